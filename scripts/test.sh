@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# test.sh - run every test suite and end with "N passed, N failed".
+#
+#   1. unit tests (cmocka), warnings as errors
+#   2. the same unit tests under ASan + UBSan
+#   3. black-box CLI tests against build/hoso on real files
+#   4. fuzz targets (libFuzzer) replaying their corpora plus a short run
+#
+# Installs what it needs first (scripts/deps.sh); safe to run again.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+bash scripts/deps.sh tests || exit 1
+
+passed=0
+failed=0
+suite_failed=()
+
+# meson test prints "Ok: N" / "Fail: N" / "Timeout: N" in its summary.
+count_meson() {
+  local log=$1 name=$2 ok fail to
+  ok=$(awk '/^Ok:/ {print $2}' "$log" | tail -1)
+  fail=$(awk '/^Fail:/ {print $2}' "$log" | tail -1)
+  to=$(awk '/^Timeout:/ {print $2}' "$log" | tail -1)
+  ok=${ok:-0}; fail=$(( ${fail:-0} + ${to:-0} ))
+  passed=$((passed + ok)); failed=$((failed + fail))
+  echo "== $name: $ok passed, $fail failed"
+  [ "$fail" -eq 0 ] || suite_failed+=("$name")
+}
+
+build_or_fail() {
+  local dir=$1 name=$2; shift 2
+  if ! bash scripts/build.sh "$dir" "$@" >"$dir.buildlog" 2>&1; then
+    cat "$dir.buildlog" >&2
+    echo "== $name: build failed"
+    failed=$((failed + 1)); suite_failed+=("$name build")
+    return 1
+  fi
+}
+
+# 1. unit tests
+mkdir -p tmp
+if build_or_fail build "unit" -Dwerror=true; then
+  meson test -C build --suite unit --print-errorlogs >tmp/unit.log 2>&1
+  count_meson tmp/unit.log "unit"
+fi
+
+# 2. unit tests under sanitizers
+if build_or_fail build-asan "unit (ASan+UBSan)" -Dwerror=true -Db_sanitize=address,undefined \
+    -Db_lundef=false -Dbuildtype=debug; then
+  meson test -C build-asan --suite unit --print-errorlogs >tmp/unit-asan.log 2>&1
+  count_meson tmp/unit-asan.log "unit (ASan+UBSan)"
+fi
+
+# 3. black-box CLI tests
+if [ -x build/hoso ]; then
+  out=$(HOSO=$root/build/hoso bash tests/cli/run.sh 2>&1)
+  echo "$out" | tail -n 40
+  line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)
+  p=$(echo "$line" | awk '{print $1}'); f=$(echo "$line" | awk '{print $3}')
+  if [ -z "$line" ]; then p=0; f=1; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  echo "== cli: $p passed, $f failed"
+  [ "$f" -eq 0 ] || suite_failed+=("cli")
+fi
+
+# 4. fuzz targets: replay the committed corpus, then a short bounded run
+if command -v clang >/dev/null && [ -f fuzz/meson.build ]; then
+  if CC=clang build_or_fail build-fuzz "fuzz" -Dfuzz=true -Dtests=disabled \
+      -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug; then
+    for t in build-fuzz/fuzz/fuzz-*; do
+      [ -x "$t" ] || continue
+      name=$(basename "$t")
+      corpus=fuzz/corpus/${name#fuzz-}
+      work=$(mktemp -d)
+      if "$t" -runs=3000 -max_total_time=20 -max_len=65536 -rss_limit_mb=2048 \
+          "$work" "$corpus" >"tmp/$name.log" 2>&1; then
+        passed=$((passed + 1)); echo "== $name: ok"
+      else
+        failed=$((failed + 1)); suite_failed+=("$name")
+        tail -n 30 "tmp/$name.log"
+      fi
+      rm -rf "$work"
+    done
+  fi
+fi
+
+if [ "${#suite_failed[@]}" -gt 0 ]; then
+  echo "Failed: ${suite_failed[*]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

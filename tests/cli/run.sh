@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# run.sh - black-box tests of the hoso command.  Each tests/cli/t-*.sh file
+# is sourced in a fresh temporary directory with $HOSO set to the binary and
+# the helpers below; it calls ok/fail.  Ends with "N passed, N failed".
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+export HOSO=${HOSO:-$here/../../build/hoso}
+export TESTDATA=$here/../data
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+fail() { fail=$((fail + 1)); echo "FAIL [$cur] $*"; }
+# expect_status N CMD... : run CMD, check its exit status
+expect_status() {
+  local want=$1; shift
+  "$@" >out.txt 2>err.txt
+  local got=$?
+  if [ "$got" -eq "$want" ]; then ok; else fail "$* -> exit $got, want $want: $(head -c 300 err.txt)"; fi
+}
+# expect_out PATTERN : stdout of the last command matches grep -E PATTERN
+expect_out() {
+  if grep -qE -- "$1" out.txt; then ok; else fail "stdout lacks /$1/: $(head -c 300 out.txt)"; fi
+}
+expect_err() {
+  if grep -qE -- "$1" err.txt; then ok; else fail "stderr lacks /$1/: $(head -c 300 err.txt)"; fi
+}
+expect_no_out() {
+  if grep -qE -- "$1" out.txt; then fail "stdout has /$1/"; else ok; fi
+}
+
+for t in "$here"/t-*.sh; do
+  [ -f "$t" ] || continue
+  cur=$(basename "$t" .sh)
+  dir=$(mktemp -d)
+  ( cd "$dir" && export HOSO_DB=$dir/hoso.db && . "$t"; echo "$pass $fail" >"$dir/.counts" )
+  read -r p f <"$dir/.counts" || { p=$pass; f=$((fail + 1)); echo "FAIL [$cur] aborted"; }
+  pass=$p; fail=$f
+  rm -rf "$dir"
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
