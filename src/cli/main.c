@@ -1,14 +1,67 @@
 /*
- * main.c - the hoso command: global options, then one subcommand.
+ * main.c - the hoso command: global options, then one subcommand from the
+ * table below (one file per subcommand: cmd-<name>.c).
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
 
 #include "core/banned.h"
 
+static const struct cmd_entry *const commands[] = {
+	&cmd_init_entry,   &cmd_demo_entry,   &cmd_org_entry,    &cmd_person_entry,
+	&cmd_import_entry, &cmd_cal_entry,    &cmd_backup_entry, &cmd_restore_entry,
+	&cmd_check_entry,
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "hoso %s - hồ sơ công tác bảo vệ chính trị nội bộ\n"
+		   "Cách dùng / usage: hoso [--db FILE] <lệnh> ...\n\n",
+		HOSO_VERSION);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  hoso %s\n      %s\n", commands[i]->usage, commands[i]->help);
+	fprintf(f, "\nCơ sở dữ liệu / database: --db FILE, hoặc $HOSO_DB, hoặc ./hoso.db\n");
+}
+
 int main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	puts("hoso " HOSO_VERSION);
-	return 0;
+	struct cli c = {.prog = argv[0]};
+	int i = 1;
+
+	c.db = getenv("HOSO_DB");
+	if (!c.db || !*c.db)
+		c.db = "hoso.db";
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--db") == 0) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "hoso: --db cần tên tệp / --db needs a file name\n");
+				return EXIT_USAGE;
+			}
+			c.db = argv[++i];
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage(stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("hoso %s\n", HOSO_VERSION);
+			return 0;
+		} else {
+			fprintf(stderr, "hoso: tùy chọn không hợp lệ / unknown option: %s\n",
+				argv[i]);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
+		if (strcmp(commands[k]->name, argv[i]) == 0)
+			return commands[k]->exec(&c, argc - i, argv + i);
+	fprintf(stderr, "hoso: lệnh không hợp lệ / unknown command: %s\n", argv[i]);
+	usage(stderr);
+	return EXIT_USAGE;
 }

@@ -169,6 +169,18 @@ int err_set(struct err *e, int code, const char *field, const char *vi_fmt, cons
 	return code;
 }
 
+int err_en(struct err *e, const char *en_fmt, ...)
+{
+	va_list ap;
+
+	if (!e)
+		return HOSO_E_INVALID;
+	va_start(ap, en_fmt);
+	err_put(&e->msg_en, en_fmt, ap);
+	va_end(ap);
+	return e->code;
+}
+
 const char *err_text_vi(const struct err *e)
 {
 	return e->msg_vi.len ? e->msg_vi.buf : err_message_vi(e->code);

@@ -76,6 +76,10 @@ int err_set(struct err *e, int code, const char *field, const char *vi_fmt, cons
 int err_vset(struct err *e, int code, const char *field, const char *vi_fmt, const char *en_fmt,
 	     va_list ap);
 
+/* Replace only the English message (when its arguments differ from the
+ * Vietnamese one's).  Returns e->code. */
+int err_en(struct err *e, const char *en_fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* The message to show: e's detail when set, else the code's standard one. */
 const char *err_text_vi(const struct err *e);
 const char *err_text_en(const struct err *e);

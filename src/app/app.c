@@ -1,0 +1,104 @@
+/*
+ * app.c - opening the application context and the actor helpers.
+ */
+#include "app/app.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cal/cal.h"
+#include "store/store.h"
+
+#include "core/banned.h"
+
+struct app {
+	struct store *store;
+	struct cal *cal;
+};
+
+void actor_system(struct actor *a, const char *purpose)
+{
+	memset(a, 0, sizeof(*a));
+	a->roles = (1u << ROLE__MAX) - 1;
+	a->clearance = CLEARANCE_TOP_SECRET;
+	a->purpose = purpose;
+	a->address = "cli";
+}
+
+int actor_has_role(const struct actor *a, enum role r)
+{
+	return r < ROLE__MAX && (a->roles & (1u << r)) != 0;
+}
+
+int app_reload_calendar(struct app *app)
+{
+	struct arena a;
+	struct cal_entry_list rows;
+	struct cal_entry *v = NULL;
+	int rc;
+
+	arena_init(&a, (size_t)64 << 20);
+	rc = store_cal_entries(app->store, &a, &rows);
+	if (rc == 0 && rows.n) {
+		v = arena_calloc(&a, rows.n, sizeof(*v));
+		if (!v)
+			rc = HOSO_E_NOMEM;
+	}
+	for (size_t i = 0; rc == 0 && i < rows.n; i++) {
+		v[i].day = rows.v[i].day;
+		v[i].name = rows.v[i].name;
+		v[i].source = rows.v[i].source;
+		rc = cal_entry_kind_parse(rows.v[i].kind, &v[i].kind);
+	}
+	if (rc == 0)
+		rc = cal_set_entries(app->cal, v, rows.n);
+	arena_release(&a);
+	return rc;
+}
+
+int app_open(const char *db_path, int flags, struct app **ret, struct err *e)
+{
+	struct app *app = calloc(1, sizeof(*app));
+	int rc;
+
+	*ret = NULL;
+	if (!app)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	rc = store_open(db_path, flags, &app->store, e);
+	if (rc < 0) {
+		free(app);
+		return rc;
+	}
+	app->cal = cal_new();
+	if (!app->cal) {
+		app_close(app);
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	}
+	rc = app_reload_calendar(app);
+	if (rc < 0) {
+		app_close(app);
+		return err_set(e, rc, NULL, "Không nạp được lịch ngày nghỉ",
+			       "Cannot load the holiday calendar");
+	}
+	*ret = app;
+	return 0;
+}
+
+void app_close(struct app *app)
+{
+	if (!app)
+		return;
+	cal_free(app->cal);
+	store_close(app->store);
+	free(app);
+}
+
+struct store *app_store(struct app *app)
+{
+	return app->store;
+}
+
+const struct cal *app_cal(struct app *app)
+{
+	return app->cal;
+}

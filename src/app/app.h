@@ -1,0 +1,65 @@
+/*
+ * app.h - the use cases of hoso.  Every entry point takes the acting user
+ * (struct actor) so that scope, clearance and audit are enforced here, once,
+ * for the CLI, the HTTP API and exports alike.
+ *
+ * struct app bundles what the use cases need: the store (one connection) and
+ * the calendar loaded from it.  One struct app per thread.
+ */
+#ifndef HOSO_APP_H
+#define HOSO_APP_H
+
+#include <stdint.h>
+
+#include "core/err.h"
+
+struct store;
+struct cal;
+
+enum role {
+	ROLE_ADMIN,   /* quản trị: users, structure, calendar */
+	ROLE_OFFICER, /* chuyên viên: creates and edits records */
+	ROLE_LEADER,  /* lãnh đạo: approves, concludes */
+	ROLE_VIEWER,  /* xem */
+	ROLE_AUDITOR, /* kiểm toán: reads the audit trail only */
+	ROLE__MAX
+};
+
+enum clearance {
+	CLEARANCE_NORMAL,     /* thường */
+	CLEARANCE_SECRET,     /* mật */
+	CLEARANCE_TOP_SECRET, /* tối mật */
+	CLEARANCE__MAX
+};
+
+/*
+ * Who acts, for what.  scope_org is the organisation whose subtree (as of
+ * today) the actor sees; 0 means the whole tree (the local console).
+ */
+struct actor {
+	int64_t user_id; /* 0: the local system (CLI run by the operator) */
+	unsigned roles;  /* bit (1u << enum role) */
+	int64_t scope_org;
+	enum clearance clearance;
+	const char *purpose; /* why: "import", "report", a break-the-glass reason */
+	const char *address; /* where from: "cli", "127.0.0.1" */
+};
+
+/* The local operator at the console: every role, whole tree, top secret. */
+void actor_system(struct actor *a, const char *purpose);
+int actor_has_role(const struct actor *a, enum role r);
+
+struct app;
+
+/* Open the database (creating it when flags say so) and load the calendar. */
+int app_open(const char *db_path, int flags, struct app **ret, struct err *e);
+void app_close(struct app *app);
+
+/* For the use-case files of src/app only. */
+struct store *app_store(struct app *app);
+const struct cal *app_cal(struct app *app);
+
+/* Reload the calendar after its yearly table changed. */
+int app_reload_calendar(struct app *app);
+
+#endif

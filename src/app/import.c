@@ -1,0 +1,632 @@
+/*
+ * import.c - importing organisations and persons from CSV/XLSX (import.h).
+ */
+#include "app/import.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/org.h"
+#include "app/person.h"
+#include "app/scope.h"
+#include "import/table.h"
+#include "store/store.h"
+#include "vi/vi.h"
+
+#include "core/banned.h"
+
+enum col_type { COL_TEXT, COL_DATE, COL_ID12 };
+
+struct col_def {
+	const char *field;      /* field name used in errors */
+	const char *keys[5];    /* folded header names that match */
+	enum col_type type;
+	int required;
+};
+
+enum pcol {
+	PC_NAME, PC_BIRTH, PC_SEX, PC_CCCD, PC_FILE, PC_CARD, PC_ADMIT, PC_FULL,
+	PC_ORG, PC_HOME, PC_RES, PC_ETH, PC_STATUS, PC_JOINED, PC__MAX
+};
+
+static const struct col_def pcols[PC__MAX] = {
+	[PC_NAME] = {"full_name", {"ho va ten", "ho ten", "ten day du", "full name"}, COL_TEXT, 1},
+	[PC_BIRTH] = {"birth_date", {"ngay sinh", "ngay thang nam sinh", "nam sinh"}, COL_DATE, 0},
+	[PC_SEX] = {"sex", {"gioi tinh", "gioi"}, COL_TEXT, 0},
+	[PC_CCCD] = {"cccd", {"so cccd", "cccd", "so can cuoc cong dan", "so can cuoc"}, COL_ID12, 0},
+	[PC_FILE] = {"party_file_no", {"so ly lich", "so ly lich dang vien"}, COL_TEXT, 0},
+	[PC_CARD] = {"party_card_no", {"so the dang vien", "so the dv", "so the"}, COL_TEXT, 0},
+	[PC_ADMIT] = {"admission_date", {"ngay vao dang", "ngay ket nap"}, COL_DATE, 0},
+	[PC_FULL] = {"full_member_date", {"ngay chinh thuc", "ngay cong nhan chinh thuc"},
+		     COL_DATE, 0},
+	[PC_ORG] = {"org", {"ma to chuc", "ma chi bo", "ma to chuc dang"}, COL_TEXT, 0},
+	[PC_HOME] = {"home_town", {"que quan"}, COL_TEXT, 0},
+	[PC_RES] = {"residence", {"noi o hien nay", "noi o", "cho o hien nay"}, COL_TEXT, 0},
+	[PC_ETH] = {"ethnicity", {"dan toc"}, COL_TEXT, 0},
+	[PC_STATUS] = {"status", {"trang thai"}, COL_TEXT, 0},
+	[PC_JOINED] = {"joined", {"ngay sinh hoat", "ngay chuyen den"}, COL_DATE, 0},
+};
+
+enum ocol { OC_CODE, OC_NAME, OC_KIND, OC_PARENT, OC_FROM, OC_DOC, OC__MAX };
+
+static const struct col_def ocols[OC__MAX] = {
+	[OC_CODE] = {"code", {"ma", "ma to chuc"}, COL_TEXT, 1},
+	[OC_NAME] = {"name", {"ten", "ten to chuc"}, COL_TEXT, 1},
+	[OC_KIND] = {"kind", {"loai", "loai to chuc"}, COL_TEXT, 1},
+	[OC_PARENT] = {"parent", {"ma cap tren", "cap tren"}, COL_TEXT, 0},
+	[OC_FROM] = {"from", {"tu ngay", "ngay thanh lap"}, COL_DATE, 1},
+	[OC_DOC] = {"document", {"van ban", "quyet dinh"}, COL_TEXT, 0},
+};
+
+struct importer {
+	struct app *app;
+	const struct actor *who;
+	const struct import_opts *opts;
+	struct import_stats *st;
+	const struct col_def *cols;
+	int ncols;
+	int map[TABLE_MAX_COLUMNS];  /* file column -> our column, -1 unknown */
+	char *header[PC__MAX];       /* header text as found, per our column */
+	size_t report_lines;
+	/* org code -> id cache (codes repeat across thousands of rows) */
+	struct {
+		char *code;
+		int64_t id;
+	} cache[256];
+};
+
+int import_kind_parse(const char *s, enum import_kind *ret)
+{
+	if (s && strcmp(s, "orgs") == 0)
+		*ret = IMPORT_ORGS;
+	else if (s && strcmp(s, "persons") == 0)
+		*ret = IMPORT_PERSONS;
+	else
+		return HOSO_E_BAD_ENUM;
+	return 0;
+}
+
+static void report(struct importer *im, long row, int col, const struct err *e)
+{
+	FILE *f = im->opts->report;
+	const char *h = col >= 0 && im->header[col] ? im->header[col] : NULL;
+
+	if (!f || (im->opts->max_report_lines && im->report_lines >= im->opts->max_report_lines))
+		return;
+	im->report_lines++;
+	if (h)
+		fprintf(f, "Dòng %ld, cột \"%s\": %s | Row %ld, column \"%s\": %s [%s]\n", row, h,
+			err_text_vi(e), row, h, err_text_en(e), err_name(e->code));
+	else
+		fprintf(f, "Dòng %ld: %s | Row %ld: %s [%s]\n", row, err_text_vi(e), row,
+			err_text_en(e), err_name(e->code));
+}
+
+static int col_of_field(const struct importer *im, const char *field)
+{
+	for (int i = 0; i < im->ncols; i++)
+		if (strcmp(im->cols[i].field, field) == 0)
+			return i;
+	return -1;
+}
+
+static int map_header(struct importer *im, const struct table_row *r, struct err *e)
+{
+	struct buf key = BUF_INIT(4096);
+	int found[PC__MAX] = {0}, rc = 0;
+
+	for (size_t c = 0; c < TABLE_MAX_COLUMNS; c++)
+		im->map[c] = -1;
+	for (size_t c = 0; c < r->ncells && c < TABLE_MAX_COLUMNS; c++) {
+		const struct table_cell *cell = &r->cells[c];
+
+		if (cell->type != TABLE_CELL_TEXT)
+			continue;
+		rc = vi_check(cell->s, cell->len);
+		if (rc < 0) {
+			buf_release(&key);
+			err_set(e, rc, NULL,
+				"Dòng tiêu đề: %s. Hãy lưu tệp ở dạng CSV UTF-8 hoặc XLSX", NULL,
+				err_message_vi(rc));
+			err_en(e, "Header row: %s. Save the file as CSV UTF-8 or XLSX",
+			       err_message_en(rc));
+			return rc;
+		}
+		if (vi_search_key(cell->s, cell->len, &key) < 0)
+			continue;
+		for (int k = 0; k < im->ncols; k++)
+			for (int a = 0; a < 5 && im->cols[k].keys[a]; a++)
+				if (!found[k] && strcmp(key.buf, im->cols[k].keys[a]) == 0) {
+					im->map[c] = k;
+					found[k] = 1;
+					struct buf nfc = BUF_INIT(4096);
+
+					if (vi_nfc(cell->s, cell->len, &nfc) == 0)
+						im->header[k] = buf_detach(&nfc, NULL);
+					buf_release(&nfc);
+				}
+	}
+	buf_release(&key);
+	for (int k = 0; k < im->ncols; k++)
+		if (im->cols[k].required && !found[k])
+			return err_set(e, HOSO_E_MISSING, im->cols[k].field,
+				       "Thiếu cột bắt buộc '%s' trong dòng tiêu đề (dòng %ld)",
+				       "The header (row %2$ld) lacks the required column '%1$s'",
+				       im->cols[k].keys[0], r->number);
+	return 0;
+}
+
+/*
+ * The text of one cell for a column of the given type, in a (NULL when
+ * empty).  Numbers are what Excel makes of typed text: a CCCD loses its
+ * leading zero, a year becomes a number, a date becomes a serial day.
+ */
+static int cell_text(const struct table_cell *c, enum col_type type, struct arena *a,
+		     const char **ret)
+{
+	char tmp[64];
+
+	*ret = NULL;
+	switch (c->type) {
+	case TABLE_CELL_EMPTY:
+		return 0;
+	case TABLE_CELL_TEXT:
+		*ret = arena_strndup(a, c->s, c->len);
+		return *ret ? 0 : HOSO_E_NOMEM;
+	case TABLE_CELL_NUMBER:
+	case TABLE_CELL_DATE:
+		if (type == COL_DATE) {
+			int32_t d;
+
+			if (c->type == TABLE_CELL_NUMBER && c->num == floor(c->num) &&
+			    c->num >= 1800 && c->num <= 2200) {
+				snprintf(tmp, sizeof(tmp), "%.0f", c->num); /* a year */
+			} else {
+				if (date_from_excel_serial(c->num, &d) < 0)
+					return HOSO_E_BAD_DATE;
+				date_format_vn(d, tmp);
+			}
+		} else if (type == COL_ID12 && c->num == floor(c->num) && c->num >= 0 &&
+			   c->num < 1e12) {
+			snprintf(tmp, sizeof(tmp), "%012.0f", c->num);
+		} else if (c->num == floor(c->num) && fabs(c->num) < 1e15) {
+			snprintf(tmp, sizeof(tmp), "%.0f", c->num);
+		} else {
+			*ret = arena_strndup(a, c->s, c->len);
+			return *ret ? 0 : HOSO_E_NOMEM;
+		}
+		*ret = arena_strdup(a, tmp);
+		return *ret ? 0 : HOSO_E_NOMEM;
+	case TABLE_CELL_BOOL:
+		*ret = arena_strdup(a, c->num ? "1" : "0");
+		return *ret ? 0 : HOSO_E_NOMEM;
+	default:
+		return HOSO_E_INVALID;
+	}
+}
+
+/* Gather the row's cells into vals[] by our column index. */
+static int row_values(struct importer *im, const struct table_row *r, struct arena *a,
+		      const char **vals, struct err *e)
+{
+	for (int k = 0; k < im->ncols; k++)
+		vals[k] = NULL;
+	for (size_t c = 0; c < r->ncells && c < TABLE_MAX_COLUMNS; c++) {
+		int k = im->map[c], rc;
+
+		if (k < 0)
+			continue;
+		rc = cell_text(&r->cells[c], im->cols[k].type, a, &vals[k]);
+		if (rc < 0) {
+			err_set(e, rc == HOSO_E_BAD_DATE ? rc : HOSO_E_INVALID, im->cols[k].field,
+				"Ô có giá trị không dùng được (%.*s)", "Unusable cell value (%.*s)",
+				(int)(r->cells[c].len > 40 ? 40 : r->cells[c].len),
+				r->cells[c].s ? r->cells[c].s : "");
+			return k;
+		}
+	}
+	return -1;
+}
+
+static int find_org(struct importer *im, const char *code, int64_t *ret, struct err *e)
+{
+	unsigned h = 5381;
+	int rc;
+
+	for (const char *p = code; *p; p++)
+		h = h * 33 + (unsigned char)*p;
+	h %= 256;
+	if (im->cache[h].code && strcmp(im->cache[h].code, code) == 0) {
+		*ret = im->cache[h].id;
+		return 0;
+	}
+	rc = org_find(im->app, im->who, code, ret, e);
+	if (rc == 0) {
+		free(im->cache[h].code);
+		im->cache[h].code = strdup(code);
+		im->cache[h].id = *ret;
+	}
+	return rc;
+}
+
+static const char *date_text(int32_t d, struct arena *a)
+{
+	char s[DATE_BUF];
+
+	if (d == DATE_NONE || d == DATE_OPEN)
+		return NULL;
+	date_format_iso(d, s);
+	return arena_strdup(a, s);
+}
+
+/* Update an existing person with the row's non-empty cells. */
+static int update_person(struct importer *im, int64_t id, const char **vals, struct arena *a,
+			 struct err *e)
+{
+	struct person_row cur, row;
+	struct person_input in = {0};
+	int rc = person_get(im->app, im->who, id, a, &cur, e);
+
+	if (rc < 0)
+		return rc;
+#define PICKV(k, v) (vals[k] ? vals[k] : (v))
+	in.full_name = PICKV(PC_NAME, cur.full_name);
+	if (!vals[PC_NAME] && cur.name_manual) {
+		in.family_name = cur.family_name;
+		in.middle_name = cur.middle_name;
+		in.given_name = cur.given_name;
+	}
+	in.birth_date = PICKV(PC_BIRTH, cur.birth_date);
+	in.sex = PICKV(PC_SEX, cur.sex);
+	in.cccd = PICKV(PC_CCCD, cur.cccd);
+	in.party_file_no = PICKV(PC_FILE, cur.party_file_no);
+	in.party_card_no = PICKV(PC_CARD, cur.party_card_no);
+	in.admission_date = PICKV(PC_ADMIT, date_text(cur.admission_date, a));
+	in.full_member_date = PICKV(PC_FULL, date_text(cur.full_member_date, a));
+	in.home_town = PICKV(PC_HOME, cur.home_town);
+	in.residence = PICKV(PC_RES, cur.residence);
+	in.ethnicity = PICKV(PC_ETH, cur.ethnicity);
+	in.status = PICKV(PC_STATUS, cur.status);
+	in.management_level = cur.management_level;
+	in.confidentiality = cur.confidentiality;
+#undef PICKV
+	if ((rc = person_prepare(im->app, &in, a, &row, e)) < 0)
+		return rc;
+	row.id = id;
+	row.version = cur.version;
+	row.org_id = cur.org_id;
+	if (vals[PC_ORG]) {
+		int64_t org;
+
+		if ((rc = find_org(im, vals[PC_ORG], &org, e)) < 0)
+			return rc;
+		if (org != cur.org_id) {
+			struct membership_row m = {.person_id = id,
+						   .org_id = org,
+						   .valid_from = date_today(),
+						   .valid_to = DATE_OPEN,
+						   .status = row.status};
+
+			rc = store_membership_close(app_store(im->app), id, date_today());
+			if (rc == 0)
+				rc = store_membership_insert(app_store(im->app), &m, NULL);
+			if (rc < 0)
+				return err_set(e, rc, "org", NULL, NULL);
+			row.org_id = org;
+		}
+	}
+	return store_person_update(app_store(im->app), &row, e);
+}
+
+static int person_row_import(struct importer *im, const struct table_row *r, struct arena *a,
+			     struct err *e)
+{
+	const char *vals[PC__MAX];
+	struct person_input in = {0};
+	struct person_row row;
+	int64_t existing = 0;
+	int32_t joined;
+	int bad, rc;
+
+	bad = row_values(im, r, a, vals, e);
+	if (bad >= 0)
+		return HOSO_E_INVALID;
+	in.full_name = vals[PC_NAME];
+	in.birth_date = vals[PC_BIRTH];
+	in.sex = vals[PC_SEX];
+	in.cccd = vals[PC_CCCD];
+	in.party_file_no = vals[PC_FILE];
+	in.party_card_no = vals[PC_CARD];
+	in.admission_date = vals[PC_ADMIT];
+	in.full_member_date = vals[PC_FULL];
+	in.home_town = vals[PC_HOME];
+	in.residence = vals[PC_RES];
+	in.ethnicity = vals[PC_ETH];
+	in.status = vals[PC_STATUS];
+	in.joined = vals[PC_JOINED];
+	if (vals[PC_ORG] && (rc = find_org(im, vals[PC_ORG], &in.org_id, e)) < 0)
+		return rc;
+	if (im->who->scope_org && !in.org_id)
+		return err_set(e, HOSO_E_MISSING, "org", "Thiếu mã tổ chức",
+			       "The organisation code is missing");
+	if ((rc = person_prepare(im->app, &in, a, &row, e)) < 0)
+		return rc;
+	/* Already on record? */
+	if (row.cccd)
+		store_person_find_by(app_store(im->app), "cccd", row.cccd, &existing);
+	if (!existing && row.party_file_no)
+		store_person_find_by(app_store(im->app), "party_file_no", row.party_file_no,
+				     &existing);
+	if (existing) {
+		if (!im->opts->update)
+			return err_set(e, HOSO_E_DUPLICATE, row.cccd ? "cccd" : "party_file_no",
+				       "Người này đã có trong hồ sơ (trùng %s); dùng --update để "
+				       "cập nhật",
+				       "This person is already on record (same %s); use --update",
+				       row.cccd ? "CCCD" : "số lý lịch");
+		rc = update_person(im, existing, vals, a, e);
+		if (rc == 0)
+			im->st->updated++;
+		return rc;
+	}
+	joined = row.admission_date != DATE_NONE ? row.admission_date : date_today();
+	if (in.joined) {
+		struct pdate p;
+
+		if (pdate_parse(in.joined, strlen(in.joined), &p) == 0 && pdate_is_full(&p))
+			joined = date_days(p.y, p.m, p.d);
+	}
+	{
+		struct arena oa;
+		struct org_row o;
+
+		arena_init(&oa, 1 << 16);
+		if (row.org_id && org_get(im->app, im->who, row.org_id, DATE_OPEN, &oa, &o, NULL) == 0 &&
+		    joined < o.valid_from)
+			joined = o.valid_from;
+		arena_release(&oa);
+	}
+	rc = person_insert_prepared(im->app, &row, joined, NULL, e);
+	if (rc == 0)
+		im->st->inserted++;
+	return rc;
+}
+
+/* Organisations: rows are gathered, then created parents first. */
+struct org_pending {
+	long row;
+	char *vals[OC__MAX];
+	int done;
+};
+
+static int org_row_create(struct importer *im, struct org_pending *p, struct arena *a,
+			  struct err *e)
+{
+	struct org_new o = {0};
+	int64_t id;
+	int32_t from;
+	struct pdate pd;
+	enum org_kind k;
+	int rc;
+
+	(void)a;
+	o.code = p->vals[OC_CODE];
+	o.name = p->vals[OC_NAME];
+	o.kind = p->vals[OC_KIND];
+	o.document = p->vals[OC_DOC];
+	if (!o.code || !o.name || !o.kind || !p->vals[OC_FROM]) {
+		int miss = !o.code ? OC_CODE : !o.name ? OC_NAME : !o.kind ? OC_KIND : OC_FROM;
+
+		return err_set(e, HOSO_E_MISSING, ocols[miss].field, "Thiếu giá trị bắt buộc",
+			       "A required value is missing");
+	}
+	if (org_kind_parse(o.kind, &k) < 0)
+		return err_set(e, HOSO_E_BAD_ENUM, "kind", "Loại tổ chức '%s' không hợp lệ",
+			       "Unknown organisation kind '%s'", o.kind);
+	if (pdate_parse(p->vals[OC_FROM], strlen(p->vals[OC_FROM]), &pd) < 0 ||
+	    !pdate_is_full(&pd))
+		return err_set(e, HOSO_E_BAD_DATE, "from", "Ngày '%s' không hợp lệ (dd/mm/yyyy)",
+			       "Date '%s' is invalid (dd/mm/yyyy)", p->vals[OC_FROM]);
+	from = date_days(pd.y, pd.m, pd.d);
+	o.from = from;
+	if (p->vals[OC_PARENT] && (rc = find_org(im, p->vals[OC_PARENT], &o.parent_id, e)) < 0)
+		return err_set(e, rc, "parent", "Không tìm thấy tổ chức cấp trên '%s'",
+			       "Parent organisation '%s' not found", p->vals[OC_PARENT]);
+	if (store_org_by_code(app_store(im->app), o.code, NULL, &id) == 0) {
+		if (!im->opts->update)
+			return err_set(e, HOSO_E_DUPLICATE, "code",
+				       "Mã tổ chức '%s' đã có; dùng --update để bỏ qua tổ chức đã có",
+				       "Code '%s' exists; use --update to skip known organisations",
+				       o.code);
+		im->st->updated++;
+		return 0;
+	}
+	rc = org_create_nested(im->app, im->who, &o, &id, e);
+	if (rc == 0)
+		im->st->inserted++;
+	return rc;
+}
+
+static void free_pending(struct org_pending *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (int k = 0; k < OC__MAX; k++)
+			free(v[i].vals[k]);
+	free(v);
+}
+
+int import_file(struct app *app, const struct actor *who, enum import_kind kind, const char *path,
+		const struct import_opts *opts, struct import_stats *st, struct err *e)
+{
+	struct importer im = {0};
+	struct table *t = NULL;
+	struct table_row r;
+	struct arena a;
+	struct err rowe;
+	struct org_pending *pend = NULL;
+	size_t npend = 0, cappend = 0;
+	int rc, have_header = 0, in_tx = 0;
+
+	memset(st, 0, sizeof(*st));
+	im.app = app;
+	im.who = who;
+	im.opts = opts;
+	im.st = st;
+	im.cols = kind == IMPORT_ORGS ? ocols : pcols;
+	im.ncols = kind == IMPORT_ORGS ? OC__MAX : PC__MAX;
+	if ((rc = scope_require_role(who, kind == IMPORT_ORGS ? 1u << ROLE_ADMIN
+							      : 1u << ROLE_ADMIN | 1u << ROLE_OFFICER,
+				     e)) < 0)
+		return rc;
+	rc = table_open(path, TABLE_AUTO, &t, e);
+	if (rc < 0)
+		return rc;
+	arena_init(&a, 1 << 24);
+	err_init(&rowe);
+	while ((rc = table_next(t, &r, e)) == 1) {
+		if (!have_header) {
+			if ((rc = map_header(&im, &r, e)) < 0)
+				goto out;
+			have_header = 1;
+			if (kind == IMPORT_PERSONS) {
+				if ((rc = store_begin(app_store(app))) < 0) {
+					err_set(e, rc, NULL, NULL, NULL);
+					goto out;
+				}
+				in_tx = 1;
+			}
+			continue;
+		}
+		st->rows++;
+		arena_reset(&a);
+		err_clear(&rowe);
+		if (kind == IMPORT_PERSONS) {
+			rc = person_row_import(&im, &r, &a, &rowe);
+			if (rc < 0) {
+				st->rejected++;
+				report(&im, r.number, col_of_field(&im, rowe.field.buf), &rowe);
+			}
+		} else {
+			struct org_pending *p;
+			const char *vals[OC__MAX];
+			int bad;
+
+			if (npend == cappend) {
+				size_t nc = cappend ? cappend * 2 : 256;
+				struct org_pending *nv = realloc(pend, nc * sizeof(*nv));
+
+				if (!nv) {
+					rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+					goto out;
+				}
+				pend = nv;
+				cappend = nc;
+			}
+			bad = row_values(&im, &r, &a, vals, &rowe);
+			if (bad >= 0) {
+				st->rejected++;
+				report(&im, r.number, bad, &rowe);
+				continue;
+			}
+			p = &pend[npend++];
+			memset(p, 0, sizeof(*p));
+			p->row = r.number;
+			for (int k = 0; k < OC__MAX; k++)
+				p->vals[k] = vals[k] ? strdup(vals[k]) : NULL;
+		}
+		if (opts->progress && st->rows % 5000 == 0) {
+			size_t done, total;
+
+			table_progress(t, &done, &total);
+			opts->progress(done, total, st->rows, opts->arg);
+		}
+	}
+	if (rc < 0)
+		goto out; /* the file itself is broken: e says where */
+	if (!have_header) {
+		rc = err_set(e, HOSO_E_BAD_FILE, NULL, "Tệp không có dòng tiêu đề",
+			     "The file has no header row");
+		goto out;
+	}
+	if (kind == IMPORT_ORGS) {
+		int progress = 1;
+
+		if ((rc = store_begin(app_store(app))) < 0) {
+			err_set(e, rc, NULL, NULL, NULL);
+			goto out;
+		}
+		in_tx = 1;
+		/* Passes until nothing more can be created: parents first. */
+		while (progress) {
+			progress = 0;
+			for (size_t i = 0; i < npend; i++) {
+				int64_t pid;
+
+				if (pend[i].done)
+					continue;
+				if (pend[i].vals[OC_PARENT] &&
+				    store_org_by_code(app_store(app), pend[i].vals[OC_PARENT], NULL,
+						      &pid) != 0) {
+					int later = 0;
+
+					for (size_t j = 0; j < npend && !later; j++)
+						later = !pend[j].done && pend[j].vals[OC_CODE] &&
+							strcmp(pend[j].vals[OC_CODE],
+							       pend[i].vals[OC_PARENT]) == 0;
+					if (later)
+						continue;
+				}
+				err_clear(&rowe);
+				arena_reset(&a);
+				rc = org_row_create(&im, &pend[i], &a, &rowe);
+				pend[i].done = 1;
+				progress = 1;
+				if (rc < 0) {
+					st->rejected++;
+					report(&im, pend[i].row, col_of_field(&im, rowe.field.buf),
+					       &rowe);
+				}
+			}
+		}
+		for (size_t i = 0; i < npend; i++)
+			if (!pend[i].done) {
+				/* Parents that never appear, or a cycle among the rows. */
+				err_set(&rowe, HOSO_E_CYCLE, "parent",
+					"Tổ chức cấp trên '%s' không tạo được (vòng lặp)",
+					"Parent '%s' cannot be created (cycle)",
+					pend[i].vals[OC_PARENT]);
+				st->rejected++;
+				report(&im, pend[i].row, OC_PARENT, &rowe);
+			}
+	}
+	if (opts->all_or_nothing && st->rejected) {
+		rc = err_set(e, HOSO_E_INVALID, NULL,
+			     "%ld dòng có lỗi: không ghi dòng nào (--all-or-nothing)",
+			     "%ld rows have errors: nothing was written (--all-or-nothing)",
+			     st->rejected);
+		goto out;
+	}
+	rc = store_commit(app_store(app));
+	if (rc < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
+	in_tx = 0;
+	st->committed = 1;
+	rc = 0;
+out:
+	if (in_tx) {
+		store_rollback(app_store(app));
+		st->inserted = st->updated = 0;
+	}
+	for (int k = 0; k < PC__MAX; k++)
+		free(im.header[k]);
+	for (int i = 0; i < 256; i++)
+		free(im.cache[i].code);
+	free_pending(pend, npend);
+	err_release(&rowe);
+	arena_release(&a);
+	table_close(t);
+	return rc;
+}

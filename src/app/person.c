@@ -1,0 +1,815 @@
+/*
+ * person.c - persons: validation, keys, membership, search (see person.h).
+ */
+#include "app/person.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/scope.h"
+#include "core/parse.h"
+#include "vi/vi.h"
+
+#include "core/banned.h"
+
+#define NAME_MAX_BYTES 200
+#define TEXT_MAX_BYTES 500
+
+static const struct {
+	const char *code, *vi, *en;
+} statuses[PERSON_STATUS__MAX] = {
+	[PERSON_APPLICANT] = {"quan_chung", "Quần chúng", "Non-member"},
+	[PERSON_PROBATIONARY] = {"du_bi", "Dự bị", "Probationary member"},
+	[PERSON_FULL] = {"chinh_thuc", "Chính thức", "Full member"},
+	[PERSON_TRANSFERRED] = {"chuyen_di", "Chuyển đi", "Transferred out"},
+	[PERSON_STRUCK_OFF] = {"xoa_ten", "Xóa tên", "Struck off"},
+	[PERSON_EXPELLED] = {"khai_tru", "Khai trừ", "Expelled"},
+	[PERSON_DECEASED] = {"tu_tran", "Từ trần", "Deceased"},
+};
+
+const char *person_status_code(enum person_status s)
+{
+	return s < PERSON_STATUS__MAX ? statuses[s].code : NULL;
+}
+
+int person_status_parse(const char *s, enum person_status *ret)
+{
+	struct buf key = BUF_INIT(256), want = BUF_INIT(256);
+	int rc = HOSO_E_BAD_ENUM;
+
+	for (int i = 0; s && i < PERSON_STATUS__MAX; i++)
+		if (strcmp(s, statuses[i].code) == 0) {
+			*ret = (enum person_status)i;
+			return 0;
+		}
+	if (s && vi_search_key(s, strlen(s), &key) == 0) {
+		for (int i = 0; i < PERSON_STATUS__MAX; i++) {
+			if (vi_search_key(statuses[i].vi, strlen(statuses[i].vi), &want) == 0 &&
+			    (strcmp(key.buf, want.buf) == 0 ||
+			     /* "Đảng viên chính thức", "ĐV dự bị" */
+			     (key.len > want.len &&
+			      strcmp(key.buf + key.len - want.len, want.buf) == 0 &&
+			      key.buf[key.len - want.len - 1] == ' '))) {
+				*ret = (enum person_status)i;
+				rc = 0;
+				break;
+			}
+		}
+	}
+	buf_release(&key);
+	buf_release(&want);
+	return rc;
+}
+
+const char *person_status_label(const char *code)
+{
+	enum person_status s;
+
+	if (code && person_status_parse(code, &s) == 0)
+		return statuses[s].vi;
+	return code ? code : "";
+}
+
+static int blank(const char *s)
+{
+	if (!s)
+		return 1;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+			return 0;
+	return 1;
+}
+
+/* NFC and collapse whitespace into a fresh arena string; NULL when blank. */
+static int clean(struct arena *a, const char *in, const char *field, size_t max,
+		 const char **ret, struct err *e)
+{
+	struct buf nfc = BUF_INIT(1 << 16), out = BUF_INIT(1 << 16);
+	int rc, space = 0;
+
+	*ret = NULL;
+	if (blank(in))
+		return 0;
+	rc = vi_nfc(in, strlen(in), &nfc);
+	if (rc < 0) {
+		err_set(e, rc, field, "Trường %s: %s", NULL, field, err_message_vi(rc));
+		err_en(e, "Field %s: %s", field, err_message_en(rc));
+		goto out;
+	}
+	for (const char *p = nfc.buf; *p && rc == 0; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = out.len > 0;
+			continue;
+		}
+		if (space)
+			rc = buf_addch(&out, ' ');
+		space = 0;
+		if (rc == 0)
+			rc = buf_addch(&out, *p);
+	}
+	if (rc < 0 || out.len > max) {
+		rc = err_set(e, HOSO_E_TOO_BIG, field, "Trường '%s' dài quá %zu byte",
+			     "Field '%s' is longer than %zu bytes", field, max);
+		goto out;
+	}
+	*ret = arena_strndup(a, out.buf, out.len);
+	if (!*ret)
+		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+out:
+	buf_release(&nfc);
+	buf_release(&out);
+	return rc;
+}
+
+/* Keep digits only, dropping spaces, dots and dashes users type. */
+static int digits_only(const char *s, struct buf *out)
+{
+	buf_reset(out);
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (buf_addch(out, *s) < 0)
+				return HOSO_E_TOO_BIG;
+		} else if (*s != ' ' && *s != '.' && *s != '-') {
+			return HOSO_E_INVALID;
+		}
+	}
+	return 0;
+}
+
+int person_check_cccd(const char *s, struct buf *out, struct err *e)
+{
+	if (digits_only(s, out) < 0 || out->len != 12)
+		return err_set(e, HOSO_E_BAD_CCCD, "cccd", "Số CCCD '%s' phải gồm đúng 12 chữ số",
+			       "Citizen ID '%s' must be exactly 12 digits", s);
+	return 0;
+}
+
+int person_check_party_file(const char *s, struct buf *out, struct err *e)
+{
+	size_t digits = 0, letters = 0;
+
+	buf_reset(out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == ' ' || *p == '-' || *p == '/' || *p == '.')
+			continue;
+		if (*p >= '0' && *p <= '9' && letters == 0) {
+			digits++;
+			buf_addch(out, (char)*p);
+		} else if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
+			letters++;
+			buf_addch(out, (char)(*p >= 'a' ? *p - 32 : *p));
+		} else if ((p[0] == 0xC4 && (p[1] == 0x90 || p[1] == 0x91))) {
+			/* Đ/đ in a provincial code: store it as D. */
+			letters++;
+			buf_addch(out, 'D');
+			p++;
+		} else {
+			digits = 99;
+			break;
+		}
+	}
+	if (digits != 6 || letters < 2 || letters > 3)
+		return err_set(e, HOSO_E_BAD_PARTY_FILE, "party_file_no",
+			       "Số lý lịch '%s' phải gồm 6 chữ số và mã tỉnh 2–3 chữ cái "
+			       "(ví dụ 012345DB)",
+			       "Party file number '%s' must be 6 digits and a 2–3 letter "
+			       "provincial code (e.g. 012345DB)",
+			       s);
+	return 0;
+}
+
+int person_check_party_card(const char *s, struct buf *out, struct err *e)
+{
+	if (digits_only(s, out) < 0 || out->len < 6 || out->len > 12)
+		return err_set(e, HOSO_E_INVALID, "party_card_no",
+			       "Số thẻ đảng viên '%s' phải gồm 6–12 chữ số",
+			       "Party card number '%s' must be 6–12 digits", s);
+	return 0;
+}
+
+static int parse_sex(const char *s, const char **ret, struct err *e)
+{
+	struct buf k = BUF_INIT(64);
+	int rc = 0;
+
+	*ret = NULL;
+	if (blank(s))
+		return 0;
+	if (vi_search_key(s, strlen(s), &k) < 0)
+		rc = HOSO_E_BAD_ENUM;
+	else if (!strcmp(k.buf, "nam") || !strcmp(k.buf, "male") || !strcmp(k.buf, "m"))
+		*ret = "nam";
+	else if (!strcmp(k.buf, "nu") || !strcmp(k.buf, "female") || !strcmp(k.buf, "f"))
+		*ret = "nu";
+	else
+		rc = HOSO_E_BAD_ENUM;
+	buf_release(&k);
+	if (rc < 0)
+		return err_set(e, rc, "sex", "Giới tính '%s' không hợp lệ (Nam hoặc Nữ)",
+			       "Sex '%s' is invalid (Nam or Nữ)", s);
+	return 0;
+}
+
+static int parse_full_date(const char *s, const char *field, const char *label_vi,
+			   const char *label_en, int32_t *ret, struct err *e)
+{
+	struct pdate p;
+
+	*ret = DATE_NONE;
+	if (blank(s))
+		return 0;
+	if (pdate_parse(s, strlen(s), &p) < 0) {
+		err_set(e, HOSO_E_BAD_DATE, field, "%s '%s' không hợp lệ (dạng dd/mm/yyyy)", NULL,
+			label_vi, s);
+		err_en(e, "%s '%s' is not a valid date (dd/mm/yyyy)", label_en, s);
+		return HOSO_E_BAD_DATE;
+	}
+	if (!pdate_is_full(&p)) {
+		err_set(e, HOSO_E_BAD_DATE, field, "%s '%s' cần đủ ngày, tháng, năm", NULL,
+			label_vi, s);
+		err_en(e, "%s '%s' needs day, month and year", label_en, s);
+		return HOSO_E_BAD_DATE;
+	}
+	*ret = date_days(p.y, p.m, p.d);
+	return 0;
+}
+
+int person_prepare(struct app *app, const struct person_input *in, struct arena *a,
+		   struct person_row *r, struct err *e)
+{
+	struct buf fam = BUF_INIT(1024), mid = BUF_INIT(1024), giv = BUF_INIT(1024);
+	struct buf key = BUF_INIT(4096), tmp = BUF_INIT(256), ids = BUF_INIT(256);
+	int32_t today = date_today(), joined;
+	struct pdate birth = {0};
+	enum person_status st;
+	int rc;
+
+	(void)app;
+	memset(r, 0, sizeof(*r));
+	r->admission_date = r->full_member_date = DATE_NONE;
+	if ((rc = clean(a, in->full_name, "full_name", NAME_MAX_BYTES, &r->full_name, e)) < 0)
+		goto out;
+	if (!r->full_name) {
+		rc = err_set(e, HOSO_E_MISSING, "full_name", "Thiếu họ và tên",
+			     "The full name is missing");
+		goto out;
+	}
+	rc = vi_name_split(r->full_name, strlen(r->full_name), &fam, &mid, &giv);
+	if (rc < 0) {
+		rc = err_set(e, HOSO_E_BAD_NAME, "full_name",
+			     "Họ tên '%s' không hợp lệ (chỉ gồm chữ cái, dấu cách, '-' và ''')",
+			     "Name '%s' is invalid (letters, spaces, '-' and ''' only)",
+			     r->full_name);
+		goto out;
+	}
+	if (!blank(in->given_name) || !blank(in->family_name) || !blank(in->middle_name)) {
+		/* An edited split: the parts must spell the full name. */
+		const char *f, *m, *g;
+
+		if ((rc = clean(a, in->family_name, "family_name", NAME_MAX_BYTES, &f, e)) < 0 ||
+		    (rc = clean(a, in->middle_name, "middle_name", NAME_MAX_BYTES, &m, e)) < 0 ||
+		    (rc = clean(a, in->given_name, "given_name", NAME_MAX_BYTES, &g, e)) < 0)
+			goto out;
+		buf_reset(&tmp);
+		buf_addf(&tmp, "%s%s%s%s%s", f ? f : "", f && (m || g) ? " " : "", m ? m : "",
+			 m && g ? " " : "", g ? g : "");
+		if (!g || strcmp(tmp.buf, r->full_name) != 0) {
+			rc = err_set(e, HOSO_E_INVALID, "given_name",
+				     "Họ, tên đệm và tên phải ghép lại đúng họ và tên '%s'",
+				     "Family, middle and given names must spell '%s'",
+				     r->full_name);
+			goto out;
+		}
+		r->family_name = f ? f : "";
+		r->middle_name = m ? m : "";
+		r->given_name = g;
+		r->name_manual = 1;
+	} else {
+		r->family_name = arena_strndup(a, fam.buf, fam.len);
+		r->middle_name = arena_strndup(a, mid.buf, mid.len);
+		r->given_name = arena_strndup(a, giv.buf, giv.len);
+	}
+	if ((rc = vi_search_key(r->full_name, strlen(r->full_name), &key)) < 0 ||
+	    (rc = vi_person_sort_key(r->family_name, r->middle_name, r->given_name, &tmp)) < 0) {
+		err_set(e, rc, "full_name", NULL, NULL);
+		goto out;
+	}
+	r->search_key = arena_strndup(a, key.buf, key.len);
+	r->sort_key = arena_alloc(a, tmp.len ? tmp.len : 1);
+	if (!r->search_key || !r->sort_key) {
+		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		goto out;
+	}
+	memcpy((void *)r->sort_key, tmp.buf, tmp.len);
+	r->sort_key_len = tmp.len;
+
+	if ((rc = parse_sex(in->sex, &r->sex, e)) < 0)
+		goto out;
+	if (!blank(in->birth_date)) {
+		char iso[DATE_BUF];
+
+		if (pdate_parse(in->birth_date, strlen(in->birth_date), &birth) < 0 ||
+		    birth.y < 1900 || date_days(birth.y, birth.m ? birth.m : 1,
+						birth.d ? birth.d : 1) > today) {
+			rc = err_set(e, HOSO_E_BAD_DATE, "birth_date",
+				     "Ngày sinh '%s' không hợp lệ (dd/mm/yyyy, mm/yyyy hoặc yyyy)",
+				     "Birth date '%s' is invalid (dd/mm/yyyy, mm/yyyy or yyyy)",
+				     in->birth_date);
+			goto out;
+		}
+		pdate_format_iso(&birth, iso);
+		r->birth_date = arena_strdup(a, iso);
+	}
+	if ((rc = clean(a, in->home_town, "home_town", TEXT_MAX_BYTES, &r->home_town, e)) < 0 ||
+	    (rc = clean(a, in->residence, "residence", TEXT_MAX_BYTES, &r->residence, e)) < 0 ||
+	    (rc = clean(a, in->ethnicity, "ethnicity", 100, &r->ethnicity, e)) < 0 ||
+	    (rc = clean(a, in->management_level, "management_level", 100, &r->management_level,
+			e)) < 0)
+		goto out;
+	if (!blank(in->cccd)) {
+		if ((rc = person_check_cccd(in->cccd, &tmp, e)) < 0)
+			goto out;
+		r->cccd = arena_strndup(a, tmp.buf, tmp.len);
+		buf_addf(&ids, "%s ", tmp.buf);
+	}
+	if (!blank(in->party_file_no)) {
+		if ((rc = person_check_party_file(in->party_file_no, &tmp, e)) < 0)
+			goto out;
+		r->party_file_no = arena_strndup(a, tmp.buf, tmp.len);
+		for (size_t i = 0; i < tmp.len; i++)
+			buf_addch(&ids, (char)(tmp.buf[i] >= 'A' && tmp.buf[i] <= 'Z'
+						       ? tmp.buf[i] + 32
+						       : tmp.buf[i]));
+		buf_addch(&ids, ' ');
+	}
+	if (!blank(in->party_card_no)) {
+		if ((rc = person_check_party_card(in->party_card_no, &tmp, e)) < 0)
+			goto out;
+		r->party_card_no = arena_strndup(a, tmp.buf, tmp.len);
+		buf_addf(&ids, "%s", tmp.buf);
+	}
+	r->ids_key = arena_strndup(a, ids.buf, ids.len);
+	if ((rc = parse_full_date(in->admission_date, "admission_date", "Ngày vào Đảng",
+				  "Admission date", &r->admission_date, e)) < 0 ||
+	    (rc = parse_full_date(in->full_member_date, "full_member_date", "Ngày chính thức",
+				  "Full membership date", &r->full_member_date, e)) < 0 ||
+	    (rc = parse_full_date(in->joined, "joined", "Ngày sinh hoạt", "Joining date", &joined,
+				  e)) < 0)
+		goto out;
+	if (r->admission_date != DATE_NONE) {
+		if (r->admission_date > today) {
+			rc = err_set(e, HOSO_E_BAD_DATE, "admission_date",
+				     "Ngày vào Đảng ở tương lai", "Admission date is in the future");
+			goto out;
+		}
+		if (birth.y && r->admission_date < date_days(birth.y + 18, birth.m ? birth.m : 12,
+							     birth.d ? birth.d : 1)) {
+			rc = err_set(e, HOSO_E_BAD_DATE, "admission_date",
+				     "Ngày vào Đảng trước khi đủ 18 tuổi",
+				     "Admission date is before the person turned 18");
+			goto out;
+		}
+	}
+	if (r->full_member_date != DATE_NONE &&
+	    (r->admission_date == DATE_NONE || r->full_member_date <= r->admission_date ||
+	     r->full_member_date > today)) {
+		rc = err_set(e, HOSO_E_BAD_DATE, "full_member_date",
+			     "Ngày chính thức phải sau ngày vào Đảng và không ở tương lai",
+			     "Full membership date must follow the admission date and not be "
+			     "in the future");
+		goto out;
+	}
+	if (!blank(in->status)) {
+		if (person_status_parse(in->status, &st) < 0) {
+			rc = err_set(e, HOSO_E_BAD_ENUM, "status",
+				     "Trạng thái '%s' không hợp lệ (Dự bị, Chính thức, Chuyển đi, "
+				     "Xóa tên, Khai trừ, Từ trần, Quần chúng)",
+				     "Status '%s' is invalid", in->status);
+			goto out;
+		}
+	} else if (r->full_member_date != DATE_NONE) {
+		st = PERSON_FULL;
+	} else if (r->admission_date != DATE_NONE) {
+		st = PERSON_PROBATIONARY;
+	} else {
+		st = PERSON_APPLICANT;
+	}
+	r->status = statuses[st].code;
+	if (in->confidentiality < 0 || in->confidentiality >= CLEARANCE__MAX) {
+		rc = err_set(e, HOSO_E_RANGE, "confidentiality", "Độ mật không hợp lệ",
+			     "Invalid confidentiality level");
+		goto out;
+	}
+	r->confidentiality = in->confidentiality;
+	r->org_id = in->org_id;
+out:
+	buf_release(&fam);
+	buf_release(&mid);
+	buf_release(&giv);
+	buf_release(&key);
+	buf_release(&tmp);
+	buf_release(&ids);
+	return rc;
+}
+
+/* May who see this person?  Out of scope or above clearance: not found. */
+static int visible(struct app *app, const struct actor *who, const struct person_row *p)
+{
+	if ((int)who->clearance < p->confidentiality)
+		return 0;
+	if (who->scope_org == 0)
+		return 1;
+	return p->org_id && scope_contains(app, who, p->org_id) == 1;
+}
+
+static int check_org(struct app *app, const struct actor *who, int64_t org, int32_t day,
+		     struct err *e)
+{
+	struct arena a;
+	struct org_row r;
+	int rc;
+
+	if (!org)
+		return 0;
+	if (scope_contains(app, who, org) != 1)
+		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
+			       "Organisation not found");
+	arena_init(&a, 1 << 20);
+	rc = store_org_at(app_store(app), org, day, &a, &r);
+	arena_release(&a);
+	if (rc == HOSO_E_NOT_FOUND)
+		return err_set(e, HOSO_E_ORG_STATE, "org", "Tổ chức không hoạt động vào ngày này",
+			       "The organisation is not active on that date");
+	return rc < 0 ? err_set(e, rc, "org", NULL, NULL) : 0;
+}
+
+int person_insert_prepared(struct app *app, struct person_row *row, int32_t joined,
+			   int64_t *ret_id, struct err *e)
+{
+	int64_t id;
+	int rc = store_person_insert(app_store(app), row, &id, e);
+
+	if (rc < 0)
+		return rc;
+	if (row->org_id) {
+		struct membership_row m = {
+			.person_id = id,
+			.org_id = row->org_id,
+			.valid_from = joined,
+			.valid_to = DATE_OPEN,
+			.status = row->status,
+		};
+
+		rc = store_membership_insert(app_store(app), &m, NULL);
+		if (rc < 0)
+			return err_set(e, rc, NULL, NULL, NULL);
+	}
+	if (ret_id)
+		*ret_id = id;
+	return 0;
+}
+
+static int32_t joined_day(const struct person_row *r, const struct person_input *in)
+{
+	struct pdate p;
+
+	if (in->joined && pdate_parse(in->joined, strlen(in->joined), &p) == 0 &&
+	    pdate_is_full(&p))
+		return date_days(p.y, p.m, p.d);
+	if (r->admission_date != DATE_NONE)
+		return r->admission_date;
+	return date_today();
+}
+
+int person_create(struct app *app, const struct actor *who, const struct person_input *in,
+		  int64_t *ret_id, struct err *e)
+{
+	struct arena a;
+	struct person_row r;
+	int32_t joined;
+	int rc;
+
+	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
+		return rc;
+	if (who->scope_org && !in->org_id)
+		return err_set(e, HOSO_E_MISSING, "org", "Thiếu tổ chức sinh hoạt",
+			       "The organisation is missing");
+	arena_init(&a, 1 << 20);
+	rc = person_prepare(app, in, &a, &r, e);
+	if (rc < 0)
+		goto out;
+	if ((int)who->clearance < r.confidentiality) {
+		rc = err_set(e, HOSO_E_DENIED, "confidentiality", NULL, NULL);
+		goto out;
+	}
+	joined = joined_day(&r, in);
+	if ((rc = check_org(app, who, r.org_id, joined, e)) < 0)
+		goto out;
+	if ((rc = store_begin(app_store(app))) < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
+	rc = person_insert_prepared(app, &r, joined, ret_id, e);
+	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc < 0)
+		store_rollback(app_store(app));
+out:
+	arena_release(&a);
+	return rc;
+}
+
+int person_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+	       struct person_row *ret, struct err *e)
+{
+	int rc = store_person_get(app_store(app), id, a, ret);
+
+	if (rc == 0 && !visible(app, who, ret))
+		rc = HOSO_E_NOT_FOUND;
+	if (rc == HOSO_E_NOT_FOUND)
+		return err_set(e, rc, "id", "Không tìm thấy hồ sơ", "Record not found");
+	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+}
+
+int person_update(struct app *app, const struct actor *who, int64_t id, int64_t version,
+		  const struct person_input *in, struct err *e)
+{
+	struct arena a;
+	struct person_row cur, r;
+	int rc;
+
+	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
+		return rc;
+	arena_init(&a, 1 << 20);
+	if ((rc = person_get(app, who, id, &a, &cur, e)) < 0)
+		goto out;
+	if ((rc = person_prepare(app, in, &a, &r, e)) < 0)
+		goto out;
+	if ((int)who->clearance < r.confidentiality) {
+		rc = err_set(e, HOSO_E_DENIED, "confidentiality", NULL, NULL);
+		goto out;
+	}
+	/* The organisation changes only through person_transfer. */
+	r.org_id = cur.org_id;
+	r.id = id;
+	r.version = version;
+	rc = store_person_update(app_store(app), &r, e);
+out:
+	arena_release(&a);
+	return rc;
+}
+
+int person_memberships(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+		       struct membership_list *ret, struct err *e)
+{
+	struct person_row p;
+	int rc = person_get(app, who, id, a, &p, e);
+
+	if (rc == 0 && (rc = store_membership_of(app_store(app), id, a, ret)) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	return rc;
+}
+
+int person_positions(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+		     struct position_list *ret, struct err *e)
+{
+	struct person_row p;
+	int rc = person_get(app, who, id, a, &p, e);
+
+	if (rc == 0 && (rc = store_position_of(app_store(app), id, a, ret)) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	return rc;
+}
+
+int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_t to_org,
+		    int32_t day, const char *note, struct err *e)
+{
+	struct arena a;
+	struct person_row p;
+	struct membership_list ms;
+	int rc;
+
+	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
+		return rc;
+	arena_init(&a, 1 << 20);
+	if ((rc = person_get(app, who, id, &a, &p, e)) < 0)
+		goto out;
+	if (p.org_id == to_org) {
+		rc = err_set(e, HOSO_E_INVALID, "org", "Đảng viên đã sinh hoạt tại tổ chức này",
+			     "The member already belongs to this organisation");
+		goto out;
+	}
+	if ((rc = check_org(app, who, to_org, day, e)) < 0)
+		goto out;
+	if ((rc = store_membership_of(app_store(app), id, &a, &ms)) < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
+	for (size_t i = 0; i < ms.n; i++)
+		if (ms.v[i].valid_to == DATE_OPEN && ms.v[i].valid_from >= day) {
+			rc = err_set(e, HOSO_E_BAD_DATE, "date",
+				     "Ngày chuyển phải sau ngày bắt đầu sinh hoạt hiện tại",
+				     "The transfer date must follow the start of the current "
+				     "membership");
+			goto out;
+		}
+	if ((rc = store_begin(app_store(app))) < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
+	rc = store_membership_close(app_store(app), id, day);
+	if (rc == 0) {
+		struct membership_row m = {
+			.person_id = id,
+			.org_id = to_org,
+			.valid_from = day,
+			.valid_to = DATE_OPEN,
+			.status = p.status,
+			.note = note,
+		};
+
+		rc = store_membership_insert(app_store(app), &m, NULL);
+	}
+	if (rc == 0)
+		rc = store_person_set_org(app_store(app), id, to_org);
+	if (rc == 0)
+		rc = store_commit(app_store(app));
+	if (rc < 0) {
+		store_rollback(app_store(app));
+		err_set(e, rc, NULL, NULL, NULL);
+	}
+out:
+	arena_release(&a);
+	return rc;
+}
+
+int person_list_by_org(struct app *app, const struct actor *who, int64_t org_id, size_t limit,
+		       size_t offset, struct arena *a, struct person_list *ret, struct err *e)
+{
+	size_t keep = 0;
+	int rc;
+
+	if (scope_contains(app, who, org_id) != 1)
+		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
+			       "Organisation not found");
+	if (limit == 0 || limit > 10000)
+		limit = 10000;
+	rc = store_person_list_by_org(app_store(app), org_id, limit, offset, a, ret);
+	if (rc < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	for (size_t i = 0; i < ret->n; i++)
+		if ((int)who->clearance >= ret->v[i].confidentiality)
+			ret->v[keep++] = ret->v[i];
+	ret->n = keep;
+	return 0;
+}
+
+int person_search_match(const char *query, struct buf *key, struct buf *match)
+{
+	const char *p;
+	int words = 0, rc;
+
+	buf_reset(match);
+	rc = vi_search_key(query, strlen(query), key);
+	if (rc < 0)
+		return rc;
+	/* Keys are [a-z0-9] words separated by single spaces: safe to quote. */
+	for (p = key->buf; *p && words < 8;) {
+		const char *w = p;
+
+		while (*p && *p != ' ')
+			p++;
+		if (p > w) {
+			if ((rc = buf_addf(match, "%s\"%.*s\"*", words ? " " : "", (int)(p - w),
+					   w)) < 0)
+				return rc;
+			words++;
+		}
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+/* Rank: 0 exact name or identifier, 1 every word whole, 2 prefix only. */
+static int rank_of(const struct person_row *p, const char *key)
+{
+	const char *q = key;
+
+	if (strcmp(p->search_key, key) == 0)
+		return 0;
+	if (p->ids_key && *key) {
+		const char *f = strstr(p->ids_key, key);
+		size_t kl = strlen(key);
+
+		if (f && (f == p->ids_key || f[-1] == ' ') && (f[kl] == ' ' || f[kl] == '\0'))
+			return 0;
+	}
+	while (*q) {
+		size_t wl = strcspn(q, " ");
+		const char *s = p->search_key;
+		int found = 0;
+
+		while (*s) {
+			size_t sl = strcspn(s, " ");
+
+			if (sl == wl && memcmp(s, q, wl) == 0) {
+				found = 1;
+				break;
+			}
+			s += sl;
+			while (*s == ' ')
+				s++;
+		}
+		if (!found)
+			return 2;
+		q += wl;
+		while (*q == ' ')
+			q++;
+	}
+	return 1;
+}
+
+struct ranked {
+	const struct person_row *p;
+	int rank;
+};
+
+static int cmp_ranked(const void *x, const void *y)
+{
+	const struct ranked *a = x, *b = y;
+	size_t n;
+	int c;
+
+	if (a->rank != b->rank)
+		return a->rank - b->rank;
+	n = a->p->sort_key_len < b->p->sort_key_len ? a->p->sort_key_len : b->p->sort_key_len;
+	c = n ? memcmp(a->p->sort_key, b->p->sort_key, n) : 0;
+	if (c)
+		return c;
+	if (a->p->sort_key_len != b->p->sort_key_len)
+		return a->p->sort_key_len < b->p->sort_key_len ? -1 : 1;
+	return (a->p->id > b->p->id) - (a->p->id < b->p->id);
+}
+
+int person_search(struct app *app, const struct actor *who, const char *query, size_t limit,
+		  struct arena *a, struct person_list *ret, struct err *e)
+{
+	struct buf key = BUF_INIT(4096), match = BUF_INIT(8192);
+	struct person_list exact = {0}, fts = {0};
+	struct ranked *r = NULL;
+	size_t n = 0, want;
+	int rc;
+
+	ret->v = NULL;
+	ret->n = 0;
+	if (limit == 0 || limit > PERSON_SEARCH_MAX)
+		limit = limit ? PERSON_SEARCH_MAX : 20;
+	rc = person_search_match(query, &key, &match);
+	if (rc < 0) {
+		err_set(e, rc, "q", NULL, NULL);
+		goto out;
+	}
+	if (match.len == 0)
+		goto out;
+	/* Fetch more candidates than asked so ranking has something to order. */
+	want = limit * 4 < 200 ? 200 : limit * 4;
+	rc = store_person_search_exact(app_store(app), key.buf, limit, a, &exact);
+	if (rc == 0)
+		rc = store_person_search_fts(app_store(app), match.buf, want, a, &fts);
+	if (rc < 0) {
+		err_set(e, rc, "q", NULL, NULL);
+		goto out;
+	}
+	r = arena_calloc(a, exact.n + fts.n + 1, sizeof(*r));
+	if (!r) {
+		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		goto out;
+	}
+	for (size_t i = 0; i < exact.n; i++)
+		if (visible(app, who, &exact.v[i]))
+			r[n++] = (struct ranked){&exact.v[i], 0};
+	for (size_t i = 0; i < fts.n; i++) {
+		int dup = 0;
+
+		for (size_t j = 0; j < exact.n && !dup; j++)
+			dup = exact.v[j].id == fts.v[i].id;
+		if (!dup && visible(app, who, &fts.v[i]))
+			r[n++] = (struct ranked){&fts.v[i], rank_of(&fts.v[i], key.buf)};
+	}
+	qsort(r, n, sizeof(*r), cmp_ranked);
+	if (n > limit)
+		n = limit;
+	ret->v = arena_calloc(a, n + 1, sizeof(*ret->v));
+	if (!ret->v) {
+		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		ret->v[i] = *r[i].p;
+	ret->n = n;
+out:
+	buf_release(&key);
+	buf_release(&match);
+	return rc;
+}

@@ -1,0 +1,101 @@
+/*
+ * person.h - persons (members, applicants, cadres): validation of what users
+ * type, the search and sort keys, membership history, search.
+ */
+#ifndef HOSO_APP_PERSON_H
+#define HOSO_APP_PERSON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "core/arena.h"
+#include "store/store.h"
+
+enum person_status {
+	PERSON_APPLICANT,     /* quần chúng (not a member: applicant, cadre) */
+	PERSON_PROBATIONARY,  /* đảng viên dự bị */
+	PERSON_FULL,          /* đảng viên chính thức */
+	PERSON_TRANSFERRED,   /* chuyển đi */
+	PERSON_STRUCK_OFF,    /* xóa tên */
+	PERSON_EXPELLED,      /* khai trừ */
+	PERSON_DECEASED,      /* từ trần */
+	PERSON_STATUS__MAX
+};
+
+const char *person_status_code(enum person_status s); /* "chinh_thuc" */
+const char *person_status_label(const char *code);    /* "Chính thức" */
+int person_status_parse(const char *s, enum person_status *ret);
+
+/*
+ * A person as typed: every field is text in any accepted form (dates as
+ * dd/mm/yyyy, mm/yyyy, yyyy or yyyy-mm-dd; sex as "Nam"/"Nữ"; status as a
+ * code or its Vietnamese label).  NULL or "" means not given.
+ */
+struct person_input {
+	const char *full_name;
+	const char *family_name, *middle_name, *given_name; /* override the split */
+	const char *sex;
+	const char *birth_date;
+	const char *home_town, *residence, *ethnicity;
+	const char *cccd, *party_file_no, *party_card_no;
+	const char *admission_date, *full_member_date;
+	const char *status;
+	const char *management_level;
+	int64_t org_id;       /* current organisation (membership opens on join) */
+	const char *joined;   /* date the membership in org_id starts (default:
+			       * admission date, else today) */
+	int confidentiality;  /* enum clearance */
+};
+
+/*
+ * Validate and normalise in into a store row (strings from a).  Each bad
+ * field gives its own error naming the field.  Used by create, update and
+ * import alike.
+ */
+int person_prepare(struct app *app, const struct person_input *in, struct arena *a,
+		   struct person_row *ret, struct err *e);
+
+int person_create(struct app *app, const struct actor *who, const struct person_input *in,
+		  int64_t *ret_id, struct err *e);
+/* Store a prepared row (inside the caller's transaction): insert the person
+ * and open the membership; for import. */
+int person_insert_prepared(struct app *app, struct person_row *row, int32_t joined,
+			   int64_t *ret_id, struct err *e);
+int person_update(struct app *app, const struct actor *who, int64_t id, int64_t version,
+		  const struct person_input *in, struct err *e);
+int person_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+	       struct person_row *ret, struct err *e);
+int person_memberships(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+		       struct membership_list *ret, struct err *e);
+int person_positions(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+		     struct position_list *ret, struct err *e);
+/* Move to another organisation from day (closes and opens memberships). */
+int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_t to_org,
+		    int32_t day, const char *note, struct err *e);
+
+/* Current members of org, sorted by given, middle, family name. */
+int person_list_by_org(struct app *app, const struct actor *who, int64_t org_id, size_t limit,
+		       size_t offset, struct arena *a, struct person_list *ret, struct err *e);
+
+/*
+ * Search by name or identifier, ignoring case, diacritics, tone placement
+ * and i/y spelling; each word may be a prefix.  Exact matches of the whole
+ * name (or of a CCCD/party file/card number) come first, then whole-word
+ * matches, then prefix matches; ties in Vietnamese name order.  At most
+ * limit (<= 1000) results, all within the actor's scope.
+ */
+#define PERSON_SEARCH_MAX 1000
+int person_search(struct app *app, const struct actor *who, const char *query, size_t limit,
+		  struct arena *a, struct person_list *ret, struct err *e);
+
+/* Build the FTS5 match expression for a query (for benchmarks and tests):
+ * "lo* van* muon*".  Empty when the query has no searchable word. */
+int person_search_match(const char *query, struct buf *key, struct buf *match);
+
+/* Validators, exposed for import and tests. */
+int person_check_cccd(const char *s, struct buf *out, struct err *e);
+int person_check_party_file(const char *s, struct buf *out, struct err *e);
+int person_check_party_card(const char *s, struct buf *out, struct err *e);
+
+#endif

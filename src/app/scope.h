@@ -1,0 +1,20 @@
+/*
+ * scope.h - who may see which organisation.  An actor sees the subtree of
+ * its scope organisation as of today; the local system actor sees all.
+ * Everything out of scope is reported as HOSO_E_NOT_FOUND, so that an
+ * out-of-scope record is indistinguishable from a missing one.
+ */
+#ifndef HOSO_APP_SCOPE_H
+#define HOSO_APP_SCOPE_H
+
+#include <stdint.h>
+
+#include "app/app.h"
+
+/* 1 when org_id is within who's scope as of today, 0 when not, or < 0. */
+int scope_contains(struct app *app, const struct actor *who, int64_t org_id);
+
+/* 0 when the actor holds one of the roles in mask, else HOSO_E_DENIED. */
+int scope_require_role(const struct actor *who, unsigned mask, struct err *e);
+
+#endif

@@ -1,0 +1,140 @@
+/*
+ * cli.c - option parsing and error reporting for the subcommands.
+ */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/date.h"
+#include "core/parse.h"
+#include "store/store.h"
+
+#include "core/banned.h"
+
+int cli_usage(const struct cmd_entry *cmd, const char *vi, const char *en)
+{
+	if (vi)
+		fprintf(stderr, "hoso: %s\nhoso: %s\n", vi, en ? en : "");
+	fprintf(stderr, "Cách dùng / usage: hoso [--db FILE] %s\n", cmd->usage);
+	return EXIT_USAGE;
+}
+
+int cli_parse(const struct cmd_entry *cmd, int argc, char **argv, int first,
+	      const struct cli_opt *opts, const char **pos, size_t npos_max, size_t *npos)
+{
+	*npos = 0;
+	for (int i = first; i < argc; i++) {
+		const char *a = argv[i];
+		const struct cli_opt *o = NULL;
+
+		if (a[0] == '-' && a[1] == '-' && a[2] == '\0') {
+			/* "--": the rest is positional */
+			for (i++; i < argc; i++) {
+				if (*npos >= npos_max)
+					return cli_usage(cmd, "Thừa tham số", "Too many arguments");
+				pos[(*npos)++] = argv[i];
+			}
+			break;
+		}
+		if (a[0] == '-' && a[1] != '\0' && !(a[1] >= '0' && a[1] <= '9')) {
+			for (const struct cli_opt *p = opts; p && p->name; p++)
+				if (strcmp(p->name, a) == 0)
+					o = p;
+			if (!o) {
+				char vi[512], en[512];
+
+				snprintf(vi, sizeof(vi), "Tùy chọn không hợp lệ: %s", a);
+				snprintf(en, sizeof(en), "Unknown option: %s", a);
+				return cli_usage(cmd, vi, en);
+			}
+			if (o->flag) {
+				*o->flag = 1;
+				continue;
+			}
+			if (i + 1 >= argc) {
+				char vi[512], en[512];
+
+				snprintf(vi, sizeof(vi), "Tùy chọn %s cần một giá trị", a);
+				snprintf(en, sizeof(en), "Option %s needs a value", a);
+				return cli_usage(cmd, vi, en);
+			}
+			if (o->list) {
+				if (*o->count >= o->max)
+					return cli_usage(cmd, "Tùy chọn lặp lại quá nhiều lần",
+							 "Option repeated too many times");
+				o->list[(*o->count)++] = argv[++i];
+			} else {
+				*o->val = argv[++i];
+			}
+			continue;
+		}
+		if (*npos >= npos_max)
+			return cli_usage(cmd, "Thừa tham số", "Too many arguments");
+		pos[(*npos)++] = a;
+	}
+	return 0;
+}
+
+int cli_fail(const struct err *e)
+{
+	if (e->field.len)
+		fprintf(stderr, "hoso: lỗi [%s, %s]: %s\nhoso: error: %s\n", err_name(e->code),
+			e->field.buf, err_text_vi(e), err_text_en(e));
+	else
+		fprintf(stderr, "hoso: lỗi [%s]: %s\nhoso: error: %s\n", err_name(e->code),
+			err_text_vi(e), err_text_en(e));
+	return EXIT_BAD_INPUT;
+}
+
+int cli_open(struct cli *c, int flags, struct app **ret)
+{
+	struct err e;
+	int rc;
+
+	err_init(&e);
+	rc = app_open(c->db, flags, ret, &e);
+	if (rc < 0)
+		rc = cli_fail(&e);
+	err_release(&e);
+	return rc;
+}
+
+int cli_date(const char *opt, const char *s, int32_t *ret)
+{
+	struct pdate p;
+
+	if (!s) {
+		*ret = date_today();
+		return 0;
+	}
+	if (pdate_parse(s, strlen(s), &p) < 0 || !pdate_is_full(&p)) {
+		fprintf(stderr,
+			"hoso: lỗi [bad_date, %s]: Ngày '%s' không hợp lệ (dd/mm/yyyy hoặc "
+			"yyyy-mm-dd)\nhoso: error: '%s' is not a valid date (dd/mm/yyyy or "
+			"yyyy-mm-dd)\n",
+			opt, s, s);
+		return EXIT_BAD_INPUT;
+	}
+	*ret = date_days(p.y, p.m, p.d);
+	return 0;
+}
+
+int cli_number(const char *opt, const char *s, int64_t min, int64_t max, int64_t *ret)
+{
+	if (parse_i64(s, strlen(s), min, max, ret) < 0) {
+		fprintf(stderr,
+			"hoso: lỗi [bad_number, %s]: '%s' không phải số hợp lệ (%lld..%lld)\n"
+			"hoso: error: '%s' is not a valid number (%lld..%lld)\n",
+			opt, s, (long long)min, (long long)max, s, (long long)min,
+			(long long)max);
+		return EXIT_BAD_INPUT;
+	}
+	return 0;
+}
+
+int cli_isatty_err(void)
+{
+	return isatty(STDERR_FILENO);
+}

@@ -1,0 +1,80 @@
+/*
+ * cli.h - what the hoso subcommands share: the command table entry, option
+ * parsing, and reporting errors once, at the edge.
+ *
+ * Exit status: 0 success, 1 bad input or a failed operation (with a clear
+ * message on stderr), 2 wrong usage.
+ */
+#ifndef HOSO_CLI_H
+#define HOSO_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "core/err.h"
+
+#define EXIT_BAD_INPUT 1
+#define EXIT_USAGE     2
+
+struct cli {
+	const char *db; /* --db, $HOSO_DB or ./hoso.db */
+	const char *prog;
+};
+
+struct cmd_entry {
+	const char *name;
+	const char *usage; /* "org tree [--as-of YYYY-MM-DD] [--json]" */
+	const char *help;  /* one line, Vietnamese / English */
+	int (*exec)(struct cli *c, int argc, char **argv);
+};
+
+extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_org_entry;
+extern const struct cmd_entry cmd_person_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_cal_entry;
+extern const struct cmd_entry cmd_backup_entry;
+extern const struct cmd_entry cmd_restore_entry;
+extern const struct cmd_entry cmd_check_entry;
+
+/* Options of one command.  A string option stores its value in *val, a flag
+ * sets *flag to 1.  Repeatable string options append to list (n in *count). */
+struct cli_opt {
+	const char *name; /* "--as-of" */
+	const char **val;
+	int *flag;
+	const char **list;
+	size_t *count;
+	size_t max;
+};
+
+/*
+ * Parse argv[first..argc) against opts; positional arguments are collected
+ * in pos (at most npos_max, count in *npos).  On a usage error prints the
+ * message and usage, and returns EXIT_USAGE; else 0.
+ */
+int cli_parse(const struct cmd_entry *cmd, int argc, char **argv, int first,
+	      const struct cli_opt *opts, const char **pos, size_t npos_max, size_t *npos);
+
+/* Print a usage error: "hoso: <vi>" then the usage line.  Returns EXIT_USAGE. */
+int cli_usage(const struct cmd_entry *cmd, const char *vi, const char *en);
+
+/* Report e on stderr (Vietnamese, then English); returns EXIT_BAD_INPUT. */
+int cli_fail(const struct err *e);
+
+/* Open the database; on failure reports and returns EXIT_BAD_INPUT. */
+int cli_open(struct cli *c, int flags, struct app **ret);
+
+/* Parse a date argument (dd/mm/yyyy or yyyy-mm-dd, full).  NULL: today.
+ * On failure reports naming the option and returns EXIT_BAD_INPUT. */
+int cli_date(const char *opt, const char *s, int32_t *ret);
+
+/* Parse a count argument in [min, max]. */
+int cli_number(const char *opt, const char *s, int64_t min, int64_t max, int64_t *ret);
+
+/* 1 when stdout is a terminal (progress bars). */
+int cli_isatty_err(void);
+
+#endif

@@ -1,0 +1,350 @@
+/*
+ * cmd-cal.c - "hoso cal ...": the Vietnamese calendar.
+ *
+ *   cal lunar YYYY-MM-DD          -> D/M/YYYY (month followed by "nhuận" if leap)
+ *   cal solar D/M/YYYY [--leap]   -> YYYY-MM-DD
+ *   cal add YYYY-MM-DD N          -> the day N working days later
+ *   cal count FROM TO             -> working days in (FROM, TO]
+ *   cal holidays YEAR [--json]    -> holidays and days off of the year
+ *   cal set YYYY-MM-DD off|work|not_off NAME [--source S]   (administrator)
+ *   cal unset YYYY-MM-DD
+ *
+ * Working days use the database's yearly table when the database exists,
+ * else the announced data shipped with hoso.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/admin.h"
+#include "cal/cal.h"
+#include "cli/cli.h"
+#include "core/parse.h"
+
+#include "core/banned.h"
+
+static const struct cmd_entry *self(void);
+
+struct calctx {
+	struct app *app;
+	struct cal *own; /* when there is no database */
+	const struct cal *cal;
+};
+
+static int calctx_open(struct cli *c, struct calctx *x)
+{
+	size_t n;
+	const struct cal_entry *def;
+	int rc;
+
+	memset(x, 0, sizeof(*x));
+	if (access(c->db, F_OK) == 0) {
+		if ((rc = cli_open(c, 0, &x->app)) != 0)
+			return rc;
+		x->cal = app_cal(x->app);
+		return 0;
+	}
+	x->own = cal_new();
+	def = cal_default_entries(&n);
+	if (!x->own || cal_set_entries(x->own, def, n) < 0) {
+		fprintf(stderr, "hoso: lỗi: không đủ bộ nhớ / out of memory\n");
+		return EXIT_BAD_INPUT;
+	}
+	x->cal = x->own;
+	return 0;
+}
+
+static void calctx_close(struct calctx *x)
+{
+	app_close(x->app);
+	cal_free(x->own);
+}
+
+static int range_error(const char *arg)
+{
+	fprintf(stderr,
+		"hoso: lỗi [out_of_range, %s]: Ngày nằm ngoài khoảng lịch hỗ trợ (%d–%d)\n"
+		"hoso: error: the date is outside the supported range (%d–%d)\n",
+		arg, CAL_MIN_YEAR, CAL_MAX_YEAR, CAL_MIN_YEAR, CAL_MAX_YEAR);
+	return EXIT_BAD_INPUT;
+}
+
+static int lunar_cmd(struct cli *c, int argc, char **argv)
+{
+	const char *pos[1];
+	int json = 0, rc;
+	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
+	struct lunar_date l;
+	int32_t day;
+	size_t npos;
+
+	(void)c;
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(self(), "Thiếu ngày dương lịch", "The solar date is missing");
+	if ((rc = cli_date("DATE", pos[0], &day)) != 0)
+		return rc;
+	if (cal_solar_to_lunar(day, &l) < 0)
+		return range_error("DATE");
+	if (json)
+		printf("{\"year\": %d, \"month\": %d, \"day\": %d, \"leap\": %s}\n", l.year,
+		       l.month, l.day, l.leap ? "true" : "false");
+	else
+		printf("%d/%d%s/%d\n", l.day, l.month, l.leap ? " nhuận" : "", l.year);
+	return 0;
+}
+
+static int solar_cmd(struct cli *c, int argc, char **argv)
+{
+	const char *pos[1];
+	int leap = 0, rc;
+	const struct cli_opt opts[] = {{"--leap", NULL, &leap}, {NULL}};
+	struct lunar_date l = {0};
+	int64_t v[3];
+	int32_t day;
+	size_t npos;
+	char iso[DATE_BUF];
+	const char *p, *q;
+
+	(void)c;
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(self(), "Thiếu ngày âm lịch", "The lunar date is missing");
+	/* D/M/YYYY, strictly three numbers */
+	p = pos[0];
+	for (int i = 0; i < 3; i++) {
+		q = strchr(p, '/');
+		if ((i < 2 && !q) || (i == 2 && q) ||
+		    parse_i64(p, q ? (size_t)(q - p) : strlen(p), 1, 9999, &v[i]) < 0) {
+			fprintf(stderr,
+				"hoso: lỗi [bad_date, DATE]: Ngày âm lịch '%s' không hợp lệ (D/M/YYYY)\n"
+				"hoso: error: '%s' is not a valid lunar date (D/M/YYYY)\n",
+				pos[0], pos[0]);
+			return EXIT_BAD_INPUT;
+		}
+		if (q)
+			p = q + 1;
+	}
+	l.day = (int)v[0];
+	l.month = (int)v[1];
+	l.year = (int)v[2];
+	l.leap = leap;
+	rc = cal_lunar_to_solar(&l, &day);
+	if (rc == HOSO_E_RANGE)
+		return range_error("DATE");
+	if (rc < 0) {
+		fprintf(stderr,
+			"hoso: lỗi [bad_date, DATE]: Không có ngày âm lịch %s%s\n"
+			"hoso: error: there is no lunar date %s%s\n",
+			pos[0], leap ? " (tháng nhuận)" : "", pos[0], leap ? " (leap month)" : "");
+		return EXIT_BAD_INPUT;
+	}
+	date_format_iso(day, iso);
+	printf("%s\n", iso);
+	return 0;
+}
+
+static int add_cmd(struct cli *c, int argc, char **argv)
+{
+	const char *pos[2];
+	struct calctx x;
+	int64_t n;
+	int32_t from, res;
+	size_t npos;
+	char iso[DATE_BUF];
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, NULL, pos, 2, &npos)) != 0)
+		return rc;
+	if (npos != 2)
+		return cli_usage(self(), "Cần ngày và số ngày làm việc",
+				 "A date and a number of working days are required");
+	if ((rc = cli_date("DATE", pos[0], &from)) != 0 ||
+	    (rc = cli_number("N", pos[1], 0, 10000, &n)) != 0)
+		return rc;
+	if ((rc = calctx_open(c, &x)) != 0)
+		return rc;
+	rc = cal_add_workdays(x.cal, from, (int)n, NULL, 0, &res);
+	calctx_close(&x);
+	if (rc < 0)
+		return range_error("DATE");
+	date_format_iso(res, iso);
+	printf("%s\n", iso);
+	return 0;
+}
+
+static int count_cmd(struct cli *c, int argc, char **argv)
+{
+	const char *pos[2];
+	struct calctx x;
+	int32_t from, to;
+	size_t npos;
+	int rc, n;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, NULL, pos, 2, &npos)) != 0)
+		return rc;
+	if (npos != 2)
+		return cli_usage(self(), "Cần hai ngày", "Two dates are required");
+	if ((rc = cli_date("FROM", pos[0], &from)) != 0 || (rc = cli_date("TO", pos[1], &to)) != 0)
+		return rc;
+	if ((rc = calctx_open(c, &x)) != 0)
+		return rc;
+	rc = cal_count_workdays(x.cal, from, to, NULL, 0, &n);
+	calctx_close(&x);
+	if (rc < 0)
+		return range_error("FROM");
+	printf("%d\n", n);
+	return 0;
+}
+
+static int holidays_cmd(struct cli *c, int argc, char **argv)
+{
+	const char *pos[1];
+	int json = 0, rc;
+	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
+	struct cal_holiday *h = NULL;
+	struct calctx x;
+	int64_t year;
+	size_t npos, n = 0;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(self(), "Thiếu năm", "The year is missing");
+	if ((rc = cli_number("YEAR", pos[0], CAL_MIN_YEAR, CAL_MAX_YEAR, &year)) != 0)
+		return rc;
+	if ((rc = calctx_open(c, &x)) != 0)
+		return rc;
+	rc = cal_holidays(x.cal, (int)year, &h, &n);
+	if (rc < 0) {
+		calctx_close(&x);
+		return range_error("YEAR");
+	}
+	if (json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < n; i++) {
+			char iso[DATE_BUF];
+
+			date_format_iso(h[i].day, iso);
+			json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s}", "date", iso, "kind",
+							     cal_entry_kind_name(h[i].kind), "name",
+							     h[i].name ? h[i].name : "", "source",
+							     h[i].source ? h[i].source : ""));
+		}
+		json_dumpf(arr, stdout, JSON_INDENT(2));
+		fputc('\n', stdout);
+		json_decref(arr);
+	} else {
+		static const char *const kind_vi[CAL_ENTRY__MAX] = {
+			[CAL_DAY_OFF] = "nghỉ",
+			[CAL_WORK_DAY] = "làm bù",
+			[CAL_NOT_OFF] = "bỏ nghỉ",
+		};
+		static const char *const wd[7] = {"CN", "T2", "T3", "T4", "T5", "T6", "T7"};
+
+		printf("Ngày nghỉ, ngày làm bù năm %lld:\n", (long long)year);
+		for (size_t i = 0; i < n; i++) {
+			char vnd[DATE_BUF];
+
+			date_format_vn(h[i].day, vnd);
+			printf("  %s %s  %-7s %s%s%s%s\n", wd[date_weekday(h[i].day)], vnd,
+			       h[i].kind < CAL_ENTRY__MAX ? kind_vi[h[i].kind] : "?",
+			       h[i].name ? h[i].name : "", h[i].source && *h[i].source ? " (" : "",
+			       h[i].source ? h[i].source : "",
+			       h[i].source && *h[i].source ? ")" : "");
+		}
+	}
+	free(h);
+	calctx_close(&x);
+	return 0;
+}
+
+static int set_cmd(struct cli *c, int argc, char **argv)
+{
+	const char *source = NULL, *pos[3];
+	const struct cli_opt opts[] = {{"--source", &source}, {NULL}};
+	struct actor who;
+	struct app *app;
+	struct err e;
+	int32_t day;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 3, &npos)) != 0)
+		return rc;
+	if (npos != 3)
+		return cli_usage(self(), "Cần ngày, loại (off|work|not_off) và tên",
+				 "DATE, KIND (off|work|not_off) and NAME are required");
+	if ((rc = cli_date("DATE", pos[0], &day)) != 0 || (rc = cli_open(c, 0, &app)) != 0)
+		return rc;
+	actor_system(&who, "calendar");
+	err_init(&e);
+	rc = admin_cal_put(app, &who, day, pos[1], pos[2], source, &e);
+	if (rc < 0)
+		rc = cli_fail(&e);
+	err_release(&e);
+	app_close(app);
+	return rc;
+}
+
+static int unset_cmd(struct cli *c, int argc, char **argv)
+{
+	const char *pos[1];
+	struct actor who;
+	struct app *app;
+	struct err e;
+	int32_t day;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, NULL, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(self(), "Thiếu ngày", "The date is missing");
+	if ((rc = cli_date("DATE", pos[0], &day)) != 0 || (rc = cli_open(c, 0, &app)) != 0)
+		return rc;
+	actor_system(&who, "calendar");
+	err_init(&e);
+	rc = admin_cal_delete(app, &who, day, &e);
+	if (rc < 0)
+		rc = cli_fail(&e);
+	err_release(&e);
+	app_close(app);
+	return rc;
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(struct cli *, int, char **);
+} subs[] = {
+	{"lunar", lunar_cmd}, {"solar", solar_cmd},	  {"add", add_cmd}, {"count", count_cmd},
+	{"holidays", holidays_cmd}, {"set", set_cmd}, {"unset", unset_cmd},
+};
+
+static int cmd_cal_exec(struct cli *c, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage(self(), "Thiếu lệnh con", "Missing subcommand");
+	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]); i++)
+		if (strcmp(subs[i].name, argv[1]) == 0)
+			return subs[i].fn(c, argc, argv);
+	return cli_usage(self(), "Lệnh con không hợp lệ", "Unknown subcommand");
+}
+
+const struct cmd_entry cmd_cal_entry = {
+	.name = "cal",
+	.usage = "cal lunar YYYY-MM-DD | solar D/M/YYYY [--leap] | add YYYY-MM-DD N | count FROM "
+		 "TO | holidays YEAR | set DATE off|work|not_off NAME [--source S] | unset DATE",
+	.help = "Âm lịch, ngày nghỉ, ngày làm việc / lunar calendar, holidays, working days",
+	.exec = cmd_cal_exec,
+};
+
+static const struct cmd_entry *self(void)
+{
+	return &cmd_cal_entry;
+}

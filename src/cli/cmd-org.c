@@ -1,0 +1,653 @@
+/*
+ * cmd-org.c - "hoso org ...": the organisation tree through time.
+ *
+ *   org tree [--as-of D] [--root CODE] [--depth N] [--json]
+ *   org show CODE [--json]              history: versions and successions
+ *   org create --code C --name N --kind K [--parent CODE] --from D [--doc S]
+ *   org rename CODE NAME --date D [--doc S]
+ *   org move CODE PARENT --date D [--doc S]
+ *   org merge CODE... (--into CODE | --code C --name N --kind K) --date D
+ *   org split CODE --part CODE=NAME ... [--main N] [--assign CHILD=N]... --date D
+ *   org dissolve CODE [--receiver CODE] --date D [--doc S]
+ *   org map CODE --as-of D              where its records go on that date
+ *   org ancestors CODE [--as-of D]
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/org.h"
+#include "cli/cli.h"
+
+#include "core/banned.h"
+
+#define MAX_LIST 256
+
+static const struct cmd_entry *self(void);
+
+/* A subcommand's context: the database opens after its arguments parse, so
+ * usage errors come first. */
+struct sub {
+	struct cli *c;
+	struct app *app;
+	struct actor who;
+};
+
+static int sub_open(struct sub *x, struct app **ret)
+{
+	int rc = 0;
+
+	if (!x->app)
+		rc = cli_open(x->c, 0, &x->app);
+	*ret = x->app;
+	return rc;
+}
+
+static void print_json(json_t *j)
+{
+	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(j);
+}
+
+static json_t *date_json(int32_t d)
+{
+	char s[DATE_BUF];
+
+	if (d == DATE_OPEN || d == DATE_NONE)
+		return json_null();
+	date_format_iso(d, s);
+	return json_string(s);
+}
+
+static const char *vn(int32_t d, char *buf)
+{
+	if (d == DATE_OPEN)
+		return "nay";
+	if (d == DATE_NONE)
+		return "?";
+	date_format_vn(d, buf);
+	return buf;
+}
+
+static int resolve(struct app *app, const struct actor *who, const char *code, int64_t *id)
+{
+	struct err e;
+	int rc;
+
+	err_init(&e);
+	rc = org_find(app, who, code, id, &e);
+	if (rc < 0)
+		rc = cli_fail(&e);
+	err_release(&e);
+	return rc;
+}
+
+static int done(int rc, struct err *e)
+{
+	if (rc < 0)
+		rc = cli_fail(e);
+	err_release(e);
+	return rc;
+}
+
+static int org_tree_cmd(struct sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const struct actor *who = &x->who;
+	const char *as_of = NULL, *root = NULL, *depth_s = NULL, *pos[1];
+	int json = 0, rc;
+	int64_t root_id = 0, maxdepth = 1000;
+	const struct cli_opt opts[] = {
+		{"--as-of", &as_of}, {"--root", &root},  {"--depth", &depth_s},
+		{"--json", NULL, &json}, {NULL},
+	};
+	struct org_tree t;
+	struct arena a;
+	struct err e;
+	int32_t day;
+	size_t npos;
+	char d1[DATE_BUF];
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 0, &npos)) != 0)
+		return rc;
+	if ((rc = cli_date("--as-of", as_of, &day)) != 0)
+		return rc;
+	if (depth_s && (rc = cli_number("--depth", depth_s, 0, 1000, &maxdepth)) != 0)
+		return rc;
+	if ((rc = sub_open(x, &app)) != 0)
+		return rc;
+	if (root && (rc = resolve(app, who, root, &root_id)) != 0)
+		return rc;
+	arena_init(&a, (size_t)1 << 31);
+	err_init(&e);
+	rc = org_tree_at(app, who, day, root_id, &a, &t, &e);
+	if (rc < 0)
+		goto out;
+	if (json) {
+		/* Nested: each node has "children". */
+		json_t **stack = calloc(t.n + 1, sizeof(*stack)), *roots = json_array();
+
+		for (size_t i = 0; stack && i < t.n; i++) {
+			const struct org_node *nd = &t.nodes[i];
+			json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:o,s:I,s:I}", "id",
+					      (json_int_t)nd->row.id, "code", nd->row.code, "name",
+					      nd->row.name, "kind", nd->row.kind, "from",
+					      date_json(nd->row.ver_from), "members",
+					      (json_int_t)nd->members, "members_total",
+					      (json_int_t)nd->members_total);
+
+			json_object_set_new(o, "children", json_array());
+			if (nd->depth == 0)
+				json_array_append_new(roots, o);
+			else
+				json_array_append_new(
+					json_object_get(stack[nd->depth - 1], "children"), o);
+			stack[nd->depth] = o;
+		}
+		free(stack);
+		print_json(json_pack("{s:o,s:I,s:I,s:o}", "as_of", date_json(day), "organisations",
+				     (json_int_t)t.n, "members", (json_int_t)t.members, "tree",
+				     roots));
+		goto out;
+	}
+	printf("Cơ cấu tổ chức tại ngày %s: %zu tổ chức, %lld đảng viên\n", vn(day, d1), t.n,
+	       (long long)t.members);
+	for (int k = 0; k < ORG_KIND__MAX; k++) {
+		const char *label = org_kind_info((enum org_kind)k)->vi;
+		int chars = 0;
+
+		if (!t.counts_by_kind[k])
+			continue;
+		for (const char *p = label; *p; p++) /* pad by characters, not bytes */
+			chars += ((unsigned char)*p & 0xC0) != 0x80;
+		printf("  %s%*s %6zu\n", label, chars < 22 ? 22 - chars : 0, "",
+		       t.counts_by_kind[k]);
+	}
+	for (size_t i = 0; i < t.n; i++) {
+		const struct org_node *nd = &t.nodes[i];
+
+		if (nd->depth > maxdepth)
+			continue;
+		printf("%*s%s  %s  [%s]  %lld đảng viên", nd->depth * 2, "", nd->row.code,
+		       nd->row.name, org_kind_label(nd->row.kind), (long long)nd->members_total);
+		if (nd->nchildren)
+			printf(", %zu trực thuộc", nd->nchildren);
+		putchar('\n');
+	}
+out:
+	arena_release(&a);
+	return done(rc, &e);
+}
+
+static const char *code_of(struct app *app, const struct actor *who, int64_t id,
+			   struct arena *a)
+{
+	struct org_row r;
+
+	if (!id)
+		return "-";
+	if (org_get(app, who, id, DATE_OPEN, a, &r, NULL) < 0)
+		return "?";
+	return r.code;
+}
+
+static int org_show_cmd(struct sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const struct actor *who = &x->who;
+	const char *pos[1];
+	int json = 0, rc;
+	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
+	struct org_history h;
+	struct arena a;
+	struct err e;
+	int64_t id;
+	size_t npos;
+	char d1[DATE_BUF], d2[DATE_BUF];
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(self(), "Thiếu mã tổ chức", "The organisation code is missing");
+	if ((rc = sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = resolve(app, who, pos[0], &id)) != 0)
+		return rc;
+	arena_init(&a, 1 << 26);
+	err_init(&e);
+	rc = org_history(app, who, id, &a, &h, &e);
+	if (rc < 0)
+		goto out;
+	if (json) {
+		json_t *vers = json_array(), *succ = json_array();
+
+		for (size_t i = 0; i < h.versions.n; i++) {
+			const struct org_row *v = &h.versions.v[i];
+
+			json_array_append_new(
+				vers, json_pack("{s:s,s:s,s:s?,s:o,s:o,s:s?}", "name", v->name,
+						"kind", v->kind, "parent",
+						v->parent_id ? code_of(app, who, v->parent_id, &a) : NULL,
+						"from", date_json(v->ver_from), "to",
+						date_json(v->ver_to), "document", v->document));
+		}
+		for (size_t i = 0; i < h.successions.n; i++) {
+			const struct succession_row *s = &h.successions.v[i];
+			json_t *links = json_array();
+
+			for (size_t k = 0; k < s->nlinks; k++)
+				json_array_append_new(
+					links,
+					json_pack("{s:s,s:s?,s:b}", "from",
+						  code_of(app, who, s->links[k].from_org, &a), "to",
+						  s->links[k].to_org
+							  ? code_of(app, who, s->links[k].to_org, &a)
+							  : NULL,
+						  "main", s->links[k].is_main));
+			json_array_append_new(succ, json_pack("{s:s,s:o,s:s?,s:o}", "kind", s->kind,
+							      "effective", date_json(s->effective),
+							      "document", s->document, "links",
+							      links));
+		}
+		print_json(json_pack("{s:I,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)id, "code",
+				     pos[0], "from", date_json(h.versions.v[0].valid_from), "to",
+				     date_json(h.versions.v[0].valid_to), "versions", vers,
+				     "successions", succ));
+		goto out;
+	}
+	printf("%s — hoạt động từ %s đến %s\n", pos[0], vn(h.versions.v[0].valid_from, d1),
+	       vn(h.versions.v[0].valid_to, d2));
+	printf("Lịch sử tên và cấp trên / versions:\n");
+	for (size_t i = 0; i < h.versions.n; i++) {
+		const struct org_row *v = &h.versions.v[i];
+
+		printf("  %s – %s: %s [%s], cấp trên %s%s%s\n", vn(v->ver_from, d1),
+		       vn(v->ver_to, d2), v->name, org_kind_label(v->kind),
+		       code_of(app, who, v->parent_id, &a), v->document ? "; " : "",
+		       v->document ? v->document : "");
+	}
+	printf("Sắp xếp tổ chức / successions:\n");
+	for (size_t i = 0; i < h.successions.n; i++) {
+		const struct succession_row *s = &h.successions.v[i];
+
+		printf("  %s %s", vn(s->effective, d1), s->kind);
+		for (size_t k = 0; k < s->nlinks; k++)
+			printf(" %s→%s%s", code_of(app, who, s->links[k].from_org, &a),
+			       code_of(app, who, s->links[k].to_org, &a), s->links[k].is_main ? "*" : "");
+		printf("%s%s\n", s->document ? "; " : "", s->document ? s->document : "");
+	}
+out:
+	arena_release(&a);
+	return done(rc, &e);
+}
+
+static int org_create_cmd(struct sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const struct actor *who = &x->who;
+	const char *code = NULL, *name = NULL, *kind = NULL, *parent = NULL, *from = NULL,
+		   *doc = NULL, *pos[1];
+	const struct cli_opt opts[] = {
+		{"--code", &code}, {"--name", &name}, {"--kind", &kind}, {"--parent", &parent},
+		{"--from", &from}, {"--doc", &doc},   {NULL},
+	};
+	struct org_new o = {0};
+	struct err e;
+	int64_t id;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 0, &npos)) != 0)
+		return rc;
+	if (!code || !name || !kind || !from)
+		return cli_usage(self(), "Cần --code, --name, --kind và --from",
+				 "--code, --name, --kind and --from are required");
+	if ((rc = cli_date("--from", from, &o.from)) != 0)
+		return rc;
+	if ((rc = sub_open(x, &app)) != 0)
+		return rc;
+	if (parent && (rc = resolve(app, who, parent, &o.parent_id)) != 0)
+		return rc;
+	o.code = code;
+	o.name = name;
+	o.kind = kind;
+	o.document = doc;
+	err_init(&e);
+	rc = org_create(app, who, &o, &id, &e);
+	if (rc == 0)
+		printf("Đã tạo tổ chức %s (id %lld)\n", code, (long long)id);
+	return done(rc, &e);
+}
+
+static int org_rename_cmd(struct sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const struct actor *who = &x->who;
+	const char *date = NULL, *doc = NULL, *pos[2];
+	const struct cli_opt opts[] = {{"--date", &date}, {"--doc", &doc}, {NULL}};
+	struct err e;
+	int64_t id;
+	int32_t day;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 2, &npos)) != 0)
+		return rc;
+	if (npos != 2 || !date)
+		return cli_usage(self(), "Cần mã tổ chức, tên mới và --date",
+				 "CODE, NAME and --date are required");
+	if ((rc = sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
+		return rc;
+	err_init(&e);
+	rc = org_rename(app, who, id, pos[1], day, doc, &e);
+	if (rc == 0)
+		printf("Đã đổi tên %s\n", pos[0]);
+	return done(rc, &e);
+}
+
+static int org_move_cmd(struct sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const struct actor *who = &x->who;
+	const char *date = NULL, *doc = NULL, *pos[2];
+	const struct cli_opt opts[] = {{"--date", &date}, {"--doc", &doc}, {NULL}};
+	struct err e;
+	int64_t id, parent;
+	int32_t day;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 2, &npos)) != 0)
+		return rc;
+	if (npos != 2 || !date)
+		return cli_usage(self(), "Cần mã tổ chức, mã cấp trên mới và --date",
+				 "CODE, PARENT and --date are required");
+	if ((rc = sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = cli_date("--date", date, &day)) != 0 ||
+	    (rc = resolve(app, who, pos[0], &id)) != 0 ||
+	    (rc = resolve(app, who, pos[1], &parent)) != 0)
+		return rc;
+	err_init(&e);
+	rc = org_move(app, who, id, parent, day, doc, &e);
+	if (rc == 0)
+		printf("Đã chuyển %s về %s\n", pos[0], pos[1]);
+	return done(rc, &e);
+}
+
+static int org_merge_cmd(struct sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const struct actor *who = &x->who;
+	const char *date = NULL, *doc = NULL, *into = NULL, *code = NULL, *name = NULL,
+		   *kind = NULL, *parent = NULL, *pos[MAX_LIST];
+	const struct cli_opt opts[] = {
+		{"--date", &date}, {"--doc", &doc},   {"--into", &into},     {"--code", &code},
+		{"--name", &name}, {"--kind", &kind}, {"--parent", &parent}, {NULL},
+	};
+	int64_t ids[MAX_LIST], into_id = 0, res;
+	struct org_new spec = {0};
+	struct err e;
+	int32_t day;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, MAX_LIST, &npos)) != 0)
+		return rc;
+	if (npos < 1 || !date || (!into && (!code || !name || !kind)))
+		return cli_usage(self(),
+				 "Cần các mã tổ chức, --date và --into (hoặc --code --name --kind "
+				 "cho tổ chức mới)",
+				 "CODEs, --date and --into (or --code --name --kind) are required");
+	if ((rc = cli_date("--date", date, &day)) != 0)
+		return rc;
+	if ((rc = sub_open(x, &app)) != 0)
+		return rc;
+	for (size_t i = 0; i < npos; i++)
+		if ((rc = resolve(app, who, pos[i], &ids[i])) != 0)
+			return rc;
+	if (into && (rc = resolve(app, who, into, &into_id)) != 0)
+		return rc;
+	if (parent && (rc = resolve(app, who, parent, &spec.parent_id)) != 0)
+		return rc;
+	spec.code = code;
+	spec.name = name;
+	spec.kind = kind;
+	spec.from = day;
+	spec.document = doc;
+	if (!spec.parent_id && !into) {
+		/* default: the parent of the first source */
+		struct arena a;
+		struct org_row r;
+
+		arena_init(&a, 1 << 20);
+		if (org_get(app, who, ids[0], day, &a, &r, NULL) == 0)
+			spec.parent_id = r.parent_id;
+		arena_release(&a);
+	}
+	err_init(&e);
+	rc = org_merge(app, who, ids, npos, into_id, into ? NULL : &spec, day, doc, &res, &e);
+	if (rc == 0)
+		printf("Đã hợp nhất %zu tổ chức vào %s\n", npos, into ? into : code);
+	return done(rc, &e);
+}
+
+static int org_split_cmd(struct sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const struct actor *who = &x->who;
+	const char *date = NULL, *doc = NULL, *main_s = NULL, *parts_s[MAX_LIST],
+		   *assign_s[MAX_LIST], *pos[1];
+	size_t nparts = 0, nassign = 0, npos;
+	const struct cli_opt opts[] = {
+		{"--date", &date},
+		{"--doc", &doc},
+		{"--main", &main_s},
+		{"--part", NULL, NULL, parts_s, &nparts, MAX_LIST},
+		{"--assign", NULL, NULL, assign_s, &nassign, MAX_LIST},
+		{NULL},
+	};
+	struct org_new parts[MAX_LIST];
+	struct org_assign assign[MAX_LIST];
+	int64_t id, main_part = 0, ids[MAX_LIST];
+	struct err e;
+	int32_t day;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !date || nparts < 2)
+		return cli_usage(self(), "Cần mã tổ chức, --date và ít nhất hai --part MÃ=TÊN",
+				 "CODE, --date and at least two --part CODE=NAME are required");
+	if ((rc = sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
+		return rc;
+	if (main_s && (rc = cli_number("--main", main_s, 1, (int64_t)nparts, &main_part)) != 0)
+		return rc;
+	for (size_t i = 0; i < nparts; i++) {
+		const char *eq = strchr(parts_s[i], '=');
+
+		if (!eq)
+			return cli_usage(self(), "--part cần dạng MÃ=TÊN", "--part takes CODE=NAME");
+		memset(&parts[i], 0, sizeof(parts[i]));
+		parts[i].code = strndup(parts_s[i], (size_t)(eq - parts_s[i]));
+		parts[i].name = eq + 1;
+		parts[i].document = doc;
+	}
+	for (size_t i = 0; i < nassign; i++) {
+		const char *eq = strchr(assign_s[i], '=');
+		char *child;
+		int64_t part;
+
+		if (!eq)
+			return cli_usage(self(), "--assign cần dạng MÃ_CON=SỐ_PHẦN",
+					 "--assign takes CHILD=PART_NUMBER");
+		child = strndup(assign_s[i], (size_t)(eq - assign_s[i]));
+		rc = resolve(app, who, child, &assign[i].child);
+		free(child);
+		if (rc != 0 || (rc = cli_number("--assign", eq + 1, 1, (int64_t)nparts, &part)))
+			return rc;
+		assign[i].part = (size_t)part - 1;
+	}
+	err_init(&e);
+	rc = org_split(app, who, id, parts, nparts, main_s ? (size_t)main_part - 1 : 0, assign,
+		       nassign, day, doc, ids, &e);
+	for (size_t i = 0; i < nparts; i++)
+		free((char *)parts[i].code);
+	if (rc == 0)
+		printf("Đã chia tách %s thành %zu tổ chức\n", pos[0], nparts);
+	return done(rc, &e);
+}
+
+static int org_dissolve_cmd(struct sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const struct actor *who = &x->who;
+	const char *date = NULL, *doc = NULL, *recv = NULL, *pos[1];
+	const struct cli_opt opts[] = {
+		{"--date", &date}, {"--doc", &doc}, {"--receiver", &recv}, {NULL}};
+	int64_t id, rid = 0;
+	struct err e;
+	int32_t day;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !date)
+		return cli_usage(self(), "Cần mã tổ chức và --date", "CODE and --date are required");
+	if ((rc = sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
+		return rc;
+	if (recv && (rc = resolve(app, who, recv, &rid)) != 0)
+		return rc;
+	err_init(&e);
+	rc = org_dissolve(app, who, id, rid, day, doc, &e);
+	if (rc == 0)
+		printf("Đã giải thể %s\n", pos[0]);
+	return done(rc, &e);
+}
+
+static int org_map_cmd(struct sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const struct actor *who = &x->who;
+	const char *as_of = NULL, *pos[1];
+	int json = 0, rc;
+	const struct cli_opt opts[] = {{"--as-of", &as_of}, {"--json", NULL, &json}, {NULL}};
+	struct arena a;
+	struct org_row r;
+	struct err e;
+	int64_t id, to;
+	int32_t day;
+	size_t npos;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(self(), "Thiếu mã tổ chức", "The organisation code is missing");
+	if ((rc = sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = cli_date("--as-of", as_of, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
+		return rc;
+	err_init(&e);
+	arena_init(&a, 1 << 20);
+	rc = org_map(app, who, id, day, &to, &e);
+	if (rc == 0)
+		rc = org_get(app, who, to, day, &a, &r, &e);
+	if (rc == 0 && json)
+		print_json(json_pack("{s:s,s:o,s:s,s:s}", "from", pos[0], "as_of", date_json(day),
+				     "code", r.code, "name", r.name));
+	else if (rc == 0)
+		printf("%s → %s  %s\n", pos[0], r.code, r.name);
+	arena_release(&a);
+	return done(rc, &e);
+}
+
+static int org_ancestors_cmd(struct sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const struct actor *who = &x->who;
+	const char *as_of = NULL, *pos[1];
+	int json = 0, rc;
+	const struct cli_opt opts[] = {{"--as-of", &as_of}, {"--json", NULL, &json}, {NULL}};
+	struct org_list l;
+	struct arena a;
+	struct err e;
+	int64_t id;
+	int32_t day;
+	size_t npos;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(self(), "Thiếu mã tổ chức", "The organisation code is missing");
+	if ((rc = sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = cli_date("--as-of", as_of, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
+		return rc;
+	err_init(&e);
+	arena_init(&a, 1 << 20);
+	rc = org_ancestors(app, who, id, day, &a, &l, &e);
+	if (rc == 0 && json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < l.n; i++)
+			json_array_append_new(arr, json_pack("{s:s,s:s}", "code", l.v[i].code,
+							     "name", l.v[i].name));
+		print_json(arr);
+	} else if (rc == 0) {
+		for (size_t i = 0; i < l.n; i++)
+			printf("%*s%s  %s\n", (int)i * 2, "", l.v[i].code, l.v[i].name);
+	}
+	arena_release(&a);
+	return done(rc, &e);
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(struct sub *, int, char **);
+} subs[] = {
+	{"tree", org_tree_cmd},		{"show", org_show_cmd},
+	{"create", org_create_cmd},	{"rename", org_rename_cmd},
+	{"move", org_move_cmd},		{"merge", org_merge_cmd},
+	{"split", org_split_cmd},	{"dissolve", org_dissolve_cmd},
+	{"map", org_map_cmd},		{"ancestors", org_ancestors_cmd},
+};
+
+static int cmd_org_exec(struct cli *c, int argc, char **argv)
+{
+	int rc;
+
+	if (argc < 2)
+		return cli_usage(self(), "Thiếu lệnh con", "Missing subcommand");
+	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
+		if (strcmp(subs[i].name, argv[1]) != 0)
+			continue;
+		struct sub x = {.c = c};
+
+		actor_system(&x.who, "cli");
+		rc = subs[i].fn(&x, argc, argv);
+		app_close(x.app);
+		return rc;
+	}
+	return cli_usage(self(), "Lệnh con không hợp lệ", "Unknown subcommand");
+}
+
+const struct cmd_entry cmd_org_entry = {
+	.name = "org",
+	.usage = "org tree|show|create|rename|move|merge|split|dissolve|map|ancestors ...",
+	.help = "Cây tổ chức theo thời gian / the organisation tree through time",
+	.exec = cmd_org_exec,
+};
+
+static const struct cmd_entry *self(void)
+{
+	return &cmd_org_entry;
+}

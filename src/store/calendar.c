@@ -1,0 +1,68 @@
+/*
+ * calendar.c - the administrator-editable yearly calendar table (announced
+ * Tết spans, day swaps, make-up Saturdays).  Seeded from src/cal's defaults
+ * by migration 1; src/app hands the rows to a struct cal.
+ */
+#include "store/storeInt.h"
+
+#include "core/banned.h"
+
+int store_cal_entries(struct store *s, struct arena *a, struct cal_entry_list *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_CAL_ENTRIES);
+	size_t cap = 0;
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	ret->v = NULL;
+	ret->n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cal_entry_row *r;
+
+		ret->v = store_vec_grow(a, ret->v, ret->n, &cap, sizeof(*ret->v));
+		if (!ret->v) {
+			sqlite3_reset(st);
+			return HOSO_E_NOMEM;
+		}
+		r = &ret->v[ret->n++];
+		r->day = store_col_date(st, 0, DATE_NONE);
+		r->kind = store_col_text(st, 1, a);
+		r->name = store_col_text(st, 2, a);
+		r->source = store_col_text(st, 3, a);
+	}
+	rc = store_rc(rc);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_cal_entry_put(struct store *s, const struct cal_entry_row *r)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_CAL_ENTRY_PUT);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	store_bind_date(st, 1, r->day);
+	store_bind_text(st, 2, r->kind);
+	store_bind_text(st, 3, r->name);
+	store_bind_text(st, 4, r->source ? r->source : "");
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_cal_entry_delete(struct store *s, int32_t day)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_CAL_ENTRY_DELETE);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	store_bind_date(st, 1, day);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	if (rc == 0 && sqlite3_changes(s->db) == 0)
+		return HOSO_E_NOT_FOUND;
+	return rc;
+}

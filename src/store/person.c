@@ -1,0 +1,509 @@
+/*
+ * person.c - the store's side of persons, memberships and positions.  The
+ * search and sort keys are built by src/app (with src/vi) and stored here;
+ * triggers keep the FTS5 index (person_fts) in step with them.
+ */
+#include "store/storeInt.h"
+
+#include <string.h>
+
+#include "core/banned.h"
+
+static int read_person(sqlite3_stmt *st, struct arena *a, struct person_row *r)
+{
+	const void *k;
+
+	memset(r, 0, sizeof(*r));
+	r->id = sqlite3_column_int64(st, 0);
+	r->full_name = store_col_text(st, 1, a);
+	r->family_name = store_col_text(st, 2, a);
+	r->middle_name = store_col_text(st, 3, a);
+	r->given_name = store_col_text(st, 4, a);
+	r->name_manual = sqlite3_column_int(st, 5);
+	r->sex = store_col_text(st, 6, a);
+	r->birth_date = store_col_text(st, 7, a);
+	r->home_town = store_col_text(st, 8, a);
+	r->residence = store_col_text(st, 9, a);
+	r->ethnicity = store_col_text(st, 10, a);
+	r->cccd = store_col_text(st, 11, a);
+	r->party_file_no = store_col_text(st, 12, a);
+	r->party_card_no = store_col_text(st, 13, a);
+	r->admission_date = store_col_date(st, 14, DATE_NONE);
+	r->full_member_date = store_col_date(st, 15, DATE_NONE);
+	r->status = store_col_text(st, 16, a);
+	r->management_level = store_col_text(st, 17, a);
+	r->org_id = sqlite3_column_int64(st, 18);
+	r->confidentiality = sqlite3_column_int(st, 19);
+	r->version = sqlite3_column_int64(st, 20);
+	r->search_key = store_col_text(st, 21, a);
+	r->ids_key = store_col_text(st, 22, a);
+	k = sqlite3_column_blob(st, 23);
+	r->sort_key_len = (size_t)sqlite3_column_bytes(st, 23);
+	if (k && r->sort_key_len) {
+		void *c = arena_alloc(a, r->sort_key_len);
+
+		if (!c)
+			return HOSO_E_NOMEM;
+		memcpy(c, k, r->sort_key_len);
+		r->sort_key = c;
+	}
+	if (!r->full_name || !r->status || !r->search_key)
+		return HOSO_E_NOMEM;
+	return 0;
+}
+
+static int read_person_list(sqlite3_stmt *st, struct arena *a, struct person_list *ret)
+{
+	size_t cap = 0;
+	int rc;
+
+	ret->v = NULL;
+	ret->n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ret->v = store_vec_grow(a, ret->v, ret->n, &cap, sizeof(*ret->v));
+		if (!ret->v || read_person(st, a, &ret->v[ret->n]) < 0) {
+			sqlite3_reset(st);
+			return HOSO_E_NOMEM;
+		}
+		ret->n++;
+	}
+	rc = store_rc(rc);
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Bind the 22 data columns shared by INSERT and UPDATE. */
+static void bind_person(sqlite3_stmt *st, const struct person_row *p)
+{
+	store_bind_text(st, 1, p->full_name);
+	store_bind_text(st, 2, p->family_name ? p->family_name : "");
+	store_bind_text(st, 3, p->middle_name ? p->middle_name : "");
+	store_bind_text(st, 4, p->given_name ? p->given_name : "");
+	sqlite3_bind_int(st, 5, p->name_manual ? 1 : 0);
+	store_bind_text(st, 6, p->sex);
+	store_bind_text(st, 7, p->birth_date);
+	store_bind_text(st, 8, p->home_town);
+	store_bind_text(st, 9, p->residence);
+	store_bind_text(st, 10, p->ethnicity);
+	store_bind_text(st, 11, p->cccd);
+	store_bind_text(st, 12, p->party_file_no);
+	store_bind_text(st, 13, p->party_card_no);
+	store_bind_date(st, 14, p->admission_date);
+	store_bind_date(st, 15, p->full_member_date);
+	store_bind_text(st, 16, p->status);
+	store_bind_text(st, 17, p->management_level);
+	store_bind_id(st, 18, p->org_id);
+	sqlite3_bind_int(st, 19, p->confidentiality);
+	store_bind_text(st, 20, p->search_key);
+	store_bind_text(st, 21, p->ids_key ? p->ids_key : "");
+	sqlite3_bind_blob(st, 22, p->sort_key ? p->sort_key : "", (int)p->sort_key_len,
+			  SQLITE_STATIC);
+}
+
+/* Which unique identifier a constraint failure is about. */
+static int duplicate_detail(struct store *s, const struct person_row *p, struct err *e)
+{
+	static const struct {
+		const char *field, *vi, *en;
+	} ids[] = {
+		{"cccd", "Số CCCD", "Citizen ID"},
+		{"party_file_no", "Số lý lịch", "Party file number"},
+		{"party_card_no", "Số thẻ đảng viên", "Party card number"},
+	};
+	const char *vals[] = {p->cccd, p->party_file_no, p->party_card_no};
+
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		int64_t other;
+
+		if (vals[i] && store_person_find_by(s, ids[i].field, vals[i], &other) == 0 &&
+		    other != p->id)
+			return err_set(e, HOSO_E_DUPLICATE, ids[i].field,
+				       "%s %s đã có trong hồ sơ khác", "%s %s is already on record",
+				       ids[i].vi, vals[i]);
+	}
+	return err_set(e, HOSO_E_INVALID, NULL, NULL, NULL);
+}
+
+int store_person_insert(struct store *s, const struct person_row *p, int64_t *ret_id,
+			struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_INSERT);
+	int rc;
+
+	if (!st)
+		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
+	bind_person(st, p);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		if ((rc & 0xff) == SQLITE_CONSTRAINT)
+			return duplicate_detail(s, p, e);
+		return err_set(e, store_rc(rc), NULL, NULL, NULL);
+	}
+	if (ret_id)
+		*ret_id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int store_person_update(struct store *s, const struct person_row *p, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_UPDATE);
+	int rc;
+
+	if (!st)
+		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
+	bind_person(st, p);
+	sqlite3_bind_int64(st, 23, p->id);
+	sqlite3_bind_int64(st, 24, p->version);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		if ((rc & 0xff) == SQLITE_CONSTRAINT)
+			return duplicate_detail(s, p, e);
+		return err_set(e, store_rc(rc), NULL, NULL, NULL);
+	}
+	if (sqlite3_changes(s->db) == 0) {
+		struct arena a;
+		struct person_row cur;
+
+		arena_init(&a, 1 << 20);
+		rc = store_person_get(s, p->id, &a, &cur);
+		arena_release(&a);
+		if (rc == HOSO_E_NOT_FOUND)
+			return err_set(e, HOSO_E_NOT_FOUND, NULL, NULL, NULL);
+		return err_set(e, HOSO_E_CONFLICT, "version", NULL, NULL);
+	}
+	return 0;
+}
+
+int store_person_get(struct store *s, int64_t id, struct arena *a, struct person_row *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_GET);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		rc = read_person(st, a, ret);
+	else
+		rc = rc == SQLITE_DONE ? HOSO_E_NOT_FOUND : store_rc(rc);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_person_set_org(struct store *s, int64_t id, int64_t org_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_SET_ORG);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_id(st, 2, org_id);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_person_find_by(struct store *s, const char *field, const char *value, int64_t *ret_id)
+{
+	enum stmt id;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (strcmp(field, "cccd") == 0)
+		id = STMT_PERSON_BY_CCCD;
+	else if (strcmp(field, "party_file_no") == 0)
+		id = STMT_PERSON_BY_PARTY_FILE;
+	else if (strcmp(field, "party_card_no") == 0)
+		id = STMT_PERSON_BY_PARTY_CARD;
+	else
+		return HOSO_E_INVALID;
+	st = store_stmt(s, id);
+	if (!st)
+		return HOSO_E_DB;
+	store_bind_text(st, 1, value);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*ret_id = sqlite3_column_int64(st, 0);
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? HOSO_E_NOT_FOUND : store_rc(rc);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_person_list_by_org(struct store *s, int64_t org_id, size_t limit, size_t offset,
+			     struct arena *a, struct person_list *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_LIST_BY_ORG);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)offset);
+	return read_person_list(st, a, ret);
+}
+
+static int count_query(sqlite3_stmt *st, int64_t *ret)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW) {
+		*ret = sqlite3_column_int64(st, 0);
+		rc = 0;
+	} else {
+		rc = store_rc(rc);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_person_count_by_org(struct store *s, int64_t org_id, int64_t *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_COUNT_BY_ORG);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, org_id);
+	return count_query(st, ret);
+}
+
+int store_person_count(struct store *s, int64_t *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_COUNT);
+
+	if (!st)
+		return HOSO_E_DB;
+	return count_query(st, ret);
+}
+
+int store_person_search_exact(struct store *s, const char *key, size_t limit, struct arena *a,
+			      struct person_list *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_SEARCH_EXACT);
+
+	if (!st)
+		return HOSO_E_DB;
+	store_bind_text(st, 1, key);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+	return read_person_list(st, a, ret);
+}
+
+int store_person_search_fts(struct store *s, const char *match, size_t limit, struct arena *a,
+			    struct person_list *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_SEARCH_FTS);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	store_bind_text(st, 1, match);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+	rc = read_person_list(st, a, ret);
+	/* A malformed MATCH expression is the caller's input, not a db fault. */
+	return rc == HOSO_E_DB ? HOSO_E_INVALID : rc;
+}
+
+int store_membership_insert(struct store *s, const struct membership_row *m, int64_t *ret_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_MEMBERSHIP_INSERT);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, m->person_id);
+	sqlite3_bind_int64(st, 2, m->org_id);
+	store_bind_date(st, 3, m->valid_from);
+	store_bind_date(st, 4, m->valid_to);
+	store_bind_text(st, 5, m->status);
+	store_bind_text(st, 6, m->note);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	if (rc == 0 && ret_id)
+		*ret_id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+int store_membership_close(struct store *s, int64_t person_id, int32_t day)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_MEMBERSHIP_CLOSE);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, person_id);
+	store_bind_date(st, 2, day);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_membership_of(struct store *s, int64_t person_id, struct arena *a,
+			struct membership_list *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_MEMBERSHIP_OF);
+	size_t cap = 0;
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	ret->v = NULL;
+	ret->n = 0;
+	sqlite3_bind_int64(st, 1, person_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct membership_row *m;
+
+		ret->v = store_vec_grow(a, ret->v, ret->n, &cap, sizeof(*ret->v));
+		if (!ret->v) {
+			sqlite3_reset(st);
+			return HOSO_E_NOMEM;
+		}
+		m = &ret->v[ret->n++];
+		m->id = sqlite3_column_int64(st, 0);
+		m->person_id = sqlite3_column_int64(st, 1);
+		m->org_id = sqlite3_column_int64(st, 2);
+		m->valid_from = store_col_date(st, 3, DATE_NONE);
+		m->valid_to = store_col_date(st, 4, DATE_OPEN);
+		m->status = store_col_text(st, 5, a);
+		m->note = store_col_text(st, 6, a);
+	}
+	rc = store_rc(rc);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_membership_move_all(struct store *s, int64_t from, int64_t to, int32_t day,
+			      int64_t *ret_n)
+{
+	struct arena a;
+	sqlite3_stmt *st = store_stmt(s, STMT_MEMBERSHIP_OPEN_IN_ORG);
+	struct {
+		int64_t person;
+		const char *status;
+	} *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	arena_init(&a, (size_t)1 << 30);
+	sqlite3_bind_int64(st, 1, from);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = store_vec_grow(&a, v, n, &cap, sizeof(*v));
+		if (!v) {
+			rc = HOSO_E_NOMEM;
+			sqlite3_reset(st);
+			goto out;
+		}
+		v[n].person = sqlite3_column_int64(st, 0);
+		v[n].status = store_col_text(st, 1, &a);
+		n++;
+	}
+	rc = store_rc(rc);
+	sqlite3_reset(st);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		struct membership_row m = {
+			.person_id = v[i].person,
+			.org_id = to,
+			.valid_from = day,
+			.valid_to = DATE_OPEN,
+			.status = v[i].status,
+		};
+
+		rc = store_membership_close(s, v[i].person, day);
+		if (rc == 0)
+			rc = store_membership_insert(s, &m, NULL);
+		if (rc == 0)
+			rc = store_person_set_org(s, v[i].person, to);
+	}
+	if (rc == 0 && ret_n)
+		*ret_n = (int64_t)n;
+out:
+	arena_release(&a);
+	return rc;
+}
+
+int store_position_insert(struct store *s, const struct position_row *p, int64_t *ret_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_POSITION_INSERT);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, p->person_id);
+	store_bind_id(st, 2, p->org_id);
+	store_bind_text(st, 3, p->title);
+	store_bind_date(st, 4, p->valid_from);
+	store_bind_date(st, 5, p->valid_to);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	if (rc == 0 && ret_id)
+		*ret_id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+int store_position_of(struct store *s, int64_t person_id, struct arena *a,
+		      struct position_list *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_POSITION_OF);
+	size_t cap = 0;
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	ret->v = NULL;
+	ret->n = 0;
+	sqlite3_bind_int64(st, 1, person_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct position_row *p;
+
+		ret->v = store_vec_grow(a, ret->v, ret->n, &cap, sizeof(*ret->v));
+		if (!ret->v) {
+			sqlite3_reset(st);
+			return HOSO_E_NOMEM;
+		}
+		p = &ret->v[ret->n++];
+		p->id = sqlite3_column_int64(st, 0);
+		p->person_id = sqlite3_column_int64(st, 1);
+		p->org_id = sqlite3_column_int64(st, 2);
+		p->title = store_col_text(st, 3, a);
+		p->valid_from = store_col_date(st, 4, DATE_NONE);
+		p->valid_to = store_col_date(st, 5, DATE_OPEN);
+	}
+	rc = store_rc(rc);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_member_counts(struct store *s, int32_t day, struct arena *a, struct org_count **ret,
+			size_t *ret_n)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_MEMBER_COUNTS);
+	struct org_count *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	store_bind_date(st, 1, day);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = store_vec_grow(a, v, n, &cap, sizeof(*v));
+		if (!v) {
+			sqlite3_reset(st);
+			return HOSO_E_NOMEM;
+		}
+		v[n].org_id = sqlite3_column_int64(st, 0);
+		v[n].n = sqlite3_column_int64(st, 1);
+		n++;
+	}
+	rc = store_rc(rc);
+	sqlite3_reset(st);
+	*ret = v;
+	*ret_n = n;
+	return rc;
+}

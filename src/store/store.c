@@ -1,0 +1,465 @@
+/*
+ * store.c - opening the database, transactions, the statement cache, bind
+ * helpers, integrity checks, backup and restore.
+ */
+#include "store/storeInt.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/banned.h"
+
+int store_rc(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+	case SQLITE_ROW:
+		return 0;
+	case SQLITE_CONSTRAINT:
+		return HOSO_E_DUPLICATE;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return HOSO_E_BUSY;
+	case SQLITE_NOMEM:
+		return HOSO_E_NOMEM;
+	case SQLITE_TOOBIG:
+		return HOSO_E_TOO_BIG;
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_READONLY:
+		return HOSO_E_IO;
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return HOSO_E_BAD_FILE;
+	default:
+		return HOSO_E_DB;
+	}
+}
+
+sqlite3_stmt *store_stmt(struct store *s, enum stmt id)
+{
+	sqlite3_stmt *st;
+
+	if (id >= STMT__MAX)
+		return NULL;
+	st = s->stmt[id];
+	if (!st) {
+		if (sqlite3_prepare_v3(s->db, stmt_sqlite[id], -1, SQLITE_PREPARE_PERSISTENT, &st,
+				       NULL) != SQLITE_OK)
+			return NULL;
+		s->stmt[id] = st;
+		return st;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+int store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (!v)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+}
+
+int store_bind_date(sqlite3_stmt *st, int i, int32_t day)
+{
+	char iso[DATE_BUF];
+
+	if (day == DATE_OPEN || day == DATE_NONE)
+		return sqlite3_bind_null(st, i);
+	date_format_iso(day, iso);
+	return sqlite3_bind_text(st, i, iso, -1, SQLITE_TRANSIENT);
+}
+
+int store_bind_id(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id == 0)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_int64(st, i, id);
+}
+
+const char *store_col_text(sqlite3_stmt *st, int i, struct arena *a)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	if (!t)
+		return NULL;
+	return arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, i));
+}
+
+int32_t store_col_date(sqlite3_stmt *st, int i, int32_t if_null)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	int32_t d;
+
+	if (!t || date_parse_iso((const char *)t, (size_t)sqlite3_column_bytes(st, i), &d) < 0)
+		return if_null;
+	return d;
+}
+
+int store_exec_stmt(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return 0;
+	return store_rc(rc);
+}
+
+void *store_vec_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t elem)
+{
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *v;
+
+	if (n < *cap)
+		return old;
+	v = arena_calloc(a, ncap, elem);
+	if (!v)
+		return NULL;
+	if (old && n)
+		memcpy(v, old, n * elem);
+	*cap = ncap;
+	return v;
+}
+
+static int store_pragmas(struct store *s)
+{
+	static const char *const pragmas =
+		"PRAGMA journal_mode = WAL;"
+		"PRAGMA synchronous = FULL;"
+		"PRAGMA foreign_keys = ON;"
+		"PRAGMA busy_timeout = 10000;"
+		"PRAGMA cache_size = -32768;"
+		"PRAGMA temp_store = MEMORY;";
+
+	if (s->readonly)
+		return sqlite3_exec(s->db,
+				    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"
+				    "PRAGMA query_only = ON;",
+				    NULL, NULL, NULL);
+	return sqlite3_exec(s->db, pragmas, NULL, NULL, NULL);
+}
+
+int store_open(const char *path, int flags, struct store **ret, struct err *e)
+{
+	struct store *s;
+	int oflags, rc;
+
+	*ret = NULL;
+	if (!(flags & STORE_CREATE) && access(path, F_OK) != 0)
+		return err_set(e, HOSO_E_NOT_FOUND, "db",
+			       "Không tìm thấy cơ sở dữ liệu '%s' (hãy chạy 'hoso init')",
+			       "Database '%s' not found (run 'hoso init')", path);
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	s->readonly = (flags & STORE_READONLY) != 0;
+	s->path = malloc(strlen(path) + 1);
+	if (!s->path) {
+		free(s);
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	}
+	memcpy(s->path, path, strlen(path) + 1);
+	oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (flags & STORE_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	oflags |= SQLITE_OPEN_NOMUTEX;
+	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		err_set(e, HOSO_E_IO, "db", "Không mở được cơ sở dữ liệu '%s': %s",
+			"Cannot open database '%s': %s", path,
+			s->db ? sqlite3_errmsg(s->db) : "?");
+		store_close(s);
+		return HOSO_E_IO;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	if (store_pragmas(s) != SQLITE_OK) {
+		rc = store_rc(sqlite3_errcode(s->db));
+		err_set(e, rc, "db", "Tệp '%s' không phải cơ sở dữ liệu hoso hợp lệ: %s",
+			"'%s' is not a valid hoso database: %s", path, sqlite3_errmsg(s->db));
+		store_close(s);
+		return rc;
+	}
+	if (!s->readonly && (rc = store_migrate(s, e)) < 0) {
+		store_close(s);
+		return rc;
+	}
+	if (s->readonly && store_schema_version(s) != store_latest_schema_version()) {
+		store_close(s);
+		return err_set(e, HOSO_E_SCHEMA, "db", NULL, NULL);
+	}
+	*ret = s;
+	return 0;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < STMT__MAX; i++)
+		sqlite3_finalize(s->stmt[i]);
+	if (s->db)
+		sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s);
+}
+
+int store_schema_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int store_begin(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_BEGIN);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	if (rc == 0)
+		s->in_tx = 1;
+	return rc;
+}
+
+int store_commit(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_COMMIT);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	if (rc == 0)
+		s->in_tx = 0;
+	return rc;
+}
+
+void store_rollback(struct store *s)
+{
+	/* Reset every statement first: a pending read would block ROLLBACK. */
+	for (int i = 0; i < STMT__MAX; i++)
+		if (s->stmt[i])
+			sqlite3_reset(s->stmt[i]);
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->in_tx = 0;
+}
+
+void store_bulk_begin(struct store *s)
+{
+	sqlite3_exec(s->db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+}
+
+void store_bulk_end(struct store *s)
+{
+	sqlite3_exec(s->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+}
+
+int store_check_statements(struct store *s, struct err *e)
+{
+	for (int i = 0; i < STMT__MAX; i++) {
+		sqlite3_stmt *st = NULL;
+
+		if (!stmt_sqlite[i])
+			return err_set(e, HOSO_E_DB, NULL, "Câu lệnh %d chưa có SQL",
+				       "Statement %d has no SQL", i);
+		if (sqlite3_prepare_v2(s->db, stmt_sqlite[i], -1, &st, NULL) != SQLITE_OK)
+			return err_set(e, HOSO_E_DB, NULL, "Câu lệnh %d lỗi: %s",
+				       "Statement %d fails to prepare: %s", i,
+				       sqlite3_errmsg(s->db));
+		sqlite3_finalize(st);
+	}
+	return 0;
+}
+
+static int check_rows_ok(struct store *s, const char *sql, const char *want, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc, bad = 0;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+
+		if (!want || !t || strcmp(t, want) != 0) {
+			err_set(e, HOSO_E_BAD_FILE, NULL, "Kiểm tra toàn vẹn thất bại: %s",
+				"Integrity check failed: %s", t ? t : "(foreign key)");
+			bad = 1;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (bad)
+		return HOSO_E_BAD_FILE;
+	return rc == SQLITE_DONE ? 0 : err_set(e, store_rc(rc), NULL, NULL, NULL);
+}
+
+int store_check_integrity(struct store *s, struct err *e)
+{
+	int rc = check_rows_ok(s, "PRAGMA integrity_check", "ok", e);
+
+	if (rc < 0)
+		return rc;
+	return check_rows_ok(s, "PRAGMA foreign_key_check", NULL, e);
+}
+
+/* Copy src into dst page by page with SQLite's online backup API: readers
+ * and writers of src go on; a write during the copy restarts it, so the
+ * result is one consistent snapshot. */
+static int backup_copy(sqlite3 *dst, sqlite3 *src)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	int rc;
+
+	if (!b)
+		return store_rc(sqlite3_errcode(dst));
+	do {
+		rc = sqlite3_backup_step(b, 1024);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	return rc == SQLITE_DONE ? 0 : store_rc(rc);
+}
+
+int store_backup(struct store *s, const char *out_path, struct err *e)
+{
+	sqlite3 *dst = NULL;
+	int rc;
+
+	if (access(out_path, F_OK) == 0)
+		return err_set(e, HOSO_E_DUPLICATE, "out", "Tệp '%s' đã tồn tại, không ghi đè",
+			       "'%s' already exists; not overwriting it", out_path);
+	if (sqlite3_open_v2(out_path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close_v2(dst);
+		return err_set(e, HOSO_E_IO, "out", "Không tạo được tệp '%s'",
+			       "Cannot create '%s'", out_path);
+	}
+	rc = backup_copy(dst, s->db);
+	if (rc == 0 && sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) !=
+			       SQLITE_OK)
+		rc = HOSO_E_IO;
+	sqlite3_close_v2(dst);
+	if (rc < 0) {
+		unlink(out_path);
+		return err_set(e, rc, "out", "Sao lưu vào '%s' thất bại", "Backup to '%s' failed",
+			       out_path);
+	}
+	return 0;
+}
+
+int store_restore(struct store *s, const char *in_path, struct err *e)
+{
+	sqlite3 *src = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc, ver = -1;
+
+	if (sqlite3_open_v2(in_path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sqlite3_close_v2(src);
+		return err_set(e, HOSO_E_IO, "in", "Không mở được tệp sao lưu '%s'",
+			       "Cannot open backup '%s'", in_path);
+	}
+	/* Check it is a hoso database this program understands, and sound. */
+	if (sqlite3_prepare_v2(src, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		ver = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (ver < 1 || ver > store_latest_schema_version() ||
+	    sqlite3_prepare_v2(src, "SELECT count(*) FROM org", -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		sqlite3_close_v2(src);
+		return err_set(e, HOSO_E_BAD_FILE, "in",
+			       "Tệp '%s' không phải bản sao lưu hoso hợp lệ",
+			       "'%s' is not a valid hoso backup", in_path);
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sqlite3_prepare_v2(src, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW ||
+	    strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
+		sqlite3_finalize(st);
+		sqlite3_close_v2(src);
+		return err_set(e, HOSO_E_BAD_FILE, "in", "Tệp sao lưu '%s' bị hỏng",
+			       "Backup '%s' is corrupt", in_path);
+	}
+	sqlite3_finalize(st);
+	for (int i = 0; i < STMT__MAX; i++) {
+		sqlite3_finalize(s->stmt[i]);
+		s->stmt[i] = NULL;
+	}
+	rc = backup_copy(s->db, src);
+	sqlite3_close_v2(src);
+	if (rc < 0)
+		return err_set(e, rc, "in", "Khôi phục từ '%s' thất bại", "Restore from '%s' failed",
+			       in_path);
+	if (store_pragmas(s) != SQLITE_OK)
+		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
+	return store_migrate(s, e);
+}
+
+int store_content_digest(struct store *s, char *out, struct err *e)
+{
+	crypto_generichash_state h;
+	sqlite3_stmt *tables = NULL, *st = NULL;
+	unsigned char md[32];
+	int rc;
+
+	if (sodium_init() < 0)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	crypto_generichash_init(&h, NULL, 0, sizeof(md));
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
+			       "LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
+			       -1, &tables, NULL) != SQLITE_OK)
+		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
+	while ((rc = sqlite3_step(tables)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(tables, 0);
+		char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" ORDER BY 1", name);
+		int ncol;
+
+		crypto_generichash_update(&h, (const unsigned char *)name, strlen(name) + 1);
+		if (!sql || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+			sqlite3_free(sql);
+			sqlite3_finalize(tables);
+			return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
+		}
+		sqlite3_free(sql);
+		ncol = sqlite3_column_count(st);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			for (int c = 0; c < ncol; c++) {
+				unsigned char type = (unsigned char)sqlite3_column_type(st, c);
+				const void *v = sqlite3_column_blob(st, c);
+				int n = sqlite3_column_bytes(st, c);
+
+				crypto_generichash_update(&h, &type, 1);
+				crypto_generichash_update(&h, (const unsigned char *)&n, sizeof(n));
+				if (v && n > 0)
+					crypto_generichash_update(&h, v, (size_t)n);
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_finalize(tables);
+	crypto_generichash_final(&h, md, sizeof(md));
+	sodium_bin2hex(out, 65, md, sizeof(md));
+	return rc == SQLITE_DONE ? 0 : err_set(e, store_rc(rc), NULL, NULL, NULL);
+}

@@ -1,0 +1,263 @@
+/*
+ * store.h - persistence.  The only part of hoso that speaks SQL.
+ *
+ * One SQLite file in WAL mode with foreign keys on and synchronous=FULL.
+ * Numbered migrations run when the file is opened.  Every statement lives in
+ * one table addressed by an enum (stmt.c), so a PostgreSQL table can sit
+ * beside it later.  Entities are read into plain structs whose strings come
+ * from a caller-supplied arena (core/arena.h): the caller frees them all at
+ * once.  Dates cross this boundary as day numbers (core/date.h); DATE_OPEN
+ * stands for "no end".
+ *
+ * A struct store is one connection: use it from one thread at a time.
+ */
+#ifndef HOSO_STORE_H
+#define HOSO_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/err.h"
+
+#define DATE_OPEN INT32_MAX /* an interval without end */
+#define DATE_NONE INT32_MIN /* no date recorded */
+
+struct store;
+
+enum store_flags {
+	STORE_CREATE = 1 << 0,   /* create the file when missing */
+	STORE_READONLY = 1 << 1, /* open read-only (no migrations) */
+};
+
+/* Open (and migrate) the database at path.  0, or HOSO_E_IO / HOSO_E_DB /
+ * HOSO_E_SCHEMA / HOSO_E_NOT_FOUND with e set.  *ret is freed by store_close. */
+int store_open(const char *path, int flags, struct store **ret, struct err *e);
+void store_close(struct store *s);
+
+int store_schema_version(struct store *s);
+int store_latest_schema_version(void);
+
+/* Transactions.  store_begin takes the write lock at once (BEGIN IMMEDIATE). */
+int store_begin(struct store *s);
+int store_commit(struct store *s);
+void store_rollback(struct store *s);
+
+/* Trade durability for speed during bulk loads (demo, benchmarks):
+ * synchronous=OFF until store_bulk_end.  Never used for user writes. */
+void store_bulk_begin(struct store *s);
+void store_bulk_end(struct store *s);
+
+/* Prepare every statement of the table; for tests.  0 or HOSO_E_DB with the
+ * failing statement named in e. */
+int store_check_statements(struct store *s, struct err *e);
+
+/* PRAGMA integrity_check and foreign_key_check: 0 when both are clean. */
+int store_check_integrity(struct store *s, struct err *e);
+
+/* Online backup to a new file (consistent while others write), and restore
+ * from such a file into this database.  0 or HOSO_E_IO/HOSO_E_DB/
+ * HOSO_E_BAD_FILE with e set. */
+int store_backup(struct store *s, const char *out_path, struct err *e);
+int store_restore(struct store *s, const char *in_path, struct err *e);
+
+/* A digest of the logical contents (every table's rows in key order), for
+ * comparing a restored database with its original.  out: 65 bytes (hex). */
+int store_content_digest(struct store *s, char *out, struct err *e);
+
+/* ---- organisations ---- */
+
+/* One organisation as it is on one date (a version of it). */
+struct org_row {
+	int64_t id;
+	const char *code;
+	int32_t valid_from, valid_to; /* the organisation's life */
+	int64_t version_id;
+	int32_t ver_from, ver_to; /* this version's validity */
+	const char *name;
+	const char *kind;
+	int64_t parent_id; /* 0 for a root */
+	const char *document;
+};
+
+struct org_list {
+	struct org_row *v;
+	size_t n;
+};
+
+/* Insert an organisation and its first version.  *ret_id set on success.
+ * HOSO_E_DUPLICATE when the code exists. */
+int store_org_insert(struct store *s, const char *code, int32_t from, const char *name,
+		     const char *kind, int64_t parent_id, const char *document, int64_t *ret_id);
+
+/* The version of org id valid on day; NULL-equivalent: HOSO_E_NOT_FOUND. */
+int store_org_at(struct store *s, int64_t id, int32_t day, struct arena *a, struct org_row *ret);
+int store_org_by_code(struct store *s, const char *code, struct arena *a, int64_t *ret_id);
+/* The latest version of an organisation (alive or not). */
+int store_org_latest(struct store *s, int64_t id, struct arena *a, struct org_row *ret);
+
+/* All organisations alive on day, each in its version of that day. */
+int store_org_all_at(struct store *s, int32_t day, struct arena *a, struct org_list *ret);
+/* All versions of one organisation, oldest first. */
+int store_org_versions(struct store *s, int64_t id, struct arena *a, struct org_list *ret);
+/* Direct children alive on day. */
+int store_org_children_at(struct store *s, int64_t id, int32_t day, struct arena *a,
+			  struct org_list *ret);
+
+/* End the current version at day and start a new one with the given name,
+ * kind and parent (day == current version's start: change it in place).
+ * HOSO_E_ORG_STATE when day is before the current version's start. */
+int store_org_new_version(struct store *s, int64_t id, int32_t day, const char *name,
+			  const char *kind, int64_t parent_id, const char *document);
+/* End the organisation's life (and its current version) at day: day must
+ * follow the organisation's start and not precede its current version. */
+int store_org_end(struct store *s, int64_t id, int32_t day);
+
+/* Successions. */
+struct succession_link {
+	int64_t from_org, to_org; /* to_org 0: none */
+	int is_main;
+};
+struct succession_row {
+	int64_t id;
+	const char *kind;
+	int32_t effective;
+	const char *document;
+	const char *note;
+	struct succession_link *links;
+	size_t nlinks;
+};
+struct succession_list {
+	struct succession_row *v;
+	size_t n;
+};
+
+int store_succession_insert(struct store *s, const char *kind, int32_t effective,
+			    const char *document, const char *note,
+			    const struct succession_link *links, size_t nlinks, int64_t *ret_id);
+/* Successions in which org id takes part (as source or successor). */
+int store_succession_of(struct store *s, int64_t id, struct arena *a, struct succession_list *ret);
+/* The succession that ended org id (merge, split or dissolve), if any:
+ * HOSO_E_NOT_FOUND when none. */
+int store_succession_ending(struct store *s, int64_t id, struct arena *a,
+			    struct succession_row *ret);
+
+/* ---- persons ---- */
+
+struct person_row {
+	int64_t id;
+	const char *full_name;
+	const char *family_name, *middle_name, *given_name;
+	int name_manual;
+	const char *sex; /* "nam", "nu" or NULL */
+	const char *birth_date; /* partial ISO: "1962", "1962-03", "1962-03-05" */
+	const char *home_town, *residence, *ethnicity;
+	const char *cccd, *party_file_no, *party_card_no;
+	int32_t admission_date, full_member_date; /* DATE_NONE when unknown */
+	const char *status;
+	const char *management_level;
+	int64_t org_id; /* current organisation, 0 when none */
+	int confidentiality;
+	int64_t version;
+	/* keys maintained by the caller (src/app builds them with src/vi) */
+	const char *search_key;
+	const char *ids_key;
+	const void *sort_key;
+	size_t sort_key_len;
+};
+
+struct person_list {
+	struct person_row *v;
+	size_t n;
+};
+
+/* Insert; *ret_id set.  HOSO_E_DUPLICATE (field set in e) on a duplicate
+ * CCCD, party file or card number. */
+int store_person_insert(struct store *s, const struct person_row *p, int64_t *ret_id,
+			struct err *e);
+/* Update all fields of p->id when its version is p->version (then bumped).
+ * HOSO_E_CONFLICT when the version differs, HOSO_E_NOT_FOUND when missing. */
+int store_person_update(struct store *s, const struct person_row *p, struct err *e);
+int store_person_get(struct store *s, int64_t id, struct arena *a, struct person_row *ret);
+/* Set the current organisation (membership rows are the caller's job). */
+int store_person_set_org(struct store *s, int64_t id, int64_t org_id);
+/* Lookup by unique identifier ("cccd", "party_file_no", "party_card_no"). */
+int store_person_find_by(struct store *s, const char *field, const char *value, int64_t *ret_id);
+
+/* Current members of an organisation, in Vietnamese name order. */
+int store_person_list_by_org(struct store *s, int64_t org_id, size_t limit, size_t offset,
+			     struct arena *a, struct person_list *ret);
+int store_person_count_by_org(struct store *s, int64_t org_id, int64_t *ret);
+int store_person_count(struct store *s, int64_t *ret);
+
+/*
+ * Search by folded key.  exact: persons whose search_key equals key.
+ * match: an FTS5 query over the folded name and identifiers (built by the
+ * caller from vi_search_key tokens), at most limit rows, in rowid order.
+ */
+int store_person_search_exact(struct store *s, const char *key, size_t limit, struct arena *a,
+			      struct person_list *ret);
+int store_person_search_fts(struct store *s, const char *match, size_t limit, struct arena *a,
+			    struct person_list *ret);
+
+/* Membership history. */
+struct membership_row {
+	int64_t id, person_id, org_id;
+	int32_t valid_from, valid_to;
+	const char *status;
+	const char *note;
+};
+struct membership_list {
+	struct membership_row *v;
+	size_t n;
+};
+int store_membership_insert(struct store *s, const struct membership_row *m, int64_t *ret_id);
+/* Close the person's open membership at day (no-op when none is open). */
+int store_membership_close(struct store *s, int64_t person_id, int32_t day);
+int store_membership_of(struct store *s, int64_t person_id, struct arena *a,
+			struct membership_list *ret);
+/* Move current members of org from into org to as of day (closing and
+ * opening memberships, updating person.org_id); *ret_n moved. */
+int store_membership_move_all(struct store *s, int64_t from, int64_t to, int32_t day,
+			      int64_t *ret_n);
+
+struct position_row {
+	int64_t id, person_id, org_id;
+	const char *title;
+	int32_t valid_from, valid_to;
+};
+struct position_list {
+	struct position_row *v;
+	size_t n;
+};
+int store_position_insert(struct store *s, const struct position_row *p, int64_t *ret_id);
+int store_position_of(struct store *s, int64_t person_id, struct arena *a,
+		      struct position_list *ret);
+
+/* ---- calendar entries (admin-editable yearly table) ---- */
+struct cal_entry_row {
+	int32_t day;
+	const char *kind; /* "off", "work", "not_off" */
+	const char *name;
+	const char *source;
+};
+struct cal_entry_list {
+	struct cal_entry_row *v;
+	size_t n;
+};
+int store_cal_entries(struct store *s, struct arena *a, struct cal_entry_list *ret);
+int store_cal_entry_put(struct store *s, const struct cal_entry_row *r);
+int store_cal_entry_delete(struct store *s, int32_t day);
+
+/* ---- statistics for summaries ---- */
+/* Members (dự bị and chính thức) of each organisation on day, from the
+ * membership history; for tree summaries. */
+struct org_count {
+	int64_t org_id;
+	int64_t n;
+};
+int store_member_counts(struct store *s, int32_t day, struct arena *a, struct org_count **ret,
+			size_t *ret_n);
+
+#endif

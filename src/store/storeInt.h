@@ -1,0 +1,95 @@
+/*
+ * storeInt.h - what the store's own files share: the connection struct, the
+ * statement enum and the binding helpers.  Nothing outside src/store
+ * includes this (or sqlite3.h).
+ */
+#ifndef HOSO_STORE_INT_H
+#define HOSO_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+enum stmt {
+	STMT_BEGIN,
+	STMT_COMMIT,
+	STMT_ROLLBACK,
+	/* organisations */
+	STMT_ORG_INSERT,
+	STMT_ORG_VERSION_INSERT,
+	STMT_ORG_BY_CODE,
+	STMT_ORG_AT,
+	STMT_ORG_LATEST,
+	STMT_ORG_ALL_AT,
+	STMT_ORG_VERSIONS,
+	STMT_ORG_CHILDREN_AT,
+	STMT_ORG_VERSION_CLOSE,
+	STMT_ORG_VERSION_UPDATE,
+	STMT_ORG_END,
+	STMT_SUCCESSION_INSERT,
+	STMT_SUCCESSION_LINK_INSERT,
+	STMT_SUCCESSION_OF,
+	STMT_SUCCESSION_LINKS,
+	STMT_SUCCESSION_ENDING,
+	/* persons */
+	STMT_PERSON_INSERT,
+	STMT_PERSON_UPDATE,
+	STMT_PERSON_GET,
+	STMT_PERSON_BY_CCCD,
+	STMT_PERSON_BY_PARTY_FILE,
+	STMT_PERSON_BY_PARTY_CARD,
+	STMT_PERSON_LIST_BY_ORG,
+	STMT_PERSON_COUNT_BY_ORG,
+	STMT_PERSON_COUNT,
+	STMT_PERSON_SEARCH_EXACT,
+	STMT_PERSON_SEARCH_FTS,
+	STMT_PERSON_SET_ORG,
+	STMT_MEMBERSHIP_INSERT,
+	STMT_MEMBERSHIP_CLOSE,
+	STMT_MEMBERSHIP_OF,
+	STMT_MEMBERSHIP_OPEN_IN_ORG,
+	STMT_POSITION_INSERT,
+	STMT_POSITION_OF,
+	STMT_MEMBER_COUNTS,
+	/* calendar */
+	STMT_CAL_ENTRIES,
+	STMT_CAL_ENTRY_PUT,
+	STMT_CAL_ENTRY_DELETE,
+	STMT__MAX
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int readonly;
+	int in_tx;
+	sqlite3_stmt *stmt[STMT__MAX];
+};
+
+/* The SQL of each statement for SQLite (stmt.c). */
+extern const char *const stmt_sqlite[STMT__MAX];
+
+/* The prepared statement, reset and with bindings cleared; NULL on error. */
+sqlite3_stmt *store_stmt(struct store *s, enum stmt id);
+
+/* Map an SQLite result code to a HOSO_E_* code. */
+int store_rc(int rc);
+
+/* Bind helpers: NULL pointers and DATE_OPEN / DATE_NONE bind SQL NULL. */
+int store_bind_text(sqlite3_stmt *st, int i, const char *v);
+int store_bind_date(sqlite3_stmt *st, int i, int32_t day);
+int store_bind_id(sqlite3_stmt *st, int i, int64_t id); /* 0 binds NULL */
+
+/* Column helpers: strings are copied into the arena (NULL stays NULL). */
+const char *store_col_text(sqlite3_stmt *st, int i, struct arena *a);
+int32_t store_col_date(sqlite3_stmt *st, int i, int32_t if_null);
+
+/* Run a statement expecting no rows.  0 or an error code. */
+int store_exec_stmt(sqlite3_stmt *st);
+
+/* Grow a vector in an arena: returns the new array (old contents copied). */
+void *store_vec_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t elem);
+
+int store_migrate(struct store *s, struct err *e);
+
+#endif

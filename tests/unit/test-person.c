@@ -1,0 +1,302 @@
+/* Unit tests for src/app/person.c: validation, keys, search, membership. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/org.h"
+#include "app/person.h"
+#include "helpers.h"
+#include "store/store.h"
+
+struct fx {
+	char dir[512];
+	struct app *app;
+	struct actor sys;
+	struct err e;
+	struct arena a;
+	int64_t tu, c1, c2;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	char path[600];
+	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+
+	tmpdir_make(f->dir, sizeof(f->dir));
+	snprintf(path, sizeof(path), "%s/t.db", f->dir);
+	err_init(&f->e);
+	arena_init(&f->a, 0);
+	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
+		return -1;
+	actor_system(&f->sys, "test");
+	if (org_create(f->app, &f->sys, &o, &f->tu, &f->e) != 0)
+		return -1;
+	o = (struct org_new){"C1", "Chi bộ Một", "chi_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->c1, &f->e);
+	o = (struct org_new){"C2", "Chi bộ Hai", "chi_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->c2, &f->e);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	app_close(f->app);
+	err_release(&f->e);
+	arena_release(&f->a);
+	tmpdir_remove(f->dir);
+	free(f);
+	return 0;
+}
+
+static int64_t add(struct fx *f, const char *name, int64_t org, const char *cccd)
+{
+	struct person_input in = {.full_name = name, .org_id = org, .cccd = cccd,
+				  .admission_date = "03/02/2010", .joined = "03/02/2010"};
+	int64_t id = 0;
+
+	if (person_create(f->app, &f->sys, &in, &id, &f->e) != 0)
+		fail_msg("%s: %s", name, err_text_en(&f->e));
+	return id;
+}
+
+static int prep(struct fx *f, struct person_input *in, struct person_row *r)
+{
+	return person_prepare(f->app, in, &f->a, r, &f->e);
+}
+
+static void test_validation_names_the_field(void **state)
+{
+	struct fx *f = *state;
+	struct person_input in = {.full_name = "Nguyễn Văn An"};
+	struct person_row r;
+
+	in.cccd = "01109000001";
+	assert_int_equal(prep(f, &in, &r), HOSO_E_BAD_CCCD);
+	assert_string_equal(f->e.field.buf, "cccd");
+	in.cccd = "011 090 000 001";
+	assert_int_equal(prep(f, &in, &r), 0);
+	assert_string_equal(r.cccd, "011090000001");
+	in.party_file_no = "12345DB";
+	assert_int_equal(prep(f, &in, &r), HOSO_E_BAD_PARTY_FILE);
+	in.party_file_no = "012345-đb";
+	assert_int_equal(prep(f, &in, &r), 0);
+	assert_string_equal(r.party_file_no, "012345DB");
+	in.birth_date = "31/02/1990";
+	assert_int_equal(prep(f, &in, &r), HOSO_E_BAD_DATE);
+	assert_string_equal(f->e.field.buf, "birth_date");
+	in.birth_date = "1962";
+	assert_int_equal(prep(f, &in, &r), 0);
+	assert_string_equal(r.birth_date, "1962");
+	in.admission_date = "01/01/1975"; /* aged 13 */
+	assert_int_equal(prep(f, &in, &r), HOSO_E_BAD_DATE);
+	assert_string_equal(f->e.field.buf, "admission_date");
+	in.admission_date = "01/01/1985";
+	in.full_member_date = "01/01/1984";
+	assert_int_equal(prep(f, &in, &r), HOSO_E_BAD_DATE);
+	assert_string_equal(f->e.field.buf, "full_member_date");
+	in.full_member_date = "01/01/1986";
+	assert_int_equal(prep(f, &in, &r), 0);
+	assert_string_equal(r.status, "chinh_thuc");
+	in.sex = "nữ";
+	in.status = "Đảng viên dự bị";
+	assert_int_equal(prep(f, &in, &r), 0);
+	assert_string_equal(r.sex, "nu");
+	assert_string_equal(r.status, "du_bi");
+	in.status = "vui vẻ";
+	assert_int_equal(prep(f, &in, &r), HOSO_E_BAD_ENUM);
+	in.status = NULL;
+	in.sex = "X";
+	assert_int_equal(prep(f, &in, &r), HOSO_E_BAD_ENUM);
+	in.sex = NULL;
+	in.full_name = "  ";
+	assert_int_equal(prep(f, &in, &r), HOSO_E_MISSING);
+	in.full_name = "Nguyễn 2 An";
+	assert_int_equal(prep(f, &in, &r), HOSO_E_BAD_NAME);
+	in.full_name = "Nguy\xE1\xBB";
+	assert_true(prep(f, &in, &r) < 0);
+	assert_string_equal(f->e.field.buf, "full_name");
+}
+
+static void test_nfc_and_split(void **state)
+{
+	struct fx *f = *state;
+	/* "Lò Văn Muôn" typed decomposed (NFD), with extra spaces. */
+	struct person_input in = {.full_name = "  Lo\xCC\x80  Va\xCC\x86n Muo\xCC\x82n "};
+	struct person_row r;
+
+	assert_int_equal(prep(f, &in, &r), 0);
+	assert_string_equal(r.full_name, "Lò Văn Muôn");
+	assert_string_equal(r.family_name, "Lò");
+	assert_string_equal(r.middle_name, "Văn");
+	assert_string_equal(r.given_name, "Muôn");
+	assert_string_equal(r.search_key, "lo van muon");
+	/* An edited split must spell the name. */
+	in.full_name = "Mùa A Vảng";
+	in.family_name = "Mùa A";
+	in.given_name = "Vảng";
+	assert_int_equal(prep(f, &in, &r), 0);
+	assert_int_equal(r.name_manual, 1);
+	assert_string_equal(r.family_name, "Mùa A");
+	in.given_name = "Vàng";
+	assert_int_equal(prep(f, &in, &r), HOSO_E_INVALID);
+}
+
+static int has(const struct person_list *l, int64_t id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].id == id)
+			return 1;
+	return 0;
+}
+
+static void test_search_folds_and_ranks(void **state)
+{
+	struct fx *f = *state;
+	struct person_list l;
+	int64_t muon = add(f, "Lò Văn Muôn", f->c1, "011090000001");
+	int64_t muong = add(f, "Lò Văn Muông", f->c1, NULL);
+	int64_t hoa1 = add(f, "Quàng Thị Hòa", f->c1, NULL);
+	int64_t hoa2 = add(f, "Quàng Thị Hoà", f->c2, NULL);
+	int64_t quy = add(f, "Trần Văn Quý", f->c2, NULL);
+	int64_t ky = add(f, "Nguyễn Văn Kỳ", f->c2, NULL);
+	int64_t duc = add(f, "Đặng Đức Hùng", f->c2, NULL);
+
+	assert_int_equal(person_search(f->app, &f->sys, "lo van muon", 10, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].id, muon); /* exact first, then the prefix match */
+	assert_int_equal(l.v[1].id, muong);
+	assert_int_equal(person_search(f->app, &f->sys, "LÒ VĂN MUÔN", 10, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.v[0].id, muon);
+	assert_int_equal(person_search(f->app, &f->sys, "Lo\xCC\x80 Va\xCC\x86n", 10, &f->a, &l,
+				       &f->e),
+			 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(person_search(f->app, &f->sys, "quang thi hoà", 10, &f->a, &l, &f->e), 0);
+	assert_true(has(&l, hoa1) && has(&l, hoa2));
+	assert_int_equal(person_search(f->app, &f->sys, "quí", 10, &f->a, &l, &f->e), 0);
+	assert_true(has(&l, quy));
+	assert_int_equal(person_search(f->app, &f->sys, "ki", 10, &f->a, &l, &f->e), 0);
+	assert_true(has(&l, ky));
+	assert_int_equal(person_search(f->app, &f->sys, "dang duc", 10, &f->a, &l, &f->e), 0);
+	assert_true(has(&l, duc));
+	assert_int_equal(person_search(f->app, &f->sys, "011090000001", 10, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, muon);
+	assert_int_equal(person_search(f->app, &f->sys, "!!! ???", 10, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(person_search(f->app, &f->sys, "\"*) OR (", 10, &f->a, &l, &f->e), 0);
+}
+
+static void test_list_sorted_vietnamese_way(void **state)
+{
+	struct fx *f = *state;
+	struct person_list l;
+
+	add(f, "Lê Đức", f->c1, NULL);
+	add(f, "Trần Văn An", f->c1, NULL);
+	add(f, "Nguyễn Thị Bình", f->c1, NULL);
+	add(f, "Vũ Dũng", f->c1, NULL);
+	assert_int_equal(person_list_by_org(f->app, &f->sys, f->c1, 100, 0, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 4);
+	assert_string_equal(l.v[0].given_name, "An");
+	assert_string_equal(l.v[1].given_name, "Bình");
+	assert_string_equal(l.v[2].given_name, "Dũng");
+	assert_string_equal(l.v[3].given_name, "Đức");
+}
+
+static void test_transfer_and_history(void **state)
+{
+	struct fx *f = *state;
+	struct membership_list ms;
+	struct person_row p;
+	int64_t id = add(f, "Giàng A Dình", f->c1, NULL);
+
+	assert_int_equal(person_transfer(f->app, &f->sys, id, f->c2, date_days(2020, 1, 1), "chuyển",
+					 &f->e),
+			 0);
+	assert_int_equal(person_memberships(f->app, &f->sys, id, &f->a, &ms, &f->e), 0);
+	assert_int_equal(ms.n, 2);
+	assert_int_equal(ms.v[0].org_id, f->c1);
+	assert_int_equal(ms.v[0].valid_to, date_days(2020, 1, 1));
+	assert_int_equal(ms.v[1].org_id, f->c2);
+	assert_int_equal(person_get(f->app, &f->sys, id, &f->a, &p, &f->e), 0);
+	assert_int_equal(p.org_id, f->c2);
+	/* Before the current membership started: refused. */
+	assert_int_equal(person_transfer(f->app, &f->sys, id, f->c1, date_days(2019, 1, 1), NULL,
+					 &f->e),
+			 HOSO_E_BAD_DATE);
+}
+
+static void test_update_version_check(void **state)
+{
+	struct fx *f = *state;
+	struct person_input in = {.full_name = "Mùa A Vảng", .birth_date = "1970"};
+	struct person_row p;
+	int64_t id = add(f, "Mùa A Vảng", f->c1, NULL);
+
+	assert_int_equal(person_update(f->app, &f->sys, id, 1, &in, &f->e), 0);
+	assert_int_equal(person_update(f->app, &f->sys, id, 1, &in, &f->e), HOSO_E_CONFLICT);
+	assert_int_equal(person_get(f->app, &f->sys, id, &f->a, &p, &f->e), 0);
+	assert_string_equal(p.birth_date, "1970");
+	assert_int_equal(p.version, 2);
+}
+
+static void test_duplicate_ids_refused(void **state)
+{
+	struct fx *f = *state;
+	struct person_input in = {.full_name = "Vàng A Chá", .cccd = "011090000009"};
+
+	add(f, "Sùng A Lử", f->c1, "011090000009");
+	assert_int_equal(person_create(f->app, &f->sys, &in, NULL, &f->e), HOSO_E_DUPLICATE);
+	assert_string_equal(f->e.field.buf, "cccd");
+}
+
+static void test_scope_and_clearance(void **state)
+{
+	struct fx *f = *state;
+	struct actor v = {.user_id = 3, .roles = 1u << ROLE_VIEWER, .scope_org = f->c1};
+	struct person_input secret = {.full_name = "Lò Thị Ươi", .org_id = f->c1,
+				      .confidentiality = CLEARANCE_SECRET};
+	struct person_list l;
+	struct person_row p;
+	int64_t mine = add(f, "Lò Văn Muôn", f->c1, NULL);
+	int64_t other = add(f, "Lò Văn Pánh", f->c2, NULL);
+	int64_t hidden;
+
+	assert_int_equal(person_create(f->app, &f->sys, &secret, &hidden, &f->e), 0);
+	assert_int_equal(person_get(f->app, &v, mine, &f->a, &p, &f->e), 0);
+	assert_int_equal(person_get(f->app, &v, other, &f->a, &p, &f->e), HOSO_E_NOT_FOUND);
+	assert_int_equal(person_get(f->app, &v, hidden, &f->a, &p, &f->e), HOSO_E_NOT_FOUND);
+	assert_int_equal(person_get(f->app, &v, 999999, &f->a, &p, &f->e), HOSO_E_NOT_FOUND);
+	assert_int_equal(person_search(f->app, &v, "lo", 50, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, mine);
+	assert_int_equal(person_list_by_org(f->app, &v, f->c2, 50, 0, &f->a, &l, &f->e),
+			 HOSO_E_NOT_FOUND);
+	/* A viewer cannot write. */
+	assert_int_equal(person_transfer(f->app, &v, mine, f->c1, date_days(2024, 1, 1), NULL,
+					 &f->e),
+			 HOSO_E_DENIED);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_validation_names_the_field, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nfc_and_split, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_folds_and_ranks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_sorted_vietnamese_way, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_transfer_and_history, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_update_version_check, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_ids_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_scope_and_clearance, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,280 @@
+/* Unit tests for src/store: migrations, the statement table, organisations
+ * and persons at the storage level, backup and restore. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+
+#include "helpers.h"
+#include "store/store.h"
+
+struct fx {
+	char dir[512];
+	char path[600];
+	struct store *s;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	struct err e;
+
+	err_init(&e);
+	tmpdir_make(f->dir, sizeof(f->dir));
+	snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
+	if (store_open(f->path, STORE_CREATE, &f->s, &e) != 0) {
+		fprintf(stderr, "%s\n", err_text_en(&e));
+		return -1;
+	}
+	err_release(&e);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	store_close(f->s);
+	tmpdir_remove(f->dir);
+	free(f);
+	return 0;
+}
+
+static void test_every_statement_prepares(void **state)
+{
+	struct fx *f = *state;
+	struct err e;
+
+	err_init(&e);
+	assert_int_equal(store_check_statements(f->s, &e), 0);
+	assert_int_equal(store_check_integrity(f->s, &e), 0);
+	err_release(&e);
+}
+
+static void test_migrations_apply_once(void **state)
+{
+	struct fx *f = *state;
+	struct store *again;
+	struct err e;
+
+	err_init(&e);
+	assert_int_equal(store_schema_version(f->s), store_latest_schema_version());
+	assert_int_equal(store_open(f->path, 0, &again, &e), 0);
+	assert_int_equal(store_schema_version(again), store_latest_schema_version());
+	store_close(again);
+	err_release(&e);
+}
+
+static void test_missing_file_is_not_created(void **state)
+{
+	struct fx *f = *state;
+	struct store *s = NULL;
+	struct err e;
+	char p[700];
+
+	err_init(&e);
+	snprintf(p, sizeof(p), "%s/nope.db", f->dir);
+	assert_int_equal(store_open(p, 0, &s, &e), HOSO_E_NOT_FOUND);
+	assert_null(s);
+	assert_int_equal(access(p, F_OK), -1);
+	err_release(&e);
+}
+
+static void test_not_a_database(void **state)
+{
+	struct fx *f = *state;
+	struct store *s = NULL;
+	struct err e;
+	char p[700];
+	FILE *fp;
+
+	err_init(&e);
+	snprintf(p, sizeof(p), "%s/junk.db", f->dir);
+	fp = fopen(p, "w");
+	fputs("this is not sqlite, just some text that is long enough to be a header....", fp);
+	fclose(fp);
+	assert_true(store_open(p, 0, &s, &e) < 0);
+	assert_null(s);
+	err_release(&e);
+}
+
+static void test_org_versions_and_time(void **state)
+{
+	struct fx *f = *state;
+	struct arena a;
+	struct org_row r;
+	struct org_list l;
+	int64_t root, child;
+	int32_t d2000 = date_days(2000, 1, 1), d2025 = date_days(2025, 7, 1);
+
+	arena_init(&a, 0);
+	assert_int_equal(store_org_insert(f->s, "R", d2000, "Tỉnh", "dang_bo_tinh", 0, NULL, &root),
+			 0);
+	assert_int_equal(store_org_insert(f->s, "C", d2000, "Cũ", "dang_bo_co_so", root, NULL,
+					  &child),
+			 0);
+	assert_int_equal(store_org_insert(f->s, "C", d2000, "Again", "dang_bo_co_so", root, NULL,
+					  NULL),
+			 HOSO_E_DUPLICATE);
+	assert_int_equal(store_org_new_version(f->s, child, d2025, "Mới", "dang_bo_co_so", root,
+					       "QĐ 1"),
+			 0);
+	assert_int_equal(store_org_at(f->s, child, d2025 - 1, &a, &r), 0);
+	assert_string_equal(r.name, "Cũ");
+	assert_int_equal(r.ver_to, d2025);
+	assert_int_equal(store_org_at(f->s, child, d2025, &a, &r), 0);
+	assert_string_equal(r.name, "Mới");
+	assert_int_equal(store_org_at(f->s, child, d2000 - 1, &a, &r), HOSO_E_NOT_FOUND);
+	/* A change before the current version is refused. */
+	assert_int_equal(store_org_new_version(f->s, child, d2000 + 5, "X", "dang_bo_co_so", root,
+					       NULL),
+			 HOSO_E_ORG_STATE);
+	assert_int_equal(store_org_versions(f->s, child, &a, &l), 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(store_org_end(f->s, child, d2025 + 10), 0);
+	assert_int_equal(store_org_at(f->s, child, d2025 + 10, &a, &r), HOSO_E_NOT_FOUND);
+	assert_int_equal(store_org_all_at(f->s, d2025 + 10, &a, &l), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(store_org_all_at(f->s, d2025, &a, &l), 0);
+	assert_int_equal(l.n, 2);
+	arena_release(&a);
+}
+
+static void test_orgs_are_never_deleted(void **state)
+{
+	struct fx *f = *state;
+	int64_t id;
+
+	sqlite3 *raw;
+	char *msg = NULL;
+
+	assert_int_equal(store_org_insert(f->s, "Z", date_days(2001, 1, 1), "Z", "dang_bo_tinh", 0,
+					  NULL, &id),
+			 0);
+	/* Even a raw connection cannot delete an organisation or its history. */
+	assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(raw, "DELETE FROM org", NULL, NULL, &msg), SQLITE_OK);
+	assert_non_null(strstr(msg, "never deleted"));
+	sqlite3_free(msg);
+	assert_int_not_equal(sqlite3_exec(raw, "DELETE FROM org_version", NULL, NULL, NULL),
+			     SQLITE_OK);
+	sqlite3_close(raw);
+}
+
+static void person_fill(struct person_row *p, const char *name, const char *cccd)
+{
+	memset(p, 0, sizeof(*p));
+	p->full_name = name;
+	p->family_name = "";
+	p->middle_name = "";
+	p->given_name = name;
+	p->status = "chinh_thuc";
+	p->search_key = "lo van muon";
+	p->ids_key = cccd ? cccd : "";
+	p->sort_key = "k";
+	p->sort_key_len = 1;
+	p->cccd = cccd;
+	p->admission_date = DATE_NONE;
+	p->full_member_date = DATE_NONE;
+}
+
+static void test_person_unique_ids_and_fts(void **state)
+{
+	struct fx *f = *state;
+	struct person_row p, got;
+	struct person_list l;
+	struct arena a;
+	struct err e;
+	int64_t id, id2;
+
+	arena_init(&a, 0);
+	err_init(&e);
+	person_fill(&p, "Lò Văn Muôn", "011090000001");
+	assert_int_equal(store_person_insert(f->s, &p, &id, &e), 0);
+	assert_int_equal(store_person_insert(f->s, &p, &id2, &e), HOSO_E_DUPLICATE);
+	assert_string_equal(e.field.buf, "cccd");
+	assert_int_equal(store_person_search_fts(f->s, "\"lo\"* \"mu\"*", 10, &a, &l), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(store_person_search_fts(f->s, "\"01109\"*", 10, &a, &l), 0);
+	assert_int_equal(l.n, 1);
+	/* Update the key: the index follows. */
+	assert_int_equal(store_person_get(f->s, id, &a, &got), 0);
+	got.search_key = "quang thi hoa";
+	assert_int_equal(store_person_update(f->s, &got, &e), 0);
+	assert_int_equal(store_person_search_fts(f->s, "\"muon\"*", 10, &a, &l), 0);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(store_person_search_fts(f->s, "\"hoa\"", 10, &a, &l), 0);
+	assert_int_equal(l.n, 1);
+	/* Stale version: conflict, not overwrite. */
+	assert_int_equal(store_person_update(f->s, &got, &e), HOSO_E_CONFLICT);
+	/* A malformed MATCH is the caller's bad input. */
+	assert_int_equal(store_person_search_fts(f->s, "\"unterminated", 10, &a, &l),
+			 HOSO_E_INVALID);
+	err_release(&e);
+	arena_release(&a);
+}
+
+static void test_calendar_seeded(void **state)
+{
+	struct fx *f = *state;
+	struct cal_entry_list l;
+	struct arena a;
+
+	arena_init(&a, 0);
+	assert_int_equal(store_cal_entries(f->s, &a, &l), 0);
+	assert_true(l.n > 20);
+	assert_int_equal(store_cal_entry_delete(f->s, date_days(1999, 1, 1)), HOSO_E_NOT_FOUND);
+	arena_release(&a);
+}
+
+static void test_backup_restore_identical(void **state)
+{
+	struct fx *f = *state;
+	struct store *other;
+	struct person_row p;
+	struct err e;
+	char bak[700], p2[700], d1[65], d2[65];
+	int64_t id;
+
+	err_init(&e);
+	person_fill(&p, "Giàng A Dình", "011090000002");
+	assert_int_equal(store_person_insert(f->s, &p, &id, &e), 0);
+	snprintf(bak, sizeof(bak), "%s/backup.db", f->dir);
+	assert_int_equal(store_backup(f->s, bak, &e), 0);
+	/* Refuses to overwrite. */
+	assert_int_equal(store_backup(f->s, bak, &e), HOSO_E_DUPLICATE);
+	snprintf(p2, sizeof(p2), "%s/restored.db", f->dir);
+	assert_int_equal(store_open(p2, STORE_CREATE, &other, &e), 0);
+	assert_int_equal(store_restore(other, bak, &e), 0);
+	assert_int_equal(store_content_digest(f->s, d1, &e), 0);
+	assert_int_equal(store_content_digest(other, d2, &e), 0);
+	assert_string_equal(d1, d2);
+	assert_int_equal(store_check_integrity(other, &e), 0);
+	/* Restoring junk fails and leaves the database as it was. */
+	assert_true(store_restore(other, f->dir, &e) < 0);
+	assert_int_equal(store_content_digest(other, d2, &e), 0);
+	assert_string_equal(d1, d2);
+	store_close(other);
+	err_release(&e);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_every_statement_prepares, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrations_apply_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_file_is_not_created, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_org_versions_and_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_orgs_are_never_deleted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_person_unique_ids_and_fts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_calendar_seeded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_backup_restore_identical, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
