@@ -7,4 +7,4 @@ shift || true
 if [ ! -f "$dir/build.ninja" ]; then
   meson setup "$dir" "$@" >/dev/null
 fi
-ninja -C "$dir" >/dev/null
+ninja -C "$dir"

@@ -69,7 +69,7 @@ if command -v clang >/dev/null && [ -f fuzz/meson.build ]; then
   if CC=clang build_or_fail build-fuzz "fuzz" -Dfuzz=true -Dtests=disabled \
       -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug; then
     for t in build-fuzz/fuzz/fuzz-*; do
-      [ -x "$t" ] || continue
+      [ -f "$t" ] && [ -x "$t" ] || continue
       name=$(basename "$t")
       corpus=fuzz/corpus/${name#fuzz-}
       work=$(mktemp -d)

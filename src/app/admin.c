@@ -51,7 +51,7 @@ int admin_digest(struct app *app, const struct actor *who, char *out, struct err
 }
 
 int admin_cal_entries(struct app *app, const struct actor *who, struct arena *a,
-		      struct cal_entry_list *ret, struct err *e)
+                      struct cal_entry_list *ret, struct err *e)
 {
 	int rc;
 
@@ -61,7 +61,7 @@ int admin_cal_entries(struct app *app, const struct actor *who, struct arena *a,
 }
 
 int admin_cal_put(struct app *app, const struct actor *who, int32_t day, const char *kind,
-		  const char *name, const char *source, struct err *e)
+                  const char *name, const char *source, struct err *e)
 {
 	struct buf nm = BUF_INIT(1024), src = BUF_INIT(1024);
 	enum cal_entry_kind k;
@@ -71,9 +71,9 @@ int admin_cal_put(struct app *app, const struct actor *who, int32_t day, const c
 		return rc;
 	if (!kind || cal_entry_kind_parse(kind, &k) < 0)
 		return err_set(e, HOSO_E_BAD_ENUM, "kind",
-			       "Loại ngày '%s' không hợp lệ (off: nghỉ, work: làm bù, not_off: "
-			       "bỏ ngày nghỉ)",
-			       "Day kind '%s' is invalid (off, work, not_off)", kind ? kind : "");
+		               "Loại ngày '%s' không hợp lệ (off: nghỉ, work: làm bù, not_off: "
+		               "bỏ ngày nghỉ)",
+		               "Day kind '%s' is invalid (off, work, not_off)", kind ? kind : "");
 	if (!name || !*name)
 		return err_set(e, HOSO_E_MISSING, "name", "Thiếu tên ngày", "The name is missing");
 	if ((rc = vi_nfc(name, strlen(name), &nm)) < 0 ||
@@ -91,16 +91,16 @@ int admin_cal_put(struct app *app, const struct actor *who, int32_t day, const c
 		date_civil(day, &y, &m, &d);
 		if (y < CAL_MIN_YEAR || y > CAL_MAX_YEAR) {
 			rc = err_set(e, HOSO_E_RANGE, "date", "Năm phải trong khoảng %d–%d",
-				     "The year must be within %d–%d", CAL_MIN_YEAR, CAL_MAX_YEAR);
+			             "The year must be within %d–%d", CAL_MIN_YEAR, CAL_MAX_YEAR);
 			goto out;
 		}
 	}
 	{
 		struct cal_entry_row r = {
-			.day = day,
-			.kind = cal_entry_kind_name(k),
-			.name = nm.buf,
-			.source = src.buf,
+		    .day = day,
+		    .kind = cal_entry_kind_name(k),
+		    .name = nm.buf,
+		    .source = src.buf,
 		};
 
 		rc = store_cal_entry_put(app_store(app), &r);
@@ -124,7 +124,7 @@ int admin_cal_delete(struct app *app, const struct actor *who, int32_t day, stru
 	rc = store_cal_entry_delete(app_store(app), day);
 	if (rc == HOSO_E_NOT_FOUND)
 		return err_set(e, rc, "date", "Ngày này không có trong bảng lịch",
-			       "That day is not in the calendar table");
+		               "That day is not in the calendar table");
 	if (rc == 0)
 		rc = app_reload_calendar(app);
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;

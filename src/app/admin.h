@@ -20,10 +20,10 @@ int admin_digest(struct app *app, const struct actor *who, char *out, struct err
 
 /* The calendar's yearly entries. */
 int admin_cal_entries(struct app *app, const struct actor *who, struct arena *a,
-		      struct cal_entry_list *ret, struct err *e);
+                      struct cal_entry_list *ret, struct err *e);
 /* Add or replace the entry of one day; kind "off", "work" or "not_off". */
 int admin_cal_put(struct app *app, const struct actor *who, int32_t day, const char *kind,
-		  const char *name, const char *source, struct err *e);
+                  const char *name, const char *source, struct err *e);
 int admin_cal_delete(struct app *app, const struct actor *who, int32_t day, struct err *e);
 
 #endif

@@ -78,7 +78,7 @@ int app_open(const char *db_path, int flags, struct app **ret, struct err *e)
 	if (rc < 0) {
 		app_close(app);
 		return err_set(e, rc, NULL, "Không nạp được lịch ngày nghỉ",
-			       "Cannot load the holiday calendar");
+		               "Cannot load the holiday calendar");
 	}
 	*ret = app;
 	return 0;

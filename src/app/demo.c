@@ -62,91 +62,105 @@ static int between(struct rng *r, int lo, int hi)
 enum ethnic { ETH_KINH, ETH_THAI, ETH_MONG, ETH_KHOMU, ETH__MAX };
 
 static const char *const eth_name[ETH__MAX] = {
-	[ETH_KINH] = "Kinh",
-	[ETH_THAI] = "Thái",
-	[ETH_MONG] = "Mông",
-	[ETH_KHOMU] = "Khơ Mú",
+    [ETH_KINH] = "Kinh",
+    [ETH_THAI] = "Thái",
+    [ETH_MONG] = "Mông",
+    [ETH_KHOMU] = "Khơ Mú",
 };
 
 static const char *const kinh_family[] = {
-	"Nguyễn", "Trần", "Lê",   "Phạm", "Hoàng", "Vũ",   "Đặng", "Bùi",  "Đỗ",   "Hồ",
-	"Ngô",    "Dương", "Lý",  "Đinh", "Trịnh", "Đào",  "Mai",  "Cao",  "Lương", "Hà",
-	"Tạ",     "Đoàn", "Phan", "Võ",   "Trương", "Lại", "Nông", "Quách",
+    "Nguyễn", "Trần",  "Lê",   "Phạm", "Hoàng",  "Vũ",  "Đặng", "Bùi",   "Đỗ",    "Hồ",
+    "Ngô",    "Dương", "Lý",   "Đinh", "Trịnh",  "Đào", "Mai",  "Cao",   "Lương", "Hà",
+    "Tạ",     "Đoàn",  "Phan", "Võ",   "Trương", "Lại", "Nông", "Quách",
 };
-static const char *const kinh_mid_m[] = {"Văn",  "Đức", "Minh", "Quang", "Hữu", "Xuân",
-					 "Công", "Mạnh", "Thanh", "Ngọc", "Trọng", "Đình"};
-static const char *const kinh_mid_f[] = {"Thị", "Thị", "Thị", "Thu",  "Hồng",
-					 "Kim", "Ngọc", "Thanh", "Minh", "Phương"};
+static const char *const kinh_mid_m[] = {"Văn",  "Đức",  "Minh",  "Quang", "Hữu",   "Xuân",
+                                         "Công", "Mạnh", "Thanh", "Ngọc",  "Trọng", "Đình"};
+static const char *const kinh_mid_f[] = {"Thị", "Thị",  "Thị",   "Thu",  "Hồng",
+                                         "Kim", "Ngọc", "Thanh", "Minh", "Phương"};
 static const char *const kinh_given_m[] = {
-	"An",   "Bình", "Cường", "Dũng", "Duy",  "Đức",  "Giang", "Hải", "Hiếu", "Hòa",
-	"Hoà",  "Hoàng", "Hùng", "Huy",  "Khánh", "Long", "Minh", "Nam",  "Quân", "Quý",
-	"Quí",  "Sơn",  "Thắng", "Trung", "Tuấn", "Việt", "Vinh", "Kỳ",   "Kì",   "Đạt",
-	"Thành", "Tùng", "Phúc", "Lâm",  "Toàn",
+    "An",   "Bình", "Cường", "Dũng",  "Duy",   "Đức",   "Giang", "Hải",  "Hiếu",
+    "Hòa",  "Hoà",  "Hoàng", "Hùng",  "Huy",   "Khánh", "Long",  "Minh", "Nam",
+    "Quân", "Quý",  "Quí",   "Sơn",   "Thắng", "Trung", "Tuấn",  "Việt", "Vinh",
+    "Kỳ",   "Kì",   "Đạt",   "Thành", "Tùng",  "Phúc",  "Lâm",   "Toàn",
 };
 static const char *const kinh_given_f[] = {
-	"Anh",  "Hà",   "Hạnh", "Hiền", "Hương", "Lan", "Linh", "Mai", "Nga",  "Ngọc",
-	"Phương", "Tâm", "Thảo", "Thủy", "Thuỷ", "Trang", "Vân", "Yến", "Thúy", "Huyền",
-	"Dung", "Loan", "Hoa",  "Oanh", "Nhung", "Liên", "Quỳnh",
+    "Anh",  "Hà",     "Hạnh", "Hiền", "Hương", "Lan",  "Linh",  "Mai",  "Nga",
+    "Ngọc", "Phương", "Tâm",  "Thảo", "Thủy",  "Thuỷ", "Trang", "Vân",  "Yến",
+    "Thúy", "Huyền",  "Dung", "Loan", "Hoa",   "Oanh", "Nhung", "Liên", "Quỳnh",
 };
-static const char *const thai_family[] = {"Lò",   "Lường", "Quàng", "Cà",  "Tòng", "Lù",
-					  "Điêu", "Khoàng", "Vì",   "Lèo", "Bạc",  "Lừ",
-					  "Hoàng", "Lê",    "Lò",   "Quàng"};
-static const char *const thai_given_m[] = {"Muôn", "Pánh", "Xiêng", "Bun",  "Ươi",  "Chăm",
-					   "Ín",   "Khăm", "Piềng", "Ún",   "Sương", "Panh",
-					   "Đôi",  "Thanh", "Bình", "Hùng", "Tiến", "Xôm",
-					   "Phanh", "Hặc", "Lả",   "Tun",  "Ngoan", "Pấng"};
-static const char *const thai_given_f[] = {"Ươi",  "Xuân", "Sương", "Ngọc", "Hương",
-					   "Mai",  "Thanh", "Bình", "Ón",   "Kim",
-					   "Xiêm", "Phương", "Hoa", "Ngoan", "Pọm", "Ính"};
+static const char *const thai_family[] = {"Lò",    "Lường",  "Quàng", "Cà",   "Tòng", "Lù",
+                                          "Điêu",  "Khoàng", "Vì",    "Lèo",  "Bạc",  "Lừ",
+                                          "Hoàng", "Lê",     "Lò",    "Quàng"};
+static const char *const thai_given_m[] = {"Muôn",  "Pánh",  "Xiêng", "Bun",  "Ươi",   "Chăm",
+                                           "Ín",    "Khăm",  "Piềng", "Ún",   "Sương", "Panh",
+                                           "Đôi",   "Thanh", "Bình",  "Hùng", "Tiến",  "Xôm",
+                                           "Phanh", "Hặc",   "Lả",    "Tun",  "Ngoan", "Pấng"};
+static const char *const thai_given_f[] = {"Ươi",   "Xuân",  "Sương", "Ngọc", "Hương", "Mai",
+                                           "Thanh", "Bình",  "Ón",    "Kim",  "Xiêm",  "Phương",
+                                           "Hoa",   "Ngoan", "Pọm",   "Ính"};
 static const char *const mong_family[] = {"Giàng", "Vàng", "Sùng", "Mùa",  "Lầu",
-					  "Thào",  "Lý",   "Hờ",   "Mua",  "Tráng",
-					  "Chang", "Cứ",   "Vừ",   "Hạng", "Ly"};
+                                          "Thào",  "Lý",   "Hờ",   "Mua",  "Tráng",
+                                          "Chang", "Cứ",   "Vừ",   "Hạng", "Ly"};
 static const char *const mong_mid_m[] = {"A", "Seo", "Văn", "Chứ", "Páo", "Sính", "Nhìa", "A"};
-static const char *const mong_given_m[] = {"Vảng", "Dình", "Chá", "Sính", "Lử", "Pó",
-					   "Xìa",  "Dế",   "Súa", "Chồng", "Khua", "Páo",
-					   "Tủa",  "Cở",   "Dơ",  "Nếnh",  "Chư", "Lềnh"};
-static const char *const mong_given_f[] = {"Mỷ", "Dua", "Sùng", "Chá", "Pà",  "Dợ",
-					   "Mai", "Chua", "Say", "Máy", "Xúa", "Dia"};
+static const char *const mong_given_m[] = {"Vảng", "Dình", "Chá", "Sính",  "Lử",   "Pó",
+                                           "Xìa",  "Dế",   "Súa", "Chồng", "Khua", "Páo",
+                                           "Tủa",  "Cở",   "Dơ",  "Nếnh",  "Chư",  "Lềnh"};
+static const char *const mong_given_f[] = {"Mỷ",  "Dua",  "Sùng", "Chá", "Pà",  "Dợ",
+                                           "Mai", "Chua", "Say",  "Máy", "Xúa", "Dia"};
 static const char *const khomu_family[] = {"Lò", "Quàng", "Vì", "Cụt", "Lường", "Tòng"};
 static const char *const khomu_given[] = {"Xuân", "Thoong", "Kăm", "Phăn", "Ón", "Bua", "Xiêng"};
 
 static const char *const commune_words[] = {
-	"Mường Phăng", "Thanh Nưa",  "Mường Lói", "Na Son",    "Xa Dung",    "Pu Nhi",
-	"Mường Luân",  "Nà Tấu",     "Núa Ngam",  "Mường Nhà", "Thanh An",   "Sam Mứn",
-	"Thanh Yên",   "Quài Tở",    "Mường Mùn", "Pú Nhung",  "Chiềng Sinh", "Sính Phình",
-	"Sín Chải",    "Mường Báng", "Na Sang",   "Mường Tùng", "Pa Ham",    "Nậm Nèn",
-	"Chung Chải",  "Sín Thầu",   "Nậm Kè",    "Quảng Lâm", "Nà Hỳ",      "Nà Bủng",
-	"Chà Tở",      "Phìn Hồ",    "Si Pa Phìn", "Búng Lao", "Ẳng Nưa",    "Ẳng Cang",
-	"Mường Đăng",  "Ngối Cáy",   "Xuân Lao",  "Nặm Lịch",  "Tỏa Tình",   "Tênh Phông",
-	"Mùn Chung",   "Nà Sáy",     "Phình Sáng", "Rạng Đông", "Mường Khong", "Chiềng Đông",
-	"Keo Lôm",     "Phì Nhừ",    "Phình Giàng", "Pú Hồng", "Tìa Dình",   "Háng Lìa",
-	"Noong U",     "Luân Giói",  "Chiềng Sơ", "Xa Nhè",    "Mường Đun",  "Tả Phìn",
-	"Trung Thu",   "Lao Xả Phình", "Tả Sìn Thàng", "Huổi Só", "Sáng Nhè", "Sa Lông",
-	"Huổi Lèng",   "Hừa Ngài",   "Ma Thì Hồ", "Mường Mươn", "Pa Tần",    "Nà Khoa",
-	"Nậm Tin",     "Chà Cang",   "Nà Hỳ Hai", "Leng Su Sìn", "Nậm Vì",   "Pá Mỳ",
-	"Sen Thượng",  "Chung Chải Hai", "Mường Toong", "Nậm Chua", "Huổi Lếch", "Quảng Lâm Hai",
-	"Thanh Luông", "Thanh Hưng", "Thanh Chăn", "Thanh Xương", "Noọng Hẹt", "Sam Mứn Hai",
-	"Pom Lót",     "Hẹ Muông",   "Na Tông",   "Mường Pồn", "Nà Nhạn",    "Thanh Minh",
-	"Tà Lèng",     "Noong Bua",  "Him Lam",   "Nam Thanh", "Tân Thanh",  "Mường Thanh",
-	"Sông Đà",     "Na Lay",     "Lay Nưa",   "Mường Ảng", "Ẳng Tở",     "Búng Lao Hai",
-	"Nặm Lịch Hai", "Mường Lạn", "Tuần Giáo", "Quài Nưa", "Quài Cang",  "Tênh Phông Hai",
-	"Chiềng Đông Hai", "Pú Xi",  "Nà Sáy Hai", "Mường Thín", "Tỏa Tình Hai", "Mùn Chung Hai",
-	"Phình Sáng Hai", "Rạng Đông Hai", "Nà Tòng", "Ta Ma", "Pú Nhung Hai", "Mường Khong Hai",
-	"Tủa Chùa",    "Sính Phình Hai", "Tả Phìn Hai", "Xá Nhè", "Lao Xả Phình Hai",
+    "Mường Phăng",    "Thanh Nưa",       "Mường Lói",        "Na Son",
+    "Xa Dung",        "Pu Nhi",          "Mường Luân",       "Nà Tấu",
+    "Núa Ngam",       "Mường Nhà",       "Thanh An",         "Sam Mứn",
+    "Thanh Yên",      "Quài Tở",         "Mường Mùn",        "Pú Nhung",
+    "Chiềng Sinh",    "Sính Phình",      "Sín Chải",         "Mường Báng",
+    "Na Sang",        "Mường Tùng",      "Pa Ham",           "Nậm Nèn",
+    "Chung Chải",     "Sín Thầu",        "Nậm Kè",           "Quảng Lâm",
+    "Nà Hỳ",          "Nà Bủng",         "Chà Tở",           "Phìn Hồ",
+    "Si Pa Phìn",     "Búng Lao",        "Ẳng Nưa",          "Ẳng Cang",
+    "Mường Đăng",     "Ngối Cáy",        "Xuân Lao",         "Nặm Lịch",
+    "Tỏa Tình",       "Tênh Phông",      "Mùn Chung",        "Nà Sáy",
+    "Phình Sáng",     "Rạng Đông",       "Mường Khong",      "Chiềng Đông",
+    "Keo Lôm",        "Phì Nhừ",         "Phình Giàng",      "Pú Hồng",
+    "Tìa Dình",       "Háng Lìa",        "Noong U",          "Luân Giói",
+    "Chiềng Sơ",      "Xa Nhè",          "Mường Đun",        "Tả Phìn",
+    "Trung Thu",      "Lao Xả Phình",    "Tả Sìn Thàng",     "Huổi Só",
+    "Sáng Nhè",       "Sa Lông",         "Huổi Lèng",        "Hừa Ngài",
+    "Ma Thì Hồ",      "Mường Mươn",      "Pa Tần",           "Nà Khoa",
+    "Nậm Tin",        "Chà Cang",        "Nà Hỳ Hai",        "Leng Su Sìn",
+    "Nậm Vì",         "Pá Mỳ",           "Sen Thượng",       "Chung Chải Hai",
+    "Mường Toong",    "Nậm Chua",        "Huổi Lếch",        "Quảng Lâm Hai",
+    "Thanh Luông",    "Thanh Hưng",      "Thanh Chăn",       "Thanh Xương",
+    "Noọng Hẹt",      "Sam Mứn Hai",     "Pom Lót",          "Hẹ Muông",
+    "Na Tông",        "Mường Pồn",       "Nà Nhạn",          "Thanh Minh",
+    "Tà Lèng",        "Noong Bua",       "Him Lam",          "Nam Thanh",
+    "Tân Thanh",      "Mường Thanh",     "Sông Đà",          "Na Lay",
+    "Lay Nưa",        "Mường Ảng",       "Ẳng Tở",           "Búng Lao Hai",
+    "Nặm Lịch Hai",   "Mường Lạn",       "Tuần Giáo",        "Quài Nưa",
+    "Quài Cang",      "Tênh Phông Hai",  "Chiềng Đông Hai",  "Pú Xi",
+    "Nà Sáy Hai",     "Mường Thín",      "Tỏa Tình Hai",     "Mùn Chung Hai",
+    "Phình Sáng Hai", "Rạng Đông Hai",   "Nà Tòng",          "Ta Ma",
+    "Pú Nhung Hai",   "Mường Khong Hai", "Tủa Chùa",         "Sính Phình Hai",
+    "Tả Phìn Hai",    "Xá Nhè",          "Lao Xả Phình Hai",
 };
 static const char *const village_words[] = {
-	"Bản Phăng", "Bản Co Mỵ", "Bản Him Lam", "Bản Noong Bua", "Bản Pú Tửu", "Bản Ten",
-	"Bản Hả",    "Bản Na Hai", "Bản Xôm",    "Bản Khá",       "Bản Pa Pe", "Bản Nà Ngám",
-	"Bản Huổi Hoa", "Bản Pá Khoang", "Bản Hồng Lứu", "Bản Yên", "Bản Món", "Bản Noọng Nhai",
-	"Thôn Đông Biên", "Thôn Thanh Bình", "Bản Cang", "Bản Tâu", "Bản Lĩnh", "Bản Pom Lót",
-	"Bản Na Hươm", "Bản Xuân Tre", "Bản Phiêng Ban", "Bản Sái Lương", "Bản Chăn", "Bản Bó",
+    "Bản Phăng",    "Bản Co Mỵ",      "Bản Him Lam",    "Bản Noong Bua",  "Bản Pú Tửu",
+    "Bản Ten",      "Bản Hả",         "Bản Na Hai",     "Bản Xôm",        "Bản Khá",
+    "Bản Pa Pe",    "Bản Nà Ngám",    "Bản Huổi Hoa",   "Bản Pá Khoang",  "Bản Hồng Lứu",
+    "Bản Yên",      "Bản Món",        "Bản Noọng Nhai", "Thôn Đông Biên", "Thôn Thanh Bình",
+    "Bản Cang",     "Bản Tâu",        "Bản Lĩnh",       "Bản Pom Lót",    "Bản Na Hươm",
+    "Bản Xuân Tre", "Bản Phiêng Ban", "Bản Sái Lương",  "Bản Chăn",       "Bản Bó",
 };
 static const char *const agency_words[] = {
-	"Trường Tiểu học",    "Trường THCS",       "Trường Mầm non",   "Trạm Y tế",
-	"Trường THPT",        "Phòng Giáo dục",    "Bệnh viện",        "Trung tâm Y tế",
-	"Hạt Kiểm lâm",       "Chi cục Thuế",      "Ngân hàng Chính sách", "Kho bạc Nhà nước",
-	"Viện Kiểm sát",      "Tòa án nhân dân",   "Chi cục Thi hành án", "Trung tâm Văn hóa",
-	"Ban Quản lý dự án",  "Hội Nông dân",      "Phòng Nông nghiệp", "Bảo hiểm xã hội",
+    "Trường Tiểu học",   "Trường THCS",          "Trường Mầm non",
+    "Trạm Y tế",         "Trường THPT",          "Phòng Giáo dục",
+    "Bệnh viện",         "Trung tâm Y tế",       "Hạt Kiểm lâm",
+    "Chi cục Thuế",      "Ngân hàng Chính sách", "Kho bạc Nhà nước",
+    "Viện Kiểm sát",     "Tòa án nhân dân",      "Chi cục Thi hành án",
+    "Trung tâm Văn hóa", "Ban Quản lý dự án",    "Hội Nông dân",
+    "Phòng Nông nghiệp", "Bảo hiểm xã hội",
 };
 
 struct district {
@@ -156,16 +170,11 @@ struct district {
 };
 
 static const struct district districts[10] = {
-	{"H01", "thành phố Điện Biên Phủ", 7, 2, 1},
-	{"H02", "thị xã Mường Lay", 3, 1, 1},
-	{"H03", "huyện Điện Biên", 21, 7, 0},
-	{"H04", "huyện Điện Biên Đông", 15, 5, 0},
-	{"H05", "huyện Mường Ảng", 10, 4, 0},
-	{"H06", "huyện Tuần Giáo", 20, 6, 0},
-	{"H07", "huyện Tủa Chùa", 13, 5, 0},
-	{"H08", "huyện Mường Chà", 13, 5, 0},
-	{"H09", "huyện Mường Nhé", 12, 5, 0},
-	{"H10", "huyện Nậm Pồ", 15, 5, 0},
+    {"H01", "thành phố Điện Biên Phủ", 7, 2, 1}, {"H02", "thị xã Mường Lay", 3, 1, 1},
+    {"H03", "huyện Điện Biên", 21, 7, 0},        {"H04", "huyện Điện Biên Đông", 15, 5, 0},
+    {"H05", "huyện Mường Ảng", 10, 4, 0},        {"H06", "huyện Tuần Giáo", 20, 6, 0},
+    {"H07", "huyện Tủa Chùa", 13, 5, 0},         {"H08", "huyện Mường Chà", 13, 5, 0},
+    {"H09", "huyện Mường Nhé", 12, 5, 0},        {"H10", "huyện Nậm Pồ", 15, 5, 0},
 };
 
 struct bloc {
@@ -174,10 +183,10 @@ struct bloc {
 };
 
 static const struct bloc blocs[4] = {
-	{"K1", "Đảng bộ Khối các cơ quan tỉnh", 80},
-	{"K2", "Đảng bộ Khối doanh nghiệp tỉnh", 40},
-	{"K3", "Đảng bộ Quân sự tỉnh", 30},
-	{"K4", "Đảng bộ Công an tỉnh", 30},
+    {"K1", "Đảng bộ Khối các cơ quan tỉnh", 80},
+    {"K2", "Đảng bộ Khối doanh nghiệp tỉnh", 40},
+    {"K3", "Đảng bộ Quân sự tỉnh", 30},
+    {"K4", "Đảng bộ Công an tỉnh", 30},
 };
 
 /* ---- generator state ---- */
@@ -193,16 +202,16 @@ struct gen {
 	struct err *e;
 	struct rng rng;
 	enum demo_scale scale;
-	int province;        /* 0-based, for national */
-	char pcode[8];       /* "DB" or "P07" */
-	const char *pname;   /* "Điện Biên" */
-	int cccd_prefix;     /* 11 for Điện Biên */
+	int province;      /* 0-based, for national */
+	char pcode[16];    /* "DB" or "P07" */
+	const char *pname; /* "Điện Biên" */
+	int cccd_prefix;   /* 11 for Điện Biên */
 	int leaf_min, leaf_max;
 	struct leaf *leaves;
 	size_t nleaves, capleaves;
-	int64_t tu;               /* the province */
+	int64_t tu; /* the province */
 	int64_t district_ids[10];
-	int64_t *old_communes[10];    /* per district */
+	int64_t *old_communes[10]; /* per district */
 	int64_t *other_grassroots[10];
 	int nother[10];
 	uint32_t cccd_seq[4][100];
@@ -232,15 +241,15 @@ static int add_leaf(struct gen *g, int64_t id, int area)
 }
 
 static int mk(struct gen *g, const char *code, const char *name, const char *kind, int64_t parent,
-	      int64_t *ret)
+              int64_t *ret)
 {
 	char full[64];
 	struct org_new o = {
-		.name = name,
-		.kind = kind,
-		.parent_id = parent,
-		.from = date_days(2000, 1, 1),
-		.document = "Quyết định thành lập (dữ liệu mẫu)",
+	    .name = name,
+	    .kind = kind,
+	    .parent_id = parent,
+	    .from = date_days(2000, 1, 1),
+	    .document = "Quyết định thành lập (dữ liệu mẫu)",
 	};
 	int rc;
 
@@ -255,8 +264,8 @@ static int mk(struct gen *g, const char *code, const char *name, const char *kin
 /* A grassroots organisation with n chi bộ below it (n = 0: a chi bộ cơ sở,
  * itself a leaf). */
 static int mk_grassroots(struct gen *g, const char *code, const char *name, int64_t parent,
-			 int nchildren, int area, const char *const *child_names, size_t nnames,
-			 int64_t *ret)
+                         int nchildren, int area, const char *const *child_names, size_t nnames,
+                         int64_t *ret)
 {
 	char c[64], n[256];
 	int64_t id, child;
@@ -302,7 +311,8 @@ static int build_tree(struct gen *g)
 		int nother = 31 - (d >= 8);
 
 		snprintf(name, sizeof(name), "Đảng bộ %s", ds->name);
-		if ((rc = mk(g, ds->code, name, "dang_bo_truc_thuoc", g->tu, &g->district_ids[d])) < 0)
+		if ((rc = mk(g, ds->code, name, "dang_bo_truc_thuoc", g->tu, &g->district_ids[d])) <
+		    0)
 			return rc;
 		g->old_communes[d] = calloc((size_t)ds->old_communes, sizeof(int64_t));
 		g->other_grassroots[d] = calloc((size_t)nother, sizeof(int64_t));
@@ -314,9 +324,10 @@ static int build_tree(struct gen *g)
 
 			snprintf(code, sizeof(code), "%s.X%02d", ds->code, x + 1);
 			snprintf(name, sizeof(name), "Đảng bộ %s %s", ds->city ? "phường" : "xã",
-				 next_commune_name(g));
-			rc = mk_grassroots(g, code, name, g->district_ids[d], between(&g->rng, 9, 15),
-					   0, villages, 20, &g->old_communes[d][x]);
+			         next_commune_name(g));
+			rc = mk_grassroots(g, code, name, g->district_ids[d],
+			                   between(&g->rng, 9, 15), 0, villages, 20,
+			                   &g->old_communes[d][x]);
 			if (rc < 0)
 				return rc;
 		}
@@ -325,9 +336,9 @@ static int build_tree(struct gen *g)
 
 			snprintf(code, sizeof(code), "%s.C%02d", ds->code, x + 1);
 			snprintf(name, sizeof(name), "%s %s %s", nk ? "Đảng bộ" : "Chi bộ",
-				 PICK(&g->rng, agency_words), next_commune_name(g));
+			         PICK(&g->rng, agency_words), next_commune_name(g));
 			rc = mk_grassroots(g, code, name, g->district_ids[d], nk, 0, NULL, 0,
-					   &g->other_grassroots[d][x]);
+			                   &g->other_grassroots[d][x]);
 			if (rc < 0)
 				return rc;
 		}
@@ -335,7 +346,8 @@ static int build_tree(struct gen *g)
 	for (int b = 0; b < 4; b++) {
 		int64_t bid;
 
-		if ((rc = mk(g, blocs[b].code, blocs[b].name, "dang_bo_truc_thuoc", g->tu, &bid)) < 0)
+		if ((rc = mk(g, blocs[b].code, blocs[b].name, "dang_bo_truc_thuoc", g->tu, &bid)) <
+		    0)
 			return rc;
 		for (int x = 0; x < blocs[b].grassroots; x++) {
 			int nk = below(&g->rng, 3) == 0 ? between(&g->rng, 3, 6) : 0;
@@ -343,11 +355,11 @@ static int build_tree(struct gen *g)
 			snprintf(code, sizeof(code), "%s.C%03d", blocs[b].code, x + 1);
 			if (b < 2)
 				snprintf(name, sizeof(name), "%s %s số %d",
-					 nk ? "Đảng bộ" : "Chi bộ",
-					 b == 0 ? "Cơ quan" : "Công ty", x + 1);
+				         nk ? "Đảng bộ" : "Chi bộ", b == 0 ? "Cơ quan" : "Công ty",
+				         x + 1);
 			else
 				snprintf(name, sizeof(name), "%s %s %d", nk ? "Đảng bộ" : "Chi bộ",
-					 b == 2 ? "Đơn vị quân sự" : "Đơn vị công an", x + 1);
+				         b == 2 ? "Đơn vị quân sự" : "Đơn vị công an", x + 1);
 			rc = mk_grassroots(g, code, name, bid, nk, 1, NULL, 0, NULL);
 			if (rc < 0)
 				return rc;
@@ -403,7 +415,7 @@ static void fmt_date(int32_t d, char *out)
 
 /* One generated member of leaf org, admitted within [adm_lo, adm_hi]. */
 static int add_person(struct gen *g, const struct leaf *lf, int32_t adm_lo, int32_t adm_hi,
-		      struct arena *a)
+                      struct arena *a)
 {
 	char name[160], birth[48], adm[DATE_BUF], full[DATE_BUF], joined[DATE_BUF];
 	char cccd[16], file[16], card[16], home[200], res[200];
@@ -449,16 +461,16 @@ static int add_person(struct gen *g, const struct leaf *lf, int32_t adm_lo, int3
 		int slot = (by >= 2000 ? 2 : 0) + female;
 		uint32_t seq = g->cccd_seq[slot][by % 100]++;
 
-		snprintf(cccd, sizeof(cccd), "%03d%d%02d%06u", g->cccd_prefix % 1000, slot, by % 100,
-			 seq % 1000000u);
+		snprintf(cccd, sizeof(cccd), "%03d%d%02d%06u", g->cccd_prefix % 1000, slot,
+		         by % 100, seq % 1000000u);
 		in.cccd = cccd;
 	}
 	snprintf(file, sizeof(file), "%06u%s", ++g->file_seq % 1000000u,
-		 g->scale == DEMO_NATIONAL ? "TW" : "DB");
+	         g->scale == DEMO_NATIONAL ? "TW" : "DB");
 	snprintf(card, sizeof(card), "%08u", ++g->card_seq + (uint32_t)g->province * 1000000u);
 	snprintf(home, sizeof(home), "Xã %s, tỉnh %s", PICK(&g->rng, commune_words), g->pname);
 	snprintf(res, sizeof(res), "%s, xã %s", PICK(&g->rng, village_words),
-		 PICK(&g->rng, commune_words));
+	         PICK(&g->rng, commune_words));
 	in.full_name = name;
 	in.sex = female ? "Nữ" : "Nam";
 	in.birth_date = birth;
@@ -473,17 +485,17 @@ static int add_person(struct gen *g, const struct leaf *lf, int32_t adm_lo, int3
 	in.joined = joined;
 	rc = person_prepare(g->app, &in, a, &row, g->e);
 	if (rc == 0)
-		rc = person_insert_prepared(g->app, &row, date_days(2000, 1, 1) > admitted
-								  ? date_days(2000, 1, 1)
-								  : admitted,
-					    NULL, g->e);
+		rc = person_insert_prepared(g->app, &row,
+		                            date_days(2000, 1, 1) > admitted ? date_days(2000, 1, 1)
+		                                                             : admitted,
+		                            NULL, g->e);
 	if (rc == 0)
 		g->persons++;
 	return rc;
 }
 
 static int add_members(struct gen *g, const struct leaf *leaves, size_t n, int min, int max,
-		       int32_t adm_lo, int32_t adm_hi, int64_t total)
+                       int32_t adm_lo, int32_t adm_hi, int64_t total)
 {
 	struct store *s = app_store(g->app);
 	struct arena a;
@@ -497,10 +509,10 @@ static int add_members(struct gen *g, const struct leaf *leaves, size_t n, int m
 
 		if (total) /* spread total over the leaves */
 			k = (int)((total * (int64_t)(i + 1)) / (int64_t)n -
-				  (total * (int64_t)i) / (int64_t)n);
+			          (total * (int64_t)i) / (int64_t)n);
 		for (int j = 0; rc == 0 && j < k; j++) {
 			rc = add_person(g, &leaves[total ? below(&g->rng, (uint32_t)n) : i], adm_lo,
-					adm_hi, &a);
+			                adm_hi, &a);
 			arena_reset(&a);
 			if (rc == 0 && ++done % BATCH == 0) {
 				rc = store_commit(s);
@@ -528,7 +540,7 @@ static int restructure(struct gen *g)
 {
 	const int32_t day = date_days(2025, 7, 1);
 	const char *doc = "Quyết định số 1000-QĐ/TU ngày 30/6/2025 của Ban Thường vụ Tỉnh ủy "
-			  "(dữ liệu mẫu)";
+	                  "(dữ liệu mẫu)";
 	int xno = 0, rc = 0;
 
 	for (int d = 0; rc == 0 && d < 10; d++) {
@@ -544,27 +556,28 @@ static int restructure(struct gen *g)
 		for (int i = 0; i < nn; i++) {
 			snprintf(codes[i], sizeof(codes[i]), "%s.X%02d", g->pcode, ++xno);
 			snprintf(names[i], sizeof(names[i]), "Đảng bộ %s %s",
-				 ds->city ? "phường" : "xã", next_commune_name(g));
+			         ds->city ? "phường" : "xã", next_commune_name(g));
 			parts[i] = (struct org_new){
-				.code = codes[i],
-				.name = names[i],
-				.kind = "dang_bo_truc_thuoc",
-				.parent_id = g->tu,
-				.from = day,
-				.document = doc,
+			    .code = codes[i],
+			    .name = names[i],
+			    .kind = "dang_bo_truc_thuoc",
+			    .parent_id = g->tu,
+			    .from = day,
+			    .document = doc,
 			};
 		}
 		/* Old communes in consecutive groups; other grassroots in turn. */
 		for (int x = 0; x < no; x++)
 			as[x] = (struct org_assign){g->old_communes[d][x], (size_t)(x * nn / no)};
 		for (int x = 0; x < nk; x++)
-			as[no + x] = (struct org_assign){g->other_grassroots[d][x], (size_t)(x % nn)};
+			as[no + x] =
+			    (struct org_assign){g->other_grassroots[d][x], (size_t)(x % nn)};
 		if (nn == 1) /* one successor: the district becomes one ward */
 			rc = org_merge(g->app, g->who, &g->district_ids[d], 1, 0, &parts[0], day,
-				       doc, &ids[0], g->e);
+			               doc, &ids[0], g->e);
 		else
 			rc = org_split(g->app, g->who, g->district_ids[d], parts, (size_t)nn, 0, as,
-				       (size_t)(no + nk), day, doc, ids, g->e);
+			               (size_t)(no + nk), day, doc, ids, g->e);
 		g->successions++;
 		g->orgs += nn;
 		for (int i = 0; rc == 0 && i < nn; i++) {
@@ -585,9 +598,9 @@ static int restructure(struct gen *g)
 int demo_scale_parse(const char *s, enum demo_scale *ret)
 {
 	static const char *const names[DEMO_SCALE__MAX] = {
-		[DEMO_PROVINCE] = "province",
-		[DEMO_NATIONAL] = "national",
-		[DEMO_SMALL] = "small",
+	    [DEMO_PROVINCE] = "province",
+	    [DEMO_NATIONAL] = "national",
+	    [DEMO_SMALL] = "small",
 	};
 
 	for (int i = 0; s && i < DEMO_SCALE__MAX; i++)
@@ -599,14 +612,14 @@ int demo_scale_parse(const char *s, enum demo_scale *ret)
 }
 
 static const char *const national_provinces[] = {
-	"Điện Biên", "Lai Châu", "Sơn La",   "Lào Cai",   "Hà Giang", "Cao Bằng",
-	"Lạng Sơn",  "Bắc Kạn",  "Tuyên Quang", "Yên Bái", "Thái Nguyên", "Phú Thọ",
-	"Hòa Bình",  "Thanh Hóa", "Nghệ An", "Hà Tĩnh",   "Quảng Bình", "Quảng Trị",
-	"Kon Tum",   "Gia Lai",  "Đắk Lắk",  "Lâm Đồng",
+    "Điện Biên", "Lai Châu",  "Sơn La",      "Lào Cai",  "Hà Giang",    "Cao Bằng",
+    "Lạng Sơn",  "Bắc Kạn",   "Tuyên Quang", "Yên Bái",  "Thái Nguyên", "Phú Thọ",
+    "Hòa Bình",  "Thanh Hóa", "Nghệ An",     "Hà Tĩnh",  "Quảng Bình",  "Quảng Trị",
+    "Kon Tum",   "Gia Lai",   "Đắk Lắk",     "Lâm Đồng",
 };
 
 int demo_build(struct app *app, const struct actor *who, enum demo_scale scale, uint64_t seed,
-	       demo_progress_fn progress, void *arg, struct demo_stats *ret, struct err *e)
+               demo_progress_fn progress, void *arg, struct demo_stats *ret, struct err *e)
 {
 	struct arena a;
 	struct org_tree t;
@@ -620,8 +633,8 @@ int demo_build(struct app *app, const struct actor *who, enum demo_scale scale, 
 		return rc;
 	if (t.n)
 		return err_set(e, HOSO_E_CONFLICT, "db",
-			       "Cơ sở dữ liệu đã có dữ liệu; hãy dùng một tệp mới cho dữ liệu mẫu",
-			       "The database already holds data; use a new file for the demo");
+		               "Cơ sở dữ liệu đã có dữ liệu; hãy dùng một tệp mới cho dữ liệu mẫu",
+		               "The database already holds data; use a new file for the demo");
 	memset(ret, 0, sizeof(*ret));
 	store_bulk_begin(app_store(app));
 	for (int p = 0; rc == 0 && p < nprov; p++) {
@@ -647,13 +660,14 @@ int demo_build(struct app *app, const struct actor *who, enum demo_scale scale, 
 		 * province; small ~1 per leaf for fast tests. */
 		g.leaf_min = scale == DEMO_NATIONAL ? 60 : scale == DEMO_SMALL ? 0 : 10;
 		g.leaf_max = scale == DEMO_NATIONAL ? 135 : scale == DEMO_SMALL ? 2 : 31;
-		g.persons_total = scale == DEMO_NATIONAL ? 5500000 : scale == DEMO_SMALL ? 3000
-											: 49000;
+		g.persons_total = scale == DEMO_NATIONAL ? 5500000
+		                  : scale == DEMO_SMALL  ? 3000
+		                                         : 49000;
 		g.persons = ret->persons;
 		rc = build_tree(&g);
 		if (rc == 0)
 			rc = add_members(&g, g.leaves, g.nleaves, g.leaf_min, g.leaf_max,
-					 date_days(1975, 1, 1), date_days(2025, 6, 30), 0);
+			                 date_days(1975, 1, 1), date_days(2025, 6, 30), 0);
 		if (rc == 0)
 			rc = restructure(&g);
 		/* ~1,000 admissions after the restructuring, into the chi bộ that
@@ -665,8 +679,10 @@ int demo_build(struct app *app, const struct actor *who, enum demo_scale scale, 
 				local[nlocal++] = g.leaves[i];
 		if (rc == 0 && nlocal)
 			rc = add_members(&g, local, nlocal, 0, 0, date_days(2025, 7, 2),
-					 date_days(2026, 6, 30),
-					 scale == DEMO_SMALL ? 20 : scale == DEMO_NATIONAL ? 5000 : 1000);
+			                 date_days(2026, 6, 30),
+			                 scale == DEMO_SMALL      ? 20
+			                 : scale == DEMO_NATIONAL ? 5000
+			                                          : 1000);
 		free(local);
 		ret->orgs += g.orgs;
 		ret->persons = g.persons;

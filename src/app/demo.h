@@ -30,6 +30,6 @@ int demo_scale_parse(const char *s, enum demo_scale *ret);
  * (same shape, few members) for tests.
  */
 int demo_build(struct app *app, const struct actor *who, enum demo_scale scale, uint64_t seed,
-	       demo_progress_fn progress, void *arg, struct demo_stats *ret, struct err *e);
+               demo_progress_fn progress, void *arg, struct demo_stats *ret, struct err *e);
 
 #endif

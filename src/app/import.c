@@ -19,44 +19,56 @@
 enum col_type { COL_TEXT, COL_DATE, COL_ID12 };
 
 struct col_def {
-	const char *field;      /* field name used in errors */
-	const char *keys[5];    /* folded header names that match */
+	const char *field;   /* field name used in errors */
+	const char *keys[5]; /* folded header names that match */
 	enum col_type type;
 	int required;
 };
 
 enum pcol {
-	PC_NAME, PC_BIRTH, PC_SEX, PC_CCCD, PC_FILE, PC_CARD, PC_ADMIT, PC_FULL,
-	PC_ORG, PC_HOME, PC_RES, PC_ETH, PC_STATUS, PC_JOINED, PC__MAX
+	PC_NAME,
+	PC_BIRTH,
+	PC_SEX,
+	PC_CCCD,
+	PC_FILE,
+	PC_CARD,
+	PC_ADMIT,
+	PC_FULL,
+	PC_ORG,
+	PC_HOME,
+	PC_RES,
+	PC_ETH,
+	PC_STATUS,
+	PC_JOINED,
+	PC__MAX
 };
 
 static const struct col_def pcols[PC__MAX] = {
-	[PC_NAME] = {"full_name", {"ho va ten", "ho ten", "ten day du", "full name"}, COL_TEXT, 1},
-	[PC_BIRTH] = {"birth_date", {"ngay sinh", "ngay thang nam sinh", "nam sinh"}, COL_DATE, 0},
-	[PC_SEX] = {"sex", {"gioi tinh", "gioi"}, COL_TEXT, 0},
-	[PC_CCCD] = {"cccd", {"so cccd", "cccd", "so can cuoc cong dan", "so can cuoc"}, COL_ID12, 0},
-	[PC_FILE] = {"party_file_no", {"so ly lich", "so ly lich dang vien"}, COL_TEXT, 0},
-	[PC_CARD] = {"party_card_no", {"so the dang vien", "so the dv", "so the"}, COL_TEXT, 0},
-	[PC_ADMIT] = {"admission_date", {"ngay vao dang", "ngay ket nap"}, COL_DATE, 0},
-	[PC_FULL] = {"full_member_date", {"ngay chinh thuc", "ngay cong nhan chinh thuc"},
-		     COL_DATE, 0},
-	[PC_ORG] = {"org", {"ma to chuc", "ma chi bo", "ma to chuc dang"}, COL_TEXT, 0},
-	[PC_HOME] = {"home_town", {"que quan"}, COL_TEXT, 0},
-	[PC_RES] = {"residence", {"noi o hien nay", "noi o", "cho o hien nay"}, COL_TEXT, 0},
-	[PC_ETH] = {"ethnicity", {"dan toc"}, COL_TEXT, 0},
-	[PC_STATUS] = {"status", {"trang thai"}, COL_TEXT, 0},
-	[PC_JOINED] = {"joined", {"ngay sinh hoat", "ngay chuyen den"}, COL_DATE, 0},
+    [PC_NAME] = {"full_name", {"ho va ten", "ho ten", "ten day du", "full name"}, COL_TEXT, 1},
+    [PC_BIRTH] = {"birth_date", {"ngay sinh", "ngay thang nam sinh", "nam sinh"}, COL_DATE, 0},
+    [PC_SEX] = {"sex", {"gioi tinh", "gioi"}, COL_TEXT, 0},
+    [PC_CCCD] = {"cccd", {"so cccd", "cccd", "so can cuoc cong dan", "so can cuoc"}, COL_ID12, 0},
+    [PC_FILE] = {"party_file_no", {"so ly lich", "so ly lich dang vien"}, COL_TEXT, 0},
+    [PC_CARD] = {"party_card_no", {"so the dang vien", "so the dv", "so the"}, COL_TEXT, 0},
+    [PC_ADMIT] = {"admission_date", {"ngay vao dang", "ngay ket nap"}, COL_DATE, 0},
+    [PC_FULL] = {"full_member_date", {"ngay chinh thuc", "ngay cong nhan chinh thuc"}, COL_DATE, 0},
+    [PC_ORG] = {"org", {"ma to chuc", "ma chi bo", "ma to chuc dang"}, COL_TEXT, 0},
+    [PC_HOME] = {"home_town", {"que quan"}, COL_TEXT, 0},
+    [PC_RES] = {"residence", {"noi o hien nay", "noi o", "cho o hien nay"}, COL_TEXT, 0},
+    [PC_ETH] = {"ethnicity", {"dan toc"}, COL_TEXT, 0},
+    [PC_STATUS] = {"status", {"trang thai"}, COL_TEXT, 0},
+    [PC_JOINED] = {"joined", {"ngay sinh hoat", "ngay chuyen den"}, COL_DATE, 0},
 };
 
 enum ocol { OC_CODE, OC_NAME, OC_KIND, OC_PARENT, OC_FROM, OC_DOC, OC__MAX };
 
 static const struct col_def ocols[OC__MAX] = {
-	[OC_CODE] = {"code", {"ma", "ma to chuc"}, COL_TEXT, 1},
-	[OC_NAME] = {"name", {"ten", "ten to chuc"}, COL_TEXT, 1},
-	[OC_KIND] = {"kind", {"loai", "loai to chuc"}, COL_TEXT, 1},
-	[OC_PARENT] = {"parent", {"ma cap tren", "cap tren"}, COL_TEXT, 0},
-	[OC_FROM] = {"from", {"tu ngay", "ngay thanh lap"}, COL_DATE, 1},
-	[OC_DOC] = {"document", {"van ban", "quyet dinh"}, COL_TEXT, 0},
+    [OC_CODE] = {"code", {"ma", "ma to chuc"}, COL_TEXT, 1},
+    [OC_NAME] = {"name", {"ten", "ten to chuc"}, COL_TEXT, 1},
+    [OC_KIND] = {"kind", {"loai", "loai to chuc"}, COL_TEXT, 1},
+    [OC_PARENT] = {"parent", {"ma cap tren", "cap tren"}, COL_TEXT, 0},
+    [OC_FROM] = {"from", {"tu ngay", "ngay thanh lap"}, COL_DATE, 1},
+    [OC_DOC] = {"document", {"van ban", "quyet dinh"}, COL_TEXT, 0},
 };
 
 struct importer {
@@ -66,13 +78,14 @@ struct importer {
 	struct import_stats *st;
 	const struct col_def *cols;
 	int ncols;
-	int map[TABLE_MAX_COLUMNS];  /* file column -> our column, -1 unknown */
-	char *header[PC__MAX];       /* header text as found, per our column */
+	int map[TABLE_MAX_COLUMNS]; /* file column -> our column, -1 unknown */
+	char *header[PC__MAX];      /* header text as found, per our column */
 	size_t report_lines;
 	/* org code -> id cache (codes repeat across thousands of rows) */
 	struct {
 		char *code;
 		int64_t id;
+		int32_t from;
 	} cache[256];
 };
 
@@ -97,10 +110,10 @@ static void report(struct importer *im, long row, int col, const struct err *e)
 	im->report_lines++;
 	if (h)
 		fprintf(f, "Dòng %ld, cột \"%s\": %s | Row %ld, column \"%s\": %s [%s]\n", row, h,
-			err_text_vi(e), row, h, err_text_en(e), err_name(e->code));
+		        err_text_vi(e), row, h, err_text_en(e), err_name(e->code));
 	else
 		fprintf(f, "Dòng %ld: %s | Row %ld: %s [%s]\n", row, err_text_vi(e), row,
-			err_text_en(e), err_name(e->code));
+		        err_text_en(e), err_name(e->code));
 }
 
 static int col_of_field(const struct importer *im, const char *field)
@@ -127,8 +140,8 @@ static int map_header(struct importer *im, const struct table_row *r, struct err
 		if (rc < 0) {
 			buf_release(&key);
 			err_set(e, rc, NULL,
-				"Dòng tiêu đề: %s. Hãy lưu tệp ở dạng CSV UTF-8 hoặc XLSX", NULL,
-				err_message_vi(rc));
+			        "Dòng tiêu đề: %s. Hãy lưu tệp ở dạng CSV UTF-8 hoặc XLSX", NULL,
+			        err_message_vi(rc));
 			err_en(e, "Header row: %s. Save the file as CSV UTF-8 or XLSX",
 			       err_message_en(rc));
 			return rc;
@@ -151,9 +164,9 @@ static int map_header(struct importer *im, const struct table_row *r, struct err
 	for (int k = 0; k < im->ncols; k++)
 		if (im->cols[k].required && !found[k])
 			return err_set(e, HOSO_E_MISSING, im->cols[k].field,
-				       "Thiếu cột bắt buộc '%s' trong dòng tiêu đề (dòng %ld)",
-				       "The header (row %2$ld) lacks the required column '%1$s'",
-				       im->cols[k].keys[0], r->number);
+			               "Thiếu cột bắt buộc '%s' trong dòng tiêu đề (dòng %ld)",
+			               "The header (row %2$ld) lacks the required column '%1$s'",
+			               im->cols[k].keys[0], r->number);
 	return 0;
 }
 
@@ -163,7 +176,7 @@ static int map_header(struct importer *im, const struct table_row *r, struct err
  * leading zero, a year becomes a number, a date becomes a serial day.
  */
 static int cell_text(const struct table_cell *c, enum col_type type, struct arena *a,
-		     const char **ret)
+                     const char **ret)
 {
 	char tmp[64];
 
@@ -188,7 +201,7 @@ static int cell_text(const struct table_cell *c, enum col_type type, struct aren
 				date_format_vn(d, tmp);
 			}
 		} else if (type == COL_ID12 && c->num == floor(c->num) && c->num >= 0 &&
-			   c->num < 1e12) {
+		           c->num < 1e12) {
 			snprintf(tmp, sizeof(tmp), "%012.0f", c->num);
 		} else if (c->num == floor(c->num) && fabs(c->num) < 1e15) {
 			snprintf(tmp, sizeof(tmp), "%.0f", c->num);
@@ -208,7 +221,7 @@ static int cell_text(const struct table_cell *c, enum col_type type, struct aren
 
 /* Gather the row's cells into vals[] by our column index. */
 static int row_values(struct importer *im, const struct table_row *r, struct arena *a,
-		      const char **vals, struct err *e)
+                      const char **vals, struct err *e)
 {
 	for (int k = 0; k < im->ncols; k++)
 		vals[k] = NULL;
@@ -220,18 +233,23 @@ static int row_values(struct importer *im, const struct table_row *r, struct are
 		rc = cell_text(&r->cells[c], im->cols[k].type, a, &vals[k]);
 		if (rc < 0) {
 			err_set(e, rc == HOSO_E_BAD_DATE ? rc : HOSO_E_INVALID, im->cols[k].field,
-				"Ô có giá trị không dùng được (%.*s)", "Unusable cell value (%.*s)",
-				(int)(r->cells[c].len > 40 ? 40 : r->cells[c].len),
-				r->cells[c].s ? r->cells[c].s : "");
+			        "Ô có giá trị không dùng được (%.*s)", "Unusable cell value (%.*s)",
+			        (int)(r->cells[c].len > 40 ? 40 : r->cells[c].len),
+			        r->cells[c].s ? r->cells[c].s : "");
 			return k;
 		}
 	}
 	return -1;
 }
 
-static int find_org(struct importer *im, const char *code, int64_t *ret, struct err *e)
+/* Resolve an organisation code (in scope) and its founding day, with a
+ * small cache: codes repeat across thousands of rows. */
+static int find_org_from(struct importer *im, const char *code, int64_t *ret, int32_t *ret_from,
+                         struct err *e)
 {
 	unsigned h = 5381;
+	struct arena a;
+	struct org_row o;
 	int rc;
 
 	for (const char *p = code; *p; p++)
@@ -239,15 +257,30 @@ static int find_org(struct importer *im, const char *code, int64_t *ret, struct 
 	h %= 256;
 	if (im->cache[h].code && strcmp(im->cache[h].code, code) == 0) {
 		*ret = im->cache[h].id;
+		if (ret_from)
+			*ret_from = im->cache[h].from;
 		return 0;
 	}
 	rc = org_find(im->app, im->who, code, ret, e);
-	if (rc == 0) {
-		free(im->cache[h].code);
-		im->cache[h].code = strdup(code);
-		im->cache[h].id = *ret;
-	}
-	return rc;
+	if (rc < 0)
+		return rc;
+	arena_init(&a, 1 << 16);
+	rc = org_get(im->app, im->who, *ret, DATE_OPEN, &a, &o, e);
+	arena_release(&a);
+	if (rc < 0)
+		return rc;
+	free(im->cache[h].code);
+	im->cache[h].code = strdup(code);
+	im->cache[h].id = *ret;
+	im->cache[h].from = o.valid_from;
+	if (ret_from)
+		*ret_from = o.valid_from;
+	return 0;
+}
+
+static int find_org(struct importer *im, const char *code, int64_t *ret, struct err *e)
+{
+	return find_org_from(im, code, ret, NULL, e);
 }
 
 static const char *date_text(int32_t d, struct arena *a)
@@ -262,7 +295,7 @@ static const char *date_text(int32_t d, struct arena *a)
 
 /* Update an existing person with the row's non-empty cells. */
 static int update_person(struct importer *im, int64_t id, const char **vals, struct arena *a,
-			 struct err *e)
+                         struct err *e)
 {
 	struct person_row cur, row;
 	struct person_input in = {0};
@@ -303,10 +336,10 @@ static int update_person(struct importer *im, int64_t id, const char **vals, str
 			return rc;
 		if (org != cur.org_id) {
 			struct membership_row m = {.person_id = id,
-						   .org_id = org,
-						   .valid_from = date_today(),
-						   .valid_to = DATE_OPEN,
-						   .status = row.status};
+			                           .org_id = org,
+			                           .valid_from = date_today(),
+			                           .valid_to = DATE_OPEN,
+			                           .status = row.status};
 
 			rc = store_membership_close(app_store(im->app), id, date_today());
 			if (rc == 0)
@@ -320,13 +353,13 @@ static int update_person(struct importer *im, int64_t id, const char **vals, str
 }
 
 static int person_row_import(struct importer *im, const struct table_row *r, struct arena *a,
-			     struct err *e)
+                             struct err *e)
 {
 	const char *vals[PC__MAX];
 	struct person_input in = {0};
 	struct person_row row;
 	int64_t existing = 0;
-	int32_t joined;
+	int32_t joined, org_from = DATE_NONE;
 	int bad, rc;
 
 	bad = row_values(im, r, a, vals, e);
@@ -345,31 +378,13 @@ static int person_row_import(struct importer *im, const struct table_row *r, str
 	in.ethnicity = vals[PC_ETH];
 	in.status = vals[PC_STATUS];
 	in.joined = vals[PC_JOINED];
-	if (vals[PC_ORG] && (rc = find_org(im, vals[PC_ORG], &in.org_id, e)) < 0)
+	if (vals[PC_ORG] && (rc = find_org_from(im, vals[PC_ORG], &in.org_id, &org_from, e)) < 0)
 		return rc;
 	if (im->who->scope_org && !in.org_id)
 		return err_set(e, HOSO_E_MISSING, "org", "Thiếu mã tổ chức",
-			       "The organisation code is missing");
+		               "The organisation code is missing");
 	if ((rc = person_prepare(im->app, &in, a, &row, e)) < 0)
 		return rc;
-	/* Already on record? */
-	if (row.cccd)
-		store_person_find_by(app_store(im->app), "cccd", row.cccd, &existing);
-	if (!existing && row.party_file_no)
-		store_person_find_by(app_store(im->app), "party_file_no", row.party_file_no,
-				     &existing);
-	if (existing) {
-		if (!im->opts->update)
-			return err_set(e, HOSO_E_DUPLICATE, row.cccd ? "cccd" : "party_file_no",
-				       "Người này đã có trong hồ sơ (trùng %s); dùng --update để "
-				       "cập nhật",
-				       "This person is already on record (same %s); use --update",
-				       row.cccd ? "CCCD" : "số lý lịch");
-		rc = update_person(im, existing, vals, a, e);
-		if (rc == 0)
-			im->st->updated++;
-		return rc;
-	}
 	joined = row.admission_date != DATE_NONE ? row.admission_date : date_today();
 	if (in.joined) {
 		struct pdate p;
@@ -377,19 +392,35 @@ static int person_row_import(struct importer *im, const struct table_row *r, str
 		if (pdate_parse(in.joined, strlen(in.joined), &p) == 0 && pdate_is_full(&p))
 			joined = date_days(p.y, p.m, p.d);
 	}
-	{
-		struct arena oa;
-		struct org_row o;
-
-		arena_init(&oa, 1 << 16);
-		if (row.org_id && org_get(im->app, im->who, row.org_id, DATE_OPEN, &oa, &o, NULL) == 0 &&
-		    joined < o.valid_from)
-			joined = o.valid_from;
-		arena_release(&oa);
-	}
+	if (row.org_id && joined < org_from)
+		joined = org_from; /* a membership cannot start before its organisation */
+	/* Insert; a CCCD or party file number already on record makes the
+	 * unique index refuse it, and only then do we look for the existing
+	 * person (the common case costs no extra lookup). */
 	rc = person_insert_prepared(im->app, &row, joined, NULL, e);
-	if (rc == 0)
+	if (rc == 0) {
 		im->st->inserted++;
+		return 0;
+	}
+	if (rc != HOSO_E_DUPLICATE)
+		return rc;
+	if (row.cccd)
+		store_person_find_by(app_store(im->app), "cccd", row.cccd, &existing);
+	if (!existing && row.party_file_no)
+		store_person_find_by(app_store(im->app), "party_file_no", row.party_file_no,
+		                     &existing);
+	if (!existing || !im->opts->update) {
+		if (existing)
+			err_set(e, HOSO_E_DUPLICATE, row.cccd ? "cccd" : "party_file_no",
+			        "Người này đã có trong hồ sơ (trùng %s); dùng --update để cập nhật",
+			        "This person is already on record (same %s); use --update",
+			        row.cccd ? "CCCD" : "số lý lịch");
+		return HOSO_E_DUPLICATE; /* e names the field (a card number) */
+	}
+	err_clear(e);
+	rc = update_person(im, existing, vals, a, e);
+	if (rc == 0)
+		im->st->updated++;
 	return rc;
 }
 
@@ -401,7 +432,7 @@ struct org_pending {
 };
 
 static int org_row_create(struct importer *im, struct org_pending *p, struct arena *a,
-			  struct err *e)
+                          struct err *e)
 {
 	struct org_new o = {0};
 	int64_t id;
@@ -419,26 +450,25 @@ static int org_row_create(struct importer *im, struct org_pending *p, struct are
 		int miss = !o.code ? OC_CODE : !o.name ? OC_NAME : !o.kind ? OC_KIND : OC_FROM;
 
 		return err_set(e, HOSO_E_MISSING, ocols[miss].field, "Thiếu giá trị bắt buộc",
-			       "A required value is missing");
+		               "A required value is missing");
 	}
 	if (org_kind_parse(o.kind, &k) < 0)
 		return err_set(e, HOSO_E_BAD_ENUM, "kind", "Loại tổ chức '%s' không hợp lệ",
-			       "Unknown organisation kind '%s'", o.kind);
-	if (pdate_parse(p->vals[OC_FROM], strlen(p->vals[OC_FROM]), &pd) < 0 ||
-	    !pdate_is_full(&pd))
+		               "Unknown organisation kind '%s'", o.kind);
+	if (pdate_parse(p->vals[OC_FROM], strlen(p->vals[OC_FROM]), &pd) < 0 || !pdate_is_full(&pd))
 		return err_set(e, HOSO_E_BAD_DATE, "from", "Ngày '%s' không hợp lệ (dd/mm/yyyy)",
-			       "Date '%s' is invalid (dd/mm/yyyy)", p->vals[OC_FROM]);
+		               "Date '%s' is invalid (dd/mm/yyyy)", p->vals[OC_FROM]);
 	from = date_days(pd.y, pd.m, pd.d);
 	o.from = from;
 	if (p->vals[OC_PARENT] && (rc = find_org(im, p->vals[OC_PARENT], &o.parent_id, e)) < 0)
 		return err_set(e, rc, "parent", "Không tìm thấy tổ chức cấp trên '%s'",
-			       "Parent organisation '%s' not found", p->vals[OC_PARENT]);
+		               "Parent organisation '%s' not found", p->vals[OC_PARENT]);
 	if (store_org_by_code(app_store(im->app), o.code, NULL, &id) == 0) {
 		if (!im->opts->update)
-			return err_set(e, HOSO_E_DUPLICATE, "code",
-				       "Mã tổ chức '%s' đã có; dùng --update để bỏ qua tổ chức đã có",
-				       "Code '%s' exists; use --update to skip known organisations",
-				       o.code);
+			return err_set(
+			    e, HOSO_E_DUPLICATE, "code",
+			    "Mã tổ chức '%s' đã có; dùng --update để bỏ qua tổ chức đã có",
+			    "Code '%s' exists; use --update to skip known organisations", o.code);
 		im->st->updated++;
 		return 0;
 	}
@@ -457,7 +487,7 @@ static void free_pending(struct org_pending *v, size_t n)
 }
 
 int import_file(struct app *app, const struct actor *who, enum import_kind kind, const char *path,
-		const struct import_opts *opts, struct import_stats *st, struct err *e)
+                const struct import_opts *opts, struct import_stats *st, struct err *e)
 {
 	struct importer im = {0};
 	struct table *t = NULL;
@@ -475,9 +505,10 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 	im.st = st;
 	im.cols = kind == IMPORT_ORGS ? ocols : pcols;
 	im.ncols = kind == IMPORT_ORGS ? OC__MAX : PC__MAX;
-	if ((rc = scope_require_role(who, kind == IMPORT_ORGS ? 1u << ROLE_ADMIN
-							      : 1u << ROLE_ADMIN | 1u << ROLE_OFFICER,
-				     e)) < 0)
+	if ((rc = scope_require_role(who,
+	                             kind == IMPORT_ORGS ? 1u << ROLE_ADMIN
+	                                                 : 1u << ROLE_ADMIN | 1u << ROLE_OFFICER,
+	                             e)) < 0)
 		return rc;
 	rc = table_open(path, TABLE_AUTO, &t, e);
 	if (rc < 0)
@@ -546,7 +577,7 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 		goto out; /* the file itself is broken: e says where */
 	if (!have_header) {
 		rc = err_set(e, HOSO_E_BAD_FILE, NULL, "Tệp không có dòng tiêu đề",
-			     "The file has no header row");
+		             "The file has no header row");
 		goto out;
 	}
 	if (kind == IMPORT_ORGS) {
@@ -567,13 +598,13 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 					continue;
 				if (pend[i].vals[OC_PARENT] &&
 				    store_org_by_code(app_store(app), pend[i].vals[OC_PARENT], NULL,
-						      &pid) != 0) {
+				                      &pid) != 0) {
 					int later = 0;
 
 					for (size_t j = 0; j < npend && !later; j++)
 						later = !pend[j].done && pend[j].vals[OC_CODE] &&
-							strcmp(pend[j].vals[OC_CODE],
-							       pend[i].vals[OC_PARENT]) == 0;
+						        strcmp(pend[j].vals[OC_CODE],
+						               pend[i].vals[OC_PARENT]) == 0;
 					if (later)
 						continue;
 				}
@@ -593,18 +624,18 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 			if (!pend[i].done) {
 				/* Parents that never appear, or a cycle among the rows. */
 				err_set(&rowe, HOSO_E_CYCLE, "parent",
-					"Tổ chức cấp trên '%s' không tạo được (vòng lặp)",
-					"Parent '%s' cannot be created (cycle)",
-					pend[i].vals[OC_PARENT]);
+				        "Tổ chức cấp trên '%s' không tạo được (vòng lặp)",
+				        "Parent '%s' cannot be created (cycle)",
+				        pend[i].vals[OC_PARENT]);
 				st->rejected++;
 				report(&im, pend[i].row, OC_PARENT, &rowe);
 			}
 	}
 	if (opts->all_or_nothing && st->rejected) {
 		rc = err_set(e, HOSO_E_INVALID, NULL,
-			     "%ld dòng có lỗi: không ghi dòng nào (--all-or-nothing)",
-			     "%ld rows have errors: nothing was written (--all-or-nothing)",
-			     st->rejected);
+		             "%ld dòng có lỗi: không ghi dòng nào (--all-or-nothing)",
+		             "%ld rows have errors: nothing was written (--all-or-nothing)",
+		             st->rejected);
 		goto out;
 	}
 	rc = store_commit(app_store(app));

@@ -22,7 +22,7 @@ enum import_kind { IMPORT_ORGS, IMPORT_PERSONS, IMPORT_KIND__MAX };
 struct import_opts {
 	int all_or_nothing;
 	int update;
-	FILE *report;   /* one line per problem; NULL: not written */
+	FILE *report;            /* one line per problem; NULL: not written */
 	size_t max_report_lines; /* 0: unlimited */
 	/* Called every few thousand rows with bytes done and total. */
 	void (*progress)(size_t done, size_t total, long rows, void *arg);
@@ -30,7 +30,7 @@ struct import_opts {
 };
 
 struct import_stats {
-	long rows;     /* data rows read */
+	long rows; /* data rows read */
 	long inserted;
 	long updated;
 	long rejected; /* rows with a problem */
@@ -46,6 +46,6 @@ int import_kind_parse(const char *s, enum import_kind *ret);
  * all_or_nothing, when any row was rejected (HOSO_E_INVALID).
  */
 int import_file(struct app *app, const struct actor *who, enum import_kind kind, const char *path,
-		const struct import_opts *opts, struct import_stats *stats, struct err *e);
+                const struct import_opts *opts, struct import_stats *stats, struct err *e);
 
 #endif

@@ -14,22 +14,22 @@
 
 #include "core/banned.h"
 
-#define ORG_NAME_MAX 300
-#define ORG_CODE_MAX 32
-#define ORG_DOC_MAX  300
+#define ORG_NAME_MAX      300
+#define ORG_CODE_MAX      32
+#define ORG_DOC_MAX       300
 #define ORG_MAP_MAX_STEPS 64
 
 static const struct org_kind_info kinds[ORG_KIND__MAX] = {
-	[ORG_KIND_PROVINCE] = {"dang_bo_tinh", "Đảng bộ tỉnh", "Provincial Party Committee", 0},
-	[ORG_KIND_DIRECT] = {"dang_bo_truc_thuoc", "Đảng bộ trực thuộc",
-			     "Committee directly under the province", 1},
-	[ORG_KIND_GRASSROOTS_COMMITTEE] = {"dang_bo_co_so", "Đảng bộ cơ sở",
-					   "Grassroots Party Committee", 2},
-	[ORG_KIND_GRASSROOTS_CELL] = {"chi_bo_co_so", "Chi bộ cơ sở", "Grassroots Party Cell", 2},
-	[ORG_KIND_PARTIAL_COMMITTEE] = {"dang_bo_bo_phan", "Đảng bộ bộ phận",
-					"Partial Party Committee", 3},
-	[ORG_KIND_CELL] = {"chi_bo_truc_thuoc", "Chi bộ trực thuộc", "Party Cell", 4},
-	[ORG_KIND_GROUP] = {"to_dang", "Tổ đảng", "Party Group", 5},
+    [ORG_KIND_PROVINCE] = {"dang_bo_tinh", "Đảng bộ tỉnh", "Provincial Party Committee", 0},
+    [ORG_KIND_DIRECT] = {"dang_bo_truc_thuoc", "Đảng bộ trực thuộc",
+                         "Committee directly under the province", 1},
+    [ORG_KIND_GRASSROOTS_COMMITTEE] = {"dang_bo_co_so", "Đảng bộ cơ sở",
+                                       "Grassroots Party Committee", 2},
+    [ORG_KIND_GRASSROOTS_CELL] = {"chi_bo_co_so", "Chi bộ cơ sở", "Grassroots Party Cell", 2},
+    [ORG_KIND_PARTIAL_COMMITTEE] = {"dang_bo_bo_phan", "Đảng bộ bộ phận", "Partial Party Committee",
+                                    3},
+    [ORG_KIND_CELL] = {"chi_bo_truc_thuoc", "Chi bộ trực thuộc", "Party Cell", 4},
+    [ORG_KIND_GROUP] = {"to_dang", "Tổ đảng", "Party Group", 5},
 };
 
 const struct org_kind_info *org_kind_info(enum org_kind k)
@@ -88,27 +88,26 @@ static int check_code(const char *code, struct err *e)
 
 	if (n == 0)
 		return err_set(e, HOSO_E_MISSING, "code", "Thiếu mã tổ chức",
-			       "The organisation code is missing");
+		               "The organisation code is missing");
 	if (n > ORG_CODE_MAX)
 		return err_set(e, HOSO_E_TOO_BIG, "code", "Mã tổ chức dài quá %d ký tự",
-			       "The organisation code is longer than %d characters",
-			       ORG_CODE_MAX);
+		               "The organisation code is longer than %d characters", ORG_CODE_MAX);
 	for (size_t i = 0; i < n; i++) {
 		char c = code[i];
 
 		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
 		      c == '.' || c == '-' || c == '_'))
-			return err_set(e, HOSO_E_INVALID, "code",
-				       "Mã tổ chức chỉ gồm chữ cái không dấu, chữ số, '.', '-', '_'",
-				       "An organisation code may hold only ASCII letters, digits, "
-				       "'.', '-' and '_'");
+			return err_set(
+			    e, HOSO_E_INVALID, "code",
+			    "Mã tổ chức chỉ gồm chữ cái không dấu, chữ số, '.', '-', '_'",
+			    "An organisation code may hold only ASCII letters, digits, "
+			    "'.', '-' and '_'");
 	}
 	return 0;
 }
 
 /* NFC, collapse spaces; 0 or an error naming field. */
-static int clean_text(const char *in, const char *field, size_t max, struct buf *out,
-		      struct err *e)
+static int clean_text(const char *in, const char *field, size_t max, struct buf *out, struct err *e)
 {
 	struct buf nfc = BUF_INIT(1 << 16);
 	const char *p;
@@ -137,7 +136,7 @@ static int clean_text(const char *in, const char *field, size_t max, struct buf 
 	buf_release(&nfc);
 	if (cut || out->len > max)
 		return err_set(e, HOSO_E_TOO_BIG, field, "'%s' dài quá %zu byte",
-			       "'%s' is longer than %zu bytes", field, max);
+		               "'%s' is longer than %zu bytes", field, max);
 	return 0;
 }
 
@@ -149,13 +148,13 @@ static int check_name(const char *name, struct buf *out, struct err *e)
 		return rc;
 	if (out->len == 0)
 		return err_set(e, HOSO_E_MISSING, "name", "Thiếu tên tổ chức",
-			       "The organisation name is missing");
+		               "The organisation name is missing");
 	return 0;
 }
 
 /* The organisation alive on day and in scope, or HOSO_E_NOT_FOUND. */
 static int live_org(struct app *app, const struct actor *who, int64_t id, int32_t day,
-		    const char *field, struct arena *a, struct org_row *ret, struct err *e)
+                    const char *field, struct arena *a, struct org_row *ret, struct err *e)
 {
 	int rc = scope_contains(app, who, id);
 
@@ -163,21 +162,21 @@ static int live_org(struct app *app, const struct actor *who, int64_t id, int32_
 		return err_set(e, rc, field, NULL, NULL);
 	if (rc == 0)
 		return err_set(e, HOSO_E_NOT_FOUND, field, "Không tìm thấy tổ chức",
-			       "Organisation not found");
+		               "Organisation not found");
 	rc = store_org_at(app_store(app), id, day, a, ret);
 	if (rc == HOSO_E_NOT_FOUND) {
 		char d[DATE_BUF];
 
 		date_format_vn(day, d);
 		return err_set(e, HOSO_E_ORG_STATE, field, "Tổ chức không tồn tại vào ngày %s",
-			       "The organisation does not exist on %s", d);
+		               "The organisation does not exist on %s", d);
 	}
 	return rc < 0 ? err_set(e, rc, field, NULL, NULL) : 0;
 }
 
 /* A change dated day must not precede the organisation's latest version. */
 static int check_after_latest(struct app *app, int64_t id, int32_t day, struct arena *a,
-			      struct err *e)
+                              struct err *e)
 {
 	struct org_row last;
 	int rc = store_org_latest(app_store(app), id, a, &last);
@@ -189,44 +188,44 @@ static int check_after_latest(struct app *app, int64_t id, int32_t day, struct a
 
 		date_format_vn(last.valid_to, d);
 		return err_set(e, HOSO_E_ORG_STATE, "date",
-			       "Tổ chức %s đã kết thúc hoạt động từ ngày %s",
-			       "Organisation %s ended on %s", last.code, d);
+		               "Tổ chức %s đã kết thúc hoạt động từ ngày %s",
+		               "Organisation %s ended on %s", last.code, d);
 	}
 	if (day < last.ver_from) {
 		char d[DATE_BUF];
 
 		date_format_vn(last.ver_from, d);
 		return err_set(e, HOSO_E_ORG_STATE, "date",
-			       "Ngày hiệu lực phải từ ngày %s (lần thay đổi gần nhất của %s) "
-			       "trở đi",
-			       "The effective date must be on or after %s (the last change of %s)",
-			       d, last.code);
+		               "Ngày hiệu lực phải từ ngày %s (lần thay đổi gần nhất của %s) "
+		               "trở đi",
+		               "The effective date must be on or after %s (the last change of %s)",
+		               d, last.code);
 	}
 	return 0;
 }
 
 static int check_parent(struct app *app, const struct actor *who, int64_t parent, int32_t day,
-			const char *child_kind, struct arena *a, struct err *e)
+                        const char *child_kind, struct arena *a, struct err *e)
 {
 	struct org_row p;
 	int rc, cl = kind_level(child_kind);
 
 	if (parent == 0) {
 		if (cl != 0)
-			return err_set(e, HOSO_E_MISSING, "parent",
-				       "Thiếu tổ chức cấp trên", "The parent organisation is missing");
+			return err_set(e, HOSO_E_MISSING, "parent", "Thiếu tổ chức cấp trên",
+			               "The parent organisation is missing");
 		return 0;
 	}
 	if (cl == 0)
 		return err_set(e, HOSO_E_INVALID, "parent", "Đảng bộ tỉnh không có cấp trên",
-			       "A provincial committee has no parent");
+		               "A provincial committee has no parent");
 	rc = live_org(app, who, parent, day, "parent", a, &p, e);
 	if (rc < 0)
 		return rc;
 	if (kind_level(p.kind) >= cl)
-		return err_set(e, HOSO_E_INVALID, "parent",
-			       "%s không thể trực thuộc %s", "A %s cannot be placed under a %s",
-			       org_kind_label(child_kind), org_kind_label(p.kind));
+		return err_set(e, HOSO_E_INVALID, "parent", "%s không thể trực thuộc %s",
+		               "A %s cannot be placed under a %s", org_kind_label(child_kind),
+		               org_kind_label(p.kind));
 	return 0;
 }
 
@@ -258,7 +257,7 @@ static int tx_end(struct app *app, int rc, struct err *e)
 
 /* Insert one organisation (inside a transaction). */
 static int create_one(struct app *app, const struct actor *who, const struct org_new *o,
-		      int64_t *ret_id, struct arena *a, struct err *e)
+                      int64_t *ret_id, struct arena *a, struct err *e)
 {
 	struct buf name = BUF_INIT(4096), doc = BUF_INIT(4096);
 	enum org_kind k;
@@ -273,12 +272,12 @@ static int create_one(struct app *app, const struct actor *who, const struct org
 		goto out;
 	if (org_kind_parse(o->kind, &k) < 0) {
 		rc = err_set(e, HOSO_E_BAD_ENUM, "kind", "Loại tổ chức '%s' không hợp lệ",
-			     "Unknown organisation kind '%s'", o->kind ? o->kind : "");
+		             "Unknown organisation kind '%s'", o->kind ? o->kind : "");
 		goto out;
 	}
 	if (o->from == DATE_NONE || o->from == DATE_OPEN) {
 		rc = err_set(e, HOSO_E_MISSING, "from", "Thiếu ngày thành lập",
-			     "The founding date is missing");
+		             "The founding date is missing");
 		goto out;
 	}
 	if ((rc = check_parent(app, who, o->parent_id, o->from, kinds[k].code, a, e)) < 0)
@@ -289,11 +288,11 @@ static int create_one(struct app *app, const struct actor *who, const struct org
 	}
 	if (store_org_by_code(app_store(app), o->code, a, &dummy) == 0) {
 		rc = err_set(e, HOSO_E_DUPLICATE, "code", "Mã tổ chức '%s' đã được dùng",
-			     "The organisation code '%s' is already in use", o->code);
+		             "The organisation code '%s' is already in use", o->code);
 		goto out;
 	}
 	rc = store_org_insert(app_store(app), o->code, o->from, name.buf, kinds[k].code,
-			      o->parent_id, doc.len ? doc.buf : NULL, ret_id);
+	                      o->parent_id, doc.len ? doc.buf : NULL, ret_id);
 	if (rc < 0)
 		err_set(e, rc, NULL, NULL, NULL);
 out:
@@ -303,7 +302,7 @@ out:
 }
 
 int org_create(struct app *app, const struct actor *who, const struct org_new *o, int64_t *ret_id,
-	       struct err *e)
+               struct err *e)
 {
 	struct arena a;
 	int rc;
@@ -319,13 +318,13 @@ int org_create(struct app *app, const struct actor *who, const struct org_new *o
 }
 
 int org_get(struct app *app, const struct actor *who, int64_t id, int32_t day, struct arena *a,
-	    struct org_row *ret, struct err *e)
+            struct org_row *ret, struct err *e)
 {
 	int rc = scope_contains(app, who, id);
 
 	if (rc == 1)
 		rc = day == DATE_OPEN ? store_org_latest(app_store(app), id, a, ret)
-				      : store_org_at(app_store(app), id, day, a, ret);
+		                      : store_org_at(app_store(app), id, day, a, ret);
 	else if (rc == 0)
 		rc = HOSO_E_NOT_FOUND;
 	if (rc == HOSO_E_NOT_FOUND)
@@ -334,7 +333,7 @@ int org_get(struct app *app, const struct actor *who, int64_t id, int32_t day, s
 }
 
 int org_create_nested(struct app *app, const struct actor *who, const struct org_new *o,
-		      int64_t *ret_id, struct err *e)
+                      int64_t *ret_id, struct err *e)
 {
 	struct arena a;
 	int rc;
@@ -348,7 +347,7 @@ int org_create_nested(struct app *app, const struct actor *who, const struct org
 }
 
 int org_find(struct app *app, const struct actor *who, const char *code, int64_t *ret_id,
-	     struct err *e)
+             struct err *e)
 {
 	int64_t id;
 	int rc = store_org_by_code(app_store(app), code, NULL, &id);
@@ -357,7 +356,7 @@ int org_find(struct app *app, const struct actor *who, const char *code, int64_t
 		rc = HOSO_E_NOT_FOUND;
 	if (rc == HOSO_E_NOT_FOUND)
 		return err_set(e, rc, "org", "Không tìm thấy tổ chức có mã '%s'",
-			       "No organisation with code '%s'", code);
+		               "No organisation with code '%s'", code);
 	if (rc < 0)
 		return err_set(e, rc, "org", NULL, NULL);
 	*ret_id = id;
@@ -365,7 +364,7 @@ int org_find(struct app *app, const struct actor *who, const char *code, int64_t
 }
 
 static int record_succession(struct app *app, const char *kind, int32_t day, const char *doc,
-			     const struct succession_link *links, size_t n, struct err *e)
+                             const struct succession_link *links, size_t n, struct err *e)
 {
 	int rc = store_succession_insert(app_store(app), kind, day, doc, NULL, links, n, NULL);
 
@@ -373,7 +372,7 @@ static int record_succession(struct app *app, const char *kind, int32_t day, con
 }
 
 int org_rename(struct app *app, const struct actor *who, int64_t id, const char *name, int32_t day,
-	       const char *document, struct err *e)
+               const char *document, struct err *e)
 {
 	struct buf nm = BUF_INIT(4096), doc = BUF_INIT(4096);
 	struct arena a;
@@ -392,10 +391,10 @@ int org_rename(struct app *app, const struct actor *who, int64_t id, const char 
 		rc = check_after_latest(app, id, day, &a, e);
 	if (rc == 0 && strcmp(cur.name, nm.buf) == 0)
 		rc = err_set(e, HOSO_E_INVALID, "name", "Tên mới trùng tên hiện tại",
-			     "The new name is the current name");
+		             "The new name is the current name");
 	if (rc == 0) {
 		rc = store_org_new_version(app_store(app), id, day, nm.buf, cur.kind, cur.parent_id,
-					   doc.len ? doc.buf : NULL);
+		                           doc.len ? doc.buf : NULL);
 		if (rc < 0)
 			err_set(e, rc, NULL, NULL, NULL);
 	}
@@ -413,8 +412,7 @@ out:
 }
 
 /* 1 when candidate is id or lies below it on day. */
-static int in_subtree(struct app *app, int64_t id, int64_t candidate, int32_t day,
-		      struct arena *a)
+static int in_subtree(struct app *app, int64_t id, int64_t candidate, int32_t day, struct arena *a)
 {
 	struct org_row r;
 	int64_t cur = candidate;
@@ -431,7 +429,7 @@ static int in_subtree(struct app *app, int64_t id, int64_t candidate, int32_t da
 
 /* Re-parent one live organisation as of day (no succession record). */
 static int reparent(struct app *app, int64_t id, int64_t parent, int32_t day, const char *doc,
-		    struct arena *a, struct err *e)
+                    struct arena *a, struct err *e)
 {
 	struct org_row cur;
 	int rc = store_org_at(app_store(app), id, day, a, &cur);
@@ -439,12 +437,13 @@ static int reparent(struct app *app, int64_t id, int64_t parent, int32_t day, co
 	if (rc == 0)
 		rc = check_after_latest(app, id, day, a, e);
 	if (rc == 0)
-		rc = store_org_new_version(app_store(app), id, day, cur.name, cur.kind, parent, doc);
+		rc =
+		    store_org_new_version(app_store(app), id, day, cur.name, cur.kind, parent, doc);
 	return rc < 0 && e && !e->code ? err_set(e, rc, NULL, NULL, NULL) : rc;
 }
 
 int org_move(struct app *app, const struct actor *who, int64_t id, int64_t new_parent, int32_t day,
-	     const char *document, struct err *e)
+             const char *document, struct err *e)
 {
 	struct buf doc = BUF_INIT(4096);
 	struct arena a;
@@ -463,11 +462,11 @@ int org_move(struct app *app, const struct actor *who, int64_t id, int64_t new_p
 		rc = check_parent(app, who, new_parent, day, cur.kind, &a, e);
 	if (rc == 0 && cur.parent_id == new_parent)
 		rc = err_set(e, HOSO_E_INVALID, "parent", "Tổ chức đã trực thuộc cấp trên này",
-			     "The organisation is already under this parent");
+		             "The organisation is already under this parent");
 	if (rc == 0 && in_subtree(app, id, new_parent, day, &a))
 		rc = err_set(e, HOSO_E_CYCLE, "parent",
-			     "Không thể chuyển một tổ chức vào chính cây con của nó",
-			     "An organisation cannot move under its own subtree");
+		             "Không thể chuyển một tổ chức vào chính cây con của nó",
+		             "An organisation cannot move under its own subtree");
 	if (rc == 0)
 		rc = reparent(app, id, new_parent, day, doc.len ? doc.buf : NULL, &a, e);
 	if (rc == 0) {
@@ -484,7 +483,7 @@ out:
 
 /* Move the live children and the members of from to to, as of day. */
 static int hand_over(struct app *app, int64_t from, int64_t to, int32_t day, const char *doc,
-		     struct arena *a, struct err *e)
+                     struct arena *a, struct err *e)
 {
 	struct org_list kids;
 	int64_t moved;
@@ -506,16 +505,16 @@ static int end_org(struct app *app, int64_t id, int32_t day, struct arena *a, st
 	rc = store_org_end(app_store(app), id, day);
 	if (rc == HOSO_E_ORG_STATE)
 		return err_set(e, rc, "date",
-			       "Ngày kết thúc phải sau ngày thành lập và không trước lần "
-			       "thay đổi gần nhất của tổ chức",
-			       "The end date must follow the founding date and not precede "
-			       "the last change");
+		               "Ngày kết thúc phải sau ngày thành lập và không trước lần "
+		               "thay đổi gần nhất của tổ chức",
+		               "The end date must follow the founding date and not precede "
+		               "the last change");
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
 }
 
 int org_merge(struct app *app, const struct actor *who, const int64_t *sources, size_t n,
-	      int64_t into, const struct org_new *spec, int32_t day, const char *document,
-	      int64_t *ret_into, struct err *e)
+              int64_t into, const struct org_new *spec, int32_t day, const char *document,
+              int64_t *ret_into, struct err *e)
 {
 	struct buf doc = BUF_INIT(4096);
 	struct succession_link *links = NULL;
@@ -528,10 +527,10 @@ int org_merge(struct app *app, const struct actor *who, const int64_t *sources, 
 		return rc;
 	if (n == 0 || n > 1000)
 		return err_set(e, HOSO_E_INVALID, "sources", "Cần ít nhất một tổ chức để hợp nhất",
-			       "A merge needs at least one source organisation");
+		               "A merge needs at least one source organisation");
 	if (!into && !spec)
 		return err_set(e, HOSO_E_MISSING, "into", "Thiếu tổ chức tiếp nhận",
-			       "The receiving organisation is missing");
+		               "The receiving organisation is missing");
 	arena_init(&a, 1 << 22);
 	if ((rc = check_doc(document, &doc, e)) < 0)
 		goto out;
@@ -543,15 +542,15 @@ int org_merge(struct app *app, const struct actor *who, const int64_t *sources, 
 	for (size_t i = 0; i < n; i++) {
 		if (sources[i] == into) {
 			rc = err_set(e, HOSO_E_INVALID, "into",
-				     "Tổ chức tiếp nhận không thể là một tổ chức bị hợp nhất",
-				     "The receiving organisation cannot be one of the sources");
+			             "Tổ chức tiếp nhận không thể là một tổ chức bị hợp nhất",
+			             "The receiving organisation cannot be one of the sources");
 			goto out;
 		}
 		for (size_t j = 0; j < i; j++)
 			if (sources[j] == sources[i]) {
 				rc = err_set(e, HOSO_E_INVALID, "sources",
-					     "Một tổ chức được nêu hai lần",
-					     "An organisation is listed twice");
+				             "Một tổ chức được nêu hai lần",
+				             "An organisation is listed twice");
 				goto out;
 			}
 	}
@@ -566,8 +565,8 @@ int org_merge(struct app *app, const struct actor *who, const int64_t *sources, 
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		if (in_subtree(app, sources[i], target, day, &a))
 			rc = err_set(e, HOSO_E_CYCLE, "into",
-				     "Tổ chức tiếp nhận nằm trong cây con của tổ chức bị hợp nhất",
-				     "The receiving organisation lies under a source");
+			             "Tổ chức tiếp nhận nằm trong cây con của tổ chức bị hợp nhất",
+			             "The receiving organisation lies under a source");
 	}
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		rc = hand_over(app, sources[i], target, day, doc.len ? doc.buf : NULL, &a, e);
@@ -589,8 +588,8 @@ out:
 }
 
 int org_split(struct app *app, const struct actor *who, int64_t id, const struct org_new *parts,
-	      size_t n, size_t main_part, const struct org_assign *assign, size_t nassign,
-	      int32_t day, const char *document, int64_t *ret_ids, struct err *e)
+              size_t n, size_t main_part, const struct org_assign *assign, size_t nassign,
+              int32_t day, const char *document, int64_t *ret_ids, struct err *e)
 {
 	struct buf doc = BUF_INIT(4096);
 	struct succession_link *links;
@@ -604,11 +603,11 @@ int org_split(struct app *app, const struct actor *who, int64_t id, const struct
 		return rc;
 	if (n < 2 || n > 1000)
 		return err_set(e, HOSO_E_INVALID, "parts",
-			       "Chia tách cần ít nhất hai tổ chức kế thừa",
-			       "A split needs at least two successor organisations");
+		               "Chia tách cần ít nhất hai tổ chức kế thừa",
+		               "A split needs at least two successor organisations");
 	if (main_part >= n)
 		return err_set(e, HOSO_E_INVALID, "main", "Tổ chức kế thừa chính không hợp lệ",
-			       "Invalid main successor");
+		               "Invalid main successor");
 	arena_init(&a, 1 << 22);
 	links = arena_calloc(&a, n, sizeof(*links));
 	ids = arena_calloc(&a, n, sizeof(*ids));
@@ -620,8 +619,9 @@ int org_split(struct app *app, const struct actor *who, int64_t id, const struct
 		goto out;
 	for (size_t i = 0; i < nassign; i++)
 		if (assign[i].part >= n) {
-			rc = err_set(e, HOSO_E_INVALID, "assign", "Phân công tổ chức con không hợp lệ",
-				     "Invalid assignment of a child organisation");
+			rc = err_set(e, HOSO_E_INVALID, "assign",
+			             "Phân công tổ chức con không hợp lệ",
+			             "Invalid assignment of a child organisation");
 			goto out;
 		}
 	if ((rc = tx_begin(app, e)) < 0)
@@ -637,8 +637,8 @@ int org_split(struct app *app, const struct actor *who, int64_t id, const struct
 		p.from = day;
 		if (p.parent_id == id)
 			rc = err_set(e, HOSO_E_CYCLE, "parent",
-				     "Tổ chức kế thừa không thể trực thuộc tổ chức bị chia tách",
-				     "A successor cannot be placed under the organisation split");
+			             "Tổ chức kế thừa không thể trực thuộc tổ chức bị chia tách",
+			             "A successor cannot be placed under the organisation split");
 		else
 			rc = create_one(app, who, &p, &ids[i], &a, e);
 		links[i].from_org = id;
@@ -676,7 +676,7 @@ out:
 }
 
 int org_dissolve(struct app *app, const struct actor *who, int64_t id, int64_t receiver,
-		 int32_t day, const char *document, struct err *e)
+                 int32_t day, const char *document, struct err *e)
 {
 	struct buf doc = BUF_INIT(4096);
 	struct org_list kids;
@@ -697,8 +697,8 @@ int org_dissolve(struct app *app, const struct actor *who, int64_t id, int64_t r
 		rc = live_org(app, who, receiver, day, "receiver", &a, &r, e);
 		if (rc == 0 && in_subtree(app, id, receiver, day, &a))
 			rc = err_set(e, HOSO_E_CYCLE, "receiver",
-				     "Tổ chức tiếp nhận nằm trong cây con của tổ chức bị giải thể",
-				     "The receiver lies under the organisation dissolved");
+			             "Tổ chức tiếp nhận nằm trong cây con của tổ chức bị giải thể",
+			             "The receiver lies under the organisation dissolved");
 	}
 	if (rc == 0 && receiver) {
 		rc = hand_over(app, id, receiver, day, doc.len ? doc.buf : NULL, &a, e);
@@ -709,12 +709,13 @@ int org_dissolve(struct app *app, const struct actor *who, int64_t id, int64_t r
 		if (rc < 0)
 			err_set(e, rc, NULL, NULL, NULL);
 		else if (kids.n || members)
-			rc = err_set(e, HOSO_E_ORG_STATE, "receiver",
-				     "Tổ chức còn %zu tổ chức trực thuộc và %lld đảng viên: hãy chỉ "
-				     "định tổ chức tiếp nhận",
-				     "The organisation still has %zu child organisations and %lld "
-				     "members: name a receiver",
-				     kids.n, (long long)members);
+			rc =
+			    err_set(e, HOSO_E_ORG_STATE, "receiver",
+			            "Tổ chức còn %zu tổ chức trực thuộc và %lld đảng viên: hãy chỉ "
+			            "định tổ chức tiếp nhận",
+			            "The organisation still has %zu child organisations and %lld "
+			            "members: name a receiver",
+			            kids.n, (long long)members);
 	}
 	if (rc == 0)
 		rc = end_org(app, id, day, &a, e);
@@ -753,7 +754,7 @@ static size_t find_index(const struct id_index *ix, size_t n, int64_t id)
 }
 
 int org_tree_at(struct app *app, const struct actor *who, int32_t day, int64_t root,
-		struct arena *a, struct org_tree *ret, struct err *e)
+                struct arena *a, struct org_tree *ret, struct err *e)
 {
 	struct org_list all;
 	struct id_index *ix;
@@ -771,7 +772,7 @@ int org_tree_at(struct app *app, const struct actor *who, int32_t day, int64_t r
 		return err_set(e, rc, NULL, NULL, NULL);
 	if (start && scope_contains(app, who, start) != 1)
 		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-			       "Organisation not found");
+		               "Organisation not found");
 	ix = arena_calloc(a, all.n + 1, sizeof(*ix));
 	first = arena_calloc(a, all.n + 1, sizeof(*first));
 	next = arena_calloc(a, all.n + 1, sizeof(*next));
@@ -788,8 +789,8 @@ int org_tree_at(struct app *app, const struct actor *who, int32_t day, int64_t r
 	qsort(ix, all.n, sizeof(*ix), cmp_id_index);
 	/* Link children in code order: walk backwards, push to the front. */
 	for (size_t k = all.n; k-- > 0;) {
-		size_t p = all.v[k].parent_id ? find_index(ix, all.n, all.v[k].parent_id)
-					      : (size_t)-1;
+		size_t p =
+		    all.v[k].parent_id ? find_index(ix, all.n, all.v[k].parent_id) : (size_t)-1;
 
 		if (p != (size_t)-1) {
 			next[k] = first[p];
@@ -804,7 +805,7 @@ int org_tree_at(struct app *app, const struct actor *who, int32_t day, int64_t r
 			is_root = all.v[k].id == start;
 		else
 			is_root = !all.v[k].parent_id ||
-				  find_index(ix, all.n, all.v[k].parent_id) == (size_t)-1;
+			          find_index(ix, all.n, all.v[k].parent_id) == (size_t)-1;
 		if (is_root)
 			stack[sp++] = k;
 	}
@@ -873,7 +874,7 @@ int org_tree_at(struct app *app, const struct actor *who, int32_t day, int64_t r
 }
 
 int org_ancestors(struct app *app, const struct actor *who, int64_t id, int32_t day,
-		  struct arena *a, struct org_list *ret, struct err *e)
+                  struct arena *a, struct org_list *ret, struct err *e)
 {
 	struct org_row chain[ORG_MAP_MAX_STEPS];
 	size_t n = 0;
@@ -885,12 +886,11 @@ int org_ancestors(struct app *app, const struct actor *who, int64_t id, int32_t 
 	while (cur && n < ORG_MAP_MAX_STEPS) {
 		rc = store_org_at(app_store(app), cur, day, a, &chain[n]);
 		if (rc < 0)
-			return err_set(e, rc == HOSO_E_NOT_FOUND ? HOSO_E_ORG_STATE : rc, "org",
-				       rc == HOSO_E_NOT_FOUND ? "Tổ chức không tồn tại vào ngày này"
-							      : NULL,
-				       rc == HOSO_E_NOT_FOUND
-					       ? "The organisation does not exist on that date"
-					       : NULL);
+			return err_set(
+			    e, rc == HOSO_E_NOT_FOUND ? HOSO_E_ORG_STATE : rc, "org",
+			    rc == HOSO_E_NOT_FOUND ? "Tổ chức không tồn tại vào ngày này" : NULL,
+			    rc == HOSO_E_NOT_FOUND ? "The organisation does not exist on that date"
+			                           : NULL);
 		cur = chain[n++].parent_id;
 		/* Stop at the actor's scope root: above it is not theirs. */
 		if (who->scope_org && chain[n - 1].id == who->scope_org)
@@ -905,8 +905,8 @@ int org_ancestors(struct app *app, const struct actor *who, int64_t id, int32_t 
 	return 0;
 }
 
-int org_subtree(struct app *app, const struct actor *who, int64_t id, int32_t day,
-		struct arena *a, int64_t **ret, size_t *ret_n, struct err *e)
+int org_subtree(struct app *app, const struct actor *who, int64_t id, int32_t day, struct arena *a,
+                int64_t **ret, size_t *ret_n, struct err *e)
 {
 	struct org_tree t;
 	int rc = org_tree_at(app, who, day, id, a, &t, e);
@@ -915,7 +915,7 @@ int org_subtree(struct app *app, const struct actor *who, int64_t id, int32_t da
 		return rc;
 	if (t.n == 0)
 		return err_set(e, HOSO_E_ORG_STATE, "org", "Tổ chức không tồn tại vào ngày này",
-			       "The organisation does not exist on that date");
+		               "The organisation does not exist on that date");
 	*ret = arena_calloc(a, t.n, sizeof(**ret));
 	if (!*ret)
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
@@ -926,7 +926,7 @@ int org_subtree(struct app *app, const struct actor *who, int64_t id, int32_t da
 }
 
 int org_history(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-		struct org_history *ret, struct err *e)
+                struct org_history *ret, struct err *e)
 {
 	int rc = scope_contains(app, who, id);
 
@@ -941,7 +941,7 @@ int org_history(struct app *app, const struct actor *who, int64_t id, struct are
 }
 
 int org_map(struct app *app, const struct actor *who, int64_t id, int32_t day, int64_t *ret_id,
-	    struct err *e)
+            struct err *e)
 {
 	struct arena a;
 	int64_t cur = id;
@@ -961,8 +961,8 @@ int org_map(struct app *app, const struct actor *who, int64_t id, int32_t day, i
 			break;
 		if (day < r.valid_from) {
 			rc = err_set(e, HOSO_E_NOT_FOUND, "org",
-				     "Tổ chức chưa được thành lập vào ngày này",
-				     "The organisation did not exist yet on that date");
+			             "Tổ chức chưa được thành lập vào ngày này",
+			             "The organisation did not exist yet on that date");
 			goto out;
 		}
 		if (day < r.valid_to) {

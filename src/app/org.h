@@ -15,8 +15,8 @@
 #include "store/store.h"
 
 enum org_kind {
-	ORG_KIND_PROVINCE,             /* Đảng bộ tỉnh */
-	ORG_KIND_DIRECT,               /* Đảng bộ trực thuộc (huyện, xã mới, khối...) */
+	ORG_KIND_PROVINCE, /* Đảng bộ tỉnh */
+	ORG_KIND_DIRECT,   /* Đảng bộ trực thuộc (huyện, xã mới, khối...) */
 	ORG_KIND_GRASSROOTS_COMMITTEE, /* Đảng bộ cơ sở */
 	ORG_KIND_GRASSROOTS_CELL,      /* Chi bộ cơ sở */
 	ORG_KIND_PARTIAL_COMMITTEE,    /* Đảng bộ bộ phận */
@@ -41,30 +41,30 @@ const char *org_kind_label(const char *code); /* Vietnamese name, or code */
 struct org_new {
 	const char *code;
 	const char *name;
-	const char *kind; /* code or Vietnamese name */
+	const char *kind;  /* code or Vietnamese name */
 	int64_t parent_id; /* 0: a root (only for Đảng bộ tỉnh) */
 	int32_t from;
 	const char *document;
 };
 
 int org_create(struct app *app, const struct actor *who, const struct org_new *o, int64_t *ret_id,
-	       struct err *e);
+               struct err *e);
 /* The same inside the caller's transaction (for import). */
 int org_create_nested(struct app *app, const struct actor *who, const struct org_new *o,
-		      int64_t *ret_id, struct err *e);
+                      int64_t *ret_id, struct err *e);
 int org_rename(struct app *app, const struct actor *who, int64_t id, const char *name, int32_t day,
-	       const char *document, struct err *e);
+               const char *document, struct err *e);
 /* Transfer under another parent (chuyển). */
 int org_move(struct app *app, const struct actor *who, int64_t id, int64_t new_parent, int32_t day,
-	     const char *document, struct err *e);
+             const char *document, struct err *e);
 /*
  * Merge (hợp nhất / sáp nhập): the sources end on day; their children and
  * members move to the target, which is into (an existing live organisation,
  * not a source) or, when into is 0, a new organisation created from spec.
  */
 int org_merge(struct app *app, const struct actor *who, const int64_t *sources, size_t n,
-	      int64_t into, const struct org_new *spec, int32_t day, const char *document,
-	      int64_t *ret_into, struct err *e);
+              int64_t into, const struct org_new *spec, int32_t day, const char *document,
+              int64_t *ret_into, struct err *e);
 /*
  * Split (chia tách): id ends on day; parts[] are created (their parent
  * defaults to id's parent); part main_part is the main successor.  Children
@@ -76,23 +76,23 @@ struct org_assign {
 	size_t part;
 };
 int org_split(struct app *app, const struct actor *who, int64_t id, const struct org_new *parts,
-	      size_t n, size_t main_part, const struct org_assign *assign, size_t nassign,
-	      int32_t day, const char *document, int64_t *ret_ids, struct err *e);
+              size_t n, size_t main_part, const struct org_assign *assign, size_t nassign,
+              int32_t day, const char *document, int64_t *ret_ids, struct err *e);
 /*
  * Dissolve (giải thể): id ends on day.  With a receiver, children and
  * members move to it; without one, id must have neither.
  */
 int org_dissolve(struct app *app, const struct actor *who, int64_t id, int64_t receiver,
-		 int32_t day, const char *document, struct err *e);
+                 int32_t day, const char *document, struct err *e);
 
 /* One organisation as it was on day (DATE_OPEN: its latest version).
  * HOSO_E_NOT_FOUND when missing, out of scope, or not alive on day. */
 int org_get(struct app *app, const struct actor *who, int64_t id, int32_t day, struct arena *a,
-	    struct org_row *ret, struct err *e);
+            struct org_row *ret, struct err *e);
 
 /* Find by code.  HOSO_E_NOT_FOUND (also when out of the actor's scope). */
 int org_find(struct app *app, const struct actor *who, const char *code, int64_t *ret_id,
-	     struct err *e);
+             struct err *e);
 
 /* The tree on one date.  Nodes are in depth-first order (children sorted by
  * code), so printing them in order prints the tree. */
@@ -113,14 +113,14 @@ struct org_tree {
 };
 /* root 0: the whole tree (within the actor's scope). */
 int org_tree_at(struct app *app, const struct actor *who, int32_t day, int64_t root,
-		struct arena *a, struct org_tree *ret, struct err *e);
+                struct arena *a, struct org_tree *ret, struct err *e);
 
 /* Ancestors of id on day, root first, id itself last. */
 int org_ancestors(struct app *app, const struct actor *who, int64_t id, int32_t day,
-		  struct arena *a, struct org_list *ret, struct err *e);
+                  struct arena *a, struct org_list *ret, struct err *e);
 /* Ids of id's subtree on day (id first). */
-int org_subtree(struct app *app, const struct actor *who, int64_t id, int32_t day,
-		struct arena *a, int64_t **ret, size_t *ret_n, struct err *e);
+int org_subtree(struct app *app, const struct actor *who, int64_t id, int32_t day, struct arena *a,
+                int64_t **ret, size_t *ret_n, struct err *e);
 
 /* Versions and successions of one organisation. */
 struct org_history {
@@ -128,7 +128,7 @@ struct org_history {
 	struct succession_list successions;
 };
 int org_history(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-		struct org_history *ret, struct err *e);
+                struct org_history *ret, struct err *e);
 
 /*
  * Where records of organisation id belong under the structure of day: id
@@ -138,6 +138,6 @@ int org_history(struct app *app, const struct actor *who, int64_t id, struct are
  * yet on day.
  */
 int org_map(struct app *app, const struct actor *who, int64_t id, int32_t day, int64_t *ret_id,
-	    struct err *e);
+            struct err *e);
 
 #endif

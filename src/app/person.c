@@ -18,13 +18,13 @@
 static const struct {
 	const char *code, *vi, *en;
 } statuses[PERSON_STATUS__MAX] = {
-	[PERSON_APPLICANT] = {"quan_chung", "Quần chúng", "Non-member"},
-	[PERSON_PROBATIONARY] = {"du_bi", "Dự bị", "Probationary member"},
-	[PERSON_FULL] = {"chinh_thuc", "Chính thức", "Full member"},
-	[PERSON_TRANSFERRED] = {"chuyen_di", "Chuyển đi", "Transferred out"},
-	[PERSON_STRUCK_OFF] = {"xoa_ten", "Xóa tên", "Struck off"},
-	[PERSON_EXPELLED] = {"khai_tru", "Khai trừ", "Expelled"},
-	[PERSON_DECEASED] = {"tu_tran", "Từ trần", "Deceased"},
+    [PERSON_APPLICANT] = {"quan_chung", "Quần chúng", "Non-member"},
+    [PERSON_PROBATIONARY] = {"du_bi", "Dự bị", "Probationary member"},
+    [PERSON_FULL] = {"chinh_thuc", "Chính thức", "Full member"},
+    [PERSON_TRANSFERRED] = {"chuyen_di", "Chuyển đi", "Transferred out"},
+    [PERSON_STRUCK_OFF] = {"xoa_ten", "Xóa tên", "Struck off"},
+    [PERSON_EXPELLED] = {"khai_tru", "Khai trừ", "Expelled"},
+    [PERSON_DECEASED] = {"tu_tran", "Từ trần", "Deceased"},
 };
 
 const char *person_status_code(enum person_status s)
@@ -81,8 +81,8 @@ static int blank(const char *s)
 }
 
 /* NFC and collapse whitespace into a fresh arena string; NULL when blank. */
-static int clean(struct arena *a, const char *in, const char *field, size_t max,
-		 const char **ret, struct err *e)
+static int clean(struct arena *a, const char *in, const char *field, size_t max, const char **ret,
+                 struct err *e)
 {
 	struct buf nfc = BUF_INIT(1 << 16), out = BUF_INIT(1 << 16);
 	int rc, space = 0;
@@ -109,7 +109,7 @@ static int clean(struct arena *a, const char *in, const char *field, size_t max,
 	}
 	if (rc < 0 || out.len > max) {
 		rc = err_set(e, HOSO_E_TOO_BIG, field, "Trường '%s' dài quá %zu byte",
-			     "Field '%s' is longer than %zu bytes", field, max);
+		             "Field '%s' is longer than %zu bytes", field, max);
 		goto out;
 	}
 	*ret = arena_strndup(a, out.buf, out.len);
@@ -140,7 +140,7 @@ int person_check_cccd(const char *s, struct buf *out, struct err *e)
 {
 	if (digits_only(s, out) < 0 || out->len != 12)
 		return err_set(e, HOSO_E_BAD_CCCD, "cccd", "Số CCCD '%s' phải gồm đúng 12 chữ số",
-			       "Citizen ID '%s' must be exactly 12 digits", s);
+		               "Citizen ID '%s' must be exactly 12 digits", s);
 	return 0;
 }
 
@@ -170,11 +170,11 @@ int person_check_party_file(const char *s, struct buf *out, struct err *e)
 	}
 	if (digits != 6 || letters < 2 || letters > 3)
 		return err_set(e, HOSO_E_BAD_PARTY_FILE, "party_file_no",
-			       "Số lý lịch '%s' phải gồm 6 chữ số và mã tỉnh 2–3 chữ cái "
-			       "(ví dụ 012345DB)",
-			       "Party file number '%s' must be 6 digits and a 2–3 letter "
-			       "provincial code (e.g. 012345DB)",
-			       s);
+		               "Số lý lịch '%s' phải gồm 6 chữ số và mã tỉnh 2–3 chữ cái "
+		               "(ví dụ 012345DB)",
+		               "Party file number '%s' must be 6 digits and a 2–3 letter "
+		               "provincial code (e.g. 012345DB)",
+		               s);
 	return 0;
 }
 
@@ -182,8 +182,8 @@ int person_check_party_card(const char *s, struct buf *out, struct err *e)
 {
 	if (digits_only(s, out) < 0 || out->len < 6 || out->len > 12)
 		return err_set(e, HOSO_E_INVALID, "party_card_no",
-			       "Số thẻ đảng viên '%s' phải gồm 6–12 chữ số",
-			       "Party card number '%s' must be 6–12 digits", s);
+		               "Số thẻ đảng viên '%s' phải gồm 6–12 chữ số",
+		               "Party card number '%s' must be 6–12 digits", s);
 	return 0;
 }
 
@@ -206,12 +206,12 @@ static int parse_sex(const char *s, const char **ret, struct err *e)
 	buf_release(&k);
 	if (rc < 0)
 		return err_set(e, rc, "sex", "Giới tính '%s' không hợp lệ (Nam hoặc Nữ)",
-			       "Sex '%s' is invalid (Nam or Nữ)", s);
+		               "Sex '%s' is invalid (Nam or Nữ)", s);
 	return 0;
 }
 
 static int parse_full_date(const char *s, const char *field, const char *label_vi,
-			   const char *label_en, int32_t *ret, struct err *e)
+                           const char *label_en, int32_t *ret, struct err *e)
 {
 	struct pdate p;
 
@@ -220,13 +220,13 @@ static int parse_full_date(const char *s, const char *field, const char *label_v
 		return 0;
 	if (pdate_parse(s, strlen(s), &p) < 0) {
 		err_set(e, HOSO_E_BAD_DATE, field, "%s '%s' không hợp lệ (dạng dd/mm/yyyy)", NULL,
-			label_vi, s);
+		        label_vi, s);
 		err_en(e, "%s '%s' is not a valid date (dd/mm/yyyy)", label_en, s);
 		return HOSO_E_BAD_DATE;
 	}
 	if (!pdate_is_full(&p)) {
 		err_set(e, HOSO_E_BAD_DATE, field, "%s '%s' cần đủ ngày, tháng, năm", NULL,
-			label_vi, s);
+		        label_vi, s);
 		err_en(e, "%s '%s' needs day, month and year", label_en, s);
 		return HOSO_E_BAD_DATE;
 	}
@@ -235,10 +235,10 @@ static int parse_full_date(const char *s, const char *field, const char *label_v
 }
 
 int person_prepare(struct app *app, const struct person_input *in, struct arena *a,
-		   struct person_row *r, struct err *e)
+                   struct person_row *r, struct err *e)
 {
 	struct buf fam = BUF_INIT(1024), mid = BUF_INIT(1024), giv = BUF_INIT(1024);
-	struct buf key = BUF_INIT(4096), tmp = BUF_INIT(256), ids = BUF_INIT(256);
+	struct buf key = BUF_INIT(4096), tmp = BUF_INIT(256);
 	int32_t today = date_today(), joined;
 	struct pdate birth = {0};
 	enum person_status st;
@@ -251,15 +251,15 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 		goto out;
 	if (!r->full_name) {
 		rc = err_set(e, HOSO_E_MISSING, "full_name", "Thiếu họ và tên",
-			     "The full name is missing");
+		             "The full name is missing");
 		goto out;
 	}
 	rc = vi_name_split(r->full_name, strlen(r->full_name), &fam, &mid, &giv);
 	if (rc < 0) {
 		rc = err_set(e, HOSO_E_BAD_NAME, "full_name",
-			     "Họ tên '%s' không hợp lệ (chỉ gồm chữ cái, dấu cách, '-' và ''')",
-			     "Name '%s' is invalid (letters, spaces, '-' and ''' only)",
-			     r->full_name);
+		             "Họ tên '%s' không hợp lệ (chỉ gồm chữ cái, dấu cách, '-' và ''')",
+		             "Name '%s' is invalid (letters, spaces, '-' and ''' only)",
+		             r->full_name);
 		goto out;
 	}
 	if (!blank(in->given_name) || !blank(in->family_name) || !blank(in->middle_name)) {
@@ -272,12 +272,12 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 			goto out;
 		buf_reset(&tmp);
 		buf_addf(&tmp, "%s%s%s%s%s", f ? f : "", f && (m || g) ? " " : "", m ? m : "",
-			 m && g ? " " : "", g ? g : "");
+		         m && g ? " " : "", g ? g : "");
 		if (!g || strcmp(tmp.buf, r->full_name) != 0) {
-			rc = err_set(e, HOSO_E_INVALID, "given_name",
-				     "Họ, tên đệm và tên phải ghép lại đúng họ và tên '%s'",
-				     "Family, middle and given names must spell '%s'",
-				     r->full_name);
+			rc =
+			    err_set(e, HOSO_E_INVALID, "given_name",
+			            "Họ, tên đệm và tên phải ghép lại đúng họ và tên '%s'",
+			            "Family, middle and given names must spell '%s'", r->full_name);
 			goto out;
 		}
 		r->family_name = f ? f : "";
@@ -309,12 +309,12 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 		char iso[DATE_BUF];
 
 		if (pdate_parse(in->birth_date, strlen(in->birth_date), &birth) < 0 ||
-		    birth.y < 1900 || date_days(birth.y, birth.m ? birth.m : 1,
-						birth.d ? birth.d : 1) > today) {
+		    birth.y < 1900 ||
+		    date_days(birth.y, birth.m ? birth.m : 1, birth.d ? birth.d : 1) > today) {
 			rc = err_set(e, HOSO_E_BAD_DATE, "birth_date",
-				     "Ngày sinh '%s' không hợp lệ (dd/mm/yyyy, mm/yyyy hoặc yyyy)",
-				     "Birth date '%s' is invalid (dd/mm/yyyy, mm/yyyy or yyyy)",
-				     in->birth_date);
+			             "Ngày sinh '%s' không hợp lệ (dd/mm/yyyy, mm/yyyy hoặc yyyy)",
+			             "Birth date '%s' is invalid (dd/mm/yyyy, mm/yyyy or yyyy)",
+			             in->birth_date);
 			goto out;
 		}
 		pdate_format_iso(&birth, iso);
@@ -324,49 +324,42 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 	    (rc = clean(a, in->residence, "residence", TEXT_MAX_BYTES, &r->residence, e)) < 0 ||
 	    (rc = clean(a, in->ethnicity, "ethnicity", 100, &r->ethnicity, e)) < 0 ||
 	    (rc = clean(a, in->management_level, "management_level", 100, &r->management_level,
-			e)) < 0)
+	                e)) < 0)
 		goto out;
 	if (!blank(in->cccd)) {
 		if ((rc = person_check_cccd(in->cccd, &tmp, e)) < 0)
 			goto out;
 		r->cccd = arena_strndup(a, tmp.buf, tmp.len);
-		buf_addf(&ids, "%s ", tmp.buf);
 	}
 	if (!blank(in->party_file_no)) {
 		if ((rc = person_check_party_file(in->party_file_no, &tmp, e)) < 0)
 			goto out;
 		r->party_file_no = arena_strndup(a, tmp.buf, tmp.len);
-		for (size_t i = 0; i < tmp.len; i++)
-			buf_addch(&ids, (char)(tmp.buf[i] >= 'A' && tmp.buf[i] <= 'Z'
-						       ? tmp.buf[i] + 32
-						       : tmp.buf[i]));
-		buf_addch(&ids, ' ');
 	}
 	if (!blank(in->party_card_no)) {
 		if ((rc = person_check_party_card(in->party_card_no, &tmp, e)) < 0)
 			goto out;
 		r->party_card_no = arena_strndup(a, tmp.buf, tmp.len);
-		buf_addf(&ids, "%s", tmp.buf);
 	}
-	r->ids_key = arena_strndup(a, ids.buf, ids.len);
 	if ((rc = parse_full_date(in->admission_date, "admission_date", "Ngày vào Đảng",
-				  "Admission date", &r->admission_date, e)) < 0 ||
+	                          "Admission date", &r->admission_date, e)) < 0 ||
 	    (rc = parse_full_date(in->full_member_date, "full_member_date", "Ngày chính thức",
-				  "Full membership date", &r->full_member_date, e)) < 0 ||
+	                          "Full membership date", &r->full_member_date, e)) < 0 ||
 	    (rc = parse_full_date(in->joined, "joined", "Ngày sinh hoạt", "Joining date", &joined,
-				  e)) < 0)
+	                          e)) < 0)
 		goto out;
 	if (r->admission_date != DATE_NONE) {
 		if (r->admission_date > today) {
-			rc = err_set(e, HOSO_E_BAD_DATE, "admission_date",
-				     "Ngày vào Đảng ở tương lai", "Admission date is in the future");
+			rc =
+			    err_set(e, HOSO_E_BAD_DATE, "admission_date",
+			            "Ngày vào Đảng ở tương lai", "Admission date is in the future");
 			goto out;
 		}
 		if (birth.y && r->admission_date < date_days(birth.y + 18, birth.m ? birth.m : 12,
-							     birth.d ? birth.d : 1)) {
+		                                             birth.d ? birth.d : 1)) {
 			rc = err_set(e, HOSO_E_BAD_DATE, "admission_date",
-				     "Ngày vào Đảng trước khi đủ 18 tuổi",
-				     "Admission date is before the person turned 18");
+			             "Ngày vào Đảng trước khi đủ 18 tuổi",
+			             "Admission date is before the person turned 18");
 			goto out;
 		}
 	}
@@ -374,17 +367,17 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 	    (r->admission_date == DATE_NONE || r->full_member_date <= r->admission_date ||
 	     r->full_member_date > today)) {
 		rc = err_set(e, HOSO_E_BAD_DATE, "full_member_date",
-			     "Ngày chính thức phải sau ngày vào Đảng và không ở tương lai",
-			     "Full membership date must follow the admission date and not be "
-			     "in the future");
+		             "Ngày chính thức phải sau ngày vào Đảng và không ở tương lai",
+		             "Full membership date must follow the admission date and not be "
+		             "in the future");
 		goto out;
 	}
 	if (!blank(in->status)) {
 		if (person_status_parse(in->status, &st) < 0) {
 			rc = err_set(e, HOSO_E_BAD_ENUM, "status",
-				     "Trạng thái '%s' không hợp lệ (Dự bị, Chính thức, Chuyển đi, "
-				     "Xóa tên, Khai trừ, Từ trần, Quần chúng)",
-				     "Status '%s' is invalid", in->status);
+			             "Trạng thái '%s' không hợp lệ (Dự bị, Chính thức, Chuyển đi, "
+			             "Xóa tên, Khai trừ, Từ trần, Quần chúng)",
+			             "Status '%s' is invalid", in->status);
 			goto out;
 		}
 	} else if (r->full_member_date != DATE_NONE) {
@@ -397,7 +390,7 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 	r->status = statuses[st].code;
 	if (in->confidentiality < 0 || in->confidentiality >= CLEARANCE__MAX) {
 		rc = err_set(e, HOSO_E_RANGE, "confidentiality", "Độ mật không hợp lệ",
-			     "Invalid confidentiality level");
+		             "Invalid confidentiality level");
 		goto out;
 	}
 	r->confidentiality = in->confidentiality;
@@ -408,7 +401,6 @@ out:
 	buf_release(&giv);
 	buf_release(&key);
 	buf_release(&tmp);
-	buf_release(&ids);
 	return rc;
 }
 
@@ -423,7 +415,7 @@ static int visible(struct app *app, const struct actor *who, const struct person
 }
 
 static int check_org(struct app *app, const struct actor *who, int64_t org, int32_t day,
-		     struct err *e)
+                     struct err *e)
 {
 	struct arena a;
 	struct org_row r;
@@ -433,18 +425,18 @@ static int check_org(struct app *app, const struct actor *who, int64_t org, int3
 		return 0;
 	if (scope_contains(app, who, org) != 1)
 		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-			       "Organisation not found");
+		               "Organisation not found");
 	arena_init(&a, 1 << 20);
 	rc = store_org_at(app_store(app), org, day, &a, &r);
 	arena_release(&a);
 	if (rc == HOSO_E_NOT_FOUND)
 		return err_set(e, HOSO_E_ORG_STATE, "org", "Tổ chức không hoạt động vào ngày này",
-			       "The organisation is not active on that date");
+		               "The organisation is not active on that date");
 	return rc < 0 ? err_set(e, rc, "org", NULL, NULL) : 0;
 }
 
-int person_insert_prepared(struct app *app, struct person_row *row, int32_t joined,
-			   int64_t *ret_id, struct err *e)
+int person_insert_prepared(struct app *app, struct person_row *row, int32_t joined, int64_t *ret_id,
+                           struct err *e)
 {
 	int64_t id;
 	int rc = store_person_insert(app_store(app), row, &id, e);
@@ -453,11 +445,11 @@ int person_insert_prepared(struct app *app, struct person_row *row, int32_t join
 		return rc;
 	if (row->org_id) {
 		struct membership_row m = {
-			.person_id = id,
-			.org_id = row->org_id,
-			.valid_from = joined,
-			.valid_to = DATE_OPEN,
-			.status = row->status,
+		    .person_id = id,
+		    .org_id = row->org_id,
+		    .valid_from = joined,
+		    .valid_to = DATE_OPEN,
+		    .status = row->status,
 		};
 
 		rc = store_membership_insert(app_store(app), &m, NULL);
@@ -473,8 +465,7 @@ static int32_t joined_day(const struct person_row *r, const struct person_input 
 {
 	struct pdate p;
 
-	if (in->joined && pdate_parse(in->joined, strlen(in->joined), &p) == 0 &&
-	    pdate_is_full(&p))
+	if (in->joined && pdate_parse(in->joined, strlen(in->joined), &p) == 0 && pdate_is_full(&p))
 		return date_days(p.y, p.m, p.d);
 	if (r->admission_date != DATE_NONE)
 		return r->admission_date;
@@ -482,7 +473,7 @@ static int32_t joined_day(const struct person_row *r, const struct person_input 
 }
 
 int person_create(struct app *app, const struct actor *who, const struct person_input *in,
-		  int64_t *ret_id, struct err *e)
+                  int64_t *ret_id, struct err *e)
 {
 	struct arena a;
 	struct person_row r;
@@ -493,7 +484,7 @@ int person_create(struct app *app, const struct actor *who, const struct person_
 		return rc;
 	if (who->scope_org && !in->org_id)
 		return err_set(e, HOSO_E_MISSING, "org", "Thiếu tổ chức sinh hoạt",
-			       "The organisation is missing");
+		               "The organisation is missing");
 	arena_init(&a, 1 << 20);
 	rc = person_prepare(app, in, &a, &r, e);
 	if (rc < 0)
@@ -520,7 +511,7 @@ out:
 }
 
 int person_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-	       struct person_row *ret, struct err *e)
+               struct person_row *ret, struct err *e)
 {
 	int rc = store_person_get(app_store(app), id, a, ret);
 
@@ -532,7 +523,7 @@ int person_get(struct app *app, const struct actor *who, int64_t id, struct aren
 }
 
 int person_update(struct app *app, const struct actor *who, int64_t id, int64_t version,
-		  const struct person_input *in, struct err *e)
+                  const struct person_input *in, struct err *e)
 {
 	struct arena a;
 	struct person_row cur, r;
@@ -560,7 +551,7 @@ out:
 }
 
 int person_memberships(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-		       struct membership_list *ret, struct err *e)
+                       struct membership_list *ret, struct err *e)
 {
 	struct person_row p;
 	int rc = person_get(app, who, id, a, &p, e);
@@ -571,7 +562,7 @@ int person_memberships(struct app *app, const struct actor *who, int64_t id, str
 }
 
 int person_positions(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-		     struct position_list *ret, struct err *e)
+                     struct position_list *ret, struct err *e)
 {
 	struct person_row p;
 	int rc = person_get(app, who, id, a, &p, e);
@@ -582,7 +573,7 @@ int person_positions(struct app *app, const struct actor *who, int64_t id, struc
 }
 
 int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_t to_org,
-		    int32_t day, const char *note, struct err *e)
+                    int32_t day, const char *note, struct err *e)
 {
 	struct arena a;
 	struct person_row p;
@@ -596,7 +587,7 @@ int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_
 		goto out;
 	if (p.org_id == to_org) {
 		rc = err_set(e, HOSO_E_INVALID, "org", "Đảng viên đã sinh hoạt tại tổ chức này",
-			     "The member already belongs to this organisation");
+		             "The member already belongs to this organisation");
 		goto out;
 	}
 	if ((rc = check_org(app, who, to_org, day, e)) < 0)
@@ -608,9 +599,9 @@ int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_
 	for (size_t i = 0; i < ms.n; i++)
 		if (ms.v[i].valid_to == DATE_OPEN && ms.v[i].valid_from >= day) {
 			rc = err_set(e, HOSO_E_BAD_DATE, "date",
-				     "Ngày chuyển phải sau ngày bắt đầu sinh hoạt hiện tại",
-				     "The transfer date must follow the start of the current "
-				     "membership");
+			             "Ngày chuyển phải sau ngày bắt đầu sinh hoạt hiện tại",
+			             "The transfer date must follow the start of the current "
+			             "membership");
 			goto out;
 		}
 	if ((rc = store_begin(app_store(app))) < 0) {
@@ -620,12 +611,12 @@ int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_
 	rc = store_membership_close(app_store(app), id, day);
 	if (rc == 0) {
 		struct membership_row m = {
-			.person_id = id,
-			.org_id = to_org,
-			.valid_from = day,
-			.valid_to = DATE_OPEN,
-			.status = p.status,
-			.note = note,
+		    .person_id = id,
+		    .org_id = to_org,
+		    .valid_from = day,
+		    .valid_to = DATE_OPEN,
+		    .status = p.status,
+		    .note = note,
 		};
 
 		rc = store_membership_insert(app_store(app), &m, NULL);
@@ -644,14 +635,14 @@ out:
 }
 
 int person_list_by_org(struct app *app, const struct actor *who, int64_t org_id, size_t limit,
-		       size_t offset, struct arena *a, struct person_list *ret, struct err *e)
+                       size_t offset, struct arena *a, struct person_list *ret, struct err *e)
 {
 	size_t keep = 0;
 	int rc;
 
 	if (scope_contains(app, who, org_id) != 1)
 		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-			       "Organisation not found");
+		               "Organisation not found");
 	if (limit == 0 || limit > 10000)
 		limit = 10000;
 	rc = store_person_list_by_org(app_store(app), org_id, limit, offset, a, ret);
@@ -681,7 +672,7 @@ int person_search_match(const char *query, struct buf *key, struct buf *match)
 			p++;
 		if (p > w) {
 			if ((rc = buf_addf(match, "%s\"%.*s\"*", words ? " " : "", (int)(p - w),
-					   w)) < 0)
+			                   w)) < 0)
 				return rc;
 			words++;
 		}
@@ -691,20 +682,29 @@ int person_search_match(const char *query, struct buf *key, struct buf *match)
 	return 0;
 }
 
+static int ieq(const char *a, const char *b)
+{
+	if (!a)
+		return 0;
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
+
+		if (x != y)
+			return 0;
+	}
+	return *a == *b;
+}
+
 /* Rank: 0 exact name or identifier, 1 every word whole, 2 prefix only. */
-static int rank_of(const struct person_row *p, const char *key)
+static int rank_of(const struct person_row *p, const char *key, const char *id)
 {
 	const char *q = key;
 
 	if (strcmp(p->search_key, key) == 0)
 		return 0;
-	if (p->ids_key && *key) {
-		const char *f = strstr(p->ids_key, key);
-		size_t kl = strlen(key);
-
-		if (f && (f == p->ids_key || f[-1] == ' ') && (f[kl] == ' ' || f[kl] == '\0'))
-			return 0;
-	}
+	if (*id && (ieq(p->cccd, id) || ieq(p->party_file_no, id) || ieq(p->party_card_no, id)))
+		return 0;
 	while (*q) {
 		size_t wl = strcspn(q, " ");
 		const char *s = p->search_key;
@@ -730,6 +730,30 @@ static int rank_of(const struct person_row *p, const char *key)
 	return 1;
 }
 
+/*
+ * The query as an identifier prefix: ASCII letters and digits once spaces,
+ * dots and dashes are dropped, starting with a digit, at least 3 long.
+ * Empty when the query does not look like one.
+ */
+static void id_prefix(const char *q, char *out, size_t outsz)
+{
+	size_t n = 0;
+
+	for (; *q && n + 1 < outsz; q++) {
+		if (*q == ' ' || *q == '.' || *q == '-')
+			continue;
+		if (!((*q >= '0' && *q <= '9') || (*q >= 'A' && *q <= 'Z') ||
+		      (*q >= 'a' && *q <= 'z'))) {
+			n = 0;
+			break;
+		}
+		out[n++] = *q;
+	}
+	if (*q || n < 3 || out[0] < '0' || out[0] > '9')
+		n = 0;
+	out[n] = '\0';
+}
+
 struct ranked {
 	const struct person_row *p;
 	int rank;
@@ -753,12 +777,13 @@ static int cmp_ranked(const void *x, const void *y)
 }
 
 int person_search(struct app *app, const struct actor *who, const char *query, size_t limit,
-		  struct arena *a, struct person_list *ret, struct err *e)
+                  struct arena *a, struct person_list *ret, struct err *e)
 {
 	struct buf key = BUF_INIT(4096), match = BUF_INIT(8192);
-	struct person_list exact = {0}, fts = {0};
+	struct person_list exact = {0}, fts = {0}, ids = {0};
 	struct ranked *r = NULL;
 	size_t n = 0, want;
+	char id[40];
 	int rc;
 
 	ret->v = NULL;
@@ -772,16 +797,19 @@ int person_search(struct app *app, const struct actor *who, const char *query, s
 	}
 	if (match.len == 0)
 		goto out;
+	id_prefix(query, id, sizeof(id));
 	/* Fetch more candidates than asked so ranking has something to order. */
 	want = limit * 4 < 200 ? 200 : limit * 4;
 	rc = store_person_search_exact(app_store(app), key.buf, limit, a, &exact);
 	if (rc == 0)
 		rc = store_person_search_fts(app_store(app), match.buf, want, a, &fts);
+	if (rc == 0 && *id)
+		rc = store_person_search_ids(app_store(app), id, want, a, &ids);
 	if (rc < 0) {
 		err_set(e, rc, "q", NULL, NULL);
 		goto out;
 	}
-	r = arena_calloc(a, exact.n + fts.n + 1, sizeof(*r));
+	r = arena_calloc(a, exact.n + fts.n + ids.n + 1, sizeof(*r));
 	if (!r) {
 		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 		goto out;
@@ -789,13 +817,14 @@ int person_search(struct app *app, const struct actor *who, const char *query, s
 	for (size_t i = 0; i < exact.n; i++)
 		if (visible(app, who, &exact.v[i]))
 			r[n++] = (struct ranked){&exact.v[i], 0};
-	for (size_t i = 0; i < fts.n; i++) {
+	for (size_t i = 0; i < fts.n + ids.n; i++) {
+		const struct person_row *p = i < fts.n ? &fts.v[i] : &ids.v[i - fts.n];
 		int dup = 0;
 
-		for (size_t j = 0; j < exact.n && !dup; j++)
-			dup = exact.v[j].id == fts.v[i].id;
-		if (!dup && visible(app, who, &fts.v[i]))
-			r[n++] = (struct ranked){&fts.v[i], rank_of(&fts.v[i], key.buf)};
+		for (size_t j = 0; j < n && !dup; j++)
+			dup = r[j].p->id == p->id;
+		if (!dup && visible(app, who, p))
+			r[n++] = (struct ranked){p, rank_of(p, key.buf, id)};
 	}
 	qsort(r, n, sizeof(*r), cmp_ranked);
 	if (n > limit)

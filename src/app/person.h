@@ -13,13 +13,13 @@
 #include "store/store.h"
 
 enum person_status {
-	PERSON_APPLICANT,     /* quần chúng (not a member: applicant, cadre) */
-	PERSON_PROBATIONARY,  /* đảng viên dự bị */
-	PERSON_FULL,          /* đảng viên chính thức */
-	PERSON_TRANSFERRED,   /* chuyển đi */
-	PERSON_STRUCK_OFF,    /* xóa tên */
-	PERSON_EXPELLED,      /* khai trừ */
-	PERSON_DECEASED,      /* từ trần */
+	PERSON_APPLICANT,    /* quần chúng (not a member: applicant, cadre) */
+	PERSON_PROBATIONARY, /* đảng viên dự bị */
+	PERSON_FULL,         /* đảng viên chính thức */
+	PERSON_TRANSFERRED,  /* chuyển đi */
+	PERSON_STRUCK_OFF,   /* xóa tên */
+	PERSON_EXPELLED,     /* khai trừ */
+	PERSON_DECEASED,     /* từ trần */
 	PERSON_STATUS__MAX
 };
 
@@ -42,10 +42,10 @@ struct person_input {
 	const char *admission_date, *full_member_date;
 	const char *status;
 	const char *management_level;
-	int64_t org_id;       /* current organisation (membership opens on join) */
-	const char *joined;   /* date the membership in org_id starts (default:
-			       * admission date, else today) */
-	int confidentiality;  /* enum clearance */
+	int64_t org_id;      /* current organisation (membership opens on join) */
+	const char *joined;  /* date the membership in org_id starts (default:
+	                      * admission date, else today) */
+	int confidentiality; /* enum clearance */
 };
 
 /*
@@ -54,29 +54,29 @@ struct person_input {
  * import alike.
  */
 int person_prepare(struct app *app, const struct person_input *in, struct arena *a,
-		   struct person_row *ret, struct err *e);
+                   struct person_row *ret, struct err *e);
 
 int person_create(struct app *app, const struct actor *who, const struct person_input *in,
-		  int64_t *ret_id, struct err *e);
+                  int64_t *ret_id, struct err *e);
 /* Store a prepared row (inside the caller's transaction): insert the person
  * and open the membership; for import. */
-int person_insert_prepared(struct app *app, struct person_row *row, int32_t joined,
-			   int64_t *ret_id, struct err *e);
+int person_insert_prepared(struct app *app, struct person_row *row, int32_t joined, int64_t *ret_id,
+                           struct err *e);
 int person_update(struct app *app, const struct actor *who, int64_t id, int64_t version,
-		  const struct person_input *in, struct err *e);
+                  const struct person_input *in, struct err *e);
 int person_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-	       struct person_row *ret, struct err *e);
+               struct person_row *ret, struct err *e);
 int person_memberships(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-		       struct membership_list *ret, struct err *e);
+                       struct membership_list *ret, struct err *e);
 int person_positions(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-		     struct position_list *ret, struct err *e);
+                     struct position_list *ret, struct err *e);
 /* Move to another organisation from day (closes and opens memberships). */
 int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_t to_org,
-		    int32_t day, const char *note, struct err *e);
+                    int32_t day, const char *note, struct err *e);
 
 /* Current members of org, sorted by given, middle, family name. */
 int person_list_by_org(struct app *app, const struct actor *who, int64_t org_id, size_t limit,
-		       size_t offset, struct arena *a, struct person_list *ret, struct err *e);
+                       size_t offset, struct arena *a, struct person_list *ret, struct err *e);
 
 /*
  * Search by name or identifier, ignoring case, diacritics, tone placement
@@ -87,7 +87,7 @@ int person_list_by_org(struct app *app, const struct actor *who, int64_t org_id,
  */
 #define PERSON_SEARCH_MAX 1000
 int person_search(struct app *app, const struct actor *who, const char *query, size_t limit,
-		  struct arena *a, struct person_list *ret, struct err *e);
+                  struct arena *a, struct person_list *ret, struct err *e);
 
 /* Build the FTS5 match expression for a query (for benchmarks and tests):
  * "lo* van* muon*".  Empty when the query has no searchable word. */

@@ -22,7 +22,7 @@ int cli_usage(const struct cmd_entry *cmd, const char *vi, const char *en)
 }
 
 int cli_parse(const struct cmd_entry *cmd, int argc, char **argv, int first,
-	      const struct cli_opt *opts, const char **pos, size_t npos_max, size_t *npos)
+              const struct cli_opt *opts, const char **pos, size_t npos_max, size_t *npos)
 {
 	*npos = 0;
 	for (int i = first; i < argc; i++) {
@@ -63,7 +63,7 @@ int cli_parse(const struct cmd_entry *cmd, int argc, char **argv, int first,
 			if (o->list) {
 				if (*o->count >= o->max)
 					return cli_usage(cmd, "Tùy chọn lặp lại quá nhiều lần",
-							 "Option repeated too many times");
+					                 "Option repeated too many times");
 				o->list[(*o->count)++] = argv[++i];
 			} else {
 				*o->val = argv[++i];
@@ -81,10 +81,10 @@ int cli_fail(const struct err *e)
 {
 	if (e->field.len)
 		fprintf(stderr, "hoso: lỗi [%s, %s]: %s\nhoso: error: %s\n", err_name(e->code),
-			e->field.buf, err_text_vi(e), err_text_en(e));
+		        e->field.buf, err_text_vi(e), err_text_en(e));
 	else
 		fprintf(stderr, "hoso: lỗi [%s]: %s\nhoso: error: %s\n", err_name(e->code),
-			err_text_vi(e), err_text_en(e));
+		        err_text_vi(e), err_text_en(e));
 	return EXIT_BAD_INPUT;
 }
 
@@ -111,10 +111,10 @@ int cli_date(const char *opt, const char *s, int32_t *ret)
 	}
 	if (pdate_parse(s, strlen(s), &p) < 0 || !pdate_is_full(&p)) {
 		fprintf(stderr,
-			"hoso: lỗi [bad_date, %s]: Ngày '%s' không hợp lệ (dd/mm/yyyy hoặc "
-			"yyyy-mm-dd)\nhoso: error: '%s' is not a valid date (dd/mm/yyyy or "
-			"yyyy-mm-dd)\n",
-			opt, s, s);
+		        "hoso: lỗi [bad_date, %s]: Ngày '%s' không hợp lệ (dd/mm/yyyy hoặc "
+		        "yyyy-mm-dd)\nhoso: error: '%s' is not a valid date (dd/mm/yyyy or "
+		        "yyyy-mm-dd)\n",
+		        opt, s, s);
 		return EXIT_BAD_INPUT;
 	}
 	*ret = date_days(p.y, p.m, p.d);
@@ -125,10 +125,9 @@ int cli_number(const char *opt, const char *s, int64_t min, int64_t max, int64_t
 {
 	if (parse_i64(s, strlen(s), min, max, ret) < 0) {
 		fprintf(stderr,
-			"hoso: lỗi [bad_number, %s]: '%s' không phải số hợp lệ (%lld..%lld)\n"
-			"hoso: error: '%s' is not a valid number (%lld..%lld)\n",
-			opt, s, (long long)min, (long long)max, s, (long long)min,
-			(long long)max);
+		        "hoso: lỗi [bad_number, %s]: '%s' không phải số hợp lệ (%lld..%lld)\n"
+		        "hoso: error: '%s' is not a valid number (%lld..%lld)\n",
+		        opt, s, (long long)min, (long long)max, s, (long long)min, (long long)max);
 		return EXIT_BAD_INPUT;
 	}
 	return 0;

@@ -56,7 +56,7 @@ struct cli_opt {
  * message and usage, and returns EXIT_USAGE; else 0.
  */
 int cli_parse(const struct cmd_entry *cmd, int argc, char **argv, int first,
-	      const struct cli_opt *opts, const char **pos, size_t npos_max, size_t *npos);
+              const struct cli_opt *opts, const char **pos, size_t npos_max, size_t *npos);
 
 /* Print a usage error: "hoso: <vi>" then the usage line.  Returns EXIT_USAGE. */
 int cli_usage(const struct cmd_entry *cmd, const char *vi, const char *en);

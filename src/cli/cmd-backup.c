@@ -42,8 +42,8 @@ static int cmd_backup_exec(struct cli *c, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_backup_entry = {
-	.name = "backup",
-	.usage = "backup OUT",
-	.help = "Sao lưu trực tuyến / online backup to a new file",
-	.exec = cmd_backup_exec,
+    .name = "backup",
+    .usage = "backup OUT",
+    .help = "Sao lưu trực tuyến / online backup to a new file",
+    .exec = cmd_backup_exec,
 };

@@ -65,9 +65,9 @@ static void calctx_close(struct calctx *x)
 static int range_error(const char *arg)
 {
 	fprintf(stderr,
-		"hoso: lỗi [out_of_range, %s]: Ngày nằm ngoài khoảng lịch hỗ trợ (%d–%d)\n"
-		"hoso: error: the date is outside the supported range (%d–%d)\n",
-		arg, CAL_MIN_YEAR, CAL_MAX_YEAR, CAL_MIN_YEAR, CAL_MAX_YEAR);
+	        "hoso: lỗi [out_of_range, %s]: Ngày nằm ngoài khoảng lịch hỗ trợ (%d–%d)\n"
+	        "hoso: error: the date is outside the supported range (%d–%d)\n",
+	        arg, CAL_MIN_YEAR, CAL_MAX_YEAR, CAL_MIN_YEAR, CAL_MAX_YEAR);
 	return EXIT_BAD_INPUT;
 }
 
@@ -121,9 +121,10 @@ static int solar_cmd(struct cli *c, int argc, char **argv)
 		if ((i < 2 && !q) || (i == 2 && q) ||
 		    parse_i64(p, q ? (size_t)(q - p) : strlen(p), 1, 9999, &v[i]) < 0) {
 			fprintf(stderr,
-				"hoso: lỗi [bad_date, DATE]: Ngày âm lịch '%s' không hợp lệ (D/M/YYYY)\n"
-				"hoso: error: '%s' is not a valid lunar date (D/M/YYYY)\n",
-				pos[0], pos[0]);
+			        "hoso: lỗi [bad_date, DATE]: Ngày âm lịch '%s' không hợp lệ "
+			        "(D/M/YYYY)\n"
+			        "hoso: error: '%s' is not a valid lunar date (D/M/YYYY)\n",
+			        pos[0], pos[0]);
 			return EXIT_BAD_INPUT;
 		}
 		if (q)
@@ -138,9 +139,9 @@ static int solar_cmd(struct cli *c, int argc, char **argv)
 		return range_error("DATE");
 	if (rc < 0) {
 		fprintf(stderr,
-			"hoso: lỗi [bad_date, DATE]: Không có ngày âm lịch %s%s\n"
-			"hoso: error: there is no lunar date %s%s\n",
-			pos[0], leap ? " (tháng nhuận)" : "", pos[0], leap ? " (leap month)" : "");
+		        "hoso: lỗi [bad_date, DATE]: Không có ngày âm lịch %s%s\n"
+		        "hoso: error: there is no lunar date %s%s\n",
+		        pos[0], leap ? " (tháng nhuận)" : "", pos[0], leap ? " (leap month)" : "");
 		return EXIT_BAD_INPUT;
 	}
 	date_format_iso(day, iso);
@@ -162,7 +163,7 @@ static int add_cmd(struct cli *c, int argc, char **argv)
 		return rc;
 	if (npos != 2)
 		return cli_usage(self(), "Cần ngày và số ngày làm việc",
-				 "A date and a number of working days are required");
+		                 "A date and a number of working days are required");
 	if ((rc = cli_date("DATE", pos[0], &from)) != 0 ||
 	    (rc = cli_number("N", pos[1], 0, 10000, &n)) != 0)
 		return rc;
@@ -231,19 +232,20 @@ static int holidays_cmd(struct cli *c, int argc, char **argv)
 			char iso[DATE_BUF];
 
 			date_format_iso(h[i].day, iso);
-			json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s}", "date", iso, "kind",
-							     cal_entry_kind_name(h[i].kind), "name",
-							     h[i].name ? h[i].name : "", "source",
-							     h[i].source ? h[i].source : ""));
+			json_array_append_new(arr,
+			                      json_pack("{s:s,s:s,s:s,s:s}", "date", iso, "kind",
+			                                cal_entry_kind_name(h[i].kind), "name",
+			                                h[i].name ? h[i].name : "", "source",
+			                                h[i].source ? h[i].source : ""));
 		}
 		json_dumpf(arr, stdout, JSON_INDENT(2));
 		fputc('\n', stdout);
 		json_decref(arr);
 	} else {
 		static const char *const kind_vi[CAL_ENTRY__MAX] = {
-			[CAL_DAY_OFF] = "nghỉ",
-			[CAL_WORK_DAY] = "làm bù",
-			[CAL_NOT_OFF] = "bỏ nghỉ",
+		    [CAL_DAY_OFF] = "nghỉ",
+		    [CAL_WORK_DAY] = "làm bù",
+		    [CAL_NOT_OFF] = "bỏ nghỉ",
 		};
 		static const char *const wd[7] = {"CN", "T2", "T3", "T4", "T5", "T6", "T7"};
 
@@ -279,7 +281,7 @@ static int set_cmd(struct cli *c, int argc, char **argv)
 		return rc;
 	if (npos != 3)
 		return cli_usage(self(), "Cần ngày, loại (off|work|not_off) và tên",
-				 "DATE, KIND (off|work|not_off) and NAME are required");
+		                 "DATE, KIND (off|work|not_off) and NAME are required");
 	if ((rc = cli_date("DATE", pos[0], &day)) != 0 || (rc = cli_open(c, 0, &app)) != 0)
 		return rc;
 	actor_system(&who, "calendar");
@@ -322,8 +324,8 @@ static const struct {
 	const char *name;
 	int (*fn)(struct cli *, int, char **);
 } subs[] = {
-	{"lunar", lunar_cmd}, {"solar", solar_cmd},	  {"add", add_cmd}, {"count", count_cmd},
-	{"holidays", holidays_cmd}, {"set", set_cmd}, {"unset", unset_cmd},
+    {"lunar", lunar_cmd},       {"solar", solar_cmd}, {"add", add_cmd},     {"count", count_cmd},
+    {"holidays", holidays_cmd}, {"set", set_cmd},     {"unset", unset_cmd},
 };
 
 static int cmd_cal_exec(struct cli *c, int argc, char **argv)
@@ -337,11 +339,11 @@ static int cmd_cal_exec(struct cli *c, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_cal_entry = {
-	.name = "cal",
-	.usage = "cal lunar YYYY-MM-DD | solar D/M/YYYY [--leap] | add YYYY-MM-DD N | count FROM "
-		 "TO | holidays YEAR | set DATE off|work|not_off NAME [--source S] | unset DATE",
-	.help = "Âm lịch, ngày nghỉ, ngày làm việc / lunar calendar, holidays, working days",
-	.exec = cmd_cal_exec,
+    .name = "cal",
+    .usage = "cal lunar YYYY-MM-DD | solar D/M/YYYY [--leap] | add YYYY-MM-DD N | count FROM "
+             "TO | holidays YEAR | set DATE off|work|not_off NAME [--source S] | unset DATE",
+    .help = "Âm lịch, ngày nghỉ, ngày làm việc / lunar calendar, holidays, working days",
+    .exec = cmd_cal_exec,
 };
 
 static const struct cmd_entry *self(void)

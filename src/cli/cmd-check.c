@@ -38,8 +38,8 @@ static int cmd_check_exec(struct cli *c, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_check_entry = {
-	.name = "check",
-	.usage = "check",
-	.help = "Kiểm tra toàn vẹn cơ sở dữ liệu / check database integrity",
-	.exec = cmd_check_exec,
+    .name = "check",
+    .usage = "check",
+    .help = "Kiểm tra toàn vẹn cơ sở dữ liệu / check database integrity",
+    .exec = cmd_check_exec,
 };

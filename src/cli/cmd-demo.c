@@ -17,7 +17,7 @@ static void progress(int64_t done, int64_t total, void *arg)
 	if (total <= 0)
 		return;
 	fprintf(stderr, "\r  đảng viên / members: %lld / ~%lld (%d%%)   ", (long long)done,
-		(long long)total, (int)(done * 100 / total > 100 ? 100 : done * 100 / total));
+	        (long long)total, (int)(done * 100 / total > 100 ? 100 : done * 100 / total));
 	fflush(stderr);
 }
 
@@ -39,7 +39,7 @@ static int cmd_demo_exec(struct cli *c, int argc, char **argv)
 		return rc;
 	if (demo_scale_parse(scale_s, &scale) < 0)
 		return cli_usage(&cmd_demo_entry, "--scale phải là province, national hoặc small",
-				 "--scale must be province, national or small");
+		                 "--scale must be province, national or small");
 	if (seed_s && (rc = cli_number("--seed", seed_s, 0, INT64_MAX, &seed)) != 0)
 		return rc;
 	if ((rc = cli_open(c, STORE_CREATE, &app)) != 0)
@@ -48,7 +48,7 @@ static int cmd_demo_exec(struct cli *c, int argc, char **argv)
 	err_init(&e);
 	fprintf(stderr, "Đang tạo dữ liệu mẫu (%s, seed %lld)...\n", scale_s, (long long)seed);
 	rc = demo_build(app, &who, scale, (uint64_t)seed, cli_isatty_err() ? progress : NULL, NULL,
-			&st, &e);
+	                &st, &e);
 	if (cli_isatty_err())
 		fputc('\n', stderr);
 	if (rc < 0) {
@@ -65,8 +65,8 @@ static int cmd_demo_exec(struct cli *c, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_demo_entry = {
-	.name = "demo",
-	.usage = "demo [--scale province|national|small] [--seed N]",
-	.help = "Tạo dữ liệu mẫu tổng hợp (tỉnh Điện Biên giả lập) / build synthetic demo data",
-	.exec = cmd_demo_exec,
+    .name = "demo",
+    .usage = "demo [--scale province|national|small] [--seed N]",
+    .help = "Tạo dữ liệu mẫu tổng hợp (tỉnh Điện Biên giả lập) / build synthetic demo data",
+    .exec = cmd_demo_exec,
 };

@@ -18,7 +18,7 @@ static void progress(size_t done, size_t total, long rows, void *arg)
 	if (!total)
 		return;
 	fprintf(stderr, "\r  %5.1f%%  %ld dòng / rows   ", 100.0 * (double)done / (double)total,
-		rows);
+	        rows);
 	fflush(stderr);
 }
 
@@ -27,10 +27,10 @@ static int cmd_import_exec(struct cli *c, int argc, char **argv)
 	const char *report = NULL, *pos[2];
 	int aon = 0, update = 0, rc;
 	const struct cli_opt opts[] = {
-		{"--report", &report},
-		{"--all-or-nothing", NULL, &aon},
-		{"--update", NULL, &update},
-		{NULL},
+	    {"--report", &report},
+	    {"--all-or-nothing", NULL, &aon},
+	    {"--update", NULL, &update},
+	    {NULL},
 	};
 	struct import_opts io = {0};
 	struct import_stats st;
@@ -45,14 +45,14 @@ static int cmd_import_exec(struct cli *c, int argc, char **argv)
 		return rc;
 	if (npos != 2 || import_kind_parse(pos[0], &kind) < 0)
 		return cli_usage(&cmd_import_entry, "Cần 'orgs' hoặc 'persons' và tên tệp",
-				 "'orgs' or 'persons' and a file name are required");
+		                 "'orgs' or 'persons' and a file name are required");
 	if (report) {
 		rf = fopen(report, "w");
 		if (!rf) {
 			fprintf(stderr,
-				"hoso: lỗi [io_error, --report]: Không ghi được tệp báo cáo '%s'\n"
-				"hoso: error: cannot write the report file '%s'\n",
-				report, report);
+			        "hoso: lỗi [io_error, --report]: Không ghi được tệp báo cáo '%s'\n"
+			        "hoso: error: cannot write the report file '%s'\n",
+			        report, report);
 			return EXIT_BAD_INPUT;
 		}
 	}
@@ -85,15 +85,16 @@ static int cmd_import_exec(struct cli *c, int argc, char **argv)
 	err_release(&e);
 	app_close(app);
 	if (rf && fclose(rf) != 0) {
-		fprintf(stderr, "hoso: lỗi: không ghi được tệp báo cáo / cannot write the report\n");
+		fprintf(stderr,
+		        "hoso: lỗi: không ghi được tệp báo cáo / cannot write the report\n");
 		rc = EXIT_BAD_INPUT;
 	}
 	return rc;
 }
 
 const struct cmd_entry cmd_import_entry = {
-	.name = "import",
-	.usage = "import orgs|persons FILE [--report FILE] [--all-or-nothing] [--update]",
-	.help = "Nhập tổ chức hoặc đảng viên từ CSV/XLSX / import organisations or persons",
-	.exec = cmd_import_exec,
+    .name = "import",
+    .usage = "import orgs|persons FILE [--report FILE] [--all-or-nothing] [--update]",
+    .help = "Nhập tổ chức hoặc đảng viên từ CSV/XLSX / import organisations or persons",
+    .exec = cmd_import_exec,
 };

@@ -31,8 +31,8 @@ static int cmd_init_exec(struct cli *c, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_init_entry = {
-	.name = "init",
-	.usage = "init",
-	.help = "Tạo cơ sở dữ liệu mới / create the database",
-	.exec = cmd_init_exec,
+    .name = "init",
+    .usage = "init",
+    .help = "Tạo cơ sở dữ liệu mới / create the database",
+    .exec = cmd_init_exec,
 };

@@ -100,8 +100,11 @@ static int org_tree_cmd(struct sub *x, int argc, char **argv)
 	int json = 0, rc;
 	int64_t root_id = 0, maxdepth = 1000;
 	const struct cli_opt opts[] = {
-		{"--as-of", &as_of}, {"--root", &root},  {"--depth", &depth_s},
-		{"--json", NULL, &json}, {NULL},
+	    {"--as-of", &as_of},
+	    {"--root", &root},
+	    {"--depth", &depth_s},
+	    {"--json", NULL, &json},
+	    {NULL},
 	};
 	struct org_tree t;
 	struct arena a;
@@ -131,25 +134,24 @@ static int org_tree_cmd(struct sub *x, int argc, char **argv)
 
 		for (size_t i = 0; stack && i < t.n; i++) {
 			const struct org_node *nd = &t.nodes[i];
-			json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:o,s:I,s:I}", "id",
-					      (json_int_t)nd->row.id, "code", nd->row.code, "name",
-					      nd->row.name, "kind", nd->row.kind, "from",
-					      date_json(nd->row.ver_from), "members",
-					      (json_int_t)nd->members, "members_total",
-					      (json_int_t)nd->members_total);
+			json_t *o = json_pack(
+			    "{s:I,s:s,s:s,s:s,s:o,s:I,s:I}", "id", (json_int_t)nd->row.id, "code",
+			    nd->row.code, "name", nd->row.name, "kind", nd->row.kind, "from",
+			    date_json(nd->row.ver_from), "members", (json_int_t)nd->members,
+			    "members_total", (json_int_t)nd->members_total);
 
 			json_object_set_new(o, "children", json_array());
 			if (nd->depth == 0)
 				json_array_append_new(roots, o);
 			else
 				json_array_append_new(
-					json_object_get(stack[nd->depth - 1], "children"), o);
+				    json_object_get(stack[nd->depth - 1], "children"), o);
 			stack[nd->depth] = o;
 		}
 		free(stack);
 		print_json(json_pack("{s:o,s:I,s:I,s:o}", "as_of", date_json(day), "organisations",
-				     (json_int_t)t.n, "members", (json_int_t)t.members, "tree",
-				     roots));
+		                     (json_int_t)t.n, "members", (json_int_t)t.members, "tree",
+		                     roots));
 		goto out;
 	}
 	printf("Cơ cấu tổ chức tại ngày %s: %zu tổ chức, %lld đảng viên\n", vn(day, d1), t.n,
@@ -181,8 +183,7 @@ out:
 	return done(rc, &e);
 }
 
-static const char *code_of(struct app *app, const struct actor *who, int64_t id,
-			   struct arena *a)
+static const char *code_of(struct app *app, const struct actor *who, int64_t id, struct arena *a)
 {
 	struct org_row r;
 
@@ -227,11 +228,12 @@ static int org_show_cmd(struct sub *x, int argc, char **argv)
 			const struct org_row *v = &h.versions.v[i];
 
 			json_array_append_new(
-				vers, json_pack("{s:s,s:s,s:s?,s:o,s:o,s:s?}", "name", v->name,
-						"kind", v->kind, "parent",
-						v->parent_id ? code_of(app, who, v->parent_id, &a) : NULL,
-						"from", date_json(v->ver_from), "to",
-						date_json(v->ver_to), "document", v->document));
+			    vers,
+			    json_pack("{s:s,s:s,s:s?,s:o,s:o,s:s?}", "name", v->name, "kind",
+			              v->kind, "parent",
+			              v->parent_id ? code_of(app, who, v->parent_id, &a) : NULL,
+			              "from", date_json(v->ver_from), "to", date_json(v->ver_to),
+			              "document", v->document));
 		}
 		for (size_t i = 0; i < h.successions.n; i++) {
 			const struct succession_row *s = &h.successions.v[i];
@@ -239,22 +241,22 @@ static int org_show_cmd(struct sub *x, int argc, char **argv)
 
 			for (size_t k = 0; k < s->nlinks; k++)
 				json_array_append_new(
-					links,
-					json_pack("{s:s,s:s?,s:b}", "from",
-						  code_of(app, who, s->links[k].from_org, &a), "to",
-						  s->links[k].to_org
-							  ? code_of(app, who, s->links[k].to_org, &a)
-							  : NULL,
-						  "main", s->links[k].is_main));
-			json_array_append_new(succ, json_pack("{s:s,s:o,s:s?,s:o}", "kind", s->kind,
-							      "effective", date_json(s->effective),
-							      "document", s->document, "links",
-							      links));
+				    links,
+				    json_pack("{s:s,s:s?,s:b}", "from",
+				              code_of(app, who, s->links[k].from_org, &a), "to",
+				              s->links[k].to_org
+				                  ? code_of(app, who, s->links[k].to_org, &a)
+				                  : NULL,
+				              "main", s->links[k].is_main));
+			json_array_append_new(succ,
+			                      json_pack("{s:s,s:o,s:s?,s:o}", "kind", s->kind,
+			                                "effective", date_json(s->effective),
+			                                "document", s->document, "links", links));
 		}
 		print_json(json_pack("{s:I,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)id, "code",
-				     pos[0], "from", date_json(h.versions.v[0].valid_from), "to",
-				     date_json(h.versions.v[0].valid_to), "versions", vers,
-				     "successions", succ));
+		                     pos[0], "from", date_json(h.versions.v[0].valid_from), "to",
+		                     date_json(h.versions.v[0].valid_to), "versions", vers,
+		                     "successions", succ));
 		goto out;
 	}
 	printf("%s — hoạt động từ %s đến %s\n", pos[0], vn(h.versions.v[0].valid_from, d1),
@@ -275,7 +277,8 @@ static int org_show_cmd(struct sub *x, int argc, char **argv)
 		printf("  %s %s", vn(s->effective, d1), s->kind);
 		for (size_t k = 0; k < s->nlinks; k++)
 			printf(" %s→%s%s", code_of(app, who, s->links[k].from_org, &a),
-			       code_of(app, who, s->links[k].to_org, &a), s->links[k].is_main ? "*" : "");
+			       code_of(app, who, s->links[k].to_org, &a),
+			       s->links[k].is_main ? "*" : "");
 		printf("%s%s\n", s->document ? "; " : "", s->document ? s->document : "");
 	}
 out:
@@ -288,10 +291,15 @@ static int org_create_cmd(struct sub *x, int argc, char **argv)
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
 	const char *code = NULL, *name = NULL, *kind = NULL, *parent = NULL, *from = NULL,
-		   *doc = NULL, *pos[1];
+	           *doc = NULL, *pos[1];
 	const struct cli_opt opts[] = {
-		{"--code", &code}, {"--name", &name}, {"--kind", &kind}, {"--parent", &parent},
-		{"--from", &from}, {"--doc", &doc},   {NULL},
+	    {"--code", &code},
+	    {"--name", &name},
+	    {"--kind", &kind},
+	    {"--parent", &parent},
+	    {"--from", &from},
+	    {"--doc", &doc},
+	    {NULL},
 	};
 	struct org_new o = {0};
 	struct err e;
@@ -303,7 +311,7 @@ static int org_create_cmd(struct sub *x, int argc, char **argv)
 		return rc;
 	if (!code || !name || !kind || !from)
 		return cli_usage(self(), "Cần --code, --name, --kind và --from",
-				 "--code, --name, --kind and --from are required");
+		                 "--code, --name, --kind and --from are required");
 	if ((rc = cli_date("--from", from, &o.from)) != 0)
 		return rc;
 	if ((rc = sub_open(x, &app)) != 0)
@@ -337,7 +345,7 @@ static int org_rename_cmd(struct sub *x, int argc, char **argv)
 		return rc;
 	if (npos != 2 || !date)
 		return cli_usage(self(), "Cần mã tổ chức, tên mới và --date",
-				 "CODE, NAME and --date are required");
+		                 "CODE, NAME and --date are required");
 	if ((rc = sub_open(x, &app)) != 0)
 		return rc;
 	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
@@ -365,7 +373,7 @@ static int org_move_cmd(struct sub *x, int argc, char **argv)
 		return rc;
 	if (npos != 2 || !date)
 		return cli_usage(self(), "Cần mã tổ chức, mã cấp trên mới và --date",
-				 "CODE, PARENT and --date are required");
+		                 "CODE, PARENT and --date are required");
 	if ((rc = sub_open(x, &app)) != 0)
 		return rc;
 	if ((rc = cli_date("--date", date, &day)) != 0 ||
@@ -384,10 +392,10 @@ static int org_merge_cmd(struct sub *x, int argc, char **argv)
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
 	const char *date = NULL, *doc = NULL, *into = NULL, *code = NULL, *name = NULL,
-		   *kind = NULL, *parent = NULL, *pos[MAX_LIST];
+	           *kind = NULL, *parent = NULL, *pos[MAX_LIST];
 	const struct cli_opt opts[] = {
-		{"--date", &date}, {"--doc", &doc},   {"--into", &into},     {"--code", &code},
-		{"--name", &name}, {"--kind", &kind}, {"--parent", &parent}, {NULL},
+	    {"--date", &date}, {"--doc", &doc},   {"--into", &into},     {"--code", &code},
+	    {"--name", &name}, {"--kind", &kind}, {"--parent", &parent}, {NULL},
 	};
 	int64_t ids[MAX_LIST], into_id = 0, res;
 	struct org_new spec = {0};
@@ -400,9 +408,9 @@ static int org_merge_cmd(struct sub *x, int argc, char **argv)
 		return rc;
 	if (npos < 1 || !date || (!into && (!code || !name || !kind)))
 		return cli_usage(self(),
-				 "Cần các mã tổ chức, --date và --into (hoặc --code --name --kind "
-				 "cho tổ chức mới)",
-				 "CODEs, --date and --into (or --code --name --kind) are required");
+		                 "Cần các mã tổ chức, --date và --into (hoặc --code --name --kind "
+		                 "cho tổ chức mới)",
+		                 "CODEs, --date and --into (or --code --name --kind) are required");
 	if ((rc = cli_date("--date", date, &day)) != 0)
 		return rc;
 	if ((rc = sub_open(x, &app)) != 0)
@@ -441,15 +449,15 @@ static int org_split_cmd(struct sub *x, int argc, char **argv)
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
 	const char *date = NULL, *doc = NULL, *main_s = NULL, *parts_s[MAX_LIST],
-		   *assign_s[MAX_LIST], *pos[1];
+	           *assign_s[MAX_LIST], *pos[1];
 	size_t nparts = 0, nassign = 0, npos;
 	const struct cli_opt opts[] = {
-		{"--date", &date},
-		{"--doc", &doc},
-		{"--main", &main_s},
-		{"--part", NULL, NULL, parts_s, &nparts, MAX_LIST},
-		{"--assign", NULL, NULL, assign_s, &nassign, MAX_LIST},
-		{NULL},
+	    {"--date", &date},
+	    {"--doc", &doc},
+	    {"--main", &main_s},
+	    {"--part", NULL, NULL, parts_s, &nparts, MAX_LIST},
+	    {"--assign", NULL, NULL, assign_s, &nassign, MAX_LIST},
+	    {NULL},
 	};
 	struct org_new parts[MAX_LIST];
 	struct org_assign assign[MAX_LIST];
@@ -462,7 +470,7 @@ static int org_split_cmd(struct sub *x, int argc, char **argv)
 		return rc;
 	if (npos != 1 || !date || nparts < 2)
 		return cli_usage(self(), "Cần mã tổ chức, --date và ít nhất hai --part MÃ=TÊN",
-				 "CODE, --date and at least two --part CODE=NAME are required");
+		                 "CODE, --date and at least two --part CODE=NAME are required");
 	if ((rc = sub_open(x, &app)) != 0)
 		return rc;
 	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
@@ -473,7 +481,8 @@ static int org_split_cmd(struct sub *x, int argc, char **argv)
 		const char *eq = strchr(parts_s[i], '=');
 
 		if (!eq)
-			return cli_usage(self(), "--part cần dạng MÃ=TÊN", "--part takes CODE=NAME");
+			return cli_usage(self(), "--part cần dạng MÃ=TÊN",
+			                 "--part takes CODE=NAME");
 		memset(&parts[i], 0, sizeof(parts[i]));
 		parts[i].code = strndup(parts_s[i], (size_t)(eq - parts_s[i]));
 		parts[i].name = eq + 1;
@@ -486,7 +495,7 @@ static int org_split_cmd(struct sub *x, int argc, char **argv)
 
 		if (!eq)
 			return cli_usage(self(), "--assign cần dạng MÃ_CON=SỐ_PHẦN",
-					 "--assign takes CHILD=PART_NUMBER");
+			                 "--assign takes CHILD=PART_NUMBER");
 		child = strndup(assign_s[i], (size_t)(eq - assign_s[i]));
 		rc = resolve(app, who, child, &assign[i].child);
 		free(child);
@@ -496,7 +505,7 @@ static int org_split_cmd(struct sub *x, int argc, char **argv)
 	}
 	err_init(&e);
 	rc = org_split(app, who, id, parts, nparts, main_s ? (size_t)main_part - 1 : 0, assign,
-		       nassign, day, doc, ids, &e);
+	               nassign, day, doc, ids, &e);
 	for (size_t i = 0; i < nparts; i++)
 		free((char *)parts[i].code);
 	if (rc == 0)
@@ -510,7 +519,7 @@ static int org_dissolve_cmd(struct sub *x, int argc, char **argv)
 	const struct actor *who = &x->who;
 	const char *date = NULL, *doc = NULL, *recv = NULL, *pos[1];
 	const struct cli_opt opts[] = {
-		{"--date", &date}, {"--doc", &doc}, {"--receiver", &recv}, {NULL}};
+	    {"--date", &date}, {"--doc", &doc}, {"--receiver", &recv}, {NULL}};
 	int64_t id, rid = 0;
 	struct err e;
 	int32_t day;
@@ -520,7 +529,8 @@ static int org_dissolve_cmd(struct sub *x, int argc, char **argv)
 	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
 		return rc;
 	if (npos != 1 || !date)
-		return cli_usage(self(), "Cần mã tổ chức và --date", "CODE and --date are required");
+		return cli_usage(self(), "Cần mã tổ chức và --date",
+		                 "CODE and --date are required");
 	if ((rc = sub_open(x, &app)) != 0)
 		return rc;
 	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
@@ -563,7 +573,7 @@ static int org_map_cmd(struct sub *x, int argc, char **argv)
 		rc = org_get(app, who, to, day, &a, &r, &e);
 	if (rc == 0 && json)
 		print_json(json_pack("{s:s,s:o,s:s,s:s}", "from", pos[0], "as_of", date_json(day),
-				     "code", r.code, "name", r.name));
+		                     "code", r.code, "name", r.name));
 	else if (rc == 0)
 		printf("%s → %s  %s\n", pos[0], r.code, r.name);
 	arena_release(&a);
@@ -599,8 +609,8 @@ static int org_ancestors_cmd(struct sub *x, int argc, char **argv)
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(arr, json_pack("{s:s,s:s}", "code", l.v[i].code,
-							     "name", l.v[i].name));
+			json_array_append_new(
+			    arr, json_pack("{s:s,s:s}", "code", l.v[i].code, "name", l.v[i].name));
 		print_json(arr);
 	} else if (rc == 0) {
 		for (size_t i = 0; i < l.n; i++)
@@ -614,11 +624,10 @@ static const struct {
 	const char *name;
 	int (*fn)(struct sub *, int, char **);
 } subs[] = {
-	{"tree", org_tree_cmd},		{"show", org_show_cmd},
-	{"create", org_create_cmd},	{"rename", org_rename_cmd},
-	{"move", org_move_cmd},		{"merge", org_merge_cmd},
-	{"split", org_split_cmd},	{"dissolve", org_dissolve_cmd},
-	{"map", org_map_cmd},		{"ancestors", org_ancestors_cmd},
+    {"tree", org_tree_cmd},           {"show", org_show_cmd},         {"create", org_create_cmd},
+    {"rename", org_rename_cmd},       {"move", org_move_cmd},         {"merge", org_merge_cmd},
+    {"split", org_split_cmd},         {"dissolve", org_dissolve_cmd}, {"map", org_map_cmd},
+    {"ancestors", org_ancestors_cmd},
 };
 
 static int cmd_org_exec(struct cli *c, int argc, char **argv)
@@ -641,10 +650,10 @@ static int cmd_org_exec(struct cli *c, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_org_entry = {
-	.name = "org",
-	.usage = "org tree|show|create|rename|move|merge|split|dissolve|map|ancestors ...",
-	.help = "Cây tổ chức theo thời gian / the organisation tree through time",
-	.exec = cmd_org_exec,
+    .name = "org",
+    .usage = "org tree|show|create|rename|move|merge|split|dissolve|map|ancestors ...",
+    .help = "Cây tổ chức theo thời gian / the organisation tree through time",
+    .exec = cmd_org_exec,
 };
 
 static const struct cmd_entry *self(void)

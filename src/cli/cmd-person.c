@@ -54,8 +54,7 @@ static json_t *date_json(int32_t d)
 	return json_string(s);
 }
 
-static const char *org_code(struct app *app, const struct actor *who, int64_t id,
-			    struct arena *a)
+static const char *org_code(struct app *app, const struct actor *who, int64_t id, struct arena *a)
 {
 	struct org_row r;
 
@@ -67,19 +66,18 @@ static const char *org_code(struct app *app, const struct actor *who, int64_t id
 }
 
 static json_t *person_json(struct app *app, const struct actor *who, const struct person_row *p,
-			   struct arena *a)
+                           struct arena *a)
 {
-	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s?,s:s?,s:s?,s:s?,s:s?,s:s,s:s?,s:I}", "id",
-			 (json_int_t)p->id, "full_name", p->full_name, "family_name",
-			 p->family_name, "middle_name", p->middle_name, "given_name",
-			 p->given_name, "sex", p->sex, "birth_date", p->birth_date, "cccd",
-			 p->cccd, "party_file_no", p->party_file_no, "party_card_no",
-			 p->party_card_no, "status", p->status, "org",
-			 org_code(app, who, p->org_id, a), "version", (json_int_t)p->version);
+	return json_pack(
+	    "{s:I,s:s,s:s,s:s,s:s,s:s?,s:s?,s:s?,s:s?,s:s?,s:s,s:s?,s:I}", "id", (json_int_t)p->id,
+	    "full_name", p->full_name, "family_name", p->family_name, "middle_name", p->middle_name,
+	    "given_name", p->given_name, "sex", p->sex, "birth_date", p->birth_date, "cccd",
+	    p->cccd, "party_file_no", p->party_file_no, "party_card_no", p->party_card_no, "status",
+	    p->status, "org", org_code(app, who, p->org_id, a), "version", (json_int_t)p->version);
 }
 
 static void person_line(struct app *app, const struct actor *who, const struct person_row *p,
-			struct arena *a)
+                        struct arena *a)
 {
 	char bd[DATE_BUF] = "";
 	struct pdate d;
@@ -129,7 +127,7 @@ static int search_cmd(struct sub *x, int argc, char **argv)
 		for (size_t i = 0; i < l.n; i++)
 			json_array_append_new(arr, person_json(app, who, &l.v[i], &a));
 		print_json(json_pack("{s:s,s:I,s:o}", "query", pos[0], "count", (json_int_t)l.n,
-				     "results", arr));
+		                     "results", arr));
 	} else if (rc == 0) {
 		printf("Tìm \"%s\": %zu kết quả\n", pos[0], l.n);
 		for (size_t i = 0; i < l.n; i++)
@@ -146,8 +144,11 @@ static int list_cmd(struct sub *x, int argc, char **argv)
 	const char *org = NULL, *limit_s = NULL, *offset_s = NULL, *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {
-		{"--org", &org},	 {"--limit", &limit_s}, {"--offset", &offset_s},
-		{"--json", NULL, &json}, {NULL},
+	    {"--org", &org},
+	    {"--limit", &limit_s},
+	    {"--offset", &offset_s},
+	    {"--json", NULL, &json},
+	    {NULL},
 	};
 	struct person_list l;
 	struct arena a;
@@ -175,7 +176,7 @@ static int list_cmd(struct sub *x, int argc, char **argv)
 		for (size_t i = 0; i < l.n; i++)
 			json_array_append_new(arr, person_json(app, who, &l.v[i], &a));
 		print_json(json_pack("{s:s,s:I,s:o}", "org", org, "count", (json_int_t)l.n,
-				     "persons", arr));
+		                     "persons", arr));
 	} else if (rc == 0) {
 		printf("Đảng viên của %s: %zu\n", org, l.n);
 		for (size_t i = 0; i < l.n; i++)
@@ -216,11 +217,11 @@ static int show_cmd(struct sub *x, int argc, char **argv)
 		json_t *o = person_json(app, who, &p, &a), *arr = json_array();
 
 		for (size_t i = 0; i < ms.n; i++)
-			json_array_append_new(
-				arr, json_pack("{s:s?,s:o,s:o,s:s}", "org",
-					       org_code(app, who, ms.v[i].org_id, &a), "from",
-					       date_json(ms.v[i].valid_from), "to",
-					       date_json(ms.v[i].valid_to), "status", ms.v[i].status));
+			json_array_append_new(arr, json_pack("{s:s?,s:o,s:o,s:s}", "org",
+			                                     org_code(app, who, ms.v[i].org_id, &a),
+			                                     "from", date_json(ms.v[i].valid_from),
+			                                     "to", date_json(ms.v[i].valid_to),
+			                                     "status", ms.v[i].status));
 		json_object_set_new(o, "admission_date", date_json(p.admission_date));
 		json_object_set_new(o, "full_member_date", date_json(p.full_member_date));
 		json_object_set_new(o, "memberships", arr);
@@ -228,8 +229,8 @@ static int show_cmd(struct sub *x, int argc, char **argv)
 	} else if (rc == 0) {
 		char d1[DATE_BUF], d2[DATE_BUF];
 
-		printf("%s (họ: %s; đệm: %s; tên: %s)\n", p.full_name, p.family_name,
-		       p.middle_name, p.given_name);
+		printf("%s (họ: %s; đệm: %s; tên: %s)\n", p.full_name, p.family_name, p.middle_name,
+		       p.given_name);
 		printf("  Ngày sinh: %s  Giới tính: %s  CCCD: %s\n",
 		       p.birth_date ? p.birth_date : "-", p.sex ? p.sex : "-",
 		       p.cccd ? p.cccd : "-");
@@ -261,21 +262,21 @@ static int add_cmd(struct sub *x, int argc, char **argv)
 	struct person_input in = {0};
 	const char *org = NULL, *pos[1];
 	const struct cli_opt opts[] = {
-		{"--name", &in.full_name},
-		{"--sex", &in.sex},
-		{"--birth", &in.birth_date},
-		{"--cccd", &in.cccd},
-		{"--party-file", &in.party_file_no},
-		{"--party-card", &in.party_card_no},
-		{"--admitted", &in.admission_date},
-		{"--full-member", &in.full_member_date},
-		{"--status", &in.status},
-		{"--home-town", &in.home_town},
-		{"--residence", &in.residence},
-		{"--ethnicity", &in.ethnicity},
-		{"--org", &org},
-		{"--joined", &in.joined},
-		{NULL},
+	    {"--name", &in.full_name},
+	    {"--sex", &in.sex},
+	    {"--birth", &in.birth_date},
+	    {"--cccd", &in.cccd},
+	    {"--party-file", &in.party_file_no},
+	    {"--party-card", &in.party_card_no},
+	    {"--admitted", &in.admission_date},
+	    {"--full-member", &in.full_member_date},
+	    {"--status", &in.status},
+	    {"--home-town", &in.home_town},
+	    {"--residence", &in.residence},
+	    {"--ethnicity", &in.ethnicity},
+	    {"--org", &org},
+	    {"--joined", &in.joined},
+	    {NULL},
 	};
 	struct err e;
 	int64_t id;
@@ -311,7 +312,7 @@ static int transfer_cmd(struct sub *x, int argc, char **argv)
 		return rc;
 	if (npos != 1 || !to || !date)
 		return cli_usage(self(), "Cần mã hồ sơ, --to và --date",
-				 "ID, --to and --date are required");
+		                 "ID, --to and --date are required");
 	if ((rc = cli_number("ID", pos[0], 1, INT64_MAX, &id)) != 0 ||
 	    (rc = cli_date("--date", date, &day)) != 0)
 		return rc;
@@ -329,8 +330,8 @@ static const struct {
 	const char *name;
 	int (*fn)(struct sub *, int, char **);
 } subs[] = {
-	{"search", search_cmd}, {"list", list_cmd},	    {"show", show_cmd},
-	{"add", add_cmd},	{"transfer", transfer_cmd},
+    {"search", search_cmd}, {"list", list_cmd},         {"show", show_cmd},
+    {"add", add_cmd},       {"transfer", transfer_cmd},
 };
 
 static int cmd_person_exec(struct cli *c, int argc, char **argv)
@@ -353,11 +354,11 @@ static int cmd_person_exec(struct cli *c, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_person_entry = {
-	.name = "person",
-	.usage = "person search QUERY [--limit N] [--json] | list --org CODE [--json] | show ID "
-		 "| add --name NAME ... | transfer ID --to CODE --date D",
-	.help = "Tìm và xem hồ sơ đảng viên / find and read people",
-	.exec = cmd_person_exec,
+    .name = "person",
+    .usage = "person search QUERY [--limit N] [--json] | list --org CODE [--json] | show ID "
+             "| add --name NAME ... | transfer ID --to CODE --date D",
+    .help = "Tìm và xem hồ sơ đảng viên / find and read people",
+    .exec = cmd_person_exec,
 };
 
 static const struct cmd_entry *self(void)

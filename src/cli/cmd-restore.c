@@ -24,7 +24,7 @@ static int cmd_restore_exec(struct cli *c, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage(&cmd_restore_entry, "Thiếu tệp sao lưu",
-				 "The backup file is missing");
+		                 "The backup file is missing");
 	if ((rc = cli_open(c, STORE_CREATE, &app)) != 0)
 		return rc;
 	actor_system(&who, "restore");
@@ -43,8 +43,8 @@ static int cmd_restore_exec(struct cli *c, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_restore_entry = {
-	.name = "restore",
-	.usage = "restore IN",
-	.help = "Khôi phục từ bản sao lưu / restore from a backup",
-	.exec = cmd_restore_exec,
+    .name = "restore",
+    .usage = "restore IN",
+    .help = "Khôi phục từ bản sao lưu / restore from a backup",
+    .exec = cmd_restore_exec,
 };

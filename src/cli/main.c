@@ -11,16 +11,16 @@
 #include "core/banned.h"
 
 static const struct cmd_entry *const commands[] = {
-	&cmd_init_entry,   &cmd_demo_entry,   &cmd_org_entry,    &cmd_person_entry,
-	&cmd_import_entry, &cmd_cal_entry,    &cmd_backup_entry, &cmd_restore_entry,
-	&cmd_check_entry,
+    &cmd_init_entry, &cmd_demo_entry,   &cmd_org_entry,     &cmd_person_entry, &cmd_import_entry,
+    &cmd_cal_entry,  &cmd_backup_entry, &cmd_restore_entry, &cmd_check_entry,
 };
 
 static void usage(FILE *f)
 {
-	fprintf(f, "hoso %s - hồ sơ công tác bảo vệ chính trị nội bộ\n"
-		   "Cách dùng / usage: hoso [--db FILE] <lệnh> ...\n\n",
-		HOSO_VERSION);
+	fprintf(f,
+	        "hoso %s - hồ sơ công tác bảo vệ chính trị nội bộ\n"
+	        "Cách dùng / usage: hoso [--db FILE] <lệnh> ...\n\n",
+	        HOSO_VERSION);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  hoso %s\n      %s\n", commands[i]->usage, commands[i]->help);
 	fprintf(f, "\nCơ sở dữ liệu / database: --db FILE, hoặc $HOSO_DB, hoặc ./hoso.db\n");
@@ -37,7 +37,8 @@ int main(int argc, char **argv)
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--db") == 0) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "hoso: --db cần tên tệp / --db needs a file name\n");
+				fprintf(stderr,
+				        "hoso: --db cần tên tệp / --db needs a file name\n");
 				return EXIT_USAGE;
 			}
 			c.db = argv[++i];
@@ -49,7 +50,7 @@ int main(int argc, char **argv)
 			return 0;
 		} else {
 			fprintf(stderr, "hoso: tùy chọn không hợp lệ / unknown option: %s\n",
-				argv[i]);
+			        argv[i]);
 			usage(stderr);
 			return EXIT_USAGE;
 		}

@@ -4,6 +4,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,9 +67,13 @@ int buf_grow(struct buf *b, size_t extra)
 		return 0;
 	nalloc = b->alloc ? b->alloc : 64;
 	while (nalloc < need)
-		nalloc = nalloc * 3 / 2 + 16;
-	if (nalloc > b->max + 1)
+		nalloc = nalloc > SIZE_MAX / 2 ? need : nalloc * 3 / 2 + 16;
+	/* Never more than the cap allows (max + 1 for the NUL, unless that
+	 * would wrap), and never less than what is needed. */
+	if (b->max < SIZE_MAX && nalloc > b->max + 1)
 		nalloc = b->max + 1;
+	if (nalloc < need)
+		nalloc = need;
 	n = b->alloc ? realloc(b->buf, nalloc) : malloc(nalloc);
 	if (!n)
 		return HOSO_E_NOMEM;

@@ -24,7 +24,10 @@ struct buf {
 #define BUF_MAX_DEFAULT ((size_t)16 << 20)
 
 extern char buf_empty[];
-#define BUF_INIT(maxlen) {.buf = buf_empty, .len = 0, .alloc = 0, .max = (maxlen)}
+#define BUF_INIT(maxlen)                                                                           \
+	{                                                                                          \
+		.buf = buf_empty, .len = 0, .alloc = 0, .max = (maxlen)                            \
+	}
 
 void buf_init(struct buf *b, size_t max);
 void buf_release(struct buf *b);

@@ -169,7 +169,7 @@ int pdate_parse(const char *s, size_t len, struct pdate *ret)
 	}
 	if (n == 2)
 		return plen[0] <= 2 && plen[1] == 4 ? pdate_set(ret, v[1], v[0], 0)
-						    : HOSO_E_BAD_DATE;
+		                                    : HOSO_E_BAD_DATE;
 	if (plen[0] > 2 || plen[1] > 2 || plen[2] != 4)
 		return HOSO_E_BAD_DATE;
 	if (v[0] == 0 || v[1] == 0)

@@ -15,50 +15,50 @@ struct err_entry {
 };
 
 static const struct err_entry err_table[-HOSO_E__MIN] = {
-	[0] = {"ok", "Thành công", "Success"},
-	[-HOSO_E_NOMEM] = {"no_memory", "Không đủ bộ nhớ", "Out of memory"},
-	[-HOSO_E_INVALID] = {"invalid", "Dữ liệu không hợp lệ", "Invalid input"},
-	[-HOSO_E_TOO_BIG] = {"too_big", "Dữ liệu vượt quá kích thước cho phép",
-			     "Input exceeds the allowed size"},
-	[-HOSO_E_NOT_FOUND] = {"not_found", "Không tìm thấy", "Not found"},
-	[-HOSO_E_IO] = {"io_error", "Lỗi đọc/ghi tệp", "File read/write error"},
-	[-HOSO_E_DB] = {"db_error", "Lỗi cơ sở dữ liệu", "Database error"},
-	[-HOSO_E_BUSY] = {"busy", "Cơ sở dữ liệu đang bận, hãy thử lại",
-			  "The database is busy, try again"},
-	[-HOSO_E_NOT_UTF8] = {"not_utf8", "Văn bản không phải mã UTF-8 hợp lệ",
-			      "Text is not valid UTF-8"},
-	[-HOSO_E_LEGACY_ENCODING] = {"legacy_encoding",
-				     "Văn bản có vẻ dùng bảng mã cũ (TCVN3/VNI); hãy chuyển sang "
-				     "Unicode (UTF-8)",
-				     "Text looks like a legacy encoding (TCVN3/VNI); convert it to "
-				     "Unicode (UTF-8)"},
-	[-HOSO_E_BAD_DATE] = {"bad_date", "Ngày không hợp lệ", "Invalid date"},
-	[-HOSO_E_BAD_NUMBER] = {"bad_number", "Số không hợp lệ", "Invalid number"},
-	[-HOSO_E_BAD_CCCD] = {"bad_cccd", "Số CCCD phải gồm đúng 12 chữ số",
-			      "A citizen ID (CCCD) must be exactly 12 digits"},
-	[-HOSO_E_BAD_PARTY_FILE] = {"bad_party_file",
-				    "Số lý lịch phải gồm 6 chữ số và mã tỉnh 2–3 chữ cái",
-				    "A party file number is 6 digits and a 2–3 letter "
-				    "provincial code"},
-	[-HOSO_E_DUPLICATE] = {"duplicate", "Bản ghi đã tồn tại", "The record already exists"},
-	[-HOSO_E_CONFLICT] = {"conflict", "Bản ghi đã bị người khác thay đổi",
-			      "The record was changed by someone else"},
-	[-HOSO_E_RANGE] = {"out_of_range", "Giá trị nằm ngoài phạm vi cho phép",
-			   "Value out of the allowed range"},
-	[-HOSO_E_USAGE] = {"usage", "Cú pháp lệnh không đúng", "Wrong command usage"},
-	[-HOSO_E_DENIED] = {"denied", "Không có quyền thực hiện", "Permission denied"},
-	[-HOSO_E_ORG_STATE] = {"org_state", "Thao tác không phù hợp với trạng thái tổ chức",
-			       "The operation does not fit the organisation's state"},
-	[-HOSO_E_CYCLE] = {"cycle", "Thao tác tạo vòng lặp trong cây tổ chức",
-			   "The operation would create a cycle in the tree"},
-	[-HOSO_E_BAD_FILE] = {"bad_file", "Tệp không đúng định dạng",
-			      "The file is not in the expected format"},
-	[-HOSO_E_MISSING] = {"missing", "Thiếu thông tin bắt buộc", "A required value is missing"},
-	[-HOSO_E_SCHEMA] = {"schema", "Cơ sở dữ liệu thuộc phiên bản mới hơn chương trình",
-			    "The database is newer than this program"},
-	[-HOSO_E_BAD_NAME] = {"bad_name", "Họ tên không hợp lệ", "Invalid name"},
-	[-HOSO_E_BAD_ENUM] = {"bad_value", "Giá trị không thuộc danh mục cho phép",
-			      "Value is not one of the allowed values"},
+    [0] = {"ok", "Thành công", "Success"},
+    [-HOSO_E_NOMEM] = {"no_memory", "Không đủ bộ nhớ", "Out of memory"},
+    [-HOSO_E_INVALID] = {"invalid", "Dữ liệu không hợp lệ", "Invalid input"},
+    [-HOSO_E_TOO_BIG] = {"too_big", "Dữ liệu vượt quá kích thước cho phép",
+                         "Input exceeds the allowed size"},
+    [-HOSO_E_NOT_FOUND] = {"not_found", "Không tìm thấy", "Not found"},
+    [-HOSO_E_IO] = {"io_error", "Lỗi đọc/ghi tệp", "File read/write error"},
+    [-HOSO_E_DB] = {"db_error", "Lỗi cơ sở dữ liệu", "Database error"},
+    [-HOSO_E_BUSY] = {"busy", "Cơ sở dữ liệu đang bận, hãy thử lại",
+                      "The database is busy, try again"},
+    [-HOSO_E_NOT_UTF8] = {"not_utf8", "Văn bản không phải mã UTF-8 hợp lệ",
+                          "Text is not valid UTF-8"},
+    [-HOSO_E_LEGACY_ENCODING] = {"legacy_encoding",
+                                 "Văn bản có vẻ dùng bảng mã cũ (TCVN3/VNI); hãy chuyển sang "
+                                 "Unicode (UTF-8)",
+                                 "Text looks like a legacy encoding (TCVN3/VNI); convert it to "
+                                 "Unicode (UTF-8)"},
+    [-HOSO_E_BAD_DATE] = {"bad_date", "Ngày không hợp lệ", "Invalid date"},
+    [-HOSO_E_BAD_NUMBER] = {"bad_number", "Số không hợp lệ", "Invalid number"},
+    [-HOSO_E_BAD_CCCD] = {"bad_cccd", "Số CCCD phải gồm đúng 12 chữ số",
+                          "A citizen ID (CCCD) must be exactly 12 digits"},
+    [-HOSO_E_BAD_PARTY_FILE] = {"bad_party_file",
+                                "Số lý lịch phải gồm 6 chữ số và mã tỉnh 2–3 chữ cái",
+                                "A party file number is 6 digits and a 2–3 letter "
+                                "provincial code"},
+    [-HOSO_E_DUPLICATE] = {"duplicate", "Bản ghi đã tồn tại", "The record already exists"},
+    [-HOSO_E_CONFLICT] = {"conflict", "Bản ghi đã bị người khác thay đổi",
+                          "The record was changed by someone else"},
+    [-HOSO_E_RANGE] = {"out_of_range", "Giá trị nằm ngoài phạm vi cho phép",
+                       "Value out of the allowed range"},
+    [-HOSO_E_USAGE] = {"usage", "Cú pháp lệnh không đúng", "Wrong command usage"},
+    [-HOSO_E_DENIED] = {"denied", "Không có quyền thực hiện", "Permission denied"},
+    [-HOSO_E_ORG_STATE] = {"org_state", "Thao tác không phù hợp với trạng thái tổ chức",
+                           "The operation does not fit the organisation's state"},
+    [-HOSO_E_CYCLE] = {"cycle", "Thao tác tạo vòng lặp trong cây tổ chức",
+                       "The operation would create a cycle in the tree"},
+    [-HOSO_E_BAD_FILE] = {"bad_file", "Tệp không đúng định dạng",
+                          "The file is not in the expected format"},
+    [-HOSO_E_MISSING] = {"missing", "Thiếu thông tin bắt buộc", "A required value is missing"},
+    [-HOSO_E_SCHEMA] = {"schema", "Cơ sở dữ liệu thuộc phiên bản mới hơn chương trình",
+                        "The database is newer than this program"},
+    [-HOSO_E_BAD_NAME] = {"bad_name", "Họ tên không hợp lệ", "Invalid name"},
+    [-HOSO_E_BAD_ENUM] = {"bad_value", "Giá trị không thuộc danh mục cho phép",
+                          "Value is not one of the allowed values"},
 };
 
 static const struct err_entry *err_entry(int code)
@@ -133,7 +133,7 @@ static void err_put(struct buf *b, const char *fmt, va_list ap)
 }
 
 int err_vset(struct err *e, int code, const char *field, const char *vi_fmt, const char *en_fmt,
-	     va_list ap)
+             va_list ap)
 {
 	va_list cp;
 
@@ -142,7 +142,8 @@ int err_vset(struct err *e, int code, const char *field, const char *vi_fmt, con
 	e->code = code;
 	buf_reset(&e->field);
 	if (field)
-		buf_add(&e->field, field, strlen(field) < e->field.max ? strlen(field) : e->field.max);
+		buf_add(&e->field, field,
+		        strlen(field) < e->field.max ? strlen(field) : e->field.max);
 	va_copy(cp, ap);
 	if (vi_fmt)
 		err_put(&e->msg_vi, vi_fmt, cp);
@@ -158,8 +159,7 @@ int err_vset(struct err *e, int code, const char *field, const char *vi_fmt, con
 	return code;
 }
 
-int err_set(struct err *e, int code, const char *field, const char *vi_fmt, const char *en_fmt,
-	    ...)
+int err_set(struct err *e, int code, const char *field, const char *vi_fmt, const char *en_fmt, ...)
 {
 	va_list ap;
 

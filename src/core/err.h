@@ -72,9 +72,9 @@ void err_clear(struct err *e);
  * code's standard message is used.
  */
 int err_set(struct err *e, int code, const char *field, const char *vi_fmt, const char *en_fmt,
-	    ...);
+            ...);
 int err_vset(struct err *e, int code, const char *field, const char *vi_fmt, const char *en_fmt,
-	     va_list ap);
+             va_list ap);
 
 /* Replace only the English message (when its arguments differ from the
  * Vietnamese one's).  Returns e->code. */

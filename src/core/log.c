@@ -12,10 +12,10 @@
 static enum log_level log_level = LOG_INFO;
 
 static const char *const log_names[LOG__MAX] = {
-	[LOG_DEBUG] = "debug",
-	[LOG_INFO] = "info",
-	[LOG_WARN] = "warn",
-	[LOG_ERROR] = "error",
+    [LOG_DEBUG] = "debug",
+    [LOG_INFO] = "info",
+    [LOG_WARN] = "warn",
+    [LOG_ERROR] = "error",
 };
 
 void log_set_level(enum log_level level)

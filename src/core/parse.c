@@ -69,11 +69,11 @@ void parse_trim(const char **s, size_t *len)
 		}
 	}
 	for (;;) {
-		if (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r' ||
-			  p[n - 1] == '\n')) {
+		if (n &&
+		    (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r' || p[n - 1] == '\n')) {
 			n--;
 		} else if (n >= 2 && (unsigned char)p[n - 2] == 0xC2 &&
-			   (unsigned char)p[n - 1] == 0xA0) {
+		           (unsigned char)p[n - 1] == 0xA0) {
 			n -= 2;
 		} else {
 			break;

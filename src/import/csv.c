@@ -83,7 +83,7 @@ struct csv_table {
 };
 
 /* Cells in the batch: a record in progress may hold this much. */
-#define CSV_TEXT_MAX ((size_t)TABLE_MAX_COLUMNS * TABLE_MAX_CELL + 2 * TABLE_CHUNK)
+#define CSV_TEXT_MAX  ((size_t)TABLE_MAX_COLUMNS * TABLE_MAX_CELL + 2 * TABLE_CHUNK)
 #define CSV_SPANS_MAX ((size_t)TABLE_MAX_COLUMNS + 2 * TABLE_CHUNK)
 
 static void csv_table_fail(struct csv_table *t, enum csv_fail why, int col)
@@ -115,7 +115,7 @@ static void csv_table_field(void *s, size_t len, void *data)
 		return;
 	}
 	if (table_array_grow((void **)&t->spans, &t->aspans, n + 1, sizeof(*t->spans),
-			     CSV_SPANS_MAX) < 0 ||
+	                     CSV_SPANS_MAX) < 0 ||
 	    buf_add(&t->text, s, len) < 0) {
 		csv_table_fail(t, CSV_FAIL_NOMEM, col);
 		return;
@@ -151,7 +151,7 @@ static void csv_table_record(int c, void *data)
 	if (n == 0)
 		return;
 	if (table_array_grow((void **)&t->recs, &t->arecs, t->nrecs + 1, sizeof(*t->recs),
-			     CSV_SPANS_MAX) < 0) {
+	                     CSV_SPANS_MAX) < 0) {
 		t->row--;
 		csv_table_fail(t, CSV_FAIL_NOMEM, -1);
 		return;
@@ -229,9 +229,9 @@ static void csv_table_fill(struct csv_table *t)
 		}
 		t->done += n;
 		if (csv_parse(&t->p, s, n, csv_table_field, csv_table_record, t) != n)
-			csv_table_fail(t, csv_error(&t->p) == CSV_EPARSE ? CSV_FAIL_QUOTE
-									 : CSV_FAIL_NOMEM,
-				       t->cur_cols);
+			csv_table_fail(
+			    t, csv_error(&t->p) == CSV_EPARSE ? CSV_FAIL_QUOTE : CSV_FAIL_NOMEM,
+			    t->cur_cols);
 		/* A quoted cell growing across chunks: stop it before it grows on. */
 		if (t->p.entry_pos > TABLE_MAX_CELL)
 			csv_table_fail(t, CSV_FAIL_CELL, t->cur_cols);
@@ -248,28 +248,28 @@ static int csv_table_report(struct csv_table *t, struct err *e)
 	switch (t->fail) {
 	case CSV_FAIL_COLUMNS:
 		r = err_set(e, HOSO_E_TOO_BIG, col, "Dòng %ld có quá %d cột",
-			    "Row %ld has more than %d columns", row, TABLE_MAX_COLUMNS);
+		            "Row %ld has more than %d columns", row, TABLE_MAX_COLUMNS);
 		break;
 	case CSV_FAIL_CELL:
 		r = err_set(e, HOSO_E_TOO_BIG, col, "Ô %s%ld dài quá %d byte",
-			    "Cell %s%ld is longer than %d bytes", col, row, TABLE_MAX_CELL);
+		            "Cell %s%ld is longer than %d bytes", col, row, TABLE_MAX_CELL);
 		break;
 	case CSV_FAIL_QUOTE:
 		r = err_set(e, HOSO_E_BAD_FILE, col,
-			    "Dòng %ld: dấu ngoặc kép đặt sai chỗ (ô chứa dấu ngoặc kép phải "
-			    "được bao trong ngoặc kép, và dấu bên trong viết thành \"\")",
-			    "Row %ld: misplaced quote (a cell containing quotes must be quoted, "
-			    "with the quotes inside doubled as \"\")",
-			    row);
+		            "Dòng %ld: dấu ngoặc kép đặt sai chỗ (ô chứa dấu ngoặc kép phải "
+		            "được bao trong ngoặc kép, và dấu bên trong viết thành \"\")",
+		            "Row %ld: misplaced quote (a cell containing quotes must be quoted, "
+		            "with the quotes inside doubled as \"\")",
+		            row);
 		break;
 	case CSV_FAIL_EOF:
 		r = err_set(e, HOSO_E_BAD_FILE, NULL,
-			    "Dòng %ld: ô mở dấu ngoặc kép nhưng không đóng đến hết tệp",
-			    "Row %ld: a quoted cell is not closed before the end of the file", row);
+		            "Dòng %ld: ô mở dấu ngoặc kép nhưng không đóng đến hết tệp",
+		            "Row %ld: a quoted cell is not closed before the end of the file", row);
 		break;
 	case CSV_FAIL_IO:
 		r = err_set(e, HOSO_E_IO, NULL, "Lỗi đọc tệp CSV ở dòng %ld",
-			    "Error reading the CSV file at row %ld", row);
+		            "Error reading the CSV file at row %ld", row);
 		break;
 	default:
 		r = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
@@ -331,9 +331,9 @@ static void csv_table_free(struct table *base)
 }
 
 static const struct table_vtab csv_table_vtab = {
-	.next = csv_table_next,
-	.progress = csv_table_progress,
-	.free = csv_table_free,
+    .next = csv_table_next,
+    .progress = csv_table_progress,
+    .free = csv_table_free,
 };
 
 /*
@@ -374,16 +374,16 @@ static int csv_table_bom(const unsigned char *s, size_t len, struct err *e)
 	if ((len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) ||
 	    (len >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF))
 		return err_set(e, HOSO_E_NOT_UTF8, NULL,
-			       "Tệp CSV dùng mã UTF-16 hoặc UTF-32; hãy lưu lại dưới dạng "
-			       "\"CSV UTF-8\"",
-			       "The CSV file is in UTF-16 or UTF-32; save it as \"CSV UTF-8\"");
+		               "Tệp CSV dùng mã UTF-16 hoặc UTF-32; hãy lưu lại dưới dạng "
+		               "\"CSV UTF-8\"",
+		               "The CSV file is in UTF-16 or UTF-32; save it as \"CSV UTF-8\"");
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
 		return 3;
 	return 0;
 }
 
 int csv_table_open(FILE *fp, unsigned char *head, size_t headlen, size_t total, const void *data,
-		   size_t len, struct table **ret, struct err *e)
+                   size_t len, struct table **ret, struct err *e)
 {
 	const unsigned char *s = fp ? head : data;
 	size_t n = fp ? headlen : len;

@@ -24,7 +24,7 @@ static const unsigned char zip_empty_magic[] = {'P', 'K', 5, 6};
 static const unsigned char ole2_magic[] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
 
 static int table_has_magic(const unsigned char *s, size_t len, const unsigned char *magic,
-			   size_t mlen)
+                           size_t mlen)
 {
 	return len >= mlen && memcmp(s, magic, mlen) == 0;
 }
@@ -34,23 +34,22 @@ static int table_has_magic(const unsigned char *s, size_t len, const unsigned ch
  * refused with a hint, unless the caller insisted on CSV.
  */
 static int table_sniff(const unsigned char *s, size_t len, enum table_format fmt,
-		       enum table_format *ret, struct err *e)
+                       enum table_format *ret, struct err *e)
 {
 	if (fmt != TABLE_CSV && table_has_magic(s, len, ole2_magic, sizeof(ole2_magic)))
 		return err_set(e, HOSO_E_BAD_FILE, NULL,
-			       "Tệp là bảng tính Excel cũ (.xls) hoặc đã đặt mật khẩu; hãy lưu "
-			       "lại dưới dạng .xlsx không mật khẩu",
-			       "The file is an old Excel workbook (.xls) or password-protected; "
-			       "save it as .xlsx without a password");
+		               "Tệp là bảng tính Excel cũ (.xls) hoặc đã đặt mật khẩu; hãy lưu "
+		               "lại dưới dạng .xlsx không mật khẩu",
+		               "The file is an old Excel workbook (.xls) or password-protected; "
+		               "save it as .xlsx without a password");
 	if (fmt == TABLE_AUTO)
 		fmt = table_has_magic(s, len, zip_magic, sizeof(zip_magic)) ||
-				      table_has_magic(s, len, zip_empty_magic,
-						      sizeof(zip_empty_magic))
-			      ? TABLE_XLSX
-			      : TABLE_CSV;
+		              table_has_magic(s, len, zip_empty_magic, sizeof(zip_empty_magic))
+		          ? TABLE_XLSX
+		          : TABLE_CSV;
 	if (fmt != TABLE_CSV && fmt != TABLE_XLSX)
 		return err_set(e, HOSO_E_INVALID, NULL, "Định dạng bảng không hợp lệ",
-			       "Invalid table format");
+		               "Invalid table format");
 	*ret = fmt;
 	return 0;
 }
@@ -67,8 +66,8 @@ int table_open(const char *path, enum table_format fmt, struct table **ret, stru
 	fp = fopen(path, "rb");
 	if (!fp)
 		return err_set(e, errno == ENOENT ? HOSO_E_NOT_FOUND : HOSO_E_IO, NULL,
-			       "Không mở được tệp %s: %s", "Cannot open %s: %s", path,
-			       strerror(errno));
+		               "Không mở được tệp %s: %s", "Cannot open %s: %s", path,
+		               strerror(errno));
 	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
 		total = (size_t)st.st_size;
 	head = malloc(TABLE_CHUNK);
@@ -104,7 +103,7 @@ fail:
 }
 
 int table_open_mem(const void *data, size_t len, enum table_format fmt, struct table **ret,
-		   struct err *e)
+                   struct err *e)
 {
 	int r;
 
@@ -130,9 +129,9 @@ int table_next(struct table *t, struct table_row *ret, struct err *e)
 	r = t->vt->next(t, ret, e);
 	if (r == 1 && ret->number > TABLE_MAX_ROWS)
 		r = table_err_row(e,
-				  err_set(e, HOSO_E_TOO_BIG, NULL, "Tệp có quá %ld dòng",
-					  "The file has more than %ld rows", TABLE_MAX_ROWS),
-				  ret->number);
+		                  err_set(e, HOSO_E_TOO_BIG, NULL, "Tệp có quá %ld dòng",
+		                          "The file has more than %ld rows", TABLE_MAX_ROWS),
+		                  ret->number);
 	if (r < 0)
 		t->failed = r;
 	return r;

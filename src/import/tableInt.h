@@ -41,11 +41,11 @@ struct table {
  * copied).
  */
 int csv_table_open(FILE *fp, unsigned char *head, size_t headlen, size_t total, const void *data,
-		   size_t len, struct table **ret, struct err *e);
+                   size_t len, struct table **ret, struct err *e);
 
 /* Open an XLSX reader on the file at path, or on data/len when path is NULL. */
 int xlsx_table_open(const char *path, const void *data, size_t len, struct table **ret,
-		    struct err *e);
+                    struct err *e);
 
 /* Column letters as a spreadsheet shows them: 0 is "A", 26 is "AA". */
 #define TABLE_COL_NAME 8

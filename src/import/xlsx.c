@@ -34,7 +34,8 @@
 
 #include "core/banned.h"
 
-#define XLSX_XML_OPTS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT)
+#define XLSX_XML_OPTS                                                                              \
+	(XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT)
 #define XLSX_BOMB_RATIO    1000
 #define XLSX_BOMB_MIN      ((zip_uint64_t)1 << 20)
 #define XLSX_MAX_SST_COUNT ((size_t)1 << 24)
@@ -59,8 +60,8 @@ enum xlsx_ctype {
 };
 
 static const char *const xlsx_ctype_names[XLSX_T__MAX] = {
-	[XLSX_T_N] = "n",  [XLSX_T_S] = "s", [XLSX_T_STR] = "str", [XLSX_T_INLINE] = "inlineStr",
-	[XLSX_T_B] = "b",  [XLSX_T_E] = "e", [XLSX_T_D] = "d",
+    [XLSX_T_N] = "n", [XLSX_T_S] = "s", [XLSX_T_STR] = "str", [XLSX_T_INLINE] = "inlineStr",
+    [XLSX_T_B] = "b", [XLSX_T_E] = "e", [XLSX_T_D] = "d",
 };
 
 /* Relationship types we follow, by the last segment of their URI. */
@@ -74,11 +75,11 @@ enum xlsx_rel_kind {
 };
 
 static const char *const xlsx_rel_suffix[XLSX_REL__MAX] = {
-	[XLSX_REL_OTHER] = NULL,
-	[XLSX_REL_OFFICE_DOC] = "/officeDocument",
-	[XLSX_REL_WORKSHEET] = "/worksheet",
-	[XLSX_REL_SST] = "/sharedStrings",
-	[XLSX_REL_STYLES] = "/styles",
+    [XLSX_REL_OTHER] = NULL,
+    [XLSX_REL_OFFICE_DOC] = "/officeDocument",
+    [XLSX_REL_WORKSHEET] = "/worksheet",
+    [XLSX_REL_SST] = "/sharedStrings",
+    [XLSX_REL_STYLES] = "/styles",
 };
 
 /* Why a part's read callback failed. */
@@ -97,6 +98,8 @@ struct xlsx_part {
 	struct buf iomsg;
 	int xmlline;
 	struct buf xmlmsg; /* libxml2's first error */
+	long xmlrow;       /* the sheet row it was in, when known */
+	int dtd;           /* the part declared a DTD */
 };
 
 struct xlsx_rel {
@@ -148,7 +151,7 @@ struct xlsx_table {
 
 /* Set e to a failure with the row (0 when none); returns code. */
 static int xlsx_fail(struct err *e, int code, const char *field, long row, const char *vi,
-		     const char *en, ...)
+                     const char *en, ...)
 {
 	va_list ap;
 
@@ -211,6 +214,29 @@ static int xlsx_part_read(void *ctx, char *buffer, int len)
 	return (int)n;
 }
 
+/*
+ * The r attribute of the <row> the parser was inside when it failed.  The
+ * reader parses ahead of the node it hands out, so the rows read so far do
+ * not tell where the damage is; the parser's open elements do.
+ */
+static long xlsx_error_row(xmlParserCtxtPtr ctxt)
+{
+	for (xmlNodePtr n = ctxt->node; n; n = n->parent) {
+		xmlChar *v;
+		int64_t row = 0;
+
+		if (n->type != XML_ELEMENT_NODE || !xlsx_is(n->name, "row"))
+			continue;
+		v = xmlGetNoNsProp(n, (const xmlChar *)"r");
+		if (v &&
+		    parse_i64((const char *)v, strlen((const char *)v), 1, INT32_MAX, &row) < 0)
+			row = 0;
+		xmlFree(v);
+		return (long)row;
+	}
+	return 0;
+}
+
 /* Keep libxml2's first error for the message; it prints nothing itself. */
 static void xlsx_part_error(void *arg, xmlErrorPtr err)
 {
@@ -218,10 +244,17 @@ static void xlsx_part_error(void *arg, xmlErrorPtr err)
 
 	if (!err || err->level < XML_ERR_ERROR || p->xmlmsg.len)
 		return;
+	if ((err->domain == XML_FROM_PARSER || err->domain == XML_FROM_NAMESPACE) && err->ctxt) {
+		xmlParserCtxtPtr ctxt = err->ctxt;
+
+		/* libxml2 may trip over entities before the DTD node is read. */
+		p->dtd = ctxt->myDoc && ctxt->myDoc->intSubset;
+		p->xmlrow = xlsx_error_row(ctxt);
+	}
 	p->xmlline = err->line;
 	buf_adds(&p->xmlmsg, err->message ? err->message : "?");
 	while (p->xmlmsg.len && (p->xmlmsg.buf[p->xmlmsg.len - 1] == '\n' ||
-				 p->xmlmsg.buf[p->xmlmsg.len - 1] == ' '))
+	                         p->xmlmsg.buf[p->xmlmsg.len - 1] == ' '))
 		buf_setlen(&p->xmlmsg, p->xmlmsg.len - 1);
 }
 
@@ -233,25 +266,32 @@ static int xlsx_part_fail(struct xlsx_part *p, struct err *e, long row)
 	switch (p->ioerr) {
 	case XLSX_IO_ZIP:
 		return xlsx_fail(e, HOSO_E_BAD_FILE, NULL, row,
-				 "Tệp XLSX hỏng: không giải nén được %s (%s)",
-				 "Damaged XLSX file: cannot inflate %s (%s)", name, p->iomsg.buf);
+		                 "Tệp XLSX hỏng: không giải nén được %s (%s)",
+		                 "Damaged XLSX file: cannot inflate %s (%s)", name, p->iomsg.buf);
 	case XLSX_IO_OVERRUN:
 		return xlsx_fail(e, HOSO_E_BAD_FILE, NULL, row,
-				 "Tệp XLSX hỏng: %s giải nén ra nhiều hơn kích thước khai báo",
-				 "Damaged XLSX file: %s inflates past its declared size", name);
+		                 "Tệp XLSX hỏng: %s giải nén ra nhiều hơn kích thước khai báo",
+		                 "Damaged XLSX file: %s inflates past its declared size", name);
 	default:
 		break;
 	}
-	if (row > 0)
+	if (p->dtd)
 		return xlsx_fail(e, HOSO_E_BAD_FILE, NULL, row,
-				 "Tệp XLSX hỏng: lỗi XML trong %s (dòng XML %d, gần dòng %ld của "
-				 "bảng): %s",
-				 "Damaged XLSX file: XML error in %s (XML line %d, near row %ld): %s",
-				 name, p->xmlline, row, p->xmlmsg.len ? p->xmlmsg.buf : "?");
+		                 "Tệp XLSX bị từ chối: %s có khai báo DTD",
+		                 "XLSX file refused: %s has a DTD", name);
+	if (p->xmlrow > 0)
+		row = p->xmlrow;
+	if (row > 0)
+		return xlsx_fail(
+		    e, HOSO_E_BAD_FILE, NULL, row,
+		    "Tệp XLSX hỏng: lỗi XML trong %s (dòng XML %d, gần dòng %ld của "
+		    "bảng): %s",
+		    "Damaged XLSX file: XML error in %s (XML line %d, near row %ld): %s", name,
+		    p->xmlline, row, p->xmlmsg.len ? p->xmlmsg.buf : "?");
 	return xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0,
-			 "Tệp XLSX hỏng: lỗi XML trong %s (dòng XML %d): %s",
-			 "Damaged XLSX file: XML error in %s (XML line %d): %s", name, p->xmlline,
-			 p->xmlmsg.len ? p->xmlmsg.buf : "?");
+	                 "Tệp XLSX hỏng: lỗi XML trong %s (dòng XML %d): %s",
+	                 "Damaged XLSX file: XML error in %s (XML line %d): %s", name, p->xmlline,
+	                 p->xmlmsg.len ? p->xmlmsg.buf : "?");
 }
 
 /*
@@ -260,7 +300,7 @@ static int xlsx_part_fail(struct xlsx_part *p, struct err *e, long row)
  * have been through xlsx_part_init(); xlsx_part_close() cleans up either way.
  */
 static int xlsx_part_open(struct xlsx_table *x, struct xlsx_part *p, const char *name,
-			  struct err *e)
+                          struct err *e)
 {
 	zip_int64_t idx;
 	zip_stat_t st;
@@ -275,38 +315,39 @@ static int xlsx_part_open(struct xlsx_table *x, struct xlsx_part *p, const char 
 	zip_stat_init(&st);
 	if (zip_stat_index(x->za, (zip_uint64_t)idx, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE))
 		return xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX hỏng: không đọc được %s",
-				 "Damaged XLSX file: cannot read %s", name);
+		                 "Damaged XLSX file: cannot read %s", name);
 	if (st.size > (zip_uint64_t)TABLE_MAX_XML_PART)
 		return xlsx_fail(e, HOSO_E_TOO_BIG, NULL, 0,
-				 "Phần %s của tệp XLSX vượt quá %ld MB khi giải nén",
-				 "Part %s of the XLSX file exceeds %ld MB uncompressed", name,
-				 TABLE_MAX_XML_PART >> 20);
+		                 "Phần %s của tệp XLSX vượt quá %ld MB khi giải nén",
+		                 "Part %s of the XLSX file exceeds %ld MB uncompressed", name,
+		                 TABLE_MAX_XML_PART >> 20);
 	if ((st.valid & ZIP_STAT_COMP_SIZE) && st.size > XLSX_BOMB_MIN &&
 	    st.size / XLSX_BOMB_RATIO > st.comp_size)
 		return xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0,
-				 "Tệp XLSX bị từ chối: phần %s nén với tỉ lệ bất thường (nghi "
-				 "\"bom zip\")",
-				 "XLSX file refused: part %s has an implausible compression ratio "
-				 "(a likely zip bomb)",
-				 name);
+		                 "Tệp XLSX bị từ chối: phần %s nén với tỉ lệ bất thường (nghi "
+		                 "\"bom zip\")",
+		                 "XLSX file refused: part %s has an implausible compression ratio "
+		                 "(a likely zip bomb)",
+		                 name);
 	p->zf = zip_fopen_index(x->za, (zip_uint64_t)idx, 0);
 	if (!p->zf) {
 		zerr = zip_error_code_zip(zip_get_error(x->za));
 		if (zerr == ZIP_ER_NOPASSWD || zerr == ZIP_ER_ENCRNOTSUPP)
 			return xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0,
-					 "Tệp XLSX đã mã hoá (%s); hãy bỏ mật khẩu rồi thử lại",
-					 "The XLSX file is encrypted (%s); remove the password and "
-					 "try again",
-					 name);
-		return xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0,
-				 "Tệp XLSX hỏng: không mở được %s (%s)",
-				 "Damaged XLSX file: cannot open %s (%s)", name, zip_strerror(x->za));
+			                 "Tệp XLSX đã mã hoá (%s); hãy bỏ mật khẩu rồi thử lại",
+			                 "The XLSX file is encrypted (%s); remove the password and "
+			                 "try again",
+			                 name);
+		return xlsx_fail(
+		    e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX hỏng: không mở được %s (%s)",
+		    "Damaged XLSX file: cannot open %s (%s)", name, zip_strerror(x->za));
 	}
 	p->size = st.size;
 	p->done = 0;
 	p->r = xmlReaderForIO(xlsx_part_read, NULL, p, name, NULL, XLSX_XML_OPTS);
 	if (!p->r)
-		return p->ioerr ? xlsx_part_fail(p, e, 0) : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		return p->ioerr ? xlsx_part_fail(p, e, 0)
+		                : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	xmlTextReaderSetStructuredErrorHandler(p->r, xlsx_part_error, p);
 	return 0;
 }
@@ -319,8 +360,8 @@ static int xlsx_part_node(struct xlsx_part *p, struct err *e, long row)
 	if (r == 1) {
 		if (xmlTextReaderNodeType(p->r) == XML_READER_TYPE_DOCUMENT_TYPE)
 			return xlsx_fail(e, HOSO_E_BAD_FILE, NULL, row,
-					 "Tệp XLSX bị từ chối: %s có khai báo DTD",
-					 "XLSX file refused: %s has a DTD", p->name.buf);
+			                 "Tệp XLSX bị từ chối: %s có khai báo DTD",
+			                 "XLSX file refused: %s has a DTD", p->name.buf);
 		return 1;
 	}
 	if (r == 0 && !p->ioerr)
@@ -342,7 +383,7 @@ static int xlsx_text_node(int type)
  * '/'; "." and ".." resolved.  0 or HOSO_E_BAD_FILE.
  */
 static int xlsx_path(struct buf *out, const char *base, const char *target, size_t tlen,
-		     struct err *e)
+                     struct err *e)
 {
 	struct buf tmp = BUF_INIT(2 * XLSX_MAX_PATH);
 	const char *s, *end, *slash;
@@ -388,9 +429,9 @@ static int xlsx_path(struct buf *out, const char *base, const char *target, size
 		r = HOSO_E_BAD_FILE;
 	if (r < 0)
 		r = xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0,
-			      "Tệp XLSX hỏng: đường dẫn \"%.*s\" không hợp lệ",
-			      "Damaged XLSX file: invalid part path \"%.*s\"", (int)(tlen > 200 ? 200 : tlen),
-			      target);
+		              "Tệp XLSX hỏng: đường dẫn \"%.*s\" không hợp lệ",
+		              "Damaged XLSX file: invalid part path \"%.*s\"",
+		              (int)(tlen > 200 ? 200 : tlen), target);
 	buf_release(&tmp);
 	return r;
 }
@@ -425,7 +466,7 @@ static void xlsx_rels_release(struct xlsx_rels *rels)
  * only).  HOSO_E_NOT_FOUND, e untouched, when there is no such part.
  */
 static int xlsx_rels_load(struct xlsx_table *x, const char *name, struct xlsx_rels *rels,
-			  struct err *e)
+                          struct err *e)
 {
 	struct xlsx_part p;
 	int r;
@@ -466,10 +507,10 @@ static int xlsx_rels_load(struct xlsx_table *x, const char *name, struct xlsx_re
 		xmlTextReaderMoveToElement(p.r);
 		if (r == 0 && has_id && has_target && !external)
 			r = table_array_grow((void **)&rels->v, &rels->alloc, rels->n + 1,
-					     sizeof(*rels->v), XLSX_MAX_RELS);
+			                     sizeof(*rels->v), XLSX_MAX_RELS);
 		if (r < 0) {
 			r = xlsx_fail(e, r, NULL, 0, "Tệp XLSX có quá nhiều quan hệ trong %s",
-				      "The XLSX file has too many relationships in %s", name);
+			              "The XLSX file has too many relationships in %s", name);
 			break;
 		}
 		if (has_id && has_target && !external)
@@ -481,7 +522,7 @@ static int xlsx_rels_load(struct xlsx_table *x, const char *name, struct xlsx_re
 
 /* The relationship with this id, or the first of this kind when id is NULL. */
 static const struct xlsx_rel *xlsx_rels_find(const struct xlsx_rels *rels, const char *id,
-					     enum xlsx_rel_kind kind)
+                                             enum xlsx_rel_kind kind)
 {
 	for (size_t i = 0; i < rels->n; i++) {
 		const struct xlsx_rel *rel = &rels->v[i];
@@ -512,7 +553,7 @@ static int xlsx_rels_name(struct buf *out, const char *part)
  * the first sheet (in workbook order) that is a worksheet.
  */
 static int xlsx_workbook_load(struct xlsx_table *x, const char *wb, const struct xlsx_rels *rels,
-			      struct buf *sheet, struct err *e)
+                              struct buf *sheet, struct err *e)
 {
 	struct xlsx_part p;
 	int r, found = 0;
@@ -521,7 +562,7 @@ static int xlsx_workbook_load(struct xlsx_table *x, const char *wb, const struct
 	r = xlsx_part_open(x, &p, wb, e);
 	if (r == HOSO_E_NOT_FOUND)
 		r = xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX hỏng: thiếu %s",
-			      "Damaged XLSX file: %s is missing", wb);
+		              "Damaged XLSX file: %s is missing", wb);
 	while (r == 0 && (r = xlsx_part_node(&p, e, 0)) == 1) {
 		const xmlChar *name = xmlTextReaderConstLocalName(p.r);
 		int a;
@@ -558,9 +599,8 @@ static int xlsx_workbook_load(struct xlsx_table *x, const char *wb, const struct
 		}
 	}
 	if (r == 0 && !found)
-		r = xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0,
-			      "Tệp XLSX không có trang tính nào (%s)",
-			      "The XLSX file has no worksheet (%s)", wb);
+		r = xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX không có trang tính nào (%s)",
+		              "The XLSX file has no worksheet (%s)", wb);
 	xlsx_part_close(&p);
 	return r;
 }
@@ -599,7 +639,7 @@ static int xlsx_fmt_is_date(const char *code)
 			if (!end)
 				return 0;
 			while (t < end && (*t == 'h' || *t == 'H' || *t == 'm' || *t == 'M' ||
-					   *t == 's' || *t == 'S'))
+			                   *t == 's' || *t == 'S'))
 				t++;
 			if (t == end && end > s + 1)
 				return 1;
@@ -640,7 +680,8 @@ static int xlsx_numfmt_id(xmlTextReaderPtr r, long *ret, int *ret_date)
 	*ret = 0;
 	if (ret_date)
 		*ret_date = 0;
-	for (a = xmlTextReaderMoveToFirstAttribute(r); a == 1; a = xmlTextReaderMoveToNextAttribute(r)) {
+	for (a = xmlTextReaderMoveToFirstAttribute(r); a == 1;
+	     a = xmlTextReaderMoveToNextAttribute(r)) {
 		const xmlChar *an = xmlTextReaderConstLocalName(r);
 		const char *v = (const char *)xmlTextReaderConstValue(r);
 		int64_t id;
@@ -673,7 +714,7 @@ static int xlsx_styles_load(struct xlsx_table *x, const char *name, struct err *
 	r = xlsx_part_open(x, &p, name, e);
 	if (r == HOSO_E_NOT_FOUND)
 		r = xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX hỏng: thiếu %s",
-			      "Damaged XLSX file: %s is missing", name);
+		              "Damaged XLSX file: %s is missing", name);
 	while (r == 0 && (r = xlsx_part_node(&p, e, 0)) == 1) {
 		int type = xmlTextReaderNodeType(p.r);
 		const xmlChar *n = xmlTextReaderConstLocalName(p.r);
@@ -698,7 +739,7 @@ static int xlsx_styles_load(struct xlsx_table *x, const char *name, struct err *
 			r = xlsx_numfmt_id(p.r, &id, &date);
 			if (r == 0)
 				r = table_array_grow((void **)&fmts, &afmts, nfmts + 1,
-						     sizeof(*fmts), XLSX_MAX_STYLES);
+				                     sizeof(*fmts), XLSX_MAX_STYLES);
 			if (r == 0) {
 				fmts[nfmts].id = id;
 				fmts[nfmts++].date = date;
@@ -707,14 +748,14 @@ static int xlsx_styles_load(struct xlsx_table *x, const char *name, struct err *
 			r = xlsx_numfmt_id(p.r, &id, NULL);
 			if (r == 0)
 				r = table_array_grow((void **)&xfs, &axf, x->nxf + 1, sizeof(*xfs),
-						     XLSX_MAX_STYLES);
+				                     XLSX_MAX_STYLES);
 			if (r == 0)
 				xfs[x->nxf++] = id;
 		}
 		if (r < 0)
 			r = xlsx_fail(e, r == HOSO_E_NOMEM ? r : HOSO_E_BAD_FILE, NULL, 0,
-				      "Tệp XLSX hỏng: định dạng ô không hợp lệ trong %s",
-				      "Damaged XLSX file: invalid cell format in %s", name);
+			              "Tệp XLSX hỏng: định dạng ô không hợp lệ trong %s",
+			              "Damaged XLSX file: invalid cell format in %s", name);
 	}
 	if (r == 0 && x->nxf) {
 		x->xf_date = malloc(x->nxf);
@@ -740,7 +781,7 @@ static int xlsx_styles_load(struct xlsx_table *x, const char *name, struct err *
 static int xlsx_sst_push(struct xlsx_table *x)
 {
 	int r = table_array_grow((void **)&x->sst_off, &x->asst, x->nsst + 2, sizeof(*x->sst_off),
-				 XLSX_MAX_SST_COUNT + 1);
+	                         XLSX_MAX_SST_COUNT + 1);
 
 	if (r < 0)
 		return r;
@@ -765,7 +806,7 @@ static int xlsx_sst_load(struct xlsx_table *x, const char *name, struct err *e)
 	r = xlsx_part_open(x, &p, name, e);
 	if (r == HOSO_E_NOT_FOUND)
 		r = xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX hỏng: thiếu %s",
-			      "Damaged XLSX file: %s is missing", name);
+		              "Damaged XLSX file: %s is missing", name);
 	while (r == 0 && (r = xlsx_part_node(&p, e, 0)) == 1) {
 		int type = xmlTextReaderNodeType(p.r);
 		const xmlChar *n;
@@ -807,11 +848,11 @@ static int xlsx_sst_load(struct xlsx_table *x, const char *name, struct err *e)
 		}
 		if (r == HOSO_E_BAD_FILE)
 			r = xlsx_fail(e, r, NULL, 0, "Tệp XLSX hỏng: cấu trúc %s không hợp lệ",
-				      "Damaged XLSX file: invalid structure in %s", name);
+			              "Damaged XLSX file: invalid structure in %s", name);
 		else if (r < 0)
-			r = xlsx_fail(e, r, NULL, 0,
-				      "Bảng chuỗi dùng chung của tệp XLSX quá lớn (%s)",
-				      "The XLSX file's shared strings table is too large (%s)", name);
+			r = xlsx_fail(
+			    e, r, NULL, 0, "Bảng chuỗi dùng chung của tệp XLSX quá lớn (%s)",
+			    "The XLSX file's shared strings table is too large (%s)", name);
 	}
 	xlsx_part_close(&p);
 	return r;
@@ -939,16 +980,16 @@ static int xlsx_cell_start(struct xlsx_table *x, struct err *e)
 	xmlTextReaderMoveToElement(rd);
 	if (bad)
 		return xlsx_fail(e, HOSO_E_BAD_FILE, ref, x->rownum,
-				 "Tệp XLSX hỏng: ô %s ở dòng %ld có thuộc tính không hợp lệ",
-				 "Damaged XLSX file: cell %s in row %ld has an invalid attribute", ref,
-				 x->rownum);
+		                 "Tệp XLSX hỏng: ô %s ở dòng %ld có thuộc tính không hợp lệ",
+		                 "Damaged XLSX file: cell %s in row %ld has an invalid attribute",
+		                 ref, x->rownum);
 	if (col < 0)
 		col = x->last_col + 1;
 	if (col <= x->last_col || col >= XLSX_MAX_COL)
 		return xlsx_fail(e, HOSO_E_BAD_FILE, ref, x->rownum,
-				 "Tệp XLSX hỏng: ô %s ở dòng %ld không đúng thứ tự",
-				 "Damaged XLSX file: cell %s in row %ld is out of order", ref,
-				 x->rownum);
+		                 "Tệp XLSX hỏng: ô %s ở dòng %ld không đúng thứ tự",
+		                 "Damaged XLSX file: cell %s in row %ld is out of order", ref,
+		                 x->rownum);
 	x->last_col = col;
 	x->col = col;
 	x->in_cell = 1;
@@ -973,9 +1014,9 @@ static int xlsx_cell_end(struct xlsx_table *x, struct err *e)
 	case XLSX_T_N:
 		if (xlsx_number(x, v, n, &c.num) < 0)
 			return xlsx_fail(e, HOSO_E_BAD_FILE, ref, x->rownum,
-					 "Tệp XLSX hỏng: ô %s%ld có số không hợp lệ",
-					 "Damaged XLSX file: cell %s%ld holds an invalid number", ref,
-					 x->rownum);
+			                 "Tệp XLSX hỏng: ô %s%ld có số không hợp lệ",
+			                 "Damaged XLSX file: cell %s%ld holds an invalid number",
+			                 ref, x->rownum);
 		c.type = TABLE_CELL_NUMBER;
 		if (xlsx_style_is_date(x, x->style)) {
 			c.type = TABLE_CELL_DATE;
@@ -986,17 +1027,17 @@ static int xlsx_cell_end(struct xlsx_table *x, struct err *e)
 	case XLSX_T_S:
 		if (x->nsst == 0 || parse_i64(v, n, 0, (int64_t)x->nsst - 1, &k) < 0)
 			return xlsx_fail(e, HOSO_E_BAD_FILE, ref, x->rownum,
-					 "Tệp XLSX hỏng: ô %s%ld trỏ tới chuỗi dùng chung không có",
-					 "Damaged XLSX file: cell %s%ld refers to a missing shared "
-					 "string",
-					 ref, x->rownum);
+			                 "Tệp XLSX hỏng: ô %s%ld trỏ tới chuỗi dùng chung không có",
+			                 "Damaged XLSX file: cell %s%ld refers to a missing shared "
+			                 "string",
+			                 ref, x->rownum);
 		c.ext = x->sst.buf + x->sst_off[k];
 		c.len = x->sst_off[k + 1] - x->sst_off[k];
 		c.type = c.len ? TABLE_CELL_TEXT : TABLE_CELL_EMPTY;
 		if (c.len > TABLE_MAX_CELL)
-			return xlsx_fail(e, HOSO_E_TOO_BIG, ref, x->rownum,
-					 "Ô %s%ld dài quá %d byte", "Cell %s%ld is longer than %d bytes",
-					 ref, x->rownum, TABLE_MAX_CELL);
+			return xlsx_fail(
+			    e, HOSO_E_TOO_BIG, ref, x->rownum, "Ô %s%ld dài quá %d byte",
+			    "Cell %s%ld is longer than %d bytes", ref, x->rownum, TABLE_MAX_CELL);
 		break;
 	case XLSX_T_STR:
 	case XLSX_T_INLINE:
@@ -1007,11 +1048,11 @@ static int xlsx_cell_end(struct xlsx_table *x, struct err *e)
 		if ((n == 1 && v[0] == '1') || strcmp(v, "true") == 0 || strcmp(v, "TRUE") == 0)
 			c.num = 1;
 		else if (!((n == 1 && v[0] == '0') || strcmp(v, "false") == 0 ||
-			   strcmp(v, "FALSE") == 0))
+		           strcmp(v, "FALSE") == 0))
 			return xlsx_fail(e, HOSO_E_BAD_FILE, ref, x->rownum,
-					 "Tệp XLSX hỏng: ô %s%ld có giá trị logic không hợp lệ",
-					 "Damaged XLSX file: cell %s%ld holds an invalid boolean", ref,
-					 x->rownum);
+			                 "Tệp XLSX hỏng: ô %s%ld có giá trị logic không hợp lệ",
+			                 "Damaged XLSX file: cell %s%ld holds an invalid boolean",
+			                 ref, x->rownum);
 		break;
 	case XLSX_T_E:
 		c.type = TABLE_CELL_ERROR;
@@ -1026,7 +1067,7 @@ static int xlsx_cell_end(struct xlsx_table *x, struct err *e)
 		return 0;
 	if (x->col >= TABLE_MAX_COLUMNS)
 		return xlsx_fail(e, HOSO_E_TOO_BIG, ref, x->rownum, "Dòng %ld có quá %d cột",
-				 "Row %ld has more than %d columns", x->rownum, TABLE_MAX_COLUMNS);
+		                 "Row %ld has more than %d columns", x->rownum, TABLE_MAX_COLUMNS);
 	if (!c.ext) {
 		c.off = x->rowtext.len;
 		c.len = n;
@@ -1047,7 +1088,8 @@ static int xlsx_row_start(struct xlsx_table *x, struct err *e)
 	long num = x->rownum + 1;
 	int a, bad = 0;
 
-	for (a = xmlTextReaderMoveToFirstAttribute(rd); a == 1; a = xmlTextReaderMoveToNextAttribute(rd)) {
+	for (a = xmlTextReaderMoveToFirstAttribute(rd); a == 1;
+	     a = xmlTextReaderMoveToNextAttribute(rd)) {
 		const char *v = (const char *)xmlTextReaderConstValue(rd);
 		int64_t r;
 
@@ -1061,13 +1103,14 @@ static int xlsx_row_start(struct xlsx_table *x, struct err *e)
 	}
 	xmlTextReaderMoveToElement(rd);
 	if (bad || num <= x->rownum)
-		return xlsx_fail(e, HOSO_E_BAD_FILE, NULL, x->rownum + 1,
-				 "Tệp XLSX hỏng: số dòng sai hoặc không đúng thứ tự sau dòng %ld",
-				 "Damaged XLSX file: invalid or out-of-order row number after row %ld",
-				 x->rownum);
+		return xlsx_fail(
+		    e, HOSO_E_BAD_FILE, NULL, x->rownum + 1,
+		    "Tệp XLSX hỏng: số dòng sai hoặc không đúng thứ tự sau dòng %ld",
+		    "Damaged XLSX file: invalid or out-of-order row number after row %ld",
+		    x->rownum);
 	if (num > TABLE_MAX_ROWS)
 		return xlsx_fail(e, HOSO_E_TOO_BIG, NULL, num, "Tệp có quá %ld dòng",
-				 "The file has more than %ld rows", TABLE_MAX_ROWS);
+		                 "The file has more than %ld rows", TABLE_MAX_ROWS);
 	x->rownum = num;
 	x->last_col = -1;
 	x->ncells = 0;
@@ -1113,8 +1156,8 @@ static int xlsx_cell_child(struct xlsx_table *x, const xmlChar *n, int empty, st
 			x->tgt = XLSX_TGT_VALUE;
 	} else if (xlsx_is(n, "c") || xlsx_is(n, "row")) {
 		return xlsx_fail(e, HOSO_E_BAD_FILE, NULL, x->rownum,
-				 "Tệp XLSX hỏng: phần tử lồng sai ở dòng %ld",
-				 "Damaged XLSX file: misplaced element in row %ld", x->rownum);
+		                 "Tệp XLSX hỏng: phần tử lồng sai ở dòng %ld",
+		                 "Damaged XLSX file: misplaced element in row %ld", x->rownum);
 	}
 	return 0;
 }
@@ -1141,9 +1184,9 @@ static int xlsx_table_next(struct table *base, struct table_row *ret, struct err
 
 				table_col_name(x->col, ref);
 				return xlsx_fail(e, HOSO_E_TOO_BIG, ref, x->rownum,
-						 "Ô %s%ld dài quá %d byte",
-						 "Cell %s%ld is longer than %d bytes", ref, x->rownum,
-						 TABLE_MAX_CELL);
+				                 "Ô %s%ld dài quá %d byte",
+				                 "Cell %s%ld is longer than %d bytes", ref,
+				                 x->rownum, TABLE_MAX_CELL);
 			}
 			continue;
 		}
@@ -1184,8 +1227,8 @@ static int xlsx_table_next(struct table *base, struct table_row *ret, struct err
 		} else if (xlsx_is(n, "c")) {
 			if (x->last_col == -2)
 				return xlsx_fail(e, HOSO_E_BAD_FILE, NULL, x->rownum,
-						 "Tệp XLSX hỏng: ô nằm ngoài dòng",
-						 "Damaged XLSX file: a cell outside a row");
+				                 "Tệp XLSX hỏng: ô nằm ngoài dòng",
+				                 "Damaged XLSX file: a cell outside a row");
 			r = xlsx_cell_start(x, e);
 			if (r == 0 && empty)
 				r = xlsx_cell_end(x, e);
@@ -1222,14 +1265,14 @@ static void xlsx_table_free(struct table *base)
 }
 
 static const struct table_vtab xlsx_table_vtab = {
-	.next = xlsx_table_next,
-	.progress = xlsx_table_progress,
-	.free = xlsx_table_free,
+    .next = xlsx_table_next,
+    .progress = xlsx_table_progress,
+    .free = xlsx_table_free,
 };
 
 /* Open the zip from a file or from memory. */
 static int xlsx_zip_open(struct xlsx_table *x, const char *path, const void *data, size_t len,
-			 struct err *e)
+                         struct err *e)
 {
 	zip_error_t ze;
 	zip_source_t *src;
@@ -1257,12 +1300,11 @@ static int xlsx_zip_open(struct xlsx_table *x, const char *path, const void *dat
 		r = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	else if (code == ZIP_ER_OPEN || code == ZIP_ER_NOENT || code == ZIP_ER_READ)
 		r = err_set(e, HOSO_E_IO, NULL, "Không đọc được tệp XLSX: %s",
-			    "Cannot read the XLSX file: %s", zip_error_strerror(&ze));
+		            "Cannot read the XLSX file: %s", zip_error_strerror(&ze));
 	else
-		r = err_set(e, HOSO_E_BAD_FILE, NULL,
-			    "Tệp XLSX hỏng hoặc không phải tệp XLSX (%s)",
-			    "The XLSX file is damaged or not an XLSX file (%s)",
-			    zip_error_strerror(&ze));
+		r = err_set(e, HOSO_E_BAD_FILE, NULL, "Tệp XLSX hỏng hoặc không phải tệp XLSX (%s)",
+		            "The XLSX file is damaged or not an XLSX file (%s)",
+		            zip_error_strerror(&ze));
 	zip_error_fini(&ze);
 	return r;
 }
@@ -1276,7 +1318,7 @@ static int xlsx_zip_open(struct xlsx_table *x, const char *path, const void *dat
 static int xlsx_load(struct xlsx_table *x, struct err *e)
 {
 	struct buf wb = BUF_INIT(XLSX_MAX_PATH), relsname = BUF_INIT(2 * XLSX_MAX_PATH),
-		   sheet = BUF_INIT(XLSX_MAX_PATH), part = BUF_INIT(XLSX_MAX_PATH);
+	           sheet = BUF_INIT(XLSX_MAX_PATH), part = BUF_INIT(XLSX_MAX_PATH);
 	struct xlsx_rels pkg, rels;
 	const struct xlsx_rel *rel;
 	int r;
@@ -1297,7 +1339,7 @@ static int xlsx_load(struct xlsx_table *x, struct err *e)
 	r = xlsx_rels_load(x, relsname.buf, &rels, e);
 	if (r == HOSO_E_NOT_FOUND)
 		r = xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX hỏng: thiếu %s",
-			      "Damaged XLSX file: %s is missing", relsname.buf);
+		              "Damaged XLSX file: %s is missing", relsname.buf);
 	if (r < 0)
 		goto out;
 	r = xlsx_workbook_load(x, wb.buf, &rels, &sheet, e);
@@ -1320,7 +1362,7 @@ static int xlsx_load(struct xlsx_table *x, struct err *e)
 	r = xlsx_part_open(x, &x->sheet, sheet.buf, e);
 	if (r == HOSO_E_NOT_FOUND)
 		r = xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX hỏng: thiếu trang tính %s",
-			      "Damaged XLSX file: worksheet %s is missing", sheet.buf);
+		              "Damaged XLSX file: worksheet %s is missing", sheet.buf);
 out:
 	xlsx_rels_release(&pkg);
 	xlsx_rels_release(&rels);
@@ -1332,7 +1374,7 @@ out:
 }
 
 int xlsx_table_open(const char *path, const void *data, size_t len, struct table **ret,
-		    struct err *e)
+                    struct err *e)
 {
 	struct xlsx_table *x;
 	int r;

@@ -26,10 +26,10 @@ static int seed_calendar(struct store *s)
 
 	for (i = 0; i < n; i++) {
 		struct cal_entry_row r = {
-			.day = e[i].day,
-			.kind = cal_entry_kind_name(e[i].kind),
-			.name = e[i].name,
-			.source = e[i].source,
+		    .day = e[i].day,
+		    .kind = cal_entry_kind_name(e[i].kind),
+		    .name = e[i].name,
+		    .source = e[i].source,
 		};
 		int rc = store_cal_entry_put(s, &r);
 
@@ -40,131 +40,133 @@ static int seed_calendar(struct store *s)
 }
 
 static const struct migration migrations[] = {
-	/* 1: organisations, persons, memberships, search index, calendar. */
-	{
-		"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
+    /* 1: organisations, persons, memberships, search index, calendar. */
+    {
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
 
-		"CREATE TABLE org("
-		" id INTEGER PRIMARY KEY,"
-		" code TEXT NOT NULL UNIQUE,"
-		" valid_from TEXT NOT NULL,"
-		" valid_to TEXT,"
-		" CHECK (valid_to IS NULL OR valid_to > valid_from)) STRICT;"
-		"CREATE TRIGGER org_never_deleted BEFORE DELETE ON org BEGIN"
-		" SELECT RAISE(ABORT, 'organisations are never deleted'); END;"
+        "CREATE TABLE org("
+        " id INTEGER PRIMARY KEY,"
+        " code TEXT NOT NULL UNIQUE,"
+        " valid_from TEXT NOT NULL,"
+        " valid_to TEXT,"
+        " CHECK (valid_to IS NULL OR valid_to > valid_from)) STRICT;"
+        "CREATE TRIGGER org_never_deleted BEFORE DELETE ON org BEGIN"
+        " SELECT RAISE(ABORT, 'organisations are never deleted'); END;"
 
-		"CREATE TABLE org_version("
-		" id INTEGER PRIMARY KEY,"
-		" org_id INTEGER NOT NULL REFERENCES org(id),"
-		" valid_from TEXT NOT NULL,"
-		" valid_to TEXT,"
-		" name TEXT NOT NULL,"
-		" kind TEXT NOT NULL,"
-		" parent_id INTEGER REFERENCES org(id),"
-		" document TEXT,"
-		/* A version may be empty when an organisation is moved and ended
-		 * on the same day (a reorganisation in several steps); an empty
-		 * version is never "valid on" any day. */
-		" CHECK (valid_to IS NULL OR valid_to >= valid_from)) STRICT;"
-		"CREATE INDEX org_version_by_org ON org_version(org_id, valid_from);"
-		"CREATE INDEX org_version_by_parent ON org_version(parent_id, valid_from);"
-		"CREATE TRIGGER org_version_never_deleted BEFORE DELETE ON org_version BEGIN"
-		" SELECT RAISE(ABORT, 'organisation history is never deleted'); END;"
+        "CREATE TABLE org_version("
+        " id INTEGER PRIMARY KEY,"
+        " org_id INTEGER NOT NULL REFERENCES org(id),"
+        " valid_from TEXT NOT NULL,"
+        " valid_to TEXT,"
+        " name TEXT NOT NULL,"
+        " kind TEXT NOT NULL,"
+        " parent_id INTEGER REFERENCES org(id),"
+        " document TEXT,"
+        /* A version may be empty when an organisation is moved and ended
+         * on the same day (a reorganisation in several steps); an empty
+         * version is never "valid on" any day. */
+        " CHECK (valid_to IS NULL OR valid_to >= valid_from)) STRICT;"
+        "CREATE INDEX org_version_by_org ON org_version(org_id, valid_from);"
+        "CREATE INDEX org_version_by_parent ON org_version(parent_id, valid_from);"
+        "CREATE TRIGGER org_version_never_deleted BEFORE DELETE ON org_version BEGIN"
+        " SELECT RAISE(ABORT, 'organisation history is never deleted'); END;"
 
-		"CREATE TABLE succession("
-		" id INTEGER PRIMARY KEY,"
-		" kind TEXT NOT NULL CHECK (kind IN"
-		"  ('merge', 'split', 'transfer', 'dissolve', 'rename')),"
-		" effective TEXT NOT NULL,"
-		" document TEXT,"
-		" note TEXT,"
-		" created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) STRICT;"
-		"CREATE TABLE succession_link("
-		" succession_id INTEGER NOT NULL REFERENCES succession(id),"
-		" from_org INTEGER NOT NULL REFERENCES org(id),"
-		" to_org INTEGER REFERENCES org(id),"
-		" is_main INTEGER NOT NULL DEFAULT 0 CHECK (is_main IN (0, 1))) STRICT;"
-		"CREATE INDEX succession_link_from ON succession_link(from_org);"
-		"CREATE INDEX succession_link_to ON succession_link(to_org);"
-		"CREATE INDEX succession_link_succ ON succession_link(succession_id);"
+        "CREATE TABLE succession("
+        " id INTEGER PRIMARY KEY,"
+        " kind TEXT NOT NULL CHECK (kind IN"
+        "  ('merge', 'split', 'transfer', 'dissolve', 'rename')),"
+        " effective TEXT NOT NULL,"
+        " document TEXT,"
+        " note TEXT,"
+        " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) STRICT;"
+        "CREATE TABLE succession_link("
+        " succession_id INTEGER NOT NULL REFERENCES succession(id),"
+        " from_org INTEGER NOT NULL REFERENCES org(id),"
+        " to_org INTEGER REFERENCES org(id),"
+        " is_main INTEGER NOT NULL DEFAULT 0 CHECK (is_main IN (0, 1))) STRICT;"
+        "CREATE INDEX succession_link_from ON succession_link(from_org);"
+        "CREATE INDEX succession_link_to ON succession_link(to_org);"
+        "CREATE INDEX succession_link_succ ON succession_link(succession_id);"
 
-		"CREATE TABLE person("
-		" id INTEGER PRIMARY KEY,"
-		" full_name TEXT NOT NULL,"
-		" family_name TEXT NOT NULL DEFAULT '',"
-		" middle_name TEXT NOT NULL DEFAULT '',"
-		" given_name TEXT NOT NULL DEFAULT '',"
-		" name_manual INTEGER NOT NULL DEFAULT 0,"
-		" sex TEXT CHECK (sex IN ('nam', 'nu')),"
-		" birth_date TEXT,"
-		" home_town TEXT,"
-		" residence TEXT,"
-		" ethnicity TEXT,"
-		" cccd TEXT UNIQUE CHECK (cccd IS NULL OR"
-		"  (length(cccd) = 12 AND cccd NOT GLOB '*[^0-9]*')),"
-		" party_file_no TEXT UNIQUE,"
-		" party_card_no TEXT UNIQUE,"
-		" admission_date TEXT,"
-		" full_member_date TEXT,"
-		" status TEXT NOT NULL CHECK (status IN ('quan_chung', 'du_bi', 'chinh_thuc',"
-		"  'chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran')),"
-		" management_level TEXT,"
-		" org_id INTEGER REFERENCES org(id),"
-		" confidentiality INTEGER NOT NULL DEFAULT 0 CHECK (confidentiality BETWEEN 0 AND 2),"
-		" search_key TEXT NOT NULL,"
-		" ids_key TEXT NOT NULL DEFAULT '',"
-		" sort_key BLOB NOT NULL,"
-		" version INTEGER NOT NULL DEFAULT 1,"
-		" created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
-		" updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) STRICT;"
-		"CREATE INDEX person_by_org ON person(org_id, sort_key);"
-		"CREATE INDEX person_by_search_key ON person(search_key);"
+        "CREATE TABLE person("
+        " id INTEGER PRIMARY KEY,"
+        " full_name TEXT NOT NULL,"
+        " family_name TEXT NOT NULL DEFAULT '',"
+        " middle_name TEXT NOT NULL DEFAULT '',"
+        " given_name TEXT NOT NULL DEFAULT '',"
+        " name_manual INTEGER NOT NULL DEFAULT 0,"
+        " sex TEXT CHECK (sex IN ('nam', 'nu')),"
+        " birth_date TEXT,"
+        " home_town TEXT,"
+        " residence TEXT,"
+        " ethnicity TEXT,"
+        " cccd TEXT UNIQUE CHECK (cccd IS NULL OR"
+        "  (length(cccd) = 12 AND cccd NOT GLOB '*[^0-9]*')),"
+        " party_file_no TEXT UNIQUE,"
+        " party_card_no TEXT UNIQUE,"
+        " admission_date TEXT,"
+        " full_member_date TEXT,"
+        " status TEXT NOT NULL CHECK (status IN ('quan_chung', 'du_bi', 'chinh_thuc',"
+        "  'chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran')),"
+        " management_level TEXT,"
+        " org_id INTEGER REFERENCES org(id),"
+        " confidentiality INTEGER NOT NULL DEFAULT 0 CHECK (confidentiality BETWEEN 0 AND 2),"
+        " search_key TEXT NOT NULL,"
+        " sort_key BLOB NOT NULL,"
+        " version INTEGER NOT NULL DEFAULT 1,"
+        " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+        " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) STRICT;"
+        /* Members of one organisation are few: sorted in memory. */
+        "CREATE INDEX person_by_org ON person(org_id);"
+        "CREATE INDEX person_by_search_key ON person(search_key);"
 
-		/* The search index holds hoso's own folded keys (src/vi), because
-		 * FTS5's tokenizers do not fold đ, tone placement or i/y. */
-		"CREATE VIRTUAL TABLE person_fts USING fts5(search_key, ids_key,"
-		" content = 'person', content_rowid = 'id', tokenize = 'ascii',"
-		" prefix = '2 3', detail = 'none');"
-		"CREATE TRIGGER person_fts_ai AFTER INSERT ON person BEGIN"
-		" INSERT INTO person_fts(rowid, search_key, ids_key)"
-		"  VALUES (new.id, new.search_key, new.ids_key); END;"
-		"CREATE TRIGGER person_fts_ad AFTER DELETE ON person BEGIN"
-		" INSERT INTO person_fts(person_fts, rowid, search_key, ids_key)"
-		"  VALUES ('delete', old.id, old.search_key, old.ids_key); END;"
-		"CREATE TRIGGER person_fts_au AFTER UPDATE OF search_key, ids_key ON person BEGIN"
-		" INSERT INTO person_fts(person_fts, rowid, search_key, ids_key)"
-		"  VALUES ('delete', old.id, old.search_key, old.ids_key);"
-		" INSERT INTO person_fts(rowid, search_key, ids_key)"
-		"  VALUES (new.id, new.search_key, new.ids_key); END;"
+        /* The name index holds hoso's own folded keys (src/vi), because
+         * FTS5's tokenizers do not fold đ, tone placement or i/y.
+         * Identifiers are searched through their unique b-tree indexes
+         * (prefix = a range scan), which costs far less to maintain than
+         * one FTS term per identifier. */
+        "CREATE VIRTUAL TABLE person_fts USING fts5(search_key,"
+        " content = 'person', content_rowid = 'id', tokenize = 'ascii',"
+        " prefix = '2 3', detail = 'none');"
+        /* New rows enter the index from store_person_insert, not from
+         * a trigger: a trigger makes FTS5 flush its pending terms on every
+         * statement savepoint, five times slower for bulk imports. */
+        "CREATE TRIGGER person_fts_ad AFTER DELETE ON person BEGIN"
+        " INSERT INTO person_fts(person_fts, rowid, search_key)"
+        "  VALUES ('delete', old.id, old.search_key); END;"
+        "CREATE TRIGGER person_fts_au AFTER UPDATE OF search_key ON person BEGIN"
+        " INSERT INTO person_fts(person_fts, rowid, search_key)"
+        "  VALUES ('delete', old.id, old.search_key);"
+        " INSERT INTO person_fts(rowid, search_key) VALUES (new.id, new.search_key); END;"
 
-		"CREATE TABLE membership("
-		" id INTEGER PRIMARY KEY,"
-		" person_id INTEGER NOT NULL REFERENCES person(id),"
-		" org_id INTEGER NOT NULL REFERENCES org(id),"
-		" valid_from TEXT NOT NULL,"
-		" valid_to TEXT,"
-		" status TEXT NOT NULL,"
-		" note TEXT,"
-		" CHECK (valid_to IS NULL OR valid_to >= valid_from)) STRICT;"
-		"CREATE INDEX membership_by_person ON membership(person_id, valid_from);"
-		"CREATE INDEX membership_by_org ON membership(org_id, valid_from);"
+        "CREATE TABLE membership("
+        " id INTEGER PRIMARY KEY,"
+        " person_id INTEGER NOT NULL REFERENCES person(id),"
+        " org_id INTEGER NOT NULL REFERENCES org(id),"
+        " valid_from TEXT NOT NULL,"
+        " valid_to TEXT,"
+        " status TEXT NOT NULL,"
+        " note TEXT,"
+        " CHECK (valid_to IS NULL OR valid_to >= valid_from)) STRICT;"
+        "CREATE INDEX membership_by_person ON membership(person_id, valid_from);"
+        "CREATE INDEX membership_by_org ON membership(org_id, valid_from);"
 
-		"CREATE TABLE position("
-		" id INTEGER PRIMARY KEY,"
-		" person_id INTEGER NOT NULL REFERENCES person(id),"
-		" org_id INTEGER REFERENCES org(id),"
-		" title TEXT NOT NULL,"
-		" valid_from TEXT,"
-		" valid_to TEXT) STRICT;"
-		"CREATE INDEX position_by_person ON position(person_id);"
+        "CREATE TABLE position("
+        " id INTEGER PRIMARY KEY,"
+        " person_id INTEGER NOT NULL REFERENCES person(id),"
+        " org_id INTEGER REFERENCES org(id),"
+        " title TEXT NOT NULL,"
+        " valid_from TEXT,"
+        " valid_to TEXT) STRICT;"
+        "CREATE INDEX position_by_person ON position(person_id);"
 
-		"CREATE TABLE cal_entry("
-		" day TEXT PRIMARY KEY,"
-		" kind TEXT NOT NULL CHECK (kind IN ('off', 'work', 'not_off')),"
-		" name TEXT NOT NULL,"
-		" source TEXT NOT NULL DEFAULT '') STRICT;",
-		seed_calendar,
-	},
+        "CREATE TABLE cal_entry("
+        " day TEXT PRIMARY KEY,"
+        " kind TEXT NOT NULL CHECK (kind IN ('off', 'work', 'not_off')),"
+        " name TEXT NOT NULL,"
+        " source TEXT NOT NULL DEFAULT '') STRICT;",
+        seed_calendar,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -184,16 +186,16 @@ int store_migrate(struct store *s, struct err *e)
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
 	if (have > MIGRATIONS_N)
 		return err_set(e, HOSO_E_SCHEMA, NULL,
-			       "Cơ sở dữ liệu ở phiên bản %d, chương trình chỉ biết đến %d",
-			       "The database is at schema version %d; this program knows %d",
-			       have, MIGRATIONS_N);
+		               "Cơ sở dữ liệu ở phiên bản %d, chương trình chỉ biết đến %d",
+		               "The database is at schema version %d; this program knows %d", have,
+		               MIGRATIONS_N);
 	for (v = have; v < MIGRATIONS_N; v++) {
 		rc = store_begin(s);
 		if (rc < 0)
 			return err_set(e, rc, NULL, NULL, NULL);
 		if (sqlite3_exec(s->db, migrations[v].sql, NULL, NULL, &msg) != SQLITE_OK) {
 			err_set(e, HOSO_E_DB, NULL, "Lỗi khi nâng cấp lên phiên bản %d: %s",
-				"Migration %d failed: %s", v + 1, msg ? msg : "?");
+			        "Migration %d failed: %s", v + 1, msg ? msg : "?");
 			sqlite3_free(msg);
 			store_rollback(s);
 			return HOSO_E_DB;
@@ -201,7 +203,7 @@ int store_migrate(struct store *s, struct err *e)
 		if (migrations[v].step && (rc = migrations[v].step(s)) < 0) {
 			store_rollback(s);
 			return err_set(e, rc, NULL, "Lỗi khi nâng cấp lên phiên bản %d",
-				       "Migration %d failed", v + 1);
+			               "Migration %d failed", v + 1);
 		}
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
 		if (sqlite3_exec(s->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {

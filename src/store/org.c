@@ -60,7 +60,7 @@ static int read_one_org(sqlite3_stmt *st, struct arena *a, struct org_row *ret)
 }
 
 int store_org_insert(struct store *s, const char *code, int32_t from, const char *name,
-		     const char *kind, int64_t parent_id, const char *document, int64_t *ret_id)
+                     const char *kind, int64_t parent_id, const char *document, int64_t *ret_id)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_ORG_INSERT);
 	int64_t id;
@@ -155,7 +155,7 @@ int store_org_versions(struct store *s, int64_t id, struct arena *a, struct org_
 }
 
 int store_org_children_at(struct store *s, int64_t id, int32_t day, struct arena *a,
-			  struct org_list *ret)
+                          struct org_list *ret)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_ORG_CHILDREN_AT);
 
@@ -167,7 +167,7 @@ int store_org_children_at(struct store *s, int64_t id, int32_t day, struct arena
 }
 
 int store_org_new_version(struct store *s, int64_t id, int32_t day, const char *name,
-			  const char *kind, int64_t parent_id, const char *document)
+                          const char *kind, int64_t parent_id, const char *document)
 {
 	struct arena a;
 	struct org_row cur;
@@ -267,8 +267,8 @@ out:
 }
 
 int store_succession_insert(struct store *s, const char *kind, int32_t effective,
-			    const char *document, const char *note,
-			    const struct succession_link *links, size_t nlinks, int64_t *ret_id)
+                            const char *document, const char *note,
+                            const struct succession_link *links, size_t nlinks, int64_t *ret_id)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_SUCCESSION_INSERT);
 	int64_t id;
@@ -363,7 +363,7 @@ int store_succession_of(struct store *s, int64_t id, struct arena *a, struct suc
 }
 
 int store_succession_ending(struct store *s, int64_t id, struct arena *a,
-			    struct succession_row *ret)
+                            struct succession_row *ret)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_SUCCESSION_ENDING);
 	int rc;

@@ -36,9 +36,8 @@ static int read_person(sqlite3_stmt *st, struct arena *a, struct person_row *r)
 	r->confidentiality = sqlite3_column_int(st, 19);
 	r->version = sqlite3_column_int64(st, 20);
 	r->search_key = store_col_text(st, 21, a);
-	r->ids_key = store_col_text(st, 22, a);
-	k = sqlite3_column_blob(st, 23);
-	r->sort_key_len = (size_t)sqlite3_column_bytes(st, 23);
+	k = sqlite3_column_blob(st, 22);
+	r->sort_key_len = (size_t)sqlite3_column_bytes(st, 22);
 	if (k && r->sort_key_len) {
 		void *c = arena_alloc(a, r->sort_key_len);
 
@@ -72,7 +71,7 @@ static int read_person_list(sqlite3_stmt *st, struct arena *a, struct person_lis
 	return rc;
 }
 
-/* Bind the 22 data columns shared by INSERT and UPDATE. */
+/* Bind the 21 data columns shared by INSERT and UPDATE. */
 static void bind_person(sqlite3_stmt *st, const struct person_row *p)
 {
 	store_bind_text(st, 1, p->full_name);
@@ -95,9 +94,8 @@ static void bind_person(sqlite3_stmt *st, const struct person_row *p)
 	store_bind_id(st, 18, p->org_id);
 	sqlite3_bind_int(st, 19, p->confidentiality);
 	store_bind_text(st, 20, p->search_key);
-	store_bind_text(st, 21, p->ids_key ? p->ids_key : "");
-	sqlite3_bind_blob(st, 22, p->sort_key ? p->sort_key : "", (int)p->sort_key_len,
-			  SQLITE_STATIC);
+	sqlite3_bind_blob(st, 21, p->sort_key ? p->sort_key : "", (int)p->sort_key_len,
+	                  SQLITE_STATIC);
 }
 
 /* Which unique identifier a constraint failure is about. */
@@ -106,9 +104,9 @@ static int duplicate_detail(struct store *s, const struct person_row *p, struct 
 	static const struct {
 		const char *field, *vi, *en;
 	} ids[] = {
-		{"cccd", "Số CCCD", "Citizen ID"},
-		{"party_file_no", "Số lý lịch", "Party file number"},
-		{"party_card_no", "Số thẻ đảng viên", "Party card number"},
+	    {"cccd", "Số CCCD", "Citizen ID"},
+	    {"party_file_no", "Số lý lịch", "Party file number"},
+	    {"party_card_no", "Số thẻ đảng viên", "Party card number"},
 	};
 	const char *vals[] = {p->cccd, p->party_file_no, p->party_card_no};
 
@@ -118,16 +116,16 @@ static int duplicate_detail(struct store *s, const struct person_row *p, struct 
 		if (vals[i] && store_person_find_by(s, ids[i].field, vals[i], &other) == 0 &&
 		    other != p->id)
 			return err_set(e, HOSO_E_DUPLICATE, ids[i].field,
-				       "%s %s đã có trong hồ sơ khác", "%s %s is already on record",
-				       ids[i].vi, vals[i]);
+			               "%s %s đã có trong hồ sơ khác", "%s %s is already on record",
+			               ids[i].vi, vals[i]);
 	}
 	return err_set(e, HOSO_E_INVALID, NULL, NULL, NULL);
 }
 
-int store_person_insert(struct store *s, const struct person_row *p, int64_t *ret_id,
-			struct err *e)
+int store_person_insert(struct store *s, const struct person_row *p, int64_t *ret_id, struct err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_INSERT);
+	int64_t id;
 	int rc;
 
 	if (!st)
@@ -140,8 +138,18 @@ int store_person_insert(struct store *s, const struct person_row *p, int64_t *re
 			return duplicate_detail(s, p, e);
 		return err_set(e, store_rc(rc), NULL, NULL, NULL);
 	}
+	id = sqlite3_last_insert_rowid(s->db);
+	st = store_stmt(s, STMT_PERSON_FTS_INSERT);
+	if (!st)
+		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, p->search_key);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	if (rc < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
 	if (ret_id)
-		*ret_id = sqlite3_last_insert_rowid(s->db);
+		*ret_id = id;
 	return 0;
 }
 
@@ -153,8 +161,8 @@ int store_person_update(struct store *s, const struct person_row *p, struct err 
 	if (!st)
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
 	bind_person(st, p);
-	sqlite3_bind_int64(st, 23, p->id);
-	sqlite3_bind_int64(st, 24, p->version);
+	sqlite3_bind_int64(st, 22, p->id);
+	sqlite3_bind_int64(st, 23, p->version);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -237,7 +245,7 @@ int store_person_find_by(struct store *s, const char *field, const char *value, 
 }
 
 int store_person_list_by_org(struct store *s, int64_t org_id, size_t limit, size_t offset,
-			     struct arena *a, struct person_list *ret)
+                             struct arena *a, struct person_list *ret)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_LIST_BY_ORG);
 
@@ -283,7 +291,7 @@ int store_person_count(struct store *s, int64_t *ret)
 }
 
 int store_person_search_exact(struct store *s, const char *key, size_t limit, struct arena *a,
-			      struct person_list *ret)
+                              struct person_list *ret)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_SEARCH_EXACT);
 
@@ -295,7 +303,7 @@ int store_person_search_exact(struct store *s, const char *key, size_t limit, st
 }
 
 int store_person_search_fts(struct store *s, const char *match, size_t limit, struct arena *a,
-			    struct person_list *ret)
+                            struct person_list *ret)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_SEARCH_FTS);
 	int rc;
@@ -307,6 +315,33 @@ int store_person_search_fts(struct store *s, const char *match, size_t limit, st
 	rc = read_person_list(st, a, ret);
 	/* A malformed MATCH expression is the caller's input, not a db fault. */
 	return rc == HOSO_E_DB ? HOSO_E_INVALID : rc;
+}
+
+int store_person_search_ids(struct store *s, const char *prefix, size_t limit, struct arena *a,
+                            struct person_list *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_SEARCH_IDS);
+	size_t n = strlen(prefix);
+	char hi[64], up[64], uphi[64];
+
+	if (!st)
+		return HOSO_E_DB;
+	if (n == 0 || n + 2 > sizeof(hi))
+		return HOSO_E_INVALID;
+	/* The range [prefix, prefix~) holds every value starting with prefix
+	 * (identifiers are ASCII letters and digits, all below '~'). */
+	for (size_t i = 0; i <= n; i++)
+		up[i] = (char)(prefix[i] >= 'a' && prefix[i] <= 'z' ? prefix[i] - 32 : prefix[i]);
+	memcpy(hi, prefix, n);
+	memcpy(uphi, up, n);
+	hi[n] = uphi[n] = '~';
+	hi[n + 1] = uphi[n + 1] = '\0';
+	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, up, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, uphi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
+	return read_person_list(st, a, ret);
 }
 
 int store_membership_insert(struct store *s, const struct membership_row *m, int64_t *ret_id)
@@ -344,7 +379,7 @@ int store_membership_close(struct store *s, int64_t person_id, int32_t day)
 }
 
 int store_membership_of(struct store *s, int64_t person_id, struct arena *a,
-			struct membership_list *ret)
+                        struct membership_list *ret)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_MEMBERSHIP_OF);
 	size_t cap = 0;
@@ -378,7 +413,7 @@ int store_membership_of(struct store *s, int64_t person_id, struct arena *a,
 }
 
 int store_membership_move_all(struct store *s, int64_t from, int64_t to, int32_t day,
-			      int64_t *ret_n)
+                              int64_t *ret_n)
 {
 	struct arena a;
 	sqlite3_stmt *st = store_stmt(s, STMT_MEMBERSHIP_OPEN_IN_ORG);
@@ -408,11 +443,11 @@ int store_membership_move_all(struct store *s, int64_t from, int64_t to, int32_t
 	sqlite3_reset(st);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		struct membership_row m = {
-			.person_id = v[i].person,
-			.org_id = to,
-			.valid_from = day,
-			.valid_to = DATE_OPEN,
-			.status = v[i].status,
+		    .person_id = v[i].person,
+		    .org_id = to,
+		    .valid_from = day,
+		    .valid_to = DATE_OPEN,
+		    .status = v[i].status,
 		};
 
 		rc = store_membership_close(s, v[i].person, day);
@@ -448,7 +483,7 @@ int store_position_insert(struct store *s, const struct position_row *p, int64_t
 }
 
 int store_position_of(struct store *s, int64_t person_id, struct arena *a,
-		      struct position_list *ret)
+                      struct position_list *ret)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_POSITION_OF);
 	size_t cap = 0;
@@ -481,7 +516,7 @@ int store_position_of(struct store *s, int64_t person_id, struct arena *a,
 }
 
 int store_member_counts(struct store *s, int32_t day, struct arena *a, struct org_count **ret,
-			size_t *ret_n)
+                        size_t *ret_n)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_MEMBER_COUNTS);
 	struct org_count *v = NULL;

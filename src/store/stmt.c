@@ -10,110 +10,114 @@
 #include "core/banned.h"
 
 #define ORG_COLS                                                                                   \
-	"o.id, o.code, o.valid_from, o.valid_to, v.id, v.valid_from, v.valid_to, v.name, "        \
+	"o.id, o.code, o.valid_from, o.valid_to, v.id, v.valid_from, v.valid_to, v.name, "         \
 	"v.kind, v.parent_id, v.document"
 
 #define PERSON_COLS                                                                                \
-	"p.id, p.full_name, p.family_name, p.middle_name, p.given_name, p.name_manual, p.sex, "  \
-	"p.birth_date, p.home_town, p.residence, p.ethnicity, p.cccd, p.party_file_no, "          \
-	"p.party_card_no, p.admission_date, p.full_member_date, p.status, p.management_level, "   \
-	"p.org_id, p.confidentiality, p.version, p.search_key, p.ids_key, p.sort_key"
+	"p.id, p.full_name, p.family_name, p.middle_name, p.given_name, p.name_manual, p.sex, "    \
+	"p.birth_date, p.home_town, p.residence, p.ethnicity, p.cccd, p.party_file_no, "           \
+	"p.party_card_no, p.admission_date, p.full_member_date, p.status, p.management_level, "    \
+	"p.org_id, p.confidentiality, p.version, p.search_key, p.sort_key"
 
 const char *const stmt_sqlite[STMT__MAX] = {
-	[STMT_BEGIN] = "BEGIN IMMEDIATE",
-	[STMT_COMMIT] = "COMMIT",
-	[STMT_ROLLBACK] = "ROLLBACK",
+    [STMT_BEGIN] = "BEGIN IMMEDIATE",
+    [STMT_COMMIT] = "COMMIT",
+    [STMT_ROLLBACK] = "ROLLBACK",
 
-	[STMT_ORG_INSERT] = "INSERT INTO org(code, valid_from) VALUES (?1, ?2)",
-	[STMT_ORG_VERSION_INSERT] =
-		"INSERT INTO org_version(org_id, valid_from, name, kind, parent_id, document) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	[STMT_ORG_BY_CODE] = "SELECT id FROM org WHERE code = ?1",
-	[STMT_ORG_AT] = "SELECT " ORG_COLS " FROM org o JOIN org_version v ON v.org_id = o.id "
-			"WHERE o.id = ?1 AND v.valid_from <= ?2 "
-			"AND (v.valid_to IS NULL OR v.valid_to > ?2)",
-	[STMT_ORG_LATEST] = "SELECT " ORG_COLS " FROM org o JOIN org_version v ON v.org_id = o.id "
-			    "WHERE o.id = ?1 ORDER BY v.valid_from DESC LIMIT 1",
-	[STMT_ORG_ALL_AT] = "SELECT " ORG_COLS " FROM org_version v JOIN org o ON o.id = v.org_id "
-			    "WHERE v.valid_from <= ?1 AND (v.valid_to IS NULL OR v.valid_to > ?1) "
-			    "ORDER BY o.code",
-	[STMT_ORG_VERSIONS] = "SELECT " ORG_COLS
-			      " FROM org o JOIN org_version v ON v.org_id = o.id "
-			      "WHERE o.id = ?1 ORDER BY v.valid_from",
-	[STMT_ORG_CHILDREN_AT] =
-		"SELECT " ORG_COLS " FROM org_version v JOIN org o ON o.id = v.org_id "
-		"WHERE v.parent_id = ?1 AND v.valid_from <= ?2 "
-		"AND (v.valid_to IS NULL OR v.valid_to > ?2) ORDER BY o.code",
-	[STMT_ORG_VERSION_CLOSE] = "UPDATE org_version SET valid_to = ?2 WHERE id = ?1",
-	[STMT_ORG_VERSION_UPDATE] = "UPDATE org_version SET name = ?2, kind = ?3, parent_id = ?4, "
-				    "document = coalesce(?5, document) WHERE id = ?1",
-	[STMT_ORG_END] = "UPDATE org SET valid_to = ?2 WHERE id = ?1",
-	[STMT_SUCCESSION_INSERT] = "INSERT INTO succession(kind, effective, document, note) "
-				   "VALUES (?1, ?2, ?3, ?4)",
-	[STMT_SUCCESSION_LINK_INSERT] = "INSERT INTO succession_link(succession_id, from_org, "
-					"to_org, is_main) VALUES (?1, ?2, ?3, ?4)",
-	[STMT_SUCCESSION_OF] =
-		"SELECT s.id, s.kind, s.effective, s.document, s.note FROM succession s "
-		"WHERE s.id IN (SELECT succession_id FROM succession_link "
-		"WHERE from_org = ?1 OR to_org = ?1) ORDER BY s.effective, s.id",
-	[STMT_SUCCESSION_LINKS] = "SELECT from_org, to_org, is_main FROM succession_link "
-				  "WHERE succession_id = ?1 ORDER BY rowid",
-	[STMT_SUCCESSION_ENDING] =
-		"SELECT s.id, s.kind, s.effective, s.document, s.note FROM succession s "
-		"JOIN succession_link l ON l.succession_id = s.id "
-		"WHERE l.from_org = ?1 AND s.kind IN ('merge', 'split', 'dissolve') "
-		"ORDER BY s.effective DESC, s.id DESC LIMIT 1",
+    [STMT_ORG_INSERT] = "INSERT INTO org(code, valid_from) VALUES (?1, ?2)",
+    [STMT_ORG_VERSION_INSERT] =
+        "INSERT INTO org_version(org_id, valid_from, name, kind, parent_id, document) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_ORG_BY_CODE] = "SELECT id FROM org WHERE code = ?1",
+    [STMT_ORG_AT] = "SELECT " ORG_COLS " FROM org o JOIN org_version v ON v.org_id = o.id "
+                    "WHERE o.id = ?1 AND v.valid_from <= ?2 "
+                    "AND (v.valid_to IS NULL OR v.valid_to > ?2)",
+    [STMT_ORG_LATEST] = "SELECT " ORG_COLS " FROM org o JOIN org_version v ON v.org_id = o.id "
+                        "WHERE o.id = ?1 ORDER BY v.valid_from DESC LIMIT 1",
+    [STMT_ORG_ALL_AT] = "SELECT " ORG_COLS " FROM org_version v JOIN org o ON o.id = v.org_id "
+                        "WHERE v.valid_from <= ?1 AND (v.valid_to IS NULL OR v.valid_to > ?1) "
+                        "ORDER BY o.code",
+    [STMT_ORG_VERSIONS] = "SELECT " ORG_COLS " FROM org o JOIN org_version v ON v.org_id = o.id "
+                          "WHERE o.id = ?1 ORDER BY v.valid_from",
+    [STMT_ORG_CHILDREN_AT] = "SELECT " ORG_COLS " FROM org_version v JOIN org o ON o.id = v.org_id "
+                             "WHERE v.parent_id = ?1 AND v.valid_from <= ?2 "
+                             "AND (v.valid_to IS NULL OR v.valid_to > ?2) ORDER BY o.code",
+    [STMT_ORG_VERSION_CLOSE] = "UPDATE org_version SET valid_to = ?2 WHERE id = ?1",
+    [STMT_ORG_VERSION_UPDATE] = "UPDATE org_version SET name = ?2, kind = ?3, parent_id = ?4, "
+                                "document = coalesce(?5, document) WHERE id = ?1",
+    [STMT_ORG_END] = "UPDATE org SET valid_to = ?2 WHERE id = ?1",
+    [STMT_SUCCESSION_INSERT] = "INSERT INTO succession(kind, effective, document, note) "
+                               "VALUES (?1, ?2, ?3, ?4)",
+    [STMT_SUCCESSION_LINK_INSERT] = "INSERT INTO succession_link(succession_id, from_org, "
+                                    "to_org, is_main) VALUES (?1, ?2, ?3, ?4)",
+    [STMT_SUCCESSION_OF] = "SELECT s.id, s.kind, s.effective, s.document, s.note FROM succession s "
+                           "WHERE s.id IN (SELECT succession_id FROM succession_link "
+                           "WHERE from_org = ?1 OR to_org = ?1) ORDER BY s.effective, s.id",
+    [STMT_SUCCESSION_LINKS] = "SELECT from_org, to_org, is_main FROM succession_link "
+                              "WHERE succession_id = ?1 ORDER BY rowid",
+    [STMT_SUCCESSION_ENDING] =
+        "SELECT s.id, s.kind, s.effective, s.document, s.note FROM succession s "
+        "JOIN succession_link l ON l.succession_id = s.id "
+        "WHERE l.from_org = ?1 AND s.kind IN ('merge', 'split', 'dissolve') "
+        "ORDER BY s.effective DESC, s.id DESC LIMIT 1",
 
-	[STMT_PERSON_INSERT] =
-		"INSERT INTO person(full_name, family_name, middle_name, given_name, name_manual, "
-		"sex, birth_date, home_town, residence, ethnicity, cccd, party_file_no, "
-		"party_card_no, admission_date, full_member_date, status, management_level, "
-		"org_id, confidentiality, search_key, ids_key, sort_key) VALUES (?1, ?2, ?3, ?4, "
-		"?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
-		"?22)",
-	[STMT_PERSON_UPDATE] =
-		"UPDATE person SET full_name = ?1, family_name = ?2, middle_name = ?3, "
-		"given_name = ?4, name_manual = ?5, sex = ?6, birth_date = ?7, home_town = ?8, "
-		"residence = ?9, ethnicity = ?10, cccd = ?11, party_file_no = ?12, "
-		"party_card_no = ?13, admission_date = ?14, full_member_date = ?15, status = ?16, "
-		"management_level = ?17, org_id = ?18, confidentiality = ?19, search_key = ?20, "
-		"ids_key = ?21, sort_key = ?22, version = version + 1, "
-		"updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-		"WHERE id = ?23 AND version = ?24",
-	[STMT_PERSON_GET] = "SELECT " PERSON_COLS " FROM person p WHERE p.id = ?1",
-	[STMT_PERSON_BY_CCCD] = "SELECT id FROM person WHERE cccd = ?1",
-	[STMT_PERSON_BY_PARTY_FILE] = "SELECT id FROM person WHERE party_file_no = ?1",
-	[STMT_PERSON_BY_PARTY_CARD] = "SELECT id FROM person WHERE party_card_no = ?1",
-	[STMT_PERSON_LIST_BY_ORG] = "SELECT " PERSON_COLS " FROM person p WHERE p.org_id = ?1 "
-				    "ORDER BY p.sort_key, p.id LIMIT ?2 OFFSET ?3",
-	[STMT_PERSON_COUNT_BY_ORG] = "SELECT count(*) FROM person WHERE org_id = ?1",
-	[STMT_PERSON_COUNT] = "SELECT count(*) FROM person",
-	[STMT_PERSON_SEARCH_EXACT] = "SELECT " PERSON_COLS " FROM person p WHERE p.search_key = ?1 "
-				     "ORDER BY p.sort_key, p.id LIMIT ?2",
-	[STMT_PERSON_SEARCH_FTS] = "SELECT " PERSON_COLS " FROM person p WHERE p.id IN "
-				   "(SELECT rowid FROM person_fts WHERE person_fts MATCH ?1 "
-				   "LIMIT ?2)",
-	[STMT_PERSON_SET_ORG] = "UPDATE person SET org_id = ?2 WHERE id = ?1",
-	[STMT_MEMBERSHIP_INSERT] = "INSERT INTO membership(person_id, org_id, valid_from, "
-				   "valid_to, status, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	[STMT_MEMBERSHIP_CLOSE] = "UPDATE membership SET valid_to = ?2 WHERE person_id = ?1 AND "
-				  "valid_to IS NULL AND valid_from < ?2",
-	[STMT_MEMBERSHIP_OF] = "SELECT id, person_id, org_id, valid_from, valid_to, status, note "
-			       "FROM membership WHERE person_id = ?1 ORDER BY valid_from, id",
-	[STMT_MEMBERSHIP_OPEN_IN_ORG] = "SELECT person_id, status FROM membership "
-					"WHERE org_id = ?1 AND valid_to IS NULL",
-	[STMT_POSITION_INSERT] = "INSERT INTO position(person_id, org_id, title, valid_from, "
-				 "valid_to) VALUES (?1, ?2, ?3, ?4, ?5)",
-	[STMT_POSITION_OF] = "SELECT id, person_id, org_id, title, valid_from, valid_to "
-			     "FROM position WHERE person_id = ?1 ORDER BY valid_from, id",
-	[STMT_MEMBER_COUNTS] = "SELECT org_id, count(*) FROM membership WHERE valid_from <= ?1 "
-			       "AND (valid_to IS NULL OR valid_to > ?1) "
-			       "AND status IN ('du_bi', 'chinh_thuc') GROUP BY org_id",
+    [STMT_PERSON_INSERT] =
+        "INSERT INTO person(full_name, family_name, middle_name, given_name, name_manual, "
+        "sex, birth_date, home_town, residence, ethnicity, cccd, party_file_no, "
+        "party_card_no, admission_date, full_member_date, status, management_level, "
+        "org_id, confidentiality, search_key, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+        "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+    [STMT_PERSON_FTS_INSERT] = "INSERT INTO person_fts(rowid, search_key) VALUES (?1, ?2)",
+    [STMT_PERSON_UPDATE] =
+        "UPDATE person SET full_name = ?1, family_name = ?2, middle_name = ?3, "
+        "given_name = ?4, name_manual = ?5, sex = ?6, birth_date = ?7, home_town = ?8, "
+        "residence = ?9, ethnicity = ?10, cccd = ?11, party_file_no = ?12, "
+        "party_card_no = ?13, admission_date = ?14, full_member_date = ?15, status = ?16, "
+        "management_level = ?17, org_id = ?18, confidentiality = ?19, search_key = ?20, "
+        "sort_key = ?21, version = version + 1, "
+        "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+        "WHERE id = ?22 AND version = ?23",
+    [STMT_PERSON_GET] = "SELECT " PERSON_COLS " FROM person p WHERE p.id = ?1",
+    [STMT_PERSON_BY_CCCD] = "SELECT id FROM person WHERE cccd = ?1",
+    [STMT_PERSON_BY_PARTY_FILE] = "SELECT id FROM person WHERE party_file_no = ?1",
+    [STMT_PERSON_BY_PARTY_CARD] = "SELECT id FROM person WHERE party_card_no = ?1",
+    [STMT_PERSON_LIST_BY_ORG] = "SELECT " PERSON_COLS " FROM person p WHERE p.org_id = ?1 "
+                                "ORDER BY p.sort_key, p.id LIMIT ?2 OFFSET ?3",
+    [STMT_PERSON_COUNT_BY_ORG] = "SELECT count(*) FROM person WHERE org_id = ?1",
+    [STMT_PERSON_COUNT] = "SELECT count(*) FROM person",
+    [STMT_PERSON_SEARCH_EXACT] = "SELECT " PERSON_COLS " FROM person p WHERE p.search_key = ?1 "
+                                 "ORDER BY p.sort_key, p.id LIMIT ?2",
+    [STMT_PERSON_SEARCH_FTS] = "SELECT " PERSON_COLS " FROM person p WHERE p.id IN "
+                               "(SELECT rowid FROM person_fts WHERE person_fts MATCH ?1 "
+                               "LIMIT ?2)",
+    /* Identifier prefix: ?1 <= id < ?2 on each unique index. */
+    [STMT_PERSON_SEARCH_IDS] = "SELECT " PERSON_COLS " FROM person p WHERE p.id IN ("
+                               "SELECT id FROM person WHERE cccd >= ?1 AND cccd < ?2 UNION "
+                               "SELECT id FROM person WHERE party_file_no >= ?3 AND "
+                               "party_file_no < ?4 UNION "
+                               "SELECT id FROM person WHERE party_card_no >= ?1 AND "
+                               "party_card_no < ?2 LIMIT ?5)",
+    [STMT_PERSON_SET_ORG] = "UPDATE person SET org_id = ?2 WHERE id = ?1",
+    [STMT_MEMBERSHIP_INSERT] = "INSERT INTO membership(person_id, org_id, valid_from, "
+                               "valid_to, status, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_MEMBERSHIP_CLOSE] = "UPDATE membership SET valid_to = ?2 WHERE person_id = ?1 AND "
+                              "valid_to IS NULL AND valid_from < ?2",
+    [STMT_MEMBERSHIP_OF] = "SELECT id, person_id, org_id, valid_from, valid_to, status, note "
+                           "FROM membership WHERE person_id = ?1 ORDER BY valid_from, id",
+    [STMT_MEMBERSHIP_OPEN_IN_ORG] = "SELECT person_id, status FROM membership "
+                                    "WHERE org_id = ?1 AND valid_to IS NULL",
+    [STMT_POSITION_INSERT] = "INSERT INTO position(person_id, org_id, title, valid_from, "
+                             "valid_to) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [STMT_POSITION_OF] = "SELECT id, person_id, org_id, title, valid_from, valid_to "
+                         "FROM position WHERE person_id = ?1 ORDER BY valid_from, id",
+    [STMT_MEMBER_COUNTS] = "SELECT org_id, count(*) FROM membership WHERE valid_from <= ?1 "
+                           "AND (valid_to IS NULL OR valid_to > ?1) "
+                           "AND status IN ('du_bi', 'chinh_thuc') GROUP BY org_id",
 
-	[STMT_CAL_ENTRIES] = "SELECT day, kind, name, source FROM cal_entry ORDER BY day",
-	[STMT_CAL_ENTRY_PUT] = "INSERT INTO cal_entry(day, kind, name, source) "
-			       "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(day) DO UPDATE SET "
-			       "kind = excluded.kind, name = excluded.name, "
-			       "source = excluded.source",
-	[STMT_CAL_ENTRY_DELETE] = "DELETE FROM cal_entry WHERE day = ?1",
+    [STMT_CAL_ENTRIES] = "SELECT day, kind, name, source FROM cal_entry ORDER BY day",
+    [STMT_CAL_ENTRY_PUT] = "INSERT INTO cal_entry(day, kind, name, source) "
+                           "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(day) DO UPDATE SET "
+                           "kind = excluded.kind, name = excluded.name, "
+                           "source = excluded.source",
+    [STMT_CAL_ENTRY_DELETE] = "DELETE FROM cal_entry WHERE day = ?1",
 };

@@ -49,7 +49,7 @@ sqlite3_stmt *store_stmt(struct store *s, enum stmt id)
 	st = s->stmt[id];
 	if (!st) {
 		if (sqlite3_prepare_v3(s->db, stmt_sqlite[id], -1, SQLITE_PREPARE_PERSISTENT, &st,
-				       NULL) != SQLITE_OK)
+		                       NULL) != SQLITE_OK)
 			return NULL;
 		s->stmt[id] = st;
 		return st;
@@ -129,19 +129,18 @@ void *store_vec_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t e
 
 static int store_pragmas(struct store *s)
 {
-	static const char *const pragmas =
-		"PRAGMA journal_mode = WAL;"
-		"PRAGMA synchronous = FULL;"
-		"PRAGMA foreign_keys = ON;"
-		"PRAGMA busy_timeout = 10000;"
-		"PRAGMA cache_size = -32768;"
-		"PRAGMA temp_store = MEMORY;";
+	static const char *const pragmas = "PRAGMA journal_mode = WAL;"
+	                                   "PRAGMA synchronous = FULL;"
+	                                   "PRAGMA foreign_keys = ON;"
+	                                   "PRAGMA busy_timeout = 10000;"
+	                                   "PRAGMA cache_size = -32768;"
+	                                   "PRAGMA temp_store = MEMORY;";
 
 	if (s->readonly)
 		return sqlite3_exec(s->db,
-				    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"
-				    "PRAGMA query_only = ON;",
-				    NULL, NULL, NULL);
+		                    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"
+		                    "PRAGMA query_only = ON;",
+		                    NULL, NULL, NULL);
 	return sqlite3_exec(s->db, pragmas, NULL, NULL, NULL);
 }
 
@@ -153,8 +152,8 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e)
 	*ret = NULL;
 	if (!(flags & STORE_CREATE) && access(path, F_OK) != 0)
 		return err_set(e, HOSO_E_NOT_FOUND, "db",
-			       "Không tìm thấy cơ sở dữ liệu '%s' (hãy chạy 'hoso init')",
-			       "Database '%s' not found (run 'hoso init')", path);
+		               "Không tìm thấy cơ sở dữ liệu '%s' (hãy chạy 'hoso init')",
+		               "Database '%s' not found (run 'hoso init')", path);
 	s = calloc(1, sizeof(*s));
 	if (!s)
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
@@ -172,8 +171,7 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e)
 	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
 	if (rc != SQLITE_OK) {
 		err_set(e, HOSO_E_IO, "db", "Không mở được cơ sở dữ liệu '%s': %s",
-			"Cannot open database '%s': %s", path,
-			s->db ? sqlite3_errmsg(s->db) : "?");
+		        "Cannot open database '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : "?");
 		store_close(s);
 		return HOSO_E_IO;
 	}
@@ -181,7 +179,7 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e)
 	if (store_pragmas(s) != SQLITE_OK) {
 		rc = store_rc(sqlite3_errcode(s->db));
 		err_set(e, rc, "db", "Tệp '%s' không phải cơ sở dữ liệu hoso hợp lệ: %s",
-			"'%s' is not a valid hoso database: %s", path, sqlite3_errmsg(s->db));
+		        "'%s' is not a valid hoso database: %s", path, sqlite3_errmsg(s->db));
 		store_close(s);
 		return rc;
 	}
@@ -278,11 +276,11 @@ int store_check_statements(struct store *s, struct err *e)
 
 		if (!stmt_sqlite[i])
 			return err_set(e, HOSO_E_DB, NULL, "Câu lệnh %d chưa có SQL",
-				       "Statement %d has no SQL", i);
+			               "Statement %d has no SQL", i);
 		if (sqlite3_prepare_v2(s->db, stmt_sqlite[i], -1, &st, NULL) != SQLITE_OK)
 			return err_set(e, HOSO_E_DB, NULL, "Câu lệnh %d lỗi: %s",
-				       "Statement %d fails to prepare: %s", i,
-				       sqlite3_errmsg(s->db));
+			               "Statement %d fails to prepare: %s", i,
+			               sqlite3_errmsg(s->db));
 		sqlite3_finalize(st);
 	}
 	return 0;
@@ -300,7 +298,7 @@ static int check_rows_ok(struct store *s, const char *sql, const char *want, str
 
 		if (!want || !t || strcmp(t, want) != 0) {
 			err_set(e, HOSO_E_BAD_FILE, NULL, "Kiểm tra toàn vẹn thất bại: %s",
-				"Integrity check failed: %s", t ? t : "(foreign key)");
+			        "Integrity check failed: %s", t ? t : "(foreign key)");
 			bad = 1;
 			break;
 		}
@@ -346,22 +344,22 @@ int store_backup(struct store *s, const char *out_path, struct err *e)
 
 	if (access(out_path, F_OK) == 0)
 		return err_set(e, HOSO_E_DUPLICATE, "out", "Tệp '%s' đã tồn tại, không ghi đè",
-			       "'%s' already exists; not overwriting it", out_path);
+		               "'%s' already exists; not overwriting it", out_path);
 	if (sqlite3_open_v2(out_path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
 		sqlite3_close_v2(dst);
-		return err_set(e, HOSO_E_IO, "out", "Không tạo được tệp '%s'",
-			       "Cannot create '%s'", out_path);
+		return err_set(e, HOSO_E_IO, "out", "Không tạo được tệp '%s'", "Cannot create '%s'",
+		               out_path);
 	}
 	rc = backup_copy(dst, s->db);
-	if (rc == 0 && sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) !=
-			       SQLITE_OK)
+	if (rc == 0 &&
+	    sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
 		rc = HOSO_E_IO;
 	sqlite3_close_v2(dst);
 	if (rc < 0) {
 		unlink(out_path);
 		return err_set(e, rc, "out", "Sao lưu vào '%s' thất bại", "Backup to '%s' failed",
-			       out_path);
+		               out_path);
 	}
 	return 0;
 }
@@ -375,7 +373,7 @@ int store_restore(struct store *s, const char *in_path, struct err *e)
 	if (sqlite3_open_v2(in_path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		sqlite3_close_v2(src);
 		return err_set(e, HOSO_E_IO, "in", "Không mở được tệp sao lưu '%s'",
-			       "Cannot open backup '%s'", in_path);
+		               "Cannot open backup '%s'", in_path);
 	}
 	/* Check it is a hoso database this program understands, and sound. */
 	if (sqlite3_prepare_v2(src, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
@@ -388,8 +386,8 @@ int store_restore(struct store *s, const char *in_path, struct err *e)
 		sqlite3_finalize(st);
 		sqlite3_close_v2(src);
 		return err_set(e, HOSO_E_BAD_FILE, "in",
-			       "Tệp '%s' không phải bản sao lưu hoso hợp lệ",
-			       "'%s' is not a valid hoso backup", in_path);
+		               "Tệp '%s' không phải bản sao lưu hoso hợp lệ",
+		               "'%s' is not a valid hoso backup", in_path);
 	}
 	sqlite3_finalize(st);
 	st = NULL;
@@ -399,7 +397,7 @@ int store_restore(struct store *s, const char *in_path, struct err *e)
 		sqlite3_finalize(st);
 		sqlite3_close_v2(src);
 		return err_set(e, HOSO_E_BAD_FILE, "in", "Tệp sao lưu '%s' bị hỏng",
-			       "Backup '%s' is corrupt", in_path);
+		               "Backup '%s' is corrupt", in_path);
 	}
 	sqlite3_finalize(st);
 	for (int i = 0; i < STMT__MAX; i++) {
@@ -409,8 +407,8 @@ int store_restore(struct store *s, const char *in_path, struct err *e)
 	rc = backup_copy(s->db, src);
 	sqlite3_close_v2(src);
 	if (rc < 0)
-		return err_set(e, rc, "in", "Khôi phục từ '%s' thất bại", "Restore from '%s' failed",
-			       in_path);
+		return err_set(e, rc, "in", "Khôi phục từ '%s' thất bại",
+		               "Restore from '%s' failed", in_path);
 	if (store_pragmas(s) != SQLITE_OK)
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
 	return store_migrate(s, e);
@@ -427,9 +425,9 @@ int store_content_digest(struct store *s, char *out, struct err *e)
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	crypto_generichash_init(&h, NULL, 0, sizeof(md));
 	if (sqlite3_prepare_v2(s->db,
-			       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
-			       "LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
-			       -1, &tables, NULL) != SQLITE_OK)
+	                       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
+	                       "LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
+	                       -1, &tables, NULL) != SQLITE_OK)
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
 	while ((rc = sqlite3_step(tables)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(tables, 0);

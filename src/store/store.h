@@ -89,7 +89,7 @@ struct org_list {
 /* Insert an organisation and its first version.  *ret_id set on success.
  * HOSO_E_DUPLICATE when the code exists. */
 int store_org_insert(struct store *s, const char *code, int32_t from, const char *name,
-		     const char *kind, int64_t parent_id, const char *document, int64_t *ret_id);
+                     const char *kind, int64_t parent_id, const char *document, int64_t *ret_id);
 
 /* The version of org id valid on day; NULL-equivalent: HOSO_E_NOT_FOUND. */
 int store_org_at(struct store *s, int64_t id, int32_t day, struct arena *a, struct org_row *ret);
@@ -103,13 +103,13 @@ int store_org_all_at(struct store *s, int32_t day, struct arena *a, struct org_l
 int store_org_versions(struct store *s, int64_t id, struct arena *a, struct org_list *ret);
 /* Direct children alive on day. */
 int store_org_children_at(struct store *s, int64_t id, int32_t day, struct arena *a,
-			  struct org_list *ret);
+                          struct org_list *ret);
 
 /* End the current version at day and start a new one with the given name,
  * kind and parent (day == current version's start: change it in place).
  * HOSO_E_ORG_STATE when day is before the current version's start. */
 int store_org_new_version(struct store *s, int64_t id, int32_t day, const char *name,
-			  const char *kind, int64_t parent_id, const char *document);
+                          const char *kind, int64_t parent_id, const char *document);
 /* End the organisation's life (and its current version) at day: day must
  * follow the organisation's start and not precede its current version. */
 int store_org_end(struct store *s, int64_t id, int32_t day);
@@ -134,14 +134,14 @@ struct succession_list {
 };
 
 int store_succession_insert(struct store *s, const char *kind, int32_t effective,
-			    const char *document, const char *note,
-			    const struct succession_link *links, size_t nlinks, int64_t *ret_id);
+                            const char *document, const char *note,
+                            const struct succession_link *links, size_t nlinks, int64_t *ret_id);
 /* Successions in which org id takes part (as source or successor). */
 int store_succession_of(struct store *s, int64_t id, struct arena *a, struct succession_list *ret);
 /* The succession that ended org id (merge, split or dissolve), if any:
  * HOSO_E_NOT_FOUND when none. */
 int store_succession_ending(struct store *s, int64_t id, struct arena *a,
-			    struct succession_row *ret);
+                            struct succession_row *ret);
 
 /* ---- persons ---- */
 
@@ -150,7 +150,7 @@ struct person_row {
 	const char *full_name;
 	const char *family_name, *middle_name, *given_name;
 	int name_manual;
-	const char *sex; /* "nam", "nu" or NULL */
+	const char *sex;        /* "nam", "nu" or NULL */
 	const char *birth_date; /* partial ISO: "1962", "1962-03", "1962-03-05" */
 	const char *home_town, *residence, *ethnicity;
 	const char *cccd, *party_file_no, *party_card_no;
@@ -162,7 +162,6 @@ struct person_row {
 	int64_t version;
 	/* keys maintained by the caller (src/app builds them with src/vi) */
 	const char *search_key;
-	const char *ids_key;
 	const void *sort_key;
 	size_t sort_key_len;
 };
@@ -172,10 +171,11 @@ struct person_list {
 	size_t n;
 };
 
-/* Insert; *ret_id set.  HOSO_E_DUPLICATE (field set in e) on a duplicate
- * CCCD, party file or card number. */
+/* Insert, and index the search key; *ret_id set.  HOSO_E_DUPLICATE (field
+ * set in e) on a duplicate CCCD, party file or card number.  Call inside a
+ * transaction, so the row and its index entry land together. */
 int store_person_insert(struct store *s, const struct person_row *p, int64_t *ret_id,
-			struct err *e);
+                        struct err *e);
 /* Update all fields of p->id when its version is p->version (then bumped).
  * HOSO_E_CONFLICT when the version differs, HOSO_E_NOT_FOUND when missing. */
 int store_person_update(struct store *s, const struct person_row *p, struct err *e);
@@ -187,19 +187,23 @@ int store_person_find_by(struct store *s, const char *field, const char *value, 
 
 /* Current members of an organisation, in Vietnamese name order. */
 int store_person_list_by_org(struct store *s, int64_t org_id, size_t limit, size_t offset,
-			     struct arena *a, struct person_list *ret);
+                             struct arena *a, struct person_list *ret);
 int store_person_count_by_org(struct store *s, int64_t org_id, int64_t *ret);
 int store_person_count(struct store *s, int64_t *ret);
 
 /*
  * Search by folded key.  exact: persons whose search_key equals key.
- * match: an FTS5 query over the folded name and identifiers (built by the
+ * match: an FTS5 query over the folded name (built by the
  * caller from vi_search_key tokens), at most limit rows, in rowid order.
  */
 int store_person_search_exact(struct store *s, const char *key, size_t limit, struct arena *a,
-			      struct person_list *ret);
+                              struct person_list *ret);
 int store_person_search_fts(struct store *s, const char *match, size_t limit, struct arena *a,
-			    struct person_list *ret);
+                            struct person_list *ret);
+/* Persons whose CCCD, party file number or party card number starts with
+ * prefix (ASCII letters and digits). */
+int store_person_search_ids(struct store *s, const char *prefix, size_t limit, struct arena *a,
+                            struct person_list *ret);
 
 /* Membership history. */
 struct membership_row {
@@ -216,11 +220,11 @@ int store_membership_insert(struct store *s, const struct membership_row *m, int
 /* Close the person's open membership at day (no-op when none is open). */
 int store_membership_close(struct store *s, int64_t person_id, int32_t day);
 int store_membership_of(struct store *s, int64_t person_id, struct arena *a,
-			struct membership_list *ret);
+                        struct membership_list *ret);
 /* Move current members of org from into org to as of day (closing and
  * opening memberships, updating person.org_id); *ret_n moved. */
 int store_membership_move_all(struct store *s, int64_t from, int64_t to, int32_t day,
-			      int64_t *ret_n);
+                              int64_t *ret_n);
 
 struct position_row {
 	int64_t id, person_id, org_id;
@@ -233,7 +237,7 @@ struct position_list {
 };
 int store_position_insert(struct store *s, const struct position_row *p, int64_t *ret_id);
 int store_position_of(struct store *s, int64_t person_id, struct arena *a,
-		      struct position_list *ret);
+                      struct position_list *ret);
 
 /* ---- calendar entries (admin-editable yearly table) ---- */
 struct cal_entry_row {
@@ -258,6 +262,6 @@ struct org_count {
 	int64_t n;
 };
 int store_member_counts(struct store *s, int32_t day, struct arena *a, struct org_count **ret,
-			size_t *ret_n);
+                        size_t *ret_n);
 
 #endif

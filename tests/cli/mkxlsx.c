@@ -15,14 +15,14 @@ int main(int argc, char **argv)
 	lxw_worksheet *ws, *other;
 	lxw_format *datefmt;
 	const char *const head[] = {
-		"Ho\xCC\xA3 va\xCC\x80 te\xCC\x82n", /* Họ và tên, NFD */
-		"Nga\xCC\x80y sinh",                 /* Ngày sinh, NFD */
-		"GIỚI TÍNH",
-		"Số CCCD",
-		"Ngày vào Đảng",
-		"Mã tổ chức",
-		"Quê quán",
-		"Ghi chú",
+	    "Ho\xCC\xA3 va\xCC\x80 te\xCC\x82n", /* Họ và tên, NFD */
+	    "Nga\xCC\x80y sinh",                 /* Ngày sinh, NFD */
+	    "GIỚI TÍNH",
+	    "Số CCCD",
+	    "Ngày vào Đảng",
+	    "Mã tổ chức",
+	    "Quê quán",
+	    "Ghi chú",
 	};
 
 	if (argc != 2) {
@@ -42,7 +42,7 @@ int main(int argc, char **argv)
 	worksheet_write_number(ws, 1, 1, 27526, datefmt); /* 12/05/1975 */
 	worksheet_write_string(ws, 1, 2, "Nam", NULL);
 	worksheet_write_number(ws, 1, 3, 11075000123.0, NULL); /* 011075000123 */
-	worksheet_write_number(ws, 1, 4, 37136, datefmt);       /* 02/09/2001 */
+	worksheet_write_number(ws, 1, 4, 37136, datefmt);      /* 02/09/2001 */
 	worksheet_write_string(ws, 1, 5, "C1", NULL);
 	worksheet_write_string(ws, 1, 6, "Xã Mường Phăng", NULL);
 	worksheet_write_string(ws, 1, 7, "ghi chú bị bỏ qua", NULL);

@@ -117,10 +117,14 @@ static void test_bom(void **state)
 
 static void test_utf16_refused(void **state)
 {
-	static const char le[] = "\xFF\xFE" "a\0,\0b\0";
-	static const char be[] = "\xFE\xFF" "\0a\0,\0b";
-	static const char le32[] = "\xFF\xFE\0\0" "a\0\0\0";
-	static const char be32[] = "\0\0\xFE\xFF" "\0\0\0a";
+	static const char le[] = "\xFF\xFE"
+	                         "a\0,\0b\0";
+	static const char be[] = "\xFE\xFF"
+	                         "\0a\0,\0b";
+	static const char le32[] = "\xFF\xFE\0\0"
+	                           "a\0\0\0";
+	static const char be32[] = "\0\0\xFE\xFF"
+	                           "\0\0\0a";
 	struct table *t = (struct table *)1;
 	struct err e;
 
@@ -132,9 +136,9 @@ static void test_utf16_refused(void **state)
 	assert_non_null(strstr(e.msg_vi.buf, "UTF-16"));
 	assert_int_equal(table_open_mem(be, sizeof(be) - 1, TABLE_CSV, &t, &e), HOSO_E_NOT_UTF8);
 	assert_int_equal(table_open_mem(le32, sizeof(le32) - 1, TABLE_CSV, &t, &e),
-			 HOSO_E_NOT_UTF8);
+	                 HOSO_E_NOT_UTF8);
 	assert_int_equal(table_open_mem(be32, sizeof(be32) - 1, TABLE_CSV, &t, &e),
-			 HOSO_E_NOT_UTF8);
+	                 HOSO_E_NOT_UTF8);
 	err_release(&e);
 }
 
@@ -314,7 +318,7 @@ static void test_sniffing(void **state)
 	(void)state;
 	err_init(&e);
 	assert_int_equal(table_open_mem(ole2, sizeof(ole2) - 1, TABLE_AUTO, &t, &e),
-			 HOSO_E_BAD_FILE);
+	                 HOSO_E_BAD_FILE);
 	assert_non_null(strstr(e.msg_en.buf, ".xls"));
 	/* Asked for CSV, a zip is read as (odd) CSV, not sniffed. */
 	assert_int_equal(table_open_mem("PK\3\4,x", 6, TABLE_CSV, &t, &e), 0);
@@ -328,18 +332,12 @@ static void test_sniffing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_delimiters),
-		cmocka_unit_test(test_bom),
-		cmocka_unit_test(test_utf16_refused),
-		cmocka_unit_test(test_quotes),
-		cmocka_unit_test(test_embedded_newlines),
-		cmocka_unit_test(test_line_endings),
-		cmocka_unit_test(test_ragged_and_empty),
-		cmocka_unit_test(test_limits),
-		cmocka_unit_test(test_unterminated_quote),
-		cmocka_unit_test(test_error_is_sticky),
-		cmocka_unit_test(test_file_and_progress),
-		cmocka_unit_test(test_sniffing),
+	    cmocka_unit_test(test_delimiters),         cmocka_unit_test(test_bom),
+	    cmocka_unit_test(test_utf16_refused),      cmocka_unit_test(test_quotes),
+	    cmocka_unit_test(test_embedded_newlines),  cmocka_unit_test(test_line_endings),
+	    cmocka_unit_test(test_ragged_and_empty),   cmocka_unit_test(test_limits),
+	    cmocka_unit_test(test_unterminated_quote), cmocka_unit_test(test_error_is_sticky),
+	    cmocka_unit_test(test_file_and_progress),  cmocka_unit_test(test_sniffing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,7 +26,7 @@ static int32_t D(int y, int m, int d)
 }
 
 static int64_t mk(struct fx *f, const char *code, const char *name, const char *kind,
-		  int64_t parent)
+                  int64_t parent)
 {
 	struct org_new o = {code, name, kind, parent, D(2000, 1, 1), "QĐ thành lập"};
 	int64_t id = 0;
@@ -72,8 +72,10 @@ static int teardown(void **state)
 
 static void add_member(struct fx *f, const char *name, int64_t org)
 {
-	struct person_input in = {.full_name = name, .org_id = org, .joined = "01/01/2010",
-				  .admission_date = "01/01/2010"};
+	struct person_input in = {.full_name = name,
+	                          .org_id = org,
+	                          .joined = "01/01/2010",
+	                          .admission_date = "01/01/2010"};
 
 	if (person_create(f->app, &f->sys, &in, NULL, &f->e) != 0)
 		fail_msg("person %s: %s", name, err_text_en(&f->e));
@@ -128,9 +130,9 @@ static void test_rename_keeps_history(void **state)
 	struct arena a;
 
 	arena_init(&a, 0);
-	assert_int_equal(org_rename(f->app, &f->sys, f->x1, "Đảng bộ xã Búng Lao mới", D(2020, 5, 1),
-				    "QĐ 12-QĐ/HU", &f->e),
-			 0);
+	assert_int_equal(org_rename(f->app, &f->sys, f->x1, "Đảng bộ xã Búng Lao mới",
+	                            D(2020, 5, 1), "QĐ 12-QĐ/HU", &f->e),
+	                 0);
 	assert_int_equal(org_get(f->app, &f->sys, f->x1, D(2020, 4, 30), &a, &r, &f->e), 0);
 	assert_string_equal(r.name, "Đảng bộ xã Búng Lao");
 	assert_int_equal(org_get(f->app, &f->sys, f->x1, D(2020, 5, 1), &a, &r, &f->e), 0);
@@ -142,7 +144,7 @@ static void test_rename_keeps_history(void **state)
 	assert_string_equal(h.successions.v[0].document, "QĐ 12-QĐ/HU");
 	/* Backdating before the last change is refused. */
 	assert_int_equal(org_rename(f->app, &f->sys, f->x1, "Tên khác", D(2019, 1, 1), NULL, &f->e),
-			 HOSO_E_ORG_STATE);
+	                 HOSO_E_ORG_STATE);
 	arena_release(&a);
 }
 
@@ -159,7 +161,7 @@ static void test_move_and_cycle(void **state)
 	assert_string_equal(anc.v[0].code, "TU");
 	assert_string_equal(anc.v[1].code, "H1");
 	assert_int_equal(org_ancestors(f->app, &f->sys, f->x3, D(2020, 12, 31), &a, &anc, &f->e),
-			 0);
+	                 0);
 	assert_string_equal(anc.v[1].code, "H2");
 	/* H1 under its own grandchild: a cycle.  (Level rules refuse it too.) */
 	assert_true(org_move(f->app, &f->sys, f->h1, f->x1, D(2022, 1, 1), NULL, &f->e) < 0);
@@ -170,8 +172,8 @@ static void test_merge_moves_children_and_members(void **state)
 {
 	struct fx *f = *state;
 	const int64_t src[2] = {f->x1, f->x2};
-	struct org_new spec = {"XN", "Đảng bộ xã Mường Ảng", "dang_bo_truc_thuoc", f->tu,
-			       D(2025, 7, 1), NULL};
+	struct org_new spec = {"XN",  "Đảng bộ xã Mường Ảng", "dang_bo_truc_thuoc",
+	                       f->tu, D(2025, 7, 1),          NULL};
 	struct org_tree before, after;
 	struct arena a;
 	int64_t into, mapped;
@@ -179,9 +181,9 @@ static void test_merge_moves_children_and_members(void **state)
 	arena_init(&a, 0);
 	add_member(f, "Lò Văn Muôn", f->cb1);
 	add_member(f, "Quàng Thị Hoa", f->x2);
-	assert_int_equal(org_merge(f->app, &f->sys, src, 2, 0, &spec, D(2025, 7, 1), "QĐ 1000",
-				   &into, &f->e),
-			 0);
+	assert_int_equal(
+	    org_merge(f->app, &f->sys, src, 2, 0, &spec, D(2025, 7, 1), "QĐ 1000", &into, &f->e),
+	    0);
 	assert_int_equal(org_tree_at(f->app, &f->sys, D(2025, 6, 30), 0, &a, &before, &f->e), 0);
 	assert_int_equal(org_tree_at(f->app, &f->sys, D(2025, 7, 1), 0, &a, &after, &f->e), 0);
 	assert_int_equal(before.n, 8);
@@ -201,11 +203,11 @@ static void test_merge_moves_children_and_members(void **state)
 	assert_int_equal(org_map(f->app, &f->sys, f->x1, D(2025, 6, 30), &mapped, &f->e), 0);
 	assert_int_equal(mapped, f->x1);
 	assert_int_equal(org_map(f->app, &f->sys, into, D(2024, 1, 1), &mapped, &f->e),
-			 HOSO_E_NOT_FOUND);
+	                 HOSO_E_NOT_FOUND);
 	/* A merged organisation cannot merge again. */
-	assert_int_equal(org_merge(f->app, &f->sys, src, 1, f->h2, NULL, D(2025, 8, 1), NULL, NULL,
-				   &f->e),
-			 HOSO_E_ORG_STATE);
+	assert_int_equal(
+	    org_merge(f->app, &f->sys, src, 1, f->h2, NULL, D(2025, 8, 1), NULL, NULL, &f->e),
+	    HOSO_E_ORG_STATE);
 	arena_release(&a);
 }
 
@@ -213,8 +215,8 @@ static void test_split_with_main_successor(void **state)
 {
 	struct fx *f = *state;
 	struct org_new parts[2] = {
-		{"XA", "Đảng bộ xã A", "dang_bo_truc_thuoc", f->tu, 0, NULL},
-		{"XB", "Đảng bộ xã B", "dang_bo_truc_thuoc", f->tu, 0, NULL},
+	    {"XA", "Đảng bộ xã A", "dang_bo_truc_thuoc", f->tu, 0, NULL},
+	    {"XB", "Đảng bộ xã B", "dang_bo_truc_thuoc", f->tu, 0, NULL},
 	};
 	struct org_assign as[1] = {{0, 1}};
 	struct arena a;
@@ -224,8 +226,8 @@ static void test_split_with_main_successor(void **state)
 	arena_init(&a, 0);
 	as[0].child = f->x2;
 	assert_int_equal(org_split(f->app, &f->sys, f->h1, parts, 2, 0, as, 1, D(2025, 7, 1),
-				   "QĐ 1000", ids, &f->e),
-			 0);
+	                           "QĐ 1000", ids, &f->e),
+	                 0);
 	assert_int_equal(org_get(f->app, &f->sys, f->x1, D(2025, 7, 1), &a, &r, &f->e), 0);
 	assert_int_equal(r.parent_id, ids[0]); /* unassigned child: main successor */
 	assert_int_equal(org_get(f->app, &f->sys, f->x2, D(2025, 7, 1), &a, &r, &f->e), 0);
@@ -237,10 +239,9 @@ static void test_split_with_main_successor(void **state)
 		const int64_t src[1] = {ids[0]};
 
 		assert_int_equal(org_merge(f->app, &f->sys, src, 1, ids[1], NULL, D(2026, 1, 1),
-					   NULL, NULL, &f->e),
-				 0);
-		assert_int_equal(org_map(f->app, &f->sys, f->h1, D(2026, 1, 1), &mapped, &f->e),
-				 0);
+		                           NULL, NULL, &f->e),
+		                 0);
+		assert_int_equal(org_map(f->app, &f->sys, f->h1, D(2026, 1, 1), &mapped, &f->e), 0);
 		assert_int_equal(mapped, ids[1]);
 	}
 	arena_release(&a);
@@ -255,7 +256,7 @@ static void test_dissolve(void **state)
 	/* Children and no receiver: refused, nothing changed. */
 	assert_int_equal(admin_digest(f->app, &f->sys, d1, &f->e), 0);
 	assert_int_equal(org_dissolve(f->app, &f->sys, f->x1, 0, D(2024, 1, 1), NULL, &f->e),
-			 HOSO_E_ORG_STATE);
+	                 HOSO_E_ORG_STATE);
 	assert_int_equal(admin_digest(f->app, &f->sys, d2, &f->e), 0);
 	assert_string_equal(d1, d2);
 	/* An empty one dissolves; its records go to its last parent. */
@@ -264,7 +265,7 @@ static void test_dissolve(void **state)
 	assert_int_equal(mapped, f->x2);
 	/* With a receiver, children move. */
 	assert_int_equal(org_dissolve(f->app, &f->sys, f->x1, f->x3, D(2024, 1, 1), "QĐ 5", &f->e),
-			 0);
+	                 0);
 	assert_int_equal(org_map(f->app, &f->sys, f->x1, D(2024, 2, 1), &mapped, &f->e), 0);
 	assert_int_equal(mapped, f->x3);
 }
@@ -286,7 +287,7 @@ static void test_scope_limits_what_is_seen(void **state)
 	assert_string_equal(t.nodes[0].row.code, "H1");
 	/* Viewers change nothing. */
 	assert_int_equal(org_rename(f->app, &viewer, f->x1, "Y", D(2024, 1, 1), NULL, &f->e),
-			 HOSO_E_DENIED);
+	                 HOSO_E_DENIED);
 	arena_release(&a);
 }
 
@@ -317,16 +318,15 @@ static void test_tree_order_and_totals(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_kinds),
-		cmocka_unit_test_setup_teardown(test_create_validation, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rename_keeps_history, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_move_and_cycle, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_merge_moves_children_and_members, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_split_with_main_successor, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_dissolve, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_scope_limits_what_is_seen, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_tree_order_and_totals, setup, teardown),
+	    cmocka_unit_test(test_kinds),
+	    cmocka_unit_test_setup_teardown(test_create_validation, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rename_keeps_history, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_move_and_cycle, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_merge_moves_children_and_members, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_split_with_main_successor, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_dissolve, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_scope_limits_what_is_seen, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tree_order_and_totals, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -57,8 +57,11 @@ static int teardown(void **state)
 
 static int64_t add(struct fx *f, const char *name, int64_t org, const char *cccd)
 {
-	struct person_input in = {.full_name = name, .org_id = org, .cccd = cccd,
-				  .admission_date = "03/02/2010", .joined = "03/02/2010"};
+	struct person_input in = {.full_name = name,
+	                          .org_id = org,
+	                          .cccd = cccd,
+	                          .admission_date = "03/02/2010",
+	                          .joined = "03/02/2010"};
 	int64_t id = 0;
 
 	if (person_create(f->app, &f->sys, &in, &id, &f->e) != 0)
@@ -174,9 +177,8 @@ static void test_search_folds_and_ranks(void **state)
 	assert_int_equal(l.v[1].id, muong);
 	assert_int_equal(person_search(f->app, &f->sys, "LÒ VĂN MUÔN", 10, &f->a, &l, &f->e), 0);
 	assert_int_equal(l.v[0].id, muon);
-	assert_int_equal(person_search(f->app, &f->sys, "Lo\xCC\x80 Va\xCC\x86n", 10, &f->a, &l,
-				       &f->e),
-			 0);
+	assert_int_equal(
+	    person_search(f->app, &f->sys, "Lo\xCC\x80 Va\xCC\x86n", 10, &f->a, &l, &f->e), 0);
 	assert_int_equal(l.n, 2);
 	assert_int_equal(person_search(f->app, &f->sys, "quang thi hoà", 10, &f->a, &l, &f->e), 0);
 	assert_true(has(&l, hoa1) && has(&l, hoa2));
@@ -218,9 +220,8 @@ static void test_transfer_and_history(void **state)
 	struct person_row p;
 	int64_t id = add(f, "Giàng A Dình", f->c1, NULL);
 
-	assert_int_equal(person_transfer(f->app, &f->sys, id, f->c2, date_days(2020, 1, 1), "chuyển",
-					 &f->e),
-			 0);
+	assert_int_equal(
+	    person_transfer(f->app, &f->sys, id, f->c2, date_days(2020, 1, 1), "chuyển", &f->e), 0);
 	assert_int_equal(person_memberships(f->app, &f->sys, id, &f->a, &ms, &f->e), 0);
 	assert_int_equal(ms.n, 2);
 	assert_int_equal(ms.v[0].org_id, f->c1);
@@ -229,9 +230,9 @@ static void test_transfer_and_history(void **state)
 	assert_int_equal(person_get(f->app, &f->sys, id, &f->a, &p, &f->e), 0);
 	assert_int_equal(p.org_id, f->c2);
 	/* Before the current membership started: refused. */
-	assert_int_equal(person_transfer(f->app, &f->sys, id, f->c1, date_days(2019, 1, 1), NULL,
-					 &f->e),
-			 HOSO_E_BAD_DATE);
+	assert_int_equal(
+	    person_transfer(f->app, &f->sys, id, f->c1, date_days(2019, 1, 1), NULL, &f->e),
+	    HOSO_E_BAD_DATE);
 }
 
 static void test_update_version_check(void **state)
@@ -262,8 +263,8 @@ static void test_scope_and_clearance(void **state)
 {
 	struct fx *f = *state;
 	struct actor v = {.user_id = 3, .roles = 1u << ROLE_VIEWER, .scope_org = f->c1};
-	struct person_input secret = {.full_name = "Lò Thị Ươi", .org_id = f->c1,
-				      .confidentiality = CLEARANCE_SECRET};
+	struct person_input secret = {
+	    .full_name = "Lò Thị Ươi", .org_id = f->c1, .confidentiality = CLEARANCE_SECRET};
 	struct person_list l;
 	struct person_row p;
 	int64_t mine = add(f, "Lò Văn Muôn", f->c1, NULL);
@@ -279,24 +280,24 @@ static void test_scope_and_clearance(void **state)
 	assert_int_equal(l.n, 1);
 	assert_int_equal(l.v[0].id, mine);
 	assert_int_equal(person_list_by_org(f->app, &v, f->c2, 50, 0, &f->a, &l, &f->e),
-			 HOSO_E_NOT_FOUND);
+	                 HOSO_E_NOT_FOUND);
 	/* A viewer cannot write. */
-	assert_int_equal(person_transfer(f->app, &v, mine, f->c1, date_days(2024, 1, 1), NULL,
-					 &f->e),
-			 HOSO_E_DENIED);
+	assert_int_equal(
+	    person_transfer(f->app, &v, mine, f->c1, date_days(2024, 1, 1), NULL, &f->e),
+	    HOSO_E_DENIED);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_validation_names_the_field, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_nfc_and_split, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_search_folds_and_ranks, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_sorted_vietnamese_way, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_transfer_and_history, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_update_version_check, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_duplicate_ids_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_scope_and_clearance, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_validation_names_the_field, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_nfc_and_split, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_search_folds_and_ranks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_list_sorted_vietnamese_way, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_transfer_and_history, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_update_version_check, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_duplicate_ids_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_scope_and_clearance, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -114,16 +114,14 @@ static void test_org_versions_and_time(void **state)
 
 	arena_init(&a, 0);
 	assert_int_equal(store_org_insert(f->s, "R", d2000, "Tỉnh", "dang_bo_tinh", 0, NULL, &root),
-			 0);
-	assert_int_equal(store_org_insert(f->s, "C", d2000, "Cũ", "dang_bo_co_so", root, NULL,
-					  &child),
-			 0);
-	assert_int_equal(store_org_insert(f->s, "C", d2000, "Again", "dang_bo_co_so", root, NULL,
-					  NULL),
-			 HOSO_E_DUPLICATE);
-	assert_int_equal(store_org_new_version(f->s, child, d2025, "Mới", "dang_bo_co_so", root,
-					       "QĐ 1"),
-			 0);
+	                 0);
+	assert_int_equal(
+	    store_org_insert(f->s, "C", d2000, "Cũ", "dang_bo_co_so", root, NULL, &child), 0);
+	assert_int_equal(
+	    store_org_insert(f->s, "C", d2000, "Again", "dang_bo_co_so", root, NULL, NULL),
+	    HOSO_E_DUPLICATE);
+	assert_int_equal(
+	    store_org_new_version(f->s, child, d2025, "Mới", "dang_bo_co_so", root, "QĐ 1"), 0);
 	assert_int_equal(store_org_at(f->s, child, d2025 - 1, &a, &r), 0);
 	assert_string_equal(r.name, "Cũ");
 	assert_int_equal(r.ver_to, d2025);
@@ -131,9 +129,9 @@ static void test_org_versions_and_time(void **state)
 	assert_string_equal(r.name, "Mới");
 	assert_int_equal(store_org_at(f->s, child, d2000 - 1, &a, &r), HOSO_E_NOT_FOUND);
 	/* A change before the current version is refused. */
-	assert_int_equal(store_org_new_version(f->s, child, d2000 + 5, "X", "dang_bo_co_so", root,
-					       NULL),
-			 HOSO_E_ORG_STATE);
+	assert_int_equal(
+	    store_org_new_version(f->s, child, d2000 + 5, "X", "dang_bo_co_so", root, NULL),
+	    HOSO_E_ORG_STATE);
 	assert_int_equal(store_org_versions(f->s, child, &a, &l), 0);
 	assert_int_equal(l.n, 2);
 	assert_int_equal(store_org_end(f->s, child, d2025 + 10), 0);
@@ -153,16 +151,16 @@ static void test_orgs_are_never_deleted(void **state)
 	sqlite3 *raw;
 	char *msg = NULL;
 
-	assert_int_equal(store_org_insert(f->s, "Z", date_days(2001, 1, 1), "Z", "dang_bo_tinh", 0,
-					  NULL, &id),
-			 0);
+	assert_int_equal(
+	    store_org_insert(f->s, "Z", date_days(2001, 1, 1), "Z", "dang_bo_tinh", 0, NULL, &id),
+	    0);
 	/* Even a raw connection cannot delete an organisation or its history. */
 	assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
 	assert_int_not_equal(sqlite3_exec(raw, "DELETE FROM org", NULL, NULL, &msg), SQLITE_OK);
 	assert_non_null(strstr(msg, "never deleted"));
 	sqlite3_free(msg);
 	assert_int_not_equal(sqlite3_exec(raw, "DELETE FROM org_version", NULL, NULL, NULL),
-			     SQLITE_OK);
+	                     SQLITE_OK);
 	sqlite3_close(raw);
 }
 
@@ -175,7 +173,6 @@ static void person_fill(struct person_row *p, const char *name, const char *cccd
 	p->given_name = name;
 	p->status = "chinh_thuc";
 	p->search_key = "lo van muon";
-	p->ids_key = cccd ? cccd : "";
 	p->sort_key = "k";
 	p->sort_key_len = 1;
 	p->cccd = cccd;
@@ -200,8 +197,10 @@ static void test_person_unique_ids_and_fts(void **state)
 	assert_string_equal(e.field.buf, "cccd");
 	assert_int_equal(store_person_search_fts(f->s, "\"lo\"* \"mu\"*", 10, &a, &l), 0);
 	assert_int_equal(l.n, 1);
-	assert_int_equal(store_person_search_fts(f->s, "\"01109\"*", 10, &a, &l), 0);
+	assert_int_equal(store_person_search_ids(f->s, "01109", 10, &a, &l), 0);
 	assert_int_equal(l.n, 1);
+	assert_int_equal(store_person_search_ids(f->s, "01108", 10, &a, &l), 0);
+	assert_int_equal(l.n, 0);
 	/* Update the key: the index follows. */
 	assert_int_equal(store_person_get(f->s, id, &a, &got), 0);
 	got.search_key = "quang thi hoa";
@@ -214,7 +213,7 @@ static void test_person_unique_ids_and_fts(void **state)
 	assert_int_equal(store_person_update(f->s, &got, &e), HOSO_E_CONFLICT);
 	/* A malformed MATCH is the caller's bad input. */
 	assert_int_equal(store_person_search_fts(f->s, "\"unterminated", 10, &a, &l),
-			 HOSO_E_INVALID);
+	                 HOSO_E_INVALID);
 	err_release(&e);
 	arena_release(&a);
 }
@@ -266,15 +265,15 @@ static void test_backup_restore_identical(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_every_statement_prepares, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_migrations_apply_once, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_missing_file_is_not_created, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_org_versions_and_time, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_orgs_are_never_deleted, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_person_unique_ids_and_fts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_calendar_seeded, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_backup_restore_identical, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_every_statement_prepares, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migrations_apply_once, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_missing_file_is_not_created, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_org_versions_and_time, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_orgs_are_never_deleted, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_person_unique_ids_and_fts, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_calendar_seeded, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_backup_restore_identical, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
