@@ -78,6 +78,7 @@ struct importer {
 	struct import_stats *st;
 	const struct col_def *cols;
 	int ncols;
+	int64_t mark;               /* persons with a higher id came from this file */
 	int map[TABLE_MAX_COLUMNS]; /* file column -> our column, -1 unknown */
 	char *header[PC__MAX];      /* header text as found, per our column */
 	size_t report_lines;
@@ -409,6 +410,13 @@ static int person_row_import(struct importer *im, const struct table_row *r, str
 	if (!existing && row.party_file_no)
 		store_person_find_by(app_store(im->app), "party_file_no", row.party_file_no,
 		                     &existing);
+	if (existing > im->mark) {
+		/* Twice in the same file: the first row stands. */
+		return err_set(e, HOSO_E_DUPLICATE, row.cccd ? "cccd" : "party_file_no",
+		               "Trùng với một dòng trước trong cùng tệp (%s)",
+		               "Same person as an earlier row of this file (%s)",
+		               row.cccd ? "CCCD" : "số lý lịch");
+	}
 	if (!existing || !im->opts->update) {
 		if (existing)
 			err_set(e, HOSO_E_DUPLICATE, row.cccd ? "cccd" : "party_file_no",
@@ -496,6 +504,7 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 	struct err rowe;
 	struct org_pending *pend = NULL;
 	size_t npend = 0, cappend = 0;
+	int64_t mark = 0;
 	int rc, have_header = 0, in_tx = 0;
 
 	memset(st, 0, sizeof(*st));
@@ -521,11 +530,13 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 				goto out;
 			have_header = 1;
 			if (kind == IMPORT_PERSONS) {
-				if ((rc = store_begin(app_store(app))) < 0) {
+				if ((rc = store_begin(app_store(app))) < 0 ||
+				    (rc = store_person_defer_index(app_store(app), &mark)) < 0) {
 					err_set(e, rc, NULL, NULL, NULL);
 					goto out;
 				}
 				in_tx = 1;
+				im.mark = mark;
 			}
 			continue;
 		}
@@ -638,6 +649,10 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 		             st->rejected);
 		goto out;
 	}
+	if (kind == IMPORT_PERSONS && (rc = store_person_index_since(app_store(app), mark)) < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
 	rc = store_commit(app_store(app));
 	if (rc < 0) {
 		err_set(e, rc, NULL, NULL, NULL);
@@ -648,6 +663,7 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 	rc = 0;
 out:
 	if (in_tx) {
+		store_person_index_since(app_store(app), INT64_MAX); /* ends deferral */
 		store_rollback(app_store(app));
 		st->inserted = st->updated = 0;
 	}

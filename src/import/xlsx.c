@@ -964,7 +964,10 @@ static int xlsx_cell_start(struct xlsx_table *x, struct err *e)
 		if (!v || xmlTextReaderIsNamespaceDecl(rd) == 1 || xmlTextReaderConstPrefix(rd))
 			continue;
 		if (xlsx_is(an, "r")) {
-			snprintf(ref, sizeof(ref), "%s", v);
+			size_t n = strlen(v) < sizeof(ref) ? strlen(v) : sizeof(ref) - 1;
+
+			memcpy(ref, v, n); /* for the messages only */
+			ref[n] = '\0';
 			col = xlsx_ref_col(v);
 			bad = col < 0;
 		} else if (xlsx_is(an, "t")) {

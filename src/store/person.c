@@ -139,6 +139,11 @@ int store_person_insert(struct store *s, const struct person_row *p, int64_t *re
 		return err_set(e, store_rc(rc), NULL, NULL, NULL);
 	}
 	id = sqlite3_last_insert_rowid(s->db);
+	if (s->defer_index) {
+		if (ret_id)
+			*ret_id = id;
+		return 0;
+	}
 	st = store_stmt(s, STMT_PERSON_FTS_INSERT);
 	if (!st)
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
@@ -151,6 +156,39 @@ int store_person_insert(struct store *s, const struct person_row *p, int64_t *re
 	if (ret_id)
 		*ret_id = id;
 	return 0;
+}
+
+int store_person_defer_index(struct store *s, int64_t *ret_mark)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_MAX_ID);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*ret_mark = sqlite3_column_int64(st, 0);
+		s->defer_index = 1;
+		rc = 0;
+	} else {
+		rc = store_rc(rc);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_person_index_since(struct store *s, int64_t mark)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_FTS_SINCE);
+	int rc;
+
+	s->defer_index = 0;
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, mark);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	return rc;
 }
 
 int store_person_update(struct store *s, const struct person_row *p, struct err *e)

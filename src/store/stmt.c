@@ -68,6 +68,9 @@ const char *const stmt_sqlite[STMT__MAX] = {
         "org_id, confidentiality, search_key, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
         "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
     [STMT_PERSON_FTS_INSERT] = "INSERT INTO person_fts(rowid, search_key) VALUES (?1, ?2)",
+    [STMT_PERSON_FTS_SINCE] = "INSERT INTO person_fts(rowid, search_key) "
+                              "SELECT id, search_key FROM person WHERE id > ?1",
+    [STMT_PERSON_MAX_ID] = "SELECT coalesce(max(id), 0) FROM person",
     [STMT_PERSON_UPDATE] =
         "UPDATE person SET full_name = ?1, family_name = ?2, middle_name = ?3, "
         "given_name = ?4, name_manual = ?5, sex = ?6, birth_date = ?7, home_town = ?8, "

@@ -176,6 +176,15 @@ struct person_list {
  * transaction, so the row and its index entry land together. */
 int store_person_insert(struct store *s, const struct person_row *p, int64_t *ret_id,
                         struct err *e);
+/*
+ * Bulk loads: after store_person_defer_index (inside a transaction), new
+ * persons are not put in the search index one by one; store_person_index_since
+ * (same transaction, before commit) indexes every person inserted since, in
+ * one statement.  *ret_mark is the highest id before the load.
+ */
+int store_person_defer_index(struct store *s, int64_t *ret_mark);
+int store_person_index_since(struct store *s, int64_t mark);
+
 /* Update all fields of p->id when its version is p->version (then bumped).
  * HOSO_E_CONFLICT when the version differs, HOSO_E_NOT_FOUND when missing. */
 int store_person_update(struct store *s, const struct person_row *p, struct err *e);

@@ -34,6 +34,8 @@ enum stmt {
 	/* persons */
 	STMT_PERSON_INSERT,
 	STMT_PERSON_FTS_INSERT,
+	STMT_PERSON_FTS_SINCE,
+	STMT_PERSON_MAX_ID,
 	STMT_PERSON_UPDATE,
 	STMT_PERSON_GET,
 	STMT_PERSON_BY_CCCD,
@@ -65,6 +67,7 @@ struct store {
 	char *path;
 	int readonly;
 	int in_tx;
+	int defer_index; /* person_fts filled later by store_person_index_since */
 	sqlite3_stmt *stmt[STMT__MAX];
 };
 

@@ -57,3 +57,8 @@ printf 'PK\x03\x04garbage' > broken.xlsx
 expect_status 1 "$HOSO" import persons broken.xlsx
 expect_err "bad_file"
 expect_status 0 "$HOSO" check
+# The same person twice in one file: the first row stands.
+printf 'Họ và tên,Số CCCD,Mã tổ chức\nLò Văn Pánh,011099000777,C1\nLò Văn Pánh,011099000777,C1\n' > twice.csv
+expect_status 1 "$HOSO" import persons twice.csv --update
+expect_out "thêm 1"
+expect_err "cùng tệp"

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# run.sh [search|import|all] - the benchmarks of bench/README.md.
+#
+#   search  name search over the national dataset (5.5 M persons, built once
+#           into bench/out/national.db by "hoso demo --scale national"),
+#           beside plain FTS5 and a LIKE scan in the same run
+#   import  1,000,000 persons from CSV with "hoso import persons", beside
+#           "sqlite3 .import" of the same file into a bare table
+#
+# Figures are printed and appended to bench/out/results.txt.  Not part of
+# the test suite: benchmarks are measured, never asserted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-all}
+bash scripts/deps.sh
+bash scripts/build.sh build-release -Dbuildtype=release -Dtests=disabled
+hoso=$PWD/build-release/hoso
+out=bench/out
+mkdir -p "$out"
+log() { echo "$@" | tee -a "$out/results.txt"; }
+log "== $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null)"
+
+if [ "$what" = search ] || [ "$what" = all ]; then
+  db=$out/national.db
+  if ! "$hoso" --db "$db" check >/dev/null 2>&1 || \
+     [ "$(sqlite3 "$db" 'select count(*) from person' 2>/dev/null || echo 0)" -lt 5000000 ]; then
+    rm -f "$db" "$db"-wal "$db"-shm "$db".plain-fts.db*
+    /usr/bin/time -f "national dataset built in %e s (max RSS %M KB)" \
+      "$hoso" --db "$db" demo --scale national 2>&1 | tail -n 2 | tee -a "$out/results.txt"
+  fi
+  build-release/bench/bench-search "$db" 1000 | tee -a "$out/results.txt"
+fi
+
+if [ "$what" = import ] || [ "$what" = all ]; then
+  csv=$out/persons-1m.csv
+  [ -f "$csv" ] || python3 bench/gen-persons.py 1000000 "$csv"
+  rows=$(($(wc -l <"$csv") - 1))
+  rm -f "$out/import.db"* "$out/bare.db"*
+  "$hoso" --db "$out/import.db" init >/dev/null
+  "$hoso" --db "$out/import.db" org create --code TU --name "Đảng bộ tỉnh" \
+    --kind dang_bo_tinh --from 2000-01-01 >/dev/null
+  for i in $(seq 1 50); do
+    "$hoso" --db "$out/import.db" org create --code "C$i" --name "Chi bộ $i" \
+      --kind chi_bo_co_so --parent TU --from 2000-01-01 >/dev/null
+  done
+  t0=$(date +%s.%N)
+  "$hoso" --db "$out/import.db" import persons "$csv" >/dev/null
+  t1=$(date +%s.%N)
+  sqlite3 "$out/bare.db" ".mode csv" ".import $csv t"
+  t2=$(date +%s.%N)
+  python3 - "$rows" "$t0" "$t1" "$t2" <<'PY' | tee -a "$out/results.txt"
+import sys
+rows, t0, t1, t2 = int(sys.argv[1]), *map(float, sys.argv[2:])
+h, b = t1 - t0, t2 - t1
+print(f"import of {rows} persons from CSV")
+print(f"  hoso import persons   {h:7.2f} s  {rows / h:9.0f} rows/s  (validation, NFC, keys, "
+      f"6 indexes, search index, memberships, one transaction)")
+print(f"  sqlite3 .import       {b:7.2f} s  {rows / b:9.0f} rows/s  (bare table, text only)")
+print(f"  ratio                 {h / b:7.2f}x")
+PY
+fi
