@@ -27,8 +27,11 @@ echo "== Cơ cấu trước 1/7/2025 (còn cấp huyện) / structure before the
 "$hoso" --db "$db" org tree --as-of 2025-06-30 --depth 1
 echo
 echo "== Cơ cấu hiện nay (xã, phường trực thuộc Tỉnh ủy) / structure today"
-"$hoso" --db "$db" org tree --depth 1 | head -n 30
-echo "   ..."
+tree=$(mktemp)
+"$hoso" --db "$db" org tree --depth 1 >"$tree"
+head -n 30 "$tree"
+echo "   ... ($(($(wc -l <"$tree") - 30)) dòng nữa / more lines)"
+rm -f "$tree"
 echo
 echo "== Tìm kiếm / searches"
 for q in "lo van muon" "LÒ VĂN MUÔN" "quàng thị hoà" "quí" "giang a"; do

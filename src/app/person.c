@@ -696,15 +696,43 @@ static int ieq(const char *a, const char *b)
 	return *a == *b;
 }
 
-/* Rank: 0 exact name or identifier, 1 every word whole, 2 prefix only. */
-static int rank_of(const struct person_row *p, const char *key, const char *id)
+/* The primary and secondary levels of an ICU sort key (letters and
+ * diacritics, not case): up to the second level separator 0x01. */
+static size_t key_levels2(const char *k, size_t n)
+{
+	int seps = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (k[i] == 0x01 && ++seps == 2)
+			return i;
+	return n;
+}
+
+/*
+ * Rank: 0 the name exactly as typed (diacritics too, case aside), 1 the
+ * same folded name or an identifier, 2 every word whole, 3 prefix only.
+ * qsort_key is the query's vi_sort_key (empty when not computed).
+ */
+static int rank_of(const struct person_row *p, const char *key, const char *id,
+                   const struct buf *qsort_key)
 {
 	const char *q = key;
 
-	if (strcmp(p->search_key, key) == 0)
-		return 0;
+	if (strcmp(p->search_key, key) == 0) {
+		struct buf k = BUF_INIT(4096);
+		int same = 0;
+
+		if (qsort_key->len && vi_sort_key(p->full_name, strlen(p->full_name), &k) == 0) {
+			size_t a = key_levels2(k.buf, k.len),
+			       b = key_levels2(qsort_key->buf, qsort_key->len);
+
+			same = a == b && memcmp(k.buf, qsort_key->buf, a) == 0;
+		}
+		buf_release(&k);
+		return same ? 0 : 1;
+	}
 	if (*id && (ieq(p->cccd, id) || ieq(p->party_file_no, id) || ieq(p->party_card_no, id)))
-		return 0;
+		return 1;
 	while (*q) {
 		size_t wl = strcspn(q, " ");
 		const char *s = p->search_key;
@@ -722,12 +750,12 @@ static int rank_of(const struct person_row *p, const char *key, const char *id)
 				s++;
 		}
 		if (!found)
-			return 2;
+			return 3;
 		q += wl;
 		while (*q == ' ')
 			q++;
 	}
-	return 1;
+	return 2;
 }
 
 /*
@@ -779,7 +807,7 @@ static int cmp_ranked(const void *x, const void *y)
 int person_search(struct app *app, const struct actor *who, const char *query, size_t limit,
                   struct arena *a, struct person_list *ret, struct err *e)
 {
-	struct buf key = BUF_INIT(4096), match = BUF_INIT(8192);
+	struct buf key = BUF_INIT(4096), match = BUF_INIT(8192), qkey = BUF_INIT(4096);
 	struct person_list exact = {0}, fts = {0}, ids = {0};
 	struct ranked *r = NULL;
 	size_t n = 0, want;
@@ -814,9 +842,11 @@ int person_search(struct app *app, const struct actor *who, const char *query, s
 		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 		goto out;
 	}
+	vi_sort_key(query, strlen(query), &qkey); /* empty on failure: no tie-break */
 	for (size_t i = 0; i < exact.n; i++)
 		if (visible(app, who, &exact.v[i]))
-			r[n++] = (struct ranked){&exact.v[i], 0};
+			r[n++] =
+			    (struct ranked){&exact.v[i], rank_of(&exact.v[i], key.buf, id, &qkey)};
 	for (size_t i = 0; i < fts.n + ids.n; i++) {
 		const struct person_row *p = i < fts.n ? &fts.v[i] : &ids.v[i - fts.n];
 		int dup = 0;
@@ -824,7 +854,7 @@ int person_search(struct app *app, const struct actor *who, const char *query, s
 		for (size_t j = 0; j < n && !dup; j++)
 			dup = r[j].p->id == p->id;
 		if (!dup && visible(app, who, p))
-			r[n++] = (struct ranked){p, rank_of(p, key.buf, id)};
+			r[n++] = (struct ranked){p, rank_of(p, key.buf, id, &qkey)};
 	}
 	qsort(r, n, sizeof(*r), cmp_ranked);
 	if (n > limit)
@@ -840,5 +870,6 @@ int person_search(struct app *app, const struct actor *who, const char *query, s
 out:
 	buf_release(&key);
 	buf_release(&match);
+	buf_release(&qkey);
 	return rc;
 }

@@ -133,6 +133,17 @@ int cli_number(const char *opt, const char *s, int64_t min, int64_t max, int64_t
 	return 0;
 }
 
+void cli_print_padded(const char *s, int width)
+{
+	int chars = 0;
+
+	for (const char *p = s; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	fputs(s, stdout);
+	for (; chars < width; chars++)
+		putchar(' ');
+}
+
 int cli_isatty_err(void)
 {
 	return isatty(STDERR_FILENO);

@@ -74,6 +74,9 @@ int cli_date(const char *opt, const char *s, int32_t *ret);
 /* Parse a count argument in [min, max]. */
 int cli_number(const char *opt, const char *s, int64_t min, int64_t max, int64_t *ret);
 
+/* Print s to stdout padded with spaces to width characters (not bytes). */
+void cli_print_padded(const char *s, int width);
+
 /* 1 when stdout is a terminal (progress bars). */
 int cli_isatty_err(void);
 

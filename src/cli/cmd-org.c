@@ -157,15 +157,11 @@ static int org_tree_cmd(struct sub *x, int argc, char **argv)
 	printf("Cơ cấu tổ chức tại ngày %s: %zu tổ chức, %lld đảng viên\n", vn(day, d1), t.n,
 	       (long long)t.members);
 	for (int k = 0; k < ORG_KIND__MAX; k++) {
-		const char *label = org_kind_info((enum org_kind)k)->vi;
-		int chars = 0;
-
 		if (!t.counts_by_kind[k])
 			continue;
-		for (const char *p = label; *p; p++) /* pad by characters, not bytes */
-			chars += ((unsigned char)*p & 0xC0) != 0x80;
-		printf("  %s%*s %6zu\n", label, chars < 22 ? 22 - chars : 0, "",
-		       t.counts_by_kind[k]);
+		printf("  ");
+		cli_print_padded(org_kind_info((enum org_kind)k)->vi, 22);
+		printf(" %6zu\n", t.counts_by_kind[k]);
 	}
 	for (size_t i = 0; i < t.n; i++) {
 		const struct org_node *nd = &t.nodes[i];

@@ -84,8 +84,11 @@ static void person_line(struct app *app, const struct actor *who, const struct p
 
 	if (p->birth_date && pdate_parse(p->birth_date, strlen(p->birth_date), &d) == 0)
 		pdate_format_vn(&d, bd);
-	printf("%8lld  %-28s %-10s %-11s %-13s %s\n", (long long)p->id, p->full_name,
-	       *bd ? bd : "-", person_status_label(p->status), p->cccd ? p->cccd : "-",
+	printf("%8lld  ", (long long)p->id);
+	cli_print_padded(p->full_name, 26);
+	printf(" %-10s ", *bd ? bd : "-");
+	cli_print_padded(person_status_label(p->status), 11);
+	printf(" %-13s %s\n", p->cccd ? p->cccd : "-",
 	       org_code(app, who, p->org_id, a) ? org_code(app, who, p->org_id, a) : "-");
 }
 

@@ -167,6 +167,7 @@ static void test_search_folds_and_ranks(void **state)
 	int64_t muong = add(f, "Lò Văn Muông", f->c1, NULL);
 	int64_t hoa1 = add(f, "Quàng Thị Hòa", f->c1, NULL);
 	int64_t hoa2 = add(f, "Quàng Thị Hoà", f->c2, NULL);
+	int64_t hoa0 = add(f, "Quàng Thị Hoa", f->c1, NULL);
 	int64_t quy = add(f, "Trần Văn Quý", f->c2, NULL);
 	int64_t ky = add(f, "Nguyễn Văn Kỳ", f->c2, NULL);
 	int64_t duc = add(f, "Đặng Đức Hùng", f->c2, NULL);
@@ -181,7 +182,12 @@ static void test_search_folds_and_ranks(void **state)
 	    person_search(f->app, &f->sys, "Lo\xCC\x80 Va\xCC\x86n", 10, &f->a, &l, &f->e), 0);
 	assert_int_equal(l.n, 2);
 	assert_int_equal(person_search(f->app, &f->sys, "quang thi hoà", 10, &f->a, &l, &f->e), 0);
-	assert_true(has(&l, hoa1) && has(&l, hoa2));
+	assert_true(has(&l, hoa1) && has(&l, hoa2) && has(&l, hoa0));
+	/* Typed with its diacritics (either tone placement, any case), the name
+	 * itself comes before the same letters without the tone. */
+	assert_int_equal(person_search(f->app, &f->sys, "QUÀNG THỊ HÒA", 10, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 3);
+	assert_int_equal(l.v[2].id, hoa0);
 	assert_int_equal(person_search(f->app, &f->sys, "quí", 10, &f->a, &l, &f->e), 0);
 	assert_true(has(&l, quy));
 	assert_int_equal(person_search(f->app, &f->sys, "ki", 10, &f->a, &l, &f->e), 0);
