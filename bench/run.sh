@@ -23,7 +23,7 @@ log "== $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $(git rev-parse --short H
 if [ "$what" = search ] || [ "$what" = all ]; then
   db=$out/national.db
   if ! "$hoso" --db "$db" check >/dev/null 2>&1 || \
-     [ "$(sqlite3 "$db" 'select count(*) from person' 2>/dev/null || echo 0)" -lt 5000000 ]; then
+     [ "$(sqlite3 "$db" 'select count(*) from person' 2>/dev/null || echo 0)" -lt 5400000 ]; then
     rm -f "$db" "$db"-wal "$db"-shm "$db".plain-fts.db*
     /usr/bin/time -f "national dataset built in %e s (max RSS %M KB)" \
       "$hoso" --db "$db" demo --scale national 2>&1 | tail -n 2 | tee -a "$out/results.txt"

@@ -658,8 +658,8 @@ int demo_build(struct app *app, const struct actor *who, enum demo_scale scale, 
 			snprintf(g.pcode, sizeof(g.pcode), "DB");
 		/* Leaf sizes: province ~48,000 members; national ~250,000 per
 		 * province; small ~1 per leaf for fast tests. */
-		g.leaf_min = scale == DEMO_NATIONAL ? 60 : scale == DEMO_SMALL ? 0 : 10;
-		g.leaf_max = scale == DEMO_NATIONAL ? 135 : scale == DEMO_SMALL ? 2 : 31;
+		g.leaf_min = scale == DEMO_NATIONAL ? 65 : scale == DEMO_SMALL ? 0 : 10;
+		g.leaf_max = scale == DEMO_NATIONAL ? 145 : scale == DEMO_SMALL ? 2 : 31;
 		g.persons_total = scale == DEMO_NATIONAL ? 5500000
 		                  : scale == DEMO_SMALL  ? 3000
 		                                         : 49000;

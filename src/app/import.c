@@ -4,6 +4,7 @@
 #include "app/import.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -353,82 +354,272 @@ static int update_person(struct importer *im, int64_t id, const char **vals, str
 	return store_person_update(app_store(im->app), &row, e);
 }
 
-static int person_row_import(struct importer *im, const struct table_row *r, struct arena *a,
-                             struct err *e)
-{
+/*
+ * A person row moves through two stages.  prepare (no database: parsing,
+ * NFC, validation, name split, keys) runs on a reader thread; store (the
+ * organisation, the insert or the update) runs on the writer, which owns
+ * the SQLite connection.  On two cores the stages overlap.
+ */
+struct prow {
+	long number;
+	int rc; /* < 0: rejected in prepare, err says why */
 	const char *vals[PC__MAX];
-	struct person_input in = {0};
 	struct person_row row;
-	int64_t existing = 0;
-	int32_t joined, org_from = DATE_NONE;
-	int bad, rc;
+	int32_t joined;
+	struct err err;
+};
 
-	bad = row_values(im, r, a, vals, e);
-	if (bad >= 0)
+static int person_row_prepare(struct importer *im, const struct table_row *r, struct arena *a,
+                              struct prow *p)
+{
+	struct person_input in = {0};
+	int rc;
+
+	p->number = r->number;
+	if (row_values(im, r, a, p->vals, &p->err) >= 0)
 		return HOSO_E_INVALID;
-	in.full_name = vals[PC_NAME];
-	in.birth_date = vals[PC_BIRTH];
-	in.sex = vals[PC_SEX];
-	in.cccd = vals[PC_CCCD];
-	in.party_file_no = vals[PC_FILE];
-	in.party_card_no = vals[PC_CARD];
-	in.admission_date = vals[PC_ADMIT];
-	in.full_member_date = vals[PC_FULL];
-	in.home_town = vals[PC_HOME];
-	in.residence = vals[PC_RES];
-	in.ethnicity = vals[PC_ETH];
-	in.status = vals[PC_STATUS];
-	in.joined = vals[PC_JOINED];
-	if (vals[PC_ORG] && (rc = find_org_from(im, vals[PC_ORG], &in.org_id, &org_from, e)) < 0)
+	in.full_name = p->vals[PC_NAME];
+	in.birth_date = p->vals[PC_BIRTH];
+	in.sex = p->vals[PC_SEX];
+	in.cccd = p->vals[PC_CCCD];
+	in.party_file_no = p->vals[PC_FILE];
+	in.party_card_no = p->vals[PC_CARD];
+	in.admission_date = p->vals[PC_ADMIT];
+	in.full_member_date = p->vals[PC_FULL];
+	in.home_town = p->vals[PC_HOME];
+	in.residence = p->vals[PC_RES];
+	in.ethnicity = p->vals[PC_ETH];
+	in.status = p->vals[PC_STATUS];
+	in.joined = p->vals[PC_JOINED];
+	if ((rc = person_prepare(im->app, &in, a, &p->row, &p->err)) < 0)
 		return rc;
-	if (im->who->scope_org && !in.org_id)
+	p->joined = p->row.admission_date != DATE_NONE ? p->row.admission_date : date_today();
+	if (in.joined) {
+		struct pdate d;
+
+		if (pdate_parse(in.joined, strlen(in.joined), &d) == 0 && pdate_is_full(&d))
+			p->joined = date_days(d.y, d.m, d.d);
+	}
+	return 0;
+}
+
+static int person_row_store(struct importer *im, struct prow *p, struct arena *a, struct err *e)
+{
+	const char **vals = p->vals;
+	struct person_row *row = &p->row;
+	int64_t existing = 0;
+	int32_t org_from = DATE_NONE;
+	int rc;
+
+	row->org_id = 0;
+	if (vals[PC_ORG] && (rc = find_org_from(im, vals[PC_ORG], &row->org_id, &org_from, e)) < 0)
+		return rc;
+	if (im->who->scope_org && !row->org_id)
 		return err_set(e, HOSO_E_MISSING, "org", "Thiếu mã tổ chức",
 		               "The organisation code is missing");
-	if ((rc = person_prepare(im->app, &in, a, &row, e)) < 0)
-		return rc;
-	joined = row.admission_date != DATE_NONE ? row.admission_date : date_today();
-	if (in.joined) {
-		struct pdate p;
-
-		if (pdate_parse(in.joined, strlen(in.joined), &p) == 0 && pdate_is_full(&p))
-			joined = date_days(p.y, p.m, p.d);
-	}
-	if (row.org_id && joined < org_from)
-		joined = org_from; /* a membership cannot start before its organisation */
+	if (row->org_id && p->joined < org_from)
+		p->joined = org_from; /* a membership cannot start before its organisation */
 	/* Insert; a CCCD or party file number already on record makes the
 	 * unique index refuse it, and only then do we look for the existing
 	 * person (the common case costs no extra lookup). */
-	rc = person_insert_prepared(im->app, &row, joined, NULL, e);
+	rc = person_insert_prepared(im->app, row, p->joined, NULL, e);
 	if (rc == 0) {
 		im->st->inserted++;
 		return 0;
 	}
 	if (rc != HOSO_E_DUPLICATE)
 		return rc;
-	if (row.cccd)
-		store_person_find_by(app_store(im->app), "cccd", row.cccd, &existing);
-	if (!existing && row.party_file_no)
-		store_person_find_by(app_store(im->app), "party_file_no", row.party_file_no,
+	if (row->cccd)
+		store_person_find_by(app_store(im->app), "cccd", row->cccd, &existing);
+	if (!existing && row->party_file_no)
+		store_person_find_by(app_store(im->app), "party_file_no", row->party_file_no,
 		                     &existing);
 	if (existing > im->mark) {
 		/* Twice in the same file: the first row stands. */
-		return err_set(e, HOSO_E_DUPLICATE, row.cccd ? "cccd" : "party_file_no",
+		return err_set(e, HOSO_E_DUPLICATE, row->cccd ? "cccd" : "party_file_no",
 		               "Trùng với một dòng trước trong cùng tệp (%s)",
 		               "Same person as an earlier row of this file (%s)",
-		               row.cccd ? "CCCD" : "số lý lịch");
+		               row->cccd ? "CCCD" : "số lý lịch");
 	}
 	if (!existing || !im->opts->update) {
 		if (existing)
-			err_set(e, HOSO_E_DUPLICATE, row.cccd ? "cccd" : "party_file_no",
+			err_set(e, HOSO_E_DUPLICATE, row->cccd ? "cccd" : "party_file_no",
 			        "Người này đã có trong hồ sơ (trùng %s); dùng --update để cập nhật",
 			        "This person is already on record (same %s); use --update",
-			        row.cccd ? "CCCD" : "số lý lịch");
+			        row->cccd ? "CCCD" : "số lý lịch");
 		return HOSO_E_DUPLICATE; /* e names the field (a card number) */
 	}
 	err_clear(e);
 	rc = update_person(im, existing, vals, a, e);
 	if (rc == 0)
 		im->st->updated++;
+	return rc;
+}
+
+/* ---- the reader thread and its batches ---- */
+
+#define BATCH_ROWS 512
+#define NBATCHES   4
+
+struct batch {
+	struct arena a;
+	size_t n;
+	struct prow rows[BATCH_ROWS];
+	int last;    /* no batch follows */
+	int read_rc; /* < 0: the file broke; read_err says where */
+	struct err read_err;
+	size_t done, total;
+};
+
+struct pipeline {
+	struct importer *im;
+	struct table *t;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct batch *b[NBATCHES];
+	int full[NBATCHES]; /* ring of filled batches, in order */
+	size_t head, count;
+	int freel[NBATCHES];
+	size_t nfree;
+	int stop; /* the writer gave up: the reader stops too */
+};
+
+static void *reader_main(void *arg)
+{
+	struct pipeline *pl = arg;
+	int last = 0;
+
+	while (!last) {
+		struct batch *b;
+		struct table_row r;
+		int idx, rc = 0;
+
+		pthread_mutex_lock(&pl->mu);
+		while (!pl->nfree && !pl->stop)
+			pthread_cond_wait(&pl->cv, &pl->mu);
+		if (pl->stop) {
+			pthread_mutex_unlock(&pl->mu);
+			break;
+		}
+		idx = pl->freel[--pl->nfree];
+		pthread_mutex_unlock(&pl->mu);
+		b = pl->b[idx];
+		arena_reset(&b->a);
+		b->n = 0;
+		b->last = 0;
+		b->read_rc = 0;
+		err_clear(&b->read_err);
+		while (b->n < BATCH_ROWS && (rc = table_next(pl->t, &r, &b->read_err)) == 1) {
+			struct prow *p = &b->rows[b->n++];
+
+			err_clear(&p->err);
+			p->rc = person_row_prepare(pl->im, &r, &b->a, p);
+		}
+		if (rc <= 0) {
+			b->last = last = 1;
+			b->read_rc = rc;
+		}
+		table_progress(pl->t, &b->done, &b->total);
+		pthread_mutex_lock(&pl->mu);
+		pl->full[(pl->head + pl->count) % NBATCHES] = idx;
+		pl->count++;
+		pthread_cond_broadcast(&pl->cv);
+		pthread_mutex_unlock(&pl->mu);
+	}
+	return NULL;
+}
+
+/* Write the person rows of t (after its header) inside the open transaction. */
+static int import_persons_rows(struct importer *im, struct table *t, struct err *e)
+{
+	struct pipeline pl = {.im = im, .t = t};
+	struct arena a;
+	pthread_t th;
+	int rc = 0, done = 0, started;
+
+	pthread_mutex_init(&pl.mu, NULL);
+	pthread_cond_init(&pl.cv, NULL);
+	for (int i = 0; i < NBATCHES; i++) {
+		pl.b[i] = calloc(1, sizeof(*pl.b[i]));
+		if (!pl.b[i]) {
+			rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+			break;
+		}
+		arena_init(&pl.b[i]->a, (size_t)64 << 20);
+		err_init(&pl.b[i]->read_err);
+		for (int k = 0; k < BATCH_ROWS; k++)
+			err_init(&pl.b[i]->rows[k].err);
+		pl.freel[pl.nfree++] = i;
+	}
+	started = rc == 0 && pthread_create(&th, NULL, reader_main, &pl) == 0;
+	if (rc == 0 && !started)
+		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	arena_init(&a, 1 << 24);
+	while (started && !done && rc == 0) {
+		struct batch *b;
+		int idx;
+
+		pthread_mutex_lock(&pl.mu);
+		while (!pl.count)
+			pthread_cond_wait(&pl.cv, &pl.mu);
+		idx = pl.full[pl.head];
+		pl.head = (pl.head + 1) % NBATCHES;
+		pl.count--;
+		pthread_mutex_unlock(&pl.mu);
+		b = pl.b[idx];
+		for (size_t i = 0; i < b->n && rc == 0; i++) {
+			struct prow *p = &b->rows[i];
+			int r2 = p->rc;
+
+			im->st->rows++;
+			if (r2 == 0) {
+				arena_reset(&a);
+				r2 = person_row_store(im, p, &a, &p->err);
+				if (r2 == HOSO_E_DB || r2 == HOSO_E_IO || r2 == HOSO_E_NOMEM ||
+				    r2 == HOSO_E_BUSY) {
+					/* The database failed, not the row: stop. */
+					rc = err_set(e, r2, NULL, NULL, NULL);
+					break;
+				}
+			}
+			if (r2 < 0) {
+				im->st->rejected++;
+				report(im, p->number, col_of_field(im, p->err.field.buf), &p->err);
+			}
+		}
+		if (rc == 0 && im->opts->progress)
+			im->opts->progress(b->done, b->total, im->st->rows, im->opts->arg);
+		if (rc == 0 && b->last) {
+			done = 1;
+			if (b->read_rc < 0) {
+				/* The file itself is broken: e says where. */
+				rc = err_set(e, b->read_rc, b->read_err.field.buf, "%s", "%s",
+				             err_text_vi(&b->read_err));
+				err_en(e, "%s", err_text_en(&b->read_err));
+				e->row = b->read_err.row;
+			}
+		}
+		pthread_mutex_lock(&pl.mu);
+		pl.freel[pl.nfree++] = idx;
+		if (rc < 0)
+			pl.stop = 1;
+		pthread_cond_broadcast(&pl.cv);
+		pthread_mutex_unlock(&pl.mu);
+	}
+	if (started)
+		pthread_join(th, NULL);
+	arena_release(&a);
+	for (int i = 0; i < NBATCHES; i++) {
+		if (!pl.b[i])
+			continue;
+		for (int k = 0; k < BATCH_ROWS; k++)
+			err_release(&pl.b[i]->rows[k].err);
+		err_release(&pl.b[i]->read_err);
+		arena_release(&pl.b[i]->a);
+		free(pl.b[i]);
+	}
+	pthread_mutex_destroy(&pl.mu);
+	pthread_cond_destroy(&pl.cv);
 	return rc;
 }
 
@@ -537,19 +728,17 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 				}
 				in_tx = 1;
 				im.mark = mark;
+				rc = import_persons_rows(&im, t, e);
+				if (rc < 0)
+					goto out;
+				break;
 			}
 			continue;
 		}
 		st->rows++;
 		arena_reset(&a);
 		err_clear(&rowe);
-		if (kind == IMPORT_PERSONS) {
-			rc = person_row_import(&im, &r, &a, &rowe);
-			if (rc < 0) {
-				st->rejected++;
-				report(&im, r.number, col_of_field(&im, rowe.field.buf), &rowe);
-			}
-		} else {
+		{
 			struct org_pending *p;
 			const char *vals[OC__MAX];
 			int bad;

@@ -62,3 +62,30 @@ printf 'Họ và tên,Số CCCD,Mã tổ chức\nLò Văn Pánh,011099000777,C1\
 expect_status 1 "$HOSO" import persons twice.csv --update
 expect_out "thêm 1"
 expect_err "cùng tệp"
+# Many batches: 3,000 rows, two bad ones far apart, reported with their rows.
+python3 - <<'PY'
+with open("many.csv", "w", encoding="utf-8") as f:
+    f.write("Họ và tên;Số CCCD;Mã tổ chức\n")
+    for i in range(3000):
+        cccd = "0119%08d" % i
+        if i == 700:
+            cccd = "12"
+        name = "Lò Văn Muôn" if i != 2500 else "Lò 3"
+        f.write(f"{name};{cccd};C2\n")
+PY
+expect_status 1 "$HOSO" import persons many.csv --report many-report.txt
+expect_out "Đã đọc 3000 dòng: thêm 2998, cập nhật 0, lỗi 2"
+grep -q "^Dòng 702, cột \"Số CCCD\"" many-report.txt && ok || fail "row 702: $(cat many-report.txt)"
+grep -q "^Dòng 2502, cột \"Họ và tên\"" many-report.txt && ok || fail "row 2502"
+# A file that breaks after many good rows: nothing of it is written.
+python3 - <<'PY'
+with open("broken.csv", "w", encoding="utf-8") as f:
+    f.write("Họ và tên,Số CCCD,Mã tổ chức\n")
+    for i in range(2000):
+        f.write("Giàng A Pó,0118%08d,C2\n" % i)
+    f.write('"Giàng A Lử,011899999999,C2\n')
+PY
+expect_status 1 "$HOSO" import persons broken.csv
+expect_err "bad_file"
+expect_status 0 "$HOSO" person search "giang a po"
+expect_out "0 kết quả"
