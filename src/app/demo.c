@@ -415,8 +415,9 @@ static void fmt_date(int32_t d, char *out)
 
 /* One generated member of leaf org, admitted within [adm_lo, adm_hi]. */
 static int add_person(struct gen *g, const struct leaf *lf, int32_t adm_lo, int32_t adm_hi,
-                      struct arena *a)
+                      int secretary, struct arena *a)
 {
+	int64_t id;
 	char name[160], birth[48], adm[DATE_BUF], full[DATE_BUF], joined[DATE_BUF];
 	char cccd[16], file[16], card[16], home[200], res[200];
 	struct person_input in = {0};
@@ -485,10 +486,18 @@ static int add_person(struct gen *g, const struct leaf *lf, int32_t adm_lo, int3
 	in.joined = joined;
 	rc = person_prepare(g->app, &in, a, &row, g->e);
 	if (rc == 0)
-		rc = person_insert_prepared(g->app, &row,
-		                            date_days(2000, 1, 1) > admitted ? date_days(2000, 1, 1)
-		                                                             : admitted,
-		                            NULL, g->e);
+		rc = person_insert_prepared(
+		    g->app, &row,
+		    date_days(2000, 1, 1) > admitted ? date_days(2000, 1, 1) : admitted, &id, g->e);
+	if (rc == 0 && secretary) {
+		struct position_row pos = {.person_id = id,
+		                           .org_id = lf->id,
+		                           .title = "Bí thư chi bộ",
+		                           .valid_from = date_days(2020, 10, 1),
+		                           .valid_to = DATE_OPEN};
+
+		rc = store_position_insert(app_store(g->app), &pos, NULL);
+	}
 	if (rc == 0)
 		g->persons++;
 	return rc;
@@ -512,7 +521,7 @@ static int add_members(struct gen *g, const struct leaf *leaves, size_t n, int m
 			          (total * (int64_t)i) / (int64_t)n);
 		for (int j = 0; rc == 0 && j < k; j++) {
 			rc = add_person(g, &leaves[total ? below(&g->rng, (uint32_t)n) : i], adm_lo,
-			                adm_hi, &a);
+			                adm_hi, !total && j == 0, &a);
 			arena_reset(&a);
 			if (rc == 0 && ++done % BATCH == 0) {
 				rc = store_commit(s);

@@ -572,6 +572,45 @@ int person_positions(struct app *app, const struct actor *who, int64_t id, struc
 	return rc;
 }
 
+int person_add_position(struct app *app, const struct actor *who, int64_t id, int64_t org_id,
+                        const char *title, int32_t from, int32_t to, int64_t *ret_id, struct err *e)
+{
+	struct position_row pos = {
+	    .person_id = id, .org_id = org_id, .valid_from = from, .valid_to = to};
+	struct person_row p;
+	struct arena a;
+	int rc;
+
+	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
+		return rc;
+	arena_init(&a, 1 << 20);
+	if ((rc = person_get(app, who, id, &a, &p, e)) < 0)
+		goto out;
+	if ((rc = clean(&a, title, "title", 200, &pos.title, e)) < 0)
+		goto out;
+	if (!pos.title) {
+		rc = err_set(e, HOSO_E_MISSING, "title", "Thiếu tên chức vụ",
+		             "The title is missing");
+		goto out;
+	}
+	if (from == DATE_NONE || (to != DATE_OPEN && to <= from)) {
+		rc = err_set(e, HOSO_E_BAD_DATE, "to", "Ngày kết thúc phải sau ngày bắt đầu",
+		             "The end date must follow the start date");
+		goto out;
+	}
+	if (org_id && scope_contains(app, who, org_id) != 1) {
+		rc = err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
+		             "Organisation not found");
+		goto out;
+	}
+	rc = store_position_insert(app_store(app), &pos, ret_id);
+	if (rc < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+out:
+	arena_release(&a);
+	return rc;
+}
+
 int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_t to_org,
                     int32_t day, const char *note, struct err *e)
 {

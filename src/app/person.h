@@ -70,6 +70,11 @@ int person_memberships(struct app *app, const struct actor *who, int64_t id, str
                        struct membership_list *ret, struct err *e);
 int person_positions(struct app *app, const struct actor *who, int64_t id, struct arena *a,
                      struct position_list *ret, struct err *e);
+/* Record a position held (chức vụ), e.g. "Bí thư chi bộ", from..to
+ * (to = DATE_OPEN while held).  *ret_id may be NULL. */
+int person_add_position(struct app *app, const struct actor *who, int64_t id, int64_t org_id,
+			const char *title, int32_t from, int32_t to, int64_t *ret_id,
+			struct err *e);
 /* Move to another organisation from day (closes and opens memberships). */
 int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_t to_org,
                     int32_t day, const char *note, struct err *e);

@@ -97,16 +97,52 @@ static int lunar_cmd(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+static void print_day(int32_t day, int json)
+{
+	char iso[DATE_BUF], vn[DATE_BUF];
+
+	date_format_iso(day, iso);
+	date_format_vn(day, vn);
+	if (json)
+		printf("{\"date\": \"%s\", \"display\": \"%s\"}\n", iso, vn);
+	else
+		printf("%s\n", iso);
+}
+
+/* "--pause FROM:TO" options into pauses; 0 or an exit status. */
+static int parse_pauses(const char **list, size_t n, struct cal_pause *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		char from[32], to[32];
+		const char *colon = strchr(list[i], ':');
+		int rc;
+
+		if (!colon || (size_t)(colon - list[i]) >= sizeof(from) ||
+		    strlen(colon + 1) >= sizeof(to))
+			return cli_usage(self(), "--pause cần dạng TỪ:ĐẾN",
+			                 "--pause takes FROM:TO");
+		memcpy(from, list[i], (size_t)(colon - list[i]));
+		from[colon - list[i]] = '\0';
+		memcpy(to, colon + 1, strlen(colon + 1) + 1);
+		if ((rc = cli_date("--pause", from, &out[i].from)) != 0 ||
+		    (rc = cli_date("--pause", to, &out[i].to)) != 0)
+			return rc;
+		if (out[i].to < out[i].from)
+			return cli_usage(self(), "--pause: ngày cuối trước ngày đầu",
+			                 "--pause: TO is before FROM");
+	}
+	return 0;
+}
+
 static int solar_cmd(struct cli *c, int argc, char **argv)
 {
 	const char *pos[1];
-	int leap = 0, rc;
-	const struct cli_opt opts[] = {{"--leap", NULL, &leap}, {NULL}};
+	int leap = 0, json = 0, rc;
+	const struct cli_opt opts[] = {{"--leap", NULL, &leap}, {"--json", NULL, &json}, {NULL}};
 	struct lunar_date l = {0};
 	int64_t v[3];
 	int32_t day;
 	size_t npos;
-	char iso[DATE_BUF];
 	const char *p, *q;
 
 	(void)c;
@@ -144,61 +180,73 @@ static int solar_cmd(struct cli *c, int argc, char **argv)
 		        pos[0], leap ? " (tháng nhuận)" : "", pos[0], leap ? " (leap month)" : "");
 		return EXIT_BAD_INPUT;
 	}
-	date_format_iso(day, iso);
-	printf("%s\n", iso);
+	print_day(day, json);
 	return 0;
 }
 
 static int add_cmd(struct cli *c, int argc, char **argv)
 {
-	const char *pos[2];
+	const char *pos[2], *pl[16];
+	size_t npause = 0;
+	int json = 0;
+	const struct cli_opt opts[] = {
+	    {"--json", NULL, &json}, {"--pause", NULL, NULL, pl, &npause, 16}, {NULL}};
+	struct cal_pause pauses[16];
 	struct calctx x;
 	int64_t n;
 	int32_t from, res;
 	size_t npos;
-	char iso[DATE_BUF];
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, NULL, pos, 2, &npos)) != 0)
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 2, &npos)) != 0)
 		return rc;
 	if (npos != 2)
 		return cli_usage(self(), "Cần ngày và số ngày làm việc",
 		                 "A date and a number of working days are required");
 	if ((rc = cli_date("DATE", pos[0], &from)) != 0 ||
-	    (rc = cli_number("N", pos[1], 0, 10000, &n)) != 0)
+	    (rc = cli_number("N", pos[1], 0, 10000, &n)) != 0 ||
+	    (rc = parse_pauses(pl, npause, pauses)) != 0)
 		return rc;
 	if ((rc = calctx_open(c, &x)) != 0)
 		return rc;
-	rc = cal_add_workdays(x.cal, from, (int)n, NULL, 0, &res);
+	rc = cal_add_workdays(x.cal, from, (int)n, pauses, npause, &res);
 	calctx_close(&x);
 	if (rc < 0)
 		return range_error("DATE");
-	date_format_iso(res, iso);
-	printf("%s\n", iso);
+	print_day(res, json);
 	return 0;
 }
 
 static int count_cmd(struct cli *c, int argc, char **argv)
 {
-	const char *pos[2];
+	const char *pos[2], *pl[16];
+	size_t npause = 0;
+	int json = 0;
+	const struct cli_opt opts[] = {
+	    {"--json", NULL, &json}, {"--pause", NULL, NULL, pl, &npause, 16}, {NULL}};
+	struct cal_pause pauses[16];
 	struct calctx x;
 	int32_t from, to;
 	size_t npos;
 	int rc, n;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, NULL, pos, 2, &npos)) != 0)
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 2, &npos)) != 0)
 		return rc;
 	if (npos != 2)
 		return cli_usage(self(), "Cần hai ngày", "Two dates are required");
-	if ((rc = cli_date("FROM", pos[0], &from)) != 0 || (rc = cli_date("TO", pos[1], &to)) != 0)
+	if ((rc = cli_date("FROM", pos[0], &from)) != 0 ||
+	    (rc = cli_date("TO", pos[1], &to)) != 0 || (rc = parse_pauses(pl, npause, pauses)) != 0)
 		return rc;
 	if ((rc = calctx_open(c, &x)) != 0)
 		return rc;
-	rc = cal_count_workdays(x.cal, from, to, NULL, 0, &n);
+	rc = cal_count_workdays(x.cal, from, to, pauses, npause, &n);
 	calctx_close(&x);
 	if (rc < 0)
 		return range_error("FROM");
-	printf("%d\n", n);
+	if (json)
+		printf("{\"working_days\": %d}\n", n);
+	else
+		printf("%d\n", n);
 	return 0;
 }
 

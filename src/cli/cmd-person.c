@@ -197,6 +197,7 @@ static int show_cmd(struct sub *x, int argc, char **argv)
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct membership_list ms;
+	struct position_list ps;
 	struct person_row p;
 	struct arena a;
 	struct err e;
@@ -216,6 +217,8 @@ static int show_cmd(struct sub *x, int argc, char **argv)
 	rc = person_get(app, who, id, &a, &p, &e);
 	if (rc == 0)
 		rc = person_memberships(app, who, id, &a, &ms, &e);
+	if (rc == 0)
+		rc = person_positions(app, who, id, &a, &ps, &e);
 	if (rc == 0 && json) {
 		json_t *o = person_json(app, who, &p, &a), *arr = json_array();
 
@@ -228,14 +231,29 @@ static int show_cmd(struct sub *x, int argc, char **argv)
 		json_object_set_new(o, "admission_date", date_json(p.admission_date));
 		json_object_set_new(o, "full_member_date", date_json(p.full_member_date));
 		json_object_set_new(o, "memberships", arr);
+		arr = json_array();
+		for (size_t i = 0; i < ps.n; i++)
+			json_array_append_new(arr, json_pack("{s:s,s:s?,s:o,s:o}", "title",
+			                                     ps.v[i].title, "org",
+			                                     org_code(app, who, ps.v[i].org_id, &a),
+			                                     "from", date_json(ps.v[i].valid_from),
+			                                     "to", date_json(ps.v[i].valid_to)));
+		json_object_set_new(o, "positions", arr);
 		print_json(o);
 	} else if (rc == 0) {
 		char d1[DATE_BUF], d2[DATE_BUF];
 
 		printf("%s (họ: %s; đệm: %s; tên: %s)\n", p.full_name, p.family_name, p.middle_name,
 		       p.given_name);
-		printf("  Ngày sinh: %s  Giới tính: %s  CCCD: %s\n",
-		       p.birth_date ? p.birth_date : "-", p.sex ? p.sex : "-",
+		char bd[DATE_BUF] = "-";
+		struct pdate pd;
+
+		if (p.birth_date && pdate_parse(p.birth_date, strlen(p.birth_date), &pd) == 0)
+			pdate_format_vn(&pd, bd);
+		printf("  Ngày sinh: %s  Giới tính: %s  CCCD: %s\n", bd,
+		       !p.sex                     ? "-"
+		       : strcmp(p.sex, "nu") == 0 ? "Nữ"
+		                                  : "Nam",
 		       p.cccd ? p.cccd : "-");
 		printf("  Số lý lịch: %s  Số thẻ: %s  Trạng thái: %s\n",
 		       p.party_file_no ? p.party_file_no : "-",
@@ -252,6 +270,18 @@ static int show_cmd(struct sub *x, int argc, char **argv)
 				date_format_vn(ms.v[i].valid_to, d2);
 			date_format_vn(ms.v[i].valid_from, d1);
 			printf("    %s – %s  %s\n", d1, d2, code ? code : "-");
+		}
+		if (ps.n)
+			printf("  Chức vụ:\n");
+		for (size_t i = 0; i < ps.n; i++) {
+			const char *code = org_code(app, who, ps.v[i].org_id, &a);
+
+			if (ps.v[i].valid_to == DATE_OPEN)
+				snprintf(d2, sizeof(d2), "nay");
+			else
+				date_format_vn(ps.v[i].valid_to, d2);
+			date_format_vn(ps.v[i].valid_from, d1);
+			printf("    %s – %s  %s  %s\n", d1, d2, ps.v[i].title, code ? code : "");
 		}
 	}
 	arena_release(&a);
@@ -329,12 +359,44 @@ static int transfer_cmd(struct sub *x, int argc, char **argv)
 	return done(rc, &e);
 }
 
+static int position_cmd(struct sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const struct actor *who = &x->who;
+	const char *title = NULL, *from = NULL, *to = NULL, *org = NULL, *pos[1];
+	const struct cli_opt opts[] = {
+	    {"--title", &title}, {"--from", &from}, {"--to", &to}, {"--org", &org}, {NULL}};
+	struct err e;
+	int64_t id, org_id = 0;
+	int32_t d1, d2 = DATE_OPEN;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !title || !from)
+		return cli_usage(self(), "Cần mã hồ sơ, --title và --from",
+		                 "ID, --title and --from are required");
+	if ((rc = cli_number("ID", pos[0], 1, INT64_MAX, &id)) != 0 ||
+	    (rc = cli_date("--from", from, &d1)) != 0 || (to && (rc = cli_date("--to", to, &d2))))
+		return rc;
+	if ((rc = sub_open(x, &app)) != 0)
+		return rc;
+	err_init(&e);
+	if (org && (rc = org_find(app, who, org, &org_id, &e)) < 0)
+		return done(rc, &e);
+	rc = person_add_position(app, who, id, org_id, title, d1, d2, NULL, &e);
+	if (rc == 0)
+		printf("Đã ghi chức vụ cho hồ sơ %lld\n", (long long)id);
+	return done(rc, &e);
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(struct sub *, int, char **);
 } subs[] = {
     {"search", search_cmd}, {"list", list_cmd},         {"show", show_cmd},
-    {"add", add_cmd},       {"transfer", transfer_cmd},
+    {"add", add_cmd},       {"transfer", transfer_cmd}, {"position", position_cmd},
 };
 
 static int cmd_person_exec(struct cli *c, int argc, char **argv)
@@ -358,8 +420,10 @@ static int cmd_person_exec(struct cli *c, int argc, char **argv)
 
 const struct cmd_entry cmd_person_entry = {
     .name = "person",
-    .usage = "person search QUERY [--limit N] [--json] | list --org CODE [--json] | show ID "
-             "| add --name NAME ... | transfer ID --to CODE --date D",
+    .usage =
+        "person search QUERY [--limit N] [--json] | list --org CODE [--json] | show ID "
+        "| add --name NAME ... | transfer ID --to CODE --date D | position ID --title T --from D "
+        "[--to D] [--org CODE]",
     .help = "Tìm và xem hồ sơ đảng viên / find and read people",
     .exec = cmd_person_exec,
 };

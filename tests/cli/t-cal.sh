@@ -53,3 +53,10 @@ expect_status 0 "$HOSO" cal unset 2026-11-24
 expect_status 0 "$HOSO" cal add 2026-11-23 1
 expect_out "^2026-11-24$"
 expect_status 1 "$HOSO" cal unset 2026-11-24
+# A clock pause (waiting for a dossier to be supplemented) moves the deadline.
+expect_status 0 "$HOSO" cal add 2024-02-07 7 --pause 2024-02-15:2024-02-16 --json
+expect_out '"date": "2024-02-27"'
+expect_status 0 "$HOSO" cal count 2024-02-07 2024-02-23 --pause 2024-02-15:2024-02-16
+expect_out "^5$"
+expect_status 2 "$HOSO" cal add 2024-02-07 7 --pause 2024-02-15
+expect_status 1 "$HOSO" cal add 2024-02-07 7 --pause 2024-02-15:2024-13-01

@@ -39,3 +39,10 @@ python3 -c 'import json; d=json.load(open("out.txt")); assert [m["org"] for m in
 expect_status 1 "$HOSO" person show 99999
 expect_err "not_found"
 expect_status 1 "$HOSO" person show abc
+# Positions held.
+expect_status 0 "$HOSO" person position "$id" --title "Bí thư chi bộ" --from 01/10/2020 --org C2
+expect_status 0 "$HOSO" person show "$id"
+expect_out "01/10/2020 – nay  Bí thư chi bộ  C2"
+expect_status 1 "$HOSO" person position "$id" --title "Phó Bí thư" --from 2020-01-01 --to 2019-01-01
+expect_err "bad_date"
+expect_status 2 "$HOSO" person position "$id" --from 2020-01-01
