@@ -388,8 +388,9 @@ static int cmd_cal_exec(struct cli *c, int argc, char **argv)
 
 const struct cmd_entry cmd_cal_entry = {
     .name = "cal",
-    .usage = "cal lunar YYYY-MM-DD | solar D/M/YYYY [--leap] | add YYYY-MM-DD N | count FROM "
-             "TO | holidays YEAR | set DATE off|work|not_off NAME [--source S] | unset DATE",
+    .usage = "cal lunar YYYY-MM-DD | solar D/M/YYYY [--leap] | add YYYY-MM-DD N [--pause "
+             "FROM:TO]... | count FROM TO [--pause FROM:TO]... | holidays YEAR | set DATE "
+             "off|work|not_off NAME [--source S] | unset DATE   (--json on queries)",
     .help = "Âm lịch, ngày nghỉ, ngày làm việc / lunar calendar, holidays, working days",
     .exec = cmd_cal_exec,
 };
