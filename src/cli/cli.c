@@ -133,6 +133,41 @@ int cli_number(const char *opt, const char *s, int64_t min, int64_t max, int64_t
 	return 0;
 }
 
+int cli_done(int rc, struct err *e)
+{
+	if (rc < 0)
+		rc = cli_fail(e);
+	err_release(e);
+	return rc;
+}
+
+int cli_sub_open(struct cli_sub *x, struct app **ret)
+{
+	int rc = 0;
+
+	if (!x->app)
+		rc = cli_open(x->c, 0, &x->app);
+	*ret = x->app;
+	return rc;
+}
+
+void cli_print_json(json_t *j)
+{
+	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(j);
+}
+
+json_t *cli_date_json(int32_t day)
+{
+	char s[DATE_BUF];
+
+	if (day == DATE_OPEN || day == DATE_NONE)
+		return json_null();
+	date_format_iso(day, s);
+	return json_string(s);
+}
+
 void cli_print_padded(const char *s, int width)
 {
 	int chars = 0;

@@ -8,6 +8,7 @@
 #ifndef HOSO_CLI_H
 #define HOSO_CLI_H
 
+#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -73,6 +74,26 @@ int cli_date(const char *opt, const char *s, int32_t *ret);
 
 /* Parse a count argument in [min, max]. */
 int cli_number(const char *opt, const char *s, int64_t min, int64_t max, int64_t *ret);
+
+/* Report e when rc < 0 (see cli_fail), release e, return the exit status. */
+int cli_done(int rc, struct err *e);
+
+/*
+ * A subcommand's context: it parses its arguments first and opens the
+ * database only then (cli_sub_open, once), so usage errors come first.
+ * The dispatcher closes x->app.
+ */
+struct cli_sub {
+	struct cli *c;
+	struct app *app;
+	struct actor who;
+};
+int cli_sub_open(struct cli_sub *x, struct app **ret);
+
+/* JSON output: pretty-printed to stdout, j released.  Dates as ISO strings
+ * (null for an open or unknown date). */
+void cli_print_json(json_t *j);
+json_t *cli_date_json(int32_t day);
 
 /* Print s to stdout padded with spaces to width characters (not bytes). */
 void cli_print_padded(const char *s, int width);

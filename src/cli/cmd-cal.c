@@ -90,8 +90,8 @@ static int lunar_cmd(struct cli *c, int argc, char **argv)
 	if (cal_solar_to_lunar(day, &l) < 0)
 		return range_error("DATE");
 	if (json)
-		printf("{\"year\": %d, \"month\": %d, \"day\": %d, \"leap\": %s}\n", l.year,
-		       l.month, l.day, l.leap ? "true" : "false");
+		cli_print_json(json_pack("{s:i,s:i,s:i,s:b}", "year", l.year, "month", l.month,
+		                         "day", l.day, "leap", l.leap));
 	else
 		printf("%d/%d%s/%d\n", l.day, l.month, l.leap ? " nhuận" : "", l.year);
 	return 0;
@@ -104,7 +104,7 @@ static void print_day(int32_t day, int json)
 	date_format_iso(day, iso);
 	date_format_vn(day, vn);
 	if (json)
-		printf("{\"date\": \"%s\", \"display\": \"%s\"}\n", iso, vn);
+		cli_print_json(json_pack("{s:s,s:s}", "date", iso, "display", vn));
 	else
 		printf("%s\n", iso);
 }
@@ -244,7 +244,7 @@ static int count_cmd(struct cli *c, int argc, char **argv)
 	if (rc < 0)
 		return range_error("FROM");
 	if (json)
-		printf("{\"working_days\": %d}\n", n);
+		cli_print_json(json_pack("{s:i}", "working_days", n));
 	else
 		printf("%d\n", n);
 	return 0;
@@ -286,9 +286,7 @@ static int holidays_cmd(struct cli *c, int argc, char **argv)
 			                                h[i].name ? h[i].name : "", "source",
 			                                h[i].source ? h[i].source : ""));
 		}
-		json_dumpf(arr, stdout, JSON_INDENT(2));
-		fputc('\n', stdout);
-		json_decref(arr);
+		cli_print_json(arr);
 	} else {
 		static const char *const kind_vi[CAL_ENTRY__MAX] = {
 		    [CAL_DAY_OFF] = "nghỉ",

@@ -26,41 +26,6 @@
 
 static const struct cmd_entry *self(void);
 
-/* A subcommand's context: the database opens after its arguments parse, so
- * usage errors come first. */
-struct sub {
-	struct cli *c;
-	struct app *app;
-	struct actor who;
-};
-
-static int sub_open(struct sub *x, struct app **ret)
-{
-	int rc = 0;
-
-	if (!x->app)
-		rc = cli_open(x->c, 0, &x->app);
-	*ret = x->app;
-	return rc;
-}
-
-static void print_json(json_t *j)
-{
-	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', stdout);
-	json_decref(j);
-}
-
-static json_t *date_json(int32_t d)
-{
-	char s[DATE_BUF];
-
-	if (d == DATE_OPEN || d == DATE_NONE)
-		return json_null();
-	date_format_iso(d, s);
-	return json_string(s);
-}
-
 static const char *vn(int32_t d, char *buf)
 {
 	if (d == DATE_OPEN)
@@ -84,15 +49,7 @@ static int resolve(struct app *app, const struct actor *who, const char *code, i
 	return rc;
 }
 
-static int done(int rc, struct err *e)
-{
-	if (rc < 0)
-		rc = cli_fail(e);
-	err_release(e);
-	return rc;
-}
-
-static int org_tree_cmd(struct sub *x, int argc, char **argv)
+static int org_tree_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -119,7 +76,7 @@ static int org_tree_cmd(struct sub *x, int argc, char **argv)
 		return rc;
 	if (depth_s && (rc = cli_number("--depth", depth_s, 0, 1000, &maxdepth)) != 0)
 		return rc;
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	if (root && (rc = resolve(app, who, root, &root_id)) != 0)
 		return rc;
@@ -137,7 +94,7 @@ static int org_tree_cmd(struct sub *x, int argc, char **argv)
 			json_t *o = json_pack(
 			    "{s:I,s:s,s:s,s:s,s:o,s:I,s:I}", "id", (json_int_t)nd->row.id, "code",
 			    nd->row.code, "name", nd->row.name, "kind", nd->row.kind, "from",
-			    date_json(nd->row.ver_from), "members", (json_int_t)nd->members,
+			    cli_date_json(nd->row.ver_from), "members", (json_int_t)nd->members,
 			    "members_total", (json_int_t)nd->members_total);
 
 			json_object_set_new(o, "children", json_array());
@@ -149,9 +106,9 @@ static int org_tree_cmd(struct sub *x, int argc, char **argv)
 			stack[nd->depth] = o;
 		}
 		free(stack);
-		print_json(json_pack("{s:o,s:I,s:I,s:o}", "as_of", date_json(day), "organisations",
-		                     (json_int_t)t.n, "members", (json_int_t)t.members, "tree",
-		                     roots));
+		cli_print_json(json_pack("{s:o,s:I,s:I,s:o}", "as_of", cli_date_json(day),
+		                         "organisations", (json_int_t)t.n, "members",
+		                         (json_int_t)t.members, "tree", roots));
 		goto out;
 	}
 	printf("Cơ cấu tổ chức tại ngày %s: %zu tổ chức, %lld đảng viên\n", vn(day, d1), t.n,
@@ -176,7 +133,7 @@ static int org_tree_cmd(struct sub *x, int argc, char **argv)
 	}
 out:
 	arena_release(&a);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
 static const char *code_of(struct app *app, const struct actor *who, int64_t id, struct arena *a)
@@ -190,7 +147,7 @@ static const char *code_of(struct app *app, const struct actor *who, int64_t id,
 	return r.code;
 }
 
-static int org_show_cmd(struct sub *x, int argc, char **argv)
+static int org_show_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -208,7 +165,7 @@ static int org_show_cmd(struct sub *x, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage(self(), "Thiếu mã tổ chức", "The organisation code is missing");
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	if ((rc = resolve(app, who, pos[0], &id)) != 0)
 		return rc;
@@ -228,8 +185,8 @@ static int org_show_cmd(struct sub *x, int argc, char **argv)
 			    json_pack("{s:s,s:s,s:s?,s:o,s:o,s:s?}", "name", v->name, "kind",
 			              v->kind, "parent",
 			              v->parent_id ? code_of(app, who, v->parent_id, &a) : NULL,
-			              "from", date_json(v->ver_from), "to", date_json(v->ver_to),
-			              "document", v->document));
+			              "from", cli_date_json(v->ver_from), "to",
+			              cli_date_json(v->ver_to), "document", v->document));
 		}
 		for (size_t i = 0; i < h.successions.n; i++) {
 			const struct succession_row *s = &h.successions.v[i];
@@ -246,13 +203,13 @@ static int org_show_cmd(struct sub *x, int argc, char **argv)
 				              "main", s->links[k].is_main));
 			json_array_append_new(succ,
 			                      json_pack("{s:s,s:o,s:s?,s:o}", "kind", s->kind,
-			                                "effective", date_json(s->effective),
+			                                "effective", cli_date_json(s->effective),
 			                                "document", s->document, "links", links));
 		}
-		print_json(json_pack("{s:I,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)id, "code",
-		                     pos[0], "from", date_json(h.versions.v[0].valid_from), "to",
-		                     date_json(h.versions.v[0].valid_to), "versions", vers,
-		                     "successions", succ));
+		cli_print_json(json_pack("{s:I,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)id, "code",
+		                         pos[0], "from", cli_date_json(h.versions.v[0].valid_from),
+		                         "to", cli_date_json(h.versions.v[0].valid_to), "versions",
+		                         vers, "successions", succ));
 		goto out;
 	}
 	printf("%s — hoạt động từ %s đến %s\n", pos[0], vn(h.versions.v[0].valid_from, d1),
@@ -279,10 +236,10 @@ static int org_show_cmd(struct sub *x, int argc, char **argv)
 	}
 out:
 	arena_release(&a);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
-static int org_create_cmd(struct sub *x, int argc, char **argv)
+static int org_create_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -310,7 +267,7 @@ static int org_create_cmd(struct sub *x, int argc, char **argv)
 		                 "--code, --name, --kind and --from are required");
 	if ((rc = cli_date("--from", from, &o.from)) != 0)
 		return rc;
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	if (parent && (rc = resolve(app, who, parent, &o.parent_id)) != 0)
 		return rc;
@@ -322,10 +279,10 @@ static int org_create_cmd(struct sub *x, int argc, char **argv)
 	rc = org_create(app, who, &o, &id, &e);
 	if (rc == 0)
 		printf("Đã tạo tổ chức %s (id %lld)\n", code, (long long)id);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
-static int org_rename_cmd(struct sub *x, int argc, char **argv)
+static int org_rename_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -342,7 +299,7 @@ static int org_rename_cmd(struct sub *x, int argc, char **argv)
 	if (npos != 2 || !date)
 		return cli_usage(self(), "Cần mã tổ chức, tên mới và --date",
 		                 "CODE, NAME and --date are required");
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
 		return rc;
@@ -350,10 +307,10 @@ static int org_rename_cmd(struct sub *x, int argc, char **argv)
 	rc = org_rename(app, who, id, pos[1], day, doc, &e);
 	if (rc == 0)
 		printf("Đã đổi tên %s\n", pos[0]);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
-static int org_move_cmd(struct sub *x, int argc, char **argv)
+static int org_move_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -370,7 +327,7 @@ static int org_move_cmd(struct sub *x, int argc, char **argv)
 	if (npos != 2 || !date)
 		return cli_usage(self(), "Cần mã tổ chức, mã cấp trên mới và --date",
 		                 "CODE, PARENT and --date are required");
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	if ((rc = cli_date("--date", date, &day)) != 0 ||
 	    (rc = resolve(app, who, pos[0], &id)) != 0 ||
@@ -380,10 +337,10 @@ static int org_move_cmd(struct sub *x, int argc, char **argv)
 	rc = org_move(app, who, id, parent, day, doc, &e);
 	if (rc == 0)
 		printf("Đã chuyển %s về %s\n", pos[0], pos[1]);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
-static int org_merge_cmd(struct sub *x, int argc, char **argv)
+static int org_merge_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -409,7 +366,7 @@ static int org_merge_cmd(struct sub *x, int argc, char **argv)
 		                 "CODEs, --date and --into (or --code --name --kind) are required");
 	if ((rc = cli_date("--date", date, &day)) != 0)
 		return rc;
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	for (size_t i = 0; i < npos; i++)
 		if ((rc = resolve(app, who, pos[i], &ids[i])) != 0)
@@ -437,10 +394,10 @@ static int org_merge_cmd(struct sub *x, int argc, char **argv)
 	rc = org_merge(app, who, ids, npos, into_id, into ? NULL : &spec, day, doc, &res, &e);
 	if (rc == 0)
 		printf("Đã hợp nhất %zu tổ chức vào %s\n", npos, into ? into : code);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
-static int org_split_cmd(struct sub *x, int argc, char **argv)
+static int org_split_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -467,7 +424,7 @@ static int org_split_cmd(struct sub *x, int argc, char **argv)
 	if (npos != 1 || !date || nparts < 2)
 		return cli_usage(self(), "Cần mã tổ chức, --date và ít nhất hai --part MÃ=TÊN",
 		                 "CODE, --date and at least two --part CODE=NAME are required");
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
 		return rc;
@@ -506,10 +463,10 @@ static int org_split_cmd(struct sub *x, int argc, char **argv)
 		free((char *)parts[i].code);
 	if (rc == 0)
 		printf("Đã chia tách %s thành %zu tổ chức\n", pos[0], nparts);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
-static int org_dissolve_cmd(struct sub *x, int argc, char **argv)
+static int org_dissolve_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -527,7 +484,7 @@ static int org_dissolve_cmd(struct sub *x, int argc, char **argv)
 	if (npos != 1 || !date)
 		return cli_usage(self(), "Cần mã tổ chức và --date",
 		                 "CODE and --date are required");
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
 		return rc;
@@ -537,10 +494,10 @@ static int org_dissolve_cmd(struct sub *x, int argc, char **argv)
 	rc = org_dissolve(app, who, id, rid, day, doc, &e);
 	if (rc == 0)
 		printf("Đã giải thể %s\n", pos[0]);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
-static int org_map_cmd(struct sub *x, int argc, char **argv)
+static int org_map_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -558,7 +515,7 @@ static int org_map_cmd(struct sub *x, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage(self(), "Thiếu mã tổ chức", "The organisation code is missing");
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	if ((rc = cli_date("--as-of", as_of, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
 		return rc;
@@ -568,15 +525,15 @@ static int org_map_cmd(struct sub *x, int argc, char **argv)
 	if (rc == 0)
 		rc = org_get(app, who, to, day, &a, &r, &e);
 	if (rc == 0 && json)
-		print_json(json_pack("{s:s,s:o,s:s,s:s}", "from", pos[0], "as_of", date_json(day),
-		                     "code", r.code, "name", r.name));
+		cli_print_json(json_pack("{s:s,s:o,s:s,s:s}", "from", pos[0], "as_of",
+		                         cli_date_json(day), "code", r.code, "name", r.name));
 	else if (rc == 0)
 		printf("%s → %s  %s\n", pos[0], r.code, r.name);
 	arena_release(&a);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
-static int org_ancestors_cmd(struct sub *x, int argc, char **argv)
+static int org_ancestors_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -594,7 +551,7 @@ static int org_ancestors_cmd(struct sub *x, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage(self(), "Thiếu mã tổ chức", "The organisation code is missing");
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	if ((rc = cli_date("--as-of", as_of, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
 		return rc;
@@ -607,18 +564,18 @@ static int org_ancestors_cmd(struct sub *x, int argc, char **argv)
 		for (size_t i = 0; i < l.n; i++)
 			json_array_append_new(
 			    arr, json_pack("{s:s,s:s}", "code", l.v[i].code, "name", l.v[i].name));
-		print_json(arr);
+		cli_print_json(arr);
 	} else if (rc == 0) {
 		for (size_t i = 0; i < l.n; i++)
 			printf("%*s%s  %s\n", (int)i * 2, "", l.v[i].code, l.v[i].name);
 	}
 	arena_release(&a);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
 static const struct {
 	const char *name;
-	int (*fn)(struct sub *, int, char **);
+	int (*fn)(struct cli_sub *, int, char **);
 } subs[] = {
     {"tree", org_tree_cmd},           {"show", org_show_cmd},         {"create", org_create_cmd},
     {"rename", org_rename_cmd},       {"move", org_move_cmd},         {"merge", org_merge_cmd},
@@ -635,7 +592,7 @@ static int cmd_org_exec(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
 		if (strcmp(subs[i].name, argv[1]) != 0)
 			continue;
-		struct sub x = {.c = c};
+		struct cli_sub x = {.c = c};
 
 		actor_system(&x.who, "cli");
 		rc = subs[i].fn(&x, argc, argv);

@@ -19,41 +19,6 @@
 
 static const struct cmd_entry *self(void);
 
-/* A subcommand's context: the database opens after its arguments parse, so
- * usage errors come first. */
-struct sub {
-	struct cli *c;
-	struct app *app;
-	struct actor who;
-};
-
-static int sub_open(struct sub *x, struct app **ret)
-{
-	int rc = 0;
-
-	if (!x->app)
-		rc = cli_open(x->c, 0, &x->app);
-	*ret = x->app;
-	return rc;
-}
-
-static void print_json(json_t *j)
-{
-	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', stdout);
-	json_decref(j);
-}
-
-static json_t *date_json(int32_t d)
-{
-	char s[DATE_BUF];
-
-	if (d == DATE_OPEN || d == DATE_NONE)
-		return json_null();
-	date_format_iso(d, s);
-	return json_string(s);
-}
-
 static const char *org_code(struct app *app, const struct actor *who, int64_t id, struct arena *a)
 {
 	struct org_row r;
@@ -92,15 +57,7 @@ static void person_line(struct app *app, const struct actor *who, const struct p
 	       org_code(app, who, p->org_id, a) ? org_code(app, who, p->org_id, a) : "-");
 }
 
-static int done(int rc, struct err *e)
-{
-	if (rc < 0)
-		rc = cli_fail(e);
-	err_release(e);
-	return rc;
-}
-
-static int search_cmd(struct sub *x, int argc, char **argv)
+static int search_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -121,7 +78,7 @@ static int search_cmd(struct sub *x, int argc, char **argv)
 		return rc;
 	arena_init(&a, 1 << 26);
 	err_init(&e);
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	rc = person_search(app, who, pos[0], (size_t)limit, &a, &l, &e);
 	if (rc == 0 && json) {
@@ -129,18 +86,18 @@ static int search_cmd(struct sub *x, int argc, char **argv)
 
 		for (size_t i = 0; i < l.n; i++)
 			json_array_append_new(arr, person_json(app, who, &l.v[i], &a));
-		print_json(json_pack("{s:s,s:I,s:o}", "query", pos[0], "count", (json_int_t)l.n,
-		                     "results", arr));
+		cli_print_json(json_pack("{s:s,s:I,s:o}", "query", pos[0], "count", (json_int_t)l.n,
+		                         "results", arr));
 	} else if (rc == 0) {
 		printf("Tìm \"%s\": %zu kết quả\n", pos[0], l.n);
 		for (size_t i = 0; i < l.n; i++)
 			person_line(app, who, &l.v[i], &a);
 	}
 	arena_release(&a);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
-static int list_cmd(struct sub *x, int argc, char **argv)
+static int list_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -167,10 +124,10 @@ static int list_cmd(struct sub *x, int argc, char **argv)
 	    (offset_s && (rc = cli_number("--offset", offset_s, 0, INT32_MAX, &offset)) != 0))
 		return rc;
 	err_init(&e);
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	if ((rc = org_find(app, who, org, &id, &e)) < 0)
-		return done(rc, &e);
+		return cli_done(rc, &e);
 	arena_init(&a, 1 << 28);
 	rc = person_list_by_org(app, who, id, (size_t)limit, (size_t)offset, &a, &l, &e);
 	if (rc == 0 && json) {
@@ -178,18 +135,18 @@ static int list_cmd(struct sub *x, int argc, char **argv)
 
 		for (size_t i = 0; i < l.n; i++)
 			json_array_append_new(arr, person_json(app, who, &l.v[i], &a));
-		print_json(json_pack("{s:s,s:I,s:o}", "org", org, "count", (json_int_t)l.n,
-		                     "persons", arr));
+		cli_print_json(json_pack("{s:s,s:I,s:o}", "org", org, "count", (json_int_t)l.n,
+		                         "persons", arr));
 	} else if (rc == 0) {
 		printf("Đảng viên của %s: %zu\n", org, l.n);
 		for (size_t i = 0; i < l.n; i++)
 			person_line(app, who, &l.v[i], &a);
 	}
 	arena_release(&a);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
-static int show_cmd(struct sub *x, int argc, char **argv)
+static int show_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -212,7 +169,7 @@ static int show_cmd(struct sub *x, int argc, char **argv)
 		return rc;
 	arena_init(&a, 1 << 24);
 	err_init(&e);
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	rc = person_get(app, who, id, &a, &p, &e);
 	if (rc == 0)
@@ -223,23 +180,24 @@ static int show_cmd(struct sub *x, int argc, char **argv)
 		json_t *o = person_json(app, who, &p, &a), *arr = json_array();
 
 		for (size_t i = 0; i < ms.n; i++)
-			json_array_append_new(arr, json_pack("{s:s?,s:o,s:o,s:s}", "org",
-			                                     org_code(app, who, ms.v[i].org_id, &a),
-			                                     "from", date_json(ms.v[i].valid_from),
-			                                     "to", date_json(ms.v[i].valid_to),
-			                                     "status", ms.v[i].status));
-		json_object_set_new(o, "admission_date", date_json(p.admission_date));
-		json_object_set_new(o, "full_member_date", date_json(p.full_member_date));
+			json_array_append_new(arr,
+			                      json_pack("{s:s?,s:o,s:o,s:s}", "org",
+			                                org_code(app, who, ms.v[i].org_id, &a),
+			                                "from", cli_date_json(ms.v[i].valid_from),
+			                                "to", cli_date_json(ms.v[i].valid_to),
+			                                "status", ms.v[i].status));
+		json_object_set_new(o, "admission_date", cli_date_json(p.admission_date));
+		json_object_set_new(o, "full_member_date", cli_date_json(p.full_member_date));
 		json_object_set_new(o, "memberships", arr);
 		arr = json_array();
 		for (size_t i = 0; i < ps.n; i++)
-			json_array_append_new(arr, json_pack("{s:s,s:s?,s:o,s:o}", "title",
-			                                     ps.v[i].title, "org",
-			                                     org_code(app, who, ps.v[i].org_id, &a),
-			                                     "from", date_json(ps.v[i].valid_from),
-			                                     "to", date_json(ps.v[i].valid_to)));
+			json_array_append_new(
+			    arr, json_pack("{s:s,s:s?,s:o,s:o}", "title", ps.v[i].title, "org",
+			                   org_code(app, who, ps.v[i].org_id, &a), "from",
+			                   cli_date_json(ps.v[i].valid_from), "to",
+			                   cli_date_json(ps.v[i].valid_to)));
 		json_object_set_new(o, "positions", arr);
-		print_json(o);
+		cli_print_json(o);
 	} else if (rc == 0) {
 		char d1[DATE_BUF], d2[DATE_BUF];
 
@@ -285,10 +243,10 @@ static int show_cmd(struct sub *x, int argc, char **argv)
 		}
 	}
 	arena_release(&a);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
-static int add_cmd(struct sub *x, int argc, char **argv)
+static int add_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -319,17 +277,17 @@ static int add_cmd(struct sub *x, int argc, char **argv)
 	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 0, &npos)) != 0)
 		return rc;
 	err_init(&e);
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	if (org && (rc = org_find(app, who, org, &in.org_id, &e)) < 0)
-		return done(rc, &e);
+		return cli_done(rc, &e);
 	rc = person_create(app, who, &in, &id, &e);
 	if (rc == 0)
 		printf("%lld\n", (long long)id);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
-static int transfer_cmd(struct sub *x, int argc, char **argv)
+static int transfer_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -350,16 +308,16 @@ static int transfer_cmd(struct sub *x, int argc, char **argv)
 	    (rc = cli_date("--date", date, &day)) != 0)
 		return rc;
 	err_init(&e);
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	if ((rc = org_find(app, who, to, &org, &e)) == 0)
 		rc = person_transfer(app, who, id, org, day, note, &e);
 	if (rc == 0)
 		printf("Đã chuyển sinh hoạt hồ sơ %lld sang %s\n", (long long)id, to);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
-static int position_cmd(struct sub *x, int argc, char **argv)
+static int position_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const struct actor *who = &x->who;
@@ -380,20 +338,20 @@ static int position_cmd(struct sub *x, int argc, char **argv)
 	if ((rc = cli_number("ID", pos[0], 1, INT64_MAX, &id)) != 0 ||
 	    (rc = cli_date("--from", from, &d1)) != 0 || (to && (rc = cli_date("--to", to, &d2))))
 		return rc;
-	if ((rc = sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	err_init(&e);
 	if (org && (rc = org_find(app, who, org, &org_id, &e)) < 0)
-		return done(rc, &e);
+		return cli_done(rc, &e);
 	rc = person_add_position(app, who, id, org_id, title, d1, d2, NULL, &e);
 	if (rc == 0)
 		printf("Đã ghi chức vụ cho hồ sơ %lld\n", (long long)id);
-	return done(rc, &e);
+	return cli_done(rc, &e);
 }
 
 static const struct {
 	const char *name;
-	int (*fn)(struct sub *, int, char **);
+	int (*fn)(struct cli_sub *, int, char **);
 } subs[] = {
     {"search", search_cmd}, {"list", list_cmd},         {"show", show_cmd},
     {"add", add_cmd},       {"transfer", transfer_cmd}, {"position", position_cmd},
@@ -408,7 +366,7 @@ static int cmd_person_exec(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
 		if (strcmp(subs[i].name, argv[1]) != 0)
 			continue;
-		struct sub x = {.c = c};
+		struct cli_sub x = {.c = c};
 
 		actor_system(&x.who, "cli");
 		rc = subs[i].fn(&x, argc, argv);
