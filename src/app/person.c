@@ -694,27 +694,33 @@ int person_list_by_org(struct app *app, const struct actor *who, int64_t org_id,
 	return 0;
 }
 
-int person_search_match(const char *query, struct buf *key, struct buf *match)
+int person_search_match(const char *query, enum match_stage stage, struct buf *key,
+                        struct buf *match)
 {
 	const char *p;
-	int words = 0, rc;
+	int words = 0, nwords = 0, rc;
 
 	buf_reset(match);
 	rc = vi_search_key(query, strlen(query), key);
 	if (rc < 0)
 		return rc;
+	for (p = key->buf; *p; p++)
+		nwords += *p != ' ' && (p == key->buf || p[-1] == ' ');
+	if (nwords > 8)
+		nwords = 8;
 	/* Keys are [a-z0-9] words separated by single spaces: safe to quote. */
-	for (p = key->buf; *p && words < 8;) {
+	for (p = key->buf; *p && words < nwords;) {
 		const char *w = p;
+		int prefix;
 
 		while (*p && *p != ' ')
 			p++;
-		if (p > w) {
-			if ((rc = buf_addf(match, "%s\"%.*s\"*", words ? " " : "", (int)(p - w),
-			                   w)) < 0)
-				return rc;
-			words++;
-		}
+		prefix = stage == MATCH_ALL_PREFIX ||
+		         (stage == MATCH_LAST_PREFIX && words == nwords - 1);
+		if ((rc = buf_addf(match, "%s\"%.*s\"%s", words ? " " : "", (int)(p - w), w,
+		                   prefix ? "*" : "")) < 0)
+			return rc;
+		words++;
 		while (*p == ' ')
 			p++;
 	}
@@ -847,9 +853,10 @@ int person_search(struct app *app, const struct actor *who, const char *query, s
                   struct arena *a, struct person_list *ret, struct err *e)
 {
 	struct buf key = BUF_INIT(4096), match = BUF_INIT(8192), qkey = BUF_INIT(4096);
-	struct person_list exact = {0}, fts = {0}, ids = {0};
+	struct person_list lists[2 + MATCH__MAX] = {{0}};
 	struct ranked *r = NULL;
-	size_t n = 0, want;
+	size_t n = 0, want, seen_cap = 4096;
+	int64_t *seen = NULL;
 	char id[40];
 	int rc;
 
@@ -857,7 +864,7 @@ int person_search(struct app *app, const struct actor *who, const char *query, s
 	ret->n = 0;
 	if (limit == 0 || limit > PERSON_SEARCH_MAX)
 		limit = limit ? PERSON_SEARCH_MAX : 20;
-	rc = person_search_match(query, &key, &match);
+	rc = person_search_match(query, MATCH_WHOLE, &key, &match);
 	if (rc < 0) {
 		err_set(e, rc, "q", NULL, NULL);
 		goto out;
@@ -865,35 +872,58 @@ int person_search(struct app *app, const struct actor *who, const char *query, s
 	if (match.len == 0)
 		goto out;
 	id_prefix(query, id, sizeof(id));
+	vi_sort_key(query, strlen(query), &qkey); /* empty on failure: no tie-break */
 	/* Fetch more candidates than asked so ranking has something to order. */
 	want = limit * 4 < 200 ? 200 : limit * 4;
-	rc = store_person_search_exact(app_store(app), key.buf, limit, a, &exact);
-	if (rc == 0)
-		rc = store_person_search_fts(app_store(app), match.buf, want, a, &fts);
-	if (rc == 0 && *id)
-		rc = store_person_search_ids(app_store(app), id, want, a, &ids);
-	if (rc < 0) {
-		err_set(e, rc, "q", NULL, NULL);
-		goto out;
-	}
-	r = arena_calloc(a, exact.n + fts.n + ids.n + 1, sizeof(*r));
-	if (!r) {
+	seen = arena_calloc(a, seen_cap, sizeof(*seen));
+	r = arena_calloc(a, (2 + MATCH__MAX) * want + limit + 1, sizeof(*r));
+	if (!seen || !r) {
 		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 		goto out;
 	}
-	vi_sort_key(query, strlen(query), &qkey); /* empty on failure: no tie-break */
-	for (size_t i = 0; i < exact.n; i++)
-		if (visible(app, who, &exact.v[i]))
-			r[n++] =
-			    (struct ranked){&exact.v[i], rank_of(&exact.v[i], key.buf, id, &qkey)};
-	for (size_t i = 0; i < fts.n + ids.n; i++) {
-		const struct person_row *p = i < fts.n ? &fts.v[i] : &ids.v[i - fts.n];
-		int dup = 0;
+	/*
+	 * Candidates, cheapest first: the whole folded name (b-tree), an
+	 * identifier prefix (b-trees), then FTS5 with every word whole, the last
+	 * word a prefix, every word a prefix.  A later stage runs only while
+	 * fewer than limit visible candidates are known: whole-word matches
+	 * always rank above prefix ones, so a full page of them is the answer.
+	 * Every stage iterates lazily and stops at want rows.
+	 */
+	for (int stage = -2; stage < MATCH__MAX && n < limit; stage++) {
+		struct person_list *l = &lists[stage + 2];
 
-		for (size_t j = 0; j < n && !dup; j++)
-			dup = r[j].p->id == p->id;
-		if (!dup && visible(app, who, p))
+		if (stage == -2) {
+			rc = store_person_search_exact(app_store(app), key.buf, want, a, l);
+		} else if (stage == -1) {
+			if (!*id)
+				continue;
+			rc = store_person_search_ids(app_store(app), id, want, a, l);
+		} else {
+			if (stage > 0 && (rc = person_search_match(query, (enum match_stage)stage,
+			                                           &key, &match)) < 0)
+				break;
+			rc = store_person_search_fts(app_store(app), match.buf, want, a, l);
+		}
+		if (rc < 0)
+			break;
+		for (size_t i = 0; i < l->n; i++) {
+			const struct person_row *p = &l->v[i];
+			size_t h = (size_t)(p->id * 2654435761u) % seen_cap;
+			int dup = 0;
+
+			while (seen[h] && !dup) {
+				dup = seen[h] == p->id;
+				h = (h + 1) % seen_cap;
+			}
+			if (dup || !visible(app, who, p))
+				continue;
+			seen[h] = p->id;
 			r[n++] = (struct ranked){p, rank_of(p, key.buf, id, &qkey)};
+		}
+	}
+	if (rc < 0) {
+		err_set(e, rc, "q", NULL, NULL);
+		goto out;
 	}
 	qsort(r, n, sizeof(*r), cmp_ranked);
 	if (n > limit)

@@ -73,8 +73,8 @@ int person_positions(struct app *app, const struct actor *who, int64_t id, struc
 /* Record a position held (chức vụ), e.g. "Bí thư chi bộ", from..to
  * (to = DATE_OPEN while held).  *ret_id may be NULL. */
 int person_add_position(struct app *app, const struct actor *who, int64_t id, int64_t org_id,
-			const char *title, int32_t from, int32_t to, int64_t *ret_id,
-			struct err *e);
+                        const char *title, int32_t from, int32_t to, int64_t *ret_id,
+                        struct err *e);
 /* Move to another organisation from day (closes and opens memberships). */
 int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_t to_org,
                     int32_t day, const char *note, struct err *e);
@@ -94,9 +94,15 @@ int person_list_by_org(struct app *app, const struct actor *who, int64_t org_id,
 int person_search(struct app *app, const struct actor *who, const char *query, size_t limit,
                   struct arena *a, struct person_list *ret, struct err *e);
 
-/* Build the FTS5 match expression for a query (for benchmarks and tests):
- * "lo* van* muon*".  Empty when the query has no searchable word. */
-int person_search_match(const char *query, struct buf *key, struct buf *match);
+/*
+ * The FTS5 match expression of a query at one stage: every word whole
+ * ("lo" "van" "muon"), the last word a prefix (... "muon"*), or every word a
+ * prefix.  key receives the folded query.  Empty when the query has no
+ * searchable word.
+ */
+enum match_stage { MATCH_WHOLE, MATCH_LAST_PREFIX, MATCH_ALL_PREFIX, MATCH__MAX };
+int person_search_match(const char *query, enum match_stage stage, struct buf *key,
+                        struct buf *match);
 
 /* Validators, exposed for import and tests. */
 int person_check_cccd(const char *s, struct buf *out, struct err *e);
