@@ -89,7 +89,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_PERSON_COUNT_BY_ORG] = "SELECT count(*) FROM person WHERE org_id = ?1",
     [STMT_PERSON_COUNT] = "SELECT count(*) FROM person",
     [STMT_PERSON_SEARCH_EXACT] = "SELECT " PERSON_COLS " FROM person p WHERE p.search_key = ?1 "
-                                 "ORDER BY p.sort_key, p.id LIMIT ?2",
+                                 "LIMIT ?2", /* ranked by the caller */
     [STMT_PERSON_SEARCH_FTS] = "SELECT " PERSON_COLS " FROM person p WHERE p.id IN "
                                "(SELECT rowid FROM person_fts WHERE person_fts MATCH ?1 "
                                "LIMIT ?2)",

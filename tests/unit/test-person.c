@@ -197,6 +197,15 @@ static void test_search_folds_and_ranks(void **state)
 	assert_int_equal(person_search(f->app, &f->sys, "011090000001", 10, &f->a, &l, &f->e), 0);
 	assert_int_equal(l.n, 1);
 	assert_int_equal(l.v[0].id, muon);
+	/* Typing: the last word is a prefix, then every word is. */
+	assert_int_equal(person_search(f->app, &f->sys, "lo van mu", 10, &f->a, &l, &f->e), 0);
+	assert_true(has(&l, muon) && has(&l, muong));
+	assert_int_equal(person_search(f->app, &f->sys, "l v m", 10, &f->a, &l, &f->e), 0);
+	assert_true(has(&l, muon) && has(&l, muong));
+	/* Whole words fill the page before any prefix match is looked for. */
+	assert_int_equal(person_search(f->app, &f->sys, "lo van muon", 1, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, muon);
 	assert_int_equal(person_search(f->app, &f->sys, "!!! ???", 10, &f->a, &l, &f->e), 0);
 	assert_int_equal(l.n, 0);
 	assert_int_equal(person_search(f->app, &f->sys, "\"*) OR (", 10, &f->a, &l, &f->e), 0);
