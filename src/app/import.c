@@ -728,6 +728,7 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 				}
 				in_tx = 1;
 				im.mark = mark;
+				store_import_begin(app_store(app));
 				rc = import_persons_rows(&im, t, e);
 				if (rc < 0)
 					goto out;
@@ -851,6 +852,7 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 	st->committed = 1;
 	rc = 0;
 out:
+	store_import_end(app_store(app));
 	if (in_tx) {
 		store_person_index_since(app_store(app), INT64_MAX); /* ends deferral */
 		store_rollback(app_store(app));

@@ -259,6 +259,16 @@ void store_rollback(struct store *s)
 	s->in_tx = 0;
 }
 
+void store_import_begin(struct store *s)
+{
+	sqlite3_exec(s->db, "PRAGMA cache_size = -1048576", NULL, NULL, NULL); /* 1 GiB cap */
+}
+
+void store_import_end(struct store *s)
+{
+	sqlite3_exec(s->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
+}
+
 void store_bulk_begin(struct store *s)
 {
 	sqlite3_exec(s->db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);

@@ -44,6 +44,12 @@ int store_begin(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s);
 
+/* A large page cache for one big write (an import of a whole file): the
+ * indexes of a million rows stay in memory until the commit.  Durability
+ * is unchanged.  store_import_end returns to the normal cache. */
+void store_import_begin(struct store *s);
+void store_import_end(struct store *s);
+
 /* Trade durability for speed during bulk loads (demo, benchmarks):
  * synchronous=OFF until store_bulk_end.  Never used for user writes. */
 void store_bulk_begin(struct store *s);
