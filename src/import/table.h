@@ -21,8 +21,8 @@ enum table_cell_type {
 	TABLE_CELL_TEXT,   /* s/len hold the text (UTF-8 as found) */
 	TABLE_CELL_NUMBER, /* num holds it; s/len hold the literal as stored */
 	TABLE_CELL_DATE,   /* XLSX number with a date format: num is the serial in the
-			      1900 date system (1904 workbooks are converted); s/len
-			      hold the literal as stored */
+	                      1900 date system (1904 workbooks are converted); s/len
+	                      hold the literal as stored */
 	TABLE_CELL_BOOL,   /* num is 0 or 1; s/len hold the literal ("1", "true") */
 	TABLE_CELL_ERROR,  /* an Excel error value such as #N/A: s/len hold it */
 	TABLE_CELL__MAX
@@ -49,10 +49,10 @@ struct table_row {
 };
 
 /* Limits: a reader refuses files past these with HOSO_E_TOO_BIG. */
-#define TABLE_MAX_COLUMNS   256
-#define TABLE_MAX_CELL      65536       /* bytes in one cell */
-#define TABLE_MAX_ROWS      20000000L
-#define TABLE_MAX_XML_PART  (512L << 20) /* uncompressed size of one XLSX part */
+#define TABLE_MAX_COLUMNS  256
+#define TABLE_MAX_CELL     65536 /* bytes in one cell */
+#define TABLE_MAX_ROWS     20000000L
+#define TABLE_MAX_XML_PART (512L << 20) /* uncompressed size of one XLSX part */
 
 struct table;
 
@@ -72,7 +72,7 @@ int table_open(const char *path, enum table_format fmt, struct table **ret, stru
 
 /* The same over a buffer in memory (not copied: keep it alive until close). */
 int table_open_mem(const void *data, size_t len, enum table_format fmt, struct table **ret,
-		   struct err *e);
+                   struct err *e);
 
 /*
  * The next non-empty row.  Returns 1 with *ret set, 0 at the end, or a

@@ -80,8 +80,7 @@ int vi_sort_key(const char *s, size_t len, struct buf *out);
  * letters of all three parts decide before any tone or case does, so
  * "Nguyễn Văn Àn" < "Trần Văn An".  Same memcmp rules as vi_sort_key.
  */
-int vi_person_sort_key(const char *family, const char *middle, const char *given,
-		       struct buf *out);
+int vi_person_sort_key(const char *family, const char *middle, const char *given, struct buf *out);
 
 /*
  * Split a full name (already NFC) into family, middle and given parts:
@@ -99,7 +98,7 @@ int vi_person_sort_key(const char *family, const char *middle, const char *given
  * normalised).  The vi_check errors apply.
  */
 int vi_name_split(const char *full, size_t len, struct buf *family, struct buf *middle,
-		  struct buf *given);
+                  struct buf *given);
 
 /*
  * Canonical display form of a name: NFC, whitespace collapsed, each word

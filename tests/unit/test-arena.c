@@ -74,10 +74,10 @@ static void test_large_and_reset(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_alloc_aligned_and_distinct),
-		cmocka_unit_test(test_strings),
-		cmocka_unit_test(test_cap),
-		cmocka_unit_test(test_large_and_reset),
+	    cmocka_unit_test(test_alloc_aligned_and_distinct),
+	    cmocka_unit_test(test_strings),
+	    cmocka_unit_test(test_cap),
+	    cmocka_unit_test(test_large_and_reset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

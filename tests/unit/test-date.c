@@ -117,11 +117,11 @@ static void test_excel_serial(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_day_numbers_round_trip),
-		cmocka_unit_test(test_weekday),
-		cmocka_unit_test(test_iso),
-		cmocka_unit_test(test_partial_dates),
-		cmocka_unit_test(test_excel_serial),
+	    cmocka_unit_test(test_day_numbers_round_trip),
+	    cmocka_unit_test(test_weekday),
+	    cmocka_unit_test(test_iso),
+	    cmocka_unit_test(test_partial_dates),
+	    cmocka_unit_test(test_excel_serial),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -31,8 +31,8 @@ static void test_set_detail(void **state)
 	err_init(&e);
 	assert_string_equal(err_text_vi(&e), "Thành công");
 	assert_int_equal(err_set(&e, HOSO_E_BAD_DATE, "ngay_sinh", "Ngày sinh '%s' không hợp lệ",
-				 "Birth date '%s' is invalid", "31/02/1990"),
-			 HOSO_E_BAD_DATE);
+	                         "Birth date '%s' is invalid", "31/02/1990"),
+	                 HOSO_E_BAD_DATE);
 	assert_string_equal(e.field.buf, "ngay_sinh");
 	assert_string_equal(err_text_vi(&e), "Ngày sinh '31/02/1990' không hợp lệ");
 	assert_string_equal(err_text_en(&e), "Birth date '31/02/1990' is invalid");
@@ -63,9 +63,9 @@ static void test_long_detail_is_cut_on_utf8_boundary(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_every_code_has_name_and_messages),
-		cmocka_unit_test(test_set_detail),
-		cmocka_unit_test(test_long_detail_is_cut_on_utf8_boundary),
+	    cmocka_unit_test(test_every_code_has_name_and_messages),
+	    cmocka_unit_test(test_set_detail),
+	    cmocka_unit_test(test_long_detail_is_cut_on_utf8_boundary),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

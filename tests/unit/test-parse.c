@@ -69,9 +69,9 @@ static void test_trim(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_integers),
-		cmocka_unit_test(test_bad_integers),
-		cmocka_unit_test(test_trim),
+	    cmocka_unit_test(test_integers),
+	    cmocka_unit_test(test_bad_integers),
+	    cmocka_unit_test(test_trim),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
