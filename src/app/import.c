@@ -79,7 +79,13 @@ struct importer {
 	struct import_stats *st;
 	const struct col_def *cols;
 	int ncols;
-	int64_t mark;               /* persons with a higher id came from this file */
+	int64_t mark; /* persons with a higher id came from this file */
+	int bulk;     /* indexes dropped for this load (store_person_bulk_*) */
+	struct {
+		int64_t id;
+		long number; /* row in the file */
+	} * loaded;          /* every person inserted, in id order */
+	size_t nloaded, caploaded;
 	int map[TABLE_MAX_COLUMNS]; /* file column -> our column, -1 unknown */
 	char *header[PC__MAX];      /* header text as found, per our column */
 	size_t report_lines;
@@ -407,7 +413,7 @@ static int person_row_store(struct importer *im, struct prow *p, struct arena *a
 {
 	const char **vals = p->vals;
 	struct person_row *row = &p->row;
-	int64_t existing = 0;
+	int64_t existing = 0, new_id = 0;
 	int32_t org_from = DATE_NONE;
 	int rc;
 
@@ -422,7 +428,21 @@ static int person_row_store(struct importer *im, struct prow *p, struct arena *a
 	/* Insert; a CCCD or party file number already on record makes the
 	 * unique index refuse it, and only then do we look for the existing
 	 * person (the common case costs no extra lookup). */
-	rc = person_insert_prepared(im->app, row, p->joined, NULL, e);
+	rc = person_insert_prepared(im->app, row, p->joined, &new_id, e);
+	if (rc == 0) {
+		if (im->nloaded == im->caploaded) {
+			size_t nc = im->caploaded ? im->caploaded * 2 : 4096;
+			void *nv = realloc(im->loaded, nc * sizeof(*im->loaded));
+
+			if (!nv)
+				return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+			im->loaded = nv;
+			im->caploaded = nc;
+		}
+		im->loaded[im->nloaded].id = new_id;
+		im->loaded[im->nloaded].number = p->number;
+		im->nloaded++;
+	}
 	if (rc == 0) {
 		im->st->inserted++;
 		return 0;
@@ -529,13 +549,120 @@ static void *reader_main(void *arg)
 	return NULL;
 }
 
+/*
+ * A file that will add at least BULK_MIN_ROWS persons and at least half as
+ * many as are on record is loaded without index maintenance: building the
+ * indexes afterwards by sorting costs a fraction of a million random b-tree
+ * inserts.  The estimate comes from the first batch (bytes per row).  Not
+ * with --update, whose duplicates must be found row by row.
+ */
+#define BULK_MIN_ROWS 10000
+
+static int decide_bulk(struct importer *im, const struct batch *b, struct err *e)
+{
+	int64_t existing = 0;
+	double est;
+	int rc;
+
+	if (im->opts->update || b->last || b->done == 0)
+		return 0;
+	est = (double)b->total * (double)(im->st->rows + b->n) / (double)b->done;
+	if (est < BULK_MIN_ROWS)
+		return 0;
+	if ((rc = store_person_count(app_store(im->app), &existing)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	if (est * 2 < (double)existing)
+		return 0;
+	if ((rc = store_person_bulk_begin(app_store(im->app))) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	im->bulk = 1;
+	return 0;
+}
+
+static long loaded_row(const struct importer *im, int64_t id)
+{
+	size_t lo = 0, hi = im->nloaded;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (im->loaded[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < im->nloaded && im->loaded[lo].id == id ? im->loaded[lo].number : 0;
+}
+
+/* After a bulk load: reject the new rows whose identifiers are already on
+ * record or came earlier in the file, then rebuild the indexes. */
+static int finish_bulk(struct importer *im, struct err *e)
+{
+	static const struct {
+		const char *field, *vi, *en;
+	} names[] = {
+	    {"cccd", "Số CCCD", "Citizen ID"},
+	    {"party_file_no", "Số lý lịch", "Party file number"},
+	    {"party_card_no", "Số thẻ đảng viên", "Party card number"},
+	};
+	struct person_dup *d;
+	struct arena a;
+	struct err rowe;
+	size_t n;
+	int rc;
+
+	/* Most files hold no duplicate: the unique indexes build at once. */
+	rc = store_person_bulk_end(app_store(im->app), im->mark);
+	if (rc != HOSO_E_DUPLICATE)
+		return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+	arena_init(&a, (size_t)1 << 30);
+	err_init(&rowe);
+	rc = store_person_bulk_duplicates(app_store(im->app), im->mark, &a, &d, &n);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		long row = loaded_row(im, d[i].id), first = loaded_row(im, d[i].first_id);
+		const char *vi = d[i].field, *en = d[i].field;
+		int done = 0;
+
+		for (size_t k = 0; k < i && !done; k++)
+			done = d[k].id == d[i].id; /* same row, another identifier */
+		if (done)
+			continue;
+		for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+			if (strcmp(names[k].field, d[i].field) == 0) {
+				vi = names[k].vi;
+				en = names[k].en;
+			}
+		if (first)
+			err_set(&rowe, HOSO_E_DUPLICATE, d[i].field,
+			        "%s trùng với dòng %ld trong cùng tệp", NULL, vi, first);
+		else
+			err_set(&rowe, HOSO_E_DUPLICATE, d[i].field, "%s đã có trong hồ sơ khác",
+			        NULL, vi);
+		if (first)
+			err_en(&rowe, "%s: same as row %ld of this file", en, first);
+		else
+			err_en(&rowe, "%s is already on record", en);
+		report(im, row, col_of_field(im, d[i].field), &rowe);
+		rc = store_person_bulk_remove(app_store(im->app), d[i].id);
+		im->st->inserted--;
+		im->st->rejected++;
+	}
+	if (rc == 0)
+		rc = store_person_bulk_end(app_store(im->app), im->mark);
+	if (rc < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	err_release(&rowe);
+	arena_release(&a);
+	return rc;
+}
+
 /* Write the person rows of t (after its header) inside the open transaction. */
 static int import_persons_rows(struct importer *im, struct table *t, struct err *e)
 {
 	struct pipeline pl = {.im = im, .t = t};
 	struct arena a;
 	pthread_t th;
-	int rc = 0, done = 0, started;
+	int rc = 0, done = 0, started, decided = 0;
 
 	pthread_mutex_init(&pl.mu, NULL);
 	pthread_cond_init(&pl.cv, NULL);
@@ -567,6 +694,12 @@ static int import_persons_rows(struct importer *im, struct table *t, struct err 
 		pl.count--;
 		pthread_mutex_unlock(&pl.mu);
 		b = pl.b[idx];
+		/* Decide once the reader is well into the file (it reads ahead
+		 * by a chunk, so the first rows say little about the size). */
+		if (!decided && (b->done >= 4 * 65536 || b->last)) {
+			decided = 1;
+			rc = decide_bulk(im, b, e);
+		}
 		for (size_t i = 0; i < b->n && rc == 0; i++) {
 			struct prow *p = &b->rows[i];
 			int r2 = p->rc;
@@ -832,6 +965,8 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 				report(&im, pend[i].row, OC_PARENT, &rowe);
 			}
 	}
+	if (kind == IMPORT_PERSONS && im.bulk && (rc = finish_bulk(&im, e)) < 0)
+		goto out;
 	if (opts->all_or_nothing && st->rejected) {
 		rc = err_set(e, HOSO_E_INVALID, NULL,
 		             "%ld dòng có lỗi: không ghi dòng nào (--all-or-nothing)",
@@ -839,7 +974,8 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 		             st->rejected);
 		goto out;
 	}
-	if (kind == IMPORT_PERSONS && (rc = store_person_index_since(app_store(app), mark)) < 0) {
+	if (kind == IMPORT_PERSONS && !im.bulk &&
+	    (rc = store_person_index_since(app_store(app), mark)) < 0) {
 		err_set(e, rc, NULL, NULL, NULL);
 		goto out;
 	}
@@ -862,6 +998,7 @@ out:
 		free(im.header[k]);
 	for (int i = 0; i < 256; i++)
 		free(im.cache[i].code);
+	free(im.loaded);
 	free_pending(pend, npend);
 	err_release(&rowe);
 	arena_release(&a);

@@ -100,10 +100,10 @@ static const struct migration migrations[] = {
         " home_town TEXT,"
         " residence TEXT,"
         " ethnicity TEXT,"
-        " cccd TEXT UNIQUE CHECK (cccd IS NULL OR"
+        " cccd TEXT CHECK (cccd IS NULL OR"
         "  (length(cccd) = 12 AND cccd NOT GLOB '*[^0-9]*')),"
-        " party_file_no TEXT UNIQUE,"
-        " party_card_no TEXT UNIQUE,"
+        " party_file_no TEXT,"
+        " party_card_no TEXT,"
         " admission_date TEXT,"
         " full_member_date TEXT,"
         " status TEXT NOT NULL CHECK (status IN ('quan_chung', 'du_bi', 'chinh_thuc',"
@@ -117,6 +117,12 @@ static const struct migration migrations[] = {
         " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
         " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) STRICT;"
         /* Members of one organisation are few: sorted in memory. */
+        /* Indexes are named (not column constraints) so that a bulk
+         * load can build them once, by sorting, after the rows are in
+         * (store_person_bulk_*).  PERSON_INDEXES in stmt.c lists them. */
+        "CREATE UNIQUE INDEX person_cccd ON person(cccd);"
+        "CREATE UNIQUE INDEX person_party_file ON person(party_file_no);"
+        "CREATE UNIQUE INDEX person_party_card ON person(party_card_no);"
         "CREATE INDEX person_by_org ON person(org_id);"
         "CREATE INDEX person_by_search_key ON person(search_key);"
 

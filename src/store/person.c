@@ -5,6 +5,7 @@
  */
 #include "store/storeInt.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/banned.h"
@@ -189,6 +190,156 @@ int store_person_index_since(struct store *s, int64_t mark)
 	rc = store_exec_stmt(st);
 	sqlite3_reset(st);
 	return rc;
+}
+
+int store_person_bulk_begin(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_BULK_SCHEMA);
+	struct bulk_obj {
+		char *sql, *drop;
+	} *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	if (!st || s->bulk_sql)
+		return HOSO_E_DB;
+	/* Read all first, drop after: the schema must not change under a read. */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			struct bulk_obj *nv = realloc(v, nc * sizeof(*nv));
+
+			if (!nv) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			v = nv;
+			cap = nc;
+		}
+		v[n].sql = strdup((const char *)sqlite3_column_text(st, 2));
+		v[n].drop = sqlite3_mprintf("DROP %s \"%w\"",
+		                            strcmp(type, "index") == 0 ? "INDEX" : "TRIGGER",
+		                            (const char *)sqlite3_column_text(st, 1));
+		n++;
+		if (!v[n - 1].sql || !v[n - 1].drop) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	rc = store_rc(rc);
+	sqlite3_reset(st);
+	s->bulk_sql = calloc(n + 1, sizeof(*s->bulk_sql));
+	if (!s->bulk_sql)
+		rc = HOSO_E_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		if (rc == 0 && sqlite3_exec(s->db, v[i].drop, NULL, NULL, NULL) != SQLITE_OK)
+			rc = store_rc(sqlite3_errcode(s->db));
+		if (s->bulk_sql)
+			s->bulk_sql[s->bulk_n++] = v[i].sql; /* kept for bulk_end */
+		else
+			free(v[i].sql);
+		sqlite3_free(v[i].drop);
+	}
+	free(v);
+	return rc;
+}
+
+int store_person_bulk_duplicates(struct store *s, int64_t mark, struct arena *a,
+                                 struct person_dup **ret, size_t *ret_n)
+{
+	static const struct {
+		enum stmt st;
+		const char *field;
+	} ids[] = {
+	    {STMT_PERSON_DUP_CCCD, "cccd"},
+	    {STMT_PERSON_DUP_FILE, "party_file_no"},
+	    {STMT_PERSON_DUP_CARD, "party_card_no"},
+	};
+	struct person_dup *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	for (size_t k = 0; rc == 0 && k < sizeof(ids) / sizeof(ids[0]); k++) {
+		sqlite3_stmt *st = store_stmt(s, ids[k].st);
+		const char *prev = NULL;
+		int64_t first = 0;
+
+		if (!st)
+			return HOSO_E_DB;
+		sqlite3_bind_int64(st, 1, mark);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *val = (const char *)sqlite3_column_text(st, 0);
+			int64_t id = sqlite3_column_int64(st, 1);
+
+			if (prev && val && strcmp(prev, val) == 0) {
+				v = store_vec_grow(a, v, n, &cap, sizeof(*v));
+				if (!v) {
+					sqlite3_reset(st);
+					return HOSO_E_NOMEM;
+				}
+				v[n].id = id;
+				v[n].first_id = first;
+				v[n].field = ids[k].field;
+				n++;
+			} else {
+				prev = val ? arena_strdup(a, val) : NULL;
+				first = id;
+			}
+		}
+		rc = store_rc(rc);
+		sqlite3_reset(st);
+	}
+	*ret = v;
+	*ret_n = n;
+	return rc;
+}
+
+int store_person_bulk_remove(struct store *s, int64_t id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_MEMBERSHIP_DELETE_PERSON);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	if (rc < 0 || !(st = store_stmt(s, STMT_PERSON_DELETE)))
+		return rc < 0 ? rc : HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_person_bulk_end(struct store *s, int64_t mark)
+{
+	int rc = 0;
+
+	/* Indexes before triggers.  Each object is forgotten once created, so
+	 * after a failure (a duplicate stopping a unique index) the caller can
+	 * remove the offending rows and call again to finish the rest. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; rc == 0 && i < s->bulk_n; i++) {
+			char *sql = s->bulk_sql[i];
+
+			if (!sql || (strncmp(sql, "CREATE TRIGGER", 14) == 0) != pass)
+				continue;
+			if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+				rc = store_rc(sqlite3_errcode(s->db));
+				break;
+			}
+			free(sql);
+			s->bulk_sql[i] = NULL;
+		}
+	if (rc < 0)
+		return rc;
+	free(s->bulk_sql);
+	s->bulk_sql = NULL;
+	s->bulk_n = 0;
+	return store_person_index_since(s, mark);
 }
 
 int store_person_update(struct store *s, const struct person_row *p, struct err *e)

@@ -71,6 +71,22 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_PERSON_FTS_SINCE] = "INSERT INTO person_fts(rowid, search_key) "
                               "SELECT id, search_key FROM person WHERE id > ?1",
     [STMT_PERSON_MAX_ID] = "SELECT coalesce(max(id), 0) FROM person",
+    /* What a bulk load drops and rebuilds: every index and trigger on the
+     * two tables (named in the schema, so nothing here can drift). */
+    [STMT_PERSON_BULK_SCHEMA] = "SELECT type, name, sql FROM sqlite_schema WHERE type IN "
+                                "('index', 'trigger') AND tbl_name IN ('person', 'membership') "
+                                "AND sql IS NOT NULL ORDER BY type, name",
+    /* Holders of an identifier that a new row (id > ?1) also has, in order. */
+    [STMT_PERSON_DUP_CCCD] = "SELECT cccd, id FROM person WHERE cccd IN (SELECT cccd FROM "
+                             "person WHERE id > ?1 AND cccd IS NOT NULL) ORDER BY cccd, id",
+    [STMT_PERSON_DUP_FILE] = "SELECT party_file_no, id FROM person WHERE party_file_no IN "
+                             "(SELECT party_file_no FROM person WHERE id > ?1 AND "
+                             "party_file_no IS NOT NULL) ORDER BY party_file_no, id",
+    [STMT_PERSON_DUP_CARD] = "SELECT party_card_no, id FROM person WHERE party_card_no IN "
+                             "(SELECT party_card_no FROM person WHERE id > ?1 AND "
+                             "party_card_no IS NOT NULL) ORDER BY party_card_no, id",
+    [STMT_PERSON_DELETE] = "DELETE FROM person WHERE id = ?1",
+    [STMT_MEMBERSHIP_DELETE_PERSON] = "DELETE FROM membership WHERE person_id = ?1",
     [STMT_PERSON_UPDATE] =
         "UPDATE person SET full_name = ?1, family_name = ?2, middle_name = ?3, "
         "given_name = ?4, name_manual = ?5, sex = ?6, birth_date = ?7, home_town = ?8, "

@@ -195,10 +195,23 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e)
 	return 0;
 }
 
+/* A bulk load's saved schema is no longer needed once the transaction
+ * that dropped it ends (a rollback brings the schema back by itself). */
+static void bulk_forget(struct store *s)
+{
+	for (size_t i = 0; i < s->bulk_n; i++)
+		free(s->bulk_sql[i]);
+	free(s->bulk_sql);
+	s->bulk_sql = NULL;
+	s->bulk_n = 0;
+	s->defer_index = 0;
+}
+
 void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	bulk_forget(s);
 	for (int i = 0; i < STMT__MAX; i++)
 		sqlite3_finalize(s->stmt[i]);
 	if (s->db)
@@ -250,6 +263,7 @@ int store_commit(struct store *s)
 
 void store_rollback(struct store *s)
 {
+	bulk_forget(s);
 	/* Reset every statement first: a pending read would block ROLLBACK. */
 	for (int i = 0; i < STMT__MAX; i++)
 		if (s->stmt[i])

@@ -191,6 +191,29 @@ int store_person_insert(struct store *s, const struct person_row *p, int64_t *re
 int store_person_defer_index(struct store *s, int64_t *ret_mark);
 int store_person_index_since(struct store *s, int64_t mark);
 
+/*
+ * Bulk loads of many persons (an import larger than what is on record):
+ * store_person_bulk_begin (inside the transaction, after
+ * store_person_defer_index) drops the person and membership indexes and
+ * triggers, so rows go in without b-tree work on random keys; uniqueness is
+ * then enforced when store_person_bulk_end rebuilds the indexes by sorting:
+ * HOSO_E_DUPLICATE when a unique index cannot be built, after which the
+ * caller finds the offending new rows with store_person_bulk_duplicates,
+ * removes them with store_person_bulk_remove and calls store_person_bulk_end
+ * again.  On success the new names are indexed too.  A rollback restores
+ * everything.
+ */
+struct person_dup {
+	int64_t id;        /* a person inserted by this load */
+	int64_t first_id;  /* the person who holds the identifier first */
+	const char *field; /* "cccd", "party_file_no" or "party_card_no" */
+};
+int store_person_bulk_begin(struct store *s);
+int store_person_bulk_duplicates(struct store *s, int64_t mark, struct arena *a,
+                                 struct person_dup **ret, size_t *ret_n);
+int store_person_bulk_remove(struct store *s, int64_t id);
+int store_person_bulk_end(struct store *s, int64_t mark);
+
 /* Update all fields of p->id when its version is p->version (then bumped).
  * HOSO_E_CONFLICT when the version differs, HOSO_E_NOT_FOUND when missing. */
 int store_person_update(struct store *s, const struct person_row *p, struct err *e);

@@ -36,6 +36,12 @@ enum stmt {
 	STMT_PERSON_FTS_INSERT,
 	STMT_PERSON_FTS_SINCE,
 	STMT_PERSON_MAX_ID,
+	STMT_PERSON_BULK_SCHEMA,
+	STMT_PERSON_DUP_CCCD,
+	STMT_PERSON_DUP_FILE,
+	STMT_PERSON_DUP_CARD,
+	STMT_PERSON_DELETE,
+	STMT_MEMBERSHIP_DELETE_PERSON,
 	STMT_PERSON_UPDATE,
 	STMT_PERSON_GET,
 	STMT_PERSON_BY_CCCD,
@@ -68,6 +74,8 @@ struct store {
 	int readonly;
 	int in_tx;
 	int defer_index; /* person_fts filled later by store_person_index_since */
+	char **bulk_sql; /* indexes and triggers dropped for a bulk load */
+	size_t bulk_n;
 	sqlite3_stmt *stmt[STMT__MAX];
 };
 

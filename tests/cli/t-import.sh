@@ -89,3 +89,31 @@ expect_status 1 "$HOSO" import persons broken.csv
 expect_err "bad_file"
 expect_status 0 "$HOSO" person search "giang a po"
 expect_out "0 kết quả"
+# A large file into a small database is loaded in bulk (indexes rebuilt
+# afterwards); duplicates are still found and reported with their rows.
+python3 - <<'PY'
+with open("bulk.csv", "w", encoding="utf-8") as f:
+    f.write("Họ và tên,Số CCCD,Số thẻ đảng viên,Mã tổ chức\n")
+    for i in range(30000):
+        cccd = "0117%08d" % i
+        card = "%08d" % (50000000 + i)
+        if i == 20000:
+            cccd = "0117%08d" % 5          # same as row 7
+        if i == 21000:
+            cccd = "011075000123"          # already on record (messy.xlsx)
+        if i == 22000:
+            card = "%08d" % (50000000 + 9)  # same card as row 11
+        f.write(f"Vàng A Sính,{cccd},{card},C2\n")
+PY
+expect_status 1 "$HOSO" import persons bulk.csv --report bulk-report.txt
+expect_out "Đã đọc 30000 dòng: thêm 29997, cập nhật 0, lỗi 3"
+grep -q '^Dòng 20002, cột "Số CCCD": Số CCCD trùng với dòng 7 trong cùng tệp' bulk-report.txt && ok || fail "bulk dup: $(cat bulk-report.txt)"
+grep -q '^Dòng 21002, cột "Số CCCD": Số CCCD đã có trong hồ sơ khác' bulk-report.txt && ok || fail "bulk existing"
+grep -q '^Dòng 22002, cột "Số thẻ đảng viên"' bulk-report.txt && ok || fail "bulk card"
+expect_status 0 "$HOSO" person search "011700019999"
+expect_out "Vàng A Sính"
+expect_status 0 "$HOSO" person search "vang a sinh" --limit 1000
+expect_out "1000 kết quả"
+expect_status 1 "$HOSO" person add --name "Vàng A Sính" --cccd 011700000003
+expect_err "duplicate"
+expect_status 0 "$HOSO" check
