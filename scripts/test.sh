@@ -74,6 +74,18 @@ if [ -x build/hoso ]; then
   [ "$f" -eq 0 ] || suite_failed+=("cli")
 fi
 
+# 3b. the same black-box tests against the sanitizer build of hoso
+if [ -x build-asan/hoso ]; then
+  out=$(HOSO=$root/build-asan/hoso MKXLSX=$root/build/tests/cli/mkxlsx \
+        ASAN_OPTIONS=detect_leaks=1 bash tests/cli/run.sh 2>&1)
+  line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)
+  p=$(echo "$line" | awk '{print $1}'); f=$(echo "$line" | awk '{print $3}')
+  if [ -z "$line" ]; then p=0; f=1; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  echo "== cli (ASan+UBSan): $p passed, $f failed"
+  if [ "$f" -ne 0 ]; then suite_failed+=("cli (ASan+UBSan)"); echo "$out" | grep FAIL | head -20; fi
+fi
+
 # 4. fuzz targets: replay the committed corpus, then a short bounded run
 if command -v clang >/dev/null && [ -f fuzz/meson.build ]; then
   if CC=clang build_or_fail build-fuzz "fuzz" -Dfuzz=true -Dtests=disabled \
