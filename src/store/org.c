@@ -197,15 +197,7 @@ int store_org_new_version(struct store *s, int64_t id, int32_t day, const char *
 		sqlite3_reset(st);
 		goto out;
 	}
-	st = store_stmt(s, STMT_ORG_VERSION_CLOSE);
-	if (!st) {
-		rc = HOSO_E_DB;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, cur.version_id);
-	store_bind_date(st, 2, day);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
+	rc = store_exec_id_date(s, STMT_ORG_VERSION_CLOSE, cur.version_id, day);
 	if (rc < 0)
 		goto out;
 	st = store_stmt(s, STMT_ORG_VERSION_INSERT);
@@ -230,7 +222,6 @@ int store_org_end(struct store *s, int64_t id, int32_t day)
 {
 	struct arena a;
 	struct org_row cur;
-	sqlite3_stmt *st;
 	int rc;
 
 	arena_init(&a, 1 << 20);
@@ -241,26 +232,10 @@ int store_org_end(struct store *s, int64_t id, int32_t day)
 		rc = HOSO_E_ORG_STATE;
 		goto out;
 	}
-	st = store_stmt(s, STMT_ORG_VERSION_CLOSE);
-	if (!st) {
-		rc = HOSO_E_DB;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, cur.version_id);
-	store_bind_date(st, 2, day);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
+	rc = store_exec_id_date(s, STMT_ORG_VERSION_CLOSE, cur.version_id, day);
 	if (rc < 0)
 		goto out;
-	st = store_stmt(s, STMT_ORG_END);
-	if (!st) {
-		rc = HOSO_E_DB;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_date(st, 2, day);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
+	rc = store_exec_id_date(s, STMT_ORG_END, id, day);
 out:
 	arena_release(&a);
 	return rc;

@@ -555,16 +555,7 @@ int store_membership_insert(struct store *s, const struct membership_row *m, int
 
 int store_membership_close(struct store *s, int64_t person_id, int32_t day)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_MEMBERSHIP_CLOSE);
-	int rc;
-
-	if (!st)
-		return HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, person_id);
-	store_bind_date(st, 2, day);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	return rc;
+	return store_exec_id_date(s, STMT_MEMBERSHIP_CLOSE, person_id, day);
 }
 
 int store_membership_of(struct store *s, int64_t person_id, struct arena *a,

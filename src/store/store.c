@@ -111,6 +111,20 @@ int store_exec_stmt(sqlite3_stmt *st)
 	return store_rc(rc);
 }
 
+int store_exec_id_date(struct store *s, enum stmt which, int64_t id, int32_t day)
+{
+	sqlite3_stmt *st = store_stmt(s, which);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_date(st, 2, day);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	return rc;
+}
+
 void *store_vec_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t elem)
 {
 	size_t ncap = *cap ? *cap * 2 : 16;

@@ -100,6 +100,10 @@ int32_t store_col_date(sqlite3_stmt *st, int i, int32_t if_null);
 /* Run a statement expecting no rows.  0 or an error code. */
 int store_exec_stmt(sqlite3_stmt *st);
 
+/* Run statement which with ?1 = id and ?2 = day (the many "close this at
+ * day" updates).  0 or an error code. */
+int store_exec_id_date(struct store *s, enum stmt which, int64_t id, int32_t day);
+
 /* Grow a vector in an arena: returns the new array (old contents copied). */
 void *store_vec_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t elem);
 
