@@ -318,6 +318,8 @@ int store_person_bulk_end(struct store *s, int64_t mark)
 {
 	int rc = 0;
 
+	/* The index builds sort; let SQLite sort on a second thread. */
+	sqlite3_exec(s->db, "PRAGMA threads = 2", NULL, NULL, NULL);
 	/* Indexes before triggers.  Each object is forgotten once created, so
 	 * after a failure (a duplicate stopping a unique index) the caller can
 	 * remove the offending rows and call again to finish the rest. */
@@ -334,6 +336,7 @@ int store_person_bulk_end(struct store *s, int64_t mark)
 			free(sql);
 			s->bulk_sql[i] = NULL;
 		}
+	sqlite3_exec(s->db, "PRAGMA threads = 0", NULL, NULL, NULL);
 	if (rc < 0)
 		return rc;
 	free(s->bulk_sql);
