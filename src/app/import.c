@@ -829,7 +829,7 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 	struct org_pending *pend = NULL;
 	size_t npend = 0, cappend = 0;
 	int64_t mark = 0;
-	int rc, have_header = 0, in_tx = 0;
+	int rc, have_header = 0, in_tx = 0, import_mode = 0;
 
 	memset(st, 0, sizeof(*st));
 	im.app = app;
@@ -854,6 +854,8 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 				goto out;
 			have_header = 1;
 			if (kind == IMPORT_PERSONS) {
+				store_import_begin(app_store(app));
+				import_mode = 1;
 				if ((rc = store_begin(app_store(app))) < 0 ||
 				    (rc = store_person_defer_index(app_store(app), &mark)) < 0) {
 					err_set(e, rc, NULL, NULL, NULL);
@@ -861,7 +863,6 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 				}
 				in_tx = 1;
 				im.mark = mark;
-				store_import_begin(app_store(app));
 				rc = import_persons_rows(&im, t, e);
 				if (rc < 0)
 					goto out;
@@ -988,12 +989,13 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 	st->committed = 1;
 	rc = 0;
 out:
-	store_import_end(app_store(app));
 	if (in_tx) {
 		store_person_index_since(app_store(app), INT64_MAX); /* ends deferral */
 		store_rollback(app_store(app));
 		st->inserted = st->updated = 0;
 	}
+	if (import_mode)
+		store_import_end(app_store(app));
 	for (int k = 0; k < PC__MAX; k++)
 		free(im.header[k]);
 	for (int i = 0; i < 256; i++)

@@ -133,7 +133,7 @@ static const struct migration migrations[] = {
          * one FTS term per identifier. */
         "CREATE VIRTUAL TABLE person_fts USING fts5(search_key,"
         " content = 'person', content_rowid = 'id', tokenize = 'ascii',"
-        " prefix = '1 2 3', detail = 'none');"
+        " prefix = '1 2 3', detail = 'none', columnsize = 0);"
         /* New rows enter the index from store_person_insert, not from
          * a trigger: a trigger makes FTS5 flush its pending terms on every
          * statement savepoint, five times slower for bulk imports. */

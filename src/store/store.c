@@ -290,10 +290,12 @@ void store_rollback(struct store *s)
 void store_import_begin(struct store *s)
 {
 	sqlite3_exec(s->db, "PRAGMA cache_size = -1048576", NULL, NULL, NULL); /* 1 GiB cap */
+	sqlite3_exec(s->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
 }
 
 void store_import_end(struct store *s)
 {
+	sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	sqlite3_exec(s->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
 }
 

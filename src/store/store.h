@@ -44,9 +44,14 @@ int store_begin(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s);
 
-/* A large page cache for one big write (an import of a whole file): the
- * indexes of a million rows stay in memory until the commit.  Durability
- * is unchanged.  store_import_end returns to the normal cache. */
+/*
+ * One big write (an import of a whole file): call store_import_begin before
+ * store_begin and store_import_end after the commit or rollback.  A large
+ * page cache keeps the indexes of a million rows in memory until the commit;
+ * foreign keys are not checked row by row, because the importer resolves
+ * every organisation itself and each membership names the person it has
+ * just inserted.  Durability is unchanged.
+ */
 void store_import_begin(struct store *s);
 void store_import_end(struct store *s);
 
