@@ -186,6 +186,11 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 			                                "from", cli_date_json(ms.v[i].valid_from),
 			                                "to", cli_date_json(ms.v[i].valid_to),
 			                                "status", ms.v[i].status));
+		json_object_set_new(o, "ethnicity",
+		                    p.ethnicity ? json_string(p.ethnicity) : json_null());
+		json_object_set_new(o, "management_level",
+		                    p.management_level ? json_string(p.management_level)
+		                                       : json_null());
 		json_object_set_new(o, "admission_date", cli_date_json(p.admission_date));
 		json_object_set_new(o, "full_member_date", cli_date_json(p.full_member_date));
 		json_object_set_new(o, "memberships", arr);
@@ -218,6 +223,8 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 		       p.party_card_no ? p.party_card_no : "-", person_status_label(p.status));
 		printf("  Quê quán: %s  Nơi ở: %s\n", p.home_town ? p.home_town : "-",
 		       p.residence ? p.residence : "-");
+		printf("  Dân tộc: %s  Diện quản lý: %s\n", p.ethnicity ? p.ethnicity : "-",
+		       p.management_level ? p.management_level : "-");
 		printf("  Quá trình sinh hoạt:\n");
 		for (size_t i = 0; i < ms.n; i++) {
 			const char *code = org_code(app, who, ms.v[i].org_id, &a);
@@ -265,6 +272,7 @@ static int add_cmd(struct cli_sub *x, int argc, char **argv)
 	    {"--home-town", &in.home_town},
 	    {"--residence", &in.residence},
 	    {"--ethnicity", &in.ethnicity},
+	    {"--management-level", &in.management_level},
 	    {"--org", &org},
 	    {"--joined", &in.joined},
 	    {NULL},

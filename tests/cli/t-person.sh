@@ -46,3 +46,9 @@ expect_out "01/10/2020 – nay  Bí thư chi bộ  C2"
 expect_status 1 "$HOSO" person position "$id" --title "Phó Bí thư" --from 2020-01-01 --to 2019-01-01
 expect_err "bad_date"
 expect_status 2 "$HOSO" person position "$id" --from 2020-01-01
+# The cadre management level decides who approves trips and appraisals.
+expect_status 0 "$HOSO" person add --name "Cà Văn Xôm" --org C1 --ethnicity "Thái" --management-level "Ban Thường vụ Tỉnh ủy"
+mid=$(cat out.txt)
+expect_status 0 "$HOSO" person show "$mid" --json
+expect_out '"management_level": "Ban Thường vụ Tỉnh ủy"'
+expect_out '"ethnicity": "Thái"'
