@@ -93,6 +93,16 @@ void app_close(struct app *app)
 	free(app);
 }
 
+int app_ping(struct app *app, int *ret_schema)
+{
+	int v = store_schema_version(app->store);
+
+	if (v < 0)
+		return HOSO_E_DB;
+	*ret_schema = v;
+	return 0;
+}
+
 struct store *app_store(struct app *app)
 {
 	return app->store;

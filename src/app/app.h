@@ -59,6 +59,9 @@ void app_close(struct app *app);
 struct store *app_store(struct app *app);
 const struct cal *app_cal(struct app *app);
 
+/* A cheap read of the database (health checks): its schema version. */
+int app_ping(struct app *app, int *ret_schema);
+
 /* Reload the calendar after its yearly table changed. */
 int app_reload_calendar(struct app *app);
 

@@ -39,6 +39,7 @@ extern const struct cmd_entry cmd_cal_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_restore_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_serve_entry;
 
 /* Options of one command.  A string option stores its value in *val, a flag
  * sets *flag to 1.  Repeatable string options append to list (n in *count). */

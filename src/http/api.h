@@ -1,0 +1,14 @@
+/*
+ * api.h - the API handlers, one group per resource file (api-<noun>.c);
+ * routes.c binds them to methods and paths.
+ */
+#ifndef HOSO_HTTP_API_H
+#define HOSO_HTTP_API_H
+
+#include "http/http.h"
+
+/* api-health.c */
+int api_health_get(struct http_req *r, struct err *e);
+int api_version_get(struct http_req *r, struct err *e);
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * http.h - the HTTP server: libmicrohttpd with a thread pool, one SQLite
+ * connection (struct app) per worker thread, a per-request arena, request
+ * size limits and timeouts, JSON in and out (jansson), static files for the
+ * web UI, security headers on every response, and a graceful stop on
+ * SIGTERM or SIGINT (in-flight requests finish).
+ *
+ * No SQL and no business rules here: handlers parse and validate input,
+ * call src/app, and turn results or HOSO_E_* codes into responses.
+ */
+#ifndef HOSO_HTTP_H
+#define HOSO_HTTP_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "http/router.h"
+
+#define HTTP_MAX_BODY ((size_t)1 << 20) /* bytes in a request body */
+
+struct http_opts {
+	const char *db;         /* database file */
+	const char *address;    /* "127.0.0.1" */
+	uint16_t port;          /* 0: any free port */
+	const char *static_dir; /* web UI files; NULL: none */
+	unsigned threads;       /* worker threads; 0: one per core */
+	unsigned timeout_s;     /* idle connection timeout */
+	/* Called once listening, with the port actually bound (for "port 0"). */
+	void (*ready)(uint16_t port, void *arg);
+	void *arg;
+};
+
+/* Serve until SIGTERM or SIGINT.  0 on a clean stop, or a negative code
+ * (the port is taken, the database cannot be opened) with e set. */
+int http_serve(const struct http_opts *o, struct err *e);
+
+/* ---- for handlers (src/http/api-*.c) ---- */
+
+struct http_req {
+	const char *method;
+	const char *path;
+	struct route_params params;
+	struct arena *arena; /* freed when the response is sent */
+	const char *body;    /* request body (NUL-terminated), body_len bytes */
+	size_t body_len;
+	struct app *app;     /* this worker thread's connection */
+	const char *address; /* client address */
+	void *conn;          /* the connection (opaque) */
+	/* the response a handler sets */
+	int status;
+	json_t *json;
+};
+
+struct http_route {
+	const char *method;
+	const char *pattern; /* "/api/persons/{id}" */
+	int (*handler)(struct http_req *r, struct err *e);
+};
+
+/* All routes the server registers (routes.c), NULL-terminated. */
+extern const struct http_route *const http_routes[];
+
+/* A query-string argument, or NULL. */
+const char *http_query(const struct http_req *r, const char *name);
+/* A request header, or NULL. */
+const char *http_header(const struct http_req *r, const char *name);
+/* A path parameter as a NUL-terminated string in the arena, or NULL. */
+const char *http_param(const struct http_req *r, const char *name);
+
+/* Reply with JSON (the reply owns j). */
+int http_reply(struct http_req *r, int status, json_t *j);
+
+/* The HTTP status for an error code (400, 403, 404, 409, 413, 503, 500). */
+int http_status_of(int code);
+
+/* The error body: {"error": {"code", "message", "message_en", "field"}}. */
+json_t *http_error_json(const struct err *e);
+
+#endif

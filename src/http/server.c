@@ -1,0 +1,357 @@
+/*
+ * server.c - the libmicrohttpd glue: request lifecycle, body limits,
+ * dispatch through the route table, JSON responses, errors, graceful stop.
+ */
+#include "http/httpInt.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/parse.h"
+
+#include "core/banned.h"
+
+/* One database connection per worker thread, opened on first use. */
+static pthread_key_t app_key;
+static pthread_once_t app_key_once = PTHREAD_ONCE_INIT;
+static const char *app_db;
+
+static void app_free(void *p)
+{
+	app_close(p);
+}
+
+static void app_key_make(void)
+{
+	pthread_key_create(&app_key, app_free);
+}
+
+static struct app *thread_app(void)
+{
+	struct app *a = pthread_getspecific(app_key);
+	struct err e;
+
+	if (a)
+		return a;
+	err_init(&e);
+	if (app_open(app_db, 0, &a, &e) < 0)
+		a = NULL;
+	else
+		pthread_setspecific(app_key, a);
+	err_release(&e);
+	return a;
+}
+
+struct request {
+	struct arena arena;
+	struct buf body;
+	int too_big;
+};
+
+void http_security_headers(struct MHD_Response *resp)
+{
+	MHD_add_response_header(resp, "Content-Security-Policy",
+	                        "default-src 'self'; script-src 'self'; style-src 'self'; "
+	                        "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+	                        "object-src 'none'; base-uri 'none'; form-action 'self'; "
+	                        "frame-ancestors 'none'");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(resp, "Cross-Origin-Resource-Policy", "same-origin");
+}
+
+int http_status_of(int code)
+{
+	switch (code) {
+	case HOSO_E_NOT_FOUND:
+		return 404;
+	case HOSO_E_DENIED:
+		return 403;
+	case HOSO_E_TOO_BIG:
+		return 413;
+	case HOSO_E_DUPLICATE:
+	case HOSO_E_CONFLICT:
+	case HOSO_E_ORG_STATE:
+	case HOSO_E_CYCLE:
+		return 409;
+	case HOSO_E_BUSY:
+		return 503;
+	case HOSO_E_NOMEM:
+	case HOSO_E_IO:
+	case HOSO_E_DB:
+	case HOSO_E_SCHEMA:
+		return 500;
+	default:
+		return 400; /* every other code is about the input */
+	}
+}
+
+json_t *http_error_json(const struct err *e)
+{
+	json_t *err = json_pack("{s:s,s:s,s:s}", "code", err_name(e->code), "message",
+	                        err_text_vi(e), "message_en", err_text_en(e));
+
+	if (err && e->field.len)
+		json_object_set_new(err, "field", json_string(e->field.buf));
+	return json_pack("{s:o}", "error", err ? err : json_object());
+}
+
+static enum MHD_Result send_json(struct MHD_Connection *c, int status, json_t *j)
+{
+	char *text = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	struct MHD_Response *resp;
+	enum MHD_Result ok;
+
+	json_decref(j);
+	if (!text)
+		return MHD_NO;
+	resp = MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
+	if (!resp) {
+		free(text);
+		return MHD_NO;
+	}
+	http_security_headers(resp);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+	                        "application/json; charset=utf-8");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	ok = MHD_queue_response(c, (unsigned)status, resp);
+	MHD_destroy_response(resp);
+	return ok;
+}
+
+enum MHD_Result http_send_error(struct MHD_Connection *c, int code)
+{
+	struct err e;
+	enum MHD_Result ok;
+
+	err_init(&e);
+	err_set(&e, code, NULL, NULL, NULL);
+	ok = send_json(c, http_status_of(code), http_error_json(&e));
+	err_release(&e);
+	return ok;
+}
+
+int http_reply(struct http_req *r, int status, json_t *j)
+{
+	if (!j)
+		return HOSO_E_NOMEM;
+	json_decref(r->json);
+	r->status = status;
+	r->json = j;
+	return 0;
+}
+
+const char *http_query(const struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *http_header(const struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *http_param(const struct http_req *r, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < r->params.n; i++)
+		if (r->params.v[i].name_len == n && memcmp(r->params.v[i].name, name, n) == 0)
+			return arena_strndup(r->arena, r->params.v[i].value,
+			                     r->params.v[i].value_len);
+	return NULL;
+}
+
+static enum MHD_Result dispatch(struct MHD_Connection *c, struct request *rq, const char *method,
+                                const char *path)
+{
+	const struct http_route *route = NULL;
+	struct http_req r = {0};
+	int allowed_other = 0, rc;
+	struct err e;
+	enum MHD_Result ok;
+	const union MHD_ConnectionInfo *ci;
+	char addr[INET6_ADDRSTRLEN] = "?";
+
+	if (!route_path_ok(path))
+		return http_send_error(c, HOSO_E_NOT_FOUND);
+	for (size_t i = 0; http_routes[i]; i++) {
+		struct route_params p;
+
+		if (!route_match(http_routes[i]->pattern, path, &p))
+			continue;
+		if (strcmp(http_routes[i]->method, method) != 0) {
+			allowed_other = 1;
+			continue;
+		}
+		route = http_routes[i];
+		r.params = p;
+		break;
+	}
+	if (!route) {
+		if (!allowed_other)
+			return http_send_error(c, HOSO_E_NOT_FOUND);
+		err_init(&e);
+		err_set(&e, HOSO_E_USAGE, NULL, "Phương thức %s không dùng được ở đây",
+		        "Method %s is not allowed here", method);
+		ok = send_json(c, 405, http_error_json(&e));
+		err_release(&e);
+		return ok;
+	}
+	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, addr,
+		          sizeof(addr));
+	r.method = method;
+	r.path = path;
+	r.arena = &rq->arena;
+	r.body = rq->body.buf;
+	r.body_len = rq->body.len;
+	r.address = addr;
+	r.conn = c;
+	r.app = thread_app();
+	err_init(&e);
+	if (!r.app)
+		rc = err_set(&e, HOSO_E_BUSY, NULL, NULL, NULL);
+	else
+		rc = route->handler(&r, &e);
+	if (rc < 0) {
+		if (!e.code)
+			err_set(&e, rc, NULL, NULL, NULL);
+		json_decref(r.json);
+		ok = send_json(c, http_status_of(e.code), http_error_json(&e));
+	} else {
+		ok = send_json(c, r.status ? r.status : 200, r.json ? r.json : json_object());
+	}
+	err_release(&e);
+	return ok;
+}
+
+struct server {
+	const struct http_opts *o;
+};
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version, const char *upload,
+                                  size_t *upload_size, void **con_cls)
+{
+	struct server *srv = cls;
+	struct request *rq = *con_cls;
+
+	(void)version;
+	if (!rq) {
+		const char *cl =
+		    MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+
+		rq = calloc(1, sizeof(*rq));
+		if (!rq)
+			return MHD_NO;
+		arena_init(&rq->arena, (size_t)16 << 20);
+		buf_init(&rq->body, HTTP_MAX_BODY);
+		*con_cls = rq;
+		/* Refuse a declared oversized body before reading any of it. */
+		if (cl) {
+			int64_t n;
+
+			if (parse_i64(cl, strlen(cl), 0, INT64_MAX, &n) < 0 ||
+			    (uint64_t)n > HTTP_MAX_BODY)
+				rq->too_big = 1;
+		}
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (!rq->too_big && buf_add(&rq->body, upload, *upload_size) < 0)
+			rq->too_big = 1;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (rq->too_big)
+		return http_send_error(c, HOSO_E_TOO_BIG);
+	if (strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0)
+		return dispatch(c, rq, method, url);
+	if (srv->o->static_dir && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0))
+		return static_serve(c, srv->o->static_dir, url) ? MHD_YES : MHD_NO;
+	return http_send_error(c, HOSO_E_NOT_FOUND);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+	struct request *rq = *con_cls;
+
+	(void)cls;
+	(void)c;
+	(void)toe;
+	if (!rq)
+		return;
+	arena_release(&rq->arena);
+	buf_release(&rq->body);
+	free(rq);
+	*con_cls = NULL;
+}
+
+int http_serve(const struct http_opts *o, struct err *e)
+{
+	struct server srv = {.o = o};
+	struct sockaddr_in sa = {0};
+	struct MHD_Daemon *d;
+	struct app *probe;
+	sigset_t set;
+	unsigned threads = o->threads;
+	const union MHD_DaemonInfo *di;
+	int sig, rc;
+
+	/* Fail early when the database cannot be opened. */
+	if ((rc = app_open(o->db, 0, &probe, e)) < 0)
+		return rc;
+	app_close(probe);
+	app_db = o->db;
+	pthread_once(&app_key_once, app_key_make);
+	if (!threads) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+		threads = n > 0 && n < 64 ? (unsigned)n : 2;
+	}
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons(o->port);
+	if (inet_pton(AF_INET, o->address, &sa.sin_addr) != 1)
+		return err_set(e, HOSO_E_INVALID, "listen", "Địa chỉ '%s' không hợp lệ",
+		               "Invalid address '%s'", o->address);
+	/* Workers inherit a mask with the stop signals blocked; this thread
+	 * waits for them. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC, 0, NULL, NULL, on_request,
+	                     &srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	                     MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
+	                     o->timeout_s ? o->timeout_s : 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+	                     (size_t)256 * 1024, MHD_OPTION_CONNECTION_LIMIT, 1024u,
+	                     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+	if (!d)
+		return err_set(e, HOSO_E_IO, "listen", "Không mở được cổng %s:%u (đang bị dùng?)",
+		               "Cannot listen on %s:%u (in use?)", o->address, (unsigned)o->port);
+	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	if (o->ready)
+		o->ready(di ? di->port : o->port, o->arg);
+	while (sigwait(&set, &sig) == 0 && sig != SIGTERM && sig != SIGINT)
+		;
+	/* Stop accepting, let in-flight requests finish, then stop. */
+	{
+		MHD_socket ls = MHD_quiesce_daemon(d);
+
+		if (ls != MHD_INVALID_SOCKET)
+			close(ls);
+	}
+	MHD_stop_daemon(d);
+	return 0;
+}

@@ -1,0 +1,70 @@
+# The HTTP server, black-box: the real binary on a real port on 127.0.0.1.
+expect_status 0 "$HOSO" init
+mkdir -p www/assets
+printf '<!doctype html><title>hoso</title>\n' > www/index.html
+printf 'console.log("hoso")\n' > www/assets/app-1a2b.js
+gzip -k www/assets/app-1a2b.js
+echo secret > outside.txt
+"$HOSO" serve --listen 127.0.0.1:0 --static www --threads 2 > serve.log 2>&1 &
+spid=$!
+port=""
+for _ in $(seq 1 100); do
+  port=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' serve.log | grep -oE '[0-9]+$')
+  [ -n "$port" ] && break
+  sleep 0.05
+done
+[ -n "$port" ] && ok || fail "server did not start: $(cat serve.log)"
+base=http://127.0.0.1:$port
+get() { curl -s -o body.txt -D headers.txt -w '%{http_code}' "$@"; }
+expect_http() { # STATUS URL [curl args...]
+  local want=$1; shift
+  local got; got=$(get "$@")
+  [ "$got" = "$want" ] && ok || fail "$* -> $got, want $want: $(head -c 200 body.txt)"
+}
+expect_body() { grep -qE -- "$1" body.txt && ok || fail "body lacks /$1/: $(head -c 200 body.txt)"; }
+expect_header() { grep -qiE -- "$1" headers.txt && ok || fail "headers lack /$1/"; }
+
+expect_http 200 "$base/api/health"
+expect_body '"status":"ok"'
+expect_header '^content-type: application/json'
+expect_header "^content-security-policy: .*frame-ancestors 'none'"
+expect_header '^x-content-type-options: nosniff'
+expect_header '^referrer-policy: no-referrer'
+expect_header '^cache-control: no-store'
+expect_http 200 "$base/api/version"
+expect_body '"name":"hoso"'
+# unknown routes and methods: JSON errors with a stable code, never a 500
+expect_http 404 "$base/api/nope"
+expect_body '"code":"not_found"'
+expect_body '"message":"Không tìm thấy"'
+expect_body '"message_en":"Not found"'
+expect_http 405 -X DELETE "$base/api/health"
+expect_http 404 "$base/api/../etc/passwd" --path-as-is
+head -c 2000000 /dev/zero | tr '\0' 'a' > big.json
+expect_http 413 -X POST --data-binary @big.json -H 'Content-Type: application/json' "$base/api/health"
+expect_body '"code":"too_big"'
+# the web UI's files
+expect_http 200 "$base/"
+expect_body '<title>hoso</title>'
+expect_header '^content-type: text/html'
+expect_header '^cache-control: no-cache'
+expect_http 200 "$base/persons/12"
+expect_body '<title>hoso</title>'
+expect_http 200 -H 'Accept-Encoding: gzip' "$base/assets/app-1a2b.js"
+expect_header '^content-encoding: gzip'
+expect_header '^cache-control: public, max-age=31536000, immutable'
+expect_header '^content-type: text/javascript'
+expect_http 200 "$base/assets/app-1a2b.js"
+expect_body 'console.log'
+expect_http 404 "$base/assets/missing.js"
+expect_http 404 --path-as-is "$base/../outside.txt"
+expect_http 404 --path-as-is "$base/assets/%2e%2e/%2e%2e/outside.txt"
+grep -q secret body.txt && fail "served a file outside the web root" || ok
+# a graceful stop
+kill -TERM "$spid"
+wait "$spid"
+[ $? -eq 0 ] && ok || fail "serve did not exit cleanly on SIGTERM"
+grep -q "stopped" serve.log && ok || fail "no stop message"
+# a database that does not exist: the server refuses to start
+expect_status 1 "$HOSO" --db nothere.db serve --listen 127.0.0.1:0
+expect_status 2 "$HOSO" serve --listen nonsense
