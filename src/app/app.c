@@ -3,6 +3,7 @@
  */
 #include "app/app.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,8 +63,10 @@ int app_open(const char *db_path, int flags, struct app **ret, struct err *e)
 	int rc;
 
 	*ret = NULL;
-	if (!app)
+	if (!app || sodium_init() < 0) {
+		free(app);
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	}
 	rc = store_open(db_path, flags, &app->store, e);
 	if (rc < 0) {
 		free(app);

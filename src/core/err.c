@@ -57,6 +57,12 @@ static const struct err_entry err_table[-HOSO_E__MIN] = {
     [-HOSO_E_SCHEMA] = {"schema", "Cơ sở dữ liệu thuộc phiên bản mới hơn chương trình",
                         "The database is newer than this program"},
     [-HOSO_E_BAD_NAME] = {"bad_name", "Họ tên không hợp lệ", "Invalid name"},
+    [-HOSO_E_AUTH] = {"auth_required", "Chưa đăng nhập, hoặc tên đăng nhập/mật khẩu không đúng",
+                      "Not signed in, or wrong user name or password"},
+    [-HOSO_E_LOCKED] = {"locked", "Tài khoản tạm khóa do đăng nhập sai nhiều lần; hãy thử lại sau",
+                        "Too many failed sign-ins; try again later"},
+    [-HOSO_E_CSRF] = {"csrf", "Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF)",
+                      "Missing or wrong CSRF token"},
     [-HOSO_E_BAD_ENUM] = {"bad_value", "Giá trị không thuộc danh mục cho phép",
                           "Value is not one of the allowed values"},
 };

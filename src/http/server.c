@@ -73,7 +73,12 @@ int http_status_of(int code)
 	case HOSO_E_NOT_FOUND:
 		return 404;
 	case HOSO_E_DENIED:
+	case HOSO_E_CSRF:
 		return 403;
+	case HOSO_E_AUTH:
+		return 401;
+	case HOSO_E_LOCKED:
+		return 429;
 	case HOSO_E_TOO_BIG:
 		return 413;
 	case HOSO_E_DUPLICATE:

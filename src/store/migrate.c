@@ -173,6 +173,31 @@ static const struct migration migrations[] = {
         " source TEXT NOT NULL DEFAULT '') STRICT;",
         seed_calendar,
     },
+    /* 2: users and sessions. */
+    {
+        "CREATE TABLE app_user("
+        " id INTEGER PRIMARY KEY,"
+        " username TEXT NOT NULL UNIQUE,"
+        " full_name TEXT NOT NULL,"
+        " org_id INTEGER REFERENCES org(id),"
+        " roles INTEGER NOT NULL CHECK (roles BETWEEN 1 AND 31),"
+        " clearance INTEGER NOT NULL DEFAULT 0 CHECK (clearance BETWEEN 0 AND 2),"
+        " password_hash TEXT NOT NULL,"
+        " disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),"
+        " failed_logins INTEGER NOT NULL DEFAULT 0,"
+        " locked_until INTEGER NOT NULL DEFAULT 0,"
+        " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) STRICT;"
+        /* Tokens are stored hashed: a copy of the table opens no session. */
+        "CREATE TABLE user_session("
+        " token_hash BLOB PRIMARY KEY,"
+        " user_id INTEGER NOT NULL REFERENCES app_user(id),"
+        " csrf TEXT NOT NULL,"
+        " created_at INTEGER NOT NULL,"
+        " last_seen INTEGER NOT NULL,"
+        " address TEXT) STRICT;"
+        "CREATE INDEX user_session_by_user ON user_session(user_id);",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -13,6 +13,10 @@
 	"o.id, o.code, o.valid_from, o.valid_to, v.id, v.valid_from, v.valid_to, v.name, "         \
 	"v.kind, v.parent_id, v.document"
 
+#define USER_COLS                                                                                  \
+	"id, username, full_name, org_id, roles, clearance, password_hash, disabled, "             \
+	"failed_logins, locked_until"
+
 #define PERSON_COLS                                                                                \
 	"p.id, p.full_name, p.family_name, p.middle_name, p.given_name, p.name_manual, p.sex, "    \
 	"p.birth_date, p.home_town, p.residence, p.ethnicity, p.cccd, p.party_file_no, "           \
@@ -132,6 +136,23 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_MEMBER_COUNTS] = "SELECT org_id, count(*) FROM membership WHERE valid_from <= ?1 "
                            "AND (valid_to IS NULL OR valid_to > ?1) "
                            "AND status IN ('du_bi', 'chinh_thuc') GROUP BY org_id",
+
+    [STMT_USER_INSERT] = "INSERT INTO app_user(username, full_name, org_id, roles, clearance, "
+                         "password_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_USER_BY_NAME] = "SELECT " USER_COLS " FROM app_user WHERE username = ?1",
+    [STMT_USER_GET] = "SELECT " USER_COLS " FROM app_user WHERE id = ?1",
+    [STMT_USER_LIST] = "SELECT " USER_COLS " FROM app_user ORDER BY username",
+    [STMT_USER_UPDATE] = "UPDATE app_user SET full_name = ?2, org_id = ?3, roles = ?4, "
+                         "clearance = ?5, password_hash = ?6, disabled = ?7, "
+                         "failed_logins = ?8, locked_until = ?9 WHERE id = ?1",
+    [STMT_USER_COUNT] = "SELECT count(*) FROM app_user",
+    [STMT_SESSION_INSERT] = "INSERT INTO user_session(token_hash, user_id, csrf, created_at, "
+                            "last_seen, address) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+    [STMT_SESSION_GET] = "SELECT user_id, csrf, created_at, last_seen FROM user_session "
+                         "WHERE token_hash = ?1",
+    [STMT_SESSION_TOUCH] = "UPDATE user_session SET last_seen = ?2 WHERE token_hash = ?1",
+    [STMT_SESSION_DELETE] = "DELETE FROM user_session WHERE token_hash = ?1",
+    [STMT_SESSION_DELETE_USER] = "DELETE FROM user_session WHERE user_id = ?1",
 
     [STMT_CAL_ENTRIES] = "SELECT day, kind, name, source FROM cal_entry ORDER BY day",
     [STMT_CAL_ENTRY_PUT] = "INSERT INTO cal_entry(day, kind, name, source) "

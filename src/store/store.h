@@ -282,6 +282,49 @@ int store_position_insert(struct store *s, const struct position_row *p, int64_t
 int store_position_of(struct store *s, int64_t person_id, struct arena *a,
                       struct position_list *ret);
 
+/* ---- users and sessions ---- */
+
+struct user_row {
+	int64_t id;
+	const char *username;
+	const char *full_name;
+	int64_t org_id;            /* scope: this organisation's subtree; 0: everything */
+	unsigned roles;            /* bit (1 << enum role), see app.h */
+	int clearance;             /* enum clearance */
+	const char *password_hash; /* argon2id, libsodium's string form */
+	int disabled;
+	int failed_logins;
+	int64_t locked_until; /* unix seconds; 0: not locked */
+};
+struct user_list {
+	struct user_row *v;
+	size_t n;
+};
+
+/* HOSO_E_DUPLICATE when the user name is taken. */
+int store_user_insert(struct store *s, const struct user_row *u, int64_t *ret_id);
+int store_user_by_name(struct store *s, const char *username, struct arena *a,
+                       struct user_row *ret);
+int store_user_get(struct store *s, int64_t id, struct arena *a, struct user_row *ret);
+int store_user_list(struct store *s, struct arena *a, struct user_list *ret);
+/* Write every mutable field of u (by u->id). */
+int store_user_update(struct store *s, const struct user_row *u);
+int store_user_count(struct store *s, int64_t *ret);
+
+struct session_row {
+	int64_t user_id;
+	const char *csrf;
+	int64_t created_at, last_seen; /* unix seconds */
+};
+/* hash: 32 bytes (the token itself is never stored). */
+int store_session_insert(struct store *s, const unsigned char *hash, int64_t user_id,
+                         const char *csrf, int64_t now, const char *address);
+int store_session_get(struct store *s, const unsigned char *hash, struct arena *a,
+                      struct session_row *ret);
+int store_session_touch(struct store *s, const unsigned char *hash, int64_t now);
+int store_session_delete(struct store *s, const unsigned char *hash);
+int store_session_delete_user(struct store *s, int64_t user_id);
+
 /* ---- calendar entries (admin-editable yearly table) ---- */
 struct cal_entry_row {
 	int32_t day;

@@ -1,0 +1,512 @@
+/*
+ * user.c - users, passwords, sign-in and sessions (see user.h).
+ */
+#include "app/user.h"
+
+#include <pthread.h>
+#include <sodium.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/scope.h"
+#include "vi/vi.h"
+
+#include "core/banned.h"
+
+static const struct {
+	const char *code, *vi;
+} roles[ROLE__MAX] = {
+    [ROLE_ADMIN] = {"admin", "quản trị"},      [ROLE_OFFICER] = {"officer", "chuyên viên"},
+    [ROLE_LEADER] = {"leader", "lãnh đạo"},    [ROLE_VIEWER] = {"viewer", "xem"},
+    [ROLE_AUDITOR] = {"auditor", "kiểm toán"},
+};
+
+static const char *const clearances[CLEARANCE__MAX] = {
+    [CLEARANCE_NORMAL] = "thuong",
+    [CLEARANCE_SECRET] = "mat",
+    [CLEARANCE_TOP_SECRET] = "toi_mat",
+};
+
+const char *role_name(enum role r)
+{
+	return r < ROLE__MAX ? roles[r].code : NULL;
+}
+
+int role_parse_list(const char *s, unsigned *ret)
+{
+	struct buf key = BUF_INIT(256), want = BUF_INIT(256);
+	unsigned set = 0;
+	int rc = 0;
+
+	while (s && *s && rc == 0) {
+		size_t n = strcspn(s, ",");
+		int found = 0;
+
+		if (vi_search_key(s, n, &key) < 0) {
+			rc = HOSO_E_BAD_ENUM;
+			break;
+		}
+		for (int r = 0; r < ROLE__MAX && !found; r++) {
+			found = strcmp(key.buf, roles[r].code) == 0 ||
+			        (vi_search_key(roles[r].vi, strlen(roles[r].vi), &want) == 0 &&
+			         strcmp(key.buf, want.buf) == 0);
+			if (found)
+				set |= 1u << r;
+		}
+		if (!found)
+			rc = HOSO_E_BAD_ENUM;
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+	buf_release(&key);
+	buf_release(&want);
+	if (rc == 0 && !set)
+		rc = HOSO_E_BAD_ENUM;
+	if (rc == 0)
+		*ret = set;
+	return rc;
+}
+
+const char *clearance_name(enum clearance c)
+{
+	return c < CLEARANCE__MAX ? clearances[c] : NULL;
+}
+
+int clearance_parse(const char *s, enum clearance *ret)
+{
+	struct buf key = BUF_INIT(64);
+	int rc = HOSO_E_BAD_ENUM;
+
+	if (s && vi_search_key(s, strlen(s), &key) == 0) {
+		/* "thường", "mật", "tối mật" fold to these */
+		static const char *const folded[CLEARANCE__MAX] = {"thuong", "mat", "toi mat"};
+
+		for (int c = 0; c < CLEARANCE__MAX; c++)
+			if (strcmp(key.buf, folded[c]) == 0 || strcmp(s, clearances[c]) == 0) {
+				*ret = (enum clearance)c;
+				rc = 0;
+			}
+	}
+	buf_release(&key);
+	return rc;
+}
+
+static int64_t now_s(void)
+{
+	return (int64_t)time(NULL);
+}
+
+static int check_username(const char *u, struct err *e)
+{
+	size_t n = u ? strlen(u) : 0;
+
+	if (n < 3 || n > 32)
+		return err_set(e, HOSO_E_INVALID, "username",
+		               "Tên đăng nhập gồm 3–32 ký tự a-z, 0-9, '.', '_', '-'",
+		               "A user name has 3–32 characters a-z, 0-9, '.', '_', '-'");
+	for (size_t i = 0; i < n; i++)
+		if (!((u[i] >= 'a' && u[i] <= 'z') || (u[i] >= '0' && u[i] <= '9') || u[i] == '.' ||
+		      u[i] == '_' || u[i] == '-'))
+			return err_set(e, HOSO_E_INVALID, "username",
+			               "Tên đăng nhập gồm 3–32 ký tự a-z, 0-9, '.', '_', '-'",
+			               "A user name has 3–32 characters a-z, 0-9, '.', '_', '-'");
+	return 0;
+}
+
+/* A random password of 16 characters from an unambiguous alphabet. */
+static int generate_password(struct buf *out)
+{
+	static const char alphabet[] = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+	buf_reset(out);
+	for (int i = 0; i < 16; i++) {
+		uint32_t k = randombytes_uniform((uint32_t)(sizeof(alphabet) - 1));
+
+		if (buf_addch(out, alphabet[k]) < 0)
+			return HOSO_E_NOMEM;
+	}
+	return 0;
+}
+
+/* Hash password into out (crypto_pwhash_STRBYTES). */
+static int hash_password(const char *password, char *out, struct err *e)
+{
+	size_t n = strlen(password);
+
+	if (n < USER_PASSWORD_MIN || n > 256)
+		return err_set(e, HOSO_E_INVALID, "password",
+		               "Mật khẩu phải dài từ %d đến 256 ký tự",
+		               "A password must be %d to 256 characters long", USER_PASSWORD_MIN);
+	if (crypto_pwhash_str(out, password, n, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	return 0;
+}
+
+static int admin_only(const struct actor *who, struct err *e)
+{
+	return scope_require_role(who, 1u << ROLE_ADMIN, e);
+}
+
+int user_add(struct app *app, const struct actor *who, const struct user_new *u, int64_t *ret_id,
+             struct buf *ret_password, struct err *e)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	struct buf pw = BUF_INIT(512), name = BUF_INIT(1024);
+	struct user_row row = {0};
+	int rc;
+
+	if ((rc = admin_only(who, e)) < 0 || (rc = check_username(u->username, e)) < 0)
+		goto out;
+	if (!u->roles || u->roles >= (1u << ROLE__MAX)) {
+		rc = err_set(e, HOSO_E_BAD_ENUM, "roles", "Vai trò không hợp lệ", "Invalid roles");
+		goto out;
+	}
+	if (u->clearance >= CLEARANCE__MAX) {
+		rc = err_set(e, HOSO_E_BAD_ENUM, "clearance", "Độ mật được xem không hợp lệ",
+		             "Invalid clearance");
+		goto out;
+	}
+	if (!u->full_name || vi_name_normalise(u->full_name, strlen(u->full_name), &name) < 0 ||
+	    name.len == 0) {
+		rc = err_set(e, HOSO_E_MISSING, "full_name", "Thiếu họ và tên",
+		             "The full name is missing");
+		goto out;
+	}
+	/* Only a whole-tree administrator may create whole-tree users; others
+	 * create users within their own scope. */
+	if (u->org_id ? scope_contains(app, who, u->org_id) != 1 : who->scope_org != 0) {
+		rc = err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
+		             "Organisation not found");
+		goto out;
+	}
+	if (!u->org_id && !(u->roles & (1u << ROLE_ADMIN | 1u << ROLE_AUDITOR))) {
+		rc = err_set(e, HOSO_E_MISSING, "org",
+		             "Người dùng cần một tổ chức (phạm vi được xem)",
+		             "A user needs an organisation (their scope)");
+		goto out;
+	}
+	if (u->password)
+		rc = buf_adds(&pw, u->password);
+	else
+		rc = generate_password(&pw);
+	if (rc < 0 || (rc = hash_password(pw.buf, hash, e)) < 0)
+		goto out;
+	row.username = u->username;
+	row.full_name = name.buf;
+	row.org_id = u->org_id;
+	row.roles = u->roles;
+	row.clearance = (int)u->clearance;
+	row.password_hash = hash;
+	rc = store_user_insert(app_store(app), &row, ret_id);
+	if (rc == HOSO_E_DUPLICATE)
+		err_set(e, rc, "username", "Tên đăng nhập '%s' đã có", "User name '%s' is taken",
+		        u->username);
+	else if (rc < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc == 0 && ret_password && !u->password) {
+		buf_reset(ret_password);
+		buf_add(ret_password, pw.buf, pw.len);
+	}
+out:
+	sodium_memzero(pw.buf, pw.len);
+	buf_release(&pw);
+	buf_release(&name);
+	return rc;
+}
+
+int user_list(struct app *app, const struct actor *who, struct arena *a, struct user_list *ret,
+              struct err *e)
+{
+	size_t keep = 0;
+	int rc;
+
+	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN | 1u << ROLE_AUDITOR, e)) < 0)
+		return rc;
+	if ((rc = store_user_list(app_store(app), a, ret)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	for (size_t i = 0; i < ret->n; i++) {
+		ret->v[i].password_hash = NULL; /* never leaves src/app */
+		if (who->scope_org == 0 ||
+		    (ret->v[i].org_id && scope_contains(app, who, ret->v[i].org_id) == 1))
+			ret->v[keep++] = ret->v[i];
+	}
+	ret->n = keep;
+	return 0;
+}
+
+/* The user named, if the actor may manage them (same rule as a read). */
+static int managed_user(struct app *app, const struct actor *who, const char *username,
+                        struct arena *a, struct user_row *ret, struct err *e)
+{
+	int rc = store_user_by_name(app_store(app), username ? username : "", a, ret);
+
+	if (rc == 0 && who->scope_org &&
+	    !(ret->org_id && scope_contains(app, who, ret->org_id) == 1))
+		rc = HOSO_E_NOT_FOUND;
+	if (rc == HOSO_E_NOT_FOUND)
+		return err_set(e, rc, "username", "Không tìm thấy người dùng", "User not found");
+	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+}
+
+int user_set_disabled(struct app *app, const struct actor *who, const char *username, int disabled,
+                      struct err *e)
+{
+	struct arena a;
+	struct user_row u;
+	int rc;
+
+	if ((rc = admin_only(who, e)) < 0)
+		return rc;
+	arena_init(&a, 1 << 20);
+	rc = managed_user(app, who, username, &a, &u, e);
+	if (rc == 0) {
+		u.disabled = disabled;
+		rc = store_user_update(app_store(app), &u);
+		if (rc == 0 && disabled)
+			rc = store_session_delete_user(app_store(app), u.id);
+		if (rc < 0)
+			err_set(e, rc, NULL, NULL, NULL);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+int user_set_password(struct app *app, const struct actor *who, const char *username,
+                      const char *password, struct buf *ret_password, struct err *e)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	struct buf pw = BUF_INIT(512);
+	struct arena a;
+	struct user_row u;
+	int rc;
+
+	arena_init(&a, 1 << 20);
+	rc = managed_user(app, who, username, &a, &u, e);
+	if (rc == 0 && !actor_has_role(who, ROLE_ADMIN) && u.id != who->user_id)
+		rc = err_set(e, HOSO_E_DENIED, NULL, NULL, NULL);
+	if (rc == 0)
+		rc = password ? buf_adds(&pw, password) : generate_password(&pw);
+	if (rc == 0 && (rc = hash_password(pw.buf, hash, e)) == 0) {
+		u.password_hash = hash;
+		u.failed_logins = 0;
+		u.locked_until = 0;
+		rc = store_user_update(app_store(app), &u);
+		if (rc == 0)
+			rc = store_session_delete_user(app_store(app), u.id);
+		if (rc < 0)
+			err_set(e, rc, NULL, NULL, NULL);
+		else if (!password && ret_password) {
+			buf_reset(ret_password);
+			buf_add(ret_password, pw.buf, pw.len);
+		}
+	}
+	sodium_memzero(pw.buf, pw.len);
+	buf_release(&pw);
+	arena_release(&a);
+	return rc;
+}
+
+int user_set_roles(struct app *app, const struct actor *who, const char *username,
+                   unsigned roles_set, int clearance, int64_t org_id, struct err *e)
+{
+	struct arena a;
+	struct user_row u;
+	int rc;
+
+	if ((rc = admin_only(who, e)) < 0)
+		return rc;
+	if (!roles_set || roles_set >= (1u << ROLE__MAX) || clearance < 0 ||
+	    clearance >= CLEARANCE__MAX)
+		return err_set(e, HOSO_E_BAD_ENUM, "roles", "Vai trò hoặc độ mật không hợp lệ",
+		               "Invalid roles or clearance");
+	arena_init(&a, 1 << 20);
+	rc = managed_user(app, who, username, &a, &u, e);
+	if (rc == 0 && org_id >= 0 && org_id != u.org_id &&
+	    (org_id ? scope_contains(app, who, org_id) != 1 : who->scope_org != 0))
+		rc = err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
+		             "Organisation not found");
+	if (rc == 0) {
+		u.roles = roles_set;
+		u.clearance = clearance;
+		if (org_id >= 0)
+			u.org_id = org_id;
+		rc = store_user_update(app_store(app), &u);
+		/* New rights apply from the next sign-in. */
+		if (rc == 0)
+			rc = store_session_delete_user(app_store(app), u.id);
+		if (rc < 0)
+			err_set(e, rc, NULL, NULL, NULL);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+int user_count(struct app *app, int64_t *ret)
+{
+	return store_user_count(app_store(app), ret);
+}
+
+static void actor_of(const struct user_row *u, struct actor *ret)
+{
+	memset(ret, 0, sizeof(*ret));
+	ret->user_id = u->id;
+	ret->roles = u->roles;
+	ret->scope_org = u->org_id;
+	ret->clearance = (enum clearance)u->clearance;
+}
+
+static void token_hash(const char *token, unsigned char out[32])
+{
+	crypto_generichash(out, 32, (const unsigned char *)token, strlen(token), NULL, 0);
+}
+
+static int random_hex(struct buf *out, size_t bytes)
+{
+	unsigned char raw[64];
+	char hex[129];
+
+	if (bytes > sizeof(raw))
+		return HOSO_E_INVALID;
+	randombytes_buf(raw, bytes);
+	sodium_bin2hex(hex, sizeof(hex), raw, bytes);
+	buf_reset(out);
+	return buf_adds(out, hex);
+}
+
+/* Verified against when the user does not exist, so that a wrong name
+ * takes as long as a wrong password. */
+static char dummy_hash[crypto_pwhash_STRBYTES];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void dummy_make(void)
+{
+	if (crypto_pwhash_str(dummy_hash, "not a password", 14, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		dummy_hash[0] = '\0';
+}
+
+int user_login(struct app *app, const char *username, const char *password, const char *address,
+               struct buf *ret_token, struct buf *ret_csrf, struct actor *ret, struct err *e)
+{
+	unsigned char h[32];
+	struct arena a;
+	struct user_row u;
+	int64_t now = now_s();
+	int rc, good;
+
+	pthread_once(&dummy_once, dummy_make);
+	if (!username || !password || strlen(password) > 256)
+		return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
+	arena_init(&a, 1 << 20);
+	rc = store_user_by_name(app_store(app), username, &a, &u);
+	if (rc == HOSO_E_NOT_FOUND) {
+		good = dummy_hash[0] &&
+		       crypto_pwhash_str_verify(dummy_hash, password, strlen(password)) == 0;
+		(void)good;
+		rc = err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
+		goto out;
+	}
+	if (rc < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
+	if (u.locked_until > now) {
+		rc =
+		    err_set(e, HOSO_E_LOCKED, NULL,
+		            "Tài khoản tạm khóa do đăng nhập sai %d lần; hãy thử lại sau %lld phút",
+		            NULL, USER_LOCK_AFTER, (long long)((u.locked_until - now + 59) / 60));
+		err_en(e, "Locked after %d failed sign-ins; try again in %lld minutes",
+		       USER_LOCK_AFTER, (long long)((u.locked_until - now + 59) / 60));
+		goto out;
+	}
+	good = crypto_pwhash_str_verify(u.password_hash, password, strlen(password)) == 0;
+	if (!good || u.disabled) {
+		if (!good && ++u.failed_logins >= USER_LOCK_AFTER) {
+			u.locked_until = now + USER_LOCK_SECONDS;
+			u.failed_logins = 0;
+		}
+		store_user_update(app_store(app), &u);
+		rc = err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
+		goto out;
+	}
+	if (u.failed_logins) {
+		u.failed_logins = 0;
+		store_user_update(app_store(app), &u);
+	}
+	/* A fresh token at every sign-in: no session fixation. */
+	if ((rc = random_hex(ret_token, 32)) < 0 || (rc = random_hex(ret_csrf, 32)) < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
+	token_hash(ret_token->buf, h);
+	rc = store_session_insert(app_store(app), h, u.id, ret_csrf->buf, now, address);
+	if (rc < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
+	actor_of(&u, ret);
+out:
+	arena_release(&a);
+	return rc;
+}
+
+int session_actor(struct app *app, const char *token, struct actor *ret, struct buf *ret_csrf,
+                  struct err *e)
+{
+	unsigned char h[32];
+	struct session_row s;
+	struct user_row u;
+	struct arena a;
+	int64_t now = now_s();
+	int rc;
+
+	if (!token || strlen(token) != SESSION_TOKEN_HEX)
+		return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
+	token_hash(token, h);
+	arena_init(&a, 1 << 16);
+	rc = store_session_get(app_store(app), h, &a, &s);
+	if (rc == 0 && (now - s.last_seen > SESSION_IDLE_SECONDS ||
+	                now - s.created_at > SESSION_MAX_SECONDS)) {
+		store_session_delete(app_store(app), h);
+		rc = HOSO_E_AUTH;
+	}
+	if (rc == 0)
+		rc = store_user_get(app_store(app), s.user_id, &a, &u);
+	if (rc == 0 && u.disabled)
+		rc = HOSO_E_AUTH;
+	if (rc == 0) {
+		actor_of(&u, ret);
+		buf_reset(ret_csrf);
+		buf_adds(ret_csrf, s.csrf);
+		/* Record activity at most once a minute: reads stay reads. */
+		if (now - s.last_seen >= 60)
+			store_session_touch(app_store(app), h, now);
+	}
+	arena_release(&a);
+	if (rc == HOSO_E_NOT_FOUND || rc == HOSO_E_AUTH)
+		return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
+	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+}
+
+int session_logout(struct app *app, const char *token, int all, struct err *e)
+{
+	unsigned char h[32];
+	struct session_row s;
+	struct arena a;
+	int rc;
+
+	if (!token || strlen(token) != SESSION_TOKEN_HEX)
+		return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
+	token_hash(token, h);
+	arena_init(&a, 1 << 16);
+	rc = store_session_get(app_store(app), h, &a, &s);
+	if (rc == 0)
+		rc = all ? store_session_delete_user(app_store(app), s.user_id)
+		         : store_session_delete(app_store(app), h);
+	arena_release(&a);
+	if (rc == HOSO_E_NOT_FOUND)
+		return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
+	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+}

@@ -1,0 +1,75 @@
+/*
+ * user.h - users, roles, clearance, passwords, sign-in and sessions.
+ *
+ * Passwords are hashed with argon2id (libsodium).  A session is a random
+ * 256-bit token given to the browser (cookie) and stored only as its hash,
+ * with a CSRF token for state-changing requests.  Five wrong passwords lock
+ * an account for 15 minutes.  Sessions end after 30 idle minutes or 12
+ * hours, at sign-out, or when the user is disabled or changes password.
+ */
+#ifndef HOSO_APP_USER_H
+#define HOSO_APP_USER_H
+
+#include <stdint.h>
+
+#include "app/app.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "store/store.h"
+
+#define USER_PASSWORD_MIN    10
+#define USER_LOCK_AFTER      5
+#define USER_LOCK_SECONDS    (15 * 60)
+#define SESSION_IDLE_SECONDS (30 * 60)
+#define SESSION_MAX_SECONDS  (12 * 3600)
+#define SESSION_TOKEN_HEX    64 /* 256 bits */
+
+const char *role_name(enum role r);
+/* "admin,officer" (codes or Vietnamese names) into a bit set. */
+int role_parse_list(const char *s, unsigned *ret);
+const char *clearance_name(enum clearance c); /* "thuong", "mat", "toi_mat" */
+int clearance_parse(const char *s, enum clearance *ret);
+
+struct user_new {
+	const char *username; /* 3-32 of [a-z0-9._-] */
+	const char *full_name;
+	int64_t org_id; /* scope; 0 only for administrators of the whole tree */
+	unsigned roles;
+	enum clearance clearance;
+	const char *password; /* NULL: generate one, returned in ret_password */
+};
+
+/* Administrators only.  ret_password (may be NULL) receives a generated
+ * password, to be shown once. */
+int user_add(struct app *app, const struct actor *who, const struct user_new *u, int64_t *ret_id,
+             struct buf *ret_password, struct err *e);
+int user_list(struct app *app, const struct actor *who, struct arena *a, struct user_list *ret,
+              struct err *e);
+/* Disabling ends every session of the user. */
+int user_set_disabled(struct app *app, const struct actor *who, const char *username, int disabled,
+                      struct err *e);
+/* A new password (NULL: generate, into ret_password).  Administrators for
+ * anyone; a user for themself.  Ends the user's other sessions. */
+int user_set_password(struct app *app, const struct actor *who, const char *username,
+                      const char *password, struct buf *ret_password, struct err *e);
+/* Roles, clearance and scope (org_id < 0: unchanged). */
+int user_set_roles(struct app *app, const struct actor *who, const char *username, unsigned roles,
+                   int clearance, int64_t org_id, struct err *e);
+int user_count(struct app *app, int64_t *ret);
+
+/*
+ * Sign in.  On success ret_token (SESSION_TOKEN_HEX chars) and ret_csrf are
+ * filled and *ret describes the user.  HOSO_E_AUTH for a wrong name or
+ * password (the same answer for both), HOSO_E_LOCKED while locked.
+ */
+int user_login(struct app *app, const char *username, const char *password, const char *address,
+               struct buf *ret_token, struct buf *ret_csrf, struct actor *ret, struct err *e);
+
+/* The actor of a session token, and its CSRF token.  HOSO_E_AUTH when the
+ * token is unknown, expired, or its user disabled. */
+int session_actor(struct app *app, const char *token, struct actor *ret, struct buf *ret_csrf,
+                  struct err *e);
+/* End one session, or (all) every session of its user. */
+int session_logout(struct app *app, const char *token, int all, struct err *e);
+
+#endif

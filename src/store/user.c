@@ -1,0 +1,219 @@
+/*
+ * user.c - the store's side of users and sessions.  Rules (who may do what,
+ * lockout, expiry) live in src/app/user.c and src/app/session.c.
+ */
+#include "store/storeInt.h"
+
+#include <string.h>
+
+#include "core/banned.h"
+
+static int read_user(sqlite3_stmt *st, struct arena *a, struct user_row *u)
+{
+	u->id = sqlite3_column_int64(st, 0);
+	u->username = store_col_text(st, 1, a);
+	u->full_name = store_col_text(st, 2, a);
+	u->org_id = sqlite3_column_int64(st, 3);
+	u->roles = (unsigned)sqlite3_column_int(st, 4);
+	u->clearance = sqlite3_column_int(st, 5);
+	u->password_hash = store_col_text(st, 6, a);
+	u->disabled = sqlite3_column_int(st, 7);
+	u->failed_logins = sqlite3_column_int(st, 8);
+	u->locked_until = sqlite3_column_int64(st, 9);
+	return u->username && u->full_name && u->password_hash ? 0 : HOSO_E_NOMEM;
+}
+
+static int one_user(sqlite3_stmt *st, struct arena *a, struct user_row *ret)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		rc = read_user(st, a, ret);
+	else
+		rc = rc == SQLITE_DONE ? HOSO_E_NOT_FOUND : store_rc(rc);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_user_insert(struct store *s, const struct user_row *u, int64_t *ret_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_USER_INSERT);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	store_bind_text(st, 1, u->username);
+	store_bind_text(st, 2, u->full_name);
+	store_bind_id(st, 3, u->org_id);
+	sqlite3_bind_int(st, 4, (int)u->roles);
+	sqlite3_bind_int(st, 5, u->clearance);
+	store_bind_text(st, 6, u->password_hash);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	if (rc == 0 && ret_id)
+		*ret_id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+int store_user_by_name(struct store *s, const char *username, struct arena *a, struct user_row *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_USER_BY_NAME);
+
+	if (!st)
+		return HOSO_E_DB;
+	store_bind_text(st, 1, username);
+	return one_user(st, a, ret);
+}
+
+int store_user_get(struct store *s, int64_t id, struct arena *a, struct user_row *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_USER_GET);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, id);
+	return one_user(st, a, ret);
+}
+
+int store_user_list(struct store *s, struct arena *a, struct user_list *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_USER_LIST);
+	size_t cap = 0;
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	ret->v = NULL;
+	ret->n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ret->v = store_vec_grow(a, ret->v, ret->n, &cap, sizeof(*ret->v));
+		if (!ret->v || read_user(st, a, &ret->v[ret->n]) < 0) {
+			sqlite3_reset(st);
+			return HOSO_E_NOMEM;
+		}
+		ret->n++;
+	}
+	rc = store_rc(rc);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_user_update(struct store *s, const struct user_row *u)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_USER_UPDATE);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, u->id);
+	store_bind_text(st, 2, u->full_name);
+	store_bind_id(st, 3, u->org_id);
+	sqlite3_bind_int(st, 4, (int)u->roles);
+	sqlite3_bind_int(st, 5, u->clearance);
+	store_bind_text(st, 6, u->password_hash);
+	sqlite3_bind_int(st, 7, u->disabled ? 1 : 0);
+	sqlite3_bind_int(st, 8, u->failed_logins);
+	sqlite3_bind_int64(st, 9, u->locked_until);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	if (rc == 0 && sqlite3_changes(s->db) == 0)
+		return HOSO_E_NOT_FOUND;
+	return rc;
+}
+
+int store_user_count(struct store *s, int64_t *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_USER_COUNT);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*ret = sqlite3_column_int64(st, 0);
+		rc = 0;
+	} else {
+		rc = store_rc(rc);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_session_insert(struct store *s, const unsigned char *hash, int64_t user_id,
+                         const char *csrf, int64_t now, const char *address)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_SESSION_INSERT);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, user_id);
+	store_bind_text(st, 3, csrf);
+	sqlite3_bind_int64(st, 4, now);
+	store_bind_text(st, 5, address);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_session_get(struct store *s, const unsigned char *hash, struct arena *a,
+                      struct session_row *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_SESSION_GET);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		ret->user_id = sqlite3_column_int64(st, 0);
+		ret->csrf = store_col_text(st, 1, a);
+		ret->created_at = sqlite3_column_int64(st, 2);
+		ret->last_seen = sqlite3_column_int64(st, 3);
+		rc = ret->csrf ? 0 : HOSO_E_NOMEM;
+	} else {
+		rc = rc == SQLITE_DONE ? HOSO_E_NOT_FOUND : store_rc(rc);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int session_exec(struct store *s, enum stmt which, const unsigned char *hash, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s, which);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_STATIC);
+	if (which == STMT_SESSION_TOUCH)
+		sqlite3_bind_int64(st, 2, now);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_session_touch(struct store *s, const unsigned char *hash, int64_t now)
+{
+	return session_exec(s, STMT_SESSION_TOUCH, hash, now);
+}
+
+int store_session_delete(struct store *s, const unsigned char *hash)
+{
+	return session_exec(s, STMT_SESSION_DELETE, hash, 0);
+}
+
+int store_session_delete_user(struct store *s, int64_t user_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_SESSION_DELETE_USER);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, user_id);
+	rc = store_exec_stmt(st);
+	sqlite3_reset(st);
+	return rc;
+}

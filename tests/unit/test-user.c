@@ -1,0 +1,215 @@
+/* Unit tests for src/app/user.c: users, passwords, sign-in, sessions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/org.h"
+#include "app/user.h"
+#include "helpers.h"
+
+struct fx {
+	char dir[512];
+	struct app *app;
+	struct actor sys;
+	struct err e;
+	int64_t tu, c1, c2;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	char path[600];
+	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+
+	tmpdir_make(f->dir, sizeof(f->dir));
+	snprintf(path, sizeof(path), "%s/t.db", f->dir);
+	err_init(&f->e);
+	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
+		return -1;
+	actor_system(&f->sys, "test");
+	org_create(f->app, &f->sys, &o, &f->tu, &f->e);
+	o = (struct org_new){"C1", "Chi bộ Một", "chi_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->c1, &f->e);
+	o = (struct org_new){"C2", "Chi bộ Hai", "chi_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->c2, &f->e);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	app_close(f->app);
+	err_release(&f->e);
+	tmpdir_remove(f->dir);
+	free(f);
+	return 0;
+}
+
+static void test_roles_and_clearance(void **state)
+{
+	unsigned r;
+	enum clearance c;
+
+	(void)state;
+	assert_int_equal(role_parse_list("admin,officer", &r), 0);
+	assert_int_equal(r, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER);
+	assert_int_equal(role_parse_list("Lãnh đạo", &r), 0);
+	assert_int_equal(r, 1u << ROLE_LEADER);
+	assert_int_equal(role_parse_list("boss", &r), HOSO_E_BAD_ENUM);
+	assert_int_equal(role_parse_list("", &r), HOSO_E_BAD_ENUM);
+	assert_int_equal(clearance_parse("Tối mật", &c), 0);
+	assert_int_equal(c, CLEARANCE_TOP_SECRET);
+	assert_int_equal(clearance_parse("mat", &c), 0);
+	assert_int_equal(c, CLEARANCE_SECRET);
+	assert_int_equal(clearance_parse("x", &c), HOSO_E_BAD_ENUM);
+}
+
+static void test_add_and_validate(void **state)
+{
+	struct fx *f = *state;
+	struct user_new u = {"can.bo1",          "nguyễn văn an",  f->c1,
+	                     1u << ROLE_OFFICER, CLEARANCE_NORMAL, NULL};
+	struct buf pw = BUF_INIT(256);
+	struct user_list l;
+	struct arena a;
+	int64_t id;
+
+	arena_init(&a, 0);
+	assert_int_equal(user_add(f->app, &f->sys, &u, &id, &pw, &f->e), 0);
+	assert_int_equal(pw.len, 16);
+	assert_int_equal(user_add(f->app, &f->sys, &u, &id, NULL, &f->e), HOSO_E_DUPLICATE);
+	u.username = "Bad Name";
+	assert_int_equal(user_add(f->app, &f->sys, &u, &id, NULL, &f->e), HOSO_E_INVALID);
+	assert_string_equal(f->e.field.buf, "username");
+	u.username = "short.pw";
+	u.password = "123";
+	assert_int_equal(user_add(f->app, &f->sys, &u, &id, NULL, &f->e), HOSO_E_INVALID);
+	assert_string_equal(f->e.field.buf, "password");
+	u.password = NULL;
+	u.org_id = 0; /* an officer needs a scope */
+	assert_int_equal(user_add(f->app, &f->sys, &u, &id, NULL, &f->e), HOSO_E_MISSING);
+	assert_int_equal(user_list(f->app, &f->sys, &a, &l, &f->e), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].full_name, "Nguyễn Văn An");
+	assert_null(l.v[0].password_hash);
+	buf_release(&pw);
+	arena_release(&a);
+}
+
+static void test_login_session_logout(void **state)
+{
+	struct fx *f = *state;
+	struct user_new u = {"lanh.dao",        "Lò Văn Muôn",    f->c1,
+	                     1u << ROLE_LEADER, CLEARANCE_SECRET, "mat-khau-dai-du"};
+	struct buf tok = BUF_INIT(128), csrf = BUF_INIT(128), csrf2 = BUF_INIT(128);
+	struct buf tok2 = BUF_INIT(128);
+	struct actor a, b;
+
+	assert_int_equal(user_add(f->app, &f->sys, &u, NULL, NULL, &f->e), 0);
+	assert_int_equal(
+	    user_login(f->app, "lanh.dao", "mat-khau-dai-du", "127.0.0.1", &tok, &csrf, &a, &f->e),
+	    0);
+	assert_int_equal(tok.len, SESSION_TOKEN_HEX);
+	assert_int_equal(a.scope_org, f->c1);
+	assert_int_equal(a.clearance, CLEARANCE_SECRET);
+	assert_true(actor_has_role(&a, ROLE_LEADER));
+	assert_false(actor_has_role(&a, ROLE_ADMIN));
+	assert_int_equal(session_actor(f->app, tok.buf, &b, &csrf2, &f->e), 0);
+	assert_int_equal(b.user_id, a.user_id);
+	assert_string_equal(csrf.buf, csrf2.buf);
+	/* A second sign-in gets a different token (no fixation). */
+	assert_int_equal(
+	    user_login(f->app, "lanh.dao", "mat-khau-dai-du", NULL, &tok2, &csrf2, &b, &f->e), 0);
+	assert_string_not_equal(tok.buf, tok2.buf);
+	assert_int_equal(session_logout(f->app, tok.buf, 0, &f->e), 0);
+	assert_int_equal(session_actor(f->app, tok.buf, &b, &csrf2, &f->e), HOSO_E_AUTH);
+	assert_int_equal(session_actor(f->app, tok2.buf, &b, &csrf2, &f->e), 0);
+	/* Sign out everywhere. */
+	assert_int_equal(session_logout(f->app, tok2.buf, 1, &f->e), 0);
+	assert_int_equal(session_actor(f->app, tok2.buf, &b, &csrf2, &f->e), HOSO_E_AUTH);
+	assert_int_equal(session_actor(f->app, "nonsense", &b, &csrf2, &f->e), HOSO_E_AUTH);
+	buf_release(&tok);
+	buf_release(&tok2);
+	buf_release(&csrf);
+	buf_release(&csrf2);
+}
+
+static void test_wrong_password_and_lockout(void **state)
+{
+	struct fx *f = *state;
+	struct user_new u = {"chuyen.vien",      "Quàng Thị Hoa",  f->c2,
+	                     1u << ROLE_OFFICER, CLEARANCE_NORMAL, "dung-mat-khau-1"};
+	struct buf tok = BUF_INIT(128), csrf = BUF_INIT(128);
+	struct actor a;
+
+	assert_int_equal(user_add(f->app, &f->sys, &u, NULL, NULL, &f->e), 0);
+	/* An unknown user and a wrong password get the same answer. */
+	assert_int_equal(
+	    user_login(f->app, "nobody", "whatever-long", NULL, &tok, &csrf, &a, &f->e),
+	    HOSO_E_AUTH);
+	for (int i = 0; i < USER_LOCK_AFTER; i++)
+		assert_int_equal(user_login(f->app, "chuyen.vien", "sai-mat-khau-x", NULL, &tok,
+		                            &csrf, &a, &f->e),
+		                 HOSO_E_AUTH);
+	/* Now even the right password is refused while locked. */
+	assert_int_equal(
+	    user_login(f->app, "chuyen.vien", "dung-mat-khau-1", NULL, &tok, &csrf, &a, &f->e),
+	    HOSO_E_LOCKED);
+	assert_non_null(strstr(err_text_vi(&f->e), "phút"));
+	/* An administrator's password reset unlocks. */
+	assert_int_equal(
+	    user_set_password(f->app, &f->sys, "chuyen.vien", "mat-khau-moi-123", NULL, &f->e), 0);
+	assert_int_equal(
+	    user_login(f->app, "chuyen.vien", "mat-khau-moi-123", NULL, &tok, &csrf, &a, &f->e), 0);
+	/* Disabled: the session ends and sign-in fails. */
+	assert_int_equal(user_set_disabled(f->app, &f->sys, "chuyen.vien", 1, &f->e), 0);
+	assert_int_equal(session_actor(f->app, tok.buf, &a, &csrf, &f->e), HOSO_E_AUTH);
+	assert_int_equal(
+	    user_login(f->app, "chuyen.vien", "mat-khau-moi-123", NULL, &tok, &csrf, &a, &f->e),
+	    HOSO_E_AUTH);
+	buf_release(&tok);
+	buf_release(&csrf);
+}
+
+static void test_only_admins_manage_users(void **state)
+{
+	struct fx *f = *state;
+	struct actor officer = {.user_id = 9, .roles = 1u << ROLE_OFFICER, .scope_org = f->c1};
+	struct actor local_admin = {.user_id = 8, .roles = 1u << ROLE_ADMIN, .scope_org = f->c1};
+	struct user_new u = {"x.y.z",           "Vàng A Chá",     f->c1,
+	                     1u << ROLE_VIEWER, CLEARANCE_NORMAL, "mat-khau-dai-du"};
+
+	assert_int_equal(user_add(f->app, &officer, &u, NULL, NULL, &f->e), HOSO_E_DENIED);
+	/* An administrator of C1 cannot create users in C2 or for the whole tree. */
+	u.org_id = f->c2;
+	assert_int_equal(user_add(f->app, &local_admin, &u, NULL, NULL, &f->e), HOSO_E_NOT_FOUND);
+	u.org_id = 0;
+	u.roles = 1u << ROLE_ADMIN;
+	assert_int_equal(user_add(f->app, &local_admin, &u, NULL, NULL, &f->e), HOSO_E_NOT_FOUND);
+	u.org_id = f->c1;
+	u.roles = 1u << ROLE_VIEWER;
+	assert_int_equal(user_add(f->app, &local_admin, &u, NULL, NULL, &f->e), 0);
+	assert_int_equal(user_set_roles(f->app, &officer, "x.y.z", 1u << ROLE_ADMIN, 0, -1, &f->e),
+	                 HOSO_E_DENIED);
+	/* A user changes their own password, not someone else's. */
+	assert_int_equal(
+	    user_set_password(f->app, &officer, "x.y.z", "mat-khau-khac-1", NULL, &f->e),
+	    HOSO_E_DENIED);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_roles_and_clearance),
+	    cmocka_unit_test_setup_teardown(test_add_and_validate, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_login_session_logout, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_wrong_password_and_lockout, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_only_admins_manage_users, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
