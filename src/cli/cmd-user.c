@@ -1,0 +1,306 @@
+/*
+ * cmd-user.c - "hoso user ...": accounts, run by the operator at the
+ * console (the local system actor).
+ *
+ *   user add USERNAME --name NAME --role R[,R] [--org CODE]
+ *            [--clearance thuong|mat|toi_mat] [--password-stdin]
+ *   user list [--json]
+ *   user disable USERNAME | user enable USERNAME
+ *   user passwd USERNAME [--password-stdin]
+ *   user role USERNAME --role R[,R] [--clearance C] [--org CODE]
+ *
+ * Without --password-stdin a password is generated and printed once.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/org.h"
+#include "app/user.h"
+#include "cli/cli.h"
+
+#include "core/banned.h"
+
+static const struct cmd_entry *self(void);
+
+/* One line from stdin, without its newline, into out.  0 or EXIT_BAD_INPUT. */
+static int read_password(struct buf *out)
+{
+	char line[512];
+	size_t n;
+
+	if (!fgets(line, sizeof(line), stdin)) {
+		fprintf(stderr, "hoso: lỗi: không đọc được mật khẩu từ stdin\n"
+		                "hoso: error: no password on standard input\n");
+		return EXIT_BAD_INPUT;
+	}
+	n = strcspn(line, "\r\n");
+	buf_reset(out);
+	buf_add(out, line, n);
+	memset(line, 0, sizeof(line));
+	return 0;
+}
+
+static int parse_roles(const char *s, unsigned *ret)
+{
+	if (role_parse_list(s, ret) < 0) {
+		fprintf(stderr,
+		        "hoso: lỗi [bad_value, --role]: Vai trò '%s' không hợp lệ (admin, officer, "
+		        "leader, viewer, auditor)\nhoso: error: invalid roles '%s'\n",
+		        s, s);
+		return EXIT_BAD_INPUT;
+	}
+	return 0;
+}
+
+static int parse_clearance(const char *s, enum clearance *ret)
+{
+	if (clearance_parse(s, ret) < 0) {
+		fprintf(
+		    stderr,
+		    "hoso: lỗi [bad_value, --clearance]: Độ mật '%s' không hợp lệ (thuong, mat, "
+		    "toi_mat)\nhoso: error: invalid clearance '%s'\n",
+		    s, s);
+		return EXIT_BAD_INPUT;
+	}
+	return 0;
+}
+
+static int add_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *name = NULL, *role = NULL, *org = NULL, *clear = NULL, *pos[1];
+	int from_stdin = 0, rc;
+	const struct cli_opt opts[] = {{"--name", &name},
+	                               {"--role", &role},
+	                               {"--org", &org},
+	                               {"--clearance", &clear},
+	                               {"--password-stdin", NULL, &from_stdin},
+	                               {NULL}};
+	struct user_new u = {0};
+	struct buf given = BUF_INIT(512), pw = BUF_INIT(512);
+	struct app *app;
+	struct err e;
+	size_t npos;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !name || !role)
+		return cli_usage(self(), "Cần tên đăng nhập, --name và --role",
+		                 "USERNAME, --name and --role are required");
+	if ((rc = parse_roles(role, &u.roles)) != 0 ||
+	    (clear && (rc = parse_clearance(clear, &u.clearance)) != 0))
+		return rc;
+	if (from_stdin && (rc = read_password(&given)) != 0)
+		return rc;
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	err_init(&e);
+	if (org && (rc = org_find(app, &x->who, org, &u.org_id, &e)) < 0)
+		goto out;
+	u.username = pos[0];
+	u.full_name = name;
+	u.password = from_stdin ? given.buf : NULL;
+	rc = user_add(app, &x->who, &u, NULL, &pw, &e);
+	if (rc == 0) {
+		printf("Đã tạo người dùng %s / user created\n", pos[0]);
+		if (!from_stdin)
+			printf("Mật khẩu (chỉ hiện một lần) / password (shown once): %s\n", pw.buf);
+	}
+out:
+	buf_release(&given);
+	buf_release(&pw);
+	return cli_done(rc, &e);
+}
+
+static int list_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *pos[1];
+	int json = 0, rc;
+	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
+	struct user_list l;
+	struct arena a;
+	struct app *app;
+	struct err e;
+	size_t npos;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 0, &npos)) != 0)
+		return rc;
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	arena_init(&a, 1 << 24);
+	err_init(&e);
+	rc = user_list(app, &x->who, &a, &l, &e);
+	if (rc == 0 && json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < l.n; i++) {
+			json_t *r = json_array();
+			struct org_row o;
+
+			for (int k = 0; k < ROLE__MAX; k++)
+				if (l.v[i].roles & (1u << k))
+					json_array_append_new(r,
+					                      json_string(role_name((enum role)k)));
+			json_array_append_new(
+			    arr, json_pack("{s:s,s:s,s:s?,s:o,s:s,s:b}", "username",
+			                   l.v[i].username, "full_name", l.v[i].full_name, "org",
+			                   l.v[i].org_id && org_get(app, &x->who, l.v[i].org_id,
+			                                            DATE_OPEN, &a, &o, NULL) == 0
+			                       ? o.code
+			                       : NULL,
+			                   "roles", r, "clearance",
+			                   clearance_name((enum clearance)l.v[i].clearance),
+			                   "disabled", l.v[i].disabled));
+		}
+		cli_print_json(arr);
+	} else if (rc == 0) {
+		for (size_t i = 0; i < l.n; i++) {
+			printf("%-20s ", l.v[i].username);
+			cli_print_padded(l.v[i].full_name, 26);
+			printf(" ");
+			for (int k = 0, first = 1; k < ROLE__MAX; k++)
+				if (l.v[i].roles & (1u << k)) {
+					printf("%s%s", first ? "" : ",", role_name((enum role)k));
+					first = 0;
+				}
+			printf("  %s%s\n", clearance_name((enum clearance)l.v[i].clearance),
+			       l.v[i].disabled ? "  (đã khóa / disabled)" : "");
+		}
+	}
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+static int enable_cmd(struct cli_sub *x, int argc, char **argv, int disabled)
+{
+	const char *pos[1];
+	struct app *app;
+	struct err e;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, NULL, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(self(), "Thiếu tên đăng nhập", "The user name is missing");
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	err_init(&e);
+	rc = user_set_disabled(app, &x->who, pos[0], disabled, &e);
+	if (rc == 0)
+		printf("%s: %s\n", pos[0], disabled ? "đã khóa / disabled" : "đã mở / enabled");
+	return cli_done(rc, &e);
+}
+
+static int disable_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	return enable_cmd(x, argc, argv, 1);
+}
+
+static int enable_cmd_(struct cli_sub *x, int argc, char **argv)
+{
+	return enable_cmd(x, argc, argv, 0);
+}
+
+static int passwd_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *pos[1];
+	int from_stdin = 0, rc;
+	const struct cli_opt opts[] = {{"--password-stdin", NULL, &from_stdin}, {NULL}};
+	struct buf given = BUF_INIT(512), pw = BUF_INIT(512);
+	struct app *app;
+	struct err e;
+	size_t npos;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(self(), "Thiếu tên đăng nhập", "The user name is missing");
+	if (from_stdin && (rc = read_password(&given)) != 0)
+		return rc;
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	err_init(&e);
+	rc = user_set_password(app, &x->who, pos[0], from_stdin ? given.buf : NULL, &pw, &e);
+	if (rc == 0) {
+		printf("Đã đổi mật khẩu của %s / password changed\n", pos[0]);
+		if (!from_stdin)
+			printf("Mật khẩu mới (chỉ hiện một lần) / new password (shown once): %s\n",
+			       pw.buf);
+	}
+	buf_release(&given);
+	buf_release(&pw);
+	return cli_done(rc, &e);
+}
+
+static int role_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *role = NULL, *clear = NULL, *org = NULL, *pos[1];
+	const struct cli_opt opts[] = {
+	    {"--role", &role}, {"--clearance", &clear}, {"--org", &org}, {NULL}};
+	enum clearance c = CLEARANCE_NORMAL;
+	unsigned roles_set;
+	int64_t org_id = -1;
+	struct app *app;
+	struct err e;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !role)
+		return cli_usage(self(), "Cần tên đăng nhập và --role",
+		                 "USERNAME and --role are required");
+	if ((rc = parse_roles(role, &roles_set)) != 0 ||
+	    (clear && (rc = parse_clearance(clear, &c)) != 0))
+		return rc;
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	err_init(&e);
+	if (org && (rc = org_find(app, &x->who, org, &org_id, &e)) < 0)
+		return cli_done(rc, &e);
+	rc = user_set_roles(app, &x->who, pos[0], roles_set, (int)c, org_id, &e);
+	if (rc == 0)
+		printf("Đã cập nhật quyền của %s / roles updated\n", pos[0]);
+	return cli_done(rc, &e);
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(struct cli_sub *, int, char **);
+} subs[] = {
+    {"add", add_cmd},        {"list", list_cmd},     {"disable", disable_cmd},
+    {"enable", enable_cmd_}, {"passwd", passwd_cmd}, {"role", role_cmd},
+};
+
+static int cmd_user_exec(struct cli *c, int argc, char **argv)
+{
+	int rc;
+
+	if (argc < 2)
+		return cli_usage(self(), "Thiếu lệnh con", "Missing subcommand");
+	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
+		if (strcmp(subs[i].name, argv[1]) != 0)
+			continue;
+		struct cli_sub x = {.c = c};
+
+		actor_system(&x.who, "user admin");
+		rc = subs[i].fn(&x, argc, argv);
+		app_close(x.app);
+		return rc;
+	}
+	return cli_usage(self(), "Lệnh con không hợp lệ", "Unknown subcommand");
+}
+
+const struct cmd_entry cmd_user_entry = {
+    .name = "user",
+    .usage = "user add USERNAME --name NAME --role R[,R] [--org CODE] [--clearance C] "
+             "[--password-stdin] | list [--json] | disable|enable USERNAME | passwd USERNAME "
+             "[--password-stdin] | role USERNAME --role R[,R] [--clearance C] [--org CODE]",
+    .help = "Người dùng, vai trò, độ mật / users, roles, clearance",
+    .exec = cmd_user_exec,
+};
+
+static const struct cmd_entry *self(void)
+{
+	return &cmd_user_entry;
+}
