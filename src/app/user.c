@@ -343,6 +343,18 @@ int user_set_roles(struct app *app, const struct actor *who, const char *usernam
 	return rc;
 }
 
+int user_me(struct app *app, const struct actor *who, struct arena *a, struct user_row *ret,
+            struct err *e)
+{
+	int rc =
+	    who->user_id ? store_user_get(app_store(app), who->user_id, a, ret) : HOSO_E_NOT_FOUND;
+
+	if (rc < 0)
+		return err_set(e, rc == HOSO_E_NOT_FOUND ? HOSO_E_AUTH : rc, NULL, NULL, NULL);
+	ret->password_hash = NULL;
+	return 0;
+}
+
 int user_count(struct app *app, int64_t *ret)
 {
 	return store_user_count(app_store(app), ret);

@@ -56,6 +56,9 @@ int user_set_password(struct app *app, const struct actor *who, const char *user
 int user_set_roles(struct app *app, const struct actor *who, const char *username, unsigned roles,
                    int clearance, int64_t org_id, struct err *e);
 int user_count(struct app *app, int64_t *ret);
+/* The signed-in user's own record (without the password hash). */
+int user_me(struct app *app, const struct actor *who, struct arena *a, struct user_row *ret,
+            struct err *e);
 
 /*
  * Sign in.  On success ret_token (SESSION_TOKEN_HEX chars) and ret_csrf are

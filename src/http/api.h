@@ -11,4 +11,10 @@
 int api_health_get(struct http_req *r, struct err *e);
 int api_version_get(struct http_req *r, struct err *e);
 
+/* api-session.c */
+int api_session_post(struct http_req *r, struct err *e);
+int api_session_get(struct http_req *r, struct err *e);
+int api_session_delete(struct http_req *r, struct err *e);
+int api_session_password_put(struct http_req *r, struct err *e);
+
 #endif

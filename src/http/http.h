@@ -50,16 +50,32 @@ struct http_req {
 	struct app *app;     /* this worker thread's connection */
 	const char *address; /* client address */
 	void *conn;          /* the connection (opaque) */
+	/* who asks: set from the session cookie before the handler runs */
+	struct actor actor;
+	const char *session_token; /* NULL when not signed in */
+	const char *csrf;          /* the session's CSRF token */
 	/* the response a handler sets */
 	int status;
 	json_t *json;
+	const char *set_cookie; /* a Set-Cookie value, in the arena */
+};
+
+enum http_route_flags {
+	HTTP_PUBLIC = 1 << 0, /* no session needed (health, sign-in) */
 };
 
 struct http_route {
 	const char *method;
 	const char *pattern; /* "/api/persons/{id}" */
 	int (*handler)(struct http_req *r, struct err *e);
+	unsigned flags;
 };
+
+#define HTTP_SESSION_COOKIE "hoso_session"
+
+/* The request body as a JSON object (Content-Type: application/json).
+ * HOSO_E_INVALID with the position of a syntax error. */
+int http_json_body(struct http_req *r, json_t **ret, struct err *e);
 
 /* All routes the server registers (routes.c), NULL-terminated. */
 extern const struct http_route *const http_routes[];

@@ -7,11 +7,15 @@
 
 #include "core/banned.h"
 
-static const struct http_route health_get = {"GET", "/api/health", api_health_get};
-static const struct http_route version_get = {"GET", "/api/version", api_version_get};
+static const struct http_route health_get = {"GET", "/api/health", api_health_get, HTTP_PUBLIC};
+static const struct http_route version_get = {"GET", "/api/version", api_version_get, HTTP_PUBLIC};
+static const struct http_route session_post = {"POST", "/api/session", api_session_post,
+                                               HTTP_PUBLIC};
+static const struct http_route session_get = {"GET", "/api/session", api_session_get};
+static const struct http_route session_delete = {"DELETE", "/api/session", api_session_delete};
+static const struct http_route password_put = {"PUT", "/api/session/password",
+                                               api_session_password_put};
 
 const struct http_route *const http_routes[] = {
-    &health_get,
-    &version_get,
-    NULL,
+    &health_get, &version_get, &session_post, &session_get, &session_delete, &password_put, NULL,
 };

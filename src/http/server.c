@@ -12,7 +12,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/user.h"
 #include "core/parse.h"
+
+#include <sodium.h>
 
 #include "core/banned.h"
 
@@ -108,7 +111,8 @@ json_t *http_error_json(const struct err *e)
 	return json_pack("{s:o}", "error", err ? err : json_object());
 }
 
-static enum MHD_Result send_json(struct MHD_Connection *c, int status, json_t *j)
+static enum MHD_Result send_json_cookie(struct MHD_Connection *c, int status, json_t *j,
+                                        const char *cookie)
 {
 	char *text = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	struct MHD_Response *resp;
@@ -126,9 +130,16 @@ static enum MHD_Result send_json(struct MHD_Connection *c, int status, json_t *j
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
 	                        "application/json; charset=utf-8");
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (cookie)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, cookie);
 	ok = MHD_queue_response(c, (unsigned)status, resp);
 	MHD_destroy_response(resp);
 	return ok;
+}
+
+static enum MHD_Result send_json(struct MHD_Connection *c, int status, json_t *j)
+{
+	return send_json_cookie(c, status, j, NULL);
 }
 
 enum MHD_Result http_send_error(struct MHD_Connection *c, int code)
@@ -153,6 +164,34 @@ int http_reply(struct http_req *r, int status, json_t *j)
 	return 0;
 }
 
+int http_json_body(struct http_req *r, json_t **ret, struct err *e)
+{
+	const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+	json_error_t je;
+
+	*ret = NULL;
+	/* A JSON content type cannot be sent by a plain HTML form: one more
+	 * guard against cross-site requests. */
+	if (!ct || strncmp(ct, "application/json", 16) != 0)
+		return err_set(e, HOSO_E_INVALID, NULL,
+		               "Cần nội dung JSON (Content-Type: "
+		               "application/json)",
+		               "A JSON body is needed (Content-Type: "
+		               "application/json)");
+	*ret = json_loadb(r->body ? r->body : "", r->body_len, JSON_REJECT_DUPLICATES, &je);
+	if (!*ret)
+		return err_set(e, HOSO_E_INVALID, NULL, "JSON không hợp lệ ở dòng %d, cột %d: %s",
+		               "Invalid JSON at line %d, column %d: %s", je.line, je.column,
+		               je.text);
+	if (!json_is_object(*ret)) {
+		json_decref(*ret);
+		*ret = NULL;
+		return err_set(e, HOSO_E_INVALID, NULL, "Nội dung phải là một đối tượng JSON",
+		               "The body must be a JSON object");
+	}
+	return 0;
+}
+
 const char *http_query(const struct http_req *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
@@ -172,6 +211,44 @@ const char *http_param(const struct http_req *r, const char *name)
 			return arena_strndup(r->arena, r->params.v[i].value,
 			                     r->params.v[i].value_len);
 	return NULL;
+}
+
+/*
+ * Who is asking: the session cookie gives the actor; a route that is not
+ * public needs one.  Every request that changes state (not GET or HEAD)
+ * of a signed-in session must carry the session's CSRF token.
+ */
+static int authenticate(struct MHD_Connection *c, const struct http_route *route,
+                        struct http_req *r, struct err *e)
+{
+	const char *token = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, HTTP_SESSION_COOKIE);
+	struct buf csrf = BUF_INIT(128);
+	int rc = HOSO_E_AUTH;
+
+	if (token && *token) {
+		rc = session_actor(r->app, token, &r->actor, &csrf, e);
+		if (rc == 0) {
+			r->session_token = arena_strdup(r->arena, token);
+			r->csrf = arena_strdup(r->arena, csrf.buf);
+			r->actor.address = r->address;
+		}
+	}
+	buf_release(&csrf);
+	if (rc < 0) {
+		if (route->flags & HTTP_PUBLIC) {
+			err_clear(e);
+			return 0;
+		}
+		return err_set(e, HOSO_E_AUTH, NULL, "Hãy đăng nhập", "Please sign in");
+	}
+	if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) {
+		const char *sent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
+
+		if (!sent || !r->csrf || strlen(sent) != strlen(r->csrf) ||
+		    sodium_memcmp(sent, r->csrf, strlen(sent)) != 0)
+			return err_set(e, HOSO_E_CSRF, NULL, NULL, NULL);
+	}
+	return 0;
 }
 
 static enum MHD_Result dispatch(struct MHD_Connection *c, struct request *rq, const char *method,
@@ -226,6 +303,8 @@ static enum MHD_Result dispatch(struct MHD_Connection *c, struct request *rq, co
 	if (!r.app)
 		rc = err_set(&e, HOSO_E_BUSY, NULL, NULL, NULL);
 	else
+		rc = authenticate(c, route, &r, &e);
+	if (rc == 0)
 		rc = route->handler(&r, &e);
 	if (rc < 0) {
 		if (!e.code)
@@ -233,7 +312,8 @@ static enum MHD_Result dispatch(struct MHD_Connection *c, struct request *rq, co
 		json_decref(r.json);
 		ok = send_json(c, http_status_of(e.code), http_error_json(&e));
 	} else {
-		ok = send_json(c, r.status ? r.status : 200, r.json ? r.json : json_object());
+		ok = send_json_cookie(c, r.status ? r.status : 200, r.json ? r.json : json_object(),
+		                      r.set_cookie);
 	}
 	err_release(&e);
 	return ok;

@@ -30,6 +30,34 @@ expect_no_out() {
   if grep -qE -- "$1" out.txt; then fail "stdout has /$1/"; else ok; fi
 }
 
+# start_server [serve args...]: start "hoso serve" on a free port of
+# 127.0.0.1; sets $base and $spid.  stop_server sends SIGTERM and waits.
+start_server() {
+  "$HOSO" serve --listen 127.0.0.1:0 "$@" > serve.log 2>&1 &
+  spid=$!
+  local port=""
+  for _ in $(seq 1 200); do
+    port=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' serve.log | grep -oE '[0-9]+$')
+    [ -n "$port" ] && break
+    sleep 0.05
+  done
+  base=http://127.0.0.1:$port
+  [ -n "$port" ] && ok || fail "server did not start: $(cat serve.log)"
+}
+stop_server() {
+  kill -TERM "$spid" 2>/dev/null
+  wait "$spid"
+}
+# get [curl args...]: body to body.txt, headers to headers.txt, prints the status
+get() { curl -s -o body.txt -D headers.txt -w '%{http_code}' "$@"; }
+expect_http() { # STATUS [curl args...] URL
+  local want=$1; shift
+  local got; got=$(get "$@")
+  [ "$got" = "$want" ] && ok || fail "$* -> $got, want $want: $(head -c 300 body.txt)"
+}
+expect_body() { grep -qE -- "$1" body.txt && ok || fail "body lacks /$1/: $(head -c 300 body.txt)"; }
+expect_header() { grep -qiE -- "$1" headers.txt && ok || fail "headers lack /$1/"; }
+
 for t in "$here"/t-*.sh; do
   [ -f "$t" ] || continue
   cur=$(basename "$t" .sh)

@@ -5,25 +5,7 @@ printf '<!doctype html><title>hoso</title>\n' > www/index.html
 printf 'console.log("hoso")\n' > www/assets/app-1a2b.js
 gzip -k www/assets/app-1a2b.js
 echo secret > outside.txt
-"$HOSO" serve --listen 127.0.0.1:0 --static www --threads 2 > serve.log 2>&1 &
-spid=$!
-port=""
-for _ in $(seq 1 100); do
-  port=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' serve.log | grep -oE '[0-9]+$')
-  [ -n "$port" ] && break
-  sleep 0.05
-done
-[ -n "$port" ] && ok || fail "server did not start: $(cat serve.log)"
-base=http://127.0.0.1:$port
-get() { curl -s -o body.txt -D headers.txt -w '%{http_code}' "$@"; }
-expect_http() { # STATUS URL [curl args...]
-  local want=$1; shift
-  local got; got=$(get "$@")
-  [ "$got" = "$want" ] && ok || fail "$* -> $got, want $want: $(head -c 200 body.txt)"
-}
-expect_body() { grep -qE -- "$1" body.txt && ok || fail "body lacks /$1/: $(head -c 200 body.txt)"; }
-expect_header() { grep -qiE -- "$1" headers.txt && ok || fail "headers lack /$1/"; }
-
+start_server --static www --threads 2
 expect_http 200 "$base/api/health"
 expect_body '"status":"ok"'
 expect_header '^content-type: application/json'
@@ -61,8 +43,7 @@ expect_http 404 --path-as-is "$base/../outside.txt"
 expect_http 404 --path-as-is "$base/assets/%2e%2e/%2e%2e/outside.txt"
 grep -q secret body.txt && fail "served a file outside the web root" || ok
 # a graceful stop
-kill -TERM "$spid"
-wait "$spid"
+stop_server
 [ $? -eq 0 ] && ok || fail "serve did not exit cleanly on SIGTERM"
 grep -q "stopped" serve.log && ok || fail "no stop message"
 # a database that does not exist: the server refuses to start

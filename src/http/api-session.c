@@ -1,0 +1,142 @@
+/*
+ * api-session.c - signing in and out.
+ *
+ *   POST   /api/session           {"username", "password"} -> cookie + CSRF token
+ *   GET    /api/session           who am I (and the CSRF token again)
+ *   DELETE /api/session[?all=1]   sign out (everywhere)
+ *   PUT    /api/session/password  {"old_password", "new_password"}
+ *
+ * The session cookie is HttpOnly and SameSite=Strict (Secure when the
+ * server runs behind TLS); the CSRF token goes in the X-CSRF-Token header of
+ * every state-changing request.
+ */
+#include "http/api.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "app/org.h"
+#include "app/user.h"
+
+#include "core/banned.h"
+
+static json_t *user_json(struct http_req *r, const struct actor *a)
+{
+	struct user_row u;
+	struct org_row o;
+	json_t *roles = json_array();
+	int have_org;
+
+	if (user_me(r->app, a, r->arena, &u, NULL) < 0)
+		return NULL;
+	for (int k = 0; k < ROLE__MAX; k++)
+		if (a->roles & (1u << k))
+			json_array_append_new(roles, json_string(role_name((enum role)k)));
+	have_org =
+	    a->scope_org && org_get(r->app, a, a->scope_org, DATE_OPEN, r->arena, &o, NULL) == 0;
+	return json_pack("{s:I,s:s,s:s,s:o,s:s,s:s?,s:s?}", "id", (json_int_t)u.id, "username",
+	                 u.username, "full_name", u.full_name, "roles", roles, "clearance",
+	                 clearance_name(a->clearance), "org", have_org ? o.code : NULL, "org_name",
+	                 have_org ? o.name : NULL);
+}
+
+static const char *string_field(json_t *o, const char *name)
+{
+	json_t *v = json_object_get(o, name);
+
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+int api_session_post(struct http_req *r, struct err *e)
+{
+	struct buf token = BUF_INIT(128), csrf = BUF_INIT(128);
+	const char *user, *pass;
+	struct actor a;
+	json_t *body, *u;
+	int rc;
+
+	if ((rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	user = string_field(body, "username");
+	pass = string_field(body, "password");
+	if (!user || !pass) {
+		json_decref(body);
+		return err_set(e, HOSO_E_MISSING, !user ? "username" : "password",
+		               "Cần tên đăng nhập và mật khẩu",
+		               "User name and password are needed");
+	}
+	rc = user_login(r->app, user, pass, r->address, &token, &csrf, &a, e);
+	json_decref(body);
+	if (rc == 0) {
+		u = user_json(r, &a);
+		r->set_cookie =
+		    arena_printf(r->arena, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
+		                 HTTP_SESSION_COOKIE, token.buf,
+		                 http_header(r, "X-Forwarded-Proto") &&
+		                         strcmp(http_header(r, "X-Forwarded-Proto"), "https") == 0
+		                     ? "; Secure"
+		                     : "");
+		rc = http_reply(
+		    r, 200, json_pack("{s:o,s:s}", "user", u ? u : json_null(), "csrf", csrf.buf));
+	}
+	sodium_memzero(token.buf, token.len);
+	buf_release(&token);
+	buf_release(&csrf);
+	return rc;
+}
+
+int api_session_get(struct http_req *r, struct err *e)
+{
+	json_t *u = user_json(r, &r->actor);
+
+	if (!u)
+		return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
+	return http_reply(r, 200, json_pack("{s:o,s:s}", "user", u, "csrf", r->csrf));
+}
+
+int api_session_delete(struct http_req *r, struct err *e)
+{
+	const char *all = http_query(r, "all");
+	int rc = session_logout(r->app, r->session_token, all && strcmp(all, "1") == 0, e);
+
+	if (rc < 0)
+		return rc;
+	r->set_cookie = arena_printf(r->arena, "%s=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0",
+	                             HTTP_SESSION_COOKIE);
+	return http_reply(r, 200, json_pack("{s:b}", "signed_out", 1));
+}
+
+int api_session_password_put(struct http_req *r, struct err *e)
+{
+	struct buf token = BUF_INIT(128), csrf = BUF_INIT(128);
+	struct user_row u;
+	struct actor check;
+	const char *oldp, *newp;
+	json_t *body;
+	int rc;
+
+	if ((rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	oldp = string_field(body, "old_password");
+	newp = string_field(body, "new_password");
+	rc = user_me(r->app, &r->actor, r->arena, &u, e);
+	if (rc == 0 && (!oldp || !newp))
+		rc =
+		    err_set(e, HOSO_E_MISSING, !oldp ? "old_password" : "new_password", NULL, NULL);
+	/* The old password proves it is the user at the keyboard. */
+	if (rc == 0)
+		rc = user_login(r->app, u.username, oldp, r->address, &token, &csrf, &check, e);
+	if (rc == HOSO_E_AUTH)
+		err_set(e, HOSO_E_AUTH, "old_password", "Mật khẩu hiện tại không đúng",
+		        "The current password is wrong");
+	if (rc == 0) {
+		session_logout(r->app, token.buf, 0, NULL);
+		rc = user_set_password(r->app, &r->actor, u.username, newp, NULL, e);
+	}
+	if (rc == 0)
+		rc = http_reply(r, 200, json_pack("{s:b}", "changed", 1));
+	json_decref(body);
+	buf_release(&token);
+	buf_release(&csrf);
+	return rc;
+}
