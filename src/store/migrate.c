@@ -198,6 +198,29 @@ static const struct migration migrations[] = {
         "CREATE INDEX user_session_by_user ON user_session(user_id);",
         NULL,
     },
+    /* 3: the audit trail, append-only and hash-chained. */
+    {
+        "CREATE TABLE audit("
+        " id INTEGER PRIMARY KEY,"
+        " at TEXT NOT NULL,"
+        " user_id INTEGER,"
+        " address TEXT,"
+        " action TEXT NOT NULL,"
+        " object_type TEXT,"
+        " object_id INTEGER,"
+        " purpose TEXT,"
+        " detail TEXT,"
+        " flagged INTEGER NOT NULL DEFAULT 0 CHECK (flagged IN (0, 1)),"
+        " prev_hash BLOB NOT NULL,"
+        " hash BLOB NOT NULL) STRICT;"
+        "CREATE INDEX audit_by_object ON audit(object_type, object_id);"
+        "CREATE INDEX audit_by_user ON audit(user_id, id);"
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN"
+        " SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN"
+        " SELECT RAISE(ABORT, 'the audit trail is append-only'); END;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

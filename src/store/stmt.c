@@ -154,6 +154,19 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_SESSION_DELETE] = "DELETE FROM user_session WHERE token_hash = ?1",
     [STMT_SESSION_DELETE_USER] = "DELETE FROM user_session WHERE user_id = ?1",
 
+    [STMT_AUDIT_TAIL] = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+    [STMT_AUDIT_INSERT] = "INSERT INTO audit(id, at, user_id, address, action, object_type, "
+                          "object_id, purpose, detail, flagged, prev_hash, hash) VALUES "
+                          "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    [STMT_AUDIT_SCAN] = "SELECT id, at, user_id, address, action, object_type, object_id, "
+                        "purpose, detail, flagged, prev_hash, hash FROM audit ORDER BY id",
+    /* Newest first; filters are optional (NULL matches all). */
+    [STMT_AUDIT_QUERY] = "SELECT id, at, user_id, address, action, object_type, object_id, "
+                         "purpose, detail, flagged, prev_hash, hash FROM audit "
+                         "WHERE (?1 IS NULL OR object_type = ?1) AND (?2 IS NULL OR "
+                         "object_id = ?2) AND (?3 IS NULL OR user_id = ?3) AND (?4 IS NULL "
+                         "OR id < ?4) ORDER BY id DESC LIMIT ?5",
+
     [STMT_CAL_ENTRIES] = "SELECT day, kind, name, source FROM cal_entry ORDER BY day",
     [STMT_CAL_ENTRY_PUT] = "INSERT INTO cal_entry(day, kind, name, source) "
                            "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(day) DO UPDATE SET "

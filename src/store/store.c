@@ -234,6 +234,11 @@ void store_close(struct store *s)
 	free(s);
 }
 
+const char *store_path(struct store *s)
+{
+	return s->path;
+}
+
 int store_schema_version(struct store *s)
 {
 	sqlite3_stmt *st;

@@ -37,6 +37,8 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e);
 void store_close(struct store *s);
 
 int store_schema_version(struct store *s);
+/* The file this store was opened on. */
+const char *store_path(struct store *s);
 int store_latest_schema_version(void);
 
 /* Transactions.  store_begin takes the write lock at once (BEGIN IMMEDIATE). */
@@ -324,6 +326,37 @@ int store_session_get(struct store *s, const unsigned char *hash, struct arena *
 int store_session_touch(struct store *s, const unsigned char *hash, int64_t now);
 int store_session_delete(struct store *s, const unsigned char *hash);
 int store_session_delete_user(struct store *s, int64_t user_id);
+
+/* ---- the audit trail ---- */
+
+struct audit_row {
+	int64_t id;
+	const char *at;  /* UTC, "2026-11-24T21:59:16.123Z" */
+	int64_t user_id; /* 0: the local system */
+	const char *address;
+	const char *action;      /* "read", "search", "export", "create", "update", ... */
+	const char *object_type; /* "person", "org", "user", ... or NULL */
+	int64_t object_id;
+	const char *purpose;
+	const char *detail; /* JSON text: a query, before/after values; never record data */
+	int flagged;        /* read outside the normal scope ("break the glass") */
+	unsigned char prev_hash[32], hash[32];
+};
+struct audit_list {
+	struct audit_row *v;
+	size_t n;
+};
+
+/* The last entry's id and hash (0 and zeros when the trail is empty). */
+int store_audit_tail(struct store *s, int64_t *ret_id, unsigned char *ret_hash);
+/* Append (the caller computed id, prev_hash and hash; inside a write
+ * transaction so that the tail cannot move). */
+int store_audit_insert(struct store *s, const struct audit_row *r);
+/* Every entry in id order, one at a time: fn returns < 0 to stop. */
+int store_audit_scan(struct store *s, int (*fn)(const struct audit_row *r, void *arg), void *arg);
+/* Newest first with optional filters (NULL / 0 = any); before_id pages. */
+int store_audit_query(struct store *s, const char *object_type, int64_t object_id, int64_t user_id,
+                      int64_t before_id, size_t limit, struct arena *a, struct audit_list *ret);
 
 /* ---- calendar entries (admin-editable yearly table) ---- */
 struct cal_entry_row {

@@ -1,0 +1,369 @@
+/*
+ * audit.c - the hash-chained audit trail and its group commit (audit.h).
+ */
+#include "app/audit.h"
+
+#include <pthread.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/scope.h"
+
+#include "core/banned.h"
+
+static void put_text(crypto_hash_sha256_state *h, const char *s)
+{
+	uint32_t n = s ? (uint32_t)strlen(s) : 0xffffffffu;
+	unsigned char len[4] = {(unsigned char)(n >> 24), (unsigned char)(n >> 16),
+	                        (unsigned char)(n >> 8), (unsigned char)n};
+
+	crypto_hash_sha256_update(h, len, 4);
+	if (s)
+		crypto_hash_sha256_update(h, (const unsigned char *)s, strlen(s));
+}
+
+static void put_int(crypto_hash_sha256_state *h, int64_t v)
+{
+	unsigned char b[8];
+
+	for (int i = 0; i < 8; i++)
+		b[i] = (unsigned char)((uint64_t)v >> (56 - 8 * i));
+	crypto_hash_sha256_update(h, b, 8);
+}
+
+/* The hash of an entry: its previous hash and every field, length-prefixed
+ * so that no two different entries serialise alike. */
+static void entry_hash(const struct audit_row *r, unsigned char out[32])
+{
+	crypto_hash_sha256_state h;
+	unsigned char flag = r->flagged ? 1 : 0;
+
+	crypto_hash_sha256_init(&h);
+	crypto_hash_sha256_update(&h, r->prev_hash, 32);
+	put_int(&h, r->id);
+	put_text(&h, r->at);
+	put_int(&h, r->user_id);
+	put_text(&h, r->address);
+	put_text(&h, r->action);
+	put_text(&h, r->object_type);
+	put_int(&h, r->object_id);
+	put_text(&h, r->purpose);
+	put_text(&h, r->detail);
+	crypto_hash_sha256_update(&h, &flag, 1);
+	crypto_hash_sha256_final(&h, out);
+}
+
+static void now_utc(char *out, size_t n)
+{
+	struct timespec ts;
+	struct tm tm;
+	char base[32];
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(base, sizeof(base), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(out, n, "%s.%03uZ", base, (unsigned)(ts.tv_nsec / 1000000) % 1000u);
+}
+
+static void fill(struct audit_row *r, const struct actor *who, const struct audit_entry *en,
+                 char *at, size_t atn)
+{
+	memset(r, 0, sizeof(*r));
+	now_utc(at, atn);
+	r->at = at;
+	r->user_id = who->user_id;
+	r->address = who->address;
+	r->purpose = who->purpose;
+	r->action = en->action;
+	r->object_type = en->object_type;
+	r->object_id = en->object_id;
+	r->detail = en->detail;
+	r->flagged = en->flagged;
+}
+
+/* Chain r onto the current tail and insert it (inside a write tx). */
+static int chain_insert(struct store *s, struct audit_row *r, int64_t *tail_id,
+                        unsigned char *tail_hash)
+{
+	int rc;
+
+	r->id = *tail_id + 1;
+	memcpy(r->prev_hash, tail_hash, 32);
+	entry_hash(r, r->hash);
+	rc = store_audit_insert(s, r);
+	if (rc == 0) {
+		*tail_id = r->id;
+		memcpy(tail_hash, r->hash, 32);
+	}
+	return rc;
+}
+
+int audit_append(struct app *app, const struct actor *who, const struct audit_entry *en,
+                 struct err *e)
+{
+	struct audit_row r;
+	unsigned char tail[32];
+	int64_t tail_id;
+	char at[64];
+	int rc;
+
+	fill(&r, who, en, at, sizeof(at));
+	rc = store_audit_tail(app_store(app), &tail_id, tail);
+	if (rc == 0)
+		rc = chain_insert(app_store(app), &r, &tail_id, tail);
+	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+}
+
+/* ---- group commit ----
+ * Callers queue their entry and wait; one writer thread with its own
+ * connection takes everything queued, writes it in one transaction (one
+ * fsync) and wakes the callers of that batch. */
+
+struct pending {
+	const char *db; /* the caller's database (alive while the caller waits) */
+	struct audit_row row;
+	char at[64];
+	char *strs; /* owned copies of the row's strings */
+	uint64_t seq;
+};
+
+static struct {
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+	pthread_t thread;
+	int started;
+	struct pending *q;
+	size_t n, cap;
+	uint64_t next_seq, done_seq, failed_seq;
+	int last_rc;
+} gc = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER};
+
+/* Write entries [0, n) of batch (all of one database) in one transaction. */
+static int write_run(struct store **s, char **open_db, struct pending *batch, size_t n,
+                     struct err *e)
+{
+	int64_t tail_id;
+	unsigned char tail[32];
+	int rc = 0;
+
+	if (!*open_db || strcmp(*open_db, batch[0].db) != 0) {
+		store_close(*s);
+		*s = NULL;
+		free(*open_db);
+		*open_db = strdup(batch[0].db);
+		if (!*open_db)
+			return HOSO_E_NOMEM;
+		rc = store_open(*open_db, 0, s, e);
+	}
+	if (rc == 0)
+		rc = store_begin(*s);
+	if (rc == 0)
+		rc = store_audit_tail(*s, &tail_id, tail);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = chain_insert(*s, &batch[i].row, &tail_id, tail);
+	if (rc == 0)
+		rc = store_commit(*s);
+	if (rc < 0 && *s)
+		store_rollback(*s);
+	return rc;
+}
+
+static void *writer_main(void *arg)
+{
+	struct store *s = NULL;
+	char *open_db = NULL;
+	struct err e;
+
+	(void)arg;
+	err_init(&e);
+	pthread_mutex_lock(&gc.mu);
+	for (;;) {
+		struct pending *batch;
+		size_t n, start = 0;
+		uint64_t last;
+		int rc = 0;
+
+		while (gc.n == 0)
+			pthread_cond_wait(&gc.work, &gc.mu);
+		batch = gc.q;
+		n = gc.n;
+		last = batch[n - 1].seq;
+		gc.q = NULL;
+		gc.n = gc.cap = 0;
+		pthread_mutex_unlock(&gc.mu);
+
+		/* Runs of entries for the same database, each one transaction. */
+		while (start < n && rc == 0) {
+			size_t end = start + 1;
+
+			while (end < n && strcmp(batch[end].db, batch[start].db) == 0)
+				end++;
+			rc = write_run(&s, &open_db, batch + start, end - start, &e);
+			start = end;
+		}
+		for (size_t i = 0; i < n; i++)
+			free(batch[i].strs);
+		free(batch);
+
+		pthread_mutex_lock(&gc.mu);
+		gc.done_seq = last;
+		if (rc < 0) {
+			gc.failed_seq = last;
+			gc.last_rc = rc;
+		}
+		pthread_cond_broadcast(&gc.done);
+	}
+	return NULL;
+}
+
+/* Pack the row's strings into one allocation the queue owns. */
+static int own_strings(struct pending *p)
+{
+	const char **f[] = {&p->row.address, &p->row.action, &p->row.object_type, &p->row.purpose,
+	                    &p->row.detail};
+	size_t total = 0;
+	char *w;
+
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		total += *f[i] ? strlen(*f[i]) + 1 : 0;
+	p->strs = malloc(total ? total : 1);
+	if (!p->strs)
+		return HOSO_E_NOMEM;
+	w = p->strs;
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		if (!*f[i])
+			continue;
+		memcpy(w, *f[i], strlen(*f[i]) + 1);
+		*f[i] = w;
+		w += strlen(w) + 1;
+	}
+	p->row.at = p->at;
+	return 0;
+}
+
+int audit_record(struct app *app, const struct actor *who, const struct audit_entry *en,
+                 struct err *e)
+{
+	struct pending p;
+	uint64_t seq;
+	int rc = 0;
+
+	fill(&p.row, who, en, p.at, sizeof(p.at));
+	if (own_strings(&p) < 0)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	p.db = store_path(app_store(app));
+	pthread_mutex_lock(&gc.mu);
+	if (!gc.started) {
+		if (pthread_create(&gc.thread, NULL, writer_main, NULL) != 0) {
+			pthread_mutex_unlock(&gc.mu);
+			free(p.strs);
+			return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		}
+		pthread_detach(gc.thread);
+		gc.started = 1;
+	}
+	if (gc.n == gc.cap) {
+		size_t nc = gc.cap ? gc.cap * 2 : 64;
+		struct pending *nq = realloc(gc.q, nc * sizeof(*nq));
+
+		if (!nq) {
+			pthread_mutex_unlock(&gc.mu);
+			free(p.strs);
+			return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		}
+		gc.q = nq;
+		gc.cap = nc;
+	}
+	p.seq = seq = ++gc.next_seq;
+	gc.q[gc.n++] = p;
+	pthread_cond_signal(&gc.work);
+	while (gc.done_seq < seq)
+		pthread_cond_wait(&gc.done, &gc.mu);
+	if (gc.failed_seq >= seq && gc.failed_seq && gc.last_rc < 0)
+		rc = gc.last_rc;
+	pthread_mutex_unlock(&gc.mu);
+	/* An entry that could not be written must stop the read it records. */
+	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+}
+
+/* ---- verification and listing ---- */
+
+struct verify_state {
+	struct audit_check *c;
+	int64_t last_id;
+	unsigned char prev[32];
+};
+
+static int verify_one(const struct audit_row *r, void *arg)
+{
+	struct verify_state *v = arg;
+	unsigned char h[32];
+
+	v->c->entries++;
+	if (r->id != v->last_id + 1) {
+		v->c->bad_id = r->id;
+		v->c->problem = "Thiếu mục nhật ký ngay trước mục này (đã bị xóa)";
+		v->c->problem_en = "Entries are missing just before this one (deleted)";
+		return -1;
+	}
+	if (memcmp(r->prev_hash, v->prev, 32) != 0) {
+		v->c->bad_id = r->id;
+		v->c->problem = "Chuỗi băm bị đứt: mục trước đã bị sửa, xóa hoặc đổi chỗ";
+		v->c->problem_en =
+		    "The chain is broken: an earlier entry was edited, deleted or moved";
+		return -1;
+	}
+	entry_hash(r, h);
+	if (memcmp(h, r->hash, 32) != 0) {
+		v->c->bad_id = r->id;
+		v->c->problem = "Nội dung mục nhật ký đã bị sửa";
+		v->c->problem_en = "This entry was edited";
+		return -1;
+	}
+	v->last_id = r->id;
+	memcpy(v->prev, r->hash, 32);
+	return 0;
+}
+
+int audit_verify(struct app *app, const struct actor *who, struct audit_check *ret, struct err *e)
+{
+	struct verify_state v = {.c = ret};
+	int rc;
+
+	if ((rc = scope_require_role(who, 1u << ROLE_AUDITOR | 1u << ROLE_ADMIN, e)) < 0)
+		return rc;
+	memset(ret, 0, sizeof(*ret));
+	rc = store_audit_scan(app_store(app), verify_one, &v);
+	if (rc < 0 && !ret->bad_id)
+		return err_set(e, rc, NULL, NULL, NULL);
+	memcpy(ret->head, v.prev, 32);
+	return 0;
+}
+
+int audit_list(struct app *app, const struct actor *who, const char *object_type, int64_t object_id,
+               int64_t user_id, int64_t before_id, size_t limit, struct arena *a,
+               struct audit_list *ret, struct err *e)
+{
+	int rc;
+
+	if (limit == 0 || limit > 1000)
+		limit = 100;
+	if (!actor_has_role(who, ROLE_AUDITOR)) {
+		/* "Who viewed this record": its managers may see its own log. */
+		struct person_row p;
+
+		if (!object_type || strcmp(object_type, "person") != 0 || !object_id ||
+		    !(who->roles & (1u << ROLE_ADMIN | 1u << ROLE_LEADER)))
+			return err_set(e, HOSO_E_DENIED, NULL, NULL, NULL);
+		rc = store_person_get(app_store(app), object_id, a, &p);
+		if (rc < 0 || (who->scope_org && scope_contains(app, who, p.org_id) != 1) ||
+		    (int)who->clearance < p.confidentiality)
+			return err_set(e, HOSO_E_NOT_FOUND, "id", "Không tìm thấy hồ sơ",
+			               "Record not found");
+	}
+	rc = store_audit_query(app_store(app), object_type, object_id, user_id, before_id, limit, a,
+	                       ret);
+	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+}
