@@ -3,9 +3,11 @@
  */
 #include "app/person.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/audit.h"
 #include "app/scope.h"
 #include "core/parse.h"
 #include "vi/vi.h"
@@ -522,6 +524,35 @@ int person_get(struct app *app, const struct actor *who, int64_t id, struct aren
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
 }
 
+int person_read(struct app *app, const struct actor *who, int64_t id, const char *reason,
+                struct arena *a, struct person_row *ret, struct err *e)
+{
+	struct audit_entry en = {"read", "person", id, NULL, 0};
+	struct actor glass;
+	int rc = store_person_get(app_store(app), id, a, ret);
+
+	if (rc == 0 && !visible(app, who, ret)) {
+		/* Breaking the glass: leaders and administrators may read outside
+		 * their scope (never above their clearance) with a stated reason;
+		 * the read is flagged for review. */
+		int allowed = reason && strlen(reason) >= 10 && strlen(reason) <= 500 &&
+		              (who->roles & (1u << ROLE_LEADER | 1u << ROLE_ADMIN)) &&
+		              (int)who->clearance >= ret->confidentiality;
+
+		if (!allowed)
+			rc = HOSO_E_NOT_FOUND;
+		en.flagged = 1;
+	}
+	if (rc == HOSO_E_NOT_FOUND)
+		return err_set(e, rc, "id", "Không tìm thấy hồ sơ", "Record not found");
+	if (rc < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	glass = *who;
+	if (en.flagged)
+		glass.purpose = reason;
+	return audit_record(app, &glass, &en, e);
+}
+
 int person_update(struct app *app, const struct actor *who, int64_t id, int64_t version,
                   const struct person_input *in, struct err *e)
 {
@@ -849,8 +880,8 @@ static int cmp_ranked(const void *x, const void *y)
 	return (a->p->id > b->p->id) - (a->p->id < b->p->id);
 }
 
-int person_search(struct app *app, const struct actor *who, const char *query, size_t limit,
-                  struct arena *a, struct person_list *ret, struct err *e)
+int person_search_unaudited(struct app *app, const struct actor *who, const char *query,
+                            size_t limit, struct arena *a, struct person_list *ret, struct err *e)
 {
 	struct buf key = BUF_INIT(4096), match = BUF_INIT(8192), qkey = BUF_INIT(4096);
 	struct person_list lists[2 + MATCH__MAX] = {{0}};
@@ -940,5 +971,24 @@ out:
 	buf_release(&key);
 	buf_release(&match);
 	buf_release(&qkey);
+	return rc;
+}
+
+int person_search(struct app *app, const struct actor *who, const char *query, size_t limit,
+                  struct arena *a, struct person_list *ret, struct err *e)
+{
+	int rc = person_search_unaudited(app, who, query, limit, a, ret, e);
+
+	if (rc == 0) {
+		/* The search is recorded (the words searched and how many were
+		 * shown), not the people found. */
+		json_t *d = json_pack("{s:s,s:I}", "q", query, "results", (json_int_t)ret->n);
+		char *text = d ? json_dumps(d, JSON_COMPACT) : NULL;
+		struct audit_entry en = {"search", "person", 0, text, 0};
+
+		rc = audit_record(app, who, &en, e);
+		free(text);
+		json_decref(d);
+	}
 	return rc;
 }

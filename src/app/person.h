@@ -62,6 +62,14 @@ int person_create(struct app *app, const struct actor *who, const struct person_
  * and open the membership; for import. */
 int person_insert_prepared(struct app *app, struct person_row *row, int32_t joined, int64_t *ret_id,
                            struct err *e);
+/*
+ * A user's read of a person record: recorded in the audit trail before the
+ * record is returned.  Outside the actor's scope the record is "not found",
+ * unless a leader or administrator states a reason (>= 10 characters) to
+ * break the glass: then it is returned and the read is flagged.
+ */
+int person_read(struct app *app, const struct actor *who, int64_t id, const char *reason,
+                struct arena *a, struct person_row *ret, struct err *e);
 int person_update(struct app *app, const struct actor *who, int64_t id, int64_t version,
                   const struct person_input *in, struct err *e);
 int person_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
@@ -88,11 +96,16 @@ int person_list_by_org(struct app *app, const struct actor *who, int64_t org_id,
  * and i/y spelling; each word may be a prefix.  Exact matches of the whole
  * name (or of a CCCD/party file/card number) come first, then whole-word
  * matches, then prefix matches; ties in Vietnamese name order.  At most
- * limit (<= 1000) results, all within the actor's scope.
+ * limit (<= 1000) results, all within the actor's scope.  The search (its
+ * words and the number of results) is recorded in the audit trail.
  */
 #define PERSON_SEARCH_MAX 1000
 int person_search(struct app *app, const struct actor *who, const char *query, size_t limit,
                   struct arena *a, struct person_list *ret, struct err *e);
+/* The same search without its audit entry: for benchmarks of the search
+ * engine only.  Everything a user does goes through person_search. */
+int person_search_unaudited(struct app *app, const struct actor *who, const char *query,
+                            size_t limit, struct arena *a, struct person_list *ret, struct err *e);
 
 /*
  * The FTS5 match expression of a query at one stage: every word whole

@@ -13,6 +13,7 @@ d2=$(grep -oE 'digest [0-9a-f]{64}' out.txt)
 expect_status 0 "$HOSO" --db restored.db person search "lo van muon"
 expect_out "1 kết quả"
 expect_status 0 "$HOSO" --db restored.db check
+d2=$(grep -oE 'digest [0-9a-f]{64}' out.txt) # the search above is in the audit trail now
 echo "not a database at all, not at all, not at all........................" > junk.db
 expect_status 1 "$HOSO" --db restored.db restore junk.db
 expect_status 0 "$HOSO" --db restored.db check
