@@ -1,0 +1,140 @@
+/*
+ * cmd-audit.c - "hoso audit verify" (recompute the hash chain; exit 1 and
+ * name the entry when it was edited, deleted or reordered) and
+ * "hoso audit log [--person ID] [--user ID] [--limit N] [--json]".
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/audit.h"
+#include "cli/cli.h"
+
+#include "core/banned.h"
+
+static const struct cmd_entry *self(void);
+
+static int verify_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *pos[1];
+	struct audit_check c;
+	struct app *app;
+	struct err e;
+	size_t npos;
+	char head[65];
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, NULL, pos, 0, &npos)) != 0)
+		return rc;
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	err_init(&e);
+	rc = audit_verify(app, &x->who, &c, &e);
+	if (rc < 0)
+		return cli_done(rc, &e);
+	if (c.bad_id) {
+		fprintf(stderr,
+		        "hoso: nhật ký truy cập bị can thiệp tại mục %lld: %s\n"
+		        "hoso: the audit trail was tampered with at entry %lld: %s\n",
+		        (long long)c.bad_id, c.problem, (long long)c.bad_id, c.problem_en);
+		rc = EXIT_BAD_INPUT;
+	} else {
+		sodium_bin2hex(head, sizeof(head), c.head, 32);
+		printf("Nhật ký nguyên vẹn / audit trail intact: %lld mục / entries\n"
+		       "head %s\n",
+		       (long long)c.entries, head);
+	}
+	err_release(&e);
+	return rc;
+}
+
+static int log_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *person = NULL, *user = NULL, *limit_s = NULL, *pos[1];
+	int json = 0, rc;
+	const struct cli_opt opts[] = {{"--person", &person},
+	                               {"--user", &user},
+	                               {"--limit", &limit_s},
+	                               {"--json", NULL, &json},
+	                               {NULL}};
+	int64_t pid = 0, uid = 0, limit = 50;
+	struct audit_list l;
+	struct arena a;
+	struct app *app;
+	struct err e;
+	size_t npos;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 0, &npos)) != 0)
+		return rc;
+	if ((person && (rc = cli_number("--person", person, 1, INT64_MAX, &pid)) != 0) ||
+	    (user && (rc = cli_number("--user", user, 0, INT64_MAX, &uid)) != 0) ||
+	    (limit_s && (rc = cli_number("--limit", limit_s, 1, 1000, &limit)) != 0))
+		return rc;
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	arena_init(&a, 1 << 24);
+	err_init(&e);
+	rc =
+	    audit_list(app, &x->who, pid ? "person" : NULL, pid, uid, 0, (size_t)limit, &a, &l, &e);
+	if (rc == 0 && json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < l.n; i++)
+			json_array_append_new(
+			    arr, json_pack("{s:I,s:s,s:I,s:s?,s:s,s:s?,s:I,s:s?,s:s?,s:b}", "id",
+			                   (json_int_t)l.v[i].id, "at", l.v[i].at, "user",
+			                   (json_int_t)l.v[i].user_id, "address", l.v[i].address,
+			                   "action", l.v[i].action, "object_type",
+			                   l.v[i].object_type, "object_id",
+			                   (json_int_t)l.v[i].object_id, "purpose", l.v[i].purpose,
+			                   "detail", l.v[i].detail, "flagged", l.v[i].flagged));
+		cli_print_json(arr);
+	} else if (rc == 0) {
+		for (size_t i = 0; i < l.n; i++)
+			printf("%6lld  %s  user %-4lld %-10s %-7s %s %lld%s%s%s\n",
+			       (long long)l.v[i].id, l.v[i].at, (long long)l.v[i].user_id,
+			       l.v[i].address ? l.v[i].address : "-", l.v[i].action,
+			       l.v[i].object_type ? l.v[i].object_type : "-",
+			       (long long)l.v[i].object_id, l.v[i].purpose ? "  vì: " : "",
+			       l.v[i].purpose ? l.v[i].purpose : "",
+			       l.v[i].flagged ? "  [NGOÀI PHẠM VI / OUT OF SCOPE]" : "");
+	}
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(struct cli_sub *, int, char **);
+} subs[] = {{"verify", verify_cmd}, {"log", log_cmd}};
+
+static int cmd_audit_exec(struct cli *c, int argc, char **argv)
+{
+	int rc;
+
+	if (argc < 2)
+		return cli_usage(self(), "Thiếu lệnh con", "Missing subcommand");
+	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
+		if (strcmp(subs[i].name, argv[1]) != 0)
+			continue;
+		struct cli_sub x = {.c = c};
+
+		actor_system(&x.who, "audit");
+		rc = subs[i].fn(&x, argc, argv);
+		app_close(x.app);
+		return rc;
+	}
+	return cli_usage(self(), "Lệnh con không hợp lệ", "Unknown subcommand");
+}
+
+const struct cmd_entry cmd_audit_entry = {
+    .name = "audit",
+    .usage = "audit verify | audit log [--person ID] [--user ID] [--limit N] [--json]",
+    .help = "Nhật ký truy cập: kiểm tra chuỗi băm, xem / the audit trail: verify, list",
+    .exec = cmd_audit_exec,
+};
+
+static const struct cmd_entry *self(void)
+{
+	return &cmd_audit_entry;
+}
