@@ -525,7 +525,8 @@ int person_get(struct app *app, const struct actor *who, int64_t id, struct aren
 }
 
 int person_read(struct app *app, const struct actor *who, int64_t id, const char *reason,
-                struct arena *a, struct person_row *ret, struct err *e)
+                struct arena *a, struct person_row *ret, struct membership_list *ret_ms,
+                struct err *e)
 {
 	struct audit_entry en = {"read", "person", id, NULL, 0};
 	struct actor glass;
@@ -546,6 +547,8 @@ int person_read(struct app *app, const struct actor *who, int64_t id, const char
 	if (rc == HOSO_E_NOT_FOUND)
 		return err_set(e, rc, "id", "Không tìm thấy hồ sơ", "Record not found");
 	if (rc < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	if (ret_ms && (rc = store_membership_of(app_store(app), id, a, ret_ms)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	glass = *who;
 	if (en.flagged)

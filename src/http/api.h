@@ -6,6 +6,7 @@
 #define HOSO_HTTP_API_H
 
 #include "http/http.h"
+#include "store/store.h"
 
 /* api-health.c */
 int api_health_get(struct http_req *r, struct err *e);
@@ -16,5 +17,17 @@ int api_session_post(struct http_req *r, struct err *e);
 int api_session_get(struct http_req *r, struct err *e);
 int api_session_delete(struct http_req *r, struct err *e);
 int api_session_password_put(struct http_req *r, struct err *e);
+
+/* api-person.c */
+int api_persons_search(struct http_req *r, struct err *e);
+int api_person_get(struct http_req *r, struct err *e);
+int api_person_access_log(struct http_req *r, struct err *e);
+
+/* api-audit.c */
+int api_audit_get(struct http_req *r, struct err *e);
+json_t *api_audit_json(const struct audit_list *l);
+
+/* api-org.c */
+int api_orgs_get(struct http_req *r, struct err *e);
 
 #endif

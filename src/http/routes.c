@@ -16,6 +16,26 @@ static const struct http_route session_delete = {"DELETE", "/api/session", api_s
 static const struct http_route password_put = {"PUT", "/api/session/password",
                                                api_session_password_put};
 
+static const struct http_route orgs_get = {"GET", "/api/orgs", api_orgs_get};
+static const struct http_route persons_get = {"GET", "/api/persons", api_persons_search};
+static const struct http_route person_get = {"GET", "/api/persons/{id}", api_person_get};
+static const struct http_route person_log = {"GET", "/api/persons/{id}/access-log",
+                                             api_person_access_log};
+static const struct http_route audit_get = {"GET", "/api/audit", api_audit_get};
+
 const struct http_route *const http_routes[] = {
-    &health_get, &version_get, &session_post, &session_get, &session_delete, &password_put, NULL,
+    /* public */
+    &health_get,
+    &version_get,
+    &session_post,
+    /* signed in */
+    &session_get,
+    &session_delete,
+    &password_put,
+    &orgs_get,
+    &persons_get,
+    &person_get,
+    &person_log,
+    &audit_get,
+    NULL,
 };

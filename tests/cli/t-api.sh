@@ -1,0 +1,70 @@
+# The first data routes over HTTP: scope, clearance, break the glass, audit.
+echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
+for c in "TU Đảng_bộ_tỉnh dang_bo_tinh -" "X1 Đảng_bộ_xã_A dang_bo_truc_thuoc TU" "X2 Đảng_bộ_xã_B dang_bo_truc_thuoc TU"; do
+  set -- $c
+  args=(--code "$1" --name "${2//_/ }" --kind "$3" --from 2000-01-01)
+  [ "$4" != - ] && args+=(--parent "$4")
+  "$HOSO" org create "${args[@]}" >/dev/null || fail "org $1"
+done
+p1=$("$HOSO" person add --name "Lò Văn Muôn" --org X1)
+p2=$("$HOSO" person add --name "Lò Văn Pánh" --org X2)
+for u in "xem.x1 viewer X1" "lanh.dao.x1 leader X1" "kiem.toan auditor TU"; do
+  set -- $u
+  echo "mat-khau-$1-123" | "$HOSO" user add "$1" --name "Người Dùng" --role "$2" --org "$3" --password-stdin >/dev/null
+done
+start_server
+J='Content-Type: application/json'
+login() { # USER -> cookie jar USER.jar, CSRF in USER.csrf
+  get -c "$1.jar" -X POST -H "$J" --data "{\"username\": \"$1\", \"password\": \"$2\"}" "$base/api/session" >/dev/null
+  python3 -c 'import json; print(json.load(open("body.txt"))["csrf"])' > "$1.csrf"
+}
+login xem.x1 mat-khau-xem.x1-123
+login lanh.dao.x1 mat-khau-lanh.dao.x1-123
+login kiem.toan mat-khau-kiem.toan-123
+login admin mat-khau-quan-tri-1
+# nothing without a session
+expect_http 401 "$base/api/persons?q=lo"
+expect_http 401 "$base/api/persons/$p1"
+# a viewer of X1 sees X1 and nothing else
+expect_http 200 -b xem.x1.jar "$base/api/orgs"
+expect_body '"organisations":1'
+expect_body '"code":"X1"'
+grep -q '"X2"' body.txt && fail "viewer sees X2" || ok
+expect_http 200 -b xem.x1.jar "$base/api/persons?q=lo%20van"
+expect_body 'Lò Văn Muôn'
+grep -q 'Pánh' body.txt && fail "search leaks X2" || ok
+expect_http 200 -b xem.x1.jar "$base/api/persons/$p1"
+expect_body '"full_name":"Lò Văn Muôn"'
+expect_body '"memberships":\[\{"org":"X1"'
+# out of scope = missing, byte for byte
+expect_http 404 -b xem.x1.jar "$base/api/persons/$p2"
+cp body.txt oos.txt
+expect_http 404 -b xem.x1.jar "$base/api/persons/99999"
+cmp -s body.txt oos.txt && ok || fail "out of scope differs from missing"
+expect_http 404 -b xem.x1.jar "$base/api/persons/abc"
+# a viewer cannot break the glass, and cannot see access logs or the trail
+expect_http 404 -b xem.x1.jar "$base/api/persons/$p2?reason=thanh%20tra%20theo%20quyet%20dinh%2012"
+expect_http 404 -b xem.x1.jar "$base/api/persons/$p1/access-log"
+expect_http 403 -b xem.x1.jar "$base/api/audit"
+# a leader breaks the glass with a reason; a short reason is not one
+expect_http 404 -b lanh.dao.x1.jar "$base/api/persons/$p2?reason=vi%20sao"
+expect_http 200 -b lanh.dao.x1.jar "$base/api/persons/$p2?reason=Kiem%20tra%20theo%20Quyet%20dinh%2015-QD%2FUBKT"
+expect_body '"full_name":"Lò Văn Pánh"'
+# the record's managers see who read it; the break-glass read is flagged with its reason
+expect_http 200 -b admin.jar "$base/api/persons/$p2/access-log"
+expect_body '"flagged":true'
+expect_body '"purpose":"Kiem tra theo Quyet dinh 15-QD/UBKT"'
+expect_http 200 -b lanh.dao.x1.jar "$base/api/persons/$p1/access-log"
+python3 - <<'PY' && ok || fail "every read of p1 is in its log"
+import json
+d = json.load(open("body.txt"))["entries"]
+reads = [x for x in d if x["action"] == "read"]
+assert len(reads) == 1 and reads[0]["address"] == "127.0.0.1", d
+PY
+# auditors read the whole trail; searches are in it
+expect_http 200 -b kiem.toan.jar "$base/api/audit?limit=1000"
+expect_body '"action":"search"'
+expect_body '"flagged":true'
+expect_http 400 -b kiem.toan.jar "$base/api/audit?limit=0"
+stop_server
+expect_status 0 "$HOSO" audit verify
