@@ -6,9 +6,11 @@
  */
 #include "app/org.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/audit.h"
 #include "app/scope.h"
 #include "vi/vi.h"
 
@@ -241,8 +243,29 @@ static int tx_begin(struct app *app, struct err *e)
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
 }
 
-static int tx_end(struct app *app, int rc, struct err *e)
+/*
+ * End the change's transaction: on success, record it in the audit trail
+ * (in the same transaction, so both land or neither does) and commit.
+ * detail (consumed) says what changed; the day goes in as ISO text.
+ */
+static int tx_end(struct app *app, const struct actor *who, int rc, const char *action, int64_t id,
+                  int32_t day, json_t *detail, struct err *e)
 {
+	char iso[DATE_BUF], *text = NULL;
+
+	if (rc == 0) {
+		struct audit_entry en = {action, "org", id, NULL, 0};
+
+		if (detail && day != DATE_NONE) {
+			date_format_iso(day, iso);
+			json_object_set_new(detail, "date", json_string(iso));
+		}
+		text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+		en.detail = text;
+		rc = audit_append(app, who, &en, e);
+	}
+	json_decref(detail);
+	free(text);
 	if (rc < 0) {
 		store_rollback(app_store(app));
 		return rc;
@@ -253,6 +276,15 @@ static int tx_end(struct app *app, int rc, struct err *e)
 		return err_set(e, rc, NULL, NULL, NULL);
 	}
 	return 0;
+}
+
+static json_t *ids_json(const int64_t *ids, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_integer((json_int_t)ids[i]));
+	return a;
 }
 
 /* Insert one organisation (inside a transaction). */
@@ -311,8 +343,18 @@ int org_create(struct app *app, const struct actor *who, const struct org_new *o
 		return rc;
 	arena_init(&a, 1 << 20);
 	rc = tx_begin(app, e);
-	if (rc == 0)
-		rc = tx_end(app, create_one(app, who, o, ret_id, &a, e), e);
+	if (rc == 0) {
+		int64_t id = 0;
+
+		rc = create_one(app, who, o, &id, &a, e);
+		rc = tx_end(app, who, rc, "create", id, o->from,
+		            json_pack("{s:s?,s:s?,s:s?,s:I,s:s?}", "code", o->code, "name", o->name,
+		                      "kind", o->kind, "parent", (json_int_t)o->parent_id,
+		                      "document", o->document),
+		            e);
+		if (rc == 0 && ret_id)
+			*ret_id = id;
+	}
 	arena_release(&a);
 	return rc;
 }
@@ -403,7 +445,11 @@ int org_rename(struct app *app, const struct actor *who, int64_t id, const char 
 
 		rc = record_succession(app, "rename", day, doc.len ? doc.buf : NULL, &l, 1, e);
 	}
-	rc = tx_end(app, rc, e);
+	rc = tx_end(app, who, rc, "rename", id, day,
+	            rc == 0 ? json_pack("{s:s,s:s,s:s?}", "before", cur.name, "after", nm.buf,
+	                                "document", doc.len ? doc.buf : NULL)
+	                    : NULL,
+	            e);
 out:
 	buf_release(&nm);
 	buf_release(&doc);
@@ -474,7 +520,13 @@ int org_move(struct app *app, const struct actor *who, int64_t id, int64_t new_p
 
 		rc = record_succession(app, "transfer", day, doc.len ? doc.buf : NULL, &l, 1, e);
 	}
-	rc = tx_end(app, rc, e);
+	rc =
+	    tx_end(app, who, rc, "move", id, day,
+	           rc == 0 ? json_pack("{s:I,s:I,s:s?}", "parent_before", (json_int_t)cur.parent_id,
+	                               "parent_after", (json_int_t)new_parent, "document",
+	                               doc.len ? doc.buf : NULL)
+	                   : NULL,
+	           e);
 out:
 	buf_release(&doc);
 	arena_release(&a);
@@ -578,7 +630,11 @@ int org_merge(struct app *app, const struct actor *who, const int64_t *sources, 
 	}
 	if (rc == 0)
 		rc = record_succession(app, "merge", day, doc.len ? doc.buf : NULL, links, n, e);
-	rc = tx_end(app, rc, e);
+	rc = tx_end(app, who, rc, "merge", target, day,
+	            rc == 0 ? json_pack("{s:o,s:s?}", "sources", ids_json(sources, n), "document",
+	                                doc.len ? doc.buf : NULL)
+	                    : NULL,
+	            e);
 	if (rc == 0 && ret_into)
 		*ret_into = target;
 out:
@@ -666,7 +722,12 @@ int org_split(struct app *app, const struct actor *who, int64_t id, const struct
 		rc = end_org(app, id, day, &a, e);
 	if (rc == 0)
 		rc = record_succession(app, "split", day, doc.len ? doc.buf : NULL, links, n, e);
-	rc = tx_end(app, rc, e);
+	rc = tx_end(app, who, rc, "split", id, day,
+	            rc == 0 ? json_pack("{s:o,s:I,s:s?}", "parts", ids_json(ids, n), "main",
+	                                (json_int_t)ids[main_part], "document",
+	                                doc.len ? doc.buf : NULL)
+	                    : NULL,
+	            e);
 	if (rc == 0 && ret_ids)
 		memcpy(ret_ids, ids, n * sizeof(*ids));
 out:
@@ -724,7 +785,11 @@ int org_dissolve(struct app *app, const struct actor *who, int64_t id, int64_t r
 
 		rc = record_succession(app, "dissolve", day, doc.len ? doc.buf : NULL, &l, 1, e);
 	}
-	rc = tx_end(app, rc, e);
+	rc = tx_end(app, who, rc, "dissolve", id, day,
+	            rc == 0 ? json_pack("{s:I,s:s?}", "receiver", (json_int_t)receiver, "document",
+	                                doc.len ? doc.buf : NULL)
+	                    : NULL,
+	            e);
 out:
 	buf_release(&doc);
 	arena_release(&a);

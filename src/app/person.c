@@ -474,9 +474,71 @@ static int32_t joined_day(const struct person_row *r, const struct person_input 
 	return date_today();
 }
 
+/* The fields of a person that differ between before and after (either may
+ * be NULL: a creation has no before), as {"field": {"before", "after"}}. */
+static json_t *person_diff(const struct person_row *b, const struct person_row *a)
+{
+	static const char *const text_names[] = {
+	    "full_name",       "sex",  "birth_date",    "home_town",     "residence",
+	    "ethnicity",       "cccd", "party_file_no", "party_card_no", "status",
+	    "management_level"};
+	const char *const *tb = NULL, *const *ta = NULL;
+	const char *vb[11], *va[11];
+	json_t *d = json_object();
+
+	if (b) {
+		const char *v[11] = {
+		    b->full_name,       b->sex,  b->birth_date,    b->home_town,     b->residence,
+		    b->ethnicity,       b->cccd, b->party_file_no, b->party_card_no, b->status,
+		    b->management_level};
+
+		memcpy(vb, v, sizeof(vb));
+		tb = vb;
+	}
+	if (a) {
+		const char *v[11] = {
+		    a->full_name,       a->sex,  a->birth_date,    a->home_town,     a->residence,
+		    a->ethnicity,       a->cccd, a->party_file_no, a->party_card_no, a->status,
+		    a->management_level};
+
+		memcpy(va, v, sizeof(va));
+		ta = va;
+	}
+	for (size_t i = 0; i < 11; i++) {
+		const char *x = tb ? tb[i] : NULL, *y = ta ? ta[i] : NULL;
+
+		if ((x == NULL) != (y == NULL) || (x && y && strcmp(x, y) != 0))
+			json_object_set_new(d, text_names[i],
+			                    json_pack("{s:s?,s:s?}", "before", x, "after", y));
+	}
+	if (!b || !a || b->admission_date != a->admission_date ||
+	    b->full_member_date != a->full_member_date ||
+	    b->confidentiality != a->confidentiality || b->org_id != a->org_id) {
+		const struct person_row *r = a ? a : b;
+
+		json_object_set_new(d, "org", json_integer((json_int_t)r->org_id));
+		json_object_set_new(d, "confidentiality", json_integer(r->confidentiality));
+	}
+	return d;
+}
+
+/* Record a change of person id in the open transaction. */
+static int audit_person(struct app *app, const struct actor *who, const char *action, int64_t id,
+                        json_t *detail, struct err *e)
+{
+	char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	struct audit_entry en = {action, "person", id, text, 0};
+	int rc = audit_append(app, who, &en, e);
+
+	free(text);
+	json_decref(detail);
+	return rc;
+}
+
 int person_create(struct app *app, const struct actor *who, const struct person_input *in,
                   int64_t *ret_id, struct err *e)
 {
+	int64_t new_id = 0;
 	struct arena a;
 	struct person_row r;
 	int32_t joined;
@@ -502,7 +564,11 @@ int person_create(struct app *app, const struct actor *who, const struct person_
 		err_set(e, rc, NULL, NULL, NULL);
 		goto out;
 	}
-	rc = person_insert_prepared(app, &r, joined, ret_id, e);
+	rc = person_insert_prepared(app, &r, joined, &new_id, e);
+	if (rc == 0)
+		rc = audit_person(app, who, "create", new_id, person_diff(NULL, &r), e);
+	if (rc == 0 && ret_id)
+		*ret_id = new_id;
 	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
 		err_set(e, rc, NULL, NULL, NULL);
 	if (rc < 0)
@@ -578,7 +644,17 @@ int person_update(struct app *app, const struct actor *who, int64_t id, int64_t 
 	r.org_id = cur.org_id;
 	r.id = id;
 	r.version = version;
+	if ((rc = store_begin(app_store(app))) < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
 	rc = store_person_update(app_store(app), &r, e);
+	if (rc == 0)
+		rc = audit_person(app, who, "update", id, person_diff(&cur, &r), e);
+	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc < 0)
+		store_rollback(app_store(app));
 out:
 	arena_release(&a);
 	return rc;
@@ -637,9 +713,22 @@ int person_add_position(struct app *app, const struct actor *who, int64_t id, in
 		             "Organisation not found");
 		goto out;
 	}
+	if ((rc = store_begin(app_store(app))) < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
 	rc = store_position_insert(app_store(app), &pos, ret_id);
 	if (rc < 0)
 		err_set(e, rc, NULL, NULL, NULL);
+	if (rc == 0)
+		rc = audit_person(app, who, "position", id,
+				  json_pack("{s:s,s:I}", "title", pos.title, "org",
+					    (json_int_t)org_id),
+				  e);
+	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc < 0)
+		store_rollback(app_store(app));
 out:
 	arena_release(&a);
 	return rc;
@@ -696,6 +785,16 @@ int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_
 	}
 	if (rc == 0)
 		rc = store_person_set_org(app_store(app), id, to_org);
+	if (rc == 0) {
+		char iso[DATE_BUF];
+
+		date_format_iso(day, iso);
+		rc = audit_person(app, who, "transfer", id,
+		                  json_pack("{s:I,s:I,s:s,s:s?}", "org_before",
+		                            (json_int_t)p.org_id, "org_after", (json_int_t)to_org,
+		                            "date", iso, "note", note),
+		                  e);
+	}
 	if (rc == 0)
 		rc = store_commit(app_store(app));
 	if (rc < 0) {

@@ -3,11 +3,14 @@
  */
 #include "app/user.h"
 
+#include <jansson.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <sodium.h>
 #include <string.h>
 #include <time.h>
 
+#include "app/audit.h"
 #include "app/scope.h"
 #include "vi/vi.h"
 
@@ -144,6 +147,18 @@ static int hash_password(const char *password, char *out, struct err *e)
 	return 0;
 }
 
+/* Record an account event (durably; accounts are not record data). */
+static void audit_user(struct app *app, const struct actor *who, const char *action,
+                       int64_t user_id, json_t *detail)
+{
+	char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	struct audit_entry en = {action, "user", user_id, text, 0};
+
+	audit_record(app, who, &en, NULL);
+	free(text);
+	json_decref(detail);
+}
+
 static int admin_only(const struct actor *who, struct err *e)
 {
 	return scope_require_role(who, 1u << ROLE_ADMIN, e);
@@ -152,6 +167,7 @@ static int admin_only(const struct actor *who, struct err *e)
 int user_add(struct app *app, const struct actor *who, const struct user_new *u, int64_t *ret_id,
              struct buf *ret_password, struct err *e)
 {
+	int64_t new_id = 0;
 	char hash[crypto_pwhash_STRBYTES];
 	struct buf pw = BUF_INIT(512), name = BUF_INIT(1024);
 	struct user_row row = {0};
@@ -199,7 +215,9 @@ int user_add(struct app *app, const struct actor *who, const struct user_new *u,
 	row.roles = u->roles;
 	row.clearance = (int)u->clearance;
 	row.password_hash = hash;
-	rc = store_user_insert(app_store(app), &row, ret_id);
+	rc = store_user_insert(app_store(app), &row, &new_id);
+	if (rc == 0 && ret_id)
+		*ret_id = new_id;
 	if (rc == HOSO_E_DUPLICATE)
 		err_set(e, rc, "username", "Tên đăng nhập '%s' đã có", "User name '%s' is taken",
 		        u->username);
@@ -209,6 +227,11 @@ int user_add(struct app *app, const struct actor *who, const struct user_new *u,
 		buf_reset(ret_password);
 		buf_add(ret_password, pw.buf, pw.len);
 	}
+	if (rc == 0)
+		audit_user(app, who, "user_create", new_id,
+		           json_pack("{s:s,s:i,s:i,s:I}", "username", u->username, "roles",
+		                     (int)u->roles, "clearance", (int)u->clearance, "org",
+		                     (json_int_t)u->org_id));
 out:
 	sodium_memzero(pw.buf, pw.len);
 	buf_release(&pw);
@@ -268,6 +291,8 @@ int user_set_disabled(struct app *app, const struct actor *who, const char *user
 			rc = store_session_delete_user(app_store(app), u.id);
 		if (rc < 0)
 			err_set(e, rc, NULL, NULL, NULL);
+		else
+			audit_user(app, who, disabled ? "user_disable" : "user_enable", u.id, NULL);
 	}
 	arena_release(&a);
 	return rc;
@@ -301,6 +326,8 @@ int user_set_password(struct app *app, const struct actor *who, const char *user
 			buf_reset(ret_password);
 			buf_add(ret_password, pw.buf, pw.len);
 		}
+		if (rc == 0)
+			audit_user(app, who, "user_password", u.id, NULL);
 	}
 	sodium_memzero(pw.buf, pw.len);
 	buf_release(&pw);
@@ -338,6 +365,10 @@ int user_set_roles(struct app *app, const struct actor *who, const char *usernam
 			rc = store_session_delete_user(app_store(app), u.id);
 		if (rc < 0)
 			err_set(e, rc, NULL, NULL, NULL);
+		else
+			audit_user(app, who, "user_roles", u.id,
+			           json_pack("{s:i,s:i,s:I}", "roles", (int)roles_set, "clearance",
+			                     clearance, "org", (json_int_t)u.org_id));
 	}
 	arena_release(&a);
 	return rc;
@@ -414,6 +445,9 @@ int user_login(struct app *app, const char *username, const char *password, cons
 	arena_init(&a, 1 << 20);
 	rc = store_user_by_name(app_store(app), username, &a, &u);
 	if (rc == HOSO_E_NOT_FOUND) {
+		struct actor anon = {.address = address, .purpose = "sign-in"};
+
+		audit_user(app, &anon, "login_failed", 0, json_pack("{s:s}", "username", username));
 		good = dummy_hash[0] &&
 		       crypto_pwhash_str_verify(dummy_hash, password, strlen(password)) == 0;
 		(void)good;
@@ -440,6 +474,14 @@ int user_login(struct app *app, const char *username, const char *password, cons
 			u.failed_logins = 0;
 		}
 		store_user_update(app_store(app), &u);
+		{
+			struct actor anon = {
+			    .user_id = u.id, .address = address, .purpose = "sign-in"};
+
+			audit_user(app, &anon,
+			           u.locked_until > now ? "login_locked" : "login_failed", u.id,
+			           NULL);
+		}
 		rc = err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
 		goto out;
 	}
@@ -459,6 +501,10 @@ int user_login(struct app *app, const char *username, const char *password, cons
 		goto out;
 	}
 	actor_of(&u, ret);
+	ret->address = address;
+	ret->purpose = "sign-in";
+	audit_user(app, ret, "login", u.id, NULL);
+	ret->purpose = NULL;
 out:
 	arena_release(&a);
 	return rc;
@@ -517,6 +563,11 @@ int session_logout(struct app *app, const char *token, int all, struct err *e)
 	if (rc == 0)
 		rc = all ? store_session_delete_user(app_store(app), s.user_id)
 		         : store_session_delete(app_store(app), h);
+	if (rc == 0) {
+		struct actor who = {.user_id = s.user_id, .purpose = "sign-out"};
+
+		audit_user(app, &who, all ? "logout_all" : "logout", s.user_id, NULL);
+	}
 	arena_release(&a);
 	if (rc == HOSO_E_NOT_FOUND)
 		return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
