@@ -135,3 +135,151 @@ int api_person_access_log(struct http_req *r, struct err *e)
 		return rc;
 	return http_reply(r, 200, json_pack("{s:o}", "entries", api_audit_json(&l)));
 }
+
+/* ---- writes ---- */
+
+/* The fields a client may send for a person, all strings (dates as
+ * dd/mm/yyyy or yyyy-mm-dd), plus "org" (a code), "confidentiality" (0-2)
+ * and, for updates, "version".  Anything else is refused, so a misspelt
+ * field is an error rather than silently ignored. */
+static int person_from_json(struct http_req *r, json_t *o, struct person_input *in,
+                            int64_t *version, struct err *e)
+{
+	static const char *const names[] = {
+	    "full_name",        "family_name",   "middle_name",    "given_name",       "sex",
+	    "birth_date",       "home_town",     "residence",      "ethnicity",        "cccd",
+	    "party_file_no",    "party_card_no", "admission_date", "full_member_date", "status",
+	    "management_level", "joined"};
+	const char **slots[] = {&in->full_name,
+	                        &in->family_name,
+	                        &in->middle_name,
+	                        &in->given_name,
+	                        &in->sex,
+	                        &in->birth_date,
+	                        &in->home_town,
+	                        &in->residence,
+	                        &in->ethnicity,
+	                        &in->cccd,
+	                        &in->party_file_no,
+	                        &in->party_card_no,
+	                        &in->admission_date,
+	                        &in->full_member_date,
+	                        &in->status,
+	                        &in->management_level,
+	                        &in->joined};
+	const char *key;
+	json_t *v;
+
+	memset(in, 0, sizeof(*in));
+	json_object_foreach(o, key, v)
+	{
+		size_t k = 0;
+
+		for (; k < sizeof(names) / sizeof(names[0]); k++)
+			if (strcmp(key, names[k]) == 0)
+				break;
+		if (k < sizeof(names) / sizeof(names[0])) {
+			if (json_is_null(v))
+				continue;
+			if (!json_is_string(v))
+				return err_set(e, HOSO_E_INVALID, key, "Trường '%s' phải là chuỗi",
+				               "Field '%s' must be a string", key);
+			*slots[k] = json_string_value(v);
+		} else if (strcmp(key, "org") == 0) {
+			if (!json_is_string(v))
+				return err_set(e, HOSO_E_INVALID, "org",
+				               "Trường 'org' phải là mã tổ chức",
+				               "Field 'org' must be an organisation code");
+			if (org_find(r->app, &r->actor, json_string_value(v), &in->org_id, e) < 0)
+				return e->code;
+		} else if (strcmp(key, "confidentiality") == 0) {
+			if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+			    json_integer_value(v) > 2)
+				return err_set(e, HOSO_E_RANGE, key, "Độ mật là 0, 1 hoặc 2",
+				               "Confidentiality is 0, 1 or 2");
+			in->confidentiality = (int)json_integer_value(v);
+		} else if (strcmp(key, "version") == 0 && version) {
+			if (!json_is_integer(v) || json_integer_value(v) < 1)
+				return err_set(e, HOSO_E_INVALID, key, "Phiên bản không hợp lệ",
+				               "Invalid version");
+			*version = json_integer_value(v);
+		} else {
+			return err_set(e, HOSO_E_INVALID, key, "Trường '%s' không được biết",
+			               "Unknown field '%s'", key);
+		}
+	}
+	return 0;
+}
+
+int api_persons_post(struct http_req *r, struct err *e)
+{
+	struct person_input in;
+	json_t *body;
+	int64_t id;
+	int rc;
+
+	if ((rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = person_from_json(r, body, &in, NULL, e);
+	if (rc == 0)
+		rc = person_create(r->app, &r->actor, &in, &id, e);
+	json_decref(body);
+	if (rc < 0)
+		return rc;
+	return http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+int api_person_put(struct http_req *r, struct err *e)
+{
+	struct person_input in;
+	int64_t id, version = 0;
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = person_from_json(r, body, &in, &version, e);
+	if (rc == 0 && !version)
+		rc = err_set(e, HOSO_E_MISSING, "version",
+		             "Thiếu phiên bản của hồ sơ (để phát hiện sửa đồng thời)",
+		             "The record's version is missing (to detect concurrent edits)");
+	if (rc == 0 && in.org_id)
+		rc = err_set(e, HOSO_E_INVALID, "org",
+		             "Đổi tổ chức bằng chuyển sinh hoạt (/transfer)",
+		             "Change the organisation with a transfer (/transfer)");
+	if (rc == 0)
+		rc = person_update(r->app, &r->actor, id, version, &in, e);
+	json_decref(body);
+	if (rc < 0)
+		return rc;
+	return http_reply(
+	    r, 200,
+	    json_pack("{s:I,s:I}", "id", (json_int_t)id, "version", (json_int_t)(version + 1)));
+}
+
+int api_person_transfer(struct http_req *r, struct err *e)
+{
+	const char *to, *date, *note;
+	json_t *body;
+	int64_t id, org;
+	int32_t day;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	to = json_string_value(json_object_get(body, "to"));
+	date = json_string_value(json_object_get(body, "date"));
+	note = json_string_value(json_object_get(body, "note"));
+	if (!to || !date)
+		rc = err_set(e, HOSO_E_MISSING, !to ? "to" : "date", "Cần 'to' và 'date'",
+		             "'to' and 'date' are needed");
+	else if (date_parse_iso(date, strlen(date), &day) < 0)
+		rc = err_set(e, HOSO_E_BAD_DATE, "date", "Ngày '%s' không hợp lệ (YYYY-MM-DD)",
+		             "Invalid date '%s' (YYYY-MM-DD)", date);
+	else if ((rc = org_find(r->app, &r->actor, to, &org, e)) == 0)
+		rc = person_transfer(r->app, &r->actor, id, org, day, note, e);
+	json_decref(body);
+	if (rc < 0)
+		return rc;
+	return http_reply(r, 200, json_pack("{s:I,s:s}", "id", (json_int_t)id, "org", to));
+}

@@ -22,6 +22,9 @@ int api_session_password_put(struct http_req *r, struct err *e);
 int api_persons_search(struct http_req *r, struct err *e);
 int api_person_get(struct http_req *r, struct err *e);
 int api_person_access_log(struct http_req *r, struct err *e);
+int api_persons_post(struct http_req *r, struct err *e);
+int api_person_put(struct http_req *r, struct err *e);
+int api_person_transfer(struct http_req *r, struct err *e);
 
 /* api-audit.c */
 int api_audit_get(struct http_req *r, struct err *e);
@@ -29,5 +32,7 @@ json_t *api_audit_json(const struct audit_list *l);
 
 /* api-org.c */
 int api_orgs_get(struct http_req *r, struct err *e);
+int api_org_get(struct http_req *r, struct err *e);
+int api_org_members(struct http_req *r, struct err *e);
 
 #endif

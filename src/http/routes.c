@@ -21,6 +21,12 @@ static const struct http_route persons_get = {"GET", "/api/persons", api_persons
 static const struct http_route person_get = {"GET", "/api/persons/{id}", api_person_get};
 static const struct http_route person_log = {"GET", "/api/persons/{id}/access-log",
                                              api_person_access_log};
+static const struct http_route org_get = {"GET", "/api/orgs/{code}", api_org_get};
+static const struct http_route org_members = {"GET", "/api/orgs/{code}/members", api_org_members};
+static const struct http_route persons_post = {"POST", "/api/persons", api_persons_post};
+static const struct http_route person_put = {"PUT", "/api/persons/{id}", api_person_put};
+static const struct http_route person_transfer = {"POST", "/api/persons/{id}/transfer",
+                                                  api_person_transfer};
 static const struct http_route audit_get = {"GET", "/api/audit", api_audit_get};
 
 const struct http_route *const http_routes[] = {
@@ -37,5 +43,10 @@ const struct http_route *const http_routes[] = {
     &person_get,
     &person_log,
     &audit_get,
+    &org_get,
+    &org_members,
+    &persons_post,
+    &person_put,
+    &person_transfer,
     NULL,
 };

@@ -68,3 +68,43 @@ expect_body '"flagged":true'
 expect_http 400 -b kiem.toan.jar "$base/api/audit?limit=0"
 stop_server
 expect_status 0 "$HOSO" audit verify
+# Writes: CSRF, roles, validation naming the field, version conflicts, audit.
+echo "mat-khau-can.bo-123" | "$HOSO" user add can.bo --name "Chuyên Viên" --role officer --org X1 --password-stdin >/dev/null
+start_server
+login can.bo mat-khau-can.bo-123
+login xem.x1 mat-khau-xem.x1-123
+cb=$(cat can.bo.csrf)
+expect_http 403 -b can.bo.jar -X POST -H "$J" --data '{"full_name": "Giàng A Dình", "org": "X1"}' "$base/api/persons"
+expect_body '"code":"csrf"'
+expect_http 403 -b xem.x1.jar -X POST -H "$J" -H "X-CSRF-Token: $(cat xem.x1.csrf)" --data '{"full_name": "Giàng A Dình", "org": "X1"}' "$base/api/persons"
+expect_body '"code":"denied"'
+expect_http 400 -b can.bo.jar -X POST -H "$J" -H "X-CSRF-Token: $cb" --data '{"full_name": "Giàng A Dình", "org": "X1", "cccd": "123"}' "$base/api/persons"
+expect_body '"field":"cccd"'
+expect_body '"message":"Số CCCD'
+expect_http 400 -b can.bo.jar -X POST -H "$J" -H "X-CSRF-Token: $cb" --data '{"full_name": "Giàng A Dình", "org": "X1", "ngay_sinh": "1990"}' "$base/api/persons"
+expect_body '"field":"ngay_sinh"'
+expect_http 404 -b can.bo.jar -X POST -H "$J" -H "X-CSRF-Token: $cb" --data '{"full_name": "Giàng A Dình", "org": "X2"}' "$base/api/persons"
+expect_http 201 -b can.bo.jar -X POST -H "$J" -H "X-CSRF-Token: $cb" --data '{"full_name": "Giàng A Dình", "org": "X1", "birth_date": "05/03/1962", "cccd": "011062000777"}' "$base/api/persons"
+p3=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+expect_http 409 -b can.bo.jar -X POST -H "$J" -H "X-CSRF-Token: $cb" --data '{"full_name": "Vàng A Chá", "org": "X1", "cccd": "011062000777"}' "$base/api/persons"
+expect_body '"field":"cccd"'
+# update with the version; a stale version is a conflict
+expect_http 200 -b can.bo.jar -X PUT -H "$J" -H "X-CSRF-Token: $cb" --data '{"version": 1, "full_name": "Giàng A Dình", "birth_date": "1962", "cccd": "011062000777"}' "$base/api/persons/$p3"
+expect_http 409 -b can.bo.jar -X PUT -H "$J" -H "X-CSRF-Token: $cb" --data '{"version": 1, "full_name": "Giàng A Dình"}' "$base/api/persons/$p3"
+expect_body '"code":"conflict"'
+expect_http 200 -b can.bo.jar "$base/api/orgs/X1/members"
+expect_body 'Giàng A Dình'
+expect_http 200 -b can.bo.jar "$base/api/orgs/X1"
+expect_body '"versions":\[\{"name":"Đảng bộ xã A"'
+expect_http 404 -b can.bo.jar "$base/api/orgs/X2"
+stop_server
+expect_status 0 "$HOSO" audit log --person "$p3" --json
+python3 - <<'PY' && ok || fail "the update's before/after is in the trail: $(cat out.txt)"
+import json
+d = json.load(open("out.txt"))
+upd = [x for x in d if x["action"] == "update"]
+assert len(upd) == 1, d
+det = json.loads(upd[0]["detail"])
+assert det["birth_date"] == {"before": "1962-03-05", "after": "1962"}, det
+PY
+expect_status 0 "$HOSO" audit verify
