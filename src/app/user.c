@@ -430,6 +430,69 @@ static void dummy_make(void)
 		dummy_hash[0] = '\0';
 }
 
+/*
+ * Failed sign-ins per client address, in memory: past ADDRESS_LIMIT
+ * failures within ADDRESS_WINDOW seconds, an address is refused for the
+ * rest of the window whatever account it tries (guessing across many
+ * accounts).  A small table: the oldest slot makes room.
+ */
+#define ADDRESS_LIMIT  20
+#define ADDRESS_WINDOW (15 * 60)
+#define ADDRESS_SLOTS  256
+
+static struct {
+	pthread_mutex_t mu;
+	struct {
+		char addr[48];
+		int64_t since;
+		int failures;
+	} v[ADDRESS_SLOTS];
+} throttle = {PTHREAD_MUTEX_INITIALIZER};
+
+/* 1 when address may try to sign in now. */
+static int address_allowed(const char *address, int64_t now)
+{
+	int ok = 1;
+
+	if (!address)
+		return 1;
+	pthread_mutex_lock(&throttle.mu);
+	for (int i = 0; i < ADDRESS_SLOTS; i++)
+		if (strcmp(throttle.v[i].addr, address) == 0 &&
+		    now - throttle.v[i].since < ADDRESS_WINDOW &&
+		    throttle.v[i].failures >= ADDRESS_LIMIT)
+			ok = 0;
+	pthread_mutex_unlock(&throttle.mu);
+	return ok;
+}
+
+static void address_failed(const char *address, int64_t now)
+{
+	int slot = -1, oldest = 0;
+
+	if (!address || strlen(address) >= sizeof(throttle.v[0].addr))
+		return;
+	pthread_mutex_lock(&throttle.mu);
+	for (int i = 0; i < ADDRESS_SLOTS; i++) {
+		if (strcmp(throttle.v[i].addr, address) == 0)
+			slot = i;
+		if (throttle.v[i].since < throttle.v[oldest].since)
+			oldest = i;
+	}
+	if (slot < 0) {
+		slot = oldest;
+		memcpy(throttle.v[slot].addr, address, strlen(address) + 1);
+		throttle.v[slot].since = now;
+		throttle.v[slot].failures = 0;
+	}
+	if (now - throttle.v[slot].since >= ADDRESS_WINDOW) {
+		throttle.v[slot].since = now;
+		throttle.v[slot].failures = 0;
+	}
+	throttle.v[slot].failures++;
+	pthread_mutex_unlock(&throttle.mu);
+}
+
 int user_login(struct app *app, const char *username, const char *password, const char *address,
                struct buf *ret_token, struct buf *ret_csrf, struct actor *ret, struct err *e)
 {
@@ -440,6 +503,14 @@ int user_login(struct app *app, const char *username, const char *password, cons
 	int rc, good;
 
 	pthread_once(&dummy_once, dummy_make);
+	if (!address_allowed(address, now)) {
+		err_set(e, HOSO_E_LOCKED, NULL,
+		        "Quá nhiều lần đăng nhập sai từ địa chỉ này; hãy thử lại sau %d phút", NULL,
+		        ADDRESS_WINDOW / 60);
+		err_en(e, "Too many failed sign-ins from this address; try again in %d minutes",
+		       ADDRESS_WINDOW / 60);
+		return HOSO_E_LOCKED;
+	}
 	if (!username || !password || strlen(password) > 256)
 		return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
 	arena_init(&a, 1 << 20);
@@ -448,6 +519,7 @@ int user_login(struct app *app, const char *username, const char *password, cons
 		struct actor anon = {.address = address, .purpose = "sign-in"};
 
 		audit_user(app, &anon, "login_failed", 0, json_pack("{s:s}", "username", username));
+		address_failed(address, now);
 		good = dummy_hash[0] &&
 		       crypto_pwhash_str_verify(dummy_hash, password, strlen(password)) == 0;
 		(void)good;
@@ -482,6 +554,7 @@ int user_login(struct app *app, const char *username, const char *password, cons
 			           u.locked_until > now ? "login_locked" : "login_failed", u.id,
 			           NULL);
 		}
+		address_failed(address, now);
 		rc = err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
 		goto out;
 	}

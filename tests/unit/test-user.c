@@ -202,6 +202,36 @@ static void test_only_admins_manage_users(void **state)
 	    HOSO_E_DENIED);
 }
 
+static void test_address_throttle(void **state)
+{
+	struct fx *f = *state;
+	struct user_new u = {"nguoi.a",         "Lò Thị Ươi",     f->c1,
+	                     1u << ROLE_VIEWER, CLEARANCE_NORMAL, "mat-khau-dai-du"};
+	struct buf tok = BUF_INIT(128), csrf = BUF_INIT(128);
+	struct actor a;
+
+	assert_int_equal(user_add(f->app, &f->sys, &u, NULL, NULL, &f->e), 0);
+	/* Guessing many accounts from one address (none gets locked by itself). */
+	for (int i = 0; i < 20; i++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), "doan.%d", i);
+		assert_int_equal(
+		    user_login(f->app, name, "doan-mat-khau", "10.9.8.7", &tok, &csrf, &a, &f->e),
+		    HOSO_E_AUTH);
+	}
+	assert_int_equal(
+	    user_login(f->app, "nguoi.a", "mat-khau-dai-du", "10.9.8.7", &tok, &csrf, &a, &f->e),
+	    HOSO_E_LOCKED);
+	assert_non_null(strstr(err_text_vi(&f->e), "địa chỉ"));
+	/* Another address is not affected. */
+	assert_int_equal(
+	    user_login(f->app, "nguoi.a", "mat-khau-dai-du", "10.9.8.8", &tok, &csrf, &a, &f->e),
+	    0);
+	buf_release(&tok);
+	buf_release(&csrf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +240,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_login_session_logout, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_wrong_password_and_lockout, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_only_admins_manage_users, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_address_throttle, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
