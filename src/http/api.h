@@ -26,6 +26,11 @@ int api_persons_post(struct http_req *r, struct err *e);
 int api_person_put(struct http_req *r, struct err *e);
 int api_person_transfer(struct http_req *r, struct err *e);
 
+/* api-user.c */
+int api_users_get(struct http_req *r, struct err *e);
+int api_users_post(struct http_req *r, struct err *e);
+int api_user_put(struct http_req *r, struct err *e);
+
 /* api-audit.c */
 int api_audit_get(struct http_req *r, struct err *e);
 json_t *api_audit_json(const struct audit_list *l);

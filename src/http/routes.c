@@ -27,6 +27,9 @@ static const struct http_route persons_post = {"POST", "/api/persons", api_perso
 static const struct http_route person_put = {"PUT", "/api/persons/{id}", api_person_put};
 static const struct http_route person_transfer = {"POST", "/api/persons/{id}/transfer",
                                                   api_person_transfer};
+static const struct http_route users_get = {"GET", "/api/users", api_users_get};
+static const struct http_route users_post = {"POST", "/api/users", api_users_post};
+static const struct http_route user_put = {"PUT", "/api/users/{username}", api_user_put};
 static const struct http_route audit_get = {"GET", "/api/audit", api_audit_get};
 
 const struct http_route *const http_routes[] = {
@@ -48,5 +51,8 @@ const struct http_route *const http_routes[] = {
     &persons_post,
     &person_put,
     &person_transfer,
+    &users_get,
+    &users_post,
+    &user_put,
     NULL,
 };

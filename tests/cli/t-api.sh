@@ -108,3 +108,28 @@ det = json.loads(upd[0]["detail"])
 assert det["birth_date"] == {"before": "1962-03-05", "after": "1962"}, det
 PY
 expect_status 0 "$HOSO" audit verify
+# Accounts over HTTP.
+start_server
+login admin mat-khau-quan-tri-1
+login xem.x1 mat-khau-xem.x1-123
+ad=$(cat admin.csrf)
+expect_http 200 -b admin.jar "$base/api/users"
+expect_body '"username":"kiem.toan"'
+grep -q password_hash body.txt && fail "password hashes leave the server" || ok
+expect_http 403 -b xem.x1.jar "$base/api/users"
+expect_http 201 -b admin.jar -X POST -H "$J" -H "X-CSRF-Token: $ad" --data '{"username": "moi.x2", "full_name": "cà văn bun", "roles": ["viewer"], "org": "X2", "clearance": "thuong"}' "$base/api/users"
+expect_body '"password":"[A-Za-z0-9]{16}"'
+newpw=$(python3 -c 'import json; print(json.load(open("body.txt"))["password"])')
+expect_http 409 -b admin.jar -X POST -H "$J" -H "X-CSRF-Token: $ad" --data '{"username": "moi.x2", "full_name": "X", "roles": ["viewer"], "org": "X2"}' "$base/api/users"
+expect_http 400 -b admin.jar -X POST -H "$J" -H "X-CSRF-Token: $ad" --data '{"username": "moi.x3", "full_name": "X", "roles": ["vua"], "org": "X2"}' "$base/api/users"
+expect_body '"field":"roles"'
+login moi.x2 "$newpw"
+expect_http 200 -b moi.x2.jar "$base/api/persons/$p2"
+expect_http 404 -b moi.x2.jar "$base/api/persons/$p1"
+# disable: the session ends at once
+expect_http 200 -b admin.jar -X PUT -H "$J" -H "X-CSRF-Token: $ad" --data '{"disabled": true}' "$base/api/users/moi.x2"
+expect_http 401 -b moi.x2.jar "$base/api/persons/$p2"
+expect_http 200 -b admin.jar -X PUT -H "$J" -H "X-CSRF-Token: $ad" --data '{"disabled": false, "reset_password": true}' "$base/api/users/moi.x2"
+expect_body '"password":"[A-Za-z0-9]{16}"'
+expect_http 404 -b admin.jar -X PUT -H "$J" -H "X-CSRF-Token: $ad" --data '{"disabled": true}' "$base/api/users/khong.co"
+stop_server
