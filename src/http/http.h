@@ -73,6 +73,10 @@ struct http_route {
 
 #define HTTP_SESSION_COOKIE "hoso_session"
 
+/* Parse bytes as one JSON object (duplicate keys refused, size capped).
+ * Pure: no request needed (fuzzed on its own). */
+int http_parse_object(const char *body, size_t len, json_t **ret, struct err *e);
+
 /* The request body as a JSON object (Content-Type: application/json).
  * HOSO_E_INVALID with the position of a syntax error. */
 int http_json_body(struct http_req *r, json_t **ret, struct err *e);

@@ -164,21 +164,14 @@ int http_reply(struct http_req *r, int status, json_t *j)
 	return 0;
 }
 
-int http_json_body(struct http_req *r, json_t **ret, struct err *e)
+int http_parse_object(const char *body, size_t len, json_t **ret, struct err *e)
 {
-	const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
 	json_error_t je;
 
 	*ret = NULL;
-	/* A JSON content type cannot be sent by a plain HTML form: one more
-	 * guard against cross-site requests. */
-	if (!ct || strncmp(ct, "application/json", 16) != 0)
-		return err_set(e, HOSO_E_INVALID, NULL,
-		               "Cần nội dung JSON (Content-Type: "
-		               "application/json)",
-		               "A JSON body is needed (Content-Type: "
-		               "application/json)");
-	*ret = json_loadb(r->body ? r->body : "", r->body_len, JSON_REJECT_DUPLICATES, &je);
+	if (len > HTTP_MAX_BODY)
+		return err_set(e, HOSO_E_TOO_BIG, NULL, NULL, NULL);
+	*ret = json_loadb(body ? body : "", len, JSON_REJECT_DUPLICATES, &je);
 	if (!*ret)
 		return err_set(e, HOSO_E_INVALID, NULL, "JSON không hợp lệ ở dòng %d, cột %d: %s",
 		               "Invalid JSON at line %d, column %d: %s", je.line, je.column,
@@ -190,6 +183,20 @@ int http_json_body(struct http_req *r, json_t **ret, struct err *e)
 		               "The body must be a JSON object");
 	}
 	return 0;
+}
+
+int http_json_body(struct http_req *r, json_t **ret, struct err *e)
+{
+	const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+
+	*ret = NULL;
+	/* A JSON content type cannot be sent by a plain HTML form: one more
+	 * guard against cross-site requests. */
+	if (!ct || strncmp(ct, "application/json", 16) != 0)
+		return err_set(e, HOSO_E_INVALID, NULL,
+		               "Cần nội dung JSON (Content-Type: application/json)",
+		               "A JSON body is needed (Content-Type: application/json)");
+	return http_parse_object(r->body, r->body_len, ret, e);
 }
 
 const char *http_query(const struct http_req *r, const char *name)
