@@ -590,13 +590,20 @@ int person_get(struct app *app, const struct actor *who, int64_t id, struct aren
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
 }
 
+/* Roles that may read person records (auditors read the trail only). */
+#define READ_ROLES (1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER)
+
 int person_read(struct app *app, const struct actor *who, int64_t id, const char *reason,
                 struct arena *a, struct person_row *ret, struct membership_list *ret_ms,
                 struct err *e)
 {
 	struct audit_entry en = {"read", "person", id, NULL, 0};
 	struct actor glass;
-	int rc = store_person_get(app_store(app), id, a, ret);
+	int rc = scope_require_role(who, READ_ROLES, e);
+
+	if (rc < 0)
+		return rc;
+	rc = store_person_get(app_store(app), id, a, ret);
 
 	if (rc == 0 && !visible(app, who, ret)) {
 		/* Breaking the glass: leaders and administrators may read outside
@@ -721,10 +728,9 @@ int person_add_position(struct app *app, const struct actor *who, int64_t id, in
 	if (rc < 0)
 		err_set(e, rc, NULL, NULL, NULL);
 	if (rc == 0)
-		rc = audit_person(app, who, "position", id,
-				  json_pack("{s:s,s:I}", "title", pos.title, "org",
-					    (json_int_t)org_id),
-				  e);
+		rc = audit_person(
+		    app, who, "position", id,
+		    json_pack("{s:s,s:I}", "title", pos.title, "org", (json_int_t)org_id), e);
 	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
 		err_set(e, rc, NULL, NULL, NULL);
 	if (rc < 0)
@@ -812,6 +818,8 @@ int person_list_by_org(struct app *app, const struct actor *who, int64_t org_id,
 	size_t keep = 0;
 	int rc;
 
+	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
+		return rc;
 	if (scope_contains(app, who, org_id) != 1)
 		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
 		               "Organisation not found");
@@ -1079,7 +1087,10 @@ out:
 int person_search(struct app *app, const struct actor *who, const char *query, size_t limit,
                   struct arena *a, struct person_list *ret, struct err *e)
 {
-	int rc = person_search_unaudited(app, who, query, limit, a, ret, e);
+	int rc = scope_require_role(who, READ_ROLES, e);
+
+	if (rc == 0)
+		rc = person_search_unaudited(app, who, query, limit, a, ret, e);
 
 	if (rc == 0) {
 		/* The search is recorded (the words searched and how many were

@@ -278,8 +278,9 @@ int api_person_transfer(struct http_req *r, struct err *e)
 		             "Invalid date '%s' (YYYY-MM-DD)", date);
 	else if ((rc = org_find(r->app, &r->actor, to, &org, e)) == 0)
 		rc = person_transfer(r->app, &r->actor, id, org, day, note, e);
+	/* Reply before the body (which owns "to") is released. */
+	if (rc == 0)
+		rc = http_reply(r, 200, json_pack("{s:I,s:s}", "id", (json_int_t)id, "org", to));
 	json_decref(body);
-	if (rc < 0)
-		return rc;
-	return http_reply(r, 200, json_pack("{s:I,s:s}", "id", (json_int_t)id, "org", to));
+	return rc;
 }

@@ -6,6 +6,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 export HOSO=${HOSO:-$here/../../build/hoso}
 export TESTDATA=$here/../data
+export TESTS_DIR=$here
 export MKXLSX=${MKXLSX:-$here/../../build/tests/cli/mkxlsx}
 pass=0
 fail=0

@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""authz.py BASE - the authorisation matrix, black-box.
+
+Every API route x every role x {in scope, out of scope, above clearance}:
+asserts allow or deny, that a denial leaks nothing (an out-of-scope or
+above-clearance record answers exactly like a missing one, and no denial
+names a person), and that every allowed read left an audit entry.  Prints
+"N passed, N failed" and exits non-zero on any failure.
+
+The database is prepared by t-authz.sh: organisations TU > X1, X2; persons
+P1 (X1), P2 (X2), P3 (X1, confidentiality "mật"); users below, all with
+the password "mat-khau-<username>-1".
+"""
+import datetime
+import json
+import sys
+import urllib.error
+import urllib.request
+
+BASE = sys.argv[1]
+IDS = json.load(open("ids.json"))
+P1, P2, P3 = IDS["p1"], IDS["p2"], IDS["p3"]
+MISSING = 999999
+# Memberships began today (Asia/Ho_Chi_Minh): a transfer must come later.
+TOMORROW = (datetime.datetime.utcnow() + datetime.timedelta(hours=7, days=1)).date().isoformat()
+
+# user -> (roles, scope)
+USERS = {
+    "admin": "administrator, whole tree, top secret",
+    "qt.x1": "administrator of X1, normal clearance",
+    "cv.x1": "officer of X1",
+    "ld.x1": "leader of X1, secret clearance",
+    "xem.x1": "viewer of X1",
+    "kiem.toan": "auditor of TU",
+    None: "not signed in",
+}
+
+passed = failed = 0
+
+
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL", what)
+
+
+def call(method, path, user=None, body=None, jar={}):
+    headers = {}
+    if user:
+        headers["Cookie"] = "hoso_session=" + jar[user][0]
+        if method not in ("GET", "HEAD"):
+            headers["X-CSRF-Token"] = jar[user][1]
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    req = urllib.request.Request(BASE + path, data=data, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(req) as r:
+            return r.status, r.read().decode(), r.headers
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode(), e.headers
+
+
+jar = {}
+for u in USERS:
+    if u is None:
+        continue
+    st, body, hdr = call("POST", "/api/session", body={"username": u, "password": f"mat-khau-{u}-1"})
+    assert st == 200, (u, st, body)
+    cookie = hdr["Set-Cookie"].split(";")[0].split("=", 1)[1]
+    jar[u] = (cookie, json.loads(body)["csrf"])
+
+
+def person_get(u, pid):
+    return call("GET", f"/api/persons/{pid}", u, jar=jar)
+
+
+# What a missing record looks like, per user (the reference for "leaks nothing").
+missing = {u: person_get(u, MISSING)[:2] for u in USERS}
+
+READERS = {"admin", "qt.x1", "cv.x1", "ld.x1", "xem.x1"}
+IN_X1 = {"qt.x1", "cv.x1", "ld.x1", "xem.x1"}
+# Expected status of GET /api/persons/{id} for (user, target).
+for u in USERS:
+    for target, pid in (("in scope", P1), ("out of scope", P2), ("above clearance", P3)):
+        st, body = person_get(u, pid)[:2]
+        if u is None:
+            want = 401
+        elif u == "kiem.toan":
+            want = 403  # auditors read the trail, not records
+        elif u == "admin":
+            want = 200
+        elif target == "in scope":
+            want = 200
+        elif target == "above clearance":
+            want = 200 if u == "ld.x1" else 404  # only the leader holds "mật"
+        else:
+            want = 404
+        check(st == want, f"GET person {target} as {u}: {st}, want {want}")
+        if want == 404:
+            check((st, body) == missing[u], f"{target} as {u} differs from a missing record")
+        if st != 200:
+            check("Lò" not in body and "Muôn" not in body, f"denial names a person ({u})")
+
+# Search: only what is in scope and clearance is found; counts never leak.
+for u in USERS:
+    st, body, _ = call("GET", "/api/persons?q=lo%20van", u, jar=jar)
+    if u is None:
+        check(st == 401, f"search as anonymous: {st}")
+        continue
+    if u == "kiem.toan":
+        check(st == 403, f"search as auditor: {st}")
+        continue
+    ids = {r["id"] for r in json.loads(body)["results"]}
+    want = {P1, P2, P3} if u == "admin" else ({P1, P3} if u == "ld.x1" else {P1})
+    check(ids == want, f"search as {u}: {sorted(ids)}, want {sorted(want)}")
+
+# Organisation tree and members.
+for u in USERS:
+    st, body, _ = call("GET", "/api/orgs", u, jar=jar)
+    if u is None:
+        check(st == 401, "orgs anonymous")
+        continue
+    codes = {n["code"] for n in json.loads(body)["nodes"]} if st == 200 else set()
+    want = {"TU", "X1", "X2"} if u in ("admin", "kiem.toan") else {"X1"}
+    check(codes == want, f"org tree as {u}: {sorted(codes)}")
+    st, _, _ = call("GET", "/api/orgs/X2/members", u, jar=jar)
+    want = 200 if u == "admin" else (403 if u == "kiem.toan" else 404)
+    check(st == want, f"members of X2 as {u}: {st}, want {want}")
+    st, _, _ = call("GET", "/api/orgs/X2", u, jar=jar)
+    want = 200 if u in ("admin", "kiem.toan") else 404
+    check(st == want, f"org X2 as {u}: {st}, want {want}")
+
+# Writes: officers and administrators, in scope only.
+for u in USERS:
+    st, body, _ = call("POST", "/api/persons", u,
+                       {"full_name": "Vàng A Sính", "org": "X1"}, jar=jar)
+    want = 401 if u is None else (201 if u in ("admin", "qt.x1", "cv.x1") else 403)
+    check(st == want, f"create in X1 as {u}: {st}, want {want}")
+    st, body, _ = call("POST", "/api/persons", u,
+                       {"full_name": "Vàng A Sính", "org": "X2"}, jar=jar)
+    # out of scope: the organisation does not exist for them (404), role or not
+    want = 401 if u is None else (201 if u == "admin" else (403 if u == "kiem.toan" else 404))
+    check(st == want, f"create in X2 as {u}: {st}, want {want}")
+    st, body, _ = call("POST", f"/api/persons/{P2}/transfer", u,
+                       {"to": "TU", "date": TOMORROW}, jar=jar)
+    want = 401 if u is None else (200 if u == "admin" else (403 if u == "kiem.toan" else 404))
+    check(st == want, f"transfer an X2 person as {u}: {st}, want {want}")
+
+# Accounts: administrators; auditors may list.
+for u in USERS:
+    st, _, _ = call("GET", "/api/users", u, jar=jar)
+    want = 401 if u is None else (200 if u in ("admin", "qt.x1", "kiem.toan") else 403)
+    check(st == want, f"list users as {u}: {st}, want {want}")
+    st, _, _ = call("POST", "/api/users", u, {"username": f"new.{len(u or 'anon')}x{st}",
+                                               "full_name": "X Y", "roles": ["viewer"],
+                                               "org": "X2"}, jar=jar)
+    want = 401 if u is None else (201 if u == "admin" else (403 if u == "kiem.toan" else 404))
+    check(st == want, f"create a user in X2 as {u}: {st}, want {want}")
+
+# The trail: auditors only; access logs: the record's managers.
+for u in USERS:
+    st, _, _ = call("GET", "/api/audit", u, jar=jar)
+    want = 401 if u is None else (200 if u == "kiem.toan" else 403)
+    check(st == want, f"audit as {u}: {st}, want {want}")
+    st, _, _ = call("GET", f"/api/persons/{P1}/access-log", u, jar=jar)
+    want = 401 if u is None else (200 if u in ("admin", "qt.x1", "ld.x1", "kiem.toan") else 404)
+    check(st == want, f"access log in scope as {u}: {st}, want {want}")
+    st, _, _ = call("GET", f"/api/persons/{P2}/access-log", u, jar=jar)
+    want = 401 if u is None else (200 if u in ("admin", "kiem.toan") else 404)
+    check(st == want, f"access log out of scope as {u}: {st}, want {want}")
+
+# Every allowed read left an audit entry naming the reader and the record.
+user_ids = {}
+for u in READERS:
+    st, body, _ = call("GET", "/api/session", u, jar=jar)
+    user_ids[u] = json.loads(body)["user"]["id"]
+st, body, _ = call("GET", "/api/audit?object_type=person&limit=1000", "kiem.toan", jar=jar)
+reads = {(e["user"], e["object_id"]) for e in json.loads(body)["entries"] if e["action"] == "read"}
+expected = {("admin", P1), ("admin", P2), ("admin", P3), ("qt.x1", P1), ("cv.x1", P1),
+            ("ld.x1", P1), ("ld.x1", P3), ("xem.x1", P1)}
+for u, pid in expected:
+    check((user_ids[u], pid) in reads, f"read of {pid} by {u} is not in the audit trail")
+not_read = {("xem.x1", P2), ("cv.x1", P3), ("qt.x1", P2)}
+for u, pid in not_read:
+    check((user_ids[u], pid) not in reads, f"a denied read of {pid} by {u} was recorded as a read")
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
