@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/scope.h"
 #include "cal/cal.h"
 #include "store/store.h"
 
@@ -15,6 +16,7 @@
 struct app {
 	struct store *store;
 	struct cal *cal;
+	struct scope_cache *scope;
 };
 
 void actor_system(struct actor *a, const char *purpose)
@@ -91,6 +93,7 @@ void app_close(struct app *app)
 {
 	if (!app)
 		return;
+	scope_cache_free(app->scope);
 	cal_free(app->cal);
 	store_close(app->store);
 	free(app);
@@ -104,6 +107,13 @@ int app_ping(struct app *app, int *ret_schema)
 		return HOSO_E_DB;
 	*ret_schema = v;
 	return 0;
+}
+
+struct scope_cache *app_scope_cache(struct app *app)
+{
+	if (!app->scope)
+		app->scope = calloc(1, app_scope_cache_size());
+	return app->scope;
 }
 
 struct store *app_store(struct app *app)

@@ -56,6 +56,8 @@ int app_open(const char *db_path, int flags, struct app **ret, struct err *e);
 void app_close(struct app *app);
 
 /* For the use-case files of src/app only. */
+struct scope_cache;
+struct scope_cache *app_scope_cache(struct app *app); /* NULL on OOM */
 struct store *app_store(struct app *app);
 const struct cal *app_cal(struct app *app);
 

@@ -987,6 +987,8 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 	}
 	in_tx = 0;
 	st->committed = 1;
+	if (kind == IMPORT_ORGS)
+		scope_changed();
 	rc = 0;
 out:
 	if (in_tx) {

@@ -275,6 +275,7 @@ static int tx_end(struct app *app, const struct actor *who, int rc, const char *
 		store_rollback(app_store(app));
 		return err_set(e, rc, NULL, NULL, NULL);
 	}
+	scope_changed();
 	return 0;
 }
 

@@ -3,11 +3,169 @@
  */
 #include "app/scope.h"
 
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <time.h>
+
 #include "store/store.h"
 
 #include "core/banned.h"
 
+/*
+ * Checking scope is frequent (every candidate of a search, every record
+ * read), so each connection caches, for the scope it last checked, the ids
+ * of today's organisations in that subtree and of all organisations alive
+ * today, both sorted.  The cache is rebuilt when the day changes, when this
+ * process changes the structure (scope_changed), and at least every minute
+ * (another process may have changed it).  An organisation not alive today
+ * (ended, or not yet founded) is judged by walking its last parents.
+ */
+#define SCOPE_CACHE_SECONDS 60
+
+static atomic_ulong scope_generation;
+
+struct scope_cache {
+	int64_t root;
+	int32_t day;
+	time_t built;
+	unsigned long gen;
+	int64_t *in; /* subtree of root, sorted */
+	size_t nin;
+	int64_t *all; /* alive today, sorted */
+	size_t nall;
+};
+
+size_t app_scope_cache_size(void)
+{
+	return sizeof(struct scope_cache);
+}
+
+void scope_changed(void)
+{
+	atomic_fetch_add(&scope_generation, 1);
+}
+
+void scope_cache_free(struct scope_cache *c)
+{
+	if (!c)
+		return;
+	free(c->in);
+	free(c->all);
+	free(c);
+}
+
+static int cmp_i64(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+static int has(const int64_t *v, size_t n, int64_t id)
+{
+	return v && bsearch(&id, v, n, sizeof(*v), cmp_i64) != NULL;
+}
+
+/* (Re)build the cache for root; 0 or < 0 (then the caller walks). */
+static int cache_build(struct scope_cache *c, struct store *s, int64_t root, int32_t day)
+{
+	struct arena a;
+	struct org_list l;
+	int64_t *all = NULL, *in = NULL;
+	size_t nin = 0;
+	int rc;
+
+	arena_init(&a, (size_t)1 << 30);
+	rc = store_org_all_at(s, day, &a, &l);
+	if (rc == 0) {
+		all = malloc((l.n + 1) * sizeof(*all));
+		in = malloc((l.n + 1) * sizeof(*in));
+		if (!all || !in)
+			rc = HOSO_E_NOMEM;
+	}
+	if (rc == 0) {
+		/* Breadth-first from root, children found through the list sorted
+		 * by parent (pairs reuse in[]'s room: built before the walk). */
+		struct pair {
+			int64_t parent, id;
+		} *by_parent = malloc((l.n + 1) * sizeof(*by_parent));
+
+		if (!by_parent) {
+			free(all);
+			free(in);
+			arena_release(&a);
+			return HOSO_E_NOMEM;
+		}
+		for (size_t i = 0; i < l.n; i++) {
+			all[i] = l.v[i].id;
+			by_parent[i].parent = l.v[i].parent_id;
+			by_parent[i].id = l.v[i].id;
+		}
+		qsort(all, l.n, sizeof(*all), cmp_i64);
+		qsort(by_parent, l.n, sizeof(*by_parent), cmp_i64); /* parent is the first key */
+		if (has(all, l.n, root))
+			in[nin++] = root;
+		for (size_t q = 0; q < nin; q++) {
+			size_t lo = 0, hi = l.n;
+
+			while (lo < hi) { /* first pair with parent >= in[q] */
+				size_t mid = (lo + hi) / 2;
+
+				if (by_parent[mid].parent < in[q])
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < l.n && by_parent[lo].parent == in[q] && nin < l.n; lo++)
+				in[nin++] = by_parent[lo].id;
+		}
+		free(by_parent);
+		qsort(in, nin, sizeof(*in), cmp_i64);
+		free(c->in);
+		free(c->all);
+		c->in = in;
+		c->nin = nin;
+		c->all = all;
+		c->nall = l.n;
+		c->root = root;
+		c->day = day;
+		c->built = time(NULL);
+		c->gen = atomic_load(&scope_generation);
+	} else {
+		free(all);
+		free(in);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+static int scope_walk(struct app *app, const struct actor *who, int64_t org_id);
+
 int scope_contains(struct app *app, const struct actor *who, int64_t org_id)
+{
+	struct scope_cache *c;
+	int32_t today = date_today();
+
+	if (who->scope_org == 0)
+		return 1;
+	if (org_id == 0)
+		return 0;
+	c = app_scope_cache(app);
+	if (c && (c->root != who->scope_org || c->day != today ||
+	          c->gen != atomic_load(&scope_generation) ||
+	          time(NULL) - c->built >= SCOPE_CACHE_SECONDS)) {
+		if (cache_build(c, app_store(app), who->scope_org, today) < 0)
+			c = NULL;
+	}
+	if (c && has(c->in, c->nin, org_id))
+		return 1;
+	if (c && has(c->all, c->nall, org_id))
+		return 0;
+	return scope_walk(app, who, org_id);
+}
+
+/* The slow path: walk up the parents (organisations not alive today). */
+static int scope_walk(struct app *app, const struct actor *who, int64_t org_id)
 {
 	struct arena a;
 	struct org_row r;

@@ -7,12 +7,22 @@
 #ifndef HOSO_APP_SCOPE_H
 #define HOSO_APP_SCOPE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "app/app.h"
 
 /* 1 when org_id is within who's scope as of today, 0 when not, or < 0. */
 int scope_contains(struct app *app, const struct actor *who, int64_t org_id);
+
+/* The structure changed (an organisation was created, moved, merged...):
+ * every cached scope is rebuilt on its next use. */
+void scope_changed(void);
+
+/* Per-connection cache of one scope (struct app owns one); internal. */
+struct scope_cache;
+void scope_cache_free(struct scope_cache *c);
+size_t app_scope_cache_size(void);
 
 /* 0 when the actor holds one of the roles in mask, else HOSO_E_DENIED. */
 int scope_require_role(const struct actor *who, unsigned mask, struct err *e);
