@@ -19,7 +19,7 @@ persons=$(sqlite3 "$db" "select max(id) from person")
 run() { # BINARY LABEL
   local bin=$1 label=$2 port log
   log=$(mktemp)
-  "$bin" --db "$db" serve --listen 127.0.0.1:0 --threads 2 >"$log" 2>&1 &
+  "$bin" --db "$db" serve --listen 127.0.0.1:0 --threads "${HOSO_THREADS:-16}" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 100); do
     port=$(grep -oE '127\.0\.0\.1:[0-9]+' "$log" | grep -oE '[0-9]+$' || true)

@@ -1,6 +1,6 @@
 /*
  * cmd-serve.c - "hoso serve [--listen ADDR:PORT] [--static DIR]
- * [--threads N]": the HTTP server (JSON API under /api/, the web UI's files
+ * [--threads N]" (default 16): the HTTP server (JSON API under /api/, the web UI's files
  * from DIR).  Stops cleanly on SIGTERM or Ctrl-C.
  */
 #include <stdio.h>

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app/user.h"
+#include "store/store.h"
 #include "core/parse.h"
 
 #include <sodium.h>
@@ -42,10 +43,14 @@ static struct app *thread_app(void)
 	if (a)
 		return a;
 	err_init(&e);
-	if (app_open(app_db, 0, &a, &e) < 0)
+	if (app_open(app_db, 0, &a, &e) < 0) {
 		a = NULL;
-	else
+	} else {
+		/* Many workers, each mostly waiting: a small cache each keeps the
+		 * server's memory flat (the OS page cache holds the file). */
+		store_set_cache_kib(app_store(a), 2048);
 		pthread_setspecific(app_key, a);
+	}
 	err_release(&e);
 	return a;
 }
@@ -406,11 +411,10 @@ int http_serve(const struct http_opts *o, struct err *e)
 	app_close(probe);
 	app_db = o->db;
 	pthread_once(&app_key_once, app_key_make);
-	if (!threads) {
-		long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-		threads = n > 0 && n < 64 ? (unsigned)n : 2;
-	}
+	/* Workers spend most of a request waiting for the audit entry to be
+	 * durable; enough of them keep the group commit's batches full. */
+	if (!threads)
+		threads = 16;
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons(o->port);
 	if (inet_pton(AF_INET, o->address, &sa.sin_addr) != 1)

@@ -5,6 +5,7 @@
 #include "store/storeInt.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -302,6 +303,14 @@ void store_import_end(struct store *s)
 {
 	sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	sqlite3_exec(s->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
+}
+
+void store_set_cache_kib(struct store *s, int kib)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", kib > 0 ? kib : 1024);
+	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 }
 
 void store_bulk_begin(struct store *s)

@@ -57,6 +57,10 @@ void store_rollback(struct store *s);
 void store_import_begin(struct store *s);
 void store_import_end(struct store *s);
 
+/* Cap this connection's page cache (KiB); the server gives each of its
+ * many worker connections a small one. */
+void store_set_cache_kib(struct store *s, int kib);
+
 /* Trade durability for speed during bulk loads (demo, benchmarks):
  * synchronous=OFF until store_bulk_end.  Never used for user writes. */
 void store_bulk_begin(struct store *s);
