@@ -6,7 +6,7 @@ set -euo pipefail
 pkgs=(
   build-essential meson ninja-build pkg-config clang libclang-rt-14-dev
   libsqlite3-dev sqlite3 libicu-dev libcsv-dev libzip-dev libxml2-dev
-  libcmocka-dev libxlsxwriter-dev libsodium-dev libjansson-dev libmicrohttpd-dev curl zip unzip
+  libcmocka-dev libxlsxwriter-dev libsodium-dev libjansson-dev libmicrohttpd-dev liboath-dev curl zip unzip
 )
 # Extra groups: "tests" adds what the test suites use; "bench" adds wrk.
 for group in "$@"; do

@@ -4,6 +4,7 @@
 #include "app/user.h"
 
 #include <jansson.h>
+#include <liboath/oath.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <sodium.h>
@@ -251,6 +252,8 @@ int user_list(struct app *app, const struct actor *who, struct arena *a, struct 
 		return err_set(e, rc, NULL, NULL, NULL);
 	for (size_t i = 0; i < ret->n; i++) {
 		ret->v[i].password_hash = NULL; /* never leaves src/app */
+		ret->v[i].totp_secret = NULL;
+		ret->v[i].recovery_codes = NULL;
 		if (who->scope_org == 0 ||
 		    (ret->v[i].org_id && scope_contains(app, who, ret->v[i].org_id) == 1))
 			ret->v[keep++] = ret->v[i];
@@ -383,6 +386,8 @@ int user_me(struct app *app, const struct actor *who, struct arena *a, struct us
 	if (rc < 0)
 		return err_set(e, rc == HOSO_E_NOT_FOUND ? HOSO_E_AUTH : rc, NULL, NULL, NULL);
 	ret->password_hash = NULL;
+	ret->totp_secret = NULL;
+	ret->recovery_codes = NULL;
 	return 0;
 }
 
@@ -493,8 +498,213 @@ static void address_failed(const char *address, int64_t now)
 	pthread_mutex_unlock(&throttle.mu);
 }
 
-int user_login(struct app *app, const char *username, const char *password, const char *address,
-               struct buf *ret_token, struct buf *ret_csrf, struct actor *ret, struct err *e)
+/* ---- the second factor ---- */
+
+static pthread_once_t oath_once = PTHREAD_ONCE_INIT;
+
+static void oath_start(void)
+{
+	oath_init();
+}
+
+static void sha256_hex(const char *s, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)s, strlen(s));
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+/* 1 when otp is a current TOTP code not used before, or an unused recovery
+ * code (then consumed); u is updated for the caller to store. */
+static int totp_check(struct user_row *u, const char *otp, int64_t now, struct arena *a)
+{
+	uint64_t step = 0;
+	json_t *codes;
+	char hex[65];
+	size_t i;
+	json_t *v;
+	int found = 0;
+
+	pthread_once(&oath_once, oath_start);
+	if (!u->totp_secret || !otp)
+		return 0;
+	if (strlen(otp) == 6 && oath_totp_validate3((const char *)u->totp_secret, 20, (time_t)now,
+	                                            30, 0, 1, NULL, &step, otp) >= 0) {
+		if ((int64_t)step <= u->totp_last_step)
+			return 0; /* a code works once */
+		u->totp_last_step = (int64_t)step;
+		return 1;
+	}
+	codes = u->recovery_codes ? json_loads(u->recovery_codes, 0, NULL) : NULL;
+	sha256_hex(otp, hex);
+	json_array_foreach(codes, i, v)
+	{
+		if (json_is_string(v) && sodium_memcmp(json_string_value(v), hex, 64) == 0) {
+			json_array_remove(codes, i);
+			found = 1;
+			break;
+		}
+	}
+	if (found) {
+		char *text = json_dumps(codes, JSON_COMPACT);
+
+		u->recovery_codes = text ? arena_strdup(a, text) : u->recovery_codes;
+		free(text);
+	}
+	json_decref(codes);
+	return found;
+}
+
+int user_check_password(struct app *app, const struct actor *who, const char *password,
+                        struct err *e)
+{
+	struct arena a;
+	struct user_row u;
+	int64_t now = now_s();
+	int rc;
+
+	arena_init(&a, 1 << 16);
+	rc = store_user_get(app_store(app), who->user_id, &a, &u);
+	if (rc == 0 && (!password || crypto_pwhash_str_verify(u.password_hash, password,
+	                                                      strlen(password)) != 0)) {
+		if (++u.failed_logins >= USER_LOCK_AFTER) {
+			u.locked_until = now + USER_LOCK_SECONDS;
+			u.failed_logins = 0;
+		}
+		store_user_update(app_store(app), &u);
+		rc = HOSO_E_AUTH;
+	}
+	arena_release(&a);
+	if (rc < 0)
+		return err_set(e, HOSO_E_AUTH, "old_password", "Mật khẩu hiện tại không đúng",
+		               "The current password is wrong");
+	return 0;
+}
+
+int user_totp_begin(struct app *app, const struct actor *who, struct buf *ret_secret,
+                    struct buf *ret_uri, struct err *e)
+{
+	unsigned char key[20];
+	struct arena a;
+	struct user_row u;
+	char *b32 = NULL;
+	size_t n = 0;
+	int rc;
+
+	pthread_once(&oath_once, oath_start);
+	arena_init(&a, 1 << 16);
+	rc = user_me(app, who, &a, &u, e);
+	if (rc == 0 && u.totp_enabled)
+		rc = err_set(e, HOSO_E_CONFLICT, "otp",
+		             "Xác thực hai lớp đang bật; quản trị viên có thể đặt lại",
+		             "Two-factor sign-in is on; an administrator can reset it");
+	if (rc == 0) {
+		randombytes_buf(key, sizeof(key));
+		if (oath_base32_encode((const char *)key, sizeof(key), &b32, &n) != OATH_OK)
+			rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	}
+	if (rc == 0) {
+		/* user_me hid the hash: read the row again to write it back whole. */
+		rc = store_user_get(app_store(app), who->user_id, &a, &u);
+		u.totp_secret = key;
+		u.totp_enabled = 0;
+		u.totp_last_step = 0;
+		u.recovery_codes = NULL;
+		if (rc == 0)
+			rc = store_user_update(app_store(app), &u);
+		if (rc < 0)
+			err_set(e, rc, NULL, NULL, NULL);
+	}
+	if (rc == 0) {
+		buf_reset(ret_secret);
+		buf_add(ret_secret, b32, n);
+		buf_reset(ret_uri);
+		buf_addf(ret_uri, "otpauth://totp/hoso:%s?secret=%s&issuer=hoso&digits=6&period=30",
+		         u.username, ret_secret->buf);
+	}
+	sodium_memzero(key, sizeof(key));
+	free(b32);
+	arena_release(&a);
+	return rc;
+}
+
+int user_totp_confirm(struct app *app, const struct actor *who, const char *code,
+                      struct buf *ret_codes, struct err *e)
+{
+	struct arena a;
+	struct user_row u;
+	json_t *hashes = json_array();
+	int rc;
+
+	arena_init(&a, 1 << 16);
+	rc = store_user_get(app_store(app), who->user_id, &a, &u);
+	if (rc < 0)
+		rc = err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
+	else if (!u.totp_secret || u.totp_enabled)
+		rc = err_set(e, HOSO_E_CONFLICT, "otp", "Chưa bắt đầu đăng ký xác thực hai lớp",
+		             "Two-factor enrolment has not been started");
+	else if (!totp_check(&u, code, (int64_t)time(NULL), &a))
+		rc = err_set(e, HOSO_E_AUTH, "otp", "Mã xác thực không đúng", "Wrong code");
+	if (rc == 0) {
+		buf_reset(ret_codes);
+		for (int i = 0; i < TOTP_RECOVERY_CODES; i++) {
+			struct buf one = BUF_INIT(64);
+			char hex[65];
+
+			generate_password(&one);
+			buf_setlen(&one, 10);
+			sha256_hex(one.buf, hex);
+			json_array_append_new(hashes, json_string(hex));
+			buf_addf(ret_codes, "%s%s", i ? "\n" : "", one.buf);
+			buf_release(&one);
+		}
+		{
+			char *text = json_dumps(hashes, JSON_COMPACT);
+
+			u.recovery_codes = text ? arena_strdup(&a, text) : NULL;
+			free(text);
+		}
+		u.totp_enabled = 1;
+		rc = store_user_update(app_store(app), &u);
+		if (rc < 0)
+			err_set(e, rc, NULL, NULL, NULL);
+		else
+			audit_user(app, who, "totp_on", u.id, NULL);
+	}
+	json_decref(hashes);
+	arena_release(&a);
+	return rc;
+}
+
+int user_totp_reset(struct app *app, const struct actor *who, const char *username, struct err *e)
+{
+	struct arena a;
+	struct user_row u;
+	int rc;
+
+	if ((rc = admin_only(who, e)) < 0)
+		return rc;
+	arena_init(&a, 1 << 16);
+	rc = managed_user(app, who, username, &a, &u, e);
+	if (rc == 0) {
+		u.totp_secret = NULL;
+		u.totp_enabled = 0;
+		u.totp_last_step = 0;
+		u.recovery_codes = NULL;
+		rc = store_user_update(app_store(app), &u);
+		if (rc < 0)
+			err_set(e, rc, NULL, NULL, NULL);
+		else
+			audit_user(app, who, "totp_reset", u.id, NULL);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+int user_login(struct app *app, const char *username, const char *password, const char *otp,
+               const char *address, struct buf *ret_token, struct buf *ret_csrf, struct actor *ret,
+               struct err *e)
 {
 	unsigned char h[32];
 	struct arena a;
@@ -540,6 +750,14 @@ int user_login(struct app *app, const char *username, const char *password, cons
 		goto out;
 	}
 	good = crypto_pwhash_str_verify(u.password_hash, password, strlen(password)) == 0;
+	if (good && !u.disabled && u.totp_enabled && !otp) {
+		/* The password was right: ask for the second factor (not a failure). */
+		rc = err_set(e, HOSO_E_AUTH, "otp", "Cần mã xác thực hai lớp (hoặc mã khôi phục)",
+		             "A two-factor code (or a recovery code) is needed");
+		goto out;
+	}
+	if (good && u.totp_enabled && !totp_check(&u, otp, now, &a))
+		good = 0;
 	if (!good || u.disabled) {
 		if (!good && ++u.failed_logins >= USER_LOCK_AFTER) {
 			u.locked_until = now + USER_LOCK_SECONDS;
@@ -558,7 +776,8 @@ int user_login(struct app *app, const char *username, const char *password, cons
 		rc = err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
 		goto out;
 	}
-	if (u.failed_logins) {
+	if (u.failed_logins || u.totp_enabled) {
+		/* reset the count; keep the TOTP step / recovery code used */
 		u.failed_logins = 0;
 		store_user_update(app_store(app), &u);
 	}

@@ -65,8 +65,29 @@ int user_me(struct app *app, const struct actor *who, struct arena *a, struct us
  * filled and *ret describes the user.  HOSO_E_AUTH for a wrong name or
  * password (the same answer for both), HOSO_E_LOCKED while locked.
  */
-int user_login(struct app *app, const char *username, const char *password, const char *address,
-               struct buf *ret_token, struct buf *ret_csrf, struct actor *ret, struct err *e);
+int user_login(struct app *app, const char *username, const char *password, const char *otp,
+               const char *address, struct buf *ret_token, struct buf *ret_csrf, struct actor *ret,
+               struct err *e);
+
+/* Check the signed-in user's own password (before changing it); a wrong
+ * one counts towards the lockout.  HOSO_E_AUTH when wrong. */
+int user_check_password(struct app *app, const struct actor *who, const char *password,
+                        struct err *e);
+
+/*
+ * Second factor (TOTP, RFC 6238: 6 digits, 30 s).  Enrolment: begin gives a
+ * new secret (base32) and an otpauth:// URI for the authenticator app;
+ * confirm with a current code turns it on and returns 8 recovery codes,
+ * shown once (each works once instead of a code).  Once on, user_login
+ * needs otp: HOSO_E_AUTH with field "otp" when it is missing or wrong.
+ * Administrators reset it for users who lost their device.
+ */
+#define TOTP_RECOVERY_CODES 8
+int user_totp_begin(struct app *app, const struct actor *who, struct buf *ret_secret,
+                    struct buf *ret_uri, struct err *e);
+int user_totp_confirm(struct app *app, const struct actor *who, const char *code,
+                      struct buf *ret_codes, struct err *e);
+int user_totp_reset(struct app *app, const struct actor *who, const char *username, struct err *e);
 
 /* The actor of a session token, and its CSRF token.  HOSO_E_AUTH when the
  * token is unknown, expired, or its user disabled. */

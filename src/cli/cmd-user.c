@@ -264,12 +264,38 @@ static int role_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
+static int totp_reset_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *pos[1];
+	struct app *app;
+	struct err e;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, NULL, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(self(), "Thiếu tên đăng nhập", "The user name is missing");
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	err_init(&e);
+	rc = user_totp_reset(app, &x->who, pos[0], &e);
+	if (rc == 0)
+		printf("Đã tắt xác thực hai lớp của %s / two-factor sign-in reset\n", pos[0]);
+	return cli_done(rc, &e);
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(struct cli_sub *, int, char **);
 } subs[] = {
-    {"add", add_cmd},        {"list", list_cmd},     {"disable", disable_cmd},
-    {"enable", enable_cmd_}, {"passwd", passwd_cmd}, {"role", role_cmd},
+    {"totp-reset", totp_reset_cmd},
+    {"add", add_cmd},
+    {"list", list_cmd},
+    {"disable", disable_cmd},
+    {"enable", enable_cmd_},
+    {"passwd", passwd_cmd},
+    {"role", role_cmd},
 };
 
 static int cmd_user_exec(struct cli *c, int argc, char **argv)
@@ -293,9 +319,11 @@ static int cmd_user_exec(struct cli *c, int argc, char **argv)
 
 const struct cmd_entry cmd_user_entry = {
     .name = "user",
-    .usage = "user add USERNAME --name NAME --role R[,R] [--org CODE] [--clearance C] "
-             "[--password-stdin] | list [--json] | disable|enable USERNAME | passwd USERNAME "
-             "[--password-stdin] | role USERNAME --role R[,R] [--clearance C] [--org CODE]",
+    .usage =
+        "user add USERNAME --name NAME --role R[,R] [--org CODE] [--clearance C] "
+        "[--password-stdin] | list [--json] | disable|enable USERNAME | passwd USERNAME "
+        "[--password-stdin] | role USERNAME --role R[,R] [--clearance C] [--org CODE] | totp-reset "
+        "USERNAME",
     .help = "Người dùng, vai trò, độ mật / users, roles, clearance",
     .exec = cmd_user_exec,
 };

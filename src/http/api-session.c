@@ -65,7 +65,8 @@ int api_session_post(struct http_req *r, struct err *e)
 		               "Cần tên đăng nhập và mật khẩu",
 		               "User name and password are needed");
 	}
-	rc = user_login(r->app, user, pass, r->address, &token, &csrf, &a, e);
+	rc = user_login(r->app, user, pass, string_field(body, "otp"), r->address, &token, &csrf,
+	                &a, e);
 	json_decref(body);
 	if (rc == 0) {
 		u = user_json(r, &a);
@@ -108,9 +109,7 @@ int api_session_delete(struct http_req *r, struct err *e)
 
 int api_session_password_put(struct http_req *r, struct err *e)
 {
-	struct buf token = BUF_INIT(128), csrf = BUF_INIT(128);
 	struct user_row u;
-	struct actor check;
 	const char *oldp, *newp;
 	json_t *body;
 	int rc;
@@ -125,18 +124,49 @@ int api_session_password_put(struct http_req *r, struct err *e)
 		    err_set(e, HOSO_E_MISSING, !oldp ? "old_password" : "new_password", NULL, NULL);
 	/* The old password proves it is the user at the keyboard. */
 	if (rc == 0)
-		rc = user_login(r->app, u.username, oldp, r->address, &token, &csrf, &check, e);
-	if (rc == HOSO_E_AUTH)
-		err_set(e, HOSO_E_AUTH, "old_password", "Mật khẩu hiện tại không đúng",
-		        "The current password is wrong");
-	if (rc == 0) {
-		session_logout(r->app, token.buf, 0, NULL);
+		rc = user_check_password(r->app, &r->actor, oldp, e);
+	if (rc == 0)
 		rc = user_set_password(r->app, &r->actor, u.username, newp, NULL, e);
-	}
 	if (rc == 0)
 		rc = http_reply(r, 200, json_pack("{s:b}", "changed", 1));
 	json_decref(body);
-	buf_release(&token);
-	buf_release(&csrf);
+	return rc;
+}
+
+int api_session_totp_post(struct http_req *r, struct err *e)
+{
+	struct buf secret = BUF_INIT(128), uri = BUF_INIT(512);
+	int rc = user_totp_begin(r->app, &r->actor, &secret, &uri, e);
+
+	if (rc == 0)
+		rc = http_reply(r, 200,
+		                json_pack("{s:s,s:s}", "secret", secret.buf, "uri", uri.buf));
+	sodium_memzero(secret.buf, secret.len);
+	buf_release(&secret);
+	buf_release(&uri);
+	return rc;
+}
+
+int api_session_totp_put(struct http_req *r, struct err *e)
+{
+	struct buf codes = BUF_INIT(1024);
+	json_t *body, *arr;
+	int rc;
+
+	if ((rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = user_totp_confirm(r->app, &r->actor, string_field(body, "code"), &codes, e);
+	json_decref(body);
+	if (rc == 0) {
+		arr = json_array();
+		for (const char *p = codes.buf; *p;) {
+			size_t n = strcspn(p, "\n");
+
+			json_array_append_new(arr, json_stringn(p, n));
+			p += n + (p[n] == '\n');
+		}
+		rc = http_reply(r, 200, json_pack("{s:o}", "recovery_codes", arr));
+	}
+	buf_release(&codes);
 	return rc;
 }

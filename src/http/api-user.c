@@ -139,6 +139,8 @@ int api_user_put(struct http_req *r, struct err *e)
 		else
 			rc = user_set_disabled(r->app, &r->actor, name, json_is_true(dis), e);
 	}
+	if (rc == 0 && json_is_true(json_object_get(body, "reset_totp")))
+		rc = user_totp_reset(r->app, &r->actor, name, e);
 	if (rc == 0 && json_is_true(reset)) {
 		if (!actor_has_role(&r->actor, ROLE_ADMIN))
 			rc = err_set(e, HOSO_E_DENIED, NULL, NULL, NULL);

@@ -17,6 +17,8 @@ int api_session_post(struct http_req *r, struct err *e);
 int api_session_get(struct http_req *r, struct err *e);
 int api_session_delete(struct http_req *r, struct err *e);
 int api_session_password_put(struct http_req *r, struct err *e);
+int api_session_totp_post(struct http_req *r, struct err *e);
+int api_session_totp_put(struct http_req *r, struct err *e);
 
 /* api-person.c */
 int api_persons_search(struct http_req *r, struct err *e);

@@ -16,6 +16,8 @@ static const struct http_route session_delete = {"DELETE", "/api/session", api_s
 static const struct http_route password_put = {"PUT", "/api/session/password",
                                                api_session_password_put};
 
+static const struct http_route totp_post = {"POST", "/api/session/totp", api_session_totp_post};
+static const struct http_route totp_put = {"PUT", "/api/session/totp", api_session_totp_put};
 static const struct http_route orgs_get = {"GET", "/api/orgs", api_orgs_get};
 static const struct http_route persons_get = {"GET", "/api/persons", api_persons_search};
 static const struct http_route person_get = {"GET", "/api/persons/{id}", api_person_get};
@@ -41,6 +43,8 @@ const struct http_route *const http_routes[] = {
     &session_get,
     &session_delete,
     &password_put,
+    &totp_post,
+    &totp_put,
     &orgs_get,
     &persons_get,
     &person_get,

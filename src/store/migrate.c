@@ -221,6 +221,14 @@ static const struct migration migrations[] = {
         " SELECT RAISE(ABORT, 'the audit trail is append-only'); END;",
         NULL,
     },
+    /* 4: a second factor (TOTP) with recovery codes (stored hashed). */
+    {
+        "ALTER TABLE app_user ADD COLUMN totp_secret BLOB;"
+        "ALTER TABLE app_user ADD COLUMN totp_enabled INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE app_user ADD COLUMN totp_last_step INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE app_user ADD COLUMN recovery_codes TEXT;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

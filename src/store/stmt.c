@@ -15,7 +15,8 @@
 
 #define USER_COLS                                                                                  \
 	"id, username, full_name, org_id, roles, clearance, password_hash, disabled, "             \
-	"failed_logins, locked_until"
+	"failed_logins, locked_until, totp_secret, totp_enabled, totp_last_step, "                 \
+	"recovery_codes"
 
 #define PERSON_COLS                                                                                \
 	"p.id, p.full_name, p.family_name, p.middle_name, p.given_name, p.name_manual, p.sex, "    \
@@ -144,7 +145,9 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_USER_LIST] = "SELECT " USER_COLS " FROM app_user ORDER BY username",
     [STMT_USER_UPDATE] = "UPDATE app_user SET full_name = ?2, org_id = ?3, roles = ?4, "
                          "clearance = ?5, password_hash = ?6, disabled = ?7, "
-                         "failed_logins = ?8, locked_until = ?9 WHERE id = ?1",
+                         "failed_logins = ?8, locked_until = ?9, totp_secret = ?10, "
+                         "totp_enabled = ?11, totp_last_step = ?12, recovery_codes = ?13 "
+                         "WHERE id = ?1",
     [STMT_USER_COUNT] = "SELECT count(*) FROM app_user",
     [STMT_SESSION_INSERT] = "INSERT INTO user_session(token_hash, user_id, csrf, created_at, "
                             "last_seen, address) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",

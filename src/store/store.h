@@ -300,7 +300,11 @@ struct user_row {
 	const char *password_hash; /* argon2id, libsodium's string form */
 	int disabled;
 	int failed_logins;
-	int64_t locked_until; /* unix seconds; 0: not locked */
+	int64_t locked_until;             /* unix seconds; 0: not locked */
+	const unsigned char *totp_secret; /* 20 bytes, or NULL */
+	int totp_enabled;
+	int64_t totp_last_step;     /* the last time step used: no replay */
+	const char *recovery_codes; /* JSON array of SHA-256 hex of unused codes */
 };
 struct user_list {
 	struct user_row *v;

@@ -20,6 +20,18 @@ static int read_user(sqlite3_stmt *st, struct arena *a, struct user_row *u)
 	u->disabled = sqlite3_column_int(st, 7);
 	u->failed_logins = sqlite3_column_int(st, 8);
 	u->locked_until = sqlite3_column_int64(st, 9);
+	u->totp_secret = NULL;
+	if (sqlite3_column_bytes(st, 10) == 20) {
+		unsigned char *k = arena_alloc(a, 20);
+
+		if (!k)
+			return HOSO_E_NOMEM;
+		memcpy(k, sqlite3_column_blob(st, 10), 20);
+		u->totp_secret = k;
+	}
+	u->totp_enabled = sqlite3_column_int(st, 11);
+	u->totp_last_step = sqlite3_column_int64(st, 12);
+	u->recovery_codes = store_col_text(st, 13, a);
 	return u->username && u->full_name && u->password_hash ? 0 : HOSO_E_NOMEM;
 }
 
@@ -114,6 +126,13 @@ int store_user_update(struct store *s, const struct user_row *u)
 	sqlite3_bind_int(st, 7, u->disabled ? 1 : 0);
 	sqlite3_bind_int(st, 8, u->failed_logins);
 	sqlite3_bind_int64(st, 9, u->locked_until);
+	if (u->totp_secret)
+		sqlite3_bind_blob(st, 10, u->totp_secret, 20, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 10);
+	sqlite3_bind_int(st, 11, u->totp_enabled ? 1 : 0);
+	sqlite3_bind_int64(st, 12, u->totp_last_step);
+	store_bind_text(st, 13, u->recovery_codes);
 	rc = store_exec_stmt(st);
 	sqlite3_reset(st);
 	if (rc == 0 && sqlite3_changes(s->db) == 0)

@@ -56,3 +56,32 @@ expect_http 429 -X POST -H "$J" --data '{"username": "admin", "password": "mat-k
 expect_body '"code":"locked"'
 expect_body 'phút'
 stop_server
+# A second factor: enrol, then sign in with a code (RFC 6238, computed here).
+echo "mat-khau-hai-lop-1" | "$HOSO" user add hai.lop --name "Vàng Thị Mỷ" --role leader --org TU --password-stdin >/dev/null
+start_server
+expect_http 200 -c h.jar -X POST -H "$J" --data '{"username": "hai.lop", "password": "mat-khau-hai-lop-1"}' "$base/api/session"
+hc=$(python3 -c 'import json; print(json.load(open("body.txt"))["csrf"])')
+expect_http 200 -b h.jar -X POST -H "X-CSRF-Token: $hc" "$base/api/session/totp"
+expect_body '"uri":"otpauth://totp/hoso:hai.lop\?secret='
+secret=$(python3 -c 'import json; print(json.load(open("body.txt"))["secret"])')
+totp() { python3 - "$secret" "${1:-0}" <<'PY'
+import base64, hashlib, hmac, struct, sys, time
+key = base64.b32decode(sys.argv[1])
+step = int(time.time()) // 30 + int(sys.argv[2])
+h = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+o = h[-1] & 15
+print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))
+PY
+}
+expect_http 401 -b h.jar -X PUT -H "$J" -H "X-CSRF-Token: $hc" --data '{"code": "123456"}' "$base/api/session/totp"
+expect_http 200 -b h.jar -X PUT -H "$J" -H "X-CSRF-Token: $hc" --data "{\"code\": \"$(totp 0)\"}" "$base/api/session/totp"
+expect_body '"recovery_codes":\["[A-Za-z0-9]{10}"'
+recovery=$(python3 -c 'import json; print(json.load(open("body.txt"))["recovery_codes"][0])')
+# now the password alone is not enough, and the answer says what is missing
+expect_http 401 -X POST -H "$J" --data '{"username": "hai.lop", "password": "mat-khau-hai-lop-1"}' "$base/api/session"
+expect_body '"field":"otp"'
+expect_http 200 -X POST -H "$J" --data "{\"username\": \"hai.lop\", \"password\": \"mat-khau-hai-lop-1\", \"otp\": \"$(totp 1)\"}" "$base/api/session"
+expect_http 200 -X POST -H "$J" --data "{\"username\": \"hai.lop\", \"password\": \"mat-khau-hai-lop-1\", \"otp\": \"$recovery\"}" "$base/api/session"
+expect_http 401 -X POST -H "$J" --data "{\"username\": \"hai.lop\", \"password\": \"mat-khau-hai-lop-1\", \"otp\": \"$recovery\"}" "$base/api/session"
+stop_server
+expect_status 0 "$HOSO" user totp-reset hai.lop

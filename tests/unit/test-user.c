@@ -10,6 +10,9 @@
 #include "app/user.h"
 #include "helpers.h"
 
+#include <liboath/oath.h>
+#include <time.h>
+
 struct fx {
 	char dir[512];
 	struct app *app;
@@ -111,9 +114,9 @@ static void test_login_session_logout(void **state)
 	struct actor a, b;
 
 	assert_int_equal(user_add(f->app, &f->sys, &u, NULL, NULL, &f->e), 0);
-	assert_int_equal(
-	    user_login(f->app, "lanh.dao", "mat-khau-dai-du", "127.0.0.1", &tok, &csrf, &a, &f->e),
-	    0);
+	assert_int_equal(user_login(f->app, "lanh.dao", "mat-khau-dai-du", NULL, "127.0.0.1", &tok,
+	                            &csrf, &a, &f->e),
+	                 0);
 	assert_int_equal(tok.len, SESSION_TOKEN_HEX);
 	assert_int_equal(a.scope_org, f->c1);
 	assert_int_equal(a.clearance, CLEARANCE_SECRET);
@@ -124,7 +127,8 @@ static void test_login_session_logout(void **state)
 	assert_string_equal(csrf.buf, csrf2.buf);
 	/* A second sign-in gets a different token (no fixation). */
 	assert_int_equal(
-	    user_login(f->app, "lanh.dao", "mat-khau-dai-du", NULL, &tok2, &csrf2, &b, &f->e), 0);
+	    user_login(f->app, "lanh.dao", "mat-khau-dai-du", NULL, NULL, &tok2, &csrf2, &b, &f->e),
+	    0);
 	assert_string_not_equal(tok.buf, tok2.buf);
 	assert_int_equal(session_logout(f->app, tok.buf, 0, &f->e), 0);
 	assert_int_equal(session_actor(f->app, tok.buf, &b, &csrf2, &f->e), HOSO_E_AUTH);
@@ -150,28 +154,29 @@ static void test_wrong_password_and_lockout(void **state)
 	assert_int_equal(user_add(f->app, &f->sys, &u, NULL, NULL, &f->e), 0);
 	/* An unknown user and a wrong password get the same answer. */
 	assert_int_equal(
-	    user_login(f->app, "nobody", "whatever-long", NULL, &tok, &csrf, &a, &f->e),
+	    user_login(f->app, "nobody", "whatever-long", NULL, NULL, &tok, &csrf, &a, &f->e),
 	    HOSO_E_AUTH);
 	for (int i = 0; i < USER_LOCK_AFTER; i++)
-		assert_int_equal(user_login(f->app, "chuyen.vien", "sai-mat-khau-x", NULL, &tok,
-		                            &csrf, &a, &f->e),
+		assert_int_equal(user_login(f->app, "chuyen.vien", "sai-mat-khau-x", NULL, NULL,
+		                            &tok, &csrf, &a, &f->e),
 		                 HOSO_E_AUTH);
 	/* Now even the right password is refused while locked. */
-	assert_int_equal(
-	    user_login(f->app, "chuyen.vien", "dung-mat-khau-1", NULL, &tok, &csrf, &a, &f->e),
-	    HOSO_E_LOCKED);
+	assert_int_equal(user_login(f->app, "chuyen.vien", "dung-mat-khau-1", NULL, NULL, &tok,
+	                            &csrf, &a, &f->e),
+	                 HOSO_E_LOCKED);
 	assert_non_null(strstr(err_text_vi(&f->e), "phút"));
 	/* An administrator's password reset unlocks. */
 	assert_int_equal(
 	    user_set_password(f->app, &f->sys, "chuyen.vien", "mat-khau-moi-123", NULL, &f->e), 0);
-	assert_int_equal(
-	    user_login(f->app, "chuyen.vien", "mat-khau-moi-123", NULL, &tok, &csrf, &a, &f->e), 0);
+	assert_int_equal(user_login(f->app, "chuyen.vien", "mat-khau-moi-123", NULL, NULL, &tok,
+	                            &csrf, &a, &f->e),
+	                 0);
 	/* Disabled: the session ends and sign-in fails. */
 	assert_int_equal(user_set_disabled(f->app, &f->sys, "chuyen.vien", 1, &f->e), 0);
 	assert_int_equal(session_actor(f->app, tok.buf, &a, &csrf, &f->e), HOSO_E_AUTH);
-	assert_int_equal(
-	    user_login(f->app, "chuyen.vien", "mat-khau-moi-123", NULL, &tok, &csrf, &a, &f->e),
-	    HOSO_E_AUTH);
+	assert_int_equal(user_login(f->app, "chuyen.vien", "mat-khau-moi-123", NULL, NULL, &tok,
+	                            &csrf, &a, &f->e),
+	                 HOSO_E_AUTH);
 	buf_release(&tok);
 	buf_release(&csrf);
 }
@@ -216,20 +221,81 @@ static void test_address_throttle(void **state)
 		char name[32];
 
 		snprintf(name, sizeof(name), "doan.%d", i);
-		assert_int_equal(
-		    user_login(f->app, name, "doan-mat-khau", "10.9.8.7", &tok, &csrf, &a, &f->e),
-		    HOSO_E_AUTH);
+		assert_int_equal(user_login(f->app, name, "doan-mat-khau", NULL, "10.9.8.7", &tok,
+		                            &csrf, &a, &f->e),
+		                 HOSO_E_AUTH);
 	}
-	assert_int_equal(
-	    user_login(f->app, "nguoi.a", "mat-khau-dai-du", "10.9.8.7", &tok, &csrf, &a, &f->e),
-	    HOSO_E_LOCKED);
+	assert_int_equal(user_login(f->app, "nguoi.a", "mat-khau-dai-du", NULL, "10.9.8.7", &tok,
+	                            &csrf, &a, &f->e),
+	                 HOSO_E_LOCKED);
 	assert_non_null(strstr(err_text_vi(&f->e), "địa chỉ"));
 	/* Another address is not affected. */
-	assert_int_equal(
-	    user_login(f->app, "nguoi.a", "mat-khau-dai-du", "10.9.8.8", &tok, &csrf, &a, &f->e),
-	    0);
+	assert_int_equal(user_login(f->app, "nguoi.a", "mat-khau-dai-du", NULL, "10.9.8.8", &tok,
+	                            &csrf, &a, &f->e),
+	                 0);
 	buf_release(&tok);
 	buf_release(&csrf);
+}
+
+static void test_totp(void **state)
+{
+	struct fx *f = *state;
+	struct user_new u = {"hai.lop",         "Vàng Thị Mỷ",    f->c1,
+	                     1u << ROLE_LEADER, CLEARANCE_NORMAL, "mat-khau-dai-du"};
+	struct buf tok = BUF_INIT(128), csrf = BUF_INIT(128), secret = BUF_INIT(128);
+	struct buf uri = BUF_INIT(512), codes = BUF_INIT(1024);
+	struct actor a;
+	char *key = NULL, otp[16], recovery[16];
+	size_t keylen = 0;
+
+	assert_int_equal(user_add(f->app, &f->sys, &u, NULL, NULL, &f->e), 0);
+	assert_int_equal(
+	    user_login(f->app, "hai.lop", "mat-khau-dai-du", NULL, NULL, &tok, &csrf, &a, &f->e),
+	    0);
+	assert_int_equal(user_totp_begin(f->app, &a, &secret, &uri, &f->e), 0);
+	assert_int_equal(secret.len, 32);
+	assert_non_null(strstr(uri.buf, "otpauth://totp/hoso:hai.lop?secret="));
+	/* Still off until confirmed: sign-in needs no code. */
+	assert_int_equal(
+	    user_login(f->app, "hai.lop", "mat-khau-dai-du", NULL, NULL, &tok, &csrf, &a, &f->e),
+	    0);
+	assert_int_equal(oath_base32_decode(secret.buf, secret.len, &key, &keylen), OATH_OK);
+	assert_int_equal(user_totp_confirm(f->app, &a, "000000", &codes, &f->e), HOSO_E_AUTH);
+	assert_int_equal(oath_totp_generate(key, keylen, time(NULL), 30, 0, 6, otp), OATH_OK);
+	assert_int_equal(user_totp_confirm(f->app, &a, otp, &codes, &f->e), 0);
+	assert_int_equal(strlen(codes.buf), TOTP_RECOVERY_CODES * 11 - 1);
+	memcpy(recovery, codes.buf, 10);
+	recovery[10] = '\0';
+	/* Now the code is needed, and asked for by its field. */
+	assert_int_equal(
+	    user_login(f->app, "hai.lop", "mat-khau-dai-du", NULL, NULL, &tok, &csrf, &a, &f->e),
+	    HOSO_E_AUTH);
+	assert_string_equal(f->e.field.buf, "otp");
+	/* The code used to confirm cannot be replayed; the next step's works. */
+	assert_int_equal(
+	    user_login(f->app, "hai.lop", "mat-khau-dai-du", otp, NULL, &tok, &csrf, &a, &f->e),
+	    HOSO_E_AUTH);
+	assert_int_equal(oath_totp_generate(key, keylen, time(NULL) + 30, 30, 0, 6, otp), OATH_OK);
+	assert_int_equal(
+	    user_login(f->app, "hai.lop", "mat-khau-dai-du", otp, NULL, &tok, &csrf, &a, &f->e), 0);
+	/* A recovery code works once. */
+	assert_int_equal(user_login(f->app, "hai.lop", "mat-khau-dai-du", recovery, NULL, &tok,
+	                            &csrf, &a, &f->e),
+	                 0);
+	assert_int_equal(user_login(f->app, "hai.lop", "mat-khau-dai-du", recovery, NULL, &tok,
+	                            &csrf, &a, &f->e),
+	                 HOSO_E_AUTH);
+	/* The administrator resets it. */
+	assert_int_equal(user_totp_reset(f->app, &f->sys, "hai.lop", &f->e), 0);
+	assert_int_equal(
+	    user_login(f->app, "hai.lop", "mat-khau-dai-du", NULL, NULL, &tok, &csrf, &a, &f->e),
+	    0);
+	free(key);
+	buf_release(&tok);
+	buf_release(&csrf);
+	buf_release(&secret);
+	buf_release(&uri);
+	buf_release(&codes);
 }
 
 int main(void)
@@ -241,6 +307,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_wrong_password_and_lockout, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_only_admins_manage_users, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_address_throttle, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_totp, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
