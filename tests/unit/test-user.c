@@ -11,6 +11,7 @@
 #include "helpers.h"
 
 #include <liboath/oath.h>
+#include <sqlite3.h>
 #include <time.h>
 
 struct fx {
@@ -298,6 +299,43 @@ static void test_totp(void **state)
 	buf_release(&codes);
 }
 
+static void expire(struct fx *f, const char *sql)
+{
+	char path[700];
+	sqlite3 *db;
+
+	snprintf(path, sizeof(path), "%s/t.db", f->dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void test_session_expiry(void **state)
+{
+	struct fx *f = *state;
+	struct user_new u = {"het.han",         "Cà Văn Bun",     f->c1,
+	                     1u << ROLE_VIEWER, CLEARANCE_NORMAL, "mat-khau-dai-du"};
+	struct buf tok = BUF_INIT(128), csrf = BUF_INIT(128);
+	struct actor a;
+
+	assert_int_equal(user_add(f->app, &f->sys, &u, NULL, NULL, &f->e), 0);
+	/* Idle for longer than SESSION_IDLE_SECONDS. */
+	assert_int_equal(
+	    user_login(f->app, "het.han", "mat-khau-dai-du", NULL, NULL, &tok, &csrf, &a, &f->e),
+	    0);
+	assert_int_equal(session_actor(f->app, tok.buf, &a, &csrf, &f->e), 0);
+	expire(f, "UPDATE user_session SET last_seen = last_seen - 1801");
+	assert_int_equal(session_actor(f->app, tok.buf, &a, &csrf, &f->e), HOSO_E_AUTH);
+	/* Active, but older than SESSION_MAX_SECONDS. */
+	assert_int_equal(
+	    user_login(f->app, "het.han", "mat-khau-dai-du", NULL, NULL, &tok, &csrf, &a, &f->e),
+	    0);
+	expire(f, "UPDATE user_session SET created_at = created_at - 43201");
+	assert_int_equal(session_actor(f->app, tok.buf, &a, &csrf, &f->e), HOSO_E_AUTH);
+	buf_release(&tok);
+	buf_release(&csrf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,6 +346,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_only_admins_manage_users, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_address_throttle, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_totp, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_session_expiry, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
