@@ -128,3 +128,234 @@ int api_org_members(struct http_req *r, struct err *e)
 	                  json_pack("{s:I,s:I,s:o}", "limit", (json_int_t)limit, "offset",
 	                            (json_int_t)offset, "members", arr));
 }
+
+/* ---- changes (administrators); each needs X-CSRF-Token and is audited ---- */
+
+static const char *str(json_t *o, const char *k)
+{
+	return json_string_value(json_object_get(o, k));
+}
+
+/* "date" (YYYY-MM-DD, required) of a change. */
+static int change_day(json_t *body, int32_t *ret, struct err *e)
+{
+	const char *d = str(body, "date");
+
+	if (!d)
+		return err_set(e, HOSO_E_MISSING, "date", "Thiếu ngày hiệu lực",
+		               "The effective date is missing");
+	if (date_parse_iso(d, strlen(d), ret) < 0)
+		return err_set(e, HOSO_E_BAD_DATE, "date", "Ngày '%s' không hợp lệ (YYYY-MM-DD)",
+		               "Invalid date '%s' (YYYY-MM-DD)", d);
+	return 0;
+}
+
+static int code_of(struct http_req *r, json_t *body, const char *key, int64_t *ret, struct err *e)
+{
+	const char *c = str(body, key);
+
+	*ret = 0;
+	if (!c)
+		return 0;
+	if (org_find(r->app, &r->actor, c, ret, e) < 0) {
+		buf_reset(&e->field);
+		buf_adds(&e->field, key);
+		return e->code;
+	}
+	return 0;
+}
+
+static int ok_reply(struct http_req *r, int rc, const char *code)
+{
+	if (rc < 0)
+		return rc;
+	return http_reply(r, 200, json_pack("{s:s}", "code", code));
+}
+
+int api_orgs_post(struct http_req *r, struct err *e)
+{
+	struct org_new o = {0};
+	json_t *body;
+	int64_t id;
+	int rc;
+
+	if ((rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	o.code = str(body, "code");
+	o.name = str(body, "name");
+	o.kind = str(body, "kind");
+	o.document = str(body, "document");
+	o.from = DATE_NONE;
+	if (str(body, "from") &&
+	    date_parse_iso(str(body, "from"), strlen(str(body, "from")), &o.from) < 0)
+		rc = err_set(e, HOSO_E_BAD_DATE, "from", NULL, NULL);
+	if (rc == 0)
+		rc = code_of(r, body, "parent", &o.parent_id, e);
+	if (rc == 0)
+		rc = org_create(r->app, &r->actor, &o, &id, e);
+	if (rc == 0)
+		rc = http_reply(r, 201,
+		                json_pack("{s:I,s:s}", "id", (json_int_t)id, "code", o.code));
+	json_decref(body);
+	return rc;
+}
+
+int api_org_rename(struct http_req *r, struct err *e)
+{
+	json_t *body;
+	int64_t id;
+	int32_t day;
+	int rc;
+
+	if ((rc = org_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	if ((rc = change_day(body, &day, e)) == 0)
+		rc = org_rename(r->app, &r->actor, id, str(body, "name"), day,
+		                str(body, "document"), e);
+	json_decref(body);
+	return ok_reply(r, rc, http_param(r, "code"));
+}
+
+int api_org_move(struct http_req *r, struct err *e)
+{
+	json_t *body;
+	int64_t id, parent;
+	int32_t day;
+	int rc;
+
+	if ((rc = org_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	if ((rc = change_day(body, &day, e)) == 0 &&
+	    (rc = code_of(r, body, "parent", &parent, e)) == 0)
+		rc = parent ? org_move(r->app, &r->actor, id, parent, day, str(body, "document"), e)
+		            : err_set(e, HOSO_E_MISSING, "parent", NULL, NULL);
+	json_decref(body);
+	return ok_reply(r, rc, http_param(r, "code"));
+}
+
+int api_org_dissolve(struct http_req *r, struct err *e)
+{
+	json_t *body;
+	int64_t id, receiver;
+	int32_t day;
+	int rc;
+
+	if ((rc = org_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	if ((rc = change_day(body, &day, e)) == 0 &&
+	    (rc = code_of(r, body, "receiver", &receiver, e)) == 0)
+		rc = org_dissolve(r->app, &r->actor, id, receiver, day, str(body, "document"), e);
+	json_decref(body);
+	return ok_reply(r, rc, http_param(r, "code"));
+}
+
+int api_orgs_merge(struct http_req *r, struct err *e)
+{
+	json_t *body, *srcs, *v, *nw;
+	int64_t ids[256], into = 0, res = 0;
+	struct org_new spec = {0};
+	size_t i, n = 0;
+	int32_t day;
+	int rc;
+
+	if ((rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	srcs = json_object_get(body, "sources");
+	nw = json_object_get(body, "new");
+	if (!json_is_array(srcs) || json_array_size(srcs) == 0 || json_array_size(srcs) > 256)
+		rc = err_set(e, HOSO_E_MISSING, "sources", "Cần danh sách mã tổ chức bị hợp nhất",
+		             "A list of source organisation codes is needed");
+	json_array_foreach(srcs, i, v)
+	{
+		if (rc < 0)
+			break;
+		if (!json_is_string(v) ||
+		    org_find(r->app, &r->actor, json_string_value(v), &ids[n++], e) < 0)
+			rc = e->code ? e->code : err_set(e, HOSO_E_INVALID, "sources", NULL, NULL);
+	}
+	if (rc == 0)
+		rc = change_day(body, &day, e);
+	if (rc == 0)
+		rc = code_of(r, body, "into", &into, e);
+	if (rc == 0 && !into) {
+		if (!json_is_object(nw))
+			rc = err_set(e, HOSO_E_MISSING, "into",
+			             "Cần 'into' (mã có sẵn) hoặc 'new' (tổ chức mới)",
+			             "'into' (an existing code) or 'new' (a new organisation) is "
+			             "needed");
+		else {
+			spec.code = str(nw, "code");
+			spec.name = str(nw, "name");
+			spec.kind = str(nw, "kind");
+			spec.from = day;
+			spec.document = str(body, "document");
+			rc = code_of(r, nw, "parent", &spec.parent_id, e);
+		}
+	}
+	if (rc == 0)
+		rc = org_merge(r->app, &r->actor, ids, n, into, into ? NULL : &spec, day,
+		               str(body, "document"), &res, e);
+	if (rc == 0)
+		rc = http_reply(r, 200, json_pack("{s:I}", "into", (json_int_t)res));
+	json_decref(body);
+	return rc;
+}
+
+int api_org_split(struct http_req *r, struct err *e)
+{
+	struct org_new parts[64];
+	struct org_assign assign[256];
+	int64_t id, ids[64];
+	size_t nparts = 0, nassign = 0, i;
+	json_t *body, *ps, *as, *v;
+	const char *key;
+	int32_t day;
+	int rc;
+
+	if ((rc = org_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	ps = json_object_get(body, "parts");
+	as = json_object_get(body, "assign");
+	rc = change_day(body, &day, e);
+	if (rc == 0 && (!json_is_array(ps) || json_array_size(ps) < 2 || json_array_size(ps) > 64))
+		rc = err_set(e, HOSO_E_INVALID, "parts", "Cần 2–64 tổ chức kế thừa",
+		             "2 to 64 successors are needed");
+	json_array_foreach(ps, i, v)
+	{
+		if (rc < 0)
+			break;
+		memset(&parts[nparts], 0, sizeof(parts[nparts]));
+		parts[nparts].code = str(v, "code");
+		parts[nparts].name = str(v, "name");
+		parts[nparts].kind = str(v, "kind");
+		parts[nparts].document = str(body, "document");
+		rc = code_of(r, v, "parent", &parts[nparts].parent_id, e);
+		nparts++;
+	}
+	json_object_foreach(as, key, v)
+	{
+		if (rc < 0 || nassign >= 256)
+			break;
+		if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+		    (size_t)json_integer_value(v) >= nparts)
+			rc = err_set(e, HOSO_E_INVALID, "assign", NULL, NULL);
+		else if ((rc = org_find(r->app, &r->actor, key, &assign[nassign].child, e)) == 0)
+			assign[nassign++].part = (size_t)json_integer_value(v);
+	}
+	if (rc == 0) {
+		json_t *m = json_object_get(body, "main");
+		size_t main_part = json_is_integer(m) ? (size_t)json_integer_value(m) : 0;
+
+		rc = org_split(r->app, &r->actor, id, parts, nparts, main_part, assign, nassign,
+		               day, str(body, "document"), ids, e);
+	}
+	if (rc == 0) {
+		json_t *arr = json_array();
+
+		for (i = 0; i < nparts; i++)
+			json_array_append_new(arr, json_integer((json_int_t)ids[i]));
+		rc = http_reply(r, 200, json_pack("{s:o}", "parts", arr));
+	}
+	json_decref(body);
+	return rc;
+}

@@ -41,5 +41,11 @@ json_t *api_audit_json(const struct audit_list *l);
 int api_orgs_get(struct http_req *r, struct err *e);
 int api_org_get(struct http_req *r, struct err *e);
 int api_org_members(struct http_req *r, struct err *e);
+int api_orgs_post(struct http_req *r, struct err *e);
+int api_org_rename(struct http_req *r, struct err *e);
+int api_org_move(struct http_req *r, struct err *e);
+int api_org_dissolve(struct http_req *r, struct err *e);
+int api_orgs_merge(struct http_req *r, struct err *e);
+int api_org_split(struct http_req *r, struct err *e);
 
 #endif

@@ -25,6 +25,13 @@ static const struct http_route person_log = {"GET", "/api/persons/{id}/access-lo
                                              api_person_access_log};
 static const struct http_route org_get = {"GET", "/api/orgs/{code}", api_org_get};
 static const struct http_route org_members = {"GET", "/api/orgs/{code}/members", api_org_members};
+static const struct http_route orgs_post = {"POST", "/api/orgs", api_orgs_post};
+static const struct http_route orgs_merge = {"POST", "/api/orgs/merge", api_orgs_merge};
+static const struct http_route org_rename = {"POST", "/api/orgs/{code}/rename", api_org_rename};
+static const struct http_route org_move = {"POST", "/api/orgs/{code}/move", api_org_move};
+static const struct http_route org_split = {"POST", "/api/orgs/{code}/split", api_org_split};
+static const struct http_route org_dissolve = {"POST", "/api/orgs/{code}/dissolve",
+                                               api_org_dissolve};
 static const struct http_route persons_post = {"POST", "/api/persons", api_persons_post};
 static const struct http_route person_put = {"PUT", "/api/persons/{id}", api_person_put};
 static const struct http_route person_transfer = {"POST", "/api/persons/{id}/transfer",
@@ -52,6 +59,12 @@ const struct http_route *const http_routes[] = {
     &audit_get,
     &org_get,
     &org_members,
+    &orgs_post,
+    &orgs_merge,
+    &org_rename,
+    &org_move,
+    &org_split,
+    &org_dissolve,
     &persons_post,
     &person_put,
     &person_transfer,

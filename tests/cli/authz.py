@@ -151,6 +151,22 @@ for u in USERS:
     want = 401 if u is None else (200 if u == "admin" else (403 if u == "kiem.toan" else 404))
     check(st == want, f"transfer an X2 person as {u}: {st}, want {want}")
 
+# Changing the structure: administrators, within their scope.
+for u in USERS:
+    st, _, _ = call("POST", "/api/orgs/X1/rename", u,
+                    {"name": f"Đảng bộ xã A ({u})", "date": "2021-01-01"}, jar=jar)
+    want = 401 if u is None else (200 if u in ("admin", "qt.x1") else 403)
+    check(st == want, f"rename X1 as {u}: {st}, want {want}")
+    st, _, _ = call("POST", "/api/orgs/X2/rename", u,
+                    {"name": f"Đảng bộ xã B ({u})", "date": "2021-01-01"}, jar=jar)
+    want = 401 if u is None else (200 if u == "admin" else (403 if u == "kiem.toan" else 404))
+    check(st == want, f"rename X2 as {u}: {st}, want {want}")
+    st, _, _ = call("POST", "/api/orgs", u, {"code": f"N{abs(hash(u)) % 10000}", "name": "Chi bộ mới",
+                                              "kind": "chi_bo_co_so", "parent": "X1",
+                                              "from": "2022-01-01"}, jar=jar)
+    want = 401 if u is None else (201 if u in ("admin", "qt.x1") else 403)
+    check(st == want, f"create under X1 as {u}: {st}, want {want}")
+
 # Accounts: administrators; auditors may list.
 for u in USERS:
     st, _, _ = call("GET", "/api/users", u, jar=jar)
