@@ -151,6 +151,25 @@ int cli_sub_open(struct cli_sub *x, struct app **ret)
 	return rc;
 }
 
+int cli_dispatch(struct cli *c, const struct cmd_entry *cmd, const struct cli_subcmd *subs,
+                 size_t n, const char *purpose, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage(cmd, "Thiếu lệnh con", "Missing subcommand");
+	for (size_t i = 0; i < n; i++) {
+		struct cli_sub x = {.c = c};
+		int rc;
+
+		if (strcmp(subs[i].name, argv[1]) != 0)
+			continue;
+		actor_system(&x.who, purpose);
+		rc = subs[i].fn(&x, argc, argv);
+		app_close(x.app);
+		return rc;
+	}
+	return cli_usage(cmd, "Lệnh con không hợp lệ", "Unknown subcommand");
+}
+
 void cli_print_json(json_t *j)
 {
 	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

@@ -93,6 +93,16 @@ struct cli_sub {
 };
 int cli_sub_open(struct cli_sub *x, struct app **ret);
 
+/* A command made of subcommands ("org tree", "user add"...). */
+struct cli_subcmd {
+	const char *name;
+	int (*fn)(struct cli_sub *x, int argc, char **argv);
+};
+/* Run the subcommand named by argv[1] as the local operator (purpose says
+ * why, for the audit trail); usage errors for a missing or unknown one. */
+int cli_dispatch(struct cli *c, const struct cmd_entry *cmd, const struct cli_subcmd *subs,
+                 size_t n, const char *purpose, int argc, char **argv);
+
 /* JSON output: pretty-printed to stdout, j released.  Dates as ISO strings
  * (null for an open or unknown date). */
 void cli_print_json(json_t *j);

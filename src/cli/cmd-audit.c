@@ -103,28 +103,11 @@ static int log_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(struct cli_sub *, int, char **);
-} subs[] = {{"verify", verify_cmd}, {"log", log_cmd}};
+static const struct cli_subcmd subs[] = {{"verify", verify_cmd}, {"log", log_cmd}};
 
 static int cmd_audit_exec(struct cli *c, int argc, char **argv)
 {
-	int rc;
-
-	if (argc < 2)
-		return cli_usage(self(), "Thiếu lệnh con", "Missing subcommand");
-	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
-		if (strcmp(subs[i].name, argv[1]) != 0)
-			continue;
-		struct cli_sub x = {.c = c};
-
-		actor_system(&x.who, "audit");
-		rc = subs[i].fn(&x, argc, argv);
-		app_close(x.app);
-		return rc;
-	}
-	return cli_usage(self(), "Lệnh con không hợp lệ", "Unknown subcommand");
+	return cli_dispatch(c, self(), subs, sizeof(subs) / sizeof(subs[0]), "audit", argc, argv);
 }
 
 const struct cmd_entry cmd_audit_entry = {

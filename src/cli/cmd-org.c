@@ -573,10 +573,7 @@ static int org_ancestors_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(struct cli_sub *, int, char **);
-} subs[] = {
+static const struct cli_subcmd subs[] = {
     {"tree", org_tree_cmd},           {"show", org_show_cmd},         {"create", org_create_cmd},
     {"rename", org_rename_cmd},       {"move", org_move_cmd},         {"merge", org_merge_cmd},
     {"split", org_split_cmd},         {"dissolve", org_dissolve_cmd}, {"map", org_map_cmd},
@@ -585,21 +582,7 @@ static const struct {
 
 static int cmd_org_exec(struct cli *c, int argc, char **argv)
 {
-	int rc;
-
-	if (argc < 2)
-		return cli_usage(self(), "Thiếu lệnh con", "Missing subcommand");
-	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
-		if (strcmp(subs[i].name, argv[1]) != 0)
-			continue;
-		struct cli_sub x = {.c = c};
-
-		actor_system(&x.who, "cli");
-		rc = subs[i].fn(&x, argc, argv);
-		app_close(x.app);
-		return rc;
-	}
-	return cli_usage(self(), "Lệnh con không hợp lệ", "Unknown subcommand");
+	return cli_dispatch(c, self(), subs, sizeof(subs) / sizeof(subs[0]), "cli", argc, argv);
 }
 
 const struct cmd_entry cmd_org_entry = {

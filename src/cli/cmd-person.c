@@ -355,31 +355,14 @@ static int position_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(struct cli_sub *, int, char **);
-} subs[] = {
+static const struct cli_subcmd subs[] = {
     {"search", search_cmd}, {"list", list_cmd},         {"show", show_cmd},
     {"add", add_cmd},       {"transfer", transfer_cmd}, {"position", position_cmd},
 };
 
 static int cmd_person_exec(struct cli *c, int argc, char **argv)
 {
-	int rc;
-
-	if (argc < 2)
-		return cli_usage(self(), "Thiếu lệnh con", "Missing subcommand");
-	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
-		if (strcmp(subs[i].name, argv[1]) != 0)
-			continue;
-		struct cli_sub x = {.c = c};
-
-		actor_system(&x.who, "cli");
-		rc = subs[i].fn(&x, argc, argv);
-		app_close(x.app);
-		return rc;
-	}
-	return cli_usage(self(), "Lệnh con không hợp lệ", "Unknown subcommand");
+	return cli_dispatch(c, self(), subs, sizeof(subs) / sizeof(subs[0]), "cli", argc, argv);
 }
 
 const struct cmd_entry cmd_person_entry = {

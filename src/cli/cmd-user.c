@@ -285,10 +285,7 @@ static int totp_reset_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(struct cli_sub *, int, char **);
-} subs[] = {
+static const struct cli_subcmd subs[] = {
     {"totp-reset", totp_reset_cmd},
     {"add", add_cmd},
     {"list", list_cmd},
@@ -300,21 +297,8 @@ static const struct {
 
 static int cmd_user_exec(struct cli *c, int argc, char **argv)
 {
-	int rc;
-
-	if (argc < 2)
-		return cli_usage(self(), "Thiếu lệnh con", "Missing subcommand");
-	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
-		if (strcmp(subs[i].name, argv[1]) != 0)
-			continue;
-		struct cli_sub x = {.c = c};
-
-		actor_system(&x.who, "user admin");
-		rc = subs[i].fn(&x, argc, argv);
-		app_close(x.app);
-		return rc;
-	}
-	return cli_usage(self(), "Lệnh con không hợp lệ", "Unknown subcommand");
+	return cli_dispatch(c, self(), subs, sizeof(subs) / sizeof(subs[0]), "user admin", argc,
+	                    argv);
 }
 
 const struct cmd_entry cmd_user_entry = {
