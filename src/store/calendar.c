@@ -7,33 +7,24 @@
 
 #include "core/banned.h"
 
+static int read_entry(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct cal_entry_row *r = item;
+
+	r->day = store_col_date(st, 0, DATE_NONE);
+	r->kind = store_col_text(st, 1, a);
+	r->name = store_col_text(st, 2, a);
+	r->source = store_col_text(st, 3, a);
+	return r->kind && r->name ? 0 : HOSO_E_NOMEM;
+}
+
 int store_cal_entries(struct store *s, struct arena *a, struct cal_entry_list *ret)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_CAL_ENTRIES);
-	size_t cap = 0;
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
-	ret->v = NULL;
-	ret->n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct cal_entry_row *r;
-
-		ret->v = store_vec_grow(a, ret->v, ret->n, &cap, sizeof(*ret->v));
-		if (!ret->v) {
-			sqlite3_reset(st);
-			return HOSO_E_NOMEM;
-		}
-		r = &ret->v[ret->n++];
-		r->day = store_col_date(st, 0, DATE_NONE);
-		r->kind = store_col_text(st, 1, a);
-		r->name = store_col_text(st, 2, a);
-		r->source = store_col_text(st, 3, a);
-	}
-	rc = store_rc(rc);
-	sqlite3_reset(st);
-	return rc;
+	return store_read_rows(st, a, sizeof(*ret->v), read_entry, (void **)&ret->v, &ret->n);
 }
 
 int store_cal_entry_put(struct store *s, const struct cal_entry_row *r)

@@ -9,8 +9,10 @@
 
 #include "core/banned.h"
 
-static int read_org(sqlite3_stmt *st, struct arena *a, struct org_row *r)
+static int read_org(sqlite3_stmt *st, struct arena *a, void *item)
 {
+	struct org_row *r = item;
+
 	r->id = sqlite3_column_int64(st, 0);
 	r->code = store_col_text(st, 1, a);
 	r->valid_from = store_col_date(st, 2, DATE_NONE);
@@ -29,22 +31,7 @@ static int read_org(sqlite3_stmt *st, struct arena *a, struct org_row *r)
 
 static int read_org_list(sqlite3_stmt *st, struct arena *a, struct org_list *ret)
 {
-	size_t cap = 0;
-	int rc;
-
-	ret->v = NULL;
-	ret->n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ret->v = store_vec_grow(a, ret->v, ret->n, &cap, sizeof(*ret->v));
-		if (!ret->v)
-			return HOSO_E_NOMEM;
-		if (read_org(st, a, &ret->v[ret->n]) < 0)
-			return HOSO_E_NOMEM;
-		ret->n++;
-	}
-	rc = store_rc(rc);
-	sqlite3_reset(st);
-	return rc;
+	return store_read_rows(st, a, sizeof(*ret->v), read_org, (void **)&ret->v, &ret->n);
 }
 
 static int read_one_org(sqlite3_stmt *st, struct arena *a, struct org_row *ret)

@@ -10,8 +10,10 @@
 
 #include "core/banned.h"
 
-static int read_person(sqlite3_stmt *st, struct arena *a, struct person_row *r)
+static int read_person(sqlite3_stmt *st, struct arena *a, void *item)
 {
+	struct person_row *r = item;
+
 	const void *k;
 
 	memset(r, 0, sizeof(*r));
@@ -54,22 +56,7 @@ static int read_person(sqlite3_stmt *st, struct arena *a, struct person_row *r)
 
 static int read_person_list(sqlite3_stmt *st, struct arena *a, struct person_list *ret)
 {
-	size_t cap = 0;
-	int rc;
-
-	ret->v = NULL;
-	ret->n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ret->v = store_vec_grow(a, ret->v, ret->n, &cap, sizeof(*ret->v));
-		if (!ret->v || read_person(st, a, &ret->v[ret->n]) < 0) {
-			sqlite3_reset(st);
-			return HOSO_E_NOMEM;
-		}
-		ret->n++;
-	}
-	rc = store_rc(rc);
-	sqlite3_reset(st);
-	return rc;
+	return store_read_rows(st, a, sizeof(*ret->v), read_person, (void **)&ret->v, &ret->n);
 }
 
 /* Bind the 21 data columns shared by INSERT and UPDATE. */
@@ -561,38 +548,29 @@ int store_membership_close(struct store *s, int64_t person_id, int32_t day)
 	return store_exec_id_date(s, STMT_MEMBERSHIP_CLOSE, person_id, day);
 }
 
+static int read_membership(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct membership_row *m = item;
+
+	m->id = sqlite3_column_int64(st, 0);
+	m->person_id = sqlite3_column_int64(st, 1);
+	m->org_id = sqlite3_column_int64(st, 2);
+	m->valid_from = store_col_date(st, 3, DATE_NONE);
+	m->valid_to = store_col_date(st, 4, DATE_OPEN);
+	m->status = store_col_text(st, 5, a);
+	m->note = store_col_text(st, 6, a);
+	return 0;
+}
+
 int store_membership_of(struct store *s, int64_t person_id, struct arena *a,
                         struct membership_list *ret)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_MEMBERSHIP_OF);
-	size_t cap = 0;
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
-	ret->v = NULL;
-	ret->n = 0;
 	sqlite3_bind_int64(st, 1, person_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct membership_row *m;
-
-		ret->v = store_vec_grow(a, ret->v, ret->n, &cap, sizeof(*ret->v));
-		if (!ret->v) {
-			sqlite3_reset(st);
-			return HOSO_E_NOMEM;
-		}
-		m = &ret->v[ret->n++];
-		m->id = sqlite3_column_int64(st, 0);
-		m->person_id = sqlite3_column_int64(st, 1);
-		m->org_id = sqlite3_column_int64(st, 2);
-		m->valid_from = store_col_date(st, 3, DATE_NONE);
-		m->valid_to = store_col_date(st, 4, DATE_OPEN);
-		m->status = store_col_text(st, 5, a);
-		m->note = store_col_text(st, 6, a);
-	}
-	rc = store_rc(rc);
-	sqlite3_reset(st);
-	return rc;
+	return store_read_rows(st, a, sizeof(*ret->v), read_membership, (void **)&ret->v, &ret->n);
 }
 
 int store_membership_move_all(struct store *s, int64_t from, int64_t to, int32_t day,
@@ -665,37 +643,28 @@ int store_position_insert(struct store *s, const struct position_row *p, int64_t
 	return rc;
 }
 
+static int read_position(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct position_row *p = item;
+
+	p->id = sqlite3_column_int64(st, 0);
+	p->person_id = sqlite3_column_int64(st, 1);
+	p->org_id = sqlite3_column_int64(st, 2);
+	p->title = store_col_text(st, 3, a);
+	p->valid_from = store_col_date(st, 4, DATE_NONE);
+	p->valid_to = store_col_date(st, 5, DATE_OPEN);
+	return 0;
+}
+
 int store_position_of(struct store *s, int64_t person_id, struct arena *a,
                       struct position_list *ret)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_POSITION_OF);
-	size_t cap = 0;
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
-	ret->v = NULL;
-	ret->n = 0;
 	sqlite3_bind_int64(st, 1, person_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct position_row *p;
-
-		ret->v = store_vec_grow(a, ret->v, ret->n, &cap, sizeof(*ret->v));
-		if (!ret->v) {
-			sqlite3_reset(st);
-			return HOSO_E_NOMEM;
-		}
-		p = &ret->v[ret->n++];
-		p->id = sqlite3_column_int64(st, 0);
-		p->person_id = sqlite3_column_int64(st, 1);
-		p->org_id = sqlite3_column_int64(st, 2);
-		p->title = store_col_text(st, 3, a);
-		p->valid_from = store_col_date(st, 4, DATE_NONE);
-		p->valid_to = store_col_date(st, 5, DATE_OPEN);
-	}
-	rc = store_rc(rc);
-	sqlite3_reset(st);
-	return rc;
+	return store_read_rows(st, a, sizeof(*ret->v), read_position, (void **)&ret->v, &ret->n);
 }
 
 int store_member_counts(struct store *s, int32_t day, struct arena *a, struct org_count **ret,

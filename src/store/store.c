@@ -126,6 +126,28 @@ int store_exec_id_date(struct store *s, enum stmt which, int64_t id, int32_t day
 	return rc;
 }
 
+int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn fn, void **ret,
+                    size_t *ret_n)
+{
+	size_t cap = 0, n = 0;
+	void *v = NULL;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = store_vec_grow(a, v, n, &cap, elem);
+		if (!v || fn(st, a, (char *)v + n * elem) < 0) {
+			sqlite3_reset(st);
+			return HOSO_E_NOMEM;
+		}
+		n++;
+	}
+	rc = store_rc(rc);
+	sqlite3_reset(st);
+	*ret = v;
+	*ret_n = n;
+	return rc;
+}
+
 void *store_vec_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t elem)
 {
 	size_t ncap = *cap ? *cap * 2 : 16;

@@ -121,6 +121,12 @@ int store_exec_stmt(sqlite3_stmt *st);
  * day" updates).  0 or an error code. */
 int store_exec_id_date(struct store *s, enum stmt which, int64_t id, int32_t day);
 
+/* Read every row of st into a vector of elem-sized items (in a), each
+ * filled by fn; st is reset afterwards.  0 or an error code. */
+typedef int (*store_row_fn)(sqlite3_stmt *st, struct arena *a, void *item);
+int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn fn, void **ret,
+                    size_t *ret_n);
+
 /* Grow a vector in an arena: returns the new array (old contents copied). */
 void *store_vec_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t elem);
 

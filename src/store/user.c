@@ -8,8 +8,10 @@
 
 #include "core/banned.h"
 
-static int read_user(sqlite3_stmt *st, struct arena *a, struct user_row *u)
+static int read_user(sqlite3_stmt *st, struct arena *a, void *item)
 {
+	struct user_row *u = item;
+
 	u->id = sqlite3_column_int64(st, 0);
 	u->username = store_col_text(st, 1, a);
 	u->full_name = store_col_text(st, 2, a);
@@ -90,24 +92,10 @@ int store_user_get(struct store *s, int64_t id, struct arena *a, struct user_row
 int store_user_list(struct store *s, struct arena *a, struct user_list *ret)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_USER_LIST);
-	size_t cap = 0;
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
-	ret->v = NULL;
-	ret->n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ret->v = store_vec_grow(a, ret->v, ret->n, &cap, sizeof(*ret->v));
-		if (!ret->v || read_user(st, a, &ret->v[ret->n]) < 0) {
-			sqlite3_reset(st);
-			return HOSO_E_NOMEM;
-		}
-		ret->n++;
-	}
-	rc = store_rc(rc);
-	sqlite3_reset(st);
-	return rc;
+	return store_read_rows(st, a, sizeof(*ret->v), read_user, (void **)&ret->v, &ret->n);
 }
 
 int store_user_update(struct store *s, const struct user_row *u)
