@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app/user.h"
@@ -441,12 +442,21 @@ int http_serve(const struct http_opts *o, struct err *e)
 		o->ready(di ? di->port : o->port, o->arg);
 	while (sigwait(&set, &sig) == 0 && sig != SIGTERM && sig != SIGINT)
 		;
-	/* Stop accepting, let in-flight requests finish, then stop. */
+	/* Stop accepting, let in-flight requests finish (up to 10 s), then stop. */
 	{
 		MHD_socket ls = MHD_quiesce_daemon(d);
+		struct timespec pause = {0, 50 * 1000 * 1000};
 
 		if (ls != MHD_INVALID_SOCKET)
 			close(ls);
+		for (int i = 0; i < 200; i++) {
+			const union MHD_DaemonInfo *ci =
+			    MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+
+			if (!ci || ci->num_connections == 0)
+				break;
+			nanosleep(&pause, NULL);
+		}
 	}
 	MHD_stop_daemon(d);
 	return 0;

@@ -49,3 +49,15 @@ grep -q "stopped" serve.log && ok || fail "no stop message"
 # a database that does not exist: the server refuses to start
 expect_status 1 "$HOSO" --db nothere.db serve --listen 127.0.0.1:0
 expect_status 2 "$HOSO" serve --listen nonsense
+# A request in flight when SIGTERM arrives is answered before the server stops.
+start_server
+head -c 200000 /dev/zero | tr '\0' 'x' > slow.txt
+curl -s -o slow-body.txt -w '%{http_code}' --limit-rate 50k -X POST -H 'Content-Type: application/json' \
+  --data-binary @slow.txt "$base/api/session" > slow-status.txt &
+cpid=$!
+sleep 1
+kill -TERM "$spid"
+wait "$cpid"
+[ "$(cat slow-status.txt)" = 400 ] && ok || fail "in-flight request cut at stop: status $(cat slow-status.txt)"
+wait "$spid"
+[ $? -eq 0 ] && ok || fail "serve did not exit cleanly after draining"
