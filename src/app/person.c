@@ -4,6 +4,7 @@
 #include "app/person.h"
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -474,50 +475,81 @@ static int32_t joined_day(const struct person_row *r, const struct person_input 
 	return date_today();
 }
 
-/* The fields of a person that differ between before and after (either may
- * be NULL: a creation has no before), as {"field": {"before", "after"}}. */
+/* The text fields of a person an audit entry compares. */
+static const struct {
+	const char *name;
+	size_t off;
+} person_texts[] = {
+    {"full_name", offsetof(struct person_row, full_name)},
+    {"sex", offsetof(struct person_row, sex)},
+    {"birth_date", offsetof(struct person_row, birth_date)},
+    {"home_town", offsetof(struct person_row, home_town)},
+    {"residence", offsetof(struct person_row, residence)},
+    {"ethnicity", offsetof(struct person_row, ethnicity)},
+    {"cccd", offsetof(struct person_row, cccd)},
+    {"party_file_no", offsetof(struct person_row, party_file_no)},
+    {"party_card_no", offsetof(struct person_row, party_card_no)},
+    {"status", offsetof(struct person_row, status)},
+    {"management_level", offsetof(struct person_row, management_level)},
+};
+
+static const char *text_at(const struct person_row *p, size_t off)
+{
+	return p ? *(const char *const *)((const char *)p + off) : NULL;
+}
+
+static json_t *day_or_null(int32_t d)
+{
+	char s[DATE_BUF];
+
+	if (d == DATE_NONE || d == DATE_OPEN)
+		return json_null();
+	date_format_iso(d, s);
+	return json_string(s);
+}
+
+/* The fields that differ between before and after (either may be NULL: a
+ * creation has no before), as {"field": {"before", "after"}}. */
 static json_t *person_diff(const struct person_row *b, const struct person_row *a)
 {
-	static const char *const text_names[] = {
-	    "full_name",       "sex",  "birth_date",    "home_town",     "residence",
-	    "ethnicity",       "cccd", "party_file_no", "party_card_no", "status",
-	    "management_level"};
-	const char *const *tb = NULL, *const *ta = NULL;
-	const char *vb[11], *va[11];
+	const struct {
+		const char *name;
+		int64_t before, after;
+		int is_date;
+	} nums[] = {
+	    {"admission_date", b ? b->admission_date : DATE_NONE, a ? a->admission_date : DATE_NONE,
+	     1},
+	    {"full_member_date", b ? b->full_member_date : DATE_NONE,
+	     a ? a->full_member_date : DATE_NONE, 1},
+	    {"org", b ? b->org_id : 0, a ? a->org_id : 0, 0},
+	    {"confidentiality", b ? b->confidentiality : 0, a ? a->confidentiality : 0, 0},
+	};
 	json_t *d = json_object();
 
-	if (b) {
-		const char *v[11] = {
-		    b->full_name,       b->sex,  b->birth_date,    b->home_town,     b->residence,
-		    b->ethnicity,       b->cccd, b->party_file_no, b->party_card_no, b->status,
-		    b->management_level};
-
-		memcpy(vb, v, sizeof(vb));
-		tb = vb;
-	}
-	if (a) {
-		const char *v[11] = {
-		    a->full_name,       a->sex,  a->birth_date,    a->home_town,     a->residence,
-		    a->ethnicity,       a->cccd, a->party_file_no, a->party_card_no, a->status,
-		    a->management_level};
-
-		memcpy(va, v, sizeof(va));
-		ta = va;
-	}
-	for (size_t i = 0; i < 11; i++) {
-		const char *x = tb ? tb[i] : NULL, *y = ta ? ta[i] : NULL;
+	for (size_t i = 0; i < sizeof(person_texts) / sizeof(person_texts[0]); i++) {
+		const char *x = text_at(b, person_texts[i].off),
+		           *y = text_at(a, person_texts[i].off);
 
 		if ((x == NULL) != (y == NULL) || (x && y && strcmp(x, y) != 0))
-			json_object_set_new(d, text_names[i],
+			json_object_set_new(d, person_texts[i].name,
 			                    json_pack("{s:s?,s:s?}", "before", x, "after", y));
 	}
-	if (!b || !a || b->admission_date != a->admission_date ||
-	    b->full_member_date != a->full_member_date ||
-	    b->confidentiality != a->confidentiality || b->org_id != a->org_id) {
-		const struct person_row *r = a ? a : b;
-
-		json_object_set_new(d, "org", json_integer((json_int_t)r->org_id));
-		json_object_set_new(d, "confidentiality", json_integer(r->confidentiality));
+	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+		if (b && a && nums[i].before == nums[i].after)
+			continue;
+		if (nums[i].is_date)
+			json_object_set_new(
+			    d, nums[i].name,
+			    json_pack("{s:o,s:o}", "before",
+			              b ? day_or_null((int32_t)nums[i].before) : json_null(),
+			              "after",
+			              a ? day_or_null((int32_t)nums[i].after) : json_null()));
+		else
+			json_object_set_new(
+			    d, nums[i].name,
+			    json_pack("{s:o,s:o}", "before",
+			              b ? json_integer(nums[i].before) : json_null(), "after",
+			              a ? json_integer(nums[i].after) : json_null()));
 	}
 	return d;
 }
