@@ -28,17 +28,6 @@ json_t *api_audit_json(const struct audit_list *l)
 	return arr;
 }
 
-static int num(struct http_req *r, const char *name, int64_t min, int64_t max, int64_t *ret,
-               struct err *e)
-{
-	const char *s = http_query(r, name);
-
-	if (s && parse_i64(s, strlen(s), min, max, ret) < 0)
-		return err_set(e, HOSO_E_RANGE, name, "Tham số %s không hợp lệ",
-		               "Invalid parameter %s", name);
-	return 0;
-}
-
 int api_audit_get(struct http_req *r, struct err *e)
 {
 	int64_t object_id = 0, user = 0, before = 0, limit = 100;
@@ -46,10 +35,10 @@ int api_audit_get(struct http_req *r, struct err *e)
 	struct audit_list l;
 	int rc;
 
-	if ((rc = num(r, "object_id", 1, INT64_MAX, &object_id, e)) < 0 ||
-	    (rc = num(r, "user", 1, INT64_MAX, &user, e)) < 0 ||
-	    (rc = num(r, "before", 1, INT64_MAX, &before, e)) < 0 ||
-	    (rc = num(r, "limit", 1, 1000, &limit, e)) < 0)
+	if ((rc = http_query_i64(r, "object_id", 1, INT64_MAX, &object_id, e)) < 0 ||
+	    (rc = http_query_i64(r, "user", 1, INT64_MAX, &user, e)) < 0 ||
+	    (rc = http_query_i64(r, "before", 1, INT64_MAX, &before, e)) < 0 ||
+	    (rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0)
 		return rc;
 	if (!actor_has_role(&r->actor, ROLE_AUDITOR))
 		return err_set(e, HOSO_E_DENIED, NULL, NULL, NULL);

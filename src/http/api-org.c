@@ -15,17 +15,14 @@
 
 int api_orgs_get(struct http_req *r, struct err *e)
 {
-	const char *as_of = http_query(r, "as_of");
 	struct org_tree t;
 	int32_t day = date_today();
 	char iso[DATE_BUF];
 	json_t *arr;
 	int rc;
 
-	if (as_of && date_parse_iso(as_of, strlen(as_of), &day) < 0)
-		return err_set(e, HOSO_E_BAD_DATE, "as_of", "Ngày '%s' không hợp lệ (YYYY-MM-DD)",
-		               "Invalid date '%s' (YYYY-MM-DD)", as_of);
-	if ((rc = org_tree_at(r->app, &r->actor, day, 0, r->arena, &t, e)) < 0)
+	if ((rc = http_query_date(r, "as_of", &day, e)) < 0 ||
+	    (rc = org_tree_at(r->app, &r->actor, day, 0, r->arena, &t, e)) < 0)
 		return rc;
 	arr = json_array();
 	for (size_t i = 0; i < t.n; i++) {
@@ -105,16 +102,14 @@ int api_org_get(struct http_req *r, struct err *e)
 
 int api_org_members(struct http_req *r, struct err *e)
 {
-	const char *ls = http_query(r, "limit"), *os = http_query(r, "offset");
 	int64_t id, limit = 100, offset = 0;
 	struct person_list l;
 	json_t *arr;
 	int rc;
 
-	if ((ls && parse_i64(ls, strlen(ls), 1, 1000, &limit) < 0) ||
-	    (os && parse_i64(os, strlen(os), 0, INT32_MAX, &offset) < 0))
-		return err_set(e, HOSO_E_RANGE, ls ? "limit" : "offset", NULL, NULL);
-	if ((rc = org_param(r, &id, e)) < 0 ||
+	if ((rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0 ||
+	    (rc = http_query_i64(r, "offset", 0, INT32_MAX, &offset, e)) < 0 ||
+	    (rc = org_param(r, &id, e)) < 0 ||
 	    (rc = person_list_by_org(r->app, &r->actor, id, (size_t)limit, (size_t)offset, r->arena,
 	                             &l, e)) < 0)
 		return rc;

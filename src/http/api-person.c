@@ -54,22 +54,11 @@ static int id_param(struct http_req *r, int64_t *ret, struct err *e)
 	return 0;
 }
 
-static int limit_param(struct http_req *r, int64_t def, int64_t max, int64_t *ret, struct err *e)
-{
-	const char *s = http_query(r, "limit");
-
-	*ret = def;
-	if (s && parse_i64(s, strlen(s), 1, max, ret) < 0)
-		return err_set(e, HOSO_E_RANGE, "limit", "limit phải từ 1 đến %lld",
-		               "limit must be 1 to %lld", (long long)max);
-	return 0;
-}
-
 int api_persons_search(struct http_req *r, struct err *e)
 {
 	const char *q = http_query(r, "q");
 	struct person_list l;
-	int64_t limit;
+	int64_t limit = 20;
 	json_t *arr;
 	int rc;
 
@@ -78,7 +67,7 @@ int api_persons_search(struct http_req *r, struct err *e)
 		               "The search text is missing");
 	if (strlen(q) > 200)
 		return err_set(e, HOSO_E_TOO_BIG, "q", NULL, NULL);
-	if ((rc = limit_param(r, 20, PERSON_SEARCH_MAX, &limit, e)) < 0 ||
+	if ((rc = http_query_i64(r, "limit", 1, PERSON_SEARCH_MAX, &limit, e)) < 0 ||
 	    (rc = person_search(r->app, &r->actor, q, (size_t)limit, r->arena, &l, e)) < 0)
 		return rc;
 	arr = json_array();
@@ -123,10 +112,11 @@ int api_person_get(struct http_req *r, struct err *e)
 int api_person_access_log(struct http_req *r, struct err *e)
 {
 	struct audit_list l;
-	int64_t id, limit;
+	int64_t id, limit = 100;
 	int rc;
 
-	if ((rc = id_param(r, &id, e)) < 0 || (rc = limit_param(r, 100, 1000, &limit, e)) < 0)
+	if ((rc = id_param(r, &id, e)) < 0 ||
+	    (rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0)
 		return rc;
 	rc = audit_list(r->app, &r->actor, "person", id, 0, 0, (size_t)limit, r->arena, &l, e);
 	if (rc == HOSO_E_DENIED) /* not theirs to see: as if it did not exist */

@@ -86,6 +86,14 @@ extern const struct http_route *const http_routes[];
 
 /* A query-string argument, or NULL. */
 const char *http_query(const struct http_req *r, const char *name);
+/* An integer query argument in [min, max]: *ret is left as it is (the
+ * caller's default) when absent; HOSO_E_RANGE naming the argument when it is
+ * not a number in range. */
+int http_query_i64(const struct http_req *r, const char *name, int64_t min, int64_t max,
+                   int64_t *ret, struct err *e);
+/* A YYYY-MM-DD query argument: *ret unchanged when absent; HOSO_E_BAD_DATE
+ * naming the argument when malformed. */
+int http_query_date(const struct http_req *r, const char *name, int32_t *ret, struct err *e);
 /* A request header, or NULL. */
 const char *http_header(const struct http_req *r, const char *name);
 /* A path parameter as a NUL-terminated string in the arena, or NULL. */

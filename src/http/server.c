@@ -15,6 +15,7 @@
 
 #include "app/user.h"
 #include "store/store.h"
+#include "core/date.h"
 #include "core/parse.h"
 
 #include <sodium.h>
@@ -208,6 +209,29 @@ int http_json_body(struct http_req *r, json_t **ret, struct err *e)
 const char *http_query(const struct http_req *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+int http_query_i64(const struct http_req *r, const char *name, int64_t min, int64_t max,
+                   int64_t *ret, struct err *e)
+{
+	const char *s = http_query(r, name);
+
+	if (s && parse_i64(s, strlen(s), min, max, ret) < 0)
+		return err_set(e, HOSO_E_RANGE, name, "Tham số %s phải là số từ %lld đến %lld",
+		               "Parameter %s must be a number from %lld to %lld", name,
+		               (long long)min, (long long)max);
+	return 0;
+}
+
+int http_query_date(const struct http_req *r, const char *name, int32_t *ret, struct err *e)
+{
+	const char *s = http_query(r, name);
+
+	if (s && date_parse_iso(s, strlen(s), ret) < 0)
+		return err_set(e, HOSO_E_BAD_DATE, name,
+		               "Tham số %s không phải ngày hợp lệ (YYYY-MM-DD)",
+		               "Parameter %s is not a valid date (YYYY-MM-DD)", name);
+	return 0;
 }
 
 const char *http_header(const struct http_req *r, const char *name)

@@ -31,6 +31,16 @@ expect_http 200 -b a.jar "$base/api/orgs?as_of=2025-06-30"
 expect_body '"code":"H1"'
 expect_http 200 -b a.jar "$base/api/orgs?as_of=2025-07-01"
 expect_body '"code":"XM"'
+# malformed query values: a 400 naming the argument, never a 500
+for v in 2025-02-30 01%2F07%2F2025 %FF%FE '' x; do
+  expect_http 400 -b a.jar "$base/api/orgs?as_of=$v"
+  expect_body '"code":"bad_date"'
+  expect_body '"field":"as_of"'
+done
+for q in limit=0 limit=1001 limit=%FF offset=-1 'offset=1e3' 'limit=9999999999999999999999'; do
+  expect_http 400 -b a.jar "$base/api/orgs/TU/members?$q"
+  expect_body "\"field\":\"${q%%=*}\""
+done
 grep -q '"H1"' body.txt && fail "H1 after its dissolution" || ok
 post 200 /api/orgs/XM/split '{"parts": [{"code": "XA", "name": "Đảng bộ xã A"}, {"code": "XB", "name": "Đảng bộ xã B"}], "main": 1, "assign": {"CB1": 0}, "date": "2026-01-01"}'
 post 200 /api/orgs/CB1/move '{"parent": "XB", "date": "2026-02-01"}'

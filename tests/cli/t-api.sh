@@ -66,6 +66,11 @@ expect_http 200 -b kiem.toan.jar "$base/api/audit?limit=1000"
 expect_body '"action":"search"'
 expect_body '"flagged":true'
 expect_http 400 -b kiem.toan.jar "$base/api/audit?limit=0"
+expect_body '"field":"limit"'
+expect_http 400 -b kiem.toan.jar "$base/api/audit?object_id=%FF%00"
+expect_body '"field":"object_id"'
+expect_http 400 -b kiem.toan.jar "$base/api/audit?before=abc"
+expect_body '"message_en":"Parameter before must be a number from 1 to 9223372036854775807"'
 stop_server
 expect_status 0 "$HOSO" audit verify
 # Writes: CSRF, roles, validation naming the field, version conflicts, audit.
