@@ -33,7 +33,6 @@ int store_audit_tail(struct store *s, int64_t *ret_id, unsigned char *ret_hash)
 int store_audit_insert(struct store *s, const struct audit_row *r)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_AUDIT_INSERT);
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
@@ -49,9 +48,7 @@ int store_audit_insert(struct store *s, const struct audit_row *r)
 	sqlite3_bind_int(st, 10, r->flagged ? 1 : 0);
 	sqlite3_bind_blob(st, 11, r->prev_hash, 32, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 12, r->hash, 32, SQLITE_STATIC);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	return rc;
+	return store_exec_stmt(st);
 }
 
 static void read_audit(sqlite3_stmt *st, struct arena *a, struct audit_row *r)

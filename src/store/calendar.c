@@ -30,7 +30,6 @@ int store_cal_entries(struct store *s, struct arena *a, struct cal_entry_list *r
 int store_cal_entry_put(struct store *s, const struct cal_entry_row *r)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_CAL_ENTRY_PUT);
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
@@ -38,9 +37,7 @@ int store_cal_entry_put(struct store *s, const struct cal_entry_row *r)
 	store_bind_text(st, 2, r->kind);
 	store_bind_text(st, 3, r->name);
 	store_bind_text(st, 4, r->source ? r->source : "");
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	return rc;
+	return store_exec_stmt(st);
 }
 
 int store_cal_entry_delete(struct store *s, int32_t day)
@@ -52,7 +49,6 @@ int store_cal_entry_delete(struct store *s, int32_t day)
 		return HOSO_E_DB;
 	store_bind_date(st, 1, day);
 	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
 	if (rc == 0 && sqlite3_changes(s->db) == 0)
 		return HOSO_E_NOT_FOUND;
 	return rc;

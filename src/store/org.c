@@ -57,11 +57,8 @@ int store_org_insert(struct store *s, const char *code, int32_t from, const char
 		return HOSO_E_DB;
 	store_bind_text(st, 1, code);
 	store_bind_date(st, 2, from);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	if (rc < 0)
+	if ((rc = store_exec_insert(s, st, &id)) < 0)
 		return rc;
-	id = sqlite3_last_insert_rowid(s->db);
 	st = store_stmt(s, STMT_ORG_VERSION_INSERT);
 	if (!st)
 		return HOSO_E_DB;
@@ -72,7 +69,6 @@ int store_org_insert(struct store *s, const char *code, int32_t from, const char
 	store_bind_id(st, 5, parent_id);
 	store_bind_text(st, 6, document);
 	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
 	if (rc < 0)
 		return rc == HOSO_E_DUPLICATE ? HOSO_E_NOT_FOUND : rc; /* bad parent */
 	if (ret_id)
@@ -181,7 +177,6 @@ int store_org_new_version(struct store *s, int64_t id, int32_t day, const char *
 		store_bind_id(st, 4, parent_id);
 		store_bind_text(st, 5, document);
 		rc = store_exec_stmt(st);
-		sqlite3_reset(st);
 		goto out;
 	}
 	rc = store_exec_id_date(s, STMT_ORG_VERSION_CLOSE, cur.version_id, day);
@@ -199,7 +194,6 @@ int store_org_new_version(struct store *s, int64_t id, int32_t day, const char *
 	store_bind_id(st, 5, parent_id);
 	store_bind_text(st, 6, document);
 	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
 out:
 	arena_release(&a);
 	return rc;
@@ -242,11 +236,8 @@ int store_succession_insert(struct store *s, const char *kind, int32_t effective
 	store_bind_date(st, 2, effective);
 	store_bind_text(st, 3, document);
 	store_bind_text(st, 4, note);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	if (rc < 0)
+	if ((rc = store_exec_insert(s, st, &id)) < 0)
 		return rc;
-	id = sqlite3_last_insert_rowid(s->db);
 	for (size_t i = 0; i < nlinks; i++) {
 		st = store_stmt(s, STMT_SUCCESSION_LINK_INSERT);
 		if (!st)
@@ -256,7 +247,6 @@ int store_succession_insert(struct store *s, const char *kind, int32_t effective
 		store_bind_id(st, 3, links[i].to_org);
 		sqlite3_bind_int(st, 4, links[i].is_main ? 1 : 0);
 		rc = store_exec_stmt(st);
-		sqlite3_reset(st);
 		if (rc < 0)
 			return rc;
 	}

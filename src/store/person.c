@@ -138,7 +138,6 @@ int store_person_insert(struct store *s, const struct person_row *p, int64_t *re
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_text(st, 2, p->search_key);
 	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
 	if (rc < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	if (ret_id)
@@ -168,15 +167,12 @@ int store_person_defer_index(struct store *s, int64_t *ret_mark)
 int store_person_index_since(struct store *s, int64_t mark)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_FTS_SINCE);
-	int rc;
 
 	s->defer_index = 0;
 	if (!st)
 		return HOSO_E_DB;
 	sqlite3_bind_int64(st, 1, mark);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	return rc;
+	return store_exec_stmt(st);
 }
 
 int store_person_bulk_begin(struct store *s)
@@ -292,13 +288,10 @@ int store_person_bulk_remove(struct store *s, int64_t id)
 		return HOSO_E_DB;
 	sqlite3_bind_int64(st, 1, id);
 	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
 	if (rc < 0 || !(st = store_stmt(s, STMT_PERSON_DELETE)))
 		return rc < 0 ? rc : HOSO_E_DB;
 	sqlite3_bind_int64(st, 1, id);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	return rc;
+	return store_exec_stmt(st);
 }
 
 int store_person_bulk_end(struct store *s, int64_t mark)
@@ -383,15 +376,12 @@ int store_person_get(struct store *s, int64_t id, struct arena *a, struct person
 int store_person_set_org(struct store *s, int64_t id, int64_t org_id)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_SET_ORG);
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_id(st, 2, org_id);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	return rc;
+	return store_exec_stmt(st);
 }
 
 int store_person_find_by(struct store *s, const char *field, const char *value, int64_t *ret_id)
@@ -526,7 +516,6 @@ int store_person_search_ids(struct store *s, const char *prefix, size_t limit, s
 int store_membership_insert(struct store *s, const struct membership_row *m, int64_t *ret_id)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_MEMBERSHIP_INSERT);
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
@@ -536,11 +525,7 @@ int store_membership_insert(struct store *s, const struct membership_row *m, int
 	store_bind_date(st, 4, m->valid_to);
 	store_bind_text(st, 5, m->status);
 	store_bind_text(st, 6, m->note);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	if (rc == 0 && ret_id)
-		*ret_id = sqlite3_last_insert_rowid(s->db);
-	return rc;
+	return store_exec_insert(s, st, ret_id);
 }
 
 int store_membership_close(struct store *s, int64_t person_id, int32_t day)
@@ -627,7 +612,6 @@ out:
 int store_position_insert(struct store *s, const struct position_row *p, int64_t *ret_id)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_POSITION_INSERT);
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
@@ -636,11 +620,7 @@ int store_position_insert(struct store *s, const struct position_row *p, int64_t
 	store_bind_text(st, 3, p->title);
 	store_bind_date(st, 4, p->valid_from);
 	store_bind_date(st, 5, p->valid_to);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	if (rc == 0 && ret_id)
-		*ret_id = sqlite3_last_insert_rowid(s->db);
-	return rc;
+	return store_exec_insert(s, st, ret_id);
 }
 
 static int read_position(sqlite3_stmt *st, struct arena *a, void *item)

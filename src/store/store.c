@@ -107,23 +107,30 @@ int store_exec_stmt(sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
 
+	sqlite3_reset(st);
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		return 0;
 	return store_rc(rc);
 }
 
+int store_exec_insert(struct store *s, sqlite3_stmt *st, int64_t *ret_id)
+{
+	int rc = store_exec_stmt(st);
+
+	if (rc == 0 && ret_id)
+		*ret_id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
 int store_exec_id_date(struct store *s, enum stmt which, int64_t id, int32_t day)
 {
 	sqlite3_stmt *st = store_stmt(s, which);
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_date(st, 2, day);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	return rc;
+	return store_exec_stmt(st);
 }
 
 int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn fn, void **ret,
@@ -283,7 +290,6 @@ int store_begin(struct store *s)
 	if (!st)
 		return HOSO_E_DB;
 	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
 	if (rc == 0)
 		s->in_tx = 1;
 	return rc;
@@ -297,7 +303,6 @@ int store_commit(struct store *s)
 	if (!st)
 		return HOSO_E_DB;
 	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
 	if (rc == 0)
 		s->in_tx = 0;
 	return rc;

@@ -114,8 +114,11 @@ int store_bind_id(sqlite3_stmt *st, int i, int64_t id); /* 0 binds NULL */
 const char *store_col_text(sqlite3_stmt *st, int i, struct arena *a);
 int32_t store_col_date(sqlite3_stmt *st, int i, int32_t if_null);
 
-/* Run a statement expecting no rows.  0 or an error code. */
+/* Run a statement expecting no rows, then reset it.  0 or an error code. */
 int store_exec_stmt(sqlite3_stmt *st);
+/* store_exec_stmt for an INSERT; on success *ret_id (when not NULL) is the
+ * new row's id. */
+int store_exec_insert(struct store *s, sqlite3_stmt *st, int64_t *ret_id);
 
 /* Run statement which with ?1 = id and ?2 = day (the many "close this at
  * day" updates).  0 or an error code. */

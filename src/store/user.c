@@ -52,7 +52,6 @@ static int one_user(sqlite3_stmt *st, struct arena *a, struct user_row *ret)
 int store_user_insert(struct store *s, const struct user_row *u, int64_t *ret_id)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_USER_INSERT);
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
@@ -62,11 +61,7 @@ int store_user_insert(struct store *s, const struct user_row *u, int64_t *ret_id
 	sqlite3_bind_int(st, 4, (int)u->roles);
 	sqlite3_bind_int(st, 5, u->clearance);
 	store_bind_text(st, 6, u->password_hash);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	if (rc == 0 && ret_id)
-		*ret_id = sqlite3_last_insert_rowid(s->db);
-	return rc;
+	return store_exec_insert(s, st, ret_id);
 }
 
 int store_user_by_name(struct store *s, const char *username, struct arena *a, struct user_row *ret)
@@ -122,7 +117,6 @@ int store_user_update(struct store *s, const struct user_row *u)
 	sqlite3_bind_int64(st, 12, u->totp_last_step);
 	store_bind_text(st, 13, u->recovery_codes);
 	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
 	if (rc == 0 && sqlite3_changes(s->db) == 0)
 		return HOSO_E_NOT_FOUND;
 	return rc;
@@ -150,7 +144,6 @@ int store_session_insert(struct store *s, const unsigned char *hash, int64_t use
                          const char *csrf, int64_t now, const char *address)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_SESSION_INSERT);
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
@@ -159,9 +152,7 @@ int store_session_insert(struct store *s, const unsigned char *hash, int64_t use
 	store_bind_text(st, 3, csrf);
 	sqlite3_bind_int64(st, 4, now);
 	store_bind_text(st, 5, address);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	return rc;
+	return store_exec_stmt(st);
 }
 
 int store_session_get(struct store *s, const unsigned char *hash, struct arena *a,
@@ -190,16 +181,13 @@ int store_session_get(struct store *s, const unsigned char *hash, struct arena *
 static int session_exec(struct store *s, enum stmt which, const unsigned char *hash, int64_t now)
 {
 	sqlite3_stmt *st = store_stmt(s, which);
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
 	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_STATIC);
 	if (which == STMT_SESSION_TOUCH)
 		sqlite3_bind_int64(st, 2, now);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	return rc;
+	return store_exec_stmt(st);
 }
 
 int store_session_touch(struct store *s, const unsigned char *hash, int64_t now)
@@ -215,12 +203,9 @@ int store_session_delete(struct store *s, const unsigned char *hash)
 int store_session_delete_user(struct store *s, int64_t user_id)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_SESSION_DELETE_USER);
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
 	sqlite3_bind_int64(st, 1, user_id);
-	rc = store_exec_stmt(st);
-	sqlite3_reset(st);
-	return rc;
+	return store_exec_stmt(st);
 }
