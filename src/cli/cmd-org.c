@@ -49,6 +49,18 @@ static int resolve(struct app *app, const struct actor *who, const char *code, i
 	return rc;
 }
 
+/* The start of every dated change to one organisation: open the database,
+ * read --date and find the organisation named first. */
+static int open_change(struct cli_sub *x, const char *date, const char *code, struct app **app,
+                       int32_t *day, int64_t *id)
+{
+	int rc;
+
+	if ((rc = cli_sub_open(x, app)) != 0 || (rc = cli_date("--date", date, day)) != 0)
+		return rc;
+	return resolve(*app, &x->who, code, id);
+}
+
 static int org_tree_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
@@ -299,9 +311,7 @@ static int org_rename_cmd(struct cli_sub *x, int argc, char **argv)
 	if (npos != 2 || !date)
 		return cli_usage(self(), "Cần mã tổ chức, tên mới và --date",
 		                 "CODE, NAME and --date are required");
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
+	if ((rc = open_change(x, date, pos[0], &app, &day, &id)) != 0)
 		return rc;
 	err_init(&e);
 	rc = org_rename(app, who, id, pos[1], day, doc, &e);
@@ -327,10 +337,7 @@ static int org_move_cmd(struct cli_sub *x, int argc, char **argv)
 	if (npos != 2 || !date)
 		return cli_usage(self(), "Cần mã tổ chức, mã cấp trên mới và --date",
 		                 "CODE, PARENT and --date are required");
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = cli_date("--date", date, &day)) != 0 ||
-	    (rc = resolve(app, who, pos[0], &id)) != 0 ||
+	if ((rc = open_change(x, date, pos[0], &app, &day, &id)) != 0 ||
 	    (rc = resolve(app, who, pos[1], &parent)) != 0)
 		return rc;
 	err_init(&e);
@@ -424,9 +431,7 @@ static int org_split_cmd(struct cli_sub *x, int argc, char **argv)
 	if (npos != 1 || !date || nparts < 2)
 		return cli_usage(self(), "Cần mã tổ chức, --date và ít nhất hai --part MÃ=TÊN",
 		                 "CODE, --date and at least two --part CODE=NAME are required");
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
+	if ((rc = open_change(x, date, pos[0], &app, &day, &id)) != 0)
 		return rc;
 	if (main_s && (rc = cli_number("--main", main_s, 1, (int64_t)nparts, &main_part)) != 0)
 		return rc;
@@ -484,9 +489,7 @@ static int org_dissolve_cmd(struct cli_sub *x, int argc, char **argv)
 	if (npos != 1 || !date)
 		return cli_usage(self(), "Cần mã tổ chức và --date",
 		                 "CODE and --date are required");
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
+	if ((rc = open_change(x, date, pos[0], &app, &day, &id)) != 0)
 		return rc;
 	if (recv && (rc = resolve(app, who, recv, &rid)) != 0)
 		return rc;
