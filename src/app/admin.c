@@ -3,8 +3,10 @@
  */
 #include "app/admin.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "app/audit.h"
 #include "app/scope.h"
 #include "cal/cal.h"
 #include "vi/vi.h"
@@ -60,6 +62,72 @@ int admin_cal_entries(struct app *app, const struct actor *who, struct arena *a,
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
 }
 
+/* {"date", and of kind, name and source those that differ: {"before",
+ * "after"}}; b or a NULL for a creation or a deletion. */
+static json_t *cal_diff(int32_t day, const struct cal_entry_row *b, const struct cal_entry_row *a)
+{
+	const char *names[] = {"kind", "name", "source"};
+	const char *before[] = {b ? b->kind : NULL, b ? b->name : NULL, b ? b->source : NULL};
+	const char *after[] = {a ? a->kind : NULL, a ? a->name : NULL, a ? a->source : NULL};
+	char iso[DATE_BUF];
+	json_t *d;
+
+	date_format_iso(day, iso);
+	d = json_pack("{s:s}", "date", iso);
+	for (size_t i = 0; d && i < 3; i++)
+		if ((before[i] == NULL) != (after[i] == NULL) ||
+		    (before[i] && strcmp(before[i], after[i]) != 0))
+			json_object_set_new(
+			    d, names[i],
+			    json_pack("{s:s?,s:s?}", "before", before[i], "after", after[i]));
+	return d;
+}
+
+/*
+ * Change the entry of day to r (NULL: remove it) in one transaction with
+ * its audit entry (object "calendar", id YYYYMMDD, before/after), then have
+ * every connection reload its calendar.
+ */
+static int cal_change(struct app *app, const struct actor *who, int32_t day,
+                      const struct cal_entry_row *r, struct err *e)
+{
+	struct store *s = app_store(app);
+	struct cal_entry_row old;
+	struct audit_entry en = {NULL, "calendar", 0, NULL, 0};
+	struct arena a;
+	int y, m, d, had, rc;
+
+	arena_init(&a, 1 << 20);
+	date_civil(day, &y, &m, &d);
+	en.object_id = (int64_t)y * 10000 + m * 100 + d;
+	if ((rc = store_begin(s)) < 0)
+		goto out;
+	rc = store_cal_entry_get(s, day, &a, &old);
+	had = rc == 0;
+	if (rc == HOSO_E_NOT_FOUND)
+		rc = r ? 0
+		       : err_set(e, rc, "date", "Ngày này không có trong bảng lịch",
+		                 "That day is not in the calendar table");
+	if (rc == 0)
+		rc = r ? store_cal_entry_put(s, r) : store_cal_entry_delete(s, day);
+	en.action = !r ? "delete" : had ? "update" : "create";
+	if (rc == 0)
+		rc = audit_append_json(app, who, en, cal_diff(day, had ? &old : NULL, r), e);
+	if (rc == 0)
+		rc = store_commit(s);
+	if (rc < 0)
+		store_rollback(s);
+out:
+	arena_release(&a);
+	if (rc == 0) {
+		app_calendar_changed();
+		rc = app_reload_calendar(app);
+	}
+	if (rc < 0 && e && !e->code)
+		err_set(e, rc, NULL, NULL, NULL);
+	return rc;
+}
+
 int admin_cal_put(struct app *app, const struct actor *who, int32_t day, const char *kind,
                   const char *name, const char *source, struct err *e)
 {
@@ -103,12 +171,8 @@ int admin_cal_put(struct app *app, const struct actor *who, int32_t day, const c
 		    .source = src.buf,
 		};
 
-		rc = store_cal_entry_put(app_store(app), &r);
+		rc = cal_change(app, who, day, &r, e);
 	}
-	if (rc == 0)
-		rc = app_reload_calendar(app);
-	if (rc < 0)
-		err_set(e, rc, NULL, NULL, NULL);
 out:
 	buf_release(&nm);
 	buf_release(&src);
@@ -119,13 +183,36 @@ int admin_cal_delete(struct app *app, const struct actor *who, int32_t day, stru
 {
 	int rc = admin_only(who, e);
 
-	if (rc < 0)
-		return rc;
-	rc = store_cal_entry_delete(app_store(app), day);
-	if (rc == HOSO_E_NOT_FOUND)
-		return err_set(e, rc, "date", "Ngày này không có trong bảng lịch",
-		               "That day is not in the calendar table");
-	if (rc == 0)
-		rc = app_reload_calendar(app);
-	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+	return rc < 0 ? rc : cal_change(app, who, day, NULL, e);
+}
+
+int admin_cal_year(struct app *app, const struct actor *who, int year, struct cal_holiday **ret,
+                   size_t *ret_n, struct err *e)
+{
+	int rc;
+
+	(void)who; /* the holiday table is public knowledge */
+	*ret = NULL;
+	*ret_n = 0;
+	if (year < CAL_MIN_YEAR || year > CAL_MAX_YEAR)
+		return err_set(e, HOSO_E_RANGE, "year", "Năm phải trong khoảng %d–%d",
+		               "The year must be within %d–%d", CAL_MIN_YEAR, CAL_MAX_YEAR);
+	rc = cal_holidays(app_cal(app), year, ret, ret_n);
+	return rc < 0 ? err_set(e, rc, "year", NULL, NULL) : 0;
+}
+
+json_t *admin_cal_days_json(const struct cal_holiday *h, size_t n)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; arr && i < n; i++) {
+		char iso[DATE_BUF];
+
+		date_format_iso(h[i].day, iso);
+		json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s}", "date", iso, "kind",
+		                                     cal_entry_kind_name(h[i].kind), "name",
+		                                     h[i].name ? h[i].name : "", "source",
+		                                     h[i].source ? h[i].source : ""));
+	}
+	return arr;
 }

@@ -4,6 +4,7 @@
 #include "app/app.h"
 
 #include <sodium.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +17,18 @@
 struct app {
 	struct store *store;
 	struct cal *cal;
+	unsigned long cal_gen; /* cal_generation when cal was loaded */
 	struct scope_cache *scope;
 };
+
+/* Bumped when this process changes the calendar table: every connection
+ * reloads its calendar before next using it. */
+static atomic_ulong cal_generation;
+
+void app_calendar_changed(void)
+{
+	atomic_fetch_add(&cal_generation, 1);
+}
 
 void actor_system(struct actor *a, const char *purpose)
 {
@@ -38,6 +49,7 @@ int app_reload_calendar(struct app *app)
 	struct arena a;
 	struct cal_entry_list rows;
 	struct cal_entry *v = NULL;
+	unsigned long gen = atomic_load(&cal_generation);
 	int rc;
 
 	arena_init(&a, (size_t)64 << 20);
@@ -55,6 +67,8 @@ int app_reload_calendar(struct app *app)
 	}
 	if (rc == 0)
 		rc = cal_set_entries(app->cal, v, rows.n);
+	if (rc == 0)
+		app->cal_gen = gen;
 	arena_release(&a);
 	return rc;
 }
@@ -123,5 +137,9 @@ struct store *app_store(struct app *app)
 
 const struct cal *app_cal(struct app *app)
 {
+	/* Changed by another connection: reload (on failure the calendar
+	 * stays as it was, and the next call tries again). */
+	if (app->cal_gen != atomic_load(&cal_generation))
+		app_reload_calendar(app);
 	return app->cal;
 }

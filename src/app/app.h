@@ -66,5 +66,8 @@ int app_ping(struct app *app, int *ret_schema);
 
 /* Reload the calendar after its yearly table changed. */
 int app_reload_calendar(struct app *app);
+/* The calendar table changed: every connection of this process reloads its
+ * calendar on its next app_cal(). */
+void app_calendar_changed(void);
 
 #endif

@@ -3,6 +3,7 @@
  */
 #include "app/audit.h"
 
+#include <csv.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -114,6 +115,28 @@ int audit_append(struct app *app, const struct actor *who, const struct audit_en
 	if (rc == 0)
 		rc = chain_insert(app_store(app), &r, &tail_id, tail);
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+}
+
+/* Serialise detail (consumed) into en and append or record it. */
+static int with_json(struct app *app, const struct actor *who, struct audit_entry en,
+                     json_t *detail, int durable, struct err *e)
+{
+	char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	int rc;
+
+	json_decref(detail);
+	if (detail && !text)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	en.detail = text;
+	rc = durable ? audit_record(app, who, &en, e) : audit_append(app, who, &en, e);
+	free(text);
+	return rc;
+}
+
+int audit_append_json(struct app *app, const struct actor *who, struct audit_entry en,
+                      json_t *detail, struct err *e)
+{
+	return with_json(app, who, en, detail, 0, e);
 }
 
 /* ---- group commit ----
@@ -299,6 +322,12 @@ int audit_record(struct app *app, const struct actor *who, const struct audit_en
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
 }
 
+int audit_record_json(struct app *app, const struct actor *who, struct audit_entry en,
+                      json_t *detail, struct err *e)
+{
+	return with_json(app, who, en, detail, 1, e);
+}
+
 /* ---- verification and listing ---- */
 
 struct verify_state {
@@ -353,28 +382,153 @@ int audit_verify(struct app *app, const struct actor *who, struct audit_check *r
 	return 0;
 }
 
-int audit_list(struct app *app, const struct actor *who, const char *object_type, int64_t object_id,
-               int64_t user_id, int64_t before_id, size_t limit, struct arena *a,
-               struct audit_list *ret, struct err *e)
+int audit_list(struct app *app, const struct actor *who, const struct audit_filter *f,
+               struct arena *a, struct audit_list *ret, struct err *e)
 {
+	struct audit_filter q = *f;
 	int rc;
 
-	if (limit == 0 || limit > 1000)
-		limit = 100;
+	if (q.limit == 0 || q.limit > 1000)
+		q.limit = 100;
 	if (!actor_has_role(who, ROLE_AUDITOR)) {
 		/* "Who viewed this record": its managers may see its own log. */
 		struct person_row p;
 
-		if (!object_type || strcmp(object_type, "person") != 0 || !object_id ||
+		if (!q.object_type || strcmp(q.object_type, "person") != 0 || !q.object_id ||
 		    !(who->roles & (1u << ROLE_ADMIN | 1u << ROLE_LEADER)))
 			return err_set(e, HOSO_E_DENIED, NULL, NULL, NULL);
-		rc = store_person_get(app_store(app), object_id, a, &p);
+		rc = store_person_get(app_store(app), q.object_id, a, &p);
 		if (rc < 0 || (who->scope_org && scope_contains(app, who, p.org_id) != 1) ||
 		    (int)who->clearance < p.confidentiality)
 			return err_set(e, HOSO_E_NOT_FOUND, "id", "Không tìm thấy hồ sơ",
 			               "Record not found");
 	}
-	rc = store_audit_query(app_store(app), object_type, object_id, user_id, before_id, limit, a,
-	                       ret);
+	rc = store_audit_query(app_store(app), &q, a, ret);
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+}
+
+/* The UTC timestamp at which day begins in Vietnam (UTC+7, no summer
+ * time): 17:00 of the day before. */
+static void vn_day_start(int32_t day, char *out)
+{
+	char iso[DATE_BUF];
+
+	date_format_iso(day - 1, iso);
+	snprintf(out, AUDIT_DAYS_BUF / 2, "%sT17:00:00.000Z", iso);
+}
+
+int audit_filter_days(struct audit_filter *f, int32_t from, int32_t to, char *buf, struct err *e)
+{
+	if (from != DATE_NONE && to != DATE_NONE && to < from)
+		return err_set(e, HOSO_E_RANGE, "to", "Ngày cuối (to) trước ngày đầu (from)",
+		               "The end date (to) is before the start date (from)");
+	f->at_from = f->at_until = NULL;
+	if (from != DATE_NONE) {
+		vn_day_start(from, buf);
+		f->at_from = buf;
+	}
+	if (to != DATE_NONE) {
+		vn_day_start(to + 1, buf + AUDIT_DAYS_BUF / 2);
+		f->at_until = buf + AUDIT_DAYS_BUF / 2;
+	}
+	return 0;
+}
+
+json_t *audit_row_json(const struct audit_row *r)
+{
+	return json_pack("{s:I,s:s,s:I,s:s?,s:s?,s:s?,s:s,s:s?,s:I,s:s?,s:s?,s:b}", "id",
+	                 (json_int_t)r->id, "at", r->at, "user", (json_int_t)r->user_id, "username",
+	                 r->username, "user_name", r->user_name, "address", r->address, "action",
+	                 r->action, "object_type", r->object_type, "object_id",
+	                 (json_int_t)r->object_id, "purpose", r->purpose, "detail", r->detail,
+	                 "flagged", r->flagged);
+}
+
+/* ---- CSV export ---- */
+
+/* One quoted CSV field (NULL: empty); text a spreadsheet would evaluate as
+ * a formula gets a leading '. */
+static int csv_text(struct buf *out, const char *s)
+{
+	struct buf t = BUF_INIT(out->max);
+	size_t need;
+	int rc = 0;
+
+	if (!s)
+		return 0;
+	if (s[0] && strchr("=+-@\t\r", s[0]))
+		rc = buf_addch(&t, '\'');
+	if (rc == 0)
+		rc = buf_adds(&t, s);
+	need = csv_write(NULL, 0, t.buf, t.len);
+	if (rc == 0 && (rc = buf_grow(out, need)) == 0)
+		buf_setlen(out, out->len + csv_write(out->buf + out->len, need, t.buf, t.len));
+	buf_release(&t);
+	return rc;
+}
+
+struct csv_state {
+	struct buf *out;
+	size_t n;
+};
+
+static int csv_row(const struct audit_row *r, void *arg)
+{
+	struct csv_state *c = arg;
+	const char *texts[] = {r->username, r->user_name, r->address, r->action, r->object_type};
+	int rc = buf_addf(c->out, "%lld,", (long long)r->id);
+
+	if (rc == 0)
+		rc = csv_text(c->out, r->at);
+	if (rc == 0)
+		rc = buf_addf(c->out, ",%lld", (long long)r->user_id);
+	for (size_t i = 0; rc == 0 && i < sizeof(texts) / sizeof(texts[0]); i++)
+		if ((rc = buf_addch(c->out, ',')) == 0)
+			rc = csv_text(c->out, texts[i]);
+	if (rc == 0)
+		rc = buf_addf(c->out, ",%lld,", (long long)r->object_id);
+	if (rc == 0)
+		rc = csv_text(c->out, r->purpose);
+	if (rc == 0 && (rc = buf_addch(c->out, ',')) == 0)
+		rc = csv_text(c->out, r->detail);
+	if (rc == 0)
+		rc = buf_addf(c->out, ",%d\r\n", r->flagged ? 1 : 0);
+	c->n++;
+	return rc;
+}
+
+int audit_export_csv(struct app *app, const struct actor *who, const struct audit_filter *f,
+                     struct buf *out, size_t *ret_n, struct err *e)
+{
+	struct audit_filter q = *f;
+	struct csv_state c = {out, 0};
+	size_t start = out->len;
+	json_t *detail;
+	int rc = scope_require_role(who, 1u << ROLE_AUDITOR, e);
+
+	if (rc < 0)
+		return rc;
+	if (q.limit == 0 || q.limit > AUDIT_EXPORT_MAX)
+		q.limit = AUDIT_EXPORT_MAX;
+	rc = buf_adds(out, "\xef\xbb\xbfid,at,user,username,user_name,address,action,object_type,"
+	                   "object_id,purpose,detail,flagged\r\n");
+	if (rc == 0)
+		rc = store_audit_query_each(app_store(app), &q, csv_row, &c);
+	if (rc < 0) {
+		buf_setlen(out, start);
+		return err_set(e, rc, NULL, NULL, NULL);
+	}
+	/* What was exported (the filters, how many rows), never the rows. */
+	detail = json_pack("{s:s,s:s?,s:I,s:I,s:s?,s:s?,s:s?,s:b,s:I,s:I}", "format", "csv",
+	                   "object_type", q.object_type, "object_id", (json_int_t)q.object_id,
+	                   "user", (json_int_t)q.user_id, "action", q.action, "from", q.at_from,
+	                   "until", q.at_until, "flagged", q.flagged_only, "before",
+	                   (json_int_t)q.before_id, "rows", (json_int_t)c.n);
+	rc = audit_record_json(app, who, (struct audit_entry){"export", "audit", 0, NULL, 0},
+	                       detail, e);
+	if (rc < 0)
+		buf_setlen(out, start);
+	else if (ret_n)
+		*ret_n = c.n;
+	return rc;
 }

@@ -14,9 +14,11 @@
 #ifndef HOSO_APP_AUDIT_H
 #define HOSO_APP_AUDIT_H
 
+#include <jansson.h>
 #include <stdint.h>
 
 #include "app/app.h"
+#include "core/buf.h"
 #include "core/arena.h"
 #include "store/store.h"
 
@@ -34,6 +36,12 @@ int audit_record(struct app *app, const struct actor *who, const struct audit_en
 /* Append inside the caller's open write transaction. */
 int audit_append(struct app *app, const struct actor *who, const struct audit_entry *en,
                  struct err *e);
+/* audit_append and audit_record with the detail given as JSON (consumed,
+ * may be NULL; serialised with sorted keys in place of en->detail). */
+int audit_append_json(struct app *app, const struct actor *who, struct audit_entry en,
+                      json_t *detail, struct err *e);
+int audit_record_json(struct app *app, const struct actor *who, struct audit_entry en,
+                      json_t *detail, struct err *e);
 
 struct audit_check {
 	int64_t entries;     /* entries read */
@@ -45,10 +53,37 @@ struct audit_check {
 /* Recompute the chain.  0 whether or not it is whole (see ret->bad_id). */
 int audit_verify(struct app *app, const struct actor *who, struct audit_check *ret, struct err *e);
 
-/* Entries, newest first, for auditors (all) and, for one person record,
- * for the leaders and administrators who manage it ("who viewed this"). */
-int audit_list(struct app *app, const struct actor *who, const char *object_type, int64_t object_id,
-               int64_t user_id, int64_t before_id, size_t limit, struct arena *a,
-               struct audit_list *ret, struct err *e);
+/* Entries f selects, newest first (f->limit 0 or over 1000: 100), for
+ * auditors (all) and, for one person record, for the leaders and
+ * administrators who manage it ("who viewed this"). */
+int audit_list(struct app *app, const struct actor *who, const struct audit_filter *f,
+               struct arena *a, struct audit_list *ret, struct err *e);
+
+/*
+ * Select the entries of the civil days from..to (inclusive; DATE_NONE: no
+ * bound) in Vietnam time (UTC+7, Asia/Ho_Chi_Minh): f->at_from and
+ * f->at_until are set to UTC timestamps written in buf (AUDIT_DAYS_BUF
+ * bytes, which must outlive f).  HOSO_E_RANGE naming "to" when to < from.
+ */
+#define AUDIT_DAYS_BUF 96
+int audit_filter_days(struct audit_filter *f, int32_t from, int32_t to, char *buf, struct err *e);
+
+/* One entry as the API and the CLI show it: {"id", "at", "user",
+ * "username", "user_name", "address", "action", "object_type", "object_id",
+ * "purpose", "detail", "flagged"}; a new reference, NULL on OOM. */
+json_t *audit_row_json(const struct audit_row *r);
+
+/*
+ * The entries f selects (newest first, at most f->limit, 0 meaning
+ * AUDIT_EXPORT_MAX) as CSV appended to out: UTF-8 with a byte-order mark,
+ * a header row, the columns of audit_row_json, RFC 4180 quoting, and a
+ * leading ' on text that a spreadsheet would take for a formula.  Auditors
+ * only.  The export itself is recorded (action "export", object_type
+ * "audit", detail: the filters and the number of rows) before it returns;
+ * *ret_n (may be NULL) receives the number of rows.
+ */
+#define AUDIT_EXPORT_MAX 100000
+int audit_export_csv(struct app *app, const struct actor *who, const struct audit_filter *f,
+                     struct buf *out, size_t *ret_n, struct err *e);
 
 #endif

@@ -558,13 +558,8 @@ static json_t *person_diff(const struct person_row *b, const struct person_row *
 static int audit_person(struct app *app, const struct actor *who, const char *action, int64_t id,
                         json_t *detail, struct err *e)
 {
-	char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-	struct audit_entry en = {action, "person", id, text, 0};
-	int rc = audit_append(app, who, &en, e);
-
-	free(text);
-	json_decref(detail);
-	return rc;
+	return audit_append_json(app, who, (struct audit_entry){action, "person", id, NULL, 0},
+	                         detail, e);
 }
 
 int person_create(struct app *app, const struct actor *who, const struct person_input *in,
@@ -627,7 +622,7 @@ int person_get(struct app *app, const struct actor *who, int64_t id, struct aren
 
 int person_read(struct app *app, const struct actor *who, int64_t id, const char *reason,
                 struct arena *a, struct person_row *ret, struct membership_list *ret_ms,
-                struct err *e)
+                struct position_list *ret_ps, struct err *e)
 {
 	struct audit_entry en = {"read", "person", id, NULL, 0};
 	struct actor glass;
@@ -654,6 +649,8 @@ int person_read(struct app *app, const struct actor *who, int64_t id, const char
 	if (rc < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	if (ret_ms && (rc = store_membership_of(app_store(app), id, a, ret_ms)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	if (ret_ps && (rc = store_position_of(app_store(app), id, a, ret_ps)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	glass = *who;
 	if (en.flagged)

@@ -67,11 +67,12 @@ int person_insert_prepared(struct app *app, struct person_row *row, int32_t join
  * record is returned.  Outside the actor's scope the record is "not found",
  * unless a leader or administrator states a reason (>= 10 characters) to
  * break the glass: then it is returned and the read is flagged.  ret_ms
- * (may be NULL) receives the membership history, part of the record.
+ * and ret_ps (each may be NULL) receive the membership history and the
+ * positions held, both part of the record.
  */
 int person_read(struct app *app, const struct actor *who, int64_t id, const char *reason,
                 struct arena *a, struct person_row *ret, struct membership_list *ret_ms,
-                struct err *e);
+                struct position_list *ret_ps, struct err *e);
 int person_update(struct app *app, const struct actor *who, int64_t id, int64_t version,
                   const struct person_input *in, struct err *e);
 int person_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,

@@ -58,6 +58,7 @@ static int log_cmd(struct cli_sub *x, int argc, char **argv)
 	                               {"--json", NULL, &json},
 	                               {NULL}};
 	int64_t pid = 0, uid = 0, limit = 50;
+	struct audit_filter f = {0};
 	struct audit_list l;
 	struct arena a;
 	struct app *app;
@@ -74,20 +75,16 @@ static int log_cmd(struct cli_sub *x, int argc, char **argv)
 		return rc;
 	arena_init(&a, 1 << 24);
 	err_init(&e);
-	rc =
-	    audit_list(app, &x->who, pid ? "person" : NULL, pid, uid, 0, (size_t)limit, &a, &l, &e);
+	f.object_type = pid ? "person" : NULL;
+	f.object_id = pid;
+	f.user_id = uid;
+	f.limit = (size_t)limit;
+	rc = audit_list(app, &x->who, &f, &a, &l, &e);
 	if (rc == 0 && json) {
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(
-			    arr, json_pack("{s:I,s:s,s:I,s:s?,s:s,s:s?,s:I,s:s?,s:s?,s:b}", "id",
-			                   (json_int_t)l.v[i].id, "at", l.v[i].at, "user",
-			                   (json_int_t)l.v[i].user_id, "address", l.v[i].address,
-			                   "action", l.v[i].action, "object_type",
-			                   l.v[i].object_type, "object_id",
-			                   (json_int_t)l.v[i].object_id, "purpose", l.v[i].purpose,
-			                   "detail", l.v[i].detail, "flagged", l.v[i].flagged));
+			json_array_append_new(arr, audit_row_json(&l.v[i]));
 		cli_print_json(arr);
 	} else if (rc == 0) {
 		for (size_t i = 0; i < l.n; i++)

@@ -274,19 +274,7 @@ static int holidays_cmd(struct cli *c, int argc, char **argv)
 		return range_error("YEAR");
 	}
 	if (json) {
-		json_t *arr = json_array();
-
-		for (size_t i = 0; i < n; i++) {
-			char iso[DATE_BUF];
-
-			date_format_iso(h[i].day, iso);
-			json_array_append_new(arr,
-			                      json_pack("{s:s,s:s,s:s,s:s}", "date", iso, "kind",
-			                                cal_entry_kind_name(h[i].kind), "name",
-			                                h[i].name ? h[i].name : "", "source",
-			                                h[i].source ? h[i].source : ""));
-		}
-		cli_print_json(arr);
+		cli_print_json(admin_cal_days_json(h, n));
 	} else {
 		static const char *const kind_vi[CAL_ENTRY__MAX] = {
 		    [CAL_DAY_OFF] = "nghỉ",

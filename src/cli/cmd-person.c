@@ -171,9 +171,7 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 	err_init(&e);
 	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
-	rc = person_read(app, who, id, NULL, &a, &p, &ms, &e);
-	if (rc == 0)
-		rc = person_positions(app, who, id, &a, &ps, &e);
+	rc = person_read(app, who, id, NULL, &a, &p, &ms, &ps, &e);
 	if (rc == 0 && json) {
 		json_t *o = person_json(app, who, &p, &a), *arr = json_array();
 

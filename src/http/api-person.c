@@ -2,7 +2,8 @@
  * api-person.c - persons.
  *
  *   GET /api/persons?q=TEXT&limit=N       search (recorded in the audit trail)
- *   GET /api/persons/{id}[?reason=TEXT]   read (recorded; a leader or an
+ *   GET /api/persons/{id}[?reason=TEXT]   read, with memberships and positions
+ *                                         (recorded; a leader or an
  *                                         administrator may break the glass
  *                                         outside their scope with a reason)
  *   GET /api/persons/{id}/access-log      who read this record (its managers)
@@ -35,6 +36,23 @@ static const char *org_code(struct http_req *r, int64_t id)
 	if (!id || org_get(r->app, &r->actor, id, DATE_OPEN, r->arena, &o, NULL) < 0)
 		return NULL;
 	return o.code;
+}
+
+/* A position held: {"title", "org", "org_name" (as the organisation was
+ * named when the position began; absent when the organisation is not the
+ * caller's to see), "from", "to"}. */
+static json_t *position_json(struct http_req *r, const struct position_row *ps)
+{
+	json_t *o = json_pack("{s:s,s:s?}", "title", ps->title, "org", org_code(r, ps->org_id));
+	struct org_row v;
+
+	if (o && json_is_string(json_object_get(o, "org")) &&
+	    (org_get(r->app, &r->actor, ps->org_id, ps->valid_from, r->arena, &v, NULL) == 0 ||
+	     org_get(r->app, &r->actor, ps->org_id, DATE_OPEN, r->arena, &v, NULL) == 0))
+		json_object_set_new(o, "org_name", json_string(v.name));
+	json_object_set_new(o, "from", date_or_null(ps->valid_from));
+	json_object_set_new(o, "to", date_or_null(ps->valid_to));
+	return o;
 }
 
 static json_t *person_brief(struct http_req *r, const struct person_row *p)
@@ -80,16 +98,20 @@ int api_person_get(struct http_req *r, struct err *e)
 {
 	const char *reason = http_query(r, "reason");
 	struct membership_list ms;
+	struct position_list ps;
 	struct person_row p;
-	json_t *o, *arr;
+	json_t *o, *arr, *pos;
 	int64_t id;
 	int rc;
 
 	if ((rc = id_param(r, &id, e)) < 0)
 		return rc;
-	rc = person_read(r->app, &r->actor, id, reason, r->arena, &p, &ms, e);
+	rc = person_read(r->app, &r->actor, id, reason, r->arena, &p, &ms, &ps, e);
 	if (rc < 0)
 		return rc;
+	pos = json_array();
+	for (size_t i = 0; i < ps.n; i++)
+		json_array_append_new(pos, position_json(r, &ps.v[i]));
 	arr = json_array();
 	for (size_t i = 0; i < ms.n; i++)
 		json_array_append_new(
@@ -98,14 +120,14 @@ int api_person_get(struct http_req *r, struct err *e)
 		                   date_or_null(ms.v[i].valid_to), "status", ms.v[i].status));
 	o = json_pack(
 	    "{s:I,s:s,s:s,s:s,s:s,s:s?,s:s?,s:s?,s:s?,s:s?,s:s?,s:s?,s:s?,s:s,s:s?,"
-	    "s:o,s:o,s:I,s:o}",
+	    "s:o,s:o,s:I,s:o,s:o}",
 	    "id", (json_int_t)p.id, "full_name", p.full_name, "family_name", p.family_name,
 	    "middle_name", p.middle_name, "given_name", p.given_name, "sex", p.sex, "birth_date",
 	    p.birth_date, "home_town", p.home_town, "residence", p.residence, "ethnicity",
 	    p.ethnicity, "cccd", p.cccd, "party_file_no", p.party_file_no, "party_card_no",
 	    p.party_card_no, "status", p.status, "org", org_code(r, p.org_id), "admission_date",
 	    date_or_null(p.admission_date), "full_member_date", date_or_null(p.full_member_date),
-	    "version", (json_int_t)p.version, "memberships", arr);
+	    "version", (json_int_t)p.version, "memberships", arr, "positions", pos);
 	return http_reply(r, 200, o);
 }
 
@@ -118,7 +140,10 @@ int api_person_access_log(struct http_req *r, struct err *e)
 	if ((rc = id_param(r, &id, e)) < 0 ||
 	    (rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0)
 		return rc;
-	rc = audit_list(r->app, &r->actor, "person", id, 0, 0, (size_t)limit, r->arena, &l, e);
+	rc = audit_list(r->app, &r->actor,
+	                &(struct audit_filter){
+	                    .object_type = "person", .object_id = id, .limit = (size_t)limit},
+	                r->arena, &l, e);
 	if (rc == HOSO_E_DENIED) /* not theirs to see: as if it did not exist */
 		rc = err_set(e, HOSO_E_NOT_FOUND, "id", "Không tìm thấy hồ sơ", "Record not found");
 	if (rc < 0)

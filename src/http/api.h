@@ -37,6 +37,11 @@ int api_user_put(struct http_req *r, struct err *e);
 int api_audit_get(struct http_req *r, struct err *e);
 json_t *api_audit_json(const struct audit_list *l);
 
+/* api-cal.c */
+int api_calendar_get(struct http_req *r, struct err *e);
+int api_calendar_put(struct http_req *r, struct err *e);
+int api_calendar_delete(struct http_req *r, struct err *e);
+
 /* api-org.c */
 int api_orgs_get(struct http_req *r, struct err *e);
 int api_org_get(struct http_req *r, struct err *e);

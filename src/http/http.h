@@ -58,6 +58,10 @@ struct http_req {
 	int status;
 	json_t *json;
 	const char *set_cookie; /* a Set-Cookie value, in the arena */
+	/* or bytes that are not JSON (http_reply_bytes) */
+	char *bytes; /* malloc'd; sent and freed by the server */
+	size_t bytes_len;
+	const char *content_type, *disposition; /* static or in the arena */
 };
 
 enum http_route_flags {
@@ -101,6 +105,11 @@ const char *http_param(const struct http_req *r, const char *name);
 
 /* Reply with JSON (the reply owns j). */
 int http_reply(struct http_req *r, int status, json_t *j);
+/* Reply with the contents of body (taken: body is left empty) as
+ * content_type, with a Content-Disposition when disposition is not NULL
+ * (e.g. a download: "attachment; filename=\"audit.csv\""). */
+int http_reply_bytes(struct http_req *r, int status, const char *content_type,
+                     const char *disposition, struct buf *body);
 
 /* The HTTP status for an error code (400, 403, 404, 409, 413, 503, 500). */
 int http_status_of(int code);

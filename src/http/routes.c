@@ -40,6 +40,10 @@ static const struct http_route users_get = {"GET", "/api/users", api_users_get};
 static const struct http_route users_post = {"POST", "/api/users", api_users_post};
 static const struct http_route user_put = {"PUT", "/api/users/{username}", api_user_put};
 static const struct http_route audit_get = {"GET", "/api/audit", api_audit_get};
+static const struct http_route calendar_get = {"GET", "/api/calendar", api_calendar_get};
+static const struct http_route calendar_put = {"PUT", "/api/calendar/{date}", api_calendar_put};
+static const struct http_route calendar_delete = {"DELETE", "/api/calendar/{date}",
+                                                  api_calendar_delete};
 
 const struct http_route *const http_routes[] = {
     /* public */
@@ -71,5 +75,8 @@ const struct http_route *const http_routes[] = {
     &users_get,
     &users_post,
     &user_put,
+    &calendar_get,
+    &calendar_put,
+    &calendar_delete,
     NULL,
 };

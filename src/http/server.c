@@ -118,30 +118,42 @@ json_t *http_error_json(const struct err *e)
 	return json_pack("{s:o}", "error", err ? err : json_object());
 }
 
-static enum MHD_Result send_json_cookie(struct MHD_Connection *c, int status, json_t *j,
-                                        const char *cookie)
+/* Send len bytes of text (taken: freed here) with the headers every API
+ * response carries, and those given (NULL: none). */
+static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, char *text, size_t len,
+                                  const char *content_type, const char *disposition,
+                                  const char *cookie)
 {
-	char *text = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	struct MHD_Response *resp;
 	enum MHD_Result ok;
 
-	json_decref(j);
 	if (!text)
 		return MHD_NO;
-	resp = MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
+	resp = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
 	if (!resp) {
 		free(text);
 		return MHD_NO;
 	}
 	http_security_headers(resp);
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
-	                        "application/json; charset=utf-8");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (disposition)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, disposition);
 	if (cookie)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, cookie);
 	ok = MHD_queue_response(c, (unsigned)status, resp);
 	MHD_destroy_response(resp);
 	return ok;
+}
+
+static enum MHD_Result send_json_cookie(struct MHD_Connection *c, int status, json_t *j,
+                                        const char *cookie)
+{
+	char *text = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+
+	json_decref(j);
+	return send_bytes(c, status, text, text ? strlen(text) : 0,
+	                  "application/json; charset=utf-8", NULL, cookie);
 }
 
 static enum MHD_Result send_json(struct MHD_Connection *c, int status, json_t *j)
@@ -168,6 +180,25 @@ int http_reply(struct http_req *r, int status, json_t *j)
 	json_decref(r->json);
 	r->status = status;
 	r->json = j;
+	return 0;
+}
+
+int http_reply_bytes(struct http_req *r, int status, const char *content_type,
+                     const char *disposition, struct buf *body)
+{
+	size_t len;
+	char *bytes = buf_detach(body, &len);
+
+	if (!bytes)
+		return HOSO_E_NOMEM;
+	json_decref(r->json);
+	r->json = NULL;
+	free(r->bytes);
+	r->bytes = bytes;
+	r->bytes_len = len;
+	r->status = status;
+	r->content_type = content_type;
+	r->disposition = disposition;
 	return 0;
 }
 
@@ -347,7 +378,11 @@ static enum MHD_Result dispatch(struct MHD_Connection *c, struct request *rq, co
 		if (!e.code)
 			err_set(&e, rc, NULL, NULL, NULL);
 		json_decref(r.json);
+		free(r.bytes);
 		ok = send_json(c, http_status_of(e.code), http_error_json(&e));
+	} else if (r.bytes) {
+		ok = send_bytes(c, r.status ? r.status : 200, r.bytes, r.bytes_len, r.content_type,
+		                r.disposition, r.set_cookie);
 	} else {
 		ok = send_json_cookie(c, r.status ? r.status : 200, r.json ? r.json : json_object(),
 		                      r.set_cookie);

@@ -67,6 +67,10 @@ static void read_audit(sqlite3_stmt *st, struct arena *a, struct audit_row *r)
 		r->object_type = store_col_text(st, 5, a);
 		r->purpose = store_col_text(st, 7, a);
 		r->detail = store_col_text(st, 8, a);
+		if (sqlite3_column_count(st) > 13) {
+			r->username = store_col_text(st, 12, a);
+			r->user_name = store_col_text(st, 13, a);
+		}
 	} else { /* valid until the next step */
 		r->at = (const char *)sqlite3_column_text(st, 1);
 		r->address = (const char *)sqlite3_column_text(st, 3);
@@ -74,6 +78,10 @@ static void read_audit(sqlite3_stmt *st, struct arena *a, struct audit_row *r)
 		r->object_type = (const char *)sqlite3_column_text(st, 5);
 		r->purpose = (const char *)sqlite3_column_text(st, 7);
 		r->detail = (const char *)sqlite3_column_text(st, 8);
+		if (sqlite3_column_count(st) > 13) {
+			r->username = (const char *)sqlite3_column_text(st, 12);
+			r->user_name = (const char *)sqlite3_column_text(st, 13);
+		}
 	}
 	txt = sqlite3_column_blob(st, 10);
 	if (txt && sqlite3_column_bytes(st, 10) == 32)
@@ -83,49 +91,81 @@ static void read_audit(sqlite3_stmt *st, struct arena *a, struct audit_row *r)
 		memcpy(r->hash, txt, 32);
 }
 
+/* Call fn on each row of st (strings valid during the call). */
+static int each_row(sqlite3_stmt *st, int (*fn)(const struct audit_row *r, void *arg), void *arg)
+{
+	struct audit_row r;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_audit(st, NULL, &r);
+		if ((rc = fn(&r, arg)) < 0)
+			return rc;
+	}
+	return store_rc(rc);
+}
+
 int store_audit_scan(struct store *s, int (*fn)(const struct audit_row *r, void *arg), void *arg)
 {
 	sqlite3_stmt *st;
-	struct audit_row r;
 	int rc;
 
 	/* Its own statement: fn may use the store. */
 	if (sqlite3_prepare_v2(s->db, stmt_sqlite[STMT_AUDIT_SCAN], -1, &st, NULL) != SQLITE_OK)
 		return HOSO_E_DB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_audit(st, NULL, &r);
-		if ((rc = fn(&r, arg)) < 0)
-			break;
-	}
+	rc = each_row(st, fn, arg);
 	sqlite3_finalize(st);
-	return rc < 0 ? rc : store_rc(rc);
+	return rc;
 }
 
-int store_audit_query(struct store *s, const char *object_type, int64_t object_id, int64_t user_id,
-                      int64_t before_id, size_t limit, struct arena *a, struct audit_list *ret)
+/* The query statement with f bound; NULL on error. */
+static sqlite3_stmt *query_stmt(struct store *s, const struct audit_filter *f)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_AUDIT_QUERY);
-	size_t cap = 0;
+
+	if (!st)
+		return NULL;
+	store_bind_text(st, 1, f->object_type);
+	store_bind_id(st, 2, f->object_id);
+	store_bind_id(st, 3, f->user_id);
+	store_bind_id(st, 4, f->before_id);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)f->limit);
+	store_bind_text(st, 6, f->action);
+	store_bind_text(st, 7, f->at_from);
+	store_bind_text(st, 8, f->at_until);
+	sqlite3_bind_int(st, 9, f->flagged_only ? 1 : 0);
+	return st;
+}
+
+static int read_audit_row(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct audit_row *r = item;
+
+	read_audit(st, a, r);
+	return r->at && r->action ? 0 : HOSO_E_NOMEM;
+}
+
+int store_audit_query(struct store *s, const struct audit_filter *f, struct arena *a,
+                      struct audit_list *ret)
+{
+	sqlite3_stmt *st = query_stmt(s, f);
+
+	ret->v = NULL;
+	ret->n = 0;
+	if (!st)
+		return HOSO_E_DB;
+	return store_read_rows(st, a, sizeof(*ret->v), read_audit_row, (void **)&ret->v, &ret->n);
+}
+
+int store_audit_query_each(struct store *s, const struct audit_filter *f,
+                           int (*fn)(const struct audit_row *r, void *arg), void *arg)
+{
+	sqlite3_stmt *st = query_stmt(s, f);
 	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
-	ret->v = NULL;
-	ret->n = 0;
-	store_bind_text(st, 1, object_type);
-	store_bind_id(st, 2, object_id);
-	store_bind_id(st, 3, user_id);
-	store_bind_id(st, 4, before_id);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ret->v = store_vec_grow(a, ret->v, ret->n, &cap, sizeof(*ret->v));
-		if (!ret->v) {
-			sqlite3_reset(st);
-			return HOSO_E_NOMEM;
-		}
-		read_audit(st, a, &ret->v[ret->n++]);
-	}
-	rc = store_rc(rc);
+	rc = each_row(st, fn, arg);
 	sqlite3_reset(st);
 	return rc;
 }

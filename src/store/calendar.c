@@ -27,6 +27,24 @@ int store_cal_entries(struct store *s, struct arena *a, struct cal_entry_list *r
 	return store_read_rows(st, a, sizeof(*ret->v), read_entry, (void **)&ret->v, &ret->n);
 }
 
+int store_cal_entry_get(struct store *s, int32_t day, struct arena *a, struct cal_entry_row *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_CAL_ENTRY_GET);
+	struct cal_entry_row *v;
+	size_t n;
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	store_bind_date(st, 1, day);
+	rc = store_read_rows(st, a, sizeof(*v), read_entry, (void **)&v, &n);
+	if (rc == 0 && n == 0)
+		rc = HOSO_E_NOT_FOUND;
+	if (rc == 0)
+		*ret = v[0];
+	return rc;
+}
+
 int store_cal_entry_put(struct store *s, const struct cal_entry_row *r)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_CAL_ENTRY_PUT);

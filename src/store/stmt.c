@@ -164,13 +164,19 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_AUDIT_SCAN] = "SELECT id, at, user_id, address, action, object_type, object_id, "
                         "purpose, detail, flagged, prev_hash, hash FROM audit ORDER BY id",
     /* Newest first; filters are optional (NULL matches all). */
-    [STMT_AUDIT_QUERY] = "SELECT id, at, user_id, address, action, object_type, object_id, "
-                         "purpose, detail, flagged, prev_hash, hash FROM audit "
-                         "WHERE (?1 IS NULL OR object_type = ?1) AND (?2 IS NULL OR "
-                         "object_id = ?2) AND (?3 IS NULL OR user_id = ?3) AND (?4 IS NULL "
-                         "OR id < ?4) ORDER BY id DESC LIMIT ?5",
+    /* The account's names come along for display (not part of the chain). */
+    [STMT_AUDIT_QUERY] = "SELECT a.id, a.at, a.user_id, a.address, a.action, a.object_type, "
+                         "a.object_id, a.purpose, a.detail, a.flagged, a.prev_hash, a.hash, "
+                         "u.username, u.full_name FROM audit a "
+                         "LEFT JOIN app_user u ON u.id = a.user_id "
+                         "WHERE (?1 IS NULL OR a.object_type = ?1) AND (?2 IS NULL OR "
+                         "a.object_id = ?2) AND (?3 IS NULL OR a.user_id = ?3) AND (?4 IS NULL "
+                         "OR a.id < ?4) AND (?6 IS NULL OR a.action = ?6) AND (?7 IS NULL OR "
+                         "a.at >= ?7) AND (?8 IS NULL OR a.at < ?8) AND (?9 = 0 OR "
+                         "a.flagged = 1) ORDER BY a.id DESC LIMIT ?5",
 
     [STMT_CAL_ENTRIES] = "SELECT day, kind, name, source FROM cal_entry ORDER BY day",
+    [STMT_CAL_ENTRY_GET] = "SELECT day, kind, name, source FROM cal_entry WHERE day = ?1",
     [STMT_CAL_ENTRY_PUT] = "INSERT INTO cal_entry(day, kind, name, source) "
                            "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(day) DO UPDATE SET "
                            "kind = excluded.kind, name = excluded.name, "

@@ -349,6 +349,9 @@ struct audit_row {
 	const char *detail; /* JSON text: a query, before/after values; never record data */
 	int flagged;        /* read outside the normal scope ("break the glass") */
 	unsigned char prev_hash[32], hash[32];
+	/* the user's account, from queries only (not part of the chain); NULL
+	 * for the local system or an unknown id */
+	const char *username, *user_name;
 };
 struct audit_list {
 	struct audit_row *v;
@@ -362,9 +365,25 @@ int store_audit_tail(struct store *s, int64_t *ret_id, unsigned char *ret_hash);
 int store_audit_insert(struct store *s, const struct audit_row *r);
 /* Every entry in id order, one at a time: fn returns < 0 to stop. */
 int store_audit_scan(struct store *s, int (*fn)(const struct audit_row *r, void *arg), void *arg);
-/* Newest first with optional filters (NULL / 0 = any); before_id pages. */
-int store_audit_query(struct store *s, const char *object_type, int64_t object_id, int64_t user_id,
-                      int64_t before_id, size_t limit, struct arena *a, struct audit_list *ret);
+/* Filters of a query of the trail: NULL / 0 = any. */
+struct audit_filter {
+	const char *object_type;
+	int64_t object_id;
+	int64_t user_id;
+	const char *action;
+	const char *at_from;  /* entries at or after this UTC timestamp (text) */
+	const char *at_until; /* entries strictly before this UTC timestamp */
+	int flagged_only;
+	int64_t before_id; /* paging: entries with a smaller id */
+	size_t limit;
+};
+/* Newest first, at most f->limit entries. */
+int store_audit_query(struct store *s, const struct audit_filter *f, struct arena *a,
+                      struct audit_list *ret);
+/* The same entries one at a time (strings valid during the call): fn
+ * returns < 0 to stop with that code. */
+int store_audit_query_each(struct store *s, const struct audit_filter *f,
+                           int (*fn)(const struct audit_row *r, void *arg), void *arg);
 
 /* ---- calendar entries (admin-editable yearly table) ---- */
 struct cal_entry_row {
@@ -378,6 +397,8 @@ struct cal_entry_list {
 	size_t n;
 };
 int store_cal_entries(struct store *s, struct arena *a, struct cal_entry_list *ret);
+/* The entry of one day; HOSO_E_NOT_FOUND when none. */
+int store_cal_entry_get(struct store *s, int32_t day, struct arena *a, struct cal_entry_row *ret);
 int store_cal_entry_put(struct store *s, const struct cal_entry_row *r);
 int store_cal_entry_delete(struct store *s, int32_t day);
 

@@ -302,6 +302,37 @@ static void test_scope_and_clearance(void **state)
 	    HOSO_E_DENIED);
 }
 
+/* A read returns the positions held with the record, also when a leader
+ * breaks the glass (the record is read whole, once, and audited once). */
+static void test_read_with_positions(void **state)
+{
+	struct fx *f = *state;
+	struct actor lead = {.user_id = 4, .roles = 1u << ROLE_LEADER, .scope_org = f->c1};
+	struct membership_list ms;
+	struct position_list ps;
+	struct person_row p;
+	int64_t id = add(f, "Quàng Văn Hặc", f->c2, NULL);
+
+	assert_int_equal(person_add_position(f->app, &f->sys, id, f->c2, "Bí thư chi bộ",
+	                                     date_days(2015, 1, 1), date_days(2020, 1, 1), NULL,
+	                                     &f->e),
+	                 0);
+	assert_int_equal(person_add_position(f->app, &f->sys, id, 0, "Trưởng bản",
+	                                     date_days(2020, 6, 1), DATE_OPEN, NULL, &f->e),
+	                 0);
+	assert_int_equal(person_read(f->app, &f->sys, id, NULL, &f->a, &p, &ms, &ps, &f->e), 0);
+	assert_int_equal(ps.n, 2);
+	assert_string_equal(ps.v[0].title, "Bí thư chi bộ");
+	assert_int_equal(ps.v[0].org_id, f->c2);
+	assert_int_equal(ps.v[1].valid_to, DATE_OPEN);
+	assert_int_equal(person_read(f->app, &lead, id, NULL, &f->a, &p, NULL, &ps, &f->e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(person_read(f->app, &lead, id, "Kiểm tra theo Quyết định 15", &f->a, &p,
+	                             NULL, &ps, &f->e),
+	                 0);
+	assert_int_equal(ps.n, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -313,6 +344,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_update_version_check, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_duplicate_ids_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_scope_and_clearance, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_read_with_positions, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
