@@ -190,13 +190,54 @@ for u in USERS:
     want = 401 if u is None else (200 if u in ("admin", "kiem.toan") else 404)
     check(st == want, f"access log out of scope as {u}: {st}, want {want}")
 
+# Filtered reads and the CSV export of the trail: auditors only; a denial is
+# a JSON error, never a file.
+for u in USERS:
+    for q in ("action=read&flagged=1&from=2000-01-01&to=2100-12-31", "format=csv",
+              "format=csv&action=read&from=2000-01-01"):
+        st, body, hdr = call("GET", f"/api/audit?{q}", u, jar=jar)
+        want = 401 if u is None else (200 if u == "kiem.toan" else 403)
+        check(st == want, f"audit?{q} as {u}: {st}, want {want}")
+        if st != 200:
+            check(hdr["Content-Type"].startswith("application/json") and "Lò" not in body,
+                  f"audit?{q} denial as {u} is not a bare JSON error")
+        elif "csv" in q:
+            check(hdr["Content-Type"] == "text/csv; charset=utf-8", f"audit CSV type as {u}")
+st, body, _ = call("GET", "/api/audit?action=export", "kiem.toan", jar=jar)
+exports = json.loads(body)["entries"]
+check(len(exports) == 2 and all(x["username"] == "kiem.toan" for x in exports),
+      f"each allowed export is in the trail: {exports}")
+
+# The calendar: any signed-in user reads it; only administrators of the
+# whole tree change it (qt.x1 administers X1 only).
+for u in USERS:
+    st, body, _ = call("GET", "/api/calendar?year=2024", u, jar=jar)
+    want = 401 if u is None else 200
+    check(st == want, f"calendar as {u}: {st}, want {want}")
+    st, _, _ = call("PUT", "/api/calendar/2030-01-03", u,
+                    {"kind": "off", "name": f"Nghỉ ({u})"}, jar=jar)
+    want = 401 if u is None else (200 if u == "admin" else 403)
+    check(st == want, f"PUT calendar as {u}: {st}, want {want}")
+    st, _, _ = call("DELETE", "/api/calendar/2030-01-03", u, jar=jar)
+    check(st == want, f"DELETE calendar as {u}: {st}, want {want}")
+st, body, _ = call("GET", "/api/audit?object_type=calendar", "kiem.toan", jar=jar)
+changes = [(x["action"], x["username"]) for x in json.loads(body)["entries"]]
+check(changes == [("delete", "admin"), ("create", "admin")],
+      f"only the administrator's calendar changes are in the trail: {changes}")
+
+# Positions of a record: org names only within the reader's scope.
+st, body, _ = call("GET", f"/api/persons/{P1}", "xem.x1", jar=jar)
+check(st == 200 and json.loads(body).get("positions") == [], f"positions of P1: {body[:200]}")
+
 # Every allowed read left an audit entry naming the reader and the record.
 user_ids = {}
 for u in READERS:
     st, body, _ = call("GET", "/api/session", u, jar=jar)
     user_ids[u] = json.loads(body)["user"]["id"]
 st, body, _ = call("GET", "/api/audit?object_type=person&limit=1000", "kiem.toan", jar=jar)
-reads = {(e["user"], e["object_id"]) for e in json.loads(body)["entries"] if e["action"] == "read"}
+entries = json.loads(body)["entries"]
+reads = {(e["user"], e["object_id"]) for e in entries if e["action"] == "read"}
+check(all(e["username"] in USERS for e in entries if e["user"]), "entries name their users")
 expected = {("admin", P1), ("admin", P2), ("admin", P3), ("qt.x1", P1), ("cv.x1", P1),
             ("ld.x1", P1), ("ld.x1", P3), ("xem.x1", P1)}
 for u, pid in expected:

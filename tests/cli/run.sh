@@ -56,6 +56,12 @@ expect_http() { # STATUS [curl args...] URL
   local got; got=$(get "$@")
   [ "$got" = "$want" ] && ok || fail "$* -> $got, want $want: $(head -c 300 body.txt)"
 }
+# login USER PASSWORD: sign in at $base; cookie jar USER.jar, CSRF token in USER.csrf
+login() {
+  get -c "$1.jar" -X POST -H 'Content-Type: application/json' \
+    --data "{\"username\": \"$1\", \"password\": \"$2\"}" "$base/api/session" >/dev/null
+  python3 -c 'import json; print(json.load(open("body.txt"))["csrf"])' > "$1.csrf"
+}
 expect_body() { grep -qE -- "$1" body.txt && ok || fail "body lacks /$1/: $(head -c 300 body.txt)"; }
 expect_header() { grep -qiE -- "$1" headers.txt && ok || fail "headers lack /$1/"; }
 

@@ -14,10 +14,6 @@ for u in "xem.x1 viewer X1" "lanh.dao.x1 leader X1" "kiem.toan auditor TU"; do
 done
 start_server
 J='Content-Type: application/json'
-login() { # USER -> cookie jar USER.jar, CSRF in USER.csrf
-  get -c "$1.jar" -X POST -H "$J" --data "{\"username\": \"$1\", \"password\": \"$2\"}" "$base/api/session" >/dev/null
-  python3 -c 'import json; print(json.load(open("body.txt"))["csrf"])' > "$1.csrf"
-}
 login xem.x1 mat-khau-xem.x1-123
 login lanh.dao.x1 mat-khau-lanh.dao.x1-123
 login kiem.toan mat-khau-kiem.toan-123
