@@ -13,23 +13,37 @@
 
 #include "core/banned.h"
 
-static int admin_only(const struct actor *who, struct err *e)
+/* Backup, restore and the calendar concern the whole database: only an
+ * administrator whose scope is the whole tree — no organisation, or a root
+ * organisation (the provincial committee) — may do them. */
+static int admin_only(struct app *app, const struct actor *who, struct err *e)
 {
-	if (who->scope_org != 0)
+	struct org_row root;
+	struct arena a;
+	int whole = who->scope_org == 0;
+
+	if (!whole) {
+		arena_init(&a, 1 << 16);
+		whole =
+		    store_org_at(app_store(app), who->scope_org, date_today(), &a, &root) == 0 &&
+		    root.parent_id == 0;
+		arena_release(&a);
+	}
+	if (!whole)
 		return err_set(e, HOSO_E_DENIED, NULL, NULL, NULL);
 	return scope_require_role(who, 1u << ROLE_ADMIN, e);
 }
 
 int admin_backup(struct app *app, const struct actor *who, const char *out, struct err *e)
 {
-	int rc = admin_only(who, e);
+	int rc = admin_only(app, who, e);
 
 	return rc < 0 ? rc : store_backup(app_store(app), out, e);
 }
 
 int admin_restore(struct app *app, const struct actor *who, const char *in, struct err *e)
 {
-	int rc = admin_only(who, e);
+	int rc = admin_only(app, who, e);
 
 	if (rc == 0)
 		rc = store_restore(app_store(app), in, e);
@@ -40,14 +54,14 @@ int admin_restore(struct app *app, const struct actor *who, const char *in, stru
 
 int admin_check(struct app *app, const struct actor *who, struct err *e)
 {
-	int rc = admin_only(who, e);
+	int rc = admin_only(app, who, e);
 
 	return rc < 0 ? rc : store_check_integrity(app_store(app), e);
 }
 
 int admin_digest(struct app *app, const struct actor *who, char *out, struct err *e)
 {
-	int rc = admin_only(who, e);
+	int rc = admin_only(app, who, e);
 
 	return rc < 0 ? rc : store_content_digest(app_store(app), out, e);
 }
@@ -133,7 +147,7 @@ int admin_cal_put(struct app *app, const struct actor *who, int32_t day, const c
 {
 	struct buf nm = BUF_INIT(1024), src = BUF_INIT(1024);
 	enum cal_entry_kind k;
-	int rc = admin_only(who, e);
+	int rc = admin_only(app, who, e);
 
 	if (rc < 0)
 		return rc;
@@ -181,7 +195,7 @@ out:
 
 int admin_cal_delete(struct app *app, const struct actor *who, int32_t day, struct err *e)
 {
-	int rc = admin_only(who, e);
+	int rc = admin_only(app, who, e);
 
 	return rc < 0 ? rc : cal_change(app, who, day, NULL, e);
 }

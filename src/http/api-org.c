@@ -5,6 +5,7 @@
  */
 #include "http/api.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "app/org.h"
@@ -59,6 +60,28 @@ static json_t *day_json(int32_t d)
 	return json_string(s);
 }
 
+/* Adds PREFIX_code and PREFIX_name of organisation id — its name on day,
+ * else its latest — to o, or nulls when it is none or outside the caller's
+ * scope: the same answer, so nothing about an organisation one may not see
+ * leaks. */
+static void add_org_ref(struct http_req *r, json_t *o, const char *prefix, int64_t id, int32_t day)
+{
+	struct org_row row;
+	struct err ignored;
+	char key[32];
+	int found = 0;
+
+	err_init(&ignored);
+	if (id > 0)
+		found = org_get(r->app, &r->actor, id, day, r->arena, &row, &ignored) == 0 ||
+		        org_get(r->app, &r->actor, id, DATE_OPEN, r->arena, &row, &ignored) == 0;
+	err_release(&ignored);
+	snprintf(key, sizeof(key), "%s_code", prefix);
+	json_object_set_new(o, key, found ? json_string(row.code) : json_null());
+	snprintf(key, sizeof(key), "%s_name", prefix);
+	json_object_set_new(o, key, found ? json_string(row.name) : json_null());
+}
+
 int api_org_get(struct http_req *r, struct err *e)
 {
 	struct org_history h;
@@ -73,22 +96,28 @@ int api_org_get(struct http_req *r, struct err *e)
 	for (size_t i = 0; i < h.versions.n; i++) {
 		const struct org_row *v = &h.versions.v[i];
 
-		json_array_append_new(vers,
-		                      json_pack("{s:s,s:s,s:I,s:o,s:o,s:s?}", "name", v->name,
-		                                "kind", v->kind, "parent", (json_int_t)v->parent_id,
-		                                "from", day_json(v->ver_from), "to",
-		                                day_json(v->ver_to), "document", v->document));
+		json_t *o =
+		    json_pack("{s:s,s:s,s:I,s:o,s:o,s:s?}", "name", v->name, "kind", v->kind,
+		              "parent", (json_int_t)v->parent_id, "from", day_json(v->ver_from),
+		              "to", day_json(v->ver_to), "document", v->document);
+
+		add_org_ref(r, o, "parent", v->parent_id, v->ver_from);
+		json_array_append_new(vers, o);
 	}
 	succ = json_array();
 	for (size_t i = 0; i < h.successions.n; i++) {
 		const struct succession_row *s = &h.successions.v[i];
 		json_t *links = json_array();
 
-		for (size_t k = 0; k < s->nlinks; k++)
-			json_array_append_new(links, json_pack("{s:I,s:I,s:b}", "from",
-			                                       (json_int_t)s->links[k].from_org,
-			                                       "to", (json_int_t)s->links[k].to_org,
-			                                       "main", s->links[k].is_main));
+		for (size_t k = 0; k < s->nlinks; k++) {
+			json_t *l = json_pack(
+			    "{s:I,s:I,s:b}", "from", (json_int_t)s->links[k].from_org, "to",
+			    (json_int_t)s->links[k].to_org, "main", s->links[k].is_main);
+
+			add_org_ref(r, l, "from", s->links[k].from_org, s->effective - 1);
+			add_org_ref(r, l, "to", s->links[k].to_org, s->effective);
+			json_array_append_new(links, l);
+		}
 		json_array_append_new(succ, json_pack("{s:s,s:o,s:s?,s:o}", "kind", s->kind,
 		                                      "effective", day_json(s->effective),
 		                                      "document", s->document, "links", links));

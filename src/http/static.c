@@ -1,7 +1,8 @@
 /*
  * static.c - the web UI's files: content types, caching, precompressed
  * variants (.br, .gz) when the client accepts them, and the single-page
- * app fallback (a path without an extension serves index.html).
+ * app fallback (a path without an extension, or a missing file a browser
+ * navigates to, serves index.html).
  */
 #include "http/httpInt.h"
 
@@ -74,10 +75,29 @@ static int accepts(const char *accept_encoding, const char *coding)
 	return 0;
 }
 
+/* Opens rel, or its .br / .gz twin when the client accepts that coding. */
+static int open_variant(const char *dir, const char *rel, const char *ae, struct stat *st,
+                        const char **enc)
+{
+	int fd;
+
+	*enc = NULL;
+	if (ae && accepts(ae, "br") && (fd = open_file(dir, rel, ".br", st)) >= 0) {
+		*enc = "br";
+		return fd;
+	}
+	if (ae && accepts(ae, "gzip") && (fd = open_file(dir, rel, ".gz", st)) >= 0) {
+		*enc = "gzip";
+		return fd;
+	}
+	return open_file(dir, rel, "", st);
+}
+
 int static_serve(struct MHD_Connection *c, const char *dir, const char *path)
 {
 	const char *rel = strcmp(path, "/") == 0 ? "/index.html" : path;
 	const char *ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Encoding");
+	const char *accept = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept");
 	const char *enc = NULL, *last = strrchr(rel, '/');
 	struct MHD_Response *resp;
 	struct stat st;
@@ -89,12 +109,13 @@ int static_serve(struct MHD_Connection *c, const char *dir, const char *path)
 	/* Single-page app: "/persons/12" is a page, not a file. */
 	if (!strchr(last ? last : rel, '.'))
 		rel = "/index.html";
-	if (ae && accepts(ae, "br") && (fd = open_file(dir, rel, ".br", &st)) >= 0)
-		enc = "br";
-	else if (ae && accepts(ae, "gzip") && (fd = open_file(dir, rel, ".gz", &st)) >= 0)
-		enc = "gzip";
-	else
-		fd = open_file(dir, rel, "", &st);
+	fd = open_variant(dir, rel, ae, &st, &enc);
+	/* A page whose name has a dot ("/orgs/DB.H01") asked for by a browser
+	 * navigating (Accept: text/html) is a page too; a missing asset is not. */
+	if (fd < 0 && strncmp(rel, "/assets/", 8) != 0 && accept && strstr(accept, "text/html")) {
+		rel = "/index.html";
+		fd = open_variant(dir, rel, ae, &st, &enc);
+	}
 	if (fd < 0)
 		return http_send_error(c, HOSO_E_NOT_FOUND);
 	resp = MHD_create_response_from_fd((uint64_t)st.st_size, fd);

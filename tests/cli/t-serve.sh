@@ -32,6 +32,11 @@ expect_header '^content-type: text/html'
 expect_header '^cache-control: no-cache'
 expect_http 200 "$base/persons/12"
 expect_body '<title>hoso</title>'
+# a page whose name has a dot is a page when a browser navigates to it
+expect_http 200 -H 'Accept: text/html,application/xhtml+xml' "$base/orgs/DB.H01"
+expect_body '<title>hoso</title>'
+expect_http 404 "$base/orgs/DB.H01"
+expect_http 404 -H 'Accept: text/html' "$base/assets/missing.js"
 expect_http 200 -H 'Accept-Encoding: gzip' "$base/assets/app-1a2b.js"
 expect_header '^content-encoding: gzip'
 expect_header '^cache-control: public, max-age=31536000, immutable'

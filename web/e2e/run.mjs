@@ -1,0 +1,332 @@
+// End-to-end tests of the web UI in a real browser against the real server.
+// Usage: node web/e2e/run.mjs   (HOSO=path/to/hoso, HOSO_KEEP_SCREENSHOTS=1
+// copies the main pages' screenshots to docs/screenshots/)
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { run, check, totp, PASSWORD } from './harness.mjs'
+
+const require = createRequire(import.meta.url)
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+async function login(page, url, user, password = PASSWORD) {
+  await page.goto(url + '/login')
+  await page.fill('#login-username', user)
+  await page.fill('#login-password', password)
+  await page.click('[data-test=login-submit]')
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+}
+
+/** A signed-in API client (plain fetch), for setting up what a test needs. */
+async function apiAs(url, user) {
+  const r = await fetch(url + '/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: user, password: PASSWORD }) })
+  check(r.ok, `sign in ${user}: ${r.status}`)
+  const cookie = r.headers.get('set-cookie').split(';')[0]
+  const { csrf } = await r.json()
+  return async (method, path, body) => {
+    const res = await fetch(url + path, { method, headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })
+    const text = await res.text()
+    return { status: res.status, body: text.startsWith('{') ? JSON.parse(text) : text, headers: res.headers }
+  }
+}
+
+/** A member of some cell under commune, found through the API as an administrator. */
+async function memberUnder(api, commune) {
+  const tree = (await api('GET', '/api/orgs')).body.nodes
+  const i = tree.findIndex((n) => n.code === commune)
+  check(i >= 0, 'no organisation ' + commune)
+  for (let k = i + 1; k < tree.length && tree[k].depth > tree[i].depth; k++) {
+    if (tree[k].children === 0 && tree[k].members_total > 0) {
+      return (await api('GET', `/api/orgs/${tree[k].code}/members?limit=1`)).body.members[0]
+    }
+  }
+  throw new Error('no member under ' + commune)
+}
+
+async function axe(page, what) {
+  await page.addScriptTag({ content: axeSource })
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] })
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, target: v.nodes[0]?.target?.join(' ') }))
+  })
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  check(bad.length === 0, `${what}: ${bad.map((v) => `${v.id} (${v.impact}, ${v.n}×, e.g. ${v.target})`).join('; ')}`)
+}
+
+const tests = [
+  ['login, wrong password then right, lands on the overview in Vietnamese', async ({ page, url, shot }) => {
+    await page.goto(url + '/')
+    await page.waitForURL(/\/login/)
+    check((await page.textContent('h1')).includes('Đăng nhập'), 'login heading in Vietnamese')
+    await page.fill('#login-username', 'quantri')
+    await page.fill('#login-password', 'sai-mat-khau-roi')
+    await page.click('[data-test=login-submit]')
+    await page.waitForSelector('[data-test=login-error]')
+    check((await page.textContent('[data-test=login-error]')).includes('mật khẩu không đúng'), 'wrong password message')
+    await shot('login')
+    await page.fill('#login-password', PASSWORD)
+    await page.click('[data-test=login-submit]')
+    await page.waitForSelector('[data-test=stat-members]')
+    check(/^\d{1,3}(\.\d{3})+$/.test((await page.textContent('[data-test=stat-members]')).trim()), 'members written 48.560-style')
+    await page.waitForSelector('canvas')
+    await shot('home')
+  }],
+
+  ['search "lo van muon", results in Vietnamese order, open the person', async ({ page, url, shot, budgets }) => {
+    await login(page, url, 'quantri')
+    await page.goto(url + '/people')
+    const box = page.locator('input[data-test=person-search]')
+    await box.focus()
+    await page.evaluate(() => {
+      window.__lastKey = 0
+      document.addEventListener('keydown', () => { window.__lastKey = performance.now() }, true)
+      new MutationObserver(() => {
+        const r = document.querySelector('[data-test=results-for]')
+        if (!window.__shown && r?.dataset.q === 'lo van muon' && r.querySelector('[data-test=results]')) window.__shown = performance.now()
+      }).observe(document.body, { childList: true, subtree: true, attributes: true })
+    })
+    await page.keyboard.type('lo van muon', { delay: 25 })
+    await page.waitForFunction(() => window.__shown)
+    const ms = await page.evaluate(() => window.__shown - window.__lastKey)
+    budgets.push(['search results after the last keystroke (province)', `${ms.toFixed(0)} ms`])
+    const names = await page.locator('[data-test=results] tbody tr td:first-child').allTextContents()
+    check(names.length > 0 && names[0].trim() === 'Lò Văn Muôn', 'first result is Lò Văn Muôn: ' + names.slice(0, 3))
+    await shot('people')
+    await page.locator('[data-test=results] tbody tr').first().locator('a').first().click()
+    await page.waitForSelector('[data-test=person-name]')
+    check((await page.textContent('[data-test=person-name]')).trim() === 'Lò Văn Muôn', 'person page')
+    await page.waitForSelector('[data-test=memberships]')
+    await page.waitForSelector('[data-test=access-log]')
+    await shot('person', { fullPage: true })
+  }],
+
+  ['the tree before and after 1/7/2025: districts, then communes', async ({ page, url, shot }) => {
+    await login(page, url, 'quantri')
+    await page.goto(url + '/orgs')
+    await page.waitForSelector('[data-test=org-tree]')
+    const tree = page.locator('[data-test=org-tree]')
+    await page.fill('#tree-date', '30/06/2025')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/date=2025-06-30/)
+    await tree.getByText('Đảng bộ thành phố Điện Biên Phủ', { exact: true }).waitFor()
+    check(!(await tree.getByText('Đảng bộ phường Phình Sáng', { exact: true }).count()), 'no commune-level committee before the reform')
+    await shot('tree-2025-06-30')
+    await page.click('[data-test=today]')
+    await tree.getByText('Đảng bộ phường Phình Sáng', { exact: true }).waitFor()
+    check(!(await tree.getByText('Đảng bộ thành phố Điện Biên Phủ', { exact: true }).count()), 'no district after the reform')
+    await page.fill('input[data-test=tree-filter]', 'phinh sang')
+    await tree.getByText('Đảng bộ phường Phình Sáng', { exact: true }).waitFor()
+    await page.fill('input[data-test=tree-filter]', '')
+    await shot('tree-today')
+    await tree.getByText('Đảng bộ phường Phình Sáng', { exact: true }).click()
+    await page.waitForSelector('[data-test=org-name]')
+    check((await page.textContent('[data-test=org-name]')).includes('Phình Sáng'), 'organisation page')
+    await page.waitForSelector('[data-test=members]')
+  }],
+
+  ['an organisation\'s history names its successors; an administrator renames with a preview', async ({ page, url, shot }) => {
+    await login(page, url, 'quantri')
+    await page.goto(url + '/orgs/DB.H01')
+    await page.waitForSelector('[data-test=successions]')
+    const succ = await page.textContent('[data-test=successions]')
+    check(succ.includes('Chia tách') && succ.includes('Đảng bộ phường Phình Sáng'), 'split shown with successor names: ' + succ.slice(0, 200))
+    await shot('org-history', { fullPage: true })
+    await page.goto(url + '/orgs/DB.X01')
+    await page.waitForSelector('[data-test=children]')
+    await page.click('[data-test=org-change]')
+    await page.fill('#chg-name', 'Đảng bộ phường Phình Sáng Mới')
+    await page.fill('#chg-doc', 'Quyết định 99-QĐ/TU (thử)')
+    const preview = await page.textContent('[data-test=org-preview]')
+    check(preview.includes('Phình Sáng Mới'), 'rename preview')
+    await page.click('[data-test=org-apply]')
+    await page.waitForFunction(() => document.querySelector('[data-test=org-name]')?.textContent.includes('Phình Sáng Mới'))
+    const after = await page.textContent('[data-test=successions]')
+    check(after.includes('Đổi tên') && after.includes('Đảng bộ phường Phình Sáng →'), 'the rename names the old name: ' + after.slice(-200))
+  }],
+
+  ['a viewer of one commune cannot reach a person of another by URL', async ({ page, url }) => {
+    const api = await apiAs(url, 'quantri')
+    const mine = await memberUnder(api, 'DB.X01')
+    const other = await memberUnder(api, 'DB.X02')
+    await login(page, url, 'xem1')
+    await page.goto(`${url}/people/${other.id}`)
+    await page.waitForSelector('[data-test=person-not-found]')
+    check(!(await page.content()).includes(other.full_name), 'the other commune\'s name never shown')
+    check(!(await page.locator('[data-test=break-glass]').count()), 'a viewer cannot break the glass')
+    await page.goto(`${url}/people/${mine.id}`)
+    await page.waitForSelector('[data-test=person-name]')
+    check((await page.textContent('[data-test=person-name]')).trim() === mine.full_name, 'own commune readable')
+    await page.goto(`${url}/orgs`)
+    await page.waitForSelector('[data-test=tree-count]')
+    check(!(await page.locator('[data-test=org-tree]').getByText('Đảng bộ phường Rạng Đông').count()), 'tree limited to the commune')
+  }],
+
+  ['a leader breaks the glass with a reason; the access log shows it', async ({ page, context, url, shot }) => {
+    const api = await apiAs(url, 'quantri')
+    const other = await memberUnder(api, 'DB.X03')
+    await login(page, url, 'lanhdao1')
+    await page.goto(`${url}/people/${other.id}`)
+    await page.waitForSelector('[data-test=break-glass]')
+    await page.fill('#bg-reason', 'ngắn')
+    await page.click('[data-test=break-glass-submit]')
+    await page.getByText('Lý do cần ít nhất 10 ký tự').first().waitFor()
+    await page.fill('#bg-reason', 'Xác minh theo Quyết định 15-QĐ/UBKT')
+    await page.click('[data-test=break-glass-submit]')
+    await page.waitForSelector('[data-test=broke-glass]')
+    check((await page.textContent('[data-test=person-name]')).trim() === other.full_name, 'record shown after breaking the glass')
+    await shot('break-glass')
+    await context.clearCookies()
+    await login(page, url, 'quantri')
+    await page.goto(`${url}/people/${other.id}`)
+    await page.waitForSelector('[data-test=access-log]')
+    const log = await page.textContent('[data-test=access-log]')
+    check(log.includes('Quàng Văn Lãnh') && log.includes('15-QĐ/UBKT') && log.includes('Ngoài phạm vi'), 'flagged read with reason in the access log')
+    await page.locator('[data-test=access-log]').scrollIntoViewIfNeeded()
+    await shot('access-log')
+  }],
+
+  ['enrol a second factor, then sign in with a code and with a recovery code', async ({ page, context, url, shot }) => {
+    await login(page, url, 'canbo')
+    await page.goto(url + '/account')
+    await page.click('[data-test=totp-start]')
+    const secret = (await page.textContent('[data-test=totp-secret]')).trim()
+    await page.fill('#totp-code', totp(secret))
+    await page.click('[data-test=totp-confirm]')
+    await page.waitForSelector('[data-test=recovery-codes]')
+    const codes = await page.locator('[data-test=recovery-codes] span').allTextContents()
+    check(codes.length === 8, '8 recovery codes')
+    await shot('totp-enrolled')
+    await page.click('[data-test=logout]')
+    await page.waitForURL(/\/login/)
+    await page.fill('#login-username', 'canbo')
+    await page.fill('#login-password', PASSWORD)
+    await page.click('[data-test=login-submit]')
+    await page.waitForSelector('#login-otp')
+    await page.fill('#login-otp', '000000')
+    await page.click('[data-test=login-submit]')
+    await page.waitForSelector('[data-test=login-error]')
+    await page.fill('#login-otp', totp(secret, Date.now() + 30000))
+    await page.click('[data-test=login-submit]')
+    await page.waitForSelector('[data-test=stat-members]')
+    await context.clearCookies()
+    await page.goto(url + '/login')
+    await page.fill('#login-username', 'canbo')
+    await page.fill('#login-password', PASSWORD)
+    await page.click('[data-test=login-submit]')
+    await page.waitForSelector('#login-otp')
+    await page.fill('#login-otp', codes[0].trim())
+    await page.click('[data-test=login-submit]')
+    await page.waitForSelector('[data-test=stat-members]')
+  }],
+
+  ['the session ends while a form is being filled: sign in again, nothing typed is lost', async ({ page, url }) => {
+    await login(page, url, 'hethan')
+    await page.goto(url + '/admin/users')
+    await page.click('[data-test=user-add]')
+    await page.fill('#u-username', 'moi.nguoidung')
+    await page.fill('#u-name', 'Đinh Thị Mới')
+    await page.fill('#u-org', 'DB.X01')
+    const api = await apiAs(url, 'hethan')
+    check((await api('DELETE', '/api/session?all=1')).status === 200, 'signed out everywhere')
+    await page.click('[data-test=user-save]')
+    await page.waitForSelector('[data-test=login-dialog]')
+    check((await page.inputValue('#u-username')) === 'moi.nguoidung', 'the form kept its text')
+    await page.fill('[data-test=login-dialog] #login-password', PASSWORD)
+    await page.click('[data-test=login-dialog] [data-test=login-submit]')
+    await page.waitForSelector('[data-test=user-shown]')
+    check((await page.textContent('[data-test=users]')).includes('moi.nguoidung'), 'the user was created after signing in again')
+  }],
+
+  ['administration: users, the holiday calendar, the audit trail with filters and export', async ({ page, context, url, shot }) => {
+    await login(page, url, 'quantri')
+    await page.goto(url + '/admin/users')
+    await page.waitForSelector('[data-test=users]')
+    check((await page.textContent('[data-test=users]')).includes('xem1'), 'users listed')
+    await shot('users')
+    await page.goto(url + '/admin/calendar')
+    const thisYear = new Date().getFullYear()
+    for (let y = thisYear - 1; y >= 2025; y--) await page.click(`[data-test=cal-year-${y}]`)
+    await page.waitForFunction(() => document.querySelector('[data-test=calendar]')?.textContent.includes('/2025'))
+    check((await page.textContent('[data-test=calendar]')).includes('/01/2025') || (await page.textContent('[data-test=calendar]')).includes('/02/2025'), 'Tết 2025 listed')
+    await page.fill('#cal-date', '15/12/2025')
+    await page.keyboard.press('Enter')
+    await page.fill('#cal-name', 'Nghỉ thử nghiệm')
+    await page.click('[data-test=cal-save]')
+    await page.waitForFunction(() => document.querySelector('[data-test=calendar]')?.textContent.includes('Nghỉ thử nghiệm'))
+    await shot('calendar')
+    await context.clearCookies()
+    await login(page, url, 'kiemtra')
+    await page.goto(url + '/audit')
+    await page.waitForSelector('[data-test=audit] tbody tr')
+    await shot('audit')
+    const href = await page.getAttribute('[data-test=audit-export]', 'href')
+    const csv = await page.evaluate(async (h) => { const r = await fetch(h); return { type: r.headers.get('content-type'), text: await r.text() } }, href)
+    check(csv.type.startsWith('text/csv') && csv.text.split('\n').length > 2, 'CSV export')
+  }],
+
+  ['switch to English and back', async ({ page, url, shot }) => {
+    await login(page, url, 'quantri')
+    await page.waitForSelector('[data-test=stat-members]')
+    await page.click('[data-test=lang]')
+    await page.getByRole('link', { name: 'Party members' }).waitFor()
+    check((await page.textContent('h1')).trim() === 'Overview', 'English heading')
+    check((await page.getAttribute('html', 'lang')) === 'en', 'html lang=en')
+    await page.goto(url + '/people?q=giang%20a')
+    await page.waitForSelector('[data-test=results]')
+    check((await page.textContent('[data-test=results] thead')).includes('Full name'), 'English table headers')
+    await shot('english')
+    await page.click('[data-test=lang]')
+    await page.getByRole('link', { name: 'Đảng viên' }).waitFor()
+  }],
+
+  ['accessibility: no serious or critical axe-core findings on the main pages', async ({ browser, url }) => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 860 } })
+    const page = await context.newPage()
+    try {
+      await page.goto(url + '/login')
+      await page.waitForSelector('#login-username')
+      await axe(page, 'login')
+      await login(page, url, 'quantri')
+      await page.waitForSelector('canvas')
+      await axe(page, 'home')
+      for (const [path, sel] of [['/orgs', '[data-test=tree-count]'], ['/people?q=lo%20van%20muon', '[data-test=results]'], ['/people/1', '[data-test=access-log]'], ['/account', '[data-test=totp-start]'], ['/admin/users', '[data-test=users]'], ['/admin/calendar', '[data-test=calendar]']]) {
+        await page.goto(url + path)
+        await page.waitForSelector(sel)
+        await axe(page, path)
+      }
+      // Keyboard: the skip link is the first stop and leads to the content.
+      await page.goto(url + '/')
+      await page.waitForSelector('[data-test=stat-members]')
+      await page.keyboard.press('Tab')
+      check((await page.evaluate(() => document.activeElement?.className)) === 'skip-link', 'skip link first in tab order')
+    } finally {
+      await context.close()
+    }
+  }],
+
+  ['budgets: first-load JavaScript and time to interactive', async ({ page, context, url, budgets }) => {
+    await login(page, url, 'quantri')
+    const fresh = await context.newPage()
+    let js = 0
+    const encodings = new Set()
+    fresh.on('response', (res) => {
+      if (res.request().resourceType() !== 'script') return
+      const h = res.headers()
+      js += Number(h['content-length'] ?? 0)
+      encodings.add(h['content-encoding'] ?? 'none')
+    })
+    const t0 = Date.now()
+    await fresh.goto(url + '/')
+    await fresh.waitForSelector('[data-test=stat-members]')
+    const interactive = Date.now() - t0
+    await fresh.waitForSelector('canvas')
+    await fresh.waitForLoadState('networkidle')
+    budgets.push(['first load, compressed JavaScript (overview page)', `${(js / 1024).toFixed(0)} KiB`])
+    budgets.push(['first load to interactive (overview page, localhost)', `${interactive} ms`])
+    check(js > 0 && !encodings.has('none'), 'scripts counted, all compressed: ' + [...encodings])
+    await fresh.close()
+  }],
+]
+
+const ok = await run(tests, { keepShots: ['login', 'home', 'tree-2025-06-30', 'tree-today', 'people', 'person', 'org-history', 'break-glass', 'access-log', 'english', 'audit'] })
+process.exit(ok ? 0 : 1)

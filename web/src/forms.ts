@@ -1,0 +1,40 @@
+// Form errors: what the browser checks as the user types, and what the
+// server answers, both shown next to the field they name.
+import { reactive } from 'vue'
+import { ApiError } from './api'
+import { t } from './i18n'
+
+export interface FormErrors {
+  fields: Record<string, string>
+  general: string
+}
+
+export function formErrors(): FormErrors {
+  return reactive({ fields: {}, general: '' })
+}
+
+export function clearErrors(f: FormErrors): void {
+  for (const k of Object.keys(f.fields)) delete f.fields[k]
+  f.general = ''
+}
+
+/** Puts the server's message beside the field it names (or above the form). */
+export function showError(f: FormErrors, e: unknown, fieldMap: Record<string, string> = {}): void {
+  clearErrors(f)
+  if (e instanceof ApiError) {
+    const field = e.field ? (fieldMap[e.field] ?? e.field) : null
+    if (field) f.fields[field] = e.text()
+    else f.general = e.text()
+  } else {
+    f.general = t('common.error')
+  }
+}
+
+/** An Element Plus validation rule that asks for a value. */
+export function required(trigger: 'blur' | 'change' = 'blur') {
+  return { required: true, trigger, validator: (_r: unknown, v: unknown, cb: (e?: Error) => void) => (v === '' || v === null || v === undefined ? cb(new Error(t('login.required'))) : cb()) }
+}
+
+export function minLength(n: number, key: string) {
+  return { trigger: 'change', validator: (_r: unknown, v: string, cb: (e?: Error) => void) => (v && v.length < n ? cb(new Error(t(key))) : cb()) }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { allMessages, hasKey, label, lang, setLang, t } from './i18n'
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f)
+    return statSync(p).isDirectory() ? sources(p) : /\.(vue|ts)$/.test(f) && !f.endsWith('.test.ts') ? [p] : []
+  })
+}
+
+describe('messages', () => {
+  it('has both languages, non-empty, Vietnamese in NFC', () => {
+    for (const [key, [vi, en]] of Object.entries(allMessages())) {
+      expect(vi, key).not.toBe('')
+      expect(en, key).not.toBe('')
+      expect(vi.normalize('NFC'), key).toBe(vi)
+    }
+  })
+  it('has every key the pages use', () => {
+    const missing: string[] = []
+    for (const file of sources(join(__dirname))) {
+      const text = readFileSync(file, 'utf8')
+      for (const m of text.matchAll(/\bt\('([a-zA-Z0-9_.]+)'/g)) if (!hasKey(m[1])) missing.push(`${file}: ${m[1]}`)
+    }
+    expect(missing).toEqual([])
+  })
+})
+
+describe('t and label', () => {
+  it('switches language and fills placeholders', () => {
+    setLang('vi')
+    expect(t('orgs.count', { n: '2.510', m: '48.560' })).toBe('2.510 tổ chức, 48.560 đảng viên')
+    setLang('en')
+    expect(lang.value).toBe('en')
+    expect(t('orgs.count', { n: '2,510', m: '48,560' })).toBe('2,510 organisations, 48,560 members')
+    setLang('vi')
+  })
+  it('labels enum values and passes unknown ones through', () => {
+    expect(label('kind', 'chi_bo_co_so')).toBe('Chi bộ cơ sở')
+    expect(label('status', 'du_bi')).toBe('Dự bị')
+    expect(label('kind', 'khong_co')).toBe('khong_co')
+    expect(label('kind', null)).toBe('')
+  })
+})
