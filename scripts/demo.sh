@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # demo.sh - the main job: install what is missing, build hoso, create the
-# demo database (a synthetic province modelled on Điện Biên) and show it.
-# Safe to run again: an existing, sound demo database is reused.
+# demo database (a synthetic province modelled on Điện Biên), build the web
+# UI and serve it on 127.0.0.1 with a printed login. Safe to run again: an
+# existing, sound demo database is reused (the login gets a new password).
 #
 #   HOSO_DEMO_DB   where the demo database goes (default: ./demo/hoso-demo.db)
 #   HOSO_DEMO_SEED seed of the generator (default: 1)
+#   HOSO_PORT      the port to serve on (default: 8080)
+#   HOSO_DEMO_NO_SERVE=1  prepare everything, print the login, do not serve
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
 bash scripts/build.sh build-release -Dbuildtype=release -Dtests=disabled
+bash scripts/web.sh
 hoso=build-release/hoso
 db=${HOSO_DEMO_DB:-demo/hoso-demo.db}
 seed=${HOSO_DEMO_SEED:-1}
@@ -45,3 +49,23 @@ echo "== Lịch / calendar"
 echo
 echo "Cơ sở dữ liệu mẫu / demo database: $db"
 echo "Thử / try:  $hoso --db $db org show DB.X01   |   $hoso --db $db person search \"hoa\""
+
+# The login: an administrator of the provincial committee, with a new
+# password on every run (printed once, here).
+user=quantri
+password=$(head -c 64 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 16)
+if "$hoso" --db "$db" user list | grep -q "^$user\b"; then
+  echo "$password" | "$hoso" --db "$db" user passwd "$user" --password-stdin >/dev/null
+else
+  echo "$password" | "$hoso" --db "$db" user add "$user" --name "Nguyễn Văn Quản" --role admin \
+    --org DB --clearance toi_mat --password-stdin >/dev/null
+fi
+port=${HOSO_PORT:-8080}
+echo
+echo "================================================================"
+echo " Giao diện web / web UI:  http://127.0.0.1:$port/"
+echo " Đăng nhập / sign in:     $user  /  $password"
+echo "================================================================"
+[ "${HOSO_DEMO_NO_SERVE:-}" = 1 ] && exit 0
+echo "Dừng máy chủ / stop the server: Ctrl+C"
+exec "$hoso" --db "$db" serve --listen "127.0.0.1:$port" --static web/dist

@@ -5,6 +5,7 @@
 #   2. the same unit tests under ASan + UBSan
 #   3. black-box CLI tests against build/hoso on real files
 #   4. fuzz targets (libFuzzer) replaying their corpora plus a short run
+#   5. the web UI: type check + build, Vitest, Playwright e2e in chromium
 #
 # Installs what it needs first (scripts/deps.sh); safe to run again.
 set -uo pipefail
@@ -105,6 +106,32 @@ if command -v clang >/dev/null && [ -f fuzz/meson.build ]; then
       rm -rf "$work"
     done
   fi
+fi
+
+# 5. the web UI: type check and build, Vitest unit tests, then end-to-end
+#    tests in Debian's chromium against the real server (build/hoso)
+if bash scripts/deps.sh web e2e >tmp/web-deps.log 2>&1 && bash scripts/web.sh >tmp/web.log 2>&1; then
+  (cd web && npx vitest run) >tmp/vitest.log 2>&1
+  line=$(sed 's/\x1b\[[0-9;]*m//g' tmp/vitest.log | grep -E '^ +Tests ' | tail -1)
+  p=$(echo "$line" | grep -oE '[0-9]+ passed' | awk '{print $1}'); f=$(echo "$line" | grep -oE '[0-9]+ failed' | awk '{print $1}')
+  p=${p:-0}; f=${f:-0}; [ -n "$line" ] || f=1
+  passed=$((passed + p)); failed=$((failed + f))
+  echo "== web unit (Vitest): $p passed, $f failed"
+  if [ "$f" -ne 0 ]; then suite_failed+=("web unit"); tail -n 40 tmp/vitest.log; fi
+  if [ -x build/hoso ]; then
+    HOSO=$root/build/hoso node web/e2e/run.mjs >tmp/e2e.log 2>&1
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' tmp/e2e.log | tail -1)
+    p=$(echo "$line" | awk '{print $1}'); f=$(echo "$line" | awk '{print $3}')
+    if [ -z "$line" ]; then p=0; f=1; fi
+    passed=$((passed + p)); failed=$((failed + f))
+    grep -vE '^ok ' tmp/e2e.log | tail -n 20
+    echo "== web e2e (chromium): $p passed, $f failed"
+    [ "$f" -eq 0 ] || suite_failed+=("web e2e")
+  fi
+else
+  cat tmp/web-deps.log tmp/web.log | tail -n 40
+  echo "== web: build failed"
+  failed=$((failed + 1)); suite_failed+=("web build")
 fi
 
 if [ "${#suite_failed[@]}" -gt 0 ]; then

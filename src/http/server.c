@@ -410,7 +410,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		rq = calloc(1, sizeof(*rq));
 		if (!rq)
 			return MHD_NO;
-		arena_init(&rq->arena, (size_t)16 << 20);
+		/* A cap, not an allocation: blocks are taken as needed. The
+		 * national tree (60,000 organisations) needs about 30 MiB. */
+		arena_init(&rq->arena, (size_t)HTTP_ARENA_MAX);
 		buf_init(&rq->body, HTTP_MAX_BODY);
 		*con_cls = rq;
 		/* Refuse a declared oversized body before reading any of it. */

@@ -65,7 +65,10 @@ login() {
 expect_body() { grep -qE -- "$1" body.txt && ok || fail "body lacks /$1/: $(head -c 300 body.txt)"; }
 expect_header() { grep -qiE -- "$1" headers.txt && ok || fail "headers lack /$1/"; }
 
-for t in "$here"/t-*.sh; do
+# Arguments name the test files to run (default: all of them).
+[ "$#" -gt 0 ] && files=("$@") || files=("$here"/t-*.sh)
+for t in "${files[@]}"; do
+  case "$t" in /*) ;; *) t=$PWD/$t ;; esac
   [ -f "$t" ] || continue
   cur=$(basename "$t" .sh)
   dir=$(mktemp -d)

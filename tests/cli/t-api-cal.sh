@@ -3,7 +3,7 @@
 echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
 "$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
 "$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
-for u in "xem.x1 viewer X1" "qt.x1 admin X1" "kiem.toan auditor TU"; do
+for u in "xem.x1 viewer X1" "qt.x1 admin X1" "qt.tu admin TU" "kiem.toan auditor TU"; do
   set -- $u
   echo "mat-khau-$1-123" | "$HOSO" user add "$1" --name "Người Dùng" --role "$2" --org "$3" --password-stdin >/dev/null || fail "user $1"
 done
@@ -121,3 +121,9 @@ d = [x for x in json.load(open("out.txt")) if x["object_id"] == 20310103]
 assert [x["action"] for x in d] == ["delete", "create"] and d[0]["username"] is None, d
 ' && ok || fail "cal set/unset audit"
 expect_status 0 "$HOSO" audit verify
+# an administrator of the provincial committee (the root) has the whole tree
+start_server
+login qt.tu mat-khau-qt.tu-123
+expect_http 200 -b qt.tu.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat qt.tu.csrf)" --data "$body" "$base/api/calendar/2031-01-06"
+expect_http 200 -b qt.tu.jar -X DELETE -H "X-CSRF-Token: $(cat qt.tu.csrf)" "$base/api/calendar/2031-01-06"
+stop_server

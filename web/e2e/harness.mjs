@@ -36,6 +36,7 @@ export function makeDatabase(dir) {
   add('xem1', 'Lò Thị Xem', 'viewer', 'DB.X01')
   add('lanhdao1', 'Quàng Văn Lãnh', 'leader', 'DB.X01')
   add('hethan', 'Phạm Văn Hạn', 'admin', 'DB')
+  add('khoa', 'Vũ Thị Khóa', 'viewer', 'DB.X01')
   return db
 }
 

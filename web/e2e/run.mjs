@@ -3,7 +3,11 @@
 // copies the main pages' screenshots to docs/screenshots/)
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { run, check, totp, PASSWORD } from './harness.mjs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { run, check, totp, startServer, hoso, PASSWORD } from './harness.mjs'
 
 const require = createRequire(import.meta.url)
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -219,6 +223,38 @@ const tests = [
     await page.waitForSelector('[data-test=stat-members]')
   }],
 
+  ['five wrong passwords lock the account, with a clear message', async ({ page, url }) => {
+    await page.goto(url + '/login')
+    await page.fill('#login-username', 'khoa')
+    for (let i = 0; i < 6; i++) {
+      await page.fill('#login-password', 'sai-mat-khau-' + i)
+      await page.click('[data-test=login-submit]')
+      await page.waitForSelector('[data-test=login-error]')
+      await page.waitForFunction(() => !document.querySelector('[data-test=login-submit]')?.classList.contains('is-loading'))
+    }
+    check((await page.textContent('[data-test=login-error]')).includes('tạm khóa'), 'lockout message: ' + (await page.textContent('[data-test=login-error]')))
+    await page.fill('#login-password', PASSWORD)
+    await page.click('[data-test=login-submit]')
+    await page.waitForFunction(() => document.querySelector('[data-test=login-error]')?.textContent.includes('tạm khóa'))
+    check(page.url().includes('/login'), 'still locked with the right password')
+  }],
+
+  ['a form shows the server\'s message next to the field it names', async ({ page, url }) => {
+    await login(page, url, 'quantri')
+    await page.goto(url + '/admin/users')
+    await page.click('[data-test=user-add]')
+    await page.click('[data-test=user-save]')
+    await page.getByText('Không được để trống').first().waitFor()
+    await page.fill('#u-username', 'thu.loi')
+    await page.fill('#u-name', 'Thử Lỗi')
+    await page.fill('#u-org', 'KHONG.CO')
+    await page.click('[data-test=user-save]')
+    const item = page.locator('.el-form-item', { has: page.locator('#u-org') })
+    await item.locator('.el-form-item__error').waitFor()
+    const msg = (await item.locator('.el-form-item__error').textContent()).trim()
+    check(msg.length > 0 && !msg.includes('Không được để trống'), 'server message beside the org field: ' + msg)
+  }],
+
   ['the session ends while a form is being filled: sign in again, nothing typed is lost', async ({ page, url }) => {
     await login(page, url, 'hethan')
     await page.goto(url + '/admin/users')
@@ -301,6 +337,42 @@ const tests = [
       check((await page.evaluate(() => document.activeElement?.className)) === 'skip-link', 'skip link first in tab order')
     } finally {
       await context.close()
+    }
+  }],
+
+  ['a tree of 60,000 organisations opens, scrolls and filters (virtualised)', async ({ page, url: _main, budgets }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'hoso-e2e-big-'))
+    const db = join(dir, 'big.db')
+    const rows = ['Mã,Tên,Loại,Mã cấp trên,Từ ngày', 'QG,Đảng bộ thử quy mô quốc gia,dang_bo_tinh,,01/01/2000']
+    for (let i = 0; i < 60; i++) {
+      rows.push(`QG.T${i},Đảng bộ tỉnh số ${i + 1},dang_bo_truc_thuoc,QG,01/01/2000`)
+      for (let j = 0; j < 100; j++) {
+        rows.push(`QG.T${i}.X${j},Đảng bộ xã số ${j + 1} tỉnh ${i + 1},dang_bo_co_so,QG.T${i},01/01/2000`)
+        for (let k = 0; k < 9; k++) rows.push(`QG.T${i}.X${j}.C${k},Chi bộ thôn ${k + 1} xã ${j + 1} tỉnh ${i + 1},chi_bo_truc_thuoc,QG.T${i}.X${j},01/01/2000`)
+      }
+    }
+    writeFileSync(join(dir, 'orgs.csv'), rows.join('\n') + '\n')
+    execFileSync(hoso, ['--db', db, 'init', '--admin-password-stdin'], { input: PASSWORD + '\n' })
+    execFileSync(hoso, ['--db', db, 'import', 'orgs', join(dir, 'orgs.csv')])
+    const server = await startServer(db)
+    try {
+      await login(page, server.url, 'admin')
+      const t0 = Date.now()
+      await page.goto(server.url + '/orgs')
+      await page.waitForSelector('[data-test=tree-count]')
+      await page.locator('[data-test=org-tree]').getByText('Đảng bộ tỉnh số 1', { exact: true }).waitFor()
+      budgets.push(['tree of 60,061 organisations: open the page until drawn', `${Date.now() - t0} ms`])
+      await page.hover('[data-test=org-tree]')
+      await page.mouse.wheel(0, 4000)
+      await page.locator('[data-test=org-tree]').getByText('Đảng bộ tỉnh số 60', { exact: true }).waitFor()
+      check((await page.textContent('[data-test=tree-count]')).includes('60.061'), 'all 60,061 organisations counted')
+      const drawn = await page.locator('[data-test=org-tree] .el-tree-node').count()
+      check(drawn < 200, `only the visible rows are in the page (${drawn})`)
+      await page.fill('input[data-test=tree-filter]', 'chi bo thon 9 xa 100 tinh 60')
+      await page.locator('[data-test=org-tree]').getByText('Chi bộ thôn 9 xã 100 tỉnh 60', { exact: true }).waitFor()
+    } finally {
+      await server.stop()
+      rmSync(dir, { recursive: true, force: true })
     }
   }],
 
