@@ -20,7 +20,7 @@
 #include "core/buf.h"
 #include "http/router.h"
 
-#define HTTP_MAX_BODY ((size_t)1 << 20) /* bytes in a request body */
+#define HTTP_MAX_BODY  ((size_t)1 << 20)  /* bytes in a request body */
 #define HTTP_ARENA_MAX ((size_t)96 << 20) /* bytes of working memory per request */
 
 struct http_opts {

@@ -37,6 +37,7 @@ export function makeDatabase(dir) {
   add('lanhdao1', 'Quàng Văn Lãnh', 'leader', 'DB.X01')
   add('hethan', 'Phạm Văn Hạn', 'admin', 'DB')
   add('khoa', 'Vũ Thị Khóa', 'viewer', 'DB.X01')
+  add('doimk', 'Hà Văn Đổi', 'officer', 'DB.X01')
   return db
 }
 

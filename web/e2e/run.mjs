@@ -148,6 +148,46 @@ const tests = [
     check(after.includes('Đổi tên') && after.includes('Đảng bộ phường Phình Sáng →'), 'the rename names the old name: ' + after.slice(-200))
   }],
 
+  ['an administrator moves a cell under another committee, then dissolves it into a neighbour', async ({ page, url }) => {
+    await login(page, url, 'quantri')
+    const api = await apiAs(url, 'quantri')
+    const tree = (await api('GET', '/api/orgs')).body.nodes
+    const x02 = tree.findIndex((n) => n.code === 'DB.X02')
+    const cells = tree.slice(x02 + 1).filter((n) => n.depth > tree[x02].depth && n.children === 0).slice(0, 2)
+    const [cell, neighbour] = cells
+    await page.goto(`${url}/orgs/${cell.code}`)
+    await page.click('[data-test=org-change]')
+    await page.getByRole('tab', { name: 'Chuyển trực thuộc' }).click()
+    await page.fill('#chg-parent', 'DB.X03')
+    await page.waitForFunction(() => document.querySelector('[data-test=org-preview]')?.textContent.includes('Mường Khong'))
+    check((await page.textContent('[data-test=org-preview]')).includes(`${cell.members_total} đảng viên`), 'move preview counts the members')
+    await page.click('[data-test=org-apply]')
+    await page.waitForFunction(() => document.body.textContent.includes('Trực thuộc: Đảng bộ phường Mường Khong'))
+    await page.click('[data-test=org-change]')
+    await page.getByRole('tab', { name: 'Giải thể' }).click()
+    await page.fill('#chg-receiver', neighbour.code)
+    await page.waitForFunction((n) => document.querySelector('[data-test=org-preview]')?.textContent.includes(n), neighbour.name)
+    await page.click('[data-test=org-apply]')
+    await page.getByText('Đã kết thúc ngày').waitFor()
+  }],
+
+  ['password change: checked as typed, wrong old password named, then changed', async ({ page, url }) => {
+    await login(page, url, 'doimk')
+    await page.goto(url + '/account')
+    await page.fill('#pw-new', 'ngan')
+    await page.getByText('Mật khẩu mới cần ít nhất 10 ký tự').waitFor()
+    await page.fill('#pw-old', 'khong-phai-mat-khau')
+    await page.fill('#pw-new', 'mat-khau-moi-2026')
+    await page.click('[data-test=pw-submit]')
+    const item = page.locator('.el-form-item', { has: page.locator('#pw-old') })
+    await item.locator('.el-form-item__error').waitFor()
+    await page.fill('#pw-old', PASSWORD)
+    await page.click('[data-test=pw-submit]')
+    await page.getByText('Đã đổi mật khẩu').waitFor()
+    await page.click('[data-test=logout]')
+    await login(page, url, 'doimk', 'mat-khau-moi-2026')
+  }],
+
   ['a viewer of one commune cannot reach a person of another by URL', async ({ page, url }) => {
     const api = await apiAs(url, 'quantri')
     const mine = await memberUnder(api, 'DB.X01')

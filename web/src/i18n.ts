@@ -103,6 +103,7 @@ const messages: Record<string, Entry> = {
   'people.hint': ['Gõ không dấu cũng được: "lo van muon" tìm ra "Lò Văn Muôn".', 'Diacritics are optional: "lo van muon" finds "Lò Văn Muôn".'],
   'people.none': ['Không tìm thấy ai', 'Nobody found'],
   'people.results': ['{n} kết quả', '{n} results'],
+  'people.resultsMore': ['{n} kết quả đầu tiên — gõ thêm để thu hẹp', 'The first {n} results — type more to narrow'],
   'person.fullName': ['Họ và tên', 'Full name'],
   'person.birth': ['Ngày sinh', 'Date of birth'],
   'person.sex': ['Giới tính', 'Sex'],
