@@ -101,7 +101,9 @@ export async function api<T>(method: string, path: string, body?: unknown, query
   if (res.ok) return (await res.json()) as T
   const err = await parseError(res)
   const signingIn = path === '/api/session' && (method === 'POST' || method === 'GET')
-  if (res.status === 401 && err.code === 'auth_required' && !signingIn && session.user) {
+  // A 401 naming a field (a wrong current password, a wrong code) is about the
+  // input; without a field it means the session is gone.
+  if (res.status === 401 && err.code === 'auth_required' && !err.field && !signingIn && session.user) {
     await waitForLogin()
     if (method !== 'GET') headers['X-CSRF-Token'] = session.csrf
     return api<T>(method, path, body, query)
