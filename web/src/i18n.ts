@@ -159,6 +159,7 @@ const messages: Record<string, Entry> = {
   'users.add': ['Thêm người dùng', 'Add a user'],
   'users.username': ['Tên đăng nhập', 'User name'],
   'users.fullName': ['Họ và tên', 'Full name'],
+  'users.usernameRule': ['3–32 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang', '3–32 characters: lower-case letters, digits, dot, underscore, hyphen'],
   'users.org': ['Thuộc tổ chức (mã)', 'Organisation (code)'],
   'users.roles': ['Vai trò', 'Roles'],
   'users.clearance': ['Độ mật', 'Clearance'],
