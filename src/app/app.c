@@ -10,7 +10,9 @@
 
 #include "app/scope.h"
 #include "cal/cal.h"
+#include "core/buf.h"
 #include "store/store.h"
+#include "vi/vi.h"
 
 #include "core/banned.h"
 
@@ -142,4 +144,56 @@ const struct cal *app_cal(struct app *app)
 	if (app->cal_gen != atomic_load(&cal_generation))
 		app_reload_calendar(app);
 	return app->cal;
+}
+
+/* ---- text as users type it ---- */
+
+int app_text_blank(const char *s)
+{
+	if (!s)
+		return 1;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+			return 0;
+	return 1;
+}
+
+int app_text_clean(struct arena *a, const char *in, const char *field, size_t max, const char **ret,
+                   struct err *e)
+{
+	struct buf nfc = BUF_INIT(1 << 16), out = BUF_INIT(1 << 16);
+	int rc, space = 0;
+
+	*ret = NULL;
+	if (app_text_blank(in))
+		return 0;
+	rc = vi_nfc(in, strlen(in), &nfc);
+	if (rc < 0) {
+		err_set(e, rc, field, "Trường %s: %s", NULL, field, err_message_vi(rc));
+		err_en(e, "Field %s: %s", field, err_message_en(rc));
+		goto out;
+	}
+	for (const char *p = nfc.buf; *p && rc == 0; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = out.len > 0;
+			continue;
+		}
+		if (space)
+			rc = buf_addch(&out, ' ');
+		space = 0;
+		if (rc == 0)
+			rc = buf_addch(&out, *p);
+	}
+	if (rc < 0 || out.len > max) {
+		rc = err_set(e, HOSO_E_TOO_BIG, field, "Trường '%s' dài quá %zu byte",
+		             "Field '%s' is longer than %zu bytes", field, max);
+		goto out;
+	}
+	*ret = arena_strndup(a, out.buf, out.len);
+	if (!*ret)
+		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+out:
+	buf_release(&nfc);
+	buf_release(&out);
+	return rc;
 }

@@ -9,6 +9,7 @@
 #ifndef HOSO_APP_H
 #define HOSO_APP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -69,5 +70,14 @@ int app_reload_calendar(struct app *app);
 /* The calendar table changed: every connection of this process reloads its
  * calendar on its next app_cal(). */
 void app_calendar_changed(void);
+
+/* Text as users type it: 1 when s is NULL or only white space. */
+int app_text_blank(const char *s);
+/* NFC, runs of white space collapsed to one space, trimmed; at most max
+ * bytes.  *ret is NULL for blank input, else a copy in a.  Errors name
+ * field. */
+struct arena;
+int app_text_clean(struct arena *a, const char *in, const char *field, size_t max, const char **ret,
+                   struct err *e);
 
 #endif

@@ -73,57 +73,7 @@ const char *person_status_label(const char *code)
 	return code ? code : "";
 }
 
-static int blank(const char *s)
-{
-	if (!s)
-		return 1;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
-}
-
 /* NFC and collapse whitespace into a fresh arena string; NULL when blank. */
-static int clean(struct arena *a, const char *in, const char *field, size_t max, const char **ret,
-                 struct err *e)
-{
-	struct buf nfc = BUF_INIT(1 << 16), out = BUF_INIT(1 << 16);
-	int rc, space = 0;
-
-	*ret = NULL;
-	if (blank(in))
-		return 0;
-	rc = vi_nfc(in, strlen(in), &nfc);
-	if (rc < 0) {
-		err_set(e, rc, field, "Trường %s: %s", NULL, field, err_message_vi(rc));
-		err_en(e, "Field %s: %s", field, err_message_en(rc));
-		goto out;
-	}
-	for (const char *p = nfc.buf; *p && rc == 0; p++) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-			space = out.len > 0;
-			continue;
-		}
-		if (space)
-			rc = buf_addch(&out, ' ');
-		space = 0;
-		if (rc == 0)
-			rc = buf_addch(&out, *p);
-	}
-	if (rc < 0 || out.len > max) {
-		rc = err_set(e, HOSO_E_TOO_BIG, field, "Trường '%s' dài quá %zu byte",
-		             "Field '%s' is longer than %zu bytes", field, max);
-		goto out;
-	}
-	*ret = arena_strndup(a, out.buf, out.len);
-	if (!*ret)
-		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-out:
-	buf_release(&nfc);
-	buf_release(&out);
-	return rc;
-}
-
 /* Keep digits only, dropping spaces, dots and dashes users type. */
 static int digits_only(const char *s, struct buf *out)
 {
@@ -196,7 +146,7 @@ static int parse_sex(const char *s, const char **ret, struct err *e)
 	int rc = 0;
 
 	*ret = NULL;
-	if (blank(s))
+	if (app_text_blank(s))
 		return 0;
 	if (vi_search_key(s, strlen(s), &k) < 0)
 		rc = HOSO_E_BAD_ENUM;
@@ -219,7 +169,7 @@ static int parse_full_date(const char *s, const char *field, const char *label_v
 	struct pdate p;
 
 	*ret = DATE_NONE;
-	if (blank(s))
+	if (app_text_blank(s))
 		return 0;
 	if (pdate_parse(s, strlen(s), &p) < 0) {
 		err_set(e, HOSO_E_BAD_DATE, field, "%s '%s' không hợp lệ (dạng dd/mm/yyyy)", NULL,
@@ -250,7 +200,8 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 	(void)app;
 	memset(r, 0, sizeof(*r));
 	r->admission_date = r->full_member_date = DATE_NONE;
-	if ((rc = clean(a, in->full_name, "full_name", NAME_MAX_BYTES, &r->full_name, e)) < 0)
+	if ((rc = app_text_clean(a, in->full_name, "full_name", NAME_MAX_BYTES, &r->full_name, e)) <
+	    0)
 		goto out;
 	if (!r->full_name) {
 		rc = err_set(e, HOSO_E_MISSING, "full_name", "Thiếu họ và tên",
@@ -265,13 +216,17 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 		             r->full_name);
 		goto out;
 	}
-	if (!blank(in->given_name) || !blank(in->family_name) || !blank(in->middle_name)) {
+	if (!app_text_blank(in->given_name) || !app_text_blank(in->family_name) ||
+	    !app_text_blank(in->middle_name)) {
 		/* An edited split: the parts must spell the full name. */
 		const char *f, *m, *g;
 
-		if ((rc = clean(a, in->family_name, "family_name", NAME_MAX_BYTES, &f, e)) < 0 ||
-		    (rc = clean(a, in->middle_name, "middle_name", NAME_MAX_BYTES, &m, e)) < 0 ||
-		    (rc = clean(a, in->given_name, "given_name", NAME_MAX_BYTES, &g, e)) < 0)
+		if ((rc = app_text_clean(a, in->family_name, "family_name", NAME_MAX_BYTES, &f,
+		                         e)) < 0 ||
+		    (rc = app_text_clean(a, in->middle_name, "middle_name", NAME_MAX_BYTES, &m,
+		                         e)) < 0 ||
+		    (rc = app_text_clean(a, in->given_name, "given_name", NAME_MAX_BYTES, &g, e)) <
+		        0)
 			goto out;
 		buf_reset(&tmp);
 		buf_addf(&tmp, "%s%s%s%s%s", f ? f : "", f && (m || g) ? " " : "", m ? m : "",
@@ -308,7 +263,7 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 
 	if ((rc = parse_sex(in->sex, &r->sex, e)) < 0)
 		goto out;
-	if (!blank(in->birth_date)) {
+	if (!app_text_blank(in->birth_date)) {
 		char iso[DATE_BUF];
 
 		if (pdate_parse(in->birth_date, strlen(in->birth_date), &birth) < 0 ||
@@ -323,23 +278,25 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 		pdate_format_iso(&birth, iso);
 		r->birth_date = arena_strdup(a, iso);
 	}
-	if ((rc = clean(a, in->home_town, "home_town", TEXT_MAX_BYTES, &r->home_town, e)) < 0 ||
-	    (rc = clean(a, in->residence, "residence", TEXT_MAX_BYTES, &r->residence, e)) < 0 ||
-	    (rc = clean(a, in->ethnicity, "ethnicity", 100, &r->ethnicity, e)) < 0 ||
-	    (rc = clean(a, in->management_level, "management_level", 100, &r->management_level,
-	                e)) < 0)
+	if ((rc = app_text_clean(a, in->home_town, "home_town", TEXT_MAX_BYTES, &r->home_town, e)) <
+	        0 ||
+	    (rc = app_text_clean(a, in->residence, "residence", TEXT_MAX_BYTES, &r->residence, e)) <
+	        0 ||
+	    (rc = app_text_clean(a, in->ethnicity, "ethnicity", 100, &r->ethnicity, e)) < 0 ||
+	    (rc = app_text_clean(a, in->management_level, "management_level", 100,
+	                         &r->management_level, e)) < 0)
 		goto out;
-	if (!blank(in->cccd)) {
+	if (!app_text_blank(in->cccd)) {
 		if ((rc = person_check_cccd(in->cccd, &tmp, e)) < 0)
 			goto out;
 		r->cccd = arena_strndup(a, tmp.buf, tmp.len);
 	}
-	if (!blank(in->party_file_no)) {
+	if (!app_text_blank(in->party_file_no)) {
 		if ((rc = person_check_party_file(in->party_file_no, &tmp, e)) < 0)
 			goto out;
 		r->party_file_no = arena_strndup(a, tmp.buf, tmp.len);
 	}
-	if (!blank(in->party_card_no)) {
+	if (!app_text_blank(in->party_card_no)) {
 		if ((rc = person_check_party_card(in->party_card_no, &tmp, e)) < 0)
 			goto out;
 		r->party_card_no = arena_strndup(a, tmp.buf, tmp.len);
@@ -375,7 +332,7 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 		             "in the future");
 		goto out;
 	}
-	if (!blank(in->status)) {
+	if (!app_text_blank(in->status)) {
 		if (person_status_parse(in->status, &st) < 0) {
 			rc = err_set(e, HOSO_E_BAD_ENUM, "status",
 			             "Trạng thái '%s' không hợp lệ (Dự bị, Chính thức, Chuyển đi, "
@@ -732,7 +689,7 @@ int person_add_position(struct app *app, const struct actor *who, int64_t id, in
 	arena_init(&a, 1 << 20);
 	if ((rc = person_get(app, who, id, &a, &p, e)) < 0)
 		goto out;
-	if ((rc = clean(&a, title, "title", 200, &pos.title, e)) < 0)
+	if ((rc = app_text_clean(&a, title, "title", 200, &pos.title, e)) < 0)
 		goto out;
 	if (!pos.title) {
 		rc = err_set(e, HOSO_E_MISSING, "title", "Thiếu tên chức vụ",

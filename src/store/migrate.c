@@ -229,6 +229,78 @@ static const struct migration migrations[] = {
         "ALTER TABLE app_user ADD COLUMN recovery_codes TEXT;",
         NULL,
     },
+    /* 5: cases — the shared core of every kind of work (DOMAIN.md §4):
+     * a register per issuing body, kind and year; subjects linked to the
+     * organisation version of the case date; the state history; documents,
+     * notes. */
+    {
+        "CREATE TABLE case_register("
+        " org_id INTEGER NOT NULL REFERENCES org(id),"
+        " kind TEXT NOT NULL,"
+        " year INTEGER NOT NULL,"
+        " last_no INTEGER NOT NULL,"
+        " PRIMARY KEY (org_id, kind, year)) STRICT, WITHOUT ROWID;"
+        "CREATE TABLE case_file("
+        " id INTEGER PRIMARY KEY,"
+        " number TEXT NOT NULL,"
+        " kind TEXT NOT NULL,"
+        " subtype TEXT,"
+        " title TEXT NOT NULL,"
+        " handling_org INTEGER NOT NULL REFERENCES org(id),"
+        " opened TEXT NOT NULL,"
+        " state TEXT NOT NULL,"
+        " confidentiality INTEGER NOT NULL DEFAULT 0 CHECK (confidentiality BETWEEN 0 AND 2),"
+        " conclusion TEXT,"
+        " linked_case INTEGER REFERENCES case_file(id),"
+        " version INTEGER NOT NULL DEFAULT 1,"
+        " created_by INTEGER,"
+        " created_at TEXT NOT NULL,"
+        " UNIQUE (handling_org, number)) STRICT;"
+        "CREATE INDEX case_by_kind ON case_file(kind, state, id);"
+        "CREATE INDEX case_by_org ON case_file(handling_org, id);"
+        "CREATE TABLE case_subject("
+        " id INTEGER PRIMARY KEY,"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " org_id INTEGER REFERENCES org(id),"
+        " org_version_id INTEGER REFERENCES org_version(id),"
+        " person_id INTEGER REFERENCES person(id),"
+        " CHECK ((org_id IS NULL) <> (person_id IS NULL))) STRICT;"
+        "CREATE INDEX case_subject_by_case ON case_subject(case_id);"
+        "CREATE INDEX case_subject_by_person ON case_subject(person_id);"
+        "CREATE INDEX case_subject_by_org ON case_subject(org_id);"
+        "CREATE TABLE case_event("
+        " id INTEGER PRIMARY KEY,"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " from_state TEXT,"
+        " to_state TEXT NOT NULL,"
+        " on_date TEXT NOT NULL,"
+        " at TEXT NOT NULL,"
+        " user_id INTEGER,"
+        " note TEXT) STRICT;"
+        "CREATE INDEX case_event_by_case ON case_event(case_id, id);"
+        "CREATE TABLE case_document("
+        " id INTEGER PRIMARY KEY,"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " number_symbol TEXT,"
+        " doc_date TEXT NOT NULL,"
+        " issuer TEXT,"
+        " title TEXT NOT NULL,"
+        " user_id INTEGER,"
+        " at TEXT NOT NULL) STRICT;"
+        "CREATE INDEX case_document_by_case ON case_document(case_id, id);"
+        "CREATE TABLE case_note("
+        " id INTEGER PRIMARY KEY,"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " user_id INTEGER,"
+        " at TEXT NOT NULL,"
+        " text TEXT NOT NULL) STRICT;"
+        "CREATE INDEX case_note_by_case ON case_note(case_id, id);"
+        "CREATE TRIGGER case_event_no_update BEFORE UPDATE ON case_event BEGIN"
+        " SELECT RAISE(ABORT, 'a case history entry is never changed'); END;"
+        "CREATE TRIGGER case_event_no_delete BEFORE DELETE ON case_event BEGIN"
+        " SELECT RAISE(ABORT, 'a case history entry is never deleted'); END;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

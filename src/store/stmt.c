@@ -182,4 +182,38 @@ const char *const stmt_sqlite[STMT__MAX] = {
                            "kind = excluded.kind, name = excluded.name, "
                            "source = excluded.source",
     [STMT_CAL_ENTRY_DELETE] = "DELETE FROM cal_entry WHERE day = ?1",
+#define CASE_COLS                                                                              \
+	"id, number, kind, subtype, title, handling_org, opened, state, confidentiality, "     \
+	"conclusion, linked_case, version, created_by, created_at"
+    [STMT_CASE_REGISTER_NEXT] = "INSERT INTO case_register(org_id, kind, year, last_no) "
+                                "VALUES (?1, ?2, ?3, 1) ON CONFLICT (org_id, kind, year) "
+                                "DO UPDATE SET last_no = last_no + 1 RETURNING last_no",
+    [STMT_CASE_INSERT] = "INSERT INTO case_file(number, kind, subtype, title, handling_org, "
+                         "opened, state, confidentiality, linked_case, created_by, created_at) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                         "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+    [STMT_CASE_GET] = "SELECT " CASE_COLS " FROM case_file WHERE id = ?1",
+    [STMT_CASE_SET_STATE] = "UPDATE case_file SET state = ?2, conclusion = coalesce(?3, "
+                            "conclusion), version = version + 1 WHERE id = ?1 AND version = ?4",
+    [STMT_CASE_LIST] = "SELECT " CASE_COLS " FROM case_file WHERE id < ?1 "
+                       "AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR state = ?3) "
+                       "ORDER BY id DESC LIMIT ?4",
+    [STMT_CASE_SUBJECT_INSERT] = "INSERT INTO case_subject(case_id, org_id, org_version_id, "
+                                 "person_id) VALUES (?1, ?2, ?3, ?4)",
+    [STMT_CASE_SUBJECTS] = "SELECT id, case_id, org_id, org_version_id, person_id "
+                           "FROM case_subject WHERE case_id = ?1 ORDER BY id",
+    [STMT_CASE_EVENT_INSERT] = "INSERT INTO case_event(case_id, from_state, to_state, on_date, "
+                               "at, user_id, note) VALUES (?1, ?2, ?3, ?4, "
+                               "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?5, ?6)",
+    [STMT_CASE_EVENTS] = "SELECT id, case_id, from_state, to_state, on_date, at, user_id, note "
+                         "FROM case_event WHERE case_id = ?1 ORDER BY id",
+    [STMT_CASE_DOCUMENT_INSERT] = "INSERT INTO case_document(case_id, number_symbol, doc_date, "
+                                  "issuer, title, user_id, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                                  "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+    [STMT_CASE_DOCUMENTS] = "SELECT id, case_id, number_symbol, doc_date, issuer, title, "
+                            "user_id, at FROM case_document WHERE case_id = ?1 ORDER BY doc_date, id",
+    [STMT_CASE_NOTE_INSERT] = "INSERT INTO case_note(case_id, user_id, at, text) VALUES (?1, ?2, "
+                              "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?3)",
+    [STMT_CASE_NOTES] = "SELECT id, case_id, user_id, at, text FROM case_note WHERE case_id = ?1 "
+                        "ORDER BY id",
 };

@@ -288,6 +288,94 @@ int store_position_insert(struct store *s, const struct position_row *p, int64_t
 int store_position_of(struct store *s, int64_t person_id, struct arena *a,
                       struct position_list *ret);
 
+/* ---- cases (the core every kind shares) ---- */
+
+struct case_row {
+	int64_t id;
+	const char *number; /* "KT-2024-0012", unique per handling organisation */
+	const char *kind;   /* "kiem_tra", ... (app/case.h) */
+	const char *subtype;
+	const char *title;
+	int64_t handling_org;
+	int32_t opened;
+	const char *state;
+	int confidentiality; /* enum clearance */
+	const char *conclusion;
+	int64_t linked_case; /* 0: none */
+	int64_t version;
+	int64_t created_by;
+	const char *created_at;
+};
+struct case_list {
+	struct case_row *v;
+	size_t n;
+};
+struct case_subject_row {
+	int64_t id, case_id;
+	int64_t org_id, org_version_id; /* an organisation, as it was on the case date */
+	int64_t person_id;              /* or a person */
+};
+struct case_subject_list {
+	struct case_subject_row *v;
+	size_t n;
+};
+struct case_event_row {
+	int64_t id, case_id;
+	const char *from_state, *to_state;
+	int32_t on_date;
+	const char *at; /* UTC, when it was recorded */
+	int64_t user_id;
+	const char *note;
+};
+struct case_event_list {
+	struct case_event_row *v;
+	size_t n;
+};
+struct case_document_row {
+	int64_t id, case_id;
+	const char *number_symbol; /* "Số 15-KL/UBKTTU" */
+	int32_t doc_date;
+	const char *issuer, *title;
+	int64_t user_id;
+	const char *at;
+};
+struct case_document_list {
+	struct case_document_row *v;
+	size_t n;
+};
+struct case_note_row {
+	int64_t id, case_id, user_id;
+	const char *at, *text;
+};
+struct case_note_list {
+	struct case_note_row *v;
+	size_t n;
+};
+
+/* The next number of (org, kind, year)'s register, inside the caller's tx. */
+int store_case_register_next(struct store *s, int64_t org_id, const char *kind, int year,
+                             int64_t *ret_no);
+int store_case_insert(struct store *s, const struct case_row *c, int64_t *ret_id);
+int store_case_get(struct store *s, int64_t id, struct arena *a, struct case_row *ret);
+/* HOSO_E_CONFLICT when version is no longer the case's. */
+int store_case_set_state(struct store *s, int64_t id, const char *state, const char *conclusion,
+                         int64_t version);
+/* Up to limit cases with id < before (newest first), optionally of one kind/state. */
+int store_case_list(struct store *s, int64_t before, const char *kind, const char *state,
+                    size_t limit, struct arena *a, struct case_list *ret);
+int store_case_subject_insert(struct store *s, const struct case_subject_row *r);
+int store_case_subjects(struct store *s, int64_t case_id, struct arena *a,
+                        struct case_subject_list *ret);
+int store_case_event_insert(struct store *s, const struct case_event_row *r);
+int store_case_events(struct store *s, int64_t case_id, struct arena *a,
+                      struct case_event_list *ret);
+int store_case_document_insert(struct store *s, const struct case_document_row *r,
+                               int64_t *ret_id);
+int store_case_documents(struct store *s, int64_t case_id, struct arena *a,
+                         struct case_document_list *ret);
+int store_case_note_insert(struct store *s, const struct case_note_row *r, int64_t *ret_id);
+int store_case_notes(struct store *s, int64_t case_id, struct arena *a, struct case_note_list *ret);
+
 /* ---- users and sessions ---- */
 
 struct user_row {

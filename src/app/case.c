@@ -1,0 +1,443 @@
+/*
+ * case.c - the case core (case.h): numbering, creation with subjects,
+ * reading, listing, steps of the state machine, documents and notes, with
+ * scope, clearance and audit applied to each.
+ */
+#include "app/case.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/audit.h"
+#include "app/person.h"
+#include "app/scope.h"
+
+#include "core/banned.h"
+
+#define TITLE_MAX    500
+#define NOTE_MAX     4000
+#define CONCLUDE_MAX 8000
+#define SUBJECTS_MAX 200
+#define WRITE_ROLES  (1u << ROLE_OFFICER | 1u << ROLE_LEADER)
+#define READ_ROLES   (1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER)
+
+/* A case the actor may see: its handling organisation in scope, its
+ * confidentiality within the actor's clearance. */
+static int visible(struct app *app, const struct actor *who, const struct case_row *c)
+{
+	return (int)who->clearance >= c->confidentiality &&
+	       scope_contains(app, who, c->handling_org) == 1;
+}
+
+static int not_found(struct err *e)
+{
+	return err_set(e, HOSO_E_NOT_FOUND, "id", "Không tìm thấy hồ sơ vụ việc", "Case not found");
+}
+
+/* The case, if the actor may see it; a missing and a hidden case give the
+ * same error. */
+static int fetch(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+                 struct case_row *ret, struct err *e)
+{
+	int rc = store_case_get(app_store(app), id, a, ret);
+
+	if (rc == HOSO_E_NOT_FOUND || (rc == 0 && !visible(app, who, ret)))
+		return not_found(e);
+	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+}
+
+static int in_list(const char *const *list, const char *s)
+{
+	for (; list && *list; list++)
+		if (strcmp(*list, s) == 0)
+			return 1;
+	return 0;
+}
+
+static int check_input(struct app *app, const struct actor *who, const struct case_input *in,
+                       struct arena *a, const struct case_kind **ret_kind, const char **ret_title,
+                       struct err *e)
+{
+	const struct case_kind *k = case_kind_find(in->kind);
+	int rc;
+
+	if (!k)
+		return err_set(e, HOSO_E_BAD_ENUM, "kind", "Loại vụ việc '%s' không có",
+		               "There is no case kind '%s'", in->kind ? in->kind : "");
+	if (in->subtype && *in->subtype && !in_list(k->subtypes, in->subtype))
+		return err_set(e, HOSO_E_BAD_ENUM, "subtype", "Loại '%s' không áp dụng cho %s",
+		               "Type '%s' does not apply to %s", in->subtype, k->vi);
+	if ((rc = app_text_clean(a, in->title, "title", TITLE_MAX, ret_title, e)) < 0)
+		return rc;
+	if (!*ret_title)
+		return err_set(e, HOSO_E_MISSING, "title", "Thiếu tên vụ việc",
+		               "The title is missing");
+	if (in->confidentiality < 0 || in->confidentiality >= CLEARANCE__MAX)
+		return err_set(e, HOSO_E_BAD_ENUM, "confidentiality", "Độ mật không hợp lệ",
+		               "Invalid confidentiality level");
+	if (in->confidentiality > (int)who->clearance)
+		return err_set(e, HOSO_E_DENIED, "confidentiality",
+		               "Không được lập hồ sơ có độ mật cao hơn mức được tiếp cận",
+		               "A case cannot be more confidential than one's clearance");
+	if (in->nsubject_orgs + in->nsubject_persons > SUBJECTS_MAX)
+		return err_set(e, HOSO_E_TOO_BIG, "subjects", "Quá %d đối tượng",
+		               "More than %d subjects", SUBJECTS_MAX);
+	if (!in->handling_org || scope_contains(app, who, in->handling_org) != 1)
+		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
+		               "Organisation not found");
+	*ret_kind = k;
+	return 0;
+}
+
+/* The subjects, checked against the actor's scope and linked to the
+ * organisation version of the case date. */
+static int add_subjects(struct app *app, const struct actor *who, int64_t case_id,
+                        const struct case_input *in, int32_t day, struct arena *a, json_t *detail,
+                        struct err *e)
+{
+	json_t *orgs = json_array(), *persons = json_array();
+	int rc = 0;
+
+	json_object_set_new(detail, "subject_orgs", orgs);
+	json_object_set_new(detail, "subject_persons", persons);
+	for (size_t i = 0; rc == 0 && i < in->nsubject_orgs; i++) {
+		struct case_subject_row s = {.case_id = case_id, .org_id = in->subject_orgs[i]};
+		struct org_row o;
+
+		if (scope_contains(app, who, s.org_id) != 1 ||
+		    store_org_at(app_store(app), s.org_id, day, a, &o) < 0) {
+			rc = err_set(e, HOSO_E_NOT_FOUND, "subject_orgs",
+			             "Không tìm thấy tổ chức là đối tượng (vào ngày lập hồ sơ)",
+			             "A subject organisation is not found (on the case date)");
+			break;
+		}
+		s.org_version_id = o.version_id;
+		if ((rc = store_case_subject_insert(app_store(app), &s)) < 0)
+			err_set(e, rc, NULL, NULL, NULL);
+		json_array_append_new(orgs, json_integer(s.org_id));
+	}
+	for (size_t i = 0; rc == 0 && i < in->nsubject_persons; i++) {
+		struct case_subject_row s = {.case_id = case_id,
+		                             .person_id = in->subject_persons[i]};
+		struct person_row p;
+
+		if ((rc = person_get(app, who, s.person_id, a, &p, e)) < 0) {
+			if (rc == HOSO_E_NOT_FOUND)
+				err_set(e, rc, "subject_persons",
+				        "Không tìm thấy người là đối tượng",
+				        "A subject person is not found");
+			break;
+		}
+		if ((rc = store_case_subject_insert(app_store(app), &s)) < 0)
+			err_set(e, rc, NULL, NULL, NULL);
+		json_array_append_new(persons, json_integer(s.person_id));
+	}
+	return rc;
+}
+
+int case_create(struct app *app, const struct actor *who, const struct case_input *in,
+                struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e)
+{
+	const struct case_kind *k = NULL;
+	struct case_row c = {0};
+	struct case_event_row ev = {0};
+	int64_t no = 0;
+	int year, m, d, rc;
+	char number[64];
+	json_t *detail;
+
+	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0 ||
+	    (rc = check_input(app, who, in, a, &k, &c.title, e)) < 0)
+		return rc;
+	c.kind = k->code;
+	c.subtype = in->subtype && *in->subtype ? in->subtype : NULL;
+	c.handling_org = in->handling_org;
+	c.opened = in->opened == DATE_NONE ? date_today() : in->opened;
+	c.state = k->states[0].code;
+	c.confidentiality = in->confidentiality;
+	c.created_by = who->user_id;
+	if (in->linked_case) {
+		struct case_row linked;
+
+		if ((rc = fetch(app, who, in->linked_case, a, &linked, e)) < 0)
+			return rc == HOSO_E_NOT_FOUND ? err_set(e, rc, "linked_case",
+			                                        "Không tìm thấy vụ việc liên quan",
+			                                        "The linked case is not found")
+			                              : rc;
+		c.linked_case = in->linked_case;
+	}
+	date_civil(c.opened, &year, &m, &d);
+	if ((rc = store_begin(app_store(app))) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	rc = store_case_register_next(app_store(app), c.handling_org, c.kind, year, &no);
+	if (rc == 0) {
+		snprintf(number, sizeof(number), "%s-%d-%04lld", k->prefix, year, (long long)no);
+		c.number = number;
+		rc = store_case_insert(app_store(app), &c, &c.id);
+	}
+	if (rc < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto fail;
+	}
+	detail = json_pack("{s:s,s:s,s:s?,s:s,s:I,s:i}", "number", c.number, "kind", c.kind,
+	                   "subtype", c.subtype, "title", c.title, "org",
+	                   (json_int_t)c.handling_org, "confidentiality", c.confidentiality);
+	rc = add_subjects(app, who, c.id, in, c.opened, a, detail, e);
+	ev = (struct case_event_row){
+	    .case_id = c.id, .to_state = c.state, .on_date = c.opened, .user_id = who->user_id};
+	if (rc == 0 && (rc = store_case_event_insert(app_store(app), &ev)) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc == 0)
+		rc = audit_append_json(
+		    app, who, (struct audit_entry){"create", "case", c.id, NULL, 0}, detail, e);
+	else
+		json_decref(detail);
+	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc < 0)
+		goto fail;
+	*ret_id = c.id;
+	if (ret_number && !(*ret_number = arena_strdup(a, number)))
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	return 0;
+fail:
+	store_rollback(app_store(app));
+	return rc;
+}
+
+int case_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+             struct case_view *ret, struct err *e)
+{
+	struct store *s = app_store(app);
+	int rc;
+
+	memset(ret, 0, sizeof(*ret));
+	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0 ||
+	    (rc = fetch(app, who, id, a, &ret->c, e)) < 0)
+		return rc;
+	if ((rc = store_case_subjects(s, id, a, &ret->subjects)) < 0 ||
+	    (rc = store_case_events(s, id, a, &ret->events)) < 0 ||
+	    (rc = store_case_documents(s, id, a, &ret->documents)) < 0 ||
+	    (rc = store_case_notes(s, id, a, &ret->notes)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	return audit_record(app, who, &(struct audit_entry){"read", "case", id, NULL, 0}, e);
+}
+
+int case_list(struct app *app, const struct actor *who, const struct case_filter *f,
+              struct arena *a, struct case_list *ret, struct err *e)
+{
+	const struct case_kind *k = NULL;
+	struct case_row *out;
+	size_t n = 0, limit = f->limit ? f->limit : 100;
+	int64_t before = f->before;
+	int rc;
+
+	ret->v = NULL;
+	ret->n = 0;
+	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
+		return rc;
+	if (limit > 1000)
+		return err_set(e, HOSO_E_RANGE, "limit", "Tối đa 1000 dòng một lần",
+		               "At most 1000 rows at a time");
+	if (f->kind && !(k = case_kind_find(f->kind)))
+		return err_set(e, HOSO_E_BAD_ENUM, "kind", "Loại vụ việc '%s' không có",
+		               "There is no case kind '%s'", f->kind);
+	if (f->state && k && !case_state_find(k, f->state))
+		return err_set(e, HOSO_E_BAD_ENUM, "state", "Trạng thái '%s' không có ở loại này",
+		               "Kind has no state '%s'", f->state);
+	out = arena_alloc(a, limit * sizeof(*out));
+	if (!out)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	/* Newest first, in batches, keeping what the actor may see: a page is
+	 * always `limit` visible cases (or the end), in a stable order. */
+	for (;;) {
+		struct case_list batch;
+
+		if ((rc = store_case_list(app_store(app), before, f->kind, f->state, 256, a,
+		                          &batch)) < 0)
+			return err_set(e, rc, NULL, NULL, NULL);
+		for (size_t i = 0; i < batch.n && n < limit; i++)
+			if (visible(app, who, &batch.v[i]))
+				out[n++] = batch.v[i];
+		if (n == limit || batch.n < 256)
+			break;
+		before = batch.v[batch.n - 1].id;
+	}
+	ret->v = out;
+	ret->n = n;
+	return audit_record_json(app, who, (struct audit_entry){"search", "case", 0, NULL, 0},
+	                         json_pack("{s:s?,s:s?,s:I}", "kind", f->kind, "state", f->state,
+	                                   "results", (json_int_t)n),
+	                         e);
+}
+
+int case_transition(struct app *app, const struct actor *who, int64_t id, const char *to,
+                    int32_t day, const char *note, const char *conclusion, int64_t version,
+                    struct err *e)
+{
+	const struct case_kind *k;
+	const struct case_step *step;
+	struct case_row c;
+	struct case_event_row ev = {0};
+	struct arena a;
+	int rc;
+
+	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0)
+		return rc;
+	arena_init(&a, 1 << 20);
+	if ((rc = fetch(app, who, id, &a, &c, e)) < 0)
+		goto out;
+	k = case_kind_find(c.kind);
+	step = k ? case_step_find(k, c.state, to) : NULL;
+	if (!step) {
+		const struct case_state *from = k ? case_state_find(k, c.state) : NULL;
+
+		rc =
+		    err_set(e, HOSO_E_CONFLICT, "to", "Không thể chuyển từ '%s' sang '%s'",
+		            "Cannot go from '%s' to '%s'", from ? from->vi : c.state, to ? to : "");
+		goto out;
+	}
+	if (!(who->roles & step->roles)) {
+		rc = err_set(e, HOSO_E_DENIED, "to", "Bước '%s' cần vai trò lãnh đạo",
+		             "Step '%s' needs the leader role", step->vi);
+		goto out;
+	}
+	if ((rc = app_text_clean(&a, note, "note", NOTE_MAX, &ev.note, e)) < 0 ||
+	    (rc = app_text_clean(&a, conclusion, "conclusion", CONCLUDE_MAX, &conclusion, e)) < 0)
+		goto out;
+	if ((step->flags & CASE_CONCLUDES) && !conclusion) {
+		rc = err_set(e, HOSO_E_MISSING, "conclusion", "Bước '%s' cần nội dung kết luận",
+		             "Step '%s' needs the conclusion", step->vi);
+		goto out;
+	}
+	ev = (struct case_event_row){.case_id = id,
+	                             .from_state = c.state,
+	                             .to_state = step->to,
+	                             .on_date = day == DATE_NONE ? date_today() : day,
+	                             .user_id = who->user_id,
+	                             .note = ev.note};
+	if (ev.on_date < c.opened) {
+		rc = err_set(e, HOSO_E_BAD_DATE, "date", "Ngày thực hiện trước ngày lập hồ sơ",
+		             "The date is before the case was opened");
+		goto out;
+	}
+	if ((rc = store_begin(app_store(app))) < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
+	rc = store_case_set_state(app_store(app), id, step->to, conclusion, version);
+	if (rc == HOSO_E_CONFLICT)
+		err_set(e, rc, "version", "Hồ sơ vừa được người khác thay đổi; hãy tải lại",
+		        "Someone else changed the case; reload it");
+	else if (rc == 0 && (rc = store_case_event_insert(app_store(app), &ev)) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	else if (rc < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc == 0)
+		rc =
+		    audit_append_json(app, who, (struct audit_entry){"update", "case", id, NULL, 0},
+		                      json_pack("{s:{s:s,s:s},s:s?}", "state", "before", c.state,
+		                                "after", step->to, "conclusion", conclusion),
+		                      e);
+	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc < 0)
+		store_rollback(app_store(app));
+out:
+	arena_release(&a);
+	return rc;
+}
+
+/* Checks the actor may write to case id; then runs fn inside a transaction
+ * with an audit entry of `action`. */
+static int attach(struct app *app, const struct actor *who, int64_t id, const char *action,
+                  int (*fn)(struct store *s, const void *row, int64_t *ret_id), const void *row,
+                  json_t *detail, int64_t *ret_id, struct err *e)
+{
+	struct case_row c;
+	struct arena a;
+	int rc;
+
+	arena_init(&a, 1 << 20);
+	if ((rc = fetch(app, who, id, &a, &c, e)) < 0)
+		goto out;
+	if ((rc = store_begin(app_store(app))) < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
+	if ((rc = fn(app_store(app), row, ret_id)) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc == 0) {
+		json_object_set_new(detail, "id", json_integer(*ret_id));
+		rc = audit_append_json(app, who, (struct audit_entry){action, "case", id, NULL, 0},
+		                       detail, e);
+		detail = NULL;
+	}
+	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc < 0)
+		store_rollback(app_store(app));
+out:
+	json_decref(detail);
+	arena_release(&a);
+	return rc;
+}
+
+static int insert_note(struct store *s, const void *row, int64_t *ret_id)
+{
+	return store_case_note_insert(s, row, ret_id);
+}
+
+static int insert_document(struct store *s, const void *row, int64_t *ret_id)
+{
+	return store_case_document_insert(s, row, ret_id);
+}
+
+int case_add_note(struct app *app, const struct actor *who, int64_t id, const char *text,
+                  int64_t *ret_id, struct err *e)
+{
+	struct case_note_row r = {.case_id = id, .user_id = who->user_id};
+	struct arena a;
+	int rc;
+
+	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0)
+		return rc;
+	arena_init(&a, 1 << 16);
+	rc = app_text_clean(&a, text, "text", NOTE_MAX, &r.text, e);
+	if (rc == 0 && !r.text)
+		rc = err_set(e, HOSO_E_MISSING, "text", "Ghi chú trống", "The note is empty");
+	if (rc == 0)
+		rc = attach(app, who, id, "note", insert_note, &r, json_object(), ret_id, e);
+	arena_release(&a);
+	return rc;
+}
+
+int case_add_document(struct app *app, const struct actor *who, int64_t id,
+                      const struct case_document_input *in, int64_t *ret_id, struct err *e)
+{
+	struct case_document_row r = {
+	    .case_id = id, .doc_date = in->doc_date, .user_id = who->user_id};
+	struct arena a;
+	int rc;
+
+	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0)
+		return rc;
+	arena_init(&a, 1 << 16);
+	if ((rc = app_text_clean(&a, in->title, "title", TITLE_MAX, &r.title, e)) == 0 &&
+	    (rc = app_text_clean(&a, in->number_symbol, "number", 100, &r.number_symbol, e)) == 0 &&
+	    (rc = app_text_clean(&a, in->issuer, "issuer", 300, &r.issuer, e)) == 0) {
+		if (!r.title)
+			rc = err_set(e, HOSO_E_MISSING, "title", "Thiếu trích yếu văn bản",
+			             "The document's title is missing");
+		else if (r.doc_date == DATE_NONE || r.doc_date == DATE_OPEN)
+			rc = err_set(e, HOSO_E_MISSING, "date", "Thiếu ngày văn bản",
+			             "The document's date is missing");
+	}
+	if (rc == 0)
+		rc = attach(app, who, id, "document", insert_document, &r,
+		            json_pack("{s:s?,s:s}", "number", r.number_symbol, "title", r.title),
+		            ret_id, e);
+	arena_release(&a);
+	return rc;
+}

@@ -1,0 +1,267 @@
+/*
+ * case.c - the store's side of cases: the number registers, the case rows,
+ * their subjects, state history, documents and notes.  Rules (which states,
+ * who may do what, scope) live in src/app/case.c.
+ */
+#include "store/storeInt.h"
+
+#include <string.h>
+
+#include "core/banned.h"
+
+int store_case_register_next(struct store *s, int64_t org_id, const char *kind, int year,
+                             int64_t *ret_no)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_CASE_REGISTER_NEXT);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, org_id);
+	store_bind_text(st, 2, kind);
+	sqlite3_bind_int(st, 3, year);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*ret_no = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : store_rc(rc);
+}
+
+int store_case_insert(struct store *s, const struct case_row *c, int64_t *ret_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_CASE_INSERT);
+
+	if (!st)
+		return HOSO_E_DB;
+	store_bind_text(st, 1, c->number);
+	store_bind_text(st, 2, c->kind);
+	store_bind_text(st, 3, c->subtype);
+	store_bind_text(st, 4, c->title);
+	sqlite3_bind_int64(st, 5, c->handling_org);
+	store_bind_date(st, 6, c->opened);
+	store_bind_text(st, 7, c->state);
+	sqlite3_bind_int(st, 8, c->confidentiality);
+	store_bind_id(st, 9, c->linked_case);
+	store_bind_id(st, 10, c->created_by);
+	return store_exec_insert(s, st, ret_id);
+}
+
+static int read_case(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct case_row *c = item;
+
+	c->id = sqlite3_column_int64(st, 0);
+	c->number = store_col_text(st, 1, a);
+	c->kind = store_col_text(st, 2, a);
+	c->subtype = store_col_text(st, 3, a);
+	c->title = store_col_text(st, 4, a);
+	c->handling_org = sqlite3_column_int64(st, 5);
+	c->opened = store_col_date(st, 6, DATE_NONE);
+	c->state = store_col_text(st, 7, a);
+	c->confidentiality = sqlite3_column_int(st, 8);
+	c->conclusion = store_col_text(st, 9, a);
+	c->linked_case = sqlite3_column_int64(st, 10);
+	c->version = sqlite3_column_int64(st, 11);
+	c->created_by = sqlite3_column_int64(st, 12);
+	c->created_at = store_col_text(st, 13, a);
+	return c->number && c->kind && c->title && c->state ? 0 : HOSO_E_NOMEM;
+}
+
+int store_case_get(struct store *s, int64_t id, struct arena *a, struct case_row *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_CASE_GET);
+	struct case_row *v;
+	size_t n;
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = store_read_rows(st, a, sizeof(*v), read_case, (void **)&v, &n);
+	if (rc == 0 && n == 0)
+		rc = HOSO_E_NOT_FOUND;
+	if (rc == 0)
+		*ret = v[0];
+	return rc;
+}
+
+int store_case_set_state(struct store *s, int64_t id, const char *state, const char *conclusion,
+                         int64_t version)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_CASE_SET_STATE);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, state);
+	store_bind_text(st, 3, conclusion);
+	sqlite3_bind_int64(st, 4, version);
+	rc = store_exec_stmt(st);
+	if (rc == 0 && sqlite3_changes(s->db) == 0)
+		rc = HOSO_E_CONFLICT;
+	return rc;
+}
+
+int store_case_list(struct store *s, int64_t before, const char *kind, const char *state,
+                    size_t limit, struct arena *a, struct case_list *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_CASE_LIST);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, before > 0 ? before : INT64_MAX);
+	store_bind_text(st, 2, kind);
+	store_bind_text(st, 3, state);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+	return store_read_rows(st, a, sizeof(*ret->v), read_case, (void **)&ret->v, &ret->n);
+}
+
+int store_case_subject_insert(struct store *s, const struct case_subject_row *r)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_CASE_SUBJECT_INSERT);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->case_id);
+	store_bind_id(st, 2, r->org_id);
+	store_bind_id(st, 3, r->org_version_id);
+	store_bind_id(st, 4, r->person_id);
+	return store_exec_stmt(st);
+}
+
+static int read_subject(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct case_subject_row *r = item;
+
+	(void)a;
+	r->id = sqlite3_column_int64(st, 0);
+	r->case_id = sqlite3_column_int64(st, 1);
+	r->org_id = sqlite3_column_int64(st, 2);
+	r->org_version_id = sqlite3_column_int64(st, 3);
+	r->person_id = sqlite3_column_int64(st, 4);
+	return 0;
+}
+
+/* The rows of one of the per-case child tables, by case id. */
+static int read_of_case(struct store *s, enum stmt which, int64_t case_id, struct arena *a,
+                        size_t elem, store_row_fn fn, void **ret, size_t *ret_n)
+{
+	sqlite3_stmt *st = store_stmt(s, which);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, case_id);
+	return store_read_rows(st, a, elem, fn, ret, ret_n);
+}
+
+int store_case_subjects(struct store *s, int64_t case_id, struct arena *a,
+                        struct case_subject_list *ret)
+{
+	return read_of_case(s, STMT_CASE_SUBJECTS, case_id, a, sizeof(*ret->v), read_subject,
+	                    (void **)&ret->v, &ret->n);
+}
+
+int store_case_event_insert(struct store *s, const struct case_event_row *r)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_CASE_EVENT_INSERT);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->case_id);
+	store_bind_text(st, 2, r->from_state);
+	store_bind_text(st, 3, r->to_state);
+	store_bind_date(st, 4, r->on_date);
+	store_bind_id(st, 5, r->user_id);
+	store_bind_text(st, 6, r->note);
+	return store_exec_stmt(st);
+}
+
+static int read_event(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct case_event_row *r = item;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->case_id = sqlite3_column_int64(st, 1);
+	r->from_state = store_col_text(st, 2, a);
+	r->to_state = store_col_text(st, 3, a);
+	r->on_date = store_col_date(st, 4, DATE_NONE);
+	r->at = store_col_text(st, 5, a);
+	r->user_id = sqlite3_column_int64(st, 6);
+	r->note = store_col_text(st, 7, a);
+	return 0;
+}
+
+int store_case_events(struct store *s, int64_t case_id, struct arena *a,
+                      struct case_event_list *ret)
+{
+	return read_of_case(s, STMT_CASE_EVENTS, case_id, a, sizeof(*ret->v), read_event,
+	                    (void **)&ret->v, &ret->n);
+}
+
+int store_case_document_insert(struct store *s, const struct case_document_row *r, int64_t *ret_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_CASE_DOCUMENT_INSERT);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->case_id);
+	store_bind_text(st, 2, r->number_symbol);
+	store_bind_date(st, 3, r->doc_date);
+	store_bind_text(st, 4, r->issuer);
+	store_bind_text(st, 5, r->title);
+	store_bind_id(st, 6, r->user_id);
+	return store_exec_insert(s, st, ret_id);
+}
+
+static int read_document(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct case_document_row *r = item;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->case_id = sqlite3_column_int64(st, 1);
+	r->number_symbol = store_col_text(st, 2, a);
+	r->doc_date = store_col_date(st, 3, DATE_NONE);
+	r->issuer = store_col_text(st, 4, a);
+	r->title = store_col_text(st, 5, a);
+	r->user_id = sqlite3_column_int64(st, 6);
+	r->at = store_col_text(st, 7, a);
+	return 0;
+}
+
+int store_case_documents(struct store *s, int64_t case_id, struct arena *a,
+                         struct case_document_list *ret)
+{
+	return read_of_case(s, STMT_CASE_DOCUMENTS, case_id, a, sizeof(*ret->v), read_document,
+	                    (void **)&ret->v, &ret->n);
+}
+
+int store_case_note_insert(struct store *s, const struct case_note_row *r, int64_t *ret_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_CASE_NOTE_INSERT);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->case_id);
+	store_bind_id(st, 2, r->user_id);
+	store_bind_text(st, 3, r->text);
+	return store_exec_insert(s, st, ret_id);
+}
+
+static int read_note(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct case_note_row *r = item;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->case_id = sqlite3_column_int64(st, 1);
+	r->user_id = sqlite3_column_int64(st, 2);
+	r->at = store_col_text(st, 3, a);
+	r->text = store_col_text(st, 4, a);
+	return 0;
+}
+
+int store_case_notes(struct store *s, int64_t case_id, struct arena *a, struct case_note_list *ret)
+{
+	return read_of_case(s, STMT_CASE_NOTES, case_id, a, sizeof(*ret->v), read_note,
+	                    (void **)&ret->v, &ret->n);
+}

@@ -1,0 +1,415 @@
+/* Unit tests for src/app/case.c and case-kinds.c: the state machines,
+ * numbering, validation, scope and clearance, steps, subjects, notes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/audit.h"
+#include "app/case.h"
+#include "app/org.h"
+#include "app/person.h"
+#include "helpers.h"
+#include "store/store.h"
+
+struct fx {
+	char dir[512];
+	struct app *app;
+	struct actor sys, officer, leader, other, viewer;
+	struct err e;
+	struct arena a;
+	int64_t tu, c1, c2, p1, p2;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	char path[600];
+	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+	struct person_input p = {.full_name = "Lò Văn Muôn", .joined = "01/01/2010"};
+
+	tmpdir_make(f->dir, sizeof(f->dir));
+	snprintf(path, sizeof(path), "%s/t.db", f->dir);
+	err_init(&f->e);
+	arena_init(&f->a, 0);
+	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
+		return -1;
+	actor_system(&f->sys, "test");
+	if (org_create(f->app, &f->sys, &o, &f->tu, &f->e) != 0)
+		return -1;
+	o = (struct org_new){"C1", "Đảng bộ xã Một", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->c1, &f->e);
+	o = (struct org_new){"C2", "Đảng bộ xã Hai", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->c2, &f->e);
+	p.org_id = f->c1;
+	person_create(f->app, &f->sys, &p, &f->p1, &f->e);
+	p.full_name = "Quàng Thị Hoa";
+	p.org_id = f->c2;
+	person_create(f->app, &f->sys, &p, &f->p2, &f->e);
+	f->officer = (struct actor){7, 1u << ROLE_OFFICER, f->c1, CLEARANCE_SECRET, NULL, "test"};
+	f->leader = (struct actor){8, 1u << ROLE_LEADER, f->c1, CLEARANCE_SECRET, NULL, "test"};
+	f->other = (struct actor){9, 1u << ROLE_OFFICER, f->c2, CLEARANCE_SECRET, NULL, "test"};
+	f->viewer = (struct actor){10, 1u << ROLE_VIEWER, f->c1, CLEARANCE_NORMAL, NULL, "test"};
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	app_close(f->app);
+	err_release(&f->e);
+	arena_release(&f->a);
+	tmpdir_remove(f->dir);
+	free(f);
+	return 0;
+}
+
+static int64_t open_case(struct fx *f, const struct actor *who, const char *kind, int64_t org,
+                         int32_t day, int conf, const char **number)
+{
+	struct case_input in = {.kind = kind,
+	                        .title = "Kiểm tra  việc   chấp hành",
+	                        .handling_org = org,
+	                        .opened = day,
+	                        .confidentiality = conf};
+	int64_t id = 0;
+
+	if (case_create(f->app, who, &in, &f->a, &id, number, &f->e) != 0)
+		fail_msg("case_create: %s", err_text_en(&f->e));
+	return id;
+}
+
+/* Every state machine is whole: steps join existing states, every state is
+ * reachable from the first, every state but the final ones has a way on,
+ * and a final one has none. */
+static void test_state_machines_are_whole(void **state)
+{
+	size_t nk;
+	const struct case_kind *kinds = case_kinds(&nk);
+
+	(void)state;
+	assert_int_equal(nk, 7);
+	for (size_t i = 0; i < nk; i++) {
+		const struct case_kind *k = &kinds[i];
+		int reach[32] = {0}, changed = 1;
+
+		assert_true(k->nstates <= 32);
+		assert_ptr_equal(case_kind_find(k->code), k);
+		assert_false(k->states[0].flags & CASE_FINAL);
+		for (size_t s = 0; s < k->nsteps; s++) {
+			assert_non_null(case_state_find(k, k->steps[s].from));
+			assert_non_null(case_state_find(k, k->steps[s].to));
+			assert_ptr_equal(case_step_find(k, k->steps[s].from, k->steps[s].to),
+			                 &k->steps[s]);
+			assert_true(k->steps[s].roles != 0);
+			assert_false(case_state_find(k, k->steps[s].from)->flags & CASE_FINAL);
+		}
+		reach[0] = 1;
+		while (changed) {
+			changed = 0;
+			for (size_t s = 0; s < k->nsteps; s++) {
+				size_t from =
+				    (size_t)(case_state_find(k, k->steps[s].from) - k->states);
+				size_t to =
+				    (size_t)(case_state_find(k, k->steps[s].to) - k->states);
+
+				if (reach[from] && !reach[to])
+					reach[to] = changed = 1;
+			}
+		}
+		for (size_t s = 0; s < k->nstates; s++) {
+			int out = 0;
+
+			for (size_t t = 0; t < k->nsteps; t++)
+				out |= strcmp(k->steps[t].from, k->states[s].code) == 0;
+			if (!reach[s])
+				fail_msg("%s: state %s cannot be reached", k->code,
+				         k->states[s].code);
+			if (!(k->states[s].flags & CASE_FINAL) && !out)
+				fail_msg("%s: state %s has no way on", k->code, k->states[s].code);
+		}
+	}
+	assert_null(case_kind_find("khong_co"));
+}
+
+static void test_numbers_per_body_kind_and_year(void **state)
+{
+	struct fx *f = *state;
+	const char *n1, *n2, *n3, *n4, *n5;
+
+	open_case(f, &f->officer, "kiem_tra", f->c1, date_days(2024, 3, 1), 0, &n1);
+	open_case(f, &f->officer, "kiem_tra", f->c1, date_days(2024, 12, 31), 0, &n2);
+	open_case(f, &f->officer, "kiem_tra", f->c1, date_days(2025, 1, 2), 0, &n3);
+	open_case(f, &f->other, "kiem_tra", f->c2, date_days(2024, 5, 5), 0, &n4);
+	open_case(f, &f->officer, "giam_sat", f->c1, date_days(2024, 5, 5), 0, &n5);
+	assert_string_equal(n1, "KT-2024-0001");
+	assert_string_equal(n2, "KT-2024-0002");
+	assert_string_equal(n3, "KT-2025-0001");
+	assert_string_equal(n4, "KT-2024-0001");
+	assert_string_equal(n5, "GS-2024-0001");
+}
+
+static void test_bad_input_names_the_field_and_writes_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct case_input in = {
+	    .kind = "kiem_tra", .title = "Kiểm tra", .handling_org = f->c1, .opened = DATE_NONE};
+	struct case_list l;
+	struct case_filter all = {.limit = 100};
+	int64_t id = 0, persons[] = {999999};
+
+	in.kind = "kiem_toan";
+	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
+	                 HOSO_E_BAD_ENUM);
+	assert_string_equal(f->e.field.buf, "kind");
+	in.kind = "kiem_tra";
+	in.subtype = "thuong_xuyen"; /* a supervision type */
+	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
+	                 HOSO_E_BAD_ENUM);
+	assert_string_equal(f->e.field.buf, "subtype");
+	in.subtype = "dau_hieu_vi_pham";
+	in.title = "   ";
+	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
+	                 HOSO_E_MISSING);
+	assert_string_equal(f->e.field.buf, "title");
+	in.title = "Kiểm tra";
+	in.confidentiality = CLEARANCE_TOP_SECRET;
+	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
+	                 HOSO_E_DENIED);
+	in.confidentiality = 0;
+	in.handling_org = f->c2;
+	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
+	                 HOSO_E_NOT_FOUND);
+	in.handling_org = f->c1;
+	in.subject_persons = persons;
+	in.nsubject_persons = 1;
+	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
+	                 HOSO_E_NOT_FOUND);
+	assert_string_equal(f->e.field.buf, "subject_persons");
+	persons[0] = f->p2; /* a person of the other commune */
+	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
+	                 HOSO_E_NOT_FOUND);
+	in.nsubject_persons = 0;
+	assert_int_equal(case_create(f->app, &f->viewer, &in, &f->a, &id, NULL, &f->e),
+	                 HOSO_E_DENIED);
+	/* nothing was written, not even a number taken */
+	assert_int_equal(case_list(f->app, &f->sys, &all, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 0);
+	{
+		const char *n;
+
+		open_case(f, &f->officer, "kiem_tra", f->c1, date_days(2024, 1, 5), 0, &n);
+		assert_string_equal(n, "KT-2024-0001");
+	}
+}
+
+static void test_scope_and_clearance_hide_cases(void **state)
+{
+	struct fx *f = *state;
+	int64_t mine = open_case(f, &f->officer, "kiem_tra", f->c1, DATE_NONE, 0, NULL);
+	int64_t secret = open_case(f, &f->officer, "kiem_tra", f->c1, DATE_NONE, 1, NULL);
+	int64_t theirs = open_case(f, &f->other, "kiem_tra", f->c2, DATE_NONE, 0, NULL);
+	struct case_view v;
+	struct case_list l;
+	struct case_filter all = {.limit = 10};
+
+	assert_int_equal(case_get(f->app, &f->officer, mine, &f->a, &v, &f->e), 0);
+	assert_int_equal(case_get(f->app, &f->officer, theirs, &f->a, &v, &f->e), HOSO_E_NOT_FOUND);
+	assert_int_equal(case_get(f->app, &f->officer, 424242, &f->a, &v, &f->e), HOSO_E_NOT_FOUND);
+	assert_int_equal(case_get(f->app, &f->viewer, secret, &f->a, &v, &f->e), HOSO_E_NOT_FOUND);
+	assert_int_equal(case_get(f->app, &f->viewer, mine, &f->a, &v, &f->e), 0);
+	assert_int_equal(case_list(f->app, &f->officer, &all, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].id, secret); /* newest first */
+	assert_int_equal(case_list(f->app, &f->viewer, &all, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(case_list(f->app, &f->sys, &all, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 3);
+	/* a write to a hidden case is the same "not found" */
+	assert_int_equal(
+	    case_add_note(f->app, &f->officer, theirs, "ghi chú", &(int64_t){0}, &f->e),
+	    HOSO_E_NOT_FOUND);
+}
+
+static void test_paging_is_stable_across_hidden_cases(void **state)
+{
+	struct fx *f = *state;
+	int64_t ids[30];
+	struct case_list l;
+	struct case_filter page = {.limit = 4};
+	size_t seen = 0;
+
+	for (int i = 0; i < 30; i++)
+		ids[i] = open_case(f, i % 3 ? &f->other : &f->officer, "giam_sat",
+		                   i % 3 ? f->c2 : f->c1, DATE_NONE, 0, NULL);
+	for (;;) {
+		assert_int_equal(case_list(f->app, &f->officer, &page, &f->a, &l, &f->e), 0);
+		for (size_t i = 0; i < l.n; i++, seen++)
+			assert_int_equal(l.v[i].id, ids[27 - 3 * (int)seen]);
+		if (l.n < page.limit)
+			break;
+		page.before = l.v[l.n - 1].id;
+	}
+	assert_int_equal(seen, 10);
+}
+
+static void test_steps_follow_the_machine_and_the_roles(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = open_case(f, &f->officer, "kiem_tra", f->c1, date_days(2024, 3, 1), 0, NULL);
+	struct case_view v;
+
+	/* an officer may not decide; a leader may */
+	assert_int_equal(
+	    case_transition(f->app, &f->officer, id, "quyet_dinh", DATE_NONE, NULL, NULL, 1, &f->e),
+	    HOSO_E_DENIED);
+	/* no such step from the plan */
+	assert_int_equal(
+	    case_transition(f->app, &f->leader, id, "ket_luan", DATE_NONE, NULL, NULL, 1, &f->e),
+	    HOSO_E_CONFLICT);
+	assert_string_equal(f->e.field.buf, "to");
+	/* before the case was opened */
+	assert_int_equal(case_transition(f->app, &f->leader, id, "quyet_dinh",
+	                                 date_days(2024, 2, 1), NULL, NULL, 1, &f->e),
+	                 HOSO_E_BAD_DATE);
+	assert_int_equal(case_transition(f->app, &f->leader, id, "quyet_dinh",
+	                                 date_days(2024, 3, 4), "QĐ số 12-QĐ/UBKT", NULL, 1, &f->e),
+	                 0);
+	/* the version moved on: a stale step is refused */
+	assert_int_equal(case_transition(f->app, &f->officer, id, "tu_kiem_diem", DATE_NONE, NULL,
+	                                 NULL, 1, &f->e),
+	                 HOSO_E_CONFLICT);
+	assert_string_equal(f->e.field.buf, "version");
+	assert_int_equal(case_transition(f->app, &f->officer, id, "tu_kiem_diem", DATE_NONE, NULL,
+	                                 NULL, 2, &f->e),
+	                 0);
+	assert_int_equal(
+	    case_transition(f->app, &f->officer, id, "tham_tra", DATE_NONE, NULL, NULL, 3, &f->e),
+	    0);
+	/* a conclusion needs its text */
+	assert_int_equal(
+	    case_transition(f->app, &f->leader, id, "ket_luan", DATE_NONE, NULL, "  ", 4, &f->e),
+	    HOSO_E_MISSING);
+	assert_string_equal(f->e.field.buf, "conclusion");
+	assert_int_equal(case_transition(f->app, &f->leader, id, "ket_luan", DATE_NONE, NULL,
+	                                 "Có vi phạm đến mức phải xem xét kỷ luật", 4, &f->e),
+	                 0);
+	assert_int_equal(case_get(f->app, &f->officer, id, &f->a, &v, &f->e), 0);
+	assert_string_equal(v.c.state, "ket_luan");
+	assert_string_equal(v.c.conclusion, "Có vi phạm đến mức phải xem xét kỷ luật");
+	assert_int_equal(v.c.version, 5);
+	assert_int_equal(v.events.n, 5);
+	assert_null(v.events.v[0].from_state);
+	assert_string_equal(v.events.v[0].to_state, "ke_hoach");
+	assert_string_equal(v.events.v[1].from_state, "ke_hoach");
+	assert_string_equal(v.events.v[1].to_state, "quyet_dinh");
+	assert_int_equal(v.events.v[1].on_date, date_days(2024, 3, 4));
+	assert_string_equal(v.events.v[1].note, "QĐ số 12-QĐ/UBKT");
+	assert_int_equal(v.events.v[1].user_id, 8);
+}
+
+static void test_final_states_have_no_way_out(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = open_case(f, &f->officer, "ra_nuoc_ngoai", f->c1, DATE_NONE, 0, NULL);
+
+	assert_int_equal(case_transition(f->app, &f->officer, id, "y_kien_chi_bo", DATE_NONE, NULL,
+	                                 NULL, 1, &f->e),
+	                 0);
+	assert_int_equal(case_transition(f->app, &f->leader, id, "khong_dong_y", DATE_NONE, NULL,
+	                                 "Không đủ điều kiện", 2, &f->e),
+	                 0);
+	assert_int_equal(
+	    case_transition(f->app, &f->leader, id, "dong_y", DATE_NONE, NULL, NULL, 3, &f->e),
+	    HOSO_E_CONFLICT);
+}
+
+static void test_subjects_keep_the_organisation_as_it_was(void **state)
+{
+	struct fx *f = *state;
+	int64_t orgs[] = {f->c1}, persons[] = {f->p1};
+	struct case_input in = {.kind = "kiem_tra",
+	                        .title = "Kiểm tra tổ chức đảng",
+	                        .handling_org = f->c1,
+	                        .opened = date_days(2024, 6, 1),
+	                        .subject_orgs = orgs,
+	                        .nsubject_orgs = 1,
+	                        .subject_persons = persons,
+	                        .nsubject_persons = 1};
+	struct case_view v;
+	struct org_row before, after;
+	int64_t id;
+
+	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e), 0);
+	assert_int_equal(org_rename(f->app, &f->sys, f->c1, "Đảng bộ phường Một",
+	                            date_days(2025, 7, 1), "QĐ sáp xếp", &f->e),
+	                 0);
+	assert_int_equal(case_get(f->app, &f->officer, id, &f->a, &v, &f->e), 0);
+	assert_int_equal(v.subjects.n, 2);
+	assert_int_equal(v.subjects.v[0].org_id, f->c1);
+	assert_int_equal(
+	    store_org_at(app_store(f->app), f->c1, date_days(2024, 6, 1), &f->a, &before), 0);
+	assert_int_equal(
+	    store_org_at(app_store(f->app), f->c1, date_days(2025, 7, 1), &f->a, &after), 0);
+	assert_int_equal(v.subjects.v[0].org_version_id, before.version_id);
+	assert_true(before.version_id != after.version_id);
+	assert_int_equal(v.subjects.v[1].person_id, f->p1);
+}
+
+static void test_notes_documents_and_the_trail(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = open_case(f, &f->officer, "tham_dinh", f->c1, DATE_NONE, 0, NULL), nid, did;
+	struct case_document_input d = {.number_symbol = "Số 15-KL/UBKTTU",
+	                                .issuer = "UBKT Tỉnh ủy",
+	                                .title = "Kết luận kiểm tra",
+	                                .doc_date = date_days(2024, 5, 2)};
+	struct case_view v;
+	struct audit_list al;
+	struct audit_filter af = {.object_type = "case", .object_id = id, .limit = 50};
+
+	assert_int_equal(case_add_note(f->app, &f->officer, id, "  Đã   gọi điện  ", &nid, &f->e),
+	                 0);
+	assert_int_equal(case_add_note(f->app, &f->officer, id, " ", &nid, &f->e), HOSO_E_MISSING);
+	assert_int_equal(case_add_document(f->app, &f->officer, id, &d, &did, &f->e), 0);
+	d.title = NULL;
+	assert_int_equal(case_add_document(f->app, &f->officer, id, &d, &did, &f->e),
+	                 HOSO_E_MISSING);
+	assert_int_equal(case_add_note(f->app, &f->viewer, id, "xem", &nid, &f->e), HOSO_E_DENIED);
+	assert_int_equal(case_get(f->app, &f->viewer, id, &f->a, &v, &f->e), 0);
+	assert_int_equal(v.notes.n, 1);
+	assert_string_equal(v.notes.v[0].text, "Đã gọi điện");
+	assert_int_equal(v.documents.n, 1);
+	assert_string_equal(v.documents.v[0].number_symbol, "Số 15-KL/UBKTTU");
+	/* create, note, document, read: each in the trail */
+	assert_int_equal(audit_list(f->app, &f->sys, &af, &f->a, &al, &f->e), 0);
+	assert_int_equal(al.n, 4);
+	assert_string_equal(al.v[0].action, "read");
+	assert_string_equal(al.v[1].action, "document");
+	assert_string_equal(al.v[2].action, "note");
+	assert_string_equal(al.v[3].action, "create");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_state_machines_are_whole),
+	    cmocka_unit_test_setup_teardown(test_numbers_per_body_kind_and_year, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_input_names_the_field_and_writes_nothing,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_scope_and_clearance_hide_cases, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_paging_is_stable_across_hidden_cases, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_steps_follow_the_machine_and_the_roles, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_final_states_have_no_way_out, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_subjects_keep_the_organisation_as_it_was, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_notes_documents_and_the_trail, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
