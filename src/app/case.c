@@ -136,6 +136,11 @@ static int add_subjects(struct app *app, const struct actor *who, int64_t case_i
 	return rc;
 }
 
+int case_may_open(const struct actor *who, struct err *e)
+{
+	return scope_require_role(who, WRITE_ROLES, e);
+}
+
 int case_create(struct app *app, const struct actor *who, const struct case_input *in,
                 struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e)
 {

@@ -69,7 +69,11 @@ struct case_input {
 	size_t nsubject_persons;
 };
 
-/* Officers, leaders and administrators create within their scope, up to
+/* 0 when the actor may open cases at all (officers and leaders), else
+ * HOSO_E_DENIED: checked before anything is looked up. */
+int case_may_open(const struct actor *who, struct err *e);
+
+/* Officers and leaders create within their scope, up to
  * their clearance.  Returns the id and the number ("KT-2026-0001", copied
  * into a). */
 int case_create(struct app *app, const struct actor *who, const struct case_input *in,

@@ -34,6 +34,7 @@ extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_org_entry;
 extern const struct cmd_entry cmd_person_entry;
+extern const struct cmd_entry cmd_case_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_cal_entry;
 extern const struct cmd_entry cmd_backup_entry;

@@ -43,6 +43,14 @@ int api_calendar_put(struct http_req *r, struct err *e);
 int api_calendar_delete(struct http_req *r, struct err *e);
 
 /* api-org.c */
+int api_case_kinds_get(struct http_req *r, struct err *e);
+int api_cases_get(struct http_req *r, struct err *e);
+int api_cases_post(struct http_req *r, struct err *e);
+int api_case_get(struct http_req *r, struct err *e);
+int api_case_transition(struct http_req *r, struct err *e);
+int api_case_note_post(struct http_req *r, struct err *e);
+int api_case_document_post(struct http_req *r, struct err *e);
+
 int api_orgs_get(struct http_req *r, struct err *e);
 int api_org_get(struct http_req *r, struct err *e);
 int api_org_members(struct http_req *r, struct err *e);

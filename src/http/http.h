@@ -86,6 +86,30 @@ int http_parse_object(const char *body, size_t len, json_t **ret, struct err *e)
  * HOSO_E_INVALID with the position of a syntax error. */
 int http_json_body(struct http_req *r, json_t **ret, struct err *e);
 
+/* A body's fields by a table (fields.c).  Absent and null fields leave
+ * *out as the caller set it; required ones must be there. */
+enum http_field_type {
+	HF_STRING, /* out: const char ** (owned by the body) */
+	HF_INT,    /* out: int64_t *, within [min, max] */
+	HF_DATE,   /* out: int32_t *, from "YYYY-MM-DD" */
+	HF_IDS,    /* out: struct http_list * (ids >= 1, in the arena) */
+	HF_STRINGS /* out: struct http_list * (strings owned by the body) */
+};
+struct http_list {
+	const int64_t *ids;
+	const char *const *strs;
+	size_t n;
+};
+struct http_field {
+	const char *name;
+	enum http_field_type type;
+	int required;
+	void *out;
+	int64_t min, max;
+};
+int http_fields(json_t *body, const struct http_field *fields, size_t n, struct arena *a,
+                struct err *e);
+
 /* All routes the server registers (routes.c), NULL-terminated. */
 extern const struct http_route *const http_routes[];
 

@@ -44,6 +44,15 @@ static const struct http_route calendar_get = {"GET", "/api/calendar", api_calen
 static const struct http_route calendar_put = {"PUT", "/api/calendar/{date}", api_calendar_put};
 static const struct http_route calendar_delete = {"DELETE", "/api/calendar/{date}",
                                                   api_calendar_delete};
+static const struct http_route case_kinds_get = {"GET", "/api/case-kinds", api_case_kinds_get};
+static const struct http_route cases_get = {"GET", "/api/cases", api_cases_get};
+static const struct http_route cases_post = {"POST", "/api/cases", api_cases_post};
+static const struct http_route case_get = {"GET", "/api/cases/{id}", api_case_get};
+static const struct http_route case_transition = {"POST", "/api/cases/{id}/transition",
+                                                  api_case_transition};
+static const struct http_route case_notes = {"POST", "/api/cases/{id}/notes", api_case_note_post};
+static const struct http_route case_documents = {"POST", "/api/cases/{id}/documents",
+                                                 api_case_document_post};
 
 const struct http_route *const http_routes[] = {
     /* public */
@@ -78,5 +87,12 @@ const struct http_route *const http_routes[] = {
     &calendar_get,
     &calendar_put,
     &calendar_delete,
+    &case_kinds_get,
+    &cases_get,
+    &cases_post,
+    &case_get,
+    &case_transition,
+    &case_notes,
+    &case_documents,
     NULL,
 };

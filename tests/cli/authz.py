@@ -229,6 +229,62 @@ check(changes == [("delete", "admin"), ("create", "admin")],
 st, body, _ = call("GET", f"/api/persons/{P1}", "xem.x1", jar=jar)
 check(st == 200 and json.loads(body).get("positions") == [], f"positions of P1: {body[:200]}")
 
+# Cases: read like person records (a hidden case answers like a missing
+# one); lists hold only what the caller may see; officers and leaders in
+# scope write, nobody else.
+C1, C2, C3 = IDS["c1"], IDS["c2"], IDS["c3"]
+missing_case = {u: call("GET", f"/api/cases/{MISSING}", u, jar=jar)[:2] for u in USERS}
+for u in USERS:
+    for target, cid in (("in scope", C1), ("out of scope", C2), ("above clearance", C3)):
+        st, body, _ = call("GET", f"/api/cases/{cid}", u, jar=jar)
+        if u is None:
+            want = 401
+        elif u == "kiem.toan":
+            want = 403
+        elif u == "admin" or target == "in scope":
+            want = 200
+        elif target == "above clearance":
+            want = 200 if u == "ld.x1" else 404
+        else:
+            want = 404
+        check(st == want, f"GET case {target} as {u}: {st}, want {want}")
+        if want == 404:
+            check((st, body) == missing_case[u], f"case {target} as {u} differs from a missing one")
+    st, body, _ = call("GET", "/api/cases", u, jar=jar)
+    if u is None or u == "kiem.toan":
+        check(st == (401 if u is None else 403), f"case list as {u}: {st}")
+    else:
+        ids = {c["id"] for c in json.loads(body)["cases"]}
+        want = {C1, C2, C3} if u == "admin" else ({C1, C3} if u == "ld.x1" else {C1})
+        check(ids == want, f"case list as {u}: {sorted(ids)}, want {sorted(want)}")
+    st, _, _ = call("GET", "/api/case-kinds", u, jar=jar)
+    check(st == (401 if u is None else 200), f"case kinds as {u}: {st}")
+for u in USERS:
+    writer = u in ("cv.x1", "ld.x1")
+    st, body, _ = call("POST", f"/api/cases/{C1}/notes", u, {"text": f"ghi chú của {u}"}, jar=jar)
+    want = 401 if u is None else (201 if writer else 403)
+    check(st == want, f"note on an in-scope case as {u}: {st}, want {want}")
+    st, body, _ = call("POST", f"/api/cases/{C2}/notes", u, {"text": "x"}, jar=jar)
+    want = 401 if u is None else (404 if writer else 403)
+    check(st == want, f"note on an out-of-scope case as {u}: {st}, want {want}")
+    st, body, _ = call("POST", "/api/cases", u, {"kind": "kiem_tra", "title": f"Mở bởi {u}", "org": "X1"}, jar=jar)
+    want = 401 if u is None else (201 if writer else 403)
+    check(st == want, f"open a case as {u}: {st}, want {want}")
+    st, body, _ = call("POST", "/api/cases", u, {"kind": "kiem_tra", "title": "x", "org": "X2"}, jar=jar)
+    want = 401 if u is None else (404 if writer else 403)
+    check(st == want, f"open a case out of scope as {u}: {st}, want {want}")
+    st, body, _ = call("POST", f"/api/cases/{C2}/transition", u, {"to": "quyet_dinh", "version": 1}, jar=jar)
+    want = 401 if u is None else (404 if writer else 403)
+    check(st == want, f"step an out-of-scope case as {u}: {st}, want {want}")
+    if st != 200:
+        check("Kiểm tra xã B" not in body, f"a denial names a case ({u})")
+st, body, _ = call("GET", "/api/audit?object_type=case&action=read&limit=1000", "kiem.toan", jar=jar)
+case_reads = {(e["username"], e["object_id"]) for e in json.loads(body)["entries"]}
+for u, cid in (("admin", C2), ("cv.x1", C1), ("ld.x1", C3), ("xem.x1", C1)):
+    check((u, cid) in case_reads, f"read of case {cid} by {u} is not in the audit trail")
+for u, cid in (("cv.x1", C2), ("xem.x1", C3)):
+    check((u, cid) not in case_reads, f"a denied read of case {cid} by {u} was recorded")
+
 # Every allowed read left an audit entry naming the reader and the record.
 user_ids = {}
 for u in READERS:

@@ -9,13 +9,17 @@ for u in "qt.x1 admin X1 thuong" "cv.x1 officer X1 thuong" "ld.x1 leader X1 mat"
   set -- $u
   echo "mat-khau-$1-1" | "$HOSO" user add "$1" --name "Người Dùng" --role "$2" --org "$3" --clearance "$4" --password-stdin >/dev/null || fail "user $1"
 done
+# cases: C1 in X1, C2 in X2, C3 in X1 and "mật"
+c1=$("$HOSO" case new --kind kiem_tra --title "Kiểm tra xã A" --org X1 | cut -d' ' -f1)
+c2=$("$HOSO" case new --kind kiem_tra --title "Kiểm tra xã B" --org X2 | cut -d' ' -f1)
+c3=$("$HOSO" case new --kind giam_sat --title "Giám sát (mật)" --org X1 --confidentiality mat | cut -d' ' -f1)
 start_server
 # P3: a secret record in X1, created through the API by the administrator
 get -c adm.jar -X POST -H 'Content-Type: application/json' --data '{"username": "admin", "password": "mat-khau-admin-1"}' "$base/api/session" >/dev/null
 csrf=$(python3 -c 'import json; print(json.load(open("body.txt"))["csrf"])')
 expect_http 201 -b adm.jar -X POST -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" --data '{"full_name": "Lò Văn Xôm", "org": "X1", "confidentiality": 1}' "$base/api/persons"
 p3=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
-printf '{"p1": %s, "p2": %s, "p3": %s}\n' "$p1" "$p2" "$p3" > ids.json
+printf '{"p1": %s, "p2": %s, "p3": %s, "c1": %s, "c2": %s, "c3": %s}\n' "$p1" "$p2" "$p3" "$c1" "$c2" "$c3" > ids.json
 python3 "$TESTS_DIR/authz.py" "$base" > authz.out 2>&1
 line=$(tail -n 1 authz.out)
 n_ok=$(echo "$line" | awk '{print $1}'); n_bad=$(echo "$line" | awk '{print $3}')

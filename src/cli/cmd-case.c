@@ -1,0 +1,356 @@
+/*
+ * cmd-case.c - "hoso case ...": cases, the shared core of the work.
+ *
+ *   case kinds
+ *   case new --kind K --title T --org CODE [--subtype S] [--opened D]
+ *            [--confidentiality thuong|mat|toi_mat] [--linked ID]
+ *            [--subject-org CODE]... [--subject-person ID]...
+ *   case list [--kind K] [--state S] [--before ID] [--limit N] [--json]
+ *   case show ID [--json]
+ *   case step ID --to STATE [--date D] [--note TEXT] [--conclusion TEXT]
+ *   case note ID TEXT
+ *   case doc ID --title T --date D [--number "Số 15-KL/UBKTTU"] [--issuer I]
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/case.h"
+#include "app/org.h"
+#include "app/user.h"
+#include "cli/cli.h"
+#include "core/parse.h"
+
+#include "core/banned.h"
+
+#define MAX_SUBJECTS 200
+
+static const struct cmd_entry *self(void);
+
+static int id_arg(const char *s, int64_t *ret)
+{
+	return cli_number("ID", s, 1, INT64_MAX, ret);
+}
+
+static int kinds_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const struct cli_opt opts[] = {{NULL}};
+	size_t n, npos;
+	const struct case_kind *k = case_kinds(&n);
+	int rc;
+
+	(void)x;
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		printf("%s (%s-YYYY-NNNN): %s / %s\n", k[i].code, k[i].prefix, k[i].vi, k[i].en);
+		for (size_t s = 0; s < k[i].nsteps; s++)
+			printf("  %-14s -> %-16s %s%s\n", k[i].steps[s].from, k[i].steps[s].to,
+			       k[i].steps[s].vi,
+			       k[i].steps[s].roles == (1u << ROLE_LEADER) ? " [lãnh đạo]" : "");
+	}
+	return 0;
+}
+
+static int new_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *org = NULL, *opened = NULL, *conf = NULL, *linked = NULL;
+	const char *orgs_s[MAX_SUBJECTS], *persons_s[MAX_SUBJECTS];
+	size_t norgs = 0, npersons = 0, npos;
+	struct case_input in = {.opened = DATE_NONE};
+	const struct cli_opt opts[] = {
+	    {"--kind", &in.kind},
+	    {"--title", &in.title},
+	    {"--org", &org},
+	    {"--subtype", &in.subtype},
+	    {"--opened", &opened},
+	    {"--confidentiality", &conf},
+	    {"--linked", &linked},
+	    {"--subject-org", NULL, NULL, orgs_s, &norgs, MAX_SUBJECTS},
+	    {"--subject-person", NULL, NULL, persons_s, &npersons, MAX_SUBJECTS},
+	    {NULL},
+	};
+	int64_t org_ids[MAX_SUBJECTS], person_ids[MAX_SUBJECTS], id = 0;
+	enum clearance c = CLEARANCE_NORMAL;
+	const char *number = NULL;
+	struct arena a;
+	struct err e;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	if (!in.kind || !in.title || !org)
+		return cli_usage(self(), "Cần --kind, --title và --org",
+		                 "--kind, --title and --org are required");
+	if ((opened && (rc = cli_date("--opened", opened, &in.opened)) != 0) ||
+	    (linked && (rc = id_arg(linked, &in.linked_case)) != 0))
+		return rc;
+	if (conf && clearance_parse(conf, &c) < 0)
+		return cli_usage(self(), "--confidentiality là thuong, mat hoặc toi_mat",
+		                 "--confidentiality is thuong, mat or toi_mat");
+	for (size_t i = 0; i < npersons; i++)
+		if ((rc = id_arg(persons_s[i], &person_ids[i])) != 0)
+			return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	rc = org_find(app, &x->who, org, &in.handling_org, &e);
+	for (size_t i = 0; rc == 0 && i < norgs; i++)
+		rc = org_find(app, &x->who, orgs_s[i], &org_ids[i], &e);
+	arena_init(&a, 1 << 20);
+	in.confidentiality = (int)c;
+	in.subject_orgs = org_ids;
+	in.nsubject_orgs = norgs;
+	in.subject_persons = person_ids;
+	in.nsubject_persons = npersons;
+	if (rc == 0 && (rc = case_create(app, &x->who, &in, &a, &id, &number, &e)) == 0)
+		printf("%lld %s\n", (long long)id, number);
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+static const char *org_code(struct app *app, const struct actor *who, int64_t id, struct arena *a)
+{
+	struct org_row r;
+
+	return id && org_get(app, who, id, DATE_OPEN, a, &r, NULL) == 0 ? r.code : NULL;
+}
+
+static json_t *case_json(struct app *app, const struct actor *who, const struct case_row *c,
+                         struct arena *a)
+{
+	return json_pack(
+	    "{s:I,s:s,s:s,s:s?,s:s,s:s?,s:o,s:s,s:s,s:s?,s:I}", "id", (json_int_t)c->id, "number",
+	    c->number, "kind", c->kind, "subtype", c->subtype, "title", c->title, "org",
+	    org_code(app, who, c->handling_org, a), "opened", cli_date_json(c->opened), "state",
+	    c->state, "confidentiality", clearance_name((enum clearance)c->confidentiality),
+	    "conclusion", c->conclusion, "version", (json_int_t)c->version);
+}
+
+static void case_line(struct app *app, const struct actor *who, const struct case_row *c,
+                      struct arena *a)
+{
+	char d[DATE_BUF];
+	const char *org = org_code(app, who, c->handling_org, a);
+
+	date_format_vn(c->opened, d);
+	printf("%6lld  %-14s %-10s %-12s %-16s ", (long long)c->id, c->number, d, org ? org : "-",
+	       c->state);
+	cli_print_padded(c->title, 40);
+	printf("\n");
+}
+
+static int list_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	struct case_filter f = {0};
+	const char *limit_s = NULL, *before_s = NULL;
+	int json = 0, rc;
+	const struct cli_opt opts[] = {
+	    {"--kind", &f.kind},     {"--state", &f.state},   {"--limit", &limit_s},
+	    {"--before", &before_s}, {"--json", NULL, &json}, {NULL},
+	};
+	int64_t limit = 100, before = 0;
+	struct case_list l;
+	struct arena a;
+	struct err e;
+	size_t npos;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	if ((limit_s && (rc = cli_number("--limit", limit_s, 1, 1000, &limit)) != 0) ||
+	    (before_s && (rc = id_arg(before_s, &before)) != 0))
+		return rc;
+	f.limit = (size_t)limit;
+	f.before = before;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	arena_init(&a, 1 << 26);
+	rc = case_list(app, &x->who, &f, &a, &l, &e);
+	if (rc == 0 && json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < l.n; i++)
+			json_array_append_new(arr, case_json(app, &x->who, &l.v[i], &a));
+		cli_print_json(json_pack("{s:I,s:o}", "count", (json_int_t)l.n, "cases", arr));
+	} else if (rc == 0) {
+		for (size_t i = 0; i < l.n; i++)
+			case_line(app, &x->who, &l.v[i], &a);
+	}
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+static int show_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1];
+	int json = 0, rc;
+	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
+	struct case_view v;
+	struct arena a;
+	struct err e;
+	int64_t id;
+	size_t npos;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(self(), "Thiếu mã số hồ sơ (ID)", "The case ID is missing");
+	if ((rc = id_arg(pos[0], &id)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	arena_init(&a, 1 << 24);
+	if ((rc = case_get(app, &x->who, id, &a, &v, &e)) == 0) {
+		json_t *o = case_json(app, &x->who, &v.c, &a), *h = json_array(), *s = json_array();
+
+		for (size_t i = 0; i < v.events.n; i++)
+			json_array_append_new(h, json_pack("{s:s?,s:s,s:o,s:s?}", "from",
+			                                   v.events.v[i].from_state, "to",
+			                                   v.events.v[i].to_state, "date",
+			                                   cli_date_json(v.events.v[i].on_date),
+			                                   "note", v.events.v[i].note));
+		for (size_t i = 0; i < v.subjects.n; i++)
+			json_array_append_new(
+			    s, v.subjects.v[i].org_id
+			           ? json_pack("{s:s?}", "org",
+			                       org_code(app, &x->who, v.subjects.v[i].org_id, &a))
+			           : json_pack("{s:I}", "person",
+			                       (json_int_t)v.subjects.v[i].person_id));
+		json_object_set_new(o, "history", h);
+		json_object_set_new(o, "subjects", s);
+		json_object_set_new(o, "documents", json_integer((json_int_t)v.documents.n));
+		json_object_set_new(o, "notes", json_integer((json_int_t)v.notes.n));
+		if (json) {
+			cli_print_json(o);
+		} else {
+			char *text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
+			printf("%s\n", text ? text : "");
+			free(text);
+			json_decref(o);
+		}
+	}
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+static int step_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1], *to = NULL, *date = NULL, *note = NULL, *conclusion = NULL;
+	const struct cli_opt opts[] = {
+	    {"--to", &to}, {"--date", &date}, {"--note", &note}, {"--conclusion", &conclusion},
+	    {NULL},
+	};
+	int32_t day = DATE_NONE;
+	struct case_view v;
+	struct arena a;
+	struct err e;
+	int64_t id;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !to)
+		return cli_usage(self(), "Cần ID và --to", "ID and --to are required");
+	if ((rc = id_arg(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	arena_init(&a, 1 << 24);
+	rc = case_get(app, &x->who, id, &a, &v, &e);
+	if (rc == 0)
+		rc = case_transition(app, &x->who, id, to, day, note, conclusion, v.c.version, &e);
+	if (rc == 0)
+		printf("%s -> %s\n", v.c.state, to);
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+static int note_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[2];
+	const struct cli_opt opts[] = {{NULL}};
+	struct err e;
+	int64_t id, note;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 2, &npos)) != 0)
+		return rc;
+	if (npos != 2)
+		return cli_usage(self(), "Cần ID và nội dung ghi chú",
+		                 "ID and the note are required");
+	if ((rc = id_arg(pos[0], &id)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = case_add_note(app, &x->who, id, pos[1], &note, &e)) == 0)
+		printf("%lld\n", (long long)note);
+	return cli_done(rc, &e);
+}
+
+static int doc_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	struct case_document_input in = {.doc_date = DATE_NONE};
+	const char *pos[1], *date = NULL;
+	const struct cli_opt opts[] = {
+	    {"--title", &in.title},
+	    {"--date", &date},
+	    {"--number", &in.number_symbol},
+	    {"--issuer", &in.issuer},
+	    {NULL},
+	};
+	struct err e;
+	int64_t id, doc;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !date)
+		return cli_usage(self(), "Cần ID và --date", "ID and --date are required");
+	if ((rc = id_arg(pos[0], &id)) != 0 || (rc = cli_date("--date", date, &in.doc_date)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = case_add_document(app, &x->who, id, &in, &doc, &e)) == 0)
+		printf("%lld\n", (long long)doc);
+	return cli_done(rc, &e);
+}
+
+static const struct cli_subcmd subs[] = {
+    {"kinds", kinds_cmd}, {"new", new_cmd},   {"list", list_cmd}, {"show", show_cmd},
+    {"step", step_cmd},   {"note", note_cmd}, {"doc", doc_cmd},
+};
+
+static int cmd_case_exec(struct cli *c, int argc, char **argv)
+{
+	return cli_dispatch(c, self(), subs, sizeof(subs) / sizeof(subs[0]), "cli", argc, argv);
+}
+
+const struct cmd_entry cmd_case_entry = {
+    .name = "case",
+    .usage = "case kinds | new --kind K --title T --org CODE [--subtype S] [--opened D] "
+             "[--confidentiality C] [--subject-org CODE]... [--subject-person ID]... | list "
+             "[--kind K] [--state S] [--json] | show ID [--json] | step ID --to STATE [--date D] "
+             "[--note N] [--conclusion C] | note ID TEXT | doc ID --title T --date D [--number N]",
+    .help = "Hồ sơ vụ việc: kiểm tra, giám sát, kỷ luật... / cases: inspections, supervision, ...",
+    .exec = cmd_case_exec,
+};
+
+static const struct cmd_entry *self(void)
+{
+	return &cmd_case_entry;
+}

@@ -1,0 +1,322 @@
+/*
+ * api-case.c - cases (the core every kind shares).
+ *
+ *   GET  /api/case-kinds                    the kinds, their states and steps
+ *   GET  /api/cases?kind&state&before&limit the caller's cases, newest first
+ *   POST /api/cases                         open a case (number assigned)
+ *   GET  /api/cases/{id}                    one case with subjects, history,
+ *                                           documents and notes (recorded)
+ *   POST /api/cases/{id}/transition         take a step of its state machine
+ *   POST /api/cases/{id}/notes              add a note
+ *   POST /api/cases/{id}/documents          record a document
+ */
+#include "http/api.h"
+
+#include <string.h>
+
+#include "app/case.h"
+#include "app/org.h"
+#include "app/person.h"
+#include "core/parse.h"
+
+#include "core/banned.h"
+
+static json_t *date_json(int32_t d)
+{
+	char s[DATE_BUF];
+
+	if (d == DATE_OPEN || d == DATE_NONE)
+		return json_null();
+	date_format_iso(d, s);
+	return json_string(s);
+}
+
+static json_t *roles_json(unsigned roles)
+{
+	static const char *const names[ROLE__MAX] = {"admin", "officer", "leader", "viewer",
+	                                             "auditor"};
+	json_t *a = json_array();
+
+	for (int i = 0; i < ROLE__MAX; i++)
+		if (roles & (1u << i))
+			json_array_append_new(a, json_string(names[i]));
+	return a;
+}
+
+int api_case_kinds_get(struct http_req *r, struct err *e)
+{
+	size_t n;
+	const struct case_kind *k = case_kinds(&n);
+	json_t *kinds = json_array();
+
+	(void)e;
+	for (size_t i = 0; i < n; i++) {
+		json_t *states = json_array(), *steps = json_array(), *sub = json_array();
+
+		for (size_t s = 0; s < k[i].nstates; s++)
+			json_array_append_new(
+			    states,
+			    json_pack("{s:s,s:s,s:s,s:b,s:b}", "code", k[i].states[s].code, "name",
+			              k[i].states[s].vi, "name_en", k[i].states[s].en, "final",
+			              (k[i].states[s].flags & CASE_FINAL) != 0, "paused",
+			              (k[i].states[s].flags & CASE_PAUSES) != 0));
+		for (size_t s = 0; s < k[i].nsteps; s++)
+			json_array_append_new(
+			    steps,
+			    json_pack("{s:s,s:s,s:s,s:s,s:o,s:b}", "from", k[i].steps[s].from, "to",
+			              k[i].steps[s].to, "name", k[i].steps[s].vi, "name_en",
+			              k[i].steps[s].en, "roles", roles_json(k[i].steps[s].roles),
+			              "conclusion", (k[i].steps[s].flags & CASE_CONCLUDES) != 0));
+		for (const char *const *t = k[i].subtypes; t && *t; t++)
+			json_array_append_new(sub, json_string(*t));
+		json_array_append_new(kinds, json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:o}", "code",
+		                                       k[i].code, "prefix", k[i].prefix, "name",
+		                                       k[i].vi, "name_en", k[i].en, "subtypes", sub,
+		                                       "states", states, "steps", steps));
+	}
+	return http_reply(r, 200, json_pack("{s:o}", "kinds", kinds));
+}
+
+/* The organisation's code and name on day (else its latest), or nulls when
+ * the caller may not see it. */
+static void add_org(struct http_req *r, json_t *o, const char *key, int64_t id, int32_t day)
+{
+	struct org_row row;
+	char name_key[40];
+	int found = org_get(r->app, &r->actor, id, day, r->arena, &row, NULL) == 0 ||
+	            org_get(r->app, &r->actor, id, DATE_OPEN, r->arena, &row, NULL) == 0;
+
+	snprintf(name_key, sizeof(name_key), "%s_name", key);
+	json_object_set_new(o, key, found ? json_string(row.code) : json_null());
+	json_object_set_new(o, name_key, found ? json_string(row.name) : json_null());
+}
+
+static json_t *case_brief(struct http_req *r, const struct case_row *c)
+{
+	json_t *o =
+	    json_pack("{s:I,s:s,s:s,s:s?,s:s,s:o,s:s,s:i,s:I}", "id", (json_int_t)c->id, "number",
+	              c->number, "kind", c->kind, "subtype", c->subtype, "title", c->title,
+	              "opened", date_json(c->opened), "state", c->state, "confidentiality",
+	              c->confidentiality, "version", (json_int_t)c->version);
+
+	add_org(r, o, "org", c->handling_org, c->opened);
+	return o;
+}
+
+static int id_param(struct http_req *r, int64_t *ret, struct err *e)
+{
+	const char *s = http_param(r, "id");
+
+	if (!s || parse_i64(s, strlen(s), 1, INT64_MAX, ret) < 0)
+		return err_set(e, HOSO_E_NOT_FOUND, "id", "Không tìm thấy hồ sơ vụ việc",
+		               "Case not found");
+	return 0;
+}
+
+int api_cases_get(struct http_req *r, struct err *e)
+{
+	struct case_filter f = {.kind = http_query(r, "kind"), .state = http_query(r, "state")};
+	struct case_list l;
+	int64_t limit = 100, before = 0;
+	json_t *arr;
+	int rc;
+
+	if ((rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0 ||
+	    (rc = http_query_i64(r, "before", 1, INT64_MAX, &before, e)) < 0)
+		return rc;
+	f.limit = (size_t)limit;
+	f.before = before;
+	if ((rc = case_list(r->app, &r->actor, &f, r->arena, &l, e)) < 0)
+		return rc;
+	arr = json_array();
+	for (size_t i = 0; i < l.n; i++)
+		json_array_append_new(arr, case_brief(r, &l.v[i]));
+	return http_reply(r, 200, json_pack("{s:o}", "cases", arr));
+}
+
+int api_cases_post(struct http_req *r, struct err *e)
+{
+	struct case_input in = {.opened = DATE_NONE};
+	struct http_list orgs = {0}, persons = {0};
+	const char *org = NULL, *number = NULL;
+	int64_t conf = 0, linked = 0, id = 0;
+	const struct http_field fields[] = {
+	    {"kind", HF_STRING, 1, &in.kind, 0, 0},
+	    {"subtype", HF_STRING, 0, &in.subtype, 0, 0},
+	    {"title", HF_STRING, 1, &in.title, 0, 0},
+	    {"org", HF_STRING, 1, &org, 0, 0},
+	    {"opened", HF_DATE, 0, &in.opened, 0, 0},
+	    {"confidentiality", HF_INT, 0, &conf, 0, CLEARANCE__MAX - 1},
+	    {"linked_case", HF_INT, 0, &linked, 1, INT64_MAX},
+	    {"subject_orgs", HF_STRINGS, 0, &orgs, 0, 0},
+	    {"subject_persons", HF_IDS, 0, &persons, 0, 0},
+	};
+	int64_t *org_ids = NULL;
+	json_t *body;
+	int rc;
+
+	if ((rc = case_may_open(&r->actor, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0 && (rc = org_find(r->app, &r->actor, org, &in.handling_org, e)) < 0)
+		err_set(e, rc, "org", "Không tìm thấy tổ chức", "Organisation not found");
+	if (rc == 0 && orgs.n && !(org_ids = arena_alloc(r->arena, orgs.n * sizeof(*org_ids))))
+		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	for (size_t i = 0; rc == 0 && i < orgs.n; i++)
+		if ((rc = org_find(r->app, &r->actor, orgs.strs[i], &org_ids[i], e)) < 0)
+			err_set(e, rc, "subject_orgs", "Không tìm thấy tổ chức '%s'",
+			        "Organisation '%s' not found", orgs.strs[i]);
+	if (rc == 0) {
+		in.confidentiality = (int)conf;
+		in.linked_case = linked;
+		in.subject_orgs = org_ids;
+		in.nsubject_orgs = orgs.n;
+		in.subject_persons = persons.ids;
+		in.nsubject_persons = persons.n;
+		rc = case_create(r->app, &r->actor, &in, r->arena, &id, &number, e);
+	}
+	if (rc == 0)
+		rc = http_reply(r, 201,
+		                json_pack("{s:I,s:s}", "id", (json_int_t)id, "number", number));
+	json_decref(body);
+	return rc;
+}
+
+static json_t *subjects_json(struct http_req *r, const struct case_view *v)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < v->subjects.n; i++) {
+		const struct case_subject_row *s = &v->subjects.v[i];
+		json_t *o = json_object();
+
+		if (s->org_id) {
+			/* the organisation as it was on the case date */
+			add_org(r, o, "org", s->org_id, v->c.opened);
+		} else {
+			struct person_row p;
+			int seen =
+			    person_get(r->app, &r->actor, s->person_id, r->arena, &p, NULL) == 0;
+
+			json_object_set_new(o, "person", json_integer(s->person_id));
+			json_object_set_new(o, "full_name",
+			                    seen ? json_string(p.full_name) : json_null());
+		}
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
+int api_case_get(struct http_req *r, struct err *e)
+{
+	struct case_view v;
+	json_t *o, *events = json_array(), *docs = json_array(), *notes = json_array();
+	int64_t id;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 ||
+	    (rc = case_get(r->app, &r->actor, id, r->arena, &v, e)) < 0) {
+		json_decref(events);
+		json_decref(docs);
+		json_decref(notes);
+		return rc;
+	}
+	for (size_t i = 0; i < v.events.n; i++) {
+		const struct case_event_row *x = &v.events.v[i];
+
+		json_array_append_new(events, json_pack("{s:s?,s:s,s:o,s:s,s:I,s:s?}", "from",
+		                                        x->from_state, "to", x->to_state, "date",
+		                                        date_json(x->on_date), "at", x->at, "user",
+		                                        (json_int_t)x->user_id, "note", x->note));
+	}
+	for (size_t i = 0; i < v.documents.n; i++) {
+		const struct case_document_row *d = &v.documents.v[i];
+
+		json_array_append_new(docs, json_pack("{s:I,s:s?,s:o,s:s?,s:s}", "id",
+		                                      (json_int_t)d->id, "number", d->number_symbol,
+		                                      "date", date_json(d->doc_date), "issuer",
+		                                      d->issuer, "title", d->title));
+	}
+	for (size_t i = 0; i < v.notes.n; i++)
+		json_array_append_new(
+		    notes, json_pack("{s:I,s:s,s:I,s:s}", "id", (json_int_t)v.notes.v[i].id, "at",
+		                     v.notes.v[i].at, "user", (json_int_t)v.notes.v[i].user_id,
+		                     "text", v.notes.v[i].text));
+	o = case_brief(r, &v.c);
+	json_object_set_new(o, "conclusion",
+	                    v.c.conclusion ? json_string(v.c.conclusion) : json_null());
+	json_object_set_new(o, "linked_case",
+	                    v.c.linked_case ? json_integer(v.c.linked_case) : json_null());
+	json_object_set_new(o, "subjects", subjects_json(r, &v));
+	json_object_set_new(o, "history", events);
+	json_object_set_new(o, "documents", docs);
+	json_object_set_new(o, "notes", notes);
+	return http_reply(r, 200, o);
+}
+
+int api_case_transition(struct http_req *r, struct err *e)
+{
+	const char *to = NULL, *note = NULL, *conclusion = NULL;
+	int32_t day = DATE_NONE;
+	int64_t id, version = 0;
+	const struct http_field fields[] = {
+	    {"to", HF_STRING, 1, &to, 0, 0},
+	    {"date", HF_DATE, 0, &day, 0, 0},
+	    {"note", HF_STRING, 0, &note, 0, 0},
+	    {"conclusion", HF_STRING, 0, &conclusion, 0, 0},
+	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
+	};
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0)
+		rc = case_transition(r->app, &r->actor, id, to, day, note, conclusion, version, e);
+	if (rc == 0)
+		rc = http_reply(r, 200,
+		                json_pack("{s:I,s:s,s:I}", "id", (json_int_t)id, "state", to,
+		                          "version", (json_int_t)(version + 1)));
+	json_decref(body);
+	return rc;
+}
+
+int api_case_note_post(struct http_req *r, struct err *e)
+{
+	const char *text = NULL;
+	const struct http_field fields[] = {{"text", HF_STRING, 1, &text, 0, 0}};
+	int64_t id, note = 0;
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, 1, r->arena, e);
+	if (rc == 0)
+		rc = case_add_note(r->app, &r->actor, id, text, &note, e);
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)note));
+}
+
+int api_case_document_post(struct http_req *r, struct err *e)
+{
+	struct case_document_input in = {.doc_date = DATE_NONE};
+	const struct http_field fields[] = {
+	    {"title", HF_STRING, 1, &in.title, 0, 0},
+	    {"date", HF_DATE, 1, &in.doc_date, 0, 0},
+	    {"number", HF_STRING, 0, &in.number_symbol, 0, 0},
+	    {"issuer", HF_STRING, 0, &in.issuer, 0, 0},
+	};
+	int64_t id, doc = 0;
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0)
+		rc = case_add_document(r->app, &r->actor, id, &in, &doc, e);
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)doc));
+}

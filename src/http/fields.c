@@ -1,0 +1,123 @@
+/*
+ * fields.c - a JSON body's fields by a table: each named, typed, required or
+ * not, written to where the caller says.  Unknown fields, wrong types,
+ * numbers out of range and malformed dates are refused with an error that
+ * names the field, so that no handler has to check a body by hand.
+ */
+#include "http/http.h"
+
+#include <string.h>
+
+#include "core/date.h"
+
+#include "core/banned.h"
+
+#define LIST_MAX 1000
+
+static int wrong(struct err *e, const char *key, const char *vi, const char *en)
+{
+	return err_set(e, HOSO_E_INVALID, key, "Trường '%s' %s", "Field '%s' %s", key, vi, en);
+}
+
+static int take_list(const char *key, json_t *v, int strings, struct arena *a,
+                     struct http_list *out, struct err *e)
+{
+	size_t n = json_array_size(v);
+
+	if (!json_is_array(v))
+		return wrong(e, key, strings ? "phải là danh sách chuỗi" : "phải là danh sách số",
+		             strings ? "must be a list of strings" : "must be a list of numbers");
+	if (n > LIST_MAX)
+		return err_set(e, HOSO_E_TOO_BIG, key, "Trường '%s' quá %d phần tử",
+		               "Field '%s' has more than %d items", key, LIST_MAX);
+	out->n = n;
+	if (strings) {
+		const char **s = arena_alloc(a, (n ? n : 1) * sizeof(*s));
+
+		if (!s)
+			return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		for (size_t i = 0; i < n; i++) {
+			if (!json_is_string(json_array_get(v, i)))
+				return wrong(e, key, "phải là danh sách chuỗi",
+				             "must be a list of strings");
+			s[i] = json_string_value(json_array_get(v, i));
+		}
+		out->strs = s;
+	} else {
+		int64_t *ids = arena_alloc(a, (n ? n : 1) * sizeof(*ids));
+
+		if (!ids)
+			return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		for (size_t i = 0; i < n; i++) {
+			json_t *x = json_array_get(v, i);
+
+			if (!json_is_integer(x) || json_integer_value(x) < 1)
+				return wrong(e, key, "phải là danh sách số định danh",
+				             "must be a list of ids");
+			ids[i] = json_integer_value(x);
+		}
+		out->ids = ids;
+	}
+	return 0;
+}
+
+static int take(const struct http_field *f, const char *key, json_t *v, struct arena *a,
+                struct err *e)
+{
+	switch (f->type) {
+	case HF_STRING:
+		if (!json_is_string(v))
+			return wrong(e, key, "phải là chuỗi", "must be a string");
+		*(const char **)f->out = json_string_value(v);
+		return 0;
+	case HF_INT:
+		if (!json_is_integer(v))
+			return wrong(e, key, "phải là số nguyên", "must be an integer");
+		if (json_integer_value(v) < f->min || json_integer_value(v) > f->max)
+			return err_set(e, HOSO_E_RANGE, key, "Trường '%s' phải từ %lld đến %lld",
+			               "Field '%s' must be from %lld to %lld", key,
+			               (long long)f->min, (long long)f->max);
+		*(int64_t *)f->out = json_integer_value(v);
+		return 0;
+	case HF_DATE:
+		if (!json_is_string(v) ||
+		    date_parse_iso(json_string_value(v), json_string_length(v), (int32_t *)f->out) <
+		        0)
+			return err_set(e, HOSO_E_BAD_DATE, key,
+			               "Trường '%s' phải là ngày YYYY-MM-DD",
+			               "Field '%s' must be a date YYYY-MM-DD", key);
+		return 0;
+	case HF_IDS:
+	case HF_STRINGS:
+		return take_list(key, v, f->type == HF_STRINGS, a, f->out, e);
+	}
+	return err_set(e, HOSO_E_INVALID, key, NULL, NULL);
+}
+
+int http_fields(json_t *body, const struct http_field *fields, size_t n, struct arena *a,
+                struct err *e)
+{
+	const char *key;
+	json_t *v;
+	int rc;
+
+	json_object_foreach(body, key, v)
+	{
+		size_t i = 0;
+
+		while (i < n && strcmp(fields[i].name, key) != 0)
+			i++;
+		if (i == n) /* an empty name is named as "" */
+			return err_set(e, HOSO_E_INVALID, *key ? key : "\"\"",
+			               "Trường '%s' không được biết", "Unknown field '%s'", key);
+		if (json_is_null(v) && !fields[i].required)
+			continue;
+		if ((rc = take(&fields[i], key, v, a, e)) < 0)
+			return rc;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (fields[i].required && !json_object_get(body, fields[i].name))
+			return err_set(e, HOSO_E_MISSING, fields[i].name, "Thiếu trường '%s'",
+			               "Field '%s' is missing", fields[i].name);
+	return 0;
+}

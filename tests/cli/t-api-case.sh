@@ -1,0 +1,131 @@
+# Cases over HTTP: open, read, list, steps, notes, documents; scope,
+# clearance and roles; bad input refused with the field named.
+echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
+"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
+"$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
+"$HOSO" org create --code X2 --name "Đảng bộ xã B" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
+p1=$("$HOSO" person add --name "Lò Văn Muôn" --org X1)
+p2=$("$HOSO" person add --name "Quàng Thị Hoa" --org X2)
+for u in "cv.x1 officer X1 thuong" "ld.x1 leader X1 mat" "xem.x1 viewer X1 thuong" "cv.x2 officer X2 thuong" "kiem.toan auditor TU toi_mat"; do
+  set -- $u
+  echo "mat-khau-$1-123" | "$HOSO" user add "$1" --name "Người Dùng" --role "$2" --org "$3" --clearance "$4" --password-stdin >/dev/null || fail "user $1"
+done
+start_server
+J='Content-Type: application/json'
+for u in cv.x1 ld.x1 xem.x1 cv.x2 kiem.toan; do login "$u" "mat-khau-$u-123"; done
+post() { # USER PATH BODY
+  expect_http "$4" -b "$1.jar" -X POST -H "$J" -H "X-CSRF-Token: $(cat "$1.csrf")" --data "$3" "$base$2"
+}
+expect_http 200 -b xem.x1.jar "$base/api/case-kinds"
+python3 -c 'import json; k=json.load(open("body.txt"))["kinds"]; assert [x["code"] for x in k][:2] == ["kiem_tra", "giam_sat"] and len(k) == 7 and k[0]["states"][0]["code"] == "ke_hoach"' && ok || fail "case-kinds"
+# open
+post cv.x1 /api/cases "{\"kind\": \"kiem_tra\", \"subtype\": \"dau_hieu_vi_pham\", \"title\": \"Kiểm tra  khi có dấu hiệu vi phạm\", \"org\": \"X1\", \"opened\": \"2024-03-01\", \"subject_orgs\": [\"X1\"], \"subject_persons\": [$p1]}" 201
+expect_body '"number":"KT-2024-0001"'
+c1=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+post ld.x1 /api/cases '{"kind": "giam_sat", "title": "Giám sát chuyên đề (mật)", "org": "X1", "confidentiality": 1}' 201
+c2=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+post cv.x2 /api/cases '{"kind": "kiem_tra", "title": "Kiểm tra ở xã B", "org": "X2"}' 201
+c3=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+# who may open: not a viewer, not an auditor; not above one's clearance; not outside scope
+post xem.x1 /api/cases '{"kind": "kiem_tra", "title": "X", "org": "X1"}' 403
+post kiem.toan /api/cases '{"kind": "kiem_tra", "title": "X", "org": "X1"}' 403
+post cv.x1 /api/cases '{"kind": "kiem_tra", "title": "X", "org": "X1", "confidentiality": 1}' 403
+expect_body '"field":"confidentiality"'
+post cv.x1 /api/cases '{"kind": "kiem_tra", "title": "X", "org": "X2"}' 404
+post cv.x1 /api/cases "{\"kind\": \"kiem_tra\", \"title\": \"X\", \"org\": \"X1\", \"subject_persons\": [$p2]}" 404
+expect_body '"field":"subject_persons"'
+expect_http 403 -b cv.x1.jar -X POST -H "$J" --data '{"kind": "kiem_tra", "title": "X", "org": "X1"}' "$base/api/cases"
+expect_body '"code":"csrf"'
+# bad input: 4xx naming the field, never a 500
+while IFS='|' read -r data code field; do
+  post cv.x1 /api/cases "$data" "$code"
+  expect_body "\"field\":\"$field\""
+  expect_body '"message_en":'
+done <<'CASES'
+{"title": "X", "org": "X1"}|400|kind
+{"kind": "kiem_toan", "title": "X", "org": "X1"}|400|kind
+{"kind": "kiem_tra", "subtype": "thuong_xuyen", "title": "X", "org": "X1"}|400|subtype
+{"kind": "kiem_tra", "title": "   ", "org": "X1"}|400|title
+{"kind": "kiem_tra", "title": 5, "org": "X1"}|400|title
+{"kind": "kiem_tra", "title": "X", "org": "X1", "opened": "31/02/2024"}|400|opened
+{"kind": "kiem_tra", "title": "X", "org": "X1", "confidentiality": 7}|400|confidentiality
+{"kind": "kiem_tra", "title": "X", "org": "X1", "subject_persons": ["a"]}|400|subject_persons
+{"kind": "kiem_tra", "title": "X", "org": "X1", "subject_orgs": ["NOPE"]}|404|subject_orgs
+{"kind": "kiem_tra", "title": "X", "org": "X1", "mau": "do"}|400|mau
+{"kind": "kiem_tra", "title": "X", "org": "X1", "linked_case": 99999}|404|linked_case
+CASES
+expect_http 400 -b cv.x1.jar -X POST -H "$J" -H "X-CSRF-Token: $(cat cv.x1.csrf)" --data '{"kind": ' "$base/api/cases"
+# read: in scope and clearance, else exactly like a missing case
+expect_http 200 -b cv.x1.jar "$base/api/cases/$c1"
+python3 - "$p1" <<'PY' && ok || fail "case read: $(head -c 400 body.txt)"
+import json, sys
+c = json.load(open("body.txt"))
+assert c["title"] == "Kiểm tra khi có dấu hiệu vi phạm" and c["state"] == "ke_hoach", c
+assert c["org"] == "X1" and c["org_name"] == "Đảng bộ xã A", c
+assert c["subjects"] == [{"org": "X1", "org_name": "Đảng bộ xã A"}, {"person": int(sys.argv[1]), "full_name": "Lò Văn Muôn"}], c
+assert c["history"][0]["to"] == "ke_hoach" and c["history"][0]["from"] is None, c
+PY
+expect_http 404 -b cv.x1.jar "$base/api/cases/99999"
+cp body.txt missing.txt
+expect_http 404 -b cv.x1.jar "$base/api/cases/$c3"
+cmp -s body.txt missing.txt && ok || fail "an out-of-scope case differs from a missing one"
+expect_http 404 -b xem.x1.jar "$base/api/cases/$c2"
+cmp -s body.txt missing.txt && ok || fail "an above-clearance case differs from a missing one"
+expect_http 200 -b ld.x1.jar "$base/api/cases/$c2"
+expect_http 403 -b kiem.toan.jar "$base/api/cases/$c1"
+expect_http 404 -b cv.x1.jar "$base/api/cases/abc"
+# lists: only what the caller may see
+expect_http 200 -b xem.x1.jar "$base/api/cases"
+python3 -c "import json; ids=[c['id'] for c in json.load(open('body.txt'))['cases']]; assert ids == [$c1], ids" && ok || fail "viewer's list: $(head -c 300 body.txt)"
+expect_http 200 -b ld.x1.jar "$base/api/cases?kind=giam_sat"
+python3 -c "import json; ids=[c['id'] for c in json.load(open('body.txt'))['cases']]; assert ids == [$c2], ids" && ok || fail "leader's list"
+expect_http 400 -b ld.x1.jar "$base/api/cases?kind=khong_co"
+expect_body '"field":"kind"'
+expect_http 400 -b ld.x1.jar "$base/api/cases?limit=0"
+expect_body '"field":"limit"'
+# steps: the machine, the roles, the version
+step() { post "$1" "/api/cases/$c1/transition" "$2" "$3"; }
+step cv.x1 '{"to": "quyet_dinh", "version": 1}' 403
+step ld.x1 '{"to": "ket_luan", "version": 1}' 409
+expect_body '"field":"to"'
+step ld.x1 '{"to": "quyet_dinh", "version": 1, "date": "2024-02-01"}' 400
+expect_body '"field":"date"'
+step ld.x1 '{"to": "quyet_dinh"}' 400
+expect_body '"field":"version"'
+step ld.x1 '{"to": "quyet_dinh", "version": 1, "date": "2024-03-04", "note": "QĐ số 12-QĐ/UBKT"}' 200
+expect_body '"version":2'
+step cv.x1 '{"to": "tu_kiem_diem", "version": 1}' 409
+expect_body '"field":"version"'
+step cv.x1 '{"to": "tu_kiem_diem", "version": 2}' 200
+step cv.x1 '{"to": "tham_tra", "version": 3}' 200
+step ld.x1 '{"to": "ket_luan", "version": 4}' 400
+expect_body '"field":"conclusion"'
+step ld.x1 '{"to": "ket_luan", "version": 4, "conclusion": "Có vi phạm đến mức phải kỷ luật"}' 200
+post cv.x2 "/api/cases/$c1/transition" '{"to": "thong_bao", "version": 5}' 404
+# notes and documents
+post cv.x1 "/api/cases/$c1/notes" '{"text": "Đã làm việc với đối tượng"}' 201
+post cv.x1 "/api/cases/$c1/notes" '{"text": ""}' 400
+post xem.x1 "/api/cases/$c1/notes" '{"text": "xem"}' 403
+post cv.x1 "/api/cases/$c1/documents" '{"title": "Kết luận kiểm tra", "date": "2024-05-20", "number": "Số 15-KL/UBKT", "issuer": "UBKT Tỉnh ủy"}' 201
+post cv.x1 "/api/cases/$c1/documents" '{"title": "Kết luận kiểm tra"}' 400
+expect_body '"field":"date"'
+expect_http 200 -b xem.x1.jar "$base/api/cases/$c1"
+python3 - <<'PY' && ok || fail "case after steps: $(head -c 400 body.txt)"
+import json
+c = json.load(open("body.txt"))
+assert c["state"] == "ket_luan" and c["conclusion"] == "Có vi phạm đến mức phải kỷ luật", c
+assert [h["to"] for h in c["history"]] == ["ke_hoach", "quyet_dinh", "tu_kiem_diem", "tham_tra", "ket_luan"], c
+assert c["documents"][0]["number"] == "Số 15-KL/UBKT" and c["notes"][0]["text"] == "Đã làm việc với đối tượng", c
+PY
+# the trail: every change and read, with who
+expect_http 200 -b kiem.toan.jar "$base/api/audit?object_type=case&object_id=$c1&limit=100"
+python3 - <<'PY' && ok || fail "case trail: $(head -c 300 body.txt)"
+import json
+e = json.load(open("body.txt"))["entries"]
+acts = [(x["action"], x["username"]) for x in e]
+for want in [("create", "cv.x1"), ("update", "ld.x1"), ("note", "cv.x1"), ("document", "cv.x1"), ("read", "xem.x1")]:
+    assert want in acts, (want, acts)
+assert ("read", "cv.x2") not in acts, acts
+PY
+stop_server
+expect_status 0 "$HOSO" audit verify

@@ -1,0 +1,73 @@
+# Cases from the command line: numbering, the state machine, notes,
+# documents, listing, and bad input refused with the field named.
+expect_status 0 "$HOSO" init
+expect_status 0 "$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01
+expect_status 0 "$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01
+expect_status 0 "$HOSO" person add --name "Lò Văn Muôn" --org X1
+p=$(cat out.txt); echo "$p" > p.txt
+expect_status 0 "$HOSO" case new --kind kiem_tra --title "Kiểm tra khi có dấu hiệu vi phạm" --org X1 \
+  --subtype dau_hieu_vi_pham --opened 01/03/2024 --subject-org X1 --subject-person "$p"
+expect_out "^1 KT-2024-0001$"
+expect_status 0 "$HOSO" case new --kind kiem_tra --title "Kiểm tra thứ hai" --org X1 --opened 2024-12-31
+expect_out "^2 KT-2024-0002$"
+expect_status 0 "$HOSO" case new --kind giam_sat --title "Giám sát chuyên đề" --org TU --subtype chuyen_de \
+  --opened 2025-01-02 --confidentiality mat
+expect_out "^3 GS-2025-0001$"
+# bad input: the field is named and nothing is written
+expect_status 1 "$HOSO" case new --kind kiem_toan --title "X" --org X1
+expect_err "bad_value, kind"
+expect_status 1 "$HOSO" case new --kind kiem_tra --title "X" --org X1 --subtype thuong_xuyen
+expect_err "subtype"
+expect_status 1 "$HOSO" case new --kind kiem_tra --title "   " --org X1
+expect_err "missing, title"
+expect_status 1 "$HOSO" case new --kind kiem_tra --title "X" --org NOPE
+expect_status 1 "$HOSO" case new --kind kiem_tra --title "X" --org X1 --subject-person 999
+expect_err "subject_persons"
+expect_status 2 "$HOSO" case new --kind kiem_tra --title "X"
+expect_status 1 "$HOSO" case new --kind kiem_tra --title "X" --org X1 --opened 31/02/2024
+expect_status 0 "$HOSO" case list --json
+python3 -c 'import json,sys; d=json.load(open("out.txt")); sys.exit(0 if d["count"] == 3 and [c["number"] for c in d["cases"]] == ["GS-2025-0001", "KT-2024-0002", "KT-2024-0001"] else 1)' \
+  && ok || fail "case list: $(head -c 300 out.txt)"
+# the state machine
+expect_status 1 "$HOSO" case step 1 --to ket_luan
+expect_err "conflict, to"
+expect_status 1 "$HOSO" case step 1 --to quyet_dinh --date 2024-02-01
+expect_err "bad_date"
+expect_status 0 "$HOSO" case step 1 --to quyet_dinh --date 2024-03-04 --note "QĐ số 12-QĐ/UBKT"
+expect_out "^ke_hoach -> quyet_dinh$"
+expect_status 0 "$HOSO" case step 1 --to tu_kiem_diem
+expect_status 0 "$HOSO" case step 1 --to tham_tra
+expect_status 1 "$HOSO" case step 1 --to ket_luan
+expect_err "missing, conclusion"
+expect_status 0 "$HOSO" case step 1 --to ket_luan --conclusion "Có vi phạm, chưa đến mức kỷ luật"
+expect_status 0 "$HOSO" case note 1 "Đã làm việc với đối tượng"
+expect_status 1 "$HOSO" case note 1 "   "
+expect_status 0 "$HOSO" case doc 1 --title "Kết luận kiểm tra" --date 20/05/2024 --number "Số 15-KL/UBKT"
+expect_status 2 "$HOSO" case doc 1 --title "Kết luận"
+expect_status 0 "$HOSO" case show 1 --json
+python3 - <<'PY' && ok || fail "case show: $(head -c 400 out.txt)"
+import json
+c = json.load(open("out.txt"))
+assert c["state"] == "ket_luan" and c["version"] == 5, c
+assert c["conclusion"] == "Có vi phạm, chưa đến mức kỷ luật", c
+assert [h["to"] for h in c["history"]] == ["ke_hoach", "quyet_dinh", "tu_kiem_diem", "tham_tra", "ket_luan"], c
+assert c["history"][1]["date"] == "2024-03-04" and c["history"][1]["note"] == "QĐ số 12-QĐ/UBKT", c
+assert c["subjects"] == [{"org": "X1"}, {"person": int(open("p.txt").read())}] or len(c["subjects"]) == 2, c
+assert c["documents"] == 1 and c["notes"] == 1, c
+PY
+expect_status 1 "$HOSO" case show 99
+expect_err "not_found"
+expect_status 1 "$HOSO" case show abc
+# every change and read is in the trail
+expect_status 0 "$HOSO" audit log --json --limit 1000
+python3 - <<'PY' && ok || fail "case changes not in the trail: $(head -c 300 out.txt)"
+import json
+d = json.load(open("out.txt"))
+rows = d["entries"] if isinstance(d, dict) else d
+acts = [e["action"] for e in rows if e["object_type"] == "case" and e["object_id"] == 1]
+for a in ("create", "update", "note", "document", "read"):
+    assert a in acts, (a, acts)
+PY
+expect_status 0 "$HOSO" audit verify
+expect_status 0 "$HOSO" case kinds
+expect_out "tham_tra_ly_lich"
