@@ -16,7 +16,7 @@
 /* Backup, restore and the calendar concern the whole database: only an
  * administrator whose scope is the whole tree — no organisation, or a root
  * organisation (the provincial committee) — may do them. */
-static int admin_only(struct app *app, const struct actor *who, struct err *e)
+int admin_whole_tree(struct app *app, const struct actor *who, struct err *e)
 {
 	struct org_row root;
 	struct arena a;
@@ -36,14 +36,14 @@ static int admin_only(struct app *app, const struct actor *who, struct err *e)
 
 int admin_backup(struct app *app, const struct actor *who, const char *out, struct err *e)
 {
-	int rc = admin_only(app, who, e);
+	int rc = admin_whole_tree(app, who, e);
 
 	return rc < 0 ? rc : store_backup(app_store(app), out, e);
 }
 
 int admin_restore(struct app *app, const struct actor *who, const char *in, struct err *e)
 {
-	int rc = admin_only(app, who, e);
+	int rc = admin_whole_tree(app, who, e);
 
 	if (rc == 0)
 		rc = store_restore(app_store(app), in, e);
@@ -54,14 +54,14 @@ int admin_restore(struct app *app, const struct actor *who, const char *in, stru
 
 int admin_check(struct app *app, const struct actor *who, struct err *e)
 {
-	int rc = admin_only(app, who, e);
+	int rc = admin_whole_tree(app, who, e);
 
 	return rc < 0 ? rc : store_check_integrity(app_store(app), e);
 }
 
 int admin_digest(struct app *app, const struct actor *who, char *out, struct err *e)
 {
-	int rc = admin_only(app, who, e);
+	int rc = admin_whole_tree(app, who, e);
 
 	return rc < 0 ? rc : store_content_digest(app_store(app), out, e);
 }
@@ -147,7 +147,7 @@ int admin_cal_put(struct app *app, const struct actor *who, int32_t day, const c
 {
 	struct buf nm = BUF_INIT(1024), src = BUF_INIT(1024);
 	enum cal_entry_kind k;
-	int rc = admin_only(app, who, e);
+	int rc = admin_whole_tree(app, who, e);
 
 	if (rc < 0)
 		return rc;
@@ -195,7 +195,7 @@ out:
 
 int admin_cal_delete(struct app *app, const struct actor *who, int32_t day, struct err *e)
 {
-	int rc = admin_only(app, who, e);
+	int rc = admin_whole_tree(app, who, e);
 
 	return rc < 0 ? rc : cal_change(app, who, day, NULL, e);
 }

@@ -44,4 +44,9 @@ int admin_cal_year(struct app *app, const struct actor *who, int year, struct ca
 /* Those days as [{"date", "kind", "name", "source"}] (a new reference). */
 json_t *admin_cal_days_json(const struct cal_holiday *h, size_t n);
 
+/* 0 when who is an administrator of the whole tree (no organisation, or a
+ * root one such as the provincial committee), else HOSO_E_DENIED: for what
+ * concerns every organisation (backups, the calendar, deadline rules). */
+int admin_whole_tree(struct app *app, const struct actor *who, struct err *e);
+
 #endif

@@ -277,6 +277,32 @@ int case_list(struct app *app, const struct actor *who, const struct case_filter
 	                         e);
 }
 
+int case_each_visible(struct app *app, const struct actor *who,
+                      int (*fn)(const struct case_row *c, void *arg), void *arg, struct err *e)
+{
+	int64_t before = 0;
+	int rc;
+
+	for (;;) {
+		struct case_list batch;
+		struct arena a;
+
+		arena_init(&a, 1 << 24);
+		if ((rc = store_case_list(app_store(app), before, NULL, NULL, 256, &a, &batch)) <
+		    0) {
+			arena_release(&a);
+			return err_set(e, rc, NULL, NULL, NULL);
+		}
+		for (size_t i = 0; rc == 0 && i < batch.n; i++)
+			if (visible(app, who, &batch.v[i]))
+				rc = fn(&batch.v[i], arg);
+		before = batch.n ? batch.v[batch.n - 1].id : 0;
+		arena_release(&a);
+		if (rc != 0 || batch.n < 256)
+			return rc;
+	}
+}
+
 int case_transition(struct app *app, const struct actor *who, int64_t id, const char *to,
                     int32_t day, const char *note, const char *conclusion, int64_t version,
                     struct err *e)

@@ -101,6 +101,13 @@ struct case_filter {
 int case_list(struct app *app, const struct actor *who, const struct case_filter *f,
               struct arena *a, struct case_list *ret, struct err *e);
 
+/* For other app modules (deadlines, reports): call fn for each case the
+ * actor may see, newest first, until fn returns non-zero (returned) or the
+ * cases end (0); c is valid during the call only.  Not audited: the
+ * caller records what it shows. */
+int case_each_visible(struct app *app, const struct actor *who,
+                      int (*fn)(const struct case_row *c, void *arg), void *arg, struct err *e);
+
 /* Take a step: from the case's current state to `to`, on day (DATE_NONE:
  * today), with a note; conclusion is required by a CASE_CONCLUDES step.
  * version must be the case's (HOSO_E_CONFLICT otherwise). */

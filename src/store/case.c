@@ -265,3 +265,37 @@ int store_case_notes(struct store *s, int64_t case_id, struct arena *a, struct c
 	return read_of_case(s, STMT_CASE_NOTES, case_id, a, sizeof(*ret->v), read_note,
 	                    (void **)&ret->v, &ret->n);
 }
+
+static int read_rule(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct deadline_rule_row *r = item;
+
+	r->code = store_col_text(st, 0, a);
+	r->working_days = sqlite3_column_int(st, 1);
+	r->remind_early = sqlite3_column_int(st, 2);
+	r->remind_late = sqlite3_column_int(st, 3);
+	return r->code ? 0 : HOSO_E_NOMEM;
+}
+
+int store_deadline_rules(struct store *s, struct arena *a, struct deadline_rule_list *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_DEADLINE_RULES);
+
+	if (!st)
+		return HOSO_E_DB;
+	return store_read_rows(st, a, sizeof(*ret->v), read_rule, (void **)&ret->v, &ret->n);
+}
+
+int store_deadline_rule_put(struct store *s, const struct deadline_rule_row *r, int64_t user_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_DEADLINE_RULE_PUT);
+
+	if (!st)
+		return HOSO_E_DB;
+	store_bind_text(st, 1, r->code);
+	sqlite3_bind_int(st, 2, r->working_days);
+	sqlite3_bind_int(st, 3, r->remind_early);
+	sqlite3_bind_int(st, 4, r->remind_late);
+	store_bind_id(st, 5, user_id);
+	return store_exec_stmt(st);
+}

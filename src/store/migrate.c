@@ -301,6 +301,18 @@ static const struct migration migrations[] = {
         " SELECT RAISE(ABORT, 'a case history entry is never deleted'); END;",
         NULL,
     },
+    /* 6: deadline rules as an administrator set them (the defaults live in
+     * src/app/deadline.c; a row here overrides one). */
+    {
+        "CREATE TABLE deadline_rule("
+        " code TEXT PRIMARY KEY,"
+        " working_days INTEGER NOT NULL CHECK (working_days BETWEEN 1 AND 1000),"
+        " remind_early INTEGER NOT NULL CHECK (remind_early BETWEEN 1 AND 99),"
+        " remind_late INTEGER NOT NULL CHECK (remind_late BETWEEN 1 AND 99),"
+        " user_id INTEGER,"
+        " at TEXT NOT NULL) STRICT, WITHOUT ROWID;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

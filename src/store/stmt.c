@@ -214,6 +214,13 @@ const char *const stmt_sqlite[STMT__MAX] = {
                             "user_id, at FROM case_document WHERE case_id = ?1 ORDER BY doc_date, id",
     [STMT_CASE_NOTE_INSERT] = "INSERT INTO case_note(case_id, user_id, at, text) VALUES (?1, ?2, "
                               "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?3)",
+    [STMT_DEADLINE_RULES] = "SELECT code, working_days, remind_early, remind_late FROM "
+                            "deadline_rule ORDER BY code",
+    [STMT_DEADLINE_RULE_PUT] = "INSERT INTO deadline_rule(code, working_days, remind_early, "
+                               "remind_late, user_id, at) VALUES (?1, ?2, ?3, ?4, ?5, "
+                               "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT (code) DO "
+                               "UPDATE SET working_days = ?2, remind_early = ?3, remind_late = ?4, "
+                               "user_id = ?5, at = excluded.at",
     [STMT_CASE_NOTES] = "SELECT id, case_id, user_id, at, text FROM case_note WHERE case_id = ?1 "
                         "ORDER BY id",
 };

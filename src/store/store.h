@@ -376,6 +376,18 @@ int store_case_documents(struct store *s, int64_t case_id, struct arena *a,
 int store_case_note_insert(struct store *s, const struct case_note_row *r, int64_t *ret_id);
 int store_case_notes(struct store *s, int64_t case_id, struct arena *a, struct case_note_list *ret);
 
+/* Deadline rules an administrator changed (the defaults are the app's). */
+struct deadline_rule_row {
+	const char *code;
+	int working_days, remind_early, remind_late; /* reminders in % of the time */
+};
+struct deadline_rule_list {
+	struct deadline_rule_row *v;
+	size_t n;
+};
+int store_deadline_rules(struct store *s, struct arena *a, struct deadline_rule_list *ret);
+int store_deadline_rule_put(struct store *s, const struct deadline_rule_row *r, int64_t user_id);
+
 /* ---- users and sessions ---- */
 
 struct user_row {

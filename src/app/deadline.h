@@ -1,0 +1,89 @@
+/*
+ * deadline.h - due dates of cases, in Vietnamese working days (DOMAIN.md
+ * §4-5).  A rule says: once a case of kind K enters state S, it must reach
+ * one of the end states within N working days; time spent in a "paused"
+ * state (waiting for documents) does not count.  Every due date comes from
+ * src/cal (weekends, holidays, the year's swaps).  The defaults are here,
+ * from DOMAIN.md, marked as defaults; an administrator may change the days
+ * and the reminder thresholds (kept in the database).
+ *
+ * Reminders start early: a deadline is "due soon" once the early share of
+ * its time is used (50 % by default), "due" at the late share (80 %), and
+ * overdue after the due date; overdue items go to the leaders of the
+ * handling organisation (their list shows them).
+ */
+#ifndef HOSO_APP_DEADLINE_H
+#define HOSO_APP_DEADLINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "app/case.h"
+#include "core/arena.h"
+#include "store/store.h"
+
+struct cal;
+
+struct deadline_rule {
+	const char *code;        /* "tham_dinh.thuong" */
+	const char *kind;        /* the case kind */
+	const char *vi, *en;     /* what must be done */
+	const char *start;       /* the state that starts the clock */
+	const char *const *ends; /* NULL-terminated: states that stop it */
+	int working_days;
+	int remind_early, remind_late; /* % of the time used */
+	int is_default;                /* 0 once an administrator changed it */
+	const char *source;            /* where the default comes from */
+};
+
+/* The rules in force: the defaults with the administrator's changes. */
+int deadline_rules(struct app *app, struct arena *a, const struct deadline_rule **ret,
+                   size_t *ret_n, struct err *e);
+
+/* Change a rule's days and reminders (administrators of the whole tree;
+ * audited with before/after). */
+int deadline_rule_set(struct app *app, const struct actor *who, const char *code, int working_days,
+                      int remind_early, int remind_late, struct err *e);
+
+enum deadline_level {
+	DEADLINE_OK,       /* in time, little used */
+	DEADLINE_EARLY,    /* the early reminder: remind_early % used */
+	DEADLINE_LATE,     /* the late reminder: remind_late % used */
+	DEADLINE_OVERDUE,  /* past the due date, not done */
+	DEADLINE_DONE,     /* done by the due date */
+	DEADLINE_DONE_LATE /* done after it */
+};
+const char *deadline_level_name(enum deadline_level l); /* "ok", "early", ... */
+
+struct deadline {
+	const struct deadline_rule *rule;
+	int32_t start, due, done; /* done: DATE_NONE while open */
+	int paused;               /* 1 while the clock stands */
+	int used, left;           /* working days (left < 0: overdue by -left) */
+	enum deadline_level level;
+};
+
+/* The deadline of rule r for a case with history ev[0..n) as of today: 1
+ * when the rule applies (the case entered r->start), 0 when not, < 0 on
+ * error.  Pure: the calendar and the history are all it reads. */
+int deadline_compute(const struct cal *c, const struct deadline_rule *r,
+                     const struct case_event_row *ev, size_t n, int32_t today,
+                     struct deadline *ret);
+
+/* Every deadline of one case (the caller already may see it). */
+int deadline_of_case(struct app *app, const struct case_view *v, struct arena *a,
+                     struct deadline **ret, size_t *ret_n, struct err *e);
+
+struct deadline_item {
+	struct case_row c;
+	struct deadline d;
+};
+
+/* The caller's open deadlines at or above min_level (DEADLINE_EARLY: due
+ * soon and overdue), most urgent first; at most limit. */
+int deadline_due(struct app *app, const struct actor *who, enum deadline_level min_level,
+                 size_t limit, struct arena *a, struct deadline_item **ret, size_t *ret_n,
+                 struct err *e);
+
+#endif

@@ -1,0 +1,250 @@
+/* Unit tests for src/app/deadline.c: due dates in working days (weekends,
+ * Tết, pauses), reminder levels, the rules an administrator changes, and
+ * the list of what is due. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/case.h"
+#include "app/deadline.h"
+#include "app/org.h"
+#include "helpers.h"
+#include "store/store.h"
+
+struct fx {
+	char dir[512];
+	struct app *app;
+	struct actor sys, officer, leader, other, admin_x1;
+	struct err e;
+	struct arena a;
+	int64_t tu, x1, x2;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	char path[600];
+	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+
+	tmpdir_make(f->dir, sizeof(f->dir));
+	snprintf(path, sizeof(path), "%s/t.db", f->dir);
+	err_init(&f->e);
+	arena_init(&f->a, 0);
+	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
+		return -1;
+	actor_system(&f->sys, "test");
+	org_create(f->app, &f->sys, &o, &f->tu, &f->e);
+	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->x1, &f->e);
+	o = (struct org_new){"X2", "Đảng bộ xã B", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->x2, &f->e);
+	f->officer = (struct actor){7, 1u << ROLE_OFFICER, f->x1, CLEARANCE_NORMAL, NULL, "test"};
+	f->leader = (struct actor){8, 1u << ROLE_LEADER, f->x1, CLEARANCE_NORMAL, NULL, "test"};
+	f->other = (struct actor){9, 1u << ROLE_LEADER, f->x2, CLEARANCE_NORMAL, NULL, "test"};
+	f->admin_x1 = (struct actor){10, 1u << ROLE_ADMIN, f->x1, CLEARANCE_NORMAL, NULL, "test"};
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	app_close(f->app);
+	err_release(&f->e);
+	arena_release(&f->a);
+	tmpdir_remove(f->dir);
+	free(f);
+	return 0;
+}
+
+static const struct deadline_rule *rule(struct fx *f, const char *code)
+{
+	const struct deadline_rule *r;
+	size_t n;
+
+	assert_int_equal(deadline_rules(f->app, &f->a, &r, &n, &f->e), 0);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(r[i].code, code) == 0)
+			return &r[i];
+	fail_msg("no rule %s", code);
+	return NULL;
+}
+
+#define EV(to, y, m, d)                                                                            \
+	{                                                                                          \
+		.to_state = to, .on_date = date_days(y, m, d)                                      \
+	}
+
+static void test_return_report_due_seven_working_days_after_reentry(void **state)
+{
+	struct fx *f = *state;
+	const struct deadline_rule *r = rule(f, "ra_nuoc_ngoai.bao_cao");
+	/* re-entry on Monday 3/6/2024: seven working days later is Wednesday 12/6 */
+	struct case_event_row ev[] = {EV("don", 2024, 5, 2),    EV("y_kien_chi_bo", 2024, 5, 3),
+	                              EV("dong_y", 2024, 5, 6), EV("dang_di", 2024, 5, 20),
+	                              EV("da_ve", 2024, 6, 3),  EV("da_nop_bao_cao", 2024, 6, 12)};
+	struct deadline d;
+
+	assert_int_equal(r->working_days, 7);
+	assert_true(r->is_default);
+	assert_int_equal(deadline_compute(app_cal(f->app), r, ev, 4, date_days(2024, 6, 1), &d), 0);
+	assert_int_equal(deadline_compute(app_cal(f->app), r, ev, 5, date_days(2024, 6, 4), &d), 1);
+	assert_int_equal(d.start, date_days(2024, 6, 3));
+	assert_int_equal(d.due, date_days(2024, 6, 12));
+	assert_int_equal(d.used, 1);
+	assert_int_equal(d.left, 6);
+	assert_int_equal(d.level, DEADLINE_OK);
+	/* Friday 7/6: 4 of 7 used (57 %): the early reminder */
+	deadline_compute(app_cal(f->app), r, ev, 5, date_days(2024, 6, 7), &d);
+	assert_int_equal(d.used, 4);
+	assert_int_equal(d.level, DEADLINE_EARLY);
+	/* Tuesday 11/6: 6 of 7 (86 %): the late one */
+	deadline_compute(app_cal(f->app), r, ev, 5, date_days(2024, 6, 11), &d);
+	assert_int_equal(d.level, DEADLINE_LATE);
+	deadline_compute(app_cal(f->app), r, ev, 5, date_days(2024, 6, 13), &d);
+	assert_int_equal(d.level, DEADLINE_OVERDUE);
+	assert_int_equal(d.left, -1);
+	/* received on the due date: done in time */
+	deadline_compute(app_cal(f->app), r, ev, 6, date_days(2024, 7, 1), &d);
+	assert_int_equal(d.level, DEADLINE_DONE);
+	assert_int_equal(d.done, date_days(2024, 6, 12));
+	ev[5].on_date = date_days(2024, 6, 13);
+	deadline_compute(app_cal(f->app), r, ev, 6, date_days(2024, 7, 1), &d);
+	assert_int_equal(d.level, DEADLINE_DONE_LATE);
+}
+
+static void test_tet_does_not_count(void **state)
+{
+	struct fx *f = *state;
+	const struct deadline_rule *r = rule(f, "ra_nuoc_ngoai.bao_cao");
+	/* back on Friday 24/1/2025, the eve of the Tết break (25/1-2/2): the
+	 * seven working days are 3-7/2 and 10-11/2 */
+	struct case_event_row ev[] = {EV("don", 2025, 1, 2), EV("da_ve", 2025, 1, 24)};
+	struct deadline d;
+
+	assert_int_equal(deadline_compute(app_cal(f->app), r, ev, 2, date_days(2025, 2, 3), &d), 1);
+	assert_int_equal(d.due, date_days(2025, 2, 11));
+	assert_int_equal(d.used, 1);
+}
+
+static void test_waiting_for_documents_pauses_the_clock(void **state)
+{
+	struct fx *f = *state;
+	const struct deadline_rule *r = rule(f, "tham_dinh.thuong");
+	/* received Monday 3/6/2024 (5 working days: Monday 10/6); documents
+	 * asked for on Tuesday 4/6, back on Monday 10/6: 5-10/6 do not count */
+	struct case_event_row ev[] = {EV("tiep_nhan", 2024, 6, 3), EV("cho_bo_sung", 2024, 6, 4),
+	                              EV("tiep_nhan", 2024, 6, 10), EV("ket_luan", 2024, 6, 14)};
+	struct deadline d;
+
+	assert_int_equal(deadline_compute(app_cal(f->app), r, ev, 2, date_days(2024, 6, 7), &d), 1);
+	assert_true(d.paused);
+	assert_int_equal(d.used, 1);
+	assert_int_equal(deadline_compute(app_cal(f->app), r, ev, 3, date_days(2024, 6, 11), &d),
+	                 1);
+	assert_false(d.paused);
+	assert_int_equal(d.due, date_days(2024, 6, 14));
+	assert_int_equal(d.used, 2);
+	assert_int_equal(deadline_compute(app_cal(f->app), r, ev, 4, date_days(2024, 6, 20), &d),
+	                 1);
+	assert_int_equal(d.level, DEADLINE_DONE);
+}
+
+static void test_rules_changed_by_a_whole_tree_administrator(void **state)
+{
+	struct fx *f = *state;
+	struct actor admin = f->sys;
+
+	admin.roles = 1u << ROLE_ADMIN;
+	assert_int_equal(
+	    deadline_rule_set(f->app, &f->leader, "tham_dinh.thuong", 20, 50, 80, &f->e),
+	    HOSO_E_DENIED);
+	assert_int_equal(
+	    deadline_rule_set(f->app, &f->admin_x1, "tham_dinh.thuong", 20, 50, 80, &f->e),
+	    HOSO_E_DENIED);
+	assert_int_equal(deadline_rule_set(f->app, &admin, "tham_dinh.thuong", 0, 50, 80, &f->e),
+	                 HOSO_E_RANGE);
+	assert_int_equal(deadline_rule_set(f->app, &admin, "tham_dinh.thuong", 20, 80, 50, &f->e),
+	                 HOSO_E_RANGE);
+	assert_int_equal(deadline_rule_set(f->app, &admin, "khong_co", 20, 50, 80, &f->e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(deadline_rule_set(f->app, &admin, "tham_dinh.thuong", 20, 40, 90, &f->e),
+	                 0);
+	assert_int_equal(rule(f, "tham_dinh.thuong")->working_days, 20);
+	assert_int_equal(rule(f, "tham_dinh.thuong")->remind_early, 40);
+	assert_false(rule(f, "tham_dinh.thuong")->is_default);
+	assert_true(rule(f, "ra_nuoc_ngoai.bao_cao")->is_default);
+}
+
+static int64_t trip(struct fx *f, int64_t org, const struct actor *o, const struct actor *l,
+                    int32_t back, int report)
+{
+	struct case_input in = {.kind = "ra_nuoc_ngoai",
+	                        .title = "Đi Lào thăm thân",
+	                        .handling_org = org,
+	                        .opened = back - 40};
+	int64_t id;
+
+	assert_int_equal(case_create(f->app, o, &in, &f->a, &id, NULL, &f->e), 0);
+	assert_int_equal(
+	    case_transition(f->app, o, id, "y_kien_chi_bo", back - 39, NULL, NULL, 1, &f->e), 0);
+	assert_int_equal(case_transition(f->app, l, id, "dong_y", back - 38, NULL, NULL, 2, &f->e),
+	                 0);
+	assert_int_equal(case_transition(f->app, o, id, "dang_di", back - 30, NULL, NULL, 3, &f->e),
+	                 0);
+	assert_int_equal(case_transition(f->app, o, id, "da_ve", back, NULL, NULL, 4, &f->e), 0);
+	if (report)
+		assert_int_equal(case_transition(f->app, o, id, "da_nop_bao_cao", back + 1, NULL,
+		                                 NULL, 5, &f->e),
+		                 0);
+	return id;
+}
+
+static void test_the_due_list_holds_what_is_late_and_the_caller_may_see(void **state)
+{
+	struct fx *f = *state;
+	struct actor other_officer = f->other;
+	int32_t today = date_today();
+	int64_t late = trip(f, f->x1, &f->officer, &f->leader, today - 60, 0);
+	int64_t soon = trip(f, f->x1, &f->officer, &f->leader, today - 1, 0);
+	struct deadline_item *v;
+	size_t n;
+
+	other_officer.roles = 1u << ROLE_OFFICER;
+	trip(f, f->x1, &f->officer, &f->leader, today - 60, 1);   /* reported: not listed */
+	trip(f, f->x2, &other_officer, &f->other, today - 60, 0); /* another commune's */
+	assert_int_equal(deadline_due(f->app, &f->leader, DEADLINE_OK, 100, &f->a, &v, &n, &f->e),
+	                 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].c.id, late);
+	assert_int_equal(v[0].d.level, DEADLINE_OVERDUE);
+	assert_string_equal(v[0].d.rule->code, "ra_nuoc_ngoai.bao_cao");
+	assert_int_equal(v[1].c.id, soon);
+	assert_int_equal(
+	    deadline_due(f->app, &f->leader, DEADLINE_OVERDUE, 100, &f->a, &v, &n, &f->e), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(
+	    deadline_due(f->app, &f->other, DEADLINE_OVERDUE, 100, &f->a, &v, &n, &f->e), 0);
+	assert_int_equal(n, 1);
+	assert_true(v[0].c.id != late);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_return_report_due_seven_working_days_after_reentry,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tet_does_not_count, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_waiting_for_documents_pauses_the_clock, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_rules_changed_by_a_whole_tree_administrator, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_the_due_list_holds_what_is_late_and_the_caller_may_see, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
