@@ -10,12 +10,16 @@
  *   case step ID --to STATE [--date D] [--note TEXT] [--conclusion TEXT]
  *   case note ID TEXT
  *   case doc ID --title T --date D [--number "Số 15-KL/UBKTTU"] [--issuer I]
+ *   case due [--level early|late|overdue] [--json]
+ *   case rules
+ *   case rule CODE --days N [--early PERCENT] [--late PERCENT]
  */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "app/case.h"
+#include "app/deadline.h"
 #include "app/org.h"
 #include "app/user.h"
 #include "cli/cli.h"
@@ -330,9 +334,115 @@ static int doc_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
+static int due_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	static const char *const levels[] = {"early", "late", "overdue"};
+	struct app *app = NULL;
+	const char *level = NULL;
+	int json = 0, rc;
+	const struct cli_opt opts[] = {{"--level", &level}, {"--json", NULL, &json}, {NULL}};
+	enum deadline_level min = DEADLINE_EARLY;
+	struct deadline_item *v;
+	struct arena a;
+	struct err e;
+	size_t n, npos, i = 0;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	if (level) {
+		while (i < 3 && strcmp(levels[i], level) != 0)
+			i++;
+		if (i == 3)
+			return cli_usage(self(), "--level là early, late hoặc overdue",
+			                 "--level is early, late or overdue");
+		min = (enum deadline_level)(DEADLINE_EARLY + i);
+	}
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	arena_init(&a, 1 << 26);
+	rc = deadline_due(app, &x->who, min, 1000, &a, &v, &n, &e);
+	if (rc == 0 && json) {
+		json_t *arr = json_array();
+
+		for (i = 0; i < n; i++)
+			json_array_append_new(
+			    arr,
+			    json_pack("{s:I,s:s,s:s,s:s,s:o,s:i,s:s}", "id", (json_int_t)v[i].c.id,
+			              "number", v[i].c.number, "title", v[i].c.title, "rule",
+			              v[i].d.rule->code, "due", cli_date_json(v[i].d.due), "left",
+			              v[i].d.left, "level", deadline_level_name(v[i].d.level)));
+		cli_print_json(json_pack("{s:I,s:o}", "count", (json_int_t)n, "items", arr));
+	} else if (rc == 0) {
+		for (i = 0; i < n; i++) {
+			char due[DATE_BUF];
+
+			date_format_vn(v[i].d.due, due);
+			printf("%-8s %-14s hạn %s  còn %3d ngày làm việc  %s — %s\n",
+			       deadline_level_name(v[i].d.level), v[i].c.number, due, v[i].d.left,
+			       v[i].d.rule->vi, v[i].c.title);
+		}
+	}
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+static int rules_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const struct cli_opt opts[] = {{NULL}};
+	const struct deadline_rule *r;
+	struct arena a;
+	struct err e;
+	size_t n, npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	arena_init(&a, 1 << 16);
+	if ((rc = deadline_rules(app, &a, &r, &n, &e)) == 0)
+		for (size_t i = 0; i < n; i++)
+			printf("%-26s %4d ngày làm việc, nhắc %d%%/%d%%%s  %s\n", r[i].code,
+			       r[i].working_days, r[i].remind_early, r[i].remind_late,
+			       r[i].is_default ? " (mặc định)" : "", r[i].vi);
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+static int rule_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1], *days_s = NULL, *early_s = NULL, *late_s = NULL;
+	const struct cli_opt opts[] = {
+	    {"--days", &days_s}, {"--early", &early_s}, {"--late", &late_s}, {NULL}};
+	int64_t days, early = 50, late = 80;
+	struct err e;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !days_s)
+		return cli_usage(self(), "Cần mã quy tắc và --days",
+		                 "A rule code and --days are needed");
+	if ((rc = cli_number("--days", days_s, 1, 1000, &days)) != 0 ||
+	    (early_s && (rc = cli_number("--early", early_s, 1, 99, &early)) != 0) ||
+	    (late_s && (rc = cli_number("--late", late_s, 1, 99, &late)) != 0))
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	rc = deadline_rule_set(app, &x->who, pos[0], (int)days, (int)early, (int)late, &e);
+	return cli_done(rc, &e);
+}
+
 static const struct cli_subcmd subs[] = {
     {"kinds", kinds_cmd}, {"new", new_cmd},   {"list", list_cmd}, {"show", show_cmd},
-    {"step", step_cmd},   {"note", note_cmd}, {"doc", doc_cmd},
+    {"step", step_cmd},   {"note", note_cmd}, {"doc", doc_cmd},   {"due", due_cmd},
+    {"rules", rules_cmd}, {"rule", rule_cmd},
 };
 
 static int cmd_case_exec(struct cli *c, int argc, char **argv)
@@ -342,10 +452,12 @@ static int cmd_case_exec(struct cli *c, int argc, char **argv)
 
 const struct cmd_entry cmd_case_entry = {
     .name = "case",
-    .usage = "case kinds | new --kind K --title T --org CODE [--subtype S] [--opened D] "
-             "[--confidentiality C] [--subject-org CODE]... [--subject-person ID]... | list "
-             "[--kind K] [--state S] [--json] | show ID [--json] | step ID --to STATE [--date D] "
-             "[--note N] [--conclusion C] | note ID TEXT | doc ID --title T --date D [--number N]",
+    .usage =
+        "case kinds | new --kind K --title T --org CODE [--subtype S] [--opened D] "
+        "[--confidentiality C] [--subject-org CODE]... [--subject-person ID]... | list "
+        "[--kind K] [--state S] [--json] | show ID [--json] | step ID --to STATE [--date D] "
+        "[--note N] [--conclusion C] | note ID TEXT | doc ID --title T --date D [--number N] | due "
+        "[--level L] [--json] | rules | rule CODE --days N [--early P] [--late P]",
     .help = "Hồ sơ vụ việc: kiểm tra, giám sát, kỷ luật... / cases: inspections, supervision, ...",
     .exec = cmd_case_exec,
 };

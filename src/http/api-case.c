@@ -9,12 +9,16 @@
  *   POST /api/cases/{id}/transition         take a step of its state machine
  *   POST /api/cases/{id}/notes              add a note
  *   POST /api/cases/{id}/documents          record a document
+ *   GET  /api/deadlines?level=early|late|overdue  what is due soon / overdue
+ *   GET  /api/deadline-rules                the rules in force
+ *   PUT  /api/deadline-rules/{code}         change one (whole-tree admins)
  */
 #include "http/api.h"
 
 #include <string.h>
 
 #include "app/case.h"
+#include "app/deadline.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "core/parse.h"
@@ -207,6 +211,15 @@ static json_t *subjects_json(struct http_req *r, const struct case_view *v)
 	return arr;
 }
 
+static json_t *deadline_json(const struct deadline *d)
+{
+	return json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:i,s:i,s:i,s:b,s:s}", "rule", d->rule->code,
+	                 "name", d->rule->vi, "name_en", d->rule->en, "start", date_json(d->start),
+	                 "due", date_json(d->due), "done", date_json(d->done), "working_days",
+	                 d->rule->working_days, "used", d->used, "left", d->left, "paused",
+	                 d->paused, "level", deadline_level_name(d->level));
+}
+
 int api_case_get(struct http_req *r, struct err *e)
 {
 	struct case_view v;
@@ -243,6 +256,23 @@ int api_case_get(struct http_req *r, struct err *e)
 		                     v.notes.v[i].at, "user", (json_int_t)v.notes.v[i].user_id,
 		                     "text", v.notes.v[i].text));
 	o = case_brief(r, &v.c);
+	{
+		struct deadline *d;
+		size_t nd;
+		json_t *arr = json_array();
+
+		if ((rc = deadline_of_case(r->app, &v, r->arena, &d, &nd, e)) < 0) {
+			json_decref(arr);
+			json_decref(o);
+			json_decref(events);
+			json_decref(docs);
+			json_decref(notes);
+			return rc;
+		}
+		for (size_t i = 0; i < nd; i++)
+			json_array_append_new(arr, deadline_json(&d[i]));
+		json_object_set_new(o, "deadlines", arr);
+	}
 	json_object_set_new(o, "conclusion",
 	                    v.c.conclusion ? json_string(v.c.conclusion) : json_null());
 	json_object_set_new(o, "linked_case",
@@ -319,4 +349,91 @@ int api_case_document_post(struct http_req *r, struct err *e)
 		rc = case_add_document(r->app, &r->actor, id, &in, &doc, e);
 	json_decref(body);
 	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)doc));
+}
+
+int api_deadlines_get(struct http_req *r, struct err *e)
+{
+	static const char *const levels[] = {"early", "late", "overdue"};
+	const char *level = http_query(r, "level");
+	enum deadline_level min = DEADLINE_EARLY;
+	struct deadline_item *v;
+	int64_t limit = 200;
+	size_t n;
+	json_t *arr;
+	int rc;
+
+	if (level) {
+		size_t i = 0;
+
+		while (i < 3 && strcmp(levels[i], level) != 0)
+			i++;
+		if (i == 3)
+			return err_set(e, HOSO_E_BAD_ENUM, "level",
+			               "Mức nhắc là early, late hoặc overdue",
+			               "The level is early, late or overdue");
+		min = (enum deadline_level)(DEADLINE_EARLY + i);
+	}
+	if ((rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0 ||
+	    (rc = deadline_due(r->app, &r->actor, min, (size_t)limit, r->arena, &v, &n, e)) < 0)
+		return rc;
+	arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = case_brief(r, &v[i].c);
+
+		json_object_set_new(o, "deadline", deadline_json(&v[i].d));
+		json_array_append_new(arr, o);
+	}
+	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
+}
+
+int api_deadline_rules_get(struct http_req *r, struct err *e)
+{
+	const struct deadline_rule *rules;
+	size_t n;
+	json_t *arr;
+	int rc;
+
+	if ((rc = deadline_rules(r->app, r->arena, &rules, &n, e)) < 0)
+		return rc;
+	arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *ends = json_array();
+
+		for (const char *const *x = rules[i].ends; *x; x++)
+			json_array_append_new(ends, json_string(*x));
+		json_array_append_new(
+		    arr, json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:i,s:i,s:i,s:b,s:s}", "code",
+		                   rules[i].code, "kind", rules[i].kind, "name", rules[i].vi,
+		                   "name_en", rules[i].en, "start", rules[i].start, "ends", ends,
+		                   "working_days", rules[i].working_days, "remind_early",
+		                   rules[i].remind_early, "remind_late", rules[i].remind_late,
+		                   "default", rules[i].is_default, "source", rules[i].source));
+	}
+	return http_reply(r, 200, json_pack("{s:o}", "rules", arr));
+}
+
+int api_deadline_rule_put(struct http_req *r, struct err *e)
+{
+	int64_t days = 0, early = 50, late = 80;
+	const struct http_field fields[] = {
+	    {"working_days", HF_INT, 1, &days, 1, 1000},
+	    {"remind_early", HF_INT, 0, &early, 1, 99},
+	    {"remind_late", HF_INT, 0, &late, 1, 99},
+	};
+	const char *code = http_param(r, "code");
+	json_t *body;
+	int rc;
+
+	if ((rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	json_decref(body);
+	if (rc == 0)
+		rc =
+		    deadline_rule_set(r->app, &r->actor, code, (int)days, (int)early, (int)late, e);
+	return rc < 0 ? rc
+	              : http_reply(r, 200,
+	                           json_pack("{s:s,s:I,s:I,s:I}", "code", code, "working_days",
+	                                     (json_int_t)days, "remind_early", (json_int_t)early,
+	                                     "remind_late", (json_int_t)late));
 }

@@ -50,6 +50,9 @@ int api_case_get(struct http_req *r, struct err *e);
 int api_case_transition(struct http_req *r, struct err *e);
 int api_case_note_post(struct http_req *r, struct err *e);
 int api_case_document_post(struct http_req *r, struct err *e);
+int api_deadlines_get(struct http_req *r, struct err *e);
+int api_deadline_rules_get(struct http_req *r, struct err *e);
+int api_deadline_rule_put(struct http_req *r, struct err *e);
 
 int api_orgs_get(struct http_req *r, struct err *e);
 int api_org_get(struct http_req *r, struct err *e);

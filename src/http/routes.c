@@ -53,6 +53,10 @@ static const struct http_route case_transition = {"POST", "/api/cases/{id}/trans
 static const struct http_route case_notes = {"POST", "/api/cases/{id}/notes", api_case_note_post};
 static const struct http_route case_documents = {"POST", "/api/cases/{id}/documents",
                                                  api_case_document_post};
+static const struct http_route deadlines_get = {"GET", "/api/deadlines", api_deadlines_get};
+static const struct http_route rules_get = {"GET", "/api/deadline-rules", api_deadline_rules_get};
+static const struct http_route rule_put = {"PUT", "/api/deadline-rules/{code}",
+                                           api_deadline_rule_put};
 
 const struct http_route *const http_routes[] = {
     /* public */
@@ -94,5 +98,8 @@ const struct http_route *const http_routes[] = {
     &case_transition,
     &case_notes,
     &case_documents,
+    &deadlines_get,
+    &rules_get,
+    &rule_put,
     NULL,
 };

@@ -278,6 +278,17 @@ for u in USERS:
     check(st == want, f"step an out-of-scope case as {u}: {st}, want {want}")
     if st != 200:
         check("Kiểm tra xã B" not in body, f"a denial names a case ({u})")
+# Deadlines: the due list for readers; the rules for all; changes by the
+# administrator of the whole tree only.
+for u in USERS:
+    st, body, _ = call("GET", "/api/deadlines", u, jar=jar)
+    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
+    check(st == want, f"deadlines as {u}: {st}, want {want}")
+    st, _, _ = call("GET", "/api/deadline-rules", u, jar=jar)
+    check(st == (401 if u is None else 200), f"deadline rules as {u}: {st}")
+    st, _, _ = call("PUT", "/api/deadline-rules/ra_nuoc_ngoai.bao_cao", u, {"working_days": 7}, jar=jar)
+    want = 401 if u is None else (200 if u == "admin" else 403)
+    check(st == want, f"PUT deadline rule as {u}: {st}, want {want}")
 st, body, _ = call("GET", "/api/audit?object_type=case&action=read&limit=1000", "kiem.toan", jar=jar)
 case_reads = {(e["username"], e["object_id"]) for e in json.loads(body)["entries"]}
 for u, cid in (("admin", C2), ("cv.x1", C1), ("ld.x1", C3), ("xem.x1", C1)):

@@ -129,3 +129,48 @@ assert ("read", "cv.x2") not in acts, acts
 PY
 stop_server
 expect_status 0 "$HOSO" audit verify
+# deadlines: a trip back 60 days ago without its report is overdue; rules
+start_server
+login ld.x1 mat-khau-ld.x1-123
+login cv.x1 mat-khau-cv.x1-123
+login xem.x1 mat-khau-xem.x1-123
+login kiem.toan mat-khau-kiem.toan-123
+login admin mat-khau-quan-tri-1
+back=$(python3 -c 'import datetime; print((datetime.datetime.utcnow() + datetime.timedelta(hours=7) - datetime.timedelta(days=60)).date())')
+opened=$(python3 -c 'import datetime; print((datetime.datetime.utcnow() + datetime.timedelta(hours=7) - datetime.timedelta(days=90)).date())')
+post cv.x1 /api/cases "{\"kind\": \"ra_nuoc_ngoai\", \"subtype\": \"viec_rieng\", \"title\": \"Đi Lào thăm thân\", \"org\": \"X1\", \"opened\": \"$opened\"}" 201
+t=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+post cv.x1 "/api/cases/$t/transition" "{\"to\": \"y_kien_chi_bo\", \"version\": 1, \"date\": \"$opened\"}" 200
+post ld.x1 "/api/cases/$t/transition" "{\"to\": \"dong_y\", \"version\": 2, \"date\": \"$opened\"}" 200
+post cv.x1 "/api/cases/$t/transition" "{\"to\": \"dang_di\", \"version\": 3, \"date\": \"$opened\"}" 200
+post cv.x1 "/api/cases/$t/transition" "{\"to\": \"da_ve\", \"version\": 4, \"date\": \"$back\"}" 200
+expect_http 200 -b xem.x1.jar "$base/api/deadlines?level=overdue"
+python3 - "$t" <<'PY' && ok || fail "overdue list: $(head -c 400 body.txt)"
+import json, sys
+items = json.load(open("body.txt"))["items"]
+assert [i["id"] for i in items] == [int(sys.argv[1])], items
+d = items[0]["deadline"]
+assert d["rule"] == "ra_nuoc_ngoai.bao_cao" and d["level"] == "overdue" and d["working_days"] == 7 and d["left"] < 0, d
+PY
+expect_http 200 -b cv.x2.jar "$base/api/deadlines?level=overdue"
+expect_body '"items":\[\]'
+expect_http 400 -b xem.x1.jar "$base/api/deadlines?level=soon"
+expect_body '"field":"level"'
+expect_http 403 -b kiem.toan.jar "$base/api/deadlines"
+expect_http 200 -b xem.x1.jar "$base/api/cases/$t"
+expect_body '"deadlines":\[\{"rule":"ra_nuoc_ngoai.bao_cao"'
+expect_http 200 -b xem.x1.jar "$base/api/deadline-rules"
+expect_body '"code":"tham_dinh.thuong"'
+expect_body '"default":true'
+# changing a rule: administrators of the whole tree, audited
+expect_http 403 -b ld.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat ld.x1.csrf)" --data '{"working_days": 10}' "$base/api/deadline-rules/ra_nuoc_ngoai.bao_cao"
+expect_http 400 -b admin.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat admin.csrf)" --data '{"working_days": 0}' "$base/api/deadline-rules/ra_nuoc_ngoai.bao_cao"
+expect_body '"field":"working_days"'
+expect_http 400 -b admin.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat admin.csrf)" --data '{"working_days": 10, "remind_early": 90, "remind_late": 20}' "$base/api/deadline-rules/ra_nuoc_ngoai.bao_cao"
+expect_http 404 -b admin.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat admin.csrf)" --data '{"working_days": 10}' "$base/api/deadline-rules/khong_co"
+expect_http 200 -b admin.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat admin.csrf)" --data '{"working_days": 100}' "$base/api/deadline-rules/ra_nuoc_ngoai.bao_cao"
+expect_http 200 -b xem.x1.jar "$base/api/deadlines?level=overdue"
+expect_body '"items":\[\]'
+expect_http 200 -b kiem.toan.jar "$base/api/audit?object_type=deadline_rule"
+expect_body 'working_days.{1,4}:\{.{1,4}after.{1,4}:100,.{1,4}before.{1,4}:7\}'
+stop_server

@@ -71,3 +71,27 @@ PY
 expect_status 0 "$HOSO" audit verify
 expect_status 0 "$HOSO" case kinds
 expect_out "tham_tra_ly_lich"
+# deadlines: a trip back long ago without its report is overdue
+expect_status 0 "$HOSO" case new --kind ra_nuoc_ngoai --title "Đi Lào thăm thân" --org X1 --opened 2024-01-02
+t=$(cut -d' ' -f1 out.txt)
+for s in "y_kien_chi_bo 2024-01-03" "dong_y 2024-01-04" "dang_di 2024-01-10" "da_ve 2024-02-01"; do
+  set -- $s
+  expect_status 0 "$HOSO" case step "$t" --to "$1" --date "$2"
+done
+expect_status 0 "$HOSO" case due --level overdue
+# 1/2/2024 + 7 working days, over Tết (8-14/2): 2, 5, 6, 7, 15, 16, 19/2
+expect_out "^overdue +RNN-2024-0001 +hạn 19/02/2024"
+expect_status 0 "$HOSO" case due --json
+python3 -c 'import json; d=json.load(open("out.txt")); assert d["count"] == 1 and d["items"][0]["rule"] == "ra_nuoc_ngoai.bao_cao"' && ok || fail "case due --json: $(head -c 300 out.txt)"
+expect_status 2 "$HOSO" case due --level soon
+expect_status 0 "$HOSO" case rules
+expect_out "ra_nuoc_ngoai.bao_cao +7 ngày làm việc, nhắc 50%/80% \(mặc định\)"
+expect_status 0 "$HOSO" case rule ra_nuoc_ngoai.bao_cao --days 10 --early 40 --late 90
+expect_status 0 "$HOSO" case rules
+expect_out "ra_nuoc_ngoai.bao_cao +10 ngày làm việc, nhắc 40%/90%  "
+expect_status 1 "$HOSO" case rule khong_co --days 10
+expect_status 1 "$HOSO" case rule ra_nuoc_ngoai.bao_cao --days 10 --early 90 --late 40
+expect_status 2 "$HOSO" case rule ra_nuoc_ngoai.bao_cao
+expect_status 0 "$HOSO" case step "$t" --to da_nop_bao_cao --date 2024-02-20
+expect_status 0 "$HOSO" case due
+expect_no_out "RNN-2024-0001"
