@@ -38,6 +38,7 @@ export function makeDatabase(dir) {
   add('hethan', 'Phạm Văn Hạn', 'admin', 'DB')
   add('khoa', 'Vũ Thị Khóa', 'viewer', 'DB.X01')
   add('doimk', 'Hà Văn Đổi', 'officer', 'DB.X01')
+  add('thuly', 'Nguyễn Thị Thụ', 'officer,leader', 'DB')
   return db
 }
 

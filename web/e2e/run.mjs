@@ -188,6 +188,39 @@ const tests = [
     await login(page, url, 'doimk', 'mat-khau-moi-2026')
   }],
 
+  ['cases: open one, take a step, add a note; an overdue return report on the overview', async ({ page, url, shot }) => {
+    const api = await apiAs(url, 'thuly')
+    const day = (n) => new Date(Date.now() + 7 * 3600e3 - n * 86400e3).toISOString().slice(0, 10)
+    const trip = (await api('POST', '/api/cases', { kind: 'ra_nuoc_ngoai', subtype: 'viec_rieng', title: 'Đi Lào thăm thân', org: 'DB', opened: day(90) })).body.id
+    let v = 1
+    for (const [to, d] of [['y_kien_chi_bo', 89], ['dong_y', 88], ['dang_di', 80], ['da_ve', 60]]) {
+      check((await api('POST', `/api/cases/${trip}/transition`, { to, date: day(d), version: v++ })).status === 200, 'trip step ' + to)
+    }
+    await login(page, url, 'thuly')
+    await page.waitForSelector('[data-test=due]')
+    check((await page.textContent('[data-test=due]')).includes('Quá hạn'), 'overdue return report on the overview')
+    await shot('home-due')
+    await page.goto(url + '/cases')
+    await page.click('[data-test=case-new]')
+    await page.fill('#case-title', 'Kiểm tra việc chấp hành Chỉ thị 39')
+    await page.fill('#case-org', 'DB')
+    await page.click('[data-test=case-open]')
+    await page.waitForSelector('[data-test=case-title]')
+    check(/KT-\d{4}-0001 — Kiểm tra việc chấp hành Chỉ thị 39/.test(await page.textContent('[data-test=case-title]')), 'numbered case page')
+    await page.click('[data-test=step-quyet_dinh]')
+    await page.fill('#step-note', 'Quyết định số 12-QĐ/UBKT')
+    await page.click('[data-test=step-apply]')
+    await page.waitForFunction(() => document.querySelector('[data-test=case-state]')?.textContent.includes('Đã có quyết định'))
+    check((await page.textContent('[data-test=case-history]')).includes('Quyết định số 12-QĐ/UBKT'), 'history shows the step and its note')
+    await page.fill('#note-text', 'Đã làm việc với tổ chức đảng')
+    await page.click('[data-test=note-add]')
+    await page.waitForSelector('[data-test=case-note]')
+    await shot('case', { fullPage: true })
+    await page.goto(url + '/cases')
+    await page.waitForFunction(() => document.querySelector('[data-test=cases]')?.textContent.includes('Đi Lào thăm thân'))
+    await shot('cases')
+  }],
+
   ['a viewer of one commune cannot reach a person of another by URL', async ({ page, url }) => {
     const api = await apiAs(url, 'quantri')
     const mine = await memberUnder(api, 'DB.X01')
@@ -368,7 +401,7 @@ const tests = [
       await login(page, url, 'quantri')
       await page.waitForSelector('canvas')
       await axe(page, 'home')
-      for (const [path, sel] of [['/orgs', '[data-test=tree-count]'], ['/people?q=lo%20van%20muon', '[data-test=results]'], ['/people/1', '[data-test=access-log]'], ['/account', '[data-test=totp-start]'], ['/admin/users', '[data-test=users]'], ['/admin/calendar', '[data-test=calendar]']]) {
+      for (const [path, sel] of [['/orgs', '[data-test=tree-count]'], ['/people?q=lo%20van%20muon', '[data-test=results]'], ['/people/1', '[data-test=access-log]'], ['/account', '[data-test=totp-start]'], ['/admin/users', '[data-test=users]'], ['/admin/calendar', '[data-test=calendar]'], ['/cases', '[data-test=cases]']]) {
         await page.goto(url + path)
         await page.waitForSelector(sel)
         await axe(page, path)
@@ -443,5 +476,5 @@ const tests = [
   }],
 ]
 
-const ok = await run(tests, { keepShots: ['login', 'home', 'tree-2025-06-30', 'tree-today', 'people', 'person', 'org-history', 'break-glass', 'access-log', 'english', 'audit'] })
+const ok = await run(tests, { keepShots: ['login', 'home', 'home-due', 'case', 'cases', 'tree-2025-06-30', 'tree-today', 'people', 'person', 'org-history', 'break-glass', 'access-log', 'english', 'audit'] })
 process.exit(ok ? 0 : 1)

@@ -1,0 +1,58 @@
+// Cases and deadlines as the server sends them, and the kinds' state
+// machines (loaded once: they change only with the program).
+import { get } from './api'
+import { lang } from './i18n'
+
+export interface CaseState { code: string; name: string; name_en: string; final: boolean; paused: boolean }
+export interface CaseStep { from: string; to: string; name: string; name_en: string; roles: string[]; conclusion: boolean }
+export interface CaseKind { code: string; prefix: string; name: string; name_en: string; subtypes: string[]; states: CaseState[]; steps: CaseStep[] }
+
+export interface Deadline {
+  rule: string; name: string; name_en: string; start: string; due: string; done: string | null
+  working_days: number; used: number; left: number; paused: boolean; level: string
+}
+
+export interface CaseBrief {
+  id: number; number: string; kind: string; subtype: string | null; title: string; opened: string
+  state: string; confidentiality: number; version: number; org: string | null; org_name: string | null
+  deadline?: Deadline
+}
+
+let kinds: Promise<CaseKind[]> | null = null
+
+export function caseKinds(): Promise<CaseKind[]> {
+  kinds ??= get<{ kinds: CaseKind[] }>('/api/case-kinds').then((r) => r.kinds).catch((e) => {
+    kinds = null
+    throw e
+  })
+  return kinds
+}
+
+/** A name in the current language from an object with name / name_en. */
+export function nameOf(x: { name: string; name_en: string } | undefined, fallback = ''): string {
+  if (!x) return fallback
+  return lang.value === 'en' ? x.name_en : x.name
+}
+
+/** The steps a user with roles may take from a case's state. */
+export function stepsFrom(kind: CaseKind | undefined, state: string, roles: string[]): CaseStep[] {
+  if (!kind) return []
+  return kind.steps.filter((s) => s.from === state && s.roles.some((r) => roles.includes(r)))
+}
+
+/** Element Plus tag type for a deadline level. */
+export function levelType(level: string): 'danger' | 'warning' | 'info' | 'success' | 'primary' {
+  switch (level) {
+    case 'overdue':
+    case 'done_late':
+      return 'danger'
+    case 'late':
+      return 'warning'
+    case 'early':
+      return 'primary'
+    case 'done':
+      return 'success'
+    default:
+      return 'info'
+  }
+}
