@@ -24,7 +24,7 @@
 
 /* A case the actor may see: its handling organisation in scope, its
  * confidentiality within the actor's clearance. */
-static int visible(struct app *app, const struct actor *who, const struct case_row *c)
+int case_visible(struct app *app, const struct actor *who, const struct case_row *c)
 {
 	return (int)who->clearance >= c->confidentiality &&
 	       scope_contains(app, who, c->handling_org) == 1;
@@ -37,12 +37,12 @@ static int not_found(struct err *e)
 
 /* The case, if the actor may see it; a missing and a hidden case give the
  * same error. */
-static int fetch(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-                 struct case_row *ret, struct err *e)
+int case_fetch(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+               struct case_row *ret, struct err *e)
 {
 	int rc = store_case_get(app_store(app), id, a, ret);
 
-	if (rc == HOSO_E_NOT_FOUND || (rc == 0 && !visible(app, who, ret)))
+	if (rc == HOSO_E_NOT_FOUND || (rc == 0 && !case_visible(app, who, ret)))
 		return not_found(e);
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
 }
@@ -165,7 +165,7 @@ int case_create(struct app *app, const struct actor *who, const struct case_inpu
 	if (in->linked_case) {
 		struct case_row linked;
 
-		if ((rc = fetch(app, who, in->linked_case, a, &linked, e)) < 0)
+		if ((rc = case_fetch(app, who, in->linked_case, a, &linked, e)) < 0)
 			return rc == HOSO_E_NOT_FOUND ? err_set(e, rc, "linked_case",
 			                                        "Không tìm thấy vụ việc liên quan",
 			                                        "The linked case is not found")
@@ -219,7 +219,7 @@ int case_get(struct app *app, const struct actor *who, int64_t id, struct arena 
 
 	memset(ret, 0, sizeof(*ret));
 	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0 ||
-	    (rc = fetch(app, who, id, a, &ret->c, e)) < 0)
+	    (rc = case_fetch(app, who, id, a, &ret->c, e)) < 0)
 		return rc;
 	if ((rc = store_case_subjects(s, id, a, &ret->subjects)) < 0 ||
 	    (rc = store_case_events(s, id, a, &ret->events)) < 0 ||
@@ -263,7 +263,7 @@ int case_list(struct app *app, const struct actor *who, const struct case_filter
 		                          &batch)) < 0)
 			return err_set(e, rc, NULL, NULL, NULL);
 		for (size_t i = 0; i < batch.n && n < limit; i++)
-			if (visible(app, who, &batch.v[i]))
+			if (case_visible(app, who, &batch.v[i]))
 				out[n++] = batch.v[i];
 		if (n == limit || batch.n < 256)
 			break;
@@ -294,7 +294,7 @@ int case_each_visible(struct app *app, const struct actor *who,
 			return err_set(e, rc, NULL, NULL, NULL);
 		}
 		for (size_t i = 0; rc == 0 && i < batch.n; i++)
-			if (visible(app, who, &batch.v[i]))
+			if (case_visible(app, who, &batch.v[i]))
 				rc = fn(&batch.v[i], arg);
 		before = batch.n ? batch.v[batch.n - 1].id : 0;
 		arena_release(&a);
@@ -317,7 +317,7 @@ int case_transition(struct app *app, const struct actor *who, int64_t id, const 
 	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 20);
-	if ((rc = fetch(app, who, id, &a, &c, e)) < 0)
+	if ((rc = case_fetch(app, who, id, &a, &c, e)) < 0)
 		goto out;
 	k = case_kind_find(c.kind);
 	step = k ? case_step_find(k, c.state, to) : NULL;
@@ -391,7 +391,7 @@ static int attach(struct app *app, const struct actor *who, int64_t id, const ch
 	int rc;
 
 	arena_init(&a, 1 << 20);
-	if ((rc = fetch(app, who, id, &a, &c, e)) < 0)
+	if ((rc = case_fetch(app, who, id, &a, &c, e)) < 0)
 		goto out;
 	if ((rc = store_begin(app_store(app))) < 0) {
 		err_set(e, rc, NULL, NULL, NULL);

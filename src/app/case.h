@@ -101,6 +101,12 @@ struct case_filter {
 int case_list(struct app *app, const struct actor *who, const struct case_filter *f,
               struct arena *a, struct case_list *ret, struct err *e);
 
+/* For other app modules: whether the actor may see case c, and the case
+ * by id if so (HOSO_E_NOT_FOUND otherwise, exactly as for a missing one). */
+int case_visible(struct app *app, const struct actor *who, const struct case_row *c);
+int case_fetch(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+               struct case_row *ret, struct err *e);
+
 /* For other app modules (deadlines, reports): call fn for each case the
  * actor may see, newest first, until fn returns non-zero (returned) or the
  * cases end (0); c is valid during the call only.  Not audited: the

@@ -20,7 +20,7 @@ static const char *const appraisal_ends[] = {"ket_luan", "chuyen_cap_tren", NULL
 static const char *const report_ends[] = {"da_nop_bao_cao", "da_xem_xet", NULL};
 static const char *const state_body_ends[] = {"thi_hanh", "dong", NULL};
 static const char *const complaint_ends[] = {"dong", NULL};
-static const char *const admission_ends[] = {"ket_luan", "dong", NULL};
+static const char *const letter_ends[] = {"tra_loi", NULL};
 
 /* The defaults (DOMAIN.md §4; [config] there means the province sets it). */
 static const struct deadline_rule defaults[] = {
@@ -37,12 +37,21 @@ static const struct deadline_rule defaults[] = {
     {"ky_luat.khieu_nai", "ky_luat", "Giải quyết khiếu nại kỷ luật (cấp tỉnh)",
      "Answer a discipline complaint (province level)", "khieu_nai", complaint_ends, 90, 50, 80, 1,
      "DOMAIN.md §4: 90 ngày làm việc ở cấp tỉnh (180 ở Trung ương)"},
-    {"tham_tra_ly_lich.tra_loi", "tham_tra_ly_lich", "Nhận trả lời văn bản thẩm tra lý lịch",
-     "Answers to the background-check letters", "dang_tham_tra", admission_ends, 30, 50, 80, 1,
+    {"thu_xac_minh.tra_loi", "tham_tra_ly_lich", "Trả lời văn bản thẩm tra, xác minh",
+     "Answer to a verification letter", "gui", letter_ends, 30, 50, 80, 1,
      "Giả định 30 ngày làm việc: DOMAIN.md §4 để tỉnh tự quy định [config]"},
 };
 
 #define NDEFAULTS (sizeof(defaults) / sizeof(defaults[0]))
+
+const struct deadline_rule *deadline_rule_find(const struct deadline_rule *rules, size_t n,
+                                               const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rules[i].code, code) == 0)
+			return &rules[i];
+	return NULL;
+}
 
 const char *deadline_level_name(enum deadline_level l)
 {
@@ -97,10 +106,7 @@ int deadline_rule_set(struct app *app, const struct actor *who, const char *code
 	arena_init(&a, 1 << 16);
 	if ((rc = deadline_rules(app, &a, &rules, &n, e)) < 0)
 		goto out;
-	for (size_t i = 0; code && i < n; i++)
-		if (strcmp(rules[i].code, code) == 0)
-			r = &rules[i];
-	if (!r) {
+	if (!code || !(r = deadline_rule_find(rules, n, code))) {
 		rc = err_set(e, HOSO_E_NOT_FOUND, "code", "Không có quy tắc thời hạn '%s'",
 		             "There is no deadline rule '%s'", code ? code : "");
 		goto out;

@@ -41,6 +41,10 @@ struct deadline_rule {
 int deadline_rules(struct app *app, struct arena *a, const struct deadline_rule **ret,
                    size_t *ret_n, struct err *e);
 
+/* The rule named code among rules[0..n), or NULL. */
+const struct deadline_rule *deadline_rule_find(const struct deadline_rule *rules, size_t n,
+                                               const char *code);
+
 /* Change a rule's days and reminders (administrators of the whole tree;
  * audited with before/after). */
 int deadline_rule_set(struct app *app, const struct actor *who, const char *code, int working_days,

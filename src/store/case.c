@@ -299,3 +299,88 @@ int store_deadline_rule_put(struct store *s, const struct deadline_rule_row *r, 
 	store_bind_id(st, 5, user_id);
 	return store_exec_stmt(st);
 }
+
+int store_letter_insert(struct store *s, const struct letter_row *r, int64_t *ret_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_LETTER_INSERT);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->case_id);
+	store_bind_text(st, 2, r->recipient);
+	store_bind_text(st, 3, r->about);
+	store_bind_text(st, 4, r->number_symbol);
+	store_bind_date(st, 5, r->sent);
+	return store_exec_insert(s, st, ret_id);
+}
+
+static int read_letter(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct letter_row *r = item;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->case_id = sqlite3_column_int64(st, 1);
+	r->recipient = store_col_text(st, 2, a);
+	r->about = store_col_text(st, 3, a);
+	r->number_symbol = store_col_text(st, 4, a);
+	r->sent = store_col_date(st, 5, DATE_NONE);
+	r->reminders = sqlite3_column_int(st, 6);
+	r->last_reminder = store_col_date(st, 7, DATE_NONE);
+	r->escalated = store_col_date(st, 8, DATE_NONE);
+	r->answered = store_col_date(st, 9, DATE_NONE);
+	r->result = store_col_text(st, 10, a);
+	r->version = sqlite3_column_int64(st, 11);
+	return r->recipient ? 0 : HOSO_E_NOMEM;
+}
+
+int store_letter_get(struct store *s, int64_t id, struct arena *a, struct letter_row *ret)
+{
+	struct letter_list l;
+	int rc = read_of_case(s, STMT_LETTER_GET, id, a, sizeof(*l.v), read_letter, (void **)&l.v,
+	                      &l.n);
+
+	if (rc == 0 && l.n == 0)
+		rc = HOSO_E_NOT_FOUND;
+	if (rc == 0)
+		*ret = l.v[0];
+	return rc;
+}
+
+int store_letters_of_case(struct store *s, int64_t case_id, struct arena *a,
+                          struct letter_list *ret)
+{
+	return read_of_case(s, STMT_LETTERS_OF_CASE, case_id, a, sizeof(*ret->v), read_letter,
+	                    (void **)&ret->v, &ret->n);
+}
+
+int store_letters_open(struct store *s, int64_t before, size_t limit, struct arena *a,
+                       struct letter_list *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_LETTERS_OPEN);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, before > 0 ? before : INT64_MAX);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+	return store_read_rows(st, a, sizeof(*ret->v), read_letter, (void **)&ret->v, &ret->n);
+}
+
+int store_letter_update(struct store *s, const struct letter_row *r)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_LETTER_UPDATE);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->id);
+	sqlite3_bind_int(st, 2, r->reminders);
+	store_bind_date(st, 3, r->last_reminder);
+	store_bind_date(st, 4, r->escalated);
+	store_bind_date(st, 5, r->answered);
+	store_bind_text(st, 6, r->result);
+	sqlite3_bind_int64(st, 7, r->version);
+	rc = store_exec_stmt(st);
+	if (rc == 0 && sqlite3_changes(s->db) == 0)
+		rc = HOSO_E_CONFLICT;
+	return rc;
+}

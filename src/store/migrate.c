@@ -313,6 +313,26 @@ static const struct migration migrations[] = {
         " at TEXT NOT NULL) STRICT, WITHOUT ROWID;",
         NULL,
     },
+    /* 7: outgoing verification letters of a case (thẩm tra lý lịch, thẩm
+     * định): recipient, sent, reminders, escalation, answer. */
+    {
+        "CREATE TABLE case_letter("
+        " id INTEGER PRIMARY KEY,"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " recipient TEXT NOT NULL,"
+        " about TEXT,"
+        " number_symbol TEXT,"
+        " sent TEXT NOT NULL,"
+        " reminders INTEGER NOT NULL DEFAULT 0,"
+        " last_reminder TEXT,"
+        " escalated TEXT,"
+        " answered TEXT,"
+        " result TEXT,"
+        " version INTEGER NOT NULL DEFAULT 1) STRICT;"
+        "CREATE INDEX case_letter_by_case ON case_letter(case_id, id);"
+        "CREATE INDEX case_letter_open ON case_letter(id) WHERE answered IS NULL;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

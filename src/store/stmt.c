@@ -221,6 +221,19 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT (code) DO "
                                "UPDATE SET working_days = ?2, remind_early = ?3, remind_late = ?4, "
                                "user_id = ?5, at = excluded.at",
+#define LETTER_COLS                                                                            \
+	"id, case_id, recipient, about, number_symbol, sent, reminders, last_reminder, escalated, " \
+	"answered, result, version"
+    [STMT_LETTER_INSERT] = "INSERT INTO case_letter(case_id, recipient, about, number_symbol, "
+                           "sent) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [STMT_LETTER_GET] = "SELECT " LETTER_COLS " FROM case_letter WHERE id = ?1",
+    [STMT_LETTERS_OF_CASE] = "SELECT " LETTER_COLS " FROM case_letter WHERE case_id = ?1 "
+                             "ORDER BY id",
+    [STMT_LETTERS_OPEN] = "SELECT " LETTER_COLS " FROM case_letter WHERE answered IS NULL AND "
+                          "id < ?1 ORDER BY id DESC LIMIT ?2",
+    [STMT_LETTER_UPDATE] = "UPDATE case_letter SET reminders = ?2, last_reminder = ?3, "
+                           "escalated = ?4, answered = ?5, result = ?6, version = version + 1 "
+                           "WHERE id = ?1 AND version = ?7",
     [STMT_CASE_NOTES] = "SELECT id, case_id, user_id, at, text FROM case_note WHERE case_id = ?1 "
                         "ORDER BY id",
 };

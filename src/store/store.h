@@ -376,6 +376,31 @@ int store_case_documents(struct store *s, int64_t case_id, struct arena *a,
 int store_case_note_insert(struct store *s, const struct case_note_row *r, int64_t *ret_id);
 int store_case_notes(struct store *s, int64_t case_id, struct arena *a, struct case_note_list *ret);
 
+/* Outgoing verification letters of a case. */
+struct letter_row {
+	int64_t id, case_id;
+	const char *recipient, *about, *number_symbol;
+	int32_t sent;
+	int reminders;
+	int32_t last_reminder, escalated, answered; /* DATE_NONE when not yet */
+	const char *result;
+	int64_t version;
+};
+struct letter_list {
+	struct letter_row *v;
+	size_t n;
+};
+int store_letter_insert(struct store *s, const struct letter_row *r, int64_t *ret_id);
+int store_letter_get(struct store *s, int64_t id, struct arena *a, struct letter_row *ret);
+int store_letters_of_case(struct store *s, int64_t case_id, struct arena *a,
+                          struct letter_list *ret);
+/* Unanswered letters with id < before (0: all), newest first, at most limit. */
+int store_letters_open(struct store *s, int64_t before, size_t limit, struct arena *a,
+                       struct letter_list *ret);
+/* Write r's reminder, escalation and answer fields; HOSO_E_CONFLICT when
+ * r->version is no longer the letter's. */
+int store_letter_update(struct store *s, const struct letter_row *r);
+
 /* Deadline rules an administrator changed (the defaults are the app's). */
 struct deadline_rule_row {
 	const char *code;

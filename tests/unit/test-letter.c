@@ -1,0 +1,193 @@
+/* Unit tests for src/app/letter.c: verification letters, their due dates,
+ * reminders, escalation and answers, and the list of unanswered ones. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/case.h"
+#include "app/letter.h"
+#include "app/org.h"
+#include "helpers.h"
+#include "store/store.h"
+
+struct fx {
+	char dir[512];
+	struct app *app;
+	struct actor sys, officer, other, viewer;
+	struct err e;
+	struct arena a;
+	int64_t tu, x1, x2, check1, check2, insp;
+};
+
+static int64_t open_case(struct fx *f, const struct actor *who, const char *kind, int64_t org)
+{
+	struct case_input in = {.kind = kind,
+	                        .title = "Thẩm tra lý lịch người vào Đảng",
+	                        .handling_org = org,
+	                        .opened = date_days(2024, 1, 2)};
+	int64_t id = 0;
+
+	if (case_create(f->app, who, &in, &f->a, &id, NULL, &f->e) != 0)
+		fail_msg("case_create: %s", err_text_en(&f->e));
+	return id;
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	char path[600];
+	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+
+	tmpdir_make(f->dir, sizeof(f->dir));
+	snprintf(path, sizeof(path), "%s/t.db", f->dir);
+	err_init(&f->e);
+	arena_init(&f->a, 0);
+	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
+		return -1;
+	actor_system(&f->sys, "test");
+	org_create(f->app, &f->sys, &o, &f->tu, &f->e);
+	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->x1, &f->e);
+	o = (struct org_new){"X2", "Đảng bộ xã B", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->x2, &f->e);
+	f->officer = (struct actor){7, 1u << ROLE_OFFICER, f->x1, CLEARANCE_NORMAL, NULL, "test"};
+	f->other = (struct actor){9, 1u << ROLE_OFFICER, f->x2, CLEARANCE_NORMAL, NULL, "test"};
+	f->viewer = (struct actor){10, 1u << ROLE_VIEWER, f->x1, CLEARANCE_NORMAL, NULL, "test"};
+	f->check1 = open_case(f, &f->officer, "tham_tra_ly_lich", f->x1);
+	f->check2 = open_case(f, &f->other, "tham_tra_ly_lich", f->x2);
+	f->insp = open_case(f, &f->officer, "kiem_tra", f->x1);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	app_close(f->app);
+	err_release(&f->e);
+	arena_release(&f->a);
+	tmpdir_remove(f->dir);
+	free(f);
+	return 0;
+}
+
+static void test_adding_a_letter_checks_what_it_needs(void **state)
+{
+	struct fx *f = *state;
+	struct letter_input in = {.recipient = "Đảng ủy xã Thanh Nưa",
+	                          .about = "Bố đẻ: Lò Văn Pánh",
+	                          .sent = date_days(2024, 6, 3)};
+	int64_t id;
+
+	assert_int_equal(letter_add(f->app, &f->officer, f->insp, &in, &id, &f->e),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(letter_add(f->app, &f->viewer, f->check1, &in, &id, &f->e), HOSO_E_DENIED);
+	assert_int_equal(letter_add(f->app, &f->officer, f->check2, &in, &id, &f->e),
+	                 HOSO_E_NOT_FOUND);
+	in.sent = date_days(2023, 12, 1);
+	assert_int_equal(letter_add(f->app, &f->officer, f->check1, &in, &id, &f->e),
+	                 HOSO_E_BAD_DATE);
+	assert_string_equal(f->e.field.buf, "sent");
+	in.sent = date_days(2024, 6, 3);
+	in.recipient = "  ";
+	assert_int_equal(letter_add(f->app, &f->officer, f->check1, &in, &id, &f->e),
+	                 HOSO_E_MISSING);
+	assert_string_equal(f->e.field.buf, "recipient");
+}
+
+static void test_due_reminders_escalation_answer(void **state)
+{
+	struct fx *f = *state;
+	struct letter_input in = {.recipient = "Đảng ủy xã Thanh Nưa",
+	                          .about = "Bố đẻ: Lò Văn Pánh",
+	                          .sent = date_days(2024, 6, 3)};
+	struct letter_view *v;
+	size_t n;
+	int64_t id;
+
+	assert_int_equal(letter_add(f->app, &f->officer, f->check1, &in, &id, &f->e), 0);
+	assert_int_equal(letter_of_case(f->app, f->check1, &f->a, &v, &n, &f->e), 0);
+	assert_int_equal(n, 1);
+	/* 30 working days after Monday 3/6/2024 (no holiday in June-July) */
+	assert_int_equal(v[0].d.due, date_days(2024, 7, 15));
+	assert_int_equal(v[0].d.level, DEADLINE_OVERDUE);
+	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_REMIND,
+	                               date_days(2024, 7, 1), NULL, 1, &f->e),
+	                 0);
+	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_REMIND,
+	                               date_days(2024, 7, 16), NULL, 1, &f->e),
+	                 HOSO_E_CONFLICT); /* stale version */
+	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_REMIND,
+	                               date_days(2024, 7, 16), NULL, 2, &f->e),
+	                 0);
+	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_ESCALATE,
+	                               date_days(2024, 7, 22), NULL, 3, &f->e),
+	                 0);
+	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_ANSWER,
+	                               date_days(2024, 7, 25), NULL, 4, &f->e),
+	                 HOSO_E_MISSING);
+	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_ANSWER,
+	                               date_days(2024, 5, 25), "x", 4, &f->e),
+	                 HOSO_E_BAD_DATE);
+	assert_int_equal(letter_update(f->app, &f->other, id, LETTER_ANSWER, date_days(2024, 7, 25),
+	                               "x", 4, &f->e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_ANSWER,
+	                               date_days(2024, 7, 25), "Lý lịch rõ ràng, không có vấn đề",
+	                               4, &f->e),
+	                 0);
+	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_REMIND,
+	                               date_days(2024, 7, 26), NULL, 5, &f->e),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(letter_of_case(f->app, f->check1, &f->a, &v, &n, &f->e), 0);
+	assert_int_equal(v[0].l.reminders, 2);
+	assert_int_equal(v[0].l.last_reminder, date_days(2024, 7, 16));
+	assert_int_equal(v[0].l.escalated, date_days(2024, 7, 22));
+	assert_int_equal(v[0].l.answered, date_days(2024, 7, 25));
+	assert_string_equal(v[0].l.result, "Lý lịch rõ ràng, không có vấn đề");
+	assert_int_equal(v[0].d.level, DEADLINE_DONE_LATE);
+}
+
+static void test_unanswered_letters_listed_for_their_managers(void **state)
+{
+	struct fx *f = *state;
+	struct letter_input in = {.recipient = "Công an xã", .sent = date_days(2024, 6, 3)};
+	struct letter_item *v;
+	size_t n;
+	int64_t late, answered, theirs;
+
+	assert_int_equal(letter_add(f->app, &f->officer, f->check1, &in, &late, &f->e), 0);
+	assert_int_equal(letter_add(f->app, &f->officer, f->check1, &in, &answered, &f->e), 0);
+	assert_int_equal(letter_add(f->app, &f->other, f->check2, &in, &theirs, &f->e), 0);
+	assert_int_equal(letter_update(f->app, &f->officer, answered, LETTER_ANSWER,
+	                               date_days(2024, 6, 10), "Đã trả lời", 1, &f->e),
+	                 0);
+	assert_int_equal(
+	    letter_due(f->app, &f->viewer, DEADLINE_OVERDUE, 100, &f->a, &v, &n, &f->e), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].v.l.id, late);
+	assert_int_equal(v[0].c.id, f->check1);
+	assert_int_equal(letter_due(f->app, &f->sys, DEADLINE_OVERDUE, 100, &f->a, &v, &n, &f->e),
+	                 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(letter_due(f->app, &f->other, DEADLINE_OVERDUE, 100, &f->a, &v, &n, &f->e),
+	                 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].v.l.id, theirs);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_adding_a_letter_checks_what_it_needs, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_due_reminders_escalation_answer, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unanswered_letters_listed_for_their_managers,
+	                                    setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
