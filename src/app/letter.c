@@ -165,7 +165,8 @@ int letter_update(struct app *app, const struct actor *who, int64_t id, enum let
 	} else {
 		l.answered = day;
 	}
-	l.version = version;
+	if (version)
+		l.version = version;
 	if ((rc = store_begin(app_store(app))) < 0) {
 		err_set(e, rc, NULL, NULL, NULL);
 		goto out;

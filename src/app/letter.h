@@ -33,7 +33,8 @@ enum letter_action { LETTER_REMIND, LETTER_ESCALATE, LETTER_ANSWER };
 int letter_action_parse(const char *s, enum letter_action *ret);
 
 /* Record a reminder, the escalation or the answer (result required) on
- * day (DATE_NONE: today); version must be the letter's. */
+ * day (DATE_NONE: today); version must be the letter's (0: whatever it is
+ * now, for the operator at the console). */
 int letter_update(struct app *app, const struct actor *who, int64_t id, enum letter_action act,
                   int32_t day, const char *result, int64_t version, struct err *e);
 

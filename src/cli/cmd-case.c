@@ -13,6 +13,9 @@
  *   case due [--level early|late|overdue] [--json]
  *   case rules
  *   case rule CODE --days N [--early PERCENT] [--late PERCENT]
+ *   case letter ID --to RECIPIENT [--about A] [--number N] [--sent D]
+ *   case letter-update LETTER --action remind|escalate|answer [--date D] [--result R]
+ *   case letters [--level early|late|overdue]
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -20,6 +23,7 @@
 
 #include "app/case.h"
 #include "app/deadline.h"
+#include "app/letter.h"
 #include "app/org.h"
 #include "app/user.h"
 #include "cli/cli.h"
@@ -334,9 +338,25 @@ static int doc_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
-static int due_cmd(struct cli_sub *x, int argc, char **argv)
+/* --level early|late|overdue: the least urgent to list (default early). */
+static int level_arg(const char *level, enum deadline_level *ret)
 {
 	static const char *const levels[] = {"early", "late", "overdue"};
+	size_t i = 0;
+
+	if (!level)
+		return 0;
+	while (i < 3 && strcmp(levels[i], level) != 0)
+		i++;
+	if (i == 3)
+		return cli_usage(self(), "--level là early, late hoặc overdue",
+		                 "--level is early, late or overdue");
+	*ret = (enum deadline_level)(DEADLINE_EARLY + i);
+	return 0;
+}
+
+static int due_cmd(struct cli_sub *x, int argc, char **argv)
+{
 	struct app *app = NULL;
 	const char *level = NULL;
 	int json = 0, rc;
@@ -349,14 +369,8 @@ static int due_cmd(struct cli_sub *x, int argc, char **argv)
 
 	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
 		return rc;
-	if (level) {
-		while (i < 3 && strcmp(levels[i], level) != 0)
-			i++;
-		if (i == 3)
-			return cli_usage(self(), "--level là early, late hoặc overdue",
-			                 "--level is early, late or overdue");
-		min = (enum deadline_level)(DEADLINE_EARLY + i);
-	}
+	if ((rc = level_arg(level, &min)) != 0)
+		return rc;
 	err_init(&e);
 	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
@@ -439,10 +453,106 @@ static int rule_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
+static int letter_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	struct letter_input in = {.sent = DATE_NONE};
+	const char *pos[1], *sent = NULL;
+	const struct cli_opt opts[] = {
+	    {"--to", &in.recipient},
+	    {"--about", &in.about},
+	    {"--number", &in.number_symbol},
+	    {"--sent", &sent},
+	    {NULL},
+	};
+	struct err e;
+	int64_t id, letter;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !in.recipient)
+		return cli_usage(self(), "Cần ID và --to", "ID and --to are required");
+	if ((rc = id_arg(pos[0], &id)) != 0 ||
+	    (sent && (rc = cli_date("--sent", sent, &in.sent)) != 0))
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = letter_add(app, &x->who, id, &in, &letter, &e)) == 0)
+		printf("%lld\n", (long long)letter);
+	return cli_done(rc, &e);
+}
+
+static int letter_update_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1], *action = NULL, *date = NULL, *result = NULL;
+	const struct cli_opt opts[] = {
+	    {"--action", &action}, {"--date", &date}, {"--result", &result}, {NULL}};
+	enum letter_action act;
+	int32_t day = DATE_NONE;
+	struct err e;
+	int64_t id;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !action || letter_action_parse(action, &act) < 0)
+		return cli_usage(self(), "Cần số văn bản và --action remind|escalate|answer",
+		                 "The letter and --action remind|escalate|answer are needed");
+	if ((rc = id_arg(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	/* the operator acts on the letter as it is now (version 0) */
+	rc = letter_update(app, &x->who, id, act, day, result, 0, &e);
+	return cli_done(rc, &e);
+}
+
+static int letters_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *level = NULL;
+	const struct cli_opt opts[] = {{"--level", &level}, {NULL}};
+	enum deadline_level min = DEADLINE_EARLY;
+	struct letter_item *v;
+	struct arena a;
+	struct err e;
+	size_t n, npos, i = 0;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	if ((rc = level_arg(level, &min)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	arena_init(&a, 1 << 26);
+	if ((rc = letter_due(app, &x->who, min, 1000, &a, &v, &n, &e)) == 0)
+		for (i = 0; i < n; i++) {
+			char due[DATE_BUF];
+
+			date_format_vn(v[i].v.d.due, due);
+			printf("%-8s %6lld %-14s hạn %s  đôn đốc %d lần  %s — %s\n",
+			       deadline_level_name(v[i].v.d.level), (long long)v[i].v.l.id,
+			       v[i].c.number, due, v[i].v.l.reminders, v[i].v.l.recipient,
+			       v[i].v.l.about ? v[i].v.l.about : "");
+		}
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
 static const struct cli_subcmd subs[] = {
-    {"kinds", kinds_cmd}, {"new", new_cmd},   {"list", list_cmd}, {"show", show_cmd},
-    {"step", step_cmd},   {"note", note_cmd}, {"doc", doc_cmd},   {"due", due_cmd},
-    {"rules", rules_cmd}, {"rule", rule_cmd},
+    {"kinds", kinds_cmd},     {"new", new_cmd},       {"list", list_cmd},
+    {"show", show_cmd},       {"step", step_cmd},     {"note", note_cmd},
+    {"doc", doc_cmd},         {"due", due_cmd},       {"rules", rules_cmd},
+    {"rule", rule_cmd},       {"letter", letter_cmd}, {"letter-update", letter_update_cmd},
+    {"letters", letters_cmd},
 };
 
 static int cmd_case_exec(struct cli *c, int argc, char **argv)
@@ -457,7 +567,10 @@ const struct cmd_entry cmd_case_entry = {
         "[--confidentiality C] [--subject-org CODE]... [--subject-person ID]... | list "
         "[--kind K] [--state S] [--json] | show ID [--json] | step ID --to STATE [--date D] "
         "[--note N] [--conclusion C] | note ID TEXT | doc ID --title T --date D [--number N] | due "
-        "[--level L] [--json] | rules | rule CODE --days N [--early P] [--late P]",
+        "[--level L] [--json] | rules | rule CODE --days N [--early P] [--late P] | letter ID --to "
+        "R "
+        "[--about A] [--sent D] | letter-update LETTER --action remind|escalate|answer "
+        "[--result R] | letters [--level L]",
     .help = "Hồ sơ vụ việc: kiểm tra, giám sát, kỷ luật... / cases: inspections, supervision, ...",
     .exec = cmd_case_exec,
 };

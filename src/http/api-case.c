@@ -10,6 +10,9 @@
  *   POST /api/cases/{id}/notes              add a note
  *   POST /api/cases/{id}/documents          record a document
  *   GET  /api/deadlines?level=early|late|overdue  what is due soon / overdue
+ *   POST /api/cases/{id}/letters            send a verification letter
+ *   POST /api/letters/{id}                  its reminder, escalation, answer
+ *   GET  /api/letters?level=...             unanswered letters near or past due
  *   GET  /api/deadline-rules                the rules in force
  *   PUT  /api/deadline-rules/{code}         change one (whole-tree admins)
  */
@@ -19,6 +22,7 @@
 
 #include "app/case.h"
 #include "app/deadline.h"
+#include "app/letter.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "core/parse.h"
@@ -220,6 +224,19 @@ static json_t *deadline_json(const struct deadline *d)
 	                 d->paused, "level", deadline_level_name(d->level));
 }
 
+static json_t *letter_json(const struct letter_view *v)
+{
+	const struct letter_row *l = &v->l;
+
+	return json_pack("{s:I,s:s,s:s?,s:s?,s:o,s:i,s:o,s:o,s:o,s:s?,s:I,s:o}", "id",
+	                 (json_int_t)l->id, "recipient", l->recipient, "about", l->about, "number",
+	                 l->number_symbol, "sent", date_json(l->sent), "reminders", l->reminders,
+	                 "last_reminder", date_json(l->last_reminder), "escalated",
+	                 date_json(l->escalated), "answered", date_json(l->answered), "result",
+	                 l->result, "version", (json_int_t)l->version, "deadline",
+	                 deadline_json(&v->d));
+}
+
 int api_case_get(struct http_req *r, struct err *e)
 {
 	struct case_view v;
@@ -272,6 +289,20 @@ int api_case_get(struct http_req *r, struct err *e)
 		for (size_t i = 0; i < nd; i++)
 			json_array_append_new(arr, deadline_json(&d[i]));
 		json_object_set_new(o, "deadlines", arr);
+	}
+	{
+		struct letter_view *lv;
+		size_t nl;
+		json_t *arr = json_array();
+
+		if ((rc = letter_of_case(r->app, id, r->arena, &lv, &nl, e)) < 0) {
+			json_decref(arr);
+			json_decref(o);
+			return rc;
+		}
+		for (size_t i = 0; i < nl; i++)
+			json_array_append_new(arr, letter_json(&lv[i]));
+		json_object_set_new(o, "letters", arr);
 	}
 	json_object_set_new(o, "conclusion",
 	                    v.c.conclusion ? json_string(v.c.conclusion) : json_null());
@@ -351,10 +382,26 @@ int api_case_document_post(struct http_req *r, struct err *e)
 	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)doc));
 }
 
-int api_deadlines_get(struct http_req *r, struct err *e)
+/* ?level=early|late|overdue (default early): the least urgent to list. */
+static int level_param(struct http_req *r, enum deadline_level *ret, struct err *e)
 {
 	static const char *const levels[] = {"early", "late", "overdue"};
 	const char *level = http_query(r, "level");
+	size_t i = 0;
+
+	if (!level)
+		return 0;
+	while (i < 3 && strcmp(levels[i], level) != 0)
+		i++;
+	if (i == 3)
+		return err_set(e, HOSO_E_BAD_ENUM, "level", "Mức nhắc là early, late hoặc overdue",
+		               "The level is early, late or overdue");
+	*ret = (enum deadline_level)(DEADLINE_EARLY + i);
+	return 0;
+}
+
+int api_deadlines_get(struct http_req *r, struct err *e)
+{
 	enum deadline_level min = DEADLINE_EARLY;
 	struct deadline_item *v;
 	int64_t limit = 200;
@@ -362,18 +409,8 @@ int api_deadlines_get(struct http_req *r, struct err *e)
 	json_t *arr;
 	int rc;
 
-	if (level) {
-		size_t i = 0;
-
-		while (i < 3 && strcmp(levels[i], level) != 0)
-			i++;
-		if (i == 3)
-			return err_set(e, HOSO_E_BAD_ENUM, "level",
-			               "Mức nhắc là early, late hoặc overdue",
-			               "The level is early, late or overdue");
-		min = (enum deadline_level)(DEADLINE_EARLY + i);
-	}
-	if ((rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0 ||
+	if ((rc = level_param(r, &min, e)) < 0 ||
+	    (rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0 ||
 	    (rc = deadline_due(r->app, &r->actor, min, (size_t)limit, r->arena, &v, &n, e)) < 0)
 		return rc;
 	arr = json_array();
@@ -436,4 +473,79 @@ int api_deadline_rule_put(struct http_req *r, struct err *e)
 	                           json_pack("{s:s,s:I,s:I,s:I}", "code", code, "working_days",
 	                                     (json_int_t)days, "remind_early", (json_int_t)early,
 	                                     "remind_late", (json_int_t)late));
+}
+
+int api_case_letter_post(struct http_req *r, struct err *e)
+{
+	struct letter_input in = {.sent = DATE_NONE};
+	const struct http_field fields[] = {
+	    {"recipient", HF_STRING, 1, &in.recipient, 0, 0},
+	    {"about", HF_STRING, 0, &in.about, 0, 0},
+	    {"number", HF_STRING, 0, &in.number_symbol, 0, 0},
+	    {"sent", HF_DATE, 0, &in.sent, 0, 0},
+	};
+	int64_t id, letter = 0;
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0)
+		rc = letter_add(r->app, &r->actor, id, &in, &letter, e);
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)letter));
+}
+
+int api_letter_post(struct http_req *r, struct err *e)
+{
+	const char *action = NULL, *result = NULL;
+	int32_t day = DATE_NONE;
+	int64_t id, version = 0;
+	enum letter_action act;
+	const struct http_field fields[] = {
+	    {"action", HF_STRING, 1, &action, 0, 0},
+	    {"date", HF_DATE, 0, &day, 0, 0},
+	    {"result", HF_STRING, 0, &result, 0, 0},
+	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
+	};
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0 && letter_action_parse(action, &act) < 0)
+		rc = err_set(e, HOSO_E_BAD_ENUM, "action", "action là remind, escalate hoặc answer",
+		             "action is remind, escalate or answer");
+	if (rc == 0)
+		rc = letter_update(r->app, &r->actor, id, act, day, result, version, e);
+	json_decref(body);
+	return rc < 0 ? rc
+	              : http_reply(r, 200,
+	                           json_pack("{s:I,s:I}", "id", (json_int_t)id, "version",
+	                                     (json_int_t)(version + 1)));
+}
+
+int api_letters_get(struct http_req *r, struct err *e)
+{
+	enum deadline_level min = DEADLINE_EARLY;
+	struct letter_item *v;
+	int64_t limit = 200;
+	size_t n;
+	json_t *arr;
+	int rc;
+
+	if ((rc = level_param(r, &min, e)) < 0 ||
+	    (rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0 ||
+	    (rc = letter_due(r->app, &r->actor, min, (size_t)limit, r->arena, &v, &n, e)) < 0)
+		return rc;
+	arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = case_brief(r, &v[i].c);
+
+		json_object_set_new(o, "letter", letter_json(&v[i].v));
+		json_array_append_new(arr, o);
+	}
+	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
 }

@@ -57,6 +57,10 @@ static const struct http_route deadlines_get = {"GET", "/api/deadlines", api_dea
 static const struct http_route rules_get = {"GET", "/api/deadline-rules", api_deadline_rules_get};
 static const struct http_route rule_put = {"PUT", "/api/deadline-rules/{code}",
                                            api_deadline_rule_put};
+static const struct http_route case_letters = {"POST", "/api/cases/{id}/letters",
+                                               api_case_letter_post};
+static const struct http_route letter_post = {"POST", "/api/letters/{id}", api_letter_post};
+static const struct http_route letters_get = {"GET", "/api/letters", api_letters_get};
 
 const struct http_route *const http_routes[] = {
     /* public */
@@ -101,5 +105,8 @@ const struct http_route *const http_routes[] = {
     &deadlines_get,
     &rules_get,
     &rule_put,
+    &case_letters,
+    &letter_post,
+    &letters_get,
     NULL,
 };

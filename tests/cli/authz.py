@@ -278,6 +278,26 @@ for u in USERS:
     check(st == want, f"step an out-of-scope case as {u}: {st}, want {want}")
     if st != 200:
         check("Kiểm tra xã B" not in body, f"a denial names a case ({u})")
+# Verification letters: on a background check in X1, by its officers and
+# leaders; the list of unanswered ones for readers.
+st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "tham_tra_ly_lich", "title": "Thẩm tra", "org": "X1"}, jar=jar)
+check(st == 201, f"background check opened: {st}")
+K = json.loads(body)["id"]
+for u in USERS:
+    writer = u in ("cv.x1", "ld.x1")
+    st, body, _ = call("POST", f"/api/cases/{K}/letters", u, {"recipient": f"Đảng ủy ({u})"}, jar=jar)
+    want = 401 if u is None else (201 if writer else 403)
+    check(st == want, f"letter on an in-scope case as {u}: {st}, want {want}")
+    st, _, _ = call("GET", "/api/letters", u, jar=jar)
+    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
+    check(st == want, f"letters as {u}: {st}, want {want}")
+st, body, _ = call("GET", f"/api/cases/{K}", "cv.x1", jar=jar)
+L = json.loads(body)["letters"][0]["id"]
+for u in USERS:
+    st, _, _ = call("POST", f"/api/letters/{L}", u, {"action": "remind", "version": 999}, jar=jar)
+    want = 401 if u is None else (409 if u in ("cv.x1", "ld.x1") else 403)
+    check(st == want, f"remind a letter as {u}: {st}, want {want}")
+
 # Deadlines: the due list for readers; the rules for all; changes by the
 # administrator of the whole tree only.
 for u in USERS:

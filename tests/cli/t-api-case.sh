@@ -174,3 +174,54 @@ expect_body '"items":\[\]'
 expect_http 200 -b kiem.toan.jar "$base/api/audit?object_type=deadline_rule"
 expect_body 'working_days.{1,4}:\{.{1,4}after.{1,4}:100,.{1,4}before.{1,4}:7\}'
 stop_server
+# verification letters of a background check: due, reminders, escalation, answer
+start_server
+for u in cv.x1 cv.x2 xem.x1 kiem.toan; do login "$u" "mat-khau-$u-123"; done
+post cv.x1 /api/cases '{"kind": "tham_tra_ly_lich", "title": "Thẩm tra lý lịch quần chúng Lò Thị Mai", "org": "X1", "opened": "2024-01-02"}' 201
+k=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+post cv.x1 "/api/cases/$k/letters" '{"recipient": "Đảng ủy xã Thanh Nưa", "about": "Bố đẻ: Lò Văn Pánh", "number": "Số 12/CV-ĐU", "sent": "2024-06-03"}' 201
+l=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+post cv.x1 "/api/cases/$c1/letters" '{"recipient": "X"}' 409
+post cv.x1 "/api/cases/$k/letters" '{"recipient": ""}' 400
+expect_body '"field":"recipient"'
+post cv.x1 "/api/cases/$k/letters" '{"about": "X"}' 400
+expect_body '"field":"recipient"'
+post cv.x1 "/api/cases/$k/letters" '{"recipient": "X", "sent": "2023-01-01"}' 400
+expect_body '"field":"sent"'
+post cv.x2 "/api/cases/$k/letters" '{"recipient": "X"}' 404
+post xem.x1 "/api/cases/$k/letters" '{"recipient": "X"}' 403
+expect_http 200 -b xem.x1.jar "$base/api/letters?level=overdue"
+python3 - "$l" <<'PY' && ok || fail "overdue letters: $(head -c 400 body.txt)"
+import json, sys
+items = json.load(open("body.txt"))["items"]
+assert [i["letter"]["id"] for i in items] == [int(sys.argv[1])], items
+x = items[0]["letter"]
+assert x["recipient"] == "Đảng ủy xã Thanh Nưa" and x["deadline"]["due"] == "2024-07-15" and x["deadline"]["level"] == "overdue", x
+PY
+expect_http 200 -b cv.x2.jar "$base/api/letters?level=overdue"
+expect_body '"items":\[\]'
+expect_http 403 -b kiem.toan.jar "$base/api/letters"
+letter() { post cv.x1 "/api/letters/$l" "$1" "$2"; }
+letter '{"action": "remind", "date": "2024-07-01", "version": 1}' 200
+letter '{"action": "remind", "date": "2024-07-16", "version": 1}' 409
+expect_body '"field":"version"'
+letter '{"action": "nhac", "version": 2}' 400
+expect_body '"field":"action"'
+letter '{"action": "escalate", "date": "2024-07-22", "version": 2}' 200
+letter '{"action": "answer", "date": "2024-07-25", "version": 3}' 400
+expect_body '"field":"result"'
+letter '{"action": "answer", "date": "2024-05-01", "result": "x", "version": 3}' 400
+expect_body '"field":"date"'
+post cv.x2 "/api/letters/$l" '{"action": "answer", "result": "x", "version": 3}' 404
+letter '{"action": "answer", "date": "2024-07-25", "result": "Lý lịch rõ ràng", "version": 3}' 200
+letter '{"action": "remind", "version": 4}' 409
+expect_http 200 -b xem.x1.jar "$base/api/cases/$k"
+python3 - <<'PY' && ok || fail "letters of the case: $(head -c 400 body.txt)"
+import json
+x = json.load(open("body.txt"))["letters"][0]
+assert x["reminders"] == 1 and x["last_reminder"] == "2024-07-01" and x["escalated"] == "2024-07-22", x
+assert x["answered"] == "2024-07-25" and x["result"] == "Lý lịch rõ ràng" and x["deadline"]["level"] == "done_late", x
+PY
+expect_http 200 -b xem.x1.jar "$base/api/letters?level=overdue"
+expect_body '"items":\[\]'
+stop_server

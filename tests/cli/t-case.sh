@@ -95,3 +95,24 @@ expect_status 2 "$HOSO" case rule ra_nuoc_ngoai.bao_cao
 expect_status 0 "$HOSO" case step "$t" --to da_nop_bao_cao --date 2024-02-20
 expect_status 0 "$HOSO" case due
 expect_no_out "RNN-2024-0001"
+# verification letters of a background check
+expect_status 0 "$HOSO" case new --kind tham_tra_ly_lich --title "Thẩm tra lý lịch quần chúng" --org X1 --opened 2024-01-02
+k=$(cut -d' ' -f1 out.txt)
+expect_status 0 "$HOSO" case letter "$k" --to "Đảng ủy xã Thanh Nưa" --about "Bố đẻ: Lò Văn Pánh" --sent 03/06/2024
+l=$(cat out.txt)
+expect_status 1 "$HOSO" case letter 1 --to "X"
+expect_err "conflict"
+expect_status 2 "$HOSO" case letter "$k"
+expect_status 0 "$HOSO" case letters --level overdue
+expect_out "^overdue +$l +TTLL-2024-0001 +hạn 15/07/2024  đôn đốc 0 lần  Đảng ủy xã Thanh Nưa — Bố đẻ: Lò Văn Pánh"
+expect_status 0 "$HOSO" case letter-update "$l" --action remind --date 01/07/2024
+expect_status 0 "$HOSO" case letters
+expect_out "đôn đốc 1 lần"
+expect_status 2 "$HOSO" case letter-update "$l" --action nhac
+expect_status 1 "$HOSO" case letter-update "$l" --action answer
+expect_err "missing, result"
+expect_status 1 "$HOSO" case letter-update 9999 --action remind
+expect_err "not_found"
+expect_status 0 "$HOSO" case letter-update "$l" --action answer --result "Lý lịch rõ ràng" --date 25/07/2024
+expect_status 0 "$HOSO" case letters
+expect_no_out "TTLL"
