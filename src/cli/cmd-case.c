@@ -16,6 +16,8 @@
  *   case letter ID --to RECIPIENT [--about A] [--number N] [--sent D]
  *   case letter-update LETTER --action remind|escalate|answer [--date D] [--result R]
  *   case letters [--level early|late|overdue]
+ *   case discipline ID --form F (--org CODE | --person ID) --violation D
+ *                   [--decided D] [--internal-political]
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -23,6 +25,7 @@
 
 #include "app/case.h"
 #include "app/deadline.h"
+#include "app/discipline.h"
 #include "app/letter.h"
 #include "app/org.h"
 #include "app/user.h"
@@ -547,12 +550,53 @@ static int letters_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
+static int discipline_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	struct discipline_input in = {.violation = DATE_NONE, .decided = DATE_NONE};
+	const char *pos[1], *org = NULL, *person = NULL, *violation = NULL, *decided = NULL;
+	const struct cli_opt opts[] = {
+	    {"--form", &in.form},
+	    {"--org", &org},
+	    {"--person", &person},
+	    {"--violation", &violation},
+	    {"--decided", &decided},
+	    {"--internal-political", NULL, &in.internal_political},
+	    {NULL},
+	};
+	struct err e;
+	int64_t id, disc;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !in.form || !violation || !org == !person)
+		return cli_usage(self(), "Cần ID, --form, --violation và --org hoặc --person",
+		                 "ID, --form, --violation and --org or --person are needed");
+	if ((rc = id_arg(pos[0], &id)) != 0 ||
+	    (rc = cli_date("--violation", violation, &in.violation)) != 0 ||
+	    (decided && (rc = cli_date("--decided", decided, &in.decided)) != 0) ||
+	    (person && (rc = id_arg(person, &in.person_id)) != 0))
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	if (org && (rc = org_find(app, &x->who, org, &in.org_id, &e)) < 0)
+		return cli_done(rc, &e);
+	if ((rc = discipline_decide(app, &x->who, id, &in, &disc, &e)) == 0)
+		printf("%lld\n", (long long)disc);
+	return cli_done(rc, &e);
+}
+
 static const struct cli_subcmd subs[] = {
-    {"kinds", kinds_cmd},     {"new", new_cmd},       {"list", list_cmd},
-    {"show", show_cmd},       {"step", step_cmd},     {"note", note_cmd},
-    {"doc", doc_cmd},         {"due", due_cmd},       {"rules", rules_cmd},
-    {"rule", rule_cmd},       {"letter", letter_cmd}, {"letter-update", letter_update_cmd},
-    {"letters", letters_cmd},
+    {"kinds", kinds_cmd},     {"new", new_cmd},
+    {"list", list_cmd},       {"show", show_cmd},
+    {"step", step_cmd},       {"note", note_cmd},
+    {"doc", doc_cmd},         {"due", due_cmd},
+    {"rules", rules_cmd},     {"rule", rule_cmd},
+    {"letter", letter_cmd},   {"letter-update", letter_update_cmd},
+    {"letters", letters_cmd}, {"discipline", discipline_cmd},
 };
 
 static int cmd_case_exec(struct cli *c, int argc, char **argv)
@@ -570,7 +614,8 @@ const struct cmd_entry cmd_case_entry = {
         "[--level L] [--json] | rules | rule CODE --days N [--early P] [--late P] | letter ID --to "
         "R "
         "[--about A] [--sent D] | letter-update LETTER --action remind|escalate|answer "
-        "[--result R] | letters [--level L]",
+        "[--result R] | letters [--level L] | discipline ID --form F (--org C | --person ID) "
+        "--violation D [--decided D] [--internal-political]",
     .help = "Hồ sơ vụ việc: kiểm tra, giám sát, kỷ luật... / cases: inspections, supervision, ...",
     .exec = cmd_case_exec,
 };

@@ -10,6 +10,7 @@
  *   POST /api/cases/{id}/notes              add a note
  *   POST /api/cases/{id}/documents          record a document
  *   GET  /api/deadlines?level=early|late|overdue  what is due soon / overdue
+ *   POST /api/cases/{id}/disciplines        record a discipline decision
  *   POST /api/cases/{id}/letters            send a verification letter
  *   POST /api/letters/{id}                  its reminder, escalation, answer
  *   GET  /api/letters?level=...             unanswered letters near or past due
@@ -22,6 +23,7 @@
 
 #include "app/case.h"
 #include "app/deadline.h"
+#include "app/discipline.h"
 #include "app/letter.h"
 #include "app/org.h"
 #include "app/person.h"
@@ -82,7 +84,28 @@ int api_case_kinds_get(struct http_req *r, struct err *e)
 		                                       k[i].vi, "name_en", k[i].en, "subtypes", sub,
 		                                       "states", states, "steps", steps));
 	}
-	return http_reply(r, 200, json_pack("{s:o}", "kinds", kinds));
+	{
+		size_t nf;
+		const struct discipline_form *f = discipline_forms(&nf);
+		json_t *fa = json_array();
+
+		for (size_t i = 0; i < nf; i++) {
+			json_t *subj = json_array();
+
+			if (f[i].subjects & (1u << DISCIPLINE_ORG))
+				json_array_append_new(subj, json_string("org"));
+			if (f[i].subjects & (1u << DISCIPLINE_FULL_MEMBER))
+				json_array_append_new(subj, json_string("chinh_thuc"));
+			if (f[i].subjects & (1u << DISCIPLINE_PROBATIONARY))
+				json_array_append_new(subj, json_string("du_bi"));
+			json_array_append_new(
+			    fa, json_pack("{s:s,s:s,s:s,s:i,s:o}", "code", f[i].code, "name",
+			                  f[i].vi, "name_en", f[i].en, "limitation_years",
+			                  f[i].limitation_years, "subjects", subj));
+		}
+		return http_reply(r, 200,
+		                  json_pack("{s:o,s:o}", "kinds", kinds, "discipline_forms", fa));
+	}
 }
 
 /* The organisation's code and name on day (else its latest), or nulls when
@@ -289,6 +312,43 @@ int api_case_get(struct http_req *r, struct err *e)
 		for (size_t i = 0; i < nd; i++)
 			json_array_append_new(arr, deadline_json(&d[i]));
 		json_object_set_new(o, "deadlines", arr);
+	}
+	{
+		struct discipline_list dl;
+		json_t *arr = json_array();
+
+		if ((rc = store_disciplines_of_case(app_store(r->app), id, r->arena, &dl)) < 0) {
+			json_decref(arr);
+			json_decref(o);
+			return err_set(e, rc, NULL, NULL, NULL);
+		}
+		for (size_t i = 0; i < dl.n; i++) {
+			const struct discipline_row *d = &dl.v[i];
+			const struct discipline_form *f = discipline_form_find(d->form);
+			json_t *x =
+			    json_pack("{s:I,s:s,s:s?,s:o,s:o,s:o,s:b}", "id", (json_int_t)d->id,
+			              "form", d->form, "form_name", f ? f->vi : NULL, "violation",
+			              date_json(d->violation), "decided", date_json(d->decided),
+			              "limitation_end",
+			              date_json(f ? discipline_limitation_end(f, d->violation,
+			                                                      d->internal_political)
+			                          : DATE_OPEN),
+			              "internal_political", d->internal_political);
+
+			if (d->org_id) {
+				add_org(r, x, "org", d->org_id, d->decided);
+			} else {
+				struct person_row p;
+				int seen = person_get(r->app, &r->actor, d->person_id, r->arena, &p,
+				                      NULL) == 0;
+
+				json_object_set_new(x, "person", json_integer(d->person_id));
+				json_object_set_new(x, "full_name",
+				                    seen ? json_string(p.full_name) : json_null());
+			}
+			json_array_append_new(arr, x);
+		}
+		json_object_set_new(o, "disciplines", arr);
 	}
 	{
 		struct letter_view *lv;
@@ -548,4 +608,34 @@ int api_letters_get(struct http_req *r, struct err *e)
 		json_array_append_new(arr, o);
 	}
 	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
+}
+
+int api_case_discipline_post(struct http_req *r, struct err *e)
+{
+	struct discipline_input in = {.violation = DATE_NONE, .decided = DATE_NONE};
+	const char *org = NULL;
+	int64_t id, person = 0, internal = 0, disc = 0;
+	const struct http_field fields[] = {
+	    {"form", HF_STRING, 1, &in.form, 0, 0},
+	    {"org", HF_STRING, 0, &org, 0, 0},
+	    {"person", HF_INT, 0, &person, 1, INT64_MAX},
+	    {"violation", HF_DATE, 1, &in.violation, 0, 0},
+	    {"decided", HF_DATE, 0, &in.decided, 0, 0},
+	    {"internal_political", HF_INT, 0, &internal, 0, 1},
+	};
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0 && org && (rc = org_find(r->app, &r->actor, org, &in.org_id, e)) < 0)
+		err_set(e, rc, "org", "Không tìm thấy tổ chức", "Organisation not found");
+	if (rc == 0) {
+		in.person_id = person;
+		in.internal_political = (int)internal;
+		rc = discipline_decide(r->app, &r->actor, id, &in, &disc, e);
+	}
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)disc));
 }

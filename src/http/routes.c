@@ -59,6 +59,8 @@ static const struct http_route rule_put = {"PUT", "/api/deadline-rules/{code}",
                                            api_deadline_rule_put};
 static const struct http_route case_letters = {"POST", "/api/cases/{id}/letters",
                                                api_case_letter_post};
+static const struct http_route case_disciplines = {"POST", "/api/cases/{id}/disciplines",
+                                                   api_case_discipline_post};
 static const struct http_route letter_post = {"POST", "/api/letters/{id}", api_letter_post};
 static const struct http_route letters_get = {"GET", "/api/letters", api_letters_get};
 
@@ -106,6 +108,7 @@ const struct http_route *const http_routes[] = {
     &rules_get,
     &rule_put,
     &case_letters,
+    &case_disciplines,
     &letter_post,
     &letters_get,
     NULL,

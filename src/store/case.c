@@ -336,8 +336,8 @@ static int read_letter(sqlite3_stmt *st, struct arena *a, void *item)
 int store_letter_get(struct store *s, int64_t id, struct arena *a, struct letter_row *ret)
 {
 	struct letter_list l;
-	int rc = read_of_case(s, STMT_LETTER_GET, id, a, sizeof(*l.v), read_letter, (void **)&l.v,
-	                      &l.n);
+	int rc =
+	    read_of_case(s, STMT_LETTER_GET, id, a, sizeof(*l.v), read_letter, (void **)&l.v, &l.n);
 
 	if (rc == 0 && l.n == 0)
 		rc = HOSO_E_NOT_FOUND;
@@ -383,4 +383,44 @@ int store_letter_update(struct store *s, const struct letter_row *r)
 	if (rc == 0 && sqlite3_changes(s->db) == 0)
 		rc = HOSO_E_CONFLICT;
 	return rc;
+}
+
+int store_discipline_insert(struct store *s, const struct discipline_row *r, int64_t user_id,
+                            int64_t *ret_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_DISCIPLINE_INSERT);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->case_id);
+	store_bind_id(st, 2, r->org_id);
+	store_bind_id(st, 3, r->person_id);
+	store_bind_text(st, 4, r->form);
+	store_bind_date(st, 5, r->violation);
+	store_bind_date(st, 6, r->decided);
+	sqlite3_bind_int(st, 7, r->internal_political);
+	store_bind_id(st, 8, user_id);
+	return store_exec_insert(s, st, ret_id);
+}
+
+static int read_discipline(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct discipline_row *r = item;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->case_id = sqlite3_column_int64(st, 1);
+	r->org_id = sqlite3_column_int64(st, 2);
+	r->person_id = sqlite3_column_int64(st, 3);
+	r->form = store_col_text(st, 4, a);
+	r->violation = store_col_date(st, 5, DATE_NONE);
+	r->decided = store_col_date(st, 6, DATE_NONE);
+	r->internal_political = sqlite3_column_int(st, 7);
+	return r->form ? 0 : HOSO_E_NOMEM;
+}
+
+int store_disciplines_of_case(struct store *s, int64_t case_id, struct arena *a,
+                              struct discipline_list *ret)
+{
+	return read_of_case(s, STMT_DISCIPLINES_OF_CASE, case_id, a, sizeof(*ret->v),
+	                    read_discipline, (void **)&ret->v, &ret->n);
 }

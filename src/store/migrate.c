@@ -333,6 +333,22 @@ static const struct migration migrations[] = {
         "CREATE INDEX case_letter_open ON case_letter(id) WHERE answered IS NULL;",
         NULL,
     },
+    /* 8: discipline decided in a case, per subject (DOMAIN.md §4). */
+    {
+        "CREATE TABLE case_discipline("
+        " id INTEGER PRIMARY KEY,"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " org_id INTEGER REFERENCES org(id),"
+        " person_id INTEGER REFERENCES person(id),"
+        " form TEXT NOT NULL,"
+        " violation TEXT NOT NULL,"
+        " decided TEXT NOT NULL,"
+        " internal_political INTEGER NOT NULL DEFAULT 0 CHECK (internal_political IN (0, 1)),"
+        " user_id INTEGER,"
+        " CHECK ((org_id IS NULL) <> (person_id IS NULL))) STRICT;"
+        "CREATE INDEX case_discipline_by_case ON case_discipline(case_id, id);",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

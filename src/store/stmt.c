@@ -234,6 +234,12 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_LETTER_UPDATE] = "UPDATE case_letter SET reminders = ?2, last_reminder = ?3, "
                            "escalated = ?4, answered = ?5, result = ?6, version = version + 1 "
                            "WHERE id = ?1 AND version = ?7",
+    [STMT_DISCIPLINE_INSERT] = "INSERT INTO case_discipline(case_id, org_id, person_id, form, "
+                               "violation, decided, internal_political, user_id) VALUES (?1, ?2, "
+                               "?3, ?4, ?5, ?6, ?7, ?8)",
+    [STMT_DISCIPLINES_OF_CASE] = "SELECT id, case_id, org_id, person_id, form, violation, "
+                                 "decided, internal_political FROM case_discipline WHERE "
+                                 "case_id = ?1 ORDER BY id",
     [STMT_CASE_NOTES] = "SELECT id, case_id, user_id, at, text FROM case_note WHERE case_id = ?1 "
                         "ORDER BY id",
 };

@@ -401,6 +401,22 @@ int store_letters_open(struct store *s, int64_t before, size_t limit, struct are
  * r->version is no longer the letter's. */
 int store_letter_update(struct store *s, const struct letter_row *r);
 
+/* Discipline decided in a case, for one subject (an organisation or a person). */
+struct discipline_row {
+	int64_t id, case_id, org_id, person_id;
+	const char *form; /* "khien_trach", "canh_cao", "cach_chuc", "khai_tru", "giai_tan" */
+	int32_t violation, decided;
+	int internal_political;
+};
+struct discipline_list {
+	struct discipline_row *v;
+	size_t n;
+};
+int store_discipline_insert(struct store *s, const struct discipline_row *r, int64_t user_id,
+                            int64_t *ret_id);
+int store_disciplines_of_case(struct store *s, int64_t case_id, struct arena *a,
+                              struct discipline_list *ret);
+
 /* Deadline rules an administrator changed (the defaults are the app's). */
 struct deadline_rule_row {
 	const char *code;

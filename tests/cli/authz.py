@@ -298,6 +298,15 @@ for u in USERS:
     want = 401 if u is None else (409 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"remind a letter as {u}: {st}, want {want}")
 
+# Discipline decisions: leaders only.
+st, body, _ = call("POST", "/api/cases", "ld.x1", {"kind": "ky_luat", "title": "Kỷ luật", "org": "X1"}, jar=jar)
+check(st == 201, f"discipline case opened: {st}")
+D = json.loads(body)["id"]
+for u in USERS:
+    st, _, _ = call("POST", f"/api/cases/{D}/disciplines", u, {"form": "canh_cao", "org": "X1", "violation": "2024-01-01"}, jar=jar)
+    want = 401 if u is None else (201 if u == "ld.x1" else 403)
+    check(st == want, f"discipline decision as {u}: {st}, want {want}")
+
 # Deadlines: the due list for readers; the rules for all; changes by the
 # administrator of the whole tree only.
 for u in USERS:

@@ -225,3 +225,39 @@ PY
 expect_http 200 -b xem.x1.jar "$base/api/letters?level=overdue"
 expect_body '"items":\[\]'
 stop_server
+# discipline decisions: forms per subject, limitation periods, leaders only
+start_server
+for u in cv.x1 ld.x1 xem.x1; do login "$u" "mat-khau-$u-123"; done
+pm=$("$HOSO" person add --name "Lò Văn Sáng" --org X1 --admitted 02/09/2001 --full-member 02/09/2002 --status chinh_thuc)
+post ld.x1 /api/cases '{"kind": "ky_luat", "title": "Xem xét kỷ luật đảng viên", "org": "X1", "opened": "2024-01-02"}' 201
+d=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+disc() { post "$1" "/api/cases/$d/disciplines" "$2" "$3"; }
+disc ld.x1 "{\"form\": \"khien_trach\", \"person\": $pm, \"violation\": \"2019-03-01\", \"decided\": \"2024-03-01\"}" 201
+disc ld.x1 "{\"form\": \"khien_trach\", \"person\": $pm, \"violation\": \"2019-03-01\", \"decided\": \"2024-03-02\"}" 409
+expect_body '"field":"violation"'
+expect_body 'hết thời hiệu kỷ luật \(5 năm, đến 01/03/2024\)'
+disc ld.x1 "{\"form\": \"giai_tan\", \"person\": $pm, \"violation\": \"2023-03-01\"}" 409
+expect_body '"field":"form"'
+disc ld.x1 "{\"form\": \"xoa_ten\", \"person\": $pm, \"violation\": \"2023-03-01\"}" 400
+expect_body '"field":"form"'
+disc ld.x1 '{"form": "canh_cao", "org": "X1", "violation": "2023-03-01"}' 201
+disc ld.x1 '{"form": "canh_cao", "org": "X2", "violation": "2023-03-01"}' 404
+disc ld.x1 "{\"form\": \"canh_cao\", \"person\": $pm}" 400
+expect_body '"field":"violation"'
+disc ld.x1 "{\"form\": \"canh_cao\", \"person\": $pm, \"violation\": \"2023-03-01\", \"internal_political\": 2}" 400
+expect_body '"field":"internal_political"'
+disc ld.x1 "{\"form\": \"canh_cao\", \"person\": $p1, \"violation\": \"2023-03-01\"}" 409
+expect_body 'không phải đảng viên'
+disc cv.x1 "{\"form\": \"canh_cao\", \"person\": $pm, \"violation\": \"2023-03-01\"}" 403
+post ld.x1 "/api/cases/$c1/disciplines" "{\"form\": \"canh_cao\", \"person\": $pm, \"violation\": \"2023-03-01\"}" 409
+expect_body '"field":"case"'
+expect_http 200 -b xem.x1.jar "$base/api/cases/$d"
+python3 - <<'PY' && ok || fail "disciplines of the case: $(head -c 400 body.txt)"
+import json
+x = json.load(open("body.txt"))["disciplines"]
+assert [(d["form"], d.get("full_name") or d.get("org")) for d in x] == [("khien_trach", "Lò Văn Sáng"), ("canh_cao", "X1")], x
+assert x[0]["limitation_end"] == "2024-03-01" and x[1]["limitation_end"] == "2033-03-01", x
+PY
+expect_http 200 -b xem.x1.jar "$base/api/case-kinds"
+expect_body '"discipline_forms":\[\{"code":"khien_trach"'
+stop_server

@@ -116,3 +116,19 @@ expect_err "not_found"
 expect_status 0 "$HOSO" case letter-update "$l" --action answer --result "Lý lịch rõ ràng" --date 25/07/2024
 expect_status 0 "$HOSO" case letters
 expect_no_out "TTLL"
+# discipline decisions: forms per subject and limitation periods
+expect_status 0 "$HOSO" person add --name "Lò Văn Sáng" --org X1 --admitted 02/09/2001 --full-member 02/09/2002 --status chinh_thuc
+pm=$(cat out.txt)
+expect_status 0 "$HOSO" case new --kind ky_luat --title "Xem xét kỷ luật" --org X1 --opened 2024-01-02
+d=$(cut -d' ' -f1 out.txt)
+expect_status 0 "$HOSO" case discipline "$d" --form khien_trach --person "$pm" --violation 01/03/2019 --decided 01/03/2024
+expect_status 1 "$HOSO" case discipline "$d" --form khien_trach --person "$pm" --violation 01/03/2019 --decided 02/03/2024
+expect_err "hết thời hiệu kỷ luật \(5 năm, đến 01/03/2024\)"
+expect_status 0 "$HOSO" case discipline "$d" --form khien_trach --person "$pm" --violation 01/03/2010 --decided 02/03/2024 --internal-political
+expect_status 1 "$HOSO" case discipline "$d" --form khai_tru --org X1 --violation 01/03/2023
+expect_err "conflict, form"
+expect_status 0 "$HOSO" case discipline "$d" --form giai_tan --org X1 --violation 01/03/2023
+expect_status 1 "$HOSO" case discipline "$d" --form canh_cao --person "$p" --violation 01/03/2023
+expect_err "không phải đảng viên"
+expect_status 2 "$HOSO" case discipline "$d" --form canh_cao --org X1 --person "$pm" --violation 01/03/2023
+expect_status 2 "$HOSO" case discipline "$d" --form canh_cao --org X1

@@ -1,0 +1,172 @@
+/* Unit tests for src/app/discipline.c: forms per subject, limitation
+ * periods, and recording a decision. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/case.h"
+#include "app/discipline.h"
+#include "app/org.h"
+#include "app/person.h"
+#include "helpers.h"
+#include "store/store.h"
+
+struct fx {
+	char dir[512];
+	struct app *app;
+	struct actor sys, leader, officer;
+	struct err e;
+	struct arena a;
+	int64_t tu, x1, x2, full, prob, applicant, kl, kt;
+};
+
+static int64_t person(struct fx *f, const char *name, const char *status)
+{
+	struct person_input in = {
+	    .full_name = name, .org_id = f->x1, .joined = "01/01/2010", .status = status};
+	int64_t id = 0;
+
+	if (person_create(f->app, &f->sys, &in, &id, &f->e) != 0)
+		fail_msg("%s: %s", name, err_text_en(&f->e));
+	return id;
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	char path[600];
+	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+	struct case_input c = {
+	    .kind = "ky_luat", .title = "Xem xét kỷ luật", .opened = date_days(2024, 1, 2)};
+
+	tmpdir_make(f->dir, sizeof(f->dir));
+	snprintf(path, sizeof(path), "%s/t.db", f->dir);
+	err_init(&f->e);
+	arena_init(&f->a, 0);
+	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
+		return -1;
+	actor_system(&f->sys, "test");
+	org_create(f->app, &f->sys, &o, &f->tu, &f->e);
+	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->x1, &f->e);
+	o = (struct org_new){"X2", "Đảng bộ xã B", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->x2, &f->e);
+	f->full = person(f, "Lò Văn Muôn", "chinh_thuc");
+	f->prob = person(f, "Quàng Thị Hoa", "du_bi");
+	f->applicant = person(f, "Vàng A Chá", "quan_chung");
+	f->leader = (struct actor){8, 1u << ROLE_LEADER, f->x1, CLEARANCE_NORMAL, NULL, "test"};
+	f->officer = (struct actor){7, 1u << ROLE_OFFICER, f->x1, CLEARANCE_NORMAL, NULL, "test"};
+	c.handling_org = f->x1;
+	case_create(f->app, &f->leader, &c, &f->a, &f->kl, NULL, &f->e);
+	c.kind = "kiem_tra";
+	case_create(f->app, &f->leader, &c, &f->a, &f->kt, NULL, &f->e);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	app_close(f->app);
+	err_release(&f->e);
+	arena_release(&f->a);
+	tmpdir_remove(f->dir);
+	free(f);
+	return 0;
+}
+
+static int decide(struct fx *f, const struct actor *who, int64_t case_id, int64_t org,
+                  int64_t person_id, const char *form, int32_t violation, int32_t decided,
+                  int internal)
+{
+	struct discipline_input in = {org, person_id, form, violation, decided, internal};
+	int64_t id;
+
+	return discipline_decide(f->app, who, case_id, &in, &id, &f->e);
+}
+
+static void test_forms_suit_their_subjects(void **state)
+{
+	struct fx *f = *state;
+	int32_t v = date_days(2023, 6, 1), d = date_days(2024, 6, 1);
+
+	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->full, "cach_chuc", v, d, 0), 0);
+	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->full, "khai_tru", v, d, 0), 0);
+	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->prob, "canh_cao", v, d, 0), 0);
+	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->prob, "cach_chuc", v, d, 0),
+	                 HOSO_E_CONFLICT);
+	assert_string_equal(f->e.field.buf, "form");
+	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->prob, "khai_tru", v, d, 0),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(decide(f, &f->leader, f->kl, f->x1, 0, "giai_tan", v, d, 0), 0);
+	assert_int_equal(decide(f, &f->leader, f->kl, f->x1, 0, "khai_tru", v, d, 0),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->full, "giai_tan", v, d, 0),
+	                 HOSO_E_CONFLICT);
+	/* striking off is not a discipline form; a non-member cannot be disciplined */
+	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->full, "xoa_ten", v, d, 0),
+	                 HOSO_E_BAD_ENUM);
+	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->applicant, "khien_trach", v, d, 0),
+	                 HOSO_E_CONFLICT);
+	/* only leaders, only on discipline cases, only subjects in scope */
+	assert_int_equal(decide(f, &f->officer, f->kl, 0, f->full, "khien_trach", v, d, 0),
+	                 HOSO_E_DENIED);
+	assert_int_equal(decide(f, &f->leader, f->kt, 0, f->full, "khien_trach", v, d, 0),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(decide(f, &f->leader, f->kl, f->x2, 0, "khien_trach", v, d, 0),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(decide(f, &f->leader, f->kl, f->x1, f->full, "khien_trach", v, d, 0),
+	                 HOSO_E_MISSING);
+}
+
+static void test_limitation_periods(void **state)
+{
+	struct fx *f = *state;
+	int32_t v = date_days(2019, 3, 1);
+
+	/* reprimand: 5 years — the last day is 1/3/2024 */
+	assert_int_equal(discipline_limitation_end(discipline_form_find("khien_trach"), v, 0),
+	                 date_days(2024, 3, 1));
+	assert_int_equal(
+	    decide(f, &f->leader, f->kl, 0, f->full, "khien_trach", v, date_days(2024, 3, 1), 0),
+	    0);
+	assert_int_equal(
+	    decide(f, &f->leader, f->kl, 0, f->full, "khien_trach", v, date_days(2024, 3, 2), 0),
+	    HOSO_E_CONFLICT);
+	assert_string_equal(f->e.field.buf, "violation");
+	assert_non_null(strstr(err_text_vi(&f->e), "hết thời hiệu"));
+	/* warning: 10 years */
+	assert_int_equal(
+	    decide(f, &f->leader, f->kl, 0, f->full, "canh_cao", v, date_days(2024, 3, 2), 0), 0);
+	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->full, "canh_cao", date_days(2010, 1, 1),
+	                        date_days(2024, 3, 2), 0),
+	                 HOSO_E_CONFLICT);
+	/* none for expulsion, or for internal political protection */
+	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->full, "khai_tru", date_days(1990, 1, 1),
+	                        date_days(2024, 3, 2), 0),
+	                 0);
+	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->full, "khien_trach",
+	                        date_days(2000, 1, 1), date_days(2024, 3, 2), 1),
+	                 0);
+	/* 29 February: the period ends on the 28th in a common year */
+	assert_int_equal(discipline_limitation_end(discipline_form_find("khien_trach"),
+	                                           date_days(2020, 2, 29), 0),
+	                 date_days(2025, 2, 28));
+	/* a violation after the decision is refused */
+	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->full, "khien_trach",
+	                        date_days(2024, 5, 1), date_days(2024, 3, 2), 0),
+	                 HOSO_E_BAD_DATE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_forms_suit_their_subjects, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_limitation_periods, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
