@@ -238,6 +238,29 @@ const tests = [
     await shot('cases')
   }],
 
+  ['discipline: a decision within the limitation period is recorded, one past it is refused', async ({ page, url }) => {
+    const api = await apiAs(url, 'thuly')
+    const d = (await api('POST', '/api/cases', { kind: 'ky_luat', title: 'Xem xét kỷ luật Đảng bộ phường', org: 'DB', opened: '2024-01-02' })).body.id
+    await login(page, url, 'thuly')
+    await page.goto(`${url}/cases/${d}`)
+    await page.waitForSelector('[data-test=disc-form]')
+    await page.locator('[data-test=disc-form] .el-select').nth(1).click()
+    await page.getByRole('option', { name: 'Tổ chức' }).click()
+    await page.fill('#disc-code', 'DB.X02')
+    await page.fill('#disc-violation', '01/03/2019')
+    await page.keyboard.press('Enter')
+    await page.locator('[data-test=disc-form] .el-select').first().click()
+    await page.getByRole('option', { name: 'Cảnh cáo' }).click()
+    await page.click('[data-test=disc-add]')
+    await page.waitForFunction(() => document.querySelector('[data-test=case-disciplines]')?.textContent.includes('Cảnh cáo'))
+    check((await page.textContent('[data-test=case-disciplines]')).includes('01/03/2029'), 'limitation end shown (10 years)')
+    await page.fill('#disc-code', 'DB.X02')
+    await page.fill('#disc-violation', '01/03/2005')
+    await page.keyboard.press('Enter')
+    await page.click('[data-test=disc-add]')
+    await page.getByText('Đã hết thời hiệu kỷ luật').first().waitFor()
+  }],
+
   ['a viewer of one commune cannot reach a person of another by URL', async ({ page, url }) => {
     const api = await apiAs(url, 'quantri')
     const mine = await memberUnder(api, 'DB.X01')
