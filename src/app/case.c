@@ -211,6 +211,45 @@ fail:
 	return rc;
 }
 
+int case_open_inspection(struct app *app, const struct actor *who, int64_t id, const char *title,
+                         struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e)
+{
+	struct case_input in = {.kind = "kiem_tra",
+	                        .subtype = "dau_hieu_vi_pham",
+	                        .title = title,
+	                        .opened = DATE_NONE,
+	                        .linked_case = id};
+	struct case_subject_list subj;
+	struct case_row c;
+	int64_t *orgs, *persons;
+	int rc;
+
+	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0 ||
+	    (rc = case_fetch(app, who, id, a, &c, e)) < 0)
+		return rc;
+	if (strcmp(c.kind, "giam_sat") != 0)
+		return err_set(e, HOSO_E_CONFLICT, "id",
+		               "Chỉ từ hồ sơ giám sát mới mở kiểm tra khi có dấu hiệu vi phạm",
+		               "Only a supervision case opens an inspection on signs of violation");
+	if ((rc = store_case_subjects(app_store(app), id, a, &subj)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	orgs = arena_alloc(a, (subj.n + 1) * sizeof(*orgs));
+	persons = arena_alloc(a, (subj.n + 1) * sizeof(*persons));
+	if (!orgs || !persons)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	for (size_t i = 0; i < subj.n; i++) {
+		if (subj.v[i].org_id)
+			orgs[in.nsubject_orgs++] = subj.v[i].org_id;
+		else
+			persons[in.nsubject_persons++] = subj.v[i].person_id;
+	}
+	in.subject_orgs = orgs;
+	in.subject_persons = persons;
+	in.handling_org = c.handling_org;
+	in.confidentiality = c.confidentiality;
+	return case_create(app, who, &in, a, ret_id, ret_number, e);
+}
+
 int case_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
              struct case_view *ret, struct err *e)
 {

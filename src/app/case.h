@@ -87,6 +87,12 @@ struct case_view {
 	struct case_note_list notes;
 };
 
+/* Supervision found signs of violation: open an inspection "khi có dấu
+ * hiệu vi phạm" linked to supervision case id, with the same handling
+ * organisation and subjects (officers and leaders; audited). */
+int case_open_inspection(struct app *app, const struct actor *who, int64_t id, const char *title,
+                         struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e);
+
 /* One case with everything attached; recorded in the audit trail. */
 int case_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
              struct case_view *ret, struct err *e);

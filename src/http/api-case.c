@@ -11,6 +11,8 @@
  *   POST /api/cases/{id}/documents          record a document
  *   GET  /api/deadlines?level=early|late|overdue  what is due soon / overdue
  *   POST /api/cases/{id}/disciplines        record a discipline decision
+ *   POST /api/cases/{id}/inspection         supervision found signs of
+ *                                           violation: open a linked inspection
  *   POST /api/cases/{id}/letters            send a verification letter
  *   POST /api/letters/{id}                  its reminder, escalation, answer
  *   GET  /api/letters?level=...             unanswered letters near or past due
@@ -638,4 +640,25 @@ int api_case_discipline_post(struct http_req *r, struct err *e)
 	}
 	json_decref(body);
 	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)disc));
+}
+
+int api_case_inspection_post(struct http_req *r, struct err *e)
+{
+	const char *title = NULL, *number = NULL;
+	const struct http_field fields[] = {{"title", HF_STRING, 1, &title, 0, 0}};
+	int64_t id, insp = 0;
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, 1, r->arena, e);
+	if (rc == 0)
+		rc =
+		    case_open_inspection(r->app, &r->actor, id, title, r->arena, &insp, &number, e);
+	json_decref(body);
+	return rc < 0
+	           ? rc
+	           : http_reply(r, 201,
+	                        json_pack("{s:I,s:s}", "id", (json_int_t)insp, "number", number));
 }

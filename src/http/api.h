@@ -53,6 +53,7 @@ int api_case_document_post(struct http_req *r, struct err *e);
 int api_deadlines_get(struct http_req *r, struct err *e);
 int api_case_letter_post(struct http_req *r, struct err *e);
 int api_case_discipline_post(struct http_req *r, struct err *e);
+int api_case_inspection_post(struct http_req *r, struct err *e);
 int api_letter_post(struct http_req *r, struct err *e);
 int api_letters_get(struct http_req *r, struct err *e);
 int api_deadline_rules_get(struct http_req *r, struct err *e);

@@ -61,6 +61,8 @@ static const struct http_route case_letters = {"POST", "/api/cases/{id}/letters"
                                                api_case_letter_post};
 static const struct http_route case_disciplines = {"POST", "/api/cases/{id}/disciplines",
                                                    api_case_discipline_post};
+static const struct http_route case_inspection = {"POST", "/api/cases/{id}/inspection",
+                                                  api_case_inspection_post};
 static const struct http_route letter_post = {"POST", "/api/letters/{id}", api_letter_post};
 static const struct http_route letters_get = {"GET", "/api/letters", api_letters_get};
 
@@ -109,6 +111,7 @@ const struct http_route *const http_routes[] = {
     &rule_put,
     &case_letters,
     &case_disciplines,
+    &case_inspection,
     &letter_post,
     &letters_get,
     NULL,

@@ -307,6 +307,14 @@ for u in USERS:
     want = 401 if u is None else (201 if u == "ld.x1" else 403)
     check(st == want, f"discipline decision as {u}: {st}, want {want}")
 
+# A linked inspection from a supervision: officers and leaders in scope.
+st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "giam_sat", "title": "Giám sát", "org": "X1"}, jar=jar)
+S = json.loads(body)["id"]
+for u in USERS:
+    st, _, _ = call("POST", f"/api/cases/{S}/inspection", u, {"title": f"Kiểm tra ({u})"}, jar=jar)
+    want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
+    check(st == want, f"inspection from a supervision as {u}: {st}, want {want}")
+
 # Deadlines: the due list for readers; the rules for all; changes by the
 # administrator of the whole tree only.
 for u in USERS:

@@ -261,3 +261,24 @@ PY
 expect_http 200 -b xem.x1.jar "$base/api/case-kinds"
 expect_body '"discipline_forms":\[\{"code":"khien_trach"'
 stop_server
+# supervision found signs of violation: a linked inspection
+start_server
+for u in cv.x1 cv.x2 xem.x1; do login "$u" "mat-khau-$u-123"; done
+post cv.x1 /api/cases "{\"kind\": \"giam_sat\", \"subtype\": \"chuyen_de\", \"title\": \"Giám sát chuyên đề\", \"org\": \"X1\", \"subject_persons\": [$p1]}" 201
+s=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+post cv.x1 "/api/cases/$s/inspection" '{"title": "Kiểm tra khi có dấu hiệu vi phạm"}' 201
+expect_body '"number":"KT-20[0-9][0-9]-[0-9]{4}"'
+i=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+expect_http 200 -b xem.x1.jar "$base/api/cases/$i"
+python3 - "$s" <<'PY' && ok || fail "linked inspection: $(head -c 300 body.txt)"
+import json, sys
+c = json.load(open("body.txt"))
+assert c["kind"] == "kiem_tra" and c["subtype"] == "dau_hieu_vi_pham" and c["linked_case"] == int(sys.argv[1]), c
+assert [x.get("full_name") for x in c["subjects"]] == ["Lò Văn Muôn"], c
+PY
+post cv.x1 "/api/cases/$i/inspection" '{"title": "X"}' 409
+post cv.x1 "/api/cases/$s/inspection" '{}' 400
+expect_body '"field":"title"'
+post cv.x2 "/api/cases/$s/inspection" '{"title": "X"}' 404
+post xem.x1 "/api/cases/$s/inspection" '{"title": "X"}' 403
+stop_server

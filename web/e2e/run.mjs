@@ -261,6 +261,19 @@ const tests = [
     await page.getByText('Đã hết thời hiệu kỷ luật').first().waitFor()
   }],
 
+  ['supervision finds signs of violation and opens a linked inspection', async ({ page, url }) => {
+    const api = await apiAs(url, 'thuly')
+    const sup = (await api('POST', '/api/cases', { kind: 'giam_sat', subtype: 'chuyen_de', title: 'Giám sát chuyên đề năm 2026', org: 'DB' })).body.id
+    await login(page, url, 'thuly')
+    await page.goto(`${url}/cases/${sup}`)
+    await page.click('[data-test=open-inspection]')
+    await page.fill('#insp-title', 'Kiểm tra khi có dấu hiệu vi phạm')
+    await page.click('[data-test=insp-open]')
+    await page.waitForFunction(() => /KT-\d{4}-\d{4} — Kiểm tra khi có dấu hiệu vi phạm/.test(document.querySelector('[data-test=case-title]')?.textContent ?? ''))
+    await page.getByRole('link', { name: 'Vụ việc liên quan' }).click()
+    await page.waitForFunction(() => document.querySelector('[data-test=case-title]')?.textContent.includes('Giám sát chuyên đề năm 2026'))
+  }],
+
   ['a viewer of one commune cannot reach a person of another by URL', async ({ page, url }) => {
     const api = await apiAs(url, 'quantri')
     const mine = await memberUnder(api, 'DB.X01')

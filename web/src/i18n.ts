@@ -223,6 +223,8 @@ const messages: Record<string, Entry> = {
   'case.noActions': ['Không còn bước nào bạn thực hiện được ở trạng thái này.', 'No further step you can take in this state.'],
   'case.date': ['Ngày thực hiện', 'Date'],
   'case.note': ['Ghi chú', 'Note'],
+  'case.openInspection': ['Mở kiểm tra khi có dấu hiệu vi phạm', 'Open an inspection on signs of violation'],
+  'case.linked': ['Vụ việc liên quan', 'Linked case'],
   'case.addNote': ['Thêm ghi chú', 'Add a note'],
   'case.addDocument': ['Thêm văn bản', 'Add a document'],
   'case.docNumber': ['Số, ký hiệu', 'Number and symbol'],
