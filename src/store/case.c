@@ -424,3 +424,116 @@ int store_disciplines_of_case(struct store *s, int64_t case_id, struct arena *a,
 	return read_of_case(s, STMT_DISCIPLINES_OF_CASE, case_id, a, sizeof(*ret->v),
 	                    read_discipline, (void **)&ret->v, &ret->n);
 }
+
+int store_finding_insert(struct store *s, const struct finding_row *r, int64_t user_id,
+                         int64_t *ret_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_FINDING_INSERT);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->case_id);
+	store_bind_id(st, 2, r->subject_id);
+	store_bind_text(st, 3, r->text);
+	store_bind_text(st, 4, r->conclusion);
+	store_bind_id(st, 5, user_id);
+	return store_exec_insert(s, st, ret_id);
+}
+
+static int read_finding(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct finding_row *r = item;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->case_id = sqlite3_column_int64(st, 1);
+	r->subject_id = sqlite3_column_int64(st, 2);
+	r->text = store_col_text(st, 3, a);
+	r->conclusion = store_col_text(st, 4, a);
+	return r->text && r->conclusion ? 0 : HOSO_E_NOMEM;
+}
+
+int store_findings_of_case(struct store *s, int64_t case_id, struct arena *a,
+                           struct finding_list *ret)
+{
+	return read_of_case(s, STMT_FINDINGS_OF_CASE, case_id, a, sizeof(*ret->v), read_finding,
+	                    (void **)&ret->v, &ret->n);
+}
+
+int store_finding_get(struct store *s, int64_t id, struct arena *a, struct finding_row *ret)
+{
+	struct finding_list l;
+	int rc = read_of_case(s, STMT_FINDING_GET, id, a, sizeof(*l.v), read_finding, (void **)&l.v,
+	                      &l.n);
+
+	if (rc == 0 && l.n == 0)
+		rc = HOSO_E_NOT_FOUND;
+	if (rc == 0)
+		*ret = l.v[0];
+	return rc;
+}
+
+int store_remedy_insert(struct store *s, const struct remedy_row *r, int64_t *ret_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_REMEDY_INSERT);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->finding_id);
+	store_bind_text(st, 2, r->action);
+	store_bind_text(st, 3, r->owner);
+	store_bind_date(st, 4, r->due);
+	return store_exec_insert(s, st, ret_id);
+}
+
+static int read_remedy(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct remedy_row *r = item;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->finding_id = sqlite3_column_int64(st, 1);
+	r->action = store_col_text(st, 2, a);
+	r->owner = store_col_text(st, 3, a);
+	r->due = store_col_date(st, 4, DATE_NONE);
+	r->done = store_col_date(st, 5, DATE_NONE);
+	r->result = store_col_text(st, 6, a);
+	r->version = sqlite3_column_int64(st, 7);
+	return r->action && r->owner ? 0 : HOSO_E_NOMEM;
+}
+
+int store_remedies_of_case(struct store *s, int64_t case_id, struct arena *a,
+                           struct remedy_list *ret)
+{
+	return read_of_case(s, STMT_REMEDIES_OF_CASE, case_id, a, sizeof(*ret->v), read_remedy,
+	                    (void **)&ret->v, &ret->n);
+}
+
+int store_remedy_get(struct store *s, int64_t id, struct arena *a, struct remedy_row *ret)
+{
+	struct remedy_list l;
+	int rc =
+	    read_of_case(s, STMT_REMEDY_GET, id, a, sizeof(*l.v), read_remedy, (void **)&l.v, &l.n);
+
+	if (rc == 0 && l.n == 0)
+		rc = HOSO_E_NOT_FOUND;
+	if (rc == 0)
+		*ret = l.v[0];
+	return rc;
+}
+
+int store_remedy_done(struct store *s, int64_t id, int32_t done, const char *result,
+                      int64_t version)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_REMEDY_DONE);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_date(st, 2, done);
+	store_bind_text(st, 3, result);
+	sqlite3_bind_int64(st, 4, version);
+	rc = store_exec_stmt(st);
+	if (rc == 0 && sqlite3_changes(s->db) == 0)
+		rc = HOSO_E_CONFLICT;
+	return rc;
+}

@@ -349,6 +349,32 @@ static const struct migration migrations[] = {
         "CREATE INDEX case_discipline_by_case ON case_discipline(case_id, id);",
         NULL,
     },
+    /* 9: an inspection's findings (a conclusion per subject) and the
+     * remedial actions each calls for, followed up until done. */
+    {
+        "CREATE TABLE case_finding("
+        " id INTEGER PRIMARY KEY,"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " subject_id INTEGER REFERENCES case_subject(id),"
+        " text TEXT NOT NULL,"
+        " conclusion TEXT NOT NULL CHECK (conclusion IN ('khong_vi_pham', 'vi_pham_chua_den_muc',"
+        " 'vi_pham_phai_ky_luat', 'da_ky_luat')),"
+        " user_id INTEGER,"
+        " at TEXT NOT NULL) STRICT;"
+        "CREATE INDEX case_finding_by_case ON case_finding(case_id, id);"
+        "CREATE TABLE case_remedy("
+        " id INTEGER PRIMARY KEY,"
+        " finding_id INTEGER NOT NULL REFERENCES case_finding(id),"
+        " action TEXT NOT NULL,"
+        " owner TEXT NOT NULL,"
+        " due TEXT NOT NULL,"
+        " done TEXT,"
+        " result TEXT,"
+        " version INTEGER NOT NULL DEFAULT 1) STRICT;"
+        "CREATE INDEX case_remedy_by_finding ON case_remedy(finding_id, id);"
+        "CREATE INDEX case_remedy_open ON case_remedy(due) WHERE done IS NULL;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -182,8 +182,8 @@ const char *const stmt_sqlite[STMT__MAX] = {
                            "kind = excluded.kind, name = excluded.name, "
                            "source = excluded.source",
     [STMT_CAL_ENTRY_DELETE] = "DELETE FROM cal_entry WHERE day = ?1",
-#define CASE_COLS                                                                              \
-	"id, number, kind, subtype, title, handling_org, opened, state, confidentiality, "     \
+#define CASE_COLS                                                                                  \
+	"id, number, kind, subtype, title, handling_org, opened, state, confidentiality, "         \
 	"conclusion, linked_case, version, created_by, created_at"
     [STMT_CASE_REGISTER_NEXT] = "INSERT INTO case_register(org_id, kind, year, last_no) "
                                 "VALUES (?1, ?2, ?3, 1) ON CONFLICT (org_id, kind, year) "
@@ -210,8 +210,9 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_CASE_DOCUMENT_INSERT] = "INSERT INTO case_document(case_id, number_symbol, doc_date, "
                                   "issuer, title, user_id, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
                                   "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-    [STMT_CASE_DOCUMENTS] = "SELECT id, case_id, number_symbol, doc_date, issuer, title, "
-                            "user_id, at FROM case_document WHERE case_id = ?1 ORDER BY doc_date, id",
+    [STMT_CASE_DOCUMENTS] =
+        "SELECT id, case_id, number_symbol, doc_date, issuer, title, "
+        "user_id, at FROM case_document WHERE case_id = ?1 ORDER BY doc_date, id",
     [STMT_CASE_NOTE_INSERT] = "INSERT INTO case_note(case_id, user_id, at, text) VALUES (?1, ?2, "
                               "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?3)",
     [STMT_DEADLINE_RULES] = "SELECT code, working_days, remind_early, remind_late FROM "
@@ -221,8 +222,9 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT (code) DO "
                                "UPDATE SET working_days = ?2, remind_early = ?3, remind_late = ?4, "
                                "user_id = ?5, at = excluded.at",
-#define LETTER_COLS                                                                            \
-	"id, case_id, recipient, about, number_symbol, sent, reminders, last_reminder, escalated, " \
+#define LETTER_COLS                                                                                \
+	"id, case_id, recipient, about, number_symbol, sent, reminders, last_reminder, "           \
+	"escalated, "                                                                              \
 	"answered, result, version"
     [STMT_LETTER_INSERT] = "INSERT INTO case_letter(case_id, recipient, about, number_symbol, "
                            "sent) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -240,6 +242,22 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_DISCIPLINES_OF_CASE] = "SELECT id, case_id, org_id, person_id, form, violation, "
                                  "decided, internal_political FROM case_discipline WHERE "
                                  "case_id = ?1 ORDER BY id",
+    [STMT_FINDING_INSERT] = "INSERT INTO case_finding(case_id, subject_id, text, conclusion, "
+                            "user_id, at) VALUES (?1, ?2, ?3, ?4, ?5, "
+                            "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+    [STMT_FINDINGS_OF_CASE] = "SELECT id, case_id, subject_id, text, conclusion FROM "
+                              "case_finding WHERE case_id = ?1 ORDER BY id",
+    [STMT_FINDING_GET] = "SELECT id, case_id, subject_id, text, conclusion FROM case_finding "
+                         "WHERE id = ?1",
+    [STMT_REMEDY_INSERT] = "INSERT INTO case_remedy(finding_id, action, owner, due) VALUES (?1, "
+                           "?2, ?3, ?4)",
+    [STMT_REMEDIES_OF_CASE] = "SELECT r.id, r.finding_id, r.action, r.owner, r.due, r.done, "
+                              "r.result, r.version FROM case_remedy r JOIN case_finding f ON "
+                              "f.id = r.finding_id WHERE f.case_id = ?1 ORDER BY r.id",
+    [STMT_REMEDY_GET] = "SELECT id, finding_id, action, owner, due, done, result, version FROM "
+                        "case_remedy WHERE id = ?1",
+    [STMT_REMEDY_DONE] = "UPDATE case_remedy SET done = ?2, result = ?3, version = version + 1 "
+                         "WHERE id = ?1 AND version = ?4 AND done IS NULL",
     [STMT_CASE_NOTES] = "SELECT id, case_id, user_id, at, text FROM case_note WHERE case_id = ?1 "
                         "ORDER BY id",
 };

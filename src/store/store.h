@@ -369,8 +369,7 @@ int store_case_subjects(struct store *s, int64_t case_id, struct arena *a,
 int store_case_event_insert(struct store *s, const struct case_event_row *r);
 int store_case_events(struct store *s, int64_t case_id, struct arena *a,
                       struct case_event_list *ret);
-int store_case_document_insert(struct store *s, const struct case_document_row *r,
-                               int64_t *ret_id);
+int store_case_document_insert(struct store *s, const struct case_document_row *r, int64_t *ret_id);
 int store_case_documents(struct store *s, int64_t case_id, struct arena *a,
                          struct case_document_list *ret);
 int store_case_note_insert(struct store *s, const struct case_note_row *r, int64_t *ret_id);
@@ -416,6 +415,41 @@ int store_discipline_insert(struct store *s, const struct discipline_row *r, int
                             int64_t *ret_id);
 int store_disciplines_of_case(struct store *s, int64_t case_id, struct arena *a,
                               struct discipline_list *ret);
+
+/* An inspection's findings and their remedial actions. */
+struct finding_row {
+	int64_t id, case_id, subject_id; /* subject_id: 0 for the case as a whole */
+	const char *text;
+	const char
+	    *conclusion; /* khong_vi_pham, vi_pham_chua_den_muc, vi_pham_phai_ky_luat, da_ky_luat */
+};
+struct finding_list {
+	struct finding_row *v;
+	size_t n;
+};
+struct remedy_row {
+	int64_t id, finding_id;
+	const char *action, *owner;
+	int32_t due, done; /* done: DATE_NONE while open */
+	const char *result;
+	int64_t version;
+};
+struct remedy_list {
+	struct remedy_row *v;
+	size_t n;
+};
+int store_finding_insert(struct store *s, const struct finding_row *r, int64_t user_id,
+                         int64_t *ret_id);
+int store_findings_of_case(struct store *s, int64_t case_id, struct arena *a,
+                           struct finding_list *ret);
+int store_finding_get(struct store *s, int64_t id, struct arena *a, struct finding_row *ret);
+int store_remedy_insert(struct store *s, const struct remedy_row *r, int64_t *ret_id);
+int store_remedies_of_case(struct store *s, int64_t case_id, struct arena *a,
+                           struct remedy_list *ret);
+int store_remedy_get(struct store *s, int64_t id, struct arena *a, struct remedy_row *ret);
+/* HOSO_E_CONFLICT when already done or version is stale. */
+int store_remedy_done(struct store *s, int64_t id, int32_t done, const char *result,
+                      int64_t version);
 
 /* Deadline rules an administrator changed (the defaults are the app's). */
 struct deadline_rule_row {

@@ -1,0 +1,144 @@
+/* Unit tests for src/app/finding.c: findings per subject with their
+ * conclusion, remedial actions and their follow-up. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/case.h"
+#include "app/finding.h"
+#include "app/org.h"
+#include "helpers.h"
+#include "store/store.h"
+
+struct fx {
+	char dir[512];
+	struct app *app;
+	struct actor sys, officer, other, viewer;
+	struct err e;
+	struct arena a;
+	int64_t tu, x1, x2, insp, sup, subject;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	char path[600];
+	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+	struct case_input in = {
+	    .kind = "kiem_tra", .title = "Kiểm tra chấp hành", .opened = date_days(2024, 3, 1)};
+	struct case_view v;
+
+	tmpdir_make(f->dir, sizeof(f->dir));
+	snprintf(path, sizeof(path), "%s/t.db", f->dir);
+	err_init(&f->e);
+	arena_init(&f->a, 0);
+	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
+		return -1;
+	actor_system(&f->sys, "test");
+	org_create(f->app, &f->sys, &o, &f->tu, &f->e);
+	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->x1, &f->e);
+	o = (struct org_new){"X2", "Đảng bộ xã B", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->x2, &f->e);
+	f->officer = (struct actor){7, 1u << ROLE_OFFICER, f->x1, CLEARANCE_NORMAL, NULL, "test"};
+	f->other = (struct actor){9, 1u << ROLE_OFFICER, f->x2, CLEARANCE_NORMAL, NULL, "test"};
+	f->viewer = (struct actor){10, 1u << ROLE_VIEWER, f->x1, CLEARANCE_NORMAL, NULL, "test"};
+	in.handling_org = f->x1;
+	in.subject_orgs = &f->x1;
+	in.nsubject_orgs = 1;
+	case_create(f->app, &f->officer, &in, &f->a, &f->insp, NULL, &f->e);
+	in.kind = "giam_sat";
+	case_create(f->app, &f->officer, &in, &f->a, &f->sup, NULL, &f->e);
+	case_get(f->app, &f->officer, f->insp, &f->a, &v, &f->e);
+	f->subject = v.subjects.v[0].id;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	app_close(f->app);
+	err_release(&f->e);
+	arena_release(&f->a);
+	tmpdir_remove(f->dir);
+	free(f);
+	return 0;
+}
+
+static void test_findings_and_their_remedies(void **state)
+{
+	struct fx *f = *state;
+	struct finding_list fl;
+	struct remedy_list rl;
+	int64_t fid, rid, x;
+
+	assert_int_equal(finding_add(f->app, &f->officer, f->insp, f->subject,
+	                             "Chưa thực hiện đúng quy chế làm việc", "vi_pham_chua_den_muc",
+	                             &fid, &f->e),
+	                 0);
+	assert_int_equal(finding_add(f->app, &f->officer, f->insp, 0, "Nhận xét chung",
+	                             "khong_vi_pham", &x, &f->e),
+	                 0);
+	assert_int_equal(
+	    finding_add(f->app, &f->officer, f->insp, f->subject, "X", "co_loi", &x, &f->e),
+	    HOSO_E_BAD_ENUM);
+	assert_int_equal(
+	    finding_add(f->app, &f->officer, f->insp, 99999, "X", "khong_vi_pham", &x, &f->e),
+	    HOSO_E_NOT_FOUND);
+	assert_string_equal(f->e.field.buf, "subject");
+	assert_int_equal(
+	    finding_add(f->app, &f->officer, f->sup, 0, "X", "khong_vi_pham", &x, &f->e),
+	    HOSO_E_CONFLICT);
+	assert_int_equal(
+	    finding_add(f->app, &f->officer, f->insp, 0, " ", "khong_vi_pham", &x, &f->e),
+	    HOSO_E_MISSING);
+	assert_int_equal(
+	    finding_add(f->app, &f->viewer, f->insp, 0, "X", "khong_vi_pham", &x, &f->e),
+	    HOSO_E_DENIED);
+	assert_int_equal(
+	    finding_add(f->app, &f->other, f->insp, 0, "X", "khong_vi_pham", &x, &f->e),
+	    HOSO_E_NOT_FOUND);
+	assert_int_equal(remedy_add(f->app, &f->officer, fid, "Sửa đổi quy chế làm việc",
+	                            "Ban Thường vụ Đảng ủy xã A", date_days(2024, 6, 30), &rid,
+	                            &f->e),
+	                 0);
+	assert_int_equal(
+	    remedy_add(f->app, &f->officer, fid, "X", " ", date_days(2024, 6, 30), &x, &f->e),
+	    HOSO_E_MISSING);
+	assert_int_equal(
+	    remedy_add(f->app, &f->officer, fid, "X", "Y", date_days(2023, 6, 30), &x, &f->e),
+	    HOSO_E_BAD_DATE);
+	assert_int_equal(
+	    remedy_add(f->app, &f->other, fid, "X", "Y", date_days(2024, 6, 30), &x, &f->e),
+	    HOSO_E_NOT_FOUND);
+	assert_int_equal(
+	    remedy_done(f->app, &f->officer, rid, date_days(2024, 6, 20), NULL, 1, &f->e),
+	    HOSO_E_MISSING);
+	assert_int_equal(remedy_done(f->app, &f->officer, rid, date_days(2024, 6, 20),
+	                             "Đã ban hành quy chế mới", 1, &f->e),
+	                 0);
+	assert_int_equal(
+	    remedy_done(f->app, &f->officer, rid, date_days(2024, 6, 21), "lại", 2, &f->e),
+	    HOSO_E_CONFLICT);
+	assert_int_equal(store_findings_of_case(app_store(f->app), f->insp, &f->a, &fl), 0);
+	assert_int_equal(fl.n, 2);
+	assert_string_equal(fl.v[0].conclusion, "vi_pham_chua_den_muc");
+	assert_int_equal(fl.v[0].subject_id, f->subject);
+	assert_int_equal(store_remedies_of_case(app_store(f->app), f->insp, &f->a, &rl), 0);
+	assert_int_equal(rl.n, 1);
+	assert_int_equal(rl.v[0].done, date_days(2024, 6, 20));
+	assert_string_equal(rl.v[0].result, "Đã ban hành quy chế mới");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_findings_and_their_remedies, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
