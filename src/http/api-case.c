@@ -11,6 +11,9 @@
  *   POST /api/cases/{id}/documents          record a document
  *   GET  /api/deadlines?level=early|late|overdue  what is due soon / overdue
  *   POST /api/cases/{id}/disciplines        record a discipline decision
+ *   POST /api/cases/{id}/findings           an inspection's finding (per subject)
+ *   POST /api/findings/{id}/remedies        a remedial action for a finding
+ *   POST /api/remedies/{id}                 the action done
  *   POST /api/cases/{id}/inspection         supervision found signs of
  *                                           violation: open a linked inspection
  *   POST /api/cases/{id}/letters            send a verification letter
@@ -26,6 +29,7 @@
 #include "app/case.h"
 #include "app/deadline.h"
 #include "app/discipline.h"
+#include "app/finding.h"
 #include "app/letter.h"
 #include "app/org.h"
 #include "app/person.h"
@@ -221,7 +225,7 @@ static json_t *subjects_json(struct http_req *r, const struct case_view *v)
 
 	for (size_t i = 0; i < v->subjects.n; i++) {
 		const struct case_subject_row *s = &v->subjects.v[i];
-		json_t *o = json_object();
+		json_t *o = json_pack("{s:I}", "id", (json_int_t)s->id);
 
 		if (s->org_id) {
 			/* the organisation as it was on the case date */
@@ -314,6 +318,43 @@ int api_case_get(struct http_req *r, struct err *e)
 		for (size_t i = 0; i < nd; i++)
 			json_array_append_new(arr, deadline_json(&d[i]));
 		json_object_set_new(o, "deadlines", arr);
+	}
+	{
+		struct finding_list fl;
+		struct remedy_list rl;
+		json_t *arr = json_array();
+
+		if ((rc = store_findings_of_case(app_store(r->app), id, r->arena, &fl)) < 0 ||
+		    (rc = store_remedies_of_case(app_store(r->app), id, r->arena, &rl)) < 0) {
+			json_decref(arr);
+			json_decref(o);
+			return err_set(e, rc, NULL, NULL, NULL);
+		}
+		for (size_t i = 0; i < fl.n; i++) {
+			json_t *rem = json_array();
+
+			for (size_t k = 0; k < rl.n; k++) {
+				const struct remedy_row *x = &rl.v[k];
+
+				if (x->finding_id != fl.v[i].id)
+					continue;
+				json_array_append_new(
+				    rem, json_pack("{s:I,s:s,s:s,s:o,s:o,s:s?,s:I,s:b}", "id",
+				                   (json_int_t)x->id, "action", x->action, "owner",
+				                   x->owner, "due", date_json(x->due), "done",
+				                   date_json(x->done), "result", x->result,
+				                   "version", (json_int_t)x->version, "overdue",
+				                   x->done == DATE_NONE && date_today() > x->due));
+			}
+			json_array_append_new(arr, json_pack("{s:I,s:o,s:s,s:s,s:o}", "id",
+			                                     (json_int_t)fl.v[i].id, "subject",
+			                                     fl.v[i].subject_id
+			                                         ? json_integer(fl.v[i].subject_id)
+			                                         : json_null(),
+			                                     "text", fl.v[i].text, "conclusion",
+			                                     fl.v[i].conclusion, "remedies", rem));
+		}
+		json_object_set_new(o, "findings", arr);
 	}
 	{
 		struct discipline_list dl;
@@ -661,4 +702,72 @@ int api_case_inspection_post(struct http_req *r, struct err *e)
 	           ? rc
 	           : http_reply(r, 201,
 	                        json_pack("{s:I,s:s}", "id", (json_int_t)insp, "number", number));
+}
+
+int api_case_finding_post(struct http_req *r, struct err *e)
+{
+	const char *text = NULL, *conclusion = NULL;
+	int64_t id, subject = 0, finding = 0;
+	const struct http_field fields[] = {
+	    {"text", HF_STRING, 1, &text, 0, 0},
+	    {"conclusion", HF_STRING, 1, &conclusion, 0, 0},
+	    {"subject", HF_INT, 0, &subject, 1, INT64_MAX},
+	};
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0)
+		rc = finding_add(r->app, &r->actor, id, subject, text, conclusion, &finding, e);
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)finding));
+}
+
+int api_finding_remedy_post(struct http_req *r, struct err *e)
+{
+	const char *action = NULL, *owner = NULL;
+	int32_t due = DATE_NONE;
+	int64_t id, remedy = 0;
+	const struct http_field fields[] = {
+	    {"action", HF_STRING, 1, &action, 0, 0},
+	    {"owner", HF_STRING, 1, &owner, 0, 0},
+	    {"due", HF_DATE, 1, &due, 0, 0},
+	};
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0)
+		rc = remedy_add(r->app, &r->actor, id, action, owner, due, &remedy, e);
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)remedy));
+}
+
+int api_remedy_post(struct http_req *r, struct err *e)
+{
+	const char *result = NULL;
+	int32_t day = DATE_NONE;
+	int64_t id, version = 0;
+	const struct http_field fields[] = {
+	    {"result", HF_STRING, 1, &result, 0, 0},
+	    {"date", HF_DATE, 0, &day, 0, 0},
+	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
+	};
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0)
+		rc = remedy_done(r->app, &r->actor, id, day, result, version, e);
+	json_decref(body);
+	return rc < 0 ? rc
+	              : http_reply(r, 200,
+	                           json_pack("{s:I,s:I}", "id", (json_int_t)id, "version",
+	                                     (json_int_t)(version + 1)));
 }

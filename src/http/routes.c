@@ -63,6 +63,11 @@ static const struct http_route case_disciplines = {"POST", "/api/cases/{id}/disc
                                                    api_case_discipline_post};
 static const struct http_route case_inspection = {"POST", "/api/cases/{id}/inspection",
                                                   api_case_inspection_post};
+static const struct http_route case_findings = {"POST", "/api/cases/{id}/findings",
+                                                api_case_finding_post};
+static const struct http_route finding_remedies = {"POST", "/api/findings/{id}/remedies",
+                                                   api_finding_remedy_post};
+static const struct http_route remedy_post = {"POST", "/api/remedies/{id}", api_remedy_post};
 static const struct http_route letter_post = {"POST", "/api/letters/{id}", api_letter_post};
 static const struct http_route letters_get = {"GET", "/api/letters", api_letters_get};
 
@@ -112,6 +117,9 @@ const struct http_route *const http_routes[] = {
     &case_letters,
     &case_disciplines,
     &case_inspection,
+    &case_findings,
+    &finding_remedies,
+    &remedy_post,
     &letter_post,
     &letters_get,
     NULL,

@@ -315,6 +315,15 @@ for u in USERS:
     want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"inspection from a supervision as {u}: {st}, want {want}")
 
+# Findings of an inspection and their remedies: officers and leaders in scope.
+for u in USERS:
+    st, body, _ = call("POST", f"/api/cases/{C1}/findings", u, {"text": f"Nhận xét ({u})", "conclusion": "khong_vi_pham"}, jar=jar)
+    want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
+    check(st == want, f"finding on an in-scope inspection as {u}: {st}, want {want}")
+    st, _, _ = call("POST", f"/api/cases/{C2}/findings", u, {"text": "x", "conclusion": "khong_vi_pham"}, jar=jar)
+    want = 401 if u is None else (404 if u in ("cv.x1", "ld.x1") else 403)
+    check(st == want, f"finding on an out-of-scope inspection as {u}: {st}, want {want}")
+
 # Deadlines: the due list for readers; the rules for all; changes by the
 # administrator of the whole tree only.
 for u in USERS:

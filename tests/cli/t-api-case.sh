@@ -62,7 +62,8 @@ import json, sys
 c = json.load(open("body.txt"))
 assert c["title"] == "Kiểm tra khi có dấu hiệu vi phạm" and c["state"] == "ke_hoach", c
 assert c["org"] == "X1" and c["org_name"] == "Đảng bộ xã A", c
-assert c["subjects"] == [{"org": "X1", "org_name": "Đảng bộ xã A"}, {"person": int(sys.argv[1]), "full_name": "Lò Văn Muôn"}], c
+assert [{k: v for k, v in x.items() if k != "id"} for x in c["subjects"]] == [{"org": "X1", "org_name": "Đảng bộ xã A"}, {"person": int(sys.argv[1]), "full_name": "Lò Văn Muôn"}], c
+assert all(isinstance(x["id"], int) for x in c["subjects"]), c
 assert c["history"][0]["to"] == "ke_hoach" and c["history"][0]["from"] is None, c
 PY
 expect_http 404 -b cv.x1.jar "$base/api/cases/99999"
@@ -281,4 +282,40 @@ post cv.x1 "/api/cases/$s/inspection" '{}' 400
 expect_body '"field":"title"'
 post cv.x2 "/api/cases/$s/inspection" '{"title": "X"}' 404
 post xem.x1 "/api/cases/$s/inspection" '{"title": "X"}' 403
+stop_server
+# an inspection's findings, a conclusion per subject, remedial actions
+start_server
+for u in cv.x1 cv.x2 xem.x1; do login "$u" "mat-khau-$u-123"; done
+expect_http 200 -b cv.x1.jar "$base/api/cases/$c1"
+subj=$(python3 -c 'import json; print(json.load(open("body.txt"))["subjects"][0]["id"])')
+post cv.x1 "/api/cases/$c1/findings" "{\"subject\": $subj, \"text\": \"Chưa thực hiện đúng quy chế làm việc\", \"conclusion\": \"vi_pham_chua_den_muc\"}" 201
+fi=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+post cv.x1 "/api/cases/$c1/findings" '{"text": "X", "conclusion": "co_loi"}' 400
+expect_body '"field":"conclusion"'
+post cv.x1 "/api/cases/$c1/findings" '{"text": "X", "conclusion": "khong_vi_pham", "subject": 99999}' 404
+expect_body '"field":"subject"'
+post cv.x1 "/api/cases/$c1/findings" '{"conclusion": "khong_vi_pham"}' 400
+expect_body '"field":"text"'
+post cv.x2 "/api/cases/$c1/findings" '{"text": "X", "conclusion": "khong_vi_pham"}' 404
+post xem.x1 "/api/cases/$c1/findings" '{"text": "X", "conclusion": "khong_vi_pham"}' 403
+post cv.x1 "/api/cases/$c2/findings" '{"text": "X", "conclusion": "khong_vi_pham"}' 404
+post cv.x1 "/api/findings/$fi/remedies" '{"action": "Sửa đổi quy chế làm việc", "owner": "Ban Thường vụ Đảng ủy xã A", "due": "2024-06-30"}' 201
+rm_=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+post cv.x1 "/api/findings/$fi/remedies" '{"action": "X", "owner": "Y", "due": "2023-06-30"}' 400
+expect_body '"field":"due"'
+post cv.x1 "/api/findings/$fi/remedies" '{"action": "X", "due": "2024-06-30"}' 400
+expect_body '"field":"owner"'
+post cv.x2 "/api/findings/$fi/remedies" '{"action": "X", "owner": "Y", "due": "2024-06-30"}' 404
+post cv.x1 "/api/remedies/$rm_" '{"version": 1}' 400
+expect_body '"field":"result"'
+post cv.x1 "/api/remedies/$rm_" '{"result": "Đã ban hành quy chế mới", "date": "2024-06-20", "version": 1}' 200
+post cv.x1 "/api/remedies/$rm_" '{"result": "lại", "version": 2}' 409
+expect_http 200 -b xem.x1.jar "$base/api/cases/$c1"
+python3 - <<'PY' && ok || fail "findings of the case: $(head -c 300 body.txt)"
+import json
+f = json.load(open("body.txt"))["findings"]
+assert f[0]["conclusion"] == "vi_pham_chua_den_muc" and f[0]["subject"] is not None, f
+r = f[0]["remedies"][0]
+assert r["done"] == "2024-06-20" and r["result"] == "Đã ban hành quy chế mới" and r["overdue"] is False, r
+PY
 stop_server

@@ -29,6 +29,14 @@ static size_t read_openapi(struct op *ops, size_t max)
 	f = fopen(file, "r");
 	assert_non_null(f);
 	while (fgets(line, sizeof(line), f)) {
+		/* A line longer than the buffer: keep its start, drop the rest
+		 * (it is never a path or a method line). */
+		if (!strchr(line, '\n')) {
+			int ch;
+
+			while ((ch = fgetc(f)) != EOF && ch != '\n')
+				;
+		}
 		line[strcspn(line, "\n")] = '\0';
 		if (line[0] != ' ' && line[0] != '\0') {
 			in_paths = strcmp(line, "paths:") == 0;
