@@ -16,6 +16,9 @@
  *   case letter ID --to RECIPIENT [--about A] [--number N] [--sent D]
  *   case letter-update LETTER --action remind|escalate|answer [--date D] [--result R]
  *   case letters [--level early|late|overdue]
+ *   case finding ID --text T --conclusion C [--subject SUBJECT_ID]
+ *   case remedy FINDING --action A --owner O --due D
+ *   case remedy-done REMEDY --result R [--date D]
  *   case discipline ID --form F (--org CODE | --person ID) --violation D
  *                   [--decided D] [--internal-political]
  */
@@ -26,6 +29,7 @@
 #include "app/case.h"
 #include "app/deadline.h"
 #include "app/discipline.h"
+#include "app/finding.h"
 #include "app/letter.h"
 #include "app/org.h"
 #include "app/user.h"
@@ -589,14 +593,103 @@ static int discipline_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
+static int finding_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1], *text = NULL, *conclusion = NULL, *subject = NULL;
+	const struct cli_opt opts[] = {
+	    {"--text", &text}, {"--conclusion", &conclusion}, {"--subject", &subject}, {NULL}};
+	int64_t id, subj = 0, out;
+	struct err e;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !text || !conclusion)
+		return cli_usage(self(), "Cần ID, --text và --conclusion",
+		                 "ID, --text and --conclusion are needed");
+	if ((rc = id_arg(pos[0], &id)) != 0 || (subject && (rc = id_arg(subject, &subj)) != 0))
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = finding_add(app, &x->who, id, subj, text, conclusion, &out, &e)) == 0)
+		printf("%lld\n", (long long)out);
+	return cli_done(rc, &e);
+}
+
+static int remedy_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1], *action = NULL, *owner = NULL, *due_s = NULL;
+	const struct cli_opt opts[] = {
+	    {"--action", &action}, {"--owner", &owner}, {"--due", &due_s}, {NULL}};
+	int32_t due;
+	int64_t id, out;
+	struct err e;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !action || !owner || !due_s)
+		return cli_usage(self(), "Cần mã nội dung kết luận, --action, --owner và --due",
+		                 "The finding, --action, --owner and --due are needed");
+	if ((rc = id_arg(pos[0], &id)) != 0 || (rc = cli_date("--due", due_s, &due)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = remedy_add(app, &x->who, id, action, owner, due, &out, &e)) == 0)
+		printf("%lld\n", (long long)out);
+	return cli_done(rc, &e);
+}
+
+static int remedy_done_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1], *result = NULL, *date = NULL;
+	const struct cli_opt opts[] = {{"--result", &result}, {"--date", &date}, {NULL}};
+	int32_t day = DATE_NONE;
+	int64_t id, version = 1;
+	struct err e;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !result)
+		return cli_usage(self(), "Cần mã việc khắc phục và --result",
+		                 "The remedial action and --result are needed");
+	if ((rc = id_arg(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	/* an action is done once: its first version is the one to close */
+	rc = remedy_done(app, &x->who, id, day, result, version, &e);
+	return cli_done(rc, &e);
+}
+
 static const struct cli_subcmd subs[] = {
-    {"kinds", kinds_cmd},     {"new", new_cmd},
-    {"list", list_cmd},       {"show", show_cmd},
-    {"step", step_cmd},       {"note", note_cmd},
-    {"doc", doc_cmd},         {"due", due_cmd},
-    {"rules", rules_cmd},     {"rule", rule_cmd},
-    {"letter", letter_cmd},   {"letter-update", letter_update_cmd},
-    {"letters", letters_cmd}, {"discipline", discipline_cmd},
+    {"kinds", kinds_cmd},
+    {"new", new_cmd},
+    {"list", list_cmd},
+    {"show", show_cmd},
+    {"step", step_cmd},
+    {"note", note_cmd},
+    {"doc", doc_cmd},
+    {"due", due_cmd},
+    {"rules", rules_cmd},
+    {"rule", rule_cmd},
+    {"letter", letter_cmd},
+    {"letter-update", letter_update_cmd},
+    {"letters", letters_cmd},
+    {"discipline", discipline_cmd},
+    {"finding", finding_cmd},
+    {"remedy", remedy_cmd},
+    {"remedy-done", remedy_done_cmd},
 };
 
 static int cmd_case_exec(struct cli *c, int argc, char **argv)
@@ -615,7 +708,9 @@ const struct cmd_entry cmd_case_entry = {
         "R "
         "[--about A] [--sent D] | letter-update LETTER --action remind|escalate|answer "
         "[--result R] | letters [--level L] | discipline ID --form F (--org C | --person ID) "
-        "--violation D [--decided D] [--internal-political]",
+        "--violation D [--decided D] [--internal-political] | finding ID --text T --conclusion C "
+        "[--subject S] | remedy FINDING --action A --owner O --due D | remedy-done REMEDY "
+        "--result R",
     .help = "Hồ sơ vụ việc: kiểm tra, giám sát, kỷ luật... / cases: inspections, supervision, ...",
     .exec = cmd_case_exec,
 };

@@ -132,3 +132,18 @@ expect_status 1 "$HOSO" case discipline "$d" --form canh_cao --person "$p" --vio
 expect_err "không phải đảng viên"
 expect_status 2 "$HOSO" case discipline "$d" --form canh_cao --org X1 --person "$pm" --violation 01/03/2023
 expect_status 2 "$HOSO" case discipline "$d" --form canh_cao --org X1
+# an inspection's findings and remedial actions
+expect_status 0 "$HOSO" case finding 1 --text "Chưa thực hiện đúng quy chế làm việc" --conclusion vi_pham_chua_den_muc
+fi=$(cat out.txt)
+expect_status 1 "$HOSO" case finding 1 --text "X" --conclusion co_loi
+expect_err "conclusion"
+expect_status 1 "$HOSO" case finding "$d" --text "X" --conclusion khong_vi_pham
+expect_err "conflict, case"
+expect_status 0 "$HOSO" case remedy "$fi" --action "Sửa đổi quy chế làm việc" --owner "Ban Thường vụ Đảng ủy xã A" --due 30/06/2024
+rm_=$(cat out.txt)
+expect_status 1 "$HOSO" case remedy "$fi" --action "X" --owner "Y" --due 30/06/2023
+expect_err "bad_date, due"
+expect_status 2 "$HOSO" case remedy "$fi" --action "X"
+expect_status 0 "$HOSO" case remedy-done "$rm_" --result "Đã ban hành quy chế mới" --date 20/06/2024
+expect_status 1 "$HOSO" case remedy-done "$rm_" --result "lại"
+expect_err "conflict"
