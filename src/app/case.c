@@ -12,6 +12,7 @@
 #include "app/audit.h"
 #include "app/person.h"
 #include "app/scope.h"
+#include "app/trip.h"
 
 #include "core/banned.h"
 
@@ -375,6 +376,10 @@ int case_transition(struct app *app, const struct actor *who, int64_t id, const 
 	}
 	if ((rc = app_text_clean(&a, note, "note", NOTE_MAX, &ev.note, e)) < 0 ||
 	    (rc = app_text_clean(&a, conclusion, "conclusion", CONCLUDE_MAX, &conclusion, e)) < 0)
+		goto out;
+	/* A trip is approved only once it is complete (trip.c says why not). */
+	if (strcmp(c.kind, "ra_nuoc_ngoai") == 0 && strcmp(step->to, "dong_y") == 0 &&
+	    (rc = trip_check_approval(app, id, c.subtype, e)) < 0)
 		goto out;
 	if ((step->flags & CASE_CONCLUDES) && !conclusion) {
 		rc = err_set(e, HOSO_E_MISSING, "conclusion", "Bước '%s' cần nội dung kết luận",

@@ -16,6 +16,9 @@
  *   case letter ID --to RECIPIENT [--about A] [--number N] [--sent D]
  *   case letter-update LETTER --action remind|escalate|answer [--date D] [--result R]
  *   case letters [--level early|late|overdue]
+ *   case trip ID --purpose P --countries C --depart D --return D [--funding F] [--in-plan]
+ *   case traveller ID --person PID [--leader] [--commitment]
+ *   case traveller-update TRAVELLER --event commitment|departed|returned|report [--date D]
  *   case finding ID --text T --conclusion C [--subject SUBJECT_ID]
  *   case remedy FINDING --action A --owner O --due D
  *   case remedy-done REMEDY --result R [--date D]
@@ -30,6 +33,7 @@
 #include "app/deadline.h"
 #include "app/discipline.h"
 #include "app/finding.h"
+#include "app/trip.h"
 #include "app/letter.h"
 #include "app/org.h"
 #include "app/user.h"
@@ -672,6 +676,96 @@ static int remedy_done_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
+static int trip_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	struct trip_input in = {0};
+	const char *pos[1], *depart = NULL, *back = NULL;
+	const struct cli_opt opts[] = {
+	    {"--purpose", &in.purpose},
+	    {"--countries", &in.countries},
+	    {"--depart", &depart},
+	    {"--return", &back},
+	    {"--funding", &in.funding},
+	    {"--in-plan", NULL, &in.in_plan},
+	    {NULL},
+	};
+	struct err e;
+	int64_t id;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !in.purpose || !in.countries || !depart || !back)
+		return cli_usage(self(), "Cần ID, --purpose, --countries, --depart và --return",
+		                 "ID, --purpose, --countries, --depart and --return are needed");
+	if ((rc = id_arg(pos[0], &id)) != 0 ||
+	    (rc = cli_date("--depart", depart, &in.depart)) != 0 ||
+	    (rc = cli_date("--return", back, &in.come_back)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	rc = trip_set(app, &x->who, id, &in, &e);
+	return cli_done(rc, &e);
+}
+
+static int traveller_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1], *person = NULL;
+	int leader = 0, commitment = 0;
+	const struct cli_opt opts[] = {{"--person", &person},
+	                               {"--leader", NULL, &leader},
+	                               {"--commitment", NULL, &commitment},
+	                               {NULL}};
+	int64_t id, pid, out;
+	struct err e;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !person)
+		return cli_usage(self(), "Cần ID và --person", "ID and --person are needed");
+	if ((rc = id_arg(pos[0], &id)) != 0 || (rc = id_arg(person, &pid)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = traveller_add(app, &x->who, id, pid, leader, commitment, &out, &e)) == 0)
+		printf("%lld\n", (long long)out);
+	return cli_done(rc, &e);
+}
+
+static int traveller_update_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1], *event = NULL, *date = NULL;
+	const struct cli_opt opts[] = {{"--event", &event}, {"--date", &date}, {NULL}};
+	enum traveller_event ev;
+	int32_t day = DATE_NONE;
+	struct err e;
+	int64_t id;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || traveller_event_parse(event, &ev) < 0)
+		return cli_usage(
+		    self(), "Cần mã người đi và --event commitment|departed|returned|report",
+		    "The traveller and --event commitment|departed|returned|report are needed");
+	if ((rc = id_arg(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	rc = traveller_record(app, &x->who, id, ev, day, 0, &e);
+	return cli_done(rc, &e);
+}
+
 static const struct cli_subcmd subs[] = {
     {"kinds", kinds_cmd},
     {"new", new_cmd},
@@ -690,6 +784,9 @@ static const struct cli_subcmd subs[] = {
     {"finding", finding_cmd},
     {"remedy", remedy_cmd},
     {"remedy-done", remedy_done_cmd},
+    {"trip", trip_cmd},
+    {"traveller", traveller_cmd},
+    {"traveller-update", traveller_update_cmd},
 };
 
 static int cmd_case_exec(struct cli *c, int argc, char **argv)
@@ -710,7 +807,8 @@ const struct cmd_entry cmd_case_entry = {
         "[--result R] | letters [--level L] | discipline ID --form F (--org C | --person ID) "
         "--violation D [--decided D] [--internal-political] | finding ID --text T --conclusion C "
         "[--subject S] | remedy FINDING --action A --owner O --due D | remedy-done REMEDY "
-        "--result R",
+        "--result R | trip ID --purpose P --countries C --depart D --return D | traveller ID "
+        "--person PID [--leader] [--commitment] | traveller-update T --event E [--date D]",
     .help = "Hồ sơ vụ việc: kiểm tra, giám sát, kỷ luật... / cases: inspections, supervision, ...",
     .exec = cmd_case_exec,
 };

@@ -14,6 +14,9 @@
  *   POST /api/cases/{id}/findings           an inspection's finding (per subject)
  *   POST /api/findings/{id}/remedies        a remedial action for a finding
  *   POST /api/remedies/{id}                 the action done
+ *   PUT  /api/cases/{id}/trip               a trip's purpose, countries, dates
+ *   POST /api/cases/{id}/travellers         a traveller (one person-trip)
+ *   POST /api/travellers/{id}               commitment, departure, return, report
  *   POST /api/cases/{id}/inspection         supervision found signs of
  *                                           violation: open a linked inspection
  *   POST /api/cases/{id}/letters            send a verification letter
@@ -31,6 +34,7 @@
 #include "app/discipline.h"
 #include "app/finding.h"
 #include "app/letter.h"
+#include "app/trip.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "core/parse.h"
@@ -318,6 +322,45 @@ int api_case_get(struct http_req *r, struct err *e)
 		for (size_t i = 0; i < nd; i++)
 			json_array_append_new(arr, deadline_json(&d[i]));
 		json_object_set_new(o, "deadlines", arr);
+	}
+	{
+		struct traveller_view *tv;
+		struct trip_row trip;
+		int has_trip;
+		size_t nt;
+		json_t *arr = json_array();
+
+		if ((rc = trip_view(r->app, &r->actor, id, r->arena, &trip, &has_trip, &tv, &nt,
+		                    e)) < 0) {
+			json_decref(arr);
+			json_decref(o);
+			return rc;
+		}
+		json_object_set_new(o, "trip",
+		                    has_trip
+		                        ? json_pack("{s:s,s:s,s:o,s:o,s:s?,s:b}", "purpose",
+		                                    trip.purpose, "countries", trip.countries,
+		                                    "depart", date_json(trip.depart), "come_back",
+		                                    date_json(trip.come_back), "funding",
+		                                    trip.funding, "in_plan", trip.in_plan)
+		                        : json_null());
+		for (size_t i = 0; i < nt; i++) {
+			const struct traveller_row *x = &tv[i].t;
+
+			json_array_append_new(
+			    arr,
+			    json_pack("{s:I,s:I,s:s?,s:b,s:b,s:o,s:o,s:o,s:I,s:s,s:o}", "id",
+			              (json_int_t)x->id, "person", (json_int_t)x->person_id,
+			              "full_name", tv[i].full_name, "leader", x->leader,
+			              "commitment", x->commitment, "departed",
+			              date_json(x->departed), "returned", date_json(x->returned),
+			              "report_received", date_json(x->report_received), "version",
+			              (json_int_t)x->version, "authority", tv[i].authority,
+			              "report_deadline",
+			              tv[i].has_report_deadline ? deadline_json(&tv[i].report)
+			                                        : json_null()));
+		}
+		json_object_set_new(o, "travellers", arr);
 	}
 	{
 		struct finding_list fl;
@@ -765,6 +808,83 @@ int api_remedy_post(struct http_req *r, struct err *e)
 	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
 	if (rc == 0)
 		rc = remedy_done(r->app, &r->actor, id, day, result, version, e);
+	json_decref(body);
+	return rc < 0 ? rc
+	              : http_reply(r, 200,
+	                           json_pack("{s:I,s:I}", "id", (json_int_t)id, "version",
+	                                     (json_int_t)(version + 1)));
+}
+
+int api_case_trip_put(struct http_req *r, struct err *e)
+{
+	struct trip_input in = {.depart = DATE_NONE, .come_back = DATE_NONE};
+	int64_t id, in_plan = 0;
+	const struct http_field fields[] = {
+	    {"purpose", HF_STRING, 1, &in.purpose, 0, 0},
+	    {"countries", HF_STRING, 1, &in.countries, 0, 0},
+	    {"depart", HF_DATE, 1, &in.depart, 0, 0},
+	    {"come_back", HF_DATE, 1, &in.come_back, 0, 0},
+	    {"funding", HF_STRING, 0, &in.funding, 0, 0},
+	    {"in_plan", HF_INT, 0, &in_plan, 0, 1},
+	};
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0) {
+		in.in_plan = (int)in_plan;
+		rc = trip_set(r->app, &r->actor, id, &in, e);
+	}
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 200, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+int api_case_traveller_post(struct http_req *r, struct err *e)
+{
+	int64_t id, person = 0, leader = 0, commitment = 0, out = 0;
+	const struct http_field fields[] = {
+	    {"person", HF_INT, 1, &person, 1, INT64_MAX},
+	    {"leader", HF_INT, 0, &leader, 0, 1},
+	    {"commitment", HF_INT, 0, &commitment, 0, 1},
+	};
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0)
+		rc = traveller_add(r->app, &r->actor, id, person, (int)leader, (int)commitment,
+		                   &out, e);
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)out));
+}
+
+int api_traveller_post(struct http_req *r, struct err *e)
+{
+	const char *event = NULL;
+	int32_t day = DATE_NONE;
+	int64_t id, version = 0;
+	enum traveller_event ev;
+	const struct http_field fields[] = {
+	    {"event", HF_STRING, 1, &event, 0, 0},
+	    {"date", HF_DATE, 0, &day, 0, 0},
+	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
+	};
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0 && traveller_event_parse(event, &ev) < 0)
+		rc = err_set(e, HOSO_E_BAD_ENUM, "event",
+		             "event là commitment, departed, returned hoặc report",
+		             "event is commitment, departed, returned or report");
+	if (rc == 0)
+		rc = traveller_record(r->app, &r->actor, id, ev, day, version, e);
 	json_decref(body);
 	return rc < 0 ? rc
 	              : http_reply(r, 200,

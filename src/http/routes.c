@@ -68,6 +68,11 @@ static const struct http_route case_findings = {"POST", "/api/cases/{id}/finding
 static const struct http_route finding_remedies = {"POST", "/api/findings/{id}/remedies",
                                                    api_finding_remedy_post};
 static const struct http_route remedy_post = {"POST", "/api/remedies/{id}", api_remedy_post};
+static const struct http_route case_trip = {"PUT", "/api/cases/{id}/trip", api_case_trip_put};
+static const struct http_route case_travellers = {"POST", "/api/cases/{id}/travellers",
+                                                  api_case_traveller_post};
+static const struct http_route traveller_post = {"POST", "/api/travellers/{id}",
+                                                 api_traveller_post};
 static const struct http_route letter_post = {"POST", "/api/letters/{id}", api_letter_post};
 static const struct http_route letters_get = {"GET", "/api/letters", api_letters_get};
 
@@ -120,6 +125,9 @@ const struct http_route *const http_routes[] = {
     &case_findings,
     &finding_remedies,
     &remedy_post,
+    &case_trip,
+    &case_travellers,
+    &traveller_post,
     &letter_post,
     &letters_get,
     NULL,

@@ -537,3 +537,115 @@ int store_remedy_done(struct store *s, int64_t id, int32_t done, const char *res
 		rc = HOSO_E_CONFLICT;
 	return rc;
 }
+
+int store_trip_put(struct store *s, const struct trip_row *r)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_TRIP_PUT);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->case_id);
+	store_bind_text(st, 2, r->purpose);
+	store_bind_text(st, 3, r->countries);
+	store_bind_date(st, 4, r->depart);
+	store_bind_date(st, 5, r->come_back);
+	store_bind_text(st, 6, r->funding);
+	sqlite3_bind_int(st, 7, r->in_plan);
+	return store_exec_stmt(st);
+}
+
+static int read_trip(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct trip_row *r = item;
+
+	r->case_id = sqlite3_column_int64(st, 0);
+	r->purpose = store_col_text(st, 1, a);
+	r->countries = store_col_text(st, 2, a);
+	r->depart = store_col_date(st, 3, DATE_NONE);
+	r->come_back = store_col_date(st, 4, DATE_NONE);
+	r->funding = store_col_text(st, 5, a);
+	r->in_plan = sqlite3_column_int(st, 6);
+	return r->purpose && r->countries ? 0 : HOSO_E_NOMEM;
+}
+
+int store_trip_get(struct store *s, int64_t case_id, struct arena *a, struct trip_row *ret)
+{
+	struct trip_row *v;
+	size_t n;
+	int rc = read_of_case(s, STMT_TRIP_GET, case_id, a, sizeof(*v), read_trip, (void **)&v, &n);
+
+	if (rc == 0 && n == 0)
+		rc = HOSO_E_NOT_FOUND;
+	if (rc == 0)
+		*ret = v[0];
+	return rc;
+}
+
+int store_traveller_insert(struct store *s, const struct traveller_row *r, int64_t *ret_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_TRAVELLER_INSERT);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->case_id);
+	sqlite3_bind_int64(st, 2, r->person_id);
+	sqlite3_bind_int(st, 3, r->leader);
+	sqlite3_bind_int(st, 4, r->commitment);
+	return store_exec_insert(s, st, ret_id);
+}
+
+static int read_traveller(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct traveller_row *r = item;
+
+	(void)a;
+	r->id = sqlite3_column_int64(st, 0);
+	r->case_id = sqlite3_column_int64(st, 1);
+	r->person_id = sqlite3_column_int64(st, 2);
+	r->leader = sqlite3_column_int(st, 3);
+	r->commitment = sqlite3_column_int(st, 4);
+	r->departed = store_col_date(st, 5, DATE_NONE);
+	r->returned = store_col_date(st, 6, DATE_NONE);
+	r->report_received = store_col_date(st, 7, DATE_NONE);
+	r->version = sqlite3_column_int64(st, 8);
+	return 0;
+}
+
+int store_travellers_of_case(struct store *s, int64_t case_id, struct arena *a,
+                             struct traveller_list *ret)
+{
+	return read_of_case(s, STMT_TRAVELLERS_OF_CASE, case_id, a, sizeof(*ret->v), read_traveller,
+	                    (void **)&ret->v, &ret->n);
+}
+
+int store_traveller_get(struct store *s, int64_t id, struct arena *a, struct traveller_row *ret)
+{
+	struct traveller_list l;
+	int rc = read_of_case(s, STMT_TRAVELLER_GET, id, a, sizeof(*l.v), read_traveller,
+	                      (void **)&l.v, &l.n);
+
+	if (rc == 0 && l.n == 0)
+		rc = HOSO_E_NOT_FOUND;
+	if (rc == 0)
+		*ret = l.v[0];
+	return rc;
+}
+
+int store_traveller_update(struct store *s, const struct traveller_row *r)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_TRAVELLER_UPDATE);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->id);
+	sqlite3_bind_int(st, 2, r->commitment);
+	store_bind_date(st, 3, r->departed);
+	store_bind_date(st, 4, r->returned);
+	store_bind_date(st, 5, r->report_received);
+	sqlite3_bind_int64(st, 6, r->version);
+	rc = store_exec_stmt(st);
+	if (rc == 0 && sqlite3_changes(s->db) == 0)
+		rc = HOSO_E_CONFLICT;
+	return rc;
+}

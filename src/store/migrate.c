@@ -375,6 +375,32 @@ static const struct migration migrations[] = {
         "CREATE INDEX case_remedy_open ON case_remedy(due) WHERE done IS NULL;",
         NULL,
     },
+    /* 10: a trip abroad's details and its travellers: one person-trip
+     * (lượt) each, with departure, return and the report due after it. */
+    {
+        "CREATE TABLE case_trip("
+        " case_id INTEGER PRIMARY KEY REFERENCES case_file(id),"
+        " purpose TEXT NOT NULL CHECK (purpose IN ('cong_tac', 'hoc_tap', 'chua_benh',"
+        " 'du_lich', 'tham_than')),"
+        " countries TEXT NOT NULL,"
+        " depart TEXT NOT NULL,"
+        " come_back TEXT NOT NULL,"
+        " funding TEXT,"
+        " in_plan INTEGER NOT NULL DEFAULT 0 CHECK (in_plan IN (0, 1))) STRICT;"
+        "CREATE TABLE case_traveller("
+        " id INTEGER PRIMARY KEY,"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " person_id INTEGER NOT NULL REFERENCES person(id),"
+        " leader INTEGER NOT NULL DEFAULT 0 CHECK (leader IN (0, 1)),"
+        " commitment INTEGER NOT NULL DEFAULT 0 CHECK (commitment IN (0, 1)),"
+        " departed TEXT,"
+        " returned TEXT,"
+        " report_received TEXT,"
+        " version INTEGER NOT NULL DEFAULT 1,"
+        " UNIQUE (case_id, person_id)) STRICT;"
+        "CREATE INDEX case_traveller_by_person ON case_traveller(person_id);",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

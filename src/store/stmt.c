@@ -258,6 +258,22 @@ const char *const stmt_sqlite[STMT__MAX] = {
                         "case_remedy WHERE id = ?1",
     [STMT_REMEDY_DONE] = "UPDATE case_remedy SET done = ?2, result = ?3, version = version + 1 "
                          "WHERE id = ?1 AND version = ?4 AND done IS NULL",
+    [STMT_TRIP_PUT] = "INSERT INTO case_trip(case_id, purpose, countries, depart, come_back, "
+                      "funding, in_plan) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT "
+                      "(case_id) DO UPDATE SET purpose = ?2, countries = ?3, depart = ?4, "
+                      "come_back = ?5, funding = ?6, in_plan = ?7",
+    [STMT_TRIP_GET] = "SELECT case_id, purpose, countries, depart, come_back, funding, in_plan "
+                      "FROM case_trip WHERE case_id = ?1",
+    [STMT_TRAVELLER_INSERT] = "INSERT INTO case_traveller(case_id, person_id, leader, "
+                              "commitment) VALUES (?1, ?2, ?3, ?4)",
+    [STMT_TRAVELLERS_OF_CASE] = "SELECT id, case_id, person_id, leader, commitment, departed, "
+                                "returned, report_received, version FROM case_traveller WHERE "
+                                "case_id = ?1 ORDER BY leader DESC, id",
+    [STMT_TRAVELLER_GET] = "SELECT id, case_id, person_id, leader, commitment, departed, "
+                           "returned, report_received, version FROM case_traveller WHERE id = ?1",
+    [STMT_TRAVELLER_UPDATE] = "UPDATE case_traveller SET commitment = ?2, departed = ?3, "
+                              "returned = ?4, report_received = ?5, version = version + 1 WHERE "
+                              "id = ?1 AND version = ?6",
     [STMT_CASE_NOTES] = "SELECT id, case_id, user_id, at, text FROM case_note WHERE case_id = ?1 "
                         "ORDER BY id",
 };

@@ -451,6 +451,34 @@ int store_remedy_get(struct store *s, int64_t id, struct arena *a, struct remedy
 int store_remedy_done(struct store *s, int64_t id, int32_t done, const char *result,
                       int64_t version);
 
+/* A trip abroad: its details, and one row per traveller (a person-trip). */
+struct trip_row {
+	int64_t case_id;
+	const char *purpose; /* cong_tac, hoc_tap, chua_benh, du_lich, tham_than */
+	const char *countries;
+	int32_t depart, come_back; /* planned */
+	const char *funding;
+	int in_plan; /* in the year's foreign-affairs plan (official delegations) */
+};
+struct traveller_row {
+	int64_t id, case_id, person_id;
+	int leader, commitment; /* head of the delegation; written commitment given */
+	int32_t departed, returned, report_received; /* DATE_NONE until then */
+	int64_t version;
+};
+struct traveller_list {
+	struct traveller_row *v;
+	size_t n;
+};
+int store_trip_put(struct store *s, const struct trip_row *r);
+int store_trip_get(struct store *s, int64_t case_id, struct arena *a, struct trip_row *ret);
+int store_traveller_insert(struct store *s, const struct traveller_row *r, int64_t *ret_id);
+int store_travellers_of_case(struct store *s, int64_t case_id, struct arena *a,
+                             struct traveller_list *ret);
+int store_traveller_get(struct store *s, int64_t id, struct arena *a, struct traveller_row *ret);
+/* HOSO_E_CONFLICT when r->version is stale. */
+int store_traveller_update(struct store *s, const struct traveller_row *r);
+
 /* Deadline rules an administrator changed (the defaults are the app's). */
 struct deadline_rule_row {
 	const char *code;

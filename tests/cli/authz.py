@@ -324,6 +324,26 @@ for u in USERS:
     want = 401 if u is None else (404 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"finding on an out-of-scope inspection as {u}: {st}, want {want}")
 
+# A trip's details and travellers: officers and leaders in scope.
+st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "ra_nuoc_ngoai", "subtype": "cong_vu", "title": "Đoàn công tác", "org": "X1"}, jar=jar)
+T = json.loads(body)["id"]
+for u in USERS:
+    writer = u in ("cv.x1", "ld.x1")
+    st, _, _ = call("PUT", f"/api/cases/{T}/trip", u, {"purpose": "cong_tac", "countries": "Lào", "depart": "2030-01-02", "come_back": "2030-01-05"}, jar=jar)
+    want = 401 if u is None else (200 if writer else 403)
+    check(st == want, f"trip details as {u}: {st}, want {want}")
+    st, _, _ = call("POST", f"/api/cases/{T}/travellers", u, {"person": P2}, jar=jar)
+    want = 401 if u is None else (404 if writer else 403)
+    check(st == want, f"an out-of-scope traveller as {u}: {st}, want {want}")
+st, _, _ = call("POST", f"/api/cases/{T}/travellers", "cv.x1", {"person": P1}, jar=jar)
+check(st == 201, f"traveller added: {st}")
+st, body, _ = call("GET", f"/api/cases/{T}", "cv.x1", jar=jar)
+TR = json.loads(body)["travellers"][0]["id"]
+for u in USERS:
+    st, _, _ = call("POST", f"/api/travellers/{TR}", u, {"event": "commitment", "version": 999}, jar=jar)
+    want = 401 if u is None else (409 if u in ("cv.x1", "ld.x1") else 403)
+    check(st == want, f"traveller event as {u}: {st}, want {want}")
+
 # Deadlines: the due list for readers; the rules for all; changes by the
 # administrator of the whole tree only.
 for u in USERS:

@@ -142,9 +142,35 @@ opened=$(python3 -c 'import datetime; print((datetime.datetime.utcnow() + dateti
 post cv.x1 /api/cases "{\"kind\": \"ra_nuoc_ngoai\", \"subtype\": \"viec_rieng\", \"title\": \"Đi Lào thăm thân\", \"org\": \"X1\", \"opened\": \"$opened\"}" 201
 t=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
 post cv.x1 "/api/cases/$t/transition" "{\"to\": \"y_kien_chi_bo\", \"version\": 1, \"date\": \"$opened\"}" 200
+post ld.x1 "/api/cases/$t/transition" "{\"to\": \"dong_y\", \"version\": 2, \"date\": \"$opened\"}" 409
+expect_body '"field":"trip"'
+expect_http 200 -b cv.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat cv.x1.csrf)" --data "{\"purpose\": \"tham_than\", \"countries\": \"Lào\", \"depart\": \"$opened\", \"come_back\": \"$back\"}" "$base/api/cases/$t/trip"
+expect_http 400 -b cv.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat cv.x1.csrf)" --data "{\"purpose\": \"nghi\", \"countries\": \"Lào\", \"depart\": \"$opened\", \"come_back\": \"$back\"}" "$base/api/cases/$t/trip"
+expect_body '"field":"purpose"'
+expect_http 400 -b cv.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat cv.x1.csrf)" --data "{\"purpose\": \"tham_than\", \"countries\": \"Lào\", \"depart\": \"$back\", \"come_back\": \"$opened\"}" "$base/api/cases/$t/trip"
+expect_body '"field":"come_back"'
+post cv.x1 "/api/cases/$t/travellers" "{\"person\": $p1, \"commitment\": 1}" 201
+tr=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+post cv.x1 "/api/cases/$t/travellers" "{\"person\": $p1}" 409
+post cv.x1 "/api/cases/$t/travellers" "{\"person\": $p2}" 404
+post cv.x1 "/api/travellers/$tr" '{"event": "returned", "version": 1}' 400
+expect_body '"field":"date"'
+post cv.x1 "/api/travellers/$tr" '{"event": "bay", "version": 1}' 400
+expect_body '"field":"event"'
 post ld.x1 "/api/cases/$t/transition" "{\"to\": \"dong_y\", \"version\": 2, \"date\": \"$opened\"}" 200
 post cv.x1 "/api/cases/$t/transition" "{\"to\": \"dang_di\", \"version\": 3, \"date\": \"$opened\"}" 200
 post cv.x1 "/api/cases/$t/transition" "{\"to\": \"da_ve\", \"version\": 4, \"date\": \"$back\"}" 200
+post cv.x1 "/api/travellers/$tr" "{\"event\": \"departed\", \"date\": \"$opened\", \"version\": 1}" 200
+post cv.x1 "/api/travellers/$tr" "{\"event\": \"returned\", \"date\": \"$back\", \"version\": 2}" 200
+expect_http 200 -b xem.x1.jar "$base/api/cases/$t"
+python3 - <<'PY' && ok || fail "trip and travellers: $(head -c 400 body.txt)"
+import json
+c = json.load(open("body.txt"))
+assert c["trip"]["purpose"] == "tham_than" and c["trip"]["countries"] == "Lào", c["trip"]
+x = c["travellers"][0]
+assert x["full_name"] == "Lò Văn Muôn" and x["commitment"] and x["authority"] == "Sở Ngoại vụ", x
+assert x["report_deadline"]["level"] == "overdue" and x["report_deadline"]["working_days"] == 7, x
+PY
 expect_http 200 -b xem.x1.jar "$base/api/deadlines?level=overdue"
 python3 - "$t" <<'PY' && ok || fail "overdue list: $(head -c 400 body.txt)"
 import json, sys

@@ -74,10 +74,31 @@ expect_out "tham_tra_ly_lich"
 # deadlines: a trip back long ago without its report is overdue
 expect_status 0 "$HOSO" case new --kind ra_nuoc_ngoai --title "Đi Lào thăm thân" --org X1 --opened 2024-01-02
 t=$(cut -d' ' -f1 out.txt)
-for s in "y_kien_chi_bo 2024-01-03" "dong_y 2024-01-04" "dang_di 2024-01-10" "da_ve 2024-02-01"; do
+expect_status 0 "$HOSO" case step "$t" --to y_kien_chi_bo --date 2024-01-03
+# approval waits for a complete trip: details, traveller, commitment
+expect_status 1 "$HOSO" case step "$t" --to dong_y --date 2024-01-04
+expect_err "conflict, trip"
+expect_status 0 "$HOSO" case trip "$t" --purpose tham_than --countries "Lào" --depart 10/01/2024 --return 01/02/2024
+expect_status 1 "$HOSO" case trip "$t" --purpose nghi_mat --countries "Lào" --depart 10/01/2024 --return 01/02/2024
+expect_err "bad_value, purpose"
+expect_status 1 "$HOSO" case step "$t" --to dong_y --date 2024-01-04
+expect_err "conflict, travellers"
+expect_status 0 "$HOSO" case traveller "$t" --person "$p"
+tr=$(cat out.txt)
+expect_status 1 "$HOSO" case traveller "$t" --person "$p"
+expect_err "duplicate"
+expect_status 1 "$HOSO" case step "$t" --to dong_y --date 2024-01-04
+expect_err "conflict, commitment"
+expect_status 0 "$HOSO" case traveller-update "$tr" --event commitment
+expect_status 1 "$HOSO" case traveller-update "$tr" --event returned --date 01/02/2024
+expect_err "bad_date"
+for s in "dong_y 2024-01-04" "dang_di 2024-01-10" "da_ve 2024-02-01"; do
   set -- $s
   expect_status 0 "$HOSO" case step "$t" --to "$1" --date "$2"
 done
+expect_status 0 "$HOSO" case traveller-update "$tr" --event departed --date 10/01/2024
+expect_status 0 "$HOSO" case traveller-update "$tr" --event returned --date 01/02/2024
+expect_status 2 "$HOSO" case traveller-update "$tr" --event arrived
 expect_status 0 "$HOSO" case due --level overdue
 # 1/2/2024 + 7 working days, over Tết (8-14/2): 2, 5, 6, 7, 15, 16, 19/2
 expect_out "^overdue +RNN-2024-0001 +hạn 19/02/2024"

@@ -11,6 +11,8 @@
 #include "app/case.h"
 #include "app/deadline.h"
 #include "app/org.h"
+#include "app/person.h"
+#include "app/trip.h"
 #include "helpers.h"
 #include "store/store.h"
 
@@ -192,6 +194,16 @@ static int64_t trip(struct fx *f, int64_t org, const struct actor *o, const stru
 	assert_int_equal(case_create(f->app, o, &in, &f->a, &id, NULL, &f->e), 0);
 	assert_int_equal(
 	    case_transition(f->app, o, id, "y_kien_chi_bo", back - 39, NULL, NULL, 1, &f->e), 0);
+	{
+		struct trip_input t = {"tham_than", "Lào", NULL, back - 30, back, 0};
+		struct person_input p = {
+		    .full_name = "Lò Văn Muôn", .org_id = org, .joined = "01/01/2010"};
+		int64_t pid, tid;
+
+		assert_int_equal(person_create(f->app, &f->sys, &p, &pid, &f->e), 0);
+		assert_int_equal(trip_set(f->app, o, id, &t, &f->e), 0);
+		assert_int_equal(traveller_add(f->app, o, id, pid, 0, 1, &tid, &f->e), 0);
+	}
 	assert_int_equal(case_transition(f->app, l, id, "dong_y", back - 38, NULL, NULL, 2, &f->e),
 	                 0);
 	assert_int_equal(case_transition(f->app, o, id, "dang_di", back - 30, NULL, NULL, 3, &f->e),

@@ -192,6 +192,8 @@ const tests = [
     const api = await apiAs(url, 'thuly')
     const day = (n) => new Date(Date.now() + 7 * 3600e3 - n * 86400e3).toISOString().slice(0, 10)
     const trip = (await api('POST', '/api/cases', { kind: 'ra_nuoc_ngoai', subtype: 'viec_rieng', title: 'Đi Lào thăm thân', org: 'DB', opened: day(90) })).body.id
+    check((await api('PUT', `/api/cases/${trip}/trip`, { purpose: 'tham_than', countries: 'Lào', depart: day(80), come_back: day(60) })).status === 200, 'trip details')
+    check((await api('POST', `/api/cases/${trip}/travellers`, { person: 1, commitment: 1 })).status === 201, 'traveller')
     let v = 1
     for (const [to, d] of [['y_kien_chi_bo', 89], ['dong_y', 88], ['dang_di', 80], ['da_ve', 60]]) {
       check((await api('POST', `/api/cases/${trip}/transition`, { to, date: day(d), version: v++ })).status === 200, 'trip step ' + to)
@@ -244,6 +246,12 @@ const tests = [
     await page.click('[data-test=note-add]')
     await page.waitForSelector('[data-test=case-note]')
     await shot('case', { fullPage: true })
+    await page.goto(`${url}/cases/${trip}`)
+    await page.waitForSelector('[data-test=travellers]')
+    const travellers = await page.textContent('[data-test=travellers]')
+    check(travellers.includes('Lò Văn Muôn') && travellers.includes('Sở Ngoại vụ'), 'traveller with the approving body: ' + travellers.slice(0, 200))
+    check((await page.textContent('[data-test=trip-summary]')).includes('Thăm thân'), 'trip summary')
+    await shot('trip', { fullPage: true })
     await page.goto(`${url}/cases/${check2}`)
     await page.waitForSelector('[data-test=case-letters]')
     await page.locator('[data-test=case-letters] [data-test^=remind-]:visible').first().click()
@@ -553,5 +561,5 @@ const tests = [
   }],
 ]
 
-const ok = await run(tests, { keepShots: ['login', 'home', 'home-due', 'case', 'cases', 'tree-2025-06-30', 'tree-today', 'people', 'person', 'org-history', 'break-glass', 'access-log', 'english', 'audit'] })
+const ok = await run(tests, { keepShots: ['login', 'home', 'home-due', 'case', 'cases', 'trip', 'tree-2025-06-30', 'tree-today', 'people', 'person', 'org-history', 'break-glass', 'access-log', 'english', 'audit'] })
 process.exit(ok ? 0 : 1)

@@ -1,0 +1,66 @@
+/*
+ * trip.h - trips abroad (DOMAIN.md §4): purpose, countries, dates and
+ * funding of the trip; its travellers, one person-trip (lượt) each, with
+ * departure, return, and the report due 7 working days after re-entry; the
+ * written commitment when visiting relatives; approval refused until the
+ * trip is complete (its details, its travellers, their commitments, and for
+ * an official delegation its place in the year's foreign-affairs plan); the
+ * approving authority each traveller's management level calls for.
+ */
+#ifndef HOSO_APP_TRIP_H
+#define HOSO_APP_TRIP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "app/deadline.h"
+#include "core/arena.h"
+#include "store/store.h"
+
+struct trip_input {
+	const char *purpose, *countries, *funding;
+	int32_t depart, come_back;
+	int in_plan;
+};
+
+/* Officers and leaders, on a trip case they may see.  Audited. */
+int trip_set(struct app *app, const struct actor *who, int64_t case_id, const struct trip_input *in,
+             struct err *e);
+
+/* A traveller: a member the actor may see; a private trip has one. */
+int traveller_add(struct app *app, const struct actor *who, int64_t case_id, int64_t person_id,
+                  int leader, int commitment, int64_t *ret_id, struct err *e);
+
+enum traveller_event {
+	TRAVELLER_COMMITMENT,
+	TRAVELLER_DEPARTED,
+	TRAVELLER_RETURNED,
+	TRAVELLER_REPORT
+};
+int traveller_event_parse(const char *s, enum traveller_event *ret);
+
+/* Record the commitment, departure, return or report on day (DATE_NONE:
+ * today), in that order; version must be the traveller's (0: whatever it
+ * is now, for the operator at the console). */
+int traveller_record(struct app *app, const struct actor *who, int64_t id, enum traveller_event ev,
+                     int32_t day, int64_t version, struct err *e);
+
+/* 0 when a trip case may be approved, else HOSO_E_CONFLICT saying why. */
+int trip_check_approval(struct app *app, int64_t case_id, const char *subtype, struct err *e);
+
+struct traveller_view {
+	struct traveller_row t;
+	const char *full_name;  /* NULL when the reader may not see the person */
+	const char *authority;  /* who approves for this management level */
+	struct deadline report; /* the return report (applies once returned) */
+	int has_report_deadline;
+};
+
+/* A trip case's details (has_trip 0 when none yet) and travellers; the
+ * caller may already see the case. */
+int trip_view(struct app *app, const struct actor *who, int64_t case_id, struct arena *a,
+              struct trip_row *ret_trip, int *has_trip, struct traveller_view **ret, size_t *ret_n,
+              struct err *e);
+
+#endif

@@ -1,0 +1,225 @@
+/* Unit tests for src/app/trip.c: trip details, travellers (person-trips),
+ * approval checks, the return report per traveller, the approving
+ * authority. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/case.h"
+#include "app/org.h"
+#include "app/person.h"
+#include "app/trip.h"
+#include "helpers.h"
+#include "store/store.h"
+
+struct fx {
+	char dir[512];
+	struct app *app;
+	struct actor sys, officer, leader;
+	struct err e;
+	struct arena a;
+	int64_t tu, x1, x2, p1, p2, p3, cadre;
+};
+
+static int64_t person(struct fx *f, const char *name, int64_t org, const char *level)
+{
+	struct person_input in = {
+	    .full_name = name, .org_id = org, .joined = "01/01/2010", .management_level = level};
+	int64_t id = 0;
+
+	if (person_create(f->app, &f->sys, &in, &id, &f->e) != 0)
+		fail_msg("%s: %s", name, err_text_en(&f->e));
+	return id;
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	char path[600];
+	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+
+	tmpdir_make(f->dir, sizeof(f->dir));
+	snprintf(path, sizeof(path), "%s/t.db", f->dir);
+	err_init(&f->e);
+	arena_init(&f->a, 0);
+	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
+		return -1;
+	actor_system(&f->sys, "test");
+	org_create(f->app, &f->sys, &o, &f->tu, &f->e);
+	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->x1, &f->e);
+	o = (struct org_new){"X2", "Đảng bộ xã B", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->x2, &f->e);
+	f->p1 = person(f, "Lò Văn Muôn", f->x1, NULL);
+	f->p2 = person(f, "Quàng Thị Hoa", f->x1, NULL);
+	f->p3 = person(f, "Vàng A Chá", f->x2, NULL);
+	f->cadre = person(f, "Điêu Chính Tới", f->x1, "Diện Ban Thường vụ Tỉnh ủy quản lý");
+	f->officer = (struct actor){7, 1u << ROLE_OFFICER, f->x1, CLEARANCE_NORMAL, NULL, "test"};
+	f->leader = (struct actor){8, 1u << ROLE_LEADER, f->x1, CLEARANCE_NORMAL, NULL, "test"};
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	app_close(f->app);
+	err_release(&f->e);
+	arena_release(&f->a);
+	tmpdir_remove(f->dir);
+	free(f);
+	return 0;
+}
+
+static int64_t trip_case(struct fx *f, const char *subtype)
+{
+	struct case_input in = {.kind = "ra_nuoc_ngoai",
+	                        .subtype = subtype,
+	                        .title = "Chuyến đi",
+	                        .handling_org = f->x1,
+	                        .opened = date_days(2024, 5, 2)};
+	int64_t id = 0;
+
+	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e), 0);
+	return id;
+}
+
+static void test_details_and_travellers_are_checked(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = trip_case(f, "viec_rieng"), t;
+	struct trip_input in = {"tham_than",           "Lào", NULL, date_days(2024, 5, 20),
+	                        date_days(2024, 6, 3), 0};
+
+	in.purpose = "nghi_mat";
+	assert_int_equal(trip_set(f->app, &f->officer, id, &in, &f->e), HOSO_E_BAD_ENUM);
+	in.purpose = "tham_than";
+	in.come_back = date_days(2024, 5, 1);
+	assert_int_equal(trip_set(f->app, &f->officer, id, &in, &f->e), HOSO_E_BAD_DATE);
+	in.come_back = date_days(2024, 6, 3);
+	in.countries = " ";
+	assert_int_equal(trip_set(f->app, &f->officer, id, &in, &f->e), HOSO_E_MISSING);
+	in.countries = "Lào";
+	assert_int_equal(trip_set(f->app, &f->officer, id, &in, &f->e), 0);
+	assert_int_equal(traveller_add(f->app, &f->officer, id, f->p3, 0, 0, &t, &f->e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(traveller_add(f->app, &f->officer, id, f->p1, 0, 0, &t, &f->e), 0);
+	assert_int_equal(traveller_add(f->app, &f->officer, id, f->p1, 0, 0, &t, &f->e),
+	                 HOSO_E_DUPLICATE);
+	/* a private trip is one person's */
+	assert_int_equal(traveller_add(f->app, &f->officer, id, f->p2, 0, 0, &t, &f->e),
+	                 HOSO_E_CONFLICT);
+}
+
+static void test_approval_waits_for_a_complete_trip(void **state)
+{
+	struct fx *f = *state;
+	int64_t priv = trip_case(f, "viec_rieng"), off = trip_case(f, "cong_vu"), t1, t2;
+	struct trip_input in = {"tham_than",           "Lào", NULL, date_days(2024, 5, 20),
+	                        date_days(2024, 6, 3), 0};
+
+	assert_int_equal(case_transition(f->app, &f->officer, priv, "y_kien_chi_bo", DATE_NONE,
+	                                 NULL, NULL, 1, &f->e),
+	                 0);
+	assert_int_equal(
+	    case_transition(f->app, &f->leader, priv, "dong_y", DATE_NONE, NULL, NULL, 2, &f->e),
+	    HOSO_E_CONFLICT);
+	assert_string_equal(f->e.field.buf, "trip");
+	assert_int_equal(trip_set(f->app, &f->officer, priv, &in, &f->e), 0);
+	assert_int_equal(
+	    case_transition(f->app, &f->leader, priv, "dong_y", DATE_NONE, NULL, NULL, 2, &f->e),
+	    HOSO_E_CONFLICT);
+	assert_string_equal(f->e.field.buf, "travellers");
+	assert_int_equal(traveller_add(f->app, &f->officer, priv, f->p1, 0, 0, &t1, &f->e), 0);
+	assert_int_equal(
+	    case_transition(f->app, &f->leader, priv, "dong_y", DATE_NONE, NULL, NULL, 2, &f->e),
+	    HOSO_E_CONFLICT);
+	assert_string_equal(f->e.field.buf, "commitment");
+	assert_int_equal(
+	    traveller_record(f->app, &f->officer, t1, TRAVELLER_COMMITMENT, DATE_NONE, 1, &f->e),
+	    0);
+	assert_int_equal(
+	    case_transition(f->app, &f->leader, priv, "dong_y", DATE_NONE, NULL, NULL, 2, &f->e),
+	    0);
+	/* an official delegation must be in the year's plan */
+	in.purpose = "cong_tac";
+	assert_int_equal(trip_set(f->app, &f->officer, off, &in, &f->e), 0);
+	assert_int_equal(traveller_add(f->app, &f->officer, off, f->cadre, 1, 0, &t1, &f->e), 0);
+	assert_int_equal(traveller_add(f->app, &f->officer, off, f->p2, 0, 0, &t2, &f->e), 0);
+	assert_int_equal(
+	    case_transition(f->app, &f->leader, off, "dong_y", DATE_NONE, NULL, NULL, 1, &f->e),
+	    HOSO_E_CONFLICT);
+	assert_string_equal(f->e.field.buf, "in_plan");
+	in.in_plan = 1;
+	assert_int_equal(trip_set(f->app, &f->officer, off, &in, &f->e), 0);
+	assert_int_equal(
+	    case_transition(f->app, &f->leader, off, "dong_y", DATE_NONE, NULL, NULL, 1, &f->e), 0);
+}
+
+static void test_person_trips_and_their_reports(void **state)
+{
+	struct fx *f = *state;
+	int64_t off = trip_case(f, "cong_vu"), t1, t2;
+	struct trip_input in = {"cong_tac",
+	                        "Lào, Trung Quốc",
+	                        "Ngân sách tỉnh",
+	                        date_days(2024, 5, 20),
+	                        date_days(2024, 6, 3),
+	                        1};
+	struct traveller_view *v;
+	struct trip_row trip;
+	int has;
+	size_t n;
+
+	assert_int_equal(trip_set(f->app, &f->officer, off, &in, &f->e), 0);
+	assert_int_equal(traveller_add(f->app, &f->officer, off, f->cadre, 1, 0, &t1, &f->e), 0);
+	assert_int_equal(traveller_add(f->app, &f->officer, off, f->p2, 0, 0, &t2, &f->e), 0);
+	/* in order: departure, return, report */
+	assert_int_equal(traveller_record(f->app, &f->officer, t1, TRAVELLER_RETURNED,
+	                                  date_days(2024, 6, 3), 1, &f->e),
+	                 HOSO_E_BAD_DATE);
+	assert_int_equal(traveller_record(f->app, &f->officer, t1, TRAVELLER_DEPARTED,
+	                                  date_days(2024, 5, 20), 1, &f->e),
+	                 0);
+	assert_int_equal(traveller_record(f->app, &f->officer, t1, TRAVELLER_RETURNED,
+	                                  date_days(2024, 6, 3), 1, &f->e),
+	                 HOSO_E_CONFLICT); /* stale version */
+	assert_int_equal(traveller_record(f->app, &f->officer, t1, TRAVELLER_RETURNED,
+	                                  date_days(2024, 6, 3), 2, &f->e),
+	                 0);
+	assert_int_equal(trip_view(f->app, &f->officer, off, &f->a, &trip, &has, &v, &n, &f->e), 0);
+	assert_true(has);
+	assert_string_equal(trip.countries, "Lào, Trung Quốc");
+	assert_int_equal(n, 2);
+	/* the head of the delegation first; a cadre of the standing committee
+	 * goes through the provincial organisation board */
+	assert_int_equal(v[0].t.id, t1);
+	assert_string_equal(v[0].authority, "Ban Tổ chức Tỉnh ủy");
+	assert_string_equal(v[1].authority, "Sở Ngoại vụ");
+	/* back on Monday 3/6/2024: the report is due Wednesday 12/6 */
+	assert_true(v[0].has_report_deadline);
+	assert_int_equal(v[0].report.due, date_days(2024, 6, 12));
+	assert_int_equal(v[0].report.level, DEADLINE_OVERDUE);
+	assert_false(v[1].has_report_deadline);
+	assert_int_equal(traveller_record(f->app, &f->officer, t1, TRAVELLER_REPORT,
+	                                  date_days(2024, 6, 11), 3, &f->e),
+	                 0);
+	assert_int_equal(trip_view(f->app, &f->officer, off, &f->a, &trip, &has, &v, &n, &f->e), 0);
+	assert_int_equal(v[0].report.level, DEADLINE_DONE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_details_and_travellers_are_checked, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_approval_waits_for_a_complete_trip, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_person_trips_and_their_reports, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
