@@ -17,6 +17,7 @@
  *   case letter-update LETTER --action remind|escalate|answer [--date D] [--result R]
  *   case letters [--level early|late|overdue]
  *   case trip ID --purpose P --countries C --depart D --return D [--funding F] [--in-plan]
+ *   case stay ID --country C --purpose P --arrangement A --start D --until D [--last-contact D]
  *   case traveller ID --person PID [--leader] [--commitment]
  *   case traveller-update TRAVELLER --event commitment|departed|returned|report [--date D]
  *   case finding ID --text T --conclusion C [--subject SUBJECT_ID]
@@ -33,6 +34,7 @@
 #include "app/deadline.h"
 #include "app/discipline.h"
 #include "app/finding.h"
+#include "app/stay.h"
 #include "app/trip.h"
 #include "app/letter.h"
 #include "app/org.h"
@@ -766,6 +768,42 @@ static int traveller_update_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
+static int stay_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	struct stay_input in = {.last_contact = DATE_NONE};
+	const char *pos[1], *start = NULL, *until = NULL, *contact = NULL;
+	const struct cli_opt opts[] = {
+	    {"--country", &in.country},
+	    {"--purpose", &in.purpose},
+	    {"--arrangement", &in.arrangement},
+	    {"--start", &start},
+	    {"--until", &until},
+	    {"--last-contact", &contact},
+	    {NULL},
+	};
+	struct err e;
+	int64_t id;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !in.country || !in.purpose || !in.arrangement || !start || !until)
+		return cli_usage(
+		    self(), "Cần ID, --country, --purpose, --arrangement, --start, --until",
+		    "ID, --country, --purpose, --arrangement, --start, --until are needed");
+	if ((rc = id_arg(pos[0], &id)) != 0 || (rc = cli_date("--start", start, &in.start)) != 0 ||
+	    (rc = cli_date("--until", until, &in.expected_end)) != 0 ||
+	    (contact && (rc = cli_date("--last-contact", contact, &in.last_contact)) != 0))
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	rc = stay_set(app, &x->who, id, &in, &e);
+	return cli_done(rc, &e);
+}
+
 static const struct cli_subcmd subs[] = {
     {"kinds", kinds_cmd},
     {"new", new_cmd},
@@ -785,6 +823,7 @@ static const struct cli_subcmd subs[] = {
     {"remedy", remedy_cmd},
     {"remedy-done", remedy_done_cmd},
     {"trip", trip_cmd},
+    {"stay", stay_cmd},
     {"traveller", traveller_cmd},
     {"traveller-update", traveller_update_cmd},
 };
@@ -808,7 +847,9 @@ const struct cmd_entry cmd_case_entry = {
         "--violation D [--decided D] [--internal-political] | finding ID --text T --conclusion C "
         "[--subject S] | remedy FINDING --action A --owner O --due D | remedy-done REMEDY "
         "--result R | trip ID --purpose P --countries C --depart D --return D | traveller ID "
-        "--person PID [--leader] [--commitment] | traveller-update T --event E [--date D]",
+        "--person PID [--leader] [--commitment] | traveller-update T --event E [--date D] | stay "
+        "ID "
+        "--country C --purpose P --arrangement A --start D --until D",
     .help = "Hồ sơ vụ việc: kiểm tra, giám sát, kỷ luật... / cases: inspections, supervision, ...",
     .exec = cmd_case_exec,
 };

@@ -14,6 +14,7 @@
  *   POST /api/cases/{id}/findings           an inspection's finding (per subject)
  *   POST /api/findings/{id}/remedies        a remedial action for a finding
  *   POST /api/remedies/{id}                 the action done
+ *   PUT  /api/cases/{id}/stay               a member's stay abroad
  *   PUT  /api/cases/{id}/trip               a trip's purpose, countries, dates
  *   POST /api/cases/{id}/travellers         a traveller (one person-trip)
  *   POST /api/travellers/{id}               commitment, departure, return, report
@@ -34,6 +35,7 @@
 #include "app/discipline.h"
 #include "app/finding.h"
 #include "app/letter.h"
+#include "app/stay.h"
 #include "app/trip.h"
 #include "app/org.h"
 #include "app/person.h"
@@ -322,6 +324,22 @@ int api_case_get(struct http_req *r, struct err *e)
 		for (size_t i = 0; i < nd; i++)
 			json_array_append_new(arr, deadline_json(&d[i]));
 		json_object_set_new(o, "deadlines", arr);
+	}
+	{
+		struct stay_row st;
+		int got = store_stay_get(app_store(r->app), id, r->arena, &st);
+
+		if (got < 0 && got != HOSO_E_NOT_FOUND) {
+			json_decref(o);
+			return err_set(e, got, NULL, NULL, NULL);
+		}
+		json_object_set_new(
+		    o, "stay",
+		    got == 0 ? json_pack("{s:s,s:s,s:o,s:o,s:s,s:o}", "country", st.country,
+		                         "purpose", st.purpose, "start", date_json(st.start),
+		                         "expected_end", date_json(st.expected_end), "arrangement",
+		                         st.arrangement, "last_contact", date_json(st.last_contact))
+		             : json_null());
 	}
 	{
 		struct traveller_view *tv;
@@ -890,4 +908,29 @@ int api_traveller_post(struct http_req *r, struct err *e)
 	              : http_reply(r, 200,
 	                           json_pack("{s:I,s:I}", "id", (json_int_t)id, "version",
 	                                     (json_int_t)(version + 1)));
+}
+
+int api_case_stay_put(struct http_req *r, struct err *e)
+{
+	struct stay_input in = {
+	    .start = DATE_NONE, .expected_end = DATE_NONE, .last_contact = DATE_NONE};
+	const struct http_field fields[] = {
+	    {"country", HF_STRING, 1, &in.country, 0, 0},
+	    {"purpose", HF_STRING, 1, &in.purpose, 0, 0},
+	    {"arrangement", HF_STRING, 1, &in.arrangement, 0, 0},
+	    {"start", HF_DATE, 1, &in.start, 0, 0},
+	    {"expected_end", HF_DATE, 1, &in.expected_end, 0, 0},
+	    {"last_contact", HF_DATE, 0, &in.last_contact, 0, 0},
+	};
+	int64_t id;
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0)
+		rc = stay_set(r->app, &r->actor, id, &in, e);
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 200, json_pack("{s:I}", "id", (json_int_t)id));
 }

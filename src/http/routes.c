@@ -69,6 +69,7 @@ static const struct http_route finding_remedies = {"POST", "/api/findings/{id}/r
                                                    api_finding_remedy_post};
 static const struct http_route remedy_post = {"POST", "/api/remedies/{id}", api_remedy_post};
 static const struct http_route case_trip = {"PUT", "/api/cases/{id}/trip", api_case_trip_put};
+static const struct http_route case_stay = {"PUT", "/api/cases/{id}/stay", api_case_stay_put};
 static const struct http_route case_travellers = {"POST", "/api/cases/{id}/travellers",
                                                   api_case_traveller_post};
 static const struct http_route traveller_post = {"POST", "/api/travellers/{id}",
@@ -126,6 +127,7 @@ const struct http_route *const http_routes[] = {
     &finding_remedies,
     &remedy_post,
     &case_trip,
+    &case_stay,
     &case_travellers,
     &traveller_post,
     &letter_post,

@@ -649,3 +649,46 @@ int store_traveller_update(struct store *s, const struct traveller_row *r)
 		rc = HOSO_E_CONFLICT;
 	return rc;
 }
+
+int store_stay_put(struct store *s, const struct stay_row *r)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_STAY_PUT);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->case_id);
+	store_bind_text(st, 2, r->country);
+	store_bind_text(st, 3, r->purpose);
+	store_bind_date(st, 4, r->start);
+	store_bind_date(st, 5, r->expected_end);
+	store_bind_text(st, 6, r->arrangement);
+	store_bind_date(st, 7, r->last_contact);
+	return store_exec_stmt(st);
+}
+
+static int read_stay(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct stay_row *r = item;
+
+	r->case_id = sqlite3_column_int64(st, 0);
+	r->country = store_col_text(st, 1, a);
+	r->purpose = store_col_text(st, 2, a);
+	r->start = store_col_date(st, 3, DATE_NONE);
+	r->expected_end = store_col_date(st, 4, DATE_NONE);
+	r->arrangement = store_col_text(st, 5, a);
+	r->last_contact = store_col_date(st, 6, DATE_NONE);
+	return r->country && r->purpose && r->arrangement ? 0 : HOSO_E_NOMEM;
+}
+
+int store_stay_get(struct store *s, int64_t case_id, struct arena *a, struct stay_row *ret)
+{
+	struct stay_row *v;
+	size_t n;
+	int rc = read_of_case(s, STMT_STAY_GET, case_id, a, sizeof(*v), read_stay, (void **)&v, &n);
+
+	if (rc == 0 && n == 0)
+		rc = HOSO_E_NOT_FOUND;
+	if (rc == 0)
+		*ret = v[0];
+	return rc;
+}

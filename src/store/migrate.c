@@ -401,6 +401,20 @@ static const struct migration migrations[] = {
         "CREATE INDEX case_traveller_by_person ON case_traveller(person_id);",
         NULL,
     },
+    /* 11: a member's stay abroad (12 months or more): where, why, until
+     * when, and how their party activity is arranged meanwhile. */
+    {
+        "CREATE TABLE case_stay("
+        " case_id INTEGER PRIMARY KEY REFERENCES case_file(id),"
+        " country TEXT NOT NULL,"
+        " purpose TEXT NOT NULL CHECK (purpose IN ('hoc_tap', 'lao_dong', 'cong_tac', 'gia_dinh')),"
+        " start TEXT NOT NULL,"
+        " expected_end TEXT NOT NULL,"
+        " arrangement TEXT NOT NULL CHECK (arrangement IN ('tu_sinh_hoat', 'chi_bo_nuoc_ngoai',"
+        " 'chi_bo_tam_thoi', 'khong_chuyen')),"
+        " last_contact TEXT) STRICT;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -274,6 +274,12 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_TRAVELLER_UPDATE] = "UPDATE case_traveller SET commitment = ?2, departed = ?3, "
                               "returned = ?4, report_received = ?5, version = version + 1 WHERE "
                               "id = ?1 AND version = ?6",
+    [STMT_STAY_PUT] = "INSERT INTO case_stay(case_id, country, purpose, start, expected_end, "
+                      "arrangement, last_contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON "
+                      "CONFLICT (case_id) DO UPDATE SET country = ?2, purpose = ?3, start = ?4, "
+                      "expected_end = ?5, arrangement = ?6, last_contact = ?7",
+    [STMT_STAY_GET] = "SELECT case_id, country, purpose, start, expected_end, arrangement, "
+                      "last_contact FROM case_stay WHERE case_id = ?1",
     [STMT_CASE_NOTES] = "SELECT id, case_id, user_id, at, text FROM case_note WHERE case_id = ?1 "
                         "ORDER BY id",
 };

@@ -479,6 +479,15 @@ int store_traveller_get(struct store *s, int64_t id, struct arena *a, struct tra
 /* HOSO_E_CONFLICT when r->version is stale. */
 int store_traveller_update(struct store *s, const struct traveller_row *r);
 
+/* A member's stay abroad. */
+struct stay_row {
+	int64_t case_id;
+	const char *country, *purpose, *arrangement;
+	int32_t start, expected_end, last_contact; /* last_contact: DATE_NONE when none */
+};
+int store_stay_put(struct store *s, const struct stay_row *r);
+int store_stay_get(struct store *s, int64_t case_id, struct arena *a, struct stay_row *ret);
+
 /* Deadline rules an administrator changed (the defaults are the app's). */
 struct deadline_rule_row {
 	const char *code;

@@ -344,6 +344,14 @@ for u in USERS:
     want = 401 if u is None else (409 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"traveller event as {u}: {st}, want {want}")
 
+# A stay abroad: officers and leaders in scope.
+st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "o_nuoc_ngoai", "title": "Ở nước ngoài", "org": "X1"}, jar=jar)
+ST = json.loads(body)["id"]
+for u in USERS:
+    st, _, _ = call("PUT", f"/api/cases/{ST}/stay", u, {"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2030-01-02", "expected_end": "2031-01-02"}, jar=jar)
+    want = 401 if u is None else (200 if u in ("cv.x1", "ld.x1") else 403)
+    check(st == want, f"stay details as {u}: {st}, want {want}")
+
 # Deadlines: the due list for readers; the rules for all; changes by the
 # administrator of the whole tree only.
 for u in USERS:

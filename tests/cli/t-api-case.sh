@@ -345,3 +345,21 @@ r = f[0]["remedies"][0]
 assert r["done"] == "2024-06-20" and r["result"] == "Đã ban hành quy chế mới" and r["overdue"] is False, r
 PY
 stop_server
+# a member staying abroad
+start_server
+for u in cv.x1 xem.x1; do login "$u" "mat-khau-$u-123"; done
+post cv.x1 /api/cases '{"kind": "o_nuoc_ngoai", "subtype": "hoc_tap", "title": "Đảng viên đi học ở Nga", "org": "X1", "opened": "2024-09-01"}' 201
+st=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+stay() { expect_http "$2" -b cv.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat cv.x1.csrf)" --data "$1" "$base/api/cases/$st/stay"; }
+stay '{"country": "Liên bang Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2024-09-01", "expected_end": "2028-07-01", "last_contact": "2025-03-01"}' 200
+stay '{"country": "Nga", "purpose": "du_lich", "arrangement": "tu_sinh_hoat", "start": "2024-09-01", "expected_end": "2028-07-01"}' 400
+expect_body '"field":"purpose"'
+stay '{"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2024-09-01", "expected_end": "2023-07-01"}' 400
+expect_body '"field":"expected_end"'
+stay '{"country": "Nga", "purpose": "hoc_tap", "start": "2024-09-01", "expected_end": "2028-07-01"}' 400
+expect_body '"field":"arrangement"'
+expect_http 200 -b xem.x1.jar "$base/api/cases/$st"
+expect_body '"stay":\{"country":"Liên bang Nga","purpose":"hoc_tap","start":"2024-09-01","expected_end":"2028-07-01","arrangement":"tu_sinh_hoat","last_contact":"2025-03-01"\}'
+expect_http 409 -b cv.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat cv.x1.csrf)" --data '{"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2024-09-01", "expected_end": "2028-07-01"}' "$base/api/cases/$c1/stay"
+expect_http 403 -b xem.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat xem.x1.csrf)" --data '{"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2024-09-01", "expected_end": "2028-07-01"}' "$base/api/cases/$st/stay"
+stop_server

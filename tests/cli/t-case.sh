@@ -168,3 +168,10 @@ expect_status 2 "$HOSO" case remedy "$fi" --action "X"
 expect_status 0 "$HOSO" case remedy-done "$rm_" --result "Đã ban hành quy chế mới" --date 20/06/2024
 expect_status 1 "$HOSO" case remedy-done "$rm_" --result "lại"
 expect_err "conflict"
+# a member staying abroad
+expect_status 0 "$HOSO" case new --kind o_nuoc_ngoai --subtype hoc_tap --title "Đảng viên đi học ở Nga" --org X1 --opened 2024-09-01
+s=$(cut -d' ' -f1 out.txt)
+expect_status 0 "$HOSO" case stay "$s" --country "Liên bang Nga" --purpose hoc_tap --arrangement tu_sinh_hoat --start 01/09/2024 --until 01/07/2028
+expect_status 1 "$HOSO" case stay "$s" --country "Nga" --purpose hoc_tap --arrangement khong_ro --start 01/09/2024 --until 01/07/2028
+expect_err "arrangement"
+expect_status 2 "$HOSO" case stay "$s" --country "Nga"

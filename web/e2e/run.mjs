@@ -293,6 +293,23 @@ const tests = [
     await page.getByText('Đã hết thời hiệu kỷ luật').first().waitFor()
   }],
 
+  ['a member staying abroad: country, purpose, party activity arrangement', async ({ page, url }) => {
+    const api = await apiAs(url, 'thuly')
+    const st = (await api('POST', '/api/cases', { kind: 'o_nuoc_ngoai', subtype: 'hoc_tap', title: 'Đảng viên đi học ở Nga', org: 'DB', opened: '2024-09-01' })).body.id
+    await login(page, url, 'thuly')
+    await page.goto(`${url}/cases/${st}`)
+    await page.waitForSelector('[data-test=stay]')
+    await page.fill('#stay-country', 'Liên bang Nga')
+    await page.fill('#stay-start', '01/09/2024')
+    await page.keyboard.press('Enter')
+    await page.fill('#stay-end', '01/07/2028')
+    await page.keyboard.press('Enter')
+    await page.click('[data-test=stay-save]')
+    await page.waitForSelector('[data-test=stay-summary]')
+    const summary = await page.textContent('[data-test=stay-summary]')
+    check(summary.includes('Liên bang Nga') && summary.includes('Tự sinh hoạt') && summary.includes('01/07/2028'), 'stay summary: ' + summary)
+  }],
+
   ['supervision finds signs of violation and opens a linked inspection', async ({ page, url }) => {
     const api = await apiAs(url, 'thuly')
     const sup = (await api('POST', '/api/cases', { kind: 'giam_sat', subtype: 'chuyen_de', title: 'Giám sát chuyên đề năm 2026', org: 'DB' })).body.id

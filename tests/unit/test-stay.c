@@ -1,0 +1,76 @@
+/* Unit tests for src/app/stay.c: a member's stay abroad. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/case.h"
+#include "app/org.h"
+#include "app/stay.h"
+#include "helpers.h"
+#include "store/store.h"
+
+static void test_stay_details(void **state)
+{
+	char dir[512], path[600];
+	struct app *app;
+	struct actor sys, officer, viewer;
+	struct err e;
+	struct arena a;
+	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+	struct case_input in = {.kind = "o_nuoc_ngoai",
+	                        .subtype = "hoc_tap",
+	                        .title = "Đảng viên đi học ở Nga",
+	                        .opened = date_days(2024, 9, 1)};
+	struct stay_input s = {"Liên bang Nga",       "hoc_tap",
+	                       "tu_sinh_hoat",        date_days(2024, 9, 1),
+	                       date_days(2028, 7, 1), DATE_NONE};
+	struct stay_row got;
+	int64_t tu, stay, insp;
+
+	(void)state;
+	tmpdir_make(dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	err_init(&e);
+	arena_init(&a, 0);
+	assert_int_equal(app_open(path, STORE_CREATE, &app, &e), 0);
+	actor_system(&sys, "test");
+	assert_int_equal(org_create(app, &sys, &o, &tu, &e), 0);
+	officer = (struct actor){7, 1u << ROLE_OFFICER, tu, CLEARANCE_NORMAL, NULL, "test"};
+	viewer = (struct actor){8, 1u << ROLE_VIEWER, tu, CLEARANCE_NORMAL, NULL, "test"};
+	in.handling_org = tu;
+	assert_int_equal(case_create(app, &officer, &in, &a, &stay, NULL, &e), 0);
+	in.kind = "kiem_tra";
+	in.subtype = NULL;
+	assert_int_equal(case_create(app, &officer, &in, &a, &insp, NULL, &e), 0);
+
+	assert_int_equal(stay_set(app, &officer, insp, &s, &e), HOSO_E_CONFLICT);
+	assert_int_equal(stay_set(app, &viewer, stay, &s, &e), HOSO_E_DENIED);
+	s.arrangement = "khong_ro";
+	assert_int_equal(stay_set(app, &officer, stay, &s, &e), HOSO_E_BAD_ENUM);
+	assert_string_equal(e.field.buf, "arrangement");
+	s.arrangement = "tu_sinh_hoat";
+	s.expected_end = date_days(2024, 1, 1);
+	assert_int_equal(stay_set(app, &officer, stay, &s, &e), HOSO_E_BAD_DATE);
+	s.expected_end = date_days(2028, 7, 1);
+	s.last_contact = date_days(2024, 1, 1);
+	assert_int_equal(stay_set(app, &officer, stay, &s, &e), HOSO_E_BAD_DATE);
+	s.last_contact = date_days(2025, 3, 1);
+	assert_int_equal(stay_set(app, &officer, stay, &s, &e), 0);
+	assert_int_equal(store_stay_get(app_store(app), stay, &a, &got), 0);
+	assert_string_equal(got.country, "Liên bang Nga");
+	assert_string_equal(got.arrangement, "tu_sinh_hoat");
+	assert_int_equal(got.last_contact, date_days(2025, 3, 1));
+	app_close(app);
+	err_release(&e);
+	arena_release(&a);
+	tmpdir_remove(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {cmocka_unit_test(test_stay_details)};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
