@@ -17,6 +17,7 @@
  *   case letter-update LETTER --action remind|escalate|answer [--date D] [--result R]
  *   case letters [--level early|late|overdue]
  *   case trip ID --purpose P --countries C --depart D --return D [--funding F] [--in-plan]
+ *   case relative ID --relation R --name N [--member] [--exempt REASON]
  *   case stay ID --country C --purpose P --arrangement A --start D --until D [--last-contact D]
  *   case traveller ID --person PID [--leader] [--commitment]
  *   case traveller-update TRAVELLER --event commitment|departed|returned|report [--date D]
@@ -30,6 +31,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/admission.h"
 #include "app/case.h"
 #include "app/deadline.h"
 #include "app/discipline.h"
@@ -804,6 +806,36 @@ static int stay_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
+static int relative_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	struct relative_row in = {0};
+	const char *pos[1];
+	const struct cli_opt opts[] = {{"--relation", &in.relation},
+	                               {"--name", &in.full_name},
+	                               {"--member", NULL, &in.is_member},
+	                               {"--exempt", &in.exempt_reason},
+	                               {NULL}};
+	int64_t id, out;
+	struct err e;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !in.relation || !in.full_name)
+		return cli_usage(self(), "Cần ID, --relation và --name",
+		                 "ID, --relation and --name are needed");
+	if ((rc = id_arg(pos[0], &id)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = relative_add(app, &x->who, id, &in, &out, &e)) == 0)
+		printf("%lld\n", (long long)out);
+	return cli_done(rc, &e);
+}
+
 static const struct cli_subcmd subs[] = {
     {"kinds", kinds_cmd},
     {"new", new_cmd},
@@ -824,6 +856,7 @@ static const struct cli_subcmd subs[] = {
     {"remedy-done", remedy_done_cmd},
     {"trip", trip_cmd},
     {"stay", stay_cmd},
+    {"relative", relative_cmd},
     {"traveller", traveller_cmd},
     {"traveller-update", traveller_update_cmd},
 };
@@ -849,7 +882,8 @@ const struct cmd_entry cmd_case_entry = {
         "--result R | trip ID --purpose P --countries C --depart D --return D | traveller ID "
         "--person PID [--leader] [--commitment] | traveller-update T --event E [--date D] | stay "
         "ID "
-        "--country C --purpose P --arrangement A --start D --until D",
+        "--country C --purpose P --arrangement A --start D --until D | relative ID --relation R "
+        "--name N [--member] [--exempt REASON]",
     .help = "Hồ sơ vụ việc: kiểm tra, giám sát, kỷ luật... / cases: inspections, supervision, ...",
     .exec = cmd_case_exec,
 };

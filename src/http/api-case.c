@@ -15,6 +15,7 @@
  *   POST /api/findings/{id}/remedies        a remedial action for a finding
  *   POST /api/remedies/{id}                 the action done
  *   PUT  /api/cases/{id}/stay               a member's stay abroad
+ *   POST /api/cases/{id}/relatives          a person a background check covers
  *   PUT  /api/cases/{id}/trip               a trip's purpose, countries, dates
  *   POST /api/cases/{id}/travellers         a traveller (one person-trip)
  *   POST /api/travellers/{id}               commitment, departure, return, report
@@ -30,6 +31,7 @@
 
 #include <string.h>
 
+#include "app/admission.h"
 #include "app/case.h"
 #include "app/deadline.h"
 #include "app/discipline.h"
@@ -324,6 +326,28 @@ int api_case_get(struct http_req *r, struct err *e)
 		for (size_t i = 0; i < nd; i++)
 			json_array_append_new(arr, deadline_json(&d[i]));
 		json_object_set_new(o, "deadlines", arr);
+	}
+	{
+		struct relative_list rl;
+		struct admission_exemptions ex;
+		json_t *arr = json_array();
+
+		if ((rc = store_relatives_of_case(app_store(r->app), id, r->arena, &rl)) < 0) {
+			json_decref(arr);
+			json_decref(o);
+			return err_set(e, rc, NULL, NULL, NULL);
+		}
+		for (size_t i = 0; i < rl.n; i++)
+			json_array_append_new(
+			    arr, json_pack("{s:I,s:s,s:s,s:b,s:s?}", "id", (json_int_t)rl.v[i].id,
+			                   "relation", rl.v[i].relation, "full_name",
+			                   rl.v[i].full_name, "is_member", rl.v[i].is_member,
+			                   "exempt_reason", rl.v[i].exempt_reason));
+		admission_exemptions(rl.v, rl.n, &ex);
+		json_object_set_new(o, "relatives", arr);
+		json_object_set_new(o, "exemptions",
+		                    json_pack("{s:b,s:b}", "applicant", ex.applicant, "spouse_side",
+		                              ex.spouse_side));
 	}
 	{
 		struct stay_row st;
@@ -933,4 +957,28 @@ int api_case_stay_put(struct http_req *r, struct err *e)
 		rc = stay_set(r->app, &r->actor, id, &in, e);
 	json_decref(body);
 	return rc < 0 ? rc : http_reply(r, 200, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+int api_case_relative_post(struct http_req *r, struct err *e)
+{
+	struct relative_row in = {0};
+	int64_t id, member = 0, out = 0;
+	const struct http_field fields[] = {
+	    {"relation", HF_STRING, 1, &in.relation, 0, 0},
+	    {"full_name", HF_STRING, 1, &in.full_name, 0, 0},
+	    {"is_member", HF_INT, 0, &member, 0, 1},
+	    {"exempt_reason", HF_STRING, 0, &in.exempt_reason, 0, 0},
+	};
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0) {
+		in.is_member = (int)member;
+		rc = relative_add(r->app, &r->actor, id, &in, &out, e);
+	}
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)out));
 }

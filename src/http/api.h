@@ -59,6 +59,7 @@ int api_finding_remedy_post(struct http_req *r, struct err *e);
 int api_remedy_post(struct http_req *r, struct err *e);
 int api_case_trip_put(struct http_req *r, struct err *e);
 int api_case_stay_put(struct http_req *r, struct err *e);
+int api_case_relative_post(struct http_req *r, struct err *e);
 int api_case_traveller_post(struct http_req *r, struct err *e);
 int api_traveller_post(struct http_req *r, struct err *e);
 int api_letter_post(struct http_req *r, struct err *e);

@@ -70,6 +70,8 @@ static const struct http_route finding_remedies = {"POST", "/api/findings/{id}/r
 static const struct http_route remedy_post = {"POST", "/api/remedies/{id}", api_remedy_post};
 static const struct http_route case_trip = {"PUT", "/api/cases/{id}/trip", api_case_trip_put};
 static const struct http_route case_stay = {"PUT", "/api/cases/{id}/stay", api_case_stay_put};
+static const struct http_route case_relatives = {"POST", "/api/cases/{id}/relatives",
+                                                 api_case_relative_post};
 static const struct http_route case_travellers = {"POST", "/api/cases/{id}/travellers",
                                                   api_case_traveller_post};
 static const struct http_route traveller_post = {"POST", "/api/travellers/{id}",
@@ -128,6 +130,7 @@ const struct http_route *const http_routes[] = {
     &remedy_post,
     &case_trip,
     &case_stay,
+    &case_relatives,
     &case_travellers,
     &traveller_post,
     &letter_post,

@@ -692,3 +692,37 @@ int store_stay_get(struct store *s, int64_t case_id, struct arena *a, struct sta
 		*ret = v[0];
 	return rc;
 }
+
+int store_relative_insert(struct store *s, const struct relative_row *r, int64_t *ret_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_RELATIVE_INSERT);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->case_id);
+	store_bind_text(st, 2, r->relation);
+	store_bind_text(st, 3, r->full_name);
+	sqlite3_bind_int(st, 4, r->is_member);
+	store_bind_text(st, 5, r->exempt_reason);
+	return store_exec_insert(s, st, ret_id);
+}
+
+static int read_relative(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct relative_row *r = item;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->case_id = sqlite3_column_int64(st, 1);
+	r->relation = store_col_text(st, 2, a);
+	r->full_name = store_col_text(st, 3, a);
+	r->is_member = sqlite3_column_int(st, 4);
+	r->exempt_reason = store_col_text(st, 5, a);
+	return r->relation && r->full_name ? 0 : HOSO_E_NOMEM;
+}
+
+int store_relatives_of_case(struct store *s, int64_t case_id, struct arena *a,
+                            struct relative_list *ret)
+{
+	return read_of_case(s, STMT_RELATIVES_OF_CASE, case_id, a, sizeof(*ret->v), read_relative,
+	                    (void **)&ret->v, &ret->n);
+}

@@ -415,6 +415,20 @@ static const struct migration migrations[] = {
         " last_contact TEXT) STRICT;",
         NULL,
     },
+    /* 12: the people an admission background check covers: the applicant
+     * and the relatives in scope, each checked or exempt with a reason. */
+    {
+        "CREATE TABLE case_relative("
+        " id INTEGER PRIMARY KEY,"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " relation TEXT NOT NULL CHECK (relation IN ('ban_than', 'bo', 'me', 'nguoi_nuoi_duong',"
+        " 'bo_vo_chong', 'me_vo_chong', 'vo_chong', 'con', 'anh_chi_em')),"
+        " full_name TEXT NOT NULL,"
+        " is_member INTEGER NOT NULL DEFAULT 0 CHECK (is_member IN (0, 1)),"
+        " exempt_reason TEXT) STRICT;"
+        "CREATE INDEX case_relative_by_case ON case_relative(case_id, id);",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

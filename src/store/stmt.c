@@ -280,6 +280,10 @@ const char *const stmt_sqlite[STMT__MAX] = {
                       "expected_end = ?5, arrangement = ?6, last_contact = ?7",
     [STMT_STAY_GET] = "SELECT case_id, country, purpose, start, expected_end, arrangement, "
                       "last_contact FROM case_stay WHERE case_id = ?1",
+    [STMT_RELATIVE_INSERT] = "INSERT INTO case_relative(case_id, relation, full_name, "
+                             "is_member, exempt_reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [STMT_RELATIVES_OF_CASE] = "SELECT id, case_id, relation, full_name, is_member, "
+                               "exempt_reason FROM case_relative WHERE case_id = ?1 ORDER BY id",
     [STMT_CASE_NOTES] = "SELECT id, case_id, user_id, at, text FROM case_note WHERE case_id = ?1 "
                         "ORDER BY id",
 };

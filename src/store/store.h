@@ -488,6 +488,23 @@ struct stay_row {
 int store_stay_put(struct store *s, const struct stay_row *r);
 int store_stay_get(struct store *s, int64_t case_id, struct arena *a, struct stay_row *ret);
 
+/* The applicant and relatives an admission background check covers. */
+struct relative_row {
+	int64_t id, case_id;
+	const char *relation; /* ban_than (the applicant), bo, me, nguoi_nuoi_duong, bo_vo_chong,
+	                       * me_vo_chong, vo_chong, con, anh_chi_em */
+	const char *full_name;
+	int is_member;
+	const char *exempt_reason; /* NULL: to be checked */
+};
+struct relative_list {
+	struct relative_row *v;
+	size_t n;
+};
+int store_relative_insert(struct store *s, const struct relative_row *r, int64_t *ret_id);
+int store_relatives_of_case(struct store *s, int64_t case_id, struct arena *a,
+                            struct relative_list *ret);
+
 /* Deadline rules an administrator changed (the defaults are the app's). */
 struct deadline_rule_row {
 	const char *code;

@@ -352,6 +352,12 @@ for u in USERS:
     want = 401 if u is None else (200 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"stay details as {u}: {st}, want {want}")
 
+# The people a background check covers: officers and leaders in scope.
+for u in USERS:
+    st, _, _ = call("POST", f"/api/cases/{K}/relatives", u, {"relation": "bo", "full_name": f"Người bố ({u})"}, jar=jar)
+    want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
+    check(st == want, f"relative as {u}: {st}, want {want}")
+
 # Deadlines: the due list for readers; the rules for all; changes by the
 # administrator of the whole tree only.
 for u in USERS:

@@ -363,3 +363,27 @@ expect_body '"stay":\{"country":"Liên bang Nga","purpose":"hoc_tap","start":"20
 expect_http 409 -b cv.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat cv.x1.csrf)" --data '{"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2024-09-01", "expected_end": "2028-07-01"}' "$base/api/cases/$c1/stay"
 expect_http 403 -b xem.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat xem.x1.csrf)" --data '{"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2024-09-01", "expected_end": "2028-07-01"}' "$base/api/cases/$st/stay"
 stop_server
+# the people a background check covers, and what may be skipped
+start_server
+for u in cv.x1 xem.x1; do login "$u" "mat-khau-$u-123"; done
+post cv.x1 /api/cases '{"kind": "tham_tra_ly_lich", "title": "Thẩm tra lý lịch quần chúng Lò Thị Mai", "org": "X1"}' 201
+kk=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+post cv.x1 "/api/cases/$kk/relatives" '{"relation": "ban_than", "full_name": "Lò Thị Mai"}' 201
+post cv.x1 "/api/cases/$kk/relatives" '{"relation": "me", "full_name": "Quàng Thị Hoa", "is_member": 1}' 201
+post cv.x1 "/api/cases/$kk/relatives" '{"relation": "vo_chong", "full_name": "Vàng A Chá", "exempt_reason": "Chưa kết hôn khi làm hồ sơ"}' 201
+post cv.x1 "/api/cases/$kk/relatives" '{"relation": "ong_noi", "full_name": "Lò Văn Ngọc"}' 400
+expect_body '"field":"relation"'
+expect_body 'không thẩm tra ông bà'
+post cv.x1 "/api/cases/$kk/relatives" '{"relation": "bo", "full_name": ""}' 400
+expect_body '"field":"full_name"'
+post cv.x1 "/api/cases/$c1/relatives" '{"relation": "bo", "full_name": "X"}' 409
+post xem.x1 "/api/cases/$kk/relatives" '{"relation": "bo", "full_name": "X"}' 403
+expect_http 200 -b xem.x1.jar "$base/api/cases/$kk"
+python3 - <<'PY' && ok || fail "relatives: $(head -c 400 body.txt)"
+import json
+c = json.load(open("body.txt"))
+assert [r["relation"] for r in c["relatives"]] == ["ban_than", "me", "vo_chong"], c["relatives"]
+assert c["relatives"][2]["exempt_reason"] == "Chưa kết hôn khi làm hồ sơ", c["relatives"]
+assert c["exemptions"] == {"applicant": True, "spouse_side": False}, c["exemptions"]
+PY
+stop_server

@@ -175,3 +175,8 @@ expect_status 0 "$HOSO" case stay "$s" --country "Liên bang Nga" --purpose hoc_
 expect_status 1 "$HOSO" case stay "$s" --country "Nga" --purpose hoc_tap --arrangement khong_ro --start 01/09/2024 --until 01/07/2028
 expect_err "arrangement"
 expect_status 2 "$HOSO" case stay "$s" --country "Nga"
+# the people a background check covers
+expect_status 0 "$HOSO" case relative "$k" --relation me --name "Quàng Thị Hoa" --member
+expect_status 1 "$HOSO" case relative "$k" --relation ong_noi --name "Lò Văn Ngọc"
+expect_err "bad_value, relation"
+expect_status 2 "$HOSO" case relative "$k" --relation me

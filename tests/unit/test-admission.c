@@ -1,0 +1,99 @@
+/* Unit tests for src/app/admission.c: relatives in scope and exemptions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/admission.h"
+#include "app/case.h"
+#include "app/org.h"
+#include "helpers.h"
+#include "store/store.h"
+
+static void test_exemption_rules(void **state)
+{
+	struct relative_row none[] = {{.relation = "bo", .is_member = 0},
+	                              {.relation = "vo_chong", .is_member = 0}};
+	struct relative_row parent[] = {{.relation = "me", .is_member = 1}};
+	struct relative_row sibling[] = {{.relation = "anh_chi_em", .is_member = 1}};
+	struct relative_row spouse[] = {{.relation = "bo_vo_chong", .is_member = 1}};
+	struct relative_row self[] = {{.relation = "ban_than", .is_member = 1}};
+	struct admission_exemptions x;
+
+	(void)state;
+	admission_exemptions(none, 2, &x);
+	assert_false(x.applicant);
+	assert_false(x.spouse_side);
+	admission_exemptions(parent, 1, &x);
+	assert_true(x.applicant);
+	assert_false(x.spouse_side);
+	admission_exemptions(sibling, 1, &x);
+	assert_true(x.applicant);
+	admission_exemptions(spouse, 1, &x);
+	assert_false(x.applicant);
+	assert_true(x.spouse_side);
+	admission_exemptions(self, 1, &x);
+	assert_false(x.applicant);
+	assert_true(admission_relation_valid("nguoi_nuoi_duong"));
+	assert_false(admission_relation_valid("ong_ba"));
+}
+
+static void test_adding_relatives(void **state)
+{
+	char dir[512], path[600];
+	struct app *app;
+	struct actor sys, officer;
+	struct err e;
+	struct arena a;
+	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+	struct case_input in = {.kind = "tham_tra_ly_lich",
+	                        .title = "Thẩm tra lý lịch",
+	                        .opened = date_days(2024, 1, 2)};
+	struct relative_row r = {.relation = "bo", .full_name = "Lò Văn Pánh", .is_member = 1};
+	struct relative_list l;
+	int64_t tu, id, insp, rid;
+
+	(void)state;
+	tmpdir_make(dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	err_init(&e);
+	arena_init(&a, 0);
+	assert_int_equal(app_open(path, STORE_CREATE, &app, &e), 0);
+	actor_system(&sys, "test");
+	assert_int_equal(org_create(app, &sys, &o, &tu, &e), 0);
+	officer = (struct actor){7, 1u << ROLE_OFFICER, tu, CLEARANCE_NORMAL, NULL, "test"};
+	in.handling_org = tu;
+	assert_int_equal(case_create(app, &officer, &in, &a, &id, NULL, &e), 0);
+	in.kind = "kiem_tra";
+	assert_int_equal(case_create(app, &officer, &in, &a, &insp, NULL, &e), 0);
+	assert_int_equal(relative_add(app, &officer, id, &r, &rid, &e), 0);
+	assert_int_equal(relative_add(app, &officer, insp, &r, &rid, &e), HOSO_E_CONFLICT);
+	r.relation = "ong_noi";
+	assert_int_equal(relative_add(app, &officer, id, &r, &rid, &e), HOSO_E_BAD_ENUM);
+	assert_non_null(strstr(err_text_vi(&e), "không thẩm tra ông bà"));
+	r.relation = "ban_than";
+	r.full_name = "  ";
+	assert_int_equal(relative_add(app, &officer, id, &r, &rid, &e), HOSO_E_MISSING);
+	r.full_name = "Lò Thị Mai";
+	r.is_member = 0;
+	r.exempt_reason = "Bố đẻ là đảng viên, lý lịch đầy đủ";
+	assert_int_equal(relative_add(app, &officer, id, &r, &rid, &e), 0);
+	assert_int_equal(store_relatives_of_case(app_store(app), id, &a, &l), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[1].exempt_reason, "Bố đẻ là đảng viên, lý lịch đầy đủ");
+	app_close(app);
+	err_release(&e);
+	arena_release(&a);
+	tmpdir_remove(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_exemption_rules),
+	    cmocka_unit_test(test_adding_relatives),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
