@@ -4,6 +4,7 @@
 #include "app/trip.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/audit.h"
@@ -342,4 +343,104 @@ int trip_view(struct app *app, const struct actor *who, int64_t case_id, struct 
 	*ret = v;
 	*ret_n = l.n;
 	return 0;
+}
+
+struct report_scan {
+	struct app *app;
+	const struct actor *who;
+	enum deadline_level min;
+	struct arena *a;
+	struct report_item *v;
+	size_t n, cap;
+	int rc;
+};
+
+static int report_one(const struct case_row *c, void *arg)
+{
+	struct report_scan *s = arg;
+	struct traveller_view *tv;
+	struct trip_row trip;
+	int has;
+	size_t n;
+	struct err ignored;
+
+	if (strcmp(c->kind, "ra_nuoc_ngoai") != 0)
+		return 0;
+	err_init(&ignored);
+	s->rc = trip_view(s->app, s->who, c->id, s->a, &trip, &has, &tv, &n, &ignored);
+	err_release(&ignored);
+	if (s->rc < 0)
+		return 1;
+	for (size_t i = 0; i < n; i++) {
+		if (!tv[i].has_report_deadline || tv[i].t.report_received != DATE_NONE ||
+		    tv[i].report.level < s->min)
+			continue;
+		if (s->n == s->cap) {
+			size_t cap = s->cap ? s->cap * 2 : 64;
+			struct report_item *nv = arena_alloc(s->a, cap * sizeof(*nv));
+
+			if (!nv) {
+				s->rc = HOSO_E_NOMEM;
+				return 1;
+			}
+			if (s->n)
+				memcpy(nv, s->v, s->n * sizeof(*nv));
+			s->v = nv;
+			s->cap = cap;
+		}
+		s->v[s->n].c = *c;
+		s->v[s->n].c.number = arena_strdup(s->a, c->number);
+		s->v[s->n].c.title = arena_strdup(s->a, c->title);
+		s->v[s->n].c.kind = "ra_nuoc_ngoai";
+		s->v[s->n].c.state = arena_strdup(s->a, c->state);
+		s->v[s->n].c.subtype = NULL;
+		s->v[s->n].c.conclusion = NULL;
+		s->v[s->n].c.created_at = NULL;
+		s->v[s->n].v = tv[i];
+		if (!s->v[s->n].c.number || !s->v[s->n].c.title || !s->v[s->n].c.state) {
+			s->rc = HOSO_E_NOMEM;
+			return 1;
+		}
+		s->n++;
+	}
+	return 0;
+}
+
+static int report_urgency(const void *x, const void *y)
+{
+	const struct report_item *a = x, *b = y;
+
+	if (a->v.report.level != b->v.report.level)
+		return a->v.report.level > b->v.report.level ? -1 : 1;
+	if (a->v.report.due != b->v.report.due)
+		return a->v.report.due < b->v.report.due ? -1 : 1;
+	return a->v.t.id < b->v.t.id ? -1 : a->v.t.id > b->v.t.id;
+}
+
+int trip_reports_due(struct app *app, const struct actor *who, enum deadline_level min_level,
+                     size_t limit, struct arena *a, struct report_item **ret, size_t *ret_n,
+                     struct err *e)
+{
+	struct report_scan s = {.app = app, .who = who, .min = min_level, .a = a};
+	int rc;
+
+	*ret = NULL;
+	*ret_n = 0;
+	if ((rc = scope_require_role(
+	         who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER,
+	         e)) < 0)
+		return rc;
+	if ((rc = case_each_visible(app, who, report_one, &s, e)) < 0)
+		return rc;
+	if (s.rc < 0)
+		return err_set(e, s.rc, NULL, NULL, NULL);
+	if (s.n)
+		qsort(s.v, s.n, sizeof(*s.v), report_urgency);
+	*ret = s.v;
+	*ret_n = s.n < limit ? s.n : limit;
+	return audit_record_json(app, who,
+	                         (struct audit_entry){"search", "return_report", 0, NULL, 0},
+	                         json_pack("{s:s,s:I}", "min_level", deadline_level_name(min_level),
+	                                   "results", (json_int_t)*ret_n),
+	                         e);
 }

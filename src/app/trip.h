@@ -63,4 +63,16 @@ int trip_view(struct app *app, const struct actor *who, int64_t case_id, struct 
               struct trip_row *ret_trip, int *has_trip, struct traveller_view **ret, size_t *ret_n,
               struct err *e);
 
+struct report_item {
+	struct case_row c;       /* the trip (number, title, organisation) */
+	struct traveller_view v; /* the traveller and the report's deadline */
+};
+
+/* Travellers back from trips the caller may see whose report is still
+ * missing, at or above min_level, most urgent first; recorded in the audit
+ * trail as a search. */
+int trip_reports_due(struct app *app, const struct actor *who, enum deadline_level min_level,
+                     size_t limit, struct arena *a, struct report_item **ret, size_t *ret_n,
+                     struct err *e);
+
 #endif

@@ -19,6 +19,7 @@
  *   PUT  /api/cases/{id}/trip               a trip's purpose, countries, dates
  *   POST /api/cases/{id}/travellers         a traveller (one person-trip)
  *   POST /api/travellers/{id}               commitment, departure, return, report
+ *   GET  /api/return-reports?level=...      travellers back whose report is missing
  *   POST /api/cases/{id}/inspection         supervision found signs of
  *                                           violation: open a linked inspection
  *   POST /api/cases/{id}/letters            send a verification letter
@@ -981,4 +982,32 @@ int api_case_relative_post(struct http_req *r, struct err *e)
 	}
 	json_decref(body);
 	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)out));
+}
+
+int api_return_reports_get(struct http_req *r, struct err *e)
+{
+	enum deadline_level min = DEADLINE_EARLY;
+	struct report_item *v;
+	int64_t limit = 200;
+	size_t n;
+	json_t *arr;
+	int rc;
+
+	if ((rc = level_param(r, &min, e)) < 0 ||
+	    (rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0 ||
+	    (rc = trip_reports_due(r->app, &r->actor, min, (size_t)limit, r->arena, &v, &n, e)) < 0)
+		return rc;
+	arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = case_brief(r, &v[i].c);
+
+		json_object_set_new(
+		    o, "traveller",
+		    json_pack("{s:I,s:I,s:s?,s:o,s:o}", "id", (json_int_t)v[i].v.t.id, "person",
+		              (json_int_t)v[i].v.t.person_id, "full_name", v[i].v.full_name,
+		              "returned", date_json(v[i].v.t.returned), "deadline",
+		              deadline_json(&v[i].v.report)));
+		json_array_append_new(arr, o);
+	}
+	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
 }

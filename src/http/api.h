@@ -62,6 +62,7 @@ int api_case_stay_put(struct http_req *r, struct err *e);
 int api_case_relative_post(struct http_req *r, struct err *e);
 int api_case_traveller_post(struct http_req *r, struct err *e);
 int api_traveller_post(struct http_req *r, struct err *e);
+int api_return_reports_get(struct http_req *r, struct err *e);
 int api_letter_post(struct http_req *r, struct err *e);
 int api_letters_get(struct http_req *r, struct err *e);
 int api_deadline_rules_get(struct http_req *r, struct err *e);

@@ -76,6 +76,8 @@ static const struct http_route case_travellers = {"POST", "/api/cases/{id}/trave
                                                   api_case_traveller_post};
 static const struct http_route traveller_post = {"POST", "/api/travellers/{id}",
                                                  api_traveller_post};
+static const struct http_route return_reports = {"GET", "/api/return-reports",
+                                                 api_return_reports_get};
 static const struct http_route letter_post = {"POST", "/api/letters/{id}", api_letter_post};
 static const struct http_route letters_get = {"GET", "/api/letters", api_letters_get};
 
@@ -133,6 +135,7 @@ const struct http_route *const http_routes[] = {
     &case_relatives,
     &case_travellers,
     &traveller_post,
+    &return_reports,
     &letter_post,
     &letters_get,
     NULL,

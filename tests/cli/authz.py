@@ -358,6 +358,11 @@ for u in USERS:
     want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"relative as {u}: {st}, want {want}")
 
+for u in USERS:
+    st, _, _ = call("GET", "/api/return-reports", u, jar=jar)
+    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
+    check(st == want, f"return reports as {u}: {st}, want {want}")
+
 # Deadlines: the due list for readers; the rules for all; changes by the
 # administrator of the whole tree only.
 for u in USERS:

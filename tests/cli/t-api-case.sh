@@ -163,6 +163,16 @@ post cv.x1 "/api/cases/$t/transition" "{\"to\": \"da_ve\", \"version\": 4, \"dat
 post cv.x1 "/api/travellers/$tr" "{\"event\": \"departed\", \"date\": \"$opened\", \"version\": 1}" 200
 post cv.x1 "/api/travellers/$tr" "{\"event\": \"returned\", \"date\": \"$back\", \"version\": 2}" 200
 expect_http 200 -b xem.x1.jar "$base/api/cases/$t"
+expect_http 200 -b xem.x1.jar "$base/api/return-reports?level=overdue"
+python3 - "$tr" <<'PY' && ok || fail "missing return reports: $(head -c 400 body.txt)"
+import json, sys
+items = json.load(open("body.txt"))["items"]
+assert [i["traveller"]["id"] for i in items] == [int(sys.argv[1])], items
+assert items[0]["traveller"]["full_name"] == "Lò Văn Muôn" and items[0]["traveller"]["deadline"]["level"] == "overdue", items
+PY
+expect_http 400 -b xem.x1.jar "$base/api/return-reports?level=soon"
+expect_body '"field":"level"'
+expect_http 200 -b xem.x1.jar "$base/api/cases/$t"
 python3 - <<'PY' && ok || fail "trip and travellers: $(head -c 400 body.txt)"
 import json
 c = json.load(open("body.txt"))

@@ -205,6 +205,23 @@ static void test_person_trips_and_their_reports(void **state)
 	assert_int_equal(v[0].report.due, date_days(2024, 6, 12));
 	assert_int_equal(v[0].report.level, DEADLINE_OVERDUE);
 	assert_false(v[1].has_report_deadline);
+	{
+		struct report_item *items;
+		size_t ni;
+		struct actor other = f->officer;
+
+		assert_int_equal(trip_reports_due(f->app, &f->officer, DEADLINE_OVERDUE, 100, &f->a,
+		                                  &items, &ni, &f->e),
+		                 0);
+		assert_int_equal(ni, 1);
+		assert_int_equal(items[0].v.t.id, t1);
+		assert_int_equal(items[0].c.id, off);
+		other.scope_org = f->x2;
+		assert_int_equal(
+		    trip_reports_due(f->app, &other, DEADLINE_OK, 100, &f->a, &items, &ni, &f->e),
+		    0);
+		assert_int_equal(ni, 0);
+	}
 	assert_int_equal(traveller_record(f->app, &f->officer, t1, TRAVELLER_REPORT,
 	                                  date_days(2024, 6, 11), 3, &f->e),
 	                 0);

@@ -198,9 +198,14 @@ const tests = [
     for (const [to, d] of [['y_kien_chi_bo', 89], ['dong_y', 88], ['dang_di', 80], ['da_ve', 60]]) {
       check((await api('POST', `/api/cases/${trip}/transition`, { to, date: day(d), version: v++ })).status === 200, 'trip step ' + to)
     }
+    const tr = (await api('GET', `/api/cases/${trip}`)).body.travellers[0]
+    check((await api('POST', `/api/travellers/${tr.id}`, { event: 'departed', date: day(80), version: tr.version })).status === 200, 'departed')
+    check((await api('POST', `/api/travellers/${tr.id}`, { event: 'returned', date: day(60), version: tr.version + 1 })).status === 200, 'returned')
     const check2 = (await api('POST', '/api/cases', { kind: 'tham_tra_ly_lich', title: 'Thẩm tra lý lịch quần chúng Lò Thị Mai', org: 'DB', opened: day(100) })).body.id
     check((await api('POST', `/api/cases/${check2}/letters`, { recipient: 'Đảng ủy xã Thanh Nưa', about: 'Bố đẻ: Lò Văn Pánh', sent: day(90) })).status === 201, 'letter sent')
     await login(page, url, 'thuly')
+    await page.waitForSelector('[data-test=due-reports]')
+    check((await page.textContent('[data-test=due-reports]')).includes('Lò Văn Muôn'), 'missing return report on the overview')
     await page.waitForSelector('[data-test=due-letters]')
     check((await page.textContent('[data-test=due-letters]')).includes('Đảng ủy xã Thanh Nưa'), 'unanswered letter on the overview')
     await page.waitForSelector('[data-test=due]')
