@@ -571,22 +571,24 @@ int api_case_document_post(struct http_req *r, struct err *e)
 	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)doc));
 }
 
-/* ?level=early|late|overdue (default early): the least urgent to list. */
-static int level_param(struct http_req *r, enum deadline_level *ret, struct err *e)
+/* ?level=early|late|overdue (default early: the least urgent to list) and
+ * ?limit=1..1000 of the due lists. */
+static int due_params(struct http_req *r, enum deadline_level *ret, int64_t *limit, struct err *e)
 {
 	static const char *const levels[] = {"early", "late", "overdue"};
 	const char *level = http_query(r, "level");
 	size_t i = 0;
 
-	if (!level)
-		return 0;
-	while (i < 3 && strcmp(levels[i], level) != 0)
-		i++;
-	if (i == 3)
-		return err_set(e, HOSO_E_BAD_ENUM, "level", "Mức nhắc là early, late hoặc overdue",
-		               "The level is early, late or overdue");
-	*ret = (enum deadline_level)(DEADLINE_EARLY + i);
-	return 0;
+	if (level) {
+		while (i < 3 && strcmp(levels[i], level) != 0)
+			i++;
+		if (i == 3)
+			return err_set(e, HOSO_E_BAD_ENUM, "level",
+			               "Mức nhắc là early, late hoặc overdue",
+			               "The level is early, late or overdue");
+		*ret = (enum deadline_level)(DEADLINE_EARLY + i);
+	}
+	return http_query_i64(r, "limit", 1, 1000, limit, e);
 }
 
 int api_deadlines_get(struct http_req *r, struct err *e)
@@ -598,8 +600,7 @@ int api_deadlines_get(struct http_req *r, struct err *e)
 	json_t *arr;
 	int rc;
 
-	if ((rc = level_param(r, &min, e)) < 0 ||
-	    (rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0 ||
+	if ((rc = due_params(r, &min, &limit, e)) < 0 ||
 	    (rc = deadline_due(r->app, &r->actor, min, (size_t)limit, r->arena, &v, &n, e)) < 0)
 		return rc;
 	arr = json_array();
@@ -725,8 +726,7 @@ int api_letters_get(struct http_req *r, struct err *e)
 	json_t *arr;
 	int rc;
 
-	if ((rc = level_param(r, &min, e)) < 0 ||
-	    (rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0 ||
+	if ((rc = due_params(r, &min, &limit, e)) < 0 ||
 	    (rc = letter_due(r->app, &r->actor, min, (size_t)limit, r->arena, &v, &n, e)) < 0)
 		return rc;
 	arr = json_array();
@@ -993,8 +993,7 @@ int api_return_reports_get(struct http_req *r, struct err *e)
 	json_t *arr;
 	int rc;
 
-	if ((rc = level_param(r, &min, e)) < 0 ||
-	    (rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0 ||
+	if ((rc = due_params(r, &min, &limit, e)) < 0 ||
 	    (rc = trip_reports_due(r->app, &r->actor, min, (size_t)limit, r->arena, &v, &n, e)) < 0)
 		return rc;
 	arr = json_array();

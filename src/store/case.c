@@ -9,6 +9,8 @@
 
 #include "core/banned.h"
 
+static int exec_versioned(struct store *s, sqlite3_stmt *st);
+
 int store_case_register_next(struct store *s, int64_t org_id, const char *kind, int year,
                              int64_t *ret_no)
 {
@@ -89,7 +91,6 @@ int store_case_set_state(struct store *s, int64_t id, const char *state, const c
                          int64_t version)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_CASE_SET_STATE);
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
@@ -97,10 +98,7 @@ int store_case_set_state(struct store *s, int64_t id, const char *state, const c
 	store_bind_text(st, 2, state);
 	store_bind_text(st, 3, conclusion);
 	sqlite3_bind_int64(st, 4, version);
-	rc = store_exec_stmt(st);
-	if (rc == 0 && sqlite3_changes(s->db) == 0)
-		rc = HOSO_E_CONFLICT;
-	return rc;
+	return exec_versioned(s, st);
 }
 
 int store_case_list(struct store *s, int64_t before, const char *kind, const char *state,
@@ -153,6 +151,33 @@ static int read_of_case(struct store *s, enum stmt which, int64_t case_id, struc
 		return HOSO_E_DB;
 	sqlite3_bind_int64(st, 1, case_id);
 	return store_read_rows(st, a, elem, fn, ret, ret_n);
+}
+
+/* The one row of `which` for id (copied into *ret, elem bytes), or
+ * HOSO_E_NOT_FOUND. */
+static int read_one(struct store *s, enum stmt which, int64_t id, struct arena *a, size_t elem,
+                    store_row_fn fn, void *ret)
+{
+	void *v;
+	size_t n;
+	int rc = read_of_case(s, which, id, a, elem, fn, &v, &n);
+
+	if (rc == 0 && n == 0)
+		rc = HOSO_E_NOT_FOUND;
+	if (rc == 0)
+		memcpy(ret, v, elem);
+	return rc;
+}
+
+/* Run an UPDATE guarded by "version = ?": HOSO_E_CONFLICT when it changed
+ * nothing (the version moved on, or the row is closed). */
+static int exec_versioned(struct store *s, sqlite3_stmt *st)
+{
+	int rc = store_exec_stmt(st);
+
+	if (rc == 0 && sqlite3_changes(s->db) == 0)
+		rc = HOSO_E_CONFLICT;
+	return rc;
 }
 
 int store_case_subjects(struct store *s, int64_t case_id, struct arena *a,
@@ -335,15 +360,7 @@ static int read_letter(sqlite3_stmt *st, struct arena *a, void *item)
 
 int store_letter_get(struct store *s, int64_t id, struct arena *a, struct letter_row *ret)
 {
-	struct letter_list l;
-	int rc =
-	    read_of_case(s, STMT_LETTER_GET, id, a, sizeof(*l.v), read_letter, (void **)&l.v, &l.n);
-
-	if (rc == 0 && l.n == 0)
-		rc = HOSO_E_NOT_FOUND;
-	if (rc == 0)
-		*ret = l.v[0];
-	return rc;
+	return read_one(s, STMT_LETTER_GET, id, a, sizeof(*ret), read_letter, ret);
 }
 
 int store_letters_of_case(struct store *s, int64_t case_id, struct arena *a,
@@ -368,7 +385,6 @@ int store_letters_open(struct store *s, int64_t before, size_t limit, struct are
 int store_letter_update(struct store *s, const struct letter_row *r)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_LETTER_UPDATE);
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
@@ -379,10 +395,7 @@ int store_letter_update(struct store *s, const struct letter_row *r)
 	store_bind_date(st, 5, r->answered);
 	store_bind_text(st, 6, r->result);
 	sqlite3_bind_int64(st, 7, r->version);
-	rc = store_exec_stmt(st);
-	if (rc == 0 && sqlite3_changes(s->db) == 0)
-		rc = HOSO_E_CONFLICT;
-	return rc;
+	return exec_versioned(s, st);
 }
 
 int store_discipline_insert(struct store *s, const struct discipline_row *r, int64_t user_id,
@@ -461,15 +474,7 @@ int store_findings_of_case(struct store *s, int64_t case_id, struct arena *a,
 
 int store_finding_get(struct store *s, int64_t id, struct arena *a, struct finding_row *ret)
 {
-	struct finding_list l;
-	int rc = read_of_case(s, STMT_FINDING_GET, id, a, sizeof(*l.v), read_finding, (void **)&l.v,
-	                      &l.n);
-
-	if (rc == 0 && l.n == 0)
-		rc = HOSO_E_NOT_FOUND;
-	if (rc == 0)
-		*ret = l.v[0];
-	return rc;
+	return read_one(s, STMT_FINDING_GET, id, a, sizeof(*ret), read_finding, ret);
 }
 
 int store_remedy_insert(struct store *s, const struct remedy_row *r, int64_t *ret_id)
@@ -509,22 +514,13 @@ int store_remedies_of_case(struct store *s, int64_t case_id, struct arena *a,
 
 int store_remedy_get(struct store *s, int64_t id, struct arena *a, struct remedy_row *ret)
 {
-	struct remedy_list l;
-	int rc =
-	    read_of_case(s, STMT_REMEDY_GET, id, a, sizeof(*l.v), read_remedy, (void **)&l.v, &l.n);
-
-	if (rc == 0 && l.n == 0)
-		rc = HOSO_E_NOT_FOUND;
-	if (rc == 0)
-		*ret = l.v[0];
-	return rc;
+	return read_one(s, STMT_REMEDY_GET, id, a, sizeof(*ret), read_remedy, ret);
 }
 
 int store_remedy_done(struct store *s, int64_t id, int32_t done, const char *result,
                       int64_t version)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_REMEDY_DONE);
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
@@ -532,10 +528,7 @@ int store_remedy_done(struct store *s, int64_t id, int32_t done, const char *res
 	store_bind_date(st, 2, done);
 	store_bind_text(st, 3, result);
 	sqlite3_bind_int64(st, 4, version);
-	rc = store_exec_stmt(st);
-	if (rc == 0 && sqlite3_changes(s->db) == 0)
-		rc = HOSO_E_CONFLICT;
-	return rc;
+	return exec_versioned(s, st);
 }
 
 int store_trip_put(struct store *s, const struct trip_row *r)
@@ -570,15 +563,7 @@ static int read_trip(sqlite3_stmt *st, struct arena *a, void *item)
 
 int store_trip_get(struct store *s, int64_t case_id, struct arena *a, struct trip_row *ret)
 {
-	struct trip_row *v;
-	size_t n;
-	int rc = read_of_case(s, STMT_TRIP_GET, case_id, a, sizeof(*v), read_trip, (void **)&v, &n);
-
-	if (rc == 0 && n == 0)
-		rc = HOSO_E_NOT_FOUND;
-	if (rc == 0)
-		*ret = v[0];
-	return rc;
+	return read_one(s, STMT_TRIP_GET, case_id, a, sizeof(*ret), read_trip, ret);
 }
 
 int store_traveller_insert(struct store *s, const struct traveller_row *r, int64_t *ret_id)
@@ -620,21 +605,12 @@ int store_travellers_of_case(struct store *s, int64_t case_id, struct arena *a,
 
 int store_traveller_get(struct store *s, int64_t id, struct arena *a, struct traveller_row *ret)
 {
-	struct traveller_list l;
-	int rc = read_of_case(s, STMT_TRAVELLER_GET, id, a, sizeof(*l.v), read_traveller,
-	                      (void **)&l.v, &l.n);
-
-	if (rc == 0 && l.n == 0)
-		rc = HOSO_E_NOT_FOUND;
-	if (rc == 0)
-		*ret = l.v[0];
-	return rc;
+	return read_one(s, STMT_TRAVELLER_GET, id, a, sizeof(*ret), read_traveller, ret);
 }
 
 int store_traveller_update(struct store *s, const struct traveller_row *r)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_TRAVELLER_UPDATE);
-	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
@@ -644,10 +620,7 @@ int store_traveller_update(struct store *s, const struct traveller_row *r)
 	store_bind_date(st, 4, r->returned);
 	store_bind_date(st, 5, r->report_received);
 	sqlite3_bind_int64(st, 6, r->version);
-	rc = store_exec_stmt(st);
-	if (rc == 0 && sqlite3_changes(s->db) == 0)
-		rc = HOSO_E_CONFLICT;
-	return rc;
+	return exec_versioned(s, st);
 }
 
 int store_stay_put(struct store *s, const struct stay_row *r)
@@ -682,15 +655,7 @@ static int read_stay(sqlite3_stmt *st, struct arena *a, void *item)
 
 int store_stay_get(struct store *s, int64_t case_id, struct arena *a, struct stay_row *ret)
 {
-	struct stay_row *v;
-	size_t n;
-	int rc = read_of_case(s, STMT_STAY_GET, case_id, a, sizeof(*v), read_stay, (void **)&v, &n);
-
-	if (rc == 0 && n == 0)
-		rc = HOSO_E_NOT_FOUND;
-	if (rc == 0)
-		*ret = v[0];
-	return rc;
+	return read_one(s, STMT_STAY_GET, case_id, a, sizeof(*ret), read_stay, ret);
 }
 
 int store_relative_insert(struct store *s, const struct relative_row *r, int64_t *ret_id)
