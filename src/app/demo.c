@@ -19,6 +19,7 @@
  * demo obeys the rules.
  */
 #include "app/demo.h"
+#include "app/demoInt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,31 +32,6 @@
 #include "core/banned.h"
 
 #define BATCH 5000
-
-struct rng {
-	uint64_t s;
-};
-
-static uint64_t rng_next(struct rng *r)
-{
-	uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
-
-static uint32_t below(struct rng *r, uint32_t n)
-{
-	return n ? (uint32_t)(rng_next(r) % n) : 0;
-}
-
-static int between(struct rng *r, int lo, int hi)
-{
-	return lo + (int)below(r, (uint32_t)(hi - lo + 1));
-}
-
-#define PICK(r, arr) ((arr)[below((r), (uint32_t)(sizeof(arr) / sizeof((arr)[0])))])
 
 /* ---- names ---- */
 
@@ -189,40 +165,6 @@ static const struct bloc blocs[4] = {
     {"K4", "Đảng bộ Công an tỉnh", 30},
 };
 
-/* ---- generator state ---- */
-
-struct leaf {
-	int64_t id;
-	int area; /* 0: district (ethnic mix), 1: bloc (mostly Kinh) */
-};
-
-struct gen {
-	struct app *app;
-	const struct actor *who;
-	struct err *e;
-	struct rng rng;
-	enum demo_scale scale;
-	int province;      /* 0-based, for national */
-	char pcode[16];    /* "DB" or "P07" */
-	const char *pname; /* "Điện Biên" */
-	int cccd_prefix;   /* 11 for Điện Biên */
-	int leaf_min, leaf_max;
-	struct leaf *leaves;
-	size_t nleaves, capleaves;
-	int64_t tu; /* the province */
-	int64_t district_ids[10];
-	int64_t *old_communes[10]; /* per district */
-	int64_t *other_grassroots[10];
-	int nother[10];
-	uint32_t cccd_seq[4][100];
-	uint32_t file_seq, card_seq;
-	int64_t persons, persons_total, orgs, successions;
-	int commune_name;
-	demo_progress_fn progress;
-	void *arg;
-	int lo_van_muon_done;
-};
-
 static int add_leaf(struct gen *g, int64_t id, int area)
 {
 	if (g->nleaves == g->capleaves) {
@@ -236,6 +178,7 @@ static int add_leaf(struct gen *g, int64_t id, int area)
 	}
 	g->leaves[g->nleaves].id = id;
 	g->leaves[g->nleaves].area = area;
+	g->leaves[g->nleaves].unit = g->cur_unit;
 	g->nleaves++;
 	return 0;
 }
@@ -243,7 +186,7 @@ static int add_leaf(struct gen *g, int64_t id, int area)
 static int mk(struct gen *g, const char *code, const char *name, const char *kind, int64_t parent,
               int64_t *ret)
 {
-	char full[64];
+	char full[128];
 	struct org_new o = {
 	    .name = name,
 	    .kind = kind,
@@ -267,7 +210,7 @@ static int mk_grassroots(struct gen *g, const char *code, const char *name, int6
                          int nchildren, int area, const char *const *child_names, size_t nnames,
                          int64_t *ret)
 {
-	char c[64], n[256];
+	char c[96], n[256];
 	int64_t id, child;
 	int rc;
 
@@ -298,6 +241,21 @@ static const char *next_commune_name(struct gen *g)
 	return commune_words[(size_t)g->commune_name++ % n];
 }
 
+/* District d as a unit: its committee and all its grassroots. */
+static int unit_district(struct gen *g, int d)
+{
+	struct unit *u = &g->units[d];
+	size_t no = (size_t)districts[d].old_communes, nk = (size_t)g->nother[d];
+
+	u->id = g->district_ids[d];
+	if (!(u->grassroots = calloc(no + nk, sizeof(int64_t))))
+		return err_set(g->e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	memcpy(u->grassroots, g->old_communes[d], no * sizeof(int64_t));
+	memcpy(u->grassroots + no, g->other_grassroots[d], nk * sizeof(int64_t));
+	u->ngrassroots = no + nk;
+	return 0;
+}
+
 static int build_tree(struct gen *g)
 {
 	char code[64], name[256];
@@ -319,6 +277,7 @@ static int build_tree(struct gen *g)
 		if (!g->old_communes[d] || !g->other_grassroots[d])
 			return err_set(g->e, HOSO_E_NOMEM, NULL, NULL, NULL);
 		g->nother[d] = nother;
+		g->cur_unit = d;
 		for (int x = 0; x < ds->old_communes; x++) {
 			const char *const *villages = &village_words[below(&g->rng, 10)];
 
@@ -342,13 +301,21 @@ static int build_tree(struct gen *g)
 			if (rc < 0)
 				return rc;
 		}
+		if ((rc = unit_district(g, d)) < 0)
+			return rc;
 	}
 	for (int b = 0; b < 4; b++) {
+		struct unit *u = &g->units[10 + b];
 		int64_t bid;
 
 		if ((rc = mk(g, blocs[b].code, blocs[b].name, "dang_bo_truc_thuoc", g->tu, &bid)) <
 		    0)
 			return rc;
+		g->cur_unit = 10 + b;
+		u->id = bid;
+		u->grassroots = calloc((size_t)blocs[b].grassroots, sizeof(int64_t));
+		if (!u->grassroots)
+			return err_set(g->e, HOSO_E_NOMEM, NULL, NULL, NULL);
 		for (int x = 0; x < blocs[b].grassroots; x++) {
 			int nk = below(&g->rng, 3) == 0 ? between(&g->rng, 3, 6) : 0;
 
@@ -360,7 +327,8 @@ static int build_tree(struct gen *g)
 			else
 				snprintf(name, sizeof(name), "%s %s %d", nk ? "Đảng bộ" : "Chi bộ",
 				         b == 2 ? "Đơn vị quân sự" : "Đơn vị công an", x + 1);
-			rc = mk_grassroots(g, code, name, bid, nk, 1, NULL, 0, NULL);
+			rc = mk_grassroots(g, code, name, bid, nk, 1, NULL, 0,
+			                   &u->grassroots[u->ngrassroots++]);
 			if (rc < 0)
 				return rc;
 		}
@@ -408,6 +376,11 @@ static enum ethnic pick_ethnic(struct gen *g, int area)
 	return p < 20 ? ETH_KINH : p < 65 ? ETH_THAI : p < 95 ? ETH_MONG : ETH_KHOMU;
 }
 
+void demo_person_name(struct gen *g, int area, int female, char *out, size_t outsz)
+{
+	make_name(g, pick_ethnic(g, area), female, out, outsz);
+}
+
 static void fmt_date(int32_t d, char *out)
 {
 	date_format_vn(d, out);
@@ -415,9 +388,9 @@ static void fmt_date(int32_t d, char *out)
 
 /* One generated member of leaf org, admitted within [adm_lo, adm_hi]. */
 static int add_person(struct gen *g, const struct leaf *lf, int32_t adm_lo, int32_t adm_hi,
-                      int secretary, struct arena *a)
+                      int secretary, struct arena *a, int64_t *ret_id)
 {
-	int64_t id;
+	int64_t id = 0;
 	char name[160], birth[48], adm[DATE_BUF], full[DATE_BUF], joined[DATE_BUF];
 	char cccd[16], file[16], card[16], home[200], res[200];
 	struct person_input in = {0};
@@ -500,6 +473,7 @@ static int add_person(struct gen *g, const struct leaf *lf, int32_t adm_lo, int3
 	}
 	if (rc == 0)
 		g->persons++;
+	*ret_id = id;
 	return rc;
 }
 
@@ -520,8 +494,16 @@ static int add_members(struct gen *g, const struct leaf *leaves, size_t n, int m
 			k = (int)((total * (int64_t)(i + 1)) / (int64_t)n -
 			          (total * (int64_t)i) / (int64_t)n);
 		for (int j = 0; rc == 0 && j < k; j++) {
-			rc = add_person(g, &leaves[total ? below(&g->rng, (uint32_t)n) : i], adm_lo,
-			                adm_hi, !total && j == 0, &a);
+			const struct leaf *lf = &leaves[total ? below(&g->rng, (uint32_t)n) : i];
+			struct unit *u = &g->units[lf->unit];
+			int64_t id;
+
+			rc = add_person(g, lf, adm_lo, adm_hi, !total && j == 0, &a, &id);
+			if (rc == 0 && !total) {
+				if (!u->person_lo)
+					u->person_lo = id;
+				u->person_hi = id;
+			}
 			arena_reset(&a);
 			if (rc == 0 && ++done % BATCH == 0) {
 				rc = store_commit(s);
@@ -589,6 +571,9 @@ static int restructure(struct gen *g)
 			               (size_t)(no + nk), day, doc, ids, g->e);
 		g->successions++;
 		g->orgs += nn;
+		g->nnew[d] = nn;
+		for (int i = 0; rc == 0 && i < nn; i++)
+			g->new_communes[d][i] = ids[i];
 		for (int i = 0; rc == 0 && i < nn; i++) {
 			int64_t src[32];
 			size_t ns = 0;
@@ -693,6 +678,8 @@ int demo_build(struct app *app, const struct actor *who, enum demo_scale scale, 
 			                 : scale == DEMO_NATIONAL ? 5000
 			                                          : 1000);
 		free(local);
+		if (rc == 0 && scale == DEMO_PROVINCE)
+			rc = demo_cases(&g, &ret->cases);
 		ret->orgs += g.orgs;
 		ret->persons = g.persons;
 		ret->successions += g.successions;
@@ -700,6 +687,8 @@ int demo_build(struct app *app, const struct actor *who, enum demo_scale scale, 
 			free(g.old_communes[d]);
 			free(g.other_grassroots[d]);
 		}
+		for (int u = 0; u < DEMO_UNITS; u++)
+			free(g.units[u].grassroots);
 		free(g.leaves);
 	}
 	store_bulk_end(app_store(app));

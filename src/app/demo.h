@@ -17,6 +17,7 @@ struct demo_stats {
 	int64_t orgs;
 	int64_t persons;
 	int64_t successions;
+	int64_t cases;
 };
 
 /* Called now and then with (done, total) persons for a progress bar. */

@@ -55,9 +55,9 @@ static int cmd_demo_exec(struct cli *c, int argc, char **argv)
 		rc = cli_fail(&e);
 	} else {
 		printf("Đã tạo dữ liệu mẫu trong %s: %lld tổ chức, %lld người, %lld lần sắp xếp tổ "
-		       "chức (%lds)\n",
+		       "chức, %lld hồ sơ vụ việc (%lds)\n",
 		       c->db, (long long)st.orgs, (long long)st.persons, (long long)st.successions,
-		       (long)(time(NULL) - t0));
+		       (long long)st.cases, (long)(time(NULL) - t0));
 	}
 	err_release(&e);
 	app_close(app);

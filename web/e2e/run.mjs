@@ -224,7 +224,7 @@ const tests = [
     await page.fill('#case-orgs', 'DB.X01')
     await page.click('[data-test=case-open]')
     await page.waitForSelector('[data-test=case-title]')
-    check(/KT-\d{4}-0001 — Kiểm tra việc chấp hành Chỉ thị 39/.test(await page.textContent('[data-test=case-title]')), 'numbered case page')
+    check(/KT-\d{4}-\d{4} — Kiểm tra việc chấp hành Chỉ thị 39/.test(await page.textContent('[data-test=case-title]')), 'numbered case page')
     await page.click('[data-test=step-quyet_dinh]')
     await page.fill('#step-note', 'Quyết định số 12-QĐ/UBKT')
     await page.click('[data-test=step-apply]')

@@ -1,0 +1,66 @@
+# The demo province's cases (2015 to today): the records opened in
+# 2015-2019 reproduce the Điện Biên five-year review exactly, counted here
+# straight from the raw tables, independently of hoso; recent work is open,
+# some of it overdue.
+expect_status 0 "$HOSO" demo --seed 1
+expect_out "hồ sơ vụ việc"
+expect_status 0 "$HOSO" check
+python3 - hoso.db <<'PY' && ok || fail "the five-year review's figures"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+def n(sql):
+    return db.execute(sql + " AND c.opened BETWEEN '2015-01-01' AND '2019-12-31'").fetchone()[0]
+subj = "FROM case_subject s JOIN case_file c ON c.id = s.case_id WHERE "
+viol = ("FROM case_finding f JOIN case_subject s ON s.id = f.subject_id "
+        "JOIN case_file c ON c.id = s.case_id WHERE f.conclusion <> 'khong_vi_pham' AND ")
+got = {
+    "organisations inspected": n("SELECT count(*) " + subj + "c.kind = 'kiem_tra' AND s.org_id IS NOT NULL"),
+    "members inspected": n("SELECT count(*) " + subj + "c.kind = 'kiem_tra' AND s.person_id IS NOT NULL"),
+    "organisations with violations": n("SELECT count(*) " + viol + "c.kind = 'kiem_tra' AND s.org_id IS NOT NULL"),
+    "members with violations": n("SELECT count(*) " + viol + "c.kind = 'kiem_tra' AND s.person_id IS NOT NULL"),
+    "organisations, thematic supervision": n("SELECT count(*) " + subj + "c.kind = 'giam_sat' AND c.subtype = 'chuyen_de' AND s.org_id IS NOT NULL"),
+    "members, thematic supervision": n("SELECT count(*) " + subj + "c.kind = 'giam_sat' AND c.subtype = 'chuyen_de' AND s.person_id IS NOT NULL"),
+    "appraisals": n("SELECT count(*) FROM case_file c WHERE c.kind = 'tham_dinh'"),
+    "delegations": n("SELECT count(*) FROM case_file c WHERE c.kind = 'ra_nuoc_ngoai'"),
+    "person-trips": n("SELECT count(*) FROM case_traveller t JOIN case_file c ON c.id = t.case_id WHERE 1"),
+    "return reports missing": n("SELECT count(*) FROM case_traveller t JOIN case_file c ON c.id = t.case_id WHERE t.report_received IS NULL"),
+    "handled outside the province": n("SELECT count(*) FROM case_file c WHERE c.handling_org NOT IN (SELECT id FROM org WHERE code = 'DB' OR code LIKE 'DB.%')"),
+}
+want = {
+    "organisations inspected": 505, "members inspected": 824,
+    "organisations with violations": 94, "members with violations": 72,
+    "organisations, thematic supervision": 212, "members, thematic supervision": 421,
+    "appraisals": 778, "delegations": 512, "person-trips": 2611,
+    "return reports missing": 0, "handled outside the province": 0,
+}
+bad = {k: (got[k], want[k]) for k in want if got[k] != want[k]}
+assert not bad, bad
+# Distinct counts are fewer than the occurrences (some inspected twice).
+d = n("SELECT count(DISTINCT s.org_id) " + subj + "c.kind = 'kiem_tra' AND s.org_id IS NOT NULL")
+assert 0 < d < 505, d
+# Every kind, every year from 2015 to 2025.
+years = {r[0] for r in db.execute("SELECT DISTINCT substr(opened, 1, 4) FROM case_file")}
+assert {str(y) for y in range(2015, 2026)} <= years, sorted(years)
+kinds = {r[0] for r in db.execute("SELECT DISTINCT kind FROM case_file")}
+assert len(kinds) == 7, kinds
+# Disciplines follow the findings that called for them.
+assert db.execute("SELECT count(*) FROM case_discipline").fetchone()[0] > 50
+PY
+# Today's work: open cases, due and overdue deadlines and letters, return
+# reports missing.
+expect_status 0 "$HOSO" case due --json
+python3 - <<'PY' && ok || fail "due and overdue work today"
+import json
+d = json.load(open("out.txt"))
+items = d["items"]
+levels = {i["level"] for i in items}
+assert "overdue" in levels, levels
+PY
+expect_status 0 "$HOSO" case letters
+expect_out "overdue"
+python3 - hoso.db <<'PY' && ok || fail "return reports missing today"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+n = db.execute("SELECT count(*) FROM case_traveller WHERE returned IS NOT NULL AND report_received IS NULL").fetchone()[0]
+assert n > 0, n
+PY
