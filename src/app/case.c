@@ -264,7 +264,8 @@ int case_get(struct app *app, const struct actor *who, int64_t id, struct arena 
 	if ((rc = store_case_subjects(s, id, a, &ret->subjects)) < 0 ||
 	    (rc = store_case_events(s, id, a, &ret->events)) < 0 ||
 	    (rc = store_case_documents(s, id, a, &ret->documents)) < 0 ||
-	    (rc = store_case_notes(s, id, a, &ret->notes)) < 0)
+	    (rc = store_case_notes(s, id, a, &ret->notes)) < 0 ||
+	    (rc = store_attachments_of_case(s, id, a, &ret->attachments)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	return audit_record(app, who, &(struct audit_entry){"read", "case", id, NULL, 0}, e);
 }

@@ -85,6 +85,7 @@ struct case_view {
 	struct case_event_list events;
 	struct case_document_list documents;
 	struct case_note_list notes;
+	struct attachment_list attachments;
 };
 
 /* Supervision found signs of violation: open an inspection "khi có dấu

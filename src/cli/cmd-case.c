@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "app/admission.h"
+#include "app/attachment.h"
 #include "app/case.h"
 #include "app/deadline.h"
 #include "app/discipline.h"
@@ -248,6 +249,18 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 		json_object_set_new(o, "subjects", s);
 		json_object_set_new(o, "documents", json_integer((json_int_t)v.documents.n));
 		json_object_set_new(o, "notes", json_integer((json_int_t)v.notes.n));
+		{
+			json_t *at = json_array();
+
+			for (size_t i = 0; i < v.attachments.n; i++)
+				json_array_append_new(
+				    at, json_pack("{s:I,s:s,s:s,s:I}", "id",
+				                  (json_int_t)v.attachments.v[i].id, "name",
+				                  v.attachments.v[i].filename, "type",
+				                  v.attachments.v[i].mime, "size",
+				                  (json_int_t)v.attachments.v[i].size));
+			json_object_set_new(o, "attachments", at);
+		}
 		if (json) {
 			cli_print_json(o);
 		} else {
@@ -319,6 +332,110 @@ static int note_cmd(struct cli_sub *x, int argc, char **argv)
 		return rc;
 	if ((rc = case_add_note(app, &x->who, id, pos[1], &note, &e)) == 0)
 		printf("%lld\n", (long long)note);
+	return cli_done(rc, &e);
+}
+
+/* Read all of path (at most max bytes) into a; HOSO_E_TOO_BIG beyond. */
+static int slurp(const char *path, size_t max, struct arena *a, void **ret, size_t *ret_len,
+                 struct err *e)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *p;
+	size_t n;
+
+	if (!f)
+		return err_set(e, HOSO_E_IO, "file", "Không mở được tệp %s", "Cannot open %s",
+		               path);
+	p = arena_alloc(a, max + 1);
+	n = p ? fread(p, 1, max + 1, f) : 0;
+	if (!p || ferror(f)) {
+		fclose(f);
+		return err_set(e, p ? HOSO_E_IO : HOSO_E_NOMEM, "file", "Không đọc được tệp %s",
+		               "Cannot read %s", path);
+	}
+	fclose(f);
+	if (n > max)
+		return err_set(e, HOSO_E_TOO_BIG, "file", "Tệp lớn hơn %zu MiB",
+		               "The file is larger than %zu MiB", max >> 20);
+	*ret = p;
+	*ret_len = n;
+	return 0;
+}
+
+static int attach_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[2], *name = NULL;
+	const struct cli_opt opts[] = {{"--name", &name}, {NULL}};
+	struct attachment_row got;
+	struct arena a;
+	struct err e;
+	void *data = NULL;
+	size_t npos, len = 0;
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 2, &npos)) != 0)
+		return rc;
+	if (npos != 2)
+		return cli_usage(self(), "Cần ID và tệp", "ID and FILE are required");
+	if ((rc = id_arg(pos[0], &id)) != 0)
+		return rc;
+	err_init(&e);
+	arena_init(&a, (size_t)64 << 20);
+	rc = slurp(pos[1], ATTACHMENT_MAX, &a, &data, &len, &e);
+	if (rc == 0 && (rc = cli_sub_open(x, &app)) != 0) {
+		arena_release(&a);
+		return rc;
+	}
+	if (rc == 0)
+		rc =
+		    attachment_add(app, &x->who, id, name ? name : pos[1], data, len, &a, &got, &e);
+	if (rc == 0)
+		printf("%lld\t%s\t%s\t%lld\t%s\n", (long long)got.id, got.filename, got.mime,
+		       (long long)got.size, got.sha256);
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+static int attachment_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1], *out = NULL;
+	const struct cli_opt opts[] = {{"--out", &out}, {NULL}};
+	struct attachment_row got;
+	const void *data;
+	struct arena a;
+	struct err e;
+	size_t npos, len;
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !out)
+		return cli_usage(self(), "Cần mã tệp đính kèm và --out",
+		                 "ATTACHMENT and --out are required");
+	if ((rc = id_arg(pos[0], &id)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	arena_init(&a, (size_t)64 << 20);
+	rc = attachment_read(app, &x->who, id, &a, &got, &data, &len, &e);
+	if (rc == 0) {
+		FILE *f = fopen(out, "wb");
+
+		if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+			if (f)
+				fclose(f);
+			rc = err_set(&e, HOSO_E_IO, "out", "Không ghi được %s", "Cannot write %s",
+			             out);
+		} else {
+			printf("%s\t%s\t%lld\n", got.filename, got.mime, (long long)got.size);
+		}
+	}
+	arena_release(&a);
 	return cli_done(rc, &e);
 }
 
@@ -859,6 +976,8 @@ static const struct cli_subcmd subs[] = {
     {"relative", relative_cmd},
     {"traveller", traveller_cmd},
     {"traveller-update", traveller_update_cmd},
+    {"attach", attach_cmd},
+    {"attachment", attachment_cmd},
 };
 
 static int cmd_case_exec(struct cli *c, int argc, char **argv)
@@ -883,7 +1002,8 @@ const struct cmd_entry cmd_case_entry = {
         "--person PID [--leader] [--commitment] | traveller-update T --event E [--date D] | stay "
         "ID "
         "--country C --purpose P --arrangement A --start D --until D | relative ID --relation R "
-        "--name N [--member] [--exempt REASON]",
+        "--name N [--member] [--exempt REASON] | attach ID FILE [--name N] | attachment ATT "
+        "--out FILE",
     .help = "Hồ sơ vụ việc: kiểm tra, giám sát, kỷ luật... / cases: inspections, supervision, ...",
     .exec = cmd_case_exec,
 };

@@ -9,6 +9,7 @@
  *   POST /api/cases/{id}/transition         take a step of its state machine
  *   POST /api/cases/{id}/notes              add a note
  *   POST /api/cases/{id}/documents          record a document
+ *   (attachments: api-attachment.c)
  *   GET  /api/deadlines?level=early|late|overdue  what is due soon / overdue
  *   POST /api/cases/{id}/disciplines        record a discipline decision
  *   POST /api/cases/{id}/findings           an inspection's finding (per subject)
@@ -501,6 +502,13 @@ int api_case_get(struct http_req *r, struct err *e)
 	json_object_set_new(o, "history", events);
 	json_object_set_new(o, "documents", docs);
 	json_object_set_new(o, "notes", notes);
+	{
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < v.attachments.n; i++)
+			json_array_append_new(arr, api_attachment_json(&v.attachments.v[i]));
+		json_object_set_new(o, "attachments", arr);
+	}
 	return http_reply(r, 200, o);
 }
 

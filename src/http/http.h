@@ -20,8 +20,9 @@
 #include "core/buf.h"
 #include "http/router.h"
 
-#define HTTP_MAX_BODY  ((size_t)1 << 20)  /* bytes in a request body */
-#define HTTP_ARENA_MAX ((size_t)96 << 20) /* bytes of working memory per request */
+#define HTTP_MAX_BODY   ((size_t)1 << 20)  /* bytes in a request body */
+#define HTTP_MAX_UPLOAD ((size_t)20 << 20) /* ... that is a file (ATTACHMENT_MAX) */
+#define HTTP_ARENA_MAX  ((size_t)96 << 20) /* bytes of working memory per request */
 
 struct http_opts {
 	const char *db;         /* database file */

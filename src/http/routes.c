@@ -80,6 +80,10 @@ static const struct http_route return_reports = {"GET", "/api/return-reports",
                                                  api_return_reports_get};
 static const struct http_route letter_post = {"POST", "/api/letters/{id}", api_letter_post};
 static const struct http_route letters_get = {"GET", "/api/letters", api_letters_get};
+static const struct http_route case_attachments = {"POST", "/api/cases/{id}/attachments",
+                                                   api_case_attachment_post};
+static const struct http_route attachment_get = {"GET", "/api/attachments/{id}",
+                                                 api_attachment_get};
 
 const struct http_route *const http_routes[] = {
     /* public */
@@ -121,6 +125,8 @@ const struct http_route *const http_routes[] = {
     &case_transition,
     &case_notes,
     &case_documents,
+    &case_attachments,
+    &attachment_get,
     &deadlines_get,
     &rules_get,
     &rule_put,

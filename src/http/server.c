@@ -395,12 +395,27 @@ struct server {
 	const struct http_opts *o;
 };
 
+/* The most a request body may hold: a file upload (POST
+ * /api/cases/{id}/attachments) may be as large as an attachment, anything
+ * else HTTP_MAX_BODY. */
+static size_t body_cap(const char *method, const char *url)
+{
+	const char *p = url + 11;
+
+	if (strcmp(method, "POST") != 0 || strncmp(url, "/api/cases/", 11) != 0)
+		return HTTP_MAX_BODY;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return p > url + 11 && strcmp(p, "/attachments") == 0 ? HTTP_MAX_UPLOAD : HTTP_MAX_BODY;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
                                   const char *method, const char *version, const char *upload,
                                   size_t *upload_size, void **con_cls)
 {
 	struct server *srv = cls;
 	struct request *rq = *con_cls;
+	size_t cap;
 
 	(void)version;
 	if (!rq) {
@@ -413,14 +428,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		/* A cap, not an allocation: blocks are taken as needed. The
 		 * national tree (60,000 organisations) needs about 30 MiB. */
 		arena_init(&rq->arena, (size_t)HTTP_ARENA_MAX);
-		buf_init(&rq->body, HTTP_MAX_BODY);
+		cap = body_cap(method, url);
+		buf_init(&rq->body, cap);
 		*con_cls = rq;
 		/* Refuse a declared oversized body before reading any of it. */
 		if (cl) {
 			int64_t n;
 
-			if (parse_i64(cl, strlen(cl), 0, INT64_MAX, &n) < 0 ||
-			    (uint64_t)n > HTTP_MAX_BODY)
+			if (parse_i64(cl, strlen(cl), 0, INT64_MAX, &n) < 0 || (uint64_t)n > cap)
 				rq->too_big = 1;
 		}
 		return MHD_YES;

@@ -429,6 +429,30 @@ static const struct migration migrations[] = {
         "CREATE INDEX case_relative_by_case ON case_relative(case_id, id);",
         NULL,
     },
+    /* 13: attached files.  Contents are stored once, under their SHA-256
+     * (content-addressed), and never change; a case's attachment names
+     * one, with the file name and the type found in its first bytes. */
+    {
+        "CREATE TABLE blob("
+        " sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),"
+        " size INTEGER NOT NULL CHECK (size >= 0),"
+        " data BLOB NOT NULL) STRICT;"
+        "CREATE TRIGGER blob_no_update BEFORE UPDATE ON blob"
+        " BEGIN SELECT RAISE(ABORT, 'blobs never change'); END;"
+        "CREATE TRIGGER blob_no_delete BEFORE DELETE ON blob"
+        " BEGIN SELECT RAISE(ABORT, 'blobs are kept'); END;"
+        "CREATE TABLE case_attachment("
+        " id INTEGER PRIMARY KEY,"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " sha256 TEXT NOT NULL REFERENCES blob(sha256),"
+        " filename TEXT NOT NULL,"
+        " mime TEXT NOT NULL,"
+        " size INTEGER NOT NULL,"
+        " user_id INTEGER,"
+        " at TEXT NOT NULL) STRICT;"
+        "CREATE INDEX case_attachment_by_case ON case_attachment(case_id, id);",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

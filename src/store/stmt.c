@@ -286,4 +286,14 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "exempt_reason FROM case_relative WHERE case_id = ?1 ORDER BY id",
     [STMT_CASE_NOTES] = "SELECT id, case_id, user_id, at, text FROM case_note WHERE case_id = ?1 "
                         "ORDER BY id",
+    [STMT_BLOB_PUT] = "INSERT INTO blob(sha256, size, data) VALUES (?1, ?2, ?3) ON CONFLICT "
+                      "(sha256) DO NOTHING",
+    [STMT_BLOB_GET] = "SELECT data FROM blob WHERE sha256 = ?1",
+    [STMT_ATTACHMENT_INSERT] = "INSERT INTO case_attachment(case_id, sha256, filename, mime, "
+                               "size, user_id, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                               "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+    [STMT_ATTACHMENTS_OF_CASE] = "SELECT id, case_id, sha256, filename, mime, size, user_id, at "
+                                 "FROM case_attachment WHERE case_id = ?1 ORDER BY id",
+    [STMT_ATTACHMENT_GET] = "SELECT id, case_id, sha256, filename, mime, size, user_id, at "
+                            "FROM case_attachment WHERE id = ?1",
 };

@@ -505,6 +505,30 @@ int store_relative_insert(struct store *s, const struct relative_row *r, int64_t
 int store_relatives_of_case(struct store *s, int64_t case_id, struct arena *a,
                             struct relative_list *ret);
 
+/* An attached file: its contents are a blob stored once under their
+ * SHA-256 (hex). */
+struct attachment_row {
+	int64_t id, case_id;
+	const char *sha256; /* 64 hex digits */
+	const char *filename, *mime;
+	int64_t size;
+	int64_t user_id;
+	const char *at;
+};
+struct attachment_list {
+	struct attachment_row *v;
+	size_t n;
+};
+/* Store the contents once (nothing happens when the hash is known). */
+int store_blob_put(struct store *s, const char *sha256, const void *data, size_t len);
+/* The contents of a blob, copied into a (HOSO_E_NOT_FOUND when unknown). */
+int store_blob_get(struct store *s, const char *sha256, struct arena *a, const void **ret,
+                   size_t *ret_len);
+int store_attachment_insert(struct store *s, const struct attachment_row *r, int64_t *ret_id);
+int store_attachment_get(struct store *s, int64_t id, struct arena *a, struct attachment_row *ret);
+int store_attachments_of_case(struct store *s, int64_t case_id, struct arena *a,
+                              struct attachment_list *ret);
+
 /* Deadline rules an administrator changed (the defaults are the app's). */
 struct deadline_rule_row {
 	const char *code;

@@ -65,6 +65,19 @@ def call(method, path, user=None, body=None, jar={}):
         return e.code, e.read().decode(), e.headers
 
 
+def call_raw(method, path, user, data, ctype="application/octet-stream"):
+    headers = {"Content-Type": ctype}
+    if user:
+        headers["Cookie"] = "hoso_session=" + jar[user][0]
+        headers["X-CSRF-Token"] = jar[user][1]
+    req = urllib.request.Request(BASE + path, data=data, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(req) as r:
+            return r.status, r.read(), r.headers
+    except urllib.error.HTTPError as e:
+        return e.code, e.read(), e.headers
+
+
 jar = {}
 for u in USERS:
     if u is None:
@@ -357,6 +370,32 @@ for u in USERS:
     st, _, _ = call("POST", f"/api/cases/{K}/relatives", u, {"relation": "bo", "full_name": f"Người bố ({u})"}, jar=jar)
     want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"relative as {u}: {st}, want {want}")
+
+# Attachments: officers and leaders in scope attach; readers of the case
+# download (each download audited); out of scope it is not there.
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
+for u in USERS:
+    writer = u in ("cv.x1", "ld.x1")
+    st, body, _ = call_raw("POST", f"/api/cases/{C1}/attachments?name=qd-{u}.pdf", u, PDF)
+    want = 401 if u is None else (201 if writer else 403)
+    check(st == want, f"attach to an in-scope case as {u}: {st}, want {want}")
+    st, body, _ = call_raw("POST", f"/api/cases/{C2}/attachments?name=qd.pdf", u, PDF)
+    want = 401 if u is None else (404 if writer else 403)
+    check(st == want, f"attach to an out-of-scope case as {u}: {st}, want {want}")
+st, body, _ = call_raw("POST", f"/api/cases/{C2}/attachments?name=qd.pdf", "admin", PDF)
+check(st == 403, f"the administrator attaches: {st}")
+st, body, _ = call_raw("POST", f"/api/cases/{C1}/attachments?name=qd.pdf", "cv.x1", PDF)
+A1 = json.loads(body)["id"]
+for u in USERS:
+    st, body, hdr = call_raw("GET", f"/api/attachments/{A1}", u, None)
+    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
+    check(st == want, f"download an in-scope attachment as {u}: {st}, want {want}")
+    if st == 200:
+        check(body == PDF and hdr["Content-Disposition"].startswith("attachment;")
+              and hdr["X-Content-Type-Options"] == "nosniff", f"download as {u}: the file, as an attachment")
+st, body, _ = call("GET", "/api/audit?object_type=attachment&action=read&limit=100", "kiem.toan", jar=jar)
+readers = {e["username"] for e in json.loads(body)["entries"] if e["object_id"] == A1}
+check(readers == READERS, f"every download is in the audit trail: {readers}")
 
 for u in USERS:
     st, _, _ = call("GET", "/api/return-reports", u, jar=jar)

@@ -83,18 +83,13 @@ async function parseError(res: Response): Promise<ApiError> {
   }
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+async function send<T>(method: string, path: string, body: BodyInit | undefined, contentType: string | undefined, query?: Query): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (contentType) headers['Content-Type'] = contentType
   if (method !== 'GET' && session.csrf) headers['X-CSRF-Token'] = session.csrf
   let res: Response
   try {
-    res = await fetch(withQuery(path, query), {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    })
+    res = await fetch(withQuery(path, query), { method, headers, body, credentials: 'same-origin' })
   } catch {
     throw new ApiError(0, 'network', 'Không kết nối được máy chủ', 'Cannot reach the server', null)
   }
@@ -105,11 +100,19 @@ export async function api<T>(method: string, path: string, body?: unknown, query
   // input; without a field it means the session is gone.
   if (res.status === 401 && err.code === 'auth_required' && !err.field && !signingIn && session.user) {
     await waitForLogin()
-    if (method !== 'GET') headers['X-CSRF-Token'] = session.csrf
-    return api<T>(method, path, body, query)
+    return send<T>(method, path, body, contentType, query)
   }
   throw err
 }
+
+export async function api<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  return body === undefined
+    ? send<T>(method, path, undefined, undefined, query)
+    : send<T>(method, path, JSON.stringify(body), 'application/json', query)
+}
+
+/** Sends a file as the request body (POST, application/octet-stream). */
+export const upload = <T>(path: string, file: Blob, query?: Query) => send<T>('POST', path, file, 'application/octet-stream', query)
 
 export const get = <T>(path: string, query?: Query) => api<T>('GET', path, undefined, query)
 export const post = <T>(path: string, body: unknown) => api<T>('POST', path, body)

@@ -1,0 +1,48 @@
+/*
+ * attachment.h - files attached to a case (PDF, PNG, JPEG, DOCX): stored
+ * once under their SHA-256, never changed; the type is what the first
+ * bytes say, not what the name or the sender claims.  Attaching needs the
+ * officer or leader role on a case one may see; every download is in the
+ * audit trail.
+ */
+#ifndef HOSO_APP_ATTACHMENT_H
+#define HOSO_APP_ATTACHMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "core/arena.h"
+#include "store/store.h"
+
+#define ATTACHMENT_MAX      ((size_t)20 << 20) /* bytes in one file */
+#define ATTACHMENT_NAME_MAX 200                /* bytes in its name */
+
+struct attachment_type {
+	const char *mime;
+	const char *const *exts; /* the endings its name may have, NULL-terminated */
+};
+
+/* The type of data by its first bytes, or NULL when it is none of the
+ * accepted types.  Pure: for fuzzing. */
+const struct attachment_type *attachment_sniff(const void *data, size_t len);
+
+/* A file name as given ("C:\\Tài liệu\\QĐ 15.pdf"): the last path
+ * component, NFC, without control characters, at most
+ * ATTACHMENT_NAME_MAX bytes, ending as type t allows.  Pure: for fuzzing. */
+int attachment_name_clean(struct arena *a, const char *name, const struct attachment_type *t,
+                          const char **ret, struct err *e);
+
+/* Attach data as filename to case case_id (audited in the same
+ * transaction); *ret describes it. */
+int attachment_add(struct app *app, const struct actor *who, int64_t case_id, const char *filename,
+                   const void *data, size_t len, struct arena *a, struct attachment_row *ret,
+                   struct err *e);
+
+/* One attachment and its contents, when its case is visible (otherwise
+ * HOSO_E_NOT_FOUND, as for a missing one); recorded in the audit trail. */
+int attachment_read(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+                    struct attachment_row *ret, const void **ret_data, size_t *ret_len,
+                    struct err *e);
+
+#endif
