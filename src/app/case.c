@@ -7,9 +7,11 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/deadline.h"
 #include "app/person.h"
 #include "app/scope.h"
 #include "app/trip.h"
@@ -265,9 +267,95 @@ int case_get(struct app *app, const struct actor *who, int64_t id, struct arena 
 	    (rc = store_case_events(s, id, a, &ret->events)) < 0 ||
 	    (rc = store_case_documents(s, id, a, &ret->documents)) < 0 ||
 	    (rc = store_case_notes(s, id, a, &ret->notes)) < 0 ||
-	    (rc = store_attachments_of_case(s, id, a, &ret->attachments)) < 0)
+	    (rc = store_attachments_of_case(s, id, a, &ret->attachments)) < 0 ||
+	    (rc = store_case_assignees(s, id, a, &ret->assignees)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	return audit_record(app, who, &(struct audit_entry){"read", "case", id, NULL, 0}, e);
+}
+
+/* 1 when organisation id lies in the subtree of root as of today (walking
+ * up its parents), 0 when not, < 0 on error. */
+static int org_under(struct app *app, int64_t root, int64_t id)
+{
+	struct arena a;
+	int32_t today = date_today();
+	int rc = 0;
+
+	arena_init(&a, 1 << 12);
+	for (int depth = 0; rc == 0 && id && depth < 64; depth++) {
+		struct org_row o;
+
+		if (id == root) {
+			rc = 1;
+			break;
+		}
+		if ((rc = store_org_at(app_store(app), id, today, &a, &o)) < 0)
+			rc = rc == HOSO_E_NOT_FOUND ? 0 : rc;
+		else
+			id = o.parent_id;
+		if (rc == 0 && !id)
+			break;
+		arena_reset(&a);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+static int bound(int32_t d)
+{
+	return d != DATE_NONE && d != 0;
+}
+
+/* What a list filter needs beyond the filter itself. */
+struct match {
+	struct id_list assigned; /* the assignee's cases, ascending */
+	const struct deadline_rule *rules;
+	size_t nrules;
+	int64_t memo_org[64]; /* handling organisations already placed */
+	int memo_in[64];
+	size_t nmemo;
+};
+
+static int cmp_id(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* 1 when case c passes the filter f (besides kind and state), else 0, or
+ * < 0 on error. */
+static int case_matches(struct app *app, const struct case_filter *f, struct match *m,
+                        const struct case_row *c)
+{
+	int rc;
+
+	if ((bound(f->from) && c->opened < f->from) || (bound(f->to) && c->opened > f->to))
+		return 0;
+	if (f->assignee && (!m->assigned.n || !bsearch(&c->id, m->assigned.v, m->assigned.n,
+	                                               sizeof(int64_t), cmp_id)))
+		return 0;
+	if (f->org) {
+		size_t i = 0;
+
+		while (i < m->nmemo && m->memo_org[i] != c->handling_org)
+			i++;
+		if (i == m->nmemo) {
+			if ((rc = org_under(app, f->org, c->handling_org)) < 0)
+				return rc;
+			if (m->nmemo < 64) {
+				m->memo_org[m->nmemo] = c->handling_org;
+				m->memo_in[m->nmemo++] = rc;
+			}
+			if (!rc)
+				return 0;
+		} else if (!m->memo_in[i]) {
+			return 0;
+		}
+	}
+	if (f->overdue)
+		return deadline_case_overdue(app, c, m->rules, m->nrules);
+	return 1;
 }
 
 int case_list(struct app *app, const struct actor *who, const struct case_filter *f,
@@ -275,6 +363,7 @@ int case_list(struct app *app, const struct actor *who, const struct case_filter
 {
 	const struct case_kind *k = NULL;
 	struct case_row *out;
+	struct match m = {0};
 	size_t n = 0, limit = f->limit ? f->limit : 100;
 	int64_t before = f->before;
 	int rc;
@@ -292,9 +381,17 @@ int case_list(struct app *app, const struct actor *who, const struct case_filter
 	if (f->state && k && !case_state_find(k, f->state))
 		return err_set(e, HOSO_E_BAD_ENUM, "state", "Trạng thái '%s' không có ở loại này",
 		               "Kind has no state '%s'", f->state);
+	if (bound(f->from) && bound(f->to) && f->from > f->to)
+		return err_set(e, HOSO_E_BAD_DATE, "to", "Khoảng thời gian ngược (từ sau đến)",
+		               "The period ends before it starts");
 	out = arena_alloc(a, limit * sizeof(*out));
 	if (!out)
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	if (f->assignee &&
+	    (rc = store_cases_of_assignee(app_store(app), f->assignee, a, &m.assigned)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	if (f->overdue && (rc = deadline_rules(app, a, &m.rules, &m.nrules, e)) < 0)
+		return rc;
 	/* Newest first, in batches, keeping what the actor may see: a page is
 	 * always `limit` visible cases (or the end), in a stable order. */
 	for (;;) {
@@ -303,19 +400,27 @@ int case_list(struct app *app, const struct actor *who, const struct case_filter
 		if ((rc = store_case_list(app_store(app), before, f->kind, f->state, 256, a,
 		                          &batch)) < 0)
 			return err_set(e, rc, NULL, NULL, NULL);
-		for (size_t i = 0; i < batch.n && n < limit; i++)
-			if (case_visible(app, who, &batch.v[i]))
-				out[n++] = batch.v[i];
+		for (size_t i = 0; i < batch.n && n < limit; i++) {
+			if (!case_visible(app, who, &batch.v[i]) ||
+			    (rc = case_matches(app, f, &m, &batch.v[i])) == 0)
+				continue;
+			if (rc < 0)
+				return err_set(e, rc, NULL, NULL, NULL);
+			out[n++] = batch.v[i];
+		}
 		if (n == limit || batch.n < 256)
 			break;
 		before = batch.v[batch.n - 1].id;
 	}
 	ret->v = out;
 	ret->n = n;
-	return audit_record_json(app, who, (struct audit_entry){"search", "case", 0, NULL, 0},
-	                         json_pack("{s:s?,s:s?,s:I}", "kind", f->kind, "state", f->state,
-	                                   "results", (json_int_t)n),
-	                         e);
+	return audit_record_json(
+	    app, who, (struct audit_entry){"search", "case", 0, NULL, 0},
+	    json_pack("{s:s?,s:s?,s:I,s:I,s:I,s:I,s:b,s:I}", "kind", f->kind, "state", f->state,
+	              "org", (json_int_t)f->org, "from", (json_int_t)(bound(f->from) ? f->from : 0),
+	              "to", (json_int_t)(bound(f->to) ? f->to : 0), "assignee",
+	              (json_int_t)f->assignee, "overdue", f->overdue, "results", (json_int_t)n),
+	    e);
 }
 
 int case_each_visible(struct app *app, const struct actor *who,
@@ -514,6 +619,103 @@ int case_add_document(struct app *app, const struct actor *who, int64_t id,
 		rc = attach(app, who, id, "document", insert_document, &r,
 		            json_pack("{s:s?,s:s}", "number", r.number_symbol, "title", r.title),
 		            ret_id, e);
+	arena_release(&a);
+	return rc;
+}
+
+int case_assign(struct app *app, const struct actor *who, int64_t id, const char *const *usernames,
+                size_t n, int64_t version, struct err *e)
+{
+	struct store *s = app_store(app);
+	struct id_list before;
+	struct case_row c;
+	struct arena a;
+	int64_t ids[CASE_ASSIGNEES_MAX];
+	json_t *was = NULL, *now = NULL;
+	size_t k = 0;
+	int rc;
+
+	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0)
+		return rc;
+	if (n > CASE_ASSIGNEES_MAX)
+		return err_set(e, HOSO_E_TOO_BIG, "users", "Quá %d người được giao",
+		               "More than %d assignees", CASE_ASSIGNEES_MAX);
+	arena_init(&a, 1 << 20);
+	if ((rc = case_fetch(app, who, id, &a, &c, e)) < 0)
+		goto out;
+	now = json_array();
+	for (size_t i = 0; i < n; i++) {
+		struct user_row u;
+		size_t j = 0;
+
+		rc = usernames[i] ? store_user_by_name(s, usernames[i], &a, &u) : HOSO_E_NOT_FOUND;
+		if (rc == HOSO_E_NOT_FOUND || (rc == 0 && u.disabled)) {
+			rc = err_set(e, HOSO_E_INVALID, "users", "Không có người dùng '%s'",
+			             "There is no user '%s'", usernames[i] ? usernames[i] : "");
+			goto out;
+		}
+		if (rc < 0) {
+			err_set(e, rc, NULL, NULL, NULL);
+			goto out;
+		}
+		if (!(u.roles & WRITE_ROLES) || u.clearance < c.confidentiality ||
+		    (u.org_id && (rc = org_under(app, u.org_id, c.handling_org)) != 1)) {
+			rc = rc < 0
+			         ? err_set(e, rc, NULL, NULL, NULL)
+			         : err_set(
+			               e, HOSO_E_INVALID, "users",
+			               "Không giao được cho '%s': không phải chuyên viên, lãnh "
+			               "đạo phụ trách hồ sơ này",
+			               "Cannot assign '%s': not an officer or leader responsible "
+			               "for this case",
+			               u.username);
+			goto out;
+		}
+		while (j < k && ids[j] != u.id)
+			j++;
+		if (j == k) {
+			ids[k++] = u.id;
+			json_array_append_new(now, json_string(u.username));
+		}
+	}
+	qsort(ids, k, sizeof(ids[0]), cmp_id);
+	if ((rc = store_case_assignees(s, id, &a, &before)) < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
+	was = json_array();
+	for (size_t i = 0; i < before.n; i++) {
+		struct user_row u;
+
+		json_array_append_new(was, store_user_get(s, before.v[i], &a, &u) == 0
+		                               ? json_string(u.username)
+		                               : json_integer(before.v[i]));
+	}
+	if ((rc = store_begin(s)) < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
+	rc = store_case_touch(s, id, version);
+	if (rc == HOSO_E_CONFLICT)
+		err_set(e, rc, "version", "Hồ sơ vừa được người khác thay đổi; hãy tải lại",
+		        "Someone else changed the case; reload it");
+	else if (rc == 0 && (rc = store_case_assignees_set(s, id, ids, k)) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	else if (rc < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc == 0) {
+		rc = audit_append_json(
+		    app, who, (struct audit_entry){"assign", "case", id, NULL, 0},
+		    json_pack("{s:{s:o,s:o}}", "assignees", "before", was, "after", now), e);
+		was = now = NULL;
+	}
+	if (rc == 0 && (rc = store_commit(s)) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc < 0)
+		store_rollback(s);
+out:
+	json_decref(was);
+	json_decref(now);
 	arena_release(&a);
 	return rc;
 }

@@ -86,6 +86,7 @@ struct case_view {
 	struct case_document_list documents;
 	struct case_note_list notes;
 	struct attachment_list attachments;
+	struct id_list assignees; /* user ids */
 };
 
 /* Supervision found signs of violation: open an inspection "khi có dấu
@@ -100,6 +101,10 @@ int case_get(struct app *app, const struct actor *who, int64_t id, struct arena 
 
 struct case_filter {
 	const char *kind, *state; /* NULL: any */
+	int64_t org;              /* handled within this organisation's subtree (0: any) */
+	int32_t from, to;         /* opened within [from, to] (0 or DATE_NONE: no bound) */
+	int64_t assignee;         /* assigned to this user (0: anyone) */
+	int overdue;              /* only cases with a deadline past due */
 	int64_t before;           /* id to continue below (0: from the newest) */
 	size_t limit;             /* 1..1000 */
 };
@@ -107,6 +112,14 @@ struct case_filter {
 /* The caller's cases, newest first; recorded in the audit trail. */
 int case_list(struct app *app, const struct actor *who, const struct case_filter *f,
               struct arena *a, struct case_list *ret, struct err *e);
+
+/* Who works on case id: the users named (at most CASE_ASSIGNEES_MAX),
+ * each an officer or leader whose scope and clearance reach the case
+ * (HOSO_E_INVALID naming the user otherwise).  Officers and leaders;
+ * version must be the case's; audited with before and after. */
+#define CASE_ASSIGNEES_MAX 20
+int case_assign(struct app *app, const struct actor *who, int64_t id, const char *const *usernames,
+                size_t n, int64_t version, struct err *e);
 
 /* For other app modules: whether the actor may see case c, and the case
  * by id if so (HOSO_E_NOT_FOUND otherwise, exactly as for a missing one). */

@@ -225,6 +225,31 @@ int deadline_of_case(struct app *app, const struct case_view *v, struct arena *a
 	return 0;
 }
 
+int deadline_case_overdue(struct app *app, const struct case_row *c,
+                          const struct deadline_rule *rules, size_t n)
+{
+	const struct case_kind *k = case_kind_find(c->kind);
+	const struct case_state *st = k ? case_state_find(k, c->state) : NULL;
+	struct case_event_list ev;
+	struct arena tmp;
+	int rc, over = 0;
+
+	if (!st || (st->flags & CASE_FINAL))
+		return 0;
+	arena_init(&tmp, 1 << 20);
+	rc = store_case_events(app_store(app), c->id, &tmp, &ev);
+	for (size_t i = 0; rc >= 0 && !over && i < n; i++) {
+		struct deadline d;
+
+		if (strcmp(rules[i].kind, c->kind) == 0 &&
+		    (rc = deadline_compute(app_cal(app), &rules[i], ev.v, ev.n, date_today(),
+		                           &d)) == 1)
+			over = d.level == DEADLINE_OVERDUE;
+	}
+	arena_release(&tmp);
+	return rc < 0 ? rc : over;
+}
+
 struct due_scan {
 	struct app *app;
 	const struct deadline_rule *rules;

@@ -68,6 +68,11 @@ struct deadline {
 	enum deadline_level level;
 };
 
+/* 1 when open case c has a deadline past its due date among rules[0..n),
+ * 0 when not, < 0 on error. */
+int deadline_case_overdue(struct app *app, const struct case_row *c,
+                          const struct deadline_rule *rules, size_t n);
+
 /* The deadline of rule r for a case with history ev[0..n) as of today: 1
  * when the rule applies (the case entered r->start), 0 when not, < 0 on
  * error.  Pure: the calendar and the history are all it reads. */

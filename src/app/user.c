@@ -396,6 +396,39 @@ int user_count(struct app *app, int64_t *ret)
 	return store_user_count(app_store(app), ret);
 }
 
+int user_id_by_name(struct app *app, const struct actor *who, const char *username,
+                    const char *field, int64_t *ret, struct err *e)
+{
+	struct user_row u;
+	struct arena a;
+	int rc;
+
+	if (!who->user_id && !who->roles)
+		return err_set(e, HOSO_E_DENIED, NULL, NULL, NULL);
+	arena_init(&a, 1 << 12);
+	rc = username ? store_user_by_name(app_store(app), username, &a, &u) : HOSO_E_NOT_FOUND;
+	if (rc == 0)
+		*ret = u.id;
+	arena_release(&a);
+	if (rc == HOSO_E_NOT_FOUND)
+		return err_set(e, rc, field, "Không có người dùng '%s'", "There is no user '%s'",
+		               username ? username : "");
+	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+}
+
+int user_name_of(struct app *app, int64_t id, struct arena *a, const char **ret_username,
+                 const char **ret_full_name)
+{
+	struct user_row u;
+	int rc = store_user_get(app_store(app), id, a, &u);
+
+	if (rc == 0) {
+		*ret_username = u.username;
+		*ret_full_name = u.full_name;
+	}
+	return rc;
+}
+
 static void actor_of(const struct user_row *u, struct actor *ret)
 {
 	memset(ret, 0, sizeof(*ret));

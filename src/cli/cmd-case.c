@@ -168,12 +168,22 @@ static void case_line(struct app *app, const struct actor *who, const struct cas
 static int list_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
-	struct case_filter f = {0};
-	const char *limit_s = NULL, *before_s = NULL;
-	int json = 0, rc;
+	struct case_filter f = {.from = DATE_NONE, .to = DATE_NONE};
+	const char *limit_s = NULL, *before_s = NULL, *org = NULL, *from = NULL, *to = NULL;
+	const char *assignee = NULL;
+	int json = 0, overdue = 0, rc;
 	const struct cli_opt opts[] = {
-	    {"--kind", &f.kind},     {"--state", &f.state},   {"--limit", &limit_s},
-	    {"--before", &before_s}, {"--json", NULL, &json}, {NULL},
+	    {"--kind", &f.kind},
+	    {"--state", &f.state},
+	    {"--limit", &limit_s},
+	    {"--before", &before_s},
+	    {"--json", NULL, &json},
+	    {"--org", &org},
+	    {"--from", &from},
+	    {"--to", &to},
+	    {"--assignee", &assignee},
+	    {"--overdue", NULL, &overdue},
+	    {NULL},
 	};
 	int64_t limit = 100, before = 0;
 	struct case_list l;
@@ -184,13 +194,21 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
 		return rc;
 	if ((limit_s && (rc = cli_number("--limit", limit_s, 1, 1000, &limit)) != 0) ||
-	    (before_s && (rc = id_arg(before_s, &before)) != 0))
+	    (before_s && (rc = id_arg(before_s, &before)) != 0) ||
+	    (from && (rc = cli_date("--from", from, &f.from)) != 0) ||
+	    (to && (rc = cli_date("--to", to, &f.to)) != 0))
 		return rc;
 	f.limit = (size_t)limit;
 	f.before = before;
+	f.overdue = overdue;
 	err_init(&e);
 	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
+	if (org && (rc = org_find(app, &x->who, org, &f.org, &e)) < 0)
+		return cli_done(rc, &e);
+	if (assignee &&
+	    (rc = user_id_by_name(app, &x->who, assignee, "--assignee", &f.assignee, &e)) < 0)
+		return cli_done(rc, &e);
 	arena_init(&a, 1 << 26);
 	rc = case_list(app, &x->who, &f, &a, &l, &e);
 	if (rc == 0 && json) {
@@ -203,6 +221,38 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 		for (size_t i = 0; i < l.n; i++)
 			case_line(app, &x->who, &l.v[i], &a);
 	}
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+static int assign_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1 + CASE_ASSIGNEES_MAX];
+	const struct cli_opt opts[] = {{NULL}};
+	struct case_view v;
+	struct arena a;
+	struct err e;
+	int64_t id;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1 + CASE_ASSIGNEES_MAX, &npos)) != 0)
+		return rc;
+	if (npos < 1)
+		return cli_usage(self(), "Cần ID (và tên người dùng)",
+		                 "ID (and usernames) required");
+	if ((rc = id_arg(pos[0], &id)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	arena_init(&a, 1 << 24);
+	rc = case_get(app, &x->who, id, &a, &v, &e);
+	if (rc == 0)
+		rc = case_assign(app, &x->who, id, pos + 1, npos - 1, v.c.version, &e);
+	if (rc == 0)
+		printf("%zu\n", npos - 1);
 	arena_release(&a);
 	return cli_done(rc, &e);
 }
@@ -977,6 +1027,7 @@ static const struct cli_subcmd subs[] = {
     {"traveller", traveller_cmd},
     {"traveller-update", traveller_update_cmd},
     {"attach", attach_cmd},
+    {"assign", assign_cmd},
     {"attachment", attachment_cmd},
 };
 
@@ -990,7 +1041,8 @@ const struct cmd_entry cmd_case_entry = {
     .usage =
         "case kinds | new --kind K --title T --org CODE [--subtype S] [--opened D] "
         "[--confidentiality C] [--subject-org CODE]... [--subject-person ID]... | list "
-        "[--kind K] [--state S] [--json] | show ID [--json] | step ID --to STATE [--date D] "
+        "[--kind K] [--state S] [--org CODE] [--from D] [--to D] [--assignee U] [--overdue] "
+        "[--json] | show ID [--json] | assign ID [USER]... | step ID --to STATE [--date D] "
         "[--note N] [--conclusion C] | note ID TEXT | doc ID --title T --date D [--number N] | due "
         "[--level L] [--json] | rules | rule CODE --days N [--early P] [--late P] | letter ID --to "
         "R "

@@ -2,7 +2,9 @@
  * api-case.c - cases (the core every kind shares).
  *
  *   GET  /api/case-kinds                    the kinds, their states and steps
- *   GET  /api/cases?kind&state&before&limit the caller's cases, newest first
+ *   GET  /api/cases?kind&state&org&from&to&assignee&overdue&before&limit
+ *                                           the caller's cases, newest first
+ *   PUT  /api/cases/{id}/assignees          who works on it
  *   POST /api/cases                         open a case (number assigned)
  *   GET  /api/cases/{id}                    one case with subjects, history,
  *                                           documents and notes (recorded)
@@ -41,6 +43,7 @@
 #include "app/letter.h"
 #include "app/stay.h"
 #include "app/trip.h"
+#include "app/user.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "core/parse.h"
@@ -160,6 +163,32 @@ static int id_param(struct http_req *r, int64_t *ret, struct err *e)
 	return 0;
 }
 
+/* The list's filters beyond kind and state: org (a code: its subtree),
+ * from and to (the opening date), assignee ("me" or a username), overdue. */
+static int list_filter(struct http_req *r, struct case_filter *f, struct err *e)
+{
+	const char *org = http_query(r, "org"), *who = http_query(r, "assignee");
+	const char *overdue = http_query(r, "overdue");
+	int rc;
+
+	f->from = f->to = DATE_NONE;
+	if ((rc = http_query_date(r, "from", &f->from, e)) < 0 ||
+	    (rc = http_query_date(r, "to", &f->to, e)) < 0)
+		return rc;
+	if (org && *org && (rc = org_find(r->app, &r->actor, org, &f->org, e)) < 0)
+		return err_set(e, rc, "org", "Không tìm thấy tổ chức", "Organisation not found");
+	if (who && strcmp(who, "me") == 0)
+		f->assignee = r->actor.user_id;
+	else if (who && *who &&
+	         (rc = user_id_by_name(r->app, &r->actor, who, "assignee", &f->assignee, e)) < 0)
+		return rc;
+	if (overdue && strcmp(overdue, "1") != 0 && strcmp(overdue, "0") != 0)
+		return err_set(e, HOSO_E_BAD_ENUM, "overdue", "overdue là 0 hoặc 1",
+		               "overdue is 0 or 1");
+	f->overdue = overdue && strcmp(overdue, "1") == 0;
+	return 0;
+}
+
 int api_cases_get(struct http_req *r, struct err *e)
 {
 	struct case_filter f = {.kind = http_query(r, "kind"), .state = http_query(r, "state")};
@@ -173,7 +202,8 @@ int api_cases_get(struct http_req *r, struct err *e)
 		return rc;
 	f.limit = (size_t)limit;
 	f.before = before;
-	if ((rc = case_list(r->app, &r->actor, &f, r->arena, &l, e)) < 0)
+	if ((rc = list_filter(r, &f, e)) < 0 ||
+	    (rc = case_list(r->app, &r->actor, &f, r->arena, &l, e)) < 0)
 		return rc;
 	arr = json_array();
 	for (size_t i = 0; i < l.n; i++)
@@ -505,6 +535,20 @@ int api_case_get(struct http_req *r, struct err *e)
 	{
 		json_t *arr = json_array();
 
+		for (size_t i = 0; i < v.assignees.n; i++) {
+			const char *un = NULL, *fn = NULL;
+
+			if (user_name_of(r->app, v.assignees.v[i], r->arena, &un, &fn) == 0)
+				json_array_append_new(arr,
+				                      json_pack("{s:I,s:s,s:s?}", "id",
+				                                (json_int_t)v.assignees.v[i],
+				                                "username", un, "full_name", fn));
+		}
+		json_object_set_new(o, "assignees", arr);
+	}
+	{
+		json_t *arr = json_array();
+
 		for (size_t i = 0; i < v.attachments.n; i++)
 			json_array_append_new(arr, api_attachment_json(&v.attachments.v[i]));
 		json_object_set_new(o, "attachments", arr);
@@ -538,6 +582,26 @@ int api_case_transition(struct http_req *r, struct err *e)
 		                          "version", (json_int_t)(version + 1)));
 	json_decref(body);
 	return rc;
+}
+
+int api_case_assignees_put(struct http_req *r, struct err *e)
+{
+	struct http_list users = {0};
+	int64_t id, version = 0;
+	const struct http_field fields[] = {
+	    {"users", HF_STRINGS, 1, &users, 0, 0},
+	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
+	};
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, 2, r->arena, e);
+	if (rc == 0)
+		rc = case_assign(r->app, &r->actor, id, users.strs, users.n, version, e);
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 200, json_pack("{s:I}", "id", (json_int_t)id));
 }
 
 int api_case_note_post(struct http_req *r, struct err *e)

@@ -691,3 +691,52 @@ int store_relatives_of_case(struct store *s, int64_t case_id, struct arena *a,
 	return read_of_case(s, STMT_RELATIVES_OF_CASE, case_id, a, sizeof(*ret->v), read_relative,
 	                    (void **)&ret->v, &ret->n);
 }
+
+int store_case_touch(struct store *s, int64_t id, int64_t version)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_CASE_TOUCH);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, version);
+	return exec_versioned(s, st);
+}
+
+int store_case_assignees_set(struct store *s, int64_t case_id, const int64_t *ids, size_t n)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_ASSIGNEES_CLEAR);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, case_id);
+	rc = store_exec_stmt(st);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		if (!(st = store_stmt(s, STMT_ASSIGNEE_ADD)))
+			return HOSO_E_DB;
+		sqlite3_bind_int64(st, 1, case_id);
+		sqlite3_bind_int64(st, 2, ids[i]);
+		rc = store_exec_stmt(st);
+	}
+	return rc;
+}
+
+static int read_id(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	(void)a;
+	*(int64_t *)item = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+int store_case_assignees(struct store *s, int64_t case_id, struct arena *a, struct id_list *ret)
+{
+	return read_of_case(s, STMT_ASSIGNEES_OF_CASE, case_id, a, sizeof(*ret->v), read_id,
+	                    (void **)&ret->v, &ret->n);
+}
+
+int store_cases_of_assignee(struct store *s, int64_t user_id, struct arena *a, struct id_list *ret)
+{
+	return read_of_case(s, STMT_CASES_OF_ASSIGNEE, user_id, a, sizeof(*ret->v), read_id,
+	                    (void **)&ret->v, &ret->n);
+}

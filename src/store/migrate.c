@@ -453,6 +453,15 @@ static const struct migration migrations[] = {
         "CREATE INDEX case_attachment_by_case ON case_attachment(case_id, id);",
         NULL,
     },
+    /* 14: who works on a case (its assignees). */
+    {
+        "CREATE TABLE case_assignee("
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " user_id INTEGER NOT NULL REFERENCES app_user(id),"
+        " PRIMARY KEY (case_id, user_id)) STRICT, WITHOUT ROWID;"
+        "CREATE INDEX case_assignee_by_user ON case_assignee(user_id, case_id);",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

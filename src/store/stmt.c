@@ -294,6 +294,15 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
     [STMT_ATTACHMENTS_OF_CASE] = "SELECT id, case_id, sha256, filename, mime, size, user_id, at "
                                  "FROM case_attachment WHERE case_id = ?1 ORDER BY id",
+    [STMT_CASE_TOUCH] = "UPDATE case_file SET version = version + 1 WHERE id = ?1 AND version = "
+                        "?2",
+    [STMT_ASSIGNEES_CLEAR] = "DELETE FROM case_assignee WHERE case_id = ?1",
+    [STMT_ASSIGNEE_ADD] = "INSERT INTO case_assignee(case_id, user_id) VALUES (?1, ?2) ON "
+                          "CONFLICT DO NOTHING",
+    [STMT_ASSIGNEES_OF_CASE] = "SELECT user_id FROM case_assignee WHERE case_id = ?1 ORDER BY "
+                               "user_id",
+    [STMT_CASES_OF_ASSIGNEE] = "SELECT case_id FROM case_assignee WHERE user_id = ?1 ORDER BY "
+                               "case_id",
     [STMT_ATTACHMENT_GET] = "SELECT id, case_id, sha256, filename, mime, size, user_id, at "
                             "FROM case_attachment WHERE id = ?1",
 };

@@ -529,6 +529,21 @@ int store_attachment_get(struct store *s, int64_t id, struct arena *a, struct at
 int store_attachments_of_case(struct store *s, int64_t case_id, struct arena *a,
                               struct attachment_list *ret);
 
+/* Who works on a case: user ids, ascending. */
+struct id_list {
+	int64_t *v;
+	size_t n;
+};
+/* A new version of case id, when it is at version (HOSO_E_CONFLICT
+ * otherwise): for changes kept outside the case row. */
+int store_case_touch(struct store *s, int64_t id, int64_t version);
+/* Replace the assignees of a case with ids[0..n) (inside the caller's
+ * transaction). */
+int store_case_assignees_set(struct store *s, int64_t case_id, const int64_t *ids, size_t n);
+int store_case_assignees(struct store *s, int64_t case_id, struct arena *a, struct id_list *ret);
+/* The cases user_id is assigned to, ascending. */
+int store_cases_of_assignee(struct store *s, int64_t user_id, struct arena *a, struct id_list *ret);
+
 /* Deadline rules an administrator changed (the defaults are the app's). */
 struct deadline_rule_row {
 	const char *code;

@@ -371,6 +371,16 @@ for u in USERS:
     want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"relative as {u}: {st}, want {want}")
 
+# Assignees: officers and leaders in scope (a stale version: 409).
+for u in USERS:
+    writer = u in ("cv.x1", "ld.x1")
+    st, _, _ = call("PUT", f"/api/cases/{C1}/assignees", u, {"users": [], "version": 999}, jar=jar)
+    want = 401 if u is None else (409 if writer else 403)
+    check(st == want, f"assignees of an in-scope case as {u}: {st}, want {want}")
+    st, _, _ = call("PUT", f"/api/cases/{C2}/assignees", u, {"users": [], "version": 999}, jar=jar)
+    want = 401 if u is None else (404 if writer else 403)
+    check(st == want, f"assignees of an out-of-scope case as {u}: {st}, want {want}")
+
 # Attachments: officers and leaders in scope attach; readers of the case
 # download (each download audited); out of scope it is not there.
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { levelType, nameOf, stepsFrom, type CaseKind } from './cases'
+import { emptyFilter, filterQuery, levelType, loadViews, nameOf, removeView, saveView, stepsFrom, type CaseKind } from './cases'
 import { setLang } from './i18n'
 
 const kind: CaseKind = {
@@ -40,5 +40,39 @@ describe('nameOf and levelType', () => {
     expect(levelType('early')).toBe('primary')
     expect(levelType('done')).toBe('success')
     expect(levelType('ok')).toBe('info')
+  })
+})
+
+describe('case list filters and saved views', () => {
+  const memory = () => {
+    const m = new Map<string, string>()
+    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) }
+  }
+
+  it('sends only the parts that are set', () => {
+    expect(filterQuery({ ...emptyFilter(), org: ' DB.X01 ', mine: true, overdue: true, from: '2019-01-01' })).toEqual({
+      kind: undefined, state: undefined, org: 'DB.X01', from: '2019-01-01', to: undefined, assignee: 'me', overdue: '1',
+    })
+    expect(Object.values(filterQuery(emptyFilter())).every((v) => v === undefined)).toBe(true)
+  })
+
+  it('saves, replaces and removes views per user, sorted in Vietnamese order', () => {
+    const s = memory()
+    saveView(s, 'cv', 'Quá hạn', { ...emptyFilter(), overdue: true })
+    saveView(s, 'cv', 'Đang làm', { ...emptyFilter(), mine: true })
+    let v = saveView(s, 'cv', 'Quá hạn', { ...emptyFilter(), overdue: true, kind: 'tham_dinh' })
+    expect(v.map((x) => x.name)).toEqual(['Đang làm', 'Quá hạn'])
+    expect(v[1].filter.kind).toBe('tham_dinh')
+    expect(loadViews(s, 'other')).toEqual([])
+    v = removeView(s, 'cv', 'Đang làm')
+    expect(loadViews(s, 'cv').map((x) => x.name)).toEqual(['Quá hạn'])
+  })
+
+  it('ignores a damaged store', () => {
+    const s = memory()
+    s.setItem('hoso.caseViews.cv', '{not json')
+    expect(loadViews(s, 'cv')).toEqual([])
+    s.setItem('hoso.caseViews.cv', JSON.stringify([{ name: 'x', filter: { org: 'DB' } }, 5, null]))
+    expect(loadViews(s, 'cv')).toEqual([{ name: 'x', filter: { ...emptyFilter(), org: 'DB' } }])
   })
 })

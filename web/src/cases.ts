@@ -56,3 +56,45 @@ export function levelType(level: string): 'danger' | 'warning' | 'info' | 'succe
       return 'info'
   }
 }
+
+/** The filters of the case list, as the page holds them. */
+export interface CaseFilter { kind: string; state: string; org: string; from: string; to: string; mine: boolean; overdue: boolean }
+export interface SavedView { name: string; filter: CaseFilter }
+
+export const emptyFilter = (): CaseFilter => ({ kind: '', state: '', org: '', from: '', to: '', mine: false, overdue: false })
+
+/** The list request's query for a filter (empty parts left out). */
+export function filterQuery(f: CaseFilter): Record<string, string | undefined> {
+  return {
+    kind: f.kind || undefined, state: f.state || undefined, org: f.org.trim() || undefined,
+    from: f.from || undefined, to: f.to || undefined, assignee: f.mine ? 'me' : undefined, overdue: f.overdue ? '1' : undefined,
+  }
+}
+
+// Saved views live in this browser, per user (a view is only a filter:
+// nothing of the records themselves is stored).
+const viewsKey = (user: string) => `hoso.caseViews.${user}`
+
+export function loadViews(store: Pick<Storage, 'getItem'>, user: string): SavedView[] {
+  try {
+    const v = JSON.parse(store.getItem(viewsKey(user)) ?? '[]')
+    return Array.isArray(v) ? v.filter((x) => x && typeof x.name === 'string' && x.filter).map((x) => ({ name: x.name, filter: { ...emptyFilter(), ...x.filter } })) : []
+  } catch {
+    return []
+  }
+}
+
+/** Saves (or replaces, by name) a view; returns the views, sorted by name. */
+export function saveView(store: Pick<Storage, 'getItem' | 'setItem'>, user: string, name: string, filter: CaseFilter): SavedView[] {
+  const views = loadViews(store, user).filter((v) => v.name !== name)
+  views.push({ name, filter: { ...filter } })
+  views.sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+  store.setItem(viewsKey(user), JSON.stringify(views))
+  return views
+}
+
+export function removeView(store: Pick<Storage, 'getItem' | 'setItem'>, user: string, name: string): SavedView[] {
+  const views = loadViews(store, user).filter((v) => v.name !== name)
+  store.setItem(viewsKey(user), JSON.stringify(views))
+  return views
+}

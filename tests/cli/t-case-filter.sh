@@ -1,0 +1,86 @@
+# The case list's filters (organisation subtree, opening period, assignee,
+# overdue) and assignees, by the command line and over HTTP.
+echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
+"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
+"$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
+"$HOSO" org create --code X1.C1 --name "Chi bộ bản Na" --kind chi_bo_truc_thuoc --parent X1 --from 2000-01-01 >/dev/null
+"$HOSO" org create --code X2 --name "Đảng bộ xã B" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
+for u in "cv.x1 officer X1 thuong" "ld.tu leader TU mat" "xem.x1 viewer X1 thuong" "cv.x2 officer X2 thuong"; do
+  set -- $u
+  echo "mat-khau-$1-123" | "$HOSO" user add "$1" --name "Người Dùng $1" --role "$2" --org "$3" --clearance "$4" --password-stdin >/dev/null || fail "user $1"
+done
+new() { "$HOSO" case new "$@" | cut -d' ' -f1; }
+a=$(new --kind kiem_tra --title "Kiểm tra A" --org X1 --opened 2019-03-01)
+b=$(new --kind kiem_tra --title "Kiểm tra bản Na" --org X1.C1 --opened 2019-11-20)
+c=$(new --kind kiem_tra --title "Kiểm tra B" --org X2 --opened 2020-02-01)
+# An appraisal opened long ago, never concluded: overdue.
+d=$(new --kind tham_dinh --title "Thẩm định quá hạn" --org X1 --opened 2024-01-02)
+ids() { python3 -c 'import json,sys; print(" ".join(str(c["id"]) for c in json.load(open("out.txt"))["cases"]))'; }
+expect_status 0 "$HOSO" case list --org X1 --json
+[ "$(ids)" = "$d $b $a" ] && ok || fail "subtree X1: $(ids)"
+expect_status 0 "$HOSO" case list --org X1.C1 --json
+[ "$(ids)" = "$b" ] && ok || fail "subtree X1.C1: $(ids)"
+expect_status 0 "$HOSO" case list --from 2019-01-01 --to 2019-12-31 --json
+[ "$(ids)" = "$b $a" ] && ok || fail "period 2019: $(ids)"
+expect_status 0 "$HOSO" case list --overdue --json
+[ "$(ids)" = "$d" ] && ok || fail "overdue: $(ids)"
+expect_status 1 "$HOSO" case list --from 2019-13-01
+expect_err "from"
+expect_status 1 "$HOSO" case list --from 2020-01-01 --to 2019-01-01
+expect_err "to"
+expect_status 1 "$HOSO" case list --org KHONG
+expect_status 1 "$HOSO" case list --assignee khong.co
+# assign: officers and leaders whose scope and clearance reach the case
+expect_status 0 "$HOSO" case assign "$a" cv.x1 ld.tu
+expect_status 1 "$HOSO" case assign "$a" cv.x2
+expect_err "cv.x2"
+expect_status 1 "$HOSO" case assign "$a" xem.x1
+expect_status 1 "$HOSO" case assign "$a" khong.co
+expect_status 0 "$HOSO" case list --assignee cv.x1 --json
+[ "$(ids)" = "$a" ] && ok || fail "assigned to cv.x1: $(ids)"
+expect_status 0 "$HOSO" case show "$a" --json
+python3 -c 'import json; v=json.load(open("out.txt"))["version"]; assert v == 2, v' && ok || fail "an assignment is a new version"
+
+start_server
+J='Content-Type: application/json'
+for u in cv.x1 ld.tu xem.x1 cv.x2; do login "$u" "mat-khau-$u-123"; done
+jids() { python3 -c 'import json; print(" ".join(str(c["id"]) for c in json.load(open("body.txt"))["cases"]))'; }
+expect_http 200 -b cv.x1.jar "$base/api/cases?assignee=me"
+[ "$(jids)" = "$a" ] && ok || fail "my cases: $(jids)"
+expect_http 200 -b ld.tu.jar "$base/api/cases?org=X1&from=2019-06-01&to=2019-12-31"
+[ "$(jids)" = "$b" ] && ok || fail "X1 in late 2019: $(jids)"
+expect_http 200 -b ld.tu.jar "$base/api/cases?overdue=1"
+[ "$(jids)" = "$d" ] && ok || fail "overdue over HTTP: $(jids)"
+# out of scope: a filter never widens what one sees
+expect_http 200 -b cv.x1.jar "$base/api/cases?org=X1"
+[ "$(jids)" = "$d $b $a" ] && ok || fail "cv.x1 filtering by X1: $(jids)"
+expect_http 404 -b cv.x1.jar "$base/api/cases?org=TU"
+expect_body '"field":"org"'
+expect_http 404 -b cv.x1.jar "$base/api/cases?org=X2"
+expect_body '"field":"org"'
+while IFS='|' read -r q code field; do
+  expect_http "$code" -b ld.tu.jar "$base/api/cases?$q"
+  expect_body "\"field\":\"$field\""
+done <<'BAD'
+from=2019-02-30|400|from
+to=hom-nay|400|to
+from=2020-01-01&to=2019-01-01|400|to
+overdue=yes|400|overdue
+assignee=khong.co|404|assignee
+BAD
+put() { expect_http "$4" -b "$1.jar" -X PUT -H "$J" -H "X-CSRF-Token: $(cat "$1.csrf")" --data "$3" "$base/api/cases/$2/assignees"; }
+put cv.x1 "$a" '{"users": ["cv.x1"], "version": 2}' 200
+put cv.x1 "$a" '{"users": [], "version": 2}' 409
+expect_body '"field":"version"'
+put cv.x1 "$a" '{"users": ["cv.x2"], "version": 3}' 400
+expect_body '"field":"users"'
+put cv.x1 "$a" '{"users": "cv.x1", "version": 3}' 400
+expect_body '"field":"users"'
+put xem.x1 "$a" '{"users": [], "version": 3}' 403
+put cv.x2 "$a" '{"users": [], "version": 3}' 404
+expect_http 200 -b xem.x1.jar "$base/api/cases/$a"
+python3 -c 'import json; c=json.load(open("body.txt")); assert [x["username"] for x in c["assignees"]] == ["cv.x1"] and c["assignees"][0]["full_name"].startswith("Người Dùng"), c["assignees"]' && ok || fail "assignees on the case"
+stop_server
+# the trail has each assignment with before and after
+expect_status 0 "$HOSO" audit log --limit 100 --json
+python3 -c 'import json; e=[x for x in json.load(open("out.txt")) if x["action"] == "assign"]; d=json.loads(e[0]["detail"]); assert d["assignees"] == {"before": ["cv.x1", "ld.tu"], "after": ["cv.x1"]}, d' && ok || fail "assignment audited: $(head -c 300 out.txt)"
