@@ -9,6 +9,7 @@
 
 #include "app/audit.h"
 #include "app/case.h"
+#include "app/user.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "helpers.h"
@@ -257,6 +258,74 @@ static void test_paging_is_stable_across_hidden_cases(void **state)
 	assert_int_equal(seen, 10);
 }
 
+/* The list's filters narrow, never widen: subtree, period, assignee and
+ * overdue; assignments go to those who may take the case. */
+static void test_filters_and_assignees(void **state)
+{
+	struct fx *f = *state;
+	struct user_new un = {"cv.mot",           "Cán Bộ Một",     0,
+	                      1u << ROLE_OFFICER, CLEARANCE_NORMAL, "mat-khau-dai-du-12"};
+	int64_t a, b, d, cv, cv2, xem;
+	struct case_list l;
+	struct case_filter fl = {.limit = 100};
+	struct case_view v;
+	const char *mine[] = {"cv.mot"}, *wrong[] = {"cv.hai"}, *viewer[] = {"xem.mot"};
+
+	un.org_id = f->c1;
+	assert_int_equal(user_add(f->app, &f->sys, &un, &cv, NULL, &f->e), 0);
+	un = (struct user_new){"cv.hai",           "Cán Bộ Hai",     f->c2,
+	                       1u << ROLE_OFFICER, CLEARANCE_SECRET, "mat-khau-dai-du-12"};
+	assert_int_equal(user_add(f->app, &f->sys, &un, &cv2, NULL, &f->e), 0);
+	un = (struct user_new){"xem.mot",         "Người Xem",      f->c1,
+	                       1u << ROLE_VIEWER, CLEARANCE_SECRET, "mat-khau-dai-du-12"};
+	assert_int_equal(user_add(f->app, &f->sys, &un, &xem, NULL, &f->e), 0);
+	a = open_case(f, &f->officer, "kiem_tra", f->c1, date_days(2019, 3, 1), 0, NULL);
+	b = open_case(f, &f->other, "kiem_tra", f->c2, date_days(2019, 9, 1), 0, NULL);
+	d = open_case(f, &f->officer, "tham_dinh", f->c1, date_days(2024, 1, 2), 0, NULL);
+
+	fl.org = f->c2; /* the system sees everything; the subtree narrows */
+	assert_int_equal(case_list(f->app, &f->sys, &fl, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, b);
+	assert_int_equal(case_list(f->app, &f->officer, &fl, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 0); /* never wider than the scope */
+	fl = (struct case_filter){
+	    .limit = 100, .from = date_days(2019, 1, 1), .to = date_days(2019, 12, 31)};
+	assert_int_equal(case_list(f->app, &f->sys, &fl, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 2);
+	fl.from = date_days(2020, 1, 1);
+	assert_int_equal(case_list(f->app, &f->sys, &fl, &f->a, &l, &f->e), HOSO_E_BAD_DATE);
+	fl = (struct case_filter){.limit = 100, .overdue = 1};
+	assert_int_equal(case_list(f->app, &f->sys, &fl, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, d);
+
+	assert_int_equal(case_get(f->app, &f->officer, a, &f->a, &v, &f->e), 0);
+	assert_int_equal(case_assign(f->app, &f->officer, a, wrong, 1, v.c.version, &f->e),
+	                 HOSO_E_INVALID);
+	assert_string_equal(f->e.field.buf, "users");
+	assert_int_equal(case_assign(f->app, &f->officer, a, viewer, 1, v.c.version, &f->e),
+	                 HOSO_E_INVALID);
+	assert_int_equal(case_assign(f->app, &f->viewer, a, mine, 1, v.c.version, &f->e),
+	                 HOSO_E_DENIED);
+	assert_int_equal(case_assign(f->app, &f->other, a, mine, 1, v.c.version, &f->e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(case_assign(f->app, &f->officer, a, mine, 1, v.c.version, &f->e), 0);
+	assert_int_equal(case_assign(f->app, &f->officer, a, mine, 1, v.c.version, &f->e),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(case_get(f->app, &f->officer, a, &f->a, &v, &f->e), 0);
+	assert_int_equal(v.assignees.n, 1);
+	assert_int_equal(v.assignees.v[0], cv);
+	fl = (struct case_filter){.limit = 100, .assignee = cv};
+	assert_int_equal(case_list(f->app, &f->officer, &fl, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, a);
+	fl.assignee = cv2;
+	assert_int_equal(case_list(f->app, &f->sys, &fl, &f->a, &l, &f->e), 0);
+	assert_int_equal(l.n, 0);
+	(void)xem;
+}
+
 static void test_steps_follow_the_machine_and_the_roles(void **state)
 {
 	struct fx *f = *state;
@@ -443,6 +512,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_scope_and_clearance_hide_cases, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_paging_is_stable_across_hidden_cases, setup,
 	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_filters_and_assignees, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_steps_follow_the_machine_and_the_roles, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_final_states_have_no_way_out, setup, teardown),
