@@ -13,6 +13,7 @@
 #include "core/banned.h"
 
 #define WRITE_ROLES (1u << ROLE_OFFICER | 1u << ROLE_LEADER)
+#define READ_ROLES  (WRITE_ROLES | 1u << ROLE_VIEWER | 1u << ROLE_ADMIN)
 
 int finding_conclusion_valid(const char *code)
 {
@@ -230,4 +231,42 @@ int remedy_done(struct app *app, const struct actor *who, int64_t remedy_id, int
 out:
 	arena_release(&a);
 	return rc;
+}
+
+int remedy_overdue(struct app *app, const struct actor *who, size_t limit, struct arena *a,
+                   struct remedy_item **ret, size_t *ret_n, struct err *e)
+{
+	struct remedy_list l;
+	struct remedy_item *out;
+	size_t n = 0;
+	int rc;
+
+	*ret = NULL;
+	*ret_n = 0;
+	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
+		return rc;
+	if ((rc = store_remedies_overdue(app_store(app), date_today(), a, &l)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	if (!(out = arena_alloc(a, (l.n ? l.n : 1) * sizeof(*out))))
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	for (size_t i = 0; i < l.n && n < limit; i++) {
+		/* Remedies of one case come together (by due date, mostly): one
+		 * look-up per case. */
+		if (n && out[n - 1].c.id == l.v[i].case_id) {
+			out[n] = (struct remedy_item){out[n - 1].c, l.v[i]};
+			n++;
+			continue;
+		}
+		if ((rc = case_fetch(app, who, l.v[i].case_id, a, &out[n].c, NULL)) ==
+		    HOSO_E_NOT_FOUND)
+			continue;
+		if (rc < 0)
+			return err_set(e, rc, NULL, NULL, NULL);
+		out[n++].r = l.v[i];
+	}
+	*ret = out;
+	*ret_n = n;
+	return audit_record_json(
+	    app, who, (struct audit_entry){"search", "remedy", 0, NULL, 0},
+	    json_pack("{s:s,s:I}", "level", "overdue", "results", (json_int_t)n), e);
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "core/arena.h"
 #include "store/store.h"
 
 /* 1 when code is one of the four conclusions. */
@@ -28,5 +29,14 @@ int remedy_add(struct app *app, const struct actor *who, int64_t finding_id, con
 /* The action done on day (DATE_NONE: today), with what was done. */
 int remedy_done(struct app *app, const struct actor *who, int64_t remedy_id, int32_t day,
                 const char *result, int64_t version, struct err *e);
+
+/* Remedial actions past their due date and not done, in the cases the
+ * actor may see, the oldest first (at most limit); recorded as a search. */
+struct remedy_item {
+	struct case_row c;
+	struct remedy_row r;
+};
+int remedy_overdue(struct app *app, const struct actor *who, size_t limit, struct arena *a,
+                   struct remedy_item **ret, size_t *ret_n, struct err *e);
 
 #endif

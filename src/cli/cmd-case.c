@@ -225,6 +225,34 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
+static int remedies_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const struct cli_opt opts[] = {{NULL}};
+	struct remedy_item *v;
+	struct arena a;
+	struct err e;
+	size_t npos, n;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	arena_init(&a, 1 << 26);
+	rc = remedy_overdue(app, &x->who, 1000, &a, &v, &n, &e);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		char due[DATE_BUF];
+
+		date_format_vn(v[i].r.due, due);
+		printf("%lld\t%s\thạn %s\t%s\t%s\n", (long long)v[i].r.id, v[i].c.number, due,
+		       v[i].r.owner, v[i].r.action);
+	}
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
 static int assign_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
@@ -1028,6 +1056,7 @@ static const struct cli_subcmd subs[] = {
     {"traveller-update", traveller_update_cmd},
     {"attach", attach_cmd},
     {"assign", assign_cmd},
+    {"remedies", remedies_cmd},
     {"attachment", attachment_cmd},
 };
 
@@ -1050,7 +1079,8 @@ const struct cmd_entry cmd_case_entry = {
         "[--result R] | letters [--level L] | discipline ID --form F (--org C | --person ID) "
         "--violation D [--decided D] [--internal-political] | finding ID --text T --conclusion C "
         "[--subject S] | remedy FINDING --action A --owner O --due D | remedy-done REMEDY "
-        "--result R | trip ID --purpose P --countries C --depart D --return D | traveller ID "
+        "--result R | remedies | trip ID --purpose P --countries C --depart D --return D | "
+        "traveller ID "
         "--person PID [--leader] [--commitment] | traveller-update T --event E [--date D] | stay "
         "ID "
         "--country C --purpose P --arrangement A --start D --until D | relative ID --relation R "

@@ -17,6 +17,7 @@
  *   POST /api/cases/{id}/findings           an inspection's finding (per subject)
  *   POST /api/findings/{id}/remedies        a remedial action for a finding
  *   POST /api/remedies/{id}                 the action done
+ *   GET  /api/remedies?limit=               remedial actions past due, not done
  *   PUT  /api/cases/{id}/stay               a member's stay abroad
  *   POST /api/cases/{id}/relatives          a person a background check covers
  *   PUT  /api/cases/{id}/trip               a trip's purpose, countries, dates
@@ -46,6 +47,7 @@
 #include "app/user.h"
 #include "app/org.h"
 #include "app/person.h"
+#include "cal/cal.h"
 #include "core/parse.h"
 
 #include "core/banned.h"
@@ -1078,6 +1080,33 @@ int api_return_reports_get(struct http_req *r, struct err *e)
 		              (json_int_t)v[i].v.t.person_id, "full_name", v[i].v.full_name,
 		              "returned", date_json(v[i].v.t.returned), "deadline",
 		              deadline_json(&v[i].v.report)));
+		json_array_append_new(arr, o);
+	}
+	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
+}
+
+int api_remedies_overdue_get(struct http_req *r, struct err *e)
+{
+	struct remedy_item *v;
+	int64_t limit = 200;
+	size_t n;
+	json_t *arr;
+	int rc;
+
+	if ((rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0 ||
+	    (rc = remedy_overdue(r->app, &r->actor, (size_t)limit, r->arena, &v, &n, e)) < 0)
+		return rc;
+	arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = case_brief(r, &v[i].c);
+		int left = 0;
+
+		cal_count_workdays(app_cal(r->app), v[i].r.due, date_today(), NULL, 0, &left);
+		json_object_set_new(
+		    o, "remedy",
+		    json_pack("{s:I,s:s,s:s,s:o,s:i,s:I}", "id", (json_int_t)v[i].r.id, "action",
+		              v[i].r.action, "owner", v[i].r.owner, "due", date_json(v[i].r.due),
+		              "days_late", left, "version", (json_int_t)v[i].r.version));
 		json_array_append_new(arr, o);
 	}
 	return http_reply(r, 200, json_pack("{s:o}", "items", arr));

@@ -80,6 +80,7 @@ static const struct http_route return_reports = {"GET", "/api/return-reports",
                                                  api_return_reports_get};
 static const struct http_route letter_post = {"POST", "/api/letters/{id}", api_letter_post};
 static const struct http_route letters_get = {"GET", "/api/letters", api_letters_get};
+static const struct http_route remedies_get = {"GET", "/api/remedies", api_remedies_overdue_get};
 static const struct http_route case_assignees = {"PUT", "/api/cases/{id}/assignees",
                                                  api_case_assignees_put};
 static const struct http_route case_attachments = {"POST", "/api/cases/{id}/attachments",
@@ -129,6 +130,7 @@ const struct http_route *const http_routes[] = {
     &case_documents,
     &case_attachments,
     &case_assignees,
+    &remedies_get,
     &attachment_get,
     &deadlines_get,
     &rules_get,

@@ -512,6 +512,26 @@ int store_remedies_of_case(struct store *s, int64_t case_id, struct arena *a,
 	                    (void **)&ret->v, &ret->n);
 }
 
+static int read_remedy_of_case(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct remedy_row *r = item;
+	int rc = read_remedy(st, a, item);
+
+	r->case_id = sqlite3_column_int64(st, 8);
+	return rc;
+}
+
+int store_remedies_overdue(struct store *s, int32_t day, struct arena *a, struct remedy_list *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_REMEDIES_OVERDUE);
+
+	if (!st)
+		return HOSO_E_DB;
+	store_bind_date(st, 1, day);
+	return store_read_rows(st, a, sizeof(*ret->v), read_remedy_of_case, (void **)&ret->v,
+	                       &ret->n);
+}
+
 int store_remedy_get(struct store *s, int64_t id, struct arena *a, struct remedy_row *ret)
 {
 	return read_one(s, STMT_REMEDY_GET, id, a, sizeof(*ret), read_remedy, ret);

@@ -294,6 +294,10 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
     [STMT_ATTACHMENTS_OF_CASE] = "SELECT id, case_id, sha256, filename, mime, size, user_id, at "
                                  "FROM case_attachment WHERE case_id = ?1 ORDER BY id",
+    [STMT_REMEDIES_OVERDUE] = "SELECT r.id, r.finding_id, r.action, r.owner, r.due, r.done, "
+                              "r.result, r.version, f.case_id FROM case_remedy r JOIN "
+                              "case_finding f ON f.id = r.finding_id WHERE r.done IS NULL AND "
+                              "r.due < ?1 ORDER BY r.due, r.id",
     [STMT_CASE_TOUCH] = "UPDATE case_file SET version = version + 1 WHERE id = ?1 AND version = "
                         "?2",
     [STMT_ASSIGNEES_CLEAR] = "DELETE FROM case_assignee WHERE case_id = ?1",

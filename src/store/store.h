@@ -433,6 +433,7 @@ struct remedy_row {
 	int32_t due, done; /* done: DATE_NONE while open */
 	const char *result;
 	int64_t version;
+	int64_t case_id; /* store_remedies_overdue only */
 };
 struct remedy_list {
 	struct remedy_row *v;
@@ -447,6 +448,9 @@ int store_remedy_insert(struct store *s, const struct remedy_row *r, int64_t *re
 int store_remedies_of_case(struct store *s, int64_t case_id, struct arena *a,
                            struct remedy_list *ret);
 int store_remedy_get(struct store *s, int64_t id, struct arena *a, struct remedy_row *ret);
+/* Remedies not done whose due date is before day, the oldest first (each
+ * with its case_id). */
+int store_remedies_overdue(struct store *s, int32_t day, struct arena *a, struct remedy_list *ret);
 /* HOSO_E_CONFLICT when already done or version is stale. */
 int store_remedy_done(struct store *s, int64_t id, int32_t done, const char *result,
                       int64_t version);

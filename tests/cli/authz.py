@@ -408,6 +408,11 @@ readers = {e["username"] for e in json.loads(body)["entries"] if e["object_id"] 
 check(readers == READERS, f"every download is in the audit trail: {readers}")
 
 for u in USERS:
+    st, _, _ = call("GET", "/api/remedies", u, jar=jar)
+    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
+    check(st == want, f"overdue remedies as {u}: {st}, want {want}")
+
+for u in USERS:
     st, _, _ = call("GET", "/api/return-reports", u, jar=jar)
     want = 401 if u is None else (403 if u == "kiem.toan" else 200)
     check(st == want, f"return reports as {u}: {st}, want {want}")

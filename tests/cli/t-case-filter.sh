@@ -1,5 +1,6 @@
 # The case list's filters (organisation subtree, opening period, assignee,
-# overdue) and assignees, by the command line and over HTTP.
+# overdue) and assignees; the list of overdue remedial actions; by the
+# command line and over HTTP.
 echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
 "$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
 "$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
@@ -40,6 +41,13 @@ expect_status 0 "$HOSO" case list --assignee cv.x1 --json
 [ "$(ids)" = "$a" ] && ok || fail "assigned to cv.x1: $(ids)"
 expect_status 0 "$HOSO" case show "$a" --json
 python3 -c 'import json; v=json.load(open("out.txt"))["version"]; assert v == 2, v' && ok || fail "an assignment is a new version"
+# A remedy past its due date, not done: on the overdue list.
+fid=$("$HOSO" case finding "$a" --text "Chưa kiểm điểm" --conclusion vi_pham_chua_den_muc)
+rid=$("$HOSO" case remedy "$fid" --action "Tổ chức kiểm điểm" --owner "Chi ủy" --due 2020-03-02)
+"$HOSO" case remedy "$fid" --action "Báo cáo kết quả" --owner "Chi ủy" --due 2099-01-01 >/dev/null
+expect_status 0 "$HOSO" case remedies
+expect_out "^$rid	KT-2019-0001	hạn 02/03/2020	Chi ủy	Tổ chức kiểm điểm$"
+[ "$(wc -l < out.txt)" = 1 ] && ok || fail "only the overdue remedy: $(cat out.txt)"
 
 start_server
 J='Content-Type: application/json'
@@ -68,6 +76,12 @@ from=2020-01-01&to=2019-01-01|400|to
 overdue=yes|400|overdue
 assignee=khong.co|404|assignee
 BAD
+expect_http 200 -b xem.x1.jar "$base/api/remedies"
+python3 -c "import json; i=json.load(open('body.txt'))['items']; assert [(x['id'], x['remedy']['id'], x['remedy']['owner']) for x in i] == [($a, $rid, 'Chi ủy')] and i[0]['remedy']['days_late'] > 100, i" && ok || fail "overdue remedies: $(head -c 300 body.txt)"
+expect_http 200 -b cv.x2.jar "$base/api/remedies"
+expect_body '^\{"items":\[\]\}$'
+expect_http 400 -b cv.x1.jar "$base/api/remedies?limit=0"
+expect_body '"field":"limit"'
 put() { expect_http "$4" -b "$1.jar" -X PUT -H "$J" -H "X-CSRF-Token: $(cat "$1.csrf")" --data "$3" "$base/api/cases/$2/assignees"; }
 put cv.x1 "$a" '{"users": ["cv.x1"], "version": 2}' 200
 put cv.x1 "$a" '{"users": [], "version": 2}' 409

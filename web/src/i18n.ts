@@ -335,6 +335,8 @@ const messages: Record<string, Entry> = {
   'finding.vi_pham_phai_ky_luat': ['Vi phạm đến mức phải kỷ luật', 'Violation calling for discipline'],
   'finding.da_ky_luat': ['Đã kỷ luật', 'Disciplined'],
   'remedy.action': ['Việc khắc phục', 'Remedial action'],
+  'remedy.overdueList': ['Việc khắc phục sau kiểm tra quá hạn', 'Remedial actions past due'],
+  'remedy.daysLate': ['Trễ (ngày làm việc)', 'Late (working days)'],
   'remedy.owner': ['Người (tổ chức) thực hiện', 'Owner'],
   'remedy.due': ['Hạn', 'Due'],
   'remedy.add': ['Thêm việc khắc phục', 'Add a remedial action'],
