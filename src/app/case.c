@@ -503,6 +503,24 @@ int case_transition(struct app *app, const struct actor *who, int64_t id, const 
 		             "The date is before the case was opened");
 		goto out;
 	}
+	/* Steps follow one another in time: the deadlines are counted from
+	 * their dates. */
+	{
+		struct case_event_list hist;
+		char last[DATE_BUF];
+
+		if ((rc = store_case_events(app_store(app), id, &a, &hist)) < 0) {
+			err_set(e, rc, NULL, NULL, NULL);
+			goto out;
+		}
+		if (hist.n && ev.on_date < hist.v[hist.n - 1].on_date) {
+			date_format_vn(hist.v[hist.n - 1].on_date, last);
+			rc = err_set(e, HOSO_E_BAD_DATE, "date",
+			             "Ngày thực hiện trước bước trước đó (%s)",
+			             "The date is before the previous step (%s)", last);
+			goto out;
+		}
+	}
 	if ((rc = store_begin(app_store(app))) < 0) {
 		err_set(e, rc, NULL, NULL, NULL);
 		goto out;

@@ -326,6 +326,26 @@ static void test_filters_and_assignees(void **state)
 	(void)xem;
 }
 
+/* A step dated before the previous one is refused: deadlines count from
+ * the steps' dates. */
+static void test_steps_follow_one_another_in_time(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = open_case(f, &f->officer, "tham_dinh", f->c1, date_days(2024, 6, 3), 0, NULL);
+
+	assert_int_equal(case_transition(f->app, &f->officer, id, "cho_bo_sung",
+	                                 date_days(2024, 6, 10), NULL, NULL, 1, &f->e),
+	                 0);
+	assert_int_equal(case_transition(f->app, &f->officer, id, "tiep_nhan",
+	                                 date_days(2024, 6, 7), NULL, NULL, 2, &f->e),
+	                 HOSO_E_BAD_DATE);
+	assert_string_equal(f->e.field.buf, "date");
+	assert_non_null(strstr(err_text_en(&f->e), "10/06/2024"));
+	assert_int_equal(case_transition(f->app, &f->officer, id, "tiep_nhan",
+	                                 date_days(2024, 6, 10), NULL, NULL, 2, &f->e),
+	                 0);
+}
+
 static void test_steps_follow_the_machine_and_the_roles(void **state)
 {
 	struct fx *f = *state;
@@ -513,6 +533,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_paging_is_stable_across_hidden_cases, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_filters_and_assignees, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_steps_follow_one_another_in_time, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_steps_follow_the_machine_and_the_roles, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_final_states_have_no_way_out, setup, teardown),

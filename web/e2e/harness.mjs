@@ -44,7 +44,7 @@ export function makeDatabase(dir) {
 
 /** Starts `hoso serve` on a free port; resolves with its base URL and a stop function. */
 export async function startServer(db) {
-  const dist = join(root, 'web/dist')
+  const dist = process.env.HOSO_DIST ?? join(root, 'web/dist')
   const child = spawn(hoso, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--static', dist], { stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   const port = await new Promise((resolve, reject) => {
@@ -86,6 +86,43 @@ export class Failure extends Error {}
 
 export function check(cond, what) {
   if (!cond) throw new Failure(what)
+}
+
+/** Signs in through the login page and waits to leave it. */
+export async function login(page, url, user, password = PASSWORD) {
+  await page.goto(url + '/login')
+  await page.fill('#login-username', user)
+  await page.fill('#login-password', password)
+  await page.click('[data-test=login-submit]')
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+}
+
+/** A signed-in API client (plain fetch), for setting up what a test needs. */
+export async function apiAs(url, user) {
+  const r = await fetch(url + '/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: user, password: PASSWORD }) })
+  check(r.ok, `sign in ${user}: ${r.status}`)
+  const cookie = r.headers.get('set-cookie').split(';')[0]
+  const { csrf } = await r.json()
+  return async (method, path, body) => {
+    const res = await fetch(url + path, { method, headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })
+    const text = await res.text()
+    return { status: res.status, body: text.startsWith('{') ? JSON.parse(text) : text, headers: res.headers }
+  }
+}
+
+/** A member of some cell under commune (the first one `accept` takes, if given), found through the API. */
+export async function memberUnder(api, commune, accept) {
+  const tree = (await api('GET', '/api/orgs')).body.nodes
+  const i = tree.findIndex((n) => n.code === commune)
+  check(i >= 0, 'no organisation ' + commune)
+  for (let k = i + 1; k < tree.length && tree[k].depth > tree[i].depth; k++) {
+    if (tree[k].children === 0 && tree[k].members_total > 0) {
+      const { members } = (await api('GET', `/api/orgs/${tree[k].code}/members?limit=${accept ? 200 : 1}`)).body
+      const m = accept ? members.find(accept) : members[0]
+      if (m) return m
+    }
+  }
+  throw new Error('no member under ' + commune)
 }
 
 /** Runs the tests in order, each in a fresh browser context; prints the tally. */

@@ -19,11 +19,15 @@ export function clearErrors(f: FormErrors): void {
 }
 
 /** Puts the server's message beside the field it names (or above the form). */
-export function showError(f: FormErrors, e: unknown, fieldMap: Record<string, string> = {}): void {
+/**
+ * Puts a server error next to the field it names, or above the form when it
+ * names none — or one the form does not show (when `shown` lists them).
+ */
+export function showError(f: FormErrors, e: unknown, fieldMap: Record<string, string> = {}, shown?: string[]): void {
   clearErrors(f)
   if (e instanceof ApiError) {
     const field = e.field ? (fieldMap[e.field] ?? e.field) : null
-    if (field) f.fields[field] = e.text()
+    if (field && (!shown || shown.includes(field))) f.fields[field] = e.text()
     else f.general = e.text()
   } else {
     f.general = t('common.error')
