@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/appraisal.h"
 #include "app/audit.h"
 #include "app/deadline.h"
 #include "app/person.h"
@@ -482,6 +483,10 @@ int case_transition(struct app *app, const struct actor *who, int64_t id, const 
 	}
 	if ((rc = app_text_clean(&a, note, "note", NOTE_MAX, &ev.note, e)) < 0 ||
 	    (rc = app_text_clean(&a, conclusion, "conclusion", CONCLUDE_MAX, &conclusion, e)) < 0)
+		goto out;
+	/* An appraisal concludes only with its outcome and a full dossier. */
+	if (strcmp(c.kind, "tham_dinh") == 0 &&
+	    (rc = appraisal_check_step(app, id, step->to, e)) < 0)
 		goto out;
 	/* A trip is approved only once it is complete (trip.c says why not). */
 	if (strcmp(c.kind, "ra_nuoc_ngoai") == 0 && strcmp(step->to, "dong_y") == 0 &&

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "app/admission.h"
+#include "app/appraisal.h"
 #include "app/case.h"
 #include "app/demoInt.h"
 #include "app/discipline.h"
@@ -557,24 +558,26 @@ static int supervisions(struct cg *c, int y, const struct quota *q)
 
 static int appraisals(struct cg *c, int y, const struct quota *q)
 {
-	static const char *const purposes[][3] = {
-	    {"bo_nhiem", "bổ nhiệm", "đủ tiêu chuẩn chính trị để bổ nhiệm chức vụ Trưởng phòng"},
-	    {"bau_cu", "bầu cử", "đủ tiêu chuẩn chính trị để ứng cử cấp ủy cấp huyện"},
-	    {"quy_hoach", "quy hoạch", "đủ tiêu chuẩn chính trị để đưa vào quy hoạch cấp phó"},
-	    {"luan_chuyen", "luân chuyển", "đủ tiêu chuẩn chính trị để luân chuyển cấp xã"},
-	    {"dao_tao_nuoc_ngoai", "đào tạo ở nước ngoài",
-	     "đủ tiêu chuẩn chính trị để đi đào tạo ở nước ngoài"},
-	    {"khac", "khác", "đủ tiêu chuẩn chính trị đến cấp trưởng phòng"},
+	static const char *const purposes[][4] = {
+	    {"bo_nhiem", "bổ nhiệm", "Trưởng phòng", "bổ nhiệm chức vụ Trưởng phòng"},
+	    {"bau_cu", "bầu cử", "Ủy viên Ban Chấp hành đảng bộ cấp huyện",
+	     "ứng cử cấp ủy cấp huyện"},
+	    {"quy_hoach", "quy hoạch", "cấp phó phòng", "đưa vào quy hoạch cấp phó phòng"},
+	    {"luan_chuyen", "luân chuyển", "Phó Bí thư Đảng ủy xã", "luân chuyển về cấp xã"},
+	    {"dao_tao_nuoc_ngoai", "đào tạo ở nước ngoài", "đi đào tạo ở nước ngoài",
+	     "đi đào tạo ở nước ngoài"},
+	    {"khac", "khác", "đến cấp trưởng phòng", "đảm nhiệm chức vụ đến cấp trưởng phòng"},
 	};
 	int rc = 0;
 
 	for (int i = 0; rc == 0 && i < q->f[F_APPRAISALS];) {
 		const char *const *p = purposes[below(&c->g->rng, 6)];
+		struct appraisal_input ai = {0};
 		struct person_row pr;
 		struct where w;
 		int32_t t = opening_day(c, y);
-		char title[160], concl[200];
-		int64_t person, id;
+		char title[160], concl[300];
+		int64_t person, id, doc;
 		uint32_t r = below(&c->g->rng, 100);
 
 		pick_where(c, t, &w);
@@ -582,14 +585,22 @@ static int appraisals(struct cg *c, int y, const struct quota *q)
 			continue;
 		i++;
 		snprintf(title, sizeof(title), "Thẩm định tiêu chuẩn chính trị (%s)", p[1]);
+		ai.requester = w.handler == c->g->tu ? "Ban Tổ chức Tỉnh ủy" : "Ban Tổ chức cấp ủy";
 		if ((rc = open_case(c, "tham_dinh", p[0], title, &w, t, below(&c->g->rng, 5) == 0,
-		                    NULL, 0, &person, 1, 0, &id)) < 0)
+		                    NULL, 0, &person, 1, 0, &id)) < 0 ||
+		    (rc = appraisal_set(c->app, c->g->who, id, &ai, c->g->e)) < 0 ||
+		    (rc = appraisal_doc_put(c->app, c->g->who, id, "Sơ yếu lý lịch", 1, &doc,
+		                            c->g->e)) < 0 ||
+		    (rc = appraisal_doc_put(c->app, c->g->who, id, "Bản tự kiểm điểm", r >= 20,
+		                            &doc, c->g->e)) < 0)
 			break;
-		if (r < 20) { /* documents missing: the clock pauses */
+		if (r < 20) { /* a document missing: the clock pauses */
 			if (!next(c, &t, 1, 3) ||
 			    (rc = step(c, id, "cho_bo_sung", t, "Thiếu bản tự kiểm điểm", NULL)) <
 			        0 ||
 			    !next(c, &t, 3, 12) ||
+			    (rc = appraisal_doc_put(c->app, c->g->who, id, "Bản tự kiểm điểm", 1,
+			                            &doc, c->g->e)) < 0 ||
 			    (rc = step(c, id, "tiep_nhan", t, NULL, NULL)) < 0)
 				continue;
 		} else if (r < 40) { /* a verification first */
@@ -601,13 +612,28 @@ static int appraisals(struct cg *c, int y, const struct quota *q)
 		}
 		if (!next(c, &t, 1, below(&c->g->rng, 10) ? 5 : 9))
 			continue;
-		if (below(&c->g->rng, 40) == 0) {
-			rc = step(c, id, "chuyen_cap_tren", t, NULL,
-			          "Có vấn đề về lịch sử chính trị; chuyển cấp trên xem xét");
+		r = below(&c->g->rng, 100);
+		if (r < 3) {
+			ai.outcome = "chuyen_cap_tren";
+			if ((rc = appraisal_set(c->app, c->g->who, id, &ai, c->g->e)) == 0)
+				rc =
+				    step(c, id, "chuyen_cap_tren", t, NULL,
+				         "Có vấn đề về lịch sử chính trị; chuyển cấp trên xem xét");
 			continue;
 		}
-		snprintf(concl, sizeof(concl), "Đồng chí %s %s", pr.full_name, p[2]);
-		rc = step(c, id, "ket_luan", t, NULL, concl);
+		if (r < 5) {
+			ai.outcome = "khong_dat";
+			snprintf(concl, sizeof(concl),
+			         "Đồng chí %s chưa đủ tiêu chuẩn chính trị để %s", pr.full_name,
+			         p[3]);
+		} else {
+			ai.outcome = "dat";
+			ai.position = p[2];
+			snprintf(concl, sizeof(concl), "Đồng chí %s đủ tiêu chuẩn chính trị để %s",
+			         pr.full_name, p[3]);
+		}
+		if ((rc = appraisal_set(c->app, c->g->who, id, &ai, c->g->e)) == 0)
+			rc = step(c, id, "ket_luan", t, NULL, concl);
 	}
 	return rc;
 }

@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "app/admission.h"
+#include "app/appraisal.h"
 #include "app/attachment.h"
 #include "app/case.h"
 #include "app/deadline.h"
@@ -222,6 +223,58 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 			case_line(app, &x->who, &l.v[i], &a);
 	}
 	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+static int appraisal_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	struct appraisal_input in = {0};
+	const char *pos[1];
+	const struct cli_opt opts[] = {{"--requester", &in.requester},
+	                               {"--outcome", &in.outcome},
+	                               {"--position", &in.position},
+	                               {NULL}};
+	struct err e;
+	int64_t id;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(self(), "Cần ID", "ID is required");
+	if ((rc = id_arg(pos[0], &id)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	rc = appraisal_set(app, &x->who, id, &in, &e);
+	return cli_done(rc, &e);
+}
+
+static int appraisal_doc_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1], *name = NULL;
+	int missing = 0;
+	const struct cli_opt opts[] = {{"--name", &name}, {"--missing", NULL, &missing}, {NULL}};
+	struct err e;
+	int64_t id, doc;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !name)
+		return cli_usage(self(), "Cần ID và --name", "ID and --name are required");
+	if ((rc = id_arg(pos[0], &id)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = appraisal_doc_put(app, &x->who, id, name, !missing, &doc, &e)) == 0)
+		printf("%lld\n", (long long)doc);
 	return cli_done(rc, &e);
 }
 
@@ -1057,6 +1110,8 @@ static const struct cli_subcmd subs[] = {
     {"attach", attach_cmd},
     {"assign", assign_cmd},
     {"remedies", remedies_cmd},
+    {"appraisal", appraisal_cmd},
+    {"appraisal-doc", appraisal_doc_cmd},
     {"attachment", attachment_cmd},
 };
 
@@ -1079,7 +1134,9 @@ const struct cmd_entry cmd_case_entry = {
         "[--result R] | letters [--level L] | discipline ID --form F (--org C | --person ID) "
         "--violation D [--decided D] [--internal-political] | finding ID --text T --conclusion C "
         "[--subject S] | remedy FINDING --action A --owner O --due D | remedy-done REMEDY "
-        "--result R | remedies | trip ID --purpose P --countries C --depart D --return D | "
+        "--result R | remedies | appraisal ID [--requester R] [--outcome O] [--position P] | "
+        "appraisal-doc ID --name N [--missing] | trip ID --purpose P --countries C --depart D "
+        "--return D | "
         "traveller ID "
         "--person PID [--leader] [--commitment] | traveller-update T --event E [--date D] | stay "
         "ID "

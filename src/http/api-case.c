@@ -19,6 +19,8 @@
  *   POST /api/remedies/{id}                 the action done
  *   GET  /api/remedies?limit=               remedial actions past due, not done
  *   PUT  /api/cases/{id}/stay               a member's stay abroad
+ *   PUT  /api/cases/{id}/appraisal          an appraisal's requester, outcome, position
+ *   POST /api/cases/{id}/appraisal-documents  a dossier document present or missing
  *   POST /api/cases/{id}/relatives          a person a background check covers
  *   PUT  /api/cases/{id}/trip               a trip's purpose, countries, dates
  *   POST /api/cases/{id}/travellers         a traveller (one person-trip)
@@ -37,6 +39,7 @@
 #include <string.h>
 
 #include "app/admission.h"
+#include "app/appraisal.h"
 #include "app/case.h"
 #include "app/deadline.h"
 #include "app/discipline.h"
@@ -382,6 +385,30 @@ int api_case_get(struct http_req *r, struct err *e)
 		json_object_set_new(o, "exemptions",
 		                    json_pack("{s:b,s:b}", "applicant", ex.applicant, "spouse_side",
 		                              ex.spouse_side));
+	}
+	{
+		struct appraisal_row ap;
+		struct appraisal_doc_list adocs;
+		int got = store_appraisal_get(app_store(r->app), id, r->arena, &ap);
+		json_t *arr = json_array();
+
+		if ((got < 0 && got != HOSO_E_NOT_FOUND) ||
+		    (rc = store_appraisal_docs(app_store(r->app), id, r->arena, &adocs)) < 0) {
+			json_decref(arr);
+			json_decref(o);
+			return err_set(e, got < 0 && got != HOSO_E_NOT_FOUND ? got : rc, NULL, NULL,
+			               NULL);
+		}
+		json_object_set_new(o, "appraisal",
+		                    got == 0
+		                        ? json_pack("{s:s?,s:s?,s:s?}", "requester", ap.requester,
+		                                    "outcome", ap.outcome, "position", ap.position)
+		                        : json_null());
+		for (size_t i = 0; i < adocs.n; i++)
+			json_array_append_new(
+			    arr, json_pack("{s:I,s:s,s:b}", "id", (json_int_t)adocs.v[i].id, "name",
+			                   adocs.v[i].name, "present", adocs.v[i].present));
+		json_object_set_new(o, "appraisal_documents", arr);
 	}
 	{
 		struct stay_row st;
@@ -1032,6 +1059,47 @@ int api_case_stay_put(struct http_req *r, struct err *e)
 		rc = stay_set(r->app, &r->actor, id, &in, e);
 	json_decref(body);
 	return rc < 0 ? rc : http_reply(r, 200, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+int api_case_appraisal_put(struct http_req *r, struct err *e)
+{
+	struct appraisal_input in = {0};
+	const struct http_field fields[] = {
+	    {"requester", HF_STRING, 0, &in.requester, 0, 0},
+	    {"outcome", HF_STRING, 0, &in.outcome, 0, 0},
+	    {"position", HF_STRING, 0, &in.position, 0, 0},
+	};
+	int64_t id;
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0)
+		rc = appraisal_set(r->app, &r->actor, id, &in, e);
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 200, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+int api_case_appraisal_doc_post(struct http_req *r, struct err *e)
+{
+	const char *name = NULL;
+	int64_t id, present = 1, doc = 0;
+	const struct http_field fields[] = {
+	    {"name", HF_STRING, 1, &name, 0, 0},
+	    {"present", HF_INT, 0, &present, 0, 1},
+	};
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, 2, r->arena, e);
+	if (rc == 0)
+		rc = appraisal_doc_put(r->app, &r->actor, id, name, (int)present, &doc, e);
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 200, json_pack("{s:I}", "id", (json_int_t)doc));
 }
 
 int api_case_relative_post(struct http_req *r, struct err *e)

@@ -81,6 +81,10 @@ static const struct http_route return_reports = {"GET", "/api/return-reports",
 static const struct http_route letter_post = {"POST", "/api/letters/{id}", api_letter_post};
 static const struct http_route letters_get = {"GET", "/api/letters", api_letters_get};
 static const struct http_route remedies_get = {"GET", "/api/remedies", api_remedies_overdue_get};
+static const struct http_route case_appraisal = {"PUT", "/api/cases/{id}/appraisal",
+                                                 api_case_appraisal_put};
+static const struct http_route case_appraisal_docs = {"POST", "/api/cases/{id}/appraisal-documents",
+                                                      api_case_appraisal_doc_post};
 static const struct http_route case_assignees = {"PUT", "/api/cases/{id}/assignees",
                                                  api_case_assignees_put};
 static const struct http_route case_attachments = {"POST", "/api/cases/{id}/attachments",
@@ -130,6 +134,8 @@ const struct http_route *const http_routes[] = {
     &case_documents,
     &case_attachments,
     &case_assignees,
+    &case_appraisal,
+    &case_appraisal_docs,
     &remedies_get,
     &attachment_get,
     &deadlines_get,

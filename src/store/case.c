@@ -760,3 +760,69 @@ int store_cases_of_assignee(struct store *s, int64_t user_id, struct arena *a, s
 	return read_of_case(s, STMT_CASES_OF_ASSIGNEE, user_id, a, sizeof(*ret->v), read_id,
 	                    (void **)&ret->v, &ret->n);
 }
+
+int store_appraisal_put(struct store *s, const struct appraisal_row *r)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_APPRAISAL_PUT);
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, r->case_id);
+	store_bind_text(st, 2, r->requester);
+	store_bind_text(st, 3, r->outcome);
+	store_bind_text(st, 4, r->position);
+	return store_exec_stmt(st);
+}
+
+static int read_appraisal(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct appraisal_row *r = item;
+
+	r->case_id = sqlite3_column_int64(st, 0);
+	r->requester = store_col_text(st, 1, a);
+	r->outcome = store_col_text(st, 2, a);
+	r->position = store_col_text(st, 3, a);
+	return 0;
+}
+
+int store_appraisal_get(struct store *s, int64_t case_id, struct arena *a,
+                        struct appraisal_row *ret)
+{
+	return read_one(s, STMT_APPRAISAL_GET, case_id, a, sizeof(*ret), read_appraisal, ret);
+}
+
+int store_appraisal_doc_put(struct store *s, int64_t case_id, const char *name, int present,
+                            int64_t *ret_id)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_APPRAISAL_DOC_PUT);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_int64(st, 1, case_id);
+	store_bind_text(st, 2, name);
+	sqlite3_bind_int(st, 3, present ? 1 : 0);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*ret_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : store_rc(rc);
+}
+
+static int read_appraisal_doc(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct appraisal_doc_row *r = item;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->case_id = sqlite3_column_int64(st, 1);
+	r->name = store_col_text(st, 2, a);
+	r->present = sqlite3_column_int(st, 3);
+	return 0;
+}
+
+int store_appraisal_docs(struct store *s, int64_t case_id, struct arena *a,
+                         struct appraisal_doc_list *ret)
+{
+	return read_of_case(s, STMT_APPRAISAL_DOCS, case_id, a, sizeof(*ret->v), read_appraisal_doc,
+	                    (void **)&ret->v, &ret->n);
+}

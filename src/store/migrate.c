@@ -462,6 +462,23 @@ static const struct migration migrations[] = {
         "CREATE INDEX case_assignee_by_user ON case_assignee(user_id, case_id);",
         NULL,
     },
+    /* 15: a political-standard appraisal: who asked, the outcome and the
+     * position or level it names; the documents of the dossier, each
+     * present or missing. */
+    {
+        "CREATE TABLE case_appraisal("
+        " case_id INTEGER PRIMARY KEY REFERENCES case_file(id),"
+        " requester TEXT,"
+        " outcome TEXT CHECK (outcome IN ('dat', 'khong_dat', 'chuyen_cap_tren')),"
+        " position TEXT) STRICT;"
+        "CREATE TABLE case_appraisal_doc("
+        " id INTEGER PRIMARY KEY,"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " name TEXT NOT NULL,"
+        " present INTEGER NOT NULL CHECK (present IN (0, 1)),"
+        " UNIQUE (case_id, name)) STRICT;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

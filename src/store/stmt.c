@@ -294,6 +294,16 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
     [STMT_ATTACHMENTS_OF_CASE] = "SELECT id, case_id, sha256, filename, mime, size, user_id, at "
                                  "FROM case_attachment WHERE case_id = ?1 ORDER BY id",
+    [STMT_APPRAISAL_PUT] = "INSERT INTO case_appraisal(case_id, requester, outcome, position) "
+                           "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (case_id) DO UPDATE SET "
+                           "requester = ?2, outcome = ?3, position = ?4",
+    [STMT_APPRAISAL_GET] = "SELECT case_id, requester, outcome, position FROM case_appraisal "
+                           "WHERE case_id = ?1",
+    [STMT_APPRAISAL_DOC_PUT] = "INSERT INTO case_appraisal_doc(case_id, name, present) VALUES "
+                               "(?1, ?2, ?3) ON CONFLICT (case_id, name) DO UPDATE SET present "
+                               "= ?3 RETURNING id",
+    [STMT_APPRAISAL_DOCS] = "SELECT id, case_id, name, present FROM case_appraisal_doc WHERE "
+                            "case_id = ?1 ORDER BY id",
     [STMT_REMEDIES_OVERDUE] = "SELECT r.id, r.finding_id, r.action, r.owner, r.due, r.done, "
                               "r.result, r.version, f.case_id FROM case_remedy r JOIN "
                               "case_finding f ON f.id = r.finding_id WHERE r.done IS NULL AND "

@@ -533,6 +533,31 @@ int store_attachment_get(struct store *s, int64_t id, struct arena *a, struct at
 int store_attachments_of_case(struct store *s, int64_t case_id, struct arena *a,
                               struct attachment_list *ret);
 
+/* A political-standard appraisal's details and its dossier's documents. */
+struct appraisal_row {
+	int64_t case_id;
+	const char *requester;
+	const char *outcome;  /* dat, khong_dat, chuyen_cap_tren; NULL: not yet */
+	const char *position; /* the position or level it names */
+};
+struct appraisal_doc_row {
+	int64_t id, case_id;
+	const char *name;
+	int present;
+};
+struct appraisal_doc_list {
+	struct appraisal_doc_row *v;
+	size_t n;
+};
+int store_appraisal_put(struct store *s, const struct appraisal_row *r);
+int store_appraisal_get(struct store *s, int64_t case_id, struct arena *a,
+                        struct appraisal_row *ret);
+/* Add the document named, or change whether it is present; its id. */
+int store_appraisal_doc_put(struct store *s, int64_t case_id, const char *name, int present,
+                            int64_t *ret_id);
+int store_appraisal_docs(struct store *s, int64_t case_id, struct arena *a,
+                         struct appraisal_doc_list *ret);
+
 /* Who works on a case: user ids, ascending. */
 struct id_list {
 	int64_t *v;

@@ -371,6 +371,21 @@ for u in USERS:
     want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"relative as {u}: {st}, want {want}")
 
+# An appraisal's details and documents: officers and leaders in scope.
+st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "tham_dinh", "title": "Thẩm định", "org": "X1"}, jar=jar)
+AP = json.loads(body)["id"]
+for u in USERS:
+    writer = u in ("cv.x1", "ld.x1")
+    st, _, _ = call("PUT", f"/api/cases/{AP}/appraisal", u, {"requester": f"Ban Tổ chức ({u})"}, jar=jar)
+    want = 401 if u is None else (200 if writer else 403)
+    check(st == want, f"appraisal details as {u}: {st}, want {want}")
+    st, _, _ = call("POST", f"/api/cases/{AP}/appraisal-documents", u, {"name": f"Giấy tờ ({u})"}, jar=jar)
+    want = 401 if u is None else (200 if writer else 403)
+    check(st == want, f"appraisal document as {u}: {st}, want {want}")
+    st, _, _ = call("PUT", f"/api/cases/{C2}/appraisal", u, {"requester": "x"}, jar=jar)
+    want = 401 if u is None else (404 if writer else 403)
+    check(st == want, f"appraisal details out of scope as {u}: {st}, want {want}")
+
 # Assignees: officers and leaders in scope (a stale version: 409).
 for u in USERS:
     writer = u in ("cv.x1", "ld.x1")

@@ -1,0 +1,113 @@
+/* Unit tests for src/app/appraisal.c: outcome, position and documents of a
+ * political-standard appraisal, and what a conclusion waits for. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/appraisal.h"
+#include "app/case.h"
+#include "app/org.h"
+#include "helpers.h"
+#include "store/store.h"
+
+static int step(struct app *app, const struct actor *who, int64_t id, const char *to, struct err *e)
+{
+	struct case_row c;
+	struct arena a;
+	int rc;
+
+	arena_init(&a, 0);
+	rc = case_fetch(app, who, id, &a, &c, e);
+	if (rc == 0)
+		rc = case_transition(app, who, id, to, date_days(2024, 6, 5), NULL, "Kết luận",
+		                     c.version, e);
+	arena_release(&a);
+	return rc;
+}
+
+static void test_appraisal_outcome_and_documents(void **state)
+{
+	char dir[512], path[600];
+	struct app *app;
+	struct actor sys, officer, leader, viewer;
+	struct err e;
+	struct arena a;
+	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+	struct case_input in = {.kind = "tham_dinh",
+	                        .subtype = "bo_nhiem",
+	                        .title = "Thẩm định tiêu chuẩn chính trị",
+	                        .opened = date_days(2024, 6, 3)};
+	struct appraisal_input ap = {.requester = "Ban Tổ chức Tỉnh ủy"};
+	struct appraisal_row got;
+	struct appraisal_doc_list docs;
+	int64_t tu, id, other, doc, doc2;
+
+	(void)state;
+	tmpdir_make(dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	err_init(&e);
+	arena_init(&a, 0);
+	assert_int_equal(app_open(path, STORE_CREATE, &app, &e), 0);
+	actor_system(&sys, "test");
+	assert_int_equal(org_create(app, &sys, &o, &tu, &e), 0);
+	officer = (struct actor){7, 1u << ROLE_OFFICER, tu, CLEARANCE_NORMAL, NULL, "test"};
+	leader = (struct actor){8, 1u << ROLE_LEADER, tu, CLEARANCE_NORMAL, NULL, "test"};
+	viewer = (struct actor){9, 1u << ROLE_VIEWER, tu, CLEARANCE_NORMAL, NULL, "test"};
+	in.handling_org = tu;
+	assert_int_equal(case_create(app, &officer, &in, &a, &id, NULL, &e), 0);
+	in.kind = "kiem_tra";
+	in.subtype = NULL;
+	assert_int_equal(case_create(app, &officer, &in, &a, &other, NULL, &e), 0);
+
+	/* Only an appraisal, by officers and leaders; bad input named. */
+	assert_int_equal(appraisal_set(app, &officer, other, &ap, &e), HOSO_E_CONFLICT);
+	assert_int_equal(appraisal_set(app, &viewer, id, &ap, &e), HOSO_E_DENIED);
+	ap.outcome = "dat_mot_phan";
+	assert_int_equal(appraisal_set(app, &officer, id, &ap, &e), HOSO_E_BAD_ENUM);
+	assert_string_equal(e.field.buf, "outcome");
+	ap.outcome = "dat"; /* met: for which position? */
+	assert_int_equal(appraisal_set(app, &officer, id, &ap, &e), HOSO_E_MISSING);
+	assert_string_equal(e.field.buf, "position");
+	assert_int_equal(appraisal_doc_put(app, &officer, id, "  ", 0, &doc, &e), HOSO_E_MISSING);
+
+	/* No conclusion without an outcome; none while a document is missing. */
+	ap.outcome = NULL;
+	assert_int_equal(appraisal_set(app, &officer, id, &ap, &e), 0);
+	assert_int_equal(step(app, &leader, id, "ket_luan", &e), HOSO_E_CONFLICT);
+	assert_string_equal(e.field.buf, "outcome");
+	assert_int_equal(step(app, &leader, id, "chuyen_cap_tren", &e), HOSO_E_CONFLICT);
+	assert_int_equal(appraisal_doc_put(app, &officer, id, "Bản tự kiểm điểm", 0, &doc, &e), 0);
+	assert_int_equal(appraisal_doc_put(app, &officer, id, "Sơ yếu lý lịch", 1, &doc2, &e), 0);
+	ap = (struct appraisal_input){"Ban Tổ chức Tỉnh ủy", "dat", "Phó Chủ tịch UBND xã"};
+	assert_int_equal(appraisal_set(app, &officer, id, &ap, &e), 0);
+	assert_int_equal(step(app, &leader, id, "ket_luan", &e), HOSO_E_CONFLICT);
+	assert_string_equal(e.field.buf, "documents");
+	assert_non_null(strstr(err_text_en(&e), "Bản tự kiểm điểm"));
+	assert_null(strstr(err_text_en(&e), "Sơ yếu lý lịch"));
+	/* The same name again changes it, not a new row. */
+	assert_int_equal(appraisal_doc_put(app, &officer, id, "Bản tự kiểm điểm", 1, &doc2, &e), 0);
+	assert_int_equal(doc2, doc);
+	assert_int_equal(store_appraisal_docs(app_store(app), id, &a, &docs), 0);
+	assert_int_equal(docs.n, 2);
+	assert_int_equal(step(app, &leader, id, "ket_luan", &e), 0);
+	assert_int_equal(store_appraisal_get(app_store(app), id, &a, &got), 0);
+	assert_string_equal(got.outcome, "dat");
+	assert_string_equal(got.position, "Phó Chủ tịch UBND xã");
+	assert_string_equal(got.requester, "Ban Tổ chức Tỉnh ủy");
+	assert_true(appraisal_outcome_valid("chuyen_cap_tren"));
+	assert_false(appraisal_outcome_valid(NULL));
+
+	app_close(app);
+	err_release(&e);
+	arena_release(&a);
+	tmpdir_remove(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {cmocka_unit_test(test_appraisal_outcome_and_documents)};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
