@@ -356,8 +356,9 @@ static int discipline_case(struct cg *c, const struct where *w, int64_t inspecti
 
 /* One inspection of subjects orgs or persons (one of the two). */
 static int inspection(struct cg *c, int y, const struct where *w, int32_t t, const int64_t *orgs,
-                      size_t norgs, const int64_t *persons, size_t npersons, struct viol *v)
+                      size_t norgs, const int64_t *persons, size_t npersons, void *arg)
 {
+	struct viol *v = arg;
 	const char *const *tt = inspection_titles[0];
 	uint32_t r = below(&c->g->rng, 100);
 	struct case_subject_list subj;
@@ -438,39 +439,43 @@ static int inspection(struct cg *c, int y, const struct where *w, int32_t t, con
 	return step(c, id, "dong", t, NULL, NULL);
 }
 
-static int inspections(struct cg *c, int y, const struct quota *q)
+/* Opens and carries one case about the subjects given (organisations or
+ * members). */
+typedef int (*make_fn)(struct cg *c, int y, const struct where *w, int32_t t, const int64_t *orgs,
+                       size_t norgs, const int64_t *persons, size_t npersons, void *arg);
+
+/* Cases made by make until total subjects are covered (members when
+ * persons, else organisations), lo..hi subjects a case. */
+static int cover(struct cg *c, int y, int total, int persons, int lo, int hi, make_fn make,
+                 void *arg)
 {
-	struct viol vo = {q->f[F_ORG], q->f[F_ORG_VIOL]}, vp = {q->f[F_PER], q->f[F_PER_VIOL]};
 	int64_t s[MAX_SUBJECT];
 	int rc = 0;
 
-	for (int left = q->f[F_ORG]; rc == 0 && left > 0;) {
+	for (int left = total; rc == 0 && left > 0;) {
 		struct where w;
 		int32_t t = opening_day(c, y);
-		size_t want = (size_t)between(&c->g->rng, 1, 3), k;
+		size_t want = (size_t)between(&c->g->rng, lo, hi), k;
 
 		pick_where(c, t, &w);
 		if (want > (size_t)left)
 			want = (size_t)left;
-		if ((k = pick_orgs(c, &w, want, s)) == 0)
+		k = persons ? pick_persons(c, &w, t, want, s) : pick_orgs(c, &w, want, s);
+		if (k == 0)
 			continue;
-		rc = inspection(c, y, &w, t, s, k, NULL, 0, &vo);
-		left -= (int)k;
-	}
-	for (int left = q->f[F_PER]; rc == 0 && left > 0;) {
-		struct where w;
-		int32_t t = opening_day(c, y);
-		size_t want = (size_t)between(&c->g->rng, 1, 3), k;
-
-		pick_where(c, t, &w);
-		if (want > (size_t)left)
-			want = (size_t)left;
-		if ((k = pick_persons(c, &w, t, want, s)) == 0)
-			continue;
-		rc = inspection(c, y, &w, t, NULL, 0, s, k, &vp);
+		rc = persons ? make(c, y, &w, t, NULL, 0, s, k, arg)
+		             : make(c, y, &w, t, s, k, NULL, 0, arg);
 		left -= (int)k;
 	}
 	return rc;
+}
+
+static int inspections(struct cg *c, int y, const struct quota *q)
+{
+	struct viol vo = {q->f[F_ORG], q->f[F_ORG_VIOL]}, vp = {q->f[F_PER], q->f[F_PER_VIOL]};
+	int rc = cover(c, y, q->f[F_ORG], 0, 1, 3, inspection, &vo);
+
+	return rc < 0 ? rc : cover(c, y, q->f[F_PER], 1, 1, 3, inspection, &vp);
 }
 
 /* ---- supervision ---- */
@@ -512,37 +517,20 @@ static int supervision(struct cg *c, int y, const struct where *w, int32_t t, in
 	return step(c, id, "dong", t, NULL, NULL);
 }
 
+static int thematic(struct cg *c, int y, const struct where *w, int32_t t, const int64_t *orgs,
+                    size_t norgs, const int64_t *persons, size_t npersons, void *arg)
+{
+	(void)arg;
+	return supervision(c, y, w, t, 1, orgs, norgs, persons, npersons);
+}
+
 static int supervisions(struct cg *c, int y, const struct quota *q)
 {
 	int64_t s[MAX_SUBJECT];
-	int rc = 0;
+	int rc = cover(c, y, q->f[F_SUP_ORG], 0, 1, 3, thematic, NULL);
 
-	for (int left = q->f[F_SUP_ORG]; rc == 0 && left > 0;) {
-		struct where w;
-		int32_t t = opening_day(c, y);
-		size_t want = (size_t)between(&c->g->rng, 1, 3), k;
-
-		pick_where(c, t, &w);
-		if (want > (size_t)left)
-			want = (size_t)left;
-		if ((k = pick_orgs(c, &w, want, s)) == 0)
-			continue;
-		rc = supervision(c, y, &w, t, 1, s, k, NULL, 0);
-		left -= (int)k;
-	}
-	for (int left = q->f[F_SUP_PER]; rc == 0 && left > 0;) {
-		struct where w;
-		int32_t t = opening_day(c, y);
-		size_t want = (size_t)between(&c->g->rng, 2, 5), k;
-
-		pick_where(c, t, &w);
-		if (want > (size_t)left)
-			want = (size_t)left;
-		if ((k = pick_persons(c, &w, t, want, s)) == 0)
-			continue;
-		rc = supervision(c, y, &w, t, 1, NULL, 0, s, k);
-		left -= (int)k;
-	}
+	if (rc == 0)
+		rc = cover(c, y, q->f[F_SUP_PER], 1, 2, 5, thematic, NULL);
 	for (int i = 0; rc == 0 && i < q->regular; i++) {
 		struct where w;
 		int32_t t = opening_day(c, y);
