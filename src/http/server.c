@@ -396,13 +396,15 @@ struct server {
 };
 
 /* The most a request body may hold: a file upload (POST
- * /api/cases/{id}/attachments) may be as large as an attachment, anything
- * else HTTP_MAX_BODY. */
-static size_t body_cap(const char *method, const char *url)
+ * /api/cases/{id}/attachments) with a session cookie may be as large as an
+ * attachment, anything else HTTP_MAX_BODY (so that nobody who is not
+ * signed in can make the server hold more). */
+static size_t body_cap(struct MHD_Connection *c, const char *method, const char *url)
 {
 	const char *p = url + 11;
 
-	if (strcmp(method, "POST") != 0 || strncmp(url, "/api/cases/", 11) != 0)
+	if (strcmp(method, "POST") != 0 || strncmp(url, "/api/cases/", 11) != 0 ||
+	    !MHD_lookup_connection_value(c, MHD_COOKIE_KIND, HTTP_SESSION_COOKIE))
 		return HTTP_MAX_BODY;
 	while (*p >= '0' && *p <= '9')
 		p++;
@@ -428,7 +430,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		/* A cap, not an allocation: blocks are taken as needed. The
 		 * national tree (60,000 organisations) needs about 30 MiB. */
 		arena_init(&rq->arena, (size_t)HTTP_ARENA_MAX);
-		cap = body_cap(method, url);
+		cap = body_cap(c, method, url);
 		buf_init(&rq->body, cap);
 		*con_cls = rq;
 		/* Refuse a declared oversized body before reading any of it. */

@@ -63,13 +63,17 @@ expect_body '"code":"csrf"'
 : > rong.pdf
 upload cv.x1 "$c1" "rong.pdf" rong.pdf 400 -H "$O"
 head -c $((20 * 1024 * 1024 + 1)) /dev/zero > lon.pdf
+{ printf '%%PDF-1.4\n'; head -c $((20 * 1024 * 1024 - 9)) /dev/zero; } > du.pdf
 upload cv.x1 "$c1" "lon.pdf" lon.pdf 413 -H "$O"
 expect_body '"code":"too_big"'
+# Not signed in: a large body is refused before it is read, a small one
+# gets 401.
+expect_http 413 -X POST -H "$O" --data-binary @du.pdf "$base/api/cases/$c1/attachments?name=du.pdf"
+expect_http 401 -X POST -H "$O" --data-binary @qd.pdf "$base/api/cases/$c1/attachments?name=qd.pdf"
 upload xem.x1 "$c1" "qd.pdf" qd.pdf 403 -H "$O"
 upload cv.x2 "$c1" "qd.pdf" qd.pdf 404 -H "$O"
 [ "$(count)" = "$before" ] && ok || fail "a refused upload wrote something"
 # A file of exactly 20 MiB is accepted.
-{ printf '%%PDF-1.4\n'; head -c $((20 * 1024 * 1024 - 9)) /dev/zero; } > du.pdf
 upload cv.x1 "$c1" "du.pdf" du.pdf 201 -H "$O"
 # download: as an attachment, its type, nosniff; hidden = missing
 expect_http 200 -b xem.x1.jar "$base/api/attachments/$a2"
