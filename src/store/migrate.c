@@ -479,6 +479,20 @@ static const struct migration migrations[] = {
         " UNIQUE (case_id, name)) STRICT;",
         NULL,
     },
+    /* 16: live counters of the report figures, by handling organisation,
+     * day, figure, breakdown and confidentiality; kept by triggers made
+     * from the figures' definitions (counter.c), then recounted. */
+    {
+        "CREATE TABLE counter("
+        " org_id INTEGER NOT NULL,"
+        " day TEXT NOT NULL,"
+        " metric TEXT NOT NULL,"
+        " dim TEXT NOT NULL,"
+        " conf INTEGER NOT NULL,"
+        " n INTEGER NOT NULL,"
+        " PRIMARY KEY (org_id, day, metric, dim, conf)) STRICT, WITHOUT ROWID;",
+        store_counters_install,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

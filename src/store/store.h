@@ -533,6 +533,27 @@ int store_attachment_get(struct store *s, int64_t id, struct arena *a, struct at
 int store_attachments_of_case(struct store *s, int64_t case_id, struct arena *a,
                               struct attachment_list *ret);
 
+/* ---- live counters of the report figures (counter.c) ---- */
+/* The figure codes the store counts, by index (NULL past the last). */
+const char *store_counter_metric(size_t i);
+/* (Re)create the triggers that keep the counters, then recount. */
+int store_counters_install(struct store *s);
+/* Recount every figure from the raw records (recovery). */
+int store_counters_rebuild(struct store *s);
+/* How many (organisation, day, figure, breakdown, level) keys differ
+ * between the counters and a recount from the raw records. */
+int store_counters_verify(struct store *s, int64_t *ret_diffs);
+struct counter_sum {
+	int64_t top; /* the child of the root it sat under then (the root itself) */
+	const char *metric, *dim;
+	int64_t n;
+};
+/* The counters of the organisations under root as at the time of each
+ * record, days from..to, confidentiality up to max_conf, summed by (top,
+ * metric, dim); fn returns non-zero to stop (returned). */
+int store_counters_sum(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
+                       int (*fn)(const struct counter_sum *r, void *arg), void *arg);
+
 /* A political-standard appraisal's details and its dossier's documents. */
 struct appraisal_row {
 	int64_t case_id;

@@ -1,0 +1,242 @@
+/*
+ * report.c - the figures' catalogue and the report over live counters
+ * (report.h).  How each figure is counted from the raw records is the
+ * store's (src/store/counter.c, by the same codes); a unit test keeps the
+ * two lists equal.
+ */
+#include "app/report.h"
+
+#include <jansson.h>
+#include <string.h>
+
+#include "app/admin.h"
+#include "app/audit.h"
+#include "app/scope.h"
+#include "store/store.h"
+
+#include "core/banned.h"
+
+#define READ_ROLES (1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER)
+
+static const struct metric catalogue[] = {
+    {"kt_to_chuc", "Tổ chức đảng được kiểm tra", "Party organisations inspected", "lượt",
+     "occurrences", "subject organisations of inspections, by the day the case opened; by type"},
+    {"kt_to_chuc_vi_pham", "Tổ chức đảng được kiểm tra có vi phạm",
+     "Organisations inspected with violations", "lượt", "occurrences",
+     "subject organisations with a finding other than no violation; by conclusion"},
+    {"kt_dang_vien", "Đảng viên được kiểm tra", "Party members inspected", "lượt", "occurrences",
+     "subject members of inspections, by the day the case opened; by type"},
+    {"kt_dang_vien_vi_pham", "Đảng viên được kiểm tra có vi phạm",
+     "Members inspected with violations", "lượt", "occurrences",
+     "subject members with a finding other than no violation; by conclusion"},
+    {"gs_chuyen_de_to_chuc", "Tổ chức đảng được giám sát chuyên đề",
+     "Organisations under thematic supervision", "lượt", "occurrences",
+     "subject organisations of thematic supervisions"},
+    {"gs_chuyen_de_dang_vien", "Đảng viên được giám sát chuyên đề",
+     "Members under thematic supervision", "lượt", "occurrences",
+     "subject members of thematic supervisions"},
+    {"gs_thuong_xuyen", "Cuộc giám sát thường xuyên", "Regular supervisions", "cuộc", "cases",
+     "regular supervision cases"},
+    {"kl_to_chuc", "Tổ chức đảng bị kỷ luật", "Organisations disciplined", "lượt", "decisions",
+     "discipline decisions about organisations, by the day decided; by form"},
+    {"kl_dang_vien", "Đảng viên bị kỷ luật", "Members disciplined", "lượt", "decisions",
+     "discipline decisions about members, by the day decided; by form"},
+    {"td_ho_so", "Hồ sơ thẩm định tiêu chuẩn chính trị", "Political-standard appraisals", "hồ sơ",
+     "dossiers", "appraisal cases, by the day received; by purpose"},
+    {"td_ket_qua", "Kết quả thẩm định", "Appraisal outcomes", "hồ sơ", "dossiers",
+     "appraisals with an outcome recorded; by outcome"},
+    {"ttll_ho_so", "Hồ sơ thẩm tra lý lịch người vào Đảng", "Admission background checks", "hồ sơ",
+     "dossiers", "background-check cases, by the day received"},
+    {"rnn_doan", "Đoàn ra nước ngoài", "Delegations abroad", "đoàn", "delegations",
+     "trip cases (a private trip is a delegation of one); by kind"},
+    {"rnn_luot", "Lượt người ra nước ngoài", "Person-trips abroad", "lượt", "person-trips",
+     "travellers of the trips; by kind"},
+    {"rnn_bao_cao", "Báo cáo sau chuyến đi đã nhận", "Return reports received", "báo cáo",
+     "reports", "travellers whose return report was received"},
+    {"onn_dang_vien", "Đảng viên ở nước ngoài", "Members staying abroad", "người", "members",
+     "stay-abroad cases, by the day opened; by purpose"},
+    {"kn_nhan", "Khiếu nại kỷ luật đã nhận", "Discipline complaints received", "đơn", "complaints",
+     "steps into the complaint state, by their day"},
+    {"kn_giai_quyet", "Khiếu nại kỷ luật đã giải quyết", "Discipline complaints resolved", "đơn",
+     "complaints", "steps out of the complaint state, by their day"},
+};
+
+#define NMETRICS (sizeof(catalogue) / sizeof(catalogue[0]))
+
+const struct metric *metrics(size_t *n)
+{
+	*n = NMETRICS;
+	return catalogue;
+}
+
+const struct metric *metric_find(const char *code)
+{
+	for (size_t i = 0; code && i < NMETRICS; i++)
+		if (strcmp(catalogue[i].code, code) == 0)
+			return &catalogue[i];
+	return NULL;
+}
+
+static size_t metric_index(const char *code)
+{
+	for (size_t i = 0; i < NMETRICS; i++)
+		if (strcmp(catalogue[i].code, code) == 0)
+			return i;
+	return NMETRICS;
+}
+
+struct collect {
+	struct app *app;
+	struct arena *a;
+	struct report *r;
+	size_t caprows;
+	size_t capby[NMETRICS];
+	int rc;
+};
+
+static struct report_row *row_of(struct collect *c, int64_t org)
+{
+	struct report *r = c->r;
+
+	for (size_t i = 0; i < r->nrows; i++)
+		if (r->rows[i].org == org)
+			return &r->rows[i];
+	if (r->nrows == c->caprows) {
+		size_t cap = c->caprows ? c->caprows * 2 : 64;
+		struct report_row *v = arena_alloc(c->a, cap * sizeof(*v));
+
+		if (!v)
+			return NULL;
+		if (r->nrows)
+			memcpy(v, r->rows, r->nrows * sizeof(*v));
+		r->rows = v;
+		c->caprows = cap;
+	}
+	r->rows[r->nrows] = (struct report_row){.org = org};
+	if (!(r->rows[r->nrows].n = arena_alloc(c->a, NMETRICS * sizeof(int64_t))))
+		return NULL;
+	memset(r->rows[r->nrows].n, 0, NMETRICS * sizeof(int64_t));
+	return &r->rows[r->nrows++];
+}
+
+static int add_by(struct collect *c, size_t m, const char *dim, int64_t n)
+{
+	struct report_figure *f = &c->r->figures[m];
+
+	for (size_t i = 0; i < f->nby; i++)
+		if (strcmp(f->by[i].dim, dim) == 0) {
+			f->by[i].n += n;
+			return 0;
+		}
+	if (f->nby == c->capby[m]) {
+		size_t cap = c->capby[m] ? c->capby[m] * 2 : 8;
+		struct report_by *v = arena_alloc(c->a, cap * sizeof(*v));
+
+		if (!v)
+			return HOSO_E_NOMEM;
+		if (f->nby)
+			memcpy(v, f->by, f->nby * sizeof(*v));
+		f->by = v;
+		c->capby[m] = cap;
+	}
+	if (!(f->by[f->nby].dim = arena_strdup(c->a, dim)))
+		return HOSO_E_NOMEM;
+	f->by[f->nby++].n = n;
+	return 0;
+}
+
+static int collect_one(const struct counter_sum *s, void *arg)
+{
+	struct collect *c = arg;
+	size_t m = metric_index(s->metric);
+	struct report_row *row;
+
+	if (m == NMETRICS) /* counted by the store, not (yet) in the catalogue */
+		return 0;
+	if (!(row = row_of(c, s->top)))
+		return c->rc = HOSO_E_NOMEM;
+	row->n[m] += s->n;
+	c->r->figures[m].total += s->n;
+	if (*s->dim && (c->rc = add_by(c, m, s->dim, s->n)) < 0)
+		return c->rc;
+	return 0;
+}
+
+int report_figures(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
+                   struct arena *a, struct report *ret, struct err *e)
+{
+	struct collect c = {.app = app, .a = a, .r = ret};
+	struct org_row o;
+	int rc;
+
+	memset(ret, 0, sizeof(*ret));
+	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
+		return rc;
+	if (to < from)
+		return err_set(e, HOSO_E_BAD_DATE, "to", "Kỳ báo cáo kết thúc trước khi bắt đầu",
+		               "The period ends before it starts");
+	if (scope_contains(app, who, org) != 1 || store_org_latest(app_store(app), org, a, &o) < 0)
+		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
+		               "Organisation not found");
+	ret->org = org;
+	ret->code = o.code;
+	ret->name = o.name;
+	ret->from = from;
+	ret->to = to;
+	ret->nfigures = NMETRICS;
+	if (!(ret->figures = arena_alloc(a, NMETRICS * sizeof(*ret->figures))))
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	memset(ret->figures, 0, NMETRICS * sizeof(*ret->figures));
+	for (size_t i = 0; i < NMETRICS; i++)
+		ret->figures[i].m = &catalogue[i];
+	rc =
+	    store_counters_sum(app_store(app), org, from, to, (int)who->clearance, collect_one, &c);
+	if (rc < 0 || c.rc < 0)
+		return err_set(e, rc < 0 ? rc : c.rc, NULL, NULL, NULL);
+	/* Name the rows as the organisations were at the end of the period. */
+	for (size_t i = 0; i < ret->nrows; i++) {
+		struct org_row r;
+
+		if (store_org_at(app_store(app), ret->rows[i].org, to, a, &r) == 0 ||
+		    store_org_latest(app_store(app), ret->rows[i].org, a, &r) == 0) {
+			ret->rows[i].code = r.code;
+			ret->rows[i].name = r.name;
+		}
+	}
+	return audit_record_json(
+	    app, who, (struct audit_entry){"report", "org", org, NULL, 0},
+	    json_pack("{s:I,s:I}", "from", (json_int_t)from, "to", (json_int_t)to), e);
+}
+
+int report_verify(struct app *app, const struct actor *who, int64_t *ret_diffs, struct err *e)
+{
+	int rc;
+
+	if ((rc = admin_whole_tree(app, who, e)) < 0)
+		return rc;
+	if ((rc = store_counters_verify(app_store(app), ret_diffs)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	return audit_record_json(app, who, (struct audit_entry){"verify", "counter", 0, NULL, 0},
+	                         json_pack("{s:I}", "differences", (json_int_t)*ret_diffs), e);
+}
+
+int report_rebuild(struct app *app, const struct actor *who, struct err *e)
+{
+	int rc;
+
+	if ((rc = admin_whole_tree(app, who, e)) < 0)
+		return rc;
+	if ((rc = store_begin(app_store(app))) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	rc = store_counters_rebuild(app_store(app));
+	if (rc == 0)
+		rc = audit_append(app, who, &(struct audit_entry){"rebuild", "counter", 0, NULL, 0},
+		                  e);
+	else
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc < 0)
+		store_rollback(app_store(app));
+	return rc;
+}

@@ -1,0 +1,67 @@
+/*
+ * report.h - the figures of the periodic reports (DOMAIN.md §1, issue 6):
+ * a catalogue declared once (metric codes, names, what they count), live
+ * counters kept by the store in the writers' own transactions, and the
+ * figures of an organisation's subtree over a period, as at the time of
+ * each record.  Scope and clearance apply: a report is for an organisation
+ * in the reader's scope, and counts only records up to the reader's
+ * clearance; every report is in the audit trail.
+ */
+#ifndef HOSO_APP_REPORT_H
+#define HOSO_APP_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "core/arena.h"
+
+struct metric {
+	const char *code; /* "kt_to_chuc" */
+	const char *vi, *en;
+	const char *unit_vi, *unit_en; /* what one counts: "lượt", "hồ sơ" */
+	const char *what;              /* how it is counted (English) */
+};
+
+/* The catalogue, in report order; n set to its length. */
+const struct metric *metrics(size_t *n);
+const struct metric *metric_find(const char *code);
+
+struct report_by {
+	const char *dim; /* a breakdown value: inspection type, form, outcome... */
+	int64_t n;
+};
+struct report_figure {
+	const struct metric *m;
+	int64_t total;
+	struct report_by *by;
+	size_t nby;
+};
+struct report_row {
+	int64_t org; /* a child of the report's organisation (or itself) */
+	const char *code, *name;
+	int64_t *n; /* per figure, in catalogue order */
+};
+struct report {
+	int64_t org;
+	const char *code, *name;
+	int32_t from, to;
+	struct report_figure *figures; /* in catalogue order */
+	size_t nfigures;
+	struct report_row *rows; /* by child organisation, as at the time */
+	size_t nrows;
+};
+
+/* The figures of org's subtree over from..to.  HOSO_E_NOT_FOUND when org
+ * is not in the reader's scope; HOSO_E_BAD_DATE when to < from. */
+int report_figures(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
+                   struct arena *a, struct report *ret, struct err *e);
+
+/* Recount every figure from the raw records and compare with the live
+ * counters: *ret_diffs is the number of keys that differ (0: they agree).
+ * Administrators of the whole tree; audited. */
+int report_verify(struct app *app, const struct actor *who, int64_t *ret_diffs, struct err *e);
+/* Rebuild the counters from the raw records (recovery only). */
+int report_rebuild(struct app *app, const struct actor *who, struct err *e);
+
+#endif

@@ -1,0 +1,168 @@
+/*
+ * cmd-report.c - "hoso report run --org CODE --from D --to D [--json]"
+ * (the figures of an organisation's subtree over a period, as at the time
+ * of each record, with rows by child organisation), "hoso report verify"
+ * (recount the raw records and compare with the live counters; exit 1 on
+ * any difference) and "hoso report rebuild" (recovery only).
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/org.h"
+#include "app/report.h"
+#include "cli/cli.h"
+
+#include "core/banned.h"
+
+static const struct cmd_entry *self(void);
+
+static json_t *report_json(const struct report *r)
+{
+	json_t *figs = json_array(), *rows = json_array();
+	char from[DATE_BUF], to[DATE_BUF];
+
+	for (size_t i = 0; i < r->nfigures; i++) {
+		const struct report_figure *f = &r->figures[i];
+		json_t *by = json_object();
+
+		for (size_t j = 0; j < f->nby; j++)
+			json_object_set_new(by, f->by[j].dim, json_integer(f->by[j].n));
+		json_array_append_new(figs, json_pack("{s:s,s:s,s:s,s:s,s:I,s:o}", "code",
+		                                      f->m->code, "name", f->m->vi, "name_en",
+		                                      f->m->en, "unit", f->m->unit_vi, "total",
+		                                      (json_int_t)f->total, "by", by));
+	}
+	for (size_t i = 0; i < r->nrows; i++) {
+		json_t *n = json_object();
+
+		for (size_t j = 0; j < r->nfigures; j++)
+			json_object_set_new(n, r->figures[j].m->code,
+			                    json_integer(r->rows[i].n[j]));
+		json_array_append_new(rows, json_pack("{s:s?,s:s?,s:o}", "org", r->rows[i].code,
+		                                      "name", r->rows[i].name, "figures", n));
+	}
+	date_format_iso(r->from, from);
+	date_format_iso(r->to, to);
+	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o}", "org", r->code, "name", r->name, "from",
+	                 from, "to", to, "structure", "at_the_time", "figures", figs, "rows", rows);
+}
+
+static int run_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *org = NULL, *from_s = NULL, *to_s = NULL;
+	int json = 0, rc;
+	const struct cli_opt opts[] = {
+	    {"--org", &org}, {"--from", &from_s}, {"--to", &to_s}, {"--json", NULL, &json}, {NULL},
+	};
+	int32_t from, to;
+	struct report r;
+	struct arena a;
+	struct err e;
+	int64_t id;
+	size_t npos;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	if (!org || !from_s || !to_s)
+		return cli_usage(self(), "Cần --org, --from và --to",
+		                 "--org, --from and --to are needed");
+	if ((rc = cli_date("--from", from_s, &from)) != 0 ||
+	    (rc = cli_date("--to", to_s, &to)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	arena_init(&a, (size_t)1 << 26);
+	rc = org_find(app, &x->who, org, &id, &e);
+	if (rc == 0)
+		rc = report_figures(app, &x->who, id, from, to, &a, &r, &e);
+	if (rc == 0 && json) {
+		cli_print_json(report_json(&r));
+	} else if (rc == 0) {
+		char f[DATE_BUF], t[DATE_BUF];
+
+		date_format_vn(from, f);
+		date_format_vn(to, t);
+		printf("%s — %s, %s – %s\n", r.code, r.name, f, t);
+		for (size_t i = 0; i < r.nfigures; i++) {
+			printf("%-24s %10lld  ", r.figures[i].m->code,
+			       (long long)r.figures[i].total);
+			cli_print_padded(r.figures[i].m->vi, 60);
+			printf("\n");
+		}
+	}
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+static int verify_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	struct err e;
+	int64_t diffs = 0;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, NULL, NULL, 0, &npos)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	rc = report_verify(app, &x->who, &diffs, &e);
+	if (rc == 0 && diffs) {
+		fprintf(
+		    stderr,
+		    "hoso: %lld số liệu lệch giữa bộ đếm và hồ sơ gốc; chạy \"hoso report "
+		    "rebuild\"\n"
+		    "hoso: %lld figures differ between the counters and the records; run \"hoso "
+		    "report rebuild\"\n",
+		    (long long)diffs, (long long)diffs);
+		err_release(&e);
+		return EXIT_BAD_INPUT;
+	}
+	if (rc == 0)
+		printf("Bộ đếm khớp với hồ sơ gốc / the counters agree with the records\n");
+	return cli_done(rc, &e);
+}
+
+static int rebuild_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	struct err e;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, NULL, NULL, 0, &npos)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = report_rebuild(app, &x->who, &e)) == 0)
+		printf("Đã đếm lại / recounted\n");
+	return cli_done(rc, &e);
+}
+
+static const struct cli_subcmd subs[] = {
+    {"run", run_cmd},
+    {"verify", verify_cmd},
+    {"rebuild", rebuild_cmd},
+};
+
+static int cmd_report_exec(struct cli *c, int argc, char **argv)
+{
+	return cli_dispatch(c, self(), subs, sizeof(subs) / sizeof(subs[0]), "report", argc, argv);
+}
+
+const struct cmd_entry cmd_report_entry = {
+    .name = "report",
+    .usage = "report run --org CODE --from D --to D [--json] | verify | rebuild",
+    .help = "Báo cáo số liệu; kiểm tra bộ đếm / report figures; check the live counters",
+    .exec = cmd_report_exec,
+};
+
+static const struct cmd_entry *self(void)
+{
+	return &cmd_report_entry;
+}

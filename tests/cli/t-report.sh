@@ -1,0 +1,27 @@
+# Reports from the command line: bad input refused with the field named;
+# the counters follow every write and a rebuild restores them.
+echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
+"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
+"$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
+expect_status 2 "$HOSO" report run --org TU --from 2019-01-01
+expect_status 1 "$HOSO" report run --org TU --from 2019-02-30 --to 2019-12-31
+expect_err "from"
+expect_status 1 "$HOSO" report run --org TU --from 2019-12-31 --to 2019-01-01
+expect_err "to"
+expect_status 1 "$HOSO" report run --org KHONG --from 2019-01-01 --to 2019-12-31
+expect_err "not_found"
+c=$("$HOSO" case new --kind kiem_tra --title "Kiểm tra" --org X1 --opened 2019-05-06 --subject-org X1 | cut -d' ' -f1)
+"$HOSO" case new --kind ra_nuoc_ngoai --subtype cong_vu --title "Đoàn" --org TU --opened 2019-06-03 >/dev/null
+expect_status 0 "$HOSO" report run --org TU --from 2019-01-01 --to 2019-12-31 --json
+python3 -c 'import json; f={x["code"]: x["total"] for x in json.load(open("out.txt"))["figures"]}; assert f["kt_to_chuc"] == 1 and f["rnn_doan"] == 1 and f["kt_to_chuc_vi_pham"] == 0, f' && ok || fail "figures: $(head -c 300 out.txt)"
+sid=$(python3 -c "import sqlite3; print(sqlite3.connect('hoso.db').execute('SELECT id FROM case_subject WHERE case_id = $c').fetchone()[0])")
+"$HOSO" case finding "$c" --text "Vi phạm" --conclusion da_ky_luat --subject "$sid" >/dev/null
+expect_status 0 "$HOSO" report run --org X1 --from 2019-01-01 --to 2019-12-31 --json
+python3 -c 'import json; r=json.load(open("out.txt")); f={x["code"]: x for x in r["figures"]}; assert f["kt_to_chuc_vi_pham"]["total"] == 1 and f["kt_to_chuc_vi_pham"]["by"] == {"da_ky_luat": 1} and f["rnn_doan"]["total"] == 0, f' && ok || fail "subtree figures: $(head -c 300 out.txt)"
+expect_status 0 "$HOSO" report verify
+# Tampering with the counters is found, and a rebuild mends it.
+python3 -c "import sqlite3; db=sqlite3.connect('hoso.db'); db.execute('UPDATE counter SET n = n + 5'); db.commit()"
+expect_status 1 "$HOSO" report verify
+expect_err "rebuild"
+expect_status 0 "$HOSO" report rebuild
+expect_status 0 "$HOSO" report verify
