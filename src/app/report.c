@@ -208,6 +208,37 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 	    json_pack("{s:I,s:I}", "from", (json_int_t)from, "to", (json_int_t)to), e);
 }
 
+json_t *report_json(const struct report *r)
+{
+	json_t *figs = json_array(), *rows = json_array();
+	char from[DATE_BUF], to[DATE_BUF];
+
+	for (size_t i = 0; i < r->nfigures; i++) {
+		const struct report_figure *f = &r->figures[i];
+		json_t *by = json_object();
+
+		for (size_t j = 0; j < f->nby; j++)
+			json_object_set_new(by, f->by[j].dim, json_integer(f->by[j].n));
+		json_array_append_new(figs, json_pack("{s:s,s:s,s:s,s:s,s:I,s:o}", "code",
+		                                      f->m->code, "name", f->m->vi, "name_en",
+		                                      f->m->en, "unit", f->m->unit_vi, "total",
+		                                      (json_int_t)f->total, "by", by));
+	}
+	for (size_t i = 0; i < r->nrows; i++) {
+		json_t *n = json_object();
+
+		for (size_t j = 0; j < r->nfigures; j++)
+			json_object_set_new(n, r->figures[j].m->code,
+			                    json_integer(r->rows[i].n[j]));
+		json_array_append_new(rows, json_pack("{s:s?,s:s?,s:o}", "org", r->rows[i].code,
+		                                      "name", r->rows[i].name, "figures", n));
+	}
+	date_format_iso(r->from, from);
+	date_format_iso(r->to, to);
+	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o}", "org", r->code, "name", r->name, "from",
+	                 from, "to", to, "structure", "at_the_time", "figures", figs, "rows", rows);
+}
+
 int report_verify(struct app *app, const struct actor *who, int64_t *ret_diffs, struct err *e)
 {
 	int rc;

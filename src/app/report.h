@@ -10,6 +10,7 @@
 #ifndef HOSO_APP_REPORT_H
 #define HOSO_APP_REPORT_H
 
+#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -56,6 +57,11 @@ struct report {
  * is not in the reader's scope; HOSO_E_BAD_DATE when to < from. */
 int report_figures(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
                    struct arena *a, struct report *ret, struct err *e);
+
+/* The report as JSON: {"org", "name", "from", "to", "structure",
+ * "figures": [{"code", "name", "name_en", "unit", "total", "by": {dim: n}}],
+ * "rows": [{"org", "name", "figures": {code: n}}]} (a new reference). */
+json_t *report_json(const struct report *r);
 
 /* Recount every figure from the raw records and compare with the live
  * counters: *ret_diffs is the number of keys that differ (0: they agree).

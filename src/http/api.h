@@ -50,6 +50,7 @@ int api_case_get(struct http_req *r, struct err *e);
 int api_case_transition(struct http_req *r, struct err *e);
 int api_case_note_post(struct http_req *r, struct err *e);
 int api_case_assignees_put(struct http_req *r, struct err *e);
+int api_reports_get(struct http_req *r, struct err *e);
 int api_case_appraisal_put(struct http_req *r, struct err *e);
 int api_case_appraisal_doc_post(struct http_req *r, struct err *e);
 int api_remedies_overdue_get(struct http_req *r, struct err *e);

@@ -85,6 +85,7 @@ static const struct http_route case_appraisal = {"PUT", "/api/cases/{id}/apprais
                                                  api_case_appraisal_put};
 static const struct http_route case_appraisal_docs = {"POST", "/api/cases/{id}/appraisal-documents",
                                                       api_case_appraisal_doc_post};
+static const struct http_route reports_get = {"GET", "/api/reports", api_reports_get};
 static const struct http_route case_assignees = {"PUT", "/api/cases/{id}/assignees",
                                                  api_case_assignees_put};
 static const struct http_route case_attachments = {"POST", "/api/cases/{id}/attachments",
@@ -134,6 +135,7 @@ const struct http_route *const http_routes[] = {
     &case_documents,
     &case_attachments,
     &case_assignees,
+    &reports_get,
     &case_appraisal,
     &case_appraisal_docs,
     &remedies_get,

@@ -422,6 +422,15 @@ st, body, _ = call("GET", "/api/audit?object_type=attachment&action=read&limit=1
 readers = {e["username"] for e in json.loads(body)["entries"] if e["object_id"] == A1}
 check(readers == READERS, f"every download is in the audit trail: {readers}")
 
+# Reports: readers, for an organisation in their scope.
+for u in USERS:
+    st, _, _ = call("GET", "/api/reports?org=X1&from=2015-01-01&to=2030-12-31", u, jar=jar)
+    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
+    check(st == want, f"report of X1 as {u}: {st}, want {want}")
+    st, _, _ = call("GET", "/api/reports?org=X2&from=2015-01-01&to=2030-12-31", u, jar=jar)
+    want = 401 if u is None else (403 if u == "kiem.toan" else (200 if u == "admin" else 404))
+    check(st == want, f"report of X2 as {u}: {st}, want {want}")
+
 for u in USERS:
     st, _, _ = call("GET", "/api/remedies", u, jar=jar)
     want = 401 if u is None else (403 if u == "kiem.toan" else 200)

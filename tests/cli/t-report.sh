@@ -25,3 +25,24 @@ expect_status 1 "$HOSO" report verify
 expect_err "rebuild"
 expect_status 0 "$HOSO" report rebuild
 expect_status 0 "$HOSO" report verify
+# Over HTTP: the same report; bad input named; scope.
+echo "mat-khau-xem-x1-1" | "$HOSO" user add xem.x1 --name "Người Xem" --role viewer --org X1 --password-stdin >/dev/null
+"$HOSO" org create --code X2 --name "Đảng bộ xã B" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
+start_server
+login xem.x1 mat-khau-xem-x1-1
+expect_http 200 -b xem.x1.jar "$base/api/reports?org=X1&from=2019-01-01&to=2019-12-31"
+python3 -c 'import json; r=json.load(open("body.txt")); f={x["code"]: x["total"] for x in r["figures"]}; assert r["org"] == "X1" and r["structure"] == "at_the_time" and f["kt_to_chuc"] == 1 and f["kt_to_chuc_vi_pham"] == 1, r' && ok || fail "report over HTTP: $(head -c 300 body.txt)"
+while IFS='|' read -r q code field; do
+  expect_http "$code" -b xem.x1.jar "$base/api/reports?$q"
+  expect_body "\"field\":\"$field\""
+  expect_body '"message_en":'
+done <<'BAD'
+from=2019-01-01&to=2019-12-31|400|org
+org=X1&to=2019-12-31|400|from
+org=X1&from=2019-01-01|400|to
+org=X1&from=2019-13-01&to=2019-12-31|400|from
+org=X1&from=2019-12-31&to=2019-01-01|400|to
+org=X2&from=2019-01-01&to=2019-12-31|404|org
+org=TU&from=2019-01-01&to=2019-12-31|404|org
+BAD
+stop_server

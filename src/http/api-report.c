@@ -1,0 +1,39 @@
+/*
+ * api-report.c - report figures.
+ *
+ *   GET /api/reports?org=CODE&from=D&to=D   the figures of an organisation's
+ *                                            subtree over a period, from the
+ *                                            live counters (audited)
+ */
+#include "http/api.h"
+
+#include <string.h>
+
+#include "app/org.h"
+#include "app/report.h"
+
+#include "core/banned.h"
+
+int api_reports_get(struct http_req *r, struct err *e)
+{
+	const char *org = http_query(r, "org");
+	int32_t from = DATE_NONE, to = DATE_NONE;
+	struct report rep;
+	int64_t id;
+	int rc;
+
+	if ((rc = http_query_date(r, "from", &from, e)) < 0 ||
+	    (rc = http_query_date(r, "to", &to, e)) < 0)
+		return rc;
+	if (!org || !*org)
+		return err_set(e, HOSO_E_MISSING, "org", "Thiếu tổ chức (org)",
+		               "The organisation (org) is missing");
+	if (from == DATE_NONE || to == DATE_NONE)
+		return err_set(e, HOSO_E_MISSING, from == DATE_NONE ? "from" : "to",
+		               "Cần kỳ báo cáo (from, to)", "The period (from, to) is needed");
+	if ((rc = org_find(r->app, &r->actor, org, &id, e)) < 0)
+		return err_set(e, rc, "org", "Không tìm thấy tổ chức", "Organisation not found");
+	if ((rc = report_figures(r->app, &r->actor, id, from, to, r->arena, &rep, e)) < 0)
+		return rc;
+	return http_reply(r, 200, report_json(&rep));
+}
