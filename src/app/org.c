@@ -1009,12 +1009,17 @@ int org_history(struct app *app, const struct actor *who, int64_t id, struct are
 int org_map(struct app *app, const struct actor *who, int64_t id, int32_t day, int64_t *ret_id,
             struct err *e)
 {
+	if (scope_contains(app, who, id) != 1)
+		return err_set(e, HOSO_E_NOT_FOUND, "org", NULL, NULL);
+	return org_map_any(app, id, day, ret_id, e);
+}
+
+int org_map_any(struct app *app, int64_t id, int32_t day, int64_t *ret_id, struct err *e)
+{
 	struct arena a;
 	int64_t cur = id;
-	int rc = scope_contains(app, who, id);
+	int rc = 0;
 
-	if (rc != 1)
-		return err_set(e, HOSO_E_NOT_FOUND, "org", NULL, NULL);
 	arena_init(&a, 1 << 20);
 	for (int step = 0; step < ORG_MAP_MAX_STEPS; step++) {
 		struct org_row r;

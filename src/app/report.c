@@ -11,6 +11,7 @@
 
 #include "app/admin.h"
 #include "app/audit.h"
+#include "app/org.h"
 #include "app/scope.h"
 #include "store/store.h"
 
@@ -162,8 +163,92 @@ static int collect_one(const struct counter_sum *s, void *arg)
 	return 0;
 }
 
+/* Under a structure date: each organisation counted, mapped to its
+ * successor on that day, then to the child of the root it sits under. */
+struct placed {
+	int64_t org, top; /* top 0: not under the root */
+};
+
+struct restructure {
+	struct collect *c;
+	int64_t root;
+	int32_t day;
+	struct placed memo[4096];
+	size_t nmemo;
+};
+
+static int64_t top_at(struct app *app, int64_t root, int64_t org, int32_t day)
+{
+	struct arena a;
+	int64_t top = 0;
+
+	arena_init(&a, 1 << 12);
+	for (int depth = 0; org && depth < 64; depth++) {
+		struct org_row o;
+
+		if (org == root) {
+			top = root;
+			break;
+		}
+		if (store_org_at(app_store(app), org, day, &a, &o) < 0)
+			break;
+		if (o.parent_id == root) {
+			top = org;
+			break;
+		}
+		org = o.parent_id;
+		arena_reset(&a);
+	}
+	arena_release(&a);
+	return top;
+}
+
+static int place_one(const struct counter_sum *s, void *arg)
+{
+	struct restructure *x = arg;
+	struct counter_sum t = *s;
+	size_t i = 0;
+
+	while (i < x->nmemo && x->memo[i].org != s->top)
+		i++;
+	if (i == x->nmemo) {
+		int64_t now = 0;
+		struct err e;
+
+		err_init(&e);
+		if (org_map_any(x->c->app, s->top, x->day, &now, &e) < 0)
+			now = 0; /* it did not exist yet on that day */
+		err_release(&e);
+		if (i < sizeof(x->memo) / sizeof(x->memo[0]))
+			x->nmemo++;
+		else
+			i = 0; /* full (never in practice): placed again each time */
+		x->memo[i] =
+		    (struct placed){s->top, now ? top_at(x->c->app, x->root, now, x->day) : 0};
+	}
+	if (!x->memo[i].top)
+		return 0;
+	t.top = x->memo[i].top;
+	return collect_one(&t, x->c);
+}
+
+static int note_change(int32_t day, int64_t n, void *arg)
+{
+	struct collect *c = arg;
+	struct report *r = c->r;
+	struct report_change *v = arena_alloc(c->a, (r->nchanges + 1) * sizeof(*v));
+
+	if (!v)
+		return HOSO_E_NOMEM;
+	if (r->nchanges)
+		memcpy(v, r->changes, r->nchanges * sizeof(*v));
+	v[r->nchanges++] = (struct report_change){day, n};
+	r->changes = v;
+	return 0;
+}
+
 int report_figures(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
-                   struct arena *a, struct report *ret, struct err *e)
+                   int32_t structure, struct arena *a, struct report *ret, struct err *e)
 {
 	struct collect c = {.app = app, .a = a, .r = ret};
 	struct org_row o;
@@ -189,29 +274,49 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 	memset(ret->figures, 0, NMETRICS * sizeof(*ret->figures));
 	for (size_t i = 0; i < NMETRICS; i++)
 		ret->figures[i].m = &catalogue[i];
-	rc =
-	    store_counters_sum(app_store(app), org, from, to, (int)who->clearance, collect_one, &c);
+	ret->structure = structure;
+	if (structure == DATE_NONE) {
+		rc = store_counters_sum(app_store(app), org, from, to, (int)who->clearance,
+		                        collect_one, &c);
+	} else {
+		struct restructure *x = arena_alloc(a, sizeof(*x));
+
+		if (!x)
+			return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		x->c = &c;
+		x->root = org;
+		x->day = structure;
+		x->nmemo = 0;
+		rc = store_counters_by_org(app_store(app), from, to, (int)who->clearance, place_one,
+		                           x);
+	}
+	if (rc == 0)
+		rc = store_successions_between(app_store(app), from, to, note_change, &c);
 	if (rc < 0 || c.rc < 0)
 		return err_set(e, rc < 0 ? rc : c.rc, NULL, NULL, NULL);
-	/* Name the rows as the organisations were at the end of the period. */
+	/* Name the rows as the organisations were at the end of the period, or
+	 * on the structure date. */
 	for (size_t i = 0; i < ret->nrows; i++) {
 		struct org_row r;
+		int32_t day = structure == DATE_NONE ? to : structure;
 
-		if (store_org_at(app_store(app), ret->rows[i].org, to, a, &r) == 0 ||
+		if (store_org_at(app_store(app), ret->rows[i].org, day, a, &r) == 0 ||
 		    store_org_latest(app_store(app), ret->rows[i].org, a, &r) == 0) {
 			ret->rows[i].code = r.code;
 			ret->rows[i].name = r.name;
 		}
 	}
-	return audit_record_json(
-	    app, who, (struct audit_entry){"report", "org", org, NULL, 0},
-	    json_pack("{s:I,s:I}", "from", (json_int_t)from, "to", (json_int_t)to), e);
+	return audit_record_json(app, who, (struct audit_entry){"report", "org", org, NULL, 0},
+	                         json_pack("{s:I,s:I,s:I}", "from", (json_int_t)from, "to",
+	                                   (json_int_t)to, "structure",
+	                                   (json_int_t)(structure == DATE_NONE ? 0 : structure)),
+	                         e);
 }
 
 json_t *report_json(const struct report *r)
 {
-	json_t *figs = json_array(), *rows = json_array();
-	char from[DATE_BUF], to[DATE_BUF];
+	json_t *figs = json_array(), *rows = json_array(), *changes = json_array();
+	char from[DATE_BUF], to[DATE_BUF], structure[DATE_BUF];
 
 	for (size_t i = 0; i < r->nfigures; i++) {
 		const struct report_figure *f = &r->figures[i];
@@ -233,10 +338,21 @@ json_t *report_json(const struct report *r)
 		json_array_append_new(rows, json_pack("{s:s?,s:s?,s:o}", "org", r->rows[i].code,
 		                                      "name", r->rows[i].name, "figures", n));
 	}
+	for (size_t i = 0; i < r->nchanges; i++) {
+		char d[DATE_BUF];
+
+		date_format_iso(r->changes[i].day, d);
+		json_array_append_new(changes, json_pack("{s:s,s:I}", "date", d, "successions",
+		                                         (json_int_t)r->changes[i].n));
+	}
 	date_format_iso(r->from, from);
 	date_format_iso(r->to, to);
-	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o}", "org", r->code, "name", r->name, "from",
-	                 from, "to", to, "structure", "at_the_time", "figures", figs, "rows", rows);
+	if (r->structure != DATE_NONE)
+		date_format_iso(r->structure, structure);
+	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:o}", "org", r->code, "name", r->name,
+	                 "from", from, "to", to, "structure",
+	                 r->structure == DATE_NONE ? "at_the_time" : structure, "restructured",
+	                 changes, "figures", figs, "rows", rows);
 }
 
 int report_verify(struct app *app, const struct actor *who, int64_t *ret_diffs, struct err *e)

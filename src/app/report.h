@@ -43,20 +43,31 @@ struct report_row {
 	const char *code, *name;
 	int64_t *n; /* per figure, in catalogue order */
 };
+struct report_change {
+	int32_t day; /* the structure changed on this day, within the period */
+	int64_t n;   /* successions that day */
+};
 struct report {
 	int64_t org;
 	const char *code, *name;
 	int32_t from, to;
+	int32_t structure; /* DATE_NONE: as at the time of each record */
+	struct report_change *changes;
+	size_t nchanges;
 	struct report_figure *figures; /* in catalogue order */
 	size_t nfigures;
 	struct report_row *rows; /* by child organisation, as at the time */
 	size_t nrows;
 };
 
-/* The figures of org's subtree over from..to.  HOSO_E_NOT_FOUND when org
- * is not in the reader's scope; HOSO_E_BAD_DATE when to < from. */
+/* The figures of org's subtree over from..to, under the structure of the
+ * day `structure`: each record counted under its organisation's successor
+ * on that day (merges, splits, dissolutions; DOMAIN.md §2), rows by org's
+ * children then.  structure = DATE_NONE: as at the time of each record,
+ * rows by the children it then sat under.  HOSO_E_NOT_FOUND when org is not
+ * in the reader's scope; HOSO_E_BAD_DATE when to < from. */
 int report_figures(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
-                   struct arena *a, struct report *ret, struct err *e);
+                   int32_t structure, struct arena *a, struct report *ret, struct err *e);
 
 /* The report as JSON: {"org", "name", "from", "to", "structure",
  * "figures": [{"code", "name", "name_en", "unit", "total", "by": {dim: n}}],

@@ -20,12 +20,14 @@ static const struct cmd_entry *self(void);
 static int run_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
-	const char *org = NULL, *from_s = NULL, *to_s = NULL;
+	const char *org = NULL, *from_s = NULL, *to_s = NULL, *structure_s = NULL;
 	int json = 0, rc;
 	const struct cli_opt opts[] = {
-	    {"--org", &org}, {"--from", &from_s}, {"--to", &to_s}, {"--json", NULL, &json}, {NULL},
+	    {"--org", &org},         {"--from", &from_s},
+	    {"--to", &to_s},         {"--structure-date", &structure_s},
+	    {"--json", NULL, &json}, {NULL},
 	};
-	int32_t from, to;
+	int32_t from, to, structure = DATE_NONE;
 	struct report r;
 	struct arena a;
 	struct err e;
@@ -38,7 +40,8 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 		return cli_usage(self(), "Cần --org, --from và --to",
 		                 "--org, --from and --to are needed");
 	if ((rc = cli_date("--from", from_s, &from)) != 0 ||
-	    (rc = cli_date("--to", to_s, &to)) != 0)
+	    (rc = cli_date("--to", to_s, &to)) != 0 ||
+	    (structure_s && (rc = cli_date("--structure-date", structure_s, &structure)) != 0))
 		return rc;
 	err_init(&e);
 	if ((rc = cli_sub_open(x, &app)) != 0)
@@ -46,7 +49,7 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 	arena_init(&a, (size_t)1 << 26);
 	rc = org_find(app, &x->who, org, &id, &e);
 	if (rc == 0)
-		rc = report_figures(app, &x->who, id, from, to, &a, &r, &e);
+		rc = report_figures(app, &x->who, id, from, to, structure, &a, &r, &e);
 	if (rc == 0 && json) {
 		cli_print_json(report_json(&r));
 	} else if (rc == 0) {
@@ -126,7 +129,8 @@ static int cmd_report_exec(struct cli *c, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
     .name = "report",
-    .usage = "report run --org CODE --from D --to D [--json] | verify | rebuild",
+    .usage = "report run --org CODE --from D --to D [--structure-date D] [--json] | verify | "
+             "rebuild",
     .help = "Báo cáo số liệu; kiểm tra bộ đếm / report figures; check the live counters",
     .exec = cmd_report_exec,
 };

@@ -1,9 +1,10 @@
 /*
  * api-report.c - report figures.
  *
- *   GET /api/reports?org=CODE&from=D&to=D   the figures of an organisation's
- *                                            subtree over a period, from the
- *                                            live counters (audited)
+ *   GET /api/reports?org=CODE&from=D&to=D[&structure=D]
+ *       the figures of an organisation's subtree over a period, from the
+ *       live counters, as at the time or under the structure of day D
+ *       (audited)
  */
 #include "http/api.h"
 
@@ -17,13 +18,14 @@
 int api_reports_get(struct http_req *r, struct err *e)
 {
 	const char *org = http_query(r, "org");
-	int32_t from = DATE_NONE, to = DATE_NONE;
+	int32_t from = DATE_NONE, to = DATE_NONE, structure = DATE_NONE;
 	struct report rep;
 	int64_t id;
 	int rc;
 
 	if ((rc = http_query_date(r, "from", &from, e)) < 0 ||
-	    (rc = http_query_date(r, "to", &to, e)) < 0)
+	    (rc = http_query_date(r, "to", &to, e)) < 0 ||
+	    (rc = http_query_date(r, "structure", &structure, e)) < 0)
 		return rc;
 	if (!org || !*org)
 		return err_set(e, HOSO_E_MISSING, "org", "Thiếu tổ chức (org)",
@@ -33,7 +35,8 @@ int api_reports_get(struct http_req *r, struct err *e)
 		               "Cần kỳ báo cáo (from, to)", "The period (from, to) is needed");
 	if ((rc = org_find(r->app, &r->actor, org, &id, e)) < 0)
 		return err_set(e, rc, "org", "Không tìm thấy tổ chức", "Organisation not found");
-	if ((rc = report_figures(r->app, &r->actor, id, from, to, r->arena, &rep, e)) < 0)
+	if ((rc = report_figures(r->app, &r->actor, id, from, to, structure, r->arena, &rep, e)) <
+	    0)
 		return rc;
 	return http_reply(r, 200, report_json(&rep));
 }

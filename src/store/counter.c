@@ -216,10 +216,10 @@ int store_counters_verify(struct store *s, int64_t *ret_diffs)
 	return rc;
 }
 
-int store_counters_sum(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
-                       int (*fn)(const struct counter_sum *r, void *arg), void *arg)
+static int sums(struct store *s, enum stmt which, int64_t root, int32_t from, int32_t to,
+                int max_conf, int (*fn)(const struct counter_sum *r, void *arg), void *arg)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_COUNTERS_SUM);
+	sqlite3_stmt *st = store_stmt(s, which);
 	int rc;
 
 	if (!st)
@@ -237,6 +237,39 @@ int store_counters_sum(struct store *s, int64_t root, int32_t from, int32_t to, 
 		};
 
 		if ((rc = fn(&r, arg)) != 0) {
+			sqlite3_reset(st);
+			return rc;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_rc(rc);
+}
+
+int store_counters_sum(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
+                       int (*fn)(const struct counter_sum *r, void *arg), void *arg)
+{
+	return sums(s, STMT_COUNTERS_SUM, root, from, to, max_conf, fn, arg);
+}
+
+int store_counters_by_org(struct store *s, int32_t from, int32_t to, int max_conf,
+                          int (*fn)(const struct counter_sum *r, void *arg), void *arg)
+{
+	return sums(s, STMT_COUNTERS_BY_ORG, 0, from, to, max_conf, fn, arg);
+}
+
+int store_successions_between(struct store *s, int32_t after, int32_t until,
+                              int (*fn)(int32_t day, int64_t n, void *arg), void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_SUCCESSIONS_BETWEEN);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	store_bind_date(st, 1, after);
+	store_bind_date(st, 2, until);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((rc = fn(store_col_date(st, 0, DATE_NONE), sqlite3_column_int64(st, 1), arg)) !=
+		    0) {
 			sqlite3_reset(st);
 			return rc;
 		}

@@ -306,6 +306,11 @@ const char *const stmt_sqlite[STMT__MAX] = {
         "sum(c.n) FROM under u JOIN counter c ON c.org_id = u.org_id AND c.day >= u.f AND "
         "c.day < u.t WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 GROUP BY u.top, "
         "c.metric, c.dim",
+    [STMT_COUNTERS_BY_ORG] = "SELECT org_id, metric, dim, sum(n) FROM counter WHERE day "
+                             "BETWEEN ?2 AND ?3 AND conf <= ?4 GROUP BY org_id, "
+                             "metric, dim",
+    [STMT_SUCCESSIONS_BETWEEN] = "SELECT effective, count(*) FROM succession WHERE effective > "
+                                 "?1 AND effective <= ?2 GROUP BY effective ORDER BY effective",
     [STMT_APPRAISAL_PUT] = "INSERT INTO case_appraisal(case_id, requester, outcome, position) "
                            "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (case_id) DO UPDATE SET "
                            "requester = ?2, outcome = ?3, position = ?4",

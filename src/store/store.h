@@ -553,6 +553,14 @@ struct counter_sum {
  * metric, dim); fn returns non-zero to stop (returned). */
 int store_counters_sum(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
                        int (*fn)(const struct counter_sum *r, void *arg), void *arg);
+/* The same for every organisation, by (organisation in top, metric, dim):
+ * for reports under a structure date, which place them in C. */
+int store_counters_by_org(struct store *s, int32_t from, int32_t to, int max_conf,
+                          int (*fn)(const struct counter_sum *r, void *arg), void *arg);
+/* The days in (after, until] on which the structure changed, with how many
+ * successions each (for a report's footnote). */
+int store_successions_between(struct store *s, int32_t after, int32_t until,
+                              int (*fn)(int32_t day, int64_t n, void *arg), void *arg);
 
 /* A political-standard appraisal's details and its dossier's documents. */
 struct appraisal_row {

@@ -83,3 +83,20 @@ assert sum(x["figures"]["kt_to_chuc"] for x in r["rows"]) == 505
 PY
 expect_status 0 "$HOSO" report verify
 expect_out "agree"
+# Under the structure of 1/7/2025: the same figures, in rows by the new
+# communes and the blocs; a period over the change carries its footnote.
+expect_status 0 "$HOSO" report run --org DB --from 2015-01-01 --to 2019-12-31 --structure-date 2025-07-01 --json
+python3 - <<'PY' && ok || fail "the review under the new structure: $(head -c 300 out.txt)"
+import json
+r = json.load(open("out.txt"))
+f = {x["code"]: x["total"] for x in r["figures"]}
+assert (f["kt_to_chuc"], f["kt_to_chuc_vi_pham"], f["kt_dang_vien"], f["kt_dang_vien_vi_pham"],
+        f["gs_chuyen_de_to_chuc"], f["gs_chuyen_de_dang_vien"], f["td_ho_so"], f["rnn_doan"],
+        f["rnn_luot"]) == (505, 94, 824, 72, 212, 421, 778, 512, 2611), f
+rows = [x["org"] for x in r["rows"]]
+assert r["structure"] == "2025-07-01" and not any(".H" in o for o in rows), rows
+assert any(".X" in o for o in rows) and "DB.K1" in rows, rows
+assert sum(x["figures"]["kt_dang_vien"] for x in r["rows"]) == 824
+PY
+expect_status 0 "$HOSO" report run --org DB --from 2025-01-01 --to 2025-12-31 --json
+python3 -c 'import json; r=json.load(open("out.txt")); assert [c["date"] for c in r["restructured"]] == ["2025-07-01"], r["restructured"]' && ok || fail "the footnote of a period over 1/7/2025"

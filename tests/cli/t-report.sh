@@ -42,7 +42,10 @@ org=X1&to=2019-12-31|400|from
 org=X1&from=2019-01-01|400|to
 org=X1&from=2019-13-01&to=2019-12-31|400|from
 org=X1&from=2019-12-31&to=2019-01-01|400|to
+org=X1&from=2019-01-01&to=2019-12-31&structure=2019-02-30|400|structure
 org=X2&from=2019-01-01&to=2019-12-31|404|org
 org=TU&from=2019-01-01&to=2019-12-31|404|org
 BAD
+expect_http 200 -b xem.x1.jar "$base/api/reports?org=X1&from=2019-01-01&to=2019-12-31&structure=2024-01-01"
+python3 -c 'import json; r=json.load(open("body.txt")); assert r["structure"] == "2024-01-01" and r["rows"][0]["org"] == "X1", r' && ok || fail "structure over HTTP"
 stop_server

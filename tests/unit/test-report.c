@@ -91,29 +91,49 @@ static void test_counters_follow_the_records(void **state)
 	assert_int_equal(case_create(app, &sys, &in, &a, &secret, NULL, &e), 0);
 
 	assert_int_equal(report_figures(app, &sys, tu, date_days(2015, 1, 1),
-	                                date_days(2019, 12, 31), &a, &r, &e),
+	                                date_days(2019, 12, 31), DATE_NONE, &a, &r, &e),
 	                 0);
 	assert_int_equal(figure(&r, "kt_to_chuc"), 3);
 	assert_int_equal(figure(&r, "kt_to_chuc_vi_pham"), 1);
 	assert_int_equal(r.nrows, 2); /* by child: X1 and X2 */
 	/* Clearance: the viewer does not count the secret case. */
 	assert_int_equal(report_figures(app, &viewer, tu, date_days(2015, 1, 1),
-	                                date_days(2019, 12, 31), &a, &r, &e),
+	                                date_days(2019, 12, 31), DATE_NONE, &a, &r, &e),
 	                 0);
 	assert_int_equal(figure(&r, "kt_to_chuc"), 2);
 	/* A period, a subtree. */
 	assert_int_equal(report_figures(app, &sys, x1, date_days(2018, 1, 1),
-	                                date_days(2018, 12, 31), &a, &r, &e),
+	                                date_days(2018, 12, 31), DATE_NONE, &a, &r, &e),
 	                 0);
 	assert_int_equal(figure(&r, "kt_to_chuc"), 1);
 	assert_string_equal(r.figures[0].by[0].dim, "chap_hanh");
 	/* Scope: a report for an organisation outside it does not exist. */
 	assert_int_equal(report_figures(app, &other, x1, date_days(2015, 1, 1),
-	                                date_days(2019, 12, 31), &a, &r, &e),
+	                                date_days(2019, 12, 31), DATE_NONE, &a, &r, &e),
 	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(report_figures(app, &sys, tu, date_days(2019, 1, 1), date_days(2018, 1, 1),
+	                                DATE_NONE, &a, &r, &e),
+	                 HOSO_E_BAD_DATE);
+	/* X1 merges into X2 on 1/7/2025: under that structure X1's records
+	 * count under X2, with the change in the footnote of a period over it. */
 	assert_int_equal(
-	    report_figures(app, &sys, tu, date_days(2019, 1, 1), date_days(2018, 1, 1), &a, &r, &e),
-	    HOSO_E_BAD_DATE);
+	    org_merge(app, &sys, &x1, 1, x2, NULL, date_days(2025, 7, 1), "QĐ sáp nhập", NULL, &e),
+	    0);
+	assert_int_equal(report_figures(app, &sys, tu, date_days(2015, 1, 1),
+	                                date_days(2025, 12, 31), date_days(2025, 7, 1), &a, &r, &e),
+	                 0);
+	assert_int_equal(figure(&r, "kt_to_chuc"), 3);
+	assert_int_equal(r.nrows, 1);
+	assert_int_equal(r.rows[0].org, x2);
+	assert_int_equal(r.rows[0].n[0], 3);
+	assert_int_equal(r.nchanges, 1);
+	assert_int_equal(r.changes[0].day, date_days(2025, 7, 1));
+	assert_int_equal(report_figures(app, &sys, tu, date_days(2015, 1, 1),
+	                                date_days(2019, 12, 31), DATE_NONE, &a, &r, &e),
+	                 0);
+	assert_int_equal(r.nrows, 2); /* as at the time: X1 and X2 */
+	assert_int_equal(r.nchanges, 0);
+
 	/* The counters agree with a recount; only the whole tree's admins ask. */
 	assert_int_equal(report_verify(app, &sys, &diffs, &e), 0);
 	assert_int_equal(diffs, 0);
