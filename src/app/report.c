@@ -247,30 +247,20 @@ static int note_change(int32_t day, int64_t n, void *arg)
 	return 0;
 }
 
-int report_figures(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
-                   int32_t structure, struct arena *a, struct report *ret, struct err *e)
+/* The figures of org over from..to under structure into ret (no checks,
+ * no audit: report_figures does those). */
+static int gather(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
+                  int32_t structure, struct arena *a, struct report *ret)
 {
 	struct collect c = {.app = app, .a = a, .r = ret};
-	struct org_row o;
 	int rc;
 
-	memset(ret, 0, sizeof(*ret));
-	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
-		return rc;
-	if (to < from)
-		return err_set(e, HOSO_E_BAD_DATE, "to", "Kỳ báo cáo kết thúc trước khi bắt đầu",
-		               "The period ends before it starts");
-	if (scope_contains(app, who, org) != 1 || store_org_latest(app_store(app), org, a, &o) < 0)
-		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-		               "Organisation not found");
 	ret->org = org;
-	ret->code = o.code;
-	ret->name = o.name;
 	ret->from = from;
 	ret->to = to;
 	ret->nfigures = NMETRICS;
 	if (!(ret->figures = arena_alloc(a, NMETRICS * sizeof(*ret->figures))))
-		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		return HOSO_E_NOMEM;
 	memset(ret->figures, 0, NMETRICS * sizeof(*ret->figures));
 	for (size_t i = 0; i < NMETRICS; i++)
 		ret->figures[i].m = &catalogue[i];
@@ -282,7 +272,7 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 		struct restructure *x = arena_alloc(a, sizeof(*x));
 
 		if (!x)
-			return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+			return HOSO_E_NOMEM;
 		x->c = &c;
 		x->root = org;
 		x->day = structure;
@@ -293,7 +283,7 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 	if (rc == 0)
 		rc = store_successions_between(app_store(app), from, to, note_change, &c);
 	if (rc < 0 || c.rc < 0)
-		return err_set(e, rc < 0 ? rc : c.rc, NULL, NULL, NULL);
+		return rc < 0 ? rc : c.rc;
 	/* Name the rows as the organisations were at the end of the period, or
 	 * on the structure date. */
 	for (size_t i = 0; i < ret->nrows; i++) {
@@ -306,6 +296,49 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 			ret->rows[i].name = r.name;
 		}
 	}
+	return 0;
+}
+
+/* The same day a year before (29/2 becomes 28/2). */
+static int32_t year_before(int32_t d)
+{
+	int y, m, dd;
+
+	date_civil(d, &y, &m, &dd);
+	if (dd > date_days_in_month(y - 1, m))
+		dd = date_days_in_month(y - 1, m);
+	return date_days(y - 1, m, dd);
+}
+
+int report_figures(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
+                   int32_t structure, struct arena *a, struct report *ret, struct err *e)
+{
+	struct report prev;
+	struct org_row o;
+	int rc;
+
+	memset(ret, 0, sizeof(*ret));
+	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
+		return rc;
+	if (to < from)
+		return err_set(e, HOSO_E_BAD_DATE, "to", "Kỳ báo cáo kết thúc trước khi bắt đầu",
+		               "The period ends before it starts");
+	if (scope_contains(app, who, org) != 1 || store_org_latest(app_store(app), org, a, &o) < 0)
+		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
+		               "Organisation not found");
+	/* The period, and the same period a year before ("so với cùng kỳ"),
+	 * under the same structure. */
+	memset(&prev, 0, sizeof(prev));
+	if ((rc = gather(app, who, org, from, to, structure, a, ret)) < 0 ||
+	    (rc = gather(app, who, org, year_before(from), year_before(to), structure, a, &prev)) <
+	        0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	ret->code = o.code;
+	ret->name = o.name;
+	ret->prev_from = prev.from;
+	ret->prev_to = prev.to;
+	for (size_t i = 0; i < NMETRICS; i++)
+		ret->figures[i].previous = prev.figures[i].total;
 	return audit_record_json(app, who, (struct audit_entry){"report", "org", org, NULL, 0},
 	                         json_pack("{s:I,s:I,s:I}", "from", (json_int_t)from, "to",
 	                                   (json_int_t)to, "structure",
@@ -316,7 +349,7 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 json_t *report_json(const struct report *r)
 {
 	json_t *figs = json_array(), *rows = json_array(), *changes = json_array();
-	char from[DATE_BUF], to[DATE_BUF], structure[DATE_BUF];
+	char from[DATE_BUF], to[DATE_BUF], structure[DATE_BUF], pfrom[DATE_BUF], pto[DATE_BUF];
 
 	for (size_t i = 0; i < r->nfigures; i++) {
 		const struct report_figure *f = &r->figures[i];
@@ -324,10 +357,11 @@ json_t *report_json(const struct report *r)
 
 		for (size_t j = 0; j < f->nby; j++)
 			json_object_set_new(by, f->by[j].dim, json_integer(f->by[j].n));
-		json_array_append_new(figs, json_pack("{s:s,s:s,s:s,s:s,s:I,s:o}", "code",
-		                                      f->m->code, "name", f->m->vi, "name_en",
-		                                      f->m->en, "unit", f->m->unit_vi, "total",
-		                                      (json_int_t)f->total, "by", by));
+		json_array_append_new(figs,
+		                      json_pack("{s:s,s:s,s:s,s:s,s:I,s:I,s:o}", "code", f->m->code,
+		                                "name", f->m->vi, "name_en", f->m->en, "unit",
+		                                f->m->unit_vi, "total", (json_int_t)f->total,
+		                                "previous", (json_int_t)f->previous, "by", by));
 	}
 	for (size_t i = 0; i < r->nrows; i++) {
 		json_t *n = json_object();
@@ -349,10 +383,12 @@ json_t *report_json(const struct report *r)
 	date_format_iso(r->to, to);
 	if (r->structure != DATE_NONE)
 		date_format_iso(r->structure, structure);
-	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:o}", "org", r->code, "name", r->name,
-	                 "from", from, "to", to, "structure",
-	                 r->structure == DATE_NONE ? "at_the_time" : structure, "restructured",
-	                 changes, "figures", figs, "rows", rows);
+	date_format_iso(r->prev_from, pfrom);
+	date_format_iso(r->prev_to, pto);
+	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:{s:s,s:s},s:o,s:o,s:o}", "org", r->code, "name",
+	                 r->name, "from", from, "to", to, "structure",
+	                 r->structure == DATE_NONE ? "at_the_time" : structure, "previous", "from",
+	                 pfrom, "to", pto, "restructured", changes, "figures", figs, "rows", rows);
 }
 
 int report_verify(struct app *app, const struct actor *who, int64_t *ret_diffs, struct err *e)

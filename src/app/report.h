@@ -35,6 +35,7 @@ struct report_by {
 struct report_figure {
 	const struct metric *m;
 	int64_t total;
+	int64_t previous; /* the same period a year before ("so với cùng kỳ") */
 	struct report_by *by;
 	size_t nby;
 };
@@ -51,7 +52,8 @@ struct report {
 	int64_t org;
 	const char *code, *name;
 	int32_t from, to;
-	int32_t structure; /* DATE_NONE: as at the time of each record */
+	int32_t prev_from, prev_to; /* the same period a year before */
+	int32_t structure;          /* DATE_NONE: as at the time of each record */
 	struct report_change *changes;
 	size_t nchanges;
 	struct report_figure *figures; /* in catalogue order */
@@ -70,7 +72,9 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
                    int32_t structure, struct arena *a, struct report *ret, struct err *e);
 
 /* The report as JSON: {"org", "name", "from", "to", "structure",
- * "figures": [{"code", "name", "name_en", "unit", "total", "by": {dim: n}}],
+ * "previous": {"from", "to"}, "restructured": [{"date", "successions"}],
+ * "figures": [{"code", "name", "name_en", "unit", "total", "previous",
+ * "by": {dim: n}}],
  * "rows": [{"org", "name", "figures": {code: n}}]} (a new reference). */
 json_t *report_json(const struct report *r);
 

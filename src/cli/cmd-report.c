@@ -57,7 +57,8 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 
 		date_format_vn(from, f);
 		date_format_vn(to, t);
-		printf("%s — %s, %s – %s\n", r.code, r.name, f, t);
+		printf("%s — %s, %s – %s\n%-24s %10s %10s\n", r.code, r.name, f, t, "", "Kỳ này",
+		       "Cùng kỳ");
 		for (size_t i = 0; i < r.nfigures; i++) {
 			printf("%-24s %10lld  ", r.figures[i].m->code,
 			       (long long)r.figures[i].total);

@@ -18,6 +18,10 @@ sid=$(python3 -c "import sqlite3; print(sqlite3.connect('hoso.db').execute('SELE
 "$HOSO" case finding "$c" --text "Vi phạm" --conclusion da_ky_luat --subject "$sid" >/dev/null
 expect_status 0 "$HOSO" report run --org X1 --from 2019-01-01 --to 2019-12-31 --json
 python3 -c 'import json; r=json.load(open("out.txt")); f={x["code"]: x for x in r["figures"]}; assert f["kt_to_chuc_vi_pham"]["total"] == 1 and f["kt_to_chuc_vi_pham"]["by"] == {"da_ky_luat": 1} and f["rnn_doan"]["total"] == 0, f' && ok || fail "subtree figures: $(head -c 300 out.txt)"
+expect_status 0 "$HOSO" report run --org TU --from 2020-01-01 --to 2020-12-31 --json
+python3 -c 'import json; r=json.load(open("out.txt")); f={x["code"]: x for x in r["figures"]}; assert r["previous"] == {"from": "2019-01-01", "to": "2019-12-31"} and f["kt_to_chuc"]["total"] == 0 and f["kt_to_chuc"]["previous"] == 1, r["previous"]' && ok || fail "the same period a year before"
+expect_status 0 "$HOSO" report run --org TU --from 2020-01-01 --to 2020-12-31
+expect_out "Cùng kỳ"
 expect_status 0 "$HOSO" report verify
 # Tampering with the counters is found, and a rebuild mends it.
 python3 -c "import sqlite3; db=sqlite3.connect('hoso.db'); db.execute('UPDATE counter SET n = n + 5'); db.commit()"

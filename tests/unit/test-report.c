@@ -107,6 +107,10 @@ static void test_counters_follow_the_records(void **state)
 	                 0);
 	assert_int_equal(figure(&r, "kt_to_chuc"), 1);
 	assert_string_equal(r.figures[0].by[0].dim, "chap_hanh");
+	/* ... beside the same period a year before. */
+	assert_int_equal(r.prev_from, date_days(2017, 1, 1));
+	assert_int_equal(r.prev_to, date_days(2017, 12, 31));
+	assert_int_equal(r.figures[0].previous, 1);
 	/* Scope: a report for an organisation outside it does not exist. */
 	assert_int_equal(report_figures(app, &other, x1, date_days(2015, 1, 1),
 	                                date_days(2019, 12, 31), DATE_NONE, &a, &r, &e),
