@@ -8,10 +8,13 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "app/appraisal.h"
 #include "app/case.h"
 #include "app/finding.h"
 #include "app/org.h"
+#include "app/person.h"
 #include "app/report.h"
+#include "app/trip.h"
 #include "helpers.h"
 #include "store/store.h"
 
@@ -152,11 +155,201 @@ static void test_counters_follow_the_records(void **state)
 	tmpdir_remove(dir);
 }
 
+static uint64_t next_rand(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+/* Property: after any sequence of writes - cases opened with subjects,
+ * findings, travellers and their reports, steps, appraisal outcomes changed
+ * back and forth, organisations merged and split - the live counters equal
+ * a recount from the raw records, and the report's total equals the sum of
+ * its rows under either structure. */
+static void test_counters_equal_a_recount_after_random_writes(void **state)
+{
+	char dir[512], path[600];
+	struct app *app;
+	struct actor sys;
+	struct err e;
+	struct arena a;
+	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+	int64_t orgs[64], cases[400], tu, diffs = -1;
+	size_t norgs = 0, ncases = 0;
+	int done[8] = {0}; /* writes that went through, by kind */
+	uint64_t seed = 0x9E3779B97F4A7C15ull;
+	const char *kinds[] = {"kiem_tra", "giam_sat", "tham_dinh", "ra_nuoc_ngoai"};
+	char code[32], name[64];
+	struct report r;
+
+	(void)state;
+	tmpdir_make(dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	err_init(&e);
+	arena_init(&a, 0);
+	assert_int_equal(app_open(path, STORE_CREATE, &app, &e), 0);
+	actor_system(&sys, "test");
+	assert_int_equal(org_create(app, &sys, &o, &tu, &e), 0);
+	for (int i = 0; i < 6; i++) {
+		snprintf(code, sizeof(code), "X%d", i);
+		snprintf(name, sizeof(name), "Đảng bộ xã %d", i);
+		o = (struct org_new){code, name, "dang_bo_truc_thuoc", tu, date_days(2000, 1, 1)};
+		assert_int_equal(org_create(app, &sys, &o, &orgs[norgs++], &e), 0);
+	}
+	for (int step = 0; step < 600; step++) {
+		uint64_t x = next_rand(&seed);
+		uint64_t y = next_rand(&seed);
+		int32_t day = date_days(2015, 1, 1) + (int32_t)(y % 3000);
+		int64_t org = orgs[(y >> 16) % norgs];
+		struct case_row c;
+		int op = (int)(x % 8), got = 0;
+
+		arena_reset(&a);
+		err_init(&e);
+		if (op >= 3 && op <= 6 &&
+		    (!ncases || store_case_get(app_store(app), cases[y % ncases], &a, &c) < 0))
+			op = -1;
+		switch (op) {
+		case 0:
+		case 1:
+		case 2: { /* a case, with a subject or not */
+			struct case_input in = {.kind = kinds[(y >> 24) % 4],
+			                        .title = "Hồ sơ",
+			                        .handling_org = org,
+			                        .opened = day,
+			                        .confidentiality = (int)((y >> 30) % 3),
+			                        .subject_orgs = &org,
+			                        .nsubject_orgs = (y >> 33) % 4 ? 1 : 0};
+			int64_t id;
+
+			if (strcmp(in.kind, "giam_sat") == 0)
+				in.subtype = (y >> 35) % 2 ? "chuyen_de" : "thuong_xuyen";
+			got = case_create(app, &sys, &in, &a, &id, NULL, &e) == 0;
+			if (got && ncases < 400)
+				cases[ncases++] = id;
+			op = 0;
+			break;
+		}
+		case 3: { /* a finding on an inspection's subject */
+			struct case_subject_list subj;
+			int64_t f;
+
+			got = strcmp(c.kind, "kiem_tra") == 0 &&
+			      store_case_subjects(app_store(app), c.id, &a, &subj) == 0 && subj.n &&
+			      finding_add(app, &sys, c.id, subj.v[0].id, "Nhận xét",
+			                  (y >> 40) % 2 ? "vi_pham_chua_den_muc" : "khong_vi_pham",
+			                  &f, &e) == 0;
+			break;
+		}
+		case 4: { /* a step along the machine */
+			const struct case_kind *k = case_kind_find(c.kind);
+
+			for (size_t i = 0; i < k->nsteps; i++)
+				if (strcmp(k->steps[i].from, c.state) == 0) {
+					got = case_transition(app, &sys, c.id, k->steps[i].to,
+					                      c.opened + 5, NULL, "Kết luận",
+					                      c.version, &e) == 0;
+					break;
+				}
+			break;
+		}
+		case 5: { /* an appraisal outcome, set and changed */
+			struct appraisal_input ai = {.outcome = (y >> 44) % 2 ? "khong_dat" : NULL};
+
+			got = strcmp(c.kind, "tham_dinh") == 0 &&
+			      appraisal_set(app, &sys, c.id, &ai, &e) == 0;
+			break;
+		}
+		case 6: { /* a traveller, back, and maybe the report */
+			struct person_input p = {
+			    .full_name = "Lò Văn Muôn", .joined = "01/01/2010", .org_id = tu};
+			int64_t pid, tid;
+
+			got = strcmp(c.kind, "ra_nuoc_ngoai") == 0 &&
+			      person_create(app, &sys, &p, &pid, &e) == 0 &&
+			      traveller_add(app, &sys, c.id, pid, 0, 0, &tid, &e) == 0 &&
+			      traveller_record(app, &sys, tid, TRAVELLER_DEPARTED, c.opened + 1, 0,
+			                       &e) == 0 &&
+			      traveller_record(app, &sys, tid, TRAVELLER_RETURNED, c.opened + 3, 0,
+			                       &e) == 0;
+			if (got && (y >> 48) % 2)
+				traveller_record(app, &sys, tid, TRAVELLER_REPORT, c.opened + 5, 0,
+				                 &e);
+			break;
+		}
+		case 7: /* the structure changes: a merge or a split */
+			if (norgs > 3 && (y >> 50) % 2) {
+				int64_t from = orgs[0], into = orgs[1];
+
+				got = org_merge(app, &sys, &from, 1, into, NULL, day, "QĐ", NULL,
+				                &e) == 0;
+				if (got) {
+					memmove(orgs, orgs + 1, (norgs - 1) * sizeof(orgs[0]));
+					norgs--;
+				}
+			} else if (norgs < 60) {
+				struct org_new parts[2];
+				char c1[32], c2[32];
+				int64_t ids[2];
+
+				snprintf(c1, sizeof(c1), "S%da", step);
+				snprintf(c2, sizeof(c2), "S%db", step);
+				parts[0] =
+				    (struct org_new){c1, "Phần A", "dang_bo_truc_thuoc", tu, day};
+				parts[1] =
+				    (struct org_new){c2, "Phần B", "dang_bo_truc_thuoc", tu, day};
+				got = org_split(app, &sys, org, parts, 2, 0, NULL, 0, day, "QĐ",
+				                ids, &e) == 0;
+				if (got) {
+					for (size_t i = 0; i < norgs; i++)
+						if (orgs[i] == org)
+							orgs[i] = ids[0];
+					orgs[norgs++] = ids[1];
+				}
+			}
+			break;
+		default:
+			break;
+		}
+		if (op >= 0)
+			done[op] += got;
+		err_release(&e);
+	}
+	err_init(&e);
+	print_message("cases %d, findings %d, steps %d, outcomes %d, travellers %d, "
+	              "merges or splits %d\n",
+	              done[0], done[3], done[4], done[5], done[6], done[7]);
+	assert_true(done[0] > 50 && done[3] > 0 && done[4] > 0 && done[5] > 0 && done[6] > 0 &&
+	            done[7] > 0);
+	assert_int_equal(report_verify(app, &sys, &diffs, &e), 0);
+	assert_int_equal(diffs, 0);
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(
+		    report_figures(app, &sys, tu, date_days(2015, 1, 1), date_days(2024, 12, 31),
+		                   pass ? date_days(2024, 12, 31) : DATE_NONE, &a, &r, &e),
+		    0);
+		for (size_t m = 0; m < r.nfigures; m++) {
+			int64_t sum = 0;
+
+			for (size_t i = 0; i < r.nrows; i++)
+				sum += r.rows[i].n[m];
+			assert_int_equal(sum, r.figures[m].total);
+		}
+	}
+	app_close(app);
+	err_release(&e);
+	arena_release(&a);
+	tmpdir_remove(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_catalogue_matches_the_store),
 	    cmocka_unit_test(test_counters_follow_the_records),
+	    cmocka_unit_test(test_counters_equal_a_recount_after_random_writes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
