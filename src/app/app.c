@@ -3,6 +3,7 @@
  */
 #include "app/app.h"
 
+#include <csv.h>
 #include <sodium.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -195,5 +196,26 @@ int app_text_clean(struct arena *a, const char *in, const char *field, size_t ma
 out:
 	buf_release(&nfc);
 	buf_release(&out);
+	return rc;
+}
+
+/* One quoted CSV field (NULL: empty); text a spreadsheet would evaluate as
+ * a formula gets a leading '. */
+int app_csv_field(struct buf *out, const char *s)
+{
+	struct buf t = BUF_INIT(out->max);
+	size_t need;
+	int rc = 0;
+
+	if (!s)
+		return 0;
+	if (s[0] && strchr("=+-@\t\r", s[0]))
+		rc = buf_addch(&t, '\'');
+	if (rc == 0)
+		rc = buf_adds(&t, s);
+	need = csv_write(NULL, 0, t.buf, t.len);
+	if (rc == 0 && (rc = buf_grow(out, need)) == 0)
+		buf_setlen(out, out->len + csv_write(out->buf + out->len, need, t.buf, t.len));
+	buf_release(&t);
 	return rc;
 }

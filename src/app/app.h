@@ -73,6 +73,10 @@ void app_calendar_changed(void);
 
 /* Text as users type it: 1 when s is NULL or only white space. */
 int app_text_blank(const char *s);
+/* One CSV field appended to out, quoted (NULL: empty); text a spreadsheet
+ * would evaluate as a formula (=, +, -, @...) gets a leading '. */
+struct buf;
+int app_csv_field(struct buf *out, const char *s);
 /* NFC, runs of white space collapsed to one space, trimmed; at most max
  * bytes.  *ret is NULL for blank input, else a copy in a.  Errors name
  * field. */

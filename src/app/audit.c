@@ -3,7 +3,6 @@
  */
 #include "app/audit.h"
 
-#include <csv.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -446,27 +445,6 @@ json_t *audit_row_json(const struct audit_row *r)
 
 /* ---- CSV export ---- */
 
-/* One quoted CSV field (NULL: empty); text a spreadsheet would evaluate as
- * a formula gets a leading '. */
-static int csv_text(struct buf *out, const char *s)
-{
-	struct buf t = BUF_INIT(out->max);
-	size_t need;
-	int rc = 0;
-
-	if (!s)
-		return 0;
-	if (s[0] && strchr("=+-@\t\r", s[0]))
-		rc = buf_addch(&t, '\'');
-	if (rc == 0)
-		rc = buf_adds(&t, s);
-	need = csv_write(NULL, 0, t.buf, t.len);
-	if (rc == 0 && (rc = buf_grow(out, need)) == 0)
-		buf_setlen(out, out->len + csv_write(out->buf + out->len, need, t.buf, t.len));
-	buf_release(&t);
-	return rc;
-}
-
 struct csv_state {
 	struct buf *out;
 	size_t n;
@@ -479,18 +457,18 @@ static int csv_row(const struct audit_row *r, void *arg)
 	int rc = buf_addf(c->out, "%lld,", (long long)r->id);
 
 	if (rc == 0)
-		rc = csv_text(c->out, r->at);
+		rc = app_csv_field(c->out, r->at);
 	if (rc == 0)
 		rc = buf_addf(c->out, ",%lld", (long long)r->user_id);
 	for (size_t i = 0; rc == 0 && i < sizeof(texts) / sizeof(texts[0]); i++)
 		if ((rc = buf_addch(c->out, ',')) == 0)
-			rc = csv_text(c->out, texts[i]);
+			rc = app_csv_field(c->out, texts[i]);
 	if (rc == 0)
 		rc = buf_addf(c->out, ",%lld,", (long long)r->object_id);
 	if (rc == 0)
-		rc = csv_text(c->out, r->purpose);
+		rc = app_csv_field(c->out, r->purpose);
 	if (rc == 0 && (rc = buf_addch(c->out, ',')) == 0)
-		rc = csv_text(c->out, r->detail);
+		rc = app_csv_field(c->out, r->detail);
 	if (rc == 0)
 		rc = buf_addf(c->out, ",%d\r\n", r->flagged ? 1 : 0);
 	c->n++;

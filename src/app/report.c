@@ -8,11 +8,14 @@
 
 #include <jansson.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/admin.h"
 #include "app/audit.h"
 #include "app/org.h"
 #include "app/scope.h"
+#include "app/user.h"
+#include "core/buf.h"
 #include "store/store.h"
 
 #include "core/banned.h"
@@ -299,15 +302,25 @@ static int gather(struct app *app, const struct actor *who, int64_t org, int32_t
 	return 0;
 }
 
-/* The same day a year before (29/2 becomes 28/2). */
-static int32_t year_before(int32_t d)
+/* The same day `years` years before (29/2 becomes 28/2). */
+static int32_t years_before(int32_t d, int years)
 {
 	int y, m, dd;
 
 	date_civil(d, &y, &m, &dd);
-	if (dd > date_days_in_month(y - 1, m))
-		dd = date_days_in_month(y - 1, m);
-	return date_days(y - 1, m, dd);
+	if (dd > date_days_in_month(y - years, m))
+		dd = date_days_in_month(y - years, m);
+	return date_days(y - years, m, dd);
+}
+
+/* How far back "the same period before" lies: a year for a period of a
+ * year or less, else as many whole years as the period spans (the term
+ * before a 5-year review). */
+static int period_years(int32_t from, int32_t to)
+{
+	int years = (int)((to - from + 1 + 182) / 365);
+
+	return years < 1 ? 1 : years;
 }
 
 int report_figures(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
@@ -315,7 +328,7 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 {
 	struct report prev;
 	struct org_row o;
-	int rc;
+	int rc, back;
 
 	memset(ret, 0, sizeof(*ret));
 	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
@@ -326,12 +339,13 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 	if (scope_contains(app, who, org) != 1 || store_org_latest(app_store(app), org, a, &o) < 0)
 		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
 		               "Organisation not found");
-	/* The period, and the same period a year before ("so với cùng kỳ"),
-	 * under the same structure. */
+	/* The period, and the same period before ("so với cùng kỳ"), under
+	 * the same structure. */
 	memset(&prev, 0, sizeof(prev));
+	back = period_years(from, to);
 	if ((rc = gather(app, who, org, from, to, structure, a, ret)) < 0 ||
-	    (rc = gather(app, who, org, year_before(from), year_before(to), structure, a, &prev)) <
-	        0)
+	    (rc = gather(app, who, org, years_before(from, back), years_before(to, back), structure,
+	                 a, &prev)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	ret->code = o.code;
 	ret->name = o.name;
@@ -389,6 +403,92 @@ json_t *report_json(const struct report *r)
 	                 r->name, "from", from, "to", to, "structure",
 	                 r->structure == DATE_NONE ? "at_the_time" : structure, "previous", "from",
 	                 pfrom, "to", pto, "restructured", changes, "figures", figs, "rows", rows);
+}
+
+/* "Lập bởi quantri (Nguyễn Văn Quản) lúc 25/11/2026 09:40" */
+static int produced_by(struct app *app, const struct actor *who, struct arena *a, struct buf *out)
+{
+	const char *username = NULL, *full = NULL;
+	char when[32];
+	time_t now = time(NULL) + 7 * 3600;
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof(when), "%d/%m/%Y %H:%M", &tm);
+	if (!who->user_id || user_name_of(app, who->user_id, a, &username, &full) < 0)
+		username = "hệ thống / system";
+	return buf_addf(out, "Lập bởi / produced by %s%s%s%s lúc / at %s", username,
+	                full ? " (" : "", full ? full : "", full ? ")" : "", when);
+}
+
+int report_export_csv(struct app *app, const struct actor *who, const struct report *r,
+                      struct arena *a, struct buf *out, struct err *e)
+{
+	struct buf line = BUF_INIT(1 << 16);
+	char from[DATE_BUF], to[DATE_BUF], st[DATE_BUF];
+	size_t start = out->len;
+	int rc;
+
+	date_format_vn(r->from, from);
+	date_format_vn(r->to, to);
+	if (r->structure != DATE_NONE)
+		date_format_vn(r->structure, st);
+	rc = buf_adds(out, "\xef\xbb\xbf");
+	if (rc == 0 && (rc = buf_addf(&line, "%s — %s", r->code, r->name)) == 0 &&
+	    (rc = buf_adds(out, "BÁO CÁO SỐ LIỆU,")) == 0 &&
+	    (rc = app_csv_field(out, line.buf)) == 0)
+		rc = buf_addf(out, "\r\nKỳ báo cáo,%s – %s\r\nCơ cấu tổ chức,%s%s\r\n", from, to,
+		              r->structure == DATE_NONE ? "theo thời điểm phát sinh"
+		                                        : "theo cơ cấu ngày ",
+		              r->structure == DATE_NONE ? "" : st);
+	for (size_t i = 0; rc == 0 && i < r->nchanges; i++) {
+		char d[DATE_BUF];
+
+		date_format_vn(r->changes[i].day, d);
+		rc = buf_addf(out, "Ghi chú,Kỳ báo cáo có sắp xếp tổ chức ngày %s\r\n", d);
+	}
+	if (rc == 0)
+		rc = buf_adds(out, "\r\nMã,Chỉ tiêu,Đơn vị,Kỳ này,Cùng kỳ\r\n");
+	for (size_t i = 0; rc == 0 && i < r->nfigures; i++) {
+		const struct report_figure *f = &r->figures[i];
+
+		if ((rc = buf_addf(out, "%s,", f->m->code)) == 0 &&
+		    (rc = app_csv_field(out, f->m->vi)) == 0 && (rc = buf_addch(out, ',')) == 0 &&
+		    (rc = app_csv_field(out, f->m->unit_vi)) == 0)
+			rc = buf_addf(out, ",%lld,%lld\r\n", (long long)f->total,
+			              (long long)f->previous);
+	}
+	if (rc == 0)
+		rc = buf_adds(out, "\r\nTổ chức,Tên");
+	for (size_t i = 0; rc == 0 && i < r->nfigures; i++)
+		rc = buf_addf(out, ",%s", r->figures[i].m->code);
+	if (rc == 0)
+		rc = buf_adds(out, "\r\n");
+	for (size_t i = 0; rc == 0 && i < r->nrows; i++) {
+		if ((rc = app_csv_field(out, r->rows[i].code)) == 0 &&
+		    (rc = buf_addch(out, ',')) == 0)
+			rc = app_csv_field(out, r->rows[i].name);
+		for (size_t j = 0; rc == 0 && j < r->nfigures; j++)
+			rc = buf_addf(out, ",%lld", (long long)r->rows[i].n[j]);
+		if (rc == 0)
+			rc = buf_adds(out, "\r\n");
+	}
+	buf_setlen(&line, 0);
+	if (rc == 0 && (rc = produced_by(app, who, a, &line)) == 0 &&
+	    (rc = buf_adds(out, "\r\n")) == 0 && (rc = app_csv_field(out, line.buf)) == 0)
+		rc = buf_adds(out, "\r\n");
+	buf_release(&line);
+	if (rc < 0) {
+		buf_setlen(out, start);
+		return err_set(e, rc, NULL, NULL, NULL);
+	}
+	rc = audit_record_json(app, who, (struct audit_entry){"export", "report", r->org, NULL, 0},
+	                       json_pack("{s:s,s:I,s:I}", "format", "csv", "from",
+	                                 (json_int_t)r->from, "to", (json_int_t)r->to),
+	                       e);
+	if (rc < 0)
+		buf_setlen(out, start);
+	return rc;
 }
 
 int report_verify(struct app *app, const struct actor *who, int64_t *ret_diffs, struct err *e)

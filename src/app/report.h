@@ -35,7 +35,8 @@ struct report_by {
 struct report_figure {
 	const struct metric *m;
 	int64_t total;
-	int64_t previous; /* the same period a year before ("so với cùng kỳ") */
+	int64_t previous; /* the same period before ("so với cùng kỳ"): a year
+	                   * back, or the term before for a longer period */
 	struct report_by *by;
 	size_t nby;
 };
@@ -52,7 +53,7 @@ struct report {
 	int64_t org;
 	const char *code, *name;
 	int32_t from, to;
-	int32_t prev_from, prev_to; /* the same period a year before */
+	int32_t prev_from, prev_to; /* the same period before */
 	int32_t structure;          /* DATE_NONE: as at the time of each record */
 	struct report_change *changes;
 	size_t nchanges;
@@ -77,6 +78,14 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
  * "by": {dim: n}}],
  * "rows": [{"org", "name", "figures": {code: n}}]} (a new reference). */
 json_t *report_json(const struct report *r);
+
+/* The report as CSV (UTF-8 with a BOM, for Excel): a heading, the figures
+ * with the same period a year before, the rows by child organisation, and
+ * a footer saying who produced it and when; appended to out; audited as an
+ * export. */
+struct buf;
+int report_export_csv(struct app *app, const struct actor *who, const struct report *r,
+                      struct arena *a, struct buf *out, struct err *e);
 
 /* Recount every figure from the raw records and compare with the live
  * counters: *ret_diffs is the number of keys that differ (0: they agree).

@@ -7,27 +7,61 @@
  */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/org.h"
 #include "app/report.h"
 #include "cli/cli.h"
+#include "core/buf.h"
 
 #include "core/banned.h"
 
 static const struct cmd_entry *self(void);
 
+/* Write len bytes to path: 0, or an error set in e. */
+static int write_file(const char *path, const char *data, size_t len, struct err *e)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+		if (f)
+			fclose(f);
+		return err_set(e, HOSO_E_IO, "out", "Không ghi được %s", "Cannot write %s", path);
+	}
+	return 0;
+}
+
+static void print_text(const struct report *r)
+{
+	char f[DATE_BUF], t[DATE_BUF];
+
+	date_format_vn(r->from, f);
+	date_format_vn(r->to, t);
+	printf("%s — %s, %s – %s\n%-24s %10s %10s\n", r->code, r->name, f, t, "", "Kỳ này",
+	       "Cùng kỳ");
+	for (size_t i = 0; i < r->nfigures; i++) {
+		printf("%-24s %10lld %10lld  ", r->figures[i].m->code,
+		       (long long)r->figures[i].total, (long long)r->figures[i].previous);
+		cli_print_padded(r->figures[i].m->vi, 60);
+		printf("\n");
+	}
+}
+
 static int run_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const char *org = NULL, *from_s = NULL, *to_s = NULL, *structure_s = NULL;
+	const char *format = NULL, *out = NULL;
 	int json = 0, rc;
 	const struct cli_opt opts[] = {
 	    {"--org", &org},         {"--from", &from_s},
 	    {"--to", &to_s},         {"--structure-date", &structure_s},
+	    {"--format", &format},   {"--out", &out},
 	    {"--json", NULL, &json}, {NULL},
 	};
 	int32_t from, to, structure = DATE_NONE;
+	struct buf csv = BUF_INIT((size_t)64 << 20);
 	struct report r;
 	struct arena a;
 	struct err e;
@@ -39,6 +73,14 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 	if (!org || !from_s || !to_s)
 		return cli_usage(self(), "Cần --org, --from và --to",
 		                 "--org, --from and --to are needed");
+	if (json)
+		format = "json";
+	if (format && strcmp(format, "json") != 0 && strcmp(format, "csv") != 0 &&
+	    strcmp(format, "text") != 0)
+		return cli_usage(self(), "--format là text, json hoặc csv",
+		                 "--format is text, json or csv");
+	if (format && strcmp(format, "csv") == 0 && !out)
+		return cli_usage(self(), "Cần --out cho tệp CSV", "--out is needed for a CSV file");
 	if ((rc = cli_date("--from", from_s, &from)) != 0 ||
 	    (rc = cli_date("--to", to_s, &to)) != 0 ||
 	    (structure_s && (rc = cli_date("--structure-date", structure_s, &structure)) != 0))
@@ -50,22 +92,26 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 	rc = org_find(app, &x->who, org, &id, &e);
 	if (rc == 0)
 		rc = report_figures(app, &x->who, id, from, to, structure, &a, &r, &e);
-	if (rc == 0 && json) {
-		cli_print_json(report_json(&r));
-	} else if (rc == 0) {
-		char f[DATE_BUF], t[DATE_BUF];
+	if (rc == 0 && format && strcmp(format, "csv") == 0) {
+		rc = report_export_csv(app, &x->who, &r, &a, &csv, &e);
+		if (rc == 0)
+			rc = write_file(out, csv.buf, csv.len, &e);
+	} else if (rc == 0 && format && strcmp(format, "json") == 0) {
+		if (out) {
+			json_t *j = report_json(&r);
+			char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 
-		date_format_vn(from, f);
-		date_format_vn(to, t);
-		printf("%s — %s, %s – %s\n%-24s %10s %10s\n", r.code, r.name, f, t, "", "Kỳ này",
-		       "Cùng kỳ");
-		for (size_t i = 0; i < r.nfigures; i++) {
-			printf("%-24s %10lld  ", r.figures[i].m->code,
-			       (long long)r.figures[i].total);
-			cli_print_padded(r.figures[i].m->vi, 60);
-			printf("\n");
+			rc = text ? write_file(out, text, strlen(text), &e)
+			          : err_set(&e, HOSO_E_NOMEM, NULL, NULL, NULL);
+			free(text);
+			json_decref(j);
+		} else {
+			cli_print_json(report_json(&r));
 		}
+	} else if (rc == 0) {
+		print_text(&r);
 	}
+	buf_release(&csv);
 	arena_release(&a);
 	return cli_done(rc, &e);
 }
@@ -130,8 +176,8 @@ static int cmd_report_exec(struct cli *c, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
     .name = "report",
-    .usage = "report run --org CODE --from D --to D [--structure-date D] [--json] | verify | "
-             "rebuild",
+    .usage = "report run --org CODE --from D --to D [--structure-date D] [--format "
+             "text|json|csv] [--out FILE] | verify | rebuild",
     .help = "Báo cáo số liệu; kiểm tra bộ đếm / report figures; check the live counters",
     .exec = cmd_report_exec,
 };

@@ -22,6 +22,24 @@ expect_status 0 "$HOSO" report run --org TU --from 2020-01-01 --to 2020-12-31 --
 python3 -c 'import json; r=json.load(open("out.txt")); f={x["code"]: x for x in r["figures"]}; assert r["previous"] == {"from": "2019-01-01", "to": "2019-12-31"} and f["kt_to_chuc"]["total"] == 0 and f["kt_to_chuc"]["previous"] == 1, r["previous"]' && ok || fail "the same period a year before"
 expect_status 0 "$HOSO" report run --org TU --from 2020-01-01 --to 2020-12-31
 expect_out "Cùng kỳ"
+# CSV for Excel: UTF-8 with a BOM, the figures beside the period before,
+# the rows, and who produced it; the export is audited.
+expect_status 0 "$HOSO" report run --org TU --from 2019-01-01 --to 2019-12-31 --format csv --out bc.csv
+python3 - <<'PY' && ok || fail "the CSV: $(head -c 300 bc.csv)"
+import csv, io
+raw = open("bc.csv", "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf"), raw[:10]
+rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8"))))
+assert rows[0] == ["BÁO CÁO SỐ LIỆU", "TU — Đảng bộ tỉnh"], rows[0]
+fig = {r[0]: r for r in rows if r and r[0].startswith("kt_")}
+assert fig["kt_to_chuc"][1:] == ["Tổ chức đảng được kiểm tra", "lượt", "1", "0"], fig
+assert any(r and r[0] == "X1" for r in rows), rows
+assert rows[-1][0].startswith("Lập bởi / produced by hệ thống"), rows[-1]
+PY
+expect_status 2 "$HOSO" report run --org TU --from 2019-01-01 --to 2019-12-31 --format csv
+expect_status 2 "$HOSO" report run --org TU --from 2019-01-01 --to 2019-12-31 --format docx
+expect_status 0 "$HOSO" audit log --limit 20 --json
+python3 -c 'import json; assert any(x["action"] == "export" and x["object_type"] == "report" for x in json.load(open("out.txt")))' && ok || fail "the export is audited"
 expect_status 0 "$HOSO" report verify
 # Tampering with the counters is found, and a rebuild mends it.
 python3 -c "import sqlite3; db=sqlite3.connect('hoso.db'); db.execute('UPDATE counter SET n = n + 5'); db.commit()"
@@ -47,9 +65,15 @@ org=X1&from=2019-01-01|400|to
 org=X1&from=2019-13-01&to=2019-12-31|400|from
 org=X1&from=2019-12-31&to=2019-01-01|400|to
 org=X1&from=2019-01-01&to=2019-12-31&structure=2019-02-30|400|structure
+org=X1&from=2019-01-01&to=2019-12-31&format=docx|400|format
 org=X2&from=2019-01-01&to=2019-12-31|404|org
 org=TU&from=2019-01-01&to=2019-12-31|404|org
 BAD
 expect_http 200 -b xem.x1.jar "$base/api/reports?org=X1&from=2019-01-01&to=2019-12-31&structure=2024-01-01"
 python3 -c 'import json; r=json.load(open("body.txt")); assert r["structure"] == "2024-01-01" and r["rows"][0]["org"] == "X1", r' && ok || fail "structure over HTTP"
+expect_http 200 -b xem.x1.jar "$base/api/reports?org=X1&from=2019-01-01&to=2019-12-31&format=csv"
+expect_header '^Content-Type: text/csv; charset=utf-8'
+expect_header '^Content-Disposition: attachment; filename="bao-cao-X1-2019-01-01-2019-12-31.csv"'
+head -c 3 body.txt | od -An -tx1 | grep -q "ef bb bf" && ok || fail "the CSV over HTTP starts with a BOM"
+grep -q "Người Xem" body.txt && ok || fail "the CSV names who produced it"
 stop_server
