@@ -95,6 +95,28 @@ const tests = [
     await page.waitForSelector('[data-test=members]')
   }],
 
+  ['reports: the Điện Biên review 2015-2019 from the live counters, as at the time and under the new communes, with its CSV', async ({ page, url, shot }) => {
+    await login(page, url, 'canbo')
+    await page.click('[data-test=nav-reports]')
+    await page.waitForSelector('#report-org')
+    await page.goto(url + '/reports?org=DB&from=2015-01-01&to=2019-12-31')
+    await page.waitForSelector('[data-test=report-figures]')
+    const fig = async (code) => (await page.textContent(`[data-test=fig-${code}]`)).trim()
+    const want = { kt_to_chuc: '505', kt_to_chuc_vi_pham: '94', kt_dang_vien: '824', kt_dang_vien_vi_pham: '72', gs_chuyen_de_to_chuc: '212', gs_chuyen_de_dang_vien: '421', td_ho_so: '778', rnn_doan: '512', rnn_luot: '2.611' }
+    for (const [code, n] of Object.entries(want)) check((await fig(code)) === n, `${code}: ${await fig(code)}, want ${n}`)
+    check((await page.textContent('[data-test=report-rows]')).includes('Đảng bộ huyện Điện Biên Đông'), 'rows by the districts of the time')
+    await shot('report', { fullPage: true })
+    const csv = await page.request.get(url + (await page.getAttribute('[data-test=report-csv]', 'href')))
+    const body = await csv.body()
+    check(csv.status() === 200 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf && body.toString('utf8').includes('kt_to_chuc,"Tổ chức đảng được kiểm tra","lượt",505'), 'the CSV download')
+    await page.fill('#report-structure', '01/07/2025')
+    await page.keyboard.press('Enter')
+    await page.click('[data-test=report-run]')
+    await page.waitForURL(/structure=2025-07-01/)
+    await page.waitForFunction(() => !document.querySelector('[data-test=report-rows]')?.textContent.includes('Đảng bộ huyện'))
+    check((await fig('kt_to_chuc')) === '505' && (await fig('rnn_luot')) === '2.611', 'the same totals under the new structure')
+    check((await page.textContent('[data-test=report-rows]')).includes('Đảng bộ xã'), 'rows by the new communes')
+  }],
   ['an organisation\'s history names its successors; an administrator renames with a preview', async ({ page, url, shot }) => {
     await login(page, url, 'quantri')
     await page.goto(url + '/orgs/DB.H01')
