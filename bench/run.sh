@@ -6,6 +6,9 @@
 #           beside plain FTS5 and a LIKE scan in the same run
 #   import  1,000,000 persons from CSV with "hoso import persons", beside
 #           "sqlite3 .import" of the same file into a bare table
+#   report  the 5-year review of the demo province (bench/out/province.db,
+#           built once by "hoso demo") from the live counters, beside a
+#           recursive-CTE query over the raw records
 #
 # Figures are printed and appended to bench/out/results.txt.  Not part of
 # the test suite: benchmarks are measured, never asserted.
@@ -29,6 +32,17 @@ if [ "$what" = search ] || [ "$what" = all ]; then
       "$hoso" --db "$db" demo --scale national 2>&1 | tail -n 2 | tee -a "$out/results.txt"
   fi
   build-release/bench/bench-search "$db" 1000 | tee -a "$out/results.txt"
+fi
+
+if [ "$what" = report ] || [ "$what" = all ]; then
+  db=$out/province.db
+  if ! "$hoso" --db "$db" report verify >/dev/null 2>&1 || \
+     [ -z "$("$hoso" --db "$db" case list --limit 1 2>/dev/null)" ]; then
+    rm -f "$db" "$db"-wal "$db"-shm
+    "$hoso" --db "$db" demo >/dev/null
+  fi
+  build-release/bench/bench-report "$db" DB 2015-01-01 2019-12-31 2025-07-01 50 | tee -a "$out/results.txt"
+  build-release/bench/bench-report "$db" DB 2025-01-01 2025-12-31 2025-07-01 50 | tee -a "$out/results.txt"
 fi
 
 if [ "$what" = import ] || [ "$what" = all ]; then

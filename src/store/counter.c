@@ -100,6 +100,11 @@ static int exec(struct store *s, const char *sql)
 	return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : HOSO_E_DB;
 }
 
+int store_counter_source_select(size_t i, struct buf *out)
+{
+	return i < NSOURCES ? source_select(&sources[i], "1", out) : HOSO_E_NOT_FOUND;
+}
+
 int store_counters_rebuild(struct store *s)
 {
 	int rc = exec(s, "DELETE FROM counter");

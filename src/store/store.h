@@ -536,6 +536,11 @@ int store_attachments_of_case(struct store *s, int64_t case_id, struct arena *a,
 /* ---- live counters of the report figures (counter.c) ---- */
 /* The figure codes the store counts, by index (NULL past the last). */
 const char *store_counter_metric(size_t i);
+/* The SQL that recounts figure i from the raw records, appended to out:
+ * "SELECT org AS o, day AS d, metric AS m, dim AS x, level AS k FROM ..."
+ * (for benchmarks that recount beside the counters). */
+struct buf;
+int store_counter_source_select(size_t i, struct buf *out);
 /* (Re)create the triggers that keep the counters, then recount. */
 int store_counters_install(struct store *s);
 /* Recount every figure from the raw records (recovery). */
