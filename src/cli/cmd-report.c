@@ -14,6 +14,7 @@
 #include "app/report.h"
 #include "cli/cli.h"
 #include "core/buf.h"
+#include "core/period.h"
 
 #include "core/banned.h"
 
@@ -52,13 +53,18 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct app *app = NULL;
 	const char *org = NULL, *from_s = NULL, *to_s = NULL, *structure_s = NULL;
-	const char *format = NULL, *out = NULL;
+	const char *format = NULL, *out = NULL, *period = NULL;
 	int json = 0, rc;
 	const struct cli_opt opts[] = {
-	    {"--org", &org},         {"--from", &from_s},
-	    {"--to", &to_s},         {"--structure-date", &structure_s},
-	    {"--format", &format},   {"--out", &out},
-	    {"--json", NULL, &json}, {NULL},
+	    {"--org", &org},
+	    {"--from", &from_s},
+	    {"--to", &to_s},
+	    {"--structure-date", &structure_s},
+	    {"--format", &format},
+	    {"--out", &out},
+	    {"--period", &period},
+	    {"--json", NULL, &json},
+	    {NULL},
 	};
 	int32_t from, to, structure = DATE_NONE;
 	struct buf csv = BUF_INIT((size_t)64 << 20);
@@ -70,9 +76,9 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 
 	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
 		return rc;
-	if (!org || !from_s || !to_s)
-		return cli_usage(self(), "Cần --org, --from và --to",
-		                 "--org, --from and --to are needed");
+	if (!org || (!period && (!from_s || !to_s)) || (period && (from_s || to_s)))
+		return cli_usage(self(), "Cần --org và --period, hoặc --from và --to",
+		                 "--org and --period, or --from and --to, are needed");
 	if (json)
 		format = "json";
 	if (format && strcmp(format, "json") != 0 && strcmp(format, "csv") != 0 &&
@@ -81,8 +87,12 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 		                 "--format is text, json or csv");
 	if (format && strcmp(format, "csv") == 0 && !out)
 		return cli_usage(self(), "Cần --out cho tệp CSV", "--out is needed for a CSV file");
-	if ((rc = cli_date("--from", from_s, &from)) != 0 ||
-	    (rc = cli_date("--to", to_s, &to)) != 0 ||
+	if (period && period_parse(period, strlen(period), &from, &to) < 0)
+		return cli_usage(
+		    self(), "--period là 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05 hoặc 2015-2019",
+		    "--period is 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05 or 2015-2019");
+	if ((!period && (rc = cli_date("--from", from_s, &from)) != 0) ||
+	    (!period && (rc = cli_date("--to", to_s, &to)) != 0) ||
 	    (structure_s && (rc = cli_date("--structure-date", structure_s, &structure)) != 0))
 		return rc;
 	err_init(&e);
@@ -176,7 +186,7 @@ static int cmd_report_exec(struct cli *c, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
     .name = "report",
-    .usage = "report run --org CODE --from D --to D [--structure-date D] [--format "
+    .usage = "report run --org CODE (--period P | --from D --to D) [--structure-date D] [--format "
              "text|json|csv] [--out FILE] | verify | rebuild",
     .help = "Báo cáo số liệu; kiểm tra bộ đếm / report figures; check the live counters",
     .exec = cmd_report_exec,

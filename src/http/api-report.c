@@ -12,12 +12,14 @@
 
 #include "app/org.h"
 #include "app/report.h"
+#include "core/period.h"
 
 #include "core/banned.h"
 
 int api_reports_get(struct http_req *r, struct err *e)
 {
 	const char *org = http_query(r, "org"), *format = http_query(r, "format");
+	const char *period = http_query(r, "period");
 	int32_t from = DATE_NONE, to = DATE_NONE, structure = DATE_NONE;
 	struct report rep;
 	int64_t id;
@@ -34,6 +36,16 @@ int api_reports_get(struct http_req *r, struct err *e)
 	if (!org || !*org)
 		return err_set(e, HOSO_E_MISSING, "org", "Thiếu tổ chức (org)",
 		               "The organisation (org) is missing");
+	if (period && (from != DATE_NONE || to != DATE_NONE))
+		return err_set(e, HOSO_E_INVALID, "period",
+		               "Dùng period hoặc from và to, không cả hai",
+		               "Give period, or from and to, not both");
+	if (period && period_parse(period, strlen(period), &from, &to) < 0)
+		return err_set(
+		    e, HOSO_E_BAD_DATE, "period",
+		    "Kỳ '%s' không hợp lệ (2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, 2015-2019)",
+		    "Invalid period '%s' (2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, 2015-2019)",
+		    period);
 	if (from == DATE_NONE || to == DATE_NONE)
 		return err_set(e, HOSO_E_MISSING, from == DATE_NONE ? "from" : "to",
 		               "Cần kỳ báo cáo (from, to)", "The period (from, to) is needed");

@@ -40,6 +40,16 @@ expect_status 2 "$HOSO" report run --org TU --from 2019-01-01 --to 2019-12-31 --
 expect_status 2 "$HOSO" report run --org TU --from 2019-01-01 --to 2019-12-31 --format docx
 expect_status 0 "$HOSO" audit log --limit 20 --json
 python3 -c 'import json; assert any(x["action"] == "export" and x["object_type"] == "report" for x in json.load(open("out.txt")))' && ok || fail "the export is audited"
+# Periods by name: a year, a quarter, six or nine months, a month, years.
+expect_status 0 "$HOSO" report run --org TU --period 2019 --json
+python3 -c 'import json; r=json.load(open("out.txt")); assert (r["from"], r["to"]) == ("2019-01-01", "2019-12-31"), r' && ok || fail "--period 2019"
+expect_status 0 "$HOSO" report run --org TU --period 2019-Q2 --json
+python3 -c 'import json; r=json.load(open("out.txt")); f={x["code"]: x["total"] for x in r["figures"]}; assert (r["from"], r["to"]) == ("2019-04-01", "2019-06-30") and f["kt_to_chuc"] == 1 and f["rnn_doan"] == 1, r' && ok || fail "--period 2019-Q2"
+expect_status 0 "$HOSO" report run --org TU --period 2015-2019 --json
+python3 -c 'import json; r=json.load(open("out.txt")); assert (r["from"], r["to"], r["previous"]["from"]) == ("2015-01-01", "2019-12-31", "2010-01-01"), r' && ok || fail "--period 2015-2019"
+expect_status 2 "$HOSO" report run --org TU --period 2019-Q5
+expect_err "period"
+expect_status 2 "$HOSO" report run --org TU --period 2019 --from 2019-01-01
 expect_status 0 "$HOSO" report verify
 # Tampering with the counters is found, and a rebuild mends it.
 python3 -c "import sqlite3; db=sqlite3.connect('hoso.db'); db.execute('UPDATE counter SET n = n + 5'); db.commit()"
@@ -66,11 +76,15 @@ org=X1&from=2019-13-01&to=2019-12-31|400|from
 org=X1&from=2019-12-31&to=2019-01-01|400|to
 org=X1&from=2019-01-01&to=2019-12-31&structure=2019-02-30|400|structure
 org=X1&from=2019-01-01&to=2019-12-31&format=docx|400|format
+org=X1&period=2019-Q5|400|period
+org=X1&period=2019&from=2019-01-01|400|period
 org=X2&from=2019-01-01&to=2019-12-31|404|org
 org=TU&from=2019-01-01&to=2019-12-31|404|org
 BAD
 expect_http 200 -b xem.x1.jar "$base/api/reports?org=X1&from=2019-01-01&to=2019-12-31&structure=2024-01-01"
 python3 -c 'import json; r=json.load(open("body.txt")); assert r["structure"] == "2024-01-01" and r["rows"][0]["org"] == "X1", r' && ok || fail "structure over HTTP"
+expect_http 200 -b xem.x1.jar "$base/api/reports?org=X1&period=2019-H1"
+python3 -c 'import json; r=json.load(open("body.txt")); assert (r["from"], r["to"]) == ("2019-01-01", "2019-06-30"), r' && ok || fail "period over HTTP"
 expect_http 200 -b xem.x1.jar "$base/api/reports?org=X1&from=2019-01-01&to=2019-12-31&format=csv"
 expect_header '^Content-Type: text/csv; charset=utf-8'
 expect_header '^Content-Disposition: attachment; filename="bao-cao-X1-2019-01-01-2019-12-31.csv"'
