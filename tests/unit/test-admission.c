@@ -9,7 +9,7 @@
 #include "app/admission.h"
 #include "app/case.h"
 #include "app/org.h"
-#include "helpers.h"
+#include "fixture.h"
 #include "store/store.h"
 
 static void test_exemption_rules(void **state)
@@ -42,12 +42,11 @@ static void test_exemption_rules(void **state)
 
 static void test_adding_relatives(void **state)
 {
-	char dir[512], path[600];
+	char dir[512];
 	struct app *app;
 	struct actor sys, officer;
 	struct err e;
 	struct arena a;
-	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
 	struct case_input in = {.kind = "tham_tra_ly_lich",
 	                        .title = "Thẩm tra lý lịch",
 	                        .opened = date_days(2024, 1, 2)};
@@ -56,13 +55,7 @@ static void test_adding_relatives(void **state)
 	int64_t tu, id, insp, rid;
 
 	(void)state;
-	tmpdir_make(dir, sizeof(dir));
-	snprintf(path, sizeof(path), "%s/t.db", dir);
-	err_init(&e);
-	arena_init(&a, 0);
-	assert_int_equal(app_open(path, STORE_CREATE, &app, &e), 0);
-	actor_system(&sys, "test");
-	assert_int_equal(org_create(app, &sys, &o, &tu, &e), 0);
+	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
 	officer = (struct actor){7, 1u << ROLE_OFFICER, tu, CLEARANCE_NORMAL, NULL, "test"};
 	in.handling_org = tu;
 	assert_int_equal(case_create(app, &officer, &in, &a, &id, NULL, &e), 0);
@@ -83,10 +76,7 @@ static void test_adding_relatives(void **state)
 	assert_int_equal(store_relatives_of_case(app_store(app), id, &a, &l), 0);
 	assert_int_equal(l.n, 2);
 	assert_string_equal(l.v[1].exempt_reason, "Bố đẻ là đảng viên, lý lịch đầy đủ");
-	app_close(app);
-	err_release(&e);
-	arena_release(&a);
-	tmpdir_remove(dir);
+	fixture_close(dir, app, &e, &a);
 }
 
 int main(void)

@@ -10,7 +10,7 @@
 #include "app/appraisal.h"
 #include "app/case.h"
 #include "app/org.h"
-#include "helpers.h"
+#include "fixture.h"
 #include "store/store.h"
 
 static int step(struct app *app, const struct actor *who, int64_t id, const char *to, struct err *e)
@@ -30,12 +30,11 @@ static int step(struct app *app, const struct actor *who, int64_t id, const char
 
 static void test_appraisal_outcome_and_documents(void **state)
 {
-	char dir[512], path[600];
+	char dir[512];
 	struct app *app;
 	struct actor sys, officer, leader, viewer;
 	struct err e;
 	struct arena a;
-	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
 	struct case_input in = {.kind = "tham_dinh",
 	                        .subtype = "bo_nhiem",
 	                        .title = "Thẩm định tiêu chuẩn chính trị",
@@ -46,13 +45,7 @@ static void test_appraisal_outcome_and_documents(void **state)
 	int64_t tu, id, other, doc, doc2;
 
 	(void)state;
-	tmpdir_make(dir, sizeof(dir));
-	snprintf(path, sizeof(path), "%s/t.db", dir);
-	err_init(&e);
-	arena_init(&a, 0);
-	assert_int_equal(app_open(path, STORE_CREATE, &app, &e), 0);
-	actor_system(&sys, "test");
-	assert_int_equal(org_create(app, &sys, &o, &tu, &e), 0);
+	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
 	officer = (struct actor){7, 1u << ROLE_OFFICER, tu, CLEARANCE_NORMAL, NULL, "test"};
 	leader = (struct actor){8, 1u << ROLE_LEADER, tu, CLEARANCE_NORMAL, NULL, "test"};
 	viewer = (struct actor){9, 1u << ROLE_VIEWER, tu, CLEARANCE_NORMAL, NULL, "test"};
@@ -100,10 +93,7 @@ static void test_appraisal_outcome_and_documents(void **state)
 	assert_true(appraisal_outcome_valid("chuyen_cap_tren"));
 	assert_false(appraisal_outcome_valid(NULL));
 
-	app_close(app);
-	err_release(&e);
-	arena_release(&a);
-	tmpdir_remove(dir);
+	fixture_close(dir, app, &e, &a);
 }
 
 int main(void)

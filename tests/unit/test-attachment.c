@@ -10,7 +10,7 @@
 #include "app/audit.h"
 #include "app/case.h"
 #include "app/org.h"
-#include "helpers.h"
+#include "fixture.h"
 #include "store/store.h"
 
 static const char pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
@@ -66,12 +66,11 @@ static void test_attachment_name(void **state)
 
 static void test_attachment_store_and_read(void **state)
 {
-	char dir[512], path[600];
+	char dir[512];
 	struct app *app;
 	struct actor sys, officer, viewer, other;
 	struct err e;
 	struct arena a;
-	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
 	struct org_new h = {"TU.H1", "Đảng bộ huyện",       "dang_bo_truc_thuoc",
 	                    0,       date_days(2000, 1, 1), NULL};
 	struct case_input in = {
@@ -84,13 +83,7 @@ static void test_attachment_store_and_read(void **state)
 	char big_head[8] = "%PDF-1.";
 
 	(void)state;
-	tmpdir_make(dir, sizeof(dir));
-	snprintf(path, sizeof(path), "%s/t.db", dir);
-	err_init(&e);
-	arena_init(&a, 0);
-	assert_int_equal(app_open(path, STORE_CREATE, &app, &e), 0);
-	actor_system(&sys, "test");
-	assert_int_equal(org_create(app, &sys, &o, &tu, &e), 0);
+	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
 	h.parent_id = tu;
 	assert_int_equal(org_create(app, &sys, &h, &h1, &e), 0);
 	officer = (struct actor){7, 1u << ROLE_OFFICER, tu, CLEARANCE_NORMAL, NULL, "test"};
@@ -156,10 +149,7 @@ static void test_attachment_store_and_read(void **state)
 		assert_int_equal(l.v[0].user_id, 8);
 		assert_string_equal(l.v[0].action, "read");
 	}
-	app_close(app);
-	err_release(&e);
-	arena_release(&a);
-	tmpdir_remove(dir);
+	fixture_close(dir, app, &e, &a);
 }
 
 int main(void)

@@ -15,7 +15,7 @@
 #include "app/person.h"
 #include "app/report.h"
 #include "app/trip.h"
-#include "helpers.h"
+#include "fixture.h"
 #include "store/store.h"
 
 /* The catalogue and the store's definitions name the same figures. */
@@ -45,12 +45,12 @@ static int64_t figure(const struct report *r, const char *code)
 
 static void test_counters_follow_the_records(void **state)
 {
-	char dir[512], path[600];
+	char dir[512];
 	struct app *app;
 	struct actor sys, officer, viewer, other;
 	struct err e;
 	struct arena a;
-	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+	struct org_new o;
 	struct case_input in = {.kind = "kiem_tra",
 	                        .subtype = "chap_hanh",
 	                        .title = "Kiểm tra",
@@ -61,13 +61,7 @@ static void test_counters_follow_the_records(void **state)
 	int64_t diffs = -1;
 
 	(void)state;
-	tmpdir_make(dir, sizeof(dir));
-	snprintf(path, sizeof(path), "%s/t.db", dir);
-	err_init(&e);
-	arena_init(&a, 0);
-	assert_int_equal(app_open(path, STORE_CREATE, &app, &e), 0);
-	actor_system(&sys, "test");
-	assert_int_equal(org_create(app, &sys, &o, &tu, &e), 0);
+	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
 	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", tu, date_days(2000, 1, 1)};
 	assert_int_equal(org_create(app, &sys, &o, &x1, &e), 0);
 	o = (struct org_new){"X2", "Đảng bộ xã B", "dang_bo_truc_thuoc", tu, date_days(2000, 1, 1)};
@@ -149,10 +143,7 @@ static void test_counters_follow_the_records(void **state)
 	assert_int_equal(report_verify(app, &sys, &diffs, &e), 0);
 	assert_int_equal(diffs, 0);
 
-	app_close(app);
-	err_release(&e);
-	arena_release(&a);
-	tmpdir_remove(dir);
+	fixture_close(dir, app, &e, &a);
 }
 
 static uint64_t next_rand(uint64_t *s)
@@ -170,12 +161,12 @@ static uint64_t next_rand(uint64_t *s)
  * its rows under either structure. */
 static void test_counters_equal_a_recount_after_random_writes(void **state)
 {
-	char dir[512], path[600];
+	char dir[512];
 	struct app *app;
 	struct actor sys;
 	struct err e;
 	struct arena a;
-	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+	struct org_new o;
 	int64_t orgs[64], cases[400], tu, diffs = -1;
 	size_t norgs = 0, ncases = 0;
 	int done[8] = {0}; /* writes that went through, by kind */
@@ -185,13 +176,7 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 	struct report r;
 
 	(void)state;
-	tmpdir_make(dir, sizeof(dir));
-	snprintf(path, sizeof(path), "%s/t.db", dir);
-	err_init(&e);
-	arena_init(&a, 0);
-	assert_int_equal(app_open(path, STORE_CREATE, &app, &e), 0);
-	actor_system(&sys, "test");
-	assert_int_equal(org_create(app, &sys, &o, &tu, &e), 0);
+	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
 	for (int i = 0; i < 6; i++) {
 		snprintf(code, sizeof(code), "X%d", i);
 		snprintf(name, sizeof(name), "Đảng bộ xã %d", i);
@@ -338,10 +323,7 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 			assert_int_equal(sum, r.figures[m].total);
 		}
 	}
-	app_close(app);
-	err_release(&e);
-	arena_release(&a);
-	tmpdir_remove(dir);
+	fixture_close(dir, app, &e, &a);
 }
 
 int main(void)

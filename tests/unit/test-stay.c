@@ -9,17 +9,16 @@
 #include "app/case.h"
 #include "app/org.h"
 #include "app/stay.h"
-#include "helpers.h"
+#include "fixture.h"
 #include "store/store.h"
 
 static void test_stay_details(void **state)
 {
-	char dir[512], path[600];
+	char dir[512];
 	struct app *app;
 	struct actor sys, officer, viewer;
 	struct err e;
 	struct arena a;
-	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
 	struct case_input in = {.kind = "o_nuoc_ngoai",
 	                        .subtype = "hoc_tap",
 	                        .title = "Đảng viên đi học ở Nga",
@@ -31,13 +30,7 @@ static void test_stay_details(void **state)
 	int64_t tu, stay, insp;
 
 	(void)state;
-	tmpdir_make(dir, sizeof(dir));
-	snprintf(path, sizeof(path), "%s/t.db", dir);
-	err_init(&e);
-	arena_init(&a, 0);
-	assert_int_equal(app_open(path, STORE_CREATE, &app, &e), 0);
-	actor_system(&sys, "test");
-	assert_int_equal(org_create(app, &sys, &o, &tu, &e), 0);
+	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
 	officer = (struct actor){7, 1u << ROLE_OFFICER, tu, CLEARANCE_NORMAL, NULL, "test"};
 	viewer = (struct actor){8, 1u << ROLE_VIEWER, tu, CLEARANCE_NORMAL, NULL, "test"};
 	in.handling_org = tu;
@@ -63,10 +56,7 @@ static void test_stay_details(void **state)
 	assert_string_equal(got.country, "Liên bang Nga");
 	assert_string_equal(got.arrangement, "tu_sinh_hoat");
 	assert_int_equal(got.last_contact, date_days(2025, 3, 1));
-	app_close(app);
-	err_release(&e);
-	arena_release(&a);
-	tmpdir_remove(dir);
+	fixture_close(dir, app, &e, &a);
 }
 
 int main(void)
