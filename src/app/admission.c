@@ -13,21 +13,13 @@
 
 #include "core/banned.h"
 
-static int one_of(const char *s, const char *const *list)
-{
-	for (; s && *list; list++)
-		if (strcmp(s, *list) == 0)
-			return 1;
-	return 0;
-}
-
 int admission_relation_valid(const char *relation)
 {
 	static const char *const in_scope[] = {
 	    "ban_than",    "bo",       "me",  "nguoi_nuoi_duong", "bo_vo_chong",
 	    "me_vo_chong", "vo_chong", "con", "anh_chi_em",       NULL};
 
-	return one_of(relation, in_scope);
+	return app_one_of(relation, in_scope);
 }
 
 void admission_exemptions(const struct relative_row *v, size_t n, struct admission_exemptions *ret)
@@ -40,8 +32,8 @@ void admission_exemptions(const struct relative_row *v, size_t n, struct admissi
 	for (size_t i = 0; i < n; i++) {
 		if (!v[i].is_member)
 			continue;
-		ret->applicant |= one_of(v[i].relation, own);
-		ret->spouse_side |= one_of(v[i].relation, spouse);
+		ret->applicant |= app_one_of(v[i].relation, own);
+		ret->spouse_side |= app_one_of(v[i].relation, spouse);
 	}
 }
 

@@ -149,6 +149,14 @@ const struct cal *app_cal(struct app *app)
 
 /* ---- text as users type it ---- */
 
+int app_one_of(const char *s, const char *const *list)
+{
+	for (; s && list && *list; list++)
+		if (strcmp(s, *list) == 0)
+			return 1;
+	return 0;
+}
+
 int app_text_blank(const char *s)
 {
 	if (!s)

@@ -71,6 +71,9 @@ int app_reload_calendar(struct app *app);
  * calendar on its next app_cal(). */
 void app_calendar_changed(void);
 
+/* 1 when s is one of the NULL-terminated list (NULL s or list: 0): the
+ * closed sets of codes a field accepts. */
+int app_one_of(const char *s, const char *const *list);
 /* Text as users type it: 1 when s is NULL or only white space. */
 int app_text_blank(const char *s);
 /* One CSV field appended to out, quoted (NULL: empty); text a spreadsheet

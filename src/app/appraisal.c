@@ -17,12 +17,9 @@
 
 int appraisal_outcome_valid(const char *outcome)
 {
-	static const char *const outcomes[] = {"dat", "khong_dat", "chuyen_cap_tren"};
+	static const char *const outcomes[] = {"dat", "khong_dat", "chuyen_cap_tren", NULL};
 
-	for (size_t i = 0; outcome && i < sizeof(outcomes) / sizeof(outcomes[0]); i++)
-		if (strcmp(outcome, outcomes[i]) == 0)
-			return 1;
-	return 0;
+	return app_one_of(outcome, outcomes);
 }
 
 /* The appraisal case id, checked for the actor: 0 or an error set. */

@@ -51,14 +51,6 @@ int case_fetch(struct app *app, const struct actor *who, int64_t id, struct aren
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
 }
 
-static int in_list(const char *const *list, const char *s)
-{
-	for (; list && *list; list++)
-		if (strcmp(*list, s) == 0)
-			return 1;
-	return 0;
-}
-
 static int check_input(struct app *app, const struct actor *who, const struct case_input *in,
                        struct arena *a, const struct case_kind **ret_kind, const char **ret_title,
                        struct err *e)
@@ -69,7 +61,7 @@ static int check_input(struct app *app, const struct actor *who, const struct ca
 	if (!k)
 		return err_set(e, HOSO_E_BAD_ENUM, "kind", "Loại vụ việc '%s' không có",
 		               "There is no case kind '%s'", in->kind ? in->kind : "");
-	if (in->subtype && *in->subtype && !in_list(k->subtypes, in->subtype))
+	if (in->subtype && *in->subtype && !app_one_of(in->subtype, k->subtypes))
 		return err_set(e, HOSO_E_BAD_ENUM, "subtype", "Loại '%s' không áp dụng cho %s",
 		               "Type '%s' does not apply to %s", in->subtype, k->vi);
 	if ((rc = app_text_clean(a, in->title, "title", TITLE_MAX, ret_title, e)) < 0)

@@ -134,14 +134,6 @@ out:
 	return rc;
 }
 
-static int in_list(const char *const *list, const char *s)
-{
-	for (; list && *list && s; list++)
-		if (strcmp(*list, s) == 0)
-			return 1;
-	return 0;
-}
-
 int deadline_compute(const struct cal *c, const struct deadline_rule *r,
                      const struct case_event_row *ev, size_t n, int32_t today, struct deadline *ret)
 {
@@ -166,7 +158,7 @@ int deadline_compute(const struct cal *c, const struct deadline_rule *r,
 		if (paused_from != DATE_NONE && ev[j].on_date > paused_from && np < 64)
 			pauses[np++] = (struct cal_pause){paused_from + 1, ev[j].on_date};
 		paused_from = DATE_NONE;
-		if (in_list(r->ends, ev[j].to_state))
+		if (app_one_of(ev[j].to_state, r->ends))
 			ret->done = ev[j].on_date;
 		else if (st && (st->flags & CASE_PAUSES))
 			paused_from = ev[j].on_date;

@@ -18,12 +18,9 @@
 int finding_conclusion_valid(const char *code)
 {
 	static const char *const codes[] = {"khong_vi_pham", "vi_pham_chua_den_muc",
-	                                    "vi_pham_phai_ky_luat", "da_ky_luat"};
+	                                    "vi_pham_phai_ky_luat", "da_ky_luat", NULL};
 
-	for (size_t i = 0; code && i < sizeof(codes) / sizeof(codes[0]); i++)
-		if (strcmp(code, codes[i]) == 0)
-			return 1;
-	return 0;
+	return app_one_of(code, codes);
 }
 
 /* Runs write(arg) in a transaction followed by an audit entry on case_id. */

@@ -12,14 +12,6 @@
 
 #include "core/banned.h"
 
-static int one_of(const char *s, const char *const *list)
-{
-	for (; s && *list; list++)
-		if (strcmp(s, *list) == 0)
-			return 1;
-	return 0;
-}
-
 int stay_set(struct app *app, const struct actor *who, int64_t case_id, const struct stay_input *in,
              struct err *e)
 {
@@ -46,13 +38,13 @@ int stay_set(struct app *app, const struct actor *who, int64_t case_id, const st
 		             "Only a stay-abroad case");
 		goto out;
 	}
-	if (!one_of(in->purpose, purposes)) {
+	if (!app_one_of(in->purpose, purposes)) {
 		rc = err_set(e, HOSO_E_BAD_ENUM, "purpose",
 		             "Mục đích là hoc_tap, lao_dong, cong_tac hoặc gia_dinh",
 		             "The purpose is hoc_tap, lao_dong, cong_tac or gia_dinh");
 		goto out;
 	}
-	if (!one_of(in->arrangement, arrangements)) {
+	if (!app_one_of(in->arrangement, arrangements)) {
 		rc = err_set(
 		    e, HOSO_E_BAD_ENUM, "arrangement",
 		    "Hình thức sinh hoạt là tu_sinh_hoat, chi_bo_nuoc_ngoai, chi_bo_tam_thoi "

@@ -19,13 +19,10 @@
 
 static int valid_purpose(const char *p)
 {
-	static const char *const purposes[] = {"cong_tac", "hoc_tap", "chua_benh", "du_lich",
-	                                       "tham_than"};
+	static const char *const purposes[] = {"cong_tac", "hoc_tap",   "chua_benh",
+	                                       "du_lich",  "tham_than", NULL};
 
-	for (size_t i = 0; p && i < sizeof(purposes) / sizeof(purposes[0]); i++)
-		if (strcmp(p, purposes[i]) == 0)
-			return 1;
-	return 0;
+	return app_one_of(p, purposes);
 }
 
 /* The trip case, visible and writable by who. */
