@@ -103,6 +103,8 @@ struct doc {
 	const char *footer; /* "Xuất bởi … lúc …": on every page, small */
 	const char *title;  /* document properties (DOCX/PDF/XLSX metadata) */
 	const char *author;
+	int64_t created; /* Unix seconds, UTC: the properties' creation time, so
+	                  * the same document gives the same bytes */
 };
 
 /* n with Vietnamese digit grouping ("2.611", "-1.234.567") into out, which
