@@ -63,6 +63,11 @@ static const struct err_entry err_table[-HOSO_E__MIN] = {
                         "Too many failed sign-ins; try again later"},
     [-HOSO_E_CSRF] = {"csrf", "Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF)",
                       "Missing or wrong CSRF token"},
+    [-HOSO_E_PERIOD_LOCKED] = {"period_locked",
+                               "Kỳ báo cáo đã được phê duyệt và khóa: thay đổi này làm thay đổi "
+                               "số liệu của kỳ; cần cấp trên mở lại kỳ trước",
+                               "The reporting period is approved and locked: this change would "
+                               "alter its figures; the level above must re-open it first"},
     [-HOSO_E_BAD_ENUM] = {"bad_value", "Giá trị không thuộc danh mục cho phép",
                           "Value is not one of the allowed values"},
 };

@@ -41,10 +41,11 @@ enum err_code {
 	HOSO_E_SCHEMA = -23,
 	HOSO_E_BAD_NAME = -24,
 	HOSO_E_BAD_ENUM = -25,
-	HOSO_E_AUTH = -26,   /* not signed in, or wrong name/password */
-	HOSO_E_LOCKED = -27, /* too many failed sign-ins: wait */
-	HOSO_E_CSRF = -28,   /* a state-changing request without its CSRF token */
-	HOSO_E__MIN = -29
+	HOSO_E_AUTH = -26,          /* not signed in, or wrong name/password */
+	HOSO_E_LOCKED = -27,        /* too many failed sign-ins: wait */
+	HOSO_E_CSRF = -28,          /* a state-changing request without its CSRF token */
+	HOSO_E_PERIOD_LOCKED = -29, /* the change would alter an approved period's figures */
+	HOSO_E__MIN = -30
 };
 
 const char *err_name(int code);       /* "bad_date"; "unknown" for others */

@@ -5,6 +5,14 @@
  *       the figures of an organisation's subtree over a period, from the
  *       live counters, as at the time or under the structure of day D
  *       (audited); format=csv: the same as a CSV file (UTF-8 with a BOM)
+ *   GET /api/report-submissions?org=CODE&period=P (or from, to)
+ *       which of the organisation's children have submitted that period,
+ *       and its own submission
+ *   POST /api/report-submissions {org, period | from, to, note}
+ *       submit the organisation's report for the period
+ *   GET /api/report-submissions/{id}
+ *   POST /api/report-submissions/{id} {action: approve|return|reopen,
+ *       reason, version}: the level above decides; approval locks the period
  */
 #include "http/api.h"
 
@@ -12,45 +20,69 @@
 
 #include "app/org.h"
 #include "app/report.h"
+#include "app/submission.h"
+#include "core/parse.h"
 #include "core/period.h"
 
 #include "core/banned.h"
 
-int api_reports_get(struct http_req *r, struct err *e)
+/* The organisation (a code) and the period (period=2019, or from and to)
+ * of a report request, from the query string or a JSON body's strings. */
+static int report_scope(struct http_req *r, const char *org, const char *period, int32_t *from,
+                        int32_t *to, int64_t *ret_org, struct err *e)
 {
-	const char *org = http_query(r, "org"), *format = http_query(r, "format");
-	const char *period = http_query(r, "period");
-	int32_t from = DATE_NONE, to = DATE_NONE, structure = DATE_NONE;
-	struct report rep;
-	int64_t id;
 	int rc;
 
-	if ((rc = http_query_date(r, "from", &from, e)) < 0 ||
-	    (rc = http_query_date(r, "to", &to, e)) < 0 ||
-	    (rc = http_query_date(r, "structure", &structure, e)) < 0)
-		return rc;
-	if (format && strcmp(format, "json") != 0 && strcmp(format, "csv") != 0)
-		return err_set(e, HOSO_E_BAD_ENUM, "format",
-		               "Định dạng '%s' không hợp lệ (json, csv)",
-		               "Invalid format '%s' (json, csv)", format);
 	if (!org || !*org)
 		return err_set(e, HOSO_E_MISSING, "org", "Thiếu tổ chức (org)",
 		               "The organisation (org) is missing");
-	if (period && (from != DATE_NONE || to != DATE_NONE))
+	if (period && (*from != DATE_NONE || *to != DATE_NONE))
 		return err_set(e, HOSO_E_INVALID, "period",
 		               "Dùng period hoặc from và to, không cả hai",
 		               "Give period, or from and to, not both");
-	if (period && period_parse(period, strlen(period), &from, &to) < 0)
+	if (period && period_parse(period, strlen(period), from, to) < 0)
 		return err_set(
 		    e, HOSO_E_BAD_DATE, "period",
 		    "Kỳ '%s' không hợp lệ (2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, 2015-2019)",
 		    "Invalid period '%s' (2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, 2015-2019)",
 		    period);
-	if (from == DATE_NONE || to == DATE_NONE)
-		return err_set(e, HOSO_E_MISSING, from == DATE_NONE ? "from" : "to",
+	if (*from == DATE_NONE || *to == DATE_NONE)
+		return err_set(e, HOSO_E_MISSING, *from == DATE_NONE ? "from" : "to",
 		               "Cần kỳ báo cáo (from, to)", "The period (from, to) is needed");
-	if ((rc = org_find(r->app, &r->actor, org, &id, e)) < 0)
+	if ((rc = org_find(r->app, &r->actor, org, ret_org, e)) < 0)
 		return err_set(e, rc, "org", "Không tìm thấy tổ chức", "Organisation not found");
+	return 0;
+}
+
+/* The same from the query string. */
+static int query_scope(struct http_req *r, int32_t *from, int32_t *to, int64_t *ret_org,
+                       struct err *e)
+{
+	int rc;
+
+	*from = *to = DATE_NONE;
+	if ((rc = http_query_date(r, "from", from, e)) < 0 ||
+	    (rc = http_query_date(r, "to", to, e)) < 0)
+		return rc;
+	return report_scope(r, http_query(r, "org"), http_query(r, "period"), from, to, ret_org, e);
+}
+
+int api_reports_get(struct http_req *r, struct err *e)
+{
+	const char *format = http_query(r, "format");
+	int32_t from, to, structure = DATE_NONE;
+	struct report rep;
+	int64_t id;
+	int rc;
+
+	if ((rc = http_query_date(r, "structure", &structure, e)) < 0)
+		return rc;
+	if (format && strcmp(format, "json") != 0 && strcmp(format, "csv") != 0)
+		return err_set(e, HOSO_E_BAD_ENUM, "format",
+		               "Định dạng '%s' không hợp lệ (json, csv)",
+		               "Invalid format '%s' (json, csv)", format);
+	if ((rc = query_scope(r, &from, &to, &id, e)) < 0)
+		return rc;
 	if ((rc = report_figures(r->app, &r->actor, id, from, to, structure, r->arena, &rep, e)) <
 	    0)
 		return rc;
@@ -71,4 +103,90 @@ int api_reports_get(struct http_req *r, struct err *e)
 		return rc;
 	}
 	return http_reply(r, 200, report_json(&rep));
+}
+
+int api_report_submissions_get(struct http_req *r, struct err *e)
+{
+	int32_t from, to;
+	json_t *j;
+	int64_t id;
+	int rc;
+
+	if ((rc = query_scope(r, &from, &to, &id, e)) < 0 ||
+	    (rc = submission_overview(r->app, &r->actor, id, from, to, r->arena, &j, e)) < 0)
+		return rc;
+	return http_reply(r, 200, j);
+}
+
+int api_report_submissions_post(struct http_req *r, struct err *e)
+{
+	const char *org = NULL, *period = NULL, *note = NULL;
+	int32_t from = DATE_NONE, to = DATE_NONE;
+	const struct http_field fields[] = {
+	    {"org", HF_STRING, 1, &org, 0, 0},   {"period", HF_STRING, 0, &period, 0, 0},
+	    {"from", HF_DATE, 0, &from, 0, 0},   {"to", HF_DATE, 0, &to, 0, 0},
+	    {"note", HF_STRING, 0, &note, 0, 0},
+	};
+	int64_t org_id, id = 0;
+	json_t *body, *j = NULL;
+	int rc;
+
+	if ((rc = submission_may_submit(&r->actor, e)) < 0 ||
+	    (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0)
+		rc = report_scope(r, org, period, &from, &to, &org_id, e);
+	if (rc == 0)
+		rc = submission_submit(r->app, &r->actor, org_id, from, to, note, &id, e);
+	if (rc == 0)
+		rc = submission_get(r->app, &r->actor, id, r->arena, &j, e);
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 201, j);
+}
+
+int api_report_submission_get(struct http_req *r, struct err *e)
+{
+	const char *s = http_param(r, "id");
+	json_t *j;
+	int64_t id;
+	int rc;
+
+	if (!s || parse_i64(s, strlen(s), 1, INT64_MAX, &id) < 0)
+		return err_set(e, HOSO_E_NOT_FOUND, "id", "Không tìm thấy báo cáo đã nộp",
+		               "Submitted report not found");
+	if ((rc = submission_get(r->app, &r->actor, id, r->arena, &j, e)) < 0)
+		return rc;
+	return http_reply(r, 200, j);
+}
+
+int api_report_submission_post(struct http_req *r, struct err *e)
+{
+	const char *s = http_param(r, "id"), *action = NULL, *reason = NULL;
+	int64_t id, version = 0;
+	const struct http_field fields[] = {
+	    {"action", HF_STRING, 1, &action, 0, 0},
+	    {"reason", HF_STRING, 0, &reason, 0, 0},
+	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
+	};
+	enum submission_action act;
+	json_t *body, *j = NULL;
+	int rc;
+
+	if (!s || parse_i64(s, strlen(s), 1, INT64_MAX, &id) < 0)
+		return err_set(e, HOSO_E_NOT_FOUND, "id", "Không tìm thấy báo cáo đã nộp",
+		               "Submitted report not found");
+	if ((rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0 && submission_action_parse(action, &act) < 0)
+		rc =
+		    err_set(e, HOSO_E_BAD_ENUM, "action", "Thao tác là approve, return hoặc reopen",
+		            "The action is approve, return or reopen");
+	if (rc == 0)
+		rc = submission_decide(r->app, &r->actor, id, version, act, reason, e);
+	if (rc == 0)
+		rc = submission_get(r->app, &r->actor, id, r->arena, &j, e);
+	json_decref(body);
+	return rc < 0 ? rc : http_reply(r, 200, j);
 }

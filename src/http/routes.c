@@ -86,6 +86,14 @@ static const struct http_route case_appraisal = {"PUT", "/api/cases/{id}/apprais
 static const struct http_route case_appraisal_docs = {"POST", "/api/cases/{id}/appraisal-documents",
                                                       api_case_appraisal_doc_post};
 static const struct http_route reports_get = {"GET", "/api/reports", api_reports_get};
+static const struct http_route submissions_get = {"GET", "/api/report-submissions",
+                                                  api_report_submissions_get};
+static const struct http_route submissions_post = {"POST", "/api/report-submissions",
+                                                   api_report_submissions_post};
+static const struct http_route submission_get = {"GET", "/api/report-submissions/{id}",
+                                                 api_report_submission_get};
+static const struct http_route submission_post = {"POST", "/api/report-submissions/{id}",
+                                                  api_report_submission_post};
 static const struct http_route case_assignees = {"PUT", "/api/cases/{id}/assignees",
                                                  api_case_assignees_put};
 static const struct http_route case_attachments = {"POST", "/api/cases/{id}/attachments",
@@ -136,6 +144,10 @@ const struct http_route *const http_routes[] = {
     &case_attachments,
     &case_assignees,
     &reports_get,
+    &submissions_get,
+    &submissions_post,
+    &submission_get,
+    &submission_post,
     &case_appraisal,
     &case_appraisal_docs,
     &remedies_get,

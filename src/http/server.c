@@ -95,6 +95,7 @@ int http_status_of(int code)
 	case HOSO_E_CONFLICT:
 	case HOSO_E_ORG_STATE:
 	case HOSO_E_CYCLE:
+	case HOSO_E_PERIOD_LOCKED:
 		return 409;
 	case HOSO_E_BUSY:
 		return 503;

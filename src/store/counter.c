@@ -122,6 +122,10 @@ int store_counters_rebuild(struct store *s)
 			rc = exec(s, sql.buf);
 		buf_release(&sql);
 	}
+	/* A recount is recovery: what it changes in a locked period corrects
+	 * the counters, it does not change the approved records. */
+	if (rc == 0 && s->locks)
+		rc = exec(s, "DELETE FROM lock_delta");
 	return rc;
 }
 

@@ -493,6 +493,68 @@ static const struct migration migrations[] = {
         " PRIMARY KEY (org_id, day, metric, dim, conf)) STRICT, WITHOUT ROWID;",
         store_counters_install,
     },
+    /* 17: period reports submitted to the level above and approved there;
+     * an approved period is locked: the organisations its report summed
+     * (period_lock), and the counter changes of a transaction that fall in
+     * a locked period (lock_delta), which store_commit refuses unless they
+     * cancel out. */
+    {
+        "CREATE TABLE report_submission("
+        " id INTEGER PRIMARY KEY,"
+        " org_id INTEGER NOT NULL REFERENCES org(id),"
+        " from_day TEXT NOT NULL,"
+        " to_day TEXT NOT NULL,"
+        " state TEXT NOT NULL CHECK (state IN ('submitted', 'returned', 'approved', "
+        "'reopened')),"
+        " figures TEXT NOT NULL,"
+        " note TEXT,"
+        " submitted_by INTEGER NOT NULL,"
+        " submitted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+        " decided_by INTEGER,"
+        " decided_at TEXT,"
+        " reason TEXT,"
+        " version INTEGER NOT NULL DEFAULT 1,"
+        " CHECK (from_day <= to_day)) STRICT;"
+        "CREATE INDEX report_submission_by_period ON report_submission(org_id, from_day, "
+        "to_day);"
+        "CREATE UNIQUE INDEX report_submission_one_open ON report_submission(org_id, from_day, "
+        "to_day) WHERE state IN ('submitted', 'approved');"
+        "CREATE TABLE period_lock("
+        " submission_id INTEGER NOT NULL REFERENCES report_submission(id),"
+        " org_id INTEGER NOT NULL,"
+        " from_day TEXT NOT NULL,"
+        " to_day TEXT NOT NULL) STRICT;"
+        "CREATE INDEX period_lock_by_org ON period_lock(org_id, from_day);"
+        "CREATE INDEX period_lock_by_submission ON period_lock(submission_id);"
+        "CREATE TABLE lock_delta("
+        " org_id INTEGER NOT NULL,"
+        " day TEXT NOT NULL,"
+        " metric TEXT NOT NULL,"
+        " dim TEXT NOT NULL,"
+        " conf INTEGER NOT NULL,"
+        " delta INTEGER NOT NULL,"
+        " PRIMARY KEY (org_id, day, metric, dim, conf)) STRICT, WITHOUT ROWID;"
+        "CREATE TRIGGER counter_lock_ai AFTER INSERT ON counter WHEN EXISTS (SELECT 1 FROM "
+        "period_lock l WHERE l.org_id = NEW.org_id AND NEW.day BETWEEN l.from_day AND "
+        "l.to_day) BEGIN INSERT INTO lock_delta(org_id, day, metric, dim, conf, delta) VALUES "
+        "(NEW.org_id, NEW.day, NEW.metric, NEW.dim, NEW.conf, NEW.n) ON CONFLICT (org_id, day, "
+        "metric, dim, conf) DO UPDATE "
+        "SET delta = delta + excluded.delta; END;"
+        "CREATE TRIGGER counter_lock_au AFTER UPDATE ON counter WHEN NEW.n <> OLD.n AND EXISTS "
+        "(SELECT 1 FROM period_lock l WHERE l.org_id = NEW.org_id AND NEW.day BETWEEN "
+        "l.from_day AND l.to_day) BEGIN INSERT INTO lock_delta(org_id, day, metric, dim, conf, "
+        "delta) "
+        "VALUES (NEW.org_id, NEW.day, NEW.metric, NEW.dim, NEW.conf, NEW.n - OLD.n) ON CONFLICT "
+        "(org_id, day, "
+        "metric, dim, conf) DO UPDATE SET delta = delta + excluded.delta; END;"
+        "CREATE TRIGGER counter_lock_ad AFTER DELETE ON counter WHEN EXISTS (SELECT 1 FROM "
+        "period_lock l WHERE l.org_id = OLD.org_id AND OLD.day BETWEEN l.from_day AND "
+        "l.to_day) BEGIN INSERT INTO lock_delta(org_id, day, metric, dim, conf, delta) VALUES "
+        "(OLD.org_id, OLD.day, OLD.metric, OLD.dim, OLD.conf, -OLD.n) ON CONFLICT (org_id, day, "
+        "metric, dim, conf) DO "
+        "UPDATE SET delta = delta + excluded.delta; END;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

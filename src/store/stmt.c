@@ -336,4 +336,32 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "case_id",
     [STMT_ATTACHMENT_GET] = "SELECT id, case_id, sha256, filename, mime, size, user_id, at "
                             "FROM case_attachment WHERE id = ?1",
+    [STMT_LOCK_DELTA_STATE] = "SELECT max(delta <> 0) FROM lock_delta",
+    [STMT_LOCK_DELTA_CLEAR] = "DELETE FROM lock_delta",
+    [STMT_SUBMISSION_INSERT] = "INSERT INTO report_submission(org_id, from_day, to_day, state, "
+                               "figures, note, submitted_by) VALUES (?1, ?2, ?3, 'submitted', "
+                               "?4, ?5, ?6)",
+    [STMT_SUBMISSION_GET] = "SELECT id, org_id, from_day, to_day, state, figures, note, "
+                            "submitted_by, submitted_at, decided_by, decided_at, reason, version "
+                            "FROM report_submission WHERE id = ?1",
+    [STMT_SUBMISSION_LATEST] = "SELECT id, org_id, from_day, to_day, state, figures, note, "
+                               "submitted_by, submitted_at, decided_by, decided_at, reason, "
+                               "version FROM report_submission WHERE org_id = ?1 AND from_day = "
+                               "?2 AND to_day = ?3 ORDER BY id DESC LIMIT 1",
+    [STMT_SUBMISSION_DECIDE] = "UPDATE report_submission SET state = ?3, decided_by = ?4, "
+                               "decided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), reason = ?5, "
+                               "version = version + 1 WHERE id = ?1 AND version = ?2",
+    /* The organisations the report of ?2 over ?3..?4 sums, each over the
+     * part of the period it sat under ?2 (as STMT_COUNTERS_SUM walks). */
+    [STMT_PERIOD_LOCK] =
+        "INSERT INTO period_lock(submission_id, org_id, from_day, to_day) WITH RECURSIVE "
+        "under(org_id, f, t) AS (SELECT ?2, '0000-01-01', '9999-12-31' UNION ALL SELECT "
+        "v.org_id, max(v.valid_from, u.f), min(coalesce(v.valid_to, '9999-12-31'), u.t) FROM "
+        "org_version v JOIN under u ON v.parent_id = u.org_id WHERE max(v.valid_from, u.f) < "
+        "min(coalesce(v.valid_to, '9999-12-31'), u.t)) SELECT ?1, org_id, max(f, ?3), "
+        "min(date(t, '-1 day'), ?4) FROM under WHERE f <= ?4 AND t > ?3",
+    [STMT_PERIOD_UNLOCK] = "DELETE FROM period_lock WHERE submission_id = ?1",
+    [STMT_PERIOD_LOCKED] = "SELECT s.id, s.org_id, s.from_day, s.to_day FROM period_lock l JOIN "
+                           "report_submission s ON s.id = l.submission_id WHERE l.org_id = ?1 "
+                           "AND ?2 BETWEEN l.from_day AND l.to_day LIMIT 1",
 };

@@ -231,6 +231,7 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e)
 		store_close(s);
 		return rc;
 	}
+	s->locks = store_schema_version(s) >= STORE_SCHEMA_LOCKS;
 	if (s->readonly && store_schema_version(s) != store_latest_schema_version()) {
 		store_close(s);
 		return err_set(e, HOSO_E_SCHEMA, "db", NULL, NULL);
@@ -295,12 +296,38 @@ int store_begin(struct store *s)
 	return rc;
 }
 
-int store_commit(struct store *s)
+/* A transaction may not change the figures of an approved period: the
+ * counter changes it made there (lock_delta, kept by triggers) must cancel
+ * out.  0, or HOSO_E_PERIOD_LOCKED; lock_delta is left empty. */
+static int lock_check(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_COMMIT);
-	int rc;
+	sqlite3_stmt *st = store_stmt(s, STMT_LOCK_DELTA_STATE);
+	int rc, state;
 
 	if (!st)
+		return HOSO_E_DB;
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+		return store_rc(rc);
+	state = sqlite3_column_type(st, 0) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (state == 1)
+		return HOSO_E_PERIOD_LOCKED;
+	if (state == 0 &&
+	    (!(st = store_stmt(s, STMT_LOCK_DELTA_CLEAR)) || (rc = store_exec_stmt(st)) < 0))
+		return st ? rc : HOSO_E_DB;
+	return 0;
+}
+
+int store_commit(struct store *s)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (s->locks && (rc = lock_check(s)) < 0) {
+		store_rollback(s);
+		return rc;
+	}
+	if (!(st = store_stmt(s, STMT_COMMIT)))
 		return HOSO_E_DB;
 	rc = store_exec_stmt(st);
 	if (rc == 0)
@@ -492,7 +519,10 @@ int store_restore(struct store *s, const char *in_path, struct err *e)
 		               "Restore from '%s' failed", in_path);
 	if (store_pragmas(s) != SQLITE_OK)
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
-	return store_migrate(s, e);
+	if ((rc = store_migrate(s, e)) < 0)
+		return rc;
+	s->locks = store_schema_version(s) >= STORE_SCHEMA_LOCKS;
+	return 0;
 }
 
 int store_content_digest(struct store *s, char *out, struct err *e)

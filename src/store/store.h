@@ -743,4 +743,36 @@ struct org_count {
 int store_member_counts(struct store *s, int32_t day, struct arena *a, struct org_count **ret,
                         size_t *ret_n);
 
+/* ---- period reports submitted and approved; locks (submission.c) ---- */
+struct submission_row {
+	int64_t id, org_id;
+	int32_t from, to;
+	const char *state;   /* submitted, returned, approved, reopened */
+	const char *figures; /* JSON {code: total} as submitted */
+	const char *note;
+	int64_t submitted_by;
+	const char *submitted_at; /* ISO 8601 UTC */
+	int64_t decided_by;       /* 0: not yet */
+	const char *decided_at, *reason;
+	int64_t version;
+};
+/* HOSO_E_DUPLICATE when the period already has a submission waiting or
+ * approved for that organisation. */
+int store_submission_insert(struct store *s, const struct submission_row *r, int64_t *ret_id);
+int store_submission_get(struct store *s, int64_t id, struct arena *a, struct submission_row *ret);
+/* The latest submission of org for exactly from..to; HOSO_E_NOT_FOUND. */
+int store_submission_latest(struct store *s, int64_t org, int32_t from, int32_t to, struct arena *a,
+                            struct submission_row *ret);
+/* Move it to state (by, reason); HOSO_E_CONFLICT when version moved on. */
+int store_submission_decide(struct store *s, int64_t id, int64_t version, const char *state,
+                            int64_t by, const char *reason);
+/* Lock the period of an approved submission: every organisation org's
+ * report sums, over the days it sat under org.  From then on, a commit
+ * whose counter changes there do not cancel out fails with
+ * HOSO_E_PERIOD_LOCKED (and is rolled back). */
+int store_period_lock(struct store *s, int64_t submission, int64_t org, int32_t from, int32_t to);
+int store_period_unlock(struct store *s, int64_t submission);
+/* The approved submission whose lock covers org on day, or 0. */
+int store_period_locked(struct store *s, int64_t org, int32_t day, int64_t *ret_submission);
+
 #endif

@@ -141,14 +141,28 @@ enum stmt {
 	STMT_ASSIGNEE_ADD,
 	STMT_ASSIGNEES_OF_CASE,
 	STMT_CASES_OF_ASSIGNEE,
+	/* period submissions and locks (submission.c) */
+	STMT_LOCK_DELTA_STATE,
+	STMT_LOCK_DELTA_CLEAR,
+	STMT_SUBMISSION_INSERT,
+	STMT_SUBMISSION_GET,
+	STMT_SUBMISSION_LATEST,
+	STMT_SUBMISSION_DECIDE,
+	STMT_PERIOD_LOCK,
+	STMT_PERIOD_UNLOCK,
+	STMT_PERIOD_LOCKED,
 	STMT__MAX
 };
+
+/* The schema version that brought period locks (migrate.c). */
+#define STORE_SCHEMA_LOCKS 17
 
 struct store {
 	sqlite3 *db;
 	char *path;
 	int readonly;
 	int in_tx;
+	int locks;       /* the schema has period locks: commits check lock_delta */
 	int defer_index; /* person_fts filled later by store_person_index_since */
 	char **bulk_sql; /* indexes and triggers dropped for a bulk load */
 	size_t bulk_n;

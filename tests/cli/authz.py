@@ -431,6 +431,37 @@ for u in USERS:
     want = 401 if u is None else (403 if u == "kiem.toan" else (200 if u == "admin" else 404))
     check(st == want, f"report of X2 as {u}: {st}, want {want}")
 
+# Period submissions: readers see who submitted in their scope; officers and
+# leaders submit their organisation's period; only a leader of the level
+# above decides (none of these users is above X1).
+for u in USERS:
+    st, _, _ = call("GET", "/api/report-submissions?org=X1&period=2020", u, jar=jar)
+    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
+    check(st == want, f"submissions of X1 as {u}: {st}, want {want}")
+    st, _, _ = call("GET", "/api/report-submissions?org=X2&period=2020", u, jar=jar)
+    want = 401 if u is None else (403 if u == "kiem.toan" else (200 if u == "admin" else 404))
+    check(st == want, f"submissions of X2 as {u}: {st}, want {want}")
+SUBS = {}
+for i, u in enumerate(USERS):
+    st, body, _ = call("POST", "/api/report-submissions", u, {"org": "X1", "period": str(2001 + i)}, jar=jar)
+    want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
+    check(st == want, f"submit X1's period as {u}: {st}, want {want}")
+    if st == 201:
+        SUBS[u] = json.loads(body)["id"]
+    st, _, _ = call("POST", "/api/report-submissions", u, {"org": "X2", "period": str(2001 + i)}, jar=jar)
+    want = 401 if u is None else (404 if u in ("cv.x1", "ld.x1") else 403)
+    check(st == want, f"submit X2's period as {u}: {st}, want {want}")
+for u in USERS:
+    st, _, _ = call("GET", f"/api/report-submissions/{SUBS['cv.x1']}", u, jar=jar)
+    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
+    check(st == want, f"read a submission as {u}: {st}, want {want}")
+    st, _, _ = call("GET", f"/api/report-submissions/{MISSING}", u, jar=jar)
+    want = 401 if u is None else (403 if u == "kiem.toan" else 404)
+    check(st == want, f"read a missing submission as {u}: {st}, want {want}")
+    st, _, _ = call("POST", f"/api/report-submissions/{SUBS['cv.x1']}", u, {"action": "approve", "version": 1}, jar=jar)
+    want = 401 if u is None else 403
+    check(st == want, f"approve X1's report as {u}: {st}, want {want}")
+
 for u in USERS:
     st, _, _ = call("GET", "/api/remedies", u, jar=jar)
     want = 401 if u is None else (403 if u == "kiem.toan" else 200)
