@@ -3,7 +3,9 @@
  * (the figures of an organisation's subtree over a period, as at the time
  * of each record, with rows by child organisation), "hoso report verify"
  * (recount the raw records and compare with the live counters; exit 1 on
- * any difference) and "hoso report rebuild" (recovery only).
+ * any difference), "hoso report rebuild" (recovery only), and the period
+ * submissions: "submit", "submissions" (who has submitted), "approve",
+ * "return" and "reopen" (submission.h).
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -12,6 +14,7 @@
 
 #include "app/org.h"
 #include "app/report.h"
+#include "app/submission.h"
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/period.h"
@@ -173,10 +176,135 @@ static int rebuild_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
+/* --org CODE with --period P or --from D --to D: the organisation and period. */
+static int org_period(struct cli_sub *x, const char *org, const char *period, const char *from_s,
+                      const char *to_s, int64_t *ret_org, int32_t *from, int32_t *to, struct err *e)
+{
+	struct app *app;
+	int rc;
+
+	if (!org || (!period && (!from_s || !to_s)) || (period && (from_s || to_s)))
+		return cli_usage(self(), "Cần --org và --period, hoặc --from và --to",
+		                 "--org and --period, or --from and --to, are needed");
+	if (period && period_parse(period, strlen(period), from, to) < 0)
+		return cli_usage(
+		    self(), "--period là 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05 hoặc 2015-2019",
+		    "--period is 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05 or 2015-2019");
+	if ((!period && (rc = cli_date("--from", from_s, from)) != 0) ||
+	    (!period && (rc = cli_date("--to", to_s, to)) != 0))
+		return rc;
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = org_find(app, &x->who, org, ret_org, e)) < 0)
+		return cli_done(rc, e);
+	return 0;
+}
+
+static int submit_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *org = NULL, *from_s = NULL, *to_s = NULL, *period = NULL, *note = NULL;
+	const struct cli_opt opts[] = {{"--org", &org},       {"--from", &from_s}, {"--to", &to_s},
+	                               {"--period", &period}, {"--note", &note},   {NULL}};
+	int32_t from, to;
+	int64_t org_id, id;
+	struct err e;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = org_period(x, org, period, from_s, to_s, &org_id, &from, &to, &e)) != 0)
+		return rc;
+	rc = submission_submit(x->app, &x->who, org_id, from, to, note, &id, &e);
+	if (rc == 0)
+		printf("%lld\n", (long long)id);
+	return cli_done(rc, &e);
+}
+
+static int submissions_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *org = NULL, *from_s = NULL, *to_s = NULL, *period = NULL;
+	const struct cli_opt opts[] = {
+	    {"--org", &org}, {"--from", &from_s}, {"--to", &to_s}, {"--period", &period}, {NULL}};
+	int32_t from, to;
+	int64_t org_id;
+	struct arena a;
+	struct err e;
+	json_t *j = NULL;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = org_period(x, org, period, from_s, to_s, &org_id, &from, &to, &e)) != 0)
+		return rc;
+	arena_init(&a, 1 << 20);
+	rc = submission_overview(x->app, &x->who, org_id, from, to, &a, &j, &e);
+	if (rc == 0)
+		cli_print_json(j);
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+/* approve ID | return ID --reason R | reopen ID --reason R */
+static int decide(struct cli_sub *x, int argc, char **argv, enum submission_action act)
+{
+	const char *pos[1], *reason = NULL;
+	const struct cli_opt opts[] = {{"--reason", &reason}, {NULL}};
+	struct app *app;
+	struct arena a;
+	struct err e;
+	json_t *j = NULL;
+	int64_t id;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(self(), "Cần ID của báo cáo đã nộp",
+		                 "The submission's ID is needed");
+	if ((rc = cli_number("ID", pos[0], 1, INT64_MAX, &id)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	arena_init(&a, 1 << 16);
+	rc = submission_get(app, &x->who, id, &a, &j, &e);
+	if (rc == 0)
+		rc = submission_decide(app, &x->who, id,
+		                       json_integer_value(json_object_get(j, "version")), act,
+		                       reason, &e);
+	json_decref(j);
+	j = NULL;
+	if (rc == 0 && (rc = submission_get(app, &x->who, id, &a, &j, &e)) == 0)
+		printf("%s\n", json_string_value(json_object_get(j, "state")));
+	json_decref(j);
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+static int approve_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	return decide(x, argc, argv, SUBMISSION_APPROVE);
+}
+
+static int return_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	return decide(x, argc, argv, SUBMISSION_RETURN);
+}
+
+static int reopen_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	return decide(x, argc, argv, SUBMISSION_REOPEN);
+}
+
 static const struct cli_subcmd subs[] = {
-    {"run", run_cmd},
-    {"verify", verify_cmd},
-    {"rebuild", rebuild_cmd},
+    {"run", run_cmd},       {"verify", verify_cmd},           {"rebuild", rebuild_cmd},
+    {"submit", submit_cmd}, {"submissions", submissions_cmd}, {"approve", approve_cmd},
+    {"return", return_cmd}, {"reopen", reopen_cmd},
 };
 
 static int cmd_report_exec(struct cli *c, int argc, char **argv)
@@ -186,8 +314,11 @@ static int cmd_report_exec(struct cli *c, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
     .name = "report",
-    .usage = "report run --org CODE (--period P | --from D --to D) [--structure-date D] [--format "
-             "text|json|csv] [--out FILE] | verify | rebuild",
+    .usage =
+        "report run --org CODE (--period P | --from D --to D) [--structure-date D] [--format "
+        "text|json|csv] [--out FILE] | verify | rebuild | submit --org CODE (--period P | --from D "
+        "--to D) [--note T] | submissions --org CODE (--period P | --from D --to D) | "
+        "approve ID | return ID --reason R | reopen ID --reason R",
     .help = "Báo cáo số liệu; kiểm tra bộ đếm / report figures; check the live counters",
     .exec = cmd_report_exec,
 };
