@@ -276,9 +276,10 @@ int submission_overview(struct app *app, const struct actor *who, int64_t org, i
 	for (size_t i = 0; children && i < kids.n; i++)
 		json_array_append_new(
 		    children,
-		    json_pack("{s:I,s:s,s:s,s:o}", "org", (json_int_t)kids.v[i].id, "code",
+		    json_pack("{s:I,s:s,s:s,s:o,s:b}", "org", (json_int_t)kids.v[i].id, "code",
 		              kids.v[i].code, "name", kids.v[i].name, "submission",
-		              latest_json(app, kids.v[i].id, from, to, a, &submitted, &approved)));
+		              latest_json(app, kids.v[i].id, from, to, a, &submitted, &approved),
+		              "may_decide", may_decide(app, who, kids.v[i].id, to, a)));
 	date_format_iso(from, f);
 	date_format_iso(to, t);
 	*ret = json_pack("{s:I,s:s,s:s,s:o,s:b,s:o,s:i,s:i,s:i}", "org", (json_int_t)org, "from", f,

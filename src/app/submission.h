@@ -49,7 +49,8 @@ int submission_get(struct app *app, const struct actor *who, int64_t id, struct 
                    json_t **ret, struct err *e);
 
 /* Who has submitted org's period: {"org", "from", "to", "own": submission
- * or null, "may_decide": bool, "children": [{"org", "name", "submission"}],
+ * or null, "may_decide": bool, "children": [{"org", "code", "name", "submission",
+ * "may_decide"}],
  * "submitted": n, "approved": n} over org's children on the period's last
  * day. */
 int submission_overview(struct app *app, const struct actor *who, int64_t org, int32_t from,

@@ -117,6 +117,35 @@ const tests = [
     check((await fig('kt_to_chuc')) === '505' && (await fig('rnn_luot')) === '2.611', 'the same totals under the new structure')
     check((await page.textContent('[data-test=report-rows]')).includes('Đảng bộ xã'), 'rows by the new communes')
   }],
+  ['reports: the Tỉnh ủy submits 2016, its leader approves it in the browser, the period is locked, then re-opened with a reason', async ({ page, url, shot }) => {
+    await login(page, url, 'canbo')
+    await page.goto(url + '/reports?org=DB&from=2016-01-01&to=2016-12-31')
+    await page.waitForSelector('[data-test=sub-own-state]')
+    check((await page.textContent('[data-test=sub-own-state]')).includes('Chưa nộp'), 'not submitted yet')
+    check((await page.textContent('[data-test=sub-children]')).includes('Chưa nộp'), 'the districts have not submitted')
+    await page.fill('[data-test=sub-text] input', 'Báo cáo năm 2016')
+    await page.click('[data-test=sub-submit]')
+    await page.waitForFunction(() => document.querySelector('[data-test=sub-own-state]')?.textContent.includes('chờ duyệt'))
+    check(!(await page.locator('[data-test=sub-approve]').count()), 'the submitter cannot approve')
+    await login(page, url, 'thuly')
+    await page.goto(url + '/reports?org=DB&from=2016-01-01&to=2016-12-31')
+    await page.waitForSelector('[data-test=sub-approve]')
+    await page.click('[data-test=sub-approve]')
+    await page.waitForFunction(() => document.querySelector('[data-test=sub-own-state]')?.textContent.includes('khóa'))
+    await shot('report-submission')
+    // Locked: a case backdated into 2016 is refused with the reason.
+    const api = await apiAs(url, 'thuly')
+    const late = await api('POST', '/api/cases', { kind: 'kiem_tra', title: 'Kiểm tra bổ sung', org: 'DB', opened: '2016-06-01', subject_orgs: ['DB'] })
+    check(late.status === 409 && late.body.error.code === 'period_locked' && late.body.error.message.includes('khóa'), `a backdated case is refused: ${late.status} ${JSON.stringify(late.body).slice(0, 200)}`)
+    // Re-opening needs a reason: without one the refusal shows on the panel.
+    await page.click('[data-test=sub-reopen]')
+    await page.waitForSelector('[data-test=sub-error]')
+    check((await page.textContent('[data-test=sub-error]')).includes('lý do'), 'a reason is required')
+    await page.fill('[data-test=sub-text] input', 'Bổ sung kết quả kiểm tra')
+    await page.click('[data-test=sub-reopen]')
+    await page.waitForFunction(() => document.querySelector('[data-test=sub-own-state]')?.textContent.includes('mở lại'))
+    check((await page.textContent('[data-test=submissions]')).includes('Bổ sung kết quả kiểm tra'), 'the reason shows')
+  }],
   ['an organisation\'s history names its successors; an administrator renames with a preview', async ({ page, url, shot }) => {
     await login(page, url, 'quantri')
     await page.goto(url + '/orgs/DB.H01')
