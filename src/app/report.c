@@ -323,6 +323,51 @@ static int period_years(int32_t from, int32_t to)
 	return years < 1 ? 1 : years;
 }
 
+struct trend_arg {
+	struct report *r;
+	int first;
+};
+
+static int place_year(const struct counter_sum *c, void *arg)
+{
+	struct trend_arg *t = arg;
+	size_t y = (size_t)(c->top - t->first), m;
+
+	for (m = 0; m < NMETRICS && strcmp(catalogue[m].code, c->metric) != 0; m++)
+		;
+	if (y < t->r->nyears && m < NMETRICS)
+		t->r->years[y].n[m] += c->n;
+	return 0;
+}
+
+/* Each calendar year's totals when the period runs over several. */
+static int trend(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
+                 struct arena *a, struct report *r)
+{
+	int y1, y2, m, d;
+	struct trend_arg t = {r, 0};
+
+	date_civil(from, &y1, &m, &d);
+	date_civil(to, &y2, &m, &d);
+	r->years = NULL;
+	r->nyears = 0;
+	if (y2 <= y1)
+		return 0;
+	if (!(r->years = arena_calloc(a, (size_t)(y2 - y1 + 1), sizeof(*r->years))))
+		return HOSO_E_NOMEM;
+	for (int y = y1; y <= y2; y++) {
+		struct report_year *ry = &r->years[y - y1];
+
+		ry->year = y;
+		if (!(ry->n = arena_calloc(a, NMETRICS, sizeof(*ry->n))))
+			return HOSO_E_NOMEM;
+	}
+	r->nyears = (size_t)(y2 - y1 + 1);
+	t.first = y1;
+	return store_counters_by_year(app_store(app), org, from, to, (int)who->clearance,
+	                              place_year, &t);
+}
+
 int report_figures(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
                    int32_t structure, struct arena *a, struct report *ret, struct err *e)
 {
@@ -347,6 +392,10 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 	    (rc = gather(app, who, org, years_before(from, back), years_before(to, back), structure,
 	                 a, &prev)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
+	if ((rc = trend(app, who, org, from, to, a, ret)) < 0 ||
+	    (rc = store_counters_max_conf(app_store(app), org, from, to, (int)who->clearance,
+	                                  &ret->conf)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
 	ret->code = o.code;
 	ret->name = o.name;
 	ret->prev_from = prev.from;
@@ -363,6 +412,7 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 json_t *report_json(const struct report *r)
 {
 	json_t *figs = json_array(), *rows = json_array(), *changes = json_array();
+	json_t *years = json_array();
 	char from[DATE_BUF], to[DATE_BUF], structure[DATE_BUF], pfrom[DATE_BUF], pto[DATE_BUF];
 
 	for (size_t i = 0; i < r->nfigures; i++) {
@@ -376,6 +426,15 @@ json_t *report_json(const struct report *r)
 		                                "name", f->m->vi, "name_en", f->m->en, "unit",
 		                                f->m->unit_vi, "total", (json_int_t)f->total,
 		                                "previous", (json_int_t)f->previous, "by", by));
+	}
+	for (size_t i = 0; i < r->nyears; i++) {
+		json_t *f = json_object();
+
+		for (size_t k = 0; k < r->nfigures; k++)
+			json_object_set_new(f, r->figures[k].m->code,
+			                    json_integer(r->years[i].n[k]));
+		json_array_append_new(
+		    years, json_pack("{s:i,s:o}", "year", r->years[i].year, "figures", f));
 	}
 	for (size_t i = 0; i < r->nrows; i++) {
 		json_t *n = json_object();
@@ -399,10 +458,11 @@ json_t *report_json(const struct report *r)
 		date_format_iso(r->structure, structure);
 	date_format_iso(r->prev_from, pfrom);
 	date_format_iso(r->prev_to, pto);
-	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:{s:s,s:s},s:o,s:o,s:o}", "org", r->code, "name",
-	                 r->name, "from", from, "to", to, "structure",
+	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:{s:s,s:s},s:o,s:o,s:o,s:o,s:i}", "org", r->code,
+	                 "name", r->name, "from", from, "to", to, "structure",
 	                 r->structure == DATE_NONE ? "at_the_time" : structure, "previous", "from",
-	                 pfrom, "to", pto, "restructured", changes, "figures", figs, "rows", rows);
+	                 pfrom, "to", pto, "restructured", changes, "figures", figs, "rows", rows,
+	                 "years", years, "confidentiality", r->conf);
 }
 
 /* "Lập bởi quantri (Nguyễn Văn Quản) lúc 25/11/2026 09:40" */

@@ -45,6 +45,10 @@ struct report_row {
 	const char *code, *name;
 	int64_t *n; /* per figure, in catalogue order */
 };
+struct report_year {
+	int year;
+	int64_t *n; /* per figure, in catalogue order */
+};
 struct report_change {
 	int32_t day; /* the structure changed on this day, within the period */
 	int64_t n;   /* successions that day */
@@ -61,6 +65,12 @@ struct report {
 	size_t nfigures;
 	struct report_row *rows; /* by child organisation, as at the time */
 	size_t nrows;
+	struct report_year *years; /* a period over several calendar years:
+	                            * each year's totals (within the period, as
+	                            * at the time), for trend charts */
+	size_t nyears;
+	int conf; /* the highest confidentiality among the records counted
+	           * (enum clearance): the document's mark */
 };
 
 /* The figures of org's subtree over from..to, under the structure of the
@@ -76,7 +86,9 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
  * "previous": {"from", "to"}, "restructured": [{"date", "successions"}],
  * "figures": [{"code", "name", "name_en", "unit", "total", "previous",
  * "by": {dim: n}}],
- * "rows": [{"org", "name", "figures": {code: n}}]} (a new reference). */
+ * "rows": [{"org", "name", "figures": {code: n}}], "years": [{"year",
+ * "figures": {code: n}}] (several calendar years only), "confidentiality":
+ * 0..2} (a new reference). */
 json_t *report_json(const struct report *r);
 
 /* The report as CSV (UTF-8 with a BOM, for Excel): a heading, the figures
@@ -86,6 +98,26 @@ json_t *report_json(const struct report *r);
 struct buf;
 int report_export_csv(struct app *app, const struct actor *who, const struct report *r,
                       struct arena *a, struct buf *out, struct err *e);
+
+/* The Party's own document of a report (DOMAIN.md §7): the committee's
+ * header, section I with the figures beside the same period before, the
+ * narrative sections II-V as headings with hints for staff to write, the
+ * appendix by organisation below (and by year over several years), the
+ * mark of the most confidential record counted, and a footer with who
+ * produced it and when.  The model lives in a; nothing is audited. */
+struct doc;
+int report_document(struct app *app, const struct actor *who, const struct report *r,
+                    struct arena *a, struct doc *ret, struct err *e);
+
+enum report_format { REPORT_DOCX, REPORT_PDF, REPORT_XLSX, REPORT_FORMAT__MAX };
+int report_format_parse(const char *s, enum report_format *ret); /* "docx", "pdf", "xlsx" */
+const char *report_format_name(enum report_format f);
+const char *report_format_type(enum report_format f); /* the MIME type */
+
+/* The document written as DOCX, PDF or XLSX (the statistical tables),
+ * appended to out; audited as an export. */
+int report_export_doc(struct app *app, const struct actor *who, const struct report *r,
+                      enum report_format f, struct arena *a, struct buf *out, struct err *e);
 
 /* Recount every figure from the raw records and compare with the live
  * counters: *ret_diffs is the number of keys that differ (0: they agree).

@@ -70,6 +70,7 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 	    {NULL},
 	};
 	int32_t from, to, structure = DATE_NONE;
+	enum report_format docf = REPORT_FORMAT__MAX;
 	struct buf csv = BUF_INIT((size_t)64 << 20);
 	struct report r;
 	struct arena a;
@@ -85,11 +86,12 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 	if (json)
 		format = "json";
 	if (format && strcmp(format, "json") != 0 && strcmp(format, "csv") != 0 &&
-	    strcmp(format, "text") != 0)
-		return cli_usage(self(), "--format là text, json hoặc csv",
-		                 "--format is text, json or csv");
-	if (format && strcmp(format, "csv") == 0 && !out)
-		return cli_usage(self(), "Cần --out cho tệp CSV", "--out is needed for a CSV file");
+	    strcmp(format, "text") != 0 && report_format_parse(format, &docf) < 0)
+		return cli_usage(self(), "--format là text, json, csv, docx, pdf hoặc xlsx",
+		                 "--format is text, json, csv, docx, pdf or xlsx");
+	if (format && strcmp(format, "json") != 0 && strcmp(format, "text") != 0 && !out)
+		return cli_usage(self(), "Cần --out cho tệp CSV, DOCX, PDF hoặc XLSX",
+		                 "--out is needed for a CSV, DOCX, PDF or XLSX file");
 	if (period && period_parse(period, strlen(period), &from, &to) < 0)
 		return cli_usage(
 		    self(), "--period là 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05 hoặc 2015-2019",
@@ -105,7 +107,11 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 	rc = org_find(app, &x->who, org, &id, &e);
 	if (rc == 0)
 		rc = report_figures(app, &x->who, id, from, to, structure, &a, &r, &e);
-	if (rc == 0 && format && strcmp(format, "csv") == 0) {
+	if (rc == 0 && docf != REPORT_FORMAT__MAX) {
+		rc = report_export_doc(app, &x->who, &r, docf, &a, &csv, &e);
+		if (rc == 0)
+			rc = write_file(out, csv.buf, csv.len, &e);
+	} else if (rc == 0 && format && strcmp(format, "csv") == 0) {
 		rc = report_export_csv(app, &x->who, &r, &a, &csv, &e);
 		if (rc == 0)
 			rc = write_file(out, csv.buf, csv.len, &e);

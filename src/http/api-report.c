@@ -4,7 +4,8 @@
  *   GET /api/reports?org=CODE&from=D&to=D[&structure=D]
  *       the figures of an organisation's subtree over a period, from the
  *       live counters, as at the time or under the structure of day D
- *       (audited); format=csv: the same as a CSV file (UTF-8 with a BOM)
+ *       (audited); format=csv: the same as a CSV file (UTF-8 with a BOM);
+ *       format=docx, pdf or xlsx: the Party's document (report_export_doc)
  *   GET /api/report-submissions?org=CODE&period=P (or from, to)
  *       which of the organisation's children have submitted that period,
  *       and its own submission
@@ -71,21 +72,39 @@ int api_reports_get(struct http_req *r, struct err *e)
 {
 	const char *format = http_query(r, "format");
 	int32_t from, to, structure = DATE_NONE;
+	enum report_format docf = REPORT_FORMAT__MAX;
 	struct report rep;
 	int64_t id;
 	int rc;
 
 	if ((rc = http_query_date(r, "structure", &structure, e)) < 0)
 		return rc;
-	if (format && strcmp(format, "json") != 0 && strcmp(format, "csv") != 0)
+	if (format && strcmp(format, "json") != 0 && strcmp(format, "csv") != 0 &&
+	    report_format_parse(format, &docf) < 0)
 		return err_set(e, HOSO_E_BAD_ENUM, "format",
-		               "Định dạng '%s' không hợp lệ (json, csv)",
-		               "Invalid format '%s' (json, csv)", format);
+		               "Định dạng '%s' không hợp lệ (json, csv, docx, pdf, xlsx)",
+		               "Invalid format '%s' (json, csv, docx, pdf, xlsx)", format);
 	if ((rc = query_scope(r, &from, &to, &id, e)) < 0)
 		return rc;
 	if ((rc = report_figures(r->app, &r->actor, id, from, to, structure, r->arena, &rep, e)) <
 	    0)
 		return rc;
+	if (docf != REPORT_FORMAT__MAX) {
+		struct buf out = BUF_INIT((size_t)64 << 20);
+		char f[DATE_BUF], t[DATE_BUF];
+		const char *cd;
+
+		date_format_iso(from, f);
+		date_format_iso(to, t);
+		cd = arena_printf(r->arena, "attachment; filename=\"bao-cao-%s-%s-%s.%s\"",
+		                  rep.code, f, t, report_format_name(docf));
+		rc = cd ? report_export_doc(r->app, &r->actor, &rep, docf, r->arena, &out, e)
+		        : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		if (rc == 0)
+			rc = http_reply_bytes(r, 200, report_format_type(docf), cd, &out);
+		buf_release(&out);
+		return rc;
+	}
 	if (format && strcmp(format, "csv") == 0) {
 		struct buf out = BUF_INIT((size_t)64 << 20);
 		char f[DATE_BUF], t[DATE_BUF];

@@ -553,3 +553,43 @@ out:
 	ustr_release(&dst);
 	return r;
 }
+
+int vi_upper(const char *s, size_t len, struct buf *out)
+{
+	struct ustr src, dst;
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n;
+	int r;
+
+	buf_reset(out);
+	if (len > VI_MAX_INPUT)
+		return HOSO_E_TOO_BIG;
+	if ((r = check(s, len, &(int){0})) < 0)
+		return r;
+	ustr_init(&src);
+	ustr_init(&dst);
+	if ((r = ustr_from_utf8(&src, s, len)) < 0 || (r = ustr_reserve(&dst, src.len + 16)) < 0)
+		goto out;
+	n = u_strToUpper(dst.p, dst.cap, src.p, src.len, "vi", &st);
+	if (st == U_BUFFER_OVERFLOW_ERROR) {
+		st = U_ZERO_ERROR;
+		if ((r = ustr_reserve(&dst, n + 1)) < 0)
+			goto out;
+		n = u_strToUpper(dst.p, dst.cap, src.p, src.len, "vi", &st);
+	}
+	if (U_FAILURE(st)) {
+		r = st == U_MEMORY_ALLOCATION_ERROR ? HOSO_E_NOMEM : HOSO_E_INVALID;
+		goto out;
+	}
+	/* Upper-casing keeps NFC text in NFC except in corner cases: make sure. */
+	src.len = 0;
+	dst.len = n;
+	if ((r = ustr_nfc(&src, &dst)) == 0)
+		r = ustr_to_buf(src.p, src.len, out);
+out:
+	if (r < 0)
+		buf_reset(out);
+	ustr_release(&src);
+	ustr_release(&dst);
+	return r;
+}

@@ -41,6 +41,11 @@ int vi_check(const char *s, size_t len);
  */
 int vi_nfc(const char *s, size_t len, struct buf *out);
 
+/* Upper case by the Vietnamese rules, in NFC, into out ("Đảng bộ tỉnh Điện
+ * Biên" -> "ĐẢNG BỘ TỈNH ĐIỆN BIÊN"): for the headings of documents.  The
+ * same errors as vi_nfc. */
+int vi_upper(const char *s, size_t len, struct buf *out);
+
 /*
  * The search key: NFC, lower case, diacritics removed, đ folded to d, each
  * word reduced to ASCII letters and digits, words joined by one space, and

@@ -166,12 +166,32 @@ static void test_nfc_limits(void **state)
 	buf_release(&b);
 }
 
+static void test_vi_upper(void **state)
+{
+	struct buf b = BUF_INIT(1 << 16);
+	const char *in = "Đảng bộ tỉnh Điện Biên — ủy ban kiểm tra ỹ ẳ";
+
+	(void)state;
+	assert_int_equal(vi_upper(in, strlen(in), &b), 0);
+	assert_string_equal(b.buf, "ĐẢNG BỘ TỈNH ĐIỆN BIÊN — ỦY BAN KIỂM TRA Ỹ Ẳ");
+	/* Decomposed input comes out composed. */
+	assert_int_equal(vi_upper("to\xcc\x89nh", 7, &b), 0);
+	assert_string_equal(b.buf, "TỈNH");
+	assert_int_equal(vi_upper("\xff", 1, &b), HOSO_E_NOT_UTF8);
+	assert_int_equal(b.len, 0);
+	buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_valid_utf8),      cmocka_unit_test(test_invalid_utf8),
-	    cmocka_unit_test(test_legacy_mojibake), cmocka_unit_test(test_legacy_raw_bytes),
-	    cmocka_unit_test(test_not_legacy),      cmocka_unit_test(test_nfc),
+	    cmocka_unit_test(test_vi_upper),
+	    cmocka_unit_test(test_valid_utf8),
+	    cmocka_unit_test(test_invalid_utf8),
+	    cmocka_unit_test(test_legacy_mojibake),
+	    cmocka_unit_test(test_legacy_raw_bytes),
+	    cmocka_unit_test(test_not_legacy),
+	    cmocka_unit_test(test_nfc),
 	    cmocka_unit_test(test_nfc_limits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
