@@ -219,7 +219,7 @@ static struct doc_table *main_table(struct arena *a, const struct report *r)
 {
 	static const char *const head[] = {"STT",    "Chỉ tiêu", "Đơn vị tính",
 	                                   "Kỳ này", "Cùng kỳ",  "Tăng (+), giảm (-)"};
-	static const double widths[] = {0.5, 4.2, 1.1, 1.1, 1.1, 1.2};
+	static const double widths[] = {0.75, 4.2, 1.1, 1.1, 1.1, 1.2};
 	struct doc_table *t = arena_calloc(a, 1, sizeof(*t));
 	struct doc_cell *c = arena_calloc(a, r->nfigures * 6 + 1, sizeof(*c));
 
@@ -265,7 +265,7 @@ static struct doc_table *by_table(struct arena *a, const struct report *r, const
 		return NULL;
 	head[0] = "STT";
 	head[1] = first;
-	widths[0] = 0.5;
+	widths[0] = 0.75;
 	widths[1] = by_year ? 0.9 : 2.6;
 	for (size_t j = 0; j < ncodes; j++) {
 		const struct metric *m = metric_find(codes[j]);
