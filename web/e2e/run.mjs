@@ -109,6 +109,13 @@ const tests = [
     const csv = await page.request.get(url + (await page.getAttribute('[data-test=report-csv]', 'href')))
     const body = await csv.body()
     check(csv.status() === 200 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf && body.toString('utf8').includes('kt_to_chuc,"Tổ chức đảng được kiểm tra","lượt",505'), 'the CSV download')
+    // The Party's documents: a PDF, a Word file and the workbook of the appendix.
+    for (const [f, magic] of [['pdf', '%PDF-'], ['docx', 'PK'], ['xlsx', 'PK']]) {
+      const res = await page.request.get(url + (await page.getAttribute(`[data-test=report-${f}]`, 'href')))
+      const bytes = await res.body()
+      check(res.status() === 200 && bytes.subarray(0, magic.length).toString('latin1') === magic && bytes.length > 4000, `the ${f} download (${res.status()}, ${bytes.length} bytes)`)
+    }
+    check(await page.locator('[data-test=report-trend] canvas').count() === 1, 'the trend by year drawn')
     await page.fill('#report-structure', '01/07/2025')
     await page.keyboard.press('Enter')
     await page.click('[data-test=report-run]')
