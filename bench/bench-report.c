@@ -6,6 +6,8 @@
  * to its organisation's successor on the structure date through the
  * succession links, then to the province's child it sits under that day.
  * Prints the median of each and the ratio, and whether the totals agree.
+ * Then the report's documents: the median time to build the document and
+ * write it as DOCX, PDF and XLSX, with the size of each.
  *
  * Usage: bench-report DB ROOT_CODE FROM TO STRUCTURE [RUNS]
  *   e.g. bench-report bench/out/province.db DB 2015-01-01 2019-12-31 2025-07-01 50
@@ -20,6 +22,10 @@
 #include "app/org.h"
 #include "app/report.h"
 #include "core/buf.h"
+#include "export/doc.h"
+#include "export/docx.h"
+#include "export/pdf.h"
+#include "export/xlsx.h"
 #include "store/store.h"
 
 static double now_ms(void)
@@ -170,6 +176,37 @@ int main(int argc, char **argv)
 		printf("  ratio %.1fx; totals %s (%lld, %lld)\n", mb / mh,
 		       hoso_total == base_total ? "agree" : "DIFFER", (long long)hoso_total,
 		       (long long)base_total);
+	}
+	{
+		static const char *const names[] = {"DOCX", "PDF", "XLSX"};
+		static int (*const writers[])(const struct doc *, struct buf *,
+		                              struct err *) = {docx_write, pdf_write, xlsx_write};
+		int n = runs < 10 ? runs : 10;
+		struct arena da;
+
+		arena_init(&da, (size_t)1 << 24);
+		for (int w = 0; w < 3; w++) {
+			struct buf out = BUF_INIT((size_t)64 << 20);
+			struct doc d;
+
+			for (int i = 0; i < n; i++) {
+				double t0 = now_ms();
+
+				arena_reset(&da);
+				buf_reset(&out);
+				if (report_document(app, &sys, &r, &da, &d, &e) != 0 ||
+				    writers[w](&d, &out, &e) != 0) {
+					fprintf(stderr, "bench-report: %s: %s\n", names[w],
+					        err_text_en(&e));
+					return 1;
+				}
+				th[i] = now_ms() - t0;
+			}
+			printf("  document %-4s (build + write)  p50 %8.2f ms, %zu bytes\n",
+			       names[w], median(th, n), out.len);
+			buf_release(&out);
+		}
+		arena_release(&da);
 	}
 	buf_release(&sql);
 	arena_release(&a);

@@ -161,6 +161,11 @@ static int collect_one(const struct counter_sum *s, void *arg)
 		return c->rc = HOSO_E_NOMEM;
 	row->n[m] += s->n;
 	c->r->figures[m].total += s->n;
+	if (s->n > 0 && s->conf > c->r->conf)
+		c->r->conf = s->conf;
+	if (c->r->nyears && s->year >= c->r->years[0].year &&
+	    (size_t)(s->year - c->r->years[0].year) < c->r->nyears)
+		c->r->years[s->year - c->r->years[0].year].n[m] += s->n;
 	if (*s->dim && (c->rc = add_by(c, m, s->dim, s->n)) < 0)
 		return c->rc;
 	return 0;
@@ -250,6 +255,29 @@ static int note_change(int32_t day, int64_t n, void *arg)
 	return 0;
 }
 
+/* A period over several calendar years gets each year's totals (a trend). */
+static int years_of(int32_t from, int32_t to, struct arena *a, struct report *r)
+{
+	int y1, y2, m, d;
+
+	date_civil(from, &y1, &m, &d);
+	date_civil(to, &y2, &m, &d);
+	r->years = NULL;
+	r->nyears = 0;
+	r->conf = 0;
+	if (y2 <= y1)
+		return 0;
+	if (!(r->years = arena_calloc(a, (size_t)(y2 - y1 + 1), sizeof(*r->years))))
+		return HOSO_E_NOMEM;
+	for (int y = y1; y <= y2; y++) {
+		r->years[y - y1].year = y;
+		if (!(r->years[y - y1].n = arena_calloc(a, NMETRICS, sizeof(int64_t))))
+			return HOSO_E_NOMEM;
+	}
+	r->nyears = (size_t)(y2 - y1 + 1);
+	return 0;
+}
+
 /* The figures of org over from..to under structure into ret (no checks,
  * no audit: report_figures does those). */
 static int gather(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
@@ -268,6 +296,8 @@ static int gather(struct app *app, const struct actor *who, int64_t org, int32_t
 	for (size_t i = 0; i < NMETRICS; i++)
 		ret->figures[i].m = &catalogue[i];
 	ret->structure = structure;
+	if ((rc = years_of(from, to, a, ret)) < 0)
+		return rc;
 	if (structure == DATE_NONE) {
 		rc = store_counters_sum(app_store(app), org, from, to, (int)who->clearance,
 		                        collect_one, &c);
@@ -323,51 +353,6 @@ static int period_years(int32_t from, int32_t to)
 	return years < 1 ? 1 : years;
 }
 
-struct trend_arg {
-	struct report *r;
-	int first;
-};
-
-static int place_year(const struct counter_sum *c, void *arg)
-{
-	struct trend_arg *t = arg;
-	size_t y = (size_t)(c->top - t->first), m;
-
-	for (m = 0; m < NMETRICS && strcmp(catalogue[m].code, c->metric) != 0; m++)
-		;
-	if (y < t->r->nyears && m < NMETRICS)
-		t->r->years[y].n[m] += c->n;
-	return 0;
-}
-
-/* Each calendar year's totals when the period runs over several. */
-static int trend(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
-                 struct arena *a, struct report *r)
-{
-	int y1, y2, m, d;
-	struct trend_arg t = {r, 0};
-
-	date_civil(from, &y1, &m, &d);
-	date_civil(to, &y2, &m, &d);
-	r->years = NULL;
-	r->nyears = 0;
-	if (y2 <= y1)
-		return 0;
-	if (!(r->years = arena_calloc(a, (size_t)(y2 - y1 + 1), sizeof(*r->years))))
-		return HOSO_E_NOMEM;
-	for (int y = y1; y <= y2; y++) {
-		struct report_year *ry = &r->years[y - y1];
-
-		ry->year = y;
-		if (!(ry->n = arena_calloc(a, NMETRICS, sizeof(*ry->n))))
-			return HOSO_E_NOMEM;
-	}
-	r->nyears = (size_t)(y2 - y1 + 1);
-	t.first = y1;
-	return store_counters_by_year(app_store(app), org, from, to, (int)who->clearance,
-	                              place_year, &t);
-}
-
 int report_figures(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
                    int32_t structure, struct arena *a, struct report *ret, struct err *e)
 {
@@ -391,10 +376,6 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 	if ((rc = gather(app, who, org, from, to, structure, a, ret)) < 0 ||
 	    (rc = gather(app, who, org, years_before(from, back), years_before(to, back), structure,
 	                 a, &prev)) < 0)
-		return err_set(e, rc, NULL, NULL, NULL);
-	if ((rc = trend(app, who, org, from, to, a, ret)) < 0 ||
-	    (rc = store_counters_max_conf(app_store(app), org, from, to, (int)who->clearance,
-	                                  &ret->conf)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	ret->code = o.code;
 	ret->name = o.name;

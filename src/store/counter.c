@@ -243,6 +243,8 @@ static int sums(struct store *s, enum stmt which, int64_t root, int32_t from, in
 		    .metric = (const char *)sqlite3_column_text(st, 1),
 		    .dim = (const char *)sqlite3_column_text(st, 2),
 		    .n = sqlite3_column_int64(st, 3),
+		    .year = sqlite3_column_int(st, 4),
+		    .conf = sqlite3_column_int(st, 5),
 		};
 
 		if ((rc = fn(&r, arg)) != 0) {
@@ -264,32 +266,6 @@ int store_counters_by_org(struct store *s, int32_t from, int32_t to, int max_con
                           int (*fn)(const struct counter_sum *r, void *arg), void *arg)
 {
 	return sums(s, STMT_COUNTERS_BY_ORG, 0, from, to, max_conf, fn, arg);
-}
-
-int store_counters_by_year(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
-                           int (*fn)(const struct counter_sum *r, void *arg), void *arg)
-{
-	return sums(s, STMT_COUNTERS_BY_YEAR, root, from, to, max_conf, fn, arg);
-}
-
-int store_counters_max_conf(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
-                            int *ret)
-{
-	sqlite3_stmt *st = store_stmt(s, STMT_COUNTERS_MAX_CONF);
-	int rc;
-
-	*ret = 0;
-	if (!st)
-		return HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, root);
-	store_bind_date(st, 2, from);
-	store_bind_date(st, 3, to);
-	sqlite3_bind_int(st, 4, max_conf);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*ret = sqlite3_column_int(st, 0);
-	rc = rc == SQLITE_ROW ? 0 : store_rc(rc);
-	sqlite3_reset(st);
-	return rc;
 }
 
 int store_successions_between(struct store *s, int32_t after, int32_t until,

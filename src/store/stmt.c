@@ -303,12 +303,14 @@ const char *const stmt_sqlite[STMT__MAX] = {
         "u.top END, max(v.valid_from, u.f), min(coalesce(v.valid_to, '9999-12-31'), u.t) FROM "
         "org_version v JOIN under u ON v.parent_id = u.org_id WHERE max(v.valid_from, u.f) < "
         "min(coalesce(v.valid_to, '9999-12-31'), u.t)) SELECT u.top, c.metric, c.dim, "
-        "sum(c.n) FROM under u JOIN counter c ON c.org_id = u.org_id AND c.day >= u.f AND "
+        "sum(c.n), CAST(substr(c.day, 1, 4) AS INTEGER), max(CASE WHEN c.n > 0 THEN c.conf "
+        "ELSE 0 END) FROM under u JOIN counter c ON c.org_id = u.org_id AND c.day >= u.f AND "
         "c.day < u.t WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 GROUP BY u.top, "
-        "c.metric, c.dim",
-    [STMT_COUNTERS_BY_ORG] = "SELECT org_id, metric, dim, sum(n) FROM counter WHERE day "
-                             "BETWEEN ?2 AND ?3 AND conf <= ?4 GROUP BY org_id, "
-                             "metric, dim",
+        "c.metric, c.dim, 5",
+    [STMT_COUNTERS_BY_ORG] = "SELECT org_id, metric, dim, sum(n), CAST(substr(day, 1, 4) AS "
+                             "INTEGER), max(CASE WHEN n > 0 THEN conf ELSE 0 END) FROM "
+                             "counter WHERE day BETWEEN ?2 AND ?3 AND conf <= ?4 GROUP BY "
+                             "org_id, metric, dim, 5",
     [STMT_SUCCESSIONS_BETWEEN] = "SELECT effective, count(*) FROM succession WHERE effective > "
                                  "?1 AND effective <= ?2 GROUP BY effective ORDER BY effective",
     [STMT_APPRAISAL_PUT] = "INSERT INTO case_appraisal(case_id, requester, outcome, position) "
@@ -364,21 +366,4 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_PERIOD_LOCKED] = "SELECT s.id, s.org_id, s.from_day, s.to_day FROM period_lock l JOIN "
                            "report_submission s ON s.id = l.submission_id WHERE l.org_id = ?1 "
                            "AND ?2 BETWEEN l.from_day AND l.to_day LIMIT 1",
-    /* The highest confidentiality among the records a report over ?1's
-     * subtree counts (as STMT_COUNTERS_SUM walks it). */
-    [STMT_COUNTERS_MAX_CONF] =
-        "WITH RECURSIVE under(org_id, f, t) AS (SELECT ?1, '0000-01-01', '9999-12-31' UNION ALL "
-        "SELECT v.org_id, max(v.valid_from, u.f), min(coalesce(v.valid_to, '9999-12-31'), u.t) "
-        "FROM org_version v JOIN under u ON v.parent_id = u.org_id WHERE max(v.valid_from, u.f) "
-        "< min(coalesce(v.valid_to, '9999-12-31'), u.t)) SELECT coalesce(max(c.conf), 0) FROM "
-        "under u JOIN counter c ON c.org_id = u.org_id AND c.day >= u.f AND c.day < u.t WHERE "
-        "c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 AND c.n > 0",
-    [STMT_COUNTERS_BY_YEAR] =
-        "WITH RECURSIVE under(org_id, f, t) AS (SELECT ?1, '0000-01-01', '9999-12-31' UNION ALL "
-        "SELECT v.org_id, max(v.valid_from, u.f), min(coalesce(v.valid_to, '9999-12-31'), u.t) "
-        "FROM org_version v JOIN under u ON v.parent_id = u.org_id WHERE max(v.valid_from, u.f) "
-        "< min(coalesce(v.valid_to, '9999-12-31'), u.t)) SELECT CAST(substr(c.day, 1, 4) AS "
-        "INTEGER), c.metric, '', sum(c.n) FROM under u JOIN counter c ON c.org_id = u.org_id AND "
-        "c.day >= u.f AND c.day < u.t WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 GROUP BY 1, "
-        "2",
 };

@@ -552,19 +552,14 @@ struct counter_sum {
 	int64_t top; /* the child of the root it sat under then (the root itself) */
 	const char *metric, *dim;
 	int64_t n;
+	int year; /* the calendar year of the days summed */
+	int conf; /* the highest confidentiality among them (counts above 0) */
 };
 /* The counters of the organisations under root as at the time of each
  * record, days from..to, confidentiality up to max_conf, summed by (top,
- * metric, dim); fn returns non-zero to stop (returned). */
+ * metric, dim, year); fn returns non-zero to stop (returned). */
 int store_counters_sum(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
                        int (*fn)(const struct counter_sum *r, void *arg), void *arg);
-/* The same summed by (calendar year in top, metric), dim "": a trend. */
-int store_counters_by_year(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
-                           int (*fn)(const struct counter_sum *r, void *arg), void *arg);
-/* The highest confidentiality (up to max_conf) of the records the report of
- * root's subtree over from..to counts: 0 when none is classified. */
-int store_counters_max_conf(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
-                            int *ret);
 /* The same for every organisation, by (organisation in top, metric, dim):
  * for reports under a structure date, which place them in C. */
 int store_counters_by_org(struct store *s, int32_t from, int32_t to, int max_conf,

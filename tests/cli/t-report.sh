@@ -75,7 +75,7 @@ org=X1&from=2019-01-01|400|to
 org=X1&from=2019-13-01&to=2019-12-31|400|from
 org=X1&from=2019-12-31&to=2019-01-01|400|to
 org=X1&from=2019-01-01&to=2019-12-31&structure=2019-02-30|400|structure
-org=X1&from=2019-01-01&to=2019-12-31&format=docx|400|format
+org=X1&from=2019-01-01&to=2019-12-31&format=odt|400|format
 org=X1&period=2019-Q5|400|period
 org=X1&period=2019&from=2019-01-01|400|period
 org=X2&from=2019-01-01&to=2019-12-31|404|org
