@@ -58,9 +58,9 @@ static void test_report_document(void **state)
 	(void)state;
 	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
 	/* Renamed before any record: the name the documents carry. */
-	assert_int_equal(org_rename(app, &sys, tu, "Đảng bộ tỉnh Điện Biên", date_days(2000, 1, 1),
-	                            NULL, &e),
-	                 0);
+	assert_int_equal(
+	    org_rename(app, &sys, tu, "Đảng bộ tỉnh Điện Biên", date_days(2000, 1, 1), NULL, &e),
+	    0);
 	o = (struct org_new){"X1", "Đảng bộ huyện Mường Nhé", "dang_bo_truc_thuoc", tu,
 	                     date_days(2000, 1, 1)};
 	assert_int_equal(org_create(app, &sys, &o, &x1, &e), 0);
