@@ -1046,7 +1046,7 @@ static void write_core(struct xw *w, const struct doc *d)
 {
 	static const char *const stamps[] = {"dcterms:created", "dcterms:modified"};
 	time_t t = (time_t)d->created;
-	char when[32];
+	char when[64];
 	struct tm tm;
 
 	if ((int64_t)t != d->created || !gmtime_r(&t, &tm) || tm.tm_year < -1899 ||
