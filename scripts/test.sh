@@ -79,7 +79,7 @@ fi
 # 3b. the same black-box tests against the sanitizer build of hoso
 if [ -x build-asan/hoso ]; then
   out=$(HOSO=$root/build-asan/hoso MKXLSX=$root/build/tests/cli/mkxlsx \
-        ASAN_OPTIONS=detect_leaks=1 bash tests/cli/run.sh 2>&1)
+        ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$root/tests/lsan.supp bash tests/cli/run.sh 2>&1)
   line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)
   p=$(echo "$line" | awk '{print $1}'); f=$(echo "$line" | awk '{print $3}')
   if [ -z "$line" ]; then p=0; f=1; fi

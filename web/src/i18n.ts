@@ -229,6 +229,7 @@ const messages: Record<string, Entry> = {
   'report.pdf': ['Tải PDF', 'Download PDF'],
   'report.xlsx': ['Tải XLSX (phụ lục số liệu)', 'Download XLSX (statistical appendix)'],
   'report.byYear': ['Theo năm', 'By year'],
+  'report.drill': ['Xem các hồ sơ vụ việc', 'See the cases'],
   'report.previous': ['Cùng kỳ', 'Same period before'],
   'report.thisPeriod': ['Kỳ này', 'This period'],
   'report.figure': ['Chỉ tiêu', 'Figure'],
