@@ -12,7 +12,6 @@
 #include <time.h>
 
 #include "app/audit.h"
-#include "app/user.h"
 #include "core/buf.h"
 #include "export/doc.h"
 #include "export/docx.h"
@@ -371,20 +370,14 @@ static struct doc_chart *chart(struct arena *a, const struct report *r)
 	return ch;
 }
 
-/* "Lập bởi canbo (Lê Văn Cán) lúc 25/11/2026 10:30 - hoso" */
+/* "Lập bởi canbo (Lê Văn Cán) lúc 25/11/2026 10:30 trên hoso" */
 static const char *footer(struct app *app, const struct actor *who, struct arena *a)
 {
-	const char *username = NULL, *full = NULL;
-	time_t now = time(NULL) + 7 * 3600;
-	char when[32];
-	struct tm tm;
+	struct buf b = BUF_INIT(1 << 12);
+	const char *r = report_produced_by(app, who, a, 0, &b) == 0 ? arena_strdup(a, b.buf) : NULL;
 
-	gmtime_r(&now, &tm);
-	strftime(when, sizeof(when), "%d/%m/%Y %H:%M", &tm);
-	if (!who->user_id || user_name_of(app, who->user_id, a, &username, &full) < 0)
-		username = "hệ thống";
-	return arena_printf(a, "Lập bởi %s%s%s%s lúc %s trên hoso", username, full ? " (" : "",
-	                    full ? full : "", full ? ")" : "", when);
+	buf_release(&b);
+	return r;
 }
 
 int report_document(struct app *app, const struct actor *who, const struct report *r,

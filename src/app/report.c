@@ -447,7 +447,8 @@ json_t *report_json(const struct report *r)
 }
 
 /* "Lập bởi quantri (Nguyễn Văn Quản) lúc 25/11/2026 09:40" */
-static int produced_by(struct app *app, const struct actor *who, struct arena *a, struct buf *out)
+int report_produced_by(struct app *app, const struct actor *who, struct arena *a, int with_en,
+                       struct buf *out)
 {
 	const char *username = NULL, *full = NULL;
 	char when[32];
@@ -457,9 +458,11 @@ static int produced_by(struct app *app, const struct actor *who, struct arena *a
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof(when), "%d/%m/%Y %H:%M", &tm);
 	if (!who->user_id || user_name_of(app, who->user_id, a, &username, &full) < 0)
-		username = "hệ thống / system";
-	return buf_addf(out, "Lập bởi / produced by %s%s%s%s lúc / at %s", username,
-	                full ? " (" : "", full ? full : "", full ? ")" : "", when);
+		username = with_en ? "hệ thống / system" : "hệ thống";
+	return buf_addf(out,
+	                with_en ? "Lập bởi / produced by %s%s%s%s lúc / at %s"
+	                        : "Lập bởi %s%s%s%s lúc %s trên hoso",
+	                username, full ? " (" : "", full ? full : "", full ? ")" : "", when);
 }
 
 int report_export_csv(struct app *app, const struct actor *who, const struct report *r,
@@ -515,7 +518,7 @@ int report_export_csv(struct app *app, const struct actor *who, const struct rep
 			rc = buf_adds(out, "\r\n");
 	}
 	buf_setlen(&line, 0);
-	if (rc == 0 && (rc = produced_by(app, who, a, &line)) == 0 &&
+	if (rc == 0 && (rc = report_produced_by(app, who, a, 1, &line)) == 0 &&
 	    (rc = buf_adds(out, "\r\n")) == 0 && (rc = app_csv_field(out, line.buf)) == 0)
 		rc = buf_adds(out, "\r\n");
 	buf_release(&line);

@@ -99,6 +99,12 @@ struct buf;
 int report_export_csv(struct app *app, const struct actor *who, const struct report *r,
                       struct arena *a, struct buf *out, struct err *e);
 
+/* "Lập bởi <user> (<name>) lúc dd/mm/yyyy HH:MM" (Vietnam time), with the
+ * English beside it when with_en, appended to out: the footer of every
+ * export. */
+int report_produced_by(struct app *app, const struct actor *who, struct arena *a, int with_en,
+                       struct buf *out);
+
 /* The Party's own document of a report (DOMAIN.md §7): the committee's
  * header, section I with the figures beside the same period before, the
  * narrative sections II-V as headings with hints for staff to write, the

@@ -164,16 +164,25 @@ int api_report_submissions_post(struct http_req *r, struct err *e)
 	return rc < 0 ? rc : http_reply(r, 201, j);
 }
 
-int api_report_submission_get(struct http_req *r, struct err *e)
+/* The {id} of a submission's path. */
+static int submission_id(struct http_req *r, int64_t *ret, struct err *e)
 {
 	const char *s = http_param(r, "id");
+
+	if (!s || parse_i64(s, strlen(s), 1, INT64_MAX, ret) < 0)
+		return err_set(e, HOSO_E_NOT_FOUND, "id", "Không tìm thấy báo cáo đã nộp",
+		               "Submitted report not found");
+	return 0;
+}
+
+int api_report_submission_get(struct http_req *r, struct err *e)
+{
 	json_t *j;
 	int64_t id;
 	int rc;
 
-	if (!s || parse_i64(s, strlen(s), 1, INT64_MAX, &id) < 0)
-		return err_set(e, HOSO_E_NOT_FOUND, "id", "Không tìm thấy báo cáo đã nộp",
-		               "Submitted report not found");
+	if ((rc = submission_id(r, &id, e)) < 0)
+		return rc;
 	if ((rc = submission_get(r->app, &r->actor, id, r->arena, &j, e)) < 0)
 		return rc;
 	return http_reply(r, 200, j);
@@ -181,7 +190,7 @@ int api_report_submission_get(struct http_req *r, struct err *e)
 
 int api_report_submission_post(struct http_req *r, struct err *e)
 {
-	const char *s = http_param(r, "id"), *action = NULL, *reason = NULL;
+	const char *action = NULL, *reason = NULL;
 	int64_t id, version = 0;
 	const struct http_field fields[] = {
 	    {"action", HF_STRING, 1, &action, 0, 0},
@@ -192,10 +201,7 @@ int api_report_submission_post(struct http_req *r, struct err *e)
 	json_t *body, *j = NULL;
 	int rc;
 
-	if (!s || parse_i64(s, strlen(s), 1, INT64_MAX, &id) < 0)
-		return err_set(e, HOSO_E_NOT_FOUND, "id", "Không tìm thấy báo cáo đã nộp",
-		               "Submitted report not found");
-	if ((rc = http_json_body(r, &body, e)) < 0)
+	if ((rc = submission_id(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
 		return rc;
 	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
 	if (rc == 0 && submission_action_parse(action, &act) < 0)
