@@ -52,9 +52,33 @@ static void print_text(const struct report *r)
 	}
 }
 
+/* --org CODE with --period P or --from D --to D: the organisation and period. */
+static int org_period(struct cli_sub *x, const char *org, const char *period, const char *from_s,
+                      const char *to_s, int64_t *ret_org, int32_t *from, int32_t *to, struct err *e)
+{
+	struct app *app;
+	int rc;
+
+	if (!org || (!period && (!from_s || !to_s)) || (period && (from_s || to_s)))
+		return cli_usage(self(), "Cần --org và --period, hoặc --from và --to",
+		                 "--org and --period, or --from and --to, are needed");
+	if (period && period_parse(period, strlen(period), from, to) < 0)
+		return cli_usage(
+		    self(), "--period là 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05 hoặc 2015-2019",
+		    "--period is 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05 or 2015-2019");
+	if ((!period && (rc = cli_date("--from", from_s, from)) != 0) ||
+	    (!period && (rc = cli_date("--to", to_s, to)) != 0))
+		return rc;
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = org_find(app, &x->who, org, ret_org, e)) < 0)
+		return cli_done(rc, e);
+	return 0;
+}
+
 static int run_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
+	struct app *app;
 	const char *org = NULL, *from_s = NULL, *to_s = NULL, *structure_s = NULL;
 	const char *format = NULL, *out = NULL, *period = NULL;
 	int json = 0, rc;
@@ -80,9 +104,6 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 
 	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
 		return rc;
-	if (!org || (!period && (!from_s || !to_s)) || (period && (from_s || to_s)))
-		return cli_usage(self(), "Cần --org và --period, hoặc --from và --to",
-		                 "--org and --period, or --from and --to, are needed");
 	if (json)
 		format = "json";
 	if (format && strcmp(format, "json") != 0 && strcmp(format, "csv") != 0 &&
@@ -92,27 +113,18 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 	if (format && strcmp(format, "json") != 0 && strcmp(format, "text") != 0 && !out)
 		return cli_usage(self(), "Cần --out cho tệp CSV, DOCX, PDF hoặc XLSX",
 		                 "--out is needed for a CSV, DOCX, PDF or XLSX file");
-	if (period && period_parse(period, strlen(period), &from, &to) < 0)
-		return cli_usage(
-		    self(), "--period là 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05 hoặc 2015-2019",
-		    "--period is 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05 or 2015-2019");
-	if ((!period && (rc = cli_date("--from", from_s, &from)) != 0) ||
-	    (!period && (rc = cli_date("--to", to_s, &to)) != 0) ||
-	    (structure_s && (rc = cli_date("--structure-date", structure_s, &structure)) != 0))
+	if (structure_s && (rc = cli_date("--structure-date", structure_s, &structure)) != 0)
 		return rc;
 	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = org_period(x, org, period, from_s, to_s, &id, &from, &to, &e)) != 0)
 		return rc;
+	app = x->app;
 	arena_init(&a, (size_t)1 << 26);
-	rc = org_find(app, &x->who, org, &id, &e);
-	if (rc == 0)
-		rc = report_figures(app, &x->who, id, from, to, structure, &a, &r, &e);
-	if (rc == 0 && docf != REPORT_FORMAT__MAX) {
-		rc = report_export_doc(app, &x->who, &r, docf, &a, &csv, &e);
-		if (rc == 0)
-			rc = write_file(out, csv.buf, csv.len, &e);
-	} else if (rc == 0 && format && strcmp(format, "csv") == 0) {
-		rc = report_export_csv(app, &x->who, &r, &a, &csv, &e);
+	rc = report_figures(app, &x->who, id, from, to, structure, &a, &r, &e);
+	if (rc == 0 && (docf != REPORT_FORMAT__MAX || (format && strcmp(format, "csv") == 0))) {
+		rc = docf != REPORT_FORMAT__MAX
+		         ? report_export_doc(app, &x->who, &r, docf, &a, &csv, &e)
+		         : report_export_csv(app, &x->who, &r, &a, &csv, &e);
 		if (rc == 0)
 			rc = write_file(out, csv.buf, csv.len, &e);
 	} else if (rc == 0 && format && strcmp(format, "json") == 0) {
@@ -180,30 +192,6 @@ static int rebuild_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = report_rebuild(app, &x->who, &e)) == 0)
 		printf("Đã đếm lại / recounted\n");
 	return cli_done(rc, &e);
-}
-
-/* --org CODE with --period P or --from D --to D: the organisation and period. */
-static int org_period(struct cli_sub *x, const char *org, const char *period, const char *from_s,
-                      const char *to_s, int64_t *ret_org, int32_t *from, int32_t *to, struct err *e)
-{
-	struct app *app;
-	int rc;
-
-	if (!org || (!period && (!from_s || !to_s)) || (period && (from_s || to_s)))
-		return cli_usage(self(), "Cần --org và --period, hoặc --from và --to",
-		                 "--org and --period, or --from and --to, are needed");
-	if (period && period_parse(period, strlen(period), from, to) < 0)
-		return cli_usage(
-		    self(), "--period là 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05 hoặc 2015-2019",
-		    "--period is 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05 or 2015-2019");
-	if ((!period && (rc = cli_date("--from", from_s, from)) != 0) ||
-	    (!period && (rc = cli_date("--to", to_s, to)) != 0))
-		return rc;
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = org_find(app, &x->who, org, ret_org, e)) < 0)
-		return cli_done(rc, e);
-	return 0;
 }
 
 static int submit_cmd(struct cli_sub *x, int argc, char **argv)
