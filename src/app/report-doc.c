@@ -156,17 +156,22 @@ static const struct report_figure *fig(const struct report *r, const char *code)
 	return NULL;
 }
 
-/* "505 lượt tổ chức đảng (cùng kỳ 480)" */
+/* "505 lượt tổ chức đảng (347 tổ chức; cùng kỳ 480 lượt)", or without the
+ * distinct count "778 hồ sơ (cùng kỳ 700)" */
 static const char *with_prev(struct arena *a, const struct report *r, const char *code,
                              const char *what)
 {
 	const struct report_figure *f = fig(r, code);
-	char n[DOC_INT_MAX], p[DOC_INT_MAX];
+	char n[DOC_INT_MAX], p[DOC_INT_MAX], d[DOC_INT_MAX];
 
 	if (!f)
 		return "";
-	return arena_printf(a, "%s %s (cùng kỳ %s)", doc_int(f->total, n), what,
-	                    doc_int(f->previous, p));
+	if (!f->m->distinct_vi || f->distinct == f->total)
+		return arena_printf(a, "%s %s (cùng kỳ %s)", doc_int(f->total, n), what,
+		                    doc_int(f->previous, p));
+	return arena_printf(a, "%s %s (%s %s; cùng kỳ %s %s)", doc_int(f->total, n), what,
+	                    doc_int(f->distinct, d), f->m->distinct_vi, doc_int(f->previous, p),
+	                    f->m->unit_vi);
 }
 
 /* ---- the document ---- */
@@ -216,17 +221,22 @@ static void placeholder(struct builder *b, const char *text)
 /* Biểu 1: every figure beside the same period before. */
 static struct doc_table *main_table(struct arena *a, const struct report *r)
 {
-	static const char *const head[] = {"STT",    "Chỉ tiêu", "Đơn vị tính",
-	                                   "Kỳ này", "Cùng kỳ",  "Tăng (+), giảm (-)"};
-	static const double widths[] = {0.75, 4.2, 1.1, 1.1, 1.1, 1.2};
+	static const char *const head[] = {"STT",
+	                                   "Chỉ tiêu",
+	                                   "Đơn vị tính",
+	                                   "Kỳ này",
+	                                   "Cùng kỳ",
+	                                   "Tăng (+), giảm (-)",
+	                                   "Số tổ chức, người (không trùng lặp)"};
+	static const double widths[] = {0.75, 3.7, 1.0, 1.0, 1.0, 1.1, 1.35};
 	struct doc_table *t = arena_calloc(a, 1, sizeof(*t));
-	struct doc_cell *c = arena_calloc(a, r->nfigures * 6 + 1, sizeof(*c));
+	struct doc_cell *c = arena_calloc(a, r->nfigures * 7 + 1, sizeof(*c));
 
 	if (!t || !c)
 		return NULL;
 	for (size_t i = 0; i < r->nfigures; i++) {
 		const struct report_figure *f = &r->figures[i];
-		struct doc_cell *row = &c[i * 6];
+		struct doc_cell *row = &c[i * 7];
 
 		row[0] =
 		    (struct doc_cell){.kind = DOC_CELL_TEXT, .text = arena_printf(a, "%zu", i + 1)};
@@ -235,12 +245,15 @@ static struct doc_table *main_table(struct arena *a, const struct report *r)
 		row[3] = (struct doc_cell){.kind = DOC_CELL_INT, .n = f->total};
 		row[4] = (struct doc_cell){.kind = DOC_CELL_INT, .n = f->previous};
 		row[5] = (struct doc_cell){.kind = DOC_CELL_INT, .n = f->total - f->previous};
+		row[6] = f->m->distinct_vi
+		             ? (struct doc_cell){.kind = DOC_CELL_INT, .n = f->distinct}
+		             : (struct doc_cell){.kind = DOC_CELL_EMPTY};
 		if (!row[0].text)
 			return NULL;
 	}
 	*t = (struct doc_table){.title = "Biểu 1. Số liệu chủ yếu",
 	                        .sheet = "Biểu 1",
-	                        .ncols = 6,
+	                        .ncols = 7,
 	                        .head = head,
 	                        .widths = widths,
 	                        .nrows = r->nfigures,
@@ -443,7 +456,7 @@ int report_document(struct app *app, const struct actor *who, const struct repor
 
 	para(&b,
 	     arena_printf(a,
-	                  "Thực hiện Chỉ thị số 39-CT/TW ngày 18/10/2019 của Bộ Chính trị về "
+	                  "Thực hiện Chỉ thị số 39-CT/TW của Bộ Chính trị về "
 	                  "công tác bảo vệ chính trị nội bộ Đảng, %s báo cáo kết quả %s như sau:",
 	                  issuer, label));
 	heading(&b, 1, "I. KẾT QUẢ THỰC HIỆN");

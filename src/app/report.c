@@ -7,6 +7,7 @@
 #include "app/report.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -24,27 +25,31 @@
 
 static const struct metric catalogue[] = {
     {"kt_to_chuc", "Tổ chức đảng được kiểm tra", "Party organisations inspected", "lượt",
-     "occurrences", "subject organisations of inspections, by the day the case opened; by type"},
+     "occurrences", "subject organisations of inspections, by the day the case opened; by type",
+     "tổ chức", "organisations"},
     {"kt_to_chuc_vi_pham", "Tổ chức đảng được kiểm tra có vi phạm",
      "Organisations inspected with violations", "lượt", "occurrences",
-     "subject organisations with a finding other than no violation; by conclusion"},
+     "subject organisations with a finding other than no violation; by conclusion", "tổ chức",
+     "organisations"},
     {"kt_dang_vien", "Đảng viên được kiểm tra", "Party members inspected", "lượt", "occurrences",
-     "subject members of inspections, by the day the case opened; by type"},
+     "subject members of inspections, by the day the case opened; by type", "đảng viên", "members"},
     {"kt_dang_vien_vi_pham", "Đảng viên được kiểm tra có vi phạm",
      "Members inspected with violations", "lượt", "occurrences",
-     "subject members with a finding other than no violation; by conclusion"},
+     "subject members with a finding other than no violation; by conclusion", "đảng viên",
+     "members"},
     {"gs_chuyen_de_to_chuc", "Tổ chức đảng được giám sát chuyên đề",
      "Organisations under thematic supervision", "lượt", "occurrences",
-     "subject organisations of thematic supervisions"},
+     "subject organisations of thematic supervisions", "tổ chức", "organisations"},
     {"gs_chuyen_de_dang_vien", "Đảng viên được giám sát chuyên đề",
      "Members under thematic supervision", "lượt", "occurrences",
-     "subject members of thematic supervisions"},
+     "subject members of thematic supervisions", "đảng viên", "members"},
     {"gs_thuong_xuyen", "Cuộc giám sát thường xuyên", "Regular supervisions", "cuộc", "cases",
      "regular supervision cases"},
     {"kl_to_chuc", "Tổ chức đảng bị kỷ luật", "Organisations disciplined", "lượt", "decisions",
-     "discipline decisions about organisations, by the day decided; by form"},
+     "discipline decisions about organisations, by the day decided; by form", "tổ chức",
+     "organisations"},
     {"kl_dang_vien", "Đảng viên bị kỷ luật", "Members disciplined", "lượt", "decisions",
-     "discipline decisions about members, by the day decided; by form"},
+     "discipline decisions about members, by the day decided; by form", "đảng viên", "members"},
     {"td_ho_so", "Hồ sơ thẩm định tiêu chuẩn chính trị", "Political-standard appraisals", "hồ sơ",
      "dossiers", "appraisal cases, by the day received; by purpose"},
     {"td_ket_qua", "Kết quả thẩm định", "Appraisal outcomes", "hồ sơ", "dossiers",
@@ -54,7 +59,7 @@ static const struct metric catalogue[] = {
     {"rnn_doan", "Đoàn ra nước ngoài", "Delegations abroad", "đoàn", "delegations",
      "trip cases (a private trip is a delegation of one); by kind"},
     {"rnn_luot", "Lượt người ra nước ngoài", "Person-trips abroad", "lượt", "person-trips",
-     "travellers of the trips; by kind"},
+     "travellers of the trips; by kind", "người", "persons"},
     {"rnn_bao_cao", "Báo cáo sau chuyến đi đã nhận", "Return reports received", "báo cáo",
      "reports", "travellers whose return report was received"},
     {"onn_dang_vien", "Đảng viên ở nước ngoài", "Members staying abroad", "người", "members",
@@ -117,9 +122,9 @@ static struct report_row *row_of(struct collect *c, int64_t org)
 		c->caprows = cap;
 	}
 	r->rows[r->nrows] = (struct report_row){.org = org};
-	if (!(r->rows[r->nrows].n = arena_alloc(c->a, NMETRICS * sizeof(int64_t))))
+	if (!(r->rows[r->nrows].n = arena_calloc(c->a, NMETRICS, sizeof(int64_t))) ||
+	    !(r->rows[r->nrows].d = arena_calloc(c->a, NMETRICS, sizeof(int64_t))))
 		return NULL;
-	memset(r->rows[r->nrows].n, 0, NMETRICS * sizeof(int64_t));
 	return &r->rows[r->nrows++];
 }
 
@@ -211,20 +216,20 @@ static int64_t top_at(struct app *app, int64_t root, int64_t org, int32_t day)
 	return top;
 }
 
-static int place_one(const struct counter_sum *s, void *arg)
+/* The child of the root that org's successor on the structure date sits
+ * under; 0 when it is not under the root. */
+static int64_t placed_top(struct restructure *x, int64_t org)
 {
-	struct restructure *x = arg;
-	struct counter_sum t = *s;
 	size_t i = 0;
 
-	while (i < x->nmemo && x->memo[i].org != s->top)
+	while (i < x->nmemo && x->memo[i].org != org)
 		i++;
 	if (i == x->nmemo) {
 		int64_t now = 0;
 		struct err e;
 
 		err_init(&e);
-		if (org_map_any(x->c->app, s->top, x->day, &now, &e) < 0)
+		if (org_map_any(x->c->app, org, x->day, &now, &e) < 0)
 			now = 0; /* it did not exist yet on that day */
 		err_release(&e);
 		if (i < sizeof(x->memo) / sizeof(x->memo[0]))
@@ -232,12 +237,94 @@ static int place_one(const struct counter_sum *s, void *arg)
 		else
 			i = 0; /* full (never in practice): placed again each time */
 		x->memo[i] =
-		    (struct placed){s->top, now ? top_at(x->c->app, x->root, now, x->day) : 0};
+		    (struct placed){org, now ? top_at(x->c->app, x->root, now, x->day) : 0};
 	}
-	if (!x->memo[i].top)
+	return x->memo[i].top;
+}
+
+static int place_one(const struct counter_sum *s, void *arg)
+{
+	struct restructure *x = arg;
+	struct counter_sum t = *s;
+
+	if (!(t.top = placed_top(x, s->top)))
 		return 0;
-	t.top = x->memo[i].top;
 	return collect_one(&t, x->c);
+}
+
+/* Distinct counts: the (row, figure, subject) triples the store gives,
+ * placed like the counters, then counted once each per row and per
+ * figure. */
+struct subject {
+	int64_t top, subject;
+	size_t m;
+};
+struct subjects {
+	struct restructure *x; /* NULL: as at the time, placed by the store */
+	struct subject *v;
+	size_t n, cap;
+};
+
+static int subject_one(const struct distinct_subject *d, void *arg)
+{
+	struct subjects *s = arg;
+	size_t m = metric_index(d->metric);
+	int64_t top = d->top;
+
+	if (m == NMETRICS || !catalogue[m].distinct_vi)
+		return 0;
+	if (s->x && !(top = placed_top(s->x, top)))
+		return 0;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 1024;
+		struct subject *v = realloc(s->v, cap * sizeof(*v));
+
+		if (!v)
+			return HOSO_E_NOMEM;
+		s->v = v;
+		s->cap = cap;
+	}
+	s->v[s->n++] = (struct subject){top, d->subject, m};
+	return 0;
+}
+
+static int cmp_by_row(const void *a, const void *b)
+{
+	const struct subject *x = a, *y = b;
+
+	if (x->top != y->top)
+		return x->top < y->top ? -1 : 1;
+	if (x->m != y->m)
+		return x->m < y->m ? -1 : 1;
+	return x->subject < y->subject ? -1 : x->subject > y->subject;
+}
+
+static int cmp_by_figure(const void *a, const void *b)
+{
+	const struct subject *x = a, *y = b;
+
+	if (x->m != y->m)
+		return x->m < y->m ? -1 : 1;
+	return x->subject < y->subject ? -1 : x->subject > y->subject;
+}
+
+static int count_distinct(struct collect *c, struct subjects *s)
+{
+	struct report_row *row = NULL;
+
+	qsort(s->v, s->n, sizeof(*s->v), cmp_by_row);
+	for (size_t i = 0; i < s->n; i++) {
+		if (i && cmp_by_row(&s->v[i - 1], &s->v[i]) == 0)
+			continue;
+		if ((!row || row->org != s->v[i].top) && !(row = row_of(c, s->v[i].top)))
+			return HOSO_E_NOMEM;
+		row->d[s->v[i].m]++;
+	}
+	qsort(s->v, s->n, sizeof(*s->v), cmp_by_figure);
+	for (size_t i = 0; i < s->n; i++)
+		if (!i || cmp_by_figure(&s->v[i - 1], &s->v[i]) != 0)
+			c->r->figures[s->v[i].m].distinct++;
+	return 0;
 }
 
 static int note_change(int32_t day, int64_t n, void *arg)
@@ -284,6 +371,7 @@ static int gather(struct app *app, const struct actor *who, int64_t org, int32_t
                   int32_t structure, struct arena *a, struct report *ret)
 {
 	struct collect c = {.app = app, .a = a, .r = ret};
+	struct subjects subj = {0};
 	int rc;
 
 	ret->org = org;
@@ -301,6 +389,9 @@ static int gather(struct app *app, const struct actor *who, int64_t org, int32_t
 	if (structure == DATE_NONE) {
 		rc = store_counters_sum(app_store(app), org, from, to, (int)who->clearance,
 		                        collect_one, &c);
+		if (rc == 0)
+			rc = store_distinct_subjects(app_store(app), org, from, to,
+			                             (int)who->clearance, subject_one, &subj);
 	} else {
 		struct restructure *x = arena_alloc(a, sizeof(*x));
 
@@ -310,9 +401,16 @@ static int gather(struct app *app, const struct actor *who, int64_t org, int32_t
 		x->root = org;
 		x->day = structure;
 		x->nmemo = 0;
+		subj.x = x;
 		rc = store_counters_by_org(app_store(app), from, to, (int)who->clearance, place_one,
 		                           x);
+		if (rc == 0 && c.rc == 0)
+			rc = store_distinct_subjects(app_store(app), 0, from, to,
+			                             (int)who->clearance, subject_one, &subj);
 	}
+	if (rc == 0 && c.rc == 0)
+		rc = count_distinct(&c, &subj);
+	free(subj.v);
 	if (rc == 0)
 		rc = store_successions_between(app_store(app), from, to, note_change, &c);
 	if (rc < 0 || c.rc < 0)
@@ -381,8 +479,10 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 	ret->name = o.name;
 	ret->prev_from = prev.from;
 	ret->prev_to = prev.to;
-	for (size_t i = 0; i < NMETRICS; i++)
+	for (size_t i = 0; i < NMETRICS; i++) {
 		ret->figures[i].previous = prev.figures[i].total;
+		ret->figures[i].distinct_previous = prev.figures[i].distinct;
+	}
 	return audit_record_json(app, who, (struct audit_entry){"report", "org", org, NULL, 0},
 	                         json_pack("{s:I,s:I,s:I}", "from", (json_int_t)from, "to",
 	                                   (json_int_t)to, "structure",
@@ -402,11 +502,18 @@ json_t *report_json(const struct report *r)
 
 		for (size_t j = 0; j < f->nby; j++)
 			json_object_set_new(by, f->by[j].dim, json_integer(f->by[j].n));
-		json_array_append_new(figs,
-		                      json_pack("{s:s,s:s,s:s,s:s,s:I,s:I,s:o}", "code", f->m->code,
-		                                "name", f->m->vi, "name_en", f->m->en, "unit",
-		                                f->m->unit_vi, "total", (json_int_t)f->total,
-		                                "previous", (json_int_t)f->previous, "by", by));
+		json_t *o =
+		    json_pack("{s:s,s:s,s:s,s:s,s:I,s:I,s:o}", "code", f->m->code, "name", f->m->vi,
+		              "name_en", f->m->en, "unit", f->m->unit_vi, "total",
+		              (json_int_t)f->total, "previous", (json_int_t)f->previous, "by", by);
+
+		if (o && f->m->distinct_vi)
+			json_object_update_new(
+			    o, json_pack("{s:I,s:I,s:s,s:s}", "distinct", (json_int_t)f->distinct,
+			                 "distinct_previous", (json_int_t)f->distinct_previous,
+			                 "distinct_unit", f->m->distinct_vi, "distinct_unit_en",
+			                 f->m->distinct_en));
+		json_array_append_new(figs, o);
 	}
 	for (size_t i = 0; i < r->nyears; i++) {
 		json_t *f = json_object();
@@ -418,13 +525,18 @@ json_t *report_json(const struct report *r)
 		    years, json_pack("{s:i,s:o}", "year", r->years[i].year, "figures", f));
 	}
 	for (size_t i = 0; i < r->nrows; i++) {
-		json_t *n = json_object();
+		json_t *n = json_object(), *d = json_object();
 
-		for (size_t j = 0; j < r->nfigures; j++)
+		for (size_t j = 0; j < r->nfigures; j++) {
 			json_object_set_new(n, r->figures[j].m->code,
 			                    json_integer(r->rows[i].n[j]));
-		json_array_append_new(rows, json_pack("{s:s?,s:s?,s:o}", "org", r->rows[i].code,
-		                                      "name", r->rows[i].name, "figures", n));
+			if (r->figures[j].m->distinct_vi)
+				json_object_set_new(d, r->figures[j].m->code,
+				                    json_integer(r->rows[i].d[j]));
+		}
+		json_array_append_new(rows, json_pack("{s:s?,s:s?,s:o,s:o}", "org", r->rows[i].code,
+		                                      "name", r->rows[i].name, "figures", n,
+		                                      "distinct", d));
 	}
 	for (size_t i = 0; i < r->nchanges; i++) {
 		char d[DATE_BUF];
@@ -492,20 +604,29 @@ int report_export_csv(struct app *app, const struct actor *who, const struct rep
 		rc = buf_addf(out, "Ghi chú,Kỳ báo cáo có sắp xếp tổ chức ngày %s\r\n", d);
 	}
 	if (rc == 0)
-		rc = buf_adds(out, "\r\nMã,Chỉ tiêu,Đơn vị,Kỳ này,Cùng kỳ\r\n");
+		rc = buf_adds(out, "\r\nMã,Chỉ tiêu,Đơn vị,Kỳ này,Cùng kỳ,Không trùng lặp,Đơn vị "
+		                   "(không trùng lặp),Cùng kỳ (không trùng lặp)\r\n");
 	for (size_t i = 0; rc == 0 && i < r->nfigures; i++) {
 		const struct report_figure *f = &r->figures[i];
 
 		if ((rc = buf_addf(out, "%s,", f->m->code)) == 0 &&
 		    (rc = app_csv_field(out, f->m->vi)) == 0 && (rc = buf_addch(out, ',')) == 0 &&
 		    (rc = app_csv_field(out, f->m->unit_vi)) == 0)
-			rc = buf_addf(out, ",%lld,%lld\r\n", (long long)f->total,
+			rc = buf_addf(out, ",%lld,%lld", (long long)f->total,
 			              (long long)f->previous);
+		if (rc == 0)
+			rc = f->m->distinct_vi
+			         ? buf_addf(out, ",%lld,%s,%lld\r\n", (long long)f->distinct,
+			                    f->m->distinct_vi, (long long)f->distinct_previous)
+			         : buf_adds(out, ",,,\r\n");
 	}
 	if (rc == 0)
 		rc = buf_adds(out, "\r\nTổ chức,Tên");
 	for (size_t i = 0; rc == 0 && i < r->nfigures; i++)
 		rc = buf_addf(out, ",%s", r->figures[i].m->code);
+	for (size_t i = 0; rc == 0 && i < r->nfigures; i++)
+		if (r->figures[i].m->distinct_vi)
+			rc = buf_addf(out, ",%s (không trùng lặp)", r->figures[i].m->code);
 	if (rc == 0)
 		rc = buf_adds(out, "\r\n");
 	for (size_t i = 0; rc == 0 && i < r->nrows; i++) {
@@ -514,6 +635,9 @@ int report_export_csv(struct app *app, const struct actor *who, const struct rep
 			rc = app_csv_field(out, r->rows[i].name);
 		for (size_t j = 0; rc == 0 && j < r->nfigures; j++)
 			rc = buf_addf(out, ",%lld", (long long)r->rows[i].n[j]);
+		for (size_t j = 0; rc == 0 && j < r->nfigures; j++)
+			if (r->figures[j].m->distinct_vi)
+				rc = buf_addf(out, ",%lld", (long long)r->rows[i].d[j]);
 		if (rc == 0)
 			rc = buf_adds(out, "\r\n");
 	}

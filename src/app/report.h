@@ -20,8 +20,11 @@
 struct metric {
 	const char *code; /* "kt_to_chuc" */
 	const char *vi, *en;
-	const char *unit_vi, *unit_en; /* what one counts: "lượt", "hồ sơ" */
-	const char *what;              /* how it is counted (English) */
+	const char *unit_vi, *unit_en;         /* what one counts: "lượt", "hồ sơ" */
+	const char *what;                      /* how it is counted (English) */
+	const char *distinct_vi, *distinct_en; /* what the distinct count beside
+	                                        * the occurrences counts ("tổ
+	                                        * chức"); NULL: none */
 };
 
 /* The catalogue, in report order; n set to its length. */
@@ -39,11 +42,15 @@ struct report_figure {
 	                   * back, or the term before for a longer period */
 	struct report_by *by;
 	size_t nby;
+	int64_t distinct; /* m->distinct_vi: how many organisations or persons
+	                   * the occurrences are about, each counted once */
+	int64_t distinct_previous;
 };
 struct report_row {
 	int64_t org; /* a child of the report's organisation (or itself) */
 	const char *code, *name;
 	int64_t *n; /* per figure, in catalogue order */
+	int64_t *d; /* the distinct counts, likewise (0 where none) */
 };
 struct report_year {
 	int year;

@@ -36,18 +36,31 @@ static int write_file(const char *path, const char *data, size_t len, struct err
 	return 0;
 }
 
+/* The figures as a table: this period, the same period before, and the
+ * distinct organisations or persons beside the occurrences where both
+ * make sense. */
 static void print_text(const struct report *r)
 {
 	char f[DATE_BUF], t[DATE_BUF];
 
 	date_format_vn(r->from, f);
 	date_format_vn(r->to, t);
-	printf("%s — %s, %s – %s\n%-24s %10s %10s\n", r->code, r->name, f, t, "", "Kỳ này",
-	       "Cùng kỳ");
+	/* aligned by hand: printf pads bytes, not letters */
+	printf("%s — %s, %s – %s\n%-24s     Kỳ này    Cùng kỳ  Không trùng lặp\n", r->code, r->name,
+	       f, t, "");
 	for (size_t i = 0; i < r->nfigures; i++) {
-		printf("%-24s %10lld %10lld  ", r->figures[i].m->code,
-		       (long long)r->figures[i].total, (long long)r->figures[i].previous);
-		cli_print_padded(r->figures[i].m->vi, 60);
+		const struct report_figure *x = &r->figures[i];
+
+		printf("%-24s %10lld %10lld ", x->m->code, (long long)x->total,
+		       (long long)x->previous);
+		if (x->m->distinct_vi)
+			printf("%16lld  ", (long long)x->distinct);
+		else
+			printf("%16s  ", "");
+		cli_print_padded(x->m->vi, 44);
+		if (x->m->distinct_vi)
+			printf(" (%lld %s, %lld %s)", (long long)x->total, x->m->unit_vi,
+			       (long long)x->distinct, x->m->distinct_vi);
 		printf("\n");
 	}
 }

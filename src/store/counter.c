@@ -25,35 +25,37 @@ struct counter_source {
 	const char *join;   /* after "FROM driver r" */
 	const char *where;
 	const char *org, *day, *dim;
+	const char *subject; /* who or what one occurrence is about, for the
+	                      * distinct count beside it; NULL: none */
 };
 
 #define CASE_JOIN "JOIN case_file c ON c.id = r.case_id"
 
 static const struct counter_source sources[] = {
     {"kt_to_chuc", "case_subject", CASE_JOIN, "c.kind = 'kiem_tra' AND r.org_id IS NOT NULL",
-     "c.handling_org", "c.opened", "coalesce(c.subtype, '')"},
+     "c.handling_org", "c.opened", "coalesce(c.subtype, '')", "r.org_id"},
     {"kt_dang_vien", "case_subject", CASE_JOIN, "c.kind = 'kiem_tra' AND r.person_id IS NOT NULL",
-     "c.handling_org", "c.opened", "coalesce(c.subtype, '')"},
+     "c.handling_org", "c.opened", "coalesce(c.subtype, '')", "r.person_id"},
     {"kt_to_chuc_vi_pham", "case_finding", "JOIN case_subject s ON s.id = r.subject_id " CASE_JOIN,
      "c.kind = 'kiem_tra' AND s.org_id IS NOT NULL AND r.conclusion <> 'khong_vi_pham'",
-     "c.handling_org", "c.opened", "r.conclusion"},
+     "c.handling_org", "c.opened", "r.conclusion", "s.org_id"},
     {"kt_dang_vien_vi_pham", "case_finding",
      "JOIN case_subject s ON s.id = r.subject_id " CASE_JOIN,
      "c.kind = 'kiem_tra' AND s.person_id IS NOT NULL AND r.conclusion <> 'khong_vi_pham'",
-     "c.handling_org", "c.opened", "r.conclusion"},
+     "c.handling_org", "c.opened", "r.conclusion", "s.person_id"},
     {"gs_chuyen_de_to_chuc", "case_subject", CASE_JOIN,
      "c.kind = 'giam_sat' AND c.subtype = 'chuyen_de' AND r.org_id IS NOT NULL", "c.handling_org",
-     "c.opened", "''"},
+     "c.opened", "''", "r.org_id"},
     {"gs_chuyen_de_dang_vien", "case_subject", CASE_JOIN,
      "c.kind = 'giam_sat' AND c.subtype = 'chuyen_de' AND r.person_id IS NOT NULL",
-     "c.handling_org", "c.opened", "''"},
+     "c.handling_org", "c.opened", "''", "r.person_id"},
     {"gs_thuong_xuyen", "case_file", "JOIN case_file c ON c.id = r.id",
      "c.kind = 'giam_sat' AND coalesce(c.subtype, '') <> 'chuyen_de'", "c.handling_org", "c.opened",
      "''"},
     {"kl_to_chuc", "case_discipline", CASE_JOIN, "r.org_id IS NOT NULL", "c.handling_org",
-     "r.decided", "r.form"},
+     "r.decided", "r.form", "r.org_id"},
     {"kl_dang_vien", "case_discipline", CASE_JOIN, "r.person_id IS NOT NULL", "c.handling_org",
-     "r.decided", "r.form"},
+     "r.decided", "r.form", "r.person_id"},
     {"td_ho_so", "case_file", "JOIN case_file c ON c.id = r.id", "c.kind = 'tham_dinh'",
      "c.handling_org", "c.opened", "coalesce(c.subtype, '')"},
     {"td_ket_qua", "case_appraisal", CASE_JOIN, "r.outcome IS NOT NULL", "c.handling_org",
@@ -63,7 +65,7 @@ static const struct counter_source sources[] = {
     {"rnn_doan", "case_file", "JOIN case_file c ON c.id = r.id", "c.kind = 'ra_nuoc_ngoai'",
      "c.handling_org", "c.opened", "coalesce(c.subtype, '')"},
     {"rnn_luot", "case_traveller", CASE_JOIN, "1", "c.handling_org", "c.opened",
-     "coalesce(c.subtype, '')"},
+     "coalesce(c.subtype, '')", "r.person_id"},
     {"rnn_bao_cao", "case_traveller", CASE_JOIN, "r.report_received IS NOT NULL", "c.handling_org",
      "c.opened", "''"},
     {"onn_dang_vien", "case_file", "JOIN case_file c ON c.id = r.id", "c.kind = 'o_nuoc_ngoai'",
@@ -223,6 +225,75 @@ int store_counters_verify(struct store *s, int64_t *ret_diffs)
 	}
 	*ret_diffs = diffs;
 	return rc;
+}
+
+int store_counter_has_subjects(const char *metric)
+{
+	for (size_t i = 0; metric && i < NSOURCES; i++)
+		if (strcmp(sources[i].metric, metric) == 0)
+			return sources[i].subject != NULL;
+	return 0;
+}
+
+/* One SELECT of the distinct subjects of x, placed under the root's
+ * children as at the time (root) or by their organisation (no root). */
+static int subjects_select(const struct counter_source *x, int root, struct buf *out)
+{
+	int rc = buf_addf(out, "SELECT DISTINCT %s, '%s', %s FROM %s r %s ",
+	                  root ? "u.top" : x->org, x->metric, x->subject, x->driver, x->join);
+
+	if (rc == 0 && root)
+		rc = buf_addf(out, "JOIN under u ON u.org_id = %s AND %s >= u.f AND %s < u.t ",
+		              x->org, x->day, x->day);
+	if (rc == 0)
+		rc =
+		    buf_addf(out,
+		             "WHERE %s AND %s BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4 AND %s "
+		             "IS NOT NULL",
+		             x->where, x->day, x->subject);
+	return rc < 0 ? HOSO_E_NOMEM : 0;
+}
+
+int store_distinct_subjects(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
+                            int (*fn)(const struct distinct_subject *r, void *arg), void *arg)
+{
+	struct buf sql = BUF_INIT(1 << 16);
+	sqlite3_stmt *st = NULL;
+	int rc = 0, first = 1, stop = 0;
+
+	if (root && buf_adds(&sql, STORE_UNDER_CTE) < 0)
+		rc = HOSO_E_NOMEM;
+	for (size_t i = 0; rc == 0 && i < NSOURCES; i++) {
+		if (!sources[i].subject)
+			continue;
+		if (!first && buf_adds(&sql, " UNION ALL ") < 0)
+			rc = HOSO_E_NOMEM;
+		if (rc == 0)
+			rc = subjects_select(&sources[i], root != 0, &sql);
+		first = 0;
+	}
+	if (rc == 0 && sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK)
+		rc = HOSO_E_DB;
+	buf_release(&sql);
+	if (rc < 0)
+		return rc;
+	if (root)
+		sqlite3_bind_int64(st, 1, root);
+	store_bind_date(st, 2, from);
+	store_bind_date(st, 3, to);
+	sqlite3_bind_int(st, 4, max_conf);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct distinct_subject r = {
+		    .top = sqlite3_column_int64(st, 0),
+		    .metric = (const char *)sqlite3_column_text(st, 1),
+		    .subject = sqlite3_column_int64(st, 2),
+		};
+
+		if ((stop = fn(&r, arg)) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	return stop ? stop : rc == SQLITE_DONE ? 0 : store_rc(rc);
 }
 
 static int sums(struct store *s, enum stmt which, int64_t root, int32_t from, int32_t to,

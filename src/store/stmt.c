@@ -294,19 +294,14 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
     [STMT_ATTACHMENTS_OF_CASE] = "SELECT id, case_id, sha256, filename, mime, size, user_id, at "
                                  "FROM case_attachment WHERE case_id = ?1 ORDER BY id",
-    /* The organisations under ?1 over time, each with the child of ?1 it
-     * sat under ("top") and the interval [f, t) when it did; the counters
-     * of those organisations on days within their intervals. */
-    [STMT_COUNTERS_SUM] =
-        "WITH RECURSIVE under(org_id, top, f, t) AS (SELECT ?1, ?1, '0000-01-01', "
-        "'9999-12-31' UNION ALL SELECT v.org_id, CASE WHEN u.org_id = ?1 THEN v.org_id ELSE "
-        "u.top END, max(v.valid_from, u.f), min(coalesce(v.valid_to, '9999-12-31'), u.t) FROM "
-        "org_version v JOIN under u ON v.parent_id = u.org_id WHERE max(v.valid_from, u.f) < "
-        "min(coalesce(v.valid_to, '9999-12-31'), u.t)) SELECT u.top, c.metric, c.dim, "
-        "sum(c.n), CAST(substr(c.day, 1, 4) AS INTEGER), max(CASE WHEN c.n > 0 THEN c.conf "
-        "ELSE 0 END) FROM under u JOIN counter c ON c.org_id = u.org_id AND c.day >= u.f AND "
-        "c.day < u.t WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 GROUP BY u.top, "
-        "c.metric, c.dim, 5",
+    /* The counters of the organisations under ?1 on days within the
+     * intervals when they sat there. */
+    [STMT_COUNTERS_SUM] = STORE_UNDER_CTE
+    "SELECT u.top, c.metric, c.dim, "
+    "sum(c.n), CAST(substr(c.day, 1, 4) AS INTEGER), max(CASE WHEN c.n > 0 THEN c.conf "
+    "ELSE 0 END) FROM under u JOIN counter c ON c.org_id = u.org_id AND c.day >= u.f AND "
+    "c.day < u.t WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 GROUP BY u.top, "
+    "c.metric, c.dim, 5",
     [STMT_COUNTERS_BY_ORG] = "SELECT org_id, metric, dim, sum(n), CAST(substr(day, 1, 4) AS "
                              "INTEGER), max(CASE WHEN n > 0 THEN conf ELSE 0 END) FROM "
                              "counter WHERE day BETWEEN ?2 AND ?3 AND conf <= ?4 GROUP BY "

@@ -564,6 +564,21 @@ int store_counters_sum(struct store *s, int64_t root, int32_t from, int32_t to, 
  * for reports under a structure date, which place them in C. */
 int store_counters_by_org(struct store *s, int32_t from, int32_t to, int max_conf,
                           int (*fn)(const struct counter_sum *r, void *arg), void *arg);
+/* Whether the figure counts occurrences about subjects (organisations,
+ * persons) that a distinct count can be given beside. */
+int store_counter_has_subjects(const char *metric);
+struct distinct_subject {
+	int64_t top; /* as in counter_sum */
+	const char *metric;
+	int64_t subject; /* an organisation's or a person's id */
+};
+/* The distinct (top, figure, subject) of the records counted days from..to
+ * at confidentiality up to max_conf: under root as at the time of each
+ * record, or with root 0 for every organisation, top being the handling
+ * organisation.  Straight from the raw records (distinctness spans days,
+ * which the counters cannot give); fn returns non-zero to stop. */
+int store_distinct_subjects(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
+                            int (*fn)(const struct distinct_subject *r, void *arg), void *arg);
 /* The days in (after, until] on which the structure changed, with how many
  * successions each (for a report's footnote). */
 int store_successions_between(struct store *s, int32_t after, int32_t until,

@@ -157,6 +157,16 @@ enum stmt {
 /* The schema version that brought period locks (migrate.c). */
 #define STORE_SCHEMA_LOCKS 17
 
+/* The organisations under ?1 over time, each with the child of ?1 it sat
+ * under ("top") and the interval [f, t) when it did: the walk that places
+ * every counted record as at the time (stmt.c, counter.c). */
+#define STORE_UNDER_CTE                                                                            \
+	"WITH RECURSIVE under(org_id, top, f, t) AS (SELECT ?1, ?1, '0000-01-01', "                \
+	"'9999-12-31' UNION ALL SELECT v.org_id, CASE WHEN u.org_id = ?1 THEN v.org_id ELSE "      \
+	"u.top END, max(v.valid_from, u.f), min(coalesce(v.valid_to, '9999-12-31'), u.t) FROM "    \
+	"org_version v JOIN under u ON v.parent_id = u.org_id WHERE max(v.valid_from, u.f) < "     \
+	"min(coalesce(v.valid_to, '9999-12-31'), u.t)) "
+
 struct store {
 	sqlite3 *db;
 	char *path;

@@ -14,6 +14,13 @@ c=$("$HOSO" case new --kind kiem_tra --title "Kiểm tra" --org X1 --opened 2019
 "$HOSO" case new --kind ra_nuoc_ngoai --subtype cong_vu --title "Đoàn" --org TU --opened 2019-06-03 >/dev/null
 expect_status 0 "$HOSO" report run --org TU --from 2019-01-01 --to 2019-12-31 --json
 python3 -c 'import json; f={x["code"]: x["total"] for x in json.load(open("out.txt"))["figures"]}; assert f["kt_to_chuc"] == 1 and f["rnn_doan"] == 1 and f["kt_to_chuc_vi_pham"] == 0, f' && ok || fail "figures: $(head -c 300 out.txt)"
+# Occurrences and distinct counts side by side: X1 inspected a second
+# time in 2021 is, over 2019-2021, two occurrences about one organisation.
+"$HOSO" case new --kind kiem_tra --title "Kiểm tra lần 2" --org X1 --opened 2021-09-09 --subject-org X1 >/dev/null
+expect_status 0 "$HOSO" report run --org TU --period 2019-2021 --json
+python3 -c 'import json; r=json.load(open("out.txt")); f={x["code"]: x for x in r["figures"]}; k=f["kt_to_chuc"]; assert (k["total"], k["distinct"], k["distinct_unit"], k["distinct_previous"]) == (2, 1, "tổ chức", 0) and "distinct" not in f["rnn_doan"] and [x["distinct"]["kt_to_chuc"] for x in r["rows"] if x["org"] == "X1"] == [1], k' && ok || fail "distinct beside occurrences: $(head -c 300 out.txt)"
+expect_status 0 "$HOSO" report run --org TU --period 2019-2021
+expect_out "2 lượt.*1 tổ chức"
 sid=$(python3 -c "import sqlite3; print(sqlite3.connect('hoso.db').execute('SELECT id FROM case_subject WHERE case_id = $c').fetchone()[0])")
 "$HOSO" case finding "$c" --text "Vi phạm" --conclusion da_ky_luat --subject "$sid" >/dev/null
 expect_status 0 "$HOSO" report run --org X1 --from 2019-01-01 --to 2019-12-31 --json
@@ -32,7 +39,8 @@ assert raw.startswith(b"\xef\xbb\xbf"), raw[:10]
 rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8"))))
 assert rows[0] == ["BÁO CÁO SỐ LIỆU", "TU — Đảng bộ tỉnh"], rows[0]
 fig = {r[0]: r for r in rows if r and r[0].startswith("kt_")}
-assert fig["kt_to_chuc"][1:] == ["Tổ chức đảng được kiểm tra", "lượt", "1", "0"], fig
+assert rows[4][5:] == ["Không trùng lặp", "Đơn vị (không trùng lặp)", "Cùng kỳ (không trùng lặp)"], rows[4]
+assert fig["kt_to_chuc"][1:] == ["Tổ chức đảng được kiểm tra", "lượt", "1", "0", "1", "tổ chức", "0"], fig
 assert any(r and r[0] == "X1" for r in rows), rows
 assert rows[-1][0].startswith("Lập bởi / produced by hệ thống"), rows[-1]
 PY

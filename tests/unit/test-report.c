@@ -43,6 +43,15 @@ static int64_t figure(const struct report *r, const char *code)
 	return -1;
 }
 
+static const struct report_figure *figure_of(const struct report *r, const char *code)
+{
+	for (size_t i = 0; i < r->nfigures; i++)
+		if (strcmp(r->figures[i].m->code, code) == 0)
+			return &r->figures[i];
+	fail_msg("no figure %s", code);
+	return NULL;
+}
+
 static void test_counters_follow_the_records(void **state)
 {
 	char dir[512];
@@ -93,11 +102,21 @@ static void test_counters_follow_the_records(void **state)
 	assert_int_equal(figure(&r, "kt_to_chuc"), 3);
 	assert_int_equal(figure(&r, "kt_to_chuc_vi_pham"), 1);
 	assert_int_equal(r.nrows, 2); /* by child: X1 and X2 */
+	/* Beside the occurrences, the organisations: X1 twice and X2 once
+	 * are 3 occurrences about 2 organisations; by row, X1's 2 are 1. */
+	assert_int_equal(figure_of(&r, "kt_to_chuc")->distinct, 2);
+	assert_int_equal(figure_of(&r, "kt_to_chuc_vi_pham")->distinct, 1);
+	assert_null(figure_of(&r, "rnn_doan")->m->distinct_vi);
+	assert_int_equal(r.rows[0].org, x1);
+	assert_int_equal(r.rows[0].n[0], 2);
+	assert_int_equal(r.rows[0].d[0], 1);
+	assert_int_equal(r.rows[1].d[0], 1);
 	/* Clearance: the viewer does not count the secret case. */
 	assert_int_equal(report_figures(app, &viewer, tu, date_days(2015, 1, 1),
 	                                date_days(2019, 12, 31), DATE_NONE, &a, &r, &e),
 	                 0);
 	assert_int_equal(figure(&r, "kt_to_chuc"), 2);
+	assert_int_equal(figure_of(&r, "kt_to_chuc")->distinct, 1);
 	/* A period, a subtree. */
 	assert_int_equal(report_figures(app, &sys, x1, date_days(2018, 1, 1),
 	                                date_days(2018, 12, 31), DATE_NONE, &a, &r, &e),
@@ -108,6 +127,7 @@ static void test_counters_follow_the_records(void **state)
 	assert_int_equal(r.prev_from, date_days(2017, 1, 1));
 	assert_int_equal(r.prev_to, date_days(2017, 12, 31));
 	assert_int_equal(r.figures[0].previous, 1);
+	assert_int_equal(r.figures[0].distinct_previous, 1);
 	/* Scope: a report for an organisation outside it does not exist. */
 	assert_int_equal(report_figures(app, &other, x1, date_days(2015, 1, 1),
 	                                date_days(2019, 12, 31), DATE_NONE, &a, &r, &e),
@@ -127,6 +147,9 @@ static void test_counters_follow_the_records(void **state)
 	assert_int_equal(r.nrows, 1);
 	assert_int_equal(r.rows[0].org, x2);
 	assert_int_equal(r.rows[0].n[0], 3);
+	/* The subjects stay the organisations they were: still two. */
+	assert_int_equal(r.rows[0].d[0], 2);
+	assert_int_equal(figure_of(&r, "kt_to_chuc")->distinct, 2);
 	assert_int_equal(r.nchanges, 1);
 	assert_int_equal(r.changes[0].day, date_days(2025, 7, 1));
 	assert_int_equal(report_figures(app, &sys, tu, date_days(2015, 1, 1),
@@ -154,6 +177,34 @@ static uint64_t next_rand(uint64_t *s)
 	return *s;
 }
 
+/* What each case with a subject was about, for a recount of the distinct
+ * figures made in the test, without the store. */
+struct made {
+	int fig; /* 0: kt_to_chuc, 1: gs_chuyen_de_to_chuc, -1: neither */
+	int32_t day;
+	int64_t subject; /* also the handling organisation */
+};
+/* When an organisation ended (merged or split, on a random day that may
+ * precede records already made for it). */
+struct ended {
+	int64_t org;
+	int32_t day;
+};
+
+/* Whether m counts in figure fig over 2015-2024: as at the time (pass 0)
+ * only while its organisation existed; under the structure of 31/12/2024
+ * (pass 1) under its successor whenever it was. */
+static int counted(const struct made *m, int fig, int pass, const struct ended *ended,
+                   size_t nended)
+{
+	if (m->fig != fig || m->day > date_days(2024, 12, 31))
+		return 0;
+	for (size_t i = 0; !pass && i < nended; i++)
+		if (ended[i].org == m->subject && m->day >= ended[i].day)
+			return 0;
+	return 1;
+}
+
 /* Property: after any sequence of writes - cases opened with subjects,
  * findings, travellers and their reports, steps, appraisal outcomes changed
  * back and forth, organisations merged and split - the live counters equal
@@ -174,6 +225,10 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 	const char *kinds[] = {"kiem_tra", "giam_sat", "tham_dinh", "ra_nuoc_ngoai"};
 	char code[32], name[64];
 	struct report r;
+	struct made made[600];
+	size_t nmade = 0;
+	struct ended ended[64];
+	size_t nended = 0;
 
 	(void)state;
 	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
@@ -214,6 +269,12 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 			got = case_create(app, &sys, &in, &a, &id, NULL, &e) == 0;
 			if (got && ncases < 400)
 				cases[ncases++] = id;
+			if (got && in.nsubject_orgs)
+				made[nmade++] = (struct made){
+				    strcmp(in.kind, "kiem_tra") == 0                     ? 0
+				    : in.subtype && strcmp(in.subtype, "chuyen_de") == 0 ? 1
+				                                                         : -1,
+				    day, org};
 			op = 0;
 			break;
 		}
@@ -271,6 +332,7 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 				got = org_merge(app, &sys, &from, 1, into, NULL, day, "QĐ", NULL,
 				                &e) == 0;
 				if (got) {
+					ended[nended++] = (struct ended){from, day};
 					memmove(orgs, orgs + 1, (norgs - 1) * sizeof(orgs[0]));
 					norgs--;
 				}
@@ -288,6 +350,7 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 				got = org_split(app, &sys, org, parts, 2, 0, NULL, 0, day, "QĐ",
 				                ids, &e) == 0;
 				if (got) {
+					ended[nended++] = (struct ended){org, day};
 					for (size_t i = 0; i < norgs; i++)
 						if (orgs[i] == org)
 							orgs[i] = ids[0];
@@ -316,11 +379,39 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 		                   pass ? date_days(2024, 12, 31) : DATE_NONE, &a, &r, &e),
 		    0);
 		for (size_t m = 0; m < r.nfigures; m++) {
-			int64_t sum = 0;
+			int64_t sum = 0, dsum = 0;
 
-			for (size_t i = 0; i < r.nrows; i++)
+			for (size_t i = 0; i < r.nrows; i++) {
 				sum += r.rows[i].n[m];
+				dsum += r.rows[i].d[m];
+				assert_true(r.rows[i].d[m] <= r.rows[i].n[m]);
+			}
 			assert_int_equal(sum, r.figures[m].total);
+			/* an organisation may count in two rows, never in none */
+			assert_true(r.figures[m].distinct <= r.figures[m].total);
+			assert_true(dsum >= r.figures[m].distinct);
+			assert_true(r.figures[m].distinct > 0 || r.figures[m].total == 0 ||
+			            !r.figures[m].m->distinct_vi);
+		}
+		/* The distinct organisations inspected and under thematic
+		 * supervision, recounted from what was made. */
+		for (int fig = 0; fig < 2; fig++) {
+			int64_t want = 0;
+
+			for (size_t i = 0; i < nmade; i++) {
+				size_t j = 0;
+
+				if (!counted(&made[i], fig, pass, ended, nended))
+					continue;
+				while (j < i && !(counted(&made[j], fig, pass, ended, nended) &&
+				                  made[j].subject == made[i].subject))
+					j++;
+				want += j == i;
+			}
+			assert_true(want > 0);
+			assert_int_equal(
+			    figure_of(&r, fig ? "gs_chuyen_de_to_chuc" : "kt_to_chuc")->distinct,
+			    want);
 		}
 	}
 	fixture_close(dir, app, &e, &a);
