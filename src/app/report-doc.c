@@ -424,8 +424,12 @@ int report_document(struct app *app, const struct actor *who, const struct repor
 	issuer = committee(a, &o, !has_parent, &initials);
 	if (has_parent)
 		parent_issuer = committee(a, &parent, !parent.parent_id, &pi);
-	label = period_label(a, r->from, r->to);
-	if (years >= 10)
+	label = r->term_first ? arena_printf(a, "nhiệm kỳ %d - %d", r->term_first, r->term_last)
+	                      : period_label(a, r->from, r->to);
+	if (r->term_first)
+		summary =
+		    arena_printf(a, "Kết quả công tác bảo vệ chính trị nội bộ Đảng %s", label);
+	else if (years >= 10)
 		summary = arena_printf(
 		    a, "Tổng kết %d năm công tác bảo vệ chính trị nội bộ Đảng\n(%s)", years, label);
 	else if (years >= 5)

@@ -7,6 +7,7 @@
 #include "app/report.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -15,8 +16,10 @@
 #include "app/audit.h"
 #include "app/org.h"
 #include "app/scope.h"
+#include "app/term.h"
 #include "app/user.h"
 #include "core/buf.h"
+#include "core/period.h"
 #include "store/store.h"
 
 #include "core/banned.h"
@@ -430,20 +433,7 @@ static int gather(struct app *app, const struct actor *who, int64_t org, int32_t
 	return 0;
 }
 
-/* The same day `years` years before (29/2 becomes 28/2). */
-static int32_t years_before(int32_t d, int years)
-{
-	int y, m, dd;
-
-	date_civil(d, &y, &m, &dd);
-	if (dd > date_days_in_month(y - years, m))
-		dd = date_days_in_month(y - years, m);
-	return date_days(y - years, m, dd);
-}
-
-/* How far back "the same period before" lies: a year for a period of a
- * year or less, else as many whole years as the period spans (the term
- * before a 5-year review). */
+/* How far back "the same period before" lies, in years (at least 1). */
 static int period_years(int32_t from, int32_t to)
 {
 	int years = (int)((to - from + 1 + 182) / 365);
@@ -451,43 +441,117 @@ static int period_years(int32_t from, int32_t to)
 	return years < 1 ? 1 : years;
 }
 
+int report_period_check(const char *name, int32_t from, int32_t to, struct err *e)
+{
+	int32_t f, t;
+	int y1, y2;
+
+	if (name && (from != DATE_NONE || to != DATE_NONE))
+		return err_set(e, HOSO_E_INVALID, "period",
+		               "Dùng period hoặc from và to, không cả hai",
+		               "Give period, or from and to, not both");
+	if (name) {
+		if (period_parse(name, strlen(name), &f, &t) == 0 ||
+		    period_parse_term(name, strlen(name), &y1, &y2) == 0)
+			return 0;
+		return err_set(e, HOSO_E_BAD_DATE, "period",
+		               "Kỳ '%s' không hợp lệ (2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, "
+		               "2015-2019, NK2020-2025)",
+		               "Invalid period '%s' (2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, "
+		               "2015-2019, NK2020-2025)",
+		               name);
+	}
+	if (from == DATE_NONE || to == DATE_NONE)
+		return err_set(e, HOSO_E_MISSING, from == DATE_NONE ? "from" : "to",
+		               "Cần kỳ báo cáo (from, to)", "The period (from, to) is needed");
+	if (to < from)
+		return err_set(e, HOSO_E_BAD_DATE, "to", "Kỳ báo cáo kết thúc trước khi bắt đầu",
+		               "The period ends before it starts");
+	return 0;
+}
+
+int report_period_of(struct app *app, const struct actor *who, int64_t org, const char *name,
+                     int32_t from, int32_t to, struct arena *a, struct report_period *ret,
+                     struct err *e)
+{
+	int rc, back, y1, y2;
+
+	memset(ret, 0, sizeof(*ret));
+	if ((rc = report_period_check(name, from, to, e)) < 0)
+		return rc;
+	if (name && period_parse_term(name, strlen(name), &y1, &y2) == 0) {
+		struct term t;
+
+		if ((rc = term_find(app, who, org, y1, y2, a, &t, &ret->prev_from, &ret->prev_to,
+		                    e)) < 0)
+			return rc;
+		ret->from = t.congress;
+		ret->to = t.end;
+		ret->term_first = y1;
+		ret->term_last = y2;
+		return 0;
+	}
+	if (name)
+		period_parse(name, strlen(name), &from, &to);
+	/* The same period before ("so với cùng kỳ"): a year back for a period
+	 * of a year or less, else as many whole years as it spans (the term
+	 * before a 5-year review). */
+	back = period_years(from, to);
+	*ret = (struct report_period){
+	    from, to, date_add_years(from, -back), date_add_years(to, -back), 0, 0};
+	return 0;
+}
+
 int report_figures(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
                    int32_t structure, struct arena *a, struct report *ret, struct err *e)
 {
+	struct report_period p;
+	int rc;
+
+	memset(ret, 0, sizeof(*ret));
+	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0 ||
+	    (rc = report_period_of(app, who, org, NULL, from, to, a, &p, e)) < 0)
+		return rc;
+	return report_run(app, who, org, &p, structure, a, ret, e);
+}
+
+int report_run(struct app *app, const struct actor *who, int64_t org, const struct report_period *p,
+               int32_t structure, struct arena *a, struct report *ret, struct err *e)
+{
 	struct report prev;
 	struct org_row o;
-	int rc, back;
+	int rc;
 
 	memset(ret, 0, sizeof(*ret));
 	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
 		return rc;
-	if (to < from)
+	if (p->to < p->from || p->prev_to < p->prev_from)
 		return err_set(e, HOSO_E_BAD_DATE, "to", "Kỳ báo cáo kết thúc trước khi bắt đầu",
 		               "The period ends before it starts");
 	if (scope_contains(app, who, org) != 1 || store_org_latest(app_store(app), org, a, &o) < 0)
 		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
 		               "Organisation not found");
-	/* The period, and the same period before ("so với cùng kỳ"), under
-	 * the same structure. */
+	/* The period, and the same period before, under the same structure. */
 	memset(&prev, 0, sizeof(prev));
-	back = period_years(from, to);
-	if ((rc = gather(app, who, org, from, to, structure, a, ret)) < 0 ||
-	    (rc = gather(app, who, org, years_before(from, back), years_before(to, back), structure,
-	                 a, &prev)) < 0)
+	if ((rc = gather(app, who, org, p->from, p->to, structure, a, ret)) < 0 ||
+	    (rc = gather(app, who, org, p->prev_from, p->prev_to, structure, a, &prev)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	ret->code = o.code;
 	ret->name = o.name;
 	ret->prev_from = prev.from;
 	ret->prev_to = prev.to;
+	ret->term_first = p->term_first;
+	ret->term_last = p->term_last;
 	for (size_t i = 0; i < NMETRICS; i++) {
 		ret->figures[i].previous = prev.figures[i].total;
 		ret->figures[i].distinct_previous = prev.figures[i].distinct;
 	}
-	return audit_record_json(app, who, (struct audit_entry){"report", "org", org, NULL, 0},
-	                         json_pack("{s:I,s:I,s:I}", "from", (json_int_t)from, "to",
-	                                   (json_int_t)to, "structure",
-	                                   (json_int_t)(structure == DATE_NONE ? 0 : structure)),
-	                         e);
+	return audit_record_json(
+	    app, who, (struct audit_entry){"report", "org", org, NULL, 0},
+	    json_pack("{s:I,s:I,s:I,s:I,s:I}", "from", (json_int_t)p->from, "to", (json_int_t)p->to,
+	              "structure", (json_int_t)(structure == DATE_NONE ? 0 : structure),
+	              "prev_from", (json_int_t)p->prev_from, "prev_to", (json_int_t)p->prev_to),
+	    e);
 }
 
 json_t *report_json(const struct report *r)
@@ -495,6 +559,7 @@ json_t *report_json(const struct report *r)
 	json_t *figs = json_array(), *rows = json_array(), *changes = json_array();
 	json_t *years = json_array();
 	char from[DATE_BUF], to[DATE_BUF], structure[DATE_BUF], pfrom[DATE_BUF], pto[DATE_BUF];
+	char term[32];
 
 	for (size_t i = 0; i < r->nfigures; i++) {
 		const struct report_figure *f = &r->figures[i];
@@ -551,11 +616,14 @@ json_t *report_json(const struct report *r)
 		date_format_iso(r->structure, structure);
 	date_format_iso(r->prev_from, pfrom);
 	date_format_iso(r->prev_to, pto);
-	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:{s:s,s:s},s:o,s:o,s:o,s:o,s:i}", "org", r->code,
-	                 "name", r->name, "from", from, "to", to, "structure",
+	if (r->term_first)
+		snprintf(term, sizeof(term), "%d-%d", r->term_first, r->term_last);
+	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:{s:s,s:s},s:o,s:o,s:o,s:o,s:i,s:s?}", "org",
+	                 r->code, "name", r->name, "from", from, "to", to, "structure",
 	                 r->structure == DATE_NONE ? "at_the_time" : structure, "previous", "from",
 	                 pfrom, "to", pto, "restructured", changes, "figures", figs, "rows", rows,
-	                 "years", years, "confidentiality", r->conf);
+	                 "years", years, "confidentiality", r->conf, "term",
+	                 r->term_first ? term : NULL);
 }
 
 /* "Lập bởi quantri (Nguyễn Văn Quản) lúc 25/11/2026 09:40" */

@@ -76,9 +76,34 @@ struct report {
 	                            * each year's totals (within the period, as
 	                            * at the time), for trend charts */
 	size_t nyears;
-	int conf; /* the highest confidentiality among the records counted
-	           * (enum clearance): the document's mark */
+	int conf;                  /* the highest confidentiality among the records counted
+	                            * (enum clearance): the document's mark */
+	int term_first, term_last; /* a party term's years ("nhiệm kỳ
+	                            * 2020-2025"); 0: not a term */
 };
+
+/* A report's period: its days, the days of the same period before ("so
+ * với cùng kỳ"), and for a party term its years. */
+struct report_period {
+	int32_t from, to;
+	int32_t prev_from, prev_to;
+	int term_first, term_last; /* 0: not a term */
+};
+
+/* Whether a period is well formed, before anything is looked up: a name
+ * (period.h's forms, or a term "NK2020-2025") or from..to, not both.
+ * HOSO_E_BAD_DATE, HOSO_E_MISSING or HOSO_E_INVALID naming "period",
+ * "from" or "to". */
+int report_period_check(const char *name, int32_t from, int32_t to, struct err *e);
+
+/* The period named (name) or from..to for a report of org.  The period
+ * before is a year back for a year or less, else as many whole years as
+ * the period spans; for a term, the term before it (term.h).
+ * HOSO_E_NOT_FOUND (field "period") for a term not recorded for org or
+ * above it. */
+int report_period_of(struct app *app, const struct actor *who, int64_t org, const char *name,
+                     int32_t from, int32_t to, struct arena *a, struct report_period *ret,
+                     struct err *e);
 
 /* The figures of org's subtree over from..to, under the structure of the
  * day `structure`: each record counted under its organisation's successor
@@ -88,14 +113,21 @@ struct report {
  * in the reader's scope; HOSO_E_BAD_DATE when to < from. */
 int report_figures(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
                    int32_t structure, struct arena *a, struct report *ret, struct err *e);
+/* The same for a period from report_period_of (a term, its own period
+ * before). */
+int report_run(struct app *app, const struct actor *who, int64_t org, const struct report_period *p,
+               int32_t structure, struct arena *a, struct report *ret, struct err *e);
 
 /* The report as JSON: {"org", "name", "from", "to", "structure",
  * "previous": {"from", "to"}, "restructured": [{"date", "successions"}],
  * "figures": [{"code", "name", "name_en", "unit", "total", "previous",
  * "by": {dim: n}}],
- * "rows": [{"org", "name", "figures": {code: n}}], "years": [{"year",
- * "figures": {code: n}}] (several calendar years only), "confidentiality":
- * 0..2} (a new reference). */
+ * "distinct", "distinct_previous", "distinct_unit", "distinct_unit_en"
+ * (figures about organisations or persons)}],
+ * "rows": [{"org", "name", "figures": {code: n}, "distinct": {code: n}}],
+ * "years": [{"year", "figures": {code: n}}] (several calendar years only),
+ * "confidentiality": 0..2, "term": "2020-2025" or null} (a new
+ * reference). */
 json_t *report_json(const struct report *r);
 
 /* The report as CSV (UTF-8 with a BOM, for Excel): a heading, the figures

@@ -11,6 +11,9 @@
  *   org dissolve CODE [--receiver CODE] --date D [--doc S]
  *   org map CODE --as-of D              where its records go on that date
  *   org ancestors CODE [--as-of D]
+ *   org term CODE --term 2020-2025 --congress D [--doc S]
+ *                                       the congress that opened a party term
+ *   org terms CODE [--json]             the terms (own or inherited)
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -18,6 +21,7 @@
 #include <string.h>
 
 #include "app/org.h"
+#include "app/term.h"
 #include "cli/cli.h"
 
 #include "core/banned.h"
@@ -576,11 +580,84 @@ static int org_ancestors_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
+static int org_term_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *term = NULL, *congress = NULL, *doc = NULL, *pos[1];
+	const struct cli_opt opts[] = {
+	    {"--term", &term}, {"--congress", &congress}, {"--doc", &doc}, {NULL}};
+	struct err e;
+	int64_t id, tid;
+	int32_t day;
+	int first, last, rc;
+	size_t npos;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !term || !congress)
+		return cli_usage(self(), "Cần mã tổ chức, --term và --congress",
+		                 "CODE, --term and --congress are required");
+	if (term_name_parse(term, &first, &last) < 0)
+		return cli_usage(self(), "--term là hai năm cách nhau 2 đến 5 năm, như 2020-2025",
+		                 "--term is two years 2 to 5 years apart, such as 2020-2025");
+	if ((rc = cli_sub_open(x, &app)) != 0 ||
+	    (rc = cli_date("--congress", congress, &day)) != 0 ||
+	    (rc = resolve(app, &x->who, pos[0], &id)) != 0)
+		return rc;
+	err_init(&e);
+	rc = term_add(app, &x->who, id, first, last, day, doc, &tid, &e);
+	if (rc == 0)
+		printf("Đã ghi nhận nhiệm kỳ %d-%d của %s\n", first, last, pos[0]);
+	return cli_done(rc, &e);
+}
+
+static int org_terms_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1];
+	int json = 0, rc;
+	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
+	struct term *v;
+	struct arena a;
+	struct err e;
+	int64_t id;
+	size_t npos, n = 0;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(self(), "Thiếu mã tổ chức", "The organisation code is missing");
+	if ((rc = cli_sub_open(x, &app)) != 0 || (rc = resolve(app, &x->who, pos[0], &id)) != 0)
+		return rc;
+	err_init(&e);
+	arena_init(&a, 1 << 20);
+	rc = term_list(app, &x->who, id, &a, &v, &n, &e);
+	if (rc == 0 && json) {
+		cli_print_json(term_list_json(app, v, n, &a));
+	} else if (rc == 0) {
+		json_t *arr = term_list_json(app, v, n, &a);
+
+		for (size_t i = 0; i < n; i++) {
+			char f[DATE_BUF], t[DATE_BUF];
+			json_t *o = json_array_get(arr, i);
+
+			printf("NK%d-%d  %s – %s  (%s)\n", v[i].first, v[i].last,
+			       vn(v[i].congress, f), vn(v[i].end, t),
+			       json_string_value(json_object_get(o, "org")));
+		}
+		if (!n)
+			printf("Chưa ghi nhận nhiệm kỳ / no terms recorded\n");
+		json_decref(arr);
+	}
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
 static const struct cli_subcmd subs[] = {
     {"tree", org_tree_cmd},           {"show", org_show_cmd},         {"create", org_create_cmd},
     {"rename", org_rename_cmd},       {"move", org_move_cmd},         {"merge", org_merge_cmd},
     {"split", org_split_cmd},         {"dissolve", org_dissolve_cmd}, {"map", org_map_cmd},
-    {"ancestors", org_ancestors_cmd},
+    {"ancestors", org_ancestors_cmd}, {"term", org_term_cmd},         {"terms", org_terms_cmd},
 };
 
 static int cmd_org_exec(struct cli *c, int argc, char **argv)
@@ -590,7 +667,7 @@ static int cmd_org_exec(struct cli *c, int argc, char **argv)
 
 const struct cmd_entry cmd_org_entry = {
     .name = "org",
-    .usage = "org tree|show|create|rename|move|merge|split|dissolve|map|ancestors ...",
+    .usage = "org tree|show|create|rename|move|merge|split|dissolve|map|ancestors|term|terms ...",
     .help = "Cây tổ chức theo thời gian / the organisation tree through time",
     .exec = cmd_org_exec,
 };

@@ -17,7 +17,6 @@
 #include "app/submission.h"
 #include "cli/cli.h"
 #include "core/buf.h"
-#include "core/period.h"
 
 #include "core/banned.h"
 
@@ -46,8 +45,10 @@ static void print_text(const struct report *r)
 	date_format_vn(r->from, f);
 	date_format_vn(r->to, t);
 	/* aligned by hand: printf pads bytes, not letters */
-	printf("%s — %s, %s – %s\n%-24s     Kỳ này    Cùng kỳ  Không trùng lặp\n", r->code, r->name,
-	       f, t, "");
+	printf("%s — %s, %s – %s", r->code, r->name, f, t);
+	if (r->term_first)
+		printf(" (nhiệm kỳ %d-%d)", r->term_first, r->term_last);
+	printf("\n%-24s     Kỳ này    Cùng kỳ  Không trùng lặp\n", "");
 	for (size_t i = 0; i < r->nfigures; i++) {
 		const struct report_figure *x = &r->figures[i];
 
@@ -65,26 +66,32 @@ static void print_text(const struct report *r)
 	}
 }
 
-/* --org CODE with --period P or --from D --to D: the organisation and period. */
+/* --org CODE with --period P or --from D --to D: the organisation and the
+ * period (a term's days come from its congresses, kept in a). */
 static int org_period(struct cli_sub *x, const char *org, const char *period, const char *from_s,
-                      const char *to_s, int64_t *ret_org, int32_t *from, int32_t *to, struct err *e)
+                      const char *to_s, struct arena *a, int64_t *ret_org,
+                      struct report_period *ret, struct err *e)
 {
+	int32_t from = DATE_NONE, to = DATE_NONE;
 	struct app *app;
 	int rc;
 
 	if (!org || (!period && (!from_s || !to_s)) || (period && (from_s || to_s)))
 		return cli_usage(self(), "Cần --org và --period, hoặc --from và --to",
 		                 "--org and --period, or --from and --to, are needed");
-	if (period && period_parse(period, strlen(period), from, to) < 0)
-		return cli_usage(
-		    self(), "--period là 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05 hoặc 2015-2019",
-		    "--period is 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05 or 2015-2019");
-	if ((!period && (rc = cli_date("--from", from_s, from)) != 0) ||
-	    (!period && (rc = cli_date("--to", to_s, to)) != 0))
+	if (period && report_period_check(period, DATE_NONE, DATE_NONE, e) < 0)
+		return cli_usage(self(),
+		                 "--period là 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, 2015-2019 "
+		                 "hoặc nhiệm kỳ NK2020-2025",
+		                 "--period is 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, 2015-2019 "
+		                 "or the term NK2020-2025");
+	if ((!period && (rc = cli_date("--from", from_s, &from)) != 0) ||
+	    (!period && (rc = cli_date("--to", to_s, &to)) != 0))
 		return rc;
 	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
-	if ((rc = org_find(app, &x->who, org, ret_org, e)) < 0)
+	if ((rc = org_find(app, &x->who, org, ret_org, e)) < 0 ||
+	    (rc = report_period_of(app, &x->who, *ret_org, period, from, to, a, ret, e)) < 0)
 		return cli_done(rc, e);
 	return 0;
 }
@@ -106,7 +113,8 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 	    {"--json", NULL, &json},
 	    {NULL},
 	};
-	int32_t from, to, structure = DATE_NONE;
+	int32_t structure = DATE_NONE;
+	struct report_period p;
 	enum report_format docf = REPORT_FORMAT__MAX;
 	struct buf csv = BUF_INIT((size_t)64 << 20);
 	struct report r;
@@ -129,11 +137,13 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 	if (structure_s && (rc = cli_date("--structure-date", structure_s, &structure)) != 0)
 		return rc;
 	err_init(&e);
-	if ((rc = org_period(x, org, period, from_s, to_s, &id, &from, &to, &e)) != 0)
-		return rc;
-	app = x->app;
 	arena_init(&a, (size_t)1 << 26);
-	rc = report_figures(app, &x->who, id, from, to, structure, &a, &r, &e);
+	if ((rc = org_period(x, org, period, from_s, to_s, &a, &id, &p, &e)) != 0) {
+		arena_release(&a);
+		return rc;
+	}
+	app = x->app;
+	rc = report_run(app, &x->who, id, &p, structure, &a, &r, &e);
 	if (rc == 0 && (docf != REPORT_FORMAT__MAX || (format && strcmp(format, "csv") == 0))) {
 		rc = docf != REPORT_FORMAT__MAX
 		         ? report_export_doc(app, &x->who, &r, docf, &a, &csv, &e)
@@ -212,8 +222,9 @@ static int submit_cmd(struct cli_sub *x, int argc, char **argv)
 	const char *org = NULL, *from_s = NULL, *to_s = NULL, *period = NULL, *note = NULL;
 	const struct cli_opt opts[] = {{"--org", &org},       {"--from", &from_s}, {"--to", &to_s},
 	                               {"--period", &period}, {"--note", &note},   {NULL}};
-	int32_t from, to;
+	struct report_period p;
 	int64_t org_id, id;
+	struct arena a;
 	struct err e;
 	size_t npos;
 	int rc;
@@ -221,9 +232,12 @@ static int submit_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
 		return rc;
 	err_init(&e);
-	if ((rc = org_period(x, org, period, from_s, to_s, &org_id, &from, &to, &e)) != 0)
+	arena_init(&a, 1 << 20);
+	rc = org_period(x, org, period, from_s, to_s, &a, &org_id, &p, &e);
+	arena_release(&a);
+	if (rc != 0)
 		return rc;
-	rc = submission_submit(x->app, &x->who, org_id, from, to, note, &id, &e);
+	rc = submission_submit(x->app, &x->who, org_id, p.from, p.to, note, &id, &e);
 	if (rc == 0)
 		printf("%lld\n", (long long)id);
 	return cli_done(rc, &e);
@@ -234,7 +248,7 @@ static int submissions_cmd(struct cli_sub *x, int argc, char **argv)
 	const char *org = NULL, *from_s = NULL, *to_s = NULL, *period = NULL;
 	const struct cli_opt opts[] = {
 	    {"--org", &org}, {"--from", &from_s}, {"--to", &to_s}, {"--period", &period}, {NULL}};
-	int32_t from, to;
+	struct report_period p;
 	int64_t org_id;
 	struct arena a;
 	struct err e;
@@ -245,10 +259,12 @@ static int submissions_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
 		return rc;
 	err_init(&e);
-	if ((rc = org_period(x, org, period, from_s, to_s, &org_id, &from, &to, &e)) != 0)
-		return rc;
 	arena_init(&a, 1 << 20);
-	rc = submission_overview(x->app, &x->who, org_id, from, to, &a, &j, &e);
+	if ((rc = org_period(x, org, period, from_s, to_s, &a, &org_id, &p, &e)) != 0) {
+		arena_release(&a);
+		return rc;
+	}
+	rc = submission_overview(x->app, &x->who, org_id, p.from, p.to, &a, &j, &e);
 	if (rc == 0)
 		cli_print_json(j);
 	arena_release(&a);
@@ -321,11 +337,11 @@ static int cmd_report_exec(struct cli *c, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
     .name = "report",
-    .usage =
-        "report run --org CODE (--period P | --from D --to D) [--structure-date D] [--format "
-        "text|json|csv] [--out FILE] | verify | rebuild | submit --org CODE (--period P | --from D "
-        "--to D) [--note T] | submissions --org CODE (--period P | --from D --to D) | "
-        "approve ID | return ID --reason R | reopen ID --reason R",
+    .usage = "report run --org CODE (--period P | --from D --to D) [--structure-date D] [--format "
+             "text|json|csv|docx|pdf|xlsx] [--out FILE] | verify | rebuild | submit --org CODE "
+             "(--period P | --from D "
+             "--to D) [--note T] | submissions --org CODE (--period P | --from D --to D) | "
+             "approve ID | return ID --reason R | reopen ID --reason R",
     .help = "Báo cáo số liệu; kiểm tra bộ đếm / report figures; check the live counters",
     .exec = cmd_report_exec,
 };

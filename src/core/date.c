@@ -71,6 +71,16 @@ int date_valid(int y, int m, int d)
 	       d <= date_days_in_month(y, m);
 }
 
+int32_t date_add_years(int32_t days, int n)
+{
+	int y, m, d;
+
+	date_civil(days, &y, &m, &d);
+	if (d > date_days_in_month(y + n, m))
+		d = date_days_in_month(y + n, m);
+	return date_days(y + n, m, d);
+}
+
 void date_format_iso(int32_t days, char *out)
 {
 	int y, m, d;

@@ -21,6 +21,8 @@ int date_weekday(int32_t days); /* 0 = Sunday .. 6 = Saturday */
 int date_is_leap_year(int y);
 int date_days_in_month(int y, int m);
 int date_valid(int y, int m, int d);
+/* The same day n years later (n < 0: earlier); 29/2 becomes 28/2. */
+int32_t date_add_years(int32_t days, int n);
 
 /* Output buffers for the formatters below are DATE_BUF bytes. */
 #define DATE_ISO_LEN 10

@@ -10,6 +10,8 @@
 
 #define YEAR_MIN 1900
 #define YEAR_MAX 2100
+/* The Party's congresses and terms as the records know them. */
+#define TERM_YEAR_MIN 1930
 
 /* n decimal digits at s: the value, or -1. */
 static int digits(const char *s, size_t n)
@@ -60,4 +62,20 @@ int period_parse(const char *s, size_t len, int32_t *ret_from, int32_t *ret_to)
 	if ((n = digits(s + 5, 2)) >= 1 && n <= 12)
 		return months(y, n, n, ret_from, ret_to);
 	return HOSO_E_BAD_DATE;
+}
+
+int period_parse_term(const char *s, size_t len, int *ret_first, int *ret_last)
+{
+	int y1, y2;
+
+	if (!s || len != 11 || (s[0] != 'N' && s[0] != 'n') || (s[1] != 'K' && s[1] != 'k') ||
+	    s[6] != '-')
+		return HOSO_E_BAD_DATE;
+	y1 = digits(s + 2, 4);
+	y2 = digits(s + 7, 4);
+	if (y1 < TERM_YEAR_MIN || y2 > YEAR_MAX || y2 - y1 < 2 || y2 - y1 > 5)
+		return HOSO_E_BAD_DATE;
+	*ret_first = y1;
+	*ret_last = y2;
+	return 0;
 }

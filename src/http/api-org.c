@@ -1,7 +1,9 @@
 /*
  * api-org.c - GET /api/orgs?as_of=YYYY-MM-DD: the organisation tree on a
  * date, within the caller's scope (nodes in depth-first order with depth,
- * member counts and number of children).
+ * member counts and number of children); one organisation, its members,
+ * the changes to it (administrators), and its party terms
+ * (GET/POST /api/orgs/{code}/terms).
  */
 #include "http/api.h"
 
@@ -10,6 +12,7 @@
 
 #include "app/org.h"
 #include "app/person.h"
+#include "app/term.h"
 #include "core/parse.h"
 
 #include "core/banned.h"
@@ -382,4 +385,52 @@ int api_org_split(struct http_req *r, struct err *e)
 	}
 	json_decref(body);
 	return rc;
+}
+
+/* ---- party terms: GET (readers), POST (administrators) ---- */
+
+int api_org_terms_get(struct http_req *r, struct err *e)
+{
+	struct term *v;
+	int64_t id;
+	size_t n;
+	int rc;
+
+	if ((rc = org_param(r, &id, e)) < 0 ||
+	    (rc = term_list(r->app, &r->actor, id, r->arena, &v, &n, e)) < 0)
+		return rc;
+	return http_reply(r, 200,
+	                  json_pack("{s:s,s:o}", "org", http_param(r, "code"), "terms",
+	                            term_list_json(r->app, v, n, r->arena)));
+}
+
+int api_org_terms_post(struct http_req *r, struct err *e)
+{
+	const char *term = NULL, *document = NULL;
+	int32_t congress = DATE_NONE;
+	const struct http_field fields[] = {
+	    {"term", HF_STRING, 1, &term, 0, 0},
+	    {"congress", HF_DATE, 1, &congress, 0, 0},
+	    {"document", HF_STRING, 0, &document, 0, 0},
+	};
+	int64_t id, tid = 0;
+	json_t *body;
+	int first = 0, last = 0, rc;
+
+	if ((rc = term_may_add(&r->actor, e)) < 0 || (rc = org_param(r, &id, e)) < 0 ||
+	    (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0 && term_name_parse(term, &first, &last) < 0)
+		rc = err_set(e, HOSO_E_INVALID, "term",
+		             "Nhiệm kỳ là hai năm cách nhau 2 đến 5 năm, như 2020-2025",
+		             "A term is two years 2 to 5 years apart, such as 2020-2025");
+	if (rc == 0)
+		rc = term_add(r->app, &r->actor, id, first, last, congress, document, &tid, e);
+	json_decref(body);
+	if (rc < 0)
+		return rc;
+	return http_reply(r, 201,
+	                  json_pack("{s:I,s:s,s:i,s:i}", "id", (json_int_t)tid, "org",
+	                            http_param(r, "code"), "first", first, "last", last));
 }

@@ -1,7 +1,9 @@
 /*
  * api-report.c - report figures.
  *
- *   GET /api/reports?org=CODE&from=D&to=D[&structure=D]
+ *   GET /api/reports?org=CODE&(from=D&to=D | period=P)[&structure=D]
+ *       (P: 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, 2015-2019, or a party
+ *       term NK2020-2025 from the congresses recorded for the organisation)
  *       the figures of an organisation's subtree over a period, from the
  *       live counters, as at the time or under the structure of day D
  *       (audited); format=csv: the same as a CSV file (UTF-8 with a BOM);
@@ -23,56 +25,48 @@
 #include "app/report.h"
 #include "app/submission.h"
 #include "core/parse.h"
-#include "core/period.h"
 
 #include "core/banned.h"
 
-/* The organisation (a code) and the period (period=2019, or from and to)
- * of a report request, from the query string or a JSON body's strings. */
-static int report_scope(struct http_req *r, const char *org, const char *period, int32_t *from,
-                        int32_t *to, int64_t *ret_org, struct err *e)
+/* The organisation (a code) and the period (period=2019, period=NK2020-2025,
+ * or from and to) of a report request, from the query string or a JSON
+ * body's strings: the form is checked before the organisation is looked
+ * up, the term's days after. */
+static int report_scope(struct http_req *r, const char *org, const char *period, int32_t from,
+                        int32_t to, int64_t *ret_org, struct report_period *ret, struct err *e)
 {
 	int rc;
 
 	if (!org || !*org)
 		return err_set(e, HOSO_E_MISSING, "org", "Thiếu tổ chức (org)",
 		               "The organisation (org) is missing");
-	if (period && (*from != DATE_NONE || *to != DATE_NONE))
-		return err_set(e, HOSO_E_INVALID, "period",
-		               "Dùng period hoặc from và to, không cả hai",
-		               "Give period, or from and to, not both");
-	if (period && period_parse(period, strlen(period), from, to) < 0)
-		return err_set(
-		    e, HOSO_E_BAD_DATE, "period",
-		    "Kỳ '%s' không hợp lệ (2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, 2015-2019)",
-		    "Invalid period '%s' (2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, 2015-2019)",
-		    period);
-	if (*from == DATE_NONE || *to == DATE_NONE)
-		return err_set(e, HOSO_E_MISSING, *from == DATE_NONE ? "from" : "to",
-		               "Cần kỳ báo cáo (from, to)", "The period (from, to) is needed");
+	if ((rc = report_period_check(period, from, to, e)) < 0)
+		return rc;
 	if ((rc = org_find(r->app, &r->actor, org, ret_org, e)) < 0)
 		return err_set(e, rc, "org", "Không tìm thấy tổ chức", "Organisation not found");
-	return 0;
+	return report_period_of(r->app, &r->actor, *ret_org, period, from, to, r->arena, ret, e);
 }
 
 /* The same from the query string. */
-static int query_scope(struct http_req *r, int32_t *from, int32_t *to, int64_t *ret_org,
+static int query_scope(struct http_req *r, int64_t *ret_org, struct report_period *ret,
                        struct err *e)
 {
+	int32_t from = DATE_NONE, to = DATE_NONE;
 	int rc;
 
-	*from = *to = DATE_NONE;
-	if ((rc = http_query_date(r, "from", from, e)) < 0 ||
-	    (rc = http_query_date(r, "to", to, e)) < 0)
+	if ((rc = http_query_date(r, "from", &from, e)) < 0 ||
+	    (rc = http_query_date(r, "to", &to, e)) < 0)
 		return rc;
-	return report_scope(r, http_query(r, "org"), http_query(r, "period"), from, to, ret_org, e);
+	return report_scope(r, http_query(r, "org"), http_query(r, "period"), from, to, ret_org,
+	                    ret, e);
 }
 
 int api_reports_get(struct http_req *r, struct err *e)
 {
 	const char *format = http_query(r, "format");
-	int32_t from, to, structure = DATE_NONE;
+	int32_t structure = DATE_NONE;
 	enum report_format docf = REPORT_FORMAT__MAX;
+	struct report_period p;
 	struct report rep;
 	int64_t id;
 	int rc;
@@ -84,18 +78,16 @@ int api_reports_get(struct http_req *r, struct err *e)
 		return err_set(e, HOSO_E_BAD_ENUM, "format",
 		               "Định dạng '%s' không hợp lệ (json, csv, docx, pdf, xlsx)",
 		               "Invalid format '%s' (json, csv, docx, pdf, xlsx)", format);
-	if ((rc = query_scope(r, &from, &to, &id, e)) < 0)
-		return rc;
-	if ((rc = report_figures(r->app, &r->actor, id, from, to, structure, r->arena, &rep, e)) <
-	    0)
+	if ((rc = query_scope(r, &id, &p, e)) < 0 ||
+	    (rc = report_run(r->app, &r->actor, id, &p, structure, r->arena, &rep, e)) < 0)
 		return rc;
 	if (docf != REPORT_FORMAT__MAX) {
 		struct buf out = BUF_INIT((size_t)64 << 20);
 		char f[DATE_BUF], t[DATE_BUF];
 		const char *cd;
 
-		date_format_iso(from, f);
-		date_format_iso(to, t);
+		date_format_iso(p.from, f);
+		date_format_iso(p.to, t);
 		cd = arena_printf(r->arena, "attachment; filename=\"bao-cao-%s-%s-%s.%s\"",
 		                  rep.code, f, t, report_format_name(docf));
 		rc = cd ? report_export_doc(r->app, &r->actor, &rep, docf, r->arena, &out, e)
@@ -110,8 +102,8 @@ int api_reports_get(struct http_req *r, struct err *e)
 		char f[DATE_BUF], t[DATE_BUF];
 		const char *cd;
 
-		date_format_iso(from, f);
-		date_format_iso(to, t);
+		date_format_iso(p.from, f);
+		date_format_iso(p.to, t);
 		cd = arena_printf(r->arena, "attachment; filename=\"bao-cao-%s-%s-%s.csv\"",
 		                  rep.code, f, t);
 		rc = cd ? report_export_csv(r->app, &r->actor, &rep, r->arena, &out, e)
@@ -126,13 +118,13 @@ int api_reports_get(struct http_req *r, struct err *e)
 
 int api_report_submissions_get(struct http_req *r, struct err *e)
 {
-	int32_t from, to;
+	struct report_period p;
 	json_t *j;
 	int64_t id;
 	int rc;
 
-	if ((rc = query_scope(r, &from, &to, &id, e)) < 0 ||
-	    (rc = submission_overview(r->app, &r->actor, id, from, to, r->arena, &j, e)) < 0)
+	if ((rc = query_scope(r, &id, &p, e)) < 0 ||
+	    (rc = submission_overview(r->app, &r->actor, id, p.from, p.to, r->arena, &j, e)) < 0)
 		return rc;
 	return http_reply(r, 200, j);
 }
@@ -146,6 +138,7 @@ int api_report_submissions_post(struct http_req *r, struct err *e)
 	    {"from", HF_DATE, 0, &from, 0, 0},   {"to", HF_DATE, 0, &to, 0, 0},
 	    {"note", HF_STRING, 0, &note, 0, 0},
 	};
+	struct report_period p;
 	int64_t org_id, id = 0;
 	json_t *body, *j = NULL;
 	int rc;
@@ -155,9 +148,9 @@ int api_report_submissions_post(struct http_req *r, struct err *e)
 		return rc;
 	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
 	if (rc == 0)
-		rc = report_scope(r, org, period, &from, &to, &org_id, e);
+		rc = report_scope(r, org, period, from, to, &org_id, &p, e);
 	if (rc == 0)
-		rc = submission_submit(r->app, &r->actor, org_id, from, to, note, &id, e);
+		rc = submission_submit(r->app, &r->actor, org_id, p.from, p.to, note, &id, e);
 	if (rc == 0)
 		rc = submission_get(r->app, &r->actor, id, r->arena, &j, e);
 	json_decref(body);

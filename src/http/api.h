@@ -86,6 +86,8 @@ int api_org_get(struct http_req *r, struct err *e);
 int api_org_members(struct http_req *r, struct err *e);
 int api_orgs_post(struct http_req *r, struct err *e);
 int api_org_rename(struct http_req *r, struct err *e);
+int api_org_terms_get(struct http_req *r, struct err *e);
+int api_org_terms_post(struct http_req *r, struct err *e);
 int api_org_move(struct http_req *r, struct err *e);
 int api_org_dissolve(struct http_req *r, struct err *e);
 int api_orgs_merge(struct http_req *r, struct err *e);

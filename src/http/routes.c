@@ -25,6 +25,9 @@ static const struct http_route person_log = {"GET", "/api/persons/{id}/access-lo
                                              api_person_access_log};
 static const struct http_route org_get = {"GET", "/api/orgs/{code}", api_org_get};
 static const struct http_route org_members = {"GET", "/api/orgs/{code}/members", api_org_members};
+static const struct http_route org_terms_get = {"GET", "/api/orgs/{code}/terms", api_org_terms_get};
+static const struct http_route org_terms_post = {"POST", "/api/orgs/{code}/terms",
+                                                 api_org_terms_post};
 static const struct http_route orgs_post = {"POST", "/api/orgs", api_orgs_post};
 static const struct http_route orgs_merge = {"POST", "/api/orgs/merge", api_orgs_merge};
 static const struct http_route org_rename = {"POST", "/api/orgs/{code}/rename", api_org_rename};
@@ -119,6 +122,8 @@ const struct http_route *const http_routes[] = {
     &audit_get,
     &org_get,
     &org_members,
+    &org_terms_get,
+    &org_terms_post,
     &orgs_post,
     &orgs_merge,
     &org_rename,

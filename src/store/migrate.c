@@ -555,6 +555,22 @@ static const struct migration migrations[] = {
         "UPDATE SET delta = delta + excluded.delta; END;",
         NULL,
     },
+    /* 18: party terms (nhiệm kỳ): the congress that opened each term of an
+     * organisation, so that a report can be for a term by its years. */
+    {
+        "CREATE TABLE party_term("
+        " id INTEGER PRIMARY KEY,"
+        " org_id INTEGER NOT NULL REFERENCES org(id),"
+        " first_year INTEGER NOT NULL,"
+        " last_year INTEGER NOT NULL,"
+        " congress TEXT NOT NULL,"
+        " document TEXT,"
+        " created_by INTEGER NOT NULL,"
+        " CHECK (last_year - first_year BETWEEN 2 AND 5),"
+        " CHECK (CAST(substr(congress, 1, 4) AS INTEGER) = first_year),"
+        " UNIQUE (org_id, first_year)) STRICT;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

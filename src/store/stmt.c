@@ -361,4 +361,8 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_PERIOD_LOCKED] = "SELECT s.id, s.org_id, s.from_day, s.to_day FROM period_lock l JOIN "
                            "report_submission s ON s.id = l.submission_id WHERE l.org_id = ?1 "
                            "AND ?2 BETWEEN l.from_day AND l.to_day LIMIT 1",
+    [STMT_TERM_INSERT] = "INSERT INTO party_term(org_id, first_year, last_year, congress, "
+                         "document, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_TERMS_OF_ORG] = "SELECT id, org_id, first_year, last_year, congress, document FROM "
+                          "party_term WHERE org_id = ?1 ORDER BY first_year",
 };

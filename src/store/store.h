@@ -792,4 +792,21 @@ int store_period_unlock(struct store *s, int64_t submission);
 /* The approved submission whose lock covers org on day, or 0. */
 int store_period_locked(struct store *s, int64_t org, int32_t day, int64_t *ret_submission);
 
+/* ---- party terms (term.c) ---- */
+struct term_row {
+	int64_t id, org_id;
+	int first_year, last_year; /* "nhiệm kỳ 2020-2025" */
+	int32_t congress;          /* the day of the congress that opened it */
+	const char *document;
+	int64_t created_by;
+};
+struct term_list {
+	struct term_row *v;
+	size_t n;
+};
+/* HOSO_E_DUPLICATE when the organisation has a term from that year. */
+int store_term_insert(struct store *s, const struct term_row *r, int64_t *ret_id);
+/* The terms recorded for org, by first year (none: n = 0). */
+int store_terms_of_org(struct store *s, int64_t org, struct arena *a, struct term_list *ret);
+
 #endif

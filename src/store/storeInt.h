@@ -151,6 +151,9 @@ enum stmt {
 	STMT_PERIOD_LOCK,
 	STMT_PERIOD_UNLOCK,
 	STMT_PERIOD_LOCKED,
+	/* party terms (term.c) */
+	STMT_TERM_INSERT,
+	STMT_TERMS_OF_ORG,
 	STMT__MAX
 };
 

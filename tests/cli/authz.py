@@ -462,6 +462,24 @@ for u in USERS:
     want = 401 if u is None else 403
     check(st == want, f"approve X1's report as {u}: {st}, want {want}")
 
+# Party terms: readers see those of their organisations; administrators in
+# scope record them.
+for i, u in enumerate(USERS):
+    st, _, _ = call("GET", "/api/orgs/X1/terms", u, jar=jar)
+    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
+    check(st == want, f"terms of X1 as {u}: {st}, want {want}")
+    st, _, _ = call("GET", "/api/orgs/X2/terms", u, jar=jar)
+    want = 401 if u is None else (403 if u == "kiem.toan" else (200 if u == "admin" else 404))
+    check(st == want, f"terms of X2 as {u}: {st}, want {want}")
+    y = 2001 + 6 * i
+    body = {"term": f"{y}-{y + 5}", "congress": f"{y}-06-01"}
+    st, _, _ = call("POST", "/api/orgs/X1/terms", u, body, jar=jar)
+    want = 401 if u is None else (201 if u in ("admin", "qt.x1") else 403)
+    check(st == want, f"record a term of X1 as {u}: {st}, want {want}")
+    st, _, _ = call("POST", "/api/orgs/X2/terms", u, body, jar=jar)
+    want = 401 if u is None else (201 if u == "admin" else (404 if u == "qt.x1" else 403))
+    check(st == want, f"record a term of X2 as {u}: {st}, want {want}")
+
 for u in USERS:
     st, _, _ = call("GET", "/api/remedies", u, jar=jar)
     want = 401 if u is None else (403 if u == "kiem.toan" else 200)

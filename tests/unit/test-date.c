@@ -114,6 +114,15 @@ static void test_excel_serial(void **state)
 	assert_int_equal(date_from_excel_serial(1e300, &d), HOSO_E_BAD_DATE);
 }
 
+static void test_add_years(void **state)
+{
+	(void)state;
+	assert_int_equal(date_add_years(date_days(2019, 12, 31), -5), date_days(2014, 12, 31));
+	assert_int_equal(date_add_years(date_days(2024, 2, 29), -1), date_days(2023, 2, 28));
+	assert_int_equal(date_add_years(date_days(2020, 10, 14), 5), date_days(2025, 10, 14));
+	assert_int_equal(date_add_years(date_days(2020, 2, 29), 4), date_days(2024, 2, 29));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -122,6 +131,7 @@ int main(void)
 	    cmocka_unit_test(test_iso),
 	    cmocka_unit_test(test_partial_dates),
 	    cmocka_unit_test(test_excel_serial),
+	    cmocka_unit_test(test_add_years),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -50,11 +50,39 @@ static void test_period_refused(void **state)
 	assert_int_equal(period_parse(NULL, 0, &f, &t), HOSO_E_BAD_DATE);
 }
 
+/* A party term by its years; its days come from the recorded congresses. */
+static void test_term_names(void **state)
+{
+	const char *bad[] = {"NK2020-2025 ", "NK2020-2020",
+	                     "NK2020-2019",  "NK2020-2026",
+	                     "NK2020-2021",  "NK1929-1933",
+	                     "NK2099-2102",  "NK2020/2025",
+	                     "NK20202025",   "N2020-2025",
+	                     "2020-2025",    "NKabcd-2025",
+	                     "XK2020-2025",  ""};
+	int y1 = 0, y2 = 0;
+	int32_t f, t;
+
+	(void)state;
+	assert_int_equal(period_parse_term("NK2020-2025", 11, &y1, &y2), 0);
+	assert_int_equal(y1, 2020);
+	assert_int_equal(y2, 2025);
+	assert_int_equal(period_parse_term("nk2017-2020", 11, &y1, &y2), 0);
+	assert_int_equal(y1, 2017);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (period_parse_term(bad[i], strlen(bad[i]), &y1, &y2) != HOSO_E_BAD_DATE)
+			fail_msg("'%s' accepted as a term", bad[i]);
+	assert_int_equal(period_parse_term(NULL, 0, &y1, &y2), HOSO_E_BAD_DATE);
+	/* and a term is not a period of whole years */
+	assert_int_equal(period_parse("NK2020-2025", 11, &f, &t), HOSO_E_BAD_DATE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_period_forms),
 	    cmocka_unit_test(test_period_refused),
+	    cmocka_unit_test(test_term_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
