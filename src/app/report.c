@@ -393,7 +393,7 @@ static int gather(struct app *app, const struct actor *who, int64_t org, int32_t
 		rc = store_counters_sum(app_store(app), org, from, to, (int)who->clearance,
 		                        collect_one, &c);
 		if (rc == 0)
-			rc = store_distinct_subjects(app_store(app), org, from, to,
+			rc = store_distinct_subjects(app_store(app), org, 1, from, to,
 			                             (int)who->clearance, subject_one, &subj);
 	} else {
 		struct restructure *x = arena_alloc(a, sizeof(*x));
@@ -405,10 +405,10 @@ static int gather(struct app *app, const struct actor *who, int64_t org, int32_t
 		x->day = structure;
 		x->nmemo = 0;
 		subj.x = x;
-		rc = store_counters_by_org(app_store(app), from, to, (int)who->clearance, place_one,
-		                           x);
+		rc = store_counters_by_org(app_store(app), org, from, to, (int)who->clearance,
+		                           place_one, x);
 		if (rc == 0 && c.rc == 0)
-			rc = store_distinct_subjects(app_store(app), 0, from, to,
+			rc = store_distinct_subjects(app_store(app), org, 0, from, to,
 			                             (int)who->clearance, subject_one, &subj);
 	}
 	if (rc == 0 && c.rc == 0)

@@ -235,16 +235,20 @@ int store_counter_has_subjects(const char *metric)
 	return 0;
 }
 
-/* One SELECT of the distinct subjects of x, placed under the root's
- * children as at the time (root) or by their organisation (no root). */
-static int subjects_select(const struct counter_source *x, int root, struct buf *out)
+/* One SELECT of the distinct subjects of x: placed under the root's
+ * children as at the time, or by their organisation among those that may
+ * count under the root under some structure. */
+static int subjects_select(const struct counter_source *x, int at_the_time, struct buf *out)
 {
-	int rc = buf_addf(out, "SELECT DISTINCT %s, '%s', %s FROM %s r %s ",
-	                  root ? "u.top" : x->org, x->metric, x->subject, x->driver, x->join);
+	int rc =
+	    buf_addf(out, "SELECT DISTINCT %s, '%s', %s FROM %s r %s ",
+	             at_the_time ? "u.top" : x->org, x->metric, x->subject, x->driver, x->join);
 
-	if (rc == 0 && root)
+	if (rc == 0 && at_the_time)
 		rc = buf_addf(out, "JOIN under u ON u.org_id = %s AND %s >= u.f AND %s < u.t ",
 		              x->org, x->day, x->day);
+	else if (rc == 0)
+		rc = buf_addf(out, "JOIN cand ON cand.org_id = %s ", x->org);
 	if (rc == 0)
 		rc =
 		    buf_addf(out,
@@ -254,14 +258,15 @@ static int subjects_select(const struct counter_source *x, int root, struct buf 
 	return rc < 0 ? HOSO_E_NOMEM : 0;
 }
 
-int store_distinct_subjects(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
+int store_distinct_subjects(struct store *s, int64_t root, int at_the_time, int32_t from,
+                            int32_t to, int max_conf,
                             int (*fn)(const struct distinct_subject *r, void *arg), void *arg)
 {
 	struct buf sql = BUF_INIT(1 << 16);
 	sqlite3_stmt *st = NULL;
 	int rc = 0, first = 1, stop = 0;
 
-	if (root && buf_adds(&sql, STORE_UNDER_CTE) < 0)
+	if (buf_adds(&sql, at_the_time ? STORE_UNDER_CTE : STORE_CANDIDATES_CTE) < 0)
 		rc = HOSO_E_NOMEM;
 	for (size_t i = 0; rc == 0 && i < NSOURCES; i++) {
 		if (!sources[i].subject)
@@ -269,7 +274,7 @@ int store_distinct_subjects(struct store *s, int64_t root, int32_t from, int32_t
 		if (!first && buf_adds(&sql, " UNION ALL ") < 0)
 			rc = HOSO_E_NOMEM;
 		if (rc == 0)
-			rc = subjects_select(&sources[i], root != 0, &sql);
+			rc = subjects_select(&sources[i], at_the_time, &sql);
 		first = 0;
 	}
 	if (rc == 0 && sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK)
@@ -277,8 +282,7 @@ int store_distinct_subjects(struct store *s, int64_t root, int32_t from, int32_t
 	buf_release(&sql);
 	if (rc < 0)
 		return rc;
-	if (root)
-		sqlite3_bind_int64(st, 1, root);
+	sqlite3_bind_int64(st, 1, root);
 	store_bind_date(st, 2, from);
 	store_bind_date(st, 3, to);
 	sqlite3_bind_int(st, 4, max_conf);
@@ -333,10 +337,10 @@ int store_counters_sum(struct store *s, int64_t root, int32_t from, int32_t to, 
 	return sums(s, STMT_COUNTERS_SUM, root, from, to, max_conf, fn, arg);
 }
 
-int store_counters_by_org(struct store *s, int32_t from, int32_t to, int max_conf,
+int store_counters_by_org(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
                           int (*fn)(const struct counter_sum *r, void *arg), void *arg)
 {
-	return sums(s, STMT_COUNTERS_BY_ORG, 0, from, to, max_conf, fn, arg);
+	return sums(s, STMT_COUNTERS_BY_ORG, root, from, to, max_conf, fn, arg);
 }
 
 int store_successions_between(struct store *s, int32_t after, int32_t until,

@@ -302,10 +302,13 @@ const char *const stmt_sqlite[STMT__MAX] = {
     "ELSE 0 END) FROM under u JOIN counter c ON c.org_id = u.org_id AND c.day >= u.f AND "
     "c.day < u.t WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 GROUP BY u.top, "
     "c.metric, c.dim, 5",
-    [STMT_COUNTERS_BY_ORG] = "SELECT org_id, metric, dim, sum(n), CAST(substr(day, 1, 4) AS "
-                             "INTEGER), max(CASE WHEN n > 0 THEN conf ELSE 0 END) FROM "
-                             "counter WHERE day BETWEEN ?2 AND ?3 AND conf <= ?4 GROUP BY "
-                             "org_id, metric, dim, 5",
+    /* The counters of the organisations that may count under ?1 under
+     * some structure, by organisation (the report maps them). */
+    [STMT_COUNTERS_BY_ORG] = STORE_CANDIDATES_CTE
+    "SELECT c.org_id, c.metric, c.dim, sum(c.n), CAST(substr(c.day, 1, 4) AS INTEGER), "
+    "max(CASE WHEN c.n > 0 THEN c.conf ELSE 0 END) FROM cand JOIN counter c ON c.org_id = "
+    "cand.org_id WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 GROUP BY c.org_id, c.metric, "
+    "c.dim, 5",
     [STMT_SUCCESSIONS_BETWEEN] = "SELECT effective, count(*) FROM succession WHERE effective > "
                                  "?1 AND effective <= ?2 GROUP BY effective ORDER BY effective",
     [STMT_APPRAISAL_PUT] = "INSERT INTO case_appraisal(case_id, requester, outcome, position) "

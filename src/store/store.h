@@ -560,9 +560,11 @@ struct counter_sum {
  * metric, dim, year); fn returns non-zero to stop (returned). */
 int store_counters_sum(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
                        int (*fn)(const struct counter_sum *r, void *arg), void *arg);
-/* The same for every organisation, by (organisation in top, metric, dim):
- * for reports under a structure date, which place them in C. */
-int store_counters_by_org(struct store *s, int32_t from, int32_t to, int max_conf,
+/* The same by organisation (in top) for every organisation whose records
+ * may count under root under the structure of some day: root, whatever was
+ * ever below it, and their predecessors by succession (a superset): for
+ * reports under a structure date, which map them to their successors in C. */
+int store_counters_by_org(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
                           int (*fn)(const struct counter_sum *r, void *arg), void *arg);
 /* Whether the figure counts occurrences about subjects (organisations,
  * persons) that a distinct count can be given beside. */
@@ -574,10 +576,12 @@ struct distinct_subject {
 };
 /* The distinct (top, figure, subject) of the records counted days from..to
  * at confidentiality up to max_conf: under root as at the time of each
- * record, or with root 0 for every organisation, top being the handling
- * organisation.  Straight from the raw records (distinctness spans days,
- * which the counters cannot give); fn returns non-zero to stop. */
-int store_distinct_subjects(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
+ * record (at_the_time), or else among the organisations
+ * store_counters_by_org reads, top being the handling organisation.
+ * Straight from the raw records (distinctness spans days, which the
+ * counters cannot give); fn returns non-zero to stop. */
+int store_distinct_subjects(struct store *s, int64_t root, int at_the_time, int32_t from,
+                            int32_t to, int max_conf,
                             int (*fn)(const struct distinct_subject *r, void *arg), void *arg);
 /* The days in (after, until] on which the structure changed, with how many
  * successions each (for a report's footnote). */

@@ -170,6 +170,16 @@ enum stmt {
 	"org_version v JOIN under u ON v.parent_id = u.org_id WHERE max(v.valid_from, u.f) < "     \
 	"min(coalesce(v.valid_to, '9999-12-31'), u.t)) "
 
+/* Every organisation whose records may count under ?1 under the structure
+ * of some day: ?1, every organisation that was ever below one of them, and
+ * every predecessor (succession links) of one of them - a superset, which
+ * the report narrows by mapping each to its successor on the day
+ * (counter.c, stmt.c). */
+#define STORE_CANDIDATES_CTE                                                                       \
+	"WITH RECURSIVE cand(org_id) AS (SELECT ?1 UNION SELECT v.org_id FROM org_version v JOIN " \
+	"cand c ON v.parent_id = c.org_id UNION SELECT l.from_org FROM succession_link l JOIN "    \
+	"cand c ON l.to_org = c.org_id) "
+
 struct store {
 	sqlite3 *db;
 	char *path;

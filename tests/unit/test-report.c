@@ -169,6 +169,56 @@ static void test_counters_follow_the_records(void **state)
 	fixture_close(dir, app, &e, &a);
 }
 
+/* Under the structure of a day, the records of an organisation of another
+ * tree merged into this one count here (23 provinces were merged into
+ * others in 2025), and no longer there. */
+static void test_structure_brings_records_from_another_tree(void **state)
+{
+	char dir[512];
+	struct app *app;
+	struct actor sys;
+	struct err e;
+	struct arena a;
+	struct org_new o;
+	struct case_input in = {.kind = "kiem_tra",
+	                        .subtype = "chap_hanh",
+	                        .title = "Kiểm tra",
+	                        .opened = date_days(2019, 5, 2)};
+	struct report r;
+	int64_t tu, p2, x1, y2, kt;
+	int32_t from = date_days(2019, 1, 1), to = date_days(2019, 12, 31),
+	        d = date_days(2025, 7, 1);
+
+	(void)state;
+	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
+	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", tu, date_days(2000, 1, 1)};
+	assert_int_equal(org_create(app, &sys, &o, &x1, &e), 0);
+	o = (struct org_new){"P2", "Đảng bộ tỉnh khác", "dang_bo_tinh", 0, date_days(2000, 1, 1)};
+	assert_int_equal(org_create(app, &sys, &o, &p2, &e), 0);
+	o = (struct org_new){"Y2", "Đảng bộ xã Y", "dang_bo_truc_thuoc", p2, date_days(2000, 1, 1)};
+	assert_int_equal(org_create(app, &sys, &o, &y2, &e), 0);
+	in.handling_org = y2;
+	in.subject_orgs = &y2;
+	in.nsubject_orgs = 1;
+	assert_int_equal(case_create(app, &sys, &in, &a, &kt, NULL, &e), 0);
+	assert_int_equal(org_merge(app, &sys, &y2, 1, x1, NULL, d, "QĐ sáp nhập", NULL, &e), 0);
+
+	assert_int_equal(report_figures(app, &sys, tu, from, to, DATE_NONE, &a, &r, &e), 0);
+	assert_int_equal(figure(&r, "kt_to_chuc"), 0);
+	assert_int_equal(report_figures(app, &sys, tu, from, to, d, &a, &r, &e), 0);
+	assert_int_equal(figure(&r, "kt_to_chuc"), 1);
+	assert_int_equal(figure_of(&r, "kt_to_chuc")->distinct, 1);
+	assert_int_equal(r.nrows, 1);
+	assert_int_equal(r.rows[0].org, x1);
+	assert_int_equal(r.rows[0].d[0], 1);
+	assert_int_equal(report_figures(app, &sys, p2, from, to, DATE_NONE, &a, &r, &e), 0);
+	assert_int_equal(figure(&r, "kt_to_chuc"), 1);
+	assert_int_equal(report_figures(app, &sys, p2, from, to, d, &a, &r, &e), 0);
+	assert_int_equal(figure(&r, "kt_to_chuc"), 0);
+	assert_int_equal(figure_of(&r, "kt_to_chuc")->distinct, 0);
+	fixture_close(dir, app, &e, &a);
+}
+
 static uint64_t next_rand(uint64_t *s)
 {
 	*s ^= *s << 13;
@@ -422,6 +472,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_catalogue_matches_the_store),
 	    cmocka_unit_test(test_counters_follow_the_records),
+	    cmocka_unit_test(test_structure_brings_records_from_another_tree),
 	    cmocka_unit_test(test_counters_equal_a_recount_after_random_writes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
