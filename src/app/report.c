@@ -157,65 +157,107 @@ static int add_by(struct collect *c, size_t m, const char *dim, int64_t n)
 	return 0;
 }
 
-static int collect_one(const struct counter_sum *s, void *arg)
+/* A count of figure m, on a day of year `year`, under the row top. */
+static int collect_one(struct collect *c, const struct report_cell *s, size_t m, int64_t top,
+                       int year)
 {
-	struct collect *c = arg;
-	size_t m = metric_index(s->metric);
 	struct report_row *row;
 
-	if (m == NMETRICS) /* counted by the store, not (yet) in the catalogue */
-		return 0;
-	if (!(row = row_of(c, s->top)))
+	if (!(row = row_of(c, top)))
 		return c->rc = HOSO_E_NOMEM;
 	row->n[m] += s->n;
 	c->r->figures[m].total += s->n;
 	if (s->n > 0 && s->conf > c->r->conf)
 		c->r->conf = s->conf;
-	if (c->r->nyears && s->year >= c->r->years[0].year &&
-	    (size_t)(s->year - c->r->years[0].year) < c->r->nyears)
-		c->r->years[s->year - c->r->years[0].year].n[m] += s->n;
+	if (c->r->nyears && year >= c->r->years[0].year &&
+	    (size_t)(year - c->r->years[0].year) < c->r->nyears)
+		c->r->years[year - c->r->years[0].year].n[m] += s->n;
 	if (*s->dim && (c->rc = add_by(c, m, s->dim, s->n)) < 0)
 		return c->rc;
 	return 0;
 }
 
 /* Under a structure date: each organisation counted, mapped to its
- * successor on that day, then to the child of the root it sits under. */
-struct placed {
-	int64_t org, top; /* top 0: not under the root */
+ * successor on that day, then to the child of the root it sits under.  The
+ * placements are remembered for the whole report (the period and the one
+ * before it are placed alike) in two open-addressing tables: by the
+ * organisation counted, and by its successor. */
+struct memo {
+	struct placed {
+		int64_t org, top; /* org 0: an empty slot; top 0: not under the root */
+	} * v;
+	size_t cap, n; /* cap a power of two, n < cap / 2 */
 };
 
 struct restructure {
-	struct collect *c;
+	struct app *app;
 	int64_t root;
 	int32_t day;
-	struct placed memo[4096];
-	size_t nmemo;
+	struct memo placed, tops;
 };
 
-static int64_t top_at(struct app *app, int64_t root, int64_t org, int32_t day)
+static struct placed *memo_slot(struct memo *m, int64_t org)
 {
-	struct arena a;
-	int64_t top = 0;
+	size_t i = ((uint64_t)org * 0x9E3779B97F4A7C15ull) >> 20;
 
+	for (i &= m->cap - 1; m->v[i].org && m->v[i].org != org; i = (i + 1) & (m->cap - 1))
+		;
+	return &m->v[i];
+}
+
+/* The entry of org (found, or new with top -1); NULL when out of memory. */
+static struct placed *memo_get(struct memo *m, int64_t org)
+{
+	struct placed *p;
+
+	if (2 * (m->n + 1) > m->cap) {
+		struct memo bigger = {calloc(m->cap ? 2 * m->cap : 1024, sizeof(*m->v)),
+		                      m->cap ? 2 * m->cap : 1024, m->n};
+
+		if (!bigger.v)
+			return NULL;
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->v[i].org)
+				*memo_slot(&bigger, m->v[i].org) = m->v[i];
+		free(m->v);
+		*m = bigger;
+	}
+	p = memo_slot(m, org);
+	if (!p->org) {
+		*p = (struct placed){org, -1};
+		m->n++;
+	}
+	return p;
+}
+
+static int64_t top_at(struct restructure *x, int64_t org)
+{
+	struct placed *memo = memo_get(&x->tops, org);
+	int64_t top = 0, at = org;
+	struct arena a;
+
+	if (memo && memo->top >= 0)
+		return memo->top;
 	arena_init(&a, 1 << 12);
-	for (int depth = 0; org && depth < 64; depth++) {
+	for (int depth = 0; at && depth < 64; depth++) {
 		struct org_row o;
 
-		if (org == root) {
-			top = root;
+		if (at == x->root) {
+			top = x->root;
 			break;
 		}
-		if (store_org_at(app_store(app), org, day, &a, &o) < 0)
+		if (store_org_at(app_store(x->app), at, x->day, &a, &o) < 0)
 			break;
-		if (o.parent_id == root) {
-			top = org;
+		if (o.parent_id == x->root) {
+			top = at;
 			break;
 		}
-		org = o.parent_id;
+		at = o.parent_id;
 		arena_reset(&a);
 	}
 	arena_release(&a);
+	if (memo)
+		memo->top = top;
 	return top;
 }
 
@@ -223,60 +265,37 @@ static int64_t top_at(struct app *app, int64_t root, int64_t org, int32_t day)
  * under; 0 when it is not under the root. */
 static int64_t placed_top(struct restructure *x, int64_t org)
 {
-	size_t i = 0;
+	struct placed *memo = memo_get(&x->placed, org);
+	int64_t now = 0, top;
+	struct err e;
 
-	while (i < x->nmemo && x->memo[i].org != org)
-		i++;
-	if (i == x->nmemo) {
-		int64_t now = 0;
-		struct err e;
-
-		err_init(&e);
-		if (org_map_any(x->c->app, org, x->day, &now, &e) < 0)
-			now = 0; /* it did not exist yet on that day */
-		err_release(&e);
-		if (i < sizeof(x->memo) / sizeof(x->memo[0]))
-			x->nmemo++;
-		else
-			i = 0; /* full (never in practice): placed again each time */
-		x->memo[i] =
-		    (struct placed){org, now ? top_at(x->c->app, x->root, now, x->day) : 0};
-	}
-	return x->memo[i].top;
+	if (memo && memo->top >= 0)
+		return memo->top;
+	err_init(&e);
+	if (org_map_any(x->app, org, x->day, &now, &e) < 0)
+		now = 0; /* it did not exist yet on that day */
+	err_release(&e);
+	top = now ? top_at(x, now) : 0;
+	/* the tables may have grown in top_at: look again */
+	if ((memo = memo_get(&x->placed, org)) != NULL)
+		memo->top = top;
+	return top;
 }
 
-static int place_one(const struct counter_sum *s, void *arg)
-{
-	struct restructure *x = arg;
-	struct counter_sum t = *s;
-
-	if (!(t.top = placed_top(x, s->top)))
-		return 0;
-	return collect_one(&t, x->c);
-}
-
-/* Distinct counts: the (row, figure, subject) triples the store gives,
- * placed like the counters, then counted once each per row and per
- * figure. */
+/* The subjects of the figures about organisations or persons, for the
+ * distinct counts: (row, subject, figure). */
 struct subject {
 	int64_t top, subject;
 	size_t m;
 };
 struct subjects {
-	struct restructure *x; /* NULL: as at the time, placed by the store */
 	struct subject *v;
 	size_t n, cap;
 };
 
-static int subject_one(const struct distinct_subject *d, void *arg)
+static int subject_one(struct subjects *s, size_t m, int64_t top, int64_t who)
 {
-	struct subjects *s = arg;
-	size_t m = metric_index(d->metric);
-	int64_t top = d->top;
-
-	if (m == NMETRICS || !catalogue[m].distinct_vi)
-		return 0;
-	if (s->x && !(top = placed_top(s->x, top)))
+	if (!catalogue[m].distinct_vi)
 		return 0;
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 1024;
@@ -287,46 +306,42 @@ static int subject_one(const struct distinct_subject *d, void *arg)
 		s->v = v;
 		s->cap = cap;
 	}
-	s->v[s->n++] = (struct subject){top, d->subject, m};
+	s->v[s->n++] = (struct subject){top, who, m};
 	return 0;
 }
 
-static int cmp_by_row(const void *a, const void *b)
-{
-	const struct subject *x = a, *y = b;
-
-	if (x->top != y->top)
-		return x->top < y->top ? -1 : 1;
-	if (x->m != y->m)
-		return x->m < y->m ? -1 : 1;
-	return x->subject < y->subject ? -1 : x->subject > y->subject;
-}
-
-static int cmp_by_figure(const void *a, const void *b)
+/* By figure, subject, row: the same (figure, subject) pairs are adjacent,
+ * and within them the same rows. */
+static int cmp_subject(const void *a, const void *b)
 {
 	const struct subject *x = a, *y = b;
 
 	if (x->m != y->m)
 		return x->m < y->m ? -1 : 1;
-	return x->subject < y->subject ? -1 : x->subject > y->subject;
+	if (x->subject != y->subject)
+		return x->subject < y->subject ? -1 : 1;
+	return x->top < y->top ? -1 : x->top > y->top;
 }
 
+/* Distinct counts: the (row, figure, subject) triples the store gives,
+ * placed like the counters, then counted once each per figure and once
+ * each per row and figure, from one sort. */
 static int count_distinct(struct collect *c, struct subjects *s)
 {
 	struct report_row *row = NULL;
 
-	qsort(s->v, s->n, sizeof(*s->v), cmp_by_row);
+	qsort(s->v, s->n, sizeof(*s->v), cmp_subject);
 	for (size_t i = 0; i < s->n; i++) {
-		if (i && cmp_by_row(&s->v[i - 1], &s->v[i]) == 0)
-			continue;
-		if ((!row || row->org != s->v[i].top) && !(row = row_of(c, s->v[i].top)))
+		const struct subject *p = i ? &s->v[i - 1] : NULL, *x = &s->v[i];
+
+		if (!p || p->m != x->m || p->subject != x->subject)
+			c->r->figures[x->m].distinct++;
+		else if (p->top == x->top)
+			continue; /* the same subject in the same row again */
+		if ((!row || row->org != x->top) && !(row = row_of(c, x->top)))
 			return HOSO_E_NOMEM;
-		row->d[s->v[i].m]++;
+		row->d[x->m]++;
 	}
-	qsort(s->v, s->n, sizeof(*s->v), cmp_by_figure);
-	for (size_t i = 0; i < s->n; i++)
-		if (!i || cmp_by_figure(&s->v[i - 1], &s->v[i]) != 0)
-			c->r->figures[s->v[i].m].distinct++;
 	return 0;
 }
 
@@ -368,69 +383,106 @@ static int years_of(int32_t from, int32_t to, struct arena *a, struct report *r)
 	return 0;
 }
 
-/* The figures of org over from..to under structure into ret (no checks,
- * no audit: report_figures does those). */
-static int gather(struct app *app, const struct actor *who, int64_t org, int32_t from, int32_t to,
-                  int32_t structure, struct arena *a, struct report *ret)
+/* A report's reading: the period (0) and the one before (1), each with
+ * its sums and its subjects; x places them under a structure date. */
+struct reading {
+	struct collect c[2];
+	struct subjects subj[2];
+	struct restructure *x; /* NULL: as at the time, placed by the store */
+};
+
+static int cell_one(const struct report_cell *cell, void *arg)
 {
-	struct collect c = {.app = app, .a = a, .r = ret};
-	struct subjects subj = {0};
-	int rc;
+	struct reading *rd = arg;
+	size_t m = metric_index(cell->metric);
+	int64_t top = cell->top;
+	int y, mo, d, rc = 0;
 
-	ret->org = org;
-	ret->from = from;
-	ret->to = to;
-	ret->nfigures = NMETRICS;
-	if (!(ret->figures = arena_alloc(a, NMETRICS * sizeof(*ret->figures))))
-		return HOSO_E_NOMEM;
-	memset(ret->figures, 0, NMETRICS * sizeof(*ret->figures));
-	for (size_t i = 0; i < NMETRICS; i++)
-		ret->figures[i].m = &catalogue[i];
-	ret->structure = structure;
-	if ((rc = years_of(from, to, a, ret)) < 0)
-		return rc;
-	if (structure == DATE_NONE) {
-		rc = store_counters_sum(app_store(app), org, from, to, (int)who->clearance,
-		                        collect_one, &c);
-		if (rc == 0)
-			rc = store_distinct_subjects(app_store(app), org, 1, from, to,
-			                             (int)who->clearance, subject_one, &subj);
-	} else {
-		struct restructure *x = arena_alloc(a, sizeof(*x));
-
-		if (!x)
-			return HOSO_E_NOMEM;
-		x->c = &c;
-		x->root = org;
-		x->day = structure;
-		x->nmemo = 0;
-		subj.x = x;
-		rc = store_counters_by_org(app_store(app), org, from, to, (int)who->clearance,
-		                           place_one, x);
-		if (rc == 0 && c.rc == 0)
-			rc = store_distinct_subjects(app_store(app), org, 0, from, to,
-			                             (int)who->clearance, subject_one, &subj);
+	if (m == NMETRICS) /* counted by the store, not (yet) in the catalogue */
+		return 0;
+	if (rd->x && !(top = placed_top(rd->x, top)))
+		return 0;
+	date_civil(cell->day, &y, &mo, &d);
+	/* the period, the one before, or (for odd ranges) both */
+	for (int p = 0; rc == 0 && p < 2; p++) {
+		if (cell->day < rd->c[p].r->from || cell->day > rd->c[p].r->to)
+			continue;
+		rc = cell->subject ? subject_one(&rd->subj[p], m, top, cell->who)
+		                   : collect_one(&rd->c[p], cell, m, top, y);
 	}
-	if (rc == 0 && c.rc == 0)
-		rc = count_distinct(&c, &subj);
-	free(subj.v);
+	return rc;
+}
+
+/* A report with no figures yet, for org over from..to. */
+static int report_start(struct report *r, int64_t org, int32_t from, int32_t to, int32_t structure,
+                        struct arena *a)
+{
+	r->org = org;
+	r->from = from;
+	r->to = to;
+	r->structure = structure;
+	r->nfigures = NMETRICS;
+	if (!(r->figures = arena_calloc(a, NMETRICS, sizeof(*r->figures))))
+		return HOSO_E_NOMEM;
+	for (size_t i = 0; i < NMETRICS; i++)
+		r->figures[i].m = &catalogue[i];
+	return years_of(from, to, a, r);
+}
+
+/* The distinct counts, the structure changes and the rows' names of one
+ * period read. */
+static int report_finish(struct app *app, struct collect *c, struct subjects *subj)
+{
+	struct report *r = c->r;
+	int rc = count_distinct(c, subj);
+
 	if (rc == 0)
-		rc = store_successions_between(app_store(app), from, to, note_change, &c);
-	if (rc < 0 || c.rc < 0)
-		return rc < 0 ? rc : c.rc;
+		rc = store_successions_between(app_store(app), r->from, r->to, note_change, c);
+	if (rc < 0)
+		return rc;
 	/* Name the rows as the organisations were at the end of the period, or
 	 * on the structure date. */
-	for (size_t i = 0; i < ret->nrows; i++) {
-		struct org_row r;
-		int32_t day = structure == DATE_NONE ? to : structure;
+	for (size_t i = 0; i < r->nrows; i++) {
+		struct org_row o;
+		int32_t day = r->structure == DATE_NONE ? r->to : r->structure;
 
-		if (store_org_at(app_store(app), ret->rows[i].org, day, a, &r) == 0 ||
-		    store_org_latest(app_store(app), ret->rows[i].org, a, &r) == 0) {
-			ret->rows[i].code = r.code;
-			ret->rows[i].name = r.name;
+		if (store_org_at(app_store(app), r->rows[i].org, day, c->a, &o) == 0 ||
+		    store_org_latest(app_store(app), r->rows[i].org, c->a, &o) == 0) {
+			r->rows[i].code = o.code;
+			r->rows[i].name = o.name;
 		}
 	}
 	return 0;
+}
+
+/* The figures of org over the period p into ret and over the period
+ * before into prev, as at the time (x NULL) or placed by x, in one reading
+ * of the counters (no checks, no audit: report_run does those). */
+static int gather(struct app *app, const struct actor *who, int64_t org,
+                  const struct report_period *p, struct restructure *x, struct arena *a,
+                  struct report *ret, struct report *prev)
+{
+	int32_t structure = x ? x->day : DATE_NONE;
+	struct reading rd = {.c = {{.app = app, .a = a, .r = ret}, {.app = app, .a = a, .r = prev}},
+	                     .x = x};
+	int rc;
+
+	if ((rc = report_start(ret, org, p->from, p->to, structure, a)) < 0 ||
+	    (rc = report_start(prev, org, p->prev_from, p->prev_to, structure, a)) < 0)
+		return rc;
+	/* Both periods in one reading, over the days from the first to the
+	 * last: the period before mostly ends where this one starts. */
+	rc = store_report_cells(
+	    app_store(app), org, x == NULL, p->prev_from < p->from ? p->prev_from : p->from,
+	    p->prev_to > p->to ? p->prev_to : p->to, (int)who->clearance, cell_one, &rd);
+	for (int i = 0; i < 2; i++) {
+		if (rc == 0 && rd.c[i].rc < 0)
+			rc = rd.c[i].rc;
+		if (rc == 0)
+			rc = report_finish(app, &rd.c[i], &rd.subj[i]);
+		free(rd.subj[i].v);
+	}
+	return rc;
 }
 
 /* How far back "the same period before" lies, in years (at least 1). */
@@ -518,6 +570,7 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 int report_run(struct app *app, const struct actor *who, int64_t org, const struct report_period *p,
                int32_t structure, struct arena *a, struct report *ret, struct err *e)
 {
+	struct restructure x = {.app = app, .root = org, .day = structure};
 	struct report prev;
 	struct org_row o;
 	int rc;
@@ -533,8 +586,10 @@ int report_run(struct app *app, const struct actor *who, int64_t org, const stru
 		               "Organisation not found");
 	/* The period, and the same period before, under the same structure. */
 	memset(&prev, 0, sizeof(prev));
-	if ((rc = gather(app, who, org, p->from, p->to, structure, a, ret)) < 0 ||
-	    (rc = gather(app, who, org, p->prev_from, p->prev_to, structure, a, &prev)) < 0)
+	rc = gather(app, who, org, p, structure == DATE_NONE ? NULL : &x, a, ret, &prev);
+	free(x.placed.v);
+	free(x.tops.v);
+	if (rc < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	ret->code = o.code;
 	ret->name = o.name;

@@ -10,6 +10,12 @@
  * recount (rebuild, verify) runs the same definitions over all rows, so
  * the two cannot disagree by construction of the SQL, only by a bug in the
  * triggers' firing - which verify is there to catch.
+ *
+ * Figures about organisations or persons also name the subject of each
+ * occurrence.  A second table, counter_subject, counts them by subject in
+ * place of the breakdown, kept by a second set of triggers: the distinct
+ * subjects of any subtree and period are then read from one table, as the
+ * sums are, instead of from the raw records.
  */
 #include <stdio.h>
 #include <string.h>
@@ -83,16 +89,28 @@ const char *store_counter_metric(size_t i)
 	return i < NSOURCES ? sources[i].metric : NULL;
 }
 
-/* "SELECT org AS o, day AS d, 'metric' AS m, dim AS x, conf AS k FROM
- * driver r join WHERE where" and the extra condition given. */
-static int source_select(const struct counter_source *x, const char *extra, struct buf *out)
+/* What is counted by: the breakdown (counter) or the subject
+ * (counter_subject). */
+enum counted { COUNTED_DIM, COUNTED_SUBJECT, COUNTED__MAX };
+static const char *const counted_table[COUNTED__MAX] = {"counter", "counter_subject"};
+static const char *const counted_key[COUNTED__MAX] = {"dim", "subject"};
+
+static const char *counted_col(const struct counter_source *x, enum counted k)
 {
-	return buf_addf(
-	           out,
-	           "SELECT %s AS o, %s AS d, '%s' AS m, %s AS x, c.confidentiality AS k FROM %s "
-	           "r %s WHERE %s AND %s AND %s IS NOT NULL",
-	           x->org, x->day, x->metric, x->dim, x->driver, x->join, x->where, extra,
-	           x->day) < 0
+	return k == COUNTED_DIM ? x->dim : x->subject;
+}
+
+/* "SELECT org AS o, day AS d, 'metric' AS m, dim AS x, conf AS k FROM
+ * driver r join WHERE where" and the extra condition given; with the
+ * subject in place of dim for counter_subject. */
+static int source_select(const struct counter_source *x, enum counted k, const char *extra,
+                         struct buf *out)
+{
+	return buf_addf(out,
+	                "SELECT %s AS o, %s AS d, '%s' AS m, %s AS x, c.confidentiality AS k FROM "
+	                "%s r %s WHERE %s AND %s AND %s IS NOT NULL AND %s IS NOT NULL",
+	                x->org, x->day, x->metric, counted_col(x, k), x->driver, x->join, x->where,
+	                extra, x->day, counted_col(x, k)) < 0
 	           ? HOSO_E_NOMEM
 	           : 0;
 }
@@ -104,20 +122,28 @@ static int exec(struct store *s, const char *sql)
 
 int store_counter_source_select(size_t i, struct buf *out)
 {
-	return i < NSOURCES ? source_select(&sources[i], "1", out) : HOSO_E_NOT_FOUND;
+	return i < NSOURCES ? source_select(&sources[i], COUNTED_DIM, "1", out) : HOSO_E_NOT_FOUND;
 }
 
 int store_counters_rebuild(struct store *s)
 {
 	int rc = exec(s, "DELETE FROM counter");
 
-	for (size_t i = 0; rc == 0 && i < NSOURCES; i++) {
+	if (rc == 0)
+		rc = exec(s, "DELETE FROM counter_subject");
+	for (size_t i = 0; rc == 0 && i < NSOURCES * COUNTED__MAX; i++) {
+		const struct counter_source *x = &sources[i % NSOURCES];
+		enum counted k = (enum counted)(i / NSOURCES);
 		struct buf sql = BUF_INIT(1 << 16);
 
-		if (buf_adds(&sql,
-		             "INSERT INTO counter(org_id, day, metric, dim, conf, n) SELECT o, "
-		             "d, m, x, k, count(*) FROM (") < 0 ||
-		    (rc = source_select(&sources[i], "1", &sql)) < 0 ||
+		if (!counted_col(x, k))
+			continue;
+		if (buf_addf(
+		        &sql,
+		        "INSERT INTO %s(org_id, day, metric, %s, conf, n) SELECT o, d, m, x, k, "
+		        "count(*) FROM (",
+		        counted_table[k], counted_key[k]) < 0 ||
+		    (rc = source_select(x, k, "1", &sql)) < 0 ||
 		    buf_adds(&sql, ") GROUP BY o, d, m, x, k") < 0)
 			rc = rc < 0 ? rc : HOSO_E_NOMEM;
 		if (rc == 0)
@@ -131,31 +157,37 @@ int store_counters_rebuild(struct store *s)
 	return rc;
 }
 
-/* The triggers of source x on its driver table. */
-static int install_one(struct store *s, const struct counter_source *x)
+/* The triggers of source x on its driver table, for one table of counts. */
+static int install_one(struct store *s, const struct counter_source *x, enum counted k)
 {
 	static const char *const when[] = {"AFTER INSERT", "BEFORE DELETE", "BEFORE UPDATE",
 	                                   "AFTER UPDATE"};
 	static const char *const tag[] = {"ai", "bd", "bu", "au"};
+	const char *t = counted_table[k], *key = counted_key[k];
 	int rc = 0;
 
 	for (size_t i = 0; rc == 0 && i < 4; i++) {
 		struct buf sql = BUF_INIT(1 << 16);
 		int adds = i == 0 || i == 3;
 
-		if (buf_addf(&sql, "CREATE TRIGGER cnt_%s_%s %s ON %s BEGIN ", x->metric, tag[i],
-		             when[i], x->driver) < 0 ||
-		    buf_adds(&sql, adds
-		                       ? "INSERT INTO counter(org_id, day, metric, dim, conf, n) "
-		                         "SELECT *, 1 FROM ("
-		                       : "UPDATE counter SET n = n - 1 WHERE (org_id, day, metric, "
-		                         "dim, conf) IN (") < 0 ||
-		    (rc = source_select(x, adds ? "r.rowid = NEW.rowid" : "r.rowid = OLD.rowid",
+		if (buf_addf(&sql, "CREATE TRIGGER cnt_%s_%s%s %s ON %s BEGIN ", x->metric, tag[i],
+		             k == COUNTED_DIM ? "" : "_s", when[i], x->driver) < 0 ||
+		    (adds
+		         ? buf_addf(&sql,
+		                    "INSERT INTO %s(org_id, day, metric, %s, conf, n) SELECT *, 1 "
+		                    "FROM (",
+		                    t, key)
+		         : buf_addf(&sql,
+		                    "UPDATE %s SET n = n - 1 WHERE (org_id, day, metric, %s, conf) "
+		                    "IN (",
+		                    t, key)) < 0 ||
+		    (rc = source_select(x, k, adds ? "r.rowid = NEW.rowid" : "r.rowid = OLD.rowid",
 		                        &sql)) < 0 ||
-		    buf_adds(&sql,
-		             adds ? ") WHERE 1 ON CONFLICT (org_id, day, metric, dim, conf) DO "
-		                    "UPDATE SET n = n + 1; END"
-		                  : "); END") < 0)
+		    (adds ? buf_addf(&sql,
+		                     ") WHERE 1 ON CONFLICT (org_id, day, metric, %s, conf) DO "
+		                     "UPDATE SET n = n + 1; END",
+		                     key)
+		          : buf_adds(&sql, "); END")) < 0)
 			rc = rc < 0 ? rc : HOSO_E_NOMEM;
 		if (rc == 0)
 			rc = exec(s, sql.buf);
@@ -168,10 +200,20 @@ int store_counters_install(struct store *s)
 {
 	sqlite3_stmt *st;
 	char drop[256];
-	int rc = 0;
+	int rc;
 
+	/* The counts by subject arrived after the counters (migration 19);
+	 * made here so that every schema version installs the same triggers. */
+	rc = exec(s, "CREATE TABLE IF NOT EXISTS counter_subject("
+	             " org_id INTEGER NOT NULL,"
+	             " day TEXT NOT NULL,"
+	             " metric TEXT NOT NULL,"
+	             " subject INTEGER NOT NULL,"
+	             " conf INTEGER NOT NULL,"
+	             " n INTEGER NOT NULL,"
+	             " PRIMARY KEY (org_id, day, metric, subject, conf)) STRICT, WITHOUT ROWID");
 	/* Drop the old triggers (their names start with cnt_), then create. */
-	for (;;) {
+	while (rc == 0) {
 		const unsigned char *name = NULL;
 
 		if (sqlite3_prepare_v2(s->db,
@@ -186,11 +228,13 @@ int store_counters_install(struct store *s)
 		sqlite3_finalize(st);
 		if (!name)
 			break;
-		if ((rc = exec(s, drop)) < 0)
-			return rc;
+		rc = exec(s, drop);
 	}
-	for (size_t i = 0; rc == 0 && i < NSOURCES; i++)
-		rc = install_one(s, &sources[i]);
+	for (size_t i = 0; rc == 0 && i < NSOURCES; i++) {
+		rc = install_one(s, &sources[i], COUNTED_DIM);
+		if (rc == 0 && sources[i].subject)
+			rc = install_one(s, &sources[i], COUNTED_SUBJECT);
+	}
 	return rc == 0 ? store_counters_rebuild(s) : rc;
 }
 
@@ -199,20 +243,24 @@ int store_counters_verify(struct store *s, int64_t *ret_diffs)
 	int64_t diffs = 0;
 	int rc = 0;
 
-	for (size_t i = 0; rc == 0 && i < NSOURCES; i++) {
+	for (size_t i = 0; rc == 0 && i < NSOURCES * COUNTED__MAX; i++) {
+		const struct counter_source *x = &sources[i % NSOURCES];
+		enum counted k = (enum counted)(i / NSOURCES);
 		struct buf sql = BUF_INIT(1 << 16);
 		sqlite3_stmt *st;
 
+		if (!counted_col(x, k))
+			continue;
 		/* Keys whose recount differs from the counter, both ways. */
 		if (buf_adds(&sql, "WITH q AS (SELECT o, d, m, x, k, count(*) AS n FROM (") < 0 ||
-		    (rc = source_select(&sources[i], "1", &sql)) < 0 ||
+		    (rc = source_select(x, k, "1", &sql)) < 0 ||
 		    buf_addf(
 		        &sql,
 		        ") GROUP BY o, d, m, x, k), c AS (SELECT org_id AS o, day AS d, metric "
-		        "AS m, dim AS x, conf AS k, n FROM counter WHERE metric = '%s' AND n <> "
+		        "AS m, %s AS x, conf AS k, n FROM %s WHERE metric = '%s' AND n <> "
 		        "0) SELECT (SELECT count(*) FROM (SELECT * FROM q EXCEPT SELECT * FROM "
 		        "c)) + (SELECT count(*) FROM (SELECT * FROM c EXCEPT SELECT * FROM q))",
-		        sources[i].metric) < 0)
+		        counted_key[k], counted_table[k], x->metric) < 0)
 			rc = rc < 0 ? rc : HOSO_E_NOMEM;
 		if (rc == 0 && sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK)
 			rc = HOSO_E_DB;
@@ -227,83 +275,10 @@ int store_counters_verify(struct store *s, int64_t *ret_diffs)
 	return rc;
 }
 
-int store_counter_has_subjects(const char *metric)
+int store_report_cells(struct store *s, int64_t root, int at_the_time, int32_t from, int32_t to,
+                       int max_conf, int (*fn)(const struct report_cell *c, void *arg), void *arg)
 {
-	for (size_t i = 0; metric && i < NSOURCES; i++)
-		if (strcmp(sources[i].metric, metric) == 0)
-			return sources[i].subject != NULL;
-	return 0;
-}
-
-/* One SELECT of the distinct subjects of x: placed under the root's
- * children as at the time, or by their organisation among those that may
- * count under the root under some structure. */
-static int subjects_select(const struct counter_source *x, int at_the_time, struct buf *out)
-{
-	int rc =
-	    buf_addf(out, "SELECT DISTINCT %s, '%s', %s FROM %s r %s ",
-	             at_the_time ? "u.top" : x->org, x->metric, x->subject, x->driver, x->join);
-
-	if (rc == 0 && at_the_time)
-		rc = buf_addf(out, "JOIN under u ON u.org_id = %s AND %s >= u.f AND %s < u.t ",
-		              x->org, x->day, x->day);
-	else if (rc == 0)
-		rc = buf_addf(out, "JOIN cand ON cand.org_id = %s ", x->org);
-	if (rc == 0)
-		rc =
-		    buf_addf(out,
-		             "WHERE %s AND %s BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4 AND %s "
-		             "IS NOT NULL",
-		             x->where, x->day, x->subject);
-	return rc < 0 ? HOSO_E_NOMEM : 0;
-}
-
-int store_distinct_subjects(struct store *s, int64_t root, int at_the_time, int32_t from,
-                            int32_t to, int max_conf,
-                            int (*fn)(const struct distinct_subject *r, void *arg), void *arg)
-{
-	struct buf sql = BUF_INIT(1 << 16);
-	sqlite3_stmt *st = NULL;
-	int rc = 0, first = 1, stop = 0;
-
-	if (buf_adds(&sql, at_the_time ? STORE_UNDER_CTE : STORE_CANDIDATES_CTE) < 0)
-		rc = HOSO_E_NOMEM;
-	for (size_t i = 0; rc == 0 && i < NSOURCES; i++) {
-		if (!sources[i].subject)
-			continue;
-		if (!first && buf_adds(&sql, " UNION ALL ") < 0)
-			rc = HOSO_E_NOMEM;
-		if (rc == 0)
-			rc = subjects_select(&sources[i], at_the_time, &sql);
-		first = 0;
-	}
-	if (rc == 0 && sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK)
-		rc = HOSO_E_DB;
-	buf_release(&sql);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(st, 1, root);
-	store_bind_date(st, 2, from);
-	store_bind_date(st, 3, to);
-	sqlite3_bind_int(st, 4, max_conf);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct distinct_subject r = {
-		    .top = sqlite3_column_int64(st, 0),
-		    .metric = (const char *)sqlite3_column_text(st, 1),
-		    .subject = sqlite3_column_int64(st, 2),
-		};
-
-		if ((stop = fn(&r, arg)) != 0)
-			break;
-	}
-	sqlite3_finalize(st);
-	return stop ? stop : rc == SQLITE_DONE ? 0 : store_rc(rc);
-}
-
-static int sums(struct store *s, enum stmt which, int64_t root, int32_t from, int32_t to,
-                int max_conf, int (*fn)(const struct counter_sum *r, void *arg), void *arg)
-{
-	sqlite3_stmt *st = store_stmt(s, which);
+	sqlite3_stmt *st = store_stmt(s, at_the_time ? STMT_REPORT_UNDER : STMT_REPORT_BY_ORG);
 	int rc;
 
 	if (!st)
@@ -313,34 +288,26 @@ static int sums(struct store *s, enum stmt which, int64_t root, int32_t from, in
 	store_bind_date(st, 3, to);
 	sqlite3_bind_int(st, 4, max_conf);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct counter_sum r = {
-		    .top = sqlite3_column_int64(st, 0),
-		    .metric = (const char *)sqlite3_column_text(st, 1),
-		    .dim = (const char *)sqlite3_column_text(st, 2),
-		    .n = sqlite3_column_int64(st, 3),
-		    .year = sqlite3_column_int(st, 4),
-		    .conf = sqlite3_column_int(st, 5),
+		struct report_cell c = {
+		    .subject = sqlite3_column_int(st, 0),
+		    .top = sqlite3_column_int64(st, 1),
+		    .metric = (const char *)sqlite3_column_text(st, 2),
+		    .dim = (const char *)sqlite3_column_text(st, 3),
+		    .who = sqlite3_column_int64(st, 4),
+		    .n = sqlite3_column_int64(st, 5),
+		    .day = store_col_date(st, 6, DATE_NONE),
+		    .conf = sqlite3_column_int(st, 7),
 		};
 
-		if ((rc = fn(&r, arg)) != 0) {
+		if (!c.metric || !c.dim || c.day == DATE_NONE)
+			continue;
+		if ((rc = fn(&c, arg)) != 0) {
 			sqlite3_reset(st);
 			return rc;
 		}
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : store_rc(rc);
-}
-
-int store_counters_sum(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
-                       int (*fn)(const struct counter_sum *r, void *arg), void *arg)
-{
-	return sums(s, STMT_COUNTERS_SUM, root, from, to, max_conf, fn, arg);
-}
-
-int store_counters_by_org(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
-                          int (*fn)(const struct counter_sum *r, void *arg), void *arg)
-{
-	return sums(s, STMT_COUNTERS_BY_ORG, root, from, to, max_conf, fn, arg);
 }
 
 int store_successions_between(struct store *s, int32_t after, int32_t until,

@@ -24,6 +24,21 @@
 	"p.party_card_no, p.admission_date, p.full_member_date, p.status, p.management_level, "    \
 	"p.org_id, p.confidentiality, p.version, p.search_key, p.sort_key"
 
+/* A report's reading (store_report_cells): the counters and the counts by
+ * subject of days ?2..?3, each line by TOP; FROM joins the walk of the
+ * tree to the table.  Not grouped: the report sums in C, which costs less
+ * than SQLite's sorter. */
+#define REPORT_LINES(TOP, FROM)                                                                    \
+	"SELECT 0, " TOP ", c.metric, c.dim, 0, c.n, c.day, c.conf FROM " FROM(                    \
+	    "counter") " WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 AND c.n <> 0 UNION ALL "   \
+	               "SELECT 1, " TOP                                                            \
+	               ", c.metric, '', c.subject, c.n, c.day, c.conf FROM " FROM(                 \
+	                   "counter_subject") " WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 "   \
+	                                      "AND c.n > 0"
+#define REPORT_UNDER_FROM(T)                                                                       \
+	"under u JOIN " T " c ON c.org_id = u.org_id AND c.day >= u.f AND c.day < u.t"
+#define REPORT_CAND_FROM(T) "cand u JOIN " T " c ON c.org_id = u.org_id"
+
 const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_BEGIN] = "BEGIN IMMEDIATE",
     [STMT_COMMIT] = "COMMIT",
@@ -294,21 +309,8 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
     [STMT_ATTACHMENTS_OF_CASE] = "SELECT id, case_id, sha256, filename, mime, size, user_id, at "
                                  "FROM case_attachment WHERE case_id = ?1 ORDER BY id",
-    /* The counters of the organisations under ?1 on days within the
-     * intervals when they sat there. */
-    [STMT_COUNTERS_SUM] = STORE_UNDER_CTE
-    "SELECT u.top, c.metric, c.dim, "
-    "sum(c.n), CAST(substr(c.day, 1, 4) AS INTEGER), max(CASE WHEN c.n > 0 THEN c.conf "
-    "ELSE 0 END) FROM under u JOIN counter c ON c.org_id = u.org_id AND c.day >= u.f AND "
-    "c.day < u.t WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 GROUP BY u.top, "
-    "c.metric, c.dim, 5",
-    /* The counters of the organisations that may count under ?1 under
-     * some structure, by organisation (the report maps them). */
-    [STMT_COUNTERS_BY_ORG] = STORE_CANDIDATES_CTE
-    "SELECT c.org_id, c.metric, c.dim, sum(c.n), CAST(substr(c.day, 1, 4) AS INTEGER), "
-    "max(CASE WHEN c.n > 0 THEN c.conf ELSE 0 END) FROM cand JOIN counter c ON c.org_id = "
-    "cand.org_id WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 GROUP BY c.org_id, c.metric, "
-    "c.dim, 5",
+    [STMT_REPORT_UNDER] = STORE_UNDER_CTE REPORT_LINES("u.top", REPORT_UNDER_FROM),
+    [STMT_REPORT_BY_ORG] = STORE_CANDIDATES_CTE REPORT_LINES("c.org_id", REPORT_CAND_FROM),
     [STMT_SUCCESSIONS_BETWEEN] = "SELECT effective, count(*) FROM succession WHERE effective > "
                                  "?1 AND effective <= ?2 GROUP BY effective ORDER BY effective",
     [STMT_APPRAISAL_PUT] = "INSERT INTO case_appraisal(case_id, requester, outcome, position) "
@@ -352,7 +354,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "decided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), reason = ?5, "
                                "version = version + 1 WHERE id = ?1 AND version = ?2",
     /* The organisations the report of ?2 over ?3..?4 sums, each over the
-     * part of the period it sat under ?2 (as STMT_COUNTERS_SUM walks). */
+     * part of the period it sat under ?2 (as STMT_REPORT_UNDER walks). */
     [STMT_PERIOD_LOCK] =
         "INSERT INTO period_lock(submission_id, org_id, from_day, to_day) WITH RECURSIVE "
         "under(org_id, f, t) AS (SELECT ?2, '0000-01-01', '9999-12-31' UNION ALL SELECT "

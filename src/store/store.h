@@ -548,41 +548,29 @@ int store_counters_rebuild(struct store *s);
 /* How many (organisation, day, figure, breakdown, level) keys differ
  * between the counters and a recount from the raw records. */
 int store_counters_verify(struct store *s, int64_t *ret_diffs);
-struct counter_sum {
-	int64_t top; /* the child of the root it sat under then (the root itself) */
+/* One line of a report's reading of the counters: a count of one day, or
+ * a subject of a figure about organisations or persons on that day (for
+ * distinct counts). */
+struct report_cell {
+	int subject; /* 1: a subject line, 0: a count */
+	int64_t top; /* as at the time: the child of the root the records' organisation
+	              * sat under then (or the root); else that organisation */
 	const char *metric, *dim;
-	int64_t n;
-	int year; /* the calendar year of the days summed */
-	int conf; /* the highest confidentiality among them (counts above 0) */
+	int64_t who; /* a subject line: the organisation's or person's id */
+	int64_t n;   /* how many (not 0) */
+	int32_t day;
+	int conf;
 };
-/* The counters of the organisations under root as at the time of each
- * record, days from..to, confidentiality up to max_conf, summed by (top,
- * metric, dim, year); fn returns non-zero to stop (returned). */
-int store_counters_sum(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
-                       int (*fn)(const struct counter_sum *r, void *arg), void *arg);
-/* The same by organisation (in top) for every organisation whose records
- * may count under root under the structure of some day: root, whatever was
- * ever below it, and their predecessors by succession (a superset): for
- * reports under a structure date, which map them to their successors in C. */
-int store_counters_by_org(struct store *s, int64_t root, int32_t from, int32_t to, int max_conf,
-                          int (*fn)(const struct counter_sum *r, void *arg), void *arg);
-/* Whether the figure counts occurrences about subjects (organisations,
- * persons) that a distinct count can be given beside. */
-int store_counter_has_subjects(const char *metric);
-struct distinct_subject {
-	int64_t top; /* as in counter_sum */
-	const char *metric;
-	int64_t subject; /* an organisation's or a person's id */
-};
-/* The distinct (top, figure, subject) of the records counted days from..to
- * at confidentiality up to max_conf: under root as at the time of each
- * record (at_the_time), or else among the organisations
- * store_counters_by_org reads, top being the handling organisation.
- * Straight from the raw records (distinctness spans days, which the
- * counters cannot give); fn returns non-zero to stop. */
-int store_distinct_subjects(struct store *s, int64_t root, int at_the_time, int32_t from,
-                            int32_t to, int max_conf,
-                            int (*fn)(const struct distinct_subject *r, void *arg), void *arg);
+/* Everything a report reads, in one statement (so the tree is walked once):
+ * the counters and the counts by subject of days from..to at
+ * confidentiality up to max_conf.  at_the_time: of the organisations under
+ * root at the time of each record, top the child of root they sat under.
+ * Otherwise of every organisation whose records may count under root under
+ * the structure of some day - root, whatever was ever below it, and their
+ * predecessors by succession (a superset) - top that organisation, for the
+ * caller to map to its successor.  fn returns non-zero to stop (returned). */
+int store_report_cells(struct store *s, int64_t root, int at_the_time, int32_t from, int32_t to,
+                       int max_conf, int (*fn)(const struct report_cell *c, void *arg), void *arg);
 /* The days in (after, until] on which the structure changed, with how many
  * successions each (for a report's footnote). */
 int store_successions_between(struct store *s, int32_t after, int32_t until,
