@@ -16,7 +16,10 @@
  * committees merge into the new communes.  Afterwards: 49 direct committees
  * and ~49,000 members.  Everything goes through the same use cases as a
  * user's edits (org_create, org_split, org_merge, person_prepare), so the
- * demo obeys the rules.
+ * demo obeys the rules.  Ten years of cases follow (demo-cases.c).
+ *
+ * The national dataset is 22 provinces of that shape, made one after the
+ * other, each with about 5 times the members and 5 times the cases.
  */
 #include "app/demo.h"
 #include "app/demoInt.h"
@@ -439,8 +442,7 @@ static int add_person(struct gen *g, const struct leaf *lf, int32_t adm_lo, int3
 		         by % 100, seq % 1000000u);
 		in.cccd = cccd;
 	}
-	snprintf(file, sizeof(file), "%06u%s", ++g->file_seq % 1000000u,
-	         g->scale == DEMO_NATIONAL ? "TW" : "DB");
+	snprintf(file, sizeof(file), "%06u%s", ++g->file_seq % 1000000u, g->national ? "TW" : "DB");
 	snprintf(card, sizeof(card), "%08u", ++g->card_seq + (uint32_t)g->province * 1000000u);
 	snprintf(home, sizeof(home), "Xã %s, tỉnh %s", PICK(&g->rng, commune_words), g->pname);
 	snprintf(res, sizeof(res), "%s, xã %s", PICK(&g->rng, village_words),
@@ -451,7 +453,7 @@ static int add_person(struct gen *g, const struct leaf *lf, int32_t adm_lo, int3
 	in.ethnicity = eth_name[eth];
 	in.home_town = home;
 	in.residence = res;
-	in.party_file_no = g->scale == DEMO_NATIONAL ? NULL : file;
+	in.party_file_no = g->national ? NULL : file;
 	in.party_card_no = card;
 	in.admission_date = adm;
 	in.full_member_date = fm != DATE_NONE ? full : NULL;
@@ -509,8 +511,7 @@ static int add_members(struct gen *g, const struct leaf *leaves, size_t n, int m
 				rc = store_commit(s);
 				if (rc == 0)
 					rc = store_begin(s);
-				if (g->progress)
-					g->progress(g->persons, g->persons_total, g->arg);
+				demo_report(g, DEMO_STEP_MEMBERS, 0, 0);
 			}
 		}
 	}
@@ -595,6 +596,7 @@ int demo_scale_parse(const char *s, enum demo_scale *ret)
 	    [DEMO_PROVINCE] = "province",
 	    [DEMO_NATIONAL] = "national",
 	    [DEMO_SMALL] = "small",
+	    [DEMO_NATIONAL_TEST] = "national-test",
 	};
 
 	for (int i = 0; s && i < DEMO_SCALE__MAX; i++)
@@ -612,14 +614,70 @@ static const char *const national_provinces[] = {
     "Kon Tum",   "Gia Lai",   "Đắk Lắk",     "Lâm Đồng",
 };
 
+/* What each scale builds.  Leaf sizes: the province ~48,000 members; a
+ * national province ~250,000; small ~1 a leaf, for fast tests. */
+struct shape {
+	int provinces;
+	int national;
+	int leaf_min, leaf_max; /* members of a leaf at the first load */
+	int64_t persons_total;  /* about, in all, for the progress report */
+	int64_t late;           /* admissions after 1/7/2025, a province */
+	int case_pct;           /* see struct gen */
+};
+
+static const struct shape shapes[DEMO_SCALE__MAX] = {
+    [DEMO_PROVINCE] = {.provinces = 1,
+                       .leaf_min = 10,
+                       .leaf_max = 31,
+                       .persons_total = 49000,
+                       .late = 1000,
+                       .case_pct = 100},
+    [DEMO_NATIONAL] = {.provinces = 22,
+                       .national = 1,
+                       .leaf_min = 65,
+                       .leaf_max = 145,
+                       .persons_total = 5500000,
+                       .late = 5000,
+                       .case_pct = 500},
+    [DEMO_SMALL] =
+        {.provinces = 1, .leaf_min = 0, .leaf_max = 2, .persons_total = 3000, .late = 20},
+    [DEMO_NATIONAL_TEST] = {.provinces = 2,
+                            .national = 1,
+                            .leaf_min = 0,
+                            .leaf_max = 2,
+                            .persons_total = 5000,
+                            .late = 20,
+                            .case_pct = 20},
+};
+
+void demo_report(struct gen *g, enum demo_step step, int64_t province_cases, int year)
+{
+	struct demo_progress p = {.step = step,
+	                          .province = g->province,
+	                          .nprovinces = g->nprovinces,
+	                          .province_name = g->pname,
+	                          .persons = g->persons,
+	                          .persons_total = g->persons_total,
+	                          .cases = g->cases + province_cases,
+	                          .province_cases = province_cases,
+	                          .year = year};
+
+	if (g->progress)
+		g->progress(&p, g->arg);
+}
+
 int demo_build(struct app *app, const struct actor *who, enum demo_scale scale, uint64_t seed,
                demo_progress_fn progress, void *arg, struct demo_stats *ret, struct err *e)
 {
 	struct arena a;
 	struct org_tree t;
 	struct gen g;
-	int nprov = scale == DEMO_NATIONAL ? 22 : 1, rc = 0;
+	const struct shape *sh;
+	int rc = 0;
 
+	if ((unsigned)scale >= DEMO_SCALE__MAX)
+		return err_set(e, HOSO_E_BAD_ENUM, "scale", NULL, NULL);
+	sh = &shapes[scale];
 	arena_init(&a, (size_t)1 << 28);
 	rc = org_tree_at(app, who, date_today(), 0, &a, &t, e);
 	arena_release(&a);
@@ -631,33 +689,33 @@ int demo_build(struct app *app, const struct actor *who, enum demo_scale scale, 
 		               "The database already holds data; use a new file for the demo");
 	memset(ret, 0, sizeof(*ret));
 	store_bulk_begin(app_store(app));
-	for (int p = 0; rc == 0 && p < nprov; p++) {
+	for (int p = 0; rc == 0 && p < sh->provinces; p++) {
 		struct leaf *local = NULL;
 		size_t nlocal = 0;
+		int64_t ncases = 0;
 
 		memset(&g, 0, sizeof(g));
 		g.app = app;
 		g.who = who;
 		g.e = e;
 		g.rng.s = seed * 0x100000001B3ull + (uint64_t)p;
-		g.scale = scale;
+		g.national = sh->national;
 		g.province = p;
+		g.nprovinces = sh->provinces;
 		g.progress = progress;
 		g.arg = arg;
 		g.pname = national_provinces[p];
-		g.cccd_prefix = scale == DEMO_NATIONAL ? 1 + p * 4 : 11;
-		if (scale == DEMO_NATIONAL)
+		g.cccd_prefix = sh->national ? 1 + p * 4 : 11;
+		if (sh->national)
 			snprintf(g.pcode, sizeof(g.pcode), "P%02d", p + 1);
 		else
 			snprintf(g.pcode, sizeof(g.pcode), "DB");
-		/* Leaf sizes: province ~48,000 members; national ~250,000 per
-		 * province; small ~1 per leaf for fast tests. */
-		g.leaf_min = scale == DEMO_NATIONAL ? 65 : scale == DEMO_SMALL ? 0 : 10;
-		g.leaf_max = scale == DEMO_NATIONAL ? 145 : scale == DEMO_SMALL ? 2 : 31;
-		g.persons_total = scale == DEMO_NATIONAL ? 5500000
-		                  : scale == DEMO_SMALL  ? 3000
-		                                         : 49000;
+		g.leaf_min = sh->leaf_min;
+		g.leaf_max = sh->leaf_max;
+		g.persons_total = sh->persons_total;
 		g.persons = ret->persons;
+		g.cases = ret->cases;
+		g.case_pct = sh->case_pct;
 		rc = build_tree(&g);
 		if (rc == 0)
 			rc = add_members(&g, g.leaves, g.nleaves, g.leaf_min, g.leaf_max,
@@ -673,13 +731,13 @@ int demo_build(struct app *app, const struct actor *who, enum demo_scale scale, 
 				local[nlocal++] = g.leaves[i];
 		if (rc == 0 && nlocal)
 			rc = add_members(&g, local, nlocal, 0, 0, date_days(2025, 7, 2),
-			                 date_days(2026, 6, 30),
-			                 scale == DEMO_SMALL      ? 20
-			                 : scale == DEMO_NATIONAL ? 5000
-			                                          : 1000);
+			                 date_days(2026, 6, 30), sh->late);
 		free(local);
-		if (rc == 0 && scale == DEMO_PROVINCE)
-			rc = demo_cases(&g, &ret->cases);
+		if (rc == 0 && g.case_pct)
+			rc = demo_cases(&g, &ncases);
+		if (rc == 0)
+			demo_report(&g, DEMO_STEP_PROVINCE, ncases, 0);
+		ret->cases += ncases;
 		ret->orgs += g.orgs;
 		ret->persons = g.persons;
 		ret->successions += g.successions;

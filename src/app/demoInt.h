@@ -58,8 +58,9 @@ struct gen {
 	const struct actor *who;
 	struct err *e;
 	struct rng rng;
-	enum demo_scale scale;
-	int province;      /* 0-based, for national */
+	int national; /* codes P01..., national file numbers */
+	int province; /* 0-based, for national */
+	int nprovinces;
 	char pcode[16];    /* "DB" or "P07" */
 	const char *pname; /* "Điện Biên" */
 	int cccd_prefix;   /* 11 for Điện Biên */
@@ -74,6 +75,11 @@ struct gen {
 	uint32_t cccd_seq[4][100];
 	uint32_t file_seq, card_seq;
 	int64_t persons, persons_total, orgs, successions;
+	int64_t cases; /* before this province's */
+	/* This province's yearly case quotas in % of the demo province's
+	 * (100: the province, 500: a national province of 5 times its
+	 * members); 0: no cases. */
+	int case_pct;
 	int commune_name;
 	demo_progress_fn progress;
 	void *arg;
@@ -87,8 +93,13 @@ struct gen {
 /* An invented name for someone of area 0 (district) or 1 (bloc). */
 void demo_person_name(struct gen *g, int area, int female, char *out, size_t outsz);
 
-/* Ten years of cases (2015 to today) for the province of g; see
- * demo-cases.c.  Adds the number of cases to *ncases. */
+/* Ten years of cases (2015 to today) for the province of g, at
+ * g->case_pct % of the demo province's quotas; see demo-cases.c.  Adds the
+ * number of cases to *ncases. */
 int demo_cases(struct gen *g, int64_t *ncases);
+
+/* Tell g->progress (if any) where the generator is; province_cases and
+ * year are for DEMO_STEP_CASES and DEMO_STEP_PROVINCE. */
+void demo_report(struct gen *g, enum demo_step step, int64_t province_cases, int year);
 
 #endif
