@@ -30,6 +30,7 @@
 
 #include "app/org.h"
 #include "app/person.h"
+#include "app/term.h"
 #include "store/store.h"
 
 #include "core/banned.h"
@@ -257,6 +258,26 @@ static int unit_district(struct gen *g, int d)
 	memcpy(u->grassroots + no, g->other_grassroots[d], nk * sizeof(int64_t));
 	u->ngrassroots = no + nk;
 	return 0;
+}
+
+/* The provincial committee's congresses (synthetic days, a few apart
+ * between provinces), so that reports can be for a party term. */
+static int congresses(struct gen *g)
+{
+	static const struct {
+		int first, month, day;
+	} held[] = {{2010, 10, 12}, {2015, 10, 14}, {2020, 10, 15}, {2025, 9, 26}};
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < sizeof(held) / sizeof(held[0]); i++) {
+		int64_t id;
+
+		rc =
+		    term_add(g->app, g->who, g->tu, held[i].first, held[i].first + 5,
+		             date_days(held[i].first, held[i].month, held[i].day) + g->province % 7,
+		             "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh (dữ liệu mẫu)", &id, g->e);
+	}
+	return rc;
 }
 
 static int build_tree(struct gen *g)
@@ -717,6 +738,8 @@ int demo_build(struct app *app, const struct actor *who, enum demo_scale scale, 
 		g.cases = ret->cases;
 		g.case_pct = sh->case_pct;
 		rc = build_tree(&g);
+		if (rc == 0)
+			rc = congresses(&g);
 		if (rc == 0)
 			rc = add_members(&g, g.leaves, g.nleaves, g.leaf_min, g.leaf_max,
 			                 date_days(1975, 1, 1), date_days(2025, 6, 30), 0);

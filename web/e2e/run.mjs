@@ -131,6 +131,30 @@ const tests = [
     await page.waitForFunction(() => !document.querySelector('[data-test=report-rows]')?.textContent.includes('Đảng bộ huyện'))
     check((await fig('kt_to_chuc')) === '505' && (await fig('rnn_luot')) === '2.611', 'the same totals under the new structure')
     check((await page.textContent('[data-test=report-rows]')).includes('Đảng bộ xã'), 'rows by the new communes')
+    // The same review chosen by name: the 5-year sơ kết from 2015, with the
+    // distinct organisations and persons beside the occurrences.
+    await page.locator('.el-select', { has: page.getByRole('combobox', { name: 'Kỳ báo cáo', exact: true }) }).click()
+    await page.getByRole('option', { name: 'Sơ kết 5 năm', exact: true }).click()
+    await page.fill('[data-test=report-year] input', '2015')
+    await page.click('[data-test=report-run]')
+    await page.waitForURL(/period=2015-2019/)
+    await page.waitForSelector('[data-test=distinct-kt_to_chuc]')
+    check((await fig('kt_to_chuc')) === '505' && (await fig('kt_dang_vien')) === '824', 'the 5-year review by name')
+    const distinct = (code) => page.textContent(`[data-test=distinct-${code}]`)
+    const orgs = /^\s*([\d.]+) tổ chức\s*$/.exec(await distinct('kt_to_chuc'))
+    check(orgs && +orgs[1].replace(/\./g, '') > 0 && +orgs[1].replace(/\./g, '') <= 505, `distinct organisations inspected: ${await distinct('kt_to_chuc')}`)
+    check(/^\s*[\d.]+ người\s*$/.test(await distinct('rnn_luot')), `distinct persons abroad: ${await distinct('rnn_luot')}`)
+    check(!(await page.locator('[data-test=distinct-rnn_doan]').count()), 'no distinct count for delegations')
+    // A party term: the terms the Tỉnh ủy's congresses opened.
+    await page.locator('.el-select', { has: page.getByRole('combobox', { name: 'Kỳ báo cáo', exact: true }) }).click()
+    await page.getByRole('option', { name: 'Nhiệm kỳ', exact: true }).click()
+    await page.locator('.el-select', { has: page.getByRole('combobox', { name: 'Nhiệm kỳ', exact: true }) }).click()
+    await page.getByRole('option', { name: /^2015-2020 / }).click()
+    await page.click('[data-test=report-run]')
+    await page.waitForURL(/period=NK2015-2020/)
+    await page.waitForSelector('[data-test=report-term-name]')
+    check((await page.textContent('[data-test=report]')).includes('Nhiệm kỳ 2015-2020'), 'the report names the term')
+    await shot('report-term')
   }],
   ['reports: the Tỉnh ủy submits 2016, its leader approves it in the browser, the period is locked, then re-opened with a reason', async ({ page, url, shot }) => {
     await login(page, url, 'canbo')
