@@ -134,6 +134,19 @@ out:
 	return rc;
 }
 
+int deadline_span(const struct cal *c, const struct deadline_rule *r, int32_t start, int32_t done,
+                  int32_t today, struct deadline *ret)
+{
+	struct case_event_row ev[2] = {{.to_state = r->start, .on_date = start},
+	                               {.to_state = r->ends[0], .on_date = done}};
+
+	if (start == DATE_NONE) {
+		memset(ret, 0, sizeof(*ret));
+		return 0;
+	}
+	return deadline_compute(c, r, ev, done == DATE_NONE ? 1 : 2, today, ret);
+}
+
 int deadline_compute(const struct cal *c, const struct deadline_rule *r,
                      const struct case_event_row *ev, size_t n, int32_t today, struct deadline *ret)
 {

@@ -68,6 +68,13 @@ struct deadline {
 	enum deadline_level level;
 };
 
+/* The deadline of rule r for work started on `start` and done on `done`
+ * (DATE_NONE: not yet), as of today, with no pause: a traveller's return
+ * report, a verification letter's answer.  1, or 0 when start is
+ * DATE_NONE (nothing started), < 0 on error. */
+int deadline_span(const struct cal *c, const struct deadline_rule *r, int32_t start, int32_t done,
+                  int32_t today, struct deadline *ret);
+
 /* 1 when open case c has a deadline past its due date among rules[0..n),
  * 0 when not, < 0 on error. */
 int deadline_case_overdue(struct app *app, const struct case_row *c,

@@ -16,7 +16,6 @@
 
 #define WRITE_ROLES (1u << ROLE_OFFICER | 1u << ROLE_LEADER)
 #define READ_ROLES  (1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER)
-#define LETTER_RULE "thu_xac_minh.tra_loi"
 
 /* Kinds whose work sends verification letters. */
 static int sends_letters(const char *kind)
@@ -40,11 +39,7 @@ int letter_action_parse(const char *s, enum letter_action *ret)
 static int letter_deadline(struct app *app, const struct deadline_rule *r,
                            const struct letter_row *l, struct deadline *ret)
 {
-	struct case_event_row ev[2] = {{.to_state = "gui", .on_date = l->sent},
-	                               {.to_state = "tra_loi", .on_date = l->answered}};
-
-	return deadline_compute(app_cal(app), r, ev, l->answered == DATE_NONE ? 1 : 2, date_today(),
-	                        ret);
+	return deadline_span(app_cal(app), r, l->sent, l->answered, date_today(), ret);
 }
 
 static int letter_rule(struct app *app, struct arena *a, const struct deadline_rule **ret,

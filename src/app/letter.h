@@ -18,6 +18,9 @@
 #include "core/arena.h"
 #include "store/store.h"
 
+/* The deadline rule of a letter's answer (deadline.h). */
+#define LETTER_RULE "thu_xac_minh.tra_loi"
+
 struct letter_input {
 	const char *recipient; /* "Đảng ủy xã Thanh Nưa" */
 	const char *about;     /* whom it asks about: "Bố đẻ: Lò Văn Pánh" */

@@ -479,18 +479,25 @@ int report_document(struct app *app, const struct actor *who, const struct repor
 	                      with_prev(a, r, "kl_to_chuc", "lượt tổ chức đảng"),
 	                      with_prev(a, r, "kl_dang_vien", "lượt đảng viên")));
 	heading(&b, 2, "2. Thẩm định tiêu chuẩn chính trị, thẩm tra lý lịch");
-	para(&b, arena_printf(a,
-	                      "Thẩm định tiêu chuẩn chính trị %s; thẩm tra, xác minh lý lịch %s "
-	                      "người vào Đảng.",
-	                      with_prev(a, r, "td_ho_so", "hồ sơ"),
-	                      with_prev(a, r, "ttll_ho_so", "hồ sơ")));
+	para(&b, arena_printf(
+	             a,
+	             "Thẩm định tiêu chuẩn chính trị %s; thẩm tra, xác minh lý lịch %s "
+	             "người vào Đảng. Văn bản thẩm tra, xác minh gửi các cơ quan, tổ chức: "
+	             "%s được trả lời trễ hạn, %s quá hạn chưa được trả lời.",
+	             with_prev(a, r, "td_ho_so", "hồ sơ"), with_prev(a, r, "ttll_ho_so", "hồ sơ"),
+	             with_prev(a, r, "vb_tre_han", "văn bản"),
+	             with_prev(a, r, "vb_qua_han", "văn bản")));
 	heading(&b, 2, "3. Quản lý đảng viên đi nước ngoài, đảng viên ở nước ngoài");
 	para(&b, arena_printf(a,
-	                      "Cử và quản lý %s với %s ra nước ngoài; đã nhận %s sau chuyến đi. "
+	                      "Cử và quản lý %s với %s ra nước ngoài; đã nhận %s sau chuyến đi, "
+	                      "trong đó %s nộp đúng hạn, %s nộp trễ hạn; %s quá hạn chưa nộp. "
 	                      "Quản lý %s ở nước ngoài.",
 	                      with_prev(a, r, "rnn_doan", "đoàn"),
 	                      with_prev(a, r, "rnn_luot", "lượt người"),
 	                      with_prev(a, r, "rnn_bao_cao", "báo cáo"),
+	                      with_prev(a, r, "rnn_bao_cao_dung_han", "báo cáo"),
+	                      with_prev(a, r, "rnn_bao_cao_tre_han", "báo cáo"),
+	                      with_prev(a, r, "rnn_bao_cao_qua_han", "báo cáo"),
 	                      with_prev(a, r, "onn_dang_vien", "đảng viên")));
 	heading(&b, 2, "4. Giải quyết khiếu nại kỷ luật đảng");
 	para(&b, arena_printf(a, "Tiếp nhận %s; giải quyết %s.", with_prev(a, r, "kn_nhan", "đơn"),

@@ -14,9 +14,12 @@
 
 #include "app/admin.h"
 #include "app/audit.h"
+#include "app/deadline.h"
+#include "app/letter.h"
 #include "app/org.h"
 #include "app/scope.h"
 #include "app/term.h"
+#include "app/trip.h"
 #include "app/user.h"
 #include "core/buf.h"
 #include "core/period.h"
@@ -59,12 +62,33 @@ static const struct metric catalogue[] = {
      "appraisals with an outcome recorded; by outcome"},
     {"ttll_ho_so", "Hồ sơ thẩm tra lý lịch người vào Đảng", "Admission background checks", "hồ sơ",
      "dossiers", "background-check cases, by the day received"},
+    {"vb_tre_han", "Văn bản thẩm tra, xác minh được trả lời trễ hạn",
+     "Verification letters answered late", "văn bản", "letters",
+     "letters sent in the period, answered after their due date (rule thu_xac_minh.tra_loi, in "
+     "working days)",
+     .deadline = METRIC_LETTER},
+    {"vb_qua_han", "Văn bản thẩm tra, xác minh quá hạn chưa được trả lời",
+     "Verification letters overdue, unanswered", "văn bản", "letters",
+     "letters sent in the period, past their due date today and not answered",
+     .deadline = METRIC_LETTER},
     {"rnn_doan", "Đoàn ra nước ngoài", "Delegations abroad", "đoàn", "delegations",
      "trip cases (a private trip is a delegation of one); by kind"},
     {"rnn_luot", "Lượt người ra nước ngoài", "Person-trips abroad", "lượt", "person-trips",
      "travellers of the trips; by kind", "người", "persons"},
     {"rnn_bao_cao", "Báo cáo sau chuyến đi đã nhận", "Return reports received", "báo cáo",
      "reports", "travellers whose return report was received"},
+    {"rnn_bao_cao_dung_han", "Báo cáo sau chuyến đi nộp đúng hạn", "Return reports on time",
+     "báo cáo", "reports",
+     "travellers back whose report came by its due date (rule ra_nuoc_ngoai.bao_cao: 7 working "
+     "days after re-entry)",
+     .deadline = METRIC_TRAVELLER},
+    {"rnn_bao_cao_tre_han", "Báo cáo sau chuyến đi nộp trễ hạn", "Return reports late", "báo cáo",
+     "reports", "travellers back whose report came after its due date",
+     .deadline = METRIC_TRAVELLER},
+    {"rnn_bao_cao_qua_han", "Báo cáo sau chuyến đi quá hạn chưa nộp",
+     "Return reports overdue, not received", "báo cáo", "reports",
+     "travellers back whose report is past its due date today and not received",
+     .deadline = METRIC_TRAVELLER},
     {"onn_dang_vien", "Đảng viên ở nước ngoài", "Members staying abroad", "người", "members",
      "stay-abroad cases, by the day opened; by purpose"},
     {"kn_nhan", "Khiếu nại kỷ luật đã nhận", "Discipline complaints received", "đơn", "complaints",
@@ -330,7 +354,8 @@ static int count_distinct(struct collect *c, struct subjects *s)
 {
 	struct report_row *row = NULL;
 
-	qsort(s->v, s->n, sizeof(*s->v), cmp_subject);
+	if (s->n)
+		qsort(s->v, s->n, sizeof(*s->v), cmp_subject);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct subject *p = i ? &s->v[i - 1] : NULL, *x = &s->v[i];
 
@@ -389,17 +414,49 @@ struct reading {
 	struct collect c[2];
 	struct subjects subj[2];
 	struct restructure *x; /* NULL: as at the time, placed by the store */
+	/* the deadlines of travellers' reports and of letters' answers */
+	const struct cal *cal;
+	const struct deadline_rule *report_rule, *letter_rule;
+	int32_t today;
 };
+
+/* The figure a traveller's report or a letter's answer counts in, by its
+ * deadline as of today: NMETRICS for none (in time and not yet done). */
+static size_t deadline_metric(struct reading *rd, const struct report_cell *cell, int *ret_rc)
+{
+	static const char *const codes[2][3] = {
+	    {"rnn_bao_cao_dung_han", "rnn_bao_cao_tre_han", "rnn_bao_cao_qua_han"},
+	    {NULL, "vb_tre_han", "vb_qua_han"}};
+	const struct deadline_rule *r = cell->subject == 2 ? rd->report_rule : rd->letter_rule;
+	const char *const *c = codes[cell->subject == 2 ? 0 : 1];
+	const char *code = NULL;
+	struct deadline d;
+	int rc;
+
+	if (!r || (rc = deadline_span(rd->cal, r, cell->start, cell->done, rd->today, &d)) != 1) {
+		*ret_rc = r && rc < 0 ? rc : 0;
+		return NMETRICS;
+	}
+	*ret_rc = 0;
+	if (d.level == DEADLINE_DONE)
+		code = c[0];
+	else if (d.level == DEADLINE_DONE_LATE)
+		code = c[1];
+	else if (d.level == DEADLINE_OVERDUE)
+		code = c[2];
+	return code ? metric_index(code) : NMETRICS;
+}
 
 static int cell_one(const struct report_cell *cell, void *arg)
 {
 	struct reading *rd = arg;
-	size_t m = metric_index(cell->metric);
+	size_t m;
 	int64_t top = cell->top;
 	int y, mo, d, rc = 0;
 
-	if (m == NMETRICS) /* counted by the store, not (yet) in the catalogue */
-		return 0;
+	m = cell->subject >= 2 ? deadline_metric(rd, cell, &rc) : metric_index(cell->metric);
+	if (m == NMETRICS) /* not counted, or by the store and not (yet) in the catalogue */
+		return rc;
 	if (rd->x && !(top = placed_top(rd->x, top)))
 		return 0;
 	date_civil(cell->day, &y, &mo, &d);
@@ -407,8 +464,8 @@ static int cell_one(const struct report_cell *cell, void *arg)
 	for (int p = 0; rc == 0 && p < 2; p++) {
 		if (cell->day < rd->c[p].r->from || cell->day > rd->c[p].r->to)
 			continue;
-		rc = cell->subject ? subject_one(&rd->subj[p], m, top, cell->who)
-		                   : collect_one(&rd->c[p], cell, m, top, y);
+		rc = cell->subject == 1 ? subject_one(&rd->subj[p], m, top, cell->who)
+		                        : collect_one(&rd->c[p], cell, m, top, y);
 	}
 	return rc;
 }
@@ -464,12 +521,24 @@ static int gather(struct app *app, const struct actor *who, int64_t org,
 {
 	int32_t structure = x ? x->day : DATE_NONE;
 	struct reading rd = {.c = {{.app = app, .a = a, .r = ret}, {.app = app, .a = a, .r = prev}},
-	                     .x = x};
+	                     .x = x,
+	                     .cal = app_cal(app),
+	                     .today = date_today()};
+	const struct deadline_rule *rules;
+	size_t nrules;
+	struct err e;
 	int rc;
 
 	if ((rc = report_start(ret, org, p->from, p->to, structure, a)) < 0 ||
 	    (rc = report_start(prev, org, p->prev_from, p->prev_to, structure, a)) < 0)
 		return rc;
+	err_init(&e);
+	rc = deadline_rules(app, a, &rules, &nrules, &e);
+	err_release(&e);
+	if (rc < 0)
+		return rc;
+	rd.report_rule = deadline_rule_find(rules, nrules, TRIP_REPORT_RULE);
+	rd.letter_rule = deadline_rule_find(rules, nrules, LETTER_RULE);
 	/* Both periods in one reading, over the days from the first to the
 	 * last: the period before mostly ends where this one starts. */
 	rc = store_report_cells(

@@ -17,6 +17,13 @@
 #include "app/app.h"
 #include "core/arena.h"
 
+/* Where a figure comes from: the live counters (by the store's definition
+ * of the same code), or a deadline computed with the calendar when the
+ * report is made - a traveller's return report, a verification letter's
+ * answer - since working days, holidays and the rules' days cannot be
+ * counted ahead by a trigger. */
+enum metric_deadline { METRIC_COUNTED, METRIC_TRAVELLER, METRIC_LETTER };
+
 struct metric {
 	const char *code; /* "kt_to_chuc" */
 	const char *vi, *en;
@@ -25,6 +32,7 @@ struct metric {
 	const char *distinct_vi, *distinct_en; /* what the distinct count beside
 	                                        * the occurrences counts ("tổ
 	                                        * chức"); NULL: none */
+	enum metric_deadline deadline;
 };
 
 /* The catalogue, in report order; n set to its length. */

@@ -312,16 +312,13 @@ int trip_view(struct app *app, const struct actor *who, int64_t case_id, struct 
 		return err_set(e, rc, NULL, NULL, NULL);
 	if ((rc = deadline_rules(app, a, &rules, &nr, e)) < 0)
 		return rc;
-	report = deadline_rule_find(rules, nr, "ra_nuoc_ngoai.bao_cao");
+	report = deadline_rule_find(rules, nr, TRIP_REPORT_RULE);
 	if ((rc = store_travellers_of_case(app_store(app), case_id, a, &l)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	if (l.n && !(v = arena_alloc(a, l.n * sizeof(*v))))
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	for (size_t i = 0; i < l.n; i++) {
 		struct person_row p;
-		struct case_event_row ev[2] = {
-		    {.to_state = "da_ve", .on_date = l.v[i].returned},
-		    {.to_state = "da_nop_bao_cao", .on_date = l.v[i].report_received}};
 		int seen = person_get(app, who, l.v[i].person_id, a, &p, NULL) == 0;
 
 		memset(&v[i], 0, sizeof(v[i]));
@@ -329,9 +326,8 @@ int trip_view(struct app *app, const struct actor *who, int64_t case_id, struct 
 		v[i].full_name = seen ? p.full_name : NULL;
 		v[i].authority = authority_for(seen ? p.management_level : NULL);
 		if (report && l.v[i].returned != DATE_NONE) {
-			rc = deadline_compute(app_cal(app), report, ev,
-			                      l.v[i].report_received == DATE_NONE ? 1 : 2,
-			                      date_today(), &v[i].report);
+			rc = deadline_span(app_cal(app), report, l.v[i].returned,
+			                   l.v[i].report_received, date_today(), &v[i].report);
 			if (rc < 0)
 				return err_set(e, rc, NULL, NULL, NULL);
 			v[i].has_report_deadline = rc == 1;

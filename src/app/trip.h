@@ -18,6 +18,9 @@
 #include "core/arena.h"
 #include "store/store.h"
 
+/* The deadline rule of a traveller's return report (deadline.h). */
+#define TRIP_REPORT_RULE "ra_nuoc_ngoai.bao_cao"
+
 struct trip_input {
 	const char *purpose, *countries, *funding;
 	int32_t depart, come_back;

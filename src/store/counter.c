@@ -297,6 +297,8 @@ int store_report_cells(struct store *s, int64_t root, int at_the_time, int32_t f
 		    .n = sqlite3_column_int64(st, 5),
 		    .day = store_col_date(st, 6, DATE_NONE),
 		    .conf = sqlite3_column_int(st, 7),
+		    .start = store_col_date(st, 8, DATE_NONE),
+		    .done = store_col_date(st, 9, DATE_NONE),
 		};
 
 		if (!c.metric || !c.dim || c.day == DATE_NONE)

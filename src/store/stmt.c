@@ -28,16 +28,27 @@
  * subject of days ?2..?3, each line by TOP; FROM joins the walk of the
  * tree to the table.  Not grouped: the report sums in C, which costs less
  * than SQLite's sorter. */
-#define REPORT_LINES(TOP, FROM)                                                                    \
-	"SELECT 0, " TOP ", c.metric, c.dim, 0, c.n, c.day, c.conf FROM " FROM(                    \
-	    "counter") " WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 AND c.n <> 0 UNION ALL "   \
-	               "SELECT 1, " TOP                                                            \
-	               ", c.metric, '', c.subject, c.n, c.day, c.conf FROM " FROM(                 \
-	                   "counter_subject") " WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 "   \
-	                                      "AND c.n > 0"
+/* clang-format off */
+#define REPORT_LINES(TOP, FROM)                                                                     \
+	"SELECT 0, " TOP ", c.metric, c.dim, 0, c.n, c.day, c.conf, NULL, NULL FROM "              \
+	FROM("counter") " WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 AND c.n <> 0 "            \
+	"UNION ALL SELECT 1, " TOP ", c.metric, '', c.subject, c.n, c.day, c.conf, NULL, NULL "    \
+	"FROM " FROM("counter_subject") " WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 "         \
+	"AND c.n > 0"
+/* clang-format on */
 #define REPORT_UNDER_FROM(T)                                                                       \
 	"under u JOIN " T " c ON c.org_id = u.org_id AND c.day >= u.f AND c.day < u.t"
 #define REPORT_CAND_FROM(T) "cand u JOIN " T " c ON c.org_id = u.org_id"
+/* The records whose figures depend on a deadline (the report computes it
+ * with the calendar): travellers back from a trip opened on days ?2..?3,
+ * and verification letters sent on them, each with its start and end. */
+#define REPORT_DEADLINES(TOP, TRIPS, LETTERS)                                                      \
+	" UNION ALL SELECT 2, " TOP ", 'rnn', '', 0, 1, c.opened, c.confidentiality, t.returned, " \
+	"t.report_received FROM " TRIPS " JOIN case_traveller t ON t.case_id = c.id WHERE c.kind " \
+	"= 'ra_nuoc_ngoai' AND t.returned IS NOT NULL AND c.opened BETWEEN ?2 AND ?3 AND "         \
+	"c.confidentiality <= ?4 UNION ALL SELECT 3, " TOP ", 'vb', '', 0, 1, l.sent, "            \
+	"c.confidentiality, l.sent, l.answered FROM " LETTERS " WHERE l.sent BETWEEN ?2 AND ?3 "   \
+	"AND c.confidentiality <= ?4"
 
 const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_BEGIN] = "BEGIN IMMEDIATE",
@@ -309,8 +320,16 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
     [STMT_ATTACHMENTS_OF_CASE] = "SELECT id, case_id, sha256, filename, mime, size, user_id, at "
                                  "FROM case_attachment WHERE case_id = ?1 ORDER BY id",
-    [STMT_REPORT_UNDER] = STORE_UNDER_CTE REPORT_LINES("u.top", REPORT_UNDER_FROM),
-    [STMT_REPORT_BY_ORG] = STORE_CANDIDATES_CTE REPORT_LINES("c.org_id", REPORT_CAND_FROM),
+    [STMT_REPORT_UNDER] = STORE_UNDER_CTE REPORT_LINES("u.top", REPORT_UNDER_FROM)
+        REPORT_DEADLINES("u.top",
+                         "under u JOIN case_file c ON c.handling_org = u.org_id AND c.opened >= "
+                         "u.f AND c.opened < u.t",
+                         "under u JOIN case_file c ON c.handling_org = u.org_id JOIN case_letter "
+                         "l ON l.case_id = c.id AND l.sent >= u.f AND l.sent < u.t"),
+    [STMT_REPORT_BY_ORG] = STORE_CANDIDATES_CTE REPORT_LINES("c.org_id", REPORT_CAND_FROM)
+        REPORT_DEADLINES("c.handling_org", "cand u JOIN case_file c ON c.handling_org = u.org_id",
+                         "cand u JOIN case_file c ON c.handling_org = u.org_id JOIN case_letter "
+                         "l ON l.case_id = c.id"),
     [STMT_SUCCESSIONS_BETWEEN] = "SELECT effective, count(*) FROM succession WHERE effective > "
                                  "?1 AND effective <= ?2 GROUP BY effective ORDER BY effective",
     [STMT_APPRAISAL_PUT] = "INSERT INTO case_appraisal(case_id, requester, outcome, position) "

@@ -552,7 +552,9 @@ int store_counters_verify(struct store *s, int64_t *ret_diffs);
  * a subject of a figure about organisations or persons on that day (for
  * distinct counts). */
 struct report_cell {
-	int subject; /* 1: a subject line, 0: a count */
+	int subject; /* 0: a count; 1: a subject line; 2: a traveller back from a
+	              * trip (metric "rnn"), 3: a verification letter ("vb"),
+	              * whose figures depend on a deadline from start to done */
 	int64_t top; /* as at the time: the child of the root the records' organisation
 	              * sat under then (or the root); else that organisation */
 	const char *metric, *dim;
@@ -560,10 +562,13 @@ struct report_cell {
 	int64_t n;   /* how many (not 0) */
 	int32_t day;
 	int conf;
+	int32_t start, done; /* 2, 3: returned and report received, or sent
+	                      * and answered (DATE_NONE: not yet) */
 };
 /* Everything a report reads, in one statement (so the tree is walked once):
  * the counters and the counts by subject of days from..to at
- * confidentiality up to max_conf.  at_the_time: of the organisations under
+ * confidentiality up to max_conf, and the travellers of trips opened and
+ * the verification letters sent on those days.  at_the_time: of the organisations under
  * root at the time of each record, top the child of root they sat under.
  * Otherwise of every organisation whose records may count under root under
  * the structure of some day - root, whatever was ever below it, and their

@@ -11,6 +11,7 @@
 #include "app/appraisal.h"
 #include "app/case.h"
 #include "app/finding.h"
+#include "app/letter.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "app/report.h"
@@ -18,20 +19,25 @@
 #include "fixture.h"
 #include "store/store.h"
 
-/* The catalogue and the store's definitions name the same figures. */
+/* The catalogue's counted figures and the store's definitions name the
+ * same figures; the others are computed from deadlines. */
 static void test_catalogue_matches_the_store(void **state)
 {
-	size_t n, k = 0;
+	size_t n, k = 0, counted = 0;
 	const struct metric *m = metrics(&n);
 
 	(void)state;
-	for (; store_counter_metric(k); k++)
+	for (; store_counter_metric(k); k++) {
 		assert_non_null(metric_find(store_counter_metric(k)));
-	assert_int_equal(k, n);
+		assert_int_equal(metric_find(store_counter_metric(k))->deadline, METRIC_COUNTED);
+	}
 	for (size_t i = 0; i < n; i++) {
 		assert_true(strlen(m[i].vi) > 0 && strlen(m[i].en) > 0 && strlen(m[i].what) > 0);
 		assert_ptr_equal(metric_find(m[i].code), &m[i]);
+		counted += m[i].deadline == METRIC_COUNTED;
 	}
+	assert_int_equal(k, counted);
+	assert_true(counted < n);
 }
 
 static int64_t figure(const struct report *r, const char *code)
@@ -216,6 +222,100 @@ static void test_structure_brings_records_from_another_tree(void **state)
 	assert_int_equal(report_figures(app, &sys, p2, from, to, d, &a, &r, &e), 0);
 	assert_int_equal(figure(&r, "kt_to_chuc"), 0);
 	assert_int_equal(figure_of(&r, "kt_to_chuc")->distinct, 0);
+	fixture_close(dir, app, &e, &a);
+}
+
+/* Return reports on time, late, or overdue and missing; letters answered
+ * late or overdue unanswered: by the deadlines in working days, as of
+ * today, in the period of the trip's opening or the letter's sending. */
+static void test_figures_from_deadlines(void **state)
+{
+	char dir[512];
+	struct app *app;
+	struct actor sys;
+	struct err e;
+	struct arena a;
+	struct org_new o;
+	struct case_input trip = {.kind = "ra_nuoc_ngoai",
+	                          .subtype = "cong_vu",
+	                          .title = "Đoàn công tác",
+	                          .opened = date_days(2019, 3, 1)};
+	struct case_input check = {.kind = "tham_tra_ly_lich",
+	                           .title = "Thẩm tra lý lịch",
+	                           .opened = date_days(2019, 3, 1)};
+	struct letter_input li = {.recipient = "Đảng ủy xã Thanh Nưa"};
+	struct report r;
+	int64_t tu, x1, trip_id, check_id, tid, lid, pid;
+	/* returned Monday 11/3/2019: due 7 working days later, 20/3/2019 */
+	const int32_t back = date_days(2019, 3, 11);
+	const int32_t received[3] = {date_days(2019, 3, 20), date_days(2019, 3, 21), DATE_NONE};
+	/* sent Monday 4/3/2019: due 30 working days later (in April, past
+	 * the Giỗ Tổ and 30/4 holidays); answered in time, late, never */
+	const int32_t answered[3] = {date_days(2019, 3, 25), date_days(2019, 8, 1), DATE_NONE};
+
+	(void)state;
+	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
+	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", tu, date_days(2000, 1, 1)};
+	assert_int_equal(org_create(app, &sys, &o, &x1, &e), 0);
+	trip.handling_org = check.handling_org = x1;
+	assert_int_equal(case_create(app, &sys, &trip, &a, &trip_id, NULL, &e), 0);
+	assert_int_equal(case_create(app, &sys, &check, &a, &check_id, NULL, &e), 0);
+	for (int i = 0; i < 3; i++) {
+		struct person_input p = {
+		    .full_name = "Lò Văn Muôn", .joined = "01/01/2010", .org_id = x1};
+
+		assert_int_equal(person_create(app, &sys, &p, &pid, &e), 0);
+		assert_int_equal(traveller_add(app, &sys, trip_id, pid, 0, 0, &tid, &e), 0);
+		assert_int_equal(
+		    traveller_record(app, &sys, tid, TRAVELLER_DEPARTED, back - 5, 0, &e), 0);
+		assert_int_equal(traveller_record(app, &sys, tid, TRAVELLER_RETURNED, back, 0, &e),
+		                 0);
+		if (received[i] != DATE_NONE)
+			assert_int_equal(
+			    traveller_record(app, &sys, tid, TRAVELLER_REPORT, received[i], 0, &e),
+			    0);
+		li.sent = date_days(2019, 3, 4);
+		assert_int_equal(letter_add(app, &sys, check_id, &li, &lid, &e), 0);
+		if (answered[i] != DATE_NONE)
+			assert_int_equal(letter_update(app, &sys, lid, LETTER_ANSWER, answered[i],
+			                               "Không có vấn đề gì", 0, &e),
+			                 0);
+	}
+	/* and a letter sent today, not yet due */
+	li.sent = DATE_NONE;
+	assert_int_equal(letter_add(app, &sys, check_id, &li, &lid, &e), 0);
+
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(
+		    report_figures(app, &sys, tu, date_days(2019, 1, 1), date_days(2019, 12, 31),
+		                   pass ? date_days(2025, 7, 1) : DATE_NONE, &a, &r, &e),
+		    0);
+		assert_int_equal(figure(&r, "rnn_luot"), 3);
+		assert_int_equal(figure(&r, "rnn_bao_cao"), 2);
+		assert_int_equal(figure(&r, "rnn_bao_cao_dung_han"), 1);
+		assert_int_equal(figure(&r, "rnn_bao_cao_tre_han"), 1);
+		assert_int_equal(figure(&r, "rnn_bao_cao_qua_han"), 1);
+		assert_int_equal(figure(&r, "vb_tre_han"), 1);
+		assert_int_equal(figure(&r, "vb_qua_han"), 1);
+		assert_int_equal(r.nrows, 1);
+		assert_int_equal(r.rows[0].org, x1);
+		assert_int_equal(
+		    r.rows[0].n[metric_find("rnn_bao_cao_qua_han") - metrics(&(size_t){0})], 1);
+		/* the year after: nothing of theirs, and they are the period before */
+		assert_int_equal(
+		    report_figures(app, &sys, tu, date_days(2020, 1, 1), date_days(2020, 12, 31),
+		                   pass ? date_days(2025, 7, 1) : DATE_NONE, &a, &r, &e),
+		    0);
+		assert_int_equal(figure(&r, "vb_qua_han"), 0);
+		assert_int_equal(figure_of(&r, "vb_qua_han")->previous, 1);
+		assert_int_equal(figure_of(&r, "rnn_bao_cao_dung_han")->previous, 1);
+	}
+	/* The letter sent today is not overdue yet. */
+	assert_int_equal(
+	    report_figures(app, &sys, tu, date_today() - 30, date_today(), DATE_NONE, &a, &r, &e),
+	    0);
+	assert_int_equal(figure(&r, "vb_qua_han"), 0);
+	assert_int_equal(figure(&r, "vb_tre_han"), 0);
 	fixture_close(dir, app, &e, &a);
 }
 
@@ -473,6 +573,7 @@ int main(void)
 	    cmocka_unit_test(test_catalogue_matches_the_store),
 	    cmocka_unit_test(test_counters_follow_the_records),
 	    cmocka_unit_test(test_structure_brings_records_from_another_tree),
+	    cmocka_unit_test(test_figures_from_deadlines),
 	    cmocka_unit_test(test_counters_equal_a_recount_after_random_writes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
