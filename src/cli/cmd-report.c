@@ -74,12 +74,18 @@ static int org_period(struct cli_sub *x, const char *org, const char *period, co
 {
 	int32_t from = DATE_NONE, to = DATE_NONE;
 	struct app *app;
-	int rc;
+	struct err pe;
+	int rc = 0;
 
 	if (!org || (!period && (!from_s || !to_s)) || (period && (from_s || to_s)))
 		return cli_usage(self(), "Cần --org và --period, hoặc --from và --to",
 		                 "--org and --period, or --from and --to, are needed");
-	if (period && report_period_check(period, DATE_NONE, DATE_NONE, e) < 0)
+	if (period) {
+		err_init(&pe);
+		rc = report_period_check(period, DATE_NONE, DATE_NONE, &pe);
+		err_release(&pe);
+	}
+	if (rc < 0)
 		return cli_usage(self(),
 		                 "--period là 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, 2015-2019 "
 		                 "hoặc nhiệm kỳ NK2020-2025",
