@@ -98,5 +98,33 @@ assert r["structure"] == "2025-07-01" and not any(".H" in o for o in rows), rows
 assert any(".X" in o for o in rows) and "DB.K1" in rows, rows
 assert sum(x["figures"]["kt_dang_vien"] for x in r["rows"]) == 824
 PY
+# The distinct organisations and persons beside the occurrences, under
+# both structures, against a count of the raw tables; and the return
+# reports by their deadline add up to those received.
+cp out.txt structure.json
+expect_status 0 "$HOSO" report run --org DB --from 2015-01-01 --to 2019-12-31 --json
+python3 - hoso.db <<'PY' && ok || fail "distinct counts and return reports of the review"
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+def n(sql):
+    return db.execute(sql).fetchone()[0]
+period = "c.opened BETWEEN '2015-01-01' AND '2019-12-31'"
+want = {
+    "kt_to_chuc": n(f"SELECT count(DISTINCT s.org_id) FROM case_subject s JOIN case_file c ON c.id = s.case_id WHERE c.kind = 'kiem_tra' AND {period}"),
+    "kt_dang_vien": n(f"SELECT count(DISTINCT s.person_id) FROM case_subject s JOIN case_file c ON c.id = s.case_id WHERE c.kind = 'kiem_tra' AND {period}"),
+    "gs_chuyen_de_dang_vien": n(f"SELECT count(DISTINCT s.person_id) FROM case_subject s JOIN case_file c ON c.id = s.case_id WHERE c.kind = 'giam_sat' AND c.subtype = 'chuyen_de' AND {period}"),
+    "rnn_luot": n(f"SELECT count(DISTINCT t.person_id) FROM case_traveller t JOIN case_file c ON c.id = t.case_id WHERE {period}"),
+}
+assert 0 < want["kt_to_chuc"] < 505 and 0 < want["rnn_luot"] < 2611, want
+for path in ("out.txt", "structure.json"):
+    f = {x["code"]: x for x in json.load(open(path))["figures"]}
+    got = {k: f[k]["distinct"] for k in want}
+    assert got == want, (path, got, want)
+    rep = [f[k]["total"] for k in ("rnn_bao_cao_dung_han", "rnn_bao_cao_tre_han", "rnn_bao_cao_qua_han")]
+    assert rep[0] + rep[1] == f["rnn_bao_cao"]["total"] == 2611 and rep[2] == 0, rep
+PY
+# A party term of the Tỉnh ủy, from the congresses the demo records.
+expect_status 0 "$HOSO" report run --org DB --period NK2015-2020 --json
+python3 -c 'import json; r=json.load(open("out.txt")); assert r["term"] == "2015-2020" and r["from"].startswith("2015-10") and r["to"].startswith("2020-10"), r["from"]' && ok || fail "the term 2015-2020 of the demo"
 expect_status 0 "$HOSO" report run --org DB --from 2025-01-01 --to 2025-12-31 --json
 python3 -c 'import json; r=json.load(open("out.txt")); assert [c["date"] for c in r["restructured"]] == ["2025-07-01"], r["restructured"]' && ok || fail "the footnote of a period over 1/7/2025"
