@@ -64,28 +64,33 @@ if build_or_fail build-asan "unit (ASan+UBSan)" -Dwerror=true -Db_sanitize=addre
   count_meson tmp/unit-asan.log "unit (ASan+UBSan)"
 fi
 
-# 3. black-box CLI tests
-if [ -x build/hoso ]; then
-  out=$(HOSO=$root/build/hoso bash tests/cli/run.sh 2>&1)
-  echo "$out" | tail -n 40
-  line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)
+# 3. black-box CLI tests against build/hoso and, at the same time on the
+#    other core, the same tests against the sanitizer build (3b): each test
+#    file runs in its own temporary directory and servers take free ports.
+cli_count() { # LOG NAME
+  local line p f
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$1" | tail -1)
   p=$(echo "$line" | awk '{print $1}'); f=$(echo "$line" | awk '{print $3}')
   if [ -z "$line" ]; then p=0; f=1; fi
   passed=$((passed + p)); failed=$((failed + f))
-  echo "== cli: $p passed, $f failed"
-  [ "$f" -eq 0 ] || suite_failed+=("cli")
-fi
-
-# 3b. the same black-box tests against the sanitizer build of hoso
+  echo "== $2: $p passed, $f failed"
+  if [ "$f" -ne 0 ]; then suite_failed+=("$2"); grep FAIL "$1" | head -20; fi
+}
+asan_pid=
 if [ -x build-asan/hoso ]; then
-  out=$(HOSO=$root/build-asan/hoso MKXLSX=$root/build/tests/cli/mkxlsx \
-        ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$root/tests/lsan.supp bash tests/cli/run.sh 2>&1)
-  line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)
-  p=$(echo "$line" | awk '{print $1}'); f=$(echo "$line" | awk '{print $3}')
-  if [ -z "$line" ]; then p=0; f=1; fi
-  passed=$((passed + p)); failed=$((failed + f))
-  echo "== cli (ASan+UBSan): $p passed, $f failed"
-  if [ "$f" -ne 0 ]; then suite_failed+=("cli (ASan+UBSan)"); echo "$out" | grep FAIL | head -20; fi
+  HOSO=$root/build-asan/hoso MKXLSX=$root/build/tests/cli/mkxlsx \
+    ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$root/tests/lsan.supp \
+    bash tests/cli/run.sh >tmp/cli-asan.log 2>&1 &
+  asan_pid=$!
+fi
+if [ -x build/hoso ]; then
+  HOSO=$root/build/hoso bash tests/cli/run.sh >tmp/cli.log 2>&1
+  tail -n 40 tmp/cli.log
+  cli_count tmp/cli.log "cli"
+fi
+if [ -n "$asan_pid" ]; then
+  wait "$asan_pid"
+  cli_count tmp/cli-asan.log "cli (ASan+UBSan)"
 fi
 
 # 4. fuzz targets: replay the committed corpus, then a short bounded run
