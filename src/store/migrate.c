@@ -578,6 +578,13 @@ static const struct migration migrations[] = {
         "SELECT 1;",
         store_counters_install,
     },
+    /* 20: what a report reads beside the counters - the trips an
+     * organisation opened in a period, the letters sent in it. */
+    {
+        "CREATE INDEX case_by_org_kind_opened ON case_file(handling_org, kind, opened);"
+        "CREATE INDEX case_letter_by_sent ON case_letter(sent);",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -322,14 +322,16 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                  "FROM case_attachment WHERE case_id = ?1 ORDER BY id",
     [STMT_REPORT_UNDER] = STORE_UNDER_CTE REPORT_LINES("u.top", REPORT_UNDER_FROM)
         REPORT_DEADLINES("u.top",
-                         "under u JOIN case_file c ON c.handling_org = u.org_id AND c.opened >= "
-                         "u.f AND c.opened < u.t",
-                         "under u JOIN case_file c ON c.handling_org = u.org_id JOIN case_letter "
-                         "l ON l.case_id = c.id AND l.sent >= u.f AND l.sent < u.t"),
+                         "under u JOIN case_file c ON c.handling_org = u.org_id AND c.kind = "
+                         "'ra_nuoc_ngoai' AND c.opened >= u.f AND c.opened < u.t",
+                         "case_letter l JOIN case_file c ON c.id = l.case_id JOIN under u ON "
+                         "u.org_id = c.handling_org AND l.sent >= u.f AND l.sent < u.t"),
     [STMT_REPORT_BY_ORG] = STORE_CANDIDATES_CTE REPORT_LINES("c.org_id", REPORT_CAND_FROM)
-        REPORT_DEADLINES("c.handling_org", "cand u JOIN case_file c ON c.handling_org = u.org_id",
-                         "cand u JOIN case_file c ON c.handling_org = u.org_id JOIN case_letter "
-                         "l ON l.case_id = c.id"),
+        REPORT_DEADLINES("c.handling_org",
+                         "cand u JOIN case_file c ON c.handling_org = u.org_id AND c.kind = "
+                         "'ra_nuoc_ngoai'",
+                         "case_letter l JOIN case_file c ON c.id = l.case_id JOIN cand u ON "
+                         "u.org_id = c.handling_org"),
     [STMT_SUCCESSIONS_BETWEEN] = "SELECT effective, count(*) FROM succession WHERE effective > "
                                  "?1 AND effective <= ?2 GROUP BY effective ORDER BY effective",
     [STMT_APPRAISAL_PUT] = "INSERT INTO case_appraisal(case_id, requester, outcome, position) "
