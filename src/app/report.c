@@ -299,9 +299,8 @@ static int64_t placed_top(struct restructure *x, int64_t org)
 	if (org_map_any(x->app, org, x->day, &now, &e) < 0)
 		now = 0; /* it did not exist yet on that day */
 	err_release(&e);
-	top = now ? top_at(x, now) : 0;
-	/* the tables may have grown in top_at: look again */
-	if ((memo = memo_get(&x->placed, org)) != NULL)
+	top = now ? top_at(x, now) : 0; /* top_at uses the other table */
+	if (memo)
 		memo->top = top;
 	return top;
 }

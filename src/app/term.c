@@ -124,6 +124,8 @@ int term_list(struct app *app, const struct actor *who, int64_t org, struct aren
 		return 0;
 	if (!(*ret = arena_calloc(a, l.n, sizeof(**ret))))
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	if (store_org_latest(app_store(app), at, a, &o) < 0)
+		o.code = NULL;
 	for (size_t i = 0; i < l.n; i++) {
 		const struct term_row *t = &l.v[i];
 
@@ -133,6 +135,7 @@ int term_list(struct app *app, const struct actor *who, int64_t org, struct aren
 		    .congress = t->congress,
 		    .end = i + 1 < l.n ? l.v[i + 1].congress - 1 : date_days(t->last_year, 12, 31),
 		    .org = t->org_id,
+		    .org_code = o.code,
 		    .document = t->document,
 		};
 	}
@@ -171,12 +174,11 @@ int term_find(struct app *app, const struct actor *who, int64_t org, int first, 
 	return 0;
 }
 
-json_t *term_list_json(struct app *app, const struct term *v, size_t n, struct arena *a)
+json_t *term_list_json(const struct term *v, size_t n, struct arena *a)
 {
 	json_t *arr = json_array();
 
 	for (size_t i = 0; arr && i < n; i++) {
-		struct org_row o;
 		char c[DATE_BUF], end[DATE_BUF];
 
 		date_format_iso(v[i].congress, c);
@@ -185,9 +187,7 @@ json_t *term_list_json(struct app *app, const struct term *v, size_t n, struct a
 		    arr, json_pack("{s:s,s:i,s:i,s:s,s:s,s:s?,s:s?}", "term",
 		                   arena_printf(a, "%d-%d", v[i].first, v[i].last), "first",
 		                   v[i].first, "last", v[i].last, "congress", c, "end", end, "org",
-		                   store_org_latest(app_store(app), v[i].org, a, &o) == 0 ? o.code
-		                                                                          : NULL,
-		                   "document", v[i].document));
+		                   v[i].org_code, "document", v[i].document));
 	}
 	return arr;
 }

@@ -24,6 +24,7 @@ struct term {
 	int first, last;       /* the years in its name */
 	int32_t congress, end; /* its days: congress .. end */
 	int64_t org;           /* the organisation whose congress it is */
+	const char *org_code;  /* and its code */
 	const char *document;
 };
 
@@ -59,6 +60,6 @@ int term_find(struct app *app, const struct actor *who, int64_t org, int first, 
 
 /* The terms as JSON: [{"term": "2020-2025", "first", "last", "congress",
  * "end", "org": code, "document"}]. */
-json_t *term_list_json(struct app *app, const struct term *v, size_t n, struct arena *a);
+json_t *term_list_json(const struct term *v, size_t n, struct arena *a);
 
 #endif

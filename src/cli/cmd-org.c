@@ -632,23 +632,16 @@ static int org_terms_cmd(struct cli_sub *x, int argc, char **argv)
 	err_init(&e);
 	arena_init(&a, 1 << 20);
 	rc = term_list(app, &x->who, id, &a, &v, &n, &e);
-	if (rc == 0 && json) {
-		cli_print_json(term_list_json(app, v, n, &a));
-	} else if (rc == 0) {
-		json_t *arr = term_list_json(app, v, n, &a);
+	if (rc == 0 && json)
+		cli_print_json(term_list_json(v, n, &a));
+	for (size_t i = 0; rc == 0 && !json && i < n; i++) {
+		char f[DATE_BUF], t[DATE_BUF];
 
-		for (size_t i = 0; i < n; i++) {
-			char f[DATE_BUF], t[DATE_BUF];
-			json_t *o = json_array_get(arr, i);
-
-			printf("NK%d-%d  %s – %s  (%s)\n", v[i].first, v[i].last,
-			       vn(v[i].congress, f), vn(v[i].end, t),
-			       json_string_value(json_object_get(o, "org")));
-		}
-		if (!n)
-			printf("Chưa ghi nhận nhiệm kỳ / no terms recorded\n");
-		json_decref(arr);
+		printf("NK%d-%d  %s – %s  (%s)\n", v[i].first, v[i].last, vn(v[i].congress, f),
+		       vn(v[i].end, t), v[i].org_code ? v[i].org_code : "?");
 	}
+	if (rc == 0 && !json && !n)
+		printf("Chưa ghi nhận nhiệm kỳ / no terms recorded\n");
 	arena_release(&a);
 	return cli_done(rc, &e);
 }

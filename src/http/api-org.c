@@ -401,7 +401,7 @@ int api_org_terms_get(struct http_req *r, struct err *e)
 		return rc;
 	return http_reply(r, 200,
 	                  json_pack("{s:s,s:o}", "org", http_param(r, "code"), "terms",
-	                            term_list_json(r->app, v, n, r->arena)));
+	                            term_list_json(v, n, r->arena)));
 }
 
 int api_org_terms_post(struct http_req *r, struct err *e)
