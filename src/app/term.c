@@ -20,17 +20,25 @@
 /* How far up the tree a term is looked for (deeper trees do not exist). */
 #define DEPTH_MAX 16
 
-int term_name_parse(const char *s, int *ret_first, int *ret_last)
+/* Years that do not make a term: the one refusal, named "term". */
+static int bad_term(struct err *e)
+{
+	return err_set(e, HOSO_E_INVALID, "term",
+	               "Nhiệm kỳ là hai năm cách nhau 2 đến 5 năm, như 2020-2025",
+	               "A term is two years 2 to 5 years apart, such as 2020-2025");
+}
+
+int term_name_parse(const char *s, int *ret_first, int *ret_last, struct err *e)
 {
 	char nk[12] = "NK";
 	size_t n = s ? strlen(s) : 0;
 
-	if (n == 11)
-		return period_parse_term(s, n, ret_first, ret_last);
-	if (n != 9)
-		return HOSO_E_BAD_DATE;
-	memcpy(nk + 2, s, 9);
-	return period_parse_term(nk, 11, ret_first, ret_last);
+	if (n == 9)
+		memcpy(nk + 2, s, 9);
+	if ((n == 11 && period_parse_term(s, n, ret_first, ret_last) == 0) ||
+	    (n == 9 && period_parse_term(nk, 11, ret_first, ret_last) == 0))
+		return 0;
+	return bad_term(e);
 }
 
 int term_may_add(const struct actor *who, struct err *e)
@@ -53,9 +61,7 @@ int term_add(struct app *app, const struct actor *who, int64_t org, int first, i
 		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
 		               "Organisation not found");
 	if (first < YEAR_MIN || last > YEAR_MAX || last - first < 2 || last - first > 5)
-		return err_set(e, HOSO_E_INVALID, "term",
-		               "Nhiệm kỳ là hai năm cách nhau 2 đến 5 năm, như 2020-2025",
-		               "A term is two years 2 to 5 years apart, such as 2020-2025");
+		return bad_term(e);
 	date_civil(congress, &y, &m, &d);
 	if (y != first)
 		return err_set(e, HOSO_E_BAD_DATE, "congress",

@@ -29,8 +29,8 @@ struct term {
 };
 
 /* A term's name, "2020-2025" (or as a period, "NK2020-2025"): 0, or
- * HOSO_E_BAD_DATE (see period_parse_term). */
-int term_name_parse(const char *s, int *ret_first, int *ret_last);
+ * HOSO_E_INVALID naming "term" (see period_parse_term). */
+int term_name_parse(const char *s, int *ret_first, int *ret_last, struct err *e);
 
 /* 0 when who may record terms (administrators), else HOSO_E_DENIED: asked
  * first, so that a refusal does not depend on the organisation. */

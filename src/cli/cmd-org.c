@@ -597,14 +597,16 @@ static int org_term_cmd(struct cli_sub *x, int argc, char **argv)
 	if (npos != 1 || !term || !congress)
 		return cli_usage(self(), "Cần mã tổ chức, --term và --congress",
 		                 "CODE, --term and --congress are required");
-	if (term_name_parse(term, &first, &last) < 0)
-		return cli_usage(self(), "--term là hai năm cách nhau 2 đến 5 năm, như 2020-2025",
-		                 "--term is two years 2 to 5 years apart, such as 2020-2025");
+	err_init(&e);
+	if (term_name_parse(term, &first, &last, &e) < 0) {
+		rc = cli_usage(self(), err_text_vi(&e), err_text_en(&e));
+		err_release(&e);
+		return rc;
+	}
 	if ((rc = cli_sub_open(x, &app)) != 0 ||
 	    (rc = cli_date("--congress", congress, &day)) != 0 ||
 	    (rc = resolve(app, &x->who, pos[0], &id)) != 0)
 		return rc;
-	err_init(&e);
 	rc = term_add(app, &x->who, id, first, last, day, doc, &tid, &e);
 	if (rc == 0)
 		printf("Đã ghi nhận nhiệm kỳ %d-%d của %s\n", first, last, pos[0]);

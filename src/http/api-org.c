@@ -421,10 +421,8 @@ int api_org_terms_post(struct http_req *r, struct err *e)
 	    (rc = http_json_body(r, &body, e)) < 0)
 		return rc;
 	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
-	if (rc == 0 && term_name_parse(term, &first, &last) < 0)
-		rc = err_set(e, HOSO_E_INVALID, "term",
-		             "Nhiệm kỳ là hai năm cách nhau 2 đến 5 năm, như 2020-2025",
-		             "A term is two years 2 to 5 years apart, such as 2020-2025");
+	if (rc == 0)
+		rc = term_name_parse(term, &first, &last, e);
 	if (rc == 0)
 		rc = term_add(r->app, &r->actor, id, first, last, congress, document, &tid, e);
 	json_decref(body);

@@ -36,12 +36,12 @@ static void test_terms_recorded_and_inherited(void **state)
 	officer = (struct actor){9, 1u << ROLE_OFFICER, tu, CLEARANCE_NORMAL, NULL, "test"};
 
 	/* Names. */
-	assert_int_equal(term_name_parse("2020-2025", &first, &last), 0);
+	assert_int_equal(term_name_parse("2020-2025", &first, &last, &e), 0);
 	assert_int_equal(first * 10000 + last, 20202025);
-	assert_int_equal(term_name_parse("NK2015-2020", &first, &last), 0);
-	assert_int_equal(term_name_parse("2020-2021", &first, &last), HOSO_E_BAD_DATE);
-	assert_int_equal(term_name_parse("2020", &first, &last), HOSO_E_BAD_DATE);
-	assert_int_equal(term_name_parse(NULL, &first, &last), HOSO_E_BAD_DATE);
+	assert_int_equal(term_name_parse("NK2015-2020", &first, &last, &e), 0);
+	assert_int_equal(term_name_parse("2020-2021", &first, &last, &e), HOSO_E_INVALID);
+	assert_int_equal(term_name_parse("2020", &first, &last, &e), HOSO_E_INVALID);
+	assert_int_equal(term_name_parse(NULL, &first, &last, &e), HOSO_E_INVALID);
 
 	/* Nothing recorded: no terms, and a term period is not found. */
 	assert_int_equal(term_list(app, &viewer_x1, x1, &a, &v, &n, &e), 0);
