@@ -664,26 +664,24 @@ int case_assign(struct app *app, const struct actor *who, int64_t id, const char
 		size_t j = 0;
 
 		rc = usernames[i] ? store_user_by_name(s, usernames[i], &a, &u) : HOSO_E_NOT_FOUND;
-		if (rc == HOSO_E_NOT_FOUND || (rc == 0 && u.disabled)) {
-			rc = err_set(e, HOSO_E_INVALID, "users", "Không có người dùng '%s'",
-			             "There is no user '%s'", usernames[i] ? usernames[i] : "");
-			goto out;
-		}
-		if (rc < 0) {
+		if (rc < 0 && rc != HOSO_E_NOT_FOUND) {
 			err_set(e, rc, NULL, NULL, NULL);
 			goto out;
 		}
-		if (!(u.roles & WRITE_ROLES) || u.clearance < c.confidentiality ||
+		/* One refusal for a name nobody has and for a user who may not
+		 * work on this case: it must not tell who has an account. */
+		if (rc == HOSO_E_NOT_FOUND || u.disabled || !(u.roles & WRITE_ROLES) ||
+		    u.clearance < c.confidentiality ||
 		    (u.org_id && (rc = org_under(app, u.org_id, c.handling_org)) != 1)) {
-			rc = rc < 0
+			rc = rc < 0 && rc != HOSO_E_NOT_FOUND
 			         ? err_set(e, rc, NULL, NULL, NULL)
 			         : err_set(
 			               e, HOSO_E_INVALID, "users",
-			               "Không giao được cho '%s': không phải chuyên viên, lãnh "
-			               "đạo phụ trách hồ sơ này",
-			               "Cannot assign '%s': not an officer or leader responsible "
-			               "for this case",
-			               u.username);
+			               "Không giao được cho '%s': không có chuyên viên, lãnh đạo "
+			               "nào có tên đăng nhập này phụ trách được hồ sơ",
+			               "Cannot assign '%s': no officer or leader with this user "
+			               "name can be responsible for this case",
+			               usernames[i] ? usernames[i] : "");
 			goto out;
 		}
 		while (j < k && ids[j] != u.id)

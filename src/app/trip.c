@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/gate.h"
 #include "app/case.h"
 #include "app/person.h"
 #include "app/scope.h"
@@ -178,12 +179,17 @@ int traveller_record(struct app *app, const struct actor *who, int64_t id, enum 
 	int32_t before = DATE_NONE;
 	int rc;
 
+	/* The role first: whether the traveller exists is nobody's business
+	 * who may not record their events. */
+	if ((rc = gate_role(who, WRITE_ROLES, e)) < 0)
+		return rc;
 	arena_init(&a, 1 << 16);
 	rc = store_traveller_get(app_store(app), id, &a, &t);
 	if (rc == 0)
 		rc = trip_case(app, who, t.case_id, &a, &c, e);
 	if (rc == HOSO_E_NOT_FOUND) {
-		rc = err_set(e, rc, "id", "Không tìm thấy người đi", "Traveller not found");
+		err_clear(e);
+		rc = gate_not_found(e, "id", NOUN_TRAVELLER);
 		goto out;
 	}
 	if (rc < 0) {

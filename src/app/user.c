@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "app/audit.h"
+#include "app/gate.h"
 #include "app/scope.h"
 #include "vi/vi.h"
 
@@ -396,24 +397,22 @@ int user_count(struct app *app, int64_t *ret)
 	return store_user_count(app_store(app), ret);
 }
 
-int user_id_by_name(struct app *app, const struct actor *who, const char *username,
-                    const char *field, int64_t *ret, struct err *e)
+int user_filter_id(struct app *app, const struct actor *who, const char *username, int64_t *ret,
+                   struct err *e)
 {
 	struct user_row u;
 	struct arena a;
 	int rc;
 
 	if (!who->user_id && !who->roles)
-		return err_set(e, HOSO_E_DENIED, NULL, NULL, NULL);
+		return gate_denied(e);
 	arena_init(&a, 1 << 12);
 	rc = username ? store_user_by_name(app_store(app), username, &a, &u) : HOSO_E_NOT_FOUND;
-	if (rc == 0)
-		*ret = u.id;
+	/* An unknown name selects nothing, exactly like a user with no case
+	 * the reader may see: the filter must not tell who has an account. */
+	*ret = rc == 0 ? u.id : -1;
 	arena_release(&a);
-	if (rc == HOSO_E_NOT_FOUND)
-		return err_set(e, rc, field, "Không có người dùng '%s'", "There is no user '%s'",
-		               username ? username : "");
-	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+	return rc < 0 && rc != HOSO_E_NOT_FOUND ? gate_store_error(e, rc, NOUN_USER) : 0;
 }
 
 int user_name_of(struct app *app, int64_t id, struct arena *a, const char **ret_username,

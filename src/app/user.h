@@ -56,10 +56,12 @@ int user_set_password(struct app *app, const struct actor *who, const char *user
 int user_set_roles(struct app *app, const struct actor *who, const char *username, unsigned roles,
                    int clearance, int64_t org_id, struct err *e);
 int user_count(struct app *app, int64_t *ret);
-/* A user's id and name for showing beside records (assignees): signed-in
- * users only; HOSO_E_NOT_FOUND naming field when there is no such user. */
-int user_id_by_name(struct app *app, const struct actor *who, const char *username,
-                    const char *field, int64_t *ret, struct err *e);
+/* The id of a user named in a filter ("cases assigned to"): -1, which
+ * matches nothing, when there is no such user, so that a filter cannot
+ * tell whether an account exists.  Signed-in users only. */
+int user_filter_id(struct app *app, const struct actor *who, const char *username, int64_t *ret,
+                   struct err *e);
+/* A user's name for showing beside records (assignees). */
 int user_name_of(struct app *app, int64_t id, struct arena *a, const char **ret_username,
                  const char **ret_full_name);
 /* The signed-in user's own record (without the password hash). */

@@ -185,7 +185,7 @@ static int list_filter(struct http_req *r, struct case_filter *f, struct err *e)
 	if (who && strcmp(who, "me") == 0)
 		f->assignee = r->actor.user_id;
 	else if (who && *who &&
-	         (rc = user_id_by_name(r->app, &r->actor, who, "assignee", &f->assignee, e)) < 0)
+	         (rc = user_filter_id(r->app, &r->actor, who, &f->assignee, e)) < 0)
 		return rc;
 	if (overdue && strcmp(overdue, "1") != 0 && strcmp(overdue, "0") != 0)
 		return err_set(e, HOSO_E_BAD_ENUM, "overdue", "overdue là 0 hoặc 1",
