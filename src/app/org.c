@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/gate.h"
 #include "app/scope.h"
 #include "vi/vi.h"
 
@@ -174,6 +175,61 @@ static int live_org(struct app *app, const struct actor *who, int64_t id, int32_
 		               "The organisation does not exist on %s", d);
 	}
 	return rc < 0 ? err_set(e, rc, field, NULL, NULL) : 0;
+}
+
+int org_alive_today(struct app *app, const struct actor *who, int64_t id, const char *field,
+                    struct err *e)
+{
+	struct arena a;
+	struct org_row last;
+	struct succession_row s;
+	struct buf names = BUF_INIT(4096);
+	char d[DATE_BUF];
+	int32_t today = date_today();
+	int rc = scope_contains(app, who, id);
+
+	if (rc <= 0)
+		return rc < 0 ? err_set(e, rc, field, NULL, NULL)
+		              : gate_not_found(e, field, NOUN_ORG);
+	arena_init(&a, 1 << 16);
+	rc = store_org_latest(app_store(app), id, &a, &last);
+	if (rc == 0 && last.valid_from > today) {
+		date_format_vn(last.valid_from, d);
+		rc = err_set(e, HOSO_E_ORG_STATE, field, "Tổ chức %s chỉ hoạt động từ ngày %s",
+		             "Organisation %s starts only on %s", last.code, d);
+	} else if (rc == 0 && last.valid_to != DATE_OPEN && last.valid_to <= today) {
+		/* Name where its work went: the successors of the merge, split or
+		 * dissolution that ended it, else the parent it had. */
+		int got = store_succession_ending(app_store(app), id, &a, &s);
+
+		for (size_t i = 0; got == 0 && i < s.nlinks; i++) {
+			struct org_row to;
+
+			if (s.links[i].from_org == id && s.links[i].to_org &&
+			    store_org_latest(app_store(app), s.links[i].to_org, &a, &to) == 0)
+				buf_addf(&names, "%s%s (%s)", names.len ? ", " : "", to.code,
+				         to.name);
+		}
+		if (!names.len) {
+			struct org_row was;
+
+			if (store_org_at(app_store(app), id, last.valid_to - 1, &a, &was) == 0 &&
+			    was.parent_id &&
+			    store_org_latest(app_store(app), was.parent_id, &a, &was) == 0)
+				buf_addf(&names, "%s (%s)", was.code, was.name);
+		}
+		date_format_vn(last.valid_to, d);
+		rc = err_set(
+		    e, HOSO_E_ORG_STATE, field,
+		    "Tổ chức %s đã kết thúc hoạt động từ ngày %s; hãy chọn tổ chức kế tục: %s",
+		    "Organisation %s ended on %s; choose its successor: %s", last.code, d,
+		    names.len ? names.buf : "-");
+	} else if (rc < 0) {
+		gate_store_error(e, rc, NOUN_ORG);
+	}
+	buf_release(&names);
+	arena_release(&a);
+	return rc;
 }
 
 /* A change dated day must not precede the organisation's latest version. */

@@ -90,6 +90,13 @@ int org_dissolve(struct app *app, const struct actor *who, int64_t id, int64_t r
 int org_get(struct app *app, const struct actor *who, int64_t id, int32_t day, struct arena *a,
             struct org_row *ret, struct err *e);
 
+/* 0 when organisation id, within the actor's scope, is alive today;
+ * HOSO_E_NOT_FOUND naming field when it is not theirs to see;
+ * HOSO_E_ORG_STATE when it has ended (the message names its successors)
+ * or has not begun. */
+int org_alive_today(struct app *app, const struct actor *who, int64_t id, const char *field,
+                    struct err *e);
+
 /* Find by code.  HOSO_E_NOT_FOUND (also when out of the actor's scope). */
 int org_find(struct app *app, const struct actor *who, const char *code, int64_t *ret_id,
              struct err *e);

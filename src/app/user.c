@@ -13,6 +13,7 @@
 
 #include "app/audit.h"
 #include "app/gate.h"
+#include "app/org.h"
 #include "app/scope.h"
 #include "vi/vi.h"
 
@@ -163,77 +164,99 @@ static void audit_user(struct app *app, const struct actor *who, const char *act
 
 static int admin_only(const struct actor *who, struct err *e)
 {
-	return scope_require_role(who, 1u << ROLE_ADMIN, e);
+	return gate_role(who, 1u << ROLE_ADMIN, e);
+}
+
+/* An account's scope: an organisation in the actor's scope and alive today
+ * (a user given an ended district would silently see nothing), or the
+ * whole tree (0) for a whole-tree actor only. */
+static int check_scope(struct app *app, const struct actor *who, int64_t org_id, struct err *e)
+{
+	if (!org_id)
+		return who->scope_org == 0 ? 0 : gate_not_found(e, "org", NOUN_ORG);
+	return org_alive_today(app, who, org_id, "org", e);
+}
+
+/* Nobody grants a clearance above their own. */
+static int check_grant(const struct actor *who, int clearance, struct err *e)
+{
+	if (clearance < 0 || clearance >= CLEARANCE__MAX)
+		return err_set(e, HOSO_E_BAD_ENUM, "clearance", "Độ mật được xem không hợp lệ",
+		               "Invalid clearance");
+	if (clearance > (int)who->clearance)
+		return err_set(e, HOSO_E_DENIED, "clearance",
+		               "Không cấp được độ mật cao hơn độ mật được xem của chính mình",
+		               "Nobody may grant a clearance above their own");
+	return 0;
+}
+
+static int check_roles(unsigned set, int64_t org_id, struct err *e)
+{
+	if (!set || set >= (1u << ROLE__MAX))
+		return err_set(e, HOSO_E_BAD_ENUM, "roles", "Vai trò không hợp lệ",
+		               "Invalid roles");
+	if (!org_id && !(set & (1u << ROLE_ADMIN | 1u << ROLE_AUDITOR)))
+		return err_set(e, HOSO_E_MISSING, "org",
+		               "Người dùng cần một tổ chức (phạm vi được xem)",
+		               "A user needs an organisation (their scope)");
+	return 0;
+}
+
+struct add_args {
+	struct user_row row;
+};
+
+static int add_write(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct add_args *x = arg;
+	int rc = store_user_insert(app_store(app), &x->row, &w->object_id);
+
+	if (rc == HOSO_E_DUPLICATE)
+		return err_set(e, rc, "username", "Tên đăng nhập '%s' đã có",
+		               "User name '%s' is taken", x->row.username);
+	return rc;
 }
 
 int user_add(struct app *app, const struct actor *who, const struct user_new *u, int64_t *ret_id,
              struct buf *ret_password, struct err *e)
 {
-	int64_t new_id = 0;
 	char hash[crypto_pwhash_STRBYTES];
 	struct buf pw = BUF_INIT(512), name = BUF_INIT(1024);
-	struct user_row row = {0};
+	struct add_args x = {{0}};
+	struct gate_write w = {"user_create", "user", 0, NULL, NOUN_USER};
 	int rc;
 
-	if ((rc = admin_only(who, e)) < 0 || (rc = check_username(u->username, e)) < 0)
+	if ((rc = admin_only(who, e)) < 0 || (rc = check_username(u->username, e)) < 0 ||
+	    (rc = check_roles(u->roles, u->org_id, e)) < 0 ||
+	    (rc = check_grant(who, (int)u->clearance, e)) < 0)
 		goto out;
-	if (!u->roles || u->roles >= (1u << ROLE__MAX)) {
-		rc = err_set(e, HOSO_E_BAD_ENUM, "roles", "Vai trò không hợp lệ", "Invalid roles");
-		goto out;
-	}
-	if (u->clearance >= CLEARANCE__MAX) {
-		rc = err_set(e, HOSO_E_BAD_ENUM, "clearance", "Độ mật được xem không hợp lệ",
-		             "Invalid clearance");
-		goto out;
-	}
 	if (!u->full_name || vi_name_normalise(u->full_name, strlen(u->full_name), &name) < 0 ||
 	    name.len == 0) {
 		rc = err_set(e, HOSO_E_MISSING, "full_name", "Thiếu họ và tên",
 		             "The full name is missing");
 		goto out;
 	}
-	/* Only a whole-tree administrator may create whole-tree users; others
-	 * create users within their own scope. */
-	if (u->org_id ? scope_contains(app, who, u->org_id) != 1 : who->scope_org != 0) {
-		rc = err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-		             "Organisation not found");
+	if ((rc = check_scope(app, who, u->org_id, e)) < 0)
 		goto out;
-	}
-	if (!u->org_id && !(u->roles & (1u << ROLE_ADMIN | 1u << ROLE_AUDITOR))) {
-		rc = err_set(e, HOSO_E_MISSING, "org",
-		             "Người dùng cần một tổ chức (phạm vi được xem)",
-		             "A user needs an organisation (their scope)");
-		goto out;
-	}
-	if (u->password)
-		rc = buf_adds(&pw, u->password);
-	else
-		rc = generate_password(&pw);
+	rc = u->password ? buf_adds(&pw, u->password) : generate_password(&pw);
 	if (rc < 0 || (rc = hash_password(pw.buf, hash, e)) < 0)
 		goto out;
-	row.username = u->username;
-	row.full_name = name.buf;
-	row.org_id = u->org_id;
-	row.roles = u->roles;
-	row.clearance = (int)u->clearance;
-	row.password_hash = hash;
-	rc = store_user_insert(app_store(app), &row, &new_id);
-	if (rc == 0 && ret_id)
-		*ret_id = new_id;
-	if (rc == HOSO_E_DUPLICATE)
-		err_set(e, rc, "username", "Tên đăng nhập '%s' đã có", "User name '%s' is taken",
-		        u->username);
-	else if (rc < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0 && ret_password && !u->password) {
+	x.row.username = u->username;
+	x.row.full_name = name.buf;
+	x.row.org_id = u->org_id;
+	x.row.roles = u->roles;
+	x.row.clearance = (int)u->clearance;
+	x.row.password_hash = hash;
+	w.detail = json_pack("{s:s,s:i,s:i,s:I}", "username", u->username, "roles", (int)u->roles,
+	                     "clearance", (int)u->clearance, "org", (json_int_t)u->org_id);
+	if ((rc = gate_write(app, who, &w, add_write, &x, e)) < 0)
+		goto out;
+	if (ret_id)
+		*ret_id = w.object_id;
+	if (ret_password && !u->password) {
 		buf_reset(ret_password);
 		buf_add(ret_password, pw.buf, pw.len);
 	}
-	if (rc == 0)
-		audit_user(app, who, "user_create", new_id,
-		           json_pack("{s:s,s:i,s:i,s:I}", "username", u->username, "roles",
-		                     (int)u->roles, "clearance", (int)u->clearance, "org",
-		                     (json_int_t)u->org_id));
 out:
 	sodium_memzero(pw.buf, pw.len);
 	buf_release(&pw);
@@ -247,10 +270,10 @@ int user_list(struct app *app, const struct actor *who, struct arena *a, struct 
 	size_t keep = 0;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN | 1u << ROLE_AUDITOR, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_ADMIN | 1u << ROLE_AUDITOR, e)) < 0)
 		return rc;
 	if ((rc = store_user_list(app_store(app), a, ret)) < 0)
-		return err_set(e, rc, NULL, NULL, NULL);
+		return gate_store_error(e, rc, NOUN_USER);
 	for (size_t i = 0; i < ret->n; i++) {
 		ret->v[i].password_hash = NULL; /* never leaves src/app */
 		ret->v[i].totp_secret = NULL;
@@ -263,7 +286,12 @@ int user_list(struct app *app, const struct actor *who, struct arena *a, struct 
 	return 0;
 }
 
-/* The user named, if the actor may manage them (same rule as a read). */
+/*
+ * The user named, if the actor may manage them: their scope within the
+ * actor's (else "not found", as for a name nobody has), and their clearance
+ * not above the actor's - managing such an account (a new password, its
+ * roles) would hand the actor its access.  A user always manages their own.
+ */
 static int managed_user(struct app *app, const struct actor *who, const char *username,
                         struct arena *a, struct user_row *ret, struct err *e)
 {
@@ -272,32 +300,118 @@ static int managed_user(struct app *app, const struct actor *who, const char *us
 	if (rc == 0 && who->scope_org &&
 	    !(ret->org_id && scope_contains(app, who, ret->org_id) == 1))
 		rc = HOSO_E_NOT_FOUND;
-	if (rc == HOSO_E_NOT_FOUND)
-		return err_set(e, rc, "username", "Không tìm thấy người dùng", "User not found");
-	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+	if (rc < 0)
+		return gate_store_error(e, rc, NOUN_USER);
+	if (ret->id != who->user_id && ret->clearance > (int)who->clearance)
+		return err_set(e, HOSO_E_DENIED, "username",
+		               "Không quản lý được tài khoản có độ mật được xem cao hơn của mình",
+		               "Nobody manages an account whose clearance is above their own");
+	return 0;
 }
 
-int user_set_disabled(struct app *app, const struct actor *who, const char *username, int disabled,
-                      struct err *e)
+/* {"field": {"before", "after"}} for an integer field that changes. */
+static void diff_int(json_t *d, const char *field, int64_t before, int64_t after)
 {
-	struct arena a;
+	if (before != after)
+		json_object_set_new(d, field,
+		                    json_pack("{s:I,s:I}", "before", (json_int_t)before, "after",
+		                              (json_int_t)after));
+}
+
+struct update_args {
 	struct user_row u;
+	int end_sessions;
+};
+
+static int update_write(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct update_args *x = arg;
+	int rc = store_user_update(app_store(app), &x->u);
+
+	(void)w;
+	(void)e;
+	/* New rights, a new password or a disabled account: from the next
+	 * sign-in. */
+	if (rc == 0 && x->end_sessions)
+		rc = store_session_delete_user(app_store(app), x->u.id);
+	return rc;
+}
+
+/* Check every field of c against the actor and apply it to u, recording
+ * what changes in d. */
+static int apply_change(struct app *app, const struct actor *who, const struct user_change *c,
+                        struct user_row *u, json_t *d, struct err *e)
+{
+	int64_t org = c->set_org ? c->org_id : u->org_id;
+	unsigned set = c->set_roles ? c->roles : u->roles;
+	int rc = 0;
+
+	if (!c->set_roles && !c->set_clearance && !c->set_org && !c->set_disabled &&
+	    !c->reset_password && !c->reset_totp)
+		return err_set(e, HOSO_E_MISSING, NULL, "Không có gì để thay đổi",
+		               "Nothing to change");
+	if (c->set_clearance && (rc = check_grant(who, (int)c->clearance, e)) < 0)
+		return rc;
+	if (c->set_org && org != u->org_id && (rc = check_scope(app, who, org, e)) < 0)
+		return rc;
+	if ((c->set_roles || c->set_org) && (rc = check_roles(set, org, e)) < 0)
+		return rc;
+	diff_int(d, "roles", u->roles, set);
+	diff_int(d, "org", u->org_id, org);
+	if (c->set_clearance)
+		diff_int(d, "clearance", u->clearance, (int)c->clearance);
+	if (c->set_disabled)
+		diff_int(d, "disabled", u->disabled, c->disabled != 0);
+	u->roles = set;
+	u->org_id = org;
+	if (c->set_clearance)
+		u->clearance = (int)c->clearance;
+	if (c->set_disabled)
+		u->disabled = c->disabled != 0;
+	if (c->reset_totp) {
+		json_object_set_new(d, "totp", json_string("reset"));
+		u->totp_secret = NULL;
+		u->totp_enabled = 0;
+		u->totp_last_step = 0;
+		u->recovery_codes = NULL;
+	}
+	return 0;
+}
+
+int user_update(struct app *app, const struct actor *who, const char *username,
+                const struct user_change *c, struct buf *ret_password, struct err *e)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	struct buf pw = BUF_INIT(512);
+	struct update_args x = {{0}, 0};
+	struct gate_write w = {"user_update", "user", 0, json_object(), NOUN_USER};
+	struct arena a;
 	int rc;
 
-	if ((rc = admin_only(who, e)) < 0)
-		return rc;
-	arena_init(&a, 1 << 20);
-	rc = managed_user(app, who, username, &a, &u, e);
-	if (rc == 0) {
-		u.disabled = disabled;
-		rc = store_user_update(app_store(app), &u);
-		if (rc == 0 && disabled)
-			rc = store_session_delete_user(app_store(app), u.id);
-		if (rc < 0)
-			err_set(e, rc, NULL, NULL, NULL);
-		else
-			audit_user(app, who, disabled ? "user_disable" : "user_enable", u.id, NULL);
+	arena_init(&a, 1 << 16);
+	if ((rc = admin_only(who, e)) < 0 ||
+	    (rc = managed_user(app, who, username, &a, &x.u, e)) < 0 ||
+	    (rc = apply_change(app, who, c, &x.u, w.detail, e)) < 0)
+		goto out;
+	if (c->reset_password) {
+		if ((rc = generate_password(&pw)) < 0 || (rc = hash_password(pw.buf, hash, e)) < 0)
+			goto out;
+		json_object_set_new(w.detail, "password", json_string("reset"));
+		x.u.password_hash = hash;
+		x.u.failed_logins = 0;
+		x.u.locked_until = 0;
 	}
+	x.end_sessions = json_object_size(w.detail) > 0;
+	w.object_id = x.u.id;
+	rc = gate_write(app, who, &w, update_write, &x, e);
+	if (rc == 0 && c->reset_password && ret_password) {
+		buf_reset(ret_password);
+		buf_add(ret_password, pw.buf, pw.len);
+	}
+out:
+	json_decref(w.detail);
+	sodium_memzero(pw.buf, pw.len);
+	buf_release(&pw);
 	arena_release(&a);
 	return rc;
 }
@@ -307,73 +421,30 @@ int user_set_password(struct app *app, const struct actor *who, const char *user
 {
 	char hash[crypto_pwhash_STRBYTES];
 	struct buf pw = BUF_INIT(512);
+	struct update_args x = {{0}, 1};
+	struct gate_write w = {"user_password", "user", 0, NULL, NOUN_USER};
 	struct arena a;
-	struct user_row u;
 	int rc;
 
 	arena_init(&a, 1 << 20);
-	rc = managed_user(app, who, username, &a, &u, e);
-	if (rc == 0 && !actor_has_role(who, ROLE_ADMIN) && u.id != who->user_id)
-		rc = err_set(e, HOSO_E_DENIED, NULL, NULL, NULL);
+	rc = managed_user(app, who, username, &a, &x.u, e);
+	if (rc == 0 && !actor_has_role(who, ROLE_ADMIN) && x.u.id != who->user_id)
+		rc = gate_denied(e);
 	if (rc == 0)
 		rc = password ? buf_adds(&pw, password) : generate_password(&pw);
 	if (rc == 0 && (rc = hash_password(pw.buf, hash, e)) == 0) {
-		u.password_hash = hash;
-		u.failed_logins = 0;
-		u.locked_until = 0;
-		rc = store_user_update(app_store(app), &u);
-		if (rc == 0)
-			rc = store_session_delete_user(app_store(app), u.id);
-		if (rc < 0)
-			err_set(e, rc, NULL, NULL, NULL);
-		else if (!password && ret_password) {
+		x.u.password_hash = hash;
+		x.u.failed_logins = 0;
+		x.u.locked_until = 0;
+		w.object_id = x.u.id;
+		rc = gate_write(app, who, &w, update_write, &x, e);
+		if (rc == 0 && !password && ret_password) {
 			buf_reset(ret_password);
 			buf_add(ret_password, pw.buf, pw.len);
 		}
-		if (rc == 0)
-			audit_user(app, who, "user_password", u.id, NULL);
 	}
 	sodium_memzero(pw.buf, pw.len);
 	buf_release(&pw);
-	arena_release(&a);
-	return rc;
-}
-
-int user_set_roles(struct app *app, const struct actor *who, const char *username,
-                   unsigned roles_set, int clearance, int64_t org_id, struct err *e)
-{
-	struct arena a;
-	struct user_row u;
-	int rc;
-
-	if ((rc = admin_only(who, e)) < 0)
-		return rc;
-	if (!roles_set || roles_set >= (1u << ROLE__MAX) || clearance < 0 ||
-	    clearance >= CLEARANCE__MAX)
-		return err_set(e, HOSO_E_BAD_ENUM, "roles", "Vai trò hoặc độ mật không hợp lệ",
-		               "Invalid roles or clearance");
-	arena_init(&a, 1 << 20);
-	rc = managed_user(app, who, username, &a, &u, e);
-	if (rc == 0 && org_id >= 0 && org_id != u.org_id &&
-	    (org_id ? scope_contains(app, who, org_id) != 1 : who->scope_org != 0))
-		rc = err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-		             "Organisation not found");
-	if (rc == 0) {
-		u.roles = roles_set;
-		u.clearance = clearance;
-		if (org_id >= 0)
-			u.org_id = org_id;
-		rc = store_user_update(app_store(app), &u);
-		/* New rights apply from the next sign-in. */
-		if (rc == 0)
-			rc = store_session_delete_user(app_store(app), u.id);
-		if (rc < 0)
-			err_set(e, rc, NULL, NULL, NULL);
-		else
-			audit_user(app, who, "user_roles", u.id,
-			           json_pack("{s:i,s:i,s:I}", "roles", (int)roles_set, "clearance",
-			                     clearance, "org", (json_int_t)u.org_id));
-	}
 	arena_release(&a);
 	return rc;
 }
@@ -705,31 +776,6 @@ int user_totp_confirm(struct app *app, const struct actor *who, const char *code
 			audit_user(app, who, "totp_on", u.id, NULL);
 	}
 	json_decref(hashes);
-	arena_release(&a);
-	return rc;
-}
-
-int user_totp_reset(struct app *app, const struct actor *who, const char *username, struct err *e)
-{
-	struct arena a;
-	struct user_row u;
-	int rc;
-
-	if ((rc = admin_only(who, e)) < 0)
-		return rc;
-	arena_init(&a, 1 << 16);
-	rc = managed_user(app, who, username, &a, &u, e);
-	if (rc == 0) {
-		u.totp_secret = NULL;
-		u.totp_enabled = 0;
-		u.totp_last_step = 0;
-		u.recovery_codes = NULL;
-		rc = store_user_update(app_store(app), &u);
-		if (rc < 0)
-			err_set(e, rc, NULL, NULL, NULL);
-		else
-			audit_user(app, who, "totp_reset", u.id, NULL);
-	}
 	arena_release(&a);
 	return rc;
 }

@@ -39,22 +39,46 @@ struct user_new {
 	const char *password; /* NULL: generate one, returned in ret_password */
 };
 
-/* Administrators only.  ret_password (may be NULL) receives a generated
- * password, to be shown once. */
+/* Administrators only, within their scope, never above their own
+ * clearance, for an organisation alive today.  ret_password (may be NULL)
+ * receives a generated password, to be shown once. */
 int user_add(struct app *app, const struct actor *who, const struct user_new *u, int64_t *ret_id,
              struct buf *ret_password, struct err *e);
 int user_list(struct app *app, const struct actor *who, struct arena *a, struct user_list *ret,
               struct err *e);
-/* Disabling ends every session of the user. */
-int user_set_disabled(struct app *app, const struct actor *who, const char *username, int disabled,
-                      struct err *e);
+
+/*
+ * What an administrator changes in an account: only the fields whose set_
+ * flag is on; nothing is reset by being left out.
+ */
+struct user_change {
+	int set_roles;
+	unsigned roles;
+	int set_clearance;
+	enum clearance clearance;
+	int set_org;
+	int64_t org_id;
+	int set_disabled;
+	int disabled;
+	int reset_password; /* a generated password, into ret_password */
+	int reset_totp;     /* the second factor off (a lost device) */
+};
+/*
+ * Change an account, all of c or nothing, in one transaction with one audit
+ * entry ("user_update", the fields' before and after).  Administrators
+ * only, for a user within their scope (else HOSO_E_NOT_FOUND, as for a name
+ * nobody has) whose clearance is not above their own (HOSO_E_DENIED); a
+ * clearance above their own is never granted (HOSO_E_DENIED naming
+ * "clearance"); a new scope must be alive today (HOSO_E_ORG_STATE naming
+ * the successors of an ended one).  Ends the user's sessions.
+ */
+int user_update(struct app *app, const struct actor *who, const char *username,
+                const struct user_change *c, struct buf *ret_password, struct err *e);
 /* A new password (NULL: generate, into ret_password).  Administrators for
- * anyone; a user for themself.  Ends the user's other sessions. */
+ * the users they manage (user_update's rule); a user for themself.  Ends
+ * the user's sessions. */
 int user_set_password(struct app *app, const struct actor *who, const char *username,
                       const char *password, struct buf *ret_password, struct err *e);
-/* Roles, clearance and scope (org_id < 0: unchanged). */
-int user_set_roles(struct app *app, const struct actor *who, const char *username, unsigned roles,
-                   int clearance, int64_t org_id, struct err *e);
 int user_count(struct app *app, int64_t *ret);
 /* The id of a user named in a filter ("cases assigned to"): -1, which
  * matches nothing, when there is no such user, so that a filter cannot
@@ -88,14 +112,13 @@ int user_check_password(struct app *app, const struct actor *who, const char *pa
  * confirm with a current code turns it on and returns 8 recovery codes,
  * shown once (each works once instead of a code).  Once on, user_login
  * needs otp: HOSO_E_AUTH with field "otp" when it is missing or wrong.
- * Administrators reset it for users who lost their device.
+ * Administrators reset it for users who lost their device (user_update).
  */
 #define TOTP_RECOVERY_CODES 8
 int user_totp_begin(struct app *app, const struct actor *who, struct buf *ret_secret,
                     struct buf *ret_uri, struct err *e);
 int user_totp_confirm(struct app *app, const struct actor *who, const char *code,
                       struct buf *ret_codes, struct err *e);
-int user_totp_reset(struct app *app, const struct actor *who, const char *username, struct err *e);
 
 /* The actor of a session token, and its CSRF token.  HOSO_E_AUTH when the
  * token is unknown, expired, or its user disabled. */

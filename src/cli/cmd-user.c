@@ -7,7 +7,7 @@
  *   user list [--json]
  *   user disable USERNAME | user enable USERNAME
  *   user passwd USERNAME [--password-stdin]
- *   user role USERNAME --role R[,R] [--clearance C] [--org CODE]
+ *   user role USERNAME [--role R[,R]] [--clearance C] [--org CODE]
  *
  * Without --password-stdin a password is generated and printed once.
  */
@@ -185,7 +185,8 @@ static int enable_cmd(struct cli_sub *x, int argc, char **argv, int disabled)
 	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	err_init(&e);
-	rc = user_set_disabled(app, &x->who, pos[0], disabled, &e);
+	rc = user_update(app, &x->who, pos[0],
+	                 &(struct user_change){.set_disabled = 1, .disabled = disabled}, NULL, &e);
 	if (rc == 0)
 		printf("%s: %s\n", pos[0], disabled ? "đã khóa / disabled" : "đã mở / enabled");
 	return cli_done(rc, &e);
@@ -232,14 +233,13 @@ static int passwd_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
+/* Only what is given changes: --role, --clearance, --org. */
 static int role_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *role = NULL, *clear = NULL, *org = NULL, *pos[1];
 	const struct cli_opt opts[] = {
 	    {"--role", &role}, {"--clearance", &clear}, {"--org", &org}, {NULL}};
-	enum clearance c = CLEARANCE_NORMAL;
-	unsigned roles_set;
-	int64_t org_id = -1;
+	struct user_change c = {0};
 	struct app *app;
 	struct err e;
 	size_t npos;
@@ -247,18 +247,21 @@ static int role_cmd(struct cli_sub *x, int argc, char **argv)
 
 	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
 		return rc;
-	if (npos != 1 || !role)
-		return cli_usage(self(), "Cần tên đăng nhập và --role",
-		                 "USERNAME and --role are required");
-	if ((rc = parse_roles(role, &roles_set)) != 0 ||
-	    (clear && (rc = parse_clearance(clear, &c)) != 0))
+	if (npos != 1 || (!role && !clear && !org))
+		return cli_usage(self(), "Cần tên đăng nhập và --role, --clearance hoặc --org",
+		                 "USERNAME and --role, --clearance or --org are required");
+	c.set_roles = role != NULL;
+	c.set_clearance = clear != NULL;
+	c.set_org = org != NULL;
+	if ((role && (rc = parse_roles(role, &c.roles)) != 0) ||
+	    (clear && (rc = parse_clearance(clear, &c.clearance)) != 0))
 		return rc;
 	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	err_init(&e);
-	if (org && (rc = org_find(app, &x->who, org, &org_id, &e)) < 0)
+	if (org && (rc = org_find(app, &x->who, org, &c.org_id, &e)) < 0)
 		return cli_done(rc, &e);
-	rc = user_set_roles(app, &x->who, pos[0], roles_set, (int)c, org_id, &e);
+	rc = user_update(app, &x->who, pos[0], &c, NULL, &e);
 	if (rc == 0)
 		printf("Đã cập nhật quyền của %s / roles updated\n", pos[0]);
 	return cli_done(rc, &e);
@@ -279,7 +282,7 @@ static int totp_reset_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	err_init(&e);
-	rc = user_totp_reset(app, &x->who, pos[0], &e);
+	rc = user_update(app, &x->who, pos[0], &(struct user_change){.reset_totp = 1}, NULL, &e);
 	if (rc == 0)
 		printf("Đã tắt xác thực hai lớp của %s / two-factor sign-in reset\n", pos[0]);
 	return cli_done(rc, &e);
@@ -303,11 +306,11 @@ static int cmd_user_exec(struct cli *c, int argc, char **argv)
 
 const struct cmd_entry cmd_user_entry = {
     .name = "user",
-    .usage =
-        "user add USERNAME --name NAME --role R[,R] [--org CODE] [--clearance C] "
-        "[--password-stdin] | list [--json] | disable|enable USERNAME | passwd USERNAME "
-        "[--password-stdin] | role USERNAME --role R[,R] [--clearance C] [--org CODE] | totp-reset "
-        "USERNAME",
+    .usage = "user add USERNAME --name NAME --role R[,R] [--org CODE] [--clearance C] "
+             "[--password-stdin] | list [--json] | disable|enable USERNAME | passwd USERNAME "
+             "[--password-stdin] | role USERNAME [--role R[,R]] [--clearance C] [--org CODE] | "
+             "totp-reset "
+             "USERNAME",
     .help = "Người dùng, vai trò, độ mật / users, roles, clearance",
     .exec = cmd_user_exec,
 };

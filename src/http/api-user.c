@@ -6,8 +6,10 @@
  *   POST /api/users              {"username", "full_name", "roles": [...],
  *                                 "org", "clearance", "password"?}
  *                                 -> a generated password is returned once
- *   PUT  /api/users/{username}   {"roles", "clearance", "org", "disabled",
- *                                 "reset_password": true}
+ *   PUT  /api/users/{username}   any of {"roles", "clearance", "org",
+ *                                 "disabled", "reset_password": true,
+ *                                 "reset_totp": true}: only those sent
+ *                                 change (all or nothing)
  */
 #include "http/api.h"
 
@@ -28,24 +30,28 @@ static json_t *roles_json(unsigned roles)
 	return a;
 }
 
-static int roles_from(json_t *v, unsigned *ret, struct err *e)
+static int roles_from(const struct http_list *l, unsigned *ret, struct err *e)
 {
-	size_t i;
-	json_t *x;
-
 	*ret = 0;
-	if (!json_is_array(v) || json_array_size(v) == 0)
+	if (!l->n)
 		return err_set(e, HOSO_E_BAD_ENUM, "roles", "Cần danh sách vai trò",
 		               "A list of roles is needed");
-	json_array_foreach(v, i, x)
-	{
+	for (size_t i = 0; i < l->n; i++) {
 		unsigned one;
 
-		if (!json_is_string(x) || role_parse_list(json_string_value(x), &one) < 0)
+		if (role_parse_list(l->strs[i], &one) < 0)
 			return err_set(e, HOSO_E_BAD_ENUM, "roles", "Vai trò không hợp lệ",
 			               "Invalid role");
 		*ret |= one;
 	}
+	return 0;
+}
+
+static int clearance_from(const char *s, enum clearance *ret, struct err *e)
+{
+	if (clearance_parse(s, ret) < 0)
+		return err_set(e, HOSO_E_BAD_ENUM, "clearance", "Độ mật không hợp lệ",
+		               "Invalid clearance");
 	return 0;
 }
 
@@ -76,21 +82,26 @@ int api_users_post(struct http_req *r, struct err *e)
 {
 	struct buf pw = BUF_INIT(512);
 	struct user_new u = {0};
-	const char *org, *clear;
+	struct http_list roles = {0};
+	const char *org = NULL, *clear = NULL;
+	const struct http_field fields[] = {
+	    {"username", HF_STRING, 1, &u.username, 0, 0},
+	    {"full_name", HF_STRING, 1, &u.full_name, 0, 0},
+	    {"roles", HF_STRINGS, 1, &roles, 0, 0},
+	    {"org", HF_STRING, 0, &org, 0, 0},
+	    {"clearance", HF_STRING, 0, &clear, 0, 0},
+	    {"password", HF_STRING, 0, &u.password, 0, 0},
+	};
 	json_t *body;
 	int rc;
 
 	if ((rc = http_json_body(r, &body, e)) < 0)
 		return rc;
-	u.username = json_string_value(json_object_get(body, "username"));
-	u.full_name = json_string_value(json_object_get(body, "full_name"));
-	u.password = json_string_value(json_object_get(body, "password"));
-	org = json_string_value(json_object_get(body, "org"));
-	clear = json_string_value(json_object_get(body, "clearance"));
-	rc = roles_from(json_object_get(body, "roles"), &u.roles, e);
-	if (rc == 0 && clear && clearance_parse(clear, &u.clearance) < 0)
-		rc = err_set(e, HOSO_E_BAD_ENUM, "clearance", "Độ mật không hợp lệ",
-		             "Invalid clearance");
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0)
+		rc = roles_from(&roles, &u.roles, e);
+	if (rc == 0 && clear)
+		rc = clearance_from(clear, &u.clearance, e);
 	if (rc == 0 && org)
 		rc = org_find(r->app, &r->actor, org, &u.org_id, e);
 	if (rc == 0)
@@ -104,53 +115,47 @@ int api_users_post(struct http_req *r, struct err *e)
 	return rc;
 }
 
+/* Only the fields sent change; each is applied or the whole request is
+ * refused. */
 int api_user_put(struct http_req *r, struct err *e)
 {
 	const char *name = http_param(r, "username");
 	struct buf pw = BUF_INIT(512);
-	json_t *body, *roles, *dis, *reset;
+	struct user_change c = {0};
+	struct http_list roles = {0};
+	const char *org = NULL, *clear = NULL;
+	int disabled = -1;
+	const struct http_field fields[] = {
+	    {"roles", HF_STRINGS, 0, &roles, 0, 0},
+	    {"clearance", HF_STRING, 0, &clear, 0, 0},
+	    {"org", HF_STRING, 0, &org, 0, 0},
+	    {"disabled", HF_BOOL, 0, &disabled, 0, 0},
+	    {"reset_password", HF_BOOL, 0, &c.reset_password, 0, 0},
+	    {"reset_totp", HF_BOOL, 0, &c.reset_totp, 0, 0},
+	};
+	json_t *body;
 	int rc;
 
 	if ((rc = http_json_body(r, &body, e)) < 0)
 		return rc;
-	roles = json_object_get(body, "roles");
-	dis = json_object_get(body, "disabled");
-	reset = json_object_get(body, "reset_password");
-	if (roles) {
-		unsigned set;
-		enum clearance c = CLEARANCE_NORMAL;
-		const char *clear = json_string_value(json_object_get(body, "clearance"));
-		const char *org = json_string_value(json_object_get(body, "org"));
-		int64_t org_id = -1;
-
-		rc = roles_from(roles, &set, e);
-		if (rc == 0 && clear && clearance_parse(clear, &c) < 0)
-			rc = err_set(e, HOSO_E_BAD_ENUM, "clearance", "Độ mật không hợp lệ",
-			             "Invalid clearance");
-		if (rc == 0 && org)
-			rc = org_find(r->app, &r->actor, org, &org_id, e);
-		if (rc == 0)
-			rc = user_set_roles(r->app, &r->actor, name, set, (int)c, org_id, e);
-	}
-	if (rc == 0 && dis) {
-		if (!json_is_boolean(dis))
-			rc = err_set(e, HOSO_E_INVALID, "disabled", "Cần true hoặc false",
-			             "true or false is needed");
-		else
-			rc = user_set_disabled(r->app, &r->actor, name, json_is_true(dis), e);
-	}
-	if (rc == 0 && json_is_true(json_object_get(body, "reset_totp")))
-		rc = user_totp_reset(r->app, &r->actor, name, e);
-	if (rc == 0 && json_is_true(reset)) {
-		if (!actor_has_role(&r->actor, ROLE_ADMIN))
-			rc = err_set(e, HOSO_E_DENIED, NULL, NULL, NULL);
-		else
-			rc = user_set_password(r->app, &r->actor, name, NULL, &pw, e);
-	}
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	c.set_roles = roles.strs != NULL;
+	c.set_clearance = clear != NULL;
+	c.set_org = org != NULL;
+	c.set_disabled = disabled >= 0;
+	c.disabled = disabled > 0;
+	if (rc == 0 && c.set_roles)
+		rc = roles_from(&roles, &c.roles, e);
+	if (rc == 0 && clear)
+		rc = clearance_from(clear, &c.clearance, e);
+	if (rc == 0 && org)
+		rc = org_find(r->app, &r->actor, org, &c.org_id, e);
+	if (rc == 0)
+		rc = user_update(r->app, &r->actor, name, &c, &pw, e);
 	if (rc == 0)
 		rc = http_reply(r, 200,
 		                json_pack("{s:s,s:s?}", "username", name, "password",
-		                          json_is_true(reset) ? pw.buf : NULL));
+		                          c.reset_password ? pw.buf : NULL));
 	json_decref(body);
 	buf_release(&pw);
 	return rc;

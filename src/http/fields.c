@@ -87,6 +87,11 @@ static int take(const struct http_field *f, const char *key, json_t *v, struct a
 			               "Trường '%s' phải là ngày YYYY-MM-DD",
 			               "Field '%s' must be a date YYYY-MM-DD", key);
 		return 0;
+	case HF_BOOL:
+		if (!json_is_boolean(v))
+			return wrong(e, key, "phải là true hoặc false", "must be true or false");
+		*(int *)f->out = json_is_true(v);
+		return 0;
 	case HF_IDS:
 	case HF_STRINGS:
 		return take_list(key, v, f->type == HF_STRINGS, a, f->out, e);

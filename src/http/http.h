@@ -90,11 +90,12 @@ int http_json_body(struct http_req *r, json_t **ret, struct err *e);
 /* A body's fields by a table (fields.c).  Absent and null fields leave
  * *out as the caller set it; required ones must be there. */
 enum http_field_type {
-	HF_STRING, /* out: const char ** (owned by the body) */
-	HF_INT,    /* out: int64_t *, within [min, max] */
-	HF_DATE,   /* out: int32_t *, from "YYYY-MM-DD" */
-	HF_IDS,    /* out: struct http_list * (ids >= 1, in the arena) */
-	HF_STRINGS /* out: struct http_list * (strings owned by the body) */
+	HF_STRING,  /* out: const char ** (owned by the body) */
+	HF_INT,     /* out: int64_t *, within [min, max] */
+	HF_DATE,    /* out: int32_t *, from "YYYY-MM-DD" */
+	HF_IDS,     /* out: struct http_list * (ids >= 1, in the arena) */
+	HF_STRINGS, /* out: struct http_list * (strings owned by the body) */
+	HF_BOOL     /* out: int *, 0 or 1 */
 };
 struct http_list {
 	const int64_t *ids;

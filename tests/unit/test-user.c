@@ -173,7 +173,10 @@ static void test_wrong_password_and_lockout(void **state)
 	                            &csrf, &a, &f->e),
 	                 0);
 	/* Disabled: the session ends and sign-in fails. */
-	assert_int_equal(user_set_disabled(f->app, &f->sys, "chuyen.vien", 1, &f->e), 0);
+	assert_int_equal(user_update(f->app, &f->sys, "chuyen.vien",
+	                             &(struct user_change){.set_disabled = 1, .disabled = 1}, NULL,
+	                             &f->e),
+	                 0);
 	assert_int_equal(session_actor(f->app, tok.buf, &a, &csrf, &f->e), HOSO_E_AUTH);
 	assert_int_equal(user_login(f->app, "chuyen.vien", "mat-khau-moi-123", NULL, NULL, &tok,
 	                            &csrf, &a, &f->e),
@@ -200,12 +203,89 @@ static void test_only_admins_manage_users(void **state)
 	u.org_id = f->c1;
 	u.roles = 1u << ROLE_VIEWER;
 	assert_int_equal(user_add(f->app, &local_admin, &u, NULL, NULL, &f->e), 0);
-	assert_int_equal(user_set_roles(f->app, &officer, "x.y.z", 1u << ROLE_ADMIN, 0, -1, &f->e),
-	                 HOSO_E_DENIED);
+	assert_int_equal(
+	    user_update(f->app, &officer, "x.y.z",
+	                &(struct user_change){.set_roles = 1, .roles = 1u << ROLE_ADMIN}, NULL,
+	                &f->e),
+	    HOSO_E_DENIED);
 	/* A user changes their own password, not someone else's. */
 	assert_int_equal(
 	    user_set_password(f->app, &officer, "x.y.z", "mat-khau-khac-1", NULL, &f->e),
 	    HOSO_E_DENIED);
+}
+
+/* Nobody grants a clearance above their own, nor manages an account whose
+ * clearance is above their own; an update changes only what it names. */
+static void test_clearance_is_never_raised(void **state)
+{
+	struct fx *f = *state;
+	struct actor admin_c1 = {.user_id = 8,
+	                         .roles = 1u << ROLE_ADMIN,
+	                         .scope_org = f->c1,
+	                         .clearance = CLEARANCE_SECRET};
+	struct user_new u = {"mat.c1",           "Lò Văn Ơn",      f->c1,
+	                     1u << ROLE_OFFICER, CLEARANCE_SECRET, "mat-khau-dai-du"};
+	struct user_new top = {"toimat.c1",       "Quàng Văn Ín",       f->c1,
+	                       1u << ROLE_LEADER, CLEARANCE_TOP_SECRET, "mat-khau-dai-du"};
+	struct buf pw = BUF_INIT(64);
+	struct arena a;
+	struct user_list l;
+	int64_t id;
+
+	arena_init(&a, 1 << 20);
+	assert_int_equal(user_add(f->app, &admin_c1, &u, &id, NULL, &f->e), 0);
+	/* creating a user above one's own clearance */
+	top.username = "toimat.moi";
+	assert_int_equal(user_add(f->app, &admin_c1, &top, NULL, NULL, &f->e), HOSO_E_DENIED);
+	assert_string_equal(f->e.field.buf, "clearance");
+	top.username = "toimat.c1";
+	assert_int_equal(user_add(f->app, &f->sys, &top, NULL, NULL, &f->e), 0);
+	/* raising a clearance, one's own included */
+	assert_int_equal(user_update(f->app, &admin_c1, "mat.c1",
+	                             &(struct user_change){.set_clearance = 1,
+	                                                   .clearance = CLEARANCE_TOP_SECRET},
+	                             NULL, &f->e),
+	                 HOSO_E_DENIED);
+	/* managing an account above one's clearance: every kind of change */
+	const struct user_change changes[] = {
+	    {.reset_password = 1},
+	    {.reset_totp = 1},
+	    {.set_disabled = 1, .disabled = 1},
+	    {.set_roles = 1, .roles = 1u << ROLE_VIEWER},
+	    {.set_clearance = 1, .clearance = CLEARANCE_NORMAL},
+	};
+	for (size_t i = 0; i < sizeof(changes) / sizeof(changes[0]); i++)
+		assert_int_equal(
+		    user_update(f->app, &admin_c1, "toimat.c1", &changes[i], &pw, &f->e),
+		    HOSO_E_DENIED);
+	assert_int_equal(
+	    user_set_password(f->app, &admin_c1, "toimat.c1", "mat-khau-moi-dai", NULL, &f->e),
+	    HOSO_E_DENIED);
+	/* only what is named changes: roles alone keep the clearance ... */
+	assert_int_equal(
+	    user_update(f->app, &admin_c1, "mat.c1",
+	                &(struct user_change){.set_roles = 1, .roles = 1u << ROLE_LEADER}, NULL,
+	                &f->e),
+	    0);
+	/* ... and the clearance alone is applied */
+	assert_int_equal(
+	    user_update(f->app, &admin_c1, "mat.c1",
+	                &(struct user_change){.set_clearance = 1, .clearance = CLEARANCE_NORMAL},
+	                NULL, &f->e),
+	    0);
+	assert_int_equal(user_list(f->app, &f->sys, &a, &l, &f->e), 0);
+	for (size_t i = 0; i < l.n; i++)
+		if (strcmp(l.v[i].username, "mat.c1") == 0) {
+			assert_int_equal(l.v[i].roles, 1u << ROLE_LEADER);
+			assert_int_equal(l.v[i].clearance, CLEARANCE_NORMAL);
+			assert_int_equal(l.v[i].org_id, f->c1);
+		}
+	/* nothing named: refused */
+	assert_int_equal(
+	    user_update(f->app, &admin_c1, "mat.c1", &(struct user_change){0}, NULL, &f->e),
+	    HOSO_E_MISSING);
+	buf_release(&pw);
+	arena_release(&a);
 }
 
 static void test_address_throttle(void **state)
@@ -287,7 +367,9 @@ static void test_totp(void **state)
 	                            &csrf, &a, &f->e),
 	                 HOSO_E_AUTH);
 	/* The administrator resets it. */
-	assert_int_equal(user_totp_reset(f->app, &f->sys, "hai.lop", &f->e), 0);
+	assert_int_equal(user_update(f->app, &f->sys, "hai.lop",
+	                             &(struct user_change){.reset_totp = 1}, NULL, &f->e),
+	                 0);
 	assert_int_equal(
 	    user_login(f->app, "hai.lop", "mat-khau-dai-du", NULL, NULL, &tok, &csrf, &a, &f->e),
 	    0);
@@ -344,6 +426,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_login_session_logout, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_wrong_password_and_lockout, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_only_admins_manage_users, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_clearance_is_never_raised, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_address_throttle, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_totp, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_session_expiry, setup, teardown),
