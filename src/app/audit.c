@@ -9,7 +9,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/gate.h"
 #include "app/scope.h"
+#include "app/trail.h"
 
 #include "core/banned.h"
 
@@ -381,6 +383,79 @@ int audit_verify(struct app *app, const struct actor *who, struct audit_check *r
 	return 0;
 }
 
+/* An entry shown without the record's data (trail.h). */
+static void withhold(struct audit_row *r)
+{
+	r->detail = NULL;
+	r->purpose = NULL;
+}
+
+struct scan {
+	struct trail *t;
+	struct arena *a;
+	struct audit_row *v;
+	size_t n, cap, limit;
+};
+
+static const char *copy_text(struct arena *a, const char *s)
+{
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+/* Keep the entries the auditor sees, until the page is full. */
+static int scan_row(const struct audit_row *r, void *arg)
+{
+	struct scan *x = arg;
+	struct audit_row *o;
+	int whole;
+
+	if (!trail_sees(x->t, r, &whole))
+		return 0;
+	if (x->n == x->cap) {
+		size_t nc = x->cap ? x->cap * 2 : 64;
+		struct audit_row *nv = arena_alloc(x->a, nc * sizeof(*nv));
+
+		if (!nv)
+			return HOSO_E_NOMEM;
+		if (x->n)
+			memcpy(nv, x->v, x->n * sizeof(*nv));
+		x->v = nv;
+		x->cap = nc;
+	}
+	o = &x->v[x->n++];
+	*o = *r;
+	o->at = copy_text(x->a, r->at);
+	o->address = copy_text(x->a, r->address);
+	o->action = copy_text(x->a, r->action);
+	o->object_type = copy_text(x->a, r->object_type);
+	o->purpose = copy_text(x->a, r->purpose);
+	o->detail = copy_text(x->a, r->detail);
+	o->username = copy_text(x->a, r->username);
+	o->user_name = copy_text(x->a, r->user_name);
+	if (!whole)
+		withhold(o);
+	return x->n == x->limit ? 1 : 0; /* 1: the page is full */
+}
+
+/* An auditor's page of the trail: what trail.h lets them see. */
+static int auditor_list(struct app *app, const struct actor *who, struct audit_filter *q,
+                        struct arena *a, struct audit_list *ret, struct err *e)
+{
+	struct scan x = {trail_new(app, who), a, NULL, 0, 0, q->limit};
+	int rc;
+
+	if (!x.t)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	q->limit = SIZE_MAX / 2; /* filtered here, page by page */
+	rc = store_audit_query_each(app_store(app), q, scan_row, &x);
+	trail_free(x.t);
+	if (rc < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	ret->v = x.v;
+	ret->n = x.n;
+	return 0;
+}
+
 int audit_list(struct app *app, const struct actor *who, const struct audit_filter *f,
                struct arena *a, struct audit_list *ret, struct err *e)
 {
@@ -389,18 +464,28 @@ int audit_list(struct app *app, const struct actor *who, const struct audit_filt
 
 	if (q.limit == 0 || q.limit > 1000)
 		q.limit = 100;
+	if (actor_has_role(who, ROLE_AUDITOR) && !trail_sees_all(who)) {
+		struct person_row p;
+
+		/* a record's own log ("who viewed it"): a record they may see */
+		if (q.object_type && strcmp(q.object_type, "person") == 0 && q.object_id &&
+		    (store_person_get(app_store(app), q.object_id, a, &p) < 0 ||
+		     (who->scope_org && scope_contains(app, who, p.org_id) != 1) ||
+		     (int)who->clearance < p.confidentiality))
+			return gate_not_found(e, "id", NOUN_RECORD);
+		return auditor_list(app, who, &q, a, ret, e);
+	}
 	if (!actor_has_role(who, ROLE_AUDITOR)) {
 		/* "Who viewed this record": its managers may see its own log. */
 		struct person_row p;
 
 		if (!q.object_type || strcmp(q.object_type, "person") != 0 || !q.object_id ||
 		    !(who->roles & (1u << ROLE_ADMIN | 1u << ROLE_LEADER)))
-			return err_set(e, HOSO_E_DENIED, NULL, NULL, NULL);
+			return gate_denied(e);
 		rc = store_person_get(app_store(app), q.object_id, a, &p);
 		if (rc < 0 || (who->scope_org && scope_contains(app, who, p.org_id) != 1) ||
 		    (int)who->clearance < p.confidentiality)
-			return err_set(e, HOSO_E_NOT_FOUND, "id", "Không tìm thấy hồ sơ",
-			               "Record not found");
+			return gate_not_found(e, "id", NOUN_RECORD);
 	}
 	rc = store_audit_query(app_store(app), &q, a, ret);
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
@@ -447,14 +532,23 @@ json_t *audit_row_json(const struct audit_row *r)
 
 struct csv_state {
 	struct buf *out;
-	size_t n;
+	size_t n, limit;
+	struct trail *t; /* NULL: every entry, whole */
 };
 
-static int csv_row(const struct audit_row *r, void *arg)
+static int csv_row(const struct audit_row *entry, void *arg)
 {
 	struct csv_state *c = arg;
+	struct audit_row shown = *entry;
+	const struct audit_row *r = &shown;
 	const char *texts[] = {r->username, r->user_name, r->address, r->action, r->object_type};
-	int rc = buf_addf(c->out, "%lld,", (long long)r->id);
+	int whole = 1, rc;
+
+	if (c->t && !trail_sees(c->t, entry, &whole))
+		return 0;
+	if (!whole)
+		withhold(&shown);
+	rc = buf_addf(c->out, "%lld,", (long long)r->id);
 
 	if (rc == 0)
 		rc = app_csv_field(c->out, r->at);
@@ -472,26 +566,35 @@ static int csv_row(const struct audit_row *r, void *arg)
 	if (rc == 0)
 		rc = buf_addf(c->out, ",%d\r\n", r->flagged ? 1 : 0);
 	c->n++;
-	return rc;
+	return rc < 0 ? rc : c->n == c->limit ? 1 : 0;
 }
 
 int audit_export_csv(struct app *app, const struct actor *who, const struct audit_filter *f,
                      struct buf *out, size_t *ret_n, struct err *e)
 {
 	struct audit_filter q = *f;
-	struct csv_state c = {out, 0};
+	struct csv_state c = {out, 0, 0, NULL};
 	size_t start = out->len;
 	json_t *detail;
-	int rc = scope_require_role(who, 1u << ROLE_AUDITOR, e);
+	int rc = gate_role(who, 1u << ROLE_AUDITOR, e);
 
 	if (rc < 0)
 		return rc;
 	if (q.limit == 0 || q.limit > AUDIT_EXPORT_MAX)
 		q.limit = AUDIT_EXPORT_MAX;
+	c.limit = q.limit;
+	if (!trail_sees_all(who)) {
+		if (!(c.t = trail_new(app, who)))
+			return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		q.limit = SIZE_MAX / 2; /* filtered in csv_row */
+	}
 	rc = buf_adds(out, "\xef\xbb\xbfid,at,user,username,user_name,address,action,object_type,"
 	                   "object_id,purpose,detail,flagged\r\n");
 	if (rc == 0)
 		rc = store_audit_query_each(app_store(app), &q, csv_row, &c);
+	trail_free(c.t);
+	if (rc > 0)
+		rc = 0; /* stopped at the limit */
 	if (rc < 0) {
 		buf_setlen(out, start);
 		return err_set(e, rc, NULL, NULL, NULL);

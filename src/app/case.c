@@ -374,6 +374,17 @@ int case_list(struct app *app, const struct actor *who, const struct case_filter
 	if (f->state && k && !case_state_find(k, f->state))
 		return err_set(e, HOSO_E_BAD_ENUM, "state", "Trạng thái '%s' không có ở loại này",
 		               "Kind has no state '%s'", f->state);
+	if (f->state && !k) {
+		/* Without a kind, a state some kind has ("dong": every closed case). */
+		size_t nk, i = 0;
+		const struct case_kind *all = case_kinds(&nk);
+
+		while (i < nk && !case_state_find(&all[i], f->state))
+			i++;
+		if (i == nk)
+			return err_set(e, HOSO_E_BAD_ENUM, "state", "Không có trạng thái '%s'",
+			               "There is no state '%s'", f->state);
+	}
 	if (bound(f->from) && bound(f->to) && f->from > f->to)
 		return err_set(e, HOSO_E_BAD_DATE, "to", "Khoảng thời gian ngược (từ sau đến)",
 		               "The period ends before it starts");

@@ -889,7 +889,8 @@ int org_tree_at(struct app *app, const struct actor *who, int32_t day, int64_t r
 	ret->day = day;
 	rc = store_org_all_at(app_store(app), day, a, &all);
 	if (rc == 0)
-		rc = store_member_counts(app_store(app), day, a, &counts, &ncounts);
+		rc = store_member_counts(app_store(app), day, (int)who->clearance, a, &counts,
+		                         &ncounts);
 	if (rc < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	if (start && scope_contains(app, who, start) != 1)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/gate.h"
 #include "app/scope.h"
 #include "core/parse.h"
 #include "vi/vi.h"
@@ -187,19 +188,15 @@ static int parse_full_date(const char *s, const char *field, const char *label_v
 	return 0;
 }
 
-int person_prepare(struct app *app, const struct person_input *in, struct arena *a,
-                   struct person_row *r, struct err *e)
+/* The full name, its split (given, or derived) and the keys built from
+ * them. */
+static int prepare_name(const struct person_input *in, struct arena *a, struct person_row *r,
+                        struct err *e)
 {
 	struct buf fam = BUF_INIT(1024), mid = BUF_INIT(1024), giv = BUF_INIT(1024);
 	struct buf key = BUF_INIT(4096), tmp = BUF_INIT(256);
-	int32_t today = date_today(), joined;
-	struct pdate birth = {0};
-	enum person_status st;
 	int rc;
 
-	(void)app;
-	memset(r, 0, sizeof(*r));
-	r->admission_date = r->full_member_date = DATE_NONE;
 	if ((rc = app_text_clean(a, in->full_name, "full_name", NAME_MAX_BYTES, &r->full_name, e)) <
 	    0)
 		goto out;
@@ -208,8 +205,7 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 		             "The full name is missing");
 		goto out;
 	}
-	rc = vi_name_split(r->full_name, strlen(r->full_name), &fam, &mid, &giv);
-	if (rc < 0) {
+	if (vi_name_split(r->full_name, strlen(r->full_name), &fam, &mid, &giv) < 0) {
 		rc = err_set(e, HOSO_E_BAD_NAME, "full_name",
 		             "Họ tên '%s' không hợp lệ (chỉ gồm chữ cái, dấu cách, '-' và ''')",
 		             "Name '%s' is invalid (letters, spaces, '-' and ''' only)",
@@ -260,23 +256,53 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 	}
 	memcpy((void *)r->sort_key, tmp.buf, tmp.len);
 	r->sort_key_len = tmp.len;
+out:
+	buf_release(&fam);
+	buf_release(&mid);
+	buf_release(&giv);
+	buf_release(&key);
+	buf_release(&tmp);
+	return rc;
+}
+
+/* One identifier through its validator, into the arena (blank: none). */
+static int prepare_id(const char *s, int (*check)(const char *, struct buf *, struct err *),
+                      struct arena *a, const char **ret, struct err *e)
+{
+	struct buf tmp = BUF_INIT(256);
+	int rc = 0;
+
+	*ret = NULL;
+	if (!app_text_blank(s) && (rc = check(s, &tmp, e)) == 0 &&
+	    !(*ret = arena_strndup(a, tmp.buf, tmp.len)))
+		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	buf_release(&tmp);
+	return rc;
+}
+
+/* Sex, birth date (partial), places, identifiers. */
+static int prepare_identity(const struct person_input *in, struct arena *a, struct person_row *r,
+                            struct pdate *birth, struct err *e)
+{
+	int rc;
 
 	if ((rc = parse_sex(in->sex, &r->sex, e)) < 0)
-		goto out;
+		return rc;
 	if (!app_text_blank(in->birth_date)) {
 		char iso[DATE_BUF];
 
-		if (pdate_parse(in->birth_date, strlen(in->birth_date), &birth) < 0 ||
-		    birth.y < 1900 ||
-		    date_days(birth.y, birth.m ? birth.m : 1, birth.d ? birth.d : 1) > today) {
-			rc = err_set(e, HOSO_E_BAD_DATE, "birth_date",
-			             "Ngày sinh '%s' không hợp lệ (dd/mm/yyyy, mm/yyyy hoặc yyyy)",
-			             "Birth date '%s' is invalid (dd/mm/yyyy, mm/yyyy or yyyy)",
-			             in->birth_date);
-			goto out;
-		}
-		pdate_format_iso(&birth, iso);
-		r->birth_date = arena_strdup(a, iso);
+		if (pdate_parse(in->birth_date, strlen(in->birth_date), birth) < 0 ||
+		    birth->y < 1900 ||
+		    date_days(birth->y, birth->m ? birth->m : 1, birth->d ? birth->d : 1) >
+		        date_today())
+			return err_set(
+			    e, HOSO_E_BAD_DATE, "birth_date",
+			    "Ngày sinh '%s' không hợp lệ (dd/mm/yyyy, mm/yyyy hoặc yyyy)",
+			    "Birth date '%s' is invalid (dd/mm/yyyy, mm/yyyy or yyyy)",
+			    in->birth_date);
+		pdate_format_iso(birth, iso);
+		if (!(r->birth_date = arena_strdup(a, iso)))
+			return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	}
 	if ((rc = app_text_clean(a, in->home_town, "home_town", TEXT_MAX_BYTES, &r->home_town, e)) <
 	        0 ||
@@ -285,61 +311,53 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 	    (rc = app_text_clean(a, in->ethnicity, "ethnicity", 100, &r->ethnicity, e)) < 0 ||
 	    (rc = app_text_clean(a, in->management_level, "management_level", 100,
 	                         &r->management_level, e)) < 0)
-		goto out;
-	if (!app_text_blank(in->cccd)) {
-		if ((rc = person_check_cccd(in->cccd, &tmp, e)) < 0)
-			goto out;
-		r->cccd = arena_strndup(a, tmp.buf, tmp.len);
-	}
-	if (!app_text_blank(in->party_file_no)) {
-		if ((rc = person_check_party_file(in->party_file_no, &tmp, e)) < 0)
-			goto out;
-		r->party_file_no = arena_strndup(a, tmp.buf, tmp.len);
-	}
-	if (!app_text_blank(in->party_card_no)) {
-		if ((rc = person_check_party_card(in->party_card_no, &tmp, e)) < 0)
-			goto out;
-		r->party_card_no = arena_strndup(a, tmp.buf, tmp.len);
-	}
+		return rc;
+	if ((rc = prepare_id(in->cccd, person_check_cccd, a, &r->cccd, e)) < 0 ||
+	    (rc = prepare_id(in->party_file_no, person_check_party_file, a, &r->party_file_no, e)) <
+	        0)
+		return rc;
+	return prepare_id(in->party_card_no, person_check_party_card, a, &r->party_card_no, e);
+}
+
+/* Admission and full-membership dates, and the status they imply unless
+ * one is given. */
+static int prepare_membership(const struct person_input *in, const struct pdate *birth,
+                              struct person_row *r, struct err *e)
+{
+	int32_t today = date_today(), joined;
+	enum person_status st;
+	int rc;
+
 	if ((rc = parse_full_date(in->admission_date, "admission_date", "Ngày vào Đảng",
 	                          "Admission date", &r->admission_date, e)) < 0 ||
 	    (rc = parse_full_date(in->full_member_date, "full_member_date", "Ngày chính thức",
 	                          "Full membership date", &r->full_member_date, e)) < 0 ||
 	    (rc = parse_full_date(in->joined, "joined", "Ngày sinh hoạt", "Joining date", &joined,
 	                          e)) < 0)
-		goto out;
-	if (r->admission_date != DATE_NONE) {
-		if (r->admission_date > today) {
-			rc =
-			    err_set(e, HOSO_E_BAD_DATE, "admission_date",
-			            "Ngày vào Đảng ở tương lai", "Admission date is in the future");
-			goto out;
-		}
-		if (birth.y && r->admission_date < date_days(birth.y + 18, birth.m ? birth.m : 12,
-		                                             birth.d ? birth.d : 1)) {
-			rc = err_set(e, HOSO_E_BAD_DATE, "admission_date",
-			             "Ngày vào Đảng trước khi đủ 18 tuổi",
-			             "Admission date is before the person turned 18");
-			goto out;
-		}
-	}
+		return rc;
+	if (r->admission_date != DATE_NONE && r->admission_date > today)
+		return err_set(e, HOSO_E_BAD_DATE, "admission_date", "Ngày vào Đảng ở tương lai",
+		               "Admission date is in the future");
+	if (r->admission_date != DATE_NONE && birth->y &&
+	    r->admission_date <
+	        date_days(birth->y + 18, birth->m ? birth->m : 12, birth->d ? birth->d : 1))
+		return err_set(e, HOSO_E_BAD_DATE, "admission_date",
+		               "Ngày vào Đảng trước khi đủ 18 tuổi",
+		               "Admission date is before the person turned 18");
 	if (r->full_member_date != DATE_NONE &&
 	    (r->admission_date == DATE_NONE || r->full_member_date <= r->admission_date ||
-	     r->full_member_date > today)) {
-		rc = err_set(e, HOSO_E_BAD_DATE, "full_member_date",
-		             "Ngày chính thức phải sau ngày vào Đảng và không ở tương lai",
-		             "Full membership date must follow the admission date and not be "
-		             "in the future");
-		goto out;
-	}
+	     r->full_member_date > today))
+		return err_set(e, HOSO_E_BAD_DATE, "full_member_date",
+		               "Ngày chính thức phải sau ngày vào Đảng và không ở tương lai",
+		               "Full membership date must follow the admission date and not be "
+		               "in the future");
 	if (!app_text_blank(in->status)) {
-		if (person_status_parse(in->status, &st) < 0) {
-			rc = err_set(e, HOSO_E_BAD_ENUM, "status",
-			             "Trạng thái '%s' không hợp lệ (Dự bị, Chính thức, Chuyển đi, "
-			             "Xóa tên, Khai trừ, Từ trần, Quần chúng)",
-			             "Status '%s' is invalid", in->status);
-			goto out;
-		}
+		if (person_status_parse(in->status, &st) < 0)
+			return err_set(
+			    e, HOSO_E_BAD_ENUM, "status",
+			    "Trạng thái '%s' không hợp lệ (Dự bị, Chính thức, Chuyển đi, "
+			    "Xóa tên, Khai trừ, Từ trần, Quần chúng)",
+			    "Status '%s' is invalid", in->status);
 	} else if (r->full_member_date != DATE_NONE) {
 		st = PERSON_FULL;
 	} else if (r->admission_date != DATE_NONE) {
@@ -348,20 +366,28 @@ int person_prepare(struct app *app, const struct person_input *in, struct arena 
 		st = PERSON_APPLICANT;
 	}
 	r->status = statuses[st].code;
-	if (in->confidentiality < 0 || in->confidentiality >= CLEARANCE__MAX) {
-		rc = err_set(e, HOSO_E_RANGE, "confidentiality", "Độ mật không hợp lệ",
-		             "Invalid confidentiality level");
-		goto out;
-	}
+	return 0;
+}
+
+int person_prepare(struct app *app, const struct person_input *in, struct arena *a,
+                   struct person_row *r, struct err *e)
+{
+	struct pdate birth = {0};
+	int rc;
+
+	(void)app;
+	memset(r, 0, sizeof(*r));
+	r->admission_date = r->full_member_date = DATE_NONE;
+	if ((rc = prepare_name(in, a, r, e)) < 0 ||
+	    (rc = prepare_identity(in, a, r, &birth, e)) < 0 ||
+	    (rc = prepare_membership(in, &birth, r, e)) < 0)
+		return rc;
+	if (in->confidentiality < 0 || in->confidentiality >= CLEARANCE__MAX)
+		return err_set(e, HOSO_E_RANGE, "confidentiality", "Độ mật không hợp lệ",
+		               "Invalid confidentiality level");
 	r->confidentiality = in->confidentiality;
 	r->org_id = in->org_id;
-out:
-	buf_release(&fam);
-	buf_release(&mid);
-	buf_release(&giv);
-	buf_release(&key);
-	buf_release(&tmp);
-	return rc;
+	return 0;
 }
 
 /* May who see this person?  Out of scope or above clearance: not found. */
@@ -519,44 +545,93 @@ static int audit_person(struct app *app, const struct actor *who, const char *ac
 	                         detail, e);
 }
 
+/*
+ * The identifiers of r (id: its own record, 0 for a new one) against the
+ * records that already hold them.  Held by a record the actor may see:
+ * HOSO_E_DUPLICATE naming it.  Held only by records hidden from the actor:
+ * r is kept, flagged as a possible duplicate of the first (r->dup_of), so
+ * that the answer does not tell the actor that a hidden record exists.
+ */
+static int check_identifiers(struct app *app, const struct actor *who, struct person_row *r,
+                             struct arena *a, struct err *e)
+{
+	const struct {
+		const char *field, *vi, *en, *value;
+	} ids[] = {
+	    {"cccd", "Số CCCD", "Citizen ID", r->cccd},
+	    {"party_file_no", "Số lý lịch", "Party file number", r->party_file_no},
+	    {"party_card_no", "Số thẻ đảng viên", "Party card number", r->party_card_no},
+	};
+
+	r->dup_of = 0;
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		struct id_list h = {0};
+		int rc;
+
+		if (!ids[i].value)
+			continue;
+		if ((rc = store_person_holders(app_store(app), ids[i].field, ids[i].value, a, &h)) <
+		    0)
+			return gate_store_error(e, rc, NOUN_RECORD);
+		for (size_t k = 0; k < h.n; k++) {
+			struct person_row o;
+
+			if (h.v[k] == r->id || store_person_get(app_store(app), h.v[k], a, &o) < 0)
+				continue;
+			if (visible(app, who, &o)) {
+				err_set(e, HOSO_E_DUPLICATE, ids[i].field,
+				        "%s %s đã có trong hồ sơ của %s (mã %lld)", NULL, ids[i].vi,
+				        ids[i].value, o.full_name, (long long)o.id);
+				return err_en(e, "%s %s is already on the record of %s (id %lld)",
+				              ids[i].en, ids[i].value, o.full_name,
+				              (long long)o.id);
+			}
+			if (!r->dup_of)
+				r->dup_of = o.dup_of ? o.dup_of : o.id;
+		}
+	}
+	return 0;
+}
+
+struct person_write {
+	struct person_row row;
+	int32_t joined;
+	const struct person_row *before;
+};
+
+static int create_write(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct person_write *x = arg;
+	int rc = person_insert_prepared(app, &x->row, x->joined, &w->object_id, e);
+
+	if (rc == 0)
+		w->detail = person_diff(NULL, &x->row);
+	return rc;
+}
+
 int person_create(struct app *app, const struct actor *who, const struct person_input *in,
                   int64_t *ret_id, struct err *e)
 {
-	int64_t new_id = 0;
+	struct person_write x = {0};
+	struct gate_write w = {"create", "person", 0, NULL, NOUN_RECORD};
 	struct arena a;
-	struct person_row r;
-	int32_t joined;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
 		return rc;
 	if (who->scope_org && !in->org_id)
 		return err_set(e, HOSO_E_MISSING, "org", "Thiếu tổ chức sinh hoạt",
 		               "The organisation is missing");
 	arena_init(&a, 1 << 20);
-	rc = person_prepare(app, in, &a, &r, e);
-	if (rc < 0)
+	if ((rc = person_prepare(app, in, &a, &x.row, e)) < 0 ||
+	    (rc = gate_clearance(who, x.row.confidentiality, e)) < 0)
 		goto out;
-	if ((int)who->clearance < r.confidentiality) {
-		rc = err_set(e, HOSO_E_DENIED, "confidentiality", NULL, NULL);
+	x.joined = joined_day(&x.row, in);
+	if ((rc = check_org(app, who, x.row.org_id, x.joined, e)) < 0 ||
+	    (rc = check_identifiers(app, who, &x.row, &a, e)) < 0)
 		goto out;
-	}
-	joined = joined_day(&r, in);
-	if ((rc = check_org(app, who, r.org_id, joined, e)) < 0)
-		goto out;
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	rc = person_insert_prepared(app, &r, joined, &new_id, e);
-	if (rc == 0)
-		rc = audit_person(app, who, "create", new_id, person_diff(NULL, &r), e);
-	if (rc == 0 && ret_id)
-		*ret_id = new_id;
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
+	if ((rc = gate_write(app, who, &w, create_write, &x, e)) == 0 && ret_id)
+		*ret_id = w.object_id;
 out:
 	arena_release(&a);
 	return rc;
@@ -615,39 +690,135 @@ int person_read(struct app *app, const struct actor *who, int64_t id, const char
 	return audit_record(app, &glass, &en, e);
 }
 
+/* A stored date as text an input takes (NULL when none). */
+static const char *day_text(struct arena *a, int32_t d)
+{
+	char s[DATE_BUF];
+
+	if (d == DATE_NONE || d == DATE_OPEN)
+		return NULL;
+	date_format_iso(d, s);
+	return arena_strdup(a, s);
+}
+
+/*
+ * What an update makes of a record: the fields sent (in: NULL keeps the
+ * stored value, "" clears it) over those stored (cur).  A status not sent
+ * follows changed membership dates when it is one the dates imply.
+ */
+static void merge_input(const struct person_row *cur, const struct person_input *in,
+                        struct arena *a, struct person_input *out)
+{
+	int named = in->full_name || in->family_name || in->middle_name || in->given_name;
+	int derived = strcmp(cur->status, statuses[PERSON_APPLICANT].code) == 0 ||
+	              strcmp(cur->status, statuses[PERSON_PROBATIONARY].code) == 0 ||
+	              strcmp(cur->status, statuses[PERSON_FULL].code) == 0;
+
+	memset(out, 0, sizeof(*out));
+	out->full_name = in->full_name ? in->full_name : cur->full_name;
+	if (named) {
+		out->family_name = in->family_name;
+		out->middle_name = in->middle_name;
+		out->given_name = in->given_name;
+	} else if (cur->name_manual) {
+		out->family_name = cur->family_name;
+		out->middle_name = cur->middle_name;
+		out->given_name = cur->given_name;
+	}
+	out->sex = in->sex ? in->sex : cur->sex;
+	out->birth_date = in->birth_date ? in->birth_date : cur->birth_date;
+	out->home_town = in->home_town ? in->home_town : cur->home_town;
+	out->residence = in->residence ? in->residence : cur->residence;
+	out->ethnicity = in->ethnicity ? in->ethnicity : cur->ethnicity;
+	out->cccd = in->cccd ? in->cccd : cur->cccd;
+	out->party_file_no = in->party_file_no ? in->party_file_no : cur->party_file_no;
+	out->party_card_no = in->party_card_no ? in->party_card_no : cur->party_card_no;
+	out->admission_date =
+	    in->admission_date ? in->admission_date : day_text(a, cur->admission_date);
+	out->full_member_date =
+	    in->full_member_date ? in->full_member_date : day_text(a, cur->full_member_date);
+	out->management_level = in->management_level ? in->management_level : cur->management_level;
+	if (in->status)
+		out->status = in->status;
+	else if (!(derived && (in->admission_date || in->full_member_date)))
+		out->status = cur->status;
+	out->confidentiality = cur->confidentiality;
+	out->org_id = cur->org_id;
+}
+
+static int update_write(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct person_write *x = arg;
+	int rc = store_person_update(app_store(app), &x->row, e);
+
+	if (rc == 0)
+		w->detail = person_diff(x->before, &x->row);
+	return rc;
+}
+
 int person_update(struct app *app, const struct actor *who, int64_t id, int64_t version,
                   const struct person_input *in, struct err *e)
 {
+	struct person_write x = {0};
+	struct gate_write w = {"update", "person", id, NULL, NOUN_RECORD};
+	struct person_input merged;
+	struct person_row cur;
 	struct arena a;
-	struct person_row cur, r;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 20);
 	if ((rc = person_get(app, who, id, &a, &cur, e)) < 0)
 		goto out;
-	if ((rc = person_prepare(app, in, &a, &r, e)) < 0)
+	merge_input(&cur, in, &a, &merged);
+	if ((rc = person_prepare(app, &merged, &a, &x.row, e)) < 0)
 		goto out;
-	if ((int)who->clearance < r.confidentiality) {
-		rc = err_set(e, HOSO_E_DENIED, "confidentiality", NULL, NULL);
+	x.row.id = id;
+	x.row.version = version;
+	x.before = &cur;
+	if ((rc = check_identifiers(app, who, &x.row, &a, e)) < 0)
 		goto out;
-	}
-	/* The organisation changes only through person_transfer. */
-	r.org_id = cur.org_id;
-	r.id = id;
-	r.version = version;
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
+	rc = gate_write(app, who, &w, update_write, &x, e);
+out:
+	arena_release(&a);
+	return rc;
+}
+
+static int classify_write(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct person_write *x = arg;
+
+	w->detail = person_diff(x->before, &x->row);
+	return store_person_update(app_store(app), &x->row, e);
+}
+
+int person_set_confidentiality(struct app *app, const struct actor *who, int64_t id, int level,
+                               int64_t version, const char *reason, struct err *e)
+{
+	struct person_write x = {0};
+	struct gate_write w = {"confidentiality", "person", id, NULL, NOUN_RECORD};
+	struct actor why = *who;
+	struct person_row cur;
+	struct arena a;
+	int rc;
+
+	if ((rc = gate_role(who, 1u << ROLE_ADMIN | 1u << ROLE_LEADER, e)) < 0)
+		return rc;
+	if (level < 0 || level >= CLEARANCE__MAX)
+		return err_set(e, HOSO_E_RANGE, "confidentiality", "Độ mật là 0, 1 hoặc 2",
+		               "Confidentiality is 0, 1 or 2");
+	arena_init(&a, 1 << 20);
+	/* person_get refuses a record above the actor's clearance as missing. */
+	if ((rc = person_get(app, who, id, &a, &cur, e)) < 0 ||
+	    (rc = gate_clearance(who, level, e)) < 0)
 		goto out;
-	}
-	rc = store_person_update(app_store(app), &r, e);
-	if (rc == 0)
-		rc = audit_person(app, who, "update", id, person_diff(&cur, &r), e);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
+	x.row = cur;
+	x.row.confidentiality = level;
+	x.row.version = version;
+	x.before = &cur;
+	why.purpose = reason && *reason ? reason : who->purpose;
+	rc = gate_write(app, &why, &w, classify_write, &x, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -1090,4 +1261,30 @@ int person_search(struct app *app, const struct actor *who, const char *query, s
 		json_decref(d);
 	}
 	return rc;
+}
+
+int person_duplicates(struct app *app, const struct actor *who, struct arena *a,
+                      struct person_dup_pair **ret, size_t *ret_n, struct err *e)
+{
+	struct person_list l;
+	struct person_dup_pair *v;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = gate_role(who, 1u << ROLE_ADMIN, e)) < 0)
+		return rc;
+	if ((rc = store_person_flagged(app_store(app), a, &l)) < 0)
+		return gate_store_error(e, rc, NOUN_RECORD);
+	if (!(v = arena_alloc(a, (l.n ? l.n : 1) * sizeof(*v))))
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	for (size_t i = 0; i < l.n; i++)
+		if (visible(app, who, &l.v[i]) &&
+		    store_person_get(app_store(app), l.v[i].dup_of, a, &v[n].of) == 0 &&
+		    visible(app, who, &v[n].of))
+			v[n++].p = l.v[i];
+	*ret = v;
+	*ret_n = n;
+	return audit_record_json(
+	    app, who, (struct audit_entry){"search", "person", 0, NULL, 0},
+	    json_pack("{s:s,s:I}", "duplicates", "list", "results", (json_int_t)n), e);
 }

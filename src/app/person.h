@@ -5,6 +5,7 @@
 #ifndef HOSO_APP_PERSON_H
 #define HOSO_APP_PERSON_H
 
+#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,7 +31,8 @@ int person_status_parse(const char *s, enum person_status *ret);
 /*
  * A person as typed: every field is text in any accepted form (dates as
  * dd/mm/yyyy, mm/yyyy, yyyy or yyyy-mm-dd; sex as "Nam"/"Nữ"; status as a
- * code or its Vietnamese label).  NULL or "" means not given.
+ * code or its Vietnamese label).  NULL or "" means not given; in an update
+ * (person_update) NULL keeps the stored value and "" clears it.
  */
 struct person_input {
 	const char *full_name;
@@ -73,8 +75,44 @@ int person_insert_prepared(struct app *app, struct person_row *row, int32_t join
 int person_read(struct app *app, const struct actor *who, int64_t id, const char *reason,
                 struct arena *a, struct person_row *ret, struct membership_list *ret_ms,
                 struct position_list *ret_ps, struct err *e);
+/*
+ * Correct a record: only the fields in gives change (see struct
+ * person_input), when the record is still at version (HOSO_E_CONFLICT
+ * otherwise); the audit entry holds each changed field's before and after.
+ * The organisation changes only by a transfer and the confidentiality only
+ * by person_set_confidentiality: in->org_id and in->confidentiality are not
+ * read.  Officers and administrators, within their scope and clearance.
+ */
 int person_update(struct app *app, const struct actor *who, int64_t id, int64_t version,
                   const struct person_input *in, struct err *e);
+/*
+ * Classify or declassify a record (level: enum clearance), its own audited
+ * action ("confidentiality", with before/after and the reason given as the
+ * entry's purpose).  Leaders and administrators whose clearance reaches
+ * both the record's level and the new one.
+ */
+int person_set_confidentiality(struct app *app, const struct actor *who, int64_t id, int level,
+                               int64_t version, const char *reason, struct err *e);
+/*
+ * Records kept as possible duplicates (an identifier already held by a
+ * record their author could not see), each beside the record it may
+ * duplicate: only the pairs whose two records the actor may see.
+ * Administrators.  Recorded in the audit trail.
+ */
+struct person_dup_pair {
+	struct person_row p, of;
+};
+int person_duplicates(struct app *app, const struct actor *who, struct arena *a,
+                      struct person_dup_pair **ret, size_t *ret_n, struct err *e);
+
+/* The views of a person the API and the CLI print alike: brief (lists,
+ * search results) and whole (one record, with memberships and positions;
+ * organisations named only when the actor may see them).  New references. */
+json_t *person_brief_json(struct app *app, const struct actor *who, const struct person_row *p,
+                          struct arena *a);
+json_t *person_view_json(struct app *app, const struct actor *who, const struct person_row *p,
+                         const struct membership_list *ms, const struct position_list *ps,
+                         struct arena *a);
 int person_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
                struct person_row *ret, struct err *e);
 int person_memberships(struct app *app, const struct actor *who, int64_t id, struct arena *a,

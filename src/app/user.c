@@ -601,6 +601,81 @@ static void address_failed(const char *address, int64_t now)
 	pthread_mutex_unlock(&throttle.mu);
 }
 
+/*
+ * Failed sign-ins under names that have no account, in memory, kept like an
+ * account's own count: after USER_LOCK_AFTER failures the name answers
+ * "locked" for USER_LOCK_SECONDS, exactly as an account would, so that the
+ * answers do not tell which names have an account.  Names are kept as
+ * hashes; the oldest slot makes room.
+ */
+#define UNKNOWN_SLOTS 1024
+
+static struct {
+	pthread_mutex_t mu;
+	struct {
+		unsigned char name[16];
+		int64_t seen, locked_until;
+		int failures;
+	} v[UNKNOWN_SLOTS];
+} unknown = {PTHREAD_MUTEX_INITIALIZER};
+
+static void name_key(const char *username, unsigned char out[16])
+{
+	crypto_generichash(out, 16, (const unsigned char *)username, strlen(username), NULL, 0);
+}
+
+/* The time until which an unknown name is "locked" (0: it is not). */
+static int64_t unknown_locked_until(const char *username, int64_t now)
+{
+	unsigned char k[16];
+	int64_t until = 0;
+
+	name_key(username, k);
+	pthread_mutex_lock(&unknown.mu);
+	for (int i = 0; i < UNKNOWN_SLOTS; i++)
+		if (memcmp(unknown.v[i].name, k, 16) == 0 && unknown.v[i].locked_until > now)
+			until = unknown.v[i].locked_until;
+	pthread_mutex_unlock(&unknown.mu);
+	return until;
+}
+
+static void unknown_failed(const char *username, int64_t now)
+{
+	unsigned char k[16];
+	int slot = -1, oldest = 0;
+
+	name_key(username, k);
+	pthread_mutex_lock(&unknown.mu);
+	for (int i = 0; i < UNKNOWN_SLOTS; i++) {
+		if (memcmp(unknown.v[i].name, k, 16) == 0)
+			slot = i;
+		if (unknown.v[i].seen < unknown.v[oldest].seen)
+			oldest = i;
+	}
+	if (slot < 0) {
+		slot = oldest;
+		memcpy(unknown.v[slot].name, k, 16);
+		unknown.v[slot].failures = 0;
+		unknown.v[slot].locked_until = 0;
+	}
+	unknown.v[slot].seen = now;
+	if (++unknown.v[slot].failures >= USER_LOCK_AFTER) {
+		unknown.v[slot].locked_until = now + USER_LOCK_SECONDS;
+		unknown.v[slot].failures = 0;
+	}
+	pthread_mutex_unlock(&unknown.mu);
+}
+
+/* The refusal of a locked account (or name) until `until`. */
+static int locked(struct err *e, int64_t until, int64_t now)
+{
+	err_set(e, HOSO_E_LOCKED, NULL,
+	        "Tài khoản tạm khóa do đăng nhập sai %d lần; hãy thử lại sau %lld phút", NULL,
+	        USER_LOCK_AFTER, (long long)((until - now + 59) / 60));
+	return err_en(e, "Locked after %d failed sign-ins; try again in %lld minutes",
+	              USER_LOCK_AFTER, (long long)((until - now + 59) / 60));
+}
+
 /* ---- the second factor ---- */
 
 static pthread_once_t oath_once = PTHREAD_ONCE_INIT;
@@ -805,9 +880,15 @@ int user_login(struct app *app, const char *username, const char *password, cons
 	rc = store_user_by_name(app_store(app), username, &a, &u);
 	if (rc == HOSO_E_NOT_FOUND) {
 		struct actor anon = {.address = address, .purpose = "sign-in"};
+		int64_t until = unknown_locked_until(username, now);
 
+		if (until) {
+			rc = locked(e, until, now);
+			goto out;
+		}
 		audit_user(app, &anon, "login_failed", 0, json_pack("{s:s}", "username", username));
 		address_failed(address, now);
+		unknown_failed(username, now);
 		good = dummy_hash[0] &&
 		       crypto_pwhash_str_verify(dummy_hash, password, strlen(password)) == 0;
 		(void)good;
@@ -819,12 +900,7 @@ int user_login(struct app *app, const char *username, const char *password, cons
 		goto out;
 	}
 	if (u.locked_until > now) {
-		rc =
-		    err_set(e, HOSO_E_LOCKED, NULL,
-		            "Tài khoản tạm khóa do đăng nhập sai %d lần; hãy thử lại sau %lld phút",
-		            NULL, USER_LOCK_AFTER, (long long)((u.locked_until - now + 59) / 60));
-		err_en(e, "Locked after %d failed sign-ins; try again in %lld minutes",
-		       USER_LOCK_AFTER, (long long)((u.locked_until - now + 59) / 60));
+		rc = locked(e, u.locked_until, now);
 		goto out;
 	}
 	good = crypto_pwhash_str_verify(u.password_hash, password, strlen(password)) == 0;

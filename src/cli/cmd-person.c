@@ -5,6 +5,9 @@
  *   person list --org CODE [--limit N] [--offset N] [--json]
  *   person show ID [--json]
  *   person add --name NAME [--org CODE] [--birth D] [--sex S] [--cccd N] ...
+ *   person update ID --version V [--name NAME] ...   (only what is given)
+ *   person classify ID LEVEL --version V [--reason R]
+ *   person duplicates [--json]
  *   person transfer ID --to CODE --date D [--note S]
  */
 #include <jansson.h>
@@ -13,6 +16,7 @@
 
 #include "app/org.h"
 #include "app/person.h"
+#include "app/user.h"
 #include "cli/cli.h"
 
 #include "core/banned.h"
@@ -30,15 +34,24 @@ static const char *org_code(struct app *app, const struct actor *who, int64_t id
 	return r.code;
 }
 
-static json_t *person_json(struct app *app, const struct actor *who, const struct person_row *p,
-                           struct arena *a)
+/* "01/01/2020 – nay  TITLE  CODE": a membership or a position. */
+static void period_line(int32_t from, int32_t to, const char *title, const char *code)
 {
-	return json_pack(
-	    "{s:I,s:s,s:s,s:s,s:s,s:s?,s:s?,s:s?,s:s?,s:s?,s:s,s:s?,s:I}", "id", (json_int_t)p->id,
-	    "full_name", p->full_name, "family_name", p->family_name, "middle_name", p->middle_name,
-	    "given_name", p->given_name, "sex", p->sex, "birth_date", p->birth_date, "cccd",
-	    p->cccd, "party_file_no", p->party_file_no, "party_card_no", p->party_card_no, "status",
-	    p->status, "org", org_code(app, who, p->org_id, a), "version", (json_int_t)p->version);
+	char d1[DATE_BUF], d2[DATE_BUF];
+
+	if (to == DATE_OPEN)
+		snprintf(d2, sizeof(d2), "nay");
+	else
+		date_format_vn(to, d2);
+	date_format_vn(from, d1);
+	printf("    %s – %s  %s%s%s\n", d1, d2, title, *title ? "  " : "", code ? code : "-");
+}
+
+static const char *clearance_label(int c)
+{
+	static const char *const labels[CLEARANCE__MAX] = {"thường", "mật", "tối mật"};
+
+	return c >= 0 && c < CLEARANCE__MAX ? labels[c] : "?";
 }
 
 static void person_line(struct app *app, const struct actor *who, const struct person_row *p,
@@ -85,7 +98,7 @@ static int search_cmd(struct cli_sub *x, int argc, char **argv)
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(arr, person_json(app, who, &l.v[i], &a));
+			json_array_append_new(arr, person_brief_json(app, who, &l.v[i], &a));
 		cli_print_json(json_pack("{s:s,s:I,s:o}", "query", pos[0], "count", (json_int_t)l.n,
 		                         "results", arr));
 	} else if (rc == 0) {
@@ -134,7 +147,7 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(arr, person_json(app, who, &l.v[i], &a));
+			json_array_append_new(arr, person_brief_json(app, who, &l.v[i], &a));
 		cli_print_json(json_pack("{s:s,s:I,s:o}", "org", org, "count", (json_int_t)l.n,
 		                         "persons", arr));
 	} else if (rc == 0) {
@@ -144,6 +157,43 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 	}
 	arena_release(&a);
 	return cli_done(rc, &e);
+}
+
+/* A person's record as text: identity, membership history, positions. */
+static void show_text(struct app *app, const struct actor *who, const struct person_row *p,
+                      const struct membership_list *ms, const struct position_list *ps,
+                      struct arena *a)
+{
+	char bd[DATE_BUF] = "-";
+	struct pdate pd;
+
+	printf("%s (họ: %s; đệm: %s; tên: %s)\n", p->full_name, p->family_name, p->middle_name,
+	       p->given_name);
+	if (p->birth_date && pdate_parse(p->birth_date, strlen(p->birth_date), &pd) == 0)
+		pdate_format_vn(&pd, bd);
+	printf("  Ngày sinh: %s  Giới tính: %s  CCCD: %s\n", bd,
+	       !p->sex                     ? "-"
+	       : strcmp(p->sex, "nu") == 0 ? "Nữ"
+	                                   : "Nam",
+	       p->cccd ? p->cccd : "-");
+	printf("  Số lý lịch: %s  Số thẻ: %s  Trạng thái: %s\n",
+	       p->party_file_no ? p->party_file_no : "-", p->party_card_no ? p->party_card_no : "-",
+	       person_status_label(p->status));
+	printf("  Quê quán: %s  Nơi ở: %s\n", p->home_town ? p->home_town : "-",
+	       p->residence ? p->residence : "-");
+	printf("  Dân tộc: %s  Diện quản lý: %s\n", p->ethnicity ? p->ethnicity : "-",
+	       p->management_level ? p->management_level : "-");
+	printf("  Độ mật: %s  Phiên bản: %lld\n", clearance_label(p->confidentiality),
+	       (long long)p->version);
+	printf("  Quá trình sinh hoạt:\n");
+	for (size_t i = 0; i < ms->n; i++)
+		period_line(ms->v[i].valid_from, ms->v[i].valid_to, "",
+		            org_code(app, who, ms->v[i].org_id, a));
+	if (ps->n)
+		printf("  Chức vụ:\n");
+	for (size_t i = 0; i < ps->n; i++)
+		period_line(ps->v[i].valid_from, ps->v[i].valid_to, ps->v[i].title,
+		            org_code(app, who, ps->v[i].org_id, a));
 }
 
 static int show_cmd(struct cli_sub *x, int argc, char **argv)
@@ -172,82 +222,25 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = cli_sub_open(x, &app)) != 0)
 		return rc;
 	rc = person_read(app, who, id, NULL, &a, &p, &ms, &ps, &e);
-	if (rc == 0 && json) {
-		json_t *o = person_json(app, who, &p, &a), *arr = json_array();
-
-		for (size_t i = 0; i < ms.n; i++)
-			json_array_append_new(arr,
-			                      json_pack("{s:s?,s:o,s:o,s:s}", "org",
-			                                org_code(app, who, ms.v[i].org_id, &a),
-			                                "from", cli_date_json(ms.v[i].valid_from),
-			                                "to", cli_date_json(ms.v[i].valid_to),
-			                                "status", ms.v[i].status));
-		json_object_set_new(o, "ethnicity",
-		                    p.ethnicity ? json_string(p.ethnicity) : json_null());
-		json_object_set_new(o, "management_level",
-		                    p.management_level ? json_string(p.management_level)
-		                                       : json_null());
-		json_object_set_new(o, "admission_date", cli_date_json(p.admission_date));
-		json_object_set_new(o, "full_member_date", cli_date_json(p.full_member_date));
-		json_object_set_new(o, "memberships", arr);
-		arr = json_array();
-		for (size_t i = 0; i < ps.n; i++)
-			json_array_append_new(
-			    arr, json_pack("{s:s,s:s?,s:o,s:o}", "title", ps.v[i].title, "org",
-			                   org_code(app, who, ps.v[i].org_id, &a), "from",
-			                   cli_date_json(ps.v[i].valid_from), "to",
-			                   cli_date_json(ps.v[i].valid_to)));
-		json_object_set_new(o, "positions", arr);
-		cli_print_json(o);
-	} else if (rc == 0) {
-		char d1[DATE_BUF], d2[DATE_BUF];
-
-		printf("%s (họ: %s; đệm: %s; tên: %s)\n", p.full_name, p.family_name, p.middle_name,
-		       p.given_name);
-		char bd[DATE_BUF] = "-";
-		struct pdate pd;
-
-		if (p.birth_date && pdate_parse(p.birth_date, strlen(p.birth_date), &pd) == 0)
-			pdate_format_vn(&pd, bd);
-		printf("  Ngày sinh: %s  Giới tính: %s  CCCD: %s\n", bd,
-		       !p.sex                     ? "-"
-		       : strcmp(p.sex, "nu") == 0 ? "Nữ"
-		                                  : "Nam",
-		       p.cccd ? p.cccd : "-");
-		printf("  Số lý lịch: %s  Số thẻ: %s  Trạng thái: %s\n",
-		       p.party_file_no ? p.party_file_no : "-",
-		       p.party_card_no ? p.party_card_no : "-", person_status_label(p.status));
-		printf("  Quê quán: %s  Nơi ở: %s\n", p.home_town ? p.home_town : "-",
-		       p.residence ? p.residence : "-");
-		printf("  Dân tộc: %s  Diện quản lý: %s\n", p.ethnicity ? p.ethnicity : "-",
-		       p.management_level ? p.management_level : "-");
-		printf("  Quá trình sinh hoạt:\n");
-		for (size_t i = 0; i < ms.n; i++) {
-			const char *code = org_code(app, who, ms.v[i].org_id, &a);
-
-			if (ms.v[i].valid_to == DATE_OPEN)
-				snprintf(d2, sizeof(d2), "nay");
-			else
-				date_format_vn(ms.v[i].valid_to, d2);
-			date_format_vn(ms.v[i].valid_from, d1);
-			printf("    %s – %s  %s\n", d1, d2, code ? code : "-");
-		}
-		if (ps.n)
-			printf("  Chức vụ:\n");
-		for (size_t i = 0; i < ps.n; i++) {
-			const char *code = org_code(app, who, ps.v[i].org_id, &a);
-
-			if (ps.v[i].valid_to == DATE_OPEN)
-				snprintf(d2, sizeof(d2), "nay");
-			else
-				date_format_vn(ps.v[i].valid_to, d2);
-			date_format_vn(ps.v[i].valid_from, d1);
-			printf("    %s – %s  %s  %s\n", d1, d2, ps.v[i].title, code ? code : "");
-		}
-	}
+	if (rc == 0 && json)
+		cli_print_json(person_view_json(app, who, &p, &ms, &ps, &a));
+	else if (rc == 0)
+		show_text(app, who, &p, &ms, &ps, &a);
 	arena_release(&a);
 	return cli_done(rc, &e);
 }
+
+/* The fields add and update take, into in (and the organisation's code). */
+#define PERSON_OPTS(in, org)                                                                       \
+	{"--name", &(in).full_name}, {"--sex", &(in).sex}, {"--birth", &(in).birth_date},          \
+	    {"--cccd", &(in).cccd}, {"--party-file", &(in).party_file_no},                         \
+	    {"--party-card", &(in).party_card_no}, {"--admitted", &(in).admission_date},           \
+	    {"--full-member", &(in).full_member_date}, {"--status", &(in).status},                 \
+	    {"--home-town", &(in).home_town}, {"--residence", &(in).residence},                    \
+	    {"--ethnicity", &(in).ethnicity},                                                      \
+	{                                                                                          \
+		"--management-level", &(in).management_level                                       \
+	}
 
 static int add_cmd(struct cli_sub *x, int argc, char **argv)
 {
@@ -256,19 +249,7 @@ static int add_cmd(struct cli_sub *x, int argc, char **argv)
 	struct person_input in = {0};
 	const char *org = NULL, *pos[1];
 	const struct cli_opt opts[] = {
-	    {"--name", &in.full_name},
-	    {"--sex", &in.sex},
-	    {"--birth", &in.birth_date},
-	    {"--cccd", &in.cccd},
-	    {"--party-file", &in.party_file_no},
-	    {"--party-card", &in.party_card_no},
-	    {"--admitted", &in.admission_date},
-	    {"--full-member", &in.full_member_date},
-	    {"--status", &in.status},
-	    {"--home-town", &in.home_town},
-	    {"--residence", &in.residence},
-	    {"--ethnicity", &in.ethnicity},
-	    {"--management-level", &in.management_level},
+	    PERSON_OPTS(in, org),
 	    {"--org", &org},
 	    {"--joined", &in.joined},
 	    {NULL},
@@ -288,6 +269,109 @@ static int add_cmd(struct cli_sub *x, int argc, char **argv)
 	rc = person_create(app, who, &in, &id, &e);
 	if (rc == 0)
 		printf("%lld\n", (long long)id);
+	return cli_done(rc, &e);
+}
+
+/* person update ID --version V [--field VALUE]...: only what is given
+ * changes ("" clears a field). */
+static int update_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	struct person_input in = {0};
+	const char *org = NULL, *version_s = NULL, *pos[1];
+	const struct cli_opt opts[] = {PERSON_OPTS(in, org), {"--version", &version_s}, {NULL}};
+	struct err e;
+	int64_t id, version;
+	size_t npos;
+	int rc;
+
+	(void)org;
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !version_s)
+		return cli_usage(self(), "Cần mã hồ sơ và --version",
+		                 "ID and --version are required");
+	if ((rc = cli_number("ID", pos[0], 1, INT64_MAX, &id)) != 0 ||
+	    (rc = cli_number("--version", version_s, 1, INT64_MAX, &version)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	rc = person_update(app, &x->who, id, version, &in, &e);
+	if (rc == 0)
+		printf("Đã sửa hồ sơ %lld / record updated (version %lld)\n", (long long)id,
+		       (long long)(version + 1));
+	return cli_done(rc, &e);
+}
+
+/* person classify ID LEVEL --version V [--reason R] */
+static int classify_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *version_s = NULL, *reason = NULL, *pos[2];
+	const struct cli_opt opts[] = {{"--version", &version_s}, {"--reason", &reason}, {NULL}};
+	enum clearance level;
+	struct err e;
+	int64_t id, version;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 2, &npos)) != 0)
+		return rc;
+	if (npos != 2 || !version_s)
+		return cli_usage(self(), "Cần mã hồ sơ, độ mật và --version",
+		                 "ID, LEVEL and --version are required");
+	if ((rc = cli_number("ID", pos[0], 1, INT64_MAX, &id)) != 0 ||
+	    (rc = cli_number("--version", version_s, 1, INT64_MAX, &version)) != 0)
+		return rc;
+	if (clearance_parse(pos[1], &level) < 0)
+		return cli_usage(self(), "Độ mật là thuong, mat hoặc toi_mat",
+		                 "LEVEL is thuong, mat or toi_mat");
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	rc = person_set_confidentiality(app, &x->who, id, (int)level, version, reason, &e);
+	if (rc == 0)
+		printf("Hồ sơ %lld: độ mật %s / confidentiality set\n", (long long)id,
+		       clearance_label((int)level));
+	return cli_done(rc, &e);
+}
+
+static int duplicates_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1];
+	int json = 0, rc;
+	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
+	struct person_dup_pair *v;
+	struct arena a;
+	struct err e;
+	size_t n, npos;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 0, &npos)) != 0)
+		return rc;
+	arena_init(&a, 1 << 26);
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	rc = person_duplicates(app, &x->who, &a, &v, &n, &e);
+	if (rc == 0 && json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(
+			    arr,
+			    json_pack("{s:o,s:o}", "person",
+			              person_brief_json(app, &x->who, &v[i].p, &a), "duplicate_of",
+			              person_brief_json(app, &x->who, &v[i].of, &a)));
+		cli_print_json(json_pack("{s:o}", "duplicates", arr));
+	} else if (rc == 0) {
+		printf("Hồ sơ có thể trùng / possible duplicates: %zu\n", n);
+		for (size_t i = 0; i < n; i++)
+			printf("%8lld %s  ~  %lld %s\n", (long long)v[i].p.id, v[i].p.full_name,
+			       (long long)v[i].of.id, v[i].of.full_name);
+	}
+	arena_release(&a);
 	return cli_done(rc, &e);
 }
 
@@ -354,8 +438,15 @@ static int position_cmd(struct cli_sub *x, int argc, char **argv)
 }
 
 static const struct cli_subcmd subs[] = {
-    {"search", search_cmd}, {"list", list_cmd},         {"show", show_cmd},
-    {"add", add_cmd},       {"transfer", transfer_cmd}, {"position", position_cmd},
+    {"search", search_cmd},
+    {"list", list_cmd},
+    {"show", show_cmd},
+    {"add", add_cmd},
+    {"update", update_cmd},
+    {"classify", classify_cmd},
+    {"duplicates", duplicates_cmd},
+    {"transfer", transfer_cmd},
+    {"position", position_cmd},
 };
 
 static int cmd_person_exec(struct cli *c, int argc, char **argv)
@@ -365,10 +456,10 @@ static int cmd_person_exec(struct cli *c, int argc, char **argv)
 
 const struct cmd_entry cmd_person_entry = {
     .name = "person",
-    .usage =
-        "person search QUERY [--limit N] [--json] | list --org CODE [--json] | show ID "
-        "| add --name NAME ... | transfer ID --to CODE --date D | position ID --title T --from D "
-        "[--to D] [--org CODE]",
+    .usage = "person search QUERY [--limit N] [--json] | list --org CODE [--json] | show ID "
+             "| add --name NAME ... | update ID --version V [--name N ...] | classify ID "
+             "thuong|mat|toi_mat --version V [--reason R] | duplicates [--json] | transfer ID --to "
+             "CODE --date D | position ID --title T --from D [--to D] [--org CODE]",
     .help = "Tìm và xem hồ sơ đảng viên / find and read people",
     .exec = cmd_person_exec,
 };

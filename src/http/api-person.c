@@ -7,6 +7,11 @@
  *                                         administrator may break the glass
  *                                         outside their scope with a reason)
  *   GET /api/persons/{id}/access-log      who read this record (its managers)
+ *   POST /api/persons                     a new record
+ *   PUT /api/persons/{id}                 correct it: only the fields sent
+ *                                         change (null clears one)
+ *   PUT /api/persons/{id}/confidentiality classify or declassify (leaders)
+ *   GET /api/person-duplicates            records kept as possible duplicates
  */
 #include "http/api.h"
 
@@ -18,49 +23,6 @@
 #include "core/parse.h"
 
 #include "core/banned.h"
-
-static json_t *date_or_null(int32_t d)
-{
-	char s[DATE_BUF];
-
-	if (d == DATE_OPEN || d == DATE_NONE)
-		return json_null();
-	date_format_iso(d, s);
-	return json_string(s);
-}
-
-static const char *org_code(struct http_req *r, int64_t id)
-{
-	struct org_row o;
-
-	if (!id || org_get(r->app, &r->actor, id, DATE_OPEN, r->arena, &o, NULL) < 0)
-		return NULL;
-	return o.code;
-}
-
-/* A position held: {"title", "org", "org_name" (as the organisation was
- * named when the position began; absent when the organisation is not the
- * caller's to see), "from", "to"}. */
-static json_t *position_json(struct http_req *r, const struct position_row *ps)
-{
-	json_t *o = json_pack("{s:s,s:s?}", "title", ps->title, "org", org_code(r, ps->org_id));
-	struct org_row v;
-
-	if (o && json_is_string(json_object_get(o, "org")) &&
-	    (org_get(r->app, &r->actor, ps->org_id, ps->valid_from, r->arena, &v, NULL) == 0 ||
-	     org_get(r->app, &r->actor, ps->org_id, DATE_OPEN, r->arena, &v, NULL) == 0))
-		json_object_set_new(o, "org_name", json_string(v.name));
-	json_object_set_new(o, "from", date_or_null(ps->valid_from));
-	json_object_set_new(o, "to", date_or_null(ps->valid_to));
-	return o;
-}
-
-static json_t *person_brief(struct http_req *r, const struct person_row *p)
-{
-	return json_pack("{s:I,s:s,s:s?,s:s?,s:s,s:s?}", "id", (json_int_t)p->id, "full_name",
-	                 p->full_name, "birth_date", p->birth_date, "sex", p->sex, "status",
-	                 p->status, "org", org_code(r, p->org_id));
-}
 
 static int id_param(struct http_req *r, int64_t *ret, struct err *e)
 {
@@ -90,7 +52,7 @@ int api_persons_search(struct http_req *r, struct err *e)
 		return rc;
 	arr = json_array();
 	for (size_t i = 0; i < l.n; i++)
-		json_array_append_new(arr, person_brief(r, &l.v[i]));
+		json_array_append_new(arr, person_brief_json(r->app, &r->actor, &l.v[i], r->arena));
 	return http_reply(r, 200, json_pack("{s:s,s:o}", "q", q, "results", arr));
 }
 
@@ -100,35 +62,13 @@ int api_person_get(struct http_req *r, struct err *e)
 	struct membership_list ms;
 	struct position_list ps;
 	struct person_row p;
-	json_t *o, *arr, *pos;
 	int64_t id;
 	int rc;
 
-	if ((rc = id_param(r, &id, e)) < 0)
+	if ((rc = id_param(r, &id, e)) < 0 ||
+	    (rc = person_read(r->app, &r->actor, id, reason, r->arena, &p, &ms, &ps, e)) < 0)
 		return rc;
-	rc = person_read(r->app, &r->actor, id, reason, r->arena, &p, &ms, &ps, e);
-	if (rc < 0)
-		return rc;
-	pos = json_array();
-	for (size_t i = 0; i < ps.n; i++)
-		json_array_append_new(pos, position_json(r, &ps.v[i]));
-	arr = json_array();
-	for (size_t i = 0; i < ms.n; i++)
-		json_array_append_new(
-		    arr, json_pack("{s:s?,s:o,s:o,s:s}", "org", org_code(r, ms.v[i].org_id), "from",
-		                   date_or_null(ms.v[i].valid_from), "to",
-		                   date_or_null(ms.v[i].valid_to), "status", ms.v[i].status));
-	o = json_pack(
-	    "{s:I,s:s,s:s,s:s,s:s,s:s?,s:s?,s:s?,s:s?,s:s?,s:s?,s:s?,s:s?,s:s,s:s?,"
-	    "s:o,s:o,s:I,s:o,s:o}",
-	    "id", (json_int_t)p.id, "full_name", p.full_name, "family_name", p.family_name,
-	    "middle_name", p.middle_name, "given_name", p.given_name, "sex", p.sex, "birth_date",
-	    p.birth_date, "home_town", p.home_town, "residence", p.residence, "ethnicity",
-	    p.ethnicity, "cccd", p.cccd, "party_file_no", p.party_file_no, "party_card_no",
-	    p.party_card_no, "status", p.status, "org", org_code(r, p.org_id), "admission_date",
-	    date_or_null(p.admission_date), "full_member_date", date_or_null(p.full_member_date),
-	    "version", (json_int_t)p.version, "memberships", arr, "positions", pos);
-	return http_reply(r, 200, o);
+	return http_reply(r, 200, person_view_json(r->app, &r->actor, &p, &ms, &ps, r->arena));
 }
 
 int api_person_access_log(struct http_req *r, struct err *e)
@@ -154,9 +94,10 @@ int api_person_access_log(struct http_req *r, struct err *e)
 /* ---- writes ---- */
 
 /* The fields a client may send for a person, all strings (dates as
- * dd/mm/yyyy or yyyy-mm-dd), plus "org" (a code), "confidentiality" (0-2)
- * and, for updates, "version".  Anything else is refused, so a misspelt
- * field is an error rather than silently ignored. */
+ * dd/mm/yyyy or yyyy-mm-dd), plus, for a new record, "org" (a code) and
+ * "confidentiality" (0-2), and, for updates, "version".  In an update a
+ * field left out keeps its value and null clears it.  Anything else is
+ * refused, so a misspelt field is an error rather than silently ignored. */
 static int person_from_json(struct http_req *r, json_t *o, struct person_input *in,
                             int64_t *version, struct err *e)
 {
@@ -194,12 +135,26 @@ static int person_from_json(struct http_req *r, json_t *o, struct person_input *
 			if (strcmp(key, names[k]) == 0)
 				break;
 		if (k < sizeof(names) / sizeof(names[0])) {
-			if (json_is_null(v))
+			if (json_is_null(v)) {
+				*slots[k] = ""; /* cleared (an update) or not given */
 				continue;
+			}
 			if (!json_is_string(v))
 				return err_set(e, HOSO_E_INVALID, key, "Trường '%s' phải là chuỗi",
 				               "Field '%s' must be a string", key);
 			*slots[k] = json_string_value(v);
+		} else if (version &&
+		           (strcmp(key, "org") == 0 || strcmp(key, "confidentiality") == 0)) {
+			return err_set(e, HOSO_E_INVALID, key,
+			               strcmp(key, "org") == 0
+			                   ? "Đổi tổ chức bằng chuyển sinh hoạt (/transfer)"
+			                   : "Đổi độ mật bằng thao tác riêng (/confidentiality), "
+			                     "dành cho lãnh đạo",
+			               strcmp(key, "org") == 0
+			                   ? "Change the organisation with a transfer (/transfer)"
+			                   : "Change the confidentiality with its own action "
+			                     "(/confidentiality), "
+			                     "for leaders");
 		} else if (strcmp(key, "org") == 0) {
 			if (!json_is_string(v))
 				return err_set(e, HOSO_E_INVALID, "org",
@@ -258,10 +213,6 @@ int api_person_put(struct http_req *r, struct err *e)
 		rc = err_set(e, HOSO_E_MISSING, "version",
 		             "Thiếu phiên bản của hồ sơ (để phát hiện sửa đồng thời)",
 		             "The record's version is missing (to detect concurrent edits)");
-	if (rc == 0 && in.org_id)
-		rc = err_set(e, HOSO_E_INVALID, "org",
-		             "Đổi tổ chức bằng chuyển sinh hoạt (/transfer)",
-		             "Change the organisation with a transfer (/transfer)");
 	if (rc == 0)
 		rc = person_update(r->app, &r->actor, id, version, &in, e);
 	json_decref(body);
@@ -298,4 +249,49 @@ int api_person_transfer(struct http_req *r, struct err *e)
 		rc = http_reply(r, 200, json_pack("{s:I,s:s}", "id", (json_int_t)id, "org", to));
 	json_decref(body);
 	return rc;
+}
+
+int api_person_confidentiality_put(struct http_req *r, struct err *e)
+{
+	const char *reason = NULL;
+	int64_t id, level = -1, version = 0;
+	const struct http_field fields[] = {
+	    {"confidentiality", HF_INT, 1, &level, 0, CLEARANCE__MAX - 1},
+	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
+	    {"reason", HF_STRING, 0, &reason, 0, 0},
+	};
+	json_t *body;
+	int rc;
+
+	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+		return rc;
+	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	if (rc == 0)
+		rc = person_set_confidentiality(r->app, &r->actor, id, (int)level, version, reason,
+		                                e);
+	json_decref(body);
+	if (rc < 0)
+		return rc;
+	return http_reply(r, 200,
+	                  json_pack("{s:I,s:I,s:I}", "id", (json_int_t)id, "confidentiality",
+	                            (json_int_t)level, "version", (json_int_t)(version + 1)));
+}
+
+int api_person_duplicates_get(struct http_req *r, struct err *e)
+{
+	struct person_dup_pair *v;
+	json_t *arr;
+	size_t n;
+	int rc;
+
+	if ((rc = person_duplicates(r->app, &r->actor, r->arena, &v, &n, e)) < 0)
+		return rc;
+	arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(
+		    arr, json_pack("{s:o,s:o}", "person",
+		                   person_brief_json(r->app, &r->actor, &v[i].p, r->arena),
+		                   "duplicate_of",
+		                   person_brief_json(r->app, &r->actor, &v[i].of, r->arena)));
+	return http_reply(r, 200, json_pack("{s:o}", "duplicates", arr));
 }

@@ -25,6 +25,8 @@ int api_persons_search(struct http_req *r, struct err *e);
 int api_person_get(struct http_req *r, struct err *e);
 int api_person_access_log(struct http_req *r, struct err *e);
 int api_persons_post(struct http_req *r, struct err *e);
+int api_person_confidentiality_put(struct http_req *r, struct err *e);
+int api_person_duplicates_get(struct http_req *r, struct err *e);
 int api_person_put(struct http_req *r, struct err *e);
 int api_person_transfer(struct http_req *r, struct err *e);
 

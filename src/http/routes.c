@@ -37,6 +37,10 @@ static const struct http_route org_dissolve = {"POST", "/api/orgs/{code}/dissolv
                                                api_org_dissolve};
 static const struct http_route persons_post = {"POST", "/api/persons", api_persons_post};
 static const struct http_route person_put = {"PUT", "/api/persons/{id}", api_person_put};
+static const struct http_route person_conf_put = {"PUT", "/api/persons/{id}/confidentiality",
+                                                  api_person_confidentiality_put};
+static const struct http_route person_dups_get = {"GET", "/api/person-duplicates",
+                                                  api_person_duplicates_get};
 static const struct http_route person_transfer = {"POST", "/api/persons/{id}/transfer",
                                                   api_person_transfer};
 static const struct http_route users_get = {"GET", "/api/users", api_users_get};
@@ -133,6 +137,8 @@ const struct http_route *const http_routes[] = {
     &persons_post,
     &person_put,
     &person_transfer,
+    &person_conf_put,
+    &person_dups_get,
     &users_get,
     &users_post,
     &user_put,

@@ -3,6 +3,7 @@
  * dispatch through the route table, JSON responses, errors, graceful stop.
  */
 #include "http/httpInt.h"
+#include "http/request.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -231,7 +232,7 @@ int http_json_body(struct http_req *r, json_t **ret, struct err *e)
 	*ret = NULL;
 	/* A JSON content type cannot be sent by a plain HTML form: one more
 	 * guard against cross-site requests. */
-	if (!ct || strncmp(ct, "application/json", 16) != 0)
+	if (!request_media_is_json(ct))
 		return err_set(e, HOSO_E_INVALID, NULL,
 		               "Cần nội dung JSON (Content-Type: application/json)",
 		               "A JSON body is needed (Content-Type: application/json)");
@@ -280,6 +281,34 @@ const char *http_param(const struct http_req *r, const char *name)
 			return arena_strndup(r->arena, r->params.v[i].value,
 			                     r->params.v[i].value_len);
 	return NULL;
+}
+
+struct query_check {
+	struct err *e;
+	int rc;
+};
+
+static enum MHD_Result query_arg_ok(void *cls, enum MHD_ValueKind kind, const char *key,
+                                    size_t key_size, const char *value, size_t value_size)
+{
+	struct query_check *q = cls;
+
+	(void)kind;
+	if (request_value_ok(key, key_size) && request_value_ok(value, value_size))
+		return MHD_YES;
+	q->rc = err_set(q->e, HOSO_E_INVALID, request_value_ok(key, key_size) ? key : "",
+	                "Tham số chứa ký tự không hợp lệ (ký tự điều khiển hoặc không phải UTF-8)",
+	                "A parameter holds an invalid character (a control byte or not UTF-8)");
+	return MHD_NO;
+}
+
+/* Every query argument is text: no NUL or control byte, valid UTF-8. */
+static int query_check(struct MHD_Connection *c, struct err *e)
+{
+	struct query_check q = {e, 0};
+
+	MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, query_arg_ok, &q);
+	return q.rc;
 }
 
 /*
@@ -371,8 +400,8 @@ static enum MHD_Result dispatch(struct MHD_Connection *c, struct request *rq, co
 	err_init(&e);
 	if (!r.app)
 		rc = err_set(&e, HOSO_E_BUSY, NULL, NULL, NULL);
-	else
-		rc = authenticate(c, route, &r, &e);
+	else if ((rc = authenticate(c, route, &r, &e)) == 0)
+		rc = query_check(c, &e);
 	if (rc == 0)
 		rc = route->handler(&r, &e);
 	if (rc < 0) {

@@ -99,8 +99,8 @@ static int each_row(sqlite3_stmt *st, int (*fn)(const struct audit_row *r, void 
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_audit(st, NULL, &r);
-		if ((rc = fn(&r, arg)) < 0)
-			return rc;
+		if ((rc = fn(&r, arg)) != 0)
+			return rc < 0 ? rc : 0; /* > 0: stop there */
 	}
 	return store_rc(rc);
 }

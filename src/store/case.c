@@ -742,22 +742,15 @@ int store_case_assignees_set(struct store *s, int64_t case_id, const int64_t *id
 	return rc;
 }
 
-static int read_id(sqlite3_stmt *st, struct arena *a, void *item)
-{
-	(void)a;
-	*(int64_t *)item = sqlite3_column_int64(st, 0);
-	return 0;
-}
-
 int store_case_assignees(struct store *s, int64_t case_id, struct arena *a, struct id_list *ret)
 {
-	return read_of_case(s, STMT_ASSIGNEES_OF_CASE, case_id, a, sizeof(*ret->v), read_id,
+	return read_of_case(s, STMT_ASSIGNEES_OF_CASE, case_id, a, sizeof(*ret->v), store_read_id,
 	                    (void **)&ret->v, &ret->n);
 }
 
 int store_cases_of_assignee(struct store *s, int64_t user_id, struct arena *a, struct id_list *ret)
 {
-	return read_of_case(s, STMT_CASES_OF_ASSIGNEE, user_id, a, sizeof(*ret->v), read_id,
+	return read_of_case(s, STMT_CASES_OF_ASSIGNEE, user_id, a, sizeof(*ret->v), store_read_id,
 	                    (void **)&ret->v, &ret->n);
 }
 

@@ -585,6 +585,25 @@ static const struct migration migrations[] = {
         "CREATE INDEX case_letter_by_sent ON case_letter(sent);",
         NULL,
     },
+    /* 21: a person whose identifier (CCCD, party file or card number) is
+     * already held by a record its author may not see is kept, flagged as
+     * a possible duplicate of that record (dup_of) for those who see both:
+     * refusing it would tell the author that the hidden record exists.
+     * The identifiers stay unique among the records not so flagged.  The
+     * classified records get an index of their own: counts of members
+     * leave out those above the reader's clearance. */
+    {
+        "ALTER TABLE person ADD COLUMN dup_of INTEGER REFERENCES person(id);"
+        "DROP INDEX person_cccd;"
+        "DROP INDEX person_party_file;"
+        "DROP INDEX person_party_card;"
+        "CREATE UNIQUE INDEX person_cccd ON person(cccd) WHERE dup_of IS NULL;"
+        "CREATE UNIQUE INDEX person_party_file ON person(party_file_no) WHERE dup_of IS NULL;"
+        "CREATE UNIQUE INDEX person_party_card ON person(party_card_no) WHERE dup_of IS NULL;"
+        "CREATE INDEX person_dup ON person(dup_of) WHERE dup_of IS NOT NULL;"
+        "CREATE INDEX person_classified ON person(confidentiality) WHERE confidentiality > 0;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -41,6 +41,7 @@ static int read_person(sqlite3_stmt *st, struct arena *a, void *item)
 	r->search_key = store_col_text(st, 21, a);
 	k = sqlite3_column_blob(st, 22);
 	r->sort_key_len = (size_t)sqlite3_column_bytes(st, 22);
+	r->dup_of = sqlite3_column_int64(st, 23);
 	if (k && r->sort_key_len) {
 		void *c = arena_alloc(a, r->sort_key_len);
 
@@ -59,7 +60,7 @@ static int read_person_list(sqlite3_stmt *st, struct arena *a, struct person_lis
 	return store_read_rows(st, a, sizeof(*ret->v), read_person, (void **)&ret->v, &ret->n);
 }
 
-/* Bind the 21 data columns shared by INSERT and UPDATE. */
+/* Bind the 22 data columns shared by INSERT and UPDATE. */
 static void bind_person(sqlite3_stmt *st, const struct person_row *p)
 {
 	store_bind_text(st, 1, p->full_name);
@@ -84,6 +85,7 @@ static void bind_person(sqlite3_stmt *st, const struct person_row *p)
 	store_bind_text(st, 20, p->search_key);
 	sqlite3_bind_blob(st, 21, p->sort_key ? p->sort_key : "", (int)p->sort_key_len,
 	                  SQLITE_STATIC);
+	store_bind_id(st, 22, p->dup_of);
 }
 
 /* Which unique identifier a constraint failure is about. */
@@ -102,10 +104,11 @@ static int duplicate_detail(struct store *s, const struct person_row *p, struct 
 		int64_t other;
 
 		if (vals[i] && store_person_find_by(s, ids[i].field, vals[i], &other) == 0 &&
-		    other != p->id)
-			return err_set(e, HOSO_E_DUPLICATE, ids[i].field,
-			               "%s %s đã có trong hồ sơ khác", "%s %s is already on record",
-			               ids[i].vi, vals[i]);
+		    other != p->id) {
+			err_set(e, HOSO_E_DUPLICATE, ids[i].field, "%s %s đã có trong hồ sơ khác",
+			        NULL, ids[i].vi, vals[i]);
+			return err_en(e, "%s %s is already on record", ids[i].en, vals[i]);
+		}
 	}
 	return err_set(e, HOSO_E_INVALID, NULL, NULL, NULL);
 }
@@ -333,8 +336,8 @@ int store_person_update(struct store *s, const struct person_row *p, struct err 
 	if (!st)
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
 	bind_person(st, p);
-	sqlite3_bind_int64(st, 22, p->id);
-	sqlite3_bind_int64(st, 23, p->version);
+	sqlite3_bind_int64(st, 23, p->id);
+	sqlite3_bind_int64(st, 24, p->version);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -647,30 +650,82 @@ int store_position_of(struct store *s, int64_t person_id, struct arena *a,
 	return store_read_rows(st, a, sizeof(*ret->v), read_position, (void **)&ret->v, &ret->n);
 }
 
-int store_member_counts(struct store *s, int32_t day, struct arena *a, struct org_count **ret,
-                        size_t *ret_n)
+/* Run a (day, max_conf) count query, adding sign * n to each org's. */
+static int count_into(struct store *s, enum stmt id, int32_t day, int max_conf, int sign,
+                      struct arena *a, struct org_count **v, size_t *n, size_t *cap)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_MEMBER_COUNTS);
-	struct org_count *v = NULL;
-	size_t n = 0, cap = 0;
+	sqlite3_stmt *st = store_stmt(s, id);
 	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
 	store_bind_date(st, 1, day);
+	sqlite3_bind_int(st, 2, max_conf);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = store_vec_grow(a, v, n, &cap, sizeof(*v));
-		if (!v) {
+		int64_t org = sqlite3_column_int64(st, 0), k = sqlite3_column_int64(st, 1);
+		size_t i = 0;
+
+		if (sign < 0) { /* few classified members: a short walk */
+			while (i < *n && (*v)[i].org_id != org)
+				i++;
+			if (i < *n)
+				(*v)[i].n -= k;
+			continue;
+		}
+		if (!(*v = store_vec_grow(a, *v, *n, cap, sizeof(**v)))) {
 			sqlite3_reset(st);
 			return HOSO_E_NOMEM;
 		}
-		v[n].org_id = sqlite3_column_int64(st, 0);
-		v[n].n = sqlite3_column_int64(st, 1);
-		n++;
+		(*v)[*n].org_id = org;
+		(*v)[(*n)++].n = k;
 	}
 	rc = store_rc(rc);
 	sqlite3_reset(st);
+	return rc;
+}
+
+int store_member_counts(struct store *s, int32_t day, int max_conf, struct arena *a,
+                        struct org_count **ret, size_t *ret_n)
+{
+	struct org_count *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc = count_into(s, STMT_MEMBER_COUNTS, day, max_conf, 1, a, &v, &n, &cap);
+
+	/* Members above the reader's clearance are not theirs to count. */
+	if (rc == 0)
+		rc = count_into(s, STMT_MEMBER_COUNTS_ABOVE, day, max_conf, -1, a, &v, &n, &cap);
 	*ret = v;
 	*ret_n = n;
 	return rc;
+}
+
+int store_person_holders(struct store *s, const char *field, const char *value, struct arena *a,
+                         struct id_list *ret)
+{
+	static const struct {
+		const char *field;
+		enum stmt st;
+	} by[] = {
+	    {"cccd", STMT_PERSON_HOLDERS_CCCD},
+	    {"party_file_no", STMT_PERSON_HOLDERS_FILE},
+	    {"party_card_no", STMT_PERSON_HOLDERS_CARD},
+	};
+	sqlite3_stmt *st = NULL;
+
+	for (size_t i = 0; i < sizeof(by) / sizeof(by[0]); i++)
+		if (strcmp(field, by[i].field) == 0)
+			st = store_stmt(s, by[i].st);
+	if (!st)
+		return HOSO_E_DB;
+	store_bind_text(st, 1, value);
+	return store_read_rows(st, a, sizeof(*ret->v), store_read_id, (void **)&ret->v, &ret->n);
+}
+
+int store_person_flagged(struct store *s, struct arena *a, struct person_list *ret)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_FLAGGED);
+
+	if (!st)
+		return HOSO_E_DB;
+	return read_person_list(st, a, ret);
 }

@@ -22,7 +22,7 @@
 	"p.id, p.full_name, p.family_name, p.middle_name, p.given_name, p.name_manual, p.sex, "    \
 	"p.birth_date, p.home_town, p.residence, p.ethnicity, p.cccd, p.party_file_no, "           \
 	"p.party_card_no, p.admission_date, p.full_member_date, p.status, p.management_level, "    \
-	"p.org_id, p.confidentiality, p.version, p.search_key, p.sort_key"
+	"p.org_id, p.confidentiality, p.version, p.search_key, p.sort_key, p.dup_of"
 
 /* A report's reading (store_report_cells): the counters and the counts by
  * subject of days ?2..?3, each line by TOP; FROM joins the walk of the
@@ -96,8 +96,8 @@ const char *const stmt_sqlite[STMT__MAX] = {
         "INSERT INTO person(full_name, family_name, middle_name, given_name, name_manual, "
         "sex, birth_date, home_town, residence, ethnicity, cccd, party_file_no, "
         "party_card_no, admission_date, full_member_date, status, management_level, "
-        "org_id, confidentiality, search_key, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-        "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+        "org_id, confidentiality, search_key, sort_key, dup_of) VALUES (?1, ?2, ?3, ?4, ?5, "
+        "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
     [STMT_PERSON_FTS_INSERT] = "INSERT INTO person_fts(rowid, search_key) VALUES (?1, ?2)",
     [STMT_PERSON_FTS_SINCE] = "INSERT INTO person_fts(rowid, search_key) "
                               "SELECT id, search_key FROM person WHERE id > ?1",
@@ -124,13 +124,28 @@ const char *const stmt_sqlite[STMT__MAX] = {
         "residence = ?9, ethnicity = ?10, cccd = ?11, party_file_no = ?12, "
         "party_card_no = ?13, admission_date = ?14, full_member_date = ?15, status = ?16, "
         "management_level = ?17, org_id = ?18, confidentiality = ?19, search_key = ?20, "
-        "sort_key = ?21, version = version + 1, "
+        "sort_key = ?21, dup_of = ?22, version = version + 1, "
         "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-        "WHERE id = ?22 AND version = ?23",
+        "WHERE id = ?23 AND version = ?24",
     [STMT_PERSON_GET] = "SELECT " PERSON_COLS " FROM person p WHERE p.id = ?1",
-    [STMT_PERSON_BY_CCCD] = "SELECT id FROM person WHERE cccd = ?1",
-    [STMT_PERSON_BY_PARTY_FILE] = "SELECT id FROM person WHERE party_file_no = ?1",
-    [STMT_PERSON_BY_PARTY_CARD] = "SELECT id FROM person WHERE party_card_no = ?1",
+    /* The holder of an identifier (the partial unique indexes); then every
+     * record with it, the few flagged as possible duplicates included. */
+    [STMT_PERSON_BY_CCCD] = "SELECT id FROM person WHERE cccd = ?1 AND dup_of IS NULL",
+    [STMT_PERSON_BY_PARTY_FILE] = "SELECT id FROM person WHERE party_file_no = ?1 AND "
+                                  "dup_of IS NULL",
+    [STMT_PERSON_HOLDERS_CCCD] = "SELECT id FROM person WHERE cccd = ?1 AND dup_of IS NULL "
+                                 "UNION ALL SELECT id FROM person WHERE dup_of IS NOT NULL "
+                                 "AND cccd = ?1",
+    [STMT_PERSON_HOLDERS_FILE] = "SELECT id FROM person WHERE party_file_no = ?1 AND dup_of "
+                                 "IS NULL UNION ALL SELECT id FROM person WHERE dup_of IS NOT "
+                                 "NULL AND party_file_no = ?1",
+    [STMT_PERSON_HOLDERS_CARD] = "SELECT id FROM person WHERE party_card_no = ?1 AND dup_of "
+                                 "IS NULL UNION ALL SELECT id FROM person WHERE dup_of IS NOT "
+                                 "NULL AND party_card_no = ?1",
+    [STMT_PERSON_FLAGGED] = "SELECT " PERSON_COLS " FROM person p WHERE p.dup_of IS NOT NULL "
+                            "ORDER BY p.id",
+    [STMT_PERSON_BY_PARTY_CARD] = "SELECT id FROM person WHERE party_card_no = ?1 AND "
+                                  "dup_of IS NULL",
     [STMT_PERSON_LIST_BY_ORG] = "SELECT " PERSON_COLS " FROM person p WHERE p.org_id = ?1 "
                                 "ORDER BY p.sort_key, p.id LIMIT ?2 OFFSET ?3",
     [STMT_PERSON_COUNT_BY_ORG] = "SELECT count(*) FROM person WHERE org_id = ?1",
@@ -163,6 +178,13 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_MEMBER_COUNTS] = "SELECT org_id, count(*) FROM membership WHERE valid_from <= ?1 "
                            "AND (valid_to IS NULL OR valid_to > ?1) "
                            "AND status IN ('du_bi', 'chinh_thuc') GROUP BY org_id",
+    /* The classified ones among them, above a clearance (?2): few, found
+     * through the partial index person_classified. */
+    [STMT_MEMBER_COUNTS_ABOVE] =
+        "SELECT m.org_id, count(*) FROM person p JOIN membership m ON m.person_id = p.id "
+        "WHERE p.confidentiality > 0 AND p.confidentiality > ?2 AND m.valid_from <= ?1 "
+        "AND (m.valid_to IS NULL OR m.valid_to > ?1) AND m.status IN ('du_bi', 'chinh_thuc') "
+        "GROUP BY m.org_id",
 
     [STMT_USER_INSERT] = "INSERT INTO app_user(username, full_name, org_id, roles, clearance, "
                          "password_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

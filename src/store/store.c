@@ -133,6 +133,13 @@ int store_exec_id_date(struct store *s, enum stmt which, int64_t id, int32_t day
 	return store_exec_stmt(st);
 }
 
+int store_read_id(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	(void)a;
+	*(int64_t *)item = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
 int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn fn, void **ret,
                     size_t *ret_n)
 {

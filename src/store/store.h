@@ -177,6 +177,9 @@ struct person_row {
 	int64_t org_id; /* current organisation, 0 when none */
 	int confidentiality;
 	int64_t version;
+	int64_t dup_of; /* a possible duplicate: another record (hidden from
+	                 * whoever entered this one) holds one of its
+	                 * identifiers; 0: none */
 	/* keys maintained by the caller (src/app builds them with src/vi) */
 	const char *search_key;
 	const void *sort_key;
@@ -231,8 +234,15 @@ int store_person_update(struct store *s, const struct person_row *p, struct err 
 int store_person_get(struct store *s, int64_t id, struct arena *a, struct person_row *ret);
 /* Set the current organisation (membership rows are the caller's job). */
 int store_person_set_org(struct store *s, int64_t id, int64_t org_id);
-/* Lookup by unique identifier ("cccd", "party_file_no", "party_card_no"). */
+/* Lookup by identifier ("cccd", "party_file_no", "party_card_no"): the
+ * record that holds it (not one flagged as its possible duplicate). */
 int store_person_find_by(struct store *s, const char *field, const char *value, int64_t *ret_id);
+/* Every record holding an identifier, possible duplicates included. */
+struct id_list;
+int store_person_holders(struct store *s, const char *field, const char *value, struct arena *a,
+                         struct id_list *ret);
+/* The records flagged as possible duplicates (dup_of set), by id. */
+int store_person_flagged(struct store *s, struct arena *a, struct person_list *ret);
 
 /* Current members of an organisation, in Vietnamese name order. */
 int store_person_list_by_org(struct store *s, int64_t org_id, size_t limit, size_t offset,
@@ -726,7 +736,7 @@ struct audit_filter {
 int store_audit_query(struct store *s, const struct audit_filter *f, struct arena *a,
                       struct audit_list *ret);
 /* The same entries one at a time (strings valid during the call): fn
- * returns < 0 to stop with that code. */
+ * returns < 0 to stop with that code, > 0 to stop there (0 returned). */
 int store_audit_query_each(struct store *s, const struct audit_filter *f,
                            int (*fn)(const struct audit_row *r, void *arg), void *arg);
 
@@ -754,8 +764,10 @@ struct org_count {
 	int64_t org_id;
 	int64_t n;
 };
-int store_member_counts(struct store *s, int32_t day, struct arena *a, struct org_count **ret,
-                        size_t *ret_n);
+/* Members (probationary and full) of each organisation on day, counting
+ * only persons whose confidentiality is at most max_conf. */
+int store_member_counts(struct store *s, int32_t day, int max_conf, struct arena *a,
+                        struct org_count **ret, size_t *ret_n);
 
 /* ---- period reports submitted and approved; locks (submission.c) ---- */
 struct submission_row {

@@ -44,7 +44,12 @@ enum stmt {
 	STMT_MEMBERSHIP_DELETE_PERSON,
 	STMT_PERSON_UPDATE,
 	STMT_PERSON_GET,
+	STMT_MEMBER_COUNTS_ABOVE,
 	STMT_PERSON_BY_CCCD,
+	STMT_PERSON_HOLDERS_CCCD,
+	STMT_PERSON_HOLDERS_FILE,
+	STMT_PERSON_HOLDERS_CARD,
+	STMT_PERSON_FLAGGED,
 	STMT_PERSON_BY_PARTY_FILE,
 	STMT_PERSON_BY_PARTY_CARD,
 	STMT_PERSON_LIST_BY_ORG,
@@ -223,6 +228,8 @@ int store_exec_id_date(struct store *s, enum stmt which, int64_t id, int32_t day
 /* Read every row of st into a vector of elem-sized items (in a), each
  * filled by fn; st is reset afterwards.  0 or an error code. */
 typedef int (*store_row_fn)(sqlite3_stmt *st, struct arena *a, void *item);
+/* A row function for lists of ids (column 0). */
+int store_read_id(sqlite3_stmt *st, struct arena *a, void *item);
 int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn fn, void **ret,
                     size_t *ret_n);
 

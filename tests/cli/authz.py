@@ -268,7 +268,8 @@ for u in USERS:
         check(st == (401 if u is None else 403), f"case list as {u}: {st}")
     else:
         ids = {c["id"] for c in json.loads(body)["cases"]}
-        want = {C1, C2, C3} if u == "admin" else ({C1, C3} if u == "ld.x1" else {C1})
+        want = ({C1, C2, C3, IDS["t2"], IDS["k2"], IDS["c4"]} if u == "admin"
+                else ({C1, C3} if u == "ld.x1" else {C1}))
         check(ids == want, f"case list as {u}: {sorted(ids)}, want {sorted(want)}")
     st, _, _ = call("GET", "/api/case-kinds", u, jar=jar)
     check(st == (401 if u is None else 200), f"case kinds as {u}: {st}")

@@ -31,8 +31,10 @@ assert d["full_name"] == "Lò Văn Muôn" and d["memberships"][0]["org"] == "X1"
 ps = d["positions"]
 assert ps[0] == {"title": "Bí thư chi bộ", "org": "X1", "org_name": "Đảng bộ xã A",
                  "from": "2020-01-01", "to": "2021-06-30"}, ps[0]
-assert ps[1] == {"title": "Phó Bí thư", "org": None, "from": "2021-07-01", "to": None}, ps[1]
-assert ps[2] == {"title": "Trưởng bản", "org": None, "from": "2023-01-01", "to": None}, ps[2]
+assert ps[1] == {"title": "Phó Bí thư", "org": None, "org_name": None, "from": "2021-07-01",
+                 "to": None}, ps[1]
+assert ps[2] == {"title": "Trưởng bản", "org": None, "org_name": None, "from": "2023-01-01",
+                 "to": None}, ps[2]
 assert "Đảng bộ xã B" not in open("body.txt").read()
 PY
 expect_http 200 -b admin.jar "$base/api/persons/$p1"

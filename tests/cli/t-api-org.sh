@@ -32,9 +32,15 @@ expect_body '"code":"H1"'
 expect_http 200 -b a.jar "$base/api/orgs?as_of=2025-07-01"
 expect_body '"code":"XM"'
 # malformed query values: a 400 naming the argument, never a 500
-for v in 2025-02-30 01%2F07%2F2025 %FF%FE '' x; do
+for v in 2025-02-30 01%2F07%2F2025 '' x; do
   expect_http 400 -b a.jar "$base/api/orgs?as_of=$v"
   expect_body '"code":"bad_date"'
+  expect_body '"field":"as_of"'
+done
+# bytes that are not text at all are refused before any argument is read
+for v in %FF%FE 2025-01-01%00 %0A; do
+  expect_http 400 -b a.jar "$base/api/orgs?as_of=$v"
+  expect_body '"code":"invalid"'
   expect_body '"field":"as_of"'
 done
 for q in limit=0 limit=1001 limit=%FF offset=-1 'offset=1e3' 'limit=9999999999999999999999'; do

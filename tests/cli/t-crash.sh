@@ -25,7 +25,7 @@ for delay in 0.2 0.6 1.2; do
 done
 # Indexes and triggers a bulk load drops are all back.
 idx=$(sqlite3 "$HOSO_DB" "select count(*) from sqlite_schema where type in ('index','trigger') and tbl_name in ('person','membership') and sql is not null")
-[ "$idx" = 9 ] && ok || fail "indexes and triggers after a killed import: $idx"
+[ "$idx" = 11 ] && ok || fail "indexes and triggers after a killed import: $idx"
 if [ "$(sqlite3 "$HOSO_DB" "select count(*) from person")" = 1 ]; then
   expect_status 0 "$HOSO" import persons big.csv
 fi

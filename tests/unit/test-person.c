@@ -264,6 +264,105 @@ static void test_update_version_check(void **state)
 	assert_int_equal(p.version, 2);
 }
 
+/* An update changes the fields it names: the others, the confidentiality
+ * and the identifiers among them, stay; "" clears one. */
+static void test_update_is_partial(void **state)
+{
+	struct fx *f = *state;
+	struct person_input in = {.full_name = "Lò Thị Ơn",
+	                          .org_id = f->c1,
+	                          .cccd = "011090000123",
+	                          .residence = "Bản Cũ",
+	                          .admission_date = "03/02/2010",
+	                          .confidentiality = CLEARANCE_TOP_SECRET};
+	struct person_row p;
+	int64_t id;
+
+	assert_int_equal(person_create(f->app, &f->sys, &in, &id, &f->e), 0);
+	assert_int_equal(person_update(f->app, &f->sys, id, 1,
+	                               &(struct person_input){.residence = "Bản Mới"}, &f->e),
+	                 0);
+	assert_int_equal(person_get(f->app, &f->sys, id, &f->a, &p, &f->e), 0);
+	assert_string_equal(p.residence, "Bản Mới");
+	assert_string_equal(p.cccd, "011090000123");
+	assert_string_equal(p.full_name, "Lò Thị Ơn");
+	assert_string_equal(p.status, "du_bi");
+	assert_int_equal(p.confidentiality, CLEARANCE_TOP_SECRET);
+	assert_int_equal(p.admission_date, date_days(2010, 2, 3));
+	/* "" clears; the full name cannot be cleared */
+	assert_int_equal(
+	    person_update(f->app, &f->sys, id, 2, &(struct person_input){.cccd = ""}, &f->e), 0);
+	assert_int_equal(person_get(f->app, &f->sys, id, &f->a, &p, &f->e), 0);
+	assert_null(p.cccd);
+	assert_int_equal(
+	    person_update(f->app, &f->sys, id, 3, &(struct person_input){.full_name = ""}, &f->e),
+	    HOSO_E_MISSING);
+	/* a full-membership date makes the derived status follow */
+	assert_int_equal(person_update(f->app, &f->sys, id, 3,
+	                               &(struct person_input){.full_member_date = "03/02/2011"},
+	                               &f->e),
+	                 0);
+	assert_int_equal(person_get(f->app, &f->sys, id, &f->a, &p, &f->e), 0);
+	assert_string_equal(p.status, "chinh_thuc");
+}
+
+/* The confidentiality is changed by leaders and administrators only, never
+ * above their own clearance. */
+static void test_confidentiality_is_its_own_action(void **state)
+{
+	struct fx *f = *state;
+	struct actor officer = {.user_id = 7, .roles = 1u << ROLE_OFFICER, .clearance = 2};
+	struct actor leader = {.user_id = 8, .roles = 1u << ROLE_LEADER, .clearance = 1};
+	struct person_row p;
+	int64_t id = add(f, "Cà Văn Ba", f->c1, NULL);
+
+	assert_int_equal(person_set_confidentiality(f->app, &officer, id, 1, 1, NULL, &f->e),
+	                 HOSO_E_DENIED);
+	assert_int_equal(person_set_confidentiality(f->app, &leader, id, 2, 1, NULL, &f->e),
+	                 HOSO_E_DENIED);
+	assert_string_equal(f->e.field.buf, "confidentiality");
+	assert_int_equal(
+	    person_set_confidentiality(f->app, &leader, id, 1, 1, "Có yếu tố nước ngoài", &f->e),
+	    0);
+	assert_int_equal(person_set_confidentiality(f->app, &leader, id, 0, 1, NULL, &f->e),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(person_get(f->app, &f->sys, id, &f->a, &p, &f->e), 0);
+	assert_int_equal(p.confidentiality, 1);
+	/* above the leader now: refused as missing */
+	assert_int_equal(person_set_confidentiality(f->app, &f->sys, id, 2, 2, NULL, &f->e), 0);
+	assert_int_equal(person_set_confidentiality(f->app, &leader, id, 0, 3, NULL, &f->e),
+	                 HOSO_E_NOT_FOUND);
+}
+
+/* An identifier held by a hidden record: kept and flagged, not refused. */
+static void test_hidden_duplicate_is_flagged(void **state)
+{
+	struct fx *f = *state;
+	struct actor officer = {
+	    .user_id = 7, .roles = 1u << ROLE_OFFICER | 1u << ROLE_ADMIN, .scope_org = 0};
+	struct person_input in = {
+	    .full_name = "Vàng A Chá", .org_id = f->c1, .cccd = "011090000042"};
+	struct person_dup_pair *v;
+	struct person_row p;
+	size_t n;
+	int64_t hidden = add(f, "Sùng A Lử", f->c2, "011090000042"), id;
+
+	officer.scope_org = f->c1;
+	assert_int_equal(person_create(f->app, &officer, &in, &id, &f->e), 0);
+	assert_int_equal(person_get(f->app, &f->sys, id, &f->a, &p, &f->e), 0);
+	assert_int_equal(p.dup_of, hidden);
+	/* the officer's own records stay unique */
+	in.full_name = "Vàng A Dình";
+	assert_int_equal(person_create(f->app, &officer, &in, NULL, &f->e), HOSO_E_DUPLICATE);
+	assert_non_null(strstr(err_text_en(&f->e), "Citizen ID"));
+	assert_int_equal(person_duplicates(f->app, &f->sys, &f->a, &v, &n, &f->e), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].p.id, id);
+	assert_int_equal(v[0].of.id, hidden);
+	assert_int_equal(person_duplicates(f->app, &officer, &f->a, &v, &n, &f->e), 0);
+	assert_int_equal(n, 0);
+}
+
 static void test_duplicate_ids_refused(void **state)
 {
 	struct fx *f = *state;
@@ -342,6 +441,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_list_sorted_vietnamese_way, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_transfer_and_history, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_update_version_check, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_update_is_partial, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_confidentiality_is_its_own_action, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_hidden_duplicate_is_flagged, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_duplicate_ids_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_scope_and_clearance, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_read_with_positions, setup, teardown),

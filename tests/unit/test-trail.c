@@ -1,0 +1,200 @@
+/* Unit tests for src/app/trail.c: an auditor's share of the audit trail,
+ * by scope and clearance, through audit_list and the CSV export. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/audit.h"
+#include "app/org.h"
+#include "app/person.h"
+#include "app/user.h"
+#include "helpers.h"
+
+struct fx {
+	char dir[512];
+	struct app *app;
+	struct actor sys;
+	struct err e;
+	int64_t tu, a, b;         /* organisations: the province, communes A and B */
+	int64_t pa, pb, ps;       /* persons: in A, in B, in A and tối mật */
+	int64_t officer_a;        /* an officer of A */
+	struct actor auditor_a;   /* an auditor of A, thường */
+	struct actor auditor_all; /* the whole tree, thường */
+};
+
+static int64_t person(struct fx *f, const char *name, int64_t org, int conf)
+{
+	struct person_input in = {.full_name = name, .org_id = org, .confidentiality = conf};
+	int64_t id = 0;
+
+	if (person_create(f->app, &f->sys, &in, &id, &f->e) != 0)
+		fail_msg("%s: %s", name, err_text_en(&f->e));
+	return id;
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	char path[600];
+	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
+	struct user_new u = {"cv.a",           "Lò Văn Một",     0, 1u << ROLE_OFFICER,
+	                     CLEARANCE_NORMAL, "mat-khau-dai-du"};
+	struct actor officer;
+
+	tmpdir_make(f->dir, sizeof(f->dir));
+	snprintf(path, sizeof(path), "%s/t.db", f->dir);
+	err_init(&f->e);
+	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
+		return -1;
+	actor_system(&f->sys, "test");
+	org_create(f->app, &f->sys, &o, &f->tu, &f->e);
+	o = (struct org_new){"A", "Đảng bộ xã A", "dang_bo_truc_thuoc", f->tu,
+	                     date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->a, &f->e);
+	o = (struct org_new){"B", "Đảng bộ xã B", "dang_bo_truc_thuoc", f->tu,
+	                     date_days(2000, 1, 1)};
+	org_create(f->app, &f->sys, &o, &f->b, &f->e);
+	u.org_id = f->a;
+	if (user_add(f->app, &f->sys, &u, &f->officer_a, NULL, &f->e) != 0)
+		return -1;
+	f->pa = person(f, "Lò Văn An", f->a, 0);
+	f->pb = person(f, "Quàng Văn Bình", f->b, 0);
+	f->ps = person(f, "Cầm Văn Sơn", f->a, CLEARANCE_TOP_SECRET);
+	officer = (struct actor){.user_id = f->officer_a,
+	                         .roles = 1u << ROLE_OFFICER,
+	                         .scope_org = f->a,
+	                         .purpose = "tìm người"};
+	audit_record(f->app, &officer,
+	             &(struct audit_entry){"search", "person", 0, "{\"q\":\"lo van\"}", 0}, &f->e);
+	f->auditor_a =
+	    (struct actor){.user_id = 99, .roles = 1u << ROLE_AUDITOR, .scope_org = f->a};
+	f->auditor_all = (struct actor){.user_id = 98, .roles = 1u << ROLE_AUDITOR};
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	app_close(f->app);
+	err_release(&f->e);
+	tmpdir_remove(f->dir);
+	free(f);
+	return 0;
+}
+
+/* The entry of action on person id in l, or NULL. */
+static const struct audit_row *find(const struct audit_list *l, const char *action, int64_t id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].action, action) == 0 && l->v[i].object_id == id &&
+		    l->v[i].object_type && strcmp(l->v[i].object_type, "person") == 0)
+			return &l->v[i];
+	return NULL;
+}
+
+static void test_scope_and_clearance(void **state)
+{
+	struct fx *f = *state;
+	struct audit_list l;
+	struct arena a;
+	const struct audit_row *r;
+
+	arena_init(&a, 0);
+	assert_int_equal(
+	    audit_list(f->app, &f->auditor_a, &(struct audit_filter){.limit = 1000}, &a, &l, &f->e),
+	    0);
+	/* A's record: whole */
+	assert_non_null(r = find(&l, "create", f->pa));
+	assert_non_null(r->detail);
+	assert_non_null(strstr(r->detail, "Lò Văn An"));
+	/* A's tối mật record: the entry, not its data */
+	assert_non_null(r = find(&l, "create", f->ps));
+	assert_null(r->detail);
+	assert_null(r->purpose);
+	/* B's record: not at all */
+	assert_null(find(&l, "create", f->pb));
+	/* what A's officer did: whole */
+	assert_non_null(r = find(&l, "search", 0));
+	assert_non_null(strstr(r->detail, "lo van"));
+	assert_string_equal(r->purpose, "tìm người");
+	/* the whole tree's auditor without tối mật: everything, but the data
+	 * of the tối mật record */
+	assert_int_equal(audit_list(f->app, &f->auditor_all, &(struct audit_filter){.limit = 1000},
+	                            &a, &l, &f->e),
+	                 0);
+	assert_non_null(find(&l, "create", f->pb));
+	assert_non_null(r = find(&l, "create", f->ps));
+	assert_null(r->detail);
+	arena_release(&a);
+}
+
+/* A page holds as many entries as asked, counted among those shown. */
+static void test_paging_counts_what_is_shown(void **state)
+{
+	struct fx *f = *state;
+	struct audit_list l;
+	struct arena a;
+
+	arena_init(&a, 0);
+	for (int i = 0; i < 20; i++)
+		audit_record(f->app, &f->sys,
+		             &(struct audit_entry){"read", "person", f->pb, NULL, 0}, &f->e);
+	assert_int_equal(
+	    audit_list(f->app, &f->auditor_a, &(struct audit_filter){.limit = 2}, &a, &l, &f->e),
+	    0);
+	assert_int_equal(l.n, 2);
+	for (size_t i = 0; i < l.n; i++)
+		assert_false(l.v[i].object_id == f->pb);
+	arena_release(&a);
+}
+
+static void test_export_and_access_log(void **state)
+{
+	struct fx *f = *state;
+	struct buf out = BUF_INIT((size_t)1 << 20);
+	struct audit_list l;
+	struct arena a;
+	size_t n;
+
+	arena_init(&a, 0);
+	assert_int_equal(
+	    audit_export_csv(f->app, &f->auditor_a, &(struct audit_filter){0}, &out, &n, &f->e), 0);
+	assert_non_null(strstr(out.buf, "Lò Văn An"));
+	assert_null(strstr(out.buf, "Quàng Văn Bình"));
+	assert_null(strstr(out.buf, "Cầm Văn Sơn"));
+	/* a record's own log: not for a record outside the scope or above the
+	 * clearance (as if it did not exist) */
+	assert_int_equal(
+	    audit_list(f->app, &f->auditor_a,
+	               &(struct audit_filter){.object_type = "person", .object_id = f->pb}, &a, &l,
+	               &f->e),
+	    HOSO_E_NOT_FOUND);
+	assert_int_equal(
+	    audit_list(f->app, &f->auditor_a,
+	               &(struct audit_filter){.object_type = "person", .object_id = f->ps}, &a, &l,
+	               &f->e),
+	    HOSO_E_NOT_FOUND);
+	assert_int_equal(
+	    audit_list(f->app, &f->auditor_a,
+	               &(struct audit_filter){.object_type = "person", .object_id = f->pa}, &a, &l,
+	               &f->e),
+	    0);
+	buf_release(&out);
+	arena_release(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_scope_and_clearance, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_paging_counts_what_is_shown, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_export_and_access_log, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
