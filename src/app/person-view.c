@@ -56,10 +56,9 @@ static json_t *memberships_json(struct app *app, const struct actor *who,
 		json_t *m = json_object();
 
 		org_fields(app, who, m, ms->v[i].org_id, ms->v[i].valid_from, a);
-		json_object_update_new(m, json_pack("{s:o,s:o,s:s}", "from",
-		                                    day_json(ms->v[i].valid_from), "to",
-		                                    day_json(ms->v[i].valid_to), "status",
-		                                    ms->v[i].status));
+		json_object_update_new(
+		    m, json_pack("{s:o,s:o,s:s}", "from", day_json(ms->v[i].valid_from), "to",
+		                 day_json(ms->v[i].valid_to), "status", ms->v[i].status));
 		json_array_append_new(arr, m);
 	}
 	return arr;

@@ -207,8 +207,7 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 		return rc;
 	if (org && (rc = org_find(app, &x->who, org, &f.org, &e)) < 0)
 		return cli_done(rc, &e);
-	if (assignee &&
-	    (rc = user_filter_id(app, &x->who, assignee, &f.assignee, &e)) < 0)
+	if (assignee && (rc = user_filter_id(app, &x->who, assignee, &f.assignee, &e)) < 0)
 		return cli_done(rc, &e);
 	arena_init(&a, 1 << 26);
 	rc = case_list(app, &x->who, &f, &a, &l, &e);

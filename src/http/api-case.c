@@ -184,8 +184,7 @@ static int list_filter(struct http_req *r, struct case_filter *f, struct err *e)
 		return err_set(e, rc, "org", "Không tìm thấy tổ chức", "Organisation not found");
 	if (who && strcmp(who, "me") == 0)
 		f->assignee = r->actor.user_id;
-	else if (who && *who &&
-	         (rc = user_filter_id(r->app, &r->actor, who, &f->assignee, e)) < 0)
+	else if (who && *who && (rc = user_filter_id(r->app, &r->actor, who, &f->assignee, e)) < 0)
 		return rc;
 	if (overdue && strcmp(overdue, "1") != 0 && strcmp(overdue, "0") != 0)
 		return err_set(e, HOSO_E_BAD_ENUM, "overdue", "overdue là 0 hoặc 1",
