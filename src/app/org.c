@@ -164,8 +164,7 @@ static int live_org(struct app *app, const struct actor *who, int64_t id, int32_
 	if (rc < 0)
 		return err_set(e, rc, field, NULL, NULL);
 	if (rc == 0)
-		return err_set(e, HOSO_E_NOT_FOUND, field, "Không tìm thấy tổ chức",
-		               "Organisation not found");
+		return gate_not_found(e, field, NOUN_ORG);
 	rc = store_org_at(app_store(app), id, day, a, ret);
 	if (rc == HOSO_E_NOT_FOUND) {
 		char d[DATE_BUF];
@@ -427,7 +426,7 @@ int org_get(struct app *app, const struct actor *who, int64_t id, int32_t day, s
 	else if (rc == 0)
 		rc = HOSO_E_NOT_FOUND;
 	if (rc == HOSO_E_NOT_FOUND)
-		return err_set(e, rc, "org", "Không tìm thấy tổ chức", "Organisation not found");
+		return gate_not_found(e, "org", NOUN_ORG);
 	return rc < 0 ? err_set(e, rc, "org", NULL, NULL) : 0;
 }
 
@@ -514,20 +513,42 @@ out:
 	return rc;
 }
 
-/* 1 when candidate is id or lies below it on day. */
-static int in_subtree(struct app *app, int64_t id, int64_t candidate, int32_t day, struct arena *a)
+int org_walk_up(struct app *app, int64_t id, int32_t day, enum org_walk how, struct arena *a,
+                int (*fn)(const struct org_row *o, void *arg), void *arg)
 {
-	struct org_row r;
-	int64_t cur = candidate;
+	for (int depth = 0; id; depth++) {
+		struct org_row r;
+		int rc;
 
-	for (int depth = 0; cur && depth < ORG_MAP_MAX_STEPS; depth++) {
-		if (cur == id)
-			return 1;
-		if (store_org_at(app_store(app), cur, day, a, &r) < 0)
-			return 0;
-		cur = r.parent_id;
+		if (depth == ORG_MAP_MAX_STEPS)
+			return HOSO_E_CYCLE; /* a cycle in stored data: never loop */
+		rc = day == DATE_OPEN ? store_org_latest(app_store(app), id, a, &r)
+		                      : store_org_at(app_store(app), id, day, a, &r);
+		if (rc == HOSO_E_NOT_FOUND && day != DATE_OPEN && how == ORG_WALK_OR_LAST)
+			rc = store_org_latest(app_store(app), id, a, &r);
+		if (rc < 0)
+			return rc;
+		if ((rc = fn(&r, arg)) != 0)
+			return rc;
+		id = r.parent_id;
 	}
 	return 0;
+}
+
+static int is_id(const struct org_row *o, void *arg)
+{
+	return o->id == *(const int64_t *)arg;
+}
+
+int org_is_under(struct app *app, int64_t root, int64_t id, int32_t day, enum org_walk how)
+{
+	struct arena a;
+	int rc;
+
+	arena_init(&a, 1 << 16);
+	rc = org_walk_up(app, id, day, how, &a, is_id, &root);
+	arena_release(&a);
+	return rc == HOSO_E_NOT_FOUND || rc == HOSO_E_CYCLE ? 0 : rc;
 }
 
 /* Re-parent one live organisation as of day (no succession record). */
@@ -566,7 +587,7 @@ int org_move(struct app *app, const struct actor *who, int64_t id, int64_t new_p
 	if (rc == 0 && cur.parent_id == new_parent)
 		rc = err_set(e, HOSO_E_INVALID, "parent", "Tổ chức đã trực thuộc cấp trên này",
 		             "The organisation is already under this parent");
-	if (rc == 0 && in_subtree(app, id, new_parent, day, &a))
+	if (rc == 0 && org_is_under(app, id, new_parent, day, ORG_WALK_AT) == 1)
 		rc = err_set(e, HOSO_E_CYCLE, "parent",
 		             "Không thể chuyển một tổ chức vào chính cây con của nó",
 		             "An organisation cannot move under its own subtree");
@@ -672,7 +693,7 @@ int org_merge(struct app *app, const struct actor *who, const int64_t *sources, 
 	if (rc == 0 && !into)
 		rc = create_one(app, who, spec, &target, &a, e);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
-		if (in_subtree(app, sources[i], target, day, &a))
+		if (org_is_under(app, sources[i], target, day, ORG_WALK_AT) == 1)
 			rc = err_set(e, HOSO_E_CYCLE, "into",
 			             "Tổ chức tiếp nhận nằm trong cây con của tổ chức bị hợp nhất",
 			             "The receiving organisation lies under a source");
@@ -813,7 +834,7 @@ int org_dissolve(struct app *app, const struct actor *who, int64_t id, int64_t r
 	rc = live_org(app, who, id, day, "id", &a, &cur, e);
 	if (rc == 0 && receiver) {
 		rc = live_org(app, who, receiver, day, "receiver", &a, &r, e);
-		if (rc == 0 && in_subtree(app, id, receiver, day, &a))
+		if (rc == 0 && org_is_under(app, id, receiver, day, ORG_WALK_AT) == 1)
 			rc = err_set(e, HOSO_E_CYCLE, "receiver",
 			             "Tổ chức tiếp nhận nằm trong cây con của tổ chức bị giải thể",
 			             "The receiver lies under the organisation dissolved");
@@ -894,8 +915,7 @@ int org_tree_at(struct app *app, const struct actor *who, int32_t day, int64_t r
 	if (rc < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	if (start && scope_contains(app, who, start) != 1)
-		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-		               "Organisation not found");
+		return gate_not_found(e, "org", NOUN_ORG);
 	ix = arena_calloc(a, all.n + 1, sizeof(*ix));
 	first = arena_calloc(a, all.n + 1, sizeof(*first));
 	next = arena_calloc(a, all.n + 1, sizeof(*next));
@@ -996,35 +1016,44 @@ int org_tree_at(struct app *app, const struct actor *who, int32_t day, int64_t r
 	return 0;
 }
 
+struct chain {
+	struct org_row v[ORG_MAP_MAX_STEPS];
+	size_t n;
+	int64_t stop; /* the actor's scope root: above it is not theirs */
+};
+
+static int chain_add(const struct org_row *o, void *arg)
+{
+	struct chain *c = arg;
+
+	c->v[c->n++] = *o;
+	return o->id == c->stop || c->n == ORG_MAP_MAX_STEPS;
+}
+
 int org_ancestors(struct app *app, const struct actor *who, int64_t id, int32_t day,
                   struct arena *a, struct org_list *ret, struct err *e)
 {
-	struct org_row chain[ORG_MAP_MAX_STEPS];
-	size_t n = 0;
-	int64_t cur = id;
+	struct chain *c;
 	int rc = scope_contains(app, who, id);
 
 	if (rc != 1)
-		return err_set(e, HOSO_E_NOT_FOUND, "org", NULL, NULL);
-	while (cur && n < ORG_MAP_MAX_STEPS) {
-		rc = store_org_at(app_store(app), cur, day, a, &chain[n]);
-		if (rc < 0)
-			return err_set(
-			    e, rc == HOSO_E_NOT_FOUND ? HOSO_E_ORG_STATE : rc, "org",
-			    rc == HOSO_E_NOT_FOUND ? "Tổ chức không tồn tại vào ngày này" : NULL,
-			    rc == HOSO_E_NOT_FOUND ? "The organisation does not exist on that date"
-			                           : NULL);
-		cur = chain[n++].parent_id;
-		/* Stop at the actor's scope root: above it is not theirs. */
-		if (who->scope_org && chain[n - 1].id == who->scope_org)
-			break;
-	}
-	ret->v = arena_calloc(a, n ? n : 1, sizeof(*ret->v));
+		return gate_not_found(e, "org", NOUN_ORG);
+	if (!(c = arena_alloc(a, sizeof(*c))))
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	c->n = 0;
+	c->stop = who->scope_org;
+	rc = org_walk_up(app, id, day, ORG_WALK_AT, a, chain_add, c);
+	if (rc == HOSO_E_NOT_FOUND)
+		return err_set(e, HOSO_E_ORG_STATE, "org", "Tổ chức không tồn tại vào ngày này",
+		               "The organisation does not exist on that date");
+	if (rc < 0)
+		return err_set(e, rc, "org", NULL, NULL);
+	ret->v = arena_calloc(a, c->n ? c->n : 1, sizeof(*ret->v));
 	if (!ret->v)
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-	for (size_t i = 0; i < n; i++)
-		ret->v[i] = chain[n - 1 - i];
-	ret->n = n;
+	for (size_t i = 0; i < c->n; i++)
+		ret->v[i] = c->v[c->n - 1 - i];
+	ret->n = c->n;
 	return 0;
 }
 

@@ -122,6 +122,22 @@ struct org_tree {
 int org_tree_at(struct app *app, const struct actor *who, int32_t day, int64_t root,
                 struct arena *a, struct org_tree *ret, struct err *e);
 
+/*
+ * The one walk up the tree: fn(o, arg) for organisation id itself, then for
+ * each parent in turn, each as it was on day (DATE_OPEN: its latest
+ * version).  An organisation not alive on day is HOSO_E_NOT_FOUND with
+ * ORG_WALK_AT, and taken as it last was with ORG_WALK_OR_LAST (an ended
+ * district is judged by where it last sat).  Stops when fn returns
+ * non-zero (returned), at the root (0), or on a cycle in stored data
+ * (HOSO_E_CYCLE).  Rows live in a.  No scope check: the caller's.
+ */
+enum org_walk { ORG_WALK_AT, ORG_WALK_OR_LAST };
+int org_walk_up(struct app *app, int64_t id, int32_t day, enum org_walk how, struct arena *a,
+                int (*fn)(const struct org_row *o, void *arg), void *arg);
+/* 1 when organisation id is root or lies below it on day (org_walk_up's
+ * rule for organisations not alive then), 0 when not, or < 0. */
+int org_is_under(struct app *app, int64_t root, int64_t id, int32_t day, enum org_walk how);
+
 /* Ancestors of id on day, root first, id itself last. */
 int org_ancestors(struct app *app, const struct actor *who, int64_t id, int32_t day,
                   struct arena *a, struct org_list *ret, struct err *e);

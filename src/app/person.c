@@ -410,8 +410,7 @@ static int check_org(struct app *app, const struct actor *who, int64_t org, int3
 	if (!org)
 		return 0;
 	if (scope_contains(app, who, org) != 1)
-		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-		               "Organisation not found");
+		return gate_not_found(e, "org", NOUN_ORG);
 	arena_init(&a, 1 << 20);
 	rc = store_org_at(app_store(app), org, day, &a, &r);
 	arena_release(&a);
@@ -645,7 +644,7 @@ int person_get(struct app *app, const struct actor *who, int64_t id, struct aren
 	if (rc == 0 && !visible(app, who, ret))
 		rc = HOSO_E_NOT_FOUND;
 	if (rc == HOSO_E_NOT_FOUND)
-		return err_set(e, rc, "id", "Không tìm thấy hồ sơ", "Record not found");
+		return gate_not_found(e, "id", NOUN_RECORD);
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
 }
 
@@ -677,7 +676,7 @@ int person_read(struct app *app, const struct actor *who, int64_t id, const char
 		en.flagged = 1;
 	}
 	if (rc == HOSO_E_NOT_FOUND)
-		return err_set(e, rc, "id", "Không tìm thấy hồ sơ", "Record not found");
+		return gate_not_found(e, "id", NOUN_RECORD);
 	if (rc < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	if (ret_ms && (rc = store_membership_of(app_store(app), id, a, ret_ms)) < 0)
@@ -873,8 +872,7 @@ int person_add_position(struct app *app, const struct actor *who, int64_t id, in
 		goto out;
 	}
 	if (org_id && scope_contains(app, who, org_id) != 1) {
-		rc = err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-		             "Organisation not found");
+		rc = gate_not_found(e, "org", NOUN_ORG);
 		goto out;
 	}
 	if ((rc = store_begin(app_store(app))) < 0) {
@@ -978,8 +976,7 @@ int person_list_by_org(struct app *app, const struct actor *who, int64_t org_id,
 	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
 		return rc;
 	if (scope_contains(app, who, org_id) != 1)
-		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-		               "Organisation not found");
+		return gate_not_found(e, "org", NOUN_ORG);
 	if (limit == 0 || limit > 10000)
 		limit = 10000;
 	rc = store_person_list_by_org(app_store(app), org_id, limit, offset, a, ret);

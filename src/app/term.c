@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/gate.h"
+#include "app/org.h"
 #include "app/scope.h"
 #include "core/date.h"
 #include "core/period.h"
@@ -18,7 +20,6 @@
 #define YEAR_MIN   1930
 #define YEAR_MAX   2100
 /* How far up the tree a term is looked for (deeper trees do not exist). */
-#define DEPTH_MAX 16
 
 /* Years that do not make a term: the one refusal, named "term". */
 static int bad_term(struct err *e)
@@ -58,8 +59,7 @@ int term_add(struct app *app, const struct actor *who, int64_t org, int first, i
 	if ((rc = term_may_add(who, e)) < 0)
 		return rc;
 	if (scope_contains(app, who, org) != 1)
-		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-		               "Organisation not found");
+		return gate_not_found(e, "org", NOUN_ORG);
 	if (first < YEAR_MIN || last > YEAR_MAX || last - first < 2 || last - first > 5)
 		return bad_term(e);
 	date_civil(congress, &y, &m, &d);
@@ -103,10 +103,28 @@ out:
 	return rc;
 }
 
+/* Stops the walk at the first organisation with terms of its own. */
+struct terms_found {
+	struct app *app;
+	struct arena *a;
+	struct term_list *l;
+	int64_t at;
+};
+
+static int has_terms(const struct org_row *o, void *arg)
+{
+	struct terms_found *f = arg;
+	int rc = store_terms_of_org(app_store(f->app), o->id, f->a, f->l);
+
+	f->at = o->id;
+	return rc < 0 ? rc : f->l->n > 0;
+}
+
 int term_list(struct app *app, const struct actor *who, int64_t org, struct arena *a,
               struct term **ret, size_t *ret_n, struct err *e)
 {
 	struct term_list l = {0};
+	struct terms_found f = {app, NULL, NULL, 0};
 	struct org_row o;
 	int64_t at = org;
 	int rc;
@@ -116,18 +134,16 @@ int term_list(struct app *app, const struct actor *who, int64_t org, struct aren
 	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
 		return rc;
 	if (scope_contains(app, who, org) != 1)
-		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-		               "Organisation not found");
+		return gate_not_found(e, "org", NOUN_ORG);
 	/* The organisation's own terms, or its nearest ancestor's. */
-	for (int depth = 0; at && depth < DEPTH_MAX; depth++) {
-		if ((rc = store_terms_of_org(app_store(app), at, a, &l)) < 0)
-			return err_set(e, rc, NULL, NULL, NULL);
-		if (l.n)
-			break;
-		at = store_org_latest(app_store(app), at, a, &o) == 0 ? o.parent_id : 0;
-	}
-	if (!l.n)
+	f.a = a;
+	f.l = &l;
+	rc = org_walk_up(app, org, DATE_OPEN, ORG_WALK_AT, a, has_terms, &f);
+	if (rc < 0 && rc != HOSO_E_NOT_FOUND)
+		return err_set(e, rc, NULL, NULL, NULL);
+	if (rc != 1)
 		return 0;
+	at = f.at;
 	if (!(*ret = arena_calloc(a, l.n, sizeof(**ret))))
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	if (store_org_latest(app_store(app), at, a, &o) < 0)
