@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/gate.h"
 #include "app/scope.h"
 #include "cal/cal.h"
 #include "vi/vi.h"
@@ -107,14 +108,14 @@ static int cal_change(struct app *app, const struct actor *who, int32_t day,
 {
 	struct store *s = app_store(app);
 	struct cal_entry_row old;
-	struct audit_entry en = {NULL, "calendar", 0, NULL, 0};
+	struct gate_write w = {NULL, "calendar", 0, NULL, NOUN_RECORD};
 	struct arena a;
 	int y, m, d, had, rc;
 
 	arena_init(&a, 1 << 20);
 	date_civil(day, &y, &m, &d);
-	en.object_id = (int64_t)y * 10000 + m * 100 + d;
-	if ((rc = store_begin(s)) < 0)
+	w.object_id = (int64_t)y * 10000 + m * 100 + d;
+	if ((rc = gate_begin(app, e)) < 0)
 		goto out;
 	rc = store_cal_entry_get(s, day, &a, &old);
 	had = rc == 0;
@@ -124,13 +125,10 @@ static int cal_change(struct app *app, const struct actor *who, int32_t day,
 		                 "That day is not in the calendar table");
 	if (rc == 0)
 		rc = r ? store_cal_entry_put(s, r) : store_cal_entry_delete(s, day);
-	en.action = !r ? "delete" : had ? "update" : "create";
+	w.action = !r ? "delete" : had ? "update" : "create";
 	if (rc == 0)
-		rc = audit_append_json(app, who, en, cal_diff(day, had ? &old : NULL, r), e);
-	if (rc == 0)
-		rc = store_commit(s);
-	if (rc < 0)
-		store_rollback(s);
+		w.detail = cal_diff(day, had ? &old : NULL, r);
+	rc = gate_end(app, who, rc, &w, e);
 out:
 	arena_release(&a);
 	if (rc == 0) {

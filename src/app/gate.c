@@ -64,15 +64,17 @@ int gate_store_error(struct err *e, int rc, enum gate_noun noun)
 	return err_set(e, rc, NULL, NULL, NULL);
 }
 
-int gate_write(struct app *app, const struct actor *who, struct gate_write *w,
-               int (*fn)(struct app *app, void *arg, struct gate_write *w, struct err *e),
-               void *arg, struct err *e)
+int gate_begin(struct app *app, struct err *e)
+{
+	int rc = store_begin(app_store(app));
+
+	return rc < 0 ? gate_store_error(e, rc, NOUN_RECORD) : 0;
+}
+
+int gate_end(struct app *app, const struct actor *who, int rc, struct gate_write *w, struct err *e)
 {
 	struct store *s = app_store(app);
-	int rc = store_begin(s);
 
-	if (rc == 0)
-		rc = fn(app, arg, w, e);
 	if (rc == 0) {
 		rc = audit_append_json(
 		    app, who,
@@ -87,4 +89,18 @@ int gate_write(struct app *app, const struct actor *who, struct gate_write *w,
 	json_decref(w->detail);
 	w->detail = NULL;
 	return gate_store_error(e, rc, w->noun);
+}
+
+int gate_write(struct app *app, const struct actor *who, struct gate_write *w,
+               int (*fn)(struct app *app, void *arg, struct gate_write *w, struct err *e),
+               void *arg, struct err *e)
+{
+	int rc = gate_begin(app, e);
+
+	if (rc < 0) {
+		json_decref(w->detail);
+		w->detail = NULL;
+		return rc;
+	}
+	return gate_end(app, who, fn(app, arg, w, e), w, e);
 }

@@ -70,5 +70,14 @@ struct gate_write {
 int gate_write(struct app *app, const struct actor *who, struct gate_write *w,
                int (*fn)(struct app *app, void *arg, struct gate_write *w, struct err *e),
                void *arg, struct err *e);
+/*
+ * The same in two halves, for a change whose steps are easier read in
+ * line: gate_begin opens the transaction; gate_end(rc) - rc the outcome of
+ * the steps - appends w's audit entry and commits when rc is 0, else (or
+ * when that fails) rolls back, and returns the outcome with e filled.
+ * gate_write is gate_begin, fn, gate_end.
+ */
+int gate_begin(struct app *app, struct err *e);
+int gate_end(struct app *app, const struct actor *who, int rc, struct gate_write *w, struct err *e);
 
 #endif

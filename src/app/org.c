@@ -293,45 +293,27 @@ static int check_doc(const char *doc, struct buf *out, struct err *e)
 
 static int tx_begin(struct app *app, struct err *e)
 {
-	int rc = store_begin(app_store(app));
-
-	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+	return gate_begin(app, e);
 }
 
 /*
- * End the change's transaction: on success, record it in the audit trail
- * (in the same transaction, so both land or neither does) and commit.
- * detail (consumed) says what changed; the day goes in as ISO text.
+ * End a change of the structure through the one write path (gate_end), the
+ * day of the change added to its audit detail (consumed); on success every
+ * cached scope is rebuilt.
  */
 static int tx_end(struct app *app, const struct actor *who, int rc, const char *action, int64_t id,
                   int32_t day, json_t *detail, struct err *e)
 {
-	char iso[DATE_BUF], *text = NULL;
+	struct gate_write w = {action, "org", id, detail, NOUN_ORG};
+	char iso[DATE_BUF];
 
-	if (rc == 0) {
-		struct audit_entry en = {action, "org", id, NULL, 0};
-
-		if (detail && day != DATE_NONE) {
-			date_format_iso(day, iso);
-			json_object_set_new(detail, "date", json_string(iso));
-		}
-		text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-		en.detail = text;
-		rc = audit_append(app, who, &en, e);
+	if (detail && day != DATE_NONE) {
+		date_format_iso(day, iso);
+		json_object_set_new(detail, "date", json_string(iso));
 	}
-	json_decref(detail);
-	free(text);
-	if (rc < 0) {
-		store_rollback(app_store(app));
-		return rc;
-	}
-	rc = store_commit(app_store(app));
-	if (rc < 0) {
-		store_rollback(app_store(app));
-		return err_set(e, rc, NULL, NULL, NULL);
-	}
-	scope_changed();
-	return 0;
+	if ((rc = gate_end(app, who, rc, &w, e)) == 0)
+		scope_changed();
+	return rc;
 }
 
 static json_t *ids_json(const int64_t *ids, size_t n)

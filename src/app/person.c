@@ -536,14 +536,6 @@ static json_t *person_diff(const struct person_row *b, const struct person_row *
 	return d;
 }
 
-/* Record a change of person id in the open transaction. */
-static int audit_person(struct app *app, const struct actor *who, const char *action, int64_t id,
-                        json_t *detail, struct err *e)
-{
-	return audit_append_json(app, who, (struct audit_entry){action, "person", id, NULL, 0},
-	                         detail, e);
-}
-
 /*
  * The identifiers of r (id: its own record, 0 for a new one) against the
  * records that already hold them.  Held by a record the actor may see:
@@ -850,6 +842,7 @@ int person_add_position(struct app *app, const struct actor *who, int64_t id, in
 {
 	struct position_row pos = {
 	    .person_id = id, .org_id = org_id, .valid_from = from, .valid_to = to};
+	struct gate_write w = {"position", "person", id, NULL, NOUN_RECORD};
 	struct person_row p;
 	struct arena a;
 	int rc;
@@ -875,21 +868,10 @@ int person_add_position(struct app *app, const struct actor *who, int64_t id, in
 		rc = gate_not_found(e, "org", NOUN_ORG);
 		goto out;
 	}
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
+	if ((rc = gate_begin(app, e)) < 0)
 		goto out;
-	}
-	rc = store_position_insert(app_store(app), &pos, ret_id);
-	if (rc < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0)
-		rc = audit_person(
-		    app, who, "position", id,
-		    json_pack("{s:s,s:I}", "title", pos.title, "org", (json_int_t)org_id), e);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
+	w.detail = json_pack("{s:s,s:I}", "title", pos.title, "org", (json_int_t)org_id);
+	rc = gate_end(app, who, store_position_insert(app_store(app), &pos, ret_id), &w, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -927,10 +909,8 @@ int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_
 			             "membership");
 			goto out;
 		}
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
+	if ((rc = gate_begin(app, e)) < 0)
 		goto out;
-	}
 	rc = store_membership_close(app_store(app), id, day);
 	if (rc == 0) {
 		struct membership_row m = {
@@ -946,21 +926,14 @@ int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_
 	}
 	if (rc == 0)
 		rc = store_person_set_org(app_store(app), id, to_org);
-	if (rc == 0) {
+	{
+		struct gate_write w = {"transfer", "person", id, NULL, NOUN_RECORD};
 		char iso[DATE_BUF];
 
 		date_format_iso(day, iso);
-		rc = audit_person(app, who, "transfer", id,
-		                  json_pack("{s:I,s:I,s:s,s:s?}", "org_before",
-		                            (json_int_t)p.org_id, "org_after", (json_int_t)to_org,
-		                            "date", iso, "note", note),
-		                  e);
-	}
-	if (rc == 0)
-		rc = store_commit(app_store(app));
-	if (rc < 0) {
-		store_rollback(app_store(app));
-		err_set(e, rc, NULL, NULL, NULL);
+		w.detail = json_pack("{s:I,s:I,s:s,s:s?}", "org_before", (json_int_t)p.org_id,
+		                     "org_after", (json_int_t)to_org, "date", iso, "note", note);
+		rc = gate_end(app, who, rc, &w, e);
 	}
 out:
 	arena_release(&a);

@@ -50,6 +50,7 @@ int term_may_add(const struct actor *who, struct err *e)
 int term_add(struct app *app, const struct actor *who, int64_t org, int first, int last,
              int32_t congress, const char *document, int64_t *ret_id, struct err *e)
 {
+	struct gate_write w = {"create", "party_term", 0, NULL, NOUN_ORG};
 	struct term_row r = {
 	    .org_id = org, .first_year = first, .last_year = last, .congress = congress};
 	struct org_row o;
@@ -77,27 +78,17 @@ int term_add(struct app *app, const struct actor *who, int64_t org, int first, i
 	if ((rc = app_text_clean(&a, document, "document", 500, &r.document, e)) < 0)
 		goto out;
 	r.created_by = who->user_id;
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
+	if ((rc = gate_begin(app, e)) < 0)
 		goto out;
-	}
-	rc = store_term_insert(app_store(app), &r, ret_id);
+	rc = store_term_insert(app_store(app), &r, &w.object_id);
 	if (rc == HOSO_E_DUPLICATE)
 		err_set(e, rc, "term", "Tổ chức đã có nhiệm kỳ bắt đầu năm %d",
 		        "The organisation already has a term from %d", first);
-	else if (rc < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0)
-		rc = audit_append_json(
-		    app, who, (struct audit_entry){"create", "party_term", *ret_id, NULL, 0},
-		    json_pack("{s:I,s:i,s:i,s:I,s:s?}", "org", (json_int_t)org, "first", first,
-		              "last", last, "congress", (json_int_t)congress, "document",
-		              r.document),
-		    e);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
+	w.detail =
+	    json_pack("{s:I,s:i,s:i,s:I,s:s?}", "org", (json_int_t)org, "first", first, "last",
+	              last, "congress", (json_int_t)congress, "document", r.document);
+	if ((rc = gate_end(app, who, rc, &w, e)) == 0 && ret_id)
+		*ret_id = w.object_id;
 out:
 	arena_release(&a);
 	return rc;
