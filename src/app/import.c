@@ -818,194 +818,219 @@ static void free_pending(struct org_pending *v, size_t n)
 	free(v);
 }
 
+/* One import in progress: what import_file's steps share. */
+struct import_run {
+	struct importer im;
+	struct table *t;
+	struct arena a;
+	struct err rowe;
+	struct org_pending *pend;
+	size_t npend, cappend;
+	int64_t mark;
+	int in_tx, import_mode;
+};
+
+/* Keep one organisation row for creation once the file is read (rows are
+ * created parents first); a bad row is reported and skipped. */
+static int keep_org_row(struct import_run *x, const struct table_row *r, struct err *e)
+{
+	struct org_pending *p;
+	const char *vals[OC__MAX];
+	int bad;
+
+	if (x->npend == x->cappend) {
+		size_t nc = x->cappend ? x->cappend * 2 : 256;
+		struct org_pending *nv = realloc(x->pend, nc * sizeof(*nv));
+
+		if (!nv)
+			return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		x->pend = nv;
+		x->cappend = nc;
+	}
+	bad = row_values(&x->im, r, &x->a, vals, &x->rowe);
+	if (bad >= 0) {
+		x->im.st->rejected++;
+		report(&x->im, r->number, bad, &x->rowe);
+		return 0;
+	}
+	p = &x->pend[x->npend++];
+	memset(p, 0, sizeof(*p));
+	p->row = r->number;
+	for (int k = 0; k < OC__MAX; k++)
+		p->vals[k] = vals[k] ? strdup(vals[k]) : NULL;
+	return 0;
+}
+
+/* Persons: one transaction with the search index deferred, the rows
+ * written by the pipeline of import_persons_rows. */
+static int load_persons(struct import_run *x, struct err *e)
+{
+	struct store *s = app_store(x->im.app);
+	int rc;
+
+	store_import_begin(s);
+	x->import_mode = 1;
+	if ((rc = store_begin(s)) < 0 || (rc = store_person_defer_index(s, &x->mark)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	x->in_tx = 1;
+	x->im.mark = x->mark;
+	return import_persons_rows(&x->im, x->t, e);
+}
+
+/* Read the file: its header, then the persons (written as they come) or
+ * the organisations (kept for create_orgs). */
+static int read_rows(struct import_run *x, enum import_kind kind, struct err *e)
+{
+	const struct import_opts *opts = x->im.opts;
+	struct table_row r;
+	int rc, have_header = 0;
+
+	while ((rc = table_next(x->t, &r, e)) == 1) {
+		if (!have_header) {
+			if ((rc = map_header(&x->im, &r, e)) < 0)
+				return rc;
+			have_header = 1;
+			if (kind == IMPORT_PERSONS)
+				return load_persons(x, e);
+			continue;
+		}
+		x->im.st->rows++;
+		arena_reset(&x->a);
+		err_clear(&x->rowe);
+		if ((rc = keep_org_row(x, &r, e)) < 0)
+			return rc;
+		if (opts->progress && x->im.st->rows % 5000 == 0) {
+			size_t done, total;
+
+			table_progress(x->t, &done, &total);
+			opts->progress(done, total, x->im.st->rows, opts->arg);
+		}
+	}
+	if (rc < 0)
+		return rc; /* the file itself is broken: e says where */
+	if (!have_header)
+		return err_set(e, HOSO_E_BAD_FILE, NULL, "Tệp không có dòng tiêu đề",
+		               "The file has no header row");
+	return 0;
+}
+
+/* 1 when pending row i waits for a parent that a later row creates. */
+static int parent_later(struct import_run *x, size_t i)
+{
+	int64_t pid;
+
+	if (!x->pend[i].vals[OC_PARENT] ||
+	    store_org_by_code(app_store(x->im.app), x->pend[i].vals[OC_PARENT], NULL, &pid) == 0)
+		return 0;
+	for (size_t j = 0; j < x->npend; j++)
+		if (!x->pend[j].done && x->pend[j].vals[OC_CODE] &&
+		    strcmp(x->pend[j].vals[OC_CODE], x->pend[i].vals[OC_PARENT]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Organisations: passes until nothing more can be created, parents first;
+ * what is left names a parent that never appears, or a cycle. */
+static int create_orgs(struct import_run *x, struct err *e)
+{
+	int rc, progress = 1;
+
+	if ((rc = store_begin(app_store(x->im.app))) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	x->in_tx = 1;
+	while (progress) {
+		progress = 0;
+		for (size_t i = 0; i < x->npend; i++) {
+			if (x->pend[i].done || parent_later(x, i))
+				continue;
+			err_clear(&x->rowe);
+			arena_reset(&x->a);
+			rc = org_row_create(&x->im, &x->pend[i], &x->a, &x->rowe);
+			x->pend[i].done = 1;
+			progress = 1;
+			if (rc < 0) {
+				x->im.st->rejected++;
+				report(&x->im, x->pend[i].row,
+				       col_of_field(&x->im, x->rowe.field.buf), &x->rowe);
+			}
+		}
+	}
+	for (size_t i = 0; i < x->npend; i++)
+		if (!x->pend[i].done) {
+			err_set(&x->rowe, HOSO_E_CYCLE, "parent",
+			        "Tổ chức cấp trên '%s' không tạo được (vòng lặp)",
+			        "Parent '%s' cannot be created (cycle)",
+			        x->pend[i].vals[OC_PARENT]);
+			x->im.st->rejected++;
+			report(&x->im, x->pend[i].row, OC_PARENT, &x->rowe);
+		}
+	return 0;
+}
+
+/* Commit what the file gave, unless all or nothing was asked and a row
+ * was refused. */
+static int finish_import(struct import_run *x, enum import_kind kind, struct err *e)
+{
+	struct import_stats *st = x->im.st;
+	int rc;
+
+	if (kind == IMPORT_PERSONS && x->im.bulk && (rc = finish_bulk(&x->im, e)) < 0)
+		return rc;
+	if (x->im.opts->all_or_nothing && st->rejected)
+		return err_set(e, HOSO_E_INVALID, NULL,
+		               "%ld dòng có lỗi: không ghi dòng nào (--all-or-nothing)",
+		               "%ld rows have errors: nothing was written (--all-or-nothing)",
+		               st->rejected);
+	if (kind == IMPORT_PERSONS && !x->im.bulk &&
+	    (rc = store_person_index_since(app_store(x->im.app), x->mark)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	if ((rc = store_commit(app_store(x->im.app))) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	x->in_tx = 0;
+	st->committed = 1;
+	if (kind == IMPORT_ORGS)
+		scope_changed();
+	return 0;
+}
+
 int import_file(struct app *app, const struct actor *who, enum import_kind kind, const char *path,
                 const struct import_opts *opts, struct import_stats *st, struct err *e)
 {
-	struct importer im = {0};
-	struct table *t = NULL;
-	struct table_row r;
-	struct arena a;
-	struct err rowe;
-	struct org_pending *pend = NULL;
-	size_t npend = 0, cappend = 0;
-	int64_t mark = 0;
-	int rc, have_header = 0, in_tx = 0, import_mode = 0;
+	struct import_run x = {.im = {.app = app, .who = who, .opts = opts, .st = st}};
+	int rc;
 
 	memset(st, 0, sizeof(*st));
-	im.app = app;
-	im.who = who;
-	im.opts = opts;
-	im.st = st;
-	im.cols = kind == IMPORT_ORGS ? ocols : pcols;
-	im.ncols = kind == IMPORT_ORGS ? OC__MAX : PC__MAX;
+	x.im.cols = kind == IMPORT_ORGS ? ocols : pcols;
+	x.im.ncols = kind == IMPORT_ORGS ? OC__MAX : PC__MAX;
 	if ((rc = scope_require_role(who,
 	                             kind == IMPORT_ORGS ? 1u << ROLE_ADMIN
 	                                                 : 1u << ROLE_ADMIN | 1u << ROLE_OFFICER,
 	                             e)) < 0)
 		return rc;
-	rc = table_open(path, TABLE_AUTO, &t, e);
-	if (rc < 0)
+	if ((rc = table_open(path, TABLE_AUTO, &x.t, e)) < 0)
 		return rc;
-	arena_init(&a, 1 << 24);
-	err_init(&rowe);
-	while ((rc = table_next(t, &r, e)) == 1) {
-		if (!have_header) {
-			if ((rc = map_header(&im, &r, e)) < 0)
-				goto out;
-			have_header = 1;
-			if (kind == IMPORT_PERSONS) {
-				store_import_begin(app_store(app));
-				import_mode = 1;
-				if ((rc = store_begin(app_store(app))) < 0 ||
-				    (rc = store_person_defer_index(app_store(app), &mark)) < 0) {
-					err_set(e, rc, NULL, NULL, NULL);
-					goto out;
-				}
-				in_tx = 1;
-				im.mark = mark;
-				rc = import_persons_rows(&im, t, e);
-				if (rc < 0)
-					goto out;
-				break;
-			}
-			continue;
-		}
-		st->rows++;
-		arena_reset(&a);
-		err_clear(&rowe);
-		{
-			struct org_pending *p;
-			const char *vals[OC__MAX];
-			int bad;
-
-			if (npend == cappend) {
-				size_t nc = cappend ? cappend * 2 : 256;
-				struct org_pending *nv = realloc(pend, nc * sizeof(*nv));
-
-				if (!nv) {
-					rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-					goto out;
-				}
-				pend = nv;
-				cappend = nc;
-			}
-			bad = row_values(&im, &r, &a, vals, &rowe);
-			if (bad >= 0) {
-				st->rejected++;
-				report(&im, r.number, bad, &rowe);
-				continue;
-			}
-			p = &pend[npend++];
-			memset(p, 0, sizeof(*p));
-			p->row = r.number;
-			for (int k = 0; k < OC__MAX; k++)
-				p->vals[k] = vals[k] ? strdup(vals[k]) : NULL;
-		}
-		if (opts->progress && st->rows % 5000 == 0) {
-			size_t done, total;
-
-			table_progress(t, &done, &total);
-			opts->progress(done, total, st->rows, opts->arg);
-		}
-	}
-	if (rc < 0)
-		goto out; /* the file itself is broken: e says where */
-	if (!have_header) {
-		rc = err_set(e, HOSO_E_BAD_FILE, NULL, "Tệp không có dòng tiêu đề",
-		             "The file has no header row");
-		goto out;
-	}
-	if (kind == IMPORT_ORGS) {
-		int progress = 1;
-
-		if ((rc = store_begin(app_store(app))) < 0) {
-			err_set(e, rc, NULL, NULL, NULL);
-			goto out;
-		}
-		in_tx = 1;
-		/* Passes until nothing more can be created: parents first. */
-		while (progress) {
-			progress = 0;
-			for (size_t i = 0; i < npend; i++) {
-				int64_t pid;
-
-				if (pend[i].done)
-					continue;
-				if (pend[i].vals[OC_PARENT] &&
-				    store_org_by_code(app_store(app), pend[i].vals[OC_PARENT], NULL,
-				                      &pid) != 0) {
-					int later = 0;
-
-					for (size_t j = 0; j < npend && !later; j++)
-						later = !pend[j].done && pend[j].vals[OC_CODE] &&
-						        strcmp(pend[j].vals[OC_CODE],
-						               pend[i].vals[OC_PARENT]) == 0;
-					if (later)
-						continue;
-				}
-				err_clear(&rowe);
-				arena_reset(&a);
-				rc = org_row_create(&im, &pend[i], &a, &rowe);
-				pend[i].done = 1;
-				progress = 1;
-				if (rc < 0) {
-					st->rejected++;
-					report(&im, pend[i].row, col_of_field(&im, rowe.field.buf),
-					       &rowe);
-				}
-			}
-		}
-		for (size_t i = 0; i < npend; i++)
-			if (!pend[i].done) {
-				/* Parents that never appear, or a cycle among the rows. */
-				err_set(&rowe, HOSO_E_CYCLE, "parent",
-				        "Tổ chức cấp trên '%s' không tạo được (vòng lặp)",
-				        "Parent '%s' cannot be created (cycle)",
-				        pend[i].vals[OC_PARENT]);
-				st->rejected++;
-				report(&im, pend[i].row, OC_PARENT, &rowe);
-			}
-	}
-	if (kind == IMPORT_PERSONS && im.bulk && (rc = finish_bulk(&im, e)) < 0)
-		goto out;
-	if (opts->all_or_nothing && st->rejected) {
-		rc = err_set(e, HOSO_E_INVALID, NULL,
-		             "%ld dòng có lỗi: không ghi dòng nào (--all-or-nothing)",
-		             "%ld rows have errors: nothing was written (--all-or-nothing)",
-		             st->rejected);
-		goto out;
-	}
-	if (kind == IMPORT_PERSONS && !im.bulk &&
-	    (rc = store_person_index_since(app_store(app), mark)) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	rc = store_commit(app_store(app));
-	if (rc < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	in_tx = 0;
-	st->committed = 1;
-	if (kind == IMPORT_ORGS)
-		scope_changed();
-	rc = 0;
-out:
-	if (in_tx) {
+	arena_init(&x.a, 1 << 24);
+	err_init(&x.rowe);
+	rc = read_rows(&x, kind, e);
+	if (rc == 0 && kind == IMPORT_ORGS)
+		rc = create_orgs(&x, e);
+	if (rc == 0)
+		rc = finish_import(&x, kind, e);
+	if (x.in_tx) {
 		store_person_index_since(app_store(app), INT64_MAX); /* ends deferral */
 		store_rollback(app_store(app));
 		st->inserted = st->updated = 0;
 	}
-	if (import_mode)
+	if (x.import_mode)
 		store_import_end(app_store(app));
 	for (int k = 0; k < PC__MAX; k++)
-		free(im.header[k]);
+		free(x.im.header[k]);
 	for (int i = 0; i < 256; i++)
-		free(im.cache[i].code);
-	free(im.loaded);
-	free_pending(pend, npend);
-	err_release(&rowe);
-	arena_release(&a);
-	table_close(t);
+		free(x.im.cache[i].code);
+	free(x.im.loaded);
+	free_pending(x.pend, x.npend);
+	err_release(&x.rowe);
+	arena_release(&x.a);
+	table_close(x.t);
 	return rc;
 }

@@ -878,107 +878,85 @@ static size_t find_index(const struct id_index *ix, size_t n, int64_t id)
 	return f ? f->at : (size_t)-1;
 }
 
-int org_tree_at(struct app *app, const struct actor *who, int32_t day, int64_t root,
-                struct arena *a, struct org_tree *ret, struct err *e)
-{
+/* The organisations of one day, indexed, with their children linked in
+ * code order: what org_tree_at walks. */
+struct tree_build {
 	struct org_list all;
 	struct id_index *ix;
-	struct org_count *counts;
-	size_t ncounts, *first, *next, *stack, sp = 0, out = 0;
-	int64_t start = root ? root : who->scope_org;
-	int rc;
+	size_t *first, *next; /* first child, next sibling ((size_t)-1: none) */
+	int64_t *members;
+	int *depth;
+};
 
-	memset(ret, 0, sizeof(*ret));
-	ret->day = day;
-	rc = store_org_all_at(app_store(app), day, a, &all);
-	if (rc == 0)
-		rc = store_member_counts(app_store(app), day, (int)who->clearance, a, &counts,
-		                         &ncounts);
-	if (rc < 0)
-		return err_set(e, rc, NULL, NULL, NULL);
-	if (start && scope_contains(app, who, start) != 1)
-		return gate_not_found(e, "org", NOUN_ORG);
-	ix = arena_calloc(a, all.n + 1, sizeof(*ix));
-	first = arena_calloc(a, all.n + 1, sizeof(*first));
-	next = arena_calloc(a, all.n + 1, sizeof(*next));
-	stack = arena_calloc(a, all.n + 1, sizeof(*stack));
-	ret->nodes = arena_calloc(a, all.n + 1, sizeof(*ret->nodes));
-	if (!ix || !first || !next || !stack || !ret->nodes)
-		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-	for (size_t i = 0; i < all.n; i++) {
-		ix[i].id = all.v[i].id;
-		ix[i].at = i;
-		first[i] = (size_t)-1;
-		next[i] = (size_t)-1;
+static int tree_link(struct tree_build *b, struct arena *a)
+{
+	size_t n = b->all.n;
+
+	b->ix = arena_calloc(a, n + 1, sizeof(*b->ix));
+	b->first = arena_calloc(a, n + 1, sizeof(*b->first));
+	b->next = arena_calloc(a, n + 1, sizeof(*b->next));
+	b->members = arena_calloc(a, n + 1, sizeof(*b->members));
+	b->depth = arena_calloc(a, n + 1, sizeof(*b->depth));
+	if (!b->ix || !b->first || !b->next || !b->members || !b->depth)
+		return HOSO_E_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		b->ix[i].id = b->all.v[i].id;
+		b->ix[i].at = i;
+		b->first[i] = b->next[i] = (size_t)-1;
 	}
-	qsort(ix, all.n, sizeof(*ix), cmp_id_index);
+	qsort(b->ix, n, sizeof(*b->ix), cmp_id_index);
 	/* Link children in code order: walk backwards, push to the front. */
-	for (size_t k = all.n; k-- > 0;) {
-		size_t p =
-		    all.v[k].parent_id ? find_index(ix, all.n, all.v[k].parent_id) : (size_t)-1;
+	for (size_t k = n; k-- > 0;) {
+		size_t p = b->all.v[k].parent_id ? find_index(b->ix, n, b->all.v[k].parent_id)
+		                                 : (size_t)-1;
 
 		if (p != (size_t)-1) {
-			next[k] = first[p];
-			first[p] = k;
+			b->next[k] = b->first[p];
+			b->first[p] = k;
 		}
 	}
-	/* Roots: the start organisation, or every node without a live parent. */
-	for (size_t k = all.n; k-- > 0;) {
-		int is_root;
+	return 0;
+}
 
-		if (start)
-			is_root = all.v[k].id == start;
-		else
-			is_root = !all.v[k].parent_id ||
-			          find_index(ix, all.n, all.v[k].parent_id) == (size_t)-1;
-		if (is_root)
-			stack[sp++] = k;
-	}
-	{
-		/* Depth-first, iterative; depth tracked per stacked node. */
-		int *depth = arena_calloc(a, all.n + 1, sizeof(*depth));
-		int64_t *members = arena_calloc(a, all.n + 1, sizeof(*members));
+/* Depth-first from the stacked roots, iterative, into ret->nodes. */
+static void tree_walk(struct tree_build *b, size_t *stack, size_t sp, struct org_tree *ret)
+{
+	size_t out = 0;
 
-		if (!depth || !members)
-			return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-		for (size_t i = 0; i < ncounts; i++) {
-			size_t k = find_index(ix, all.n, counts[i].org_id);
+	while (sp) {
+		size_t k = stack[--sp], nkids = 0, tmp_sp = sp;
+		struct org_node *node = &ret->nodes[out];
+		enum org_kind kind;
 
-			if (k != (size_t)-1)
-				members[k] = counts[i].n;
+		if (out >= b->all.n)
+			break; /* a cycle in stored data: never loop */
+		node->row = b->all.v[k];
+		node->depth = b->depth[k];
+		out++;
+		node->members = b->members[k];
+		if (org_kind_parse(node->row.kind, &kind) == 0)
+			ret->counts_by_kind[kind]++;
+		ret->members += node->members;
+		/* Push children in reverse so the first child pops first. */
+		for (size_t c = b->first[k]; c != (size_t)-1; c = b->next[c]) {
+			b->depth[c] = b->depth[k] + 1;
+			stack[sp++] = c;
+			nkids++;
 		}
-		while (sp) {
-			size_t k = stack[--sp], c, nkids = 0, tmp_sp;
-			struct org_node *node = &ret->nodes[out];
-			enum org_kind kind;
+		for (size_t i = 0; i < nkids / 2; i++) {
+			size_t t = stack[tmp_sp + i];
 
-			if (out >= all.n)
-				break; /* a cycle in stored data: never loop */
-			node->row = all.v[k];
-			node->depth = depth[k];
-			out++;
-			node->members = members[k];
-			if (org_kind_parse(node->row.kind, &kind) == 0)
-				ret->counts_by_kind[kind]++;
-			ret->members += node->members;
-			/* Push children in reverse so the first child pops first. */
-			tmp_sp = sp;
-			for (c = first[k]; c != (size_t)-1; c = next[c]) {
-				depth[c] = depth[k] + 1;
-				stack[sp++] = c;
-				nkids++;
-			}
-			for (size_t i = 0; i < nkids / 2; i++) {
-				size_t t = stack[tmp_sp + i];
-
-				stack[tmp_sp + i] = stack[sp - 1 - i];
-				stack[sp - 1 - i] = t;
-			}
-			node->nchildren = nkids;
+			stack[tmp_sp + i] = stack[sp - 1 - i];
+			stack[sp - 1 - i] = t;
 		}
-		ret->n = out;
+		node->nchildren = nkids;
 	}
-	/* Subtree sizes and member totals, bottom-up over the DFS order. */
+	ret->n = out;
+}
+
+/* Subtree sizes and member totals, bottom-up over the depth-first order. */
+static void tree_totals(struct org_tree *ret)
+{
 	for (size_t i = ret->n; i-- > 0;) {
 		struct org_node *nd = &ret->nodes[i];
 		size_t j = i + 1;
@@ -995,6 +973,45 @@ int org_tree_at(struct app *app, const struct actor *who, int32_t day, int64_t r
 			}
 		}
 	}
+}
+
+int org_tree_at(struct app *app, const struct actor *who, int32_t day, int64_t root,
+                struct arena *a, struct org_tree *ret, struct err *e)
+{
+	struct tree_build b;
+	struct org_count *counts;
+	size_t ncounts, *stack, sp = 0;
+	int64_t start = root ? root : who->scope_org;
+	int rc;
+
+	memset(ret, 0, sizeof(*ret));
+	ret->day = day;
+	rc = store_org_all_at(app_store(app), day, a, &b.all);
+	if (rc == 0)
+		rc = store_member_counts(app_store(app), day, (int)who->clearance, a, &counts,
+		                         &ncounts);
+	if (rc < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	if (start && scope_contains(app, who, start) != 1)
+		return gate_not_found(e, "org", NOUN_ORG);
+	stack = arena_calloc(a, b.all.n + 1, sizeof(*stack));
+	ret->nodes = arena_calloc(a, b.all.n + 1, sizeof(*ret->nodes));
+	if (!stack || !ret->nodes || tree_link(&b, a) < 0)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	for (size_t i = 0; i < ncounts; i++) {
+		size_t k = find_index(b.ix, b.all.n, counts[i].org_id);
+
+		if (k != (size_t)-1)
+			b.members[k] = counts[i].n;
+	}
+	/* Roots: the start organisation, or every node without a live parent. */
+	for (size_t k = b.all.n; k-- > 0;)
+		if (start ? b.all.v[k].id == start
+		          : !b.all.v[k].parent_id ||
+		                find_index(b.ix, b.all.n, b.all.v[k].parent_id) == (size_t)-1)
+			stack[sp++] = k;
+	tree_walk(&b, stack, sp, ret);
+	tree_totals(ret);
 	return 0;
 }
 
