@@ -7,6 +7,7 @@
 #ifndef HOSO_APP_ORG_H
 #define HOSO_APP_ORG_H
 
+#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -152,6 +153,18 @@ struct org_history {
 };
 int org_history(struct app *app, const struct actor *who, int64_t id, struct arena *a,
                 struct org_history *ret, struct err *e);
+
+/* The views the API and the CLI print alike (new references):
+ * {"as_of", "organisations", "members", "nodes": [{"id", "code", "name",
+ * "kind", "depth", "parent", "from", "members", "members_total",
+ * "children" (how many)}]} in depth-first order; and one organisation's
+ * history {"id", "code", "from", "to", "versions": [{"name", "kind",
+ * "parent", "parent_code", "parent_name", "from", "to", "document"}],
+ * "successions": [{"kind", "effective", "document", "links": [{"from",
+ * "to", "main", "from_code", "from_name", "to_code", "to_name"}]}]}. */
+json_t *org_tree_json(const struct org_tree *t);
+json_t *org_history_json(struct app *app, const struct actor *who, int64_t id, const char *code,
+                         const struct org_history *h, struct arena *a);
 
 /*
  * Where records of organisation id belong under the structure of day: id

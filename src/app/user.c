@@ -286,6 +286,22 @@ int user_list(struct app *app, const struct actor *who, struct arena *a, struct 
 	return 0;
 }
 
+json_t *user_view_json(struct app *app, const struct actor *who, const struct user_row *u,
+                       struct arena *a)
+{
+	struct org_row o;
+	json_t *roles_arr = json_array();
+
+	for (int k = 0; k < ROLE__MAX; k++)
+		if (u->roles & (1u << k))
+			json_array_append_new(roles_arr, json_string(roles[k].code));
+	return json_pack(
+	    "{s:s,s:s,s:o,s:s,s:s?,s:b,s:b}", "username", u->username, "full_name", u->full_name,
+	    "roles", roles_arr, "clearance", clearance_name((enum clearance)u->clearance), "org",
+	    u->org_id && org_get(app, who, u->org_id, DATE_OPEN, a, &o, NULL) == 0 ? o.code : NULL,
+	    "disabled", u->disabled, "totp", u->totp_enabled);
+}
+
 /*
  * The user named, if the actor may manage them: their scope within the
  * actor's (else "not found", as for a name nobody has), and their clearance

@@ -10,6 +10,7 @@
 #ifndef HOSO_APP_USER_H
 #define HOSO_APP_USER_H
 
+#include <jansson.h>
 #include <stdint.h>
 
 #include "app/app.h"
@@ -46,6 +47,12 @@ int user_add(struct app *app, const struct actor *who, const struct user_new *u,
              struct buf *ret_password, struct err *e);
 int user_list(struct app *app, const struct actor *who, struct arena *a, struct user_list *ret,
               struct err *e);
+
+/* An account as the API and the CLI show it: {"username", "full_name",
+ * "roles", "clearance", "org" (its code, null for the whole tree or out of
+ * the reader's scope), "disabled", "totp"}; a new reference. */
+json_t *user_view_json(struct app *app, const struct actor *who, const struct user_row *u,
+                       struct arena *a);
 
 /*
  * What an administrator changes in an account: only the fields whose set_

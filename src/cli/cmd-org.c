@@ -102,29 +102,7 @@ static int org_tree_cmd(struct cli_sub *x, int argc, char **argv)
 	if (rc < 0)
 		goto out;
 	if (json) {
-		/* Nested: each node has "children". */
-		json_t **stack = calloc(t.n + 1, sizeof(*stack)), *roots = json_array();
-
-		for (size_t i = 0; stack && i < t.n; i++) {
-			const struct org_node *nd = &t.nodes[i];
-			json_t *o = json_pack(
-			    "{s:I,s:s,s:s,s:s,s:o,s:I,s:I}", "id", (json_int_t)nd->row.id, "code",
-			    nd->row.code, "name", nd->row.name, "kind", nd->row.kind, "from",
-			    cli_date_json(nd->row.ver_from), "members", (json_int_t)nd->members,
-			    "members_total", (json_int_t)nd->members_total);
-
-			json_object_set_new(o, "children", json_array());
-			if (nd->depth == 0)
-				json_array_append_new(roots, o);
-			else
-				json_array_append_new(
-				    json_object_get(stack[nd->depth - 1], "children"), o);
-			stack[nd->depth] = o;
-		}
-		free(stack);
-		cli_print_json(json_pack("{s:o,s:I,s:I,s:o}", "as_of", cli_date_json(day),
-		                         "organisations", (json_int_t)t.n, "members",
-		                         (json_int_t)t.members, "tree", roots));
+		cli_print_json(org_tree_json(&t));
 		goto out;
 	}
 	printf("Cơ cấu tổ chức tại ngày %s: %zu tổ chức, %lld đảng viên\n", vn(day, d1), t.n,
@@ -191,41 +169,7 @@ static int org_show_cmd(struct cli_sub *x, int argc, char **argv)
 	if (rc < 0)
 		goto out;
 	if (json) {
-		json_t *vers = json_array(), *succ = json_array();
-
-		for (size_t i = 0; i < h.versions.n; i++) {
-			const struct org_row *v = &h.versions.v[i];
-
-			json_array_append_new(
-			    vers,
-			    json_pack("{s:s,s:s,s:s?,s:o,s:o,s:s?}", "name", v->name, "kind",
-			              v->kind, "parent",
-			              v->parent_id ? code_of(app, who, v->parent_id, &a) : NULL,
-			              "from", cli_date_json(v->ver_from), "to",
-			              cli_date_json(v->ver_to), "document", v->document));
-		}
-		for (size_t i = 0; i < h.successions.n; i++) {
-			const struct succession_row *s = &h.successions.v[i];
-			json_t *links = json_array();
-
-			for (size_t k = 0; k < s->nlinks; k++)
-				json_array_append_new(
-				    links,
-				    json_pack("{s:s,s:s?,s:b}", "from",
-				              code_of(app, who, s->links[k].from_org, &a), "to",
-				              s->links[k].to_org
-				                  ? code_of(app, who, s->links[k].to_org, &a)
-				                  : NULL,
-				              "main", s->links[k].is_main));
-			json_array_append_new(succ,
-			                      json_pack("{s:s,s:o,s:s?,s:o}", "kind", s->kind,
-			                                "effective", cli_date_json(s->effective),
-			                                "document", s->document, "links", links));
-		}
-		cli_print_json(json_pack("{s:I,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)id, "code",
-		                         pos[0], "from", cli_date_json(h.versions.v[0].valid_from),
-		                         "to", cli_date_json(h.versions.v[0].valid_to), "versions",
-		                         vers, "successions", succ));
+		cli_print_json(org_history_json(app, who, id, pos[0], &h, &a));
 		goto out;
 	}
 	printf("%s — hoạt động từ %s đến %s\n", pos[0], vn(h.versions.v[0].valid_from, d1),

@@ -132,25 +132,8 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 	if (rc == 0 && json) {
 		json_t *arr = json_array();
 
-		for (size_t i = 0; i < l.n; i++) {
-			json_t *r = json_array();
-			struct org_row o;
-
-			for (int k = 0; k < ROLE__MAX; k++)
-				if (l.v[i].roles & (1u << k))
-					json_array_append_new(r,
-					                      json_string(role_name((enum role)k)));
-			json_array_append_new(
-			    arr, json_pack("{s:s,s:s,s:s?,s:o,s:s,s:b}", "username",
-			                   l.v[i].username, "full_name", l.v[i].full_name, "org",
-			                   l.v[i].org_id && org_get(app, &x->who, l.v[i].org_id,
-			                                            DATE_OPEN, &a, &o, NULL) == 0
-			                       ? o.code
-			                       : NULL,
-			                   "roles", r, "clearance",
-			                   clearance_name((enum clearance)l.v[i].clearance),
-			                   "disabled", l.v[i].disabled));
-		}
+		for (size_t i = 0; i < l.n; i++)
+			json_array_append_new(arr, user_view_json(app, &x->who, &l.v[i], &a));
 		cli_print_json(arr);
 	} else if (rc == 0) {
 		for (size_t i = 0; i < l.n; i++) {

@@ -21,29 +21,12 @@ int api_orgs_get(struct http_req *r, struct err *e)
 {
 	struct org_tree t;
 	int32_t day = date_today();
-	char iso[DATE_BUF];
-	json_t *arr;
 	int rc;
 
 	if ((rc = http_query_date(r, "as_of", &day, e)) < 0 ||
 	    (rc = org_tree_at(r->app, &r->actor, day, 0, r->arena, &t, e)) < 0)
 		return rc;
-	arr = json_array();
-	for (size_t i = 0; i < t.n; i++) {
-		const struct org_node *n = &t.nodes[i];
-
-		json_array_append_new(
-		    arr, json_pack("{s:I,s:s,s:s,s:s,s:i,s:I,s:I,s:I}", "id", (json_int_t)n->row.id,
-		                   "code", n->row.code, "name", n->row.name, "kind", n->row.kind,
-		                   "depth", n->depth, "parent", (json_int_t)n->row.parent_id,
-		                   "members_total", (json_int_t)n->members_total, "children",
-		                   (json_int_t)n->nchildren));
-	}
-	date_format_iso(day, iso);
-	return http_reply(r, 200,
-	                  json_pack("{s:s,s:I,s:I,s:o}", "as_of", iso, "organisations",
-	                            (json_int_t)t.n, "members", (json_int_t)t.members, "nodes",
-	                            arr));
+	return http_reply(r, 200, org_tree_json(&t));
 }
 
 static int org_param(struct http_req *r, int64_t *ret, struct err *e)
@@ -53,83 +36,17 @@ static int org_param(struct http_req *r, int64_t *ret, struct err *e)
 	return org_find(r->app, &r->actor, code ? code : "", ret, e);
 }
 
-static json_t *day_json(int32_t d)
-{
-	char s[DATE_BUF];
-
-	if (d == DATE_OPEN || d == DATE_NONE)
-		return json_null();
-	date_format_iso(d, s);
-	return json_string(s);
-}
-
-/* Adds PREFIX_code and PREFIX_name of organisation id — its name on day,
- * else its latest — to o, or nulls when it is none or outside the caller's
- * scope: the same answer, so nothing about an organisation one may not see
- * leaks. */
-static void add_org_ref(struct http_req *r, json_t *o, const char *prefix, int64_t id, int32_t day)
-{
-	struct org_row row;
-	struct err ignored;
-	char key[32];
-	int found = 0;
-
-	err_init(&ignored);
-	if (id > 0)
-		found = org_get(r->app, &r->actor, id, day, r->arena, &row, &ignored) == 0 ||
-		        org_get(r->app, &r->actor, id, DATE_OPEN, r->arena, &row, &ignored) == 0;
-	err_release(&ignored);
-	snprintf(key, sizeof(key), "%s_code", prefix);
-	json_object_set_new(o, key, found ? json_string(row.code) : json_null());
-	snprintf(key, sizeof(key), "%s_name", prefix);
-	json_object_set_new(o, key, found ? json_string(row.name) : json_null());
-}
-
 int api_org_get(struct http_req *r, struct err *e)
 {
 	struct org_history h;
-	json_t *vers, *succ;
 	int64_t id;
 	int rc;
 
 	if ((rc = org_param(r, &id, e)) < 0 ||
 	    (rc = org_history(r->app, &r->actor, id, r->arena, &h, e)) < 0)
 		return rc;
-	vers = json_array();
-	for (size_t i = 0; i < h.versions.n; i++) {
-		const struct org_row *v = &h.versions.v[i];
-
-		json_t *o =
-		    json_pack("{s:s,s:s,s:I,s:o,s:o,s:s?}", "name", v->name, "kind", v->kind,
-		              "parent", (json_int_t)v->parent_id, "from", day_json(v->ver_from),
-		              "to", day_json(v->ver_to), "document", v->document);
-
-		add_org_ref(r, o, "parent", v->parent_id, v->ver_from);
-		json_array_append_new(vers, o);
-	}
-	succ = json_array();
-	for (size_t i = 0; i < h.successions.n; i++) {
-		const struct succession_row *s = &h.successions.v[i];
-		json_t *links = json_array();
-
-		for (size_t k = 0; k < s->nlinks; k++) {
-			json_t *l = json_pack(
-			    "{s:I,s:I,s:b}", "from", (json_int_t)s->links[k].from_org, "to",
-			    (json_int_t)s->links[k].to_org, "main", s->links[k].is_main);
-
-			add_org_ref(r, l, "from", s->links[k].from_org, s->effective - 1);
-			add_org_ref(r, l, "to", s->links[k].to_org, s->effective);
-			json_array_append_new(links, l);
-		}
-		json_array_append_new(succ, json_pack("{s:s,s:o,s:s?,s:o}", "kind", s->kind,
-		                                      "effective", day_json(s->effective),
-		                                      "document", s->document, "links", links));
-	}
 	return http_reply(
-	    r, 200,
-	    json_pack("{s:I,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)id, "code",
-	              http_param(r, "code"), "from", day_json(h.versions.v[0].valid_from), "to",
-	              day_json(h.versions.v[0].valid_to), "versions", vers, "successions", succ));
+	    r, 200, org_history_json(r->app, &r->actor, id, http_param(r, "code"), &h, r->arena));
 }
 
 int api_org_members(struct http_req *r, struct err *e)

@@ -20,16 +20,6 @@
 
 #include "core/banned.h"
 
-static json_t *roles_json(unsigned roles)
-{
-	json_t *a = json_array();
-
-	for (int k = 0; k < ROLE__MAX; k++)
-		if (roles & (1u << k))
-			json_array_append_new(a, json_string(role_name((enum role)k)));
-	return a;
-}
-
 static int roles_from(const struct http_list *l, unsigned *ret, struct err *e)
 {
 	*ret = 0;
@@ -64,17 +54,8 @@ int api_users_get(struct http_req *r, struct err *e)
 	if (rc < 0)
 		return rc;
 	arr = json_array();
-	for (size_t i = 0; i < l.n; i++) {
-		struct org_row o;
-		int have = l.v[i].org_id && org_get(r->app, &r->actor, l.v[i].org_id, DATE_OPEN,
-		                                    r->arena, &o, NULL) == 0;
-
-		json_array_append_new(
-		    arr, json_pack("{s:s,s:s,s:o,s:s,s:s?,s:b}", "username", l.v[i].username,
-		                   "full_name", l.v[i].full_name, "roles", roles_json(l.v[i].roles),
-		                   "clearance", clearance_name((enum clearance)l.v[i].clearance),
-		                   "org", have ? o.code : NULL, "disabled", l.v[i].disabled));
-	}
+	for (size_t i = 0; i < l.n; i++)
+		json_array_append_new(arr, user_view_json(r->app, &r->actor, &l.v[i], r->arena));
 	return http_reply(r, 200, json_pack("{s:o}", "users", arr));
 }
 

@@ -8,19 +8,22 @@ expect_status 0 "$HOSO" org tree --as-of 2025-06-30 --depth 1 --json
 python3 - <<'PY' && ok || fail "structure before the reform"
 import json
 d = json.load(open("out.txt"))
-root = d["tree"][0]
-assert len(d["tree"]) == 1 and root["code"] == "DB", root["code"]
-assert len(root["children"]) == 14, len(root["children"])
-grass = sum(len(c["children"]) for c in root["children"])
+roots = [n for n in d["nodes"] if n["depth"] == 0]
+assert len(roots) == 1 and roots[0]["code"] == "DB", roots
+root = roots[0]
+direct = [n for n in d["nodes"] if n["parent"] == root["id"]]
+assert len(direct) == 14 == root["children"], (len(direct), root["children"])
+grass = sum(n["children"] for n in direct)
 assert grass == 617, grass
 PY
 expect_status 0 "$HOSO" org tree --as-of 2025-07-01 --json
 python3 - <<'PY' && ok || fail "structure after the reform"
 import json
 d = json.load(open("out.txt"))
-root = d["tree"][0]
-assert len(root["children"]) == 49, len(root["children"])
-names = [c["name"] for c in root["children"]]
+root = [n for n in d["nodes"] if n["depth"] == 0][0]
+direct = [n for n in d["nodes"] if n["parent"] == root["id"]]
+assert len(direct) == 49, len(direct)
+names = [c["name"] for c in direct]
 assert not any("huyện" in n or "Huyện" in n for n in names), names
 PY
 expect_status 0 "$HOSO" person search "lo van muon"
