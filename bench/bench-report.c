@@ -55,13 +55,15 @@ static double median(double *v, int n)
  * children on :s by a recursive walk down the versions valid that day. */
 static int baseline_sql(struct buf *sql)
 {
-	int rc = buf_adds(sql, "WITH RECURSIVE raw AS (");
+	int rc = buf_adds(sql, "WITH RECURSIVE raw AS ("), n = 0;
 
-	for (size_t i = 0; rc == 0 && store_counter_metric(i); i++) {
-		if (i)
+	for (int f = 0; rc == 0 && f < FIGURE__MAX; f++) {
+		if (figure_def((enum figure)f)->source != FIGURE_COUNTED)
+			continue;
+		if (n++)
 			rc = buf_adds(sql, " UNION ALL ");
 		if (rc == 0)
-			rc = store_counter_source_select(i, sql);
+			rc = store_counter_source_select((enum figure)f, sql);
 	}
 	if (rc == 0)
 		rc = buf_adds(
@@ -138,7 +140,7 @@ int main(int argc, char **argv)
 	first = th[0];
 	/* the baseline counts the counted figures only, not those from deadlines */
 	for (size_t i = 0; i < r.nfigures; i++)
-		if (r.figures[i].m->deadline == METRIC_COUNTED)
+		if (r.figures[i].def->source == FIGURE_COUNTED)
 			hoso_total += r.figures[i].total;
 	/* The same report as at the time of each record, for comparison. */
 	for (int i = 0; i < runs; i++) {
