@@ -24,6 +24,7 @@
  * table, and opening the database reinstalls, recounts and verifies when
  * the two differ (store_counters_ensure).
  */
+#include <pthread.h>
 #include <sodium.h>
 #include <string.h>
 
@@ -249,19 +250,36 @@ static int hash_one(const char *sql, void *arg)
 	return 0;
 }
 
-int store_counters_hash(char out[STORE_COUNTERS_HASH_HEX])
+/* The definitions are the program's own, so their hash is made once a
+ * process (about a millisecond of SQL text) and kept, not on every open. */
+static struct {
+	pthread_once_t once;
+	int rc;
+	char hex[STORE_COUNTERS_HASH_HEX];
+} defs_hash = {PTHREAD_ONCE_INIT, 0, ""};
+
+static void defs_hash_make(void)
 {
 	crypto_generichash_state h;
 	unsigned char md[32];
-	int rc;
 
-	if (sodium_init() < 0)
-		return HOSO_E_NOMEM;
+	if (sodium_init() < 0) {
+		defs_hash.rc = HOSO_E_NOMEM;
+		return;
+	}
 	crypto_generichash_init(&h, NULL, 0, sizeof(md));
-	if ((rc = triggers_each(hash_one, &h)) < 0)
-		return rc;
+	if ((defs_hash.rc = triggers_each(hash_one, &h)) < 0)
+		return;
 	crypto_generichash_final(&h, md, sizeof(md));
-	sodium_bin2hex(out, STORE_COUNTERS_HASH_HEX, md, sizeof(md));
+	sodium_bin2hex(defs_hash.hex, STORE_COUNTERS_HASH_HEX, md, sizeof(md));
+}
+
+int store_counters_hash(char out[STORE_COUNTERS_HASH_HEX])
+{
+	pthread_once(&defs_hash.once, defs_hash_make);
+	if (defs_hash.rc < 0)
+		return defs_hash.rc;
+	memcpy(out, defs_hash.hex, STORE_COUNTERS_HASH_HEX);
 	return 0;
 }
 
