@@ -6,8 +6,9 @@
  * to its organisation's successor on the structure date through the
  * succession links, then to the province's child it sits under that day.
  * Prints the median of each and the ratio, and whether the totals agree.
- * Then the report's documents: the median time to build the document and
- * write it as DOCX, PDF and XLSX, with the size of each.
+ * Then the report's files: the median time to build the document and write
+ * it as CSV (the report's tables), DOCX, PDF and XLSX (the Party's
+ * document), with the size of each.
  *
  * Usage: bench-report DB ROOT_CODE FROM TO STRUCTURE [RUNS]
  *   e.g. bench-report bench/out/province.db DB 2015-01-01 2019-12-31 2025-07-01 50
@@ -22,6 +23,7 @@
 #include "app/org.h"
 #include "app/report.h"
 #include "core/buf.h"
+#include "export/csv.h"
 #include "export/doc.h"
 #include "export/docx.h"
 #include "export/pdf.h"
@@ -198,14 +200,18 @@ int main(int argc, char **argv)
 		       (long long)base_total);
 	}
 	{
-		static const char *const names[] = {"DOCX", "PDF", "XLSX"};
-		static int (*const writers[])(const struct doc *, struct buf *,
-		                              struct err *) = {docx_write, pdf_write, xlsx_write};
+		static const char *const names[] = {"CSV", "DOCX", "PDF", "XLSX"};
+		static int (*const builders[])(struct app *, const struct actor *,
+		                               const struct report *, struct arena *, struct doc *,
+		                               struct err *) = {report_tables, report_document,
+		                                                report_document, report_document};
+		static int (*const writers[])(const struct doc *, struct buf *, struct err *) = {
+		    csv_doc_write, docx_write, pdf_write, xlsx_write};
 		int n = runs < 10 ? runs : 10;
 		struct arena da;
 
 		arena_init(&da, (size_t)1 << 24);
-		for (int w = 0; w < 3; w++) {
+		for (int w = 0; w < 4; w++) {
 			struct buf out = BUF_INIT((size_t)64 << 20);
 			struct doc d;
 
@@ -214,7 +220,7 @@ int main(int argc, char **argv)
 
 				arena_reset(&da);
 				buf_reset(&out);
-				if (report_document(app, &sys, &r, &da, &d, &e) != 0 ||
+				if (builders[w](app, &sys, &r, &da, &d, &e) != 0 ||
 				    writers[w](&d, &out, &e) != 0) {
 					fprintf(stderr, "bench-report: %s: %s\n", names[w],
 					        err_text_en(&e));
