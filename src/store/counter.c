@@ -110,8 +110,10 @@ static const struct counter_source *source_of(enum figure f)
 /* What is counted by: the breakdown (counter) or the subject
  * (counter_subject). */
 enum counted { COUNTED_DIM, COUNTED_SUBJECT, COUNTED__MAX };
-static const char *const counted_table[COUNTED__MAX] = {"counter", "counter_subject"};
-static const char *const counted_key[COUNTED__MAX] = {"dim", "subject"};
+static const char *const counted_table[COUNTED__MAX] = {
+    [COUNTED_DIM] = "counter", [COUNTED_SUBJECT] = "counter_subject"};
+static const char *const counted_key[COUNTED__MAX] = {
+    [COUNTED_DIM] = "dim", [COUNTED_SUBJECT] = "subject"};
 
 static const char *counted_col(const struct counter_source *x, enum counted k)
 {
@@ -145,9 +147,9 @@ int store_counter_source_select(enum figure f, struct buf *out)
 }
 
 /* Whether the store keeps counts of figure f in table k. */
-static int counted(int f, int k)
+static int counted(enum figure f, enum counted k)
 {
-	return source_of((enum figure)f) && counted_col(source_of((enum figure)f), (enum counted)k);
+	return source_of(f) && counted_col(source_of(f), k);
 }
 
 int store_counters_rebuild(struct store *s)
