@@ -321,8 +321,26 @@ static int counters_install(struct store *s)
 /* The hash of the trigger definitions the counters were last made with. */
 #define META_KEY "counter_triggers"
 
+/* 1 when the counters were made with the definitions hashed want, 0 when
+ * not (or not known: a database from before the hash was kept). */
+static int made_with(struct store *s, const char *want)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_META_GET);
+	int rc, same;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_text(st, 1, META_KEY, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	same = rc == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+	       strcmp((const char *)sqlite3_column_text(st, 0), want) == 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? same : store_rc(rc);
+}
+
 /* Reinstall, recount and verify, and remember the definitions' hash, in
- * one transaction. */
+ * one transaction - unless another connection did it while this one
+ * waited for the write lock. */
 static int counters_reinstall(struct store *s, const char *hash, struct err *e)
 {
 	sqlite3_stmt *st;
@@ -331,8 +349,12 @@ static int counters_reinstall(struct store *s, const char *hash, struct err *e)
 
 	if ((rc = store_begin(s)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
-	if ((rc = counters_install(s)) == 0 && (rc = store_counters_verify(s, &diffs)) == 0 &&
-	    diffs)
+	if ((rc = made_with(s, hash)) == 1) {
+		store_rollback(s);
+		return 0;
+	}
+	if (rc == 0 && (rc = counters_install(s)) == 0 &&
+	    (rc = store_counters_verify(s, &diffs)) == 0 && diffs)
 		rc = HOSO_E_DB;
 	if (rc == 0 && !(st = store_stmt(s, STMT_META_PUT)))
 		rc = HOSO_E_DB;
@@ -354,21 +376,11 @@ static int counters_reinstall(struct store *s, const char *hash, struct err *e)
 int store_counters_ensure(struct store *s, struct err *e)
 {
 	char want[STORE_COUNTERS_HASH_HEX];
-	sqlite3_stmt *st = store_stmt(s, STMT_META_GET);
-	int rc, same;
+	int rc;
 
-	if (!st)
-		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
-	if ((rc = store_counters_hash(want)) < 0)
+	if ((rc = store_counters_hash(want)) < 0 || (rc = made_with(s, want)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
-	sqlite3_bind_text(st, 1, META_KEY, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	same = rc == SQLITE_ROW && sqlite3_column_text(st, 0) &&
-	       strcmp((const char *)sqlite3_column_text(st, 0), want) == 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return err_set(e, store_rc(rc), NULL, NULL, NULL);
-	if (same)
+	if (rc == 1)
 		return 0;
 	/* A reader cannot write the new triggers: it would read counts kept
 	 * by other definitions. */
