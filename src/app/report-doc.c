@@ -481,37 +481,52 @@ static void narrative(struct builder *b)
 	placeholder(b, "(Cán bộ soạn thảo.)");
 }
 
-/* The statistical appendix on a page of its own: Biểu 2 and 3 by
- * organisation below, Biểu 4 by year over several years. */
+/* The tables of the statistical appendix: Biểu 2 and 3 by organisation
+ * below (with the note on how records are placed), Biểu 4 by year over
+ * several years. */
+#define APPENDIX_FIGS 6
+static const struct {
+	const char *title, *sheet, *first;
+	enum figure figs[APPENDIX_FIGS];
+	int by_year;
+} appendix_tables[] = {
+    {"Biểu 2. Kiểm tra, giám sát theo đơn vị trực thuộc",
+     "Biểu 2",
+     "Đơn vị",
+     {FIGURE_KT_TO_CHUC, FIGURE_KT_TO_CHUC_VI_PHAM, FIGURE_KT_DANG_VIEN,
+      FIGURE_KT_DANG_VIEN_VI_PHAM, FIGURE_GS_CHUYEN_DE_TO_CHUC, FIGURE_GS_CHUYEN_DE_DANG_VIEN},
+     0},
+    {"Biểu 3. Thẩm định, thẩm tra lý lịch, đi nước ngoài, khiếu nại theo đơn vị trực thuộc",
+     "Biểu 3",
+     "Đơn vị",
+     {FIGURE_TD_HO_SO, FIGURE_TTLL_HO_SO, FIGURE_RNN_DOAN, FIGURE_RNN_LUOT, FIGURE_ONN_DANG_VIEN,
+      FIGURE_KN_NHAN},
+     0},
+    {"Biểu 4. Số liệu chủ yếu theo năm",
+     "Biểu 4",
+     "Năm",
+     {FIGURE_KT_TO_CHUC, FIGURE_KT_DANG_VIEN, FIGURE_GS_CHUYEN_DE_TO_CHUC, FIGURE_TD_HO_SO,
+      FIGURE_RNN_DOAN, FIGURE_RNN_LUOT},
+     1},
+};
+
+/* The statistical appendix, on a page of its own. */
 static void appendix(struct builder *b, const struct report *r, const char *note)
 {
-	static const enum figure kt[] = {
-	    FIGURE_KT_TO_CHUC,           FIGURE_KT_TO_CHUC_VI_PHAM,
-	    FIGURE_KT_DANG_VIEN,         FIGURE_KT_DANG_VIEN_VI_PHAM,
-	    FIGURE_GS_CHUYEN_DE_TO_CHUC, FIGURE_GS_CHUYEN_DE_DANG_VIEN};
-	static const enum figure other[] = {FIGURE_TD_HO_SO, FIGURE_TTLL_HO_SO,    FIGURE_RNN_DOAN,
-	                                    FIGURE_RNN_LUOT, FIGURE_ONN_DANG_VIEN, FIGURE_KN_NHAN};
-	static const enum figure by_year[] = {
-	    FIGURE_KT_TO_CHUC, FIGURE_KT_DANG_VIEN, FIGURE_GS_CHUYEN_DE_TO_CHUC,
-	    FIGURE_TD_HO_SO,   FIGURE_RNN_DOAN,     FIGURE_RNN_LUOT};
-	struct arena *a = b->a;
-
 	add(b, (struct doc_block){.kind = DOC_PAGE_BREAK});
 	heading(b, 1, "PHỤ LỤC SỐ LIỆU");
-	add(b, (struct doc_block){
-	           .kind = DOC_TABLE,
-	           .table = by_table(a, r, "Biểu 2. Kiểm tra, giám sát theo đơn vị trực thuộc",
-	                             "Biểu 2", "Đơn vị", kt, 6, 0, note)});
-	add(b, (struct doc_block){.kind = DOC_TABLE,
-	                          .table = by_table(a, r,
-	                                            "Biểu 3. Thẩm định, thẩm tra lý lịch, đi nước "
-	                                            "ngoài, khiếu nại theo đơn vị trực thuộc",
-	                                            "Biểu 3", "Đơn vị", other, 6, 0, note)});
-	if (r->nyears >= 2)
-		add(b,
-		    (struct doc_block){.kind = DOC_TABLE,
-		                       .table = by_table(a, r, "Biểu 4. Số liệu chủ yếu theo năm",
-		                                         "Biểu 4", "Năm", by_year, 6, 1, NULL)});
+	for (size_t i = 0; i < sizeof(appendix_tables) / sizeof(appendix_tables[0]); i++) {
+		int by_year = appendix_tables[i].by_year;
+
+		if (by_year && r->nyears < 2)
+			continue;
+		add(b, (struct doc_block){.kind = DOC_TABLE,
+		                          .table = by_table(b->a, r, appendix_tables[i].title,
+		                                            appendix_tables[i].sheet,
+		                                            appendix_tables[i].first,
+		                                            appendix_tables[i].figs, 6, by_year,
+		                                            by_year ? NULL : note)});
+	}
 }
 
 /* "Nơi nhận:": the level above, the standing committee, the archive;
