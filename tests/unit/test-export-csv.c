@@ -145,7 +145,8 @@ static void rb_field(void *s, size_t len, void *data)
 	struct readback *r = data;
 
 	assert_true(r->n < 64 && len < 128);
-	memcpy(r->fields[r->n], s, len);
+	if (len) /* s is NULL for an empty unquoted field (CSV_EMPTY_IS_NULL) */
+		memcpy(r->fields[r->n], s, len);
 	r->fields[r->n++][len] = '\0';
 }
 
