@@ -6,8 +6,9 @@
  * to its organisation's successor on the structure date through the
  * succession links, then to the province's child it sits under that day.
  * Prints the median of each and the ratio, and whether the totals agree.
- * Then the report's documents: the median time to build the document and
- * write it as DOCX, PDF and XLSX, with the size of each.
+ * Then the report's files: the median time to build the document and write
+ * it as CSV (the report's tables), DOCX, PDF and XLSX (the Party's
+ * document), with the size of each.
  *
  * Usage: bench-report DB ROOT_CODE FROM TO STRUCTURE [RUNS]
  *   e.g. bench-report bench/out/province.db DB 2015-01-01 2019-12-31 2025-07-01 50
@@ -22,6 +23,7 @@
 #include "app/org.h"
 #include "app/report.h"
 #include "core/buf.h"
+#include "export/csv.h"
 #include "export/doc.h"
 #include "export/docx.h"
 #include "export/pdf.h"
@@ -55,13 +57,15 @@ static double median(double *v, int n)
  * children on :s by a recursive walk down the versions valid that day. */
 static int baseline_sql(struct buf *sql)
 {
-	int rc = buf_adds(sql, "WITH RECURSIVE raw AS (");
+	int rc = buf_adds(sql, "WITH RECURSIVE raw AS ("), n = 0;
 
-	for (size_t i = 0; rc == 0 && store_counter_metric(i); i++) {
-		if (i)
+	for (int f = 0; rc == 0 && f < FIGURE__MAX; f++) {
+		if (figure_def((enum figure)f)->source != FIGURE_COUNTED)
+			continue;
+		if (n++)
 			rc = buf_adds(sql, " UNION ALL ");
 		if (rc == 0)
-			rc = store_counter_source_select(i, sql);
+			rc = store_counter_source_select((enum figure)f, sql);
 	}
 	if (rc == 0)
 		rc = buf_adds(
@@ -138,7 +142,7 @@ int main(int argc, char **argv)
 	first = th[0];
 	/* the baseline counts the counted figures only, not those from deadlines */
 	for (size_t i = 0; i < r.nfigures; i++)
-		if (r.figures[i].m->deadline == METRIC_COUNTED)
+		if (r.figures[i].def->source == FIGURE_COUNTED)
 			hoso_total += r.figures[i].total;
 	/* The same report as at the time of each record, for comparison. */
 	for (int i = 0; i < runs; i++) {
@@ -196,14 +200,18 @@ int main(int argc, char **argv)
 		       (long long)base_total);
 	}
 	{
-		static const char *const names[] = {"DOCX", "PDF", "XLSX"};
-		static int (*const writers[])(const struct doc *, struct buf *,
-		                              struct err *) = {docx_write, pdf_write, xlsx_write};
+		static const char *const names[] = {"CSV", "DOCX", "PDF", "XLSX"};
+		static int (*const builders[])(struct app *, const struct actor *,
+		                               const struct report *, struct arena *, struct doc *,
+		                               struct err *) = {report_tables, report_document,
+		                                                report_document, report_document};
+		static int (*const writers[])(const struct doc *, struct buf *, struct err *) = {
+		    csv_doc_write, docx_write, pdf_write, xlsx_write};
 		int n = runs < 10 ? runs : 10;
 		struct arena da;
 
 		arena_init(&da, (size_t)1 << 24);
-		for (int w = 0; w < 3; w++) {
+		for (int w = 0; w < 4; w++) {
 			struct buf out = BUF_INIT((size_t)64 << 20);
 			struct doc d;
 
@@ -212,7 +220,7 @@ int main(int argc, char **argv)
 
 				arena_reset(&da);
 				buf_reset(&out);
-				if (report_document(app, &sys, &r, &da, &d, &e) != 0 ||
+				if (builders[w](app, &sys, &r, &da, &d, &e) != 0 ||
 				    writers[w](&d, &out, &e) != 0) {
 					fprintf(stderr, "bench-report: %s: %s\n", names[w],
 					        err_text_en(&e));

@@ -3,7 +3,6 @@
  */
 #include "app/app.h"
 
-#include <csv.h>
 #include <sodium.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 #include "app/scope.h"
 #include "cal/cal.h"
 #include "core/buf.h"
+#include "export/csv.h"
 #include "store/store.h"
 #include "vi/vi.h"
 
@@ -208,22 +208,8 @@ out:
 }
 
 /* One quoted CSV field (NULL: empty); text a spreadsheet would evaluate as
- * a formula gets a leading '. */
+ * a formula gets a leading '.  The CSV writer's own (export/csv.h). */
 int app_csv_field(struct buf *out, const char *s)
 {
-	struct buf t = BUF_INIT(out->max);
-	size_t need;
-	int rc = 0;
-
-	if (!s)
-		return 0;
-	if (s[0] && strchr("=+-@\t\r", s[0]))
-		rc = buf_addch(&t, '\'');
-	if (rc == 0)
-		rc = buf_adds(&t, s);
-	need = csv_write(NULL, 0, t.buf, t.len);
-	if (rc == 0 && (rc = buf_grow(out, need)) == 0)
-		buf_setlen(out, out->len + csv_write(out->buf + out->len, need, t.buf, t.len));
-	buf_release(&t);
-	return rc;
+	return csv_doc_field(out, s);
 }

@@ -42,6 +42,7 @@
 #include "app/trip.h"
 #include "cal/cal.h"
 #include "core/date.h"
+#include "core/figure.h"
 #include "store/store.h"
 
 #include "core/banned.h"
@@ -49,25 +50,22 @@
 #define FIRST_YEAR  2015
 #define MAX_SUBJECT 8
 
-/* The figures a year's records are drawn to give. */
-enum figure {
-	F_ORG,      /* organisations inspected (occurrences) */
-	F_ORG_VIOL, /* ... with violations */
-	F_PER,      /* members inspected */
-	F_PER_VIOL,
-	F_SUP_ORG, /* organisations under thematic supervision */
-	F_SUP_PER,
-	F_APPRAISALS,
-	F_TRIPS, /* delegations */
-	F_TRAVELLERS,
-	F__MAX
+/* The five-year review, 2015-2019 (DOMAIN.md §1): the figures a year's
+ * records are drawn to give (the others are 0: not drawn). */
+static const int review[FIGURE__MAX] = {
+    [FIGURE_KT_TO_CHUC] = 505,
+    [FIGURE_KT_TO_CHUC_VI_PHAM] = 94,
+    [FIGURE_KT_DANG_VIEN] = 824,
+    [FIGURE_KT_DANG_VIEN_VI_PHAM] = 72,
+    [FIGURE_GS_CHUYEN_DE_TO_CHUC] = 212,
+    [FIGURE_GS_CHUYEN_DE_DANG_VIEN] = 421,
+    [FIGURE_TD_HO_SO] = 778,
+    [FIGURE_RNN_DOAN] = 512,
+    [FIGURE_RNN_LUOT] = 2611,
 };
 
-/* The five-year review, 2015-2019 (DOMAIN.md §1). */
-static const int review[F__MAX] = {505, 94, 824, 72, 212, 421, 778, 512, 2611};
-
 struct quota {
-	int f[F__MAX];
+	int f[FIGURE__MAX];
 	int admissions, regular, stays; /* not in the review's figures */
 };
 
@@ -487,10 +485,11 @@ static int cover(struct cg *c, int y, int total, int persons, int lo, int hi, ma
 
 static int inspections(struct cg *c, int y, const struct quota *q)
 {
-	struct viol vo = {q->f[F_ORG], q->f[F_ORG_VIOL]}, vp = {q->f[F_PER], q->f[F_PER_VIOL]};
-	int rc = cover(c, y, q->f[F_ORG], 0, 1, 3, inspection, &vo);
+	struct viol vo = {q->f[FIGURE_KT_TO_CHUC], q->f[FIGURE_KT_TO_CHUC_VI_PHAM]},
+	            vp = {q->f[FIGURE_KT_DANG_VIEN], q->f[FIGURE_KT_DANG_VIEN_VI_PHAM]};
+	int rc = cover(c, y, q->f[FIGURE_KT_TO_CHUC], 0, 1, 3, inspection, &vo);
 
-	return rc < 0 ? rc : cover(c, y, q->f[F_PER], 1, 1, 3, inspection, &vp);
+	return rc < 0 ? rc : cover(c, y, q->f[FIGURE_KT_DANG_VIEN], 1, 1, 3, inspection, &vp);
 }
 
 /* ---- supervision ---- */
@@ -542,10 +541,10 @@ static int thematic(struct cg *c, int y, const struct where *w, int32_t t, const
 static int supervisions(struct cg *c, int y, const struct quota *q)
 {
 	int64_t s[MAX_SUBJECT];
-	int rc = cover(c, y, q->f[F_SUP_ORG], 0, 1, 3, thematic, NULL);
+	int rc = cover(c, y, q->f[FIGURE_GS_CHUYEN_DE_TO_CHUC], 0, 1, 3, thematic, NULL);
 
 	if (rc == 0)
-		rc = cover(c, y, q->f[F_SUP_PER], 1, 2, 5, thematic, NULL);
+		rc = cover(c, y, q->f[FIGURE_GS_CHUYEN_DE_DANG_VIEN], 1, 2, 5, thematic, NULL);
 	for (int i = 0; rc == 0 && i < q->regular; i++) {
 		struct where w;
 		int32_t t = opening_day(c, y);
@@ -574,7 +573,7 @@ static int appraisals(struct cg *c, int y, const struct quota *q)
 	};
 	int rc = 0;
 
-	for (int i = 0; rc == 0 && i < q->f[F_APPRAISALS];) {
+	for (int i = 0; rc == 0 && i < q->f[FIGURE_TD_HO_SO];) {
 		const char *const *p = purposes[below(&c->g->rng, 6)];
 		struct appraisal_input ai = {0};
 		struct person_row pr;
@@ -839,7 +838,7 @@ static int trip(struct cg *c, int y, int official, size_t ntravellers)
 
 static int trips(struct cg *c, int y, const struct quota *q)
 {
-	int ntrips = q->f[F_TRIPS], ntrav = q->f[F_TRAVELLERS];
+	int ntrips = q->f[FIGURE_RNN_DOAN], ntrav = q->f[FIGURE_RNN_LUOT];
 	int priv = ntrips * 35 / 100, official, extra, rc = 0;
 	size_t *size = calloc((size_t)ntrips + 1, sizeof(*size));
 
@@ -951,10 +950,10 @@ static void other_year(struct rng *r, int share, int pct, struct quota *q)
 {
 	int f = between(r, 80, 120) * share / 100;
 
-	for (int i = 0; i < F__MAX; i++)
+	for (int i = 0; i < FIGURE__MAX; i++)
 		q->f[i] = (int)((int64_t)review[i] * pct * f / 50000);
-	if (q->f[F_TRAVELLERS] < q->f[F_TRIPS])
-		q->f[F_TRAVELLERS] = q->f[F_TRIPS];
+	if (q->f[FIGURE_RNN_LUOT] < q->f[FIGURE_RNN_DOAN])
+		q->f[FIGURE_RNN_LUOT] = q->f[FIGURE_RNN_DOAN];
 }
 
 static int year(struct cg *c, int y, int share, struct quota *q)
@@ -991,7 +990,9 @@ int demo_cases(struct gen *g, int64_t *ncases)
 	date_civil(c.today, &last, &m, &d);
 	arena_init(&c.a, (size_t)1 << 24);
 	memset(q, 0, sizeof(q));
-	for (int f = 0; f < F__MAX; f++) {
+	for (int f = 0; f < FIGURE__MAX; f++) {
+		if (!review[f])
+			continue; /* not drawn (and no draws taken) */
 		split(&g->rng, review[f] * g->case_pct / 100, 5, parts);
 		for (int i = 0; i < 5; i++)
 			q[i].f[f] = parts[i];

@@ -1,8 +1,7 @@
 /*
- * report.c - the figures' catalogue and the report over live counters
- * (report.h).  How each figure is counted from the raw records is the
- * store's (src/store/counter.c, by the same codes); a unit test keeps the
- * two lists equal.
+ * report.c - the report over live counters (report.h).  The figures are
+ * core/figure.h's; how each is counted from the raw records is the
+ * store's (src/store/counter.c, a table indexed by the same enum).
  */
 #include "app/report.h"
 
@@ -29,104 +28,12 @@
 
 #define READ_ROLES (1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER)
 
-static const struct metric catalogue[] = {
-    {"kt_to_chuc", "Tổ chức đảng được kiểm tra", "Party organisations inspected", "lượt",
-     "occurrences", "subject organisations of inspections, by the day the case opened; by type",
-     "tổ chức", "organisations"},
-    {"kt_to_chuc_vi_pham", "Tổ chức đảng được kiểm tra có vi phạm",
-     "Organisations inspected with violations", "lượt", "occurrences",
-     "subject organisations with a finding other than no violation; by conclusion", "tổ chức",
-     "organisations"},
-    {"kt_dang_vien", "Đảng viên được kiểm tra", "Party members inspected", "lượt", "occurrences",
-     "subject members of inspections, by the day the case opened; by type", "đảng viên", "members"},
-    {"kt_dang_vien_vi_pham", "Đảng viên được kiểm tra có vi phạm",
-     "Members inspected with violations", "lượt", "occurrences",
-     "subject members with a finding other than no violation; by conclusion", "đảng viên",
-     "members"},
-    {"gs_chuyen_de_to_chuc", "Tổ chức đảng được giám sát chuyên đề",
-     "Organisations under thematic supervision", "lượt", "occurrences",
-     "subject organisations of thematic supervisions", "tổ chức", "organisations"},
-    {"gs_chuyen_de_dang_vien", "Đảng viên được giám sát chuyên đề",
-     "Members under thematic supervision", "lượt", "occurrences",
-     "subject members of thematic supervisions", "đảng viên", "members"},
-    {"gs_thuong_xuyen", "Cuộc giám sát thường xuyên", "Regular supervisions", "cuộc", "cases",
-     "regular supervision cases"},
-    {"kl_to_chuc", "Tổ chức đảng bị kỷ luật", "Organisations disciplined", "lượt", "decisions",
-     "discipline decisions about organisations, by the day decided; by form", "tổ chức",
-     "organisations"},
-    {"kl_dang_vien", "Đảng viên bị kỷ luật", "Members disciplined", "lượt", "decisions",
-     "discipline decisions about members, by the day decided; by form", "đảng viên", "members"},
-    {"td_ho_so", "Hồ sơ thẩm định tiêu chuẩn chính trị", "Political-standard appraisals", "hồ sơ",
-     "dossiers", "appraisal cases, by the day received; by purpose"},
-    {"td_ket_qua", "Kết quả thẩm định", "Appraisal outcomes", "hồ sơ", "dossiers",
-     "appraisals with an outcome recorded; by outcome"},
-    {"ttll_ho_so", "Hồ sơ thẩm tra lý lịch người vào Đảng", "Admission background checks", "hồ sơ",
-     "dossiers", "background-check cases, by the day received"},
-    {"vb_tre_han", "Văn bản thẩm tra, xác minh được trả lời trễ hạn",
-     "Verification letters answered late", "văn bản", "letters",
-     "letters sent in the period, answered after their due date (rule thu_xac_minh.tra_loi, in "
-     "working days)",
-     .deadline = METRIC_LETTER},
-    {"vb_qua_han", "Văn bản thẩm tra, xác minh quá hạn chưa được trả lời",
-     "Verification letters overdue, unanswered", "văn bản", "letters",
-     "letters sent in the period, past their due date today and not answered",
-     .deadline = METRIC_LETTER},
-    {"rnn_doan", "Đoàn ra nước ngoài", "Delegations abroad", "đoàn", "delegations",
-     "trip cases (a private trip is a delegation of one); by kind"},
-    {"rnn_luot", "Lượt người ra nước ngoài", "Person-trips abroad", "lượt", "person-trips",
-     "travellers of the trips; by kind", "người", "persons"},
-    {"rnn_bao_cao", "Báo cáo sau chuyến đi đã nhận", "Return reports received", "báo cáo",
-     "reports", "travellers whose return report was received"},
-    {"rnn_bao_cao_dung_han", "Báo cáo sau chuyến đi nộp đúng hạn", "Return reports on time",
-     "báo cáo", "reports",
-     "travellers back whose report came by its due date (rule ra_nuoc_ngoai.bao_cao: 7 working "
-     "days after re-entry)",
-     .deadline = METRIC_TRAVELLER},
-    {"rnn_bao_cao_tre_han", "Báo cáo sau chuyến đi nộp trễ hạn", "Return reports late", "báo cáo",
-     "reports", "travellers back whose report came after its due date",
-     .deadline = METRIC_TRAVELLER},
-    {"rnn_bao_cao_qua_han", "Báo cáo sau chuyến đi quá hạn chưa nộp",
-     "Return reports overdue, not received", "báo cáo", "reports",
-     "travellers back whose report is past its due date today and not received",
-     .deadline = METRIC_TRAVELLER},
-    {"onn_dang_vien", "Đảng viên ở nước ngoài", "Members staying abroad", "người", "members",
-     "stay-abroad cases, by the day opened; by purpose"},
-    {"kn_nhan", "Khiếu nại kỷ luật đã nhận", "Discipline complaints received", "đơn", "complaints",
-     "steps into the complaint state, by their day"},
-    {"kn_giai_quyet", "Khiếu nại kỷ luật đã giải quyết", "Discipline complaints resolved", "đơn",
-     "complaints", "steps out of the complaint state, by their day"},
-};
-
-#define NMETRICS (sizeof(catalogue) / sizeof(catalogue[0]))
-
-const struct metric *metrics(size_t *n)
-{
-	*n = NMETRICS;
-	return catalogue;
-}
-
-const struct metric *metric_find(const char *code)
-{
-	for (size_t i = 0; code && i < NMETRICS; i++)
-		if (strcmp(catalogue[i].code, code) == 0)
-			return &catalogue[i];
-	return NULL;
-}
-
-static size_t metric_index(const char *code)
-{
-	for (size_t i = 0; i < NMETRICS; i++)
-		if (strcmp(catalogue[i].code, code) == 0)
-			return i;
-	return NMETRICS;
-}
-
 struct collect {
 	struct app *app;
 	struct arena *a;
 	struct report *r;
 	size_t caprows;
-	size_t capby[NMETRICS];
+	size_t capby[FIGURE__MAX];
 	int rc;
 };
 
@@ -149,13 +56,13 @@ static struct report_row *row_of(struct collect *c, int64_t org)
 		c->caprows = cap;
 	}
 	r->rows[r->nrows] = (struct report_row){.org = org};
-	if (!(r->rows[r->nrows].n = arena_calloc(c->a, NMETRICS, sizeof(int64_t))) ||
-	    !(r->rows[r->nrows].d = arena_calloc(c->a, NMETRICS, sizeof(int64_t))))
+	if (!(r->rows[r->nrows].n = arena_calloc(c->a, FIGURE__MAX, sizeof(int64_t))) ||
+	    !(r->rows[r->nrows].d = arena_calloc(c->a, FIGURE__MAX, sizeof(int64_t))))
 		return NULL;
 	return &r->rows[r->nrows++];
 }
 
-static int add_by(struct collect *c, size_t m, const char *dim, int64_t n)
+static int add_by(struct collect *c, enum figure m, const char *dim, int64_t n)
 {
 	struct report_figure *f = &c->r->figures[m];
 
@@ -182,7 +89,7 @@ static int add_by(struct collect *c, size_t m, const char *dim, int64_t n)
 }
 
 /* A count of figure m, on a day of year `year`, under the row top. */
-static int collect_one(struct collect *c, const struct report_cell *s, size_t m, int64_t top,
+static int collect_one(struct collect *c, const struct report_cell *s, enum figure m, int64_t top,
                        int year)
 {
 	struct report_row *row;
@@ -309,16 +216,16 @@ static int64_t placed_top(struct restructure *x, int64_t org)
  * distinct counts: (row, subject, figure). */
 struct subject {
 	int64_t top, subject;
-	size_t m;
+	enum figure m;
 };
 struct subjects {
 	struct subject *v;
 	size_t n, cap;
 };
 
-static int subject_one(struct subjects *s, size_t m, int64_t top, int64_t who)
+static int subject_one(struct subjects *s, enum figure m, int64_t top, int64_t who)
 {
-	if (!catalogue[m].distinct_vi)
+	if (!figure_def(m)->distinct_vi)
 		return 0;
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 1024;
@@ -400,7 +307,7 @@ static int years_of(int32_t from, int32_t to, struct arena *a, struct report *r)
 		return HOSO_E_NOMEM;
 	for (int y = y1; y <= y2; y++) {
 		r->years[y - y1].year = y;
-		if (!(r->years[y - y1].n = arena_calloc(a, NMETRICS, sizeof(int64_t))))
+		if (!(r->years[y - y1].n = arena_calloc(a, FIGURE__MAX, sizeof(int64_t))))
 			return HOSO_E_NOMEM;
 	}
 	r->nyears = (size_t)(y2 - y1 + 1);
@@ -420,41 +327,41 @@ struct reading {
 };
 
 /* The figure a traveller's report or a letter's answer counts in, by its
- * deadline as of today: NMETRICS for none (in time and not yet done). */
-static size_t deadline_metric(struct reading *rd, const struct report_cell *cell, int *ret_rc)
+ * deadline as of today: FIGURE__MAX for none (in time and not yet done). */
+static enum figure deadline_figure(struct reading *rd, const struct report_cell *cell, int *ret_rc)
 {
-	static const char *const codes[2][3] = {
-	    {"rnn_bao_cao_dung_han", "rnn_bao_cao_tre_han", "rnn_bao_cao_qua_han"},
-	    {NULL, "vb_tre_han", "vb_qua_han"}};
-	const struct deadline_rule *r = cell->subject == 2 ? rd->report_rule : rd->letter_rule;
-	const char *const *c = codes[cell->subject == 2 ? 0 : 1];
-	const char *code = NULL;
+	int traveller = cell->line == REPORT_LINE_TRAVELLER;
+	const struct deadline_rule *r = traveller ? rd->report_rule : rd->letter_rule;
+	enum figure_timing t = FIGURE_UNTIMED;
 	struct deadline d;
 	int rc;
 
 	if (!r || (rc = deadline_span(rd->cal, r, cell->start, cell->done, rd->today, &d)) != 1) {
 		*ret_rc = r && rc < 0 ? rc : 0;
-		return NMETRICS;
+		return FIGURE__MAX;
 	}
 	*ret_rc = 0;
 	if (d.level == DEADLINE_DONE)
-		code = c[0];
+		t = FIGURE_ON_TIME;
 	else if (d.level == DEADLINE_DONE_LATE)
-		code = c[1];
+		t = FIGURE_LATE;
 	else if (d.level == DEADLINE_OVERDUE)
-		code = c[2];
-	return code ? metric_index(code) : NMETRICS;
+		t = FIGURE_OVERDUE;
+	return t == FIGURE_UNTIMED
+	           ? FIGURE__MAX
+	           : figure_of_deadline(traveller ? FIGURE_TRAVELLER : FIGURE_LETTER, t);
 }
 
 static int cell_one(const struct report_cell *cell, void *arg)
 {
 	struct reading *rd = arg;
-	size_t m;
+	enum figure m = cell->figure;
 	int64_t top = cell->top;
 	int y, mo, d, rc = 0;
 
-	m = cell->subject >= 2 ? deadline_metric(rd, cell, &rc) : metric_index(cell->metric);
-	if (m == NMETRICS) /* not counted, or by the store and not (yet) in the catalogue */
+	if (cell->line == REPORT_LINE_TRAVELLER || cell->line == REPORT_LINE_LETTER)
+		m = deadline_figure(rd, cell, &rc);
+	if ((unsigned)m >= FIGURE__MAX) /* not counted */
 		return rc;
 	if (rd->x && !(top = placed_top(rd->x, top)))
 		return 0;
@@ -463,8 +370,9 @@ static int cell_one(const struct report_cell *cell, void *arg)
 	for (int p = 0; rc == 0 && p < 2; p++) {
 		if (cell->day < rd->c[p].r->from || cell->day > rd->c[p].r->to)
 			continue;
-		rc = cell->subject == 1 ? subject_one(&rd->subj[p], m, top, cell->who)
-		                        : collect_one(&rd->c[p], cell, m, top, y);
+		rc = cell->line == REPORT_LINE_SUBJECT
+		         ? subject_one(&rd->subj[p], m, top, cell->who)
+		         : collect_one(&rd->c[p], cell, m, top, y);
 	}
 	return rc;
 }
@@ -477,11 +385,11 @@ static int report_start(struct report *r, int64_t org, int32_t from, int32_t to,
 	r->from = from;
 	r->to = to;
 	r->structure = structure;
-	r->nfigures = NMETRICS;
-	if (!(r->figures = arena_calloc(a, NMETRICS, sizeof(*r->figures))))
+	r->nfigures = FIGURE__MAX;
+	if (!(r->figures = arena_calloc(a, FIGURE__MAX, sizeof(*r->figures))))
 		return HOSO_E_NOMEM;
-	for (size_t i = 0; i < NMETRICS; i++)
-		r->figures[i].m = &catalogue[i];
+	for (int i = 0; i < FIGURE__MAX; i++)
+		r->figures[i].def = figure_def((enum figure)i);
 	return years_of(from, to, a, r);
 }
 
@@ -665,7 +573,7 @@ int report_run(struct app *app, const struct actor *who, int64_t org, const stru
 	ret->prev_to = prev.to;
 	ret->term_first = p->term_first;
 	ret->term_last = p->term_last;
-	for (size_t i = 0; i < NMETRICS; i++) {
+	for (size_t i = 0; i < FIGURE__MAX; i++) {
 		ret->figures[i].previous = prev.figures[i].total;
 		ret->figures[i].distinct_previous = prev.figures[i].distinct;
 	}
@@ -677,55 +585,57 @@ int report_run(struct app *app, const struct actor *who, int64_t org, const stru
 	    e);
 }
 
+/* One figure of the report: its catalogue entry and its numbers. */
+static json_t *figure_json(const struct report_figure *f)
+{
+	const struct figure_def *def = f->def;
+	json_t *by = json_object(), *o;
+
+	for (size_t j = 0; j < f->nby; j++)
+		json_object_set_new(by, f->by[j].dim, json_integer(f->by[j].n));
+	o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s?,s:I,s:I,s:o}", "code", def->code, "name", def->vi,
+	              "name_en", def->en, "unit", def->unit_vi, "unit_en", def->unit_en, "kind",
+	              def->kind, "total", (json_int_t)f->total, "previous", (json_int_t)f->previous,
+	              "by", by);
+	if (o && def->distinct_vi)
+		json_object_update_new(o, json_pack("{s:I,s:I,s:s,s:s}", "distinct",
+		                                    (json_int_t)f->distinct, "distinct_previous",
+		                                    (json_int_t)f->distinct_previous,
+		                                    "distinct_unit", def->distinct_vi,
+		                                    "distinct_unit_en", def->distinct_en));
+	return o;
+}
+
+/* {code: n} for the figures (only those with a distinct count when
+ * distinct_only). */
+static json_t *by_code_json(const struct report *r, const int64_t *n, int distinct_only)
+{
+	json_t *o = json_object();
+
+	for (size_t i = 0; i < r->nfigures; i++)
+		if (!distinct_only || r->figures[i].def->distinct_vi)
+			json_object_set_new(o, r->figures[i].def->code, json_integer(n[i]));
+	return o;
+}
+
 json_t *report_json(const struct report *r)
 {
 	json_t *figs = json_array(), *rows = json_array(), *changes = json_array();
-	json_t *years = json_array();
+	json_t *years = json_array(), *formats = json_array();
 	char from[DATE_BUF], to[DATE_BUF], structure[DATE_BUF], pfrom[DATE_BUF], pto[DATE_BUF];
 	char term[32];
 
-	for (size_t i = 0; i < r->nfigures; i++) {
-		const struct report_figure *f = &r->figures[i];
-		json_t *by = json_object();
-
-		for (size_t j = 0; j < f->nby; j++)
-			json_object_set_new(by, f->by[j].dim, json_integer(f->by[j].n));
-		json_t *o =
-		    json_pack("{s:s,s:s,s:s,s:s,s:I,s:I,s:o}", "code", f->m->code, "name", f->m->vi,
-		              "name_en", f->m->en, "unit", f->m->unit_vi, "total",
-		              (json_int_t)f->total, "previous", (json_int_t)f->previous, "by", by);
-
-		if (o && f->m->distinct_vi)
-			json_object_update_new(
-			    o, json_pack("{s:I,s:I,s:s,s:s}", "distinct", (json_int_t)f->distinct,
-			                 "distinct_previous", (json_int_t)f->distinct_previous,
-			                 "distinct_unit", f->m->distinct_vi, "distinct_unit_en",
-			                 f->m->distinct_en));
-		json_array_append_new(figs, o);
-	}
-	for (size_t i = 0; i < r->nyears; i++) {
-		json_t *f = json_object();
-
-		for (size_t k = 0; k < r->nfigures; k++)
-			json_object_set_new(f, r->figures[k].m->code,
-			                    json_integer(r->years[i].n[k]));
-		json_array_append_new(
-		    years, json_pack("{s:i,s:o}", "year", r->years[i].year, "figures", f));
-	}
-	for (size_t i = 0; i < r->nrows; i++) {
-		json_t *n = json_object(), *d = json_object();
-
-		for (size_t j = 0; j < r->nfigures; j++) {
-			json_object_set_new(n, r->figures[j].m->code,
-			                    json_integer(r->rows[i].n[j]));
-			if (r->figures[j].m->distinct_vi)
-				json_object_set_new(d, r->figures[j].m->code,
-				                    json_integer(r->rows[i].d[j]));
-		}
+	for (size_t i = 0; i < r->nfigures; i++)
+		json_array_append_new(figs, figure_json(&r->figures[i]));
+	for (size_t i = 0; i < r->nyears; i++)
+		json_array_append_new(years,
+		                      json_pack("{s:i,s:o}", "year", r->years[i].year, "figures",
+		                                by_code_json(r, r->years[i].n, 0)));
+	for (size_t i = 0; i < r->nrows; i++)
 		json_array_append_new(rows, json_pack("{s:s?,s:s?,s:o,s:o}", "org", r->rows[i].code,
-		                                      "name", r->rows[i].name, "figures", n,
-		                                      "distinct", d));
-	}
+		                                      "name", r->rows[i].name, "figures",
+		                                      by_code_json(r, r->rows[i].n, 0), "distinct",
+		                                      by_code_json(r, r->rows[i].d, 1)));
 	for (size_t i = 0; i < r->nchanges; i++) {
 		char d[DATE_BUF];
 
@@ -733,6 +643,9 @@ json_t *report_json(const struct report *r)
 		json_array_append_new(changes, json_pack("{s:s,s:I}", "date", d, "successions",
 		                                         (json_int_t)r->changes[i].n));
 	}
+	for (int f = 0; f < REPORT_FORMAT__MAX; f++)
+		json_array_append_new(formats,
+		                      json_string(report_format_name((enum report_format)f)));
 	date_format_iso(r->from, from);
 	date_format_iso(r->to, to);
 	if (r->structure != DATE_NONE)
@@ -741,12 +654,12 @@ json_t *report_json(const struct report *r)
 	date_format_iso(r->prev_to, pto);
 	if (r->term_first)
 		snprintf(term, sizeof(term), "%d-%d", r->term_first, r->term_last);
-	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:{s:s,s:s},s:o,s:o,s:o,s:o,s:i,s:s?}", "org",
+	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:{s:s,s:s},s:o,s:o,s:o,s:o,s:i,s:s?,s:o}", "org",
 	                 r->code, "name", r->name, "from", from, "to", to, "structure",
 	                 r->structure == DATE_NONE ? "at_the_time" : structure, "previous", "from",
 	                 pfrom, "to", pto, "restructured", changes, "figures", figs, "rows", rows,
 	                 "years", years, "confidentiality", r->conf, "term",
-	                 r->term_first ? term : NULL);
+	                 r->term_first ? term : NULL, "formats", formats);
 }
 
 /* "Lập bởi quantri (Nguyễn Văn Quản) lúc 25/11/2026 09:40" */
@@ -766,88 +679,6 @@ int report_produced_by(struct app *app, const struct actor *who, struct arena *a
 	                with_en ? "Lập bởi / produced by %s%s%s%s lúc / at %s"
 	                        : "Lập bởi %s%s%s%s lúc %s trên hoso",
 	                username, full ? " (" : "", full ? full : "", full ? ")" : "", when);
-}
-
-int report_export_csv(struct app *app, const struct actor *who, const struct report *r,
-                      struct arena *a, struct buf *out, struct err *e)
-{
-	struct buf line = BUF_INIT(1 << 16);
-	char from[DATE_BUF], to[DATE_BUF], st[DATE_BUF];
-	size_t start = out->len;
-	int rc;
-
-	date_format_vn(r->from, from);
-	date_format_vn(r->to, to);
-	if (r->structure != DATE_NONE)
-		date_format_vn(r->structure, st);
-	rc = buf_adds(out, "\xef\xbb\xbf");
-	if (rc == 0 && (rc = buf_addf(&line, "%s — %s", r->code, r->name)) == 0 &&
-	    (rc = buf_adds(out, "BÁO CÁO SỐ LIỆU,")) == 0 &&
-	    (rc = app_csv_field(out, line.buf)) == 0)
-		rc = buf_addf(out, "\r\nKỳ báo cáo,%s – %s\r\nCơ cấu tổ chức,%s%s\r\n", from, to,
-		              r->structure == DATE_NONE ? "theo thời điểm phát sinh"
-		                                        : "theo cơ cấu ngày ",
-		              r->structure == DATE_NONE ? "" : st);
-	for (size_t i = 0; rc == 0 && i < r->nchanges; i++) {
-		char d[DATE_BUF];
-
-		date_format_vn(r->changes[i].day, d);
-		rc = buf_addf(out, "Ghi chú,Kỳ báo cáo có sắp xếp tổ chức ngày %s\r\n", d);
-	}
-	if (rc == 0)
-		rc = buf_adds(out, "\r\nMã,Chỉ tiêu,Đơn vị,Kỳ này,Cùng kỳ,Không trùng lặp,Đơn vị "
-		                   "(không trùng lặp),Cùng kỳ (không trùng lặp)\r\n");
-	for (size_t i = 0; rc == 0 && i < r->nfigures; i++) {
-		const struct report_figure *f = &r->figures[i];
-
-		if ((rc = buf_addf(out, "%s,", f->m->code)) == 0 &&
-		    (rc = app_csv_field(out, f->m->vi)) == 0 && (rc = buf_addch(out, ',')) == 0 &&
-		    (rc = app_csv_field(out, f->m->unit_vi)) == 0)
-			rc = buf_addf(out, ",%lld,%lld", (long long)f->total,
-			              (long long)f->previous);
-		if (rc == 0)
-			rc = f->m->distinct_vi
-			         ? buf_addf(out, ",%lld,%s,%lld\r\n", (long long)f->distinct,
-			                    f->m->distinct_vi, (long long)f->distinct_previous)
-			         : buf_adds(out, ",,,\r\n");
-	}
-	if (rc == 0)
-		rc = buf_adds(out, "\r\nTổ chức,Tên");
-	for (size_t i = 0; rc == 0 && i < r->nfigures; i++)
-		rc = buf_addf(out, ",%s", r->figures[i].m->code);
-	for (size_t i = 0; rc == 0 && i < r->nfigures; i++)
-		if (r->figures[i].m->distinct_vi)
-			rc = buf_addf(out, ",%s (không trùng lặp)", r->figures[i].m->code);
-	if (rc == 0)
-		rc = buf_adds(out, "\r\n");
-	for (size_t i = 0; rc == 0 && i < r->nrows; i++) {
-		if ((rc = app_csv_field(out, r->rows[i].code)) == 0 &&
-		    (rc = buf_addch(out, ',')) == 0)
-			rc = app_csv_field(out, r->rows[i].name);
-		for (size_t j = 0; rc == 0 && j < r->nfigures; j++)
-			rc = buf_addf(out, ",%lld", (long long)r->rows[i].n[j]);
-		for (size_t j = 0; rc == 0 && j < r->nfigures; j++)
-			if (r->figures[j].m->distinct_vi)
-				rc = buf_addf(out, ",%lld", (long long)r->rows[i].d[j]);
-		if (rc == 0)
-			rc = buf_adds(out, "\r\n");
-	}
-	buf_setlen(&line, 0);
-	if (rc == 0 && (rc = report_produced_by(app, who, a, 1, &line)) == 0 &&
-	    (rc = buf_adds(out, "\r\n")) == 0 && (rc = app_csv_field(out, line.buf)) == 0)
-		rc = buf_adds(out, "\r\n");
-	buf_release(&line);
-	if (rc < 0) {
-		buf_setlen(out, start);
-		return err_set(e, rc, NULL, NULL, NULL);
-	}
-	rc = audit_record_json(app, who, (struct audit_entry){"export", "report", r->org, NULL, 0},
-	                       json_pack("{s:s,s:I,s:I}", "format", "csv", "from",
-	                                 (json_int_t)r->from, "to", (json_int_t)r->to),
-	                       e);
-	if (rc < 0)
-		buf_setlen(out, start);
-	return rc;
 }
 
 int report_verify(struct app *app, const struct actor *who, int64_t *ret_diffs, struct err *e)

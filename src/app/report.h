@@ -1,6 +1,6 @@
 /*
  * report.h - the figures of the periodic reports (DOMAIN.md §1, issue 6):
- * a catalogue declared once (metric codes, names, what they count), live
+ * a catalogue declared once (core/figure.h: an enum and its table), live
  * counters kept by the store in the writers' own transactions, and the
  * figures of an organisation's subtree over a period, as at the time of
  * each record.  Scope and clearance apply: a report is for an organisation
@@ -16,53 +16,32 @@
 
 #include "app/app.h"
 #include "core/arena.h"
-
-/* Where a figure comes from: the live counters (by the store's definition
- * of the same code), or a deadline computed with the calendar when the
- * report is made - a traveller's return report, a verification letter's
- * answer - since working days, holidays and the rules' days cannot be
- * counted ahead by a trigger. */
-enum metric_deadline { METRIC_COUNTED, METRIC_TRAVELLER, METRIC_LETTER };
-
-struct metric {
-	const char *code; /* "kt_to_chuc" */
-	const char *vi, *en;
-	const char *unit_vi, *unit_en;         /* what one counts: "lượt", "hồ sơ" */
-	const char *what;                      /* how it is counted (English) */
-	const char *distinct_vi, *distinct_en; /* what the distinct count beside
-	                                        * the occurrences counts ("tổ
-	                                        * chức"); NULL: none */
-	enum metric_deadline deadline;
-};
-
-/* The catalogue, in report order; n set to its length. */
-const struct metric *metrics(size_t *n);
-const struct metric *metric_find(const char *code);
+#include "core/figure.h"
 
 struct report_by {
 	const char *dim; /* a breakdown value: inspection type, form, outcome... */
 	int64_t n;
 };
 struct report_figure {
-	const struct metric *m;
+	const struct figure_def *def; /* figures[f].def is figure_def(f) */
 	int64_t total;
 	int64_t previous; /* the same period before ("so với cùng kỳ"): a year
 	                   * back, or the term before for a longer period */
 	struct report_by *by;
 	size_t nby;
-	int64_t distinct; /* m->distinct_vi: how many organisations or persons
+	int64_t distinct; /* def->distinct_vi: how many organisations or persons
 	                   * the occurrences are about, each counted once */
 	int64_t distinct_previous;
 };
 struct report_row {
 	int64_t org; /* a child of the report's organisation (or itself) */
 	const char *code, *name;
-	int64_t *n; /* per figure, in catalogue order */
+	int64_t *n; /* per figure, indexed by enum figure */
 	int64_t *d; /* the distinct counts, likewise (0 where none) */
 };
 struct report_year {
 	int year;
-	int64_t *n; /* per figure, in catalogue order */
+	int64_t *n; /* per figure, indexed by enum figure */
 };
 struct report_change {
 	int32_t day; /* the structure changed on this day, within the period */
@@ -76,9 +55,9 @@ struct report {
 	int32_t structure;          /* DATE_NONE: as at the time of each record */
 	struct report_change *changes;
 	size_t nchanges;
-	struct report_figure *figures; /* in catalogue order */
-	size_t nfigures;
-	struct report_row *rows; /* by child organisation, as at the time */
+	struct report_figure *figures; /* indexed by enum figure */
+	size_t nfigures;               /* FIGURE__MAX */
+	struct report_row *rows;       /* by child organisation, as at the time */
 	size_t nrows;
 	struct report_year *years; /* a period over several calendar years:
 	                            * each year's totals (within the period, as
@@ -126,29 +105,24 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 int report_run(struct app *app, const struct actor *who, int64_t org, const struct report_period *p,
                int32_t structure, struct arena *a, struct report *ret, struct err *e);
 
-/* The report as JSON: {"org", "name", "from", "to", "structure",
+/* The report as JSON - the one view of a report, for the HTTP API and the
+ * CLI alike: {"org", "name", "from", "to", "structure",
  * "previous": {"from", "to"}, "restructured": [{"date", "successions"}],
- * "figures": [{"code", "name", "name_en", "unit", "total", "previous",
- * "by": {dim: n}}],
- * "distinct", "distinct_previous", "distinct_unit", "distinct_unit_en"
- * (figures about organisations or persons)}],
- * "rows": [{"org", "name", "figures": {code: n}, "distinct": {code: n}}],
- * "years": [{"year", "figures": {code: n}}] (several calendar years only),
- * "confidentiality": 0..2, "term": "2020-2025" or null} (a new
- * reference). */
+ * "figures": [{"code", "name", "name_en", "unit", "unit_en", "kind" (the
+ * case kind it counts, or null), "total", "previous", "by": {dim: n},
+ * and for figures about organisations or persons "distinct",
+ * "distinct_previous", "distinct_unit", "distinct_unit_en"}] in report
+ * order, "rows": [{"org", "name", "figures": {code: n}, "distinct":
+ * {code: n}}], "years": [{"year", "figures": {code: n}}] (several
+ * calendar years only), "confidentiality": 0..2, "term": "2020-2025" or
+ * null, "formats": ["csv", "docx", ...] (the downloads, report_export)}
+ * (a new reference). */
 json_t *report_json(const struct report *r);
-
-/* The report as CSV (UTF-8 with a BOM, for Excel): a heading, the figures
- * with the same period a year before, the rows by child organisation, and
- * a footer saying who produced it and when; appended to out; audited as an
- * export. */
-struct buf;
-int report_export_csv(struct app *app, const struct actor *who, const struct report *r,
-                      struct arena *a, struct buf *out, struct err *e);
 
 /* "Lập bởi <user> (<name>) lúc dd/mm/yyyy HH:MM" (Vietnam time), with the
  * English beside it when with_en, appended to out: the footer of every
  * export. */
+struct buf;
 int report_produced_by(struct app *app, const struct actor *who, struct arena *a, int with_en,
                        struct buf *out);
 
@@ -162,15 +136,30 @@ struct doc;
 int report_document(struct app *app, const struct actor *who, const struct report *r,
                     struct arena *a, struct doc *ret, struct err *e);
 
-enum report_format { REPORT_DOCX, REPORT_PDF, REPORT_XLSX, REPORT_FORMAT__MAX };
-int report_format_parse(const char *s, enum report_format *ret); /* "docx", "pdf", "xlsx" */
+/* The report's figures as plain tables, for a spreadsheet to read (what a
+ * CSV carries): a heading (organisation, period, structure, the days the
+ * structure changed), every figure by its code beside the same period
+ * before and its distinct count, the rows by child organisation, and the
+ * footer with who produced it and when (English beside).  The model lives
+ * in a; nothing is audited. */
+int report_tables(struct app *app, const struct actor *who, const struct report *r, struct arena *a,
+                  struct doc *ret, struct err *e);
+
+/* The formats a report downloads in, each with its document (the tables
+ * for CSV, the Party's document for the others) and its writer in
+ * src/export. */
+enum report_format { REPORT_CSV, REPORT_DOCX, REPORT_PDF, REPORT_XLSX, REPORT_FORMAT__MAX };
+/* "csv", "docx", "pdf", "xlsx": 0, or HOSO_E_BAD_ENUM. */
+int report_format_parse(const char *s, enum report_format *ret);
 const char *report_format_name(enum report_format f);
 const char *report_format_type(enum report_format f); /* the MIME type */
 
-/* The document written as DOCX, PDF or XLSX (the statistical tables),
- * appended to out; audited as an export. */
-int report_export_doc(struct app *app, const struct actor *who, const struct report *r,
-                      enum report_format f, struct arena *a, struct buf *out, struct err *e);
+/* The one download path: the report written in format f, appended to out
+ * (on failure out is as it was), and the export audited.  *ret_name (in a)
+ * is the file's name, "bao-cao-<org>-<from>-<to>.<format>". */
+int report_export(struct app *app, const struct actor *who, const struct report *r,
+                  enum report_format f, struct arena *a, struct buf *out, const char **ret_name,
+                  struct err *e);
 
 /* Recount every figure from the raw records and compare with the live
  * counters: *ret_diffs is the number of keys that differ (0: they agree).

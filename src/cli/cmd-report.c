@@ -1,7 +1,8 @@
 /*
  * cmd-report.c - "hoso report run --org CODE --from D --to D [--json]"
  * (the figures of an organisation's subtree over a period, as at the time
- * of each record, with rows by child organisation), "hoso report verify"
+ * of each record, with rows by child organisation; as JSON, the one view
+ * of report_json; as a file in any format, report_export), "hoso report verify"
  * (recount the raw records and compare with the live counters; exit 1 on
  * any difference), "hoso report rebuild" (recovery only), and the period
  * submissions: "submit", "submissions" (who has submitted), "approve",
@@ -52,16 +53,16 @@ static void print_text(const struct report *r)
 	for (size_t i = 0; i < r->nfigures; i++) {
 		const struct report_figure *x = &r->figures[i];
 
-		printf("%-24s %10lld %10lld ", x->m->code, (long long)x->total,
+		printf("%-24s %10lld %10lld ", x->def->code, (long long)x->total,
 		       (long long)x->previous);
-		if (x->m->distinct_vi)
+		if (x->def->distinct_vi)
 			printf("%16lld  ", (long long)x->distinct);
 		else
 			printf("%16s  ", "");
-		cli_print_padded(x->m->vi, 44);
-		if (x->m->distinct_vi)
-			printf(" (%lld %s, %lld %s)", (long long)x->total, x->m->unit_vi,
-			       (long long)x->distinct, x->m->distinct_vi);
+		cli_print_padded(x->def->vi, 44);
+		if (x->def->distinct_vi)
+			printf(" (%lld %s, %lld %s)", (long long)x->total, x->def->unit_vi,
+			       (long long)x->distinct, x->def->distinct_vi);
 		printf("\n");
 	}
 }
@@ -102,9 +103,41 @@ static int org_period(struct cli_sub *x, const char *org, const char *period, co
 	return 0;
 }
 
+/* The report as JSON, on stdout or into the file out. */
+static int write_json(const struct report *r, const char *out, struct err *e)
+{
+	json_t *j = report_json(r);
+	char *text;
+	int rc;
+
+	if (!out) {
+		cli_print_json(j);
+		return 0;
+	}
+	text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	rc = text ? write_file(out, text, strlen(text), e)
+	          : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	free(text);
+	json_decref(j);
+	return rc;
+}
+
+/* The report in format f (report_export) into the file out. */
+static int write_export(struct app *app, const struct actor *who, const struct report *r,
+                        enum report_format f, const char *out, struct arena *a, struct err *e)
+{
+	struct buf file = BUF_INIT((size_t)64 << 20);
+	const char *name;
+	int rc = report_export(app, who, r, f, a, &file, &name, e);
+
+	if (rc == 0)
+		rc = write_file(out, file.buf, file.len, e);
+	buf_release(&file);
+	return rc;
+}
+
 static int run_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app;
 	const char *org = NULL, *from_s = NULL, *to_s = NULL, *structure_s = NULL;
 	const char *format = NULL, *out = NULL, *period = NULL;
 	int json = 0, rc;
@@ -121,8 +154,7 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 	};
 	int32_t structure = DATE_NONE;
 	struct report_period p;
-	enum report_format docf = REPORT_FORMAT__MAX;
-	struct buf csv = BUF_INIT((size_t)64 << 20);
+	enum report_format f = REPORT_FORMAT__MAX;
 	struct report r;
 	struct arena a;
 	struct err e;
@@ -133,11 +165,11 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 		return rc;
 	if (json)
 		format = "json";
-	if (format && strcmp(format, "json") != 0 && strcmp(format, "csv") != 0 &&
-	    strcmp(format, "text") != 0 && report_format_parse(format, &docf) < 0)
+	if (format && strcmp(format, "json") != 0 && strcmp(format, "text") != 0 &&
+	    report_format_parse(format, &f) < 0)
 		return cli_usage(self(), "--format là text, json, csv, docx, pdf hoặc xlsx",
 		                 "--format is text, json, csv, docx, pdf or xlsx");
-	if (format && strcmp(format, "json") != 0 && strcmp(format, "text") != 0 && !out)
+	if (f != REPORT_FORMAT__MAX && !out)
 		return cli_usage(self(), "Cần --out cho tệp CSV, DOCX, PDF hoặc XLSX",
 		                 "--out is needed for a CSV, DOCX, PDF or XLSX file");
 	if (structure_s && (rc = cli_date("--structure-date", structure_s, &structure)) != 0)
@@ -148,30 +180,13 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 		arena_release(&a);
 		return rc;
 	}
-	app = x->app;
-	rc = report_run(app, &x->who, id, &p, structure, &a, &r, &e);
-	if (rc == 0 && (docf != REPORT_FORMAT__MAX || (format && strcmp(format, "csv") == 0))) {
-		rc = docf != REPORT_FORMAT__MAX
-		         ? report_export_doc(app, &x->who, &r, docf, &a, &csv, &e)
-		         : report_export_csv(app, &x->who, &r, &a, &csv, &e);
-		if (rc == 0)
-			rc = write_file(out, csv.buf, csv.len, &e);
-	} else if (rc == 0 && format && strcmp(format, "json") == 0) {
-		if (out) {
-			json_t *j = report_json(&r);
-			char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-
-			rc = text ? write_file(out, text, strlen(text), &e)
-			          : err_set(&e, HOSO_E_NOMEM, NULL, NULL, NULL);
-			free(text);
-			json_decref(j);
-		} else {
-			cli_print_json(report_json(&r));
-		}
-	} else if (rc == 0) {
+	rc = report_run(x->app, &x->who, id, &p, structure, &a, &r, &e);
+	if (rc == 0 && f != REPORT_FORMAT__MAX)
+		rc = write_export(x->app, &x->who, &r, f, out, &a, &e);
+	else if (rc == 0 && format && strcmp(format, "json") == 0)
+		rc = write_json(&r, out, &e);
+	else if (rc == 0)
 		print_text(&r);
-	}
-	buf_release(&csv);
 	arena_release(&a);
 	return cli_done(rc, &e);
 }

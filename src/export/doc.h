@@ -1,7 +1,7 @@
 /*
- * doc.h - a document as the writers see it (DOCX, PDF, XLSX): a Party
+ * doc.h - a document as the writers see it (DOCX, PDF, XLSX, CSV): a Party
  * document in the format of Hướng dẫn 36-HD/VPTW (DOMAIN.md §7), as the
- * header fields and a list of blocks.
+ * header fields and a list of blocks.  XLSX and CSV carry its tables only.
  *
  * The model knows nothing of cases or reports: src/app fills it (figures,
  * tables, the narrative headings staff write under) and a writer in this
@@ -58,7 +58,8 @@ struct doc_table {
 	const char *sheet; /* XLSX sheet name (≤ 31 characters, no []:*?/\) */
 	size_t ncols;
 	const char *const *head; /* ncols column headings; repeated at the top
-	                          * of every page the table spans */
+	                          * of every page the table spans (NULL: none,
+	                          * which PDF refuses) */
 	const double *widths;    /* ncols relative widths (NULL: equal) */
 	size_t nrows;
 	const struct doc_cell *cells; /* nrows × ncols, row by row */
@@ -117,5 +118,11 @@ char *doc_int(int64_t n, char *out);
  * line cannot be altered by adding a digit; out holds DOC_DATE_MAX bytes. */
 #define DOC_DATE_MAX 48
 char *doc_date(int y, int m, int d, char *out);
+
+/* Whether a writer can carry text s: 0, HOSO_E_NOT_UTF8 for bytes that are
+ * not UTF-8, HOSO_E_INVALID for control characters but tab, line feed and
+ * carriage return, surrogates, U+FFFE or U+FFFF (XML cannot hold them, and
+ * no text hoso keeps has them). */
+int doc_text_check(const char *s);
 
 #endif

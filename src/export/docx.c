@@ -134,50 +134,9 @@ static void x_val_int(struct xw *w, const char *name, long v)
 	x_end(w);
 }
 
-/*
- * 0 when s is valid UTF-8 that XML can carry: no control characters but
- * tab, line feed and carriage return, no surrogates, no U+FFFE or U+FFFF.
- */
-static int text_check(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	while (*p) {
-		uint32_t c = *p, min;
-		int n;
-
-		if (c < 0x80) {
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-				return HOSO_E_INVALID;
-			p++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			n = 1, c &= 0x1F, min = 0x80;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			n = 2, c &= 0x0F, min = 0x800;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 3, c &= 0x07, min = 0x10000;
-		} else {
-			return HOSO_E_NOT_UTF8;
-		}
-		for (int i = 1; i <= n; i++) {
-			if ((p[i] & 0xC0) != 0x80)
-				return HOSO_E_NOT_UTF8;
-			c = c << 6 | (p[i] & 0x3F);
-		}
-		if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-			return HOSO_E_NOT_UTF8;
-		if (c == 0xFFFE || c == 0xFFFF)
-			return HOSO_E_INVALID;
-		p += n + 1;
-	}
-	return 0;
-}
-
 static int xw_text_ok(struct xw *w, const char *s)
 {
-	int r = text_check(s);
+	int r = doc_text_check(s);
 
 	if (r == HOSO_E_NOT_UTF8)
 		xw_fail(w, r, "văn bản không phải UTF-8 hợp lệ", "text is not valid UTF-8");

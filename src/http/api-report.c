@@ -6,8 +6,8 @@
  *       term NK2020-2025 from the congresses recorded for the organisation)
  *       the figures of an organisation's subtree over a period, from the
  *       live counters, as at the time or under the structure of day D
- *       (audited); format=csv: the same as a CSV file (UTF-8 with a BOM);
- *       format=docx, pdf or xlsx: the Party's document (report_export_doc)
+ *       (audited); format=csv, docx, pdf or xlsx: a file (report_export):
+ *       the figures as CSV (UTF-8 with a BOM), or the Party's document
  *   GET /api/report-submissions?org=CODE&period=P (or from, to)
  *       which of the organisation's children have submitted that period,
  *       and its own submission
@@ -63,57 +63,35 @@ static int query_scope(struct http_req *r, int64_t *ret_org, struct report_perio
 
 int api_reports_get(struct http_req *r, struct err *e)
 {
-	const char *format = http_query(r, "format");
+	const char *format = http_query(r, "format"), *name;
 	int32_t structure = DATE_NONE;
-	enum report_format docf = REPORT_FORMAT__MAX;
+	enum report_format f = REPORT_FORMAT__MAX;
 	struct report_period p;
 	struct report rep;
+	struct buf out = BUF_INIT((size_t)64 << 20);
 	int64_t id;
 	int rc;
 
 	if ((rc = http_query_date(r, "structure", &structure, e)) < 0)
 		return rc;
-	if (format && strcmp(format, "json") != 0 && strcmp(format, "csv") != 0 &&
-	    report_format_parse(format, &docf) < 0)
+	if (format && strcmp(format, "json") != 0 && report_format_parse(format, &f) < 0)
 		return err_set(e, HOSO_E_BAD_ENUM, "format",
 		               "Định dạng '%s' không hợp lệ (json, csv, docx, pdf, xlsx)",
 		               "Invalid format '%s' (json, csv, docx, pdf, xlsx)", format);
 	if ((rc = query_scope(r, &id, &p, e)) < 0 ||
 	    (rc = report_run(r->app, &r->actor, id, &p, structure, r->arena, &rep, e)) < 0)
 		return rc;
-	if (docf != REPORT_FORMAT__MAX) {
-		struct buf out = BUF_INIT((size_t)64 << 20);
-		char f[DATE_BUF], t[DATE_BUF];
-		const char *cd;
+	if (f == REPORT_FORMAT__MAX)
+		return http_reply(r, 200, report_json(&rep));
+	/* a file: every format the same way */
+	if ((rc = report_export(r->app, &r->actor, &rep, f, r->arena, &out, &name, e)) == 0) {
+		const char *cd = arena_printf(r->arena, "attachment; filename=\"%s\"", name);
 
-		date_format_iso(p.from, f);
-		date_format_iso(p.to, t);
-		cd = arena_printf(r->arena, "attachment; filename=\"bao-cao-%s-%s-%s.%s\"",
-		                  rep.code, f, t, report_format_name(docf));
-		rc = cd ? report_export_doc(r->app, &r->actor, &rep, docf, r->arena, &out, e)
+		rc = cd ? http_reply_bytes(r, 200, report_format_type(f), cd, &out)
 		        : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-		if (rc == 0)
-			rc = http_reply_bytes(r, 200, report_format_type(docf), cd, &out);
-		buf_release(&out);
-		return rc;
 	}
-	if (format && strcmp(format, "csv") == 0) {
-		struct buf out = BUF_INIT((size_t)64 << 20);
-		char f[DATE_BUF], t[DATE_BUF];
-		const char *cd;
-
-		date_format_iso(p.from, f);
-		date_format_iso(p.to, t);
-		cd = arena_printf(r->arena, "attachment; filename=\"bao-cao-%s-%s-%s.csv\"",
-		                  rep.code, f, t);
-		rc = cd ? report_export_csv(r->app, &r->actor, &rep, r->arena, &out, e)
-		        : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-		if (rc == 0)
-			rc = http_reply_bytes(r, 200, "text/csv; charset=utf-8", cd, &out);
-		buf_release(&out);
-		return rc;
-	}
-	return http_reply(r, 200, report_json(&rep));
+	buf_release(&out);
+	return rc;
 }
 
 int api_report_submissions_get(struct http_req *r, struct err *e)

@@ -16,8 +16,16 @@
  * place of the breakdown, kept by a second set of triggers: the distinct
  * subjects of any subtree and period are then read from one table, as the
  * sums are, instead of from the raw records.
+ *
+ * The triggers are made from these definitions, so when the definitions
+ * change the triggers must be made again and everything recounted.  No
+ * migration is written for that: the triggers' SQL is hashed, the hash
+ * of the definitions the counters were made with is kept in the meta
+ * table, and opening the database reinstalls, recounts and verifies when
+ * the two differ (store_counters_ensure).
  */
-#include <stdio.h>
+#include <pthread.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -26,7 +34,6 @@
 #include "core/banned.h"
 
 struct counter_source {
-	const char *metric;
 	const char *driver; /* the table whose rows are counted (alias r) */
 	const char *join;   /* after "FROM driver r" */
 	const char *where;
@@ -35,82 +42,96 @@ struct counter_source {
 	                      * distinct count beside it; NULL: none */
 };
 
-#define CASE_JOIN "JOIN case_file c ON c.id = r.case_id"
+#define CASE_JOIN    "JOIN case_file c ON c.id = r.case_id"
+#define FINDING_JOIN "JOIN case_subject s ON s.id = r.subject_id " CASE_JOIN
+#define FILE_JOIN    "JOIN case_file c ON c.id = r.id"
 
-static const struct counter_source sources[] = {
-    {"kt_to_chuc", "case_subject", CASE_JOIN, "c.kind = 'kiem_tra' AND r.org_id IS NOT NULL",
-     "c.handling_org", "c.opened", "coalesce(c.subtype, '')", "r.org_id"},
-    {"kt_dang_vien", "case_subject", CASE_JOIN, "c.kind = 'kiem_tra' AND r.person_id IS NOT NULL",
-     "c.handling_org", "c.opened", "coalesce(c.subtype, '')", "r.person_id"},
-    {"kt_to_chuc_vi_pham", "case_finding", "JOIN case_subject s ON s.id = r.subject_id " CASE_JOIN,
-     "c.kind = 'kiem_tra' AND s.org_id IS NOT NULL AND r.conclusion <> 'khong_vi_pham'",
-     "c.handling_org", "c.opened", "r.conclusion", "s.org_id"},
-    {"kt_dang_vien_vi_pham", "case_finding",
-     "JOIN case_subject s ON s.id = r.subject_id " CASE_JOIN,
-     "c.kind = 'kiem_tra' AND s.person_id IS NOT NULL AND r.conclusion <> 'khong_vi_pham'",
-     "c.handling_org", "c.opened", "r.conclusion", "s.person_id"},
-    {"gs_chuyen_de_to_chuc", "case_subject", CASE_JOIN,
-     "c.kind = 'giam_sat' AND c.subtype = 'chuyen_de' AND r.org_id IS NOT NULL", "c.handling_org",
-     "c.opened", "''", "r.org_id"},
-    {"gs_chuyen_de_dang_vien", "case_subject", CASE_JOIN,
-     "c.kind = 'giam_sat' AND c.subtype = 'chuyen_de' AND r.person_id IS NOT NULL",
-     "c.handling_org", "c.opened", "''", "r.person_id"},
-    {"gs_thuong_xuyen", "case_file", "JOIN case_file c ON c.id = r.id",
-     "c.kind = 'giam_sat' AND coalesce(c.subtype, '') <> 'chuyen_de'", "c.handling_org", "c.opened",
-     "''"},
-    {"kl_to_chuc", "case_discipline", CASE_JOIN, "r.org_id IS NOT NULL", "c.handling_org",
-     "r.decided", "r.form", "r.org_id"},
-    {"kl_dang_vien", "case_discipline", CASE_JOIN, "r.person_id IS NOT NULL", "c.handling_org",
-     "r.decided", "r.form", "r.person_id"},
-    {"td_ho_so", "case_file", "JOIN case_file c ON c.id = r.id", "c.kind = 'tham_dinh'",
-     "c.handling_org", "c.opened", "coalesce(c.subtype, '')"},
-    {"td_ket_qua", "case_appraisal", CASE_JOIN, "r.outcome IS NOT NULL", "c.handling_org",
-     "c.opened", "r.outcome"},
-    {"ttll_ho_so", "case_file", "JOIN case_file c ON c.id = r.id", "c.kind = 'tham_tra_ly_lich'",
-     "c.handling_org", "c.opened", "''"},
-    {"rnn_doan", "case_file", "JOIN case_file c ON c.id = r.id", "c.kind = 'ra_nuoc_ngoai'",
-     "c.handling_org", "c.opened", "coalesce(c.subtype, '')"},
-    {"rnn_luot", "case_traveller", CASE_JOIN, "1", "c.handling_org", "c.opened",
-     "coalesce(c.subtype, '')", "r.person_id"},
-    {"rnn_bao_cao", "case_traveller", CASE_JOIN, "r.report_received IS NOT NULL", "c.handling_org",
-     "c.opened", "''"},
-    {"onn_dang_vien", "case_file", "JOIN case_file c ON c.id = r.id", "c.kind = 'o_nuoc_ngoai'",
-     "c.handling_org", "c.opened", "coalesce(c.subtype, '')"},
-    {"kn_nhan", "case_event", CASE_JOIN, "c.kind = 'ky_luat' AND r.to_state = 'khieu_nai'",
-     "c.handling_org", "r.on_date", "''"},
-    {"kn_giai_quyet", "case_event", CASE_JOIN, "c.kind = 'ky_luat' AND r.from_state = 'khieu_nai'",
-     "c.handling_org", "r.on_date", "''"},
+/* By figure (core/figure.h); the figures from deadlines have no entry:
+ * nothing counts them ahead (a unit test checks that exactly the figures
+ * of source FIGURE_COUNTED have one). */
+static const struct counter_source sources[FIGURE__MAX] = {
+    [FIGURE_KT_TO_CHUC] = {"case_subject", CASE_JOIN,
+                           "c.kind = 'kiem_tra' AND r.org_id IS NOT NULL", "c.handling_org",
+                           "c.opened", "coalesce(c.subtype, '')", "r.org_id"},
+    [FIGURE_KT_DANG_VIEN] = {"case_subject", CASE_JOIN,
+                             "c.kind = 'kiem_tra' AND r.person_id IS NOT NULL", "c.handling_org",
+                             "c.opened", "coalesce(c.subtype, '')", "r.person_id"},
+    [FIGURE_KT_TO_CHUC_VI_PHAM] = {"case_finding", FINDING_JOIN,
+                                   "c.kind = 'kiem_tra' AND s.org_id IS NOT NULL AND "
+                                   "r.conclusion <> 'khong_vi_pham'",
+                                   "c.handling_org", "c.opened", "r.conclusion", "s.org_id"},
+    [FIGURE_KT_DANG_VIEN_VI_PHAM] = {"case_finding", FINDING_JOIN,
+                                     "c.kind = 'kiem_tra' AND s.person_id IS NOT NULL AND "
+                                     "r.conclusion <> 'khong_vi_pham'",
+                                     "c.handling_org", "c.opened", "r.conclusion", "s.person_id"},
+    [FIGURE_GS_CHUYEN_DE_TO_CHUC] = {"case_subject", CASE_JOIN,
+                                     "c.kind = 'giam_sat' AND c.subtype = 'chuyen_de' AND "
+                                     "r.org_id IS NOT NULL",
+                                     "c.handling_org", "c.opened", "''", "r.org_id"},
+    [FIGURE_GS_CHUYEN_DE_DANG_VIEN] = {"case_subject", CASE_JOIN,
+                                       "c.kind = 'giam_sat' AND c.subtype = 'chuyen_de' AND "
+                                       "r.person_id IS NOT NULL",
+                                       "c.handling_org", "c.opened", "''", "r.person_id"},
+    [FIGURE_GS_THUONG_XUYEN] = {"case_file", FILE_JOIN,
+                                "c.kind = 'giam_sat' AND coalesce(c.subtype, '') <> 'chuyen_de'",
+                                "c.handling_org", "c.opened", "''"},
+    [FIGURE_KL_TO_CHUC] = {"case_discipline", CASE_JOIN, "r.org_id IS NOT NULL", "c.handling_org",
+                           "r.decided", "r.form", "r.org_id"},
+    [FIGURE_KL_DANG_VIEN] = {"case_discipline", CASE_JOIN, "r.person_id IS NOT NULL",
+                             "c.handling_org", "r.decided", "r.form", "r.person_id"},
+    [FIGURE_TD_HO_SO] = {"case_file", FILE_JOIN, "c.kind = 'tham_dinh'", "c.handling_org",
+                         "c.opened", "coalesce(c.subtype, '')"},
+    [FIGURE_TD_KET_QUA] = {"case_appraisal", CASE_JOIN, "r.outcome IS NOT NULL", "c.handling_org",
+                           "c.opened", "r.outcome"},
+    [FIGURE_TTLL_HO_SO] = {"case_file", FILE_JOIN, "c.kind = 'tham_tra_ly_lich'", "c.handling_org",
+                           "c.opened", "''"},
+    [FIGURE_RNN_DOAN] = {"case_file", FILE_JOIN, "c.kind = 'ra_nuoc_ngoai'", "c.handling_org",
+                         "c.opened", "coalesce(c.subtype, '')"},
+    [FIGURE_RNN_LUOT] = {"case_traveller", CASE_JOIN, "1", "c.handling_org", "c.opened",
+                         "coalesce(c.subtype, '')", "r.person_id"},
+    [FIGURE_RNN_BAO_CAO] = {"case_traveller", CASE_JOIN, "r.report_received IS NOT NULL",
+                            "c.handling_org", "c.opened", "''"},
+    [FIGURE_ONN_DANG_VIEN] = {"case_file", FILE_JOIN, "c.kind = 'o_nuoc_ngoai'", "c.handling_org",
+                              "c.opened", "coalesce(c.subtype, '')"},
+    [FIGURE_KN_NHAN] = {"case_event", CASE_JOIN, "c.kind = 'ky_luat' AND r.to_state = 'khieu_nai'",
+                        "c.handling_org", "r.on_date", "''"},
+    [FIGURE_KN_GIAI_QUYET] = {"case_event", CASE_JOIN,
+                              "c.kind = 'ky_luat' AND r.from_state = 'khieu_nai'", "c.handling_org",
+                              "r.on_date", "''"},
 };
 
-#define NSOURCES (sizeof(sources) / sizeof(sources[0]))
-
-const char *store_counter_metric(size_t i)
+/* The definition of figure f, or NULL for a figure the store does not
+ * count. */
+static const struct counter_source *source_of(enum figure f)
 {
-	return i < NSOURCES ? sources[i].metric : NULL;
+	return (unsigned)f < FIGURE__MAX && sources[f].driver ? &sources[f] : NULL;
 }
 
 /* What is counted by: the breakdown (counter) or the subject
  * (counter_subject). */
 enum counted { COUNTED_DIM, COUNTED_SUBJECT, COUNTED__MAX };
-static const char *const counted_table[COUNTED__MAX] = {"counter", "counter_subject"};
-static const char *const counted_key[COUNTED__MAX] = {"dim", "subject"};
+static const char *const counted_table[COUNTED__MAX] = {
+    [COUNTED_DIM] = "counter", [COUNTED_SUBJECT] = "counter_subject"};
+static const char *const counted_key[COUNTED__MAX] = {
+    [COUNTED_DIM] = "dim", [COUNTED_SUBJECT] = "subject"};
 
 static const char *counted_col(const struct counter_source *x, enum counted k)
 {
 	return k == COUNTED_DIM ? x->dim : x->subject;
 }
 
-/* "SELECT org AS o, day AS d, 'metric' AS m, dim AS x, conf AS k FROM
+/* "SELECT org AS o, day AS d, 'code' AS m, dim AS x, conf AS k FROM
  * driver r join WHERE where" and the extra condition given; with the
  * subject in place of dim for counter_subject. */
-static int source_select(const struct counter_source *x, enum counted k, const char *extra,
-                         struct buf *out)
+static int source_select(enum figure f, enum counted k, const char *extra, struct buf *out)
 {
+	const struct counter_source *x = source_of(f);
+
 	return buf_addf(out,
 	                "SELECT %s AS o, %s AS d, '%s' AS m, %s AS x, c.confidentiality AS k FROM "
 	                "%s r %s WHERE %s AND %s AND %s IS NOT NULL AND %s IS NOT NULL",
-	                x->org, x->day, x->metric, counted_col(x, k), x->driver, x->join, x->where,
-	                extra, x->day, counted_col(x, k)) < 0
+	                x->org, x->day, figure_code(f), counted_col(x, k), x->driver, x->join,
+	                x->where, extra, x->day, counted_col(x, k)) < 0
 	           ? HOSO_E_NOMEM
 	           : 0;
 }
@@ -120,9 +141,15 @@ static int exec(struct store *s, const char *sql)
 	return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : HOSO_E_DB;
 }
 
-int store_counter_source_select(size_t i, struct buf *out)
+int store_counter_source_select(enum figure f, struct buf *out)
 {
-	return i < NSOURCES ? source_select(&sources[i], COUNTED_DIM, "1", out) : HOSO_E_NOT_FOUND;
+	return source_of(f) ? source_select(f, COUNTED_DIM, "1", out) : HOSO_E_NOT_FOUND;
+}
+
+/* Whether the store keeps counts of figure f in table k. */
+static int counted(enum figure f, enum counted k)
+{
+	return source_of(f) && counted_col(source_of(f), k);
 }
 
 int store_counters_rebuild(struct store *s)
@@ -131,19 +158,19 @@ int store_counters_rebuild(struct store *s)
 
 	if (rc == 0)
 		rc = exec(s, "DELETE FROM counter_subject");
-	for (size_t i = 0; rc == 0 && i < NSOURCES * COUNTED__MAX; i++) {
-		const struct counter_source *x = &sources[i % NSOURCES];
-		enum counted k = (enum counted)(i / NSOURCES);
+	for (int i = 0; rc == 0 && i < FIGURE__MAX * COUNTED__MAX; i++) {
+		enum figure f = (enum figure)(i / COUNTED__MAX);
+		enum counted k = (enum counted)(i % COUNTED__MAX);
 		struct buf sql = BUF_INIT(1 << 16);
 
-		if (!counted_col(x, k))
+		if (!counted(f, k))
 			continue;
 		if (buf_addf(
 		        &sql,
 		        "INSERT INTO %s(org_id, day, metric, %s, conf, n) SELECT o, d, m, x, k, "
 		        "count(*) FROM (",
 		        counted_table[k], counted_key[k]) < 0 ||
-		    (rc = source_select(x, k, "1", &sql)) < 0 ||
+		    (rc = source_select(f, k, "1", &sql)) < 0 ||
 		    buf_adds(&sql, ") GROUP BY o, d, m, x, k") < 0)
 			rc = rc < 0 ? rc : HOSO_E_NOMEM;
 		if (rc == 0)
@@ -157,64 +184,121 @@ int store_counters_rebuild(struct store *s)
 	return rc;
 }
 
-/* The triggers of source x on its driver table, for one table of counts. */
-static int install_one(struct store *s, const struct counter_source *x, enum counted k)
+/* The moments a trigger fires: after an insert the row is added, before a
+ * delete it is taken away, an update does both. */
+enum moment { MOMENT_AI, MOMENT_BD, MOMENT_BU, MOMENT_AU, MOMENT__MAX };
+static const char *const moment_when[MOMENT__MAX] = {
+    [MOMENT_AI] = "AFTER INSERT",
+    [MOMENT_BD] = "BEFORE DELETE",
+    [MOMENT_BU] = "BEFORE UPDATE",
+    [MOMENT_AU] = "AFTER UPDATE",
+};
+static const char *const moment_tag[MOMENT__MAX] = {
+    [MOMENT_AI] = "ai", [MOMENT_BD] = "bd", [MOMENT_BU] = "bu", [MOMENT_AU] = "au"};
+
+/* The trigger of figure f on its driver table at moment m, for one table
+ * of counts, appended to sql. */
+static int trigger_sql(enum figure f, enum counted k, enum moment m, struct buf *sql)
 {
-	static const char *const when[] = {"AFTER INSERT", "BEFORE DELETE", "BEFORE UPDATE",
-	                                   "AFTER UPDATE"};
-	static const char *const tag[] = {"ai", "bd", "bu", "au"};
 	const char *t = counted_table[k], *key = counted_key[k];
+	int adds = m == MOMENT_AI || m == MOMENT_AU, rc = 0;
+
+	if (buf_addf(sql, "CREATE TRIGGER cnt_%s_%s%s %s ON %s BEGIN ", figure_code(f),
+	             moment_tag[m], k == COUNTED_DIM ? "" : "_s", moment_when[m],
+	             source_of(f)->driver) < 0 ||
+	    (adds ? buf_addf(sql,
+	                     "INSERT INTO %s(org_id, day, metric, %s, conf, n) SELECT *, 1 "
+	                     "FROM (",
+	                     t, key)
+	          : buf_addf(sql,
+	                     "UPDATE %s SET n = n - 1 WHERE (org_id, day, metric, %s, conf) "
+	                     "IN (",
+	                     t, key)) < 0 ||
+	    (rc = source_select(f, k, adds ? "r.rowid = NEW.rowid" : "r.rowid = OLD.rowid", sql)) <
+	        0 ||
+	    (adds ? buf_addf(sql,
+	                     ") WHERE 1 ON CONFLICT (org_id, day, metric, %s, conf) DO "
+	                     "UPDATE SET n = n + 1; END",
+	                     key)
+	          : buf_adds(sql, "); END")) < 0)
+		return rc < 0 ? rc : HOSO_E_NOMEM;
+	return 0;
+}
+
+/* Every trigger that keeps the counters, in turn, to fn (which returns 0
+ * to go on, or a negative code to stop with). */
+static int triggers_each(int (*fn)(const char *sql, void *arg), void *arg)
+{
 	int rc = 0;
 
-	for (size_t i = 0; rc == 0 && i < 4; i++) {
+	for (int i = 0; rc == 0 && i < FIGURE__MAX * COUNTED__MAX * MOMENT__MAX; i++) {
+		enum figure f = (enum figure)(i / (COUNTED__MAX * MOMENT__MAX));
+		enum counted k = (enum counted)(i / MOMENT__MAX % COUNTED__MAX);
 		struct buf sql = BUF_INIT(1 << 16);
-		int adds = i == 0 || i == 3;
 
-		if (buf_addf(&sql, "CREATE TRIGGER cnt_%s_%s%s %s ON %s BEGIN ", x->metric, tag[i],
-		             k == COUNTED_DIM ? "" : "_s", when[i], x->driver) < 0 ||
-		    (adds
-		         ? buf_addf(&sql,
-		                    "INSERT INTO %s(org_id, day, metric, %s, conf, n) SELECT *, 1 "
-		                    "FROM (",
-		                    t, key)
-		         : buf_addf(&sql,
-		                    "UPDATE %s SET n = n - 1 WHERE (org_id, day, metric, %s, conf) "
-		                    "IN (",
-		                    t, key)) < 0 ||
-		    (rc = source_select(x, k, adds ? "r.rowid = NEW.rowid" : "r.rowid = OLD.rowid",
-		                        &sql)) < 0 ||
-		    (adds ? buf_addf(&sql,
-		                     ") WHERE 1 ON CONFLICT (org_id, day, metric, %s, conf) DO "
-		                     "UPDATE SET n = n + 1; END",
-		                     key)
-		          : buf_adds(&sql, "); END")) < 0)
-			rc = rc < 0 ? rc : HOSO_E_NOMEM;
-		if (rc == 0)
-			rc = exec(s, sql.buf);
+		if (!counted(f, k))
+			continue;
+		if ((rc = trigger_sql(f, k, (enum moment)(i % MOMENT__MAX), &sql)) == 0)
+			rc = fn(sql.buf, arg);
 		buf_release(&sql);
 	}
 	return rc;
 }
 
-int store_counters_install(struct store *s)
+static int hash_one(const char *sql, void *arg)
 {
-	sqlite3_stmt *st;
-	char drop[256];
-	int rc;
+	/* with its NUL, so that no two lists of statements hash alike */
+	crypto_generichash_update(arg, (const unsigned char *)sql, strlen(sql) + 1);
+	return 0;
+}
 
-	/* The counts by subject arrived after the counters (migration 19);
-	 * made here so that every schema version installs the same triggers. */
-	rc = exec(s, "CREATE TABLE IF NOT EXISTS counter_subject("
-	             " org_id INTEGER NOT NULL,"
-	             " day TEXT NOT NULL,"
-	             " metric TEXT NOT NULL,"
-	             " subject INTEGER NOT NULL,"
-	             " conf INTEGER NOT NULL,"
-	             " n INTEGER NOT NULL,"
-	             " PRIMARY KEY (org_id, day, metric, subject, conf)) STRICT, WITHOUT ROWID");
+/* The definitions are the program's own, so their hash is made once a
+ * process (about a millisecond of SQL text) and kept, not on every open. */
+static struct {
+	pthread_once_t once;
+	int rc;
+	char hex[STORE_COUNTERS_HASH_HEX];
+} defs_hash = {PTHREAD_ONCE_INIT, 0, ""};
+
+static void defs_hash_make(void)
+{
+	crypto_generichash_state h;
+	unsigned char md[32];
+
+	if (sodium_init() < 0) {
+		defs_hash.rc = HOSO_E_NOMEM;
+		return;
+	}
+	crypto_generichash_init(&h, NULL, 0, sizeof(md));
+	if ((defs_hash.rc = triggers_each(hash_one, &h)) < 0)
+		return;
+	crypto_generichash_final(&h, md, sizeof(md));
+	sodium_bin2hex(defs_hash.hex, STORE_COUNTERS_HASH_HEX, md, sizeof(md));
+}
+
+int store_counters_hash(char out[STORE_COUNTERS_HASH_HEX])
+{
+	pthread_once(&defs_hash.once, defs_hash_make);
+	if (defs_hash.rc < 0)
+		return defs_hash.rc;
+	memcpy(out, defs_hash.hex, STORE_COUNTERS_HASH_HEX);
+	return 0;
+}
+
+static int exec_one(const char *sql, void *arg)
+{
+	return exec(arg, sql);
+}
+
+/* (Re)create the triggers that keep the counters, then recount. */
+static int counters_install(struct store *s)
+{
+	int rc = 0;
+
 	/* Drop the old triggers (their names start with cnt_), then create. */
 	while (rc == 0) {
-		const unsigned char *name = NULL;
+		sqlite3_stmt *st;
+		char *drop = NULL;
 
 		if (sqlite3_prepare_v2(s->db,
 		                       "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
@@ -222,20 +306,91 @@ int store_counters_install(struct store *s)
 		                       -1, &st, NULL) != SQLITE_OK)
 			return HOSO_E_DB;
 		if (sqlite3_step(st) == SQLITE_ROW)
-			name = sqlite3_column_text(st, 0);
-		if (name)
-			snprintf(drop, sizeof(drop), "DROP TRIGGER \"%s\"", (const char *)name);
+			drop = sqlite3_mprintf("DROP TRIGGER \"%w\"", sqlite3_column_text(st, 0));
 		sqlite3_finalize(st);
-		if (!name)
+		if (!drop)
 			break;
 		rc = exec(s, drop);
+		sqlite3_free(drop);
 	}
-	for (size_t i = 0; rc == 0 && i < NSOURCES; i++) {
-		rc = install_one(s, &sources[i], COUNTED_DIM);
-		if (rc == 0 && sources[i].subject)
-			rc = install_one(s, &sources[i], COUNTED_SUBJECT);
-	}
+	if (rc == 0)
+		rc = triggers_each(exec_one, s);
 	return rc == 0 ? store_counters_rebuild(s) : rc;
+}
+
+/* The hash of the trigger definitions the counters were last made with. */
+#define META_KEY "counter_triggers"
+
+/* 1 when the counters were made with the definitions hashed want, 0 when
+ * not (or not known: a database from before the hash was kept). */
+static int made_with(struct store *s, const char *want)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_META_GET);
+	int rc, same;
+
+	if (!st)
+		return HOSO_E_DB;
+	sqlite3_bind_text(st, 1, META_KEY, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	same = rc == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+	       strcmp((const char *)sqlite3_column_text(st, 0), want) == 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? same : store_rc(rc);
+}
+
+/* Reinstall, recount and verify, and remember the definitions' hash, in
+ * one transaction - unless another connection did it while this one
+ * waited for the write lock. */
+static int counters_reinstall(struct store *s, const char *hash, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t diffs = 0;
+	int rc;
+
+	if ((rc = store_begin(s)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	if ((rc = made_with(s, hash)) == 1) {
+		store_rollback(s);
+		return 0;
+	}
+	if (rc == 0 && (rc = counters_install(s)) == 0 &&
+	    (rc = store_counters_verify(s, &diffs)) == 0 && diffs)
+		rc = HOSO_E_DB;
+	if (rc == 0 && !(st = store_stmt(s, STMT_META_PUT)))
+		rc = HOSO_E_DB;
+	if (rc == 0) {
+		sqlite3_bind_text(st, 1, META_KEY, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, hash, -1, SQLITE_TRANSIENT);
+		rc = store_exec_stmt(st);
+	}
+	if (rc == 0 && (rc = store_commit(s)) == 0)
+		return 0;
+	store_rollback(s);
+	return err_set(
+	    e, rc, NULL,
+	    "Không cài lại được bộ đếm số liệu báo cáo (%lld số liệu lệch sau khi đếm lại)",
+	    "Cannot reinstall the report counters (%lld figures differ after the recount)",
+	    (long long)diffs);
+}
+
+int store_counters_ensure(struct store *s, struct err *e)
+{
+	char want[STORE_COUNTERS_HASH_HEX];
+	int rc;
+
+	if ((rc = store_counters_hash(want)) < 0 || (rc = made_with(s, want)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	if (rc == 1)
+		return 0;
+	/* A reader cannot write the new triggers: it would read counts kept
+	 * by other definitions. */
+	if (s->readonly)
+		return err_set(e, HOSO_E_SCHEMA, "db",
+		               "Bộ đếm số liệu báo cáo cần cài lại: hãy mở cơ sở dữ liệu một lần ở "
+		               "chế độ ghi",
+		               "The report counters need reinstalling: open the database once for "
+		               "writing");
+	return counters_reinstall(s, want, e);
 }
 
 int store_counters_verify(struct store *s, int64_t *ret_diffs)
@@ -243,24 +398,24 @@ int store_counters_verify(struct store *s, int64_t *ret_diffs)
 	int64_t diffs = 0;
 	int rc = 0;
 
-	for (size_t i = 0; rc == 0 && i < NSOURCES * COUNTED__MAX; i++) {
-		const struct counter_source *x = &sources[i % NSOURCES];
-		enum counted k = (enum counted)(i / NSOURCES);
+	for (int i = 0; rc == 0 && i < FIGURE__MAX * COUNTED__MAX; i++) {
+		enum figure f = (enum figure)(i / COUNTED__MAX);
+		enum counted k = (enum counted)(i % COUNTED__MAX);
 		struct buf sql = BUF_INIT(1 << 16);
 		sqlite3_stmt *st;
 
-		if (!counted_col(x, k))
+		if (!counted(f, k))
 			continue;
 		/* Keys whose recount differs from the counter, both ways. */
 		if (buf_adds(&sql, "WITH q AS (SELECT o, d, m, x, k, count(*) AS n FROM (") < 0 ||
-		    (rc = source_select(x, k, "1", &sql)) < 0 ||
+		    (rc = source_select(f, k, "1", &sql)) < 0 ||
 		    buf_addf(
 		        &sql,
 		        ") GROUP BY o, d, m, x, k), c AS (SELECT org_id AS o, day AS d, metric "
 		        "AS m, %s AS x, conf AS k, n FROM %s WHERE metric = '%s' AND n <> "
 		        "0) SELECT (SELECT count(*) FROM (SELECT * FROM q EXCEPT SELECT * FROM "
 		        "c)) + (SELECT count(*) FROM (SELECT * FROM c EXCEPT SELECT * FROM q))",
-		        counted_key[k], counted_table[k], x->metric) < 0)
+		        counted_key[k], counted_table[k], figure_code(f)) < 0)
 			rc = rc < 0 ? rc : HOSO_E_NOMEM;
 		if (rc == 0 && sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK)
 			rc = HOSO_E_DB;
@@ -289,9 +444,9 @@ int store_report_cells(struct store *s, int64_t root, int at_the_time, int32_t f
 	sqlite3_bind_int(st, 4, max_conf);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct report_cell c = {
-		    .subject = sqlite3_column_int(st, 0),
+		    .line = (enum report_line)sqlite3_column_int(st, 0),
 		    .top = sqlite3_column_int64(st, 1),
-		    .metric = (const char *)sqlite3_column_text(st, 2),
+		    .figure = FIGURE__MAX,
 		    .dim = (const char *)sqlite3_column_text(st, 3),
 		    .who = sqlite3_column_int64(st, 4),
 		    .n = sqlite3_column_int64(st, 5),
@@ -300,8 +455,14 @@ int store_report_cells(struct store *s, int64_t root, int at_the_time, int32_t f
 		    .start = store_col_date(st, 8, DATE_NONE),
 		    .done = store_col_date(st, 9, DATE_NONE),
 		};
+		int known = (unsigned)c.line < REPORT_LINE__MAX;
 
-		if (!c.metric || !c.dim || c.day == DATE_NONE)
+		/* Counts of a figure this program does not know (none, while
+		 * the triggers follow the definitions) are left out. */
+		if (known && (c.line == REPORT_LINE_COUNT || c.line == REPORT_LINE_SUBJECT))
+			known =
+			    figure_parse((const char *)sqlite3_column_text(st, 2), &c.figure) == 0;
+		if (!known || !c.dim || c.day == DATE_NONE)
 			continue;
 		if ((rc = fn(&c, arg)) != 0) {
 			sqlite3_reset(st);

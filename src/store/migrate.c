@@ -481,7 +481,11 @@ static const struct migration migrations[] = {
     },
     /* 16: live counters of the report figures, by handling organisation,
      * day, figure, breakdown and confidentiality; kept by triggers made
-     * from the figures' definitions (counter.c), then recounted. */
+     * from the figures' definitions (counter.c).  The triggers were first
+     * installed by this migration's step; they are now installed, and the
+     * counters recounted, whenever the hash of their definitions changes
+     * (store_counters_ensure, after the migrations), which gives a
+     * database at any version the same triggers and counts. */
     {
         "CREATE TABLE counter("
         " org_id INTEGER NOT NULL,"
@@ -491,7 +495,7 @@ static const struct migration migrations[] = {
         " conf INTEGER NOT NULL,"
         " n INTEGER NOT NULL,"
         " PRIMARY KEY (org_id, day, metric, dim, conf)) STRICT, WITHOUT ROWID;",
-        store_counters_install,
+        NULL,
     },
     /* 17: period reports submitted to the level above and approved there;
      * an approved period is locked: the organisations its report summed
@@ -571,12 +575,20 @@ static const struct migration migrations[] = {
         " UNIQUE (org_id, first_year)) STRICT;",
         NULL,
     },
-    /* 19: the report figures' counts by subject (counter_subject, made by
-     * the install step), for distinct counts beside the occurrences; the
-     * triggers are installed again with theirs, and everything recounted. */
+    /* 19: the report figures' counts by subject, for distinct counts
+     * beside the occurrences.  The table was first made by the install
+     * step, with the triggers (now store_counters_ensure's); IF NOT EXISTS
+     * since a database that applied this migration then already has it. */
     {
-        "SELECT 1;",
-        store_counters_install,
+        "CREATE TABLE IF NOT EXISTS counter_subject("
+        " org_id INTEGER NOT NULL,"
+        " day TEXT NOT NULL,"
+        " metric TEXT NOT NULL,"
+        " subject INTEGER NOT NULL,"
+        " conf INTEGER NOT NULL,"
+        " n INTEGER NOT NULL,"
+        " PRIMARY KEY (org_id, day, metric, subject, conf)) STRICT, WITHOUT ROWID;",
+        NULL,
     },
     /* 20: what a report reads beside the counters - the trips an
      * organisation opened in a period, the letters sent in it. */

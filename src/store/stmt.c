@@ -27,14 +27,21 @@
 /* A report's reading (store_report_cells): the counters and the counts by
  * subject of days ?2..?3, each line by TOP; FROM joins the walk of the
  * tree to the table.  Not grouped: the report sums in C, which costs less
- * than SQLite's sorter. */
+ * than SQLite's sorter.  Each line starts with its enum report_line. */
+#define LINE_COUNT     "0"
+#define LINE_SUBJECT   "1"
+#define LINE_TRAVELLER "2"
+#define LINE_LETTER    "3"
+_Static_assert(REPORT_LINE_COUNT == 0 && REPORT_LINE_SUBJECT == 1 && REPORT_LINE_TRAVELLER == 2 &&
+                   REPORT_LINE_LETTER == 3 && REPORT_LINE__MAX == 4,
+               "the report lines' numbers in SQL follow enum report_line");
 /* clang-format off */
 #define REPORT_LINES(TOP, FROM)                                                                     \
-	"SELECT 0, " TOP ", c.metric, c.dim, 0, c.n, c.day, c.conf, NULL, NULL FROM "              \
+	"SELECT " LINE_COUNT ", " TOP ", c.metric, c.dim, 0, c.n, c.day, c.conf, NULL, NULL FROM " \
 	FROM("counter") " WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 AND c.n <> 0 "            \
-	"UNION ALL SELECT 1, " TOP ", c.metric, '', c.subject, c.n, c.day, c.conf, NULL, NULL "    \
-	"FROM " FROM("counter_subject") " WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 "         \
-	"AND c.n > 0"
+	"UNION ALL SELECT " LINE_SUBJECT ", " TOP ", c.metric, '', c.subject, c.n, c.day, c.conf, " \
+	"NULL, NULL FROM " FROM("counter_subject") " WHERE c.day BETWEEN ?2 AND ?3 AND "            \
+	"c.conf <= ?4 AND c.n > 0"
 /* clang-format on */
 #define REPORT_UNDER_FROM(T)                                                                       \
 	"under u JOIN " T " c ON c.org_id = u.org_id AND c.day >= u.f AND c.day < u.t"
@@ -43,12 +50,13 @@
  * with the calendar): travellers back from a trip opened on days ?2..?3,
  * and verification letters sent on them, each with its start and end. */
 #define REPORT_DEADLINES(TOP, TRIPS, LETTERS)                                                      \
-	" UNION ALL SELECT 2, " TOP ", 'rnn', '', 0, 1, c.opened, c.confidentiality, t.returned, " \
-	"t.report_received FROM " TRIPS " JOIN case_traveller t ON t.case_id = c.id WHERE c.kind " \
-	"= 'ra_nuoc_ngoai' AND t.returned IS NOT NULL AND c.opened BETWEEN ?2 AND ?3 AND "         \
-	"c.confidentiality <= ?4 UNION ALL SELECT 3, " TOP ", 'vb', '', 0, 1, l.sent, "            \
-	"c.confidentiality, l.sent, l.answered FROM " LETTERS " WHERE l.sent BETWEEN ?2 AND ?3 "   \
-	"AND c.confidentiality <= ?4"
+	" UNION ALL SELECT " LINE_TRAVELLER ", " TOP ", NULL, '', 0, 1, c.opened, "                \
+	"c.confidentiality, t.returned, t.report_received FROM " TRIPS                             \
+	" JOIN case_traveller t ON "                                                               \
+	"t.case_id = c.id WHERE c.kind = 'ra_nuoc_ngoai' AND t.returned IS NOT NULL AND c.opened " \
+	"BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4 UNION ALL SELECT " LINE_LETTER ", " TOP     \
+	", NULL, '', 0, 1, l.sent, c.confidentiality, l.sent, l.answered FROM " LETTERS " WHERE "  \
+	"l.sent BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4"
 
 const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_BEGIN] = "BEGIN IMMEDIATE",
@@ -354,6 +362,9 @@ const char *const stmt_sqlite[STMT__MAX] = {
                          "'ra_nuoc_ngoai'",
                          "case_letter l JOIN case_file c ON c.id = l.case_id JOIN cand u ON "
                          "u.org_id = c.handling_org"),
+    [STMT_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+    [STMT_META_PUT] = "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE "
+                      "SET value = ?2",
     [STMT_SUCCESSIONS_BETWEEN] = "SELECT effective, count(*) FROM succession WHERE effective > "
                                  "?1 AND effective <= ?2 GROUP BY effective ORDER BY effective",
     [STMT_APPRAISAL_PUT] = "INSERT INTO case_appraisal(case_id, requester, outcome, position) "

@@ -243,6 +243,10 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e)
 		store_close(s);
 		return err_set(e, HOSO_E_SCHEMA, "db", NULL, NULL);
 	}
+	if ((rc = store_counters_ensure(s, e)) < 0) {
+		store_close(s);
+		return rc;
+	}
 	*ret = s;
 	return 0;
 }
@@ -529,7 +533,7 @@ int store_restore(struct store *s, const char *in_path, struct err *e)
 	if ((rc = store_migrate(s, e)) < 0)
 		return rc;
 	s->locks = store_schema_version(s) >= STORE_SCHEMA_LOCKS;
-	return 0;
+	return store_counters_ensure(s, e);
 }
 
 int store_content_digest(struct store *s, char *out, struct err *e)

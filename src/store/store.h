@@ -20,6 +20,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/err.h"
+#include "core/figure.h"
 
 #define DATE_OPEN INT32_MAX /* an interval without end */
 #define DATE_NONE INT32_MIN /* no date recorded */
@@ -544,36 +545,47 @@ int store_attachments_of_case(struct store *s, int64_t case_id, struct arena *a,
                               struct attachment_list *ret);
 
 /* ---- live counters of the report figures (counter.c) ---- */
-/* The figure codes the store counts, by index (NULL past the last). */
-const char *store_counter_metric(size_t i);
-/* The SQL that recounts figure i from the raw records, appended to out:
- * "SELECT org AS o, day AS d, metric AS m, dim AS x, level AS k FROM ..."
- * (for benchmarks that recount beside the counters). */
+/* The SQL that recounts figure f from the raw records, appended to out:
+ * "SELECT org AS o, day AS d, code AS m, dim AS x, level AS k FROM ..."
+ * (for benchmarks that recount beside the counters); HOSO_E_NOT_FOUND for
+ * a figure the store does not count (one from a deadline). */
 struct buf;
-int store_counter_source_select(size_t i, struct buf *out);
-/* (Re)create the triggers that keep the counters, then recount. */
-int store_counters_install(struct store *s);
+int store_counter_source_select(enum figure f, struct buf *out);
+/* The hash of the triggers' definitions, in hex (BLAKE2b-256): opening a
+ * database whose counters were made with other definitions reinstalls
+ * the triggers and recounts (store_open). */
+#define STORE_COUNTERS_HASH_HEX 65
+int store_counters_hash(char out[STORE_COUNTERS_HASH_HEX]);
 /* Recount every figure from the raw records (recovery). */
 int store_counters_rebuild(struct store *s);
 /* How many (organisation, day, figure, breakdown, level) keys differ
  * between the counters and a recount from the raw records. */
 int store_counters_verify(struct store *s, int64_t *ret_diffs);
-/* One line of a report's reading of the counters: a count of one day, or
- * a subject of a figure about organisations or persons on that day (for
- * distinct counts). */
+/* What a line of a report's reading is. */
+enum report_line {
+	REPORT_LINE_COUNT,     /* a count of a figure on one day (counter) */
+	REPORT_LINE_SUBJECT,   /* a subject of a figure about organisations or
+	                        * persons on one day (counter_subject), for the
+	                        * distinct counts */
+	REPORT_LINE_TRAVELLER, /* a traveller back from a trip, whose return
+	                        * report's deadline runs from start to done */
+	REPORT_LINE_LETTER,    /* a verification letter, whose answer's
+	                        * deadline runs from start to done */
+	REPORT_LINE__MAX
+};
+/* One line of a report's reading. */
 struct report_cell {
-	int subject; /* 0: a count; 1: a subject line; 2: a traveller back from a
-	              * trip (metric "rnn"), 3: a verification letter ("vb"),
-	              * whose figures depend on a deadline from start to done */
-	int64_t top; /* as at the time: the child of the root the records' organisation
-	              * sat under then (or the root); else that organisation */
-	const char *metric, *dim;
+	enum report_line line;
+	int64_t top;        /* as at the time: the child of the root the records' organisation
+	                     * sat under then (or the root); else that organisation */
+	enum figure figure; /* COUNT, SUBJECT: the figure; else FIGURE__MAX */
+	const char *dim;
 	int64_t who; /* a subject line: the organisation's or person's id */
 	int64_t n;   /* how many (not 0) */
 	int32_t day;
 	int conf;
-	int32_t start, done; /* 2, 3: returned and report received, or sent
-	                      * and answered (DATE_NONE: not yet) */
+	int32_t start, done; /* TRAVELLER, LETTER: returned and report received,
+	                      * or sent and answered (DATE_NONE: not yet) */
 };
 /* Everything a report reads, in one statement (so the tree is walked once):
  * the counters and the counts by subject of days from..to at

@@ -136,6 +136,8 @@ enum stmt {
 	STMT_REPORT_UNDER,
 	STMT_REPORT_BY_ORG,
 	STMT_SUCCESSIONS_BETWEEN,
+	STMT_META_GET, /* the meta table: the counters' definitions (counter.c) */
+	STMT_META_PUT,
 	STMT_APPRAISAL_PUT,
 	STMT_APPRAISAL_GET,
 	STMT_APPRAISAL_DOC_PUT,
@@ -237,5 +239,10 @@ int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn
 void *store_vec_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t elem);
 
 int store_migrate(struct store *s, struct err *e);
+/* After the migrations: when the counter triggers' definitions differ
+ * from those the counters were made with (their hash in the meta table),
+ * reinstall the triggers, recount and verify, in one transaction; a
+ * read-only store refuses with HOSO_E_SCHEMA (counter.c). */
+int store_counters_ensure(struct store *s, struct err *e);
 
 #endif

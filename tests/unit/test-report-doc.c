@@ -1,5 +1,5 @@
 /* Unit tests for src/app/report-doc.c: a report as the Party's document
- * (the model the writers lay out), and the export of each format. */
+ * (the model the writers lay out; test-report-export.c writes it). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -51,7 +51,7 @@ static void test_report_document(void **state)
 	struct case_input in = {.kind = "kiem_tra", .subtype = "chap_hanh", .title = "Kiểm tra"};
 	struct report r;
 	struct doc d;
-	struct buf text = BUF_INIT(1 << 20), out = BUF_INIT(16 << 20);
+	struct buf text = BUF_INIT(1 << 20);
 	int64_t tu, x1, x2, id;
 	const struct doc_table *t;
 
@@ -113,15 +113,6 @@ static void test_report_document(void **state)
 	assert_int_equal(t->cells[3 * t->ncols + 2].n, 2);
 	assert_string_equal(d.sign_for, "T/M BAN THƯỜNG VỤ");
 	assert_non_null(strstr(d.footer, "Lập bởi hệ thống lúc"));
-	/* Every format writes, audited; an unknown one is refused. */
-	for (int f = 0; f < REPORT_FORMAT__MAX; f++) {
-		buf_reset(&out);
-		assert_int_equal(
-		    report_export_doc(app, &sys, &r, (enum report_format)f, &a, &out, &e), 0);
-		assert_true(out.len > 1000);
-	}
-	assert_int_equal(report_export_doc(app, &sys, &r, REPORT_FORMAT__MAX, &a, &out, &e),
-	                 HOSO_E_BAD_ENUM);
 
 	/* The viewer does not count the secret case: no mark. */
 	assert_int_equal(report_figures(app, &viewer, tu, date_days(2015, 1, 1),
@@ -167,7 +158,6 @@ static void test_report_document(void **state)
 		}
 	}
 	buf_release(&text);
-	buf_release(&out);
 	fixture_close(dir, app, &e, &a);
 }
 

@@ -1,5 +1,6 @@
 /* Unit tests for src/store: migrations, the statement table, organisations
- * and persons at the storage level, backup and restore. */
+ * and persons at the storage level, backup and restore, the counter
+ * triggers reinstalled when their definitions change. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -262,6 +263,96 @@ static void test_backup_restore_identical(void **state)
 	err_release(&e);
 }
 
+/* Run sql on the file behind the store, through a connection of its own. */
+static void raw(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *msg = NULL;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+	sqlite3_close(db);
+}
+
+/* The first integer sql gives on the file. */
+static int64_t raw_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+#define KT_COUNT   "SELECT coalesce(sum(n), 0) FROM counter WHERE metric = 'kt_to_chuc'"
+#define KT_TRIGGER "SELECT count(*) FROM sqlite_master WHERE name = 'cnt_kt_to_chuc_ai'"
+#define STALE      "UPDATE meta SET value = 'an older definition' WHERE key = 'counter_triggers';"
+
+/* The counter triggers follow the hash of their definitions: a database
+ * whose counters were made with other definitions (another hash in meta)
+ * gets them reinstalled, recounted and verified when it is opened; one
+ * with the same hash is left alone; a reader refuses a stale one. */
+static void test_counter_triggers_follow_their_hash(void **state)
+{
+	struct fx *f = *state;
+	char want[STORE_COUNTERS_HASH_HEX], sql[256];
+	struct store *ro = NULL;
+	int64_t diffs = -1;
+	struct err e;
+
+	err_init(&e);
+	assert_int_equal(store_counters_hash(want), 0);
+	assert_int_equal(strlen(want), 64);
+	store_close(f->s);
+	f->s = NULL;
+	snprintf(sql, sizeof(sql), "SELECT value = '%s' FROM meta WHERE key = 'counter_triggers'",
+	         want);
+	assert_int_equal(raw_int(f->path, sql), 1);
+	/* An inspection of TU, counted by the triggers. */
+	raw(f->path, "INSERT INTO org(id, code, valid_from) VALUES (1, 'TU', '2000-01-01');"
+	             "INSERT INTO case_file(id, number, kind, title, handling_org, opened, state, "
+	             "created_at) VALUES (1, 'KT-1', 'kiem_tra', 'Kiểm tra', 1, '2019-05-06', "
+	             "'mo', '2019-05-06T00:00:00Z');"
+	             "INSERT INTO case_subject(case_id, org_id) VALUES (1, 1);");
+	assert_int_equal(raw_int(f->path, KT_COUNT), 1);
+	/* Counters made by other definitions: a trigger missing, a count off. */
+	raw(f->path, STALE "DROP TRIGGER cnt_kt_to_chuc_ai; UPDATE counter SET n = n + 5;");
+	assert_int_equal(raw_int(f->path, KT_TRIGGER), 0);
+	assert_int_equal(store_open(f->path, STORE_READONLY, &ro, &e), HOSO_E_SCHEMA);
+	assert_null(ro);
+	assert_int_equal(store_open(f->path, 0, &f->s, &e), 0);
+	assert_int_equal(raw_int(f->path, KT_TRIGGER), 1);
+	assert_int_equal(raw_int(f->path, sql), 1);
+	assert_int_equal(store_counters_verify(f->s, &diffs), 0);
+	assert_int_equal(diffs, 0);
+	assert_int_equal(raw_int(f->path, KT_COUNT), 1);
+	raw(f->path, "INSERT INTO case_subject(case_id, org_id) VALUES (1, 1);");
+	assert_int_equal(raw_int(f->path, KT_COUNT), 2);
+	/* The same hash: opening does not recount (verify finds the change). */
+	store_close(f->s);
+	raw(f->path, "UPDATE counter SET n = n + 5;");
+	assert_int_equal(store_open(f->path, 0, &f->s, &e), 0);
+	assert_int_equal(store_counters_verify(f->s, &diffs), 0);
+	assert_true(diffs > 0);
+	assert_int_equal(store_open(f->path, STORE_READONLY, &ro, &e), 0);
+	store_close(ro);
+	/* A database from before the hash (none in meta) is brought up too. */
+	store_close(f->s);
+	raw(f->path, "DELETE FROM meta WHERE key = 'counter_triggers';");
+	assert_int_equal(store_open(f->path, 0, &f->s, &e), 0);
+	assert_int_equal(store_counters_verify(f->s, &diffs), 0);
+	assert_int_equal(diffs, 0);
+	assert_int_equal(raw_int(f->path, sql), 1);
+	err_release(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -274,6 +365,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_person_unique_ids_and_fts, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_calendar_seeded, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_backup_restore_identical, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_counter_triggers_follow_their_hash, setup,
+	                                    teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

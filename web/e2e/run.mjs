@@ -108,7 +108,7 @@ const tests = [
     await shot('report', { fullPage: true })
     const csv = await page.request.get(url + (await page.getAttribute('[data-test=report-csv]', 'href')))
     const body = await csv.body()
-    check(csv.status() === 200 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf && body.toString('utf8').includes('kt_to_chuc,"Tổ chức đảng được kiểm tra","lượt",505'), 'the CSV download')
+    check(csv.status() === 200 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf && body.toString('utf8').includes('"kt_to_chuc","Tổ chức đảng được kiểm tra","lượt",505,'), 'the CSV download')
     // The Party's documents: a PDF, a Word file and the workbook of the appendix.
     for (const [f, magic] of [['pdf', '%PDF-'], ['docx', 'PK'], ['xlsx', 'PK']]) {
       const res = await page.request.get(url + (await page.getAttribute(`[data-test=report-${f}]`, 'href')))

@@ -1,0 +1,146 @@
+/*
+ * figure.c - the table of the report figures (figure.h), in report order.
+ * How each counted figure is counted from the raw records is the store's
+ * (src/store/counter.c, a table indexed by the same enum); a unit test
+ * checks both tables have an entry for every figure.
+ */
+#include "core/figure.h"
+
+#include <string.h>
+
+#include "core/err.h"
+
+#include "core/banned.h"
+
+#define ORGS    "tổ chức", "organisations"
+#define MEMBERS "đảng viên", "members"
+
+static const struct figure_def figures[FIGURE__MAX] = {
+    [FIGURE_KT_TO_CHUC] = {"kt_to_chuc", "Tổ chức đảng được kiểm tra",
+                           "Party organisations inspected", "lượt", "occurrences",
+                           "subject organisations of inspections, by the day the case opened; "
+                           "by type",
+                           ORGS, "kiem_tra"},
+    [FIGURE_KT_TO_CHUC_VI_PHAM] = {"kt_to_chuc_vi_pham", "Tổ chức đảng được kiểm tra có vi phạm",
+                                   "Organisations inspected with violations", "lượt", "occurrences",
+                                   "subject organisations with a finding other than no "
+                                   "violation; by conclusion",
+                                   ORGS, "kiem_tra"},
+    [FIGURE_KT_DANG_VIEN] = {"kt_dang_vien", "Đảng viên được kiểm tra", "Party members inspected",
+                             "lượt", "occurrences",
+                             "subject members of inspections, by the day the case opened; by "
+                             "type",
+                             MEMBERS, "kiem_tra"},
+    [FIGURE_KT_DANG_VIEN_VI_PHAM] = {"kt_dang_vien_vi_pham", "Đảng viên được kiểm tra có vi phạm",
+                                     "Members inspected with violations", "lượt", "occurrences",
+                                     "subject members with a finding other than no violation; "
+                                     "by conclusion",
+                                     MEMBERS, "kiem_tra"},
+    [FIGURE_GS_CHUYEN_DE_TO_CHUC] = {"gs_chuyen_de_to_chuc", "Tổ chức đảng được giám sát chuyên đề",
+                                     "Organisations under thematic supervision", "lượt",
+                                     "occurrences",
+                                     "subject organisations of thematic supervisions", ORGS,
+                                     "giam_sat"},
+    [FIGURE_GS_CHUYEN_DE_DANG_VIEN] = {"gs_chuyen_de_dang_vien",
+                                       "Đảng viên được giám sát chuyên đề",
+                                       "Members under thematic supervision", "lượt", "occurrences",
+                                       "subject members of thematic supervisions", MEMBERS,
+                                       "giam_sat"},
+    [FIGURE_GS_THUONG_XUYEN] = {"gs_thuong_xuyen", "Cuộc giám sát thường xuyên",
+                                "Regular supervisions", "cuộc", "cases",
+                                "regular supervision cases", .kind = "giam_sat"},
+    [FIGURE_KL_TO_CHUC] = {"kl_to_chuc", "Tổ chức đảng bị kỷ luật", "Organisations disciplined",
+                           "lượt", "decisions",
+                           "discipline decisions about organisations, by the day decided; by "
+                           "form",
+                           ORGS, "ky_luat"},
+    [FIGURE_KL_DANG_VIEN] = {"kl_dang_vien", "Đảng viên bị kỷ luật", "Members disciplined", "lượt",
+                             "decisions",
+                             "discipline decisions about members, by the day decided; by form",
+                             MEMBERS, "ky_luat"},
+    [FIGURE_TD_HO_SO] = {"td_ho_so", "Hồ sơ thẩm định tiêu chuẩn chính trị",
+                         "Political-standard appraisals", "hồ sơ", "dossiers",
+                         "appraisal cases, by the day received; by purpose", .kind = "tham_dinh"},
+    [FIGURE_TD_KET_QUA] = {"td_ket_qua", "Kết quả thẩm định", "Appraisal outcomes", "hồ sơ",
+                           "dossiers", "appraisals with an outcome recorded; by outcome",
+                           .kind = "tham_dinh"},
+    [FIGURE_TTLL_HO_SO] = {"ttll_ho_so", "Hồ sơ thẩm tra lý lịch người vào Đảng",
+                           "Admission background checks", "hồ sơ", "dossiers",
+                           "background-check cases, by the day received",
+                           .kind = "tham_tra_ly_lich"},
+    [FIGURE_VB_TRE_HAN] = {"vb_tre_han", "Văn bản thẩm tra, xác minh được trả lời trễ hạn",
+                           "Verification letters answered late", "văn bản", "letters",
+                           "letters sent in the period, answered after their due date (rule "
+                           "thu_xac_minh.tra_loi, in working days)",
+                           .source = FIGURE_LETTER, .timing = FIGURE_LATE},
+    [FIGURE_VB_QUA_HAN] = {"vb_qua_han", "Văn bản thẩm tra, xác minh quá hạn chưa được trả lời",
+                           "Verification letters overdue, unanswered", "văn bản", "letters",
+                           "letters sent in the period, past their due date today and not "
+                           "answered",
+                           .source = FIGURE_LETTER, .timing = FIGURE_OVERDUE},
+    [FIGURE_RNN_DOAN] = {"rnn_doan", "Đoàn ra nước ngoài", "Delegations abroad", "đoàn",
+                         "delegations",
+                         "trip cases (a private trip is a delegation of one); by kind",
+                         .kind = "ra_nuoc_ngoai"},
+    [FIGURE_RNN_LUOT] = {"rnn_luot", "Lượt người ra nước ngoài", "Person-trips abroad", "lượt",
+                         "person-trips", "travellers of the trips; by kind", "người", "persons",
+                         "ra_nuoc_ngoai"},
+    [FIGURE_RNN_BAO_CAO] = {"rnn_bao_cao", "Báo cáo sau chuyến đi đã nhận",
+                            "Return reports received", "báo cáo", "reports",
+                            "travellers whose return report was received", .kind = "ra_nuoc_ngoai"},
+    [FIGURE_RNN_BAO_CAO_DUNG_HAN] = {"rnn_bao_cao_dung_han", "Báo cáo sau chuyến đi nộp đúng hạn",
+                                     "Return reports on time", "báo cáo", "reports",
+                                     "travellers back whose report came by its due date (rule "
+                                     "ra_nuoc_ngoai.bao_cao: 7 working days after re-entry)",
+                                     .kind = "ra_nuoc_ngoai", .source = FIGURE_TRAVELLER,
+                                     .timing = FIGURE_ON_TIME},
+    [FIGURE_RNN_BAO_CAO_TRE_HAN] = {"rnn_bao_cao_tre_han", "Báo cáo sau chuyến đi nộp trễ hạn",
+                                    "Return reports late", "báo cáo", "reports",
+                                    "travellers back whose report came after its due date",
+                                    .kind = "ra_nuoc_ngoai", .source = FIGURE_TRAVELLER,
+                                    .timing = FIGURE_LATE},
+    [FIGURE_RNN_BAO_CAO_QUA_HAN] = {"rnn_bao_cao_qua_han", "Báo cáo sau chuyến đi quá hạn chưa nộp",
+                                    "Return reports overdue, not received", "báo cáo", "reports",
+                                    "travellers back whose report is past its due date today and "
+                                    "not received",
+                                    .kind = "ra_nuoc_ngoai", .source = FIGURE_TRAVELLER,
+                                    .timing = FIGURE_OVERDUE},
+    [FIGURE_ONN_DANG_VIEN] = {"onn_dang_vien", "Đảng viên ở nước ngoài", "Members staying abroad",
+                              "người", "members",
+                              "stay-abroad cases, by the day opened; by purpose",
+                              .kind = "o_nuoc_ngoai"},
+    [FIGURE_KN_NHAN] = {"kn_nhan", "Khiếu nại kỷ luật đã nhận", "Discipline complaints received",
+                        "đơn", "complaints", "steps into the complaint state, by their day",
+                        .kind = "ky_luat"},
+    [FIGURE_KN_GIAI_QUYET] = {"kn_giai_quyet", "Khiếu nại kỷ luật đã giải quyết",
+                              "Discipline complaints resolved", "đơn", "complaints",
+                              "steps out of the complaint state, by their day", .kind = "ky_luat"},
+};
+
+const struct figure_def *figure_def(enum figure f)
+{
+	return (unsigned)f < FIGURE__MAX ? &figures[f] : NULL;
+}
+
+const char *figure_code(enum figure f)
+{
+	return (unsigned)f < FIGURE__MAX ? figures[f].code : NULL;
+}
+
+int figure_parse(const char *code, enum figure *ret)
+{
+	for (int i = 0; code && i < FIGURE__MAX; i++)
+		if (figures[i].code && strcmp(figures[i].code, code) == 0) {
+			*ret = (enum figure)i;
+			return 0;
+		}
+	return HOSO_E_BAD_ENUM;
+}
+
+enum figure figure_of_deadline(enum figure_source source, enum figure_timing timing)
+{
+	for (int i = 0; source != FIGURE_COUNTED && i < FIGURE__MAX; i++)
+		if (figures[i].source == source && figures[i].timing == timing)
+			return (enum figure)i;
+	return FIGURE__MAX;
+}
