@@ -544,6 +544,13 @@ static const char **recipients_of(struct arena *a, const struct issuing *w)
 	return v[0] && v[2] ? v : NULL;
 }
 
+const char *report_mark(const struct report *r)
+{
+	return r->conf >= CLEARANCE_TOP_SECRET ? "TỐI MẬT"
+	       : r->conf >= CLEARANCE_SECRET   ? "MẬT"
+	                                       : NULL;
+}
+
 int report_document(struct app *app, const struct actor *who, const struct report *r,
                     struct arena *a, struct doc *ret, struct err *e)
 {
@@ -571,9 +578,7 @@ int report_document(struct app *app, const struct actor *who, const struct repor
 	if (b.failed || !recipients || !summary || !note)
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	*ret = (struct doc){
-	    .mark = r->conf >= CLEARANCE_TOP_SECRET ? "TỐI MẬT"
-	            : r->conf >= CLEARANCE_SECRET   ? "MẬT"
-	                                            : NULL,
+	    .mark = report_mark(r),
 	    .superior = upper(a, w.has_parent ? w.parent.name : w.o.name),
 	    .issuer = upper(a, w.issuer),
 	    .number = arena_printf(a, "Số        -BC/%s", w.initials),

@@ -201,8 +201,11 @@ int report_tables(struct app *app, const struct actor *who, const struct report 
 	b[0] = (struct doc_block){.kind = DOC_TABLE, .table = heading_table(a, r)};
 	b[1] = (struct doc_block){.kind = DOC_TABLE, .table = figures_table(a, r)};
 	b[2] = (struct doc_block){.kind = DOC_TABLE, .table = rows_table(a, r)};
-	*ret = (struct doc){
-	    .blocks = b, .nblocks = 3, .footer = arena_strdup(a, footer.buf), .title = r->name};
+	*ret = (struct doc){.mark = report_mark(r),
+	                    .blocks = b,
+	                    .nblocks = 3,
+	                    .footer = arena_strdup(a, footer.buf),
+	                    .title = r->name};
 	buf_release(&footer);
 	if (!b[0].table || !b[1].table || !b[2].table || !ret->footer)
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);

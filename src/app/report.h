@@ -136,6 +136,9 @@ struct doc;
 int report_document(struct app *app, const struct actor *who, const struct report *r,
                     struct arena *a, struct doc *ret, struct err *e);
 
+/* The mark of a report's documents, its CSV included: "TỐI MẬT", "MẬT"
+ * after the most confidential record counted, or NULL. */
+const char *report_mark(const struct report *r);
 /* The report's figures as plain tables, for a spreadsheet to read (what a
  * CSV carries): a heading (organisation, period, structure, the days the
  * structure changed), every figure by its code beside the same period

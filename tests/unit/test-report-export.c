@@ -184,6 +184,20 @@ static void test_tables(void **state)
 	buf_release(&out);
 }
 
+/* A report that counts classified records is marked in its CSV too. */
+static void test_csv_carries_the_mark(void **state)
+{
+	struct fx *f = *state;
+	struct buf out = BUF_INIT(1 << 20);
+	const char *name;
+
+	f->r.conf = CLEARANCE_SECRET;
+	assert_int_equal(
+	    report_export(f->app, &f->sys, &f->r, REPORT_CSV, &f->a, &out, &name, &f->e), 0);
+	assert_memory_equal(out.buf, "\xef\xbb\xbf\"MẬT\"\r\n", strlen("\xef\xbb\xbf\"MẬT\"\r\n"));
+	buf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -191,6 +205,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_every_format_exports, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_failure_writes_nothing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tables, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_csv_carries_the_mark, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
