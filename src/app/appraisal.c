@@ -98,67 +98,57 @@ int appraisal_outcome_valid(const char *outcome)
 	return code_find(outcomes, CASE_N(outcomes), outcome) != NULL;
 }
 
-struct put {
-	struct appraisal_row r;
-};
-
-static int write_appraisal(struct app *app, void *arg, struct gate_write *w, struct err *e)
+/* The appraisal as it would be after an update: a known outcome, and the
+ * position a met standard names. */
+static int check_appraisal(const void *record, struct err *e)
 {
-	struct put *p = arg;
+	const struct appraisal_row *r = record;
 
-	(void)w;
-	(void)e;
-	return store_appraisal_put(app_store(app), &p->r);
+	if (r->outcome && !appraisal_outcome_valid(r->outcome))
+		return code_refuse(e, "outcome", "Kết quả", "The outcome", outcomes,
+		                   CASE_N(outcomes));
+	if (r->outcome && strcmp(r->outcome, "dat") == 0 && !r->position)
+		return err_set(e, HOSO_E_MISSING, "position",
+		               "Kết luận đạt tiêu chuẩn phải nêu chức danh hoặc cấp",
+		               "A conclusion that the standard is met names the position or level");
+	return 0;
 }
 
-/* The appraisal as stored (zeroed with version 0 when there is none yet). */
+static int put_appraisal(struct store *s, const void *record)
+{
+	return store_appraisal_put(s, record);
+}
+
+/* The appraisal of case_id as stored; empty (version 0) when there is none. */
 static int stored(struct app *app, int64_t case_id, struct arena *a, struct appraisal_row *ret,
                   struct err *e)
 {
-	int rc = store_appraisal_get(app_store(app), case_id, a, ret);
-
-	if (rc == HOSO_E_NOT_FOUND) {
-		*ret = (struct appraisal_row){.case_id = case_id};
-		rc = 0;
-	}
-	return rc < 0 ? gate_store_error(e, rc, NOUN_CASE) : 0;
+	*ret = (struct appraisal_row){.case_id = case_id};
+	return patch_stored(store_appraisal_get(app_store(app), case_id, a, ret), e);
 }
 
 int appraisal_set(struct app *app, const struct actor *who, int64_t case_id,
                   const struct appraisal_input *in, struct err *e)
 {
-	struct put p;
-	struct gate_write w = {"appraisal", "case", case_id, NULL, NOUN_CASE};
+	struct appraisal_row r;
 	const struct patch_field fields[] = {
-	    [APPRAISAL_REQUESTER] = {"requester", PATCH_TEXT, 300, &p.r.requester, &in->requester},
-	    [APPRAISAL_OUTCOME] = {"outcome", PATCH_CODE, 0, &p.r.outcome, &in->outcome},
-	    [APPRAISAL_POSITION] = {"position", PATCH_TEXT, 300, &p.r.position, &in->position},
+	    [APPRAISAL_REQUESTER] = {"requester", PATCH_TEXT, 300, &r.requester, &in->requester},
+	    [APPRAISAL_OUTCOME] = {"outcome", PATCH_CODE, 0, &r.outcome, &in->outcome},
+	    [APPRAISAL_POSITION] = {"position", PATCH_TEXT, 300, &r.position, &in->position},
 	};
+	struct patch_part p = {"appraisal",     case_id,        in->version, 0,
+	                       fields,          CASE_N(fields), in->sent,    0,
+	                       check_appraisal, put_appraisal,  &r};
 	struct case_row c;
 	struct arena a;
 	int rc;
 
 	arena_init(&a, 1 << 16);
-	if ((rc = case_of_kind(app, who, case_id, KIND_APPRAISAL, CASE_OFFICER, &a, &c, e)) < 0 ||
-	    (rc = stored(app, case_id, &a, &p.r, e)) < 0)
-		goto out;
-	if (in->version && in->version != p.r.version) {
-		rc = gate_store_error(e, HOSO_E_CONFLICT, NOUN_CASE);
-		goto out;
+	if ((rc = case_of_kind(app, who, case_id, KIND_APPRAISAL, CASE_OFFICER, &a, &c, e)) == 0 &&
+	    (rc = stored(app, case_id, &a, &r, e)) == 0) {
+		p.stored = r.version;
+		rc = patch_part(app, who, &p, &a, e);
 	}
-	if ((rc = patch_apply(&a, fields, CASE_N(fields), in->sent, &w.detail, e)) < 0)
-		goto out;
-	if (p.r.outcome && !appraisal_outcome_valid(p.r.outcome))
-		rc =
-		    code_refuse(e, "outcome", "Kết quả", "The outcome", outcomes, CASE_N(outcomes));
-	else if (p.r.outcome && strcmp(p.r.outcome, "dat") == 0 && !p.r.position)
-		rc = err_set(e, HOSO_E_MISSING, "position",
-		             "Kết luận đạt tiêu chuẩn phải nêu chức danh hoặc cấp",
-		             "A conclusion that the standard is met names the position or level");
-	else if (json_object_size(w.detail) || !p.r.version)
-		rc = gate_write(app, who, &w, write_appraisal, &p, e);
-out:
-	json_decref(w.detail);
 	arena_release(&a);
 	return rc;
 }

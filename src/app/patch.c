@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/codes.h"
+#include "app/gate.h"
 #include "core/date.h"
 #include "store/store.h"
 
@@ -132,4 +133,35 @@ int patch_required(const struct patch_field *f, size_t n, unsigned required, str
 			               "Field '%s' is missing", f[i].name);
 	}
 	return 0;
+}
+
+int patch_stored(int rc, struct err *e)
+{
+	return rc == HOSO_E_NOT_FOUND ? 0 : gate_store_error(e, rc, NOUN_CASE);
+}
+
+static int write_part(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	const struct patch_part *p = arg;
+
+	(void)w;
+	(void)e;
+	return p->put(app_store(app), p->record);
+}
+
+int patch_part(struct app *app, const struct actor *who, const struct patch_part *p,
+               struct arena *a, struct err *e)
+{
+	struct gate_write w = {p->action, "case", p->case_id, NULL, NOUN_CASE};
+	int rc;
+
+	if (p->version && p->version != p->stored)
+		return gate_store_error(e, HOSO_E_CONFLICT, NOUN_CASE);
+	if ((rc = patch_apply(a, p->fields, p->nfields, p->sent, &w.detail, e)) == 0 &&
+	    (rc = patch_required(p->fields, p->nfields, p->required, e)) == 0 &&
+	    (!p->check || (rc = p->check(p->record, e)) == 0) &&
+	    (json_object_size(w.detail) || !p->stored))
+		rc = gate_write(app, who, &w, write_part, (void *)p, e);
+	json_decref(w.detail);
+	return rc;
 }

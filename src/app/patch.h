@@ -49,6 +49,35 @@ int patch_apply(struct arena *a, const struct patch_field *f, size_t n, unsigned
 /* 1 when the field at index i (< 31) was sent (sent 0: every field). */
 int patch_sent(unsigned sent, size_t i);
 
+/*
+ * A partial update of a record of a case (a trip's details, a stay, an
+ * appraisal), *record as stored (stored: its version, 0 when there is none
+ * yet).  Refused with HOSO_E_CONFLICT when version (as the writer read it;
+ * 0: no check) is not the stored one; then the fields sent are applied, a
+ * required one without a value refused (HOSO_E_MISSING), check(record)
+ * asked about the rest, and the record written with put and audited as
+ * action on the case, each field changed before and after - unless nothing
+ * changed on a record that exists.  Text is cleaned into a.
+ */
+struct store;
+struct patch_part {
+	const char *action; /* of the audit entry: "trip" */
+	int64_t case_id;
+	int64_t version, stored;
+	const struct patch_field *fields;
+	size_t nfields;
+	unsigned sent, required; /* bits (1u << index of fields) */
+	int (*check)(const void *record, struct err *e);
+	int (*put)(struct store *s, const void *record);
+	const void *record;
+};
+int patch_part(struct app *app, const struct actor *who, const struct patch_part *p,
+               struct arena *a, struct err *e);
+
+/* A record read for a partial update: 0 when found or not found (the
+ * caller's defaults stand), else the store error reported in e. */
+int patch_stored(int rc, struct err *e);
+
 /* HOSO_E_MISSING naming the first field of f[0..n) whose bit is in
  * required and which has no value (NULL text, DATE_NONE), else 0. */
 int patch_required(const struct patch_field *f, size_t n, unsigned required, struct err *e);

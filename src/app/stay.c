@@ -76,25 +76,11 @@ const struct code_name *stay_arrangements(size_t *n)
 	return arrangements;
 }
 
-/* The stay as stored (zeroed with version 0 when there is none yet). */
-static int stored(struct app *app, int64_t case_id, struct arena *a, struct stay_row *ret,
-                  struct err *e)
+/* The stay as it would be after an update: whole and consistent. */
+static int check_stay(const void *record, struct err *e)
 {
-	int rc = store_stay_get(app_store(app), case_id, a, ret);
+	const struct stay_row *r = record;
 
-	if (rc == HOSO_E_NOT_FOUND) {
-		*ret = (struct stay_row){.case_id = case_id,
-		                         .start = DATE_NONE,
-		                         .expected_end = DATE_NONE,
-		                         .last_contact = DATE_NONE};
-		rc = 0;
-	}
-	return rc < 0 ? gate_store_error(e, rc, NOUN_CASE) : 0;
-}
-
-/* The stay as it would be after the update: whole and consistent. */
-static int check(const struct stay_row *r, struct err *e)
-{
 	if (!code_find(purposes, CASE_N(purposes), r->purpose))
 		return code_refuse(e, "purpose", "Mục đích", "The purpose", purposes,
 		                   CASE_N(purposes));
@@ -112,18 +98,26 @@ static int check(const struct stay_row *r, struct err *e)
 	return 0;
 }
 
-static int write_stay(struct app *app, void *arg, struct gate_write *w, struct err *e)
+static int put_stay(struct store *s, const void *record)
 {
-	(void)w;
-	(void)e;
-	return store_stay_put(app_store(app), arg);
+	return store_stay_put(s, record);
+}
+
+/* The stay of case_id as stored; the defaults when there is none (version 0). */
+static int stored(struct app *app, int64_t case_id, struct arena *a, struct stay_row *ret,
+                  struct err *e)
+{
+	*ret = (struct stay_row){.case_id = case_id,
+	                         .start = DATE_NONE,
+	                         .expected_end = DATE_NONE,
+	                         .last_contact = DATE_NONE};
+	return patch_stored(store_stay_get(app_store(app), case_id, a, ret), e);
 }
 
 int stay_set(struct app *app, const struct actor *who, int64_t case_id, const struct stay_input *in,
              struct err *e)
 {
 	struct stay_row r;
-	struct gate_write w = {"stay", "case", case_id, NULL, NOUN_CASE};
 	const struct patch_field fields[] = {
 	    [STAY_COUNTRY] = {"country", PATCH_TEXT, 200, &r.country, &in->country},
 	    [STAY_PURPOSE] = {"purpose", PATCH_CODE, 0, &r.purpose, &in->purpose},
@@ -134,26 +128,20 @@ int stay_set(struct app *app, const struct actor *who, int64_t case_id, const st
 	    [STAY_LAST_CONTACT] = {"last_contact", PATCH_DATE, 0, &r.last_contact,
 	                           &in->last_contact},
 	};
+	struct patch_part p = {
+	    "stay",     case_id,        in->version, 0,
+	    fields,     CASE_N(fields), in->sent,    (1u << STAY_LAST_CONTACT) - 1,
+	    check_stay, put_stay,       &r};
 	struct case_row c;
 	struct arena a;
 	int rc;
 
 	arena_init(&a, 1 << 16);
-	if ((rc = case_of_kind(app, who, case_id, KIND_STAY, CASE_OFFICER, &a, &c, e)) < 0 ||
-	    (rc = stored(app, case_id, &a, &r, e)) < 0)
-		goto out;
-	if (in->version && in->version != r.version) {
-		rc = gate_store_error(e, HOSO_E_CONFLICT, NOUN_CASE);
-		goto out;
+	if ((rc = case_of_kind(app, who, case_id, KIND_STAY, CASE_OFFICER, &a, &c, e)) == 0 &&
+	    (rc = stored(app, case_id, &a, &r, e)) == 0) {
+		p.stored = r.version;
+		rc = patch_part(app, who, &p, &a, e);
 	}
-	if ((rc = patch_apply(&a, fields, CASE_N(fields), in->sent, &w.detail, e)) < 0 ||
-	    (rc = patch_required(fields, CASE_N(fields), (1u << STAY_LAST_CONTACT) - 1, e)) < 0 ||
-	    (rc = check(&r, e)) < 0)
-		goto out;
-	if (json_object_size(w.detail) || !r.version)
-		rc = gate_write(app, who, &w, write_stay, &r, e);
-out:
-	json_decref(w.detail);
 	arena_release(&a);
 	return rc;
 }

@@ -124,32 +124,31 @@ static int trip_case(struct app *app, const struct actor *who, int64_t case_id, 
 	return case_of_kind(app, who, case_id, KIND_TRIP, CASE_OFFICER, a, c, e);
 }
 
-/* The trip as stored (zeroed with version 0 when there is none yet). */
-static int stored(struct app *app, int64_t case_id, struct arena *a, struct trip_row *ret,
-                  struct err *e)
+/* The trip as it would be after an update: whole and consistent. */
+static int check_trip(const void *record, struct err *e)
 {
-	int rc = store_trip_get(app_store(app), case_id, a, ret);
+	const struct trip_row *r = record;
 
-	if (rc == HOSO_E_NOT_FOUND) {
-		*ret = (struct trip_row){
-		    .case_id = case_id, .depart = DATE_NONE, .come_back = DATE_NONE};
-		rc = 0;
-	}
-	return rc < 0 ? gate_store_error(e, rc, NOUN_CASE) : 0;
+	if (!code_find(purposes, CASE_N(purposes), r->purpose))
+		return code_refuse(e, "purpose", "Mục đích", "The purpose", purposes,
+		                   CASE_N(purposes));
+	if (r->come_back < r->depart)
+		return err_set(
+		    e, HOSO_E_BAD_DATE, "come_back",
+		    "Cần ngày đi và ngày về, ngày về không trước ngày đi",
+		    "Departure and return dates are needed, the return not before departure");
+	return 0;
 }
 
-static int write_trip(struct app *app, void *arg, struct gate_write *w, struct err *e)
+static int put_trip(struct store *s, const void *record)
 {
-	(void)w;
-	(void)e;
-	return store_trip_put(app_store(app), arg);
+	return store_trip_put(s, record);
 }
 
 int trip_set(struct app *app, const struct actor *who, int64_t case_id, const struct trip_input *in,
              struct err *e)
 {
-	struct trip_row r;
-	struct gate_write w = {"trip", "case", case_id, NULL, NOUN_CASE};
+	struct trip_row r = {.case_id = case_id, .depart = DATE_NONE, .come_back = DATE_NONE};
 	const struct patch_field fields[] = {
 	    [TRIP_PURPOSE] = {"purpose", PATCH_CODE, 0, &r.purpose, &in->purpose},
 	    [TRIP_COUNTRIES] = {"countries", PATCH_TEXT, 500, &r.countries, &in->countries},
@@ -158,35 +157,28 @@ int trip_set(struct app *app, const struct actor *who, int64_t case_id, const st
 	    [TRIP_COME_BACK] = {"come_back", PATCH_DATE, 0, &r.come_back, &in->come_back},
 	    [TRIP_IN_PLAN] = {"in_plan", PATCH_FLAG, 0, &r.in_plan, &in->in_plan},
 	};
-	const unsigned required =
-	    1u << TRIP_PURPOSE | 1u << TRIP_COUNTRIES | 1u << TRIP_DEPART | 1u << TRIP_COME_BACK;
+	struct patch_part p = {
+	    "trip",
+	    case_id,
+	    in->version,
+	    0,
+	    fields,
+	    CASE_N(fields),
+	    in->sent,
+	    1u << TRIP_PURPOSE | 1u << TRIP_COUNTRIES | 1u << TRIP_DEPART | 1u << TRIP_COME_BACK,
+	    check_trip,
+	    put_trip,
+	    &r};
 	struct case_row c;
 	struct arena a;
 	int rc;
 
 	arena_init(&a, 1 << 16);
-	if ((rc = trip_case(app, who, case_id, &a, &c, e)) < 0 ||
-	    (rc = stored(app, case_id, &a, &r, e)) < 0)
-		goto out;
-	if (in->version && in->version != r.version) {
-		rc = gate_store_error(e, HOSO_E_CONFLICT, NOUN_CASE);
-		goto out;
+	if ((rc = trip_case(app, who, case_id, &a, &c, e)) == 0 &&
+	    (rc = patch_stored(store_trip_get(app_store(app), case_id, &a, &r), e)) == 0) {
+		p.stored = r.version;
+		rc = patch_part(app, who, &p, &a, e);
 	}
-	if ((rc = patch_apply(&a, fields, CASE_N(fields), in->sent, &w.detail, e)) < 0 ||
-	    (rc = patch_required(fields, CASE_N(fields), required, e)) < 0)
-		goto out;
-	if (!code_find(purposes, CASE_N(purposes), r.purpose))
-		rc = code_refuse(e, "purpose", "Mục đích", "The purpose", purposes,
-		                 CASE_N(purposes));
-	else if (r.come_back < r.depart)
-		rc = err_set(
-		    e, HOSO_E_BAD_DATE, "come_back",
-		    "Cần ngày đi và ngày về, ngày về không trước ngày đi",
-		    "Departure and return dates are needed, the return not before departure");
-	else if (json_object_size(w.detail) || !r.version)
-		rc = gate_write(app, who, &w, write_trip, &r, e);
-out:
-	json_decref(w.detail);
 	arena_release(&a);
 	return rc;
 }

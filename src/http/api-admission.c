@@ -22,13 +22,11 @@ int api_case_relative_post(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0) {
 		in.is_member = (int)member;
 		rc = relative_add(r->app, &r->actor, id, &in, &out, e);
 	}
 	json_decref(body);
-	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)out));
+	return api_reply_id(r, rc, 201, out);
 }

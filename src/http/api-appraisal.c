@@ -30,15 +30,13 @@ int api_case_appraisal_put(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, nfields, r->arena, e);
+	rc = api_id_body(r, NOUN_CASE, &id, fields, nfields, &body, e);
 	if (rc == 0) {
 		in.sent = api_sent(body, fields, nfields - 1);
 		rc = appraisal_set(r->app, &r->actor, id, &in, e);
 	}
 	json_decref(body);
-	return rc < 0 ? rc : http_reply(r, 200, json_pack("{s:I}", "id", (json_int_t)id));
+	return api_reply_id(r, rc, 200, id);
 }
 
 int api_case_appraisal_doc_post(struct http_req *r, struct err *e)
@@ -52,11 +50,9 @@ int api_case_appraisal_doc_post(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, 2, r->arena, e);
+	rc = api_id_body(r, NOUN_CASE, &id, fields, 2, &body, e);
 	if (rc == 0)
 		rc = appraisal_doc_put(r->app, &r->actor, id, name, (int)present, &doc, e);
 	json_decref(body);
-	return rc < 0 ? rc : http_reply(r, 200, json_pack("{s:I}", "id", (json_int_t)doc));
+	return api_reply_id(r, rc, 200, doc);
 }

@@ -43,6 +43,30 @@ int api_id(struct http_req *r, enum gate_noun noun, int64_t *ret, struct err *e)
 	return 0;
 }
 
+int api_id_body(struct http_req *r, enum gate_noun noun, int64_t *ret_id,
+                const struct http_field *fields, size_t n, json_t **ret_body, struct err *e)
+{
+	int rc;
+
+	*ret_body = NULL;
+	if ((rc = api_id(r, noun, ret_id, e)) < 0 || (rc = http_json_body(r, ret_body, e)) < 0)
+		return rc;
+	return http_fields(*ret_body, fields, n, r->arena, e);
+}
+
+int api_reply_id(struct http_req *r, int rc, int status, int64_t id)
+{
+	return rc < 0 ? rc : http_reply(r, status, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+int api_reply_version(struct http_req *r, int rc, int64_t id, int64_t version)
+{
+	return rc < 0 ? rc
+	              : http_reply(r, 200,
+	                           json_pack("{s:I,s:I}", "id", (json_int_t)id, "version",
+	                                     (json_int_t)version));
+}
+
 int api_due_params(struct http_req *r, enum deadline_level *ret, int64_t *limit, struct err *e)
 {
 	const char *level = http_query(r, "level");
@@ -205,9 +229,7 @@ int api_case_transition(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0)
 		rc = case_transition(r->app, &r->actor, id, to, day, note, conclusion, version, e);
 	if (rc == 0)
@@ -229,13 +251,11 @@ int api_case_assignees_put(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, 2, r->arena, e);
+	rc = api_id_body(r, NOUN_CASE, &id, fields, 2, &body, e);
 	if (rc == 0)
 		rc = case_assign(r->app, &r->actor, id, users.strs, users.n, version, e);
 	json_decref(body);
-	return rc < 0 ? rc : http_reply(r, 200, json_pack("{s:I}", "id", (json_int_t)id));
+	return api_reply_id(r, rc, 200, id);
 }
 
 int api_case_note_post(struct http_req *r, struct err *e)
@@ -246,13 +266,11 @@ int api_case_note_post(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, 1, r->arena, e);
+	rc = api_id_body(r, NOUN_CASE, &id, fields, 1, &body, e);
 	if (rc == 0)
 		rc = case_add_note(r->app, &r->actor, id, text, &note, e);
 	json_decref(body);
-	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)note));
+	return api_reply_id(r, rc, 201, note);
 }
 
 int api_case_document_post(struct http_req *r, struct err *e)
@@ -268,13 +286,11 @@ int api_case_document_post(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0)
 		rc = case_add_document(r->app, &r->actor, id, &in, &doc, e);
 	json_decref(body);
-	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)doc));
+	return api_reply_id(r, rc, 201, doc);
 }
 
 int api_deadlines_get(struct http_req *r, struct err *e)

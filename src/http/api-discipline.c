@@ -26,9 +26,7 @@ int api_case_discipline_post(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0 && org &&
 	    (rc = org_find(r->app, &r->actor, org, &in.org_id, e)) == HOSO_E_NOT_FOUND)
 		gate_not_found(e, "org", NOUN_ORG);
@@ -38,5 +36,5 @@ int api_case_discipline_post(struct http_req *r, struct err *e)
 		rc = discipline_decide(r->app, &r->actor, id, &in, &disc, e);
 	}
 	json_decref(body);
-	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)disc));
+	return api_reply_id(r, rc, 201, disc);
 }

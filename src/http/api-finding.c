@@ -25,13 +25,11 @@ int api_case_finding_post(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0)
 		rc = finding_add(r->app, &r->actor, id, subject, text, conclusion, &finding, e);
 	json_decref(body);
-	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)finding));
+	return api_reply_id(r, rc, 201, finding);
 }
 
 int api_finding_remedy_post(struct http_req *r, struct err *e)
@@ -47,13 +45,12 @@ int api_finding_remedy_post(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_FINDING, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc =
+	    api_id_body(r, NOUN_FINDING, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0)
 		rc = remedy_add(r->app, &r->actor, id, action, owner, due, &remedy, e);
 	json_decref(body);
-	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)remedy));
+	return api_reply_id(r, rc, 201, remedy);
 }
 
 int api_remedy_post(struct http_req *r, struct err *e)
@@ -69,16 +66,11 @@ int api_remedy_post(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_REMEDY, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = api_id_body(r, NOUN_REMEDY, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0)
 		rc = remedy_done(r->app, &r->actor, id, day, result, version, e);
 	json_decref(body);
-	return rc < 0 ? rc
-	              : http_reply(r, 200,
-	                           json_pack("{s:I,s:I}", "id", (json_int_t)id, "version",
-	                                     (json_int_t)(version + 1)));
+	return api_reply_version(r, rc, id, version + 1);
 }
 
 int api_remedies_overdue_get(struct http_req *r, struct err *e)

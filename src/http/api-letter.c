@@ -26,13 +26,11 @@ int api_case_letter_post(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0)
 		rc = letter_add(r->app, &r->actor, id, &in, &letter, e);
 	json_decref(body);
-	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)letter));
+	return api_reply_id(r, rc, 201, letter);
 }
 
 int api_letter_post(struct http_req *r, struct err *e)
@@ -50,9 +48,7 @@ int api_letter_post(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_LETTER, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = api_id_body(r, NOUN_LETTER, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0 && letter_action_parse(action, &act) < 0) {
 		size_t n;
 		const struct code_name *actions = letter_actions(&n);
@@ -62,10 +58,7 @@ int api_letter_post(struct http_req *r, struct err *e)
 	if (rc == 0)
 		rc = letter_update(r->app, &r->actor, id, act, day, result, version, e);
 	json_decref(body);
-	return rc < 0 ? rc
-	              : http_reply(r, 200,
-	                           json_pack("{s:I,s:I}", "id", (json_int_t)id, "version",
-	                                     (json_int_t)(version + 1)));
+	return api_reply_version(r, rc, id, version + 1);
 }
 
 int api_letters_get(struct http_req *r, struct err *e)

@@ -32,13 +32,11 @@ int api_case_stay_put(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, nfields, r->arena, e);
+	rc = api_id_body(r, NOUN_CASE, &id, fields, nfields, &body, e);
 	if (rc == 0) {
 		in.sent = api_sent(body, fields, nfields - 1);
 		rc = stay_set(r->app, &r->actor, id, &in, e);
 	}
 	json_decref(body);
-	return rc < 0 ? rc : http_reply(r, 200, json_pack("{s:I}", "id", (json_int_t)id));
+	return api_reply_id(r, rc, 200, id);
 }

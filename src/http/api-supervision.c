@@ -18,9 +18,7 @@ int api_case_inspection_post(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, 1, r->arena, e);
+	rc = api_id_body(r, NOUN_CASE, &id, fields, 1, &body, e);
 	if (rc == 0)
 		rc =
 		    case_open_inspection(r->app, &r->actor, id, title, r->arena, &insp, &number, e);

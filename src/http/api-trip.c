@@ -34,16 +34,14 @@ int api_case_trip_put(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, nfields, r->arena, e);
+	rc = api_id_body(r, NOUN_CASE, &id, fields, nfields, &body, e);
 	if (rc == 0) {
 		in.in_plan = (int)in_plan;
 		in.sent = api_sent(body, fields, nfields - 1);
 		rc = trip_set(r->app, &r->actor, id, &in, e);
 	}
 	json_decref(body);
-	return rc < 0 ? rc : http_reply(r, 200, json_pack("{s:I}", "id", (json_int_t)id));
+	return api_reply_id(r, rc, 200, id);
 }
 
 int api_case_traveller_post(struct http_req *r, struct err *e)
@@ -57,14 +55,12 @@ int api_case_traveller_post(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0)
 		rc = traveller_add(r->app, &r->actor, id, person, (int)leader, (int)commitment,
 		                   &out, e);
 	json_decref(body);
-	return rc < 0 ? rc : http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)out));
+	return api_reply_id(r, rc, 201, out);
 }
 
 int api_traveller_post(struct http_req *r, struct err *e)
@@ -81,9 +77,8 @@ int api_traveller_post(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = api_id(r, NOUN_TRAVELLER, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = api_id_body(r, NOUN_TRAVELLER, &id, fields, sizeof(fields) / sizeof(fields[0]), &body,
+	                 e);
 	if (rc == 0 && traveller_event_parse(event, &ev) < 0) {
 		size_t n;
 		const struct code_name *events = traveller_events(&n);
@@ -93,10 +88,7 @@ int api_traveller_post(struct http_req *r, struct err *e)
 	if (rc == 0)
 		rc = traveller_record(r->app, &r->actor, id, ev, day, version, e);
 	json_decref(body);
-	return rc < 0 ? rc
-	              : http_reply(r, 200,
-	                           json_pack("{s:I,s:I}", "id", (json_int_t)id, "version",
-	                                     (json_int_t)(version + 1)));
+	return api_reply_version(r, rc, id, version + 1);
 }
 
 int api_return_reports_get(struct http_req *r, struct err *e)

@@ -8,110 +8,70 @@
 #include <cmocka.h>
 
 #include "app/case.h"
-#include "app/org.h"
 #include "app/person.h"
 #include "app/supervision.h"
-#include "helpers.h"
-#include "store/store.h"
-
-struct fx {
-	char dir[512];
-	struct app *app;
-	struct actor sys, officer, leader, other, viewer;
-	struct err e;
-	struct arena a;
-	int64_t tu, c1, c2, p1, p2;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-	char path[600];
-	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
-	struct person_input p = {.full_name = "Lò Văn Muôn", .joined = "01/01/2010"};
-
-	tmpdir_make(f->dir, sizeof(f->dir));
-	snprintf(path, sizeof(path), "%s/t.db", f->dir);
-	err_init(&f->e);
-	arena_init(&f->a, 0);
-	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
-		return -1;
-	actor_system(&f->sys, "test");
-	if (org_create(f->app, &f->sys, &o, &f->tu, &f->e) != 0)
-		return -1;
-	o = (struct org_new){"C1", "Đảng bộ xã Một", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->c1, &f->e);
-	o = (struct org_new){"C2", "Đảng bộ xã Hai", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->c2, &f->e);
-	p.org_id = f->c1;
-	person_create(f->app, &f->sys, &p, &f->p1, &f->e);
-	p.full_name = "Quàng Thị Hoa";
-	p.org_id = f->c2;
-	person_create(f->app, &f->sys, &p, &f->p2, &f->e);
-	f->officer = (struct actor){7, 1u << ROLE_OFFICER, f->c1, CLEARANCE_SECRET, NULL, "test"};
-	f->leader = (struct actor){8, 1u << ROLE_LEADER, f->c1, CLEARANCE_SECRET, NULL, "test"};
-	f->other = (struct actor){9, 1u << ROLE_OFFICER, f->c2, CLEARANCE_SECRET, NULL, "test"};
-	f->viewer = (struct actor){10, 1u << ROLE_VIEWER, f->c1, CLEARANCE_NORMAL, NULL, "test"};
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	app_close(f->app);
-	err_release(&f->e);
-	arena_release(&f->a);
-	tmpdir_remove(f->dir);
-	free(f);
-	return 0;
-}
+#include "fixture.h"
 
 static void test_supervision_opens_a_linked_inspection(void **state)
 {
-	struct fx *f = *state;
-	int64_t persons[] = {f->p1}, sup, insp;
+	char dir[512];
+	struct app *app;
+	struct actor sys, officer, other, viewer;
+	struct err e;
+	struct arena a;
+	int64_t tu, c1, c2, p1, sup, insp;
+	struct person_input p = {.full_name = "Lò Văn Muôn", .joined = "01/01/2010"};
+	struct org_new o = {"C1", "Đảng bộ xã Một", "dang_bo_co_so", 0, date_days(2000, 1, 1)};
 	struct case_input in = {.kind = "giam_sat",
 	                        .subtype = "chuyen_de",
 	                        .title = "Giám sát chuyên đề",
-	                        .handling_org = f->c1,
 	                        .opened = date_days(2024, 6, 1),
 	                        .confidentiality = 1,
-	                        .subject_persons = persons,
+	                        .subject_persons = &p1,
 	                        .nsubject_persons = 1};
 	struct case_view v;
 	const char *number;
 
-	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &sup, NULL, &f->e), 0);
-	assert_int_equal(case_open_inspection(f->app, &f->officer, sup,
-	                                      "Kiểm tra khi có dấu hiệu vi phạm", &f->a, &insp,
-	                                      &number, &f->e),
+	(void)state;
+	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
+	o.parent_id = tu;
+	assert_int_equal(org_create(app, &sys, &o, &c1, &e), 0);
+	o.code = "C2";
+	o.name = "Đảng bộ xã Hai";
+	assert_int_equal(org_create(app, &sys, &o, &c2, &e), 0);
+	p.org_id = c1;
+	assert_int_equal(person_create(app, &sys, &p, &p1, &e), 0);
+	officer = (struct actor){7, 1u << ROLE_OFFICER, c1, CLEARANCE_SECRET, NULL, "test"};
+	other = (struct actor){9, 1u << ROLE_OFFICER, c2, CLEARANCE_SECRET, NULL, "test"};
+	viewer = (struct actor){10, 1u << ROLE_VIEWER, c1, CLEARANCE_SECRET, NULL, "test"};
+	in.handling_org = c1;
+
+	assert_int_equal(case_create(app, &officer, &in, &a, &sup, NULL, &e), 0);
+	assert_int_equal(case_open_inspection(app, &officer, sup,
+	                                      "Kiểm tra khi có dấu hiệu vi phạm", &a, &insp,
+	                                      &number, &e),
 	                 0);
-	assert_int_equal(case_get(f->app, &f->officer, insp, &f->a, &v, &f->e), 0);
+	assert_int_equal(case_get(app, &officer, insp, &a, &v, &e), 0);
 	assert_string_equal(v.c.kind, "kiem_tra");
 	assert_string_equal(v.c.subtype, "dau_hieu_vi_pham");
 	assert_int_equal(v.c.linked_case, sup);
 	assert_int_equal(v.c.confidentiality, 1);
 	assert_int_equal(v.subjects.n, 1);
-	assert_int_equal(v.subjects.v[0].person_id, f->p1);
-	/* only from a supervision; only within scope */
-	assert_int_equal(
-	    case_open_inspection(f->app, &f->officer, insp, "X", &f->a, &insp, NULL, &f->e),
-	    HOSO_E_CONFLICT);
-	assert_int_equal(
-	    case_open_inspection(f->app, &f->other, sup, "X", &f->a, &insp, NULL, &f->e),
-	    HOSO_E_NOT_FOUND);
-	assert_int_equal(
-	    case_open_inspection(f->app, &f->viewer, sup, "X", &f->a, &insp, NULL, &f->e),
-	    HOSO_E_DENIED);
+	assert_int_equal(v.subjects.v[0].person_id, p1);
+	/* only from a supervision; only within scope; only officers and leaders */
+	assert_int_equal(case_open_inspection(app, &officer, insp, "X", &a, &insp, NULL, &e),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(case_open_inspection(app, &other, sup, "X", &a, &insp, NULL, &e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(case_open_inspection(app, &viewer, sup, "X", &a, &insp, NULL, &e),
+	                 HOSO_E_DENIED);
+	fixture_close(dir, app, &e, &a);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_supervision_opens_a_linked_inspection, setup,
-	                                    teardown),
+	    cmocka_unit_test(test_supervision_opens_a_linked_inspection),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
