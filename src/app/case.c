@@ -87,16 +87,13 @@ static int check_input(struct app *app, const struct actor *who, const struct ca
 	if (in->confidentiality < 0 || in->confidentiality >= CLEARANCE__MAX)
 		return err_set(e, HOSO_E_BAD_ENUM, "confidentiality", "Độ mật không hợp lệ",
 		               "Invalid confidentiality level");
-	if (in->confidentiality > (int)who->clearance)
-		return err_set(e, HOSO_E_DENIED, "confidentiality",
-		               "Không được lập hồ sơ có độ mật cao hơn mức được tiếp cận",
-		               "A case cannot be more confidential than one's clearance");
+	if ((rc = gate_clearance(who, in->confidentiality, e)) < 0)
+		return rc;
 	if (in->nsubject_orgs + in->nsubject_persons > SUBJECTS_MAX)
 		return err_set(e, HOSO_E_TOO_BIG, "subjects", "Quá %d đối tượng",
 		               "More than %d subjects", SUBJECTS_MAX);
 	if (!in->handling_org || scope_contains(app, who, in->handling_org) != 1)
-		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-		               "Organisation not found");
+		return gate_not_found(e, "org", NOUN_ORG);
 	*ret_kind = k;
 	return 0;
 }
