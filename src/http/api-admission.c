@@ -3,7 +3,7 @@
  *
  *   POST /api/cases/{id}/relatives    a person the background check covers
  */
-#include "http/api.h"
+#include "http/api-case.h"
 
 #include "app/admission.h"
 

@@ -9,7 +9,7 @@
  *   POST /api/cases/{id}/appraisal-documents   a dossier document present or
  *                                              missing
  */
-#include "http/api.h"
+#include "http/api-case.h"
 
 #include "app/appraisal.h"
 

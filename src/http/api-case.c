@@ -20,7 +20,7 @@
  *   GET  /api/deadline-rules                the rules in force
  *   PUT  /api/deadline-rules/{code}         change one (whole-tree admins)
  */
-#include "http/api.h"
+#include "http/api-case.h"
 
 #include <string.h>
 

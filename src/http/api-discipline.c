@@ -3,7 +3,7 @@
  *
  *   POST /api/cases/{id}/disciplines   record a discipline decision
  */
-#include "http/api.h"
+#include "http/api-case.h"
 
 #include "app/discipline.h"
 #include "app/org.h"

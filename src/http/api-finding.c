@@ -7,7 +7,7 @@
  *   POST /api/remedies/{id}            the action done
  *   GET  /api/remedies?limit=          remedial actions past due, not done
  */
-#include "http/api.h"
+#include "http/api-case.h"
 
 #include "app/finding.h"
 

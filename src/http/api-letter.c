@@ -7,7 +7,7 @@
  *   POST /api/letters/{id}            its reminder, escalation, answer
  *   GET  /api/letters?level=...       unanswered letters near or past due
  */
-#include "http/api.h"
+#include "http/api-case.h"
 
 #include "app/letter.h"
 

@@ -7,7 +7,7 @@
  *                                    contact); "version" when sent must be
  *                                    the stay's
  */
-#include "http/api.h"
+#include "http/api-case.h"
 
 #include "app/stay.h"
 

@@ -4,7 +4,7 @@
  *   POST /api/cases/{id}/inspection   supervision found signs of violation:
  *                                     open a linked inspection
  */
-#include "http/api.h"
+#include "http/api-case.h"
 
 #include "app/supervision.h"
 

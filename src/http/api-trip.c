@@ -10,7 +10,7 @@
  *   POST /api/travellers/{id}           commitment, departure, return, report
  *   GET  /api/return-reports?level=...  travellers back whose report is missing
  */
-#include "http/api.h"
+#include "http/api-case.h"
 
 #include "app/trip.h"
 

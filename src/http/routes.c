@@ -51,9 +51,9 @@ static const struct http_route codes_get = {"GET", "/api/codes", api_codes_get};
 static const struct http_route case_kinds_get = {"GET", "/api/case-kinds", api_case_kinds_get};
 static const struct http_route cases_get = {"GET", "/api/cases", api_cases_get};
 static const struct http_route cases_post = {"POST", "/api/cases", api_cases_post};
-static const struct http_route case_one = {"GET", "/api/cases/{id}", api_case_get};
-static const struct http_route case_step = {"POST", "/api/cases/{id}/transition",
-                                            api_case_transition};
+static const struct http_route case_get = {"GET", "/api/cases/{id}", api_case_get};
+static const struct http_route case_transition = {"POST", "/api/cases/{id}/transition",
+                                                  api_case_transition};
 static const struct http_route case_notes = {"POST", "/api/cases/{id}/notes", api_case_note_post};
 static const struct http_route case_documents = {"POST", "/api/cases/{id}/documents",
                                                  api_case_document_post};
@@ -150,8 +150,8 @@ const struct http_route *const http_routes[] = {
     &case_kinds_get,
     &cases_get,
     &cases_post,
-    &case_one,
-    &case_step,
+    &case_get,
+    &case_transition,
     &case_notes,
     &case_documents,
     &case_attachments,
