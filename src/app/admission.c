@@ -1,25 +1,91 @@
 /*
- * admission.c - the people an admission background check covers
- * (admission.h).
+ * admission.c - the admission background check kind: its state machine,
+ * the people it covers and what may be skipped (admission.h), its
+ * letters' deadline, and its parts of the case view.
  */
 #include "app/admission.h"
 
 #include <jansson.h>
 #include <string.h>
 
-#include "app/audit.h"
-#include "app/case.h"
-#include "app/scope.h"
+#include "app/deadline.h"
+#include "app/gate.h"
 
 #include "core/banned.h"
 
+static const struct case_state states[] = {
+    {"tiep_nhan", "Đã tiếp nhận", "Received", 0},
+    {"dang_tham_tra", "Đang thẩm tra", "Checking", 0},
+    {"ket_luan", "Đã kết luận", "Concluded", 0},
+    {"dong", "Kết thúc", "Closed", CASE_FINAL},
+};
+
+static const struct case_step steps[] = {
+    {"tiep_nhan", "dang_tham_tra", "Gửi văn bản thẩm tra", "Send verification letters",
+     CASE_OFFICER, 0},
+    {"tiep_nhan", "ket_luan", "Kết luận (được miễn thẩm tra)", "Conclude (exempt)", CASE_LEADER,
+     CASE_CONCLUDES},
+    {"dang_tham_tra", "ket_luan", "Kết luận thẩm tra", "Conclude", CASE_LEADER, CASE_CONCLUDES},
+    {"ket_luan", "dang_tham_tra", "Tạm dừng để thẩm tra thêm", "Hold for further checking",
+     CASE_LEADER, 0},
+    {"ket_luan", "dong", "Kết thúc", "Close", CASE_OFFICER, 0},
+};
+
+static const enum figure figures[] = {FIGURE_TTLL_HO_SO, FIGURE_VB_TRE_HAN, FIGURE_VB_QUA_HAN};
+
+/* A verification letter's answer (letter.c reads it by its code): from
+ * the letter's sending ("gui") to its answer ("tra_loi"). */
+static const char *const answered[] = {"tra_loi", NULL};
+static const struct deadline_rule deadlines[] = {
+    {LETTER_RULE, KIND_ADMISSION, "Trả lời văn bản thẩm tra, xác minh",
+     "Answer to a verification letter", "gui", answered, 30, 50, 80, 1,
+     "Giả định 30 ngày làm việc: DOMAIN.md §4 để tỉnh tự quy định [config]"},
+};
+
+static int part_load(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,
+                     struct err *e);
+static void part_view(json_t *o, const void *part);
+
+const struct case_kind case_kind_admission = {
+    .id = KIND_ADMISSION,
+    .code = "tham_tra_ly_lich",
+    .prefix = "TTLL",
+    .vi = "Thẩm tra lý lịch người vào Đảng",
+    .en = "Admission background check",
+    .states = states,
+    .nstates = CASE_N(states),
+    .steps = steps,
+    .nsteps = CASE_N(steps),
+    .flags = CASE_KIND_LETTERS,
+    .load = part_load,
+    .view = part_view,
+    .figures = figures,
+    .nfigures = sizeof(figures) / sizeof(figures[0]),
+    .deadlines = deadlines,
+    .ndeadlines = CASE_N(deadlines),
+};
+
+static const struct code_name relations[] = {
+    {"ban_than", "Bản thân", "Applicant"},
+    {"bo", "Bố đẻ", "Father"},
+    {"me", "Mẹ đẻ", "Mother"},
+    {"nguoi_nuoi_duong", "Người nuôi dưỡng", "Guardian"},
+    {"bo_vo_chong", "Bố vợ/chồng", "Father-in-law"},
+    {"me_vo_chong", "Mẹ vợ/chồng", "Mother-in-law"},
+    {"vo_chong", "Vợ/chồng", "Spouse"},
+    {"con", "Con", "Child"},
+    {"anh_chi_em", "Anh chị em ruột", "Full sibling"},
+};
+
+const struct code_name *admission_relations(size_t *n)
+{
+	*n = CASE_N(relations);
+	return relations;
+}
+
 int admission_relation_valid(const char *relation)
 {
-	static const char *const in_scope[] = {
-	    "ban_than",    "bo",       "me",  "nguoi_nuoi_duong", "bo_vo_chong",
-	    "me_vo_chong", "vo_chong", "con", "anh_chi_em",       NULL};
-
-	return app_one_of(relation, in_scope);
+	return code_find(relations, CASE_N(relations), relation) != NULL;
 }
 
 void admission_exemptions(const struct relative_row *v, size_t n, struct admission_exemptions *ret)
@@ -37,25 +103,36 @@ void admission_exemptions(const struct relative_row *v, size_t n, struct admissi
 	}
 }
 
+struct insert {
+	const struct relative_row *r;
+	int64_t *ret_id;
+};
+
+static int write_relative(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct insert *in = arg;
+	int rc = store_relative_insert(app_store(app), in->r, in->ret_id);
+
+	(void)e;
+	if (rc == 0)
+		json_object_set_new(w->detail, "id", json_integer(*in->ret_id));
+	return rc;
+}
+
 int relative_add(struct app *app, const struct actor *who, int64_t case_id,
                  const struct relative_row *in, int64_t *ret_id, struct err *e)
 {
 	struct relative_row r = {
 	    .case_id = case_id, .relation = in->relation, .is_member = !!in->is_member};
+	struct insert ins = {&r, ret_id};
+	struct gate_write w = {"relative", "case", case_id, NULL, NOUN_CASE};
 	struct case_row c;
 	struct arena a;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_OFFICER | 1u << ROLE_LEADER, e)) < 0)
-		return rc;
 	arena_init(&a, 1 << 16);
-	if ((rc = case_fetch(app, who, case_id, &a, &c, e)) < 0)
+	if ((rc = case_of_kind(app, who, case_id, KIND_ADMISSION, CASE_OFFICER, &a, &c, e)) < 0)
 		goto out;
-	if (strcmp(c.kind, "tham_tra_ly_lich") != 0) {
-		rc = err_set(e, HOSO_E_CONFLICT, "case", "Chỉ hồ sơ thẩm tra lý lịch",
-		             "Only an admission background check");
-		goto out;
-	}
 	if (!admission_relation_valid(in->relation)) {
 		rc = err_set(
 		    e, HOSO_E_BAD_ENUM, "relation",
@@ -73,23 +150,48 @@ int relative_add(struct app *app, const struct actor *who, int64_t case_id,
 		rc = err_set(e, HOSO_E_MISSING, "full_name", "Thiếu họ tên", "The name is missing");
 		goto out;
 	}
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	if ((rc = store_relative_insert(app_store(app), &r, ret_id)) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0)
-		rc = audit_append_json(
-		    app, who, (struct audit_entry){"relative", "case", case_id, NULL, 0},
-		    json_pack("{s:I,s:s,s:b,s:b}", "id", (json_int_t)*ret_id, "relation",
-		              r.relation, "member", r.is_member, "exempt", r.exempt_reason != NULL),
-		    e);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
+	w.detail = json_pack("{s:s,s:b,s:b}", "relation", r.relation, "member", r.is_member,
+	                     "exempt", r.exempt_reason != NULL);
+	rc = gate_write(app, who, &w, write_relative, &ins, e);
 out:
 	arena_release(&a);
 	return rc;
+}
+
+static int part_load(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,
+                     struct err *e)
+{
+	struct admission_part *p = arena_calloc(a, 1, sizeof(*p));
+	int rc;
+
+	(void)who;
+	if (!p)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	if ((rc = store_relatives_of_case(app_store(app), v->c.id, a, &p->relatives)) < 0)
+		return gate_store_error(e, rc, NOUN_CASE);
+	admission_exemptions(p->relatives.v, p->relatives.n, &p->exemptions);
+	if ((rc = letter_of_case(app, v->c.id, a, &p->letters, &p->nletters, e)) < 0)
+		return rc;
+	v->part = p;
+	return 0;
+}
+
+static void part_view(json_t *o, const void *part)
+{
+	const struct admission_part *p = part;
+	json_t *arr = json_array();
+
+	for (size_t i = 0; p && i < p->relatives.n; i++) {
+		const struct relative_row *r = &p->relatives.v[i];
+
+		json_array_append_new(
+		    arr, json_pack("{s:I,s:s,s:s,s:b,s:s?}", "id", (json_int_t)r->id, "relation",
+		                   r->relation, "full_name", r->full_name, "is_member",
+		                   r->is_member, "exempt_reason", r->exempt_reason));
+	}
+	json_object_set_new(o, "relatives", arr);
+	json_object_set_new(o, "exemptions",
+	                    json_pack("{s:b,s:b}", "applicant", p && p->exemptions.applicant,
+	                              "spouse_side", p && p->exemptions.spouse_side));
+	json_object_set_new(o, "letters", letters_json(p ? p->letters : NULL, p ? p->nletters : 0));
 }

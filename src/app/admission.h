@@ -1,10 +1,12 @@
 /*
- * admission.h - who an admission background check covers (DOMAIN.md §4):
- * the applicant; their own parents, or whoever raised them; the spouse's
- * parents; the spouse; adult children (not grandparents).  The applicant
- * need not be checked when a parent, full sibling or child is a Party
- * member; the spouse's side is skipped when the spouse or a parent of the
- * spouse is a member.  Each exemption keeps its reason.
+ * admission.h - the admission background check kind (thẩm tra lý lịch
+ * người vào Đảng, DOMAIN.md §4) and whom it covers: the applicant; their
+ * own parents, or whoever raised them; the spouse's parents; the spouse;
+ * adult children (not grandparents).  The applicant need not be checked
+ * when a parent, full sibling or child is a Party member; the spouse's
+ * side is skipped when the spouse or a parent of the spouse is a member.
+ * Each exemption keeps its reason.  Its verification letters are in
+ * letter.h.
  */
 #ifndef HOSO_APP_ADMISSION_H
 #define HOSO_APP_ADMISSION_H
@@ -13,8 +15,12 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "app/case.h"
+#include "app/letter.h"
 #include "store/store.h"
 
+/* The relations in scope (code set "relation"). */
+const struct code_name *admission_relations(size_t *n);
 /* 1 when relation is one of those in scope. */
 int admission_relation_valid(const char *relation);
 
@@ -28,5 +34,13 @@ void admission_exemptions(const struct relative_row *v, size_t n, struct admissi
 /* Officers and leaders, on a background check they may see.  Audited. */
 int relative_add(struct app *app, const struct actor *who, int64_t case_id,
                  const struct relative_row *in, int64_t *ret_id, struct err *e);
+
+/* A background check's own parts (its case_view's part). */
+struct admission_part {
+	struct relative_list relatives;
+	struct admission_exemptions exemptions;
+	struct letter_view *letters;
+	size_t nletters;
+};
 
 #endif

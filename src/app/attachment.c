@@ -8,7 +8,7 @@
 
 #include "app/audit.h"
 #include "app/case.h"
-#include "app/scope.h"
+#include "app/gate.h"
 
 #include "core/banned.h"
 
@@ -109,19 +109,40 @@ int attachment_name_clean(struct arena *a, const char *name, const struct attach
 	return 0;
 }
 
+struct blob_write {
+	struct attachment_row *r;
+	const void *data;
+	size_t len;
+	int64_t id;
+};
+
+static int write_blob(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct blob_write *b = arg;
+	int rc;
+
+	(void)e;
+	if ((rc = store_blob_put(app_store(app), b->r->sha256, b->data, b->len)) < 0 ||
+	    (rc = store_attachment_insert(app_store(app), b->r, &b->id)) < 0)
+		return rc;
+	json_object_set_new(w->detail, "id", json_integer(b->id));
+	return 0;
+}
+
 int attachment_add(struct app *app, const struct actor *who, int64_t case_id, const char *filename,
                    const void *data, size_t len, struct arena *a, struct attachment_row *ret,
                    struct err *e)
 {
 	const struct attachment_type *t;
 	unsigned char hash[crypto_hash_sha256_BYTES];
+	struct blob_write b = {ret, data, len, 0};
+	struct gate_write w = {"attach", "case", case_id, NULL, NOUN_CASE};
 	char *hex;
 	struct case_row c;
-	int64_t id = 0;
 	int rc;
 
 	memset(ret, 0, sizeof(*ret));
-	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0 ||
+	if ((rc = gate_role(who, WRITE_ROLES, e)) < 0 ||
 	    (rc = case_fetch(app, who, case_id, a, &c, e)) < 0)
 		return rc;
 	if (len > ATTACHMENT_MAX)
@@ -144,26 +165,20 @@ int attachment_add(struct app *app, const struct actor *who, int64_t case_id, co
 	ret->mime = t->mime;
 	ret->size = (int64_t)len;
 	ret->user_id = who->user_id;
-	if ((rc = store_begin(app_store(app))) < 0)
-		return err_set(e, rc, NULL, NULL, NULL);
-	if ((rc = store_blob_put(app_store(app), hex, data, len)) < 0 ||
-	    (rc = store_attachment_insert(app_store(app), ret, &id)) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0)
-		rc = audit_append_json(
-		    app, who, (struct audit_entry){"attach", "case", case_id, NULL, 0},
-		    json_pack("{s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)id, "name", ret->filename,
-		              "type", t->mime, "sha256", hex, "size", (json_int_t)len),
-		    e);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0) {
-		store_rollback(app_store(app));
+	w.detail = json_pack("{s:s,s:s,s:s,s:I}", "name", ret->filename, "type", t->mime, "sha256",
+	                     hex, "size", (json_int_t)len);
+	if ((rc = gate_write(app, who, &w, write_blob, &b, e)) < 0)
 		return rc;
-	}
-	if ((rc = store_attachment_get(app_store(app), id, a, ret)) < 0)
-		return err_set(e, rc, NULL, NULL, NULL);
+	if ((rc = store_attachment_get(app_store(app), b.id, a, ret)) < 0)
+		return gate_store_error(e, rc, NOUN_ATTACHMENT);
 	return 0;
+}
+
+json_t *attachment_json(const struct attachment_row *r)
+{
+	return json_pack("{s:I,s:s,s:s,s:I,s:s,s:s?}", "id", (json_int_t)r->id, "name", r->filename,
+	                 "type", r->mime, "size", (json_int_t)r->size, "sha256", r->sha256, "at",
+	                 r->at);
 }
 
 int attachment_read(struct app *app, const struct actor *who, int64_t id, struct arena *a,
@@ -173,7 +188,7 @@ int attachment_read(struct app *app, const struct actor *who, int64_t id, struct
 	struct case_row c;
 	int rc;
 
-	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0)
 		return rc;
 	rc = store_attachment_get(app_store(app), id, a, ret);
 	if (rc == 0)

@@ -8,6 +8,7 @@
 #ifndef HOSO_APP_ATTACHMENT_H
 #define HOSO_APP_ATTACHMENT_H
 
+#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -44,5 +45,8 @@ int attachment_add(struct app *app, const struct actor *who, int64_t case_id, co
 int attachment_read(struct app *app, const struct actor *who, int64_t id, struct arena *a,
                     struct attachment_row *ret, const void **ret_data, size_t *ret_len,
                     struct err *e);
+
+/* An attachment's JSON: id, name, type, size, sha256, at. */
+json_t *attachment_json(const struct attachment_row *r);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * case.c - the case core (case.h): numbering, creation with subjects,
- * reading, listing, steps of the state machine, documents and notes, with
- * scope, clearance and audit applied to each.
+ * reading (the whole view, each kind adding its parts through its hooks),
+ * listing, steps of the state machine, documents and notes, with scope,
+ * clearance and audit applied to each.
  */
 #include "app/case.h"
 
@@ -10,12 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/appraisal.h"
+#include "app/attachment.h"
 #include "app/audit.h"
 #include "app/deadline.h"
+#include "app/gate.h"
+#include "app/org.h"
 #include "app/person.h"
 #include "app/scope.h"
-#include "app/trip.h"
+#include "app/user.h"
 
 #include "core/banned.h"
 
@@ -34,11 +37,6 @@ int case_visible(struct app *app, const struct actor *who, const struct case_row
 	       scope_contains(app, who, c->handling_org) == 1;
 }
 
-static int not_found(struct err *e)
-{
-	return err_set(e, HOSO_E_NOT_FOUND, "id", "Không tìm thấy hồ sơ vụ việc", "Case not found");
-}
-
 /* The case, if the actor may see it; a missing and a hidden case give the
  * same error. */
 int case_fetch(struct app *app, const struct actor *who, int64_t id, struct arena *a,
@@ -47,8 +45,25 @@ int case_fetch(struct app *app, const struct actor *who, int64_t id, struct aren
 	int rc = store_case_get(app_store(app), id, a, ret);
 
 	if (rc == HOSO_E_NOT_FOUND || (rc == 0 && !case_visible(app, who, ret)))
-		return not_found(e);
-	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+		return gate_not_found(e, "id", NOUN_CASE);
+	return rc < 0 ? gate_store_error(e, rc, NOUN_CASE) : 0;
+}
+
+int case_of_kind(struct app *app, const struct actor *who, int64_t case_id, enum case_kind_id kind,
+                 unsigned roles, struct arena *a, struct case_row *ret, struct err *e)
+{
+	const struct case_kind *k = case_kind_get(kind);
+	int rc;
+
+	if ((rc = gate_role(who, roles, e)) < 0 ||
+	    (rc = case_fetch(app, who, case_id, a, ret, e)) < 0)
+		return rc;
+	if (!case_is(ret, kind)) {
+		err_set(e, HOSO_E_CONFLICT, "case", "Việc này chỉ dành cho hồ sơ loại \"%s\"", NULL,
+		        k->vi);
+		return err_en(e, "Only a case of the kind \"%s\" has this", k->en);
+	}
+	return 0;
 }
 
 static int check_input(struct app *app, const struct actor *who, const struct case_input *in,
@@ -61,7 +76,7 @@ static int check_input(struct app *app, const struct actor *who, const struct ca
 	if (!k)
 		return err_set(e, HOSO_E_BAD_ENUM, "kind", "Loại vụ việc '%s' không có",
 		               "There is no case kind '%s'", in->kind ? in->kind : "");
-	if (in->subtype && *in->subtype && !app_one_of(in->subtype, k->subtypes))
+	if (in->subtype && *in->subtype && !code_find(k->subtypes, k->nsubtypes, in->subtype))
 		return err_set(e, HOSO_E_BAD_ENUM, "subtype", "Loại '%s' không áp dụng cho %s",
 		               "Type '%s' does not apply to %s", in->subtype, k->vi);
 	if ((rc = app_text_clean(a, in->title, "title", TITLE_MAX, ret_title, e)) < 0)
@@ -72,16 +87,13 @@ static int check_input(struct app *app, const struct actor *who, const struct ca
 	if (in->confidentiality < 0 || in->confidentiality >= CLEARANCE__MAX)
 		return err_set(e, HOSO_E_BAD_ENUM, "confidentiality", "Độ mật không hợp lệ",
 		               "Invalid confidentiality level");
-	if (in->confidentiality > (int)who->clearance)
-		return err_set(e, HOSO_E_DENIED, "confidentiality",
-		               "Không được lập hồ sơ có độ mật cao hơn mức được tiếp cận",
-		               "A case cannot be more confidential than one's clearance");
+	if ((rc = gate_clearance(who, in->confidentiality, e)) < 0)
+		return rc;
 	if (in->nsubject_orgs + in->nsubject_persons > SUBJECTS_MAX)
 		return err_set(e, HOSO_E_TOO_BIG, "subjects", "Quá %d đối tượng",
 		               "More than %d subjects", SUBJECTS_MAX);
 	if (!in->handling_org || scope_contains(app, who, in->handling_org) != 1)
-		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-		               "Organisation not found");
+		return gate_not_found(e, "org", NOUN_ORG);
 	*ret_kind = k;
 	return 0;
 }
@@ -134,30 +146,66 @@ static int add_subjects(struct app *app, const struct actor *who, int64_t case_i
 
 int case_may_open(const struct actor *who, struct err *e)
 {
-	return scope_require_role(who, WRITE_ROLES, e);
+	return gate_role(who, WRITE_ROLES, e);
+}
+
+struct create {
+	const struct case_kind *k;
+	const struct case_input *in;
+	const struct actor *who;
+	struct case_row c;
+	struct arena *a;
+	char number[64];
+};
+
+/* Inside the transaction: the number from the register, the case, its
+ * subjects and its first state. */
+static int write_case(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct create *x = arg;
+	struct case_event_row ev = {0};
+	int64_t no = 0;
+	int year, m, d, rc;
+
+	date_civil(x->c.opened, &year, &m, &d);
+	if ((rc = store_case_register_next(app_store(app), x->c.handling_org, x->c.kind, year,
+	                                   &no)) < 0)
+		return rc;
+	snprintf(x->number, sizeof(x->number), "%s-%d-%04lld", x->k->prefix, year, (long long)no);
+	x->c.number = x->number;
+	if ((rc = store_case_insert(app_store(app), &x->c, &x->c.id)) < 0)
+		return rc;
+	w->object_id = x->c.id;
+	w->detail =
+	    json_pack("{s:s,s:s,s:s?,s:s,s:I,s:i}", "number", x->c.number, "kind", x->c.kind,
+	              "subtype", x->c.subtype, "title", x->c.title, "org",
+	              (json_int_t)x->c.handling_org, "confidentiality", x->c.confidentiality);
+	if ((rc = add_subjects(app, x->who, x->c.id, x->in, x->c.opened, x->a, w->detail, e)) < 0)
+		return rc;
+	ev = (struct case_event_row){.case_id = x->c.id,
+	                             .to_state = x->c.state,
+	                             .on_date = x->c.opened,
+	                             .user_id = x->who->user_id};
+	return store_case_event_insert(app_store(app), &ev);
 }
 
 int case_create(struct app *app, const struct actor *who, const struct case_input *in,
                 struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e)
 {
-	const struct case_kind *k = NULL;
-	struct case_row c = {0};
-	struct case_event_row ev = {0};
-	int64_t no = 0;
-	int year, m, d, rc;
-	char number[64];
-	json_t *detail;
+	struct create x = {.in = in, .who = who, .a = a};
+	struct gate_write w = {"create", "case", 0, NULL, NOUN_CASE};
+	int rc;
 
-	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0 ||
-	    (rc = check_input(app, who, in, a, &k, &c.title, e)) < 0)
+	if ((rc = gate_role(who, WRITE_ROLES, e)) < 0 ||
+	    (rc = check_input(app, who, in, a, &x.k, &x.c.title, e)) < 0)
 		return rc;
-	c.kind = k->code;
-	c.subtype = in->subtype && *in->subtype ? in->subtype : NULL;
-	c.handling_org = in->handling_org;
-	c.opened = in->opened == DATE_NONE ? date_today() : in->opened;
-	c.state = k->states[0].code;
-	c.confidentiality = in->confidentiality;
-	c.created_by = who->user_id;
+	x.c.kind = x.k->code;
+	x.c.subtype = in->subtype && *in->subtype ? in->subtype : NULL;
+	x.c.handling_org = in->handling_org;
+	x.c.opened = in->opened == DATE_NONE ? date_today() : in->opened;
+	x.c.state = x.k->states[0].code;
+	x.c.confidentiality = in->confidentiality;
+	x.c.created_by = who->user_id;
 	if (in->linked_case) {
 		struct case_row linked;
 
@@ -166,84 +214,61 @@ int case_create(struct app *app, const struct actor *who, const struct case_inpu
 			                                        "Không tìm thấy vụ việc liên quan",
 			                                        "The linked case is not found")
 			                              : rc;
-		c.linked_case = in->linked_case;
+		x.c.linked_case = in->linked_case;
 	}
-	date_civil(c.opened, &year, &m, &d);
-	if ((rc = store_begin(app_store(app))) < 0)
-		return err_set(e, rc, NULL, NULL, NULL);
-	rc = store_case_register_next(app_store(app), c.handling_org, c.kind, year, &no);
-	if (rc == 0) {
-		snprintf(number, sizeof(number), "%s-%d-%04lld", k->prefix, year, (long long)no);
-		c.number = number;
-		rc = store_case_insert(app_store(app), &c, &c.id);
-	}
-	if (rc < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto fail;
-	}
-	detail = json_pack("{s:s,s:s,s:s?,s:s,s:I,s:i}", "number", c.number, "kind", c.kind,
-	                   "subtype", c.subtype, "title", c.title, "org",
-	                   (json_int_t)c.handling_org, "confidentiality", c.confidentiality);
-	rc = add_subjects(app, who, c.id, in, c.opened, a, detail, e);
-	ev = (struct case_event_row){
-	    .case_id = c.id, .to_state = c.state, .on_date = c.opened, .user_id = who->user_id};
-	if (rc == 0 && (rc = store_case_event_insert(app_store(app), &ev)) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0)
-		rc = audit_append_json(
-		    app, who, (struct audit_entry){"create", "case", c.id, NULL, 0}, detail, e);
-	else
-		json_decref(detail);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		goto fail;
-	*ret_id = c.id;
-	if (ret_number && !(*ret_number = arena_strdup(a, number)))
+	if ((rc = gate_write(app, who, &w, write_case, &x, e)) < 0)
+		return rc;
+	*ret_id = x.c.id;
+	if (ret_number && !(*ret_number = arena_strdup(a, x.number)))
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	return 0;
-fail:
-	store_rollback(app_store(app));
-	return rc;
 }
 
-int case_open_inspection(struct app *app, const struct actor *who, int64_t id, const char *title,
-                         struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e)
+void case_org_name(struct app *app, const struct actor *who, int64_t org_id, int32_t day,
+                   struct arena *a, struct case_name *ret)
 {
-	struct case_input in = {.kind = "kiem_tra",
-	                        .subtype = "dau_hieu_vi_pham",
-	                        .title = title,
-	                        .opened = DATE_NONE,
-	                        .linked_case = id};
-	struct case_subject_list subj;
-	struct case_row c;
-	int64_t *orgs, *persons;
-	int rc;
+	struct org_row row;
 
-	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0 ||
-	    (rc = case_fetch(app, who, id, a, &c, e)) < 0)
-		return rc;
-	if (strcmp(c.kind, "giam_sat") != 0)
-		return err_set(e, HOSO_E_CONFLICT, "id",
-		               "Chỉ từ hồ sơ giám sát mới mở kiểm tra khi có dấu hiệu vi phạm",
-		               "Only a supervision case opens an inspection on signs of violation");
-	if ((rc = store_case_subjects(app_store(app), id, a, &subj)) < 0)
-		return err_set(e, rc, NULL, NULL, NULL);
-	orgs = arena_alloc(a, (subj.n + 1) * sizeof(*orgs));
-	persons = arena_alloc(a, (subj.n + 1) * sizeof(*persons));
-	if (!orgs || !persons)
-		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-	for (size_t i = 0; i < subj.n; i++) {
-		if (subj.v[i].org_id)
-			orgs[in.nsubject_orgs++] = subj.v[i].org_id;
-		else
-			persons[in.nsubject_persons++] = subj.v[i].person_id;
+	ret->code = ret->name = NULL;
+	if (org_get(app, who, org_id, day, a, &row, NULL) == 0 ||
+	    org_get(app, who, org_id, DATE_OPEN, a, &row, NULL) == 0) {
+		ret->code = row.code;
+		ret->name = row.name;
 	}
-	in.subject_orgs = orgs;
-	in.subject_persons = persons;
-	in.handling_org = c.handling_org;
-	in.confidentiality = c.confidentiality;
-	return case_create(app, who, &in, a, ret_id, ret_number, e);
+}
+
+void case_person_name(struct app *app, const struct actor *who, int64_t person_id, struct arena *a,
+                      struct case_name *ret)
+{
+	struct person_row p;
+
+	ret->code = NULL;
+	ret->name = person_get(app, who, person_id, a, &p, NULL) == 0 ? p.full_name : NULL;
+}
+
+/* The names beside the subjects (organisations as they were on the case
+ * date) and the assignees. */
+static int load_names(struct app *app, const struct actor *who, struct case_view *v,
+                      struct arena *a, struct err *e)
+{
+	v->subject_names = arena_calloc(a, v->subjects.n + 1, sizeof(*v->subject_names));
+	v->assignee_names = arena_calloc(a, v->assignees.n + 1, sizeof(*v->assignee_names));
+	if (!v->subject_names || !v->assignee_names)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	case_org_name(app, who, v->c.handling_org, v->c.opened, a, &v->org);
+	for (size_t i = 0; i < v->subjects.n; i++) {
+		if (v->subjects.v[i].org_id)
+			case_org_name(app, who, v->subjects.v[i].org_id, v->c.opened, a,
+			              &v->subject_names[i]);
+		else
+			case_person_name(app, who, v->subjects.v[i].person_id, a,
+			                 &v->subject_names[i]);
+	}
+	for (size_t i = 0; i < v->assignees.n; i++)
+		if (user_name_of(app, v->assignees.v[i], a, &v->assignee_names[i].code,
+		                 &v->assignee_names[i].name) < 0)
+			v->assignee_names[i].code = v->assignee_names[i].name = NULL;
+	return 0;
 }
 
 int case_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
@@ -253,17 +278,147 @@ int case_get(struct app *app, const struct actor *who, int64_t id, struct arena 
 	int rc;
 
 	memset(ret, 0, sizeof(*ret));
-	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0 ||
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0 ||
 	    (rc = case_fetch(app, who, id, a, &ret->c, e)) < 0)
 		return rc;
+	ret->kind = case_kind_of(&ret->c);
 	if ((rc = store_case_subjects(s, id, a, &ret->subjects)) < 0 ||
 	    (rc = store_case_events(s, id, a, &ret->events)) < 0 ||
 	    (rc = store_case_documents(s, id, a, &ret->documents)) < 0 ||
 	    (rc = store_case_notes(s, id, a, &ret->notes)) < 0 ||
 	    (rc = store_attachments_of_case(s, id, a, &ret->attachments)) < 0 ||
 	    (rc = store_case_assignees(s, id, a, &ret->assignees)) < 0)
-		return err_set(e, rc, NULL, NULL, NULL);
-	return audit_record(app, who, &(struct audit_entry){"read", "case", id, NULL, 0}, e);
+		return gate_store_error(e, rc, NOUN_CASE);
+	if ((rc = audit_record(app, who, &(struct audit_entry){"read", "case", id, NULL, 0}, e)) <
+	        0 ||
+	    (rc = load_names(app, who, ret, a, e)) < 0 ||
+	    (rc = deadline_of_case(app, ret, a, &ret->deadlines, &ret->ndeadlines, e)) < 0)
+		return rc;
+	return ret->kind && ret->kind->load ? ret->kind->load(app, who, ret, a, e) : 0;
+}
+
+/* "<key>" and "<key>_name" of o: a code and a name, null when hidden. */
+static void put_name(json_t *o, const char *key, const char *name_key, const struct case_name *n)
+{
+	json_object_set_new(o, key, n->code ? json_string(n->code) : json_null());
+	json_object_set_new(o, name_key, n->name ? json_string(n->name) : json_null());
+}
+
+static json_t *brief_json(const struct case_row *c, const struct case_name *org)
+{
+	json_t *o =
+	    json_pack("{s:I,s:s,s:s,s:s?,s:s,s:o,s:s,s:i,s:I}", "id", (json_int_t)c->id, "number",
+	              c->number, "kind", c->kind, "subtype", c->subtype, "title", c->title,
+	              "opened", code_date_json(c->opened), "state", c->state, "confidentiality",
+	              c->confidentiality, "version", (json_int_t)c->version);
+
+	put_name(o, "org", "org_name", org);
+	return o;
+}
+
+json_t *case_brief_json(struct app *app, const struct actor *who, const struct case_row *c,
+                        struct arena *a)
+{
+	struct case_name org;
+
+	case_org_name(app, who, c->handling_org, c->opened, a, &org);
+	return brief_json(c, &org);
+}
+
+static json_t *subjects_json(const struct case_view *v)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < v->subjects.n; i++) {
+		const struct case_subject_row *s = &v->subjects.v[i];
+		json_t *o = json_pack("{s:I}", "id", (json_int_t)s->id);
+
+		if (s->org_id) {
+			put_name(o, "org", "org_name", &v->subject_names[i]);
+		} else {
+			json_object_set_new(o, "person", json_integer(s->person_id));
+			json_object_set_new(o, "full_name",
+			                    v->subject_names[i].name
+			                        ? json_string(v->subject_names[i].name)
+			                        : json_null());
+		}
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
+/* The case's history, documents and notes. */
+static void records_json(const struct case_view *v, json_t *o)
+{
+	json_t *events = json_array(), *docs = json_array(), *notes = json_array();
+
+	for (size_t i = 0; i < v->events.n; i++) {
+		const struct case_event_row *x = &v->events.v[i];
+
+		json_array_append_new(
+		    events, json_pack("{s:s?,s:s,s:o,s:s,s:I,s:s?}", "from", x->from_state, "to",
+		                      x->to_state, "date", code_date_json(x->on_date), "at", x->at,
+		                      "user", (json_int_t)x->user_id, "note", x->note));
+	}
+	for (size_t i = 0; i < v->documents.n; i++) {
+		const struct case_document_row *d = &v->documents.v[i];
+
+		json_array_append_new(docs, json_pack("{s:I,s:s?,s:o,s:s?,s:s}", "id",
+		                                      (json_int_t)d->id, "number", d->number_symbol,
+		                                      "date", code_date_json(d->doc_date), "issuer",
+		                                      d->issuer, "title", d->title));
+	}
+	for (size_t i = 0; i < v->notes.n; i++)
+		json_array_append_new(
+		    notes, json_pack("{s:I,s:s,s:I,s:s}", "id", (json_int_t)v->notes.v[i].id, "at",
+		                     v->notes.v[i].at, "user", (json_int_t)v->notes.v[i].user_id,
+		                     "text", v->notes.v[i].text));
+	json_object_set_new(o, "history", events);
+	json_object_set_new(o, "documents", docs);
+	json_object_set_new(o, "notes", notes);
+}
+
+/* Who works on it, what is attached, what is due. */
+static void work_json(const struct case_view *v, json_t *o)
+{
+	json_t *who = json_array(), *files = json_array(), *due = json_array();
+
+	for (size_t i = 0; i < v->assignees.n; i++)
+		if (v->assignee_names[i].code)
+			json_array_append_new(
+			    who, json_pack("{s:I,s:s,s:s?}", "id", (json_int_t)v->assignees.v[i],
+			                   "username", v->assignee_names[i].code, "full_name",
+			                   v->assignee_names[i].name));
+	for (size_t i = 0; i < v->attachments.n; i++)
+		json_array_append_new(files, attachment_json(&v->attachments.v[i]));
+	for (size_t i = 0; i < v->ndeadlines; i++)
+		json_array_append_new(due, deadline_json(&v->deadlines[i]));
+	json_object_set_new(o, "assignees", who);
+	json_object_set_new(o, "attachments", files);
+	json_object_set_new(o, "deadlines", due);
+}
+
+json_t *case_view_json(const struct case_view *v)
+{
+	const struct case_kind *const *kinds;
+	json_t *o = brief_json(&v->c, &v->org);
+	size_t nk;
+
+	/* Every kind's keys, empty; then the case's own kind fills its own. */
+	kinds = case_kinds(&nk);
+	for (size_t i = 0; i < nk; i++)
+		if (kinds[i]->view && kinds[i] != v->kind)
+			kinds[i]->view(o, NULL);
+	if (v->kind && v->kind->view)
+		v->kind->view(o, v->part);
+	json_object_set_new(o, "conclusion",
+	                    v->c.conclusion ? json_string(v->c.conclusion) : json_null());
+	json_object_set_new(o, "linked_case",
+	                    v->c.linked_case ? json_integer(v->c.linked_case) : json_null());
+	json_object_set_new(o, "subjects", subjects_json(v));
+	records_json(v, o);
+	work_json(v, o);
+	return o;
 }
 
 /* 1 when organisation id lies in the subtree of root as of today (walking
@@ -363,7 +518,7 @@ int case_list(struct app *app, const struct actor *who, const struct case_filter
 
 	ret->v = NULL;
 	ret->n = 0;
-	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0)
 		return rc;
 	if (limit > 1000)
 		return err_set(e, HOSO_E_RANGE, "limit", "Tối đa 1000 dòng một lần",
@@ -377,9 +532,9 @@ int case_list(struct app *app, const struct actor *who, const struct case_filter
 	if (f->state && !k) {
 		/* Without a kind, a state some kind has ("dong": every closed case). */
 		size_t nk, i = 0;
-		const struct case_kind *all = case_kinds(&nk);
+		const struct case_kind *const *all = case_kinds(&nk);
 
-		while (i < nk && !case_state_find(&all[i], f->state))
+		while (i < nk && !case_state_find(all[i], f->state))
 			i++;
 		if (i == nk)
 			return err_set(e, HOSO_E_BAD_ENUM, "state", "Không có trạng thái '%s'",
@@ -453,140 +608,150 @@ int case_each_visible(struct app *app, const struct actor *who,
 	}
 }
 
+/* The step of case c's kind from its state to `to` that the actor may
+ * take, or an error saying why there is none. */
+static int step_of(const struct actor *who, const struct case_row *c, const char *to,
+                   const struct case_step **ret, struct err *e)
+{
+	const struct case_kind *k = case_kind_of(c);
+	const struct case_step *step = k ? case_step_find(k, c->state, to) : NULL;
+
+	if (!step) {
+		const struct case_state *from = k ? case_state_find(k, c->state) : NULL;
+
+		return err_set(e, HOSO_E_CONFLICT, "to", "Không thể chuyển từ '%s' sang '%s'",
+		               "Cannot go from '%s' to '%s'", from ? from->vi : c->state,
+		               to ? to : "");
+	}
+	if (!(who->roles & step->roles))
+		return err_set(e, HOSO_E_DENIED, "to", "Bước '%s' cần vai trò lãnh đạo",
+		               "Step '%s' needs the leader role", step->vi);
+	*ret = step;
+	return 0;
+}
+
+/* Steps follow one another in time, from the case's opening: the
+ * deadlines are counted from their dates. */
+static int check_day(struct app *app, const struct case_row *c, int32_t day, struct arena *a,
+                     struct err *e)
+{
+	struct case_event_list hist;
+	char last[DATE_BUF];
+	int rc;
+
+	if (day < c->opened)
+		return err_set(e, HOSO_E_BAD_DATE, "date", "Ngày thực hiện trước ngày lập hồ sơ",
+		               "The date is before the case was opened");
+	if ((rc = store_case_events(app_store(app), c->id, a, &hist)) < 0)
+		return gate_store_error(e, rc, NOUN_CASE);
+	if (hist.n && day < hist.v[hist.n - 1].on_date) {
+		date_format_vn(hist.v[hist.n - 1].on_date, last);
+		return err_set(e, HOSO_E_BAD_DATE, "date",
+		               "Ngày thực hiện trước bước trước đó (%s)",
+		               "The date is before the previous step (%s)", last);
+	}
+	return 0;
+}
+
+struct step_write {
+	struct case_event_row ev;
+	const char *conclusion;
+	int64_t version;
+};
+
+static int write_step(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct step_write *x = arg;
+	int rc = store_case_set_state(app_store(app), x->ev.case_id, x->ev.to_state, x->conclusion,
+	                              x->version);
+
+	(void)w;
+	if (rc == HOSO_E_CONFLICT)
+		return err_set(e, rc, "version", "Hồ sơ vừa được người khác thay đổi; hãy tải lại",
+		               "Someone else changed the case; reload it");
+	return rc < 0 ? rc : store_case_event_insert(app_store(app), &x->ev);
+}
+
 int case_transition(struct app *app, const struct actor *who, int64_t id, const char *to,
                     int32_t day, const char *note, const char *conclusion, int64_t version,
                     struct err *e)
 {
 	const struct case_kind *k;
-	const struct case_step *step;
+	const struct case_step *step = NULL;
+	struct step_write x = {.version = version};
+	struct gate_write w = {"update", "case", id, NULL, NOUN_CASE};
 	struct case_row c;
-	struct case_event_row ev = {0};
 	struct arena a;
 	int rc;
 
-	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0)
+	if ((rc = gate_role(who, WRITE_ROLES, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 20);
-	if ((rc = case_fetch(app, who, id, &a, &c, e)) < 0)
+	if ((rc = case_fetch(app, who, id, &a, &c, e)) < 0 ||
+	    (rc = step_of(who, &c, to, &step, e)) < 0 ||
+	    (rc = app_text_clean(&a, note, "note", NOTE_MAX, &x.ev.note, e)) < 0 ||
+	    (rc = app_text_clean(&a, conclusion, "conclusion", CONCLUDE_MAX, &x.conclusion, e)) < 0)
 		goto out;
-	k = case_kind_find(c.kind);
-	step = k ? case_step_find(k, c.state, to) : NULL;
-	if (!step) {
-		const struct case_state *from = k ? case_state_find(k, c.state) : NULL;
-
-		rc =
-		    err_set(e, HOSO_E_CONFLICT, "to", "Không thể chuyển từ '%s' sang '%s'",
-		            "Cannot go from '%s' to '%s'", from ? from->vi : c.state, to ? to : "");
+	/* The kind's own conditions (an appraisal's outcome, a trip's
+	 * travellers...). */
+	k = case_kind_of(&c);
+	if (k->check_step && (rc = k->check_step(app, &c, step, e)) < 0)
 		goto out;
-	}
-	if (!(who->roles & step->roles)) {
-		rc = err_set(e, HOSO_E_DENIED, "to", "Bước '%s' cần vai trò lãnh đạo",
-		             "Step '%s' needs the leader role", step->vi);
-		goto out;
-	}
-	if ((rc = app_text_clean(&a, note, "note", NOTE_MAX, &ev.note, e)) < 0 ||
-	    (rc = app_text_clean(&a, conclusion, "conclusion", CONCLUDE_MAX, &conclusion, e)) < 0)
-		goto out;
-	/* An appraisal concludes only with its outcome and a full dossier. */
-	if (strcmp(c.kind, "tham_dinh") == 0 &&
-	    (rc = appraisal_check_step(app, id, step->to, e)) < 0)
-		goto out;
-	/* A trip is approved only once it is complete (trip.c says why not). */
-	if (strcmp(c.kind, "ra_nuoc_ngoai") == 0 && strcmp(step->to, "dong_y") == 0 &&
-	    (rc = trip_check_approval(app, id, c.subtype, e)) < 0)
-		goto out;
-	if ((step->flags & CASE_CONCLUDES) && !conclusion) {
+	if ((step->flags & CASE_CONCLUDES) && !x.conclusion) {
 		rc = err_set(e, HOSO_E_MISSING, "conclusion", "Bước '%s' cần nội dung kết luận",
 		             "Step '%s' needs the conclusion", step->vi);
 		goto out;
 	}
-	ev = (struct case_event_row){.case_id = id,
-	                             .from_state = c.state,
-	                             .to_state = step->to,
-	                             .on_date = day == DATE_NONE ? date_today() : day,
-	                             .user_id = who->user_id,
-	                             .note = ev.note};
-	if (ev.on_date < c.opened) {
-		rc = err_set(e, HOSO_E_BAD_DATE, "date", "Ngày thực hiện trước ngày lập hồ sơ",
-		             "The date is before the case was opened");
+	x.ev.case_id = id;
+	x.ev.from_state = c.state;
+	x.ev.to_state = step->to;
+	x.ev.on_date = day == DATE_NONE ? date_today() : day;
+	x.ev.user_id = who->user_id;
+	if ((rc = check_day(app, &c, x.ev.on_date, &a, e)) < 0)
 		goto out;
-	}
-	/* Steps follow one another in time: the deadlines are counted from
-	 * their dates. */
-	{
-		struct case_event_list hist;
-		char last[DATE_BUF];
-
-		if ((rc = store_case_events(app_store(app), id, &a, &hist)) < 0) {
-			err_set(e, rc, NULL, NULL, NULL);
-			goto out;
-		}
-		if (hist.n && ev.on_date < hist.v[hist.n - 1].on_date) {
-			date_format_vn(hist.v[hist.n - 1].on_date, last);
-			rc = err_set(e, HOSO_E_BAD_DATE, "date",
-			             "Ngày thực hiện trước bước trước đó (%s)",
-			             "The date is before the previous step (%s)", last);
-			goto out;
-		}
-	}
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	rc = store_case_set_state(app_store(app), id, step->to, conclusion, version);
-	if (rc == HOSO_E_CONFLICT)
-		err_set(e, rc, "version", "Hồ sơ vừa được người khác thay đổi; hãy tải lại",
-		        "Someone else changed the case; reload it");
-	else if (rc == 0 && (rc = store_case_event_insert(app_store(app), &ev)) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	else if (rc < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0)
-		rc =
-		    audit_append_json(app, who, (struct audit_entry){"update", "case", id, NULL, 0},
-		                      json_pack("{s:{s:s,s:s},s:s?}", "state", "before", c.state,
-		                                "after", step->to, "conclusion", conclusion),
-		                      e);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
+	w.detail = json_pack("{s:{s:s,s:s},s:s?}", "state", "before", c.state, "after", step->to,
+	                     "conclusion", x.conclusion);
+	rc = gate_write(app, who, &w, write_step, &x, e);
 out:
 	arena_release(&a);
 	return rc;
 }
 
-/* Checks the actor may write to case id; then runs fn inside a transaction
- * with an audit entry of `action`. */
+/* One new record of a case (a note, a document): inserted inside
+ * gate_write, its id added to the audit entry's detail. */
+struct attach_write {
+	int (*fn)(struct store *s, const void *row, int64_t *ret_id);
+	const void *row;
+	int64_t *ret_id;
+};
+
+static int write_attached(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct attach_write *x = arg;
+	int rc = x->fn(app_store(app), x->row, x->ret_id);
+
+	(void)e;
+	if (rc == 0)
+		json_object_set_new(w->detail, "id", json_integer(*x->ret_id));
+	return rc;
+}
+
+/* Checks the actor may see case id; then writes the record, audited as
+ * `action` with detail (consumed). */
 static int attach(struct app *app, const struct actor *who, int64_t id, const char *action,
                   int (*fn)(struct store *s, const void *row, int64_t *ret_id), const void *row,
                   json_t *detail, int64_t *ret_id, struct err *e)
 {
+	struct attach_write x = {fn, row, ret_id};
+	struct gate_write w = {action, "case", id, detail, NOUN_CASE};
 	struct case_row c;
 	struct arena a;
 	int rc;
 
 	arena_init(&a, 1 << 20);
-	if ((rc = case_fetch(app, who, id, &a, &c, e)) < 0)
-		goto out;
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	if ((rc = fn(app_store(app), row, ret_id)) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0) {
-		json_object_set_new(detail, "id", json_integer(*ret_id));
-		rc = audit_append_json(app, who, (struct audit_entry){action, "case", id, NULL, 0},
-		                       detail, e);
-		detail = NULL;
-	}
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
-out:
-	json_decref(detail);
+	if ((rc = case_fetch(app, who, id, &a, &c, e)) == 0)
+		rc = gate_write(app, who, &w, write_attached, &x, e);
+	json_decref(w.detail);
 	arena_release(&a);
 	return rc;
 }
@@ -608,7 +773,7 @@ int case_add_note(struct app *app, const struct actor *who, int64_t id, const ch
 	struct arena a;
 	int rc;
 
-	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0)
+	if ((rc = gate_role(who, WRITE_ROLES, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 16);
 	rc = app_text_clean(&a, text, "text", NOTE_MAX, &r.text, e);
@@ -628,7 +793,7 @@ int case_add_document(struct app *app, const struct actor *who, int64_t id,
 	struct arena a;
 	int rc;
 
-	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0)
+	if ((rc = gate_role(who, WRITE_ROLES, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 16);
 	if ((rc = app_text_clean(&a, in->title, "title", TITLE_MAX, &r.title, e)) == 0 &&
@@ -649,51 +814,36 @@ int case_add_document(struct app *app, const struct actor *who, int64_t id,
 	return rc;
 }
 
-int case_assign(struct app *app, const struct actor *who, int64_t id, const char *const *usernames,
-                size_t n, int64_t version, struct err *e)
+/* The users named, each one who may work on case c (ids in ascending
+ * order, usernames in the order given, once each). */
+static int assignees_of(struct app *app, const struct case_row *c, const char *const *usernames,
+                        size_t n, struct arena *a, int64_t *ids, size_t *ret_k, json_t *now,
+                        struct err *e)
 {
-	struct store *s = app_store(app);
-	struct id_list before;
-	struct case_row c;
-	struct arena a;
-	int64_t ids[CASE_ASSIGNEES_MAX];
-	json_t *was = NULL, *now = NULL;
 	size_t k = 0;
 	int rc;
 
-	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0)
-		return rc;
-	if (n > CASE_ASSIGNEES_MAX)
-		return err_set(e, HOSO_E_TOO_BIG, "users", "Quá %d người được giao",
-		               "More than %d assignees", CASE_ASSIGNEES_MAX);
-	arena_init(&a, 1 << 20);
-	if ((rc = case_fetch(app, who, id, &a, &c, e)) < 0)
-		goto out;
-	now = json_array();
 	for (size_t i = 0; i < n; i++) {
 		struct user_row u;
 		size_t j = 0;
 
-		rc = usernames[i] ? store_user_by_name(s, usernames[i], &a, &u) : HOSO_E_NOT_FOUND;
-		if (rc < 0 && rc != HOSO_E_NOT_FOUND) {
-			err_set(e, rc, NULL, NULL, NULL);
-			goto out;
-		}
+		rc = usernames[i] ? store_user_by_name(app_store(app), usernames[i], a, &u)
+		                  : HOSO_E_NOT_FOUND;
+		if (rc < 0 && rc != HOSO_E_NOT_FOUND)
+			return gate_store_error(e, rc, NOUN_USER);
 		/* One refusal for a name nobody has and for a user who may not
 		 * work on this case: it must not tell who has an account. */
 		if (rc == HOSO_E_NOT_FOUND || u.disabled || !(u.roles & WRITE_ROLES) ||
-		    u.clearance < c.confidentiality ||
-		    (u.org_id && (rc = org_under(app, u.org_id, c.handling_org)) != 1)) {
-			rc = rc < 0 && rc != HOSO_E_NOT_FOUND
-			         ? err_set(e, rc, NULL, NULL, NULL)
-			         : err_set(
-			               e, HOSO_E_INVALID, "users",
+		    u.clearance < c->confidentiality ||
+		    (u.org_id && (rc = org_under(app, u.org_id, c->handling_org)) != 1)) {
+			if (rc < 0 && rc != HOSO_E_NOT_FOUND)
+				return gate_store_error(e, rc, NOUN_ORG);
+			return err_set(e, HOSO_E_INVALID, "users",
 			               "Không giao được cho '%s': không có chuyên viên, lãnh đạo "
 			               "nào có tên đăng nhập này phụ trách được hồ sơ",
 			               "Cannot assign '%s': no officer or leader with this user "
 			               "name can be responsible for this case",
 			               usernames[i] ? usernames[i] : "");
-			goto out;
 		}
 		while (j < k && ids[j] != u.id)
 			j++;
@@ -703,41 +853,72 @@ int case_assign(struct app *app, const struct actor *who, int64_t id, const char
 		}
 	}
 	qsort(ids, k, sizeof(ids[0]), cmp_id);
-	if ((rc = store_case_assignees(s, id, &a, &before)) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	was = json_array();
+	*ret_k = k;
+	return 0;
+}
+
+/* The usernames of those assigned now (ids of users gone). */
+static int assigned_json(struct app *app, int64_t id, struct arena *a, json_t *was, struct err *e)
+{
+	struct id_list before;
+	int rc;
+
+	if ((rc = store_case_assignees(app_store(app), id, a, &before)) < 0)
+		return gate_store_error(e, rc, NOUN_CASE);
 	for (size_t i = 0; i < before.n; i++) {
 		struct user_row u;
 
-		json_array_append_new(was, store_user_get(s, before.v[i], &a, &u) == 0
+		json_array_append_new(was, store_user_get(app_store(app), before.v[i], a, &u) == 0
 		                               ? json_string(u.username)
 		                               : json_integer(before.v[i]));
 	}
-	if ((rc = store_begin(s)) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	rc = store_case_touch(s, id, version);
+	return 0;
+}
+
+struct assign_write {
+	int64_t id, version;
+	const int64_t *ids;
+	size_t k;
+};
+
+static int write_assignees(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct assign_write *x = arg;
+	int rc = store_case_touch(app_store(app), x->id, x->version);
+
+	(void)w;
 	if (rc == HOSO_E_CONFLICT)
-		err_set(e, rc, "version", "Hồ sơ vừa được người khác thay đổi; hãy tải lại",
-		        "Someone else changed the case; reload it");
-	else if (rc == 0 && (rc = store_case_assignees_set(s, id, ids, k)) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	else if (rc < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0) {
-		rc = audit_append_json(
-		    app, who, (struct audit_entry){"assign", "case", id, NULL, 0},
-		    json_pack("{s:{s:o,s:o}}", "assignees", "before", was, "after", now), e);
-		was = now = NULL;
+		return err_set(e, rc, "version", "Hồ sơ vừa được người khác thay đổi; hãy tải lại",
+		               "Someone else changed the case; reload it");
+	return rc < 0 ? rc : store_case_assignees_set(app_store(app), x->id, x->ids, x->k);
+}
+
+int case_assign(struct app *app, const struct actor *who, int64_t id, const char *const *usernames,
+                size_t n, int64_t version, struct err *e)
+{
+	int64_t ids[CASE_ASSIGNEES_MAX];
+	struct assign_write x = {id, version, ids, 0};
+	struct gate_write w = {"assign", "case", id, NULL, NOUN_CASE};
+	json_t *was = json_array(), *now = json_array();
+	struct case_row c;
+	struct arena a;
+	int rc;
+
+	if ((rc = gate_role(who, WRITE_ROLES, e)) < 0 ||
+	    (n > CASE_ASSIGNEES_MAX &&
+	     (rc = err_set(e, HOSO_E_TOO_BIG, "users", "Quá %d người được giao",
+	                   "More than %d assignees", CASE_ASSIGNEES_MAX)) < 0)) {
+		json_decref(was);
+		json_decref(now);
+		return rc;
 	}
-	if (rc == 0 && (rc = store_commit(s)) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(s);
-out:
+	arena_init(&a, 1 << 20);
+	if ((rc = case_fetch(app, who, id, &a, &c, e)) == 0 &&
+	    (rc = assignees_of(app, &c, usernames, n, &a, ids, &x.k, now, e)) == 0 &&
+	    (rc = assigned_json(app, id, &a, was, e)) == 0) {
+		w.detail = json_pack("{s:{s:O,s:O}}", "assignees", "before", was, "after", now);
+		rc = gate_write(app, who, &w, write_assignees, &x, e);
+	}
 	json_decref(was);
 	json_decref(now);
 	arena_release(&a);

@@ -13,18 +13,52 @@
 #ifndef HOSO_APP_CASE_H
 #define HOSO_APP_CASE_H
 
+#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "app/app.h"
+#include "app/codes.h"
 #include "core/arena.h"
+#include "core/figure.h"
 #include "store/store.h"
+
+/*
+ * The kinds of case (DOMAIN.md §4).  Each kind lives in its own file of
+ * each layer (src/app/<kind>.c with its const struct case_kind, its routes
+ * in src/http/api-<noun>.c, its subcommands in src/cli/cmd-<noun>.c, its
+ * panel in web/src/cases/) and is one line of the table in case-kinds.c;
+ * docs/adding-a-case-kind.md says how to add one.  The code string is what
+ * is stored and sent; code compares kinds through this enum.
+ */
+enum case_kind_id {
+	KIND_INSPECTION,  /* kiểm tra: inspection.c */
+	KIND_SUPERVISION, /* giám sát: supervision.c */
+	KIND_DISCIPLINE,  /* kỷ luật: discipline.c */
+	KIND_APPRAISAL,   /* thẩm định tiêu chuẩn chính trị: appraisal.c */
+	KIND_ADMISSION,   /* thẩm tra lý lịch người vào Đảng: admission.c */
+	KIND_TRIP,        /* ra nước ngoài: trip.c */
+	KIND_STAY,        /* đảng viên ở nước ngoài: stay.c */
+	KIND__MAX
+};
 
 enum {
 	CASE_FINAL = 1u << 0,     /* a state with no way out */
 	CASE_CONCLUDES = 1u << 1, /* a step that needs the conclusion text */
 	CASE_PAUSES = 1u << 2,    /* a state in which the deadline clock stops */
 };
+
+/* What a kind's work includes beyond its own parts (struct case_kind's
+ * flags). */
+enum {
+	CASE_KIND_LETTERS = 1u << 0, /* sends verification letters (letter.c) */
+};
+
+/* Who may take a step (struct case_step's roles), and the size of a
+ * kind's tables. */
+#define CASE_OFFICER ((1u << ROLE_OFFICER) | (1u << ROLE_LEADER))
+#define CASE_LEADER  (1u << ROLE_LEADER)
+#define CASE_N(a)    (sizeof(a) / sizeof((a)[0]))
 
 struct case_state {
 	const char *code, *vi, *en;
@@ -38,23 +72,72 @@ struct case_step {
 	unsigned flags;
 };
 
+struct case_view;
+struct deadline_rule;
+
+/*
+ * One kind: its data (code, number prefix, names, subtypes, the state
+ * machine: the first state is where a case starts) and its hooks, each
+ * NULL when the kind has nothing to do there.
+ */
 struct case_kind {
+	enum case_kind_id id;
 	const char *code;   /* "kiem_tra" */
 	const char *prefix; /* of the case number: "KT" */
 	const char *vi, *en;
-	const char *const *subtypes;     /* NULL-terminated; NULL: none */
-	const struct case_state *states; /* the first is where a case starts */
+	const struct code_name *subtypes; /* the kind's types or purposes */
+	size_t nsubtypes;
+	const struct case_state *states;
 	size_t nstates;
 	const struct case_step *steps;
 	size_t nsteps;
+	unsigned flags; /* CASE_KIND_... */
+	/* Check a step: 0 when case c may take step s, else an error saying
+	 * what is missing (an appraisal's outcome, a trip's travellers). */
+	int (*check_step)(struct app *app, const struct case_row *c, const struct case_step *s,
+	                  struct err *e);
+	/* Load its parts: v->part is set to the kind's own parts of case v->c
+	 * (in a), computed fields included; the reader may already see the
+	 * case. */
+	int (*load)(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,
+	            struct err *e);
+	/* Its view: adds the kind's parts to the case's JSON o.  part NULL:
+	 * the same keys, empty (every case has every kind's keys). */
+	void (*view)(json_t *o, const void *part);
+	/* Its figures: those of the report catalogue (core/figure.h) that
+	 * count its cases. */
+	const enum figure *figures;
+	size_t nfigures;
+	/* Its deadlines: the default rules (deadline.h) of its work. */
+	const struct deadline_rule *deadlines;
+	size_t ndeadlines;
 };
 
-/* Every kind, in a fixed order; n set to their number. */
-const struct case_kind *case_kinds(size_t *n);
+/* The kinds' objects, each in its file (the table in case-kinds.c). */
+extern const struct case_kind case_kind_inspection;
+extern const struct case_kind case_kind_supervision;
+extern const struct case_kind case_kind_discipline;
+extern const struct case_kind case_kind_appraisal;
+extern const struct case_kind case_kind_admission;
+extern const struct case_kind case_kind_trip;
+extern const struct case_kind case_kind_stay;
+
+/* Every kind, in the enum's order; n set to their number (KIND__MAX). */
+const struct case_kind *const *case_kinds(size_t *n);
+/* The kind id (NULL past KIND__MAX), by code (NULL when none), of a case
+ * as stored (NULL when its code is unknown). */
+const struct case_kind *case_kind_get(enum case_kind_id id);
 const struct case_kind *case_kind_find(const char *code);
+const struct case_kind *case_kind_of(const struct case_row *c);
+/* 1 when case c is of kind id. */
+int case_is(const struct case_row *c, enum case_kind_id id);
+const char *case_kind_code(enum case_kind_id id); /* "kiem_tra" */
 const struct case_state *case_state_find(const struct case_kind *k, const char *code);
 /* The step from -> to of kind k, or NULL when there is none. */
 const struct case_step *case_step_find(const struct case_kind *k, const char *from, const char *to);
+/* The kinds, their states and steps (GET /api/case-kinds, /api/codes):
+ * subtypes as codes (named 0) or as {code, name, name_en} (named 1). */
+json_t *case_kinds_json(int named);
 
 /* A case as typed.  Subjects: organisation codes and person ids. */
 struct case_input {
@@ -79,23 +162,65 @@ int case_may_open(const struct actor *who, struct err *e);
 int case_create(struct app *app, const struct actor *who, const struct case_input *in,
                 struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e);
 
+/* A name shown beside an id: an organisation's code and name, a user's
+ * username and full name, a person's full name (code NULL).  NULL when the
+ * reader may not see the record. */
+struct case_name {
+	const char *code, *name;
+};
+
+struct deadline;
+
+/*
+ * A case with everything attached, computed fields included: what
+ * case_get returns and case_view_json turns into the one JSON of a case
+ * (the HTTP API's and the CLI's --json).
+ */
 struct case_view {
 	struct case_row c;
+	const struct case_kind *kind;
+	struct case_name org; /* the handling organisation on the case date */
 	struct case_subject_list subjects;
+	struct case_name *subject_names; /* beside subjects.v */
 	struct case_event_list events;
 	struct case_document_list documents;
 	struct case_note_list notes;
 	struct attachment_list attachments;
-	struct id_list assignees; /* user ids */
+	struct id_list assignees;         /* user ids */
+	struct case_name *assignee_names; /* beside assignees.v: username, full name */
+	struct deadline *deadlines;       /* the kind's deadlines (deadline.h) */
+	size_t ndeadlines;
+	void *part; /* the kind's own parts (its load hook; its header says the type) */
 };
 
-/* Supervision found signs of violation: open an inspection "khi có dấu
- * hiệu vi phạm" linked to supervision case id, with the same handling
- * organisation and subjects (officers and leaders; audited). */
-int case_open_inspection(struct app *app, const struct actor *who, int64_t id, const char *title,
-                         struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e);
+/* The case's JSON: its brief (as case_brief_json), the conclusion, the
+ * linked case, subjects, history, documents, notes, assignees,
+ * attachments, deadlines, and every kind's parts (its own filled).  The
+ * caller owns it. */
+json_t *case_view_json(const struct case_view *v);
 
-/* One case with everything attached; recorded in the audit trail. */
+/* The brief JSON of a case in a list: id, number, kind, subtype, title,
+ * opened, state, confidentiality (enum clearance), version, and the
+ * handling organisation's code and name (org, org_name: null when hidden). */
+json_t *case_brief_json(struct app *app, const struct actor *who, const struct case_row *c,
+                        struct arena *a);
+
+/* For the kinds' files: the names shown beside an organisation (its code
+ * and name on day, else its latest) or a person (name: the full name);
+ * NULLs when the reader may not see it. */
+void case_org_name(struct app *app, const struct actor *who, int64_t org_id, int32_t day,
+                   struct arena *a, struct case_name *ret);
+void case_person_name(struct app *app, const struct actor *who, int64_t person_id, struct arena *a,
+                      struct case_name *ret);
+
+/* For the kinds' files: the case case_id of kind `kind`, after the actor's
+ * role (one of roles) and sight of it are checked; HOSO_E_CONFLICT naming
+ * "case" when it is of another kind. */
+int case_of_kind(struct app *app, const struct actor *who, int64_t case_id, enum case_kind_id kind,
+                 unsigned roles, struct arena *a, struct case_row *ret, struct err *e);
+
+/* One case with everything attached (struct case_view); recorded in the
+ * audit trail. */
 int case_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
              struct case_view *ret, struct err *e);
 

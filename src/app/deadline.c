@@ -11,38 +11,25 @@
 
 #include "app/admin.h"
 #include "app/audit.h"
-#include "app/scope.h"
+#include "app/gate.h"
 #include "cal/cal.h"
 
 #include "core/banned.h"
 
-static const char *const appraisal_ends[] = {"ket_luan", "chuyen_cap_tren", NULL};
-static const char *const report_ends[] = {"da_nop_bao_cao", "da_xem_xet", NULL};
-static const char *const state_body_ends[] = {"thi_hanh", "dong", NULL};
-static const char *const complaint_ends[] = {"dong", NULL};
-static const char *const letter_ends[] = {"tra_loi", NULL};
-
-/* The defaults (DOMAIN.md §4; [config] there means the province sets it). */
-static const struct deadline_rule defaults[] = {
-    {"tham_dinh.thuong", "tham_dinh", "Thẩm định tiêu chuẩn chính trị",
-     "Political-standard appraisal", "tiep_nhan", appraisal_ends, 5, 50, 80, 1,
-     "DOMAIN.md §4: 5 ngày làm việc (hồ sơ thông thường, ví dụ của một tỉnh); thời gian chờ "
-     "bổ sung hồ sơ không tính"},
-    {"ra_nuoc_ngoai.bao_cao", "ra_nuoc_ngoai", "Nộp báo cáo sau chuyến đi",
-     "Return report after the trip", "da_ve", report_ends, 7, 50, 80, 1,
-     "DOMAIN.md §4: 7 ngày làm việc kể từ ngày nhập cảnh"},
-    {"ky_luat.chinh_quyen", "ky_luat", "Đề nghị chính quyền, đoàn thể xử lý kỷ luật",
-     "Ask the State or mass body to apply its discipline", "quyet_dinh", state_body_ends, 30, 50,
-     80, 1, "DOMAIN.md §4: 30 ngày làm việc sau khi thi hành kỷ luật đảng"},
-    {"ky_luat.khieu_nai", "ky_luat", "Giải quyết khiếu nại kỷ luật (cấp tỉnh)",
-     "Answer a discipline complaint (province level)", "khieu_nai", complaint_ends, 90, 50, 80, 1,
-     "DOMAIN.md §4: 90 ngày làm việc ở cấp tỉnh (180 ở Trung ương)"},
-    {"thu_xac_minh.tra_loi", "tham_tra_ly_lich", "Trả lời văn bản thẩm tra, xác minh",
-     "Answer to a verification letter", "gui", letter_ends, 30, 50, 80, 1,
-     "Giả định 30 ngày làm việc: DOMAIN.md §4 để tỉnh tự quy định [config]"},
+static const struct code_name levels[] = {
+    [DEADLINE_OK] = {"ok", "Trong hạn", "In time"},
+    [DEADLINE_EARLY] = {"early", "Sắp đến hạn", "Due soon"},
+    [DEADLINE_LATE] = {"late", "Gần hết hạn", "Nearly due"},
+    [DEADLINE_OVERDUE] = {"overdue", "Quá hạn", "Overdue"},
+    [DEADLINE_DONE] = {"done", "Xong đúng hạn", "Done in time"},
+    [DEADLINE_DONE_LATE] = {"done_late", "Xong quá hạn", "Done late"},
 };
 
-#define NDEFAULTS (sizeof(defaults) / sizeof(defaults[0]))
+const struct code_name *deadline_levels(size_t *n)
+{
+	*n = CASE_N(levels);
+	return levels;
+}
 
 const struct deadline_rule *deadline_rule_find(const struct deadline_rule *rules, size_t n,
                                                const char *code)
@@ -55,25 +42,54 @@ const struct deadline_rule *deadline_rule_find(const struct deadline_rule *rules
 
 const char *deadline_level_name(enum deadline_level l)
 {
-	static const char *const names[] = {"ok", "early", "late", "overdue", "done", "done_late"};
+	return (size_t)l < CASE_N(levels) ? levels[l].code : "ok";
+}
 
-	return (size_t)l < sizeof(names) / sizeof(names[0]) ? names[l] : "ok";
+int deadline_level_parse(const char *s, enum deadline_level *ret)
+{
+	int i = code_index(levels, CASE_N(levels), s);
+
+	if (i < DEADLINE_EARLY || i > DEADLINE_OVERDUE)
+		return HOSO_E_BAD_ENUM;
+	*ret = (enum deadline_level)i;
+	return 0;
+}
+
+/* The defaults: every kind's rules (DOMAIN.md §4; [config] there means the
+ * province sets it), in the kinds' order. */
+static int defaults(struct arena *a, struct deadline_rule **ret, size_t *ret_n)
+{
+	const struct case_kind *const *k;
+	struct deadline_rule *v;
+	size_t nk, n = 0, m = 0;
+
+	k = case_kinds(&nk);
+	for (size_t i = 0; i < nk; i++)
+		n += k[i]->ndeadlines;
+	if (!(v = arena_alloc(a, (n ? n : 1) * sizeof(*v))))
+		return HOSO_E_NOMEM;
+	for (size_t i = 0; i < nk; i++)
+		for (size_t j = 0; j < k[i]->ndeadlines; j++)
+			v[m++] = k[i]->deadlines[j];
+	*ret = v;
+	*ret_n = n;
+	return 0;
 }
 
 int deadline_rules(struct app *app, struct arena *a, const struct deadline_rule **ret,
                    size_t *ret_n, struct err *e)
 {
-	struct deadline_rule *v = arena_alloc(a, sizeof(defaults));
+	struct deadline_rule *v;
 	struct deadline_rule_list over;
+	size_t n;
 	int rc;
 
-	if (!v)
-		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-	memcpy(v, defaults, sizeof(defaults));
+	if ((rc = defaults(a, &v, &n)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
 	if ((rc = store_deadline_rules(app_store(app), a, &over)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	for (size_t i = 0; i < over.n; i++)
-		for (size_t k = 0; k < NDEFAULTS; k++)
+		for (size_t k = 0; k < n; k++)
 			if (strcmp(v[k].code, over.v[i].code) == 0) {
 				v[k].working_days = over.v[i].working_days;
 				v[k].remind_early = over.v[i].remind_early;
@@ -81,15 +97,30 @@ int deadline_rules(struct app *app, struct arena *a, const struct deadline_rule 
 				v[k].is_default = 0;
 			}
 	*ret = v;
-	*ret_n = NDEFAULTS;
+	*ret_n = n;
 	return 0;
+}
+
+struct rule_put {
+	struct deadline_rule_row row;
+	int64_t user_id;
+};
+
+static int write_rule(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	const struct rule_put *p = arg;
+
+	(void)w;
+	(void)e;
+	return store_deadline_rule_put(app_store(app), &p->row, p->user_id);
 }
 
 int deadline_rule_set(struct app *app, const struct actor *who, const char *code, int working_days,
                       int remind_early, int remind_late, struct err *e)
 {
 	const struct deadline_rule *rules, *r = NULL;
-	struct deadline_rule_row row = {code, working_days, remind_early, remind_late};
+	struct rule_put p = {{code, working_days, remind_early, remind_late}, who->user_id};
+	struct gate_write w = {"update", "deadline_rule", 0, NULL, NOUN_RECORD};
 	struct arena a;
 	size_t n;
 	int rc;
@@ -111,24 +142,11 @@ int deadline_rule_set(struct app *app, const struct actor *who, const char *code
 		             "There is no deadline rule '%s'", code ? code : "");
 		goto out;
 	}
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	if ((rc = store_deadline_rule_put(app_store(app), &row, who->user_id)) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0)
-		rc = audit_append_json(
-		    app, who, (struct audit_entry){"update", "deadline_rule", 0, NULL, 0},
-		    json_pack("{s:s,s:{s:i,s:i},s:{s:i,s:i},s:{s:i,s:i}}", "code", code,
-		              "working_days", "before", r->working_days, "after", working_days,
-		              "remind_early", "before", r->remind_early, "after", remind_early,
-		              "remind_late", "before", r->remind_late, "after", remind_late),
-		    e);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
+	w.detail = json_pack("{s:s,s:{s:i,s:i},s:{s:i,s:i},s:{s:i,s:i}}", "code", code,
+	                     "working_days", "before", r->working_days, "after", working_days,
+	                     "remind_early", "before", r->remind_early, "after", remind_early,
+	                     "remind_late", "before", r->remind_late, "after", remind_late);
+	rc = gate_write(app, who, &w, write_rule, &p, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -150,7 +168,7 @@ int deadline_span(const struct cal *c, const struct deadline_rule *r, int32_t st
 int deadline_compute(const struct cal *c, const struct deadline_rule *r,
                      const struct case_event_row *ev, size_t n, int32_t today, struct deadline *ret)
 {
-	const struct case_kind *k = case_kind_find(r->kind);
+	const struct case_kind *k = case_kind_get(r->kind);
 	struct cal_pause pauses[64];
 	size_t i = 0, np = 0;
 	int32_t paused_from = DATE_NONE, end;
@@ -217,7 +235,7 @@ int deadline_of_case(struct app *app, const struct case_view *v, struct arena *a
 	if (!(out = arena_alloc(a, n * sizeof(*out))))
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(rules[i].kind, v->c.kind) != 0)
+		if (!v->kind || rules[i].kind != v->kind->id)
 			continue;
 		rc = deadline_compute(app_cal(app), &rules[i], v->events.v, v->events.n,
 		                      date_today(), &out[m]);
@@ -233,7 +251,7 @@ int deadline_of_case(struct app *app, const struct case_view *v, struct arena *a
 int deadline_case_overdue(struct app *app, const struct case_row *c,
                           const struct deadline_rule *rules, size_t n)
 {
-	const struct case_kind *k = case_kind_find(c->kind);
+	const struct case_kind *k = case_kind_of(c);
 	const struct case_state *st = k ? case_state_find(k, c->state) : NULL;
 	struct case_event_list ev;
 	struct arena tmp;
@@ -246,9 +264,8 @@ int deadline_case_overdue(struct app *app, const struct case_row *c,
 	for (size_t i = 0; rc >= 0 && !over && i < n; i++) {
 		struct deadline d;
 
-		if (strcmp(rules[i].kind, c->kind) == 0 &&
-		    (rc = deadline_compute(app_cal(app), &rules[i], ev.v, ev.n, date_today(),
-		                           &d)) == 1)
+		if (rules[i].kind == k->id && (rc = deadline_compute(app_cal(app), &rules[i], ev.v,
+		                                                     ev.n, date_today(), &d)) == 1)
 			over = d.level == DEADLINE_OVERDUE;
 	}
 	arena_release(&tmp);
@@ -269,7 +286,7 @@ struct due_scan {
 static int due_one(const struct case_row *c, void *arg)
 {
 	struct due_scan *s = arg;
-	const struct case_kind *k = case_kind_find(c->kind);
+	const struct case_kind *k = case_kind_of(c);
 	const struct case_state *st = k ? case_state_find(k, c->state) : NULL;
 	struct case_event_list ev;
 	struct arena tmp;
@@ -283,7 +300,7 @@ static int due_one(const struct case_row *c, void *arg)
 	for (size_t i = 0; rc >= 0 && i < s->nrules; i++) {
 		struct deadline d;
 
-		if (strcmp(s->rules[i].kind, c->kind) != 0)
+		if (s->rules[i].kind != k->id)
 			continue;
 		rc = deadline_compute(app_cal(s->app), &s->rules[i], ev.v, ev.n, date_today(), &d);
 		if (rc != 1 || d.level < s->min || d.level >= DEADLINE_DONE)
@@ -343,7 +360,7 @@ int deadline_due(struct app *app, const struct actor *who, enum deadline_level m
 
 	*ret = NULL;
 	*ret_n = 0;
-	if ((rc = scope_require_role(
+	if ((rc = gate_role(
 	         who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER,
 	         e)) < 0 ||
 	    (rc = deadline_rules(app, a, &s.rules, &s.nrules, e)) < 0)
@@ -360,4 +377,36 @@ int deadline_due(struct app *app, const struct actor *who, enum deadline_level m
 	                         json_pack("{s:s,s:I}", "min_level", deadline_level_name(min_level),
 	                                   "results", (json_int_t)*ret_n),
 	                         e);
+}
+
+json_t *deadline_json(const struct deadline *d)
+{
+	return json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:i,s:i,s:i,s:b,s:s}", "rule", d->rule->code,
+	                 "name", d->rule->vi, "name_en", d->rule->en, "start",
+	                 code_date_json(d->start), "due", code_date_json(d->due), "done",
+	                 code_date_json(d->done), "working_days", d->rule->working_days, "used",
+	                 d->used, "left", d->left, "paused", d->paused, "level",
+	                 deadline_level_name(d->level));
+}
+
+json_t *deadline_rule_json(const struct deadline_rule *r)
+{
+	json_t *ends = json_array();
+
+	for (const char *const *x = r->ends; *x; x++)
+		json_array_append_new(ends, json_string(*x));
+	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:i,s:i,s:i,s:b,s:s}", "code", r->code, "kind",
+	                 case_kind_code(r->kind), "name", r->vi, "name_en", r->en, "start",
+	                 r->start, "ends", ends, "working_days", r->working_days, "remind_early",
+	                 r->remind_early, "remind_late", r->remind_late, "default", r->is_default,
+	                 "source", r->source);
+}
+
+json_t *deadline_item_json(struct app *app, const struct actor *who, const struct deadline_item *it,
+                           struct arena *a)
+{
+	json_t *o = case_brief_json(app, who, &it->c, a);
+
+	json_object_set_new(o, "deadline", deadline_json(&it->d));
+	return o;
 }

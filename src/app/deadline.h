@@ -15,6 +15,7 @@
 #ifndef HOSO_APP_DEADLINE_H
 #define HOSO_APP_DEADLINE_H
 
+#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,9 +26,11 @@
 
 struct cal;
 
+/* A kind's rules are in its file (struct case_kind's deadlines); these are
+ * the defaults, which an administrator may change. */
 struct deadline_rule {
 	const char *code;        /* "tham_dinh.thuong" */
-	const char *kind;        /* the case kind */
+	enum case_kind_id kind;  /* the case kind */
 	const char *vi, *en;     /* what must be done */
 	const char *start;       /* the state that starts the clock */
 	const char *const *ends; /* NULL-terminated: states that stop it */
@@ -59,6 +62,11 @@ enum deadline_level {
 	DEADLINE_DONE_LATE /* done after it */
 };
 const char *deadline_level_name(enum deadline_level l); /* "ok", "early", ... */
+/* The levels a due list starts from, "early", "late" or "overdue"
+ * (HOSO_E_BAD_ENUM otherwise). */
+int deadline_level_parse(const char *s, enum deadline_level *ret);
+/* The levels (code set "deadline_level"), in the enum's order. */
+const struct code_name *deadline_levels(size_t *n);
 
 struct deadline {
 	const struct deadline_rule *rule;
@@ -91,6 +99,12 @@ int deadline_compute(const struct cal *c, const struct deadline_rule *r,
 int deadline_of_case(struct app *app, const struct case_view *v, struct arena *a,
                      struct deadline **ret, size_t *ret_n, struct err *e);
 
+/* A deadline's JSON: rule, name, name_en, start, due, done, working_days,
+ * used, left, paused, level. */
+json_t *deadline_json(const struct deadline *d);
+/* A rule's JSON (GET /api/deadline-rules). */
+json_t *deadline_rule_json(const struct deadline_rule *r);
+
 struct deadline_item {
 	struct case_row c;
 	struct deadline d;
@@ -101,5 +115,9 @@ struct deadline_item {
 int deadline_due(struct app *app, const struct actor *who, enum deadline_level min_level,
                  size_t limit, struct arena *a, struct deadline_item **ret, size_t *ret_n,
                  struct err *e);
+/* One of them as GET /api/deadlines lists it: the case's brief with its
+ * "deadline". */
+json_t *deadline_item_json(struct app *app, const struct actor *who, const struct deadline_item *it,
+                           struct arena *a);
 
 #endif

@@ -336,9 +336,10 @@ static int discipline_case(struct cg *c, const struct where *w, int64_t inspecti
 	} else {
 		d.form = below(&c->g->rng, 3) ? "khien_trach" : "canh_cao";
 	}
-	rc = open_case(c, "ky_luat", NULL, "Xem xét thi hành kỷ luật sau kiểm tra", w, t,
-	               below(&c->g->rng, 4) == 0, org ? &org : NULL, org ? 1 : 0,
-	               person ? &person : NULL, person ? 1 : 0, inspection, &id);
+	rc = open_case(c, case_kind_code(KIND_DISCIPLINE), NULL,
+	               "Xem xét thi hành kỷ luật sau kiểm tra", w, t, below(&c->g->rng, 4) == 0,
+	               org ? &org : NULL, org ? 1 : 0, person ? &person : NULL, person ? 1 : 0,
+	               inspection, &id);
 	if (rc < 0 || !next(c, &t, 3, 10) ||
 	    (rc = step(c, id, "xem_xet", t, "Tổ chức họp xem xét", NULL)) < 0 ||
 	    !next(c, &t, 5, 15))
@@ -384,8 +385,8 @@ static int inspection(struct cg *c, int y, const struct where *w, int32_t t, con
 	else
 		tt = inspection_titles[r < 45 ? 2 : 0];
 	snprintf(title, sizeof(title), tt[1], y);
-	rc = open_case(c, "kiem_tra", tt[0], title, w, t, below(&c->g->rng, 4) == 0, orgs, norgs,
-	               persons, npersons, 0, &id);
+	rc = open_case(c, case_kind_code(KIND_INSPECTION), tt[0], title, w, t,
+	               below(&c->g->rng, 4) == 0, orgs, norgs, persons, npersons, 0, &id);
 	if (rc < 0 || !next(c, &t, 2, 10) || (rc = step(c, id, "quyet_dinh", t, NULL, NULL)) < 0 ||
 	    (rc = document(c, id, w, "QĐ", "Quyết định kiểm tra", t)) < 0 || !next(c, &t, 5, 15) ||
 	    (rc = step(c, id, "tu_kiem_diem", t, NULL, NULL)) < 0 || !next(c, &t, 5, 15) ||
@@ -509,8 +510,8 @@ static int supervision(struct cg *c, int y, const struct where *w, int32_t t, in
 
 	snprintf(title, sizeof(title),
 	         thematic ? PICK(&c->g->rng, themes) : "Giám sát thường xuyên năm %d", y);
-	rc = open_case(c, "giam_sat", thematic ? "chuyen_de" : "thuong_xuyen", title, w, t, 0, orgs,
-	               norgs, persons, npersons, 0, &id);
+	rc = open_case(c, case_kind_code(KIND_SUPERVISION), thematic ? "chuyen_de" : "thuong_xuyen",
+	               title, w, t, 0, orgs, norgs, persons, npersons, 0, &id);
 	if (rc < 0)
 		return rc;
 	if (!thematic) {
@@ -590,8 +591,8 @@ static int appraisals(struct cg *c, int y, const struct quota *q)
 		i++;
 		snprintf(title, sizeof(title), "Thẩm định tiêu chuẩn chính trị (%s)", p[1]);
 		ai.requester = w.handler == c->g->tu ? "Ban Tổ chức Tỉnh ủy" : "Ban Tổ chức cấp ủy";
-		if ((rc = open_case(c, "tham_dinh", p[0], title, &w, t, below(&c->g->rng, 5) == 0,
-		                    NULL, 0, &person, 1, 0, &id)) < 0 ||
+		if ((rc = open_case(c, case_kind_code(KIND_APPRAISAL), p[0], title, &w, t,
+		                    below(&c->g->rng, 5) == 0, NULL, 0, &person, 1, 0, &id)) < 0 ||
 		    (rc = appraisal_set(c->app, c->g->who, id, &ai, c->g->e)) < 0 ||
 		    (rc = appraisal_doc_put(c->app, c->g->who, id, "Sơ yếu lý lịch", 1, &doc,
 		                            c->g->e)) < 0 ||
@@ -689,8 +690,8 @@ static int admission(struct cg *c, int y)
 	pick_where(c, t, &w);
 	demo_person_name(c->g, w.unit >= 10, female, name, sizeof(name));
 	snprintf(title, sizeof(title), "Thẩm tra lý lịch người vào Đảng: %s", name);
-	if ((rc = open_case(c, "tham_tra_ly_lich", NULL, title, &w, t, 0, NULL, 0, NULL, 0, 0,
-	                    &id)) < 0)
+	if ((rc = open_case(c, case_kind_code(KIND_ADMISSION), NULL, title, &w, t, 0, NULL, 0, NULL,
+	                    0, 0, &id)) < 0)
 		return rc;
 	for (int i = 0; i < 5; i++) {
 		struct relative_row r = {.relation = i == 0 ? "ban_than" : rels[i - 1],
@@ -773,8 +774,8 @@ static int trip(struct cg *c, int y, int official, size_t ntravellers)
 		snprintf(title, sizeof(title), "Đoàn công tác đi %s năm %d", country, y);
 	else
 		snprintf(title, sizeof(title), "Đi nước ngoài việc riêng (%s)", pp[1]);
-	if ((rc = open_case(c, "ra_nuoc_ngoai", official ? "cong_vu" : "viec_rieng", title, &w, t,
-	                    0, NULL, 0, NULL, 0, 0, &id)) < 0)
+	if ((rc = open_case(c, case_kind_code(KIND_TRIP), official ? "cong_vu" : "viec_rieng",
+	                    title, &w, t, 0, NULL, 0, NULL, 0, 0, &id)) < 0)
 		return rc;
 	depart = back = t;
 	cal_add_workdays(c->cal, t, between(&c->g->rng, 8, 25), NULL, 0, &depart);
@@ -903,8 +904,8 @@ static int stay(struct cg *c, int y)
 	                         .expected_end = t + between(&c->g->rng, 370, 1100),
 	                         .last_contact = DATE_NONE};
 	snprintf(title, sizeof(title), "Đảng viên ở nước ngoài: %s (%s)", p.full_name, in.country);
-	if ((rc = open_case(c, "o_nuoc_ngoai", in.purpose, title, &w, t, 0, NULL, 0, &person, 1, 0,
-	                    &id)) < 0)
+	if ((rc = open_case(c, case_kind_code(KIND_STAY), in.purpose, title, &w, t, 0, NULL, 0,
+	                    &person, 1, 0, &id)) < 0)
 		return rc;
 	back = in.expected_end;
 	in.last_contact = back - between(&c->g->rng, 20, 200);

@@ -1,17 +1,17 @@
 /*
- * discipline.c - discipline forms, limitation periods and decisions
- * (discipline.h).
+ * discipline.c - the discipline kind (kỷ luật): its state machine, the
+ * forms and their limitation periods, the decisions (discipline.h) and the
+ * case view's part that shows them.
  */
 #include "app/discipline.h"
 
 #include <jansson.h>
 #include <string.h>
 
-#include "app/audit.h"
-#include "app/case.h"
+#include "app/deadline.h"
+#include "app/gate.h"
 #include "app/org.h"
 #include "app/person.h"
-#include "app/scope.h"
 
 #include "core/banned.h"
 
@@ -28,6 +28,63 @@ static const struct discipline_form forms[] = {
     {"giai_tan", "Giải tán", "Dissolution", 0, ORG},
 };
 
+static const struct case_state states[] = {
+    {"de_nghi", "Đề nghị", "Proposed", 0},
+    {"xem_xet", "Đang xem xét", "Under review", 0},
+    {"quyet_dinh", "Đã quyết định kỷ luật", "Decided", 0},
+    {"thi_hanh", "Đề nghị chính quyền, đoàn thể xử lý", "Referred to the State body", 0},
+    {"khieu_nai", "Có khiếu nại", "Complaint filed", 0},
+    {"dong", "Kết thúc", "Closed", CASE_FINAL},
+    {"khong_ky_luat", "Không kỷ luật", "No discipline", CASE_FINAL},
+};
+
+static const struct case_step steps[] = {
+    {"de_nghi", "xem_xet", "Xem xét", "Review", CASE_OFFICER, 0},
+    {"xem_xet", "quyet_dinh", "Quyết định kỷ luật", "Decide the discipline", CASE_LEADER,
+     CASE_CONCLUDES},
+    {"xem_xet", "khong_ky_luat", "Không kỷ luật", "No discipline", CASE_LEADER, CASE_CONCLUDES},
+    {"quyet_dinh", "thi_hanh", "Đề nghị chính quyền, đoàn thể xử lý",
+     "Ask the State or mass body to act", CASE_OFFICER, 0},
+    {"quyet_dinh", "khieu_nai", "Nhận khiếu nại", "Receive a complaint", CASE_OFFICER, 0},
+    {"thi_hanh", "khieu_nai", "Nhận khiếu nại", "Receive a complaint", CASE_OFFICER, 0},
+    {"khieu_nai", "dong", "Giải quyết khiếu nại", "Resolve the complaint", CASE_LEADER,
+     CASE_CONCLUDES},
+    {"quyet_dinh", "dong", "Kết thúc", "Close", CASE_OFFICER, 0},
+    {"thi_hanh", "dong", "Kết thúc", "Close", CASE_OFFICER, 0},
+};
+
+static const enum figure figures[] = {FIGURE_KL_TO_CHUC, FIGURE_KL_DANG_VIEN, FIGURE_KN_NHAN,
+                                      FIGURE_KN_GIAI_QUYET};
+
+static const char *const state_body_ends[] = {"thi_hanh", "dong", NULL};
+static const char *const complaint_ends[] = {"dong", NULL};
+static const struct deadline_rule deadlines[] = {
+    {"ky_luat.chinh_quyen", KIND_DISCIPLINE, "Đề nghị chính quyền, đoàn thể xử lý kỷ luật",
+     "Ask the State or mass body to apply its discipline", "quyet_dinh", state_body_ends, 30, 50,
+     80, 1, "DOMAIN.md §4: 30 ngày làm việc sau khi thi hành kỷ luật đảng"},
+    {"ky_luat.khieu_nai", KIND_DISCIPLINE, "Giải quyết khiếu nại kỷ luật (cấp tỉnh)",
+     "Answer a discipline complaint (province level)", "khieu_nai", complaint_ends, 90, 50, 80, 1,
+     "DOMAIN.md §4: 90 ngày làm việc ở cấp tỉnh (180 ở Trung ương)"},
+};
+
+const struct case_kind case_kind_discipline = {
+    .id = KIND_DISCIPLINE,
+    .code = "ky_luat",
+    .prefix = "KL",
+    .vi = "Kỷ luật",
+    .en = "Discipline",
+    .states = states,
+    .nstates = CASE_N(states),
+    .steps = steps,
+    .nsteps = CASE_N(steps),
+    .load = discipline_part_load,
+    .view = discipline_part_view,
+    .figures = figures,
+    .nfigures = sizeof(figures) / sizeof(figures[0]),
+    .deadlines = deadlines,
+    .ndeadlines = CASE_N(deadlines),
+};
+
 const struct discipline_form *discipline_forms(size_t *n)
 {
 	*n = NFORM;
@@ -40,6 +97,27 @@ const struct discipline_form *discipline_form_find(const char *code)
 		if (strcmp(forms[i].code, code) == 0)
 			return &forms[i];
 	return NULL;
+}
+
+json_t *discipline_forms_json(void)
+{
+	json_t *fa = json_array();
+
+	for (size_t i = 0; i < NFORM; i++) {
+		json_t *subj = json_array();
+
+		if (forms[i].subjects & ORG)
+			json_array_append_new(subj, json_string("org"));
+		if (forms[i].subjects & FULL)
+			json_array_append_new(subj, json_string("chinh_thuc"));
+		if (forms[i].subjects & PROB)
+			json_array_append_new(subj, json_string("du_bi"));
+		json_array_append_new(fa, json_pack("{s:s,s:s,s:s,s:i,s:o}", "code", forms[i].code,
+		                                    "name", forms[i].vi, "name_en", forms[i].en,
+		                                    "limitation_years", forms[i].limitation_years,
+		                                    "subjects", subj));
+	}
+	return fa;
 }
 
 int32_t discipline_limitation_end(const struct discipline_form *f, int32_t violation,
@@ -86,84 +164,151 @@ static int subject_of(struct app *app, const struct actor *who, const struct dis
 	return 0;
 }
 
-int discipline_decide(struct app *app, const struct actor *who, int64_t case_id,
-                      const struct discipline_input *in, int64_t *ret_id, struct err *e)
+struct decision {
+	struct discipline_row r;
+	int64_t user_id;
+	int64_t *ret_id;
+};
+
+static int write_decision(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct decision *d = arg;
+	int rc = store_discipline_insert(app_store(app), &d->r, d->user_id, d->ret_id);
+
+	(void)e;
+	if (rc == 0)
+		json_object_set_new(w->detail, "id", json_integer(*d->ret_id));
+	return rc;
+}
+
+/* The form suits the subject, the violation is dated and within the
+ * form's limitation period. */
+static int check_decision(const struct discipline_form *f, enum discipline_subject subj,
+                          const struct discipline_row *r, struct err *e)
 {
 	static const char *const whom_vi[] = {"tổ chức đảng", "đảng viên chính thức",
 	                                      "đảng viên dự bị"};
 	static const char *const whom_en[] = {"a party organisation", "a full member",
 	                                      "a probationary member"};
+	char end[DATE_BUF];
+	int32_t limit;
+
+	if (!(f->subjects & (1u << subj))) {
+		err_set(e, HOSO_E_CONFLICT, "form", "Không áp dụng hình thức %s với %s",
+		        "%s does not apply to %s", f->vi, whom_vi[subj]);
+		return err_en(e, "%s does not apply to %s", f->en, whom_en[subj]);
+	}
+	if (r->violation == DATE_NONE || r->violation == DATE_OPEN || r->violation > r->decided)
+		return err_set(e, HOSO_E_BAD_DATE, "violation",
+		               "Ngày vi phạm phải có và không sau ngày quyết định",
+		               "The violation's date is needed, not after the decision");
+	limit = discipline_limitation_end(f, r->violation, r->internal_political);
+	if (limit != DATE_OPEN && r->decided > limit) {
+		date_format_vn(limit, end);
+		return err_set(e, HOSO_E_CONFLICT, "violation",
+		               "Đã hết thời hiệu kỷ luật (%d năm, đến %s)",
+		               "The limitation period has run out (%d years, until %s)",
+		               f->limitation_years, end);
+	}
+	return 0;
+}
+
+int discipline_decide(struct app *app, const struct actor *who, int64_t case_id,
+                      const struct discipline_input *in, int64_t *ret_id, struct err *e)
+{
 	const struct discipline_form *f = discipline_form_find(in->form);
-	struct discipline_row r = {.case_id = case_id,
-	                           .org_id = in->org_id,
-	                           .person_id = in->person_id,
-	                           .violation = in->violation,
-	                           .internal_political = !!in->internal_political};
+	struct decision d = {{.case_id = case_id,
+	                      .org_id = in->org_id,
+	                      .person_id = in->person_id,
+	                      .violation = in->violation,
+	                      .internal_political = !!in->internal_political},
+	                     who->user_id,
+	                     ret_id};
+	struct gate_write w = {"discipline", "case", case_id, NULL, NOUN_CASE};
 	enum discipline_subject subj = DISCIPLINE_ORG;
 	struct case_row c;
 	struct arena a;
-	int32_t limit;
-	char end[DATE_BUF];
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_LEADER, e)) < 0)
-		return rc;
 	arena_init(&a, 1 << 20);
-	if ((rc = case_fetch(app, who, case_id, &a, &c, e)) < 0)
+	if ((rc = case_of_kind(app, who, case_id, KIND_DISCIPLINE, CASE_LEADER, &a, &c, e)) < 0)
 		goto out;
-	if (strcmp(c.kind, "ky_luat") != 0) {
-		rc = err_set(e, HOSO_E_CONFLICT, "case",
-		             "Chỉ hồ sơ kỷ luật mới ghi quyết định kỷ luật",
-		             "Only a discipline case records discipline");
-		goto out;
-	}
 	if (!f) {
 		rc = err_set(e, HOSO_E_BAD_ENUM, "form", "Hình thức kỷ luật '%s' không có",
 		             "There is no discipline form '%s'", in->form ? in->form : "");
 		goto out;
 	}
-	if ((rc = subject_of(app, who, in, &a, &subj, e)) < 0)
+	d.r.form = f->code;
+	d.r.decided = in->decided == DATE_NONE ? date_today() : in->decided;
+	if ((rc = subject_of(app, who, in, &a, &subj, e)) < 0 ||
+	    (rc = check_decision(f, subj, &d.r, e)) < 0)
 		goto out;
-	if (!(f->subjects & (1u << subj))) {
-		rc = err_set(e, HOSO_E_CONFLICT, "form", "Không áp dụng hình thức %s với %s",
-		             "%s does not apply to %s", f->vi, whom_vi[subj]);
-		err_en(e, "%s does not apply to %s", f->en, whom_en[subj]);
-		goto out;
-	}
-	r.form = f->code;
-	r.decided = in->decided == DATE_NONE ? date_today() : in->decided;
-	if (r.violation == DATE_NONE || r.violation == DATE_OPEN || r.violation > r.decided) {
-		rc = err_set(e, HOSO_E_BAD_DATE, "violation",
-		             "Ngày vi phạm phải có và không sau ngày quyết định",
-		             "The violation's date is needed, not after the decision");
-		goto out;
-	}
-	limit = discipline_limitation_end(f, r.violation, r.internal_political);
-	if (limit != DATE_OPEN && r.decided > limit) {
-		date_format_vn(limit, end);
-		rc = err_set(e, HOSO_E_CONFLICT, "violation",
-		             "Đã hết thời hiệu kỷ luật (%d năm, đến %s)",
-		             "The limitation period has run out (%d years, until %s)",
-		             f->limitation_years, end);
-		goto out;
-	}
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	if ((rc = store_discipline_insert(app_store(app), &r, who->user_id, ret_id)) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0)
-		rc = audit_append_json(
-		    app, who, (struct audit_entry){"discipline", "case", case_id, NULL, 0},
-		    json_pack("{s:I,s:s,s:I,s:I}", "id", (json_int_t)*ret_id, "form", r.form, "org",
-		              (json_int_t)r.org_id, "person", (json_int_t)r.person_id),
-		    e);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
+	w.detail = json_pack("{s:s,s:I,s:I}", "form", d.r.form, "org", (json_int_t)d.r.org_id,
+	                     "person", (json_int_t)d.r.person_id);
+	rc = gate_write(app, who, &w, write_decision, &d, e);
 out:
 	arena_release(&a);
 	return rc;
+}
+
+int discipline_part_load(struct app *app, const struct actor *who, struct case_view *v,
+                         struct arena *a, struct err *e)
+{
+	struct discipline_part *p = arena_calloc(a, 1, sizeof(*p));
+	struct discipline_list dl;
+	int rc;
+
+	if (!p)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	if ((rc = store_disciplines_of_case(app_store(app), v->c.id, a, &dl)) < 0)
+		return gate_store_error(e, rc, NOUN_CASE);
+	if (dl.n && !(p->v = arena_calloc(a, dl.n, sizeof(*p->v))))
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	for (size_t i = 0; i < dl.n; i++) {
+		struct discipline_detail *x = &p->v[p->n++];
+		const struct discipline_form *f = discipline_form_find(dl.v[i].form);
+
+		x->d = dl.v[i];
+		x->form_name = f ? f->vi : NULL;
+		x->limitation_end =
+		    f ? discipline_limitation_end(f, x->d.violation, x->d.internal_political)
+		      : DATE_OPEN;
+		if (x->d.org_id)
+			case_org_name(app, who, x->d.org_id, x->d.decided, a, &x->subject);
+		else
+			case_person_name(app, who, x->d.person_id, a, &x->subject);
+	}
+	v->part = p;
+	return 0;
+}
+
+static json_t *decision_json(const struct discipline_detail *x)
+{
+	json_t *o = json_pack(
+	    "{s:I,s:s,s:s?,s:o,s:o,s:o,s:b}", "id", (json_int_t)x->d.id, "form", x->d.form,
+	    "form_name", x->form_name, "violation", code_date_json(x->d.violation), "decided",
+	    code_date_json(x->d.decided), "limitation_end", code_date_json(x->limitation_end),
+	    "internal_political", x->d.internal_political);
+
+	if (x->d.org_id) {
+		json_object_set_new(o, "org",
+		                    x->subject.code ? json_string(x->subject.code) : json_null());
+		json_object_set_new(o, "org_name",
+		                    x->subject.name ? json_string(x->subject.name) : json_null());
+	} else {
+		json_object_set_new(o, "person", json_integer(x->d.person_id));
+		json_object_set_new(o, "full_name",
+		                    x->subject.name ? json_string(x->subject.name) : json_null());
+	}
+	return o;
+}
+
+void discipline_part_view(json_t *o, const void *part)
+{
+	const struct discipline_part *p = part;
+	json_t *arr = json_array();
+
+	for (size_t i = 0; p && i < p->n; i++)
+		json_array_append_new(arr, decision_json(&p->v[i]));
+	json_object_set_new(o, "disciplines", arr);
 }

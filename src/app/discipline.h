@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "app/case.h"
 #include "core/arena.h"
 #include "store/store.h"
 
@@ -26,6 +27,9 @@ struct discipline_form {
 
 const struct discipline_form *discipline_forms(size_t *n);
 const struct discipline_form *discipline_form_find(const char *code);
+/* [{code, name, name_en, limitation_years, subjects: ["org", "chinh_thuc",
+ * "du_bi"]}...]: the code set "discipline_form". */
+json_t *discipline_forms_json(void);
 
 /* The last day a violation of `violation` can still be disciplined with
  * form f (DATE_OPEN when no limitation applies). */
@@ -45,5 +49,24 @@ struct discipline_input {
  * must be within its limitation period.  Audited. */
 int discipline_decide(struct app *app, const struct actor *who, int64_t case_id,
                       const struct discipline_input *in, int64_t *ret_id, struct err *e);
+
+/* A discipline case's own parts (its case_view's part): the decisions,
+ * each with its form's name, the end of its limitation period (DATE_OPEN:
+ * none) and its subject's code and name (NULL when the reader may not see
+ * it). */
+struct discipline_detail {
+	struct discipline_row d;
+	const char *form_name;
+	int32_t limitation_end;
+	struct case_name subject;
+};
+struct discipline_part {
+	struct discipline_detail *v;
+	size_t n;
+};
+/* The discipline kind's load and view hooks (case.h). */
+int discipline_part_load(struct app *app, const struct actor *who, struct case_view *v,
+                         struct arena *a, struct err *e);
+void discipline_part_view(json_t *o, const void *part);
 
 #endif

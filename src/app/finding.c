@@ -1,152 +1,137 @@
 /*
- * finding.c - findings and remedial actions of an inspection (finding.h).
+ * finding.c - findings and remedial actions of an inspection (finding.h),
+ * and the inspection's parts of the case view.
  */
 #include "app/finding.h"
 
 #include <jansson.h>
 #include <string.h>
 
+#include "app/gate.h"
 #include "app/audit.h"
-#include "app/case.h"
-#include "app/scope.h"
+#include "cal/cal.h"
 
 #include "core/banned.h"
 
-#define WRITE_ROLES (1u << ROLE_OFFICER | 1u << ROLE_LEADER)
-#define READ_ROLES  (WRITE_ROLES | 1u << ROLE_VIEWER | 1u << ROLE_ADMIN)
+#define READ_ROLES (CASE_OFFICER | 1u << ROLE_VIEWER | 1u << ROLE_ADMIN)
+
+static const struct code_name conclusions[] = {
+    {"khong_vi_pham", "Không vi phạm", "No violation"},
+    {"vi_pham_chua_den_muc", "Vi phạm chưa đến mức kỷ luật",
+     "Violation below the discipline threshold"},
+    {"vi_pham_phai_ky_luat", "Vi phạm đến mức phải kỷ luật", "Violation calling for discipline"},
+    {"da_ky_luat", "Đã kỷ luật", "Disciplined"},
+};
+
+const struct code_name *finding_conclusions(size_t *n)
+{
+	*n = CASE_N(conclusions);
+	return conclusions;
+}
 
 int finding_conclusion_valid(const char *code)
 {
-	static const char *const codes[] = {"khong_vi_pham", "vi_pham_chua_den_muc",
-	                                    "vi_pham_phai_ky_luat", "da_ky_luat", NULL};
-
-	return app_one_of(code, codes);
+	return code_find(conclusions, CASE_N(conclusions), code) != NULL;
 }
 
-/* Runs write(arg) in a transaction followed by an audit entry on case_id. */
-static int in_tx(struct app *app, const struct actor *who, int64_t case_id, const char *action,
-                 int (*write)(struct store *s, void *arg, int64_t *ret_id), void *arg,
-                 int64_t *ret_id, json_t *detail, struct err *e)
-{
-	int rc = store_begin(app_store(app));
+/* One new record of a case: the insert runs inside gate_write, the new id
+ * goes to the audit entry's detail. */
+struct insert {
+	int (*write)(struct store *s, const void *row, int64_t user_id, int64_t *ret_id);
+	const void *row;
+	int64_t user_id;
+	int64_t *ret_id;
+};
 
-	if (rc < 0) {
-		json_decref(detail);
-		return err_set(e, rc, NULL, NULL, NULL);
-	}
-	rc = write(app_store(app), arg, ret_id);
-	if (rc == HOSO_E_CONFLICT)
-		err_set(e, rc, "version", "Đã được người khác cập nhật; hãy tải lại",
-		        "Someone else updated it; reload");
-	else if (rc < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0) {
-		json_object_set_new(detail, "id", json_integer(*ret_id));
-		rc = audit_append_json(
-		    app, who, (struct audit_entry){action, "case", case_id, NULL, 0}, detail, e);
-	} else {
-		json_decref(detail);
-	}
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
+static int insert_one(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct insert *in = arg;
+	int rc = in->write(app_store(app), in->row, in->user_id, in->ret_id);
+
+	(void)e;
+	if (rc == 0)
+		json_object_set_new(w->detail, "id", json_integer(*in->ret_id));
 	return rc;
 }
 
-struct finding_args {
-	struct finding_row r;
-	int64_t user_id;
-};
-
-static int write_finding(struct store *s, void *arg, int64_t *ret_id)
+static int write_finding(struct store *s, const void *row, int64_t user_id, int64_t *ret_id)
 {
-	struct finding_args *f = arg;
+	return store_finding_insert(s, row, user_id, ret_id);
+}
 
-	return store_finding_insert(s, &f->r, f->user_id, ret_id);
+static int write_remedy(struct store *s, const void *row, int64_t user_id, int64_t *ret_id)
+{
+	(void)user_id;
+	return store_remedy_insert(s, row, ret_id);
+}
+
+static int check_finding(struct app *app, int64_t case_id, int64_t subject_id,
+                         const char *conclusion, struct arena *a, struct err *e)
+{
+	struct case_subject_list subj;
+	int rc, found = subject_id == 0;
+
+	if (!finding_conclusion_valid(conclusion))
+		return code_refuse(e, "conclusion", "Kết luận", "The conclusion", conclusions,
+		                   CASE_N(conclusions));
+	if ((rc = store_case_subjects(app_store(app), case_id, a, &subj)) < 0)
+		return gate_store_error(e, rc, NOUN_CASE);
+	for (size_t i = 0; i < subj.n; i++)
+		found |= subj.v[i].id == subject_id;
+	if (!found)
+		return err_set(e, HOSO_E_NOT_FOUND, "subject", "Không phải đối tượng của hồ sơ này",
+		               "Not a subject of this case");
+	return 0;
 }
 
 int finding_add(struct app *app, const struct actor *who, int64_t case_id, int64_t subject_id,
                 const char *text, const char *conclusion, int64_t *ret_id, struct err *e)
 {
-	struct finding_args fa = {{.case_id = case_id, .subject_id = subject_id}, who->user_id};
-	struct finding_row *r = &fa.r;
-	struct case_subject_list subj;
+	struct finding_row r = {.case_id = case_id, .subject_id = subject_id};
+	struct insert in = {write_finding, &r, who->user_id, ret_id};
+	struct gate_write w = {"finding", "case", case_id, NULL, NOUN_CASE};
 	struct case_row c;
 	struct arena a;
-	int rc, found = subject_id == 0;
+	int rc;
 
-	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0)
-		return rc;
 	arena_init(&a, 1 << 20);
-	if ((rc = case_fetch(app, who, case_id, &a, &c, e)) < 0)
+	if ((rc = case_of_kind(app, who, case_id, KIND_INSPECTION, CASE_OFFICER, &a, &c, e)) < 0 ||
+	    (rc = check_finding(app, case_id, subject_id, conclusion, &a, e)) < 0 ||
+	    (rc = app_text_clean(&a, text, "text", 8000, &r.text, e)) < 0)
 		goto out;
-	if (strcmp(c.kind, "kiem_tra") != 0) {
-		rc = err_set(e, HOSO_E_CONFLICT, "case",
-		             "Chỉ hồ sơ kiểm tra mới ghi kết luận, vi phạm",
-		             "Only an inspection records findings");
-		goto out;
-	}
-	if (!finding_conclusion_valid(conclusion)) {
-		rc =
-		    err_set(e, HOSO_E_BAD_ENUM, "conclusion",
-		            "Kết luận là khong_vi_pham, vi_pham_chua_den_muc, vi_pham_phai_ky_luat "
-		            "hoặc da_ky_luat",
-		            "The conclusion is khong_vi_pham, vi_pham_chua_den_muc, "
-		            "vi_pham_phai_ky_luat or da_ky_luat");
-		goto out;
-	}
-	if ((rc = store_case_subjects(app_store(app), case_id, &a, &subj)) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	for (size_t i = 0; i < subj.n; i++)
-		found |= subj.v[i].id == subject_id;
-	if (!found) {
-		rc = err_set(e, HOSO_E_NOT_FOUND, "subject", "Không phải đối tượng của hồ sơ này",
-		             "Not a subject of this case");
-		goto out;
-	}
-	if ((rc = app_text_clean(&a, text, "text", 8000, &r->text, e)) < 0)
-		goto out;
-	if (!r->text) {
+	if (!r.text) {
 		rc = err_set(e, HOSO_E_MISSING, "text", "Thiếu nội dung", "The text is missing");
 		goto out;
 	}
-	r->conclusion = conclusion;
-	rc = in_tx(
-	    app, who, case_id, "finding", write_finding, &fa, ret_id,
-	    json_pack("{s:I,s:s}", "subject", (json_int_t)subject_id, "conclusion", conclusion), e);
+	r.conclusion = conclusion;
+	w.detail =
+	    json_pack("{s:I,s:s}", "subject", (json_int_t)subject_id, "conclusion", conclusion);
+	rc = gate_write(app, who, &w, insert_one, &in, e);
 out:
 	arena_release(&a);
 	return rc;
-}
-
-static int write_remedy(struct store *s, void *arg, int64_t *ret_id)
-{
-	return store_remedy_insert(s, arg, ret_id);
 }
 
 int remedy_add(struct app *app, const struct actor *who, int64_t finding_id, const char *action,
                const char *owner, int32_t due, int64_t *ret_id, struct err *e)
 {
 	struct remedy_row r = {.finding_id = finding_id, .due = due, .done = DATE_NONE};
+	struct insert in = {write_remedy, &r, who->user_id, ret_id};
+	struct gate_write w = {"remedy", "case", 0, NULL, NOUN_CASE};
 	struct finding_row f;
 	struct case_row c;
 	struct arena a;
 	int rc;
 
-	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0)
+	if ((rc = gate_role(who, CASE_OFFICER, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 20);
 	rc = store_finding_get(app_store(app), finding_id, &a, &f);
 	if (rc == 0)
 		rc = case_fetch(app, who, f.case_id, &a, &c, NULL);
 	if (rc < 0) {
-		rc = rc == HOSO_E_NOT_FOUND
-		         ? err_set(e, rc, "finding", "Không tìm thấy nội dung kết luận",
-		                   "Finding not found")
-		         : err_set(e, rc, NULL, NULL, NULL);
+		rc = rc == HOSO_E_NOT_FOUND ? gate_not_found(e, "finding", NOUN_FINDING)
+		                            : gate_store_error(e, rc, NOUN_FINDING);
 		goto out;
 	}
 	if ((rc = app_text_clean(&a, action, "action", 2000, &r.action, e)) < 0 ||
@@ -164,8 +149,9 @@ int remedy_add(struct app *app, const struct actor *who, int64_t finding_id, con
 		             "The due date is needed, not before the case was opened");
 		goto out;
 	}
-	rc = in_tx(app, who, f.case_id, "remedy", write_remedy, &r, ret_id,
-	           json_pack("{s:I,s:s}", "finding", (json_int_t)finding_id, "owner", r.owner), e);
+	w.object_id = f.case_id;
+	w.detail = json_pack("{s:I,s:s}", "finding", (json_int_t)finding_id, "owner", r.owner);
+	rc = gate_write(app, who, &w, insert_one, &in, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -177,26 +163,27 @@ struct done_args {
 	const char *result;
 };
 
-static int write_done(struct store *s, void *arg, int64_t *ret_id)
+static int write_done(struct app *app, void *arg, struct gate_write *w, struct err *e)
 {
 	struct done_args *d = arg;
 
-	*ret_id = d->id;
-	return store_remedy_done(s, d->id, d->day, d->result, d->version);
+	(void)e;
+	json_object_set_new(w->detail, "id", json_integer(d->id));
+	return store_remedy_done(app_store(app), d->id, d->day, d->result, d->version);
 }
 
 int remedy_done(struct app *app, const struct actor *who, int64_t remedy_id, int32_t day,
                 const char *result, int64_t version, struct err *e)
 {
 	struct done_args d = {.id = remedy_id, .version = version};
+	struct gate_write w = {"remedy_done", "case", 0, NULL, NOUN_REMEDY};
 	struct remedy_row r;
 	struct finding_row f;
 	struct case_row c;
 	struct arena a;
-	int64_t id;
 	int rc;
 
-	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0)
+	if ((rc = gate_role(who, CASE_OFFICER, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 20);
 	rc = store_remedy_get(app_store(app), remedy_id, &a, &r);
@@ -205,9 +192,7 @@ int remedy_done(struct app *app, const struct actor *who, int64_t remedy_id, int
 	if (rc == 0)
 		rc = case_fetch(app, who, f.case_id, &a, &c, NULL);
 	if (rc < 0) {
-		rc = rc == HOSO_E_NOT_FOUND ? err_set(e, rc, "id", "Không tìm thấy việc khắc phục",
-		                                      "Remedial action not found")
-		                            : err_set(e, rc, NULL, NULL, NULL);
+		rc = gate_store_error(e, rc, NOUN_REMEDY);
 		goto out;
 	}
 	d.day = day == DATE_NONE ? date_today() : day;
@@ -223,8 +208,9 @@ int remedy_done(struct app *app, const struct actor *who, int64_t remedy_id, int
 		             "What was done is needed");
 		goto out;
 	}
-	rc = in_tx(app, who, f.case_id, "remedy_done", write_done, &d, &id,
-	           json_pack("{s:s}", "result", d.result), e);
+	w.object_id = f.case_id;
+	w.detail = json_pack("{s:s}", "result", d.result);
+	rc = gate_write(app, who, &w, write_done, &d, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -240,30 +226,107 @@ int remedy_overdue(struct app *app, const struct actor *who, size_t limit, struc
 
 	*ret = NULL;
 	*ret_n = 0;
-	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0)
 		return rc;
 	if ((rc = store_remedies_overdue(app_store(app), date_today(), a, &l)) < 0)
-		return err_set(e, rc, NULL, NULL, NULL);
+		return gate_store_error(e, rc, NOUN_REMEDY);
 	if (!(out = arena_alloc(a, (l.n ? l.n : 1) * sizeof(*out))))
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	for (size_t i = 0; i < l.n && n < limit; i++) {
 		/* Remedies of one case come together (by due date, mostly): one
 		 * look-up per case. */
 		if (n && out[n - 1].c.id == l.v[i].case_id) {
-			out[n] = (struct remedy_item){out[n - 1].c, l.v[i]};
-			n++;
+			out[n] = (struct remedy_item){out[n - 1].c, l.v[i], 0};
+		} else if ((rc = case_fetch(app, who, l.v[i].case_id, a, &out[n].c, NULL)) ==
+		           HOSO_E_NOT_FOUND) {
 			continue;
+		} else if (rc < 0) {
+			return gate_store_error(e, rc, NOUN_CASE);
+		} else {
+			out[n].r = l.v[i];
 		}
-		if ((rc = case_fetch(app, who, l.v[i].case_id, a, &out[n].c, NULL)) ==
-		    HOSO_E_NOT_FOUND)
-			continue;
-		if (rc < 0)
-			return err_set(e, rc, NULL, NULL, NULL);
-		out[n++].r = l.v[i];
+		out[n].days_late = 0;
+		cal_count_workdays(app_cal(app), l.v[i].due, date_today(), NULL, 0,
+		                   &out[n].days_late);
+		n++;
 	}
 	*ret = out;
 	*ret_n = n;
 	return audit_record_json(
 	    app, who, (struct audit_entry){"search", "remedy", 0, NULL, 0},
 	    json_pack("{s:s,s:I}", "level", "overdue", "results", (json_int_t)n), e);
+}
+
+json_t *remedy_item_json(struct app *app, const struct actor *who, const struct remedy_item *it,
+                         struct arena *a)
+{
+	json_t *o = case_brief_json(app, who, &it->c, a);
+
+	json_object_set_new(o, "remedy",
+	                    json_pack("{s:I,s:s,s:s,s:o,s:i,s:I}", "id", (json_int_t)it->r.id,
+	                              "action", it->r.action, "owner", it->r.owner, "due",
+	                              code_date_json(it->r.due), "days_late", it->days_late,
+	                              "version", (json_int_t)it->r.version));
+	return o;
+}
+
+int finding_part_load(struct app *app, const struct actor *who, struct case_view *v,
+                      struct arena *a, struct err *e)
+{
+	struct finding_part *p = arena_calloc(a, 1, sizeof(*p));
+	struct finding_list fl;
+	struct remedy_list rl;
+	int32_t today = date_today();
+	int rc;
+
+	(void)who;
+	if (!p)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	if ((rc = store_findings_of_case(app_store(app), v->c.id, a, &fl)) < 0 ||
+	    (rc = store_remedies_of_case(app_store(app), v->c.id, a, &rl)) < 0)
+		return gate_store_error(e, rc, NOUN_CASE);
+	if (fl.n && !(p->v = arena_calloc(a, fl.n, sizeof(*p->v))))
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	for (size_t i = 0; i < fl.n; i++) {
+		struct finding_detail *d = &p->v[p->n++];
+
+		d->f = fl.v[i];
+		if (rl.n && !(d->remedies = arena_calloc(a, rl.n, sizeof(*d->remedies))))
+			return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		for (size_t k = 0; k < rl.n; k++)
+			if (rl.v[k].finding_id == fl.v[i].id)
+				d->remedies[d->nremedies++] = (struct remedy_detail){
+				    rl.v[k], rl.v[k].done == DATE_NONE && today > rl.v[k].due};
+	}
+	v->part = p;
+	return 0;
+}
+
+static json_t *finding_json(const struct finding_detail *d)
+{
+	json_t *rem = json_array();
+
+	for (size_t k = 0; k < d->nremedies; k++) {
+		const struct remedy_row *x = &d->remedies[k].r;
+
+		json_array_append_new(
+		    rem,
+		    json_pack("{s:I,s:s,s:s,s:o,s:o,s:s?,s:I,s:b}", "id", (json_int_t)x->id,
+		              "action", x->action, "owner", x->owner, "due", code_date_json(x->due),
+		              "done", code_date_json(x->done), "result", x->result, "version",
+		              (json_int_t)x->version, "overdue", d->remedies[k].overdue));
+	}
+	return json_pack("{s:I,s:o,s:s,s:s,s:o}", "id", (json_int_t)d->f.id, "subject",
+	                 d->f.subject_id ? json_integer(d->f.subject_id) : json_null(), "text",
+	                 d->f.text, "conclusion", d->f.conclusion, "remedies", rem);
+}
+
+void finding_part_view(json_t *o, const void *part)
+{
+	const struct finding_part *p = part;
+	json_t *arr = json_array();
+
+	for (size_t i = 0; p && i < p->n; i++)
+		json_array_append_new(arr, finding_json(&p->v[i]));
+	json_object_set_new(o, "findings", arr);
 }

@@ -11,9 +11,12 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "app/case.h"
 #include "core/arena.h"
 #include "store/store.h"
 
+/* The four conclusions (code set "finding_conclusion"). */
+const struct code_name *finding_conclusions(size_t *n);
 /* 1 when code is one of the four conclusions. */
 int finding_conclusion_valid(const char *code);
 
@@ -31,12 +34,38 @@ int remedy_done(struct app *app, const struct actor *who, int64_t remedy_id, int
                 const char *result, int64_t version, struct err *e);
 
 /* Remedial actions past their due date and not done, in the cases the
- * actor may see, the oldest first (at most limit); recorded as a search. */
+ * actor may see, the oldest first (at most limit), each with the working
+ * days it is late; recorded as a search. */
 struct remedy_item {
 	struct case_row c;
 	struct remedy_row r;
+	int days_late;
 };
 int remedy_overdue(struct app *app, const struct actor *who, size_t limit, struct arena *a,
                    struct remedy_item **ret, size_t *ret_n, struct err *e);
+/* One of them as GET /api/remedies lists it: the case's brief with its
+ * "remedy". */
+json_t *remedy_item_json(struct app *app, const struct actor *who, const struct remedy_item *it,
+                         struct arena *a);
+
+/* An inspection's own parts (its case_view's part): the findings, each
+ * with its remedial actions, overdue ones marked. */
+struct remedy_detail {
+	struct remedy_row r;
+	int overdue; /* past due as of today and not done */
+};
+struct finding_detail {
+	struct finding_row f;
+	struct remedy_detail *remedies;
+	size_t nremedies;
+};
+struct finding_part {
+	struct finding_detail *v;
+	size_t n;
+};
+/* The inspection kind's load and view hooks (case.h). */
+int finding_part_load(struct app *app, const struct actor *who, struct case_view *v,
+                      struct arena *a, struct err *e);
+void finding_part_view(json_t *o, const void *part);
 
 #endif

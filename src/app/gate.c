@@ -54,7 +54,9 @@ int gate_clearance(const struct actor *who, int level, struct err *e)
 
 int gate_store_error(struct err *e, int rc, enum gate_noun noun)
 {
-	if (rc >= 0 || (e && e->code))
+	/* e already says why (a callee set it): keep it; a different code is
+	 * left from an earlier call and is replaced */
+	if (rc >= 0 || (e && e->code == rc))
 		return rc;
 	if (rc == HOSO_E_CONFLICT)
 		return err_set(e, rc, "version", "Đã được người khác cập nhật; hãy tải lại",
@@ -95,9 +97,12 @@ int gate_write(struct app *app, const struct actor *who, struct gate_write *w,
                int (*fn)(struct app *app, void *arg, struct gate_write *w, struct err *e),
                void *arg, struct err *e)
 {
-	int rc = gate_begin(app, e);
+	int rc;
 
-	if (rc < 0) {
+	/* what e holds is from an earlier call: this one says its own */
+	if (e)
+		err_clear(e);
+	if ((rc = gate_begin(app, e)) < 0) {
 		json_decref(w->detail);
 		w->detail = NULL;
 		return rc;

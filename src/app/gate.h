@@ -46,7 +46,8 @@ int gate_role(const struct actor *who, unsigned mask, struct err *e);
  * reaches level (enum clearance). */
 int gate_clearance(const struct actor *who, int level, struct err *e);
 /*
- * A store error rc (< 0) reported in e, unless e already holds one: a
+ * A store error rc (< 0) reported in e, unless e already holds that one
+ * (set by a callee, with its detail): a
  * version conflict says to reload, HOSO_E_NOT_FOUND becomes noun's
  * refusal, others keep the code's standard message.  Returns rc.
  */

@@ -9,30 +9,33 @@
 
 #include "app/audit.h"
 #include "app/case.h"
-#include "app/scope.h"
+#include "app/gate.h"
 #include "cal/cal.h"
 
 #include "core/banned.h"
 
-#define WRITE_ROLES (1u << ROLE_OFFICER | 1u << ROLE_LEADER)
-#define READ_ROLES  (1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER)
+#define READ_ROLES (CASE_OFFICER | 1u << ROLE_ADMIN | 1u << ROLE_VIEWER)
 
-/* Kinds whose work sends verification letters. */
-static int sends_letters(const char *kind)
+static const struct code_name actions[LETTER_ACTION__MAX] = {
+    [LETTER_REMIND] = {"remind", "Đôn đốc", "Remind"},
+    [LETTER_ESCALATE] = {"escalate", "Báo cáo Ban Tổ chức cấp trên", "Escalate"},
+    [LETTER_ANSWER] = {"answer", "Nhận trả lời", "Record the answer"},
+};
+
+const struct code_name *letter_actions(size_t *n)
 {
-	return strcmp(kind, "tham_tra_ly_lich") == 0 || strcmp(kind, "tham_dinh") == 0;
+	*n = LETTER_ACTION__MAX;
+	return actions;
 }
 
 int letter_action_parse(const char *s, enum letter_action *ret)
 {
-	static const char *const names[] = {"remind", "escalate", "answer"};
+	int i = code_index(actions, LETTER_ACTION__MAX, s);
 
-	for (int i = 0; s && i < 3; i++)
-		if (strcmp(s, names[i]) == 0) {
-			*ret = (enum letter_action)i;
-			return 0;
-		}
-	return HOSO_E_BAD_ENUM;
+	if (i < 0)
+		return HOSO_E_BAD_ENUM;
+	*ret = (enum letter_action)i;
+	return 0;
 }
 
 /* A letter's deadline: from its sending to its answer, by the rule. */
@@ -54,20 +57,39 @@ static int letter_rule(struct app *app, struct arena *a, const struct deadline_r
 	return rc;
 }
 
+struct insert {
+	const struct letter_row *r;
+	int64_t *ret_id;
+};
+
+static int write_letter(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct insert *in = arg;
+	int rc = store_letter_insert(app_store(app), in->r, in->ret_id);
+
+	(void)e;
+	if (rc == 0)
+		json_object_set_new(w->detail, "letter", json_integer(*in->ret_id));
+	return rc;
+}
+
 int letter_add(struct app *app, const struct actor *who, int64_t case_id,
                const struct letter_input *in, int64_t *ret_id, struct err *e)
 {
 	struct letter_row r = {.case_id = case_id};
+	struct insert ins = {&r, ret_id};
+	struct gate_write w = {"letter", "case", case_id, NULL, NOUN_CASE};
+	const struct case_kind *k;
 	struct case_row c;
 	struct arena a;
 	int rc;
 
-	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0)
+	if ((rc = gate_role(who, CASE_OFFICER, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 20);
 	if ((rc = case_fetch(app, who, case_id, &a, &c, e)) < 0)
 		goto out;
-	if (!sends_letters(c.kind)) {
+	if (!(k = case_kind_of(&c)) || !(k->flags & CASE_KIND_LETTERS)) {
 		rc =
 		    err_set(e, HOSO_E_CONFLICT, "case", "Loại hồ sơ này không gửi văn bản thẩm tra",
 		            "This kind of case sends no verification letters");
@@ -88,98 +110,82 @@ int letter_add(struct app *app, const struct actor *who, int64_t case_id,
 		             "Sent before the case was opened");
 		goto out;
 	}
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	if ((rc = store_letter_insert(app_store(app), &r, ret_id)) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0)
-		rc = audit_append_json(app, who,
-		                       (struct audit_entry){"letter", "case", case_id, NULL, 0},
-		                       json_pack("{s:I,s:s,s:s?}", "letter", (json_int_t)*ret_id,
-		                                 "recipient", r.recipient, "about", r.about),
-		                       e);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
+	w.detail = json_pack("{s:s,s:s?}", "recipient", r.recipient, "about", r.about);
+	rc = gate_write(app, who, &w, write_letter, &ins, e);
 out:
 	arena_release(&a);
 	return rc;
 }
 
+static int write_update(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	int rc = store_letter_update(app_store(app), arg);
+
+	(void)w;
+	if (rc == HOSO_E_CONFLICT)
+		err_set(e, rc, "version", "Văn bản vừa được người khác cập nhật; hãy tải lại",
+		        "Someone else updated the letter; reload it");
+	return rc;
+}
+
+/* The letter's row after action act on day. */
+static int apply_action(struct letter_row *l, enum letter_action act, int32_t day, struct err *e)
+{
+	if (l->answered != DATE_NONE)
+		return err_set(e, HOSO_E_CONFLICT, "id", "Văn bản đã được trả lời",
+		               "The letter has been answered");
+	if (day < l->sent)
+		return err_set(e, HOSO_E_BAD_DATE, "date", "Ngày trước ngày gửi văn bản",
+		               "The date is before the letter was sent");
+	if (act == LETTER_ANSWER && !l->result)
+		return err_set(e, HOSO_E_MISSING, "result", "Cần nội dung trả lời",
+		               "The answer's content is needed");
+	if (act != LETTER_ANSWER)
+		l->result = NULL;
+	if (act == LETTER_REMIND) {
+		l->reminders++;
+		l->last_reminder = day;
+	} else if (act == LETTER_ESCALATE) {
+		l->escalated = day;
+	} else {
+		l->answered = day;
+	}
+	return 0;
+}
+
 int letter_update(struct app *app, const struct actor *who, int64_t id, enum letter_action act,
                   int32_t day, const char *result, int64_t version, struct err *e)
 {
-	static const char *const actions[] = {"letter_remind", "letter_escalate", "letter_answer"};
+	static const char *const audit_actions[] = {"letter_remind", "letter_escalate",
+	                                            "letter_answer"};
+	struct gate_write w = {NULL, "case", 0, NULL, NOUN_LETTER};
 	struct letter_row l;
 	struct case_row c;
 	struct arena a;
 	int rc;
 
-	if ((rc = scope_require_role(who, WRITE_ROLES, e)) < 0)
+	if ((rc = gate_role(who, CASE_OFFICER, e)) < 0)
 		return rc;
+	if ((unsigned)act >= LETTER_ACTION__MAX)
+		return err_set(e, HOSO_E_BAD_ENUM, "action", NULL, NULL);
 	arena_init(&a, 1 << 20);
 	rc = store_letter_get(app_store(app), id, &a, &l);
 	if (rc == 0)
 		rc = case_fetch(app, who, l.case_id, &a, &c, NULL);
-	if (rc == HOSO_E_NOT_FOUND) {
-		rc = err_set(e, rc, "id", "Không tìm thấy văn bản", "Letter not found");
-		goto out;
-	}
 	if (rc < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	if (l.answered != DATE_NONE) {
-		rc = err_set(e, HOSO_E_CONFLICT, "id", "Văn bản đã được trả lời",
-		             "The letter has been answered");
+		rc = gate_store_error(e, rc, NOUN_LETTER);
 		goto out;
 	}
 	day = day == DATE_NONE ? date_today() : day;
-	if (day < l.sent) {
-		rc = err_set(e, HOSO_E_BAD_DATE, "date", "Ngày trước ngày gửi văn bản",
-		             "The date is before the letter was sent");
+	if ((rc = app_text_clean(&a, result, "result", 2000, &l.result, e)) < 0 ||
+	    (rc = apply_action(&l, act, day, e)) < 0)
 		goto out;
-	}
-	if ((rc = app_text_clean(&a, result, "result", 2000, &l.result, e)) < 0)
-		goto out;
-	if (act == LETTER_ANSWER && !l.result) {
-		rc = err_set(e, HOSO_E_MISSING, "result", "Cần nội dung trả lời",
-		             "The answer's content is needed");
-		goto out;
-	}
-	if (act != LETTER_ANSWER)
-		l.result = NULL;
-	if (act == LETTER_REMIND) {
-		l.reminders++;
-		l.last_reminder = day;
-	} else if (act == LETTER_ESCALATE) {
-		l.escalated = day;
-	} else {
-		l.answered = day;
-	}
 	if (version)
 		l.version = version;
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	rc = store_letter_update(app_store(app), &l);
-	if (rc == HOSO_E_CONFLICT)
-		err_set(e, rc, "version", "Văn bản vừa được người khác cập nhật; hãy tải lại",
-		        "Someone else updated the letter; reload it");
-	else if (rc < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0)
-		rc = audit_append_json(
-		    app, who, (struct audit_entry){actions[act], "case", l.case_id, NULL, 0},
-		    json_pack("{s:I,s:s?}", "letter", (json_int_t)id, "result", l.result), e);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
+	w.action = audit_actions[act];
+	w.object_id = l.case_id;
+	w.detail = json_pack("{s:I,s:s?}", "letter", (json_int_t)id, "result", l.result);
+	rc = gate_write(app, who, &w, write_update, &l, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -234,8 +240,7 @@ int letter_due(struct app *app, const struct actor *who, enum deadline_level min
 
 	*ret = NULL;
 	*ret_n = 0;
-	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0 ||
-	    (rc = letter_rule(app, a, &r, e)) < 0)
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0 || (rc = letter_rule(app, a, &r, e)) < 0)
 		return rc;
 	for (;;) {
 		struct letter_list batch;
@@ -275,4 +280,35 @@ int letter_due(struct app *app, const struct actor *who, enum deadline_level min
 	                         json_pack("{s:s,s:I}", "min_level", deadline_level_name(min_level),
 	                                   "results", (json_int_t)*ret_n),
 	                         e);
+}
+
+json_t *letter_view_json(const struct letter_view *v)
+{
+	const struct letter_row *l = &v->l;
+
+	return json_pack("{s:I,s:s,s:s?,s:s?,s:o,s:i,s:o,s:o,s:o,s:s?,s:I,s:o}", "id",
+	                 (json_int_t)l->id, "recipient", l->recipient, "about", l->about, "number",
+	                 l->number_symbol, "sent", code_date_json(l->sent), "reminders",
+	                 l->reminders, "last_reminder", code_date_json(l->last_reminder),
+	                 "escalated", code_date_json(l->escalated), "answered",
+	                 code_date_json(l->answered), "result", l->result, "version",
+	                 (json_int_t)l->version, "deadline", deadline_json(&v->d));
+}
+
+json_t *letters_json(const struct letter_view *v, size_t n)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, letter_view_json(&v[i]));
+	return arr;
+}
+
+json_t *letter_item_json(struct app *app, const struct actor *who, const struct letter_item *it,
+                         struct arena *a)
+{
+	json_t *o = case_brief_json(app, who, &it->c, a);
+
+	json_object_set_new(o, "letter", letter_view_json(&it->v));
+	return o;
 }

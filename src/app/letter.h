@@ -10,10 +10,12 @@
 #ifndef HOSO_APP_LETTER_H
 #define HOSO_APP_LETTER_H
 
+#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "app/app.h"
+#include "app/codes.h"
 #include "app/deadline.h"
 #include "core/arena.h"
 #include "store/store.h"
@@ -28,12 +30,15 @@ struct letter_input {
 	int32_t sent; /* DATE_NONE: today */
 };
 
-/* Officers and leaders, on a visible case of a kind that sends letters. */
+/* Officers and leaders, on a visible case of a kind that sends letters
+ * (CASE_KIND_LETTERS). */
 int letter_add(struct app *app, const struct actor *who, int64_t case_id,
                const struct letter_input *in, int64_t *ret_id, struct err *e);
 
-enum letter_action { LETTER_REMIND, LETTER_ESCALATE, LETTER_ANSWER };
+enum letter_action { LETTER_REMIND, LETTER_ESCALATE, LETTER_ANSWER, LETTER_ACTION__MAX };
 int letter_action_parse(const char *s, enum letter_action *ret);
+/* The actions (code set "letter_action"), in the enum's order. */
+const struct code_name *letter_actions(size_t *n);
 
 /* Record a reminder, the escalation or the answer (result required) on
  * day (DATE_NONE: today); version must be the letter's (0: whatever it is
@@ -50,6 +55,9 @@ struct letter_view {
 /* The letters of a case the caller already may see. */
 int letter_of_case(struct app *app, int64_t case_id, struct arena *a, struct letter_view **ret,
                    size_t *ret_n, struct err *e);
+/* A letter's JSON with its "deadline"; the list of n of them. */
+json_t *letter_view_json(const struct letter_view *v);
+json_t *letters_json(const struct letter_view *v, size_t n);
 
 struct letter_item {
 	struct case_row c;
@@ -61,5 +69,9 @@ struct letter_item {
 int letter_due(struct app *app, const struct actor *who, enum deadline_level min_level,
                size_t limit, struct arena *a, struct letter_item **ret, size_t *ret_n,
                struct err *e);
+/* One of them as GET /api/letters lists it: the case's brief with its
+ * "letter". */
+json_t *letter_item_json(struct app *app, const struct actor *who, const struct letter_item *it,
+                         struct arena *a);
 
 #endif

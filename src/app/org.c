@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/codes.h"
 #include "app/gate.h"
 #include "app/scope.h"
 #include "vi/vi.h"
@@ -34,6 +35,30 @@ static const struct org_kind_info kinds[ORG_KIND__MAX] = {
     [ORG_KIND_CELL] = {"chi_bo_truc_thuoc", "Chi bộ trực thuộc", "Party Cell", 4},
     [ORG_KIND_GROUP] = {"to_dang", "Tổ đảng", "Party Group", 5},
 };
+
+json_t *org_kind_codes_json(void)
+{
+	json_t *a = json_array();
+
+	for (int k = 0; k < ORG_KIND__MAX; k++)
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:i}", "code", kinds[k].code,
+		                                   "name", kinds[k].vi, "name_en", kinds[k].en,
+		                                   "level", kinds[k].level));
+	return a;
+}
+
+/* The kinds of succession record_succession writes (code set
+ * "succession"). */
+static const struct code_name successions[] = {
+    {"rename", "Đổi tên", "Renamed"},      {"transfer", "Chuyển trực thuộc", "Moved"},
+    {"merge", "Sáp nhập", "Merged"},       {"split", "Chia tách", "Split"},
+    {"dissolve", "Giải thể", "Dissolved"},
+};
+
+json_t *org_succession_codes_json(void)
+{
+	return code_list_json(successions, sizeof(successions) / sizeof(successions[0]));
+}
 
 const struct org_kind_info *org_kind_info(enum org_kind k)
 {

@@ -37,6 +37,10 @@ const struct org_kind_info *org_kind_info(enum org_kind k);
 /* Accepts the code, or the Vietnamese name in any case/diacritics. */
 int org_kind_parse(const char *s, enum org_kind *ret);
 const char *org_kind_label(const char *code); /* Vietnamese name, or code */
+/* The code sets "org_kind" ({code, name, name_en, level}) and
+ * "succession" (rename, transfer, merge, split, dissolve). */
+json_t *org_kind_codes_json(void);
+json_t *org_succession_codes_json(void);
 
 /* A new organisation. */
 struct org_new {

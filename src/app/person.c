@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/codes.h"
 #include "app/gate.h"
 #include "app/scope.h"
 #include "core/parse.h"
@@ -30,6 +31,17 @@ static const struct {
     [PERSON_EXPELLED] = {"khai_tru", "Khai trừ", "Expelled"},
     [PERSON_DECEASED] = {"tu_tran", "Từ trần", "Deceased"},
 };
+
+json_t *person_status_codes_json(void)
+{
+	json_t *a = json_array();
+
+	for (int i = 0; i < PERSON_STATUS__MAX; i++)
+		json_array_append_new(a,
+		                      json_pack("{s:s,s:s,s:s}", "code", statuses[i].code, "name",
+		                                statuses[i].vi, "name_en", statuses[i].en));
+	return a;
+}
 
 const char *person_status_code(enum person_status s)
 {
@@ -141,6 +153,14 @@ int person_check_party_card(const char *s, struct buf *out, struct err *e)
 	return 0;
 }
 
+/* The code set "sex": what parse_sex stores. */
+static const struct code_name sexes[] = {{"nam", "Nam", "Male"}, {"nu", "Nữ", "Female"}};
+
+json_t *person_sex_codes_json(void)
+{
+	return code_list_json(sexes, sizeof(sexes) / sizeof(sexes[0]));
+}
+
 static int parse_sex(const char *s, const char **ret, struct err *e)
 {
 	struct buf k = BUF_INIT(64);
@@ -152,9 +172,9 @@ static int parse_sex(const char *s, const char **ret, struct err *e)
 	if (vi_search_key(s, strlen(s), &k) < 0)
 		rc = HOSO_E_BAD_ENUM;
 	else if (!strcmp(k.buf, "nam") || !strcmp(k.buf, "male") || !strcmp(k.buf, "m"))
-		*ret = "nam";
+		*ret = sexes[0].code;
 	else if (!strcmp(k.buf, "nu") || !strcmp(k.buf, "female") || !strcmp(k.buf, "f"))
-		*ret = "nu";
+		*ret = sexes[1].code;
 	else
 		rc = HOSO_E_BAD_ENUM;
 	buf_release(&k);

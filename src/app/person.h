@@ -27,6 +27,10 @@ enum person_status {
 const char *person_status_code(enum person_status s); /* "chinh_thuc" */
 const char *person_status_label(const char *code);    /* "Chính thức" */
 int person_status_parse(const char *s, enum person_status *ret);
+/* The code set "person_status" as [{code, name, name_en}...]. */
+json_t *person_status_codes_json(void);
+/* The code set "sex" ("nam", "nu") as [{code, name, name_en}...]. */
+json_t *person_sex_codes_json(void);
 
 /*
  * A person as typed: every field is text in any accepted form (dates as

@@ -1,5 +1,7 @@
 /*
- * trip.c - trips abroad: details, travellers, approval checks (trip.h).
+ * trip.c - the trip-abroad kind (ra nước ngoài): its types and state
+ * machine, the trip's details, its travellers, the approval checks, the
+ * return reports due (trip.h), and its parts of the case view.
  */
 #include "app/trip.h"
 
@@ -9,111 +11,201 @@
 
 #include "app/audit.h"
 #include "app/gate.h"
-#include "app/case.h"
+#include "app/patch.h"
 #include "app/person.h"
-#include "app/scope.h"
 #include "vi/vi.h"
 
 #include "core/banned.h"
 
-#define WRITE_ROLES (1u << ROLE_OFFICER | 1u << ROLE_LEADER)
+#define READ_ROLES (CASE_OFFICER | 1u << ROLE_ADMIN | 1u << ROLE_VIEWER)
 
-static int valid_purpose(const char *p)
+static const struct code_name types[] = {
+    {"viec_rieng", "Việc riêng", "Private"},
+    {"cong_vu", "Công vụ", "Official"},
+};
+
+static const struct case_state states[] = {
+    {"don", "Đã nhận đơn", "Application received", 0},
+    {"y_kien_chi_bo", "Có ý kiến chi bộ", "Cell's opinion given", 0},
+    {"dong_y", "Đồng ý", "Approved", 0},
+    {"khong_dong_y", "Không đồng ý", "Refused", CASE_FINAL},
+    {"dang_di", "Đang ở nước ngoài", "Abroad", 0},
+    {"da_ve", "Đã về nước", "Returned", 0},
+    {"da_nop_bao_cao", "Đã nộp báo cáo", "Report received", 0},
+    {"da_xem_xet", "Đã xem xét báo cáo", "Report reviewed", CASE_FINAL},
+    {"khong_di", "Không đi", "Did not travel", CASE_FINAL},
+};
+
+static const struct case_step steps[] = {
+    {"don", "y_kien_chi_bo", "Ghi ý kiến chi bộ", "Record the cell's opinion", CASE_OFFICER, 0},
+    {"y_kien_chi_bo", "dong_y", "Đồng ý cho đi", "Approve", CASE_LEADER, 0},
+    {"y_kien_chi_bo", "khong_dong_y", "Không đồng ý", "Refuse", CASE_LEADER, CASE_CONCLUDES},
+    {"don", "dong_y", "Đồng ý cho đi (đoàn công vụ)", "Approve (official delegation)", CASE_LEADER,
+     0},
+    {"dong_y", "dang_di", "Xuất cảnh", "Departed", CASE_OFFICER, 0},
+    {"dong_y", "khong_di", "Không đi", "Did not travel", CASE_OFFICER, 0},
+    {"dang_di", "da_ve", "Nhập cảnh về nước", "Returned", CASE_OFFICER, 0},
+    {"da_ve", "da_nop_bao_cao", "Nhận báo cáo sau chuyến đi", "Report received", CASE_OFFICER, 0},
+    {"da_nop_bao_cao", "da_xem_xet", "Xem xét báo cáo", "Review the report", CASE_LEADER,
+     CASE_CONCLUDES},
+};
+
+static const enum figure figures[] = {FIGURE_RNN_DOAN,
+                                      FIGURE_RNN_LUOT,
+                                      FIGURE_RNN_BAO_CAO,
+                                      FIGURE_RNN_BAO_CAO_DUNG_HAN,
+                                      FIGURE_RNN_BAO_CAO_TRE_HAN,
+                                      FIGURE_RNN_BAO_CAO_QUA_HAN};
+
+static const char *const reported[] = {"da_nop_bao_cao", "da_xem_xet", NULL};
+static const struct deadline_rule deadlines[] = {
+    {TRIP_REPORT_RULE, KIND_TRIP, "Nộp báo cáo sau chuyến đi", "Return report after the trip",
+     "da_ve", reported, 7, 50, 80, 1, "DOMAIN.md §4: 7 ngày làm việc kể từ ngày nhập cảnh"},
+};
+
+static const struct code_name purposes[] = {
+    {"cong_tac", "Công tác", "Work"},
+    {"hoc_tap", "Học tập", "Study"},
+    {"chua_benh", "Chữa bệnh", "Medical treatment"},
+    {"du_lich", "Du lịch", "Tourism"},
+    {"tham_than", "Thăm thân", "Visiting relatives"},
+};
+
+static const struct code_name events[TRAVELLER_EVENT__MAX] = {
+    [TRAVELLER_COMMITMENT] = {"commitment", "Bản cam kết", "Commitment"},
+    [TRAVELLER_DEPARTED] = {"departed", "Xuất cảnh", "Departed"},
+    [TRAVELLER_RETURNED] = {"returned", "Nhập cảnh", "Returned"},
+    [TRAVELLER_REPORT] = {"report", "Báo cáo", "Report"},
+};
+
+static int check_step(struct app *app, const struct case_row *c, const struct case_step *s,
+                      struct err *e);
+static int part_load(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,
+                     struct err *e);
+static void part_view(json_t *o, const void *part);
+
+const struct case_kind case_kind_trip = {
+    .id = KIND_TRIP,
+    .code = "ra_nuoc_ngoai",
+    .prefix = "RNN",
+    .vi = "Ra nước ngoài",
+    .en = "Trip abroad",
+    .subtypes = types,
+    .nsubtypes = CASE_N(types),
+    .states = states,
+    .nstates = CASE_N(states),
+    .steps = steps,
+    .nsteps = CASE_N(steps),
+    .check_step = check_step,
+    .load = part_load,
+    .view = part_view,
+    .figures = figures,
+    .nfigures = sizeof(figures) / sizeof(figures[0]),
+    .deadlines = deadlines,
+    .ndeadlines = CASE_N(deadlines),
+};
+
+const struct code_name *trip_purposes(size_t *n)
 {
-	static const char *const purposes[] = {"cong_tac", "hoc_tap",   "chua_benh",
-	                                       "du_lich",  "tham_than", NULL};
+	*n = CASE_N(purposes);
+	return purposes;
+}
 
-	return app_one_of(p, purposes);
+const struct code_name *traveller_events(size_t *n)
+{
+	*n = TRAVELLER_EVENT__MAX;
+	return events;
 }
 
 /* The trip case, visible and writable by who. */
 static int trip_case(struct app *app, const struct actor *who, int64_t case_id, struct arena *a,
                      struct case_row *c, struct err *e)
 {
-	int rc = scope_require_role(who, WRITE_ROLES, e);
-
-	if (rc == 0)
-		rc = case_fetch(app, who, case_id, a, c, e);
-	if (rc == 0 && strcmp(c->kind, "ra_nuoc_ngoai") != 0)
-		rc = err_set(e, HOSO_E_CONFLICT, "case", "Chỉ hồ sơ ra nước ngoài có chuyến đi",
-		             "Only a trip-abroad case has a trip");
-	return rc;
+	return case_of_kind(app, who, case_id, KIND_TRIP, CASE_OFFICER, a, c, e);
 }
 
-/* Commit or roll back the write begun by the caller, auditing it first. */
-static int finish(struct app *app, const struct actor *who, int64_t case_id, const char *action,
-                  int rc, json_t *detail, struct err *e)
+/* The trip as it would be after an update: whole and consistent. */
+static int check_trip(const void *record, struct err *e)
 {
-	if (rc == 0)
-		rc = audit_append_json(
-		    app, who, (struct audit_entry){action, "case", case_id, NULL, 0}, detail, e);
-	else
-		json_decref(detail);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
-	return rc;
+	const struct trip_row *r = record;
+
+	if (!code_find(purposes, CASE_N(purposes), r->purpose))
+		return code_refuse(e, "purpose", "Mục đích", "The purpose", purposes,
+		                   CASE_N(purposes));
+	if (r->come_back < r->depart)
+		return err_set(
+		    e, HOSO_E_BAD_DATE, "come_back",
+		    "Cần ngày đi và ngày về, ngày về không trước ngày đi",
+		    "Departure and return dates are needed, the return not before departure");
+	return 0;
+}
+
+static int put_trip(struct store *s, const void *record)
+{
+	return store_trip_put(s, record);
 }
 
 int trip_set(struct app *app, const struct actor *who, int64_t case_id, const struct trip_input *in,
              struct err *e)
 {
-	struct trip_row r = {.case_id = case_id,
-	                     .depart = in->depart,
-	                     .come_back = in->come_back,
-	                     .in_plan = !!in->in_plan};
+	struct trip_row r = {.case_id = case_id, .depart = DATE_NONE, .come_back = DATE_NONE};
+	const struct patch_field fields[] = {
+	    [TRIP_PURPOSE] = {"purpose", PATCH_CODE, 0, &r.purpose, &in->purpose},
+	    [TRIP_COUNTRIES] = {"countries", PATCH_TEXT, 500, &r.countries, &in->countries},
+	    [TRIP_FUNDING] = {"funding", PATCH_TEXT, 300, &r.funding, &in->funding},
+	    [TRIP_DEPART] = {"depart", PATCH_DATE, 0, &r.depart, &in->depart},
+	    [TRIP_COME_BACK] = {"come_back", PATCH_DATE, 0, &r.come_back, &in->come_back},
+	    [TRIP_IN_PLAN] = {"in_plan", PATCH_FLAG, 0, &r.in_plan, &in->in_plan},
+	};
+	struct patch_part p = {
+	    "trip",
+	    case_id,
+	    in->version,
+	    0,
+	    fields,
+	    CASE_N(fields),
+	    in->sent,
+	    1u << TRIP_PURPOSE | 1u << TRIP_COUNTRIES | 1u << TRIP_DEPART | 1u << TRIP_COME_BACK,
+	    check_trip,
+	    put_trip,
+	    &r};
 	struct case_row c;
 	struct arena a;
 	int rc;
 
 	arena_init(&a, 1 << 16);
-	if ((rc = trip_case(app, who, case_id, &a, &c, e)) < 0)
-		goto out;
-	if (!valid_purpose(in->purpose)) {
-		rc = err_set(e, HOSO_E_BAD_ENUM, "purpose",
-		             "Mục đích là cong_tac, hoc_tap, chua_benh, du_lich hoặc tham_than",
-		             "The purpose is cong_tac, hoc_tap, chua_benh, du_lich or tham_than");
-		goto out;
+	if ((rc = trip_case(app, who, case_id, &a, &c, e)) == 0 &&
+	    (rc = patch_stored(store_trip_get(app_store(app), case_id, &a, &r), e)) == 0) {
+		p.stored = r.version;
+		rc = patch_part(app, who, &p, &a, e);
 	}
-	r.purpose = in->purpose;
-	if ((rc = app_text_clean(&a, in->countries, "countries", 500, &r.countries, e)) < 0 ||
-	    (rc = app_text_clean(&a, in->funding, "funding", 300, &r.funding, e)) < 0)
-		goto out;
-	if (!r.countries) {
-		rc = err_set(e, HOSO_E_MISSING, "countries", "Thiếu nước đến",
-		             "The countries are missing");
-		goto out;
-	}
-	if (r.depart == DATE_NONE || r.come_back == DATE_NONE || r.come_back < r.depart) {
-		rc = err_set(
-		    e, HOSO_E_BAD_DATE, "come_back",
-		    "Cần ngày đi và ngày về, ngày về không trước ngày đi",
-		    "Departure and return dates are needed, the return not before departure");
-		goto out;
-	}
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	if ((rc = store_trip_put(app_store(app), &r)) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	rc = finish(app, who, case_id, "trip", rc,
-	            json_pack("{s:s,s:s,s:i}", "purpose", r.purpose, "countries", r.countries,
-	                      "in_plan", r.in_plan),
-	            e);
-out:
 	arena_release(&a);
 	return rc;
+}
+
+struct traveller_put {
+	struct traveller_row r;
+	int64_t *ret_id;
+};
+
+static int write_traveller(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct traveller_put *t = arg;
+
+	(void)w;
+	(void)e;
+	return store_traveller_insert(app_store(app), &t->r, t->ret_id);
 }
 
 int traveller_add(struct app *app, const struct actor *who, int64_t case_id, int64_t person_id,
                   int leader, int commitment, int64_t *ret_id, struct err *e)
 {
-	struct traveller_row r = {.case_id = case_id,
-	                          .person_id = person_id,
-	                          .leader = !!leader,
-	                          .commitment = !!commitment};
+	struct traveller_put t = {{.case_id = case_id,
+	                           .person_id = person_id,
+	                           .leader = !!leader,
+	                           .commitment = !!commitment},
+	                          ret_id};
+	struct gate_write w = {"traveller", "case", case_id, NULL, NOUN_CASE};
 	struct traveller_list l;
 	struct person_row p;
 	struct case_row c;
@@ -129,7 +221,7 @@ int traveller_add(struct app *app, const struct actor *who, int64_t case_id, int
 		goto out;
 	}
 	if ((rc = store_travellers_of_case(app_store(app), case_id, &a, &l)) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
+		rc = gate_store_error(e, rc, NOUN_CASE);
 		goto out;
 	}
 	for (size_t i = 0; i < l.n; i++)
@@ -143,14 +235,8 @@ int traveller_add(struct app *app, const struct actor *who, int64_t case_id, int
 		             "A private trip has one traveller");
 		goto out;
 	}
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	if ((rc = store_traveller_insert(app_store(app), &r, ret_id)) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	rc = finish(app, who, case_id, "traveller", rc,
-	            json_pack("{s:I,s:b}", "person", (json_int_t)person_id, "leader", r.leader), e);
+	w.detail = json_pack("{s:I,s:b}", "person", (json_int_t)person_id, "leader", t.r.leader);
+	rc = gate_write(app, who, &w, write_traveller, &t, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -158,14 +244,51 @@ out:
 
 int traveller_event_parse(const char *s, enum traveller_event *ret)
 {
-	static const char *const names[] = {"commitment", "departed", "returned", "report"};
+	int i = code_index(events, TRAVELLER_EVENT__MAX, s);
 
-	for (int i = 0; s && i < 4; i++)
-		if (strcmp(s, names[i]) == 0) {
-			*ret = (enum traveller_event)i;
-			return 0;
-		}
-	return HOSO_E_BAD_ENUM;
+	if (i < 0)
+		return HOSO_E_BAD_ENUM;
+	*ret = (enum traveller_event)i;
+	return 0;
+}
+
+/* The traveller's row after event ev on day: in order, departure after
+ * the case was opened, return after departure, report after return. */
+static int apply_event(struct traveller_row *t, const struct case_row *c, enum traveller_event ev,
+                       int32_t day, struct err *e)
+{
+	int32_t before = DATE_NONE;
+
+	switch (ev) {
+	case TRAVELLER_COMMITMENT:
+	case TRAVELLER_EVENT__MAX:
+		t->commitment = 1;
+		return 0;
+	case TRAVELLER_DEPARTED:
+		before = c->opened;
+		t->departed = day;
+		break;
+	case TRAVELLER_RETURNED:
+		before = t->departed;
+		t->returned = day;
+		break;
+	case TRAVELLER_REPORT:
+		before = t->returned;
+		t->report_received = day;
+		break;
+	}
+	if (before == DATE_NONE || day < before)
+		return err_set(e, HOSO_E_BAD_DATE, "date",
+		               "Theo thứ tự: xuất cảnh, nhập cảnh, rồi mới nộp báo cáo",
+		               "In order: departure, return, then the report");
+	return 0;
+}
+
+static int write_event(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	(void)w;
+	(void)e;
+	return store_traveller_update(app_store(app), arg);
 }
 
 int traveller_record(struct app *app, const struct actor *who, int64_t id, enum traveller_event ev,
@@ -173,16 +296,18 @@ int traveller_record(struct app *app, const struct actor *who, int64_t id, enum 
 {
 	static const char *const actions[] = {"traveller_commitment", "traveller_departed",
 	                                      "traveller_returned", "traveller_report"};
+	struct gate_write w = {NULL, "case", 0, NULL, NOUN_TRAVELLER};
 	struct traveller_row t;
 	struct case_row c;
 	struct arena a;
-	int32_t before = DATE_NONE;
 	int rc;
 
 	/* The role first: whether the traveller exists is nobody's business
 	 * who may not record their events. */
-	if ((rc = gate_role(who, WRITE_ROLES, e)) < 0)
+	if ((rc = gate_role(who, CASE_OFFICER, e)) < 0)
 		return rc;
+	if ((unsigned)ev >= TRAVELLER_EVENT__MAX)
+		return err_set(e, HOSO_E_BAD_ENUM, "event", NULL, NULL);
 	arena_init(&a, 1 << 16);
 	rc = store_traveller_get(app_store(app), id, &a, &t);
 	if (rc == 0)
@@ -193,73 +318,47 @@ int traveller_record(struct app *app, const struct actor *who, int64_t id, enum 
 		goto out;
 	}
 	if (rc < 0) {
-		if (!e->code)
-			err_set(e, rc, NULL, NULL, NULL);
+		rc = gate_store_error(e, rc, NOUN_TRAVELLER);
 		goto out;
 	}
-	day = day == DATE_NONE ? date_today() : day;
-	switch (ev) {
-	case TRAVELLER_COMMITMENT:
-		t.commitment = 1;
-		break;
-	case TRAVELLER_DEPARTED:
-		before = c.opened;
-		t.departed = day;
-		break;
-	case TRAVELLER_RETURNED:
-		before = t.departed;
-		t.returned = day;
-		break;
-	case TRAVELLER_REPORT:
-		before = t.returned;
-		t.report_received = day;
-		break;
-	}
-	if (ev != TRAVELLER_COMMITMENT && (before == DATE_NONE || day < before)) {
-		rc = err_set(e, HOSO_E_BAD_DATE, "date",
-		             "Theo thứ tự: xuất cảnh, nhập cảnh, rồi mới nộp báo cáo",
-		             "In order: departure, return, then the report");
+	if ((rc = apply_event(&t, &c, ev, day == DATE_NONE ? date_today() : day, e)) < 0)
 		goto out;
-	}
 	if (version)
 		t.version = version;
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	rc = store_traveller_update(app_store(app), &t);
-	if (rc == HOSO_E_CONFLICT)
-		err_set(e, rc, "version", "Đã được người khác cập nhật; hãy tải lại",
-		        "Someone else updated it; reload");
-	else if (rc < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	rc = finish(
-	    app, who, t.case_id, actions[ev], rc,
-	    json_pack("{s:I,s:I}", "traveller", (json_int_t)id, "person", (json_int_t)t.person_id),
-	    e);
+	w.action = actions[ev];
+	w.object_id = t.case_id;
+	w.detail =
+	    json_pack("{s:I,s:I}", "traveller", (json_int_t)id, "person", (json_int_t)t.person_id);
+	rc = gate_write(app, who, &w, write_event, &t, e);
 out:
 	arena_release(&a);
 	return rc;
 }
 
-int trip_check_approval(struct app *app, int64_t case_id, const char *subtype, struct err *e)
+/* A trip is approved only once it is complete: its details, its
+ * travellers, each one's commitment when visiting relatives, and for an
+ * official delegation its place in the year's foreign-affairs plan. */
+static int check_step(struct app *app, const struct case_row *c, const struct case_step *s,
+                      struct err *e)
 {
 	struct traveller_list l;
 	struct trip_row trip;
 	struct arena a;
 	int rc;
 
+	if (strcmp(s->to, "dong_y") != 0)
+		return 0;
 	arena_init(&a, 1 << 16);
-	rc = store_trip_get(app_store(app), case_id, &a, &trip);
+	rc = store_trip_get(app_store(app), c->id, &a, &trip);
 	if (rc == HOSO_E_NOT_FOUND) {
 		rc = err_set(e, HOSO_E_CONFLICT, "trip", "Chưa ghi mục đích, nước đến và thời gian",
 		             "The purpose, countries and dates are not recorded yet");
 		goto out;
 	}
 	if (rc == 0)
-		rc = store_travellers_of_case(app_store(app), case_id, &a, &l);
+		rc = store_travellers_of_case(app_store(app), c->id, &a, &l);
 	if (rc < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
+		rc = gate_store_error(e, rc, NOUN_CASE);
 		goto out;
 	}
 	if (l.n == 0) {
@@ -276,7 +375,7 @@ int trip_check_approval(struct app *app, int64_t case_id, const char *subtype, s
 				    "Visiting relatives needs each traveller's written commitment");
 				goto out;
 			}
-	if (subtype && strcmp(subtype, "cong_vu") == 0 && !trip.in_plan)
+	if (c->subtype && strcmp(c->subtype, "cong_vu") == 0 && !trip.in_plan)
 		rc = err_set(e, HOSO_E_CONFLICT, "in_plan",
 		             "Đoàn công vụ phải có trong kế hoạch đối ngoại của năm",
 		             "An official delegation must be in the year's foreign-affairs plan");
@@ -363,7 +462,7 @@ static int report_one(const struct case_row *c, void *arg)
 	size_t n;
 	struct err ignored;
 
-	if (strcmp(c->kind, "ra_nuoc_ngoai") != 0)
+	if (!case_is(c, KIND_TRIP))
 		return 0;
 	err_init(&ignored);
 	s->rc = trip_view(s->app, s->who, c->id, s->a, &trip, &has, &tv, &n, &ignored);
@@ -390,7 +489,7 @@ static int report_one(const struct case_row *c, void *arg)
 		s->v[s->n].c = *c;
 		s->v[s->n].c.number = arena_strdup(s->a, c->number);
 		s->v[s->n].c.title = arena_strdup(s->a, c->title);
-		s->v[s->n].c.kind = "ra_nuoc_ngoai";
+		s->v[s->n].c.kind = case_kind_code(KIND_TRIP);
 		s->v[s->n].c.state = arena_strdup(s->a, c->state);
 		s->v[s->n].c.subtype = NULL;
 		s->v[s->n].c.conclusion = NULL;
@@ -425,9 +524,7 @@ int trip_reports_due(struct app *app, const struct actor *who, enum deadline_lev
 
 	*ret = NULL;
 	*ret_n = 0;
-	if ((rc = scope_require_role(
-	         who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER,
-	         e)) < 0)
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0)
 		return rc;
 	if ((rc = case_each_visible(app, who, report_one, &s, e)) < 0)
 		return rc;
@@ -442,4 +539,64 @@ int trip_reports_due(struct app *app, const struct actor *who, enum deadline_lev
 	                         json_pack("{s:s,s:I}", "min_level", deadline_level_name(min_level),
 	                                   "results", (json_int_t)*ret_n),
 	                         e);
+}
+
+json_t *report_item_json(struct app *app, const struct actor *who, const struct report_item *it,
+                         struct arena *a)
+{
+	json_t *o = case_brief_json(app, who, &it->c, a);
+
+	json_object_set_new(o, "traveller",
+	                    json_pack("{s:I,s:I,s:s?,s:o,s:o}", "id", (json_int_t)it->v.t.id,
+	                              "person", (json_int_t)it->v.t.person_id, "full_name",
+	                              it->v.full_name, "returned", code_date_json(it->v.t.returned),
+	                              "deadline", deadline_json(&it->v.report)));
+	return o;
+}
+
+static int part_load(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,
+                     struct err *e)
+{
+	struct trip_part *p = arena_calloc(a, 1, sizeof(*p));
+	int rc;
+
+	if (!p)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	if ((rc = trip_view(app, who, v->c.id, a, &p->trip, &p->has_trip, &p->travellers,
+	                    &p->ntravellers, e)) < 0)
+		return rc;
+	v->part = p;
+	return 0;
+}
+
+static json_t *traveller_json(const struct traveller_view *tv)
+{
+	const struct traveller_row *x = &tv->t;
+
+	return json_pack("{s:I,s:I,s:s?,s:b,s:b,s:o,s:o,s:o,s:I,s:s,s:o}", "id", (json_int_t)x->id,
+	                 "person", (json_int_t)x->person_id, "full_name", tv->full_name, "leader",
+	                 x->leader, "commitment", x->commitment, "departed",
+	                 code_date_json(x->departed), "returned", code_date_json(x->returned),
+	                 "report_received", code_date_json(x->report_received), "version",
+	                 (json_int_t)x->version, "authority", tv->authority, "report_deadline",
+	                 tv->has_report_deadline ? deadline_json(&tv->report) : json_null());
+}
+
+static void part_view(json_t *o, const void *part)
+{
+	const struct trip_part *p = part;
+	const struct trip_row *t = p ? &p->trip : NULL;
+	json_t *arr = json_array();
+
+	json_object_set_new(
+	    o, "trip",
+	    p && p->has_trip
+	        ? json_pack("{s:s,s:s,s:o,s:o,s:s?,s:b,s:I}", "purpose", t->purpose, "countries",
+	                    t->countries, "depart", code_date_json(t->depart), "come_back",
+	                    code_date_json(t->come_back), "funding", t->funding, "in_plan",
+	                    t->in_plan, "version", (json_int_t)t->version)
+	        : json_null());
+	for (size_t i = 0; p && i < p->ntravellers; i++)
+		json_array_append_new(arr, traveller_json(&p->travellers[i]));
+	json_object_set_new(o, "travellers", arr);
 }

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "app/case.h"
 #include "app/deadline.h"
 #include "core/arena.h"
 #include "store/store.h"
@@ -21,13 +22,32 @@
 /* The deadline rule of a traveller's return report (deadline.h). */
 #define TRIP_REPORT_RULE "ra_nuoc_ngoai.bao_cao"
 
+/* The purposes (code set "trip_purpose"). */
+const struct code_name *trip_purposes(size_t *n);
+
+/* The fields of a trip, for a partial update's sent bits. */
+enum trip_field {
+	TRIP_PURPOSE,
+	TRIP_COUNTRIES,
+	TRIP_FUNDING,
+	TRIP_DEPART,
+	TRIP_COME_BACK,
+	TRIP_IN_PLAN
+};
+
 struct trip_input {
 	const char *purpose, *countries, *funding;
 	int32_t depart, come_back;
 	int in_plan;
+	unsigned sent;   /* the fields to change: bits (1u << enum trip_field), a NULL
+	                  * funding clears it; 0: all (patch.h) */
+	int64_t version; /* the trip's version as read (0: no check) */
 };
 
-/* Officers and leaders, on a trip case they may see.  Audited. */
+/* Change the fields sent of the trip of case_id (created on first use,
+ * when the purpose, countries and dates must be given); officers and
+ * leaders, on a trip case they may see; HOSO_E_CONFLICT when version is
+ * not the stored one.  Audited with each field changed, before and after. */
 int trip_set(struct app *app, const struct actor *who, int64_t case_id, const struct trip_input *in,
              struct err *e);
 
@@ -39,18 +59,18 @@ enum traveller_event {
 	TRAVELLER_COMMITMENT,
 	TRAVELLER_DEPARTED,
 	TRAVELLER_RETURNED,
-	TRAVELLER_REPORT
+	TRAVELLER_REPORT,
+	TRAVELLER_EVENT__MAX
 };
 int traveller_event_parse(const char *s, enum traveller_event *ret);
+/* The events (code set "traveller_event"), in the enum's order. */
+const struct code_name *traveller_events(size_t *n);
 
 /* Record the commitment, departure, return or report on day (DATE_NONE:
  * today), in that order; version must be the traveller's (0: whatever it
  * is now, for the operator at the console). */
 int traveller_record(struct app *app, const struct actor *who, int64_t id, enum traveller_event ev,
                      int32_t day, int64_t version, struct err *e);
-
-/* 0 when a trip case may be approved, else HOSO_E_CONFLICT saying why. */
-int trip_check_approval(struct app *app, int64_t case_id, const char *subtype, struct err *e);
 
 struct traveller_view {
 	struct traveller_row t;
@@ -77,5 +97,17 @@ struct report_item {
 int trip_reports_due(struct app *app, const struct actor *who, enum deadline_level min_level,
                      size_t limit, struct arena *a, struct report_item **ret, size_t *ret_n,
                      struct err *e);
+/* One of them as GET /api/return-reports lists it: the case's brief with
+ * its "traveller". */
+json_t *report_item_json(struct app *app, const struct actor *who, const struct report_item *it,
+                         struct arena *a);
+
+/* A trip case's own parts (its case_view's part). */
+struct trip_part {
+	struct trip_row trip;
+	int has_trip;
+	struct traveller_view *travellers;
+	size_t ntravellers;
+};
 
 #endif

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "app/audit.h"
+#include "app/codes.h"
 #include "app/gate.h"
 #include "app/org.h"
 #include "app/scope.h"
@@ -19,19 +20,40 @@
 
 #include "core/banned.h"
 
+/* word: the short Vietnamese word typed for the role (role_parse_list);
+ * name, en: the names shown (code set "role"). */
 static const struct {
-	const char *code, *vi;
+	const char *code, *vi, *name, *en;
 } roles[ROLE__MAX] = {
-    [ROLE_ADMIN] = {"admin", "quản trị"},      [ROLE_OFFICER] = {"officer", "chuyên viên"},
-    [ROLE_LEADER] = {"leader", "lãnh đạo"},    [ROLE_VIEWER] = {"viewer", "xem"},
-    [ROLE_AUDITOR] = {"auditor", "kiểm toán"},
+    [ROLE_ADMIN] = {"admin", "quản trị", "Quản trị viên", "Administrator"},
+    [ROLE_OFFICER] = {"officer", "chuyên viên", "Chuyên viên", "Officer"},
+    [ROLE_LEADER] = {"leader", "lãnh đạo", "Lãnh đạo", "Leader"},
+    [ROLE_VIEWER] = {"viewer", "xem", "Người xem", "Viewer"},
+    [ROLE_AUDITOR] = {"auditor", "kiểm toán", "Kiểm tra nhật ký", "Auditor"},
 };
 
-static const char *const clearances[CLEARANCE__MAX] = {
-    [CLEARANCE_NORMAL] = "thuong",
-    [CLEARANCE_SECRET] = "mat",
-    [CLEARANCE_TOP_SECRET] = "toi_mat",
+/* The clearances (code set "clearance"), lowest first: a record's
+ * confidentiality is the index. */
+static const struct code_name clearances[CLEARANCE__MAX] = {
+    [CLEARANCE_NORMAL] = {"thuong", "Thường", "Ordinary"},
+    [CLEARANCE_SECRET] = {"mat", "Mật", "Confidential"},
+    [CLEARANCE_TOP_SECRET] = {"toi_mat", "Tối mật", "Secret"},
 };
+
+json_t *role_codes_json(void)
+{
+	json_t *a = json_array();
+
+	for (int r = 0; r < ROLE__MAX; r++)
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s}", "code", roles[r].code, "name",
+		                                   roles[r].name, "name_en", roles[r].en));
+	return a;
+}
+
+json_t *clearance_codes_json(void)
+{
+	return code_list_json(clearances, CLEARANCE__MAX);
+}
 
 const char *role_name(enum role r)
 {
@@ -76,7 +98,7 @@ int role_parse_list(const char *s, unsigned *ret)
 
 const char *clearance_name(enum clearance c)
 {
-	return c < CLEARANCE__MAX ? clearances[c] : NULL;
+	return c < CLEARANCE__MAX ? clearances[c].code : NULL;
 }
 
 int clearance_parse(const char *s, enum clearance *ret)
@@ -89,7 +111,7 @@ int clearance_parse(const char *s, enum clearance *ret)
 		static const char *const folded[CLEARANCE__MAX] = {"thuong", "mat", "toi mat"};
 
 		for (int c = 0; c < CLEARANCE__MAX; c++)
-			if (strcmp(key.buf, folded[c]) == 0 || strcmp(s, clearances[c]) == 0) {
+			if (strcmp(key.buf, folded[c]) == 0 || strcmp(s, clearances[c].code) == 0) {
 				*ret = (enum clearance)c;
 				rc = 0;
 			}

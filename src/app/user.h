@@ -30,6 +30,10 @@ const char *role_name(enum role r);
 int role_parse_list(const char *s, unsigned *ret);
 const char *clearance_name(enum clearance c); /* "thuong", "mat", "toi_mat" */
 int clearance_parse(const char *s, enum clearance *ret);
+/* The code sets "role" and "clearance" (in the enums' order) as
+ * [{code, name, name_en}...]. */
+json_t *role_codes_json(void);
+json_t *clearance_codes_json(void);
 
 struct user_new {
 	const char *username; /* 3-32 of [a-z0-9._-] */

@@ -133,6 +133,11 @@ int cli_number(const char *opt, const char *s, int64_t min, int64_t max, int64_t
 	return 0;
 }
 
+int cli_id(const char *s, int64_t *ret)
+{
+	return cli_number("ID", s, 1, INT64_MAX, ret);
+}
+
 int cli_done(int rc, struct err *e)
 {
 	if (rc < 0)
@@ -149,6 +154,17 @@ int cli_sub_open(struct cli_sub *x, struct app **ret)
 		rc = cli_open(x->c, 0, &x->app);
 	*ret = x->app;
 	return rc;
+}
+
+int cli_dispatch_parts(struct cli *c, const struct cmd_entry *cmd, const char *purpose, int argc,
+                       char **argv)
+{
+	for (const struct cmd_entry *const *p = cmd->parts; argc >= 2 && p && *p; p++)
+		for (size_t i = 0; i < (*p)->nsubs; i++)
+			if (strcmp((*p)->subs[i].name, argv[1]) == 0)
+				return cli_dispatch(c, *p, (*p)->subs, (*p)->nsubs, purpose, argc,
+				                    argv);
+	return cli_dispatch(c, cmd, cmd->subs, cmd->nsubs, purpose, argc, argv);
 }
 
 int cli_dispatch(struct cli *c, const struct cmd_entry *cmd, const struct cli_subcmd *subs,

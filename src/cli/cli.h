@@ -23,11 +23,19 @@ struct cli {
 	const char *prog;
 };
 
+struct cli_subcmd;
+
 struct cmd_entry {
 	const char *name;
 	const char *usage; /* "org tree [--as-of YYYY-MM-DD] [--json]" */
 	const char *help;  /* one line, Vietnamese / English */
 	int (*exec)(struct cli *c, int argc, char **argv);
+	/* A command in parts (each case kind's subcommands in its own file,
+	 * cmd-<noun>.c): the parts, NULL-terminated, each with its usage and
+	 * its subcommands. */
+	const struct cmd_entry *const *parts;
+	const struct cli_subcmd *subs;
+	size_t nsubs;
 };
 
 extern const struct cmd_entry cmd_init_entry;
@@ -79,6 +87,8 @@ int cli_date(const char *opt, const char *s, int32_t *ret);
 
 /* Parse a count argument in [min, max]. */
 int cli_number(const char *opt, const char *s, int64_t min, int64_t max, int64_t *ret);
+/* Parse a record's id (a positional ID, or the option opt). */
+int cli_id(const char *s, int64_t *ret);
 
 /* Report e when rc < 0 (see cli_fail), release e, return the exit status. */
 int cli_done(int rc, struct err *e);
@@ -104,6 +114,10 @@ struct cli_subcmd {
  * why, for the audit trail); usage errors for a missing or unknown one. */
 int cli_dispatch(struct cli *c, const struct cmd_entry *cmd, const struct cli_subcmd *subs,
                  size_t n, const char *purpose, int argc, char **argv);
+/* The same for a command in parts: its own subcommands (cmd->subs) and
+ * its parts'. */
+int cli_dispatch_parts(struct cli *c, const struct cmd_entry *cmd, const char *purpose, int argc,
+                       char **argv);
 
 /* JSON output: pretty-printed to stdout, j released.  Dates as ISO strings
  * (null for an open or unknown date). */

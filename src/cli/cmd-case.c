@@ -1,50 +1,36 @@
 /*
- * cmd-case.c - "hoso case ...": cases, the shared core of the work.
+ * cmd-case.c - "hoso case ...": cases, the shared core of the work.  Each
+ * kind's own subcommands are in its file (cmd-trip.c, cmd-stay.c,
+ * cmd-appraisal.c, cmd-admission.c, cmd-letter.c, cmd-finding.c,
+ * cmd-discipline.c), one line each in the table of parts below.
  *
  *   case kinds
  *   case new --kind K --title T --org CODE [--subtype S] [--opened D]
  *            [--confidentiality thuong|mat|toi_mat] [--linked ID]
  *            [--subject-org CODE]... [--subject-person ID]...
  *   case list [--kind K] [--state S] [--before ID] [--limit N] [--json]
- *   case show ID [--json]
+ *   case show ID [--json]      the case as the HTTP API gives it
+ *   case assign ID [USER]...
  *   case step ID --to STATE [--date D] [--note TEXT] [--conclusion TEXT]
  *   case note ID TEXT
  *   case doc ID --title T --date D [--number "Số 15-KL/UBKTTU"] [--issuer I]
+ *   case attach ID FILE [--name N]
+ *   case attachment ATT --out FILE
  *   case due [--level early|late|overdue] [--json]
  *   case rules
  *   case rule CODE --days N [--early PERCENT] [--late PERCENT]
- *   case letter ID --to RECIPIENT [--about A] [--number N] [--sent D]
- *   case letter-update LETTER --action remind|escalate|answer [--date D] [--result R]
- *   case letters [--level early|late|overdue]
- *   case trip ID --purpose P --countries C --depart D --return D [--funding F] [--in-plan]
- *   case relative ID --relation R --name N [--member] [--exempt REASON]
- *   case stay ID --country C --purpose P --arrangement A --start D --until D [--last-contact D]
- *   case traveller ID --person PID [--leader] [--commitment]
- *   case traveller-update TRAVELLER --event commitment|departed|returned|report [--date D]
- *   case finding ID --text T --conclusion C [--subject SUBJECT_ID]
- *   case remedy FINDING --action A --owner O --due D
- *   case remedy-done REMEDY --result R [--date D]
- *   case discipline ID --form F (--org CODE | --person ID) --violation D
- *                   [--decided D] [--internal-political]
  */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "app/admission.h"
-#include "app/appraisal.h"
 #include "app/attachment.h"
 #include "app/case.h"
 #include "app/deadline.h"
-#include "app/discipline.h"
-#include "app/finding.h"
-#include "app/stay.h"
-#include "app/trip.h"
-#include "app/letter.h"
 #include "app/org.h"
 #include "app/user.h"
-#include "cli/cli.h"
-#include "core/parse.h"
+#include "cli/cmd-case.h"
 
 #include "core/banned.h"
 
@@ -54,25 +40,26 @@ static const struct cmd_entry *self(void);
 
 static int id_arg(const char *s, int64_t *ret)
 {
-	return cli_number("ID", s, 1, INT64_MAX, ret);
+	return cli_id(s, ret);
 }
 
 static int kinds_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const struct cli_opt opts[] = {{NULL}};
 	size_t n, npos;
-	const struct case_kind *k = case_kinds(&n);
+	const struct case_kind *const *k = case_kinds(&n);
 	int rc;
 
 	(void)x;
 	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
-		printf("%s (%s-YYYY-NNNN): %s / %s\n", k[i].code, k[i].prefix, k[i].vi, k[i].en);
-		for (size_t s = 0; s < k[i].nsteps; s++)
-			printf("  %-14s -> %-16s %s%s\n", k[i].steps[s].from, k[i].steps[s].to,
-			       k[i].steps[s].vi,
-			       k[i].steps[s].roles == (1u << ROLE_LEADER) ? " [lãnh đạo]" : "");
+		printf("%s (%s-YYYY-NNNN): %s / %s\n", k[i]->code, k[i]->prefix, k[i]->vi,
+		       k[i]->en);
+		for (size_t s = 0; s < k[i]->nsteps; s++)
+			printf("  %-14s -> %-16s %s%s\n", k[i]->steps[s].from, k[i]->steps[s].to,
+			       k[i]->steps[s].vi,
+			       k[i]->steps[s].roles == CASE_LEADER ? " [lãnh đạo]" : "");
 	}
 	return 0;
 }
@@ -135,33 +122,16 @@ static int new_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
-static const char *org_code(struct app *app, const struct actor *who, int64_t id, struct arena *a)
-{
-	struct org_row r;
-
-	return id && org_get(app, who, id, DATE_OPEN, a, &r, NULL) == 0 ? r.code : NULL;
-}
-
-static json_t *case_json(struct app *app, const struct actor *who, const struct case_row *c,
-                         struct arena *a)
-{
-	return json_pack(
-	    "{s:I,s:s,s:s,s:s?,s:s,s:s?,s:o,s:s,s:s,s:s?,s:I}", "id", (json_int_t)c->id, "number",
-	    c->number, "kind", c->kind, "subtype", c->subtype, "title", c->title, "org",
-	    org_code(app, who, c->handling_org, a), "opened", cli_date_json(c->opened), "state",
-	    c->state, "confidentiality", clearance_name((enum clearance)c->confidentiality),
-	    "conclusion", c->conclusion, "version", (json_int_t)c->version);
-}
-
 static void case_line(struct app *app, const struct actor *who, const struct case_row *c,
                       struct arena *a)
 {
 	char d[DATE_BUF];
-	const char *org = org_code(app, who, c->handling_org, a);
+	struct case_name org;
 
+	case_org_name(app, who, c->handling_org, DATE_OPEN, a, &org);
 	date_format_vn(c->opened, d);
-	printf("%6lld  %-14s %-10s %-12s %-16s ", (long long)c->id, c->number, d, org ? org : "-",
-	       c->state);
+	printf("%6lld  %-14s %-10s %-12s %-16s ", (long long)c->id, c->number, d,
+	       org.code ? org.code : "-", c->state);
 	cli_print_padded(c->title, 40);
 	printf("\n");
 }
@@ -215,91 +185,11 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(arr, case_json(app, &x->who, &l.v[i], &a));
+			json_array_append_new(arr, case_brief_json(app, &x->who, &l.v[i], &a));
 		cli_print_json(json_pack("{s:I,s:o}", "count", (json_int_t)l.n, "cases", arr));
 	} else if (rc == 0) {
 		for (size_t i = 0; i < l.n; i++)
 			case_line(app, &x->who, &l.v[i], &a);
-	}
-	arena_release(&a);
-	return cli_done(rc, &e);
-}
-
-static int appraisal_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	struct appraisal_input in = {0};
-	const char *pos[1];
-	const struct cli_opt opts[] = {{"--requester", &in.requester},
-	                               {"--outcome", &in.outcome},
-	                               {"--position", &in.position},
-	                               {NULL}};
-	struct err e;
-	int64_t id;
-	size_t npos;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Cần ID", "ID is required");
-	if ((rc = id_arg(pos[0], &id)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	rc = appraisal_set(app, &x->who, id, &in, &e);
-	return cli_done(rc, &e);
-}
-
-static int appraisal_doc_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	const char *pos[1], *name = NULL;
-	int missing = 0;
-	const struct cli_opt opts[] = {{"--name", &name}, {"--missing", NULL, &missing}, {NULL}};
-	struct err e;
-	int64_t id, doc;
-	size_t npos;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !name)
-		return cli_usage(self(), "Cần ID và --name", "ID and --name are required");
-	if ((rc = id_arg(pos[0], &id)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = appraisal_doc_put(app, &x->who, id, name, !missing, &doc, &e)) == 0)
-		printf("%lld\n", (long long)doc);
-	return cli_done(rc, &e);
-}
-
-static int remedies_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	const struct cli_opt opts[] = {{NULL}};
-	struct remedy_item *v;
-	struct arena a;
-	struct err e;
-	size_t npos, n;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	arena_init(&a, 1 << 26);
-	rc = remedy_overdue(app, &x->who, 1000, &a, &v, &n, &e);
-	for (size_t i = 0; rc == 0 && i < n; i++) {
-		char due[DATE_BUF];
-
-		date_format_vn(v[i].r.due, due);
-		printf("%lld\t%s\thạn %s\t%s\t%s\n", (long long)v[i].r.id, v[i].c.number, due,
-		       v[i].r.owner, v[i].r.action);
 	}
 	arena_release(&a);
 	return cli_done(rc, &e);
@@ -360,37 +250,8 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 		return rc;
 	arena_init(&a, 1 << 24);
 	if ((rc = case_get(app, &x->who, id, &a, &v, &e)) == 0) {
-		json_t *o = case_json(app, &x->who, &v.c, &a), *h = json_array(), *s = json_array();
+		json_t *o = case_view_json(&v);
 
-		for (size_t i = 0; i < v.events.n; i++)
-			json_array_append_new(h, json_pack("{s:s?,s:s,s:o,s:s?}", "from",
-			                                   v.events.v[i].from_state, "to",
-			                                   v.events.v[i].to_state, "date",
-			                                   cli_date_json(v.events.v[i].on_date),
-			                                   "note", v.events.v[i].note));
-		for (size_t i = 0; i < v.subjects.n; i++)
-			json_array_append_new(
-			    s, v.subjects.v[i].org_id
-			           ? json_pack("{s:s?}", "org",
-			                       org_code(app, &x->who, v.subjects.v[i].org_id, &a))
-			           : json_pack("{s:I}", "person",
-			                       (json_int_t)v.subjects.v[i].person_id));
-		json_object_set_new(o, "history", h);
-		json_object_set_new(o, "subjects", s);
-		json_object_set_new(o, "documents", json_integer((json_int_t)v.documents.n));
-		json_object_set_new(o, "notes", json_integer((json_int_t)v.notes.n));
-		{
-			json_t *at = json_array();
-
-			for (size_t i = 0; i < v.attachments.n; i++)
-				json_array_append_new(
-				    at, json_pack("{s:I,s:s,s:s,s:I}", "id",
-				                  (json_int_t)v.attachments.v[i].id, "name",
-				                  v.attachments.v[i].filename, "type",
-				                  v.attachments.v[i].mime, "size",
-				                  (json_int_t)v.attachments.v[i].size));
-			json_object_set_new(o, "attachments", at);
-		}
 		if (json) {
 			cli_print_json(o);
 		} else {
@@ -600,20 +461,11 @@ static int doc_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
-/* --level early|late|overdue: the least urgent to list (default early). */
-static int level_arg(const char *level, enum deadline_level *ret)
+int cmd_case_level(const struct cmd_entry *cmd, const char *level, enum deadline_level *ret)
 {
-	static const char *const levels[] = {"early", "late", "overdue"};
-	size_t i = 0;
-
-	if (!level)
-		return 0;
-	while (i < 3 && strcmp(levels[i], level) != 0)
-		i++;
-	if (i == 3)
-		return cli_usage(self(), "--level là early, late hoặc overdue",
+	if (level && deadline_level_parse(level, ret) < 0)
+		return cli_usage(cmd, "--level là early, late hoặc overdue",
 		                 "--level is early, late or overdue");
-	*ret = (enum deadline_level)(DEADLINE_EARLY + i);
 	return 0;
 }
 
@@ -631,7 +483,7 @@ static int due_cmd(struct cli_sub *x, int argc, char **argv)
 
 	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
 		return rc;
-	if ((rc = level_arg(level, &min)) != 0)
+	if ((rc = cmd_case_level(self(), level, &min)) != 0)
 		return rc;
 	err_init(&e);
 	if ((rc = cli_sub_open(x, &app)) != 0)
@@ -642,12 +494,7 @@ static int due_cmd(struct cli_sub *x, int argc, char **argv)
 		json_t *arr = json_array();
 
 		for (i = 0; i < n; i++)
-			json_array_append_new(
-			    arr,
-			    json_pack("{s:I,s:s,s:s,s:s,s:o,s:i,s:s}", "id", (json_int_t)v[i].c.id,
-			              "number", v[i].c.number, "title", v[i].c.title, "rule",
-			              v[i].d.rule->code, "due", cli_date_json(v[i].d.due), "left",
-			              v[i].d.left, "level", deadline_level_name(v[i].d.level)));
+			json_array_append_new(arr, deadline_item_json(app, &x->who, &v[i], &a));
 		cli_print_json(json_pack("{s:I,s:o}", "count", (json_int_t)n, "items", arr));
 	} else if (rc == 0) {
 		for (i = 0; i < n; i++) {
@@ -715,435 +562,39 @@ static int rule_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_done(rc, &e);
 }
 
-static int letter_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	struct letter_input in = {.sent = DATE_NONE};
-	const char *pos[1], *sent = NULL;
-	const struct cli_opt opts[] = {
-	    {"--to", &in.recipient},
-	    {"--about", &in.about},
-	    {"--number", &in.number_symbol},
-	    {"--sent", &sent},
-	    {NULL},
-	};
-	struct err e;
-	int64_t id, letter;
-	size_t npos;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !in.recipient)
-		return cli_usage(self(), "Cần ID và --to", "ID and --to are required");
-	if ((rc = id_arg(pos[0], &id)) != 0 ||
-	    (sent && (rc = cli_date("--sent", sent, &in.sent)) != 0))
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = letter_add(app, &x->who, id, &in, &letter, &e)) == 0)
-		printf("%lld\n", (long long)letter);
-	return cli_done(rc, &e);
-}
-
-static int letter_update_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	const char *pos[1], *action = NULL, *date = NULL, *result = NULL;
-	const struct cli_opt opts[] = {
-	    {"--action", &action}, {"--date", &date}, {"--result", &result}, {NULL}};
-	enum letter_action act;
-	int32_t day = DATE_NONE;
-	struct err e;
-	int64_t id;
-	size_t npos;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !action || letter_action_parse(action, &act) < 0)
-		return cli_usage(self(), "Cần số văn bản và --action remind|escalate|answer",
-		                 "The letter and --action remind|escalate|answer are needed");
-	if ((rc = id_arg(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	/* the operator acts on the letter as it is now (version 0) */
-	rc = letter_update(app, &x->who, id, act, day, result, 0, &e);
-	return cli_done(rc, &e);
-}
-
-static int letters_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	const char *level = NULL;
-	const struct cli_opt opts[] = {{"--level", &level}, {NULL}};
-	enum deadline_level min = DEADLINE_EARLY;
-	struct letter_item *v;
-	struct arena a;
-	struct err e;
-	size_t n, npos, i = 0;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
-		return rc;
-	if ((rc = level_arg(level, &min)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	arena_init(&a, 1 << 26);
-	if ((rc = letter_due(app, &x->who, min, 1000, &a, &v, &n, &e)) == 0)
-		for (i = 0; i < n; i++) {
-			char due[DATE_BUF];
-
-			date_format_vn(v[i].v.d.due, due);
-			printf("%-8s %6lld %-14s hạn %s  đôn đốc %d lần  %s — %s\n",
-			       deadline_level_name(v[i].v.d.level), (long long)v[i].v.l.id,
-			       v[i].c.number, due, v[i].v.l.reminders, v[i].v.l.recipient,
-			       v[i].v.l.about ? v[i].v.l.about : "");
-		}
-	arena_release(&a);
-	return cli_done(rc, &e);
-}
-
-static int discipline_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	struct discipline_input in = {.violation = DATE_NONE, .decided = DATE_NONE};
-	const char *pos[1], *org = NULL, *person = NULL, *violation = NULL, *decided = NULL;
-	const struct cli_opt opts[] = {
-	    {"--form", &in.form},
-	    {"--org", &org},
-	    {"--person", &person},
-	    {"--violation", &violation},
-	    {"--decided", &decided},
-	    {"--internal-political", NULL, &in.internal_political},
-	    {NULL},
-	};
-	struct err e;
-	int64_t id, disc;
-	size_t npos;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !in.form || !violation || !org == !person)
-		return cli_usage(self(), "Cần ID, --form, --violation và --org hoặc --person",
-		                 "ID, --form, --violation and --org or --person are needed");
-	if ((rc = id_arg(pos[0], &id)) != 0 ||
-	    (rc = cli_date("--violation", violation, &in.violation)) != 0 ||
-	    (decided && (rc = cli_date("--decided", decided, &in.decided)) != 0) ||
-	    (person && (rc = id_arg(person, &in.person_id)) != 0))
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if (org && (rc = org_find(app, &x->who, org, &in.org_id, &e)) < 0)
-		return cli_done(rc, &e);
-	if ((rc = discipline_decide(app, &x->who, id, &in, &disc, &e)) == 0)
-		printf("%lld\n", (long long)disc);
-	return cli_done(rc, &e);
-}
-
-static int finding_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	const char *pos[1], *text = NULL, *conclusion = NULL, *subject = NULL;
-	const struct cli_opt opts[] = {
-	    {"--text", &text}, {"--conclusion", &conclusion}, {"--subject", &subject}, {NULL}};
-	int64_t id, subj = 0, out;
-	struct err e;
-	size_t npos;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !text || !conclusion)
-		return cli_usage(self(), "Cần ID, --text và --conclusion",
-		                 "ID, --text and --conclusion are needed");
-	if ((rc = id_arg(pos[0], &id)) != 0 || (subject && (rc = id_arg(subject, &subj)) != 0))
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = finding_add(app, &x->who, id, subj, text, conclusion, &out, &e)) == 0)
-		printf("%lld\n", (long long)out);
-	return cli_done(rc, &e);
-}
-
-static int remedy_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	const char *pos[1], *action = NULL, *owner = NULL, *due_s = NULL;
-	const struct cli_opt opts[] = {
-	    {"--action", &action}, {"--owner", &owner}, {"--due", &due_s}, {NULL}};
-	int32_t due;
-	int64_t id, out;
-	struct err e;
-	size_t npos;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !action || !owner || !due_s)
-		return cli_usage(self(), "Cần mã nội dung kết luận, --action, --owner và --due",
-		                 "The finding, --action, --owner and --due are needed");
-	if ((rc = id_arg(pos[0], &id)) != 0 || (rc = cli_date("--due", due_s, &due)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = remedy_add(app, &x->who, id, action, owner, due, &out, &e)) == 0)
-		printf("%lld\n", (long long)out);
-	return cli_done(rc, &e);
-}
-
-static int remedy_done_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	const char *pos[1], *result = NULL, *date = NULL;
-	const struct cli_opt opts[] = {{"--result", &result}, {"--date", &date}, {NULL}};
-	int32_t day = DATE_NONE;
-	int64_t id, version = 1;
-	struct err e;
-	size_t npos;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !result)
-		return cli_usage(self(), "Cần mã việc khắc phục và --result",
-		                 "The remedial action and --result are needed");
-	if ((rc = id_arg(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	/* an action is done once: its first version is the one to close */
-	rc = remedy_done(app, &x->who, id, day, result, version, &e);
-	return cli_done(rc, &e);
-}
-
-static int trip_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	struct trip_input in = {0};
-	const char *pos[1], *depart = NULL, *back = NULL;
-	const struct cli_opt opts[] = {
-	    {"--purpose", &in.purpose},
-	    {"--countries", &in.countries},
-	    {"--depart", &depart},
-	    {"--return", &back},
-	    {"--funding", &in.funding},
-	    {"--in-plan", NULL, &in.in_plan},
-	    {NULL},
-	};
-	struct err e;
-	int64_t id;
-	size_t npos;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !in.purpose || !in.countries || !depart || !back)
-		return cli_usage(self(), "Cần ID, --purpose, --countries, --depart và --return",
-		                 "ID, --purpose, --countries, --depart and --return are needed");
-	if ((rc = id_arg(pos[0], &id)) != 0 ||
-	    (rc = cli_date("--depart", depart, &in.depart)) != 0 ||
-	    (rc = cli_date("--return", back, &in.come_back)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	rc = trip_set(app, &x->who, id, &in, &e);
-	return cli_done(rc, &e);
-}
-
-static int traveller_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	const char *pos[1], *person = NULL;
-	int leader = 0, commitment = 0;
-	const struct cli_opt opts[] = {{"--person", &person},
-	                               {"--leader", NULL, &leader},
-	                               {"--commitment", NULL, &commitment},
-	                               {NULL}};
-	int64_t id, pid, out;
-	struct err e;
-	size_t npos;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !person)
-		return cli_usage(self(), "Cần ID và --person", "ID and --person are needed");
-	if ((rc = id_arg(pos[0], &id)) != 0 || (rc = id_arg(person, &pid)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = traveller_add(app, &x->who, id, pid, leader, commitment, &out, &e)) == 0)
-		printf("%lld\n", (long long)out);
-	return cli_done(rc, &e);
-}
-
-static int traveller_update_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	const char *pos[1], *event = NULL, *date = NULL;
-	const struct cli_opt opts[] = {{"--event", &event}, {"--date", &date}, {NULL}};
-	enum traveller_event ev;
-	int32_t day = DATE_NONE;
-	struct err e;
-	int64_t id;
-	size_t npos;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || traveller_event_parse(event, &ev) < 0)
-		return cli_usage(
-		    self(), "Cần mã người đi và --event commitment|departed|returned|report",
-		    "The traveller and --event commitment|departed|returned|report are needed");
-	if ((rc = id_arg(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	rc = traveller_record(app, &x->who, id, ev, day, 0, &e);
-	return cli_done(rc, &e);
-}
-
-static int stay_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	struct stay_input in = {.last_contact = DATE_NONE};
-	const char *pos[1], *start = NULL, *until = NULL, *contact = NULL;
-	const struct cli_opt opts[] = {
-	    {"--country", &in.country},
-	    {"--purpose", &in.purpose},
-	    {"--arrangement", &in.arrangement},
-	    {"--start", &start},
-	    {"--until", &until},
-	    {"--last-contact", &contact},
-	    {NULL},
-	};
-	struct err e;
-	int64_t id;
-	size_t npos;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !in.country || !in.purpose || !in.arrangement || !start || !until)
-		return cli_usage(
-		    self(), "Cần ID, --country, --purpose, --arrangement, --start, --until",
-		    "ID, --country, --purpose, --arrangement, --start, --until are needed");
-	if ((rc = id_arg(pos[0], &id)) != 0 || (rc = cli_date("--start", start, &in.start)) != 0 ||
-	    (rc = cli_date("--until", until, &in.expected_end)) != 0 ||
-	    (contact && (rc = cli_date("--last-contact", contact, &in.last_contact)) != 0))
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	rc = stay_set(app, &x->who, id, &in, &e);
-	return cli_done(rc, &e);
-}
-
-static int relative_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	struct app *app = NULL;
-	struct relative_row in = {0};
-	const char *pos[1];
-	const struct cli_opt opts[] = {{"--relation", &in.relation},
-	                               {"--name", &in.full_name},
-	                               {"--member", NULL, &in.is_member},
-	                               {"--exempt", &in.exempt_reason},
-	                               {NULL}};
-	int64_t id, out;
-	struct err e;
-	size_t npos;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !in.relation || !in.full_name)
-		return cli_usage(self(), "Cần ID, --relation và --name",
-		                 "ID, --relation and --name are needed");
-	if ((rc = id_arg(pos[0], &id)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = relative_add(app, &x->who, id, &in, &out, &e)) == 0)
-		printf("%lld\n", (long long)out);
-	return cli_done(rc, &e);
-}
-
 static const struct cli_subcmd subs[] = {
-    {"kinds", kinds_cmd},
-    {"new", new_cmd},
-    {"list", list_cmd},
-    {"show", show_cmd},
-    {"step", step_cmd},
-    {"note", note_cmd},
-    {"doc", doc_cmd},
-    {"due", due_cmd},
-    {"rules", rules_cmd},
-    {"rule", rule_cmd},
-    {"letter", letter_cmd},
-    {"letter-update", letter_update_cmd},
-    {"letters", letters_cmd},
-    {"discipline", discipline_cmd},
-    {"finding", finding_cmd},
-    {"remedy", remedy_cmd},
-    {"remedy-done", remedy_done_cmd},
-    {"trip", trip_cmd},
-    {"stay", stay_cmd},
-    {"relative", relative_cmd},
-    {"traveller", traveller_cmd},
-    {"traveller-update", traveller_update_cmd},
-    {"attach", attach_cmd},
+    {"kinds", kinds_cmd},   {"new", new_cmd},       {"list", list_cmd},
+    {"show", show_cmd},     {"step", step_cmd},     {"note", note_cmd},
+    {"doc", doc_cmd},       {"due", due_cmd},       {"rules", rules_cmd},
+    {"rule", rule_cmd},     {"attach", attach_cmd}, {"attachment", attachment_cmd},
     {"assign", assign_cmd},
-    {"remedies", remedies_cmd},
-    {"appraisal", appraisal_cmd},
-    {"appraisal-doc", appraisal_doc_cmd},
-    {"attachment", attachment_cmd},
+};
+
+/* Each kind's subcommands, in its file: one line each. */
+static const struct cmd_entry *const parts[] = {
+    &cmd_case_trip,   &cmd_case_stay,    &cmd_case_appraisal,  &cmd_case_admission,
+    &cmd_case_letter, &cmd_case_finding, &cmd_case_discipline, NULL,
 };
 
 static int cmd_case_exec(struct cli *c, int argc, char **argv)
 {
-	return cli_dispatch(c, self(), subs, sizeof(subs) / sizeof(subs[0]), "cli", argc, argv);
+	return cli_dispatch_parts(c, self(), "cli", argc, argv);
 }
 
 const struct cmd_entry cmd_case_entry = {
     .name = "case",
-    .usage =
-        "case kinds | new --kind K --title T --org CODE [--subtype S] [--opened D] "
-        "[--confidentiality C] [--subject-org CODE]... [--subject-person ID]... | list "
-        "[--kind K] [--state S] [--org CODE] [--from D] [--to D] [--assignee U] [--overdue] "
-        "[--json] | show ID [--json] | assign ID [USER]... | step ID --to STATE [--date D] "
-        "[--note N] [--conclusion C] | note ID TEXT | doc ID --title T --date D [--number N] | due "
-        "[--level L] [--json] | rules | rule CODE --days N [--early P] [--late P] | letter ID --to "
-        "R "
-        "[--about A] [--sent D] | letter-update LETTER --action remind|escalate|answer "
-        "[--result R] | letters [--level L] | discipline ID --form F (--org C | --person ID) "
-        "--violation D [--decided D] [--internal-political] | finding ID --text T --conclusion C "
-        "[--subject S] | remedy FINDING --action A --owner O --due D | remedy-done REMEDY "
-        "--result R | remedies | appraisal ID [--requester R] [--outcome O] [--position P] | "
-        "appraisal-doc ID --name N [--missing] | trip ID --purpose P --countries C --depart D "
-        "--return D | "
-        "traveller ID "
-        "--person PID [--leader] [--commitment] | traveller-update T --event E [--date D] | stay "
-        "ID "
-        "--country C --purpose P --arrangement A --start D --until D | relative ID --relation R "
-        "--name N [--member] [--exempt REASON] | attach ID FILE [--name N] | attachment ATT "
-        "--out FILE",
+    .usage = "case kinds | new --kind K --title T --org CODE [--subtype S] [--opened D] "
+             "[--confidentiality C] [--subject-org CODE]... [--subject-person ID]... | list "
+             "[--kind K] [--state S] [--org CODE] [--from D] [--to D] [--assignee U] "
+             "[--overdue] [--json] | show ID [--json] | assign ID [USER]... | step ID --to "
+             "STATE [--date D] [--note N] [--conclusion C] | note ID TEXT | doc ID --title T "
+             "--date D [--number N] | due [--level L] [--json] | rules | rule CODE --days N "
+             "[--early P] [--late P] | attach ID FILE [--name N] | attachment ATT --out FILE",
     .help = "Hồ sơ vụ việc: kiểm tra, giám sát, kỷ luật... / cases: inspections, supervision, ...",
     .exec = cmd_case_exec,
+    .parts = parts,
+    .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };
 
 static const struct cmd_entry *self(void)

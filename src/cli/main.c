@@ -22,8 +22,12 @@ static void usage(FILE *f)
 	        "hoso %s - hồ sơ công tác bảo vệ chính trị nội bộ\n"
 	        "Cách dùng / usage: hoso [--db FILE] <lệnh> ...\n\n",
 	        HOSO_VERSION);
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  hoso %s\n      %s\n", commands[i]->usage, commands[i]->help);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		fprintf(f, "  hoso %s\n", commands[i]->usage);
+		for (const struct cmd_entry *const *p = commands[i]->parts; p && *p; p++)
+			fprintf(f, "  hoso %s\n", (*p)->usage);
+		fprintf(f, "      %s\n", commands[i]->help);
+	}
 	fprintf(f, "\nCơ sở dữ liệu / database: --db FILE, hoặc $HOSO_DB, hoặc ./hoso.db\n");
 }
 

@@ -17,13 +17,6 @@
 
 #include "core/banned.h"
 
-json_t *api_attachment_json(const struct attachment_row *r)
-{
-	return json_pack("{s:I,s:s,s:s,s:I,s:s,s:s?}", "id", (json_int_t)r->id, "name", r->filename,
-	                 "type", r->mime, "size", (json_int_t)r->size, "sha256", r->sha256, "at",
-	                 r->at);
-}
-
 static int id_of(struct http_req *r, const char *vi, const char *en, int64_t *ret, struct err *e)
 {
 	const char *s = http_param(r, "id");
@@ -49,7 +42,7 @@ int api_case_attachment_post(struct http_req *r, struct err *e)
 		               "Send the file with Content-Type: application/octet-stream");
 	rc = attachment_add(r->app, &r->actor, id, http_query(r, "name"), r->body, r->body_len,
 	                    r->arena, &got, e);
-	return rc < 0 ? rc : http_reply(r, 201, api_attachment_json(&got));
+	return rc < 0 ? rc : http_reply(r, 201, attachment_json(&got));
 }
 
 /* The Content-Disposition of a download: an ASCII fallback name and the

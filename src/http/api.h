@@ -44,7 +44,7 @@ int api_calendar_get(struct http_req *r, struct err *e);
 int api_calendar_put(struct http_req *r, struct err *e);
 int api_calendar_delete(struct http_req *r, struct err *e);
 
-/* api-org.c */
+/* api-case.c: the case core (what the kinds' files share: api-case.h) */
 int api_case_kinds_get(struct http_req *r, struct err *e);
 int api_cases_get(struct http_req *r, struct err *e);
 int api_cases_post(struct http_req *r, struct err *e);
@@ -52,37 +52,44 @@ int api_case_get(struct http_req *r, struct err *e);
 int api_case_transition(struct http_req *r, struct err *e);
 int api_case_note_post(struct http_req *r, struct err *e);
 int api_case_assignees_put(struct http_req *r, struct err *e);
+int api_case_document_post(struct http_req *r, struct err *e);
+int api_deadlines_get(struct http_req *r, struct err *e);
+int api_deadline_rules_get(struct http_req *r, struct err *e);
+int api_deadline_rule_put(struct http_req *r, struct err *e);
+/* api-codes.c */
+int api_codes_get(struct http_req *r, struct err *e);
+
+/* api-attachment.c */
+int api_case_attachment_post(struct http_req *r, struct err *e);
+int api_attachment_get(struct http_req *r, struct err *e);
+
+/* the kinds' own routes: api-<noun>.c */
+int api_case_trip_put(struct http_req *r, struct err *e);
+int api_case_traveller_post(struct http_req *r, struct err *e);
+int api_traveller_post(struct http_req *r, struct err *e);
+int api_return_reports_get(struct http_req *r, struct err *e);
+int api_case_stay_put(struct http_req *r, struct err *e);
+int api_case_appraisal_put(struct http_req *r, struct err *e);
+int api_case_appraisal_doc_post(struct http_req *r, struct err *e);
+int api_case_relative_post(struct http_req *r, struct err *e);
+int api_case_letter_post(struct http_req *r, struct err *e);
+int api_letter_post(struct http_req *r, struct err *e);
+int api_letters_get(struct http_req *r, struct err *e);
+int api_case_finding_post(struct http_req *r, struct err *e);
+int api_finding_remedy_post(struct http_req *r, struct err *e);
+int api_remedy_post(struct http_req *r, struct err *e);
+int api_remedies_overdue_get(struct http_req *r, struct err *e);
+int api_case_discipline_post(struct http_req *r, struct err *e);
+int api_case_inspection_post(struct http_req *r, struct err *e);
+
+/* reports: api-report.c */
 int api_reports_get(struct http_req *r, struct err *e);
 int api_report_submissions_get(struct http_req *r, struct err *e);
 int api_report_submissions_post(struct http_req *r, struct err *e);
 int api_report_submission_get(struct http_req *r, struct err *e);
 int api_report_submission_post(struct http_req *r, struct err *e);
-int api_case_appraisal_put(struct http_req *r, struct err *e);
-int api_case_appraisal_doc_post(struct http_req *r, struct err *e);
-int api_remedies_overdue_get(struct http_req *r, struct err *e);
-int api_case_attachment_post(struct http_req *r, struct err *e);
-int api_attachment_get(struct http_req *r, struct err *e);
-struct attachment_row;
-json_t *api_attachment_json(const struct attachment_row *r);
-int api_case_document_post(struct http_req *r, struct err *e);
-int api_deadlines_get(struct http_req *r, struct err *e);
-int api_case_letter_post(struct http_req *r, struct err *e);
-int api_case_discipline_post(struct http_req *r, struct err *e);
-int api_case_inspection_post(struct http_req *r, struct err *e);
-int api_case_finding_post(struct http_req *r, struct err *e);
-int api_finding_remedy_post(struct http_req *r, struct err *e);
-int api_remedy_post(struct http_req *r, struct err *e);
-int api_case_trip_put(struct http_req *r, struct err *e);
-int api_case_stay_put(struct http_req *r, struct err *e);
-int api_case_relative_post(struct http_req *r, struct err *e);
-int api_case_traveller_post(struct http_req *r, struct err *e);
-int api_traveller_post(struct http_req *r, struct err *e);
-int api_return_reports_get(struct http_req *r, struct err *e);
-int api_letter_post(struct http_req *r, struct err *e);
-int api_letters_get(struct http_req *r, struct err *e);
-int api_deadline_rules_get(struct http_req *r, struct err *e);
-int api_deadline_rule_put(struct http_req *r, struct err *e);
 
+/* api-org.c */
 int api_orgs_get(struct http_req *r, struct err *e);
 int api_org_get(struct http_req *r, struct err *e);
 int api_org_members(struct http_req *r, struct err *e);

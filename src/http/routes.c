@@ -51,6 +51,7 @@ static const struct http_route calendar_get = {"GET", "/api/calendar", api_calen
 static const struct http_route calendar_put = {"PUT", "/api/calendar/{date}", api_calendar_put};
 static const struct http_route calendar_delete = {"DELETE", "/api/calendar/{date}",
                                                   api_calendar_delete};
+static const struct http_route codes_get = {"GET", "/api/codes", api_codes_get};
 static const struct http_route case_kinds_get = {"GET", "/api/case-kinds", api_case_kinds_get};
 static const struct http_route cases_get = {"GET", "/api/cases", api_cases_get};
 static const struct http_route cases_post = {"POST", "/api/cases", api_cases_post};
@@ -76,7 +77,11 @@ static const struct http_route finding_remedies = {"POST", "/api/findings/{id}/r
                                                    api_finding_remedy_post};
 static const struct http_route remedy_post = {"POST", "/api/remedies/{id}", api_remedy_post};
 static const struct http_route case_trip = {"PUT", "/api/cases/{id}/trip", api_case_trip_put};
+static const struct http_route case_trip_patch = {"PATCH", "/api/cases/{id}/trip",
+                                                  api_case_trip_put};
 static const struct http_route case_stay = {"PUT", "/api/cases/{id}/stay", api_case_stay_put};
+static const struct http_route case_stay_patch = {"PATCH", "/api/cases/{id}/stay",
+                                                  api_case_stay_put};
 static const struct http_route case_relatives = {"POST", "/api/cases/{id}/relatives",
                                                  api_case_relative_post};
 static const struct http_route case_travellers = {"POST", "/api/cases/{id}/travellers",
@@ -90,6 +95,8 @@ static const struct http_route letters_get = {"GET", "/api/letters", api_letters
 static const struct http_route remedies_get = {"GET", "/api/remedies", api_remedies_overdue_get};
 static const struct http_route case_appraisal = {"PUT", "/api/cases/{id}/appraisal",
                                                  api_case_appraisal_put};
+static const struct http_route case_appraisal_patch = {"PATCH", "/api/cases/{id}/appraisal",
+                                                       api_case_appraisal_put};
 static const struct http_route case_appraisal_docs = {"POST", "/api/cases/{id}/appraisal-documents",
                                                       api_case_appraisal_doc_post};
 static const struct http_route reports_get = {"GET", "/api/reports", api_reports_get};
@@ -145,6 +152,7 @@ const struct http_route *const http_routes[] = {
     &calendar_get,
     &calendar_put,
     &calendar_delete,
+    &codes_get,
     &case_kinds_get,
     &cases_get,
     &cases_post,
@@ -160,6 +168,7 @@ const struct http_route *const http_routes[] = {
     &submission_get,
     &submission_post,
     &case_appraisal,
+    &case_appraisal_patch,
     &case_appraisal_docs,
     &remedies_get,
     &attachment_get,
@@ -173,7 +182,9 @@ const struct http_route *const http_routes[] = {
     &finding_remedies,
     &remedy_post,
     &case_trip,
+    &case_trip_patch,
     &case_stay,
+    &case_stay_patch,
     &case_relatives,
     &case_travellers,
     &traveller_post,

@@ -564,7 +564,8 @@ int store_trip_put(struct store *s, const struct trip_row *r)
 	store_bind_date(st, 5, r->come_back);
 	store_bind_text(st, 6, r->funding);
 	sqlite3_bind_int(st, 7, r->in_plan);
-	return store_exec_stmt(st);
+	sqlite3_bind_int64(st, 8, r->version);
+	return exec_versioned(s, st);
 }
 
 static int read_trip(sqlite3_stmt *st, struct arena *a, void *item)
@@ -578,6 +579,7 @@ static int read_trip(sqlite3_stmt *st, struct arena *a, void *item)
 	r->come_back = store_col_date(st, 4, DATE_NONE);
 	r->funding = store_col_text(st, 5, a);
 	r->in_plan = sqlite3_column_int(st, 6);
+	r->version = sqlite3_column_int64(st, 7);
 	return r->purpose && r->countries ? 0 : HOSO_E_NOMEM;
 }
 
@@ -656,7 +658,8 @@ int store_stay_put(struct store *s, const struct stay_row *r)
 	store_bind_date(st, 5, r->expected_end);
 	store_bind_text(st, 6, r->arrangement);
 	store_bind_date(st, 7, r->last_contact);
-	return store_exec_stmt(st);
+	sqlite3_bind_int64(st, 8, r->version);
+	return exec_versioned(s, st);
 }
 
 static int read_stay(sqlite3_stmt *st, struct arena *a, void *item)
@@ -670,6 +673,7 @@ static int read_stay(sqlite3_stmt *st, struct arena *a, void *item)
 	r->expected_end = store_col_date(st, 4, DATE_NONE);
 	r->arrangement = store_col_text(st, 5, a);
 	r->last_contact = store_col_date(st, 6, DATE_NONE);
+	r->version = sqlite3_column_int64(st, 7);
 	return r->country && r->purpose && r->arrangement ? 0 : HOSO_E_NOMEM;
 }
 
@@ -764,7 +768,8 @@ int store_appraisal_put(struct store *s, const struct appraisal_row *r)
 	store_bind_text(st, 2, r->requester);
 	store_bind_text(st, 3, r->outcome);
 	store_bind_text(st, 4, r->position);
-	return store_exec_stmt(st);
+	sqlite3_bind_int64(st, 5, r->version);
+	return exec_versioned(s, st);
 }
 
 static int read_appraisal(sqlite3_stmt *st, struct arena *a, void *item)
@@ -775,6 +780,7 @@ static int read_appraisal(sqlite3_stmt *st, struct arena *a, void *item)
 	r->requester = store_col_text(st, 1, a);
 	r->outcome = store_col_text(st, 2, a);
 	r->position = store_col_text(st, 3, a);
+	r->version = sqlite3_column_int64(st, 4);
 	return 0;
 }
 

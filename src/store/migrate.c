@@ -616,6 +616,15 @@ static const struct migration migrations[] = {
         "CREATE INDEX person_classified ON person(confidentiality) WHERE confidentiality > 0;",
         NULL,
     },
+    /* 22: a version on the parts of a case that are updated in place (a
+     * trip's details, a stay abroad, an appraisal), for partial updates
+     * checked against what the writer read. */
+    {
+        "ALTER TABLE case_trip ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+        "ALTER TABLE case_stay ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+        "ALTER TABLE case_appraisal ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

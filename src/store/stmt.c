@@ -317,9 +317,10 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_TRIP_PUT] = "INSERT INTO case_trip(case_id, purpose, countries, depart, come_back, "
                       "funding, in_plan) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT "
                       "(case_id) DO UPDATE SET purpose = ?2, countries = ?3, depart = ?4, "
-                      "come_back = ?5, funding = ?6, in_plan = ?7",
-    [STMT_TRIP_GET] = "SELECT case_id, purpose, countries, depart, come_back, funding, in_plan "
-                      "FROM case_trip WHERE case_id = ?1",
+                      "come_back = ?5, funding = ?6, in_plan = ?7, version = version + 1 "
+                      "WHERE version = ?8",
+    [STMT_TRIP_GET] = "SELECT case_id, purpose, countries, depart, come_back, funding, in_plan, "
+                      "version FROM case_trip WHERE case_id = ?1",
     [STMT_TRAVELLER_INSERT] = "INSERT INTO case_traveller(case_id, person_id, leader, "
                               "commitment) VALUES (?1, ?2, ?3, ?4)",
     [STMT_TRAVELLERS_OF_CASE] = "SELECT id, case_id, person_id, leader, commitment, departed, "
@@ -333,9 +334,10 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_STAY_PUT] = "INSERT INTO case_stay(case_id, country, purpose, start, expected_end, "
                       "arrangement, last_contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON "
                       "CONFLICT (case_id) DO UPDATE SET country = ?2, purpose = ?3, start = ?4, "
-                      "expected_end = ?5, arrangement = ?6, last_contact = ?7",
+                      "expected_end = ?5, arrangement = ?6, last_contact = ?7, version = "
+                      "version + 1 WHERE version = ?8",
     [STMT_STAY_GET] = "SELECT case_id, country, purpose, start, expected_end, arrangement, "
-                      "last_contact FROM case_stay WHERE case_id = ?1",
+                      "last_contact, version FROM case_stay WHERE case_id = ?1",
     [STMT_RELATIVE_INSERT] = "INSERT INTO case_relative(case_id, relation, full_name, "
                              "is_member, exempt_reason) VALUES (?1, ?2, ?3, ?4, ?5)",
     [STMT_RELATIVES_OF_CASE] = "SELECT id, case_id, relation, full_name, is_member, "
@@ -369,9 +371,10 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                  "?1 AND effective <= ?2 GROUP BY effective ORDER BY effective",
     [STMT_APPRAISAL_PUT] = "INSERT INTO case_appraisal(case_id, requester, outcome, position) "
                            "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (case_id) DO UPDATE SET "
-                           "requester = ?2, outcome = ?3, position = ?4",
-    [STMT_APPRAISAL_GET] = "SELECT case_id, requester, outcome, position FROM case_appraisal "
-                           "WHERE case_id = ?1",
+                           "requester = ?2, outcome = ?3, position = ?4, version = version + 1 "
+                           "WHERE version = ?5",
+    [STMT_APPRAISAL_GET] = "SELECT case_id, requester, outcome, position, version FROM "
+                           "case_appraisal WHERE case_id = ?1",
     [STMT_APPRAISAL_DOC_PUT] = "INSERT INTO case_appraisal_doc(case_id, name, present) VALUES "
                                "(?1, ?2, ?3) ON CONFLICT (case_id, name) DO UPDATE SET present "
                                "= ?3 RETURNING id",

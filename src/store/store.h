@@ -473,7 +473,8 @@ struct trip_row {
 	const char *countries;
 	int32_t depart, come_back; /* planned */
 	const char *funding;
-	int in_plan; /* in the year's foreign-affairs plan (official delegations) */
+	int in_plan;     /* in the year's foreign-affairs plan (official delegations) */
+	int64_t version; /* 1 when first written */
 };
 struct traveller_row {
 	int64_t id, case_id, person_id;
@@ -485,6 +486,9 @@ struct traveller_list {
 	struct traveller_row *v;
 	size_t n;
 };
+/* The trip, stay and appraisal of a case are written whole: inserted when
+ * r->version is 0, else updated when r->version is still the stored one
+ * (its version goes up by one); HOSO_E_CONFLICT otherwise. */
 int store_trip_put(struct store *s, const struct trip_row *r);
 int store_trip_get(struct store *s, int64_t case_id, struct arena *a, struct trip_row *ret);
 int store_traveller_insert(struct store *s, const struct traveller_row *r, int64_t *ret_id);
@@ -499,6 +503,7 @@ struct stay_row {
 	int64_t case_id;
 	const char *country, *purpose, *arrangement;
 	int32_t start, expected_end, last_contact; /* last_contact: DATE_NONE when none */
+	int64_t version;
 };
 int store_stay_put(struct store *s, const struct stay_row *r);
 int store_stay_get(struct store *s, int64_t case_id, struct arena *a, struct stay_row *ret);
@@ -609,6 +614,7 @@ struct appraisal_row {
 	const char *requester;
 	const char *outcome;  /* dat, khong_dat, chuyen_cap_tren; NULL: not yet */
 	const char *position; /* the position or level it names */
+	int64_t version;
 };
 struct appraisal_doc_row {
 	int64_t id, case_id;

@@ -366,10 +366,11 @@ stay '{"country": "Nga", "purpose": "du_lich", "arrangement": "tu_sinh_hoat", "s
 expect_body '"field":"purpose"'
 stay '{"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2024-09-01", "expected_end": "2023-07-01"}' 400
 expect_body '"field":"expected_end"'
-stay '{"country": "Nga", "purpose": "hoc_tap", "start": "2024-09-01", "expected_end": "2028-07-01"}' 400
+# a partial update: a required field cannot be cleared, and nothing is written
+stay '{"country": "Nga", "purpose": "hoc_tap", "arrangement": null, "start": "2024-09-01", "expected_end": "2028-07-01"}' 400
 expect_body '"field":"arrangement"'
 expect_http 200 -b xem.x1.jar "$base/api/cases/$st"
-expect_body '"stay":\{"country":"Liên bang Nga","purpose":"hoc_tap","start":"2024-09-01","expected_end":"2028-07-01","arrangement":"tu_sinh_hoat","last_contact":"2025-03-01"\}'
+expect_body '"stay":\{"country":"Liên bang Nga","purpose":"hoc_tap","start":"2024-09-01","expected_end":"2028-07-01","arrangement":"tu_sinh_hoat","last_contact":"2025-03-01","version":1\}'
 expect_http 409 -b cv.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat cv.x1.csrf)" --data '{"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2024-09-01", "expected_end": "2028-07-01"}' "$base/api/cases/$c1/stay"
 expect_http 403 -b xem.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat xem.x1.csrf)" --data '{"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2024-09-01", "expected_end": "2028-07-01"}' "$base/api/cases/$st/stay"
 stop_server

@@ -32,13 +32,14 @@ send() { # METHOD USER PATH BODY STATUS
   expect_http "$5" -b "$2.jar" -X "$1" -H "$J" -H "X-CSRF-Token: $(cat "$2.csrf")" --data "$4" "$base$3"
 }
 expect_http 200 -b xem.tu.jar "$base/api/cases/$a"
-python3 -c 'import json; c=json.load(open("body.txt")); assert c["appraisal"] == {"requester": "Ban Tổ chức Tỉnh ủy", "outcome": "dat", "position": "Phó Giám đốc Sở"} and [(d["name"], d["present"]) for d in c["appraisal_documents"]] == [("Bản tự kiểm điểm", True)], c' && ok || fail "appraisal on the case: $(head -c 300 body.txt)"
+python3 -c 'import json; c=json.load(open("body.txt")); assert c["appraisal"] == {"requester": "Ban Tổ chức Tỉnh ủy", "outcome": "dat", "position": "Phó Giám đốc Sở", "version": 2} and [(d["name"], d["present"]) for d in c["appraisal_documents"]] == [("Bản tự kiểm điểm", True)], c' && ok || fail "appraisal on the case: $(head -c 300 body.txt)"
 send POST cv.tu "/api/cases/$a/appraisal-documents" '{"name": "Giấy xác nhận của địa phương", "present": 0}' 200
 send POST cv.tu "/api/cases/$a/appraisal-documents" '{"name": "", "present": 0}' 400
 expect_body '"field":"name"'
 send POST cv.tu "/api/cases/$a/appraisal-documents" '{"name": "X", "present": 2}' 400
 expect_body '"field":"present"'
-send PUT cv.tu "/api/cases/$a/appraisal" '{"outcome": "dat"}' 400
+# a partial update: clearing the position of an outcome "dat" is refused
+send PUT cv.tu "/api/cases/$a/appraisal" '{"outcome": "dat", "position": null}' 400
 expect_body '"field":"position"'
 send PUT cv.tu "/api/cases/$a/appraisal" '{"outcome": "dat", "position": 5}' 400
 expect_body '"field":"position"'

@@ -53,7 +53,7 @@ python3 - <<'PY' && ok || fail "due and overdue work today"
 import json
 d = json.load(open("out.txt"))
 items = d["items"]
-levels = {i["level"] for i in items}
+levels = {i["deadline"]["level"] for i in items}
 assert "overdue" in levels, levels
 PY
 expect_status 0 "$HOSO" case letters

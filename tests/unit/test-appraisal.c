@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "app/appraisal.h"
+#include "app/patch.h"
 #include "app/case.h"
 #include "app/org.h"
 #include "fixture.h"
@@ -92,6 +93,21 @@ static void test_appraisal_outcome_and_documents(void **state)
 	assert_string_equal(got.requester, "Ban Tổ chức Tỉnh ủy");
 	assert_true(appraisal_outcome_valid("chuyen_cap_tren"));
 	assert_false(appraisal_outcome_valid(NULL));
+	/* A partial update: the requester only, with the version read; the
+	 * outcome and the position stay.  A stale version changes nothing. */
+	ap = (struct appraisal_input){.requester = "Ban Tổ chức Huyện ủy",
+	                              .sent = PATCH_LISTED | 1u << APPRAISAL_REQUESTER,
+	                              .version = got.version};
+	assert_int_equal(appraisal_set(app, &officer, id, &ap, &e), 0);
+	assert_int_equal(appraisal_set(app, &officer, id, &ap, &e), HOSO_E_CONFLICT);
+	assert_int_equal(store_appraisal_get(app_store(app), id, &a, &got), 0);
+	assert_string_equal(got.requester, "Ban Tổ chức Huyện ủy");
+	assert_string_equal(got.outcome, "dat");
+	assert_string_equal(got.position, "Phó Chủ tịch UBND xã");
+	/* clearing the position of a met standard is refused */
+	ap = (struct appraisal_input){.sent = PATCH_LISTED | 1u << APPRAISAL_POSITION};
+	assert_int_equal(appraisal_set(app, &officer, id, &ap, &e), HOSO_E_MISSING);
+	assert_string_equal(e.field.buf, "position");
 
 	fixture_close(dir, app, &e, &a);
 }

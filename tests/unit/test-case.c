@@ -9,9 +9,11 @@
 
 #include "app/audit.h"
 #include "app/case.h"
+#include "app/deadline.h"
 #include "app/user.h"
 #include "app/org.h"
 #include "app/person.h"
+#include "app/report.h"
 #include "helpers.h"
 #include "store/store.h"
 
@@ -90,12 +92,12 @@ static int64_t open_case(struct fx *f, const struct actor *who, const char *kind
 static void test_state_machines_are_whole(void **state)
 {
 	size_t nk;
-	const struct case_kind *kinds = case_kinds(&nk);
+	const struct case_kind *const *kinds = case_kinds(&nk);
 
 	(void)state;
-	assert_int_equal(nk, 7);
+	assert_int_equal(nk, KIND__MAX);
 	for (size_t i = 0; i < nk; i++) {
-		const struct case_kind *k = &kinds[i];
+		const struct case_kind *k = kinds[i];
 		int reach[32] = {0}, changed = 1;
 
 		assert_true(k->nstates <= 32);
@@ -483,49 +485,84 @@ static void test_notes_documents_and_the_trail(void **state)
 	assert_string_equal(al.v[3].action, "create");
 }
 
-static void test_supervision_opens_a_linked_inspection(void **state)
+/* The kinds' table: each kind at its enum's place, codes and number
+ * prefixes distinct, its deadlines its own, its figures in the report
+ * catalogue. */
+static void test_the_kinds_table(void **state)
+{
+	size_t nk;
+	const struct case_kind *const *kinds = case_kinds(&nk);
+
+	(void)state;
+	for (size_t i = 0; i < nk; i++) {
+		const struct case_kind *k = kinds[i];
+
+		assert_int_equal(k->id, i);
+		assert_ptr_equal(case_kind_get(k->id), k);
+		assert_string_equal(case_kind_code(k->id), k->code);
+		for (size_t j = 0; j < i; j++) {
+			assert_string_not_equal(kinds[j]->code, k->code);
+			assert_string_not_equal(kinds[j]->prefix, k->prefix);
+		}
+		for (size_t d = 0; d < k->ndeadlines; d++)
+			assert_int_equal(k->deadlines[d].kind, k->id);
+		assert_true(k->nfigures > 0);
+		for (size_t f = 0; f < k->nfigures; f++)
+			if (!figure_code(k->figures[f]))
+				fail_msg("%s: figure %d is not in the report catalogue", k->code,
+				         (int)k->figures[f]);
+		assert_true(!k->load == !k->view);
+	}
+	assert_null(case_kind_get(KIND__MAX));
+	assert_null(case_kind_code(KIND__MAX));
+}
+
+/* A case of any kind has the same keys: every kind's parts, empty but
+ * its own; a kind's writes refuse a case of another kind, naming it. */
+static void test_every_case_has_every_kinds_keys(void **state)
 {
 	struct fx *f = *state;
-	int64_t persons[] = {f->p1}, sup, insp;
-	struct case_input in = {.kind = "giam_sat",
-	                        .subtype = "chuyen_de",
-	                        .title = "Giám sát chuyên đề",
-	                        .handling_org = f->c1,
-	                        .opened = date_days(2024, 6, 1),
-	                        .confidentiality = 1,
-	                        .subject_persons = persons,
-	                        .nsubject_persons = 1};
-	struct case_view v;
-	const char *number;
+	json_t *first = NULL;
 
-	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &sup, NULL, &f->e), 0);
-	assert_int_equal(case_open_inspection(f->app, &f->officer, sup,
-	                                      "Kiểm tra khi có dấu hiệu vi phạm", &f->a, &insp,
-	                                      &number, &f->e),
-	                 0);
-	assert_int_equal(case_get(f->app, &f->officer, insp, &f->a, &v, &f->e), 0);
-	assert_string_equal(v.c.kind, "kiem_tra");
-	assert_string_equal(v.c.subtype, "dau_hieu_vi_pham");
-	assert_int_equal(v.c.linked_case, sup);
-	assert_int_equal(v.c.confidentiality, 1);
-	assert_int_equal(v.subjects.n, 1);
-	assert_int_equal(v.subjects.v[0].person_id, f->p1);
-	/* only from a supervision; only within scope */
-	assert_int_equal(
-	    case_open_inspection(f->app, &f->officer, insp, "X", &f->a, &insp, NULL, &f->e),
-	    HOSO_E_CONFLICT);
-	assert_int_equal(
-	    case_open_inspection(f->app, &f->other, sup, "X", &f->a, &insp, NULL, &f->e),
-	    HOSO_E_NOT_FOUND);
-	assert_int_equal(
-	    case_open_inspection(f->app, &f->viewer, sup, "X", &f->a, &insp, NULL, &f->e),
-	    HOSO_E_DENIED);
+	for (size_t i = 0; i < KIND__MAX; i++) {
+		const char *code = case_kind_code((enum case_kind_id)i);
+		int64_t id = open_case(f, &f->officer, code, f->c1, date_days(2024, 5, 2), 0, NULL);
+		struct case_view v;
+		struct case_row c;
+		json_t *o;
+		const char *key;
+		json_t *x;
+
+		assert_int_equal(case_get(f->app, &f->officer, id, &f->a, &v, &f->e), 0);
+		assert_ptr_equal(v.kind, case_kind_get((enum case_kind_id)i));
+		assert_string_equal(v.org.code, "C1");
+		o = case_view_json(&v);
+		assert_string_equal(json_string_value(json_object_get(o, "kind")), code);
+		if (!first) {
+			first = o;
+		} else {
+			json_object_foreach(first, key, x) if (!json_object_get(o, key))
+			    fail_msg("a case of kind %s has no '%s'", code, key);
+			assert_int_equal(json_object_size(o), json_object_size(first));
+			json_decref(o);
+		}
+		assert_int_equal(case_of_kind(f->app, &f->officer, id,
+		                              i == KIND_TRIP ? KIND_STAY : KIND_TRIP, CASE_OFFICER,
+		                              &f->a, &c, &f->e),
+		                 HOSO_E_CONFLICT);
+		assert_string_equal(f->e.field.buf, "case");
+	}
+	assert_non_null(json_object_get(first, "trip"));
+	assert_non_null(json_object_get(first, "relatives"));
+	json_decref(first);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_state_machines_are_whole),
+	    cmocka_unit_test(test_the_kinds_table),
+	    cmocka_unit_test_setup_teardown(test_every_case_has_every_kinds_keys, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_numbers_per_body_kind_and_year, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_input_names_the_field_and_writes_nothing,
 	                                    setup, teardown),
@@ -540,8 +577,6 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_subjects_keep_the_organisation_as_it_was, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_notes_documents_and_the_trail, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_supervision_opens_a_linked_inspection, setup,
-	                                    teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 
 #include "app/case.h"
 #include "app/org.h"
+#include "app/patch.h"
 #include "app/stay.h"
 #include "fixture.h"
 #include "store/store.h"
@@ -56,6 +57,36 @@ static void test_stay_details(void **state)
 	assert_string_equal(got.country, "Liên bang Nga");
 	assert_string_equal(got.arrangement, "tu_sinh_hoat");
 	assert_int_equal(got.last_contact, date_days(2025, 3, 1));
+	assert_int_equal(got.version, 1);
+
+	/* A partial update: the last contact only; the rest stays.  A NULL
+	 * clears it; a stale version changes nothing; a required field
+	 * cannot be cleared. */
+	s = (struct stay_input){.last_contact = date_days(2025, 9, 1),
+	                        .sent = PATCH_LISTED | 1u << STAY_LAST_CONTACT,
+	                        .version = 1};
+	assert_int_equal(stay_set(app, &officer, stay, &s, &e), 0);
+	assert_int_equal(store_stay_get(app_store(app), stay, &a, &got), 0);
+	assert_string_equal(got.country, "Liên bang Nga");
+	assert_string_equal(got.arrangement, "tu_sinh_hoat");
+	assert_int_equal(got.expected_end, date_days(2028, 7, 1));
+	assert_int_equal(got.last_contact, date_days(2025, 9, 1));
+	assert_int_equal(got.version, 2);
+	s = (struct stay_input){.arrangement = "chi_bo_tam_thoi",
+	                        .sent = PATCH_LISTED | 1u << STAY_ARRANGEMENT,
+	                        .version = 1};
+	assert_int_equal(stay_set(app, &officer, stay, &s, &e), HOSO_E_CONFLICT);
+	s.version = 2;
+	s.arrangement = NULL;
+	assert_int_equal(stay_set(app, &officer, stay, &s, &e), HOSO_E_MISSING);
+	assert_string_equal(e.field.buf, "arrangement");
+	s = (struct stay_input){.last_contact = DATE_NONE,
+	                        .sent = PATCH_LISTED | 1u << STAY_LAST_CONTACT};
+	assert_int_equal(stay_set(app, &officer, stay, &s, &e), 0);
+	assert_int_equal(store_stay_get(app_store(app), stay, &a, &got), 0);
+	assert_int_equal(got.last_contact, DATE_NONE);
+	assert_string_equal(got.arrangement, "tu_sinh_hoat");
+	assert_int_equal(got.version, 3);
 	fixture_close(dir, app, &e, &a);
 }
 

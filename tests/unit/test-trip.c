@@ -10,6 +10,7 @@
 
 #include "app/case.h"
 #include "app/org.h"
+#include "app/patch.h"
 #include "app/person.h"
 #include "app/trip.h"
 #include "helpers.h"
@@ -229,6 +230,77 @@ static void test_person_trips_and_their_reports(void **state)
 	assert_int_equal(v[0].report.level, DEADLINE_DONE);
 }
 
+/* The latest audit entry's detail about case id, as JSON (the caller frees). */
+static json_t *last_detail(struct fx *f, int64_t id, const char *action)
+{
+	struct audit_filter af = {
+	    .object_type = "case", .object_id = id, .action = action, .limit = 1};
+	struct audit_list l;
+
+	assert_int_equal(store_audit_query(app_store(f->app), &af, &f->a, &l), 0);
+	assert_int_equal(l.n, 1);
+	return json_loads(l.v[0].detail, 0, NULL);
+}
+
+/* A partial update changes only the fields sent, a NULL clears the
+ * funding, a stale version is refused, and the trail has each field
+ * changed, before and after. */
+static void test_a_trip_is_updated_in_part(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = trip_case(f, "cong_vu");
+	struct trip_input in = {
+	    "cong_tac", "Lào", "Ngân sách tỉnh", date_days(2024, 5, 20), date_days(2024, 6, 3), 1};
+	struct trip_row got;
+	json_t *d;
+
+	/* the first write needs the purpose, the countries and both dates */
+	struct trip_input part = {.countries = "Lào", .sent = PATCH_LISTED | 1u << TRIP_COUNTRIES};
+
+	assert_int_equal(trip_set(f->app, &f->officer, id, &part, &f->e), HOSO_E_MISSING);
+	assert_string_equal(f->e.field.buf, "purpose");
+	assert_int_equal(trip_set(f->app, &f->officer, id, &in, &f->e), 0);
+	assert_int_equal(store_trip_get(app_store(f->app), id, &f->a, &got), 0);
+	assert_int_equal(got.version, 1);
+	/* only the countries change: the funding and the plan stay */
+	part = (struct trip_input){.countries = "Lào, Campuchia",
+	                           .sent = PATCH_LISTED | 1u << TRIP_COUNTRIES,
+	                           .version = 1};
+	assert_int_equal(trip_set(f->app, &f->officer, id, &part, &f->e), 0);
+	assert_int_equal(store_trip_get(app_store(f->app), id, &f->a, &got), 0);
+	assert_string_equal(got.countries, "Lào, Campuchia");
+	assert_string_equal(got.funding, "Ngân sách tỉnh");
+	assert_string_equal(got.purpose, "cong_tac");
+	assert_true(got.in_plan);
+	assert_int_equal(got.version, 2);
+	d = last_detail(f, id, "trip");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(d, "countries"), "before")), "Lào");
+	assert_int_equal(json_object_size(d), 1);
+	json_decref(d);
+	/* the version read before is stale now: nothing changes */
+	part = (struct trip_input){
+	    .funding = NULL, .sent = PATCH_LISTED | 1u << TRIP_FUNDING, .version = 1};
+	assert_int_equal(trip_set(f->app, &f->officer, id, &part, &f->e), HOSO_E_CONFLICT);
+	assert_string_equal(f->e.field.buf, "version");
+	assert_int_equal(store_trip_get(app_store(f->app), id, &f->a, &got), 0);
+	assert_string_equal(got.funding, "Ngân sách tỉnh");
+	/* with the right one, a NULL clears the funding; a required field
+	 * cannot be cleared */
+	part.version = 2;
+	assert_int_equal(trip_set(f->app, &f->officer, id, &part, &f->e), 0);
+	assert_int_equal(store_trip_get(app_store(f->app), id, &f->a, &got), 0);
+	assert_null(got.funding);
+	part = (struct trip_input){.depart = DATE_NONE, .sent = PATCH_LISTED | 1u << TRIP_DEPART};
+	assert_int_equal(trip_set(f->app, &f->officer, id, &part, &f->e), HOSO_E_MISSING);
+	assert_string_equal(f->e.field.buf, "depart");
+	/* nothing sent: nothing changes, nothing is recorded */
+	part = (struct trip_input){.sent = PATCH_LISTED};
+	assert_int_equal(trip_set(f->app, &f->officer, id, &part, &f->e), 0);
+	assert_int_equal(store_trip_get(app_store(f->app), id, &f->a, &got), 0);
+	assert_int_equal(got.version, 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -237,6 +309,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_approval_waits_for_a_complete_trip, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_person_trips_and_their_reports, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_a_trip_is_updated_in_part, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,11 +1,10 @@
-// Cases and deadlines as the server sends them, and the kinds' state
-// machines (loaded once: they change only with the program).
-import { get } from './api'
+// Cases and deadlines as the server sends them; the kinds' state machines
+// come with the other closed sets (codes.ts).
 import { lang } from './i18n'
+import type { CaseKind, CaseStep } from './codes'
 
-export interface CaseState { code: string; name: string; name_en: string; final: boolean; paused: boolean }
-export interface CaseStep { from: string; to: string; name: string; name_en: string; roles: string[]; conclusion: boolean }
-export interface CaseKind { code: string; prefix: string; name: string; name_en: string; subtypes: string[]; states: CaseState[]; steps: CaseStep[] }
+export type { CaseKind, CaseState, CaseStep } from './codes'
+export { caseKinds } from './codes'
 
 export interface Deadline {
   rule: string; name: string; name_en: string; start: string; due: string; done: string | null
@@ -16,16 +15,6 @@ export interface CaseBrief {
   id: number; number: string; kind: string; subtype: string | null; title: string; opened: string
   state: string; confidentiality: number; version: number; org: string | null; org_name: string | null
   deadline?: Deadline
-}
-
-let kinds: Promise<CaseKind[]> | null = null
-
-export function caseKinds(): Promise<CaseKind[]> {
-  kinds ??= get<{ kinds: CaseKind[] }>('/api/case-kinds').then((r) => r.kinds).catch((e) => {
-    kinds = null
-    throw e
-  })
-  return kinds
 }
 
 /** A name in the current language from an object with name / name_en. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { allMessages, hasKey, label, lang, setLang, t } from './i18n'
+import { allMessages, hasKey, label, lang, setCodeLabels, setLang, t } from './i18n'
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -37,10 +37,16 @@ describe('t and label', () => {
     expect(t('orgs.count', { n: '2,510', m: '48,560' })).toBe('2,510 organisations, 48,560 members')
     setLang('vi')
   })
-  it('labels enum values and passes unknown ones through', () => {
+  it('labels codes by the names the server gives, and passes unknown ones through', () => {
+    setCodeLabels((group, code) => (group === 'kind' && code === 'chi_bo_co_so' ? 'Chi bộ cơ sở' : undefined))
     expect(label('kind', 'chi_bo_co_so')).toBe('Chi bộ cơ sở')
-    expect(label('status', 'du_bi')).toBe('Dự bị')
     expect(label('kind', 'khong_co')).toBe('khong_co')
     expect(label('kind', null)).toBe('')
+    // a message of this file wins (a word, not a code)
+    expect(label('disc', 'org')).toBe('Tổ chức')
+  })
+  it('copies no list of codes: their names come from /api/codes', () => {
+    for (const key of Object.keys(allMessages()))
+      expect(/^(kind|status|role|clearance|sex|succession|subtype|purpose|relation|outcome|arrangement|deadline\.level)\./.test(key), key).toBe(false)
   })
 })

@@ -1,6 +1,7 @@
 // Two languages: Vietnamese (the default) and English. Every string the UI
-// shows comes from here; enum labels (organisation kinds, statuses, roles)
-// too. The choice is kept in localStorage.
+// shows comes from here, but the names of the closed sets' codes
+// (organisation kinds, statuses, roles...), which the server serves with
+// the codes (codes.ts). The choice is kept in localStorage.
 import { ref } from 'vue'
 
 export type Lang = 'vi' | 'en'
@@ -292,13 +293,11 @@ const messages: Record<string, Entry> = {
   'case.date': ['Ngày thực hiện', 'Date'],
   'case.note': ['Ghi chú', 'Note'],
   'case.openInspection': ['Mở kiểm tra khi có dấu hiệu vi phạm', 'Open an inspection on signs of violation'],
+  'case.openInspectionHint': ['Giám sát phát hiện dấu hiệu vi phạm: mở một cuộc kiểm tra gắn với hồ sơ này, cùng tổ chức thụ lý và đối tượng.', 'Supervision found signs of violation: open an inspection linked to this case, with its organisation and subjects.'],
   'case.linked': ['Vụ việc liên quan', 'Linked case'],
   'case.addNote': ['Thêm ghi chú', 'Add a note'],
   'case.addDocument': ['Thêm văn bản', 'Add a document'],
   'case.attachments': ['Tệp đính kèm', 'Attachments'],
-  'outcome.dat': ['Đạt tiêu chuẩn', 'Meets the standard'],
-  'outcome.khong_dat': ['Không đạt tiêu chuẩn', 'Does not meet it'],
-  'outcome.chuyen_cap_tren': ['Chuyển cấp trên xem xét', 'Referred to the higher level'],
   'appraisal.title': ['Thẩm định tiêu chuẩn chính trị', 'Political-standard appraisal'],
   'appraisal.requester': ['Cơ quan đề nghị', 'Requested by'],
   'appraisal.outcome': ['Kết quả thẩm định', 'Outcome'],
@@ -350,15 +349,6 @@ const messages: Record<string, Entry> = {
   'rel.add': ['Thêm người', 'Add a person'],
   'rel.applicantExempt': ['Có bố, mẹ, anh chị em ruột hoặc con là đảng viên: có thể không thẩm tra bản thân người vào Đảng (ghi rõ lý do).', 'A parent, full sibling or child is a member: the applicant need not be checked (record the reason).'],
   'rel.spouseExempt': ['Vợ/chồng hoặc bố mẹ vợ/chồng là đảng viên: có thể không thẩm tra bên vợ/chồng (ghi rõ lý do).', 'The spouse or a parent of the spouse is a member: the spouse\'s side may be skipped (record the reason).'],
-  'relation.ban_than': ['Bản thân', 'Applicant'],
-  'relation.bo': ['Bố đẻ', 'Father'],
-  'relation.me': ['Mẹ đẻ', 'Mother'],
-  'relation.nguoi_nuoi_duong': ['Người nuôi dưỡng', 'Guardian'],
-  'relation.bo_vo_chong': ['Bố vợ/chồng', 'Father-in-law'],
-  'relation.me_vo_chong': ['Mẹ vợ/chồng', 'Mother-in-law'],
-  'relation.vo_chong': ['Vợ/chồng', 'Spouse'],
-  'relation.con': ['Con', 'Child'],
-  'relation.anh_chi_em': ['Anh chị em ruột', 'Full sibling'],
   'stay.title': ['Ở nước ngoài', 'Staying abroad'],
   'stay.country': ['Nước', 'Country'],
   'stay.start': ['Từ ngày', 'From'],
@@ -366,10 +356,6 @@ const messages: Record<string, Entry> = {
   'stay.arrangement': ['Hình thức sinh hoạt đảng', 'Party activity'],
   'stay.lastContact': ['Liên hệ gần nhất', 'Last contact'],
   'stay.save': ['Lưu', 'Save'],
-  'arrangement.tu_sinh_hoat': ['Tự sinh hoạt, có hướng dẫn', 'Alone, under guidance'],
-  'arrangement.chi_bo_nuoc_ngoai': ['Chi bộ ở nước ngoài (≥ 3 đảng viên chính thức)', 'A chi bộ abroad (3+ full members)'],
-  'arrangement.chi_bo_tam_thoi': ['Chi bộ tạm thời', 'A temporary chi bộ'],
-  'arrangement.khong_chuyen': ['Không chuyển sinh hoạt', 'Not transferred'],
   'trip.title': ['Chuyến đi', 'The trip'],
   'trip.purpose': ['Mục đích', 'Purpose'],
   'trip.countries': ['Nước đến', 'Countries'],
@@ -387,21 +373,12 @@ const messages: Record<string, Entry> = {
   'trip.report': ['Báo cáo', 'Report'],
   'trip.authority': ['Cơ quan thẩm định', 'Approving body'],
   'trip.addTraveller': ['Thêm người đi', 'Add a traveller'],
-  'purpose.cong_tac': ['Công tác', 'Work'],
-  'purpose.hoc_tap': ['Học tập', 'Study'],
-  'purpose.chua_benh': ['Chữa bệnh', 'Medical treatment'],
-  'purpose.du_lich': ['Du lịch', 'Tourism'],
-  'purpose.tham_than': ['Thăm thân', 'Visiting relatives'],
   'finding.title': ['Kết luận, vi phạm và khắc phục', 'Findings and remedies'],
   'finding.subject': ['Về đối tượng', 'About'],
   'finding.whole': ['Toàn bộ vụ việc', 'The case as a whole'],
   'finding.text': ['Nội dung', 'Finding'],
   'finding.conclusion': ['Kết luận', 'Conclusion'],
   'finding.add': ['Ghi kết luận', 'Record the finding'],
-  'finding.khong_vi_pham': ['Không vi phạm', 'No violation'],
-  'finding.vi_pham_chua_den_muc': ['Vi phạm chưa đến mức kỷ luật', 'Violation below the discipline threshold'],
-  'finding.vi_pham_phai_ky_luat': ['Vi phạm đến mức phải kỷ luật', 'Violation calling for discipline'],
-  'finding.da_ky_luat': ['Đã kỷ luật', 'Disciplined'],
   'remedy.action': ['Việc khắc phục', 'Remedial action'],
   'remedy.overdueList': ['Việc khắc phục sau kiểm tra quá hạn', 'Remedial actions past due'],
   'remedy.daysLate': ['Trễ (ngày làm việc)', 'Late (working days)'],
@@ -420,11 +397,6 @@ const messages: Record<string, Entry> = {
   'disc.limitation': ['Hết thời hiệu', 'Limitation ends'],
   'disc.noLimit': ['Không áp dụng thời hiệu', 'No limitation'],
   'disc.internal': ['Vi phạm về bảo vệ chính trị nội bộ', 'Internal political protection violation'],
-  'disc.khien_trach': ['Khiển trách', 'Reprimand'],
-  'disc.canh_cao': ['Cảnh cáo', 'Warning'],
-  'disc.cach_chuc': ['Cách chức', 'Dismissal'],
-  'disc.khai_tru': ['Khai trừ', 'Expulsion'],
-  'disc.giai_tan': ['Giải tán', 'Dissolution'],
   'disc.add': ['Ghi quyết định', 'Record the decision'],
   'disc.org': ['Tổ chức', 'Organisation'],
   'disc.person': ['Đảng viên', 'Member'],
@@ -435,31 +407,7 @@ const messages: Record<string, Entry> = {
   'letter.lastReminder': ['Đôn đốc lần cuối', 'Last reminder'],
   'trip.eventDate': ['Ngày ghi nhận xuất cảnh, nhập cảnh, báo cáo', 'Date to record departure, return, report'],
   'deadline.paused': ['đang tạm dừng', 'paused'],
-  'deadline.level.ok': ['Trong hạn', 'In time'],
-  'deadline.level.early': ['Sắp đến hạn', 'Due soon'],
-  'deadline.level.late': ['Gần hết hạn', 'Nearly due'],
-  'deadline.level.overdue': ['Quá hạn', 'Overdue'],
-  'deadline.level.done': ['Xong đúng hạn', 'Done in time'],
-  'deadline.level.done_late': ['Xong quá hạn', 'Done late'],
   'deadline.none': ['Không có việc nào sắp đến hạn hoặc quá hạn.', 'Nothing due soon or overdue.'],
-  'subtype.dau_hieu_vi_pham': ['Khi có dấu hiệu vi phạm', 'On signs of violation'],
-  'subtype.chap_hanh': ['Việc chấp hành', 'Compliance'],
-  'subtype.chuyen_de': ['Chuyên đề', 'Thematic'],
-  'subtype.cap_duoi_kt_kl': ['Cấp dưới thực hiện kiểm tra, kỷ luật', 'Lower body\'s inspection and discipline'],
-  'subtype.tai_chinh_dang_phi': ['Tài chính, đảng phí', 'Finance and party dues'],
-  'subtype.thuong_xuyen': ['Thường xuyên', 'Regular'],
-  'subtype.bo_nhiem': ['Bổ nhiệm', 'Appointment'],
-  'subtype.bau_cu': ['Bầu cử', 'Election'],
-  'subtype.quy_hoach': ['Quy hoạch', 'Planning'],
-  'subtype.luan_chuyen': ['Luân chuyển', 'Rotation'],
-  'subtype.dao_tao_nuoc_ngoai': ['Đào tạo ở nước ngoài', 'Training abroad'],
-  'subtype.khac': ['Khác', 'Other'],
-  'subtype.viec_rieng': ['Việc riêng', 'Private'],
-  'subtype.cong_vu': ['Công vụ', 'Official'],
-  'subtype.hoc_tap': ['Học tập', 'Study'],
-  'subtype.lao_dong': ['Lao động', 'Labour'],
-  'subtype.cong_tac': ['Công tác', 'Work'],
-  'subtype.gia_dinh': ['Gia đình', 'Family'],
   'common.save': ['Lưu', 'Save'],
   'common.cancel': ['Hủy', 'Cancel'],
   'common.close': ['Đóng', 'Close'],
@@ -475,30 +423,6 @@ const messages: Record<string, Entry> = {
   'common.invalidDate': ['Ngày không hợp lệ (dd/mm/yyyy)', 'Invalid date (dd/mm/yyyy)'],
   'common.page': ['Trang', 'Page'],
 
-  'sex.nam': ['Nam', 'Male'],
-  'sex.nu': ['Nữ', 'Female'],
-  'kind.dang_bo_tinh': ['Đảng bộ tỉnh', 'Provincial Party Committee'],
-  'kind.dang_bo_truc_thuoc': ['Đảng bộ trực thuộc', 'Committee under the province'],
-  'kind.dang_bo_co_so': ['Đảng bộ cơ sở', 'Grassroots Party Committee'],
-  'kind.chi_bo_co_so': ['Chi bộ cơ sở', 'Grassroots Party Cell'],
-  'kind.dang_bo_bo_phan': ['Đảng bộ bộ phận', 'Partial Party Committee'],
-  'kind.chi_bo_truc_thuoc': ['Chi bộ trực thuộc', 'Party Cell'],
-  'kind.to_dang': ['Tổ đảng', 'Party Group'],
-  'status.quan_chung': ['Quần chúng', 'Non-member'],
-  'status.du_bi': ['Dự bị', 'Probationary member'],
-  'status.chinh_thuc': ['Chính thức', 'Full member'],
-  'status.chuyen_di': ['Chuyển đi', 'Transferred out'],
-  'status.xoa_ten': ['Xóa tên', 'Struck off'],
-  'status.khai_tru': ['Khai trừ', 'Expelled'],
-  'status.tu_tran': ['Từ trần', 'Deceased'],
-  'role.admin': ['Quản trị viên', 'Administrator'],
-  'role.officer': ['Chuyên viên', 'Officer'],
-  'role.leader': ['Lãnh đạo', 'Leader'],
-  'role.viewer': ['Người xem', 'Viewer'],
-  'role.auditor': ['Kiểm tra nhật ký', 'Auditor'],
-  'clearance.thuong': ['Thường', 'Ordinary'],
-  'clearance.mat': ['Mật', 'Confidential'],
-  'clearance.toi_mat': ['Tối mật', 'Secret'],
   'action.read': ['Xem', 'Read'],
   'action.search': ['Tìm kiếm', 'Search'],
   'action.create': ['Tạo mới', 'Create'],
@@ -524,11 +448,6 @@ const messages: Record<string, Entry> = {
   'action.user_enable': ['Mở khóa người dùng', 'User enabled'],
   'action.user_password': ['Cấp lại mật khẩu', 'Password reset'],
   'action.user_roles': ['Đổi vai trò', 'Roles changed'],
-  'succession.rename': ['Đổi tên', 'Renamed'],
-  'succession.transfer': ['Chuyển trực thuộc', 'Moved'],
-  'succession.merge': ['Sáp nhập', 'Merged'],
-  'succession.split': ['Chia tách', 'Split'],
-  'succession.dissolve': ['Giải thể', 'Dissolved'],
 }
 
 /** The text for key in the current language, with {name} placeholders filled. */
@@ -539,11 +458,22 @@ export function t(key: string, params?: Record<string, string | number>): string
   return s
 }
 
-/** A label for an enum value ("kind", "chi_bo_co_so"), or the value itself. */
+/** Names of the closed sets' codes come from the server (codes.ts registers them). */
+let codeLabels: (group: string, code: string) => string | undefined = () => undefined
+
+export function setCodeLabels(fn: (group: string, code: string) => string | undefined): void {
+  codeLabels = fn
+}
+
+/**
+ * A label for an enum value ("kind", "chi_bo_co_so"): the code's name from
+ * the server's sets (see codes.ts for the groups), else a message of this
+ * file, else the value itself.
+ */
 export function label(group: string, value: string | null | undefined): string {
   if (!value) return ''
   const key = `${group}.${value}`
-  return key in messages ? t(key) : value
+  return key in messages ? t(key) : (codeLabels(group, value) ?? value)
 }
 
 export function hasKey(key: string): boolean {

@@ -5,6 +5,7 @@ import App from './App.vue'
 import { router } from './router'
 import { loadSession } from './api'
 import { lang } from './i18n'
+import './codes'
 
 document.documentElement.lang = lang.value
 loadSession().finally(() => {

@@ -1,0 +1,139 @@
+/*
+ * codes.c - the closed sets of codes, served from one place (codes.h):
+ * lookups in a set's table, and the registry of every set, one line each
+ * (each set's table lives beside its parse function in its module).
+ */
+#include "app/codes.h"
+
+#include <string.h>
+
+#include "app/admission.h"
+#include "app/appraisal.h"
+#include "app/case.h"
+#include "app/deadline.h"
+#include "app/discipline.h"
+#include "app/finding.h"
+#include "app/letter.h"
+#include "app/org.h"
+#include "app/person.h"
+#include "app/stay.h"
+#include "app/trip.h"
+#include "app/user.h"
+#include "core/buf.h"
+#include "core/date.h"
+#include "store/store.h"
+#include "core/err.h"
+
+#include "core/banned.h"
+
+const struct code_name *code_find(const struct code_name *table, size_t n, const char *code)
+{
+	int i = code_index(table, n, code);
+
+	return i < 0 ? NULL : &table[i];
+}
+
+int code_index(const struct code_name *table, size_t n, const char *code)
+{
+	for (size_t i = 0; code && i < n; i++)
+		if (strcmp(table[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* "a, b hoặc c" (or: "a, b or c"). */
+static int list_text(struct buf *out, const struct code_name *table, size_t n, const char * or)
+{
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = buf_addf(out, "%s%s", i == 0 ? "" : i + 1 == n ? or : ", ", table[i].code);
+	return rc;
+}
+
+int code_refuse(struct err *e, const char *field, const char *what_vi, const char *what_en,
+                const struct code_name *table, size_t n)
+{
+	struct buf vi = BUF_INIT(4096), en = BUF_INIT(4096);
+
+	if (list_text(&vi, table, n, " hoặc ") < 0 || list_text(&en, table, n, " or ") < 0) {
+		err_set(e, HOSO_E_BAD_ENUM, field, NULL, NULL);
+	} else {
+		err_set(e, HOSO_E_BAD_ENUM, field, "%s là %s", NULL, what_vi, vi.buf);
+		if (e)
+			err_en(e, "%s is %s", what_en, en.buf);
+	}
+	buf_release(&vi);
+	buf_release(&en);
+	return HOSO_E_BAD_ENUM;
+}
+
+json_t *code_list_json(const struct code_name *table, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s}", "code", table[i].code, "name",
+		                                   table[i].vi, "name_en", table[i].en));
+	return a;
+}
+
+json_t *code_date_json(int32_t day)
+{
+	char s[DATE_BUF];
+
+	if (day == DATE_OPEN || day == DATE_NONE)
+		return json_null();
+	date_format_iso(day, s);
+	return json_string(s);
+}
+
+#define TABLE_JSON(name, fn)                                                                       \
+	static json_t *name(void)                                                                  \
+	{                                                                                          \
+		size_t n;                                                                          \
+		const struct code_name *t = fn(&n);                                                \
+		return code_list_json(t, n);                                                       \
+	}
+
+TABLE_JSON(finding_conclusion_json, finding_conclusions)
+TABLE_JSON(trip_purpose_json, trip_purposes)
+TABLE_JSON(traveller_event_json, traveller_events)
+TABLE_JSON(stay_purpose_json, stay_purposes)
+TABLE_JSON(stay_arrangement_json, stay_arrangements)
+TABLE_JSON(appraisal_outcome_json, appraisal_outcomes)
+TABLE_JSON(letter_action_json, letter_actions)
+TABLE_JSON(relation_json, admission_relations)
+TABLE_JSON(deadline_level_json, deadline_levels)
+
+/* Every closed set but the kinds of case (served whole beside them). */
+static const struct {
+	const char *name;
+	json_t *(*json)(void);
+} sets[] = {
+    {"appraisal_outcome", appraisal_outcome_json},
+    {"clearance", clearance_codes_json},
+    {"deadline_level", deadline_level_json},
+    {"discipline_form", discipline_forms_json},
+    {"finding_conclusion", finding_conclusion_json},
+    {"letter_action", letter_action_json},
+    {"org_kind", org_kind_codes_json},
+    {"person_status", person_status_codes_json},
+    {"relation", relation_json},
+    {"role", role_codes_json},
+    {"sex", person_sex_codes_json},
+    {"stay_arrangement", stay_arrangement_json},
+    {"stay_purpose", stay_purpose_json},
+    {"succession", org_succession_codes_json},
+    {"traveller_event", traveller_event_json},
+    {"trip_purpose", trip_purpose_json},
+};
+
+json_t *codes_json(void)
+{
+	json_t *o = json_object();
+
+	for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++)
+		json_object_set_new(o, sets[i].name, sets[i].json());
+	return json_pack("{s:o,s:o}", "case_kinds", case_kinds_json(1), "sets", o);
+}

@@ -1,0 +1,96 @@
+/*
+ * supervision.c - the supervision kind (giám sát): its types, its state
+ * machine, and the inspection it opens when it finds signs of violation
+ * (supervision.h).  It has no parts of its own.
+ */
+#include "app/supervision.h"
+
+#include "app/case.h"
+#include "app/gate.h"
+
+#include "core/banned.h"
+
+static const struct code_name types[] = {
+    {"thuong_xuyen", "Thường xuyên", "Regular"},
+    {"chuyen_de", "Chuyên đề", "Thematic"},
+};
+
+static const struct case_state states[] = {
+    {"ke_hoach", "Kế hoạch", "Planned", 0},
+    {"quyet_dinh", "Đã có quyết định", "Decided", 0},
+    {"thuc_hien", "Đang giám sát", "Under way", 0},
+    {"thong_bao", "Đã thông báo kết quả", "Result notified", 0},
+    {"dong", "Kết thúc", "Closed", CASE_FINAL},
+    {"huy", "Hủy", "Cancelled", CASE_FINAL},
+};
+
+static const struct case_step steps[] = {
+    {"ke_hoach", "quyet_dinh", "Ra quyết định giám sát", "Issue the decision", CASE_LEADER, 0},
+    {"ke_hoach", "thuc_hien", "Bắt đầu giám sát thường xuyên", "Start regular supervision",
+     CASE_OFFICER, 0},
+    {"quyet_dinh", "thuc_hien", "Tiến hành giám sát", "Carry out", CASE_OFFICER, 0},
+    {"thuc_hien", "thong_bao", "Thông báo kết quả giám sát", "Notify the result", CASE_LEADER,
+     CASE_CONCLUDES},
+    {"thuc_hien", "dong", "Kết thúc (không cần thông báo)", "Close (no notice needed)", CASE_LEADER,
+     CASE_CONCLUDES},
+    {"thong_bao", "dong", "Kết thúc", "Close", CASE_OFFICER, 0},
+    {"ke_hoach", "huy", "Hủy kế hoạch", "Cancel", CASE_LEADER, 0},
+};
+
+static const enum figure figures[] = {FIGURE_GS_CHUYEN_DE_TO_CHUC, FIGURE_GS_CHUYEN_DE_DANG_VIEN,
+                                      FIGURE_GS_THUONG_XUYEN};
+
+const struct case_kind case_kind_supervision = {
+    .id = KIND_SUPERVISION,
+    .code = "giam_sat",
+    .prefix = "GS",
+    .vi = "Giám sát",
+    .en = "Supervision",
+    .subtypes = types,
+    .nsubtypes = CASE_N(types),
+    .states = states,
+    .nstates = CASE_N(states),
+    .steps = steps,
+    .nsteps = CASE_N(steps),
+    .figures = figures,
+    .nfigures = sizeof(figures) / sizeof(figures[0]),
+};
+
+int case_open_inspection(struct app *app, const struct actor *who, int64_t id, const char *title,
+                         struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e)
+{
+	struct case_input in = {.kind = case_kind_code(KIND_INSPECTION),
+	                        .subtype = "dau_hieu_vi_pham",
+	                        .title = title,
+	                        .opened = DATE_NONE,
+	                        .linked_case = id};
+	struct case_subject_list subj;
+	struct case_row c;
+	int64_t *orgs, *persons;
+	int rc;
+
+	if ((rc = gate_role(who, CASE_OFFICER, e)) < 0 ||
+	    (rc = case_fetch(app, who, id, a, &c, e)) < 0)
+		return rc;
+	if (!case_is(&c, KIND_SUPERVISION))
+		return err_set(e, HOSO_E_CONFLICT, "id",
+		               "Chỉ từ hồ sơ giám sát mới mở kiểm tra khi có dấu hiệu vi phạm",
+		               "Only a supervision case opens an inspection on signs of violation");
+	if ((rc = store_case_subjects(app_store(app), id, a, &subj)) < 0)
+		return gate_store_error(e, rc, NOUN_CASE);
+	orgs = arena_alloc(a, (subj.n + 1) * sizeof(*orgs));
+	persons = arena_alloc(a, (subj.n + 1) * sizeof(*persons));
+	if (!orgs || !persons)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	for (size_t i = 0; i < subj.n; i++) {
+		if (subj.v[i].org_id)
+			orgs[in.nsubject_orgs++] = subj.v[i].org_id;
+		else
+			persons[in.nsubject_persons++] = subj.v[i].person_id;
+	}
+	in.subject_orgs = orgs;
+	in.subject_persons = persons;
+	in.handling_org = c.handling_org;
+	in.confidentiality = c.confidentiality;
+	return case_create(app, who, &in, a, ret_id, ret_number, e);
+}

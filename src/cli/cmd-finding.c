@@ -1,0 +1,143 @@
+/*
+ * cmd-finding.c - "hoso case" subcommands of an inspection's findings and
+ * remedial actions (src/app/finding.c).
+ *
+ *   case finding ID --text T --conclusion C [--subject SUBJECT_ID]
+ *   case remedy FINDING --action A --owner O --due D
+ *   case remedy-done REMEDY --result R [--date D]
+ *   case remedies
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/finding.h"
+#include "cli/cmd-case.h"
+
+#include "core/banned.h"
+
+static const struct cmd_entry *self(void)
+{
+	return &cmd_case_finding;
+}
+
+static int finding_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1], *text = NULL, *conclusion = NULL, *subject = NULL;
+	const struct cli_opt opts[] = {
+	    {"--text", &text}, {"--conclusion", &conclusion}, {"--subject", &subject}, {NULL}};
+	int64_t id, subj = 0, out;
+	struct err e;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !text || !conclusion)
+		return cli_usage(self(), "Cần ID, --text và --conclusion",
+		                 "ID, --text and --conclusion are needed");
+	if ((rc = cli_id(pos[0], &id)) != 0 || (subject && (rc = cli_id(subject, &subj)) != 0))
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = finding_add(app, &x->who, id, subj, text, conclusion, &out, &e)) == 0)
+		printf("%lld\n", (long long)out);
+	return cli_done(rc, &e);
+}
+
+static int remedy_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1], *action = NULL, *owner = NULL, *due_s = NULL;
+	const struct cli_opt opts[] = {
+	    {"--action", &action}, {"--owner", &owner}, {"--due", &due_s}, {NULL}};
+	int32_t due;
+	int64_t id, out;
+	struct err e;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !action || !owner || !due_s)
+		return cli_usage(self(), "Cần mã nội dung kết luận, --action, --owner và --due",
+		                 "The finding, --action, --owner and --due are needed");
+	if ((rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--due", due_s, &due)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	if ((rc = remedy_add(app, &x->who, id, action, owner, due, &out, &e)) == 0)
+		printf("%lld\n", (long long)out);
+	return cli_done(rc, &e);
+}
+
+static int remedy_done_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const char *pos[1], *result = NULL, *date = NULL;
+	const struct cli_opt opts[] = {{"--result", &result}, {"--date", &date}, {NULL}};
+	int32_t day = DATE_NONE;
+	int64_t id, version = 1;
+	struct err e;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !result)
+		return cli_usage(self(), "Cần mã việc khắc phục và --result",
+		                 "The remedial action and --result are needed");
+	if ((rc = cli_id(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	/* an action is done once: its first version is the one to close */
+	rc = remedy_done(app, &x->who, id, day, result, version, &e);
+	return cli_done(rc, &e);
+}
+
+static int remedies_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	const struct cli_opt opts[] = {{NULL}};
+	struct remedy_item *v;
+	struct arena a;
+	struct err e;
+	size_t npos, n;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	arena_init(&a, 1 << 26);
+	rc = remedy_overdue(app, &x->who, 1000, &a, &v, &n, &e);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		char due[DATE_BUF];
+
+		date_format_vn(v[i].r.due, due);
+		printf("%lld\t%s\thạn %s\t%s\t%s\n", (long long)v[i].r.id, v[i].c.number, due,
+		       v[i].r.owner, v[i].r.action);
+	}
+	arena_release(&a);
+	return cli_done(rc, &e);
+}
+
+static const struct cli_subcmd subs[] = {
+    {"finding", finding_cmd},
+    {"remedy", remedy_cmd},
+    {"remedy-done", remedy_done_cmd},
+    {"remedies", remedies_cmd},
+};
+
+const struct cmd_entry cmd_case_finding = {
+    .name = "case",
+    .usage = "case finding ID --text T --conclusion C [--subject S] | case remedy FINDING --action "
+             "A --owner O --due D | case remedy-done REMEDY --result R [--date D] | case remedies",
+    .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
+};

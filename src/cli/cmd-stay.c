@@ -1,0 +1,69 @@
+/*
+ * cmd-stay.c - "hoso case" subcommand of a member's stay abroad
+ * (src/app/stay.c).
+ *
+ *   case stay ID --country C --purpose P --arrangement A --start D --until D [--last-contact D]
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/stay.h"
+#include "app/patch.h"
+#include "cli/cmd-case.h"
+
+#include "core/banned.h"
+
+static const struct cmd_entry *self(void)
+{
+	return &cmd_case_stay;
+}
+
+static int stay_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct app *app = NULL;
+	struct stay_input in = {.last_contact = DATE_NONE};
+	const char *pos[1], *start = NULL, *until = NULL, *contact = NULL;
+	const struct cli_opt opts[] = {
+	    {"--country", &in.country},
+	    {"--purpose", &in.purpose},
+	    {"--arrangement", &in.arrangement},
+	    {"--start", &start},
+	    {"--until", &until},
+	    {"--last-contact", &contact},
+	    {NULL},
+	};
+	struct err e;
+	int64_t id;
+	size_t npos;
+	int rc;
+
+	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1 || !in.country || !in.purpose || !in.arrangement || !start || !until)
+		return cli_usage(
+		    self(), "Cần ID, --country, --purpose, --arrangement, --start, --until",
+		    "ID, --country, --purpose, --arrangement, --start, --until are needed");
+	if ((rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--start", start, &in.start)) != 0 ||
+	    (rc = cli_date("--until", until, &in.expected_end)) != 0 ||
+	    (contact && (rc = cli_date("--last-contact", contact, &in.last_contact)) != 0))
+		return rc;
+	in.sent = PATCH_LISTED | ((1u << STAY_LAST_CONTACT) - 1) |
+	          (contact ? 1u << STAY_LAST_CONTACT : 0);
+	err_init(&e);
+	if ((rc = cli_sub_open(x, &app)) != 0)
+		return rc;
+	rc = stay_set(app, &x->who, id, &in, &e);
+	return cli_done(rc, &e);
+}
+
+static const struct cli_subcmd subs[] = {
+    {"stay", stay_cmd},
+};
+
+const struct cmd_entry cmd_case_stay = {
+    .name = "case",
+    .usage = "case stay ID --country C --purpose P --arrangement A --start D --until D "
+             "[--last-contact D]",
+    .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
+};

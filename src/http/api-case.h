@@ -1,0 +1,30 @@
+/*
+ * api-case.h - what the case routes share (api-case.c, and each kind's
+ * api-<noun>.c): the {id} of the path, the body by its fields, the replies
+ * of a write, the due lists' arguments, the fields of a partial update.
+ */
+#ifndef HOSO_HTTP_API_CASE_H
+#define HOSO_HTTP_API_CASE_H
+
+#include "app/deadline.h"
+#include "app/gate.h"
+#include "http/api.h"
+
+/* The {id} path parameter (a bad one is refused as noun's "not found"). */
+int api_id(struct http_req *r, enum gate_noun noun, int64_t *ret, struct err *e);
+/* The {id} path parameter and the JSON body read by fields (http_fields);
+ * *ret_body (NULL when there is none) is the caller's to json_decref. */
+int api_id_body(struct http_req *r, enum gate_noun noun, int64_t *ret_id,
+                const struct http_field *fields, size_t n, json_t **ret_body, struct err *e);
+/* The reply of a write: rc when it failed, else status with {"id"}, or
+ * 200 with {"id", "version"}. */
+int api_reply_id(struct http_req *r, int rc, int status, int64_t id);
+int api_reply_version(struct http_req *r, int rc, int64_t id, int64_t version);
+/* ?level=early|late|overdue (default: as *ret) and ?limit=1..1000 of the
+ * due lists. */
+int api_due_params(struct http_req *r, enum deadline_level *ret, int64_t *limit, struct err *e);
+/* The fields of a partial update present in body (null ones too): bit
+ * (1u << i) for fields[i], with PATCH_LISTED (app/patch.h). */
+unsigned api_sent(json_t *body, const struct http_field *fields, size_t n);
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * api-finding.c - an inspection's findings and remedial actions
+ * (src/app/finding.c).
+ *
+ *   POST /api/cases/{id}/findings      a finding (per subject)
+ *   POST /api/findings/{id}/remedies   a remedial action for a finding
+ *   POST /api/remedies/{id}            the action done
+ *   GET  /api/remedies?limit=          remedial actions past due, not done
+ */
+#include "http/api-case.h"
+
+#include "app/finding.h"
+
+#include "core/banned.h"
+
+int api_case_finding_post(struct http_req *r, struct err *e)
+{
+	const char *text = NULL, *conclusion = NULL;
+	int64_t id, subject = 0, finding = 0;
+	const struct http_field fields[] = {
+	    {"text", HF_STRING, 1, &text, 0, 0},
+	    {"conclusion", HF_STRING, 1, &conclusion, 0, 0},
+	    {"subject", HF_INT, 0, &subject, 1, INT64_MAX},
+	};
+	json_t *body;
+	int rc;
+
+	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
+	if (rc == 0)
+		rc = finding_add(r->app, &r->actor, id, subject, text, conclusion, &finding, e);
+	json_decref(body);
+	return api_reply_id(r, rc, 201, finding);
+}
+
+int api_finding_remedy_post(struct http_req *r, struct err *e)
+{
+	const char *action = NULL, *owner = NULL;
+	int32_t due = DATE_NONE;
+	int64_t id, remedy = 0;
+	const struct http_field fields[] = {
+	    {"action", HF_STRING, 1, &action, 0, 0},
+	    {"owner", HF_STRING, 1, &owner, 0, 0},
+	    {"due", HF_DATE, 1, &due, 0, 0},
+	};
+	json_t *body;
+	int rc;
+
+	rc =
+	    api_id_body(r, NOUN_FINDING, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
+	if (rc == 0)
+		rc = remedy_add(r->app, &r->actor, id, action, owner, due, &remedy, e);
+	json_decref(body);
+	return api_reply_id(r, rc, 201, remedy);
+}
+
+int api_remedy_post(struct http_req *r, struct err *e)
+{
+	const char *result = NULL;
+	int32_t day = DATE_NONE;
+	int64_t id, version = 0;
+	const struct http_field fields[] = {
+	    {"result", HF_STRING, 1, &result, 0, 0},
+	    {"date", HF_DATE, 0, &day, 0, 0},
+	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
+	};
+	json_t *body;
+	int rc;
+
+	rc = api_id_body(r, NOUN_REMEDY, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
+	if (rc == 0)
+		rc = remedy_done(r->app, &r->actor, id, day, result, version, e);
+	json_decref(body);
+	return api_reply_version(r, rc, id, version + 1);
+}
+
+int api_remedies_overdue_get(struct http_req *r, struct err *e)
+{
+	struct remedy_item *v;
+	int64_t limit = 200;
+	size_t n;
+	json_t *arr;
+	int rc;
+
+	if ((rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0 ||
+	    (rc = remedy_overdue(r->app, &r->actor, (size_t)limit, r->arena, &v, &n, e)) < 0)
+		return rc;
+	arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, remedy_item_json(r->app, &r->actor, &v[i], r->arena));
+	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
+}

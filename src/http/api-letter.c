@@ -1,0 +1,80 @@
+/*
+ * api-letter.c - verification letters of a case (src/app/letter.c): sent
+ * by the kinds whose work asks other bodies (background checks,
+ * appraisals).
+ *
+ *   POST /api/cases/{id}/letters      send a verification letter
+ *   POST /api/letters/{id}            its reminder, escalation, answer
+ *   GET  /api/letters?level=...       unanswered letters near or past due
+ */
+#include "http/api-case.h"
+
+#include "app/letter.h"
+
+#include "core/banned.h"
+
+int api_case_letter_post(struct http_req *r, struct err *e)
+{
+	struct letter_input in = {.sent = DATE_NONE};
+	const struct http_field fields[] = {
+	    {"recipient", HF_STRING, 1, &in.recipient, 0, 0},
+	    {"about", HF_STRING, 0, &in.about, 0, 0},
+	    {"number", HF_STRING, 0, &in.number_symbol, 0, 0},
+	    {"sent", HF_DATE, 0, &in.sent, 0, 0},
+	};
+	int64_t id, letter = 0;
+	json_t *body;
+	int rc;
+
+	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
+	if (rc == 0)
+		rc = letter_add(r->app, &r->actor, id, &in, &letter, e);
+	json_decref(body);
+	return api_reply_id(r, rc, 201, letter);
+}
+
+int api_letter_post(struct http_req *r, struct err *e)
+{
+	const char *action = NULL, *result = NULL;
+	int32_t day = DATE_NONE;
+	int64_t id, version = 0;
+	enum letter_action act;
+	const struct http_field fields[] = {
+	    {"action", HF_STRING, 1, &action, 0, 0},
+	    {"date", HF_DATE, 0, &day, 0, 0},
+	    {"result", HF_STRING, 0, &result, 0, 0},
+	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
+	};
+	json_t *body;
+	int rc;
+
+	rc = api_id_body(r, NOUN_LETTER, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
+	if (rc == 0 && letter_action_parse(action, &act) < 0) {
+		size_t n;
+		const struct code_name *actions = letter_actions(&n);
+
+		rc = code_refuse(e, "action", "action", "action", actions, n);
+	}
+	if (rc == 0)
+		rc = letter_update(r->app, &r->actor, id, act, day, result, version, e);
+	json_decref(body);
+	return api_reply_version(r, rc, id, version + 1);
+}
+
+int api_letters_get(struct http_req *r, struct err *e)
+{
+	enum deadline_level min = DEADLINE_EARLY;
+	struct letter_item *v;
+	int64_t limit = 200;
+	size_t n;
+	json_t *arr;
+	int rc;
+
+	if ((rc = api_due_params(r, &min, &limit, e)) < 0 ||
+	    (rc = letter_due(r->app, &r->actor, min, (size_t)limit, r->arena, &v, &n, e)) < 0)
+		return rc;
+	arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, letter_item_json(r->app, &r->actor, &v[i], r->arena));
+	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
+}

@@ -1,0 +1,30 @@
+/*
+ * api-supervision.c - supervision (src/app/supervision.c).
+ *
+ *   POST /api/cases/{id}/inspection   supervision found signs of violation:
+ *                                     open a linked inspection
+ */
+#include "http/api-case.h"
+
+#include "app/supervision.h"
+
+#include "core/banned.h"
+
+int api_case_inspection_post(struct http_req *r, struct err *e)
+{
+	const char *title = NULL, *number = NULL;
+	const struct http_field fields[] = {{"title", HF_STRING, 1, &title, 0, 0}};
+	int64_t id, insp = 0;
+	json_t *body;
+	int rc;
+
+	rc = api_id_body(r, NOUN_CASE, &id, fields, 1, &body, e);
+	if (rc == 0)
+		rc =
+		    case_open_inspection(r->app, &r->actor, id, title, r->arena, &insp, &number, e);
+	json_decref(body);
+	return rc < 0
+	           ? rc
+	           : http_reply(r, 201,
+	                        json_pack("{s:I,s:s}", "id", (json_int_t)insp, "number", number));
+}

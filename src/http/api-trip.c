@@ -1,0 +1,110 @@
+/*
+ * api-trip.c - trips abroad (src/app/trip.c).
+ *
+ *   PUT|PATCH /api/cases/{id}/trip      the trip's purpose, countries, dates,
+ *                                       funding, place in the plan: only the
+ *                                       fields sent change (null clears the
+ *                                       funding); "version" when sent must be
+ *                                       the trip's
+ *   POST /api/cases/{id}/travellers     a traveller (one person-trip)
+ *   POST /api/travellers/{id}           commitment, departure, return, report
+ *   GET  /api/return-reports?level=...  travellers back whose report is missing
+ */
+#include "http/api-case.h"
+
+#include "app/trip.h"
+
+#include "core/banned.h"
+
+int api_case_trip_put(struct http_req *r, struct err *e)
+{
+	struct trip_input in = {.depart = DATE_NONE, .come_back = DATE_NONE};
+	int64_t id, in_plan = 0;
+	/* in the order of enum trip_field */
+	const struct http_field fields[] = {
+	    [TRIP_PURPOSE] = {"purpose", HF_STRING, 0, &in.purpose, 0, 0},
+	    [TRIP_COUNTRIES] = {"countries", HF_STRING, 0, &in.countries, 0, 0},
+	    [TRIP_FUNDING] = {"funding", HF_STRING, 0, &in.funding, 0, 0},
+	    [TRIP_DEPART] = {"depart", HF_DATE, 0, &in.depart, 0, 0},
+	    [TRIP_COME_BACK] = {"come_back", HF_DATE, 0, &in.come_back, 0, 0},
+	    [TRIP_IN_PLAN] = {"in_plan", HF_INT, 0, &in_plan, 0, 1},
+	    {"version", HF_INT, 0, &in.version, 1, INT64_MAX},
+	};
+	const size_t nfields = sizeof(fields) / sizeof(fields[0]);
+	json_t *body;
+	int rc;
+
+	rc = api_id_body(r, NOUN_CASE, &id, fields, nfields, &body, e);
+	if (rc == 0) {
+		in.in_plan = (int)in_plan;
+		in.sent = api_sent(body, fields, nfields - 1);
+		rc = trip_set(r->app, &r->actor, id, &in, e);
+	}
+	json_decref(body);
+	return api_reply_id(r, rc, 200, id);
+}
+
+int api_case_traveller_post(struct http_req *r, struct err *e)
+{
+	int64_t id, person = 0, leader = 0, commitment = 0, out = 0;
+	const struct http_field fields[] = {
+	    {"person", HF_INT, 1, &person, 1, INT64_MAX},
+	    {"leader", HF_INT, 0, &leader, 0, 1},
+	    {"commitment", HF_INT, 0, &commitment, 0, 1},
+	};
+	json_t *body;
+	int rc;
+
+	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
+	if (rc == 0)
+		rc = traveller_add(r->app, &r->actor, id, person, (int)leader, (int)commitment,
+		                   &out, e);
+	json_decref(body);
+	return api_reply_id(r, rc, 201, out);
+}
+
+int api_traveller_post(struct http_req *r, struct err *e)
+{
+	const char *event = NULL;
+	int32_t day = DATE_NONE;
+	int64_t id, version = 0;
+	enum traveller_event ev;
+	const struct http_field fields[] = {
+	    {"event", HF_STRING, 1, &event, 0, 0},
+	    {"date", HF_DATE, 0, &day, 0, 0},
+	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
+	};
+	json_t *body;
+	int rc;
+
+	rc = api_id_body(r, NOUN_TRAVELLER, &id, fields, sizeof(fields) / sizeof(fields[0]), &body,
+	                 e);
+	if (rc == 0 && traveller_event_parse(event, &ev) < 0) {
+		size_t n;
+		const struct code_name *events = traveller_events(&n);
+
+		rc = code_refuse(e, "event", "event", "event", events, n);
+	}
+	if (rc == 0)
+		rc = traveller_record(r->app, &r->actor, id, ev, day, version, e);
+	json_decref(body);
+	return api_reply_version(r, rc, id, version + 1);
+}
+
+int api_return_reports_get(struct http_req *r, struct err *e)
+{
+	enum deadline_level min = DEADLINE_EARLY;
+	struct report_item *v;
+	int64_t limit = 200;
+	size_t n;
+	json_t *arr;
+	int rc;
+
+	if ((rc = api_due_params(r, &min, &limit, e)) < 0 ||
+	    (rc = trip_reports_due(r->app, &r->actor, min, (size_t)limit, r->arena, &v, &n, e)) < 0)
+		return rc;
+	arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, report_item_json(r->app, &r->actor, &v[i], r->arena));
+	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
+}

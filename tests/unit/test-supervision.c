@@ -1,0 +1,77 @@
+/* Unit tests for src/app/supervision.c: a supervision that finds signs of
+ * violation opens an inspection linked to it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/case.h"
+#include "app/person.h"
+#include "app/supervision.h"
+#include "fixture.h"
+
+static void test_supervision_opens_a_linked_inspection(void **state)
+{
+	char dir[512];
+	struct app *app;
+	struct actor sys, officer, other, viewer;
+	struct err e;
+	struct arena a;
+	int64_t tu, c1, c2, p1, sup, insp;
+	struct person_input p = {.full_name = "Lò Văn Muôn", .joined = "01/01/2010"};
+	struct org_new o = {"C1", "Đảng bộ xã Một", "dang_bo_co_so", 0, date_days(2000, 1, 1)};
+	struct case_input in = {.kind = "giam_sat",
+	                        .subtype = "chuyen_de",
+	                        .title = "Giám sát chuyên đề",
+	                        .opened = date_days(2024, 6, 1),
+	                        .confidentiality = 1,
+	                        .subject_persons = &p1,
+	                        .nsubject_persons = 1};
+	struct case_view v;
+	const char *number;
+
+	(void)state;
+	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
+	o.parent_id = tu;
+	assert_int_equal(org_create(app, &sys, &o, &c1, &e), 0);
+	o.code = "C2";
+	o.name = "Đảng bộ xã Hai";
+	assert_int_equal(org_create(app, &sys, &o, &c2, &e), 0);
+	p.org_id = c1;
+	assert_int_equal(person_create(app, &sys, &p, &p1, &e), 0);
+	officer = (struct actor){7, 1u << ROLE_OFFICER, c1, CLEARANCE_SECRET, NULL, "test"};
+	other = (struct actor){9, 1u << ROLE_OFFICER, c2, CLEARANCE_SECRET, NULL, "test"};
+	viewer = (struct actor){10, 1u << ROLE_VIEWER, c1, CLEARANCE_SECRET, NULL, "test"};
+	in.handling_org = c1;
+
+	assert_int_equal(case_create(app, &officer, &in, &a, &sup, NULL, &e), 0);
+	assert_int_equal(case_open_inspection(app, &officer, sup,
+	                                      "Kiểm tra khi có dấu hiệu vi phạm", &a, &insp,
+	                                      &number, &e),
+	                 0);
+	assert_int_equal(case_get(app, &officer, insp, &a, &v, &e), 0);
+	assert_string_equal(v.c.kind, "kiem_tra");
+	assert_string_equal(v.c.subtype, "dau_hieu_vi_pham");
+	assert_int_equal(v.c.linked_case, sup);
+	assert_int_equal(v.c.confidentiality, 1);
+	assert_int_equal(v.subjects.n, 1);
+	assert_int_equal(v.subjects.v[0].person_id, p1);
+	/* only from a supervision; only within scope; only officers and leaders */
+	assert_int_equal(case_open_inspection(app, &officer, insp, "X", &a, &insp, NULL, &e),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(case_open_inspection(app, &other, sup, "X", &a, &insp, NULL, &e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(case_open_inspection(app, &viewer, sup, "X", &a, &insp, NULL, &e),
+	                 HOSO_E_DENIED);
+	fixture_close(dir, app, &e, &a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_supervision_opens_a_linked_inspection),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,58 @@
+// One case as GET /api/cases/{id} (and "hoso case show --json") gives it:
+// the core every kind shares and every kind's parts (empty but its own).
+import type { CaseBrief, Deadline } from '../cases'
+
+export interface Letter {
+  id: number; recipient: string; about: string | null; number: string | null; sent: string; reminders: number
+  last_reminder: string | null; escalated: string | null; answered: string | null; result: string | null; version: number; deadline: Deadline
+}
+
+export interface Discipline {
+  id: number; form: string; form_name: string | null; violation: string; decided: string; limitation_end: string | null
+  internal_political: boolean; org?: string | null; org_name?: string | null; person?: number; full_name?: string | null
+}
+
+export interface Remedy { id: number; action: string; owner: string; due: string; done: string | null; result: string | null; version: number; overdue: boolean }
+export interface Finding { id: number; subject: number | null; text: string; conclusion: string; remedies: Remedy[] }
+
+export interface Trip { purpose: string; countries: string; depart: string; come_back: string; funding: string | null; in_plan: boolean; version: number }
+export interface Traveller {
+  id: number; person: number; full_name: string | null; leader: boolean; commitment: boolean; departed: string | null
+  returned: string | null; report_received: string | null; version: number; authority: string; report_deadline: Deadline | null
+}
+
+export interface Stay { country: string; purpose: string; arrangement: string; start: string; expected_end: string; last_contact: string | null; version: number }
+
+export interface Relative { id: number; relation: string; full_name: string; is_member: boolean; exempt_reason: string | null }
+
+export interface Appraisal { requester: string | null; outcome: string | null; position: string | null; version: number }
+
+export interface Subject { id: number; org?: string | null; org_name?: string | null; person?: number; full_name?: string | null }
+
+export interface CaseFull extends CaseBrief {
+  relatives: Relative[]
+  exemptions: { applicant: boolean; spouse_side: boolean }
+  stay: Stay | null
+  trip: Trip | null
+  travellers: Traveller[]
+  findings: Finding[]
+  letters: Letter[]
+  disciplines: Discipline[]
+  appraisal: Appraisal | null
+  appraisal_documents: Array<{ id: number; name: string; present: boolean }>
+  conclusion: string | null
+  linked_case: number | null
+  deadlines: Deadline[]
+  subjects: Subject[]
+  history: Array<{ from: string | null; to: string; date: string; at: string; user: number; note: string | null }>
+  documents: Array<{ id: number; number: string | null; date: string; issuer: string | null; title: string }>
+  notes: Array<{ id: number; at: string; user: number; text: string }>
+  attachments: Array<{ id: number; name: string; type: string; size: number; sha256: string; at: string }>
+  assignees: Array<{ id: number; username: string; full_name: string | null }>
+}
+
+/** What the case page gives a kind's panel: the case, whether the user may write; the panel emits "changed" (reload) and "error" (a failed action on a row). */
+export interface PanelProps { c: CaseFull; writer: boolean }
+
+/** An empty field of a form as a partial update sends it: null clears. */
+export const orNull = (s: string): string | null => (s.trim() ? s : null)
