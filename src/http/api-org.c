@@ -64,10 +64,7 @@ int api_org_members(struct http_req *r, struct err *e)
 		return rc;
 	arr = json_array();
 	for (size_t i = 0; i < l.n; i++)
-		json_array_append_new(arr,
-		                      json_pack("{s:I,s:s,s:s?,s:s}", "id", (json_int_t)l.v[i].id,
-		                                "full_name", l.v[i].full_name, "birth_date",
-		                                l.v[i].birth_date, "status", l.v[i].status));
+		json_array_append_new(arr, person_brief_json(r->app, &r->actor, &l.v[i], r->arena));
 	return http_reply(r, 200,
 	                  json_pack("{s:I,s:I,s:o}", "limit", (json_int_t)limit, "offset",
 	                            (json_int_t)offset, "members", arr));

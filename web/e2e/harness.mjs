@@ -39,6 +39,7 @@ export function makeDatabase(dir) {
   add('khoa', 'Vũ Thị Khóa', 'viewer', 'DB.X01')
   add('doimk', 'Hà Văn Đổi', 'officer', 'DB.X01')
   add('thuly', 'Nguyễn Thị Thụ', 'officer,leader', 'DB')
+  add('cbxa1', 'Cà Thị Xã', 'officer', 'DB.X01', 'thuong')
   return db
 }
 

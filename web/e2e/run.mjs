@@ -319,6 +319,50 @@ const tests = [
     check(!(await page.locator('[data-test=org-tree]').getByText('Đảng bộ phường Rạng Đông').count()), 'tree limited to the commune')
   }],
 
+  ['a commune leader classifies a member with a reason; the commune\'s thường officer no longer finds it; the province reviews a possible duplicate', async ({ page, url, shot }) => {
+    const leader = await apiAs(url, 'lanhdao1')
+    const officer = await apiAs(url, 'cbxa1')
+    const admin = await apiAs(url, 'quantri')
+    const m = await memberUnder(leader, 'DB.X01')
+    check((await officer('GET', `/api/persons/${m.id}`)).status === 200, 'the officer reads the member before')
+    await login(page, url, 'lanhdao1')
+    await page.goto(url + `/people/${m.id}`)
+    await page.waitForSelector('[data-test=classify]')
+    await page.click('[data-test=classify-level]')
+    await page.getByRole('option', { name: 'Mật', exact: true }).click()
+    await page.fill('#classify-reason', 'Có yếu tố nước ngoài, theo đề nghị của chi bộ')
+    await page.click('[data-test=classify-submit]')
+    await page.waitForSelector('text=Đã đổi độ mật của hồ sơ')
+    check((await page.textContent('dl.kv')).includes('Mật'), 'the record now reads Mật')
+    const options = await (async () => {
+      await page.click('[data-test=classify-level]')
+      return page.locator('.el-select-dropdown__item:visible').allTextContents()
+    })()
+    check(!options.some((o) => o.includes('Tối mật')), 'a mật leader is not offered tối mật: ' + options)
+    await page.keyboard.press('Escape')
+    await shot('classify')
+    const hidden = await officer('GET', `/api/persons/${m.id}`)
+    const missing = await officer('GET', '/api/persons/999999999')
+    check(hidden.status === 404 && JSON.stringify(hidden.body) === JSON.stringify(missing.body), 'hidden from the thường officer like a missing record')
+    const auditor = await apiAs(url, 'kiemtra')
+    const trail = (await auditor('GET', `/api/audit?object_type=person&object_id=${m.id}&action=confidentiality`)).body.entries
+    check(trail.length === 1 && trail[0].purpose.startsWith('Có yếu tố'), 'the change is in the trail with its reason')
+    const back = await leader('PUT', `/api/persons/${m.id}/confidentiality`, { confidentiality: 0, version: (await leader('GET', `/api/persons/${m.id}`)).body.version })
+    check(back.status === 200, 'classified back: ' + back.status)
+    // a CCCD already held by a record of another commune: accepted, and
+    // shown to the province's administrator as a possible duplicate
+    const other = await memberUnder(admin, 'DB.X02', (p) => p.cccd)
+    const cell = (await officer('GET', '/api/orgs')).body.nodes.find((n) => n.depth > 0 && n.children === 0)
+    const made = await officer('POST', '/api/persons', { full_name: 'Lò Văn Trùng', org: cell.code, cccd: other.cccd })
+    check(made.status === 201, 'the officer enters the person: ' + made.status + ' ' + JSON.stringify(made.body))
+    await page.context().clearCookies()
+    await login(page, url, 'quantri')
+    await page.goto(url + '/people')
+    await page.waitForSelector('[data-test=duplicates]')
+    check((await page.textContent('[data-test=duplicates]')).includes('Lò Văn Trùng'), 'the pair is listed')
+    await shot('duplicates')
+  }],
+
   ['a leader breaks the glass with a reason; the access log shows it', async ({ page, context, url, shot }) => {
     const api = await apiAs(url, 'quantri')
     const other = await memberUnder(api, 'DB.X03')
@@ -427,6 +471,8 @@ const tests = [
     await page.fill('[data-test=login-dialog] #login-password', PASSWORD)
     await page.click('[data-test=login-dialog] [data-test=login-submit]')
     await page.waitForSelector('[data-test=user-shown]')
+    // the list is read again after the save: wait for it rather than race it
+    await page.waitForFunction(() => document.querySelector('[data-test=users]')?.textContent.includes('moi.nguoidung'), null, { timeout: 10000 }).catch(() => {})
     check((await page.textContent('[data-test=users]')).includes('moi.nguoidung'), 'the user was created after signing in again')
   }],
 
