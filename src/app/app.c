@@ -17,6 +17,9 @@
 
 #include "core/banned.h"
 
+_Static_assert((int)APP_CREATE == (int)STORE_CREATE && (int)APP_READONLY == (int)STORE_READONLY,
+               "app_open passes its flags to store_open");
+
 struct app {
 	struct store *store;
 	struct cal *cal;
@@ -114,6 +117,16 @@ void app_close(struct app *app)
 	cal_free(app->cal);
 	store_close(app->store);
 	free(app);
+}
+
+int app_latest_schema_version(void)
+{
+	return store_latest_schema_version();
+}
+
+void app_set_cache_kib(struct app *app, int kib)
+{
+	store_set_cache_kib(app->store, kib);
 }
 
 int app_ping(struct app *app, int *ret_schema)

@@ -21,9 +21,6 @@
 #include "core/date.h"
 #include "core/err.h"
 
-#define DATE_OPEN INT32_MAX /* an interval without end */
-#define DATE_NONE INT32_MIN /* no date recorded */
-
 struct store;
 
 enum store_flags {
