@@ -4,6 +4,7 @@
 #include "app/app.h"
 
 #include <csv.h>
+#include <jansson.h>
 #include <sodium.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -160,6 +161,23 @@ const struct cal *app_cal(struct app *app)
 	return app->cal;
 }
 
+/* Measure, then write into a buffer of the right size: json_dumpb's output
+ * cannot fail part-way, so no key goes missing. */
+char *app_json_dumps(const json_t *j, size_t flags)
+{
+	size_t n = j ? json_dumpb(j, NULL, 0, flags) : 0;
+	char *text;
+
+	if (n == 0 || !(text = malloc(n + 1)))
+		return NULL;
+	if (json_dumpb(j, text, n, flags) != n) {
+		free(text);
+		return NULL;
+	}
+	text[n] = '\0';
+	return text;
+}
+
 /* ---- text as users type it ---- */
 
 int app_one_of(const char *s, const char *const *list)
@@ -205,6 +223,10 @@ int app_text_clean(struct arena *a, const char *in, const char *field, size_t ma
 		space = 0;
 		if (rc == 0)
 			rc = buf_addch(&out, *p);
+	}
+	if (rc == HOSO_E_NOMEM) {
+		err_set(e, rc, field, NULL, NULL); /* not the text's fault */
+		goto out;
 	}
 	if (rc < 0 || out.len > max) {
 		rc = err_set(e, HOSO_E_TOO_BIG, field, "Trường '%s' dài quá %zu byte",

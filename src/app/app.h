@@ -85,6 +85,11 @@ void app_calendar_changed(void);
 /* 1 when s is one of the NULL-terminated list (NULL s or list: 0): the
  * closed sets of codes a field accepts. */
 int app_one_of(const char *s, const char *const *list);
+/* JSON text of j (free() it), or NULL when out of memory.  Use it in place
+ * of json_dumps, which in jansson 2.14 ignores a failure to grow its
+ * buffer while writing an object's key and then returns malformed JSON. */
+struct json_t;
+char *app_json_dumps(const struct json_t *j, size_t flags);
 /* Text as users type it: 1 when s is NULL or only white space. */
 int app_text_blank(const char *s);
 /* One CSV field appended to out, quoted (NULL: empty); text a spreadsheet

@@ -89,14 +89,12 @@ static int check_input(struct app *app, const struct actor *who, const struct ca
 /* The subjects, checked against the actor's scope and linked to the
  * organisation version of the case date. */
 static int add_subjects(struct app *app, const struct actor *who, int64_t case_id,
-                        const struct case_input *in, int32_t day, struct arena *a, json_t *detail,
+                        const struct case_input *in, int32_t day, struct arena *a, json_t **detail,
                         struct err *e)
 {
 	json_t *orgs = json_array(), *persons = json_array();
 	int rc = 0;
 
-	json_object_set_new(detail, "subject_orgs", orgs);
-	json_object_set_new(detail, "subject_persons", persons);
 	for (size_t i = 0; rc == 0 && i < in->nsubject_orgs; i++) {
 		struct case_subject_row s = {.case_id = case_id, .org_id = in->subject_orgs[i]};
 		struct org_row o;
@@ -111,7 +109,7 @@ static int add_subjects(struct app *app, const struct actor *who, int64_t case_i
 		s.org_version_id = o.version_id;
 		if ((rc = store_case_subject_insert(app_store(app), &s)) < 0)
 			err_set(e, rc, NULL, NULL, NULL);
-		json_array_append_new(orgs, json_integer(s.org_id));
+		orgs = audit_detail_append(orgs, json_integer(s.org_id));
 	}
 	for (size_t i = 0; rc == 0 && i < in->nsubject_persons; i++) {
 		struct case_subject_row s = {.case_id = case_id,
@@ -127,8 +125,11 @@ static int add_subjects(struct app *app, const struct actor *who, int64_t case_i
 		}
 		if ((rc = store_case_subject_insert(app_store(app), &s)) < 0)
 			err_set(e, rc, NULL, NULL, NULL);
-		json_array_append_new(persons, json_integer(s.person_id));
+		persons = audit_detail_append(persons, json_integer(s.person_id));
 	}
+	/* NULL when out of memory: the audit entry then refuses it. */
+	*detail = audit_detail_set(audit_detail_set(*detail, "subject_orgs", orgs),
+	                           "subject_persons", persons);
 	return rc;
 }
 
@@ -184,7 +185,7 @@ int case_create(struct app *app, const struct actor *who, const struct case_inpu
 	detail = json_pack("{s:s,s:s,s:s?,s:s,s:I,s:i}", "number", c.number, "kind", c.kind,
 	                   "subtype", c.subtype, "title", c.title, "org",
 	                   (json_int_t)c.handling_org, "confidentiality", c.confidentiality);
-	rc = add_subjects(app, who, c.id, in, c.opened, a, detail, e);
+	rc = add_subjects(app, who, c.id, in, c.opened, a, &detail, e);
 	ev = (struct case_event_row){
 	    .case_id = c.id, .to_state = c.state, .on_date = c.opened, .user_id = who->user_id};
 	if (rc == 0 && (rc = store_case_event_insert(app_store(app), &ev)) < 0)
@@ -194,13 +195,15 @@ int case_create(struct app *app, const struct actor *who, const struct case_inpu
 		    app, who, (struct audit_entry){"create", "case", c.id, NULL, 0}, detail, e);
 	else
 		json_decref(detail);
+	/* The number is copied out before the commit: a case that exists must
+	 * not be reported as not made. */
+	if (rc == 0 && ret_number && !(*ret_number = arena_strdup(a, number)))
+		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
 		err_set(e, rc, NULL, NULL, NULL);
 	if (rc < 0)
 		goto fail;
 	*ret_id = c.id;
-	if (ret_number && !(*ret_number = arena_strdup(a, number)))
-		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	return 0;
 fail:
 	store_rollback(app_store(app));
@@ -565,7 +568,7 @@ static int attach(struct app *app, const struct actor *who, int64_t id, const ch
 	if ((rc = fn(app_store(app), row, ret_id)) < 0)
 		err_set(e, rc, NULL, NULL, NULL);
 	if (rc == 0) {
-		json_object_set_new(detail, "id", json_integer(*ret_id));
+		detail = audit_detail_set(detail, "id", json_integer(*ret_id));
 		rc = audit_append_json(app, who, (struct audit_entry){action, "case", id, NULL, 0},
 		                       detail, e);
 		detail = NULL;

@@ -251,21 +251,19 @@ static int tx_begin(struct app *app, struct err *e)
 static int tx_end(struct app *app, const struct actor *who, int rc, const char *action, int64_t id,
                   int32_t day, json_t *detail, struct err *e)
 {
-	char iso[DATE_BUF], *text = NULL;
+	char iso[DATE_BUF];
 
 	if (rc == 0) {
-		struct audit_entry en = {action, "org", id, NULL, 0};
-
 		if (detail && day != DATE_NONE) {
 			date_format_iso(day, iso);
-			json_object_set_new(detail, "date", json_string(iso));
+			detail = audit_detail_set(detail, "date", json_string(iso));
 		}
-		text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-		en.detail = text;
-		rc = audit_append(app, who, &en, e);
+		/* A detail that could not be built fails the change. */
+		rc = audit_append_json(app, who, (struct audit_entry){action, "org", id, NULL, 0},
+		                       detail, e);
+	} else {
+		json_decref(detail);
 	}
-	json_decref(detail);
-	free(text);
 	if (rc < 0) {
 		store_rollback(app_store(app));
 		return rc;
@@ -284,8 +282,8 @@ static json_t *ids_json(const int64_t *ids, size_t n)
 	json_t *a = json_array();
 
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, json_integer((json_int_t)ids[i]));
-	return a;
+		a = audit_detail_append(a, json_integer((json_int_t)ids[i]));
+	return a; /* NULL when out of memory */
 }
 
 /* Insert one organisation (inside a transaction). */

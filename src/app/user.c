@@ -152,7 +152,7 @@ static int hash_password(const char *password, char *out, struct err *e)
 static void audit_user(struct app *app, const struct actor *who, const char *action,
                        int64_t user_id, json_t *detail)
 {
-	char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	char *text = app_json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS);
 	struct audit_entry en = {action, "user", user_id, text, 0};
 
 	audit_record(app, who, &en, NULL);
@@ -172,7 +172,7 @@ int user_add(struct app *app, const struct actor *who, const struct user_new *u,
 	char hash[crypto_pwhash_STRBYTES];
 	struct buf pw = BUF_INIT(512), name = BUF_INIT(1024);
 	struct user_row row = {0};
-	int rc;
+	int rc, shown = 0;
 
 	if ((rc = admin_only(who, e)) < 0 || (rc = check_username(u->username, e)) < 0)
 		goto out;
@@ -208,32 +208,56 @@ int user_add(struct app *app, const struct actor *who, const struct user_new *u,
 		rc = buf_adds(&pw, u->password);
 	else
 		rc = generate_password(&pw);
-	if (rc < 0 || (rc = hash_password(pw.buf, hash, e)) < 0)
+	if (rc < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
 		goto out;
+	}
+	if ((rc = hash_password(pw.buf, hash, e)) < 0)
+		goto out;
+	/* The generated password is handed back before anything is written:
+	 * an account whose password nobody was shown must not exist. */
+	if (ret_password && !u->password) {
+		buf_reset(ret_password);
+		shown = 1;
+		if ((rc = buf_add(ret_password, pw.buf, pw.len)) < 0) {
+			err_set(e, rc, NULL, NULL, NULL);
+			goto out;
+		}
+	}
 	row.username = u->username;
 	row.full_name = name.buf;
 	row.org_id = u->org_id;
 	row.roles = u->roles;
 	row.clearance = (int)u->clearance;
 	row.password_hash = hash;
+	/* The account and its audit entry land together or not at all. */
+	if ((rc = store_begin(app_store(app))) < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
 	rc = store_user_insert(app_store(app), &row, &new_id);
-	if (rc == 0 && ret_id)
-		*ret_id = new_id;
 	if (rc == HOSO_E_DUPLICATE)
 		err_set(e, rc, "username", "Tên đăng nhập '%s' đã có", "User name '%s' is taken",
 		        u->username);
 	else if (rc < 0)
 		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0 && ret_password && !u->password) {
-		buf_reset(ret_password);
-		buf_add(ret_password, pw.buf, pw.len);
-	}
 	if (rc == 0)
-		audit_user(app, who, "user_create", new_id,
-		           json_pack("{s:s,s:i,s:i,s:I}", "username", u->username, "roles",
-		                     (int)u->roles, "clearance", (int)u->clearance, "org",
-		                     (json_int_t)u->org_id));
+		rc = audit_append_json(
+		    app, who, (struct audit_entry){"user_create", "user", new_id},
+		    json_pack("{s:s,s:i,s:i,s:I}", "username", u->username, "roles", (int)u->roles,
+		              "clearance", (int)u->clearance, "org", (json_int_t)u->org_id),
+		    e);
+	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (rc < 0)
+		store_rollback(app_store(app));
+	if (rc == 0 && ret_id)
+		*ret_id = new_id;
 out:
+	if (rc < 0 && shown) {
+		sodium_memzero(ret_password->buf, ret_password->len);
+		buf_reset(ret_password);
+	}
 	sodium_memzero(pw.buf, pw.len);
 	buf_release(&pw);
 	buf_release(&name);
@@ -580,7 +604,7 @@ static int totp_check(struct user_row *u, const char *otp, int64_t now, struct a
 		}
 	}
 	if (found) {
-		char *text = json_dumps(codes, JSON_COMPACT);
+		char *text = app_json_dumps(codes, JSON_COMPACT);
 
 		u->recovery_codes = text ? arena_strdup(a, text) : u->recovery_codes;
 		free(text);
@@ -693,7 +717,7 @@ int user_totp_confirm(struct app *app, const struct actor *who, const char *code
 			buf_release(&one);
 		}
 		{
-			char *text = json_dumps(hashes, JSON_COMPACT);
+			char *text = app_json_dumps(hashes, JSON_COMPACT);
 
 			u.recovery_codes = text ? arena_strdup(&a, text) : NULL;
 			free(text);
