@@ -7,7 +7,10 @@ pkgs=(
   build-essential meson ninja-build pkg-config clang libclang-rt-14-dev
   libsqlite3-dev sqlite3 libicu-dev libcsv-dev libzip-dev libxml2-dev
   libcmocka-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-liberation2 libsodium-dev libjansson-dev libmicrohttpd-dev liboath-dev curl zip unzip
+  git clang-format
 )
+# git and clang-format: the code rules (scripts/lint.sh) cannot check
+# anything without them, and fail when they are missing.
 # Extra groups: "tests" adds what the test suites use; "bench" adds wrk;
 # "web" adds Node.js and npm (unless a node is already on the PATH) to build
 # the web UI (the test tools need Node >= 20: when the machine's node is

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test.sh - run every test suite and end with "N passed, N failed".
 #
+#   0. code rules (scripts/lint.sh) and the lint's self-test
 #   1. unit tests (cmocka), warnings as errors
 #   2. the same unit tests under ASan + UBSan
 #   3. black-box CLI tests against build/hoso on real files
@@ -39,19 +40,35 @@ build_or_fail() {
   fi
 }
 
-# 0. code rules: formatting, banned functions, layering
-lint_fail=0
-lint() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); lint_fail=1; echo "lint: $1"; fi; }
-lint "clang-format" '! for f in $(git ls-files "*.c" "*.h" 2>/dev/null); do clang-format --dry-run --Werror "$f" >/dev/null 2>&1 || echo "$f"; done | grep -q .'
-lint "every src .c includes core/banned.h last" '! for f in $(git ls-files "src/*.c"); do tail -n +1 "$f" | grep "^#include" | tail -1 | grep -q "core/banned.h" || echo "$f"; done | grep -q .'
-lint "only src/store includes sqlite3.h" '! git grep -l "include <sqlite3.h>" -- src | grep -v "^src/store/" | grep -q .'
-lint "docs/openapi.yaml is valid YAML" '/usr/bin/python3 -c "import yaml; yaml.safe_load(open(\"docs/openapi.yaml\"))" 2>/dev/null'
-lint "no SQL in src/cli" '! git grep -lE "\b(SELECT|INSERT INTO|UPDATE .* SET|DELETE FROM)\b" -- src/cli | grep -q .'
-echo "== lint: $([ $lint_fail -eq 0 ] && echo ok || echo failed)"
-[ $lint_fail -eq 0 ] || suite_failed+=("lint")
+# "N passed, N failed" summary lines (CLI tests, the lint's self-test).
+count_summary() { # LOG NAME
+  local line p f
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$1" | tail -1)
+  p=$(echo "$line" | awk '{print $1}'); f=$(echo "$line" | awk '{print $3}')
+  if [ -z "$line" ]; then p=0; f=1; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  echo "== $2: $p passed, $f failed"
+  if [ "$f" -ne 0 ]; then suite_failed+=("$2"); grep FAIL "$1" | head -20; fi
+}
+
+# 0. code rules (scripts/lint.sh): one pass or fail per check; then its
+#    self-test, which plants a bad file for each check in a temporary clone
+#    and asserts that the check fails
+mkdir -p tmp
+bash scripts/lint.sh >tmp/lint.log 2>&1
+lint_rc=$?
+lint_ok=$(grep -c '^lint ok: ' tmp/lint.log)
+lint_bad=$(grep -c '^lint FAIL: ' tmp/lint.log)
+# A lint that stopped early or printed nothing counts as a failure.
+if [ "$lint_rc" -ne 0 ] && [ "$lint_bad" -eq 0 ]; then lint_bad=1; fi
+if [ "$lint_ok" -eq 0 ] && [ "$lint_bad" -eq 0 ]; then lint_bad=1; fi
+passed=$((passed + lint_ok)); failed=$((failed + lint_bad))
+echo "== lint: $lint_ok passed, $lint_bad failed"
+if [ "$lint_bad" -ne 0 ]; then suite_failed+=("lint"); grep -v '^lint ok: ' tmp/lint.log; fi
+bash tests/lint/t-lint-selftest.sh >tmp/lint-selftest.log 2>&1
+count_summary tmp/lint-selftest.log "lint self-test"
 
 # 1. unit tests
-mkdir -p tmp
 if build_or_fail build "unit" -Dwerror=true; then
   meson test -C build --suite unit --print-errorlogs >tmp/unit.log 2>&1
   count_meson tmp/unit.log "unit"
@@ -67,15 +84,6 @@ fi
 # 3. black-box CLI tests against build/hoso and, at the same time on the
 #    other core, the same tests against the sanitizer build (3b): each test
 #    file runs in its own temporary directory and servers take free ports.
-cli_count() { # LOG NAME
-  local line p f
-  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$1" | tail -1)
-  p=$(echo "$line" | awk '{print $1}'); f=$(echo "$line" | awk '{print $3}')
-  if [ -z "$line" ]; then p=0; f=1; fi
-  passed=$((passed + p)); failed=$((failed + f))
-  echo "== $2: $p passed, $f failed"
-  if [ "$f" -ne 0 ]; then suite_failed+=("$2"); grep FAIL "$1" | head -20; fi
-}
 asan_pid=
 if [ -x build-asan/hoso ]; then
   HOSO=$root/build-asan/hoso MKXLSX=$root/build/tests/cli/mkxlsx \
@@ -86,11 +94,11 @@ fi
 if [ -x build/hoso ]; then
   HOSO=$root/build/hoso bash tests/cli/run.sh >tmp/cli.log 2>&1
   tail -n 40 tmp/cli.log
-  cli_count tmp/cli.log "cli"
+  count_summary tmp/cli.log "cli"
 fi
 if [ -n "$asan_pid" ]; then
   wait "$asan_pid"
-  cli_count tmp/cli-asan.log "cli (ASan+UBSan)"
+  count_summary tmp/cli-asan.log "cli (ASan+UBSan)"
 fi
 
 # 4. fuzz targets: replay the committed corpus, then a short bounded run

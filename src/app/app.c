@@ -3,6 +3,8 @@
  */
 #include "app/app.h"
 
+#include <csv.h>
+#include <jansson.h>
 #include <sodium.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -16,6 +18,9 @@
 #include "vi/vi.h"
 
 #include "core/banned.h"
+
+_Static_assert((int)APP_CREATE == (int)STORE_CREATE && (int)APP_READONLY == (int)STORE_READONLY,
+               "app_open passes its flags to store_open");
 
 struct app {
 	struct store *store;
@@ -116,6 +121,16 @@ void app_close(struct app *app)
 	free(app);
 }
 
+int app_latest_schema_version(void)
+{
+	return store_latest_schema_version();
+}
+
+void app_set_cache_kib(struct app *app, int kib)
+{
+	store_set_cache_kib(app->store, kib);
+}
+
 int app_ping(struct app *app, int *ret_schema)
 {
 	int v = store_schema_version(app->store);
@@ -145,6 +160,23 @@ const struct cal *app_cal(struct app *app)
 	if (app->cal_gen != atomic_load(&cal_generation))
 		app_reload_calendar(app);
 	return app->cal;
+}
+
+/* Measure, then write into a buffer of the right size: json_dumpb's output
+ * cannot fail part-way, so no key goes missing. */
+char *app_json_dumps(const json_t *j, size_t flags)
+{
+	size_t n = j ? json_dumpb(j, NULL, 0, flags) : 0;
+	char *text;
+
+	if (n == 0 || !(text = malloc(n + 1)))
+		return NULL;
+	if (json_dumpb(j, text, n, flags) != n) {
+		free(text);
+		return NULL;
+	}
+	text[n] = '\0';
+	return text;
 }
 
 /* ---- text as users type it ---- */
@@ -192,6 +224,10 @@ int app_text_clean(struct arena *a, const char *in, const char *field, size_t ma
 		space = 0;
 		if (rc == 0)
 			rc = buf_addch(&out, *p);
+	}
+	if (rc == HOSO_E_NOMEM) {
+		err_set(e, rc, field, NULL, NULL); /* not the text's fault */
+		goto out;
 	}
 	if (rc < 0 || out.len > max) {
 		rc = err_set(e, HOSO_E_TOO_BIG, field, "Trường '%s' dài quá %zu byte",

@@ -52,9 +52,20 @@ int actor_has_role(const struct actor *a, enum role r);
 
 struct app;
 
+/* Flags of app_open (the same bits as the store's). */
+enum app_open_flags {
+	APP_CREATE = 1 << 0,   /* create the file when missing */
+	APP_READONLY = 1 << 1, /* open read-only (no migrations) */
+};
+
 /* Open the database (creating it when flags say so) and load the calendar. */
 int app_open(const char *db_path, int flags, struct app **ret, struct err *e);
 void app_close(struct app *app);
+/* The schema version this program creates and migrates to. */
+int app_latest_schema_version(void);
+/* Cap this connection's page cache (KiB): the server gives each of its many
+ * worker connections a small one. */
+void app_set_cache_kib(struct app *app, int kib);
 
 /* For the use-case files of src/app only. */
 struct scope_cache;
@@ -74,6 +85,11 @@ void app_calendar_changed(void);
 /* 1 when s is one of the NULL-terminated list (NULL s or list: 0): the
  * closed sets of codes a field accepts. */
 int app_one_of(const char *s, const char *const *list);
+/* JSON text of j (free() it), or NULL when out of memory.  Use it in place
+ * of json_dumps, which in jansson 2.14 ignores a failure to grow its
+ * buffer while writing an object's key and then returns malformed JSON. */
+struct json_t;
+char *app_json_dumps(const struct json_t *j, size_t flags);
 /* Text as users type it: 1 when s is NULL or only white space. */
 int app_text_blank(const char *s);
 /* One CSV field appended to out, quoted (NULL: empty); text a spreadsheet

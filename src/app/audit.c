@@ -118,15 +118,43 @@ int audit_append(struct app *app, const struct actor *who, const struct audit_en
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
 }
 
+/* json_object_set_new and json_array_append_new consume v even when they
+ * fail. */
+json_t *audit_detail_set(json_t *d, const char *key, json_t *v)
+{
+	if (!d || !v) {
+		json_decref(v);
+		json_decref(d);
+		return NULL;
+	}
+	if (json_object_set_new(d, key, v) == 0)
+		return d;
+	json_decref(d);
+	return NULL;
+}
+
+json_t *audit_detail_append(json_t *d, json_t *v)
+{
+	if (!d || !v) {
+		json_decref(v);
+		json_decref(d);
+		return NULL;
+	}
+	if (json_array_append_new(d, v) == 0)
+		return d;
+	json_decref(d);
+	return NULL;
+}
+
 /* Serialise detail (consumed) into en and append or record it. */
 static int with_json(struct app *app, const struct actor *who, struct audit_entry en,
                      json_t *detail, int durable, struct err *e)
 {
-	char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	char *text = app_json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS);
 	int rc;
 
 	json_decref(detail);
-	if (detail && !text)
+	if (!text)
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	en.detail = text;
 	rc = durable ? audit_record(app, who, &en, e) : audit_append(app, who, &en, e);
@@ -180,6 +208,12 @@ static int write_run(struct store **s, char **open_db, struct pending *batch, si
 		if (!*open_db)
 			return HOSO_E_NOMEM;
 		rc = store_open(*open_db, 0, s, e);
+		if (rc < 0) {
+			/* No connection: open again for the next batch (this one
+			 * would otherwise find the name and use a NULL store). */
+			free(*open_db);
+			*open_db = NULL;
+		}
 	}
 	if (rc == 0)
 		rc = store_begin(*s);

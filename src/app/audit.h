@@ -36,12 +36,21 @@ int audit_record(struct app *app, const struct actor *who, const struct audit_en
 /* Append inside the caller's open write transaction. */
 int audit_append(struct app *app, const struct actor *who, const struct audit_entry *en,
                  struct err *e);
-/* audit_append and audit_record with the detail given as JSON (consumed,
- * may be NULL; serialised with sorted keys in place of en->detail). */
+/* audit_append and audit_record with the detail given as JSON (consumed;
+ * serialised with sorted keys in place of en->detail).  A NULL detail is
+ * one that could not be built: HOSO_E_NOMEM, and nothing is recorded (an
+ * entry that lost what it says must not stand in for it). */
 int audit_append_json(struct app *app, const struct actor *who, struct audit_entry en,
                       json_t *detail, struct err *e);
 int audit_record_json(struct app *app, const struct actor *who, struct audit_entry en,
                       json_t *detail, struct err *e);
+
+/* Build a detail without losing a field for want of memory: set key to v
+ * (consumed) in the object d and return d; when d or v is NULL, or the set
+ * fails, free both and return NULL.  audit_detail_append appends v to the
+ * array d in the same way. */
+json_t *audit_detail_set(json_t *d, const char *key, json_t *v);
+json_t *audit_detail_append(json_t *d, json_t *v);
 
 struct audit_check {
 	int64_t entries;     /* entries read */

@@ -101,14 +101,12 @@ static int check_input(struct app *app, const struct actor *who, const struct ca
 /* The subjects, checked against the actor's scope and linked to the
  * organisation version of the case date. */
 static int add_subjects(struct app *app, const struct actor *who, int64_t case_id,
-                        const struct case_input *in, int32_t day, struct arena *a, json_t *detail,
+                        const struct case_input *in, int32_t day, struct arena *a, json_t **detail,
                         struct err *e)
 {
 	json_t *orgs = json_array(), *persons = json_array();
 	int rc = 0;
 
-	json_object_set_new(detail, "subject_orgs", orgs);
-	json_object_set_new(detail, "subject_persons", persons);
 	for (size_t i = 0; rc == 0 && i < in->nsubject_orgs; i++) {
 		struct case_subject_row s = {.case_id = case_id, .org_id = in->subject_orgs[i]};
 		struct org_row o;
@@ -123,7 +121,7 @@ static int add_subjects(struct app *app, const struct actor *who, int64_t case_i
 		s.org_version_id = o.version_id;
 		if ((rc = store_case_subject_insert(app_store(app), &s)) < 0)
 			err_set(e, rc, NULL, NULL, NULL);
-		json_array_append_new(orgs, json_integer(s.org_id));
+		orgs = audit_detail_append(orgs, json_integer(s.org_id));
 	}
 	for (size_t i = 0; rc == 0 && i < in->nsubject_persons; i++) {
 		struct case_subject_row s = {.case_id = case_id,
@@ -139,8 +137,11 @@ static int add_subjects(struct app *app, const struct actor *who, int64_t case_i
 		}
 		if ((rc = store_case_subject_insert(app_store(app), &s)) < 0)
 			err_set(e, rc, NULL, NULL, NULL);
-		json_array_append_new(persons, json_integer(s.person_id));
+		persons = audit_detail_append(persons, json_integer(s.person_id));
 	}
+	/* NULL when out of memory: the audit entry then refuses it. */
+	*detail = audit_detail_set(audit_detail_set(*detail, "subject_orgs", orgs),
+	                           "subject_persons", persons);
 	return rc;
 }
 
@@ -155,6 +156,7 @@ struct create {
 	const struct actor *who;
 	struct case_row c;
 	struct arena *a;
+	const char **ret_number;
 	char number[64];
 };
 
@@ -180,8 +182,12 @@ static int write_case(struct app *app, void *arg, struct gate_write *w, struct e
 	    json_pack("{s:s,s:s,s:s?,s:s,s:I,s:i}", "number", x->c.number, "kind", x->c.kind,
 	              "subtype", x->c.subtype, "title", x->c.title, "org",
 	              (json_int_t)x->c.handling_org, "confidentiality", x->c.confidentiality);
-	if ((rc = add_subjects(app, x->who, x->c.id, x->in, x->c.opened, x->a, w->detail, e)) < 0)
+	if ((rc = add_subjects(app, x->who, x->c.id, x->in, x->c.opened, x->a, &w->detail, e)) < 0)
 		return rc;
+	/* The number is copied out before the commit: a case that exists must
+	 * not be reported as not made. */
+	if (x->ret_number && !(*x->ret_number = arena_strdup(x->a, x->number)))
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	ev = (struct case_event_row){.case_id = x->c.id,
 	                             .to_state = x->c.state,
 	                             .on_date = x->c.opened,
@@ -192,7 +198,7 @@ static int write_case(struct app *app, void *arg, struct gate_write *w, struct e
 int case_create(struct app *app, const struct actor *who, const struct case_input *in,
                 struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e)
 {
-	struct create x = {.in = in, .who = who, .a = a};
+	struct create x = {.in = in, .who = who, .a = a, .ret_number = ret_number};
 	struct gate_write w = {"create", "case", 0, NULL, NOUN_CASE};
 	int rc;
 
@@ -219,8 +225,6 @@ int case_create(struct app *app, const struct actor *who, const struct case_inpu
 	if ((rc = gate_write(app, who, &w, write_case, &x, e)) < 0)
 		return rc;
 	*ret_id = x.c.id;
-	if (ret_number && !(*ret_number = arena_strdup(a, x.number)))
-		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	return 0;
 }
 
@@ -732,7 +736,7 @@ static int write_attached(struct app *app, void *arg, struct gate_write *w, stru
 
 	(void)e;
 	if (rc == 0)
-		json_object_set_new(w->detail, "id", json_integer(*x->ret_id));
+		w->detail = audit_detail_set(w->detail, "id", json_integer(*x->ret_id));
 	return rc;
 }
 

@@ -77,7 +77,11 @@ int gate_end(struct app *app, const struct actor *who, int rc, struct gate_write
 {
 	struct store *s = app_store(app);
 
-	if (rc == 0) {
+	if (rc == 0 && w->bare) {
+		rc = audit_append(
+		    app, who,
+		    &(struct audit_entry){w->action, w->object_type, w->object_id, NULL, 0}, e);
+	} else if (rc == 0) {
 		rc = audit_append_json(
 		    app, who,
 		    (struct audit_entry){w->action, w->object_type, w->object_id, NULL, 0},

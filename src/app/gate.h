@@ -59,7 +59,10 @@ int gate_store_error(struct err *e, int rc, enum gate_noun noun);
  * w->object_id (a record it created) and add to w->detail.  Then the audit
  * entry {action, object_type, object_id, detail} is appended and the
  * transaction committed; on any failure everything is rolled back and e
- * names the failure.  w->detail is consumed (may be NULL: none).
+ * names the failure.  w->detail is consumed.  An entry has a detail unless
+ * w->bare says it has none: a NULL detail otherwise means it could not be
+ * built (out of memory, audit_detail_set), and fails the change rather
+ * than leave an entry short of what changed.
  */
 struct gate_write {
 	const char *action;      /* "create", "update", "traveller_report", ... */
@@ -67,6 +70,7 @@ struct gate_write {
 	int64_t object_id;
 	json_t *detail;
 	enum gate_noun noun; /* what a HOSO_E_NOT_FOUND from the store refers to */
+	int bare;            /* 1: an entry without a detail */
 };
 int gate_write(struct app *app, const struct actor *who, struct gate_write *w,
                int (*fn)(struct app *app, void *arg, struct gate_write *w, struct err *e),

@@ -239,6 +239,10 @@ static int row_values(struct importer *im, const struct table_row *r, struct are
 		if (k < 0)
 			continue;
 		rc = cell_text(&r->cells[c], im->cols[k].type, a, &vals[k]);
+		if (rc == HOSO_E_NOMEM) {
+			err_set(e, rc, NULL, NULL, NULL); /* not the cell's fault */
+			return k;
+		}
 		if (rc < 0) {
 			err_set(e, rc == HOSO_E_BAD_DATE ? rc : HOSO_E_INVALID, im->cols[k].field,
 			        "Ô có giá trị không dùng được (%.*s)", "Unusable cell value (%.*s)",
@@ -383,7 +387,7 @@ static int person_row_prepare(struct importer *im, const struct table_row *r, st
 
 	p->number = r->number;
 	if (row_values(im, r, a, p->vals, &p->err) >= 0)
-		return HOSO_E_INVALID;
+		return p->err.code;
 	in.full_name = p->vals[PC_NAME];
 	in.birth_date = p->vals[PC_BIRTH];
 	in.sex = p->vals[PC_SEX];
@@ -708,12 +712,13 @@ static int import_persons_rows(struct importer *im, struct table *t, struct err 
 			if (r2 == 0) {
 				arena_reset(&a);
 				r2 = person_row_store(im, p, &a, &p->err);
-				if (r2 == HOSO_E_DB || r2 == HOSO_E_IO || r2 == HOSO_E_NOMEM ||
-				    r2 == HOSO_E_BUSY) {
-					/* The database failed, not the row: stop. */
-					rc = err_set(e, r2, NULL, NULL, NULL);
-					break;
-				}
+			}
+			if (r2 == HOSO_E_DB || r2 == HOSO_E_IO || r2 == HOSO_E_NOMEM ||
+			    r2 == HOSO_E_BUSY) {
+				/* The database or the memory failed, not the row (while
+				 * it was read or while it was stored): stop. */
+				rc = err_set(e, r2, NULL, NULL, NULL);
+				break;
 			}
 			if (r2 < 0) {
 				im->st->rejected++;
@@ -870,9 +875,11 @@ static int load_persons(struct import_run *x, struct err *e)
 
 	store_import_begin(s);
 	x->import_mode = 1;
-	if ((rc = store_begin(s)) < 0 || (rc = store_person_defer_index(s, &x->mark)) < 0)
+	if ((rc = store_begin(s)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
-	x->in_tx = 1;
+	x->in_tx = 1; /* from here on, import_file rolls back */
+	if ((rc = store_person_defer_index(s, &x->mark)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
 	x->im.mark = x->mark;
 	return import_persons_rows(&x->im, x->t, e);
 }

@@ -334,7 +334,7 @@ static int tx_end(struct app *app, const struct actor *who, int rc, const char *
 
 	if (detail && day != DATE_NONE) {
 		date_format_iso(day, iso);
-		json_object_set_new(detail, "date", json_string(iso));
+		w.detail = audit_detail_set(detail, "date", json_string(iso));
 	}
 	if ((rc = gate_end(app, who, rc, &w, e)) == 0)
 		scope_changed();
@@ -346,8 +346,8 @@ static json_t *ids_json(const int64_t *ids, size_t n)
 	json_t *a = json_array();
 
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, json_integer((json_int_t)ids[i]));
-	return a;
+		a = audit_detail_append(a, json_integer((json_int_t)ids[i]));
+	return a; /* NULL when out of memory */
 }
 
 /* Insert one organisation (inside a transaction). */

@@ -90,11 +90,13 @@ const char *person_status_label(const char *code)
 /* Keep digits only, dropping spaces, dots and dashes users type. */
 static int digits_only(const char *s, struct buf *out)
 {
+	int rc;
+
 	buf_reset(out);
 	for (; *s; s++) {
 		if (*s >= '0' && *s <= '9') {
-			if (buf_addch(out, *s) < 0)
-				return HOSO_E_TOO_BIG;
+			if ((rc = buf_addch(out, *s)) < 0)
+				return rc;
 		} else if (*s != ' ' && *s != '.' && *s != '-') {
 			return HOSO_E_INVALID;
 		}
@@ -104,7 +106,11 @@ static int digits_only(const char *s, struct buf *out)
 
 int person_check_cccd(const char *s, struct buf *out, struct err *e)
 {
-	if (digits_only(s, out) < 0 || out->len != 12)
+	int rc = digits_only(s, out);
+
+	if (rc == HOSO_E_NOMEM)
+		return err_set(e, rc, "cccd", NULL, NULL); /* not the number's fault */
+	if (rc < 0 || out->len != 12)
 		return err_set(e, HOSO_E_BAD_CCCD, "cccd", "Số CCCD '%s' phải gồm đúng 12 chữ số",
 		               "Citizen ID '%s' must be exactly 12 digits", s);
 	return 0;
@@ -113,27 +119,31 @@ int person_check_cccd(const char *s, struct buf *out, struct err *e)
 int person_check_party_file(const char *s, struct buf *out, struct err *e)
 {
 	size_t digits = 0, letters = 0;
+	int rc = 0;
 
 	buf_reset(out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)s; *p && rc == 0; p++) {
 		if (*p == ' ' || *p == '-' || *p == '/' || *p == '.')
 			continue;
 		if (*p >= '0' && *p <= '9' && letters == 0) {
 			digits++;
-			buf_addch(out, (char)*p);
+			rc = buf_addch(out, (char)*p);
 		} else if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
 			letters++;
-			buf_addch(out, (char)(*p >= 'a' ? *p - 32 : *p));
+			rc = buf_addch(out, (char)(*p >= 'a' ? *p - 32 : *p));
 		} else if ((p[0] == 0xC4 && (p[1] == 0x90 || p[1] == 0x91))) {
 			/* Đ/đ in a provincial code: store it as D. */
 			letters++;
-			buf_addch(out, 'D');
+			rc = buf_addch(out, 'D');
 			p++;
 		} else {
 			digits = 99;
 			break;
 		}
 	}
+	/* A character that did not go in would shorten the stored number. */
+	if (rc == HOSO_E_NOMEM)
+		return err_set(e, rc, "party_file_no", NULL, NULL);
 	if (digits != 6 || letters < 2 || letters > 3)
 		return err_set(e, HOSO_E_BAD_PARTY_FILE, "party_file_no",
 		               "Số lý lịch '%s' phải gồm 6 chữ số và mã tỉnh 2–3 chữ cái "
@@ -146,7 +156,11 @@ int person_check_party_file(const char *s, struct buf *out, struct err *e)
 
 int person_check_party_card(const char *s, struct buf *out, struct err *e)
 {
-	if (digits_only(s, out) < 0 || out->len < 6 || out->len > 12)
+	int rc = digits_only(s, out);
+
+	if (rc == HOSO_E_NOMEM)
+		return err_set(e, rc, "party_card_no", NULL, NULL);
+	if (rc < 0 || out->len < 6 || out->len > 12)
 		return err_set(e, HOSO_E_INVALID, "party_card_no",
 		               "Số thẻ đảng viên '%s' phải gồm 6–12 chữ số",
 		               "Party card number '%s' must be 6–12 digits", s);
@@ -169,7 +183,11 @@ static int parse_sex(const char *s, const char **ret, struct err *e)
 	*ret = NULL;
 	if (app_text_blank(s))
 		return 0;
-	if (vi_search_key(s, strlen(s), &k) < 0)
+	if ((rc = vi_search_key(s, strlen(s), &k)) == HOSO_E_NOMEM) {
+		buf_release(&k);
+		return err_set(e, rc, "sex", NULL, NULL);
+	}
+	if (rc < 0)
 		rc = HOSO_E_BAD_ENUM;
 	else if (!strcmp(k.buf, "nam") || !strcmp(k.buf, "male") || !strcmp(k.buf, "m"))
 		*ret = sexes[0].code;
@@ -225,7 +243,12 @@ static int prepare_name(const struct person_input *in, struct arena *a, struct p
 		             "The full name is missing");
 		goto out;
 	}
-	if (vi_name_split(r->full_name, strlen(r->full_name), &fam, &mid, &giv) < 0) {
+	rc = vi_name_split(r->full_name, strlen(r->full_name), &fam, &mid, &giv);
+	if (rc == HOSO_E_NOMEM) {
+		err_set(e, rc, "full_name", NULL, NULL); /* not the name's fault */
+		goto out;
+	}
+	if (rc < 0) {
 		rc = err_set(e, HOSO_E_BAD_NAME, "full_name",
 		             "Họ tên '%s' không hợp lệ (chỉ gồm chữ cái, dấu cách, '-' và ''')",
 		             "Name '%s' is invalid (letters, spaces, '-' and ''' only)",
@@ -511,7 +534,8 @@ static json_t *day_or_null(int32_t d)
 }
 
 /* The fields that differ between before and after (either may be NULL: a
- * creation has no before), as {"field": {"before", "after"}}. */
+ * creation has no before), as {"field": {"before", "after"}}; NULL when
+ * out of memory. */
 static json_t *person_diff(const struct person_row *b, const struct person_row *a)
 {
 	const struct {
@@ -533,27 +557,27 @@ static json_t *person_diff(const struct person_row *b, const struct person_row *
 		           *y = text_at(a, person_texts[i].off);
 
 		if ((x == NULL) != (y == NULL) || (x && y && strcmp(x, y) != 0))
-			json_object_set_new(d, person_texts[i].name,
-			                    json_pack("{s:s?,s:s?}", "before", x, "after", y));
+			d = audit_detail_set(d, person_texts[i].name,
+			                     json_pack("{s:s?,s:s?}", "before", x, "after", y));
 	}
 	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
 		if (b && a && nums[i].before == nums[i].after)
 			continue;
 		if (nums[i].is_date)
-			json_object_set_new(
+			d = audit_detail_set(
 			    d, nums[i].name,
 			    json_pack("{s:o,s:o}", "before",
 			              b ? day_or_null((int32_t)nums[i].before) : json_null(),
 			              "after",
 			              a ? day_or_null((int32_t)nums[i].after) : json_null()));
 		else
-			json_object_set_new(
+			d = audit_detail_set(
 			    d, nums[i].name,
 			    json_pack("{s:o,s:o}", "before",
 			              b ? json_integer(nums[i].before) : json_null(), "after",
 			              a ? json_integer(nums[i].after) : json_null()));
 	}
-	return d;
+	return d; /* NULL when out of memory */
 }
 
 /*
@@ -1243,7 +1267,7 @@ int person_search(struct app *app, const struct actor *who, const char *query, s
 		/* The search is recorded (the words searched and how many were
 		 * shown), not the people found. */
 		json_t *d = json_pack("{s:s,s:I}", "q", query, "results", (json_int_t)ret->n);
-		char *text = d ? json_dumps(d, JSON_COMPACT) : NULL;
+		char *text = app_json_dumps(d, JSON_COMPACT);
 		struct audit_entry en = {"search", "person", 0, text, 0};
 
 		rc = audit_record(app, who, &en, e);

@@ -67,7 +67,7 @@ int submission_submit(struct app *app, const struct actor *who, int64_t org, int
 	for (size_t i = 0; figs && i < rep.nfigures; i++)
 		json_object_set_new(figs, rep.figures[i].def->code,
 		                    json_integer(rep.figures[i].total));
-	if (!figs || !(text = json_dumps(figs, JSON_COMPACT | JSON_SORT_KEYS))) {
+	if (!figs || !(text = app_json_dumps(figs, JSON_COMPACT | JSON_SORT_KEYS))) {
 		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 		goto out;
 	}

@@ -176,7 +176,7 @@ static int hash_password(const char *password, char *out, struct err *e)
 static void audit_user(struct app *app, const struct actor *who, const char *action,
                        int64_t user_id, json_t *detail)
 {
-	char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	char *text = app_json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS);
 	struct audit_entry en = {action, "user", user_id, text, 0};
 
 	audit_record(app, who, &en, NULL);
@@ -246,7 +246,7 @@ int user_add(struct app *app, const struct actor *who, const struct user_new *u,
 	struct buf pw = BUF_INIT(512), name = BUF_INIT(1024);
 	struct add_args x = {{0}};
 	struct gate_write w = {"user_create", "user", 0, NULL, NOUN_USER};
-	int rc;
+	int rc, shown = 0;
 
 	if ((rc = admin_only(who, e)) < 0 || (rc = check_username(u->username, e)) < 0 ||
 	    (rc = check_roles(u->roles, u->org_id, e)) < 0 ||
@@ -261,8 +261,22 @@ int user_add(struct app *app, const struct actor *who, const struct user_new *u,
 	if ((rc = check_scope(app, who, u->org_id, e)) < 0)
 		goto out;
 	rc = u->password ? buf_adds(&pw, u->password) : generate_password(&pw);
-	if (rc < 0 || (rc = hash_password(pw.buf, hash, e)) < 0)
+	if (rc < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
 		goto out;
+	}
+	if ((rc = hash_password(pw.buf, hash, e)) < 0)
+		goto out;
+	/* The generated password is handed back before anything is written:
+	 * an account whose password nobody was shown must not exist. */
+	if (ret_password && !u->password) {
+		buf_reset(ret_password);
+		shown = 1;
+		if ((rc = buf_add(ret_password, pw.buf, pw.len)) < 0) {
+			err_set(e, rc, NULL, NULL, NULL);
+			goto out;
+		}
+	}
 	x.row.username = u->username;
 	x.row.full_name = name.buf;
 	x.row.org_id = u->org_id;
@@ -275,11 +289,15 @@ int user_add(struct app *app, const struct actor *who, const struct user_new *u,
 		goto out;
 	if (ret_id)
 		*ret_id = w.object_id;
-	if (ret_password && !u->password) {
-		buf_reset(ret_password);
-		buf_add(ret_password, pw.buf, pw.len);
-	}
 out:
+	if (rc < 0 && shown) {
+		sodium_memzero(ret_password->buf, ret_password->len);
+		buf_reset(ret_password);
+	}
+	if (rc < 0 && shown) {
+		sodium_memzero(ret_password->buf, ret_password->len);
+		buf_reset(ret_password);
+	}
 	sodium_memzero(pw.buf, pw.len);
 	buf_release(&pw);
 	buf_release(&name);
@@ -460,7 +478,7 @@ int user_set_password(struct app *app, const struct actor *who, const char *user
 	char hash[crypto_pwhash_STRBYTES];
 	struct buf pw = BUF_INIT(512);
 	struct update_args x = {{0}, 1};
-	struct gate_write w = {"user_password", "user", 0, NULL, NOUN_USER};
+	struct gate_write w = {"user_password", "user", 0, NULL, NOUN_USER, 1};
 	struct arena a;
 	int rc;
 
@@ -763,7 +781,7 @@ static int totp_check(struct user_row *u, const char *otp, int64_t now, struct a
 		}
 	}
 	if (found) {
-		char *text = json_dumps(codes, JSON_COMPACT);
+		char *text = app_json_dumps(codes, JSON_COMPACT);
 
 		u->recovery_codes = text ? arena_strdup(a, text) : u->recovery_codes;
 		free(text);
@@ -876,7 +894,7 @@ int user_totp_confirm(struct app *app, const struct actor *who, const char *code
 			buf_release(&one);
 		}
 		{
-			char *text = json_dumps(hashes, JSON_COMPACT);
+			char *text = app_json_dumps(hashes, JSON_COMPACT);
 
 			u.recovery_codes = text ? arena_strdup(&a, text) : NULL;
 			free(text);

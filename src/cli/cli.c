@@ -9,7 +9,6 @@
 
 #include "core/date.h"
 #include "core/parse.h"
-#include "store/store.h"
 
 #include "core/banned.h"
 

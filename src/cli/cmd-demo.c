@@ -8,7 +8,6 @@
 
 #include "app/demo.h"
 #include "cli/cli.h"
-#include "store/store.h"
 
 #include "core/banned.h"
 
@@ -71,7 +70,7 @@ static int cmd_demo_exec(struct cli *c, int argc, char **argv)
 		                 "--scale must be province, national or small");
 	if (seed_s && (rc = cli_number("--seed", seed_s, 0, INT64_MAX, &seed)) != 0)
 		return rc;
-	if ((rc = cli_open(c, STORE_CREATE, &app)) != 0)
+	if ((rc = cli_open(c, APP_CREATE, &app)) != 0)
 		return rc;
 	actor_system(&who, "demo");
 	err_init(&e);

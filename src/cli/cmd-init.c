@@ -7,7 +7,6 @@
 
 #include "app/user.h"
 #include "cli/cli.h"
-#include "store/store.h"
 
 #include "core/banned.h"
 
@@ -60,12 +59,12 @@ static int cmd_init_exec(struct cli *c, int argc, char **argv)
 
 	if ((rc = cli_parse(&cmd_init_entry, argc, argv, 1, opts, pos, 0, &npos)) != 0)
 		return rc;
-	if ((rc = cli_open(c, STORE_CREATE, &app)) != 0)
+	if ((rc = cli_open(c, APP_CREATE, &app)) != 0)
 		return rc;
 	if (existed)
 		printf("Cơ sở dữ liệu %s đã có, đã cập nhật lên phiên bản %d\n"
 		       "Database %s exists; schema is at version %d\n",
-		       c->db, store_latest_schema_version(), c->db, store_latest_schema_version());
+		       c->db, app_latest_schema_version(), c->db, app_latest_schema_version());
 	else
 		printf("Đã tạo cơ sở dữ liệu %s\nCreated database %s\n", c->db, c->db);
 	rc = first_admin(app, from_stdin);

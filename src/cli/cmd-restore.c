@@ -6,7 +6,6 @@
 
 #include "app/admin.h"
 #include "cli/cli.h"
-#include "store/store.h"
 
 #include "core/banned.h"
 
@@ -25,7 +24,7 @@ static int cmd_restore_exec(struct cli *c, int argc, char **argv)
 	if (npos != 1)
 		return cli_usage(&cmd_restore_entry, "Thiếu tệp sao lưu",
 		                 "The backup file is missing");
-	if ((rc = cli_open(c, STORE_CREATE, &app)) != 0)
+	if ((rc = cli_open(c, APP_CREATE, &app)) != 0)
 		return rc;
 	actor_system(&who, "restore");
 	err_init(&e);

@@ -12,6 +12,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define DATE_OPEN INT32_MAX /* an interval without end */
+#define DATE_NONE INT32_MIN /* no date recorded */
+
 #define DATE_MIN_YEAR 1
 #define DATE_MAX_YEAR 9999
 

@@ -5,8 +5,8 @@
 #ifndef HOSO_HTTP_API_H
 #define HOSO_HTTP_API_H
 
+#include "app/audit.h"
 #include "http/http.h"
-#include "store/store.h"
 
 /* api-health.c */
 int api_health_get(struct http_req *r, struct err *e);

@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include "app/user.h"
-#include "store/store.h"
 #include "core/date.h"
 #include "core/parse.h"
 
@@ -51,7 +50,7 @@ static struct app *thread_app(void)
 	} else {
 		/* Many workers, each mostly waiting: a small cache each keeps the
 		 * server's memory flat (the OS page cache holds the file). */
-		store_set_cache_kib(app_store(a), 2048);
+		app_set_cache_kib(a, 2048);
 		pthread_setspecific(app_key, a);
 	}
 	err_release(&e);

@@ -14,6 +14,8 @@
 
 int store_rc(int rc)
 {
+	if (rc == SQLITE_CONSTRAINT_COMMITHOOK)
+		return HOSO_E_DB; /* commit_guard: the transaction was already lost */
 	switch (rc & 0xff) {
 	case SQLITE_OK:
 	case SQLITE_DONE:
@@ -67,14 +69,37 @@ int store_bind_text(sqlite3_stmt *st, int i, const char *v)
 	return sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
 }
 
+/*
+ * A bind that runs out of memory (only a copied value allocates: the dates)
+ * leaves its parameter NULL, and SQLite keeps no trace of the failure: the
+ * statement would run with NULL in place of the date.  The bind notes it
+ * here (a connection is used by one thread at a time); the next
+ * store_exec_stmt or store_read_rows, or else the commit, fails with
+ * HOSO_E_NOMEM instead.  store_begin starts afresh.
+ */
+static _Thread_local int bind_nomem;
+
 int store_bind_date(sqlite3_stmt *st, int i, int32_t day)
 {
 	char iso[DATE_BUF];
+	int rc;
 
 	if (day == DATE_OPEN || day == DATE_NONE)
 		return sqlite3_bind_null(st, i);
 	date_format_iso(day, iso);
-	return sqlite3_bind_text(st, i, iso, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_bind_text(st, i, iso, -1, SQLITE_TRANSIENT);
+	if (rc != SQLITE_OK)
+		bind_nomem = 1;
+	return rc;
+}
+
+/* 1 (and the note cleared) when a bind failed since the last check. */
+static int bind_failed(void)
+{
+	int was = bind_nomem;
+
+	bind_nomem = 0;
+	return was;
 }
 
 int store_bind_id(sqlite3_stmt *st, int i, int64_t id)
@@ -105,7 +130,13 @@ int32_t store_col_date(sqlite3_stmt *st, int i, int32_t if_null)
 
 int store_exec_stmt(sqlite3_stmt *st)
 {
-	int rc = sqlite3_step(st);
+	int rc;
+
+	if (bind_failed()) {
+		sqlite3_reset(st);
+		return HOSO_E_NOMEM;
+	}
+	rc = sqlite3_step(st);
 
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
@@ -147,6 +178,10 @@ int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn
 	void *v = NULL;
 	int rc;
 
+	if (bind_failed()) {
+		sqlite3_reset(st);
+		return HOSO_E_NOMEM;
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v = store_vec_grow(a, v, n, &cap, elem);
 		if (!v || fn(st, a, (char *)v + n * elem) < 0) {
@@ -195,6 +230,21 @@ static int store_pragmas(struct store *s)
 	return sqlite3_exec(s->db, pragmas, NULL, NULL, NULL);
 }
 
+/*
+ * SQLite rolls a whole transaction back by itself when a statement in it
+ * fails for want of memory or on an I/O error.  The statements that follow
+ * would then run outside any transaction, each committing on its own: a
+ * partial write, followed by a COMMIT that fails.  While a transaction of
+ * ours is open, only store_commit may commit: any other commit is turned
+ * into a rollback (the statement fails with SQLITE_CONSTRAINT_COMMITHOOK).
+ */
+static int commit_guard(void *arg)
+{
+	struct store *s = arg;
+
+	return s->in_tx && !s->committing;
+}
+
 int store_open(const char *path, int flags, struct store **ret, struct err *e)
 {
 	struct store *s;
@@ -227,6 +277,7 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e)
 		return HOSO_E_IO;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_commit_hook(s->db, commit_guard, s);
 	if (store_pragmas(s) != SQLITE_OK) {
 		rc = store_rc(sqlite3_errcode(s->db));
 		err_set(e, rc, "db", "Tệp '%s' không phải cơ sở dữ liệu hoso hợp lệ: %s",
@@ -294,13 +345,39 @@ int store_schema_version(struct store *s)
 	return v;
 }
 
+/*
+ * SQLite gave the last transaction up by itself (an I/O error, a full disk,
+ * no memory): it rolled the file back, but FTS5 may keep in memory an
+ * index structure from inside that transaction, and report the index
+ * corrupt on the next write.  Resetting the schema drops every virtual
+ * table's state, to be read again on next use.  Done by store_rollback,
+ * or, when that fails for want of memory, by the next store_begin.
+ */
+static int schema_reset(struct store *s)
+{
+	for (int i = 0; i < STMT__MAX; i++) {
+		sqlite3_finalize(s->stmt[i]);
+		s->stmt[i] = NULL;
+	}
+	if (sqlite3_exec(s->db, "PRAGMA writable_schema = RESET", NULL, NULL, NULL) != SQLITE_OK)
+		return store_rc(sqlite3_extended_errcode(s->db));
+	s->forsaken = 0;
+	return 0;
+}
+
 int store_begin(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_BEGIN);
+	sqlite3_stmt *st;
 	int rc;
 
-	if (!st)
+	if (s->forsaken && (rc = schema_reset(s)) < 0)
+		return rc;
+	/* Rolling back must need no memory: its statement is prepared before
+	 * the transaction starts (else a rollback for want of memory could
+	 * fail and leave the transaction open). */
+	if (!store_stmt(s, STMT_ROLLBACK) || !(st = store_stmt(s, STMT_BEGIN)))
 		return HOSO_E_DB;
+	bind_nomem = 0;
 	rc = store_exec_stmt(st);
 	if (rc == 0)
 		s->in_tx = 1;
@@ -340,22 +417,41 @@ int store_commit(struct store *s)
 	}
 	if (!(st = store_stmt(s, STMT_COMMIT)))
 		return HOSO_E_DB;
+	if (bind_failed())
+		return HOSO_E_NOMEM; /* a value went in as NULL: the caller rolls back */
+	s->committing = 1;
 	rc = store_exec_stmt(st);
-	if (rc == 0)
+	s->committing = 0;
+	if (rc == 0 || sqlite3_get_autocommit(s->db))
 		s->in_tx = 0;
 	return rc;
 }
 
 void store_rollback(struct store *s)
 {
+	sqlite3_stmt *st = s->stmt[STMT_ROLLBACK];
+
+	if (s->in_tx && sqlite3_get_autocommit(s->db))
+		s->forsaken = 1;
 	bulk_forget(s);
 	/* Reset every statement first: a pending read would block ROLLBACK. */
 	for (int i = 0; i < STMT__MAX; i++)
 		if (s->stmt[i])
 			sqlite3_reset(s->stmt[i]);
-	if (!sqlite3_get_autocommit(s->db))
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (!sqlite3_get_autocommit(s->db)) {
+		/* Prepared by store_begin; a transaction begun otherwise (the
+		 * migrations) prepares its ROLLBACK here. */
+		if (st) {
+			sqlite3_step(st);
+			sqlite3_reset(st);
+		} else {
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		}
+	}
+	bind_nomem = 0;
 	s->in_tx = 0;
+	if (s->forsaken)
+		schema_reset(s); /* else (no memory) the next store_begin does */
 }
 
 void store_import_begin(struct store *s)
@@ -376,6 +472,15 @@ void store_set_cache_kib(struct store *s, int kib)
 
 	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", kib > 0 ? kib : 1024);
 	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
+void store_release_memory(struct store *s)
+{
+	for (int i = 0; i < STMT__MAX; i++) {
+		sqlite3_finalize(s->stmt[i]);
+		s->stmt[i] = NULL;
+	}
+	sqlite3_db_release_memory(s->db);
 }
 
 void store_bulk_begin(struct store *s)

@@ -22,9 +22,6 @@
 #include "core/err.h"
 #include "core/figure.h"
 
-#define DATE_OPEN INT32_MAX /* an interval without end */
-#define DATE_NONE INT32_MIN /* no date recorded */
-
 struct store;
 
 enum store_flags {
@@ -61,6 +58,13 @@ void store_import_end(struct store *s);
 /* Cap this connection's page cache (KiB); the server gives each of its
  * many worker connections a small one. */
 void store_set_cache_kib(struct store *s, int kib);
+
+/* Finalise the cached statements and hand SQLite's unused page cache back:
+ * the connection then holds what a freshly opened one does, its schema
+ * aside, and prepares its statements anew on their next use.  For idle
+ * connections, and for tests that start each run from a cold connection
+ * without paying for a new one.  Not inside a transaction. */
+void store_release_memory(struct store *s);
 
 /* Trade durability for speed during bulk loads (demo, benchmarks):
  * synchronous=OFF until store_bulk_end.  Never used for user writes. */

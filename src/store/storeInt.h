@@ -192,6 +192,8 @@ struct store {
 	char *path;
 	int readonly;
 	int in_tx;
+	int committing;  /* store_commit's COMMIT is running (commit_guard) */
+	int forsaken;    /* SQLite gave a transaction up itself (store_begin) */
 	int locks;       /* the schema has period locks: commits check lock_delta */
 	int defer_index; /* person_fts filled later by store_person_index_since */
 	char **bulk_sql; /* indexes and triggers dropped for a bulk load */
