@@ -365,13 +365,14 @@ static int managed_user(struct app *app, const struct actor *who, const char *us
 	return 0;
 }
 
-/* {"field": {"before", "after"}} for an integer field that changes. */
-static void diff_int(json_t *d, const char *field, int64_t before, int64_t after)
+/* {"field": {"before", "after"}} added to *d for an integer field that
+ * changes (*d NULL when out of memory: audit_detail_set). */
+static void diff_int(json_t **d, const char *field, int64_t before, int64_t after)
 {
 	if (before != after)
-		json_object_set_new(d, field,
-		                    json_pack("{s:I,s:I}", "before", (json_int_t)before, "after",
-		                              (json_int_t)after));
+		*d = audit_detail_set(*d, field,
+		                      json_pack("{s:I,s:I}", "before", (json_int_t)before, "after",
+		                                (json_int_t)after));
 }
 
 struct update_args {
@@ -396,7 +397,7 @@ static int update_write(struct app *app, void *arg, struct gate_write *w, struct
 /* Check every field of c against the actor and apply it to u, recording
  * what changes in d. */
 static int apply_change(struct app *app, const struct actor *who, const struct user_change *c,
-                        struct user_row *u, json_t *d, struct err *e)
+                        struct user_row *u, json_t **d, struct err *e)
 {
 	int64_t org = c->set_org ? c->org_id : u->org_id;
 	unsigned set = c->set_roles ? c->roles : u->roles;
@@ -425,7 +426,7 @@ static int apply_change(struct app *app, const struct actor *who, const struct u
 	if (c->set_disabled)
 		u->disabled = c->disabled != 0;
 	if (c->reset_totp) {
-		json_object_set_new(d, "totp", json_string("reset"));
+		*d = audit_detail_set(*d, "totp", json_string("reset"));
 		u->totp_secret = NULL;
 		u->totp_enabled = 0;
 		u->totp_last_step = 0;
@@ -447,17 +448,17 @@ int user_update(struct app *app, const struct actor *who, const char *username,
 	arena_init(&a, 1 << 16);
 	if ((rc = admin_only(who, e)) < 0 ||
 	    (rc = managed_user(app, who, username, &a, &x.u, e)) < 0 ||
-	    (rc = apply_change(app, who, c, &x.u, w.detail, e)) < 0)
+	    (rc = apply_change(app, who, c, &x.u, &w.detail, e)) < 0)
 		goto out;
 	if (c->reset_password) {
 		if ((rc = generate_password(&pw)) < 0 || (rc = hash_password(pw.buf, hash, e)) < 0)
 			goto out;
-		json_object_set_new(w.detail, "password", json_string("reset"));
+		w.detail = audit_detail_set(w.detail, "password", json_string("reset"));
 		x.u.password_hash = hash;
 		x.u.failed_logins = 0;
 		x.u.locked_until = 0;
 	}
-	x.end_sessions = json_object_size(w.detail) > 0;
+	x.end_sessions = !w.detail || json_object_size(w.detail) > 0;
 	w.object_id = x.u.id;
 	rc = gate_write(app, who, &w, update_write, &x, e);
 	if (rc == 0 && c->reset_password && ret_password) {
