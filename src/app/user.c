@@ -172,7 +172,14 @@ static int hash_password(const char *password, char *out, struct err *e)
 	return 0;
 }
 
-/* Record an account event (durably; accounts are not record data). */
+/*
+ * Record an event that refuses or ends something - a failed or locked
+ * sign-in, a sign-out - durably, as well as it can: the answer it goes
+ * with is a refusal or an end either way, so a trail that cannot be
+ * written must not turn it into a success.  Every change of an account
+ * and every sign-in is written with its change instead (gate_write,
+ * audit_record in user_login), and fails with it.
+ */
 static void audit_user(struct app *app, const struct actor *who, const char *action,
                        int64_t user_id, json_t *detail)
 {
@@ -864,6 +871,30 @@ int user_totp_begin(struct app *app, const struct actor *who, struct buf *ret_se
 	return rc;
 }
 
+/* TOTP_RECOVERY_CODES new recovery codes: shown once (into out, one a
+ * line), kept as their SHA-256 (appended to hashes). */
+static int recovery_codes(json_t *hashes, struct buf *out, struct err *e)
+{
+	int rc = 0;
+
+	buf_reset(out);
+	for (int i = 0; rc == 0 && i < TOTP_RECOVERY_CODES; i++) {
+		struct buf one = BUF_INIT(64);
+		char hex[65];
+
+		if ((rc = generate_password(&one)) == 0) {
+			buf_setlen(&one, 10);
+			sha256_hex(one.buf, hex);
+			if (json_array_append_new(hashes, json_string(hex)) < 0)
+				rc = HOSO_E_NOMEM;
+		}
+		if (rc == 0)
+			rc = buf_addf(out, "%s%s", i ? "\n" : "", one.buf);
+		buf_release(&one);
+	}
+	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+}
+
 int user_totp_confirm(struct app *app, const struct actor *who, const char *code,
                       struct buf *ret_codes, struct err *e)
 {
@@ -881,32 +912,22 @@ int user_totp_confirm(struct app *app, const struct actor *who, const char *code
 		             "Two-factor enrolment has not been started");
 	else if (!totp_check(&u, code, (int64_t)time(NULL), &a))
 		rc = err_set(e, HOSO_E_AUTH, "otp", "Mã xác thực không đúng", "Wrong code");
+	if (rc == 0)
+		rc = recovery_codes(hashes, ret_codes, e);
 	if (rc == 0) {
-		buf_reset(ret_codes);
-		for (int i = 0; i < TOTP_RECOVERY_CODES; i++) {
-			struct buf one = BUF_INIT(64);
-			char hex[65];
+		struct update_args x = {u, 0};
+		struct gate_write w = {"totp_on", "user", u.id, NULL, NOUN_USER, 1};
+		char *text = app_json_dumps(hashes, JSON_COMPACT);
 
-			generate_password(&one);
-			buf_setlen(&one, 10);
-			sha256_hex(one.buf, hex);
-			json_array_append_new(hashes, json_string(hex));
-			buf_addf(ret_codes, "%s%s", i ? "\n" : "", one.buf);
-			buf_release(&one);
-		}
-		{
-			char *text = app_json_dumps(hashes, JSON_COMPACT);
-
-			u.recovery_codes = text ? arena_strdup(&a, text) : NULL;
-			free(text);
-		}
-		u.totp_enabled = 1;
-		rc = store_user_update(app_store(app), &u);
-		if (rc < 0)
-			err_set(e, rc, NULL, NULL, NULL);
-		else
-			audit_user(app, who, "totp_on", u.id, NULL);
+		/* The codes are kept, hashed, with the second factor, or neither. */
+		x.u.recovery_codes = text ? arena_strdup(&a, text) : NULL;
+		x.u.totp_enabled = 1;
+		free(text);
+		rc = x.u.recovery_codes ? gate_write(app, who, &w, update_write, &x, e)
+		                        : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	}
+	if (rc < 0)
+		buf_reset(ret_codes);
 	json_decref(hashes);
 	arena_release(&a);
 	return rc;
@@ -1006,7 +1027,13 @@ int user_login(struct app *app, const char *username, const char *password, cons
 	actor_of(&u, ret);
 	ret->address = address;
 	ret->purpose = "sign-in";
-	audit_user(app, ret, "login", u.id, NULL);
+	/* No session without its entry in the trail. */
+	if ((rc = audit_record(app, ret, &(struct audit_entry){"login", "user", u.id, NULL, 0},
+	                       e)) < 0) {
+		store_session_delete(app_store(app), h);
+		buf_reset(ret_token);
+		buf_reset(ret_csrf);
+	}
 	ret->purpose = NULL;
 out:
 	arena_release(&a);
