@@ -928,3 +928,45 @@ int case_assign(struct app *app, const struct actor *who, int64_t id, const char
 	arena_release(&a);
 	return rc;
 }
+
+struct classify {
+	int64_t id, version;
+	int level;
+};
+
+static int write_level(struct app *app, void *arg, struct gate_write *w, struct err *e)
+{
+	struct classify *x = arg;
+
+	(void)w;
+	(void)e;
+	return store_case_set_confidentiality(app_store(app), x->id, x->level, x->version);
+}
+
+int case_set_confidentiality(struct app *app, const struct actor *who, int64_t id, int level,
+                             int64_t version, const char *reason, struct err *e)
+{
+	struct classify x = {id, version, level};
+	struct gate_write w = {"confidentiality", "case", id, NULL, NOUN_CASE};
+	struct actor why = *who;
+	struct case_row c;
+	struct arena a;
+	int rc;
+
+	if ((rc = gate_role(who, 1u << ROLE_LEADER, e)) < 0)
+		return rc;
+	if (level < 0 || level >= CLEARANCE__MAX)
+		return err_set(e, HOSO_E_RANGE, "confidentiality", "Độ mật là 0, 1 hoặc 2",
+		               "Confidentiality is 0, 1 or 2");
+	arena_init(&a, 1 << 16);
+	/* case_fetch refuses a case above the actor's clearance as missing */
+	if ((rc = case_fetch(app, who, id, &a, &c, e)) == 0 &&
+	    (rc = gate_clearance(who, level, e)) == 0) {
+		w.detail = json_pack("{s:{s:i,s:i}}", "confidentiality", "before",
+		                     c.confidentiality, "after", level);
+		why.purpose = reason && *reason ? reason : who->purpose;
+		rc = gate_write(app, &why, &w, write_level, &x, e);
+	}
+	arena_release(&a);
+	return rc;
+}

@@ -269,6 +269,15 @@ int case_transition(struct app *app, const struct actor *who, int64_t id, const 
 int case_add_note(struct app *app, const struct actor *who, int64_t id, const char *text,
                   int64_t *ret_id, struct err *e);
 
+/*
+ * Classify or declassify a case (level: enum clearance), its own audited
+ * action ("confidentiality", before/after, the reason as the entry's
+ * purpose); the report counters follow.  Leaders whose clearance reaches
+ * both the case's level and the new one; version must be the case's.
+ */
+int case_set_confidentiality(struct app *app, const struct actor *who, int64_t id, int level,
+                             int64_t version, const char *reason, struct err *e);
+
 struct case_document_input {
 	const char *number_symbol, *issuer, *title;
 	int32_t doc_date;

@@ -251,32 +251,6 @@ int api_person_transfer(struct http_req *r, struct err *e)
 	return rc;
 }
 
-int api_person_confidentiality_put(struct http_req *r, struct err *e)
-{
-	const char *reason = NULL;
-	int64_t id, level = -1, version = 0;
-	const struct http_field fields[] = {
-	    {"confidentiality", HF_INT, 1, &level, 0, CLEARANCE__MAX - 1},
-	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
-	    {"reason", HF_STRING, 0, &reason, 0, 0},
-	};
-	json_t *body;
-	int rc;
-
-	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
-	if (rc == 0)
-		rc = person_set_confidentiality(r->app, &r->actor, id, (int)level, version, reason,
-		                                e);
-	json_decref(body);
-	if (rc < 0)
-		return rc;
-	return http_reply(r, 200,
-	                  json_pack("{s:I,s:I,s:I}", "id", (json_int_t)id, "confidentiality",
-	                            (json_int_t)level, "version", (json_int_t)(version + 1)));
-}
-
 int api_person_duplicates_get(struct http_req *r, struct err *e)
 {
 	struct person_dup_pair *v;

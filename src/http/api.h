@@ -26,6 +26,7 @@ int api_person_get(struct http_req *r, struct err *e);
 int api_person_access_log(struct http_req *r, struct err *e);
 int api_persons_post(struct http_req *r, struct err *e);
 int api_person_confidentiality_put(struct http_req *r, struct err *e);
+int api_case_confidentiality_put(struct http_req *r, struct err *e);
 int api_person_duplicates_get(struct http_req *r, struct err *e);
 int api_person_put(struct http_req *r, struct err *e);
 int api_person_transfer(struct http_req *r, struct err *e);

@@ -39,6 +39,8 @@ static const struct http_route persons_post = {"POST", "/api/persons", api_perso
 static const struct http_route person_put = {"PUT", "/api/persons/{id}", api_person_put};
 static const struct http_route person_conf_put = {"PUT", "/api/persons/{id}/confidentiality",
                                                   api_person_confidentiality_put};
+static const struct http_route case_conf_put = {"PUT", "/api/cases/{id}/confidentiality",
+                                                api_case_confidentiality_put};
 static const struct http_route person_dups_get = {"GET", "/api/person-duplicates",
                                                   api_person_duplicates_get};
 static const struct http_route person_transfer = {"POST", "/api/persons/{id}/transfer",
@@ -145,6 +147,7 @@ const struct http_route *const http_routes[] = {
     &person_put,
     &person_transfer,
     &person_conf_put,
+    &case_conf_put,
     &person_dups_get,
     &users_get,
     &users_post,

@@ -184,6 +184,58 @@ int store_counters_rebuild(struct store *s)
 	return rc;
 }
 
+/*
+ * One case's share of the counts, taken out (sign < 0) or put back: around
+ * a change of the case's own row that the counts key on - its
+ * confidentiality - which the driver tables' triggers do not see.  The same
+ * definitions as the triggers and the recount, limited to the case (?1).
+ */
+int store_counters_case(struct store *s, int64_t case_id, int sign)
+{
+	int rc = 0;
+
+	for (int i = 0; rc == 0 && i < FIGURE__MAX * COUNTED__MAX; i++) {
+		enum figure f = (enum figure)(i / COUNTED__MAX);
+		enum counted k = (enum counted)(i % COUNTED__MAX);
+		const char *t = counted_table[k], *key = counted_key[k];
+		struct buf sql = BUF_INIT(1 << 16);
+		sqlite3_stmt *st = NULL;
+
+		if (!counted(f, k))
+			continue;
+		if ((sign > 0
+		         ? buf_addf(&sql,
+		                    "INSERT INTO %s(org_id, day, metric, %s, conf, n) SELECT o, d, "
+		                    "m, x, k, count(*) FROM (",
+		                    t, key)
+		         : buf_addf(&sql,
+		                    "UPDATE %s SET n = %s.n - g.n FROM (SELECT o, d, m, x, k, "
+		                    "count(*) AS n FROM (",
+		                    t, t)) < 0 ||
+		    (rc = source_select(f, k, "c.id = ?1", &sql)) < 0 ||
+		    (sign > 0
+		         ? buf_addf(&sql,
+		                    ") WHERE 1 GROUP BY o, d, m, x, k ON CONFLICT (org_id, day, "
+		                    "metric, %s, conf) DO UPDATE SET n = n + excluded.n",
+		                    key)
+		         : buf_addf(&sql,
+		                    ") GROUP BY o, d, m, x, k) AS g WHERE %s.org_id = g.o AND "
+		                    "%s.day = g.d AND %s.metric = g.m AND %s.%s = g.x AND "
+		                    "%s.conf = g.k",
+		                    t, t, t, t, key, t)) < 0)
+			rc = rc < 0 ? rc : HOSO_E_NOMEM;
+		if (rc == 0 && sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK)
+			rc = store_rc(sqlite3_errcode(s->db));
+		if (rc == 0) {
+			sqlite3_bind_int64(st, 1, case_id);
+			rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_rc(sqlite3_errcode(s->db));
+		}
+		sqlite3_finalize(st);
+		buf_release(&sql);
+	}
+	return rc;
+}
+
 /* The moments a trigger fires: after an insert the row is added, before a
  * delete it is taken away, an update does both. */
 enum moment { MOMENT_AI, MOMENT_BD, MOMENT_BU, MOMENT_AU, MOMENT__MAX };

@@ -251,6 +251,8 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_CASE_GET] = "SELECT " CASE_COLS " FROM case_file WHERE id = ?1",
     [STMT_CASE_SET_STATE] = "UPDATE case_file SET state = ?2, conclusion = coalesce(?3, "
                             "conclusion), version = version + 1 WHERE id = ?1 AND version = ?4",
+    [STMT_CASE_SET_CONF] = "UPDATE case_file SET confidentiality = ?2, version = version + 1 "
+                           "WHERE id = ?1 AND version = ?3",
     [STMT_CASE_LIST] = "SELECT " CASE_COLS " FROM case_file WHERE id < ?1 "
                        "AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR state = ?3) "
                        "ORDER BY id DESC LIMIT ?4",

@@ -645,6 +645,14 @@ struct id_list {
 };
 /* A new version of case id, when it is at version (HOSO_E_CONFLICT
  * otherwise): for changes kept outside the case row. */
+/* A case's confidentiality, when it is at version (HOSO_E_CONFLICT
+ * otherwise); a new version.  Its counts move with it (call inside the
+ * caller's transaction). */
+int store_case_set_confidentiality(struct store *s, int64_t id, int conf, int64_t version);
+/* One case's share of the report counters taken out (sign < 0) or put
+ * back, inside the caller's transaction (store_case_set_confidentiality
+ * does both around its change). */
+int store_counters_case(struct store *s, int64_t case_id, int sign);
 int store_case_touch(struct store *s, int64_t id, int64_t version);
 /* Replace the assignees of a case with ids[0..n) (inside the caller's
  * transaction). */

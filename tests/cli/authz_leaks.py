@@ -54,6 +54,7 @@ BODIES = {
     ("PUT", "/api/persons/{id}"): {"version": 1, "residence": "Bản Mới"},
     ("POST", "/api/persons/{id}/transfer"): {"to": "X1", "date": "2030-01-01"},
     ("PUT", "/api/persons/{id}/confidentiality"): {"confidentiality": 0, "version": 1},
+    ("PUT", "/api/cases/{id}/confidentiality"): {"confidentiality": 0, "version": 1},
     ("POST", "/api/orgs/{code}/terms"): {"term": "2040-2045", "congress": "2040-06-01"},
     ("POST", "/api/orgs/{code}/rename"): {"name": "Tên mới", "date": "2030-01-01"},
     ("POST", "/api/orgs/{code}/move"): {"parent": "TU", "date": "2030-01-01"},
