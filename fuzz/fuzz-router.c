@@ -24,10 +24,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (route_path_ok(path)) {
 		size_t len = strlen(path);
 
-		for (size_t i = 0; http_routes[i]; i++) {
+		for (size_t i = 0; http_routes[i].method; i++) {
 			struct route_params p;
 
-			if (!route_match(http_routes[i]->pattern, path, &p))
+			if (!route_match(http_routes[i].pattern, path, &p))
 				continue;
 			for (size_t k = 0; k < p.n; k++) {
 				if (p.v[k].value < path ||

@@ -140,7 +140,6 @@ int api_orgs_post(struct http_req *r, struct err *e)
 	if (rc == 0)
 		rc = http_reply(r, 201,
 		                json_pack("{s:I,s:s}", "id", (json_int_t)id, "code", o.code));
-	json_decref(body);
 	return rc;
 }
 
@@ -156,7 +155,6 @@ int api_org_rename(struct http_req *r, struct err *e)
 	if ((rc = change_day(body, &day, e)) == 0)
 		rc = org_rename(r->app, &r->actor, id, str(body, "name"), day,
 		                str(body, "document"), e);
-	json_decref(body);
 	return ok_reply(r, rc, http_param(r, "code"));
 }
 
@@ -173,7 +171,6 @@ int api_org_move(struct http_req *r, struct err *e)
 	    (rc = code_of(r, body, "parent", &parent, e)) == 0)
 		rc = parent ? org_move(r->app, &r->actor, id, parent, day, str(body, "document"), e)
 		            : err_set(e, HOSO_E_MISSING, "parent", NULL, NULL);
-	json_decref(body);
 	return ok_reply(r, rc, http_param(r, "code"));
 }
 
@@ -189,7 +186,6 @@ int api_org_dissolve(struct http_req *r, struct err *e)
 	if ((rc = change_day(body, &day, e)) == 0 &&
 	    (rc = code_of(r, body, "receiver", &receiver, e)) == 0)
 		rc = org_dissolve(r->app, &r->actor, id, receiver, day, str(body, "document"), e);
-	json_decref(body);
 	return ok_reply(r, rc, http_param(r, "code"));
 }
 
@@ -241,7 +237,6 @@ int api_orgs_merge(struct http_req *r, struct err *e)
 		               str(body, "document"), &res, e);
 	if (rc == 0)
 		rc = http_reply(r, 200, json_pack("{s:I}", "into", (json_int_t)res));
-	json_decref(body);
 	return rc;
 }
 
@@ -300,7 +295,6 @@ int api_org_split(struct http_req *r, struct err *e)
 			json_array_append_new(arr, json_integer((json_int_t)ids[i]));
 		rc = http_reply(r, 200, json_pack("{s:o}", "parts", arr));
 	}
-	json_decref(body);
 	return rc;
 }
 
@@ -331,18 +325,15 @@ int api_org_terms_post(struct http_req *r, struct err *e)
 	    {"document", HF_STRING, 0, &document, 0, 0},
 	};
 	int64_t id, tid = 0;
-	json_t *body;
 	int first = 0, last = 0, rc;
 
-	if ((rc = term_may_add(&r->actor, e)) < 0 || (rc = org_param(r, &id, e)) < 0 ||
-	    (rc = http_json_body(r, &body, e)) < 0)
+	if ((rc = term_may_add(&r->actor, e)) < 0 || (rc = org_param(r, &id, e)) < 0)
 		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = http_body_fields(r, fields, sizeof(fields) / sizeof(fields[0]), e);
 	if (rc == 0)
 		rc = term_name_parse(term, &first, &last, e);
 	if (rc == 0)
 		rc = term_add(r->app, &r->actor, id, first, last, congress, document, &tid, e);
-	json_decref(body);
 	if (rc < 0)
 		return rc;
 	return http_reply(r, 201,
