@@ -1312,6 +1312,22 @@ static int xlsx_zip_open(struct xlsx_table *x, const char *path, const void *dat
 	return r;
 }
 
+/* The workbook's optional part of kind (styles, shared strings), when its
+ * relationships (rels, of the workbook wb) name one: read by load. */
+static int xlsx_optional_load(struct xlsx_table *x, const char *wb, const struct xlsx_rels *rels,
+                              enum xlsx_rel_kind kind,
+                              int (*load)(struct xlsx_table *, const char *, struct err *),
+                              struct buf *part, struct err *e)
+{
+	const struct xlsx_rel *rel = xlsx_rels_find(rels, NULL, kind);
+	int r;
+
+	if (!rel)
+		return 0;
+	r = xlsx_path(part, wb, rels->str.buf + rel->target, rel->tlen, e);
+	return r < 0 ? r : load(x, part->buf, e);
+}
+
 /*
  * Find the parts: the workbook from the package relationships (else
  * xl/workbook.xml), then the first worksheet, the styles and the shared
@@ -1348,20 +1364,11 @@ static int xlsx_load(struct xlsx_table *x, struct err *e)
 	r = xlsx_workbook_load(x, wb.buf, &rels, &sheet, e);
 	if (r < 0)
 		goto out;
-	if ((rel = xlsx_rels_find(&rels, NULL, XLSX_REL_STYLES)) != NULL) {
-		r = xlsx_path(&part, wb.buf, rels.str.buf + rel->target, rel->tlen, e);
-		if (r == 0)
-			r = xlsx_styles_load(x, part.buf, e);
-		if (r < 0)
-			goto out;
-	}
-	if ((rel = xlsx_rels_find(&rels, NULL, XLSX_REL_SST)) != NULL) {
-		r = xlsx_path(&part, wb.buf, rels.str.buf + rel->target, rel->tlen, e);
-		if (r == 0)
-			r = xlsx_sst_load(x, part.buf, e);
-		if (r < 0)
-			goto out;
-	}
+	r = xlsx_optional_load(x, wb.buf, &rels, XLSX_REL_STYLES, xlsx_styles_load, &part, e);
+	if (r == 0)
+		r = xlsx_optional_load(x, wb.buf, &rels, XLSX_REL_SST, xlsx_sst_load, &part, e);
+	if (r < 0)
+		goto out;
 	r = xlsx_part_open(x, &x->sheet, sheet.buf, e);
 	if (r == HOSO_E_NOT_FOUND)
 		r = xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX hỏng: thiếu trang tính %s",
