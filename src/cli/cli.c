@@ -182,26 +182,27 @@ static const struct cli_subcmd *subcmd_find(const struct cmd_entry *cmd, const c
 			return s;
 	}
 	*ret_cmd = cmd;
-	for (size_t i = 0; i < cmd->nsubs; i++)
-		if (strcmp(cmd->subs[i].name, name) == 0)
-			return &cmd->subs[i];
+	for (const struct cli_subcmd *s = cmd->subs; s && s->name; s++)
+		if (strcmp(s->name, name) == 0)
+			return s;
 	return NULL;
 }
 
 int cli_exec(struct cli *c, const struct cmd_entry *cmd, int argc, char **argv)
 {
 	struct cli_sub x = {.c = c, .cmd = cmd, .first = 1, .flags = cmd->flags};
+	const char *purpose = cmd->purpose ? cmd->purpose : cmd->name;
 	const struct cli_subcmd *s;
 
 	if (cmd->run)
-		return cli_run(&x, cmd->purpose, cmd->run, argc, argv);
+		return cli_run(&x, purpose, cmd->run, argc, argv);
 	if (argc < 2)
 		return cli_usage(cmd, "Thiếu lệnh con", "Missing subcommand");
 	s = subcmd_find(cmd, argv[1], &x.cmd);
 	if (!s)
 		return cli_usage(cmd, "Lệnh con không hợp lệ", "Unknown subcommand");
 	x.first = 2;
-	return cli_run(&x, cmd->purpose, s->fn, argc, argv);
+	return cli_run(&x, purpose, s->fn, argc, argv);
 }
 
 /* 1 when an option marked need was not given. */

@@ -30,18 +30,17 @@ struct cmd_entry {
 	const char *name;
 	const char *usage;   /* "org tree [--as-of YYYY-MM-DD] [--json]" */
 	const char *help;    /* one line, Vietnamese / English */
-	const char *purpose; /* why the local operator acts, for the audit trail */
+	const char *purpose; /* why the local operator acts, for the audit trail
+	                      * (NULL: the command's name) */
 	/* A command of its own ("backup OUT"): run, opening the database
 	 * with flags. */
 	int (*run)(struct cli_sub *x, int argc, char **argv);
 	int flags;
 	/* A command made of subcommands ("org tree", "user add"...): they.
 	 * A command in parts (each case kind's subcommands in its own file,
-	 * cmd-<noun>.c): the parts too, NULL-terminated, each with its usage
-	 * and its subcommands. */
+	 * cmd-<noun>.c): the parts too.  Both lists end with a NULL. */
 	const struct cmd_entry *const *parts;
 	const struct cli_subcmd *subs;
-	size_t nsubs;
 };
 
 extern const struct cmd_entry cmd_init_entry;

@@ -35,11 +35,11 @@ static int relative_cmd(struct cli_sub *x, int argc, char **argv)
 
 static const struct cli_subcmd subs[] = {
     {"relative", relative_cmd},
+    {NULL},
 };
 
 const struct cmd_entry cmd_case_admission = {
     .name = "case",
     .usage = "case relative ID --relation R --name N [--member] [--exempt REASON]",
     .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

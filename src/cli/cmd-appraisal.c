@@ -60,6 +60,7 @@ static int appraisal_doc_cmd(struct cli_sub *x, int argc, char **argv)
 static const struct cli_subcmd subs[] = {
     {"appraisal", appraisal_cmd},
     {"appraisal-doc", appraisal_doc_cmd},
+    {NULL},
 };
 
 const struct cmd_entry cmd_case_appraisal = {
@@ -67,5 +68,4 @@ const struct cmd_entry cmd_case_appraisal = {
     .usage = "case appraisal ID [--requester R] [--outcome O] [--position P] | case appraisal-doc "
              "ID --name N [--missing]",
     .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

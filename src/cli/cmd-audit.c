@@ -89,7 +89,5 @@ const struct cmd_entry cmd_audit_entry = {
     .name = "audit",
     .usage = "audit verify | audit log [--person ID] [--user ID] [--limit N] [--json]",
     .help = "Nhật ký truy cập: kiểm tra chuỗi băm, xem / the audit trail: verify, list",
-    .purpose = "audit",
     .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

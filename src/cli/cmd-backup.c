@@ -31,6 +31,5 @@ const struct cmd_entry cmd_backup_entry = {
     .name = "backup",
     .usage = "backup OUT",
     .help = "Sao lưu trực tuyến / online backup to a new file",
-    .purpose = "backup",
     .run = backup,
 };

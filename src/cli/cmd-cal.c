@@ -321,7 +321,7 @@ static int unset_cmd(struct cli_sub *x, int argc, char **argv)
 
 static const struct cli_subcmd subs[] = {
     {"lunar", lunar_cmd},       {"solar", solar_cmd}, {"add", add_cmd},     {"count", count_cmd},
-    {"holidays", holidays_cmd}, {"set", set_cmd},     {"unset", unset_cmd},
+    {"holidays", holidays_cmd}, {"set", set_cmd},     {"unset", unset_cmd}, {NULL},
 };
 
 const struct cmd_entry cmd_cal_entry = {
@@ -332,5 +332,4 @@ const struct cmd_entry cmd_cal_entry = {
     .help = "Âm lịch, ngày nghỉ, ngày làm việc / lunar calendar, holidays, working days",
     .purpose = "calendar",
     .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

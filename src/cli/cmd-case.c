@@ -484,11 +484,13 @@ static int rule_cmd(struct cli_sub *x, int argc, char **argv)
 }
 
 static const struct cli_subcmd subs[] = {
-    {"kinds", kinds_cmd},   {"new", new_cmd},       {"list", list_cmd},
-    {"show", show_cmd},     {"step", step_cmd},     {"note", note_cmd},
-    {"doc", doc_cmd},       {"due", due_cmd},       {"rules", rules_cmd},
-    {"rule", rule_cmd},     {"attach", attach_cmd}, {"attachment", attachment_cmd},
-    {"assign", assign_cmd},
+    {"kinds", kinds_cmd},   {"new", new_cmd},
+    {"list", list_cmd},     {"show", show_cmd},
+    {"step", step_cmd},     {"note", note_cmd},
+    {"doc", doc_cmd},       {"due", due_cmd},
+    {"rules", rules_cmd},   {"rule", rule_cmd},
+    {"attach", attach_cmd}, {"attachment", attachment_cmd},
+    {"assign", assign_cmd}, {NULL},
 };
 
 /* Each kind's subcommands, in its file: one line each. */
@@ -510,5 +512,4 @@ const struct cmd_entry cmd_case_entry = {
     .purpose = "cli",
     .parts = parts,
     .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

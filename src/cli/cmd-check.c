@@ -27,6 +27,5 @@ const struct cmd_entry cmd_check_entry = {
     .name = "check",
     .usage = "check",
     .help = "Kiểm tra toàn vẹn cơ sở dữ liệu / check database integrity",
-    .purpose = "check",
     .run = check,
 };

@@ -85,7 +85,6 @@ const struct cmd_entry cmd_demo_entry = {
     .name = "demo",
     .usage = "demo [--scale province|national|small] [--seed N]",
     .help = "Tạo dữ liệu mẫu tổng hợp (tỉnh Điện Biên giả lập) / build synthetic demo data",
-    .purpose = "demo",
     .run = demo,
     .flags = STORE_CREATE,
 };

@@ -51,6 +51,7 @@ static int discipline_cmd(struct cli_sub *x, int argc, char **argv)
 
 static const struct cli_subcmd subs[] = {
     {"discipline", discipline_cmd},
+    {NULL},
 };
 
 const struct cmd_entry cmd_case_discipline = {
@@ -58,5 +59,4 @@ const struct cmd_entry cmd_case_discipline = {
     .usage = "case discipline ID --form F (--org C | --person ID) --violation D [--decided D] "
              "[--internal-political]",
     .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

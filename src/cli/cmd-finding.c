@@ -105,6 +105,7 @@ static const struct cli_subcmd subs[] = {
     {"remedy", remedy_cmd},
     {"remedy-done", remedy_done_cmd},
     {"remedies", remedies_cmd},
+    {NULL},
 };
 
 const struct cmd_entry cmd_case_finding = {
@@ -112,5 +113,4 @@ const struct cmd_entry cmd_case_finding = {
     .usage = "case finding ID --text T --conclusion C [--subject S] | case remedy FINDING --action "
              "A --owner O --due D | case remedy-done REMEDY --result R [--date D] | case remedies",
     .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

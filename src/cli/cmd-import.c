@@ -88,6 +88,5 @@ const struct cmd_entry cmd_import_entry = {
     .name = "import",
     .usage = "import orgs|persons FILE [--report FILE] [--all-or-nothing] [--update]",
     .help = "Nhập tổ chức hoặc đảng viên từ CSV/XLSX / import organisations or persons",
-    .purpose = "import",
     .run = import,
 };

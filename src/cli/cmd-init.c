@@ -61,7 +61,6 @@ const struct cmd_entry cmd_init_entry = {
     .name = "init",
     .usage = "init [--admin-password-stdin]",
     .help = "Tạo cơ sở dữ liệu mới / create the database",
-    .purpose = "init",
     .run = init,
     .flags = STORE_CREATE,
 };

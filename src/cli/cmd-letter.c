@@ -97,6 +97,7 @@ static const struct cli_subcmd subs[] = {
     {"letter", letter_cmd},
     {"letter-update", letter_update_cmd},
     {"letters", letters_cmd},
+    {NULL},
 };
 
 const struct cmd_entry cmd_case_letter = {
@@ -105,5 +106,4 @@ const struct cmd_entry cmd_case_letter = {
         "case letter ID --to R [--about A] [--number N] [--sent D] | case letter-update LETTER "
         "--action remind|escalate|answer [--date D] [--result R] | case letters [--level L]",
     .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

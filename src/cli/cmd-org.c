@@ -510,10 +510,19 @@ static int org_terms_cmd(struct cli_sub *x, int argc, char **argv)
 }
 
 static const struct cli_subcmd subs[] = {
-    {"tree", org_tree_cmd},           {"show", org_show_cmd},         {"create", org_create_cmd},
-    {"rename", org_rename_cmd},       {"move", org_move_cmd},         {"merge", org_merge_cmd},
-    {"split", org_split_cmd},         {"dissolve", org_dissolve_cmd}, {"map", org_map_cmd},
-    {"ancestors", org_ancestors_cmd}, {"term", org_term_cmd},         {"terms", org_terms_cmd},
+    {"tree", org_tree_cmd},
+    {"show", org_show_cmd},
+    {"create", org_create_cmd},
+    {"rename", org_rename_cmd},
+    {"move", org_move_cmd},
+    {"merge", org_merge_cmd},
+    {"split", org_split_cmd},
+    {"dissolve", org_dissolve_cmd},
+    {"map", org_map_cmd},
+    {"ancestors", org_ancestors_cmd},
+    {"term", org_term_cmd},
+    {"terms", org_terms_cmd},
+    {NULL},
 };
 
 const struct cmd_entry cmd_org_entry = {
@@ -522,5 +531,4 @@ const struct cmd_entry cmd_org_entry = {
     .help = "Cây tổ chức theo thời gian / the organisation tree through time",
     .purpose = "cli",
     .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

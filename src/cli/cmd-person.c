@@ -394,6 +394,7 @@ static const struct cli_subcmd subs[] = {
     {"duplicates", duplicates_cmd},
     {"transfer", transfer_cmd},
     {"position", position_cmd},
+    {NULL},
 };
 
 const struct cmd_entry cmd_person_entry = {
@@ -405,5 +406,4 @@ const struct cmd_entry cmd_person_entry = {
     .help = "Tìm và xem hồ sơ đảng viên / find and read people",
     .purpose = "cli",
     .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

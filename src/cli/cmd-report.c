@@ -311,7 +311,7 @@ static int reopen_cmd(struct cli_sub *x, int argc, char **argv)
 static const struct cli_subcmd subs[] = {
     {"run", run_cmd},       {"verify", verify_cmd},           {"rebuild", rebuild_cmd},
     {"submit", submit_cmd}, {"submissions", submissions_cmd}, {"approve", approve_cmd},
-    {"return", return_cmd}, {"reopen", reopen_cmd},
+    {"return", return_cmd}, {"reopen", reopen_cmd},           {NULL},
 };
 
 const struct cmd_entry cmd_report_entry = {
@@ -322,7 +322,5 @@ const struct cmd_entry cmd_report_entry = {
              "--to D) [--note T] | submissions --org CODE (--period P | --from D --to D) | "
              "approve ID | return ID --reason R | reopen ID --reason R",
     .help = "Báo cáo số liệu; kiểm tra bộ đếm / report figures; check the live counters",
-    .purpose = "report",
     .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

@@ -32,7 +32,6 @@ const struct cmd_entry cmd_restore_entry = {
     .name = "restore",
     .usage = "restore IN",
     .help = "Khôi phục từ bản sao lưu / restore from a backup",
-    .purpose = "restore",
     .run = restore,
     .flags = STORE_CREATE,
 };

@@ -59,6 +59,5 @@ const struct cmd_entry cmd_serve_entry = {
     .name = "serve",
     .usage = "serve [--listen ADDR:PORT] [--static DIR] [--threads N]",
     .help = "Máy chủ web và API / the web server and JSON API",
-    .purpose = "serve",
     .run = serve,
 };

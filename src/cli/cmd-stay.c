@@ -47,6 +47,7 @@ static int stay_cmd(struct cli_sub *x, int argc, char **argv)
 
 static const struct cli_subcmd subs[] = {
     {"stay", stay_cmd},
+    {NULL},
 };
 
 const struct cmd_entry cmd_case_stay = {
@@ -54,5 +55,4 @@ const struct cmd_entry cmd_case_stay = {
     .usage = "case stay ID --country C --purpose P --arrangement A --start D --until D "
              "[--last-contact D]",
     .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

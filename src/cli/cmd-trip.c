@@ -97,6 +97,7 @@ static const struct cli_subcmd subs[] = {
     {"trip", trip_cmd},
     {"traveller", traveller_cmd},
     {"traveller-update", traveller_update_cmd},
+    {NULL},
 };
 
 const struct cmd_entry cmd_case_trip = {
@@ -105,5 +106,4 @@ const struct cmd_entry cmd_case_trip = {
              "[--in-plan] | case traveller ID --person PID [--leader] [--commitment] | case "
              "traveller-update T --event E [--date D]",
     .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

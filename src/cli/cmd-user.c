@@ -231,6 +231,7 @@ static const struct cli_subcmd subs[] = {
     {"enable", enable_cmd_},
     {"passwd", passwd_cmd},
     {"role", role_cmd},
+    {NULL},
 };
 
 const struct cmd_entry cmd_user_entry = {
@@ -243,5 +244,4 @@ const struct cmd_entry cmd_user_entry = {
     .help = "Người dùng, vai trò, độ mật / users, roles, clearance",
     .purpose = "user admin",
     .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

@@ -14,7 +14,7 @@
 #include "app/org.h"
 #include "app/person.h"
 #include "app/report.h"
-#include "helpers.h"
+#include "fixture.h"
 #include "store/store.h"
 
 struct fx {
@@ -29,32 +29,20 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	char path[600];
-	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
 	struct person_input p = {.full_name = "Lò Văn Muôn", .joined = "01/01/2010"};
 
-	tmpdir_make(f->dir, sizeof(f->dir));
-	snprintf(path, sizeof(path), "%s/t.db", f->dir);
-	err_init(&f->e);
-	arena_init(&f->a, 0);
-	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
-		return -1;
-	actor_system(&f->sys, "test");
-	if (org_create(f->app, &f->sys, &o, &f->tu, &f->e) != 0)
-		return -1;
-	o = (struct org_new){"C1", "Đảng bộ xã Một", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->c1, &f->e);
-	o = (struct org_new){"C2", "Đảng bộ xã Hai", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->c2, &f->e);
+	fixture_open(f->dir, sizeof(f->dir), &f->app, &f->sys, &f->tu, &f->e, &f->a);
+	f->c1 = fixture_org(f->app, &f->sys, "C1", "Đảng bộ xã Một", "dang_bo_co_so", f->tu, &f->e);
+	f->c2 = fixture_org(f->app, &f->sys, "C2", "Đảng bộ xã Hai", "dang_bo_co_so", f->tu, &f->e);
 	p.org_id = f->c1;
 	person_create(f->app, &f->sys, &p, &f->p1, &f->e);
 	p.full_name = "Quàng Thị Hoa";
 	p.org_id = f->c2;
 	person_create(f->app, &f->sys, &p, &f->p2, &f->e);
-	f->officer = (struct actor){7, 1u << ROLE_OFFICER, f->c1, CLEARANCE_SECRET, NULL, "test"};
-	f->leader = (struct actor){8, 1u << ROLE_LEADER, f->c1, CLEARANCE_SECRET, NULL, "test"};
-	f->other = (struct actor){9, 1u << ROLE_OFFICER, f->c2, CLEARANCE_SECRET, NULL, "test"};
-	f->viewer = (struct actor){10, 1u << ROLE_VIEWER, f->c1, CLEARANCE_NORMAL, NULL, "test"};
+	f->officer = fixture_actor(7, ROLE_OFFICER, f->c1, CLEARANCE_SECRET);
+	f->leader = fixture_actor(8, ROLE_LEADER, f->c1, CLEARANCE_SECRET);
+	f->other = fixture_actor(9, ROLE_OFFICER, f->c2, CLEARANCE_SECRET);
+	f->viewer = fixture_actor(10, ROLE_VIEWER, f->c1, CLEARANCE_NORMAL);
 	*state = f;
 	return 0;
 }
@@ -63,10 +51,7 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 
-	app_close(f->app);
-	err_release(&f->e);
-	arena_release(&f->a);
-	tmpdir_remove(f->dir);
+	fixture_close(f->dir, f->app, &f->e, &f->a);
 	free(f);
 	return 0;
 }
