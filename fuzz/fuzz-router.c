@@ -9,18 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "http/http.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *path = malloc(size + 1);
+	char *path = fuzz_string(data, size);
 
 	if (!path)
 		return 0;
-	memcpy(path, data, size);
-	path[size] = '\0';
 	if (route_path_ok(path)) {
 		size_t len = strlen(path);
 
