@@ -146,14 +146,9 @@ int cli_done(int rc, struct err *e)
 	return rc;
 }
 
-int cli_sub_open(struct cli_sub *x, struct app **ret)
+int cli_sub_open(struct cli_sub *x)
 {
-	int rc = 0;
-
-	if (!x->app)
-		rc = cli_open(x->c, x->flags, &x->app);
-	*ret = x->app;
-	return rc;
+	return x->app ? 0 : cli_open(x->c, x->flags, &x->app);
 }
 
 /* Run fn with x; report x->err when it returned < 0. */
@@ -164,7 +159,9 @@ static int cli_run(struct cli_sub *x, const char *purpose,
 
 	actor_system(&x->who, purpose);
 	err_init(&x->err);
+	arena_init(&x->a, CLI_ARENA_MAX);
 	rc = cli_done(fn(x, argc, argv), &x->err);
+	arena_release(&x->a);
 	app_close(x->app);
 	x->app = NULL;
 	return rc;
@@ -182,9 +179,9 @@ static const struct cli_subcmd *subcmd_find(const struct cmd_entry *cmd, const c
 			return s;
 	}
 	*ret_cmd = cmd;
-	for (const struct cli_subcmd *s = cmd->subs; s && s->name; s++)
-		if (strcmp(s->name, name) == 0)
-			return s;
+	for (size_t i = 0; i < cmd->nsubs; i++)
+		if (strcmp(cmd->subs[i].name, name) == 0)
+			return &cmd->subs[i];
 	return NULL;
 }
 

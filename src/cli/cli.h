@@ -13,10 +13,12 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "core/arena.h"
 #include "core/err.h"
 
 #define EXIT_BAD_INPUT 1
 #define EXIT_USAGE     2
+#define CLI_ARENA_MAX  ((size_t)1 << 31) /* a command's working memory */
 
 struct cli {
 	const char *db; /* --db, $HOSO_DB or ./hoso.db */
@@ -38,9 +40,10 @@ struct cmd_entry {
 	int flags;
 	/* A command made of subcommands ("org tree", "user add"...): they.
 	 * A command in parts (each case kind's subcommands in its own file,
-	 * cmd-<noun>.c): the parts too.  Both lists end with a NULL. */
+	 * cmd-<noun>.c): the parts too, NULL-terminated. */
 	const struct cmd_entry *const *parts;
 	const struct cli_subcmd *subs;
+	size_t nsubs;
 };
 
 extern const struct cmd_entry cmd_init_entry;
@@ -115,8 +118,10 @@ struct cli_sub {
 	struct app *app;
 	struct actor who;
 	struct err err;
+	struct arena a; /* the command's working memory, freed when it ends */
 };
-int cli_sub_open(struct cli_sub *x, struct app **ret);
+/* Open the database, as x->app (once); 0 or the exit status. */
+int cli_sub_open(struct cli_sub *x);
 
 /* A subcommand ("org tree", "user add"...). */
 struct cli_subcmd {

@@ -14,7 +14,6 @@
 
 static int relative_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct relative_row in = {0};
 	const char *pos[1];
 	const struct cli_opt opts[] = {{"--relation", &in.relation, .need = 1},
@@ -27,19 +26,19 @@ static int relative_cmd(struct cli_sub *x, int argc, char **argv)
 
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID, --relation và --name",
 	                   "ID, --relation and --name are needed")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = relative_add(app, &x->who, id, &in, &out, &x->err);
+	rc = relative_add(x->app, &x->who, id, &in, &out, &x->err);
 	return cli_print_id(rc, out);
 }
 
 static const struct cli_subcmd subs[] = {
     {"relative", relative_cmd},
-    {NULL},
 };
 
 const struct cmd_entry cmd_case_admission = {
     .name = "case",
     .usage = "case relative ID --relation R --name N [--member] [--exempt REASON]",
     .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

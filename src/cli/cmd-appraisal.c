@@ -18,7 +18,6 @@
 
 static int appraisal_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct appraisal_input in = {0};
 	const char *pos[1];
 	const struct cli_opt opts[] = {{"--requester", &in.requester},
@@ -34,14 +33,13 @@ static int appraisal_cmd(struct cli_sub *x, int argc, char **argv)
 	in.sent = PATCH_LISTED | (in.requester ? 1u << APPRAISAL_REQUESTER : 0) |
 	          (in.outcome ? 1u << APPRAISAL_OUTCOME : 0) |
 	          (in.position ? 1u << APPRAISAL_POSITION : 0);
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x)) != 0)
 		return rc;
-	return appraisal_set(app, &x->who, id, &in, &x->err);
+	return appraisal_set(x->app, &x->who, id, &in, &x->err);
 }
 
 static int appraisal_doc_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *name = NULL;
 	int missing = 0;
 	const struct cli_opt opts[] = {
@@ -51,16 +49,15 @@ static int appraisal_doc_cmd(struct cli_sub *x, int argc, char **argv)
 
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --name",
 	                   "ID and --name are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = appraisal_doc_put(app, &x->who, id, name, !missing, &doc, &x->err);
+	rc = appraisal_doc_put(x->app, &x->who, id, name, !missing, &doc, &x->err);
 	return cli_print_id(rc, doc);
 }
 
 static const struct cli_subcmd subs[] = {
     {"appraisal", appraisal_cmd},
     {"appraisal-doc", appraisal_doc_cmd},
-    {NULL},
 };
 
 const struct cmd_entry cmd_case_appraisal = {
@@ -68,4 +65,5 @@ const struct cmd_entry cmd_case_appraisal = {
     .usage = "case appraisal ID [--requester R] [--outcome O] [--position P] | case appraisal-doc "
              "ID --name N [--missing]",
     .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

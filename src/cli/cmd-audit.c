@@ -15,12 +15,11 @@
 static int verify_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct audit_check c;
-	struct app *app;
 	char head[65];
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, NULL, NULL, 0, NULL, NULL)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0 || (rc = audit_verify(app, &x->who, &c, &x->err)) < 0)
+	    (rc = cli_sub_open(x)) != 0 || (rc = audit_verify(x->app, &x->who, &c, &x->err)) < 0)
 		return rc;
 	if (c.bad_id) {
 		fprintf(stderr,
@@ -48,21 +47,18 @@ static int log_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t pid = 0, uid = 0, limit = 50;
 	struct audit_filter f = {0};
 	struct audit_list l;
-	struct arena a;
-	struct app *app;
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
 	    (person && (rc = cli_number("--person", person, 1, INT64_MAX, &pid)) != 0) ||
 	    (user && (rc = cli_number("--user", user, 0, INT64_MAX, &uid)) != 0) ||
 	    (limit_s && (rc = cli_number("--limit", limit_s, 1, 1000, &limit)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	arena_init(&a, 1 << 24);
 	f.object_type = pid ? "person" : NULL;
 	f.object_id = pid;
 	f.user_id = uid;
 	f.limit = (size_t)limit;
-	rc = audit_list(app, &x->who, &f, &a, &l, &x->err);
+	rc = audit_list(x->app, &x->who, &f, &x->a, &l, &x->err);
 	if (rc == 0 && json) {
 		json_t *arr = json_array();
 
@@ -79,7 +75,6 @@ static int log_cmd(struct cli_sub *x, int argc, char **argv)
 			       l.v[i].purpose ? l.v[i].purpose : "",
 			       l.v[i].flagged ? "  [NGOÀI PHẠM VI / OUT OF SCOPE]" : "");
 	}
-	arena_release(&a);
 	return rc;
 }
 
@@ -90,4 +85,5 @@ const struct cmd_entry cmd_audit_entry = {
     .usage = "audit verify | audit log [--person ID] [--user ID] [--limit N] [--json]",
     .help = "Nhật ký truy cập: kiểm tra chuỗi băm, xem / the audit trail: verify, list",
     .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

@@ -31,14 +31,13 @@ static int calendar(struct cli_sub *x, struct cal **own, const struct cal **ret)
 {
 	size_t n;
 	const struct cal_entry *def;
-	struct app *app;
 	int rc;
 
 	*own = NULL;
 	if (access(x->c->db, F_OK) == 0) {
-		if ((rc = cli_sub_open(x, &app)) != 0)
+		if ((rc = cli_sub_open(x)) != 0)
 			return rc;
-		*ret = app_cal(app);
+		*ret = app_cal(x->app);
 		return 0;
 	}
 	*own = cal_new();
@@ -294,34 +293,32 @@ static int set_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *source = NULL, *pos[3];
 	const struct cli_opt opts[] = {{"--source", &source}, {NULL}};
-	struct app *app;
 	int32_t day;
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, opts, pos, 3, "Cần ngày, loại (off|work|not_off) và tên",
 	                   "DATE, KIND (off|work|not_off) and NAME are required")) != 0 ||
-	    (rc = cli_date("DATE", pos[0], &day)) != 0 || (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_date("DATE", pos[0], &day)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	return admin_cal_put(app, &x->who, day, pos[1], pos[2], source, &x->err);
+	return admin_cal_put(x->app, &x->who, day, pos[1], pos[2], source, &x->err);
 }
 
 static int unset_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *pos[1];
-	struct app *app;
 	int32_t day;
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, NULL, pos, 1, "Thiếu ngày", "The date is missing")) !=
 	        0 ||
-	    (rc = cli_date("DATE", pos[0], &day)) != 0 || (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_date("DATE", pos[0], &day)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	return admin_cal_delete(app, &x->who, day, &x->err);
+	return admin_cal_delete(x->app, &x->who, day, &x->err);
 }
 
 static const struct cli_subcmd subs[] = {
     {"lunar", lunar_cmd},       {"solar", solar_cmd}, {"add", add_cmd},     {"count", count_cmd},
-    {"holidays", holidays_cmd}, {"set", set_cmd},     {"unset", unset_cmd}, {NULL},
+    {"holidays", holidays_cmd}, {"set", set_cmd},     {"unset", unset_cmd},
 };
 
 const struct cmd_entry cmd_cal_entry = {
@@ -332,4 +329,5 @@ const struct cmd_entry cmd_cal_entry = {
     .help = "Âm lịch, ngày nghỉ, ngày làm việc / lunar calendar, holidays, working days",
     .purpose = "calendar",
     .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

@@ -57,7 +57,6 @@ static int kinds_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int new_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *org = NULL, *opened = NULL, *conf = NULL, *linked = NULL;
 	const char *orgs_s[MAX_SUBJECTS], *persons_s[MAX_SUBJECTS];
 	size_t norgs = 0, npersons = 0;
@@ -77,7 +76,6 @@ static int new_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t org_ids[MAX_SUBJECTS], person_ids[MAX_SUBJECTS], id = 0;
 	enum clearance c = CLEARANCE_NORMAL;
 	const char *number = NULL;
-	struct arena a;
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, "Cần --kind, --title và --org",
@@ -91,20 +89,18 @@ static int new_cmd(struct cli_sub *x, int argc, char **argv)
 	for (size_t i = 0; i < npersons; i++)
 		if ((rc = cli_id(persons_s[i], &person_ids[i])) != 0)
 			return rc;
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = org_find(app, &x->who, org, &in.handling_org, &x->err);
+	rc = org_find(x->app, &x->who, org, &in.handling_org, &x->err);
 	for (size_t i = 0; rc == 0 && i < norgs; i++)
-		rc = org_find(app, &x->who, orgs_s[i], &org_ids[i], &x->err);
-	arena_init(&a, 1 << 20);
+		rc = org_find(x->app, &x->who, orgs_s[i], &org_ids[i], &x->err);
 	in.confidentiality = (int)c;
 	in.subject_orgs = org_ids;
 	in.nsubject_orgs = norgs;
 	in.subject_persons = person_ids;
 	in.nsubject_persons = npersons;
-	if (rc == 0 && (rc = case_create(app, &x->who, &in, &a, &id, &number, &x->err)) == 0)
+	if (rc == 0 && (rc = case_create(x->app, &x->who, &in, &x->a, &id, &number, &x->err)) == 0)
 		printf("%lld %s\n", (long long)id, number);
-	arena_release(&a);
 	return rc;
 }
 
@@ -124,7 +120,6 @@ static void case_line(struct app *app, const struct actor *who, const struct cas
 
 static int list_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct case_filter f = {.from = DATE_NONE, .to = DATE_NONE};
 	const char *limit_s = NULL, *before_s = NULL, *org = NULL, *from = NULL, *to = NULL;
 	const char *assignee = NULL;
@@ -144,7 +139,6 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 	};
 	int64_t limit = 100, before = 0;
 	struct case_list l;
-	struct arena a;
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
 	    (limit_s && (rc = cli_number("--limit", limit_s, 1, 1000, &limit)) != 0) ||
@@ -155,40 +149,38 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 	f.limit = (size_t)limit;
 	f.before = before;
 	f.overdue = overdue;
-	if ((rc = cli_sub_open(x, &app)) != 0 ||
-	    (org && (rc = org_find(app, &x->who, org, &f.org, &x->err)) < 0) ||
-	    (assignee && (rc = user_filter_id(app, &x->who, assignee, &f.assignee, &x->err)) < 0))
+	if ((rc = cli_sub_open(x)) != 0 ||
+	    (org && (rc = org_find(x->app, &x->who, org, &f.org, &x->err)) < 0) ||
+	    (assignee &&
+	     (rc = user_filter_id(x->app, &x->who, assignee, &f.assignee, &x->err)) < 0))
 		return rc;
-	arena_init(&a, 1 << 26);
-	rc = case_list(app, &x->who, &f, &a, &l, &x->err);
+	rc = case_list(x->app, &x->who, &f, &x->a, &l, &x->err);
 	if (rc == 0 && json) {
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(arr, case_brief_json(app, &x->who, &l.v[i], &a));
+			json_array_append_new(arr,
+			                      case_brief_json(x->app, &x->who, &l.v[i], &x->a));
 		cli_print_json(json_pack("{s:I,s:o}", "count", (json_int_t)l.n, "cases", arr));
 	} else if (rc == 0) {
 		for (size_t i = 0; i < l.n; i++)
-			case_line(app, &x->who, &l.v[i], &a);
+			case_line(x->app, &x->who, &l.v[i], &x->a);
 	}
-	arena_release(&a);
 	return rc;
 }
 
-/* Case id as it is now (into a), for a change that names its version. */
-static int case_now(struct cli_sub *x, int64_t id, struct arena *a, struct case_view *ret)
+/* Case id as it is now, for a change that names its version. */
+static int case_now(struct cli_sub *x, int64_t id, struct case_view *ret)
 {
-	struct app *app;
-	int rc = cli_sub_open(x, &app);
+	int rc = cli_sub_open(x);
 
-	return rc != 0 ? rc : case_get(app, &x->who, id, a, ret, &x->err);
+	return rc != 0 ? rc : case_get(x->app, &x->who, id, &x->a, ret, &x->err);
 }
 
 static int assign_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *pos[1 + CASE_ASSIGNEES_MAX];
 	struct case_view v;
-	struct arena a;
 	int64_t id;
 	size_t npos;
 	int rc;
@@ -201,12 +193,10 @@ static int assign_cmd(struct cli_sub *x, int argc, char **argv)
 		                 "ID (and usernames) required");
 	if ((rc = cli_id(pos[0], &id)) != 0)
 		return rc;
-	arena_init(&a, 1 << 24);
-	if ((rc = case_now(x, id, &a, &v)) == 0)
+	if ((rc = case_now(x, id, &v)) == 0)
 		rc = case_assign(x->app, &x->who, id, pos + 1, npos - 1, v.c.version, &x->err);
 	if (rc == 0)
 		printf("%zu\n", npos - 1);
-	arena_release(&a);
 	return rc;
 }
 
@@ -216,15 +206,13 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct case_view v;
-	struct arena a;
 	int64_t id;
 
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã số hồ sơ (ID)",
 	                   "The case ID is missing")) != 0 ||
 	    (rc = cli_id(pos[0], &id)) != 0)
 		return rc;
-	arena_init(&a, 1 << 24);
-	if ((rc = case_now(x, id, &a, &v)) == 0) {
+	if ((rc = case_now(x, id, &v)) == 0) {
 		json_t *o = case_view_json(&v);
 
 		if (json) {
@@ -237,7 +225,6 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 			json_decref(o);
 		}
 	}
-	arena_release(&a);
 	return rc;
 }
 
@@ -253,7 +240,6 @@ static int step_cmd(struct cli_sub *x, int argc, char **argv)
 	};
 	int32_t day = DATE_NONE;
 	struct case_view v;
-	struct arena a;
 	int64_t id;
 	int rc;
 
@@ -261,28 +247,25 @@ static int step_cmd(struct cli_sub *x, int argc, char **argv)
 	                   "ID and --to are required")) != 0 ||
 	    (rc = cli_id(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
 		return rc;
-	arena_init(&a, 1 << 24);
-	if ((rc = case_now(x, id, &a, &v)) == 0)
+	if ((rc = case_now(x, id, &v)) == 0)
 		rc = case_transition(x->app, &x->who, id, to, day, note, conclusion, v.c.version,
 		                     &x->err);
 	if (rc == 0)
 		printf("%s -> %s\n", v.c.state, to);
-	arena_release(&a);
 	return rc;
 }
 
 static int note_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[2];
 	int64_t id, note;
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, NULL, pos, 2, "Cần ID và nội dung ghi chú",
 	                   "ID and the note are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = case_add_note(app, &x->who, id, pos[1], &note, &x->err);
+	rc = case_add_note(x->app, &x->who, id, pos[1], &note, &x->err);
 	return cli_print_id(rc, note);
 }
 
@@ -315,11 +298,9 @@ static int slurp(const char *path, size_t max, struct arena *a, void **ret, size
 
 static int attach_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[2], *name = NULL;
 	const struct cli_opt opts[] = {{"--name", &name}, {NULL}};
 	struct attachment_row got;
-	struct arena a;
 	void *data = NULL;
 	size_t len = 0;
 	int64_t id;
@@ -329,36 +310,31 @@ static int attach_cmd(struct cli_sub *x, int argc, char **argv)
 	                   "ID and FILE are required")) != 0 ||
 	    (rc = cli_id(pos[0], &id)) != 0)
 		return rc;
-	arena_init(&a, (size_t)64 << 20);
-	if ((rc = slurp(pos[1], ATTACHMENT_MAX, &a, &data, &len, &x->err)) == 0 &&
-	    (rc = cli_sub_open(x, &app)) == 0)
-		rc = attachment_add(app, &x->who, id, name ? name : pos[1], data, len, &a, &got,
-		                    &x->err);
+	if ((rc = slurp(pos[1], ATTACHMENT_MAX, &x->a, &data, &len, &x->err)) == 0 &&
+	    (rc = cli_sub_open(x)) == 0)
+		rc = attachment_add(x->app, &x->who, id, name ? name : pos[1], data, len, &x->a,
+		                    &got, &x->err);
 	if (rc == 0)
 		printf("%lld\t%s\t%s\t%lld\t%s\n", (long long)got.id, got.filename, got.mime,
 		       (long long)got.size, got.sha256);
-	arena_release(&a);
 	return rc;
 }
 
 static int attachment_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *out = NULL;
 	const struct cli_opt opts[] = {{"--out", &out, .need = 1}, {NULL}};
 	struct attachment_row got;
 	const void *data;
-	struct arena a;
 	size_t len;
 	int64_t id;
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã tệp đính kèm và --out",
 	                   "ATTACHMENT and --out are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	arena_init(&a, (size_t)64 << 20);
-	rc = attachment_read(app, &x->who, id, &a, &got, &data, &len, &x->err);
+	rc = attachment_read(x->app, &x->who, id, &x->a, &got, &data, &len, &x->err);
 	if (rc == 0) {
 		FILE *f = fopen(out, "wb");
 
@@ -371,13 +347,11 @@ static int attachment_cmd(struct cli_sub *x, int argc, char **argv)
 			printf("%s\t%s\t%lld\n", got.filename, got.mime, (long long)got.size);
 		}
 	}
-	arena_release(&a);
 	return rc;
 }
 
 static int doc_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct case_document_input in = {.doc_date = DATE_NONE};
 	const char *pos[1], *date = NULL;
 	const struct cli_opt opts[] = {
@@ -393,9 +367,9 @@ static int doc_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --date",
 	                   "ID and --date are required")) != 0 ||
 	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--date", date, &in.doc_date)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = case_add_document(app, &x->who, id, &in, &doc, &x->err);
+	rc = case_add_document(x->app, &x->who, id, &in, &doc, &x->err);
 	return cli_print_id(rc, doc);
 }
 
@@ -409,25 +383,23 @@ int cmd_case_level(const struct cmd_entry *cmd, const char *level, enum deadline
 
 static int due_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *level = NULL;
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--level", &level}, {"--json", NULL, &json}, {NULL}};
 	enum deadline_level min = DEADLINE_EARLY;
 	struct deadline_item *v;
-	struct arena a;
 	size_t n, i = 0;
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
-	    (rc = cmd_case_level(x->cmd, level, &min)) != 0 || (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cmd_case_level(x->cmd, level, &min)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	arena_init(&a, 1 << 26);
-	rc = deadline_due(app, &x->who, min, 1000, &a, &v, &n, &x->err);
+	rc = deadline_due(x->app, &x->who, min, 1000, &x->a, &v, &n, &x->err);
 	if (rc == 0 && json) {
 		json_t *arr = json_array();
 
 		for (i = 0; i < n; i++)
-			json_array_append_new(arr, deadline_item_json(app, &x->who, &v[i], &a));
+			json_array_append_new(arr,
+			                      deadline_item_json(x->app, &x->who, &v[i], &x->a));
 		cli_print_json(json_pack("{s:I,s:o}", "count", (json_int_t)n, "items", arr));
 	} else if (rc == 0) {
 		for (i = 0; i < n; i++) {
@@ -439,34 +411,28 @@ static int due_cmd(struct cli_sub *x, int argc, char **argv)
 			       v[i].d.rule->vi, v[i].c.title);
 		}
 	}
-	arena_release(&a);
 	return rc;
 }
 
 static int rules_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const struct deadline_rule *r;
-	struct arena a;
 	size_t n;
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, NULL, NULL, 0, NULL, NULL)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	arena_init(&a, 1 << 16);
-	if ((rc = deadline_rules(app, &a, &r, &n, &x->err)) == 0)
+	if ((rc = deadline_rules(x->app, &x->a, &r, &n, &x->err)) == 0)
 		for (size_t i = 0; i < n; i++)
 			printf("%-26s %4d ngày làm việc, nhắc %d%%/%d%%%s  %s\n", r[i].code,
 			       r[i].working_days, r[i].remind_early, r[i].remind_late,
 			       r[i].is_default ? " (mặc định)" : "", r[i].vi);
-	arena_release(&a);
 	return rc;
 }
 
 static int rule_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *days_s = NULL, *early_s = NULL, *late_s = NULL;
 	const struct cli_opt opts[] = {
 	    {"--days", &days_s, .need = 1}, {"--early", &early_s}, {"--late", &late_s}, {NULL}};
@@ -478,19 +444,18 @@ static int rule_cmd(struct cli_sub *x, int argc, char **argv)
 	    (rc = cli_number("--days", days_s, 1, 1000, &days)) != 0 ||
 	    (early_s && (rc = cli_number("--early", early_s, 1, 99, &early)) != 0) ||
 	    (late_s && (rc = cli_number("--late", late_s, 1, 99, &late)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	return deadline_rule_set(app, &x->who, pos[0], (int)days, (int)early, (int)late, &x->err);
+	return deadline_rule_set(x->app, &x->who, pos[0], (int)days, (int)early, (int)late,
+	                         &x->err);
 }
 
 static const struct cli_subcmd subs[] = {
-    {"kinds", kinds_cmd},   {"new", new_cmd},
-    {"list", list_cmd},     {"show", show_cmd},
-    {"step", step_cmd},     {"note", note_cmd},
-    {"doc", doc_cmd},       {"due", due_cmd},
-    {"rules", rules_cmd},   {"rule", rule_cmd},
-    {"attach", attach_cmd}, {"attachment", attachment_cmd},
-    {"assign", assign_cmd}, {NULL},
+    {"kinds", kinds_cmd},   {"new", new_cmd},       {"list", list_cmd},
+    {"show", show_cmd},     {"step", step_cmd},     {"note", note_cmd},
+    {"doc", doc_cmd},       {"due", due_cmd},       {"rules", rules_cmd},
+    {"rule", rule_cmd},     {"attach", attach_cmd}, {"attachment", attachment_cmd},
+    {"assign", assign_cmd},
 };
 
 /* Each kind's subcommands, in its file: one line each. */
@@ -512,4 +477,5 @@ const struct cmd_entry cmd_case_entry = {
     .purpose = "cli",
     .parts = parts,
     .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

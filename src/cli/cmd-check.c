@@ -11,13 +11,12 @@
 
 static int check(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app;
 	char digest[65];
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, NULL, NULL, 0, NULL, NULL)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0 || (rc = admin_check(app, &x->who, &x->err)) != 0 ||
-	    (rc = admin_digest(app, &x->who, digest, &x->err)) != 0)
+	    (rc = cli_sub_open(x)) != 0 || (rc = admin_check(x->app, &x->who, &x->err)) != 0 ||
+	    (rc = admin_digest(x->app, &x->who, digest, &x->err)) != 0)
 		return rc;
 	printf("Toàn vẹn: tốt / integrity: ok\ndigest %s\n", digest);
 	return 0;

@@ -57,7 +57,6 @@ static int demo(struct cli_sub *x, int argc, char **argv)
 	enum demo_scale scale;
 	struct demo_stats st;
 	struct progress_ctx pr = {.tty = cli_isatty_err(), .t0 = time(NULL)};
-	struct app *app;
 	int64_t seed = 1;
 	int rc;
 
@@ -67,10 +66,10 @@ static int demo(struct cli_sub *x, int argc, char **argv)
 		return cli_usage(x->cmd, "--scale phải là province, national hoặc small",
 		                 "--scale must be province, national or small");
 	if ((seed_s && (rc = cli_number("--seed", seed_s, 0, INT64_MAX, &seed)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
 	fprintf(stderr, "Đang tạo dữ liệu mẫu (%s, seed %lld)...\n", scale_s, (long long)seed);
-	rc = demo_build(app, &x->who, scale, (uint64_t)seed, progress, &pr, &st, &x->err);
+	rc = demo_build(x->app, &x->who, scale, (uint64_t)seed, progress, &pr, &st, &x->err);
 	if (pr.tty)
 		fputc('\n', stderr);
 	if (rc == 0)

@@ -16,7 +16,6 @@
 
 static int discipline_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct discipline_input in = {.violation = DATE_NONE, .decided = DATE_NONE};
 	const char *pos[1], *org = NULL, *person = NULL, *violation = NULL, *decided = NULL;
 	const struct cli_opt opts[] = {
@@ -40,18 +39,16 @@ static int discipline_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = cli_id(pos[0], &id)) != 0 ||
 	    (rc = cli_date("--violation", violation, &in.violation)) != 0 ||
 	    (decided && (rc = cli_date("--decided", decided, &in.decided)) != 0) ||
-	    (person && (rc = cli_id(person, &in.person_id)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (person && (rc = cli_id(person, &in.person_id)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (org && (rc = org_find(app, &x->who, org, &in.org_id, &x->err)) < 0)
+	if (org && (rc = org_find(x->app, &x->who, org, &in.org_id, &x->err)) < 0)
 		return rc;
-	rc = discipline_decide(app, &x->who, id, &in, &disc, &x->err);
+	rc = discipline_decide(x->app, &x->who, id, &in, &disc, &x->err);
 	return cli_print_id(rc, disc);
 }
 
 static const struct cli_subcmd subs[] = {
     {"discipline", discipline_cmd},
-    {NULL},
 };
 
 const struct cmd_entry cmd_case_discipline = {
@@ -59,4 +56,5 @@ const struct cmd_entry cmd_case_discipline = {
     .usage = "case discipline ID --form F (--org C | --person ID) --violation D [--decided D] "
              "[--internal-political]",
     .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

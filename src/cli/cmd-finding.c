@@ -17,7 +17,6 @@
 
 static int finding_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *text = NULL, *conclusion = NULL, *subject = NULL;
 	const struct cli_opt opts[] = {{"--text", &text, .need = 1},
 	                               {"--conclusion", &conclusion, .need = 1},
@@ -29,15 +28,14 @@ static int finding_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID, --text và --conclusion",
 	                   "ID, --text and --conclusion are needed")) != 0 ||
 	    (rc = cli_id(pos[0], &id)) != 0 || (subject && (rc = cli_id(subject, &subj)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = finding_add(app, &x->who, id, subj, text, conclusion, &out, &x->err);
+	rc = finding_add(x->app, &x->who, id, subj, text, conclusion, &out, &x->err);
 	return cli_print_id(rc, out);
 }
 
 static int remedy_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *action = NULL, *owner = NULL, *due_s = NULL;
 	const struct cli_opt opts[] = {{"--action", &action, .need = 1},
 	                               {"--owner", &owner, .need = 1},
@@ -51,15 +49,14 @@ static int remedy_cmd(struct cli_sub *x, int argc, char **argv)
 	                   "Cần mã nội dung kết luận, --action, --owner và --due",
 	                   "The finding, --action, --owner and --due are needed")) != 0 ||
 	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--due", due_s, &due)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = remedy_add(app, &x->who, id, action, owner, due, &out, &x->err);
+	rc = remedy_add(x->app, &x->who, id, action, owner, due, &out, &x->err);
 	return cli_print_id(rc, out);
 }
 
 static int remedy_done_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *result = NULL, *date = NULL;
 	const struct cli_opt opts[] = {{"--result", &result, .need = 1}, {"--date", &date}, {NULL}};
 	int32_t day = DATE_NONE;
@@ -69,26 +66,22 @@ static int remedy_done_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã việc khắc phục và --result",
 	                   "The remedial action and --result are needed")) != 0 ||
 	    (rc = cli_id(pos[0], &id)) != 0 ||
-	    (date && (rc = cli_date("--date", date, &day)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (date && (rc = cli_date("--date", date, &day)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	/* an action is done once: its first version is the one to close */
-	return remedy_done(app, &x->who, id, day, result, version, &x->err);
+	return remedy_done(x->app, &x->who, id, day, result, version, &x->err);
 }
 
 static int remedies_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct remedy_item *v;
-	struct arena a;
 	size_t n;
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, NULL, NULL, 0, NULL, NULL)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	arena_init(&a, 1 << 26);
-	rc = remedy_overdue(app, &x->who, 1000, &a, &v, &n, &x->err);
+	rc = remedy_overdue(x->app, &x->who, 1000, &x->a, &v, &n, &x->err);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		char due[DATE_BUF];
 
@@ -96,7 +89,6 @@ static int remedies_cmd(struct cli_sub *x, int argc, char **argv)
 		printf("%lld\t%s\thạn %s\t%s\t%s\n", (long long)v[i].r.id, v[i].c.number, due,
 		       v[i].r.owner, v[i].r.action);
 	}
-	arena_release(&a);
 	return rc;
 }
 
@@ -105,7 +97,6 @@ static const struct cli_subcmd subs[] = {
     {"remedy", remedy_cmd},
     {"remedy-done", remedy_done_cmd},
     {"remedies", remedies_cmd},
-    {NULL},
 };
 
 const struct cmd_entry cmd_case_finding = {
@@ -113,4 +104,5 @@ const struct cmd_entry cmd_case_finding = {
     .usage = "case finding ID --text T --conclusion C [--subject S] | case remedy FINDING --action "
              "A --owner O --due D | case remedy-done REMEDY --result R [--date D] | case remedies",
     .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

@@ -35,7 +35,6 @@ static int import(struct cli_sub *x, int argc, char **argv)
 	struct import_opts io = {0};
 	struct import_stats st;
 	enum import_kind kind;
-	struct app *app;
 	FILE *rf = NULL;
 	size_t npos;
 
@@ -51,7 +50,7 @@ static int import(struct cli_sub *x, int argc, char **argv)
 		        report, report);
 		return EXIT_BAD_INPUT;
 	}
-	if ((rc = cli_sub_open(x, &app)) != 0) {
+	if ((rc = cli_sub_open(x)) != 0) {
 		if (rf)
 			fclose(rf);
 		return rc;
@@ -61,7 +60,7 @@ static int import(struct cli_sub *x, int argc, char **argv)
 	io.report = rf ? rf : stderr;
 	io.max_report_lines = rf ? 0 : 100;
 	io.progress = cli_isatty_err() ? progress : NULL;
-	rc = import_file(app, &x->who, kind, pos[1], &io, &st, &x->err);
+	rc = import_file(x->app, &x->who, kind, pos[1], &io, &st, &x->err);
 	if (io.progress)
 		fputc('\n', stderr);
 	if (rc < 0) {

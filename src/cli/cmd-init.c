@@ -13,7 +13,7 @@
 
 /* The first administrator (whole tree, top secret), when there is no user:
  * the password comes from stdin or is generated and printed once. */
-static int first_admin(struct cli_sub *x, struct app *app, int from_stdin)
+static int first_admin(struct cli_sub *x, int from_stdin)
 {
 	struct user_new u = {"admin",          "Quản trị hệ thống",  0,
 	                     1u << ROLE_ADMIN, CLEARANCE_TOP_SECRET, NULL};
@@ -21,12 +21,12 @@ static int first_admin(struct cli_sub *x, struct app *app, int from_stdin)
 	int64_t n = 0;
 	int rc;
 
-	if (user_count(app, &n) < 0 || n > 0)
+	if (user_count(x->app, &n) < 0 || n > 0)
 		return 0;
 	if (from_stdin && (rc = cli_read_password(&given)) != 0)
 		return rc;
 	u.password = from_stdin ? given.buf : NULL;
-	rc = user_add(app, &x->who, &u, NULL, &pw, &x->err);
+	rc = user_add(x->app, &x->who, &u, NULL, &pw, &x->err);
 	if (rc == 0) {
 		printf("Quản trị viên đầu tiên / first administrator: admin\n");
 		if (!from_stdin)
@@ -42,11 +42,10 @@ static int init(struct cli_sub *x, int argc, char **argv)
 	const char *db = x->c->db;
 	int from_stdin = 0;
 	const struct cli_opt opts[] = {{"--admin-password-stdin", NULL, &from_stdin}, {NULL}};
-	struct app *app;
 	int existed = access(db, F_OK) == 0, rc;
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
 	if (existed)
 		printf("Cơ sở dữ liệu %s đã có, đã cập nhật lên phiên bản %d\n"
@@ -54,7 +53,7 @@ static int init(struct cli_sub *x, int argc, char **argv)
 		       db, store_latest_schema_version(), db, store_latest_schema_version());
 	else
 		printf("Đã tạo cơ sở dữ liệu %s\nCreated database %s\n", db, db);
-	return first_admin(x, app, from_stdin);
+	return first_admin(x, from_stdin);
 }
 
 const struct cmd_entry cmd_init_entry = {

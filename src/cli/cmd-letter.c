@@ -16,7 +16,6 @@
 
 static int letter_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct letter_input in = {.sent = DATE_NONE};
 	const char *pos[1], *sent = NULL;
 	const struct cli_opt opts[] = {
@@ -32,16 +31,14 @@ static int letter_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --to",
 	                   "ID and --to are required")) != 0 ||
 	    (rc = cli_id(pos[0], &id)) != 0 ||
-	    (sent && (rc = cli_date("--sent", sent, &in.sent)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (sent && (rc = cli_date("--sent", sent, &in.sent)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = letter_add(app, &x->who, id, &in, &letter, &x->err);
+	rc = letter_add(x->app, &x->who, id, &in, &letter, &x->err);
 	return cli_print_id(rc, letter);
 }
 
 static int letter_update_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *action = NULL, *date = NULL, *result = NULL;
 	const struct cli_opt opts[] = {
 	    {"--action", &action}, {"--date", &date}, {"--result", &result}, {NULL}};
@@ -57,29 +54,25 @@ static int letter_update_cmd(struct cli_sub *x, int argc, char **argv)
 		return cli_usage(x->cmd, "Cần số văn bản và --action remind|escalate|answer",
 		                 "The letter and --action remind|escalate|answer are needed");
 	if ((rc = cli_id(pos[0], &id)) != 0 ||
-	    (date && (rc = cli_date("--date", date, &day)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (date && (rc = cli_date("--date", date, &day)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	/* the operator acts on the letter as it is now (version 0) */
-	return letter_update(app, &x->who, id, act, day, result, 0, &x->err);
+	return letter_update(x->app, &x->who, id, act, day, result, 0, &x->err);
 }
 
 static int letters_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *level = NULL;
 	const struct cli_opt opts[] = {{"--level", &level}, {NULL}};
 	enum deadline_level min = DEADLINE_EARLY;
 	struct letter_item *v;
-	struct arena a;
 	size_t n, i = 0;
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
-	    (rc = cmd_case_level(x->cmd, level, &min)) != 0 || (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cmd_case_level(x->cmd, level, &min)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	arena_init(&a, 1 << 26);
-	if ((rc = letter_due(app, &x->who, min, 1000, &a, &v, &n, &x->err)) == 0)
+	if ((rc = letter_due(x->app, &x->who, min, 1000, &x->a, &v, &n, &x->err)) == 0)
 		for (i = 0; i < n; i++) {
 			char due[DATE_BUF];
 
@@ -89,7 +82,6 @@ static int letters_cmd(struct cli_sub *x, int argc, char **argv)
 			       v[i].c.number, due, v[i].v.l.reminders, v[i].v.l.recipient,
 			       v[i].v.l.about ? v[i].v.l.about : "");
 		}
-	arena_release(&a);
 	return rc;
 }
 
@@ -97,7 +89,6 @@ static const struct cli_subcmd subs[] = {
     {"letter", letter_cmd},
     {"letter-update", letter_update_cmd},
     {"letters", letters_cmd},
-    {NULL},
 };
 
 const struct cmd_entry cmd_case_letter = {
@@ -106,4 +97,5 @@ const struct cmd_entry cmd_case_letter = {
         "case letter ID --to R [--about A] [--number N] [--sent D] | case letter-update LETTER "
         "--action remind|escalate|answer [--date D] [--result R] | case letters [--level L]",
     .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

@@ -50,17 +50,15 @@ static int resolve(struct cli_sub *x, const char *code, int64_t *id)
 static int open_org(struct cli_sub *x, const char *opt, const char *date, const char *code,
                     int32_t *day, int64_t *id)
 {
-	struct app *app;
 	int rc;
 
-	if ((rc = cli_sub_open(x, &app)) != 0 || (rc = cli_date(opt, date, day)) != 0)
+	if ((rc = cli_sub_open(x)) != 0 || (rc = cli_date(opt, date, day)) != 0)
 		return rc;
 	return resolve(x, code, id);
 }
 
 static int org_tree_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const struct actor *who = &x->who;
 	const char *as_of = NULL, *root = NULL, *depth_s = NULL;
 	int json = 0, rc;
@@ -73,17 +71,15 @@ static int org_tree_cmd(struct cli_sub *x, int argc, char **argv)
 	    {NULL},
 	};
 	struct org_tree t;
-	struct arena a;
 	int32_t day;
 	char d1[DATE_BUF];
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
 	    (rc = cli_date("--as-of", as_of, &day)) != 0 ||
 	    (depth_s && (rc = cli_number("--depth", depth_s, 0, 1000, &maxdepth)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0 || (root && (rc = resolve(x, root, &root_id)) != 0))
+	    (rc = cli_sub_open(x)) != 0 || (root && (rc = resolve(x, root, &root_id)) != 0))
 		return rc;
-	arena_init(&a, (size_t)1 << 31);
-	rc = org_tree_at(app, who, day, root_id, &a, &t, &x->err);
+	rc = org_tree_at(x->app, who, day, root_id, &x->a, &t, &x->err);
 	if (rc < 0)
 		goto out;
 	if (json) {
@@ -111,7 +107,6 @@ static int org_tree_cmd(struct cli_sub *x, int argc, char **argv)
 		putchar('\n');
 	}
 out:
-	arena_release(&a);
 	return rc;
 }
 
@@ -158,31 +153,26 @@ static void show_text(struct app *app, const struct actor *who, const char *code
 
 static int org_show_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct org_history h;
-	struct arena a;
 	int64_t id;
 
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã tổ chức",
 	                   "The organisation code is missing")) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0 || (rc = resolve(x, pos[0], &id)) != 0)
+	    (rc = cli_sub_open(x)) != 0 || (rc = resolve(x, pos[0], &id)) != 0)
 		return rc;
-	arena_init(&a, 1 << 26);
-	rc = org_history(app, &x->who, id, &a, &h, &x->err);
+	rc = org_history(x->app, &x->who, id, &x->a, &h, &x->err);
 	if (rc == 0 && json)
-		cli_print_json(org_history_json(app, &x->who, id, pos[0], &h, &a));
+		cli_print_json(org_history_json(x->app, &x->who, id, pos[0], &h, &x->a));
 	else if (rc == 0)
-		show_text(app, &x->who, pos[0], &h, &a);
-	arena_release(&a);
+		show_text(x->app, &x->who, pos[0], &h, &x->a);
 	return rc;
 }
 
 static int org_create_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *parent = NULL, *from = NULL;
 	struct org_new o = {0};
 	const struct cli_opt opts[] = {
@@ -199,10 +189,10 @@ static int org_create_cmd(struct cli_sub *x, int argc, char **argv)
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, "Cần --code, --name, --kind và --from",
 	                   "--code, --name, --kind and --from are required")) != 0 ||
-	    (rc = cli_date("--from", from, &o.from)) != 0 || (rc = cli_sub_open(x, &app)) != 0 ||
+	    (rc = cli_date("--from", from, &o.from)) != 0 || (rc = cli_sub_open(x)) != 0 ||
 	    (parent && (rc = resolve(x, parent, &o.parent_id)) != 0))
 		return rc;
-	rc = org_create(app, &x->who, &o, &id, &x->err);
+	rc = org_create(x->app, &x->who, &o, &id, &x->err);
 	if (rc == 0)
 		printf("Đã tạo tổ chức %s (id %lld)\n", o.code, (long long)id);
 	return rc;
@@ -247,7 +237,6 @@ static int org_move_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int org_merge_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const struct actor *who = &x->who;
 	const char *date = NULL, *doc = NULL, *into = NULL, *code = NULL, *name = NULL,
 	           *kind = NULL, *parent = NULL, *pos[MAX_LIST];
@@ -268,7 +257,7 @@ static int org_merge_cmd(struct cli_sub *x, int argc, char **argv)
 		                 "Cần các mã tổ chức, --date và --into (hoặc --code --name --kind "
 		                 "cho tổ chức mới)",
 		                 "CODEs, --date and --into (or --code --name --kind) are required");
-	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	for (size_t i = 0; i < npos; i++)
 		if ((rc = resolve(x, pos[i], &ids[i])) != 0)
@@ -283,15 +272,13 @@ static int org_merge_cmd(struct cli_sub *x, int argc, char **argv)
 	spec.document = doc;
 	if (!spec.parent_id && !into) {
 		/* default: the parent of the first source */
-		struct arena a;
 		struct org_row r;
 
-		arena_init(&a, 1 << 20);
-		if (org_get(app, who, ids[0], day, &a, &r, NULL) == 0)
+		if (org_get(x->app, who, ids[0], day, &x->a, &r, NULL) == 0)
 			spec.parent_id = r.parent_id;
-		arena_release(&a);
 	}
-	rc = org_merge(app, who, ids, npos, into_id, into ? NULL : &spec, day, doc, &res, &x->err);
+	rc = org_merge(x->app, who, ids, npos, into_id, into ? NULL : &spec, day, doc, &res,
+	               &x->err);
 	if (rc == 0)
 		printf("Đã hợp nhất %zu tổ chức vào %s\n", npos, into ? into : code);
 	return rc;
@@ -396,49 +383,54 @@ static int org_dissolve_cmd(struct cli_sub *x, int argc, char **argv)
 	return rc;
 }
 
-static int org_map_cmd(struct cli_sub *x, int argc, char **argv)
+/* The arguments of map and ancestors, CODE [--as-of D] [--json]: the
+ * organisation (*code, *id), the day and whether JSON is wanted. */
+static int org_on_day(struct cli_sub *x, int argc, char **argv, const char **code, int64_t *id,
+                      int32_t *day, int *json)
 {
 	const char *as_of = NULL, *pos[1];
-	int json = 0, rc;
-	const struct cli_opt opts[] = {{"--as-of", &as_of}, {"--json", NULL, &json}, {NULL}};
-	struct arena a;
+	const struct cli_opt opts[] = {{"--as-of", &as_of}, {"--json", NULL, json}, {NULL}};
+	int rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã tổ chức",
+	                  "The organisation code is missing");
+
+	if (rc != 0)
+		return rc;
+	*code = pos[0];
+	return open_org(x, "--as-of", as_of, pos[0], day, id);
+}
+
+static int org_map_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *code;
 	struct org_row r;
 	int64_t id, to;
 	int32_t day;
+	int json = 0, rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã tổ chức",
-	                   "The organisation code is missing")) != 0 ||
-	    (rc = open_org(x, "--as-of", as_of, pos[0], &day, &id)) != 0)
+	if ((rc = org_on_day(x, argc, argv, &code, &id, &day, &json)) != 0)
 		return rc;
-	arena_init(&a, 1 << 20);
 	rc = org_map(x->app, &x->who, id, day, &to, &x->err);
 	if (rc == 0)
-		rc = org_get(x->app, &x->who, to, day, &a, &r, &x->err);
+		rc = org_get(x->app, &x->who, to, day, &x->a, &r, &x->err);
 	if (rc == 0 && json)
-		cli_print_json(json_pack("{s:s,s:o,s:s,s:s}", "from", pos[0], "as_of",
+		cli_print_json(json_pack("{s:s,s:o,s:s,s:s}", "from", code, "as_of",
 		                         cli_date_json(day), "code", r.code, "name", r.name));
 	else if (rc == 0)
-		printf("%s → %s  %s\n", pos[0], r.code, r.name);
-	arena_release(&a);
+		printf("%s → %s  %s\n", code, r.code, r.name);
 	return rc;
 }
 
 static int org_ancestors_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *as_of = NULL, *pos[1];
-	int json = 0, rc;
-	const struct cli_opt opts[] = {{"--as-of", &as_of}, {"--json", NULL, &json}, {NULL}};
+	const char *code;
 	struct org_list l;
-	struct arena a;
 	int64_t id;
 	int32_t day;
+	int json = 0, rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã tổ chức",
-	                   "The organisation code is missing")) != 0 ||
-	    (rc = open_org(x, "--as-of", as_of, pos[0], &day, &id)) != 0)
+	if ((rc = org_on_day(x, argc, argv, &code, &id, &day, &json)) != 0)
 		return rc;
-	arena_init(&a, 1 << 20);
-	rc = org_ancestors(x->app, &x->who, id, day, &a, &l, &x->err);
+	rc = org_ancestors(x->app, &x->who, id, day, &x->a, &l, &x->err);
 	if (rc == 0 && json) {
 		json_t *arr = json_array();
 
@@ -450,7 +442,6 @@ static int org_ancestors_cmd(struct cli_sub *x, int argc, char **argv)
 		for (size_t i = 0; i < l.n; i++)
 			printf("%*s%s  %s\n", (int)i * 2, "", l.v[i].code, l.v[i].name);
 	}
-	arena_release(&a);
 	return rc;
 }
 
@@ -480,23 +471,20 @@ static int org_term_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int org_terms_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct term *v;
-	struct arena a;
 	int64_t id;
 	size_t n = 0;
 
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã tổ chức",
 	                   "The organisation code is missing")) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0 || (rc = resolve(x, pos[0], &id)) != 0)
+	    (rc = cli_sub_open(x)) != 0 || (rc = resolve(x, pos[0], &id)) != 0)
 		return rc;
-	arena_init(&a, 1 << 20);
-	rc = term_list(app, &x->who, id, &a, &v, &n, &x->err);
+	rc = term_list(x->app, &x->who, id, &x->a, &v, &n, &x->err);
 	if (rc == 0 && json)
-		cli_print_json(term_list_json(v, n, &a));
+		cli_print_json(term_list_json(v, n, &x->a));
 	for (size_t i = 0; rc == 0 && !json && i < n; i++) {
 		char f[DATE_BUF], t[DATE_BUF];
 
@@ -505,24 +493,14 @@ static int org_terms_cmd(struct cli_sub *x, int argc, char **argv)
 	}
 	if (rc == 0 && !json && !n)
 		printf("Chưa ghi nhận nhiệm kỳ / no terms recorded\n");
-	arena_release(&a);
 	return rc;
 }
 
 static const struct cli_subcmd subs[] = {
-    {"tree", org_tree_cmd},
-    {"show", org_show_cmd},
-    {"create", org_create_cmd},
-    {"rename", org_rename_cmd},
-    {"move", org_move_cmd},
-    {"merge", org_merge_cmd},
-    {"split", org_split_cmd},
-    {"dissolve", org_dissolve_cmd},
-    {"map", org_map_cmd},
-    {"ancestors", org_ancestors_cmd},
-    {"term", org_term_cmd},
-    {"terms", org_terms_cmd},
-    {NULL},
+    {"tree", org_tree_cmd},           {"show", org_show_cmd},         {"create", org_create_cmd},
+    {"rename", org_rename_cmd},       {"move", org_move_cmd},         {"merge", org_merge_cmd},
+    {"split", org_split_cmd},         {"dissolve", org_dissolve_cmd}, {"map", org_map_cmd},
+    {"ancestors", org_ancestors_cmd}, {"term", org_term_cmd},         {"terms", org_terms_cmd},
 };
 
 const struct cmd_entry cmd_org_entry = {
@@ -531,4 +509,5 @@ const struct cmd_entry cmd_org_entry = {
     .help = "Cây tổ chức theo thời gian / the organisation tree through time",
     .purpose = "cli",
     .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

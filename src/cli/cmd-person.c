@@ -89,32 +89,27 @@ static void print_persons(struct app *app, const struct actor *who, const struct
 
 static int search_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *limit_s = NULL, *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--limit", &limit_s}, {"--json", NULL, &json}, {NULL}};
 	struct person_list l;
-	struct arena a;
 	int64_t limit = 20;
 
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu chuỗi tìm kiếm",
 	                   "The search text is missing")) != 0 ||
 	    (limit_s && (rc = cli_number("--limit", limit_s, 1, PERSON_SEARCH_MAX, &limit)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	arena_init(&a, 1 << 26);
-	rc = person_search(app, &x->who, pos[0], (size_t)limit, &a, &l, &x->err);
+	rc = person_search(x->app, &x->who, pos[0], (size_t)limit, &x->a, &l, &x->err);
 	if (rc == 0 && !json)
 		printf("Tìm \"%s\": %zu kết quả\n", pos[0], l.n);
 	if (rc == 0)
-		print_persons(app, &x->who, &l, &a, json, "query", pos[0], "results");
-	arena_release(&a);
+		print_persons(x->app, &x->who, &l, &x->a, json, "query", pos[0], "results");
 	return rc;
 }
 
 static int list_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *org = NULL, *limit_s = NULL, *offset_s = NULL;
 	int json = 0, rc;
 	const struct cli_opt opts[] = {
@@ -125,23 +120,20 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 	    {NULL},
 	};
 	struct person_list l;
-	struct arena a;
 	int64_t id, limit = 10000, offset = 0;
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, "Thiếu --org", "--org is required")) !=
 	        0 ||
 	    (limit_s && (rc = cli_number("--limit", limit_s, 1, 10000, &limit)) != 0) ||
 	    (offset_s && (rc = cli_number("--offset", offset_s, 0, INT32_MAX, &offset)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0 ||
-	    (rc = org_find(app, &x->who, org, &id, &x->err)) < 0)
+	    (rc = cli_sub_open(x)) != 0 || (rc = org_find(x->app, &x->who, org, &id, &x->err)) < 0)
 		return rc;
-	arena_init(&a, 1 << 28);
-	rc = person_list_by_org(app, &x->who, id, (size_t)limit, (size_t)offset, &a, &l, &x->err);
+	rc = person_list_by_org(x->app, &x->who, id, (size_t)limit, (size_t)offset, &x->a, &l,
+	                        &x->err);
 	if (rc == 0 && !json)
 		printf("Đảng viên của %s: %zu\n", org, l.n);
 	if (rc == 0)
-		print_persons(app, &x->who, &l, &a, json, "org", org, "persons");
-	arena_release(&a);
+		print_persons(x->app, &x->who, &l, &x->a, json, "org", org, "persons");
 	return rc;
 }
 
@@ -184,7 +176,6 @@ static void show_text(struct app *app, const struct actor *who, const struct per
 
 static int show_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const struct actor *who = &x->who;
 	const char *pos[1];
 	int json = 0, rc;
@@ -192,20 +183,17 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 	struct membership_list ms;
 	struct position_list ps;
 	struct person_row p;
-	struct arena a;
 	int64_t id;
 
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã hồ sơ",
 	                   "The record id is missing")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	arena_init(&a, 1 << 24);
-	rc = person_read(app, who, id, NULL, &a, &p, &ms, &ps, &x->err);
+	rc = person_read(x->app, who, id, NULL, &x->a, &p, &ms, &ps, &x->err);
 	if (rc == 0 && json)
-		cli_print_json(person_view_json(app, who, &p, &ms, &ps, &a));
+		cli_print_json(person_view_json(x->app, who, &p, &ms, &ps, &x->a));
 	else if (rc == 0)
-		show_text(app, who, &p, &ms, &ps, &a);
-	arena_release(&a);
+		show_text(x->app, who, &p, &ms, &ps, &x->a);
 	return rc;
 }
 
@@ -223,7 +211,6 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int add_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct person_input in = {0};
 	const char *org = NULL;
 	const struct cli_opt opts[] = {
@@ -236,10 +223,10 @@ static int add_cmd(struct cli_sub *x, int argc, char **argv)
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0 ||
-	    (org && (rc = org_find(app, &x->who, org, &in.org_id, &x->err)) < 0))
+	    (rc = cli_sub_open(x)) != 0 ||
+	    (org && (rc = org_find(x->app, &x->who, org, &in.org_id, &x->err)) < 0))
 		return rc;
-	rc = person_create(app, &x->who, &in, &id, &x->err);
+	rc = person_create(x->app, &x->who, &in, &id, &x->err);
 	return cli_print_id(rc, id);
 }
 
@@ -255,7 +242,6 @@ static int id_version(const char *id_s, const char *version_s, int64_t *id, int6
  * changes ("" clears a field). */
 static int update_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct person_input in = {0};
 	const char *org = NULL, *version_s = NULL, *pos[1];
 	const struct cli_opt opts[] = {
@@ -266,10 +252,9 @@ static int update_cmd(struct cli_sub *x, int argc, char **argv)
 	(void)org;
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã hồ sơ và --version",
 	                   "ID and --version are required")) != 0 ||
-	    (rc = id_version(pos[0], version_s, &id, &version)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = id_version(pos[0], version_s, &id, &version)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = person_update(app, &x->who, id, version, &in, &x->err);
+	rc = person_update(x->app, &x->who, id, version, &in, &x->err);
 	if (rc == 0)
 		printf("Đã sửa hồ sơ %lld / record updated (version %lld)\n", (long long)id,
 		       (long long)(version + 1));
@@ -279,7 +264,6 @@ static int update_cmd(struct cli_sub *x, int argc, char **argv)
 /* person classify ID LEVEL --version V [--reason R] */
 static int classify_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *version_s = NULL, *reason = NULL, *pos[2];
 	const struct cli_opt opts[] = {
 	    {"--version", &version_s, .need = 1}, {"--reason", &reason}, {NULL}};
@@ -294,9 +278,9 @@ static int classify_cmd(struct cli_sub *x, int argc, char **argv)
 	if (clearance_parse(pos[1], &level) < 0)
 		return cli_usage(x->cmd, "Độ mật là thuong, mat hoặc toi_mat",
 		                 "LEVEL is thuong, mat or toi_mat");
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = person_set_confidentiality(app, &x->who, id, (int)level, version, reason, &x->err);
+	rc = person_set_confidentiality(x->app, &x->who, id, (int)level, version, reason, &x->err);
 	if (rc == 0)
 		printf("Hồ sơ %lld: độ mật %s / confidentiality set\n", (long long)id,
 		       clearance_label((int)level));
@@ -305,27 +289,24 @@ static int classify_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int duplicates_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct person_dup_pair *v;
-	struct arena a;
 	size_t n;
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	arena_init(&a, 1 << 26);
-	rc = person_duplicates(app, &x->who, &a, &v, &n, &x->err);
+	rc = person_duplicates(x->app, &x->who, &x->a, &v, &n, &x->err);
 	if (rc == 0 && json) {
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(
-			    arr,
-			    json_pack("{s:o,s:o}", "person",
-			              person_brief_json(app, &x->who, &v[i].p, &a), "duplicate_of",
-			              person_brief_json(app, &x->who, &v[i].of, &a)));
+			    arr, json_pack("{s:o,s:o}", "person",
+			                   person_brief_json(x->app, &x->who, &v[i].p, &x->a),
+			                   "duplicate_of",
+			                   person_brief_json(x->app, &x->who, &v[i].of, &x->a)));
 		cli_print_json(json_pack("{s:o}", "duplicates", arr));
 	} else if (rc == 0) {
 		printf("Hồ sơ có thể trùng / possible duplicates: %zu\n", n);
@@ -333,13 +314,11 @@ static int duplicates_cmd(struct cli_sub *x, int argc, char **argv)
 			printf("%8lld %s  ~  %lld %s\n", (long long)v[i].p.id, v[i].p.full_name,
 			       (long long)v[i].of.id, v[i].of.full_name);
 	}
-	arena_release(&a);
 	return rc;
 }
 
 static int transfer_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *to = NULL, *date = NULL, *note = NULL, *pos[1];
 	const struct cli_opt opts[] = {
 	    {"--to", &to, .need = 1}, {"--date", &date, .need = 1}, {"--note", &note}, {NULL}};
@@ -350,10 +329,9 @@ static int transfer_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã hồ sơ, --to và --date",
 	                   "ID, --to and --date are required")) != 0 ||
 	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--date", date, &day)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0 ||
-	    (rc = org_find(app, &x->who, to, &org, &x->err)) < 0)
+	    (rc = cli_sub_open(x)) != 0 || (rc = org_find(x->app, &x->who, to, &org, &x->err)) < 0)
 		return rc;
-	rc = person_transfer(app, &x->who, id, org, day, note, &x->err);
+	rc = person_transfer(x->app, &x->who, id, org, day, note, &x->err);
 	if (rc == 0)
 		printf("Đã chuyển sinh hoạt hồ sơ %lld sang %s\n", (long long)id, to);
 	return rc;
@@ -361,7 +339,6 @@ static int transfer_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int position_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *title = NULL, *from = NULL, *to = NULL, *org = NULL, *pos[1];
 	const struct cli_opt opts[] = {{"--title", &title, .need = 1},
 	                               {"--from", &from, .need = 1},
@@ -375,10 +352,10 @@ static int position_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã hồ sơ, --title và --from",
 	                   "ID, --title and --from are required")) != 0 ||
 	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--from", from, &d1)) != 0 ||
-	    (to && (rc = cli_date("--to", to, &d2))) || (rc = cli_sub_open(x, &app)) != 0 ||
-	    (org && (rc = org_find(app, &x->who, org, &org_id, &x->err)) < 0))
+	    (to && (rc = cli_date("--to", to, &d2))) || (rc = cli_sub_open(x)) != 0 ||
+	    (org && (rc = org_find(x->app, &x->who, org, &org_id, &x->err)) < 0))
 		return rc;
-	rc = person_add_position(app, &x->who, id, org_id, title, d1, d2, NULL, &x->err);
+	rc = person_add_position(x->app, &x->who, id, org_id, title, d1, d2, NULL, &x->err);
 	if (rc == 0)
 		printf("Đã ghi chức vụ cho hồ sơ %lld\n", (long long)id);
 	return rc;
@@ -394,7 +371,6 @@ static const struct cli_subcmd subs[] = {
     {"duplicates", duplicates_cmd},
     {"transfer", transfer_cmd},
     {"position", position_cmd},
-    {NULL},
 };
 
 const struct cmd_entry cmd_person_entry = {
@@ -406,4 +382,5 @@ const struct cmd_entry cmd_person_entry = {
     .help = "Tìm và xem hồ sơ đảng viên / find and read people",
     .purpose = "cli",
     .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

@@ -66,13 +66,11 @@ static void print_text(const struct report *r)
 }
 
 /* --org CODE with --period P or --from D --to D: the organisation and the
- * period (a term's days come from its congresses, kept in a). */
+ * period (a term's days come from its congresses). */
 static int org_period(struct cli_sub *x, const char *org, const char *period, const char *from_s,
-                      const char *to_s, struct arena *a, int64_t *ret_org,
-                      struct report_period *ret)
+                      const char *to_s, int64_t *ret_org, struct report_period *ret)
 {
 	int32_t from = DATE_NONE, to = DATE_NONE;
-	struct app *app;
 	struct err pe;
 	int rc = 0;
 
@@ -91,12 +89,11 @@ static int org_period(struct cli_sub *x, const char *org, const char *period, co
 		                 "--period is 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, 2015-2019 "
 		                 "or the term NK2020-2025");
 	if ((!period && (rc = cli_date("--from", from_s, &from)) != 0) ||
-	    (!period && (rc = cli_date("--to", to_s, &to)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (!period && (rc = cli_date("--to", to_s, &to)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if ((rc = org_find(app, &x->who, org, ret_org, &x->err)) < 0)
+	if ((rc = org_find(x->app, &x->who, org, ret_org, &x->err)) < 0)
 		return rc;
-	return report_period_of(app, &x->who, *ret_org, period, from, to, a, ret, &x->err);
+	return report_period_of(x->app, &x->who, *ret_org, period, from, to, &x->a, ret, &x->err);
 }
 
 /* The report as JSON, on stdout or into the file out. */
@@ -152,7 +149,6 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 	struct report_period p;
 	enum report_format f = REPORT_FORMAT__MAX;
 	struct report r;
-	struct arena a;
 	int64_t id;
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0)
@@ -168,29 +164,26 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 		                 "--out is needed for a CSV, DOCX, PDF or XLSX file");
 	if (structure_s && (rc = cli_date("--structure-date", structure_s, &structure)) != 0)
 		return rc;
-	arena_init(&a, (size_t)1 << 26);
-	rc = org_period(x, org, period, from_s, to_s, &a, &id, &p);
+	rc = org_period(x, org, period, from_s, to_s, &id, &p);
 	if (rc == 0)
-		rc = report_run(x->app, &x->who, id, &p, structure, &a, &r, &x->err);
+		rc = report_run(x->app, &x->who, id, &p, structure, &x->a, &r, &x->err);
 	if (rc == 0 && f != REPORT_FORMAT__MAX)
-		rc = write_export(x->app, &x->who, &r, f, out, &a, &x->err);
+		rc = write_export(x->app, &x->who, &r, f, out, &x->a, &x->err);
 	else if (rc == 0 && format && strcmp(format, "json") == 0)
 		rc = write_json(&r, out, &x->err);
 	else if (rc == 0)
 		print_text(&r);
-	arena_release(&a);
 	return rc;
 }
 
 static int verify_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	int64_t diffs = 0;
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, NULL, NULL, 0, NULL, NULL)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0 ||
-	    (rc = report_verify(app, &x->who, &diffs, &x->err)) != 0)
+	    (rc = cli_sub_open(x)) != 0 ||
+	    (rc = report_verify(x->app, &x->who, &diffs, &x->err)) != 0)
 		return rc;
 	if (diffs) {
 		fprintf(
@@ -208,13 +201,12 @@ static int verify_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int rebuild_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, NULL, NULL, 0, NULL, NULL)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if ((rc = report_rebuild(app, &x->who, &x->err)) == 0)
+	if ((rc = report_rebuild(x->app, &x->who, &x->err)) == 0)
 		printf("Đã đếm lại / recounted\n");
 	return rc;
 }
@@ -226,15 +218,10 @@ static int submit_cmd(struct cli_sub *x, int argc, char **argv)
 	                               {"--period", &period}, {"--note", &note},   {NULL}};
 	struct report_period p;
 	int64_t org_id, id;
-	struct arena a;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0)
-		return rc;
-	arena_init(&a, 1 << 20);
-	rc = org_period(x, org, period, from_s, to_s, &a, &org_id, &p);
-	arena_release(&a);
-	if (rc != 0)
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
+	    (rc = org_period(x, org, period, from_s, to_s, &org_id, &p)) != 0)
 		return rc;
 	rc = submission_submit(x->app, &x->who, org_id, p.from, p.to, note, &id, &x->err);
 	return cli_print_id(rc, id);
@@ -247,19 +234,16 @@ static int submissions_cmd(struct cli_sub *x, int argc, char **argv)
 	    {"--org", &org}, {"--from", &from_s}, {"--to", &to_s}, {"--period", &period}, {NULL}};
 	struct report_period p;
 	int64_t org_id;
-	struct arena a;
 	json_t *j = NULL;
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0)
 		return rc;
-	arena_init(&a, 1 << 20);
-	rc = org_period(x, org, period, from_s, to_s, &a, &org_id, &p);
+	rc = org_period(x, org, period, from_s, to_s, &org_id, &p);
 	if (rc == 0)
-		rc = submission_overview(x->app, &x->who, org_id, p.from, p.to, &a, &j, &x->err);
+		rc = submission_overview(x->app, &x->who, org_id, p.from, p.to, &x->a, &j, &x->err);
 	if (rc == 0)
 		cli_print_json(j);
-	arena_release(&a);
 	return rc;
 }
 
@@ -268,28 +252,24 @@ static int decide(struct cli_sub *x, int argc, char **argv, enum submission_acti
 {
 	const char *pos[1], *reason = NULL;
 	const struct cli_opt opts[] = {{"--reason", &reason}, {NULL}};
-	struct app *app;
-	struct arena a;
 	json_t *j = NULL;
 	int64_t id;
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID của báo cáo đã nộp",
 	                   "The submission's ID is needed")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	arena_init(&a, 1 << 16);
-	rc = submission_get(app, &x->who, id, &a, &j, &x->err);
+	rc = submission_get(x->app, &x->who, id, &x->a, &j, &x->err);
 	if (rc == 0)
-		rc = submission_decide(app, &x->who, id,
+		rc = submission_decide(x->app, &x->who, id,
 		                       json_integer_value(json_object_get(j, "version")), act,
 		                       reason, &x->err);
 	json_decref(j);
 	j = NULL;
-	if (rc == 0 && (rc = submission_get(app, &x->who, id, &a, &j, &x->err)) == 0)
+	if (rc == 0 && (rc = submission_get(x->app, &x->who, id, &x->a, &j, &x->err)) == 0)
 		printf("%s\n", json_string_value(json_object_get(j, "state")));
 	json_decref(j);
-	arena_release(&a);
 	return rc;
 }
 
@@ -311,7 +291,7 @@ static int reopen_cmd(struct cli_sub *x, int argc, char **argv)
 static const struct cli_subcmd subs[] = {
     {"run", run_cmd},       {"verify", verify_cmd},           {"rebuild", rebuild_cmd},
     {"submit", submit_cmd}, {"submissions", submissions_cmd}, {"approve", approve_cmd},
-    {"return", return_cmd}, {"reopen", reopen_cmd},           {NULL},
+    {"return", return_cmd}, {"reopen", reopen_cmd},
 };
 
 const struct cmd_entry cmd_report_entry = {
@@ -323,4 +303,5 @@ const struct cmd_entry cmd_report_entry = {
              "approve ID | return ID --reason R | reopen ID --reason R",
     .help = "Báo cáo số liệu; kiểm tra bộ đếm / report figures; check the live counters",
     .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

@@ -13,15 +13,14 @@
 static int restore(struct cli_sub *x, int argc, char **argv)
 {
 	const char *pos[1];
-	struct app *app;
 	char digest[65];
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, NULL, pos, 1, "Thiếu tệp sao lưu",
 	                   "The backup file is missing")) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0 ||
-	    (rc = admin_restore(app, &x->who, pos[0], &x->err)) != 0 ||
-	    (rc = admin_digest(app, &x->who, digest, &x->err)) != 0)
+	    (rc = cli_sub_open(x)) != 0 ||
+	    (rc = admin_restore(x->app, &x->who, pos[0], &x->err)) != 0 ||
+	    (rc = admin_digest(x->app, &x->who, digest, &x->err)) != 0)
 		return rc;
 	printf("Đã khôi phục %s từ %s (mã kiểm tra %s)\nRestored %s from %s (digest %s)\n",
 	       x->c->db, pos[0], digest, x->c->db, pos[0], digest);

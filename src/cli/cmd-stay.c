@@ -15,7 +15,6 @@
 
 static int stay_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct stay_input in = {.last_contact = DATE_NONE};
 	const char *pos[1], *start = NULL, *until = NULL, *contact = NULL;
 	const struct cli_opt opts[] = {
@@ -40,14 +39,13 @@ static int stay_cmd(struct cli_sub *x, int argc, char **argv)
 		return rc;
 	in.sent = PATCH_LISTED | ((1u << STAY_LAST_CONTACT) - 1) |
 	          (contact ? 1u << STAY_LAST_CONTACT : 0);
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x)) != 0)
 		return rc;
-	return stay_set(app, &x->who, id, &in, &x->err);
+	return stay_set(x->app, &x->who, id, &in, &x->err);
 }
 
 static const struct cli_subcmd subs[] = {
     {"stay", stay_cmd},
-    {NULL},
 };
 
 const struct cmd_entry cmd_case_stay = {
@@ -55,4 +53,5 @@ const struct cmd_entry cmd_case_stay = {
     .usage = "case stay ID --country C --purpose P --arrangement A --start D --until D "
              "[--last-contact D]",
     .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

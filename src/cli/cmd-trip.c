@@ -18,7 +18,6 @@
 
 static int trip_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct trip_input in = {0};
 	const char *pos[1], *depart = NULL, *back = NULL;
 	const struct cli_opt opts[] = {
@@ -43,14 +42,13 @@ static int trip_cmd(struct cli_sub *x, int argc, char **argv)
 	in.sent = PATCH_LISTED | 1u << TRIP_PURPOSE | 1u << TRIP_COUNTRIES | 1u << TRIP_DEPART |
 	          1u << TRIP_COME_BACK | (in.funding ? 1u << TRIP_FUNDING : 0) |
 	          (in.in_plan ? 1u << TRIP_IN_PLAN : 0);
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x)) != 0)
 		return rc;
-	return trip_set(app, &x->who, id, &in, &x->err);
+	return trip_set(x->app, &x->who, id, &in, &x->err);
 }
 
 static int traveller_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *person = NULL;
 	int leader = 0, commitment = 0;
 	const struct cli_opt opts[] = {{"--person", &person, .need = 1},
@@ -63,15 +61,14 @@ static int traveller_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --person",
 	                   "ID and --person are needed")) != 0 ||
 	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_id(person, &pid)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = traveller_add(app, &x->who, id, pid, leader, commitment, &out, &x->err);
+	rc = traveller_add(x->app, &x->who, id, pid, leader, commitment, &out, &x->err);
 	return cli_print_id(rc, out);
 }
 
 static int traveller_update_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *event = NULL, *date = NULL;
 	const struct cli_opt opts[] = {{"--event", &event}, {"--date", &date}, {NULL}};
 	enum traveller_event ev;
@@ -87,17 +84,15 @@ static int traveller_update_cmd(struct cli_sub *x, int argc, char **argv)
 		    x->cmd, "Cần mã người đi và --event commitment|departed|returned|report",
 		    "The traveller and --event commitment|departed|returned|report are needed");
 	if ((rc = cli_id(pos[0], &id)) != 0 ||
-	    (date && (rc = cli_date("--date", date, &day)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (date && (rc = cli_date("--date", date, &day)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	return traveller_record(app, &x->who, id, ev, day, 0, &x->err);
+	return traveller_record(x->app, &x->who, id, ev, day, 0, &x->err);
 }
 
 static const struct cli_subcmd subs[] = {
     {"trip", trip_cmd},
     {"traveller", traveller_cmd},
     {"traveller-update", traveller_update_cmd},
-    {NULL},
 };
 
 const struct cmd_entry cmd_case_trip = {
@@ -106,4 +101,5 @@ const struct cmd_entry cmd_case_trip = {
              "[--in-plan] | case traveller ID --person PID [--leader] [--commitment] | case "
              "traveller-update T --event E [--date D]",
     .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

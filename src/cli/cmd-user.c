@@ -57,7 +57,6 @@ static int add_cmd(struct cli_sub *x, int argc, char **argv)
 	                               {NULL}};
 	struct user_new u = {0};
 	struct buf given = BUF_INIT(512), pw = BUF_INIT(512);
-	struct app *app;
 
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần tên đăng nhập, --name và --role",
 	                   "USERNAME, --name and --role are required")) != 0 ||
@@ -65,13 +64,13 @@ static int add_cmd(struct cli_sub *x, int argc, char **argv)
 	    (clear && (rc = parse_clearance(clear, &u.clearance)) != 0) ||
 	    (from_stdin && (rc = cli_read_password(&given)) != 0))
 		return rc;
-	if ((rc = cli_sub_open(x, &app)) != 0 ||
-	    (org && (rc = org_find(app, &x->who, org, &u.org_id, &x->err)) < 0))
+	if ((rc = cli_sub_open(x)) != 0 ||
+	    (org && (rc = org_find(x->app, &x->who, org, &u.org_id, &x->err)) < 0))
 		goto out;
 	u.username = pos[0];
 	u.full_name = name;
 	u.password = from_stdin ? given.buf : NULL;
-	rc = user_add(app, &x->who, &u, NULL, &pw, &x->err);
+	rc = user_add(x->app, &x->who, &u, NULL, &pw, &x->err);
 	if (rc == 0) {
 		printf("Đã tạo người dùng %s / user created\n", pos[0]);
 		if (!from_stdin)
@@ -88,19 +87,16 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct user_list l;
-	struct arena a;
-	struct app *app;
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	arena_init(&a, 1 << 24);
-	rc = user_list(app, &x->who, &a, &l, &x->err);
+	rc = user_list(x->app, &x->who, &x->a, &l, &x->err);
 	if (rc == 0 && json) {
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(arr, user_view_json(app, &x->who, &l.v[i], &a));
+			json_array_append_new(arr, user_view_json(x->app, &x->who, &l.v[i], &x->a));
 		cli_print_json(arr);
 	} else if (rc == 0) {
 		for (size_t i = 0; i < l.n; i++) {
@@ -116,7 +112,6 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 			       l.v[i].disabled ? "  (đã khóa / disabled)" : "");
 		}
 	}
-	arena_release(&a);
 	return rc;
 }
 
@@ -126,15 +121,14 @@ static int change_user(struct cli_sub *x, int argc, char **argv, const struct us
                        const char **ret_name)
 {
 	const char *pos[1];
-	struct app *app;
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, NULL, pos, 1, "Thiếu tên đăng nhập",
 	                   "The user name is missing")) != 0 ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
 	*ret_name = pos[0];
-	return user_update(app, &x->who, pos[0], c, NULL, &x->err);
+	return user_update(x->app, &x->who, pos[0], c, NULL, &x->err);
 }
 
 static int enable_cmd(struct cli_sub *x, int argc, char **argv, int disabled)
@@ -174,14 +168,13 @@ static int passwd_cmd(struct cli_sub *x, int argc, char **argv)
 	int from_stdin = 0, rc;
 	const struct cli_opt opts[] = {{"--password-stdin", NULL, &from_stdin}, {NULL}};
 	struct buf given = BUF_INIT(512), pw = BUF_INIT(512);
-	struct app *app;
 
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu tên đăng nhập",
 	                   "The user name is missing")) != 0 ||
-	    (from_stdin && (rc = cli_read_password(&given)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0)
+	    (from_stdin && (rc = cli_read_password(&given)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = user_set_password(app, &x->who, pos[0], from_stdin ? given.buf : NULL, &pw, &x->err);
+	rc =
+	    user_set_password(x->app, &x->who, pos[0], from_stdin ? given.buf : NULL, &pw, &x->err);
 	if (rc == 0) {
 		printf("Đã đổi mật khẩu của %s / password changed\n", pos[0]);
 		if (!from_stdin)
@@ -200,7 +193,6 @@ static int role_cmd(struct cli_sub *x, int argc, char **argv)
 	const struct cli_opt opts[] = {
 	    {"--role", &role}, {"--clearance", &clear}, {"--org", &org}, {NULL}};
 	struct user_change c = {0};
-	struct app *app;
 	size_t npos;
 	int rc;
 
@@ -214,10 +206,10 @@ static int role_cmd(struct cli_sub *x, int argc, char **argv)
 	c.set_org = org != NULL;
 	if ((role && (rc = parse_roles(role, &c.roles)) != 0) ||
 	    (clear && (rc = parse_clearance(clear, &c.clearance)) != 0) ||
-	    (rc = cli_sub_open(x, &app)) != 0 ||
-	    (org && (rc = org_find(app, &x->who, org, &c.org_id, &x->err)) < 0))
+	    (rc = cli_sub_open(x)) != 0 ||
+	    (org && (rc = org_find(x->app, &x->who, org, &c.org_id, &x->err)) < 0))
 		return rc;
-	rc = user_update(app, &x->who, pos[0], &c, NULL, &x->err);
+	rc = user_update(x->app, &x->who, pos[0], &c, NULL, &x->err);
 	if (rc == 0)
 		printf("Đã cập nhật quyền của %s / roles updated\n", pos[0]);
 	return rc;
@@ -231,7 +223,6 @@ static const struct cli_subcmd subs[] = {
     {"enable", enable_cmd_},
     {"passwd", passwd_cmd},
     {"role", role_cmd},
-    {NULL},
 };
 
 const struct cmd_entry cmd_user_entry = {
@@ -244,4 +235,5 @@ const struct cmd_entry cmd_user_entry = {
     .help = "Người dùng, vai trò, độ mật / users, roles, clearance",
     .purpose = "user admin",
     .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };
