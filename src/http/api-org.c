@@ -109,6 +109,17 @@ static int code_of(struct http_req *r, json_t *body, const char *key, int64_t *r
 	return 0;
 }
 
+/* The start of a dated change to the organisation of the path: its id,
+ * the body, and the body's "date". */
+static int change_start(struct http_req *r, int64_t *id, json_t **body, int32_t *day, struct err *e)
+{
+	int rc;
+
+	if ((rc = org_param(r, id, e)) < 0 || (rc = http_json_body(r, body, e)) < 0)
+		return rc;
+	return change_day(*body, day, e);
+}
+
 static int ok_reply(struct http_req *r, int rc, const char *code)
 {
 	if (rc < 0)
@@ -148,11 +159,9 @@ int api_org_rename(struct http_req *r, struct err *e)
 	json_t *body;
 	int64_t id;
 	int32_t day;
-	int rc;
+	int rc = change_start(r, &id, &body, &day, e);
 
-	if ((rc = org_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	if ((rc = change_day(body, &day, e)) == 0)
+	if (rc == 0)
 		rc = org_rename(r->app, &r->actor, id, str(body, "name"), day,
 		                str(body, "document"), e);
 	return ok_reply(r, rc, http_param(r, "code"));
@@ -163,12 +172,9 @@ int api_org_move(struct http_req *r, struct err *e)
 	json_t *body;
 	int64_t id, parent;
 	int32_t day;
-	int rc;
+	int rc = change_start(r, &id, &body, &day, e);
 
-	if ((rc = org_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	if ((rc = change_day(body, &day, e)) == 0 &&
-	    (rc = code_of(r, body, "parent", &parent, e)) == 0)
+	if (rc == 0 && (rc = code_of(r, body, "parent", &parent, e)) == 0)
 		rc = parent ? org_move(r->app, &r->actor, id, parent, day, str(body, "document"), e)
 		            : err_set(e, HOSO_E_MISSING, "parent", NULL, NULL);
 	return ok_reply(r, rc, http_param(r, "code"));
@@ -179,12 +185,9 @@ int api_org_dissolve(struct http_req *r, struct err *e)
 	json_t *body;
 	int64_t id, receiver;
 	int32_t day;
-	int rc;
+	int rc = change_start(r, &id, &body, &day, e);
 
-	if ((rc = org_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	if ((rc = change_day(body, &day, e)) == 0 &&
-	    (rc = code_of(r, body, "receiver", &receiver, e)) == 0)
+	if (rc == 0 && (rc = code_of(r, body, "receiver", &receiver, e)) == 0)
 		rc = org_dissolve(r->app, &r->actor, id, receiver, day, str(body, "document"), e);
 	return ok_reply(r, rc, http_param(r, "code"));
 }
@@ -251,12 +254,11 @@ int api_org_split(struct http_req *r, struct err *e)
 	int32_t day;
 	int rc;
 
-	if ((rc = org_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+	if ((rc = change_start(r, &id, &body, &day, e)) < 0)
 		return rc;
 	ps = json_object_get(body, "parts");
 	as = json_object_get(body, "assign");
-	rc = change_day(body, &day, e);
-	if (rc == 0 && (!json_is_array(ps) || json_array_size(ps) < 2 || json_array_size(ps) > 64))
+	if (!json_is_array(ps) || json_array_size(ps) < 2 || json_array_size(ps) > 64)
 		rc = err_set(e, HOSO_E_INVALID, "parts", "Cần 2–64 tổ chức kế thừa",
 		             "2 to 64 successors are needed");
 	json_array_foreach(ps, i, v)
