@@ -34,11 +34,14 @@ expect_no_out() {
 # start_server [serve args...]: start "hoso serve" on a free port of
 # 127.0.0.1; sets $base and $spid.  stop_server sends SIGTERM and waits.
 start_server() {
+  # The log of a server stopped before must not be read for this one's port
+  # (the shell may run the loop before the new server truncates the file).
+  rm -f serve.log
   "$HOSO" serve --listen 127.0.0.1:0 "$@" > serve.log 2>&1 &
   spid=$!
   local port=""
   for _ in $(seq 1 200); do
-    port=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' serve.log | grep -oE '[0-9]+$')
+    port=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' serve.log 2>/dev/null | grep -oE '[0-9]+$')
     [ -n "$port" ] && break
     sleep 0.05
   done
