@@ -24,21 +24,7 @@
 #include "core/buf.h"
 #include "store/store.h"
 #include "vi/vi.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
+#include "bench.h"
 
 static double pct(double *v, size_t n, double p)
 {
@@ -46,7 +32,7 @@ static double pct(double *v, size_t n, double p)
 
 	if (!n)
 		return 0;
-	qsort(v, n, sizeof(*v), cmp_double);
+	sort_times(v, n);
 	i = (size_t)(p * (double)(n - 1) + 0.5);
 	return v[i];
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "app/attachment.h"
 #include "core/arena.h"
 #include "core/err.h"
@@ -30,10 +31,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	/* The same bytes as a file name, for a PDF. */
 	t = attachment_sniff(pdf, sizeof(pdf) - 1);
-	if (!t || !(s = malloc(size + 1)))
+	if (!t || !(s = fuzz_string(data, size)))
 		abort();
-	memcpy(s, data, size);
-	s[size] = 0;
 	arena_init(&a, 0);
 	err_init(&e);
 	if (attachment_name_clean(&a, s, t, &name, &e) == 0) {

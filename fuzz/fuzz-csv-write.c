@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "export/csv.h"
@@ -60,7 +61,7 @@ static void record(int c, void *data)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *copy = malloc(size + 1);
+	char *copy = fuzz_string(data, size);
 	struct doc_cell cells[MAX_CELLS + 1];
 	struct doc_table t = {.nrows = 1, .cells = cells};
 	struct doc_block b = {.kind = DOC_TABLE, .table = &t};
@@ -73,8 +74,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!copy)
 		return 0;
-	memcpy(copy, data, size);
-	copy[size] = '\0';
 	for (char *s = copy; t.ncols < MAX_CELLS && s <= copy + size; s += strlen(s) + 1) {
 		cells[t.ncols++] = (struct doc_cell){.kind = DOC_CELL_TEXT, .text = s};
 		ok = ok && doc_text_check(s) == 0;

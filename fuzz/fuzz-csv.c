@@ -8,22 +8,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "core/err.h"
-#include "import/table.h"
 #include "table-rows.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct table *t;
-	struct err e;
-
-	err_init(&e);
-	if (table_open_mem(data, size, TABLE_CSV, &t, &e) == 0) {
-		fuzz_rows(t, &e);
-		table_close(t);
-	}
-	err_release(&e);
+	fuzz_table(data, size, TABLE_CSV);
 	return 0;
 }

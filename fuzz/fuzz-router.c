@@ -9,25 +9,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "http/http.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *path = malloc(size + 1);
+	char *path = fuzz_string(data, size);
 
 	if (!path)
 		return 0;
-	memcpy(path, data, size);
-	path[size] = '\0';
 	if (route_path_ok(path)) {
 		size_t len = strlen(path);
 
-		for (size_t i = 0; http_routes[i]; i++) {
+		for (size_t i = 0; http_routes[i].method; i++) {
 			struct route_params p;
 
-			if (!route_match(http_routes[i]->pattern, path, &p))
+			if (!route_match(http_routes[i].pattern, path, &p))
 				continue;
 			for (size_t k = 0; k < p.n; k++) {
 				if (p.v[k].value < path ||

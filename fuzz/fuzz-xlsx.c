@@ -24,19 +24,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void fuzz_read(const void *data, size_t size)
-{
-	struct table *t;
-	struct err e;
-
-	err_init(&e);
-	if (table_open_mem(data, size, TABLE_XLSX, &t, &e) == 0) {
-		fuzz_rows(t, &e);
-		table_close(t);
-	}
-	err_release(&e);
-}
-
 static int fuzz_add(zip_t *za, const char *name, const void *data, size_t len)
 {
 	zip_source_t *zs = zip_source_buffer(za, data, len, 0);
@@ -103,7 +90,7 @@ static void fuzz_parts(const uint8_t *data, size_t size)
 	if (zip_source_stat(src, &st) == 0 && zip_source_open(src) == 0) {
 		buf = malloc(st.size ? st.size : 1);
 		if (buf && zip_source_read(src, buf, st.size) == (zip_int64_t)st.size)
-			fuzz_read(buf, st.size);
+			fuzz_table(buf, st.size, TABLE_XLSX);
 		free(buf);
 		zip_source_close(src);
 	}
@@ -113,7 +100,7 @@ static void fuzz_parts(const uint8_t *data, size_t size)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size >= 2 && data[0] == 'P' && data[1] == 'K')
-		fuzz_read(data, size);
+		fuzz_table(data, size, TABLE_XLSX);
 	else
 		fuzz_parts(data, size);
 	return 0;

@@ -43,3 +43,16 @@ void fuzz_rows(struct table *t, struct err *e)
 		abort();
 	(void)sum;
 }
+
+void fuzz_table(const void *data, size_t size, enum table_format fmt)
+{
+	struct table *t;
+	struct err e;
+
+	err_init(&e);
+	if (table_open_mem(data, size, fmt, &t, &e) == 0) {
+		fuzz_rows(t, &e);
+		table_close(t);
+	}
+	err_release(&e);
+}

@@ -14,4 +14,8 @@ struct err;
  * code in e.  Touches every byte of every cell. */
 void fuzz_rows(struct table *t, struct err *e);
 
+/* Open data[0..size) as a table of format fmt and, when it opens, read it
+ * all with fuzz_rows. */
+void fuzz_table(const void *data, size_t size, enum table_format fmt);
+
 #endif

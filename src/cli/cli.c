@@ -145,44 +145,87 @@ int cli_done(int rc, struct err *e)
 	return rc;
 }
 
-int cli_sub_open(struct cli_sub *x, struct app **ret)
+int cli_sub_open(struct cli_sub *x)
 {
-	int rc = 0;
+	return x->app ? 0 : cli_open(x->c, x->flags, &x->app);
+}
 
-	if (!x->app)
-		rc = cli_open(x->c, 0, &x->app);
-	*ret = x->app;
+/* Run fn with x; report x->err when it returned < 0. */
+static int cli_run(struct cli_sub *x, const char *purpose,
+                   int (*fn)(struct cli_sub *, int, char **), int argc, char **argv)
+{
+	int rc;
+
+	actor_system(&x->who, purpose);
+	err_init(&x->err);
+	arena_init(&x->a, CLI_ARENA_MAX);
+	rc = cli_done(fn(x, argc, argv), &x->err);
+	arena_release(&x->a);
+	app_close(x->app);
+	x->app = NULL;
 	return rc;
 }
 
-int cli_dispatch_parts(struct cli *c, const struct cmd_entry *cmd, const char *purpose, int argc,
-                       char **argv)
+/* The subcommand named name among cmd's, or NULL; *ret_cmd is the part of
+ * cmd it belongs to. */
+static const struct cli_subcmd *subcmd_find(const struct cmd_entry *cmd, const char *name,
+                                            const struct cmd_entry **ret_cmd)
 {
-	for (const struct cmd_entry *const *p = cmd->parts; argc >= 2 && p && *p; p++)
-		for (size_t i = 0; i < (*p)->nsubs; i++)
-			if (strcmp((*p)->subs[i].name, argv[1]) == 0)
-				return cli_dispatch(c, *p, (*p)->subs, (*p)->nsubs, purpose, argc,
-				                    argv);
-	return cli_dispatch(c, cmd, cmd->subs, cmd->nsubs, purpose, argc, argv);
+	for (const struct cmd_entry *const *p = cmd->parts; p && *p; p++) {
+		const struct cli_subcmd *s = subcmd_find(*p, name, ret_cmd);
+
+		if (s)
+			return s;
+	}
+	*ret_cmd = cmd;
+	for (size_t i = 0; i < cmd->nsubs; i++)
+		if (strcmp(cmd->subs[i].name, name) == 0)
+			return &cmd->subs[i];
+	return NULL;
 }
 
-int cli_dispatch(struct cli *c, const struct cmd_entry *cmd, const struct cli_subcmd *subs,
-                 size_t n, const char *purpose, int argc, char **argv)
+int cli_exec(struct cli *c, const struct cmd_entry *cmd, int argc, char **argv)
 {
+	struct cli_sub x = {.c = c, .cmd = cmd, .first = 1, .flags = cmd->flags};
+	const char *purpose = cmd->purpose ? cmd->purpose : cmd->name;
+	const struct cli_subcmd *s;
+
+	if (cmd->run)
+		return cli_run(&x, purpose, cmd->run, argc, argv);
 	if (argc < 2)
 		return cli_usage(cmd, "Thiếu lệnh con", "Missing subcommand");
-	for (size_t i = 0; i < n; i++) {
-		struct cli_sub x = {.c = c};
-		int rc;
+	s = subcmd_find(cmd, argv[1], &x.cmd);
+	if (!s)
+		return cli_usage(cmd, "Lệnh con không hợp lệ", "Unknown subcommand");
+	x.first = 2;
+	return cli_run(&x, purpose, s->fn, argc, argv);
+}
 
-		if (strcmp(subs[i].name, argv[1]) != 0)
-			continue;
-		actor_system(&x.who, purpose);
-		rc = subs[i].fn(&x, argc, argv);
-		app_close(x.app);
-		return rc;
-	}
-	return cli_usage(cmd, "Lệnh con không hợp lệ", "Unknown subcommand");
+/* 1 when an option marked need was not given. */
+static int needed_missing(const struct cli_opt *opts)
+{
+	for (const struct cli_opt *o = opts; o && o->name; o++)
+		if (o->need && !*o->val)
+			return 1;
+	return 0;
+}
+
+int cli_args(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts, const char **pos,
+             size_t npos, const char *vi, const char *en)
+{
+	size_t n;
+	int rc = cli_parse(x->cmd, argc, argv, x->first, opts, pos, npos, &n);
+
+	if (rc == 0 && (n != npos || needed_missing(opts)))
+		rc = cli_usage(x->cmd, vi, en);
+	return rc;
+}
+
+int cli_print_id(int rc, int64_t id)
+{
+	if (rc == 0)
+		printf("%lld\n", (long long)id);
+	return rc;
 }
 
 void cli_print_json(json_t *j)
@@ -211,6 +254,23 @@ void cli_print_padded(const char *s, int width)
 	fputs(s, stdout);
 	for (; chars < width; chars++)
 		putchar(' ');
+}
+
+int cli_read_password(struct buf *out)
+{
+	char line[512];
+	size_t n;
+
+	if (!fgets(line, sizeof(line), stdin)) {
+		fprintf(stderr, "hoso: lỗi: không đọc được mật khẩu từ stdin\n"
+		                "hoso: error: no password on standard input\n");
+		return EXIT_BAD_INPUT;
+	}
+	n = strcspn(line, "\r\n");
+	buf_reset(out);
+	buf_add(out, line, n);
+	memset(line, 0, sizeof(line));
+	return 0;
 }
 
 int cli_isatty_err(void)

@@ -13,26 +13,34 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "core/arena.h"
 #include "core/err.h"
 
 #define EXIT_BAD_INPUT 1
 #define EXIT_USAGE     2
+#define CLI_ARENA_MAX  ((size_t)1 << 31) /* a command's working memory */
 
 struct cli {
 	const char *db; /* --db, $HOSO_DB or ./hoso.db */
 	const char *prog;
 };
 
+struct cli_sub;
 struct cli_subcmd;
 
 struct cmd_entry {
 	const char *name;
-	const char *usage; /* "org tree [--as-of YYYY-MM-DD] [--json]" */
-	const char *help;  /* one line, Vietnamese / English */
-	int (*exec)(struct cli *c, int argc, char **argv);
-	/* A command in parts (each case kind's subcommands in its own file,
-	 * cmd-<noun>.c): the parts, NULL-terminated, each with its usage and
-	 * its subcommands. */
+	const char *usage;   /* "org tree [--as-of YYYY-MM-DD] [--json]" */
+	const char *help;    /* one line, Vietnamese / English */
+	const char *purpose; /* why the local operator acts, for the audit trail
+	                      * (NULL: the command's name) */
+	/* A command of its own ("backup OUT"): run, opening the database
+	 * with flags. */
+	int (*run)(struct cli_sub *x, int argc, char **argv);
+	int flags;
+	/* A command made of subcommands ("org tree", "user add"...): they.
+	 * A command in parts (each case kind's subcommands in its own file,
+	 * cmd-<noun>.c): the parts too, NULL-terminated. */
 	const struct cmd_entry *const *parts;
 	const struct cli_subcmd *subs;
 	size_t nsubs;
@@ -54,7 +62,8 @@ extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_report_entry;
 
 /* Options of one command.  A string option stores its value in *val, a flag
- * sets *flag to 1.  Repeatable string options append to list (n in *count). */
+ * sets *flag to 1.  Repeatable string options append to list (n in *count).
+ * A string option marked need must be given (see cli_args). */
 struct cli_opt {
 	const char *name; /* "--as-of" */
 	const char **val;
@@ -62,6 +71,7 @@ struct cli_opt {
 	const char **list;
 	size_t *count;
 	size_t max;
+	int need;
 };
 
 /*
@@ -94,30 +104,46 @@ int cli_id(const char *s, int64_t *ret);
 int cli_done(int rc, struct err *e);
 
 /*
- * A subcommand's context: it parses its arguments first and opens the
- * database only then (cli_sub_open, once), so usage errors come first.
- * The dispatcher closes x->app.
+ * A command's context, made by cli_exec.  The command (a run or a
+ * subcommand's fn) parses its arguments first and opens the database only
+ * then (cli_sub_open, once), so usage errors come first.  It returns 0, an
+ * exit status, or the negative code of a failed operation with its detail
+ * in err, which cli_exec reports, once, before it closes the database.
  */
 struct cli_sub {
 	struct cli *c;
+	const struct cmd_entry *cmd; /* whose usage a usage error prints */
+	int first;                   /* argv[first] is the first argument */
+	int flags;                   /* app_open's, for cli_sub_open */
 	struct app *app;
 	struct actor who;
+	struct err err;
+	struct arena a; /* the command's working memory, freed when it ends */
 };
-int cli_sub_open(struct cli_sub *x, struct app **ret);
+/* Open the database, as x->app (once); 0 or the exit status. */
+int cli_sub_open(struct cli_sub *x);
 
-/* A command made of subcommands ("org tree", "user add"...). */
+/* A subcommand ("org tree", "user add"...). */
 struct cli_subcmd {
 	const char *name;
 	int (*fn)(struct cli_sub *x, int argc, char **argv);
 };
-/* Run the subcommand named by argv[1] as the local operator (purpose says
- * why, for the audit trail); usage errors for a missing or unknown one. */
-int cli_dispatch(struct cli *c, const struct cmd_entry *cmd, const struct cli_subcmd *subs,
-                 size_t n, const char *purpose, int argc, char **argv);
-/* The same for a command in parts: its own subcommands (cmd->subs) and
- * its parts'. */
-int cli_dispatch_parts(struct cli *c, const struct cmd_entry *cmd, const char *purpose, int argc,
-                       char **argv);
+
+/* Run cmd (argv[0] is its name) as the local operator: its run, or the
+ * subcommand named by argv[1] (its own, cmd->subs, or its parts'); usage
+ * errors for a missing or unknown one.  Returns the exit status. */
+int cli_exec(struct cli *c, const struct cmd_entry *cmd, int argc, char **argv);
+
+/*
+ * cli_parse of a command's arguments (from x->first), then a usage error
+ * (vi, en) unless exactly npos positional arguments came (into pos) and
+ * every option marked need was given.  0 or the exit status.
+ */
+int cli_args(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts, const char **pos,
+             size_t npos, const char *vi, const char *en);
+
+/* When rc is 0, print id (a new record's) on its own line; returns rc. */
+int cli_print_id(int rc, int64_t id);
 
 /* JSON output: pretty-printed to stdout, j released.  Dates as ISO strings
  * (null for an open or unknown date). */
@@ -126,6 +152,10 @@ json_t *cli_date_json(int32_t day);
 
 /* Print s to stdout padded with spaces to width characters (not bytes). */
 void cli_print_padded(const char *s, int width);
+
+/* A password: one line from stdin, without its newline, into out.  0, or
+ * EXIT_BAD_INPUT (reported) when there is none. */
+int cli_read_password(struct buf *out);
 
 /* 1 when stdout is a terminal (progress bars). */
 int cli_isatty_err(void);

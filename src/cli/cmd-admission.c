@@ -12,39 +12,24 @@
 
 #include "core/banned.h"
 
-static const struct cmd_entry *self(void)
-{
-	return &cmd_case_admission;
-}
-
 static int relative_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct relative_row in = {0};
 	const char *pos[1];
-	const struct cli_opt opts[] = {{"--relation", &in.relation},
-	                               {"--name", &in.full_name},
+	const struct cli_opt opts[] = {{"--relation", &in.relation, .need = 1},
+	                               {"--name", &in.full_name, .need = 1},
 	                               {"--member", NULL, &in.is_member},
 	                               {"--exempt", &in.exempt_reason},
 	                               {NULL}};
 	int64_t id, out;
-	struct err e;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID, --relation và --name",
+	                   "ID, --relation and --name are needed")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1 || !in.relation || !in.full_name)
-		return cli_usage(self(), "Cần ID, --relation và --name",
-		                 "ID, --relation and --name are needed");
-	if ((rc = cli_id(pos[0], &id)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = relative_add(app, &x->who, id, &in, &out, &e)) == 0)
-		printf("%lld\n", (long long)out);
-	return cli_done(rc, &e);
+	rc = relative_add(x->app, &x->who, id, &in, &out, &x->err);
+	return cli_print_id(rc, out);
 }
 
 static const struct cli_subcmd subs[] = {

@@ -16,64 +16,43 @@
 
 #include "core/banned.h"
 
-static const struct cmd_entry *self(void)
-{
-	return &cmd_case_appraisal;
-}
-
 static int appraisal_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct appraisal_input in = {0};
 	const char *pos[1];
 	const struct cli_opt opts[] = {{"--requester", &in.requester},
 	                               {"--outcome", &in.outcome},
 	                               {"--position", &in.position},
 	                               {NULL}};
-	struct err e;
 	int64_t id;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Cần ID", "ID is required");
-	if ((rc = cli_id(pos[0], &id)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID", "ID is required")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0)
 		return rc;
 	in.sent = PATCH_LISTED | (in.requester ? 1u << APPRAISAL_REQUESTER : 0) |
 	          (in.outcome ? 1u << APPRAISAL_OUTCOME : 0) |
 	          (in.position ? 1u << APPRAISAL_POSITION : 0);
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = appraisal_set(app, &x->who, id, &in, &e);
-	return cli_done(rc, &e);
+	return appraisal_set(x->app, &x->who, id, &in, &x->err);
 }
 
 static int appraisal_doc_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *name = NULL;
 	int missing = 0;
-	const struct cli_opt opts[] = {{"--name", &name}, {"--missing", NULL, &missing}, {NULL}};
-	struct err e;
+	const struct cli_opt opts[] = {
+	    {"--name", &name, .need = 1}, {"--missing", NULL, &missing}, {NULL}};
 	int64_t id, doc;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --name",
+	                   "ID and --name are required")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1 || !name)
-		return cli_usage(self(), "Cần ID và --name", "ID and --name are required");
-	if ((rc = cli_id(pos[0], &id)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = appraisal_doc_put(app, &x->who, id, name, !missing, &doc, &e)) == 0)
-		printf("%lld\n", (long long)doc);
-	return cli_done(rc, &e);
+	rc = appraisal_doc_put(x->app, &x->who, id, name, !missing, &doc, &x->err);
+	return cli_print_id(rc, doc);
 }
 
 static const struct cli_subcmd subs[] = {

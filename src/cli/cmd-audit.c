@@ -12,45 +12,32 @@
 
 #include "core/banned.h"
 
-static const struct cmd_entry *self(void);
-
 static int verify_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1];
 	struct audit_check c;
-	struct app *app;
-	struct err e;
-	size_t npos;
 	char head[65];
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, NULL, pos, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, NULL, NULL, 0, NULL, NULL)) != 0 ||
+	    (rc = cli_sub_open(x)) != 0 || (rc = audit_verify(x->app, &x->who, &c, &x->err)) < 0)
 		return rc;
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	err_init(&e);
-	rc = audit_verify(app, &x->who, &c, &e);
-	if (rc < 0)
-		return cli_done(rc, &e);
 	if (c.bad_id) {
 		fprintf(stderr,
 		        "hoso: nhật ký truy cập bị can thiệp tại mục %lld: %s\n"
 		        "hoso: the audit trail was tampered with at entry %lld: %s\n",
 		        (long long)c.bad_id, c.problem, (long long)c.bad_id, c.problem_en);
-		rc = EXIT_BAD_INPUT;
-	} else {
-		sodium_bin2hex(head, sizeof(head), c.head, 32);
-		printf("Nhật ký nguyên vẹn / audit trail intact: %lld mục / entries\n"
-		       "head %s\n",
-		       (long long)c.entries, head);
+		return EXIT_BAD_INPUT;
 	}
-	err_release(&e);
-	return rc;
+	sodium_bin2hex(head, sizeof(head), c.head, 32);
+	printf("Nhật ký nguyên vẹn / audit trail intact: %lld mục / entries\n"
+	       "head %s\n",
+	       (long long)c.entries, head);
+	return 0;
 }
 
 static int log_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *person = NULL, *user = NULL, *limit_s = NULL, *pos[1];
+	const char *person = NULL, *user = NULL, *limit_s = NULL;
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--person", &person},
 	                               {"--user", &user},
@@ -60,26 +47,18 @@ static int log_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t pid = 0, uid = 0, limit = 50;
 	struct audit_filter f = {0};
 	struct audit_list l;
-	struct arena a;
-	struct app *app;
-	struct err e;
-	size_t npos;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 0, &npos)) != 0)
-		return rc;
-	if ((person && (rc = cli_number("--person", person, 1, INT64_MAX, &pid)) != 0) ||
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
+	    (person && (rc = cli_number("--person", person, 1, INT64_MAX, &pid)) != 0) ||
 	    (user && (rc = cli_number("--user", user, 0, INT64_MAX, &uid)) != 0) ||
-	    (limit_s && (rc = cli_number("--limit", limit_s, 1, 1000, &limit)) != 0))
+	    (limit_s && (rc = cli_number("--limit", limit_s, 1, 1000, &limit)) != 0) ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	arena_init(&a, 1 << 24);
-	err_init(&e);
 	f.object_type = pid ? "person" : NULL;
 	f.object_id = pid;
 	f.user_id = uid;
 	f.limit = (size_t)limit;
-	rc = audit_list(app, &x->who, &f, &a, &l, &e);
+	rc = audit_list(x->app, &x->who, &f, &x->a, &l, &x->err);
 	if (rc == 0 && json) {
 		json_t *arr = json_array();
 
@@ -96,25 +75,15 @@ static int log_cmd(struct cli_sub *x, int argc, char **argv)
 			       l.v[i].purpose ? l.v[i].purpose : "",
 			       l.v[i].flagged ? "  [NGOÀI PHẠM VI / OUT OF SCOPE]" : "");
 	}
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static const struct cli_subcmd subs[] = {{"verify", verify_cmd}, {"log", log_cmd}};
-
-static int cmd_audit_exec(struct cli *c, int argc, char **argv)
-{
-	return cli_dispatch(c, self(), subs, sizeof(subs) / sizeof(subs[0]), "audit", argc, argv);
-}
 
 const struct cmd_entry cmd_audit_entry = {
     .name = "audit",
     .usage = "audit verify | audit log [--person ID] [--user ID] [--limit N] [--json]",
     .help = "Nhật ký truy cập: kiểm tra chuỗi băm, xem / the audit trail: verify, list",
-    .exec = cmd_audit_exec,
+    .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };
-
-static const struct cmd_entry *self(void)
-{
-	return &cmd_audit_entry;
-}

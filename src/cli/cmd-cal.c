@@ -25,41 +25,29 @@
 
 #include "core/banned.h"
 
-static const struct cmd_entry *self(void);
-
-struct calctx {
-	struct app *app;
-	struct cal *own; /* when there is no database */
-	const struct cal *cal;
-};
-
-static int calctx_open(struct cli *c, struct calctx *x)
+/* The working-day calendar: the database's when the database exists, else
+ * the announced data shipped with hoso (*own, for the caller to free). */
+static int calendar(struct cli_sub *x, struct cal **own, const struct cal **ret)
 {
 	size_t n;
 	const struct cal_entry *def;
 	int rc;
 
-	memset(x, 0, sizeof(*x));
-	if (access(c->db, F_OK) == 0) {
-		if ((rc = cli_open(c, 0, &x->app)) != 0)
+	*own = NULL;
+	if (access(x->c->db, F_OK) == 0) {
+		if ((rc = cli_sub_open(x)) != 0)
 			return rc;
-		x->cal = app_cal(x->app);
+		*ret = app_cal(x->app);
 		return 0;
 	}
-	x->own = cal_new();
+	*own = cal_new();
 	def = cal_default_entries(&n);
-	if (!x->own || cal_set_entries(x->own, def, n) < 0) {
+	if (!*own || cal_set_entries(*own, def, n) < 0) {
 		fprintf(stderr, "hoso: lỗi: không đủ bộ nhớ / out of memory\n");
 		return EXIT_BAD_INPUT;
 	}
-	x->cal = x->own;
+	*ret = *own;
 	return 0;
-}
-
-static void calctx_close(struct calctx *x)
-{
-	app_close(x->app);
-	cal_free(x->own);
 }
 
 static int range_error(const char *arg)
@@ -71,21 +59,17 @@ static int range_error(const char *arg)
 	return EXIT_BAD_INPUT;
 }
 
-static int lunar_cmd(struct cli *c, int argc, char **argv)
+static int lunar_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct lunar_date l;
 	int32_t day;
-	size_t npos;
 
-	(void)c;
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Thiếu ngày dương lịch", "The solar date is missing");
-	if ((rc = cli_date("DATE", pos[0], &day)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu ngày dương lịch",
+	                   "The solar date is missing")) != 0 ||
+	    (rc = cli_date("DATE", pos[0], &day)) != 0)
 		return rc;
 	if (cal_solar_to_lunar(day, &l) < 0)
 		return range_error("DATE");
@@ -110,7 +94,7 @@ static void print_day(int32_t day, int json)
 }
 
 /* "--pause FROM:TO" options into pauses; 0 or an exit status. */
-static int parse_pauses(const char **list, size_t n, struct cal_pause *out)
+static int parse_pauses(struct cli_sub *x, const char **list, size_t n, struct cal_pause *out)
 {
 	for (size_t i = 0; i < n; i++) {
 		char from[32], to[32];
@@ -119,7 +103,7 @@ static int parse_pauses(const char **list, size_t n, struct cal_pause *out)
 
 		if (!colon || (size_t)(colon - list[i]) >= sizeof(from) ||
 		    strlen(colon + 1) >= sizeof(to))
-			return cli_usage(self(), "--pause cần dạng TỪ:ĐẾN",
+			return cli_usage(x->cmd, "--pause cần dạng TỪ:ĐẾN",
 			                 "--pause takes FROM:TO");
 		memcpy(from, list[i], (size_t)(colon - list[i]));
 		from[colon - list[i]] = '\0';
@@ -128,30 +112,17 @@ static int parse_pauses(const char **list, size_t n, struct cal_pause *out)
 		    (rc = cli_date("--pause", to, &out[i].to)) != 0)
 			return rc;
 		if (out[i].to < out[i].from)
-			return cli_usage(self(), "--pause: ngày cuối trước ngày đầu",
+			return cli_usage(x->cmd, "--pause: ngày cuối trước ngày đầu",
 			                 "--pause: TO is before FROM");
 	}
 	return 0;
 }
 
-static int solar_cmd(struct cli *c, int argc, char **argv)
+/* D/M/YYYY, strictly three numbers, into v; 0 or an exit status. */
+static int parse_lunar(const char *s, int64_t v[3])
 {
-	const char *pos[1];
-	int leap = 0, json = 0, rc;
-	const struct cli_opt opts[] = {{"--leap", NULL, &leap}, {"--json", NULL, &json}, {NULL}};
-	struct lunar_date l = {0};
-	int64_t v[3];
-	int32_t day;
-	size_t npos;
-	const char *p, *q;
+	const char *p = s, *q;
 
-	(void)c;
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Thiếu ngày âm lịch", "The lunar date is missing");
-	/* D/M/YYYY, strictly three numbers */
-	p = pos[0];
 	for (int i = 0; i < 3; i++) {
 		q = strchr(p, '/');
 		if ((i < 2 && !q) || (i == 2 && q) ||
@@ -160,12 +131,28 @@ static int solar_cmd(struct cli *c, int argc, char **argv)
 			        "hoso: lỗi [bad_date, DATE]: Ngày âm lịch '%s' không hợp lệ "
 			        "(D/M/YYYY)\n"
 			        "hoso: error: '%s' is not a valid lunar date (D/M/YYYY)\n",
-			        pos[0], pos[0]);
+			        s, s);
 			return EXIT_BAD_INPUT;
 		}
 		if (q)
 			p = q + 1;
 	}
+	return 0;
+}
+
+static int solar_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *pos[1];
+	int leap = 0, json = 0, rc;
+	const struct cli_opt opts[] = {{"--leap", NULL, &leap}, {"--json", NULL, &json}, {NULL}};
+	struct lunar_date l = {0};
+	int64_t v[3];
+	int32_t day;
+
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu ngày âm lịch",
+	                   "The lunar date is missing")) != 0 ||
+	    (rc = parse_lunar(pos[0], v)) != 0)
+		return rc;
 	l.day = (int)v[0];
 	l.month = (int)v[1];
 	l.year = (int)v[2];
@@ -184,193 +171,155 @@ static int solar_cmd(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-static int add_cmd(struct cli *c, int argc, char **argv)
-{
-	const char *pos[2], *pl[16];
-	size_t npause = 0;
-	int json = 0;
-	const struct cli_opt opts[] = {
-	    {"--json", NULL, &json}, {"--pause", NULL, NULL, pl, &npause, 16}, {NULL}};
+/* The arguments of add and count: two positional ones, --json, and the
+ * clock's pauses. */
+struct span_args {
+	const char *pos[2];
+	const char *pause[16];
+	size_t npause;
+	int json;
 	struct cal_pause pauses[16];
-	struct calctx x;
+};
+
+static int span_args(struct cli_sub *x, int argc, char **argv, struct span_args *s, const char *vi,
+                     const char *en)
+{
+	const struct cli_opt opts[] = {
+	    {"--json", NULL, &s->json}, {"--pause", NULL, NULL, s->pause, &s->npause, 16}, {NULL}};
+
+	s->npause = 0;
+	s->json = 0;
+	return cli_args(x, argc, argv, opts, s->pos, 2, vi, en);
+}
+
+static int add_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct span_args s;
+	const struct cal *cal;
+	struct cal *own;
 	int64_t n;
 	int32_t from, res;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 2, &npos)) != 0)
+	if ((rc = span_args(x, argc, argv, &s, "Cần ngày và số ngày làm việc",
+	                    "A date and a number of working days are required")) != 0 ||
+	    (rc = cli_date("DATE", s.pos[0], &from)) != 0 ||
+	    (rc = cli_number("N", s.pos[1], 0, 10000, &n)) != 0 ||
+	    (rc = parse_pauses(x, s.pause, s.npause, s.pauses)) != 0 ||
+	    (rc = calendar(x, &own, &cal)) != 0)
 		return rc;
-	if (npos != 2)
-		return cli_usage(self(), "Cần ngày và số ngày làm việc",
-		                 "A date and a number of working days are required");
-	if ((rc = cli_date("DATE", pos[0], &from)) != 0 ||
-	    (rc = cli_number("N", pos[1], 0, 10000, &n)) != 0 ||
-	    (rc = parse_pauses(pl, npause, pauses)) != 0)
-		return rc;
-	if ((rc = calctx_open(c, &x)) != 0)
-		return rc;
-	rc = cal_add_workdays(x.cal, from, (int)n, pauses, npause, &res);
-	calctx_close(&x);
+	rc = cal_add_workdays(cal, from, (int)n, s.pauses, s.npause, &res);
+	cal_free(own);
 	if (rc < 0)
 		return range_error("DATE");
-	print_day(res, json);
+	print_day(res, s.json);
 	return 0;
 }
 
-static int count_cmd(struct cli *c, int argc, char **argv)
+static int count_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[2], *pl[16];
-	size_t npause = 0;
-	int json = 0;
-	const struct cli_opt opts[] = {
-	    {"--json", NULL, &json}, {"--pause", NULL, NULL, pl, &npause, 16}, {NULL}};
-	struct cal_pause pauses[16];
-	struct calctx x;
+	struct span_args s;
+	const struct cal *cal;
+	struct cal *own;
 	int32_t from, to;
-	size_t npos;
 	int rc, n;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 2, &npos)) != 0)
+	if ((rc = span_args(x, argc, argv, &s, "Cần hai ngày", "Two dates are required")) != 0 ||
+	    (rc = cli_date("FROM", s.pos[0], &from)) != 0 ||
+	    (rc = cli_date("TO", s.pos[1], &to)) != 0 ||
+	    (rc = parse_pauses(x, s.pause, s.npause, s.pauses)) != 0 ||
+	    (rc = calendar(x, &own, &cal)) != 0)
 		return rc;
-	if (npos != 2)
-		return cli_usage(self(), "Cần hai ngày", "Two dates are required");
-	if ((rc = cli_date("FROM", pos[0], &from)) != 0 ||
-	    (rc = cli_date("TO", pos[1], &to)) != 0 || (rc = parse_pauses(pl, npause, pauses)) != 0)
-		return rc;
-	if ((rc = calctx_open(c, &x)) != 0)
-		return rc;
-	rc = cal_count_workdays(x.cal, from, to, pauses, npause, &n);
-	calctx_close(&x);
+	rc = cal_count_workdays(cal, from, to, s.pauses, s.npause, &n);
+	cal_free(own);
 	if (rc < 0)
 		return range_error("FROM");
-	if (json)
+	if (s.json)
 		cli_print_json(json_pack("{s:i}", "working_days", n));
 	else
 		printf("%d\n", n);
 	return 0;
 }
 
-static int holidays_cmd(struct cli *c, int argc, char **argv)
+static void print_holidays(int64_t year, const struct cal_holiday *h, size_t n)
+{
+	static const char *const kind_vi[CAL_ENTRY__MAX] = {
+	    [CAL_DAY_OFF] = "nghỉ",
+	    [CAL_WORK_DAY] = "làm bù",
+	    [CAL_NOT_OFF] = "bỏ nghỉ",
+	};
+	static const char *const wd[7] = {"CN", "T2", "T3", "T4", "T5", "T6", "T7"};
+
+	printf("Ngày nghỉ, ngày làm bù năm %lld:\n", (long long)year);
+	for (size_t i = 0; i < n; i++) {
+		char vnd[DATE_BUF];
+
+		date_format_vn(h[i].day, vnd);
+		printf("  %s %s  %-7s %s%s%s%s\n", wd[date_weekday(h[i].day)], vnd,
+		       h[i].kind < CAL_ENTRY__MAX ? kind_vi[h[i].kind] : "?",
+		       h[i].name ? h[i].name : "", h[i].source && *h[i].source ? " (" : "",
+		       h[i].source ? h[i].source : "", h[i].source && *h[i].source ? ")" : "");
+	}
+}
+
+static int holidays_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct cal_holiday *h = NULL;
-	struct calctx x;
+	const struct cal *cal;
+	struct cal *own;
 	int64_t year;
-	size_t npos, n = 0;
+	size_t n = 0;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu năm", "The year is missing")) != 0 ||
+	    (rc = cli_number("YEAR", pos[0], CAL_MIN_YEAR, CAL_MAX_YEAR, &year)) != 0 ||
+	    (rc = calendar(x, &own, &cal)) != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Thiếu năm", "The year is missing");
-	if ((rc = cli_number("YEAR", pos[0], CAL_MIN_YEAR, CAL_MAX_YEAR, &year)) != 0)
-		return rc;
-	if ((rc = calctx_open(c, &x)) != 0)
-		return rc;
-	rc = cal_holidays(x.cal, (int)year, &h, &n);
-	if (rc < 0) {
-		calctx_close(&x);
-		return range_error("YEAR");
-	}
-	if (json) {
+	rc = cal_holidays(cal, (int)year, &h, &n);
+	if (rc < 0)
+		rc = range_error("YEAR");
+	else if (json)
 		cli_print_json(admin_cal_days_json(h, n));
-	} else {
-		static const char *const kind_vi[CAL_ENTRY__MAX] = {
-		    [CAL_DAY_OFF] = "nghỉ",
-		    [CAL_WORK_DAY] = "làm bù",
-		    [CAL_NOT_OFF] = "bỏ nghỉ",
-		};
-		static const char *const wd[7] = {"CN", "T2", "T3", "T4", "T5", "T6", "T7"};
-
-		printf("Ngày nghỉ, ngày làm bù năm %lld:\n", (long long)year);
-		for (size_t i = 0; i < n; i++) {
-			char vnd[DATE_BUF];
-
-			date_format_vn(h[i].day, vnd);
-			printf("  %s %s  %-7s %s%s%s%s\n", wd[date_weekday(h[i].day)], vnd,
-			       h[i].kind < CAL_ENTRY__MAX ? kind_vi[h[i].kind] : "?",
-			       h[i].name ? h[i].name : "", h[i].source && *h[i].source ? " (" : "",
-			       h[i].source ? h[i].source : "",
-			       h[i].source && *h[i].source ? ")" : "");
-		}
-	}
+	else
+		print_holidays(year, h, n);
 	free(h);
-	calctx_close(&x);
-	return 0;
+	cal_free(own);
+	return rc;
 }
 
-static int set_cmd(struct cli *c, int argc, char **argv)
+static int set_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *source = NULL, *pos[3];
 	const struct cli_opt opts[] = {{"--source", &source}, {NULL}};
-	struct actor who;
-	struct app *app;
-	struct err e;
 	int32_t day;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 3, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 3, "Cần ngày, loại (off|work|not_off) và tên",
+	                   "DATE, KIND (off|work|not_off) and NAME are required")) != 0 ||
+	    (rc = cli_date("DATE", pos[0], &day)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 3)
-		return cli_usage(self(), "Cần ngày, loại (off|work|not_off) và tên",
-		                 "DATE, KIND (off|work|not_off) and NAME are required");
-	if ((rc = cli_date("DATE", pos[0], &day)) != 0 || (rc = cli_open(c, 0, &app)) != 0)
-		return rc;
-	actor_system(&who, "calendar");
-	err_init(&e);
-	rc = admin_cal_put(app, &who, day, pos[1], pos[2], source, &e);
-	if (rc < 0)
-		rc = cli_fail(&e);
-	err_release(&e);
-	app_close(app);
-	return rc;
+	return admin_cal_put(x->app, &x->who, day, pos[1], pos[2], source, &x->err);
 }
 
-static int unset_cmd(struct cli *c, int argc, char **argv)
+static int unset_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *pos[1];
-	struct actor who;
-	struct app *app;
-	struct err e;
 	int32_t day;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, NULL, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, NULL, pos, 1, "Thiếu ngày", "The date is missing")) !=
+	        0 ||
+	    (rc = cli_date("DATE", pos[0], &day)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Thiếu ngày", "The date is missing");
-	if ((rc = cli_date("DATE", pos[0], &day)) != 0 || (rc = cli_open(c, 0, &app)) != 0)
-		return rc;
-	actor_system(&who, "calendar");
-	err_init(&e);
-	rc = admin_cal_delete(app, &who, day, &e);
-	if (rc < 0)
-		rc = cli_fail(&e);
-	err_release(&e);
-	app_close(app);
-	return rc;
+	return admin_cal_delete(x->app, &x->who, day, &x->err);
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(struct cli *, int, char **);
-} subs[] = {
+static const struct cli_subcmd subs[] = {
     {"lunar", lunar_cmd},       {"solar", solar_cmd}, {"add", add_cmd},     {"count", count_cmd},
     {"holidays", holidays_cmd}, {"set", set_cmd},     {"unset", unset_cmd},
 };
-
-static int cmd_cal_exec(struct cli *c, int argc, char **argv)
-{
-	if (argc < 2)
-		return cli_usage(self(), "Thiếu lệnh con", "Missing subcommand");
-	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]); i++)
-		if (strcmp(subs[i].name, argv[1]) == 0)
-			return subs[i].fn(c, argc, argv);
-	return cli_usage(self(), "Lệnh con không hợp lệ", "Unknown subcommand");
-}
 
 const struct cmd_entry cmd_cal_entry = {
     .name = "cal",
@@ -378,10 +327,7 @@ const struct cmd_entry cmd_cal_entry = {
              "FROM:TO]... | count FROM TO [--pause FROM:TO]... | holidays YEAR | set DATE "
              "off|work|not_off NAME [--source S] | unset DATE   (--json on queries)",
     .help = "Âm lịch, ngày nghỉ, ngày làm việc / lunar calendar, holidays, working days",
-    .exec = cmd_cal_exec,
+    .purpose = "calendar",
+    .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };
-
-static const struct cmd_entry *self(void)
-{
-	return &cmd_cal_entry;
-}

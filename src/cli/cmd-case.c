@@ -36,22 +36,13 @@
 
 #define MAX_SUBJECTS 200
 
-static const struct cmd_entry *self(void);
-
-static int id_arg(const char *s, int64_t *ret)
-{
-	return cli_id(s, ret);
-}
-
 static int kinds_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const struct cli_opt opts[] = {{NULL}};
-	size_t n, npos;
+	size_t n;
 	const struct case_kind *const *k = case_kinds(&n);
 	int rc;
 
-	(void)x;
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, NULL, NULL, 0, NULL, NULL)) != 0)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
 		printf("%s (%s-YYYY-NNNN): %s / %s\n", k[i]->code, k[i]->prefix, k[i]->vi,
@@ -66,15 +57,14 @@ static int kinds_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int new_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *org = NULL, *opened = NULL, *conf = NULL, *linked = NULL;
 	const char *orgs_s[MAX_SUBJECTS], *persons_s[MAX_SUBJECTS];
-	size_t norgs = 0, npersons = 0, npos;
+	size_t norgs = 0, npersons = 0;
 	struct case_input in = {.opened = DATE_NONE};
 	const struct cli_opt opts[] = {
-	    {"--kind", &in.kind},
-	    {"--title", &in.title},
-	    {"--org", &org},
+	    {"--kind", &in.kind, .need = 1},
+	    {"--title", &in.title, .need = 1},
+	    {"--org", &org, .need = 1},
 	    {"--subtype", &in.subtype},
 	    {"--opened", &opened},
 	    {"--confidentiality", &conf},
@@ -86,40 +76,32 @@ static int new_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t org_ids[MAX_SUBJECTS], person_ids[MAX_SUBJECTS], id = 0;
 	enum clearance c = CLEARANCE_NORMAL;
 	const char *number = NULL;
-	struct arena a;
-	struct err e;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
-		return rc;
-	if (!in.kind || !in.title || !org)
-		return cli_usage(self(), "Cần --kind, --title và --org",
-		                 "--kind, --title and --org are required");
-	if ((opened && (rc = cli_date("--opened", opened, &in.opened)) != 0) ||
-	    (linked && (rc = id_arg(linked, &in.linked_case)) != 0))
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, "Cần --kind, --title và --org",
+	                   "--kind, --title and --org are required")) != 0 ||
+	    (opened && (rc = cli_date("--opened", opened, &in.opened)) != 0) ||
+	    (linked && (rc = cli_id(linked, &in.linked_case)) != 0))
 		return rc;
 	if (conf && clearance_parse(conf, &c) < 0)
-		return cli_usage(self(), "--confidentiality là thuong, mat hoặc toi_mat",
+		return cli_usage(x->cmd, "--confidentiality là thuong, mat hoặc toi_mat",
 		                 "--confidentiality is thuong, mat or toi_mat");
 	for (size_t i = 0; i < npersons; i++)
-		if ((rc = id_arg(persons_s[i], &person_ids[i])) != 0)
+		if ((rc = cli_id(persons_s[i], &person_ids[i])) != 0)
 			return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = org_find(app, &x->who, org, &in.handling_org, &e);
+	rc = org_find(x->app, &x->who, org, &in.handling_org, &x->err);
 	for (size_t i = 0; rc == 0 && i < norgs; i++)
-		rc = org_find(app, &x->who, orgs_s[i], &org_ids[i], &e);
-	arena_init(&a, 1 << 20);
+		rc = org_find(x->app, &x->who, orgs_s[i], &org_ids[i], &x->err);
 	in.confidentiality = (int)c;
 	in.subject_orgs = org_ids;
 	in.nsubject_orgs = norgs;
 	in.subject_persons = person_ids;
 	in.nsubject_persons = npersons;
-	if (rc == 0 && (rc = case_create(app, &x->who, &in, &a, &id, &number, &e)) == 0)
+	if (rc == 0 && (rc = case_create(x->app, &x->who, &in, &x->a, &id, &number, &x->err)) == 0)
 		printf("%lld %s\n", (long long)id, number);
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static void case_line(struct app *app, const struct actor *who, const struct case_row *c,
@@ -138,7 +120,6 @@ static void case_line(struct app *app, const struct actor *who, const struct cas
 
 static int list_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct case_filter f = {.from = DATE_NONE, .to = DATE_NONE};
 	const char *limit_s = NULL, *before_s = NULL, *org = NULL, *from = NULL, *to = NULL;
 	const char *assignee = NULL;
@@ -158,98 +139,105 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 	};
 	int64_t limit = 100, before = 0;
 	struct case_list l;
-	struct arena a;
-	struct err e;
-	size_t npos;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
-		return rc;
-	if ((limit_s && (rc = cli_number("--limit", limit_s, 1, 1000, &limit)) != 0) ||
-	    (before_s && (rc = id_arg(before_s, &before)) != 0) ||
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
+	    (limit_s && (rc = cli_number("--limit", limit_s, 1, 1000, &limit)) != 0) ||
+	    (before_s && (rc = cli_id(before_s, &before)) != 0) ||
 	    (from && (rc = cli_date("--from", from, &f.from)) != 0) ||
 	    (to && (rc = cli_date("--to", to, &f.to)) != 0))
 		return rc;
 	f.limit = (size_t)limit;
 	f.before = before;
 	f.overdue = overdue;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x)) != 0 ||
+	    (org && (rc = org_find(x->app, &x->who, org, &f.org, &x->err)) < 0) ||
+	    (assignee &&
+	     (rc = user_filter_id(x->app, &x->who, assignee, &f.assignee, &x->err)) < 0))
 		return rc;
-	if (org && (rc = org_find(app, &x->who, org, &f.org, &e)) < 0)
-		return cli_done(rc, &e);
-	if (assignee && (rc = user_filter_id(app, &x->who, assignee, &f.assignee, &e)) < 0)
-		return cli_done(rc, &e);
-	arena_init(&a, 1 << 26);
-	rc = case_list(app, &x->who, &f, &a, &l, &e);
+	rc = case_list(x->app, &x->who, &f, &x->a, &l, &x->err);
 	if (rc == 0 && json) {
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(arr, case_brief_json(app, &x->who, &l.v[i], &a));
+			json_array_append_new(arr,
+			                      case_brief_json(x->app, &x->who, &l.v[i], &x->a));
 		cli_print_json(json_pack("{s:I,s:o}", "count", (json_int_t)l.n, "cases", arr));
 	} else if (rc == 0) {
 		for (size_t i = 0; i < l.n; i++)
-			case_line(app, &x->who, &l.v[i], &a);
+			case_line(x->app, &x->who, &l.v[i], &x->a);
 	}
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
+}
+
+/* Case id as it is now, for a change that names its version. */
+static int case_now(struct cli_sub *x, int64_t id, struct case_view *ret)
+{
+	int rc = cli_sub_open(x);
+
+	return rc != 0 ? rc : case_get(x->app, &x->who, id, &x->a, ret, &x->err);
 }
 
 static int assign_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1 + CASE_ASSIGNEES_MAX];
-	const struct cli_opt opts[] = {{NULL}};
 	struct case_view v;
-	struct arena a;
-	struct err e;
 	int64_t id;
 	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1 + CASE_ASSIGNEES_MAX, &npos)) != 0)
+	if ((rc = cli_parse(x->cmd, argc, argv, x->first, NULL, pos, 1 + CASE_ASSIGNEES_MAX,
+	                    &npos)) != 0)
 		return rc;
 	if (npos < 1)
-		return cli_usage(self(), "Cần ID (và tên người dùng)",
+		return cli_usage(x->cmd, "Cần ID (và tên người dùng)",
 		                 "ID (and usernames) required");
-	if ((rc = id_arg(pos[0], &id)) != 0)
+	if ((rc = cli_id(pos[0], &id)) != 0)
 		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	arena_init(&a, 1 << 24);
-	rc = case_get(app, &x->who, id, &a, &v, &e);
-	if (rc == 0)
-		rc = case_assign(app, &x->who, id, pos + 1, npos - 1, v.c.version, &e);
+	if ((rc = case_now(x, id, &v)) == 0)
+		rc = case_assign(x->app, &x->who, id, pos + 1, npos - 1, v.c.version, &x->err);
 	if (rc == 0)
 		printf("%zu\n", npos - 1);
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
+}
+
+/* case classify ID thuong|mat|toi_mat [--reason R]: the case as it is now. */
+static int classify_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *reason = NULL, *pos[2];
+	const struct cli_opt opts[] = {{"--reason", &reason}, {NULL}};
+	enum clearance level;
+	struct case_view v;
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_args(x, argc, argv, opts, pos, 2, "Cần mã hồ sơ và độ mật",
+	                   "ID and LEVEL are required")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0)
+		return rc;
+	if (clearance_parse(pos[1], &level) < 0)
+		return cli_usage(x->cmd, "Độ mật là thuong, mat hoặc toi_mat",
+		                 "LEVEL is thuong, mat or toi_mat");
+	if ((rc = case_now(x, id, &v)) == 0)
+		rc = case_set_confidentiality(x->app, &x->who, id, (int)level, v.c.version, reason,
+		                              &x->err);
+	if (rc == 0)
+		printf("%s: %s\n", v.c.number, clearance_name(level));
+	return rc;
 }
 
 static int show_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct case_view v;
-	struct arena a;
-	struct err e;
 	int64_t id;
-	size_t npos;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã số hồ sơ (ID)",
+	                   "The case ID is missing")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Thiếu mã số hồ sơ (ID)", "The case ID is missing");
-	if ((rc = id_arg(pos[0], &id)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	arena_init(&a, 1 << 24);
-	if ((rc = case_get(app, &x->who, id, &a, &v, &e)) == 0) {
+	if ((rc = case_now(x, id, &v)) == 0) {
 		json_t *o = case_view_json(&v);
 
 		if (json) {
@@ -262,68 +250,48 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 			json_decref(o);
 		}
 	}
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int step_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *to = NULL, *date = NULL, *note = NULL, *conclusion = NULL;
 	const struct cli_opt opts[] = {
-	    {"--to", &to}, {"--date", &date}, {"--note", &note}, {"--conclusion", &conclusion},
+	    {"--to", &to, .need = 1},
+	    {"--date", &date},
+	    {"--note", &note},
+	    {"--conclusion", &conclusion},
 	    {NULL},
 	};
 	int32_t day = DATE_NONE;
 	struct case_view v;
-	struct arena a;
-	struct err e;
 	int64_t id;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --to",
+	                   "ID and --to are required")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
 		return rc;
-	if (npos != 1 || !to)
-		return cli_usage(self(), "Cần ID và --to", "ID and --to are required");
-	if ((rc = id_arg(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	arena_init(&a, 1 << 24);
-	rc = case_get(app, &x->who, id, &a, &v, &e);
-	if (rc == 0)
-		rc = case_transition(app, &x->who, id, to, day, note, conclusion, v.c.version, &e);
+	if ((rc = case_now(x, id, &v)) == 0)
+		rc = case_transition(x->app, &x->who, id, to, day, note, conclusion, v.c.version,
+		                     &x->err);
 	if (rc == 0)
 		printf("%s -> %s\n", v.c.state, to);
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int note_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[2];
-	const struct cli_opt opts[] = {{NULL}};
-	struct err e;
 	int64_t id, note;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 2, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, NULL, pos, 2, "Cần ID và nội dung ghi chú",
+	                   "ID and the note are required")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 2)
-		return cli_usage(self(), "Cần ID và nội dung ghi chú",
-		                 "ID and the note are required");
-	if ((rc = id_arg(pos[0], &id)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = case_add_note(app, &x->who, id, pos[1], &note, &e)) == 0)
-		printf("%lld\n", (long long)note);
-	return cli_done(rc, &e);
+	rc = case_add_note(x->app, &x->who, id, pos[1], &note, &x->err);
+	return cli_print_id(rc, note);
 }
 
 /* Read all of path (at most max bytes) into a; HOSO_E_TOO_BIG beyond. */
@@ -355,110 +323,79 @@ static int slurp(const char *path, size_t max, struct arena *a, void **ret, size
 
 static int attach_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[2], *name = NULL;
 	const struct cli_opt opts[] = {{"--name", &name}, {NULL}};
 	struct attachment_row got;
-	struct arena a;
-	struct err e;
 	void *data = NULL;
-	size_t npos, len = 0;
+	size_t len = 0;
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 2, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 2, "Cần ID và tệp",
+	                   "ID and FILE are required")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0)
 		return rc;
-	if (npos != 2)
-		return cli_usage(self(), "Cần ID và tệp", "ID and FILE are required");
-	if ((rc = id_arg(pos[0], &id)) != 0)
-		return rc;
-	err_init(&e);
-	arena_init(&a, (size_t)64 << 20);
-	rc = slurp(pos[1], ATTACHMENT_MAX, &a, &data, &len, &e);
-	if (rc == 0 && (rc = cli_sub_open(x, &app)) != 0) {
-		arena_release(&a);
-		return rc;
-	}
-	if (rc == 0)
-		rc =
-		    attachment_add(app, &x->who, id, name ? name : pos[1], data, len, &a, &got, &e);
+	if ((rc = slurp(pos[1], ATTACHMENT_MAX, &x->a, &data, &len, &x->err)) == 0 &&
+	    (rc = cli_sub_open(x)) == 0)
+		rc = attachment_add(x->app, &x->who, id, name ? name : pos[1], data, len, &x->a,
+		                    &got, &x->err);
 	if (rc == 0)
 		printf("%lld\t%s\t%s\t%lld\t%s\n", (long long)got.id, got.filename, got.mime,
 		       (long long)got.size, got.sha256);
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int attachment_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *out = NULL;
-	const struct cli_opt opts[] = {{"--out", &out}, {NULL}};
+	const struct cli_opt opts[] = {{"--out", &out, .need = 1}, {NULL}};
 	struct attachment_row got;
 	const void *data;
-	struct arena a;
-	struct err e;
-	size_t npos, len;
+	size_t len;
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã tệp đính kèm và --out",
+	                   "ATTACHMENT and --out are required")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1 || !out)
-		return cli_usage(self(), "Cần mã tệp đính kèm và --out",
-		                 "ATTACHMENT and --out are required");
-	if ((rc = id_arg(pos[0], &id)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	arena_init(&a, (size_t)64 << 20);
-	rc = attachment_read(app, &x->who, id, &a, &got, &data, &len, &e);
+	rc = attachment_read(x->app, &x->who, id, &x->a, &got, &data, &len, &x->err);
 	if (rc == 0) {
 		FILE *f = fopen(out, "wb");
 
 		if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
 			if (f)
 				fclose(f);
-			rc = err_set(&e, HOSO_E_IO, "out", "Không ghi được %s", "Cannot write %s",
-			             out);
+			rc = err_set(&x->err, HOSO_E_IO, "out", "Không ghi được %s",
+			             "Cannot write %s", out);
 		} else {
 			printf("%s\t%s\t%lld\n", got.filename, got.mime, (long long)got.size);
 		}
 	}
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int doc_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct case_document_input in = {.doc_date = DATE_NONE};
 	const char *pos[1], *date = NULL;
 	const struct cli_opt opts[] = {
 	    {"--title", &in.title},
-	    {"--date", &date},
+	    {"--date", &date, .need = 1},
 	    {"--number", &in.number_symbol},
 	    {"--issuer", &in.issuer},
 	    {NULL},
 	};
-	struct err e;
 	int64_t id, doc;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --date",
+	                   "ID and --date are required")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--date", date, &in.doc_date)) != 0 ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1 || !date)
-		return cli_usage(self(), "Cần ID và --date", "ID and --date are required");
-	if ((rc = id_arg(pos[0], &id)) != 0 || (rc = cli_date("--date", date, &in.doc_date)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = case_add_document(app, &x->who, id, &in, &doc, &e)) == 0)
-		printf("%lld\n", (long long)doc);
-	return cli_done(rc, &e);
+	rc = case_add_document(x->app, &x->who, id, &in, &doc, &x->err);
+	return cli_print_id(rc, doc);
 }
 
 int cmd_case_level(const struct cmd_entry *cmd, const char *level, enum deadline_level *ret)
@@ -471,30 +408,23 @@ int cmd_case_level(const struct cmd_entry *cmd, const char *level, enum deadline
 
 static int due_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *level = NULL;
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--level", &level}, {"--json", NULL, &json}, {NULL}};
 	enum deadline_level min = DEADLINE_EARLY;
 	struct deadline_item *v;
-	struct arena a;
-	struct err e;
-	size_t n, npos, i = 0;
+	size_t n, i = 0;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
+	    (rc = cmd_case_level(x->cmd, level, &min)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if ((rc = cmd_case_level(self(), level, &min)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	arena_init(&a, 1 << 26);
-	rc = deadline_due(app, &x->who, min, 1000, &a, &v, &n, &e);
+	rc = deadline_due(x->app, &x->who, min, 1000, &x->a, &v, &n, &x->err);
 	if (rc == 0 && json) {
 		json_t *arr = json_array();
 
 		for (i = 0; i < n; i++)
-			json_array_append_new(arr, deadline_item_json(app, &x->who, &v[i], &a));
+			json_array_append_new(arr,
+			                      deadline_item_json(x->app, &x->who, &v[i], &x->a));
 		cli_print_json(json_pack("{s:I,s:o}", "count", (json_int_t)n, "items", arr));
 	} else if (rc == 0) {
 		for (i = 0; i < n; i++) {
@@ -506,68 +436,51 @@ static int due_cmd(struct cli_sub *x, int argc, char **argv)
 			       v[i].d.rule->vi, v[i].c.title);
 		}
 	}
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int rules_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct cli_opt opts[] = {{NULL}};
 	const struct deadline_rule *r;
-	struct arena a;
-	struct err e;
-	size_t n, npos;
+	size_t n;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, NULL, NULL, 0, NULL, NULL)) != 0 ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	arena_init(&a, 1 << 16);
-	if ((rc = deadline_rules(app, &a, &r, &n, &e)) == 0)
+	if ((rc = deadline_rules(x->app, &x->a, &r, &n, &x->err)) == 0)
 		for (size_t i = 0; i < n; i++)
 			printf("%-26s %4d ngày làm việc, nhắc %d%%/%d%%%s  %s\n", r[i].code,
 			       r[i].working_days, r[i].remind_early, r[i].remind_late,
 			       r[i].is_default ? " (mặc định)" : "", r[i].vi);
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int rule_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *days_s = NULL, *early_s = NULL, *late_s = NULL;
 	const struct cli_opt opts[] = {
-	    {"--days", &days_s}, {"--early", &early_s}, {"--late", &late_s}, {NULL}};
+	    {"--days", &days_s, .need = 1}, {"--early", &early_s}, {"--late", &late_s}, {NULL}};
 	int64_t days, early = 50, late = 80;
-	struct err e;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !days_s)
-		return cli_usage(self(), "Cần mã quy tắc và --days",
-		                 "A rule code and --days are needed");
-	if ((rc = cli_number("--days", days_s, 1, 1000, &days)) != 0 ||
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã quy tắc và --days",
+	                   "A rule code and --days are needed")) != 0 ||
+	    (rc = cli_number("--days", days_s, 1, 1000, &days)) != 0 ||
 	    (early_s && (rc = cli_number("--early", early_s, 1, 99, &early)) != 0) ||
-	    (late_s && (rc = cli_number("--late", late_s, 1, 99, &late)) != 0))
+	    (late_s && (rc = cli_number("--late", late_s, 1, 99, &late)) != 0) ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	rc = deadline_rule_set(app, &x->who, pos[0], (int)days, (int)early, (int)late, &e);
-	return cli_done(rc, &e);
+	return deadline_rule_set(x->app, &x->who, pos[0], (int)days, (int)early, (int)late,
+	                         &x->err);
 }
 
 static const struct cli_subcmd subs[] = {
-    {"kinds", kinds_cmd},   {"new", new_cmd},       {"list", list_cmd},
-    {"show", show_cmd},     {"step", step_cmd},     {"note", note_cmd},
-    {"doc", doc_cmd},       {"due", due_cmd},       {"rules", rules_cmd},
-    {"rule", rule_cmd},     {"attach", attach_cmd}, {"attachment", attachment_cmd},
-    {"assign", assign_cmd},
+    {"kinds", kinds_cmd},   {"new", new_cmd},           {"list", list_cmd},
+    {"show", show_cmd},     {"step", step_cmd},         {"note", note_cmd},
+    {"doc", doc_cmd},       {"due", due_cmd},           {"rules", rules_cmd},
+    {"rule", rule_cmd},     {"attach", attach_cmd},     {"attachment", attachment_cmd},
+    {"assign", assign_cmd}, {"classify", classify_cmd},
 };
 
 /* Each kind's subcommands, in its file: one line each. */
@@ -576,28 +489,19 @@ static const struct cmd_entry *const parts[] = {
     &cmd_case_letter, &cmd_case_finding, &cmd_case_discipline, NULL,
 };
 
-static int cmd_case_exec(struct cli *c, int argc, char **argv)
-{
-	return cli_dispatch_parts(c, self(), "cli", argc, argv);
-}
-
 const struct cmd_entry cmd_case_entry = {
     .name = "case",
     .usage = "case kinds | new --kind K --title T --org CODE [--subtype S] [--opened D] "
              "[--confidentiality C] [--subject-org CODE]... [--subject-person ID]... | list "
              "[--kind K] [--state S] [--org CODE] [--from D] [--to D] [--assignee U] "
-             "[--overdue] [--json] | show ID [--json] | assign ID [USER]... | step ID --to "
+             "[--overdue] [--json] | show ID [--json] | assign ID [USER]... | classify ID "
+             "thuong|mat|toi_mat [--reason R] | step ID --to "
              "STATE [--date D] [--note N] [--conclusion C] | note ID TEXT | doc ID --title T "
              "--date D [--number N] | due [--level L] [--json] | rules | rule CODE --days N "
              "[--early P] [--late P] | attach ID FILE [--name N] | attachment ATT --out FILE",
     .help = "Hồ sơ vụ việc: kiểm tra, giám sát, kỷ luật... / cases: inspections, supervision, ...",
-    .exec = cmd_case_exec,
+    .purpose = "cli",
     .parts = parts,
     .subs = subs,
     .nsubs = sizeof(subs) / sizeof(subs[0]),
 };
-
-static const struct cmd_entry *self(void)
-{
-	return &cmd_case_entry;
-}

@@ -9,37 +9,22 @@
 
 #include "core/banned.h"
 
-static int cmd_check_exec(struct cli *c, int argc, char **argv)
+static int check(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1];
-	size_t npos;
-	struct actor who;
-	struct app *app;
-	struct err e;
 	char digest[65];
 	int rc;
 
-	if ((rc = cli_parse(&cmd_check_entry, argc, argv, 1, NULL, pos, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, NULL, NULL, 0, NULL, NULL)) != 0 ||
+	    (rc = cli_sub_open(x)) != 0 || (rc = admin_check(x->app, &x->who, &x->err)) != 0 ||
+	    (rc = admin_digest(x->app, &x->who, digest, &x->err)) != 0)
 		return rc;
-	if ((rc = cli_open(c, 0, &app)) != 0)
-		return rc;
-	actor_system(&who, "check");
-	err_init(&e);
-	rc = admin_check(app, &who, &e);
-	if (rc == 0)
-		rc = admin_digest(app, &who, digest, &e);
-	if (rc < 0)
-		rc = cli_fail(&e);
-	else
-		printf("Toàn vẹn: tốt / integrity: ok\ndigest %s\n", digest);
-	err_release(&e);
-	app_close(app);
-	return rc;
+	printf("Toàn vẹn: tốt / integrity: ok\ndigest %s\n", digest);
+	return 0;
 }
 
 const struct cmd_entry cmd_check_entry = {
     .name = "check",
     .usage = "check",
     .help = "Kiểm tra toàn vẹn cơ sở dữ liệu / check database integrity",
-    .exec = cmd_check_exec,
+    .run = check,
 };

@@ -49,45 +49,33 @@ static void progress(const struct demo_progress *p, void *arg)
 	fflush(stderr);
 }
 
-static int cmd_demo_exec(struct cli *c, int argc, char **argv)
+static int demo(struct cli_sub *x, int argc, char **argv)
 {
-	const char *scale_s = "province", *seed_s = NULL, *pos[1];
+	const char *scale_s = "province", *seed_s = NULL;
 	const struct cli_opt opts[] = {{"--scale", &scale_s}, {"--seed", &seed_s}, {NULL}};
 	enum demo_scale scale;
 	struct demo_stats st;
 	struct progress_ctx pr = {.tty = cli_isatty_err(), .t0 = time(NULL)};
-	struct actor who;
-	struct app *app;
-	struct err e;
 	int64_t seed = 1;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(&cmd_demo_entry, argc, argv, 1, opts, pos, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0)
 		return rc;
 	if (demo_scale_parse(scale_s, &scale) < 0)
-		return cli_usage(&cmd_demo_entry, "--scale phải là province, national hoặc small",
+		return cli_usage(x->cmd, "--scale phải là province, national hoặc small",
 		                 "--scale must be province, national or small");
-	if (seed_s && (rc = cli_number("--seed", seed_s, 0, INT64_MAX, &seed)) != 0)
+	if ((seed_s && (rc = cli_number("--seed", seed_s, 0, INT64_MAX, &seed)) != 0) ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if ((rc = cli_open(c, APP_CREATE, &app)) != 0)
-		return rc;
-	actor_system(&who, "demo");
-	err_init(&e);
 	fprintf(stderr, "Đang tạo dữ liệu mẫu (%s, seed %lld)...\n", scale_s, (long long)seed);
-	rc = demo_build(app, &who, scale, (uint64_t)seed, progress, &pr, &st, &e);
+	rc = demo_build(x->app, &x->who, scale, (uint64_t)seed, progress, &pr, &st, &x->err);
 	if (pr.tty)
 		fputc('\n', stderr);
-	if (rc < 0) {
-		rc = cli_fail(&e);
-	} else {
+	if (rc == 0)
 		printf("Đã tạo dữ liệu mẫu trong %s: %lld tổ chức, %lld người, %lld lần sắp xếp tổ "
 		       "chức, %lld hồ sơ vụ việc (%lds)\n",
-		       c->db, (long long)st.orgs, (long long)st.persons, (long long)st.successions,
-		       (long long)st.cases, (long)(time(NULL) - pr.t0));
-	}
-	err_release(&e);
-	app_close(app);
+		       x->c->db, (long long)st.orgs, (long long)st.persons,
+		       (long long)st.successions, (long long)st.cases, (long)(time(NULL) - pr.t0));
 	return rc;
 }
 
@@ -95,5 +83,6 @@ const struct cmd_entry cmd_demo_entry = {
     .name = "demo",
     .usage = "demo [--scale province|national|small] [--seed N]",
     .help = "Tạo dữ liệu mẫu tổng hợp (tỉnh Điện Biên giả lập) / build synthetic demo data",
-    .exec = cmd_demo_exec,
+    .run = demo,
+    .flags = APP_CREATE,
 };

@@ -14,14 +14,8 @@
 
 #include "core/banned.h"
 
-static const struct cmd_entry *self(void)
-{
-	return &cmd_case_discipline;
-}
-
 static int discipline_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct discipline_input in = {.violation = DATE_NONE, .decided = DATE_NONE};
 	const char *pos[1], *org = NULL, *person = NULL, *violation = NULL, *decided = NULL;
 	const struct cli_opt opts[] = {
@@ -33,29 +27,24 @@ static int discipline_cmd(struct cli_sub *x, int argc, char **argv)
 	    {"--internal-political", NULL, &in.internal_political},
 	    {NULL},
 	};
-	struct err e;
 	int64_t id, disc;
 	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_parse(x->cmd, argc, argv, x->first, opts, pos, 1, &npos)) != 0)
 		return rc;
 	if (npos != 1 || !in.form || !violation || !org == !person)
-		return cli_usage(self(), "Cần ID, --form, --violation và --org hoặc --person",
+		return cli_usage(x->cmd, "Cần ID, --form, --violation và --org hoặc --person",
 		                 "ID, --form, --violation and --org or --person are needed");
 	if ((rc = cli_id(pos[0], &id)) != 0 ||
 	    (rc = cli_date("--violation", violation, &in.violation)) != 0 ||
 	    (decided && (rc = cli_date("--decided", decided, &in.decided)) != 0) ||
-	    (person && (rc = cli_id(person, &in.person_id)) != 0))
+	    (person && (rc = cli_id(person, &in.person_id)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if (org && (rc = org_find(x->app, &x->who, org, &in.org_id, &x->err)) < 0)
 		return rc;
-	if (org && (rc = org_find(app, &x->who, org, &in.org_id, &e)) < 0)
-		return cli_done(rc, &e);
-	if ((rc = discipline_decide(app, &x->who, id, &in, &disc, &e)) == 0)
-		printf("%lld\n", (long long)disc);
-	return cli_done(rc, &e);
+	rc = discipline_decide(x->app, &x->who, id, &in, &disc, &x->err);
+	return cli_print_id(rc, disc);
 }
 
 static const struct cli_subcmd subs[] = {

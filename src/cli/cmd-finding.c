@@ -15,107 +15,73 @@
 
 #include "core/banned.h"
 
-static const struct cmd_entry *self(void)
-{
-	return &cmd_case_finding;
-}
-
 static int finding_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *text = NULL, *conclusion = NULL, *subject = NULL;
-	const struct cli_opt opts[] = {
-	    {"--text", &text}, {"--conclusion", &conclusion}, {"--subject", &subject}, {NULL}};
+	const struct cli_opt opts[] = {{"--text", &text, .need = 1},
+	                               {"--conclusion", &conclusion, .need = 1},
+	                               {"--subject", &subject},
+	                               {NULL}};
 	int64_t id, subj = 0, out;
-	struct err e;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID, --text và --conclusion",
+	                   "ID, --text and --conclusion are needed")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (subject && (rc = cli_id(subject, &subj)) != 0) ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1 || !text || !conclusion)
-		return cli_usage(self(), "Cần ID, --text và --conclusion",
-		                 "ID, --text and --conclusion are needed");
-	if ((rc = cli_id(pos[0], &id)) != 0 || (subject && (rc = cli_id(subject, &subj)) != 0))
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = finding_add(app, &x->who, id, subj, text, conclusion, &out, &e)) == 0)
-		printf("%lld\n", (long long)out);
-	return cli_done(rc, &e);
+	rc = finding_add(x->app, &x->who, id, subj, text, conclusion, &out, &x->err);
+	return cli_print_id(rc, out);
 }
 
 static int remedy_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *action = NULL, *owner = NULL, *due_s = NULL;
-	const struct cli_opt opts[] = {
-	    {"--action", &action}, {"--owner", &owner}, {"--due", &due_s}, {NULL}};
+	const struct cli_opt opts[] = {{"--action", &action, .need = 1},
+	                               {"--owner", &owner, .need = 1},
+	                               {"--due", &due_s, .need = 1},
+	                               {NULL}};
 	int32_t due;
 	int64_t id, out;
-	struct err e;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1,
+	                   "Cần mã nội dung kết luận, --action, --owner và --due",
+	                   "The finding, --action, --owner and --due are needed")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--due", due_s, &due)) != 0 ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1 || !action || !owner || !due_s)
-		return cli_usage(self(), "Cần mã nội dung kết luận, --action, --owner và --due",
-		                 "The finding, --action, --owner and --due are needed");
-	if ((rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--due", due_s, &due)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = remedy_add(app, &x->who, id, action, owner, due, &out, &e)) == 0)
-		printf("%lld\n", (long long)out);
-	return cli_done(rc, &e);
+	rc = remedy_add(x->app, &x->who, id, action, owner, due, &out, &x->err);
+	return cli_print_id(rc, out);
 }
 
 static int remedy_done_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *result = NULL, *date = NULL;
-	const struct cli_opt opts[] = {{"--result", &result}, {"--date", &date}, {NULL}};
+	const struct cli_opt opts[] = {{"--result", &result, .need = 1}, {"--date", &date}, {NULL}};
 	int32_t day = DATE_NONE;
 	int64_t id, version = 1;
-	struct err e;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !result)
-		return cli_usage(self(), "Cần mã việc khắc phục và --result",
-		                 "The remedial action and --result are needed");
-	if ((rc = cli_id(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã việc khắc phục và --result",
+	                   "The remedial action and --result are needed")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 ||
+	    (date && (rc = cli_date("--date", date, &day)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	/* an action is done once: its first version is the one to close */
-	rc = remedy_done(app, &x->who, id, day, result, version, &e);
-	return cli_done(rc, &e);
+	return remedy_done(x->app, &x->who, id, day, result, version, &x->err);
 }
 
 static int remedies_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct cli_opt opts[] = {{NULL}};
 	struct remedy_item *v;
-	struct arena a;
-	struct err e;
-	size_t npos, n;
+	size_t n;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, NULL, NULL, 0, NULL, NULL)) != 0 ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	arena_init(&a, 1 << 26);
-	rc = remedy_overdue(app, &x->who, 1000, &a, &v, &n, &e);
+	rc = remedy_overdue(x->app, &x->who, 1000, &x->a, &v, &n, &x->err);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		char due[DATE_BUF];
 
@@ -123,8 +89,7 @@ static int remedies_cmd(struct cli_sub *x, int argc, char **argv)
 		printf("%lld\t%s\thạn %s\t%s\t%s\n", (long long)v[i].r.id, v[i].c.number, due,
 		       v[i].r.owner, v[i].r.action);
 	}
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static const struct cli_subcmd subs[] = {

@@ -22,7 +22,7 @@ static void progress(size_t done, size_t total, long rows, void *arg)
 	fflush(stderr);
 }
 
-static int cmd_import_exec(struct cli *c, int argc, char **argv)
+static int import(struct cli_sub *x, int argc, char **argv)
 {
 	const char *report = NULL, *pos[2];
 	int aon = 0, update = 0, rc;
@@ -35,44 +35,37 @@ static int cmd_import_exec(struct cli *c, int argc, char **argv)
 	struct import_opts io = {0};
 	struct import_stats st;
 	enum import_kind kind;
-	struct actor who;
-	struct app *app;
-	struct err e;
 	FILE *rf = NULL;
 	size_t npos;
 
-	if ((rc = cli_parse(&cmd_import_entry, argc, argv, 1, opts, pos, 2, &npos)) != 0)
+	if ((rc = cli_parse(x->cmd, argc, argv, x->first, opts, pos, 2, &npos)) != 0)
 		return rc;
 	if (npos != 2 || import_kind_parse(pos[0], &kind) < 0)
-		return cli_usage(&cmd_import_entry, "Cần 'orgs' hoặc 'persons' và tên tệp",
+		return cli_usage(x->cmd, "Cần 'orgs' hoặc 'persons' và tên tệp",
 		                 "'orgs' or 'persons' and a file name are required");
-	if (report) {
-		rf = fopen(report, "w");
-		if (!rf) {
-			fprintf(stderr,
-			        "hoso: lỗi [io_error, --report]: Không ghi được tệp báo cáo '%s'\n"
-			        "hoso: error: cannot write the report file '%s'\n",
-			        report, report);
-			return EXIT_BAD_INPUT;
-		}
+	if (report && !(rf = fopen(report, "w"))) {
+		fprintf(stderr,
+		        "hoso: lỗi [io_error, --report]: Không ghi được tệp báo cáo '%s'\n"
+		        "hoso: error: cannot write the report file '%s'\n",
+		        report, report);
+		return EXIT_BAD_INPUT;
 	}
-	if ((rc = cli_open(c, 0, &app)) != 0) {
+	if ((rc = cli_sub_open(x)) != 0) {
 		if (rf)
 			fclose(rf);
 		return rc;
 	}
-	actor_system(&who, "import");
 	io.all_or_nothing = aon;
 	io.update = update;
 	io.report = rf ? rf : stderr;
 	io.max_report_lines = rf ? 0 : 100;
 	io.progress = cli_isatty_err() ? progress : NULL;
-	err_init(&e);
-	rc = import_file(app, &who, kind, pos[1], &io, &st, &e);
+	rc = import_file(x->app, &x->who, kind, pos[1], &io, &st, &x->err);
 	if (io.progress)
 		fputc('\n', stderr);
 	if (rc < 0) {
-		rc = cli_fail(&e);
+		/* reported before the report file's own failure, if any */
+		rc = cli_fail(&x->err);
 	} else {
 		printf("Đã đọc %ld dòng: thêm %ld, cập nhật %ld, lỗi %ld\n"
 		       "Read %ld rows: %ld inserted, %ld updated, %ld rejected\n",
@@ -82,8 +75,6 @@ static int cmd_import_exec(struct cli *c, int argc, char **argv)
 			printf("Chi tiết lỗi / details: %s\n", report);
 		rc = st.rejected ? EXIT_BAD_INPUT : 0;
 	}
-	err_release(&e);
-	app_close(app);
 	if (rf && fclose(rf) != 0) {
 		fprintf(stderr,
 		        "hoso: lỗi: không ghi được tệp báo cáo / cannot write the report\n");
@@ -96,5 +87,5 @@ const struct cmd_entry cmd_import_entry = {
     .name = "import",
     .usage = "import orgs|persons FILE [--report FILE] [--all-or-nothing] [--update]",
     .help = "Nhập tổ chức hoặc đảng viên từ CSV/XLSX / import organisations or persons",
-    .exec = cmd_import_exec,
+    .run = import,
 };

@@ -14,92 +14,65 @@
 
 #include "core/banned.h"
 
-static const struct cmd_entry *self(void)
-{
-	return &cmd_case_letter;
-}
-
 static int letter_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct letter_input in = {.sent = DATE_NONE};
 	const char *pos[1], *sent = NULL;
 	const struct cli_opt opts[] = {
-	    {"--to", &in.recipient},
+	    {"--to", &in.recipient, .need = 1},
 	    {"--about", &in.about},
 	    {"--number", &in.number_symbol},
 	    {"--sent", &sent},
 	    {NULL},
 	};
-	struct err e;
 	int64_t id, letter;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --to",
+	                   "ID and --to are required")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 ||
+	    (sent && (rc = cli_date("--sent", sent, &in.sent)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1 || !in.recipient)
-		return cli_usage(self(), "Cần ID và --to", "ID and --to are required");
-	if ((rc = cli_id(pos[0], &id)) != 0 ||
-	    (sent && (rc = cli_date("--sent", sent, &in.sent)) != 0))
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = letter_add(app, &x->who, id, &in, &letter, &e)) == 0)
-		printf("%lld\n", (long long)letter);
-	return cli_done(rc, &e);
+	rc = letter_add(x->app, &x->who, id, &in, &letter, &x->err);
+	return cli_print_id(rc, letter);
 }
 
 static int letter_update_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *action = NULL, *date = NULL, *result = NULL;
 	const struct cli_opt opts[] = {
 	    {"--action", &action}, {"--date", &date}, {"--result", &result}, {NULL}};
 	enum letter_action act;
 	int32_t day = DATE_NONE;
-	struct err e;
 	int64_t id;
 	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_parse(x->cmd, argc, argv, x->first, opts, pos, 1, &npos)) != 0)
 		return rc;
 	if (npos != 1 || !action || letter_action_parse(action, &act) < 0)
-		return cli_usage(self(), "Cần số văn bản và --action remind|escalate|answer",
+		return cli_usage(x->cmd, "Cần số văn bản và --action remind|escalate|answer",
 		                 "The letter and --action remind|escalate|answer are needed");
-	if ((rc = cli_id(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_id(pos[0], &id)) != 0 ||
+	    (date && (rc = cli_date("--date", date, &day)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	/* the operator acts on the letter as it is now (version 0) */
-	rc = letter_update(app, &x->who, id, act, day, result, 0, &e);
-	return cli_done(rc, &e);
+	return letter_update(x->app, &x->who, id, act, day, result, 0, &x->err);
 }
 
 static int letters_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *level = NULL;
 	const struct cli_opt opts[] = {{"--level", &level}, {NULL}};
 	enum deadline_level min = DEADLINE_EARLY;
 	struct letter_item *v;
-	struct arena a;
-	struct err e;
-	size_t n, npos, i = 0;
+	size_t n, i = 0;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
+	    (rc = cmd_case_level(x->cmd, level, &min)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if ((rc = cmd_case_level(self(), level, &min)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	arena_init(&a, 1 << 26);
-	if ((rc = letter_due(app, &x->who, min, 1000, &a, &v, &n, &e)) == 0)
+	if ((rc = letter_due(x->app, &x->who, min, 1000, &x->a, &v, &n, &x->err)) == 0)
 		for (i = 0; i < n; i++) {
 			char due[DATE_BUF];
 
@@ -109,8 +82,7 @@ static int letters_cmd(struct cli_sub *x, int argc, char **argv)
 			       v[i].c.number, due, v[i].v.l.reminders, v[i].v.l.recipient,
 			       v[i].v.l.about ? v[i].v.l.about : "");
 		}
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static const struct cli_subcmd subs[] = {

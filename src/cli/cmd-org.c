@@ -28,8 +28,6 @@
 
 #define MAX_LIST 256
 
-static const struct cmd_entry *self(void);
-
 static const char *vn(int32_t d, char *buf)
 {
 	if (d == DATE_OPEN)
@@ -40,36 +38,29 @@ static const char *vn(int32_t d, char *buf)
 	return buf;
 }
 
-static int resolve(struct app *app, const struct actor *who, const char *code, int64_t *id)
+/* The organisation of code, once the database is open. */
+static int resolve(struct cli_sub *x, const char *code, int64_t *id)
 {
-	struct err e;
-	int rc;
-
-	err_init(&e);
-	rc = org_find(app, who, code, id, &e);
-	if (rc < 0)
-		rc = cli_fail(&e);
-	err_release(&e);
-	return rc;
+	return org_find(x->app, &x->who, code, id, &x->err);
 }
 
-/* The start of every dated change to one organisation: open the database,
- * read --date and find the organisation named first. */
-static int open_change(struct cli_sub *x, const char *date, const char *code, struct app **app,
-                       int32_t *day, int64_t *id)
+/* The start of a command on one organisation, named by the one positional
+ * argument: open the database, read the date of opt (NULL: today) and
+ * find the organisation. */
+static int open_org(struct cli_sub *x, const char *opt, const char *date, const char *code,
+                    int32_t *day, int64_t *id)
 {
 	int rc;
 
-	if ((rc = cli_sub_open(x, app)) != 0 || (rc = cli_date("--date", date, day)) != 0)
+	if ((rc = cli_sub_open(x)) != 0 || (rc = cli_date(opt, date, day)) != 0)
 		return rc;
-	return resolve(*app, &x->who, code, id);
+	return resolve(x, code, id);
 }
 
 static int org_tree_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const struct actor *who = &x->who;
-	const char *as_of = NULL, *root = NULL, *depth_s = NULL, *pos[1];
+	const char *as_of = NULL, *root = NULL, *depth_s = NULL;
 	int json = 0, rc;
 	int64_t root_id = 0, maxdepth = 1000;
 	const struct cli_opt opts[] = {
@@ -80,25 +71,15 @@ static int org_tree_cmd(struct cli_sub *x, int argc, char **argv)
 	    {NULL},
 	};
 	struct org_tree t;
-	struct arena a;
-	struct err e;
 	int32_t day;
-	size_t npos;
 	char d1[DATE_BUF];
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
+	    (rc = cli_date("--as-of", as_of, &day)) != 0 ||
+	    (depth_s && (rc = cli_number("--depth", depth_s, 0, 1000, &maxdepth)) != 0) ||
+	    (rc = cli_sub_open(x)) != 0 || (root && (rc = resolve(x, root, &root_id)) != 0))
 		return rc;
-	if ((rc = cli_date("--as-of", as_of, &day)) != 0)
-		return rc;
-	if (depth_s && (rc = cli_number("--depth", depth_s, 0, 1000, &maxdepth)) != 0)
-		return rc;
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if (root && (rc = resolve(app, who, root, &root_id)) != 0)
-		return rc;
-	arena_init(&a, (size_t)1 << 31);
-	err_init(&e);
-	rc = org_tree_at(app, who, day, root_id, &a, &t, &e);
+	rc = org_tree_at(x->app, who, day, root_id, &x->a, &t, &x->err);
 	if (rc < 0)
 		goto out;
 	if (json) {
@@ -126,8 +107,7 @@ static int org_tree_cmd(struct cli_sub *x, int argc, char **argv)
 		putchar('\n');
 	}
 out:
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static const char *code_of(struct app *app, const struct actor *who, int64_t id, struct arena *a)
@@ -141,163 +121,122 @@ static const char *code_of(struct app *app, const struct actor *who, int64_t id,
 	return r.code;
 }
 
+/* An organisation's history as text. */
+static void show_text(struct app *app, const struct actor *who, const char *code,
+                      const struct org_history *h, struct arena *a)
+{
+	char d1[DATE_BUF], d2[DATE_BUF];
+
+	printf("%s — hoạt động từ %s đến %s\n", code, vn(h->versions.v[0].valid_from, d1),
+	       vn(h->versions.v[0].valid_to, d2));
+	printf("Lịch sử tên và cấp trên / versions:\n");
+	for (size_t i = 0; i < h->versions.n; i++) {
+		const struct org_row *v = &h->versions.v[i];
+
+		printf("  %s – %s: %s [%s], cấp trên %s%s%s\n", vn(v->ver_from, d1),
+		       vn(v->ver_to, d2), v->name, org_kind_label(v->kind),
+		       code_of(app, who, v->parent_id, a), v->document ? "; " : "",
+		       v->document ? v->document : "");
+	}
+	printf("Sắp xếp tổ chức / successions:\n");
+	for (size_t i = 0; i < h->successions.n; i++) {
+		const struct succession_row *s = &h->successions.v[i];
+
+		printf("  %s %s", vn(s->effective, d1), s->kind);
+		for (size_t k = 0; k < s->nlinks; k++)
+			printf(" %s→%s%s", code_of(app, who, s->links[k].from_org, a),
+			       code_of(app, who, s->links[k].to_org, a),
+			       s->links[k].is_main ? "*" : "");
+		printf("%s%s\n", s->document ? "; " : "", s->document ? s->document : "");
+	}
+}
+
 static int org_show_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct actor *who = &x->who;
 	const char *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct org_history h;
-	struct arena a;
-	struct err e;
 	int64_t id;
-	size_t npos;
-	char d1[DATE_BUF], d2[DATE_BUF];
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã tổ chức",
+	                   "The organisation code is missing")) != 0 ||
+	    (rc = cli_sub_open(x)) != 0 || (rc = resolve(x, pos[0], &id)) != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Thiếu mã tổ chức", "The organisation code is missing");
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = resolve(app, who, pos[0], &id)) != 0)
-		return rc;
-	arena_init(&a, 1 << 26);
-	err_init(&e);
-	rc = org_history(app, who, id, &a, &h, &e);
-	if (rc < 0)
-		goto out;
-	if (json) {
-		cli_print_json(org_history_json(app, who, id, pos[0], &h, &a));
-		goto out;
-	}
-	printf("%s — hoạt động từ %s đến %s\n", pos[0], vn(h.versions.v[0].valid_from, d1),
-	       vn(h.versions.v[0].valid_to, d2));
-	printf("Lịch sử tên và cấp trên / versions:\n");
-	for (size_t i = 0; i < h.versions.n; i++) {
-		const struct org_row *v = &h.versions.v[i];
-
-		printf("  %s – %s: %s [%s], cấp trên %s%s%s\n", vn(v->ver_from, d1),
-		       vn(v->ver_to, d2), v->name, org_kind_label(v->kind),
-		       code_of(app, who, v->parent_id, &a), v->document ? "; " : "",
-		       v->document ? v->document : "");
-	}
-	printf("Sắp xếp tổ chức / successions:\n");
-	for (size_t i = 0; i < h.successions.n; i++) {
-		const struct succession_row *s = &h.successions.v[i];
-
-		printf("  %s %s", vn(s->effective, d1), s->kind);
-		for (size_t k = 0; k < s->nlinks; k++)
-			printf(" %s→%s%s", code_of(app, who, s->links[k].from_org, &a),
-			       code_of(app, who, s->links[k].to_org, &a),
-			       s->links[k].is_main ? "*" : "");
-		printf("%s%s\n", s->document ? "; " : "", s->document ? s->document : "");
-	}
-out:
-	arena_release(&a);
-	return cli_done(rc, &e);
+	rc = org_history(x->app, &x->who, id, &x->a, &h, &x->err);
+	if (rc == 0 && json)
+		cli_print_json(org_history_json(x->app, &x->who, id, pos[0], &h, &x->a));
+	else if (rc == 0)
+		show_text(x->app, &x->who, pos[0], &h, &x->a);
+	return rc;
 }
 
 static int org_create_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct actor *who = &x->who;
-	const char *code = NULL, *name = NULL, *kind = NULL, *parent = NULL, *from = NULL,
-	           *doc = NULL, *pos[1];
+	const char *parent = NULL, *from = NULL;
+	struct org_new o = {0};
 	const struct cli_opt opts[] = {
-	    {"--code", &code},
-	    {"--name", &name},
-	    {"--kind", &kind},
+	    {"--code", &o.code, .need = 1},
+	    {"--name", &o.name, .need = 1},
+	    {"--kind", &o.kind, .need = 1},
 	    {"--parent", &parent},
-	    {"--from", &from},
-	    {"--doc", &doc},
+	    {"--from", &from, .need = 1},
+	    {"--doc", &o.document},
 	    {NULL},
 	};
-	struct org_new o = {0};
-	struct err e;
 	int64_t id;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, "Cần --code, --name, --kind và --from",
+	                   "--code, --name, --kind and --from are required")) != 0 ||
+	    (rc = cli_date("--from", from, &o.from)) != 0 || (rc = cli_sub_open(x)) != 0 ||
+	    (parent && (rc = resolve(x, parent, &o.parent_id)) != 0))
 		return rc;
-	if (!code || !name || !kind || !from)
-		return cli_usage(self(), "Cần --code, --name, --kind và --from",
-		                 "--code, --name, --kind and --from are required");
-	if ((rc = cli_date("--from", from, &o.from)) != 0)
-		return rc;
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if (parent && (rc = resolve(app, who, parent, &o.parent_id)) != 0)
-		return rc;
-	o.code = code;
-	o.name = name;
-	o.kind = kind;
-	o.document = doc;
-	err_init(&e);
-	rc = org_create(app, who, &o, &id, &e);
+	rc = org_create(x->app, &x->who, &o, &id, &x->err);
 	if (rc == 0)
-		printf("Đã tạo tổ chức %s (id %lld)\n", code, (long long)id);
-	return cli_done(rc, &e);
+		printf("Đã tạo tổ chức %s (id %lld)\n", o.code, (long long)id);
+	return rc;
 }
 
 static int org_rename_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct actor *who = &x->who;
 	const char *date = NULL, *doc = NULL, *pos[2];
-	const struct cli_opt opts[] = {{"--date", &date}, {"--doc", &doc}, {NULL}};
-	struct err e;
+	const struct cli_opt opts[] = {{"--date", &date, .need = 1}, {"--doc", &doc}, {NULL}};
 	int64_t id;
 	int32_t day;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 2, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 2, "Cần mã tổ chức, tên mới và --date",
+	                   "CODE, NAME and --date are required")) != 0 ||
+	    (rc = open_org(x, "--date", date, pos[0], &day, &id)) != 0)
 		return rc;
-	if (npos != 2 || !date)
-		return cli_usage(self(), "Cần mã tổ chức, tên mới và --date",
-		                 "CODE, NAME and --date are required");
-	if ((rc = open_change(x, date, pos[0], &app, &day, &id)) != 0)
-		return rc;
-	err_init(&e);
-	rc = org_rename(app, who, id, pos[1], day, doc, &e);
+	rc = org_rename(x->app, &x->who, id, pos[1], day, doc, &x->err);
 	if (rc == 0)
 		printf("Đã đổi tên %s\n", pos[0]);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int org_move_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct actor *who = &x->who;
 	const char *date = NULL, *doc = NULL, *pos[2];
-	const struct cli_opt opts[] = {{"--date", &date}, {"--doc", &doc}, {NULL}};
-	struct err e;
+	const struct cli_opt opts[] = {{"--date", &date, .need = 1}, {"--doc", &doc}, {NULL}};
 	int64_t id, parent;
 	int32_t day;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 2, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 2, "Cần mã tổ chức, mã cấp trên mới và --date",
+	                   "CODE, PARENT and --date are required")) != 0 ||
+	    (rc = open_org(x, "--date", date, pos[0], &day, &id)) != 0 ||
+	    (rc = resolve(x, pos[1], &parent)) != 0)
 		return rc;
-	if (npos != 2 || !date)
-		return cli_usage(self(), "Cần mã tổ chức, mã cấp trên mới và --date",
-		                 "CODE, PARENT and --date are required");
-	if ((rc = open_change(x, date, pos[0], &app, &day, &id)) != 0 ||
-	    (rc = resolve(app, who, pos[1], &parent)) != 0)
-		return rc;
-	err_init(&e);
-	rc = org_move(app, who, id, parent, day, doc, &e);
+	rc = org_move(x->app, &x->who, id, parent, day, doc, &x->err);
 	if (rc == 0)
 		printf("Đã chuyển %s về %s\n", pos[0], pos[1]);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int org_merge_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const struct actor *who = &x->who;
 	const char *date = NULL, *doc = NULL, *into = NULL, *code = NULL, *name = NULL,
 	           *kind = NULL, *parent = NULL, *pos[MAX_LIST];
@@ -307,28 +246,24 @@ static int org_merge_cmd(struct cli_sub *x, int argc, char **argv)
 	};
 	int64_t ids[MAX_LIST], into_id = 0, res;
 	struct org_new spec = {0};
-	struct err e;
 	int32_t day;
 	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, MAX_LIST, &npos)) != 0)
+	if ((rc = cli_parse(x->cmd, argc, argv, x->first, opts, pos, MAX_LIST, &npos)) != 0)
 		return rc;
 	if (npos < 1 || !date || (!into && (!code || !name || !kind)))
-		return cli_usage(self(),
+		return cli_usage(x->cmd,
 		                 "Cần các mã tổ chức, --date và --into (hoặc --code --name --kind "
 		                 "cho tổ chức mới)",
 		                 "CODEs, --date and --into (or --code --name --kind) are required");
-	if ((rc = cli_date("--date", date, &day)) != 0)
-		return rc;
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_date("--date", date, &day)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	for (size_t i = 0; i < npos; i++)
-		if ((rc = resolve(app, who, pos[i], &ids[i])) != 0)
+		if ((rc = resolve(x, pos[i], &ids[i])) != 0)
 			return rc;
-	if (into && (rc = resolve(app, who, into, &into_id)) != 0)
-		return rc;
-	if (parent && (rc = resolve(app, who, parent, &spec.parent_id)) != 0)
+	if ((into && (rc = resolve(x, into, &into_id)) != 0) ||
+	    (parent && (rc = resolve(x, parent, &spec.parent_id)) != 0))
 		return rc;
 	spec.code = code;
 	spec.name = name;
@@ -337,25 +272,61 @@ static int org_merge_cmd(struct cli_sub *x, int argc, char **argv)
 	spec.document = doc;
 	if (!spec.parent_id && !into) {
 		/* default: the parent of the first source */
-		struct arena a;
 		struct org_row r;
 
-		arena_init(&a, 1 << 20);
-		if (org_get(app, who, ids[0], day, &a, &r, NULL) == 0)
+		if (org_get(x->app, who, ids[0], day, &x->a, &r, NULL) == 0)
 			spec.parent_id = r.parent_id;
-		arena_release(&a);
 	}
-	err_init(&e);
-	rc = org_merge(app, who, ids, npos, into_id, into ? NULL : &spec, day, doc, &res, &e);
+	rc = org_merge(x->app, who, ids, npos, into_id, into ? NULL : &spec, day, doc, &res,
+	               &x->err);
 	if (rc == 0)
 		printf("Đã hợp nhất %zu tổ chức vào %s\n", npos, into ? into : code);
-	return cli_done(rc, &e);
+	return rc;
+}
+
+/* --part CODE=NAME of a split, into parts[i] (its code to free). */
+static int split_parts(struct cli_sub *x, const char **parts_s, size_t n, const char *doc,
+                       struct org_new *parts)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *eq = strchr(parts_s[i], '=');
+
+		if (!eq)
+			return cli_usage(x->cmd, "--part cần dạng MÃ=TÊN",
+			                 "--part takes CODE=NAME");
+		memset(&parts[i], 0, sizeof(parts[i]));
+		parts[i].code = strndup(parts_s[i], (size_t)(eq - parts_s[i]));
+		parts[i].name = eq + 1;
+		parts[i].document = doc;
+	}
+	return 0;
+}
+
+/* --assign CHILD=PART_NUMBER of a split (of nparts), into assign[i]. */
+static int split_assign(struct cli_sub *x, const char **assign_s, size_t n, size_t nparts,
+                        struct org_assign *assign)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *eq = strchr(assign_s[i], '=');
+		char *child;
+		int64_t part;
+		int rc;
+
+		if (!eq)
+			return cli_usage(x->cmd, "--assign cần dạng MÃ_CON=SỐ_PHẦN",
+			                 "--assign takes CHILD=PART_NUMBER");
+		child = strndup(assign_s[i], (size_t)(eq - assign_s[i]));
+		rc = resolve(x, child, &assign[i].child);
+		free(child);
+		if (rc != 0 || (rc = cli_number("--assign", eq + 1, 1, (int64_t)nparts, &part)))
+			return rc;
+		assign[i].part = (size_t)part - 1;
+	}
+	return 0;
 }
 
 static int org_split_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct actor *who = &x->who;
 	const char *date = NULL, *doc = NULL, *main_s = NULL, *parts_s[MAX_LIST],
 	           *assign_s[MAX_LIST], *pos[1];
 	size_t nparts = 0, nassign = 0, npos;
@@ -370,145 +341,96 @@ static int org_split_cmd(struct cli_sub *x, int argc, char **argv)
 	struct org_new parts[MAX_LIST];
 	struct org_assign assign[MAX_LIST];
 	int64_t id, main_part = 0, ids[MAX_LIST];
-	struct err e;
 	int32_t day;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_parse(x->cmd, argc, argv, x->first, opts, pos, 1, &npos)) != 0)
 		return rc;
 	if (npos != 1 || !date || nparts < 2)
-		return cli_usage(self(), "Cần mã tổ chức, --date và ít nhất hai --part MÃ=TÊN",
+		return cli_usage(x->cmd, "Cần mã tổ chức, --date và ít nhất hai --part MÃ=TÊN",
 		                 "CODE, --date and at least two --part CODE=NAME are required");
-	if ((rc = open_change(x, date, pos[0], &app, &day, &id)) != 0)
+	if ((rc = open_org(x, "--date", date, pos[0], &day, &id)) != 0 ||
+	    (main_s && (rc = cli_number("--main", main_s, 1, (int64_t)nparts, &main_part)) != 0) ||
+	    (rc = split_parts(x, parts_s, nparts, doc, parts)) != 0 ||
+	    (rc = split_assign(x, assign_s, nassign, nparts, assign)) != 0)
 		return rc;
-	if (main_s && (rc = cli_number("--main", main_s, 1, (int64_t)nparts, &main_part)) != 0)
-		return rc;
-	for (size_t i = 0; i < nparts; i++) {
-		const char *eq = strchr(parts_s[i], '=');
-
-		if (!eq)
-			return cli_usage(self(), "--part cần dạng MÃ=TÊN",
-			                 "--part takes CODE=NAME");
-		memset(&parts[i], 0, sizeof(parts[i]));
-		parts[i].code = strndup(parts_s[i], (size_t)(eq - parts_s[i]));
-		parts[i].name = eq + 1;
-		parts[i].document = doc;
-	}
-	for (size_t i = 0; i < nassign; i++) {
-		const char *eq = strchr(assign_s[i], '=');
-		char *child;
-		int64_t part;
-
-		if (!eq)
-			return cli_usage(self(), "--assign cần dạng MÃ_CON=SỐ_PHẦN",
-			                 "--assign takes CHILD=PART_NUMBER");
-		child = strndup(assign_s[i], (size_t)(eq - assign_s[i]));
-		rc = resolve(app, who, child, &assign[i].child);
-		free(child);
-		if (rc != 0 || (rc = cli_number("--assign", eq + 1, 1, (int64_t)nparts, &part)))
-			return rc;
-		assign[i].part = (size_t)part - 1;
-	}
-	err_init(&e);
-	rc = org_split(app, who, id, parts, nparts, main_s ? (size_t)main_part - 1 : 0, assign,
-	               nassign, day, doc, ids, &e);
+	rc = org_split(x->app, &x->who, id, parts, nparts, main_s ? (size_t)main_part - 1 : 0,
+	               assign, nassign, day, doc, ids, &x->err);
 	for (size_t i = 0; i < nparts; i++)
 		free((char *)parts[i].code);
 	if (rc == 0)
 		printf("Đã chia tách %s thành %zu tổ chức\n", pos[0], nparts);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int org_dissolve_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct actor *who = &x->who;
 	const char *date = NULL, *doc = NULL, *recv = NULL, *pos[1];
 	const struct cli_opt opts[] = {
-	    {"--date", &date}, {"--doc", &doc}, {"--receiver", &recv}, {NULL}};
+	    {"--date", &date, .need = 1}, {"--doc", &doc}, {"--receiver", &recv}, {NULL}};
 	int64_t id, rid = 0;
-	struct err e;
 	int32_t day;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã tổ chức và --date",
+	                   "CODE and --date are required")) != 0 ||
+	    (rc = open_org(x, "--date", date, pos[0], &day, &id)) != 0 ||
+	    (recv && (rc = resolve(x, recv, &rid)) != 0))
 		return rc;
-	if (npos != 1 || !date)
-		return cli_usage(self(), "Cần mã tổ chức và --date",
-		                 "CODE and --date are required");
-	if ((rc = open_change(x, date, pos[0], &app, &day, &id)) != 0)
-		return rc;
-	if (recv && (rc = resolve(app, who, recv, &rid)) != 0)
-		return rc;
-	err_init(&e);
-	rc = org_dissolve(app, who, id, rid, day, doc, &e);
+	rc = org_dissolve(x->app, &x->who, id, rid, day, doc, &x->err);
 	if (rc == 0)
 		printf("Đã giải thể %s\n", pos[0]);
-	return cli_done(rc, &e);
+	return rc;
+}
+
+/* The arguments of map and ancestors, CODE [--as-of D] [--json]: the
+ * organisation (*code, *id), the day and whether JSON is wanted. */
+static int org_on_day(struct cli_sub *x, int argc, char **argv, const char **code, int64_t *id,
+                      int32_t *day, int *json)
+{
+	const char *as_of = NULL, *pos[1];
+	const struct cli_opt opts[] = {{"--as-of", &as_of}, {"--json", NULL, json}, {NULL}};
+	int rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã tổ chức",
+	                  "The organisation code is missing");
+
+	if (rc != 0)
+		return rc;
+	*code = pos[0];
+	return open_org(x, "--as-of", as_of, pos[0], day, id);
 }
 
 static int org_map_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct actor *who = &x->who;
-	const char *as_of = NULL, *pos[1];
-	int json = 0, rc;
-	const struct cli_opt opts[] = {{"--as-of", &as_of}, {"--json", NULL, &json}, {NULL}};
-	struct arena a;
+	const char *code;
 	struct org_row r;
-	struct err e;
 	int64_t id, to;
 	int32_t day;
-	size_t npos;
+	int json = 0, rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = org_on_day(x, argc, argv, &code, &id, &day, &json)) != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Thiếu mã tổ chức", "The organisation code is missing");
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = cli_date("--as-of", as_of, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
-		return rc;
-	err_init(&e);
-	arena_init(&a, 1 << 20);
-	rc = org_map(app, who, id, day, &to, &e);
+	rc = org_map(x->app, &x->who, id, day, &to, &x->err);
 	if (rc == 0)
-		rc = org_get(app, who, to, day, &a, &r, &e);
+		rc = org_get(x->app, &x->who, to, day, &x->a, &r, &x->err);
 	if (rc == 0 && json)
-		cli_print_json(json_pack("{s:s,s:o,s:s,s:s}", "from", pos[0], "as_of",
+		cli_print_json(json_pack("{s:s,s:o,s:s,s:s}", "from", code, "as_of",
 		                         cli_date_json(day), "code", r.code, "name", r.name));
 	else if (rc == 0)
-		printf("%s → %s  %s\n", pos[0], r.code, r.name);
-	arena_release(&a);
-	return cli_done(rc, &e);
+		printf("%s → %s  %s\n", code, r.code, r.name);
+	return rc;
 }
 
 static int org_ancestors_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct actor *who = &x->who;
-	const char *as_of = NULL, *pos[1];
-	int json = 0, rc;
-	const struct cli_opt opts[] = {{"--as-of", &as_of}, {"--json", NULL, &json}, {NULL}};
+	const char *code;
 	struct org_list l;
-	struct arena a;
-	struct err e;
 	int64_t id;
 	int32_t day;
-	size_t npos;
+	int json = 0, rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = org_on_day(x, argc, argv, &code, &id, &day, &json)) != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Thiếu mã tổ chức", "The organisation code is missing");
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = cli_date("--as-of", as_of, &day)) != 0 || (rc = resolve(app, who, pos[0], &id)))
-		return rc;
-	err_init(&e);
-	arena_init(&a, 1 << 20);
-	rc = org_ancestors(app, who, id, day, &a, &l, &e);
+	rc = org_ancestors(x->app, &x->who, id, day, &x->a, &l, &x->err);
 	if (rc == 0 && json) {
 		json_t *arr = json_array();
 
@@ -520,66 +442,49 @@ static int org_ancestors_cmd(struct cli_sub *x, int argc, char **argv)
 		for (size_t i = 0; i < l.n; i++)
 			printf("%*s%s  %s\n", (int)i * 2, "", l.v[i].code, l.v[i].name);
 	}
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int org_term_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *term = NULL, *congress = NULL, *doc = NULL, *pos[1];
-	const struct cli_opt opts[] = {
-	    {"--term", &term}, {"--congress", &congress}, {"--doc", &doc}, {NULL}};
-	struct err e;
+	const struct cli_opt opts[] = {{"--term", &term, .need = 1},
+	                               {"--congress", &congress, .need = 1},
+	                               {"--doc", &doc},
+	                               {NULL}};
 	int64_t id, tid;
 	int32_t day;
 	int first, last, rc;
-	size_t npos;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã tổ chức, --term và --congress",
+	                   "CODE, --term and --congress are required")) != 0)
 		return rc;
-	if (npos != 1 || !term || !congress)
-		return cli_usage(self(), "Cần mã tổ chức, --term và --congress",
-		                 "CODE, --term and --congress are required");
-	err_init(&e);
-	if (term_name_parse(term, &first, &last, &e) < 0) {
-		rc = cli_usage(self(), err_text_vi(&e), err_text_en(&e));
-		err_release(&e);
+	if (term_name_parse(term, &first, &last, &x->err) < 0)
+		return cli_usage(x->cmd, err_text_vi(&x->err), err_text_en(&x->err));
+	if ((rc = open_org(x, "--congress", congress, pos[0], &day, &id)) != 0)
 		return rc;
-	}
-	if ((rc = cli_sub_open(x, &app)) != 0 ||
-	    (rc = cli_date("--congress", congress, &day)) != 0 ||
-	    (rc = resolve(app, &x->who, pos[0], &id)) != 0)
-		return rc;
-	rc = term_add(app, &x->who, id, first, last, day, doc, &tid, &e);
+	rc = term_add(x->app, &x->who, id, first, last, day, doc, &tid, &x->err);
 	if (rc == 0)
 		printf("Đã ghi nhận nhiệm kỳ %d-%d của %s\n", first, last, pos[0]);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int org_terms_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct term *v;
-	struct arena a;
-	struct err e;
 	int64_t id;
-	size_t npos, n = 0;
+	size_t n = 0;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã tổ chức",
+	                   "The organisation code is missing")) != 0 ||
+	    (rc = cli_sub_open(x)) != 0 || (rc = resolve(x, pos[0], &id)) != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Thiếu mã tổ chức", "The organisation code is missing");
-	if ((rc = cli_sub_open(x, &app)) != 0 || (rc = resolve(app, &x->who, pos[0], &id)) != 0)
-		return rc;
-	err_init(&e);
-	arena_init(&a, 1 << 20);
-	rc = term_list(app, &x->who, id, &a, &v, &n, &e);
+	rc = term_list(x->app, &x->who, id, &x->a, &v, &n, &x->err);
 	if (rc == 0 && json)
-		cli_print_json(term_list_json(v, n, &a));
+		cli_print_json(term_list_json(v, n, &x->a));
 	for (size_t i = 0; rc == 0 && !json && i < n; i++) {
 		char f[DATE_BUF], t[DATE_BUF];
 
@@ -588,8 +493,7 @@ static int org_terms_cmd(struct cli_sub *x, int argc, char **argv)
 	}
 	if (rc == 0 && !json && !n)
 		printf("Chưa ghi nhận nhiệm kỳ / no terms recorded\n");
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static const struct cli_subcmd subs[] = {
@@ -599,19 +503,11 @@ static const struct cli_subcmd subs[] = {
     {"ancestors", org_ancestors_cmd}, {"term", org_term_cmd},         {"terms", org_terms_cmd},
 };
 
-static int cmd_org_exec(struct cli *c, int argc, char **argv)
-{
-	return cli_dispatch(c, self(), subs, sizeof(subs) / sizeof(subs[0]), "cli", argc, argv);
-}
-
 const struct cmd_entry cmd_org_entry = {
     .name = "org",
     .usage = "org tree|show|create|rename|move|merge|split|dissolve|map|ancestors|term|terms ...",
     .help = "Cây tổ chức theo thời gian / the organisation tree through time",
-    .exec = cmd_org_exec,
+    .purpose = "cli",
+    .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };
-
-static const struct cmd_entry *self(void)
-{
-	return &cmd_org_entry;
-}

@@ -21,8 +21,6 @@
 
 #include "core/banned.h"
 
-static const struct cmd_entry *self(void);
-
 static const char *org_code(struct app *app, const struct actor *who, int64_t id, struct arena *a)
 {
 	struct org_row r;
@@ -70,93 +68,73 @@ static void person_line(struct app *app, const struct actor *who, const struct p
 	       org_code(app, who, p->org_id, a) ? org_code(app, who, p->org_id, a) : "-");
 }
 
+/* Persons found, as JSON ({key: value, "count": n, list: [...]}) or as
+ * lines (under the heading the caller printed). */
+static void print_persons(struct app *app, const struct actor *who, const struct person_list *l,
+                          struct arena *a, int json, const char *key, const char *value,
+                          const char *list)
+{
+	if (json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < l->n; i++)
+			json_array_append_new(arr, person_brief_json(app, who, &l->v[i], a));
+		cli_print_json(
+		    json_pack("{s:s,s:I,s:o}", key, value, "count", (json_int_t)l->n, list, arr));
+		return;
+	}
+	for (size_t i = 0; i < l->n; i++)
+		person_line(app, who, &l->v[i], a);
+}
+
 static int search_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct actor *who = &x->who;
 	const char *limit_s = NULL, *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--limit", &limit_s}, {"--json", NULL, &json}, {NULL}};
 	struct person_list l;
-	struct arena a;
-	struct err e;
 	int64_t limit = 20;
-	size_t npos;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu chuỗi tìm kiếm",
+	                   "The search text is missing")) != 0 ||
+	    (limit_s && (rc = cli_number("--limit", limit_s, 1, PERSON_SEARCH_MAX, &limit)) != 0) ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Thiếu chuỗi tìm kiếm", "The search text is missing");
-	if (limit_s && (rc = cli_number("--limit", limit_s, 1, PERSON_SEARCH_MAX, &limit)) != 0)
-		return rc;
-	arena_init(&a, 1 << 26);
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	rc = person_search(app, who, pos[0], (size_t)limit, &a, &l, &e);
-	if (rc == 0 && json) {
-		json_t *arr = json_array();
-
-		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(arr, person_brief_json(app, who, &l.v[i], &a));
-		cli_print_json(json_pack("{s:s,s:I,s:o}", "query", pos[0], "count", (json_int_t)l.n,
-		                         "results", arr));
-	} else if (rc == 0) {
+	rc = person_search(x->app, &x->who, pos[0], (size_t)limit, &x->a, &l, &x->err);
+	if (rc == 0 && !json)
 		printf("Tìm \"%s\": %zu kết quả\n", pos[0], l.n);
-		for (size_t i = 0; i < l.n; i++)
-			person_line(app, who, &l.v[i], &a);
-	}
-	arena_release(&a);
-	return cli_done(rc, &e);
+	if (rc == 0)
+		print_persons(x->app, &x->who, &l, &x->a, json, "query", pos[0], "results");
+	return rc;
 }
 
 static int list_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct actor *who = &x->who;
-	const char *org = NULL, *limit_s = NULL, *offset_s = NULL, *pos[1];
+	const char *org = NULL, *limit_s = NULL, *offset_s = NULL;
 	int json = 0, rc;
 	const struct cli_opt opts[] = {
-	    {"--org", &org},
+	    {"--org", &org, .need = 1},
 	    {"--limit", &limit_s},
 	    {"--offset", &offset_s},
 	    {"--json", NULL, &json},
 	    {NULL},
 	};
 	struct person_list l;
-	struct arena a;
-	struct err e;
 	int64_t id, limit = 10000, offset = 0;
-	size_t npos;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, "Thiếu --org", "--org is required")) !=
+	        0 ||
+	    (limit_s && (rc = cli_number("--limit", limit_s, 1, 10000, &limit)) != 0) ||
+	    (offset_s && (rc = cli_number("--offset", offset_s, 0, INT32_MAX, &offset)) != 0) ||
+	    (rc = cli_sub_open(x)) != 0 || (rc = org_find(x->app, &x->who, org, &id, &x->err)) < 0)
 		return rc;
-	if (!org)
-		return cli_usage(self(), "Thiếu --org", "--org is required");
-	if ((limit_s && (rc = cli_number("--limit", limit_s, 1, 10000, &limit)) != 0) ||
-	    (offset_s && (rc = cli_number("--offset", offset_s, 0, INT32_MAX, &offset)) != 0))
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = org_find(app, who, org, &id, &e)) < 0)
-		return cli_done(rc, &e);
-	arena_init(&a, 1 << 28);
-	rc = person_list_by_org(app, who, id, (size_t)limit, (size_t)offset, &a, &l, &e);
-	if (rc == 0 && json) {
-		json_t *arr = json_array();
-
-		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(arr, person_brief_json(app, who, &l.v[i], &a));
-		cli_print_json(json_pack("{s:s,s:I,s:o}", "org", org, "count", (json_int_t)l.n,
-		                         "persons", arr));
-	} else if (rc == 0) {
+	rc = person_list_by_org(x->app, &x->who, id, (size_t)limit, (size_t)offset, &x->a, &l,
+	                        &x->err);
+	if (rc == 0 && !json)
 		printf("Đảng viên của %s: %zu\n", org, l.n);
-		for (size_t i = 0; i < l.n; i++)
-			person_line(app, who, &l.v[i], &a);
-	}
-	arena_release(&a);
-	return cli_done(rc, &e);
+	if (rc == 0)
+		print_persons(x->app, &x->who, &l, &x->a, json, "org", org, "persons");
+	return rc;
 }
 
 /* A person's record as text: identity, membership history, positions. */
@@ -198,7 +176,6 @@ static void show_text(struct app *app, const struct actor *who, const struct per
 
 static int show_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const struct actor *who = &x->who;
 	const char *pos[1];
 	int json = 0, rc;
@@ -206,28 +183,18 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 	struct membership_list ms;
 	struct position_list ps;
 	struct person_row p;
-	struct arena a;
-	struct err e;
 	int64_t id;
-	size_t npos;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã hồ sơ",
+	                   "The record id is missing")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Thiếu mã hồ sơ", "The record id is missing");
-	if ((rc = cli_number("ID", pos[0], 1, INT64_MAX, &id)) != 0)
-		return rc;
-	arena_init(&a, 1 << 24);
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	rc = person_read(app, who, id, NULL, &a, &p, &ms, &ps, &e);
+	rc = person_read(x->app, who, id, NULL, &x->a, &p, &ms, &ps, &x->err);
 	if (rc == 0 && json)
-		cli_print_json(person_view_json(app, who, &p, &ms, &ps, &a));
+		cli_print_json(person_view_json(x->app, who, &p, &ms, &ps, &x->a));
 	else if (rc == 0)
-		show_text(app, who, &p, &ms, &ps, &a);
-	arena_release(&a);
-	return cli_done(rc, &e);
+		show_text(x->app, who, &p, &ms, &ps, &x->a);
+	return rc;
 }
 
 /* The fields add and update take, into in (and the organisation's code). */
@@ -244,126 +211,102 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int add_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct actor *who = &x->who;
 	struct person_input in = {0};
-	const char *org = NULL, *pos[1];
+	const char *org = NULL;
 	const struct cli_opt opts[] = {
 	    PERSON_OPTS(in, org),
 	    {"--org", &org},
 	    {"--joined", &in.joined},
 	    {NULL},
 	};
-	struct err e;
 	int64_t id;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
+	    (rc = cli_sub_open(x)) != 0 ||
+	    (org && (rc = org_find(x->app, &x->who, org, &in.org_id, &x->err)) < 0))
 		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if (org && (rc = org_find(app, who, org, &in.org_id, &e)) < 0)
-		return cli_done(rc, &e);
-	rc = person_create(app, who, &in, &id, &e);
-	if (rc == 0)
-		printf("%lld\n", (long long)id);
-	return cli_done(rc, &e);
+	rc = person_create(x->app, &x->who, &in, &id, &x->err);
+	return cli_print_id(rc, id);
+}
+
+/* The record ID and --version V of a change (update, classify). */
+static int id_version(const char *id_s, const char *version_s, int64_t *id, int64_t *version)
+{
+	int rc = cli_id(id_s, id);
+
+	return rc != 0 ? rc : cli_number("--version", version_s, 1, INT64_MAX, version);
 }
 
 /* person update ID --version V [--field VALUE]...: only what is given
  * changes ("" clears a field). */
 static int update_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct person_input in = {0};
 	const char *org = NULL, *version_s = NULL, *pos[1];
-	const struct cli_opt opts[] = {PERSON_OPTS(in, org), {"--version", &version_s}, {NULL}};
-	struct err e;
+	const struct cli_opt opts[] = {
+	    PERSON_OPTS(in, org), {"--version", &version_s, .need = 1}, {NULL}};
 	int64_t id, version;
-	size_t npos;
 	int rc;
 
 	(void)org;
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã hồ sơ và --version",
+	                   "ID and --version are required")) != 0 ||
+	    (rc = id_version(pos[0], version_s, &id, &version)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1 || !version_s)
-		return cli_usage(self(), "Cần mã hồ sơ và --version",
-		                 "ID and --version are required");
-	if ((rc = cli_number("ID", pos[0], 1, INT64_MAX, &id)) != 0 ||
-	    (rc = cli_number("--version", version_s, 1, INT64_MAX, &version)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	rc = person_update(app, &x->who, id, version, &in, &e);
+	rc = person_update(x->app, &x->who, id, version, &in, &x->err);
 	if (rc == 0)
 		printf("Đã sửa hồ sơ %lld / record updated (version %lld)\n", (long long)id,
 		       (long long)(version + 1));
-	return cli_done(rc, &e);
+	return rc;
 }
 
 /* person classify ID LEVEL --version V [--reason R] */
 static int classify_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *version_s = NULL, *reason = NULL, *pos[2];
-	const struct cli_opt opts[] = {{"--version", &version_s}, {"--reason", &reason}, {NULL}};
+	const struct cli_opt opts[] = {
+	    {"--version", &version_s, .need = 1}, {"--reason", &reason}, {NULL}};
 	enum clearance level;
-	struct err e;
 	int64_t id, version;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 2, &npos)) != 0)
-		return rc;
-	if (npos != 2 || !version_s)
-		return cli_usage(self(), "Cần mã hồ sơ, độ mật và --version",
-		                 "ID, LEVEL and --version are required");
-	if ((rc = cli_number("ID", pos[0], 1, INT64_MAX, &id)) != 0 ||
-	    (rc = cli_number("--version", version_s, 1, INT64_MAX, &version)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 2, "Cần mã hồ sơ, độ mật và --version",
+	                   "ID, LEVEL and --version are required")) != 0 ||
+	    (rc = id_version(pos[0], version_s, &id, &version)) != 0)
 		return rc;
 	if (clearance_parse(pos[1], &level) < 0)
-		return cli_usage(self(), "Độ mật là thuong, mat hoặc toi_mat",
+		return cli_usage(x->cmd, "Độ mật là thuong, mat hoặc toi_mat",
 		                 "LEVEL is thuong, mat or toi_mat");
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = person_set_confidentiality(app, &x->who, id, (int)level, version, reason, &e);
+	rc = person_set_confidentiality(x->app, &x->who, id, (int)level, version, reason, &x->err);
 	if (rc == 0)
 		printf("Hồ sơ %lld: độ mật %s / confidentiality set\n", (long long)id,
 		       clearance_label((int)level));
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int duplicates_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const char *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct person_dup_pair *v;
-	struct arena a;
-	struct err e;
-	size_t n, npos;
+	size_t n;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	arena_init(&a, 1 << 26);
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	rc = person_duplicates(app, &x->who, &a, &v, &n, &e);
+	rc = person_duplicates(x->app, &x->who, &x->a, &v, &n, &x->err);
 	if (rc == 0 && json) {
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(
-			    arr,
-			    json_pack("{s:o,s:o}", "person",
-			              person_brief_json(app, &x->who, &v[i].p, &a), "duplicate_of",
-			              person_brief_json(app, &x->who, &v[i].of, &a)));
+			    arr, json_pack("{s:o,s:o}", "person",
+			                   person_brief_json(x->app, &x->who, &v[i].p, &x->a),
+			                   "duplicate_of",
+			                   person_brief_json(x->app, &x->who, &v[i].of, &x->a)));
 		cli_print_json(json_pack("{s:o}", "duplicates", arr));
 	} else if (rc == 0) {
 		printf("Hồ sơ có thể trùng / possible duplicates: %zu\n", n);
@@ -371,70 +314,51 @@ static int duplicates_cmd(struct cli_sub *x, int argc, char **argv)
 			printf("%8lld %s  ~  %lld %s\n", (long long)v[i].p.id, v[i].p.full_name,
 			       (long long)v[i].of.id, v[i].of.full_name);
 	}
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int transfer_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct actor *who = &x->who;
 	const char *to = NULL, *date = NULL, *note = NULL, *pos[1];
-	const struct cli_opt opts[] = {{"--to", &to}, {"--date", &date}, {"--note", &note}, {NULL}};
-	struct err e;
+	const struct cli_opt opts[] = {
+	    {"--to", &to, .need = 1}, {"--date", &date, .need = 1}, {"--note", &note}, {NULL}};
 	int64_t id, org;
 	int32_t day;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã hồ sơ, --to và --date",
+	                   "ID, --to and --date are required")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--date", date, &day)) != 0 ||
+	    (rc = cli_sub_open(x)) != 0 || (rc = org_find(x->app, &x->who, to, &org, &x->err)) < 0)
 		return rc;
-	if (npos != 1 || !to || !date)
-		return cli_usage(self(), "Cần mã hồ sơ, --to và --date",
-		                 "ID, --to and --date are required");
-	if ((rc = cli_number("ID", pos[0], 1, INT64_MAX, &id)) != 0 ||
-	    (rc = cli_date("--date", date, &day)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = org_find(app, who, to, &org, &e)) == 0)
-		rc = person_transfer(app, who, id, org, day, note, &e);
+	rc = person_transfer(x->app, &x->who, id, org, day, note, &x->err);
 	if (rc == 0)
 		printf("Đã chuyển sinh hoạt hồ sơ %lld sang %s\n", (long long)id, to);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int position_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	const struct actor *who = &x->who;
 	const char *title = NULL, *from = NULL, *to = NULL, *org = NULL, *pos[1];
-	const struct cli_opt opts[] = {
-	    {"--title", &title}, {"--from", &from}, {"--to", &to}, {"--org", &org}, {NULL}};
-	struct err e;
+	const struct cli_opt opts[] = {{"--title", &title, .need = 1},
+	                               {"--from", &from, .need = 1},
+	                               {"--to", &to},
+	                               {"--org", &org},
+	                               {NULL}};
 	int64_t id, org_id = 0;
 	int32_t d1, d2 = DATE_OPEN;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã hồ sơ, --title và --from",
+	                   "ID, --title and --from are required")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--from", from, &d1)) != 0 ||
+	    (to && (rc = cli_date("--to", to, &d2))) || (rc = cli_sub_open(x)) != 0 ||
+	    (org && (rc = org_find(x->app, &x->who, org, &org_id, &x->err)) < 0))
 		return rc;
-	if (npos != 1 || !title || !from)
-		return cli_usage(self(), "Cần mã hồ sơ, --title và --from",
-		                 "ID, --title and --from are required");
-	if ((rc = cli_number("ID", pos[0], 1, INT64_MAX, &id)) != 0 ||
-	    (rc = cli_date("--from", from, &d1)) != 0 || (to && (rc = cli_date("--to", to, &d2))))
-		return rc;
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	err_init(&e);
-	if (org && (rc = org_find(app, who, org, &org_id, &e)) < 0)
-		return cli_done(rc, &e);
-	rc = person_add_position(app, who, id, org_id, title, d1, d2, NULL, &e);
+	rc = person_add_position(x->app, &x->who, id, org_id, title, d1, d2, NULL, &x->err);
 	if (rc == 0)
 		printf("Đã ghi chức vụ cho hồ sơ %lld\n", (long long)id);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static const struct cli_subcmd subs[] = {
@@ -449,11 +373,6 @@ static const struct cli_subcmd subs[] = {
     {"position", position_cmd},
 };
 
-static int cmd_person_exec(struct cli *c, int argc, char **argv)
-{
-	return cli_dispatch(c, self(), subs, sizeof(subs) / sizeof(subs[0]), "cli", argc, argv);
-}
-
 const struct cmd_entry cmd_person_entry = {
     .name = "person",
     .usage = "person search QUERY [--limit N] [--json] | list --org CODE [--json] | show ID "
@@ -461,10 +380,7 @@ const struct cmd_entry cmd_person_entry = {
              "thuong|mat|toi_mat --version V [--reason R] | duplicates [--json] | transfer ID --to "
              "CODE --date D | position ID --title T --from D [--to D] [--org CODE]",
     .help = "Tìm và xem hồ sơ đảng viên / find and read people",
-    .exec = cmd_person_exec,
+    .purpose = "cli",
+    .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };
-
-static const struct cmd_entry *self(void)
-{
-	return &cmd_person_entry;
-}

@@ -21,8 +21,6 @@
 
 #include "core/banned.h"
 
-static const struct cmd_entry *self(void);
-
 /* Write len bytes to path: 0, or an error set in e. */
 static int write_file(const char *path, const char *data, size_t len, struct err *e)
 {
@@ -68,18 +66,16 @@ static void print_text(const struct report *r)
 }
 
 /* --org CODE with --period P or --from D --to D: the organisation and the
- * period (a term's days come from its congresses, kept in a). */
+ * period (a term's days come from its congresses). */
 static int org_period(struct cli_sub *x, const char *org, const char *period, const char *from_s,
-                      const char *to_s, struct arena *a, int64_t *ret_org,
-                      struct report_period *ret, struct err *e)
+                      const char *to_s, int64_t *ret_org, struct report_period *ret)
 {
 	int32_t from = DATE_NONE, to = DATE_NONE;
-	struct app *app;
 	struct err pe;
 	int rc = 0;
 
 	if (!org || (!period && (!from_s || !to_s)) || (period && (from_s || to_s)))
-		return cli_usage(self(), "Cần --org và --period, hoặc --from và --to",
+		return cli_usage(x->cmd, "Cần --org và --period, hoặc --from và --to",
 		                 "--org and --period, or --from and --to, are needed");
 	if (period) {
 		err_init(&pe);
@@ -87,20 +83,17 @@ static int org_period(struct cli_sub *x, const char *org, const char *period, co
 		err_release(&pe);
 	}
 	if (rc < 0)
-		return cli_usage(self(),
+		return cli_usage(x->cmd,
 		                 "--period là 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, 2015-2019 "
 		                 "hoặc nhiệm kỳ NK2020-2025",
 		                 "--period is 2019, 2019-Q2, 2019-H1, 2019-9M, 2019-05, 2015-2019 "
 		                 "or the term NK2020-2025");
 	if ((!period && (rc = cli_date("--from", from_s, &from)) != 0) ||
-	    (!period && (rc = cli_date("--to", to_s, &to)) != 0))
+	    (!period && (rc = cli_date("--to", to_s, &to)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = org_find(x->app, &x->who, org, ret_org, &x->err)) < 0)
 		return rc;
-	if ((rc = org_find(app, &x->who, org, ret_org, e)) < 0 ||
-	    (rc = report_period_of(app, &x->who, *ret_org, period, from, to, a, ret, e)) < 0)
-		return cli_done(rc, e);
-	return 0;
+	return report_period_of(x->app, &x->who, *ret_org, period, from, to, &x->a, ret, &x->err);
 }
 
 /* The report as JSON, on stdout or into the file out. */
@@ -156,56 +149,43 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 	struct report_period p;
 	enum report_format f = REPORT_FORMAT__MAX;
 	struct report r;
-	struct arena a;
-	struct err e;
 	int64_t id;
-	size_t npos;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0)
 		return rc;
 	if (json)
 		format = "json";
 	if (format && strcmp(format, "json") != 0 && strcmp(format, "text") != 0 &&
 	    report_format_parse(format, &f) < 0)
-		return cli_usage(self(), "--format là text, json, csv, docx, pdf hoặc xlsx",
+		return cli_usage(x->cmd, "--format là text, json, csv, docx, pdf hoặc xlsx",
 		                 "--format is text, json, csv, docx, pdf or xlsx");
 	if (f != REPORT_FORMAT__MAX && !out)
-		return cli_usage(self(), "Cần --out cho tệp CSV, DOCX, PDF hoặc XLSX",
+		return cli_usage(x->cmd, "Cần --out cho tệp CSV, DOCX, PDF hoặc XLSX",
 		                 "--out is needed for a CSV, DOCX, PDF or XLSX file");
 	if (structure_s && (rc = cli_date("--structure-date", structure_s, &structure)) != 0)
 		return rc;
-	err_init(&e);
-	arena_init(&a, (size_t)1 << 26);
-	if ((rc = org_period(x, org, period, from_s, to_s, &a, &id, &p, &e)) != 0) {
-		arena_release(&a);
-		return rc;
-	}
-	rc = report_run(x->app, &x->who, id, &p, structure, &a, &r, &e);
+	rc = org_period(x, org, period, from_s, to_s, &id, &p);
+	if (rc == 0)
+		rc = report_run(x->app, &x->who, id, &p, structure, &x->a, &r, &x->err);
 	if (rc == 0 && f != REPORT_FORMAT__MAX)
-		rc = write_export(x->app, &x->who, &r, f, out, &a, &e);
+		rc = write_export(x->app, &x->who, &r, f, out, &x->a, &x->err);
 	else if (rc == 0 && format && strcmp(format, "json") == 0)
-		rc = write_json(&r, out, &e);
+		rc = write_json(&r, out, &x->err);
 	else if (rc == 0)
 		print_text(&r);
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int verify_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	struct err e;
 	int64_t diffs = 0;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, NULL, NULL, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, NULL, NULL, 0, NULL, NULL)) != 0 ||
+	    (rc = cli_sub_open(x)) != 0 ||
+	    (rc = report_verify(x->app, &x->who, &diffs, &x->err)) != 0)
 		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	rc = report_verify(app, &x->who, &diffs, &e);
-	if (rc == 0 && diffs) {
+	if (diffs) {
 		fprintf(
 		    stderr,
 		    "hoso: %lld số liệu lệch giữa bộ đếm và hồ sơ gốc; chạy \"hoso report "
@@ -213,29 +193,22 @@ static int verify_cmd(struct cli_sub *x, int argc, char **argv)
 		    "hoso: %lld figures differ between the counters and the records; run \"hoso "
 		    "report rebuild\"\n",
 		    (long long)diffs, (long long)diffs);
-		err_release(&e);
 		return EXIT_BAD_INPUT;
 	}
-	if (rc == 0)
-		printf("Bộ đếm khớp với hồ sơ gốc / the counters agree with the records\n");
-	return cli_done(rc, &e);
+	printf("Bộ đếm khớp với hồ sơ gốc / the counters agree with the records\n");
+	return 0;
 }
 
 static int rebuild_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
-	struct err e;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, NULL, NULL, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, NULL, NULL, 0, NULL, NULL)) != 0 ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = report_rebuild(app, &x->who, &e)) == 0)
+	if ((rc = report_rebuild(x->app, &x->who, &x->err)) == 0)
 		printf("Đã đếm lại / recounted\n");
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int submit_cmd(struct cli_sub *x, int argc, char **argv)
@@ -245,23 +218,13 @@ static int submit_cmd(struct cli_sub *x, int argc, char **argv)
 	                               {"--period", &period}, {"--note", &note},   {NULL}};
 	struct report_period p;
 	int64_t org_id, id;
-	struct arena a;
-	struct err e;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
+	    (rc = org_period(x, org, period, from_s, to_s, &org_id, &p)) != 0)
 		return rc;
-	err_init(&e);
-	arena_init(&a, 1 << 20);
-	rc = org_period(x, org, period, from_s, to_s, &a, &org_id, &p, &e);
-	arena_release(&a);
-	if (rc != 0)
-		return rc;
-	rc = submission_submit(x->app, &x->who, org_id, p.from, p.to, note, &id, &e);
-	if (rc == 0)
-		printf("%lld\n", (long long)id);
-	return cli_done(rc, &e);
+	rc = submission_submit(x->app, &x->who, org_id, p.from, p.to, note, &id, &x->err);
+	return cli_print_id(rc, id);
 }
 
 static int submissions_cmd(struct cli_sub *x, int argc, char **argv)
@@ -271,25 +234,17 @@ static int submissions_cmd(struct cli_sub *x, int argc, char **argv)
 	    {"--org", &org}, {"--from", &from_s}, {"--to", &to_s}, {"--period", &period}, {NULL}};
 	struct report_period p;
 	int64_t org_id;
-	struct arena a;
-	struct err e;
 	json_t *j = NULL;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, NULL, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0)
 		return rc;
-	err_init(&e);
-	arena_init(&a, 1 << 20);
-	if ((rc = org_period(x, org, period, from_s, to_s, &a, &org_id, &p, &e)) != 0) {
-		arena_release(&a);
-		return rc;
-	}
-	rc = submission_overview(x->app, &x->who, org_id, p.from, p.to, &a, &j, &e);
+	rc = org_period(x, org, period, from_s, to_s, &org_id, &p);
+	if (rc == 0)
+		rc = submission_overview(x->app, &x->who, org_id, p.from, p.to, &x->a, &j, &x->err);
 	if (rc == 0)
 		cli_print_json(j);
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 /* approve ID | return ID --reason R | reopen ID --reason R */
@@ -297,37 +252,25 @@ static int decide(struct cli_sub *x, int argc, char **argv, enum submission_acti
 {
 	const char *pos[1], *reason = NULL;
 	const struct cli_opt opts[] = {{"--reason", &reason}, {NULL}};
-	struct app *app;
-	struct arena a;
-	struct err e;
 	json_t *j = NULL;
 	int64_t id;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID của báo cáo đã nộp",
+	                   "The submission's ID is needed")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Cần ID của báo cáo đã nộp",
-		                 "The submission's ID is needed");
-	if ((rc = cli_number("ID", pos[0], 1, INT64_MAX, &id)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	arena_init(&a, 1 << 16);
-	rc = submission_get(app, &x->who, id, &a, &j, &e);
+	rc = submission_get(x->app, &x->who, id, &x->a, &j, &x->err);
 	if (rc == 0)
-		rc = submission_decide(app, &x->who, id,
+		rc = submission_decide(x->app, &x->who, id,
 		                       json_integer_value(json_object_get(j, "version")), act,
-		                       reason, &e);
+		                       reason, &x->err);
 	json_decref(j);
 	j = NULL;
-	if (rc == 0 && (rc = submission_get(app, &x->who, id, &a, &j, &e)) == 0)
+	if (rc == 0 && (rc = submission_get(x->app, &x->who, id, &x->a, &j, &x->err)) == 0)
 		printf("%s\n", json_string_value(json_object_get(j, "state")));
 	json_decref(j);
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int approve_cmd(struct cli_sub *x, int argc, char **argv)
@@ -351,11 +294,6 @@ static const struct cli_subcmd subs[] = {
     {"return", return_cmd}, {"reopen", reopen_cmd},
 };
 
-static int cmd_report_exec(struct cli *c, int argc, char **argv)
-{
-	return cli_dispatch(c, self(), subs, sizeof(subs) / sizeof(subs[0]), "report", argc, argv);
-}
-
 const struct cmd_entry cmd_report_entry = {
     .name = "report",
     .usage = "report run --org CODE (--period P | --from D --to D) [--structure-date D] [--format "
@@ -364,10 +302,6 @@ const struct cmd_entry cmd_report_entry = {
              "--to D) [--note T] | submissions --org CODE (--period P | --from D --to D) | "
              "approve ID | return ID --reason R | reopen ID --reason R",
     .help = "Báo cáo số liệu; kiểm tra bộ đếm / report figures; check the live counters",
-    .exec = cmd_report_exec,
+    .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };
-
-static const struct cmd_entry *self(void)
-{
-	return &cmd_report_entry;
-}

@@ -9,41 +9,27 @@
 
 #include "core/banned.h"
 
-static int cmd_restore_exec(struct cli *c, int argc, char **argv)
+static int restore(struct cli_sub *x, int argc, char **argv)
 {
 	const char *pos[1];
-	size_t npos;
-	struct actor who;
-	struct app *app;
-	struct err e;
 	char digest[65];
 	int rc;
 
-	if ((rc = cli_parse(&cmd_restore_entry, argc, argv, 1, NULL, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, NULL, pos, 1, "Thiếu tệp sao lưu",
+	                   "The backup file is missing")) != 0 ||
+	    (rc = cli_sub_open(x)) != 0 ||
+	    (rc = admin_restore(x->app, &x->who, pos[0], &x->err)) != 0 ||
+	    (rc = admin_digest(x->app, &x->who, digest, &x->err)) != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(&cmd_restore_entry, "Thiếu tệp sao lưu",
-		                 "The backup file is missing");
-	if ((rc = cli_open(c, APP_CREATE, &app)) != 0)
-		return rc;
-	actor_system(&who, "restore");
-	err_init(&e);
-	rc = admin_restore(app, &who, pos[0], &e);
-	if (rc == 0)
-		rc = admin_digest(app, &who, digest, &e);
-	if (rc < 0)
-		rc = cli_fail(&e);
-	else
-		printf("Đã khôi phục %s từ %s (mã kiểm tra %s)\nRestored %s from %s (digest %s)\n",
-		       c->db, pos[0], digest, c->db, pos[0], digest);
-	err_release(&e);
-	app_close(app);
-	return rc;
+	printf("Đã khôi phục %s từ %s (mã kiểm tra %s)\nRestored %s from %s (digest %s)\n",
+	       x->c->db, pos[0], digest, x->c->db, pos[0], digest);
+	return 0;
 }
 
 const struct cmd_entry cmd_restore_entry = {
     .name = "restore",
     .usage = "restore IN",
     .help = "Khôi phục từ bản sao lưu / restore from a backup",
-    .exec = cmd_restore_exec,
+    .run = restore,
+    .flags = APP_CREATE,
 };

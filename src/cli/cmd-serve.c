@@ -20,47 +20,44 @@ static void ready(uint16_t port, void *arg)
 	fflush(stdout);
 }
 
-static int cmd_serve_exec(struct cli *c, int argc, char **argv)
+static int serve(struct cli_sub *x, int argc, char **argv)
 {
-	const char *listen = "127.0.0.1:8080", *static_dir = NULL, *threads_s = NULL, *pos[1];
+	const char *listen = "127.0.0.1:8080", *static_dir = NULL, *threads_s = NULL;
 	const struct cli_opt opts[] = {
 	    {"--listen", &listen}, {"--static", &static_dir}, {"--threads", &threads_s}, {NULL}};
 	struct http_opts o = {0};
 	char addr[64];
 	const char *colon;
 	int64_t port, threads = 0;
-	size_t npos;
-	struct err e;
 	int rc;
 
-	if ((rc = cli_parse(&cmd_serve_entry, argc, argv, 1, opts, pos, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0)
 		return rc;
 	colon = strrchr(listen, ':');
 	if (!colon || (size_t)(colon - listen) >= sizeof(addr) ||
 	    parse_i64(colon + 1, strlen(colon + 1), 0, 65535, &port) < 0)
-		return cli_usage(&cmd_serve_entry, "--listen cần dạng ĐỊA_CHỈ:CỔNG",
+		return cli_usage(x->cmd, "--listen cần dạng ĐỊA_CHỈ:CỔNG",
 		                 "--listen takes ADDRESS:PORT");
 	memcpy(addr, listen, (size_t)(colon - listen));
 	addr[colon - listen] = '\0';
 	if (threads_s && (rc = cli_number("--threads", threads_s, 1, 64, &threads)) != 0)
 		return rc;
-	o.db = c->db;
+	o.db = x->c->db;
 	o.address = addr;
 	o.port = (uint16_t)port;
 	o.static_dir = static_dir;
 	o.threads = (unsigned)threads;
 	o.ready = ready;
 	o.arg = addr;
-	err_init(&e);
-	rc = http_serve(&o, &e);
+	rc = http_serve(&o, &x->err);
 	if (rc == 0)
 		printf("Đã dừng / stopped\n");
-	return cli_done(rc, &e);
+	return rc;
 }
 
 const struct cmd_entry cmd_serve_entry = {
     .name = "serve",
     .usage = "serve [--listen ADDR:PORT] [--static DIR] [--threads N]",
     .help = "Máy chủ web và API / the web server and JSON API",
-    .exec = cmd_serve_exec,
+    .run = serve,
 };

@@ -13,47 +13,35 @@
 
 #include "core/banned.h"
 
-static const struct cmd_entry *self(void)
-{
-	return &cmd_case_stay;
-}
-
 static int stay_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct stay_input in = {.last_contact = DATE_NONE};
 	const char *pos[1], *start = NULL, *until = NULL, *contact = NULL;
 	const struct cli_opt opts[] = {
-	    {"--country", &in.country},
-	    {"--purpose", &in.purpose},
-	    {"--arrangement", &in.arrangement},
-	    {"--start", &start},
-	    {"--until", &until},
+	    {"--country", &in.country, .need = 1},
+	    {"--purpose", &in.purpose, .need = 1},
+	    {"--arrangement", &in.arrangement, .need = 1},
+	    {"--start", &start, .need = 1},
+	    {"--until", &until, .need = 1},
 	    {"--last-contact", &contact},
 	    {NULL},
 	};
-	struct err e;
 	int64_t id;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !in.country || !in.purpose || !in.arrangement || !start || !until)
-		return cli_usage(
-		    self(), "Cần ID, --country, --purpose, --arrangement, --start, --until",
-		    "ID, --country, --purpose, --arrangement, --start, --until are needed");
-	if ((rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--start", start, &in.start)) != 0 ||
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1,
+	                   "Cần ID, --country, --purpose, --arrangement, --start, --until",
+	                   "ID, --country, --purpose, --arrangement, --start, --until are "
+	                   "needed")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--start", start, &in.start)) != 0 ||
 	    (rc = cli_date("--until", until, &in.expected_end)) != 0 ||
 	    (contact && (rc = cli_date("--last-contact", contact, &in.last_contact)) != 0))
 		return rc;
 	in.sent = PATCH_LISTED | ((1u << STAY_LAST_CONTACT) - 1) |
 	          (contact ? 1u << STAY_LAST_CONTACT : 0);
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = stay_set(app, &x->who, id, &in, &e);
-	return cli_done(rc, &e);
+	return stay_set(x->app, &x->who, id, &in, &x->err);
 }
 
 static const struct cli_subcmd subs[] = {

@@ -16,102 +16,77 @@
 
 #include "core/banned.h"
 
-static const struct cmd_entry *self(void)
-{
-	return &cmd_case_trip;
-}
-
 static int trip_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	struct trip_input in = {0};
 	const char *pos[1], *depart = NULL, *back = NULL;
 	const struct cli_opt opts[] = {
-	    {"--purpose", &in.purpose},
-	    {"--countries", &in.countries},
-	    {"--depart", &depart},
-	    {"--return", &back},
+	    {"--purpose", &in.purpose, .need = 1},
+	    {"--countries", &in.countries, .need = 1},
+	    {"--depart", &depart, .need = 1},
+	    {"--return", &back, .need = 1},
 	    {"--funding", &in.funding},
 	    {"--in-plan", NULL, &in.in_plan},
 	    {NULL},
 	};
-	struct err e;
 	int64_t id;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !in.purpose || !in.countries || !depart || !back)
-		return cli_usage(self(), "Cần ID, --purpose, --countries, --depart và --return",
-		                 "ID, --purpose, --countries, --depart and --return are needed");
-	if ((rc = cli_id(pos[0], &id)) != 0 ||
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1,
+	                   "Cần ID, --purpose, --countries, --depart và --return",
+	                   "ID, --purpose, --countries, --depart and --return are needed")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 ||
 	    (rc = cli_date("--depart", depart, &in.depart)) != 0 ||
 	    (rc = cli_date("--return", back, &in.come_back)) != 0)
 		return rc;
 	in.sent = PATCH_LISTED | 1u << TRIP_PURPOSE | 1u << TRIP_COUNTRIES | 1u << TRIP_DEPART |
 	          1u << TRIP_COME_BACK | (in.funding ? 1u << TRIP_FUNDING : 0) |
 	          (in.in_plan ? 1u << TRIP_IN_PLAN : 0);
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
+	if ((rc = cli_sub_open(x)) != 0)
 		return rc;
-	rc = trip_set(app, &x->who, id, &in, &e);
-	return cli_done(rc, &e);
+	return trip_set(x->app, &x->who, id, &in, &x->err);
 }
 
 static int traveller_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *person = NULL;
 	int leader = 0, commitment = 0;
-	const struct cli_opt opts[] = {{"--person", &person},
+	const struct cli_opt opts[] = {{"--person", &person, .need = 1},
 	                               {"--leader", NULL, &leader},
 	                               {"--commitment", NULL, &commitment},
 	                               {NULL}};
 	int64_t id, pid, out;
-	struct err e;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --person",
+	                   "ID and --person are needed")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_id(person, &pid)) != 0 ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1 || !person)
-		return cli_usage(self(), "Cần ID và --person", "ID and --person are needed");
-	if ((rc = cli_id(pos[0], &id)) != 0 || (rc = cli_id(person, &pid)) != 0)
-		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	if ((rc = traveller_add(app, &x->who, id, pid, leader, commitment, &out, &e)) == 0)
-		printf("%lld\n", (long long)out);
-	return cli_done(rc, &e);
+	rc = traveller_add(x->app, &x->who, id, pid, leader, commitment, &out, &x->err);
+	return cli_print_id(rc, out);
 }
 
 static int traveller_update_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct app *app = NULL;
 	const char *pos[1], *event = NULL, *date = NULL;
 	const struct cli_opt opts[] = {{"--event", &event}, {"--date", &date}, {NULL}};
 	enum traveller_event ev;
 	int32_t day = DATE_NONE;
-	struct err e;
 	int64_t id;
 	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_parse(x->cmd, argc, argv, x->first, opts, pos, 1, &npos)) != 0)
 		return rc;
 	if (npos != 1 || traveller_event_parse(event, &ev) < 0)
 		return cli_usage(
-		    self(), "Cần mã người đi và --event commitment|departed|returned|report",
+		    x->cmd, "Cần mã người đi và --event commitment|departed|returned|report",
 		    "The traveller and --event commitment|departed|returned|report are needed");
-	if ((rc = cli_id(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
+	if ((rc = cli_id(pos[0], &id)) != 0 ||
+	    (date && (rc = cli_date("--date", date, &day)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	err_init(&e);
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	rc = traveller_record(app, &x->who, id, ev, day, 0, &e);
-	return cli_done(rc, &e);
+	return traveller_record(x->app, &x->who, id, ev, day, 0, &x->err);
 }
 
 static const struct cli_subcmd subs[] = {

@@ -20,26 +20,6 @@
 
 #include "core/banned.h"
 
-static const struct cmd_entry *self(void);
-
-/* One line from stdin, without its newline, into out.  0 or EXIT_BAD_INPUT. */
-static int read_password(struct buf *out)
-{
-	char line[512];
-	size_t n;
-
-	if (!fgets(line, sizeof(line), stdin)) {
-		fprintf(stderr, "hoso: lỗi: không đọc được mật khẩu từ stdin\n"
-		                "hoso: error: no password on standard input\n");
-		return EXIT_BAD_INPUT;
-	}
-	n = strcspn(line, "\r\n");
-	buf_reset(out);
-	buf_add(out, line, n);
-	memset(line, 0, sizeof(line));
-	return 0;
-}
-
 static int parse_roles(const char *s, unsigned *ret)
 {
 	if (role_parse_list(s, ret) < 0) {
@@ -69,37 +49,28 @@ static int add_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *name = NULL, *role = NULL, *org = NULL, *clear = NULL, *pos[1];
 	int from_stdin = 0, rc;
-	const struct cli_opt opts[] = {{"--name", &name},
-	                               {"--role", &role},
+	const struct cli_opt opts[] = {{"--name", &name, .need = 1},
+	                               {"--role", &role, .need = 1},
 	                               {"--org", &org},
 	                               {"--clearance", &clear},
 	                               {"--password-stdin", NULL, &from_stdin},
 	                               {NULL}};
 	struct user_new u = {0};
 	struct buf given = BUF_INIT(512), pw = BUF_INIT(512);
-	struct app *app;
-	struct err e;
-	size_t npos;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần tên đăng nhập, --name và --role",
+	                   "USERNAME, --name and --role are required")) != 0 ||
+	    (rc = parse_roles(role, &u.roles)) != 0 ||
+	    (clear && (rc = parse_clearance(clear, &u.clearance)) != 0) ||
+	    (from_stdin && (rc = cli_read_password(&given)) != 0))
 		return rc;
-	if (npos != 1 || !name || !role)
-		return cli_usage(self(), "Cần tên đăng nhập, --name và --role",
-		                 "USERNAME, --name and --role are required");
-	if ((rc = parse_roles(role, &u.roles)) != 0 ||
-	    (clear && (rc = parse_clearance(clear, &u.clearance)) != 0))
-		return rc;
-	if (from_stdin && (rc = read_password(&given)) != 0)
-		return rc;
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	err_init(&e);
-	if (org && (rc = org_find(app, &x->who, org, &u.org_id, &e)) < 0)
+	if ((rc = cli_sub_open(x)) != 0 ||
+	    (org && (rc = org_find(x->app, &x->who, org, &u.org_id, &x->err)) < 0))
 		goto out;
 	u.username = pos[0];
 	u.full_name = name;
 	u.password = from_stdin ? given.buf : NULL;
-	rc = user_add(app, &x->who, &u, NULL, &pw, &e);
+	rc = user_add(x->app, &x->who, &u, NULL, &pw, &x->err);
 	if (rc == 0) {
 		printf("Đã tạo người dùng %s / user created\n", pos[0]);
 		if (!from_stdin)
@@ -108,32 +79,24 @@ static int add_cmd(struct cli_sub *x, int argc, char **argv)
 out:
 	buf_release(&given);
 	buf_release(&pw);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static int list_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct user_list l;
-	struct arena a;
-	struct app *app;
-	struct err e;
-	size_t npos;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 0, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0 ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	arena_init(&a, 1 << 24);
-	err_init(&e);
-	rc = user_list(app, &x->who, &a, &l, &e);
+	rc = user_list(x->app, &x->who, &x->a, &l, &x->err);
 	if (rc == 0 && json) {
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < l.n; i++)
-			json_array_append_new(arr, user_view_json(app, &x->who, &l.v[i], &a));
+			json_array_append_new(arr, user_view_json(x->app, &x->who, &l.v[i], &x->a));
 		cli_print_json(arr);
 	} else if (rc == 0) {
 		for (size_t i = 0; i < l.n; i++) {
@@ -149,30 +112,34 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 			       l.v[i].disabled ? "  (đã khóa / disabled)" : "");
 		}
 	}
-	arena_release(&a);
-	return cli_done(rc, &e);
+	return rc;
+}
+
+/* user disable|enable|totp-reset USERNAME: the change c to the user named
+ * (*ret_name). */
+static int change_user(struct cli_sub *x, int argc, char **argv, const struct user_change *c,
+                       const char **ret_name)
+{
+	const char *pos[1];
+	int rc;
+
+	if ((rc = cli_args(x, argc, argv, NULL, pos, 1, "Thiếu tên đăng nhập",
+	                   "The user name is missing")) != 0 ||
+	    (rc = cli_sub_open(x)) != 0)
+		return rc;
+	*ret_name = pos[0];
+	return user_update(x->app, &x->who, pos[0], c, NULL, &x->err);
 }
 
 static int enable_cmd(struct cli_sub *x, int argc, char **argv, int disabled)
 {
-	const char *pos[1];
-	struct app *app;
-	struct err e;
-	size_t npos;
-	int rc;
+	const char *name;
+	int rc = change_user(x, argc, argv,
+	                     &(struct user_change){.set_disabled = 1, .disabled = disabled}, &name);
 
-	if ((rc = cli_parse(self(), argc, argv, 2, NULL, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Thiếu tên đăng nhập", "The user name is missing");
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	err_init(&e);
-	rc = user_update(app, &x->who, pos[0],
-	                 &(struct user_change){.set_disabled = 1, .disabled = disabled}, NULL, &e);
 	if (rc == 0)
-		printf("%s: %s\n", pos[0], disabled ? "đã khóa / disabled" : "đã mở / enabled");
-	return cli_done(rc, &e);
+		printf("%s: %s\n", name, disabled ? "đã khóa / disabled" : "đã mở / enabled");
+	return rc;
 }
 
 static int disable_cmd(struct cli_sub *x, int argc, char **argv)
@@ -185,26 +152,29 @@ static int enable_cmd_(struct cli_sub *x, int argc, char **argv)
 	return enable_cmd(x, argc, argv, 0);
 }
 
+static int totp_reset_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *name;
+	int rc = change_user(x, argc, argv, &(struct user_change){.reset_totp = 1}, &name);
+
+	if (rc == 0)
+		printf("Đã tắt xác thực hai lớp của %s / two-factor sign-in reset\n", name);
+	return rc;
+}
+
 static int passwd_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *pos[1];
 	int from_stdin = 0, rc;
 	const struct cli_opt opts[] = {{"--password-stdin", NULL, &from_stdin}, {NULL}};
 	struct buf given = BUF_INIT(512), pw = BUF_INIT(512);
-	struct app *app;
-	struct err e;
-	size_t npos;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu tên đăng nhập",
+	                   "The user name is missing")) != 0 ||
+	    (from_stdin && (rc = cli_read_password(&given)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Thiếu tên đăng nhập", "The user name is missing");
-	if (from_stdin && (rc = read_password(&given)) != 0)
-		return rc;
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	err_init(&e);
-	rc = user_set_password(app, &x->who, pos[0], from_stdin ? given.buf : NULL, &pw, &e);
+	rc =
+	    user_set_password(x->app, &x->who, pos[0], from_stdin ? given.buf : NULL, &pw, &x->err);
 	if (rc == 0) {
 		printf("Đã đổi mật khẩu của %s / password changed\n", pos[0]);
 		if (!from_stdin)
@@ -213,7 +183,7 @@ static int passwd_cmd(struct cli_sub *x, int argc, char **argv)
 	}
 	buf_release(&given);
 	buf_release(&pw);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 /* Only what is given changes: --role, --clearance, --org. */
@@ -223,52 +193,26 @@ static int role_cmd(struct cli_sub *x, int argc, char **argv)
 	const struct cli_opt opts[] = {
 	    {"--role", &role}, {"--clearance", &clear}, {"--org", &org}, {NULL}};
 	struct user_change c = {0};
-	struct app *app;
-	struct err e;
 	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(self(), argc, argv, 2, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_parse(x->cmd, argc, argv, x->first, opts, pos, 1, &npos)) != 0)
 		return rc;
 	if (npos != 1 || (!role && !clear && !org))
-		return cli_usage(self(), "Cần tên đăng nhập và --role, --clearance hoặc --org",
+		return cli_usage(x->cmd, "Cần tên đăng nhập và --role, --clearance hoặc --org",
 		                 "USERNAME and --role, --clearance or --org are required");
 	c.set_roles = role != NULL;
 	c.set_clearance = clear != NULL;
 	c.set_org = org != NULL;
 	if ((role && (rc = parse_roles(role, &c.roles)) != 0) ||
-	    (clear && (rc = parse_clearance(clear, &c.clearance)) != 0))
+	    (clear && (rc = parse_clearance(clear, &c.clearance)) != 0) ||
+	    (rc = cli_sub_open(x)) != 0 ||
+	    (org && (rc = org_find(x->app, &x->who, org, &c.org_id, &x->err)) < 0))
 		return rc;
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	err_init(&e);
-	if (org && (rc = org_find(app, &x->who, org, &c.org_id, &e)) < 0)
-		return cli_done(rc, &e);
-	rc = user_update(app, &x->who, pos[0], &c, NULL, &e);
+	rc = user_update(x->app, &x->who, pos[0], &c, NULL, &x->err);
 	if (rc == 0)
 		printf("Đã cập nhật quyền của %s / roles updated\n", pos[0]);
-	return cli_done(rc, &e);
-}
-
-static int totp_reset_cmd(struct cli_sub *x, int argc, char **argv)
-{
-	const char *pos[1];
-	struct app *app;
-	struct err e;
-	size_t npos;
-	int rc;
-
-	if ((rc = cli_parse(self(), argc, argv, 2, NULL, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1)
-		return cli_usage(self(), "Thiếu tên đăng nhập", "The user name is missing");
-	if ((rc = cli_sub_open(x, &app)) != 0)
-		return rc;
-	err_init(&e);
-	rc = user_update(app, &x->who, pos[0], &(struct user_change){.reset_totp = 1}, NULL, &e);
-	if (rc == 0)
-		printf("Đã tắt xác thực hai lớp của %s / two-factor sign-in reset\n", pos[0]);
-	return cli_done(rc, &e);
+	return rc;
 }
 
 static const struct cli_subcmd subs[] = {
@@ -281,12 +225,6 @@ static const struct cli_subcmd subs[] = {
     {"role", role_cmd},
 };
 
-static int cmd_user_exec(struct cli *c, int argc, char **argv)
-{
-	return cli_dispatch(c, self(), subs, sizeof(subs) / sizeof(subs[0]), "user admin", argc,
-	                    argv);
-}
-
 const struct cmd_entry cmd_user_entry = {
     .name = "user",
     .usage = "user add USERNAME --name NAME --role R[,R] [--org CODE] [--clearance C] "
@@ -295,10 +233,7 @@ const struct cmd_entry cmd_user_entry = {
              "totp-reset "
              "USERNAME",
     .help = "Người dùng, vai trò, độ mật / users, roles, clearance",
-    .exec = cmd_user_exec,
+    .purpose = "user admin",
+    .subs = subs,
+    .nsubs = sizeof(subs) / sizeof(subs[0]),
 };
-
-static const struct cmd_entry *self(void)
-{
-	return &cmd_user_entry;
-}

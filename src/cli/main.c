@@ -66,7 +66,7 @@ int main(int argc, char **argv)
 	}
 	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
 		if (strcmp(commands[k]->name, argv[i]) == 0)
-			return commands[k]->exec(&c, argc - i, argv + i);
+			return cli_exec(&c, commands[k], argc - i, argv + i);
 	fprintf(stderr, "hoso: lệnh không hợp lệ / unknown command: %s\n", argv[i]);
 	usage(stderr);
 	return EXIT_USAGE;

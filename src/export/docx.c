@@ -134,6 +134,37 @@ static void x_val_int(struct xw *w, const char *name, long v)
 	x_end(w);
 }
 
+/* <name w:w="v" w:type="dxa"/>: a width in twips. */
+static void x_dxa(struct xw *w, const char *name, long v)
+{
+	x_start(w, name);
+	x_attr_int(w, "w:w", v);
+	x_attr(w, "w:type", "dxa");
+	x_end(w);
+}
+
+/* A single line, sz eighths of a point, space points from the text. */
+static void x_border(struct xw *w, const char *name, const char *sz, const char *space)
+{
+	x_start(w, name);
+	x_attr(w, "w:val", "single");
+	x_attr(w, "w:sz", sz);
+	if (space)
+		x_attr(w, "w:space", space);
+	x_attr(w, "w:color", "auto");
+	x_end(w);
+}
+
+/* Spacing of single lines with none after (TableGrid, the defaults). */
+static void x_spacing_single(struct xw *w)
+{
+	x_start(w, "w:spacing");
+	x_attr(w, "w:after", "0");
+	x_attr(w, "w:line", "240");
+	x_attr(w, "w:lineRule", "auto");
+	x_end(w);
+}
+
 static int xw_text_ok(struct xw *w, const char *s)
 {
 	int r = doc_text_check(s);
@@ -180,11 +211,10 @@ enum {
 	R_BOX = 1 << 2, /* a border round the run: the confidentiality mark */
 };
 
-static void w_rpr(struct xw *w, unsigned fl, int sz)
+/* Bold, italic (R_B, R_I) and size of run properties, for the text and
+ * the complex scripts alike. */
+static void x_look(struct xw *w, unsigned fl, int sz)
 {
-	if (!fl && !sz)
-		return;
-	x_start(w, "w:rPr");
 	if (fl & R_B) {
 		x_val(w, "w:b", NULL);
 		x_val(w, "w:bCs", NULL);
@@ -197,14 +227,16 @@ static void w_rpr(struct xw *w, unsigned fl, int sz)
 		x_val_int(w, "w:sz", sz);
 		x_val_int(w, "w:szCs", sz);
 	}
-	if (fl & R_BOX) {
-		x_start(w, "w:bdr");
-		x_attr(w, "w:val", "single");
-		x_attr(w, "w:sz", "8");
-		x_attr(w, "w:space", "2");
-		x_attr(w, "w:color", "auto");
-		x_end(w);
-	}
+}
+
+static void w_rpr(struct xw *w, unsigned fl, int sz)
+{
+	if (!fl && !sz)
+		return;
+	x_start(w, "w:rPr");
+	x_look(w, fl, sz);
+	if (fl & R_BOX)
+		x_border(w, "w:bdr", "8", "2");
 	x_end(w);
 }
 
@@ -251,12 +283,7 @@ static void w_ppr(struct xw *w, const struct ppr *p)
 		x_val(w, "w:pStyle", p->style);
 	if (p->rule) {
 		x_start(w, "w:pBdr");
-		x_start(w, "w:bottom");
-		x_attr(w, "w:val", "single");
-		x_attr(w, "w:sz", "6");
-		x_attr(w, "w:space", "1");
-		x_attr(w, "w:color", "auto");
-		x_end(w);
+		x_border(w, "w:bottom", "6", "1");
 		x_end(w);
 	}
 	if (p->before) {
@@ -292,10 +319,7 @@ static void w_tbl_start(struct xw *w, const char *style, const int *tw, size_t n
 	x_start(w, "w:tblPr");
 	if (style)
 		x_val(w, "w:tblStyle", style);
-	x_start(w, "w:tblW");
-	x_attr_int(w, "w:w", total);
-	x_attr(w, "w:type", "dxa");
-	x_end(w);
+	x_dxa(w, "w:tblW", total);
 	if (total < TEXT_W)
 		x_val(w, "w:jc", "center");
 	x_start(w, "w:tblLayout");
@@ -326,10 +350,7 @@ static void w_tc_start(struct xw *w, int width, int vcenter)
 {
 	x_start(w, "w:tc");
 	x_start(w, "w:tcPr");
-	x_start(w, "w:tcW");
-	x_attr_int(w, "w:w", width);
-	x_attr(w, "w:type", "dxa");
-	x_end(w);
+	x_dxa(w, "w:tcW", width);
 	if (vcenter)
 		x_val(w, "w:vAlign", "center");
 	x_end(w);
@@ -519,27 +540,44 @@ static void write_block(struct xw *w, const struct doc_block *b)
 	}
 }
 
+/* The header and signature blocks: a borderless table of one row, its
+ * left cell opened by block_start, its right one by block_right. */
+static const int block_tw[2] = {BLOCK_LEFT_W, BLOCK_RIGHT_W};
+
+static void block_start(struct xw *w)
+{
+	w_tbl_start(w, NULL, block_tw, 2);
+	w_tr_start(w, 0);
+	w_tc_start(w, block_tw[0], 0);
+}
+
+static void block_right(struct xw *w)
+{
+	x_end(w);
+	w_tc_start(w, block_tw[1], 0);
+}
+
+static void block_end(struct xw *w)
+{
+	x_end(w);
+	x_end(w);
+	x_end(w);
+}
+
 /* Superior, issuer, "*" and number left; the Party's name, ruled, and the
  * place and date right. */
 static void write_header_block(struct xw *w, const struct doc *d)
 {
-	static const int tw[2] = {BLOCK_LEFT_W, BLOCK_RIGHT_W};
-
-	w_tbl_start(w, NULL, tw, 2);
-	w_tr_start(w, 0);
-	w_tc_start(w, tw[0], 0);
+	block_start(w);
 	w_para(w, P(.style = "Block"), d->superior, 0, 0);
 	w_para(w, P(.style = "Block"), d->issuer, R_B, 0);
 	w_para(w, P(.style = "Block"), "*", 0, 0);
 	w_para(w, P(.style = "Block"), d->number, 0, 0);
-	x_end(w);
-	w_tc_start(w, tw[1], 0);
+	block_right(w);
 	w_para(w, P(.style = "Block", .rule = 1), "ĐẢNG CỘNG SẢN VIỆT NAM", R_B, 30);
 	w_para(w, P(.style = "Block"), NULL, 0, 0);
 	w_para(w, P(.style = "Block"), d->place_date, R_I, 0);
-	x_end(w);
-	x_end(w);
-	x_end(w);
+	block_end(w);
 	if (d->mark && *d->mark)
 		w_para(w, P(.style = "Block", .before = 240), d->mark, R_B | R_BOX, 0);
 	if (d->type)
@@ -554,8 +592,6 @@ static void write_header_block(struct xw *w, const struct doc *d)
  * signature and seal. */
 static void write_signature(struct xw *w, const struct doc *d)
 {
-	static const int tw[2] = {BLOCK_LEFT_W, BLOCK_RIGHT_W};
-
 	if (!d->nrecipients && !d->sign_for && !d->sign_title && !d->signer)
 		return;
 	if (d->nrecipients && !d->recipients) {
@@ -563,21 +599,16 @@ static void write_signature(struct xw *w, const struct doc *d)
 		return;
 	}
 	w_para(w, P(.style = "Block"), NULL, 0, 0);
-	w_tbl_start(w, NULL, tw, 2);
-	w_tr_start(w, 0);
-	w_tc_start(w, tw[0], 0);
+	block_start(w);
 	w_para(w, P(.style = "Block", .jc = "left"), d->nrecipients ? "Nơi nhận:" : NULL, R_B | R_I,
 	       24);
 	for (size_t i = 0; i < d->nrecipients; i++)
 		w_para(w, P(.style = "Block", .jc = "left"), d->recipients[i], 0, 22);
-	x_end(w);
-	w_tc_start(w, tw[1], 0);
+	block_right(w);
 	w_para(w, P(.style = "Block"), d->sign_for, R_B, 0);
 	w_para(w, P(.style = "Block"), d->sign_title, R_B, 0);
 	w_para(w, P(.style = "Block", .before = 1600), d->signer, R_B, 0);
-	x_end(w);
-	x_end(w);
-	x_end(w);
+	block_end(w);
 }
 
 static void write_document(struct xw *w, const struct doc *d)
@@ -757,17 +788,6 @@ static const struct pstyle pstyles[] = {
      .footer = 1},
 };
 
-static void x_border(struct xw *w, const char *name, const char *sz, const char *space)
-{
-	x_start(w, name);
-	x_attr(w, "w:val", "single");
-	x_attr(w, "w:sz", sz);
-	if (space)
-		x_attr(w, "w:space", space);
-	x_attr(w, "w:color", "auto");
-	x_end(w);
-}
-
 static void x_fonts(struct xw *w)
 {
 	static const char *const attrs[] = {"w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"};
@@ -775,14 +795,6 @@ static void x_fonts(struct xw *w)
 	x_start(w, "w:rFonts");
 	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
 		x_attr(w, attrs[i], "Times New Roman");
-	x_end(w);
-}
-
-static void x_dxa(struct xw *w, const char *name, long v)
-{
-	x_start(w, name);
-	x_attr_int(w, "w:w", v);
-	x_attr(w, "w:type", "dxa");
 	x_end(w);
 }
 
@@ -835,18 +847,7 @@ static void write_pstyle(struct xw *w, const struct pstyle *s)
 		x_start(w, "w:rPr");
 		if (s->fonts)
 			x_fonts(w);
-		if (s->fl & R_B) {
-			x_val(w, "w:b", NULL);
-			x_val(w, "w:bCs", NULL);
-		}
-		if (s->fl & R_I) {
-			x_val(w, "w:i", NULL);
-			x_val(w, "w:iCs", NULL);
-		}
-		if (s->sz) {
-			x_val_int(w, "w:sz", s->sz);
-			x_val_int(w, "w:szCs", s->sz);
-		}
+		x_look(w, s->fl, s->sz);
 		x_end(w);
 	}
 	x_end(w);
@@ -885,11 +886,7 @@ static void write_tstyles(struct xw *w)
 	x_val(w, "w:basedOn", "TableNormal");
 	x_val_int(w, "w:uiPriority", 39);
 	x_start(w, "w:pPr");
-	x_start(w, "w:spacing");
-	x_attr(w, "w:after", "0");
-	x_attr(w, "w:line", "240");
-	x_attr(w, "w:lineRule", "auto");
-	x_end(w);
+	x_spacing_single(w);
 	x_end(w);
 	x_start(w, "w:tblPr");
 	x_start(w, "w:tblBorders");
@@ -913,8 +910,7 @@ static void write_styles(struct xw *w, const struct doc *d)
 	x_start(w, "w:rPrDefault");
 	x_start(w, "w:rPr");
 	x_fonts(w);
-	x_val_int(w, "w:sz", 28);
-	x_val_int(w, "w:szCs", 28);
+	x_look(w, 0, 28);
 	x_start(w, "w:lang");
 	x_attr(w, "w:val", "vi-VN");
 	x_attr(w, "w:eastAsia", "en-US");
@@ -924,11 +920,7 @@ static void write_styles(struct xw *w, const struct doc *d)
 	x_end(w);
 	x_start(w, "w:pPrDefault");
 	x_start(w, "w:pPr");
-	x_start(w, "w:spacing");
-	x_attr(w, "w:after", "0");
-	x_attr(w, "w:line", "240");
-	x_attr(w, "w:lineRule", "auto");
-	x_end(w);
+	x_spacing_single(w);
 	x_end(w);
 	x_end(w);
 	x_end(w);

@@ -446,17 +446,19 @@ static double tick_step(double max)
 
 static const double series_rgb[2][3] = {{0.13, 0.25, 0.47}, {0.62, 0.64, 0.68}};
 
-/* A vertical bar chart, 60 % of the text width, centred; one or two series
- * from 0 up (a negative value draws no bar). */
-static void chart(struct pdf *p, const struct doc_chart *c)
+/* A chart's plot: its axis at ax, aw wide and ph tall from py, each
+ * category gw wide; the scale from 0 to top in nt steps of step; ns
+ * series. */
+struct plot {
+	double ax, aw, py, ph, gw;
+	double step, top;
+	int nt, ns;
+};
+
+/* The scale: round steps up to the largest value. */
+static void plot_scale(const struct doc_chart *c, struct plot *g)
 {
-	const double cw = TEXT_W * 0.6, ph = 150, x0 = M_LEFT + (TEXT_W - cw) / 2;
-	int ns = c->values2 ? 2 : 1, legend = c->series || c->series2 || ns == 2;
-	PangoLayout *title = text(p, c->title ? c->title : "", 12, T_BOLD | T_CENTER, cw);
-	PangoLayout *lab[PDF_MAX_BARS];
-	double vmax = 0, step, top, ax, aw, py, gw, labh = 0, titleh = height(title), yl;
-	char num[DOC_INT_MAX];
-	int nt;
+	double vmax = 0;
 
 	for (size_t i = 0; i < c->n; i++) {
 		if ((double)c->values[i] > vmax)
@@ -466,98 +468,128 @@ static void chart(struct pdf *p, const struct doc_chart *c)
 	}
 	if (vmax > 1e17)
 		vmax = 1e17; /* ticks stay within int64; taller bars are cut */
-	step = tick_step(vmax);
-	nt = (int)ceil(vmax / step);
-	if (nt < 1)
-		nt = 1;
-	top = nt * step;
+	g->step = tick_step(vmax);
+	g->nt = (int)ceil(vmax / g->step);
+	if (g->nt < 1)
+		g->nt = 1;
+	g->top = g->nt * g->step;
+}
 
+/* The grid, the ticks and their values (in the column from x0). */
+static void plot_grid(struct pdf *p, const struct plot *g, double x0)
+{
+	char num[DOC_INT_MAX];
+
+	for (int k = 0; k <= g->nt; k++) {
+		double y = g->py + g->ph - g->ph * k / g->nt;
+		PangoLayout *l = text(p, doc_int((int64_t)(g->step * k), num), SZ_CHART, T_RIGHT,
+		                      g->ax - x0 - 6);
+
+		cairo_set_source_rgb(p->cr, 0.85, 0.85, 0.85);
+		if (k)
+			line(p, g->ax, y, g->ax + g->aw, y, 0.4);
+		cairo_set_source_rgb(p->cr, 0, 0, 0);
+		line(p, g->ax - 3, y, g->ax, y, LINE_W);
+		put(p, l, x0, y - height(l) / 2);
+	}
+}
+
+/* The bars, their values above them, the category labels lab below. */
+static void plot_bars(struct pdf *p, const struct doc_chart *c, const struct plot *g,
+                      PangoLayout **lab)
+{
+	char num[DOC_INT_MAX];
+
+	for (size_t i = 0; i < c->n; i++) {
+		double bw = g->gw * 0.64 / g->ns, bx = g->ax + g->gw * (double)i + g->gw * 0.18;
+
+		for (int s = 0; s < g->ns; s++) {
+			int64_t v = s ? c->values2[i] : c->values[i];
+			double h =
+			    v > 0 ? g->ph * ((double)v > g->top ? g->top : (double)v) / g->top : 0;
+			PangoLayout *l;
+
+			cairo_set_source_rgb(p->cr, series_rgb[s][0], series_rgb[s][1],
+			                     series_rgb[s][2]);
+			cairo_rectangle(p->cr, bx + bw * s, g->py + g->ph - h, bw, h);
+			cairo_fill(p->cr);
+			cairo_set_source_rgb(p->cr, 0.2, 0.2, 0.2);
+			l = text(p, doc_int(v, num), 8, T_CENTER, bw + 8);
+			put(p, l, bx + bw * s - 4, g->py + g->ph - h - 10);
+		}
+		cairo_set_source_rgb(p->cr, 0, 0, 0);
+		put(p, lab[i], g->ax + g->gw * (double)i + 1, g->py + g->ph + 4);
+	}
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	line(p, g->ax, g->py, g->ax, g->py + g->ph, LINE_W);
+	line(p, g->ax, g->py + g->ph, g->ax + g->aw, g->py + g->ph, LINE_W);
+}
+
+/* The legend: a swatch and a name per series, centred under the plot. */
+static void plot_legend(struct pdf *p, const struct doc_chart *c, const struct plot *g, double cw)
+{
+	PangoLayout *nl[2];
+	double lw = 0, x, yl;
+
+	for (int s = 0; s < g->ns; s++) {
+		const char *name = s ? c->series2 : c->series;
+
+		nl[s] = text(p, name ? name : (s ? "Dãy 2" : "Dãy 1"), SZ_CHART, 0, cw);
+		lw += 10 + 4 + width(nl[s]) + (s ? 0 : 16);
+	}
+	x = g->ax + (g->aw - lw) / 2;
+	yl = p->y;
+	for (int s = 0; s < g->ns; s++) {
+		double h = height(nl[s]);
+
+		cairo_set_source_rgb(p->cr, series_rgb[s][0], series_rgb[s][1], series_rgb[s][2]);
+		cairo_rectangle(p->cr, x, yl + (h - 9) / 2, 10, 9);
+		cairo_fill(p->cr);
+		cairo_set_source_rgb(p->cr, 0, 0, 0);
+		x += 14 + width(nl[s]) + 16;
+		put(p, nl[s], x - 16 - width(nl[s]), yl);
+	}
+	p->y += 14;
+}
+
+/* A vertical bar chart, 60 % of the text width, centred; one or two series
+ * from 0 up (a negative value draws no bar). */
+static void chart(struct pdf *p, const struct doc_chart *c)
+{
+	const double cw = TEXT_W * 0.6, x0 = M_LEFT + (TEXT_W - cw) / 2;
+	struct plot g = {.ph = 150, .ns = c->values2 ? 2 : 1};
+	int legend = c->series || c->series2 || g.ns == 2;
+	PangoLayout *title = text(p, c->title ? c->title : "", 12, T_BOLD | T_CENTER, cw);
+	PangoLayout *lab[PDF_MAX_BARS];
+	double labh = 0, titleh = height(title);
+	char num[DOC_INT_MAX];
+
+	plot_scale(c, &g);
 	/* the axis labels' column is as wide as the widest, the top one */
 	{
-		PangoLayout *l = text(p, doc_int((int64_t)top, num), SZ_CHART, 0, cw);
+		PangoLayout *l = text(p, doc_int((int64_t)g.top, num), SZ_CHART, 0, cw);
 
-		ax = x0 + width(l) + 6;
+		g.ax = x0 + width(l) + 6;
 		g_object_unref(l);
 	}
-	aw = x0 + cw - ax;
-	gw = c->n ? aw / (double)c->n : aw;
+	g.aw = x0 + cw - g.ax;
+	g.gw = c->n ? g.aw / (double)c->n : g.aw;
 	for (size_t i = 0; i < c->n; i++) {
 		lab[i] = text(p, c->labels && c->labels[i] ? c->labels[i] : "", SZ_CHART, T_CENTER,
-		              gw - 2);
+		              g.gw - 2);
 		if (height(lab[i]) > labh)
 			labh = height(lab[i]);
 	}
 
 	p->y += 6;
-	need(p, titleh + 8 + ph + 4 + labh + (legend ? 22 : 0) + 10);
+	need(p, titleh + 8 + g.ph + 4 + labh + (legend ? 22 : 0) + 10);
 	p->y += put(p, title, x0, p->y) + 8;
-	py = p->y;
-
-	/* grid, ticks and their values */
-	for (int k = 0; k <= nt; k++) {
-		double y = py + ph - ph * k / nt;
-		PangoLayout *l =
-		    text(p, doc_int((int64_t)(step * k), num), SZ_CHART, T_RIGHT, ax - x0 - 6);
-
-		cairo_set_source_rgb(p->cr, 0.85, 0.85, 0.85);
-		if (k)
-			line(p, ax, y, ax + aw, y, 0.4);
-		cairo_set_source_rgb(p->cr, 0, 0, 0);
-		line(p, ax - 3, y, ax, y, LINE_W);
-		put(p, l, x0, y - height(l) / 2);
-	}
-
-	/* bars, their values above them, category labels below */
-	for (size_t i = 0; i < c->n; i++) {
-		double bw = gw * 0.64 / ns, bx = ax + gw * (double)i + gw * 0.18;
-
-		for (int s = 0; s < ns; s++) {
-			int64_t v = s ? c->values2[i] : c->values[i];
-			double h = v > 0 ? ph * ((double)v > top ? top : (double)v) / top : 0;
-			PangoLayout *l;
-
-			cairo_set_source_rgb(p->cr, series_rgb[s][0], series_rgb[s][1],
-			                     series_rgb[s][2]);
-			cairo_rectangle(p->cr, bx + bw * s, py + ph - h, bw, h);
-			cairo_fill(p->cr);
-			cairo_set_source_rgb(p->cr, 0.2, 0.2, 0.2);
-			l = text(p, doc_int(v, num), 8, T_CENTER, bw + 8);
-			put(p, l, bx + bw * s - 4, py + ph - h - 10);
-		}
-		cairo_set_source_rgb(p->cr, 0, 0, 0);
-		put(p, lab[i], ax + gw * (double)i + 1, py + ph + 4);
-	}
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
-	line(p, ax, py, ax, py + ph, LINE_W);
-	line(p, ax, py + ph, ax + aw, py + ph, LINE_W);
-	p->y = py + ph + 4 + labh + 6;
-
-	/* legend: a swatch and a name per series, centred under the plot */
-	if (legend) {
-		PangoLayout *nl[2];
-		double lw = 0, x;
-
-		for (int s = 0; s < ns; s++) {
-			const char *name = s ? c->series2 : c->series;
-
-			nl[s] = text(p, name ? name : (s ? "Dãy 2" : "Dãy 1"), SZ_CHART, 0, cw);
-			lw += 10 + 4 + width(nl[s]) + (s ? 0 : 16);
-		}
-		x = ax + (aw - lw) / 2;
-		yl = p->y;
-		for (int s = 0; s < ns; s++) {
-			double h = height(nl[s]);
-
-			cairo_set_source_rgb(p->cr, series_rgb[s][0], series_rgb[s][1],
-			                     series_rgb[s][2]);
-			cairo_rectangle(p->cr, x, yl + (h - 9) / 2, 10, 9);
-			cairo_fill(p->cr);
-			cairo_set_source_rgb(p->cr, 0, 0, 0);
-			x += 14 + width(nl[s]) + 16;
-			put(p, nl[s], x - 16 - width(nl[s]), yl);
-		}
-		p->y += 14;
-	}
+	g.py = p->y;
+	plot_grid(p, &g, x0);
+	plot_bars(p, c, &g, lab);
+	p->y = g.py + g.ph + 4 + labh + 6;
+	if (legend)
+		plot_legend(p, c, &g, cw);
 	p->y += 10;
 }
 

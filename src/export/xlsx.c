@@ -479,6 +479,20 @@ static int xlsx_cell(struct xlsx *x, lxw_worksheet *ws, const char *what, const 
 	return xlsx_fail(x, rc, what);
 }
 
+/* A new sheet named want (or fallback), its name (made unique) into name. */
+static int xlsx_sheet(struct xlsx *x, const char *want, const char *fallback, char *name,
+                      lxw_worksheet **ret)
+{
+	lxw_error lrc;
+
+	xlsx_name(x, want, fallback, name);
+	lrc = workbook_validate_sheet_name(x->wb, name);
+	if (lrc)
+		return xlsx_fail(x, lrc, name);
+	*ret = workbook_add_worksheet(x->wb, name);
+	return *ret ? 0 : xlsx_fail(x, LXW_ERROR_MEMORY_MALLOC_FAILED, name);
+}
+
 /* The sheet of the n-th table (1-based). */
 static int xlsx_table(struct xlsx *x, const struct doc_table *t, size_t n)
 {
@@ -492,13 +506,8 @@ static int xlsx_table(struct xlsx *x, const struct doc_table *t, size_t n)
 	int rc;
 
 	snprintf(fallback, sizeof(fallback), "Biểu %zu", n);
-	xlsx_name(x, t->sheet, fallback, name);
-	lrc = workbook_validate_sheet_name(x->wb, name);
-	if (lrc)
-		return xlsx_fail(x, lrc, name);
-	ws = workbook_add_worksheet(x->wb, name);
-	if (!ws)
-		return xlsx_fail(x, LXW_ERROR_MEMORY_MALLOC_FAILED, name);
+	if ((rc = xlsx_sheet(x, t->sheet, fallback, name, &ws)) != 0)
+		return rc;
 	for (size_t c = 0; c < t->ncols; c++) {
 		const char *h = t->head && t->head[c] ? t->head[c] : "";
 		unsigned l;
@@ -567,13 +576,8 @@ static int xlsx_chart(struct xlsx *x, const struct doc_chart *ch, size_t n)
 	int rc;
 
 	snprintf(fallback, sizeof(fallback), "Biểu đồ %zu", n);
-	xlsx_name(x, fallback, fallback, name);
-	lrc = workbook_validate_sheet_name(x->wb, name);
-	if (lrc)
-		return xlsx_fail(x, lrc, name);
-	ws = workbook_add_worksheet(x->wb, name);
-	if (!ws)
-		return xlsx_fail(x, LXW_ERROR_MEMORY_MALLOC_FAILED, name);
+	if ((rc = xlsx_sheet(x, fallback, fallback, name, &ws)) != 0)
+		return rc;
 	for (lxw_col_t c = 0; c < 3; c++) {
 		lrc = worksheet_set_column(ws, c, c, widths[c], NULL);
 		if (lrc)
@@ -648,10 +652,8 @@ static int xlsx_none(struct xlsx *x)
 	lxw_error lrc;
 	int rc;
 
-	xlsx_name(x, "Phụ lục", "Phụ lục", name);
-	ws = workbook_add_worksheet(x->wb, name);
-	if (!ws)
-		return xlsx_fail(x, LXW_ERROR_MEMORY_MALLOC_FAILED, name);
+	if ((rc = xlsx_sheet(x, "Phụ lục", "Phụ lục", name, &ws)) != 0)
+		return rc;
 	lrc = worksheet_set_column(ws, 0, 0, 85, NULL);
 	if (lrc)
 		return xlsx_fail(x, lrc, name);

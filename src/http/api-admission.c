@@ -19,14 +19,11 @@ int api_case_relative_post(struct http_req *r, struct err *e)
 	    {"is_member", HF_INT, 0, &member, 0, 1},
 	    {"exempt_reason", HF_STRING, 0, &in.exempt_reason, 0, 0},
 	};
-	json_t *body;
-	int rc;
+	int rc = api_id_fields(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
-	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0) {
 		in.is_member = (int)member;
 		rc = relative_add(r->app, &r->actor, id, &in, &out, e);
 	}
-	json_decref(body);
 	return api_reply_id(r, rc, 201, out);
 }

@@ -25,17 +25,12 @@ int api_case_appraisal_put(struct http_req *r, struct err *e)
 	    [APPRAISAL_POSITION] = {"position", HF_STRING, 0, &in.position, 0, 0},
 	    {"version", HF_INT, 0, &in.version, 1, INT64_MAX},
 	};
-	const size_t nfields = sizeof(fields) / sizeof(fields[0]);
 	int64_t id;
-	json_t *body;
-	int rc;
+	int rc = api_id_patch(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]),
+	                      &in.sent, e);
 
-	rc = api_id_body(r, NOUN_CASE, &id, fields, nfields, &body, e);
-	if (rc == 0) {
-		in.sent = api_sent(body, fields, nfields - 1);
+	if (rc == 0)
 		rc = appraisal_set(r->app, &r->actor, id, &in, e);
-	}
-	json_decref(body);
 	return api_reply_id(r, rc, 200, id);
 }
 
@@ -47,12 +42,9 @@ int api_case_appraisal_doc_post(struct http_req *r, struct err *e)
 	    {"name", HF_STRING, 1, &name, 0, 0},
 	    {"present", HF_INT, 0, &present, 0, 1},
 	};
-	json_t *body;
-	int rc;
+	int rc = api_id_fields(r, NOUN_CASE, &id, fields, 2, e);
 
-	rc = api_id_body(r, NOUN_CASE, &id, fields, 2, &body, e);
 	if (rc == 0)
 		rc = appraisal_doc_put(r->app, &r->actor, id, name, (int)present, &doc, e);
-	json_decref(body);
 	return api_reply_id(r, rc, 200, doc);
 }

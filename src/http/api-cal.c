@@ -91,7 +91,6 @@ int api_calendar_put(struct http_req *r, struct err *e)
 		rc = http_reply(r, 200,
 		                json_pack("{s:s,s:s,s:s,s:s}", "date", http_param(r, "date"),
 		                          "kind", f[0], "name", f[1], "source", f[2] ? f[2] : ""));
-	json_decref(body);
 	return rc;
 }
 

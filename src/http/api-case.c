@@ -43,15 +43,33 @@ int api_id(struct http_req *r, enum gate_noun noun, int64_t *ret, struct err *e)
 	return 0;
 }
 
-int api_id_body(struct http_req *r, enum gate_noun noun, int64_t *ret_id,
-                const struct http_field *fields, size_t n, json_t **ret_body, struct err *e)
+/* The fields of a partial update present in body. */
+static unsigned fields_sent(json_t *body, const struct http_field *fields, size_t n)
 {
-	int rc;
+	unsigned sent = PATCH_LISTED;
 
-	*ret_body = NULL;
-	if ((rc = api_id(r, noun, ret_id, e)) < 0 || (rc = http_json_body(r, ret_body, e)) < 0)
-		return rc;
-	return http_fields(*ret_body, fields, n, r->arena, e);
+	for (size_t i = 0; i < n && i < 31; i++)
+		if (json_object_get(body, fields[i].name))
+			sent |= 1u << i;
+	return sent;
+}
+
+int api_id_fields(struct http_req *r, enum gate_noun noun, int64_t *ret_id,
+                  const struct http_field *fields, size_t n, struct err *e)
+{
+	int rc = api_id(r, noun, ret_id, e);
+
+	return rc < 0 ? rc : http_body_fields(r, fields, n, e);
+}
+
+int api_id_patch(struct http_req *r, enum gate_noun noun, int64_t *ret_id,
+                 const struct http_field *fields, size_t n, unsigned *ret_sent, struct err *e)
+{
+	int rc = api_id_fields(r, noun, ret_id, fields, n, e);
+
+	if (rc == 0)
+		*ret_sent = fields_sent(r->body_json, fields, n - 1);
+	return rc;
 }
 
 int api_reply_id(struct http_req *r, int rc, int status, int64_t id)
@@ -75,16 +93,6 @@ int api_due_params(struct http_req *r, enum deadline_level *ret, int64_t *limit,
 		return err_set(e, HOSO_E_BAD_ENUM, "level", "Mức nhắc là early, late hoặc overdue",
 		               "The level is early, late or overdue");
 	return http_query_i64(r, "limit", 1, 1000, limit, e);
-}
-
-unsigned api_sent(json_t *body, const struct http_field *fields, size_t n)
-{
-	unsigned sent = PATCH_LISTED;
-
-	for (size_t i = 0; i < n && i < 31; i++)
-		if (json_object_get(body, fields[i].name))
-			sent |= 1u << i;
-	return sent;
 }
 
 int api_case_kinds_get(struct http_req *r, struct err *e)
@@ -177,12 +185,11 @@ int api_cases_post(struct http_req *r, struct err *e)
 	    {"subject_persons", HF_IDS, 0, &persons, 0, 0},
 	};
 	int64_t *org_ids = NULL;
-	json_t *body;
 	int rc;
 
-	if ((rc = case_may_open(&r->actor, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+	if ((rc = case_may_open(&r->actor, e)) < 0)
 		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = http_body_fields(r, fields, sizeof(fields) / sizeof(fields[0]), e);
 	if (rc == 0 &&
 	    (rc = org_find(r->app, &r->actor, org, &in.handling_org, e)) == HOSO_E_NOT_FOUND)
 		gate_not_found(e, "org", NOUN_ORG);
@@ -198,7 +205,6 @@ int api_cases_post(struct http_req *r, struct err *e)
 	if (rc == 0)
 		rc = http_reply(r, 201,
 		                json_pack("{s:I,s:s}", "id", (json_int_t)id, "number", number));
-	json_decref(body);
 	return rc;
 }
 
@@ -226,17 +232,14 @@ int api_case_transition(struct http_req *r, struct err *e)
 	    {"conclusion", HF_STRING, 0, &conclusion, 0, 0},
 	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
 	};
-	json_t *body;
-	int rc;
+	int rc = api_id_fields(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
-	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0)
 		rc = case_transition(r->app, &r->actor, id, to, day, note, conclusion, version, e);
 	if (rc == 0)
 		rc = http_reply(r, 200,
 		                json_pack("{s:I,s:s,s:I}", "id", (json_int_t)id, "state", to,
 		                          "version", (json_int_t)(version + 1)));
-	json_decref(body);
 	return rc;
 }
 
@@ -248,13 +251,10 @@ int api_case_assignees_put(struct http_req *r, struct err *e)
 	    {"users", HF_STRINGS, 1, &users, 0, 0},
 	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
 	};
-	json_t *body;
-	int rc;
+	int rc = api_id_fields(r, NOUN_CASE, &id, fields, 2, e);
 
-	rc = api_id_body(r, NOUN_CASE, &id, fields, 2, &body, e);
 	if (rc == 0)
 		rc = case_assign(r->app, &r->actor, id, users.strs, users.n, version, e);
-	json_decref(body);
 	return api_reply_id(r, rc, 200, id);
 }
 
@@ -263,13 +263,10 @@ int api_case_note_post(struct http_req *r, struct err *e)
 	const char *text = NULL;
 	const struct http_field fields[] = {{"text", HF_STRING, 1, &text, 0, 0}};
 	int64_t id, note = 0;
-	json_t *body;
-	int rc;
+	int rc = api_id_fields(r, NOUN_CASE, &id, fields, 1, e);
 
-	rc = api_id_body(r, NOUN_CASE, &id, fields, 1, &body, e);
 	if (rc == 0)
 		rc = case_add_note(r->app, &r->actor, id, text, &note, e);
-	json_decref(body);
 	return api_reply_id(r, rc, 201, note);
 }
 
@@ -283,13 +280,10 @@ int api_case_document_post(struct http_req *r, struct err *e)
 	    {"issuer", HF_STRING, 0, &in.issuer, 0, 0},
 	};
 	int64_t id, doc = 0;
-	json_t *body;
-	int rc;
+	int rc = api_id_fields(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
-	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0)
 		rc = case_add_document(r->app, &r->actor, id, &in, &doc, e);
-	json_decref(body);
 	return api_reply_id(r, rc, 201, doc);
 }
 
@@ -335,13 +329,9 @@ int api_deadline_rule_put(struct http_req *r, struct err *e)
 	    {"remind_late", HF_INT, 0, &late, 1, 99},
 	};
 	const char *code = http_param(r, "code");
-	json_t *body;
 	int rc;
 
-	if ((rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
-	json_decref(body);
+	rc = http_body_fields(r, fields, sizeof(fields) / sizeof(fields[0]), e);
 	if (rc == 0)
 		rc =
 		    deadline_rule_set(r->app, &r->actor, code, (int)days, (int)early, (int)late, e);

@@ -1,7 +1,7 @@
 /*
  * api-case.h - what the case routes share (api-case.c, and each kind's
- * api-<noun>.c): the {id} of the path, the body by its fields, the replies
- * of a write, the due lists' arguments, the fields of a partial update.
+ * api-<noun>.c): the {id} of the path, the body by its fields (of a partial
+ * update too), the replies of a write, the due lists' arguments.
  */
 #ifndef HOSO_HTTP_API_CASE_H
 #define HOSO_HTTP_API_CASE_H
@@ -12,10 +12,14 @@
 
 /* The {id} path parameter (a bad one is refused as noun's "not found"). */
 int api_id(struct http_req *r, enum gate_noun noun, int64_t *ret, struct err *e);
-/* The {id} path parameter and the JSON body read by fields (http_fields);
- * *ret_body (NULL when there is none) is the caller's to json_decref. */
-int api_id_body(struct http_req *r, enum gate_noun noun, int64_t *ret_id,
-                const struct http_field *fields, size_t n, json_t **ret_body, struct err *e);
+/* The {id} path parameter and the JSON body read by fields (http_fields). */
+int api_id_fields(struct http_req *r, enum gate_noun noun, int64_t *ret_id,
+                  const struct http_field *fields, size_t n, struct err *e);
+/* The same for a partial update, whose fields end with "version": *ret_sent
+ * has bit (1u << i) for each other fields[i] present in the body (null ones
+ * too), with PATCH_LISTED (app/patch.h). */
+int api_id_patch(struct http_req *r, enum gate_noun noun, int64_t *ret_id,
+                 const struct http_field *fields, size_t n, unsigned *ret_sent, struct err *e);
 /* The reply of a write: rc when it failed, else status with {"id"}, or
  * 200 with {"id", "version"}. */
 int api_reply_id(struct http_req *r, int rc, int status, int64_t id);
@@ -23,8 +27,5 @@ int api_reply_version(struct http_req *r, int rc, int64_t id, int64_t version);
 /* ?level=early|late|overdue (default: as *ret) and ?limit=1..1000 of the
  * due lists. */
 int api_due_params(struct http_req *r, enum deadline_level *ret, int64_t *limit, struct err *e);
-/* The fields of a partial update present in body (null ones too): bit
- * (1u << i) for fields[i], with PATCH_LISTED (app/patch.h). */
-unsigned api_sent(json_t *body, const struct http_field *fields, size_t n);
 
 #endif

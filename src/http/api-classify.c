@@ -24,8 +24,7 @@ static int classify(struct http_req *r, enum gate_noun noun, classify_fn set, st
 	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
 	    {"reason", HF_STRING, 0, &reason, 0, 0},
 	};
-	json_t *body = NULL;
-	int rc = api_id_body(r, noun, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
+	int rc = api_id_fields(r, noun, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
 	if (rc == 0)
 		rc = set(r->app, &r->actor, id, (int)level, version, reason, e);
@@ -33,7 +32,6 @@ static int classify(struct http_req *r, enum gate_noun noun, classify_fn set, st
 		rc = http_reply(r, 200,
 		                json_pack("{s:I,s:I,s:I}", "id", (json_int_t)id, "confidentiality",
 		                          (json_int_t)level, "version", (json_int_t)(version + 1)));
-	json_decref(body);
 	return rc;
 }
 

@@ -23,10 +23,8 @@ int api_case_discipline_post(struct http_req *r, struct err *e)
 	    {"decided", HF_DATE, 0, &in.decided, 0, 0},
 	    {"internal_political", HF_INT, 0, &internal, 0, 1},
 	};
-	json_t *body;
-	int rc;
+	int rc = api_id_fields(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
-	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0 && org &&
 	    (rc = org_find(r->app, &r->actor, org, &in.org_id, e)) == HOSO_E_NOT_FOUND)
 		gate_not_found(e, "org", NOUN_ORG);
@@ -35,6 +33,5 @@ int api_case_discipline_post(struct http_req *r, struct err *e)
 		in.internal_political = (int)internal;
 		rc = discipline_decide(r->app, &r->actor, id, &in, &disc, e);
 	}
-	json_decref(body);
 	return api_reply_id(r, rc, 201, disc);
 }

@@ -22,13 +22,10 @@ int api_case_finding_post(struct http_req *r, struct err *e)
 	    {"conclusion", HF_STRING, 1, &conclusion, 0, 0},
 	    {"subject", HF_INT, 0, &subject, 1, INT64_MAX},
 	};
-	json_t *body;
-	int rc;
+	int rc = api_id_fields(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
-	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0)
 		rc = finding_add(r->app, &r->actor, id, subject, text, conclusion, &finding, e);
-	json_decref(body);
 	return api_reply_id(r, rc, 201, finding);
 }
 
@@ -42,14 +39,10 @@ int api_finding_remedy_post(struct http_req *r, struct err *e)
 	    {"owner", HF_STRING, 1, &owner, 0, 0},
 	    {"due", HF_DATE, 1, &due, 0, 0},
 	};
-	json_t *body;
-	int rc;
+	int rc = api_id_fields(r, NOUN_FINDING, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
-	rc =
-	    api_id_body(r, NOUN_FINDING, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0)
 		rc = remedy_add(r->app, &r->actor, id, action, owner, due, &remedy, e);
-	json_decref(body);
 	return api_reply_id(r, rc, 201, remedy);
 }
 
@@ -63,13 +56,10 @@ int api_remedy_post(struct http_req *r, struct err *e)
 	    {"date", HF_DATE, 0, &day, 0, 0},
 	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
 	};
-	json_t *body;
-	int rc;
+	int rc = api_id_fields(r, NOUN_REMEDY, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
-	rc = api_id_body(r, NOUN_REMEDY, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0)
 		rc = remedy_done(r->app, &r->actor, id, day, result, version, e);
-	json_decref(body);
 	return api_reply_version(r, rc, id, version + 1);
 }
 

@@ -23,13 +23,10 @@ int api_case_letter_post(struct http_req *r, struct err *e)
 	    {"sent", HF_DATE, 0, &in.sent, 0, 0},
 	};
 	int64_t id, letter = 0;
-	json_t *body;
-	int rc;
+	int rc = api_id_fields(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
-	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0)
 		rc = letter_add(r->app, &r->actor, id, &in, &letter, e);
-	json_decref(body);
 	return api_reply_id(r, rc, 201, letter);
 }
 
@@ -45,10 +42,8 @@ int api_letter_post(struct http_req *r, struct err *e)
 	    {"result", HF_STRING, 0, &result, 0, 0},
 	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
 	};
-	json_t *body;
-	int rc;
+	int rc = api_id_fields(r, NOUN_LETTER, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
-	rc = api_id_body(r, NOUN_LETTER, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0 && letter_action_parse(action, &act) < 0) {
 		size_t n;
 		const struct code_name *actions = letter_actions(&n);
@@ -57,7 +52,6 @@ int api_letter_post(struct http_req *r, struct err *e)
 	}
 	if (rc == 0)
 		rc = letter_update(r->app, &r->actor, id, act, day, result, version, e);
-	json_decref(body);
 	return api_reply_version(r, rc, id, version + 1);
 }
 

@@ -106,6 +106,17 @@ static int code_of(struct http_req *r, json_t *body, const char *key, int64_t *r
 	return 0;
 }
 
+/* The start of a dated change to the organisation of the path: its id,
+ * the body, and the body's "date". */
+static int change_start(struct http_req *r, int64_t *id, json_t **body, int32_t *day, struct err *e)
+{
+	int rc;
+
+	if ((rc = org_param(r, id, e)) < 0 || (rc = http_json_body(r, body, e)) < 0)
+		return rc;
+	return change_day(*body, day, e);
+}
+
 static int ok_reply(struct http_req *r, int rc, const char *code)
 {
 	if (rc < 0)
@@ -137,7 +148,6 @@ int api_orgs_post(struct http_req *r, struct err *e)
 	if (rc == 0)
 		rc = http_reply(r, 201,
 		                json_pack("{s:I,s:s}", "id", (json_int_t)id, "code", o.code));
-	json_decref(body);
 	return rc;
 }
 
@@ -146,14 +156,11 @@ int api_org_rename(struct http_req *r, struct err *e)
 	json_t *body;
 	int64_t id;
 	int32_t day;
-	int rc;
+	int rc = change_start(r, &id, &body, &day, e);
 
-	if ((rc = org_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	if ((rc = change_day(body, &day, e)) == 0)
+	if (rc == 0)
 		rc = org_rename(r->app, &r->actor, id, str(body, "name"), day,
 		                str(body, "document"), e);
-	json_decref(body);
 	return ok_reply(r, rc, http_param(r, "code"));
 }
 
@@ -162,15 +169,11 @@ int api_org_move(struct http_req *r, struct err *e)
 	json_t *body;
 	int64_t id, parent;
 	int32_t day;
-	int rc;
+	int rc = change_start(r, &id, &body, &day, e);
 
-	if ((rc = org_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	if ((rc = change_day(body, &day, e)) == 0 &&
-	    (rc = code_of(r, body, "parent", &parent, e)) == 0)
+	if (rc == 0 && (rc = code_of(r, body, "parent", &parent, e)) == 0)
 		rc = parent ? org_move(r->app, &r->actor, id, parent, day, str(body, "document"), e)
 		            : err_set(e, HOSO_E_MISSING, "parent", NULL, NULL);
-	json_decref(body);
 	return ok_reply(r, rc, http_param(r, "code"));
 }
 
@@ -179,14 +182,10 @@ int api_org_dissolve(struct http_req *r, struct err *e)
 	json_t *body;
 	int64_t id, receiver;
 	int32_t day;
-	int rc;
+	int rc = change_start(r, &id, &body, &day, e);
 
-	if ((rc = org_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	if ((rc = change_day(body, &day, e)) == 0 &&
-	    (rc = code_of(r, body, "receiver", &receiver, e)) == 0)
+	if (rc == 0 && (rc = code_of(r, body, "receiver", &receiver, e)) == 0)
 		rc = org_dissolve(r->app, &r->actor, id, receiver, day, str(body, "document"), e);
-	json_decref(body);
 	return ok_reply(r, rc, http_param(r, "code"));
 }
 
@@ -238,7 +237,6 @@ int api_orgs_merge(struct http_req *r, struct err *e)
 		               str(body, "document"), &res, e);
 	if (rc == 0)
 		rc = http_reply(r, 200, json_pack("{s:I}", "into", (json_int_t)res));
-	json_decref(body);
 	return rc;
 }
 
@@ -253,12 +251,11 @@ int api_org_split(struct http_req *r, struct err *e)
 	int32_t day;
 	int rc;
 
-	if ((rc = org_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+	if ((rc = change_start(r, &id, &body, &day, e)) < 0)
 		return rc;
 	ps = json_object_get(body, "parts");
 	as = json_object_get(body, "assign");
-	rc = change_day(body, &day, e);
-	if (rc == 0 && (!json_is_array(ps) || json_array_size(ps) < 2 || json_array_size(ps) > 64))
+	if (!json_is_array(ps) || json_array_size(ps) < 2 || json_array_size(ps) > 64)
 		rc = err_set(e, HOSO_E_INVALID, "parts", "Cần 2–64 tổ chức kế thừa",
 		             "2 to 64 successors are needed");
 	json_array_foreach(ps, i, v)
@@ -297,7 +294,6 @@ int api_org_split(struct http_req *r, struct err *e)
 			json_array_append_new(arr, json_integer((json_int_t)ids[i]));
 		rc = http_reply(r, 200, json_pack("{s:o}", "parts", arr));
 	}
-	json_decref(body);
 	return rc;
 }
 
@@ -328,18 +324,15 @@ int api_org_terms_post(struct http_req *r, struct err *e)
 	    {"document", HF_STRING, 0, &document, 0, 0},
 	};
 	int64_t id, tid = 0;
-	json_t *body;
 	int first = 0, last = 0, rc;
 
-	if ((rc = term_may_add(&r->actor, e)) < 0 || (rc = org_param(r, &id, e)) < 0 ||
-	    (rc = http_json_body(r, &body, e)) < 0)
+	if ((rc = term_may_add(&r->actor, e)) < 0 || (rc = org_param(r, &id, e)) < 0)
 		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = http_body_fields(r, fields, sizeof(fields) / sizeof(fields[0]), e);
 	if (rc == 0)
 		rc = term_name_parse(term, &first, &last, e);
 	if (rc == 0)
 		rc = term_add(r->app, &r->actor, id, first, last, congress, document, &tid, e);
-	json_decref(body);
 	if (rc < 0)
 		return rc;
 	return http_reply(r, 201,

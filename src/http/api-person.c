@@ -193,7 +193,6 @@ int api_persons_post(struct http_req *r, struct err *e)
 	rc = person_from_json(r, body, &in, NULL, e);
 	if (rc == 0)
 		rc = person_create(r->app, &r->actor, &in, &id, e);
-	json_decref(body);
 	if (rc < 0)
 		return rc;
 	return http_reply(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
@@ -215,7 +214,6 @@ int api_person_put(struct http_req *r, struct err *e)
 		             "The record's version is missing (to detect concurrent edits)");
 	if (rc == 0)
 		rc = person_update(r->app, &r->actor, id, version, &in, e);
-	json_decref(body);
 	if (rc < 0)
 		return rc;
 	return http_reply(
@@ -244,11 +242,8 @@ int api_person_transfer(struct http_req *r, struct err *e)
 		             "Invalid date '%s' (YYYY-MM-DD)", date);
 	else if ((rc = org_find(r->app, &r->actor, to, &org, e)) == 0)
 		rc = person_transfer(r->app, &r->actor, id, org, day, note, e);
-	/* Reply before the body (which owns "to") is released. */
-	if (rc == 0)
-		rc = http_reply(r, 200, json_pack("{s:I,s:s}", "id", (json_int_t)id, "org", to));
-	json_decref(body);
-	return rc;
+	return rc < 0 ? rc
+	              : http_reply(r, 200, json_pack("{s:I,s:s}", "id", (json_int_t)id, "org", to));
 }
 
 int api_person_duplicates_get(struct http_req *r, struct err *e)

@@ -118,20 +118,18 @@ int api_report_submissions_post(struct http_req *r, struct err *e)
 	};
 	struct report_period p;
 	int64_t org_id, id = 0;
-	json_t *body, *j = NULL;
+	json_t *j = NULL;
 	int rc;
 
-	if ((rc = submission_may_submit(&r->actor, e)) < 0 ||
-	    (rc = http_json_body(r, &body, e)) < 0)
+	if ((rc = submission_may_submit(&r->actor, e)) < 0)
 		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = http_body_fields(r, fields, sizeof(fields) / sizeof(fields[0]), e);
 	if (rc == 0)
 		rc = report_scope(r, org, period, from, to, &org_id, &p, e);
 	if (rc == 0)
 		rc = submission_submit(r->app, &r->actor, org_id, p.from, p.to, note, &id, e);
 	if (rc == 0)
 		rc = submission_get(r->app, &r->actor, id, r->arena, &j, e);
-	json_decref(body);
 	return rc < 0 ? rc : http_reply(r, 201, j);
 }
 
@@ -169,12 +167,12 @@ int api_report_submission_post(struct http_req *r, struct err *e)
 	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
 	};
 	enum submission_action act;
-	json_t *body, *j = NULL;
+	json_t *j = NULL;
 	int rc;
 
-	if ((rc = submission_id(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+	if ((rc = submission_id(r, &id, e)) < 0)
 		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = http_body_fields(r, fields, sizeof(fields) / sizeof(fields[0]), e);
 	if (rc == 0 && submission_action_parse(action, &act) < 0)
 		rc =
 		    err_set(e, HOSO_E_BAD_ENUM, "action", "Thao tác là approve, return hoặc reopen",
@@ -183,6 +181,5 @@ int api_report_submission_post(struct http_req *r, struct err *e)
 		rc = submission_decide(r->app, &r->actor, id, version, act, reason, e);
 	if (rc == 0)
 		rc = submission_get(r->app, &r->actor, id, r->arena, &j, e);
-	json_decref(body);
 	return rc < 0 ? rc : http_reply(r, 200, j);
 }

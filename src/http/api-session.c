@@ -59,15 +59,12 @@ int api_session_post(struct http_req *r, struct err *e)
 		return rc;
 	user = string_field(body, "username");
 	pass = string_field(body, "password");
-	if (!user || !pass) {
-		json_decref(body);
+	if (!user || !pass)
 		return err_set(e, HOSO_E_MISSING, !user ? "username" : "password",
 		               "Cần tên đăng nhập và mật khẩu",
 		               "User name and password are needed");
-	}
 	rc = user_login(r->app, user, pass, string_field(body, "otp"), r->address, &token, &csrf,
 	                &a, e);
-	json_decref(body);
 	if (rc == 0) {
 		u = user_json(r, &a);
 		r->set_cookie =
@@ -129,7 +126,6 @@ int api_session_password_put(struct http_req *r, struct err *e)
 		rc = user_set_password(r->app, &r->actor, u.username, newp, NULL, e);
 	if (rc == 0)
 		rc = http_reply(r, 200, json_pack("{s:b}", "changed", 1));
-	json_decref(body);
 	return rc;
 }
 
@@ -156,7 +152,6 @@ int api_session_totp_put(struct http_req *r, struct err *e)
 	if ((rc = http_json_body(r, &body, e)) < 0)
 		return rc;
 	rc = user_totp_confirm(r->app, &r->actor, string_field(body, "code"), &codes, e);
-	json_decref(body);
 	if (rc == 0) {
 		arr = json_array();
 		for (const char *p = codes.buf; *p;) {

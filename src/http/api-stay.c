@@ -27,16 +27,11 @@ int api_case_stay_put(struct http_req *r, struct err *e)
 	    [STAY_LAST_CONTACT] = {"last_contact", HF_DATE, 0, &in.last_contact, 0, 0},
 	    {"version", HF_INT, 0, &in.version, 1, INT64_MAX},
 	};
-	const size_t nfields = sizeof(fields) / sizeof(fields[0]);
 	int64_t id;
-	json_t *body;
-	int rc;
+	int rc = api_id_patch(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]),
+	                      &in.sent, e);
 
-	rc = api_id_body(r, NOUN_CASE, &id, fields, nfields, &body, e);
-	if (rc == 0) {
-		in.sent = api_sent(body, fields, nfields - 1);
+	if (rc == 0)
 		rc = stay_set(r->app, &r->actor, id, &in, e);
-	}
-	json_decref(body);
 	return api_reply_id(r, rc, 200, id);
 }

@@ -15,14 +15,11 @@ int api_case_inspection_post(struct http_req *r, struct err *e)
 	const char *title = NULL, *number = NULL;
 	const struct http_field fields[] = {{"title", HF_STRING, 1, &title, 0, 0}};
 	int64_t id, insp = 0;
-	json_t *body;
-	int rc;
+	int rc = api_id_fields(r, NOUN_CASE, &id, fields, 1, e);
 
-	rc = api_id_body(r, NOUN_CASE, &id, fields, 1, &body, e);
 	if (rc == 0)
 		rc =
 		    case_open_inspection(r->app, &r->actor, id, title, r->arena, &insp, &number, e);
-	json_decref(body);
 	return rc < 0
 	           ? rc
 	           : http_reply(r, 201,

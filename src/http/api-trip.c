@@ -30,17 +30,13 @@ int api_case_trip_put(struct http_req *r, struct err *e)
 	    [TRIP_IN_PLAN] = {"in_plan", HF_INT, 0, &in_plan, 0, 1},
 	    {"version", HF_INT, 0, &in.version, 1, INT64_MAX},
 	};
-	const size_t nfields = sizeof(fields) / sizeof(fields[0]);
-	json_t *body;
-	int rc;
+	int rc = api_id_patch(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]),
+	                      &in.sent, e);
 
-	rc = api_id_body(r, NOUN_CASE, &id, fields, nfields, &body, e);
 	if (rc == 0) {
 		in.in_plan = (int)in_plan;
-		in.sent = api_sent(body, fields, nfields - 1);
 		rc = trip_set(r->app, &r->actor, id, &in, e);
 	}
-	json_decref(body);
 	return api_reply_id(r, rc, 200, id);
 }
 
@@ -52,14 +48,11 @@ int api_case_traveller_post(struct http_req *r, struct err *e)
 	    {"leader", HF_INT, 0, &leader, 0, 1},
 	    {"commitment", HF_INT, 0, &commitment, 0, 1},
 	};
-	json_t *body;
-	int rc;
+	int rc = api_id_fields(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
-	rc = api_id_body(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), &body, e);
 	if (rc == 0)
 		rc = traveller_add(r->app, &r->actor, id, person, (int)leader, (int)commitment,
 		                   &out, e);
-	json_decref(body);
 	return api_reply_id(r, rc, 201, out);
 }
 
@@ -74,11 +67,9 @@ int api_traveller_post(struct http_req *r, struct err *e)
 	    {"date", HF_DATE, 0, &day, 0, 0},
 	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
 	};
-	json_t *body;
-	int rc;
+	int rc =
+	    api_id_fields(r, NOUN_TRAVELLER, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
-	rc = api_id_body(r, NOUN_TRAVELLER, &id, fields, sizeof(fields) / sizeof(fields[0]), &body,
-	                 e);
 	if (rc == 0 && traveller_event_parse(event, &ev) < 0) {
 		size_t n;
 		const struct code_name *events = traveller_events(&n);
@@ -87,7 +78,6 @@ int api_traveller_post(struct http_req *r, struct err *e)
 	}
 	if (rc == 0)
 		rc = traveller_record(r->app, &r->actor, id, ev, day, version, e);
-	json_decref(body);
 	return api_reply_version(r, rc, id, version + 1);
 }
 

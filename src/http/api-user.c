@@ -73,12 +73,9 @@ int api_users_post(struct http_req *r, struct err *e)
 	    {"clearance", HF_STRING, 0, &clear, 0, 0},
 	    {"password", HF_STRING, 0, &u.password, 0, 0},
 	};
-	json_t *body;
 	int rc;
 
-	if ((rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = http_body_fields(r, fields, sizeof(fields) / sizeof(fields[0]), e);
 	if (rc == 0)
 		rc = roles_from(&roles, &u.roles, e);
 	if (rc == 0 && clear)
@@ -91,7 +88,6 @@ int api_users_post(struct http_req *r, struct err *e)
 		rc = http_reply(r, 201,
 		                json_pack("{s:s,s:s?}", "username", u.username, "password",
 		                          u.password ? NULL : pw.buf));
-	json_decref(body);
 	buf_release(&pw);
 	return rc;
 }
@@ -114,12 +110,9 @@ int api_user_put(struct http_req *r, struct err *e)
 	    {"reset_password", HF_BOOL, 0, &c.reset_password, 0, 0},
 	    {"reset_totp", HF_BOOL, 0, &c.reset_totp, 0, 0},
 	};
-	json_t *body;
 	int rc;
 
-	if ((rc = http_json_body(r, &body, e)) < 0)
-		return rc;
-	rc = http_fields(body, fields, sizeof(fields) / sizeof(fields[0]), r->arena, e);
+	rc = http_body_fields(r, fields, sizeof(fields) / sizeof(fields[0]), e);
 	c.set_roles = roles.strs != NULL;
 	c.set_clearance = clear != NULL;
 	c.set_org = org != NULL;
@@ -137,7 +130,6 @@ int api_user_put(struct http_req *r, struct err *e)
 		rc = http_reply(r, 200,
 		                json_pack("{s:s,s:s?}", "username", name, "password",
 		                          c.reset_password ? pw.buf : NULL));
-	json_decref(body);
 	buf_release(&pw);
 	return rc;
 }

@@ -126,3 +126,11 @@ int http_fields(json_t *body, const struct http_field *fields, size_t n, struct 
 			               "Field '%s' is missing", fields[i].name);
 	return 0;
 }
+
+int http_body_fields(struct http_req *r, const struct http_field *fields, size_t n, struct err *e)
+{
+	json_t *body;
+	int rc = http_json_body(r, &body, e);
+
+	return rc < 0 ? rc : http_fields(body, fields, n, r->arena, e);
+}

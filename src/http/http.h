@@ -49,6 +49,7 @@ struct http_req {
 	struct arena *arena; /* freed when the response is sent */
 	const char *body;    /* request body (NUL-terminated), body_len bytes */
 	size_t body_len;
+	json_t *body_json;   /* the body parsed (http_json_body); freed when the response is sent */
 	struct app *app;     /* this worker thread's connection */
 	const char *address; /* client address */
 	void *conn;          /* the connection (opaque) */
@@ -83,7 +84,8 @@ struct http_route {
  * Pure: no request needed (fuzzed on its own). */
 int http_parse_object(const char *body, size_t len, json_t **ret, struct err *e);
 
-/* The request body as a JSON object (Content-Type: application/json).
+/* The request body as a JSON object (Content-Type: application/json),
+ * owned by the request (its strings live as long as the arena).
  * HOSO_E_INVALID with the position of a syntax error. */
 int http_json_body(struct http_req *r, json_t **ret, struct err *e);
 
@@ -111,9 +113,11 @@ struct http_field {
 };
 int http_fields(json_t *body, const struct http_field *fields, size_t n, struct arena *a,
                 struct err *e);
+/* The request's JSON body (http_json_body) read by fields. */
+int http_body_fields(struct http_req *r, const struct http_field *fields, size_t n, struct err *e);
 
-/* All routes the server registers (routes.c), NULL-terminated. */
-extern const struct http_route *const http_routes[];
+/* All routes the server registers (routes.c), up to one with a NULL method. */
+extern const struct http_route http_routes[];
 
 /* A query-string argument, or NULL. */
 const char *http_query(const struct http_req *r, const char *name);

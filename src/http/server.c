@@ -227,6 +227,7 @@ int http_parse_object(const char *body, size_t len, json_t **ret, struct err *e)
 int http_json_body(struct http_req *r, json_t **ret, struct err *e)
 {
 	const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+	int rc;
 
 	*ret = NULL;
 	/* A JSON content type cannot be sent by a plain HTML form: one more
@@ -235,7 +236,11 @@ int http_json_body(struct http_req *r, json_t **ret, struct err *e)
 		return err_set(e, HOSO_E_INVALID, NULL,
 		               "Cần nội dung JSON (Content-Type: application/json)",
 		               "A JSON body is needed (Content-Type: application/json)");
-	return http_parse_object(r->body, r->body_len, ret, e);
+	json_decref(r->body_json);
+	r->body_json = NULL;
+	rc = http_parse_object(r->body, r->body_len, &r->body_json, e);
+	*ret = r->body_json;
+	return rc;
 }
 
 const char *http_query(const struct http_req *r, const char *name)
@@ -361,16 +366,16 @@ static enum MHD_Result dispatch(struct MHD_Connection *c, struct request *rq, co
 
 	if (!route_path_ok(path))
 		return http_send_error(c, HOSO_E_NOT_FOUND);
-	for (size_t i = 0; http_routes[i]; i++) {
+	for (size_t i = 0; http_routes[i].method; i++) {
 		struct route_params p;
 
-		if (!route_match(http_routes[i]->pattern, path, &p))
+		if (!route_match(http_routes[i].pattern, path, &p))
 			continue;
-		if (strcmp(http_routes[i]->method, method) != 0) {
+		if (strcmp(http_routes[i].method, method) != 0) {
 			allowed_other = 1;
 			continue;
 		}
-		route = http_routes[i];
+		route = &http_routes[i];
 		r.params = p;
 		break;
 	}
@@ -416,6 +421,7 @@ static enum MHD_Result dispatch(struct MHD_Connection *c, struct request *rq, co
 		ok = send_json_cookie(c, r.status ? r.status : 200, r.json ? r.json : json_object(),
 		                      r.set_cookie);
 	}
+	json_decref(r.body_json);
 	err_release(&e);
 	return ok;
 }

@@ -352,6 +352,16 @@ static int xlsx_part_open(struct xlsx_table *x, struct xlsx_part *p, const char 
 	return 0;
 }
 
+/* r, the result of reading the part name a workbook cannot do without; a
+ * missing one (HOSO_E_NOT_FOUND) makes the file damaged. */
+static int xlsx_needed(int r, const char *name, struct err *e)
+{
+	if (r == HOSO_E_NOT_FOUND)
+		return xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX hỏng: thiếu %s",
+		                 "Damaged XLSX file: %s is missing", name);
+	return r;
+}
+
 /* The next node of p: 1, 0 at the end, or a negative code with e set. */
 static int xlsx_part_node(struct xlsx_part *p, struct err *e, long row)
 {
@@ -559,10 +569,7 @@ static int xlsx_workbook_load(struct xlsx_table *x, const char *wb, const struct
 	int r, found = 0;
 
 	xlsx_part_init(&p);
-	r = xlsx_part_open(x, &p, wb, e);
-	if (r == HOSO_E_NOT_FOUND)
-		r = xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX hỏng: thiếu %s",
-		              "Damaged XLSX file: %s is missing", wb);
+	r = xlsx_needed(xlsx_part_open(x, &p, wb, e), wb, e);
 	while (r == 0 && (r = xlsx_part_node(&p, e, 0)) == 1) {
 		const xmlChar *name = xmlTextReaderConstLocalName(p.r);
 		int a;
@@ -711,10 +718,7 @@ static int xlsx_styles_load(struct xlsx_table *x, const char *name, struct err *
 	struct xlsx_part p;
 
 	xlsx_part_init(&p);
-	r = xlsx_part_open(x, &p, name, e);
-	if (r == HOSO_E_NOT_FOUND)
-		r = xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX hỏng: thiếu %s",
-		              "Damaged XLSX file: %s is missing", name);
+	r = xlsx_needed(xlsx_part_open(x, &p, name, e), name, e);
 	while (r == 0 && (r = xlsx_part_node(&p, e, 0)) == 1) {
 		int type = xmlTextReaderNodeType(p.r);
 		const xmlChar *n = xmlTextReaderConstLocalName(p.r);
@@ -803,10 +807,7 @@ static int xlsx_sst_load(struct xlsx_table *x, const char *name, struct err *e)
 	if (r < 0)
 		return err_set(e, r, NULL, NULL, NULL);
 	x->sst_off[0] = 0;
-	r = xlsx_part_open(x, &p, name, e);
-	if (r == HOSO_E_NOT_FOUND)
-		r = xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX hỏng: thiếu %s",
-		              "Damaged XLSX file: %s is missing", name);
+	r = xlsx_needed(xlsx_part_open(x, &p, name, e), name, e);
 	while (r == 0 && (r = xlsx_part_node(&p, e, 0)) == 1) {
 		int type = xmlTextReaderNodeType(p.r);
 		const xmlChar *n;
@@ -1312,6 +1313,22 @@ static int xlsx_zip_open(struct xlsx_table *x, const char *path, const void *dat
 	return r;
 }
 
+/* The workbook's optional part of kind (styles, shared strings), when its
+ * relationships (rels, of the workbook wb) name one: read by load. */
+static int xlsx_optional_load(struct xlsx_table *x, const char *wb, const struct xlsx_rels *rels,
+                              enum xlsx_rel_kind kind,
+                              int (*load)(struct xlsx_table *, const char *, struct err *),
+                              struct buf *part, struct err *e)
+{
+	const struct xlsx_rel *rel = xlsx_rels_find(rels, NULL, kind);
+	int r;
+
+	if (!rel)
+		return 0;
+	r = xlsx_path(part, wb, rels->str.buf + rel->target, rel->tlen, e);
+	return r < 0 ? r : load(x, part->buf, e);
+}
+
 /*
  * Find the parts: the workbook from the package relationships (else
  * xl/workbook.xml), then the first worksheet, the styles and the shared
@@ -1339,29 +1356,17 @@ static int xlsx_load(struct xlsx_table *x, struct err *e)
 		r = err_set(e, HOSO_E_BAD_FILE, NULL, NULL, NULL);
 		goto out;
 	}
-	r = xlsx_rels_load(x, relsname.buf, &rels, e);
-	if (r == HOSO_E_NOT_FOUND)
-		r = xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX hỏng: thiếu %s",
-		              "Damaged XLSX file: %s is missing", relsname.buf);
+	r = xlsx_needed(xlsx_rels_load(x, relsname.buf, &rels, e), relsname.buf, e);
 	if (r < 0)
 		goto out;
 	r = xlsx_workbook_load(x, wb.buf, &rels, &sheet, e);
 	if (r < 0)
 		goto out;
-	if ((rel = xlsx_rels_find(&rels, NULL, XLSX_REL_STYLES)) != NULL) {
-		r = xlsx_path(&part, wb.buf, rels.str.buf + rel->target, rel->tlen, e);
-		if (r == 0)
-			r = xlsx_styles_load(x, part.buf, e);
-		if (r < 0)
-			goto out;
-	}
-	if ((rel = xlsx_rels_find(&rels, NULL, XLSX_REL_SST)) != NULL) {
-		r = xlsx_path(&part, wb.buf, rels.str.buf + rel->target, rel->tlen, e);
-		if (r == 0)
-			r = xlsx_sst_load(x, part.buf, e);
-		if (r < 0)
-			goto out;
-	}
+	r = xlsx_optional_load(x, wb.buf, &rels, XLSX_REL_STYLES, xlsx_styles_load, &part, e);
+	if (r == 0)
+		r = xlsx_optional_load(x, wb.buf, &rels, XLSX_REL_SST, xlsx_sst_load, &part, e);
+	if (r < 0)
+		goto out;
 	r = xlsx_part_open(x, &x->sheet, sheet.buf, e);
 	if (r == HOSO_E_NOT_FOUND)
 		r = xlsx_fail(e, HOSO_E_BAD_FILE, NULL, 0, "Tệp XLSX hỏng: thiếu trang tính %s",

@@ -187,8 +187,9 @@ int store_counters_rebuild(struct store *s)
 /*
  * One case's share of the counts, taken out (sign < 0) or put back: around
  * a change of the case's own row that the counts key on - its
- * confidentiality - which the driver tables' triggers do not see.  The same
- * definitions as the triggers and the recount, limited to the case (?1).
+ * confidentiality - which the triggers of the other driver tables (its
+ * subjects, findings, travellers...) do not see.  The same definitions as
+ * the triggers and the recount, limited to the case (?1).
  */
 int store_counters_case(struct store *s, int64_t case_id, int sign)
 {
@@ -201,7 +202,8 @@ int store_counters_case(struct store *s, int64_t case_id, int sign)
 		struct buf sql = BUF_INIT(1 << 16);
 		sqlite3_stmt *st = NULL;
 
-		if (!counted(f, k))
+		/* the figures counted from the case row itself: its own triggers */
+		if (!counted(f, k) || strcmp(source_of(f)->driver, "case_file") == 0)
 			continue;
 		if ((sign > 0
 		         ? buf_addf(&sql,

@@ -514,6 +514,17 @@ int vi_check(const char *s, size_t len)
 	return check(s, len, &flags);
 }
 
+/* The end of a conversion into out from src through dst (vi_nfc,
+ * vi_upper): out is left empty when it failed (r < 0); returns r. */
+static int convert_end(int r, struct buf *out, struct ustr *src, struct ustr *dst)
+{
+	if (r < 0)
+		buf_reset(out);
+	ustr_release(src);
+	ustr_release(dst);
+	return r;
+}
+
 int vi_nfc(const char *s, size_t len, struct buf *out)
 {
 	struct ustr src, dst;
@@ -547,11 +558,7 @@ int vi_nfc(const char *s, size_t len, struct buf *out)
 		goto out;
 	r = ustr_to_buf(dst.p, dst.len, out);
 out:
-	if (r < 0)
-		buf_reset(out);
-	ustr_release(&src);
-	ustr_release(&dst);
-	return r;
+	return convert_end(r, out, &src, &dst);
 }
 
 int vi_upper(const char *s, size_t len, struct buf *out)
@@ -587,9 +594,5 @@ int vi_upper(const char *s, size_t len, struct buf *out)
 	if ((r = ustr_nfc(&src, &dst)) == 0)
 		r = ustr_to_buf(src.p, src.len, out);
 out:
-	if (r < 0)
-		buf_reset(out);
-	ustr_release(&src);
-	ustr_release(&dst);
-	return r;
+	return convert_end(r, out, &src, &dst);
 }

@@ -13,14 +13,10 @@ the password "mat-khau-<username>-1".
 """
 import datetime
 import json
-import sys
-import urllib.error
-import urllib.request
 
-BASE = sys.argv[1]
-IDS = json.load(open("ids.json"))
+from authz_lib import IDS, MISSING, call, check, finish, request, sign_in
+
 P1, P2, P3 = IDS["p1"], IDS["p2"], IDS["p3"]
-MISSING = 999999
 # Memberships began today (Asia/Ho_Chi_Minh): a transfer must come later.
 TOMORROW = (datetime.datetime.utcnow() + datetime.timedelta(hours=7, days=1)).date().isoformat()
 
@@ -35,61 +31,15 @@ USERS = {
     None: "not signed in",
 }
 
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
-
-
-def call(method, path, user=None, body=None, jar={}):
-    headers = {}
-    if user:
-        headers["Cookie"] = "hoso_session=" + jar[user][0]
-        if method not in ("GET", "HEAD"):
-            headers["X-CSRF-Token"] = jar[user][1]
-    data = None
-    if body is not None:
-        data = json.dumps(body).encode()
-        headers["Content-Type"] = "application/json"
-    req = urllib.request.Request(BASE + path, data=data, method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(req) as r:
-            return r.status, r.read().decode(), r.headers
-    except urllib.error.HTTPError as e:
-        return e.code, e.read().decode(), e.headers
+sign_in(u for u in USERS if u is not None)
 
 
 def call_raw(method, path, user, data, ctype="application/octet-stream"):
-    headers = {"Content-Type": ctype}
-    if user:
-        headers["Cookie"] = "hoso_session=" + jar[user][0]
-        headers["X-CSRF-Token"] = jar[user][1]
-    req = urllib.request.Request(BASE + path, data=data, method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(req) as r:
-            return r.status, r.read(), r.headers
-    except urllib.error.HTTPError as e:
-        return e.code, e.read(), e.headers
-
-
-jar = {}
-for u in USERS:
-    if u is None:
-        continue
-    st, body, hdr = call("POST", "/api/session", body={"username": u, "password": f"mat-khau-{u}-1"})
-    assert st == 200, (u, st, body)
-    cookie = hdr["Set-Cookie"].split(";")[0].split("=", 1)[1]
-    jar[u] = (cookie, json.loads(body)["csrf"])
+    return request(method, path, user, data, {"Content-Type": ctype})
 
 
 def person_get(u, pid):
-    return call("GET", f"/api/persons/{pid}", u, jar=jar)
+    return call("GET", f"/api/persons/{pid}", u)
 
 
 # What a missing record looks like, per user (the reference for "leaks nothing").
@@ -121,7 +71,7 @@ for u in USERS:
 
 # Search: only what is in scope and clearance is found; counts never leak.
 for u in USERS:
-    st, body, _ = call("GET", "/api/persons?q=lo%20van", u, jar=jar)
+    st, body, _ = call("GET", "/api/persons?q=lo%20van", u)
     if u is None:
         check(st == 401, f"search as anonymous: {st}")
         continue
@@ -134,72 +84,72 @@ for u in USERS:
 
 # Organisation tree and members.
 for u in USERS:
-    st, body, _ = call("GET", "/api/orgs", u, jar=jar)
+    st, body, _ = call("GET", "/api/orgs", u)
     if u is None:
         check(st == 401, "orgs anonymous")
         continue
     codes = {n["code"] for n in json.loads(body)["nodes"]} if st == 200 else set()
     want = {"TU", "X1", "X2"} if u in ("admin", "kiem.toan") else {"X1"}
     check(codes == want, f"org tree as {u}: {sorted(codes)}")
-    st, _, _ = call("GET", "/api/orgs/X2/members", u, jar=jar)
+    st, _, _ = call("GET", "/api/orgs/X2/members", u)
     want = 200 if u == "admin" else (403 if u == "kiem.toan" else 404)
     check(st == want, f"members of X2 as {u}: {st}, want {want}")
-    st, _, _ = call("GET", "/api/orgs/X2", u, jar=jar)
+    st, _, _ = call("GET", "/api/orgs/X2", u)
     want = 200 if u in ("admin", "kiem.toan") else 404
     check(st == want, f"org X2 as {u}: {st}, want {want}")
 
 # Writes: officers and administrators, in scope only.
 for u in USERS:
     st, body, _ = call("POST", "/api/persons", u,
-                       {"full_name": "Vàng A Sính", "org": "X1"}, jar=jar)
+                       {"full_name": "Vàng A Sính", "org": "X1"})
     want = 401 if u is None else (201 if u in ("admin", "qt.x1", "cv.x1") else 403)
     check(st == want, f"create in X1 as {u}: {st}, want {want}")
     st, body, _ = call("POST", "/api/persons", u,
-                       {"full_name": "Vàng A Sính", "org": "X2"}, jar=jar)
+                       {"full_name": "Vàng A Sính", "org": "X2"})
     # out of scope: the organisation does not exist for them (404), role or not
     want = 401 if u is None else (201 if u == "admin" else (403 if u == "kiem.toan" else 404))
     check(st == want, f"create in X2 as {u}: {st}, want {want}")
     st, body, _ = call("POST", f"/api/persons/{P2}/transfer", u,
-                       {"to": "TU", "date": TOMORROW}, jar=jar)
+                       {"to": "TU", "date": TOMORROW})
     want = 401 if u is None else (200 if u == "admin" else (403 if u == "kiem.toan" else 404))
     check(st == want, f"transfer an X2 person as {u}: {st}, want {want}")
 
 # Changing the structure: administrators, within their scope.
 for u in USERS:
     st, _, _ = call("POST", "/api/orgs/X1/rename", u,
-                    {"name": f"Đảng bộ xã A ({u})", "date": "2021-01-01"}, jar=jar)
+                    {"name": f"Đảng bộ xã A ({u})", "date": "2021-01-01"})
     want = 401 if u is None else (200 if u in ("admin", "qt.x1") else 403)
     check(st == want, f"rename X1 as {u}: {st}, want {want}")
     st, _, _ = call("POST", "/api/orgs/X2/rename", u,
-                    {"name": f"Đảng bộ xã B ({u})", "date": "2021-01-01"}, jar=jar)
+                    {"name": f"Đảng bộ xã B ({u})", "date": "2021-01-01"})
     want = 401 if u is None else (200 if u == "admin" else (403 if u == "kiem.toan" else 404))
     check(st == want, f"rename X2 as {u}: {st}, want {want}")
     st, _, _ = call("POST", "/api/orgs", u, {"code": f"N{abs(hash(u)) % 10000}", "name": "Chi bộ mới",
                                               "kind": "chi_bo_co_so", "parent": "X1",
-                                              "from": "2022-01-01"}, jar=jar)
+                                              "from": "2022-01-01"})
     want = 401 if u is None else (201 if u in ("admin", "qt.x1") else 403)
     check(st == want, f"create under X1 as {u}: {st}, want {want}")
 
 # Accounts: administrators; auditors may list.
 for u in USERS:
-    st, _, _ = call("GET", "/api/users", u, jar=jar)
+    st, _, _ = call("GET", "/api/users", u)
     want = 401 if u is None else (200 if u in ("admin", "qt.x1", "kiem.toan") else 403)
     check(st == want, f"list users as {u}: {st}, want {want}")
     st, _, _ = call("POST", "/api/users", u, {"username": f"new.{len(u or 'anon')}x{st}",
                                                "full_name": "X Y", "roles": ["viewer"],
-                                               "org": "X2"}, jar=jar)
+                                               "org": "X2"})
     want = 401 if u is None else (201 if u == "admin" else (403 if u == "kiem.toan" else 404))
     check(st == want, f"create a user in X2 as {u}: {st}, want {want}")
 
 # The trail: auditors only; access logs: the record's managers.
 for u in USERS:
-    st, _, _ = call("GET", "/api/audit", u, jar=jar)
+    st, _, _ = call("GET", "/api/audit", u)
     want = 401 if u is None else (200 if u == "kiem.toan" else 403)
     check(st == want, f"audit as {u}: {st}, want {want}")
-    st, _, _ = call("GET", f"/api/persons/{P1}/access-log", u, jar=jar)
+    st, _, _ = call("GET", f"/api/persons/{P1}/access-log", u)
     want = 401 if u is None else (200 if u in ("admin", "qt.x1", "ld.x1", "kiem.toan") else 404)
     check(st == want, f"access log in scope as {u}: {st}, want {want}")
-    st, _, _ = call("GET", f"/api/persons/{P2}/access-log", u, jar=jar)
+    st, _, _ = call("GET", f"/api/persons/{P2}/access-log", u)
     want = 401 if u is None else (200 if u in ("admin", "kiem.toan") else 404)
     check(st == want, f"access log out of scope as {u}: {st}, want {want}")
 
@@ -208,7 +158,7 @@ for u in USERS:
 for u in USERS:
     for q in ("action=read&flagged=1&from=2000-01-01&to=2100-12-31", "format=csv",
               "format=csv&action=read&from=2000-01-01"):
-        st, body, hdr = call("GET", f"/api/audit?{q}", u, jar=jar)
+        st, body, hdr = call("GET", f"/api/audit?{q}", u)
         want = 401 if u is None else (200 if u == "kiem.toan" else 403)
         check(st == want, f"audit?{q} as {u}: {st}, want {want}")
         if st != 200:
@@ -216,7 +166,7 @@ for u in USERS:
                   f"audit?{q} denial as {u} is not a bare JSON error")
         elif "csv" in q:
             check(hdr["Content-Type"] == "text/csv; charset=utf-8", f"audit CSV type as {u}")
-st, body, _ = call("GET", "/api/audit?action=export", "kiem.toan", jar=jar)
+st, body, _ = call("GET", "/api/audit?action=export", "kiem.toan")
 exports = json.loads(body)["entries"]
 check(len(exports) == 2 and all(x["username"] == "kiem.toan" for x in exports),
       f"each allowed export is in the trail: {exports}")
@@ -224,32 +174,32 @@ check(len(exports) == 2 and all(x["username"] == "kiem.toan" for x in exports),
 # The calendar: any signed-in user reads it; only administrators of the
 # whole tree change it (qt.x1 administers X1 only).
 for u in USERS:
-    st, body, _ = call("GET", "/api/calendar?year=2024", u, jar=jar)
+    st, body, _ = call("GET", "/api/calendar?year=2024", u)
     want = 401 if u is None else 200
     check(st == want, f"calendar as {u}: {st}, want {want}")
     st, _, _ = call("PUT", "/api/calendar/2030-01-03", u,
-                    {"kind": "off", "name": f"Nghỉ ({u})"}, jar=jar)
+                    {"kind": "off", "name": f"Nghỉ ({u})"})
     want = 401 if u is None else (200 if u == "admin" else 403)
     check(st == want, f"PUT calendar as {u}: {st}, want {want}")
-    st, _, _ = call("DELETE", "/api/calendar/2030-01-03", u, jar=jar)
+    st, _, _ = call("DELETE", "/api/calendar/2030-01-03", u)
     check(st == want, f"DELETE calendar as {u}: {st}, want {want}")
-st, body, _ = call("GET", "/api/audit?object_type=calendar", "kiem.toan", jar=jar)
+st, body, _ = call("GET", "/api/audit?object_type=calendar", "kiem.toan")
 changes = [(x["action"], x["username"]) for x in json.loads(body)["entries"]]
 check(changes == [("delete", "admin"), ("create", "admin")],
       f"only the administrator's calendar changes are in the trail: {changes}")
 
 # Positions of a record: org names only within the reader's scope.
-st, body, _ = call("GET", f"/api/persons/{P1}", "xem.x1", jar=jar)
+st, body, _ = call("GET", f"/api/persons/{P1}", "xem.x1")
 check(st == 200 and json.loads(body).get("positions") == [], f"positions of P1: {body[:200]}")
 
 # Cases: read like person records (a hidden case answers like a missing
 # one); lists hold only what the caller may see; officers and leaders in
 # scope write, nobody else.
 C1, C2, C3 = IDS["c1"], IDS["c2"], IDS["c3"]
-missing_case = {u: call("GET", f"/api/cases/{MISSING}", u, jar=jar)[:2] for u in USERS}
+missing_case = {u: call("GET", f"/api/cases/{MISSING}", u)[:2] for u in USERS}
 for u in USERS:
     for target, cid in (("in scope", C1), ("out of scope", C2), ("above clearance", C3)):
-        st, body, _ = call("GET", f"/api/cases/{cid}", u, jar=jar)
+        st, body, _ = call("GET", f"/api/cases/{cid}", u)
         if u is None:
             want = 401
         elif u == "kiem.toan":
@@ -263,7 +213,7 @@ for u in USERS:
         check(st == want, f"GET case {target} as {u}: {st}, want {want}")
         if want == 404:
             check((st, body) == missing_case[u], f"case {target} as {u} differs from a missing one")
-    st, body, _ = call("GET", "/api/cases", u, jar=jar)
+    st, body, _ = call("GET", "/api/cases", u)
     if u is None or u == "kiem.toan":
         check(st == (401 if u is None else 403), f"case list as {u}: {st}")
     else:
@@ -271,129 +221,129 @@ for u in USERS:
         want = ({C1, C2, C3, IDS["t2"], IDS["k2"], IDS["c4"]} if u == "admin"
                 else ({C1, C3} if u == "ld.x1" else {C1}))
         check(ids == want, f"case list as {u}: {sorted(ids)}, want {sorted(want)}")
-    st, _, _ = call("GET", "/api/case-kinds", u, jar=jar)
+    st, _, _ = call("GET", "/api/case-kinds", u)
     check(st == (401 if u is None else 200), f"case kinds as {u}: {st}")
 for u in USERS:
     writer = u in ("cv.x1", "ld.x1")
-    st, body, _ = call("POST", f"/api/cases/{C1}/notes", u, {"text": f"ghi chú của {u}"}, jar=jar)
+    st, body, _ = call("POST", f"/api/cases/{C1}/notes", u, {"text": f"ghi chú của {u}"})
     want = 401 if u is None else (201 if writer else 403)
     check(st == want, f"note on an in-scope case as {u}: {st}, want {want}")
-    st, body, _ = call("POST", f"/api/cases/{C2}/notes", u, {"text": "x"}, jar=jar)
+    st, body, _ = call("POST", f"/api/cases/{C2}/notes", u, {"text": "x"})
     want = 401 if u is None else (404 if writer else 403)
     check(st == want, f"note on an out-of-scope case as {u}: {st}, want {want}")
-    st, body, _ = call("POST", "/api/cases", u, {"kind": "kiem_tra", "title": f"Mở bởi {u}", "org": "X1"}, jar=jar)
+    st, body, _ = call("POST", "/api/cases", u, {"kind": "kiem_tra", "title": f"Mở bởi {u}", "org": "X1"})
     want = 401 if u is None else (201 if writer else 403)
     check(st == want, f"open a case as {u}: {st}, want {want}")
-    st, body, _ = call("POST", "/api/cases", u, {"kind": "kiem_tra", "title": "x", "org": "X2"}, jar=jar)
+    st, body, _ = call("POST", "/api/cases", u, {"kind": "kiem_tra", "title": "x", "org": "X2"})
     want = 401 if u is None else (404 if writer else 403)
     check(st == want, f"open a case out of scope as {u}: {st}, want {want}")
-    st, body, _ = call("POST", f"/api/cases/{C2}/transition", u, {"to": "quyet_dinh", "version": 1}, jar=jar)
+    st, body, _ = call("POST", f"/api/cases/{C2}/transition", u, {"to": "quyet_dinh", "version": 1})
     want = 401 if u is None else (404 if writer else 403)
     check(st == want, f"step an out-of-scope case as {u}: {st}, want {want}")
     if st != 200:
         check("Kiểm tra xã B" not in body, f"a denial names a case ({u})")
 # Verification letters: on a background check in X1, by its officers and
 # leaders; the list of unanswered ones for readers.
-st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "tham_tra_ly_lich", "title": "Thẩm tra", "org": "X1"}, jar=jar)
+st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "tham_tra_ly_lich", "title": "Thẩm tra", "org": "X1"})
 check(st == 201, f"background check opened: {st}")
 K = json.loads(body)["id"]
 for u in USERS:
     writer = u in ("cv.x1", "ld.x1")
-    st, body, _ = call("POST", f"/api/cases/{K}/letters", u, {"recipient": f"Đảng ủy ({u})"}, jar=jar)
+    st, body, _ = call("POST", f"/api/cases/{K}/letters", u, {"recipient": f"Đảng ủy ({u})"})
     want = 401 if u is None else (201 if writer else 403)
     check(st == want, f"letter on an in-scope case as {u}: {st}, want {want}")
-    st, _, _ = call("GET", "/api/letters", u, jar=jar)
+    st, _, _ = call("GET", "/api/letters", u)
     want = 401 if u is None else (403 if u == "kiem.toan" else 200)
     check(st == want, f"letters as {u}: {st}, want {want}")
-st, body, _ = call("GET", f"/api/cases/{K}", "cv.x1", jar=jar)
+st, body, _ = call("GET", f"/api/cases/{K}", "cv.x1")
 L = json.loads(body)["letters"][0]["id"]
 for u in USERS:
-    st, _, _ = call("POST", f"/api/letters/{L}", u, {"action": "remind", "version": 999}, jar=jar)
+    st, _, _ = call("POST", f"/api/letters/{L}", u, {"action": "remind", "version": 999})
     want = 401 if u is None else (409 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"remind a letter as {u}: {st}, want {want}")
 
 # Discipline decisions: leaders only.
-st, body, _ = call("POST", "/api/cases", "ld.x1", {"kind": "ky_luat", "title": "Kỷ luật", "org": "X1"}, jar=jar)
+st, body, _ = call("POST", "/api/cases", "ld.x1", {"kind": "ky_luat", "title": "Kỷ luật", "org": "X1"})
 check(st == 201, f"discipline case opened: {st}")
 D = json.loads(body)["id"]
 for u in USERS:
-    st, _, _ = call("POST", f"/api/cases/{D}/disciplines", u, {"form": "canh_cao", "org": "X1", "violation": "2024-01-01"}, jar=jar)
+    st, _, _ = call("POST", f"/api/cases/{D}/disciplines", u, {"form": "canh_cao", "org": "X1", "violation": "2024-01-01"})
     want = 401 if u is None else (201 if u == "ld.x1" else 403)
     check(st == want, f"discipline decision as {u}: {st}, want {want}")
 
 # A linked inspection from a supervision: officers and leaders in scope.
-st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "giam_sat", "title": "Giám sát", "org": "X1"}, jar=jar)
+st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "giam_sat", "title": "Giám sát", "org": "X1"})
 S = json.loads(body)["id"]
 for u in USERS:
-    st, _, _ = call("POST", f"/api/cases/{S}/inspection", u, {"title": f"Kiểm tra ({u})"}, jar=jar)
+    st, _, _ = call("POST", f"/api/cases/{S}/inspection", u, {"title": f"Kiểm tra ({u})"})
     want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"inspection from a supervision as {u}: {st}, want {want}")
 
 # Findings of an inspection and their remedies: officers and leaders in scope.
 for u in USERS:
-    st, body, _ = call("POST", f"/api/cases/{C1}/findings", u, {"text": f"Nhận xét ({u})", "conclusion": "khong_vi_pham"}, jar=jar)
+    st, body, _ = call("POST", f"/api/cases/{C1}/findings", u, {"text": f"Nhận xét ({u})", "conclusion": "khong_vi_pham"})
     want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"finding on an in-scope inspection as {u}: {st}, want {want}")
-    st, _, _ = call("POST", f"/api/cases/{C2}/findings", u, {"text": "x", "conclusion": "khong_vi_pham"}, jar=jar)
+    st, _, _ = call("POST", f"/api/cases/{C2}/findings", u, {"text": "x", "conclusion": "khong_vi_pham"})
     want = 401 if u is None else (404 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"finding on an out-of-scope inspection as {u}: {st}, want {want}")
 
 # A trip's details and travellers: officers and leaders in scope.
-st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "ra_nuoc_ngoai", "subtype": "cong_vu", "title": "Đoàn công tác", "org": "X1"}, jar=jar)
+st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "ra_nuoc_ngoai", "subtype": "cong_vu", "title": "Đoàn công tác", "org": "X1"})
 T = json.loads(body)["id"]
 for u in USERS:
     writer = u in ("cv.x1", "ld.x1")
-    st, _, _ = call("PUT", f"/api/cases/{T}/trip", u, {"purpose": "cong_tac", "countries": "Lào", "depart": "2030-01-02", "come_back": "2030-01-05"}, jar=jar)
+    st, _, _ = call("PUT", f"/api/cases/{T}/trip", u, {"purpose": "cong_tac", "countries": "Lào", "depart": "2030-01-02", "come_back": "2030-01-05"})
     want = 401 if u is None else (200 if writer else 403)
     check(st == want, f"trip details as {u}: {st}, want {want}")
-    st, _, _ = call("POST", f"/api/cases/{T}/travellers", u, {"person": P2}, jar=jar)
+    st, _, _ = call("POST", f"/api/cases/{T}/travellers", u, {"person": P2})
     want = 401 if u is None else (404 if writer else 403)
     check(st == want, f"an out-of-scope traveller as {u}: {st}, want {want}")
-st, _, _ = call("POST", f"/api/cases/{T}/travellers", "cv.x1", {"person": P1}, jar=jar)
+st, _, _ = call("POST", f"/api/cases/{T}/travellers", "cv.x1", {"person": P1})
 check(st == 201, f"traveller added: {st}")
-st, body, _ = call("GET", f"/api/cases/{T}", "cv.x1", jar=jar)
+st, body, _ = call("GET", f"/api/cases/{T}", "cv.x1")
 TR = json.loads(body)["travellers"][0]["id"]
 for u in USERS:
-    st, _, _ = call("POST", f"/api/travellers/{TR}", u, {"event": "commitment", "version": 999}, jar=jar)
+    st, _, _ = call("POST", f"/api/travellers/{TR}", u, {"event": "commitment", "version": 999})
     want = 401 if u is None else (409 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"traveller event as {u}: {st}, want {want}")
 
 # A stay abroad: officers and leaders in scope.
-st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "o_nuoc_ngoai", "title": "Ở nước ngoài", "org": "X1"}, jar=jar)
+st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "o_nuoc_ngoai", "title": "Ở nước ngoài", "org": "X1"})
 ST = json.loads(body)["id"]
 for u in USERS:
-    st, _, _ = call("PUT", f"/api/cases/{ST}/stay", u, {"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2030-01-02", "expected_end": "2031-01-02"}, jar=jar)
+    st, _, _ = call("PUT", f"/api/cases/{ST}/stay", u, {"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2030-01-02", "expected_end": "2031-01-02"})
     want = 401 if u is None else (200 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"stay details as {u}: {st}, want {want}")
 
 # The people a background check covers: officers and leaders in scope.
 for u in USERS:
-    st, _, _ = call("POST", f"/api/cases/{K}/relatives", u, {"relation": "bo", "full_name": f"Người bố ({u})"}, jar=jar)
+    st, _, _ = call("POST", f"/api/cases/{K}/relatives", u, {"relation": "bo", "full_name": f"Người bố ({u})"})
     want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"relative as {u}: {st}, want {want}")
 
 # An appraisal's details and documents: officers and leaders in scope.
-st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "tham_dinh", "title": "Thẩm định", "org": "X1"}, jar=jar)
+st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "tham_dinh", "title": "Thẩm định", "org": "X1"})
 AP = json.loads(body)["id"]
 for u in USERS:
     writer = u in ("cv.x1", "ld.x1")
-    st, _, _ = call("PUT", f"/api/cases/{AP}/appraisal", u, {"requester": f"Ban Tổ chức ({u})"}, jar=jar)
+    st, _, _ = call("PUT", f"/api/cases/{AP}/appraisal", u, {"requester": f"Ban Tổ chức ({u})"})
     want = 401 if u is None else (200 if writer else 403)
     check(st == want, f"appraisal details as {u}: {st}, want {want}")
-    st, _, _ = call("POST", f"/api/cases/{AP}/appraisal-documents", u, {"name": f"Giấy tờ ({u})"}, jar=jar)
+    st, _, _ = call("POST", f"/api/cases/{AP}/appraisal-documents", u, {"name": f"Giấy tờ ({u})"})
     want = 401 if u is None else (200 if writer else 403)
     check(st == want, f"appraisal document as {u}: {st}, want {want}")
-    st, _, _ = call("PUT", f"/api/cases/{C2}/appraisal", u, {"requester": "x"}, jar=jar)
+    st, _, _ = call("PUT", f"/api/cases/{C2}/appraisal", u, {"requester": "x"})
     want = 401 if u is None else (404 if writer else 403)
     check(st == want, f"appraisal details out of scope as {u}: {st}, want {want}")
 
 # Assignees: officers and leaders in scope (a stale version: 409).
 for u in USERS:
     writer = u in ("cv.x1", "ld.x1")
-    st, _, _ = call("PUT", f"/api/cases/{C1}/assignees", u, {"users": [], "version": 999}, jar=jar)
+    st, _, _ = call("PUT", f"/api/cases/{C1}/assignees", u, {"users": [], "version": 999})
     want = 401 if u is None else (409 if writer else 403)
     check(st == want, f"assignees of an in-scope case as {u}: {st}, want {want}")
-    st, _, _ = call("PUT", f"/api/cases/{C2}/assignees", u, {"users": [], "version": 999}, jar=jar)
+    st, _, _ = call("PUT", f"/api/cases/{C2}/assignees", u, {"users": [], "version": 999})
     want = 401 if u is None else (404 if writer else 403)
     check(st == want, f"assignees of an out-of-scope case as {u}: {st}, want {want}")
 
@@ -419,16 +369,16 @@ for u in USERS:
     if st == 200:
         check(body == PDF and hdr["Content-Disposition"].startswith("attachment;")
               and hdr["X-Content-Type-Options"] == "nosniff", f"download as {u}: the file, as an attachment")
-st, body, _ = call("GET", "/api/audit?object_type=attachment&action=read&limit=100", "kiem.toan", jar=jar)
+st, body, _ = call("GET", "/api/audit?object_type=attachment&action=read&limit=100", "kiem.toan")
 readers = {e["username"] for e in json.loads(body)["entries"] if e["object_id"] == A1}
 check(readers == READERS, f"every download is in the audit trail: {readers}")
 
 # Reports: readers, for an organisation in their scope.
 for u in USERS:
-    st, _, _ = call("GET", "/api/reports?org=X1&from=2015-01-01&to=2030-12-31", u, jar=jar)
+    st, _, _ = call("GET", "/api/reports?org=X1&from=2015-01-01&to=2030-12-31", u)
     want = 401 if u is None else (403 if u == "kiem.toan" else 200)
     check(st == want, f"report of X1 as {u}: {st}, want {want}")
-    st, _, _ = call("GET", "/api/reports?org=X2&from=2015-01-01&to=2030-12-31", u, jar=jar)
+    st, _, _ = call("GET", "/api/reports?org=X2&from=2015-01-01&to=2030-12-31", u)
     want = 401 if u is None else (403 if u == "kiem.toan" else (200 if u == "admin" else 404))
     check(st == want, f"report of X2 as {u}: {st}, want {want}")
 
@@ -436,73 +386,73 @@ for u in USERS:
 # leaders submit their organisation's period; only a leader of the level
 # above decides (none of these users is above X1).
 for u in USERS:
-    st, _, _ = call("GET", "/api/report-submissions?org=X1&period=2020", u, jar=jar)
+    st, _, _ = call("GET", "/api/report-submissions?org=X1&period=2020", u)
     want = 401 if u is None else (403 if u == "kiem.toan" else 200)
     check(st == want, f"submissions of X1 as {u}: {st}, want {want}")
-    st, _, _ = call("GET", "/api/report-submissions?org=X2&period=2020", u, jar=jar)
+    st, _, _ = call("GET", "/api/report-submissions?org=X2&period=2020", u)
     want = 401 if u is None else (403 if u == "kiem.toan" else (200 if u == "admin" else 404))
     check(st == want, f"submissions of X2 as {u}: {st}, want {want}")
 SUBS = {}
 for i, u in enumerate(USERS):
-    st, body, _ = call("POST", "/api/report-submissions", u, {"org": "X1", "period": str(2001 + i)}, jar=jar)
+    st, body, _ = call("POST", "/api/report-submissions", u, {"org": "X1", "period": str(2001 + i)})
     want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"submit X1's period as {u}: {st}, want {want}")
     if st == 201:
         SUBS[u] = json.loads(body)["id"]
-    st, _, _ = call("POST", "/api/report-submissions", u, {"org": "X2", "period": str(2001 + i)}, jar=jar)
+    st, _, _ = call("POST", "/api/report-submissions", u, {"org": "X2", "period": str(2001 + i)})
     want = 401 if u is None else (404 if u in ("cv.x1", "ld.x1") else 403)
     check(st == want, f"submit X2's period as {u}: {st}, want {want}")
 for u in USERS:
-    st, _, _ = call("GET", f"/api/report-submissions/{SUBS['cv.x1']}", u, jar=jar)
+    st, _, _ = call("GET", f"/api/report-submissions/{SUBS['cv.x1']}", u)
     want = 401 if u is None else (403 if u == "kiem.toan" else 200)
     check(st == want, f"read a submission as {u}: {st}, want {want}")
-    st, _, _ = call("GET", f"/api/report-submissions/{MISSING}", u, jar=jar)
+    st, _, _ = call("GET", f"/api/report-submissions/{MISSING}", u)
     want = 401 if u is None else (403 if u == "kiem.toan" else 404)
     check(st == want, f"read a missing submission as {u}: {st}, want {want}")
-    st, _, _ = call("POST", f"/api/report-submissions/{SUBS['cv.x1']}", u, {"action": "approve", "version": 1}, jar=jar)
+    st, _, _ = call("POST", f"/api/report-submissions/{SUBS['cv.x1']}", u, {"action": "approve", "version": 1})
     want = 401 if u is None else 403
     check(st == want, f"approve X1's report as {u}: {st}, want {want}")
 
 # Party terms: readers see those of their organisations; administrators in
 # scope record them.
 for i, u in enumerate(USERS):
-    st, _, _ = call("GET", "/api/orgs/X1/terms", u, jar=jar)
+    st, _, _ = call("GET", "/api/orgs/X1/terms", u)
     want = 401 if u is None else (403 if u == "kiem.toan" else 200)
     check(st == want, f"terms of X1 as {u}: {st}, want {want}")
-    st, _, _ = call("GET", "/api/orgs/X2/terms", u, jar=jar)
+    st, _, _ = call("GET", "/api/orgs/X2/terms", u)
     want = 401 if u is None else (403 if u == "kiem.toan" else (200 if u == "admin" else 404))
     check(st == want, f"terms of X2 as {u}: {st}, want {want}")
     y = 2001 + 6 * i
     body = {"term": f"{y}-{y + 5}", "congress": f"{y}-06-01"}
-    st, _, _ = call("POST", "/api/orgs/X1/terms", u, body, jar=jar)
+    st, _, _ = call("POST", "/api/orgs/X1/terms", u, body)
     want = 401 if u is None else (201 if u in ("admin", "qt.x1") else 403)
     check(st == want, f"record a term of X1 as {u}: {st}, want {want}")
-    st, _, _ = call("POST", "/api/orgs/X2/terms", u, body, jar=jar)
+    st, _, _ = call("POST", "/api/orgs/X2/terms", u, body)
     want = 401 if u is None else (201 if u == "admin" else (404 if u == "qt.x1" else 403))
     check(st == want, f"record a term of X2 as {u}: {st}, want {want}")
 
 for u in USERS:
-    st, _, _ = call("GET", "/api/remedies", u, jar=jar)
+    st, _, _ = call("GET", "/api/remedies", u)
     want = 401 if u is None else (403 if u == "kiem.toan" else 200)
     check(st == want, f"overdue remedies as {u}: {st}, want {want}")
 
 for u in USERS:
-    st, _, _ = call("GET", "/api/return-reports", u, jar=jar)
+    st, _, _ = call("GET", "/api/return-reports", u)
     want = 401 if u is None else (403 if u == "kiem.toan" else 200)
     check(st == want, f"return reports as {u}: {st}, want {want}")
 
 # Deadlines: the due list for readers; the rules for all; changes by the
 # administrator of the whole tree only.
 for u in USERS:
-    st, body, _ = call("GET", "/api/deadlines", u, jar=jar)
+    st, body, _ = call("GET", "/api/deadlines", u)
     want = 401 if u is None else (403 if u == "kiem.toan" else 200)
     check(st == want, f"deadlines as {u}: {st}, want {want}")
-    st, _, _ = call("GET", "/api/deadline-rules", u, jar=jar)
+    st, _, _ = call("GET", "/api/deadline-rules", u)
     check(st == (401 if u is None else 200), f"deadline rules as {u}: {st}")
-    st, _, _ = call("PUT", "/api/deadline-rules/ra_nuoc_ngoai.bao_cao", u, {"working_days": 7}, jar=jar)
+    st, _, _ = call("PUT", "/api/deadline-rules/ra_nuoc_ngoai.bao_cao", u, {"working_days": 7})
     want = 401 if u is None else (200 if u == "admin" else 403)
     check(st == want, f"PUT deadline rule as {u}: {st}, want {want}")
-st, body, _ = call("GET", "/api/audit?object_type=case&action=read&limit=1000", "kiem.toan", jar=jar)
+st, body, _ = call("GET", "/api/audit?object_type=case&action=read&limit=1000", "kiem.toan")
 case_reads = {(e["username"], e["object_id"]) for e in json.loads(body)["entries"]}
 for u, cid in (("admin", C2), ("cv.x1", C1), ("ld.x1", C3), ("xem.x1", C1)):
     check((u, cid) in case_reads, f"read of case {cid} by {u} is not in the audit trail")
@@ -512,9 +462,9 @@ for u, cid in (("cv.x1", C2), ("xem.x1", C3)):
 # Every allowed read left an audit entry naming the reader and the record.
 user_ids = {}
 for u in READERS:
-    st, body, _ = call("GET", "/api/session", u, jar=jar)
+    st, body, _ = call("GET", "/api/session", u)
     user_ids[u] = json.loads(body)["user"]["id"]
-st, body, _ = call("GET", "/api/audit?object_type=person&limit=1000", "kiem.toan", jar=jar)
+st, body, _ = call("GET", "/api/audit?object_type=person&limit=1000", "kiem.toan")
 entries = json.loads(body)["entries"]
 reads = {(e["user"], e["object_id"]) for e in entries if e["action"] == "read"}
 check(all(e["username"] in USERS for e in entries if e["user"]), "entries name their users")
@@ -526,5 +476,4 @@ not_read = {("xem.x1", P2), ("cv.x1", P3), ("qt.x1", P2)}
 for u, pid in not_read:
     check((user_ids[u], pid) not in reads, f"a denied read of {pid} by {u} was recorded as a read")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -107,6 +107,20 @@ check(st == 200, f"and classified again: {st} {body}")
 check(call("GET", f"/api/persons/{P6}", "cv.x1")[:2] == call("GET", f"/api/persons/{MISSING}", "cv.x1")[:2],
       "hidden again, like a missing record")
 
+# ... and a case's likewise (leaders only, within their clearance).
+C1 = IDS["c1"]
+vc = json.loads(call("GET", f"/api/cases/{C1}", "ld.x1")[1])["version"]
+for u, level, want in (("cv.x1", 1, 403), ("qt.x1m", 1, 403), ("ld.x1", 2, 403)):
+    st, body, _ = call("PUT", f"/api/cases/{C1}/confidentiality", u, {"confidentiality": level, "version": vc})
+    check(st == want, f"classify case C1 to {level} as {u}: {st}, want {want}")
+st, body, _ = call("PUT", f"/api/cases/{C1}/confidentiality", "ld.x1",
+                   {"confidentiality": 1, "version": vc, "reason": "Có tài liệu mật"})
+check(st == 200, f"a mật leader classifies a case: {st} {body}")
+check(call("GET", f"/api/cases/{C1}", "cv.x1")[:2] == call("GET", f"/api/cases/{MISSING}", "cv.x1")[:2],
+      "the case is now hidden from the thường officer like a missing one")
+st, body, _ = call("PUT", f"/api/cases/{C1}/confidentiality", "ld.x1", {"confidentiality": 0, "version": vc + 1})
+check(st == 200 and call("GET", f"/api/cases/{C1}", "cv.x1")[0] == 200, f"and declassified: {st}")
+
 # ---- 3. Auditors see the trail of their own scope; above their clearance, no data.
 st, body, _ = call("GET", "/api/audit?limit=1000", "kt.x1")
 trail = json.loads(body)["entries"]

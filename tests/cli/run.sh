@@ -34,11 +34,14 @@ expect_no_out() {
 # start_server [serve args...]: start "hoso serve" on a free port of
 # 127.0.0.1; sets $base and $spid.  stop_server sends SIGTERM and waits.
 start_server() {
+  # The log of a server stopped before must not be read for this one's port
+  # (the shell may run the loop before the new server truncates the file).
+  rm -f serve.log
   "$HOSO" serve --listen 127.0.0.1:0 "$@" > serve.log 2>&1 &
   spid=$!
   local port=""
   for _ in $(seq 1 200); do
-    port=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' serve.log | grep -oE '[0-9]+$')
+    port=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' serve.log 2>/dev/null | grep -oE '[0-9]+$')
     [ -n "$port" ] && break
     sleep 0.05
   done
@@ -62,8 +65,42 @@ login() {
     --data "{\"username\": \"$1\", \"password\": \"$2\"}" "$base/api/session" >/dev/null
   python3 -c 'import json; print(json.load(open("body.txt"))["csrf"])' > "$1.csrf"
 }
+# login_users USER...: sign in users added by add_users 123 (and "admin"
+# with init_db's password).
+login_users() {
+  local u
+  for u in "$@"; do
+    if [ "$u" = admin ]; then login admin mat-khau-quan-tri-1; else login "$u" "mat-khau-$u-123"; fi
+  done
+}
 expect_body() { grep -qE -- "$1" body.txt && ok || fail "body lacks /$1/: $(head -c 300 body.txt)"; }
 expect_header() { grep -qiE -- "$1" headers.txt && ok || fail "headers lack /$1/"; }
+
+# init_db [PASSWORD]: a new database whose administrator "admin" has
+# PASSWORD (mat-khau-quan-tri-1 by default).
+init_db() {
+  echo "${1:-mat-khau-quan-tri-1}" | "$HOSO" init --admin-password-stdin >/dev/null
+}
+# add_tree [CODE]...: the province TU and the communes under it named by
+# CODE, X1 ("Đảng bộ xã A") or X2 ("Đảng bộ xã B"), all from 1/1/2000.
+add_tree() {
+  local code name
+  "$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null || fail "org TU"
+  for code in "$@"; do
+    case "$code" in X1) name="Đảng bộ xã A" ;; X2) name="Đảng bộ xã B" ;; esac
+    "$HOSO" org create --code "$code" --name "$name" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null || fail "org $code"
+  done
+}
+# add_users SUFFIX "NAME ROLE ORG [CLEARANCE]"...: users called "Người Dùng"
+# whose password is mat-khau-NAME-SUFFIX.
+add_users() {
+  local suffix=$1 u
+  shift
+  for u in "$@"; do
+    set -- $u
+    echo "mat-khau-$1-$suffix" | "$HOSO" user add "$1" --name "Người Dùng" --role "$2" --org "$3" ${4:+--clearance "$4"} --password-stdin >/dev/null || fail "user $1"
+  done
+}
 
 # Arguments name the test files to run (default: all of them).
 [ "$#" -gt 0 ] && files=("$@") || files=("$here"/t-*.sh)

@@ -1,10 +1,8 @@
 # A person's positions in GET /api/persons/{id}; the trail over HTTP with
 # user names, filters (action, from/to in Vietnam time, flagged) and the
 # CSV export, itself recorded.
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
-"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X2 --name "Đảng bộ xã B" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
+init_db
+add_tree X1 X2
 "$HOSO" org rename X1 "Đảng bộ xã A mới" --date 2022-01-01 >/dev/null || fail "rename X1"
 p1=$("$HOSO" person add --name "Lò Văn Muôn" --org X1)
 p2=$("$HOSO" person add --name "Lò Văn Pánh" --org X2)
@@ -17,10 +15,7 @@ for u in "xem.x1 viewer X1 Lường_Thị_Xem" "lanh.dao.x1 leader X1 Cầm_Văn
 done
 start_server
 J='Content-Type: application/json'
-login xem.x1 mat-khau-xem.x1-123
-login lanh.dao.x1 mat-khau-lanh.dao.x1-123
-login kiem.toan mat-khau-kiem.toan-123
-login admin mat-khau-quan-tri-1
+login_users xem.x1 lanh.dao.x1 kiem.toan admin
 # positions come with the record; an organisation outside the reader's
 # scope is not named
 expect_http 200 -b xem.x1.jar "$base/api/persons/$p1"

@@ -1,18 +1,11 @@
 # The holiday calendar over HTTP: the year's non-ordinary days for everyone,
 # changes by administrators of the whole tree (CSRF, audited before/after).
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
-"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
-for u in "xem.x1 viewer X1" "qt.x1 admin X1" "qt.tu admin TU" "kiem.toan auditor TU"; do
-  set -- $u
-  echo "mat-khau-$1-123" | "$HOSO" user add "$1" --name "Người Dùng" --role "$2" --org "$3" --password-stdin >/dev/null || fail "user $1"
-done
+init_db
+add_tree X1
+add_users 123 "xem.x1 viewer X1" "qt.x1 admin X1" "qt.tu admin TU" "kiem.toan auditor TU"
 start_server
 J='Content-Type: application/json'
-login admin mat-khau-quan-tri-1
-login xem.x1 mat-khau-xem.x1-123
-login qt.x1 mat-khau-qt.x1-123
-login kiem.toan mat-khau-kiem.toan-123
+login_users admin xem.x1 qt.x1 kiem.toan
 ad=$(cat admin.csrf)
 # any signed-in user reads a year: the same list as "hoso cal holidays --json"
 expect_http 401 "$base/api/calendar?year=2024"

@@ -1,18 +1,13 @@
 # Cases over HTTP: open, read, list, steps, notes, documents; scope,
 # clearance and roles; bad input refused with the field named.
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
-"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X2 --name "Đảng bộ xã B" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
+init_db
+add_tree X1 X2
 p1=$("$HOSO" person add --name "Lò Văn Muôn" --org X1)
 p2=$("$HOSO" person add --name "Quàng Thị Hoa" --org X2)
-for u in "cv.x1 officer X1 thuong" "ld.x1 leader X1 mat" "xem.x1 viewer X1 thuong" "cv.x2 officer X2 thuong" "kiem.toan auditor TU toi_mat"; do
-  set -- $u
-  echo "mat-khau-$1-123" | "$HOSO" user add "$1" --name "Người Dùng" --role "$2" --org "$3" --clearance "$4" --password-stdin >/dev/null || fail "user $1"
-done
+add_users 123 "cv.x1 officer X1 thuong" "ld.x1 leader X1 mat" "xem.x1 viewer X1 thuong" "cv.x2 officer X2 thuong" "kiem.toan auditor TU toi_mat"
 start_server
 J='Content-Type: application/json'
-for u in cv.x1 ld.x1 xem.x1 cv.x2 kiem.toan; do login "$u" "mat-khau-$u-123"; done
+login_users cv.x1 ld.x1 xem.x1 cv.x2 kiem.toan
 post() { # USER PATH BODY
   expect_http "$4" -b "$1.jar" -X POST -H "$J" -H "X-CSRF-Token: $(cat "$1.csrf")" --data "$3" "$base$2"
 }
@@ -132,11 +127,7 @@ stop_server
 expect_status 0 "$HOSO" audit verify
 # deadlines: a trip back 60 days ago without its report is overdue; rules
 start_server
-login ld.x1 mat-khau-ld.x1-123
-login cv.x1 mat-khau-cv.x1-123
-login xem.x1 mat-khau-xem.x1-123
-login kiem.toan mat-khau-kiem.toan-123
-login admin mat-khau-quan-tri-1
+login_users ld.x1 cv.x1 xem.x1 kiem.toan admin
 back=$(python3 -c 'import datetime; print((datetime.datetime.utcnow() + datetime.timedelta(hours=7) - datetime.timedelta(days=60)).date())')
 opened=$(python3 -c 'import datetime; print((datetime.datetime.utcnow() + datetime.timedelta(hours=7) - datetime.timedelta(days=90)).date())')
 post cv.x1 /api/cases "{\"kind\": \"ra_nuoc_ngoai\", \"subtype\": \"viec_rieng\", \"title\": \"Đi Lào thăm thân\", \"org\": \"X1\", \"opened\": \"$opened\"}" 201
@@ -213,7 +204,7 @@ expect_body 'working_days.{1,4}:\{.{1,4}after.{1,4}:100,.{1,4}before.{1,4}:7\}'
 stop_server
 # verification letters of a background check: due, reminders, escalation, answer
 start_server
-for u in cv.x1 cv.x2 xem.x1 kiem.toan; do login "$u" "mat-khau-$u-123"; done
+login_users cv.x1 cv.x2 xem.x1 kiem.toan
 post cv.x1 /api/cases '{"kind": "tham_tra_ly_lich", "title": "Thẩm tra lý lịch quần chúng Lò Thị Mai", "org": "X1", "opened": "2024-01-02"}' 201
 k=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
 post cv.x1 "/api/cases/$k/letters" '{"recipient": "Đảng ủy xã Thanh Nưa", "about": "Bố đẻ: Lò Văn Pánh", "number": "Số 12/CV-ĐU", "sent": "2024-06-03"}' 201
@@ -264,7 +255,7 @@ expect_body '"items":\[\]'
 stop_server
 # discipline decisions: forms per subject, limitation periods, leaders only
 start_server
-for u in cv.x1 ld.x1 xem.x1; do login "$u" "mat-khau-$u-123"; done
+login_users cv.x1 ld.x1 xem.x1
 pm=$("$HOSO" person add --name "Lò Văn Sáng" --org X1 --admitted 02/09/2001 --full-member 02/09/2002 --status chinh_thuc)
 post ld.x1 /api/cases '{"kind": "ky_luat", "title": "Xem xét kỷ luật đảng viên", "org": "X1", "opened": "2024-01-02"}' 201
 d=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
@@ -300,7 +291,7 @@ expect_body '"discipline_forms":\[\{"code":"khien_trach"'
 stop_server
 # supervision found signs of violation: a linked inspection
 start_server
-for u in cv.x1 cv.x2 xem.x1; do login "$u" "mat-khau-$u-123"; done
+login_users cv.x1 cv.x2 xem.x1
 post cv.x1 /api/cases "{\"kind\": \"giam_sat\", \"subtype\": \"chuyen_de\", \"title\": \"Giám sát chuyên đề\", \"org\": \"X1\", \"subject_persons\": [$p1]}" 201
 s=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
 post cv.x1 "/api/cases/$s/inspection" '{"title": "Kiểm tra khi có dấu hiệu vi phạm"}' 201
@@ -321,7 +312,7 @@ post xem.x1 "/api/cases/$s/inspection" '{"title": "X"}' 403
 stop_server
 # an inspection's findings, a conclusion per subject, remedial actions
 start_server
-for u in cv.x1 cv.x2 xem.x1; do login "$u" "mat-khau-$u-123"; done
+login_users cv.x1 cv.x2 xem.x1
 expect_http 200 -b cv.x1.jar "$base/api/cases/$c1"
 subj=$(python3 -c 'import json; print(json.load(open("body.txt"))["subjects"][0]["id"])')
 post cv.x1 "/api/cases/$c1/findings" "{\"subject\": $subj, \"text\": \"Chưa thực hiện đúng quy chế làm việc\", \"conclusion\": \"vi_pham_chua_den_muc\"}" 201
@@ -357,7 +348,7 @@ PY
 stop_server
 # a member staying abroad
 start_server
-for u in cv.x1 xem.x1; do login "$u" "mat-khau-$u-123"; done
+login_users cv.x1 xem.x1
 post cv.x1 /api/cases '{"kind": "o_nuoc_ngoai", "subtype": "hoc_tap", "title": "Đảng viên đi học ở Nga", "org": "X1", "opened": "2024-09-01"}' 201
 st=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
 stay() { expect_http "$2" -b cv.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat cv.x1.csrf)" --data "$1" "$base/api/cases/$st/stay"; }
@@ -376,7 +367,7 @@ expect_http 403 -b xem.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat xem.x1.csrf
 stop_server
 # the people a background check covers, and what may be skipped
 start_server
-for u in cv.x1 xem.x1; do login "$u" "mat-khau-$u-123"; done
+login_users cv.x1 xem.x1
 post cv.x1 /api/cases '{"kind": "tham_tra_ly_lich", "title": "Thẩm tra lý lịch quần chúng Lò Thị Mai", "org": "X1"}' 201
 kk=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
 post cv.x1 "/api/cases/$kk/relatives" '{"relation": "ban_than", "full_name": "Lò Thị Mai"}' 201

@@ -1,14 +1,11 @@
 # GET /api/codes: every closed set of codes with its Vietnamese and English
 # names, for any signed-in user and nobody else; the kinds of case with
 # their states, steps and named subtypes, as /api/case-kinds has them.
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
-"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
-for u in "xem.tu viewer" "kiem.toan auditor"; do
-  set -- $u
-  echo "mat-khau-$1-123" | "$HOSO" user add "$1" --name "Người Dùng" --role "$2" --org TU --password-stdin >/dev/null || fail "user $1"
-done
+init_db
+add_tree
+add_users 123 "xem.tu viewer TU" "kiem.toan auditor TU"
 start_server
-for u in xem.tu kiem.toan; do login "$u" "mat-khau-$u-123"; done
+login_users xem.tu kiem.toan
 expect_http 401 "$base/api/codes"
 expect_http 200 -b kiem.toan.jar "$base/api/codes"
 expect_http 200 -b xem.tu.jar "$base/api/codes"

@@ -1,6 +1,6 @@
 # Changing the organisation tree over HTTP (administrators), audited.
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
-"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
+init_db
+add_tree
 echo "mat-khau-can-bo-1" | "$HOSO" user add can.bo --name "Chuyên Viên" --role officer --org TU --password-stdin >/dev/null
 start_server
 J='Content-Type: application/json'

@@ -3,19 +3,15 @@
 # change, an omitted one survives, a null clears an optional one, a stale
 # version gets 409 and changes nothing, the trail lists each field changed
 # before and after; the CLI's "case show --json" is the HTTP API's view.
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
-"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
-for u in "cv.x1 officer X1" "xem.x1 viewer X1"; do
-  set -- $u
-  echo "mat-khau-$1-123" | "$HOSO" user add "$1" --name "Người Dùng" --role "$2" --org "$3" --password-stdin >/dev/null || fail "user $1"
-done
+init_db
+add_tree X1
+add_users 123 "cv.x1 officer X1" "xem.x1 viewer X1"
 t=$("$HOSO" case new --kind ra_nuoc_ngoai --subtype cong_vu --title "Đoàn công tác" --org X1 --opened 2024-05-02 | cut -d' ' -f1)
 s=$("$HOSO" case new --kind o_nuoc_ngoai --subtype hoc_tap --title "Đi học ở Nga" --org X1 --opened 2024-09-01 | cut -d' ' -f1)
 a=$("$HOSO" case new --kind tham_dinh --subtype bo_nhiem --title "Thẩm định" --org X1 --opened 2024-06-03 | cut -d' ' -f1)
 start_server
 J='Content-Type: application/json'
-for u in cv.x1 xem.x1; do login "$u" "mat-khau-$u-123"; done
+login_users cv.x1 xem.x1
 send() { # METHOD PATH BODY STATUS
   expect_http "$4" -b cv.x1.jar -X "$1" -H "$J" -H "X-CSRF-Token: $(cat cv.x1.csrf)" --data "$3" "$base$2"
 }

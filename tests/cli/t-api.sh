@@ -1,23 +1,12 @@
 # The first data routes over HTTP: scope, clearance, break the glass, audit.
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
-for c in "TU Đảng_bộ_tỉnh dang_bo_tinh -" "X1 Đảng_bộ_xã_A dang_bo_truc_thuoc TU" "X2 Đảng_bộ_xã_B dang_bo_truc_thuoc TU"; do
-  set -- $c
-  args=(--code "$1" --name "${2//_/ }" --kind "$3" --from 2000-01-01)
-  [ "$4" != - ] && args+=(--parent "$4")
-  "$HOSO" org create "${args[@]}" >/dev/null || fail "org $1"
-done
+init_db
+add_tree X1 X2
 p1=$("$HOSO" person add --name "Lò Văn Muôn" --org X1)
 p2=$("$HOSO" person add --name "Lò Văn Pánh" --org X2)
-for u in "xem.x1 viewer X1" "lanh.dao.x1 leader X1" "kiem.toan auditor TU"; do
-  set -- $u
-  echo "mat-khau-$1-123" | "$HOSO" user add "$1" --name "Người Dùng" --role "$2" --org "$3" --password-stdin >/dev/null
-done
+add_users 123 "xem.x1 viewer X1" "lanh.dao.x1 leader X1" "kiem.toan auditor TU"
 start_server
 J='Content-Type: application/json'
-login xem.x1 mat-khau-xem.x1-123
-login lanh.dao.x1 mat-khau-lanh.dao.x1-123
-login kiem.toan mat-khau-kiem.toan-123
-login admin mat-khau-quan-tri-1
+login_users xem.x1 lanh.dao.x1 kiem.toan admin
 # nothing without a session
 expect_http 401 "$base/api/persons?q=lo"
 expect_http 401 "$base/api/persons/$p1"
@@ -72,8 +61,7 @@ expect_status 0 "$HOSO" audit verify
 # Writes: CSRF, roles, validation naming the field, version conflicts, audit.
 echo "mat-khau-can.bo-123" | "$HOSO" user add can.bo --name "Chuyên Viên" --role officer --org X1 --password-stdin >/dev/null
 start_server
-login can.bo mat-khau-can.bo-123
-login xem.x1 mat-khau-xem.x1-123
+login_users can.bo xem.x1
 cb=$(cat can.bo.csrf)
 expect_http 403 -b can.bo.jar -X POST -H "$J" --data '{"full_name": "Giàng A Dình", "org": "X1"}' "$base/api/persons"
 expect_body '"code":"csrf"'
@@ -111,8 +99,7 @@ PY
 expect_status 0 "$HOSO" audit verify
 # Accounts over HTTP.
 start_server
-login admin mat-khau-quan-tri-1
-login xem.x1 mat-khau-xem.x1-123
+login_users admin xem.x1
 ad=$(cat admin.csrf)
 expect_http 200 -b admin.jar "$base/api/users"
 expect_body '"username":"kiem.toan"'

@@ -1,13 +1,9 @@
 # A political-standard appraisal's requester, documents and outcome, by the
 # command line and over HTTP: a conclusion waits for the outcome (with the
 # position it names) and for every missing document.
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
-"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X2 --name "Đảng bộ xã B" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
-for u in "cv.tu officer TU" "ld.tu leader TU" "xem.tu viewer TU" "cv.x2 officer X2"; do
-  set -- $u
-  echo "mat-khau-$1-123" | "$HOSO" user add "$1" --name "Người Dùng" --role "$2" --org "$3" --password-stdin >/dev/null || fail "user $1"
-done
+init_db
+add_tree X2
+add_users 123 "cv.tu officer TU" "ld.tu leader TU" "xem.tu viewer TU" "cv.x2 officer X2"
 a=$("$HOSO" case new --kind tham_dinh --subtype bo_nhiem --title "Thẩm định bổ nhiệm" --org TU --opened 2024-06-03 | cut -d' ' -f1)
 k=$("$HOSO" case new --kind kiem_tra --title "Kiểm tra" --org TU | cut -d' ' -f1)
 # command line
@@ -27,7 +23,7 @@ expect_status 0 "$HOSO" case appraisal-doc "$a" --name "Bản tự kiểm điể
 
 start_server
 J='Content-Type: application/json'
-for u in cv.tu ld.tu xem.tu cv.x2; do login "$u" "mat-khau-$u-123"; done
+login_users cv.tu ld.tu xem.tu cv.x2
 send() { # METHOD USER PATH BODY STATUS
   expect_http "$5" -b "$2.jar" -X "$1" -H "$J" -H "X-CSRF-Token: $(cat "$2.csrf")" --data "$4" "$base$3"
 }

@@ -1,14 +1,9 @@
 # Files attached to a case, by the command line and over HTTP: the type
 # from the first bytes, content-addressed storage, size limit, downloads
 # always as attachments and in the audit trail; refusals write nothing.
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
-"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X2 --name "Đảng bộ xã B" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
-for u in "cv.x1 officer X1" "xem.x1 viewer X1" "cv.x2 officer X2" "kiem.toan auditor TU"; do
-  set -- $u
-  echo "mat-khau-$1-123" | "$HOSO" user add "$1" --name "Người Dùng" --role "$2" --org "$3" --password-stdin >/dev/null || fail "user $1"
-done
+init_db
+add_tree X1 X2
+add_users 123 "cv.x1 officer X1" "xem.x1 viewer X1" "cv.x2 officer X2" "kiem.toan auditor TU"
 c1=$("$HOSO" case new --kind kiem_tra --title "Kiểm tra chuyên đề" --org X1 | cut -d" " -f1)
 c2=$("$HOSO" case new --kind kiem_tra --title "Kiểm tra ở xã B" --org X2 | cut -d" " -f1)
 printf '%%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%%%EOF\n' > qd.pdf
@@ -33,7 +28,7 @@ python3 -c 'import json; a=json.load(open("out.txt"))["attachments"]; assert [x[
 
 # HTTP
 start_server
-for u in cv.x1 xem.x1 cv.x2 kiem.toan; do login "$u" "mat-khau-$u-123"; done
+login_users cv.x1 xem.x1 cv.x2 kiem.toan
 O='Content-Type: application/octet-stream'
 upload() { # USER CASE NAME FILE STATUS [extra curl args]
   local u=$1 c=$2 n=$3 f=$4 s=$5; shift 5

@@ -1,14 +1,9 @@
 # The authorisation matrix (tests/cli/authz.py) against the real server.
-echo "mat-khau-admin-1" | "$HOSO" init --admin-password-stdin >/dev/null
-"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X2 --name "Đảng bộ xã B" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
+init_db mat-khau-admin-1
+add_tree X1 X2
 p1=$("$HOSO" person add --name "Lò Văn Muôn" --org X1)
 p2=$("$HOSO" person add --name "Lò Văn Pánh" --org X2)
-for u in "qt.x1 admin X1 thuong" "cv.x1 officer X1 thuong" "ld.x1 leader X1 mat" "xem.x1 viewer X1 thuong" "kiem.toan auditor TU toi_mat"; do
-  set -- $u
-  echo "mat-khau-$1-1" | "$HOSO" user add "$1" --name "Người Dùng" --role "$2" --org "$3" --clearance "$4" --password-stdin >/dev/null || fail "user $1"
-done
+add_users 1 "qt.x1 admin X1 thuong" "cv.x1 officer X1 thuong" "ld.x1 leader X1 mat" "xem.x1 viewer X1 thuong" "kiem.toan auditor TU toi_mat"
 # cases: C1 in X1, C2 in X2, C3 in X1 and "mật"
 c1=$("$HOSO" case new --kind kiem_tra --title "Kiểm tra xã A" --org X1 | cut -d' ' -f1)
 c2=$("$HOSO" case new --kind kiem_tra --title "Kiểm tra xã B" --org X2 | cut -d' ' -f1)
@@ -23,10 +18,7 @@ printf '{"p1": %s, "p2": %s, "p3": %s, "c1": %s, "c2": %s, "c3": %s}\n' "$p1" "$
 # For the holes (authz_holes.py) and the existence-leak probes
 # (authz_leaks.py): more users, classified members, and in X2, hidden from
 # everyone of X1, one record of every kind a route names by id.
-for u in "qt.x1m admin X1 mat" "kt.x1 auditor X1 thuong" "ld.x1t leader X1 toi_mat" "xem.x1b viewer X1 thuong" "xem.x1c viewer X1 thuong" "cv.x2 officer X2 thuong"; do
-  set -- $u
-  echo "mat-khau-$1-1" | "$HOSO" user add "$1" --name "Người Dùng" --role "$2" --org "$3" --clearance "$4" --password-stdin >/dev/null || fail "user $1"
-done
+add_users 1 "qt.x1m admin X1 mat" "kt.x1 auditor X1 thuong" "ld.x1t leader X1 toi_mat" "xem.x1b viewer X1 thuong" "xem.x1c viewer X1 thuong" "cv.x2 officer X2 thuong"
 "$HOSO" org create --code H1 --name "Huyện ủy cũ" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
 "$HOSO" org merge H1 --into X1 --date 2025-07-01 >/dev/null || fail "merge H1"
 post_person() { # BODY: a person created by the administrator; prints its id

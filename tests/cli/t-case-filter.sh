@@ -1,15 +1,11 @@
 # The case list's filters (organisation subtree, opening period, assignee,
 # overdue) and assignees; the list of overdue remedial actions; by the
 # command line and over HTTP.
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
-"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
+init_db
+add_tree X1
 "$HOSO" org create --code X1.C1 --name "Chi bộ bản Na" --kind chi_bo_truc_thuoc --parent X1 --from 2000-01-01 >/dev/null
 "$HOSO" org create --code X2 --name "Đảng bộ xã B" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
-for u in "cv.x1 officer X1 thuong" "ld.tu leader TU mat" "xem.x1 viewer X1 thuong" "cv.x2 officer X2 thuong"; do
-  set -- $u
-  echo "mat-khau-$1-123" | "$HOSO" user add "$1" --name "Người Dùng $1" --role "$2" --org "$3" --clearance "$4" --password-stdin >/dev/null || fail "user $1"
-done
+add_users 123 "cv.x1 officer X1 thuong" "ld.tu leader TU mat" "xem.x1 viewer X1 thuong" "cv.x2 officer X2 thuong"
 new() { "$HOSO" case new "$@" | cut -d' ' -f1; }
 a=$(new --kind kiem_tra --title "Kiểm tra A" --org X1 --opened 2019-03-01)
 b=$(new --kind kiem_tra --title "Kiểm tra bản Na" --org X1.C1 --opened 2019-11-20)
@@ -52,7 +48,7 @@ expect_out "^$rid	KT-2019-0001	hạn 02/03/2020	Chi ủy	Tổ chức kiểm đi�
 
 start_server
 J='Content-Type: application/json'
-for u in cv.x1 ld.tu xem.x1 cv.x2; do login "$u" "mat-khau-$u-123"; done
+login_users cv.x1 ld.tu xem.x1 cv.x2
 jids() { python3 -c 'import json; print(" ".join(str(c["id"]) for c in json.load(open("body.txt"))["cases"]))'; }
 expect_http 200 -b cv.x1.jar "$base/api/cases?assignee=me"
 [ "$(jids)" = "$a" ] && ok || fail "my cases: $(jids)"

@@ -186,3 +186,12 @@ expect_status 0 "$HOSO" case relative "$k" --relation me --name "Quàng Thị Ho
 expect_status 1 "$HOSO" case relative "$k" --relation ong_noi --name "Lò Văn Ngọc"
 expect_err "bad_value, relation"
 expect_status 2 "$HOSO" case relative "$k" --relation me
+# a case's confidentiality, its own action; the counters follow
+expect_status 0 "$HOSO" report verify
+expect_status 0 "$HOSO" case classify "$k" mat --reason "Có yếu tố nước ngoài"
+expect_out "mat"
+expect_status 0 "$HOSO" case show "$k" --json
+python3 -c 'import json; assert json.load(open("out.txt"))["confidentiality"] == 1' && ok || fail "classified: $(head -c 200 out.txt)"
+expect_status 0 "$HOSO" report verify
+expect_status 2 "$HOSO" case classify "$k" rat_mat
+expect_status 2 "$HOSO" case classify "$k"

@@ -2,7 +2,7 @@
 # and over HTTP, each opened by LibreOffice or poppler; the figures, the
 # header, the narrative headings, the mark of a classified record, the
 # footer; every export audited; bad formats refused.
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
+init_db
 "$HOSO" org create --code TU --name "Đảng bộ tỉnh Điện Biên" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
 "$HOSO" org create --code X1 --name "Đảng bộ huyện Mường Nhé" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
 "$HOSO" org create --code X2 --name "Đảng bộ xã Thanh Nưa" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null

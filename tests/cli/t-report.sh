@@ -1,8 +1,7 @@
 # Reports from the command line: bad input refused with the field named;
 # the counters follow every write and a rebuild restores them.
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
-"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
+init_db
+add_tree X1
 expect_status 2 "$HOSO" report run --org TU --from 2019-01-01
 expect_status 1 "$HOSO" report run --org TU --from 2019-02-30 --to 2019-12-31
 expect_err "from"

@@ -1,5 +1,5 @@
 # Signing in and out over HTTP: cookies, CSRF, lockout, password change.
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
+init_db
 expect_status 0 "$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01
 echo "mat-khau-can-bo-1" | "$HOSO" user add can.bo --name "Lò Văn Muôn" --role officer --org TU --password-stdin >/dev/null
 start_server

@@ -1,10 +1,8 @@
 # Period reports submitted to the level above, approved there, and the lock
 # on an approved period: from the command line and over HTTP, with bad input
 # refused with the field named and nothing written.
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
-"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X2 --name "Đảng bộ xã B" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
+init_db
+add_tree X1 X2
 echo "mat-khau-cv-x1-1" | "$HOSO" user add cv.x1 --name "Chuyên Viên" --role officer --org X1 --password-stdin >/dev/null
 echo "mat-khau-ld-tu-1" | "$HOSO" user add ld.tu --name "Lãnh Đạo" --role leader --org TU --password-stdin >/dev/null
 echo "mat-khau-ld-x1-1" | "$HOSO" user add ld.x1 --name "Lãnh Đạo Xã" --role leader --org X1 --password-stdin >/dev/null

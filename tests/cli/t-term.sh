@@ -1,9 +1,7 @@
 # Party terms (nhiệm kỳ): recorded by their congresses, taken from the
 # nearest ancestor, and a report for a term, from the CLI and over HTTP.
-echo "mat-khau-quan-tri-1" | "$HOSO" init --admin-password-stdin >/dev/null
-"$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X1 --name "Đảng bộ xã A" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
-"$HOSO" org create --code X2 --name "Đảng bộ xã B" --kind dang_bo_truc_thuoc --parent TU --from 2000-01-01 >/dev/null
+init_db
+add_tree X1 X2
 # Bad input: named, nothing written.
 expect_status 2 "$HOSO" org term TU --term 2020-2025
 expect_status 2 "$HOSO" org term TU --term 2020-2021 --congress 2020-10-15

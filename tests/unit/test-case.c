@@ -14,7 +14,7 @@
 #include "app/org.h"
 #include "app/person.h"
 #include "app/report.h"
-#include "helpers.h"
+#include "fixture.h"
 #include "store/store.h"
 
 struct fx {
@@ -29,32 +29,20 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	char path[600];
-	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
 	struct person_input p = {.full_name = "Lò Văn Muôn", .joined = "01/01/2010"};
 
-	tmpdir_make(f->dir, sizeof(f->dir));
-	snprintf(path, sizeof(path), "%s/t.db", f->dir);
-	err_init(&f->e);
-	arena_init(&f->a, 0);
-	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
-		return -1;
-	actor_system(&f->sys, "test");
-	if (org_create(f->app, &f->sys, &o, &f->tu, &f->e) != 0)
-		return -1;
-	o = (struct org_new){"C1", "Đảng bộ xã Một", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->c1, &f->e);
-	o = (struct org_new){"C2", "Đảng bộ xã Hai", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->c2, &f->e);
+	fixture_open(f->dir, sizeof(f->dir), &f->app, &f->sys, &f->tu, &f->e, &f->a);
+	f->c1 = fixture_org(f->app, &f->sys, "C1", "Đảng bộ xã Một", "dang_bo_co_so", f->tu, &f->e);
+	f->c2 = fixture_org(f->app, &f->sys, "C2", "Đảng bộ xã Hai", "dang_bo_co_so", f->tu, &f->e);
 	p.org_id = f->c1;
 	person_create(f->app, &f->sys, &p, &f->p1, &f->e);
 	p.full_name = "Quàng Thị Hoa";
 	p.org_id = f->c2;
 	person_create(f->app, &f->sys, &p, &f->p2, &f->e);
-	f->officer = (struct actor){7, 1u << ROLE_OFFICER, f->c1, CLEARANCE_SECRET, NULL, "test"};
-	f->leader = (struct actor){8, 1u << ROLE_LEADER, f->c1, CLEARANCE_SECRET, NULL, "test"};
-	f->other = (struct actor){9, 1u << ROLE_OFFICER, f->c2, CLEARANCE_SECRET, NULL, "test"};
-	f->viewer = (struct actor){10, 1u << ROLE_VIEWER, f->c1, CLEARANCE_NORMAL, NULL, "test"};
+	f->officer = fixture_actor(7, ROLE_OFFICER, f->c1, CLEARANCE_SECRET);
+	f->leader = fixture_actor(8, ROLE_LEADER, f->c1, CLEARANCE_SECRET);
+	f->other = fixture_actor(9, ROLE_OFFICER, f->c2, CLEARANCE_SECRET);
+	f->viewer = fixture_actor(10, ROLE_VIEWER, f->c1, CLEARANCE_NORMAL);
 	*state = f;
 	return 0;
 }
@@ -63,10 +51,7 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 
-	app_close(f->app);
-	err_release(&f->e);
-	arena_release(&f->a);
-	tmpdir_remove(f->dir);
+	fixture_close(f->dir, f->app, &f->e, &f->a);
 	free(f);
 	return 0;
 }
@@ -557,6 +542,61 @@ static void test_every_case_has_every_kinds_keys(void **state)
 	json_decref(first);
 }
 
+/* A case's confidentiality is its own action, for leaders within their
+ * clearance; the report counters follow the case to its new level. */
+static void test_confidentiality_moves_the_counts(void **state)
+{
+	struct fx *f = *state;
+	int64_t orgs[] = {f->c1}, persons[] = {f->p1}, id, diffs = -1;
+	struct case_input in = {.kind = "kiem_tra",
+	                        .title = "Kiểm tra có đối tượng",
+	                        .handling_org = f->c1,
+	                        .opened = date_days(2024, 3, 1),
+	                        .subject_orgs = orgs,
+	                        .nsubject_orgs = 1,
+	                        .subject_persons = persons,
+	                        .nsubject_persons = 1};
+	struct case_row c;
+	struct report r;
+
+	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e), 0);
+	/* officers do not classify; a leader not above their clearance */
+	assert_int_equal(case_set_confidentiality(f->app, &f->officer, id, 1, 1, NULL, &f->e),
+	                 HOSO_E_DENIED);
+	assert_int_equal(case_set_confidentiality(f->app, &f->leader, id, 2, 1, NULL, &f->e),
+	                 HOSO_E_DENIED);
+	assert_int_equal(case_set_confidentiality(f->app, &f->leader, id, 1, 2, NULL, &f->e),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(
+	    case_set_confidentiality(f->app, &f->leader, id, 1, 1, "Có yếu tố nước ngoài", &f->e),
+	    0);
+	assert_int_equal(case_fetch(f->app, &f->leader, id, &f->a, &c, &f->e), 0);
+	assert_int_equal(c.confidentiality, 1);
+	assert_int_equal(c.version, 2);
+	/* the counters agree with the records, and a thường reader's report no
+	 * longer counts the case */
+	assert_int_equal(report_verify(f->app, &f->sys, &diffs, &f->e), 0);
+	assert_int_equal(diffs, 0);
+	assert_int_equal(report_figures(f->app, &f->viewer, f->c1, date_days(2024, 1, 1),
+	                                date_days(2024, 12, 31), DATE_NONE, &f->a, &r, &f->e),
+	                 0);
+	assert_int_equal(r.figures[FIGURE_KT_TO_CHUC].total, 0);
+	assert_int_equal(report_figures(f->app, &f->leader, f->c1, date_days(2024, 1, 1),
+	                                date_days(2024, 12, 31), DATE_NONE, &f->a, &r, &f->e),
+	                 0);
+	assert_int_equal(r.figures[FIGURE_KT_TO_CHUC].total, 1);
+	assert_int_equal(r.figures[FIGURE_KT_DANG_VIEN].total, 1);
+	/* and back */
+	assert_int_equal(case_set_confidentiality(f->app, &f->leader, id, 0, 2, NULL, &f->e), 0);
+	assert_int_equal(report_verify(f->app, &f->sys, &diffs, &f->e), 0);
+	assert_int_equal(diffs, 0);
+	/* a kind counted from the case row itself (an appraisal's dossier) */
+	id = open_case(f, &f->officer, "tham_dinh", f->c1, date_days(2024, 3, 2), 0, NULL);
+	assert_int_equal(case_set_confidentiality(f->app, &f->leader, id, 1, 1, NULL, &f->e), 0);
+	assert_int_equal(report_verify(f->app, &f->sys, &diffs, &f->e), 0);
+	assert_int_equal(diffs, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -577,6 +617,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_subjects_keep_the_organisation_as_it_was, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_notes_documents_and_the_trail, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_confidentiality_moves_the_counts, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,7 +13,7 @@
 #include "app/org.h"
 #include "app/person.h"
 #include "app/trip.h"
-#include "helpers.h"
+#include "fixture.h"
 #include "store/store.h"
 
 struct fx {
@@ -28,25 +28,14 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	char path[600];
-	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
 
-	tmpdir_make(f->dir, sizeof(f->dir));
-	snprintf(path, sizeof(path), "%s/t.db", f->dir);
-	err_init(&f->e);
-	arena_init(&f->a, 0);
-	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
-		return -1;
-	actor_system(&f->sys, "test");
-	org_create(f->app, &f->sys, &o, &f->tu, &f->e);
-	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->x1, &f->e);
-	o = (struct org_new){"X2", "Đảng bộ xã B", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->x2, &f->e);
-	f->officer = (struct actor){7, 1u << ROLE_OFFICER, f->x1, CLEARANCE_NORMAL, NULL, "test"};
-	f->leader = (struct actor){8, 1u << ROLE_LEADER, f->x1, CLEARANCE_NORMAL, NULL, "test"};
-	f->other = (struct actor){9, 1u << ROLE_LEADER, f->x2, CLEARANCE_NORMAL, NULL, "test"};
-	f->admin_x1 = (struct actor){10, 1u << ROLE_ADMIN, f->x1, CLEARANCE_NORMAL, NULL, "test"};
+	fixture_open(f->dir, sizeof(f->dir), &f->app, &f->sys, &f->tu, &f->e, &f->a);
+	f->x1 = fixture_org(f->app, &f->sys, "X1", "Đảng bộ xã A", "dang_bo_co_so", f->tu, &f->e);
+	f->x2 = fixture_org(f->app, &f->sys, "X2", "Đảng bộ xã B", "dang_bo_co_so", f->tu, &f->e);
+	f->officer = fixture_actor(7, ROLE_OFFICER, f->x1, CLEARANCE_NORMAL);
+	f->leader = fixture_actor(8, ROLE_LEADER, f->x1, CLEARANCE_NORMAL);
+	f->other = fixture_actor(9, ROLE_LEADER, f->x2, CLEARANCE_NORMAL);
+	f->admin_x1 = fixture_actor(10, ROLE_ADMIN, f->x1, CLEARANCE_NORMAL);
 	*state = f;
 	return 0;
 }
@@ -55,10 +44,7 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 
-	app_close(f->app);
-	err_release(&f->e);
-	arena_release(&f->a);
-	tmpdir_remove(f->dir);
+	fixture_close(f->dir, f->app, &f->e, &f->a);
 	free(f);
 	return 0;
 }

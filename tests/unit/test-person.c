@@ -8,7 +8,7 @@
 
 #include "app/org.h"
 #include "app/person.h"
-#include "helpers.h"
+#include "fixture.h"
 #include "store/store.h"
 
 struct fx {
@@ -23,22 +23,10 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	char path[600];
-	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
 
-	tmpdir_make(f->dir, sizeof(f->dir));
-	snprintf(path, sizeof(path), "%s/t.db", f->dir);
-	err_init(&f->e);
-	arena_init(&f->a, 0);
-	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
-		return -1;
-	actor_system(&f->sys, "test");
-	if (org_create(f->app, &f->sys, &o, &f->tu, &f->e) != 0)
-		return -1;
-	o = (struct org_new){"C1", "Chi bộ Một", "chi_bo_co_so", f->tu, date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->c1, &f->e);
-	o = (struct org_new){"C2", "Chi bộ Hai", "chi_bo_co_so", f->tu, date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->c2, &f->e);
+	fixture_open(f->dir, sizeof(f->dir), &f->app, &f->sys, &f->tu, &f->e, &f->a);
+	f->c1 = fixture_org(f->app, &f->sys, "C1", "Chi bộ Một", "chi_bo_co_so", f->tu, &f->e);
+	f->c2 = fixture_org(f->app, &f->sys, "C2", "Chi bộ Hai", "chi_bo_co_so", f->tu, &f->e);
 	*state = f;
 	return 0;
 }
@@ -47,10 +35,7 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 
-	app_close(f->app);
-	err_release(&f->e);
-	arena_release(&f->a);
-	tmpdir_remove(f->dir);
+	fixture_close(f->dir, f->app, &f->e, &f->a);
 	free(f);
 	return 0;
 }
@@ -62,11 +47,8 @@ static int64_t add(struct fx *f, const char *name, int64_t org, const char *cccd
 	                          .cccd = cccd,
 	                          .admission_date = "03/02/2010",
 	                          .joined = "03/02/2010"};
-	int64_t id = 0;
 
-	if (person_create(f->app, &f->sys, &in, &id, &f->e) != 0)
-		fail_msg("%s: %s", name, err_text_en(&f->e));
-	return id;
+	return fixture_person(f->app, &f->sys, in, &f->e);
 }
 
 static int prep(struct fx *f, struct person_input *in, struct person_row *r)

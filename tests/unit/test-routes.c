@@ -73,22 +73,22 @@ static void test_table_and_openapi_agree(void **state)
 
 	(void)state;
 	assert_true(n > 0);
-	for (size_t i = 0; http_routes[i]; i++, routes++) {
+	for (size_t i = 0; http_routes[i].method; i++, routes++) {
 		int found = 0;
 
 		for (size_t k = 0; k < n; k++)
-			found |= strcmp(ops[k].method, http_routes[i]->method) == 0 &&
-			         strcmp(ops[k].path, http_routes[i]->pattern) == 0;
+			found |= strcmp(ops[k].method, http_routes[i].method) == 0 &&
+			         strcmp(ops[k].path, http_routes[i].pattern) == 0;
 		if (!found)
-			fail_msg("route %s %s is not in docs/openapi.yaml", http_routes[i]->method,
-			         http_routes[i]->pattern);
+			fail_msg("route %s %s is not in docs/openapi.yaml", http_routes[i].method,
+			         http_routes[i].pattern);
 	}
 	for (size_t k = 0; k < n; k++) {
 		int found = 0;
 
-		for (size_t i = 0; http_routes[i]; i++)
-			found |= strcmp(ops[k].method, http_routes[i]->method) == 0 &&
-			         strcmp(ops[k].path, http_routes[i]->pattern) == 0;
+		for (size_t i = 0; http_routes[i].method; i++)
+			found |= strcmp(ops[k].method, http_routes[i].method) == 0 &&
+			         strcmp(ops[k].path, http_routes[i].pattern) == 0;
 		if (!found)
 			fail_msg("docs/openapi.yaml has %s %s, which the server does not register",
 			         ops[k].method, ops[k].path);
@@ -99,14 +99,14 @@ static void test_table_and_openapi_agree(void **state)
 static void test_patterns_are_paths(void **state)
 {
 	(void)state;
-	for (size_t i = 0; http_routes[i]; i++) {
-		assert_true(route_path_ok(http_routes[i]->pattern));
-		assert_int_equal(strncmp(http_routes[i]->pattern, "/api/", 5), 0);
-		assert_non_null(http_routes[i]->handler);
+	for (size_t i = 0; http_routes[i].method; i++) {
+		assert_true(route_path_ok(http_routes[i].pattern));
+		assert_int_equal(strncmp(http_routes[i].pattern, "/api/", 5), 0);
+		assert_non_null(http_routes[i].handler);
 		/* no two routes with the same method and pattern */
 		for (size_t k = 0; k < i; k++)
-			assert_false(strcmp(http_routes[k]->method, http_routes[i]->method) == 0 &&
-			             strcmp(http_routes[k]->pattern, http_routes[i]->pattern) == 0);
+			assert_false(strcmp(http_routes[k].method, http_routes[i].method) == 0 &&
+			             strcmp(http_routes[k].pattern, http_routes[i].pattern) == 0);
 	}
 }
 

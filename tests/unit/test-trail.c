@@ -11,14 +11,15 @@
 #include "app/org.h"
 #include "app/person.h"
 #include "app/user.h"
-#include "helpers.h"
+#include "fixture.h"
 
 struct fx {
 	char dir[512];
 	struct app *app;
 	struct actor sys;
 	struct err e;
-	int64_t tu, a, b;         /* organisations: the province, communes A and B */
+	struct arena a;
+	int64_t tu, ca, cb;       /* organisations: the province, communes A and B */
 	int64_t pa, pb, ps;       /* persons: in A, in B, in A and tối mật */
 	int64_t officer_a;        /* an officer of A */
 	struct actor auditor_a;   /* an auditor of A, thường */
@@ -28,49 +29,36 @@ struct fx {
 static int64_t person(struct fx *f, const char *name, int64_t org, int conf)
 {
 	struct person_input in = {.full_name = name, .org_id = org, .confidentiality = conf};
-	int64_t id = 0;
 
-	if (person_create(f->app, &f->sys, &in, &id, &f->e) != 0)
-		fail_msg("%s: %s", name, err_text_en(&f->e));
-	return id;
+	return fixture_person(f->app, &f->sys, in, &f->e);
 }
 
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	char path[600];
-	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
 	struct user_new u = {"cv.a",           "Lò Văn Một",     0, 1u << ROLE_OFFICER,
 	                     CLEARANCE_NORMAL, "mat-khau-dai-du"};
 	struct actor officer;
 
-	tmpdir_make(f->dir, sizeof(f->dir));
-	snprintf(path, sizeof(path), "%s/t.db", f->dir);
-	err_init(&f->e);
-	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
-		return -1;
-	actor_system(&f->sys, "test");
-	org_create(f->app, &f->sys, &o, &f->tu, &f->e);
-	o = (struct org_new){"A", "Đảng bộ xã A", "dang_bo_truc_thuoc", f->tu,
-	                     date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->a, &f->e);
-	o = (struct org_new){"B", "Đảng bộ xã B", "dang_bo_truc_thuoc", f->tu,
-	                     date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->b, &f->e);
-	u.org_id = f->a;
+	fixture_open(f->dir, sizeof(f->dir), &f->app, &f->sys, &f->tu, &f->e, &f->a);
+	f->ca =
+	    fixture_org(f->app, &f->sys, "A", "Đảng bộ xã A", "dang_bo_truc_thuoc", f->tu, &f->e);
+	f->cb =
+	    fixture_org(f->app, &f->sys, "B", "Đảng bộ xã B", "dang_bo_truc_thuoc", f->tu, &f->e);
+	u.org_id = f->ca;
 	if (user_add(f->app, &f->sys, &u, &f->officer_a, NULL, &f->e) != 0)
 		return -1;
-	f->pa = person(f, "Lò Văn An", f->a, 0);
-	f->pb = person(f, "Quàng Văn Bình", f->b, 0);
-	f->ps = person(f, "Cầm Văn Sơn", f->a, CLEARANCE_TOP_SECRET);
+	f->pa = person(f, "Lò Văn An", f->ca, 0);
+	f->pb = person(f, "Quàng Văn Bình", f->cb, 0);
+	f->ps = person(f, "Cầm Văn Sơn", f->ca, CLEARANCE_TOP_SECRET);
 	officer = (struct actor){.user_id = f->officer_a,
 	                         .roles = 1u << ROLE_OFFICER,
-	                         .scope_org = f->a,
+	                         .scope_org = f->ca,
 	                         .purpose = "tìm người"};
 	audit_record(f->app, &officer,
 	             &(struct audit_entry){"search", "person", 0, "{\"q\":\"lo van\"}", 0}, &f->e);
 	f->auditor_a =
-	    (struct actor){.user_id = 99, .roles = 1u << ROLE_AUDITOR, .scope_org = f->a};
+	    (struct actor){.user_id = 99, .roles = 1u << ROLE_AUDITOR, .scope_org = f->ca};
 	f->auditor_all = (struct actor){.user_id = 98, .roles = 1u << ROLE_AUDITOR};
 	*state = f;
 	return 0;
@@ -80,9 +68,7 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 
-	app_close(f->app);
-	err_release(&f->e);
-	tmpdir_remove(f->dir);
+	fixture_close(f->dir, f->app, &f->e, &f->a);
 	free(f);
 	return 0;
 }

@@ -13,7 +13,7 @@
 #include "app/patch.h"
 #include "app/person.h"
 #include "app/trip.h"
-#include "helpers.h"
+#include "fixture.h"
 #include "store/store.h"
 
 struct fx {
@@ -29,37 +29,23 @@ static int64_t person(struct fx *f, const char *name, int64_t org, const char *l
 {
 	struct person_input in = {
 	    .full_name = name, .org_id = org, .joined = "01/01/2010", .management_level = level};
-	int64_t id = 0;
 
-	if (person_create(f->app, &f->sys, &in, &id, &f->e) != 0)
-		fail_msg("%s: %s", name, err_text_en(&f->e));
-	return id;
+	return fixture_person(f->app, &f->sys, in, &f->e);
 }
 
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	char path[600];
-	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
 
-	tmpdir_make(f->dir, sizeof(f->dir));
-	snprintf(path, sizeof(path), "%s/t.db", f->dir);
-	err_init(&f->e);
-	arena_init(&f->a, 0);
-	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
-		return -1;
-	actor_system(&f->sys, "test");
-	org_create(f->app, &f->sys, &o, &f->tu, &f->e);
-	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->x1, &f->e);
-	o = (struct org_new){"X2", "Đảng bộ xã B", "dang_bo_co_so", f->tu, date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->x2, &f->e);
+	fixture_open(f->dir, sizeof(f->dir), &f->app, &f->sys, &f->tu, &f->e, &f->a);
+	f->x1 = fixture_org(f->app, &f->sys, "X1", "Đảng bộ xã A", "dang_bo_co_so", f->tu, &f->e);
+	f->x2 = fixture_org(f->app, &f->sys, "X2", "Đảng bộ xã B", "dang_bo_co_so", f->tu, &f->e);
 	f->p1 = person(f, "Lò Văn Muôn", f->x1, NULL);
 	f->p2 = person(f, "Quàng Thị Hoa", f->x1, NULL);
 	f->p3 = person(f, "Vàng A Chá", f->x2, NULL);
 	f->cadre = person(f, "Điêu Chính Tới", f->x1, "Diện Ban Thường vụ Tỉnh ủy quản lý");
-	f->officer = (struct actor){7, 1u << ROLE_OFFICER, f->x1, CLEARANCE_NORMAL, NULL, "test"};
-	f->leader = (struct actor){8, 1u << ROLE_LEADER, f->x1, CLEARANCE_NORMAL, NULL, "test"};
+	f->officer = fixture_actor(7, ROLE_OFFICER, f->x1, CLEARANCE_NORMAL);
+	f->leader = fixture_actor(8, ROLE_LEADER, f->x1, CLEARANCE_NORMAL);
 	*state = f;
 	return 0;
 }
@@ -68,10 +54,7 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 
-	app_close(f->app);
-	err_release(&f->e);
-	arena_release(&f->a);
-	tmpdir_remove(f->dir);
+	fixture_close(f->dir, f->app, &f->e, &f->a);
 	free(f);
 	return 0;
 }
@@ -83,10 +66,8 @@ static int64_t trip_case(struct fx *f, const char *subtype)
 	                        .title = "Chuyến đi",
 	                        .handling_org = f->x1,
 	                        .opened = date_days(2024, 5, 2)};
-	int64_t id = 0;
 
-	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e), 0);
-	return id;
+	return fixture_case(f->app, &f->officer, in, &f->a, &f->e);
 }
 
 static void test_details_and_travellers_are_checked(void **state)

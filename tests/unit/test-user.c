@@ -8,7 +8,7 @@
 
 #include "app/org.h"
 #include "app/user.h"
-#include "helpers.h"
+#include "fixture.h"
 
 #include <liboath/oath.h>
 #include <sqlite3.h>
@@ -19,26 +19,17 @@ struct fx {
 	struct app *app;
 	struct actor sys;
 	struct err e;
+	struct arena a;
 	int64_t tu, c1, c2;
 };
 
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	char path[600];
-	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
 
-	tmpdir_make(f->dir, sizeof(f->dir));
-	snprintf(path, sizeof(path), "%s/t.db", f->dir);
-	err_init(&f->e);
-	if (app_open(path, STORE_CREATE, &f->app, &f->e) != 0)
-		return -1;
-	actor_system(&f->sys, "test");
-	org_create(f->app, &f->sys, &o, &f->tu, &f->e);
-	o = (struct org_new){"C1", "Chi bộ Một", "chi_bo_co_so", f->tu, date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->c1, &f->e);
-	o = (struct org_new){"C2", "Chi bộ Hai", "chi_bo_co_so", f->tu, date_days(2000, 1, 1)};
-	org_create(f->app, &f->sys, &o, &f->c2, &f->e);
+	fixture_open(f->dir, sizeof(f->dir), &f->app, &f->sys, &f->tu, &f->e, &f->a);
+	f->c1 = fixture_org(f->app, &f->sys, "C1", "Chi bộ Một", "chi_bo_co_so", f->tu, &f->e);
+	f->c2 = fixture_org(f->app, &f->sys, "C2", "Chi bộ Hai", "chi_bo_co_so", f->tu, &f->e);
 	*state = f;
 	return 0;
 }
@@ -47,9 +38,7 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 
-	app_close(f->app);
-	err_release(&f->e);
-	tmpdir_remove(f->dir);
+	fixture_close(f->dir, f->app, &f->e, &f->a);
 	free(f);
 	return 0;
 }

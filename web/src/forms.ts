@@ -13,6 +13,11 @@ export function formErrors(): FormErrors {
   return reactive({ fields: {}, general: '' })
 }
 
+/** What to show for a failed request: the server's message, or a general one. */
+export function errorText(e: unknown): string {
+  return e instanceof ApiError ? e.text() : t('common.error')
+}
+
 export function clearErrors(f: FormErrors): void {
   for (const k of Object.keys(f.fields)) delete f.fields[k]
   f.general = ''
@@ -30,7 +35,30 @@ export function showError(f: FormErrors, e: unknown, fieldMap: Record<string, st
     if (field && (!shown || shown.includes(field))) f.fields[field] = e.text()
     else f.general = e.text()
   } else {
-    f.general = t('common.error')
+    f.general = errorText(e)
+  }
+}
+
+/** The message for a required text field left empty, or false. */
+export function needed(s: string): string | false {
+  return !s.trim() && t('login.required')
+}
+
+/**
+ * Sends a form: clears its errors, shows the problems the browser finds
+ * (field: message, or false when there is none) and stops there if there is
+ * one; else awaits send() and shows what the server refuses.  True when sent.
+ */
+export async function submit(f: FormErrors, problems: Record<string, string | false>, send: () => Promise<unknown>): Promise<boolean> {
+  clearErrors(f)
+  for (const [field, message] of Object.entries(problems)) if (message) f.fields[field] = message
+  if (Object.keys(f.fields).length) return false
+  try {
+    await send()
+    return true
+  } catch (e) {
+    showError(f, e)
+    return false
   }
 }
 

@@ -120,7 +120,7 @@ const messages: Record<string, Entry> = {
   'person.managementLevel': ['Diện quản lý', 'Management level'],
   'person.confidentiality': ['Độ mật của hồ sơ', 'Confidentiality'],
   'person.classify': ['Độ mật của hồ sơ', 'Confidentiality of the record'],
-  'person.classifyHelp': ['Chỉ lãnh đạo, quản trị đổi độ mật, không cao hơn độ mật được xem của mình. Việc đổi được ghi vào nhật ký cùng lý do.', 'Only leaders and administrators change it, never above their own clearance. The change is logged with its reason.'],
+  'person.classifyHelp': ['Độ mật được đổi bằng thao tác riêng, không cao hơn độ mật được xem của chính mình. Việc đổi được ghi vào nhật ký cùng lý do.', 'The confidentiality is changed by its own action, never above your own clearance. The change is logged with its reason.'],
   'person.classifyReason': ['Lý do (ghi vào nhật ký)', 'Reason (logged)'],
   'person.classifySubmit': ['Đổi độ mật', 'Change'],
   'person.classified': ['Đã đổi độ mật của hồ sơ', 'The confidentiality was changed'],
