@@ -407,7 +407,7 @@ int audit_verify(struct app *app, const struct actor *who, struct audit_check *r
 	struct verify_state v = {.c = ret};
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_AUDITOR | 1u << ROLE_ADMIN, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_AUDITOR | 1u << ROLE_ADMIN, e)) < 0)
 		return rc;
 	memset(ret, 0, sizeof(*ret));
 	rc = store_audit_scan(app_store(app), verify_one, &v);

@@ -88,6 +88,16 @@ json_t *code_date_json(int32_t day)
 	return json_string(s);
 }
 
+const char *code_date_text(struct arena *a, int32_t day)
+{
+	char s[DATE_BUF];
+
+	if (day == DATE_OPEN || day == DATE_NONE)
+		return NULL;
+	date_format_iso(day, s);
+	return arena_strdup(a, s);
+}
+
 #define TABLE_JSON(name, fn)                                                                       \
 	static json_t *name(void)                                                                  \
 	{                                                                                          \

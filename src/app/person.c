@@ -523,16 +523,6 @@ static const char *text_at(const struct person_row *p, size_t off)
 	return p ? *(const char *const *)((const char *)p + off) : NULL;
 }
 
-static json_t *day_or_null(int32_t d)
-{
-	char s[DATE_BUF];
-
-	if (d == DATE_NONE || d == DATE_OPEN)
-		return json_null();
-	date_format_iso(d, s);
-	return json_string(s);
-}
-
 /* The fields that differ between before and after (either may be NULL: a
  * creation has no before), as {"field": {"before", "after"}}; NULL when
  * out of memory. */
@@ -567,9 +557,9 @@ static json_t *person_diff(const struct person_row *b, const struct person_row *
 			d = audit_detail_set(
 			    d, nums[i].name,
 			    json_pack("{s:o,s:o}", "before",
-			              b ? day_or_null((int32_t)nums[i].before) : json_null(),
+			              b ? code_date_json((int32_t)nums[i].before) : json_null(),
 			              "after",
-			              a ? day_or_null((int32_t)nums[i].after) : json_null()));
+			              a ? code_date_json((int32_t)nums[i].after) : json_null()));
 		else
 			d = audit_detail_set(
 			    d, nums[i].name,
@@ -693,7 +683,7 @@ int person_read(struct app *app, const struct actor *who, int64_t id, const char
 {
 	struct audit_entry en = {"read", "person", id, NULL, 0};
 	struct actor glass;
-	int rc = scope_require_role(who, READ_ROLES, e);
+	int rc = gate_role(who, READ_ROLES, e);
 
 	if (rc < 0)
 		return rc;
@@ -723,17 +713,6 @@ int person_read(struct app *app, const struct actor *who, int64_t id, const char
 	if (en.flagged)
 		glass.purpose = reason;
 	return audit_record(app, &glass, &en, e);
-}
-
-/* A stored date as text an input takes (NULL when none). */
-static const char *day_text(struct arena *a, int32_t d)
-{
-	char s[DATE_BUF];
-
-	if (d == DATE_NONE || d == DATE_OPEN)
-		return NULL;
-	date_format_iso(d, s);
-	return arena_strdup(a, s);
 }
 
 /*
@@ -769,9 +748,9 @@ static void merge_input(const struct person_row *cur, const struct person_input 
 	out->party_file_no = in->party_file_no ? in->party_file_no : cur->party_file_no;
 	out->party_card_no = in->party_card_no ? in->party_card_no : cur->party_card_no;
 	out->admission_date =
-	    in->admission_date ? in->admission_date : day_text(a, cur->admission_date);
+	    in->admission_date ? in->admission_date : code_date_text(a, cur->admission_date);
 	out->full_member_date =
-	    in->full_member_date ? in->full_member_date : day_text(a, cur->full_member_date);
+	    in->full_member_date ? in->full_member_date : code_date_text(a, cur->full_member_date);
 	out->management_level = in->management_level ? in->management_level : cur->management_level;
 	if (in->status)
 		out->status = in->status;
@@ -870,17 +849,6 @@ int person_memberships(struct app *app, const struct actor *who, int64_t id, str
 	return rc;
 }
 
-int person_positions(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-                     struct position_list *ret, struct err *e)
-{
-	struct person_row p;
-	int rc = person_get(app, who, id, a, &p, e);
-
-	if (rc == 0 && (rc = store_position_of(app_store(app), id, a, ret)) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	return rc;
-}
-
 int person_add_position(struct app *app, const struct actor *who, int64_t id, int64_t org_id,
                         const char *title, int32_t from, int32_t to, int64_t *ret_id, struct err *e)
 {
@@ -891,7 +859,7 @@ int person_add_position(struct app *app, const struct actor *who, int64_t id, in
 	struct arena a;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 20);
 	if ((rc = person_get(app, who, id, &a, &p, e)) < 0)
@@ -929,7 +897,7 @@ int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_
 	struct membership_list ms;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 20);
 	if ((rc = person_get(app, who, id, &a, &p, e)) < 0)
@@ -990,7 +958,7 @@ int person_list_by_org(struct app *app, const struct actor *who, int64_t org_id,
 	size_t keep = 0;
 	int rc;
 
-	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0)
 		return rc;
 	if (scope_contains(app, who, org_id) != 1)
 		return gate_not_found(e, "org", NOUN_ORG);
@@ -1258,7 +1226,7 @@ out:
 int person_search(struct app *app, const struct actor *who, const char *query, size_t limit,
                   struct arena *a, struct person_list *ret, struct err *e)
 {
-	int rc = scope_require_role(who, READ_ROLES, e);
+	int rc = gate_role(who, READ_ROLES, e);
 
 	if (rc == 0)
 		rc = person_search_unaudited(app, who, query, limit, a, ret, e);

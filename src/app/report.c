@@ -14,6 +14,7 @@
 #include "app/admin.h"
 #include "app/audit.h"
 #include "app/deadline.h"
+#include "app/gate.h"
 #include "app/letter.h"
 #include "app/org.h"
 #include "app/scope.h"
@@ -537,7 +538,7 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 	int rc;
 
 	memset(ret, 0, sizeof(*ret));
-	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0 ||
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0 ||
 	    (rc = report_period_of(app, who, org, NULL, from, to, a, &p, e)) < 0)
 		return rc;
 	return report_run(app, who, org, &p, structure, a, ret, e);
@@ -552,7 +553,7 @@ int report_run(struct app *app, const struct actor *who, int64_t org, const stru
 	int rc;
 
 	memset(ret, 0, sizeof(*ret));
-	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0)
 		return rc;
 	if (p->to < p->from || p->prev_to < p->prev_from)
 		return err_set(e, HOSO_E_BAD_DATE, "to", "Kỳ báo cáo kết thúc trước khi bắt đầu",

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/gate.h"
 #include "app/report.h"
 #include "app/scope.h"
 #include "app/user.h"
@@ -43,7 +44,7 @@ static int may_decide(struct app *app, const struct actor *who, int64_t org, int
 
 int submission_may_submit(const struct actor *who, struct err *e)
 {
-	return scope_require_role(who, 1u << ROLE_OFFICER | 1u << ROLE_LEADER, e);
+	return gate_role(who, 1u << ROLE_OFFICER | 1u << ROLE_LEADER, e);
 }
 
 int submission_submit(struct app *app, const struct actor *who, int64_t org, int32_t from,
@@ -115,7 +116,7 @@ int submission_decide(struct app *app, const struct actor *who, int64_t id, int6
 		return err_set(e, HOSO_E_BAD_ENUM, "action",
 		               "Thao tác là approve, return hoặc reopen",
 		               "The action is approve, return or reopen");
-	if ((rc = scope_require_role(who, 1u << ROLE_LEADER, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_LEADER, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 16);
 	if ((rc = store_submission_get(app_store(app), id, &a, &r)) < 0 ||
@@ -222,7 +223,7 @@ int submission_get(struct app *app, const struct actor *who, int64_t id, struct 
 	struct submission_row r;
 	int rc;
 
-	if ((rc = scope_require_role(
+	if ((rc = gate_role(
 	         who, 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER | 1u << ROLE_ADMIN,
 	         e)) < 0)
 		return rc;
@@ -260,7 +261,7 @@ int submission_overview(struct app *app, const struct actor *who, int64_t org, i
 	int submitted = 0, approved = 0, own_s = 0, own_a = 0, rc;
 	json_t *children;
 
-	if ((rc = scope_require_role(
+	if ((rc = gate_role(
 	         who, 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER | 1u << ROLE_ADMIN,
 	         e)) < 0)
 		return rc;
