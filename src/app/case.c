@@ -320,6 +320,21 @@ static json_t *brief_json(const struct case_row *c, const struct case_name *org)
 	return o;
 }
 
+int case_brief_copy(struct arena *a, const struct case_row *c, struct case_row *ret)
+{
+	const struct case_kind *k = case_kind_of(c);
+
+	*ret = *c;
+	ret->number = arena_strdup(a, c->number);
+	ret->title = arena_strdup(a, c->title);
+	ret->kind = k ? k->code : NULL;
+	ret->state = arena_strdup(a, c->state);
+	ret->subtype = NULL;
+	ret->conclusion = NULL;
+	ret->created_at = NULL;
+	return ret->number && ret->title && ret->state ? 0 : HOSO_E_NOMEM;
+}
+
 json_t *case_brief_json(struct app *app, const struct actor *who, const struct case_row *c,
                         struct arena *a)
 {

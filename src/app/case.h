@@ -199,6 +199,11 @@ struct case_view {
  * caller owns it. */
 json_t *case_view_json(const struct case_view *v);
 
+/* A copy of c in a as a list of due items keeps it (case_each_visible's
+ * row lives only during the call): its number, title, kind and state,
+ * not its subtype, conclusion nor creation time.  0 or HOSO_E_NOMEM. */
+int case_brief_copy(struct arena *a, const struct case_row *c, struct case_row *ret);
+
 /* The brief JSON of a case in a list: id, number, kind, subtype, title,
  * opened, state, confidentiality (enum clearance), version, and the
  * handling organisation's code and name (org, org_name: null when hidden). */

@@ -220,12 +220,9 @@ int letter_of_case(struct app *app, int64_t case_id, struct arena *a, struct let
 static int urgency(const void *x, const void *y)
 {
 	const struct letter_item *a = x, *b = y;
+	int c = deadline_cmp(&a->v.d, &b->v.d);
 
-	if (a->v.d.level != b->v.d.level)
-		return a->v.d.level > b->v.d.level ? -1 : 1;
-	if (a->v.d.due != b->v.d.due)
-		return a->v.d.due < b->v.d.due ? -1 : 1;
-	return a->v.l.id < b->v.l.id ? -1 : a->v.l.id > b->v.l.id;
+	return c ? c : (a->v.l.id > b->v.l.id) - (a->v.l.id < b->v.l.id);
 }
 
 int letter_due(struct app *app, const struct actor *who, enum deadline_level min_level,
@@ -256,16 +253,8 @@ int letter_due(struct app *app, const struct actor *who, enum deadline_level min
 				return err_set(e, rc, NULL, NULL, NULL);
 			if (rc == 0 || it.v.d.level < min_level)
 				continue;
-			if (n == cap) {
-				struct letter_item *nv;
-
-				cap = cap ? cap * 2 : 64;
-				if (!(nv = arena_alloc(a, cap * sizeof(*nv))))
-					return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-				if (n)
-					memcpy(nv, v, n * sizeof(*nv));
-				v = nv;
-			}
+			if (!(v = store_vec_grow(a, v, n, &cap, sizeof(*v))))
+				return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 			v[n++] = it;
 		}
 		if (batch.n < 256)
@@ -275,11 +264,7 @@ int letter_due(struct app *app, const struct actor *who, enum deadline_level min
 	if (n)
 		qsort(v, n, sizeof(*v), urgency);
 	*ret = v;
-	*ret_n = n < limit ? n : limit;
-	return audit_record_json(app, who, (struct audit_entry){"search", "letter", 0, NULL, 0},
-	                         json_pack("{s:s,s:I}", "min_level", deadline_level_name(min_level),
-	                                   "results", (json_int_t)*ret_n),
-	                         e);
+	return deadline_due_record(app, who, "letter", min_level, n, limit, ret_n, e);
 }
 
 json_t *letter_view_json(const struct letter_view *v)

@@ -41,21 +41,14 @@ struct collect {
 static struct report_row *row_of(struct collect *c, int64_t org)
 {
 	struct report *r = c->r;
+	struct report_row *v;
 
 	for (size_t i = 0; i < r->nrows; i++)
 		if (r->rows[i].org == org)
 			return &r->rows[i];
-	if (r->nrows == c->caprows) {
-		size_t cap = c->caprows ? c->caprows * 2 : 64;
-		struct report_row *v = arena_alloc(c->a, cap * sizeof(*v));
-
-		if (!v)
-			return NULL;
-		if (r->nrows)
-			memcpy(v, r->rows, r->nrows * sizeof(*v));
-		r->rows = v;
-		c->caprows = cap;
-	}
+	if (!(v = store_vec_grow(c->a, r->rows, r->nrows, &c->caprows, sizeof(*v))))
+		return NULL;
+	r->rows = v;
 	r->rows[r->nrows] = (struct report_row){.org = org};
 	if (!(r->rows[r->nrows].n = arena_calloc(c->a, FIGURE__MAX, sizeof(int64_t))) ||
 	    !(r->rows[r->nrows].d = arena_calloc(c->a, FIGURE__MAX, sizeof(int64_t))))
@@ -66,23 +59,16 @@ static struct report_row *row_of(struct collect *c, int64_t org)
 static int add_by(struct collect *c, enum figure m, const char *dim, int64_t n)
 {
 	struct report_figure *f = &c->r->figures[m];
+	struct report_by *v;
 
 	for (size_t i = 0; i < f->nby; i++)
 		if (strcmp(f->by[i].dim, dim) == 0) {
 			f->by[i].n += n;
 			return 0;
 		}
-	if (f->nby == c->capby[m]) {
-		size_t cap = c->capby[m] ? c->capby[m] * 2 : 8;
-		struct report_by *v = arena_alloc(c->a, cap * sizeof(*v));
-
-		if (!v)
-			return HOSO_E_NOMEM;
-		if (f->nby)
-			memcpy(v, f->by, f->nby * sizeof(*v));
-		f->by = v;
-		c->capby[m] = cap;
-	}
+	if (!(v = store_vec_grow(c->a, f->by, f->nby, &c->capby[m], sizeof(*v))))
+		return HOSO_E_NOMEM;
+	f->by = v;
 	if (!(f->by[f->nby].dim = arena_strdup(c->a, dim)))
 		return HOSO_E_NOMEM;
 	f->by[f->nby++].n = n;

@@ -88,6 +88,13 @@ int store_restore(struct store *s, const char *in_path, struct err *e);
  * comparing a restored database with its original.  out: 65 bytes (hex). */
 int store_content_digest(struct store *s, char *out, struct err *e);
 
+/* Room for one more item in the vector old of n items of elem bytes, whose
+ * capacity is *cap (0 at first): old itself while there is room, else a
+ * vector twice the size in a with the n items copied (*cap updated); NULL
+ * when out of memory (*cap unchanged).  The lists below are such vectors;
+ * src/app builds its own lists of rows with it too. */
+void *store_vec_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t elem);
+
 /* ---- organisations ---- */
 
 /* One organisation as it is on one date (a version of it). */

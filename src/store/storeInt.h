@@ -278,8 +278,6 @@ int store_row(struct store *s, enum stmt which, struct arena *a, size_t elem, st
  * when there is no row. */
 int store_int(struct store *s, enum stmt which, int64_t *ret, const char *fmt, ...);
 
-/* Grow a vector in an arena: returns the new array (old contents copied). */
-void *store_vec_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t elem);
 
 int store_migrate(struct store *s, struct err *e);
 /* After the migrations: when the counter triggers' definitions differ
