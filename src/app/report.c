@@ -682,21 +682,10 @@ int report_verify(struct app *app, const struct actor *who, int64_t *ret_diffs, 
 
 int report_rebuild(struct app *app, const struct actor *who, struct err *e)
 {
+	struct gate_write w = {"rebuild", "counter", 0, NULL, NOUN_RECORD, 1};
 	int rc;
 
-	if ((rc = admin_whole_tree(app, who, e)) < 0)
+	if ((rc = admin_whole_tree(app, who, e)) < 0 || (rc = gate_begin(app, e)) < 0)
 		return rc;
-	if ((rc = store_begin(app_store(app))) < 0)
-		return err_set(e, rc, NULL, NULL, NULL);
-	rc = store_counters_rebuild(app_store(app));
-	if (rc == 0)
-		rc = audit_append(app, who, &(struct audit_entry){"rebuild", "counter", 0, NULL, 0},
-		                  e);
-	else
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
-	return rc;
+	return gate_end(app, who, store_counters_rebuild(app_store(app)), &w, e);
 }

@@ -172,6 +172,33 @@ static int hash_password(const char *password, char *out, struct err *e)
 	return 0;
 }
 
+/* Give u the password (generated into pw when NULL; pw holds its text
+ * either way), hashed into hash, and clear its failed sign-ins and lock.
+ * 0, or an error in e. */
+static int new_password(const char *password, struct buf *pw, char *hash, struct user_row *u,
+                        struct err *e)
+{
+	int rc = password ? buf_adds(pw, password) : generate_password(pw);
+
+	if (rc < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	if ((rc = hash_password(pw->buf, hash, e)) < 0)
+		return rc;
+	u->password_hash = hash;
+	u->failed_logins = 0;
+	u->locked_until = 0;
+	return 0;
+}
+
+/* Hand a generated password back to whoever asked for it (ret NULL: nobody). */
+static void hand_back(struct buf *ret, const struct buf *pw)
+{
+	if (ret) {
+		buf_reset(ret);
+		buf_add(ret, pw->buf, pw->len);
+	}
+}
+
 /*
  * Record an event that refuses or ends something - a failed or locked
  * sign-in, a sign-out - durably, as well as it can: the answer it goes
@@ -267,12 +294,7 @@ int user_add(struct app *app, const struct actor *who, const struct user_new *u,
 	}
 	if ((rc = check_scope(app, who, u->org_id, e)) < 0)
 		goto out;
-	rc = u->password ? buf_adds(&pw, u->password) : generate_password(&pw);
-	if (rc < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	if ((rc = hash_password(pw.buf, hash, e)) < 0)
+	if ((rc = new_password(u->password, &pw, hash, &x.row, e)) < 0)
 		goto out;
 	/* The generated password is handed back before anything is written:
 	 * an account whose password nobody was shown must not exist. */
@@ -289,7 +311,6 @@ int user_add(struct app *app, const struct actor *who, const struct user_new *u,
 	x.row.org_id = u->org_id;
 	x.row.roles = u->roles;
 	x.row.clearance = (int)u->clearance;
-	x.row.password_hash = hash;
 	w.detail = json_pack("{s:s,s:i,s:i,s:I}", "username", u->username, "roles", (int)u->roles,
 	                     "clearance", (int)u->clearance, "org", (json_int_t)u->org_id);
 	if ((rc = gate_write(app, who, &w, add_write, &x, e)) < 0)
@@ -297,10 +318,6 @@ int user_add(struct app *app, const struct actor *who, const struct user_new *u,
 	if (ret_id)
 		*ret_id = w.object_id;
 out:
-	if (rc < 0 && shown) {
-		sodium_memzero(ret_password->buf, ret_password->len);
-		buf_reset(ret_password);
-	}
 	if (rc < 0 && shown) {
 		sodium_memzero(ret_password->buf, ret_password->len);
 		buf_reset(ret_password);
@@ -458,20 +475,15 @@ int user_update(struct app *app, const struct actor *who, const char *username,
 	    (rc = apply_change(app, who, c, &x.u, &w.detail, e)) < 0)
 		goto out;
 	if (c->reset_password) {
-		if ((rc = generate_password(&pw)) < 0 || (rc = hash_password(pw.buf, hash, e)) < 0)
+		if ((rc = new_password(NULL, &pw, hash, &x.u, e)) < 0)
 			goto out;
 		w.detail = audit_detail_set(w.detail, "password", json_string("reset"));
-		x.u.password_hash = hash;
-		x.u.failed_logins = 0;
-		x.u.locked_until = 0;
 	}
 	x.end_sessions = !w.detail || json_object_size(w.detail) > 0;
 	w.object_id = x.u.id;
 	rc = gate_write(app, who, &w, update_write, &x, e);
-	if (rc == 0 && c->reset_password && ret_password) {
-		buf_reset(ret_password);
-		buf_add(ret_password, pw.buf, pw.len);
-	}
+	if (rc == 0 && c->reset_password)
+		hand_back(ret_password, &pw);
 out:
 	json_decref(w.detail);
 	sodium_memzero(pw.buf, pw.len);
@@ -494,18 +506,11 @@ int user_set_password(struct app *app, const struct actor *who, const char *user
 	rc = managed_user(app, who, username, &a, &x.u, e);
 	if (rc == 0 && !actor_has_role(who, ROLE_ADMIN) && x.u.id != who->user_id)
 		rc = gate_denied(e);
-	if (rc == 0)
-		rc = password ? buf_adds(&pw, password) : generate_password(&pw);
-	if (rc == 0 && (rc = hash_password(pw.buf, hash, e)) == 0) {
-		x.u.password_hash = hash;
-		x.u.failed_logins = 0;
-		x.u.locked_until = 0;
+	if (rc == 0 && (rc = new_password(password, &pw, hash, &x.u, e)) == 0) {
 		w.object_id = x.u.id;
 		rc = gate_write(app, who, &w, update_write, &x, e);
-		if (rc == 0 && !password && ret_password) {
-			buf_reset(ret_password);
-			buf_add(ret_password, pw.buf, pw.len);
-		}
+		if (rc == 0 && !password)
+			hand_back(ret_password, &pw);
 	}
 	sodium_memzero(pw.buf, pw.len);
 	buf_release(&pw);
