@@ -218,6 +218,21 @@ void case_org_name(struct app *app, const struct actor *who, int64_t org_id, int
 void case_person_name(struct app *app, const struct actor *who, int64_t person_id, struct arena *a,
                       struct case_name *ret);
 
+/*
+ * For the kinds' files: one new record of a case, written by gate_write
+ * with case_insert_write and this as its argument.  fn inserts row; the
+ * new id, returned in *ret_id, joins the audit entry's detail under key
+ * (NULL: it does not).
+ */
+struct gate_write;
+struct case_insert {
+	int (*fn)(struct store *s, const void *row, int64_t *ret_id);
+	const void *row;
+	int64_t *ret_id;
+	const char *key;
+};
+int case_insert_write(struct app *app, void *arg, struct gate_write *w, struct err *e);
+
 /* For the kinds' files: the case case_id of kind `kind`, after the actor's
  * role (one of roles) and sight of it are checked; HOSO_E_CONFLICT naming
  * "case" when it is of another kind. */

@@ -57,27 +57,16 @@ static int letter_rule(struct app *app, struct arena *a, const struct deadline_r
 	return rc;
 }
 
-struct insert {
-	const struct letter_row *r;
-	int64_t *ret_id;
-};
-
-static int write_letter(struct app *app, void *arg, struct gate_write *w, struct err *e)
+static int insert_letter(struct store *s, const void *row, int64_t *ret_id)
 {
-	struct insert *in = arg;
-	int rc = store_letter_insert(app_store(app), in->r, in->ret_id);
-
-	(void)e;
-	if (rc == 0)
-		json_object_set_new(w->detail, "letter", json_integer(*in->ret_id));
-	return rc;
+	return store_letter_insert(s, row, ret_id);
 }
 
 int letter_add(struct app *app, const struct actor *who, int64_t case_id,
                const struct letter_input *in, int64_t *ret_id, struct err *e)
 {
 	struct letter_row r = {.case_id = case_id};
-	struct insert ins = {&r, ret_id};
+	struct case_insert ins = {insert_letter, &r, ret_id, "letter"};
 	struct gate_write w = {"letter", "case", case_id, NULL, NOUN_CASE};
 	const struct case_kind *k;
 	struct case_row c;
@@ -111,7 +100,7 @@ int letter_add(struct app *app, const struct actor *who, int64_t case_id,
 		goto out;
 	}
 	w.detail = json_pack("{s:s,s:s?}", "recipient", r.recipient, "about", r.about);
-	rc = gate_write(app, who, &w, write_letter, &ins, e);
+	rc = gate_write(app, who, &w, case_insert_write, &ins, e);
 out:
 	arena_release(&a);
 	return rc;

@@ -183,28 +183,19 @@ int trip_set(struct app *app, const struct actor *who, int64_t case_id, const st
 	return rc;
 }
 
-struct traveller_put {
-	struct traveller_row r;
-	int64_t *ret_id;
-};
-
-static int write_traveller(struct app *app, void *arg, struct gate_write *w, struct err *e)
+static int insert_traveller(struct store *s, const void *row, int64_t *ret_id)
 {
-	struct traveller_put *t = arg;
-
-	(void)w;
-	(void)e;
-	return store_traveller_insert(app_store(app), &t->r, t->ret_id);
+	return store_traveller_insert(s, row, ret_id);
 }
 
 int traveller_add(struct app *app, const struct actor *who, int64_t case_id, int64_t person_id,
                   int leader, int commitment, int64_t *ret_id, struct err *e)
 {
-	struct traveller_put t = {{.case_id = case_id,
-	                           .person_id = person_id,
-	                           .leader = !!leader,
-	                           .commitment = !!commitment},
-	                          ret_id};
+	struct traveller_row t = {.case_id = case_id,
+	                          .person_id = person_id,
+	                          .leader = !!leader,
+	                          .commitment = !!commitment};
+	struct case_insert ins = {insert_traveller, &t, ret_id, NULL};
 	struct gate_write w = {"traveller", "case", case_id, NULL, NOUN_CASE};
 	struct traveller_list l;
 	struct person_row p;
@@ -235,8 +226,8 @@ int traveller_add(struct app *app, const struct actor *who, int64_t case_id, int
 		             "A private trip has one traveller");
 		goto out;
 	}
-	w.detail = json_pack("{s:I,s:b}", "person", (json_int_t)person_id, "leader", t.r.leader);
-	rc = gate_write(app, who, &w, write_traveller, &t, e);
+	w.detail = json_pack("{s:I,s:b}", "person", (json_int_t)person_id, "leader", t.leader);
+	rc = gate_write(app, who, &w, case_insert_write, &ins, e);
 out:
 	arena_release(&a);
 	return rc;

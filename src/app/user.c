@@ -190,6 +190,13 @@ static int new_password(const char *password, struct buf *pw, char *hash, struct
 	return 0;
 }
 
+/* Wipe a password's text, then free it. */
+static void password_release(struct buf *pw)
+{
+	sodium_memzero(pw->buf, pw->len);
+	buf_release(pw);
+}
+
 /* Hand a generated password back to whoever asked for it (ret NULL: nobody). */
 static void hand_back(struct buf *ret, const struct buf *pw)
 {
@@ -322,8 +329,7 @@ out:
 		sodium_memzero(ret_password->buf, ret_password->len);
 		buf_reset(ret_password);
 	}
-	sodium_memzero(pw.buf, pw.len);
-	buf_release(&pw);
+	password_release(&pw);
 	buf_release(&name);
 	return rc;
 }
@@ -486,8 +492,7 @@ int user_update(struct app *app, const struct actor *who, const char *username,
 		hand_back(ret_password, &pw);
 out:
 	json_decref(w.detail);
-	sodium_memzero(pw.buf, pw.len);
-	buf_release(&pw);
+	password_release(&pw);
 	arena_release(&a);
 	return rc;
 }
@@ -512,8 +517,7 @@ int user_set_password(struct app *app, const struct actor *who, const char *user
 		if (rc == 0 && !password)
 			hand_back(ret_password, &pw);
 	}
-	sodium_memzero(pw.buf, pw.len);
-	buf_release(&pw);
+	password_release(&pw);
 	arena_release(&a);
 	return rc;
 }

@@ -192,12 +192,11 @@ int store_letter_update(struct store *s, const struct letter_row *r)
 	                    r->last_reminder, r->escalated, r->answered, r->result, r->version);
 }
 
-int store_discipline_insert(struct store *s, const struct discipline_row *r, int64_t user_id,
-                            int64_t *ret_id)
+int store_discipline_insert(struct store *s, const struct discipline_row *r, int64_t *ret_id)
 {
 	return store_insert(s, STMT_DISCIPLINE_INSERT, ret_id, "Irrsddir", r->case_id, r->org_id,
 	                    r->person_id, r->form, r->violation, r->decided, r->internal_political,
-	                    user_id);
+	                    r->user_id);
 }
 
 static int read_discipline(sqlite3_stmt *st, struct arena *a, void *item)
@@ -215,11 +214,10 @@ int store_disciplines_of_case(struct store *s, int64_t case_id, struct arena *a,
 	                  (void **)&ret->v, &ret->n, "I", case_id);
 }
 
-int store_finding_insert(struct store *s, const struct finding_row *r, int64_t user_id,
-                         int64_t *ret_id)
+int store_finding_insert(struct store *s, const struct finding_row *r, int64_t *ret_id)
 {
 	return store_insert(s, STMT_FINDING_INSERT, ret_id, "Irssr", r->case_id, r->subject_id,
-	                    r->text, r->conclusion, user_id);
+	                    r->text, r->conclusion, r->user_id);
 }
 
 static int read_finding(sqlite3_stmt *st, struct arena *a, void *item)

@@ -278,7 +278,6 @@ int store_row(struct store *s, enum stmt which, struct arena *a, size_t elem, st
  * when there is no row. */
 int store_int(struct store *s, enum stmt which, int64_t *ret, const char *fmt, ...);
 
-
 int store_migrate(struct store *s, struct err *e);
 /* After the migrations: when the counter triggers' definitions differ
  * from those the counters were made with (their hash in the meta table),
