@@ -1049,6 +1049,17 @@ out:
 	return rc;
 }
 
+/* The session of token (whose hash goes into h): 0, HOSO_E_AUTH for a
+ * malformed token, or the store's error (HOSO_E_NOT_FOUND: none). */
+static int session_of(struct app *app, const char *token, unsigned char *h, struct arena *a,
+                      struct session_row *ret)
+{
+	if (!token || strlen(token) != SESSION_TOKEN_HEX)
+		return HOSO_E_AUTH;
+	token_hash(token, h);
+	return store_session_get(app_store(app), h, a, ret);
+}
+
 int session_actor(struct app *app, const char *token, struct actor *ret, struct buf *ret_csrf,
                   struct err *e)
 {
@@ -1059,11 +1070,8 @@ int session_actor(struct app *app, const char *token, struct actor *ret, struct 
 	int64_t now = now_s();
 	int rc;
 
-	if (!token || strlen(token) != SESSION_TOKEN_HEX)
-		return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
-	token_hash(token, h);
 	arena_init(&a, 1 << 16);
-	rc = store_session_get(app_store(app), h, &a, &s);
+	rc = session_of(app, token, h, &a, &s);
 	if (rc == 0 && (now - s.last_seen > SESSION_IDLE_SECONDS ||
 	                now - s.created_at > SESSION_MAX_SECONDS)) {
 		store_session_delete(app_store(app), h);
@@ -1094,11 +1102,8 @@ int session_logout(struct app *app, const char *token, int all, struct err *e)
 	struct arena a;
 	int rc;
 
-	if (!token || strlen(token) != SESSION_TOKEN_HEX)
-		return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
-	token_hash(token, h);
 	arena_init(&a, 1 << 16);
-	rc = store_session_get(app_store(app), h, &a, &s);
+	rc = session_of(app, token, h, &a, &s);
 	if (rc == 0)
 		rc = all ? store_session_delete_user(app_store(app), s.user_id)
 		         : store_session_delete(app_store(app), h);
@@ -1108,7 +1113,7 @@ int session_logout(struct app *app, const char *token, int all, struct err *e)
 		audit_user(app, &who, all ? "logout_all" : "logout", s.user_id, NULL);
 	}
 	arena_release(&a);
-	if (rc == HOSO_E_NOT_FOUND)
+	if (rc == HOSO_E_NOT_FOUND || rc == HOSO_E_AUTH)
 		return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
 }
