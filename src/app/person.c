@@ -22,9 +22,7 @@
 #define WRITE_ROLES    (1u << ROLE_ADMIN | 1u << ROLE_OFFICER)
 #define TEXT_MAX_BYTES 500
 
-static const struct {
-	const char *code, *vi, *en;
-} statuses[PERSON_STATUS__MAX] = {
+static const struct code_name statuses[PERSON_STATUS__MAX] = {
     [PERSON_APPLICANT] = {"quan_chung", "Quần chúng", "Non-member"},
     [PERSON_PROBATIONARY] = {"du_bi", "Dự bị", "Probationary member"},
     [PERSON_FULL] = {"chinh_thuc", "Chính thức", "Full member"},
@@ -36,13 +34,7 @@ static const struct {
 
 json_t *person_status_codes_json(void)
 {
-	json_t *a = json_array();
-
-	for (int i = 0; i < PERSON_STATUS__MAX; i++)
-		json_array_append_new(a,
-		                      json_pack("{s:s,s:s,s:s}", "code", statuses[i].code, "name",
-		                                statuses[i].vi, "name_en", statuses[i].en));
-	return a;
+	return code_list_json(statuses, PERSON_STATUS__MAX);
 }
 
 const char *person_status_code(enum person_status s)
