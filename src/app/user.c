@@ -942,6 +942,25 @@ int user_totp_confirm(struct app *app, const struct actor *who, const char *code
 	return rc;
 }
 
+/* A sign-in refused for u (a wrong password or code: good 0; or a disabled
+ * account): a wrong one counted (the account locked after USER_LOCK_AFTER
+ * of them), recorded, and counted against the address.  HOSO_E_AUTH. */
+static int refuse_login(struct app *app, struct user_row *u, int good, const char *address,
+                        int64_t now, struct err *e)
+{
+	struct actor anon = {.user_id = u->id, .address = address, .purpose = "sign-in"};
+
+	if (!good && ++u->failed_logins >= USER_LOCK_AFTER) {
+		u->locked_until = now + USER_LOCK_SECONDS;
+		u->failed_logins = 0;
+	}
+	store_user_update(app_store(app), u);
+	audit_user(app, &anon, u->locked_until > now ? "login_locked" : "login_failed", u->id,
+	           NULL);
+	address_failed(address, now);
+	return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
+}
+
 int user_login(struct app *app, const char *username, const char *password, const char *otp,
                const char *address, struct buf *ret_token, struct buf *ret_csrf, struct actor *ret,
                struct err *e)
@@ -1000,21 +1019,7 @@ int user_login(struct app *app, const char *username, const char *password, cons
 	if (good && u.totp_enabled && !totp_check(&u, otp, now, &a))
 		good = 0;
 	if (!good || u.disabled) {
-		if (!good && ++u.failed_logins >= USER_LOCK_AFTER) {
-			u.locked_until = now + USER_LOCK_SECONDS;
-			u.failed_logins = 0;
-		}
-		store_user_update(app_store(app), &u);
-		{
-			struct actor anon = {
-			    .user_id = u.id, .address = address, .purpose = "sign-in"};
-
-			audit_user(app, &anon,
-			           u.locked_until > now ? "login_locked" : "login_failed", u.id,
-			           NULL);
-		}
-		address_failed(address, now);
-		rc = err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
+		rc = refuse_login(app, &u, good, address, now, e);
 		goto out;
 	}
 	if (u.failed_logins || u.totp_enabled) {
