@@ -253,7 +253,7 @@ int store_cols(sqlite3_stmt *st, struct arena *a, const char *fmt, ...)
 	int rc = 0;
 
 	va_start(ap, fmt);
-	for (int i = 0; fmt[i]; i++) {
+	for (int i = 0; rc != HOSO_E_DB && fmt[i]; i++) {
 		switch (fmt[i]) {
 		case 'I':
 			*va_arg(ap, int64_t *) = sqlite3_column_int64(st, i);
@@ -278,7 +278,7 @@ int store_cols(sqlite3_stmt *st, struct arena *a, const char *fmt, ...)
 			break;
 		case '-':
 			break;
-		default:
+		default: /* not a letter of the format: the values after it are unknown */
 			rc = HOSO_E_DB;
 		}
 	}

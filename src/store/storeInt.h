@@ -249,13 +249,16 @@ int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn
  *   -                                        skipped
  *
  * A format that does not fit the statement (a letter too many or too few
- * for its parameters) is HOSO_E_DB.  Statements are reset afterwards.
+ * for its parameters) is HOSO_E_DB.  Statements are reset afterwards.  The
+ * compiler does not check the values against their letters: pass each one
+ * as its letter says (a size_t limit as (int64_t)limit).
  */
 /* Bind fmt's values to st from ?1 on (the first of its parameters only,
  * when there are more).  0 or HOSO_E_DB. */
 int store_bind(sqlite3_stmt *st, const char *fmt, ...);
 /* Read the columns of st's current row from column 0 (the first of them
- * only, when there are more).  0 or HOSO_E_NOMEM. */
+ * only, when there are more).  0, HOSO_E_NOMEM, or HOSO_E_DB for a letter
+ * that is not one of the format's. */
 int store_cols(sqlite3_stmt *st, struct arena *a, const char *fmt, ...);
 /* Run statement which, expecting no rows.  0 or an error code. */
 int store_exec(struct store *s, enum stmt which, const char *fmt, ...);
