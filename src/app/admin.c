@@ -31,8 +31,8 @@ int admin_whole_tree(struct app *app, const struct actor *who, struct err *e)
 		arena_release(&a);
 	}
 	if (!whole)
-		return err_set(e, HOSO_E_DENIED, NULL, NULL, NULL);
-	return scope_require_role(who, 1u << ROLE_ADMIN, e);
+		return gate_denied(e);
+	return gate_role(who, 1u << ROLE_ADMIN, e);
 }
 
 int admin_backup(struct app *app, const struct actor *who, const char *out, struct err *e)

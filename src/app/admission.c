@@ -103,20 +103,9 @@ void admission_exemptions(const struct relative_row *v, size_t n, struct admissi
 	}
 }
 
-struct insert {
-	const struct relative_row *r;
-	int64_t *ret_id;
-};
-
-static int write_relative(struct app *app, void *arg, struct gate_write *w, struct err *e)
+static int insert_relative(struct store *s, const void *row, int64_t *ret_id)
 {
-	struct insert *in = arg;
-	int rc = store_relative_insert(app_store(app), in->r, in->ret_id);
-
-	(void)e;
-	if (rc == 0)
-		json_object_set_new(w->detail, "id", json_integer(*in->ret_id));
-	return rc;
+	return store_relative_insert(s, row, ret_id);
 }
 
 int relative_add(struct app *app, const struct actor *who, int64_t case_id,
@@ -124,7 +113,7 @@ int relative_add(struct app *app, const struct actor *who, int64_t case_id,
 {
 	struct relative_row r = {
 	    .case_id = case_id, .relation = in->relation, .is_member = !!in->is_member};
-	struct insert ins = {&r, ret_id};
+	struct case_insert ins = {insert_relative, &r, ret_id, "id"};
 	struct gate_write w = {"relative", "case", case_id, NULL, NOUN_CASE};
 	struct case_row c;
 	struct arena a;
@@ -152,7 +141,7 @@ int relative_add(struct app *app, const struct actor *who, int64_t case_id,
 	}
 	w.detail = json_pack("{s:s,s:b,s:b}", "relation", r.relation, "member", r.is_member,
 	                     "exempt", r.exempt_reason != NULL);
-	rc = gate_write(app, who, &w, write_relative, &ins, e);
+	rc = gate_write(app, who, &w, case_insert_write, &ins, e);
 out:
 	arena_release(&a);
 	return rc;

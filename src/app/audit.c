@@ -407,7 +407,7 @@ int audit_verify(struct app *app, const struct actor *who, struct audit_check *r
 	struct verify_state v = {.c = ret};
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_AUDITOR | 1u << ROLE_ADMIN, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_AUDITOR | 1u << ROLE_ADMIN, e)) < 0)
 		return rc;
 	memset(ret, 0, sizeof(*ret));
 	rc = store_audit_scan(app_store(app), verify_one, &v);
@@ -445,17 +445,9 @@ static int scan_row(const struct audit_row *r, void *arg)
 
 	if (!trail_sees(x->t, r, &whole))
 		return 0;
-	if (x->n == x->cap) {
-		size_t nc = x->cap ? x->cap * 2 : 64;
-		struct audit_row *nv = arena_alloc(x->a, nc * sizeof(*nv));
-
-		if (!nv)
-			return HOSO_E_NOMEM;
-		if (x->n)
-			memcpy(nv, x->v, x->n * sizeof(*nv));
-		x->v = nv;
-		x->cap = nc;
-	}
+	if (!(o = store_vec_grow(x->a, x->v, x->n, &x->cap, sizeof(*o))))
+		return HOSO_E_NOMEM;
+	x->v = o;
 	o = &x->v[x->n++];
 	*o = *r;
 	o->at = copy_text(x->a, r->at);

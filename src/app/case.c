@@ -320,6 +320,21 @@ static json_t *brief_json(const struct case_row *c, const struct case_name *org)
 	return o;
 }
 
+int case_brief_copy(struct arena *a, const struct case_row *c, struct case_row *ret)
+{
+	const struct case_kind *k = case_kind_of(c);
+
+	*ret = *c;
+	ret->number = arena_strdup(a, c->number);
+	ret->title = arena_strdup(a, c->title);
+	ret->kind = k ? k->code : NULL;
+	ret->state = arena_strdup(a, c->state);
+	ret->subtype = NULL;
+	ret->conclusion = NULL;
+	ret->created_at = NULL;
+	return ret->number && ret->title && ret->state ? 0 : HOSO_E_NOMEM;
+}
+
 json_t *case_brief_json(struct app *app, const struct actor *who, const struct case_row *c,
                         struct arena *a)
 {
@@ -721,22 +736,14 @@ out:
 	return rc;
 }
 
-/* One new record of a case (a note, a document): inserted inside
- * gate_write, its id added to the audit entry's detail. */
-struct attach_write {
-	int (*fn)(struct store *s, const void *row, int64_t *ret_id);
-	const void *row;
-	int64_t *ret_id;
-};
-
-static int write_attached(struct app *app, void *arg, struct gate_write *w, struct err *e)
+int case_insert_write(struct app *app, void *arg, struct gate_write *w, struct err *e)
 {
-	struct attach_write *x = arg;
+	const struct case_insert *x = arg;
 	int rc = x->fn(app_store(app), x->row, x->ret_id);
 
 	(void)e;
-	if (rc == 0)
-		w->detail = audit_detail_set(w->detail, "id", json_integer(*x->ret_id));
+	if (rc == 0 && x->key)
+		w->detail = audit_detail_set(w->detail, x->key, json_integer(*x->ret_id));
 	return rc;
 }
 
@@ -746,7 +753,7 @@ static int attach(struct app *app, const struct actor *who, int64_t id, const ch
                   int (*fn)(struct store *s, const void *row, int64_t *ret_id), const void *row,
                   json_t *detail, int64_t *ret_id, struct err *e)
 {
-	struct attach_write x = {fn, row, ret_id};
+	struct case_insert x = {fn, row, ret_id, "id"};
 	struct gate_write w = {action, "case", id, detail, NOUN_CASE};
 	struct case_row c;
 	struct arena a;
@@ -754,7 +761,7 @@ static int attach(struct app *app, const struct actor *who, int64_t id, const ch
 
 	arena_init(&a, 1 << 20);
 	if ((rc = case_fetch(app, who, id, &a, &c, e)) == 0)
-		rc = gate_write(app, who, &w, write_attached, &x, e);
+		rc = gate_write(app, who, &w, case_insert_write, &x, e);
 	json_decref(w.detail);
 	arena_release(&a);
 	return rc;

@@ -199,6 +199,11 @@ struct case_view {
  * caller owns it. */
 json_t *case_view_json(const struct case_view *v);
 
+/* A copy of c in a as a list of due items keeps it (case_each_visible's
+ * row lives only during the call): its number, title, kind and state,
+ * not its subtype, conclusion nor creation time.  0 or HOSO_E_NOMEM. */
+int case_brief_copy(struct arena *a, const struct case_row *c, struct case_row *ret);
+
 /* The brief JSON of a case in a list: id, number, kind, subtype, title,
  * opened, state, confidentiality (enum clearance), version, and the
  * handling organisation's code and name (org, org_name: null when hidden). */
@@ -212,6 +217,21 @@ void case_org_name(struct app *app, const struct actor *who, int64_t org_id, int
                    struct arena *a, struct case_name *ret);
 void case_person_name(struct app *app, const struct actor *who, int64_t person_id, struct arena *a,
                       struct case_name *ret);
+
+/*
+ * For the kinds' files: one new record of a case, written by gate_write
+ * with case_insert_write and this as its argument.  fn inserts row; the
+ * new id, returned in *ret_id, joins the audit entry's detail under key
+ * (NULL: it does not).
+ */
+struct gate_write;
+struct case_insert {
+	int (*fn)(struct store *s, const void *row, int64_t *ret_id);
+	const void *row;
+	int64_t *ret_id;
+	const char *key;
+};
+int case_insert_write(struct app *app, void *arg, struct gate_write *w, struct err *e);
 
 /* For the kinds' files: the case case_id of kind `kind`, after the actor's
  * role (one of roles) and sight of it are checked; HOSO_E_CONFLICT naming

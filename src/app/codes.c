@@ -88,52 +88,57 @@ json_t *code_date_json(int32_t day)
 	return json_string(s);
 }
 
-#define TABLE_JSON(name, fn)                                                                       \
-	static json_t *name(void)                                                                  \
-	{                                                                                          \
-		size_t n;                                                                          \
-		const struct code_name *t = fn(&n);                                                \
-		return code_list_json(t, n);                                                       \
-	}
+const char *code_date_text(struct arena *a, int32_t day)
+{
+	char s[DATE_BUF];
 
-TABLE_JSON(finding_conclusion_json, finding_conclusions)
-TABLE_JSON(trip_purpose_json, trip_purposes)
-TABLE_JSON(traveller_event_json, traveller_events)
-TABLE_JSON(stay_purpose_json, stay_purposes)
-TABLE_JSON(stay_arrangement_json, stay_arrangements)
-TABLE_JSON(appraisal_outcome_json, appraisal_outcomes)
-TABLE_JSON(letter_action_json, letter_actions)
-TABLE_JSON(relation_json, admission_relations)
-TABLE_JSON(deadline_level_json, deadline_levels)
+	if (day == DATE_OPEN || day == DATE_NONE)
+		return NULL;
+	date_format_iso(day, s);
+	return arena_strdup(a, s);
+}
 
-/* Every closed set but the kinds of case (served whole beside them). */
+/* Every closed set but the kinds of case (served whole beside them): its
+ * table of codes and names, or, for a set that says more, its JSON. */
 static const struct {
 	const char *name;
+	const struct code_name *(*table)(size_t *n);
 	json_t *(*json)(void);
 } sets[] = {
-    {"appraisal_outcome", appraisal_outcome_json},
-    {"clearance", clearance_codes_json},
-    {"deadline_level", deadline_level_json},
-    {"discipline_form", discipline_forms_json},
-    {"finding_conclusion", finding_conclusion_json},
-    {"letter_action", letter_action_json},
-    {"org_kind", org_kind_codes_json},
-    {"person_status", person_status_codes_json},
-    {"relation", relation_json},
-    {"role", role_codes_json},
-    {"sex", person_sex_codes_json},
-    {"stay_arrangement", stay_arrangement_json},
-    {"stay_purpose", stay_purpose_json},
-    {"succession", org_succession_codes_json},
-    {"traveller_event", traveller_event_json},
-    {"trip_purpose", trip_purpose_json},
+    {"appraisal_outcome", appraisal_outcomes, NULL},
+    {"clearance", NULL, clearance_codes_json},
+    {"deadline_level", deadline_levels, NULL},
+    {"discipline_form", NULL, discipline_forms_json},
+    {"finding_conclusion", finding_conclusions, NULL},
+    {"letter_action", letter_actions, NULL},
+    {"org_kind", NULL, org_kind_codes_json},
+    {"person_status", NULL, person_status_codes_json},
+    {"relation", admission_relations, NULL},
+    {"role", NULL, role_codes_json},
+    {"sex", NULL, person_sex_codes_json},
+    {"stay_arrangement", stay_arrangements, NULL},
+    {"stay_purpose", stay_purposes, NULL},
+    {"succession", NULL, org_succession_codes_json},
+    {"traveller_event", traveller_events, NULL},
+    {"trip_purpose", trip_purposes, NULL},
 };
+
+static json_t *set_json(size_t i)
+{
+	size_t n;
+	const struct code_name *t;
+
+	if (sets[i].json)
+		return sets[i].json();
+	t = sets[i].table(&n);
+	return code_list_json(t, n);
+}
 
 json_t *codes_json(void)
 {
 	json_t *o = json_object();
 
 	for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++)
-		json_object_set_new(o, sets[i].name, sets[i].json());
+		json_object_set_new(o, sets[i].name, set_json(i));
 	return json_pack("{s:o,s:o}", "case_kinds", case_kinds_json(1), "sets", o);
 }

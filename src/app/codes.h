@@ -39,6 +39,10 @@ json_t *code_list_json(const struct code_name *table, size_t n);
 /* A date as the JSON views write it: "YYYY-MM-DD", or null when open or
  * unknown. */
 json_t *code_date_json(int32_t day);
+/* The same as text an input takes, copied into a (NULL when open or
+ * unknown, or out of memory). */
+struct arena;
+const char *code_date_text(struct arena *a, int32_t day);
 
 /*
  * Every closed set, as GET /api/codes serves it:

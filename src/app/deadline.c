@@ -298,6 +298,7 @@ static int due_one(const struct case_row *c, void *arg)
 	if ((rc = store_case_events(app_store(s->app), c->id, &tmp, &ev)) < 0)
 		goto out;
 	for (size_t i = 0; rc >= 0 && i < s->nrules; i++) {
+		struct deadline_item *v;
 		struct deadline d;
 
 		if (s->rules[i].kind != k->id)
@@ -305,32 +306,13 @@ static int due_one(const struct case_row *c, void *arg)
 		rc = deadline_compute(app_cal(s->app), &s->rules[i], ev.v, ev.n, date_today(), &d);
 		if (rc != 1 || d.level < s->min || d.level >= DEADLINE_DONE)
 			continue;
-		if (s->n == s->cap) {
-			size_t cap = s->cap ? s->cap * 2 : 64;
-			struct deadline_item *v = arena_alloc(s->a, cap * sizeof(*v));
-
-			if (!v) {
-				rc = HOSO_E_NOMEM;
-				break;
-			}
-			if (s->n)
-				memcpy(v, s->v, s->n * sizeof(*v));
+		if ((v = store_vec_grow(s->a, s->v, s->n, &s->cap, sizeof(*v))))
 			s->v = v;
-			s->cap = cap;
-		}
-		s->v[s->n].c = *c;
-		s->v[s->n].c.number = arena_strdup(s->a, c->number);
-		s->v[s->n].c.title = arena_strdup(s->a, c->title);
-		s->v[s->n].c.kind = k->code;
-		s->v[s->n].c.state = st->code;
-		s->v[s->n].c.subtype = NULL;
-		s->v[s->n].c.conclusion = NULL;
-		s->v[s->n].c.created_at = NULL;
-		s->v[s->n].d = d;
-		if (!s->v[s->n].c.number || !s->v[s->n].c.title) {
+		if (!v || case_brief_copy(s->a, c, &v[s->n].c) < 0) {
 			rc = HOSO_E_NOMEM;
 			break;
 		}
+		v[s->n].d = d;
 		s->n++;
 		rc = 0;
 	}
@@ -340,15 +322,32 @@ out:
 	return rc < 0 ? 1 : 0;
 }
 
+int deadline_cmp(const struct deadline *a, const struct deadline *b)
+{
+	if (a->level != b->level)
+		return a->level > b->level ? -1 : 1;
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	return 0;
+}
+
 static int urgency(const void *x, const void *y)
 {
 	const struct deadline_item *a = x, *b = y;
+	int c = deadline_cmp(&a->d, &b->d);
 
-	if (a->d.level != b->d.level)
-		return a->d.level > b->d.level ? -1 : 1;
-	if (a->d.due != b->d.due)
-		return a->d.due < b->d.due ? -1 : 1;
-	return a->c.id < b->c.id ? -1 : a->c.id > b->c.id;
+	return c ? c : (a->c.id > b->c.id) - (a->c.id < b->c.id);
+}
+
+int deadline_due_record(struct app *app, const struct actor *who, const char *object,
+                        enum deadline_level min_level, size_t n, size_t limit, size_t *ret_n,
+                        struct err *e)
+{
+	*ret_n = n < limit ? n : limit;
+	return audit_record_json(app, who, (struct audit_entry){"search", object, 0, NULL, 0},
+	                         json_pack("{s:s,s:I}", "min_level", deadline_level_name(min_level),
+	                                   "results", (json_int_t)*ret_n),
+	                         e);
 }
 
 int deadline_due(struct app *app, const struct actor *who, enum deadline_level min_level,
@@ -372,11 +371,7 @@ int deadline_due(struct app *app, const struct actor *who, enum deadline_level m
 	if (s.n)
 		qsort(s.v, s.n, sizeof(*s.v), urgency);
 	*ret = s.v;
-	*ret_n = s.n < limit ? s.n : limit;
-	return audit_record_json(app, who, (struct audit_entry){"search", "deadline", 0, NULL, 0},
-	                         json_pack("{s:s,s:I}", "min_level", deadline_level_name(min_level),
-	                                   "results", (json_int_t)*ret_n),
-	                         e);
+	return deadline_due_record(app, who, "deadline", min_level, s.n, limit, ret_n, e);
 }
 
 json_t *deadline_json(const struct deadline *d)

@@ -99,6 +99,16 @@ int deadline_compute(const struct cal *c, const struct deadline_rule *r,
 int deadline_of_case(struct app *app, const struct case_view *v, struct arena *a,
                      struct deadline **ret, size_t *ret_n, struct err *e);
 
+/* The order of a list of due items, most urgent first: the higher level,
+ * then the earlier due date; 0 when a and b are as urgent. */
+int deadline_cmp(const struct deadline *a, const struct deadline *b);
+/* A list of due items found: n of them, of which the first limit are
+ * shown (*ret_n), recorded in the audit trail as a search of object
+ * ("deadline", "letter", "return_report") at min_level. */
+int deadline_due_record(struct app *app, const struct actor *who, const char *object,
+                        enum deadline_level min_level, size_t n, size_t limit, size_t *ret_n,
+                        struct err *e);
+
 /* A deadline's JSON: rule, name, name_en, start, due, done, working_days,
  * used, left, paused, level. */
 json_t *deadline_json(const struct deadline *d);

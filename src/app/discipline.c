@@ -164,21 +164,9 @@ static int subject_of(struct app *app, const struct actor *who, const struct dis
 	return 0;
 }
 
-struct decision {
-	struct discipline_row r;
-	int64_t user_id;
-	int64_t *ret_id;
-};
-
-static int write_decision(struct app *app, void *arg, struct gate_write *w, struct err *e)
+static int insert_decision(struct store *s, const void *row, int64_t *ret_id)
 {
-	struct decision *d = arg;
-	int rc = store_discipline_insert(app_store(app), &d->r, d->user_id, d->ret_id);
-
-	(void)e;
-	if (rc == 0)
-		json_object_set_new(w->detail, "id", json_integer(*d->ret_id));
-	return rc;
+	return store_discipline_insert(s, row, ret_id);
 }
 
 /* The form suits the subject, the violation is dated and within the
@@ -217,13 +205,13 @@ int discipline_decide(struct app *app, const struct actor *who, int64_t case_id,
                       const struct discipline_input *in, int64_t *ret_id, struct err *e)
 {
 	const struct discipline_form *f = discipline_form_find(in->form);
-	struct decision d = {{.case_id = case_id,
-	                      .org_id = in->org_id,
-	                      .person_id = in->person_id,
-	                      .violation = in->violation,
-	                      .internal_political = !!in->internal_political},
-	                     who->user_id,
-	                     ret_id};
+	struct discipline_row r = {.case_id = case_id,
+	                           .org_id = in->org_id,
+	                           .person_id = in->person_id,
+	                           .violation = in->violation,
+	                           .internal_political = !!in->internal_political,
+	                           .user_id = who->user_id};
+	struct case_insert ins = {insert_decision, &r, ret_id, "id"};
 	struct gate_write w = {"discipline", "case", case_id, NULL, NOUN_CASE};
 	enum discipline_subject subj = DISCIPLINE_ORG;
 	struct case_row c;
@@ -238,14 +226,14 @@ int discipline_decide(struct app *app, const struct actor *who, int64_t case_id,
 		             "There is no discipline form '%s'", in->form ? in->form : "");
 		goto out;
 	}
-	d.r.form = f->code;
-	d.r.decided = in->decided == DATE_NONE ? date_today() : in->decided;
+	r.form = f->code;
+	r.decided = in->decided == DATE_NONE ? date_today() : in->decided;
 	if ((rc = subject_of(app, who, in, &a, &subj, e)) < 0 ||
-	    (rc = check_decision(f, subj, &d.r, e)) < 0)
+	    (rc = check_decision(f, subj, &r, e)) < 0)
 		goto out;
-	w.detail = json_pack("{s:s,s:I,s:I}", "form", d.r.form, "org", (json_int_t)d.r.org_id,
-	                     "person", (json_int_t)d.r.person_id);
-	rc = gate_write(app, who, &w, write_decision, &d, e);
+	w.detail = json_pack("{s:s,s:I,s:I}", "form", r.form, "org", (json_int_t)r.org_id, "person",
+	                     (json_int_t)r.person_id);
+	rc = gate_write(app, who, &w, case_insert_write, &ins, e);
 out:
 	arena_release(&a);
 	return rc;

@@ -34,34 +34,13 @@ int finding_conclusion_valid(const char *code)
 	return code_find(conclusions, CASE_N(conclusions), code) != NULL;
 }
 
-/* One new record of a case: the insert runs inside gate_write, the new id
- * goes to the audit entry's detail. */
-struct insert {
-	int (*write)(struct store *s, const void *row, int64_t user_id, int64_t *ret_id);
-	const void *row;
-	int64_t user_id;
-	int64_t *ret_id;
-};
-
-static int insert_one(struct app *app, void *arg, struct gate_write *w, struct err *e)
+static int insert_finding(struct store *s, const void *row, int64_t *ret_id)
 {
-	struct insert *in = arg;
-	int rc = in->write(app_store(app), in->row, in->user_id, in->ret_id);
-
-	(void)e;
-	if (rc == 0)
-		json_object_set_new(w->detail, "id", json_integer(*in->ret_id));
-	return rc;
+	return store_finding_insert(s, row, ret_id);
 }
 
-static int write_finding(struct store *s, const void *row, int64_t user_id, int64_t *ret_id)
+static int insert_remedy(struct store *s, const void *row, int64_t *ret_id)
 {
-	return store_finding_insert(s, row, user_id, ret_id);
-}
-
-static int write_remedy(struct store *s, const void *row, int64_t user_id, int64_t *ret_id)
-{
-	(void)user_id;
 	return store_remedy_insert(s, row, ret_id);
 }
 
@@ -87,8 +66,9 @@ static int check_finding(struct app *app, int64_t case_id, int64_t subject_id,
 int finding_add(struct app *app, const struct actor *who, int64_t case_id, int64_t subject_id,
                 const char *text, const char *conclusion, int64_t *ret_id, struct err *e)
 {
-	struct finding_row r = {.case_id = case_id, .subject_id = subject_id};
-	struct insert in = {write_finding, &r, who->user_id, ret_id};
+	struct finding_row r = {
+	    .case_id = case_id, .subject_id = subject_id, .user_id = who->user_id};
+	struct case_insert in = {insert_finding, &r, ret_id, "id"};
 	struct gate_write w = {"finding", "case", case_id, NULL, NOUN_CASE};
 	struct case_row c;
 	struct arena a;
@@ -106,17 +86,27 @@ int finding_add(struct app *app, const struct actor *who, int64_t case_id, int64
 	r.conclusion = conclusion;
 	w.detail =
 	    json_pack("{s:I,s:s}", "subject", (json_int_t)subject_id, "conclusion", conclusion);
-	rc = gate_write(app, who, &w, insert_one, &in, e);
+	rc = gate_write(app, who, &w, case_insert_write, &in, e);
 out:
 	arena_release(&a);
 	return rc;
+}
+
+/* Finding id and its case, which who may see: 0, or the store's error
+ * (HOSO_E_NOT_FOUND for a case hidden from who as for a missing one). */
+static int finding_case(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+                        struct finding_row *f, struct case_row *c)
+{
+	int rc = store_finding_get(app_store(app), id, a, f);
+
+	return rc < 0 ? rc : case_fetch(app, who, f->case_id, a, c, NULL);
 }
 
 int remedy_add(struct app *app, const struct actor *who, int64_t finding_id, const char *action,
                const char *owner, int32_t due, int64_t *ret_id, struct err *e)
 {
 	struct remedy_row r = {.finding_id = finding_id, .due = due, .done = DATE_NONE};
-	struct insert in = {write_remedy, &r, who->user_id, ret_id};
+	struct case_insert in = {insert_remedy, &r, ret_id, "id"};
 	struct gate_write w = {"remedy", "case", 0, NULL, NOUN_CASE};
 	struct finding_row f;
 	struct case_row c;
@@ -126,10 +116,7 @@ int remedy_add(struct app *app, const struct actor *who, int64_t finding_id, con
 	if ((rc = gate_role(who, CASE_OFFICER, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 20);
-	rc = store_finding_get(app_store(app), finding_id, &a, &f);
-	if (rc == 0)
-		rc = case_fetch(app, who, f.case_id, &a, &c, NULL);
-	if (rc < 0) {
+	if ((rc = finding_case(app, who, finding_id, &a, &f, &c)) < 0) {
 		rc = rc == HOSO_E_NOT_FOUND ? gate_not_found(e, "finding", NOUN_FINDING)
 		                            : gate_store_error(e, rc, NOUN_FINDING);
 		goto out;
@@ -151,7 +138,7 @@ int remedy_add(struct app *app, const struct actor *who, int64_t finding_id, con
 	}
 	w.object_id = f.case_id;
 	w.detail = json_pack("{s:I,s:s}", "finding", (json_int_t)finding_id, "owner", r.owner);
-	rc = gate_write(app, who, &w, insert_one, &in, e);
+	rc = gate_write(app, who, &w, case_insert_write, &in, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -188,9 +175,7 @@ int remedy_done(struct app *app, const struct actor *who, int64_t remedy_id, int
 	arena_init(&a, 1 << 20);
 	rc = store_remedy_get(app_store(app), remedy_id, &a, &r);
 	if (rc == 0)
-		rc = store_finding_get(app_store(app), r.finding_id, &a, &f);
-	if (rc == 0)
-		rc = case_fetch(app, who, f.case_id, &a, &c, NULL);
+		rc = finding_case(app, who, r.finding_id, &a, &f, &c);
 	if (rc < 0) {
 		rc = gate_store_error(e, rc, NOUN_REMEDY);
 		goto out;

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/codes.h"
+#include "app/gate.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "app/scope.h"
@@ -295,16 +297,6 @@ static int find_org(struct importer *im, const char *code, int64_t *ret, struct 
 	return find_org_from(im, code, ret, NULL, e);
 }
 
-static const char *date_text(int32_t d, struct arena *a)
-{
-	char s[DATE_BUF];
-
-	if (d == DATE_NONE || d == DATE_OPEN)
-		return NULL;
-	date_format_iso(d, s);
-	return arena_strdup(a, s);
-}
-
 /* Update an existing person with the row's non-empty cells. */
 static int update_person(struct importer *im, int64_t id, const char **vals, struct arena *a,
                          struct err *e)
@@ -327,8 +319,8 @@ static int update_person(struct importer *im, int64_t id, const char **vals, str
 	in.cccd = PICKV(PC_CCCD, cur.cccd);
 	in.party_file_no = PICKV(PC_FILE, cur.party_file_no);
 	in.party_card_no = PICKV(PC_CARD, cur.party_card_no);
-	in.admission_date = PICKV(PC_ADMIT, date_text(cur.admission_date, a));
-	in.full_member_date = PICKV(PC_FULL, date_text(cur.full_member_date, a));
+	in.admission_date = PICKV(PC_ADMIT, code_date_text(a, cur.admission_date));
+	in.full_member_date = PICKV(PC_FULL, code_date_text(a, cur.full_member_date));
 	in.home_town = PICKV(PC_HOME, cur.home_town);
 	in.residence = PICKV(PC_RES, cur.residence);
 	in.ethnicity = PICKV(PC_ETH, cur.ethnicity);
@@ -1009,10 +1001,10 @@ int import_file(struct app *app, const struct actor *who, enum import_kind kind,
 	memset(st, 0, sizeof(*st));
 	x.im.cols = kind == IMPORT_ORGS ? ocols : pcols;
 	x.im.ncols = kind == IMPORT_ORGS ? OC__MAX : PC__MAX;
-	if ((rc = scope_require_role(who,
-	                             kind == IMPORT_ORGS ? 1u << ROLE_ADMIN
-	                                                 : 1u << ROLE_ADMIN | 1u << ROLE_OFFICER,
-	                             e)) < 0)
+	if ((rc = gate_role(who,
+	                    kind == IMPORT_ORGS ? 1u << ROLE_ADMIN
+	                                        : 1u << ROLE_ADMIN | 1u << ROLE_OFFICER,
+	                    e)) < 0)
 		return rc;
 	if ((rc = table_open(path, TABLE_AUTO, &x.t, e)) < 0)
 		return rc;

@@ -57,27 +57,16 @@ static int letter_rule(struct app *app, struct arena *a, const struct deadline_r
 	return rc;
 }
 
-struct insert {
-	const struct letter_row *r;
-	int64_t *ret_id;
-};
-
-static int write_letter(struct app *app, void *arg, struct gate_write *w, struct err *e)
+static int insert_letter(struct store *s, const void *row, int64_t *ret_id)
 {
-	struct insert *in = arg;
-	int rc = store_letter_insert(app_store(app), in->r, in->ret_id);
-
-	(void)e;
-	if (rc == 0)
-		json_object_set_new(w->detail, "letter", json_integer(*in->ret_id));
-	return rc;
+	return store_letter_insert(s, row, ret_id);
 }
 
 int letter_add(struct app *app, const struct actor *who, int64_t case_id,
                const struct letter_input *in, int64_t *ret_id, struct err *e)
 {
 	struct letter_row r = {.case_id = case_id};
-	struct insert ins = {&r, ret_id};
+	struct case_insert ins = {insert_letter, &r, ret_id, "letter"};
 	struct gate_write w = {"letter", "case", case_id, NULL, NOUN_CASE};
 	const struct case_kind *k;
 	struct case_row c;
@@ -111,7 +100,7 @@ int letter_add(struct app *app, const struct actor *who, int64_t case_id,
 		goto out;
 	}
 	w.detail = json_pack("{s:s,s:s?}", "recipient", r.recipient, "about", r.about);
-	rc = gate_write(app, who, &w, write_letter, &ins, e);
+	rc = gate_write(app, who, &w, case_insert_write, &ins, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -220,12 +209,9 @@ int letter_of_case(struct app *app, int64_t case_id, struct arena *a, struct let
 static int urgency(const void *x, const void *y)
 {
 	const struct letter_item *a = x, *b = y;
+	int c = deadline_cmp(&a->v.d, &b->v.d);
 
-	if (a->v.d.level != b->v.d.level)
-		return a->v.d.level > b->v.d.level ? -1 : 1;
-	if (a->v.d.due != b->v.d.due)
-		return a->v.d.due < b->v.d.due ? -1 : 1;
-	return a->v.l.id < b->v.l.id ? -1 : a->v.l.id > b->v.l.id;
+	return c ? c : (a->v.l.id > b->v.l.id) - (a->v.l.id < b->v.l.id);
 }
 
 int letter_due(struct app *app, const struct actor *who, enum deadline_level min_level,
@@ -256,16 +242,8 @@ int letter_due(struct app *app, const struct actor *who, enum deadline_level min
 				return err_set(e, rc, NULL, NULL, NULL);
 			if (rc == 0 || it.v.d.level < min_level)
 				continue;
-			if (n == cap) {
-				struct letter_item *nv;
-
-				cap = cap ? cap * 2 : 64;
-				if (!(nv = arena_alloc(a, cap * sizeof(*nv))))
-					return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-				if (n)
-					memcpy(nv, v, n * sizeof(*nv));
-				v = nv;
-			}
+			if (!(v = store_vec_grow(a, v, n, &cap, sizeof(*v))))
+				return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 			v[n++] = it;
 		}
 		if (batch.n < 256)
@@ -275,11 +253,7 @@ int letter_due(struct app *app, const struct actor *who, enum deadline_level min
 	if (n)
 		qsort(v, n, sizeof(*v), urgency);
 	*ret = v;
-	*ret_n = n < limit ? n : limit;
-	return audit_record_json(app, who, (struct audit_entry){"search", "letter", 0, NULL, 0},
-	                         json_pack("{s:s,s:I}", "min_level", deadline_level_name(min_level),
-	                                   "results", (json_int_t)*ret_n),
-	                         e);
+	return deadline_due_record(app, who, "letter", min_level, n, limit, ret_n, e);
 }
 
 json_t *letter_view_json(const struct letter_view *v)

@@ -5,19 +5,11 @@
  */
 #include "app/org.h"
 
+#include "app/codes.h"
+
 #include <stdio.h>
 
 #include "core/banned.h"
-
-static json_t *day_json(int32_t d)
-{
-	char s[DATE_BUF];
-
-	if (d == DATE_OPEN || d == DATE_NONE)
-		return json_null();
-	date_format_iso(d, s);
-	return json_string(s);
-}
 
 json_t *org_tree_json(const struct org_tree *t)
 {
@@ -31,11 +23,11 @@ json_t *org_tree_json(const struct org_tree *t)
 		    json_pack("{s:I,s:s,s:s,s:s,s:i,s:I,s:o,s:I,s:I,s:I}", "id",
 		              (json_int_t)n->row.id, "code", n->row.code, "name", n->row.name,
 		              "kind", n->row.kind, "depth", n->depth, "parent",
-		              (json_int_t)n->row.parent_id, "from", day_json(n->row.ver_from),
+		              (json_int_t)n->row.parent_id, "from", code_date_json(n->row.ver_from),
 		              "members", (json_int_t)n->members, "members_total",
 		              (json_int_t)n->members_total, "children", (json_int_t)n->nchildren));
 	}
-	return json_pack("{s:o,s:I,s:I,s:o}", "as_of", day_json(t->day), "organisations",
+	return json_pack("{s:o,s:I,s:I,s:o}", "as_of", code_date_json(t->day), "organisations",
 	                 (json_int_t)t->n, "members", (json_int_t)t->members, "nodes", arr);
 }
 
@@ -76,7 +68,7 @@ static json_t *successions_json(struct app *app, const struct actor *who,
 			json_array_append_new(links, o);
 		}
 		json_array_append_new(succ, json_pack("{s:s,s:o,s:s?,s:o}", "kind", s->kind,
-		                                      "effective", day_json(s->effective),
+		                                      "effective", code_date_json(s->effective),
 		                                      "document", s->document, "links", links));
 	}
 	return succ;
@@ -89,17 +81,17 @@ json_t *org_history_json(struct app *app, const struct actor *who, int64_t id, c
 
 	for (size_t i = 0; i < h->versions.n; i++) {
 		const struct org_row *v = &h->versions.v[i];
-		json_t *o =
-		    json_pack("{s:s,s:s,s:I,s:o,s:o,s:s?}", "name", v->name, "kind", v->kind,
-		              "parent", (json_int_t)v->parent_id, "from", day_json(v->ver_from),
-		              "to", day_json(v->ver_to), "document", v->document);
+		json_t *o = json_pack("{s:s,s:s,s:I,s:o,s:o,s:s?}", "name", v->name, "kind",
+		                      v->kind, "parent", (json_int_t)v->parent_id, "from",
+		                      code_date_json(v->ver_from), "to", code_date_json(v->ver_to),
+		                      "document", v->document);
 
 		add_ref(app, who, o, "parent", v->parent_id, v->ver_from, a);
 		json_array_append_new(vers, o);
 	}
-	return json_pack("{s:I,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)id, "code", code, "from",
-	                 day_json(h->versions.n ? h->versions.v[0].valid_from : DATE_NONE), "to",
-	                 day_json(h->versions.n ? h->versions.v[0].valid_to : DATE_NONE),
-	                 "versions", vers, "successions",
-	                 successions_json(app, who, &h->successions, a));
+	return json_pack(
+	    "{s:I,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)id, "code", code, "from",
+	    code_date_json(h->versions.n ? h->versions.v[0].valid_from : DATE_NONE), "to",
+	    code_date_json(h->versions.n ? h->versions.v[0].valid_to : DATE_NONE), "versions", vers,
+	    "successions", successions_json(app, who, &h->successions, a));
 }

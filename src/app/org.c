@@ -47,7 +47,7 @@ json_t *org_kind_codes_json(void)
 	return a;
 }
 
-/* The kinds of succession record_succession writes (code set
+/* The kinds of succession a change of the structure records (code set
  * "succession"). */
 static const struct code_name successions[] = {
     {"rename", "Đổi tên", "Renamed"},      {"transfer", "Chuyển trực thuộc", "Moved"},
@@ -316,11 +316,6 @@ static int check_doc(const char *doc, struct buf *out, struct err *e)
 	return clean_text(doc, "document", ORG_DOC_MAX, out, e);
 }
 
-static int tx_begin(struct app *app, struct err *e)
-{
-	return gate_begin(app, e);
-}
-
 /*
  * End a change of the structure through the one write path (gate_end), the
  * day of the change added to its audit detail (consumed); on success every
@@ -402,10 +397,10 @@ int org_create(struct app *app, const struct actor *who, const struct org_new *o
 	struct arena a;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_ADMIN, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 20);
-	rc = tx_begin(app, e);
+	rc = gate_begin(app, e);
 	if (rc == 0) {
 		int64_t id = 0;
 
@@ -443,7 +438,7 @@ int org_create_nested(struct app *app, const struct actor *who, const struct org
 	struct arena a;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_ADMIN, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 20);
 	rc = create_one(app, who, o, ret_id, &a, e);
@@ -468,28 +463,64 @@ int org_find(struct app *app, const struct actor *who, const char *code, int64_t
 	return 0;
 }
 
-static int record_succession(struct app *app, const char *kind, int32_t day, const char *doc,
-                             const struct succession_link *links, size_t n, struct err *e)
-{
-	int rc = store_succession_insert(app_store(app), kind, day, doc, NULL, links, n, NULL);
+/*
+ * A change of the structure (rename, move, merge, split, dissolve): an
+ * administrator's, dated day, citing a document, recorded as a succession
+ * of its kind and audited as its action, in one transaction.
+ */
+struct change {
+	const char *action; /* the audit entry's: "rename", "move", ... */
+	const char *kind;   /* the succession's: "rename", "transfer", ... */
+	int32_t day;
+	struct buf doc; /* the document cited, cleaned (empty: none) */
+};
 
-	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+static const char *change_doc(const struct change *c)
+{
+	return c->doc.len ? c->doc.buf : NULL;
+}
+
+/* Check the change's document, then open its transaction. */
+static int change_begin(struct app *app, struct change *c, const char *document, struct err *e)
+{
+	int rc = check_doc(document, &c->doc, e);
+
+	return rc < 0 ? rc : gate_begin(app, e);
+}
+
+/*
+ * End change c of organisation id (tx_end): when rc is 0 the succession is
+ * recorded with its links[0..n) first; the document joins the audit
+ * detail (consumed).
+ */
+static int change_end(struct app *app, const struct actor *who, int rc, const struct change *c,
+                      int64_t id, const struct succession_link *links, size_t n, json_t *detail,
+                      struct err *e)
+{
+	const char *doc = change_doc(c);
+
+	if (rc == 0 && (rc = store_succession_insert(app_store(app), c->kind, c->day, doc, NULL,
+	                                             links, n, NULL)) < 0)
+		err_set(e, rc, NULL, NULL, NULL);
+	if (detail)
+		detail = audit_detail_set(detail, "document", doc ? json_string(doc) : json_null());
+	return tx_end(app, who, rc, c->action, id, c->day, detail, e);
 }
 
 int org_rename(struct app *app, const struct actor *who, int64_t id, const char *name, int32_t day,
                const char *document, struct err *e)
 {
-	struct buf nm = BUF_INIT(4096), doc = BUF_INIT(4096);
+	struct change c = {"rename", "rename", day, BUF_INIT(4096)};
+	struct succession_link l = {.from_org = id, .to_org = id, .is_main = 1};
+	struct buf nm = BUF_INIT(4096);
 	struct arena a;
 	struct org_row cur;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_ADMIN, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 20);
-	if ((rc = check_name(name, &nm, e)) < 0 || (rc = check_doc(document, &doc, e)) < 0)
-		goto out;
-	if ((rc = tx_begin(app, e)) < 0)
+	if ((rc = check_name(name, &nm, e)) < 0 || (rc = change_begin(app, &c, document, e)) < 0)
 		goto out;
 	rc = live_org(app, who, id, day, "id", &a, &cur, e);
 	if (rc == 0)
@@ -499,23 +530,16 @@ int org_rename(struct app *app, const struct actor *who, int64_t id, const char 
 		             "The new name is the current name");
 	if (rc == 0) {
 		rc = store_org_new_version(app_store(app), id, day, nm.buf, cur.kind, cur.parent_id,
-		                           doc.len ? doc.buf : NULL);
+		                           change_doc(&c));
 		if (rc < 0)
 			err_set(e, rc, NULL, NULL, NULL);
 	}
-	if (rc == 0) {
-		struct succession_link l = {.from_org = id, .to_org = id, .is_main = 1};
-
-		rc = record_succession(app, "rename", day, doc.len ? doc.buf : NULL, &l, 1, e);
-	}
-	rc = tx_end(app, who, rc, "rename", id, day,
-	            rc == 0 ? json_pack("{s:s,s:s,s:s?}", "before", cur.name, "after", nm.buf,
-	                                "document", doc.len ? doc.buf : NULL)
-	                    : NULL,
-	            e);
+	rc = change_end(
+	    app, who, rc, &c, id, &l, 1,
+	    rc == 0 ? json_pack("{s:s,s:s}", "before", cur.name, "after", nm.buf) : NULL, e);
 out:
 	buf_release(&nm);
-	buf_release(&doc);
+	buf_release(&c.doc);
 	arena_release(&a);
 	return rc;
 }
@@ -576,17 +600,16 @@ static int reparent(struct app *app, int64_t id, int64_t parent, int32_t day, co
 int org_move(struct app *app, const struct actor *who, int64_t id, int64_t new_parent, int32_t day,
              const char *document, struct err *e)
 {
-	struct buf doc = BUF_INIT(4096);
+	struct change c = {"move", "transfer", day, BUF_INIT(4096)};
+	struct succession_link l = {.from_org = id, .to_org = new_parent};
 	struct arena a;
 	struct org_row cur;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_ADMIN, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 20);
-	if ((rc = check_doc(document, &doc, e)) < 0)
-		goto out;
-	if ((rc = tx_begin(app, e)) < 0)
+	if ((rc = change_begin(app, &c, document, e)) < 0)
 		goto out;
 	rc = live_org(app, who, id, day, "id", &a, &cur, e);
 	if (rc == 0)
@@ -599,21 +622,14 @@ int org_move(struct app *app, const struct actor *who, int64_t id, int64_t new_p
 		             "Không thể chuyển một tổ chức vào chính cây con của nó",
 		             "An organisation cannot move under its own subtree");
 	if (rc == 0)
-		rc = reparent(app, id, new_parent, day, doc.len ? doc.buf : NULL, &a, e);
-	if (rc == 0) {
-		struct succession_link l = {.from_org = id, .to_org = new_parent};
-
-		rc = record_succession(app, "transfer", day, doc.len ? doc.buf : NULL, &l, 1, e);
-	}
-	rc =
-	    tx_end(app, who, rc, "move", id, day,
-	           rc == 0 ? json_pack("{s:I,s:I,s:s?}", "parent_before", (json_int_t)cur.parent_id,
-	                               "parent_after", (json_int_t)new_parent, "document",
-	                               doc.len ? doc.buf : NULL)
-	                   : NULL,
-	           e);
+		rc = reparent(app, id, new_parent, day, change_doc(&c), &a, e);
+	rc = change_end(app, who, rc, &c, id, &l, 1,
+	                rc == 0 ? json_pack("{s:I,s:I}", "parent_before", (json_int_t)cur.parent_id,
+	                                    "parent_after", (json_int_t)new_parent)
+	                        : NULL,
+	                e);
 out:
-	buf_release(&doc);
+	buf_release(&c.doc);
 	arena_release(&a);
 	return rc;
 }
@@ -653,14 +669,14 @@ int org_merge(struct app *app, const struct actor *who, const int64_t *sources, 
               int64_t into, const struct org_new *spec, int32_t day, const char *document,
               int64_t *ret_into, struct err *e)
 {
-	struct buf doc = BUF_INIT(4096);
+	struct change c = {"merge", "merge", day, BUF_INIT(4096)};
 	struct succession_link *links = NULL;
 	struct arena a;
 	struct org_row r;
 	int64_t target = into;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_ADMIN, e)) < 0)
 		return rc;
 	if (n == 0 || n > 1000)
 		return err_set(e, HOSO_E_INVALID, "sources", "Cần ít nhất một tổ chức để hợp nhất",
@@ -669,7 +685,7 @@ int org_merge(struct app *app, const struct actor *who, const int64_t *sources, 
 		return err_set(e, HOSO_E_MISSING, "into", "Thiếu tổ chức tiếp nhận",
 		               "The receiving organisation is missing");
 	arena_init(&a, 1 << 22);
-	if ((rc = check_doc(document, &doc, e)) < 0)
+	if ((rc = check_doc(document, &c.doc, e)) < 0)
 		goto out;
 	links = arena_calloc(&a, n, sizeof(*links));
 	if (!links) {
@@ -691,7 +707,7 @@ int org_merge(struct app *app, const struct actor *who, const int64_t *sources, 
 				goto out;
 			}
 	}
-	if ((rc = tx_begin(app, e)) < 0)
+	if ((rc = gate_begin(app, e)) < 0)
 		goto out;
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		rc = live_org(app, who, sources[i], day, "sources", &a, &r, e);
@@ -706,24 +722,19 @@ int org_merge(struct app *app, const struct actor *who, const int64_t *sources, 
 			             "The receiving organisation lies under a source");
 	}
 	for (size_t i = 0; rc == 0 && i < n; i++) {
-		rc = hand_over(app, sources[i], target, day, doc.len ? doc.buf : NULL, &a, e);
+		rc = hand_over(app, sources[i], target, day, change_doc(&c), &a, e);
 		if (rc == 0)
 			rc = end_org(app, sources[i], day, &a, e);
 		links[i].from_org = sources[i];
 		links[i].to_org = target;
 		links[i].is_main = 1;
 	}
-	if (rc == 0)
-		rc = record_succession(app, "merge", day, doc.len ? doc.buf : NULL, links, n, e);
-	rc = tx_end(app, who, rc, "merge", target, day,
-	            rc == 0 ? json_pack("{s:o,s:s?}", "sources", ids_json(sources, n), "document",
-	                                doc.len ? doc.buf : NULL)
-	                    : NULL,
-	            e);
+	rc = change_end(app, who, rc, &c, target, links, n,
+	                rc == 0 ? json_pack("{s:o}", "sources", ids_json(sources, n)) : NULL, e);
 	if (rc == 0 && ret_into)
 		*ret_into = target;
 out:
-	buf_release(&doc);
+	buf_release(&c.doc);
 	arena_release(&a);
 	return rc;
 }
@@ -732,7 +743,7 @@ int org_split(struct app *app, const struct actor *who, int64_t id, const struct
               size_t n, size_t main_part, const struct org_assign *assign, size_t nassign,
               int32_t day, const char *document, int64_t *ret_ids, struct err *e)
 {
-	struct buf doc = BUF_INIT(4096);
+	struct change c = {"split", "split", day, BUF_INIT(4096)};
 	struct succession_link *links;
 	struct org_list kids;
 	struct arena a;
@@ -740,7 +751,7 @@ int org_split(struct app *app, const struct actor *who, int64_t id, const struct
 	int64_t *ids;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_ADMIN, e)) < 0)
 		return rc;
 	if (n < 2 || n > 1000)
 		return err_set(e, HOSO_E_INVALID, "parts",
@@ -756,7 +767,7 @@ int org_split(struct app *app, const struct actor *who, int64_t id, const struct
 		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 		goto out;
 	}
-	if ((rc = check_doc(document, &doc, e)) < 0)
+	if ((rc = check_doc(document, &c.doc, e)) < 0)
 		goto out;
 	for (size_t i = 0; i < nassign; i++)
 		if (assign[i].part >= n) {
@@ -765,7 +776,7 @@ int org_split(struct app *app, const struct actor *who, int64_t id, const struct
 			             "Invalid assignment of a child organisation");
 			goto out;
 		}
-	if ((rc = tx_begin(app, e)) < 0)
+	if ((rc = gate_begin(app, e)) < 0)
 		goto out;
 	rc = live_org(app, who, id, day, "id", &a, &cur, e);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
@@ -794,7 +805,7 @@ int org_split(struct app *app, const struct actor *who, int64_t id, const struct
 		for (size_t i = 0; i < nassign; i++)
 			if (assign[i].child == kids.v[k].id)
 				to = assign[i].part;
-		rc = reparent(app, kids.v[k].id, ids[to], day, doc.len ? doc.buf : NULL, &a, e);
+		rc = reparent(app, kids.v[k].id, ids[to], day, change_doc(&c), &a, e);
 	}
 	if (rc == 0) {
 		int64_t moved;
@@ -805,18 +816,15 @@ int org_split(struct app *app, const struct actor *who, int64_t id, const struct
 	}
 	if (rc == 0)
 		rc = end_org(app, id, day, &a, e);
-	if (rc == 0)
-		rc = record_succession(app, "split", day, doc.len ? doc.buf : NULL, links, n, e);
-	rc = tx_end(app, who, rc, "split", id, day,
-	            rc == 0 ? json_pack("{s:o,s:I,s:s?}", "parts", ids_json(ids, n), "main",
-	                                (json_int_t)ids[main_part], "document",
-	                                doc.len ? doc.buf : NULL)
-	                    : NULL,
-	            e);
+	rc = change_end(app, who, rc, &c, id, links, n,
+	                rc == 0 ? json_pack("{s:o,s:I}", "parts", ids_json(ids, n), "main",
+	                                    (json_int_t)ids[main_part])
+	                        : NULL,
+	                e);
 	if (rc == 0 && ret_ids)
 		memcpy(ret_ids, ids, n * sizeof(*ids));
 out:
-	buf_release(&doc);
+	buf_release(&c.doc);
 	arena_release(&a);
 	return rc;
 }
@@ -824,19 +832,18 @@ out:
 int org_dissolve(struct app *app, const struct actor *who, int64_t id, int64_t receiver,
                  int32_t day, const char *document, struct err *e)
 {
-	struct buf doc = BUF_INIT(4096);
+	struct change c = {"dissolve", "dissolve", day, BUF_INIT(4096)};
+	struct succession_link l = {.from_org = id, .to_org = receiver, .is_main = 1};
 	struct org_list kids;
 	struct arena a;
 	struct org_row cur, r;
 	int64_t members = 0;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_ADMIN, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 22);
-	if ((rc = check_doc(document, &doc, e)) < 0)
-		goto out;
-	if ((rc = tx_begin(app, e)) < 0)
+	if ((rc = change_begin(app, &c, document, e)) < 0)
 		goto out;
 	rc = live_org(app, who, id, day, "id", &a, &cur, e);
 	if (rc == 0 && receiver) {
@@ -847,7 +854,7 @@ int org_dissolve(struct app *app, const struct actor *who, int64_t id, int64_t r
 			             "The receiver lies under the organisation dissolved");
 	}
 	if (rc == 0 && receiver) {
-		rc = hand_over(app, id, receiver, day, doc.len ? doc.buf : NULL, &a, e);
+		rc = hand_over(app, id, receiver, day, change_doc(&c), &a, e);
 	} else if (rc == 0) {
 		rc = store_org_children_at(app_store(app), id, day, &a, &kids);
 		if (rc == 0)
@@ -865,18 +872,10 @@ int org_dissolve(struct app *app, const struct actor *who, int64_t id, int64_t r
 	}
 	if (rc == 0)
 		rc = end_org(app, id, day, &a, e);
-	if (rc == 0) {
-		struct succession_link l = {.from_org = id, .to_org = receiver, .is_main = 1};
-
-		rc = record_succession(app, "dissolve", day, doc.len ? doc.buf : NULL, &l, 1, e);
-	}
-	rc = tx_end(app, who, rc, "dissolve", id, day,
-	            rc == 0 ? json_pack("{s:I,s:s?}", "receiver", (json_int_t)receiver, "document",
-	                                doc.len ? doc.buf : NULL)
-	                    : NULL,
-	            e);
+	rc = change_end(app, who, rc, &c, id, &l, 1,
+	                rc == 0 ? json_pack("{s:I}", "receiver", (json_int_t)receiver) : NULL, e);
 out:
-	buf_release(&doc);
+	buf_release(&c.doc);
 	arena_release(&a);
 	return rc;
 }

@@ -7,19 +7,10 @@
  */
 #include "app/person.h"
 
+#include "app/codes.h"
 #include "app/org.h"
 
 #include "core/banned.h"
-
-static json_t *day_json(int32_t d)
-{
-	char s[DATE_BUF];
-
-	if (d == DATE_NONE || d == DATE_OPEN)
-		return json_null();
-	date_format_iso(d, s);
-	return json_string(s);
-}
 
 /* The organisation's code and its name on day (else its latest), or nulls
  * when the reader may not see it. */
@@ -57,8 +48,8 @@ static json_t *memberships_json(struct app *app, const struct actor *who,
 
 		org_fields(app, who, m, ms->v[i].org_id, ms->v[i].valid_from, a);
 		json_object_update_new(
-		    m, json_pack("{s:o,s:o,s:s}", "from", day_json(ms->v[i].valid_from), "to",
-		                 day_json(ms->v[i].valid_to), "status", ms->v[i].status));
+		    m, json_pack("{s:o,s:o,s:s}", "from", code_date_json(ms->v[i].valid_from), "to",
+		                 code_date_json(ms->v[i].valid_to), "status", ms->v[i].status));
 		json_array_append_new(arr, m);
 	}
 	return arr;
@@ -70,9 +61,9 @@ static json_t *positions_json(struct app *app, const struct actor *who,
 	json_t *arr = json_array();
 
 	for (size_t i = 0; ps && i < ps->n; i++) {
-		json_t *o =
-		    json_pack("{s:s,s:o,s:o}", "title", ps->v[i].title, "from",
-		              day_json(ps->v[i].valid_from), "to", day_json(ps->v[i].valid_to));
+		json_t *o = json_pack("{s:s,s:o,s:o}", "title", ps->v[i].title, "from",
+		                      code_date_json(ps->v[i].valid_from), "to",
+		                      code_date_json(ps->v[i].valid_to));
 
 		/* the organisation as it was named when the position began */
 		org_fields(app, who, o, ps->v[i].org_id, ps->v[i].valid_from, a);
@@ -97,8 +88,8 @@ json_t *person_view_json(struct app *app, const struct actor *who, const struct 
 	                 person_status_label(p->status), "home_town", p->home_town, "residence",
 	                 p->residence, "ethnicity", p->ethnicity, "party_file_no", p->party_file_no,
 	                 "party_card_no", p->party_card_no, "management_level", p->management_level,
-	                 "admission_date", day_json(p->admission_date), "full_member_date",
-	                 day_json(p->full_member_date), "version", (json_int_t)p->version));
+	                 "admission_date", code_date_json(p->admission_date), "full_member_date",
+	                 code_date_json(p->full_member_date), "version", (json_int_t)p->version));
 	json_object_set_new(o, "possible_duplicate_of",
 	                    p->dup_of && person_get(app, who, p->dup_of, a, &other, NULL) == 0
 	                        ? json_integer(p->dup_of)

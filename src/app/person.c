@@ -18,11 +18,11 @@
 #include "core/banned.h"
 
 #define NAME_MAX_BYTES 200
+/* Roles that may write person records. */
+#define WRITE_ROLES    (1u << ROLE_ADMIN | 1u << ROLE_OFFICER)
 #define TEXT_MAX_BYTES 500
 
-static const struct {
-	const char *code, *vi, *en;
-} statuses[PERSON_STATUS__MAX] = {
+static const struct code_name statuses[PERSON_STATUS__MAX] = {
     [PERSON_APPLICANT] = {"quan_chung", "Quần chúng", "Non-member"},
     [PERSON_PROBATIONARY] = {"du_bi", "Dự bị", "Probationary member"},
     [PERSON_FULL] = {"chinh_thuc", "Chính thức", "Full member"},
@@ -34,13 +34,7 @@ static const struct {
 
 json_t *person_status_codes_json(void)
 {
-	json_t *a = json_array();
-
-	for (int i = 0; i < PERSON_STATUS__MAX; i++)
-		json_array_append_new(a,
-		                      json_pack("{s:s,s:s,s:s}", "code", statuses[i].code, "name",
-		                                statuses[i].vi, "name_en", statuses[i].en));
-	return a;
+	return code_list_json(statuses, PERSON_STATUS__MAX);
 }
 
 const char *person_status_code(enum person_status s)
@@ -523,16 +517,6 @@ static const char *text_at(const struct person_row *p, size_t off)
 	return p ? *(const char *const *)((const char *)p + off) : NULL;
 }
 
-static json_t *day_or_null(int32_t d)
-{
-	char s[DATE_BUF];
-
-	if (d == DATE_NONE || d == DATE_OPEN)
-		return json_null();
-	date_format_iso(d, s);
-	return json_string(s);
-}
-
 /* The fields that differ between before and after (either may be NULL: a
  * creation has no before), as {"field": {"before", "after"}}; NULL when
  * out of memory. */
@@ -567,9 +551,9 @@ static json_t *person_diff(const struct person_row *b, const struct person_row *
 			d = audit_detail_set(
 			    d, nums[i].name,
 			    json_pack("{s:o,s:o}", "before",
-			              b ? day_or_null((int32_t)nums[i].before) : json_null(),
+			              b ? code_date_json((int32_t)nums[i].before) : json_null(),
 			              "after",
-			              a ? day_or_null((int32_t)nums[i].after) : json_null()));
+			              a ? code_date_json((int32_t)nums[i].after) : json_null()));
 		else
 			d = audit_detail_set(
 			    d, nums[i].name,
@@ -652,7 +636,7 @@ int person_create(struct app *app, const struct actor *who, const struct person_
 	struct arena a;
 	int rc;
 
-	if ((rc = gate_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
+	if ((rc = gate_role(who, WRITE_ROLES, e)) < 0)
 		return rc;
 	if (who->scope_org && !in->org_id)
 		return err_set(e, HOSO_E_MISSING, "org", "Thiếu tổ chức sinh hoạt",
@@ -687,13 +671,23 @@ int person_get(struct app *app, const struct actor *who, int64_t id, struct aren
 /* Roles that may read person records (auditors read the trail only). */
 #define READ_ROLES (1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER)
 
+/* The person id as it is, for a change by who (an administrator or an
+ * officer who may see it): the refusals of gate_role, then of person_get. */
+static int person_to_change(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+                            struct person_row *ret, struct err *e)
+{
+	int rc = gate_role(who, WRITE_ROLES, e);
+
+	return rc < 0 ? rc : person_get(app, who, id, a, ret, e);
+}
+
 int person_read(struct app *app, const struct actor *who, int64_t id, const char *reason,
                 struct arena *a, struct person_row *ret, struct membership_list *ret_ms,
                 struct position_list *ret_ps, struct err *e)
 {
 	struct audit_entry en = {"read", "person", id, NULL, 0};
 	struct actor glass;
-	int rc = scope_require_role(who, READ_ROLES, e);
+	int rc = gate_role(who, READ_ROLES, e);
 
 	if (rc < 0)
 		return rc;
@@ -723,17 +717,6 @@ int person_read(struct app *app, const struct actor *who, int64_t id, const char
 	if (en.flagged)
 		glass.purpose = reason;
 	return audit_record(app, &glass, &en, e);
-}
-
-/* A stored date as text an input takes (NULL when none). */
-static const char *day_text(struct arena *a, int32_t d)
-{
-	char s[DATE_BUF];
-
-	if (d == DATE_NONE || d == DATE_OPEN)
-		return NULL;
-	date_format_iso(d, s);
-	return arena_strdup(a, s);
 }
 
 /*
@@ -769,9 +752,9 @@ static void merge_input(const struct person_row *cur, const struct person_input 
 	out->party_file_no = in->party_file_no ? in->party_file_no : cur->party_file_no;
 	out->party_card_no = in->party_card_no ? in->party_card_no : cur->party_card_no;
 	out->admission_date =
-	    in->admission_date ? in->admission_date : day_text(a, cur->admission_date);
+	    in->admission_date ? in->admission_date : code_date_text(a, cur->admission_date);
 	out->full_member_date =
-	    in->full_member_date ? in->full_member_date : day_text(a, cur->full_member_date);
+	    in->full_member_date ? in->full_member_date : code_date_text(a, cur->full_member_date);
 	out->management_level = in->management_level ? in->management_level : cur->management_level;
 	if (in->status)
 		out->status = in->status;
@@ -801,10 +784,8 @@ int person_update(struct app *app, const struct actor *who, int64_t id, int64_t 
 	struct arena a;
 	int rc;
 
-	if ((rc = gate_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
-		return rc;
 	arena_init(&a, 1 << 20);
-	if ((rc = person_get(app, who, id, &a, &cur, e)) < 0)
+	if ((rc = person_to_change(app, who, id, &a, &cur, e)) < 0)
 		goto out;
 	merge_input(&cur, in, &a, &merged);
 	if ((rc = person_prepare(app, &merged, &a, &x.row, e)) < 0)
@@ -870,17 +851,6 @@ int person_memberships(struct app *app, const struct actor *who, int64_t id, str
 	return rc;
 }
 
-int person_positions(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-                     struct position_list *ret, struct err *e)
-{
-	struct person_row p;
-	int rc = person_get(app, who, id, a, &p, e);
-
-	if (rc == 0 && (rc = store_position_of(app_store(app), id, a, ret)) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	return rc;
-}
-
 int person_add_position(struct app *app, const struct actor *who, int64_t id, int64_t org_id,
                         const char *title, int32_t from, int32_t to, int64_t *ret_id, struct err *e)
 {
@@ -891,10 +861,8 @@ int person_add_position(struct app *app, const struct actor *who, int64_t id, in
 	struct arena a;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
-		return rc;
 	arena_init(&a, 1 << 20);
-	if ((rc = person_get(app, who, id, &a, &p, e)) < 0)
+	if ((rc = person_to_change(app, who, id, &a, &p, e)) < 0)
 		goto out;
 	if ((rc = app_text_clean(&a, title, "title", 200, &pos.title, e)) < 0)
 		goto out;
@@ -929,10 +897,8 @@ int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_
 	struct membership_list ms;
 	int rc;
 
-	if ((rc = scope_require_role(who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER, e)) < 0)
-		return rc;
 	arena_init(&a, 1 << 20);
-	if ((rc = person_get(app, who, id, &a, &p, e)) < 0)
+	if ((rc = person_to_change(app, who, id, &a, &p, e)) < 0)
 		goto out;
 	if (p.org_id == to_org) {
 		rc = err_set(e, HOSO_E_INVALID, "org", "Đảng viên đã sinh hoạt tại tổ chức này",
@@ -990,7 +956,7 @@ int person_list_by_org(struct app *app, const struct actor *who, int64_t org_id,
 	size_t keep = 0;
 	int rc;
 
-	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0)
 		return rc;
 	if (scope_contains(app, who, org_id) != 1)
 		return gate_not_found(e, "org", NOUN_ORG);
@@ -1258,7 +1224,7 @@ out:
 int person_search(struct app *app, const struct actor *who, const char *query, size_t limit,
                   struct arena *a, struct person_list *ret, struct err *e)
 {
-	int rc = scope_require_role(who, READ_ROLES, e);
+	int rc = gate_role(who, READ_ROLES, e);
 
 	if (rc == 0)
 		rc = person_search_unaudited(app, who, query, limit, a, ret, e);

@@ -121,8 +121,6 @@ int person_get(struct app *app, const struct actor *who, int64_t id, struct aren
                struct person_row *ret, struct err *e);
 int person_memberships(struct app *app, const struct actor *who, int64_t id, struct arena *a,
                        struct membership_list *ret, struct err *e);
-int person_positions(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-                     struct position_list *ret, struct err *e);
 /* Record a position held (chức vụ), e.g. "Bí thư chi bộ", from..to
  * (to = DATE_OPEN while held).  *ret_id may be NULL. */
 int person_add_position(struct app *app, const struct actor *who, int64_t id, int64_t org_id,

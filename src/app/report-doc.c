@@ -288,43 +288,30 @@ static struct doc_chart *chart(struct arena *a, const struct report *r)
 	                                   FIGURE_RNN_DOAN};
 	static const char *const short_names[] = {"KT tổ chức",   "KT đảng viên", "GS tổ chức",
 	                                          "GS đảng viên", "Thẩm định",    "Đoàn ra"};
+	int by_year = r->nyears >= 2;
 	struct doc_chart *ch = arena_calloc(a, 1, sizeof(*ch));
-	size_t n = r->nyears >= 2 ? r->nyears : 6;
+	size_t n = by_year ? r->nyears : 6;
 	const char **labels = arena_calloc(a, n, sizeof(*labels));
 	int64_t *v1 = arena_calloc(a, n, sizeof(*v1)), *v2 = arena_calloc(a, n, sizeof(*v2));
 
 	if (!ch || !labels || !v1 || !v2)
 		return NULL;
-	if (r->nyears >= 2) {
-		for (size_t i = 0; i < n; i++) {
-			labels[i] = arena_printf(a, "%d", r->years[i].year);
-			v1[i] = r->years[i].n[FIGURE_KT_TO_CHUC];
-			v2[i] = r->years[i].n[FIGURE_KT_DANG_VIEN];
-			if (!labels[i])
-				return NULL;
-		}
-		*ch =
-		    (struct doc_chart){.title = "Tổ chức đảng và đảng viên được kiểm tra theo năm",
-		                       .n = n,
-		                       .labels = labels,
-		                       .values = v1,
-		                       .series = "Tổ chức đảng (lượt)",
-		                       .values2 = v2,
-		                       .series2 = "Đảng viên (lượt)"};
-		return ch;
-	}
 	for (size_t i = 0; i < n; i++) {
-		labels[i] = short_names[i];
-		v1[i] = r->figures[main[i]].total;
-		v2[i] = r->figures[main[i]].previous;
+		labels[i] = by_year ? arena_printf(a, "%d", r->years[i].year) : short_names[i];
+		v1[i] = by_year ? r->years[i].n[FIGURE_KT_TO_CHUC] : r->figures[main[i]].total;
+		v2[i] = by_year ? r->years[i].n[FIGURE_KT_DANG_VIEN] : r->figures[main[i]].previous;
+		if (!labels[i])
+			return NULL;
 	}
-	*ch = (struct doc_chart){.title = "Số liệu chủ yếu so với cùng kỳ",
-	                         .n = n,
-	                         .labels = labels,
-	                         .values = v1,
-	                         .series = "Kỳ này",
-	                         .values2 = v2,
-	                         .series2 = "Cùng kỳ"};
+	*ch =
+	    (struct doc_chart){.title = by_year ? "Tổ chức đảng và đảng viên được kiểm tra theo năm"
+	                                        : "Số liệu chủ yếu so với cùng kỳ",
+	                       .n = n,
+	                       .labels = labels,
+	                       .values = v1,
+	                       .series = by_year ? "Tổ chức đảng (lượt)" : "Kỳ này",
+	                       .values2 = v2,
+	                       .series2 = by_year ? "Đảng viên (lượt)" : "Cùng kỳ"};
 	return ch;
 }
 

@@ -14,6 +14,7 @@
 #include "app/admin.h"
 #include "app/audit.h"
 #include "app/deadline.h"
+#include "app/gate.h"
 #include "app/letter.h"
 #include "app/org.h"
 #include "app/scope.h"
@@ -40,21 +41,14 @@ struct collect {
 static struct report_row *row_of(struct collect *c, int64_t org)
 {
 	struct report *r = c->r;
+	struct report_row *v;
 
 	for (size_t i = 0; i < r->nrows; i++)
 		if (r->rows[i].org == org)
 			return &r->rows[i];
-	if (r->nrows == c->caprows) {
-		size_t cap = c->caprows ? c->caprows * 2 : 64;
-		struct report_row *v = arena_alloc(c->a, cap * sizeof(*v));
-
-		if (!v)
-			return NULL;
-		if (r->nrows)
-			memcpy(v, r->rows, r->nrows * sizeof(*v));
-		r->rows = v;
-		c->caprows = cap;
-	}
+	if (!(v = store_vec_grow(c->a, r->rows, r->nrows, &c->caprows, sizeof(*v))))
+		return NULL;
+	r->rows = v;
 	r->rows[r->nrows] = (struct report_row){.org = org};
 	if (!(r->rows[r->nrows].n = arena_calloc(c->a, FIGURE__MAX, sizeof(int64_t))) ||
 	    !(r->rows[r->nrows].d = arena_calloc(c->a, FIGURE__MAX, sizeof(int64_t))))
@@ -65,23 +59,16 @@ static struct report_row *row_of(struct collect *c, int64_t org)
 static int add_by(struct collect *c, enum figure m, const char *dim, int64_t n)
 {
 	struct report_figure *f = &c->r->figures[m];
+	struct report_by *v;
 
 	for (size_t i = 0; i < f->nby; i++)
 		if (strcmp(f->by[i].dim, dim) == 0) {
 			f->by[i].n += n;
 			return 0;
 		}
-	if (f->nby == c->capby[m]) {
-		size_t cap = c->capby[m] ? c->capby[m] * 2 : 8;
-		struct report_by *v = arena_alloc(c->a, cap * sizeof(*v));
-
-		if (!v)
-			return HOSO_E_NOMEM;
-		if (f->nby)
-			memcpy(v, f->by, f->nby * sizeof(*v));
-		f->by = v;
-		c->capby[m] = cap;
-	}
+	if (!(v = store_vec_grow(c->a, f->by, f->nby, &c->capby[m], sizeof(*v))))
+		return HOSO_E_NOMEM;
+	f->by = v;
 	if (!(f->by[f->nby].dim = arena_strdup(c->a, dim)))
 		return HOSO_E_NOMEM;
 	f->by[f->nby++].n = n;
@@ -537,7 +524,7 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
 	int rc;
 
 	memset(ret, 0, sizeof(*ret));
-	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0 ||
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0 ||
 	    (rc = report_period_of(app, who, org, NULL, from, to, a, &p, e)) < 0)
 		return rc;
 	return report_run(app, who, org, &p, structure, a, ret, e);
@@ -552,7 +539,7 @@ int report_run(struct app *app, const struct actor *who, int64_t org, const stru
 	int rc;
 
 	memset(ret, 0, sizeof(*ret));
-	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0)
 		return rc;
 	if (p->to < p->from || p->prev_to < p->prev_from)
 		return err_set(e, HOSO_E_BAD_DATE, "to", "Kỳ báo cáo kết thúc trước khi bắt đầu",
@@ -695,21 +682,10 @@ int report_verify(struct app *app, const struct actor *who, int64_t *ret_diffs, 
 
 int report_rebuild(struct app *app, const struct actor *who, struct err *e)
 {
+	struct gate_write w = {"rebuild", "counter", 0, NULL, NOUN_RECORD, 1};
 	int rc;
 
-	if ((rc = admin_whole_tree(app, who, e)) < 0)
+	if ((rc = admin_whole_tree(app, who, e)) < 0 || (rc = gate_begin(app, e)) < 0)
 		return rc;
-	if ((rc = store_begin(app_store(app))) < 0)
-		return err_set(e, rc, NULL, NULL, NULL);
-	rc = store_counters_rebuild(app_store(app));
-	if (rc == 0)
-		rc = audit_append(app, who, &(struct audit_entry){"rebuild", "counter", 0, NULL, 0},
-		                  e);
-	else
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
-	return rc;
+	return gate_end(app, who, store_counters_rebuild(app_store(app)), &w, e);
 }

@@ -175,10 +175,3 @@ static int scope_walk(struct app *app, const struct actor *who, int64_t org_id)
 		return 0;
 	return org_is_under(app, who->scope_org, org_id, date_today(), ORG_WALK_OR_LAST) == 1;
 }
-
-int scope_require_role(const struct actor *who, unsigned mask, struct err *e)
-{
-	if (who->roles & mask)
-		return 0;
-	return err_set(e, HOSO_E_DENIED, NULL, NULL, NULL);
-}

@@ -24,7 +24,4 @@ struct scope_cache;
 void scope_cache_free(struct scope_cache *c);
 size_t app_scope_cache_size(void);
 
-/* 0 when the actor holds one of the roles in mask, else HOSO_E_DENIED. */
-int scope_require_role(const struct actor *who, unsigned mask, struct err *e);
-
 #endif

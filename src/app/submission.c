@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "app/audit.h"
+#include "app/gate.h"
 #include "app/report.h"
 #include "app/scope.h"
 #include "app/user.h"
@@ -43,7 +43,7 @@ static int may_decide(struct app *app, const struct actor *who, int64_t org, int
 
 int submission_may_submit(const struct actor *who, struct err *e)
 {
-	return scope_require_role(who, 1u << ROLE_OFFICER | 1u << ROLE_LEADER, e);
+	return gate_role(who, 1u << ROLE_OFFICER | 1u << ROLE_LEADER, e);
 }
 
 int submission_submit(struct app *app, const struct actor *who, int64_t org, int32_t from,
@@ -51,6 +51,7 @@ int submission_submit(struct app *app, const struct actor *who, int64_t org, int
 {
 	struct submission_row r = {
 	    .org_id = org, .from = from, .to = to, .submitted_by = who->user_id};
+	struct gate_write w = {"report_submit", "report_submission", 0, NULL, NOUN_SUBMISSION};
 	struct report rep;
 	struct arena a;
 	json_t *figs = NULL;
@@ -72,11 +73,9 @@ int submission_submit(struct app *app, const struct actor *who, int64_t org, int
 		goto out;
 	}
 	r.figures = text;
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
+	if ((rc = gate_begin(app, e)) < 0)
 		goto out;
-	}
-	rc = store_submission_insert(app_store(app), &r, ret_id);
+	rc = store_submission_insert(app_store(app), &r, &w.object_id);
 	if (rc == HOSO_E_DUPLICATE)
 		err_set(e, rc, "period",
 		        "Báo cáo kỳ này của tổ chức đã được nộp (đang chờ duyệt hoặc đã phê duyệt)",
@@ -85,16 +84,10 @@ int submission_submit(struct app *app, const struct actor *who, int64_t org, int
 	else if (rc < 0)
 		err_set(e, rc, NULL, NULL, NULL);
 	if (rc == 0)
-		rc = audit_append_json(
-		    app, who,
-		    (struct audit_entry){"report_submit", "report_submission", *ret_id, NULL, 0},
-		    json_pack("{s:I,s:I,s:I,s:O}", "org", (json_int_t)org, "from", (json_int_t)from,
-		              "to", (json_int_t)to, "figures", figs),
-		    e);
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
+		w.detail = json_pack("{s:I,s:I,s:I,s:O}", "org", (json_int_t)org, "from",
+		                     (json_int_t)from, "to", (json_int_t)to, "figures", figs);
+	if ((rc = gate_end(app, who, rc, &w, e)) == 0)
+		*ret_id = w.object_id;
 out:
 	json_decref(figs);
 	free(text);
@@ -106,8 +99,10 @@ int submission_decide(struct app *app, const struct actor *who, int64_t id, int6
                       enum submission_action action, const char *reason, struct err *e)
 {
 	static const char *const from_state[] = {"submitted", "submitted", "approved"};
+	struct gate_write w = {NULL, "report_submission", id, NULL, NOUN_SUBMISSION};
 	struct submission_row r;
 	const char *why = NULL;
+	char act[32];
 	struct arena a;
 	int rc;
 
@@ -115,7 +110,7 @@ int submission_decide(struct app *app, const struct actor *who, int64_t id, int6
 		return err_set(e, HOSO_E_BAD_ENUM, "action",
 		               "Thao tác là approve, return hoặc reopen",
 		               "The action is approve, return or reopen");
-	if ((rc = scope_require_role(who, 1u << ROLE_LEADER, e)) < 0)
+	if ((rc = gate_role(who, 1u << ROLE_LEADER, e)) < 0)
 		return rc;
 	arena_init(&a, 1 << 16);
 	if ((rc = store_submission_get(app_store(app), id, &a, &r)) < 0 ||
@@ -152,10 +147,8 @@ int submission_decide(struct app *app, const struct actor *who, int64_t id, int6
 		rc = err_set(e, HOSO_E_MISSING, "reason", "Cần nêu lý do", "A reason is required");
 		goto out;
 	}
-	if ((rc = store_begin(app_store(app))) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
+	if ((rc = gate_begin(app, e)) < 0)
 		goto out;
-	}
 	rc = store_submission_decide(app_store(app), id, version, action_states[action],
 	                             who->user_id, why);
 	if (rc == 0 && action == SUBMISSION_APPROVE)
@@ -167,20 +160,12 @@ int submission_decide(struct app *app, const struct actor *who, int64_t id, int6
 		        "The report was changed by someone else; reload it");
 	else if (rc < 0)
 		err_set(e, rc, NULL, NULL, NULL);
-	if (rc == 0) {
-		char act[32];
-
-		snprintf(act, sizeof(act), "report_%s", action_names[action]);
-		rc = audit_append_json(app, who,
-		                       (struct audit_entry){act, "report_submission", id, NULL, 0},
-		                       json_pack("{s:s,s:s,s:s*}", "before", r.state, "after",
-		                                 action_states[action], "reason", why),
-		                       e);
-	}
-	if (rc == 0 && (rc = store_commit(app_store(app))) < 0)
-		err_set(e, rc, NULL, NULL, NULL);
-	if (rc < 0)
-		store_rollback(app_store(app));
+	snprintf(act, sizeof(act), "report_%s", action_names[action]);
+	w.action = act;
+	if (rc == 0)
+		w.detail = json_pack("{s:s,s:s,s:s*}", "before", r.state, "after",
+		                     action_states[action], "reason", why);
+	rc = gate_end(app, who, rc, &w, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -222,7 +207,7 @@ int submission_get(struct app *app, const struct actor *who, int64_t id, struct 
 	struct submission_row r;
 	int rc;
 
-	if ((rc = scope_require_role(
+	if ((rc = gate_role(
 	         who, 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER | 1u << ROLE_ADMIN,
 	         e)) < 0)
 		return rc;
@@ -260,7 +245,7 @@ int submission_overview(struct app *app, const struct actor *who, int64_t org, i
 	int submitted = 0, approved = 0, own_s = 0, own_a = 0, rc;
 	json_t *children;
 
-	if ((rc = scope_require_role(
+	if ((rc = gate_role(
 	         who, 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER | 1u << ROLE_ADMIN,
 	         e)) < 0)
 		return rc;

@@ -44,7 +44,7 @@ int term_name_parse(const char *s, int *ret_first, int *ret_last, struct err *e)
 
 int term_may_add(const struct actor *who, struct err *e)
 {
-	return scope_require_role(who, 1u << ROLE_ADMIN, e);
+	return gate_role(who, 1u << ROLE_ADMIN, e);
 }
 
 int term_add(struct app *app, const struct actor *who, int64_t org, int first, int last,
@@ -122,7 +122,7 @@ int term_list(struct app *app, const struct actor *who, int64_t org, struct aren
 
 	*ret = NULL;
 	*ret_n = 0;
-	if ((rc = scope_require_role(who, READ_ROLES, e)) < 0)
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0)
 		return rc;
 	if (scope_contains(app, who, org) != 1)
 		return gate_not_found(e, "org", NOUN_ORG);

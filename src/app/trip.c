@@ -183,28 +183,19 @@ int trip_set(struct app *app, const struct actor *who, int64_t case_id, const st
 	return rc;
 }
 
-struct traveller_put {
-	struct traveller_row r;
-	int64_t *ret_id;
-};
-
-static int write_traveller(struct app *app, void *arg, struct gate_write *w, struct err *e)
+static int insert_traveller(struct store *s, const void *row, int64_t *ret_id)
 {
-	struct traveller_put *t = arg;
-
-	(void)w;
-	(void)e;
-	return store_traveller_insert(app_store(app), &t->r, t->ret_id);
+	return store_traveller_insert(s, row, ret_id);
 }
 
 int traveller_add(struct app *app, const struct actor *who, int64_t case_id, int64_t person_id,
                   int leader, int commitment, int64_t *ret_id, struct err *e)
 {
-	struct traveller_put t = {{.case_id = case_id,
-	                           .person_id = person_id,
-	                           .leader = !!leader,
-	                           .commitment = !!commitment},
-	                          ret_id};
+	struct traveller_row t = {.case_id = case_id,
+	                          .person_id = person_id,
+	                          .leader = !!leader,
+	                          .commitment = !!commitment};
+	struct case_insert ins = {insert_traveller, &t, ret_id, NULL};
 	struct gate_write w = {"traveller", "case", case_id, NULL, NOUN_CASE};
 	struct traveller_list l;
 	struct person_row p;
@@ -235,8 +226,8 @@ int traveller_add(struct app *app, const struct actor *who, int64_t case_id, int
 		             "A private trip has one traveller");
 		goto out;
 	}
-	w.detail = json_pack("{s:I,s:b}", "person", (json_int_t)person_id, "leader", t.r.leader);
-	rc = gate_write(app, who, &w, write_traveller, &t, e);
+	w.detail = json_pack("{s:I,s:b}", "person", (json_int_t)person_id, "leader", t.leader);
+	rc = gate_write(app, who, &w, case_insert_write, &ins, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -470,35 +461,18 @@ static int report_one(const struct case_row *c, void *arg)
 	if (s->rc < 0)
 		return 1;
 	for (size_t i = 0; i < n; i++) {
+		struct report_item *v;
+
 		if (!tv[i].has_report_deadline || tv[i].t.report_received != DATE_NONE ||
 		    tv[i].report.level < s->min)
 			continue;
-		if (s->n == s->cap) {
-			size_t cap = s->cap ? s->cap * 2 : 64;
-			struct report_item *nv = arena_alloc(s->a, cap * sizeof(*nv));
-
-			if (!nv) {
-				s->rc = HOSO_E_NOMEM;
-				return 1;
-			}
-			if (s->n)
-				memcpy(nv, s->v, s->n * sizeof(*nv));
-			s->v = nv;
-			s->cap = cap;
-		}
-		s->v[s->n].c = *c;
-		s->v[s->n].c.number = arena_strdup(s->a, c->number);
-		s->v[s->n].c.title = arena_strdup(s->a, c->title);
-		s->v[s->n].c.kind = case_kind_code(KIND_TRIP);
-		s->v[s->n].c.state = arena_strdup(s->a, c->state);
-		s->v[s->n].c.subtype = NULL;
-		s->v[s->n].c.conclusion = NULL;
-		s->v[s->n].c.created_at = NULL;
-		s->v[s->n].v = tv[i];
-		if (!s->v[s->n].c.number || !s->v[s->n].c.title || !s->v[s->n].c.state) {
+		if ((v = store_vec_grow(s->a, s->v, s->n, &s->cap, sizeof(*v))))
+			s->v = v;
+		if (!v || case_brief_copy(s->a, c, &v[s->n].c) < 0) {
 			s->rc = HOSO_E_NOMEM;
 			return 1;
 		}
+		v[s->n].v = tv[i];
 		s->n++;
 	}
 	return 0;
@@ -507,12 +481,9 @@ static int report_one(const struct case_row *c, void *arg)
 static int report_urgency(const void *x, const void *y)
 {
 	const struct report_item *a = x, *b = y;
+	int c = deadline_cmp(&a->v.report, &b->v.report);
 
-	if (a->v.report.level != b->v.report.level)
-		return a->v.report.level > b->v.report.level ? -1 : 1;
-	if (a->v.report.due != b->v.report.due)
-		return a->v.report.due < b->v.report.due ? -1 : 1;
-	return a->v.t.id < b->v.t.id ? -1 : a->v.t.id > b->v.t.id;
+	return c ? c : (a->v.t.id > b->v.t.id) - (a->v.t.id < b->v.t.id);
 }
 
 int trip_reports_due(struct app *app, const struct actor *who, enum deadline_level min_level,
@@ -533,12 +504,7 @@ int trip_reports_due(struct app *app, const struct actor *who, enum deadline_lev
 	if (s.n)
 		qsort(s.v, s.n, sizeof(*s.v), report_urgency);
 	*ret = s.v;
-	*ret_n = s.n < limit ? s.n : limit;
-	return audit_record_json(app, who,
-	                         (struct audit_entry){"search", "return_report", 0, NULL, 0},
-	                         json_pack("{s:s,s:I}", "min_level", deadline_level_name(min_level),
-	                                   "results", (json_int_t)*ret_n),
-	                         e);
+	return deadline_due_record(app, who, "return_report", min_level, s.n, limit, ret_n, e);
 }
 
 json_t *report_item_json(struct app *app, const struct actor *who, const struct report_item *it,

@@ -172,6 +172,40 @@ static int hash_password(const char *password, char *out, struct err *e)
 	return 0;
 }
 
+/* Give u the password (generated into pw when NULL; pw holds its text
+ * either way), hashed into hash, and clear its failed sign-ins and lock.
+ * 0, or an error in e. */
+static int new_password(const char *password, struct buf *pw, char *hash, struct user_row *u,
+                        struct err *e)
+{
+	int rc = password ? buf_adds(pw, password) : generate_password(pw);
+
+	if (rc < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	if ((rc = hash_password(pw->buf, hash, e)) < 0)
+		return rc;
+	u->password_hash = hash;
+	u->failed_logins = 0;
+	u->locked_until = 0;
+	return 0;
+}
+
+/* Wipe a password's text, then free it. */
+static void password_release(struct buf *pw)
+{
+	sodium_memzero(pw->buf, pw->len);
+	buf_release(pw);
+}
+
+/* Hand a generated password back to whoever asked for it (ret NULL: nobody). */
+static void hand_back(struct buf *ret, const struct buf *pw)
+{
+	if (ret) {
+		buf_reset(ret);
+		buf_add(ret, pw->buf, pw->len);
+	}
+}
+
 /*
  * Record an event that refuses or ends something - a failed or locked
  * sign-in, a sign-out - durably, as well as it can: the answer it goes
@@ -267,12 +301,7 @@ int user_add(struct app *app, const struct actor *who, const struct user_new *u,
 	}
 	if ((rc = check_scope(app, who, u->org_id, e)) < 0)
 		goto out;
-	rc = u->password ? buf_adds(&pw, u->password) : generate_password(&pw);
-	if (rc < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	if ((rc = hash_password(pw.buf, hash, e)) < 0)
+	if ((rc = new_password(u->password, &pw, hash, &x.row, e)) < 0)
 		goto out;
 	/* The generated password is handed back before anything is written:
 	 * an account whose password nobody was shown must not exist. */
@@ -289,7 +318,6 @@ int user_add(struct app *app, const struct actor *who, const struct user_new *u,
 	x.row.org_id = u->org_id;
 	x.row.roles = u->roles;
 	x.row.clearance = (int)u->clearance;
-	x.row.password_hash = hash;
 	w.detail = json_pack("{s:s,s:i,s:i,s:I}", "username", u->username, "roles", (int)u->roles,
 	                     "clearance", (int)u->clearance, "org", (json_int_t)u->org_id);
 	if ((rc = gate_write(app, who, &w, add_write, &x, e)) < 0)
@@ -301,12 +329,7 @@ out:
 		sodium_memzero(ret_password->buf, ret_password->len);
 		buf_reset(ret_password);
 	}
-	if (rc < 0 && shown) {
-		sodium_memzero(ret_password->buf, ret_password->len);
-		buf_reset(ret_password);
-	}
-	sodium_memzero(pw.buf, pw.len);
-	buf_release(&pw);
+	password_release(&pw);
 	buf_release(&name);
 	return rc;
 }
@@ -458,24 +481,18 @@ int user_update(struct app *app, const struct actor *who, const char *username,
 	    (rc = apply_change(app, who, c, &x.u, &w.detail, e)) < 0)
 		goto out;
 	if (c->reset_password) {
-		if ((rc = generate_password(&pw)) < 0 || (rc = hash_password(pw.buf, hash, e)) < 0)
+		if ((rc = new_password(NULL, &pw, hash, &x.u, e)) < 0)
 			goto out;
 		w.detail = audit_detail_set(w.detail, "password", json_string("reset"));
-		x.u.password_hash = hash;
-		x.u.failed_logins = 0;
-		x.u.locked_until = 0;
 	}
 	x.end_sessions = !w.detail || json_object_size(w.detail) > 0;
 	w.object_id = x.u.id;
 	rc = gate_write(app, who, &w, update_write, &x, e);
-	if (rc == 0 && c->reset_password && ret_password) {
-		buf_reset(ret_password);
-		buf_add(ret_password, pw.buf, pw.len);
-	}
+	if (rc == 0 && c->reset_password)
+		hand_back(ret_password, &pw);
 out:
 	json_decref(w.detail);
-	sodium_memzero(pw.buf, pw.len);
-	buf_release(&pw);
+	password_release(&pw);
 	arena_release(&a);
 	return rc;
 }
@@ -494,21 +511,13 @@ int user_set_password(struct app *app, const struct actor *who, const char *user
 	rc = managed_user(app, who, username, &a, &x.u, e);
 	if (rc == 0 && !actor_has_role(who, ROLE_ADMIN) && x.u.id != who->user_id)
 		rc = gate_denied(e);
-	if (rc == 0)
-		rc = password ? buf_adds(&pw, password) : generate_password(&pw);
-	if (rc == 0 && (rc = hash_password(pw.buf, hash, e)) == 0) {
-		x.u.password_hash = hash;
-		x.u.failed_logins = 0;
-		x.u.locked_until = 0;
+	if (rc == 0 && (rc = new_password(password, &pw, hash, &x.u, e)) == 0) {
 		w.object_id = x.u.id;
 		rc = gate_write(app, who, &w, update_write, &x, e);
-		if (rc == 0 && !password && ret_password) {
-			buf_reset(ret_password);
-			buf_add(ret_password, pw.buf, pw.len);
-		}
+		if (rc == 0 && !password)
+			hand_back(ret_password, &pw);
 	}
-	sodium_memzero(pw.buf, pw.len);
-	buf_release(&pw);
+	password_release(&pw);
 	arena_release(&a);
 	return rc;
 }
@@ -933,6 +942,25 @@ int user_totp_confirm(struct app *app, const struct actor *who, const char *code
 	return rc;
 }
 
+/* A sign-in refused for u (a wrong password or code: good 0; or a disabled
+ * account): a wrong one counted (the account locked after USER_LOCK_AFTER
+ * of them), recorded, and counted against the address.  HOSO_E_AUTH. */
+static int refuse_login(struct app *app, struct user_row *u, int good, const char *address,
+                        int64_t now, struct err *e)
+{
+	struct actor anon = {.user_id = u->id, .address = address, .purpose = "sign-in"};
+
+	if (!good && ++u->failed_logins >= USER_LOCK_AFTER) {
+		u->locked_until = now + USER_LOCK_SECONDS;
+		u->failed_logins = 0;
+	}
+	store_user_update(app_store(app), u);
+	audit_user(app, &anon, u->locked_until > now ? "login_locked" : "login_failed", u->id,
+	           NULL);
+	address_failed(address, now);
+	return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
+}
+
 int user_login(struct app *app, const char *username, const char *password, const char *otp,
                const char *address, struct buf *ret_token, struct buf *ret_csrf, struct actor *ret,
                struct err *e)
@@ -991,21 +1019,7 @@ int user_login(struct app *app, const char *username, const char *password, cons
 	if (good && u.totp_enabled && !totp_check(&u, otp, now, &a))
 		good = 0;
 	if (!good || u.disabled) {
-		if (!good && ++u.failed_logins >= USER_LOCK_AFTER) {
-			u.locked_until = now + USER_LOCK_SECONDS;
-			u.failed_logins = 0;
-		}
-		store_user_update(app_store(app), &u);
-		{
-			struct actor anon = {
-			    .user_id = u.id, .address = address, .purpose = "sign-in"};
-
-			audit_user(app, &anon,
-			           u.locked_until > now ? "login_locked" : "login_failed", u.id,
-			           NULL);
-		}
-		address_failed(address, now);
-		rc = err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
+		rc = refuse_login(app, &u, good, address, now, e);
 		goto out;
 	}
 	if (u.failed_logins || u.totp_enabled) {
@@ -1040,6 +1054,17 @@ out:
 	return rc;
 }
 
+/* The session of token (whose hash goes into h): 0, HOSO_E_AUTH for a
+ * malformed token, or the store's error (HOSO_E_NOT_FOUND: none). */
+static int session_of(struct app *app, const char *token, unsigned char *h, struct arena *a,
+                      struct session_row *ret)
+{
+	if (!token || strlen(token) != SESSION_TOKEN_HEX)
+		return HOSO_E_AUTH;
+	token_hash(token, h);
+	return store_session_get(app_store(app), h, a, ret);
+}
+
 int session_actor(struct app *app, const char *token, struct actor *ret, struct buf *ret_csrf,
                   struct err *e)
 {
@@ -1050,11 +1075,8 @@ int session_actor(struct app *app, const char *token, struct actor *ret, struct 
 	int64_t now = now_s();
 	int rc;
 
-	if (!token || strlen(token) != SESSION_TOKEN_HEX)
-		return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
-	token_hash(token, h);
 	arena_init(&a, 1 << 16);
-	rc = store_session_get(app_store(app), h, &a, &s);
+	rc = session_of(app, token, h, &a, &s);
 	if (rc == 0 && (now - s.last_seen > SESSION_IDLE_SECONDS ||
 	                now - s.created_at > SESSION_MAX_SECONDS)) {
 		store_session_delete(app_store(app), h);
@@ -1085,11 +1107,8 @@ int session_logout(struct app *app, const char *token, int all, struct err *e)
 	struct arena a;
 	int rc;
 
-	if (!token || strlen(token) != SESSION_TOKEN_HEX)
-		return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
-	token_hash(token, h);
 	arena_init(&a, 1 << 16);
-	rc = store_session_get(app_store(app), h, &a, &s);
+	rc = session_of(app, token, h, &a, &s);
 	if (rc == 0)
 		rc = all ? store_session_delete_user(app_store(app), s.user_id)
 		         : store_session_delete(app_store(app), h);
@@ -1099,7 +1118,7 @@ int session_logout(struct app *app, const char *token, int all, struct err *e)
 		audit_user(app, &who, all ? "logout_all" : "logout", s.user_id, NULL);
 	}
 	arena_release(&a);
-	if (rc == HOSO_E_NOT_FOUND)
+	if (rc == HOSO_E_NOT_FOUND || rc == HOSO_E_AUTH)
 		return err_set(e, HOSO_E_AUTH, NULL, NULL, NULL);
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
 }

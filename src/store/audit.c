@@ -32,23 +32,9 @@ int store_audit_tail(struct store *s, int64_t *ret_id, unsigned char *ret_hash)
 
 int store_audit_insert(struct store *s, const struct audit_row *r)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_AUDIT_INSERT);
-
-	if (!st)
-		return HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, r->id);
-	store_bind_text(st, 2, r->at);
-	store_bind_id(st, 3, r->user_id);
-	store_bind_text(st, 4, r->address);
-	store_bind_text(st, 5, r->action);
-	store_bind_text(st, 6, r->object_type);
-	store_bind_id(st, 7, r->object_id);
-	store_bind_text(st, 8, r->purpose);
-	store_bind_text(st, 9, r->detail);
-	sqlite3_bind_int(st, 10, r->flagged ? 1 : 0);
-	sqlite3_bind_blob(st, 11, r->prev_hash, 32, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 12, r->hash, 32, SQLITE_STATIC);
-	return store_exec_stmt(st);
+	return store_exec(s, STMT_AUDIT_INSERT, "Isrsssrssihh", r->id, r->at, r->user_id,
+	                  r->address, r->action, r->object_type, r->object_id, r->purpose,
+	                  r->detail, r->flagged ? 1 : 0, r->prev_hash, r->hash);
 }
 
 static void read_audit(sqlite3_stmt *st, struct arena *a, struct audit_row *r)
@@ -123,17 +109,10 @@ static sqlite3_stmt *query_stmt(struct store *s, const struct audit_filter *f)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_AUDIT_QUERY);
 
-	if (!st)
+	if (!st || store_bind(st, "srrrIsssi", f->object_type, f->object_id, f->user_id,
+	                      f->before_id, (int64_t)f->limit, f->action, f->at_from, f->at_until,
+	                      f->flagged_only ? 1 : 0) < 0)
 		return NULL;
-	store_bind_text(st, 1, f->object_type);
-	store_bind_id(st, 2, f->object_id);
-	store_bind_id(st, 3, f->user_id);
-	store_bind_id(st, 4, f->before_id);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)f->limit);
-	store_bind_text(st, 6, f->action);
-	store_bind_text(st, 7, f->at_from);
-	store_bind_text(st, 8, f->at_until);
-	sqlite3_bind_int(st, 9, f->flagged_only ? 1 : 0);
 	return st;
 }
 

@@ -10,39 +10,42 @@
 
 #include "core/banned.h"
 
+/* The identifiers a person holds alone, and the statements that look for
+ * their holders. */
+static const struct identifier {
+	const char *field, *vi, *en;
+	enum stmt by, holders, dups;
+} identifiers[] = {
+    {"cccd", "Số CCCD", "Citizen ID", STMT_PERSON_BY_CCCD, STMT_PERSON_HOLDERS_CCCD,
+     STMT_PERSON_DUP_CCCD},
+    {"party_file_no", "Số lý lịch", "Party file number", STMT_PERSON_BY_PARTY_FILE,
+     STMT_PERSON_HOLDERS_FILE, STMT_PERSON_DUP_FILE},
+    {"party_card_no", "Số thẻ đảng viên", "Party card number", STMT_PERSON_BY_PARTY_CARD,
+     STMT_PERSON_HOLDERS_CARD, STMT_PERSON_DUP_CARD},
+};
+#define NIDENTIFIERS (sizeof(identifiers) / sizeof(identifiers[0]))
+
+static const struct identifier *identifier_find(const char *field)
+{
+	for (size_t i = 0; i < NIDENTIFIERS; i++)
+		if (strcmp(field, identifiers[i].field) == 0)
+			return &identifiers[i];
+	return NULL;
+}
+
 static int read_person(sqlite3_stmt *st, struct arena *a, void *item)
 {
 	struct person_row *r = item;
+	const void *k = sqlite3_column_blob(st, 22);
+	int rc = store_cols(st, a, "IssssissssssssddssIiIs-I", &r->id, &r->full_name,
+	                    &r->family_name, &r->middle_name, &r->given_name, &r->name_manual,
+	                    &r->sex, &r->birth_date, &r->home_town, &r->residence, &r->ethnicity,
+	                    &r->cccd, &r->party_file_no, &r->party_card_no, &r->admission_date,
+	                    &r->full_member_date, &r->status, &r->management_level, &r->org_id,
+	                    &r->confidentiality, &r->version, &r->search_key, &r->dup_of);
 
-	const void *k;
-
-	memset(r, 0, sizeof(*r));
-	r->id = sqlite3_column_int64(st, 0);
-	r->full_name = store_col_text(st, 1, a);
-	r->family_name = store_col_text(st, 2, a);
-	r->middle_name = store_col_text(st, 3, a);
-	r->given_name = store_col_text(st, 4, a);
-	r->name_manual = sqlite3_column_int(st, 5);
-	r->sex = store_col_text(st, 6, a);
-	r->birth_date = store_col_text(st, 7, a);
-	r->home_town = store_col_text(st, 8, a);
-	r->residence = store_col_text(st, 9, a);
-	r->ethnicity = store_col_text(st, 10, a);
-	r->cccd = store_col_text(st, 11, a);
-	r->party_file_no = store_col_text(st, 12, a);
-	r->party_card_no = store_col_text(st, 13, a);
-	r->admission_date = store_col_date(st, 14, DATE_NONE);
-	r->full_member_date = store_col_date(st, 15, DATE_NONE);
-	r->status = store_col_text(st, 16, a);
-	r->management_level = store_col_text(st, 17, a);
-	r->org_id = sqlite3_column_int64(st, 18);
-	r->confidentiality = sqlite3_column_int(st, 19);
-	r->version = sqlite3_column_int64(st, 20);
-	r->search_key = store_col_text(st, 21, a);
-	k = sqlite3_column_blob(st, 22);
 	r->sort_key_len = (size_t)sqlite3_column_bytes(st, 22);
-	r->dup_of = sqlite3_column_int64(st, 23);
-	if (k && r->sort_key_len) {
+	if (rc == 0 && k && r->sort_key_len) {
 		void *c = arena_alloc(a, r->sort_key_len);
 
 		if (!c)
@@ -50,67 +53,53 @@ static int read_person(sqlite3_stmt *st, struct arena *a, void *item)
 		memcpy(c, k, r->sort_key_len);
 		r->sort_key = c;
 	}
-	if (!r->full_name || !r->status || !r->search_key)
-		return HOSO_E_NOMEM;
-	return 0;
-}
-
-static int read_person_list(sqlite3_stmt *st, struct arena *a, struct person_list *ret)
-{
-	return store_read_rows(st, a, sizeof(*ret->v), read_person, (void **)&ret->v, &ret->n);
+	return rc;
 }
 
 /* Bind the 22 data columns shared by INSERT and UPDATE. */
-static void bind_person(sqlite3_stmt *st, const struct person_row *p)
+static int bind_person(sqlite3_stmt *st, const struct person_row *p)
 {
-	store_bind_text(st, 1, p->full_name);
-	store_bind_text(st, 2, p->family_name ? p->family_name : "");
-	store_bind_text(st, 3, p->middle_name ? p->middle_name : "");
-	store_bind_text(st, 4, p->given_name ? p->given_name : "");
-	sqlite3_bind_int(st, 5, p->name_manual ? 1 : 0);
-	store_bind_text(st, 6, p->sex);
-	store_bind_text(st, 7, p->birth_date);
-	store_bind_text(st, 8, p->home_town);
-	store_bind_text(st, 9, p->residence);
-	store_bind_text(st, 10, p->ethnicity);
-	store_bind_text(st, 11, p->cccd);
-	store_bind_text(st, 12, p->party_file_no);
-	store_bind_text(st, 13, p->party_card_no);
-	store_bind_date(st, 14, p->admission_date);
-	store_bind_date(st, 15, p->full_member_date);
-	store_bind_text(st, 16, p->status);
-	store_bind_text(st, 17, p->management_level);
-	store_bind_id(st, 18, p->org_id);
-	sqlite3_bind_int(st, 19, p->confidentiality);
-	store_bind_text(st, 20, p->search_key);
-	sqlite3_bind_blob(st, 21, p->sort_key ? p->sort_key : "", (int)p->sort_key_len,
-	                  SQLITE_STATIC);
-	store_bind_id(st, 22, p->dup_of);
+	return store_bind(
+	    st, "ssssissssssssddssrisbr", p->full_name, p->family_name ? p->family_name : "",
+	    p->middle_name ? p->middle_name : "", p->given_name ? p->given_name : "",
+	    p->name_manual ? 1 : 0, p->sex, p->birth_date, p->home_town, p->residence, p->ethnicity,
+	    p->cccd, p->party_file_no, p->party_card_no, p->admission_date, p->full_member_date,
+	    p->status, p->management_level, p->org_id, p->confidentiality, p->search_key,
+	    p->sort_key ? p->sort_key : "", p->sort_key_len, p->dup_of);
 }
 
 /* Which unique identifier a constraint failure is about. */
 static int duplicate_detail(struct store *s, const struct person_row *p, struct err *e)
 {
-	static const struct {
-		const char *field, *vi, *en;
-	} ids[] = {
-	    {"cccd", "Số CCCD", "Citizen ID"},
-	    {"party_file_no", "Số lý lịch", "Party file number"},
-	    {"party_card_no", "Số thẻ đảng viên", "Party card number"},
-	};
-	const char *vals[] = {p->cccd, p->party_file_no, p->party_card_no};
+	const char *vals[NIDENTIFIERS] = {p->cccd, p->party_file_no, p->party_card_no};
 
-	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+	for (size_t i = 0; i < NIDENTIFIERS; i++) {
+		const struct identifier *id = &identifiers[i];
 		int64_t other;
 
-		if (vals[i] && store_person_find_by(s, ids[i].field, vals[i], &other) == 0 &&
+		if (vals[i] && store_person_find_by(s, id->field, vals[i], &other) == 0 &&
 		    other != p->id) {
-			err_set(e, HOSO_E_DUPLICATE, ids[i].field, "%s %s đã có trong hồ sơ khác",
-			        NULL, ids[i].vi, vals[i]);
-			return err_en(e, "%s %s is already on record", ids[i].en, vals[i]);
+			err_set(e, HOSO_E_DUPLICATE, id->field, "%s %s đã có trong hồ sơ khác",
+			        NULL, id->vi, vals[i]);
+			return err_en(e, "%s %s is already on record", id->en, vals[i]);
 		}
 	}
 	return err_set(e, HOSO_E_INVALID, NULL, NULL, NULL);
+}
+
+/* Run st, a person's INSERT or UPDATE bound by bind_person: a constraint
+ * failure names the identifier another record holds. */
+static int person_write(struct store *s, sqlite3_stmt *st, const struct person_row *p,
+                        struct err *e)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return duplicate_detail(s, p, e);
+	return err_set(e, store_rc(rc), NULL, NULL, NULL);
 }
 
 int store_person_insert(struct store *s, const struct person_row *p, int64_t *ret_id, struct err *e)
@@ -119,29 +108,13 @@ int store_person_insert(struct store *s, const struct person_row *p, int64_t *re
 	int64_t id;
 	int rc;
 
-	if (!st)
+	if (!st || bind_person(st, p) < 0)
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
-	bind_person(st, p);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		if ((rc & 0xff) == SQLITE_CONSTRAINT)
-			return duplicate_detail(s, p, e);
-		return err_set(e, store_rc(rc), NULL, NULL, NULL);
-	}
+	if ((rc = person_write(s, st, p, e)) < 0)
+		return rc;
 	id = sqlite3_last_insert_rowid(s->db);
-	if (s->defer_index) {
-		if (ret_id)
-			*ret_id = id;
-		return 0;
-	}
-	st = store_stmt(s, STMT_PERSON_FTS_INSERT);
-	if (!st)
-		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, p->search_key);
-	rc = store_exec_stmt(st);
-	if (rc < 0)
+	if (!s->defer_index &&
+	    (rc = store_exec(s, STMT_PERSON_FTS_INSERT, "Is", id, p->search_key)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	if (ret_id)
 		*ret_id = id;
@@ -150,32 +123,17 @@ int store_person_insert(struct store *s, const struct person_row *p, int64_t *re
 
 int store_person_defer_index(struct store *s, int64_t *ret_mark)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_MAX_ID);
-	int rc;
+	int rc = store_int(s, STMT_PERSON_MAX_ID, ret_mark, "");
 
-	if (!st)
-		return HOSO_E_DB;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*ret_mark = sqlite3_column_int64(st, 0);
+	if (rc == 0)
 		s->defer_index = 1;
-		rc = 0;
-	} else {
-		rc = store_rc(rc);
-	}
-	sqlite3_reset(st);
 	return rc;
 }
 
 int store_person_index_since(struct store *s, int64_t mark)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_FTS_SINCE);
-
 	s->defer_index = 0;
-	if (!st)
-		return HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, mark);
-	return store_exec_stmt(st);
+	return store_exec(s, STMT_PERSON_FTS_SINCE, "I", mark);
 }
 
 int store_person_bulk_begin(struct store *s)
@@ -235,20 +193,12 @@ int store_person_bulk_begin(struct store *s)
 int store_person_bulk_duplicates(struct store *s, int64_t mark, struct arena *a,
                                  struct person_dup **ret, size_t *ret_n)
 {
-	static const struct {
-		enum stmt st;
-		const char *field;
-	} ids[] = {
-	    {STMT_PERSON_DUP_CCCD, "cccd"},
-	    {STMT_PERSON_DUP_FILE, "party_file_no"},
-	    {STMT_PERSON_DUP_CARD, "party_card_no"},
-	};
 	struct person_dup *v = NULL;
 	size_t n = 0, cap = 0;
 	int rc = 0;
 
-	for (size_t k = 0; rc == 0 && k < sizeof(ids) / sizeof(ids[0]); k++) {
-		sqlite3_stmt *st = store_stmt(s, ids[k].st);
+	for (size_t k = 0; rc == 0 && k < NIDENTIFIERS; k++) {
+		sqlite3_stmt *st = store_stmt(s, identifiers[k].dups);
 		const char *prev = NULL;
 		int64_t first = 0;
 
@@ -267,7 +217,7 @@ int store_person_bulk_duplicates(struct store *s, int64_t mark, struct arena *a,
 				}
 				v[n].id = id;
 				v[n].first_id = first;
-				v[n].field = ids[k].field;
+				v[n].field = identifiers[k].field;
 				n++;
 			} else {
 				prev = val ? arena_strdup(a, val) : NULL;
@@ -284,17 +234,9 @@ int store_person_bulk_duplicates(struct store *s, int64_t mark, struct arena *a,
 
 int store_person_bulk_remove(struct store *s, int64_t id)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_MEMBERSHIP_DELETE_PERSON);
-	int rc;
+	int rc = store_exec(s, STMT_MEMBERSHIP_DELETE_PERSON, "I", id);
 
-	if (!st)
-		return HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, id);
-	rc = store_exec_stmt(st);
-	if (rc < 0 || !(st = store_stmt(s, STMT_PERSON_DELETE)))
-		return rc < 0 ? rc : HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, id);
-	return store_exec_stmt(st);
+	return rc < 0 ? rc : store_exec(s, STMT_PERSON_DELETE, "I", id);
 }
 
 int store_person_bulk_end(struct store *s, int64_t mark)
@@ -333,18 +275,12 @@ int store_person_update(struct store *s, const struct person_row *p, struct err 
 	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_UPDATE);
 	int rc;
 
-	if (!st)
+	if (!st || bind_person(st, p) < 0)
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
-	bind_person(st, p);
 	sqlite3_bind_int64(st, 23, p->id);
 	sqlite3_bind_int64(st, 24, p->version);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		if ((rc & 0xff) == SQLITE_CONSTRAINT)
-			return duplicate_detail(s, p, e);
-		return err_set(e, store_rc(rc), NULL, NULL, NULL);
-	}
+	if ((rc = person_write(s, st, p, e)) < 0)
+		return rc;
 	if (sqlite3_changes(s->db) == 0) {
 		struct arena a;
 		struct person_row cur;
@@ -361,130 +297,58 @@ int store_person_update(struct store *s, const struct person_row *p, struct err 
 
 int store_person_get(struct store *s, int64_t id, struct arena *a, struct person_row *ret)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_GET);
-	int rc;
-
-	if (!st)
-		return HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		rc = read_person(st, a, ret);
-	else
-		rc = rc == SQLITE_DONE ? HOSO_E_NOT_FOUND : store_rc(rc);
-	sqlite3_reset(st);
-	return rc;
+	return store_row(s, STMT_PERSON_GET, a, sizeof(*ret), read_person, ret, "I", id);
 }
 
 int store_person_set_org(struct store *s, int64_t id, int64_t org_id)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_SET_ORG);
-
-	if (!st)
-		return HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_id(st, 2, org_id);
-	return store_exec_stmt(st);
+	return store_exec(s, STMT_PERSON_SET_ORG, "Ir", id, org_id);
 }
 
 int store_person_find_by(struct store *s, const char *field, const char *value, int64_t *ret_id)
 {
-	enum stmt id;
-	sqlite3_stmt *st;
-	int rc;
+	const struct identifier *id = identifier_find(field);
 
-	if (strcmp(field, "cccd") == 0)
-		id = STMT_PERSON_BY_CCCD;
-	else if (strcmp(field, "party_file_no") == 0)
-		id = STMT_PERSON_BY_PARTY_FILE;
-	else if (strcmp(field, "party_card_no") == 0)
-		id = STMT_PERSON_BY_PARTY_CARD;
-	else
+	if (!id)
 		return HOSO_E_INVALID;
-	st = store_stmt(s, id);
-	if (!st)
-		return HOSO_E_DB;
-	store_bind_text(st, 1, value);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*ret_id = sqlite3_column_int64(st, 0);
-		rc = 0;
-	} else {
-		rc = rc == SQLITE_DONE ? HOSO_E_NOT_FOUND : store_rc(rc);
-	}
-	sqlite3_reset(st);
-	return rc;
+	return store_int(s, id->by, ret_id, "s", value);
 }
 
 int store_person_list_by_org(struct store *s, int64_t org_id, size_t limit, size_t offset,
                              struct arena *a, struct person_list *ret)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_LIST_BY_ORG);
-
-	if (!st)
-		return HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, org_id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)offset);
-	return read_person_list(st, a, ret);
-}
-
-static int count_query(sqlite3_stmt *st, int64_t *ret)
-{
-	int rc = sqlite3_step(st);
-
-	if (rc == SQLITE_ROW) {
-		*ret = sqlite3_column_int64(st, 0);
-		rc = 0;
-	} else {
-		rc = store_rc(rc);
-	}
-	sqlite3_reset(st);
-	return rc;
+	return store_rows(s, STMT_PERSON_LIST_BY_ORG, a, sizeof(*ret->v), read_person,
+	                  (void **)&ret->v, &ret->n, "III", org_id, (int64_t)limit,
+	                  (int64_t)offset);
 }
 
 int store_person_count_by_org(struct store *s, int64_t org_id, int64_t *ret)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_COUNT_BY_ORG);
-
-	if (!st)
-		return HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, org_id);
-	return count_query(st, ret);
+	return store_int(s, STMT_PERSON_COUNT_BY_ORG, ret, "I", org_id);
 }
 
 int store_person_count(struct store *s, int64_t *ret)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_COUNT);
-
-	if (!st)
-		return HOSO_E_DB;
-	return count_query(st, ret);
+	return store_int(s, STMT_PERSON_COUNT, ret, "");
 }
 
 int store_person_search_exact(struct store *s, const char *key, size_t limit, struct arena *a,
                               struct person_list *ret)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_SEARCH_EXACT);
-
-	if (!st)
-		return HOSO_E_DB;
-	store_bind_text(st, 1, key);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
-	return read_person_list(st, a, ret);
+	return store_rows(s, STMT_PERSON_SEARCH_EXACT, a, sizeof(*ret->v), read_person,
+	                  (void **)&ret->v, &ret->n, "sI", key, (int64_t)limit);
 }
 
 int store_person_search_fts(struct store *s, const char *match, size_t limit, struct arena *a,
                             struct person_list *ret)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_SEARCH_FTS);
 	int rc;
 
-	if (!st)
+	/* Prepared first: then HOSO_E_DB can only be the MATCH expression's. */
+	if (!store_stmt(s, STMT_PERSON_SEARCH_FTS))
 		return HOSO_E_DB;
-	store_bind_text(st, 1, match);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
-	rc = read_person_list(st, a, ret);
+	rc = store_rows(s, STMT_PERSON_SEARCH_FTS, a, sizeof(*ret->v), read_person,
+	                (void **)&ret->v, &ret->n, "sI", match, (int64_t)limit);
 	/* A malformed MATCH expression is the caller's input, not a db fault. */
 	return rc == HOSO_E_DB ? HOSO_E_INVALID : rc;
 }
@@ -492,12 +356,9 @@ int store_person_search_fts(struct store *s, const char *match, size_t limit, st
 int store_person_search_ids(struct store *s, const char *prefix, size_t limit, struct arena *a,
                             struct person_list *ret)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_SEARCH_IDS);
 	size_t n = strlen(prefix);
 	char hi[64], up[64], uphi[64];
 
-	if (!st)
-		return HOSO_E_DB;
 	if (n == 0 || n + 2 > sizeof(hi))
 		return HOSO_E_INVALID;
 	/* The range [prefix, prefix~) holds every value starting with prefix
@@ -508,88 +369,60 @@ int store_person_search_ids(struct store *s, const char *prefix, size_t limit, s
 	memcpy(uphi, up, n);
 	hi[n] = uphi[n] = '~';
 	hi[n + 1] = uphi[n + 1] = '\0';
-	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, hi, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, up, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, uphi, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
-	return read_person_list(st, a, ret);
+	return store_rows(s, STMT_PERSON_SEARCH_IDS, a, sizeof(*ret->v), read_person,
+	                  (void **)&ret->v, &ret->n, "ssssI", prefix, hi, up, uphi, (int64_t)limit);
 }
 
 int store_membership_insert(struct store *s, const struct membership_row *m, int64_t *ret_id)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_MEMBERSHIP_INSERT);
-
-	if (!st)
-		return HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, m->person_id);
-	sqlite3_bind_int64(st, 2, m->org_id);
-	store_bind_date(st, 3, m->valid_from);
-	store_bind_date(st, 4, m->valid_to);
-	store_bind_text(st, 5, m->status);
-	store_bind_text(st, 6, m->note);
-	return store_exec_insert(s, st, ret_id);
+	return store_insert(s, STMT_MEMBERSHIP_INSERT, ret_id, "IIddss", m->person_id, m->org_id,
+	                    m->valid_from, m->valid_to, m->status, m->note);
 }
 
 int store_membership_close(struct store *s, int64_t person_id, int32_t day)
 {
-	return store_exec_id_date(s, STMT_MEMBERSHIP_CLOSE, person_id, day);
+	return store_exec(s, STMT_MEMBERSHIP_CLOSE, "Id", person_id, day);
 }
 
 static int read_membership(sqlite3_stmt *st, struct arena *a, void *item)
 {
 	struct membership_row *m = item;
 
-	m->id = sqlite3_column_int64(st, 0);
-	m->person_id = sqlite3_column_int64(st, 1);
-	m->org_id = sqlite3_column_int64(st, 2);
-	m->valid_from = store_col_date(st, 3, DATE_NONE);
-	m->valid_to = store_col_date(st, 4, DATE_OPEN);
-	m->status = store_col_text(st, 5, a);
-	m->note = store_col_text(st, 6, a);
-	return 0;
+	return store_cols(st, a, "IIIdess", &m->id, &m->person_id, &m->org_id, &m->valid_from,
+	                  &m->valid_to, &m->status, &m->note);
 }
 
 int store_membership_of(struct store *s, int64_t person_id, struct arena *a,
                         struct membership_list *ret)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_MEMBERSHIP_OF);
+	return store_rows(s, STMT_MEMBERSHIP_OF, a, sizeof(*ret->v), read_membership,
+	                  (void **)&ret->v, &ret->n, "I", person_id);
+}
 
-	if (!st)
-		return HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, person_id);
-	return store_read_rows(st, a, sizeof(*ret->v), read_membership, (void **)&ret->v, &ret->n);
+/* An open membership to move: whose, and its status. */
+struct moving {
+	int64_t person;
+	const char *status;
+};
+
+static int read_moving(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct moving *m = item;
+
+	return store_cols(st, a, "Is", &m->person, &m->status);
 }
 
 int store_membership_move_all(struct store *s, int64_t from, int64_t to, int32_t day,
                               int64_t *ret_n)
 {
 	struct arena a;
-	sqlite3_stmt *st = store_stmt(s, STMT_MEMBERSHIP_OPEN_IN_ORG);
-	struct {
-		int64_t person;
-		const char *status;
-	} *v = NULL;
-	size_t n = 0, cap = 0;
+	struct moving *v;
+	size_t n;
 	int rc;
 
-	if (!st)
-		return HOSO_E_DB;
 	arena_init(&a, (size_t)1 << 30);
-	sqlite3_bind_int64(st, 1, from);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = store_vec_grow(&a, v, n, &cap, sizeof(*v));
-		if (!v) {
-			rc = HOSO_E_NOMEM;
-			sqlite3_reset(st);
-			goto out;
-		}
-		v[n].person = sqlite3_column_int64(st, 0);
-		v[n].status = store_col_text(st, 1, &a);
-		n++;
-	}
-	rc = store_rc(rc);
-	sqlite3_reset(st);
+	rc = store_rows(s, STMT_MEMBERSHIP_OPEN_IN_ORG, &a, sizeof(*v), read_moving, (void **)&v,
+	                &n, "I", from);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		struct membership_row m = {
 		    .person_id = v[i].person,
@@ -607,125 +440,73 @@ int store_membership_move_all(struct store *s, int64_t from, int64_t to, int32_t
 	}
 	if (rc == 0 && ret_n)
 		*ret_n = (int64_t)n;
-out:
 	arena_release(&a);
 	return rc;
 }
 
 int store_position_insert(struct store *s, const struct position_row *p, int64_t *ret_id)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_POSITION_INSERT);
-
-	if (!st)
-		return HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, p->person_id);
-	store_bind_id(st, 2, p->org_id);
-	store_bind_text(st, 3, p->title);
-	store_bind_date(st, 4, p->valid_from);
-	store_bind_date(st, 5, p->valid_to);
-	return store_exec_insert(s, st, ret_id);
+	return store_insert(s, STMT_POSITION_INSERT, ret_id, "Irsdd", p->person_id, p->org_id,
+	                    p->title, p->valid_from, p->valid_to);
 }
 
 static int read_position(sqlite3_stmt *st, struct arena *a, void *item)
 {
 	struct position_row *p = item;
 
-	p->id = sqlite3_column_int64(st, 0);
-	p->person_id = sqlite3_column_int64(st, 1);
-	p->org_id = sqlite3_column_int64(st, 2);
-	p->title = store_col_text(st, 3, a);
-	p->valid_from = store_col_date(st, 4, DATE_NONE);
-	p->valid_to = store_col_date(st, 5, DATE_OPEN);
-	return 0;
+	return store_cols(st, a, "IIIsde", &p->id, &p->person_id, &p->org_id, &p->title,
+	                  &p->valid_from, &p->valid_to);
 }
 
 int store_position_of(struct store *s, int64_t person_id, struct arena *a,
                       struct position_list *ret)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_POSITION_OF);
-
-	if (!st)
-		return HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, person_id);
-	return store_read_rows(st, a, sizeof(*ret->v), read_position, (void **)&ret->v, &ret->n);
+	return store_rows(s, STMT_POSITION_OF, a, sizeof(*ret->v), read_position, (void **)&ret->v,
+	                  &ret->n, "I", person_id);
 }
 
-/* Run a (day, max_conf) count query, adding sign * n to each org's. */
-static int count_into(struct store *s, enum stmt id, int32_t day, int max_conf, int sign,
-                      struct arena *a, struct org_count **v, size_t *n, size_t *cap)
+static int read_count(sqlite3_stmt *st, struct arena *a, void *item)
 {
-	sqlite3_stmt *st = store_stmt(s, id);
-	int rc;
+	struct org_count *c = item;
 
-	if (!st)
-		return HOSO_E_DB;
-	store_bind_date(st, 1, day);
-	sqlite3_bind_int(st, 2, max_conf);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t org = sqlite3_column_int64(st, 0), k = sqlite3_column_int64(st, 1);
-		size_t i = 0;
-
-		if (sign < 0) { /* few classified members: a short walk */
-			while (i < *n && (*v)[i].org_id != org)
-				i++;
-			if (i < *n)
-				(*v)[i].n -= k;
-			continue;
-		}
-		if (!(*v = store_vec_grow(a, *v, *n, cap, sizeof(**v)))) {
-			sqlite3_reset(st);
-			return HOSO_E_NOMEM;
-		}
-		(*v)[*n].org_id = org;
-		(*v)[(*n)++].n = k;
-	}
-	rc = store_rc(rc);
-	sqlite3_reset(st);
-	return rc;
+	return store_cols(st, a, "II", &c->org_id, &c->n);
 }
 
 int store_member_counts(struct store *s, int32_t day, int max_conf, struct arena *a,
                         struct org_count **ret, size_t *ret_n)
 {
-	struct org_count *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc = count_into(s, STMT_MEMBER_COUNTS, day, max_conf, 1, a, &v, &n, &cap);
+	struct org_count *above = NULL;
+	size_t nabove = 0;
+	int rc = store_rows(s, STMT_MEMBER_COUNTS, a, sizeof(**ret), read_count, (void **)ret,
+	                    ret_n, "d", day);
 
-	/* Members above the reader's clearance are not theirs to count. */
+	/* Members above the reader's clearance are not theirs to count (few
+	 * classified members: a short walk for each organisation of theirs). */
 	if (rc == 0)
-		rc = count_into(s, STMT_MEMBER_COUNTS_ABOVE, day, max_conf, -1, a, &v, &n, &cap);
-	*ret = v;
-	*ret_n = n;
+		rc = store_rows(s, STMT_MEMBER_COUNTS_ABOVE, a, sizeof(*above), read_count,
+		                (void **)&above, &nabove, "di", day, max_conf);
+	for (size_t k = 0; rc == 0 && k < nabove; k++)
+		for (size_t i = 0; i < *ret_n; i++)
+			if ((*ret)[i].org_id == above[k].org_id) {
+				(*ret)[i].n -= above[k].n;
+				break;
+			}
 	return rc;
 }
 
 int store_person_holders(struct store *s, const char *field, const char *value, struct arena *a,
                          struct id_list *ret)
 {
-	static const struct {
-		const char *field;
-		enum stmt st;
-	} by[] = {
-	    {"cccd", STMT_PERSON_HOLDERS_CCCD},
-	    {"party_file_no", STMT_PERSON_HOLDERS_FILE},
-	    {"party_card_no", STMT_PERSON_HOLDERS_CARD},
-	};
-	sqlite3_stmt *st = NULL;
+	const struct identifier *id = identifier_find(field);
 
-	for (size_t i = 0; i < sizeof(by) / sizeof(by[0]); i++)
-		if (strcmp(field, by[i].field) == 0)
-			st = store_stmt(s, by[i].st);
-	if (!st)
+	if (!id)
 		return HOSO_E_DB;
-	store_bind_text(st, 1, value);
-	return store_read_rows(st, a, sizeof(*ret->v), store_read_id, (void **)&ret->v, &ret->n);
+	return store_rows(s, id->holders, a, sizeof(*ret->v), store_read_id, (void **)&ret->v,
+	                  &ret->n, "s", value);
 }
 
 int store_person_flagged(struct store *s, struct arena *a, struct person_list *ret)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_FLAGGED);
-
-	if (!st)
-		return HOSO_E_DB;
-	return read_person_list(st, a, ret);
+	return store_rows(s, STMT_PERSON_FLAGGED, a, sizeof(*ret->v), read_person, (void **)&ret->v,
+	                  &ret->n, "");
 }

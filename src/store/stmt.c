@@ -231,8 +231,9 @@ const char *const stmt_sqlite[STMT__MAX] = {
                          "a.at >= ?7) AND (?8 IS NULL OR a.at < ?8) AND (?9 = 0 OR "
                          "a.flagged = 1) ORDER BY a.id DESC LIMIT ?5",
 
-    [STMT_CAL_ENTRIES] = "SELECT day, kind, name, source FROM cal_entry ORDER BY day",
-    [STMT_CAL_ENTRY_GET] = "SELECT day, kind, name, source FROM cal_entry WHERE day = ?1",
+#define CAL_ENTRY_COLS "day, kind, name, source"
+    [STMT_CAL_ENTRIES] = "SELECT " CAL_ENTRY_COLS " FROM cal_entry ORDER BY day",
+    [STMT_CAL_ENTRY_GET] = "SELECT " CAL_ENTRY_COLS " FROM cal_entry WHERE day = ?1",
     [STMT_CAL_ENTRY_PUT] = "INSERT INTO cal_entry(day, kind, name, source) "
                            "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(day) DO UPDATE SET "
                            "kind = excluded.kind, name = excluded.name, "
@@ -303,17 +304,16 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_FINDING_INSERT] = "INSERT INTO case_finding(case_id, subject_id, text, conclusion, "
                             "user_id, at) VALUES (?1, ?2, ?3, ?4, ?5, "
                             "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-    [STMT_FINDINGS_OF_CASE] = "SELECT id, case_id, subject_id, text, conclusion FROM "
-                              "case_finding WHERE case_id = ?1 ORDER BY id",
-    [STMT_FINDING_GET] = "SELECT id, case_id, subject_id, text, conclusion FROM case_finding "
-                         "WHERE id = ?1",
+#define FINDING_COLS "id, case_id, subject_id, text, conclusion"
+    [STMT_FINDINGS_OF_CASE] = "SELECT " FINDING_COLS " FROM case_finding WHERE case_id = ?1 "
+                              "ORDER BY id",
+    [STMT_FINDING_GET] = "SELECT " FINDING_COLS " FROM case_finding WHERE id = ?1",
     [STMT_REMEDY_INSERT] = "INSERT INTO case_remedy(finding_id, action, owner, due) VALUES (?1, "
                            "?2, ?3, ?4)",
-    [STMT_REMEDIES_OF_CASE] = "SELECT r.id, r.finding_id, r.action, r.owner, r.due, r.done, "
-                              "r.result, r.version FROM case_remedy r JOIN case_finding f ON "
+#define REMEDY_COLS "r.id, r.finding_id, r.action, r.owner, r.due, r.done, r.result, r.version"
+    [STMT_REMEDIES_OF_CASE] = "SELECT " REMEDY_COLS " FROM case_remedy r JOIN case_finding f ON "
                               "f.id = r.finding_id WHERE f.case_id = ?1 ORDER BY r.id",
-    [STMT_REMEDY_GET] = "SELECT id, finding_id, action, owner, due, done, result, version FROM "
-                        "case_remedy WHERE id = ?1",
+    [STMT_REMEDY_GET] = "SELECT " REMEDY_COLS " FROM case_remedy r WHERE r.id = ?1",
     [STMT_REMEDY_DONE] = "UPDATE case_remedy SET done = ?2, result = ?3, version = version + 1 "
                          "WHERE id = ?1 AND version = ?4 AND done IS NULL",
     [STMT_TRIP_PUT] = "INSERT INTO case_trip(case_id, purpose, countries, depart, come_back, "
@@ -325,11 +325,11 @@ const char *const stmt_sqlite[STMT__MAX] = {
                       "version FROM case_trip WHERE case_id = ?1",
     [STMT_TRAVELLER_INSERT] = "INSERT INTO case_traveller(case_id, person_id, leader, "
                               "commitment) VALUES (?1, ?2, ?3, ?4)",
-    [STMT_TRAVELLERS_OF_CASE] = "SELECT id, case_id, person_id, leader, commitment, departed, "
-                                "returned, report_received, version FROM case_traveller WHERE "
-                                "case_id = ?1 ORDER BY leader DESC, id",
-    [STMT_TRAVELLER_GET] = "SELECT id, case_id, person_id, leader, commitment, departed, "
-                           "returned, report_received, version FROM case_traveller WHERE id = ?1",
+#define TRAVELLER_COLS                                                                             \
+	"id, case_id, person_id, leader, commitment, departed, returned, report_received, version"
+    [STMT_TRAVELLERS_OF_CASE] = "SELECT " TRAVELLER_COLS " FROM case_traveller WHERE case_id = "
+                                "?1 ORDER BY leader DESC, id",
+    [STMT_TRAVELLER_GET] = "SELECT " TRAVELLER_COLS " FROM case_traveller WHERE id = ?1",
     [STMT_TRAVELLER_UPDATE] = "UPDATE case_traveller SET commitment = ?2, departed = ?3, "
                               "returned = ?4, report_received = ?5, version = version + 1 WHERE "
                               "id = ?1 AND version = ?6",
@@ -352,8 +352,9 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_ATTACHMENT_INSERT] = "INSERT INTO case_attachment(case_id, sha256, filename, mime, "
                                "size, user_id, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
                                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-    [STMT_ATTACHMENTS_OF_CASE] = "SELECT id, case_id, sha256, filename, mime, size, user_id, at "
-                                 "FROM case_attachment WHERE case_id = ?1 ORDER BY id",
+#define ATTACHMENT_COLS "id, case_id, sha256, filename, mime, size, user_id, at"
+    [STMT_ATTACHMENTS_OF_CASE] = "SELECT " ATTACHMENT_COLS " FROM case_attachment WHERE case_id "
+                                 "= ?1 ORDER BY id",
     [STMT_REPORT_UNDER] = STORE_UNDER_CTE REPORT_LINES("u.top", REPORT_UNDER_FROM)
         REPORT_DEADLINES("u.top",
                          "under u JOIN case_file c ON c.handling_org = u.org_id AND c.kind = "
@@ -382,8 +383,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "= ?3 RETURNING id",
     [STMT_APPRAISAL_DOCS] = "SELECT id, case_id, name, present FROM case_appraisal_doc WHERE "
                             "case_id = ?1 ORDER BY id",
-    [STMT_REMEDIES_OVERDUE] = "SELECT r.id, r.finding_id, r.action, r.owner, r.due, r.done, "
-                              "r.result, r.version, f.case_id FROM case_remedy r JOIN "
+    [STMT_REMEDIES_OVERDUE] = "SELECT " REMEDY_COLS ", f.case_id FROM case_remedy r JOIN "
                               "case_finding f ON f.id = r.finding_id WHERE r.done IS NULL AND "
                               "r.due < ?1 ORDER BY r.due, r.id",
     [STMT_CASE_TOUCH] = "UPDATE case_file SET version = version + 1 WHERE id = ?1 AND version = "
@@ -395,20 +395,18 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "user_id",
     [STMT_CASES_OF_ASSIGNEE] = "SELECT case_id FROM case_assignee WHERE user_id = ?1 ORDER BY "
                                "case_id",
-    [STMT_ATTACHMENT_GET] = "SELECT id, case_id, sha256, filename, mime, size, user_id, at "
-                            "FROM case_attachment WHERE id = ?1",
+    [STMT_ATTACHMENT_GET] = "SELECT " ATTACHMENT_COLS " FROM case_attachment WHERE id = ?1",
     [STMT_LOCK_DELTA_STATE] = "SELECT max(delta <> 0) FROM lock_delta",
     [STMT_LOCK_DELTA_CLEAR] = "DELETE FROM lock_delta",
     [STMT_SUBMISSION_INSERT] = "INSERT INTO report_submission(org_id, from_day, to_day, state, "
                                "figures, note, submitted_by) VALUES (?1, ?2, ?3, 'submitted', "
                                "?4, ?5, ?6)",
-    [STMT_SUBMISSION_GET] = "SELECT id, org_id, from_day, to_day, state, figures, note, "
-                            "submitted_by, submitted_at, decided_by, decided_at, reason, version "
-                            "FROM report_submission WHERE id = ?1",
-    [STMT_SUBMISSION_LATEST] = "SELECT id, org_id, from_day, to_day, state, figures, note, "
-                               "submitted_by, submitted_at, decided_by, decided_at, reason, "
-                               "version FROM report_submission WHERE org_id = ?1 AND from_day = "
-                               "?2 AND to_day = ?3 ORDER BY id DESC LIMIT 1",
+#define SUBMISSION_COLS                                                                            \
+	"id, org_id, from_day, to_day, state, figures, note, submitted_by, submitted_at, "         \
+	"decided_by, decided_at, reason, version"
+    [STMT_SUBMISSION_GET] = "SELECT " SUBMISSION_COLS " FROM report_submission WHERE id = ?1",
+    [STMT_SUBMISSION_LATEST] = "SELECT " SUBMISSION_COLS " FROM report_submission WHERE org_id = "
+                               "?1 AND from_day = ?2 AND to_day = ?3 ORDER BY id DESC LIMIT 1",
     [STMT_SUBMISSION_DECIDE] = "UPDATE report_submission SET state = ?3, decided_by = ?4, "
                                "decided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), reason = ?5, "
                                "version = version + 1 WHERE id = ?1 AND version = ?2",

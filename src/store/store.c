@@ -5,6 +5,7 @@
 #include "store/storeInt.h"
 
 #include <sodium.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,26 +145,6 @@ int store_exec_stmt(sqlite3_stmt *st)
 	return store_rc(rc);
 }
 
-int store_exec_insert(struct store *s, sqlite3_stmt *st, int64_t *ret_id)
-{
-	int rc = store_exec_stmt(st);
-
-	if (rc == 0 && ret_id)
-		*ret_id = sqlite3_last_insert_rowid(s->db);
-	return rc;
-}
-
-int store_exec_id_date(struct store *s, enum stmt which, int64_t id, int32_t day)
-{
-	sqlite3_stmt *st = store_stmt(s, which);
-
-	if (!st)
-		return HOSO_E_DB;
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_date(st, 2, day);
-	return store_exec_stmt(st);
-}
-
 int store_read_id(sqlite3_stmt *st, struct arena *a, void *item)
 {
 	(void)a;
@@ -194,6 +175,215 @@ int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn
 	sqlite3_reset(st);
 	*ret = v;
 	*ret_n = n;
+	return rc;
+}
+
+/* Bind fmt's values (storeInt.h) from ?1 on: how many, or HOSO_E_DB for a
+ * letter that is none of the format's. */
+static int bind_values(sqlite3_stmt *st, const char *fmt, va_list ap)
+{
+	int i = 0;
+
+	for (; fmt[i]; i++) {
+		int at = i + 1;
+
+		switch (fmt[i]) {
+		case 'I':
+			sqlite3_bind_int64(st, at, va_arg(ap, int64_t));
+			break;
+		case 'i':
+			sqlite3_bind_int(st, at, va_arg(ap, int));
+			break;
+		case 'r':
+			store_bind_id(st, at, va_arg(ap, int64_t));
+			break;
+		case 's':
+			store_bind_text(st, at, va_arg(ap, const char *));
+			break;
+		case 'd':
+		case 'e':
+			store_bind_date(st, at, (int32_t)va_arg(ap, int));
+			break;
+		case 'h':
+			sqlite3_bind_blob(st, at, va_arg(ap, const unsigned char *), 32,
+			                  SQLITE_STATIC);
+			break;
+		case 'b': {
+			const void *p = va_arg(ap, const void *);
+			size_t n = va_arg(ap, size_t);
+
+			if (p)
+				sqlite3_bind_blob64(st, at, p, (sqlite3_uint64)n, SQLITE_STATIC);
+			else
+				sqlite3_bind_null(st, at);
+			break;
+		}
+		default:
+			return HOSO_E_DB;
+		}
+	}
+	return i;
+}
+
+int store_bind(sqlite3_stmt *st, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = bind_values(st, fmt, ap);
+	va_end(ap);
+	return n < 0 ? n : 0;
+}
+
+/* Statement which with fmt's values bound; NULL when it cannot be prepared
+ * or fmt does not fit its parameters. */
+static sqlite3_stmt *prepare(struct store *s, enum stmt which, const char *fmt, va_list ap)
+{
+	sqlite3_stmt *st = store_stmt(s, which);
+
+	if (!st || bind_values(st, fmt, ap) != sqlite3_bind_parameter_count(st))
+		return NULL;
+	return st;
+}
+
+int store_cols(sqlite3_stmt *st, struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	int rc = 0;
+
+	va_start(ap, fmt);
+	for (int i = 0; rc != HOSO_E_DB && fmt[i]; i++) {
+		switch (fmt[i]) {
+		case 'I':
+			*va_arg(ap, int64_t *) = sqlite3_column_int64(st, i);
+			break;
+		case 'i':
+			*va_arg(ap, int *) = sqlite3_column_int(st, i);
+			break;
+		case 's': {
+			const char **v = va_arg(ap, const char **);
+			int null = sqlite3_column_type(st, i) == SQLITE_NULL;
+
+			*v = store_col_text(st, i, a);
+			if (!*v && !null)
+				rc = HOSO_E_NOMEM;
+			break;
+		}
+		case 'd':
+			*va_arg(ap, int32_t *) = store_col_date(st, i, DATE_NONE);
+			break;
+		case 'e':
+			*va_arg(ap, int32_t *) = store_col_date(st, i, DATE_OPEN);
+			break;
+		case '-':
+			break;
+		default: /* not a letter of the format: the values after it are unknown */
+			rc = HOSO_E_DB;
+		}
+	}
+	va_end(ap);
+	return rc;
+}
+
+/* store_exec, its values in ap. */
+static int exec(struct store *s, enum stmt which, const char *fmt, va_list ap)
+{
+	sqlite3_stmt *st = prepare(s, which, fmt, ap);
+
+	return st ? store_exec_stmt(st) : HOSO_E_DB;
+}
+
+/* store_row, its values in ap. */
+static int first_row(struct store *s, enum stmt which, struct arena *a, size_t elem,
+                     store_row_fn fn, void *ret, const char *fmt, va_list ap)
+{
+	sqlite3_stmt *st = prepare(s, which, fmt, ap);
+	int rc;
+
+	if (!st)
+		return HOSO_E_DB;
+	if (bind_failed()) {
+		rc = HOSO_E_NOMEM;
+	} else if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(ret, 0, elem);
+		rc = fn(st, a, ret);
+	} else {
+		rc = rc == SQLITE_DONE ? HOSO_E_NOT_FOUND : store_rc(rc);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_exec(struct store *s, enum stmt which, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = exec(s, which, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int store_insert(struct store *s, enum stmt which, int64_t *ret_id, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = exec(s, which, fmt, ap);
+	va_end(ap);
+	if (rc == 0 && ret_id)
+		*ret_id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+int store_change(struct store *s, enum stmt which, int if_none, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = exec(s, which, fmt, ap);
+	va_end(ap);
+	return rc == 0 && sqlite3_changes(s->db) == 0 ? if_none : rc;
+}
+
+int store_rows(struct store *s, enum stmt which, struct arena *a, size_t elem, store_row_fn fn,
+               void **ret, size_t *ret_n, const char *fmt, ...)
+{
+	sqlite3_stmt *st;
+	va_list ap;
+
+	*ret = NULL;
+	*ret_n = 0;
+	va_start(ap, fmt);
+	st = prepare(s, which, fmt, ap);
+	va_end(ap);
+	return st ? store_read_rows(st, a, elem, fn, ret, ret_n) : HOSO_E_DB;
+}
+
+int store_row(struct store *s, enum stmt which, struct arena *a, size_t elem, store_row_fn fn,
+              void *ret, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = first_row(s, which, a, elem, fn, ret, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int store_int(struct store *s, enum stmt which, int64_t *ret, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = first_row(s, which, NULL, sizeof(*ret), store_read_id, ret, fmt, ap);
+	va_end(ap);
 	return rc;
 }
 

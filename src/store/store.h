@@ -88,6 +88,13 @@ int store_restore(struct store *s, const char *in_path, struct err *e);
  * comparing a restored database with its original.  out: 65 bytes (hex). */
 int store_content_digest(struct store *s, char *out, struct err *e);
 
+/* Room for one more item in the vector old of n items of elem bytes, whose
+ * capacity is *cap (0 at first): old itself while there is room, else a
+ * vector twice the size in a with the n items copied (*cap updated); NULL
+ * when out of memory (*cap unchanged).  The lists below are such vectors;
+ * src/app builds its own lists of rows with it too. */
+void *store_vec_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t elem);
+
 /* ---- organisations ---- */
 
 /* One organisation as it is on one date (a version of it). */
@@ -421,13 +428,13 @@ struct discipline_row {
 	const char *form; /* "khien_trach", "canh_cao", "cach_chuc", "khai_tru", "giai_tan" */
 	int32_t violation, decided;
 	int internal_political;
+	int64_t user_id; /* who recorded it: written, not read back */
 };
 struct discipline_list {
 	struct discipline_row *v;
 	size_t n;
 };
-int store_discipline_insert(struct store *s, const struct discipline_row *r, int64_t user_id,
-                            int64_t *ret_id);
+int store_discipline_insert(struct store *s, const struct discipline_row *r, int64_t *ret_id);
 int store_disciplines_of_case(struct store *s, int64_t case_id, struct arena *a,
                               struct discipline_list *ret);
 
@@ -437,6 +444,7 @@ struct finding_row {
 	const char *text;
 	const char
 	    *conclusion; /* khong_vi_pham, vi_pham_chua_den_muc, vi_pham_phai_ky_luat, da_ky_luat */
+	int64_t user_id; /* who recorded it: written, not read back */
 };
 struct finding_list {
 	struct finding_row *v;
@@ -454,8 +462,7 @@ struct remedy_list {
 	struct remedy_row *v;
 	size_t n;
 };
-int store_finding_insert(struct store *s, const struct finding_row *r, int64_t user_id,
-                         int64_t *ret_id);
+int store_finding_insert(struct store *s, const struct finding_row *r, int64_t *ret_id);
 int store_findings_of_case(struct store *s, int64_t case_id, struct arena *a,
                            struct finding_list *ret);
 int store_finding_get(struct store *s, int64_t id, struct arena *a, struct finding_row *ret);

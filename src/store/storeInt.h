@@ -222,13 +222,6 @@ int32_t store_col_date(sqlite3_stmt *st, int i, int32_t if_null);
 
 /* Run a statement expecting no rows, then reset it.  0 or an error code. */
 int store_exec_stmt(sqlite3_stmt *st);
-/* store_exec_stmt for an INSERT; on success *ret_id (when not NULL) is the
- * new row's id. */
-int store_exec_insert(struct store *s, sqlite3_stmt *st, int64_t *ret_id);
-
-/* Run statement which with ?1 = id and ?2 = day (the many "close this at
- * day" updates).  0 or an error code. */
-int store_exec_id_date(struct store *s, enum stmt which, int64_t id, int32_t day);
 
 /* Read every row of st into a vector of elem-sized items (in a), each
  * filled by fn; st is reset afterwards.  0 or an error code. */
@@ -238,8 +231,56 @@ int store_read_id(sqlite3_stmt *st, struct arena *a, void *item);
 int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn fn, void **ret,
                     size_t *ret_n);
 
-/* Grow a vector in an arena: returns the new array (old contents copied). */
-void *store_vec_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t elem);
+/*
+ * Statements by format, as jansson's json_pack and json_unpack: each letter
+ * of fmt stands for one value, in order - the parameters ?1, ?2, ... of a
+ * statement, or the columns 0, 1, ... of a row.
+ *
+ *   letter  parameter                        column
+ *   I       int64_t                          int64_t *
+ *   i       int                              int *
+ *   r       int64_t, 0 binds NULL (an id)    -
+ *   s       const char *, NULL binds NULL    const char **: a copy in the arena, NULL
+ *                                            for NULL (a failed copy: HOSO_E_NOMEM)
+ *   d       int32_t day, DATE_OPEN and       int32_t *, NULL reads DATE_NONE
+ *           DATE_NONE bind NULL
+ *   e       (as d)                           int32_t *, NULL reads DATE_OPEN (an open end)
+ *   h       const unsigned char *: a 32-byte hash
+ *   b       const void *, size_t: a blob of that many bytes (NULL binds NULL)
+ *   -                                        skipped
+ *
+ * A format that does not fit the statement (a letter too many or too few
+ * for its parameters) is HOSO_E_DB.  Statements are reset afterwards.  The
+ * compiler does not check the values against their letters: pass each one
+ * as its letter says (a size_t limit as (int64_t)limit).
+ */
+/* Bind fmt's values to st from ?1 on (the first of its parameters only,
+ * when there are more).  0 or HOSO_E_DB. */
+int store_bind(sqlite3_stmt *st, const char *fmt, ...);
+/* Read the columns of st's current row from column 0 (the first of them
+ * only, when there are more).  0, HOSO_E_NOMEM, or HOSO_E_DB for a letter
+ * that is not one of the format's. */
+int store_cols(sqlite3_stmt *st, struct arena *a, const char *fmt, ...);
+/* Run statement which, expecting no rows.  0 or an error code. */
+int store_exec(struct store *s, enum stmt which, const char *fmt, ...);
+/* store_exec for an INSERT; on success *ret_id (when not NULL) is the new
+ * row's id. */
+int store_insert(struct store *s, enum stmt which, int64_t *ret_id, const char *fmt, ...);
+/* store_exec, then if_none when the statement changed no row (an UPDATE
+ * guarded by its version: HOSO_E_CONFLICT; a row by its key:
+ * HOSO_E_NOT_FOUND). */
+int store_change(struct store *s, enum stmt which, int if_none, const char *fmt, ...);
+/* Every row of which, read as store_read_rows does (*ret NULL and *ret_n 0
+ * until then). */
+int store_rows(struct store *s, enum stmt which, struct arena *a, size_t elem, store_row_fn fn,
+               void **ret, size_t *ret_n, const char *fmt, ...);
+/* The first row of which into *ret (elem bytes, zeroed first, filled by
+ * fn), or HOSO_E_NOT_FOUND when there is none (*ret untouched). */
+int store_row(struct store *s, enum stmt which, struct arena *a, size_t elem, store_row_fn fn,
+              void *ret, const char *fmt, ...);
+/* Column 0 of the first row of which (a count, an id), or HOSO_E_NOT_FOUND
+ * when there is no row. */
+int store_int(struct store *s, enum stmt which, int64_t *ret, const char *fmt, ...);
 
 int store_migrate(struct store *s, struct err *e);
 /* After the migrations: when the counter triggers' definitions differ
