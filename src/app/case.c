@@ -440,34 +440,6 @@ json_t *case_view_json(const struct case_view *v)
 	return o;
 }
 
-/* 1 when organisation id lies in the subtree of root as of today (walking
- * up its parents), 0 when not, < 0 on error. */
-static int org_under(struct app *app, int64_t root, int64_t id)
-{
-	struct arena a;
-	int32_t today = date_today();
-	int rc = 0;
-
-	arena_init(&a, 1 << 12);
-	for (int depth = 0; rc == 0 && id && depth < 64; depth++) {
-		struct org_row o;
-
-		if (id == root) {
-			rc = 1;
-			break;
-		}
-		if ((rc = store_org_at(app_store(app), id, today, &a, &o)) < 0)
-			rc = rc == HOSO_E_NOT_FOUND ? 0 : rc;
-		else
-			id = o.parent_id;
-		if (rc == 0 && !id)
-			break;
-		arena_reset(&a);
-	}
-	arena_release(&a);
-	return rc;
-}
-
 static int bound(int32_t d)
 {
 	return d != DATE_NONE && d != 0;
@@ -508,7 +480,8 @@ static int case_matches(struct app *app, const struct case_filter *f, struct mat
 		while (i < m->nmemo && m->memo_org[i] != c->handling_org)
 			i++;
 		if (i == m->nmemo) {
-			if ((rc = org_under(app, f->org, c->handling_org)) < 0)
+			if ((rc = org_is_under(app, f->org, c->handling_org, date_today(),
+			                       ORG_WALK_AT)) < 0)
 				return rc;
 			if (m->nmemo < 64) {
 				m->memo_org[m->nmemo] = c->handling_org;
@@ -846,7 +819,8 @@ static int assignees_of(struct app *app, const struct case_row *c, const char *c
 		 * work on this case: it must not tell who has an account. */
 		if (rc == HOSO_E_NOT_FOUND || u.disabled || !(u.roles & WRITE_ROLES) ||
 		    u.clearance < c->confidentiality ||
-		    (u.org_id && (rc = org_under(app, u.org_id, c->handling_org)) != 1)) {
+		    (u.org_id && (rc = org_is_under(app, u.org_id, c->handling_org, date_today(),
+		                                    ORG_WALK_AT)) != 1)) {
 			if (rc < 0 && rc != HOSO_E_NOT_FOUND)
 				return gate_store_error(e, rc, NOUN_ORG);
 			return err_set(e, HOSO_E_INVALID, "users",

@@ -7,6 +7,7 @@
  * writers of src/export (DOCX, PDF, XLSX; report-export.c picks the
  * writer and audits the export).
  */
+#include "app/org.h"
 #include "app/report.h"
 
 #include <string.h>
@@ -325,6 +326,13 @@ static const char *footer(struct app *app, const struct actor *who, struct arena
 	return r;
 }
 
+/* Keeps the last organisation of a walk up the tree: its root. */
+static int keep_last(const struct org_row *o, void *arg)
+{
+	*(struct org_row *)arg = *o;
+	return 0;
+}
+
 /* Who issues the report: the organisation, its parent (the recipient
  * above), the top of its tree (the place), and their committees. */
 struct issuing {
@@ -343,9 +351,8 @@ static int issuing_of(struct app *app, int64_t org, struct arena *a, struct issu
 	ret->top = ret->o;
 	ret->has_parent = ret->o.parent_id &&
 	                  store_org_latest(app_store(app), ret->o.parent_id, a, &ret->parent) == 0;
-	while (ret->top.parent_id &&
-	       store_org_latest(app_store(app), ret->top.parent_id, a, &ret->top) == 0)
-		;
+	/* the top of the tree, for the place the document is issued at */
+	org_walk_up(app, ret->o.id, DATE_OPEN, ORG_WALK_AT, a, keep_last, &ret->top);
 	ret->issuer = committee(a, &ret->o, !ret->has_parent, &ret->initials);
 	if (ret->has_parent)
 		ret->parent_issuer = committee(a, &ret->parent, !ret->parent.parent_id, &pi);

@@ -148,35 +148,36 @@ static struct placed *memo_get(struct memo *m, int64_t org)
 	return p;
 }
 
+/* Stops the walk at the child of the root an organisation sits under. */
+struct top_walk {
+	int64_t root, top;
+};
+
+static int top_step(const struct org_row *o, void *arg)
+{
+	struct top_walk *w = arg;
+
+	if (o->id == w->root || o->parent_id == w->root) {
+		w->top = o->id;
+		return 1;
+	}
+	return 0;
+}
+
 static int64_t top_at(struct restructure *x, int64_t org)
 {
 	struct placed *memo = memo_get(&x->tops, org);
-	int64_t top = 0, at = org;
+	struct top_walk w = {x->root, 0};
 	struct arena a;
 
 	if (memo && memo->top >= 0)
 		return memo->top;
 	arena_init(&a, 1 << 12);
-	for (int depth = 0; at && depth < 64; depth++) {
-		struct org_row o;
-
-		if (at == x->root) {
-			top = x->root;
-			break;
-		}
-		if (store_org_at(app_store(x->app), at, x->day, &a, &o) < 0)
-			break;
-		if (o.parent_id == x->root) {
-			top = at;
-			break;
-		}
-		at = o.parent_id;
-		arena_reset(&a);
-	}
+	org_walk_up(x->app, org, x->day, ORG_WALK_AT, &a, top_step, &w);
 	arena_release(&a);
 	if (memo)
-		memo->top = top;
-	return top;
+		memo->top = w.top;
+	return w.top;
 }
 
 /* The child of the root that org's successor on the structure date sits

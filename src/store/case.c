@@ -44,17 +44,10 @@ int store_case_set_state(struct store *s, int64_t id, const char *state, const c
 
 int store_case_set_confidentiality(struct store *s, int64_t id, int conf, int64_t version)
 {
-	sqlite3_stmt *st;
 	int rc = store_counters_case(s, id, -1);
 
-	if (rc == 0 && !(st = store_stmt(s, STMT_CASE_SET_CONF)))
-		rc = HOSO_E_DB;
-	if (rc == 0) {
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int(st, 2, conf);
-		sqlite3_bind_int64(st, 3, version);
-		rc = exec_versioned(s, st);
-	}
+	if (rc == 0)
+		rc = store_change(s, STMT_CASE_SET_CONF, HOSO_E_CONFLICT, "IiI", id, conf, version);
 	return rc == 0 ? store_counters_case(s, id, +1) : rc;
 }
 
