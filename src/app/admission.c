@@ -42,29 +42,6 @@ static const struct deadline_rule deadlines[] = {
      "Giả định 30 ngày làm việc: DOMAIN.md §4 để tỉnh tự quy định [config]"},
 };
 
-static int part_load(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,
-                     struct err *e);
-static void part_view(json_t *o, const void *part);
-
-const struct case_kind case_kind_admission = {
-    .id = KIND_ADMISSION,
-    .code = "tham_tra_ly_lich",
-    .prefix = "TTLL",
-    .vi = "Thẩm tra lý lịch người vào Đảng",
-    .en = "Admission background check",
-    .states = states,
-    .nstates = CASE_N(states),
-    .steps = steps,
-    .nsteps = CASE_N(steps),
-    .flags = CASE_KIND_LETTERS,
-    .load = part_load,
-    .view = part_view,
-    .figures = figures,
-    .nfigures = sizeof(figures) / sizeof(figures[0]),
-    .deadlines = deadlines,
-    .ndeadlines = CASE_N(deadlines),
-};
-
 static const struct code_name relations[] = {
     {"ban_than", "Bản thân", "Applicant"},
     {"bo", "Bố đẻ", "Father"},
@@ -184,3 +161,18 @@ static void part_view(json_t *o, const void *part)
 	                              "spouse_side", p && p->exemptions.spouse_side));
 	json_object_set_new(o, "letters", letters_json(p ? p->letters : NULL, p ? p->nletters : 0));
 }
+
+const struct case_kind case_kind_admission = {
+    .id = KIND_ADMISSION,
+    .code = "tham_tra_ly_lich",
+    .prefix = "TTLL",
+    .vi = "Thẩm tra lý lịch người vào Đảng",
+    .en = "Admission background check",
+    CASE_TABLE(states, states),
+    CASE_TABLE(steps, steps),
+    .flags = CASE_KIND_LETTERS,
+    .load = part_load,
+    .view = part_view,
+    CASE_TABLE(figures, figures),
+    CASE_TABLE(deadlines, deadlines),
+};

@@ -61,34 +61,6 @@ static const struct deadline_rule deadlines[] = {
      "bổ sung hồ sơ không tính"},
 };
 
-static int check_step(struct app *app, const struct case_row *c, const struct case_step *s,
-                      struct err *e);
-static int part_load(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,
-                     struct err *e);
-static void part_view(json_t *o, const void *part);
-
-const struct case_kind case_kind_appraisal = {
-    .id = KIND_APPRAISAL,
-    .code = "tham_dinh",
-    .prefix = "TD",
-    .vi = "Thẩm định tiêu chuẩn chính trị",
-    .en = "Political-standard appraisal",
-    .subtypes = purposes,
-    .nsubtypes = CASE_N(purposes),
-    .states = states,
-    .nstates = CASE_N(states),
-    .steps = steps,
-    .nsteps = CASE_N(steps),
-    .flags = CASE_KIND_LETTERS,
-    .check_step = check_step,
-    .load = part_load,
-    .view = part_view,
-    .figures = figures,
-    .nfigures = sizeof(figures) / sizeof(figures[0]),
-    .deadlines = deadlines,
-    .ndeadlines = CASE_N(deadlines),
-};
-
 const struct code_name *appraisal_outcomes(size_t *n)
 {
 	*n = CASE_N(outcomes);
@@ -281,3 +253,20 @@ static void part_view(json_t *o, const void *part)
 	json_object_set_new(o, "appraisal_documents", docs);
 	json_object_set_new(o, "letters", letters_json(p ? p->letters : NULL, p ? p->nletters : 0));
 }
+
+const struct case_kind case_kind_appraisal = {
+    .id = KIND_APPRAISAL,
+    .code = "tham_dinh",
+    .prefix = "TD",
+    .vi = "Thẩm định tiêu chuẩn chính trị",
+    .en = "Political-standard appraisal",
+    CASE_TABLE(subtypes, purposes),
+    CASE_TABLE(states, states),
+    CASE_TABLE(steps, steps),
+    .flags = CASE_KIND_LETTERS,
+    .check_step = check_step,
+    .load = part_load,
+    .view = part_view,
+    CASE_TABLE(figures, figures),
+    CASE_TABLE(deadlines, deadlines),
+};

@@ -59,6 +59,8 @@ enum {
 #define CASE_OFFICER ((1u << ROLE_OFFICER) | (1u << ROLE_LEADER))
 #define CASE_LEADER  (1u << ROLE_LEADER)
 #define CASE_N(a)    (sizeof(a) / sizeof((a)[0]))
+/* In a kind's definition: its table field f (and nf, its size) from array a. */
+#define CASE_TABLE(f, a) .f = (a), .n##f = CASE_N(a)
 
 struct case_state {
 	const char *code, *vi, *en;

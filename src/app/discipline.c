@@ -67,24 +67,6 @@ static const struct deadline_rule deadlines[] = {
      "DOMAIN.md §4: 90 ngày làm việc ở cấp tỉnh (180 ở Trung ương)"},
 };
 
-const struct case_kind case_kind_discipline = {
-    .id = KIND_DISCIPLINE,
-    .code = "ky_luat",
-    .prefix = "KL",
-    .vi = "Kỷ luật",
-    .en = "Discipline",
-    .states = states,
-    .nstates = CASE_N(states),
-    .steps = steps,
-    .nsteps = CASE_N(steps),
-    .load = discipline_part_load,
-    .view = discipline_part_view,
-    .figures = figures,
-    .nfigures = sizeof(figures) / sizeof(figures[0]),
-    .deadlines = deadlines,
-    .ndeadlines = CASE_N(deadlines),
-};
-
 const struct discipline_form *discipline_forms(size_t *n)
 {
 	*n = NFORM;
@@ -300,3 +282,17 @@ void discipline_part_view(json_t *o, const void *part)
 		json_array_append_new(arr, decision_json(&p->v[i]));
 	json_object_set_new(o, "disciplines", arr);
 }
+
+const struct case_kind case_kind_discipline = {
+    .id = KIND_DISCIPLINE,
+    .code = "ky_luat",
+    .prefix = "KL",
+    .vi = "Kỷ luật",
+    .en = "Discipline",
+    CASE_TABLE(states, states),
+    CASE_TABLE(steps, steps),
+    .load = discipline_part_load,
+    .view = discipline_part_view,
+    CASE_TABLE(figures, figures),
+    CASE_TABLE(deadlines, deadlines),
+};

@@ -43,28 +43,6 @@ static const struct case_step steps[] = {
 
 static const enum figure figures[] = {FIGURE_ONN_DANG_VIEN};
 
-static int part_load(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,
-                     struct err *e);
-static void part_view(json_t *o, const void *part);
-
-const struct case_kind case_kind_stay = {
-    .id = KIND_STAY,
-    .code = "o_nuoc_ngoai",
-    .prefix = "ONN",
-    .vi = "Đảng viên ở nước ngoài",
-    .en = "Member staying abroad",
-    .subtypes = purposes,
-    .nsubtypes = CASE_N(purposes),
-    .states = states,
-    .nstates = CASE_N(states),
-    .steps = steps,
-    .nsteps = CASE_N(steps),
-    .load = part_load,
-    .view = part_view,
-    .figures = figures,
-    .nfigures = sizeof(figures) / sizeof(figures[0]),
-};
-
 const struct code_name *stay_purposes(size_t *n)
 {
 	*n = CASE_N(purposes);
@@ -177,3 +155,17 @@ static void part_view(json_t *o, const void *part)
 	                            "version", (json_int_t)s->version)
 	                : json_null());
 }
+
+const struct case_kind case_kind_stay = {
+    .id = KIND_STAY,
+    .code = "o_nuoc_ngoai",
+    .prefix = "ONN",
+    .vi = "Đảng viên ở nước ngoài",
+    .en = "Member staying abroad",
+    CASE_TABLE(subtypes, purposes),
+    CASE_TABLE(states, states),
+    CASE_TABLE(steps, steps),
+    .load = part_load,
+    .view = part_view,
+    CASE_TABLE(figures, figures),
+};

@@ -40,22 +40,6 @@ static const struct case_step steps[] = {
 static const enum figure figures[] = {FIGURE_GS_CHUYEN_DE_TO_CHUC, FIGURE_GS_CHUYEN_DE_DANG_VIEN,
                                       FIGURE_GS_THUONG_XUYEN};
 
-const struct case_kind case_kind_supervision = {
-    .id = KIND_SUPERVISION,
-    .code = "giam_sat",
-    .prefix = "GS",
-    .vi = "Giám sát",
-    .en = "Supervision",
-    .subtypes = types,
-    .nsubtypes = CASE_N(types),
-    .states = states,
-    .nstates = CASE_N(states),
-    .steps = steps,
-    .nsteps = CASE_N(steps),
-    .figures = figures,
-    .nfigures = sizeof(figures) / sizeof(figures[0]),
-};
-
 int case_open_inspection(struct app *app, const struct actor *who, int64_t id, const char *title,
                          struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e)
 {
@@ -94,3 +78,15 @@ int case_open_inspection(struct app *app, const struct actor *who, int64_t id, c
 	in.confidentiality = c.confidentiality;
 	return case_create(app, who, &in, a, ret_id, ret_number, e);
 }
+
+const struct case_kind case_kind_supervision = {
+    .id = KIND_SUPERVISION,
+    .code = "giam_sat",
+    .prefix = "GS",
+    .vi = "Giám sát",
+    .en = "Supervision",
+    CASE_TABLE(subtypes, types),
+    CASE_TABLE(states, states),
+    CASE_TABLE(steps, steps),
+    CASE_TABLE(figures, figures),
+};

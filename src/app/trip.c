@@ -78,33 +78,6 @@ static const struct code_name events[TRAVELLER_EVENT__MAX] = {
     [TRAVELLER_REPORT] = {"report", "Báo cáo", "Report"},
 };
 
-static int check_step(struct app *app, const struct case_row *c, const struct case_step *s,
-                      struct err *e);
-static int part_load(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,
-                     struct err *e);
-static void part_view(json_t *o, const void *part);
-
-const struct case_kind case_kind_trip = {
-    .id = KIND_TRIP,
-    .code = "ra_nuoc_ngoai",
-    .prefix = "RNN",
-    .vi = "Ra nước ngoài",
-    .en = "Trip abroad",
-    .subtypes = types,
-    .nsubtypes = CASE_N(types),
-    .states = states,
-    .nstates = CASE_N(states),
-    .steps = steps,
-    .nsteps = CASE_N(steps),
-    .check_step = check_step,
-    .load = part_load,
-    .view = part_view,
-    .figures = figures,
-    .nfigures = sizeof(figures) / sizeof(figures[0]),
-    .deadlines = deadlines,
-    .ndeadlines = CASE_N(deadlines),
-};
-
 const struct code_name *trip_purposes(size_t *n)
 {
 	*n = CASE_N(purposes);
@@ -566,3 +539,19 @@ static void part_view(json_t *o, const void *part)
 		json_array_append_new(arr, traveller_json(&p->travellers[i]));
 	json_object_set_new(o, "travellers", arr);
 }
+
+const struct case_kind case_kind_trip = {
+    .id = KIND_TRIP,
+    .code = "ra_nuoc_ngoai",
+    .prefix = "RNN",
+    .vi = "Ra nước ngoài",
+    .en = "Trip abroad",
+    CASE_TABLE(subtypes, types),
+    CASE_TABLE(states, states),
+    CASE_TABLE(steps, steps),
+    .check_step = check_step,
+    .load = part_load,
+    .view = part_view,
+    CASE_TABLE(figures, figures),
+    CASE_TABLE(deadlines, deadlines),
+};
