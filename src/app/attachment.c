@@ -143,7 +143,7 @@ int attachment_add(struct app *app, const struct actor *who, int64_t case_id, co
 
 	memset(ret, 0, sizeof(*ret));
 	if ((rc = gate_role(who, WRITE_ROLES, e)) < 0 ||
-	    (rc = case_fetch(app, who, case_id, a, &c, e)) < 0)
+	    (rc = case_fetch(app, who, case_id, a, &c, e)) < 0 || (rc = case_still_open(&c, e)) < 0)
 		return rc;
 	if (len > ATTACHMENT_MAX)
 		return err_set(e, HOSO_E_TOO_BIG, "file", "Tệp lớn hơn %zu MiB",

@@ -687,7 +687,7 @@ int case_transition(struct app *app, const struct actor *who, int64_t id, const 
 	/* The kind's own conditions (an appraisal's outcome, a trip's
 	 * travellers...). */
 	k = case_kind_of(&c);
-	if (k->check_step && (rc = k->check_step(app, &c, step, e)) < 0)
+	if (k->check_step && (rc = k->check_step(app, &c, step, x.ev.note, e)) < 0)
 		goto out;
 	if ((step->flags & CASE_CONCLUDES) && !x.conclusion) {
 		rc = err_set(e, HOSO_E_MISSING, "conclusion", "Bước '%s' cần nội dung kết luận",
@@ -703,6 +703,75 @@ int case_transition(struct app *app, const struct actor *who, int64_t id, const 
 		goto out;
 	w.detail = json_pack("{s:{s:s,s:s},s:s?}", "state", "before", c.state, "after", step->to,
 	                     "conclusion", x.conclusion);
+	rc = gate_write(app, who, &w, write_step, &x, e);
+out:
+	arena_release(&a);
+	return rc;
+}
+
+int case_still_open(const struct case_row *c, struct err *e)
+{
+	const struct case_kind *k = case_kind_of(c);
+	const struct case_state *s = k ? case_state_find(k, c->state) : NULL;
+
+	if (!s || !(s->flags & CASE_FINAL))
+		return 0;
+	return err_set(e, HOSO_E_CONFLICT, "state",
+	               "Hồ sơ đã kết thúc; lãnh đạo mở lại hồ sơ trước khi bổ sung",
+	               "The case is closed; a leader reopens it before anything is added");
+}
+
+/* The state case c was in before it entered its current (final) one. */
+static int state_before(struct app *app, const struct case_row *c, struct arena *a,
+                        const char **ret, struct err *e)
+{
+	struct case_event_list hist;
+	int rc = store_case_events(app_store(app), c->id, a, &hist);
+
+	if (rc < 0)
+		return gate_store_error(e, rc, NOUN_CASE);
+	for (size_t i = hist.n; i-- > 0;)
+		if (strcmp(hist.v[i].to_state, c->state) == 0) {
+			*ret = hist.v[i].from_state;
+			return 0;
+		}
+	return err_set(e, HOSO_E_CONFLICT, "state", "Không rõ hồ sơ ở bước nào trước khi kết thúc",
+	               "The state before the case closed is not known");
+}
+
+int case_reopen(struct app *app, const struct actor *who, int64_t id, const char *reason,
+                int64_t version, struct err *e)
+{
+	struct step_write x = {.version = version};
+	struct gate_write w = {"reopen", "case", id, NULL, NOUN_CASE};
+	struct case_row c;
+	struct arena a;
+	int rc;
+
+	if ((rc = gate_role(who, CASE_LEADER, e)) < 0)
+		return rc;
+	arena_init(&a, 1 << 20);
+	if ((rc = case_fetch(app, who, id, &a, &c, e)) < 0 ||
+	    (rc = app_text_clean(&a, reason, "reason", NOTE_MAX, &x.ev.note, e)) < 0)
+		goto out;
+	if (!x.ev.note) {
+		rc = err_set(e, HOSO_E_MISSING, "reason", "Cần ghi lý do mở lại hồ sơ",
+		             "The reason for reopening is needed");
+		goto out;
+	}
+	if (case_still_open(&c, NULL) == 0) {
+		rc = err_set(e, HOSO_E_CONFLICT, "state", "Hồ sơ chưa kết thúc",
+		             "The case is not closed");
+		goto out;
+	}
+	if ((rc = state_before(app, &c, &a, &x.ev.to_state, e)) < 0)
+		goto out;
+	x.ev.case_id = id;
+	x.ev.from_state = c.state;
+	x.ev.on_date = date_today();
+	x.ev.user_id = who->user_id;
+	w.detail = json_pack("{s:{s:s,s:s},s:s}", "state", "before", c.state, "after",
+	                     x.ev.to_state, "reason", x.ev.note);
 	rc = gate_write(app, who, &w, write_step, &x, e);
 out:
 	arena_release(&a);
@@ -733,7 +802,8 @@ static int attach(struct app *app, const struct actor *who, int64_t id, const ch
 	int rc;
 
 	arena_init(&a, 1 << 20);
-	if ((rc = case_fetch(app, who, id, &a, &c, e)) == 0)
+	if ((rc = case_fetch(app, who, id, &a, &c, e)) == 0 &&
+	    (strcmp(action, "note") == 0 || (rc = case_still_open(&c, e)) == 0))
 		rc = gate_write(app, who, &w, case_insert_write, &x, e);
 	json_decref(w.detail);
 	arena_release(&a);

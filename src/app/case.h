@@ -94,10 +94,12 @@ struct case_kind {
 	const struct case_step *steps;
 	size_t nsteps;
 	unsigned flags; /* CASE_KIND_... */
-	/* Check a step: 0 when case c may take step s, else an error saying
-	 * what is missing (an appraisal's outcome, a trip's travellers). */
+	/* Check a step: 0 when case c may take step s with note (NULL when
+	 * none), else an error saying what is missing (an appraisal's
+	 * outcome, a trip's travellers, the reason for closing an
+	 * inspection with remedies still open). */
 	int (*check_step)(struct app *app, const struct case_row *c, const struct case_step *s,
-	                  struct err *e);
+	                  const char *note, struct err *e);
 	/* Load its parts: v->part is set to the kind's own parts of case v->c
 	 * (in a), computed fields included; the reader may already see the
 	 * case. */
@@ -290,6 +292,20 @@ int case_transition(struct app *app, const struct actor *who, int64_t id, const 
 
 int case_add_note(struct app *app, const struct actor *who, int64_t id, const char *text,
                   int64_t *ret_id, struct err *e);
+
+/* 0 while case c is not in a final state; else HOSO_E_CONFLICT: nothing
+ * (finding, remedy, document, scan) is added to a closed case until a
+ * leader reopens it. */
+int case_still_open(const struct case_row *c, struct err *e);
+
+/*
+ * Reopen a closed (or cancelled) case: back to the state it was in before
+ * it closed, as its own audited action ("reopen", with the reason, which
+ * is required, in the history as the step's note).  Leaders only; version
+ * must be the case's.
+ */
+int case_reopen(struct app *app, const struct actor *who, int64_t id, const char *reason,
+                int64_t version, struct err *e);
 
 /*
  * Classify or declassify a case (level: enum clearance), its own audited

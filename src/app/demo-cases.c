@@ -378,7 +378,7 @@ static int inspection(struct cg *c, int y, const struct where *w, int32_t t, con
 	char title[200], concl[200];
 	int64_t id, findings[MAX_SUBJECT];
 	const char *what[MAX_SUBJECT];
-	int discipline = 0, nviol = 0, rc;
+	int discipline = 0, nviol = 0, open = 0, rc;
 
 	if (norgs)
 		tt = inspection_titles[r < 60 ? 0 : r < 75 ? 1 : r < 85 ? 2 : r < 95 ? 3 : 4];
@@ -442,14 +442,19 @@ static int inspection(struct cg *c, int y, const struct where *w, int32_t t, con
 		if (rc < 0)
 			return rc;
 		/* Most remedies are done in time, some late, recent ones not yet. */
-		if (next(c, &done, 15, below(&c->g->rng, 5) ? 55 : 80) &&
-		    (rc = remedy_done(c->app, c->g->who, rid, done, "Đã khắc phục xong", 1,
-		                      c->g->e)) < 0)
+		if (!next(c, &done, 15, below(&c->g->rng, 5) ? 55 : 80))
+			open++;
+		else if ((rc = remedy_done(c->app, c->g->who, rid, done, "Đã khắc phục xong", 1,
+		                           c->g->e)) < 0)
 			return rc;
 	}
 	if (!next(c, &t, 40, 90))
 		return 0;
-	return step(c, id, "dong", t, NULL, NULL);
+	return step(c, id, "dong", t,
+	            open ? "Kết thúc theo dõi tại cấp kiểm tra; cấp ủy cơ sở tiếp tục theo dõi "
+	                   "các biện pháp còn lại"
+	                 : NULL,
+	            NULL);
 }
 
 /* Opens and carries one case about the subjects given (organisations or

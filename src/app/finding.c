@@ -63,6 +63,18 @@ static int check_finding(struct app *app, int64_t case_id, int64_t subject_id,
 	return 0;
 }
 
+/* Only a leader concludes that a subject's violation calls for discipline
+ * (DOMAIN.md §4: the decision to consider discipline is the committee's). */
+static int check_concluder(const struct actor *who, const char *conclusion, struct err *e)
+{
+	if (!conclusion || strcmp(conclusion, "vi_pham_phai_ky_luat") != 0 ||
+	    (who->roles & CASE_LEADER))
+		return 0;
+	return err_set(e, HOSO_E_DENIED, "conclusion",
+	               "Chỉ lãnh đạo kết luận vi phạm đến mức phải kỷ luật",
+	               "Only a leader concludes that a violation calls for discipline");
+}
+
 int finding_add(struct app *app, const struct actor *who, int64_t case_id, int64_t subject_id,
                 const char *text, const char *conclusion, int64_t *ret_id, struct err *e)
 {
@@ -76,7 +88,9 @@ int finding_add(struct app *app, const struct actor *who, int64_t case_id, int64
 
 	arena_init(&a, 1 << 20);
 	if ((rc = case_of_kind(app, who, case_id, KIND_INSPECTION, CASE_OFFICER, &a, &c, e)) < 0 ||
+	    (rc = case_still_open(&c, e)) < 0 ||
 	    (rc = check_finding(app, case_id, subject_id, conclusion, &a, e)) < 0 ||
+	    (rc = check_concluder(who, conclusion, e)) < 0 ||
 	    (rc = app_text_clean(&a, text, "text", 8000, &r.text, e)) < 0)
 		goto out;
 	if (!r.text) {
@@ -121,7 +135,8 @@ int remedy_add(struct app *app, const struct actor *who, int64_t finding_id, con
 		                            : gate_store_error(e, rc, NOUN_FINDING);
 		goto out;
 	}
-	if ((rc = app_text_clean(&a, action, "action", 2000, &r.action, e)) < 0 ||
+	if ((rc = case_still_open(&c, e)) < 0 ||
+	    (rc = app_text_clean(&a, action, "action", 2000, &r.action, e)) < 0 ||
 	    (rc = app_text_clean(&a, owner, "owner", 300, &r.owner, e)) < 0)
 		goto out;
 	if (!r.action || !r.owner) {
@@ -253,6 +268,21 @@ json_t *remedy_item_json(struct app *app, const struct actor *who, const struct 
 	                              code_date_json(it->r.due), "days_late", it->days_late,
 	                              "version", (json_int_t)it->r.version));
 	return o;
+}
+
+int finding_open_remedies(struct app *app, int64_t case_id, size_t *ret, struct err *e)
+{
+	struct remedy_list l;
+	struct arena a;
+	int rc;
+
+	*ret = 0;
+	arena_init(&a, 1 << 16);
+	rc = store_remedies_of_case(app_store(app), case_id, &a, &l);
+	for (size_t i = 0; rc == 0 && i < l.n; i++)
+		*ret += l.v[i].done == DATE_NONE;
+	arena_release(&a);
+	return rc < 0 ? gate_store_error(e, rc, NOUN_CASE) : 0;
 }
 
 int finding_part_load(struct app *app, const struct actor *who, struct case_view *v,

@@ -64,6 +64,9 @@ struct finding_part {
 	size_t n;
 };
 /* The inspection kind's load and view hooks (case.h). */
+/* How many remedies of case case_id are not done yet (in *ret). */
+int finding_open_remedies(struct app *app, int64_t case_id, size_t *ret, struct err *e);
+
 int finding_part_load(struct app *app, const struct actor *who, struct case_view *v,
                       struct arena *a, struct err *e);
 void finding_part_view(json_t *o, const void *part);

@@ -8,6 +8,8 @@
 #include "app/case.h"
 #include "app/finding.h"
 
+#include <string.h>
+
 #include "core/banned.h"
 
 static const struct code_name types[] = {
@@ -50,6 +52,25 @@ static const struct case_step steps[] = {
 static const enum figure figures[] = {FIGURE_KT_TO_CHUC, FIGURE_KT_TO_CHUC_VI_PHAM,
                                       FIGURE_KT_DANG_VIEN, FIGURE_KT_DANG_VIEN_VI_PHAM};
 
+/* Closing with remedies still open takes the leader's reason, in the
+ * step's note. */
+static int check_step(struct app *app, const struct case_row *c, const struct case_step *s,
+                      const char *note, struct err *e)
+{
+	size_t open;
+	int rc;
+
+	if (strcmp(s->to, "dong") != 0 || note)
+		return 0;
+	if ((rc = finding_open_remedies(app, c->id, &open, e)) < 0 || open == 0)
+		return rc;
+	return err_set(e, HOSO_E_CONFLICT, "note",
+	               "Còn %zu biện pháp khắc phục chưa hoàn thành: ghi rõ lý do kết thúc hồ sơ",
+	               open == 1 ? "%zu remedy is still open: write why the case closes anyway"
+	                         : "%zu remedies are still open: write why the case closes anyway",
+	               open);
+}
+
 const struct case_kind case_kind_inspection = {
     .id = KIND_INSPECTION,
     .code = "kiem_tra",
@@ -59,6 +80,7 @@ const struct case_kind case_kind_inspection = {
     CASE_TABLE(subtypes, types),
     CASE_TABLE(states, states),
     CASE_TABLE(steps, steps),
+    .check_step = check_step,
     .load = finding_part_load,
     .view = finding_part_view,
     CASE_TABLE(figures, figures),

@@ -302,14 +302,41 @@ out:
 /* A trip is approved only once it is complete: its details, its
  * travellers, each one's commitment when visiting relatives, and for an
  * official delegation its place in the year's foreign-affairs plan. */
+/* "Reports received" only when every traveller who left has reported. */
+static int check_reports(struct app *app, const struct case_row *c, struct err *e)
+{
+	struct traveller_list l;
+	struct arena a;
+	size_t missing = 0;
+	int rc;
+
+	arena_init(&a, 1 << 16);
+	rc = store_travellers_of_case(app_store(app), c->id, &a, &l);
+	for (size_t i = 0; rc == 0 && i < l.n; i++)
+		missing += l.v[i].departed != DATE_NONE && l.v[i].report_received == DATE_NONE;
+	arena_release(&a);
+	if (rc < 0)
+		return gate_store_error(e, rc, NOUN_CASE);
+	if (missing)
+		return err_set(e, HOSO_E_CONFLICT, "travellers",
+		               "Còn %zu người chưa nộp báo cáo sau chuyến đi",
+		               missing == 1 ? "%zu traveller has not reported yet"
+		                            : "%zu travellers have not reported yet",
+		               missing);
+	return 0;
+}
+
 static int check_step(struct app *app, const struct case_row *c, const struct case_step *s,
-                      struct err *e)
+                      const char *note, struct err *e)
 {
 	struct traveller_list l;
 	struct trip_row trip;
 	struct arena a;
 	int rc;
 
+	(void)note;
+	if (strcmp(s->to, "da_nop_bao_cao") == 0)
+		return check_reports(app, c, e);
 	if (strcmp(s->to, "dong_y") != 0)
 		return 0;
 	arena_init(&a, 1 << 16);

@@ -280,6 +280,26 @@ static int step_cmd(struct cli_sub *x, int argc, char **argv)
 	return rc;
 }
 
+/* case reopen ID --reason R: a closed case back to its step before. */
+static int reopen_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *pos[1], *reason = NULL;
+	const struct cli_opt opts[] = {{"--reason", &reason, .need = 1}, {NULL}};
+	struct case_view v;
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --reason",
+	                   "ID and --reason are required")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0)
+		return rc;
+	if ((rc = case_now(x, id, &v)) == 0)
+		rc = case_reopen(x->app, &x->who, id, reason, v.c.version, &x->err);
+	if (rc == 0 && (rc = case_now(x, id, &v)) == 0)
+		printf("%s: %s\n", v.c.number, v.c.state);
+	return rc;
+}
+
 static int note_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *pos[2];
@@ -480,7 +500,7 @@ static const struct cli_subcmd subs[] = {
     {"show", show_cmd},     {"step", step_cmd},         {"note", note_cmd},
     {"doc", doc_cmd},       {"due", due_cmd},           {"rules", rules_cmd},
     {"rule", rule_cmd},     {"attach", attach_cmd},     {"attachment", attachment_cmd},
-    {"assign", assign_cmd}, {"classify", classify_cmd},
+    {"assign", assign_cmd}, {"classify", classify_cmd}, {"reopen", reopen_cmd},
 };
 
 /* Each kind's subcommands, in its file: one line each. */
@@ -496,7 +516,8 @@ const struct cmd_entry cmd_case_entry = {
              "[--kind K] [--state S] [--org CODE] [--from D] [--to D] [--assignee U] "
              "[--overdue] [--json] | show ID [--json] | assign ID [USER]... | classify ID "
              "thuong|mat|toi_mat [--reason R] | step ID --to "
-             "STATE [--date D] [--note N] [--conclusion C] | note ID TEXT | doc ID --title T "
+             "STATE [--date D] [--note N] [--conclusion C] | reopen ID --reason R | note ID TEXT | "
+             "doc ID --title T "
              "--date D [--number N] | due [--level L] [--json] | rules | rule CODE --days N "
              "[--early P] [--late P] | attach ID FILE [--name N] | attachment ATT --out FILE",
     .help = "Hồ sơ vụ việc: kiểm tra, giám sát, kỷ luật... / cases: inspections, supervision, ...",

@@ -12,6 +12,7 @@
  *   GET  /api/cases/{id}                    one case with everything attached
  *                                           (recorded)
  *   POST /api/cases/{id}/transition         take a step of its state machine
+ *   POST /api/cases/{id}/reopen             reopen a closed case (leaders)
  *   PUT  /api/cases/{id}/assignees          who works on it
  *   POST /api/cases/{id}/notes              add a note
  *   POST /api/cases/{id}/documents          record a document
@@ -241,6 +242,21 @@ int api_case_transition(struct http_req *r, struct err *e)
 		                json_pack("{s:I,s:s,s:I}", "id", (json_int_t)id, "state", to,
 		                          "version", (json_int_t)(version + 1)));
 	return rc;
+}
+
+int api_case_reopen(struct http_req *r, struct err *e)
+{
+	const char *reason = NULL;
+	int64_t id, version = 0;
+	const struct http_field fields[] = {
+	    {"reason", HF_STRING, 1, &reason, 0, 0},
+	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
+	};
+	int rc = api_id_fields(r, NOUN_CASE, &id, fields, 2, e);
+
+	if (rc == 0)
+		rc = case_reopen(r->app, &r->actor, id, reason, version, e);
+	return api_reply_id(r, rc, 200, id);
 }
 
 int api_case_assignees_put(struct http_req *r, struct err *e)

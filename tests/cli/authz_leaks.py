@@ -64,6 +64,7 @@ BODIES = {
     ("POST", "/api/orgs/{code}/dissolve"): {"date": "2030-01-01"},
     ("PUT", "/api/users/{username}"): {"disabled": False},
     ("POST", "/api/cases/{id}/transition"): {"to": "quyet_dinh", "version": 1},
+    ("POST", "/api/cases/{id}/reopen"): {"reason": "Mở lại", "version": 1},
     ("POST", "/api/cases/{id}/notes"): {"text": "Ghi chú"},
     ("POST", "/api/cases/{id}/documents"): {"title": "Quyết định", "date": "2024-01-01"},
     ("POST", "/api/cases/{id}/letters"): {"recipient": "Công an xã"},

@@ -389,3 +389,31 @@ assert c["relatives"][2]["exempt_reason"] == "Chưa kết hôn khi làm hồ sơ
 assert c["exemptions"] == {"applicant": True, "spouse_side": False}, c["exemptions"]
 PY
 stop_server
+# a closed case takes nothing but notes until a leader reopens it, with a reason
+start_server
+login_users cv.x1 ld.x1 cv.x2
+post cv.x1 /api/cases '{"kind": "kiem_tra", "title": "Kiểm tra sẽ hủy", "org": "X1", "opened": "2024-03-01"}' 201
+kc=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+post ld.x1 "/api/cases/$kc/transition" '{"to": "huy", "note": "Trùng kế hoạch", "version": 1}' 200
+post cv.x1 "/api/cases/$kc/documents" '{"title": "Báo cáo", "date": "2024-03-02"}' 409
+expect_body '"field":"state"'
+expect_body 'lãnh đạo mở lại hồ sơ'
+post cv.x1 "/api/cases/$kc/notes" '{"text": "Đã lưu"}' 201
+post cv.x1 "/api/cases/$kc/reopen" '{"reason": "Nhầm", "version": 2}' 403
+post cv.x2 "/api/cases/$kc/reopen" '{"reason": "Nhầm", "version": 2}' 403
+post ld.x1 "/api/cases/$kc/reopen" '{"reason": " ", "version": 2}' 400
+expect_body '"field":"reason"'
+post ld.x1 "/api/cases/$kc/reopen" '{"reason": "Hủy nhầm hồ sơ", "version": 1}' 409
+post ld.x1 "/api/cases/$kc/reopen" '{"reason": "Hủy nhầm hồ sơ", "version": 2}' 200
+post ld.x1 "/api/cases/$kc/reopen" '{"reason": "Lần nữa", "version": 3}' 409
+expect_body 'chưa kết thúc'
+expect_http 200 -b cv.x1.jar "$base/api/cases/$kc"
+python3 - <<'PY' && ok || fail "reopened: $(head -c 600 body.txt)"
+import json
+c = json.load(open("body.txt"))
+assert c["state"] == "ke_hoach", c["state"]
+last = c["history"][-1]
+assert (last["from"], last["to"], last["note"]) == ("huy", "ke_hoach", "Hủy nhầm hồ sơ"), last
+PY
+post cv.x1 "/api/cases/$kc/documents" '{"title": "Báo cáo", "date": "2024-03-02"}' 201
+stop_server

@@ -119,6 +119,11 @@ expect_out "ra_nuoc_ngoai.bao_cao +10 ngày làm việc, nhắc 40%/90%  "
 expect_status 1 "$HOSO" case rule khong_co --days 10
 expect_status 1 "$HOSO" case rule ra_nuoc_ngoai.bao_cao --days 10 --early 90 --late 40
 expect_status 2 "$HOSO" case rule ra_nuoc_ngoai.bao_cao
+# "reports received" only when every traveller who left has reported
+expect_status 1 "$HOSO" case step "$t" --to da_nop_bao_cao --date 2024-02-20
+expect_err "conflict, travellers"
+expect_err "1 traveller has not reported yet"
+expect_status 0 "$HOSO" case traveller-update "$tr" --event report --date 20/02/2024
 expect_status 0 "$HOSO" case step "$t" --to da_nop_bao_cao --date 2024-02-20
 expect_status 0 "$HOSO" case due
 expect_no_out "RNN-2024-0001"
@@ -195,3 +200,16 @@ python3 -c 'import json; assert json.load(open("out.txt"))["confidentiality"] ==
 expect_status 0 "$HOSO" report verify
 expect_status 2 "$HOSO" case classify "$k" rat_mat
 expect_status 2 "$HOSO" case classify "$k"
+# reopening a closed case: a reason, back to the step before, audited
+expect_status 0 "$HOSO" case new --kind kiem_tra --title "Kiểm tra hủy nhầm" --org X1 --opened 2024-03-01
+kr=$(cut -d' ' -f1 out.txt)
+expect_status 0 "$HOSO" case step "$kr" --to huy --note "Trùng kế hoạch"
+expect_status 1 "$HOSO" case doc "$kr" --title "Báo cáo" --date 02/03/2024
+expect_err "conflict, state"
+expect_status 2 "$HOSO" case reopen "$kr"
+expect_status 0 "$HOSO" case reopen "$kr" --reason "Hủy nhầm"
+expect_out ": ke_hoach$"
+expect_status 1 "$HOSO" case reopen "$kr" --reason "Lần nữa"
+expect_status 0 "$HOSO" audit log --limit 3 --json
+python3 -c 'import json,sys; e=json.load(open("out.txt")); e=e["entries"] if isinstance(e,dict) else e; assert any(x["action"] == "reopen" for x in e), e' && ok || fail "reopen audited: $(head -c 300 out.txt)"
+expect_status 0 "$HOSO" case doc "$kr" --title "Báo cáo" --date 02/03/2024

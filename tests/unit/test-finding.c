@@ -121,10 +121,86 @@ static void test_findings_and_their_remedies(void **state)
 	assert_string_equal(rl.v[0].result, "Đã ban hành quy chế mới");
 }
 
+/* Take case id to `to` as actor who, with note and conclusion. */
+static int walk(struct fx *f, const struct actor *who, int64_t id, const char *to, const char *note,
+                const char *conclusion)
+{
+	struct case_view v;
+
+	assert_int_equal(case_get(f->app, who, id, &f->a, &v, &f->e), 0);
+	return case_transition(f->app, who, id, to, DATE_NONE, note, conclusion, v.c.version,
+	                       &f->e);
+}
+
+static const char *state_of(struct fx *f, int64_t id)
+{
+	struct case_view v;
+
+	assert_int_equal(case_get(f->app, &f->sys, id, &f->a, &v, &f->e), 0);
+	return v.c.state;
+}
+
+static void test_workflow_rules(void **state)
+{
+	struct fx *f = *state;
+	struct actor leader = fixture_actor(8, ROLE_LEADER, f->x1, CLEARANCE_NORMAL);
+	struct case_document_input doc = {.title = "Báo cáo", .doc_date = date_days(2024, 3, 2)};
+	static const char *const steps[] = {"quyet_dinh", "tu_kiem_diem", "tham_tra",
+	                                    "ket_luan",   "thong_bao",    "theo_doi"};
+	struct case_view v;
+	int64_t fid, rid, x;
+
+	/* Only a leader concludes that discipline is called for. */
+	assert_int_equal(finding_add(f->app, &f->officer, f->insp, f->subject,
+	                             "Vi phạm nghiêm trọng", "vi_pham_phai_ky_luat", &x, &f->e),
+	                 HOSO_E_DENIED);
+	assert_string_equal(f->e.field.buf, "conclusion");
+	assert_int_equal(finding_add(f->app, &leader, f->insp, f->subject, "Vi phạm nghiêm trọng",
+	                             "vi_pham_phai_ky_luat", &fid, &f->e),
+	                 0);
+	assert_int_equal(remedy_add(f->app, &f->officer, fid, "Kiểm điểm", "Chi bộ",
+	                            date_days(2024, 6, 30), &rid, &f->e),
+	                 0);
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		assert_int_equal(walk(f, &leader, f->insp, steps[i], NULL, "Có vi phạm"), 0);
+	/* Closing with a remedy open needs the leader's reason. */
+	assert_int_equal(walk(f, &leader, f->insp, "dong", NULL, NULL), HOSO_E_CONFLICT);
+	assert_string_equal(f->e.field.buf, "note");
+	assert_non_null(strstr(err_text_en(&f->e), "1 remedy is still open"));
+	assert_int_equal(walk(f, &leader, f->insp, "dong", "Chi bộ tiếp tục theo dõi", NULL), 0);
+	/* Nothing but notes is added to a closed case. */
+	assert_int_equal(finding_add(f->app, &leader, f->insp, 0, "X", "khong_vi_pham", &x, &f->e),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(
+	    remedy_add(f->app, &leader, fid, "X", "Y", date_days(2024, 6, 30), &x, &f->e),
+	    HOSO_E_CONFLICT);
+	assert_int_equal(case_add_document(f->app, &leader, f->insp, &doc, &x, &f->e),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(case_add_note(f->app, &f->officer, f->insp, "Đã lưu hồ sơ", &x, &f->e), 0);
+	/* Reopening: a leader's step, with a reason, back where it was. */
+	assert_int_equal(case_get(f->app, &leader, f->insp, &f->a, &v, &f->e), 0);
+	assert_int_equal(case_reopen(f->app, &f->officer, f->insp, "Sai", v.c.version, &f->e),
+	                 HOSO_E_DENIED);
+	assert_int_equal(case_reopen(f->app, &leader, f->insp, " ", v.c.version, &f->e),
+	                 HOSO_E_MISSING);
+	assert_int_equal(case_reopen(f->app, &leader, f->insp, "Sai", v.c.version + 1, &f->e),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(
+	    case_reopen(f->app, &leader, f->insp, "Bổ sung kết luận", v.c.version, &f->e), 0);
+	assert_string_equal(state_of(f, f->insp), "theo_doi");
+	assert_int_equal(case_reopen(f->app, &leader, f->insp, "Lần nữa", v.c.version + 1, &f->e),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(case_add_document(f->app, &leader, f->insp, &doc, &x, &f->e), 0);
+	assert_int_equal(remedy_done(f->app, &f->officer, rid, DATE_NONE, "Đã kiểm điểm", 1, &f->e),
+	                 0);
+	assert_int_equal(walk(f, &leader, f->insp, "dong", NULL, NULL), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_findings_and_their_remedies, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_workflow_rules, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

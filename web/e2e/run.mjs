@@ -302,6 +302,31 @@ const tests = [
 
   ...caseKindTests,
 
+  ['a cancelled case takes only notes; the commune officer is told a leader reopens it; the leader reopens it with a reason', async ({ page, url, shot }) => {
+    const leader = await apiAs(url, 'lanhdao1')
+    const made = await leader('POST', '/api/cases', { kind: 'kiem_tra', title: 'Kiểm tra hủy nhầm', org: 'DB.X01' })
+    check(made.status === 201, 'opened: ' + made.status)
+    const id = made.body.id
+    check((await leader('POST', `/api/cases/${id}/transition`, { to: 'huy', note: 'Trùng kế hoạch', version: 1 })).status === 200, 'cancelled')
+    await login(page, url, 'cbxa1')
+    await page.goto(`${url}/cases/${id}`)
+    await page.waitForSelector('[data-test=case-closed]')
+    check((await page.textContent('[data-test=case-closed]')).includes('lãnh đạo mở lại'), 'the officer reads who can reopen it')
+    check(!(await page.locator('[data-test=reopen]').count()), 'no reopen button for an officer')
+    await page.context().clearCookies()
+    await login(page, url, 'lanhdao1')
+    await page.goto(`${url}/cases/${id}`)
+    await page.click('[data-test=reopen]')
+    await page.click('[data-test=reopen-apply]')
+    await page.waitForSelector('text=Cần ghi lý do')
+    await page.fill('#reopen-reason', 'Hủy nhầm: kế hoạch vẫn thực hiện')
+    await shot('reopen')
+    await page.click('[data-test=reopen-apply]')
+    await page.waitForFunction(() => document.querySelector('[data-test=case-state]')?.textContent.includes('Kế hoạch'))
+    check((await page.textContent('[data-test=case-history]')).includes('Hủy nhầm: kế hoạch vẫn thực hiện'), 'the reason is in the history')
+    check(!(await page.locator('[data-test=case-closed]').count()), 'no longer closed')
+  }],
+
   ['a viewer of one commune cannot reach a person of another by URL', async ({ page, url }) => {
     const api = await apiAs(url, 'quantri')
     const mine = await memberUnder(api, 'DB.X01')
