@@ -15,6 +15,7 @@
 #include "app/audit.h"
 #include "app/deadline.h"
 #include "app/gate.h"
+#include "app/notice.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "app/scope.h"
@@ -192,7 +193,9 @@ static int write_case(struct app *app, void *arg, struct gate_write *w, struct e
 	                             .to_state = x->c.state,
 	                             .on_date = x->c.opened,
 	                             .user_id = x->who->user_id};
-	return store_case_event_insert(app_store(app), &ev);
+	if ((rc = store_case_event_insert(app_store(app), &ev)) < 0)
+		return rc;
+	return notice_waiting(app, x->who, &x->c, x->c.state, e);
 }
 
 int case_create(struct app *app, const struct actor *who, const struct case_input *in,
@@ -250,8 +253,30 @@ void case_person_name(struct app *app, const struct actor *who, int64_t person_i
 	ret->name = person_get(app, who, person_id, a, &p, NULL) == 0 ? p.full_name : NULL;
 }
 
+/* User id's user name and full name, both NULL when unknown (the local
+ * system, a user since removed). */
+static void user_name(struct app *app, int64_t id, struct arena *a, struct case_name *ret)
+{
+	if (!id || user_name_of(app, id, a, &ret->code, &ret->name) < 0)
+		ret->code = ret->name = NULL;
+}
+
+/* Who took each step and wrote each note. */
+static int authors(struct app *app, struct case_view *v, struct arena *a, struct err *e)
+{
+	v->event_users = arena_calloc(a, v->events.n + 1, sizeof(*v->event_users));
+	v->note_users = arena_calloc(a, v->notes.n + 1, sizeof(*v->note_users));
+	if (!v->event_users || !v->note_users)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	for (size_t i = 0; i < v->events.n; i++)
+		user_name(app, v->events.v[i].user_id, a, &v->event_users[i]);
+	for (size_t i = 0; i < v->notes.n; i++)
+		user_name(app, v->notes.v[i].user_id, a, &v->note_users[i]);
+	return 0;
+}
+
 /* The names beside the subjects (organisations as they were on the case
- * date) and the assignees. */
+ * date), the assignees and the authors. */
 static int load_names(struct app *app, const struct actor *who, struct case_view *v,
                       struct arena *a, struct err *e)
 {
@@ -269,10 +294,8 @@ static int load_names(struct app *app, const struct actor *who, struct case_view
 			                 &v->subject_names[i]);
 	}
 	for (size_t i = 0; i < v->assignees.n; i++)
-		if (user_name_of(app, v->assignees.v[i], a, &v->assignee_names[i].code,
-		                 &v->assignee_names[i].name) < 0)
-			v->assignee_names[i].code = v->assignee_names[i].name = NULL;
-	return 0;
+		user_name(app, v->assignees.v[i], a, &v->assignee_names[i]);
+	return authors(app, v, a, e);
 }
 
 int case_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
@@ -296,7 +319,8 @@ int case_get(struct app *app, const struct actor *who, int64_t id, struct arena 
 	if ((rc = audit_record(app, who, &(struct audit_entry){"read", "case", id, NULL, 0}, e)) <
 	        0 ||
 	    (rc = load_names(app, who, ret, a, e)) < 0 ||
-	    (rc = deadline_of_case(app, ret, a, &ret->deadlines, &ret->ndeadlines, e)) < 0)
+	    (rc = deadline_of_case(app, ret, a, &ret->deadlines, &ret->ndeadlines, e)) < 0 ||
+	    (rc = case_next_load(app, &ret->c, &ret->assignees, a, &ret->next, e)) < 0)
 		return rc;
 	return ret->kind && ret->kind->load ? ret->kind->load(app, who, ret, a, e) : 0;
 }
@@ -375,9 +399,11 @@ static void records_json(const struct case_view *v, json_t *o)
 		const struct case_event_row *x = &v->events.v[i];
 
 		json_array_append_new(
-		    events, json_pack("{s:s?,s:s,s:o,s:s,s:I,s:s?}", "from", x->from_state, "to",
-		                      x->to_state, "date", code_date_json(x->on_date), "at", x->at,
-		                      "user", (json_int_t)x->user_id, "note", x->note));
+		    events,
+		    json_pack("{s:s?,s:s,s:o,s:s,s:I,s:s?,s:s?,s:s?}", "from", x->from_state, "to",
+		              x->to_state, "date", code_date_json(x->on_date), "at", x->at, "user",
+		              (json_int_t)x->user_id, "username", v->event_users[i].code,
+		              "user_name", v->event_users[i].name, "note", x->note));
 	}
 	for (size_t i = 0; i < v->documents.n; i++) {
 		const struct case_document_row *d = &v->documents.v[i];
@@ -389,9 +415,11 @@ static void records_json(const struct case_view *v, json_t *o)
 	}
 	for (size_t i = 0; i < v->notes.n; i++)
 		json_array_append_new(
-		    notes, json_pack("{s:I,s:s,s:I,s:s}", "id", (json_int_t)v->notes.v[i].id, "at",
-		                     v->notes.v[i].at, "user", (json_int_t)v->notes.v[i].user_id,
-		                     "text", v->notes.v[i].text));
+		    notes,
+		    json_pack("{s:I,s:s,s:I,s:s?,s:s?,s:s}", "id", (json_int_t)v->notes.v[i].id,
+		              "at", v->notes.v[i].at, "user", (json_int_t)v->notes.v[i].user_id,
+		              "username", v->note_users[i].code, "user_name", v->note_users[i].name,
+		              "text", v->notes.v[i].text));
 	json_object_set_new(o, "history", events);
 	json_object_set_new(o, "documents", docs);
 	json_object_set_new(o, "notes", notes);
@@ -437,6 +465,7 @@ json_t *case_view_json(const struct case_view *v)
 	json_object_set_new(o, "subjects", subjects_json(v));
 	records_json(v, o);
 	work_json(v, o);
+	json_object_set_new(o, "next", case_next_json(&v->next));
 	return o;
 }
 
@@ -649,6 +678,8 @@ struct step_write {
 	struct case_event_row ev;
 	const char *conclusion;
 	int64_t version;
+	const struct actor *who;
+	const struct case_row *c;
 };
 
 static int write_step(struct app *app, void *arg, struct gate_write *w, struct err *e)
@@ -661,7 +692,9 @@ static int write_step(struct app *app, void *arg, struct gate_write *w, struct e
 	if (rc == HOSO_E_CONFLICT)
 		return err_set(e, rc, "version", "Hồ sơ vừa được người khác thay đổi; hãy tải lại",
 		               "Someone else changed the case; reload it");
-	return rc < 0 ? rc : store_case_event_insert(app_store(app), &x->ev);
+	if (rc < 0 || (rc = store_case_event_insert(app_store(app), &x->ev)) < 0)
+		return rc;
+	return notice_waiting(app, x->who, x->c, x->ev.to_state, e);
 }
 
 int case_transition(struct app *app, const struct actor *who, int64_t id, const char *to,
@@ -670,9 +703,9 @@ int case_transition(struct app *app, const struct actor *who, int64_t id, const 
 {
 	const struct case_kind *k;
 	const struct case_step *step = NULL;
-	struct step_write x = {.version = version};
-	struct gate_write w = {"update", "case", id, NULL, NOUN_CASE};
 	struct case_row c;
+	struct step_write x = {.version = version, .who = who, .c = &c};
+	struct gate_write w = {"update", "case", id, NULL, NOUN_CASE};
 	struct arena a;
 	int rc;
 
@@ -742,9 +775,9 @@ static int state_before(struct app *app, const struct case_row *c, struct arena 
 int case_reopen(struct app *app, const struct actor *who, int64_t id, const char *reason,
                 int64_t version, struct err *e)
 {
-	struct step_write x = {.version = version};
-	struct gate_write w = {"reopen", "case", id, NULL, NOUN_CASE};
 	struct case_row c;
+	struct step_write x = {.version = version, .who = who, .c = &c};
+	struct gate_write w = {"reopen", "case", id, NULL, NOUN_CASE};
 	struct arena a;
 	int rc;
 
@@ -934,29 +967,47 @@ struct assign_write {
 	int64_t id, version;
 	const int64_t *ids;
 	size_t k;
+	const struct actor *who;
+	const struct case_row *c;
+	struct arena *a;
 };
 
+/* The new assignees are told (notice.h); those kept are not again. */
 static int write_assignees(struct app *app, void *arg, struct gate_write *w, struct err *e)
 {
 	struct assign_write *x = arg;
+	int64_t added[CASE_ASSIGNEES_MAX];
+	struct id_list was;
+	size_t n = 0;
 	int rc = store_case_touch(app_store(app), x->id, x->version);
 
 	(void)w;
 	if (rc == HOSO_E_CONFLICT)
 		return err_set(e, rc, "version", "Hồ sơ vừa được người khác thay đổi; hãy tải lại",
 		               "Someone else changed the case; reload it");
-	return rc < 0 ? rc : store_case_assignees_set(app_store(app), x->id, x->ids, x->k);
+	if (rc < 0 || (rc = store_case_assignees(app_store(app), x->id, x->a, &was)) < 0 ||
+	    (rc = store_case_assignees_set(app_store(app), x->id, x->ids, x->k)) < 0)
+		return rc;
+	for (size_t i = 0; i < x->k; i++) {
+		size_t j = 0;
+
+		while (j < was.n && was.v[j] != x->ids[i])
+			j++;
+		if (j == was.n)
+			added[n++] = x->ids[i];
+	}
+	return notice_assigned(app, x->who, x->c, added, n, x->version + 1, e);
 }
 
 int case_assign(struct app *app, const struct actor *who, int64_t id, const char *const *usernames,
                 size_t n, int64_t version, struct err *e)
 {
 	int64_t ids[CASE_ASSIGNEES_MAX];
-	struct assign_write x = {id, version, ids, 0};
-	struct gate_write w = {"assign", "case", id, NULL, NOUN_CASE};
-	json_t *was = json_array(), *now = json_array();
 	struct case_row c;
 	struct arena a;
+	struct assign_write x = {id, version, ids, 0, who, &c, &a};
+	struct gate_write w = {"assign", "case", id, NULL, NOUN_CASE};
+	json_t *was = json_array(), *now = json_array();
 	int rc;
 
 	if ((rc = gate_role(who, WRITE_ROLES, e)) < 0 ||

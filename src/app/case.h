@@ -180,6 +180,13 @@ struct deadline;
  * case_get returns and case_view_json turns into the one JSON of a case
  * (the HTTP API's and the CLI's --json).
  */
+/* What a case waits for (notice.h): the step, and those who may take it. */
+struct case_next {
+	const struct case_step *step; /* NULL: a final state, nothing waits */
+	struct case_name *actors;     /* username, full name */
+	size_t nactors;
+};
+
 struct case_view {
 	struct case_row c;
 	const struct case_kind *kind;
@@ -195,6 +202,9 @@ struct case_view {
 	struct deadline *deadlines;       /* the kind's deadlines (deadline.h) */
 	size_t ndeadlines;
 	void *part; /* the kind's own parts (its load hook; its header says the type) */
+	struct case_next next;
+	struct case_name *event_users; /* beside events.v: who took each step */
+	struct case_name *note_users;  /* beside notes.v: who wrote each note */
 };
 
 /* The case's JSON: its brief (as case_brief_json), the conclusion, the

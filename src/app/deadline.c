@@ -350,9 +350,8 @@ int deadline_due_record(struct app *app, const struct actor *who, const char *ob
 	                         e);
 }
 
-int deadline_due(struct app *app, const struct actor *who, enum deadline_level min_level,
-                 size_t limit, struct arena *a, struct deadline_item **ret, size_t *ret_n,
-                 struct err *e)
+int deadline_scan(struct app *app, const struct actor *who, enum deadline_level min_level,
+                  struct arena *a, struct deadline_item **ret, size_t *ret_n, struct err *e)
 {
 	struct due_scan s = {.app = app, .min = min_level, .a = a};
 	int rc;
@@ -371,7 +370,19 @@ int deadline_due(struct app *app, const struct actor *who, enum deadline_level m
 	if (s.n)
 		qsort(s.v, s.n, sizeof(*s.v), urgency);
 	*ret = s.v;
-	return deadline_due_record(app, who, "deadline", min_level, s.n, limit, ret_n, e);
+	*ret_n = s.n;
+	return 0;
+}
+
+int deadline_due(struct app *app, const struct actor *who, enum deadline_level min_level,
+                 size_t limit, struct arena *a, struct deadline_item **ret, size_t *ret_n,
+                 struct err *e)
+{
+	size_t n;
+	int rc = deadline_scan(app, who, min_level, a, ret, &n, e);
+
+	*ret_n = 0;
+	return rc < 0 ? rc : deadline_due_record(app, who, "deadline", min_level, n, limit, ret_n, e);
 }
 
 json_t *deadline_json(const struct deadline *d)

@@ -120,6 +120,11 @@ struct deadline_item {
 	struct deadline d;
 };
 
+/* Every open deadline the caller may see at or above min_level, most
+ * urgent first (all *ret_n of them).  Not audited: the caller records
+ * what it shows. */
+int deadline_scan(struct app *app, const struct actor *who, enum deadline_level min_level,
+                  struct arena *a, struct deadline_item **ret, size_t *ret_n, struct err *e);
 /* The caller's open deadlines at or above min_level (DEADLINE_EARLY: due
  * soon and overdue), most urgent first; at most limit. */
 int deadline_due(struct app *app, const struct actor *who, enum deadline_level min_level,

@@ -625,6 +625,26 @@ static const struct migration migrations[] = {
         "ALTER TABLE case_appraisal ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
         NULL,
     },
+    /* 23: the inbox: a notice to a user about a case - work assigned, a
+     * case waiting for them, a deadline's reminder or its passing.  One
+     * notice per (user, case, kind, ref): ref tells apart what the same
+     * kind is about within the case (a state, a deadline rule and level,
+     * an assignment's version), so a notice is never made twice. */
+    {
+        "CREATE TABLE notice("
+        " id INTEGER PRIMARY KEY,"
+        " user_id INTEGER NOT NULL REFERENCES app_user(id),"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " kind TEXT NOT NULL,"
+        " ref TEXT NOT NULL,"
+        " text TEXT NOT NULL,"
+        " text_en TEXT NOT NULL,"
+        " at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+        " read_at TEXT,"
+        " UNIQUE (user_id, case_id, kind, ref)) STRICT;"
+        "CREATE INDEX notice_by_user ON notice(user_id, id);",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

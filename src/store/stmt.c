@@ -427,4 +427,13 @@ const char *const stmt_sqlite[STMT__MAX] = {
                          "document, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [STMT_TERMS_OF_ORG] = "SELECT id, org_id, first_year, last_year, congress, document FROM "
                           "party_term WHERE org_id = ?1 ORDER BY first_year",
+    [STMT_NOTICE_INSERT] = "INSERT OR IGNORE INTO notice(user_id, case_id, kind, ref, text, "
+                           "text_en) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_NOTICE_LIST] = "SELECT id, case_id, kind, ref, text, text_en, at, read_at FROM notice "
+                         "WHERE user_id = ?1 AND id < ?2 AND (?3 = 0 OR read_at IS NULL) "
+                         "ORDER BY id DESC LIMIT ?4",
+    [STMT_NOTICE_READ] = "UPDATE notice SET read_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                         "WHERE id = ?2 AND user_id = ?1 AND read_at IS NULL",
+    [STMT_NOTICE_READ_ALL] = "UPDATE notice SET read_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                             "WHERE user_id = ?1 AND read_at IS NULL",
 };

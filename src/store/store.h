@@ -855,4 +855,26 @@ int store_term_insert(struct store *s, const struct term_row *r, int64_t *ret_id
 /* The terms recorded for org, by first year (none: n = 0). */
 int store_terms_of_org(struct store *s, int64_t org, struct arena *a, struct term_list *ret);
 
+/* ---- the inbox (notice.c) ---- */
+struct notice_row {
+	int64_t id, user_id, case_id;
+	const char *kind; /* assigned, waiting, early, late, overdue, escalated */
+	const char *ref;  /* what within the case: a state, a rule and level */
+	const char *text, *text_en;
+	const char *at, *read_at; /* UTC; read_at NULL while unread */
+};
+struct notice_list {
+	struct notice_row *v;
+	size_t n;
+};
+/* Add r unless the user already has a notice of that case, kind and ref
+ * (then nothing changes; 0 either way). */
+int store_notice_add(struct store *s, const struct notice_row *r);
+/* The user's notices with id < before (0: from the newest), newest
+ * first, at most limit; only the unread ones when unread_only. */
+int store_notices(struct store *s, int64_t user_id, int64_t before, int unread_only, size_t limit,
+                  struct arena *a, struct notice_list *ret);
+/* Mark one of the user's notices read (id 0: all of them). */
+int store_notice_read(struct store *s, int64_t user_id, int64_t id);
+
 #endif

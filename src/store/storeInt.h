@@ -162,6 +162,11 @@ enum stmt {
 	/* party terms (term.c) */
 	STMT_TERM_INSERT,
 	STMT_TERMS_OF_ORG,
+	/* the inbox */
+	STMT_NOTICE_INSERT,
+	STMT_NOTICE_LIST,
+	STMT_NOTICE_READ,
+	STMT_NOTICE_READ_ALL,
 	STMT__MAX
 };
 
