@@ -10,6 +10,7 @@
 #include "cal/cal.h"
 #include "core/date.h"
 #include "core/err.h"
+#include "helpers.h"
 
 static void test_kind_names(void **state)
 {
@@ -237,17 +238,7 @@ static void test_not_off(void **state)
 	cal_free(c);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_kind_names),
-	    cmocka_unit_test(test_default_entries),
-	    cmocka_unit_test(test_statutory_2024),
-	    cmocka_unit_test(test_statutory_2023),
-	    cmocka_unit_test(test_statutory_before_2021),
-	    cmocka_unit_test(test_announced_2024),
-	    cmocka_unit_test(test_announced_2025),
-	    cmocka_unit_test(test_not_off),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_kind_names), cmocka_unit_test(test_default_entries),
+          cmocka_unit_test(test_statutory_2024), cmocka_unit_test(test_statutory_2023),
+          cmocka_unit_test(test_statutory_before_2021), cmocka_unit_test(test_announced_2024),
+          cmocka_unit_test(test_announced_2025), cmocka_unit_test(test_not_off))

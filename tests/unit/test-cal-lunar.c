@@ -16,6 +16,7 @@
 #include "cal/cal.h"
 #include "core/date.h"
 #include "core/err.h"
+#include "helpers.h"
 
 static int32_t tet(int y)
 {
@@ -223,14 +224,6 @@ static void test_reference_every_day(void **state)
 	assert_true(months > 2470);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_tet),
-	    cmocka_unit_test(test_leap_months),
-	    cmocka_unit_test(test_examples),
-	    cmocka_unit_test(test_bad_dates),
-	    cmocka_unit_test(test_reference_every_day),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_tet), cmocka_unit_test(test_leap_months),
+          cmocka_unit_test(test_examples), cmocka_unit_test(test_bad_dates),
+          cmocka_unit_test(test_reference_every_day))

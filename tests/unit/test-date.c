@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/err.h"
+#include "helpers.h"
 
 static void test_day_numbers_round_trip(void **state)
 {
@@ -123,15 +124,6 @@ static void test_add_years(void **state)
 	assert_int_equal(date_add_years(date_days(2020, 2, 29), 4), date_days(2024, 2, 29));
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_day_numbers_round_trip),
-	    cmocka_unit_test(test_weekday),
-	    cmocka_unit_test(test_iso),
-	    cmocka_unit_test(test_partial_dates),
-	    cmocka_unit_test(test_excel_serial),
-	    cmocka_unit_test(test_add_years),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_day_numbers_round_trip), cmocka_unit_test(test_weekday),
+          cmocka_unit_test(test_iso), cmocka_unit_test(test_partial_dates),
+          cmocka_unit_test(test_excel_serial), cmocka_unit_test(test_add_years))

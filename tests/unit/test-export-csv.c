@@ -27,6 +27,7 @@
 #include "export/doc.h"
 
 #include "doc-sample.h"
+#include "helpers.h"
 
 static void write_ok(const struct doc *d, struct buf *out)
 {
@@ -266,15 +267,6 @@ static void test_failures_write_nothing(void **state)
 	err_release(&e);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_golden),
-	    cmocka_unit_test(test_layout),
-	    cmocka_unit_test(test_quoting_reads_back),
-	    cmocka_unit_test(test_field),
-	    cmocka_unit_test(test_failures_write_nothing),
-	};
-
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_golden), cmocka_unit_test(test_layout),
+          cmocka_unit_test(test_quoting_reads_back), cmocka_unit_test(test_field),
+          cmocka_unit_test(test_failures_write_nothing))

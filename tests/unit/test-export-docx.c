@@ -663,16 +663,9 @@ static void test_libreoffice(void **state)
 	buf_release(&z);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_golden),        cmocka_unit_test(test_package),
-	    cmocka_unit_test(test_deterministic), cmocka_unit_test(test_escaping),
-	    cmocka_unit_test(test_vietnamese),    cmocka_unit_test(test_mark),
-	    cmocka_unit_test(test_table),         cmocka_unit_test(test_table_edges),
-	    cmocka_unit_test(test_no_blocks),     cmocka_unit_test(test_too_small),
-	    cmocka_unit_test(test_invalid),       cmocka_unit_test(test_libreoffice),
-	};
-
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_golden), cmocka_unit_test(test_package),
+          cmocka_unit_test(test_deterministic), cmocka_unit_test(test_escaping),
+          cmocka_unit_test(test_vietnamese), cmocka_unit_test(test_mark),
+          cmocka_unit_test(test_table), cmocka_unit_test(test_table_edges),
+          cmocka_unit_test(test_no_blocks), cmocka_unit_test(test_too_small),
+          cmocka_unit_test(test_invalid), cmocka_unit_test(test_libreoffice))

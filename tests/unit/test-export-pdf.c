@@ -511,17 +511,11 @@ static void test_renders(void **state)
 	assert_int_equal(n, sample_pages);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_golden_text),    cmocka_unit_test(test_fonts_embedded),
-	    cmocka_unit_test(test_info),           cmocka_unit_test(test_header_repeated),
-	    cmocka_unit_test(test_footer),         cmocka_unit_test(test_text_exact),
-	    cmocka_unit_test(test_total_row),      cmocka_unit_test(test_chart),
-	    cmocka_unit_test(test_mark),           cmocka_unit_test(test_small_documents),
-	    cmocka_unit_test(test_long_paragraph), cmocka_unit_test(test_cap_too_small),
-	    cmocka_unit_test(test_bad_input),      cmocka_unit_test(test_deterministic),
-	    cmocka_unit_test(test_renders),
-	};
-	return cmocka_run_group_tests(tests, setup, teardown);
-}
+TEST_MAIN_GROUP(setup, teardown, cmocka_unit_test(test_golden_text),
+                cmocka_unit_test(test_fonts_embedded), cmocka_unit_test(test_info),
+                cmocka_unit_test(test_header_repeated), cmocka_unit_test(test_footer),
+                cmocka_unit_test(test_text_exact), cmocka_unit_test(test_total_row),
+                cmocka_unit_test(test_chart), cmocka_unit_test(test_mark),
+                cmocka_unit_test(test_small_documents), cmocka_unit_test(test_long_paragraph),
+                cmocka_unit_test(test_cap_too_small), cmocka_unit_test(test_bad_input),
+                cmocka_unit_test(test_deterministic), cmocka_unit_test(test_renders))

@@ -608,15 +608,8 @@ static void test_libreoffice(void **state)
 	tmpdir_remove(dir);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_golden),         cmocka_unit_test(test_total_row),
-	    cmocka_unit_test(test_view_and_print), cmocka_unit_test(test_styles),
-	    cmocka_unit_test(test_sheet_names),    cmocka_unit_test(test_text_and_rows),
-	    cmocka_unit_test(test_no_tables),      cmocka_unit_test(test_chart),
-	    cmocka_unit_test(test_failures),       cmocka_unit_test(test_libreoffice),
-	};
-
-	return cmocka_run_group_tests(tests, setup, teardown);
-}
+TEST_MAIN_GROUP(setup, teardown, cmocka_unit_test(test_golden), cmocka_unit_test(test_total_row),
+                cmocka_unit_test(test_view_and_print), cmocka_unit_test(test_styles),
+                cmocka_unit_test(test_sheet_names), cmocka_unit_test(test_text_and_rows),
+                cmocka_unit_test(test_no_tables), cmocka_unit_test(test_chart),
+                cmocka_unit_test(test_failures), cmocka_unit_test(test_libreoffice))
