@@ -128,6 +128,23 @@ static inline void fixture_communes(struct fixture *fx, int64_t *ret_x1, int64_t
 	*ret_x2 = fixture_org(fx, "X2", "Đảng bộ xã B", "dang_bo_co_so", fx->tu);
 }
 
+/* TU with the cells (chi bộ) C1 "Chi bộ Một" and C2 "Chi bộ Hai" below it. */
+struct fixture_cells {
+	struct fixture fx;
+	int64_t c1, c2;
+};
+
+/* The cmocka setup of a struct fixture_cells; fixture_teardown frees it. */
+static inline int fixture_cells_setup(void **state)
+{
+	struct fixture_cells *f = fixture_new(sizeof(*f));
+
+	f->c1 = fixture_org(&f->fx, "C1", "Chi bộ Một", "chi_bo_co_so", f->fx.tu);
+	f->c2 = fixture_org(&f->fx, "C2", "Chi bộ Hai", "chi_bo_co_so", f->fx.tu);
+	*state = f;
+	return 0;
+}
+
 /* Someone signed in with one role in the scope of org. */
 static inline struct actor fixture_actor(int64_t user_id, enum role role, int64_t org,
                                          enum clearance c)
@@ -154,6 +171,20 @@ static inline int64_t fixture_case(struct fixture *fx, const struct actor *who,
 	if (case_create(fx->app, who, &in, &fx->a, &id, NULL, &fx->e) != 0)
 		fixture_fail(in.title, &fx->e);
 	return id;
+}
+
+/* Two cases opened by who from in, handled by org: *ret_id of in's kind
+ * and *ret_insp an inspection (kiem_tra), the case of another kind that
+ * an action for in's kind refuses; aborts on failure. */
+static inline void fixture_case_and_inspection(struct fixture *fx, const struct actor *who,
+                                               struct case_input in, int64_t org, int64_t *ret_id,
+                                               int64_t *ret_insp)
+{
+	in.handling_org = org;
+	*ret_id = fixture_case(fx, who, in);
+	in.kind = "kiem_tra";
+	in.subtype = NULL;
+	*ret_insp = fixture_case(fx, who, in);
 }
 
 /* A case from in about the one organisation org, which also handles it. */

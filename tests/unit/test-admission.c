@@ -54,10 +54,7 @@ static void test_adding_relatives(void **state)
 	(void)state;
 	fixture_start(&fx);
 	officer = fixture_actor(7, ROLE_OFFICER, fx.tu, CLEARANCE_NORMAL);
-	in.handling_org = fx.tu;
-	assert_int_equal(case_create(fx.app, &officer, &in, &fx.a, &id, NULL, &fx.e), 0);
-	in.kind = "kiem_tra";
-	assert_int_equal(case_create(fx.app, &officer, &in, &fx.a, &insp, NULL, &fx.e), 0);
+	fixture_case_and_inspection(&fx, &officer, in, fx.tu, &id, &insp);
 	assert_int_equal(relative_add(fx.app, &officer, id, &r, &rid, &fx.e), 0);
 	assert_int_equal(relative_add(fx.app, &officer, insp, &r, &rid, &fx.e), HOSO_E_CONFLICT);
 	r.relation = "ong_noi";

@@ -47,11 +47,7 @@ static void test_appraisal_outcome_and_documents(void **state)
 	officer = fixture_actor(7, ROLE_OFFICER, fx.tu, CLEARANCE_NORMAL);
 	leader = fixture_actor(8, ROLE_LEADER, fx.tu, CLEARANCE_NORMAL);
 	viewer = fixture_actor(9, ROLE_VIEWER, fx.tu, CLEARANCE_NORMAL);
-	in.handling_org = fx.tu;
-	assert_int_equal(case_create(fx.app, &officer, &in, &fx.a, &id, NULL, &fx.e), 0);
-	in.kind = "kiem_tra";
-	in.subtype = NULL;
-	assert_int_equal(case_create(fx.app, &officer, &in, &fx.a, &other, NULL, &fx.e), 0);
+	fixture_case_and_inspection(&fx, &officer, in, fx.tu, &id, &other);
 
 	/* Only an appraisal, by officers and leaders; bad input named. */
 	assert_int_equal(appraisal_set(fx.app, &officer, other, &ap, &fx.e), HOSO_E_CONFLICT);

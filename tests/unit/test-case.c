@@ -58,6 +58,22 @@ static int64_t open_case(struct fx *f, const struct actor *who, const char *kind
 	return id;
 }
 
+/* An inspection by the officer of C1 opened on day, its subjects C1 and P1. */
+static int64_t open_subject_case(struct fx *f, const char *title, int32_t day)
+{
+	int64_t orgs[] = {f->c1}, persons[] = {f->p1};
+	struct case_input in = {.kind = "kiem_tra",
+	                        .title = title,
+	                        .handling_org = f->c1,
+	                        .opened = day,
+	                        .subject_orgs = orgs,
+	                        .nsubject_orgs = 1,
+	                        .subject_persons = persons,
+	                        .nsubject_persons = 1};
+
+	return fixture_case(&f->fx, &f->officer, in);
+}
+
 /* Every state machine is whole: steps join existing states, every state is
  * reachable from the first, every state but the final ones has a way on,
  * and a final one has none. */
@@ -400,21 +416,10 @@ static void test_final_states_have_no_way_out(void **state)
 static void test_subjects_keep_the_organisation_as_it_was(void **state)
 {
 	struct fx *f = *state;
-	int64_t orgs[] = {f->c1}, persons[] = {f->p1};
-	struct case_input in = {.kind = "kiem_tra",
-	                        .title = "Kiểm tra tổ chức đảng",
-	                        .handling_org = f->c1,
-	                        .opened = date_days(2024, 6, 1),
-	                        .subject_orgs = orgs,
-	                        .nsubject_orgs = 1,
-	                        .subject_persons = persons,
-	                        .nsubject_persons = 1};
+	int64_t id = open_subject_case(f, "Kiểm tra tổ chức đảng", date_days(2024, 6, 1));
 	struct case_view v;
 	struct org_row before, after;
-	int64_t id;
 
-	assert_int_equal(case_create(f->fx.app, &f->officer, &in, &f->fx.a, &id, NULL, &f->fx.e),
-	                 0);
 	assert_int_equal(org_rename(f->fx.app, &f->fx.sys, f->c1, "Đảng bộ phường Một",
 	                            date_days(2025, 7, 1), "QĐ sáp xếp", &f->fx.e),
 	                 0);
@@ -543,20 +548,11 @@ static void test_every_case_has_every_kinds_keys(void **state)
 static void test_confidentiality_moves_the_counts(void **state)
 {
 	struct fx *f = *state;
-	int64_t orgs[] = {f->c1}, persons[] = {f->p1}, id, diffs = -1;
-	struct case_input in = {.kind = "kiem_tra",
-	                        .title = "Kiểm tra có đối tượng",
-	                        .handling_org = f->c1,
-	                        .opened = date_days(2024, 3, 1),
-	                        .subject_orgs = orgs,
-	                        .nsubject_orgs = 1,
-	                        .subject_persons = persons,
-	                        .nsubject_persons = 1};
+	int64_t id = open_subject_case(f, "Kiểm tra có đối tượng", date_days(2024, 3, 1)),
+	        diffs = -1;
 	struct case_row c;
 	struct report r;
 
-	assert_int_equal(case_create(f->fx.app, &f->officer, &in, &f->fx.a, &id, NULL, &f->fx.e),
-	                 0);
 	/* officers do not classify; a leader not above their clearance */
 	assert_int_equal(case_set_confidentiality(f->fx.app, &f->officer, id, 1, 1, NULL, &f->fx.e),
 	                 HOSO_E_DENIED);

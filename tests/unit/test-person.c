@@ -11,22 +11,7 @@
 #include "fixture.h"
 #include "store/store.h"
 
-struct fx {
-	struct fixture fx;
-	int64_t c1, c2;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = fixture_new(sizeof(*f));
-
-	f->c1 = fixture_org(&f->fx, "C1", "Chi bộ Một", "chi_bo_co_so", f->fx.tu);
-	f->c2 = fixture_org(&f->fx, "C2", "Chi bộ Hai", "chi_bo_co_so", f->fx.tu);
-	*state = f;
-	return 0;
-}
-
-static int64_t add(struct fx *f, const char *name, int64_t org, const char *cccd)
+static int64_t add(struct fixture_cells *f, const char *name, int64_t org, const char *cccd)
 {
 	struct person_input in = {.full_name = name,
 	                          .org_id = org,
@@ -37,14 +22,14 @@ static int64_t add(struct fx *f, const char *name, int64_t org, const char *cccd
 	return fixture_person(&f->fx, in);
 }
 
-static int prep(struct fx *f, struct person_input *in, struct person_row *r)
+static int prep(struct fixture_cells *f, struct person_input *in, struct person_row *r)
 {
 	return person_prepare(f->fx.app, in, &f->fx.a, r, &f->fx.e);
 }
 
 static void test_validation_names_the_field(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct person_input in = {.full_name = "Nguyễn Văn An"};
 	struct person_row r;
 
@@ -97,7 +82,7 @@ static void test_validation_names_the_field(void **state)
 
 static void test_nfc_and_split(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	/* "Lò Văn Muôn" typed decomposed (NFD), with extra spaces. */
 	struct person_input in = {.full_name = "  Lo\xCC\x80  Va\xCC\x86n Muo\xCC\x82n "};
 	struct person_row r;
@@ -129,7 +114,7 @@ static int has(const struct person_list *l, int64_t id)
 
 static void test_search_folds_and_ranks(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct person_list l;
 	int64_t muon = add(f, "Lò Văn Muôn", f->c1, "011090000001");
 	int64_t muong = add(f, "Lò Văn Muông", f->c1, NULL);
@@ -194,7 +179,7 @@ static void test_search_folds_and_ranks(void **state)
 
 static void test_list_sorted_vietnamese_way(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct person_list l;
 
 	add(f, "Lê Đức", f->c1, NULL);
@@ -212,7 +197,7 @@ static void test_list_sorted_vietnamese_way(void **state)
 
 static void test_transfer_and_history(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct membership_list ms;
 	struct person_row p;
 	int64_t id = add(f, "Giàng A Dình", f->c1, NULL);
@@ -235,7 +220,7 @@ static void test_transfer_and_history(void **state)
 
 static void test_update_version_check(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct person_input in = {.full_name = "Mùa A Vảng", .birth_date = "1970"};
 	struct person_row p;
 	int64_t id = add(f, "Mùa A Vảng", f->c1, NULL);
@@ -252,7 +237,7 @@ static void test_update_version_check(void **state)
  * and the identifiers among them, stay; "" clears one. */
 static void test_update_is_partial(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct person_input in = {.full_name = "Lò Thị Ơn",
 	                          .org_id = f->c1,
 	                          .cccd = "011090000123",
@@ -295,7 +280,7 @@ static void test_update_is_partial(void **state)
  * above their own clearance. */
 static void test_confidentiality_is_its_own_action(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct actor officer = {.user_id = 7, .roles = 1u << ROLE_OFFICER, .clearance = 2};
 	struct actor leader = {.user_id = 8, .roles = 1u << ROLE_LEADER, .clearance = 1};
 	struct person_row p;
@@ -323,7 +308,7 @@ static void test_confidentiality_is_its_own_action(void **state)
 /* An identifier held by a hidden record: kept and flagged, not refused. */
 static void test_hidden_duplicate_is_flagged(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct actor officer = {
 	    .user_id = 7, .roles = 1u << ROLE_OFFICER | 1u << ROLE_ADMIN, .scope_org = 0};
 	struct person_input in = {
@@ -351,7 +336,7 @@ static void test_hidden_duplicate_is_flagged(void **state)
 
 static void test_duplicate_ids_refused(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct person_input in = {.full_name = "Vàng A Chá", .cccd = "011090000009"};
 
 	add(f, "Sùng A Lử", f->c1, "011090000009");
@@ -362,7 +347,7 @@ static void test_duplicate_ids_refused(void **state)
 
 static void test_scope_and_clearance(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct actor v = {.user_id = 3, .roles = 1u << ROLE_VIEWER, .scope_org = f->c1};
 	struct person_input secret = {
 	    .full_name = "Lò Thị Ươi", .org_id = f->c1, .confidentiality = CLEARANCE_SECRET};
@@ -395,7 +380,7 @@ static void test_scope_and_clearance(void **state)
  * breaks the glass (the record is read whole, once, and audited once). */
 static void test_read_with_positions(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct actor lead = {.user_id = 4, .roles = 1u << ROLE_LEADER, .scope_org = f->c1};
 	struct membership_list ms;
 	struct position_list ps;
@@ -423,14 +408,15 @@ static void test_read_with_positions(void **state)
 	assert_int_equal(ps.n, 2);
 }
 
-TEST_MAIN(FIXTURE_TEST(test_validation_names_the_field, setup),
-          FIXTURE_TEST(test_nfc_and_split, setup), FIXTURE_TEST(test_search_folds_and_ranks, setup),
-          FIXTURE_TEST(test_list_sorted_vietnamese_way, setup),
-          FIXTURE_TEST(test_transfer_and_history, setup),
-          FIXTURE_TEST(test_update_version_check, setup),
-          FIXTURE_TEST(test_update_is_partial, setup),
-          FIXTURE_TEST(test_confidentiality_is_its_own_action, setup),
-          FIXTURE_TEST(test_hidden_duplicate_is_flagged, setup),
-          FIXTURE_TEST(test_duplicate_ids_refused, setup),
-          FIXTURE_TEST(test_scope_and_clearance, setup),
-          FIXTURE_TEST(test_read_with_positions, setup))
+TEST_MAIN(FIXTURE_TEST(test_validation_names_the_field, fixture_cells_setup),
+          FIXTURE_TEST(test_nfc_and_split, fixture_cells_setup),
+          FIXTURE_TEST(test_search_folds_and_ranks, fixture_cells_setup),
+          FIXTURE_TEST(test_list_sorted_vietnamese_way, fixture_cells_setup),
+          FIXTURE_TEST(test_transfer_and_history, fixture_cells_setup),
+          FIXTURE_TEST(test_update_version_check, fixture_cells_setup),
+          FIXTURE_TEST(test_update_is_partial, fixture_cells_setup),
+          FIXTURE_TEST(test_confidentiality_is_its_own_action, fixture_cells_setup),
+          FIXTURE_TEST(test_hidden_duplicate_is_flagged, fixture_cells_setup),
+          FIXTURE_TEST(test_duplicate_ids_refused, fixture_cells_setup),
+          FIXTURE_TEST(test_scope_and_clearance, fixture_cells_setup),
+          FIXTURE_TEST(test_read_with_positions, fixture_cells_setup))

@@ -44,7 +44,6 @@ static void test_report_document(void **state)
 {
 	struct fixture fx;
 	struct actor viewer;
-	struct org_new o;
 	struct case_input in = {.kind = "kiem_tra", .subtype = "chap_hanh", .title = "Kiểm tra"};
 	struct report r;
 	struct doc d;
@@ -58,12 +57,8 @@ static void test_report_document(void **state)
 	assert_int_equal(org_rename(fx.app, &fx.sys, fx.tu, "Đảng bộ tỉnh Điện Biên",
 	                            date_days(2000, 1, 1), NULL, &fx.e),
 	                 0);
-	o = (struct org_new){"X1", "Đảng bộ huyện Mường Nhé", "dang_bo_truc_thuoc", fx.tu,
-	                     date_days(2000, 1, 1)};
-	assert_int_equal(org_create(fx.app, &fx.sys, &o, &x1, &fx.e), 0);
-	o = (struct org_new){"X2", "Đảng bộ xã Thanh Nưa", "dang_bo_truc_thuoc", fx.tu,
-	                     date_days(2000, 1, 1)};
-	assert_int_equal(org_create(fx.app, &fx.sys, &o, &x2, &fx.e), 0);
+	x1 = fixture_org(&fx, "X1", "Đảng bộ huyện Mường Nhé", "dang_bo_truc_thuoc", fx.tu);
+	x2 = fixture_org(&fx, "X2", "Đảng bộ xã Thanh Nưa", "dang_bo_truc_thuoc", fx.tu);
 	viewer = fixture_actor(8, ROLE_VIEWER, fx.tu, CLEARANCE_NORMAL);
 	in.nsubject_orgs = 1;
 	for (int y = 2015; y <= 2019; y++) {

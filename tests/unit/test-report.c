@@ -65,7 +65,6 @@ static void test_counters_follow_the_records(void **state)
 {
 	struct fixture fx;
 	struct actor officer, viewer, other;
-	struct org_new o;
 	struct case_input in = {.kind = "kiem_tra",
 	                        .subtype = "chap_hanh",
 	                        .title = "Kiểm tra",
@@ -77,12 +76,8 @@ static void test_counters_follow_the_records(void **state)
 
 	(void)state;
 	fixture_start(&fx);
-	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", fx.tu,
-	                     date_days(2000, 1, 1)};
-	assert_int_equal(org_create(fx.app, &fx.sys, &o, &x1, &fx.e), 0);
-	o = (struct org_new){"X2", "Đảng bộ xã B", "dang_bo_truc_thuoc", fx.tu,
-	                     date_days(2000, 1, 1)};
-	assert_int_equal(org_create(fx.app, &fx.sys, &o, &x2, &fx.e), 0);
+	x1 = fixture_org(&fx, "X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", fx.tu);
+	x2 = fixture_org(&fx, "X2", "Đảng bộ xã B", "dang_bo_truc_thuoc", fx.tu);
 	officer = fixture_actor(7, ROLE_OFFICER, x1, CLEARANCE_NORMAL);
 	viewer = fixture_actor(8, ROLE_VIEWER, fx.tu, CLEARANCE_NORMAL);
 	other = fixture_actor(9, ROLE_VIEWER, x2, CLEARANCE_TOP_SECRET);
@@ -184,7 +179,6 @@ static void test_counters_follow_the_records(void **state)
 static void test_structure_brings_records_from_another_tree(void **state)
 {
 	struct fixture fx;
-	struct org_new o;
 	struct case_input in = {.kind = "kiem_tra",
 	                        .subtype = "chap_hanh",
 	                        .title = "Kiểm tra",
@@ -196,13 +190,9 @@ static void test_structure_brings_records_from_another_tree(void **state)
 
 	(void)state;
 	fixture_start(&fx);
-	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", fx.tu,
-	                     date_days(2000, 1, 1)};
-	assert_int_equal(org_create(fx.app, &fx.sys, &o, &x1, &fx.e), 0);
-	o = (struct org_new){"P2", "Đảng bộ tỉnh khác", "dang_bo_tinh", 0, date_days(2000, 1, 1)};
-	assert_int_equal(org_create(fx.app, &fx.sys, &o, &p2, &fx.e), 0);
-	o = (struct org_new){"Y2", "Đảng bộ xã Y", "dang_bo_truc_thuoc", p2, date_days(2000, 1, 1)};
-	assert_int_equal(org_create(fx.app, &fx.sys, &o, &y2, &fx.e), 0);
+	x1 = fixture_org(&fx, "X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", fx.tu);
+	p2 = fixture_org(&fx, "P2", "Đảng bộ tỉnh khác", "dang_bo_tinh", 0);
+	y2 = fixture_org(&fx, "Y2", "Đảng bộ xã Y", "dang_bo_truc_thuoc", p2);
 	in.handling_org = y2;
 	in.subject_orgs = &y2;
 	in.nsubject_orgs = 1;
@@ -234,7 +224,6 @@ static void test_structure_brings_records_from_another_tree(void **state)
 static void test_figures_from_deadlines(void **state)
 {
 	struct fixture fx;
-	struct org_new o;
 	struct case_input trip = {.kind = "ra_nuoc_ngoai",
 	                          .subtype = "cong_vu",
 	                          .title = "Đoàn công tác",
@@ -254,9 +243,7 @@ static void test_figures_from_deadlines(void **state)
 
 	(void)state;
 	fixture_start(&fx);
-	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", fx.tu,
-	                     date_days(2000, 1, 1)};
-	assert_int_equal(org_create(fx.app, &fx.sys, &o, &x1, &fx.e), 0);
+	x1 = fixture_org(&fx, "X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", fx.tu);
 	trip.handling_org = check.handling_org = x1;
 	assert_int_equal(case_create(fx.app, &fx.sys, &trip, &fx.a, &trip_id, NULL, &fx.e), 0);
 	assert_int_equal(case_create(fx.app, &fx.sys, &check, &fx.a, &check_id, NULL, &fx.e), 0);

@@ -31,11 +31,7 @@ static void test_stay_details(void **state)
 	fixture_start(&fx);
 	officer = fixture_actor(7, ROLE_OFFICER, fx.tu, CLEARANCE_NORMAL);
 	viewer = fixture_actor(8, ROLE_VIEWER, fx.tu, CLEARANCE_NORMAL);
-	in.handling_org = fx.tu;
-	assert_int_equal(case_create(fx.app, &officer, &in, &fx.a, &stay, NULL, &fx.e), 0);
-	in.kind = "kiem_tra";
-	in.subtype = NULL;
-	assert_int_equal(case_create(fx.app, &officer, &in, &fx.a, &insp, NULL, &fx.e), 0);
+	fixture_case_and_inspection(&fx, &officer, in, fx.tu, &stay, &insp);
 
 	assert_int_equal(stay_set(fx.app, &officer, insp, &s, &fx.e), HOSO_E_CONFLICT);
 	assert_int_equal(stay_set(fx.app, &viewer, stay, &s, &fx.e), HOSO_E_DENIED);

@@ -52,7 +52,6 @@ static void test_submit_approve_lock_reopen(void **state)
 {
 	struct fixture fx;
 	struct actor officer, leader_x1, leader_tu;
-	struct org_new o;
 	struct case_input in = {.kind = "kiem_tra",
 	                        .subtype = "chap_hanh",
 	                        .title = "Kiểm tra",
@@ -63,12 +62,8 @@ static void test_submit_approve_lock_reopen(void **state)
 
 	(void)state;
 	fixture_start(&fx);
-	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", fx.tu,
-	                     date_days(2000, 1, 1)};
-	assert_int_equal(org_create(fx.app, &fx.sys, &o, &x1, &fx.e), 0);
-	o = (struct org_new){"X2", "Đảng bộ xã B", "dang_bo_truc_thuoc", fx.tu,
-	                     date_days(2000, 1, 1)};
-	assert_int_equal(org_create(fx.app, &fx.sys, &o, &x2, &fx.e), 0);
+	x1 = fixture_org(&fx, "X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", fx.tu);
+	x2 = fixture_org(&fx, "X2", "Đảng bộ xã B", "dang_bo_truc_thuoc", fx.tu);
 	officer = fixture_actor(7, ROLE_OFFICER, x1, CLEARANCE_NORMAL);
 	leader_x1 = fixture_actor(8, ROLE_LEADER, x1, CLEARANCE_NORMAL);
 	leader_tu = fixture_actor(9, ROLE_LEADER, fx.tu, CLEARANCE_NORMAL);

@@ -24,9 +24,7 @@ static void test_terms_recorded_and_inherited(void **state)
 
 	(void)state;
 	fixture_start(&fx);
-	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", fx.tu,
-	                     date_days(2000, 1, 1)};
-	assert_int_equal(org_create(fx.app, &fx.sys, &o, &x1, &fx.e), 0);
+	x1 = fixture_org(&fx, "X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", fx.tu);
 	o = (struct org_new){"X2", "Đảng bộ xã B", "dang_bo_truc_thuoc", fx.tu,
 	                     date_days(2018, 1, 1)};
 	assert_int_equal(org_create(fx.app, &fx.sys, &o, &x2, &fx.e), 0);

@@ -14,21 +14,6 @@
 #include <sqlite3.h>
 #include <time.h>
 
-struct fx {
-	struct fixture fx;
-	int64_t c1, c2;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = fixture_new(sizeof(*f));
-
-	f->c1 = fixture_org(&f->fx, "C1", "Chi bộ Một", "chi_bo_co_so", f->fx.tu);
-	f->c2 = fixture_org(&f->fx, "C2", "Chi bộ Hai", "chi_bo_co_so", f->fx.tu);
-	*state = f;
-	return 0;
-}
-
 static void test_roles_and_clearance(void **state)
 {
 	unsigned r;
@@ -50,7 +35,7 @@ static void test_roles_and_clearance(void **state)
 
 static void test_add_and_validate(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct user_new u = {"can.bo1",          "nguyễn văn an",  f->c1,
 	                     1u << ROLE_OFFICER, CLEARANCE_NORMAL, NULL};
 	struct buf pw = BUF_INIT(256);
@@ -83,7 +68,7 @@ static void test_add_and_validate(void **state)
 
 static void test_login_session_logout(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct user_new u = {"lanh.dao",        "Lò Văn Muôn",    f->c1,
 	                     1u << ROLE_LEADER, CLEARANCE_SECRET, "mat-khau-dai-du"};
 	struct buf tok = BUF_INIT(128), csrf = BUF_INIT(128), csrf2 = BUF_INIT(128);
@@ -122,7 +107,7 @@ static void test_login_session_logout(void **state)
 
 static void test_wrong_password_and_lockout(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct user_new u = {"chuyen.vien",      "Quàng Thị Hoa",  f->c2,
 	                     1u << ROLE_OFFICER, CLEARANCE_NORMAL, "dung-mat-khau-1"};
 	struct buf tok = BUF_INIT(128), csrf = BUF_INIT(128);
@@ -164,7 +149,7 @@ static void test_wrong_password_and_lockout(void **state)
 
 static void test_only_admins_manage_users(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct actor officer = {.user_id = 9, .roles = 1u << ROLE_OFFICER, .scope_org = f->c1};
 	struct actor local_admin = {.user_id = 8, .roles = 1u << ROLE_ADMIN, .scope_org = f->c1};
 	struct user_new u = {"x.y.z",           "Vàng A Chá",     f->c1,
@@ -197,7 +182,7 @@ static void test_only_admins_manage_users(void **state)
  * clearance is above their own; an update changes only what it names. */
 static void test_clearance_is_never_raised(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct actor admin_c1 = {.user_id = 8,
 	                         .roles = 1u << ROLE_ADMIN,
 	                         .scope_org = f->c1,
@@ -269,7 +254,7 @@ static void test_clearance_is_never_raised(void **state)
 
 static void test_address_throttle(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct user_new u = {"nguoi.a",         "Lò Thị Ươi",     f->c1,
 	                     1u << ROLE_VIEWER, CLEARANCE_NORMAL, "mat-khau-dai-du"};
 	struct buf tok = BUF_INIT(128), csrf = BUF_INIT(128);
@@ -299,7 +284,7 @@ static void test_address_throttle(void **state)
 
 static void test_totp(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct user_new u = {"hai.lop",         "Vàng Thị Mỷ",    f->c1,
 	                     1u << ROLE_LEADER, CLEARANCE_NORMAL, "mat-khau-dai-du"};
 	struct buf tok = BUF_INIT(128), csrf = BUF_INIT(128), secret = BUF_INIT(128);
@@ -361,7 +346,7 @@ static void test_totp(void **state)
 	buf_release(&codes);
 }
 
-static void expire(struct fx *f, const char *sql)
+static void expire(struct fixture_cells *f, const char *sql)
 {
 	char path[700];
 	sqlite3 *db;
@@ -374,7 +359,7 @@ static void expire(struct fx *f, const char *sql)
 
 static void test_session_expiry(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_cells *f = *state;
 	struct user_new u = {"het.han",         "Cà Văn Bun",     f->c1,
 	                     1u << ROLE_VIEWER, CLEARANCE_NORMAL, "mat-khau-dai-du"};
 	struct buf tok = BUF_INIT(128), csrf = BUF_INIT(128);
@@ -398,10 +383,12 @@ static void test_session_expiry(void **state)
 	buf_release(&csrf);
 }
 
-TEST_MAIN(cmocka_unit_test(test_roles_and_clearance), FIXTURE_TEST(test_add_and_validate, setup),
-          FIXTURE_TEST(test_login_session_logout, setup),
-          FIXTURE_TEST(test_wrong_password_and_lockout, setup),
-          FIXTURE_TEST(test_only_admins_manage_users, setup),
-          FIXTURE_TEST(test_clearance_is_never_raised, setup),
-          FIXTURE_TEST(test_address_throttle, setup), FIXTURE_TEST(test_totp, setup),
-          FIXTURE_TEST(test_session_expiry, setup))
+TEST_MAIN(cmocka_unit_test(test_roles_and_clearance),
+          FIXTURE_TEST(test_add_and_validate, fixture_cells_setup),
+          FIXTURE_TEST(test_login_session_logout, fixture_cells_setup),
+          FIXTURE_TEST(test_wrong_password_and_lockout, fixture_cells_setup),
+          FIXTURE_TEST(test_only_admins_manage_users, fixture_cells_setup),
+          FIXTURE_TEST(test_clearance_is_never_raised, fixture_cells_setup),
+          FIXTURE_TEST(test_address_throttle, fixture_cells_setup),
+          FIXTURE_TEST(test_totp, fixture_cells_setup),
+          FIXTURE_TEST(test_session_expiry, fixture_cells_setup))
