@@ -106,6 +106,13 @@ static inline int fixture_teardown(void **state)
 	return 0;
 }
 
+/* The cmocka setup of a plain struct fixture (with TU), in *state. */
+static inline int fixture_setup(void **state)
+{
+	*state = fixture_new(sizeof(struct fixture));
+	return 0;
+}
+
 /* A cmocka test run on a fresh fixture made by setup, freed by fixture_teardown. */
 #define FIXTURE_TEST(test, setup) cmocka_unit_test_setup_teardown(test, setup, fixture_teardown)
 

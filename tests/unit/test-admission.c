@@ -42,7 +42,7 @@ static void test_exemption_rules(void **state)
 
 static void test_adding_relatives(void **state)
 {
-	struct fixture fx;
+	struct fixture *fx = *state;
 	struct actor officer;
 	struct case_input in = {.kind = "tham_tra_ly_lich",
 	                        .title = "Thẩm tra lý lịch",
@@ -51,26 +51,24 @@ static void test_adding_relatives(void **state)
 	struct relative_list l;
 	int64_t id, insp, rid;
 
-	(void)state;
-	fixture_start(&fx);
-	officer = fixture_actor(7, ROLE_OFFICER, fx.tu, CLEARANCE_NORMAL);
-	fixture_case_and_inspection(&fx, &officer, in, fx.tu, &id, &insp);
-	assert_int_equal(relative_add(fx.app, &officer, id, &r, &rid, &fx.e), 0);
-	assert_int_equal(relative_add(fx.app, &officer, insp, &r, &rid, &fx.e), HOSO_E_CONFLICT);
+	officer = fixture_actor(7, ROLE_OFFICER, fx->tu, CLEARANCE_NORMAL);
+	fixture_case_and_inspection(fx, &officer, in, fx->tu, &id, &insp);
+	assert_int_equal(relative_add(fx->app, &officer, id, &r, &rid, &fx->e), 0);
+	assert_int_equal(relative_add(fx->app, &officer, insp, &r, &rid, &fx->e), HOSO_E_CONFLICT);
 	r.relation = "ong_noi";
-	assert_int_equal(relative_add(fx.app, &officer, id, &r, &rid, &fx.e), HOSO_E_BAD_ENUM);
-	assert_non_null(strstr(err_text_vi(&fx.e), "không thẩm tra ông bà"));
+	assert_int_equal(relative_add(fx->app, &officer, id, &r, &rid, &fx->e), HOSO_E_BAD_ENUM);
+	assert_non_null(strstr(err_text_vi(&fx->e), "không thẩm tra ông bà"));
 	r.relation = "ban_than";
 	r.full_name = "  ";
-	assert_int_equal(relative_add(fx.app, &officer, id, &r, &rid, &fx.e), HOSO_E_MISSING);
+	assert_int_equal(relative_add(fx->app, &officer, id, &r, &rid, &fx->e), HOSO_E_MISSING);
 	r.full_name = "Lò Thị Mai";
 	r.is_member = 0;
 	r.exempt_reason = "Bố đẻ là đảng viên, lý lịch đầy đủ";
-	assert_int_equal(relative_add(fx.app, &officer, id, &r, &rid, &fx.e), 0);
-	assert_int_equal(store_relatives_of_case(app_store(fx.app), id, &fx.a, &l), 0);
+	assert_int_equal(relative_add(fx->app, &officer, id, &r, &rid, &fx->e), 0);
+	assert_int_equal(store_relatives_of_case(app_store(fx->app), id, &fx->a, &l), 0);
 	assert_int_equal(l.n, 2);
 	assert_string_equal(l.v[1].exempt_reason, "Bố đẻ là đảng viên, lý lịch đầy đủ");
-	fixture_stop(&fx);
 }
 
-TEST_MAIN(cmocka_unit_test(test_exemption_rules), cmocka_unit_test(test_adding_relatives))
+TEST_MAIN(cmocka_unit_test(test_exemption_rules),
+          FIXTURE_TEST(test_adding_relatives, fixture_setup))

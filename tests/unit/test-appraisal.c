@@ -31,7 +31,7 @@ static int step(struct app *app, const struct actor *who, int64_t id, const char
 
 static void test_appraisal_outcome_and_documents(void **state)
 {
-	struct fixture fx;
+	struct fixture *fx = *state;
 	struct actor officer, leader, viewer;
 	struct case_input in = {.kind = "tham_dinh",
 	                        .subtype = "bo_nhiem",
@@ -42,49 +42,47 @@ static void test_appraisal_outcome_and_documents(void **state)
 	struct appraisal_doc_list docs;
 	int64_t id, other, doc, doc2;
 
-	(void)state;
-	fixture_start(&fx);
-	officer = fixture_actor(7, ROLE_OFFICER, fx.tu, CLEARANCE_NORMAL);
-	leader = fixture_actor(8, ROLE_LEADER, fx.tu, CLEARANCE_NORMAL);
-	viewer = fixture_actor(9, ROLE_VIEWER, fx.tu, CLEARANCE_NORMAL);
-	fixture_case_and_inspection(&fx, &officer, in, fx.tu, &id, &other);
+	officer = fixture_actor(7, ROLE_OFFICER, fx->tu, CLEARANCE_NORMAL);
+	leader = fixture_actor(8, ROLE_LEADER, fx->tu, CLEARANCE_NORMAL);
+	viewer = fixture_actor(9, ROLE_VIEWER, fx->tu, CLEARANCE_NORMAL);
+	fixture_case_and_inspection(fx, &officer, in, fx->tu, &id, &other);
 
 	/* Only an appraisal, by officers and leaders; bad input named. */
-	assert_int_equal(appraisal_set(fx.app, &officer, other, &ap, &fx.e), HOSO_E_CONFLICT);
-	assert_int_equal(appraisal_set(fx.app, &viewer, id, &ap, &fx.e), HOSO_E_DENIED);
+	assert_int_equal(appraisal_set(fx->app, &officer, other, &ap, &fx->e), HOSO_E_CONFLICT);
+	assert_int_equal(appraisal_set(fx->app, &viewer, id, &ap, &fx->e), HOSO_E_DENIED);
 	ap.outcome = "dat_mot_phan";
-	assert_int_equal(appraisal_set(fx.app, &officer, id, &ap, &fx.e), HOSO_E_BAD_ENUM);
-	assert_string_equal(fx.e.field.buf, "outcome");
+	assert_int_equal(appraisal_set(fx->app, &officer, id, &ap, &fx->e), HOSO_E_BAD_ENUM);
+	assert_string_equal(fx->e.field.buf, "outcome");
 	ap.outcome = "dat"; /* met: for which position? */
-	assert_int_equal(appraisal_set(fx.app, &officer, id, &ap, &fx.e), HOSO_E_MISSING);
-	assert_string_equal(fx.e.field.buf, "position");
-	assert_int_equal(appraisal_doc_put(fx.app, &officer, id, "  ", 0, &doc, &fx.e),
+	assert_int_equal(appraisal_set(fx->app, &officer, id, &ap, &fx->e), HOSO_E_MISSING);
+	assert_string_equal(fx->e.field.buf, "position");
+	assert_int_equal(appraisal_doc_put(fx->app, &officer, id, "  ", 0, &doc, &fx->e),
 	                 HOSO_E_MISSING);
 
 	/* No conclusion without an outcome; none while a document is missing. */
 	ap.outcome = NULL;
-	assert_int_equal(appraisal_set(fx.app, &officer, id, &ap, &fx.e), 0);
-	assert_int_equal(step(fx.app, &leader, id, "ket_luan", &fx.e), HOSO_E_CONFLICT);
-	assert_string_equal(fx.e.field.buf, "outcome");
-	assert_int_equal(step(fx.app, &leader, id, "chuyen_cap_tren", &fx.e), HOSO_E_CONFLICT);
+	assert_int_equal(appraisal_set(fx->app, &officer, id, &ap, &fx->e), 0);
+	assert_int_equal(step(fx->app, &leader, id, "ket_luan", &fx->e), HOSO_E_CONFLICT);
+	assert_string_equal(fx->e.field.buf, "outcome");
+	assert_int_equal(step(fx->app, &leader, id, "chuyen_cap_tren", &fx->e), HOSO_E_CONFLICT);
 	assert_int_equal(
-	    appraisal_doc_put(fx.app, &officer, id, "Bản tự kiểm điểm", 0, &doc, &fx.e), 0);
-	assert_int_equal(appraisal_doc_put(fx.app, &officer, id, "Sơ yếu lý lịch", 1, &doc2, &fx.e),
-	                 0);
+	    appraisal_doc_put(fx->app, &officer, id, "Bản tự kiểm điểm", 0, &doc, &fx->e), 0);
+	assert_int_equal(
+	    appraisal_doc_put(fx->app, &officer, id, "Sơ yếu lý lịch", 1, &doc2, &fx->e), 0);
 	ap = (struct appraisal_input){"Ban Tổ chức Tỉnh ủy", "dat", "Phó Chủ tịch UBND xã"};
-	assert_int_equal(appraisal_set(fx.app, &officer, id, &ap, &fx.e), 0);
-	assert_int_equal(step(fx.app, &leader, id, "ket_luan", &fx.e), HOSO_E_CONFLICT);
-	assert_string_equal(fx.e.field.buf, "documents");
-	assert_non_null(strstr(err_text_en(&fx.e), "Bản tự kiểm điểm"));
-	assert_null(strstr(err_text_en(&fx.e), "Sơ yếu lý lịch"));
+	assert_int_equal(appraisal_set(fx->app, &officer, id, &ap, &fx->e), 0);
+	assert_int_equal(step(fx->app, &leader, id, "ket_luan", &fx->e), HOSO_E_CONFLICT);
+	assert_string_equal(fx->e.field.buf, "documents");
+	assert_non_null(strstr(err_text_en(&fx->e), "Bản tự kiểm điểm"));
+	assert_null(strstr(err_text_en(&fx->e), "Sơ yếu lý lịch"));
 	/* The same name again changes it, not a new row. */
 	assert_int_equal(
-	    appraisal_doc_put(fx.app, &officer, id, "Bản tự kiểm điểm", 1, &doc2, &fx.e), 0);
+	    appraisal_doc_put(fx->app, &officer, id, "Bản tự kiểm điểm", 1, &doc2, &fx->e), 0);
 	assert_int_equal(doc2, doc);
-	assert_int_equal(store_appraisal_docs(app_store(fx.app), id, &fx.a, &docs), 0);
+	assert_int_equal(store_appraisal_docs(app_store(fx->app), id, &fx->a, &docs), 0);
 	assert_int_equal(docs.n, 2);
-	assert_int_equal(step(fx.app, &leader, id, "ket_luan", &fx.e), 0);
-	assert_int_equal(store_appraisal_get(app_store(fx.app), id, &fx.a, &got), 0);
+	assert_int_equal(step(fx->app, &leader, id, "ket_luan", &fx->e), 0);
+	assert_int_equal(store_appraisal_get(app_store(fx->app), id, &fx->a, &got), 0);
 	assert_string_equal(got.outcome, "dat");
 	assert_string_equal(got.position, "Phó Chủ tịch UBND xã");
 	assert_string_equal(got.requester, "Ban Tổ chức Tỉnh ủy");
@@ -95,18 +93,16 @@ static void test_appraisal_outcome_and_documents(void **state)
 	ap = (struct appraisal_input){.requester = "Ban Tổ chức Huyện ủy",
 	                              .sent = PATCH_LISTED | 1u << APPRAISAL_REQUESTER,
 	                              .version = got.version};
-	assert_int_equal(appraisal_set(fx.app, &officer, id, &ap, &fx.e), 0);
-	assert_int_equal(appraisal_set(fx.app, &officer, id, &ap, &fx.e), HOSO_E_CONFLICT);
-	assert_int_equal(store_appraisal_get(app_store(fx.app), id, &fx.a, &got), 0);
+	assert_int_equal(appraisal_set(fx->app, &officer, id, &ap, &fx->e), 0);
+	assert_int_equal(appraisal_set(fx->app, &officer, id, &ap, &fx->e), HOSO_E_CONFLICT);
+	assert_int_equal(store_appraisal_get(app_store(fx->app), id, &fx->a, &got), 0);
 	assert_string_equal(got.requester, "Ban Tổ chức Huyện ủy");
 	assert_string_equal(got.outcome, "dat");
 	assert_string_equal(got.position, "Phó Chủ tịch UBND xã");
 	/* clearing the position of a met standard is refused */
 	ap = (struct appraisal_input){.sent = PATCH_LISTED | 1u << APPRAISAL_POSITION};
-	assert_int_equal(appraisal_set(fx.app, &officer, id, &ap, &fx.e), HOSO_E_MISSING);
-	assert_string_equal(fx.e.field.buf, "position");
-
-	fixture_stop(&fx);
+	assert_int_equal(appraisal_set(fx->app, &officer, id, &ap, &fx->e), HOSO_E_MISSING);
+	assert_string_equal(fx->e.field.buf, "position");
 }
 
-TEST_MAIN(cmocka_unit_test(test_appraisal_outcome_and_documents))
+TEST_MAIN(FIXTURE_TEST(test_appraisal_outcome_and_documents, fixture_setup))

@@ -43,9 +43,7 @@ static void test_chain_verifies(void **state)
 	struct fixture *f = *state;
 	struct audit_check c;
 	struct audit_list l;
-	struct arena a;
 
-	arena_init(&a, 0);
 	add(f, 10);
 	assert_int_equal(audit_verify(f->app, &f->sys, &c, &f->e), 0);
 	assert_int_equal(c.entries, 10);
@@ -53,13 +51,12 @@ static void test_chain_verifies(void **state)
 	assert_int_equal(
 	    audit_list(f->app, &f->sys,
 	               &(struct audit_filter){.object_type = "person", .object_id = 4, .limit = 10},
-	               &a, &l, &f->e),
+	               &f->a, &l, &f->e),
 	    0);
 	assert_int_equal(l.n, 1);
 	assert_int_equal(l.v[0].flagged, 1);
 	assert_string_equal(l.v[0].purpose, "test");
 	assert_string_equal(l.v[0].address, "cli");
-	arena_release(&a);
 }
 
 static void test_append_only(void **state)
@@ -174,18 +171,15 @@ static void test_access_log_rights(void **state)
 	struct fixture *f = *state;
 	struct actor viewer = {.user_id = 5, .roles = 1u << ROLE_VIEWER};
 	struct audit_list l;
-	struct arena a;
 
-	arena_init(&a, 0);
 	add(f, 2);
 	assert_int_equal(
-	    audit_list(f->app, &viewer, &(struct audit_filter){.limit = 10}, &a, &l, &f->e),
+	    audit_list(f->app, &viewer, &(struct audit_filter){.limit = 10}, &f->a, &l, &f->e),
 	    HOSO_E_DENIED);
 	assert_int_equal(audit_list(f->app, &viewer,
 	                            &(struct audit_filter){.object_type = "person", .object_id = 1},
-	                            &a, &l, &f->e),
+	                            &f->a, &l, &f->e),
 	                 HOSO_E_DENIED);
-	arena_release(&a);
 }
 
 /* Raw entries with chosen times (the chain is not checked here). */
@@ -255,7 +249,6 @@ static void test_user_names_and_json(void **state)
 	                     .roles = 1u << ROLE_AUDITOR,
 	                     .password = "mat-khau-dai-du-1"};
 	struct audit_list l;
-	struct arena a;
 	int64_t uid;
 	json_t *j;
 
@@ -266,10 +259,9 @@ static void test_user_names_and_json(void **state)
 
 		assert_int_equal(audit_record(f->app, &who, &en, &f->e), 0);
 	}
-	arena_init(&a, 0);
 	assert_int_equal(audit_list(f->app, &f->sys,
 	                            &(struct audit_filter){.object_type = "person", .object_id = 7},
-	                            &a, &l, &f->e),
+	                            &f->a, &l, &f->e),
 	                 0);
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.v[0].username, "kiem.toan");
@@ -279,14 +271,14 @@ static void test_user_names_and_json(void **state)
 	json_decref(j);
 	/* the system's entries have no account */
 	assert_int_equal(audit_list(f->app, &f->sys,
-	                            &(struct audit_filter){.action = "user_create"}, &a, &l, &f->e),
+	                            &(struct audit_filter){.action = "user_create"}, &f->a, &l,
+	                            &f->e),
 	                 0);
 	assert_true(l.n >= 1);
 	assert_null(l.v[0].username);
 	j = audit_row_json(&l.v[0]);
 	assert_true(json_is_null(json_object_get(j, "user_name")));
 	json_decref(j);
-	arena_release(&a);
 }
 
 static void test_export_csv(void **state)
@@ -296,7 +288,6 @@ static void test_export_csv(void **state)
 	struct actor viewer = {.user_id = 5, .roles = 1u << ROLE_VIEWER};
 	struct buf out = BUF_INIT((size_t)1 << 20);
 	struct audit_list l;
-	struct arena a;
 	size_t n = 0;
 
 	add(f, 4);
@@ -320,15 +311,13 @@ static void test_export_csv(void **state)
 	assert_non_null(strstr(out.buf, "\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\""));
 	assert_non_null(strstr(out.buf, "flagged\r\n5,\""));
 	/* the export is itself recorded, with its filters, not its rows */
-	arena_init(&a, 0);
-	assert_int_equal(
-	    audit_list(f->app, &f->sys, &(struct audit_filter){.action = "export"}, &a, &l, &f->e),
-	    0);
+	assert_int_equal(audit_list(f->app, &f->sys, &(struct audit_filter){.action = "export"},
+	                            &f->a, &l, &f->e),
+	                 0);
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.v[0].object_type, "audit");
 	assert_non_null(strstr(l.v[0].detail, "\"rows\":2"));
 	assert_non_null(strstr(l.v[0].detail, "\"flagged\":true"));
-	arena_release(&a);
 	buf_release(&out);
 }
 
@@ -339,7 +328,6 @@ static void test_calendar_changes_audited(void **state)
 	int32_t d = date_days(2031, 1, 2);
 	struct cal_holiday *h;
 	struct audit_list l;
-	struct arena a;
 	size_t n;
 	int found = 0;
 
@@ -358,11 +346,10 @@ static void test_calendar_changes_audited(void **state)
 	assert_int_equal(admin_cal_year(f->app, &officer, 1899, &h, &n, &f->e), HOSO_E_RANGE);
 	assert_int_equal(admin_cal_delete(f->app, &f->sys, d, &f->e), 0);
 	assert_int_equal(admin_cal_delete(f->app, &f->sys, d, &f->e), HOSO_E_NOT_FOUND);
-	arena_init(&a, 0);
 	assert_int_equal(
 	    audit_list(f->app, &f->sys,
-	               &(struct audit_filter){.object_type = "calendar", .object_id = 20310102}, &a,
-	               &l, &f->e),
+	               &(struct audit_filter){.object_type = "calendar", .object_id = 20310102},
+	               &f->a, &l, &f->e),
 	    0);
 	assert_int_equal(l.n, 3);
 	assert_string_equal(l.v[0].action, "delete");
@@ -375,7 +362,6 @@ static void test_calendar_changes_audited(void **state)
 	                    "{\"date\":\"2031-01-02\",\"name\":{\"after\":\"Nghỉ bù\",\"before\":"
 	                    "\"Nghỉ Tết\"},\"source\":{\"after\":\"TB 1/2030\",\"before\":\"\"}}");
 	assert_string_equal(l.v[2].action, "create");
-	arena_release(&a);
 	{
 		struct audit_check c;
 

@@ -106,18 +106,17 @@ static void test_rename_keeps_history(void **state)
 	struct fx *f = *state;
 	struct org_history h;
 	struct org_row r;
-	struct arena a;
 
-	arena_init(&a, 0);
 	assert_int_equal(org_rename(f->fx.app, &f->fx.sys, f->x1, "Đảng bộ xã Búng Lao mới",
 	                            D(2020, 5, 1), "QĐ 12-QĐ/HU", &f->fx.e),
 	                 0);
-	assert_int_equal(org_get(f->fx.app, &f->fx.sys, f->x1, D(2020, 4, 30), &a, &r, &f->fx.e),
-	                 0);
+	assert_int_equal(
+	    org_get(f->fx.app, &f->fx.sys, f->x1, D(2020, 4, 30), &f->fx.a, &r, &f->fx.e), 0);
 	assert_string_equal(r.name, "Đảng bộ xã Búng Lao");
-	assert_int_equal(org_get(f->fx.app, &f->fx.sys, f->x1, D(2020, 5, 1), &a, &r, &f->fx.e), 0);
+	assert_int_equal(
+	    org_get(f->fx.app, &f->fx.sys, f->x1, D(2020, 5, 1), &f->fx.a, &r, &f->fx.e), 0);
 	assert_string_equal(r.name, "Đảng bộ xã Búng Lao mới");
-	assert_int_equal(org_history(f->fx.app, &f->fx.sys, f->x1, &a, &h, &f->fx.e), 0);
+	assert_int_equal(org_history(f->fx.app, &f->fx.sys, f->x1, &f->fx.a, &h, &f->fx.e), 0);
 	assert_int_equal(h.versions.n, 2);
 	assert_int_equal(h.successions.n, 1);
 	assert_string_equal(h.successions.v[0].kind, "rename");
@@ -126,30 +125,28 @@ static void test_rename_keeps_history(void **state)
 	assert_int_equal(
 	    org_rename(f->fx.app, &f->fx.sys, f->x1, "Tên khác", D(2019, 1, 1), NULL, &f->fx.e),
 	    HOSO_E_ORG_STATE);
-	arena_release(&a);
 }
 
 static void test_move_and_cycle(void **state)
 {
 	struct fx *f = *state;
 	struct org_list anc;
-	struct arena a;
 
-	arena_init(&a, 0);
 	assert_int_equal(
 	    org_move(f->fx.app, &f->fx.sys, f->x3, f->h1, D(2021, 1, 1), NULL, &f->fx.e), 0);
 	assert_int_equal(
-	    org_ancestors(f->fx.app, &f->fx.sys, f->x3, D(2021, 1, 1), &a, &anc, &f->fx.e), 0);
+	    org_ancestors(f->fx.app, &f->fx.sys, f->x3, D(2021, 1, 1), &f->fx.a, &anc, &f->fx.e),
+	    0);
 	assert_int_equal(anc.n, 3);
 	assert_string_equal(anc.v[0].code, "TU");
 	assert_string_equal(anc.v[1].code, "H1");
 	assert_int_equal(
-	    org_ancestors(f->fx.app, &f->fx.sys, f->x3, D(2020, 12, 31), &a, &anc, &f->fx.e), 0);
+	    org_ancestors(f->fx.app, &f->fx.sys, f->x3, D(2020, 12, 31), &f->fx.a, &anc, &f->fx.e),
+	    0);
 	assert_string_equal(anc.v[1].code, "H2");
 	/* H1 under its own grandchild: a cycle.  (Level rules refuse it too.) */
 	assert_true(org_move(f->fx.app, &f->fx.sys, f->h1, f->x1, D(2022, 1, 1), NULL, &f->fx.e) <
 	            0);
-	arena_release(&a);
 }
 
 static void test_merge_moves_children_and_members(void **state)
@@ -159,19 +156,17 @@ static void test_merge_moves_children_and_members(void **state)
 	struct org_new spec = {"XN",     "Đảng bộ xã Mường Ảng", "dang_bo_truc_thuoc",
 	                       f->fx.tu, D(2025, 7, 1),          NULL};
 	struct org_tree before, after;
-	struct arena a;
 	int64_t into, mapped;
 
-	arena_init(&a, 0);
 	add_member(f, "Lò Văn Muôn", f->cb1);
 	add_member(f, "Quàng Thị Hoa", f->x2);
 	assert_int_equal(org_merge(f->fx.app, &f->fx.sys, src, 2, 0, &spec, D(2025, 7, 1),
 	                           "QĐ 1000", &into, &f->fx.e),
 	                 0);
 	assert_int_equal(
-	    org_tree_at(f->fx.app, &f->fx.sys, D(2025, 6, 30), 0, &a, &before, &f->fx.e), 0);
-	assert_int_equal(org_tree_at(f->fx.app, &f->fx.sys, D(2025, 7, 1), 0, &a, &after, &f->fx.e),
-	                 0);
+	    org_tree_at(f->fx.app, &f->fx.sys, D(2025, 6, 30), 0, &f->fx.a, &before, &f->fx.e), 0);
+	assert_int_equal(
+	    org_tree_at(f->fx.app, &f->fx.sys, D(2025, 7, 1), 0, &f->fx.a, &after, &f->fx.e), 0);
 	assert_int_equal(before.n, 8);
 	assert_int_equal(after.n, 8 - 2 + 1);
 	assert_int_equal(before.members, 2);
@@ -181,7 +176,8 @@ static void test_merge_moves_children_and_members(void **state)
 		struct org_row r;
 
 		assert_int_equal(
-		    org_get(f->fx.app, &f->fx.sys, f->cb1, D(2025, 7, 1), &a, &r, &f->fx.e), 0);
+		    org_get(f->fx.app, &f->fx.sys, f->cb1, D(2025, 7, 1), &f->fx.a, &r, &f->fx.e),
+		    0);
 		assert_int_equal(r.parent_id, into);
 	}
 	/* Where old records go. */
@@ -197,7 +193,6 @@ static void test_merge_moves_children_and_members(void **state)
 	assert_int_equal(org_merge(f->fx.app, &f->fx.sys, src, 1, f->h2, NULL, D(2025, 8, 1), NULL,
 	                           NULL, &f->fx.e),
 	                 HOSO_E_ORG_STATE);
-	arena_release(&a);
 }
 
 static void test_split_with_main_successor(void **state)
@@ -208,18 +203,18 @@ static void test_split_with_main_successor(void **state)
 	    {"XB", "Đảng bộ xã B", "dang_bo_truc_thuoc", f->fx.tu, 0, NULL},
 	};
 	struct org_assign as[1] = {{0, 1}};
-	struct arena a;
 	struct org_row r;
 	int64_t ids[2], mapped;
 
-	arena_init(&a, 0);
 	as[0].child = f->x2;
 	assert_int_equal(org_split(f->fx.app, &f->fx.sys, f->h1, parts, 2, 0, as, 1, D(2025, 7, 1),
 	                           "QĐ 1000", ids, &f->fx.e),
 	                 0);
-	assert_int_equal(org_get(f->fx.app, &f->fx.sys, f->x1, D(2025, 7, 1), &a, &r, &f->fx.e), 0);
+	assert_int_equal(
+	    org_get(f->fx.app, &f->fx.sys, f->x1, D(2025, 7, 1), &f->fx.a, &r, &f->fx.e), 0);
 	assert_int_equal(r.parent_id, ids[0]); /* unassigned child: main successor */
-	assert_int_equal(org_get(f->fx.app, &f->fx.sys, f->x2, D(2025, 7, 1), &a, &r, &f->fx.e), 0);
+	assert_int_equal(
+	    org_get(f->fx.app, &f->fx.sys, f->x2, D(2025, 7, 1), &f->fx.a, &r, &f->fx.e), 0);
 	assert_int_equal(r.parent_id, ids[1]);
 	assert_int_equal(org_map(f->fx.app, &f->fx.sys, f->h1, D(2026, 1, 1), &mapped, &f->fx.e),
 	                 0);
@@ -235,7 +230,6 @@ static void test_split_with_main_successor(void **state)
 		    org_map(f->fx.app, &f->fx.sys, f->h1, D(2026, 1, 1), &mapped, &f->fx.e), 0);
 		assert_int_equal(mapped, ids[1]);
 	}
-	arena_release(&a);
 }
 
 static void test_dissolve(void **state)
@@ -270,33 +264,30 @@ static void test_scope_limits_what_is_seen(void **state)
 	struct fx *f = *state;
 	struct actor viewer = {.user_id = 7, .roles = 1u << ROLE_VIEWER, .scope_org = f->h1};
 	struct org_tree t;
-	struct arena a;
 	int64_t id;
 
-	arena_init(&a, 0);
 	assert_int_equal(org_find(f->fx.app, &viewer, "X1", &id, &f->fx.e), 0);
 	assert_int_equal(org_find(f->fx.app, &viewer, "X3", &id, &f->fx.e), HOSO_E_NOT_FOUND);
 	assert_int_equal(org_find(f->fx.app, &viewer, "NOPE", &id, &f->fx.e), HOSO_E_NOT_FOUND);
-	assert_int_equal(org_tree_at(f->fx.app, &viewer, D(2024, 1, 1), 0, &a, &t, &f->fx.e), 0);
+	assert_int_equal(org_tree_at(f->fx.app, &viewer, D(2024, 1, 1), 0, &f->fx.a, &t, &f->fx.e),
+	                 0);
 	assert_int_equal(t.n, 5); /* H1, X1, CB1, X2, CB2 */
 	assert_string_equal(t.nodes[0].row.code, "H1");
 	/* Viewers change nothing. */
 	assert_int_equal(org_rename(f->fx.app, &viewer, f->x1, "Y", D(2024, 1, 1), NULL, &f->fx.e),
 	                 HOSO_E_DENIED);
-	arena_release(&a);
 }
 
 static void test_tree_order_and_totals(void **state)
 {
 	struct fx *f = *state;
 	struct org_tree t;
-	struct arena a;
 
-	arena_init(&a, 0);
 	add_member(f, "Lò Văn Muôn", f->cb1);
 	add_member(f, "Giàng A Dình", f->cb1);
 	add_member(f, "Mùa A Vảng", f->x3);
-	assert_int_equal(org_tree_at(f->fx.app, &f->fx.sys, D(2024, 1, 1), 0, &a, &t, &f->fx.e), 0);
+	assert_int_equal(
+	    org_tree_at(f->fx.app, &f->fx.sys, D(2024, 1, 1), 0, &f->fx.a, &t, &f->fx.e), 0);
 	assert_int_equal(t.n, 8);
 	assert_string_equal(t.nodes[0].row.code, "TU");
 	assert_int_equal(t.nodes[0].members_total, 3);
@@ -307,7 +298,6 @@ static void test_tree_order_and_totals(void **state)
 	assert_string_equal(t.nodes[3].row.code, "CB1");
 	assert_int_equal(t.nodes[3].depth, 3);
 	assert_int_equal(t.counts_by_kind[ORG_KIND_GRASSROOTS_COMMITTEE], 3);
-	arena_release(&a);
 }
 
 TEST_MAIN(cmocka_unit_test(test_kinds), FIXTURE_TEST(test_create_validation, setup),

@@ -72,12 +72,10 @@ static void test_scope_and_clearance(void **state)
 {
 	struct fx *f = *state;
 	struct audit_list l;
-	struct arena a;
 	const struct audit_row *r;
 
-	arena_init(&a, 0);
 	assert_int_equal(audit_list(f->fx.app, &f->auditor_a, &(struct audit_filter){.limit = 1000},
-	                            &a, &l, &f->fx.e),
+	                            &f->fx.a, &l, &f->fx.e),
 	                 0);
 	/* A's record: whole */
 	assert_non_null(r = find(&l, "create", f->pa));
@@ -96,12 +94,11 @@ static void test_scope_and_clearance(void **state)
 	/* the whole tree's auditor without tối mật: everything, but the data
 	 * of the tối mật record */
 	assert_int_equal(audit_list(f->fx.app, &f->auditor_all,
-	                            &(struct audit_filter){.limit = 1000}, &a, &l, &f->fx.e),
+	                            &(struct audit_filter){.limit = 1000}, &f->fx.a, &l, &f->fx.e),
 	                 0);
 	assert_non_null(find(&l, "create", f->pb));
 	assert_non_null(r = find(&l, "create", f->ps));
 	assert_null(r->detail);
-	arena_release(&a);
 }
 
 /* A page holds as many entries as asked, counted among those shown. */
@@ -109,19 +106,16 @@ static void test_paging_counts_what_is_shown(void **state)
 {
 	struct fx *f = *state;
 	struct audit_list l;
-	struct arena a;
 
-	arena_init(&a, 0);
 	for (int i = 0; i < 20; i++)
 		audit_record(f->fx.app, &f->fx.sys,
 		             &(struct audit_entry){"read", "person", f->pb, NULL, 0}, &f->fx.e);
 	assert_int_equal(audit_list(f->fx.app, &f->auditor_a, &(struct audit_filter){.limit = 2},
-	                            &a, &l, &f->fx.e),
+	                            &f->fx.a, &l, &f->fx.e),
 	                 0);
 	assert_int_equal(l.n, 2);
 	for (size_t i = 0; i < l.n; i++)
 		assert_false(l.v[i].object_id == f->pb);
-	arena_release(&a);
 }
 
 static void test_export_and_access_log(void **state)
@@ -129,10 +123,8 @@ static void test_export_and_access_log(void **state)
 	struct fx *f = *state;
 	struct buf out = BUF_INIT((size_t)1 << 20);
 	struct audit_list l;
-	struct arena a;
 	size_t n;
 
-	arena_init(&a, 0);
 	assert_int_equal(audit_export_csv(f->fx.app, &f->auditor_a, &(struct audit_filter){0}, &out,
 	                                  &n, &f->fx.e),
 	                 0);
@@ -143,21 +135,20 @@ static void test_export_and_access_log(void **state)
 	 * clearance (as if it did not exist) */
 	assert_int_equal(
 	    audit_list(f->fx.app, &f->auditor_a,
-	               &(struct audit_filter){.object_type = "person", .object_id = f->pb}, &a, &l,
-	               &f->fx.e),
+	               &(struct audit_filter){.object_type = "person", .object_id = f->pb},
+	               &f->fx.a, &l, &f->fx.e),
 	    HOSO_E_NOT_FOUND);
 	assert_int_equal(
 	    audit_list(f->fx.app, &f->auditor_a,
-	               &(struct audit_filter){.object_type = "person", .object_id = f->ps}, &a, &l,
-	               &f->fx.e),
+	               &(struct audit_filter){.object_type = "person", .object_id = f->ps},
+	               &f->fx.a, &l, &f->fx.e),
 	    HOSO_E_NOT_FOUND);
 	assert_int_equal(
 	    audit_list(f->fx.app, &f->auditor_a,
-	               &(struct audit_filter){.object_type = "person", .object_id = f->pa}, &a, &l,
-	               &f->fx.e),
+	               &(struct audit_filter){.object_type = "person", .object_id = f->pa},
+	               &f->fx.a, &l, &f->fx.e),
 	    0);
 	buf_release(&out);
-	arena_release(&a);
 }
 
 TEST_MAIN(FIXTURE_TEST(test_scope_and_clearance, setup),
