@@ -67,4 +67,13 @@ static inline void golden_check(const char *got, size_t n, const char *rel)
 	buf_release(&want);
 }
 
+/* golden_check of a part of a package: got against the file dir/name. */
+static inline void golden_check_part(const char *dir, const char *name, const struct buf *got)
+{
+	char rel[512];
+
+	snprintf(rel, sizeof(rel), "%s/%s", dir, name);
+	golden_check(got->buf, got->len, rel);
+}
+
 #endif

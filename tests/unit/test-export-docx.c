@@ -114,15 +114,6 @@ static void assert_well_formed(const struct buf *xml)
 
 /* ---- golden parts ------------------------------------------------------ */
 
-/* Compare got with the golden file name of the DOCX writer. */
-static void check_golden(const struct buf *got, const char *name)
-{
-	char rel[256];
-
-	snprintf(rel, sizeof(rel), "export/docx/%s", name);
-	golden_check(got->buf, got->len, rel);
-}
-
 static void test_golden(void **state)
 {
 	static const char *const golden[][2] = {
@@ -137,7 +128,7 @@ static void test_golden(void **state)
 	write_ok(doc_sample(), &z);
 	for (size_t i = 0; i < sizeof(golden) / sizeof(golden[0]); i++) {
 		assert_int_equal(read_part(&z, golden[i][0], &part), 0);
-		check_golden(&part, golden[i][1]);
+		golden_check_part("export/docx", golden[i][1], &part);
 	}
 	buf_release(&part);
 	buf_release(&z);

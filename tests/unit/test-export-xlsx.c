@@ -130,15 +130,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Compare got with the golden file name of the XLSX writer. */
-static void golden(const char *name, const struct buf *got)
-{
-	char rel[256];
-
-	snprintf(rel, sizeof(rel), "export/xlsx/%s", name);
-	golden_check(got->buf, got->len, rel);
-}
-
 /* The parts of the sample, byte for byte; the same bytes twice. */
 static void test_golden(void **state)
 {
@@ -155,7 +146,7 @@ static void test_golden(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		must_part(&sample, parts[i][0], &p);
-		golden(parts[i][1], &p);
+		golden_check_part("export/xlsx", parts[i][1], &p);
 	}
 	write_ok(doc_sample(), &again);
 	assert_int_equal(again.len, sample.len);
