@@ -14,7 +14,7 @@ the password "mat-khau-<username>-1".
 import datetime
 import json
 
-from authz_lib import IDS, MISSING, call, check, finish, request, sign_in
+from authz_lib import IDS, MISSING, call, check, expect_call, finish, request, sign_in
 
 P1, P2, P3 = IDS["p1"], IDS["p2"], IDS["p3"]
 # Memberships began today (Asia/Ho_Chi_Minh): a transfer must come later.
@@ -100,67 +100,55 @@ for u in USERS:
 
 # Writes: officers and administrators, in scope only.
 for u in USERS:
-    st, body, _ = call("POST", "/api/persons", u,
-                       {"full_name": "Vàng A Sính", "org": "X1"})
-    want = 401 if u is None else (201 if u in ("admin", "qt.x1", "cv.x1") else 403)
-    check(st == want, f"create in X1 as {u}: {st}, want {want}")
+    st, body, _ = expect_call(201 if u in ("admin", "qt.x1", "cv.x1") else 403, "create in X1",
+                              "POST", "/api/persons", u,
+                              {"full_name": "Vàng A Sính", "org": "X1"})
     st, body, _ = call("POST", "/api/persons", u,
                        {"full_name": "Vàng A Sính", "org": "X2"})
     # out of scope: the organisation does not exist for them (404), role or not
     want = 401 if u is None else (201 if u == "admin" else (403 if u == "kiem.toan" else 404))
     check(st == want, f"create in X2 as {u}: {st}, want {want}")
-    st, body, _ = call("POST", f"/api/persons/{P2}/transfer", u,
-                       {"to": "TU", "date": TOMORROW})
-    want = 401 if u is None else (200 if u == "admin" else (403 if u == "kiem.toan" else 404))
-    check(st == want, f"transfer an X2 person as {u}: {st}, want {want}")
+    st, body, _ = expect_call(200 if u == "admin" else (403 if u == "kiem.toan" else 404), "transfer an X2 person",
+                              "POST", f"/api/persons/{P2}/transfer", u,
+                              {"to": "TU", "date": TOMORROW})
 
 # Changing the structure: administrators, within their scope.
 for u in USERS:
-    st, _, _ = call("POST", "/api/orgs/X1/rename", u,
-                    {"name": f"Đảng bộ xã A ({u})", "date": "2021-01-01"})
-    want = 401 if u is None else (200 if u in ("admin", "qt.x1") else 403)
-    check(st == want, f"rename X1 as {u}: {st}, want {want}")
-    st, _, _ = call("POST", "/api/orgs/X2/rename", u,
-                    {"name": f"Đảng bộ xã B ({u})", "date": "2021-01-01"})
-    want = 401 if u is None else (200 if u == "admin" else (403 if u == "kiem.toan" else 404))
-    check(st == want, f"rename X2 as {u}: {st}, want {want}")
-    st, _, _ = call("POST", "/api/orgs", u, {"code": f"N{abs(hash(u)) % 10000}", "name": "Chi bộ mới",
-                                              "kind": "chi_bo_co_so", "parent": "X1",
-                                              "from": "2022-01-01"})
-    want = 401 if u is None else (201 if u in ("admin", "qt.x1") else 403)
-    check(st == want, f"create under X1 as {u}: {st}, want {want}")
+    st, _, _ = expect_call(200 if u in ("admin", "qt.x1") else 403, "rename X1",
+                           "POST", "/api/orgs/X1/rename", u,
+                           {"name": f"Đảng bộ xã A ({u})", "date": "2021-01-01"})
+    st, _, _ = expect_call(200 if u == "admin" else (403 if u == "kiem.toan" else 404), "rename X2",
+                           "POST", "/api/orgs/X2/rename", u,
+                           {"name": f"Đảng bộ xã B ({u})", "date": "2021-01-01"})
+    st, _, _ = expect_call(201 if u in ("admin", "qt.x1") else 403, "create under X1",
+                           "POST", "/api/orgs", u, {"code": f"N{abs(hash(u)) % 10000}", "name": "Chi bộ mới",
+                           "kind": "chi_bo_co_so", "parent": "X1",
+                           "from": "2022-01-01"})
 
 # Accounts: administrators; auditors may list.
 for u in USERS:
-    st, _, _ = call("GET", "/api/users", u)
-    want = 401 if u is None else (200 if u in ("admin", "qt.x1", "kiem.toan") else 403)
-    check(st == want, f"list users as {u}: {st}, want {want}")
-    st, _, _ = call("POST", "/api/users", u, {"username": f"new.{len(u or 'anon')}x{st}",
-                                               "full_name": "X Y", "roles": ["viewer"],
-                                               "org": "X2"})
-    want = 401 if u is None else (201 if u == "admin" else (403 if u == "kiem.toan" else 404))
-    check(st == want, f"create a user in X2 as {u}: {st}, want {want}")
+    st, _, _ = expect_call(200 if u in ("admin", "qt.x1", "kiem.toan") else 403, "list users",
+                           "GET", "/api/users", u)
+    st, _, _ = expect_call(201 if u == "admin" else (403 if u == "kiem.toan" else 404), "create a user in X2",
+                           "POST", "/api/users", u, {"username": f"new.{len(u or 'anon')}x{st}",
+                           "full_name": "X Y", "roles": ["viewer"],
+                           "org": "X2"})
 
 # The trail: auditors only; access logs: the record's managers.
 for u in USERS:
-    st, _, _ = call("GET", "/api/audit", u)
-    want = 401 if u is None else (200 if u == "kiem.toan" else 403)
-    check(st == want, f"audit as {u}: {st}, want {want}")
-    st, _, _ = call("GET", f"/api/persons/{P1}/access-log", u)
-    want = 401 if u is None else (200 if u in ("admin", "qt.x1", "ld.x1", "kiem.toan") else 404)
-    check(st == want, f"access log in scope as {u}: {st}, want {want}")
-    st, _, _ = call("GET", f"/api/persons/{P2}/access-log", u)
-    want = 401 if u is None else (200 if u in ("admin", "kiem.toan") else 404)
-    check(st == want, f"access log out of scope as {u}: {st}, want {want}")
+    st, _, _ = expect_call(200 if u == "kiem.toan" else 403, "audit", "GET", "/api/audit", u)
+    st, _, _ = expect_call(200 if u in ("admin", "qt.x1", "ld.x1", "kiem.toan") else 404,
+                           "access log in scope", "GET", f"/api/persons/{P1}/access-log", u)
+    st, _, _ = expect_call(200 if u in ("admin", "kiem.toan") else 404, "access log out of scope",
+                           "GET", f"/api/persons/{P2}/access-log", u)
 
 # Filtered reads and the CSV export of the trail: auditors only; a denial is
 # a JSON error, never a file.
 for u in USERS:
     for q in ("action=read&flagged=1&from=2000-01-01&to=2100-12-31", "format=csv",
               "format=csv&action=read&from=2000-01-01"):
-        st, body, hdr = call("GET", f"/api/audit?{q}", u)
-        want = 401 if u is None else (200 if u == "kiem.toan" else 403)
-        check(st == want, f"audit?{q} as {u}: {st}, want {want}")
+        st, body, hdr = expect_call(200 if u == "kiem.toan" else 403, f"audit?{q}",
+                                    "GET", f"/api/audit?{q}", u)
         if st != 200:
             check(hdr["Content-Type"].startswith("application/json") and "Lò" not in body,
                   f"audit?{q} denial as {u} is not a bare JSON error")
@@ -174,9 +162,7 @@ check(len(exports) == 2 and all(x["username"] == "kiem.toan" for x in exports),
 # The calendar: any signed-in user reads it; only administrators of the
 # whole tree change it (qt.x1 administers X1 only).
 for u in USERS:
-    st, body, _ = call("GET", "/api/calendar?year=2024", u)
-    want = 401 if u is None else 200
-    check(st == want, f"calendar as {u}: {st}, want {want}")
+    st, body, _ = expect_call(200, "calendar", "GET", "/api/calendar?year=2024", u)
     st, _, _ = call("PUT", "/api/calendar/2030-01-03", u,
                     {"kind": "off", "name": f"Nghỉ ({u})"})
     want = 401 if u is None else (200 if u == "admin" else 403)
@@ -225,21 +211,16 @@ for u in USERS:
     check(st == (401 if u is None else 200), f"case kinds as {u}: {st}")
 for u in USERS:
     writer = u in ("cv.x1", "ld.x1")
-    st, body, _ = call("POST", f"/api/cases/{C1}/notes", u, {"text": f"ghi chú của {u}"})
-    want = 401 if u is None else (201 if writer else 403)
-    check(st == want, f"note on an in-scope case as {u}: {st}, want {want}")
-    st, body, _ = call("POST", f"/api/cases/{C2}/notes", u, {"text": "x"})
-    want = 401 if u is None else (404 if writer else 403)
-    check(st == want, f"note on an out-of-scope case as {u}: {st}, want {want}")
-    st, body, _ = call("POST", "/api/cases", u, {"kind": "kiem_tra", "title": f"Mở bởi {u}", "org": "X1"})
-    want = 401 if u is None else (201 if writer else 403)
-    check(st == want, f"open a case as {u}: {st}, want {want}")
-    st, body, _ = call("POST", "/api/cases", u, {"kind": "kiem_tra", "title": "x", "org": "X2"})
-    want = 401 if u is None else (404 if writer else 403)
-    check(st == want, f"open a case out of scope as {u}: {st}, want {want}")
-    st, body, _ = call("POST", f"/api/cases/{C2}/transition", u, {"to": "quyet_dinh", "version": 1})
-    want = 401 if u is None else (404 if writer else 403)
-    check(st == want, f"step an out-of-scope case as {u}: {st}, want {want}")
+    st, body, _ = expect_call(201 if writer else 403, "note on an in-scope case",
+                              "POST", f"/api/cases/{C1}/notes", u, {"text": f"ghi chú của {u}"})
+    st, body, _ = expect_call(404 if writer else 403, "note on an out-of-scope case",
+                              "POST", f"/api/cases/{C2}/notes", u, {"text": "x"})
+    st, body, _ = expect_call(201 if writer else 403, "open a case",
+                              "POST", "/api/cases", u, {"kind": "kiem_tra", "title": f"Mở bởi {u}", "org": "X1"})
+    st, body, _ = expect_call(404 if writer else 403, "open a case out of scope",
+                              "POST", "/api/cases", u, {"kind": "kiem_tra", "title": "x", "org": "X2"})
+    st, body, _ = expect_call(404 if writer else 403, "step an out-of-scope case",
+                              "POST", f"/api/cases/{C2}/transition", u, {"to": "quyet_dinh", "version": 1})
     if st != 200:
         check("Kiểm tra xã B" not in body, f"a denial names a case ({u})")
 # Verification letters: on a background check in X1, by its officers and
@@ -249,103 +230,85 @@ check(st == 201, f"background check opened: {st}")
 K = json.loads(body)["id"]
 for u in USERS:
     writer = u in ("cv.x1", "ld.x1")
-    st, body, _ = call("POST", f"/api/cases/{K}/letters", u, {"recipient": f"Đảng ủy ({u})"})
-    want = 401 if u is None else (201 if writer else 403)
-    check(st == want, f"letter on an in-scope case as {u}: {st}, want {want}")
-    st, _, _ = call("GET", "/api/letters", u)
-    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
-    check(st == want, f"letters as {u}: {st}, want {want}")
+    st, body, _ = expect_call(201 if writer else 403, "letter on an in-scope case",
+                              "POST", f"/api/cases/{K}/letters", u, {"recipient": f"Đảng ủy ({u})"})
+    st, _, _ = expect_call(403 if u == "kiem.toan" else 200, "letters", "GET", "/api/letters", u)
 st, body, _ = call("GET", f"/api/cases/{K}", "cv.x1")
 L = json.loads(body)["letters"][0]["id"]
 for u in USERS:
-    st, _, _ = call("POST", f"/api/letters/{L}", u, {"action": "remind", "version": 999})
-    want = 401 if u is None else (409 if u in ("cv.x1", "ld.x1") else 403)
-    check(st == want, f"remind a letter as {u}: {st}, want {want}")
+    st, _, _ = expect_call(409 if u in ("cv.x1", "ld.x1") else 403, "remind a letter",
+                           "POST", f"/api/letters/{L}", u, {"action": "remind", "version": 999})
 
 # Discipline decisions: leaders only.
 st, body, _ = call("POST", "/api/cases", "ld.x1", {"kind": "ky_luat", "title": "Kỷ luật", "org": "X1"})
 check(st == 201, f"discipline case opened: {st}")
 D = json.loads(body)["id"]
 for u in USERS:
-    st, _, _ = call("POST", f"/api/cases/{D}/disciplines", u, {"form": "canh_cao", "org": "X1", "violation": "2024-01-01"})
-    want = 401 if u is None else (201 if u == "ld.x1" else 403)
-    check(st == want, f"discipline decision as {u}: {st}, want {want}")
+    st, _, _ = expect_call(201 if u == "ld.x1" else 403, "discipline decision",
+                           "POST", f"/api/cases/{D}/disciplines", u, {"form": "canh_cao", "org": "X1", "violation": "2024-01-01"})
 
 # A linked inspection from a supervision: officers and leaders in scope.
 st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "giam_sat", "title": "Giám sát", "org": "X1"})
 S = json.loads(body)["id"]
 for u in USERS:
-    st, _, _ = call("POST", f"/api/cases/{S}/inspection", u, {"title": f"Kiểm tra ({u})"})
-    want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
-    check(st == want, f"inspection from a supervision as {u}: {st}, want {want}")
+    st, _, _ = expect_call(201 if u in ("cv.x1", "ld.x1") else 403, "inspection from a supervision",
+                           "POST", f"/api/cases/{S}/inspection", u, {"title": f"Kiểm tra ({u})"})
 
 # Findings of an inspection and their remedies: officers and leaders in scope.
 for u in USERS:
-    st, body, _ = call("POST", f"/api/cases/{C1}/findings", u, {"text": f"Nhận xét ({u})", "conclusion": "khong_vi_pham"})
-    want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
-    check(st == want, f"finding on an in-scope inspection as {u}: {st}, want {want}")
-    st, _, _ = call("POST", f"/api/cases/{C2}/findings", u, {"text": "x", "conclusion": "khong_vi_pham"})
-    want = 401 if u is None else (404 if u in ("cv.x1", "ld.x1") else 403)
-    check(st == want, f"finding on an out-of-scope inspection as {u}: {st}, want {want}")
+    st, body, _ = expect_call(201 if u in ("cv.x1", "ld.x1") else 403, "finding on an in-scope inspection",
+                              "POST", f"/api/cases/{C1}/findings", u, {"text": f"Nhận xét ({u})", "conclusion": "khong_vi_pham"})
+    st, _, _ = expect_call(404 if u in ("cv.x1", "ld.x1") else 403, "finding on an out-of-scope inspection",
+                           "POST", f"/api/cases/{C2}/findings", u, {"text": "x", "conclusion": "khong_vi_pham"})
 
 # A trip's details and travellers: officers and leaders in scope.
 st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "ra_nuoc_ngoai", "subtype": "cong_vu", "title": "Đoàn công tác", "org": "X1"})
 T = json.loads(body)["id"]
 for u in USERS:
     writer = u in ("cv.x1", "ld.x1")
-    st, _, _ = call("PUT", f"/api/cases/{T}/trip", u, {"purpose": "cong_tac", "countries": "Lào", "depart": "2030-01-02", "come_back": "2030-01-05"})
-    want = 401 if u is None else (200 if writer else 403)
-    check(st == want, f"trip details as {u}: {st}, want {want}")
-    st, _, _ = call("POST", f"/api/cases/{T}/travellers", u, {"person": P2})
-    want = 401 if u is None else (404 if writer else 403)
-    check(st == want, f"an out-of-scope traveller as {u}: {st}, want {want}")
+    st, _, _ = expect_call(200 if writer else 403, "trip details",
+                           "PUT", f"/api/cases/{T}/trip", u, {"purpose": "cong_tac", "countries": "Lào", "depart": "2030-01-02", "come_back": "2030-01-05"})
+    st, _, _ = expect_call(404 if writer else 403, "an out-of-scope traveller",
+                           "POST", f"/api/cases/{T}/travellers", u, {"person": P2})
 st, _, _ = call("POST", f"/api/cases/{T}/travellers", "cv.x1", {"person": P1})
 check(st == 201, f"traveller added: {st}")
 st, body, _ = call("GET", f"/api/cases/{T}", "cv.x1")
 TR = json.loads(body)["travellers"][0]["id"]
 for u in USERS:
-    st, _, _ = call("POST", f"/api/travellers/{TR}", u, {"event": "commitment", "version": 999})
-    want = 401 if u is None else (409 if u in ("cv.x1", "ld.x1") else 403)
-    check(st == want, f"traveller event as {u}: {st}, want {want}")
+    st, _, _ = expect_call(409 if u in ("cv.x1", "ld.x1") else 403, "traveller event",
+                           "POST", f"/api/travellers/{TR}", u, {"event": "commitment", "version": 999})
 
 # A stay abroad: officers and leaders in scope.
 st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "o_nuoc_ngoai", "title": "Ở nước ngoài", "org": "X1"})
 ST = json.loads(body)["id"]
 for u in USERS:
-    st, _, _ = call("PUT", f"/api/cases/{ST}/stay", u, {"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2030-01-02", "expected_end": "2031-01-02"})
-    want = 401 if u is None else (200 if u in ("cv.x1", "ld.x1") else 403)
-    check(st == want, f"stay details as {u}: {st}, want {want}")
+    st, _, _ = expect_call(200 if u in ("cv.x1", "ld.x1") else 403, "stay details",
+                           "PUT", f"/api/cases/{ST}/stay", u, {"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2030-01-02", "expected_end": "2031-01-02"})
 
 # The people a background check covers: officers and leaders in scope.
 for u in USERS:
-    st, _, _ = call("POST", f"/api/cases/{K}/relatives", u, {"relation": "bo", "full_name": f"Người bố ({u})"})
-    want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
-    check(st == want, f"relative as {u}: {st}, want {want}")
+    st, _, _ = expect_call(201 if u in ("cv.x1", "ld.x1") else 403, "relative",
+                           "POST", f"/api/cases/{K}/relatives", u, {"relation": "bo", "full_name": f"Người bố ({u})"})
 
 # An appraisal's details and documents: officers and leaders in scope.
 st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "tham_dinh", "title": "Thẩm định", "org": "X1"})
 AP = json.loads(body)["id"]
 for u in USERS:
     writer = u in ("cv.x1", "ld.x1")
-    st, _, _ = call("PUT", f"/api/cases/{AP}/appraisal", u, {"requester": f"Ban Tổ chức ({u})"})
-    want = 401 if u is None else (200 if writer else 403)
-    check(st == want, f"appraisal details as {u}: {st}, want {want}")
-    st, _, _ = call("POST", f"/api/cases/{AP}/appraisal-documents", u, {"name": f"Giấy tờ ({u})"})
-    want = 401 if u is None else (200 if writer else 403)
-    check(st == want, f"appraisal document as {u}: {st}, want {want}")
-    st, _, _ = call("PUT", f"/api/cases/{C2}/appraisal", u, {"requester": "x"})
-    want = 401 if u is None else (404 if writer else 403)
-    check(st == want, f"appraisal details out of scope as {u}: {st}, want {want}")
+    st, _, _ = expect_call(200 if writer else 403, "appraisal details",
+                           "PUT", f"/api/cases/{AP}/appraisal", u, {"requester": f"Ban Tổ chức ({u})"})
+    st, _, _ = expect_call(200 if writer else 403, "appraisal document",
+                           "POST", f"/api/cases/{AP}/appraisal-documents", u, {"name": f"Giấy tờ ({u})"})
+    st, _, _ = expect_call(404 if writer else 403, "appraisal details out of scope",
+                           "PUT", f"/api/cases/{C2}/appraisal", u, {"requester": "x"})
 
 # Assignees: officers and leaders in scope (a stale version: 409).
 for u in USERS:
     writer = u in ("cv.x1", "ld.x1")
-    st, _, _ = call("PUT", f"/api/cases/{C1}/assignees", u, {"users": [], "version": 999})
-    want = 401 if u is None else (409 if writer else 403)
-    check(st == want, f"assignees of an in-scope case as {u}: {st}, want {want}")
-    st, _, _ = call("PUT", f"/api/cases/{C2}/assignees", u, {"users": [], "version": 999})
-    want = 401 if u is None else (404 if writer else 403)
-    check(st == want, f"assignees of an out-of-scope case as {u}: {st}, want {want}")
+    st, _, _ = expect_call(409 if writer else 403, "assignees of an in-scope case",
+                           "PUT", f"/api/cases/{C1}/assignees", u, {"users": [], "version": 999})
+    st, _, _ = expect_call(404 if writer else 403, "assignees of an out-of-scope case",
+                           "PUT", f"/api/cases/{C2}/assignees", u, {"users": [], "version": 999})
 
 # Attachments: officers and leaders in scope attach; readers of the case
 # download (each download audited); out of scope it is not there.
@@ -375,83 +338,63 @@ check(readers == READERS, f"every download is in the audit trail: {readers}")
 
 # Reports: readers, for an organisation in their scope.
 for u in USERS:
-    st, _, _ = call("GET", "/api/reports?org=X1&from=2015-01-01&to=2030-12-31", u)
-    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
-    check(st == want, f"report of X1 as {u}: {st}, want {want}")
-    st, _, _ = call("GET", "/api/reports?org=X2&from=2015-01-01&to=2030-12-31", u)
-    want = 401 if u is None else (403 if u == "kiem.toan" else (200 if u == "admin" else 404))
-    check(st == want, f"report of X2 as {u}: {st}, want {want}")
+    st, _, _ = expect_call(403 if u == "kiem.toan" else 200, "report of X1",
+                           "GET", "/api/reports?org=X1&from=2015-01-01&to=2030-12-31", u)
+    st, _, _ = expect_call(403 if u == "kiem.toan" else (200 if u == "admin" else 404), "report of X2",
+                           "GET", "/api/reports?org=X2&from=2015-01-01&to=2030-12-31", u)
 
 # Period submissions: readers see who submitted in their scope; officers and
 # leaders submit their organisation's period; only a leader of the level
 # above decides (none of these users is above X1).
 for u in USERS:
-    st, _, _ = call("GET", "/api/report-submissions?org=X1&period=2020", u)
-    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
-    check(st == want, f"submissions of X1 as {u}: {st}, want {want}")
-    st, _, _ = call("GET", "/api/report-submissions?org=X2&period=2020", u)
-    want = 401 if u is None else (403 if u == "kiem.toan" else (200 if u == "admin" else 404))
-    check(st == want, f"submissions of X2 as {u}: {st}, want {want}")
+    st, _, _ = expect_call(403 if u == "kiem.toan" else 200, "submissions of X1",
+                           "GET", "/api/report-submissions?org=X1&period=2020", u)
+    st, _, _ = expect_call(403 if u == "kiem.toan" else (200 if u == "admin" else 404), "submissions of X2",
+                           "GET", "/api/report-submissions?org=X2&period=2020", u)
 SUBS = {}
 for i, u in enumerate(USERS):
-    st, body, _ = call("POST", "/api/report-submissions", u, {"org": "X1", "period": str(2001 + i)})
-    want = 401 if u is None else (201 if u in ("cv.x1", "ld.x1") else 403)
-    check(st == want, f"submit X1's period as {u}: {st}, want {want}")
+    st, body, _ = expect_call(201 if u in ("cv.x1", "ld.x1") else 403, "submit X1's period",
+                              "POST", "/api/report-submissions", u, {"org": "X1", "period": str(2001 + i)})
     if st == 201:
         SUBS[u] = json.loads(body)["id"]
-    st, _, _ = call("POST", "/api/report-submissions", u, {"org": "X2", "period": str(2001 + i)})
-    want = 401 if u is None else (404 if u in ("cv.x1", "ld.x1") else 403)
-    check(st == want, f"submit X2's period as {u}: {st}, want {want}")
+    st, _, _ = expect_call(404 if u in ("cv.x1", "ld.x1") else 403, "submit X2's period",
+                           "POST", "/api/report-submissions", u, {"org": "X2", "period": str(2001 + i)})
 for u in USERS:
-    st, _, _ = call("GET", f"/api/report-submissions/{SUBS['cv.x1']}", u)
-    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
-    check(st == want, f"read a submission as {u}: {st}, want {want}")
-    st, _, _ = call("GET", f"/api/report-submissions/{MISSING}", u)
-    want = 401 if u is None else (403 if u == "kiem.toan" else 404)
-    check(st == want, f"read a missing submission as {u}: {st}, want {want}")
-    st, _, _ = call("POST", f"/api/report-submissions/{SUBS['cv.x1']}", u, {"action": "approve", "version": 1})
-    want = 401 if u is None else 403
-    check(st == want, f"approve X1's report as {u}: {st}, want {want}")
+    st, _, _ = expect_call(403 if u == "kiem.toan" else 200, "read a submission",
+                           "GET", f"/api/report-submissions/{SUBS['cv.x1']}", u)
+    st, _, _ = expect_call(403 if u == "kiem.toan" else 404, "read a missing submission",
+                           "GET", f"/api/report-submissions/{MISSING}", u)
+    st, _, _ = expect_call(403, "approve X1's report",
+                           "POST", f"/api/report-submissions/{SUBS['cv.x1']}", u, {"action": "approve", "version": 1})
 
 # Party terms: readers see those of their organisations; administrators in
 # scope record them.
 for i, u in enumerate(USERS):
-    st, _, _ = call("GET", "/api/orgs/X1/terms", u)
-    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
-    check(st == want, f"terms of X1 as {u}: {st}, want {want}")
-    st, _, _ = call("GET", "/api/orgs/X2/terms", u)
-    want = 401 if u is None else (403 if u == "kiem.toan" else (200 if u == "admin" else 404))
-    check(st == want, f"terms of X2 as {u}: {st}, want {want}")
+    st, _, _ = expect_call(403 if u == "kiem.toan" else 200, "terms of X1", "GET", "/api/orgs/X1/terms", u)
+    st, _, _ = expect_call(403 if u == "kiem.toan" else (200 if u == "admin" else 404), "terms of X2",
+                           "GET", "/api/orgs/X2/terms", u)
     y = 2001 + 6 * i
     body = {"term": f"{y}-{y + 5}", "congress": f"{y}-06-01"}
-    st, _, _ = call("POST", "/api/orgs/X1/terms", u, body)
-    want = 401 if u is None else (201 if u in ("admin", "qt.x1") else 403)
-    check(st == want, f"record a term of X1 as {u}: {st}, want {want}")
-    st, _, _ = call("POST", "/api/orgs/X2/terms", u, body)
-    want = 401 if u is None else (201 if u == "admin" else (404 if u == "qt.x1" else 403))
-    check(st == want, f"record a term of X2 as {u}: {st}, want {want}")
+    st, _, _ = expect_call(201 if u in ("admin", "qt.x1") else 403, "record a term of X1",
+                           "POST", "/api/orgs/X1/terms", u, body)
+    st, _, _ = expect_call(201 if u == "admin" else (404 if u == "qt.x1" else 403), "record a term of X2",
+                           "POST", "/api/orgs/X2/terms", u, body)
 
 for u in USERS:
-    st, _, _ = call("GET", "/api/remedies", u)
-    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
-    check(st == want, f"overdue remedies as {u}: {st}, want {want}")
+    st, _, _ = expect_call(403 if u == "kiem.toan" else 200, "overdue remedies", "GET", "/api/remedies", u)
 
 for u in USERS:
-    st, _, _ = call("GET", "/api/return-reports", u)
-    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
-    check(st == want, f"return reports as {u}: {st}, want {want}")
+    st, _, _ = expect_call(403 if u == "kiem.toan" else 200, "return reports",
+                           "GET", "/api/return-reports", u)
 
 # Deadlines: the due list for readers; the rules for all; changes by the
 # administrator of the whole tree only.
 for u in USERS:
-    st, body, _ = call("GET", "/api/deadlines", u)
-    want = 401 if u is None else (403 if u == "kiem.toan" else 200)
-    check(st == want, f"deadlines as {u}: {st}, want {want}")
+    st, body, _ = expect_call(403 if u == "kiem.toan" else 200, "deadlines", "GET", "/api/deadlines", u)
     st, _, _ = call("GET", "/api/deadline-rules", u)
     check(st == (401 if u is None else 200), f"deadline rules as {u}: {st}")
-    st, _, _ = call("PUT", "/api/deadline-rules/ra_nuoc_ngoai.bao_cao", u, {"working_days": 7})
-    want = 401 if u is None else (200 if u == "admin" else 403)
-    check(st == want, f"PUT deadline rule as {u}: {st}, want {want}")
+    st, _, _ = expect_call(200 if u == "admin" else 403, "PUT deadline rule",
+                           "PUT", "/api/deadline-rules/ra_nuoc_ngoai.bao_cao", u, {"working_days": 7})
 st, body, _ = call("GET", "/api/audit?object_type=case&action=read&limit=1000", "kiem.toan")
 case_reads = {(e["username"], e["object_id"]) for e in json.loads(body)["entries"]}
 for u, cid in (("admin", C2), ("cv.x1", C1), ("ld.x1", C3), ("xem.x1", C1)):

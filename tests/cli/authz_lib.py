@@ -52,6 +52,15 @@ def call(method, path, user=None, body=None, ctype="application/json"):
     return st, raw.decode("utf-8", "replace"), hdr
 
 
+def expect_call(want, what, method, path, user=None, body=None, ctype="application/json"):
+    """call(), then check that the status is want (401 when user is None:
+    anonymous); what names the call in a failure.  (status, text, headers)."""
+    want = 401 if user is None else want
+    st, text, hdr = call(method, path, user, body, ctype)
+    check(st == want, f"{what} as {user}: {st}, want {want}")
+    return st, text, hdr
+
+
 def sign_in(users):
     for u in users:
         st, body, hdr = call("POST", "/api/session", body={"username": u, "password": f"mat-khau-{u}-1"})

@@ -73,6 +73,23 @@ login_users() {
     if [ "$u" = admin ]; then login admin mat-khau-quan-tri-1; else login "$u" "mat-khau-$u-123"; fi
   done
 }
+# expect_field STATUS FIELD [curl args...] URL: refused with STATUS, the
+# error naming FIELD.
+expect_field() {
+  local st=$1 field=$2; shift 2
+  expect_http "$st" "$@"
+  expect_body "\"field\":\"$field\""
+}
+# expect_missing [curl args...] URL: a 404, kept in missing.txt as what a
+# record that does not exist looks like (for expect_as_missing).
+expect_missing() { expect_http 404 "$@"; cp body.txt missing.txt; }
+# expect_as_missing WHAT [curl args...] URL: a 404 byte for byte like the
+# last expect_missing: a hidden record answers as a missing one.
+expect_as_missing() {
+  local what=$1; shift
+  expect_http 404 "$@"
+  cmp -s body.txt missing.txt && ok || fail "$what differs from a missing one"
+}
 expect_body() { grep -qE -- "$1" body.txt && ok || fail "body lacks /$1/: $(head -c 300 body.txt)"; }
 expect_header() { grep -qiE -- "$1" headers.txt && ok || fail "headers lack /$1/"; }
 

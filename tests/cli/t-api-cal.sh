@@ -25,8 +25,7 @@ assert all(set(d) == {"date", "kind", "name", "source"} for d in api["days"])
 PY
 expect_http 200 -b kiem.toan.jar "$base/api/calendar"
 expect_body '"year":20[0-9][0-9]'
-expect_http 400 -b xem.x1.jar "$base/api/calendar?year=abc"
-expect_body '"field":"year"'
+expect_field 400 year -b xem.x1.jar "$base/api/calendar?year=abc"
 expect_body '"message":"Tham số year phải là số từ 1900 đến 2100"'
 expect_http 400 -b xem.x1.jar "$base/api/calendar?year=1899"
 expect_body '"code":"out_of_range"'
@@ -57,8 +56,7 @@ CASES
 expect_http 400 -b admin.jar -X PUT -H "$J" -H "X-CSRF-Token: $ad" --data '{"kind": "nghi", "name": "X"}' "$base/api/calendar/2031-01-02"
 expect_body '"code":"bad_value","message":"Loại ngày .nghi. không hợp lệ.*"message_en":"Day kind .nghi. is invalid'
 expect_http 400 -b admin.jar -X PUT -H "$J" -H "X-CSRF-Token: $ad" --data '[1]' "$base/api/calendar/2031-01-02"
-expect_http 413 -b admin.jar -X PUT -H "$J" -H "X-CSRF-Token: $ad" --data '{"kind": "off", "name": "'"$(printf 'x%.0s' $(seq 1 300))"'"}' "$base/api/calendar/2031-01-02"
-expect_body '"field":"name"'
+expect_field 413 name -b admin.jar -X PUT -H "$J" -H "X-CSRF-Token: $ad" --data '{"kind": "off", "name": "'"$(printf 'x%.0s' $(seq 1 300))"'"}' "$base/api/calendar/2031-01-02"
 # a day off (Thursday) and a make-up working Saturday
 expect_http 200 -b admin.jar -X PUT -H "$J" -H "X-CSRF-Token: $ad" --data "$body" "$base/api/calendar/2031-01-02"
 expect_body '"date":"2031-01-02","kind":"off","name":"Nghỉ bù Tết","source":"Thông báo 1/TB-BNV"'
@@ -77,8 +75,7 @@ done
 # removal
 expect_http 200 -b admin.jar -X DELETE -H "X-CSRF-Token: $ad" "$base/api/calendar/2031-01-04"
 expect_body '"deleted":true'
-expect_http 404 -b admin.jar -X DELETE -H "X-CSRF-Token: $ad" "$base/api/calendar/2031-01-04"
-expect_body '"field":"date"'
+expect_field 404 date -b admin.jar -X DELETE -H "X-CSRF-Token: $ad" "$base/api/calendar/2031-01-04"
 expect_body '"message":"Ngày này không có trong bảng lịch"'
 expect_http 400 -b admin.jar -X DELETE -H "X-CSRF-Token: $ad" "$base/api/calendar/2031-13-01"
 expect_http 405 -b admin.jar -X POST -H "X-CSRF-Token: $ad" "$base/api/calendar/2031-01-04"

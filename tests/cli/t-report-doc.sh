@@ -74,7 +74,6 @@ expect_http 200 -b xem.x1.jar "$base/api/reports?org=X1&period=2019&format=docx"
 expect_header "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 expect_http 200 -b xem.x1.jar "$base/api/reports?org=X1&period=2019&format=xlsx"
 expect_header "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-expect_http 400 -b xem.x1.jar "$base/api/reports?org=X1&period=2019&format=odt"
-expect_body '"field":"format"'
+expect_field 400 format -b xem.x1.jar "$base/api/reports?org=X1&period=2019&format=odt"
 expect_http 404 -b xem.x1.jar "$base/api/reports?org=X2&period=2019&format=pdf"
 stop_server

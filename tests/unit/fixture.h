@@ -3,6 +3,11 @@
  * file in a temporary directory, the local system actor, and the
  * provincial committee "TU" (valid from 1/1/2000); and the organisations,
  * actors, members and cases the tests add to it.
+ *
+ * A test either keeps a struct fixture on its stack (fixture_start ...
+ * fixture_stop) or, under cmocka's setup and teardown, embeds one as the
+ * first member of its own struct fx, which fixture_new allocates and
+ * fixture_teardown frees.
  */
 #ifndef HOSO_TEST_FIXTURE_H
 #define HOSO_TEST_FIXTURE_H
@@ -20,6 +25,17 @@
 #include "helpers.h"
 #include "store/store.h"
 
+/* What every app-level test works with. */
+struct fixture {
+	char dir[512];  /* the temporary directory, removed by fixture_stop */
+	char path[600]; /* the database file in it */
+	struct app *app;
+	struct actor sys; /* the local system actor */
+	struct err e;
+	struct arena a;
+	int64_t tu; /* the provincial committee; 0 after fixture_start_empty */
+};
+
 /* Report what failed (with e's message) and abort the test program. */
 static inline void fixture_fail(const char *what, const struct err *e)
 {
@@ -27,40 +43,113 @@ static inline void fixture_fail(const char *what, const struct err *e)
 	abort();
 }
 
-/* Open it: dir (n bytes) receives the directory; aborts on failure. */
-static inline void fixture_open(char *dir, size_t n, struct app **app, struct actor *sys,
-                                int64_t *tu, struct err *e, struct arena *a)
+/* Open a database without any organisation into fx; aborts on failure. */
+static inline void fixture_start_empty(struct fixture *fx)
+{
+	tmpdir_make(fx->dir, sizeof(fx->dir));
+	snprintf(fx->path, sizeof(fx->path), "%s/t.db", fx->dir);
+	err_init(&fx->e);
+	arena_init(&fx->a, 0);
+	actor_system(&fx->sys, "test");
+	fx->tu = 0;
+	if (app_open(fx->path, STORE_CREATE, &fx->app, &fx->e) != 0)
+		fixture_fail("open", &fx->e);
+}
+
+/* Open a database with the provincial committee TU into fx; aborts on failure. */
+static inline void fixture_start(struct fixture *fx)
 {
 	struct org_new o = {"TU", "Đảng bộ tỉnh", "dang_bo_tinh", 0, date_days(2000, 1, 1), NULL};
-	char path[600];
 
-	tmpdir_make(dir, n);
-	snprintf(path, sizeof(path), "%s/t.db", dir);
-	err_init(e);
-	arena_init(a, 0);
-	actor_system(sys, "test");
-	if (app_open(path, STORE_CREATE, app, e) != 0 || org_create(*app, sys, &o, tu, e) != 0)
-		fixture_fail("open", e);
+	fixture_start_empty(fx);
+	if (org_create(fx->app, &fx->sys, &o, &fx->tu, &fx->e) != 0)
+		fixture_fail("TU", &fx->e);
 }
 
-static inline void fixture_close(const char *dir, struct app *app, struct err *e, struct arena *a)
+/* Close the database, free fx's contents and remove the directory. */
+static inline void fixture_stop(struct fixture *fx)
 {
-	app_close(app);
-	err_release(e);
-	arena_release(a);
-	tmpdir_remove(dir);
+	app_close(fx->app);
+	err_release(&fx->e);
+	arena_release(&fx->a);
+	tmpdir_remove(fx->dir);
 }
+
+/* A zeroed object of size bytes whose first member, a struct fixture, is
+ * started (with TU, or empty); free it with fixture_teardown. */
+static inline void *fixture_alloc(size_t size, int empty)
+{
+	struct fixture *fx = calloc(1, size);
+
+	if (!fx)
+		abort();
+	if (empty)
+		fixture_start_empty(fx);
+	else
+		fixture_start(fx);
+	return fx;
+}
+
+/* fixture_alloc with TU: for a cmocka setup, as fixture_new(sizeof(*f)). */
+static inline void *fixture_new(size_t size)
+{
+	return fixture_alloc(size, 0);
+}
+
+/* The cmocka teardown of what fixture_alloc made. */
+static inline int fixture_teardown(void **state)
+{
+	struct fixture *fx = *state;
+
+	fixture_stop(fx);
+	free(fx);
+	return 0;
+}
+
+/* The cmocka setup of a plain struct fixture (with TU), in *state. */
+static inline int fixture_setup(void **state)
+{
+	*state = fixture_new(sizeof(struct fixture));
+	return 0;
+}
+
+/* A cmocka test run on a fresh fixture made by setup, freed by fixture_teardown. */
+#define FIXTURE_TEST(test, setup) cmocka_unit_test_setup_teardown(test, setup, fixture_teardown)
 
 /* A child of parent, valid from 1/1/2000; aborts on failure. */
-static inline int64_t fixture_org(struct app *app, const struct actor *sys, const char *code,
-                                  const char *name, const char *kind, int64_t parent, struct err *e)
+static inline int64_t fixture_org(struct fixture *fx, const char *code, const char *name,
+                                  const char *kind, int64_t parent)
 {
 	struct org_new o = {code, name, kind, parent, date_days(2000, 1, 1), NULL};
 	int64_t id = 0;
 
-	if (org_create(app, sys, &o, &id, e) != 0)
-		fixture_fail(code, e);
+	if (org_create(fx->app, &fx->sys, &o, &id, &fx->e) != 0)
+		fixture_fail(code, &fx->e);
 	return id;
+}
+
+/* The communes X1 "Đảng bộ xã A" and X2 "Đảng bộ xã B" under TU. */
+static inline void fixture_communes(struct fixture *fx, int64_t *ret_x1, int64_t *ret_x2)
+{
+	*ret_x1 = fixture_org(fx, "X1", "Đảng bộ xã A", "dang_bo_co_so", fx->tu);
+	*ret_x2 = fixture_org(fx, "X2", "Đảng bộ xã B", "dang_bo_co_so", fx->tu);
+}
+
+/* TU with the cells (chi bộ) C1 "Chi bộ Một" and C2 "Chi bộ Hai" below it. */
+struct fixture_cells {
+	struct fixture fx;
+	int64_t c1, c2;
+};
+
+/* The cmocka setup of a struct fixture_cells; fixture_teardown frees it. */
+static inline int fixture_cells_setup(void **state)
+{
+	struct fixture_cells *f = fixture_new(sizeof(*f));
+
+	f->c1 = fixture_org(&f->fx, "C1", "Chi bộ Một", "chi_bo_co_so", f->fx.tu);
+	f->c2 = fixture_org(&f->fx, "C2", "Chi bộ Hai", "chi_bo_co_so", f->fx.tu);
+	*state = f;
+	return 0;
 }
 
 /* Someone signed in with one role in the scope of org. */
@@ -70,26 +159,49 @@ static inline struct actor fixture_actor(int64_t user_id, enum role role, int64_
 	return (struct actor){user_id, 1u << role, org, c, NULL, "test"};
 }
 
-/* A person created by sys from in; aborts on failure. */
-static inline int64_t fixture_person(struct app *app, const struct actor *sys,
-                                     struct person_input in, struct err *e)
+/* A person created by the system actor from in; aborts on failure. */
+static inline int64_t fixture_person(struct fixture *fx, struct person_input in)
 {
 	int64_t id = 0;
 
-	if (person_create(app, sys, &in, &id, e) != 0)
-		fixture_fail(in.full_name, e);
+	if (person_create(fx->app, &fx->sys, &in, &id, &fx->e) != 0)
+		fixture_fail(in.full_name, &fx->e);
 	return id;
 }
 
 /* A case opened by who from in; aborts on failure. */
-static inline int64_t fixture_case(struct app *app, const struct actor *who, struct case_input in,
-                                   struct arena *a, struct err *e)
+static inline int64_t fixture_case(struct fixture *fx, const struct actor *who,
+                                   struct case_input in)
 {
 	int64_t id = 0;
 
-	if (case_create(app, who, &in, a, &id, NULL, e) != 0)
-		fixture_fail(in.title, e);
+	if (case_create(fx->app, who, &in, &fx->a, &id, NULL, &fx->e) != 0)
+		fixture_fail(in.title, &fx->e);
 	return id;
+}
+
+/* Two cases opened by who from in, handled by org: *ret_id of in's kind
+ * and *ret_insp an inspection (kiem_tra), the case of another kind that
+ * an action for in's kind refuses; aborts on failure. */
+static inline void fixture_case_and_inspection(struct fixture *fx, const struct actor *who,
+                                               struct case_input in, int64_t org, int64_t *ret_id,
+                                               int64_t *ret_insp)
+{
+	in.handling_org = org;
+	*ret_id = fixture_case(fx, who, in);
+	in.kind = "kiem_tra";
+	in.subtype = NULL;
+	*ret_insp = fixture_case(fx, who, in);
+}
+
+/* A case from in about the one organisation org, which also handles it. */
+static inline int64_t fixture_case_of(struct fixture *fx, const struct actor *who,
+                                      struct case_input in, int64_t org)
+{
+	in.handling_org = org;
+	in.subject_orgs = &org;
+	in.nsubject_orgs = 1;
+	return fixture_case(fx, who, in);
 }
 
 #endif

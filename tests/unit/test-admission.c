@@ -42,48 +42,33 @@ static void test_exemption_rules(void **state)
 
 static void test_adding_relatives(void **state)
 {
-	char dir[512];
-	struct app *app;
-	struct actor sys, officer;
-	struct err e;
-	struct arena a;
+	struct fixture *fx = *state;
+	struct actor officer;
 	struct case_input in = {.kind = "tham_tra_ly_lich",
 	                        .title = "Thẩm tra lý lịch",
 	                        .opened = date_days(2024, 1, 2)};
 	struct relative_row r = {.relation = "bo", .full_name = "Lò Văn Pánh", .is_member = 1};
 	struct relative_list l;
-	int64_t tu, id, insp, rid;
+	int64_t id, insp, rid;
 
-	(void)state;
-	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
-	officer = (struct actor){7, 1u << ROLE_OFFICER, tu, CLEARANCE_NORMAL, NULL, "test"};
-	in.handling_org = tu;
-	assert_int_equal(case_create(app, &officer, &in, &a, &id, NULL, &e), 0);
-	in.kind = "kiem_tra";
-	assert_int_equal(case_create(app, &officer, &in, &a, &insp, NULL, &e), 0);
-	assert_int_equal(relative_add(app, &officer, id, &r, &rid, &e), 0);
-	assert_int_equal(relative_add(app, &officer, insp, &r, &rid, &e), HOSO_E_CONFLICT);
+	officer = fixture_actor(7, ROLE_OFFICER, fx->tu, CLEARANCE_NORMAL);
+	fixture_case_and_inspection(fx, &officer, in, fx->tu, &id, &insp);
+	assert_int_equal(relative_add(fx->app, &officer, id, &r, &rid, &fx->e), 0);
+	assert_int_equal(relative_add(fx->app, &officer, insp, &r, &rid, &fx->e), HOSO_E_CONFLICT);
 	r.relation = "ong_noi";
-	assert_int_equal(relative_add(app, &officer, id, &r, &rid, &e), HOSO_E_BAD_ENUM);
-	assert_non_null(strstr(err_text_vi(&e), "không thẩm tra ông bà"));
+	assert_int_equal(relative_add(fx->app, &officer, id, &r, &rid, &fx->e), HOSO_E_BAD_ENUM);
+	assert_non_null(strstr(err_text_vi(&fx->e), "không thẩm tra ông bà"));
 	r.relation = "ban_than";
 	r.full_name = "  ";
-	assert_int_equal(relative_add(app, &officer, id, &r, &rid, &e), HOSO_E_MISSING);
+	assert_int_equal(relative_add(fx->app, &officer, id, &r, &rid, &fx->e), HOSO_E_MISSING);
 	r.full_name = "Lò Thị Mai";
 	r.is_member = 0;
 	r.exempt_reason = "Bố đẻ là đảng viên, lý lịch đầy đủ";
-	assert_int_equal(relative_add(app, &officer, id, &r, &rid, &e), 0);
-	assert_int_equal(store_relatives_of_case(app_store(app), id, &a, &l), 0);
+	assert_int_equal(relative_add(fx->app, &officer, id, &r, &rid, &fx->e), 0);
+	assert_int_equal(store_relatives_of_case(app_store(fx->app), id, &fx->a, &l), 0);
 	assert_int_equal(l.n, 2);
 	assert_string_equal(l.v[1].exempt_reason, "Bố đẻ là đảng viên, lý lịch đầy đủ");
-	fixture_close(dir, app, &e, &a);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_exemption_rules),
-	    cmocka_unit_test(test_adding_relatives),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_exemption_rules),
+          FIXTURE_TEST(test_adding_relatives, fixture_setup))

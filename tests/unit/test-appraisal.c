@@ -31,11 +31,8 @@ static int step(struct app *app, const struct actor *who, int64_t id, const char
 
 static void test_appraisal_outcome_and_documents(void **state)
 {
-	char dir[512];
-	struct app *app;
-	struct actor sys, officer, leader, viewer;
-	struct err e;
-	struct arena a;
+	struct fixture *fx = *state;
+	struct actor officer, leader, viewer;
 	struct case_input in = {.kind = "tham_dinh",
 	                        .subtype = "bo_nhiem",
 	                        .title = "Thẩm định tiêu chuẩn chính trị",
@@ -43,51 +40,49 @@ static void test_appraisal_outcome_and_documents(void **state)
 	struct appraisal_input ap = {.requester = "Ban Tổ chức Tỉnh ủy"};
 	struct appraisal_row got;
 	struct appraisal_doc_list docs;
-	int64_t tu, id, other, doc, doc2;
+	int64_t id, other, doc, doc2;
 
-	(void)state;
-	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
-	officer = (struct actor){7, 1u << ROLE_OFFICER, tu, CLEARANCE_NORMAL, NULL, "test"};
-	leader = (struct actor){8, 1u << ROLE_LEADER, tu, CLEARANCE_NORMAL, NULL, "test"};
-	viewer = (struct actor){9, 1u << ROLE_VIEWER, tu, CLEARANCE_NORMAL, NULL, "test"};
-	in.handling_org = tu;
-	assert_int_equal(case_create(app, &officer, &in, &a, &id, NULL, &e), 0);
-	in.kind = "kiem_tra";
-	in.subtype = NULL;
-	assert_int_equal(case_create(app, &officer, &in, &a, &other, NULL, &e), 0);
+	officer = fixture_actor(7, ROLE_OFFICER, fx->tu, CLEARANCE_NORMAL);
+	leader = fixture_actor(8, ROLE_LEADER, fx->tu, CLEARANCE_NORMAL);
+	viewer = fixture_actor(9, ROLE_VIEWER, fx->tu, CLEARANCE_NORMAL);
+	fixture_case_and_inspection(fx, &officer, in, fx->tu, &id, &other);
 
 	/* Only an appraisal, by officers and leaders; bad input named. */
-	assert_int_equal(appraisal_set(app, &officer, other, &ap, &e), HOSO_E_CONFLICT);
-	assert_int_equal(appraisal_set(app, &viewer, id, &ap, &e), HOSO_E_DENIED);
+	assert_int_equal(appraisal_set(fx->app, &officer, other, &ap, &fx->e), HOSO_E_CONFLICT);
+	assert_int_equal(appraisal_set(fx->app, &viewer, id, &ap, &fx->e), HOSO_E_DENIED);
 	ap.outcome = "dat_mot_phan";
-	assert_int_equal(appraisal_set(app, &officer, id, &ap, &e), HOSO_E_BAD_ENUM);
-	assert_string_equal(e.field.buf, "outcome");
+	assert_int_equal(appraisal_set(fx->app, &officer, id, &ap, &fx->e), HOSO_E_BAD_ENUM);
+	assert_string_equal(fx->e.field.buf, "outcome");
 	ap.outcome = "dat"; /* met: for which position? */
-	assert_int_equal(appraisal_set(app, &officer, id, &ap, &e), HOSO_E_MISSING);
-	assert_string_equal(e.field.buf, "position");
-	assert_int_equal(appraisal_doc_put(app, &officer, id, "  ", 0, &doc, &e), HOSO_E_MISSING);
+	assert_int_equal(appraisal_set(fx->app, &officer, id, &ap, &fx->e), HOSO_E_MISSING);
+	assert_string_equal(fx->e.field.buf, "position");
+	assert_int_equal(appraisal_doc_put(fx->app, &officer, id, "  ", 0, &doc, &fx->e),
+	                 HOSO_E_MISSING);
 
 	/* No conclusion without an outcome; none while a document is missing. */
 	ap.outcome = NULL;
-	assert_int_equal(appraisal_set(app, &officer, id, &ap, &e), 0);
-	assert_int_equal(step(app, &leader, id, "ket_luan", &e), HOSO_E_CONFLICT);
-	assert_string_equal(e.field.buf, "outcome");
-	assert_int_equal(step(app, &leader, id, "chuyen_cap_tren", &e), HOSO_E_CONFLICT);
-	assert_int_equal(appraisal_doc_put(app, &officer, id, "Bản tự kiểm điểm", 0, &doc, &e), 0);
-	assert_int_equal(appraisal_doc_put(app, &officer, id, "Sơ yếu lý lịch", 1, &doc2, &e), 0);
+	assert_int_equal(appraisal_set(fx->app, &officer, id, &ap, &fx->e), 0);
+	assert_int_equal(step(fx->app, &leader, id, "ket_luan", &fx->e), HOSO_E_CONFLICT);
+	assert_string_equal(fx->e.field.buf, "outcome");
+	assert_int_equal(step(fx->app, &leader, id, "chuyen_cap_tren", &fx->e), HOSO_E_CONFLICT);
+	assert_int_equal(
+	    appraisal_doc_put(fx->app, &officer, id, "Bản tự kiểm điểm", 0, &doc, &fx->e), 0);
+	assert_int_equal(
+	    appraisal_doc_put(fx->app, &officer, id, "Sơ yếu lý lịch", 1, &doc2, &fx->e), 0);
 	ap = (struct appraisal_input){"Ban Tổ chức Tỉnh ủy", "dat", "Phó Chủ tịch UBND xã"};
-	assert_int_equal(appraisal_set(app, &officer, id, &ap, &e), 0);
-	assert_int_equal(step(app, &leader, id, "ket_luan", &e), HOSO_E_CONFLICT);
-	assert_string_equal(e.field.buf, "documents");
-	assert_non_null(strstr(err_text_en(&e), "Bản tự kiểm điểm"));
-	assert_null(strstr(err_text_en(&e), "Sơ yếu lý lịch"));
+	assert_int_equal(appraisal_set(fx->app, &officer, id, &ap, &fx->e), 0);
+	assert_int_equal(step(fx->app, &leader, id, "ket_luan", &fx->e), HOSO_E_CONFLICT);
+	assert_string_equal(fx->e.field.buf, "documents");
+	assert_non_null(strstr(err_text_en(&fx->e), "Bản tự kiểm điểm"));
+	assert_null(strstr(err_text_en(&fx->e), "Sơ yếu lý lịch"));
 	/* The same name again changes it, not a new row. */
-	assert_int_equal(appraisal_doc_put(app, &officer, id, "Bản tự kiểm điểm", 1, &doc2, &e), 0);
+	assert_int_equal(
+	    appraisal_doc_put(fx->app, &officer, id, "Bản tự kiểm điểm", 1, &doc2, &fx->e), 0);
 	assert_int_equal(doc2, doc);
-	assert_int_equal(store_appraisal_docs(app_store(app), id, &a, &docs), 0);
+	assert_int_equal(store_appraisal_docs(app_store(fx->app), id, &fx->a, &docs), 0);
 	assert_int_equal(docs.n, 2);
-	assert_int_equal(step(app, &leader, id, "ket_luan", &e), 0);
-	assert_int_equal(store_appraisal_get(app_store(app), id, &a, &got), 0);
+	assert_int_equal(step(fx->app, &leader, id, "ket_luan", &fx->e), 0);
+	assert_int_equal(store_appraisal_get(app_store(fx->app), id, &fx->a, &got), 0);
 	assert_string_equal(got.outcome, "dat");
 	assert_string_equal(got.position, "Phó Chủ tịch UBND xã");
 	assert_string_equal(got.requester, "Ban Tổ chức Tỉnh ủy");
@@ -98,22 +93,16 @@ static void test_appraisal_outcome_and_documents(void **state)
 	ap = (struct appraisal_input){.requester = "Ban Tổ chức Huyện ủy",
 	                              .sent = PATCH_LISTED | 1u << APPRAISAL_REQUESTER,
 	                              .version = got.version};
-	assert_int_equal(appraisal_set(app, &officer, id, &ap, &e), 0);
-	assert_int_equal(appraisal_set(app, &officer, id, &ap, &e), HOSO_E_CONFLICT);
-	assert_int_equal(store_appraisal_get(app_store(app), id, &a, &got), 0);
+	assert_int_equal(appraisal_set(fx->app, &officer, id, &ap, &fx->e), 0);
+	assert_int_equal(appraisal_set(fx->app, &officer, id, &ap, &fx->e), HOSO_E_CONFLICT);
+	assert_int_equal(store_appraisal_get(app_store(fx->app), id, &fx->a, &got), 0);
 	assert_string_equal(got.requester, "Ban Tổ chức Huyện ủy");
 	assert_string_equal(got.outcome, "dat");
 	assert_string_equal(got.position, "Phó Chủ tịch UBND xã");
 	/* clearing the position of a met standard is refused */
 	ap = (struct appraisal_input){.sent = PATCH_LISTED | 1u << APPRAISAL_POSITION};
-	assert_int_equal(appraisal_set(app, &officer, id, &ap, &e), HOSO_E_MISSING);
-	assert_string_equal(e.field.buf, "position");
-
-	fixture_close(dir, app, &e, &a);
+	assert_int_equal(appraisal_set(fx->app, &officer, id, &ap, &fx->e), HOSO_E_MISSING);
+	assert_string_equal(fx->e.field.buf, "position");
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {cmocka_unit_test(test_appraisal_outcome_and_documents)};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(FIXTURE_TEST(test_appraisal_outcome_and_documents, fixture_setup))

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "core/arena.h"
+#include "helpers.h"
 
 static void test_alloc_aligned_and_distinct(void **state)
 {
@@ -71,13 +72,5 @@ static void test_large_and_reset(void **state)
 	arena_release(&a);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_alloc_aligned_and_distinct),
-	    cmocka_unit_test(test_strings),
-	    cmocka_unit_test(test_cap),
-	    cmocka_unit_test(test_large_and_reset),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_alloc_aligned_and_distinct), cmocka_unit_test(test_strings),
+          cmocka_unit_test(test_cap), cmocka_unit_test(test_large_and_reset))

@@ -66,11 +66,8 @@ static void test_attachment_name(void **state)
 
 static void test_attachment_store_and_read(void **state)
 {
-	char dir[512];
-	struct app *app;
-	struct actor sys, officer, viewer, other;
-	struct err e;
-	struct arena a;
+	struct fixture *fx = *state;
+	struct actor officer, viewer, other;
 	struct org_new h = {"TU.H1", "Đảng bộ huyện",       "dang_bo_truc_thuoc",
 	                    0,       date_days(2000, 1, 1), NULL};
 	struct case_input in = {
@@ -79,85 +76,79 @@ static void test_attachment_store_and_read(void **state)
 	struct case_view v;
 	const void *data;
 	size_t len;
-	int64_t tu, h1, kt, secret;
+	int64_t h1, kt, secret;
 	char big_head[8] = "%PDF-1.";
 
-	(void)state;
-	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
-	h.parent_id = tu;
-	assert_int_equal(org_create(app, &sys, &h, &h1, &e), 0);
-	officer = (struct actor){7, 1u << ROLE_OFFICER, tu, CLEARANCE_NORMAL, NULL, "test"};
-	viewer = (struct actor){8, 1u << ROLE_VIEWER, tu, CLEARANCE_NORMAL, NULL, "test"};
-	other = (struct actor){9, 1u << ROLE_OFFICER, h1, CLEARANCE_NORMAL, NULL, "test"};
-	in.handling_org = tu;
-	assert_int_equal(case_create(app, &officer, &in, &a, &kt, NULL, &e), 0);
+	h.parent_id = fx->tu;
+	assert_int_equal(org_create(fx->app, &fx->sys, &h, &h1, &fx->e), 0);
+	officer = fixture_actor(7, ROLE_OFFICER, fx->tu, CLEARANCE_NORMAL);
+	viewer = fixture_actor(8, ROLE_VIEWER, fx->tu, CLEARANCE_NORMAL);
+	other = fixture_actor(9, ROLE_OFFICER, h1, CLEARANCE_NORMAL);
+	in.handling_org = fx->tu;
+	assert_int_equal(case_create(fx->app, &officer, &in, &fx->a, &kt, NULL, &fx->e), 0);
 	in.confidentiality = CLEARANCE_SECRET;
-	assert_int_equal(case_create(app, &sys, &in, &a, &secret, NULL, &e), 0);
+	assert_int_equal(case_create(fx->app, &fx->sys, &in, &fx->a, &secret, NULL, &fx->e), 0);
 
 	/* Attach: the type from the bytes, stored once however often sent. */
-	assert_int_equal(attachment_add(app, &officer, kt, "QĐ 15-QĐ/UBKTTU.pdf", pdf,
-	                                sizeof(pdf) - 1, &a, &r1, &e),
+	assert_int_equal(attachment_add(fx->app, &officer, kt, "QĐ 15-QĐ/UBKTTU.pdf", pdf,
+	                                sizeof(pdf) - 1, &fx->a, &r1, &fx->e),
 	                 0);
 	assert_string_equal(r1.filename, "UBKTTU.pdf"); /* '/' ends a path component */
 	assert_string_equal(r1.mime, "application/pdf");
 	assert_int_equal(strlen(r1.sha256), 64);
-	assert_int_equal(
-	    attachment_add(app, &officer, kt, "ban sao.pdf", pdf, sizeof(pdf) - 1, &a, &r2, &e), 0);
+	assert_int_equal(attachment_add(fx->app, &officer, kt, "ban sao.pdf", pdf, sizeof(pdf) - 1,
+	                                &fx->a, &r2, &fx->e),
+	                 0);
 	assert_string_equal(r1.sha256, r2.sha256);
 	assert_true(r2.id > r1.id);
 
 	/* Refused, nothing written. */
+	assert_int_equal(attachment_add(fx->app, &viewer, kt, "a.pdf", pdf, sizeof(pdf) - 1, &fx->a,
+	                                &got, &fx->e),
+	                 HOSO_E_DENIED);
 	assert_int_equal(
-	    attachment_add(app, &viewer, kt, "a.pdf", pdf, sizeof(pdf) - 1, &a, &got, &e),
-	    HOSO_E_DENIED);
-	assert_int_equal(attachment_add(app, &officer, kt, "a.pdf", "<html>", 6, &a, &got, &e),
-	                 HOSO_E_BAD_FILE);
-	assert_string_equal(e.field.buf, "file");
-	assert_int_equal(
-	    attachment_add(app, &officer, kt, "a.png", pdf, sizeof(pdf) - 1, &a, &got, &e),
+	    attachment_add(fx->app, &officer, kt, "a.pdf", "<html>", 6, &fx->a, &got, &fx->e),
 	    HOSO_E_BAD_FILE);
-	assert_int_equal(attachment_add(app, &officer, kt, "a.pdf", pdf, 0, &a, &got, &e),
-	                 HOSO_E_MISSING);
+	assert_string_equal(fx->e.field.buf, "file");
+	assert_int_equal(attachment_add(fx->app, &officer, kt, "a.png", pdf, sizeof(pdf) - 1,
+	                                &fx->a, &got, &fx->e),
+	                 HOSO_E_BAD_FILE);
 	assert_int_equal(
-	    attachment_add(app, &officer, kt, "a.pdf", big_head, ATTACHMENT_MAX + 1, &a, &got, &e),
-	    HOSO_E_TOO_BIG);
+	    attachment_add(fx->app, &officer, kt, "a.pdf", pdf, 0, &fx->a, &got, &fx->e),
+	    HOSO_E_MISSING);
+	assert_int_equal(attachment_add(fx->app, &officer, kt, "a.pdf", big_head,
+	                                ATTACHMENT_MAX + 1, &fx->a, &got, &fx->e),
+	                 HOSO_E_TOO_BIG);
 	/* A case one may not see is not there, for writes and reads alike. */
-	assert_int_equal(
-	    attachment_add(app, &officer, secret, "a.pdf", pdf, sizeof(pdf) - 1, &a, &got, &e),
-	    HOSO_E_NOT_FOUND);
-	assert_int_equal(
-	    attachment_add(app, &other, kt, "a.pdf", pdf, sizeof(pdf) - 1, &a, &got, &e),
-	    HOSO_E_NOT_FOUND);
-	assert_int_equal(case_get(app, &viewer, kt, &a, &v, &e), 0);
+	assert_int_equal(attachment_add(fx->app, &officer, secret, "a.pdf", pdf, sizeof(pdf) - 1,
+	                                &fx->a, &got, &fx->e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(attachment_add(fx->app, &other, kt, "a.pdf", pdf, sizeof(pdf) - 1, &fx->a,
+	                                &got, &fx->e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(case_get(fx->app, &viewer, kt, &fx->a, &v, &fx->e), 0);
 	assert_int_equal(v.attachments.n, 2);
 
 	/* Read back: the same bytes; the reader is in the audit trail. */
-	assert_int_equal(attachment_read(app, &viewer, r1.id, &a, &got, &data, &len, &e), 0);
+	assert_int_equal(
+	    attachment_read(fx->app, &viewer, r1.id, &fx->a, &got, &data, &len, &fx->e), 0);
 	assert_int_equal(len, sizeof(pdf) - 1);
 	assert_memory_equal(data, pdf, len);
 	assert_string_equal(got.filename, "UBKTTU.pdf");
-	assert_int_equal(attachment_read(app, &other, r1.id, &a, &got, &data, &len, &e),
+	assert_int_equal(attachment_read(fx->app, &other, r1.id, &fx->a, &got, &data, &len, &fx->e),
 	                 HOSO_E_NOT_FOUND);
-	assert_int_equal(attachment_read(app, &viewer, 999, &a, &got, &data, &len, &e),
+	assert_int_equal(attachment_read(fx->app, &viewer, 999, &fx->a, &got, &data, &len, &fx->e),
 	                 HOSO_E_NOT_FOUND);
 	{
 		struct audit_filter f = {.object_type = "attachment", .limit = 10};
 		struct audit_list l;
 
-		assert_int_equal(audit_list(app, &sys, &f, &a, &l, &e), 0);
+		assert_int_equal(audit_list(fx->app, &fx->sys, &f, &fx->a, &l, &fx->e), 0);
 		assert_int_equal(l.n, 1);
 		assert_int_equal(l.v[0].user_id, 8);
 		assert_string_equal(l.v[0].action, "read");
 	}
-	fixture_close(dir, app, &e, &a);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_attachment_sniff),
-	    cmocka_unit_test(test_attachment_name),
-	    cmocka_unit_test(test_attachment_store_and_read),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_attachment_sniff), cmocka_unit_test(test_attachment_name),
+          FIXTURE_TEST(test_attachment_store_and_read, fixture_setup))

@@ -12,42 +12,15 @@
 #include "app/admin.h"
 #include "app/audit.h"
 #include "app/user.h"
-#include "helpers.h"
-
-struct fx {
-	char dir[512];
-	char path[600];
-	struct app *app;
-	struct actor sys;
-	struct err e;
-};
+#include "fixture.h"
 
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
-
-	tmpdir_make(f->dir, sizeof(f->dir));
-	snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
-	err_init(&f->e);
-	if (app_open(f->path, STORE_CREATE, &f->app, &f->e) != 0)
-		return -1;
-	actor_system(&f->sys, "test");
-	*state = f;
+	*state = fixture_alloc(sizeof(struct fixture), 1);
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	app_close(f->app);
-	err_release(&f->e);
-	tmpdir_remove(f->dir);
-	free(f);
-	return 0;
-}
-
-static void add(struct fx *f, int n)
+static void add(struct fixture *f, int n)
 {
 	for (int i = 0; i < n; i++) {
 		struct audit_entry en = {"read", "person", i + 1, "{\"why\": \"test\"}", i == 3};
@@ -56,7 +29,7 @@ static void add(struct fx *f, int n)
 	}
 }
 
-static void raw(struct fx *f, const char *sql)
+static void raw(struct fixture *f, const char *sql)
 {
 	sqlite3 *db;
 
@@ -67,12 +40,10 @@ static void raw(struct fx *f, const char *sql)
 
 static void test_chain_verifies(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct audit_check c;
 	struct audit_list l;
-	struct arena a;
 
-	arena_init(&a, 0);
 	add(f, 10);
 	assert_int_equal(audit_verify(f->app, &f->sys, &c, &f->e), 0);
 	assert_int_equal(c.entries, 10);
@@ -80,18 +51,17 @@ static void test_chain_verifies(void **state)
 	assert_int_equal(
 	    audit_list(f->app, &f->sys,
 	               &(struct audit_filter){.object_type = "person", .object_id = 4, .limit = 10},
-	               &a, &l, &f->e),
+	               &f->a, &l, &f->e),
 	    0);
 	assert_int_equal(l.n, 1);
 	assert_int_equal(l.v[0].flagged, 1);
 	assert_string_equal(l.v[0].purpose, "test");
 	assert_string_equal(l.v[0].address, "cli");
-	arena_release(&a);
 }
 
 static void test_append_only(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	sqlite3 *db;
 
 	add(f, 2);
@@ -102,7 +72,7 @@ static void test_append_only(void **state)
 	sqlite3_close(db);
 }
 
-static void expect_bad(struct fx *f, int64_t id)
+static void expect_bad(struct fixture *f, int64_t id)
 {
 	struct audit_check c;
 
@@ -113,7 +83,7 @@ static void expect_bad(struct fx *f, int64_t id)
 
 static void test_edit_detected(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 
 	add(f, 6);
 	raw(f, "DROP TRIGGER audit_no_update; UPDATE audit SET object_id = 99 WHERE id = 4");
@@ -122,7 +92,7 @@ static void test_edit_detected(void **state)
 
 static void test_delete_detected(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 
 	add(f, 6);
 	raw(f, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 3");
@@ -131,7 +101,7 @@ static void test_delete_detected(void **state)
 
 static void test_delete_and_renumber_detected(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 
 	add(f, 6);
 	/* Hide the gap: move the later entries down one id. */
@@ -142,7 +112,7 @@ static void test_delete_and_renumber_detected(void **state)
 
 static void test_reorder_detected(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 
 	add(f, 6);
 	/* Swap the contents of entries 2 and 5. */
@@ -153,7 +123,7 @@ static void test_reorder_detected(void **state)
 }
 
 struct worker {
-	struct fx *f;
+	struct fixture *f;
 	int n;
 	int failures;
 };
@@ -178,7 +148,7 @@ static void *work(void *arg)
 
 static void test_group_commit_keeps_the_chain(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct worker w[8];
 	pthread_t t[8];
 	struct audit_check c;
@@ -198,26 +168,23 @@ static void test_group_commit_keeps_the_chain(void **state)
 
 static void test_access_log_rights(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct actor viewer = {.user_id = 5, .roles = 1u << ROLE_VIEWER};
 	struct audit_list l;
-	struct arena a;
 
-	arena_init(&a, 0);
 	add(f, 2);
 	assert_int_equal(
-	    audit_list(f->app, &viewer, &(struct audit_filter){.limit = 10}, &a, &l, &f->e),
+	    audit_list(f->app, &viewer, &(struct audit_filter){.limit = 10}, &f->a, &l, &f->e),
 	    HOSO_E_DENIED);
 	assert_int_equal(audit_list(f->app, &viewer,
 	                            &(struct audit_filter){.object_type = "person", .object_id = 1},
-	                            &a, &l, &f->e),
+	                            &f->a, &l, &f->e),
 	                 HOSO_E_DENIED);
-	arena_release(&a);
 }
 
 /* Raw entries with chosen times (the chain is not checked here). */
-static void insert_at(struct fx *f, int64_t id, const char *at, int64_t user, const char *action,
-                      int flagged)
+static void insert_at(struct fixture *f, int64_t id, const char *at, int64_t user,
+                      const char *action, int flagged)
 {
 	char sql[512];
 
@@ -229,7 +196,7 @@ static void insert_at(struct fx *f, int64_t id, const char *at, int64_t user, co
 	raw(f, sql);
 }
 
-static size_t count(struct fx *f, struct audit_filter q)
+static size_t count(struct fixture *f, struct audit_filter q)
 {
 	struct audit_list l;
 	struct arena a;
@@ -244,7 +211,7 @@ static size_t count(struct fx *f, struct audit_filter q)
 
 static void test_filters(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct audit_filter q = {0};
 	char days[AUDIT_DAYS_BUF];
 	int32_t d;
@@ -276,13 +243,12 @@ static void test_filters(void **state)
 
 static void test_user_names_and_json(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct user_new u = {.username = "kiem.toan",
 	                     .full_name = "Nguyễn Thị Hà",
 	                     .roles = 1u << ROLE_AUDITOR,
 	                     .password = "mat-khau-dai-du-1"};
 	struct audit_list l;
-	struct arena a;
 	int64_t uid;
 	json_t *j;
 
@@ -293,10 +259,9 @@ static void test_user_names_and_json(void **state)
 
 		assert_int_equal(audit_record(f->app, &who, &en, &f->e), 0);
 	}
-	arena_init(&a, 0);
 	assert_int_equal(audit_list(f->app, &f->sys,
 	                            &(struct audit_filter){.object_type = "person", .object_id = 7},
-	                            &a, &l, &f->e),
+	                            &f->a, &l, &f->e),
 	                 0);
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.v[0].username, "kiem.toan");
@@ -306,24 +271,23 @@ static void test_user_names_and_json(void **state)
 	json_decref(j);
 	/* the system's entries have no account */
 	assert_int_equal(audit_list(f->app, &f->sys,
-	                            &(struct audit_filter){.action = "user_create"}, &a, &l, &f->e),
+	                            &(struct audit_filter){.action = "user_create"}, &f->a, &l,
+	                            &f->e),
 	                 0);
 	assert_true(l.n >= 1);
 	assert_null(l.v[0].username);
 	j = audit_row_json(&l.v[0]);
 	assert_true(json_is_null(json_object_get(j, "user_name")));
 	json_decref(j);
-	arena_release(&a);
 }
 
 static void test_export_csv(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct actor auditor = {.user_id = 0, .roles = 1u << ROLE_AUDITOR};
 	struct actor viewer = {.user_id = 5, .roles = 1u << ROLE_VIEWER};
 	struct buf out = BUF_INIT((size_t)1 << 20);
 	struct audit_list l;
-	struct arena a;
 	size_t n = 0;
 
 	add(f, 4);
@@ -347,26 +311,23 @@ static void test_export_csv(void **state)
 	assert_non_null(strstr(out.buf, "\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\""));
 	assert_non_null(strstr(out.buf, "flagged\r\n5,\""));
 	/* the export is itself recorded, with its filters, not its rows */
-	arena_init(&a, 0);
-	assert_int_equal(
-	    audit_list(f->app, &f->sys, &(struct audit_filter){.action = "export"}, &a, &l, &f->e),
-	    0);
+	assert_int_equal(audit_list(f->app, &f->sys, &(struct audit_filter){.action = "export"},
+	                            &f->a, &l, &f->e),
+	                 0);
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.v[0].object_type, "audit");
 	assert_non_null(strstr(l.v[0].detail, "\"rows\":2"));
 	assert_non_null(strstr(l.v[0].detail, "\"flagged\":true"));
-	arena_release(&a);
 	buf_release(&out);
 }
 
 static void test_calendar_changes_audited(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct actor officer = {.user_id = 5, .roles = 1u << ROLE_OFFICER};
 	int32_t d = date_days(2031, 1, 2);
 	struct cal_holiday *h;
 	struct audit_list l;
-	struct arena a;
 	size_t n;
 	int found = 0;
 
@@ -385,11 +346,10 @@ static void test_calendar_changes_audited(void **state)
 	assert_int_equal(admin_cal_year(f->app, &officer, 1899, &h, &n, &f->e), HOSO_E_RANGE);
 	assert_int_equal(admin_cal_delete(f->app, &f->sys, d, &f->e), 0);
 	assert_int_equal(admin_cal_delete(f->app, &f->sys, d, &f->e), HOSO_E_NOT_FOUND);
-	arena_init(&a, 0);
 	assert_int_equal(
 	    audit_list(f->app, &f->sys,
-	               &(struct audit_filter){.object_type = "calendar", .object_id = 20310102}, &a,
-	               &l, &f->e),
+	               &(struct audit_filter){.object_type = "calendar", .object_id = 20310102},
+	               &f->a, &l, &f->e),
 	    0);
 	assert_int_equal(l.n, 3);
 	assert_string_equal(l.v[0].action, "delete");
@@ -402,7 +362,6 @@ static void test_calendar_changes_audited(void **state)
 	                    "{\"date\":\"2031-01-02\",\"name\":{\"after\":\"Nghỉ bù\",\"before\":"
 	                    "\"Nghỉ Tết\"},\"source\":{\"after\":\"TB 1/2030\",\"before\":\"\"}}");
 	assert_string_equal(l.v[2].action, "create");
-	arena_release(&a);
 	{
 		struct audit_check c;
 
@@ -411,21 +370,11 @@ static void test_calendar_changes_audited(void **state)
 	}
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_chain_verifies, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_append_only, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_edit_detected, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_delete_detected, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_delete_and_renumber_detected, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_reorder_detected, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_group_commit_keeps_the_chain, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_access_log_rights, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_user_names_and_json, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_export_csv, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_calendar_changes_audited, setup, teardown),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(FIXTURE_TEST(test_chain_verifies, setup), FIXTURE_TEST(test_append_only, setup),
+          FIXTURE_TEST(test_edit_detected, setup), FIXTURE_TEST(test_delete_detected, setup),
+          FIXTURE_TEST(test_delete_and_renumber_detected, setup),
+          FIXTURE_TEST(test_reorder_detected, setup),
+          FIXTURE_TEST(test_group_commit_keeps_the_chain, setup),
+          FIXTURE_TEST(test_access_log_rights, setup), FIXTURE_TEST(test_filters, setup),
+          FIXTURE_TEST(test_user_names_and_json, setup), FIXTURE_TEST(test_export_csv, setup),
+          FIXTURE_TEST(test_calendar_changes_audited, setup))

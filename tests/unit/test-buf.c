@@ -9,6 +9,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "helpers.h"
 
 static void test_init_is_empty_string(void **state)
 {
@@ -91,15 +92,7 @@ static void test_overflow_of_size_is_refused(void **state)
 	buf_release(&b);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_init_is_empty_string),
-	    cmocka_unit_test(test_append_and_format),
-	    cmocka_unit_test(test_cap_is_enforced_and_buffer_kept),
-	    cmocka_unit_test(test_grow_many_times),
-	    cmocka_unit_test(test_detach_hands_over),
-	    cmocka_unit_test(test_overflow_of_size_is_refused),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_init_is_empty_string), cmocka_unit_test(test_append_and_format),
+          cmocka_unit_test(test_cap_is_enforced_and_buffer_kept),
+          cmocka_unit_test(test_grow_many_times), cmocka_unit_test(test_detach_hands_over),
+          cmocka_unit_test(test_overflow_of_size_is_refused))

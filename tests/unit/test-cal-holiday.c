@@ -10,6 +10,7 @@
 #include "cal/cal.h"
 #include "core/date.h"
 #include "core/err.h"
+#include "helpers.h"
 
 static void test_kind_names(void **state)
 {
@@ -98,6 +99,18 @@ static void expect_year(const struct cal *c, int year, const struct want *w, siz
 	free(h);
 }
 
+/* expect_year on a calendar holding the default entries. */
+static void expect_default_year(int year, const struct want *w, size_t nw)
+{
+	struct cal *c = cal_new();
+	size_t n;
+	const struct cal_entry *e = cal_default_entries(&n);
+
+	assert_int_equal(cal_set_entries(c, e, n), 0);
+	expect_year(c, year, w, nw);
+	cal_free(c);
+}
+
 #define OFF(m, d)                                                                                  \
 	{                                                                                          \
 		m, d, CAL_DAY_OFF                                                                  \
@@ -177,9 +190,6 @@ static void test_statutory_before_2021(void **state)
 
 static void test_announced_2024(void **state)
 {
-	struct cal *c = cal_new();
-	size_t n;
-	const struct cal_entry *e = cal_default_entries(&n);
 	static const struct want w[] = {
 	    OFF(1, 1),  OFF(2, 8),  OFF(2, 9),  OFF(2, 10), OFF(2, 11), OFF(2, 12),
 	    OFF(2, 13), OFF(2, 14), OFF(4, 18), OFF(4, 29), OFF(4, 30), OFF(5, 1),
@@ -187,16 +197,11 @@ static void test_announced_2024(void **state)
 	};
 
 	(void)state;
-	assert_int_equal(cal_set_entries(c, e, n), 0);
-	expect_year(c, 2024, w, sizeof(w) / sizeof(w[0]));
-	cal_free(c);
+	expect_default_year(2024, w, sizeof(w) / sizeof(w[0]));
 }
 
 static void test_announced_2025(void **state)
 {
-	struct cal *c = cal_new();
-	size_t n;
-	const struct cal_entry *e = cal_default_entries(&n);
 	/* Tết 25/1..2/2 with no compensation on 3/2; Giỗ Tổ 7/4 Mon; 26/4 Sat
 	 * worked for 2/5; 2/9 Tue with 1/9. */
 	static const struct want w[] = {
@@ -206,9 +211,7 @@ static void test_announced_2025(void **state)
 	};
 
 	(void)state;
-	assert_int_equal(cal_set_entries(c, e, n), 0);
-	expect_year(c, 2025, w, sizeof(w) / sizeof(w[0]));
-	cal_free(c);
+	expect_default_year(2025, w, sizeof(w) / sizeof(w[0]));
 }
 
 static void test_not_off(void **state)
@@ -237,17 +240,7 @@ static void test_not_off(void **state)
 	cal_free(c);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_kind_names),
-	    cmocka_unit_test(test_default_entries),
-	    cmocka_unit_test(test_statutory_2024),
-	    cmocka_unit_test(test_statutory_2023),
-	    cmocka_unit_test(test_statutory_before_2021),
-	    cmocka_unit_test(test_announced_2024),
-	    cmocka_unit_test(test_announced_2025),
-	    cmocka_unit_test(test_not_off),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_kind_names), cmocka_unit_test(test_default_entries),
+          cmocka_unit_test(test_statutory_2024), cmocka_unit_test(test_statutory_2023),
+          cmocka_unit_test(test_statutory_before_2021), cmocka_unit_test(test_announced_2024),
+          cmocka_unit_test(test_announced_2025), cmocka_unit_test(test_not_off))

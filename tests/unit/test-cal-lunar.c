@@ -16,6 +16,7 @@
 #include "cal/cal.h"
 #include "core/date.h"
 #include "core/err.h"
+#include "helpers.h"
 
 static int32_t tet(int y)
 {
@@ -81,6 +82,17 @@ static void test_bad_dates(void **state)
 	struct lunar_date l = {2024, 3, 10, 1};
 	struct lunar_date r;
 	int32_t d;
+	/* dates that are not, and dates out of the range 1900..2100 (2100-12-31
+	 * is 1/12; 2/12 of 2100 is past it) */
+	static const struct {
+		struct lunar_date l;
+		int code;
+	} bad[] = {
+	    {{2024, 1, 30, 0}, HOSO_E_BAD_DATE}, {{2024, 13, 1, 0}, HOSO_E_BAD_DATE},
+	    {{2024, 1, 0, 0}, HOSO_E_BAD_DATE},  {{2024, 1, 1, 2}, HOSO_E_BAD_DATE},
+	    {{1899, 12, 1, 0}, HOSO_E_RANGE},    {{2101, 1, 1, 0}, HOSO_E_RANGE},
+	    {{2100, 12, 2, 0}, HOSO_E_RANGE},
+	};
 
 	(void)state;
 	/* Leap flag on a month that is not leap. */
@@ -88,21 +100,8 @@ static void test_bad_dates(void **state)
 	/* Month 12 of Quý Mão has 30 days, month 1 of Giáp Thìn 29. */
 	assert_int_equal(cal_lunar_month_days(2023, 12, 0), 30);
 	assert_int_equal(cal_lunar_month_days(2024, 1, 0), 29);
-	l = (struct lunar_date){2024, 1, 30, 0};
-	assert_int_equal(cal_lunar_to_solar(&l, &d), HOSO_E_BAD_DATE);
-	l = (struct lunar_date){2024, 13, 1, 0};
-	assert_int_equal(cal_lunar_to_solar(&l, &d), HOSO_E_BAD_DATE);
-	l = (struct lunar_date){2024, 1, 0, 0};
-	assert_int_equal(cal_lunar_to_solar(&l, &d), HOSO_E_BAD_DATE);
-	l = (struct lunar_date){2024, 1, 1, 2};
-	assert_int_equal(cal_lunar_to_solar(&l, &d), HOSO_E_BAD_DATE);
-	l = (struct lunar_date){1899, 12, 1, 0};
-	assert_int_equal(cal_lunar_to_solar(&l, &d), HOSO_E_RANGE);
-	l = (struct lunar_date){2101, 1, 1, 0};
-	assert_int_equal(cal_lunar_to_solar(&l, &d), HOSO_E_RANGE);
-	/* 2100-12-31 is 1/12; 2/12 of 2100 is past the range. */
-	l = (struct lunar_date){2100, 12, 2, 0};
-	assert_int_equal(cal_lunar_to_solar(&l, &d), HOSO_E_RANGE);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(cal_lunar_to_solar(&bad[i].l, &d), bad[i].code);
 	assert_int_equal(cal_solar_to_lunar(date_days(1900, 1, 30), &r), HOSO_E_RANGE);
 	assert_int_equal(cal_solar_to_lunar(date_days(2101, 1, 1), &r), HOSO_E_RANGE);
 }
@@ -223,14 +222,6 @@ static void test_reference_every_day(void **state)
 	assert_true(months > 2470);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_tet),
-	    cmocka_unit_test(test_leap_months),
-	    cmocka_unit_test(test_examples),
-	    cmocka_unit_test(test_bad_dates),
-	    cmocka_unit_test(test_reference_every_day),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_tet), cmocka_unit_test(test_leap_months),
+          cmocka_unit_test(test_examples), cmocka_unit_test(test_bad_dates),
+          cmocka_unit_test(test_reference_every_day))

@@ -10,6 +10,7 @@
 #include "cal/cal.h"
 #include "core/date.h"
 #include "core/err.h"
+#include "helpers.h"
 
 static int setup(void **state)
 {
@@ -175,17 +176,8 @@ static void test_set_entries_invalid(void **state)
 	cal_free(NULL);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_is_workday),
-	    cmocka_unit_test(test_add_across_tet),
-	    cmocka_unit_test(test_add_across_national_day),
-	    cmocka_unit_test(test_add_edges),
-	    cmocka_unit_test(test_pauses),
-	    cmocka_unit_test(test_count),
-	    cmocka_unit_test(test_add_count_agree),
-	    cmocka_unit_test(test_set_entries_invalid),
-	};
-	return cmocka_run_group_tests(tests, setup, teardown);
-}
+TEST_MAIN_GROUP(setup, teardown, cmocka_unit_test(test_is_workday),
+                cmocka_unit_test(test_add_across_tet),
+                cmocka_unit_test(test_add_across_national_day), cmocka_unit_test(test_add_edges),
+                cmocka_unit_test(test_pauses), cmocka_unit_test(test_count),
+                cmocka_unit_test(test_add_count_agree), cmocka_unit_test(test_set_entries_invalid))

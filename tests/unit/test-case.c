@@ -18,41 +18,28 @@
 #include "store/store.h"
 
 struct fx {
-	char dir[512];
-	struct app *app;
-	struct actor sys, officer, leader, other, viewer;
-	struct err e;
-	struct arena a;
-	int64_t tu, c1, c2, p1, p2;
+	struct fixture fx;
+	struct actor officer, leader, other, viewer;
+	int64_t c1, c2, p1, p2;
 };
 
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
+	struct fx *f = fixture_new(sizeof(*f));
 	struct person_input p = {.full_name = "Lò Văn Muôn", .joined = "01/01/2010"};
 
-	fixture_open(f->dir, sizeof(f->dir), &f->app, &f->sys, &f->tu, &f->e, &f->a);
-	f->c1 = fixture_org(f->app, &f->sys, "C1", "Đảng bộ xã Một", "dang_bo_co_so", f->tu, &f->e);
-	f->c2 = fixture_org(f->app, &f->sys, "C2", "Đảng bộ xã Hai", "dang_bo_co_so", f->tu, &f->e);
+	f->c1 = fixture_org(&f->fx, "C1", "Đảng bộ xã Một", "dang_bo_co_so", f->fx.tu);
+	f->c2 = fixture_org(&f->fx, "C2", "Đảng bộ xã Hai", "dang_bo_co_so", f->fx.tu);
 	p.org_id = f->c1;
-	person_create(f->app, &f->sys, &p, &f->p1, &f->e);
+	person_create(f->fx.app, &f->fx.sys, &p, &f->p1, &f->fx.e);
 	p.full_name = "Quàng Thị Hoa";
 	p.org_id = f->c2;
-	person_create(f->app, &f->sys, &p, &f->p2, &f->e);
+	person_create(f->fx.app, &f->fx.sys, &p, &f->p2, &f->fx.e);
 	f->officer = fixture_actor(7, ROLE_OFFICER, f->c1, CLEARANCE_SECRET);
 	f->leader = fixture_actor(8, ROLE_LEADER, f->c1, CLEARANCE_SECRET);
 	f->other = fixture_actor(9, ROLE_OFFICER, f->c2, CLEARANCE_SECRET);
 	f->viewer = fixture_actor(10, ROLE_VIEWER, f->c1, CLEARANCE_NORMAL);
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	fixture_close(f->dir, f->app, &f->e, &f->a);
-	free(f);
 	return 0;
 }
 
@@ -66,9 +53,25 @@ static int64_t open_case(struct fx *f, const struct actor *who, const char *kind
 	                        .confidentiality = conf};
 	int64_t id = 0;
 
-	if (case_create(f->app, who, &in, &f->a, &id, number, &f->e) != 0)
-		fail_msg("case_create: %s", err_text_en(&f->e));
+	if (case_create(f->fx.app, who, &in, &f->fx.a, &id, number, &f->fx.e) != 0)
+		fail_msg("case_create: %s", err_text_en(&f->fx.e));
 	return id;
+}
+
+/* An inspection by the officer of C1 opened on day, its subjects C1 and P1. */
+static int64_t open_subject_case(struct fx *f, const char *title, int32_t day)
+{
+	int64_t orgs[] = {f->c1}, persons[] = {f->p1};
+	struct case_input in = {.kind = "kiem_tra",
+	                        .title = title,
+	                        .handling_org = f->c1,
+	                        .opened = day,
+	                        .subject_orgs = orgs,
+	                        .nsubject_orgs = 1,
+	                        .subject_persons = persons,
+	                        .nsubject_persons = 1};
+
+	return fixture_case(&f->fx, &f->officer, in);
 }
 
 /* Every state machine is whole: steps join existing states, every state is
@@ -151,41 +154,41 @@ static void test_bad_input_names_the_field_and_writes_nothing(void **state)
 	int64_t id = 0, persons[] = {999999};
 
 	in.kind = "kiem_toan";
-	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
+	assert_int_equal(case_create(f->fx.app, &f->officer, &in, &f->fx.a, &id, NULL, &f->fx.e),
 	                 HOSO_E_BAD_ENUM);
-	assert_string_equal(f->e.field.buf, "kind");
+	assert_string_equal(f->fx.e.field.buf, "kind");
 	in.kind = "kiem_tra";
 	in.subtype = "thuong_xuyen"; /* a supervision type */
-	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
+	assert_int_equal(case_create(f->fx.app, &f->officer, &in, &f->fx.a, &id, NULL, &f->fx.e),
 	                 HOSO_E_BAD_ENUM);
-	assert_string_equal(f->e.field.buf, "subtype");
+	assert_string_equal(f->fx.e.field.buf, "subtype");
 	in.subtype = "dau_hieu_vi_pham";
 	in.title = "   ";
-	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
+	assert_int_equal(case_create(f->fx.app, &f->officer, &in, &f->fx.a, &id, NULL, &f->fx.e),
 	                 HOSO_E_MISSING);
-	assert_string_equal(f->e.field.buf, "title");
+	assert_string_equal(f->fx.e.field.buf, "title");
 	in.title = "Kiểm tra";
 	in.confidentiality = CLEARANCE_TOP_SECRET;
-	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
+	assert_int_equal(case_create(f->fx.app, &f->officer, &in, &f->fx.a, &id, NULL, &f->fx.e),
 	                 HOSO_E_DENIED);
 	in.confidentiality = 0;
 	in.handling_org = f->c2;
-	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
+	assert_int_equal(case_create(f->fx.app, &f->officer, &in, &f->fx.a, &id, NULL, &f->fx.e),
 	                 HOSO_E_NOT_FOUND);
 	in.handling_org = f->c1;
 	in.subject_persons = persons;
 	in.nsubject_persons = 1;
-	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
+	assert_int_equal(case_create(f->fx.app, &f->officer, &in, &f->fx.a, &id, NULL, &f->fx.e),
 	                 HOSO_E_NOT_FOUND);
-	assert_string_equal(f->e.field.buf, "subject_persons");
+	assert_string_equal(f->fx.e.field.buf, "subject_persons");
 	persons[0] = f->p2; /* a person of the other commune */
-	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
+	assert_int_equal(case_create(f->fx.app, &f->officer, &in, &f->fx.a, &id, NULL, &f->fx.e),
 	                 HOSO_E_NOT_FOUND);
 	in.nsubject_persons = 0;
-	assert_int_equal(case_create(f->app, &f->viewer, &in, &f->a, &id, NULL, &f->e),
+	assert_int_equal(case_create(f->fx.app, &f->viewer, &in, &f->fx.a, &id, NULL, &f->fx.e),
 	                 HOSO_E_DENIED);
 	/* nothing was written, not even a number taken */
-	assert_int_equal(case_list(f->app, &f->sys, &all, &f->a, &l, &f->e), 0);
+	assert_int_equal(case_list(f->fx.app, &f->fx.sys, &all, &f->fx.a, &l, &f->fx.e), 0);
 	assert_int_equal(l.n, 0);
 	{
 		const char *n;
@@ -205,21 +208,24 @@ static void test_scope_and_clearance_hide_cases(void **state)
 	struct case_list l;
 	struct case_filter all = {.limit = 10};
 
-	assert_int_equal(case_get(f->app, &f->officer, mine, &f->a, &v, &f->e), 0);
-	assert_int_equal(case_get(f->app, &f->officer, theirs, &f->a, &v, &f->e), HOSO_E_NOT_FOUND);
-	assert_int_equal(case_get(f->app, &f->officer, 424242, &f->a, &v, &f->e), HOSO_E_NOT_FOUND);
-	assert_int_equal(case_get(f->app, &f->viewer, secret, &f->a, &v, &f->e), HOSO_E_NOT_FOUND);
-	assert_int_equal(case_get(f->app, &f->viewer, mine, &f->a, &v, &f->e), 0);
-	assert_int_equal(case_list(f->app, &f->officer, &all, &f->a, &l, &f->e), 0);
+	assert_int_equal(case_get(f->fx.app, &f->officer, mine, &f->fx.a, &v, &f->fx.e), 0);
+	assert_int_equal(case_get(f->fx.app, &f->officer, theirs, &f->fx.a, &v, &f->fx.e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(case_get(f->fx.app, &f->officer, 424242, &f->fx.a, &v, &f->fx.e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(case_get(f->fx.app, &f->viewer, secret, &f->fx.a, &v, &f->fx.e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(case_get(f->fx.app, &f->viewer, mine, &f->fx.a, &v, &f->fx.e), 0);
+	assert_int_equal(case_list(f->fx.app, &f->officer, &all, &f->fx.a, &l, &f->fx.e), 0);
 	assert_int_equal(l.n, 2);
 	assert_int_equal(l.v[0].id, secret); /* newest first */
-	assert_int_equal(case_list(f->app, &f->viewer, &all, &f->a, &l, &f->e), 0);
+	assert_int_equal(case_list(f->fx.app, &f->viewer, &all, &f->fx.a, &l, &f->fx.e), 0);
 	assert_int_equal(l.n, 1);
-	assert_int_equal(case_list(f->app, &f->sys, &all, &f->a, &l, &f->e), 0);
+	assert_int_equal(case_list(f->fx.app, &f->fx.sys, &all, &f->fx.a, &l, &f->fx.e), 0);
 	assert_int_equal(l.n, 3);
 	/* a write to a hidden case is the same "not found" */
 	assert_int_equal(
-	    case_add_note(f->app, &f->officer, theirs, "ghi chú", &(int64_t){0}, &f->e),
+	    case_add_note(f->fx.app, &f->officer, theirs, "ghi chú", &(int64_t){0}, &f->fx.e),
 	    HOSO_E_NOT_FOUND);
 }
 
@@ -235,7 +241,8 @@ static void test_paging_is_stable_across_hidden_cases(void **state)
 		ids[i] = open_case(f, i % 3 ? &f->other : &f->officer, "giam_sat",
 		                   i % 3 ? f->c2 : f->c1, DATE_NONE, 0, NULL);
 	for (;;) {
-		assert_int_equal(case_list(f->app, &f->officer, &page, &f->a, &l, &f->e), 0);
+		assert_int_equal(case_list(f->fx.app, &f->officer, &page, &f->fx.a, &l, &f->fx.e),
+		                 0);
 		for (size_t i = 0; i < l.n; i++, seen++)
 			assert_int_equal(l.v[i].id, ids[27 - 3 * (int)seen]);
 		if (l.n < page.limit)
@@ -259,56 +266,57 @@ static void test_filters_and_assignees(void **state)
 	const char *mine[] = {"cv.mot"}, *wrong[] = {"cv.hai"}, *viewer[] = {"xem.mot"};
 
 	un.org_id = f->c1;
-	assert_int_equal(user_add(f->app, &f->sys, &un, &cv, NULL, &f->e), 0);
+	assert_int_equal(user_add(f->fx.app, &f->fx.sys, &un, &cv, NULL, &f->fx.e), 0);
 	un = (struct user_new){"cv.hai",           "Cán Bộ Hai",     f->c2,
 	                       1u << ROLE_OFFICER, CLEARANCE_SECRET, "mat-khau-dai-du-12"};
-	assert_int_equal(user_add(f->app, &f->sys, &un, &cv2, NULL, &f->e), 0);
+	assert_int_equal(user_add(f->fx.app, &f->fx.sys, &un, &cv2, NULL, &f->fx.e), 0);
 	un = (struct user_new){"xem.mot",         "Người Xem",      f->c1,
 	                       1u << ROLE_VIEWER, CLEARANCE_SECRET, "mat-khau-dai-du-12"};
-	assert_int_equal(user_add(f->app, &f->sys, &un, &xem, NULL, &f->e), 0);
+	assert_int_equal(user_add(f->fx.app, &f->fx.sys, &un, &xem, NULL, &f->fx.e), 0);
 	a = open_case(f, &f->officer, "kiem_tra", f->c1, date_days(2019, 3, 1), 0, NULL);
 	b = open_case(f, &f->other, "kiem_tra", f->c2, date_days(2019, 9, 1), 0, NULL);
 	d = open_case(f, &f->officer, "tham_dinh", f->c1, date_days(2024, 1, 2), 0, NULL);
 
 	fl.org = f->c2; /* the system sees everything; the subtree narrows */
-	assert_int_equal(case_list(f->app, &f->sys, &fl, &f->a, &l, &f->e), 0);
+	assert_int_equal(case_list(f->fx.app, &f->fx.sys, &fl, &f->fx.a, &l, &f->fx.e), 0);
 	assert_int_equal(l.n, 1);
 	assert_int_equal(l.v[0].id, b);
-	assert_int_equal(case_list(f->app, &f->officer, &fl, &f->a, &l, &f->e), 0);
+	assert_int_equal(case_list(f->fx.app, &f->officer, &fl, &f->fx.a, &l, &f->fx.e), 0);
 	assert_int_equal(l.n, 0); /* never wider than the scope */
 	fl = (struct case_filter){
 	    .limit = 100, .from = date_days(2019, 1, 1), .to = date_days(2019, 12, 31)};
-	assert_int_equal(case_list(f->app, &f->sys, &fl, &f->a, &l, &f->e), 0);
+	assert_int_equal(case_list(f->fx.app, &f->fx.sys, &fl, &f->fx.a, &l, &f->fx.e), 0);
 	assert_int_equal(l.n, 2);
 	fl.from = date_days(2020, 1, 1);
-	assert_int_equal(case_list(f->app, &f->sys, &fl, &f->a, &l, &f->e), HOSO_E_BAD_DATE);
+	assert_int_equal(case_list(f->fx.app, &f->fx.sys, &fl, &f->fx.a, &l, &f->fx.e),
+	                 HOSO_E_BAD_DATE);
 	fl = (struct case_filter){.limit = 100, .overdue = 1};
-	assert_int_equal(case_list(f->app, &f->sys, &fl, &f->a, &l, &f->e), 0);
+	assert_int_equal(case_list(f->fx.app, &f->fx.sys, &fl, &f->fx.a, &l, &f->fx.e), 0);
 	assert_int_equal(l.n, 1);
 	assert_int_equal(l.v[0].id, d);
 
-	assert_int_equal(case_get(f->app, &f->officer, a, &f->a, &v, &f->e), 0);
-	assert_int_equal(case_assign(f->app, &f->officer, a, wrong, 1, v.c.version, &f->e),
+	assert_int_equal(case_get(f->fx.app, &f->officer, a, &f->fx.a, &v, &f->fx.e), 0);
+	assert_int_equal(case_assign(f->fx.app, &f->officer, a, wrong, 1, v.c.version, &f->fx.e),
 	                 HOSO_E_INVALID);
-	assert_string_equal(f->e.field.buf, "users");
-	assert_int_equal(case_assign(f->app, &f->officer, a, viewer, 1, v.c.version, &f->e),
+	assert_string_equal(f->fx.e.field.buf, "users");
+	assert_int_equal(case_assign(f->fx.app, &f->officer, a, viewer, 1, v.c.version, &f->fx.e),
 	                 HOSO_E_INVALID);
-	assert_int_equal(case_assign(f->app, &f->viewer, a, mine, 1, v.c.version, &f->e),
+	assert_int_equal(case_assign(f->fx.app, &f->viewer, a, mine, 1, v.c.version, &f->fx.e),
 	                 HOSO_E_DENIED);
-	assert_int_equal(case_assign(f->app, &f->other, a, mine, 1, v.c.version, &f->e),
+	assert_int_equal(case_assign(f->fx.app, &f->other, a, mine, 1, v.c.version, &f->fx.e),
 	                 HOSO_E_NOT_FOUND);
-	assert_int_equal(case_assign(f->app, &f->officer, a, mine, 1, v.c.version, &f->e), 0);
-	assert_int_equal(case_assign(f->app, &f->officer, a, mine, 1, v.c.version, &f->e),
+	assert_int_equal(case_assign(f->fx.app, &f->officer, a, mine, 1, v.c.version, &f->fx.e), 0);
+	assert_int_equal(case_assign(f->fx.app, &f->officer, a, mine, 1, v.c.version, &f->fx.e),
 	                 HOSO_E_CONFLICT);
-	assert_int_equal(case_get(f->app, &f->officer, a, &f->a, &v, &f->e), 0);
+	assert_int_equal(case_get(f->fx.app, &f->officer, a, &f->fx.a, &v, &f->fx.e), 0);
 	assert_int_equal(v.assignees.n, 1);
 	assert_int_equal(v.assignees.v[0], cv);
 	fl = (struct case_filter){.limit = 100, .assignee = cv};
-	assert_int_equal(case_list(f->app, &f->officer, &fl, &f->a, &l, &f->e), 0);
+	assert_int_equal(case_list(f->fx.app, &f->officer, &fl, &f->fx.a, &l, &f->fx.e), 0);
 	assert_int_equal(l.n, 1);
 	assert_int_equal(l.v[0].id, a);
 	fl.assignee = cv2;
-	assert_int_equal(case_list(f->app, &f->sys, &fl, &f->a, &l, &f->e), 0);
+	assert_int_equal(case_list(f->fx.app, &f->fx.sys, &fl, &f->fx.a, &l, &f->fx.e), 0);
 	assert_int_equal(l.n, 0);
 	(void)xem;
 }
@@ -320,16 +328,16 @@ static void test_steps_follow_one_another_in_time(void **state)
 	struct fx *f = *state;
 	int64_t id = open_case(f, &f->officer, "tham_dinh", f->c1, date_days(2024, 6, 3), 0, NULL);
 
-	assert_int_equal(case_transition(f->app, &f->officer, id, "cho_bo_sung",
-	                                 date_days(2024, 6, 10), NULL, NULL, 1, &f->e),
+	assert_int_equal(case_transition(f->fx.app, &f->officer, id, "cho_bo_sung",
+	                                 date_days(2024, 6, 10), NULL, NULL, 1, &f->fx.e),
 	                 0);
-	assert_int_equal(case_transition(f->app, &f->officer, id, "tiep_nhan",
-	                                 date_days(2024, 6, 7), NULL, NULL, 2, &f->e),
+	assert_int_equal(case_transition(f->fx.app, &f->officer, id, "tiep_nhan",
+	                                 date_days(2024, 6, 7), NULL, NULL, 2, &f->fx.e),
 	                 HOSO_E_BAD_DATE);
-	assert_string_equal(f->e.field.buf, "date");
-	assert_non_null(strstr(err_text_en(&f->e), "10/06/2024"));
-	assert_int_equal(case_transition(f->app, &f->officer, id, "tiep_nhan",
-	                                 date_days(2024, 6, 10), NULL, NULL, 2, &f->e),
+	assert_string_equal(f->fx.e.field.buf, "date");
+	assert_non_null(strstr(err_text_en(&f->fx.e), "10/06/2024"));
+	assert_int_equal(case_transition(f->fx.app, &f->officer, id, "tiep_nhan",
+	                                 date_days(2024, 6, 10), NULL, NULL, 2, &f->fx.e),
 	                 0);
 }
 
@@ -340,41 +348,42 @@ static void test_steps_follow_the_machine_and_the_roles(void **state)
 	struct case_view v;
 
 	/* an officer may not decide; a leader may */
-	assert_int_equal(
-	    case_transition(f->app, &f->officer, id, "quyet_dinh", DATE_NONE, NULL, NULL, 1, &f->e),
-	    HOSO_E_DENIED);
+	assert_int_equal(case_transition(f->fx.app, &f->officer, id, "quyet_dinh", DATE_NONE, NULL,
+	                                 NULL, 1, &f->fx.e),
+	                 HOSO_E_DENIED);
 	/* no such step from the plan */
-	assert_int_equal(
-	    case_transition(f->app, &f->leader, id, "ket_luan", DATE_NONE, NULL, NULL, 1, &f->e),
-	    HOSO_E_CONFLICT);
-	assert_string_equal(f->e.field.buf, "to");
+	assert_int_equal(case_transition(f->fx.app, &f->leader, id, "ket_luan", DATE_NONE, NULL,
+	                                 NULL, 1, &f->fx.e),
+	                 HOSO_E_CONFLICT);
+	assert_string_equal(f->fx.e.field.buf, "to");
 	/* before the case was opened */
-	assert_int_equal(case_transition(f->app, &f->leader, id, "quyet_dinh",
-	                                 date_days(2024, 2, 1), NULL, NULL, 1, &f->e),
+	assert_int_equal(case_transition(f->fx.app, &f->leader, id, "quyet_dinh",
+	                                 date_days(2024, 2, 1), NULL, NULL, 1, &f->fx.e),
 	                 HOSO_E_BAD_DATE);
-	assert_int_equal(case_transition(f->app, &f->leader, id, "quyet_dinh",
-	                                 date_days(2024, 3, 4), "QĐ số 12-QĐ/UBKT", NULL, 1, &f->e),
+	assert_int_equal(case_transition(f->fx.app, &f->leader, id, "quyet_dinh",
+	                                 date_days(2024, 3, 4), "QĐ số 12-QĐ/UBKT", NULL, 1,
+	                                 &f->fx.e),
 	                 0);
 	/* the version moved on: a stale step is refused */
-	assert_int_equal(case_transition(f->app, &f->officer, id, "tu_kiem_diem", DATE_NONE, NULL,
-	                                 NULL, 1, &f->e),
+	assert_int_equal(case_transition(f->fx.app, &f->officer, id, "tu_kiem_diem", DATE_NONE,
+	                                 NULL, NULL, 1, &f->fx.e),
 	                 HOSO_E_CONFLICT);
-	assert_string_equal(f->e.field.buf, "version");
-	assert_int_equal(case_transition(f->app, &f->officer, id, "tu_kiem_diem", DATE_NONE, NULL,
-	                                 NULL, 2, &f->e),
+	assert_string_equal(f->fx.e.field.buf, "version");
+	assert_int_equal(case_transition(f->fx.app, &f->officer, id, "tu_kiem_diem", DATE_NONE,
+	                                 NULL, NULL, 2, &f->fx.e),
 	                 0);
-	assert_int_equal(
-	    case_transition(f->app, &f->officer, id, "tham_tra", DATE_NONE, NULL, NULL, 3, &f->e),
-	    0);
+	assert_int_equal(case_transition(f->fx.app, &f->officer, id, "tham_tra", DATE_NONE, NULL,
+	                                 NULL, 3, &f->fx.e),
+	                 0);
 	/* a conclusion needs its text */
-	assert_int_equal(
-	    case_transition(f->app, &f->leader, id, "ket_luan", DATE_NONE, NULL, "  ", 4, &f->e),
-	    HOSO_E_MISSING);
-	assert_string_equal(f->e.field.buf, "conclusion");
-	assert_int_equal(case_transition(f->app, &f->leader, id, "ket_luan", DATE_NONE, NULL,
-	                                 "Có vi phạm đến mức phải xem xét kỷ luật", 4, &f->e),
+	assert_int_equal(case_transition(f->fx.app, &f->leader, id, "ket_luan", DATE_NONE, NULL,
+	                                 "  ", 4, &f->fx.e),
+	                 HOSO_E_MISSING);
+	assert_string_equal(f->fx.e.field.buf, "conclusion");
+	assert_int_equal(case_transition(f->fx.app, &f->leader, id, "ket_luan", DATE_NONE, NULL,
+	                                 "Có vi phạm đến mức phải xem xét kỷ luật", 4, &f->fx.e),
 	                 0);
-	assert_int_equal(case_get(f->app, &f->officer, id, &f->a, &v, &f->e), 0);
+	assert_int_equal(case_get(f->fx.app, &f->officer, id, &f->fx.a, &v, &f->fx.e), 0);
 	assert_string_equal(v.c.state, "ket_luan");
 	assert_string_equal(v.c.conclusion, "Có vi phạm đến mức phải xem xét kỷ luật");
 	assert_int_equal(v.c.version, 5);
@@ -393,44 +402,34 @@ static void test_final_states_have_no_way_out(void **state)
 	struct fx *f = *state;
 	int64_t id = open_case(f, &f->officer, "ra_nuoc_ngoai", f->c1, DATE_NONE, 0, NULL);
 
-	assert_int_equal(case_transition(f->app, &f->officer, id, "y_kien_chi_bo", DATE_NONE, NULL,
-	                                 NULL, 1, &f->e),
+	assert_int_equal(case_transition(f->fx.app, &f->officer, id, "y_kien_chi_bo", DATE_NONE,
+	                                 NULL, NULL, 1, &f->fx.e),
 	                 0);
-	assert_int_equal(case_transition(f->app, &f->leader, id, "khong_dong_y", DATE_NONE, NULL,
-	                                 "Không đủ điều kiện", 2, &f->e),
+	assert_int_equal(case_transition(f->fx.app, &f->leader, id, "khong_dong_y", DATE_NONE, NULL,
+	                                 "Không đủ điều kiện", 2, &f->fx.e),
 	                 0);
-	assert_int_equal(
-	    case_transition(f->app, &f->leader, id, "dong_y", DATE_NONE, NULL, NULL, 3, &f->e),
-	    HOSO_E_CONFLICT);
+	assert_int_equal(case_transition(f->fx.app, &f->leader, id, "dong_y", DATE_NONE, NULL, NULL,
+	                                 3, &f->fx.e),
+	                 HOSO_E_CONFLICT);
 }
 
 static void test_subjects_keep_the_organisation_as_it_was(void **state)
 {
 	struct fx *f = *state;
-	int64_t orgs[] = {f->c1}, persons[] = {f->p1};
-	struct case_input in = {.kind = "kiem_tra",
-	                        .title = "Kiểm tra tổ chức đảng",
-	                        .handling_org = f->c1,
-	                        .opened = date_days(2024, 6, 1),
-	                        .subject_orgs = orgs,
-	                        .nsubject_orgs = 1,
-	                        .subject_persons = persons,
-	                        .nsubject_persons = 1};
+	int64_t id = open_subject_case(f, "Kiểm tra tổ chức đảng", date_days(2024, 6, 1));
 	struct case_view v;
 	struct org_row before, after;
-	int64_t id;
 
-	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e), 0);
-	assert_int_equal(org_rename(f->app, &f->sys, f->c1, "Đảng bộ phường Một",
-	                            date_days(2025, 7, 1), "QĐ sáp xếp", &f->e),
+	assert_int_equal(org_rename(f->fx.app, &f->fx.sys, f->c1, "Đảng bộ phường Một",
+	                            date_days(2025, 7, 1), "QĐ sáp xếp", &f->fx.e),
 	                 0);
-	assert_int_equal(case_get(f->app, &f->officer, id, &f->a, &v, &f->e), 0);
+	assert_int_equal(case_get(f->fx.app, &f->officer, id, &f->fx.a, &v, &f->fx.e), 0);
 	assert_int_equal(v.subjects.n, 2);
 	assert_int_equal(v.subjects.v[0].org_id, f->c1);
 	assert_int_equal(
-	    store_org_at(app_store(f->app), f->c1, date_days(2024, 6, 1), &f->a, &before), 0);
+	    store_org_at(app_store(f->fx.app), f->c1, date_days(2024, 6, 1), &f->fx.a, &before), 0);
 	assert_int_equal(
-	    store_org_at(app_store(f->app), f->c1, date_days(2025, 7, 1), &f->a, &after), 0);
+	    store_org_at(app_store(f->fx.app), f->c1, date_days(2025, 7, 1), &f->fx.a, &after), 0);
 	assert_int_equal(v.subjects.v[0].org_version_id, before.version_id);
 	assert_true(before.version_id != after.version_id);
 	assert_int_equal(v.subjects.v[1].person_id, f->p1);
@@ -448,21 +447,23 @@ static void test_notes_documents_and_the_trail(void **state)
 	struct audit_list al;
 	struct audit_filter af = {.object_type = "case", .object_id = id, .limit = 50};
 
-	assert_int_equal(case_add_note(f->app, &f->officer, id, "  Đã   gọi điện  ", &nid, &f->e),
-	                 0);
-	assert_int_equal(case_add_note(f->app, &f->officer, id, " ", &nid, &f->e), HOSO_E_MISSING);
-	assert_int_equal(case_add_document(f->app, &f->officer, id, &d, &did, &f->e), 0);
-	d.title = NULL;
-	assert_int_equal(case_add_document(f->app, &f->officer, id, &d, &did, &f->e),
+	assert_int_equal(
+	    case_add_note(f->fx.app, &f->officer, id, "  Đã   gọi điện  ", &nid, &f->fx.e), 0);
+	assert_int_equal(case_add_note(f->fx.app, &f->officer, id, " ", &nid, &f->fx.e),
 	                 HOSO_E_MISSING);
-	assert_int_equal(case_add_note(f->app, &f->viewer, id, "xem", &nid, &f->e), HOSO_E_DENIED);
-	assert_int_equal(case_get(f->app, &f->viewer, id, &f->a, &v, &f->e), 0);
+	assert_int_equal(case_add_document(f->fx.app, &f->officer, id, &d, &did, &f->fx.e), 0);
+	d.title = NULL;
+	assert_int_equal(case_add_document(f->fx.app, &f->officer, id, &d, &did, &f->fx.e),
+	                 HOSO_E_MISSING);
+	assert_int_equal(case_add_note(f->fx.app, &f->viewer, id, "xem", &nid, &f->fx.e),
+	                 HOSO_E_DENIED);
+	assert_int_equal(case_get(f->fx.app, &f->viewer, id, &f->fx.a, &v, &f->fx.e), 0);
 	assert_int_equal(v.notes.n, 1);
 	assert_string_equal(v.notes.v[0].text, "Đã gọi điện");
 	assert_int_equal(v.documents.n, 1);
 	assert_string_equal(v.documents.v[0].number_symbol, "Số 15-KL/UBKTTU");
 	/* create, note, document, read: each in the trail */
-	assert_int_equal(audit_list(f->app, &f->sys, &af, &f->a, &al, &f->e), 0);
+	assert_int_equal(audit_list(f->fx.app, &f->fx.sys, &af, &f->fx.a, &al, &f->fx.e), 0);
 	assert_int_equal(al.n, 4);
 	assert_string_equal(al.v[0].action, "read");
 	assert_string_equal(al.v[1].action, "document");
@@ -518,7 +519,7 @@ static void test_every_case_has_every_kinds_keys(void **state)
 		const char *key;
 		json_t *x;
 
-		assert_int_equal(case_get(f->app, &f->officer, id, &f->a, &v, &f->e), 0);
+		assert_int_equal(case_get(f->fx.app, &f->officer, id, &f->fx.a, &v, &f->fx.e), 0);
 		assert_ptr_equal(v.kind, case_kind_get((enum case_kind_id)i));
 		assert_string_equal(v.org.code, "C1");
 		o = case_view_json(&v);
@@ -531,11 +532,11 @@ static void test_every_case_has_every_kinds_keys(void **state)
 			assert_int_equal(json_object_size(o), json_object_size(first));
 			json_decref(o);
 		}
-		assert_int_equal(case_of_kind(f->app, &f->officer, id,
+		assert_int_equal(case_of_kind(f->fx.app, &f->officer, id,
 		                              i == KIND_TRIP ? KIND_STAY : KIND_TRIP, CASE_OFFICER,
-		                              &f->a, &c, &f->e),
+		                              &f->fx.a, &c, &f->fx.e),
 		                 HOSO_E_CONFLICT);
-		assert_string_equal(f->e.field.buf, "case");
+		assert_string_equal(f->fx.e.field.buf, "case");
 	}
 	assert_non_null(json_object_get(first, "trip"));
 	assert_non_null(json_object_get(first, "relatives"));
@@ -547,77 +548,60 @@ static void test_every_case_has_every_kinds_keys(void **state)
 static void test_confidentiality_moves_the_counts(void **state)
 {
 	struct fx *f = *state;
-	int64_t orgs[] = {f->c1}, persons[] = {f->p1}, id, diffs = -1;
-	struct case_input in = {.kind = "kiem_tra",
-	                        .title = "Kiểm tra có đối tượng",
-	                        .handling_org = f->c1,
-	                        .opened = date_days(2024, 3, 1),
-	                        .subject_orgs = orgs,
-	                        .nsubject_orgs = 1,
-	                        .subject_persons = persons,
-	                        .nsubject_persons = 1};
+	int64_t id = open_subject_case(f, "Kiểm tra có đối tượng", date_days(2024, 3, 1)),
+	        diffs = -1;
 	struct case_row c;
 	struct report r;
 
-	assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e), 0);
 	/* officers do not classify; a leader not above their clearance */
-	assert_int_equal(case_set_confidentiality(f->app, &f->officer, id, 1, 1, NULL, &f->e),
+	assert_int_equal(case_set_confidentiality(f->fx.app, &f->officer, id, 1, 1, NULL, &f->fx.e),
 	                 HOSO_E_DENIED);
-	assert_int_equal(case_set_confidentiality(f->app, &f->leader, id, 2, 1, NULL, &f->e),
+	assert_int_equal(case_set_confidentiality(f->fx.app, &f->leader, id, 2, 1, NULL, &f->fx.e),
 	                 HOSO_E_DENIED);
-	assert_int_equal(case_set_confidentiality(f->app, &f->leader, id, 1, 2, NULL, &f->e),
+	assert_int_equal(case_set_confidentiality(f->fx.app, &f->leader, id, 1, 2, NULL, &f->fx.e),
 	                 HOSO_E_CONFLICT);
-	assert_int_equal(
-	    case_set_confidentiality(f->app, &f->leader, id, 1, 1, "Có yếu tố nước ngoài", &f->e),
-	    0);
-	assert_int_equal(case_fetch(f->app, &f->leader, id, &f->a, &c, &f->e), 0);
+	assert_int_equal(case_set_confidentiality(f->fx.app, &f->leader, id, 1, 1,
+	                                          "Có yếu tố nước ngoài", &f->fx.e),
+	                 0);
+	assert_int_equal(case_fetch(f->fx.app, &f->leader, id, &f->fx.a, &c, &f->fx.e), 0);
 	assert_int_equal(c.confidentiality, 1);
 	assert_int_equal(c.version, 2);
 	/* the counters agree with the records, and a thường reader's report no
 	 * longer counts the case */
-	assert_int_equal(report_verify(f->app, &f->sys, &diffs, &f->e), 0);
+	assert_int_equal(report_verify(f->fx.app, &f->fx.sys, &diffs, &f->fx.e), 0);
 	assert_int_equal(diffs, 0);
-	assert_int_equal(report_figures(f->app, &f->viewer, f->c1, date_days(2024, 1, 1),
-	                                date_days(2024, 12, 31), DATE_NONE, &f->a, &r, &f->e),
+	assert_int_equal(report_figures(f->fx.app, &f->viewer, f->c1, date_days(2024, 1, 1),
+	                                date_days(2024, 12, 31), DATE_NONE, &f->fx.a, &r, &f->fx.e),
 	                 0);
 	assert_int_equal(r.figures[FIGURE_KT_TO_CHUC].total, 0);
-	assert_int_equal(report_figures(f->app, &f->leader, f->c1, date_days(2024, 1, 1),
-	                                date_days(2024, 12, 31), DATE_NONE, &f->a, &r, &f->e),
+	assert_int_equal(report_figures(f->fx.app, &f->leader, f->c1, date_days(2024, 1, 1),
+	                                date_days(2024, 12, 31), DATE_NONE, &f->fx.a, &r, &f->fx.e),
 	                 0);
 	assert_int_equal(r.figures[FIGURE_KT_TO_CHUC].total, 1);
 	assert_int_equal(r.figures[FIGURE_KT_DANG_VIEN].total, 1);
 	/* and back */
-	assert_int_equal(case_set_confidentiality(f->app, &f->leader, id, 0, 2, NULL, &f->e), 0);
-	assert_int_equal(report_verify(f->app, &f->sys, &diffs, &f->e), 0);
+	assert_int_equal(case_set_confidentiality(f->fx.app, &f->leader, id, 0, 2, NULL, &f->fx.e),
+	                 0);
+	assert_int_equal(report_verify(f->fx.app, &f->fx.sys, &diffs, &f->fx.e), 0);
 	assert_int_equal(diffs, 0);
 	/* a kind counted from the case row itself (an appraisal's dossier) */
 	id = open_case(f, &f->officer, "tham_dinh", f->c1, date_days(2024, 3, 2), 0, NULL);
-	assert_int_equal(case_set_confidentiality(f->app, &f->leader, id, 1, 1, NULL, &f->e), 0);
-	assert_int_equal(report_verify(f->app, &f->sys, &diffs, &f->e), 0);
+	assert_int_equal(case_set_confidentiality(f->fx.app, &f->leader, id, 1, 1, NULL, &f->fx.e),
+	                 0);
+	assert_int_equal(report_verify(f->fx.app, &f->fx.sys, &diffs, &f->fx.e), 0);
 	assert_int_equal(diffs, 0);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_state_machines_are_whole),
-	    cmocka_unit_test(test_the_kinds_table),
-	    cmocka_unit_test_setup_teardown(test_every_case_has_every_kinds_keys, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_numbers_per_body_kind_and_year, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_bad_input_names_the_field_and_writes_nothing,
-	                                    setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_scope_and_clearance_hide_cases, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_paging_is_stable_across_hidden_cases, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_filters_and_assignees, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_steps_follow_one_another_in_time, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_steps_follow_the_machine_and_the_roles, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_final_states_have_no_way_out, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_subjects_keep_the_organisation_as_it_was, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_notes_documents_and_the_trail, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_confidentiality_moves_the_counts, setup, teardown),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_state_machines_are_whole), cmocka_unit_test(test_the_kinds_table),
+          FIXTURE_TEST(test_every_case_has_every_kinds_keys, setup),
+          FIXTURE_TEST(test_numbers_per_body_kind_and_year, setup),
+          FIXTURE_TEST(test_bad_input_names_the_field_and_writes_nothing, setup),
+          FIXTURE_TEST(test_scope_and_clearance_hide_cases, setup),
+          FIXTURE_TEST(test_paging_is_stable_across_hidden_cases, setup),
+          FIXTURE_TEST(test_filters_and_assignees, setup),
+          FIXTURE_TEST(test_steps_follow_one_another_in_time, setup),
+          FIXTURE_TEST(test_steps_follow_the_machine_and_the_roles, setup),
+          FIXTURE_TEST(test_final_states_have_no_way_out, setup),
+          FIXTURE_TEST(test_subjects_keep_the_organisation_as_it_was, setup),
+          FIXTURE_TEST(test_notes_documents_and_the_trail, setup),
+          FIXTURE_TEST(test_confidentiality_moves_the_counts, setup))

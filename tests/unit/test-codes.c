@@ -11,6 +11,7 @@
 #include "app/codes.h"
 #include "core/buf.h"
 #include "vi/vi.h"
+#include "helpers.h"
 
 static const struct code_name table[] = {
     {"a", "Một", "One"}, {"b", "Hai", "Two"}, {"c", "Ba", "Three"}};
@@ -121,11 +122,5 @@ static void test_every_set_is_served_with_names(void **state)
 	json_decref(c);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_lookup_and_refusal),
-	    cmocka_unit_test(test_every_set_is_served_with_names),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_lookup_and_refusal),
+          cmocka_unit_test(test_every_set_is_served_with_names))

@@ -15,12 +15,9 @@
 #include "store/store.h"
 
 struct fx {
-	char dir[512];
-	struct app *app;
-	struct actor sys, leader, officer;
-	struct err e;
-	struct arena a;
-	int64_t tu, x1, x2, full, prob, applicant, kl, kt;
+	struct fixture fx;
+	struct actor leader, officer;
+	int64_t x1, x2, full, prob, applicant, kl, kt;
 };
 
 static int64_t person(struct fx *f, const char *name, const char *status)
@@ -28,37 +25,26 @@ static int64_t person(struct fx *f, const char *name, const char *status)
 	struct person_input in = {
 	    .full_name = name, .org_id = f->x1, .joined = "01/01/2010", .status = status};
 
-	return fixture_person(f->app, &f->sys, in, &f->e);
+	return fixture_person(&f->fx, in);
 }
 
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
+	struct fx *f = fixture_new(sizeof(*f));
 	struct case_input c = {
 	    .kind = "ky_luat", .title = "Xem xét kỷ luật", .opened = date_days(2024, 1, 2)};
 
-	fixture_open(f->dir, sizeof(f->dir), &f->app, &f->sys, &f->tu, &f->e, &f->a);
-	f->x1 = fixture_org(f->app, &f->sys, "X1", "Đảng bộ xã A", "dang_bo_co_so", f->tu, &f->e);
-	f->x2 = fixture_org(f->app, &f->sys, "X2", "Đảng bộ xã B", "dang_bo_co_so", f->tu, &f->e);
+	fixture_communes(&f->fx, &f->x1, &f->x2);
 	f->full = person(f, "Lò Văn Muôn", "chinh_thuc");
 	f->prob = person(f, "Quàng Thị Hoa", "du_bi");
 	f->applicant = person(f, "Vàng A Chá", "quan_chung");
 	f->leader = fixture_actor(8, ROLE_LEADER, f->x1, CLEARANCE_NORMAL);
 	f->officer = fixture_actor(7, ROLE_OFFICER, f->x1, CLEARANCE_NORMAL);
 	c.handling_org = f->x1;
-	case_create(f->app, &f->leader, &c, &f->a, &f->kl, NULL, &f->e);
+	case_create(f->fx.app, &f->leader, &c, &f->fx.a, &f->kl, NULL, &f->fx.e);
 	c.kind = "kiem_tra";
-	case_create(f->app, &f->leader, &c, &f->a, &f->kt, NULL, &f->e);
+	case_create(f->fx.app, &f->leader, &c, &f->fx.a, &f->kt, NULL, &f->fx.e);
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	fixture_close(f->dir, f->app, &f->e, &f->a);
-	free(f);
 	return 0;
 }
 
@@ -69,7 +55,7 @@ static int decide(struct fx *f, const struct actor *who, int64_t case_id, int64_
 	struct discipline_input in = {org, person_id, form, violation, decided, internal};
 	int64_t id;
 
-	return discipline_decide(f->app, who, case_id, &in, &id, &f->e);
+	return discipline_decide(f->fx.app, who, case_id, &in, &id, &f->fx.e);
 }
 
 static void test_forms_suit_their_subjects(void **state)
@@ -82,7 +68,7 @@ static void test_forms_suit_their_subjects(void **state)
 	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->prob, "canh_cao", v, d, 0), 0);
 	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->prob, "cach_chuc", v, d, 0),
 	                 HOSO_E_CONFLICT);
-	assert_string_equal(f->e.field.buf, "form");
+	assert_string_equal(f->fx.e.field.buf, "form");
 	assert_int_equal(decide(f, &f->leader, f->kl, 0, f->prob, "khai_tru", v, d, 0),
 	                 HOSO_E_CONFLICT);
 	assert_int_equal(decide(f, &f->leader, f->kl, f->x1, 0, "giai_tan", v, d, 0), 0);
@@ -120,8 +106,8 @@ static void test_limitation_periods(void **state)
 	assert_int_equal(
 	    decide(f, &f->leader, f->kl, 0, f->full, "khien_trach", v, date_days(2024, 3, 2), 0),
 	    HOSO_E_CONFLICT);
-	assert_string_equal(f->e.field.buf, "violation");
-	assert_non_null(strstr(err_text_vi(&f->e), "hết thời hiệu"));
+	assert_string_equal(f->fx.e.field.buf, "violation");
+	assert_non_null(strstr(err_text_vi(&f->fx.e), "hết thời hiệu"));
 	/* warning: 10 years */
 	assert_int_equal(
 	    decide(f, &f->leader, f->kl, 0, f->full, "canh_cao", v, date_days(2024, 3, 2), 0), 0);
@@ -145,11 +131,5 @@ static void test_limitation_periods(void **state)
 	                 HOSO_E_BAD_DATE);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_forms_suit_their_subjects, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_limitation_periods, setup, teardown),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(FIXTURE_TEST(test_forms_suit_their_subjects, setup),
+          FIXTURE_TEST(test_limitation_periods, setup))

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "core/err.h"
+#include "helpers.h"
 
 static void test_every_code_has_name_and_messages(void **state)
 {
@@ -60,12 +61,6 @@ static void test_long_detail_is_cut_on_utf8_boundary(void **state)
 	err_release(&e);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_every_code_has_name_and_messages),
-	    cmocka_unit_test(test_set_detail),
-	    cmocka_unit_test(test_long_detail_is_cut_on_utf8_boundary),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_every_code_has_name_and_messages),
+          cmocka_unit_test(test_set_detail),
+          cmocka_unit_test(test_long_detail_is_cut_on_utf8_boundary))

@@ -27,6 +27,8 @@
 #include "export/doc.h"
 
 #include "doc-sample.h"
+#include "golden.h"
+#include "helpers.h"
 
 static void write_ok(const struct doc *d, struct buf *out)
 {
@@ -40,34 +42,12 @@ static void write_ok(const struct doc *d, struct buf *out)
 
 static void test_golden(void **state)
 {
-	const char *data = getenv("HOSO_TESTDATA"), *update = getenv("HOSO_UPDATE_GOLDEN");
-	struct buf got = BUF_INIT(BUF_MAX_DEFAULT), want = BUF_INIT(BUF_MAX_DEFAULT);
-	char path[4096], tmp[8192];
-	size_t n;
-	FILE *fp;
+	struct buf got = BUF_INIT(BUF_MAX_DEFAULT);
 
 	(void)state;
 	write_ok(doc_sample(), &got);
-	snprintf(path, sizeof(path), "%s/export/csv/sample.csv", data ? data : "tests/data");
-	if (update && strcmp(update, "1") == 0) {
-		char dir[4096];
-
-		snprintf(dir, sizeof(dir), "%s/export/csv", data ? data : "tests/data");
-		mkdir(dir, 0755);
-		assert_non_null(fp = fopen(path, "wb"));
-		assert_int_equal(fwrite(got.buf, 1, got.len, fp), got.len);
-		assert_int_equal(fclose(fp), 0);
-		fprintf(stderr, "rewrote %s\n", path);
-	}
-	if (!(fp = fopen(path, "rb")))
-		fail_msg("no golden file %s (HOSO_UPDATE_GOLDEN=1 writes it)", path);
-	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
-		assert_int_equal(buf_add(&want, tmp, n), 0);
-	fclose(fp);
-	assert_int_equal(got.len, want.len);
-	assert_memory_equal(got.buf, want.buf, got.len);
+	golden_check(got.buf, got.len, "export/csv/sample.csv");
 	buf_release(&got);
-	buf_release(&want);
 }
 
 /* The records of a CSV file (its lines, CRLF-separated, quoted line ends
@@ -266,15 +246,6 @@ static void test_failures_write_nothing(void **state)
 	err_release(&e);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_golden),
-	    cmocka_unit_test(test_layout),
-	    cmocka_unit_test(test_quoting_reads_back),
-	    cmocka_unit_test(test_field),
-	    cmocka_unit_test(test_failures_write_nothing),
-	};
-
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_golden), cmocka_unit_test(test_layout),
+          cmocka_unit_test(test_quoting_reads_back), cmocka_unit_test(test_field),
+          cmocka_unit_test(test_failures_write_nothing))

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "export/doc.h"
+#include "helpers.h"
 
 static void test_doc_int(void **state)
 {
@@ -35,11 +36,4 @@ static void test_doc_date(void **state)
 	assert_string_equal(doc_date(2025, 12, 10, s), "ngày 10 tháng 12 năm 2025");
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_doc_int),
-	    cmocka_unit_test(test_doc_date),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_doc_int), cmocka_unit_test(test_doc_date))

@@ -30,6 +30,7 @@
 #include "export/doc.h"
 #include "export/docx.h"
 #include "doc-sample.h"
+#include "golden.h"
 #include "helpers.h"
 
 static const char *const package_parts[] = {
@@ -113,55 +114,6 @@ static void assert_well_formed(const struct buf *xml)
 
 /* ---- golden parts ------------------------------------------------------ */
 
-static void golden_path(const char *name, char *out, size_t size)
-{
-	const char *dir = getenv("HOSO_TESTDATA");
-
-	snprintf(out, size, "%s/export/docx/%s", dir ? dir : "tests/data", name);
-}
-
-static void check_golden(const struct buf *got, const char *name)
-{
-	const char *update = getenv("HOSO_UPDATE_GOLDEN");
-	struct buf want = BUF_INIT(BUF_MAX_DEFAULT);
-	char path[4096], tmp[8192];
-	size_t n;
-	FILE *fp;
-
-	golden_path(name, path, sizeof(path));
-	if (update && strcmp(update, "1") == 0) {
-		const char *data = getenv("HOSO_TESTDATA");
-		char dir[4096];
-
-		snprintf(dir, sizeof(dir), "%s/export", data ? data : "tests/data");
-		mkdir(dir, 0755);
-		golden_path("", dir, sizeof(dir));
-		mkdir(dir, 0755);
-		fp = fopen(path, "wb");
-		assert_non_null(fp);
-		assert_int_equal(fwrite(got->buf, 1, got->len, fp), got->len);
-		assert_int_equal(fclose(fp), 0);
-		fprintf(stderr, "rewrote %s\n", path);
-		return;
-	}
-	fp = fopen(path, "rb");
-	if (!fp)
-		fail_msg("no golden file %s (HOSO_UPDATE_GOLDEN=1 writes it)", path);
-	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
-		assert_int_equal(buf_add(&want, tmp, n), 0);
-	fclose(fp);
-	if (want.len != got->len || memcmp(want.buf, got->buf, got->len) != 0) {
-		size_t i = 0;
-
-		while (i < want.len && i < got->len && want.buf[i] == got->buf[i])
-			i++;
-		fail_msg("%s differs from its golden file at byte %zu of %zu (got %zu): "
-		         "HOSO_UPDATE_GOLDEN=1 rewrites it",
-		         name, i, want.len, got->len);
-	}
-	buf_release(&want);
-}
-
 static void test_golden(void **state)
 {
 	static const char *const golden[][2] = {
@@ -176,7 +128,7 @@ static void test_golden(void **state)
 	write_ok(doc_sample(), &z);
 	for (size_t i = 0; i < sizeof(golden) / sizeof(golden[0]); i++) {
 		assert_int_equal(read_part(&z, golden[i][0], &part), 0);
-		check_golden(&part, golden[i][1]);
+		golden_check_part("export/docx", golden[i][1], &part);
 	}
 	buf_release(&part);
 	buf_release(&z);
@@ -552,27 +504,24 @@ static void test_invalid(void **state)
 	const struct doc_block cells[] = {{.kind = DOC_TABLE, .table = &nocells}};
 	const struct doc_block notable[] = {{.kind = DOC_TABLE}};
 	const struct doc_block kind[] = {{.kind = (enum doc_block_kind)99}};
+	/* one bad block each, and the error it gets */
+	const struct {
+		const struct doc_block *blocks;
+		int code;
+	} bad[] = {
+	    {heading4, HOSO_E_INVALID}, {badutf8, HOSO_E_NOT_UTF8}, {overlong, HOSO_E_NOT_UTF8},
+	    {control, HOSO_E_INVALID},  {tables, HOSO_E_INVALID},   {cells, HOSO_E_INVALID},
+	    {notable, HOSO_E_INVALID},  {kind, HOSO_E_INVALID},
+	};
 	struct doc d = {.nblocks = 1};
 	struct buf b = BUF_INIT(BUF_MAX_DEFAULT);
 	struct err e;
 
 	(void)state;
-	d.blocks = heading4;
-	expect_fail(&d, HOSO_E_INVALID);
-	d.blocks = badutf8;
-	expect_fail(&d, HOSO_E_NOT_UTF8);
-	d.blocks = overlong;
-	expect_fail(&d, HOSO_E_NOT_UTF8);
-	d.blocks = control;
-	expect_fail(&d, HOSO_E_INVALID);
-	d.blocks = tables;
-	expect_fail(&d, HOSO_E_INVALID);
-	d.blocks = cells;
-	expect_fail(&d, HOSO_E_INVALID);
-	d.blocks = notable;
-	expect_fail(&d, HOSO_E_INVALID);
-	d.blocks = kind;
-	expect_fail(&d, HOSO_E_INVALID);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		d.blocks = bad[i].blocks;
+		expect_fail(&d, bad[i].code);
+	}
 	expect_fail(&(const struct doc){.footer = "\xff"}, HOSO_E_NOT_UTF8);
 	expect_fail(&(const struct doc){.title = "a\x02"}, HOSO_E_INVALID);
 
@@ -663,16 +612,9 @@ static void test_libreoffice(void **state)
 	buf_release(&z);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_golden),        cmocka_unit_test(test_package),
-	    cmocka_unit_test(test_deterministic), cmocka_unit_test(test_escaping),
-	    cmocka_unit_test(test_vietnamese),    cmocka_unit_test(test_mark),
-	    cmocka_unit_test(test_table),         cmocka_unit_test(test_table_edges),
-	    cmocka_unit_test(test_no_blocks),     cmocka_unit_test(test_too_small),
-	    cmocka_unit_test(test_invalid),       cmocka_unit_test(test_libreoffice),
-	};
-
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_golden), cmocka_unit_test(test_package),
+          cmocka_unit_test(test_deterministic), cmocka_unit_test(test_escaping),
+          cmocka_unit_test(test_vietnamese), cmocka_unit_test(test_mark),
+          cmocka_unit_test(test_table), cmocka_unit_test(test_table_edges),
+          cmocka_unit_test(test_no_blocks), cmocka_unit_test(test_too_small),
+          cmocka_unit_test(test_invalid), cmocka_unit_test(test_libreoffice))

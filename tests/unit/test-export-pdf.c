@@ -29,6 +29,7 @@
 #include "export/pdf.h"
 
 #include "doc-sample.h"
+#include "golden.h"
 #include "helpers.h"
 
 static char dir[512];
@@ -160,31 +161,9 @@ static int teardown(void **state)
 /* The text of the sample, as pdftotext lays it out, is the golden file's. */
 static void test_golden_text(void **state)
 {
-	const char *data = getenv("HOSO_TESTDATA");
-	char path[4096];
-	struct buf want = BUF_INIT(1 << 20);
-	char chunk[4096];
-	size_t n;
-	FILE *f;
-
 	(void)state;
-	assert_non_null(data);
-	snprintf(path, sizeof(path), "%s/export/pdf-sample.txt", data);
-	if (getenv("HOSO_UPDATE_GOLDEN") && strcmp(getenv("HOSO_UPDATE_GOLDEN"), "1") == 0) {
-		f = fopen(path, "wb");
-		assert_non_null(f);
-		fputs(sample_text, f);
-		assert_int_equal(fclose(f), 0);
-		return;
-	}
-	f = fopen(path, "rb");
-	if (!f)
-		fail_msg("no golden file %s (HOSO_UPDATE_GOLDEN=1 writes it)", path);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		assert_int_equal(buf_add(&want, chunk, n), 0);
-	fclose(f);
-	assert_string_equal(sample_text, want.buf);
-	buf_release(&want);
+	assert_non_null(getenv("HOSO_TESTDATA"));
+	golden_check(sample_text, strlen(sample_text), "export/pdf-sample.txt");
 }
 
 /* Every font is embedded (pdffonts' "emb" column says yes), and the body
@@ -511,17 +490,11 @@ static void test_renders(void **state)
 	assert_int_equal(n, sample_pages);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_golden_text),    cmocka_unit_test(test_fonts_embedded),
-	    cmocka_unit_test(test_info),           cmocka_unit_test(test_header_repeated),
-	    cmocka_unit_test(test_footer),         cmocka_unit_test(test_text_exact),
-	    cmocka_unit_test(test_total_row),      cmocka_unit_test(test_chart),
-	    cmocka_unit_test(test_mark),           cmocka_unit_test(test_small_documents),
-	    cmocka_unit_test(test_long_paragraph), cmocka_unit_test(test_cap_too_small),
-	    cmocka_unit_test(test_bad_input),      cmocka_unit_test(test_deterministic),
-	    cmocka_unit_test(test_renders),
-	};
-	return cmocka_run_group_tests(tests, setup, teardown);
-}
+TEST_MAIN_GROUP(setup, teardown, cmocka_unit_test(test_golden_text),
+                cmocka_unit_test(test_fonts_embedded), cmocka_unit_test(test_info),
+                cmocka_unit_test(test_header_repeated), cmocka_unit_test(test_footer),
+                cmocka_unit_test(test_text_exact), cmocka_unit_test(test_total_row),
+                cmocka_unit_test(test_chart), cmocka_unit_test(test_mark),
+                cmocka_unit_test(test_small_documents), cmocka_unit_test(test_long_paragraph),
+                cmocka_unit_test(test_cap_too_small), cmocka_unit_test(test_bad_input),
+                cmocka_unit_test(test_deterministic), cmocka_unit_test(test_renders))

@@ -32,6 +32,7 @@
 #include "export/xlsx.h"
 
 #include "doc-sample.h"
+#include "golden.h"
 #include "helpers.h"
 
 /* The sample workbook, written once (xlsx_write is deterministic: the
@@ -129,43 +130,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Compare got with the golden file, or rewrite it under
- * HOSO_UPDATE_GOLDEN=1. */
-static void golden(const char *name, const struct buf *got)
-{
-	const char *dir = getenv("HOSO_TESTDATA"), *update = getenv("HOSO_UPDATE_GOLDEN");
-	char path[4096];
-	struct buf want = BUF_INIT(BUF_MAX_DEFAULT);
-	size_t n, i;
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/export/xlsx/%s", dir ? dir : "tests/data", name);
-	if (update && !strcmp(update, "1")) {
-		fp = fopen(path, "wb");
-		assert_non_null(fp);
-		assert_int_equal(fwrite(got->buf, 1, got->len, fp), got->len);
-		assert_int_equal(fclose(fp), 0);
-		print_message("rewrote %s\n", path);
-		return;
-	}
-	fp = fopen(path, "rb");
-	if (!fp)
-		fail_msg("no golden file %s (HOSO_UPDATE_GOLDEN=1 writes it)", path);
-	assert_int_equal(buf_grow(&want, 1 << 20), 0);
-	while ((n = fread(want.buf + want.len, 1, 1 << 16, fp)) > 0) {
-		buf_setlen(&want, want.len + n);
-		assert_int_equal(buf_grow(&want, 1 << 16), 0);
-	}
-	fclose(fp);
-	for (i = 0; i < want.len && i < got->len && want.buf[i] == got->buf[i]; i++)
-		;
-	if (i != want.len || i != got->len)
-		fail_msg("%s differs from the golden file at byte %zu: \"%.60s\" want \"%.60s\"",
-		         name, i, got->buf + (i < got->len ? i : got->len),
-		         want.buf + (i < want.len ? i : want.len));
-	buf_release(&want);
-}
-
 /* The parts of the sample, byte for byte; the same bytes twice. */
 static void test_golden(void **state)
 {
@@ -182,7 +146,7 @@ static void test_golden(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		must_part(&sample, parts[i][0], &p);
-		golden(parts[i][1], &p);
+		golden_check_part("export/xlsx", parts[i][1], &p);
 	}
 	write_ok(doc_sample(), &again);
 	assert_int_equal(again.len, sample.len);
@@ -608,15 +572,8 @@ static void test_libreoffice(void **state)
 	tmpdir_remove(dir);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_golden),         cmocka_unit_test(test_total_row),
-	    cmocka_unit_test(test_view_and_print), cmocka_unit_test(test_styles),
-	    cmocka_unit_test(test_sheet_names),    cmocka_unit_test(test_text_and_rows),
-	    cmocka_unit_test(test_no_tables),      cmocka_unit_test(test_chart),
-	    cmocka_unit_test(test_failures),       cmocka_unit_test(test_libreoffice),
-	};
-
-	return cmocka_run_group_tests(tests, setup, teardown);
-}
+TEST_MAIN_GROUP(setup, teardown, cmocka_unit_test(test_golden), cmocka_unit_test(test_total_row),
+                cmocka_unit_test(test_view_and_print), cmocka_unit_test(test_styles),
+                cmocka_unit_test(test_sheet_names), cmocka_unit_test(test_text_and_rows),
+                cmocka_unit_test(test_no_tables), cmocka_unit_test(test_chart),
+                cmocka_unit_test(test_failures), cmocka_unit_test(test_libreoffice))

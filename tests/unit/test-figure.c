@@ -10,6 +10,7 @@
 
 #include "core/err.h"
 #include "core/figure.h"
+#include "helpers.h"
 
 static int filled(const char *s)
 {
@@ -75,13 +76,6 @@ static void test_figures_from_deadlines(void **state)
 	assert_int_equal(figure_of_deadline(FIGURE_COUNTED, FIGURE_UNTIMED), FIGURE__MAX);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_every_figure_has_an_entry),
-	    cmocka_unit_test(test_parse_refuses_unknown_codes),
-	    cmocka_unit_test(test_figures_from_deadlines),
-	};
-
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_every_figure_has_an_entry),
+          cmocka_unit_test(test_parse_refuses_unknown_codes),
+          cmocka_unit_test(test_figures_from_deadlines))

@@ -16,6 +16,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "import/table.h"
+#include "helpers.h"
 
 /*
  * Read every row of t into out as "row:cell|cell\n" (an empty cell is "_"),
@@ -329,15 +330,9 @@ static void test_sniffing(void **state)
 	err_release(&e);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_delimiters),         cmocka_unit_test(test_bom),
-	    cmocka_unit_test(test_utf16_refused),      cmocka_unit_test(test_quotes),
-	    cmocka_unit_test(test_embedded_newlines),  cmocka_unit_test(test_line_endings),
-	    cmocka_unit_test(test_ragged_and_empty),   cmocka_unit_test(test_limits),
-	    cmocka_unit_test(test_unterminated_quote), cmocka_unit_test(test_error_is_sticky),
-	    cmocka_unit_test(test_file_and_progress),  cmocka_unit_test(test_sniffing),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_delimiters), cmocka_unit_test(test_bom),
+          cmocka_unit_test(test_utf16_refused), cmocka_unit_test(test_quotes),
+          cmocka_unit_test(test_embedded_newlines), cmocka_unit_test(test_line_endings),
+          cmocka_unit_test(test_ragged_and_empty), cmocka_unit_test(test_limits),
+          cmocka_unit_test(test_unterminated_quote), cmocka_unit_test(test_error_is_sticky),
+          cmocka_unit_test(test_file_and_progress), cmocka_unit_test(test_sniffing))

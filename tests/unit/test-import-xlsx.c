@@ -18,6 +18,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "import/table.h"
+#include "helpers.h"
 
 #define NS_MAIN "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 #define NS_REL  "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -641,14 +642,8 @@ static void test_big_sheet_streams(void **state)
 	err_release(&e);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_basic_fixture), cmocka_unit_test(test_inline_fixture),
-	    cmocka_unit_test(test_handmade),      cmocka_unit_test(test_sparse_and_limits),
-	    cmocka_unit_test(test_bad_cells),     cmocka_unit_test(test_malformed_xml),
-	    cmocka_unit_test(test_missing_parts), cmocka_unit_test(test_dtd_refused),
-	    cmocka_unit_test(test_zip_bombs),     cmocka_unit_test(test_big_sheet_streams),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_basic_fixture), cmocka_unit_test(test_inline_fixture),
+          cmocka_unit_test(test_handmade), cmocka_unit_test(test_sparse_and_limits),
+          cmocka_unit_test(test_bad_cells), cmocka_unit_test(test_malformed_xml),
+          cmocka_unit_test(test_missing_parts), cmocka_unit_test(test_dtd_refused),
+          cmocka_unit_test(test_zip_bombs), cmocka_unit_test(test_big_sheet_streams))

@@ -14,12 +14,9 @@
 #include "store/store.h"
 
 struct fx {
-	char dir[512];
-	struct app *app;
-	struct actor sys, officer, other, viewer;
-	struct err e;
-	struct arena a;
-	int64_t tu, x1, x2, check1, check2, insp;
+	struct fixture fx;
+	struct actor officer, other, viewer;
+	int64_t x1, x2, check1, check2, insp;
 };
 
 static int64_t open_case(struct fx *f, const struct actor *who, const char *kind, int64_t org)
@@ -29,16 +26,14 @@ static int64_t open_case(struct fx *f, const struct actor *who, const char *kind
 	                        .handling_org = org,
 	                        .opened = date_days(2024, 1, 2)};
 
-	return fixture_case(f->app, who, in, &f->a, &f->e);
+	return fixture_case(&f->fx, who, in);
 }
 
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
+	struct fx *f = fixture_new(sizeof(*f));
 
-	fixture_open(f->dir, sizeof(f->dir), &f->app, &f->sys, &f->tu, &f->e, &f->a);
-	f->x1 = fixture_org(f->app, &f->sys, "X1", "Đảng bộ xã A", "dang_bo_co_so", f->tu, &f->e);
-	f->x2 = fixture_org(f->app, &f->sys, "X2", "Đảng bộ xã B", "dang_bo_co_so", f->tu, &f->e);
+	fixture_communes(&f->fx, &f->x1, &f->x2);
 	f->officer = fixture_actor(7, ROLE_OFFICER, f->x1, CLEARANCE_NORMAL);
 	f->other = fixture_actor(9, ROLE_OFFICER, f->x2, CLEARANCE_NORMAL);
 	f->viewer = fixture_actor(10, ROLE_VIEWER, f->x1, CLEARANCE_NORMAL);
@@ -46,15 +41,6 @@ static int setup(void **state)
 	f->check2 = open_case(f, &f->other, "tham_tra_ly_lich", f->x2);
 	f->insp = open_case(f, &f->officer, "kiem_tra", f->x1);
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	fixture_close(f->dir, f->app, &f->e, &f->a);
-	free(f);
 	return 0;
 }
 
@@ -66,20 +52,21 @@ static void test_adding_a_letter_checks_what_it_needs(void **state)
 	                          .sent = date_days(2024, 6, 3)};
 	int64_t id;
 
-	assert_int_equal(letter_add(f->app, &f->officer, f->insp, &in, &id, &f->e),
+	assert_int_equal(letter_add(f->fx.app, &f->officer, f->insp, &in, &id, &f->fx.e),
 	                 HOSO_E_CONFLICT);
-	assert_int_equal(letter_add(f->app, &f->viewer, f->check1, &in, &id, &f->e), HOSO_E_DENIED);
-	assert_int_equal(letter_add(f->app, &f->officer, f->check2, &in, &id, &f->e),
+	assert_int_equal(letter_add(f->fx.app, &f->viewer, f->check1, &in, &id, &f->fx.e),
+	                 HOSO_E_DENIED);
+	assert_int_equal(letter_add(f->fx.app, &f->officer, f->check2, &in, &id, &f->fx.e),
 	                 HOSO_E_NOT_FOUND);
 	in.sent = date_days(2023, 12, 1);
-	assert_int_equal(letter_add(f->app, &f->officer, f->check1, &in, &id, &f->e),
+	assert_int_equal(letter_add(f->fx.app, &f->officer, f->check1, &in, &id, &f->fx.e),
 	                 HOSO_E_BAD_DATE);
-	assert_string_equal(f->e.field.buf, "sent");
+	assert_string_equal(f->fx.e.field.buf, "sent");
 	in.sent = date_days(2024, 6, 3);
 	in.recipient = "  ";
-	assert_int_equal(letter_add(f->app, &f->officer, f->check1, &in, &id, &f->e),
+	assert_int_equal(letter_add(f->fx.app, &f->officer, f->check1, &in, &id, &f->fx.e),
 	                 HOSO_E_MISSING);
-	assert_string_equal(f->e.field.buf, "recipient");
+	assert_string_equal(f->fx.e.field.buf, "recipient");
 }
 
 static void test_due_reminders_escalation_answer(void **state)
@@ -92,41 +79,41 @@ static void test_due_reminders_escalation_answer(void **state)
 	size_t n;
 	int64_t id;
 
-	assert_int_equal(letter_add(f->app, &f->officer, f->check1, &in, &id, &f->e), 0);
-	assert_int_equal(letter_of_case(f->app, f->check1, &f->a, &v, &n, &f->e), 0);
+	assert_int_equal(letter_add(f->fx.app, &f->officer, f->check1, &in, &id, &f->fx.e), 0);
+	assert_int_equal(letter_of_case(f->fx.app, f->check1, &f->fx.a, &v, &n, &f->fx.e), 0);
 	assert_int_equal(n, 1);
 	/* 30 working days after Monday 3/6/2024 (no holiday in June-July) */
 	assert_int_equal(v[0].d.due, date_days(2024, 7, 15));
 	assert_int_equal(v[0].d.level, DEADLINE_OVERDUE);
-	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_REMIND,
-	                               date_days(2024, 7, 1), NULL, 1, &f->e),
+	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND,
+	                               date_days(2024, 7, 1), NULL, 1, &f->fx.e),
 	                 0);
-	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_REMIND,
-	                               date_days(2024, 7, 16), NULL, 1, &f->e),
+	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND,
+	                               date_days(2024, 7, 16), NULL, 1, &f->fx.e),
 	                 HOSO_E_CONFLICT); /* stale version */
-	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_REMIND,
-	                               date_days(2024, 7, 16), NULL, 2, &f->e),
+	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND,
+	                               date_days(2024, 7, 16), NULL, 2, &f->fx.e),
 	                 0);
-	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_ESCALATE,
-	                               date_days(2024, 7, 22), NULL, 3, &f->e),
+	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_ESCALATE,
+	                               date_days(2024, 7, 22), NULL, 3, &f->fx.e),
 	                 0);
-	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_ANSWER,
-	                               date_days(2024, 7, 25), NULL, 4, &f->e),
+	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_ANSWER,
+	                               date_days(2024, 7, 25), NULL, 4, &f->fx.e),
 	                 HOSO_E_MISSING);
-	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_ANSWER,
-	                               date_days(2024, 5, 25), "x", 4, &f->e),
+	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_ANSWER,
+	                               date_days(2024, 5, 25), "x", 4, &f->fx.e),
 	                 HOSO_E_BAD_DATE);
-	assert_int_equal(letter_update(f->app, &f->other, id, LETTER_ANSWER, date_days(2024, 7, 25),
-	                               "x", 4, &f->e),
+	assert_int_equal(letter_update(f->fx.app, &f->other, id, LETTER_ANSWER,
+	                               date_days(2024, 7, 25), "x", 4, &f->fx.e),
 	                 HOSO_E_NOT_FOUND);
-	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_ANSWER,
+	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_ANSWER,
 	                               date_days(2024, 7, 25), "Lý lịch rõ ràng, không có vấn đề",
-	                               4, &f->e),
+	                               4, &f->fx.e),
 	                 0);
-	assert_int_equal(letter_update(f->app, &f->officer, id, LETTER_REMIND,
-	                               date_days(2024, 7, 26), NULL, 5, &f->e),
+	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND,
+	                               date_days(2024, 7, 26), NULL, 5, &f->fx.e),
 	                 HOSO_E_CONFLICT);
-	assert_int_equal(letter_of_case(f->app, f->check1, &f->a, &v, &n, &f->e), 0);
+	assert_int_equal(letter_of_case(f->fx.app, f->check1, &f->fx.a, &v, &n, &f->fx.e), 0);
 	assert_int_equal(v[0].l.reminders, 2);
 	assert_int_equal(v[0].l.last_reminder, date_days(2024, 7, 16));
 	assert_int_equal(v[0].l.escalated, date_days(2024, 7, 22));
@@ -143,34 +130,29 @@ static void test_unanswered_letters_listed_for_their_managers(void **state)
 	size_t n;
 	int64_t late, answered, theirs;
 
-	assert_int_equal(letter_add(f->app, &f->officer, f->check1, &in, &late, &f->e), 0);
-	assert_int_equal(letter_add(f->app, &f->officer, f->check1, &in, &answered, &f->e), 0);
-	assert_int_equal(letter_add(f->app, &f->other, f->check2, &in, &theirs, &f->e), 0);
-	assert_int_equal(letter_update(f->app, &f->officer, answered, LETTER_ANSWER,
-	                               date_days(2024, 6, 10), "Đã trả lời", 1, &f->e),
+	assert_int_equal(letter_add(f->fx.app, &f->officer, f->check1, &in, &late, &f->fx.e), 0);
+	assert_int_equal(letter_add(f->fx.app, &f->officer, f->check1, &in, &answered, &f->fx.e),
+	                 0);
+	assert_int_equal(letter_add(f->fx.app, &f->other, f->check2, &in, &theirs, &f->fx.e), 0);
+	assert_int_equal(letter_update(f->fx.app, &f->officer, answered, LETTER_ANSWER,
+	                               date_days(2024, 6, 10), "Đã trả lời", 1, &f->fx.e),
 	                 0);
 	assert_int_equal(
-	    letter_due(f->app, &f->viewer, DEADLINE_OVERDUE, 100, &f->a, &v, &n, &f->e), 0);
+	    letter_due(f->fx.app, &f->viewer, DEADLINE_OVERDUE, 100, &f->fx.a, &v, &n, &f->fx.e),
+	    0);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].v.l.id, late);
 	assert_int_equal(v[0].c.id, f->check1);
-	assert_int_equal(letter_due(f->app, &f->sys, DEADLINE_OVERDUE, 100, &f->a, &v, &n, &f->e),
-	                 0);
+	assert_int_equal(
+	    letter_due(f->fx.app, &f->fx.sys, DEADLINE_OVERDUE, 100, &f->fx.a, &v, &n, &f->fx.e),
+	    0);
 	assert_int_equal(n, 2);
-	assert_int_equal(letter_due(f->app, &f->other, DEADLINE_OVERDUE, 100, &f->a, &v, &n, &f->e),
-	                 0);
+	assert_int_equal(
+	    letter_due(f->fx.app, &f->other, DEADLINE_OVERDUE, 100, &f->fx.a, &v, &n, &f->fx.e), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].v.l.id, theirs);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_adding_a_letter_checks_what_it_needs, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_due_reminders_escalation_answer, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_unanswered_letters_listed_for_their_managers,
-	                                    setup, teardown),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(FIXTURE_TEST(test_adding_a_letter_checks_what_it_needs, setup),
+          FIXTURE_TEST(test_due_reminders_escalation_answer, setup),
+          FIXTURE_TEST(test_unanswered_letters_listed_for_their_managers, setup))

@@ -8,6 +8,7 @@
 
 #include "core/err.h"
 #include "core/parse.h"
+#include "helpers.h"
 
 static int p(const char *s, int64_t min, int64_t max, int64_t *v)
 {
@@ -66,12 +67,5 @@ static void test_trim(void **state)
 	assert_false(parse_all_digits("", 0));
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_integers),
-	    cmocka_unit_test(test_bad_integers),
-	    cmocka_unit_test(test_trim),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_integers), cmocka_unit_test(test_bad_integers),
+          cmocka_unit_test(test_trim))

@@ -11,6 +11,7 @@
 #include "app/patch.h"
 #include "core/date.h"
 #include "store/store.h"
+#include "helpers.h"
 
 struct rec {
 	const char *name, *code;
@@ -103,11 +104,5 @@ static void test_bad_text_and_required_fields_are_named(void **state)
 	arena_release(&a);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_only_the_fields_sent_change),
-	    cmocka_unit_test(test_bad_text_and_required_fields_are_named),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_only_the_fields_sent_change),
+          cmocka_unit_test(test_bad_text_and_required_fields_are_named))

@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/err.h"
 #include "core/period.h"
+#include "helpers.h"
 
 static void expect(const char *s, int y1, int m1, int d1, int y2, int m2, int d2)
 {
@@ -77,12 +78,5 @@ static void test_term_names(void **state)
 	assert_int_equal(period_parse("NK2020-2025", 11, &f, &t), HOSO_E_BAD_DATE);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_period_forms),
-	    cmocka_unit_test(test_period_refused),
-	    cmocka_unit_test(test_term_names),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_period_forms), cmocka_unit_test(test_period_refused),
+          cmocka_unit_test(test_term_names))

@@ -42,52 +42,42 @@ static const struct doc_table *table_titled(const struct doc *d, const char *pre
 
 static void test_report_document(void **state)
 {
-	char dir[512];
-	struct app *app;
-	struct actor sys, viewer;
-	struct err e;
-	struct arena a;
-	struct org_new o;
+	struct fixture *fx = *state;
+	struct actor viewer;
 	struct case_input in = {.kind = "kiem_tra", .subtype = "chap_hanh", .title = "Kiểm tra"};
 	struct report r;
 	struct doc d;
 	struct buf text = BUF_INIT(1 << 20);
-	int64_t tu, x1, x2, id;
+	int64_t x1, x2, id;
 	const struct doc_table *t;
 
-	(void)state;
-	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
 	/* Renamed before any record: the name the documents carry. */
-	assert_int_equal(
-	    org_rename(app, &sys, tu, "Đảng bộ tỉnh Điện Biên", date_days(2000, 1, 1), NULL, &e),
-	    0);
-	o = (struct org_new){"X1", "Đảng bộ huyện Mường Nhé", "dang_bo_truc_thuoc", tu,
-	                     date_days(2000, 1, 1)};
-	assert_int_equal(org_create(app, &sys, &o, &x1, &e), 0);
-	o = (struct org_new){"X2", "Đảng bộ xã Thanh Nưa", "dang_bo_truc_thuoc", tu,
-	                     date_days(2000, 1, 1)};
-	assert_int_equal(org_create(app, &sys, &o, &x2, &e), 0);
-	viewer = (struct actor){8, 1u << ROLE_VIEWER, tu, CLEARANCE_NORMAL, NULL, "test"};
+	assert_int_equal(org_rename(fx->app, &fx->sys, fx->tu, "Đảng bộ tỉnh Điện Biên",
+	                            date_days(2000, 1, 1), NULL, &fx->e),
+	                 0);
+	x1 = fixture_org(fx, "X1", "Đảng bộ huyện Mường Nhé", "dang_bo_truc_thuoc", fx->tu);
+	x2 = fixture_org(fx, "X2", "Đảng bộ xã Thanh Nưa", "dang_bo_truc_thuoc", fx->tu);
+	viewer = fixture_actor(8, ROLE_VIEWER, fx->tu, CLEARANCE_NORMAL);
 	in.nsubject_orgs = 1;
 	for (int y = 2015; y <= 2019; y++) {
 		in.handling_org = y % 2 ? x1 : x2;
 		in.subject_orgs = y % 2 ? &x1 : &x2;
 		in.opened = date_days(y, 3, 2);
-		assert_int_equal(case_create(app, &sys, &in, &a, &id, NULL, &e), 0);
+		assert_int_equal(case_create(fx->app, &fx->sys, &in, &fx->a, &id, NULL, &fx->e), 0);
 	}
 	in.confidentiality = CLEARANCE_SECRET;
 	in.opened = date_days(2018, 9, 9);
-	assert_int_equal(case_create(app, &sys, &in, &a, &id, NULL, &e), 0);
+	assert_int_equal(case_create(fx->app, &fx->sys, &in, &fx->a, &id, NULL, &fx->e), 0);
 
 	/* The 5-year review, read by the system (sees the secret case). */
-	assert_int_equal(report_figures(app, &sys, tu, date_days(2015, 1, 1),
-	                                date_days(2019, 12, 31), DATE_NONE, &a, &r, &e),
+	assert_int_equal(report_figures(fx->app, &fx->sys, fx->tu, date_days(2015, 1, 1),
+	                                date_days(2019, 12, 31), DATE_NONE, &fx->a, &r, &fx->e),
 	                 0);
 	assert_int_equal(r.nyears, 5);
 	assert_int_equal(r.years[0].year, 2015);
 	assert_int_equal(r.years[3].n[0], 2); /* 2018: two inspections */
 	assert_int_equal(r.conf, CLEARANCE_SECRET);
-	assert_int_equal(report_document(app, &sys, &r, &a, &d, &e), 0);
+	assert_int_equal(report_document(fx->app, &fx->sys, &r, &fx->a, &d, &fx->e), 0);
 	assert_string_equal(d.mark, "MẬT");
 	assert_string_equal(d.superior, "ĐẢNG BỘ TỈNH ĐIỆN BIÊN");
 	assert_string_equal(d.issuer, "TỈNH ỦY");
@@ -115,19 +105,19 @@ static void test_report_document(void **state)
 	assert_non_null(strstr(d.footer, "Lập bởi hệ thống lúc"));
 
 	/* The viewer does not count the secret case: no mark. */
-	assert_int_equal(report_figures(app, &viewer, tu, date_days(2015, 1, 1),
-	                                date_days(2019, 12, 31), DATE_NONE, &a, &r, &e),
+	assert_int_equal(report_figures(fx->app, &viewer, fx->tu, date_days(2015, 1, 1),
+	                                date_days(2019, 12, 31), DATE_NONE, &fx->a, &r, &fx->e),
 	                 0);
 	assert_int_equal(r.conf, CLEARANCE_NORMAL);
-	assert_int_equal(report_document(app, &viewer, &r, &a, &d, &e), 0);
+	assert_int_equal(report_document(fx->app, &viewer, &r, &fx->a, &d, &fx->e), 0);
 	assert_null(d.mark);
 
 	/* A district's quarter: its own committee, the province above it. */
-	assert_int_equal(report_figures(app, &sys, x1, date_days(2019, 4, 1),
-	                                date_days(2019, 6, 30), DATE_NONE, &a, &r, &e),
+	assert_int_equal(report_figures(fx->app, &fx->sys, x1, date_days(2019, 4, 1),
+	                                date_days(2019, 6, 30), DATE_NONE, &fx->a, &r, &fx->e),
 	                 0);
 	assert_int_equal(r.nyears, 0);
-	assert_int_equal(report_document(app, &sys, &r, &a, &d, &e), 0);
+	assert_int_equal(report_document(fx->app, &fx->sys, &r, &fx->a, &d, &fx->e), 0);
 	assert_string_equal(d.superior, "ĐẢNG BỘ TỈNH ĐIỆN BIÊN");
 	assert_string_equal(d.issuer, "HUYỆN ỦY MƯỜNG NHÉ");
 	assert_non_null(strstr(d.number, "-BC/HU"));
@@ -146,25 +136,19 @@ static void test_report_document(void **state)
 		         {3, 15, 8, 20, "từ ngày 15/03/2019 đến ngày 20/08/2019"}};
 
 		for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++) {
-			assert_int_equal(report_figures(app, &sys, x2,
+			assert_int_equal(report_figures(fx->app, &fx->sys, x2,
 			                                date_days(2019, p[i].m1, p[i].d1),
 			                                date_days(2019, p[i].m2, p[i].d2),
-			                                DATE_NONE, &a, &r, &e),
+			                                DATE_NONE, &fx->a, &r, &fx->e),
 			                 0);
-			assert_int_equal(report_document(app, &sys, &r, &a, &d, &e), 0);
+			assert_int_equal(report_document(fx->app, &fx->sys, &r, &fx->a, &d, &fx->e),
+			                 0);
 			if (!strstr(d.summary, p[i].label))
 				fail_msg("'%s' lacks '%s'", d.summary, p[i].label);
 			assert_string_equal(d.issuer, "ĐẢNG ỦY XÃ THANH NƯA");
 		}
 	}
 	buf_release(&text);
-	fixture_close(dir, app, &e, &a);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_report_document),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(FIXTURE_TEST(test_report_document, fixture_setup))

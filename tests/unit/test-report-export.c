@@ -16,11 +16,7 @@
 #include "fixture.h"
 
 struct fx {
-	char dir[512];
-	struct app *app;
-	struct actor sys;
-	struct err e;
-	struct arena a;
+	struct fixture fx;
 	struct report r;
 };
 
@@ -28,32 +24,19 @@ struct fx {
  * 2019 for TU. */
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
-	struct org_new o = {"X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", 0, date_days(2000, 1, 1)};
-	struct case_input in = {.kind = "kiem_tra", .subtype = "chap_hanh", .title = "Kiểm tra"};
-	int64_t tu, x1, id;
+	struct fx *f = fixture_new(sizeof(*f));
+	struct case_input in = {.kind = "kiem_tra",
+	                        .subtype = "chap_hanh",
+	                        .title = "Kiểm tra",
+	                        .opened = date_days(2019, 5, 6)};
+	int64_t x1 = fixture_org(&f->fx, "X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", f->fx.tu);
 
-	fixture_open(f->dir, sizeof(f->dir), &f->app, &f->sys, &tu, &f->e, &f->a);
-	o.parent_id = tu;
-	assert_int_equal(org_create(f->app, &f->sys, &o, &x1, &f->e), 0);
-	in.handling_org = x1;
-	in.subject_orgs = &x1;
-	in.nsubject_orgs = 1;
-	in.opened = date_days(2019, 5, 6);
-	assert_int_equal(case_create(f->app, &f->sys, &in, &f->a, &id, NULL, &f->e), 0);
-	assert_int_equal(report_figures(f->app, &f->sys, tu, date_days(2019, 1, 1),
-	                                date_days(2019, 12, 31), DATE_NONE, &f->a, &f->r, &f->e),
+	fixture_case_of(&f->fx, &f->fx.sys, in, x1);
+	assert_int_equal(report_figures(f->fx.app, &f->fx.sys, f->fx.tu, date_days(2019, 1, 1),
+	                                date_days(2019, 12, 31), DATE_NONE, &f->fx.a, &f->r,
+	                                &f->fx.e),
 	                 0);
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	fixture_close(f->dir, f->app, &f->e, &f->a);
-	free(f);
 	return 0;
 }
 
@@ -63,7 +46,7 @@ static size_t exports(struct fx *f, const char **ret_last_detail)
 	struct audit_filter flt = {.action = "export", .object_type = "report", .limit = 100};
 	struct audit_list l;
 
-	assert_int_equal(audit_list(f->app, &f->sys, &flt, &f->a, &l, &f->e), 0);
+	assert_int_equal(audit_list(f->fx.app, &f->fx.sys, &flt, &f->fx.a, &l, &f->fx.e), 0);
 	if (ret_last_detail)
 		*ret_last_detail = l.n ? l.v[0].detail : NULL;
 	return l.n;
@@ -101,8 +84,8 @@ static void test_every_format_exports(void **state)
 		char want[128];
 
 		buf_reset(&out);
-		assert_int_equal(report_export(f->app, &f->sys, &f->r, (enum report_format)i, &f->a,
-		                               &out, &name, &f->e),
+		assert_int_equal(report_export(f->fx.app, &f->fx.sys, &f->r, (enum report_format)i,
+		                               &f->fx.a, &out, &name, &f->fx.e),
 		                 0);
 		assert_true(out.len > 500);
 		snprintf(want, sizeof(want), "bao-cao-TU-2019-01-01-2019-12-31.%s",
@@ -113,9 +96,9 @@ static void test_every_format_exports(void **state)
 		         report_format_name((enum report_format)i));
 		assert_non_null(strstr(detail, want));
 	}
-	assert_int_equal(
-	    report_export(f->app, &f->sys, &f->r, REPORT_FORMAT__MAX, &f->a, &out, &name, &f->e),
-	    HOSO_E_BAD_ENUM);
+	assert_int_equal(report_export(f->fx.app, &f->fx.sys, &f->r, REPORT_FORMAT__MAX, &f->fx.a,
+	                               &out, &name, &f->fx.e),
+	                 HOSO_E_BAD_ENUM);
 	buf_release(&out);
 }
 
@@ -128,9 +111,9 @@ static void test_failure_writes_nothing(void **state)
 	size_t before = exports(f, NULL);
 
 	assert_int_equal(buf_adds(&small, "before"), 0);
-	assert_int_equal(
-	    report_export(f->app, &f->sys, &f->r, REPORT_CSV, &f->a, &small, &name, &f->e),
-	    HOSO_E_TOO_BIG);
+	assert_int_equal(report_export(f->fx.app, &f->fx.sys, &f->r, REPORT_CSV, &f->fx.a, &small,
+	                               &name, &f->fx.e),
+	                 HOSO_E_TOO_BIG);
 	assert_string_equal(small.buf, "before");
 	assert_int_equal(exports(f, NULL), before);
 	buf_release(&small);
@@ -146,7 +129,7 @@ static void test_tables(void **state)
 	const char *name;
 	struct doc d;
 
-	assert_int_equal(report_tables(f->app, &f->sys, &f->r, &f->a, &d, &f->e), 0);
+	assert_int_equal(report_tables(f->fx.app, &f->fx.sys, &f->r, &f->fx.a, &d, &f->fx.e), 0);
 	assert_int_equal(d.nblocks, 3);
 	h = d.blocks[0].table;
 	fig = d.blocks[1].table;
@@ -169,8 +152,9 @@ static void test_tables(void **state)
 	assert_int_equal(rows->cells[2 + FIGURE_KT_TO_CHUC].n, 1);
 	assert_non_null(strstr(d.footer, "Lập bởi / produced by hệ thống"));
 	/* as the writer puts it */
-	assert_int_equal(
-	    report_export(f->app, &f->sys, &f->r, REPORT_CSV, &f->a, &out, &name, &f->e), 0);
+	assert_int_equal(report_export(f->fx.app, &f->fx.sys, &f->r, REPORT_CSV, &f->fx.a, &out,
+	                               &name, &f->fx.e),
+	                 0);
 	assert_memory_equal(out.buf,
 	                    "\xef\xbb\xbf\"BÁO CÁO SỐ LIỆU\",\"TU — Đảng bộ tỉnh\"\r\n\"Kỳ báo "
 	                    "cáo\",\"01/01/2019 – 31/12/2019\"\r\n",
@@ -192,21 +176,13 @@ static void test_csv_carries_the_mark(void **state)
 	const char *name;
 
 	f->r.conf = CLEARANCE_SECRET;
-	assert_int_equal(
-	    report_export(f->app, &f->sys, &f->r, REPORT_CSV, &f->a, &out, &name, &f->e), 0);
+	assert_int_equal(report_export(f->fx.app, &f->fx.sys, &f->r, REPORT_CSV, &f->fx.a, &out,
+	                               &name, &f->fx.e),
+	                 0);
 	assert_memory_equal(out.buf, "\xef\xbb\xbf\"MẬT\"\r\n", strlen("\xef\xbb\xbf\"MẬT\"\r\n"));
 	buf_release(&out);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_formats),
-	    cmocka_unit_test_setup_teardown(test_every_format_exports, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_failure_writes_nothing, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_tables, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_csv_carries_the_mark, setup, teardown),
-	};
-
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_formats), FIXTURE_TEST(test_every_format_exports, setup),
+          FIXTURE_TEST(test_failure_writes_nothing, setup), FIXTURE_TEST(test_tables, setup),
+          FIXTURE_TEST(test_csv_carries_the_mark, setup))

@@ -63,50 +63,42 @@ static const struct report_figure *figure_of(const struct report *r, enum figure
 
 static void test_counters_follow_the_records(void **state)
 {
-	char dir[512];
-	struct app *app;
-	struct actor sys, officer, viewer, other;
-	struct err e;
-	struct arena a;
-	struct org_new o;
+	struct fixture *fx = *state;
+	struct actor officer, viewer, other;
 	struct case_input in = {.kind = "kiem_tra",
 	                        .subtype = "chap_hanh",
 	                        .title = "Kiểm tra",
 	                        .opened = date_days(2017, 5, 2)};
 	struct case_subject_list subj;
 	struct report r;
-	int64_t tu, x1, x2, kt, secret, f;
+	int64_t x1, x2, kt, secret, f;
 	int64_t diffs = -1;
 
-	(void)state;
-	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
-	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", tu, date_days(2000, 1, 1)};
-	assert_int_equal(org_create(app, &sys, &o, &x1, &e), 0);
-	o = (struct org_new){"X2", "Đảng bộ xã B", "dang_bo_truc_thuoc", tu, date_days(2000, 1, 1)};
-	assert_int_equal(org_create(app, &sys, &o, &x2, &e), 0);
-	officer = (struct actor){7, 1u << ROLE_OFFICER, x1, CLEARANCE_NORMAL, NULL, "test"};
-	viewer = (struct actor){8, 1u << ROLE_VIEWER, tu, CLEARANCE_NORMAL, NULL, "test"};
-	other = (struct actor){9, 1u << ROLE_VIEWER, x2, CLEARANCE_TOP_SECRET, NULL, "test"};
+	x1 = fixture_org(fx, "X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", fx->tu);
+	x2 = fixture_org(fx, "X2", "Đảng bộ xã B", "dang_bo_truc_thuoc", fx->tu);
+	officer = fixture_actor(7, ROLE_OFFICER, x1, CLEARANCE_NORMAL);
+	viewer = fixture_actor(8, ROLE_VIEWER, fx->tu, CLEARANCE_NORMAL);
+	other = fixture_actor(9, ROLE_VIEWER, x2, CLEARANCE_TOP_SECRET);
 
 	/* Two organisations inspected by X1, one with a violation. */
 	in.handling_org = x1;
 	in.subject_orgs = (int64_t[]){x1, x1};
 	in.nsubject_orgs = 1;
-	assert_int_equal(case_create(app, &officer, &in, &a, &kt, NULL, &e), 0);
+	assert_int_equal(case_create(fx->app, &officer, &in, &fx->a, &kt, NULL, &fx->e), 0);
 	in.opened = date_days(2018, 3, 1);
-	assert_int_equal(case_create(app, &officer, &in, &a, &kt, NULL, &e), 0);
-	assert_int_equal(store_case_subjects(app_store(app), kt, &a, &subj), 0);
-	assert_int_equal(finding_add(app, &officer, kt, subj.v[0].id, "Có vi phạm",
-	                             "vi_pham_chua_den_muc", &f, &e),
+	assert_int_equal(case_create(fx->app, &officer, &in, &fx->a, &kt, NULL, &fx->e), 0);
+	assert_int_equal(store_case_subjects(app_store(fx->app), kt, &fx->a, &subj), 0);
+	assert_int_equal(finding_add(fx->app, &officer, kt, subj.v[0].id, "Có vi phạm",
+	                             "vi_pham_chua_den_muc", &f, &fx->e),
 	                 0);
 	/* A secret one, by X2. */
 	in.handling_org = x2;
 	in.confidentiality = CLEARANCE_SECRET;
 	in.subject_orgs = &x2;
-	assert_int_equal(case_create(app, &sys, &in, &a, &secret, NULL, &e), 0);
+	assert_int_equal(case_create(fx->app, &fx->sys, &in, &fx->a, &secret, NULL, &fx->e), 0);
 
-	assert_int_equal(report_figures(app, &sys, tu, date_days(2015, 1, 1),
-	                                date_days(2019, 12, 31), DATE_NONE, &a, &r, &e),
+	assert_int_equal(report_figures(fx->app, &fx->sys, fx->tu, date_days(2015, 1, 1),
+	                                date_days(2019, 12, 31), DATE_NONE, &fx->a, &r, &fx->e),
 	                 0);
 	assert_int_equal(figure(&r, FIGURE_KT_TO_CHUC), 3);
 	assert_int_equal(figure(&r, FIGURE_KT_TO_CHUC_VI_PHAM), 1);
@@ -121,14 +113,14 @@ static void test_counters_follow_the_records(void **state)
 	assert_int_equal(r.rows[0].d[0], 1);
 	assert_int_equal(r.rows[1].d[0], 1);
 	/* Clearance: the viewer does not count the secret case. */
-	assert_int_equal(report_figures(app, &viewer, tu, date_days(2015, 1, 1),
-	                                date_days(2019, 12, 31), DATE_NONE, &a, &r, &e),
+	assert_int_equal(report_figures(fx->app, &viewer, fx->tu, date_days(2015, 1, 1),
+	                                date_days(2019, 12, 31), DATE_NONE, &fx->a, &r, &fx->e),
 	                 0);
 	assert_int_equal(figure(&r, FIGURE_KT_TO_CHUC), 2);
 	assert_int_equal(figure_of(&r, FIGURE_KT_TO_CHUC)->distinct, 1);
 	/* A period, a subtree. */
-	assert_int_equal(report_figures(app, &sys, x1, date_days(2018, 1, 1),
-	                                date_days(2018, 12, 31), DATE_NONE, &a, &r, &e),
+	assert_int_equal(report_figures(fx->app, &fx->sys, x1, date_days(2018, 1, 1),
+	                                date_days(2018, 12, 31), DATE_NONE, &fx->a, &r, &fx->e),
 	                 0);
 	assert_int_equal(figure(&r, FIGURE_KT_TO_CHUC), 1);
 	assert_string_equal(r.figures[0].by[0].dim, "chap_hanh");
@@ -138,19 +130,20 @@ static void test_counters_follow_the_records(void **state)
 	assert_int_equal(r.figures[0].previous, 1);
 	assert_int_equal(r.figures[0].distinct_previous, 1);
 	/* Scope: a report for an organisation outside it does not exist. */
-	assert_int_equal(report_figures(app, &other, x1, date_days(2015, 1, 1),
-	                                date_days(2019, 12, 31), DATE_NONE, &a, &r, &e),
+	assert_int_equal(report_figures(fx->app, &other, x1, date_days(2015, 1, 1),
+	                                date_days(2019, 12, 31), DATE_NONE, &fx->a, &r, &fx->e),
 	                 HOSO_E_NOT_FOUND);
-	assert_int_equal(report_figures(app, &sys, tu, date_days(2019, 1, 1), date_days(2018, 1, 1),
-	                                DATE_NONE, &a, &r, &e),
+	assert_int_equal(report_figures(fx->app, &fx->sys, fx->tu, date_days(2019, 1, 1),
+	                                date_days(2018, 1, 1), DATE_NONE, &fx->a, &r, &fx->e),
 	                 HOSO_E_BAD_DATE);
 	/* X1 merges into X2 on 1/7/2025: under that structure X1's records
 	 * count under X2, with the change in the footnote of a period over it. */
-	assert_int_equal(
-	    org_merge(app, &sys, &x1, 1, x2, NULL, date_days(2025, 7, 1), "QĐ sáp nhập", NULL, &e),
-	    0);
-	assert_int_equal(report_figures(app, &sys, tu, date_days(2015, 1, 1),
-	                                date_days(2025, 12, 31), date_days(2025, 7, 1), &a, &r, &e),
+	assert_int_equal(org_merge(fx->app, &fx->sys, &x1, 1, x2, NULL, date_days(2025, 7, 1),
+	                           "QĐ sáp nhập", NULL, &fx->e),
+	                 0);
+	assert_int_equal(report_figures(fx->app, &fx->sys, fx->tu, date_days(2015, 1, 1),
+	                                date_days(2025, 12, 31), date_days(2025, 7, 1), &fx->a, &r,
+	                                &fx->e),
 	                 0);
 	assert_int_equal(figure(&r, FIGURE_KT_TO_CHUC), 3);
 	assert_int_equal(r.nrows, 1);
@@ -161,21 +154,19 @@ static void test_counters_follow_the_records(void **state)
 	assert_int_equal(figure_of(&r, FIGURE_KT_TO_CHUC)->distinct, 2);
 	assert_int_equal(r.nchanges, 1);
 	assert_int_equal(r.changes[0].day, date_days(2025, 7, 1));
-	assert_int_equal(report_figures(app, &sys, tu, date_days(2015, 1, 1),
-	                                date_days(2019, 12, 31), DATE_NONE, &a, &r, &e),
+	assert_int_equal(report_figures(fx->app, &fx->sys, fx->tu, date_days(2015, 1, 1),
+	                                date_days(2019, 12, 31), DATE_NONE, &fx->a, &r, &fx->e),
 	                 0);
 	assert_int_equal(r.nrows, 2); /* as at the time: X1 and X2 */
 	assert_int_equal(r.nchanges, 0);
 
 	/* The counters agree with a recount; only the whole tree's admins ask. */
-	assert_int_equal(report_verify(app, &sys, &diffs, &e), 0);
+	assert_int_equal(report_verify(fx->app, &fx->sys, &diffs, &fx->e), 0);
 	assert_int_equal(diffs, 0);
-	assert_int_equal(report_verify(app, &viewer, &diffs, &e), HOSO_E_DENIED);
-	assert_int_equal(report_rebuild(app, &sys, &e), 0);
-	assert_int_equal(report_verify(app, &sys, &diffs, &e), 0);
+	assert_int_equal(report_verify(fx->app, &viewer, &diffs, &fx->e), HOSO_E_DENIED);
+	assert_int_equal(report_rebuild(fx->app, &fx->sys, &fx->e), 0);
+	assert_int_equal(report_verify(fx->app, &fx->sys, &diffs, &fx->e), 0);
 	assert_int_equal(diffs, 0);
-
-	fixture_close(dir, app, &e, &a);
 }
 
 /* Under the structure of a day, the records of an organisation of another
@@ -183,49 +174,42 @@ static void test_counters_follow_the_records(void **state)
  * others in 2025), and no longer there. */
 static void test_structure_brings_records_from_another_tree(void **state)
 {
-	char dir[512];
-	struct app *app;
-	struct actor sys;
-	struct err e;
-	struct arena a;
-	struct org_new o;
+	struct fixture *fx = *state;
 	struct case_input in = {.kind = "kiem_tra",
 	                        .subtype = "chap_hanh",
 	                        .title = "Kiểm tra",
 	                        .opened = date_days(2019, 5, 2)};
 	struct report r;
-	int64_t tu, p2, x1, y2, kt;
+	int64_t p2, x1, y2, kt;
 	int32_t from = date_days(2019, 1, 1), to = date_days(2019, 12, 31),
 	        d = date_days(2025, 7, 1);
 
-	(void)state;
-	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
-	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", tu, date_days(2000, 1, 1)};
-	assert_int_equal(org_create(app, &sys, &o, &x1, &e), 0);
-	o = (struct org_new){"P2", "Đảng bộ tỉnh khác", "dang_bo_tinh", 0, date_days(2000, 1, 1)};
-	assert_int_equal(org_create(app, &sys, &o, &p2, &e), 0);
-	o = (struct org_new){"Y2", "Đảng bộ xã Y", "dang_bo_truc_thuoc", p2, date_days(2000, 1, 1)};
-	assert_int_equal(org_create(app, &sys, &o, &y2, &e), 0);
+	x1 = fixture_org(fx, "X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", fx->tu);
+	p2 = fixture_org(fx, "P2", "Đảng bộ tỉnh khác", "dang_bo_tinh", 0);
+	y2 = fixture_org(fx, "Y2", "Đảng bộ xã Y", "dang_bo_truc_thuoc", p2);
 	in.handling_org = y2;
 	in.subject_orgs = &y2;
 	in.nsubject_orgs = 1;
-	assert_int_equal(case_create(app, &sys, &in, &a, &kt, NULL, &e), 0);
-	assert_int_equal(org_merge(app, &sys, &y2, 1, x1, NULL, d, "QĐ sáp nhập", NULL, &e), 0);
+	assert_int_equal(case_create(fx->app, &fx->sys, &in, &fx->a, &kt, NULL, &fx->e), 0);
+	assert_int_equal(
+	    org_merge(fx->app, &fx->sys, &y2, 1, x1, NULL, d, "QĐ sáp nhập", NULL, &fx->e), 0);
 
-	assert_int_equal(report_figures(app, &sys, tu, from, to, DATE_NONE, &a, &r, &e), 0);
+	assert_int_equal(
+	    report_figures(fx->app, &fx->sys, fx->tu, from, to, DATE_NONE, &fx->a, &r, &fx->e), 0);
 	assert_int_equal(figure(&r, FIGURE_KT_TO_CHUC), 0);
-	assert_int_equal(report_figures(app, &sys, tu, from, to, d, &a, &r, &e), 0);
+	assert_int_equal(report_figures(fx->app, &fx->sys, fx->tu, from, to, d, &fx->a, &r, &fx->e),
+	                 0);
 	assert_int_equal(figure(&r, FIGURE_KT_TO_CHUC), 1);
 	assert_int_equal(figure_of(&r, FIGURE_KT_TO_CHUC)->distinct, 1);
 	assert_int_equal(r.nrows, 1);
 	assert_int_equal(r.rows[0].org, x1);
 	assert_int_equal(r.rows[0].d[0], 1);
-	assert_int_equal(report_figures(app, &sys, p2, from, to, DATE_NONE, &a, &r, &e), 0);
+	assert_int_equal(
+	    report_figures(fx->app, &fx->sys, p2, from, to, DATE_NONE, &fx->a, &r, &fx->e), 0);
 	assert_int_equal(figure(&r, FIGURE_KT_TO_CHUC), 1);
-	assert_int_equal(report_figures(app, &sys, p2, from, to, d, &a, &r, &e), 0);
+	assert_int_equal(report_figures(fx->app, &fx->sys, p2, from, to, d, &fx->a, &r, &fx->e), 0);
 	assert_int_equal(figure(&r, FIGURE_KT_TO_CHUC), 0);
 	assert_int_equal(figure_of(&r, FIGURE_KT_TO_CHUC)->distinct, 0);
-	fixture_close(dir, app, &e, &a);
 }
 
 /* Return reports on time, late, or overdue and missing; letters answered
@@ -233,12 +217,7 @@ static void test_structure_brings_records_from_another_tree(void **state)
  * today, in the period of the trip's opening or the letter's sending. */
 static void test_figures_from_deadlines(void **state)
 {
-	char dir[512];
-	struct app *app;
-	struct actor sys;
-	struct err e;
-	struct arena a;
-	struct org_new o;
+	struct fixture *fx = *state;
 	struct case_input trip = {.kind = "ra_nuoc_ngoai",
 	                          .subtype = "cong_vu",
 	                          .title = "Đoàn công tác",
@@ -248,7 +227,7 @@ static void test_figures_from_deadlines(void **state)
 	                           .opened = date_days(2019, 3, 1)};
 	struct letter_input li = {.recipient = "Đảng ủy xã Thanh Nưa"};
 	struct report r;
-	int64_t tu, x1, trip_id, check_id, tid, lid, pid;
+	int64_t x1, trip_id, check_id, tid, lid, pid;
 	/* returned Monday 11/3/2019: due 7 working days later, 20/3/2019 */
 	const int32_t back = date_days(2019, 3, 11);
 	const int32_t received[3] = {date_days(2019, 3, 20), date_days(2019, 3, 21), DATE_NONE};
@@ -256,43 +235,46 @@ static void test_figures_from_deadlines(void **state)
 	 * the Giỗ Tổ and 30/4 holidays); answered in time, late, never */
 	const int32_t answered[3] = {date_days(2019, 3, 25), date_days(2019, 8, 1), DATE_NONE};
 
-	(void)state;
-	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
-	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", tu, date_days(2000, 1, 1)};
-	assert_int_equal(org_create(app, &sys, &o, &x1, &e), 0);
+	x1 = fixture_org(fx, "X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", fx->tu);
 	trip.handling_org = check.handling_org = x1;
-	assert_int_equal(case_create(app, &sys, &trip, &a, &trip_id, NULL, &e), 0);
-	assert_int_equal(case_create(app, &sys, &check, &a, &check_id, NULL, &e), 0);
+	assert_int_equal(case_create(fx->app, &fx->sys, &trip, &fx->a, &trip_id, NULL, &fx->e), 0);
+	assert_int_equal(case_create(fx->app, &fx->sys, &check, &fx->a, &check_id, NULL, &fx->e),
+	                 0);
 	for (int i = 0; i < 3; i++) {
 		struct person_input p = {
 		    .full_name = "Lò Văn Muôn", .joined = "01/01/2010", .org_id = x1};
 
-		assert_int_equal(person_create(app, &sys, &p, &pid, &e), 0);
-		assert_int_equal(traveller_add(app, &sys, trip_id, pid, 0, 0, &tid, &e), 0);
-		assert_int_equal(
-		    traveller_record(app, &sys, tid, TRAVELLER_DEPARTED, back - 5, 0, &e), 0);
-		assert_int_equal(traveller_record(app, &sys, tid, TRAVELLER_RETURNED, back, 0, &e),
+		assert_int_equal(person_create(fx->app, &fx->sys, &p, &pid, &fx->e), 0);
+		assert_int_equal(traveller_add(fx->app, &fx->sys, trip_id, pid, 0, 0, &tid, &fx->e),
 		                 0);
+		assert_int_equal(traveller_record(fx->app, &fx->sys, tid, TRAVELLER_DEPARTED,
+		                                  back - 5, 0, &fx->e),
+		                 0);
+		assert_int_equal(
+		    traveller_record(fx->app, &fx->sys, tid, TRAVELLER_RETURNED, back, 0, &fx->e),
+		    0);
 		if (received[i] != DATE_NONE)
-			assert_int_equal(
-			    traveller_record(app, &sys, tid, TRAVELLER_REPORT, received[i], 0, &e),
-			    0);
+			assert_int_equal(traveller_record(fx->app, &fx->sys, tid, TRAVELLER_REPORT,
+			                                  received[i], 0, &fx->e),
+			                 0);
 		li.sent = date_days(2019, 3, 4);
-		assert_int_equal(letter_add(app, &sys, check_id, &li, &lid, &e), 0);
+		assert_int_equal(letter_add(fx->app, &fx->sys, check_id, &li, &lid, &fx->e), 0);
 		if (answered[i] != DATE_NONE)
-			assert_int_equal(letter_update(app, &sys, lid, LETTER_ANSWER, answered[i],
-			                               "Không có vấn đề gì", 0, &e),
+			assert_int_equal(letter_update(fx->app, &fx->sys, lid, LETTER_ANSWER,
+			                               answered[i], "Không có vấn đề gì", 0,
+			                               &fx->e),
 			                 0);
 	}
 	/* and a letter sent today, not yet due */
 	li.sent = DATE_NONE;
-	assert_int_equal(letter_add(app, &sys, check_id, &li, &lid, &e), 0);
+	assert_int_equal(letter_add(fx->app, &fx->sys, check_id, &li, &lid, &fx->e), 0);
 
 	for (int pass = 0; pass < 2; pass++) {
-		assert_int_equal(
-		    report_figures(app, &sys, tu, date_days(2019, 1, 1), date_days(2019, 12, 31),
-		                   pass ? date_days(2025, 7, 1) : DATE_NONE, &a, &r, &e),
-		    0);
+		assert_int_equal(report_figures(fx->app, &fx->sys, fx->tu, date_days(2019, 1, 1),
+		                                date_days(2019, 12, 31),
+		                                pass ? date_days(2025, 7, 1) : DATE_NONE, &fx->a,
+		                                &r, &fx->e),
+		                 0);
 		assert_int_equal(figure(&r, FIGURE_RNN_LUOT), 3);
 		assert_int_equal(figure(&r, FIGURE_RNN_BAO_CAO), 2);
 		assert_int_equal(figure(&r, FIGURE_RNN_BAO_CAO_DUNG_HAN), 1);
@@ -304,21 +286,21 @@ static void test_figures_from_deadlines(void **state)
 		assert_int_equal(r.rows[0].org, x1);
 		assert_int_equal(r.rows[0].n[FIGURE_RNN_BAO_CAO_QUA_HAN], 1);
 		/* the year after: nothing of theirs, and they are the period before */
-		assert_int_equal(
-		    report_figures(app, &sys, tu, date_days(2020, 1, 1), date_days(2020, 12, 31),
-		                   pass ? date_days(2025, 7, 1) : DATE_NONE, &a, &r, &e),
-		    0);
+		assert_int_equal(report_figures(fx->app, &fx->sys, fx->tu, date_days(2020, 1, 1),
+		                                date_days(2020, 12, 31),
+		                                pass ? date_days(2025, 7, 1) : DATE_NONE, &fx->a,
+		                                &r, &fx->e),
+		                 0);
 		assert_int_equal(figure(&r, FIGURE_VB_QUA_HAN), 0);
 		assert_int_equal(figure_of(&r, FIGURE_VB_QUA_HAN)->previous, 1);
 		assert_int_equal(figure_of(&r, FIGURE_RNN_BAO_CAO_DUNG_HAN)->previous, 1);
 	}
 	/* The letter sent today is not overdue yet. */
-	assert_int_equal(
-	    report_figures(app, &sys, tu, date_today() - 30, date_today(), DATE_NONE, &a, &r, &e),
-	    0);
+	assert_int_equal(report_figures(fx->app, &fx->sys, fx->tu, date_today() - 30, date_today(),
+	                                DATE_NONE, &fx->a, &r, &fx->e),
+	                 0);
 	assert_int_equal(figure(&r, FIGURE_VB_QUA_HAN), 0);
 	assert_int_equal(figure(&r, FIGURE_VB_TRE_HAN), 0);
-	fixture_close(dir, app, &e, &a);
 }
 
 static uint64_t next_rand(uint64_t *s)
@@ -364,13 +346,9 @@ static int counted(const struct made *m, int fig, int pass, const struct ended *
  * its rows under either structure. */
 static void test_counters_equal_a_recount_after_random_writes(void **state)
 {
-	char dir[512];
-	struct app *app;
-	struct actor sys;
-	struct err e;
-	struct arena a;
+	struct fixture *fx = *state;
 	struct org_new o;
-	int64_t orgs[64], cases[400], tu, diffs = -1;
+	int64_t orgs[64], cases[400], diffs = -1;
 	size_t norgs = 0, ncases = 0;
 	int done[8] = {0}; /* writes that went through, by kind */
 	uint64_t seed = 0x9E3779B97F4A7C15ull;
@@ -382,13 +360,12 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 	struct ended ended[64];
 	size_t nended = 0;
 
-	(void)state;
-	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
 	for (int i = 0; i < 6; i++) {
 		snprintf(code, sizeof(code), "X%d", i);
 		snprintf(name, sizeof(name), "Đảng bộ xã %d", i);
-		o = (struct org_new){code, name, "dang_bo_truc_thuoc", tu, date_days(2000, 1, 1)};
-		assert_int_equal(org_create(app, &sys, &o, &orgs[norgs++], &e), 0);
+		o = (struct org_new){code, name, "dang_bo_truc_thuoc", fx->tu,
+		                     date_days(2000, 1, 1)};
+		assert_int_equal(org_create(fx->app, &fx->sys, &o, &orgs[norgs++], &fx->e), 0);
 	}
 	for (int step = 0; step < 600; step++) {
 		uint64_t x = next_rand(&seed);
@@ -398,10 +375,11 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 		struct case_row c;
 		int op = (int)(x % 8), got = 0;
 
-		arena_reset(&a);
-		err_init(&e);
+		arena_reset(&fx->a);
+		err_init(&fx->e);
 		if (op >= 3 && op <= 6 &&
-		    (!ncases || store_case_get(app_store(app), cases[y % ncases], &a, &c) < 0))
+		    (!ncases ||
+		     store_case_get(app_store(fx->app), cases[y % ncases], &fx->a, &c) < 0))
 			op = -1;
 		switch (op) {
 		case 0:
@@ -418,7 +396,7 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 
 			if (strcmp(in.kind, "giam_sat") == 0)
 				in.subtype = (y >> 35) % 2 ? "chuyen_de" : "thuong_xuyen";
-			got = case_create(app, &sys, &in, &a, &id, NULL, &e) == 0;
+			got = case_create(fx->app, &fx->sys, &in, &fx->a, &id, NULL, &fx->e) == 0;
 			if (got && ncases < 400)
 				cases[ncases++] = id;
 			if (got && in.nsubject_orgs)
@@ -435,10 +413,11 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 			int64_t f;
 
 			got = strcmp(c.kind, "kiem_tra") == 0 &&
-			      store_case_subjects(app_store(app), c.id, &a, &subj) == 0 && subj.n &&
-			      finding_add(app, &sys, c.id, subj.v[0].id, "Nhận xét",
+			      store_case_subjects(app_store(fx->app), c.id, &fx->a, &subj) == 0 &&
+			      subj.n &&
+			      finding_add(fx->app, &fx->sys, c.id, subj.v[0].id, "Nhận xét",
 			                  (y >> 40) % 2 ? "vi_pham_chua_den_muc" : "khong_vi_pham",
-			                  &f, &e) == 0;
+			                  &f, &fx->e) == 0;
 			break;
 		}
 		case 4: { /* a step along the machine */
@@ -446,9 +425,9 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 
 			for (size_t i = 0; i < k->nsteps; i++)
 				if (strcmp(k->steps[i].from, c.state) == 0) {
-					got = case_transition(app, &sys, c.id, k->steps[i].to,
-					                      c.opened + 5, NULL, "Kết luận",
-					                      c.version, &e) == 0;
+					got = case_transition(fx->app, &fx->sys, c.id,
+					                      k->steps[i].to, c.opened + 5, NULL,
+					                      "Kết luận", c.version, &fx->e) == 0;
 					break;
 				}
 			break;
@@ -457,32 +436,33 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 			struct appraisal_input ai = {.outcome = (y >> 44) % 2 ? "khong_dat" : NULL};
 
 			got = strcmp(c.kind, "tham_dinh") == 0 &&
-			      appraisal_set(app, &sys, c.id, &ai, &e) == 0;
+			      appraisal_set(fx->app, &fx->sys, c.id, &ai, &fx->e) == 0;
 			break;
 		}
 		case 6: { /* a traveller, back, and maybe the report */
 			struct person_input p = {
-			    .full_name = "Lò Văn Muôn", .joined = "01/01/2010", .org_id = tu};
+			    .full_name = "Lò Văn Muôn", .joined = "01/01/2010", .org_id = fx->tu};
 			int64_t pid, tid;
 
-			got = strcmp(c.kind, "ra_nuoc_ngoai") == 0 &&
-			      person_create(app, &sys, &p, &pid, &e) == 0 &&
-			      traveller_add(app, &sys, c.id, pid, 0, 0, &tid, &e) == 0 &&
-			      traveller_record(app, &sys, tid, TRAVELLER_DEPARTED, c.opened + 1, 0,
-			                       &e) == 0 &&
-			      traveller_record(app, &sys, tid, TRAVELLER_RETURNED, c.opened + 3, 0,
-			                       &e) == 0;
+			got =
+			    strcmp(c.kind, "ra_nuoc_ngoai") == 0 &&
+			    person_create(fx->app, &fx->sys, &p, &pid, &fx->e) == 0 &&
+			    traveller_add(fx->app, &fx->sys, c.id, pid, 0, 0, &tid, &fx->e) == 0 &&
+			    traveller_record(fx->app, &fx->sys, tid, TRAVELLER_DEPARTED,
+			                     c.opened + 1, 0, &fx->e) == 0 &&
+			    traveller_record(fx->app, &fx->sys, tid, TRAVELLER_RETURNED,
+			                     c.opened + 3, 0, &fx->e) == 0;
 			if (got && (y >> 48) % 2)
-				traveller_record(app, &sys, tid, TRAVELLER_REPORT, c.opened + 5, 0,
-				                 &e);
+				traveller_record(fx->app, &fx->sys, tid, TRAVELLER_REPORT,
+				                 c.opened + 5, 0, &fx->e);
 			break;
 		}
 		case 7: /* the structure changes: a merge or a split */
 			if (norgs > 3 && (y >> 50) % 2) {
 				int64_t from = orgs[0], into = orgs[1];
 
-				got = org_merge(app, &sys, &from, 1, into, NULL, day, "QĐ", NULL,
-				                &e) == 0;
+				got = org_merge(fx->app, &fx->sys, &from, 1, into, NULL, day, "QĐ",
+				                NULL, &fx->e) == 0;
 				if (got) {
 					ended[nended++] = (struct ended){from, day};
 					memmove(orgs, orgs + 1, (norgs - 1) * sizeof(orgs[0]));
@@ -495,12 +475,12 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 
 				snprintf(c1, sizeof(c1), "S%da", step);
 				snprintf(c2, sizeof(c2), "S%db", step);
-				parts[0] =
-				    (struct org_new){c1, "Phần A", "dang_bo_truc_thuoc", tu, day};
-				parts[1] =
-				    (struct org_new){c2, "Phần B", "dang_bo_truc_thuoc", tu, day};
-				got = org_split(app, &sys, org, parts, 2, 0, NULL, 0, day, "QĐ",
-				                ids, &e) == 0;
+				parts[0] = (struct org_new){c1, "Phần A", "dang_bo_truc_thuoc",
+				                            fx->tu, day};
+				parts[1] = (struct org_new){c2, "Phần B", "dang_bo_truc_thuoc",
+				                            fx->tu, day};
+				got = org_split(fx->app, &fx->sys, org, parts, 2, 0, NULL, 0, day,
+				                "QĐ", ids, &fx->e) == 0;
 				if (got) {
 					ended[nended++] = (struct ended){org, day};
 					for (size_t i = 0; i < norgs; i++)
@@ -515,21 +495,22 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 		}
 		if (op >= 0)
 			done[op] += got;
-		err_release(&e);
+		err_release(&fx->e);
 	}
-	err_init(&e);
+	err_init(&fx->e);
 	print_message("cases %d, findings %d, steps %d, outcomes %d, travellers %d, "
 	              "merges or splits %d\n",
 	              done[0], done[3], done[4], done[5], done[6], done[7]);
 	assert_true(done[0] > 50 && done[3] > 0 && done[4] > 0 && done[5] > 0 && done[6] > 0 &&
 	            done[7] > 0);
-	assert_int_equal(report_verify(app, &sys, &diffs, &e), 0);
+	assert_int_equal(report_verify(fx->app, &fx->sys, &diffs, &fx->e), 0);
 	assert_int_equal(diffs, 0);
 	for (int pass = 0; pass < 2; pass++) {
-		assert_int_equal(
-		    report_figures(app, &sys, tu, date_days(2015, 1, 1), date_days(2024, 12, 31),
-		                   pass ? date_days(2024, 12, 31) : DATE_NONE, &a, &r, &e),
-		    0);
+		assert_int_equal(report_figures(fx->app, &fx->sys, fx->tu, date_days(2015, 1, 1),
+		                                date_days(2024, 12, 31),
+		                                pass ? date_days(2024, 12, 31) : DATE_NONE, &fx->a,
+		                                &r, &fx->e),
+		                 0);
 		for (size_t m = 0; m < r.nfigures; m++) {
 			int64_t sum = 0, dsum = 0;
 
@@ -567,17 +548,10 @@ static void test_counters_equal_a_recount_after_random_writes(void **state)
 			    want);
 		}
 	}
-	fixture_close(dir, app, &e, &a);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_store_defines_every_counted_figure),
-	    cmocka_unit_test(test_counters_follow_the_records),
-	    cmocka_unit_test(test_structure_brings_records_from_another_tree),
-	    cmocka_unit_test(test_figures_from_deadlines),
-	    cmocka_unit_test(test_counters_equal_a_recount_after_random_writes),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_store_defines_every_counted_figure),
+          FIXTURE_TEST(test_counters_follow_the_records, fixture_setup),
+          FIXTURE_TEST(test_structure_brings_records_from_another_tree, fixture_setup),
+          FIXTURE_TEST(test_figures_from_deadlines, fixture_setup),
+          FIXTURE_TEST(test_counters_equal_a_recount_after_random_writes, fixture_setup))

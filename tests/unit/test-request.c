@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "http/request.h"
+#include "helpers.h"
 
 static void test_media_type(void **state)
 {
@@ -45,12 +46,4 @@ static void test_value(void **state)
 	assert_true(request_value_ok("\xf0\x9f\x98\x80", 4));
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_media_type),
-	    cmocka_unit_test(test_value),
-	};
-
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_media_type), cmocka_unit_test(test_value))

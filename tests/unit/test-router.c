@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "http/router.h"
+#include "helpers.h"
 
 static void test_literal_and_params(void **state)
 {
@@ -58,12 +59,5 @@ static void test_long_path_refused(void **state)
 	assert_false(route_path_ok(p));
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_literal_and_params),
-	    cmocka_unit_test(test_path_ok),
-	    cmocka_unit_test(test_long_path_refused),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_literal_and_params), cmocka_unit_test(test_path_ok),
+          cmocka_unit_test(test_long_path_refused))

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "http/http.h"
+#include "helpers.h"
 
 struct op {
 	char method[16];
@@ -125,12 +126,5 @@ static void test_error_statuses(void **state)
 			assert_true(http_status_of(c) >= 400 && http_status_of(c) < 500);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_table_and_openapi_agree),
-	    cmocka_unit_test(test_patterns_are_paths),
-	    cmocka_unit_test(test_error_statuses),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_table_and_openapi_agree), cmocka_unit_test(test_patterns_are_paths),
+          cmocka_unit_test(test_error_statuses))

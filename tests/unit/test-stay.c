@@ -15,11 +15,8 @@
 
 static void test_stay_details(void **state)
 {
-	char dir[512];
-	struct app *app;
-	struct actor sys, officer, viewer;
-	struct err e;
-	struct arena a;
+	struct fixture *fx = *state;
+	struct actor officer, viewer;
 	struct case_input in = {.kind = "o_nuoc_ngoai",
 	                        .subtype = "hoc_tap",
 	                        .title = "Đảng viên đi học ở Nga",
@@ -28,32 +25,26 @@ static void test_stay_details(void **state)
 	                       "tu_sinh_hoat",        date_days(2024, 9, 1),
 	                       date_days(2028, 7, 1), DATE_NONE};
 	struct stay_row got;
-	int64_t tu, stay, insp;
+	int64_t stay, insp;
 
-	(void)state;
-	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
-	officer = (struct actor){7, 1u << ROLE_OFFICER, tu, CLEARANCE_NORMAL, NULL, "test"};
-	viewer = (struct actor){8, 1u << ROLE_VIEWER, tu, CLEARANCE_NORMAL, NULL, "test"};
-	in.handling_org = tu;
-	assert_int_equal(case_create(app, &officer, &in, &a, &stay, NULL, &e), 0);
-	in.kind = "kiem_tra";
-	in.subtype = NULL;
-	assert_int_equal(case_create(app, &officer, &in, &a, &insp, NULL, &e), 0);
+	officer = fixture_actor(7, ROLE_OFFICER, fx->tu, CLEARANCE_NORMAL);
+	viewer = fixture_actor(8, ROLE_VIEWER, fx->tu, CLEARANCE_NORMAL);
+	fixture_case_and_inspection(fx, &officer, in, fx->tu, &stay, &insp);
 
-	assert_int_equal(stay_set(app, &officer, insp, &s, &e), HOSO_E_CONFLICT);
-	assert_int_equal(stay_set(app, &viewer, stay, &s, &e), HOSO_E_DENIED);
+	assert_int_equal(stay_set(fx->app, &officer, insp, &s, &fx->e), HOSO_E_CONFLICT);
+	assert_int_equal(stay_set(fx->app, &viewer, stay, &s, &fx->e), HOSO_E_DENIED);
 	s.arrangement = "khong_ro";
-	assert_int_equal(stay_set(app, &officer, stay, &s, &e), HOSO_E_BAD_ENUM);
-	assert_string_equal(e.field.buf, "arrangement");
+	assert_int_equal(stay_set(fx->app, &officer, stay, &s, &fx->e), HOSO_E_BAD_ENUM);
+	assert_string_equal(fx->e.field.buf, "arrangement");
 	s.arrangement = "tu_sinh_hoat";
 	s.expected_end = date_days(2024, 1, 1);
-	assert_int_equal(stay_set(app, &officer, stay, &s, &e), HOSO_E_BAD_DATE);
+	assert_int_equal(stay_set(fx->app, &officer, stay, &s, &fx->e), HOSO_E_BAD_DATE);
 	s.expected_end = date_days(2028, 7, 1);
 	s.last_contact = date_days(2024, 1, 1);
-	assert_int_equal(stay_set(app, &officer, stay, &s, &e), HOSO_E_BAD_DATE);
+	assert_int_equal(stay_set(fx->app, &officer, stay, &s, &fx->e), HOSO_E_BAD_DATE);
 	s.last_contact = date_days(2025, 3, 1);
-	assert_int_equal(stay_set(app, &officer, stay, &s, &e), 0);
-	assert_int_equal(store_stay_get(app_store(app), stay, &a, &got), 0);
+	assert_int_equal(stay_set(fx->app, &officer, stay, &s, &fx->e), 0);
+	assert_int_equal(store_stay_get(app_store(fx->app), stay, &fx->a, &got), 0);
 	assert_string_equal(got.country, "Liên bang Nga");
 	assert_string_equal(got.arrangement, "tu_sinh_hoat");
 	assert_int_equal(got.last_contact, date_days(2025, 3, 1));
@@ -65,8 +56,8 @@ static void test_stay_details(void **state)
 	s = (struct stay_input){.last_contact = date_days(2025, 9, 1),
 	                        .sent = PATCH_LISTED | 1u << STAY_LAST_CONTACT,
 	                        .version = 1};
-	assert_int_equal(stay_set(app, &officer, stay, &s, &e), 0);
-	assert_int_equal(store_stay_get(app_store(app), stay, &a, &got), 0);
+	assert_int_equal(stay_set(fx->app, &officer, stay, &s, &fx->e), 0);
+	assert_int_equal(store_stay_get(app_store(fx->app), stay, &fx->a, &got), 0);
 	assert_string_equal(got.country, "Liên bang Nga");
 	assert_string_equal(got.arrangement, "tu_sinh_hoat");
 	assert_int_equal(got.expected_end, date_days(2028, 7, 1));
@@ -75,23 +66,18 @@ static void test_stay_details(void **state)
 	s = (struct stay_input){.arrangement = "chi_bo_tam_thoi",
 	                        .sent = PATCH_LISTED | 1u << STAY_ARRANGEMENT,
 	                        .version = 1};
-	assert_int_equal(stay_set(app, &officer, stay, &s, &e), HOSO_E_CONFLICT);
+	assert_int_equal(stay_set(fx->app, &officer, stay, &s, &fx->e), HOSO_E_CONFLICT);
 	s.version = 2;
 	s.arrangement = NULL;
-	assert_int_equal(stay_set(app, &officer, stay, &s, &e), HOSO_E_MISSING);
-	assert_string_equal(e.field.buf, "arrangement");
+	assert_int_equal(stay_set(fx->app, &officer, stay, &s, &fx->e), HOSO_E_MISSING);
+	assert_string_equal(fx->e.field.buf, "arrangement");
 	s = (struct stay_input){.last_contact = DATE_NONE,
 	                        .sent = PATCH_LISTED | 1u << STAY_LAST_CONTACT};
-	assert_int_equal(stay_set(app, &officer, stay, &s, &e), 0);
-	assert_int_equal(store_stay_get(app_store(app), stay, &a, &got), 0);
+	assert_int_equal(stay_set(fx->app, &officer, stay, &s, &fx->e), 0);
+	assert_int_equal(store_stay_get(app_store(fx->app), stay, &fx->a, &got), 0);
 	assert_int_equal(got.last_contact, DATE_NONE);
 	assert_string_equal(got.arrangement, "tu_sinh_hoat");
 	assert_int_equal(got.version, 3);
-	fixture_close(dir, app, &e, &a);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {cmocka_unit_test(test_stay_details)};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(FIXTURE_TEST(test_stay_details, fixture_setup))

@@ -353,20 +353,13 @@ static void test_counter_triggers_follow_their_hash(void **state)
 	err_release(&e);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_every_statement_prepares, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_migrations_apply_once, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_missing_file_is_not_created, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_org_versions_and_time, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_orgs_are_never_deleted, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_person_unique_ids_and_fts, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_calendar_seeded, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_backup_restore_identical, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_counter_triggers_follow_their_hash, setup,
-	                                    teardown),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test_setup_teardown(test_every_statement_prepares, setup, teardown),
+          cmocka_unit_test_setup_teardown(test_migrations_apply_once, setup, teardown),
+          cmocka_unit_test_setup_teardown(test_missing_file_is_not_created, setup, teardown),
+          cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
+          cmocka_unit_test_setup_teardown(test_org_versions_and_time, setup, teardown),
+          cmocka_unit_test_setup_teardown(test_orgs_are_never_deleted, setup, teardown),
+          cmocka_unit_test_setup_teardown(test_person_unique_ids_and_fts, setup, teardown),
+          cmocka_unit_test_setup_teardown(test_calendar_seeded, setup, teardown),
+          cmocka_unit_test_setup_teardown(test_backup_restore_identical, setup, teardown),
+          cmocka_unit_test_setup_teardown(test_counter_triggers_follow_their_hash, setup, teardown))

@@ -50,87 +50,84 @@ static int64_t version_of(struct app *app, const struct actor *who, int64_t id)
 
 static void test_submit_approve_lock_reopen(void **state)
 {
-	char dir[512];
-	struct app *app;
-	struct actor sys, officer, leader_x1, leader_tu;
-	struct err e;
-	struct arena a;
-	struct org_new o;
+	struct fixture *fx = *state;
+	struct actor officer, leader_x1, leader_tu;
 	struct case_input in = {.kind = "kiem_tra",
 	                        .subtype = "chap_hanh",
 	                        .title = "Kiểm tra",
 	                        .opened = date_days(2019, 5, 2)};
 	struct case_subject_list subj;
-	int64_t tu, x1, x2, kt, other, id, id_tu, f;
+	int64_t x1, x2, kt, other, id, id_tu, f;
 	json_t *j;
 
-	(void)state;
-	fixture_open(dir, sizeof(dir), &app, &sys, &tu, &e, &a);
-	o = (struct org_new){"X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", tu, date_days(2000, 1, 1)};
-	assert_int_equal(org_create(app, &sys, &o, &x1, &e), 0);
-	o = (struct org_new){"X2", "Đảng bộ xã B", "dang_bo_truc_thuoc", tu, date_days(2000, 1, 1)};
-	assert_int_equal(org_create(app, &sys, &o, &x2, &e), 0);
-	officer = (struct actor){7, 1u << ROLE_OFFICER, x1, CLEARANCE_NORMAL, NULL, "test"};
-	leader_x1 = (struct actor){8, 1u << ROLE_LEADER, x1, CLEARANCE_NORMAL, NULL, "test"};
-	leader_tu = (struct actor){9, 1u << ROLE_LEADER, tu, CLEARANCE_NORMAL, NULL, "test"};
+	x1 = fixture_org(fx, "X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", fx->tu);
+	x2 = fixture_org(fx, "X2", "Đảng bộ xã B", "dang_bo_truc_thuoc", fx->tu);
+	officer = fixture_actor(7, ROLE_OFFICER, x1, CLEARANCE_NORMAL);
+	leader_x1 = fixture_actor(8, ROLE_LEADER, x1, CLEARANCE_NORMAL);
+	leader_tu = fixture_actor(9, ROLE_LEADER, fx->tu, CLEARANCE_NORMAL);
 
 	in.handling_org = x1;
 	in.subject_orgs = &x1;
 	in.nsubject_orgs = 1;
-	assert_int_equal(case_create(app, &officer, &in, &a, &kt, NULL, &e), 0);
+	assert_int_equal(case_create(fx->app, &officer, &in, &fx->a, &kt, NULL, &fx->e), 0);
 
 	/* X1 submits 2019; the figures are kept as submitted. */
-	assert_int_equal(submission_submit(app, &officer, x1, date_days(2019, 1, 1),
-	                                   date_days(2019, 12, 31), "Gửi Tỉnh ủy", &id, &e),
+	assert_int_equal(submission_submit(fx->app, &officer, x1, date_days(2019, 1, 1),
+	                                   date_days(2019, 12, 31), "Gửi Tỉnh ủy", &id, &fx->e),
 	                 0);
-	assert_int_equal(submission_get(app, &officer, id, &a, &j, &e), 0);
+	assert_int_equal(submission_get(fx->app, &officer, id, &fx->a, &j, &fx->e), 0);
 	assert_string_equal(json_string_value(json_object_get(j, "state")), "submitted");
 	assert_int_equal(
 	    json_integer_value(json_object_get(json_object_get(j, "figures"), "kt_to_chuc")), 1);
 	assert_false(json_is_true(json_object_get(j, "may_decide")));
 	json_decref(j);
 	/* Once only while it waits. */
-	assert_int_equal(submission_submit(app, &officer, x1, date_days(2019, 1, 1),
-	                                   date_days(2019, 12, 31), NULL, &other, &e),
+	assert_int_equal(submission_submit(fx->app, &officer, x1, date_days(2019, 1, 1),
+	                                   date_days(2019, 12, 31), NULL, &other, &fx->e),
 	                 HOSO_E_DUPLICATE);
 	/* X1's own leader is not the level above; a viewer cannot submit. */
-	assert_int_equal(submission_decide(app, &leader_x1, id, 1, SUBMISSION_APPROVE, NULL, &e),
-	                 HOSO_E_DENIED);
+	assert_int_equal(
+	    submission_decide(fx->app, &leader_x1, id, 1, SUBMISSION_APPROVE, NULL, &fx->e),
+	    HOSO_E_DENIED);
 	/* Return and re-open need a reason; a stale version is refused. */
-	assert_int_equal(submission_decide(app, &leader_tu, id, 1, SUBMISSION_RETURN, " ", &e),
-	                 HOSO_E_MISSING);
-	assert_int_equal(submission_decide(app, &leader_tu, id, 5, SUBMISSION_APPROVE, NULL, &e),
-	                 HOSO_E_CONFLICT);
-	assert_int_equal(submission_decide(app, &leader_tu, id, 1, SUBMISSION_REOPEN, "x", &e),
-	                 HOSO_E_CONFLICT);
-	assert_int_equal(submission_decide(app, &leader_tu, id, 1, SUBMISSION_APPROVE, NULL, &e),
-	                 0);
+	assert_int_equal(
+	    submission_decide(fx->app, &leader_tu, id, 1, SUBMISSION_RETURN, " ", &fx->e),
+	    HOSO_E_MISSING);
+	assert_int_equal(
+	    submission_decide(fx->app, &leader_tu, id, 5, SUBMISSION_APPROVE, NULL, &fx->e),
+	    HOSO_E_CONFLICT);
+	assert_int_equal(
+	    submission_decide(fx->app, &leader_tu, id, 1, SUBMISSION_REOPEN, "x", &fx->e),
+	    HOSO_E_CONFLICT);
+	assert_int_equal(
+	    submission_decide(fx->app, &leader_tu, id, 1, SUBMISSION_APPROVE, NULL, &fx->e), 0);
 
 	/* Locked: a case backdated into 2019 at X1 is refused, nothing is
 	 * written, and the figure stays as approved. */
-	assert_int_equal(case_create(app, &officer, &in, &a, &other, NULL, &e),
+	assert_int_equal(case_create(fx->app, &officer, &in, &fx->a, &other, NULL, &fx->e),
 	                 HOSO_E_PERIOD_LOCKED);
-	assert_string_equal(err_name(e.code), "period_locked");
-	assert_int_equal(kt_total(app, &sys, x1, 2019), 1);
+	assert_string_equal(err_name(fx->e.code), "period_locked");
+	assert_int_equal(kt_total(fx->app, &fx->sys, x1, 2019), 1);
 	/* A finding with a violation would change 2019's figures too. */
-	assert_int_equal(store_case_subjects(app_store(app), kt, &a, &subj), 0);
-	assert_int_equal(finding_add(app, &officer, kt, subj.v[0].id, "Có vi phạm",
-	                             "vi_pham_chua_den_muc", &f, &e),
+	assert_int_equal(store_case_subjects(app_store(fx->app), kt, &fx->a, &subj), 0);
+	assert_int_equal(finding_add(fx->app, &officer, kt, subj.v[0].id, "Có vi phạm",
+	                             "vi_pham_chua_den_muc", &f, &fx->e),
 	                 HOSO_E_PERIOD_LOCKED);
 	/* What leaves the figures alone goes on: a note, another year, another
 	 * organisation. */
-	assert_int_equal(case_add_note(app, &officer, kt, "Ghi chú sau khi khóa", &f, &e), 0);
+	assert_int_equal(case_add_note(fx->app, &officer, kt, "Ghi chú sau khi khóa", &f, &fx->e),
+	                 0);
 	in.opened = date_days(2020, 2, 3);
-	assert_int_equal(case_create(app, &officer, &in, &a, &other, NULL, &e), 0);
+	assert_int_equal(case_create(fx->app, &officer, &in, &fx->a, &other, NULL, &fx->e), 0);
 	in.opened = date_days(2019, 6, 3);
 	in.handling_org = x2;
 	in.subject_orgs = &x2;
-	assert_int_equal(case_create(app, &sys, &in, &a, &other, NULL, &e), 0);
-	assert_int_equal(kt_total(app, &sys, x1, 2020), 1);
+	assert_int_equal(case_create(fx->app, &fx->sys, &in, &fx->a, &other, NULL, &fx->e), 0);
+	assert_int_equal(kt_total(fx->app, &fx->sys, x1, 2020), 1);
 
 	/* The Tỉnh ủy's view: X1 approved, X2 not submitted. */
-	assert_int_equal(submission_overview(app, &leader_tu, tu, date_days(2019, 1, 1),
-	                                     date_days(2019, 12, 31), &a, &j, &e),
+	assert_int_equal(submission_overview(fx->app, &leader_tu, fx->tu, date_days(2019, 1, 1),
+	                                     date_days(2019, 12, 31), &fx->a, &j, &fx->e),
 	                 0);
 	assert_int_equal(json_integer_value(json_object_get(j, "approved")), 1);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 2);
@@ -140,35 +137,33 @@ static void test_submit_approve_lock_reopen(void **state)
 	json_decref(j);
 
 	/* Re-opened, with a reason: the finding goes in. */
-	assert_int_equal(submission_decide(app, &leader_tu, id, version_of(app, &sys, id),
-	                                   SUBMISSION_REOPEN, "Bổ sung kết luận kiểm tra", &e),
+	assert_int_equal(submission_decide(fx->app, &leader_tu, id,
+	                                   version_of(fx->app, &fx->sys, id), SUBMISSION_REOPEN,
+	                                   "Bổ sung kết luận kiểm tra", &fx->e),
 	                 0);
-	assert_int_equal(finding_add(app, &officer, kt, subj.v[0].id, "Có vi phạm",
-	                             "vi_pham_chua_den_muc", &f, &e),
+	assert_int_equal(finding_add(fx->app, &officer, kt, subj.v[0].id, "Có vi phạm",
+	                             "vi_pham_chua_den_muc", &f, &fx->e),
 	                 0);
 	/* ... and X1 submits again. */
-	assert_int_equal(submission_submit(app, &officer, x1, date_days(2019, 1, 1),
-	                                   date_days(2019, 12, 31), NULL, &other, &e),
+	assert_int_equal(submission_submit(fx->app, &officer, x1, date_days(2019, 1, 1),
+	                                   date_days(2019, 12, 31), NULL, &other, &fx->e),
 	                 0);
 
 	/* The top of the tree: its own leader approves, not the submitter. */
-	assert_int_equal(submission_submit(app, &leader_tu, tu, date_days(2019, 1, 1),
-	                                   date_days(2019, 12, 31), NULL, &id_tu, &e),
+	assert_int_equal(submission_submit(fx->app, &leader_tu, fx->tu, date_days(2019, 1, 1),
+	                                   date_days(2019, 12, 31), NULL, &id_tu, &fx->e),
 	                 0);
-	assert_int_equal(submission_decide(app, &leader_tu, id_tu, 1, SUBMISSION_APPROVE, NULL, &e),
-	                 HOSO_E_DENIED);
-	assert_int_equal(submission_decide(app, &sys, id_tu, 1, SUBMISSION_APPROVE, NULL, &e), 0);
+	assert_int_equal(
+	    submission_decide(fx->app, &leader_tu, id_tu, 1, SUBMISSION_APPROVE, NULL, &fx->e),
+	    HOSO_E_DENIED);
+	assert_int_equal(
+	    submission_decide(fx->app, &fx->sys, id_tu, 1, SUBMISSION_APPROVE, NULL, &fx->e), 0);
 	/* Now all of the Tỉnh ủy's 2019 is locked, X2 included. */
-	assert_int_equal(case_create(app, &sys, &in, &a, &other, NULL, &e), HOSO_E_PERIOD_LOCKED);
+	assert_int_equal(case_create(fx->app, &fx->sys, &in, &fx->a, &other, NULL, &fx->e),
+	                 HOSO_E_PERIOD_LOCKED);
 	/* Out of scope: X1's officer does not see the Tỉnh ủy's submission. */
-	assert_int_equal(submission_get(app, &officer, id_tu, &a, &j, &e), HOSO_E_NOT_FOUND);
-	fixture_close(dir, app, &e, &a);
+	assert_int_equal(submission_get(fx->app, &officer, id_tu, &fx->a, &j, &fx->e),
+	                 HOSO_E_NOT_FOUND);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_submit_approve_lock_reopen),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(FIXTURE_TEST(test_submit_approve_lock_reopen, fixture_setup))

@@ -14,12 +14,8 @@
 #include "fixture.h"
 
 struct fx {
-	char dir[512];
-	struct app *app;
-	struct actor sys;
-	struct err e;
-	struct arena a;
-	int64_t tu, ca, cb;       /* organisations: the province, communes A and B */
+	struct fixture fx;
+	int64_t ca, cb;           /* organisations: the province, communes A and B */
 	int64_t pa, pb, ps;       /* persons: in A, in B, in A and tối mật */
 	int64_t officer_a;        /* an officer of A */
 	struct actor auditor_a;   /* an auditor of A, thường */
@@ -30,23 +26,20 @@ static int64_t person(struct fx *f, const char *name, int64_t org, int conf)
 {
 	struct person_input in = {.full_name = name, .org_id = org, .confidentiality = conf};
 
-	return fixture_person(f->app, &f->sys, in, &f->e);
+	return fixture_person(&f->fx, in);
 }
 
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
+	struct fx *f = fixture_new(sizeof(*f));
 	struct user_new u = {"cv.a",           "Lò Văn Một",     0, 1u << ROLE_OFFICER,
 	                     CLEARANCE_NORMAL, "mat-khau-dai-du"};
 	struct actor officer;
 
-	fixture_open(f->dir, sizeof(f->dir), &f->app, &f->sys, &f->tu, &f->e, &f->a);
-	f->ca =
-	    fixture_org(f->app, &f->sys, "A", "Đảng bộ xã A", "dang_bo_truc_thuoc", f->tu, &f->e);
-	f->cb =
-	    fixture_org(f->app, &f->sys, "B", "Đảng bộ xã B", "dang_bo_truc_thuoc", f->tu, &f->e);
+	f->ca = fixture_org(&f->fx, "A", "Đảng bộ xã A", "dang_bo_truc_thuoc", f->fx.tu);
+	f->cb = fixture_org(&f->fx, "B", "Đảng bộ xã B", "dang_bo_truc_thuoc", f->fx.tu);
 	u.org_id = f->ca;
-	if (user_add(f->app, &f->sys, &u, &f->officer_a, NULL, &f->e) != 0)
+	if (user_add(f->fx.app, &f->fx.sys, &u, &f->officer_a, NULL, &f->fx.e) != 0)
 		return -1;
 	f->pa = person(f, "Lò Văn An", f->ca, 0);
 	f->pb = person(f, "Quàng Văn Bình", f->cb, 0);
@@ -55,21 +48,13 @@ static int setup(void **state)
 	                         .roles = 1u << ROLE_OFFICER,
 	                         .scope_org = f->ca,
 	                         .purpose = "tìm người"};
-	audit_record(f->app, &officer,
-	             &(struct audit_entry){"search", "person", 0, "{\"q\":\"lo van\"}", 0}, &f->e);
+	audit_record(f->fx.app, &officer,
+	             &(struct audit_entry){"search", "person", 0, "{\"q\":\"lo van\"}", 0},
+	             &f->fx.e);
 	f->auditor_a =
 	    (struct actor){.user_id = 99, .roles = 1u << ROLE_AUDITOR, .scope_org = f->ca};
 	f->auditor_all = (struct actor){.user_id = 98, .roles = 1u << ROLE_AUDITOR};
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	fixture_close(f->dir, f->app, &f->e, &f->a);
-	free(f);
 	return 0;
 }
 
@@ -87,13 +72,11 @@ static void test_scope_and_clearance(void **state)
 {
 	struct fx *f = *state;
 	struct audit_list l;
-	struct arena a;
 	const struct audit_row *r;
 
-	arena_init(&a, 0);
-	assert_int_equal(
-	    audit_list(f->app, &f->auditor_a, &(struct audit_filter){.limit = 1000}, &a, &l, &f->e),
-	    0);
+	assert_int_equal(audit_list(f->fx.app, &f->auditor_a, &(struct audit_filter){.limit = 1000},
+	                            &f->fx.a, &l, &f->fx.e),
+	                 0);
 	/* A's record: whole */
 	assert_non_null(r = find(&l, "create", f->pa));
 	assert_non_null(r->detail);
@@ -110,13 +93,12 @@ static void test_scope_and_clearance(void **state)
 	assert_string_equal(r->purpose, "tìm người");
 	/* the whole tree's auditor without tối mật: everything, but the data
 	 * of the tối mật record */
-	assert_int_equal(audit_list(f->app, &f->auditor_all, &(struct audit_filter){.limit = 1000},
-	                            &a, &l, &f->e),
+	assert_int_equal(audit_list(f->fx.app, &f->auditor_all,
+	                            &(struct audit_filter){.limit = 1000}, &f->fx.a, &l, &f->fx.e),
 	                 0);
 	assert_non_null(find(&l, "create", f->pb));
 	assert_non_null(r = find(&l, "create", f->ps));
 	assert_null(r->detail);
-	arena_release(&a);
 }
 
 /* A page holds as many entries as asked, counted among those shown. */
@@ -124,19 +106,16 @@ static void test_paging_counts_what_is_shown(void **state)
 {
 	struct fx *f = *state;
 	struct audit_list l;
-	struct arena a;
 
-	arena_init(&a, 0);
 	for (int i = 0; i < 20; i++)
-		audit_record(f->app, &f->sys,
-		             &(struct audit_entry){"read", "person", f->pb, NULL, 0}, &f->e);
-	assert_int_equal(
-	    audit_list(f->app, &f->auditor_a, &(struct audit_filter){.limit = 2}, &a, &l, &f->e),
-	    0);
+		audit_record(f->fx.app, &f->fx.sys,
+		             &(struct audit_entry){"read", "person", f->pb, NULL, 0}, &f->fx.e);
+	assert_int_equal(audit_list(f->fx.app, &f->auditor_a, &(struct audit_filter){.limit = 2},
+	                            &f->fx.a, &l, &f->fx.e),
+	                 0);
 	assert_int_equal(l.n, 2);
 	for (size_t i = 0; i < l.n; i++)
 		assert_false(l.v[i].object_id == f->pb);
-	arena_release(&a);
 }
 
 static void test_export_and_access_log(void **state)
@@ -144,43 +123,34 @@ static void test_export_and_access_log(void **state)
 	struct fx *f = *state;
 	struct buf out = BUF_INIT((size_t)1 << 20);
 	struct audit_list l;
-	struct arena a;
 	size_t n;
 
-	arena_init(&a, 0);
-	assert_int_equal(
-	    audit_export_csv(f->app, &f->auditor_a, &(struct audit_filter){0}, &out, &n, &f->e), 0);
+	assert_int_equal(audit_export_csv(f->fx.app, &f->auditor_a, &(struct audit_filter){0}, &out,
+	                                  &n, &f->fx.e),
+	                 0);
 	assert_non_null(strstr(out.buf, "Lò Văn An"));
 	assert_null(strstr(out.buf, "Quàng Văn Bình"));
 	assert_null(strstr(out.buf, "Cầm Văn Sơn"));
 	/* a record's own log: not for a record outside the scope or above the
 	 * clearance (as if it did not exist) */
 	assert_int_equal(
-	    audit_list(f->app, &f->auditor_a,
-	               &(struct audit_filter){.object_type = "person", .object_id = f->pb}, &a, &l,
-	               &f->e),
+	    audit_list(f->fx.app, &f->auditor_a,
+	               &(struct audit_filter){.object_type = "person", .object_id = f->pb},
+	               &f->fx.a, &l, &f->fx.e),
 	    HOSO_E_NOT_FOUND);
 	assert_int_equal(
-	    audit_list(f->app, &f->auditor_a,
-	               &(struct audit_filter){.object_type = "person", .object_id = f->ps}, &a, &l,
-	               &f->e),
+	    audit_list(f->fx.app, &f->auditor_a,
+	               &(struct audit_filter){.object_type = "person", .object_id = f->ps},
+	               &f->fx.a, &l, &f->fx.e),
 	    HOSO_E_NOT_FOUND);
 	assert_int_equal(
-	    audit_list(f->app, &f->auditor_a,
-	               &(struct audit_filter){.object_type = "person", .object_id = f->pa}, &a, &l,
-	               &f->e),
+	    audit_list(f->fx.app, &f->auditor_a,
+	               &(struct audit_filter){.object_type = "person", .object_id = f->pa},
+	               &f->fx.a, &l, &f->fx.e),
 	    0);
 	buf_release(&out);
-	arena_release(&a);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_scope_and_clearance, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_paging_counts_what_is_shown, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_export_and_access_log, setup, teardown),
-	};
-
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(FIXTURE_TEST(test_scope_and_clearance, setup),
+          FIXTURE_TEST(test_paging_counts_what_is_shown, setup),
+          FIXTURE_TEST(test_export_and_access_log, setup))

@@ -17,12 +17,9 @@
 #include "store/store.h"
 
 struct fx {
-	char dir[512];
-	struct app *app;
-	struct actor sys, officer, leader;
-	struct err e;
-	struct arena a;
-	int64_t tu, x1, x2, p1, p2, p3, cadre;
+	struct fixture fx;
+	struct actor officer, leader;
+	int64_t x1, x2, p1, p2, p3, cadre;
 };
 
 static int64_t person(struct fx *f, const char *name, int64_t org, const char *level)
@@ -30,16 +27,14 @@ static int64_t person(struct fx *f, const char *name, int64_t org, const char *l
 	struct person_input in = {
 	    .full_name = name, .org_id = org, .joined = "01/01/2010", .management_level = level};
 
-	return fixture_person(f->app, &f->sys, in, &f->e);
+	return fixture_person(&f->fx, in);
 }
 
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
+	struct fx *f = fixture_new(sizeof(*f));
 
-	fixture_open(f->dir, sizeof(f->dir), &f->app, &f->sys, &f->tu, &f->e, &f->a);
-	f->x1 = fixture_org(f->app, &f->sys, "X1", "Đảng bộ xã A", "dang_bo_co_so", f->tu, &f->e);
-	f->x2 = fixture_org(f->app, &f->sys, "X2", "Đảng bộ xã B", "dang_bo_co_so", f->tu, &f->e);
+	fixture_communes(&f->fx, &f->x1, &f->x2);
 	f->p1 = person(f, "Lò Văn Muôn", f->x1, NULL);
 	f->p2 = person(f, "Quàng Thị Hoa", f->x1, NULL);
 	f->p3 = person(f, "Vàng A Chá", f->x2, NULL);
@@ -47,15 +42,6 @@ static int setup(void **state)
 	f->officer = fixture_actor(7, ROLE_OFFICER, f->x1, CLEARANCE_NORMAL);
 	f->leader = fixture_actor(8, ROLE_LEADER, f->x1, CLEARANCE_NORMAL);
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	fixture_close(f->dir, f->app, &f->e, &f->a);
-	free(f);
 	return 0;
 }
 
@@ -67,7 +53,7 @@ static int64_t trip_case(struct fx *f, const char *subtype)
 	                        .handling_org = f->x1,
 	                        .opened = date_days(2024, 5, 2)};
 
-	return fixture_case(f->app, &f->officer, in, &f->a, &f->e);
+	return fixture_case(&f->fx, &f->officer, in);
 }
 
 static void test_details_and_travellers_are_checked(void **state)
@@ -78,22 +64,22 @@ static void test_details_and_travellers_are_checked(void **state)
 	                        date_days(2024, 6, 3), 0};
 
 	in.purpose = "nghi_mat";
-	assert_int_equal(trip_set(f->app, &f->officer, id, &in, &f->e), HOSO_E_BAD_ENUM);
+	assert_int_equal(trip_set(f->fx.app, &f->officer, id, &in, &f->fx.e), HOSO_E_BAD_ENUM);
 	in.purpose = "tham_than";
 	in.come_back = date_days(2024, 5, 1);
-	assert_int_equal(trip_set(f->app, &f->officer, id, &in, &f->e), HOSO_E_BAD_DATE);
+	assert_int_equal(trip_set(f->fx.app, &f->officer, id, &in, &f->fx.e), HOSO_E_BAD_DATE);
 	in.come_back = date_days(2024, 6, 3);
 	in.countries = " ";
-	assert_int_equal(trip_set(f->app, &f->officer, id, &in, &f->e), HOSO_E_MISSING);
+	assert_int_equal(trip_set(f->fx.app, &f->officer, id, &in, &f->fx.e), HOSO_E_MISSING);
 	in.countries = "Lào";
-	assert_int_equal(trip_set(f->app, &f->officer, id, &in, &f->e), 0);
-	assert_int_equal(traveller_add(f->app, &f->officer, id, f->p3, 0, 0, &t, &f->e),
+	assert_int_equal(trip_set(f->fx.app, &f->officer, id, &in, &f->fx.e), 0);
+	assert_int_equal(traveller_add(f->fx.app, &f->officer, id, f->p3, 0, 0, &t, &f->fx.e),
 	                 HOSO_E_NOT_FOUND);
-	assert_int_equal(traveller_add(f->app, &f->officer, id, f->p1, 0, 0, &t, &f->e), 0);
-	assert_int_equal(traveller_add(f->app, &f->officer, id, f->p1, 0, 0, &t, &f->e),
+	assert_int_equal(traveller_add(f->fx.app, &f->officer, id, f->p1, 0, 0, &t, &f->fx.e), 0);
+	assert_int_equal(traveller_add(f->fx.app, &f->officer, id, f->p1, 0, 0, &t, &f->fx.e),
 	                 HOSO_E_DUPLICATE);
 	/* a private trip is one person's */
-	assert_int_equal(traveller_add(f->app, &f->officer, id, f->p2, 0, 0, &t, &f->e),
+	assert_int_equal(traveller_add(f->fx.app, &f->officer, id, f->p2, 0, 0, &t, &f->fx.e),
 	                 HOSO_E_CONFLICT);
 }
 
@@ -104,42 +90,45 @@ static void test_approval_waits_for_a_complete_trip(void **state)
 	struct trip_input in = {"tham_than",           "Lào", NULL, date_days(2024, 5, 20),
 	                        date_days(2024, 6, 3), 0};
 
-	assert_int_equal(case_transition(f->app, &f->officer, priv, "y_kien_chi_bo", DATE_NONE,
-	                                 NULL, NULL, 1, &f->e),
+	assert_int_equal(case_transition(f->fx.app, &f->officer, priv, "y_kien_chi_bo", DATE_NONE,
+	                                 NULL, NULL, 1, &f->fx.e),
 	                 0);
-	assert_int_equal(
-	    case_transition(f->app, &f->leader, priv, "dong_y", DATE_NONE, NULL, NULL, 2, &f->e),
-	    HOSO_E_CONFLICT);
-	assert_string_equal(f->e.field.buf, "trip");
-	assert_int_equal(trip_set(f->app, &f->officer, priv, &in, &f->e), 0);
-	assert_int_equal(
-	    case_transition(f->app, &f->leader, priv, "dong_y", DATE_NONE, NULL, NULL, 2, &f->e),
-	    HOSO_E_CONFLICT);
-	assert_string_equal(f->e.field.buf, "travellers");
-	assert_int_equal(traveller_add(f->app, &f->officer, priv, f->p1, 0, 0, &t1, &f->e), 0);
-	assert_int_equal(
-	    case_transition(f->app, &f->leader, priv, "dong_y", DATE_NONE, NULL, NULL, 2, &f->e),
-	    HOSO_E_CONFLICT);
-	assert_string_equal(f->e.field.buf, "commitment");
-	assert_int_equal(
-	    traveller_record(f->app, &f->officer, t1, TRAVELLER_COMMITMENT, DATE_NONE, 1, &f->e),
-	    0);
-	assert_int_equal(
-	    case_transition(f->app, &f->leader, priv, "dong_y", DATE_NONE, NULL, NULL, 2, &f->e),
-	    0);
+	assert_int_equal(case_transition(f->fx.app, &f->leader, priv, "dong_y", DATE_NONE, NULL,
+	                                 NULL, 2, &f->fx.e),
+	                 HOSO_E_CONFLICT);
+	assert_string_equal(f->fx.e.field.buf, "trip");
+	assert_int_equal(trip_set(f->fx.app, &f->officer, priv, &in, &f->fx.e), 0);
+	assert_int_equal(case_transition(f->fx.app, &f->leader, priv, "dong_y", DATE_NONE, NULL,
+	                                 NULL, 2, &f->fx.e),
+	                 HOSO_E_CONFLICT);
+	assert_string_equal(f->fx.e.field.buf, "travellers");
+	assert_int_equal(traveller_add(f->fx.app, &f->officer, priv, f->p1, 0, 0, &t1, &f->fx.e),
+	                 0);
+	assert_int_equal(case_transition(f->fx.app, &f->leader, priv, "dong_y", DATE_NONE, NULL,
+	                                 NULL, 2, &f->fx.e),
+	                 HOSO_E_CONFLICT);
+	assert_string_equal(f->fx.e.field.buf, "commitment");
+	assert_int_equal(traveller_record(f->fx.app, &f->officer, t1, TRAVELLER_COMMITMENT,
+	                                  DATE_NONE, 1, &f->fx.e),
+	                 0);
+	assert_int_equal(case_transition(f->fx.app, &f->leader, priv, "dong_y", DATE_NONE, NULL,
+	                                 NULL, 2, &f->fx.e),
+	                 0);
 	/* an official delegation must be in the year's plan */
 	in.purpose = "cong_tac";
-	assert_int_equal(trip_set(f->app, &f->officer, off, &in, &f->e), 0);
-	assert_int_equal(traveller_add(f->app, &f->officer, off, f->cadre, 1, 0, &t1, &f->e), 0);
-	assert_int_equal(traveller_add(f->app, &f->officer, off, f->p2, 0, 0, &t2, &f->e), 0);
-	assert_int_equal(
-	    case_transition(f->app, &f->leader, off, "dong_y", DATE_NONE, NULL, NULL, 1, &f->e),
-	    HOSO_E_CONFLICT);
-	assert_string_equal(f->e.field.buf, "in_plan");
+	assert_int_equal(trip_set(f->fx.app, &f->officer, off, &in, &f->fx.e), 0);
+	assert_int_equal(traveller_add(f->fx.app, &f->officer, off, f->cadre, 1, 0, &t1, &f->fx.e),
+	                 0);
+	assert_int_equal(traveller_add(f->fx.app, &f->officer, off, f->p2, 0, 0, &t2, &f->fx.e), 0);
+	assert_int_equal(case_transition(f->fx.app, &f->leader, off, "dong_y", DATE_NONE, NULL,
+	                                 NULL, 1, &f->fx.e),
+	                 HOSO_E_CONFLICT);
+	assert_string_equal(f->fx.e.field.buf, "in_plan");
 	in.in_plan = 1;
-	assert_int_equal(trip_set(f->app, &f->officer, off, &in, &f->e), 0);
-	assert_int_equal(
-	    case_transition(f->app, &f->leader, off, "dong_y", DATE_NONE, NULL, NULL, 1, &f->e), 0);
+	assert_int_equal(trip_set(f->fx.app, &f->officer, off, &in, &f->fx.e), 0);
+	assert_int_equal(case_transition(f->fx.app, &f->leader, off, "dong_y", DATE_NONE, NULL,
+	                                 NULL, 1, &f->fx.e),
+	                 0);
 }
 
 static void test_person_trips_and_their_reports(void **state)
@@ -157,23 +146,25 @@ static void test_person_trips_and_their_reports(void **state)
 	int has;
 	size_t n;
 
-	assert_int_equal(trip_set(f->app, &f->officer, off, &in, &f->e), 0);
-	assert_int_equal(traveller_add(f->app, &f->officer, off, f->cadre, 1, 0, &t1, &f->e), 0);
-	assert_int_equal(traveller_add(f->app, &f->officer, off, f->p2, 0, 0, &t2, &f->e), 0);
+	assert_int_equal(trip_set(f->fx.app, &f->officer, off, &in, &f->fx.e), 0);
+	assert_int_equal(traveller_add(f->fx.app, &f->officer, off, f->cadre, 1, 0, &t1, &f->fx.e),
+	                 0);
+	assert_int_equal(traveller_add(f->fx.app, &f->officer, off, f->p2, 0, 0, &t2, &f->fx.e), 0);
 	/* in order: departure, return, report */
-	assert_int_equal(traveller_record(f->app, &f->officer, t1, TRAVELLER_RETURNED,
-	                                  date_days(2024, 6, 3), 1, &f->e),
+	assert_int_equal(traveller_record(f->fx.app, &f->officer, t1, TRAVELLER_RETURNED,
+	                                  date_days(2024, 6, 3), 1, &f->fx.e),
 	                 HOSO_E_BAD_DATE);
-	assert_int_equal(traveller_record(f->app, &f->officer, t1, TRAVELLER_DEPARTED,
-	                                  date_days(2024, 5, 20), 1, &f->e),
+	assert_int_equal(traveller_record(f->fx.app, &f->officer, t1, TRAVELLER_DEPARTED,
+	                                  date_days(2024, 5, 20), 1, &f->fx.e),
 	                 0);
-	assert_int_equal(traveller_record(f->app, &f->officer, t1, TRAVELLER_RETURNED,
-	                                  date_days(2024, 6, 3), 1, &f->e),
+	assert_int_equal(traveller_record(f->fx.app, &f->officer, t1, TRAVELLER_RETURNED,
+	                                  date_days(2024, 6, 3), 1, &f->fx.e),
 	                 HOSO_E_CONFLICT); /* stale version */
-	assert_int_equal(traveller_record(f->app, &f->officer, t1, TRAVELLER_RETURNED,
-	                                  date_days(2024, 6, 3), 2, &f->e),
+	assert_int_equal(traveller_record(f->fx.app, &f->officer, t1, TRAVELLER_RETURNED,
+	                                  date_days(2024, 6, 3), 2, &f->fx.e),
 	                 0);
-	assert_int_equal(trip_view(f->app, &f->officer, off, &f->a, &trip, &has, &v, &n, &f->e), 0);
+	assert_int_equal(
+	    trip_view(f->fx.app, &f->officer, off, &f->fx.a, &trip, &has, &v, &n, &f->fx.e), 0);
 	assert_true(has);
 	assert_string_equal(trip.countries, "Lào, Trung Quốc");
 	assert_int_equal(n, 2);
@@ -192,22 +183,23 @@ static void test_person_trips_and_their_reports(void **state)
 		size_t ni;
 		struct actor other = f->officer;
 
-		assert_int_equal(trip_reports_due(f->app, &f->officer, DEADLINE_OVERDUE, 100, &f->a,
-		                                  &items, &ni, &f->e),
+		assert_int_equal(trip_reports_due(f->fx.app, &f->officer, DEADLINE_OVERDUE, 100,
+		                                  &f->fx.a, &items, &ni, &f->fx.e),
 		                 0);
 		assert_int_equal(ni, 1);
 		assert_int_equal(items[0].v.t.id, t1);
 		assert_int_equal(items[0].c.id, off);
 		other.scope_org = f->x2;
-		assert_int_equal(
-		    trip_reports_due(f->app, &other, DEADLINE_OK, 100, &f->a, &items, &ni, &f->e),
-		    0);
+		assert_int_equal(trip_reports_due(f->fx.app, &other, DEADLINE_OK, 100, &f->fx.a,
+		                                  &items, &ni, &f->fx.e),
+		                 0);
 		assert_int_equal(ni, 0);
 	}
-	assert_int_equal(traveller_record(f->app, &f->officer, t1, TRAVELLER_REPORT,
-	                                  date_days(2024, 6, 11), 3, &f->e),
+	assert_int_equal(traveller_record(f->fx.app, &f->officer, t1, TRAVELLER_REPORT,
+	                                  date_days(2024, 6, 11), 3, &f->fx.e),
 	                 0);
-	assert_int_equal(trip_view(f->app, &f->officer, off, &f->a, &trip, &has, &v, &n, &f->e), 0);
+	assert_int_equal(
+	    trip_view(f->fx.app, &f->officer, off, &f->fx.a, &trip, &has, &v, &n, &f->fx.e), 0);
 	assert_int_equal(v[0].report.level, DEADLINE_DONE);
 }
 
@@ -218,7 +210,7 @@ static json_t *last_detail(struct fx *f, int64_t id, const char *action)
 	    .object_type = "case", .object_id = id, .action = action, .limit = 1};
 	struct audit_list l;
 
-	assert_int_equal(store_audit_query(app_store(f->app), &af, &f->a, &l), 0);
+	assert_int_equal(store_audit_query(app_store(f->fx.app), &af, &f->fx.a, &l), 0);
 	assert_int_equal(l.n, 1);
 	return json_loads(l.v[0].detail, 0, NULL);
 }
@@ -238,17 +230,17 @@ static void test_a_trip_is_updated_in_part(void **state)
 	/* the first write needs the purpose, the countries and both dates */
 	struct trip_input part = {.countries = "Lào", .sent = PATCH_LISTED | 1u << TRIP_COUNTRIES};
 
-	assert_int_equal(trip_set(f->app, &f->officer, id, &part, &f->e), HOSO_E_MISSING);
-	assert_string_equal(f->e.field.buf, "purpose");
-	assert_int_equal(trip_set(f->app, &f->officer, id, &in, &f->e), 0);
-	assert_int_equal(store_trip_get(app_store(f->app), id, &f->a, &got), 0);
+	assert_int_equal(trip_set(f->fx.app, &f->officer, id, &part, &f->fx.e), HOSO_E_MISSING);
+	assert_string_equal(f->fx.e.field.buf, "purpose");
+	assert_int_equal(trip_set(f->fx.app, &f->officer, id, &in, &f->fx.e), 0);
+	assert_int_equal(store_trip_get(app_store(f->fx.app), id, &f->fx.a, &got), 0);
 	assert_int_equal(got.version, 1);
 	/* only the countries change: the funding and the plan stay */
 	part = (struct trip_input){.countries = "Lào, Campuchia",
 	                           .sent = PATCH_LISTED | 1u << TRIP_COUNTRIES,
 	                           .version = 1};
-	assert_int_equal(trip_set(f->app, &f->officer, id, &part, &f->e), 0);
-	assert_int_equal(store_trip_get(app_store(f->app), id, &f->a, &got), 0);
+	assert_int_equal(trip_set(f->fx.app, &f->officer, id, &part, &f->fx.e), 0);
+	assert_int_equal(store_trip_get(app_store(f->fx.app), id, &f->fx.a, &got), 0);
 	assert_string_equal(got.countries, "Lào, Campuchia");
 	assert_string_equal(got.funding, "Ngân sách tỉnh");
 	assert_string_equal(got.purpose, "cong_tac");
@@ -262,35 +254,27 @@ static void test_a_trip_is_updated_in_part(void **state)
 	/* the version read before is stale now: nothing changes */
 	part = (struct trip_input){
 	    .funding = NULL, .sent = PATCH_LISTED | 1u << TRIP_FUNDING, .version = 1};
-	assert_int_equal(trip_set(f->app, &f->officer, id, &part, &f->e), HOSO_E_CONFLICT);
-	assert_string_equal(f->e.field.buf, "version");
-	assert_int_equal(store_trip_get(app_store(f->app), id, &f->a, &got), 0);
+	assert_int_equal(trip_set(f->fx.app, &f->officer, id, &part, &f->fx.e), HOSO_E_CONFLICT);
+	assert_string_equal(f->fx.e.field.buf, "version");
+	assert_int_equal(store_trip_get(app_store(f->fx.app), id, &f->fx.a, &got), 0);
 	assert_string_equal(got.funding, "Ngân sách tỉnh");
 	/* with the right one, a NULL clears the funding; a required field
 	 * cannot be cleared */
 	part.version = 2;
-	assert_int_equal(trip_set(f->app, &f->officer, id, &part, &f->e), 0);
-	assert_int_equal(store_trip_get(app_store(f->app), id, &f->a, &got), 0);
+	assert_int_equal(trip_set(f->fx.app, &f->officer, id, &part, &f->fx.e), 0);
+	assert_int_equal(store_trip_get(app_store(f->fx.app), id, &f->fx.a, &got), 0);
 	assert_null(got.funding);
 	part = (struct trip_input){.depart = DATE_NONE, .sent = PATCH_LISTED | 1u << TRIP_DEPART};
-	assert_int_equal(trip_set(f->app, &f->officer, id, &part, &f->e), HOSO_E_MISSING);
-	assert_string_equal(f->e.field.buf, "depart");
+	assert_int_equal(trip_set(f->fx.app, &f->officer, id, &part, &f->fx.e), HOSO_E_MISSING);
+	assert_string_equal(f->fx.e.field.buf, "depart");
 	/* nothing sent: nothing changes, nothing is recorded */
 	part = (struct trip_input){.sent = PATCH_LISTED};
-	assert_int_equal(trip_set(f->app, &f->officer, id, &part, &f->e), 0);
-	assert_int_equal(store_trip_get(app_store(f->app), id, &f->a, &got), 0);
+	assert_int_equal(trip_set(f->fx.app, &f->officer, id, &part, &f->fx.e), 0);
+	assert_int_equal(store_trip_get(app_store(f->fx.app), id, &f->fx.a, &got), 0);
 	assert_int_equal(got.version, 3);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_details_and_travellers_are_checked, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_approval_waits_for_a_complete_trip, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_person_trips_and_their_reports, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_a_trip_is_updated_in_part, setup, teardown),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(FIXTURE_TEST(test_details_and_travellers_are_checked, setup),
+          FIXTURE_TEST(test_approval_waits_for_a_complete_trip, setup),
+          FIXTURE_TEST(test_person_trips_and_their_reports, setup),
+          FIXTURE_TEST(test_a_trip_is_updated_in_part, setup))

@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "vi/vi.h"
+#include "helpers.h"
 
 /* memcmp order of two keys, shorter first on a common prefix: -1, 0, 1. */
 static int keycmp(const struct buf *a, const struct buf *b)
@@ -184,13 +185,7 @@ static void test_threads(void **state)
 	}
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_alphabet),       cmocka_unit_test(test_tones),
-	    cmocka_unit_test(test_tone_placement), cmocka_unit_test(test_keys),
-	    cmocka_unit_test(test_person),         cmocka_unit_test(test_person_errors),
-	    cmocka_unit_test(test_threads),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_alphabet), cmocka_unit_test(test_tones),
+          cmocka_unit_test(test_tone_placement), cmocka_unit_test(test_keys),
+          cmocka_unit_test(test_person), cmocka_unit_test(test_person_errors),
+          cmocka_unit_test(test_threads))

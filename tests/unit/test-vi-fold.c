@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "vi/vi.h"
+#include "helpers.h"
 
 static struct buf key_buf = BUF_INIT(1 << 20);
 
@@ -116,14 +117,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_case_and_diacritics),
-	    cmocka_unit_test(test_tone_placement),
-	    cmocka_unit_test(test_i_y),
-	    cmocka_unit_test(test_separators),
-	    cmocka_unit_test(test_errors),
-	};
-	return cmocka_run_group_tests(tests, NULL, teardown);
-}
+TEST_MAIN_GROUP(NULL, teardown, cmocka_unit_test(test_case_and_diacritics),
+                cmocka_unit_test(test_tone_placement), cmocka_unit_test(test_i_y),
+                cmocka_unit_test(test_separators), cmocka_unit_test(test_errors))

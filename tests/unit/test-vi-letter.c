@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "vi/viInt.h"
+#include "helpers.h"
 
 static void test_letters(void **state)
 {
@@ -94,11 +95,4 @@ static void test_syllables(void **state)
 	assert_int_equal(r.vowel, 1);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_letters),
-	    cmocka_unit_test(test_syllables),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_letters), cmocka_unit_test(test_syllables))

@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "vi/vi.h"
+#include "helpers.h"
 
 static struct buf fam = BUF_INIT(1 << 16), mid = BUF_INIT(1 << 16), giv = BUF_INIT(1 << 16);
 
@@ -112,12 +113,5 @@ static int teardown(void **state)
 	return 0;
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_split),
-	    cmocka_unit_test(test_split_rejects),
-	    cmocka_unit_test(test_normalise),
-	};
-	return cmocka_run_group_tests(tests, NULL, teardown);
-}
+TEST_MAIN_GROUP(NULL, teardown, cmocka_unit_test(test_split), cmocka_unit_test(test_split_rejects),
+                cmocka_unit_test(test_normalise))

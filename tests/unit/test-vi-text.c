@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "vi/vi.h"
+#include "helpers.h"
 
 static int check(const char *s)
 {
@@ -182,17 +183,7 @@ static void test_vi_upper(void **state)
 	buf_release(&b);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_vi_upper),
-	    cmocka_unit_test(test_valid_utf8),
-	    cmocka_unit_test(test_invalid_utf8),
-	    cmocka_unit_test(test_legacy_mojibake),
-	    cmocka_unit_test(test_legacy_raw_bytes),
-	    cmocka_unit_test(test_not_legacy),
-	    cmocka_unit_test(test_nfc),
-	    cmocka_unit_test(test_nfc_limits),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN(cmocka_unit_test(test_vi_upper), cmocka_unit_test(test_valid_utf8),
+          cmocka_unit_test(test_invalid_utf8), cmocka_unit_test(test_legacy_mojibake),
+          cmocka_unit_test(test_legacy_raw_bytes), cmocka_unit_test(test_not_legacy),
+          cmocka_unit_test(test_nfc), cmocka_unit_test(test_nfc_limits))
