@@ -52,6 +52,8 @@ const struct http_route http_routes[] = {
     {"GET", "/api/cases/{id}", api_case_get},
     {"POST", "/api/cases/{id}/transition", api_case_transition},
     {"POST", "/api/cases/{id}/reopen", api_case_reopen},
+    {"GET", "/api/notices", api_notices_get},
+    {"POST", "/api/notices/read", api_notices_read},
     {"POST", "/api/cases/{id}/notes", api_case_note_post},
     {"POST", "/api/cases/{id}/documents", api_case_document_post},
     {"POST", "/api/cases/{id}/attachments", api_case_attachment_post},
