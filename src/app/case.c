@@ -477,6 +477,8 @@ static int bound(int32_t d)
 /* What a list filter needs beyond the filter itself. */
 struct match {
 	struct id_list assigned; /* the assignee's cases, ascending */
+	struct id_list mine;     /* the caller's, for f->waiting */
+	const struct actor *who;
 	const struct deadline_rule *rules;
 	size_t nrules;
 	int64_t memo_org[64]; /* handling organisations already placed */
@@ -522,6 +524,10 @@ static int case_matches(struct app *app, const struct case_filter *f, struct mat
 			return 0;
 		}
 	}
+	if (f->waiting && !case_waits_for(c, m->who,
+	                                  m->mine.n && bsearch(&c->id, m->mine.v, m->mine.n,
+	                                                       sizeof(int64_t), cmp_id)))
+		return 0;
 	if (f->overdue)
 		return deadline_case_overdue(app, c, m->rules, m->nrules);
 	return 1;
@@ -532,7 +538,7 @@ int case_list(struct app *app, const struct actor *who, const struct case_filter
 {
 	const struct case_kind *k = NULL;
 	struct case_row *out;
-	struct match m = {0};
+	struct match m = {.who = who};
 	size_t n = 0, limit = f->limit ? f->limit : 100;
 	int64_t before = f->before;
 	int rc;
@@ -570,6 +576,9 @@ int case_list(struct app *app, const struct actor *who, const struct case_filter
 	if (f->assignee &&
 	    (rc = store_cases_of_assignee(app_store(app), f->assignee, a, &m.assigned)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
+	if (f->waiting && who->user_id &&
+	    (rc = store_cases_of_assignee(app_store(app), who->user_id, a, &m.mine)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
 	if (f->overdue && (rc = deadline_rules(app, a, &m.rules, &m.nrules, e)) < 0)
 		return rc;
 	/* Newest first, in batches, keeping what the actor may see: a page is
@@ -594,13 +603,14 @@ int case_list(struct app *app, const struct actor *who, const struct case_filter
 	}
 	ret->v = out;
 	ret->n = n;
-	return audit_record_json(
-	    app, who, (struct audit_entry){"search", "case", 0, NULL, 0},
-	    json_pack("{s:s?,s:s?,s:I,s:I,s:I,s:I,s:b,s:I}", "kind", f->kind, "state", f->state,
-	              "org", (json_int_t)f->org, "from", (json_int_t)(bound(f->from) ? f->from : 0),
-	              "to", (json_int_t)(bound(f->to) ? f->to : 0), "assignee",
-	              (json_int_t)f->assignee, "overdue", f->overdue, "results", (json_int_t)n),
-	    e);
+	return audit_record_json(app, who, (struct audit_entry){"search", "case", 0, NULL, 0},
+	                         json_pack("{s:s?,s:s?,s:I,s:I,s:I,s:I,s:b,s:b,s:I}", "kind",
+	                                   f->kind, "state", f->state, "org", (json_int_t)f->org,
+	                                   "from", (json_int_t)(bound(f->from) ? f->from : 0), "to",
+	                                   (json_int_t)(bound(f->to) ? f->to : 0), "assignee",
+	                                   (json_int_t)f->assignee, "overdue", f->overdue,
+	                                   "waiting", f->waiting, "results", (json_int_t)n),
+	                         e);
 }
 
 int case_each_visible(struct app *app, const struct actor *who,

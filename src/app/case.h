@@ -264,6 +264,7 @@ struct case_filter {
 	int32_t from, to;         /* opened within [from, to] (0 or DATE_NONE: no bound) */
 	int64_t assignee;         /* assigned to this user (0: anyone) */
 	int overdue;              /* only cases with a deadline past due */
+	int waiting;              /* only cases waiting for the caller (notice.h) */
 	int64_t before;           /* id to continue below (0: from the newest) */
 	size_t limit;             /* 1..1000 */
 };

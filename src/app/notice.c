@@ -35,6 +35,17 @@ static int for_leader(const struct case_step *s)
 	return !(s->roles & (1u << ROLE_OFFICER));
 }
 
+int case_waits_for(const struct case_row *c, const struct actor *who, int assigned)
+{
+	const struct case_step *s = next_step(case_kind_of(c), c->state);
+
+	if (!s)
+		return 0;
+	if (for_leader(s))
+		return (who->roles & (1u << ROLE_LEADER)) != 0;
+	return assigned && (who->roles & s->roles) != 0;
+}
+
 static int holds(const struct id_list *l, int64_t id)
 {
 	for (size_t i = 0; l && i < l->n; i++)

@@ -36,6 +36,10 @@ int case_next_load(struct app *app, const struct case_row *c, const struct id_li
  * | null, "text", "text_en", "actors": [{username, full_name}]}. */
 json_t *case_next_json(const struct case_next *n);
 
+/* 1 when case c (which who may see) waits for who: a leader's step and
+ * who is a leader, or an officer's step of a case assigned to who. */
+int case_waits_for(const struct case_row *c, const struct actor *who, int assigned);
+
 /* Inside a case's write: tell those case c (now in state) waits for, but
  * not who, its author. */
 int notice_waiting(struct app *app, const struct actor *who, const struct case_row *c,

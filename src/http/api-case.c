@@ -110,6 +110,7 @@ static int list_filter(struct http_req *r, struct case_filter *f, struct err *e)
 {
 	const char *org = http_query(r, "org"), *who = http_query(r, "assignee");
 	const char *overdue = http_query(r, "overdue");
+	int64_t waiting = 0;
 	int rc;
 
 	f->from = f->to = DATE_NONE;
@@ -126,6 +127,9 @@ static int list_filter(struct http_req *r, struct case_filter *f, struct err *e)
 		return err_set(e, HOSO_E_BAD_ENUM, "overdue", "overdue là 0 hoặc 1",
 		               "overdue is 0 or 1");
 	f->overdue = overdue && strcmp(overdue, "1") == 0;
+	if ((rc = http_query_i64(r, "waiting", 0, 1, &waiting, e)) < 0)
+		return rc;
+	f->waiting = (int)waiting;
 	return 0;
 }
 

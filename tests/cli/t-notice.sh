@@ -42,6 +42,16 @@ for u in cv.x1 ld.x2; do
   inbox $u
   expect_body '"unread":0'
 done
+# the leader's list of what waits for them; not the officer's, yet
+waits() { # USER: the ids of the cases waiting for USER
+  expect_http 200 -b "$1.jar" "$base/api/cases?waiting=1"
+  python3 -c 'import json; print(" ".join(str(c["id"]) for c in json.load(open("body.txt"))["cases"]))'
+}
+[ "$(waits ld.x1)" = "$k" ] && ok || fail "ld.x1 waiting list: $(head -c 300 body.txt)"
+[ -z "$(waits cv.x1)" ] && ok || fail "cv.x1 waiting list: $(head -c 300 body.txt)"
+[ -z "$(waits ld.x2)" ] && ok || fail "ld.x2 waiting list: $(head -c 300 body.txt)"
+expect_http 400 -b cv.x1.jar "$base/api/cases?waiting=2"
+expect_body '"field":"waiting"'
 # a mật case waits for the mật leader only; the thường one is not told
 post cv.x1 /api/cases '{"kind": "kiem_tra", "title": "Kiểm tra mật", "org": "X1", "confidentiality": 1}' 403
 post ld.x1 /api/cases '{"kind": "giam_sat", "title": "Giám sát chuyên đề (mật)", "org": "X1", "confidentiality": 1}' 201
@@ -60,6 +70,8 @@ assert [n["kind"] for n in b["notices"]] == ["waiting", "assigned"], b
 assert "Bạn được giao hồ sơ KT-" in b["notices"][1]["text"], b
 assert "chờ bạn: Đối tượng tự kiểm điểm" in b["notices"][0]["text"], b
 PY
+[ "$(waits cv.x1)" = "$k" ] && ok || fail "cv.x1 waiting list after assignment: $(head -c 300 body.txt)"
+[ -z "$(waits ld.x1t)" ] || [ "$(waits ld.x1t)" != "$k" ] && ok || fail "ld.x1t waiting list"
 expect_http 200 -b cv.x1.jar "$base/api/cases/$k"
 python3 - <<'PY' && ok || fail "history authors: $(head -c 800 body.txt)"
 import json
