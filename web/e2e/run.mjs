@@ -302,6 +302,38 @@ const tests = [
 
   ...caseKindTests,
 
+  ['who acts next: the commune officer opens an inspection, is told it waits for the leader, who finds it in the bell, the inbox and the overview', async ({ page, url, shot }) => {
+    const officer = await apiAs(url, 'cbxa1')
+    const made = await officer('POST', '/api/cases', { kind: 'kiem_tra', title: 'Kiểm tra chi bộ bản Mường Thanh', org: 'DB.X01' })
+    check(made.status === 201, 'opened: ' + made.status)
+    const id = made.body.id
+    await login(page, url, 'cbxa1')
+    await page.goto(`${url}/cases/${id}`)
+    await page.waitForSelector('[data-test=case-next]')
+    const said = await page.textContent('[data-test=case-next]')
+    check(said.includes('Chờ lãnh đạo: Ra quyết định kiểm tra'), 'the case says what it waits for: ' + said)
+    check(said.includes('Bạn không thực hiện được bước này') && said.includes('Quàng Văn Lãnh'), 'the officer is told who can: ' + said)
+    await shot('case-next')
+    await page.context().clearCookies()
+    await login(page, url, 'lanhdao1')
+    await page.waitForSelector('[data-test=bell-count]')
+    check(Number((await page.textContent('[data-test=bell-count]')).replace('+', '')) >= 1, 'the bell counts')
+    await page.waitForSelector('[data-test=home-waiting]')
+    check((await page.textContent('[data-test=home-waiting]')).includes(made.body.number), 'the overview lists the case waiting for the leader')
+    await shot('home-waiting')
+    await page.click('[data-test=bell]')
+    await page.waitForSelector('[data-test=inbox]')
+    const line = page.locator('[data-test=inbox-open]', { hasText: made.body.number })
+    check((await line.count()) === 1, 'the inbox has the case')
+    check((await line.textContent()).includes('chờ bạn: Ra quyết định kiểm tra'), 'the notice says what to do')
+    await shot('inbox')
+    await line.click()
+    await page.waitForSelector('[data-test=step-quyet_dinh]')
+    check((await page.textContent('[data-test=case-next]')).includes('Chờ lãnh đạo'), 'the leader reads the same')
+    const history = await page.textContent('[data-test=case-history]')
+    check(history.includes('bởi Cà Thị Xã'), 'the history names who opened it: ' + history)
+  }],
+
   ['a cancelled case takes only notes; the commune officer is told a leader reopens it; the leader reopens it with a reason', async ({ page, url, shot }) => {
     const leader = await apiAs(url, 'lanhdao1')
     const made = await leader('POST', '/api/cases', { kind: 'kiem_tra', title: 'Kiểm tra hủy nhầm', org: 'DB.X01' })

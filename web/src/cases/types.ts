@@ -44,9 +44,10 @@ export interface CaseFull extends CaseBrief {
   linked_case: number | null
   deadlines: Deadline[]
   subjects: Subject[]
-  history: Array<{ from: string | null; to: string; date: string; at: string; user: number; note: string | null }>
+  history: Array<{ from: string | null; to: string; date: string; at: string; user: number; username: string | null; user_name: string | null; note: string | null }>
   documents: Array<{ id: number; number: string | null; date: string; issuer: string | null; title: string }>
-  notes: Array<{ id: number; at: string; user: number; text: string }>
+  notes: Array<{ id: number; at: string; user: number; username: string | null; user_name: string | null; text: string }>
+  next: CaseNext
   attachments: Array<{ id: number; name: string; type: string; size: number; sha256: string; at: string }>
   assignees: Array<{ id: number; username: string; full_name: string | null }>
 }
@@ -56,3 +57,12 @@ export interface PanelProps { c: CaseFull; writer: boolean }
 
 /** An empty field of a form as a partial update sends it: null clears. */
 export const orNull = (s: string): string | null => (s.trim() ? s : null)
+
+/** What a case waits for, and who may do it (GET /api/cases/{id} "next"). */
+export interface CaseNext {
+  step: { to: string; name: string; name_en: string } | null
+  waiting_for: 'leader' | 'officer' | null
+  text: string
+  text_en: string
+  actors: Array<{ username: string; full_name: string | null }>
+}
