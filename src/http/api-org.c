@@ -320,7 +320,7 @@ int api_org_terms_post(struct http_req *r, struct err *e)
 	int32_t congress = DATE_NONE;
 	const struct http_field fields[] = {
 	    {"term", HF_STRING, 1, &term, 0, 0},
-	    {"congress", HF_DATE, 1, &congress, 0, 0},
+	    {"congress", HF_DATE, 1, &congress, 0, 0, DATE_RULE_PLAN},
 	    {"document", HF_STRING, 0, &document, 0, 0},
 	};
 	int64_t id, tid = 0;
