@@ -170,9 +170,9 @@ static struct doc_table *rows_table(struct arena *a, const struct report *r)
 		head[k++] = r->figures[j].def->short_vi;
 	for (size_t j = 0; j < r->nfigures; j++)
 		if (r->figures[j].def->distinct_vi &&
-		    !(head[k++] = arena_printf(a, "%s (số %s không trùng lặp)",
-		                               r->figures[j].def->short_vi,
-		                               r->figures[j].def->distinct_vi)))
+		    !(head[k++] =
+		          arena_printf(a, "%s (số %s không trùng lặp)", r->figures[j].def->short_vi,
+		                       r->figures[j].def->distinct_vi)))
 			return NULL;
 	for (size_t i = 0; i < r->nrows; i++) {
 		struct doc_cell *row = &c[i * ncols];

@@ -163,7 +163,8 @@ int date_rule_check(enum date_rule rule, int32_t day, int32_t today, const char 
 	date_format_vn(lo, a);
 	date_format_vn(hi, b);
 	if (day > hi && hi == today) {
-		err_set(e, HOSO_E_RANGE, field, "%s không được sau hôm nay (%s)", NULL, label_vi, b);
+		err_set(e, HOSO_E_RANGE, field, "%s không được sau hôm nay (%s)", NULL, label_vi,
+		        b);
 		if (e)
 			err_en(e, "%s cannot be after today (%s)", label_en, b);
 		return HOSO_E_RANGE;

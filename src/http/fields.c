@@ -78,7 +78,8 @@ static int take_list(const char *key, json_t *v, int strings, struct arena *a,
 		return wrong(e, key, strings ? "phải là danh sách chuỗi" : "phải là danh sách số",
 		             strings ? "must be a list of strings" : "must be a list of numbers");
 	if (n > LIST_MAX)
-		return say(e, HOSO_E_TOO_BIG, key, "có quá nhiều mục (tối đa " LIST_MAX_TEXT " mục)",
+		return say(e, HOSO_E_TOO_BIG, key,
+		           "có quá nhiều mục (tối đa " LIST_MAX_TEXT " mục)",
 		           "has too many items (at most " LIST_MAX_TEXT ")");
 	out->n = n;
 	if (strings) {

@@ -52,6 +52,13 @@ s=$(post "/api/cases/$t/trip" "{\"depart\": \"$six\"}" PATCH)
 s=$(post "/api/cases/$t/trip" "{\"purpose\": \"cong_tac\", \"countries\": \"Lào\", \"depart\": \"$five\", \"come_back\": \"$five\"}" PATCH)
 [ "$s" = 200 ] && ok || fail "depart + 5 years -> $s $(cat body.txt)"
 
+# an organisation's change (by the administrator): a planned day, not ten years ahead
+login_users admin
+s=$(get -b admin.jar -X POST -H "$J" -H "X-CSRF-Token: $(cat admin.csrf)" --data "{\"name\": \"Đảng bộ xã A mới\", \"date\": \"$six\"}" "$base/api/orgs/X1/rename")
+[ "$s" = 400 ] && [ "$(field code)" = out_of_range ] && [ "$(field message)" = "Ngày hiệu lực phải từ 01/01/1930 đến $(vn "$five")" ] && ok || fail "rename 5 years + 1 day ahead -> $s $(cat body.txt)"
+s=$(get -b admin.jar -X POST -H "$J" -H "X-CSRF-Token: $(cat admin.csrf)" --data '{"name": "Đảng bộ xã A mới", "date": "2026-02-31"}' "$base/api/orgs/X1/rename")
+[ "$s" = 400 ] && [ "$(field code)" = bad_date ] && ok || fail "rename on 31/02 -> $s $(cat body.txt)"
+
 # limits in words: 500 characters of a title, counted as a person counts
 long=$(python3 -c 'print("đ" * 501)')
 s=$(post /api/cases "{\"kind\": \"kiem_tra\", \"title\": \"$long\", \"org\": \"X1\"}")

@@ -176,9 +176,10 @@ static void test_bad_input_names_the_field_and_writes_nothing(void **state)
 		                 HOSO_E_TOO_BIG);
 		assert_string_equal(f->e.field.buf, "title");
 		assert_string_equal(err_text_vi(&f->e), "Tiêu đề quá dài: tối đa 500 ký tự");
-		assert_string_equal(err_text_en(&f->e), "Title is too long: at most 500 characters");
+		assert_string_equal(err_text_en(&f->e),
+		                    "Title is too long: at most 500 characters");
 		t.buf[t.len - 2] = '\0'; /* 500 characters: the title passes, the
-		                           * other commune's organisation does not */
+		                          * other commune's organisation does not */
 		in.handling_org = f->c2;
 		assert_int_equal(case_create(f->app, &f->officer, &in, &f->a, &id, NULL, &f->e),
 		                 HOSO_E_NOT_FOUND);

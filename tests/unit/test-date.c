@@ -130,7 +130,7 @@ static void test_impossible_days_refused(void **state)
 	static const char *const iso[] = {"2026-02-31", "2026-02-29", "2026-04-31", "2026-13-01",
 	                                  "2026-00-10", "2026-06-00", "1900-02-29"};
 	static const char *const vn[] = {"31/02/2026", "29/02/2026", "31/04/2026", "32/01/2026",
-	                                 "01/13/2026", "0/05/2026", "29/2/2100"};
+	                                 "01/13/2026", "0/05/2026",  "29/2/2100"};
 	struct pdate p;
 	int32_t d = 7;
 
@@ -181,18 +181,18 @@ static void test_date_rules(void **state)
 	                 HOSO_E_RANGE);
 	assert_string_equal(err_text_vi(&e), "Ngày mở hồ sơ phải từ 01/01/1930 đến 20/05/2026");
 	assert_string_equal(err_text_en(&e), "Opening date must be from 01/01/1930 to 20/05/2026");
-	assert_int_equal(date_rule_check(DATE_RULE_PLAN, date_days(2031, 5, 20), today, "due", "Hạn",
-	                                 "Due date", NULL),
+	assert_int_equal(date_rule_check(DATE_RULE_PLAN, date_days(2031, 5, 20), today, "due",
+	                                 "Hạn", "Due date", NULL),
 	                 0);
-	assert_int_equal(date_rule_check(DATE_RULE_PLAN, date_days(2031, 5, 21), today, "due", "Hạn",
-	                                 "Due date", &e),
+	assert_int_equal(date_rule_check(DATE_RULE_PLAN, date_days(2031, 5, 21), today, "due",
+	                                 "Hạn", "Due date", &e),
 	                 HOSO_E_RANGE);
 	assert_string_equal(err_text_vi(&e), "Hạn phải từ 01/01/1930 đến 20/05/2031");
-	assert_int_equal(date_rule_check(DATE_RULE_ANY, date_days(9999, 12, 31), today, "to", "Đến",
-	                                 "To", NULL),
-	                 0);
-	assert_int_equal(date_rule_check(DATE_RULE_BIRTH, date_days(1899, 12, 31), today, "b", "Ngày sinh",
-	                                 "Birth date", NULL),
+	assert_int_equal(
+	    date_rule_check(DATE_RULE_ANY, date_days(9999, 12, 31), today, "to", "Đến", "To", NULL),
+	    0);
+	assert_int_equal(date_rule_check(DATE_RULE_BIRTH, date_days(1899, 12, 31), today, "b",
+	                                 "Ngày sinh", "Birth date", NULL),
 	                 HOSO_E_RANGE);
 	err_release(&e);
 }

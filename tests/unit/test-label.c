@@ -13,13 +13,17 @@
 /* The fields of the API's bodies and the app's texts that a person fills
  * in (src/http/api-*.c, app_text_clean's callers). */
 static const char *const fields[] = {
-    "about",        "action",      "come_back",    "conclusion",   "congress",  "date",
-    "decided",      "depart",      "document",     "due",          "ethnicity", "exempt_reason",
-    "expected_end", "family_name", "file",         "from",         "full_name", "given_name",
-    "home_town",    "issuer",      "last_contact", "middle_name",  "name",      "note",
-    "number",       "opened",      "owner",        "reason",       "recipient", "residence",
-    "result",       "sent",        "start",        "text",         "title",     "to",
-    "users",        "violation",   "working_days", "subject_orgs", "subject_persons"};
+    "about",          "action",      "come_back",    "conclusion",
+    "congress",       "date",        "decided",      "depart",
+    "document",       "due",         "ethnicity",    "exempt_reason",
+    "expected_end",   "family_name", "file",         "from",
+    "full_name",      "given_name",  "home_town",    "issuer",
+    "last_contact",   "middle_name", "name",         "note",
+    "number",         "opened",      "owner",        "reason",
+    "recipient",      "residence",   "result",       "sent",
+    "start",          "text",        "title",        "to",
+    "users",          "violation",   "working_days", "subject_orgs",
+    "subject_persons"};
 
 static void test_every_field_has_a_label(void **state)
 {

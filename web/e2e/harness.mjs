@@ -128,6 +128,9 @@ export async function memberUnder(api, commune, accept) {
 
 /** Runs the tests in order, each in a fresh browser context; prints the tally. */
 export async function run(tests, { keepShots = [] } = {}) {
+  // HOSO_E2E_ONLY=regexp runs only the tests whose name matches (while
+  // working on them; the whole suite is what counts).
+  if (process.env.HOSO_E2E_ONLY) tests = tests.filter(([name]) => new RegExp(process.env.HOSO_E2E_ONLY).test(name))
   rmSync(shots, { recursive: true, force: true })
   mkdirSync(shots, { recursive: true })
   const dir = mkdtempSync(join(tmpdir(), 'hoso-e2e-'))

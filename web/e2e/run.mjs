@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run, check, totp, startServer, hoso, PASSWORD, login, apiAs, memberUnder } from './harness.mjs'
 import { caseKindTests } from './cases-kinds.mjs'
+import { datesErrorsTests } from './dates-errors.mjs'
 
 const require = createRequire(import.meta.url)
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -301,6 +302,8 @@ const tests = [
   }],
 
   ...caseKindTests,
+
+  ...datesErrorsTests,
 
   ['a viewer of one commune cannot reach a person of another by URL', async ({ page, url }) => {
     const api = await apiAs(url, 'quantri')
