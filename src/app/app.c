@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/label.h"
 #include "app/scope.h"
 #include "cal/cal.h"
 #include "core/buf.h"
@@ -199,6 +200,31 @@ int app_text_blank(const char *s)
 	return 1;
 }
 
+size_t app_text_chars(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* "Tiêu đề: tối đa 500 ký tự" - the limit as a person reads it. */
+int app_text_too_long(struct err *e, const char *field, size_t max)
+{
+	const char *lv = label_vi(field), *le = label_en(field);
+
+	if (lv)
+		err_set(e, HOSO_E_TOO_BIG, field, "%s quá dài: tối đa %zu ký tự", NULL, lv, max);
+	else
+		err_set(e, HOSO_E_TOO_BIG, field, "Nội dung quá dài: tối đa %zu ký tự", NULL, max);
+	if (e && le)
+		err_en(e, "%s is too long: at most %zu characters", le, max);
+	else if (e)
+		err_en(e, "The text is too long: at most %zu characters", max);
+	return HOSO_E_TOO_BIG;
+}
+
 int app_text_clean(struct arena *a, const char *in, const char *field, size_t max, const char **ret,
                    struct err *e)
 {
@@ -210,8 +236,9 @@ int app_text_clean(struct arena *a, const char *in, const char *field, size_t ma
 		return 0;
 	rc = vi_nfc(in, strlen(in), &nfc);
 	if (rc < 0) {
-		err_set(e, rc, field, "Trường %s: %s", NULL, field, err_message_vi(rc));
-		err_en(e, "Field %s: %s", field, err_message_en(rc));
+		err_set(e, rc, field, "%s: %s", NULL, label_vi(field) ? label_vi(field) : field,
+		        err_message_vi(rc));
+		err_en(e, "%s: %s", label_en(field) ? label_en(field) : field, err_message_en(rc));
 		goto out;
 	}
 	for (const char *p = nfc.buf; *p && rc == 0; p++) {
@@ -229,9 +256,8 @@ int app_text_clean(struct arena *a, const char *in, const char *field, size_t ma
 		err_set(e, rc, field, NULL, NULL); /* not the text's fault */
 		goto out;
 	}
-	if (rc < 0 || out.len > max) {
-		rc = err_set(e, HOSO_E_TOO_BIG, field, "Trường '%s' dài quá %zu byte",
-		             "Field '%s' is longer than %zu bytes", field, max);
+	if (rc < 0 || app_text_chars(out.buf, out.len) > max) {
+		rc = app_text_too_long(e, field, max);
 		goto out;
 	}
 	*ret = arena_strndup(a, out.buf, out.len);

@@ -97,9 +97,13 @@ int app_text_blank(const char *s);
 struct buf;
 int app_csv_field(struct buf *out, const char *s);
 /* NFC, runs of white space collapsed to one space, trimmed; at most max
- * bytes.  *ret is NULL for blank input, else a copy in a.  Errors name
- * field. */
+ * characters (Unicode code points, as a person counts them, not bytes).
+ * *ret is NULL for blank input, else a copy in a.  Errors name field, and
+ * their messages its label (app/label.h). */
 struct arena;
+int app_text_too_long(struct err *e, const char *field, size_t max);
+/* Characters (code points) in the UTF-8 text s of len bytes. */
+size_t app_text_chars(const char *s, size_t len);
 int app_text_clean(struct arena *a, const char *in, const char *field, size_t max, const char **ret,
                    struct err *e);
 

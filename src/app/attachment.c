@@ -146,8 +146,8 @@ int attachment_add(struct app *app, const struct actor *who, int64_t case_id, co
 	    (rc = case_fetch(app, who, case_id, a, &c, e)) < 0 || (rc = case_still_open(&c, e)) < 0)
 		return rc;
 	if (len > ATTACHMENT_MAX)
-		return err_set(e, HOSO_E_TOO_BIG, "file", "Tệp lớn hơn %zu MiB",
-		               "The file is larger than %zu MiB", ATTACHMENT_MAX >> 20);
+		return err_set(e, HOSO_E_TOO_BIG, "file", ATTACHMENT_TOO_BIG_VI,
+		               ATTACHMENT_TOO_BIG_EN, ATTACHMENT_MAX >> 20);
 	if (len == 0)
 		return err_set(e, HOSO_E_MISSING, "file", "Tệp rỗng", "The file is empty");
 	if (!(t = attachment_sniff(data, len)))

@@ -17,7 +17,11 @@
 #include "store/store.h"
 
 #define ATTACHMENT_MAX      ((size_t)20 << 20) /* bytes in one file */
-#define ATTACHMENT_NAME_MAX 200                /* bytes in its name */
+#define ATTACHMENT_NAME_MAX 200                /* characters in its name */
+/* The refusal of a file over ATTACHMENT_MAX (printf, with its MB), here and
+ * where the HTTP layer refuses a body too big before reading it. */
+#define ATTACHMENT_TOO_BIG_VI "Tệp quá lớn: tối đa %zu MB"
+#define ATTACHMENT_TOO_BIG_EN "The file is too large: at most %zu MB"
 
 struct attachment_type {
 	const char *mime;

@@ -978,8 +978,8 @@ static int finish_import(struct import_run *x, enum import_kind kind, struct err
 	if (x->im.opts->all_or_nothing && st->rejected)
 		return err_set(e, HOSO_E_INVALID, NULL,
 		               "%ld dòng có lỗi: không ghi dòng nào (--all-or-nothing)",
-		               "%ld rows have errors: nothing was written (--all-or-nothing)",
-		               st->rejected);
+		               "%ld row%s errors: nothing was written (--all-or-nothing)",
+		               st->rejected, st->rejected == 1 ? " has" : "s have");
 	if (kind == IMPORT_PERSONS && !x->im.bulk &&
 	    (rc = store_person_index_since(app_store(x->im.app), x->mark)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);

@@ -162,9 +162,8 @@ static int clean_text(const char *in, const char *field, size_t max, struct buf 
 	}
 	cut = *p != '\0';
 	buf_release(&nfc);
-	if (cut || out->len > max)
-		return err_set(e, HOSO_E_TOO_BIG, field, "'%s' dài quá %zu byte",
-		               "'%s' is longer than %zu bytes", field, max);
+	if (cut || app_text_chars(out->buf, out->len) > max)
+		return app_text_too_long(e, field, max);
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 
 #include "app/codes.h"
 #include "app/gate.h"
+#include "app/label.h"
 #include "core/date.h"
 #include "store/store.h"
 
@@ -128,6 +129,13 @@ int patch_required(const struct patch_field *f, size_t n, unsigned required, str
 			none = !*(const char *const *)f[i].value;
 		else if (f[i].type == PATCH_DATE)
 			none = *(const int32_t *)f[i].value == DATE_NONE;
+		if (none && label_vi(f[i].name)) {
+			err_set(e, HOSO_E_MISSING, f[i].name, "%s chưa được nhập", NULL,
+			        label_vi(f[i].name));
+			if (e)
+				err_en(e, "%s is missing", label_en(f[i].name));
+			return HOSO_E_MISSING;
+		}
 		if (none)
 			return err_set(e, HOSO_E_MISSING, f[i].name, "Thiếu trường '%s'",
 			               "Field '%s' is missing", f[i].name);

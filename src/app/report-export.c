@@ -150,7 +150,7 @@ static struct doc_table *figures_table(struct arena *a, const struct report *r)
 }
 
 /* The rows by child organisation: every figure, then the distinct counts,
- * by code. */
+ * headed by the figures' short names ("Kiểm tra tổ chức"), never codes. */
 static struct doc_table *rows_table(struct arena *a, const struct report *r)
 {
 	size_t nd = 0, ncols, k = 2;
@@ -167,10 +167,12 @@ static struct doc_table *rows_table(struct arena *a, const struct report *r)
 	head[0] = "Tổ chức";
 	head[1] = "Tên";
 	for (size_t j = 0; j < r->nfigures; j++)
-		head[k++] = r->figures[j].def->code;
+		head[k++] = r->figures[j].def->short_vi;
 	for (size_t j = 0; j < r->nfigures; j++)
 		if (r->figures[j].def->distinct_vi &&
-		    !(head[k++] = arena_printf(a, "%s (không trùng lặp)", r->figures[j].def->code)))
+		    !(head[k++] =
+		          arena_printf(a, "%s (số %s không trùng lặp)", r->figures[j].def->short_vi,
+		                       r->figures[j].def->distinct_vi)))
 			return NULL;
 	for (size_t i = 0; i < r->nrows; i++) {
 		struct doc_cell *row = &c[i * ncols];

@@ -581,8 +581,9 @@ static json_t *figure_json(const struct report_figure *f)
 
 	for (size_t j = 0; j < f->nby; j++)
 		json_object_set_new(by, f->by[j].dim, json_integer(f->by[j].n));
-	o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s?,s:I,s:I,s:o}", "code", def->code, "name", def->vi,
-	              "name_en", def->en, "unit", def->unit_vi, "unit_en", def->unit_en, "kind",
+	o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s?,s:I,s:I,s:o}", "code", def->code, "name",
+	              def->vi, "name_en", def->en, "short", def->short_vi, "short_en",
+	              def->short_en, "unit", def->unit_vi, "unit_en", def->unit_en, "kind",
 	              def->kind, "total", (json_int_t)f->total, "previous", (json_int_t)f->previous,
 	              "by", by);
 	if (o && def->distinct_vi)

@@ -742,11 +742,13 @@ static void unknown_failed(const char *username, int64_t now)
 /* The refusal of a locked account (or name) until `until`. */
 static int locked(struct err *e, int64_t until, int64_t now)
 {
+	long long m = (until - now + 59) / 60;
+
 	err_set(e, HOSO_E_LOCKED, NULL,
 	        "Tài khoản tạm khóa do đăng nhập sai %d lần; hãy thử lại sau %lld phút", NULL,
-	        USER_LOCK_AFTER, (long long)((until - now + 59) / 60));
-	return err_en(e, "Locked after %d failed sign-ins; try again in %lld minutes",
-	              USER_LOCK_AFTER, (long long)((until - now + 59) / 60));
+	        USER_LOCK_AFTER, m);
+	return err_en(e, "Locked after %d failed sign-ins; try again in %lld minute%s",
+	              USER_LOCK_AFTER, m, m == 1 ? "" : "s");
 }
 
 /* ---- the second factor ---- */

@@ -125,6 +125,56 @@ int32_t date_today(void)
 	return (int32_t)(now / 86400 - (now % 86400 < 0));
 }
 
+/* The floor of each rule's range, and how many years after today its
+ * ceiling is (-1: the whole calendar). */
+static const struct date_rule_def {
+	int first_year;
+	int years_ahead;
+} date_rules[DATE_RULE__MAX] = {
+    [DATE_RULE_ANY] = {DATE_MIN_YEAR, -1},
+    [DATE_RULE_PAST] = {1930, 0},
+    [DATE_RULE_PLAN] = {1930, DATE_PLAN_YEARS},
+    [DATE_RULE_BIRTH] = {1900, 0},
+};
+
+int date_rule_range(enum date_rule rule, int32_t today, int32_t *ret_min, int32_t *ret_max)
+{
+	const struct date_rule_def *d;
+
+	if ((unsigned)rule >= DATE_RULE__MAX)
+		return HOSO_E_INVALID;
+	d = &date_rules[rule];
+	*ret_min = date_days(d->first_year, 1, 1);
+	*ret_max = d->years_ahead < 0 ? date_days(DATE_MAX_YEAR, 12, 31)
+	                              : date_add_years(today, d->years_ahead);
+	return 0;
+}
+
+int date_rule_check(enum date_rule rule, int32_t day, int32_t today, const char *field,
+                    const char *label_vi, const char *label_en, struct err *e)
+{
+	int32_t lo, hi;
+	char a[DATE_BUF], b[DATE_BUF];
+
+	if (date_rule_range(rule, today, &lo, &hi) < 0)
+		return err_set(e, HOSO_E_INVALID, field, NULL, NULL);
+	if (day >= lo && day <= hi)
+		return 0;
+	date_format_vn(lo, a);
+	date_format_vn(hi, b);
+	if (day > hi && hi == today) {
+		err_set(e, HOSO_E_RANGE, field, "%s không được sau hôm nay (%s)", NULL, label_vi,
+		        b);
+		if (e)
+			err_en(e, "%s cannot be after today (%s)", label_en, b);
+		return HOSO_E_RANGE;
+	}
+	err_set(e, HOSO_E_RANGE, field, "%s phải từ %s đến %s", NULL, label_vi, a, b);
+	if (e)
+		err_en(e, "%s must be from %s to %s", label_en, a, b);
+	return HOSO_E_RANGE;
+}
+
 #define PDATE_MIN_YEAR 1800
 #define PDATE_MAX_YEAR 2200
 

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct err;
+
 #define DATE_OPEN INT32_MAX /* an interval without end */
 #define DATE_NONE INT32_MIN /* no date recorded */
 
@@ -40,6 +42,37 @@ int date_parse_iso(const char *s, size_t len, int32_t *ret);
 
 /* Today's civil date in Asia/Ho_Chi_Minh (UTC+7, no DST). */
 int32_t date_today(void);
+
+/*
+ * The sensible range of a kind of date a person types (docs/dates.md), one
+ * table indexed by the enum.  A fact that has happened (a case opened, a
+ * step taken, a decision, a letter sent) is not after today; a date
+ * planned ahead (a remedy's due date, a trip, a stay, an organisation's
+ * change) is at most DATE_PLAN_YEARS ahead; neither is before 1930, when
+ * the Party was founded.  A birth date is from 1900 to today.  The web
+ * UI's date fields keep the same table (web/src/dates.ts).
+ */
+enum date_rule {
+	DATE_RULE_ANY,   /* any real date: filters, report periods */
+	DATE_RULE_PAST,  /* a fact: 01/01/1930 .. today */
+	DATE_RULE_PLAN,  /* planned: 01/01/1930 .. today + DATE_PLAN_YEARS */
+	DATE_RULE_BIRTH, /* 01/01/1900 .. today */
+	DATE_RULE__MAX
+};
+#define DATE_PLAN_YEARS 5
+
+/* The first and last day of rule's range on the day today (DATE_RULE_ANY:
+ * the whole calendar).  0, or HOSO_E_INVALID for an unknown rule. */
+int date_rule_range(enum date_rule rule, int32_t today, int32_t *ret_min, int32_t *ret_max);
+
+/*
+ * 0 when day is within rule's range on the day today, else HOSO_E_RANGE
+ * with a message naming the field by its label (label_vi "Ngày mở hồ sơ",
+ * label_en "Opening date") and the range in dd/mm/yyyy, in e under the
+ * field name field.  e may be NULL.
+ */
+int date_rule_check(enum date_rule rule, int32_t day, int32_t today, const char *field,
+                    const char *label_vi, const char *label_en, struct err *e);
 
 /*
  * A partial date: year always known, month and day 0 when unknown.

@@ -69,7 +69,8 @@ struct figure_def {
 	const char *kind;                      /* the case kind its records are
 	                                        * ("kiem_tra"): the cases behind it */
 	enum figure_source source;
-	enum figure_timing timing; /* FIGURE_UNTIMED unless from a deadline */
+	enum figure_timing timing;       /* FIGURE_UNTIMED unless from a deadline */
+	const char *short_vi, *short_en; /* a column's heading: "Kiểm tra tổ chức" */
 };
 
 /* The figure's entry; NULL past the last.  Static storage. */

@@ -183,7 +183,7 @@ int api_cases_post(struct http_req *r, struct err *e)
 	    {"subtype", HF_STRING, 0, &in.subtype, 0, 0},
 	    {"title", HF_STRING, 1, &in.title, 0, 0},
 	    {"org", HF_STRING, 1, &org, 0, 0},
-	    {"opened", HF_DATE, 0, &in.opened, 0, 0},
+	    {"opened", HF_DATE, 0, &in.opened, 0, 0, DATE_RULE_PAST},
 	    {"confidentiality", HF_INT, 0, &conf, 0, CLEARANCE__MAX - 1},
 	    {"linked_case", HF_INT, 0, &linked, 1, INT64_MAX},
 	    {"subject_orgs", HF_STRINGS, 0, &orgs, 0, 0},
@@ -232,7 +232,7 @@ int api_case_transition(struct http_req *r, struct err *e)
 	int64_t id, version = 0;
 	const struct http_field fields[] = {
 	    {"to", HF_STRING, 1, &to, 0, 0},
-	    {"date", HF_DATE, 0, &day, 0, 0},
+	    {"date", HF_DATE, 0, &day, 0, 0, DATE_RULE_PAST},
 	    {"note", HF_STRING, 0, &note, 0, 0},
 	    {"conclusion", HF_STRING, 0, &conclusion, 0, 0},
 	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
@@ -295,7 +295,7 @@ int api_case_document_post(struct http_req *r, struct err *e)
 	struct case_document_input in = {.doc_date = DATE_NONE};
 	const struct http_field fields[] = {
 	    {"title", HF_STRING, 1, &in.title, 0, 0},
-	    {"date", HF_DATE, 1, &in.doc_date, 0, 0},
+	    {"date", HF_DATE, 1, &in.doc_date, 0, 0, DATE_RULE_PAST},
 	    {"number", HF_STRING, 0, &in.number_symbol, 0, 0},
 	    {"issuer", HF_STRING, 0, &in.issuer, 0, 0},
 	};

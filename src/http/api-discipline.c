@@ -19,8 +19,8 @@ int api_case_discipline_post(struct http_req *r, struct err *e)
 	    {"form", HF_STRING, 1, &in.form, 0, 0},
 	    {"org", HF_STRING, 0, &org, 0, 0},
 	    {"person", HF_INT, 0, &person, 1, INT64_MAX},
-	    {"violation", HF_DATE, 1, &in.violation, 0, 0},
-	    {"decided", HF_DATE, 0, &in.decided, 0, 0},
+	    {"violation", HF_DATE, 1, &in.violation, 0, 0, DATE_RULE_PAST},
+	    {"decided", HF_DATE, 0, &in.decided, 0, 0, DATE_RULE_PAST},
 	    {"internal_political", HF_INT, 0, &internal, 0, 1},
 	};
 	int rc = api_id_fields(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), e);

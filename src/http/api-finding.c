@@ -37,7 +37,7 @@ int api_finding_remedy_post(struct http_req *r, struct err *e)
 	const struct http_field fields[] = {
 	    {"action", HF_STRING, 1, &action, 0, 0},
 	    {"owner", HF_STRING, 1, &owner, 0, 0},
-	    {"due", HF_DATE, 1, &due, 0, 0},
+	    {"due", HF_DATE, 1, &due, 0, 0, DATE_RULE_PLAN},
 	};
 	int rc = api_id_fields(r, NOUN_FINDING, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
@@ -53,7 +53,7 @@ int api_remedy_post(struct http_req *r, struct err *e)
 	int64_t id, version = 0;
 	const struct http_field fields[] = {
 	    {"result", HF_STRING, 1, &result, 0, 0},
-	    {"date", HF_DATE, 0, &day, 0, 0},
+	    {"date", HF_DATE, 0, &day, 0, 0, DATE_RULE_PAST},
 	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
 	};
 	int rc = api_id_fields(r, NOUN_REMEDY, &id, fields, sizeof(fields) / sizeof(fields[0]), e);

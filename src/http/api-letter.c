@@ -20,7 +20,7 @@ int api_case_letter_post(struct http_req *r, struct err *e)
 	    {"recipient", HF_STRING, 1, &in.recipient, 0, 0},
 	    {"about", HF_STRING, 0, &in.about, 0, 0},
 	    {"number", HF_STRING, 0, &in.number_symbol, 0, 0},
-	    {"sent", HF_DATE, 0, &in.sent, 0, 0},
+	    {"sent", HF_DATE, 0, &in.sent, 0, 0, DATE_RULE_PAST},
 	};
 	int64_t id, letter = 0;
 	int rc = api_id_fields(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
@@ -38,7 +38,7 @@ int api_letter_post(struct http_req *r, struct err *e)
 	enum letter_action act;
 	const struct http_field fields[] = {
 	    {"action", HF_STRING, 1, &action, 0, 0},
-	    {"date", HF_DATE, 0, &day, 0, 0},
+	    {"date", HF_DATE, 0, &day, 0, 0, DATE_RULE_PAST},
 	    {"result", HF_STRING, 0, &result, 0, 0},
 	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
 	};

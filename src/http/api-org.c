@@ -77,7 +77,8 @@ static const char *str(json_t *o, const char *k)
 	return json_string_value(json_object_get(o, k));
 }
 
-/* "date" (YYYY-MM-DD, required) of a change. */
+/* "date" (YYYY-MM-DD, required) of a change: a real day, planned at most
+ * DATE_PLAN_YEARS ahead (DATE_RULE_PLAN). */
 static int change_day(json_t *body, int32_t *ret, struct err *e)
 {
 	const char *d = str(body, "date");
@@ -86,9 +87,10 @@ static int change_day(json_t *body, int32_t *ret, struct err *e)
 		return err_set(e, HOSO_E_MISSING, "date", "Thiếu ngày hiệu lực",
 		               "The effective date is missing");
 	if (date_parse_iso(d, strlen(d), ret) < 0)
-		return err_set(e, HOSO_E_BAD_DATE, "date", "Ngày '%s' không hợp lệ (YYYY-MM-DD)",
-		               "Invalid date '%s' (YYYY-MM-DD)", d);
-	return 0;
+		return err_set(e, HOSO_E_BAD_DATE, "date", "Ngày '%s' không có thật (YYYY-MM-DD)",
+		               "'%s' is not a real date (YYYY-MM-DD)", d);
+	return date_rule_check(DATE_RULE_PLAN, *ret, date_today(), "date", "Ngày hiệu lực",
+	                       "The effective date", e);
 }
 
 static int code_of(struct http_req *r, json_t *body, const char *key, int64_t *ret, struct err *e)
@@ -320,7 +322,7 @@ int api_org_terms_post(struct http_req *r, struct err *e)
 	int32_t congress = DATE_NONE;
 	const struct http_field fields[] = {
 	    {"term", HF_STRING, 1, &term, 0, 0},
-	    {"congress", HF_DATE, 1, &congress, 0, 0},
+	    {"congress", HF_DATE, 1, &congress, 0, 0, DATE_RULE_PLAN},
 	    {"document", HF_STRING, 0, &document, 0, 0},
 	};
 	int64_t id, tid = 0;

@@ -22,9 +22,11 @@ int api_case_stay_put(struct http_req *r, struct err *e)
 	    [STAY_COUNTRY] = {"country", HF_STRING, 0, &in.country, 0, 0},
 	    [STAY_PURPOSE] = {"purpose", HF_STRING, 0, &in.purpose, 0, 0},
 	    [STAY_ARRANGEMENT] = {"arrangement", HF_STRING, 0, &in.arrangement, 0, 0},
-	    [STAY_START] = {"start", HF_DATE, 0, &in.start, 0, 0},
-	    [STAY_EXPECTED_END] = {"expected_end", HF_DATE, 0, &in.expected_end, 0, 0},
-	    [STAY_LAST_CONTACT] = {"last_contact", HF_DATE, 0, &in.last_contact, 0, 0},
+	    [STAY_START] = {"start", HF_DATE, 0, &in.start, 0, 0, DATE_RULE_PLAN},
+	    [STAY_EXPECTED_END] = {"expected_end", HF_DATE, 0, &in.expected_end, 0, 0,
+	                           DATE_RULE_PLAN},
+	    [STAY_LAST_CONTACT] = {"last_contact", HF_DATE, 0, &in.last_contact, 0, 0,
+	                           DATE_RULE_PAST},
 	    {"version", HF_INT, 0, &in.version, 1, INT64_MAX},
 	};
 	int64_t id;

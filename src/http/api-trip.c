@@ -25,8 +25,8 @@ int api_case_trip_put(struct http_req *r, struct err *e)
 	    [TRIP_PURPOSE] = {"purpose", HF_STRING, 0, &in.purpose, 0, 0},
 	    [TRIP_COUNTRIES] = {"countries", HF_STRING, 0, &in.countries, 0, 0},
 	    [TRIP_FUNDING] = {"funding", HF_STRING, 0, &in.funding, 0, 0},
-	    [TRIP_DEPART] = {"depart", HF_DATE, 0, &in.depart, 0, 0},
-	    [TRIP_COME_BACK] = {"come_back", HF_DATE, 0, &in.come_back, 0, 0},
+	    [TRIP_DEPART] = {"depart", HF_DATE, 0, &in.depart, 0, 0, DATE_RULE_PLAN},
+	    [TRIP_COME_BACK] = {"come_back", HF_DATE, 0, &in.come_back, 0, 0, DATE_RULE_PLAN},
 	    [TRIP_IN_PLAN] = {"in_plan", HF_INT, 0, &in_plan, 0, 1},
 	    {"version", HF_INT, 0, &in.version, 1, INT64_MAX},
 	};
@@ -64,7 +64,7 @@ int api_traveller_post(struct http_req *r, struct err *e)
 	enum traveller_event ev;
 	const struct http_field fields[] = {
 	    {"event", HF_STRING, 1, &event, 0, 0},
-	    {"date", HF_DATE, 0, &day, 0, 0},
+	    {"date", HF_DATE, 0, &day, 0, 0, DATE_RULE_PAST},
 	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
 	};
 	int rc =

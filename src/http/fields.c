@@ -6,17 +6,67 @@
  */
 #include "http/http.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "app/label.h"
 #include "core/date.h"
 
 #include "core/banned.h"
 
-#define LIST_MAX 1000
+#define LIST_MAX      1000
+#define LIST_MAX_TEXT "1000"
+
+/* A message naming the field as a person reads it: by its label when it
+ * has one ("Ngày mở hồ sơ"), else as "Trường 'key'". */
+static int say(struct err *e, int code, const char *key, const char *vi, const char *en)
+{
+	const char *lv = label_vi(key), *le = label_en(key);
+
+	if (lv)
+		err_set(e, code, key, "%s %s", NULL, lv, vi);
+	else
+		err_set(e, code, key, "Trường '%s' %s", NULL, key, vi);
+	if (e)
+		le ? err_en(e, "%s %s", le, en) : err_en(e, "Field '%s' %s", key, en);
+	return code;
+}
 
 static int wrong(struct err *e, const char *key, const char *vi, const char *en)
 {
-	return err_set(e, HOSO_E_INVALID, key, "Trường '%s' %s", "Field '%s' %s", key, vi, en);
+	return say(e, HOSO_E_INVALID, key, vi, en);
+}
+
+static int range(struct err *e, const char *key, int64_t min, int64_t max)
+{
+	char vi[64], en[64];
+
+	snprintf(vi, sizeof(vi), "phải từ %lld đến %lld", (long long)min, (long long)max);
+	snprintf(en, sizeof(en), "must be from %lld to %lld", (long long)min, (long long)max);
+	return say(e, HOSO_E_RANGE, key, vi, en);
+}
+
+/* A date: a real day (not 31/02), within the field's range (rule). */
+static int take_date(const struct http_field *f, const char *key, json_t *v, struct err *e)
+{
+	const char *lv = label_vi(key), *le = label_en(key);
+	struct buf vi = BUF_INIT(256), en = BUF_INIT(256);
+	int rc;
+
+	if (!json_is_string(v) ||
+	    date_parse_iso(json_string_value(v), json_string_length(v), (int32_t *)f->out) < 0)
+		return say(e, HOSO_E_BAD_DATE, key, "không phải ngày có thật (YYYY-MM-DD)",
+		           "is not a real date (YYYY-MM-DD)");
+	if (lv)
+		rc = buf_adds(&vi, lv) | buf_adds(&en, le);
+	else
+		rc = buf_addf(&vi, "Trường '%s'", key) | buf_addf(&en, "Field '%s'", key);
+	rc = rc < 0 ? err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL)
+	            : date_rule_check(f->rule, *(int32_t *)f->out, date_today(), key, vi.buf,
+	                              en.buf, e);
+	buf_release(&vi);
+	buf_release(&en);
+	return rc;
 }
 
 static int take_list(const char *key, json_t *v, int strings, struct arena *a,
@@ -28,8 +78,9 @@ static int take_list(const char *key, json_t *v, int strings, struct arena *a,
 		return wrong(e, key, strings ? "phải là danh sách chuỗi" : "phải là danh sách số",
 		             strings ? "must be a list of strings" : "must be a list of numbers");
 	if (n > LIST_MAX)
-		return err_set(e, HOSO_E_TOO_BIG, key, "Trường '%s' quá %d phần tử",
-		               "Field '%s' has more than %d items", key, LIST_MAX);
+		return say(e, HOSO_E_TOO_BIG, key,
+		           "có quá nhiều mục (tối đa " LIST_MAX_TEXT " mục)",
+		           "has too many items (at most " LIST_MAX_TEXT ")");
 	out->n = n;
 	if (strings) {
 		const char **s = arena_alloc(a, (n ? n : 1) * sizeof(*s));
@@ -74,19 +125,11 @@ static int take(const struct http_field *f, const char *key, json_t *v, struct a
 		if (!json_is_integer(v))
 			return wrong(e, key, "phải là số nguyên", "must be an integer");
 		if (json_integer_value(v) < f->min || json_integer_value(v) > f->max)
-			return err_set(e, HOSO_E_RANGE, key, "Trường '%s' phải từ %lld đến %lld",
-			               "Field '%s' must be from %lld to %lld", key,
-			               (long long)f->min, (long long)f->max);
+			return range(e, key, f->min, f->max);
 		*(int64_t *)f->out = json_integer_value(v);
 		return 0;
 	case HF_DATE:
-		if (!json_is_string(v) ||
-		    date_parse_iso(json_string_value(v), json_string_length(v), (int32_t *)f->out) <
-		        0)
-			return err_set(e, HOSO_E_BAD_DATE, key,
-			               "Trường '%s' phải là ngày YYYY-MM-DD",
-			               "Field '%s' must be a date YYYY-MM-DD", key);
-		return 0;
+		return take_date(f, key, v, e);
 	case HF_BOOL:
 		if (!json_is_boolean(v))
 			return wrong(e, key, "phải là true hoặc false", "must be true or false");
@@ -122,8 +165,8 @@ int http_fields(json_t *body, const struct http_field *fields, size_t n, struct 
 	}
 	for (size_t i = 0; i < n; i++)
 		if (fields[i].required && !json_object_get(body, fields[i].name))
-			return err_set(e, HOSO_E_MISSING, fields[i].name, "Thiếu trường '%s'",
-			               "Field '%s' is missing", fields[i].name);
+			return say(e, HOSO_E_MISSING, fields[i].name, "chưa được nhập",
+			           "is missing");
 	return 0;
 }
 

@@ -18,6 +18,7 @@
 #include "app/app.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/date.h"
 #include "http/router.h"
 
 #define HTTP_MAX_BODY   ((size_t)1 << 20)  /* bytes in a request body */
@@ -94,7 +95,7 @@ int http_json_body(struct http_req *r, json_t **ret, struct err *e);
 enum http_field_type {
 	HF_STRING,  /* out: const char ** (owned by the body) */
 	HF_INT,     /* out: int64_t *, within [min, max] */
-	HF_DATE,    /* out: int32_t *, from "YYYY-MM-DD" */
+	HF_DATE,    /* out: int32_t *, from "YYYY-MM-DD", within its rule's range */
 	HF_IDS,     /* out: struct http_list * (ids >= 1, in the arena) */
 	HF_STRINGS, /* out: struct http_list * (strings owned by the body) */
 	HF_BOOL     /* out: int *, 0 or 1 */
@@ -110,6 +111,7 @@ struct http_field {
 	int required;
 	void *out;
 	int64_t min, max;
+	enum date_rule rule; /* HF_DATE: the date's range (core/date.h) */
 };
 int http_fields(json_t *body, const struct http_field *fields, size_t n, struct arena *a,
                 struct err *e);

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/attachment.h"
 #include "app/user.h"
 #include "core/date.h"
 #include "core/parse.h"
@@ -170,6 +171,23 @@ enum MHD_Result http_send_error(struct MHD_Connection *c, int code)
 	err_init(&e);
 	err_set(&e, code, NULL, NULL, NULL);
 	ok = send_json(c, http_status_of(code), http_error_json(&e));
+	err_release(&e);
+	return ok;
+}
+
+/* A body over its cap, refused before it is read: for a file, the
+ * attachment's own message with its limit. */
+static enum MHD_Result send_too_big(struct MHD_Connection *c, size_t cap)
+{
+	struct err e;
+	enum MHD_Result ok;
+
+	if (cap != HTTP_MAX_UPLOAD)
+		return http_send_error(c, HOSO_E_TOO_BIG);
+	err_init(&e);
+	err_set(&e, HOSO_E_TOO_BIG, "file", ATTACHMENT_TOO_BIG_VI, ATTACHMENT_TOO_BIG_EN,
+	        ATTACHMENT_MAX >> 20);
+	ok = send_json(c, http_status_of(HOSO_E_TOO_BIG), http_error_json(&e));
 	err_release(&e);
 	return ok;
 }
@@ -484,7 +502,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return MHD_YES;
 	}
 	if (rq->too_big)
-		return http_send_error(c, HOSO_E_TOO_BIG);
+		return send_too_big(c, rq->body.max);
 	if (strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0)
 		return dispatch(c, rq, method, url);
 	if (srv->o->static_dir && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0))

@@ -167,6 +167,30 @@ static void test_bad_input_names_the_field_and_writes_nothing(void **state)
 	assert_int_equal(case_create(f->fx.app, &f->officer, &in, &f->fx.a, &id, NULL, &f->fx.e),
 	                 HOSO_E_MISSING);
 	assert_string_equal(f->fx.e.field.buf, "title");
+	/* A limit counts characters as a person does, and says so in words:
+	 * 501 "đ" (1,002 bytes) are one too many, 500 "đ" are not. */
+	{
+		struct buf t = BUF_INIT(4096);
+
+		for (int i = 0; i < 501; i++)
+			buf_adds(&t, "đ");
+		in.title = t.buf;
+		assert_int_equal(
+		    case_create(f->fx.app, &f->officer, &in, &f->fx.a, &id, NULL, &f->fx.e),
+		    HOSO_E_TOO_BIG);
+		assert_string_equal(f->fx.e.field.buf, "title");
+		assert_string_equal(err_text_vi(&f->fx.e), "Tiêu đề quá dài: tối đa 500 ký tự");
+		assert_string_equal(err_text_en(&f->fx.e),
+		                    "Title is too long: at most 500 characters");
+		t.buf[t.len - 2] = '\0'; /* 500 characters: the title passes, the
+		                          * other commune's organisation does not */
+		in.handling_org = f->c2;
+		assert_int_equal(
+		    case_create(f->fx.app, &f->officer, &in, &f->fx.a, &id, NULL, &f->fx.e),
+		    HOSO_E_NOT_FOUND);
+		in.handling_org = f->c1;
+		buf_release(&t);
+	}
 	in.title = "Kiểm tra";
 	in.confidentiality = CLEARANCE_TOP_SECRET;
 	assert_int_equal(case_create(f->fx.app, &f->officer, &in, &f->fx.a, &id, NULL, &f->fx.e),

@@ -31,6 +31,9 @@ static void test_every_figure_has_an_entry(void **state)
 			fail_msg("figure %d has no entry in the table", i);
 		assert_true(filled(d->vi) && filled(d->en) && filled(d->unit_vi) &&
 		            filled(d->unit_en) && filled(d->what));
+		/* A column's heading is words, never the code. */
+		if (!filled(d->short_vi) || !filled(d->short_en) || strchr(d->short_vi, '_'))
+			fail_msg("figure %s has no short name", d->code);
 		assert_int_equal(!d->distinct_vi, !d->distinct_en);
 		assert_true((unsigned)d->source < FIGURE_SOURCE__MAX);
 		assert_int_equal(d->source == FIGURE_COUNTED, d->timing == FIGURE_UNTIMED);

@@ -145,8 +145,13 @@ static void test_tables(void **state)
 	assert_int_equal(fig->cells[FIGURE_KT_TO_CHUC * fig->ncols + 5].n, 1);
 	assert_string_equal(fig->cells[FIGURE_KT_TO_CHUC * fig->ncols + 6].text, "tổ chức");
 	assert_int_equal(fig->cells[FIGURE_GS_THUONG_XUYEN * fig->ncols + 5].kind, DOC_CELL_EMPTY);
-	assert_string_equal(rows->head[2], "kt_to_chuc");
-	assert_string_equal(rows->head[2 + FIGURE__MAX], "kt_to_chuc (không trùng lặp)");
+	/* Headed in words, never by the figures' codes. */
+	assert_string_equal(rows->head[2], "Kiểm tra tổ chức");
+	assert_string_equal(rows->head[2 + FIGURE__MAX],
+	                    "Kiểm tra tổ chức (số tổ chức không trùng lặp)");
+	for (size_t j = 2; j < rows->ncols; j++)
+		if (strchr(rows->head[j], '_'))
+			fail_msg("column %zu is headed by a code: %s", j, rows->head[j]);
 	assert_int_equal(rows->nrows, 1);
 	assert_string_equal(rows->cells[0].text, "X1");
 	assert_int_equal(rows->cells[2 + FIGURE_KT_TO_CHUC].n, 1);
@@ -163,6 +168,9 @@ static void test_tables(void **state)
 	assert_non_null(strstr(out.buf,
 	                       "\r\n\"kt_to_chuc\",\"Tổ chức đảng được kiểm tra\",\"lượt\","
 	                       "1,0,1,\"tổ chức\",0\r\n"));
+	assert_non_null(strstr(out.buf, "\r\n\"Tổ chức\",\"Tên\",\"Kiểm tra tổ chức\",\"Tổ "
+	                                "chức có vi phạm\","));
+	assert_null(strstr(out.buf, "\"kt_to_chuc (không"));
 	assert_non_null(strstr(out.buf, "\r\n\"gs_thuong_xuyen\",\"Cuộc giám sát thường "
 	                                "xuyên\",\"cuộc\",0,0,,,\r\n"));
 	buf_release(&out);

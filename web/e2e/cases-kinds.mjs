@@ -68,13 +68,21 @@ async function atTheEnd(page) {
   check(!(await page.locator('button[data-test^=step-]:not([data-test=step-apply]):visible').count()), 'no step button in a final state')
 }
 
+/** Working days left as the page words them: "còn 3 ngày làm việc", "quá hạn 7 ngày làm việc", "đến hạn hôm nay". */
+function leftOf(text) {
+  if (text.startsWith('đến hạn hôm nay')) return 0
+  const m = /^(còn|quá hạn) (\d+) ngày làm việc/.exec(text)
+  if (!m) throw new Failure(`working days left not in words: "${text}"`)
+  return m[1] === 'còn' ? Number(m[2]) : -Number(m[2])
+}
+
 /** The case page's row for the deadline `name`: working days used of the total, left, paused, level. */
 async function deadline(page, name) {
   const row = page.locator('[data-test=case-deadlines] tbody tr', { hasText: name })
   await row.waitFor()
   const cells = (await row.locator('td').allTextContents()).map((s) => s.trim())
   const [used, total] = cells[2].split('/').map(Number)
-  const d = { due: cells[1], used, total, left: parseInt(cells[3], 10), paused: cells[3].includes('tạm dừng'), level: cells[4] }
+  const d = { due: cells[1], used, total, left: leftOf(cells[3]), paused: cells[3].includes('tạm dừng'), level: cells[4] }
   check(/^\d\d\/\d\d\/\d{4}$/.test(d.due), `${name}: due date shown (${cells[1]})`)
   check(Number.isInteger(used) && used >= 0 && d.left === total - used, `${name}: working days used/left shown (${cells[2]}, ${cells[3]})`)
   return d

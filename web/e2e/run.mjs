@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run, check, totp, startServer, hoso, PASSWORD, login, apiAs, memberUnder } from './harness.mjs'
 import { caseKindTests } from './cases-kinds.mjs'
+import { datesErrorsTests } from './dates-errors.mjs'
 
 const require = createRequire(import.meta.url)
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -358,6 +359,7 @@ const tests = [
     check((await page.textContent('[data-test=case-history]')).includes('Hủy nhầm: kế hoạch vẫn thực hiện'), 'the reason is in the history')
     check(!(await page.locator('[data-test=case-closed]').count()), 'no longer closed')
   }],
+  ...datesErrorsTests,
 
   ['a viewer of one commune cannot reach a person of another by URL', async ({ page, url }) => {
     const api = await apiAs(url, 'quantri')

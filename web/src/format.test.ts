@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { setLang } from './i18n'
 import { formatDate, formatNumber, formatTimestamp, parseDate, todayVN } from './format'
 
 describe('formatNumber', () => {
@@ -8,6 +9,11 @@ describe('formatNumber', () => {
     expect(formatNumber(505)).toBe('505')
     expect(formatNumber(0)).toBe('0')
     expect(formatNumber(-48560)).toBe('-48.560')
+  })
+  it('groups with commas in English', () => {
+    setLang('en')
+    expect(formatNumber(2611)).toBe('2,611')
+    setLang('vi')
   })
   it('leaves nothing for no number', () => {
     expect(formatNumber(null)).toBe('')

@@ -2,14 +2,17 @@
 // Dates travel as ISO strings (YYYY-MM-DD, or YYYY-MM / YYYY for partial
 // birth dates) and are never turned into Date objects, so no time zone can
 // shift them by a day.
+import { lang } from './i18n'
 
+/** 1.234.567 in Vietnamese, 1,234,567 in English. */
 export function formatNumber(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return ''
   const neg = n < 0
   const digits = Math.trunc(Math.abs(n)).toString()
+  const sep = lang.value === 'en' ? ',' : '.'
   let out = ''
   for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += '.'
+    if (i > 0 && (digits.length - i) % 3 === 0) out += sep
     out += digits[i]
   }
   return neg ? '-' + out : out

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { allMessages, hasKey, label, lang, setCodeLabels, setLang, t } from './i18n'
+import { allMessages, hasKey, label, lang, setCodeLabels, setLang, t, daysLeft } from './i18n'
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -25,6 +25,28 @@ describe('messages', () => {
       for (const m of text.matchAll(/\bt\('([a-zA-Z0-9_.]+)'/g)) if (!hasKey(m[1])) missing.push(`${file}: ${m[1]}`)
     }
     expect(missing).toEqual([])
+  })
+})
+
+describe('English that reads as English', () => {
+  it('counts working days with a plural, and says overdue rather than a negative number left', () => {
+    setLang('en')
+    expect(daysLeft(1)).toBe('1 working day left')
+    expect(daysLeft(2)).toBe('2 working days left')
+    expect(daysLeft(0)).toBe('due today')
+    expect(daysLeft(-1)).toBe('1 working day overdue')
+    expect(daysLeft(-7)).toBe('7 working days overdue')
+    expect(t('deadline.usedLeft', { used: 3, left: daysLeft(2) })).toBe('3 used, 2 working days left')
+    setLang('vi')
+    expect(daysLeft(1)).toBe('còn 1 ngày làm việc')
+    expect(daysLeft(-7)).toBe('quá hạn 7 ngày làm việc')
+    expect(daysLeft(0)).toBe('đến hạn hôm nay')
+  })
+  it('keeps the two forms of a plural in English only', () => {
+    for (const [key, [vi, en]] of Object.entries(allMessages())) {
+      expect(vi.includes('|'), key).toBe(false)
+      if (en.includes('|')) expect(en.split('|').length, key).toBe(2)
+    }
   })
 })
 

@@ -325,8 +325,7 @@ const messages: Record<string, Entry> = {
   'case.attachSize': ['Dung lượng', 'Size'],
   'case.attachAt': ['Lúc tải lên', 'Uploaded'],
   'case.attach': ['Đính kèm tệp…', 'Attach a file…'],
-  'case.attachHint': ['PDF, ảnh PNG/JPEG hoặc văn bản Word (DOCX), tối đa 20 MiB. Mỗi lần tải xuống được ghi nhật ký.', 'PDF, PNG/JPEG images or Word documents (DOCX), up to 20 MiB. Every download is logged.'],
-  'case.attachTooBig': ['Tệp lớn hơn 20 MiB', 'The file is larger than 20 MiB'],
+  'case.attachHint': ['PDF, ảnh PNG/JPEG hoặc văn bản Word (DOCX), tối đa 20 MB. Mỗi lần tải xuống được ghi nhật ký.', 'PDF, PNG/JPEG images or Word documents (DOCX), up to 20 MB. Every download is logged.'],
   'case.docNumber': ['Số, ký hiệu', 'Number and symbol'],
   'case.docTitle': ['Trích yếu', 'Title'],
   'case.docIssuer': ['Cơ quan ban hành', 'Issued by'],
@@ -439,9 +438,12 @@ const messages: Record<string, Entry> = {
   'disc.org': ['Tổ chức', 'Organisation'],
   'disc.person': ['Đảng viên', 'Member'],
   'deadline.due': ['Hạn', 'Due'],
-  'deadline.left': ['Còn (ngày làm việc)', 'Left (working days)'],
+  'deadline.left': ['Thời hạn còn lại', 'Time left'],
   'deadline.used': ['Đã dùng', 'Used'],
-  'deadline.usedLeft': ['đã dùng {used}, còn {left} ngày làm việc', '{used} used, {left} working days left'],
+  'deadline.usedLeft': ['đã dùng {used}, {left}', '{used} used, {left}'],
+  'deadline.daysLeft': ['còn {n} ngày làm việc', '{n} working day left|{n} working days left'],
+  'deadline.daysOverdue': ['quá hạn {n} ngày làm việc', '{n} working day overdue|{n} working days overdue'],
+  'deadline.dueToday': ['đến hạn hôm nay', 'due today'],
   'letter.lastReminder': ['Đôn đốc lần cuối', 'Last reminder'],
   'trip.eventDate': ['Ngày ghi nhận xuất cảnh, nhập cảnh, báo cáo', 'Date to record departure, return, report'],
   'deadline.paused': ['đang tạm dừng', 'paused'],
@@ -459,6 +461,11 @@ const messages: Record<string, Entry> = {
   'common.total': ['Tổng', 'Total'],
   'common.network': ['Không kết nối được máy chủ', 'Cannot reach the server'],
   'common.invalidDate': ['Ngày không hợp lệ (dd/mm/yyyy)', 'Invalid date (dd/mm/yyyy)'],
+  'common.noData': ['Không có dữ liệu', 'No data'],
+  'date.placeholder': ['dd/mm/yyyy', 'dd/mm/yyyy'],
+  'date.notReal': ['Ngày {text} không có thật: hãy nhập ngày/tháng/năm (dd/mm/yyyy)', '{text} is not a real day: type day/month/year (dd/mm/yyyy)'],
+  'date.notAfterToday': ['{label} không được sau hôm nay ({today})', '{label} cannot be after today ({today})'],
+  'date.range': ['{label} phải từ {min} đến {max}', '{label} must be from {min} to {max}'],
   'common.page': ['Trang', 'Page'],
 
   'action.read': ['Xem', 'Read'],
@@ -488,12 +495,31 @@ const messages: Record<string, Entry> = {
   'action.user_roles': ['Đổi vai trò', 'Roles changed'],
 }
 
-/** The text for key in the current language, with {name} placeholders filled. */
+/**
+ * The text for key in the current language, with {name} placeholders
+ * filled. An English text of two forms, "one|other", takes the first when
+ * params.n is 1 ("1 working day left", "2 working days left"); Vietnamese
+ * has one form.
+ */
 export function t(key: string, params?: Record<string, string | number>): string {
   const e = messages[key]
   let s = e ? e[lang.value === 'en' ? 1 : 0] : key
+  if (s.includes('|')) {
+    const [one, other] = s.split('|')
+    s = params && Number(params.n) === 1 ? one : other
+  }
   if (params) for (const [k, v] of Object.entries(params)) s = s.split(`{${k}}`).join(String(v))
   return s
+}
+
+/**
+ * Working days left before a deadline, as words: "còn 3 ngày làm việc",
+ * "1 working day left", "7 working days overdue" (never "-7 ... left").
+ */
+export function daysLeft(left: number): string {
+  if (left < 0) return t('deadline.daysOverdue', { n: -left })
+  if (left === 0) return t('deadline.dueToday')
+  return t('deadline.daysLeft', { n: left })
 }
 
 /** Names of the closed sets' codes come from the server (codes.ts registers them). */

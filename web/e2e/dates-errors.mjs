@@ -1,0 +1,107 @@
+// Dates a person can trust, errors shown, reports headed in words and
+// English that reads as English (issue 14, items 6, 7, 9 and 11), as a
+// commune officer ("cbxa1", officer of DB.X01). Imported by run.mjs.
+import { check, login, apiAs } from './harness.mjs'
+
+const iso = (n) => new Date(Date.now() + 7 * 3600e3 - n * 86400e3).toISOString().slice(0, 10)
+
+/** The problem shown under the date field `id`, once it shows. */
+async function problemOf(page, id) {
+  const p = page.locator(`[data-test=${id}-problem]`)
+  await p.waitFor()
+  return (await p.textContent()).trim()
+}
+
+export const datesErrorsTests = [
+  ['dates: 31/02/2026 and a case opened 01/01/2030 are refused where they are typed, and by the API', async ({ page, url, shot }) => {
+    await login(page, url, 'cbxa1')
+    await page.goto(url + '/cases')
+    await page.click('[data-test=case-new]')
+    await page.fill('#case-title', 'Kiểm tra chi bộ bản Mường')
+    await page.fill('#case-opened', '31/02/2026')
+    await page.keyboard.press('Enter')
+    const impossible = await problemOf(page, 'case-opened')
+    check(impossible.includes('31/02/2026') && impossible.includes('không có thật'), `31/02/2026 refused: "${impossible}"`)
+    check((await page.inputValue('#case-opened')) !== '03/03/2026', 'never read as 03/03/2026')
+    await shot('date-impossible')
+    // Leaving the field with it does not roll it over either.
+    await page.fill('#case-title', 'Kiểm tra chi bộ bản Mường')
+    check((await page.inputValue('#case-opened')) !== '03/03/2026', 'not rolled over on leaving the field')
+    await page.fill('#case-opened', '01/01/2030')
+    await page.keyboard.press('Enter')
+    const future = await problemOf(page, 'case-opened')
+    check(future.startsWith('Ngày mở') && future.includes('không được sau hôm nay'), `01/01/2030 refused: "${future}"`)
+    await shot('date-future')
+    // A real day today or before is taken, and the message goes.
+    await page.fill('#case-opened', iso(3).split('-').reverse().join('/'))
+    await page.keyboard.press('Enter')
+    await page.locator('[data-test=case-opened-problem]').waitFor({ state: 'detached' })
+    // The API refuses what the page refuses, in both languages.
+    const api = await apiAs(url, 'cbxa1')
+    const r = await api('POST', '/api/cases', { kind: 'kiem_tra', title: 'Tương lai', org: 'DB.X01', opened: '2030-01-01' })
+    check(r.status === 400 && r.body.error.code === 'out_of_range' && r.body.error.field === 'opened' && r.body.error.message.startsWith('Ngày mở hồ sơ không được sau hôm nay') && r.body.error.message_en.startsWith('Opening date cannot be after today'), `API: ${r.status} ${JSON.stringify(r.body)}`)
+    const r2 = await api('POST', '/api/cases', { kind: 'kiem_tra', title: 'Ngày không có', org: 'DB.X01', opened: '2026-02-31' })
+    check(r2.status === 400 && r2.body.error.code === 'bad_date', `API, 31/02: ${r2.status} ${JSON.stringify(r2.body)}`)
+  }],
+
+  ['an upload the server refuses (wrong type, too large) shows the server\'s message', async ({ page, url, shot }) => {
+    const api = await apiAs(url, 'cbxa1')
+    const c = (await api('POST', '/api/cases', { kind: 'kiem_tra', title: 'Kiểm tra có tệp đính kèm', org: 'DB.X01', opened: iso(5) })).body.id
+    check(Number.isInteger(c), 'case opened for the upload')
+    await login(page, url, 'cbxa1')
+    await page.goto(`${url}/cases/${c}`)
+    await page.waitForSelector('[data-test=case-attachments]')
+    await page.setInputFiles('#attach-file', { name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải PDF') })
+    const err = page.locator('[data-test=attach-error]')
+    await err.waitFor()
+    const wrongType = (await err.textContent()).trim()
+    check(wrongType.includes('Chỉ nhận tệp PDF'), `wrong type: "${wrongType}"`)
+    await err.scrollIntoViewIfNeeded()
+    await shot('upload-wrong-type')
+    const big = Buffer.alloc(20 * 1024 * 1024 + 1)
+    big.write('%PDF-1.4\n')
+    await page.setInputFiles('#attach-file', { name: 'qua-lon.pdf', mimeType: 'application/pdf', buffer: big })
+    await page.waitForFunction(() => document.querySelector('[data-test=attach-error]')?.textContent.includes('Tệp quá lớn'))
+    const tooBig = (await err.textContent()).trim()
+    check(tooBig.includes('Tệp quá lớn: tối đa 20 MB'), `too large: "${tooBig}"`)
+    check(!/byte|MiB/.test(wrongType + tooBig), 'limits in words a person reads')
+    await err.scrollIntoViewIfNeeded()
+    await shot('upload-too-big')
+    check(!/MiB|KiB/.test(await page.textContent('body')), 'sizes in KB and MB on the case page')
+  }],
+
+  ['the report\'s breakdown columns are headed in Vietnamese, never by codes', async ({ page, url, shot }) => {
+    await login(page, url, 'cbxa1')
+    await page.goto(`${url}/reports?org=DB.X01&from=2025-07-01&to=${iso(0)}`)
+    await page.waitForSelector('[data-test=report-rows]')
+    const head = (await page.locator('[data-test=report-rows] thead').textContent()).trim()
+    check(head.includes('Kiểm tra tổ chức') && head.includes('Tổ chức có vi phạm') && head.includes('Kỷ luật đảng viên'), `Vietnamese headings: ${head.slice(0, 200)}`)
+    check(!/[a-z]+_[a-z_]+/.test(head), `no code among the headings: ${head.match(/[a-z]+_[a-z_]+/)?.[0]}`)
+    const csv = await page.request.get(url + (await page.getAttribute('[data-test=report-csv]', 'href')))
+    const rowsHead = (await csv.text()).split('\r\n').find((l) => l.startsWith('"Tổ chức","Tên",'))
+    check(rowsHead && rowsHead.includes('"Kiểm tra tổ chức"') && !/[a-z]+_[a-z_]+/.test(rowsHead), `CSV headings: ${rowsHead?.slice(0, 200)}`)
+    await page.locator('[data-test=report-rows]').scrollIntoViewIfNeeded()
+    await shot('report-headings')
+  }],
+
+  ['English: working days with plurals, overdue rather than negative, "No data" as one wording', async ({ page, url, shot }) => {
+    const api = await apiAs(url, 'cbxa1')
+    const c = (await api('POST', '/api/cases', { kind: 'tham_tra_ly_lich', title: 'Thẩm tra lý lịch quần chúng Cà Văn Nọi', org: 'DB.X01', opened: iso(60) })).body.id
+    check((await api('POST', `/api/cases/${c}/letters`, { recipient: 'Đảng ủy xã Mường Phăng', about: 'Bố đẻ', sent: iso(50) })).status === 201, 'an overdue letter')
+    check((await api('POST', `/api/cases/${c}/letters`, { recipient: 'Công an xã Mường Phăng', about: 'Mẹ đẻ', sent: iso(0) })).status === 201, 'a letter sent today')
+    await login(page, url, 'cbxa1')
+    await page.click('[data-test=lang]')
+    await page.getByRole('link', { name: 'Party members' }).waitFor()
+    await page.goto(`${url}/cases/${c}`)
+    await page.waitForSelector('[data-test=case-letters]')
+    const letters = await page.textContent('[data-test=case-letters]')
+    check(/\d+ used, \d+ working days? overdue/.test(letters), `overdue in words: ${letters.slice(0, 300)}`)
+    check(/\d+ used, (\d+ working days? left|due today)/.test(letters), `left in words: ${letters.slice(0, 300)}`)
+    check(!/-\d+ working|1 working days|\bdays? left\b.*-/.test(letters), 'no negative count, no "1 working days"')
+    const body = await page.textContent('body')
+    check(!body.includes('No Data'), 'no "No Data"')
+    check(!/[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/i.test(await page.textContent('[data-test=case-letters] thead')), 'the letters table headed in English')
+    await shot('english-plurals', { fullPage: true })
+    await page.click('[data-test=lang]')
+  }],
+]
