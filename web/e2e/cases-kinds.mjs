@@ -62,9 +62,9 @@ async function step(page, to, state, { date, note, conclusion } = {}) {
   await expectState(page, state)
 }
 
-/** The case is at its end: no step left to take. */
+/** The case is at its end: no step left to take, only notes until a leader reopens it. */
 async function atTheEnd(page) {
-  await page.getByText('Không còn bước nào bạn thực hiện được ở trạng thái này.').waitFor()
+  await page.getByText('Hồ sơ đã kết thúc: chỉ còn thêm được ghi chú.', { exact: false }).waitFor()
   check(!(await page.locator('button[data-test^=step-]:not([data-test=step-apply]):visible').count()), 'no step button in a final state')
 }
 

@@ -392,7 +392,8 @@ const tests = [
     await page.fill('#classify-reason', 'Có yếu tố nước ngoài, theo đề nghị của chi bộ')
     await page.click('[data-test=classify-submit]')
     await page.waitForSelector('text=Đã đổi độ mật của hồ sơ')
-    check((await page.textContent('dl.kv')).includes('Mật'), 'the record now reads Mật')
+    // the page reloads the record after the change: wait for it
+    await page.waitForFunction(() => document.querySelector('dl.kv')?.textContent.includes('Mật'))
     const options = await (async () => {
       await page.click('[data-test=classify-level]')
       return page.locator('.el-select-dropdown__item:visible').allTextContents()
