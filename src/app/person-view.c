@@ -21,6 +21,7 @@ static void org_fields(struct app *app, const struct actor *who, json_t *o, int6
 	int seen = id && (org_get(app, who, id, day, a, &r, NULL) == 0 ||
 	                  org_get(app, who, id, DATE_OPEN, a, &r, NULL) == 0);
 
+	json_object_set_new(o, "org_id", seen ? json_integer(r.id) : json_null());
 	json_object_set_new(o, "org", seen ? json_string(r.code) : json_null());
 	json_object_set_new(o, "org_name", seen ? json_string(r.name) : json_null());
 }
@@ -33,8 +34,18 @@ json_t *person_brief_json(struct app *app, const struct actor *who, const struct
 	              p->full_name, "birth_date", p->birth_date, "sex", p->sex, "status", p->status,
 	              "cccd", p->cccd, "confidentiality", p->confidentiality);
 
-	if (o)
+	if (o) {
+		/* for a picker: "Lò Văn Muôn (1962), Chi bộ bản Mường Phăng" */
+		int year = 0;
+
+		for (int i = 0;
+		     p->birth_date && i < 4 && p->birth_date[i] >= '0' && p->birth_date[i] <= '9';
+		     i++)
+			year = year * 10 + (p->birth_date[i] - '0');
+		json_object_set_new(o, "birth_year",
+		                    year >= 1000 ? json_integer(year) : json_null());
 		org_fields(app, who, o, p->org_id, DATE_OPEN, a);
+	}
 	return o;
 }
 

@@ -625,6 +625,19 @@ static const struct migration migrations[] = {
         "ALTER TABLE case_appraisal ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
         NULL,
     },
+    /* 23: searches within a scope (issue 14).  A person's folded name
+     * beside their organisation in person_by_org, so that a search in a
+     * small scope reads the names of its members from the index alone
+     * (stmt.c, STMT_PERSON_SEARCH_SCAN_IN); the index still serves every
+     * lookup by organisation.  And each organisation version's folded name
+     * (hoso_fold, func.c), for the organisation search. */
+    {
+        "DROP INDEX person_by_org;"
+        "CREATE INDEX person_by_org ON person(org_id, search_key);"
+        "ALTER TABLE org_version ADD COLUMN search_key TEXT;"
+        "UPDATE org_version SET search_key = hoso_fold(name);",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))
