@@ -21,7 +21,6 @@ static void org_fields(struct app *app, const struct actor *who, json_t *o, int6
 	int seen = id && (org_get(app, who, id, day, a, &r, NULL) == 0 ||
 	                  org_get(app, who, id, DATE_OPEN, a, &r, NULL) == 0);
 
-	json_object_set_new(o, "org_id", seen ? json_integer(r.id) : json_null());
 	json_object_set_new(o, "org", seen ? json_string(r.code) : json_null());
 	json_object_set_new(o, "org_name", seen ? json_string(r.name) : json_null());
 }
@@ -45,6 +44,10 @@ json_t *person_brief_json(struct app *app, const struct actor *who, const struct
 		json_object_set_new(o, "birth_year",
 		                    year >= 1000 ? json_integer(year) : json_null());
 		org_fields(app, who, o, p->org_id, DATE_OPEN, a);
+		json_object_set_new(o, "org_id",
+		                    json_is_null(json_object_get(o, "org"))
+		                        ? json_null()
+		                        : json_integer(p->org_id));
 	}
 	return o;
 }
