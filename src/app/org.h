@@ -183,4 +183,19 @@ int org_map(struct app *app, const struct actor *who, int64_t id, int32_t day, i
  * scope of what they show (reports under a structure date). */
 int org_map_any(struct app *app, int64_t id, int32_t day, int64_t *ret_id, struct err *e);
 
+/*
+ * Organisations alive today within the actor's scope whose name matches
+ * query (ignoring case, diacritics, tone placement and i/y; each word the
+ * start of a word of the name, in any order: "xa muong" finds "Xã Mường
+ * Phăng") or whose code starts with it (any case).  The same name or code
+ * first, then those that start so, then the rest; at most limit
+ * (<= ORG_SEARCH_MAX; 0: 20).  An empty query finds nothing.  Rows live
+ * in a.  org_hit_json: {"id", "code", "name", "kind", "kind_name",
+ * "parent_id", "parent_code", "parent_name"} (a new reference).
+ */
+#define ORG_SEARCH_MAX 200
+int org_search(struct app *app, const struct actor *who, const char *query, size_t limit,
+               struct arena *a, struct org_hit_list *ret, struct err *e);
+json_t *org_hit_json(const struct org_hit *h);
+
 #endif

@@ -33,8 +33,22 @@ json_t *person_brief_json(struct app *app, const struct actor *who, const struct
 	              p->full_name, "birth_date", p->birth_date, "sex", p->sex, "status", p->status,
 	              "cccd", p->cccd, "confidentiality", p->confidentiality);
 
-	if (o)
+	if (o) {
+		/* for a picker: "Lò Văn Muôn (1962), Chi bộ bản Mường Phăng" */
+		int year = 0;
+
+		for (int i = 0;
+		     p->birth_date && i < 4 && p->birth_date[i] >= '0' && p->birth_date[i] <= '9';
+		     i++)
+			year = year * 10 + (p->birth_date[i] - '0');
+		json_object_set_new(o, "birth_year",
+		                    year >= 1000 ? json_integer(year) : json_null());
 		org_fields(app, who, o, p->org_id, DATE_OPEN, a);
+		json_object_set_new(o, "org_id",
+		                    json_is_null(json_object_get(o, "org"))
+		                        ? json_null()
+		                        : json_integer(p->org_id));
+	}
 	return o;
 }
 

@@ -465,6 +465,7 @@ int person_insert_prepared(struct app *app, struct person_row *row, int32_t join
 
 	if (rc < 0)
 		return rc;
+	scope_members_changed();
 	if (row->org_id) {
 		struct membership_row m = {
 		    .person_id = id,
@@ -936,6 +937,7 @@ int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_
 	}
 	if (rc == 0)
 		rc = store_person_set_org(app_store(app), id, to_org);
+	scope_members_changed();
 	{
 		struct gate_write w = {"transfer", "person", id, NULL, NOUN_RECORD};
 		char iso[DATE_BUF];
@@ -1127,12 +1129,62 @@ static int cmp_ranked(const void *x, const void *y)
 	return (a->p->id > b->p->id) - (a->p->id < b->p->id);
 }
 
+/*
+ * A scope of at most this many organisations is searched by reading its
+ * members' names (store_scope.scan); a larger one by filtering the
+ * full-text candidates.  A commune committee after 2025 holds a few dozen
+ * organisations, a province a few thousand: bench/README.md has the
+ * figures behind the choice.
+ */
+#define SEARCH_SCAN_ORGS 300
+
+/* Where the candidates are looked for: in->orgs NULL for the whole tree,
+ * else the actor's scope (and clearance) inside each query. */
+static int search_scope(struct app *app, const struct actor *who, struct arena *a,
+                        struct store_scope *in)
+{
+	size_t n;
+	int rc = scope_orgs_json(app, who, a, &in->orgs, &n);
+
+	in->clearance = (int)who->clearance;
+	in->scan = n <= SEARCH_SCAN_ORGS;
+	in->lo = 0;
+	in->hi = INT64_MAX;
+	if (rc == 0 && in->orgs && !in->scan)
+		rc = scope_member_ids(app, who, &in->lo, &in->hi);
+	return rc;
+}
+
+/* The candidates of one stage of person_search_unaudited: -3 the exact
+ * folded name, -2 an identifier prefix, -1 (in a scope) the names that
+ * start with the folded query, else a match_stage. */
+static int stage_rows(struct app *app, const struct store_scope *in, int stage, const char *query,
+                      const char *id, struct buf *key, struct buf *match, size_t want,
+                      struct arena *a, struct person_list *l)
+{
+	struct store *s = app_store(app);
+	int rc;
+
+	if (stage == -3 || stage == -1)
+		return in->orgs
+		           ? store_person_search_exact_in(s, key->buf, stage == -1, in, want, a, l)
+		           : store_person_search_exact(s, key->buf, want, a, l);
+	if (stage == -2)
+		return in->orgs ? store_person_search_ids_in(s, id, in, want, a, l)
+		                : store_person_search_ids(s, id, want, a, l);
+	if (stage > 0 && (rc = person_search_match(query, (enum match_stage)stage, key, match)) < 0)
+		return rc;
+	return in->orgs ? store_person_search_fts_in(s, match->buf, in, want, a, l)
+	                : store_person_search_fts(s, match->buf, want, a, l);
+}
+
 int person_search_unaudited(struct app *app, const struct actor *who, const char *query,
                             size_t limit, struct arena *a, struct person_list *ret, struct err *e)
 {
 	struct buf key = BUF_INIT(4096), match = BUF_INIT(8192), qkey = BUF_INIT(4096);
-	struct person_list lists[2 + MATCH__MAX] = {{0}};
+	struct person_list lists[3 + MATCH__MAX] = {{0}};
 	struct ranked *r = NULL;
+	struct store_scope in;
 	size_t n = 0, want, seen_cap = 4096;
 	int64_t *seen = NULL;
 	char id[40];
@@ -1149,40 +1201,36 @@ int person_search_unaudited(struct app *app, const struct actor *who, const char
 	}
 	if (match.len == 0)
 		goto out;
+	if ((rc = search_scope(app, who, a, &in)) < 0) {
+		err_set(e, rc, NULL, NULL, NULL);
+		goto out;
+	}
 	id_prefix(query, id, sizeof(id));
 	vi_sort_key(query, strlen(query), &qkey); /* empty on failure: no tie-break */
 	/* Fetch more candidates than asked so ranking has something to order. */
 	want = limit * 4 < 200 ? 200 : limit * 4;
 	seen = arena_calloc(a, seen_cap, sizeof(*seen));
-	r = arena_calloc(a, (2 + MATCH__MAX) * want + limit + 1, sizeof(*r));
+	r = arena_calloc(a, (3 + MATCH__MAX) * want + limit + 1, sizeof(*r));
 	if (!seen || !r) {
 		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 		goto out;
 	}
 	/*
 	 * Candidates, cheapest first: the whole folded name (b-tree), an
-	 * identifier prefix (b-trees), then FTS5 with every word whole, the last
-	 * word a prefix, every word a prefix.  A later stage runs only while
-	 * fewer than limit visible candidates are known: whole-word matches
-	 * always rank above prefix ones, so a full page of them is the answer.
-	 * Every stage iterates lazily and stops at want rows.
+	 * identifier prefix (b-trees), within a scope the names that start with
+	 * the query (b-tree: the family name first, as users type), then FTS5
+	 * with every word whole, the last word a prefix, every word a prefix.  A later stage runs
+	 * only while fewer than limit visible candidates are known: whole-word matches always rank
+	 * above prefix ones, so a full page of them is the answer. Every stage iterates lazily and
+	 * stops at want rows - rows within the actor's scope and clearance (in), so that the many
+	 * namesakes elsewhere never crowd out the actor's own.  visible() still checks each one.
 	 */
-	for (int stage = -2; stage < MATCH__MAX && n < limit; stage++) {
-		struct person_list *l = &lists[stage + 2];
+	for (int stage = -3; stage < MATCH__MAX && n < limit; stage++) {
+		struct person_list *l = &lists[stage + 3];
 
-		if (stage == -2) {
-			rc = store_person_search_exact(app_store(app), key.buf, want, a, l);
-		} else if (stage == -1) {
-			if (!*id)
-				continue;
-			rc = store_person_search_ids(app_store(app), id, want, a, l);
-		} else {
-			if (stage > 0 && (rc = person_search_match(query, (enum match_stage)stage,
-			                                           &key, &match)) < 0)
-				break;
-			rc = store_person_search_fts(app_store(app), match.buf, want, a, l);
-		}
-		if (rc < 0)
+		if ((stage == -2 && !*id) || (stage == -1 && !in.orgs))
+			continue;
+		if ((rc = stage_rows(app, &in, stage, query, id, &key, &match, want, a, l)) < 0)
 			break;
 		for (size_t i = 0; i < l->n; i++) {
 			const struct person_row *p = &l->v[i];

@@ -5,9 +5,11 @@
 
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "app/org.h"
+#include "core/buf.h"
 #include "store/store.h"
 
 #include "core/banned.h"
@@ -34,7 +36,13 @@ struct scope_cache {
 	size_t nin;
 	int64_t *all; /* alive today, sorted */
 	size_t nall;
+	char *json; /* in[] as a JSON array, made on first use (scope_orgs_json) */
+	size_t json_len;
+	unsigned long members_gen; /* lo..hi read at this scope_members_generation */
+	int64_t lo, hi;            /* the ids of the subtree's members (scope_member_ids) */
 };
+
+static atomic_ulong members_generation = 1;
 
 size_t app_scope_cache_size(void)
 {
@@ -46,12 +54,18 @@ void scope_changed(void)
 	atomic_fetch_add(&scope_generation, 1);
 }
 
+void scope_members_changed(void)
+{
+	atomic_fetch_add(&members_generation, 1);
+}
+
 void scope_cache_free(struct scope_cache *c)
 {
 	if (!c)
 		return;
 	free(c->in);
 	free(c->all);
+	free(c->json);
 	free(c);
 }
 
@@ -124,6 +138,9 @@ static int cache_build(struct scope_cache *c, struct store *s, int64_t root, int
 		qsort(in, nin, sizeof(*in), cmp_i64);
 		free(c->in);
 		free(c->all);
+		free(c->json);
+		c->json = NULL;
+		c->members_gen = 0;
 		c->in = in;
 		c->nin = nin;
 		c->all = all;
@@ -142,22 +159,31 @@ static int cache_build(struct scope_cache *c, struct store *s, int64_t root, int
 
 static int scope_walk(struct app *app, const struct actor *who, int64_t org_id);
 
-int scope_contains(struct app *app, const struct actor *who, int64_t org_id)
+/* The connection's cache, made current for who's scope; NULL when it
+ * cannot be (no memory, or the tree could not be read). */
+static struct scope_cache *cache_for(struct app *app, const struct actor *who)
 {
-	struct scope_cache *c;
+	struct scope_cache *c = app_scope_cache(app);
 	int32_t today = date_today();
 
-	if (who->scope_org == 0)
-		return 1;
-	if (org_id == 0)
-		return 0;
-	c = app_scope_cache(app);
 	if (c && (c->root != who->scope_org || c->day != today ||
 	          c->gen != atomic_load(&scope_generation) ||
 	          time(NULL) - c->built >= SCOPE_CACHE_SECONDS)) {
 		if (cache_build(c, app_store(app), who->scope_org, today) < 0)
 			c = NULL;
 	}
+	return c;
+}
+
+int scope_contains(struct app *app, const struct actor *who, int64_t org_id)
+{
+	struct scope_cache *c;
+
+	if (who->scope_org == 0)
+		return 1;
+	if (org_id == 0)
+		return 0;
+	c = cache_for(app, who);
 	if (c && has(c->in, c->nin, org_id))
 		return 1;
 	if (c && has(c->all, c->nall, org_id))
@@ -174,4 +200,66 @@ static int scope_walk(struct app *app, const struct actor *who, int64_t org_id)
 	if (org_id == 0)
 		return 0;
 	return org_is_under(app, who->scope_org, org_id, date_today(), ORG_WALK_OR_LAST) == 1;
+}
+
+/* c->in as a JSON array of ids, kept in the cache until it is rebuilt. */
+static int cache_json(struct scope_cache *c)
+{
+	struct buf b = BUF_INIT((size_t)1 << 30);
+	int rc = buf_addch(&b, '[');
+
+	for (size_t i = 0; rc == 0 && i < c->nin; i++)
+		rc = buf_addf(&b, i ? ",%lld" : "%lld", (long long)c->in[i]);
+	if (rc == 0)
+		rc = buf_addch(&b, ']');
+	if (rc < 0) {
+		buf_release(&b);
+		return rc;
+	}
+	c->json = buf_detach(&b, &c->json_len);
+	return c->json ? 0 : HOSO_E_NOMEM;
+}
+
+int scope_orgs_json(struct app *app, const struct actor *who, struct arena *a,
+                    const char **ret_json, size_t *ret_n)
+{
+	struct scope_cache *c;
+	char *copy;
+
+	*ret_json = NULL;
+	*ret_n = 0;
+	if (who->scope_org == 0)
+		return 0;
+	if (!(c = cache_for(app, who)))
+		return HOSO_E_NOMEM;
+	if (!c->json && cache_json(c) < 0)
+		return HOSO_E_NOMEM;
+	if (!(copy = arena_alloc(a, c->json_len + 1)))
+		return HOSO_E_NOMEM;
+	memcpy(copy, c->json, c->json_len + 1);
+	*ret_json = copy;
+	*ret_n = c->nin;
+	return 0;
+}
+
+int scope_member_ids(struct app *app, const struct actor *who, int64_t *ret_lo, int64_t *ret_hi)
+{
+	struct scope_cache *c;
+	unsigned long gen = atomic_load(&members_generation);
+	int rc;
+
+	*ret_lo = 0;
+	*ret_hi = INT64_MAX;
+	if (who->scope_org == 0)
+		return 0;
+	if (!(c = cache_for(app, who)) || (!c->json && cache_json(c) < 0))
+		return HOSO_E_NOMEM;
+	if (c->members_gen != gen) {
+		if ((rc = store_person_id_range(app_store(app), c->json, &c->lo, &c->hi)) < 0)
+			return rc;
+		c->members_gen = gen;
+	}
+	*ret_lo = c->lo;
+	*ret_hi = c->hi;
+	return 0;
 }

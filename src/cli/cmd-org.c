@@ -3,6 +3,8 @@
  *
  *   org tree [--as-of D] [--root CODE] [--depth N] [--json]
  *   org show CODE [--json]              history: versions and successions
+ *   org search TEXT [--limit N] [--json] today's organisations by name
+ *                                       (without diacritics) or code
  *   org create --code C --name N --kind K [--parent CODE] --from D [--doc S]
  *   org rename CODE NAME --date D [--doc S]
  *   org move CODE PARENT --date D [--doc S]
@@ -496,16 +498,49 @@ static int org_terms_cmd(struct cli_sub *x, int argc, char **argv)
 	return rc;
 }
 
+static int org_search_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *limit_s = NULL, *pos[1];
+	int json = 0, rc;
+	const struct cli_opt opts[] = {{"--limit", &limit_s}, {"--json", NULL, &json}, {NULL}};
+	struct org_hit_list l;
+	int64_t limit = 20;
+
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu chuỗi tìm kiếm",
+	                   "The search text is missing")) != 0 ||
+	    (limit_s && (rc = cli_number("--limit", limit_s, 1, ORG_SEARCH_MAX, &limit)) != 0) ||
+	    (rc = cli_sub_open(x)) != 0 ||
+	    (rc = org_search(x->app, &x->who, pos[0], (size_t)limit, &x->a, &l, &x->err)) < 0)
+		return rc;
+	if (json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < l.n; i++)
+			json_array_append_new(arr, org_hit_json(&l.v[i]));
+		cli_print_json(json_pack("{s:s,s:o}", "query", pos[0], "results", arr));
+		return 0;
+	}
+	printf("Tìm \"%s\": %zu kết quả\n", pos[0], l.n);
+	for (size_t i = 0; i < l.n; i++)
+		printf("%s  %s  (%s%s%s)\n", l.v[i].code, l.v[i].name, org_kind_label(l.v[i].kind),
+		       l.v[i].parent_name ? ", thuộc " : "",
+		       l.v[i].parent_name ? l.v[i].parent_name : "");
+	return 0;
+}
+
 static const struct cli_subcmd subs[] = {
     {"tree", org_tree_cmd},           {"show", org_show_cmd},         {"create", org_create_cmd},
     {"rename", org_rename_cmd},       {"move", org_move_cmd},         {"merge", org_merge_cmd},
     {"split", org_split_cmd},         {"dissolve", org_dissolve_cmd}, {"map", org_map_cmd},
     {"ancestors", org_ancestors_cmd}, {"term", org_term_cmd},         {"terms", org_terms_cmd},
+    {"search", org_search_cmd},
 };
 
 const struct cmd_entry cmd_org_entry = {
     .name = "org",
-    .usage = "org tree|show|create|rename|move|merge|split|dissolve|map|ancestors|term|terms ...",
+    .usage =
+        "org tree|show|search|create|rename|move|merge|split|dissolve|map|ancestors|term|terms "
+        "...",
     .help = "Cây tổ chức theo thời gian / the organisation tree through time",
     .purpose = "cli",
     .subs = subs,

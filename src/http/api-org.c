@@ -1,7 +1,8 @@
 /*
  * api-org.c - GET /api/orgs?as_of=YYYY-MM-DD: the organisation tree on a
  * date, within the caller's scope (nodes in depth-first order with depth,
- * member counts and number of children); one organisation, its members,
+ * member counts and number of children); GET /api/orgs?q=TEXT: the
+ * organisations of today found by name or code (a picker); one organisation, its members,
  * the changes to it (administrators), and its party terms
  * (GET/POST /api/orgs/{code}/terms).
  */
@@ -17,12 +18,38 @@
 
 #include "core/banned.h"
 
+/* GET /api/orgs?q=TEXT&limit=N: organisations alive today within the
+ * caller's scope, by name (folded) or code, best first (org_search). */
+static int orgs_search(struct http_req *r, const char *q, struct err *e)
+{
+	struct org_hit_list l;
+	int64_t limit = 20;
+	json_t *arr;
+	int rc;
+
+	if (!*q)
+		return err_set(e, HOSO_E_MISSING, "q", "Thiếu nội dung tìm kiếm",
+		               "The search text is missing");
+	if (strlen(q) > 200)
+		return err_set(e, HOSO_E_TOO_BIG, "q", NULL, NULL);
+	if ((rc = http_query_i64(r, "limit", 1, ORG_SEARCH_MAX, &limit, e)) < 0 ||
+	    (rc = org_search(r->app, &r->actor, q, (size_t)limit, r->arena, &l, e)) < 0)
+		return rc;
+	arr = json_array();
+	for (size_t i = 0; i < l.n; i++)
+		json_array_append_new(arr, org_hit_json(&l.v[i]));
+	return http_reply(r, 200, json_pack("{s:s,s:o}", "q", q, "results", arr));
+}
+
 int api_orgs_get(struct http_req *r, struct err *e)
 {
 	struct org_tree t;
 	int32_t day = date_today();
+	const char *q = http_query(r, "q");
 	int rc;
 
+	if (q)
+		return orgs_search(r, q, e);
 	if ((rc = http_query_date(r, "as_of", &day, e)) < 0 ||
 	    (rc = org_tree_at(r->app, &r->actor, day, 0, r->arena, &t, e)) < 0)
 		return rc;

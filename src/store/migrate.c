@@ -625,7 +625,20 @@ static const struct migration migrations[] = {
         "ALTER TABLE case_appraisal ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
         NULL,
     },
-    /* 23: the inbox: a notice to a user about a case - work assigned, a
+    /* 23: searches within a scope (issue 14).  A person's folded name
+     * beside their organisation in person_by_org, so that a search in a
+     * small scope reads the names of its members from the index alone
+     * (stmt.c, STMT_PERSON_SEARCH_SCAN_IN); the index still serves every
+     * lookup by organisation.  And each organisation version's folded name
+     * (hoso_fold, func.c), for the organisation search. */
+    {
+        "DROP INDEX person_by_org;"
+        "CREATE INDEX person_by_org ON person(org_id, search_key);"
+        "ALTER TABLE org_version ADD COLUMN search_key TEXT;"
+        "UPDATE org_version SET search_key = hoso_fold(name);",
+        NULL,
+    },
+    /* 24: the inbox: a notice to a user about a case - work assigned, a
      * case waiting for them, a deadline's reminder or its passing.  One
      * notice per (user, case, kind, ref): ref tells apart what the same
      * kind is about within the case (a state, a deadline rule and level,

@@ -74,6 +74,26 @@ int store_org_children_at(struct store *s, int64_t id, int32_t day, struct arena
 	                  &ret->n, "Id", id, day);
 }
 
+static int read_hit(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct org_hit *h = item;
+
+	return store_cols(st, a, "IsssIssi", &h->id, &h->code, &h->name, &h->kind, &h->parent_id,
+	                  &h->parent_code, &h->parent_name, &h->rank);
+}
+
+int store_org_search(struct store *s, int32_t day, const char *match, const char *key,
+                     const char *code, const char *orgs, size_t limit, struct arena *a,
+                     struct org_hit_list *ret)
+{
+	if (orgs)
+		return store_rows(s, STMT_ORG_SEARCH_IN, a, sizeof(*ret->v), read_hit,
+		                  (void **)&ret->v, &ret->n, "dsssIs", day, match, code, key,
+		                  (int64_t)limit, orgs);
+	return store_rows(s, STMT_ORG_SEARCH, a, sizeof(*ret->v), read_hit, (void **)&ret->v,
+	                  &ret->n, "dsssI", day, match, code, key, (int64_t)limit);
+}
+
 /* The latest version of organisation id, for a change from day on. */
 static int latest(struct store *s, int64_t id, struct org_row *ret)
 {

@@ -353,24 +353,116 @@ int store_person_search_fts(struct store *s, const char *match, size_t limit, st
 	return rc == HOSO_E_DB ? HOSO_E_INVALID : rc;
 }
 
-int store_person_search_ids(struct store *s, const char *prefix, size_t limit, struct arena *a,
-                            struct person_list *ret)
+struct id_range {
+	int64_t lo, hi;
+};
+
+static int read_range(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct id_range *r = item;
+
+	return store_cols(st, a, "II", &r->lo, &r->hi);
+}
+
+int store_person_id_range(struct store *s, const char *orgs, int64_t *ret_lo, int64_t *ret_hi)
+{
+	struct id_range r = {0, 0};
+	struct arena a;
+	int rc;
+
+	/* min() and max() of no rows are NULL, read as 0: no id is in [0, 0]. */
+	arena_init(&a, 1 << 16);
+	rc = store_row(s, STMT_PERSON_ID_RANGE, &a, sizeof(r), read_range, &r, "s", orgs);
+	arena_release(&a);
+	*ret_lo = r.lo;
+	*ret_hi = r.hi;
+	return rc;
+}
+
+/* The range [prefix, prefix~) holds every value starting with prefix
+ * (identifiers are ASCII letters and digits, all below '~'); up: the same
+ * in capitals.  HOSO_E_INVALID when prefix is empty or too long. */
+static int id_range(const char *prefix, char hi[64], char up[64], char uphi[64])
 {
 	size_t n = strlen(prefix);
-	char hi[64], up[64], uphi[64];
 
-	if (n == 0 || n + 2 > sizeof(hi))
+	if (n == 0 || n + 2 > 64)
 		return HOSO_E_INVALID;
-	/* The range [prefix, prefix~) holds every value starting with prefix
-	 * (identifiers are ASCII letters and digits, all below '~'). */
 	for (size_t i = 0; i <= n; i++)
 		up[i] = (char)(prefix[i] >= 'a' && prefix[i] <= 'z' ? prefix[i] - 32 : prefix[i]);
 	memcpy(hi, prefix, n);
 	memcpy(uphi, up, n);
 	hi[n] = uphi[n] = '~';
 	hi[n + 1] = uphi[n + 1] = '\0';
+	return 0;
+}
+
+int store_person_search_ids(struct store *s, const char *prefix, size_t limit, struct arena *a,
+                            struct person_list *ret)
+{
+	char hi[64], up[64], uphi[64];
+	int rc = id_range(prefix, hi, up, uphi);
+
+	if (rc < 0)
+		return rc;
 	return store_rows(s, STMT_PERSON_SEARCH_IDS, a, sizeof(*ret->v), read_person,
 	                  (void **)&ret->v, &ret->n, "ssssI", prefix, hi, up, uphi, (int64_t)limit);
+}
+
+int store_person_search_exact_in(struct store *s, const char *key, int starts,
+                                 const struct store_scope *in, size_t limit, struct arena *a,
+                                 struct person_list *ret)
+{
+	size_t n = strlen(key);
+	char *hi;
+
+	/* Keys are [a-z0-9 ]: key + "\x01" follows key and precedes every
+	 * longer key; key with its last byte raised follows all that start
+	 * with key. */
+	if (n == 0 || !(hi = arena_alloc(a, n + 2)))
+		return n ? HOSO_E_NOMEM : HOSO_E_INVALID;
+	memcpy(hi, key, n + 1);
+	if (starts) {
+		hi[n - 1]++;
+	} else {
+		hi[n] = '\x01';
+		hi[n + 1] = '\0';
+	}
+	return store_rows(s, STMT_PERSON_SEARCH_EXACT_IN, a, sizeof(*ret->v), read_person,
+	                  (void **)&ret->v, &ret->n, "ssiIs", key, in->orgs, in->clearance,
+	                  (int64_t)limit, hi);
+}
+
+int store_person_search_fts_in(struct store *s, const char *match, const struct store_scope *in,
+                               size_t limit, struct arena *a, struct person_list *ret)
+{
+	enum stmt which = in->scan ? STMT_PERSON_SEARCH_SCAN_IN : STMT_PERSON_SEARCH_FTS_IN;
+	int rc;
+
+	if (!store_stmt(s, which))
+		return HOSO_E_DB;
+	if (in->scan)
+		rc = store_rows(s, which, a, sizeof(*ret->v), read_person, (void **)&ret->v,
+		                &ret->n, "ssiI", match, in->orgs, in->clearance, (int64_t)limit);
+	else
+		rc = store_rows(s, which, a, sizeof(*ret->v), read_person, (void **)&ret->v,
+		                &ret->n, "ssiIII", match, in->orgs, in->clearance, (int64_t)limit,
+		                in->lo, in->hi);
+	/* A malformed MATCH expression is the caller's input, not a db fault. */
+	return rc == HOSO_E_DB ? HOSO_E_INVALID : rc;
+}
+
+int store_person_search_ids_in(struct store *s, const char *prefix, const struct store_scope *in,
+                               size_t limit, struct arena *a, struct person_list *ret)
+{
+	char hi[64], up[64], uphi[64];
+	int rc = id_range(prefix, hi, up, uphi);
+
+	if (rc < 0)
+		return rc;
+	return store_rows(s, STMT_PERSON_SEARCH_IDS_IN, a, sizeof(*ret->v), read_person,
+	                  (void **)&ret->v, &ret->n, "ssssIsi", prefix, hi, up, uphi,
+	                  (int64_t)limit, in->orgs, in->clearance);
 }
 
 int store_membership_insert(struct store *s, const struct membership_row *m, int64_t *ret_id)

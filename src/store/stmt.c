@@ -13,6 +13,20 @@
 	"o.id, o.code, o.valid_from, o.valid_to, v.id, v.valid_from, v.valid_to, v.name, "         \
 	"v.kind, v.parent_id, v.document"
 
+/* clang-format off */
+#define ORG_SEARCH(IN)                                                                             \
+	"SELECT o.id, o.code, v.name, v.kind, v.parent_id, po.code, pv.name, CASE WHEN "           \
+	"v.search_key = ?4 OR lower(o.code) = lower(?3) THEN 0 WHEN substr(v.search_key, 1, "     \
+	"length(?4)) = ?4 OR lower(substr(o.code, 1, length(?3))) = lower(?3) THEN 1 WHEN instr("  \
+	"' ' || v.search_key, ' ' || ?4) > 0 THEN 2 ELSE 3 END "                                   \
+	"AS r FROM org_version v JOIN org o ON o.id = v.org_id LEFT JOIN org po ON po.id = "       \
+	"v.parent_id LEFT JOIN org_version pv ON pv.org_id = v.parent_id AND pv.valid_from <= ?1 " \
+	"AND (pv.valid_to IS NULL OR pv.valid_to > ?1) WHERE v.valid_from <= ?1 AND (v.valid_to "  \
+	"IS NULL OR v.valid_to > ?1) AND " IN " AND (hoso_words(v.search_key, ?2) OR "              \
+	"lower(substr(o.code, 1, length(?3))) = lower(?3)) ORDER BY r, v.search_key, o.code "      \
+	"LIMIT ?5"
+/* clang-format on */
+
 #define USER_COLS                                                                                  \
 	"id, username, full_name, org_id, roles, clearance, password_hash, disabled, "             \
 	"failed_logins, locked_until, totp_secret, totp_enabled, totp_last_step, "                 \
@@ -65,8 +79,8 @@ const char *const stmt_sqlite[STMT__MAX] = {
 
     [STMT_ORG_INSERT] = "INSERT INTO org(code, valid_from) VALUES (?1, ?2)",
     [STMT_ORG_VERSION_INSERT] =
-        "INSERT INTO org_version(org_id, valid_from, name, kind, parent_id, document) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO org_version(org_id, valid_from, name, kind, parent_id, document, "
+        "search_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, hoso_fold(?3))",
     [STMT_ORG_BY_CODE] = "SELECT id FROM org WHERE code = ?1",
     [STMT_ORG_AT] = "SELECT " ORG_COLS " FROM org o JOIN org_version v ON v.org_id = o.id "
                     "WHERE o.id = ?1 AND v.valid_from <= ?2 "
@@ -83,8 +97,16 @@ const char *const stmt_sqlite[STMT__MAX] = {
                              "AND (v.valid_to IS NULL OR v.valid_to > ?2) ORDER BY o.code",
     [STMT_ORG_VERSION_CLOSE] = "UPDATE org_version SET valid_to = ?2 WHERE id = ?1",
     [STMT_ORG_VERSION_UPDATE] = "UPDATE org_version SET name = ?2, kind = ?3, parent_id = ?4, "
-                                "document = coalesce(?5, document) WHERE id = ?1",
+                                "document = coalesce(?5, document), search_key = hoso_fold(?2) "
+                                "WHERE id = ?1",
     [STMT_ORG_END] = "UPDATE org SET valid_to = ?2 WHERE id = ?1",
+    /* Organisations alive on ?1 whose folded name matches ?2 (hoso_words)
+     * or whose code starts with ?3 (any case), best first: the same name
+     * or code (?4 the folded query), then a name or code that starts so,
+     * then names holding the words in the order typed, then the rest;
+     * each with its parent's code and name that day. */
+    [STMT_ORG_SEARCH] = ORG_SEARCH("1"),
+    [STMT_ORG_SEARCH_IN] = ORG_SEARCH("v.org_id IN (SELECT value FROM json_each(?6))"),
     [STMT_SUCCESSION_INSERT] = "INSERT INTO succession(kind, effective, document, note) "
                                "VALUES (?1, ?2, ?3, ?4)",
     [STMT_SUCCESSION_LINK_INSERT] = "INSERT INTO succession_link(succession_id, from_org, "
@@ -170,6 +192,39 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "party_file_no < ?4 UNION "
                                "SELECT id FROM person WHERE party_card_no >= ?1 AND "
                                "party_card_no < ?2 LIMIT ?5)",
+    /*
+     * The same within a scope: ?2 is the JSON array of the organisation
+     * ids in scope, ?3 the reader's clearance, so that neither the persons
+     * of other organisations nor classified records take the places of the
+     * reader's own before the LIMIT.  Folded names from ?1 up to ?5 (the
+     * exact name, or the names that start so): one range a scope
+     * organisation on person_by_org (org_id, search_key).
+     */
+    [STMT_PERSON_SEARCH_EXACT_IN] = "SELECT " PERSON_COLS " FROM person p WHERE p.org_id IN "
+                                    "(SELECT value FROM json_each(?2)) AND p.search_key >= ?1 "
+                                    "AND p.search_key < ?5 AND p.confidentiality <= ?3 LIMIT ?4",
+    /* A large scope (a province): the full-text candidates in rowid order,
+     * each kept when its organisation is in scope, until ?4 are kept; only
+     * between the lowest and the highest id of the scope's members (?5,
+     * ?6), which FTS5 seeks to: members entered unit by unit sit together. */
+    [STMT_PERSON_SEARCH_FTS_IN] = "SELECT " PERSON_COLS " FROM person_fts f CROSS JOIN person p "
+                                  "ON p.id = f.rowid WHERE person_fts MATCH ?1 AND f.rowid >= ?5 "
+                                  "AND f.rowid <= ?6 AND p.org_id IN (SELECT value FROM "
+                                  "json_each(?2)) AND p.confidentiality <= ?3 LIMIT ?4",
+    [STMT_PERSON_ID_RANGE] = "SELECT min(id), max(id) FROM person WHERE org_id IN (SELECT value "
+                             "FROM json_each(?1))",
+    /* A small scope (a commune): its members' folded names read from
+     * person_by_org alone, matched by hoso_words (func.c), the rows read
+     * only for the names that match. */
+    [STMT_PERSON_SEARCH_SCAN_IN] = "SELECT " PERSON_COLS " FROM person p WHERE p.id IN (SELECT "
+                                   "q.id FROM person q INDEXED BY person_by_org WHERE q.org_id "
+                                   "IN (SELECT value FROM json_each(?2)) AND hoso_words("
+                                   "q.search_key, ?1)) AND p.confidentiality <= ?3 LIMIT ?4",
+    [STMT_PERSON_SEARCH_IDS_IN] = "SELECT " PERSON_COLS " FROM person p WHERE p.org_id IN "
+                                  "(SELECT value FROM json_each(?6)) AND p.confidentiality <= ?7 "
+                                  "AND ((p.cccd >= ?1 AND p.cccd < ?2) OR (p.party_file_no >= ?3 "
+                                  "AND p.party_file_no < ?4) OR (p.party_card_no >= ?1 AND "
+                                  "p.party_card_no < ?2)) LIMIT ?5",
     [STMT_PERSON_SET_ORG] = "UPDATE person SET org_id = ?2 WHERE id = ?1",
     [STMT_MEMBERSHIP_INSERT] = "INSERT INTO membership(person_id, org_id, valid_from, "
                                "valid_to, status, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

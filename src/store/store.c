@@ -467,6 +467,10 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e)
 		return HOSO_E_IO;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
+	if (store_functions(s->db) < 0) {
+		store_close(s);
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	}
 	sqlite3_commit_hook(s->db, commit_guard, s);
 	if (store_pragmas(s) != SQLITE_OK) {
 		rc = store_rc(sqlite3_errcode(s->db));

@@ -134,6 +134,30 @@ int store_org_versions(struct store *s, int64_t id, struct arena *a, struct org_
 int store_org_children_at(struct store *s, int64_t id, int32_t day, struct arena *a,
                           struct org_list *ret);
 
+/*
+ * Organisations alive on day whose folded name (hoso_fold) matches match
+ * (an FTS5-style expression, see store_words_match) or whose code starts
+ * with code (any case); orgs: a JSON array of the ids to look among, NULL
+ * for all.  Best first (rank 0: the folded name is key or the code is
+ * code; 1: starts with it; 2: holds key from the start of a word, 3: the
+ * words match in another order), then by folded name and code; at most
+ * limit.
+ */
+struct org_hit {
+	int64_t id;
+	const char *code, *name, *kind;
+	int64_t parent_id; /* 0 for a root */
+	const char *parent_code, *parent_name;
+	int rank;
+};
+struct org_hit_list {
+	struct org_hit *v;
+	size_t n;
+};
+int store_org_search(struct store *s, int32_t day, const char *match, const char *key,
+                     const char *code, const char *orgs, size_t limit, struct arena *a,
+                     struct org_hit_list *ret);
+
 /* End the current version at day and start a new one with the given name,
  * kind and parent (day == current version's start: change it in place).
  * HOSO_E_ORG_STATE when day is before the current version's start. */
@@ -275,6 +299,37 @@ int store_person_search_fts(struct store *s, const char *match, size_t limit, st
  * prefix (ASCII letters and digits). */
 int store_person_search_ids(struct store *s, const char *prefix, size_t limit, struct arena *a,
                             struct person_list *ret);
+
+/*
+ * The same searches within a scope.  in->orgs: the ids of the
+ * organisations in the reader's scope as a JSON array ("[12,40]"), read
+ * inside the query, so that the persons of other organisations never take
+ * the places of the reader's before the limit; records above
+ * in->clearance are left out the same way.  in->scan: the scope is small
+ * (a commune): its members' folded names are read from the index by
+ * organisation and matched there (hoso_words), instead of the full-text
+ * candidates being filtered - which suits a large scope (a province).
+ */
+struct store_scope {
+	const char *orgs;
+	int clearance;
+	int scan;
+	int64_t lo, hi; /* the lowest and highest id of its members
+	                 * (store_person_id_range), for the full-text plan */
+};
+/* The lowest and highest id of the persons of the organisations orgs (a
+ * JSON array of ids); 0 and 0 when there are none. */
+int store_person_id_range(struct store *s, const char *orgs, int64_t *ret_lo, int64_t *ret_hi);
+/* exact_in: the folded name key, or with starts every folded name that
+ * starts with key ("hoang van" finds "hoang van thang" and "hoang vang"):
+ * a range of person_by_org a scope organisation. */
+int store_person_search_exact_in(struct store *s, const char *key, int starts,
+                                 const struct store_scope *in, size_t limit, struct arena *a,
+                                 struct person_list *ret);
+int store_person_search_fts_in(struct store *s, const char *match, const struct store_scope *in,
+                               size_t limit, struct arena *a, struct person_list *ret);
+int store_person_search_ids_in(struct store *s, const char *prefix, const struct store_scope *in,
+                               size_t limit, struct arena *a, struct person_list *ret);
 
 /* Membership history. */
 struct membership_row {

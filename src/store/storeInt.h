@@ -26,6 +26,8 @@ enum stmt {
 	STMT_ORG_VERSION_CLOSE,
 	STMT_ORG_VERSION_UPDATE,
 	STMT_ORG_END,
+	STMT_ORG_SEARCH,
+	STMT_ORG_SEARCH_IN,
 	STMT_SUCCESSION_INSERT,
 	STMT_SUCCESSION_LINK_INSERT,
 	STMT_SUCCESSION_OF,
@@ -58,6 +60,11 @@ enum stmt {
 	STMT_PERSON_SEARCH_EXACT,
 	STMT_PERSON_SEARCH_FTS,
 	STMT_PERSON_SEARCH_IDS,
+	STMT_PERSON_SEARCH_EXACT_IN,
+	STMT_PERSON_SEARCH_FTS_IN,
+	STMT_PERSON_SEARCH_SCAN_IN,
+	STMT_PERSON_SEARCH_IDS_IN,
+	STMT_PERSON_ID_RANGE,
 	STMT_PERSON_SET_ORG,
 	STMT_MEMBERSHIP_INSERT,
 	STMT_MEMBERSHIP_CLOSE,
@@ -209,6 +216,11 @@ struct store {
 
 /* The SQL of each statement for SQLite (stmt.c). */
 extern const char *const stmt_sqlite[STMT__MAX];
+
+/* Add hoso's SQL functions (hoso_fold, hoso_words: func.c) to db. */
+int store_functions(sqlite3 *db);
+/* hoso_words: does the folded key match the match expression? (func.c) */
+int store_words_match(const char *key, const char *match);
 
 /* The prepared statement, reset and with bindings cleared; NULL on error. */
 sqlite3_stmt *store_stmt(struct store *s, enum stmt id);

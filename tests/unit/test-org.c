@@ -278,6 +278,51 @@ static void test_scope_limits_what_is_seen(void **state)
 	                 HOSO_E_DENIED);
 }
 
+/* Issue 14: a picker finds today's organisations by folded name or code,
+ * within the scope only, each with its parent to tell namesakes apart. */
+static void test_search_by_name_or_code(void **state)
+{
+	struct fx *f = *state;
+	struct actor officer = {.user_id = 8, .roles = 1u << ROLE_OFFICER, .scope_org = f->h1};
+	int64_t twin = mk(f, "CB3", "Chi bộ bản Hả", "chi_bo_truc_thuoc", f->x1);
+	struct org_hit_list l;
+	struct arena a;
+
+	arena_init(&a, 0);
+	assert_int_equal(org_search(f->fx.app, &officer, "xa", 20, &a, &l, &f->fx.e), 0);
+	assert_int_equal(l.n, 2); /* Búng Lao, Ẳng Nưa; not Quài Tở (H2) */
+	assert_string_equal(l.v[0].code, "X2");
+	assert_string_equal(l.v[0].parent_name, "Đảng bộ huyện Mường Ảng");
+	assert_string_equal(l.v[1].code, "X1");
+	assert_int_equal(org_search(f->fx.app, &officer, "ANG nua", 20, &a, &l, &f->fx.e), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].name, "Đảng bộ xã Ẳng Nưa");
+	assert_int_equal(org_search(f->fx.app, &officer, "quai to", 20, &a, &l, &f->fx.e), 0);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(org_search(f->fx.app, &f->fx.sys, "quai to", 20, &a, &l, &f->fx.e), 0);
+	assert_int_equal(l.n, 1);
+	/* The same name twice: told apart by the parent. */
+	assert_int_equal(org_search(f->fx.app, &officer, "chi bo ban ha", 20, &a, &l, &f->fx.e), 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].rank, 0);
+	assert_true(l.v[0].id == twin || l.v[1].id == twin);
+	assert_string_not_equal(l.v[0].parent_name, l.v[1].parent_name);
+	/* By code, any case, within the scope only. */
+	assert_int_equal(org_search(f->fx.app, &officer, "cb", 20, &a, &l, &f->fx.e), 0);
+	assert_int_equal(l.n, 3);
+	assert_int_equal(org_search(f->fx.app, &officer, "x3", 20, &a, &l, &f->fx.e), 0);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(org_search(f->fx.app, &officer, "h1", 20, &a, &l, &f->fx.e), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].rank, 0);
+	/* Nothing to search for: nothing found; a limit is kept. */
+	assert_int_equal(org_search(f->fx.app, &officer, " !? ", 20, &a, &l, &f->fx.e), 0);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(org_search(f->fx.app, &officer, "dang bo", 1, &a, &l, &f->fx.e), 0);
+	assert_int_equal(l.n, 1);
+	arena_release(&a);
+}
+
 static void test_tree_order_and_totals(void **state)
 {
 	struct fx *f = *state;
@@ -305,4 +350,5 @@ TEST_MAIN(cmocka_unit_test(test_kinds), FIXTURE_TEST(test_create_validation, set
           FIXTURE_TEST(test_merge_moves_children_and_members, setup),
           FIXTURE_TEST(test_split_with_main_successor, setup), FIXTURE_TEST(test_dissolve, setup),
           FIXTURE_TEST(test_scope_limits_what_is_seen, setup),
-          FIXTURE_TEST(test_tree_order_and_totals, setup))
+          FIXTURE_TEST(test_tree_order_and_totals, setup),
+          FIXTURE_TEST(test_search_by_name_or_code, setup))

@@ -376,6 +376,58 @@ static void test_scope_and_clearance(void **state)
 	    HOSO_E_DENIED);
 }
 
+/*
+ * Issue 14: a commune officer searching by a partial name finds the
+ * members of their own commune although more namesakes than the search's
+ * candidates (200 a stage) live elsewhere; never those outside the scope
+ * or above the clearance.  Exact names still come first.
+ */
+static void test_search_scope_inside_the_query(void **state)
+{
+	struct fixture_cells *f = *state;
+	struct actor officer = {.user_id = 5, .roles = 1u << ROLE_OFFICER, .scope_org = f->c1};
+	struct person_input secret = {
+	    .full_name = "Vàng Thị Mai", .org_id = f->c1, .confidentiality = CLEARANCE_SECRET};
+	static const char *const far[] = {"Hoàng Văn Nam", "Lò Văn Nam", "Vàng A Nam"};
+	static const char *const queries[] = {"hoang van", "lo van", "vang", "HOÀNG VĂN", "lo va"};
+	struct person_list l;
+	int64_t hoang, hoang_nam, lo, vang, hidden;
+
+	/* The namesakes first: the full-text index yields them first. */
+	for (int i = 0; i < 3 * 210; i++)
+		add(f, far[i % 3], f->c2, NULL);
+	hoang = add(f, "Hoàng Văn Thắng", f->c1, NULL);
+	hoang_nam = add(f, "Hoàng Văn Nam", f->c1, NULL);
+	lo = add(f, "Lò Văn Pọm", f->c1, NULL);
+	vang = add(f, "Vàng A Dơ", f->c1, NULL);
+	assert_int_equal(person_create(f->fx.app, &f->fx.sys, &secret, &hidden, &f->fx.e), 0);
+	for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]); q++) {
+		size_t n = 0;
+
+		assert_int_equal(
+		    person_search(f->fx.app, &officer, queries[q], 20, &f->fx.a, &l, &f->fx.e), 0);
+		for (size_t i = 0; i < l.n; i++) {
+			assert_int_equal(l.v[i].org_id, f->c1);
+			assert_int_not_equal(l.v[i].id, hidden);
+			n += l.v[i].id == hoang || l.v[i].id == hoang_nam || l.v[i].id == lo ||
+			     l.v[i].id == vang;
+		}
+		assert_int_equal(n, q == 2 ? 1 : 2 - (q == 1 || q == 4));
+	}
+	/* The exact name first, then the whole words, in the scope only. */
+	assert_int_equal(
+	    person_search(f->fx.app, &officer, "hoang van nam", 20, &f->fx.a, &l, &f->fx.e), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, hoang_nam);
+	assert_int_equal(person_search(f->fx.app, &officer, "van", 20, &f->fx.a, &l, &f->fx.e), 0);
+	assert_int_equal(l.n, 4); /* 3 "Văn", then "Vàng" as a prefix */
+	assert_int_equal(l.v[3].id, vang);
+	/* The whole tree still sees them all, the namesakes first by name. */
+	assert_int_equal(
+	    person_search(f->fx.app, &f->fx.sys, "hoang van nam", 500, &f->fx.a, &l, &f->fx.e), 0);
+	assert_int_equal(l.n, 211);
+}
+
 /* A read returns the positions held with the record, also when a leader
  * breaks the glass (the record is read whole, once, and audited once). */
 static void test_read_with_positions(void **state)
@@ -419,4 +471,5 @@ TEST_MAIN(FIXTURE_TEST(test_validation_names_the_field, fixture_cells_setup),
           FIXTURE_TEST(test_hidden_duplicate_is_flagged, fixture_cells_setup),
           FIXTURE_TEST(test_duplicate_ids_refused, fixture_cells_setup),
           FIXTURE_TEST(test_scope_and_clearance, fixture_cells_setup),
+          FIXTURE_TEST(test_search_scope_inside_the_query, fixture_cells_setup),
           FIXTURE_TEST(test_read_with_positions, fixture_cells_setup))

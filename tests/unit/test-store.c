@@ -219,6 +219,144 @@ static void test_person_unique_ids_and_fts(void **state)
 	arena_release(&a);
 }
 
+/*
+ * Issue 14: a search within a scope filters inside the query, before the
+ * limit.  300 namesakes elsewhere come first in rowid order; the 2 of the
+ * scope are still found, by either plan (the full-text candidates filtered,
+ * or the scope's names read from person_by_org), and a secret one only
+ * with the clearance.
+ */
+static void test_person_search_within_scope(void **state)
+{
+	struct fx *f = *state;
+	int32_t d2000 = date_days(2000, 1, 1);
+	struct store_scope in = {NULL, 0, 0};
+	struct person_row p;
+	struct person_list l;
+	struct arena a;
+	struct err e;
+	int64_t root, far, near, id;
+	char cccd[16], orgs[64];
+
+	arena_init(&a, 0);
+	err_init(&e);
+	assert_int_equal(store_org_insert(f->s, "R", d2000, "Tỉnh", "dang_bo_tinh", 0, NULL, &root),
+	                 0);
+	assert_int_equal(
+	    store_org_insert(f->s, "FAR", d2000, "Xa", "chi_bo_co_so", root, NULL, &far), 0);
+	assert_int_equal(
+	    store_org_insert(f->s, "NEAR", d2000, "Gần", "chi_bo_co_so", root, NULL, &near), 0);
+	for (int i = 0; i < 303; i++) {
+		snprintf(cccd, sizeof(cccd), "0110900%05d", i);
+		person_fill(&p, "Hoàng Văn Nam", cccd);
+		p.search_key = "hoang van nam";
+		p.org_id = i < 300 ? far : near;
+		p.confidentiality = i == 302 ? 2 : 0; /* the last one is secret */
+		assert_int_equal(store_person_insert(f->s, &p, &id, &e), 0);
+	}
+	snprintf(orgs, sizeof(orgs), "[%lld]", (long long)near);
+	in.orgs = orgs;
+	/* The full-text plan reads the index between the scope's ids only. */
+	assert_int_equal(store_person_id_range(f->s, orgs, &in.lo, &in.hi), 0);
+	assert_int_equal(in.hi - in.lo, 2);
+	for (in.scan = 0; in.scan <= 1; in.scan++) {
+		assert_int_equal(
+		    store_person_search_fts_in(f->s, "\"hoang\" \"van\"", &in, 200, &a, &l), 0);
+		assert_int_equal(l.n, 2);
+		assert_int_equal(l.v[0].org_id, near);
+		assert_int_equal(l.v[1].org_id, near);
+		assert_int_equal(
+		    store_person_search_fts_in(f->s, "\"ho\"* \"na\"*", &in, 200, &a, &l), 0);
+		assert_int_equal(l.n, 2);
+		assert_int_equal(
+		    store_person_search_fts_in(f->s, "\"van\" \"hoang\"", &in, 200, &a, &l), 0);
+		assert_int_equal(l.n, 2); /* any order, as FTS5 */
+		assert_int_equal(
+		    store_person_search_fts_in(f->s, "\"hoan\" \"van\"", &in, 200, &a, &l), 0);
+		assert_int_equal(l.n, 0); /* a whole word is not a prefix */
+	}
+	assert_int_equal(store_person_search_exact_in(f->s, "hoang van nam", 0, &in, 200, &a, &l),
+	                 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(store_person_search_exact_in(f->s, "hoang va", 1, &in, 200, &a, &l), 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(store_person_search_exact_in(f->s, "hoang van", 0, &in, 200, &a, &l), 0);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(store_person_search_exact_in(f->s, "hoang van nam ", 1, &in, 200, &a, &l),
+	                 0);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(store_person_search_ids_in(f->s, "0110900003", &in, 200, &a, &l), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].cccd, "011090000300");
+	in.clearance = 2;
+	assert_int_equal(store_person_search_exact_in(f->s, "hoang van nam", 0, &in, 200, &a, &l),
+	                 0);
+	assert_int_equal(l.n, 3);
+	assert_int_equal(store_person_search_fts_in(f->s, "\"nam\"", &in, 200, &a, &l), 0);
+	assert_int_equal(l.n, 3);
+	/* Filtering after a cut would have found none: the namesakes fill it. */
+	assert_int_equal(store_person_search_exact(f->s, "hoang van nam", 200, &a, &l), 0);
+	assert_int_equal(l.n, 200);
+	for (size_t i = 0; i < l.n; i++)
+		assert_int_equal(l.v[i].org_id, far);
+	err_release(&e);
+	arena_release(&a);
+}
+
+/* Organisations by folded name or code, alive on the day, among the ids
+ * given; each with its parent's name. */
+static void test_org_search(void **state)
+{
+	struct fx *f = *state;
+	int32_t d2000 = date_days(2000, 1, 1), d2025 = date_days(2025, 7, 1);
+	struct org_hit_list l;
+	struct arena a;
+	int64_t root, x1, x2, old;
+	char orgs[64];
+
+	arena_init(&a, 0);
+	assert_int_equal(
+	    store_org_insert(f->s, "R", d2000, "Đảng bộ tỉnh", "dang_bo_tinh", 0, NULL, &root), 0);
+	assert_int_equal(store_org_insert(f->s, "R.X1", d2025, "Đảng bộ xã Mường Phăng",
+	                                  "dang_bo_truc_thuoc", root, NULL, &x1),
+	                 0);
+	assert_int_equal(store_org_insert(f->s, "R.X2", d2025, "Đảng bộ xã Mường Pồn",
+	                                  "dang_bo_truc_thuoc", root, NULL, &x2),
+	                 0);
+	assert_int_equal(store_org_insert(f->s, "R.H1", d2000, "Đảng bộ huyện Mường Ảng",
+	                                  "dang_bo_truc_thuoc", root, NULL, &old),
+	                 0);
+	assert_int_equal(store_org_end(f->s, old, d2025), 0);
+	assert_int_equal(
+	    store_org_search(f->s, d2025, "\"xa\"* \"muong\"*", "xa muong", NULL, NULL, 10, &a, &l),
+	    0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].parent_name, "Đảng bộ tỉnh");
+	assert_string_equal(l.v[0].parent_code, "R");
+	/* Ended organisations are not found on a later day; the renamed
+	 * version's key is the new name's. */
+	assert_int_equal(
+	    store_org_search(f->s, d2025, "\"muong\"*", "muong", NULL, NULL, 10, &a, &l), 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(store_org_new_version(f->s, x2, d2025 + 10, "Đảng bộ phường Điện Biên",
+	                                       "dang_bo_truc_thuoc", root, NULL),
+	                 0);
+	assert_int_equal(store_org_search(f->s, d2025 + 10, "\"dien\"* \"bien\"*", "dien bien",
+	                                  NULL, NULL, 10, &a, &l),
+	                 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, x2);
+	/* By code, any case; only among the ids given. */
+	assert_int_equal(store_org_search(f->s, d2025, NULL, NULL, "r.x", NULL, 10, &a, &l), 0);
+	assert_int_equal(l.n, 2);
+	snprintf(orgs, sizeof(orgs), "[%lld]", (long long)x1);
+	assert_int_equal(store_org_search(f->s, d2025, NULL, NULL, "r.x", orgs, 10, &a, &l), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, x1);
+	assert_int_equal(l.v[0].rank, 1);
+	arena_release(&a);
+}
+
 static void test_calendar_seeded(void **state)
 {
 	struct fx *f = *state;
@@ -360,6 +498,8 @@ TEST_MAIN(cmocka_unit_test_setup_teardown(test_every_statement_prepares, setup, 
           cmocka_unit_test_setup_teardown(test_org_versions_and_time, setup, teardown),
           cmocka_unit_test_setup_teardown(test_orgs_are_never_deleted, setup, teardown),
           cmocka_unit_test_setup_teardown(test_person_unique_ids_and_fts, setup, teardown),
+          cmocka_unit_test_setup_teardown(test_person_search_within_scope, setup, teardown),
+          cmocka_unit_test_setup_teardown(test_org_search, setup, teardown),
           cmocka_unit_test_setup_teardown(test_calendar_seeded, setup, teardown),
           cmocka_unit_test_setup_teardown(test_backup_restore_identical, setup, teardown),
           cmocka_unit_test_setup_teardown(test_counter_triggers_follow_their_hash, setup, teardown))
