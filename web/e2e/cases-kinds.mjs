@@ -5,7 +5,7 @@
 // the kind has a deadline. The API only finds the people a case names and
 // records what the page cannot (a traveller's past departure and return).
 // Imported by run.mjs; the tests sign in as "thuly" (officer and leader).
-import { check, Failure, login, apiAs, memberUnder } from './harness.mjs'
+import { check, Failure, login, apiAs, memberUnder, pick } from './harness.mjs'
 
 /** The date n days ago in Vietnam (UTC+7), as the API writes it (YYYY-MM-DD) and as the page does (DD/MM/YYYY). */
 const iso = (n) => new Date(Date.now() + 7 * 3600e3 - n * 86400e3).toISOString().slice(0, 10)
@@ -23,6 +23,11 @@ async function choose(page, scope, name, option) {
   await page.getByRole('option', { name: option, exact: true }).click()
 }
 
+/** Chooses organisation `code` in a picker, typing its code as a person may. */
+async function pickOrg(page, selector, code) {
+  await pick(page, selector, code, `org-${code}`)
+}
+
 /** Opens a case with the cases page's dialog; resolves with its id once its page shows it. */
 async function openCase(page, url, { kind, subtype, title, org = 'DB', orgs, persons, opened }) {
   await page.goto(url + '/cases')
@@ -31,9 +36,9 @@ async function openCase(page, url, { kind, subtype, title, org = 'DB', orgs, per
   await page.getByRole('option', { name: kind, exact: true }).click()
   if (subtype) await choose(page, page.locator('[data-test=case-new-dialog]'), 'Hình thức', subtype)
   await page.fill('#case-title', title)
-  await page.fill('#case-org', org)
-  if (orgs) await page.fill('#case-orgs', orgs)
-  if (persons) await page.fill('#case-persons', String(persons))
+  await pickOrg(page, '#case-org', org)
+  if (orgs) await pickOrg(page, '#case-orgs', orgs)
+  if (persons) await pick(page, '#case-persons', persons.cccd || persons.full_name, `person-${persons.id}`)
   if (opened !== undefined) await pickDate(page, '#case-opened', opened)
   await page.click('[data-test=case-open]')
   await page.waitForFunction((t) => document.querySelector('[data-test=case-title]')?.textContent.includes(t), title)
@@ -97,19 +102,21 @@ async function deadlineAt(page, name, level) {
 export const caseKindTests = [
   ['inspection: opened on the cases page, decision to close, a finding and remedies per subject', async ({ page, url, shot }) => {
     const api = await apiAs(url, 'thuly')
-    const member = await memberUnder(api, 'DB.X01')
+    const member = await memberUnder(api, 'DB.X01', (m) => m.cccd)
     await login(page, url, 'thuly')
     await page.goto(url + '/cases')
     await page.click('[data-test=case-new]')
     await page.fill('#case-title', 'Kiểm tra việc chấp hành Chỉ thị 39')
-    await page.fill('#case-org', 'DB')
-    await page.fill('#case-persons', 'abc')
-    await page.getByText('Chỉ gồm các số ID').waitFor()
-    await page.fill('#case-persons', String(member.id))
-    await page.fill('#case-orgs', 'DB.X01, KHONG.CO')
-    await page.click('[data-test=case-open]')
-    await page.getByText("Không tìm thấy tổ chức 'KHONG.CO'").waitFor()
-    await page.fill('#case-orgs', 'DB.X01')
+    await pickOrg(page, '#case-org', 'DB')
+    // no screen asks for an id: members are found by name, organisations by
+    // name without diacritics or by code, only within one's scope
+    await page.locator('.el-select', { has: page.locator('#case-persons') }).click()
+    await page.keyboard.type('khong co ai ten nay', { delay: 15 })
+    await page.getByText('Không thấy ai trong phạm vi của bạn').waitFor()
+    await page.locator('#case-persons').fill(member.cccd || member.full_name)
+    await page.locator(`.el-select-dropdown__item[data-test="person-${member.id}"]:visible`).click()
+    await page.locator('.el-dialog__header:visible').click()
+    await pick(page, '#case-orgs', 'phinh sang', 'org-DB.X01')
     await page.click('[data-test=case-open]')
     await page.waitForSelector('[data-test=case-title]')
     check(/KT-\d{4}-\d{4} — Kiểm tra việc chấp hành Chỉ thị 39/.test(await page.textContent('[data-test=case-title]')), 'numbered case page')
@@ -196,9 +203,9 @@ export const caseKindTests = [
 
   ['discipline: review, decisions that suit their subject within the limitation period, the State body asked, close', async ({ page, url }) => {
     const api = await apiAs(url, 'thuly')
-    const probationary = await memberUnder(api, 'DB.X02', (m) => m.status === 'du_bi')
+    const probationary = await memberUnder(api, 'DB.X02', (m) => m.status === 'du_bi' && m.cccd)
     await login(page, url, 'thuly')
-    await openCase(page, url, { kind: 'Kỷ luật', title: 'Xem xét kỷ luật Đảng bộ phường', orgs: 'DB.X02', persons: probationary.id, opened: 30 })
+    await openCase(page, url, { kind: 'Kỷ luật', title: 'Xem xét kỷ luật Đảng bộ phường', orgs: 'DB.X02', persons: probationary, opened: 30 })
     await expectState(page, 'Đề nghị')
     await step(page, 'xem_xet', 'Đang xem xét')
     await page.waitForSelector('[data-test=disc-form]')
@@ -241,9 +248,9 @@ export const caseKindTests = [
 
   ['appraisal: missing documents pause the working-day clock, verification, a conclusion naming the position', async ({ page, url }) => {
     const api = await apiAs(url, 'thuly')
-    const member = await memberUnder(api, 'DB.X05')
+    const member = await memberUnder(api, 'DB.X05', (m) => m.cccd)
     await login(page, url, 'thuly')
-    await openCase(page, url, { kind: 'Thẩm định tiêu chuẩn chính trị', subtype: 'Bổ nhiệm', title: 'Thẩm định tiêu chuẩn chính trị để bổ nhiệm Phó Chủ tịch UBND xã', persons: member.id, opened: 21 })
+    await openCase(page, url, { kind: 'Thẩm định tiêu chuẩn chính trị', subtype: 'Bổ nhiệm', title: 'Thẩm định tiêu chuẩn chính trị để bổ nhiệm Phó Chủ tịch UBND xã', persons: member, opened: 21 })
     await expectState(page, 'Đã tiếp nhận hồ sơ')
     const rule = 'Thẩm định tiêu chuẩn chính trị'
     // Received three weeks ago and nothing done: 5 working days are long gone.
@@ -418,9 +425,9 @@ export const caseKindTests = [
 
   ['a member staying abroad: country, purpose, party activity arrangement; return, self-assessment, close', async ({ page, url }) => {
     const api = await apiAs(url, 'thuly')
-    const member = await memberUnder(api, 'DB.X07')
+    const member = await memberUnder(api, 'DB.X07', (m) => m.cccd)
     await login(page, url, 'thuly')
-    await openCase(page, url, { kind: 'Đảng viên ở nước ngoài', subtype: 'Học tập', title: 'Đảng viên đi học ở Nga', persons: member.id, opened: '01/09/2024' })
+    await openCase(page, url, { kind: 'Đảng viên ở nước ngoài', subtype: 'Học tập', title: 'Đảng viên đi học ở Nga', persons: member, opened: '01/09/2024' })
     await expectState(page, 'Đang ở nước ngoài')
     await page.waitForSelector('[data-test=stay]')
     await page.fill('#stay-country', 'Liên bang Nga')

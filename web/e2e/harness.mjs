@@ -178,3 +178,22 @@ export async function run(tests, { keepShots = [] } = {}) {
 }
 
 export { writeFileSync }
+
+/**
+ * Chooses in a picker (web/src/components/*Picker.vue: a select whose input
+ * is `selector`) as a person does: types `text`, then clicks the offered
+ * option `option` (its data-test, e.g. "org-DB.X01" or "person-123"), and
+ * closes the list when several may be chosen.
+ */
+export async function pick(page, selector, text, option) {
+  await page.locator('.el-select', { has: page.locator(selector) }).click()
+  await page.keyboard.type(text, { delay: 15 })
+  const item = page.locator(`.el-select-dropdown__item[data-test="${option}"]:visible`).first()
+  await item.waitFor()
+  await item.click()
+  if (!(await page.locator('.el-select-dropdown:visible').count())) return
+  // several may be chosen: the list stays open; a click beside it closes it
+  const header = page.locator('.el-dialog__header:visible')
+  if (await header.count()) await header.first().click()
+  else await page.locator('h1').first().click()
+}
