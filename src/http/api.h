@@ -56,6 +56,7 @@ int api_case_reopen(struct http_req *r, struct err *e);
 /* the inbox (api-notice.c) */
 int api_notices_get(struct http_req *r, struct err *e);
 int api_notices_read(struct http_req *r, struct err *e);
+int api_case_assignable(struct http_req *r, struct err *e);
 int api_case_note_post(struct http_req *r, struct err *e);
 int api_case_assignees_put(struct http_req *r, struct err *e);
 int api_case_document_post(struct http_req *r, struct err *e);

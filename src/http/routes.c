@@ -53,6 +53,7 @@ const struct http_route http_routes[] = {
     {"POST", "/api/cases/{id}/transition", api_case_transition},
     {"POST", "/api/cases/{id}/reopen", api_case_reopen},
     {"GET", "/api/notices", api_notices_get},
+    {"GET", "/api/cases/{id}/assignable", api_case_assignable},
     {"POST", "/api/notices/read", api_notices_read},
     {"POST", "/api/cases/{id}/notes", api_case_note_post},
     {"POST", "/api/cases/{id}/documents", api_case_document_post},

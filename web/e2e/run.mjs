@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { run, check, totp, startServer, hoso, PASSWORD, login, apiAs, memberUnder } from './harness.mjs'
+import { run, check, totp, startServer, hoso, PASSWORD, login, apiAs, memberUnder, pick } from './harness.mjs'
 import { caseKindTests } from './cases-kinds.mjs'
 import { datesErrorsTests } from './dates-errors.mjs'
 
@@ -333,6 +333,23 @@ const tests = [
     check((await page.textContent('[data-test=case-next]')).includes('Chờ lãnh đạo'), 'the leader reads the same')
     const history = await page.textContent('[data-test=case-history]')
     check(history.includes('bởi Cà Thị Xã'), 'the history names who opened it: ' + history)
+    // the leader assigns the officer, chosen by name among those who may work on it, and decides
+    await pick(page, '#case-assignees', 'Cà Thị', 'user-cbxa1')
+    await page.click('[data-test=assignees-save]')
+    await page.waitForFunction(() => document.querySelector('[data-test=case-assignees]')?.textContent.includes('cbxa1'))
+    await page.click('[data-test=step-quyet_dinh]')
+    await page.fill('#step-note', 'Quyết định số 31-QĐ/ĐU')
+    await page.click('[data-test=step-apply]')
+    await page.waitForFunction(() => document.querySelector('[data-test=case-next]')?.textContent.includes('Chờ cán bộ'))
+    await page.context().clearCookies()
+    await login(page, url, 'cbxa1')
+    await page.waitForSelector('[data-test=home-waiting]')
+    check((await page.textContent('[data-test=home-waiting]')).includes(made.body.number), 'the officer\'s overview lists the case now waiting for them')
+    check((await page.textContent('[data-test=home-assigned]')).includes(made.body.number), 'and among their assigned work')
+    await page.click('[data-test=bell]')
+    await page.waitForSelector('[data-test=inbox]')
+    const inbox = await page.textContent('[data-test=inbox]')
+    check(inbox.includes(`Bạn được giao hồ sơ ${made.body.number}`) && inbox.includes('chờ bạn: Đối tượng tự kiểm điểm'), 'the officer is told: ' + inbox)
   }],
 
   ['a cancelled case takes only notes; the commune officer is told a leader reopens it; the leader reopens it with a reason', async ({ page, url, shot }) => {

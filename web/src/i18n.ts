@@ -319,7 +319,7 @@ const messages: Record<string, Entry> = {
   'appraisal.addPresent': ['Ghi là đã có', 'Add as present'],
   'case.assignees': ['Người được giao', 'Assigned to'],
   'case.noAssignees': ['Chưa giao cho ai', 'Not assigned yet'],
-  'case.assigneesEdit': ['Giao cho (tên đăng nhập, cách nhau bởi dấu phẩy)', 'Assign to (usernames, comma-separated)'],
+  'case.assigneesEdit': ['Giao cho', 'Assign to'],
   'case.noAttachments': ['Chưa có tệp nào', 'No files yet'],
   'case.attachName': ['Tên tệp', 'File name'],
   'case.attachSize': ['Dung lượng', 'Size'],
