@@ -72,6 +72,27 @@ const tests = [
     await shot('person', { fullPage: true })
   }],
 
+  ['a commune officer finds the members of their own commune by a partial name, and nobody outside it', async ({ page, url }) => {
+    const officer = await apiAs(url, 'cbxa1')
+    const admin = await apiAs(url, 'quantri')
+    // the commune's own members, as the province sees them: a common family name among them
+    const member = await memberUnder(admin, 'DB.X01')
+    const family = member.full_name.split(' ').slice(0, 2).join(' ')
+    const folded = family.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase()
+    await login(page, url, 'cbxa1')
+    await page.goto(url + '/people')
+    await page.locator('input[data-test=person-search]').fill(folded)
+    await page.waitForFunction((q) => document.querySelector('[data-test=results-for]')?.dataset.q === q, folded)
+    const names = await page.locator('[data-test=results] tbody tr td:first-child').allTextContents()
+    check(names.length > 0, `"${folded}" finds the commune's members (got none)`)
+    const found = (await officer('GET', `/api/persons?q=${encodeURIComponent(folded)}&limit=100`)).body.results
+    const inScope = new Set((await officer('GET', '/api/orgs')).body.nodes.map((n) => n.code))
+    check(found.length > 0 && found.every((p) => inScope.has(p.org)), 'every result lies in the officer\'s commune')
+    // the province holds many more of that name: a cut before the scope would have hidden these
+    const all = (await admin('GET', `/api/persons?q=${encodeURIComponent(folded)}&limit=1000`)).body.results
+    check(all.length > found.length, `the province has more "${folded}" (${all.length}) than the commune (${found.length})`)
+  }],
+
   ['the tree before and after 1/7/2025: districts, then communes', async ({ page, url, shot }) => {
     await login(page, url, 'quantri')
     await page.goto(url + '/orgs')
