@@ -7,8 +7,9 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "app/gate.h"
 #include "app/audit.h"
+#include "app/correct.h"
+#include "app/gate.h"
 #include "cal/cal.h"
 
 #include "core/banned.h"
@@ -56,7 +57,7 @@ static int check_finding(struct app *app, int64_t case_id, int64_t subject_id,
 	if ((rc = store_case_subjects(app_store(app), case_id, a, &subj)) < 0)
 		return gate_store_error(e, rc, NOUN_CASE);
 	for (size_t i = 0; i < subj.n; i++)
-		found |= subj.v[i].id == subject_id;
+		found |= subj.v[i].id == subject_id && !subj.v[i].withdrawn.at;
 	if (!found)
 		return err_set(e, HOSO_E_NOT_FOUND, "subject", "Không phải đối tượng của hồ sơ này",
 		               "Not a subject of this case");
@@ -133,6 +134,11 @@ int remedy_add(struct app *app, const struct actor *who, int64_t finding_id, con
 	if ((rc = finding_case(app, who, finding_id, &a, &f, &c)) < 0) {
 		rc = rc == HOSO_E_NOT_FOUND ? gate_not_found(e, "finding", NOUN_FINDING)
 		                            : gate_store_error(e, rc, NOUN_FINDING);
+		goto out;
+	}
+	if (f.withdrawn.at) {
+		rc = err_set(e, HOSO_E_CONFLICT, "finding", "Nội dung kết luận đã được rút lại",
+		             "The finding has been withdrawn");
 		goto out;
 	}
 	if ((rc = case_still_open(&c, e)) < 0 ||
@@ -216,6 +222,157 @@ out:
 	return rc;
 }
 
+struct finding_check {
+	struct app *app;
+	const struct actor *who;
+	const struct finding_row *was, *now;
+	struct arena *a;
+};
+
+static int check_finding_edit(void *arg, struct err *e)
+{
+	const struct finding_check *x = arg;
+	int rc;
+
+	if ((rc = check_finding(x->app, x->now->case_id, x->now->subject_id, x->now->conclusion,
+	                        x->a, e)) < 0)
+		return rc;
+	/* a leader's conclusion is a leader's to change */
+	if (strcmp(x->was->conclusion, x->now->conclusion) != 0 &&
+	    ((rc = check_concluder(x->who, x->was->conclusion, e)) < 0 ||
+	     (rc = check_concluder(x->who, x->now->conclusion, e)) < 0))
+		return rc;
+	return 0;
+}
+
+static int put_finding(struct store *s, const void *r)
+{
+	return store_finding_edit(s, r);
+}
+
+int finding_edit(struct app *app, const struct actor *who, int64_t id,
+                 const struct finding_input *in, struct err *e)
+{
+	struct finding_row was, r;
+	const struct patch_field fields[] = {
+	    [FINDING_TEXT] = {"text", PATCH_TEXT, 8000, &r.text, &in->text},
+	    [FINDING_CONCLUSION] = {"conclusion", PATCH_CODE, 0, &r.conclusion, &in->conclusion},
+	    [FINDING_SUBJECT] = {"subject", PATCH_ID, 0, &r.subject_id, &in->subject},
+	};
+	struct finding_check chk = {app, who, &was, &r, NULL};
+	struct correct_edit x = {STORE_REC_FINDING,
+	                         id,
+	                         0,
+	                         in->version,
+	                         0,
+	                         fields,
+	                         CASE_N(fields),
+	                         in->sent,
+	                         1u << FINDING_TEXT | 1u << FINDING_CONCLUSION,
+	                         check_finding_edit,
+	                         &chk,
+	                         put_finding,
+	                         &r};
+	struct store_record_head h;
+	struct case_row c;
+	struct arena a;
+	int rc;
+
+	arena_init(&a, 1 << 16);
+	chk.a = &a;
+	if ((rc = correct_case(app, who, STORE_REC_FINDING, id, &a, &c, &h, e)) == 0 &&
+	    (rc = store_finding_get(app_store(app), id, &a, &was)) < 0)
+		rc = gate_store_error(e, rc, NOUN_FINDING);
+	if (rc == 0) {
+		r = was;
+		x.case_id = c.id;
+		x.stored = was.version;
+		rc = correct_edit(app, who, &x, &a, e);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+struct remedy_check {
+	const struct case_row *c;
+	const struct remedy_row *r;
+};
+
+static int check_remedy_edit(void *arg, struct err *e)
+{
+	const struct remedy_check *x = arg;
+	int rc;
+
+	if (x->r->due < x->c->opened)
+		return err_set(e, HOSO_E_BAD_DATE, "due", "Hạn khắc phục không trước ngày mở hồ sơ",
+		               "The due date is not before the case was opened");
+	if ((rc = correct_day(x->c, x->r->done, "done", e)) < 0)
+		return rc;
+	if (x->r->done != DATE_NONE && !x->r->result)
+		return err_set(e, HOSO_E_MISSING, "result", "Cần kết quả khắc phục",
+		               "What was done is needed");
+	if (x->r->done == DATE_NONE && x->r->result)
+		return err_set(e, HOSO_E_CONFLICT, "result",
+		               "Việc chưa xong thì chưa có kết quả khắc phục",
+		               "An action not done has no result yet");
+	return 0;
+}
+
+static int put_remedy(struct store *s, const void *r)
+{
+	return store_remedy_edit(s, r);
+}
+
+int remedy_edit(struct app *app, const struct actor *who, int64_t id,
+                const struct remedy_input *in_, struct err *e)
+{
+	struct remedy_input in = *in_;
+	struct remedy_row r;
+	const struct patch_field fields[] = {
+	    [REMEDY_ACTION] = {"action", PATCH_TEXT, 2000, &r.action, &in.action},
+	    [REMEDY_OWNER] = {"owner", PATCH_TEXT, 300, &r.owner, &in.owner},
+	    [REMEDY_DUE] = {"due", PATCH_DATE, 0, &r.due, &in.due},
+	    [REMEDY_DONE] = {"done", PATCH_DATE, 0, &r.done, &in.done},
+	    [REMEDY_RESULT] = {"result", PATCH_TEXT, 2000, &r.result, &in.result},
+	};
+	struct case_row c;
+	struct remedy_check chk = {&c, &r};
+	struct correct_edit x = {STORE_REC_REMEDY,
+	                         id,
+	                         0,
+	                         in.version,
+	                         0,
+	                         fields,
+	                         CASE_N(fields),
+	                         in.sent,
+	                         1u << REMEDY_ACTION | 1u << REMEDY_OWNER | 1u << REMEDY_DUE,
+	                         check_remedy_edit,
+	                         &chk,
+	                         put_remedy,
+	                         &r};
+	struct store_record_head h;
+	struct arena a;
+	int rc;
+
+	/* "done" recorded by mistake: undoing it takes its result away too */
+	if (patch_sent(in.sent, REMEDY_DONE) && in.done == DATE_NONE &&
+	    !patch_sent(in.sent, REMEDY_RESULT)) {
+		x.sent |= 1u << REMEDY_RESULT;
+		in.result = NULL;
+	}
+	arena_init(&a, 1 << 16);
+	if ((rc = correct_case(app, who, STORE_REC_REMEDY, id, &a, &c, &h, e)) == 0 &&
+	    (rc = store_remedy_get(app_store(app), id, &a, &r)) < 0)
+		rc = gate_store_error(e, rc, NOUN_REMEDY);
+	if (rc == 0) {
+		x.case_id = c.id;
+		x.stored = r.version;
+		rc = correct_edit(app, who, &x, &a, e);
+	}
+	arena_release(&a);
+	return rc;
+}
+
 int remedy_overdue(struct app *app, const struct actor *who, size_t limit, struct arena *a,
                    struct remedy_item **ret, size_t *ret_n, struct err *e)
 {
@@ -280,7 +437,7 @@ int finding_open_remedies(struct app *app, int64_t case_id, size_t *ret, struct 
 	arena_init(&a, 1 << 16);
 	rc = store_remedies_of_case(app_store(app), case_id, &a, &l);
 	for (size_t i = 0; rc == 0 && i < l.n; i++)
-		*ret += l.v[i].done == DATE_NONE;
+		*ret += l.v[i].done == DATE_NONE && !l.v[i].withdrawn.at;
 	arena_release(&a);
 	return rc < 0 ? gate_store_error(e, rc, NOUN_CASE) : 0;
 }
@@ -311,7 +468,8 @@ int finding_part_load(struct app *app, const struct actor *who, struct case_view
 		for (size_t k = 0; k < rl.n; k++)
 			if (rl.v[k].finding_id == fl.v[i].id)
 				d->remedies[d->nremedies++] = (struct remedy_detail){
-				    rl.v[k], rl.v[k].done == DATE_NONE && today > rl.v[k].due};
+				    rl.v[k], rl.v[k].done == DATE_NONE && !rl.v[k].withdrawn.at &&
+				                 today > rl.v[k].due};
 	}
 	v->part = p;
 	return 0;
@@ -321,19 +479,23 @@ static json_t *finding_json(const struct finding_detail *d)
 {
 	json_t *rem = json_array();
 
+	json_t *o;
+
 	for (size_t k = 0; k < d->nremedies; k++) {
 		const struct remedy_row *x = &d->remedies[k].r;
 
-		json_array_append_new(
-		    rem,
-		    json_pack("{s:I,s:s,s:s,s:o,s:o,s:s?,s:I,s:b}", "id", (json_int_t)x->id,
-		              "action", x->action, "owner", x->owner, "due", code_date_json(x->due),
-		              "done", code_date_json(x->done), "result", x->result, "version",
-		              (json_int_t)x->version, "overdue", d->remedies[k].overdue));
+		o = json_pack("{s:I,s:s,s:s,s:o,s:o,s:s?,s:b}", "id", (json_int_t)x->id, "action",
+		              x->action, "owner", x->owner, "due", code_date_json(x->due), "done",
+		              code_date_json(x->done), "result", x->result, "overdue",
+		              d->remedies[k].overdue);
+		correct_json(o, x->version, &x->withdrawn);
+		json_array_append_new(rem, o);
 	}
-	return json_pack("{s:I,s:o,s:s,s:s,s:o}", "id", (json_int_t)d->f.id, "subject",
-	                 d->f.subject_id ? json_integer(d->f.subject_id) : json_null(), "text",
-	                 d->f.text, "conclusion", d->f.conclusion, "remedies", rem);
+	o = json_pack("{s:I,s:o,s:s,s:s,s:o}", "id", (json_int_t)d->f.id, "subject",
+	              d->f.subject_id ? json_integer(d->f.subject_id) : json_null(), "text",
+	              d->f.text, "conclusion", d->f.conclusion, "remedies", rem);
+	correct_json(o, d->f.version, &d->f.withdrawn);
+	return o;
 }
 
 void finding_part_view(json_t *o, const void *part)

@@ -27,6 +27,8 @@ static json_t *value_json(enum patch_type t, const void *v)
 		return code_date_json(*(const int32_t *)v);
 	case PATCH_FLAG:
 		return json_boolean(*(const int *)v);
+	case PATCH_ID:
+		return *(const int64_t *)v ? json_integer(*(const int64_t *)v) : json_null();
 	}
 	return json_null();
 }
@@ -45,6 +47,8 @@ static int same(enum patch_type t, const void *x, const void *y)
 		return *(const int32_t *)x == *(const int32_t *)y;
 	case PATCH_FLAG:
 		return !*(const int *)x == !*(const int *)y;
+	case PATCH_ID:
+		return *(const int64_t *)x == *(const int64_t *)y;
 	}
 	return 0;
 }
@@ -69,6 +73,9 @@ static int take(struct arena *a, const struct patch_field *f, void *ret, struct 
 	case PATCH_FLAG:
 		*(int *)ret = !!*(const int *)f->sent;
 		return 0;
+	case PATCH_ID:
+		*(int64_t *)ret = *(const int64_t *)f->sent;
+		return 0;
 	}
 	return HOSO_E_INVALID;
 }
@@ -84,6 +91,7 @@ int patch_apply(struct arena *a, const struct patch_field *f, size_t n, unsigned
 			const char *s;
 			int32_t d;
 			int b;
+			int64_t id;
 		} now;
 
 		if (!patch_sent(sent, i))
@@ -107,6 +115,9 @@ int patch_apply(struct arena *a, const struct patch_field *f, size_t n, unsigned
 		case PATCH_FLAG:
 			*(int *)f[i].value = now.b;
 			break;
+		case PATCH_ID:
+			*(int64_t *)f[i].value = now.id;
+			break;
 		}
 	}
 	if (rc < 0) {
@@ -128,6 +139,8 @@ int patch_required(const struct patch_field *f, size_t n, unsigned required, str
 			none = !*(const char *const *)f[i].value;
 		else if (f[i].type == PATCH_DATE)
 			none = *(const int32_t *)f[i].value == DATE_NONE;
+		else if (f[i].type == PATCH_ID)
+			none = *(const int64_t *)f[i].value == 0;
 		if (none)
 			return err_set(e, HOSO_E_MISSING, f[i].name, "Thiếu trường '%s'",
 			               "Field '%s' is missing", f[i].name);

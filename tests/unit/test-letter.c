@@ -86,32 +86,32 @@ static void test_due_reminders_escalation_answer(void **state)
 	assert_int_equal(v[0].d.due, date_days(2024, 7, 15));
 	assert_int_equal(v[0].d.level, DEADLINE_OVERDUE);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND,
-	                               date_days(2024, 7, 1), NULL, 1, &f->fx.e),
+	                               date_days(2024, 7, 1), NULL, 1, 1, &f->fx.e),
 	                 0);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND,
-	                               date_days(2024, 7, 16), NULL, 1, &f->fx.e),
+	                               date_days(2024, 7, 16), NULL, 1, 1, &f->fx.e),
 	                 HOSO_E_CONFLICT); /* stale version */
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND,
-	                               date_days(2024, 7, 16), NULL, 2, &f->fx.e),
+	                               date_days(2024, 7, 16), NULL, 2, 1, &f->fx.e),
 	                 0);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_ESCALATE,
-	                               date_days(2024, 7, 22), NULL, 3, &f->fx.e),
+	                               date_days(2024, 7, 22), NULL, 3, 1, &f->fx.e),
 	                 0);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_ANSWER,
-	                               date_days(2024, 7, 25), NULL, 4, &f->fx.e),
+	                               date_days(2024, 7, 25), NULL, 4, 1, &f->fx.e),
 	                 HOSO_E_MISSING);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_ANSWER,
-	                               date_days(2024, 5, 25), "x", 4, &f->fx.e),
+	                               date_days(2024, 5, 25), "x", 4, 1, &f->fx.e),
 	                 HOSO_E_BAD_DATE);
 	assert_int_equal(letter_update(f->fx.app, &f->other, id, LETTER_ANSWER,
-	                               date_days(2024, 7, 25), "x", 4, &f->fx.e),
+	                               date_days(2024, 7, 25), "x", 4, 1, &f->fx.e),
 	                 HOSO_E_NOT_FOUND);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_ANSWER,
 	                               date_days(2024, 7, 25), "Lý lịch rõ ràng, không có vấn đề",
-	                               4, &f->fx.e),
+	                               4, 1, &f->fx.e),
 	                 0);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND,
-	                               date_days(2024, 7, 26), NULL, 5, &f->fx.e),
+	                               date_days(2024, 7, 26), NULL, 5, 1, &f->fx.e),
 	                 HOSO_E_CONFLICT);
 	assert_int_equal(letter_of_case(f->fx.app, f->check1, &f->fx.a, &v, &n, &f->fx.e), 0);
 	assert_int_equal(v[0].l.reminders, 2);
@@ -135,7 +135,7 @@ static void test_unanswered_letters_listed_for_their_managers(void **state)
 	                 0);
 	assert_int_equal(letter_add(f->fx.app, &f->other, f->check2, &in, &theirs, &f->fx.e), 0);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, answered, LETTER_ANSWER,
-	                               date_days(2024, 6, 10), "Đã trả lời", 1, &f->fx.e),
+	                               date_days(2024, 6, 10), "Đã trả lời", 1, 1, &f->fx.e),
 	                 0);
 	assert_int_equal(
 	    letter_due(f->fx.app, &f->viewer, DEADLINE_OVERDUE, 100, &f->fx.a, &v, &n, &f->fx.e),
