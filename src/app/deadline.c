@@ -382,7 +382,8 @@ int deadline_due(struct app *app, const struct actor *who, enum deadline_level m
 	int rc = deadline_scan(app, who, min_level, a, ret, &n, e);
 
 	*ret_n = 0;
-	return rc < 0 ? rc : deadline_due_record(app, who, "deadline", min_level, n, limit, ret_n, e);
+	return rc < 0 ? rc
+	              : deadline_due_record(app, who, "deadline", min_level, n, limit, ret_n, e);
 }
 
 json_t *deadline_json(const struct deadline *d)
