@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "app/case.h"
+#include "app/correct.h"
 #include "app/letter.h"
 #include "app/org.h"
 #include "fixture.h"
@@ -153,6 +154,35 @@ static void test_unanswered_letters_listed_for_their_managers(void **state)
 	assert_int_equal(v[0].v.l.id, theirs);
 }
 
+static void test_a_past_reminder_needs_confirmation(void **state)
+{
+	struct fx *f = *state;
+	struct letter_input in = {.recipient = "Công an xã", .sent = date_days(2024, 6, 3)};
+	struct letter_edit_input ed = {.sent = date_days(2024, 7, 2),
+	                               .sent_fields = PATCH_LISTED | 1u << LETTER_F_SENT};
+	int64_t id;
+
+	assert_int_equal(letter_add(f->fx.app, &f->officer, f->check1, &in, &id, &f->fx.e), 0);
+	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND,
+	                               date_days(2024, 7, 1), NULL, 1, 0, &f->fx.e),
+	                 HOSO_E_INVALID);
+	assert_string_equal(f->fx.e.field.buf, "date");
+	assert_non_null(strstr(f->fx.e.msg_vi.buf, "xác nhận"));
+	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_ESCALATE,
+	                               date_days(2024, 7, 1), NULL, 1, 0, &f->fx.e),
+	                 HOSO_E_INVALID);
+	/* today needs no confirmation; the answer's date never does */
+	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND, DATE_NONE, NULL,
+	                               1, 0, &f->fx.e),
+	                 0);
+	/* the sending date corrected: not after the reminder */
+	assert_int_equal(letter_edit(f->fx.app, &f->officer, id, &ed, &f->fx.e), 0);
+	ed.sent = date_today() + 1;
+	assert_int_equal(letter_edit(f->fx.app, &f->officer, id, &ed, &f->fx.e), HOSO_E_BAD_DATE);
+	assert_int_equal(letter_edit(f->fx.app, &f->other, id, &ed, &f->fx.e), HOSO_E_NOT_FOUND);
+}
+
 TEST_MAIN(FIXTURE_TEST(test_adding_a_letter_checks_what_it_needs, setup),
           FIXTURE_TEST(test_due_reminders_escalation_answer, setup),
-          FIXTURE_TEST(test_unanswered_letters_listed_for_their_managers, setup))
+          FIXTURE_TEST(test_unanswered_letters_listed_for_their_managers, setup),
+          FIXTURE_TEST(test_a_past_reminder_needs_confirmation, setup))
