@@ -88,14 +88,25 @@ static const char relation_refused_en[] =
     "Not a relation in scope (applicant, parents, guardian, parents-in-law, "
     "spouse, children, full siblings; grandparents are not checked)";
 
-static int check_relative(void *arg, struct err *e)
+static int check_relation(const char *relation, struct err *e)
 {
-	const struct relative_row *r = arg;
-
-	if (!admission_relation_valid(r->relation))
+	if (!admission_relation_valid(relation))
 		return err_set(e, HOSO_E_BAD_ENUM, "relation", "%s", "%s", relation_refused_vi,
 		               relation_refused_en);
 	return 0;
+}
+
+static int check_relative(void *arg, const struct case_row *c, const void *record, struct err *e)
+{
+	(void)arg;
+	(void)c;
+	return check_relation(((const struct relative_row *)record)->relation, e);
+}
+
+static int get_relative(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
+{
+	(void)arg;
+	return store_relative_get(s, id, a, record);
 }
 
 static int insert_relative(struct store *s, const void *row, int64_t *ret_id)
@@ -118,7 +129,7 @@ int relative_add(struct app *app, const struct actor *who, int64_t case_id,
 	if ((rc = case_of_kind(app, who, case_id, KIND_ADMISSION, CASE_OFFICER, &a, &c, e)) < 0)
 		goto out;
 	if (!admission_relation_valid(in->relation)) {
-		rc = check_relative((void *)in, e);
+		rc = check_relation(in->relation, e);
 		goto out;
 	}
 	if ((rc = app_text_clean(&a, in->full_name, "full_name", 200, &r.full_name, e)) < 0 ||
@@ -153,35 +164,20 @@ int relative_edit(struct app *app, const struct actor *who, int64_t id,
 	    [RELATIVE_F_EXEMPT] = {"exempt_reason", PATCH_TEXT, 500, &r.exempt_reason,
 	                           &in->exempt_reason},
 	};
-	struct correct_edit x = {STORE_REC_RELATIVE,
-	                         id,
-	                         0,
-	                         in->version,
-	                         0,
-	                         fields,
-	                         CASE_N(fields),
-	                         in->sent,
-	                         1u << RELATIVE_F_RELATION | 1u << RELATIVE_F_NAME,
-	                         check_relative,
-	                         &r,
-	                         put_relative,
-	                         &r};
-	struct store_record_head h;
-	struct case_row c;
-	struct arena a;
-	int rc;
+	const struct correct_edit x = {.k = STORE_REC_RELATIVE,
+	                               .id = id,
+	                               .version = in->version,
+	                               .fields = fields,
+	                               .nfields = CASE_N(fields),
+	                               .sent = in->sent,
+	                               .required =
+	                                   1u << RELATIVE_F_RELATION | 1u << RELATIVE_F_NAME,
+	                               .get = get_relative,
+	                               .check = check_relative,
+	                               .put = put_relative,
+	                               .record = &r};
 
-	arena_init(&a, 1 << 16);
-	if ((rc = correct_case(app, who, STORE_REC_RELATIVE, id, &a, &c, &h, e)) == 0 &&
-	    (rc = store_relative_get(app_store(app), id, &a, &r)) < 0)
-		rc = gate_store_error(e, rc, NOUN_RELATIVE);
-	if (rc == 0) {
-		x.case_id = c.id;
-		x.stored = r.version;
-		rc = correct_edit(app, who, &x, &a, e);
-	}
-	arena_release(&a);
-	return rc;
+	return correct_edit(app, who, &x, e);
 }
 
 static int part_load(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,

@@ -166,16 +166,19 @@ out:
 	return rc;
 }
 
-struct document_check {
-	const struct case_row *c;
-	const struct case_document_row *d;
-};
-
-static int check_document(void *arg, struct err *e)
+static int get_document(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
 {
-	const struct document_check *x = arg;
+	(void)arg;
+	return store_document_get(s, id, a, record);
+}
 
-	if (x->d->doc_date > date_today())
+static int check_document(void *arg, const struct case_row *c, const void *record, struct err *e)
+{
+	const struct case_document_row *d = record;
+
+	(void)arg;
+	(void)c;
+	if (d->doc_date > date_today())
 		return err_set(e, HOSO_E_BAD_DATE, "date", "Ngày văn bản không được sau hôm nay",
 		               "The document's date cannot be after today");
 	return 0;
@@ -196,34 +199,17 @@ int case_document_edit(struct app *app, const struct actor *who, int64_t id,
 	    [DOCUMENT_ISSUER] = {"issuer", PATCH_TEXT, 300, &d.issuer, &in->issuer},
 	    [DOCUMENT_TITLE] = {"title", PATCH_TEXT, TITLE_MAX, &d.title, &in->title},
 	};
-	struct case_row c;
-	struct document_check chk = {&c, &d};
-	struct correct_edit x = {STORE_REC_DOCUMENT,
-	                         id,
-	                         0,
-	                         in->version,
-	                         0,
-	                         fields,
-	                         CASE_N(fields),
-	                         in->sent,
-	                         1u << DOCUMENT_DATE | 1u << DOCUMENT_TITLE,
-	                         check_document,
-	                         &chk,
-	                         put_document,
-	                         &d};
-	struct store_record_head h;
-	struct arena a;
-	int rc;
+	const struct correct_edit x = {.k = STORE_REC_DOCUMENT,
+	                               .id = id,
+	                               .version = in->version,
+	                               .fields = fields,
+	                               .nfields = CASE_N(fields),
+	                               .sent = in->sent,
+	                               .required = 1u << DOCUMENT_DATE | 1u << DOCUMENT_TITLE,
+	                               .get = get_document,
+	                               .check = check_document,
+	                               .put = put_document,
+	                               .record = &d};
 
-	arena_init(&a, 1 << 16);
-	if ((rc = correct_case(app, who, STORE_REC_DOCUMENT, id, &a, &c, &h, e)) == 0 &&
-	    (rc = store_document_get(app_store(app), id, &a, &d)) < 0)
-		rc = gate_store_error(e, rc, NOUN_DOCUMENT);
-	if (rc == 0) {
-		x.case_id = c.id;
-		x.stored = d.version;
-		rc = correct_edit(app, who, &x, &a, e);
-	}
-	arena_release(&a);
-	return rc;
+	return correct_edit(app, who, &x, e);
 }

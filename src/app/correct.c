@@ -148,23 +148,45 @@ static int write_edit(struct app *app, void *arg, struct gate_write *w, struct e
 	return x->put(app_store(app), x->record);
 }
 
-int correct_edit(struct app *app, const struct actor *who, const struct correct_edit *x,
-                 struct arena *a, struct err *e)
+/* The fields sent applied to the record read, checked, written. */
+static int edit(struct app *app, const struct actor *who, const struct correct_edit *x,
+                const struct case_row *c, struct arena *a, struct err *e)
 {
-	struct gate_write w = {"edit", "case", x->case_id, NULL, records[x->k].noun};
+	struct gate_write w = {"edit", "case", c->id, NULL, records[x->k].noun};
 	json_t *changes = NULL;
 	int rc;
 
-	if (x->version && x->version != x->stored)
-		return gate_store_error(e, HOSO_E_CONFLICT, records[x->k].noun);
 	if ((rc = patch_apply(a, x->fields, x->nfields, x->sent, &changes, e)) == 0 &&
 	    (rc = patch_required(x->fields, x->nfields, x->required, e)) == 0 &&
-	    (!x->check || (rc = x->check(x->arg, e)) == 0) && json_object_size(changes)) {
+	    (!x->check || (rc = x->check(x->arg, c, x->record, e)) == 0) &&
+	    json_object_size(changes)) {
 		w.detail = json_pack("{s:s,s:I,s:O}", "record", records[x->k].name, "id",
 		                     (json_int_t)x->id, "changes", changes);
 		rc = gate_write(app, who, &w, write_edit, (void *)x, e);
 	}
 	json_decref(changes);
+	return rc;
+}
+
+int correct_edit(struct app *app, const struct actor *who, const struct correct_edit *x,
+                 struct err *e)
+{
+	struct store_record_head h;
+	struct case_row c;
+	struct arena a;
+	int rc;
+
+	arena_init(&a, 1 << 16);
+	if ((rc = correct_case(app, who, x->k, x->id, &a, &c, &h, e)) < 0)
+		goto out;
+	if ((rc = x->get(app_store(app), x->id, &a, x->record, x->arg)) < 0)
+		rc = gate_store_error(e, rc, records[x->k].noun);
+	else if (x->version && x->version != h.version)
+		rc = gate_store_error(e, HOSO_E_CONFLICT, records[x->k].noun);
+	else
+		rc = edit(app, who, x, &c, &a, e);
+out:
+	arena_release(&a);
 	return rc;
 }
 

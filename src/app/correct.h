@@ -48,27 +48,28 @@ int correct_case(struct app *app, const struct actor *who, enum store_record k, 
                  struct err *e);
 
 /*
- * An edit of record id (kind k) of case case_id: HOSO_E_CONFLICT when
- * version (as the writer read it; 0: no check) is not stored; then the
- * fields sent are applied to *record, a required one without a value
- * refused, check asked about the rest, and the record written with put -
- * unless nothing changed.  Audited as "edit" on the case with {record, id,
- * changes: {field: {before, after}}}.
+ * An edit of record id of kind k: refused as correct_case refuses; then
+ * get reads the record into *record (and whatever check needs into arg),
+ * HOSO_E_CONFLICT when version (as the writer read it; 0: no check) is
+ * not the stored one; then the fields sent are applied to the record, a
+ * required one without a value refused, check asked about the rest (with
+ * the case), and the record written with put - unless nothing changed.
+ * Audited as "edit" on the case with {record, id, changes: {field:
+ * {before, after}}}.
  */
 struct correct_edit {
 	enum store_record k;
-	int64_t id, case_id;
-	int64_t version, stored;
-	const struct patch_field *fields;
+	int64_t id, version;
+	const struct patch_field *fields; /* pointing into *record */
 	size_t nfields;
 	unsigned sent, required;
-	int (*check)(void *arg, struct err *e);
-	void *arg; /* check's */
+	int (*get)(struct store *s, int64_t id, struct arena *a, void *record, void *arg);
+	int (*check)(void *arg, const struct case_row *c, const void *record, struct err *e);
 	int (*put)(struct store *s, const void *record);
-	const void *record;
+	void *record, *arg;
 };
 int correct_edit(struct app *app, const struct actor *who, const struct correct_edit *x,
-                 struct arena *a, struct err *e);
+                 struct err *e);
 
 /* A record's withdrawal and version in its JSON o: withdrawn_at,
  * withdrawn_by, withdraw_reason (null while it stands), version. */

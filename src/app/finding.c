@@ -225,22 +225,34 @@ out:
 struct finding_check {
 	struct app *app;
 	const struct actor *who;
-	const struct finding_row *was, *now;
+	struct finding_row was;
 	struct arena *a;
 };
 
-static int check_finding_edit(void *arg, struct err *e)
+static int get_finding(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
+{
+	struct finding_check *x = arg;
+	int rc = store_finding_get(s, id, a, record);
+
+	if (rc == 0)
+		x->was = *(struct finding_row *)record;
+	x->a = a;
+	return rc;
+}
+
+static int check_finding_edit(void *arg, const struct case_row *c, const void *record,
+                              struct err *e)
 {
 	const struct finding_check *x = arg;
+	const struct finding_row *now = record;
 	int rc;
 
-	if ((rc = check_finding(x->app, x->now->case_id, x->now->subject_id, x->now->conclusion,
-	                        x->a, e)) < 0)
+	if ((rc = check_finding(x->app, c->id, now->subject_id, now->conclusion, x->a, e)) < 0)
 		return rc;
 	/* a leader's conclusion is a leader's to change */
-	if (strcmp(x->was->conclusion, x->now->conclusion) != 0 &&
-	    ((rc = check_concluder(x->who, x->was->conclusion, e)) < 0 ||
-	     (rc = check_concluder(x->who, x->now->conclusion, e)) < 0))
+	if (strcmp(x->was.conclusion, now->conclusion) != 0 &&
+	    ((rc = check_concluder(x->who, x->was.conclusion, e)) < 0 ||
+	     (rc = check_concluder(x->who, now->conclusion, e)) < 0))
 		return rc;
 	return 0;
 }
@@ -253,65 +265,50 @@ static int put_finding(struct store *s, const void *r)
 int finding_edit(struct app *app, const struct actor *who, int64_t id,
                  const struct finding_input *in, struct err *e)
 {
-	struct finding_row was, r;
+	struct finding_row r;
 	const struct patch_field fields[] = {
 	    [FINDING_TEXT] = {"text", PATCH_TEXT, 8000, &r.text, &in->text},
 	    [FINDING_CONCLUSION] = {"conclusion", PATCH_CODE, 0, &r.conclusion, &in->conclusion},
 	    [FINDING_SUBJECT] = {"subject", PATCH_ID, 0, &r.subject_id, &in->subject},
 	};
-	struct finding_check chk = {app, who, &was, &r, NULL};
-	struct correct_edit x = {STORE_REC_FINDING,
-	                         id,
-	                         0,
-	                         in->version,
-	                         0,
-	                         fields,
-	                         CASE_N(fields),
-	                         in->sent,
-	                         1u << FINDING_TEXT | 1u << FINDING_CONCLUSION,
-	                         check_finding_edit,
-	                         &chk,
-	                         put_finding,
-	                         &r};
-	struct store_record_head h;
-	struct case_row c;
-	struct arena a;
-	int rc;
+	struct finding_check chk = {.app = app, .who = who};
+	const struct correct_edit x = {.k = STORE_REC_FINDING,
+	                               .id = id,
+	                               .version = in->version,
+	                               .fields = fields,
+	                               .nfields = CASE_N(fields),
+	                               .sent = in->sent,
+	                               .required = 1u << FINDING_TEXT | 1u << FINDING_CONCLUSION,
+	                               .get = get_finding,
+	                               .check = check_finding_edit,
+	                               .put = put_finding,
+	                               .record = &r,
+	                               .arg = &chk};
 
-	arena_init(&a, 1 << 16);
-	chk.a = &a;
-	if ((rc = correct_case(app, who, STORE_REC_FINDING, id, &a, &c, &h, e)) == 0 &&
-	    (rc = store_finding_get(app_store(app), id, &a, &was)) < 0)
-		rc = gate_store_error(e, rc, NOUN_FINDING);
-	if (rc == 0) {
-		r = was;
-		x.case_id = c.id;
-		x.stored = was.version;
-		rc = correct_edit(app, who, &x, &a, e);
-	}
-	arena_release(&a);
-	return rc;
+	return correct_edit(app, who, &x, e);
 }
 
-struct remedy_check {
-	const struct case_row *c;
-	const struct remedy_row *r;
-};
-
-static int check_remedy_edit(void *arg, struct err *e)
+static int get_remedy(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
 {
-	const struct remedy_check *x = arg;
+	(void)arg;
+	return store_remedy_get(s, id, a, record);
+}
+
+static int check_remedy_edit(void *arg, const struct case_row *c, const void *record, struct err *e)
+{
+	const struct remedy_row *r = record;
 	int rc;
 
-	if (x->r->due < x->c->opened)
+	(void)arg;
+	if (r->due < c->opened)
 		return err_set(e, HOSO_E_BAD_DATE, "due", "Hạn khắc phục không trước ngày mở hồ sơ",
 		               "The due date is not before the case was opened");
-	if ((rc = correct_day(x->c, x->r->done, "done", e)) < 0)
+	if ((rc = correct_day(c, r->done, "done", e)) < 0)
 		return rc;
-	if (x->r->done != DATE_NONE && !x->r->result)
+	if (r->done != DATE_NONE && !r->result)
 		return err_set(e, HOSO_E_MISSING, "result", "Cần kết quả khắc phục",
 		               "What was done is needed");
-	if (x->r->done == DATE_NONE && x->r->result)
+	if (r->done == DATE_NONE && r->result)
 		return err_set(e, HOSO_E_CONFLICT, "result",
 		               "Việc chưa xong thì chưa có kết quả khắc phục",
 		               "An action not done has no result yet");
@@ -335,24 +332,18 @@ int remedy_edit(struct app *app, const struct actor *who, int64_t id,
 	    [REMEDY_DONE] = {"done", PATCH_DATE, 0, &r.done, &in.done},
 	    [REMEDY_RESULT] = {"result", PATCH_TEXT, 2000, &r.result, &in.result},
 	};
-	struct case_row c;
-	struct remedy_check chk = {&c, &r};
-	struct correct_edit x = {STORE_REC_REMEDY,
-	                         id,
-	                         0,
-	                         in.version,
-	                         0,
-	                         fields,
-	                         CASE_N(fields),
-	                         in.sent,
-	                         1u << REMEDY_ACTION | 1u << REMEDY_OWNER | 1u << REMEDY_DUE,
-	                         check_remedy_edit,
-	                         &chk,
-	                         put_remedy,
-	                         &r};
-	struct store_record_head h;
-	struct arena a;
-	int rc;
+	struct correct_edit x = {.k = STORE_REC_REMEDY,
+	                         .id = id,
+	                         .version = in.version,
+	                         .fields = fields,
+	                         .nfields = CASE_N(fields),
+	                         .sent = in.sent,
+	                         .required =
+	                             1u << REMEDY_ACTION | 1u << REMEDY_OWNER | 1u << REMEDY_DUE,
+	                         .get = get_remedy,
+	                         .check = check_remedy_edit,
+	                         .put = put_remedy,
+	                         .record = &r};
 
 	/* "done" recorded by mistake: undoing it takes its result away too */
 	if (patch_sent(in.sent, REMEDY_DONE) && in.done == DATE_NONE &&
@@ -360,17 +351,7 @@ int remedy_edit(struct app *app, const struct actor *who, int64_t id,
 		x.sent |= 1u << REMEDY_RESULT;
 		in.result = NULL;
 	}
-	arena_init(&a, 1 << 16);
-	if ((rc = correct_case(app, who, STORE_REC_REMEDY, id, &a, &c, &h, e)) == 0 &&
-	    (rc = store_remedy_get(app_store(app), id, &a, &r)) < 0)
-		rc = gate_store_error(e, rc, NOUN_REMEDY);
-	if (rc == 0) {
-		x.case_id = c.id;
-		x.stored = r.version;
-		rc = correct_edit(app, who, &x, &a, e);
-	}
-	arena_release(&a);
-	return rc;
+	return correct_edit(app, who, &x, e);
 }
 
 int remedy_overdue(struct app *app, const struct actor *who, size_t limit, struct arena *a,

@@ -194,17 +194,18 @@ out:
 	return rc;
 }
 
-struct letter_check {
-	const struct case_row *c;
-	const struct letter_row *l;
-};
-
-static int check_letter(void *arg, struct err *e)
+static int get_letter(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
 {
-	const struct letter_check *x = arg;
-	const struct letter_row *l = x->l;
+	(void)arg;
+	return store_letter_get(s, id, a, record);
+}
 
-	if (l->sent < x->c->opened || l->sent > date_today())
+static int check_letter(void *arg, const struct case_row *c, const void *record, struct err *e)
+{
+	const struct letter_row *l = record;
+
+	(void)arg;
+	if (l->sent < c->opened || l->sent > date_today())
 		return err_set(e, HOSO_E_BAD_DATE, "sent",
 		               "Ngày gửi phải từ ngày mở hồ sơ đến hôm nay",
 		               "The sending date must be from the case's opening to today");
@@ -232,36 +233,19 @@ int letter_edit(struct app *app, const struct actor *who, int64_t id,
 	    [LETTER_F_NUMBER] = {"number", PATCH_TEXT, 100, &l.number_symbol, &in->number_symbol},
 	    [LETTER_F_SENT] = {"sent", PATCH_DATE, 0, &l.sent, &in->sent},
 	};
-	struct case_row c;
-	struct letter_check chk = {&c, &l};
-	struct correct_edit x = {STORE_REC_LETTER,
-	                         id,
-	                         0,
-	                         in->version,
-	                         0,
-	                         fields,
-	                         CASE_N(fields),
-	                         in->sent_fields,
-	                         1u << LETTER_F_RECIPIENT | 1u << LETTER_F_SENT,
-	                         check_letter,
-	                         &chk,
-	                         put_letter,
-	                         &l};
-	struct store_record_head h;
-	struct arena a;
-	int rc;
+	const struct correct_edit x = {.k = STORE_REC_LETTER,
+	                               .id = id,
+	                               .version = in->version,
+	                               .fields = fields,
+	                               .nfields = CASE_N(fields),
+	                               .sent = in->sent_fields,
+	                               .required = 1u << LETTER_F_RECIPIENT | 1u << LETTER_F_SENT,
+	                               .get = get_letter,
+	                               .check = check_letter,
+	                               .put = put_letter,
+	                               .record = &l};
 
-	arena_init(&a, 1 << 16);
-	if ((rc = correct_case(app, who, STORE_REC_LETTER, id, &a, &c, &h, e)) == 0 &&
-	    (rc = store_letter_get(app_store(app), id, &a, &l)) < 0)
-		rc = gate_store_error(e, rc, NOUN_LETTER);
-	if (rc == 0) {
-		x.case_id = c.id;
-		x.stored = l.version;
-		rc = correct_edit(app, who, &x, &a, e);
-	}
-	arena_release(&a);
-	return rc;
+	return correct_edit(app, who, &x, e);
 }
 
 int letter_of_case(struct app *app, int64_t case_id, struct arena *a, struct letter_view **ret,

@@ -223,22 +223,26 @@ out:
 
 struct traveller_check {
 	struct app *app;
-	const struct case_row *c;
-	const struct traveller_row *t;
 	struct arena *a;
 };
 
+static int get_traveller(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
+{
+	((struct traveller_check *)arg)->a = a;
+	return store_traveller_get(s, id, a, record);
+}
+
 /* At most one leader of a delegation; the dates in order. */
-static int check_traveller(void *arg, struct err *e)
+static int check_traveller(void *arg, const struct case_row *c, const void *record, struct err *e)
 {
 	const struct traveller_check *x = arg;
-	const struct traveller_row *t = x->t;
+	const struct traveller_row *t = record;
 	struct traveller_list l;
 	int rc;
 
-	if ((rc = correct_day(x->c, t->departed, "departed", e)) < 0 ||
-	    (rc = correct_day(x->c, t->returned, "returned", e)) < 0 ||
-	    (rc = correct_day(x->c, t->report_received, "report_received", e)) < 0)
+	if ((rc = correct_day(c, t->departed, "departed", e)) < 0 ||
+	    (rc = correct_day(c, t->returned, "returned", e)) < 0 ||
+	    (rc = correct_day(c, t->report_received, "report_received", e)) < 0)
 		return rc;
 	if ((t->returned != DATE_NONE && (t->departed == DATE_NONE || t->returned < t->departed)) ||
 	    (t->report_received != DATE_NONE &&
@@ -277,36 +281,20 @@ int traveller_edit(struct app *app, const struct actor *who, int64_t id,
 	    [TRAVELLER_F_REPORT] = {"report_received", PATCH_DATE, 0, &t.report_received,
 	                            &in->report_received},
 	};
-	struct case_row c;
-	struct arena a;
-	struct traveller_check chk = {app, &c, &t, &a};
-	struct correct_edit x = {STORE_REC_TRAVELLER,
-	                         id,
-	                         0,
-	                         in->version,
-	                         0,
-	                         fields,
-	                         CASE_N(fields),
-	                         in->sent,
-	                         0,
-	                         check_traveller,
-	                         &chk,
-	                         put_traveller,
-	                         &t};
-	struct store_record_head h;
-	int rc;
+	struct traveller_check chk = {.app = app};
+	const struct correct_edit x = {.k = STORE_REC_TRAVELLER,
+	                               .id = id,
+	                               .version = in->version,
+	                               .fields = fields,
+	                               .nfields = CASE_N(fields),
+	                               .sent = in->sent,
+	                               .get = get_traveller,
+	                               .check = check_traveller,
+	                               .put = put_traveller,
+	                               .record = &t,
+	                               .arg = &chk};
 
-	arena_init(&a, 1 << 16);
-	if ((rc = correct_case(app, who, STORE_REC_TRAVELLER, id, &a, &c, &h, e)) == 0 &&
-	    (rc = store_traveller_get(app_store(app), id, &a, &t)) < 0)
-		rc = gate_store_error(e, rc, NOUN_TRAVELLER);
-	if (rc == 0) {
-		x.case_id = c.id;
-		x.stored = t.version;
-		rc = correct_edit(app, who, &x, &a, e);
-	}
-	arena_release(&a);
-	return rc;
+	return correct_edit(app, who, &x, e);
 }
 
 int traveller_event_parse(const char *s, enum traveller_event *ret)
