@@ -84,7 +84,9 @@ int patch_apply(struct arena *a, const struct patch_field *f, size_t n, unsigned
                 json_t **ret_changes, struct err *e)
 {
 	json_t *changes = json_object();
-	int rc = 0;
+	/* out of memory here must fail the change: a change missing from
+	 * the list would be written unaudited, or not at all but reported */
+	int rc = changes ? 0 : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		union {
@@ -100,10 +102,13 @@ int patch_apply(struct arena *a, const struct patch_field *f, size_t n, unsigned
 			break;
 		if (same(f[i].type, f[i].value, &now))
 			continue;
-		json_object_set_new(changes, f[i].name,
-		                    json_pack("{s:o,s:o}", "before",
-		                              value_json(f[i].type, f[i].value), "after",
-		                              value_json(f[i].type, &now)));
+		if (json_object_set_new(changes, f[i].name,
+		                        json_pack("{s:o,s:o}", "before",
+		                                  value_json(f[i].type, f[i].value), "after",
+		                                  value_json(f[i].type, &now))) < 0) {
+			rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+			break;
+		}
 		switch (f[i].type) {
 		case PATCH_CODE:
 		case PATCH_TEXT:
