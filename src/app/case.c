@@ -13,6 +13,7 @@
 
 #include "app/attachment.h"
 #include "app/audit.h"
+#include "app/correct.h"
 #include "app/deadline.h"
 #include "app/gate.h"
 #include "app/notice.h"
@@ -99,11 +100,9 @@ static int check_input(struct app *app, const struct actor *who, const struct ca
 	return 0;
 }
 
-/* The subjects, checked against the actor's scope and linked to the
- * organisation version of the case date. */
-static int add_subjects(struct app *app, const struct actor *who, int64_t case_id,
-                        const struct case_input *in, int32_t day, struct arena *a, json_t **detail,
-                        struct err *e)
+int case_add_subjects(struct app *app, const struct actor *who, int64_t case_id,
+                      const struct case_input *in, int32_t day, struct arena *a, json_t **detail,
+                      struct err *e)
 {
 	json_t *orgs = json_array(), *persons = json_array();
 	int rc = 0;
@@ -183,7 +182,8 @@ static int write_case(struct app *app, void *arg, struct gate_write *w, struct e
 	    json_pack("{s:s,s:s,s:s?,s:s,s:I,s:i}", "number", x->c.number, "kind", x->c.kind,
 	              "subtype", x->c.subtype, "title", x->c.title, "org",
 	              (json_int_t)x->c.handling_org, "confidentiality", x->c.confidentiality);
-	if ((rc = add_subjects(app, x->who, x->c.id, x->in, x->c.opened, x->a, &w->detail, e)) < 0)
+	if ((rc = case_add_subjects(app, x->who, x->c.id, x->in, x->c.opened, x->a, &w->detail,
+	                            e)) < 0)
 		return rc;
 	/* The number is copied out before the commit: a case that exists must
 	 * not be reported as not made. */
@@ -385,6 +385,7 @@ static json_t *subjects_json(const struct case_view *v)
 			                        ? json_string(v->subject_names[i].name)
 			                        : json_null());
 		}
+		correct_json(o, s->version, &s->withdrawn);
 		json_array_append_new(arr, o);
 	}
 	return arr;
@@ -408,18 +409,23 @@ static void records_json(const struct case_view *v, json_t *o)
 	for (size_t i = 0; i < v->documents.n; i++) {
 		const struct case_document_row *d = &v->documents.v[i];
 
-		json_array_append_new(docs, json_pack("{s:I,s:s?,s:o,s:s?,s:s}", "id",
-		                                      (json_int_t)d->id, "number", d->number_symbol,
-		                                      "date", code_date_json(d->doc_date), "issuer",
-		                                      d->issuer, "title", d->title));
+		json_t *x = json_pack("{s:I,s:s?,s:o,s:s?,s:s}", "id", (json_int_t)d->id, "number",
+		                      d->number_symbol, "date", code_date_json(d->doc_date),
+		                      "issuer", d->issuer, "title", d->title);
+
+		correct_json(x, d->version, &d->withdrawn);
+		json_array_append_new(docs, x);
 	}
-	for (size_t i = 0; i < v->notes.n; i++)
-		json_array_append_new(
-		    notes,
+	for (size_t i = 0; i < v->notes.n; i++) {
+		json_t *x =
 		    json_pack("{s:I,s:s,s:I,s:s?,s:s?,s:s}", "id", (json_int_t)v->notes.v[i].id,
 		              "at", v->notes.v[i].at, "user", (json_int_t)v->notes.v[i].user_id,
 		              "username", v->note_users[i].code, "user_name", v->note_users[i].name,
-		              "text", v->notes.v[i].text));
+		              "text", v->notes.v[i].text);
+
+		correct_json(x, v->notes.v[i].version, &v->notes.v[i].withdrawn);
+		json_array_append_new(notes, x);
+	}
 	json_object_set_new(o, "history", events);
 	json_object_set_new(o, "documents", docs);
 	json_object_set_new(o, "notes", notes);

@@ -89,6 +89,24 @@ int api_remedies_overdue_get(struct http_req *r, struct err *e);
 int api_case_discipline_post(struct http_req *r, struct err *e);
 int api_case_inspection_post(struct http_req *r, struct err *e);
 
+/* corrections: api-correct.c, and each noun's PATCH in its file */
+int api_case_patch(struct http_req *r, struct err *e);
+int api_document_patch(struct http_req *r, struct err *e);
+int api_finding_patch(struct http_req *r, struct err *e);
+int api_remedy_patch(struct http_req *r, struct err *e);
+int api_traveller_patch(struct http_req *r, struct err *e);
+int api_relative_patch(struct http_req *r, struct err *e);
+int api_letter_patch(struct http_req *r, struct err *e);
+int api_finding_withdraw(struct http_req *r, struct err *e);
+int api_remedy_withdraw(struct http_req *r, struct err *e);
+int api_document_withdraw(struct http_req *r, struct err *e);
+int api_note_withdraw(struct http_req *r, struct err *e);
+int api_traveller_withdraw(struct http_req *r, struct err *e);
+int api_relative_withdraw(struct http_req *r, struct err *e);
+int api_letter_withdraw(struct http_req *r, struct err *e);
+int api_subject_withdraw(struct http_req *r, struct err *e);
+int api_attachment_withdraw(struct http_req *r, struct err *e);
+
 /* reports: api-report.c */
 int api_reports_get(struct http_req *r, struct err *e);
 int api_report_submissions_get(struct http_req *r, struct err *e);

@@ -373,6 +373,59 @@ const tests = [
     check(inbox.includes(`Bạn được giao hồ sơ ${made.body.number}`) && inbox.includes('chờ bạn: Đối tượng tự kiểm điểm'), 'the officer is told: ' + inbox)
   }],
 
+  ['corrections: the commune officer fixes a wrong case title, undoes a remedy marked done by mistake and withdraws a wrong finding with a reason, seen struck through', async ({ page, url, shot }) => {
+    const officer = await apiAs(url, 'cbxa1')
+    const made = await officer('POST', '/api/cases', { kind: 'kiem_tra', title: 'Kiểm tra chi bộ bản Nậm Củm (gõ nhầm)', org: 'DB.X01' })
+    check(made.status === 201, 'opened: ' + made.status)
+    const id = made.body.id
+    const f1 = await officer('POST', `/api/cases/${id}/findings`, { text: 'Chưa họp chi bộ định kỳ hằng tháng', conclusion: 'vi_pham_chua_den_muc' })
+    const f2 = await officer('POST', `/api/cases/${id}/findings`, { text: 'Nhận xét ghi nhầm từ hồ sơ khác', conclusion: 'khong_vi_pham' })
+    check(f1.status === 201 && f2.status === 201, 'findings: ' + f1.status + ' ' + f2.status)
+    const due = new Date(Date.now() + 7 * 3600e3 + 30 * 86400e3).toISOString().slice(0, 10)
+    const r = await officer('POST', `/api/findings/${f1.body.id}/remedies`, { action: 'Họp chi bộ đúng định kỳ', owner: 'Chi ủy chi bộ bản Nậm Củm', due })
+    check(r.status === 201, 'remedy: ' + r.status)
+    await login(page, url, 'cbxa1')
+    await page.goto(`${url}/cases/${id}`)
+    // the title typed wrong
+    await page.click('[data-test=case-edit]')
+    await page.fill('#case-edit-title', 'Kiểm tra chi bộ bản Nậm Củm')
+    await page.click('[data-test=case-edit-save]')
+    await page.waitForFunction(() => !document.querySelector('[data-test=case-title]')?.textContent.includes('gõ nhầm'))
+    check((await page.textContent('[data-test=case-title]')).includes('Kiểm tra chi bộ bản Nậm Củm'), 'the title corrected')
+    // "done" recorded by mistake, then undone
+    await page.click(`[data-test=remedy-done-${r.body.id}]`)
+    await page.fill('#remedy-result', 'Đã họp chi bộ')
+    await page.click('[data-test=remedy-close]')
+    await page.waitForFunction(() => document.querySelector('[data-test=remedies]')?.textContent.includes('Đã họp chi bộ'))
+    await page.click(`[data-test=remedy-edit-${r.body.id}]`)
+    await page.fill('#remedy-edit-done', '')
+    await page.keyboard.press('Tab')
+    await page.waitForSelector('#remedy-edit-result', { state: 'detached' })
+    await page.click('#remedy-edit-action') // closes the calendar over the buttons
+    await shot('remedy-undo')
+    await page.click('[data-test=remedy-edit-save]')
+    await page.waitForSelector(`[data-test=remedy-done-${r.body.id}]`)
+    check(!(await page.textContent('[data-test=remedies]')).includes('Đã họp chi bộ'), 'the result went with the undone "done"')
+    // the wrong finding withdrawn, with a reason
+    await page.click(`[data-test=finding-withdraw-${f2.body.id}]`)
+    await page.click('[data-test=withdraw-apply]')
+    await page.waitForSelector('[data-test=withdraw-dialog] .el-form-item__error')
+    await page.fill('#withdraw-reason', 'Ghi nhầm từ hồ sơ khác')
+    await page.click('[data-test=withdraw-apply]')
+    await page.waitForSelector('[data-test=withdrawn]')
+    const wrong = page.locator(`[data-finding="${f2.body.id}"]`)
+    check((await wrong.locator('[data-test=withdrawn]').textContent()).includes('Đã rút lại: Ghi nhầm từ hồ sơ khác'), 'the reason shown')
+    const line = await wrong.locator('[data-test=finding-text]').evaluate((e) => getComputedStyle(e).textDecorationLine)
+    check(line.includes('line-through'), 'struck through: ' + line)
+    check(!(await page.locator(`[data-test=finding-edit-${f2.body.id}]`).count()), 'a withdrawn finding is not edited')
+    check(await page.locator(`[data-test=finding-edit-${f1.body.id}]`).count() === 1, 'the right one still is')
+    await shot('correct', { fullPage: true })
+    const after = (await officer('GET', `/api/cases/${id}`)).body
+    check(after.title === 'Kiểm tra chi bộ bản Nậm Củm', 'stored title')
+    check(after.findings[0].remedies[0].done === null && after.findings[0].remedies[0].result === null, 'stored remedy not done')
+    check(after.findings[1].withdraw_reason === 'Ghi nhầm từ hồ sơ khác' && after.findings[1].withdrawn_at, 'stored withdrawal')
+  }],
+
   ['a cancelled case takes only notes; the commune officer is told a leader reopens it; the leader reopens it with a reason', async ({ page, url, shot }) => {
     const leader = await apiAs(url, 'lanhdao1')
     const made = await leader('POST', '/api/cases', { kind: 'kiem_tra', title: 'Kiểm tra hủy nhầm', org: 'DB.X01' })
