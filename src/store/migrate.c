@@ -658,6 +658,13 @@ static const struct migration migrations[] = {
         "CREATE INDEX notice_by_user ON notice(user_id, id);",
         NULL,
     },
+    /* 25: a person's page lists the disciplines decided about them
+     * (context.c, STMT_CASES_OF_PERSON). */
+    {
+        "CREATE INDEX case_discipline_by_person ON case_discipline(person_id) "
+        "WHERE person_id IS NOT NULL;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -174,6 +174,9 @@ enum stmt {
 	STMT_NOTICE_LIST,
 	STMT_NOTICE_READ,
 	STMT_NOTICE_READ_ALL,
+	/* the cases about a person or an organisation (context.c) */
+	STMT_CASES_OF_PERSON,
+	STMT_CASES_OF_ORG,
 	STMT__MAX
 };
 
