@@ -265,6 +265,8 @@ struct case_filter {
 	int64_t assignee;         /* assigned to this user (0: anyone) */
 	int overdue;              /* only cases with a deadline past due */
 	int waiting;              /* only cases waiting for the caller (notice.h) */
+	const char *q;            /* a word of the title, (part of) the number or a
+	                           * subject's name (case-find.h); NULL: any */
 	int64_t before;           /* id to continue below (0: from the newest) */
 	size_t limit;             /* 1..1000 */
 };

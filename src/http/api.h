@@ -24,6 +24,7 @@ int api_session_totp_put(struct http_req *r, struct err *e);
 int api_persons_search(struct http_req *r, struct err *e);
 int api_person_get(struct http_req *r, struct err *e);
 int api_person_access_log(struct http_req *r, struct err *e);
+int api_person_cases(struct http_req *r, struct err *e); /* api-context.c */
 int api_persons_post(struct http_req *r, struct err *e);
 int api_person_confidentiality_put(struct http_req *r, struct err *e);
 int api_case_confidentiality_put(struct http_req *r, struct err *e);
@@ -118,6 +119,7 @@ int api_report_submission_post(struct http_req *r, struct err *e);
 int api_orgs_get(struct http_req *r, struct err *e);
 int api_org_get(struct http_req *r, struct err *e);
 int api_org_members(struct http_req *r, struct err *e);
+int api_org_cases(struct http_req *r, struct err *e); /* api-context.c */
 int api_orgs_post(struct http_req *r, struct err *e);
 int api_org_rename(struct http_req *r, struct err *e);
 int api_org_terms_get(struct http_req *r, struct err *e);

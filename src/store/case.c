@@ -445,6 +445,20 @@ int store_cases_of_assignee(struct store *s, int64_t user_id, struct arena *a, s
 	                  (void **)&ret->v, &ret->n, "I", user_id);
 }
 
+int store_cases_of_person(struct store *s, int64_t person_id, size_t limit, struct arena *a,
+                          struct id_list *ret)
+{
+	return store_rows(s, STMT_CASES_OF_PERSON, a, sizeof(*ret->v), store_read_id,
+	                  (void **)&ret->v, &ret->n, "II", person_id, (int64_t)limit);
+}
+
+int store_cases_of_org(struct store *s, int64_t org_id, int64_t before, size_t limit,
+                       struct arena *a, struct id_list *ret)
+{
+	return store_rows(s, STMT_CASES_OF_ORG, a, sizeof(*ret->v), store_read_id, (void **)&ret->v,
+	                  &ret->n, "III", org_id, before, (int64_t)limit);
+}
+
 int store_appraisal_put(struct store *s, const struct appraisal_row *r)
 {
 	return store_change(s, STMT_APPRAISAL_PUT, HOSO_E_CONFLICT, "IsssI", r->case_id,

@@ -711,6 +711,13 @@ static const struct migration migrations[] = {
         "withdrawn_at IS NULL;",
         NULL,
     },
+    /* 26: a person's page lists the disciplines decided about them
+     * (context.c, STMT_CASES_OF_PERSON). */
+    {
+        "CREATE INDEX case_discipline_by_person ON case_discipline(person_id) "
+        "WHERE person_id IS NOT NULL;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

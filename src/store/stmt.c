@@ -557,4 +557,15 @@ const char *const stmt_sqlite[STMT__MAX] = {
                            "version = ?6 AND withdrawn_at IS NULL",
     [STMT_RELATIVE_GET] = "SELECT " RELATIVE_COLS " FROM case_relative WHERE id = ?1",
     [STMT_DOCUMENT_GET] = "SELECT " DOCUMENT_COLS " FROM case_document WHERE id = ?1",
+    /* The cases about person ?1 - a subject, a traveller, a discipline's
+     * subject - newest first, at most ?2. */
+    [STMT_CASES_OF_PERSON] = "SELECT case_id FROM case_subject WHERE person_id = ?1 UNION "
+                             "SELECT case_id FROM case_traveller WHERE person_id = ?1 UNION "
+                             "SELECT case_id FROM case_discipline WHERE person_id = ?1 "
+                             "ORDER BY 1 DESC LIMIT ?2",
+    /* The cases organisation ?1 handles or is a subject of, below id ?2,
+     * newest first, at most ?3. */
+    [STMT_CASES_OF_ORG] = "SELECT id FROM case_file WHERE handling_org = ?1 AND id < ?2 UNION "
+                          "SELECT case_id FROM case_subject WHERE org_id = ?1 AND case_id < ?2 "
+                          "ORDER BY 1 DESC LIMIT ?3",
 };

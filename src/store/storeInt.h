@@ -206,6 +206,9 @@ enum stmt {
 	STMT_RELATIVE_EDIT,
 	STMT_RELATIVE_GET,
 	STMT_DOCUMENT_GET,
+	/* the cases about a person or an organisation (context.c) */
+	STMT_CASES_OF_PERSON,
+	STMT_CASES_OF_ORG,
 	STMT__MAX
 };
 

@@ -15,6 +15,7 @@ Prints "N passed, N failed".  The database is prepared by t-authz.sh.
 """
 import json
 import os
+import urllib.parse
 
 import yaml
 
@@ -191,5 +192,17 @@ for path, ops in SPEC["paths"].items():
                     got = request("GET", q(h), user)[:2]
                     check(same(got, want, h, missing), f"GET {path}?{p['name']} as {user}: {h} -> {got[0]} "
                                        f"{got[1][:160]!r}, missing -> {want[0]} {want[1][:160]!r}")
+
+# Text that names hidden records (case_filter.q): a case found by the words
+# of its title, or by the name of a person it is about, who is out of
+# scope or the case above clearance, answers as text nothing matches.
+TEXTS = [("/api/cases", ["Kiểm tra xã B", "tối mật", "Lò Văn Pánh"], "Không Có Gì")]
+for path, hidden, missing in TEXTS:
+    for user in USERS:
+        want = request("GET", f"{path}?q={urllib.parse.quote(missing)}", user)[:2]
+        for h in hidden:
+            got = request("GET", f"{path}?q={urllib.parse.quote(h)}", user)[:2]
+            check(got == want, f"GET {path}?q={h} as {user}: {got[0]} {got[1][:160]!r}, "
+                               f"nothing -> {want[0]} {want[1][:160]!r}")
 
 finish()
