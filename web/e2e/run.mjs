@@ -11,6 +11,7 @@ import { run, check, totp, startServer, hoso, PASSWORD, login, apiAs, memberUnde
 import { caseKindTests } from './cases-kinds.mjs'
 import { datesErrorsTests } from './dates-errors.mjs'
 import { contextTests } from './context.mjs'
+import { dailyWorkTests } from './daily-work.mjs'
 
 const require = createRequire(import.meta.url)
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -453,6 +454,7 @@ const tests = [
   }],
   ...datesErrorsTests,
   ...contextTests,
+  ...dailyWorkTests,
 
   ['a viewer of one commune cannot reach a person of another by URL', async ({ page, url }) => {
     const api = await apiAs(url, 'quantri')
