@@ -321,6 +321,14 @@ export const caseKindTests = [
       await people.locator('tbody tr', { hasText: name }).waitFor()
     }
     check(!(await page.locator('[data-test=exempt-applicant]').count()), 'no member in the family: the applicant is checked')
+    // a relative who is a member: chosen among the members, the name taken from the record
+    const sibling = await memberUnder(api, 'DB.X01', (m) => m.cccd)
+    await choose(page, people, 'Quan hệ', 'Anh chị em ruột')
+    await page.click('[data-test=rel-is-member]')
+    await pick(page, '#rel-person', sibling.cccd, `person-${sibling.id}`)
+    check((await page.inputValue('#rel-name')) === sibling.full_name, 'the name filled from the member chosen')
+    await page.click('[data-test=rel-add]')
+    await people.locator('tbody tr', { hasText: sibling.full_name }).waitFor()
     await step(page, 'dang_tham_tra', 'Đang thẩm tra', { date: 140 })
     await page.fill('#letter-to', 'Đảng ủy xã Mường Nhé')
     await page.fill('#letter-about', 'Bố đẻ: Vàng A Páo')
