@@ -50,6 +50,10 @@ export const dailyWorkTests = [
     await page.fill('#case-edit-title', 'Kiểm tra đảng viên chấp hành Quy định 144')
     await page.click('[data-test=case-edit-save]')
     await page.waitForFunction(() => !document.querySelector('[data-test=case-title]')?.textContent.includes('gõ nhầm'))
+    // a subject forgotten at the opening, added with the picker
+    await pick(page, '#subject-add-orgs', 'phinh sang', 'org-DB.X01')
+    await page.click('[data-test=subjects-add-save]')
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-test=case-subject]')].some((s) => s.textContent.includes('Phình Sáng')))
 
     // the leader finds it waiting, assigns the officer by name, decides
     await fromWaitingList(page, url, 'lanhdao1', number)
