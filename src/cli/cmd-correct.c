@@ -17,11 +17,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/admission.h"
 #include "app/case.h"
 #include "app/correct.h"
 #include "app/finding.h"
 #include "app/letter.h"
 #include "app/org.h"
+#include "app/trip.h"
 #include "cli/cmd-case.h"
 
 #include "core/banned.h"
@@ -202,6 +204,75 @@ static int edit_letter_cmd(struct cli_sub *x, int argc, char **argv)
 	return letter_edit(x->app, &x->who, id, &in, &x->err);
 }
 
+/* A yes/no option ("1" or "0") setting field i of sent. */
+static int flag_opt(struct cli_sub *x, const char *v, int *ret, unsigned *sent, unsigned i)
+{
+	if (!v)
+		return 0;
+	if (strcmp(v, "1") != 0 && strcmp(v, "0") != 0)
+		return cli_usage(x->cmd, "--leader, --commitment, --member: 1 (có) hoặc 0 (không)",
+		                 "--leader, --commitment, --member: 1 (yes) or 0 (no)");
+	*sent |= 1u << i;
+	*ret = v[0] == '1';
+	return 0;
+}
+
+/* case edit-traveller T [--leader 1|0] [--commitment 1|0] [--departed D|none]
+ * [--returned D|none] [--report D|none] */
+static int edit_traveller_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct traveller_input in = {.departed = DATE_NONE,
+	                             .returned = DATE_NONE,
+	                             .report_received = DATE_NONE,
+	                             .sent = PATCH_LISTED};
+	const char *pos[1], *leader = NULL, *commitment = NULL, *dep = NULL, *ret = NULL,
+	                    *rep = NULL;
+	const struct cli_opt opts[] = {{"--leader", &leader}, {"--commitment", &commitment},
+	                               {"--departed", &dep},  {"--returned", &ret},
+	                               {"--report", &rep},    {NULL}};
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần số của người đi",
+	                   "The traveller is required")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 ||
+	    (rc = flag_opt(x, leader, &in.leader, &in.sent, TRAVELLER_F_LEADER)) != 0 ||
+	    (rc = flag_opt(x, commitment, &in.commitment, &in.sent, TRAVELLER_F_COMMITMENT)) != 0 ||
+	    (rc = date_opt("--departed", dep, &in.departed, &in.sent, TRAVELLER_F_DEPARTED)) != 0 ||
+	    (rc = date_opt("--returned", ret, &in.returned, &in.sent, TRAVELLER_F_RETURNED)) != 0 ||
+	    (rc = date_opt("--report", rep, &in.report_received, &in.sent, TRAVELLER_F_REPORT)) !=
+	        0 ||
+	    (rc = cli_sub_open(x)) != 0)
+		return rc;
+	return traveller_edit(x->app, &x->who, id, &in, &x->err);
+}
+
+/* case edit-relative R [--relation C] [--name N] [--member 1|0] [--exempt R|none] */
+static int edit_relative_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct relative_input in = {.sent = PATCH_LISTED};
+	const char *pos[1], *relation = NULL, *name = NULL, *member = NULL, *exempt = NULL;
+	const struct cli_opt opts[] = {{"--relation", &relation},
+	                               {"--name", &name},
+	                               {"--member", &member},
+	                               {"--exempt", &exempt},
+	                               {NULL}};
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần số của người được thẩm tra",
+	                   "The relative is required")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 ||
+	    (rc = flag_opt(x, member, &in.is_member, &in.sent, RELATIVE_F_MEMBER)) != 0)
+		return rc;
+	text_opt(relation, &in.relation, &in.sent, RELATIVE_F_RELATION);
+	text_opt(name, &in.full_name, &in.sent, RELATIVE_F_NAME);
+	text_opt(exempt, &in.exempt_reason, &in.sent, RELATIVE_F_EXEMPT);
+	if ((rc = cli_sub_open(x)) != 0)
+		return rc;
+	return relative_edit(x->app, &x->who, id, &in, &x->err);
+}
+
 /* withdraw-<record>: the record named after the dash of argv[1]. */
 static int withdraw_cmd(struct cli_sub *x, int argc, char **argv)
 {
@@ -226,6 +297,8 @@ static const struct cli_subcmd subs[] = {
     {"edit-remedy", edit_remedy_cmd},
     {"edit-document", edit_document_cmd},
     {"edit-letter", edit_letter_cmd},
+    {"edit-traveller", edit_traveller_cmd},
+    {"edit-relative", edit_relative_cmd},
     {"withdraw-finding", withdraw_cmd},
     {"withdraw-remedy", withdraw_cmd},
     {"withdraw-document", withdraw_cmd},
@@ -239,13 +312,17 @@ static const struct cli_subcmd subs[] = {
 
 const struct cmd_entry cmd_case_correct = {
     .name = "case",
-    .usage = "case edit ID [--title T] [--subtype S] [--opened D] [--org CODE] [--subject-org "
-             "CODE]... [--subject-person ID]... | case edit-finding F [--text T] [--conclusion C] "
-             "[--subject S|none] | case edit-remedy R [--action A] [--owner O] [--due D] "
-             "[--done D|none] [--result R|none] | case edit-document DOC [--title T] [--date D] "
-             "[--number N|none] [--issuer I|none] | case edit-letter L [--to R] [--about A|none] "
-             "[--number N|none] [--sent D] | case withdraw-<finding|remedy|document|note|"
-             "traveller|relative|letter|subject|attachment> ID --reason R",
+    .usage =
+        "case edit ID [--title T] [--subtype S] [--opened D] [--org CODE] [--subject-org "
+        "CODE]... [--subject-person ID]... | case edit-finding F [--text T] [--conclusion C] "
+        "[--subject S|none] | case edit-remedy R [--action A] [--owner O] [--due D] "
+        "[--done D|none] [--result R|none] | case edit-document DOC [--title T] [--date D] "
+        "[--number N|none] [--issuer I|none] | case edit-letter L [--to R] [--about A|none] "
+        "[--number N|none] [--sent D] | case edit-traveller T [--leader 1|0] [--commitment "
+        "1|0] [--departed D|none] [--returned D|none] [--report D|none] | case edit-relative R "
+        "[--relation C] [--name N] [--member 1|0] [--exempt R|none] | case "
+        "withdraw-<finding|remedy|document|note|"
+        "traveller|relative|letter|subject|attachment> ID --reason R",
     .subs = subs,
     .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

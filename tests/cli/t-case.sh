@@ -193,6 +193,18 @@ expect_status 0 "$HOSO" case relative "$k" --relation me --name "Quàng Thị Ho
 expect_status 1 "$HOSO" case relative "$k" --relation ong_noi --name "Lò Văn Ngọc"
 expect_err "bad_value, relation"
 expect_status 2 "$HOSO" case relative "$k" --relation me
+# corrections from the command line: a relative, a traveller (who leads the delegation)
+rel=$("$HOSO" case show "$k" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["relatives"][0]["id"])')
+expect_status 0 "$HOSO" case edit-relative "$rel" --name "Quàng Thị Hoà" --member 0
+expect_status 2 "$HOSO" case edit-relative "$rel" --member yes
+expect_status 1 "$HOSO" case edit-relative "$rel" --relation ong_noi
+expect_err "relation"
+expect_status 0 "$HOSO" case show "$k" --json
+python3 -c 'import json; r=json.load(open("out.txt"))["relatives"][0]; assert r["full_name"] == "Quàng Thị Hoà" and not r["is_member"], r' && ok || fail "relative corrected: $(head -c 300 out.txt)"
+expect_status 0 "$HOSO" case edit-traveller "$tr" --leader 1
+expect_status 2 "$HOSO" case edit-traveller "$tr" --leader 2
+expect_status 0 "$HOSO" case show "$t" --json
+python3 -c 'import json; v=json.load(open("out.txt"))["travellers"][0]; assert v["leader"] in (1, True), v' && ok || fail "traveller corrected: $(head -c 300 out.txt)"
 # a case's confidentiality, its own action; the counters follow
 expect_status 0 "$HOSO" report verify
 expect_status 0 "$HOSO" case classify "$k" mat --reason "Có yếu tố nước ngoài"
