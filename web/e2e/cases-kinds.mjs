@@ -390,7 +390,10 @@ export const caseKindTests = [
     check((await page.locator('[data-test=step-dialog] [role=alert]').textContent()).includes('cam kết'), 'the dialog says the commitment is missing')
     await expectState(page, 'Có ý kiến chi bộ')
     await page.locator('[data-test=step-dialog]').getByRole('button', { name: 'Hủy' }).click()
-    await traveller.getByRole('button', { name: 'Bản cam kết' }).click()
+    // the commitment, given on paper, recorded by correcting the traveller
+    await traveller.locator('[data-test^=traveller-edit-]').click()
+    await page.getByRole('dialog').getByText('Bản cam kết', { exact: false }).click()
+    await page.click('[data-test=traveller-edit-save]')
     await traveller.getByRole('button', { name: 'Bản cam kết' }).waitFor({ state: 'detached' })
     await step(page, 'dong_y', 'Đồng ý', { date: 125 })
     await step(page, 'dang_di', 'Đang ở nước ngoài', { date: 120 })

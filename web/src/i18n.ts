@@ -382,6 +382,7 @@ const messages: Record<string, Entry> = {
   'case.addSubjectOrgs': ['Thêm đối tượng là tổ chức', 'Add subject organisations'],
   'case.addSubjectPersons': ['Thêm đối tượng là đảng viên', 'Add subject members'],
   'case.addSubjects': ['Thêm đối tượng', 'Add the subjects'],
+  'correct.travellerEdit': ['Sửa thông tin người đi', 'Correct the traveller'],
   'case.closed': ['Hồ sơ đã kết thúc: chỉ còn thêm được ghi chú. Muốn bổ sung, lãnh đạo mở lại hồ sơ và ghi rõ lý do.', 'The case is closed: only notes can be added. To add more, a leader reopens it, saying why.'],
   'case.reopen': ['Mở lại hồ sơ', 'Reopen the case'],
   'case.reopenReason': ['Lý do mở lại', 'Why it is reopened'],
