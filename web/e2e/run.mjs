@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { run, check, totp, startServer, hoso, PASSWORD, login, apiAs, memberUnder } from './harness.mjs'
 import { caseKindTests } from './cases-kinds.mjs'
 import { datesErrorsTests } from './dates-errors.mjs'
+import { phoneTests } from './phone.mjs'
 
 const require = createRequire(import.meta.url)
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -360,6 +361,7 @@ const tests = [
     check(!(await page.locator('[data-test=case-closed]').count()), 'no longer closed')
   }],
   ...datesErrorsTests,
+  ...phoneTests,
 
   ['a viewer of one commune cannot reach a person of another by URL', async ({ page, url }) => {
     const api = await apiAs(url, 'quantri')

@@ -30,6 +30,8 @@ const messages: Record<string, Entry> = {
   'nav.account': ['Tài khoản', 'Account'],
   'nav.logout': ['Đăng xuất', 'Sign out'],
   'nav.logoutAll': ['Đăng xuất mọi nơi', 'Sign out everywhere'],
+  'nav.menu': ['Menu', 'Menu'],
+  'nav.menuUnread': ['Menu, {n} thông báo chưa đọc', 'Menu, {n} unread notice|Menu, {n} unread notices'],
   'nav.skip': ['Bỏ qua, tới nội dung chính', 'Skip to main content'],
   'lang.switch': ['English', 'Tiếng Việt'],
   'lang.switchLabel': ['Chuyển sang tiếng Anh', 'Switch to Vietnamese'],
