@@ -87,7 +87,15 @@ export const phoneTests = [
     check(box.x >= 0 && box.x + box.width <= PHONE.width, `the dialog fits the screen (${Math.round(box.x)}–${Math.round(box.x + box.width)} px)`)
     await noOverflow(page, 'opening a case (dialog)')
     await shot('phone-case-new')
+    // A picker offers the members of the commune as a part of the name is typed.
+    await page.locator('.el-select', { has: page.locator('#case-persons') }).click()
+    await page.keyboard.type(typed(member.full_name), { delay: 15 })
+    await page.locator(`.el-select-dropdown__item[data-test="person-${member.id}"]:visible`).first().waitFor()
+    await noOverflow(page, 'a picker\'s list open')
+    await shot('phone-picker')
     await page.keyboard.press('Escape')
+    await dialog.getByRole('button', { name: 'Hủy', exact: true }).click()
+    await dialog.waitFor({ state: 'hidden' })
 
     // The menu: opened by its button, it shows every link, the bell, the
     // language, the user and sign-out; a link followed closes it.
@@ -110,6 +118,9 @@ export const phoneTests = [
     await page.context().clearCookies()
     await login(page, url, 'lanhdao1')
     await mainPages(page, url, shot, 'lanhdao1', made.body.id, member)
+    await page.goto(url + '/')
+    await settled(page, '[data-test=home-waiting]')
+    await shot('phone-home')
     await page.goto(`${url}/cases/${made.body.id}`)
     await page.click('[data-test=step-quyet_dinh]')
     const step = page.locator('[data-test=step-dialog]')
