@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "app/correct.h"
 #include "app/deadline.h"
 #include "app/gate.h"
 
@@ -73,11 +74,39 @@ void admission_exemptions(const struct relative_row *v, size_t n, struct admissi
 
 	memset(ret, 0, sizeof(*ret));
 	for (size_t i = 0; i < n; i++) {
-		if (!v[i].is_member)
+		if (!v[i].is_member || v[i].withdrawn.at)
 			continue;
 		ret->applicant |= app_one_of(v[i].relation, own);
 		ret->spouse_side |= app_one_of(v[i].relation, spouse);
 	}
+}
+
+static const char relation_refused_vi[] =
+    "Quan hệ không thuộc diện thẩm tra (bản thân, bố, mẹ, người nuôi dưỡng, "
+    "bố mẹ vợ/chồng, vợ/chồng, con, anh chị em ruột; không thẩm tra ông bà)";
+static const char relation_refused_en[] =
+    "Not a relation in scope (applicant, parents, guardian, parents-in-law, "
+    "spouse, children, full siblings; grandparents are not checked)";
+
+static int check_relation(const char *relation, struct err *e)
+{
+	if (!admission_relation_valid(relation))
+		return err_set(e, HOSO_E_BAD_ENUM, "relation", "%s", "%s", relation_refused_vi,
+		               relation_refused_en);
+	return 0;
+}
+
+static int check_relative(void *arg, const struct case_row *c, const void *record, struct err *e)
+{
+	(void)arg;
+	(void)c;
+	return check_relation(((const struct relative_row *)record)->relation, e);
+}
+
+static int get_relative(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
+{
+	(void)arg;
+	return store_relative_get(s, id, a, record);
 }
 
 static int insert_relative(struct store *s, const void *row, int64_t *ret_id)
@@ -100,12 +129,7 @@ int relative_add(struct app *app, const struct actor *who, int64_t case_id,
 	if ((rc = case_of_kind(app, who, case_id, KIND_ADMISSION, CASE_OFFICER, &a, &c, e)) < 0)
 		goto out;
 	if (!admission_relation_valid(in->relation)) {
-		rc = err_set(
-		    e, HOSO_E_BAD_ENUM, "relation",
-		    "Quan hệ không thuộc diện thẩm tra (bản thân, bố, mẹ, người nuôi dưỡng, "
-		    "bố mẹ vợ/chồng, vợ/chồng, con, anh chị em ruột; không thẩm tra ông bà)",
-		    "Not a relation in scope (applicant, parents, guardian, parents-in-law, "
-		    "spouse, children, full siblings; grandparents are not checked)");
+		rc = check_relation(in->relation, e);
 		goto out;
 	}
 	if ((rc = app_text_clean(&a, in->full_name, "full_name", 200, &r.full_name, e)) < 0 ||
@@ -122,6 +146,38 @@ int relative_add(struct app *app, const struct actor *who, int64_t case_id,
 out:
 	arena_release(&a);
 	return rc;
+}
+
+static int put_relative(struct store *s, const void *r)
+{
+	return store_relative_edit(s, r);
+}
+
+int relative_edit(struct app *app, const struct actor *who, int64_t id,
+                  const struct relative_input *in, struct err *e)
+{
+	struct relative_row r;
+	const struct patch_field fields[] = {
+	    [RELATIVE_F_RELATION] = {"relation", PATCH_CODE, 0, &r.relation, &in->relation},
+	    [RELATIVE_F_NAME] = {"full_name", PATCH_TEXT, 200, &r.full_name, &in->full_name},
+	    [RELATIVE_F_MEMBER] = {"is_member", PATCH_FLAG, 0, &r.is_member, &in->is_member},
+	    [RELATIVE_F_EXEMPT] = {"exempt_reason", PATCH_TEXT, 500, &r.exempt_reason,
+	                           &in->exempt_reason},
+	};
+	const struct correct_edit x = {.k = STORE_REC_RELATIVE,
+	                               .id = id,
+	                               .version = in->version,
+	                               .fields = fields,
+	                               .nfields = CASE_N(fields),
+	                               .sent = in->sent,
+	                               .required =
+	                                   1u << RELATIVE_F_RELATION | 1u << RELATIVE_F_NAME,
+	                               .get = get_relative,
+	                               .check = check_relative,
+	                               .put = put_relative,
+	                               .record = &r};
+
+	return correct_edit(app, who, &x, e);
 }
 
 static int part_load(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,
@@ -150,10 +206,12 @@ static void part_view(json_t *o, const void *part)
 	for (size_t i = 0; p && i < p->relatives.n; i++) {
 		const struct relative_row *r = &p->relatives.v[i];
 
-		json_array_append_new(
-		    arr, json_pack("{s:I,s:s,s:s,s:b,s:s?}", "id", (json_int_t)r->id, "relation",
-		                   r->relation, "full_name", r->full_name, "is_member",
-		                   r->is_member, "exempt_reason", r->exempt_reason));
+		json_t *x = json_pack("{s:I,s:s,s:s,s:b,s:s?}", "id", (json_int_t)r->id, "relation",
+		                      r->relation, "full_name", r->full_name, "is_member",
+		                      r->is_member, "exempt_reason", r->exempt_reason);
+
+		correct_json(x, r->version, &r->withdrawn);
+		json_array_append_new(arr, x);
 	}
 	json_object_set_new(o, "relatives", arr);
 	json_object_set_new(o, "exemptions",

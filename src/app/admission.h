@@ -35,6 +35,18 @@ void admission_exemptions(const struct relative_row *v, size_t n, struct admissi
 int relative_add(struct app *app, const struct actor *who, int64_t case_id,
                  const struct relative_row *in, int64_t *ret_id, struct err *e);
 
+/* A relative corrected (correct.h): relation, name, membership, the
+ * reason for an exemption (null: to be checked). */
+enum relative_field { RELATIVE_F_RELATION, RELATIVE_F_NAME, RELATIVE_F_MEMBER, RELATIVE_F_EXEMPT };
+struct relative_input {
+	const char *relation, *full_name, *exempt_reason;
+	int is_member;
+	unsigned sent;
+	int64_t version;
+};
+int relative_edit(struct app *app, const struct actor *who, int64_t id,
+                  const struct relative_input *in, struct err *e);
+
 /* A background check's own parts (its case_view's part). */
 struct admission_part {
 	struct relative_list relatives;

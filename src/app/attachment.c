@@ -8,6 +8,7 @@
 
 #include "app/audit.h"
 #include "app/case.h"
+#include "app/correct.h"
 #include "app/gate.h"
 
 #include "core/banned.h"
@@ -176,9 +177,12 @@ int attachment_add(struct app *app, const struct actor *who, int64_t case_id, co
 
 json_t *attachment_json(const struct attachment_row *r)
 {
-	return json_pack("{s:I,s:s,s:s,s:I,s:s,s:s?}", "id", (json_int_t)r->id, "name", r->filename,
-	                 "type", r->mime, "size", (json_int_t)r->size, "sha256", r->sha256, "at",
-	                 r->at);
+	json_t *o = json_pack("{s:I,s:s,s:s,s:I,s:s,s:s?}", "id", (json_int_t)r->id, "name",
+	                      r->filename, "type", r->mime, "size", (json_int_t)r->size, "sha256",
+	                      r->sha256, "at", r->at);
+
+	correct_json(o, r->version, &r->withdrawn);
+	return o;
 }
 
 int attachment_read(struct app *app, const struct actor *who, int64_t id, struct arena *a,

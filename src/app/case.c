@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "app/attachment.h"
+#include "app/case-find.h"
 #include "app/audit.h"
+#include "app/correct.h"
 #include "app/deadline.h"
 #include "app/gate.h"
 #include "app/notice.h"
@@ -99,11 +101,9 @@ static int check_input(struct app *app, const struct actor *who, const struct ca
 	return 0;
 }
 
-/* The subjects, checked against the actor's scope and linked to the
- * organisation version of the case date. */
-static int add_subjects(struct app *app, const struct actor *who, int64_t case_id,
-                        const struct case_input *in, int32_t day, struct arena *a, json_t **detail,
-                        struct err *e)
+int case_add_subjects(struct app *app, const struct actor *who, int64_t case_id,
+                      const struct case_input *in, int32_t day, struct arena *a, json_t **detail,
+                      struct err *e)
 {
 	json_t *orgs = json_array(), *persons = json_array();
 	int rc = 0;
@@ -183,7 +183,8 @@ static int write_case(struct app *app, void *arg, struct gate_write *w, struct e
 	    json_pack("{s:s,s:s,s:s?,s:s,s:I,s:i}", "number", x->c.number, "kind", x->c.kind,
 	              "subtype", x->c.subtype, "title", x->c.title, "org",
 	              (json_int_t)x->c.handling_org, "confidentiality", x->c.confidentiality);
-	if ((rc = add_subjects(app, x->who, x->c.id, x->in, x->c.opened, x->a, &w->detail, e)) < 0)
+	if ((rc = case_add_subjects(app, x->who, x->c.id, x->in, x->c.opened, x->a, &w->detail,
+	                            e)) < 0)
 		return rc;
 	/* The number is copied out before the commit: a case that exists must
 	 * not be reported as not made. */
@@ -385,6 +386,7 @@ static json_t *subjects_json(const struct case_view *v)
 			                        ? json_string(v->subject_names[i].name)
 			                        : json_null());
 		}
+		correct_json(o, s->version, &s->withdrawn);
 		json_array_append_new(arr, o);
 	}
 	return arr;
@@ -408,18 +410,23 @@ static void records_json(const struct case_view *v, json_t *o)
 	for (size_t i = 0; i < v->documents.n; i++) {
 		const struct case_document_row *d = &v->documents.v[i];
 
-		json_array_append_new(docs, json_pack("{s:I,s:s?,s:o,s:s?,s:s}", "id",
-		                                      (json_int_t)d->id, "number", d->number_symbol,
-		                                      "date", code_date_json(d->doc_date), "issuer",
-		                                      d->issuer, "title", d->title));
+		json_t *x = json_pack("{s:I,s:s?,s:o,s:s?,s:s}", "id", (json_int_t)d->id, "number",
+		                      d->number_symbol, "date", code_date_json(d->doc_date),
+		                      "issuer", d->issuer, "title", d->title);
+
+		correct_json(x, d->version, &d->withdrawn);
+		json_array_append_new(docs, x);
 	}
-	for (size_t i = 0; i < v->notes.n; i++)
-		json_array_append_new(
-		    notes,
+	for (size_t i = 0; i < v->notes.n; i++) {
+		json_t *x =
 		    json_pack("{s:I,s:s,s:I,s:s?,s:s?,s:s}", "id", (json_int_t)v->notes.v[i].id,
 		              "at", v->notes.v[i].at, "user", (json_int_t)v->notes.v[i].user_id,
 		              "username", v->note_users[i].code, "user_name", v->note_users[i].name,
-		              "text", v->notes.v[i].text));
+		              "text", v->notes.v[i].text);
+
+		correct_json(x, v->notes.v[i].version, &v->notes.v[i].withdrawn);
+		json_array_append_new(notes, x);
+	}
 	json_object_set_new(o, "history", events);
 	json_object_set_new(o, "documents", docs);
 	json_object_set_new(o, "notes", notes);
@@ -481,7 +488,8 @@ struct match {
 	const struct actor *who;
 	const struct deadline_rule *rules;
 	size_t nrules;
-	int64_t memo_org[64]; /* handling organisations already placed */
+	struct case_find *find; /* f->q prepared, or NULL */
+	int64_t memo_org[64];   /* handling organisations already placed */
 	int memo_in[64];
 	size_t nmemo;
 };
@@ -528,25 +536,19 @@ static int case_matches(struct app *app, const struct case_filter *f, struct mat
 	                                  m->mine.n && bsearch(&c->id, m->mine.v, m->mine.n,
 	                                                       sizeof(int64_t), cmp_id)))
 		return 0;
+	if (m->find && (rc = case_find_matches(m->find, c)) <= 0)
+		return rc;
 	if (f->overdue)
 		return deadline_case_overdue(app, c, m->rules, m->nrules);
 	return 1;
 }
 
-int case_list(struct app *app, const struct actor *who, const struct case_filter *f,
-              struct arena *a, struct case_list *ret, struct err *e)
+/* 0 when filter f names a kind and state that exist, a period in order
+ * and a limit in range; else the error. */
+static int check_filter(const struct case_filter *f, size_t limit, struct err *e)
 {
 	const struct case_kind *k = NULL;
-	struct case_row *out;
-	struct match m = {.who = who};
-	size_t n = 0, limit = f->limit ? f->limit : 100;
-	int64_t before = f->before;
-	int rc;
 
-	ret->v = NULL;
-	ret->n = 0;
-	if ((rc = gate_role(who, READ_ROLES, e)) < 0)
-		return rc;
 	if (limit > 1000)
 		return err_set(e, HOSO_E_RANGE, "limit", "Tối đa 1000 dòng một lần",
 		               "At most 1000 rows at a time");
@@ -570,19 +572,41 @@ int case_list(struct app *app, const struct actor *who, const struct case_filter
 	if (bound(f->from) && bound(f->to) && f->from > f->to)
 		return err_set(e, HOSO_E_BAD_DATE, "to", "Khoảng thời gian ngược (từ sau đến)",
 		               "The period ends before it starts");
-	out = arena_alloc(a, limit * sizeof(*out));
-	if (!out)
-		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	return 0;
+}
+
+/* What the filter needs looked up before the walk (struct match). */
+static int match_prepare(struct app *app, const struct actor *who, const struct case_filter *f,
+                         struct arena *a, struct match *m, struct err *e)
+{
+	int rc;
+
 	if (f->assignee &&
-	    (rc = store_cases_of_assignee(app_store(app), f->assignee, a, &m.assigned)) < 0)
+	    (rc = store_cases_of_assignee(app_store(app), f->assignee, a, &m->assigned)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	if (f->waiting && who->user_id &&
-	    (rc = store_cases_of_assignee(app_store(app), who->user_id, a, &m.mine)) < 0)
+	    (rc = store_cases_of_assignee(app_store(app), who->user_id, a, &m->mine)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
-	if (f->overdue && (rc = deadline_rules(app, a, &m.rules, &m.nrules, e)) < 0)
+	if (f->overdue && (rc = deadline_rules(app, a, &m->rules, &m->nrules, e)) < 0)
 		return rc;
-	/* Newest first, in batches, keeping what the actor may see: a page is
-	 * always `limit` visible cases (or the end), in a stable order. */
+	if (f->q && *f->q) {
+		if (!(m->find = arena_alloc(a, sizeof(*m->find))))
+			return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		return case_find_prepare(app, who, f->q, a, m->find, e);
+	}
+	return 0;
+}
+
+/* Newest first, in batches, keeping what the actor may see: a page is
+ * always `limit` visible cases (or the end), in a stable order. */
+static int walk(struct app *app, const struct actor *who, const struct case_filter *f,
+                struct match *m, struct arena *a, struct case_row *out, size_t limit, size_t *ret_n,
+                struct err *e)
+{
+	int64_t before = f->before;
+	size_t n = 0;
+	int rc;
+
 	for (;;) {
 		struct case_list batch;
 
@@ -591,7 +615,7 @@ int case_list(struct app *app, const struct actor *who, const struct case_filter
 			return err_set(e, rc, NULL, NULL, NULL);
 		for (size_t i = 0; i < batch.n && n < limit; i++) {
 			if (!case_visible(app, who, &batch.v[i]) ||
-			    (rc = case_matches(app, f, &m, &batch.v[i])) == 0)
+			    (rc = case_matches(app, f, m, &batch.v[i])) == 0)
 				continue;
 			if (rc < 0)
 				return err_set(e, rc, NULL, NULL, NULL);
@@ -601,16 +625,40 @@ int case_list(struct app *app, const struct actor *who, const struct case_filter
 			break;
 		before = batch.v[batch.n - 1].id;
 	}
+	*ret_n = n;
+	return 0;
+}
+
+int case_list(struct app *app, const struct actor *who, const struct case_filter *f,
+              struct arena *a, struct case_list *ret, struct err *e)
+{
+	struct case_row *out;
+	struct match m = {.who = who};
+	size_t n = 0, limit = f->limit ? f->limit : 100;
+	int rc;
+
+	ret->v = NULL;
+	ret->n = 0;
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0 || (rc = check_filter(f, limit, e)) < 0)
+		return rc;
+	if (!(out = arena_alloc(a, limit * sizeof(*out))))
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	if ((rc = match_prepare(app, who, f, a, &m, e)) == 0)
+		rc = walk(app, who, f, &m, a, out, limit, &n, e);
+	if (m.find)
+		case_find_release(m.find);
+	if (rc < 0)
+		return rc;
 	ret->v = out;
 	ret->n = n;
-	return audit_record_json(app, who, (struct audit_entry){"search", "case", 0, NULL, 0},
-	                         json_pack("{s:s?,s:s?,s:I,s:I,s:I,s:I,s:b,s:b,s:I}", "kind",
-	                                   f->kind, "state", f->state, "org", (json_int_t)f->org,
-	                                   "from", (json_int_t)(bound(f->from) ? f->from : 0), "to",
-	                                   (json_int_t)(bound(f->to) ? f->to : 0), "assignee",
-	                                   (json_int_t)f->assignee, "overdue", f->overdue,
-	                                   "waiting", f->waiting, "results", (json_int_t)n),
-	                         e);
+	return audit_record_json(
+	    app, who, (struct audit_entry){"search", "case", 0, NULL, 0},
+	    json_pack(
+	        "{s:s?,s:s?,s:I,s:I,s:I,s:I,s:b,s:b,s:s?,s:I}", "kind", f->kind, "state", f->state,
+	        "org", (json_int_t)f->org, "from", (json_int_t)(bound(f->from) ? f->from : 0), "to",
+	        (json_int_t)(bound(f->to) ? f->to : 0), "assignee", (json_int_t)f->assignee,
+	        "overdue", f->overdue, "waiting", f->waiting, "q", f->q, "results", (json_int_t)n),
+	    e);
 }
 
 int case_each_visible(struct app *app, const struct actor *who,

@@ -265,6 +265,8 @@ struct case_filter {
 	int64_t assignee;         /* assigned to this user (0: anyone) */
 	int overdue;              /* only cases with a deadline past due */
 	int waiting;              /* only cases waiting for the caller (notice.h) */
+	const char *q;            /* a word of the title, (part of) the number or a
+	                           * subject's name (case-find.h); NULL: any */
 	int64_t before;           /* id to continue below (0: from the newest) */
 	size_t limit;             /* 1..1000 */
 };
@@ -326,6 +328,50 @@ int case_reopen(struct app *app, const struct actor *who, int64_t id, const char
  */
 int case_set_confidentiality(struct app *app, const struct actor *who, int64_t id, int level,
                              int64_t version, const char *reason, struct err *e);
+
+/* For case-edit.c: in's subjects (organisations in the actor's scope
+ * existing on day, persons the actor may see) added to case case_id,
+ * inside the caller's transaction, each listed in *detail
+ * ("subject_orgs", "subject_persons"). */
+int case_add_subjects(struct app *app, const struct actor *who, int64_t case_id,
+                      const struct case_input *in, int32_t day, struct arena *a, json_t **detail,
+                      struct err *e);
+
+/*
+ * Corrections of a case (case-edit.c, correct.h): its title, type,
+ * opening date and handling organisation (only the fields sent change,
+ * each audited before and after; the report counters follow) and
+ * subjects added (their removal is a withdrawal: correct_withdraw).  The
+ * handling organisation must be in the editor's scope, the opening date
+ * not in the future nor after a later step of the case, the subject
+ * organisations existing on it.  Officers and leaders, on an open case
+ * they may see; version as read (0: no check).
+ */
+enum case_field { CASE_TITLE, CASE_SUBTYPE, CASE_OPENED, CASE_ORG };
+struct case_edit_input {
+	const char *title, *subtype;
+	int32_t opened;
+	int64_t handling_org;
+	const int64_t *subject_orgs; /* to add */
+	size_t nsubject_orgs;
+	const int64_t *subject_persons;
+	size_t nsubject_persons;
+	unsigned sent; /* bits (1u << enum case_field), 0: all */
+	int64_t version;
+};
+int case_edit(struct app *app, const struct actor *who, int64_t id,
+              const struct case_edit_input *in, struct err *e);
+
+/* A document of a case corrected (its number, date, issuer, title). */
+enum document_field { DOCUMENT_NUMBER, DOCUMENT_DATE, DOCUMENT_ISSUER, DOCUMENT_TITLE };
+struct document_input {
+	const char *number_symbol, *issuer, *title;
+	int32_t doc_date;
+	unsigned sent;
+	int64_t version;
+};
+int case_document_edit(struct app *app, const struct actor *who, int64_t id,
+                       const struct document_input *in, struct err *e);
 
 struct case_document_input {
 	const char *number_symbol, *issuer, *title;

@@ -666,20 +666,20 @@ static int letter(struct cg *c, int64_t case_id, const char *recipient, const ch
 	/* A reminder after 25 working days, escalation after 35, if unanswered. */
 	if (cal_add_workdays(c->cal, sent, 25, NULL, 0, &t) == 0 && t <= c->today &&
 	    (answer == DATE_NONE || answer > t)) {
-		if ((rc = letter_update(c->app, c->g->who, id, LETTER_REMIND, t, NULL, version++,
+		if ((rc = letter_update(c->app, c->g->who, id, LETTER_REMIND, t, NULL, version++, 1,
 		                        c->g->e)) < 0)
 			return rc;
 		if (cal_add_workdays(c->cal, sent, 35, NULL, 0, &t) == 0 && t <= c->today &&
 		    (answer == DATE_NONE || answer > t) &&
 		    (rc = letter_update(c->app, c->g->who, id, LETTER_ESCALATE, t, NULL, version++,
-		                        c->g->e)) < 0)
+		                        1, c->g->e)) < 0)
 			return rc;
 	}
 	if (answer == DATE_NONE)
 		return 0;
 	*ret_answered = answer;
 	return letter_update(c->app, c->g->who, id, LETTER_ANSWER, answer,
-	                     "Xác nhận đúng như lý lịch đã khai", version, c->g->e);
+	                     "Xác nhận đúng như lý lịch đã khai", version, 1, c->g->e);
 }
 
 static int admission(struct cg *c, int y)

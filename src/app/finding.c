@@ -7,8 +7,9 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "app/gate.h"
 #include "app/audit.h"
+#include "app/correct.h"
+#include "app/gate.h"
 #include "cal/cal.h"
 
 #include "core/banned.h"
@@ -56,7 +57,7 @@ static int check_finding(struct app *app, int64_t case_id, int64_t subject_id,
 	if ((rc = store_case_subjects(app_store(app), case_id, a, &subj)) < 0)
 		return gate_store_error(e, rc, NOUN_CASE);
 	for (size_t i = 0; i < subj.n; i++)
-		found |= subj.v[i].id == subject_id;
+		found |= subj.v[i].id == subject_id && !subj.v[i].withdrawn.at;
 	if (!found)
 		return err_set(e, HOSO_E_NOT_FOUND, "subject", "Không phải đối tượng của hồ sơ này",
 		               "Not a subject of this case");
@@ -133,6 +134,11 @@ int remedy_add(struct app *app, const struct actor *who, int64_t finding_id, con
 	if ((rc = finding_case(app, who, finding_id, &a, &f, &c)) < 0) {
 		rc = rc == HOSO_E_NOT_FOUND ? gate_not_found(e, "finding", NOUN_FINDING)
 		                            : gate_store_error(e, rc, NOUN_FINDING);
+		goto out;
+	}
+	if (f.withdrawn.at) {
+		rc = err_set(e, HOSO_E_CONFLICT, "finding", "Nội dung kết luận đã được rút lại",
+		             "The finding has been withdrawn");
 		goto out;
 	}
 	if ((rc = case_still_open(&c, e)) < 0 ||
@@ -216,6 +222,138 @@ out:
 	return rc;
 }
 
+struct finding_check {
+	struct app *app;
+	const struct actor *who;
+	struct finding_row was;
+	struct arena *a;
+};
+
+static int get_finding(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
+{
+	struct finding_check *x = arg;
+	int rc = store_finding_get(s, id, a, record);
+
+	if (rc == 0)
+		x->was = *(struct finding_row *)record;
+	x->a = a;
+	return rc;
+}
+
+static int check_finding_edit(void *arg, const struct case_row *c, const void *record,
+                              struct err *e)
+{
+	const struct finding_check *x = arg;
+	const struct finding_row *now = record;
+	int rc;
+
+	if ((rc = check_finding(x->app, c->id, now->subject_id, now->conclusion, x->a, e)) < 0)
+		return rc;
+	/* a leader's conclusion is a leader's to change */
+	if (strcmp(x->was.conclusion, now->conclusion) != 0 &&
+	    ((rc = check_concluder(x->who, x->was.conclusion, e)) < 0 ||
+	     (rc = check_concluder(x->who, now->conclusion, e)) < 0))
+		return rc;
+	return 0;
+}
+
+static int put_finding(struct store *s, const void *r)
+{
+	return store_finding_edit(s, r);
+}
+
+int finding_edit(struct app *app, const struct actor *who, int64_t id,
+                 const struct finding_input *in, struct err *e)
+{
+	struct finding_row r;
+	const struct patch_field fields[] = {
+	    [FINDING_TEXT] = {"text", PATCH_TEXT, 8000, &r.text, &in->text},
+	    [FINDING_CONCLUSION] = {"conclusion", PATCH_CODE, 0, &r.conclusion, &in->conclusion},
+	    [FINDING_SUBJECT] = {"subject", PATCH_ID, 0, &r.subject_id, &in->subject},
+	};
+	struct finding_check chk = {.app = app, .who = who};
+	const struct correct_edit x = {.k = STORE_REC_FINDING,
+	                               .id = id,
+	                               .version = in->version,
+	                               .fields = fields,
+	                               .nfields = CASE_N(fields),
+	                               .sent = in->sent,
+	                               .required = 1u << FINDING_TEXT | 1u << FINDING_CONCLUSION,
+	                               .get = get_finding,
+	                               .check = check_finding_edit,
+	                               .put = put_finding,
+	                               .record = &r,
+	                               .arg = &chk};
+
+	return correct_edit(app, who, &x, e);
+}
+
+static int get_remedy(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
+{
+	(void)arg;
+	return store_remedy_get(s, id, a, record);
+}
+
+static int check_remedy_edit(void *arg, const struct case_row *c, const void *record, struct err *e)
+{
+	const struct remedy_row *r = record;
+	int rc;
+
+	(void)arg;
+	if (r->due < c->opened)
+		return err_set(e, HOSO_E_BAD_DATE, "due", "Hạn khắc phục không trước ngày mở hồ sơ",
+		               "The due date is not before the case was opened");
+	if ((rc = correct_day(c, r->done, "done", e)) < 0)
+		return rc;
+	if (r->done != DATE_NONE && !r->result)
+		return err_set(e, HOSO_E_MISSING, "result", "Cần kết quả khắc phục",
+		               "What was done is needed");
+	if (r->done == DATE_NONE && r->result)
+		return err_set(e, HOSO_E_CONFLICT, "result",
+		               "Việc chưa xong thì chưa có kết quả khắc phục",
+		               "An action not done has no result yet");
+	return 0;
+}
+
+static int put_remedy(struct store *s, const void *r)
+{
+	return store_remedy_edit(s, r);
+}
+
+int remedy_edit(struct app *app, const struct actor *who, int64_t id,
+                const struct remedy_input *in_, struct err *e)
+{
+	struct remedy_input in = *in_;
+	struct remedy_row r;
+	const struct patch_field fields[] = {
+	    [REMEDY_ACTION] = {"action", PATCH_TEXT, 2000, &r.action, &in.action},
+	    [REMEDY_OWNER] = {"owner", PATCH_TEXT, 300, &r.owner, &in.owner},
+	    [REMEDY_DUE] = {"due", PATCH_DATE, 0, &r.due, &in.due},
+	    [REMEDY_DONE] = {"done", PATCH_DATE, 0, &r.done, &in.done},
+	    [REMEDY_RESULT] = {"result", PATCH_TEXT, 2000, &r.result, &in.result},
+	};
+	struct correct_edit x = {.k = STORE_REC_REMEDY,
+	                         .id = id,
+	                         .version = in.version,
+	                         .fields = fields,
+	                         .nfields = CASE_N(fields),
+	                         .sent = in.sent,
+	                         .required =
+	                             1u << REMEDY_ACTION | 1u << REMEDY_OWNER | 1u << REMEDY_DUE,
+	                         .get = get_remedy,
+	                         .check = check_remedy_edit,
+	                         .put = put_remedy,
+	                         .record = &r};
+
+	/* "done" recorded by mistake: undoing it takes its result away too */
+	if (patch_sent(in.sent, REMEDY_DONE) && in.done == DATE_NONE &&
+	    !patch_sent(in.sent, REMEDY_RESULT)) {
+		x.sent |= 1u << REMEDY_RESULT;
+		in.result = NULL;
+	}
+	return correct_edit(app, who, &x, e);
+}
+
 int remedy_overdue(struct app *app, const struct actor *who, size_t limit, struct arena *a,
                    struct remedy_item **ret, size_t *ret_n, struct err *e)
 {
@@ -280,7 +418,7 @@ int finding_open_remedies(struct app *app, int64_t case_id, size_t *ret, struct 
 	arena_init(&a, 1 << 16);
 	rc = store_remedies_of_case(app_store(app), case_id, &a, &l);
 	for (size_t i = 0; rc == 0 && i < l.n; i++)
-		*ret += l.v[i].done == DATE_NONE;
+		*ret += l.v[i].done == DATE_NONE && !l.v[i].withdrawn.at;
 	arena_release(&a);
 	return rc < 0 ? gate_store_error(e, rc, NOUN_CASE) : 0;
 }
@@ -311,7 +449,8 @@ int finding_part_load(struct app *app, const struct actor *who, struct case_view
 		for (size_t k = 0; k < rl.n; k++)
 			if (rl.v[k].finding_id == fl.v[i].id)
 				d->remedies[d->nremedies++] = (struct remedy_detail){
-				    rl.v[k], rl.v[k].done == DATE_NONE && today > rl.v[k].due};
+				    rl.v[k], rl.v[k].done == DATE_NONE && !rl.v[k].withdrawn.at &&
+				                 today > rl.v[k].due};
 	}
 	v->part = p;
 	return 0;
@@ -321,19 +460,23 @@ static json_t *finding_json(const struct finding_detail *d)
 {
 	json_t *rem = json_array();
 
+	json_t *o;
+
 	for (size_t k = 0; k < d->nremedies; k++) {
 		const struct remedy_row *x = &d->remedies[k].r;
 
-		json_array_append_new(
-		    rem,
-		    json_pack("{s:I,s:s,s:s,s:o,s:o,s:s?,s:I,s:b}", "id", (json_int_t)x->id,
-		              "action", x->action, "owner", x->owner, "due", code_date_json(x->due),
-		              "done", code_date_json(x->done), "result", x->result, "version",
-		              (json_int_t)x->version, "overdue", d->remedies[k].overdue));
+		o = json_pack("{s:I,s:s,s:s,s:o,s:o,s:s?,s:b}", "id", (json_int_t)x->id, "action",
+		              x->action, "owner", x->owner, "due", code_date_json(x->due), "done",
+		              code_date_json(x->done), "result", x->result, "overdue",
+		              d->remedies[k].overdue);
+		correct_json(o, x->version, &x->withdrawn);
+		json_array_append_new(rem, o);
 	}
-	return json_pack("{s:I,s:o,s:s,s:s,s:o}", "id", (json_int_t)d->f.id, "subject",
-	                 d->f.subject_id ? json_integer(d->f.subject_id) : json_null(), "text",
-	                 d->f.text, "conclusion", d->f.conclusion, "remedies", rem);
+	o = json_pack("{s:I,s:o,s:s,s:s,s:o}", "id", (json_int_t)d->f.id, "subject",
+	              d->f.subject_id ? json_integer(d->f.subject_id) : json_null(), "text",
+	              d->f.text, "conclusion", d->f.conclusion, "remedies", rem);
+	correct_json(o, d->f.version, &d->f.withdrawn);
+	return o;
 }
 
 void finding_part_view(json_t *o, const void *part)

@@ -33,6 +33,33 @@ int remedy_add(struct app *app, const struct actor *who, int64_t finding_id, con
 int remedy_done(struct app *app, const struct actor *who, int64_t remedy_id, int32_t day,
                 const char *result, int64_t version, struct err *e);
 
+/* Corrections (correct.h): only the fields sent change ("sent": bits
+ * (1u << enum ..._field), 0: all; a NULL or DATE_NONE clears an optional
+ * one); version as read (0: no check).  A finding's conclusion that a
+ * subject must be disciplined is a leader's to set or to change; its
+ * subject (0: the case as a whole) one of the case's standing.  A
+ * remedy's done date cleared ("done" recorded by mistake) clears its
+ * result too; a done date needs the result. */
+enum finding_field { FINDING_TEXT, FINDING_CONCLUSION, FINDING_SUBJECT };
+struct finding_input {
+	const char *text, *conclusion;
+	int64_t subject;
+	unsigned sent;
+	int64_t version;
+};
+int finding_edit(struct app *app, const struct actor *who, int64_t id,
+                 const struct finding_input *in, struct err *e);
+
+enum remedy_field { REMEDY_ACTION, REMEDY_OWNER, REMEDY_DUE, REMEDY_DONE, REMEDY_RESULT };
+struct remedy_input {
+	const char *action, *owner, *result;
+	int32_t due, done;
+	unsigned sent;
+	int64_t version;
+};
+int remedy_edit(struct app *app, const struct actor *who, int64_t id, const struct remedy_input *in,
+                struct err *e);
+
 /* Remedial actions past their due date and not done, in the cases the
  * actor may see, the oldest first (at most limit), each with the working
  * days it is late; recorded as a search. */

@@ -21,6 +21,10 @@ static const struct {
     [NOUN_REMEDY] = {"Không tìm thấy việc khắc phục", "Remedial action not found"},
     [NOUN_ATTACHMENT] = {"Không tìm thấy tệp đính kèm", "Attachment not found"},
     [NOUN_SUBMISSION] = {"Không tìm thấy báo cáo đã nộp", "Submitted report not found"},
+    [NOUN_DOCUMENT] = {"Không tìm thấy văn bản của hồ sơ", "Document not found"},
+    [NOUN_NOTE] = {"Không tìm thấy ghi chú", "Note not found"},
+    [NOUN_RELATIVE] = {"Không tìm thấy người thân", "Relative not found"},
+    [NOUN_SUBJECT] = {"Không tìm thấy đối tượng của hồ sơ", "Subject not found"},
 };
 
 int gate_not_found(struct err *e, const char *field, enum gate_noun noun)

@@ -32,6 +32,10 @@ enum gate_noun {
 	NOUN_REMEDY,     /* việc khắc phục */
 	NOUN_ATTACHMENT, /* tệp đính kèm */
 	NOUN_SUBMISSION, /* báo cáo đã nộp */
+	NOUN_DOCUMENT,   /* văn bản của hồ sơ */
+	NOUN_NOTE,       /* ghi chú */
+	NOUN_RELATIVE,   /* người thân */
+	NOUN_SUBJECT,    /* đối tượng */
 	NOUN__MAX
 };
 

@@ -9,6 +9,7 @@
 
 #include "app/audit.h"
 #include "app/case.h"
+#include "app/correct.h"
 #include "app/gate.h"
 #include "cal/cal.h"
 
@@ -42,7 +43,9 @@ int letter_action_parse(const char *s, enum letter_action *ret)
 static int letter_deadline(struct app *app, const struct deadline_rule *r,
                            const struct letter_row *l, struct deadline *ret)
 {
-	return deadline_span(app_cal(app), r, l->sent, l->answered, date_today(), ret);
+	/* a letter withdrawn waits for nothing: its clock stopped when sent */
+	return deadline_span(app_cal(app), r, l->sent, l->withdrawn.at ? l->sent : l->answered,
+	                     date_today(), ret);
 }
 
 static int letter_rule(struct app *app, struct arena *a, const struct deadline_rule **ret,
@@ -117,9 +120,20 @@ static int write_update(struct app *app, void *arg, struct gate_write *w, struct
 	return rc;
 }
 
-/* The letter's row after action act on day. */
-static int apply_action(struct letter_row *l, enum letter_action act, int32_t day, struct err *e)
+/* The letter's row after action act on day: a reminder or escalation
+ * dated before today only when the writer confirmed it (confirm_past). */
+static int apply_action(struct letter_row *l, enum letter_action act, int32_t day, int confirm_past,
+                        struct err *e)
 {
+	if (l->withdrawn.at)
+		return err_set(e, HOSO_E_CONFLICT, "id", "Mục này đã được rút lại",
+		               "This entry has been withdrawn");
+	if (act != LETTER_ANSWER && day < date_today() && !confirm_past)
+		return err_set(e, HOSO_E_INVALID, "date",
+		               "Ngày đôn đốc hoặc báo cáo cấp trên ở trong quá khứ: hãy xác nhận "
+		               "(confirm_past) nếu đúng là đã làm vào ngày đó",
+		               "The reminder or escalation is dated in the past: confirm it "
+		               "(confirm_past) if it was indeed done on that day");
 	if (l->answered != DATE_NONE)
 		return err_set(e, HOSO_E_CONFLICT, "id", "Văn bản đã được trả lời",
 		               "The letter has been answered");
@@ -143,7 +157,7 @@ static int apply_action(struct letter_row *l, enum letter_action act, int32_t da
 }
 
 int letter_update(struct app *app, const struct actor *who, int64_t id, enum letter_action act,
-                  int32_t day, const char *result, int64_t version, struct err *e)
+                  int32_t day, const char *result, int64_t version, int confirm_past, struct err *e)
 {
 	static const char *const audit_actions[] = {"letter_remind", "letter_escalate",
 	                                            "letter_answer"};
@@ -167,7 +181,7 @@ int letter_update(struct app *app, const struct actor *who, int64_t id, enum let
 	}
 	day = day == DATE_NONE ? date_today() : day;
 	if ((rc = app_text_clean(&a, result, "result", 2000, &l.result, e)) < 0 ||
-	    (rc = apply_action(&l, act, day, e)) < 0)
+	    (rc = apply_action(&l, act, day, confirm_past, e)) < 0)
 		goto out;
 	if (version)
 		l.version = version;
@@ -178,6 +192,60 @@ int letter_update(struct app *app, const struct actor *who, int64_t id, enum let
 out:
 	arena_release(&a);
 	return rc;
+}
+
+static int get_letter(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
+{
+	(void)arg;
+	return store_letter_get(s, id, a, record);
+}
+
+static int check_letter(void *arg, const struct case_row *c, const void *record, struct err *e)
+{
+	const struct letter_row *l = record;
+
+	(void)arg;
+	if (l->sent < c->opened || l->sent > date_today())
+		return err_set(e, HOSO_E_BAD_DATE, "sent",
+		               "Ngày gửi phải từ ngày mở hồ sơ đến hôm nay",
+		               "The sending date must be from the case's opening to today");
+	if ((l->last_reminder != DATE_NONE && l->last_reminder < l->sent) ||
+	    (l->escalated != DATE_NONE && l->escalated < l->sent) ||
+	    (l->answered != DATE_NONE && l->answered < l->sent))
+		return err_set(e, HOSO_E_BAD_DATE, "sent",
+		               "Ngày gửi không được sau ngày đôn đốc, báo cáo hay trả lời",
+		               "The sending date cannot be after a reminder, escalation or answer");
+	return 0;
+}
+
+static int put_letter(struct store *s, const void *r)
+{
+	return store_letter_edit(s, r);
+}
+
+int letter_edit(struct app *app, const struct actor *who, int64_t id,
+                const struct letter_edit_input *in, struct err *e)
+{
+	struct letter_row l;
+	const struct patch_field fields[] = {
+	    [LETTER_F_RECIPIENT] = {"recipient", PATCH_TEXT, 300, &l.recipient, &in->recipient},
+	    [LETTER_F_ABOUT] = {"about", PATCH_TEXT, 300, &l.about, &in->about},
+	    [LETTER_F_NUMBER] = {"number", PATCH_TEXT, 100, &l.number_symbol, &in->number_symbol},
+	    [LETTER_F_SENT] = {"sent", PATCH_DATE, 0, &l.sent, &in->sent},
+	};
+	const struct correct_edit x = {.k = STORE_REC_LETTER,
+	                               .id = id,
+	                               .version = in->version,
+	                               .fields = fields,
+	                               .nfields = CASE_N(fields),
+	                               .sent = in->sent_fields,
+	                               .required = 1u << LETTER_F_RECIPIENT | 1u << LETTER_F_SENT,
+	                               .get = get_letter,
+	                               .check = check_letter,
+	                               .put = put_letter,
+	                               .record = &l};
+
+	return correct_edit(app, who, &x, e);
 }
 
 int letter_of_case(struct app *app, int64_t case_id, struct arena *a, struct letter_view **ret,
@@ -260,13 +328,15 @@ json_t *letter_view_json(const struct letter_view *v)
 {
 	const struct letter_row *l = &v->l;
 
-	return json_pack("{s:I,s:s,s:s?,s:s?,s:o,s:i,s:o,s:o,s:o,s:s?,s:I,s:o}", "id",
-	                 (json_int_t)l->id, "recipient", l->recipient, "about", l->about, "number",
-	                 l->number_symbol, "sent", code_date_json(l->sent), "reminders",
-	                 l->reminders, "last_reminder", code_date_json(l->last_reminder),
-	                 "escalated", code_date_json(l->escalated), "answered",
-	                 code_date_json(l->answered), "result", l->result, "version",
-	                 (json_int_t)l->version, "deadline", deadline_json(&v->d));
+	json_t *o = json_pack(
+	    "{s:I,s:s,s:s?,s:s?,s:o,s:i,s:o,s:o,s:o,s:s?,s:o}", "id", (json_int_t)l->id,
+	    "recipient", l->recipient, "about", l->about, "number", l->number_symbol, "sent",
+	    code_date_json(l->sent), "reminders", l->reminders, "last_reminder",
+	    code_date_json(l->last_reminder), "escalated", code_date_json(l->escalated), "answered",
+	    code_date_json(l->answered), "result", l->result, "deadline", deadline_json(&v->d));
+
+	correct_json(o, l->version, &l->withdrawn);
+	return o;
 }
 
 json_t *letters_json(const struct letter_view *v, size_t n)

@@ -42,9 +42,25 @@ const struct code_name *letter_actions(size_t *n);
 
 /* Record a reminder, the escalation or the answer (result required) on
  * day (DATE_NONE: today); version must be the letter's (0: whatever it is
- * now, for the operator at the console). */
+ * now, for the operator at the console).  A reminder or escalation dated
+ * before today needs confirm_past (HOSO_E_INVALID naming "date"
+ * otherwise): a date in the past is more often a slip than a late entry. */
 int letter_update(struct app *app, const struct actor *who, int64_t id, enum letter_action act,
-                  int32_t day, const char *result, int64_t version, struct err *e);
+                  int32_t day, const char *result, int64_t version, int confirm_past,
+                  struct err *e);
+
+/* A letter corrected (correct.h): its recipient, subject, number and
+ * sending date (from the case's opening to today, not after its
+ * reminders, escalation or answer). */
+enum letter_field { LETTER_F_RECIPIENT, LETTER_F_ABOUT, LETTER_F_NUMBER, LETTER_F_SENT };
+struct letter_edit_input {
+	const char *recipient, *about, *number_symbol;
+	int32_t sent;
+	unsigned sent_fields; /* the fields sent: bits (1u << enum letter_field) */
+	int64_t version;
+};
+int letter_edit(struct app *app, const struct actor *who, int64_t id,
+                const struct letter_edit_input *in, struct err *e);
 
 /* A letter with its due date and level (as deadline.h). */
 struct letter_view {

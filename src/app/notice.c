@@ -90,6 +90,38 @@ static int actors_of(struct app *app, const struct case_row *c, const struct cas
 	return 0;
 }
 
+int case_assignable(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+                    struct case_name **ret, size_t *ret_n, struct err *e)
+{
+	const unsigned roles = 1u << ROLE_OFFICER | 1u << ROLE_LEADER;
+	struct user_list users;
+	struct case_row c;
+	int rc;
+
+	*ret = NULL;
+	*ret_n = 0;
+	if ((rc = gate_role(who, roles, e)) < 0 || (rc = case_fetch(app, who, id, a, &c, e)) < 0)
+		return rc;
+	if ((rc = store_user_list(app_store(app), a, &users)) < 0)
+		return gate_store_error(e, rc, NOUN_USER);
+	if (!(*ret = arena_alloc(a, (users.n ? users.n : 1) * sizeof(**ret))))
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	for (size_t i = 0; i < users.n; i++) {
+		const struct user_row *u = &users.v[i];
+
+		if (u->disabled || !(u->roles & roles) || u->clearance < c.confidentiality)
+			continue;
+		if (u->org_id && (rc = org_is_under(app, u->org_id, c.handling_org, date_today(),
+		                                    ORG_WALK_AT)) != 1) {
+			if (rc < 0)
+				return gate_store_error(e, rc, NOUN_ORG);
+			continue;
+		}
+		(*ret)[(*ret_n)++] = (struct case_name){u->username, u->full_name};
+	}
+	return 0;
+}
+
 int case_next_load(struct app *app, const struct case_row *c, const struct id_list *assignees,
                    struct arena *a, struct case_next *ret, struct err *e)
 {

@@ -40,6 +40,13 @@ json_t *case_next_json(const struct case_next *n);
  * who is a leader, or an officer's step of a case assigned to who. */
 int case_waits_for(const struct case_row *c, const struct actor *who, int assigned);
 
+/* Who may be assigned case id, which who (an officer or leader) may see:
+ * the active officers and leaders whose scope holds its handling
+ * organisation today and whose clearance reaches its level (username,
+ * full name), as case_assign accepts them. */
+int case_assignable(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+                    struct case_name **ret, size_t *ret_n, struct err *e);
+
 /* Inside a case's write: tell those case c (now in state) waits for, but
  * not who, its author. */
 int notice_waiting(struct app *app, const struct actor *who, const struct case_row *c,

@@ -28,6 +28,8 @@ static json_t *value_json(enum patch_type t, const void *v)
 		return code_date_json(*(const int32_t *)v);
 	case PATCH_FLAG:
 		return json_boolean(*(const int *)v);
+	case PATCH_ID:
+		return *(const int64_t *)v ? json_integer(*(const int64_t *)v) : json_null();
 	}
 	return json_null();
 }
@@ -46,6 +48,8 @@ static int same(enum patch_type t, const void *x, const void *y)
 		return *(const int32_t *)x == *(const int32_t *)y;
 	case PATCH_FLAG:
 		return !*(const int *)x == !*(const int *)y;
+	case PATCH_ID:
+		return *(const int64_t *)x == *(const int64_t *)y;
 	}
 	return 0;
 }
@@ -70,6 +74,9 @@ static int take(struct arena *a, const struct patch_field *f, void *ret, struct 
 	case PATCH_FLAG:
 		*(int *)ret = !!*(const int *)f->sent;
 		return 0;
+	case PATCH_ID:
+		*(int64_t *)ret = *(const int64_t *)f->sent;
+		return 0;
 	}
 	return HOSO_E_INVALID;
 }
@@ -78,13 +85,16 @@ int patch_apply(struct arena *a, const struct patch_field *f, size_t n, unsigned
                 json_t **ret_changes, struct err *e)
 {
 	json_t *changes = json_object();
-	int rc = 0;
+	/* out of memory here must fail the change: a change missing from
+	 * the list would be written unaudited, or not at all but reported */
+	int rc = changes ? 0 : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		union {
 			const char *s;
 			int32_t d;
 			int b;
+			int64_t id;
 		} now;
 
 		if (!patch_sent(sent, i))
@@ -93,10 +103,13 @@ int patch_apply(struct arena *a, const struct patch_field *f, size_t n, unsigned
 			break;
 		if (same(f[i].type, f[i].value, &now))
 			continue;
-		json_object_set_new(changes, f[i].name,
-		                    json_pack("{s:o,s:o}", "before",
-		                              value_json(f[i].type, f[i].value), "after",
-		                              value_json(f[i].type, &now)));
+		if (json_object_set_new(changes, f[i].name,
+		                        json_pack("{s:o,s:o}", "before",
+		                                  value_json(f[i].type, f[i].value), "after",
+		                                  value_json(f[i].type, &now))) < 0) {
+			rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+			break;
+		}
 		switch (f[i].type) {
 		case PATCH_CODE:
 		case PATCH_TEXT:
@@ -107,6 +120,9 @@ int patch_apply(struct arena *a, const struct patch_field *f, size_t n, unsigned
 			break;
 		case PATCH_FLAG:
 			*(int *)f[i].value = now.b;
+			break;
+		case PATCH_ID:
+			*(int64_t *)f[i].value = now.id;
 			break;
 		}
 	}
@@ -129,6 +145,8 @@ int patch_required(const struct patch_field *f, size_t n, unsigned required, str
 			none = !*(const char *const *)f[i].value;
 		else if (f[i].type == PATCH_DATE)
 			none = *(const int32_t *)f[i].value == DATE_NONE;
+		else if (f[i].type == PATCH_ID)
+			none = *(const int64_t *)f[i].value == 0;
 		if (none && label_vi(f[i].name)) {
 			err_set(e, HOSO_E_MISSING, f[i].name, "%s chưa được nhập", NULL,
 			        label_vi(f[i].name));

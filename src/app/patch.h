@@ -16,7 +16,8 @@ enum patch_type {
 	PATCH_CODE, /* const char *, taken as sent (the caller checks it) */
 	PATCH_TEXT, /* const char *, cleaned as users type it (app_text_clean) */
 	PATCH_DATE, /* int32_t, DATE_NONE when none */
-	PATCH_FLAG  /* int, 0 or 1 */
+	PATCH_FLAG, /* int, 0 or 1 */
+	PATCH_ID    /* int64_t, 0 when none */
 };
 
 /* A partial update's sent bits name the fields sent, bit (1u << index);

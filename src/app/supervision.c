@@ -67,6 +67,8 @@ int case_open_inspection(struct app *app, const struct actor *who, int64_t id, c
 	if (!orgs || !persons)
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	for (size_t i = 0; i < subj.n; i++) {
+		if (subj.v[i].withdrawn.at)
+			continue;
 		if (subj.v[i].org_id)
 			orgs[in.nsubject_orgs++] = subj.v[i].org_id;
 		else

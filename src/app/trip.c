@@ -10,12 +10,26 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/correct.h"
 #include "app/gate.h"
 #include "app/patch.h"
 #include "app/person.h"
 #include "vi/vi.h"
 
 #include "core/banned.h"
+
+/* The travellers of l who stand (not withdrawn), in place. */
+static int live_travellers(int rc, struct traveller_list *l)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; rc == 0 && i < l->n; i++)
+		if (!l->v[i].withdrawn.at)
+			l->v[n++] = l->v[i];
+	if (rc == 0)
+		l->n = n;
+	return rc;
+}
 
 #define READ_ROLES (CASE_OFFICER | 1u << ROLE_ADMIN | 1u << ROLE_VIEWER)
 
@@ -184,7 +198,8 @@ int traveller_add(struct app *app, const struct actor *who, int64_t case_id, int
 			err_set(e, rc, "person", "Không tìm thấy đảng viên", "Member not found");
 		goto out;
 	}
-	if ((rc = store_travellers_of_case(app_store(app), case_id, &a, &l)) < 0) {
+	if ((rc = live_travellers(store_travellers_of_case(app_store(app), case_id, &a, &l), &l)) <
+	    0) {
 		rc = gate_store_error(e, rc, NOUN_CASE);
 		goto out;
 	}
@@ -204,6 +219,82 @@ int traveller_add(struct app *app, const struct actor *who, int64_t case_id, int
 out:
 	arena_release(&a);
 	return rc;
+}
+
+struct traveller_check {
+	struct app *app;
+	struct arena *a;
+};
+
+static int get_traveller(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
+{
+	((struct traveller_check *)arg)->a = a;
+	return store_traveller_get(s, id, a, record);
+}
+
+/* At most one leader of a delegation; the dates in order. */
+static int check_traveller(void *arg, const struct case_row *c, const void *record, struct err *e)
+{
+	const struct traveller_check *x = arg;
+	const struct traveller_row *t = record;
+	struct traveller_list l;
+	int rc;
+
+	if ((rc = correct_day(c, t->departed, "departed", e)) < 0 ||
+	    (rc = correct_day(c, t->returned, "returned", e)) < 0 ||
+	    (rc = correct_day(c, t->report_received, "report_received", e)) < 0)
+		return rc;
+	if ((t->returned != DATE_NONE && (t->departed == DATE_NONE || t->returned < t->departed)) ||
+	    (t->report_received != DATE_NONE &&
+	     (t->returned == DATE_NONE || t->report_received < t->returned)))
+		return err_set(e, HOSO_E_BAD_DATE, "date",
+		               "Theo thứ tự: xuất cảnh, nhập cảnh, rồi mới nộp báo cáo",
+		               "In order: departure, return, then the report");
+	if (!t->leader)
+		return 0;
+	rc = live_travellers(store_travellers_of_case(app_store(x->app), t->case_id, x->a, &l), &l);
+	if (rc < 0)
+		return gate_store_error(e, rc, NOUN_CASE);
+	for (size_t i = 0; i < l.n; i++)
+		if (l.v[i].leader && l.v[i].id != t->id)
+			return err_set(e, HOSO_E_CONFLICT, "leader",
+			               "Đoàn đã có trưởng đoàn; bỏ chọn người đó trước",
+			               "The delegation already has a leader; unmark them first");
+	return 0;
+}
+
+static int put_traveller(struct store *s, const void *r)
+{
+	return store_traveller_edit(s, r);
+}
+
+int traveller_edit(struct app *app, const struct actor *who, int64_t id,
+                   const struct traveller_input *in, struct err *e)
+{
+	struct traveller_row t;
+	const struct patch_field fields[] = {
+	    [TRAVELLER_F_LEADER] = {"leader", PATCH_FLAG, 0, &t.leader, &in->leader},
+	    [TRAVELLER_F_COMMITMENT] = {"commitment", PATCH_FLAG, 0, &t.commitment,
+	                                &in->commitment},
+	    [TRAVELLER_F_DEPARTED] = {"departed", PATCH_DATE, 0, &t.departed, &in->departed},
+	    [TRAVELLER_F_RETURNED] = {"returned", PATCH_DATE, 0, &t.returned, &in->returned},
+	    [TRAVELLER_F_REPORT] = {"report_received", PATCH_DATE, 0, &t.report_received,
+	                            &in->report_received},
+	};
+	struct traveller_check chk = {.app = app};
+	const struct correct_edit x = {.k = STORE_REC_TRAVELLER,
+	                               .id = id,
+	                               .version = in->version,
+	                               .fields = fields,
+	                               .nfields = CASE_N(fields),
+	                               .sent = in->sent,
+	                               .get = get_traveller,
+	                               .check = check_traveller,
+	                               .put = put_traveller,
+	                               .record = &t,
+	                               .arg = &chk};
+
+	return correct_edit(app, who, &x, e);
 }
 
 int traveller_event_parse(const char *s, enum traveller_event *ret)
@@ -311,7 +402,7 @@ static int check_reports(struct app *app, const struct case_row *c, struct err *
 	int rc;
 
 	arena_init(&a, 1 << 16);
-	rc = store_travellers_of_case(app_store(app), c->id, &a, &l);
+	rc = live_travellers(store_travellers_of_case(app_store(app), c->id, &a, &l), &l);
 	for (size_t i = 0; rc == 0 && i < l.n; i++)
 		missing += l.v[i].departed != DATE_NONE && l.v[i].report_received == DATE_NONE;
 	arena_release(&a);
@@ -347,7 +438,7 @@ static int check_step(struct app *app, const struct case_row *c, const struct ca
 		goto out;
 	}
 	if (rc == 0)
-		rc = store_travellers_of_case(app_store(app), c->id, &a, &l);
+		rc = live_travellers(store_travellers_of_case(app_store(app), c->id, &a, &l), &l);
 	if (rc < 0) {
 		rc = gate_store_error(e, rc, NOUN_CASE);
 		goto out;
@@ -421,7 +512,7 @@ int trip_view(struct app *app, const struct actor *who, int64_t case_id, struct 
 		v[i].t = l.v[i];
 		v[i].full_name = seen ? p.full_name : NULL;
 		v[i].authority = authority_for(seen ? p.management_level : NULL);
-		if (report && l.v[i].returned != DATE_NONE) {
+		if (report && l.v[i].returned != DATE_NONE && !l.v[i].withdrawn.at) {
 			rc = deadline_span(app_cal(app), report, l.v[i].returned,
 			                   l.v[i].report_received, date_today(), &v[i].report);
 			if (rc < 0)
@@ -538,14 +629,16 @@ static int part_load(struct app *app, const struct actor *who, struct case_view 
 static json_t *traveller_json(const struct traveller_view *tv)
 {
 	const struct traveller_row *x = &tv->t;
+	json_t *o = json_pack("{s:I,s:I,s:s?,s:b,s:b,s:o,s:o,s:o,s:s,s:o}", "id", (json_int_t)x->id,
+	                      "person", (json_int_t)x->person_id, "full_name", tv->full_name,
+	                      "leader", x->leader, "commitment", x->commitment, "departed",
+	                      code_date_json(x->departed), "returned", code_date_json(x->returned),
+	                      "report_received", code_date_json(x->report_received), "authority",
+	                      tv->authority, "report_deadline",
+	                      tv->has_report_deadline ? deadline_json(&tv->report) : json_null());
 
-	return json_pack("{s:I,s:I,s:s?,s:b,s:b,s:o,s:o,s:o,s:I,s:s,s:o}", "id", (json_int_t)x->id,
-	                 "person", (json_int_t)x->person_id, "full_name", tv->full_name, "leader",
-	                 x->leader, "commitment", x->commitment, "departed",
-	                 code_date_json(x->departed), "returned", code_date_json(x->returned),
-	                 "report_received", code_date_json(x->report_received), "version",
-	                 (json_int_t)x->version, "authority", tv->authority, "report_deadline",
-	                 tv->has_report_deadline ? deadline_json(&tv->report) : json_null());
+	correct_json(o, x->version, &x->withdrawn);
+	return o;
 }
 
 static void part_view(json_t *o, const void *part)

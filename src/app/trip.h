@@ -55,6 +55,25 @@ int trip_set(struct app *app, const struct actor *who, int64_t case_id, const st
 int traveller_add(struct app *app, const struct actor *who, int64_t case_id, int64_t person_id,
                   int leader, int commitment, int64_t *ret_id, struct err *e);
 
+/* A traveller corrected (correct.h): who leads the delegation (at most
+ * one), the commitment, the dates (null clears one; in order, between the
+ * case's opening and today). */
+enum traveller_field {
+	TRAVELLER_F_LEADER,
+	TRAVELLER_F_COMMITMENT,
+	TRAVELLER_F_DEPARTED,
+	TRAVELLER_F_RETURNED,
+	TRAVELLER_F_REPORT
+};
+struct traveller_input {
+	int leader, commitment;
+	int32_t departed, returned, report_received;
+	unsigned sent;
+	int64_t version;
+};
+int traveller_edit(struct app *app, const struct actor *who, int64_t id,
+                   const struct traveller_input *in, struct err *e);
+
 enum traveller_event {
 	TRAVELLER_COMMITMENT,
 	TRAVELLER_DEPARTED,

@@ -8,7 +8,7 @@
  *   case new --kind K --title T --org CODE [--subtype S] [--opened D]
  *            [--confidentiality thuong|mat|toi_mat] [--linked ID]
  *            [--subject-org CODE]... [--subject-person ID]...
- *   case list [--kind K] [--state S] [--before ID] [--limit N] [--json]
+ *   case list [--kind K] [--state S] [--q TEXT] [--before ID] [--limit N] [--json]
  *   case show ID [--json]      the case as the HTTP API gives it
  *   case assign ID [USER]...
  *   case step ID --to STATE [--date D] [--note TEXT] [--conclusion TEXT]
@@ -135,6 +135,7 @@ static int list_cmd(struct cli_sub *x, int argc, char **argv)
 	    {"--to", &to},
 	    {"--assignee", &assignee},
 	    {"--overdue", NULL, &overdue},
+	    {"--q", &f.q},
 	    {NULL},
 	};
 	int64_t limit = 100, before = 0;
@@ -505,21 +506,23 @@ static const struct cli_subcmd subs[] = {
 
 /* Each kind's subcommands, in its file: one line each. */
 static const struct cmd_entry *const parts[] = {
-    &cmd_case_trip,   &cmd_case_stay,    &cmd_case_appraisal,  &cmd_case_admission,
-    &cmd_case_letter, &cmd_case_finding, &cmd_case_discipline, NULL,
+    &cmd_case_trip,       &cmd_case_stay,    &cmd_case_appraisal,
+    &cmd_case_admission,  &cmd_case_letter,  &cmd_case_finding,
+    &cmd_case_discipline, &cmd_case_correct, NULL,
 };
 
 const struct cmd_entry cmd_case_entry = {
     .name = "case",
-    .usage = "case kinds | new --kind K --title T --org CODE [--subtype S] [--opened D] "
-             "[--confidentiality C] [--subject-org CODE]... [--subject-person ID]... | list "
-             "[--kind K] [--state S] [--org CODE] [--from D] [--to D] [--assignee U] "
-             "[--overdue] [--json] | show ID [--json] | assign ID [USER]... | classify ID "
-             "thuong|mat|toi_mat [--reason R] | step ID --to "
-             "STATE [--date D] [--note N] [--conclusion C] | reopen ID --reason R | note ID TEXT | "
-             "doc ID --title T "
-             "--date D [--number N] | due [--level L] [--json] | rules | rule CODE --days N "
-             "[--early P] [--late P] | attach ID FILE [--name N] | attachment ATT --out FILE",
+    .usage =
+        "case kinds | new --kind K --title T --org CODE [--subtype S] [--opened D] "
+        "[--confidentiality C] [--subject-org CODE]... [--subject-person ID]... | list "
+        "[--kind K] [--state S] [--org CODE] [--from D] [--to D] [--assignee U] "
+        "[--overdue] [--q TEXT] [--json] | show ID [--json] | assign ID [USER]... | classify ID "
+        "thuong|mat|toi_mat [--reason R] | step ID --to "
+        "STATE [--date D] [--note N] [--conclusion C] | reopen ID --reason R | note ID TEXT | "
+        "doc ID --title T "
+        "--date D [--number N] | due [--level L] [--json] | rules | rule CODE --days N "
+        "[--early P] [--late P] | attach ID FILE [--name N] | attachment ATT --out FILE",
     .help = "Hồ sơ vụ việc: kiểm tra, giám sát, kỷ luật... / cases: inspections, supervision, ...",
     .purpose = "cli",
     .parts = parts,

@@ -16,6 +16,7 @@ extern const struct cmd_entry cmd_case_admission;
 extern const struct cmd_entry cmd_case_letter;
 extern const struct cmd_entry cmd_case_finding;
 extern const struct cmd_entry cmd_case_discipline;
+extern const struct cmd_entry cmd_case_correct;
 
 /* --level early|late|overdue of the due lists: the least urgent to list
  * (*ret unchanged when level is NULL); a usage error of cmd otherwise. */

@@ -4,6 +4,7 @@
  *
  *   case letter ID --to RECIPIENT [--about A] [--number N] [--sent D]
  *   case letter-update LETTER --action remind|escalate|answer [--date D] [--result R]
+ *                      [--confirm-past]
  *   case letters [--level early|late|overdue]
  */
 #include <stdio.h>
@@ -40,8 +41,12 @@ static int letter_cmd(struct cli_sub *x, int argc, char **argv)
 static int letter_update_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *pos[1], *action = NULL, *date = NULL, *result = NULL;
-	const struct cli_opt opts[] = {
-	    {"--action", &action}, {"--date", &date}, {"--result", &result}, {NULL}};
+	int past = 0;
+	const struct cli_opt opts[] = {{"--action", &action},
+	                               {"--date", &date},
+	                               {"--result", &result},
+	                               {"--confirm-past", .flag = &past},
+	                               {NULL}};
 	enum letter_action act;
 	int32_t day = DATE_NONE;
 	int64_t id;
@@ -57,7 +62,7 @@ static int letter_update_cmd(struct cli_sub *x, int argc, char **argv)
 	    (date && (rc = cli_date("--date", date, &day)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	/* the operator acts on the letter as it is now (version 0) */
-	return letter_update(x->app, &x->who, id, act, day, result, 0, &x->err);
+	return letter_update(x->app, &x->who, id, act, day, result, 0, past, &x->err);
 }
 
 static int letters_cmd(struct cli_sub *x, int argc, char **argv)
@@ -95,7 +100,8 @@ const struct cmd_entry cmd_case_letter = {
     .name = "case",
     .usage =
         "case letter ID --to R [--about A] [--number N] [--sent D] | case letter-update LETTER "
-        "--action remind|escalate|answer [--date D] [--result R] | case letters [--level L]",
+        "--action remind|escalate|answer [--date D] [--result R] [--confirm-past] | case letters "
+        "[--level L]",
     .subs = subs,
     .nsubs = sizeof(subs) / sizeof(subs[0]),
 };

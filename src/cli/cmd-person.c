@@ -4,6 +4,7 @@
  *   person search QUERY [--limit N] [--json]
  *   person list --org CODE [--limit N] [--offset N] [--json]
  *   person show ID [--json]
+ *   person cases ID [--json]     the cases about them (app/context.h)
  *   person add --name NAME [--org CODE] [--birth D] [--sex S] [--cccd N] ...
  *   person update ID --version V [--name NAME] ...   (only what is given)
  *   person classify ID LEVEL --version V [--reason R]
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/context.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "app/user.h"
@@ -197,6 +199,53 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 	return rc;
 }
 
+/* "id  number · organisation  opened  state  title  [parts]": one line
+ * per case of context_person_cases' view. */
+static void cases_text(json_t *view)
+{
+	json_t *c, *as;
+	size_t i, j;
+
+	json_array_foreach(json_object_get(view, "cases"), i, c)
+	{
+		const char *org = json_string_value(json_object_get(c, "org_name"));
+
+		printf("%6lld  %s · %s  %s  %s  ",
+		       (long long)json_integer_value(json_object_get(c, "id")),
+		       json_string_value(json_object_get(c, "number")), org ? org : "-",
+		       json_string_value(json_object_get(c, "opened")),
+		       json_string_value(json_object_get(c, "state")));
+		cli_print_padded(json_string_value(json_object_get(c, "title")), 40);
+		json_array_foreach(json_object_get(c, "as"), j, as)
+		    printf(" %s", json_string_value(as));
+		printf("\n");
+	}
+	if (!json_array_size(json_object_get(view, "cases")))
+		printf("Không có hồ sơ vụ việc nào\n");
+}
+
+static int cases_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *pos[1];
+	int json = 0, rc;
+	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
+	json_t *view = NULL;
+	int64_t id;
+
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã hồ sơ",
+	                   "The record id is missing")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0 ||
+	    (rc = context_person_cases(x->app, &x->who, id, &x->a, &view, &x->err)) < 0)
+		return rc;
+	if (json) {
+		cli_print_json(view);
+		return 0;
+	}
+	cases_text(view);
+	json_decref(view);
+	return 0;
+}
+
 /* The fields add and update take, into in (and the organisation's code). */
 #define PERSON_OPTS(in, org)                                                                       \
 	{"--name", &(in).full_name}, {"--sex", &(in).sex}, {"--birth", &(in).birth_date},          \
@@ -362,21 +411,18 @@ static int position_cmd(struct cli_sub *x, int argc, char **argv)
 }
 
 static const struct cli_subcmd subs[] = {
-    {"search", search_cmd},
-    {"list", list_cmd},
-    {"show", show_cmd},
-    {"add", add_cmd},
-    {"update", update_cmd},
-    {"classify", classify_cmd},
-    {"duplicates", duplicates_cmd},
-    {"transfer", transfer_cmd},
-    {"position", position_cmd},
+    {"search", search_cmd},     {"list", list_cmd},
+    {"show", show_cmd},         {"cases", cases_cmd},
+    {"add", add_cmd},           {"update", update_cmd},
+    {"classify", classify_cmd}, {"duplicates", duplicates_cmd},
+    {"transfer", transfer_cmd}, {"position", position_cmd},
 };
 
 const struct cmd_entry cmd_person_entry = {
     .name = "person",
     .usage = "person search QUERY [--limit N] [--json] | list --org CODE [--json] | show ID "
-             "| add --name NAME ... | update ID --version V [--name N ...] | classify ID "
+             "| cases ID [--json] | add --name NAME ... | update ID --version V [--name N ...] | "
+             "classify ID "
              "thuong|mat|toi_mat --version V [--reason R] | duplicates [--json] | transfer ID --to "
              "CODE --date D | position ID --title T --from D [--to D] [--org CODE]",
     .help = "Tìm và xem hồ sơ đảng viên / find and read people",

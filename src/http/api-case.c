@@ -6,7 +6,7 @@
  * from src/app (case_get, case_view_json).
  *
  *   GET  /api/case-kinds                    the kinds, their states and steps
- *   GET  /api/cases?kind&state&org&from&to&assignee&overdue&before&limit
+ *   GET  /api/cases?kind&state&org&from&to&assignee&overdue&q&before&limit
  *                                           the caller's cases, newest first
  *   POST /api/cases                         open a case (number assigned)
  *   GET  /api/cases/{id}                    one case with everything attached
@@ -130,6 +130,7 @@ static int list_filter(struct http_req *r, struct case_filter *f, struct err *e)
 	if ((rc = http_query_i64(r, "waiting", 0, 1, &waiting, e)) < 0)
 		return rc;
 	f->waiting = (int)waiting;
+	f->q = http_query(r, "q");
 	return 0;
 }
 

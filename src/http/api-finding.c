@@ -6,6 +6,9 @@
  *   POST /api/findings/{id}/remedies   a remedial action for a finding
  *   POST /api/remedies/{id}            the action done
  *   GET  /api/remedies?limit=          remedial actions past due, not done
+ *   PATCH /api/findings/{id}           text, conclusion, subject corrected
+ *   PATCH /api/remedies/{id}           action, owner, due, done, result
+ *                                      corrected ("done": null undoes it)
  */
 #include "http/api-case.h"
 
@@ -78,4 +81,42 @@ int api_remedies_overdue_get(struct http_req *r, struct err *e)
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, remedy_item_json(r->app, &r->actor, &v[i], r->arena));
 	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
+}
+
+int api_finding_patch(struct http_req *r, struct err *e)
+{
+	struct finding_input in = {0};
+	int64_t id;
+	const struct http_field fields[] = {
+	    [FINDING_TEXT] = {"text", HF_STRING, 0, &in.text, 0, 0},
+	    [FINDING_CONCLUSION] = {"conclusion", HF_STRING, 0, &in.conclusion, 0, 0},
+	    [FINDING_SUBJECT] = {"subject", HF_INT, 0, &in.subject, 1, INT64_MAX},
+	    {"version", HF_INT, 0, &in.version, 1, INT64_MAX},
+	};
+	int rc = api_id_patch(r, NOUN_FINDING, &id, fields, sizeof(fields) / sizeof(fields[0]),
+	                      &in.sent, e);
+
+	if (rc == 0)
+		rc = finding_edit(r->app, &r->actor, id, &in, e);
+	return api_reply_id(r, rc, 200, id);
+}
+
+int api_remedy_patch(struct http_req *r, struct err *e)
+{
+	struct remedy_input in = {.due = DATE_NONE, .done = DATE_NONE};
+	int64_t id;
+	const struct http_field fields[] = {
+	    [REMEDY_ACTION] = {"action", HF_STRING, 0, &in.action, 0, 0},
+	    [REMEDY_OWNER] = {"owner", HF_STRING, 0, &in.owner, 0, 0},
+	    [REMEDY_DUE] = {"due", HF_DATE, 0, &in.due, 0, 0},
+	    [REMEDY_DONE] = {"done", HF_DATE, 0, &in.done, 0, 0},
+	    [REMEDY_RESULT] = {"result", HF_STRING, 0, &in.result, 0, 0},
+	    {"version", HF_INT, 0, &in.version, 1, INT64_MAX},
+	};
+	int rc = api_id_patch(r, NOUN_REMEDY, &id, fields, sizeof(fields) / sizeof(fields[0]),
+	                      &in.sent, e);
+
+	if (rc == 0)
+		rc = remedy_edit(r->app, &r->actor, id, &in, e);
+	return api_reply_id(r, rc, 200, id);
 }

@@ -6,6 +6,7 @@
  *   POST /api/cases/{id}/letters      send a verification letter
  *   POST /api/letters/{id}            its reminder, escalation, answer
  *   GET  /api/letters?level=...       unanswered letters near or past due
+ *   PATCH /api/letters/{id}           recipient, about, number, sent corrected
  */
 #include "http/api-case.h"
 
@@ -35,12 +36,14 @@ int api_letter_post(struct http_req *r, struct err *e)
 	const char *action = NULL, *result = NULL;
 	int32_t day = DATE_NONE;
 	int64_t id, version = 0;
+	int confirm_past = 0;
 	enum letter_action act;
 	const struct http_field fields[] = {
 	    {"action", HF_STRING, 1, &action, 0, 0},
 	    {"date", HF_DATE, 0, &day, 0, 0, DATE_RULE_PAST},
 	    {"result", HF_STRING, 0, &result, 0, 0},
 	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
+	    {"confirm_past", HF_BOOL, 0, &confirm_past, 0, 0},
 	};
 	int rc = api_id_fields(r, NOUN_LETTER, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
@@ -51,7 +54,8 @@ int api_letter_post(struct http_req *r, struct err *e)
 		rc = code_refuse(e, "action", "action", "action", actions, n);
 	}
 	if (rc == 0)
-		rc = letter_update(r->app, &r->actor, id, act, day, result, version, e);
+		rc = letter_update(r->app, &r->actor, id, act, day, result, version, confirm_past,
+		                   e);
 	return api_reply_version(r, rc, id, version + 1);
 }
 
@@ -71,4 +75,23 @@ int api_letters_get(struct http_req *r, struct err *e)
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, letter_item_json(r->app, &r->actor, &v[i], r->arena));
 	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
+}
+
+int api_letter_patch(struct http_req *r, struct err *e)
+{
+	struct letter_edit_input in = {.sent = DATE_NONE};
+	int64_t id;
+	const struct http_field fields[] = {
+	    [LETTER_F_RECIPIENT] = {"recipient", HF_STRING, 0, &in.recipient, 0, 0},
+	    [LETTER_F_ABOUT] = {"about", HF_STRING, 0, &in.about, 0, 0},
+	    [LETTER_F_NUMBER] = {"number", HF_STRING, 0, &in.number_symbol, 0, 0},
+	    [LETTER_F_SENT] = {"sent", HF_DATE, 0, &in.sent, 0, 0},
+	    {"version", HF_INT, 0, &in.version, 1, INT64_MAX},
+	};
+	int rc = api_id_patch(r, NOUN_LETTER, &id, fields, sizeof(fields) / sizeof(fields[0]),
+	                      &in.sent_fields, e);
+
+	if (rc == 0)
+		rc = letter_edit(r->app, &r->actor, id, &in, e);
+	return api_reply_id(r, rc, 200, id);
 }

@@ -5,10 +5,12 @@
  *                                           the unread count (limit=0: only
  *                                           the count, for the bell)
  *   POST /api/notices/read                  mark one read ({"id"}) or all ({})
+ *   GET  /api/cases/{id}/assignable         who may be assigned the case
  */
 #include "http/api.h"
 
 #include "app/notice.h"
+#include "http/api-case.h"
 
 #include "core/banned.h"
 
@@ -27,6 +29,24 @@ int api_notices_get(struct http_req *r, struct err *e)
 	if ((rc = notice_inbox(r->app, &r->actor, &q, r->arena, &o, e)) < 0)
 		return rc;
 	return http_reply(r, 200, o);
+}
+
+int api_case_assignable(struct http_req *r, struct err *e)
+{
+	struct case_name *v;
+	json_t *arr;
+	int64_t id;
+	size_t n;
+	int rc;
+
+	if ((rc = api_id(r, NOUN_CASE, &id, e)) < 0 ||
+	    (rc = case_assignable(r->app, &r->actor, id, r->arena, &v, &n, e)) < 0)
+		return rc;
+	arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(
+		    arr, json_pack("{s:s,s:s?}", "username", v[i].code, "full_name", v[i].name));
+	return http_reply(r, 200, json_pack("{s:o}", "users", arr));
 }
 
 int api_notices_read(struct http_req *r, struct err *e)

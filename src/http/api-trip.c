@@ -9,6 +9,7 @@
  *   POST /api/cases/{id}/travellers     a traveller (one person-trip)
  *   POST /api/travellers/{id}           commitment, departure, return, report
  *   GET  /api/return-reports?level=...  travellers back whose report is missing
+ *   PATCH /api/travellers/{id}          leader, commitment, dates corrected
  */
 #include "http/api-case.h"
 
@@ -97,4 +98,28 @@ int api_return_reports_get(struct http_req *r, struct err *e)
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, report_item_json(r->app, &r->actor, &v[i], r->arena));
 	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
+}
+
+int api_traveller_patch(struct http_req *r, struct err *e)
+{
+	struct traveller_input in = {
+	    .departed = DATE_NONE, .returned = DATE_NONE, .report_received = DATE_NONE};
+	int64_t id, leader = 0, commitment = 0;
+	const struct http_field fields[] = {
+	    [TRAVELLER_F_LEADER] = {"leader", HF_INT, 0, &leader, 0, 1},
+	    [TRAVELLER_F_COMMITMENT] = {"commitment", HF_INT, 0, &commitment, 0, 1},
+	    [TRAVELLER_F_DEPARTED] = {"departed", HF_DATE, 0, &in.departed, 0, 0},
+	    [TRAVELLER_F_RETURNED] = {"returned", HF_DATE, 0, &in.returned, 0, 0},
+	    [TRAVELLER_F_REPORT] = {"report_received", HF_DATE, 0, &in.report_received, 0, 0},
+	    {"version", HF_INT, 0, &in.version, 1, INT64_MAX},
+	};
+	int rc = api_id_patch(r, NOUN_TRAVELLER, &id, fields, sizeof(fields) / sizeof(fields[0]),
+	                      &in.sent, e);
+
+	if (rc == 0) {
+		in.leader = (int)leader;
+		in.commitment = (int)commitment;
+		rc = traveller_edit(r->app, &r->actor, id, &in, e);
+	}
+	return api_reply_id(r, rc, 200, id);
 }

@@ -24,6 +24,7 @@ int api_session_totp_put(struct http_req *r, struct err *e);
 int api_persons_search(struct http_req *r, struct err *e);
 int api_person_get(struct http_req *r, struct err *e);
 int api_person_access_log(struct http_req *r, struct err *e);
+int api_person_cases(struct http_req *r, struct err *e); /* api-context.c */
 int api_persons_post(struct http_req *r, struct err *e);
 int api_person_confidentiality_put(struct http_req *r, struct err *e);
 int api_case_confidentiality_put(struct http_req *r, struct err *e);
@@ -56,6 +57,7 @@ int api_case_reopen(struct http_req *r, struct err *e);
 /* the inbox (api-notice.c) */
 int api_notices_get(struct http_req *r, struct err *e);
 int api_notices_read(struct http_req *r, struct err *e);
+int api_case_assignable(struct http_req *r, struct err *e);
 int api_case_note_post(struct http_req *r, struct err *e);
 int api_case_assignees_put(struct http_req *r, struct err *e);
 int api_case_document_post(struct http_req *r, struct err *e);
@@ -88,6 +90,24 @@ int api_remedies_overdue_get(struct http_req *r, struct err *e);
 int api_case_discipline_post(struct http_req *r, struct err *e);
 int api_case_inspection_post(struct http_req *r, struct err *e);
 
+/* corrections: api-correct.c, and each noun's PATCH in its file */
+int api_case_patch(struct http_req *r, struct err *e);
+int api_document_patch(struct http_req *r, struct err *e);
+int api_finding_patch(struct http_req *r, struct err *e);
+int api_remedy_patch(struct http_req *r, struct err *e);
+int api_traveller_patch(struct http_req *r, struct err *e);
+int api_relative_patch(struct http_req *r, struct err *e);
+int api_letter_patch(struct http_req *r, struct err *e);
+int api_finding_withdraw(struct http_req *r, struct err *e);
+int api_remedy_withdraw(struct http_req *r, struct err *e);
+int api_document_withdraw(struct http_req *r, struct err *e);
+int api_note_withdraw(struct http_req *r, struct err *e);
+int api_traveller_withdraw(struct http_req *r, struct err *e);
+int api_relative_withdraw(struct http_req *r, struct err *e);
+int api_letter_withdraw(struct http_req *r, struct err *e);
+int api_subject_withdraw(struct http_req *r, struct err *e);
+int api_attachment_withdraw(struct http_req *r, struct err *e);
+
 /* reports: api-report.c */
 int api_reports_get(struct http_req *r, struct err *e);
 int api_report_submissions_get(struct http_req *r, struct err *e);
@@ -99,6 +119,7 @@ int api_report_submission_post(struct http_req *r, struct err *e);
 int api_orgs_get(struct http_req *r, struct err *e);
 int api_org_get(struct http_req *r, struct err *e);
 int api_org_members(struct http_req *r, struct err *e);
+int api_org_cases(struct http_req *r, struct err *e); /* api-context.c */
 int api_orgs_post(struct http_req *r, struct err *e);
 int api_org_rename(struct http_req *r, struct err *e);
 int api_org_terms_get(struct http_req *r, struct err *e);

@@ -58,8 +58,10 @@ static int read_attachment(sqlite3_stmt *st, struct arena *a, void *item)
 {
 	struct attachment_row *r = item;
 
-	return store_cols(st, a, "IIsssIIs", &r->id, &r->case_id, &r->sha256, &r->filename,
-	                  &r->mime, &r->size, &r->user_id, &r->at);
+	int rc = store_cols(st, a, "IIsssIIsI", &r->id, &r->case_id, &r->sha256, &r->filename,
+	                    &r->mime, &r->size, &r->user_id, &r->at, &r->version);
+
+	return rc < 0 ? rc : store_col_withdrawal(st, 9, a, &r->withdrawn);
 }
 
 int store_attachment_get(struct store *s, int64_t id, struct arena *a, struct attachment_row *ret)

@@ -69,8 +69,10 @@ static int read_subject(sqlite3_stmt *st, struct arena *a, void *item)
 {
 	struct case_subject_row *r = item;
 
-	return store_cols(st, a, "IIIII", &r->id, &r->case_id, &r->org_id, &r->org_version_id,
-	                  &r->person_id);
+	int rc = store_cols(st, a, "IIIIII", &r->id, &r->case_id, &r->org_id, &r->org_version_id,
+	                    &r->person_id, &r->version);
+
+	return rc < 0 ? rc : store_col_withdrawal(st, 6, a, &r->withdrawn);
 }
 
 int store_case_subjects(struct store *s, int64_t case_id, struct arena *a,
@@ -111,8 +113,10 @@ static int read_document(sqlite3_stmt *st, struct arena *a, void *item)
 {
 	struct case_document_row *r = item;
 
-	return store_cols(st, a, "IIsdssIs", &r->id, &r->case_id, &r->number_symbol, &r->doc_date,
-	                  &r->issuer, &r->title, &r->user_id, &r->at);
+	int rc = store_cols(st, a, "IIsdssIsI", &r->id, &r->case_id, &r->number_symbol,
+	                    &r->doc_date, &r->issuer, &r->title, &r->user_id, &r->at, &r->version);
+
+	return rc < 0 ? rc : store_col_withdrawal(st, 9, a, &r->withdrawn);
 }
 
 int store_case_documents(struct store *s, int64_t case_id, struct arena *a,
@@ -132,7 +136,10 @@ static int read_note(sqlite3_stmt *st, struct arena *a, void *item)
 {
 	struct case_note_row *r = item;
 
-	return store_cols(st, a, "IIIss", &r->id, &r->case_id, &r->user_id, &r->at, &r->text);
+	int rc = store_cols(st, a, "IIIssI", &r->id, &r->case_id, &r->user_id, &r->at, &r->text,
+	                    &r->version);
+
+	return rc < 0 ? rc : store_col_withdrawal(st, 6, a, &r->withdrawn);
 }
 
 int store_case_notes(struct store *s, int64_t case_id, struct arena *a, struct case_note_list *ret)
@@ -171,9 +178,11 @@ static int read_letter(sqlite3_stmt *st, struct arena *a, void *item)
 {
 	struct letter_row *r = item;
 
-	return store_cols(st, a, "IIsssdidddsI", &r->id, &r->case_id, &r->recipient, &r->about,
-	                  &r->number_symbol, &r->sent, &r->reminders, &r->last_reminder,
-	                  &r->escalated, &r->answered, &r->result, &r->version);
+	int rc = store_cols(st, a, "IIsssdidddsI", &r->id, &r->case_id, &r->recipient, &r->about,
+	                    &r->number_symbol, &r->sent, &r->reminders, &r->last_reminder,
+	                    &r->escalated, &r->answered, &r->result, &r->version);
+
+	return rc < 0 ? rc : store_col_withdrawal(st, 12, a, &r->withdrawn);
 }
 
 int store_letter_get(struct store *s, int64_t id, struct arena *a, struct letter_row *ret)
@@ -233,8 +242,10 @@ static int read_finding(sqlite3_stmt *st, struct arena *a, void *item)
 {
 	struct finding_row *r = item;
 
-	return store_cols(st, a, "IIIss", &r->id, &r->case_id, &r->subject_id, &r->text,
-	                  &r->conclusion);
+	int rc = store_cols(st, a, "IIIssI", &r->id, &r->case_id, &r->subject_id, &r->text,
+	                    &r->conclusion, &r->version);
+
+	return rc < 0 ? rc : store_col_withdrawal(st, 6, a, &r->withdrawn);
 }
 
 int store_findings_of_case(struct store *s, int64_t case_id, struct arena *a,
@@ -259,8 +270,10 @@ static int read_remedy(sqlite3_stmt *st, struct arena *a, void *item)
 {
 	struct remedy_row *r = item;
 
-	return store_cols(st, a, "IIssddsI", &r->id, &r->finding_id, &r->action, &r->owner, &r->due,
-	                  &r->done, &r->result, &r->version);
+	int rc = store_cols(st, a, "IIssddsI", &r->id, &r->finding_id, &r->action, &r->owner,
+	                    &r->due, &r->done, &r->result, &r->version);
+
+	return rc < 0 ? rc : store_col_withdrawal(st, 8, a, &r->withdrawn);
 }
 
 int store_remedies_of_case(struct store *s, int64_t case_id, struct arena *a,
@@ -270,12 +283,12 @@ int store_remedies_of_case(struct store *s, int64_t case_id, struct arena *a,
 	                  (void **)&ret->v, &ret->n, "I", case_id);
 }
 
-/* A remedy with the case of its finding (column 8). */
+/* A remedy with the case of its finding (column 11). */
 static int read_remedy_of_case(sqlite3_stmt *st, struct arena *a, void *item)
 {
 	struct remedy_row *r = item;
 
-	r->case_id = sqlite3_column_int64(st, 8);
+	r->case_id = sqlite3_column_int64(st, 11);
 	return read_remedy(st, a, item);
 }
 
@@ -327,9 +340,11 @@ static int read_traveller(sqlite3_stmt *st, struct arena *a, void *item)
 {
 	struct traveller_row *r = item;
 
-	return store_cols(st, a, "IIIiidddI", &r->id, &r->case_id, &r->person_id, &r->leader,
-	                  &r->commitment, &r->departed, &r->returned, &r->report_received,
-	                  &r->version);
+	int rc = store_cols(st, a, "IIIiidddI", &r->id, &r->case_id, &r->person_id, &r->leader,
+	                    &r->commitment, &r->departed, &r->returned, &r->report_received,
+	                    &r->version);
+
+	return rc < 0 ? rc : store_col_withdrawal(st, 9, a, &r->withdrawn);
 }
 
 int store_travellers_of_case(struct store *s, int64_t case_id, struct arena *a,
@@ -381,8 +396,10 @@ static int read_relative(sqlite3_stmt *st, struct arena *a, void *item)
 {
 	struct relative_row *r = item;
 
-	return store_cols(st, a, "IIssis", &r->id, &r->case_id, &r->relation, &r->full_name,
-	                  &r->is_member, &r->exempt_reason);
+	int rc = store_cols(st, a, "IIssisI", &r->id, &r->case_id, &r->relation, &r->full_name,
+	                    &r->is_member, &r->exempt_reason, &r->version);
+
+	return rc < 0 ? rc : store_col_withdrawal(st, 7, a, &r->withdrawn);
 }
 
 int store_relatives_of_case(struct store *s, int64_t case_id, struct arena *a,
@@ -390,6 +407,16 @@ int store_relatives_of_case(struct store *s, int64_t case_id, struct arena *a,
 {
 	return store_rows(s, STMT_RELATIVES_OF_CASE, a, sizeof(*ret->v), read_relative,
 	                  (void **)&ret->v, &ret->n, "I", case_id);
+}
+
+int store_relative_get(struct store *s, int64_t id, struct arena *a, struct relative_row *ret)
+{
+	return store_row(s, STMT_RELATIVE_GET, a, sizeof(*ret), read_relative, ret, "I", id);
+}
+
+int store_document_get(struct store *s, int64_t id, struct arena *a, struct case_document_row *ret)
+{
+	return store_row(s, STMT_DOCUMENT_GET, a, sizeof(*ret), read_document, ret, "I", id);
 }
 
 int store_case_touch(struct store *s, int64_t id, int64_t version)
@@ -416,6 +443,20 @@ int store_cases_of_assignee(struct store *s, int64_t user_id, struct arena *a, s
 {
 	return store_rows(s, STMT_CASES_OF_ASSIGNEE, a, sizeof(*ret->v), store_read_id,
 	                  (void **)&ret->v, &ret->n, "I", user_id);
+}
+
+int store_cases_of_person(struct store *s, int64_t person_id, size_t limit, struct arena *a,
+                          struct id_list *ret)
+{
+	return store_rows(s, STMT_CASES_OF_PERSON, a, sizeof(*ret->v), store_read_id,
+	                  (void **)&ret->v, &ret->n, "II", person_id, (int64_t)limit);
+}
+
+int store_cases_of_org(struct store *s, int64_t org_id, int64_t before, size_t limit,
+                       struct arena *a, struct id_list *ret)
+{
+	return store_rows(s, STMT_CASES_OF_ORG, a, sizeof(*ret->v), store_read_id, (void **)&ret->v,
+	                  &ret->n, "III", org_id, before, (int64_t)limit);
 }
 
 int store_appraisal_put(struct store *s, const struct appraisal_row *r)

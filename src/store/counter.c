@@ -45,32 +45,35 @@ struct counter_source {
 #define CASE_JOIN    "JOIN case_file c ON c.id = r.case_id"
 #define FINDING_JOIN "JOIN case_subject s ON s.id = r.subject_id " CASE_JOIN
 #define FILE_JOIN    "JOIN case_file c ON c.id = r.id"
+/* A record withdrawn as entered by mistake counts nowhere. */
+#define LIVE "r.withdrawn_at IS NULL"
 
 /* By figure (core/figure.h); the figures from deadlines have no entry:
  * nothing counts them ahead (a unit test checks that exactly the figures
  * of source FIGURE_COUNTED have one). */
 static const struct counter_source sources[FIGURE__MAX] = {
     [FIGURE_KT_TO_CHUC] = {"case_subject", CASE_JOIN,
-                           "c.kind = 'kiem_tra' AND r.org_id IS NOT NULL", "c.handling_org",
-                           "c.opened", "coalesce(c.subtype, '')", "r.org_id"},
+                           "c.kind = 'kiem_tra' AND r.org_id IS NOT NULL AND " LIVE,
+                           "c.handling_org", "c.opened", "coalesce(c.subtype, '')", "r.org_id"},
     [FIGURE_KT_DANG_VIEN] = {"case_subject", CASE_JOIN,
-                             "c.kind = 'kiem_tra' AND r.person_id IS NOT NULL", "c.handling_org",
-                             "c.opened", "coalesce(c.subtype, '')", "r.person_id"},
+                             "c.kind = 'kiem_tra' AND r.person_id IS NOT NULL AND " LIVE,
+                             "c.handling_org", "c.opened", "coalesce(c.subtype, '')",
+                             "r.person_id"},
     [FIGURE_KT_TO_CHUC_VI_PHAM] = {"case_finding", FINDING_JOIN,
                                    "c.kind = 'kiem_tra' AND s.org_id IS NOT NULL AND "
-                                   "r.conclusion <> 'khong_vi_pham'",
+                                   "r.conclusion <> 'khong_vi_pham' AND " LIVE,
                                    "c.handling_org", "c.opened", "r.conclusion", "s.org_id"},
     [FIGURE_KT_DANG_VIEN_VI_PHAM] = {"case_finding", FINDING_JOIN,
                                      "c.kind = 'kiem_tra' AND s.person_id IS NOT NULL AND "
-                                     "r.conclusion <> 'khong_vi_pham'",
+                                     "r.conclusion <> 'khong_vi_pham' AND " LIVE,
                                      "c.handling_org", "c.opened", "r.conclusion", "s.person_id"},
     [FIGURE_GS_CHUYEN_DE_TO_CHUC] = {"case_subject", CASE_JOIN,
                                      "c.kind = 'giam_sat' AND c.subtype = 'chuyen_de' AND "
-                                     "r.org_id IS NOT NULL",
+                                     "r.org_id IS NOT NULL AND " LIVE,
                                      "c.handling_org", "c.opened", "''", "r.org_id"},
     [FIGURE_GS_CHUYEN_DE_DANG_VIEN] = {"case_subject", CASE_JOIN,
                                        "c.kind = 'giam_sat' AND c.subtype = 'chuyen_de' AND "
-                                       "r.person_id IS NOT NULL",
+                                       "r.person_id IS NOT NULL AND " LIVE,
                                        "c.handling_org", "c.opened", "''", "r.person_id"},
     [FIGURE_GS_THUONG_XUYEN] = {"case_file", FILE_JOIN,
                                 "c.kind = 'giam_sat' AND coalesce(c.subtype, '') <> 'chuyen_de'",
@@ -87,9 +90,9 @@ static const struct counter_source sources[FIGURE__MAX] = {
                            "c.opened", "''"},
     [FIGURE_RNN_DOAN] = {"case_file", FILE_JOIN, "c.kind = 'ra_nuoc_ngoai'", "c.handling_org",
                          "c.opened", "coalesce(c.subtype, '')"},
-    [FIGURE_RNN_LUOT] = {"case_traveller", CASE_JOIN, "1", "c.handling_org", "c.opened",
+    [FIGURE_RNN_LUOT] = {"case_traveller", CASE_JOIN, LIVE, "c.handling_org", "c.opened",
                          "coalesce(c.subtype, '')", "r.person_id"},
-    [FIGURE_RNN_BAO_CAO] = {"case_traveller", CASE_JOIN, "r.report_received IS NOT NULL",
+    [FIGURE_RNN_BAO_CAO] = {"case_traveller", CASE_JOIN, "r.report_received IS NOT NULL AND " LIVE,
                             "c.handling_org", "c.opened", "''"},
     [FIGURE_ONN_DANG_VIEN] = {"case_file", FILE_JOIN, "c.kind = 'o_nuoc_ngoai'", "c.handling_org",
                               "c.opened", "coalesce(c.subtype, '')"},

@@ -658,6 +658,66 @@ static const struct migration migrations[] = {
         "CREATE INDEX notice_by_user ON notice(user_id, id);",
         NULL,
     },
+    /* 25: corrections.  The records of a case that a user enters get a
+     * version (those that had none), for edits checked against what the
+     * writer read, and can be withdrawn as entered by mistake: the row is
+     * kept with when, by whom and why, shown struck through, and left out
+     * of every figure, count, deadline and rule. */
+    {
+        "ALTER TABLE case_finding ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+        "ALTER TABLE case_document ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+        "ALTER TABLE case_note ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+        "ALTER TABLE case_relative ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+        "ALTER TABLE case_subject ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+        "ALTER TABLE case_attachment ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+#define WITHDRAWABLE(t)                                                                            \
+	"ALTER TABLE " t " ADD COLUMN withdrawn_at TEXT;"                                          \
+	"ALTER TABLE " t " ADD COLUMN withdrawn_by INTEGER;"                                       \
+	"ALTER TABLE " t " ADD COLUMN withdraw_reason TEXT;"
+        WITHDRAWABLE("case_finding") WITHDRAWABLE("case_remedy") WITHDRAWABLE("case_document")
+            WITHDRAWABLE("case_note") WITHDRAWABLE("case_traveller") WITHDRAWABLE("case_relative")
+                WITHDRAWABLE("case_letter") WITHDRAWABLE("case_subject")
+                    WITHDRAWABLE("case_attachment")
+#undef WITHDRAWABLE
+        /* a traveller withdrawn may be entered again: the person is once
+         * in a delegation among the rows not withdrawn */
+        "CREATE TABLE case_traveller_new("
+        " id INTEGER PRIMARY KEY,"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " person_id INTEGER NOT NULL REFERENCES person(id),"
+        " leader INTEGER NOT NULL DEFAULT 0 CHECK (leader IN (0, 1)),"
+        " commitment INTEGER NOT NULL DEFAULT 0 CHECK (commitment IN (0, 1)),"
+        " departed TEXT,"
+        " returned TEXT,"
+        " report_received TEXT,"
+        " version INTEGER NOT NULL DEFAULT 1,"
+        " withdrawn_at TEXT,"
+        " withdrawn_by INTEGER,"
+        " withdraw_reason TEXT) STRICT;"
+        "INSERT INTO case_traveller_new SELECT id, case_id, person_id, leader, commitment, "
+        "departed, returned, report_received, version, withdrawn_at, withdrawn_by, "
+        "withdraw_reason FROM case_traveller;"
+        "DROP TABLE case_traveller;"
+        "ALTER TABLE case_traveller_new RENAME TO case_traveller;"
+        "CREATE UNIQUE INDEX case_traveller_once ON case_traveller(case_id, person_id) "
+        "WHERE withdrawn_at IS NULL;"
+        "CREATE INDEX case_traveller_by_person ON case_traveller(person_id);"
+        /* the open lists leave withdrawn rows out */
+        "DROP INDEX case_remedy_open;"
+        "CREATE INDEX case_remedy_open ON case_remedy(due) WHERE done IS NULL AND "
+        "withdrawn_at IS NULL;"
+        "DROP INDEX case_letter_open;"
+        "CREATE INDEX case_letter_open ON case_letter(id) WHERE answered IS NULL AND "
+        "withdrawn_at IS NULL;",
+        NULL,
+    },
+    /* 26: a person's page lists the disciplines decided about them
+     * (context.c, STMT_CASES_OF_PERSON). */
+    {
+        "CREATE INDEX case_discipline_by_person ON case_discipline(person_id) "
+        "WHERE person_id IS NOT NULL;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -67,10 +67,11 @@ _Static_assert(REPORT_LINE_COUNT == 0 && REPORT_LINE_SUBJECT == 1 && REPORT_LINE
 	" UNION ALL SELECT " LINE_TRAVELLER ", " TOP ", NULL, '', 0, 1, c.opened, "                \
 	"c.confidentiality, t.returned, t.report_received FROM " TRIPS                             \
 	" JOIN case_traveller t ON "                                                               \
-	"t.case_id = c.id WHERE c.kind = 'ra_nuoc_ngoai' AND t.returned IS NOT NULL AND c.opened " \
+	"t.case_id = c.id WHERE c.kind = 'ra_nuoc_ngoai' AND t.returned IS NOT NULL AND "          \
+	"t.withdrawn_at IS NULL AND c.opened "                                                     \
 	"BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4 UNION ALL SELECT " LINE_LETTER ", " TOP     \
 	", NULL, '', 0, 1, l.sent, c.confidentiality, l.sent, l.answered FROM " LETTERS " WHERE "  \
-	"l.sent BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4"
+	"l.withdrawn_at IS NULL AND l.sent BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4"
 
 const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_BEGIN] = "BEGIN IMMEDIATE",
@@ -314,8 +315,9 @@ const char *const stmt_sqlite[STMT__MAX] = {
                        "ORDER BY id DESC LIMIT ?4",
     [STMT_CASE_SUBJECT_INSERT] = "INSERT INTO case_subject(case_id, org_id, org_version_id, "
                                  "person_id) VALUES (?1, ?2, ?3, ?4)",
-    [STMT_CASE_SUBJECTS] = "SELECT id, case_id, org_id, org_version_id, person_id "
-                           "FROM case_subject WHERE case_id = ?1 ORDER BY id",
+    [STMT_CASE_SUBJECTS] =
+        "SELECT id, case_id, org_id, org_version_id, person_id, version, " WITHDRAWN_COLS
+        " FROM case_subject WHERE case_id = ?1 ORDER BY id",
     [STMT_CASE_EVENT_INSERT] = "INSERT INTO case_event(case_id, from_state, to_state, on_date, "
                                "at, user_id, note) VALUES (?1, ?2, ?3, ?4, "
                                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?5, ?6)",
@@ -324,9 +326,11 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_CASE_DOCUMENT_INSERT] = "INSERT INTO case_document(case_id, number_symbol, doc_date, "
                                   "issuer, title, user_id, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
                                   "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+#define DOCUMENT_COLS                                                                              \
+	"id, case_id, number_symbol, doc_date, issuer, title, user_id, at, "                       \
+	"version, " WITHDRAWN_COLS
     [STMT_CASE_DOCUMENTS] =
-        "SELECT id, case_id, number_symbol, doc_date, issuer, title, "
-        "user_id, at FROM case_document WHERE case_id = ?1 ORDER BY doc_date, id",
+        "SELECT " DOCUMENT_COLS " FROM case_document WHERE case_id = ?1 ORDER BY doc_date, id",
     [STMT_CASE_NOTE_INSERT] = "INSERT INTO case_note(case_id, user_id, at, text) VALUES (?1, ?2, "
                               "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?3)",
     [STMT_DEADLINE_RULES] = "SELECT code, working_days, remind_early, remind_late FROM "
@@ -338,18 +342,17 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                "user_id = ?5, at = excluded.at",
 #define LETTER_COLS                                                                                \
 	"id, case_id, recipient, about, number_symbol, sent, reminders, last_reminder, "           \
-	"escalated, "                                                                              \
-	"answered, result, version"
+	"escalated, answered, result, version, " WITHDRAWN_COLS
     [STMT_LETTER_INSERT] = "INSERT INTO case_letter(case_id, recipient, about, number_symbol, "
                            "sent) VALUES (?1, ?2, ?3, ?4, ?5)",
     [STMT_LETTER_GET] = "SELECT " LETTER_COLS " FROM case_letter WHERE id = ?1",
     [STMT_LETTERS_OF_CASE] = "SELECT " LETTER_COLS " FROM case_letter WHERE case_id = ?1 "
                              "ORDER BY id",
     [STMT_LETTERS_OPEN] = "SELECT " LETTER_COLS " FROM case_letter WHERE answered IS NULL AND "
-                          "id < ?1 ORDER BY id DESC LIMIT ?2",
+                          "withdrawn_at IS NULL AND id < ?1 ORDER BY id DESC LIMIT ?2",
     [STMT_LETTER_UPDATE] = "UPDATE case_letter SET reminders = ?2, last_reminder = ?3, "
                            "escalated = ?4, answered = ?5, result = ?6, version = version + 1 "
-                           "WHERE id = ?1 AND version = ?7",
+                           "WHERE id = ?1 AND version = ?7 AND withdrawn_at IS NULL",
     [STMT_DISCIPLINE_INSERT] = "INSERT INTO case_discipline(case_id, org_id, person_id, form, "
                                "violation, decided, internal_political, user_id) VALUES (?1, ?2, "
                                "?3, ?4, ?5, ?6, ?7, ?8)",
@@ -359,18 +362,20 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_FINDING_INSERT] = "INSERT INTO case_finding(case_id, subject_id, text, conclusion, "
                             "user_id, at) VALUES (?1, ?2, ?3, ?4, ?5, "
                             "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-#define FINDING_COLS "id, case_id, subject_id, text, conclusion"
+#define FINDING_COLS "id, case_id, subject_id, text, conclusion, version, " WITHDRAWN_COLS
     [STMT_FINDINGS_OF_CASE] = "SELECT " FINDING_COLS " FROM case_finding WHERE case_id = ?1 "
                               "ORDER BY id",
     [STMT_FINDING_GET] = "SELECT " FINDING_COLS " FROM case_finding WHERE id = ?1",
     [STMT_REMEDY_INSERT] = "INSERT INTO case_remedy(finding_id, action, owner, due) VALUES (?1, "
                            "?2, ?3, ?4)",
-#define REMEDY_COLS "r.id, r.finding_id, r.action, r.owner, r.due, r.done, r.result, r.version"
+#define REMEDY_COLS                                                                                \
+	"r.id, r.finding_id, r.action, r.owner, r.due, r.done, r.result, r.version, "              \
+	"r.withdrawn_at, r.withdrawn_by, r.withdraw_reason"
     [STMT_REMEDIES_OF_CASE] = "SELECT " REMEDY_COLS " FROM case_remedy r JOIN case_finding f ON "
                               "f.id = r.finding_id WHERE f.case_id = ?1 ORDER BY r.id",
     [STMT_REMEDY_GET] = "SELECT " REMEDY_COLS " FROM case_remedy r WHERE r.id = ?1",
     [STMT_REMEDY_DONE] = "UPDATE case_remedy SET done = ?2, result = ?3, version = version + 1 "
-                         "WHERE id = ?1 AND version = ?4 AND done IS NULL",
+                         "WHERE id = ?1 AND version = ?4 AND done IS NULL AND withdrawn_at IS NULL",
     [STMT_TRIP_PUT] = "INSERT INTO case_trip(case_id, purpose, countries, depart, come_back, "
                       "funding, in_plan) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT "
                       "(case_id) DO UPDATE SET purpose = ?2, countries = ?3, depart = ?4, "
@@ -381,13 +386,14 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_TRAVELLER_INSERT] = "INSERT INTO case_traveller(case_id, person_id, leader, "
                               "commitment) VALUES (?1, ?2, ?3, ?4)",
 #define TRAVELLER_COLS                                                                             \
-	"id, case_id, person_id, leader, commitment, departed, returned, report_received, version"
+	"id, case_id, person_id, leader, commitment, departed, returned, report_received, "        \
+	"version, " WITHDRAWN_COLS
     [STMT_TRAVELLERS_OF_CASE] = "SELECT " TRAVELLER_COLS " FROM case_traveller WHERE case_id = "
                                 "?1 ORDER BY leader DESC, id",
     [STMT_TRAVELLER_GET] = "SELECT " TRAVELLER_COLS " FROM case_traveller WHERE id = ?1",
     [STMT_TRAVELLER_UPDATE] = "UPDATE case_traveller SET commitment = ?2, departed = ?3, "
                               "returned = ?4, report_received = ?5, version = version + 1 WHERE "
-                              "id = ?1 AND version = ?6",
+                              "id = ?1 AND version = ?6 AND withdrawn_at IS NULL",
     [STMT_STAY_PUT] = "INSERT INTO case_stay(case_id, country, purpose, start, expected_end, "
                       "arrangement, last_contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON "
                       "CONFLICT (case_id) DO UPDATE SET country = ?2, purpose = ?3, start = ?4, "
@@ -397,17 +403,20 @@ const char *const stmt_sqlite[STMT__MAX] = {
                       "last_contact, version FROM case_stay WHERE case_id = ?1",
     [STMT_RELATIVE_INSERT] = "INSERT INTO case_relative(case_id, relation, full_name, "
                              "is_member, exempt_reason) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [STMT_RELATIVES_OF_CASE] = "SELECT id, case_id, relation, full_name, is_member, "
-                               "exempt_reason FROM case_relative WHERE case_id = ?1 ORDER BY id",
-    [STMT_CASE_NOTES] = "SELECT id, case_id, user_id, at, text FROM case_note WHERE case_id = ?1 "
-                        "ORDER BY id",
+#define RELATIVE_COLS                                                                              \
+	"id, case_id, relation, full_name, is_member, exempt_reason, version, " WITHDRAWN_COLS
+    [STMT_RELATIVES_OF_CASE] = "SELECT " RELATIVE_COLS " FROM case_relative WHERE case_id = ?1 "
+                               "ORDER BY id",
+    [STMT_CASE_NOTES] = "SELECT id, case_id, user_id, at, text, version, " WITHDRAWN_COLS
+                        " FROM case_note WHERE case_id = ?1 ORDER BY id",
     [STMT_BLOB_PUT] = "INSERT INTO blob(sha256, size, data) VALUES (?1, ?2, ?3) ON CONFLICT "
                       "(sha256) DO NOTHING",
     [STMT_BLOB_GET] = "SELECT data FROM blob WHERE sha256 = ?1",
     [STMT_ATTACHMENT_INSERT] = "INSERT INTO case_attachment(case_id, sha256, filename, mime, "
                                "size, user_id, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
                                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-#define ATTACHMENT_COLS "id, case_id, sha256, filename, mime, size, user_id, at"
+#define ATTACHMENT_COLS                                                                            \
+	"id, case_id, sha256, filename, mime, size, user_id, at, version, " WITHDRAWN_COLS
     [STMT_ATTACHMENTS_OF_CASE] = "SELECT " ATTACHMENT_COLS " FROM case_attachment WHERE case_id "
                                  "= ?1 ORDER BY id",
     [STMT_REPORT_UNDER] = STORE_UNDER_CTE REPORT_LINES("u.top", REPORT_UNDER_FROM)
@@ -440,6 +449,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
                             "case_id = ?1 ORDER BY id",
     [STMT_REMEDIES_OVERDUE] = "SELECT " REMEDY_COLS ", f.case_id FROM case_remedy r JOIN "
                               "case_finding f ON f.id = r.finding_id WHERE r.done IS NULL AND "
+                              "r.withdrawn_at IS NULL AND f.withdrawn_at IS NULL AND "
                               "r.due < ?1 ORDER BY r.due, r.id",
     [STMT_CASE_TOUCH] = "UPDATE case_file SET version = version + 1 WHERE id = ?1 AND version = "
                         "?2",
@@ -491,4 +501,71 @@ const char *const stmt_sqlite[STMT__MAX] = {
                          "WHERE id = ?2 AND user_id = ?1 AND read_at IS NULL",
     [STMT_NOTICE_READ_ALL] = "UPDATE notice SET read_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
                              "WHERE user_id = ?1 AND read_at IS NULL",
+#define HEAD(t) "SELECT case_id, version, withdrawn_at IS NOT NULL FROM " t " WHERE id = ?1"
+    [STMT_HEAD_FINDING] = HEAD("case_finding"),
+    [STMT_HEAD_REMEDY] = "SELECT f.case_id, r.version, r.withdrawn_at IS NOT NULL FROM "
+                         "case_remedy r JOIN case_finding f ON f.id = r.finding_id WHERE r.id = ?1",
+    [STMT_HEAD_DOCUMENT] = HEAD("case_document"),
+    [STMT_HEAD_NOTE] = HEAD("case_note"),
+    [STMT_HEAD_TRAVELLER] = HEAD("case_traveller"),
+    [STMT_HEAD_RELATIVE] = HEAD("case_relative"),
+    [STMT_HEAD_LETTER] = HEAD("case_letter"),
+    [STMT_HEAD_SUBJECT] = HEAD("case_subject"),
+    [STMT_HEAD_ATTACHMENT] = HEAD("case_attachment"),
+#undef HEAD
+#define WITHDRAW(t)                                                                                \
+	"UPDATE " t                                                                                \
+	" SET withdrawn_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), withdrawn_by = ?3, "           \
+	"withdraw_reason = ?4, version = version + 1 WHERE id = ?1 AND version = ?2 AND "          \
+	"withdrawn_at IS NULL"
+    [STMT_WITHDRAW_FINDING] = WITHDRAW("case_finding"),
+    [STMT_WITHDRAW_REMEDY] = WITHDRAW("case_remedy"),
+    [STMT_WITHDRAW_DOCUMENT] = WITHDRAW("case_document"),
+    [STMT_WITHDRAW_NOTE] = WITHDRAW("case_note"),
+    [STMT_WITHDRAW_TRAVELLER] = WITHDRAW("case_traveller"),
+    [STMT_WITHDRAW_RELATIVE] = WITHDRAW("case_relative"),
+    [STMT_WITHDRAW_LETTER] = WITHDRAW("case_letter"),
+    [STMT_WITHDRAW_SUBJECT] = WITHDRAW("case_subject"),
+    [STMT_WITHDRAW_ATTACHMENT] = WITHDRAW("case_attachment"),
+#undef WITHDRAW
+    [STMT_WITHDRAW_REMEDIES_OF_FINDING] =
+        "UPDATE case_remedy SET withdrawn_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+        "withdrawn_by = ?2, withdraw_reason = ?3, version = version + 1 WHERE finding_id = ?1 "
+        "AND withdrawn_at IS NULL",
+    [STMT_SUBJECT_FINDINGS] = "SELECT count(*) FROM case_finding WHERE subject_id = ?1 AND "
+                              "withdrawn_at IS NULL",
+    [STMT_CASE_EDIT] = "UPDATE case_file SET title = ?2, subtype = ?3, opened = ?4, "
+                       "handling_org = ?5, version = version + 1 WHERE id = ?1 AND version = ?6",
+    [STMT_CASE_SUBJECT_RELINK] = "UPDATE case_subject SET org_version_id = ?2 WHERE id = ?1",
+    [STMT_FINDING_EDIT] = "UPDATE case_finding SET subject_id = ?2, text = ?3, conclusion = ?4, "
+                          "version = version + 1 WHERE id = ?1 AND version = ?5 AND "
+                          "withdrawn_at IS NULL",
+    [STMT_REMEDY_EDIT] = "UPDATE case_remedy SET action = ?2, owner = ?3, due = ?4, done = ?5, "
+                         "result = ?6, version = version + 1 WHERE id = ?1 AND version = ?7 AND "
+                         "withdrawn_at IS NULL",
+    [STMT_DOCUMENT_EDIT] = "UPDATE case_document SET number_symbol = ?2, doc_date = ?3, issuer "
+                           "= ?4, title = ?5, version = version + 1 WHERE id = ?1 AND version = "
+                           "?6 AND withdrawn_at IS NULL",
+    [STMT_LETTER_EDIT] = "UPDATE case_letter SET recipient = ?2, about = ?3, number_symbol = ?4, "
+                         "sent = ?5, version = version + 1 WHERE id = ?1 AND version = ?6 AND "
+                         "withdrawn_at IS NULL",
+    [STMT_TRAVELLER_EDIT] = "UPDATE case_traveller SET leader = ?2, commitment = ?3, departed = "
+                            "?4, returned = ?5, report_received = ?6, version = version + 1 "
+                            "WHERE id = ?1 AND version = ?7 AND withdrawn_at IS NULL",
+    [STMT_RELATIVE_EDIT] = "UPDATE case_relative SET relation = ?2, full_name = ?3, is_member = "
+                           "?4, exempt_reason = ?5, version = version + 1 WHERE id = ?1 AND "
+                           "version = ?6 AND withdrawn_at IS NULL",
+    [STMT_RELATIVE_GET] = "SELECT " RELATIVE_COLS " FROM case_relative WHERE id = ?1",
+    [STMT_DOCUMENT_GET] = "SELECT " DOCUMENT_COLS " FROM case_document WHERE id = ?1",
+    /* The cases about person ?1 - a subject, a traveller, a discipline's
+     * subject - newest first, at most ?2. */
+    [STMT_CASES_OF_PERSON] = "SELECT case_id FROM case_subject WHERE person_id = ?1 UNION "
+                             "SELECT case_id FROM case_traveller WHERE person_id = ?1 UNION "
+                             "SELECT case_id FROM case_discipline WHERE person_id = ?1 "
+                             "ORDER BY 1 DESC LIMIT ?2",
+    /* The cases organisation ?1 handles or is a subject of, below id ?2,
+     * newest first, at most ?3. */
+    [STMT_CASES_OF_ORG] = "SELECT id FROM case_file WHERE handling_org = ?1 AND id < ?2 UNION "
+                          "SELECT case_id FROM case_subject WHERE org_id = ?1 AND case_id < ?2 "
+                          "ORDER BY 1 DESC LIMIT ?3",
 };

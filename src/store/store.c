@@ -129,6 +129,18 @@ int32_t store_col_date(sqlite3_stmt *st, int i, int32_t if_null)
 	return d;
 }
 
+int store_col_withdrawal(sqlite3_stmt *st, int i, struct arena *a, struct withdrawal *ret)
+{
+	int null = sqlite3_column_type(st, i) == SQLITE_NULL;
+
+	ret->at = store_col_text(st, i, a);
+	ret->by = sqlite3_column_int64(st, i + 1);
+	ret->reason = store_col_text(st, i + 2, a);
+	if ((!ret->at && !null) || (!ret->reason && sqlite3_column_type(st, i + 2) != SQLITE_NULL))
+		return HOSO_E_NOMEM;
+	return 0;
+}
+
 int store_exec_stmt(sqlite3_stmt *st)
 {
 	int rc;

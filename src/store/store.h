@@ -367,6 +367,15 @@ int store_position_of(struct store *s, int64_t person_id, struct arena *a,
 
 /* ---- cases (the core every kind shares) ---- */
 
+/* A record of a case withdrawn as entered by mistake: kept, shown struck
+ * through, left out of every figure, count, deadline and rule.  at is NULL
+ * while the record stands. */
+struct withdrawal {
+	const char *at; /* UTC */
+	int64_t by;     /* the user */
+	const char *reason;
+};
+
 struct case_row {
 	int64_t id;
 	const char *number; /* "KT-2024-0012", unique per handling organisation */
@@ -391,6 +400,8 @@ struct case_subject_row {
 	int64_t id, case_id;
 	int64_t org_id, org_version_id; /* an organisation, as it was on the case date */
 	int64_t person_id;              /* or a person */
+	int64_t version;
+	struct withdrawal withdrawn;
 };
 struct case_subject_list {
 	struct case_subject_row *v;
@@ -415,6 +426,8 @@ struct case_document_row {
 	const char *issuer, *title;
 	int64_t user_id;
 	const char *at;
+	int64_t version;
+	struct withdrawal withdrawn;
 };
 struct case_document_list {
 	struct case_document_row *v;
@@ -423,6 +436,8 @@ struct case_document_list {
 struct case_note_row {
 	int64_t id, case_id, user_id;
 	const char *at, *text;
+	int64_t version;
+	struct withdrawal withdrawn;
 };
 struct case_note_list {
 	struct case_note_row *v;
@@ -461,6 +476,7 @@ struct letter_row {
 	int32_t last_reminder, escalated, answered; /* DATE_NONE when not yet */
 	const char *result;
 	int64_t version;
+	struct withdrawal withdrawn;
 };
 struct letter_list {
 	struct letter_row *v;
@@ -500,6 +516,8 @@ struct finding_row {
 	const char
 	    *conclusion; /* khong_vi_pham, vi_pham_chua_den_muc, vi_pham_phai_ky_luat, da_ky_luat */
 	int64_t user_id; /* who recorded it: written, not read back */
+	int64_t version;
+	struct withdrawal withdrawn;
 };
 struct finding_list {
 	struct finding_row *v;
@@ -511,6 +529,7 @@ struct remedy_row {
 	int32_t due, done; /* done: DATE_NONE while open */
 	const char *result;
 	int64_t version;
+	struct withdrawal withdrawn;
 	int64_t case_id; /* store_remedies_overdue only */
 };
 struct remedy_list {
@@ -547,6 +566,7 @@ struct traveller_row {
 	int leader, commitment; /* head of the delegation; written commitment given */
 	int32_t departed, returned, report_received; /* DATE_NONE until then */
 	int64_t version;
+	struct withdrawal withdrawn;
 };
 struct traveller_list {
 	struct traveller_row *v;
@@ -582,6 +602,8 @@ struct relative_row {
 	const char *full_name;
 	int is_member;
 	const char *exempt_reason; /* NULL: to be checked */
+	int64_t version;
+	struct withdrawal withdrawn;
 };
 struct relative_list {
 	struct relative_row *v;
@@ -600,6 +622,8 @@ struct attachment_row {
 	int64_t size;
 	int64_t user_id;
 	const char *at;
+	int64_t version;
+	struct withdrawal withdrawn;
 };
 struct attachment_list {
 	struct attachment_row *v;
@@ -722,6 +746,14 @@ int store_case_assignees_set(struct store *s, int64_t case_id, const int64_t *id
 int store_case_assignees(struct store *s, int64_t case_id, struct arena *a, struct id_list *ret);
 /* The cases user_id is assigned to, ascending. */
 int store_cases_of_assignee(struct store *s, int64_t user_id, struct arena *a, struct id_list *ret);
+/* The ids of the cases about a person (a subject, a traveller, a
+ * discipline's subject), newest first, at most limit. */
+int store_cases_of_person(struct store *s, int64_t person_id, size_t limit, struct arena *a,
+                          struct id_list *ret);
+/* The ids of the cases an organisation handles or is a subject of, below
+ * id before, newest first, at most limit. */
+int store_cases_of_org(struct store *s, int64_t org_id, int64_t before, size_t limit,
+                       struct arena *a, struct id_list *ret);
 
 /* Deadline rules an administrator changed (the defaults are the app's). */
 struct deadline_rule_row {
@@ -931,5 +963,50 @@ int store_notices(struct store *s, int64_t user_id, int64_t before, int unread_o
                   struct arena *a, struct notice_list *ret);
 /* Mark one of the user's notices read (id 0: all of them). */
 int store_notice_read(struct store *s, int64_t user_id, int64_t id);
+
+/* ---- corrections (correct.c): records edited and withdrawn ---- */
+
+/* The records of a case a user may withdraw. */
+enum store_record {
+	STORE_REC_FINDING,
+	STORE_REC_REMEDY,
+	STORE_REC_DOCUMENT,
+	STORE_REC_NOTE,
+	STORE_REC_TRAVELLER,
+	STORE_REC_RELATIVE,
+	STORE_REC_LETTER,
+	STORE_REC_SUBJECT,
+	STORE_REC_ATTACHMENT,
+	STORE_REC__MAX
+};
+/* Of record id of kind k: its case, version and whether it is withdrawn
+ * (HOSO_E_NOT_FOUND when there is none). */
+struct store_record_head {
+	int64_t case_id, version;
+	int withdrawn;
+};
+int store_record_head(struct store *s, enum store_record k, int64_t id,
+                      struct store_record_head *ret);
+/* Withdraw record id of kind k when it is at version and not withdrawn
+ * (HOSO_E_CONFLICT otherwise), by user_id, for reason; a finding's
+ * remedies still standing are withdrawn with it. */
+int store_record_withdraw(struct store *s, enum store_record k, int64_t id, int64_t version,
+                          int64_t user_id, const char *reason);
+/* How many findings not withdrawn are about subject id. */
+int store_subject_findings(struct store *s, int64_t subject_id, int64_t *ret);
+
+/* The edits of a record as a whole, r->version the one read
+ * (HOSO_E_CONFLICT when it is no longer the stored one, or the record is
+ * withdrawn); the version goes up by one. */
+int store_case_edit(struct store *s, const struct case_row *r);
+int store_case_subject_relink(struct store *s, int64_t subject_id, int64_t org_version_id);
+int store_finding_edit(struct store *s, const struct finding_row *r);
+int store_remedy_edit(struct store *s, const struct remedy_row *r);
+int store_document_edit(struct store *s, const struct case_document_row *r);
+int store_letter_edit(struct store *s, const struct letter_row *r);
+int store_traveller_edit(struct store *s, const struct traveller_row *r);
+int store_relative_edit(struct store *s, const struct relative_row *r);
+int store_relative_get(struct store *s, int64_t id, struct arena *a, struct relative_row *ret);
+int store_document_get(struct store *s, int64_t id, struct arena *a, struct case_document_row *ret);
 
 #endif

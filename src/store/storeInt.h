@@ -174,6 +174,41 @@ enum stmt {
 	STMT_NOTICE_LIST,
 	STMT_NOTICE_READ,
 	STMT_NOTICE_READ_ALL,
+	/* corrections (correct.c): a record's head and its withdrawal, by
+	 * enum store_record; the edits of records as a whole */
+	STMT_HEAD_FINDING,
+	STMT_HEAD_REMEDY,
+	STMT_HEAD_DOCUMENT,
+	STMT_HEAD_NOTE,
+	STMT_HEAD_TRAVELLER,
+	STMT_HEAD_RELATIVE,
+	STMT_HEAD_LETTER,
+	STMT_HEAD_SUBJECT,
+	STMT_HEAD_ATTACHMENT,
+	STMT_WITHDRAW_FINDING,
+	STMT_WITHDRAW_REMEDY,
+	STMT_WITHDRAW_DOCUMENT,
+	STMT_WITHDRAW_NOTE,
+	STMT_WITHDRAW_TRAVELLER,
+	STMT_WITHDRAW_RELATIVE,
+	STMT_WITHDRAW_LETTER,
+	STMT_WITHDRAW_SUBJECT,
+	STMT_WITHDRAW_ATTACHMENT,
+	STMT_WITHDRAW_REMEDIES_OF_FINDING,
+	STMT_SUBJECT_FINDINGS,
+	STMT_CASE_EDIT,
+	STMT_CASE_SUBJECT_RELINK,
+	STMT_FINDING_EDIT,
+	STMT_REMEDY_EDIT,
+	STMT_DOCUMENT_EDIT,
+	STMT_LETTER_EDIT,
+	STMT_TRAVELLER_EDIT,
+	STMT_RELATIVE_EDIT,
+	STMT_RELATIVE_GET,
+	STMT_DOCUMENT_GET,
+	/* the cases about a person or an organisation (context.c) */
+	STMT_CASES_OF_PERSON,
+	STMT_CASES_OF_ORG,
 	STMT__MAX
 };
 
@@ -236,6 +271,10 @@ int store_bind_id(sqlite3_stmt *st, int i, int64_t id); /* 0 binds NULL */
 /* Column helpers: strings are copied into the arena (NULL stays NULL). */
 const char *store_col_text(sqlite3_stmt *st, int i, struct arena *a);
 int32_t store_col_date(sqlite3_stmt *st, int i, int32_t if_null);
+/* A withdrawal from columns i, i + 1, i + 2 (withdrawn_at, withdrawn_by,
+ * withdraw_reason; WITHDRAWN_COLS): 0 or HOSO_E_NOMEM. */
+int store_col_withdrawal(sqlite3_stmt *st, int i, struct arena *a, struct withdrawal *ret);
+#define WITHDRAWN_COLS "withdrawn_at, withdrawn_by, withdraw_reason"
 
 /* Run a statement expecting no rows, then reset it.  0 or an error code. */
 int store_exec_stmt(sqlite3_stmt *st);

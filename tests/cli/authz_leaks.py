@@ -15,6 +15,7 @@ Prints "N passed, N failed".  The database is prepared by t-authz.sh.
 """
 import json
 import os
+import urllib.parse
 
 import yaml
 
@@ -39,6 +40,10 @@ HIDDEN = {
     "/api/findings/{id}": ([IDS["f2"]], MISSING),
     "/api/remedies/{id}": ([IDS["r2"]], MISSING),
     "/api/attachments/{id}": ([IDS["a2"]], MISSING),
+    "/api/documents/{id}": ([IDS["d2"]], MISSING),
+    "/api/notes/{id}": ([IDS["n2"]], MISSING),
+    "/api/relatives/{id}": ([IDS["rel2"]], MISSING),
+    "/api/subjects/{id}": ([IDS["sj2"]], MISSING),
     "/api/report-submissions/{id}": ([IDS["s2"]], MISSING),
     "/api/orgs/{code}": (["X2"], "KHONGCO"),
     "/api/users/{username}": (["cv.x2"], "khong.co.ai"),
@@ -89,6 +94,22 @@ BODIES = {
     ("POST", "/api/travellers/{id}"): {"event": "commitment", "version": 1},
     ("POST", "/api/letters/{id}"): {"action": "remind", "version": 1},
     ("POST", "/api/report-submissions/{id}"): {"action": "approve", "version": 1},
+    ("PATCH", "/api/cases/{id}"): {"title": "Tên khác"},
+    ("PATCH", "/api/documents/{id}"): {"title": "Tên khác"},
+    ("PATCH", "/api/findings/{id}"): {"text": "Nhận xét khác"},
+    ("PATCH", "/api/remedies/{id}"): {"done": None},
+    ("PATCH", "/api/travellers/{id}"): {"leader": 1},
+    ("PATCH", "/api/relatives/{id}"): {"full_name": "Lò Văn Khác"},
+    ("PATCH", "/api/letters/{id}"): {"recipient": "Công an huyện"},
+    ("POST", "/api/findings/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
+    ("POST", "/api/remedies/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
+    ("POST", "/api/documents/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
+    ("POST", "/api/notes/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
+    ("POST", "/api/travellers/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
+    ("POST", "/api/relatives/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
+    ("POST", "/api/letters/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
+    ("POST", "/api/subjects/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
+    ("POST", "/api/attachments/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
 }
 # Query arguments that name a record: (path, argument, the rest of the
 # query, hidden values, a value nobody has).
@@ -171,5 +192,17 @@ for path, ops in SPEC["paths"].items():
                     got = request("GET", q(h), user)[:2]
                     check(same(got, want, h, missing), f"GET {path}?{p['name']} as {user}: {h} -> {got[0]} "
                                        f"{got[1][:160]!r}, missing -> {want[0]} {want[1][:160]!r}")
+
+# Text that names hidden records (case_filter.q): a case found by the words
+# of its title, or by the name of a person it is about, who is out of
+# scope or the case above clearance, answers as text nothing matches.
+TEXTS = [("/api/cases", ["Kiểm tra xã B", "tối mật", "Lò Văn Pánh"], "Không Có Gì")]
+for path, hidden, missing in TEXTS:
+    for user in USERS:
+        want = request("GET", f"{path}?q={urllib.parse.quote(missing)}", user)[:2]
+        for h in hidden:
+            got = request("GET", f"{path}?q={urllib.parse.quote(h)}", user)[:2]
+            check(got == want, f"GET {path}?q={h} as {user}: {got[0]} {got[1][:160]!r}, "
+                               f"nothing -> {want[0]} {want[1][:160]!r}")
 
 finish()

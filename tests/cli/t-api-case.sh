@@ -57,7 +57,9 @@ import json, sys
 c = json.load(open("body.txt"))
 assert c["title"] == "Kiểm tra khi có dấu hiệu vi phạm" and c["state"] == "ke_hoach", c
 assert c["org"] == "X1" and c["org_name"] == "Đảng bộ xã A", c
-assert [{k: v for k, v in x.items() if k != "id"} for x in c["subjects"]] == [{"org": "X1", "org_name": "Đảng bộ xã A"}, {"person": int(sys.argv[1]), "full_name": "Lò Văn Muôn"}], c
+assert [{k: v for k, v in x.items() if k != "id"} for x in c["subjects"]] == [
+    {"org": "X1", "org_name": "Đảng bộ xã A", "version": 1, "withdrawn_at": None, "withdrawn_by": None, "withdraw_reason": None},
+    {"person": int(sys.argv[1]), "full_name": "Lò Văn Muôn", "version": 1, "withdrawn_at": None, "withdrawn_by": None, "withdraw_reason": None}], c
 assert all(isinstance(x["id"], int) for x in c["subjects"]), c
 assert c["history"][0]["to"] == "ke_hoach" and c["history"][0]["from"] is None, c
 PY
@@ -220,12 +222,14 @@ expect_http 200 -b cv.x2.jar "$base/api/letters?level=overdue"
 expect_body '"items":\[\]'
 expect_http 403 -b kiem.toan.jar "$base/api/letters"
 letter() { post cv.x1 "/api/letters/$l" "$1" "$2"; }
-letter '{"action": "remind", "date": "2024-07-01", "version": 1}' 200
-letter '{"action": "remind", "date": "2024-07-16", "version": 1}' 409
+letter '{"action": "remind", "date": "2024-07-01", "version": 1}' 400
+expect_body '"field":"date"'
+letter '{"action": "remind", "date": "2024-07-01", "version": 1, "confirm_past": true}' 200
+letter '{"action": "remind", "date": "2024-07-16", "version": 1, "confirm_past": true}' 409
 expect_body '"field":"version"'
 letter '{"action": "nhac", "version": 2}' 400
 expect_body '"field":"action"'
-letter '{"action": "escalate", "date": "2024-07-22", "version": 2}' 200
+letter '{"action": "escalate", "date": "2024-07-22", "version": 2, "confirm_past": true}' 200
 letter '{"action": "answer", "date": "2024-07-25", "version": 3}' 400
 expect_body '"field":"result"'
 letter '{"action": "answer", "date": "2024-05-01", "result": "x", "version": 3}' 400

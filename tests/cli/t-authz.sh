@@ -42,16 +42,25 @@ printf '%%PDF-1.4\n%%%%EOF\n' > qd.pdf
 q() { sqlite3 "$HOSO_DB" "$1"; }
 f2=$(q "SELECT max(id) FROM case_finding WHERE case_id = $c2")
 "$HOSO" case remedy "$f2" --action "Khắc phục" --owner "Chi ủy" --due 2030-01-01 >/dev/null || fail "remedy"
+"$HOSO" case doc "$c2" --title "Quyết định xã B" --date 2024-01-02 >/dev/null || fail "doc"
+"$HOSO" case note "$c2" "Ghi chú xã B" >/dev/null || fail "note"
+"$HOSO" case relative "$k2" --relation bo --name "Lò Văn Bố" >/dev/null || fail "relative"
+"$HOSO" case edit "$c2" --subject-person "$p2" || fail "subject"
 python3 - "$p4" "$p6" "$p7" "$p8" "$p9" "$c4" "$t2" "$k2" "$f2" \
   "$(q "SELECT max(id) FROM case_traveller WHERE case_id = $t2")" \
   "$(q "SELECT max(id) FROM case_letter WHERE case_id = $k2")" \
   "$(q "SELECT max(id) FROM case_remedy")" \
   "$(q "SELECT max(id) FROM case_attachment WHERE case_id = $c2")" \
   "$(q "SELECT max(id) FROM report_submission")" \
-  "$(q "SELECT id FROM app_user WHERE username = 'cv.x2'")" <<'PY'
+  "$(q "SELECT id FROM app_user WHERE username = 'cv.x2'")" \
+  "$(q "SELECT max(id) FROM case_document WHERE case_id = $c2")" \
+  "$(q "SELECT max(id) FROM case_note WHERE case_id = $c2")" \
+  "$(q "SELECT max(id) FROM case_relative WHERE case_id = $k2")" \
+  "$(q "SELECT max(id) FROM case_subject WHERE case_id = $c2")" <<'PY'
 import json, sys
 ids = json.load(open("ids.json"))
-for k, v in zip(["p4", "p6", "p7", "p8", "p9", "c4", "t2", "k2", "f2", "tr2", "l2", "r2", "a2", "s2", "u.cv.x2"],
+for k, v in zip(["p4", "p6", "p7", "p8", "p9", "c4", "t2", "k2", "f2", "tr2", "l2", "r2", "a2", "s2", "u.cv.x2",
+                 "d2", "n2", "rel2", "sj2"],
                 sys.argv[1:]):
     ids[k] = int(v)
 json.dump(ids, open("ids.json", "w"))

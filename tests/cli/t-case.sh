@@ -137,7 +137,9 @@ expect_err "conflict"
 expect_status 2 "$HOSO" case letter "$k"
 expect_status 0 "$HOSO" case letters --level overdue
 expect_out "^overdue +$l +TTLL-2024-0001 +hạn 15/07/2024  đôn đốc 0 lần  Đảng ủy xã Thanh Nưa — Bố đẻ: Lò Văn Pánh"
-expect_status 0 "$HOSO" case letter-update "$l" --action remind --date 01/07/2024
+expect_status 1 "$HOSO" case letter-update "$l" --action remind --date 01/07/2024
+expect_err 'xác nhận'
+expect_status 0 "$HOSO" case letter-update "$l" --action remind --date 01/07/2024 --confirm-past
 expect_status 0 "$HOSO" case letters
 expect_out "đôn đốc 1 lần"
 expect_status 2 "$HOSO" case letter-update "$l" --action nhac

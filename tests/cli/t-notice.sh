@@ -52,12 +52,21 @@ waits() { # USER: the ids of the cases waiting for USER
 [ -z "$(waits ld.x2)" ] && ok || fail "ld.x2 waiting list: $(head -c 300 body.txt)"
 expect_http 400 -b cv.x1.jar "$base/api/cases?waiting=2"
 expect_body '"field":"waiting"'
+# who may be assigned: officers and leaders of the scope, by clearance
+expect_http 200 -b cv.x1.jar "$base/api/cases/$k/assignable"
+python3 -c 'import json; u=[x["username"] for x in json.load(open("body.txt"))["users"]]; assert sorted(u) == ["cv.x1", "ld.x1", "ld.x1t"], u' && ok || fail "assignable: $(head -c 300 body.txt)"
+expect_http 404 -b ld.x2.jar "$base/api/cases/$k/assignable"
 # a mật case waits for the mật leader only; the thường one is not told
 post cv.x1 /api/cases '{"kind": "kiem_tra", "title": "Kiểm tra mật", "org": "X1", "confidentiality": 1}' 403
 post ld.x1 /api/cases '{"kind": "giam_sat", "title": "Giám sát chuyên đề (mật)", "org": "X1", "confidentiality": 1}' 201
 inbox ld.x1t "?limit=0"
 expect_body '"unread":1'
 expect_body '"notices":\[\]'
+
+expect_http 200 -b ld.x1.jar "$base/api/cases?kind=giam_sat"
+gs=$(python3 -c 'import json; print(json.load(open("body.txt"))["cases"][0]["id"])')
+expect_http 200 -b ld.x1.jar "$base/api/cases/$gs/assignable"
+python3 -c 'import json; u=[x["username"] for x in json.load(open("body.txt"))["users"]]; assert u == ["ld.x1"], u' && ok || fail "assignable (mật): $(head -c 300 body.txt)"
 # assigning tells the officer; the next step, the officer's, is theirs
 expect_http 200 -b ld.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat ld.x1.csrf)" --data '{"users": ["cv.x1"], "version": 1}' "$base/api/cases/$k/assignees"
 post ld.x1 "/api/cases/$k/transition" '{"to": "quyet_dinh", "note": "Quyết định số 12", "version": 2}' 200

@@ -345,6 +345,67 @@ static void test_filters_and_assignees(void **state)
 	(void)xem;
 }
 
+/* The ids found by q as who sees them, newest first, into ids (at most
+ * 8); how many, or the error. */
+static int found(struct fx *f, const struct actor *who, const char *q, int64_t *ids)
+{
+	struct case_filter fl = {.limit = 100, .q = q};
+	struct case_list l;
+	int rc = case_list(f->fx.app, who, &fl, &f->fx.a, &l, &f->fx.e);
+
+	for (size_t i = 0; rc == 0 && i < l.n && i < 8; i++)
+		ids[i] = l.v[i].id;
+	return rc < 0 ? rc : (int)l.n;
+}
+
+/* Cases found by a word of the title without diacritics, by (part of) the
+ * number, by a subject's name - as a commune officer of clearance thường
+ * sees them: never a mật case of theirs, nor one of the commune next door
+ * or about its members. */
+static void test_found_by_title_number_and_name(void **state)
+{
+	struct fx *f = *state;
+	struct actor cb = fixture_actor(11, ROLE_OFFICER, f->c1, CLEARANCE_NORMAL);
+	int64_t persons[] = {f->p2}, ids[8];
+	struct case_input in = {.kind = "kiem_tra",
+	                        .title = "Kiểm tra chi bộ bản Nà Khoang",
+	                        .handling_org = f->c2,
+	                        .opened = date_days(2024, 3, 2),
+	                        .subject_persons = persons,
+	                        .nsubject_persons = 1};
+	int64_t a = open_subject_case(f, "Kiểm tra chi bộ bản Nà Khoang", date_days(2024, 3, 1));
+	int64_t secret = open_case(f, &f->officer, "kiem_tra", f->c1, DATE_NONE, 1, NULL);
+	int64_t theirs = fixture_case(&f->fx, &f->other, in);
+	struct case_view v;
+	char q[300];
+
+	(void)secret;
+	(void)theirs;
+	assert_int_equal(found(f, &cb, "na khoang", ids), 1);
+	assert_int_equal(ids[0], a);
+	assert_int_equal(found(f, &cb, "NÀ KHOANG", ids), 1);
+	assert_int_equal(found(f, &cb, "khoan ban", ids), 1); /* word starts, any order */
+	assert_int_equal(found(f, &cb, "oang", ids), 0);      /* not a word's middle */
+	assert_int_equal(found(f, &cb, "chap hanh", ids), 0); /* the mật case's title */
+	assert_int_equal(found(f, &cb, "lo van muon", ids), 1);
+	assert_int_equal(ids[0], a);
+	assert_int_equal(found(f, &cb, "quang thi hoa", ids), 0); /* out of scope */
+	assert_int_equal(found(f, &f->other, "na khoang", ids), 1);
+	assert_int_equal(ids[0], theirs);
+	assert_int_equal(found(f, &f->officer, "chap hanh", ids), 1);
+	assert_int_equal(case_get(f->fx.app, &cb, a, &f->fx.a, &v, &f->fx.e), 0);
+	assert_int_equal(found(f, &cb, v.c.number, ids), 1);
+	assert_int_equal(ids[0], a);
+	assert_int_equal(found(f, &cb, "kt-2024", ids), 1);
+	assert_int_equal(found(f, &cb, "KT-2024-0001", ids), 1); /* C2's is hidden */
+	assert_int_equal(found(f, &cb, "  ", ids), HOSO_E_MISSING);
+	assert_string_equal(f->fx.e.field.buf, "q");
+	memset(q, 'a', sizeof(q) - 1);
+	q[sizeof(q) - 1] = 0;
+	assert_int_equal(found(f, &cb, q, ids), HOSO_E_TOO_BIG);
+	assert_int_equal(found(f, &cb, "\xff\xfe", ids), HOSO_E_NOT_UTF8);
+}
+
 /* A step dated before the previous one is refused: deadlines count from
  * the steps' dates. */
 static void test_steps_follow_one_another_in_time(void **state)
@@ -623,6 +684,7 @@ TEST_MAIN(cmocka_unit_test(test_state_machines_are_whole), cmocka_unit_test(test
           FIXTURE_TEST(test_scope_and_clearance_hide_cases, setup),
           FIXTURE_TEST(test_paging_is_stable_across_hidden_cases, setup),
           FIXTURE_TEST(test_filters_and_assignees, setup),
+          FIXTURE_TEST(test_found_by_title_number_and_name, setup),
           FIXTURE_TEST(test_steps_follow_one_another_in_time, setup),
           FIXTURE_TEST(test_steps_follow_the_machine_and_the_roles, setup),
           FIXTURE_TEST(test_final_states_have_no_way_out, setup),

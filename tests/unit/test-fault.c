@@ -3,7 +3,8 @@
  * tests itself.
  *
  * Each write path (person create, update and transfer; organisation
- * create, rename and merge; case create, step and note; user creation; a
+ * create, rename and merge; case create, step, note and correction; a
+ * finding withdrawn; user creation; a
  * CSV import; an audited read, whose entry goes through audit_record's
  * group commit) runs once without faults on a copy of a prepared database
  * (the reference), then again for N = 1, 2, ... with the N-th event of one
@@ -68,6 +69,8 @@
 
 #include "app/audit.h"
 #include "app/case.h"
+#include "app/correct.h"
+#include "app/finding.h"
 #include "app/import.h"
 #include "app/org.h"
 #include "app/person.h"
@@ -83,7 +86,7 @@ static struct {
 	char tmpl[600]; /* the prepared file: only ever copied */
 	char csv[600];  /* three persons to import */
 	struct actor sys, officer;
-	int64_t tu, c1, c2, m1, m2, p1, p1_version, k1, k1_version;
+	int64_t tu, c1, c2, m1, m2, p1, p1_version, k1, k1_version, f1;
 } g;
 
 static void must(int rc, const char *what, struct err *e)
@@ -154,6 +157,7 @@ static int group_setup(void **state)
 	                     0,       CLEARANCE_TOP_SECRET, "mat-khau-rat-dai-1"};
 	struct case_input ci = {
 	    .kind = "kiem_tra", .title = "Kiểm tra chi bộ Một", .opened = date_days(2024, 3, 1)};
+	int64_t f1_remedy;
 	char build[700];
 	struct app *app;
 	struct arena a;
@@ -198,6 +202,12 @@ static int group_setup(void **state)
 	must(case_create(app, &g.officer, &ci, &a, &g.k1, NULL, &e), "case_create", &e);
 	must(case_fetch(app, &g.officer, g.k1, &a, &cr, &e), "case_fetch", &e);
 	g.k1_version = cr.version;
+	must(finding_add(app, &g.officer, g.k1, 0, "Chưa họp định kỳ", "vi_pham_chua_den_muc",
+	                 &g.f1, &e),
+	     "finding_add", &e);
+	must(remedy_add(app, &g.officer, g.f1, "Họp hằng tháng", "Chi ủy", date_days(2024, 6, 30),
+	                &f1_remedy, &e),
+	     "remedy_add", &e);
 	app_close(app);
 	arena_release(&a);
 	err_release(&e);
@@ -451,6 +461,24 @@ static int run_case_note(struct app *app, struct err *e)
 	return case_add_note(app, &g.officer, g.k1, "Đã làm việc với chi bộ.", &id, e);
 }
 
+/* A case corrected: its title and opening date (the report counters
+ * move with it, the subject organisation relinked). */
+static int run_case_edit(struct app *app, struct err *e)
+{
+	struct case_edit_input in = {.title = "Kiểm tra chi bộ Một (đã sửa)",
+	                             .opened = date_days(2024, 2, 20),
+	                             .sent = PATCH_LISTED | 1u << CASE_TITLE | 1u << CASE_OPENED,
+	                             .version = g.k1_version};
+
+	return case_edit(app, &g.officer, g.k1, &in, e);
+}
+
+/* A finding withdrawn, its remedy with it (out of the counters). */
+static int run_withdraw(struct app *app, struct err *e)
+{
+	return correct_withdraw(app, &g.officer, STORE_REC_FINDING, g.f1, "Nhập nhầm", 1, e);
+}
+
 static int run_user_add(struct app *app, struct err *e)
 {
 	struct user_new u = {"vanthu",           "Nguyễn Thị Văn", g.c1,
@@ -514,6 +542,12 @@ static const struct wpath paths[] = {
      1},
     {"person_transfer", run_person_transfer,
      "SELECT count(*) FROM membership WHERE note = 'Chuyển sinh hoạt'", 1},
+    {"case_edit", run_case_edit,
+     "SELECT count(*) FROM case_file WHERE title = 'Kiểm tra chi bộ Một (đã sửa)'", 1},
+    {"correct_withdraw", run_withdraw,
+     "SELECT (SELECT count(*) FROM case_finding WHERE withdrawn_at IS NOT NULL) + "
+     "(SELECT count(*) FROM case_remedy WHERE withdrawn_at IS NOT NULL)",
+     2},
 };
 
 /* ---- the loop ---- */

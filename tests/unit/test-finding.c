@@ -10,6 +10,7 @@
 #include "app/case.h"
 #include "app/finding.h"
 #include "app/org.h"
+#include "app/patch.h"
 #include "fixture.h"
 #include "store/store.h"
 
@@ -186,5 +187,63 @@ static void test_workflow_rules(void **state)
 	assert_int_equal(walk(f, &leader, f->insp, "dong", NULL, NULL), 0);
 }
 
+static void test_findings_and_remedies_corrected(void **state)
+{
+	struct fx *f = *state;
+	struct actor leader = fixture_actor(8, ROLE_LEADER, f->x1, CLEARANCE_NORMAL);
+	struct finding_input fi = {.conclusion = "vi_pham_phai_ky_luat",
+	                           .sent = PATCH_LISTED | 1u << FINDING_CONCLUSION};
+	struct remedy_input ri = {.done = DATE_NONE, .sent = PATCH_LISTED | 1u << REMEDY_DONE};
+	struct remedy_row r;
+	int64_t fid, rid;
+
+	assert_int_equal(finding_add(f->fx.app, &f->officer, f->insp, f->subject, "Chưa họp",
+	                             "vi_pham_chua_den_muc", &fid, &f->fx.e),
+	                 0);
+	/* the conclusion calling for discipline is a leader's, in an edit too */
+	assert_int_equal(finding_edit(f->fx.app, &f->officer, fid, &fi, &f->fx.e), HOSO_E_DENIED);
+	assert_string_equal(f->fx.e.field.buf, "conclusion");
+	assert_int_equal(finding_edit(f->fx.app, &leader, fid, &fi, &f->fx.e), 0);
+	fi.conclusion = "khong_vi_pham";
+	assert_int_equal(finding_edit(f->fx.app, &f->officer, fid, &fi, &f->fx.e), HOSO_E_DENIED);
+	fi = (struct finding_input){
+	    .text = "Chưa họp định kỳ", .sent = PATCH_LISTED | 1u << FINDING_TEXT, .version = 2};
+	assert_int_equal(finding_edit(f->fx.app, &f->other, fid, &fi, &f->fx.e), HOSO_E_NOT_FOUND);
+	assert_int_equal(finding_edit(f->fx.app, &f->officer, fid, &fi, &f->fx.e), 0);
+	fi.subject = 99999;
+	fi.sent |= 1u << FINDING_SUBJECT;
+	fi.version = 3;
+	assert_int_equal(finding_edit(f->fx.app, &leader, fid, &fi, &f->fx.e), HOSO_E_NOT_FOUND);
+	assert_string_equal(f->fx.e.field.buf, "subject");
+	/* "done" recorded by mistake, undone: its result goes with it */
+	assert_int_equal(remedy_add(f->fx.app, &f->officer, fid, "Họp hằng tháng", "Chi ủy",
+	                            date_days(2024, 6, 30), &rid, &f->fx.e),
+	                 0);
+	assert_int_equal(
+	    remedy_done(f->fx.app, &f->officer, rid, date_days(2024, 5, 2), "Đã họp", 1, &f->fx.e),
+	    0);
+	ri.version = 1;
+	assert_int_equal(remedy_edit(f->fx.app, &f->officer, rid, &ri, &f->fx.e), HOSO_E_CONFLICT);
+	ri.version = 2;
+	assert_int_equal(remedy_edit(f->fx.app, &f->viewer, rid, &ri, &f->fx.e), HOSO_E_DENIED);
+	assert_int_equal(remedy_edit(f->fx.app, &f->officer, rid, &ri, &f->fx.e), 0);
+	assert_int_equal(store_remedy_get(app_store(f->fx.app), rid, &f->fx.a, &r), 0);
+	assert_int_equal(r.done, DATE_NONE);
+	assert_null(r.result);
+	assert_int_equal(r.version, 3);
+	/* a done date needs its result; a due date not before the opening */
+	ri = (struct remedy_input){.done = date_days(2024, 5, 3),
+	                           .sent = PATCH_LISTED | 1u << REMEDY_DONE};
+	assert_int_equal(remedy_edit(f->fx.app, &f->officer, rid, &ri, &f->fx.e), HOSO_E_MISSING);
+	assert_string_equal(f->fx.e.field.buf, "result");
+	ri = (struct remedy_input){.due = date_days(2020, 1, 1),
+	                           .sent = PATCH_LISTED | 1u << REMEDY_DUE};
+	assert_int_equal(remedy_edit(f->fx.app, &f->officer, rid, &ri, &f->fx.e), HOSO_E_BAD_DATE);
+	assert_int_equal(remedy_done(f->fx.app, &f->officer, rid, date_days(2024, 5, 3),
+	                             "Đã họp lại", 3, &f->fx.e),
+	                 0);
+}
+
 TEST_MAIN(FIXTURE_TEST(test_findings_and_their_remedies, setup),
-          FIXTURE_TEST(test_workflow_rules, setup))
+          FIXTURE_TEST(test_workflow_rules, setup),
+          FIXTURE_TEST(test_findings_and_remedies_corrected, setup))

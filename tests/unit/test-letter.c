@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "app/case.h"
+#include "app/correct.h"
 #include "app/letter.h"
 #include "app/org.h"
 #include "fixture.h"
@@ -86,32 +87,32 @@ static void test_due_reminders_escalation_answer(void **state)
 	assert_int_equal(v[0].d.due, date_days(2024, 7, 15));
 	assert_int_equal(v[0].d.level, DEADLINE_OVERDUE);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND,
-	                               date_days(2024, 7, 1), NULL, 1, &f->fx.e),
+	                               date_days(2024, 7, 1), NULL, 1, 1, &f->fx.e),
 	                 0);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND,
-	                               date_days(2024, 7, 16), NULL, 1, &f->fx.e),
+	                               date_days(2024, 7, 16), NULL, 1, 1, &f->fx.e),
 	                 HOSO_E_CONFLICT); /* stale version */
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND,
-	                               date_days(2024, 7, 16), NULL, 2, &f->fx.e),
+	                               date_days(2024, 7, 16), NULL, 2, 1, &f->fx.e),
 	                 0);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_ESCALATE,
-	                               date_days(2024, 7, 22), NULL, 3, &f->fx.e),
+	                               date_days(2024, 7, 22), NULL, 3, 1, &f->fx.e),
 	                 0);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_ANSWER,
-	                               date_days(2024, 7, 25), NULL, 4, &f->fx.e),
+	                               date_days(2024, 7, 25), NULL, 4, 1, &f->fx.e),
 	                 HOSO_E_MISSING);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_ANSWER,
-	                               date_days(2024, 5, 25), "x", 4, &f->fx.e),
+	                               date_days(2024, 5, 25), "x", 4, 1, &f->fx.e),
 	                 HOSO_E_BAD_DATE);
 	assert_int_equal(letter_update(f->fx.app, &f->other, id, LETTER_ANSWER,
-	                               date_days(2024, 7, 25), "x", 4, &f->fx.e),
+	                               date_days(2024, 7, 25), "x", 4, 1, &f->fx.e),
 	                 HOSO_E_NOT_FOUND);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_ANSWER,
 	                               date_days(2024, 7, 25), "Lý lịch rõ ràng, không có vấn đề",
-	                               4, &f->fx.e),
+	                               4, 1, &f->fx.e),
 	                 0);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND,
-	                               date_days(2024, 7, 26), NULL, 5, &f->fx.e),
+	                               date_days(2024, 7, 26), NULL, 5, 1, &f->fx.e),
 	                 HOSO_E_CONFLICT);
 	assert_int_equal(letter_of_case(f->fx.app, f->check1, &f->fx.a, &v, &n, &f->fx.e), 0);
 	assert_int_equal(v[0].l.reminders, 2);
@@ -135,7 +136,7 @@ static void test_unanswered_letters_listed_for_their_managers(void **state)
 	                 0);
 	assert_int_equal(letter_add(f->fx.app, &f->other, f->check2, &in, &theirs, &f->fx.e), 0);
 	assert_int_equal(letter_update(f->fx.app, &f->officer, answered, LETTER_ANSWER,
-	                               date_days(2024, 6, 10), "Đã trả lời", 1, &f->fx.e),
+	                               date_days(2024, 6, 10), "Đã trả lời", 1, 1, &f->fx.e),
 	                 0);
 	assert_int_equal(
 	    letter_due(f->fx.app, &f->viewer, DEADLINE_OVERDUE, 100, &f->fx.a, &v, &n, &f->fx.e),
@@ -153,6 +154,35 @@ static void test_unanswered_letters_listed_for_their_managers(void **state)
 	assert_int_equal(v[0].v.l.id, theirs);
 }
 
+static void test_a_past_reminder_needs_confirmation(void **state)
+{
+	struct fx *f = *state;
+	struct letter_input in = {.recipient = "Công an xã", .sent = date_days(2024, 6, 3)};
+	struct letter_edit_input ed = {.sent = date_days(2024, 7, 2),
+	                               .sent_fields = PATCH_LISTED | 1u << LETTER_F_SENT};
+	int64_t id;
+
+	assert_int_equal(letter_add(f->fx.app, &f->officer, f->check1, &in, &id, &f->fx.e), 0);
+	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND,
+	                               date_days(2024, 7, 1), NULL, 1, 0, &f->fx.e),
+	                 HOSO_E_INVALID);
+	assert_string_equal(f->fx.e.field.buf, "date");
+	assert_non_null(strstr(f->fx.e.msg_vi.buf, "xác nhận"));
+	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_ESCALATE,
+	                               date_days(2024, 7, 1), NULL, 1, 0, &f->fx.e),
+	                 HOSO_E_INVALID);
+	/* today needs no confirmation; the answer's date never does */
+	assert_int_equal(letter_update(f->fx.app, &f->officer, id, LETTER_REMIND, DATE_NONE, NULL,
+	                               1, 0, &f->fx.e),
+	                 0);
+	/* the sending date corrected: not after the reminder */
+	assert_int_equal(letter_edit(f->fx.app, &f->officer, id, &ed, &f->fx.e), 0);
+	ed.sent = date_today() + 1;
+	assert_int_equal(letter_edit(f->fx.app, &f->officer, id, &ed, &f->fx.e), HOSO_E_BAD_DATE);
+	assert_int_equal(letter_edit(f->fx.app, &f->other, id, &ed, &f->fx.e), HOSO_E_NOT_FOUND);
+}
+
 TEST_MAIN(FIXTURE_TEST(test_adding_a_letter_checks_what_it_needs, setup),
           FIXTURE_TEST(test_due_reminders_escalation_answer, setup),
-          FIXTURE_TEST(test_unanswered_letters_listed_for_their_managers, setup))
+          FIXTURE_TEST(test_unanswered_letters_listed_for_their_managers, setup),
+          FIXTURE_TEST(test_a_past_reminder_needs_confirmation, setup))

@@ -261,7 +261,7 @@ static void test_figures_from_deadlines(void **state)
 		assert_int_equal(letter_add(fx->app, &fx->sys, check_id, &li, &lid, &fx->e), 0);
 		if (answered[i] != DATE_NONE)
 			assert_int_equal(letter_update(fx->app, &fx->sys, lid, LETTER_ANSWER,
-			                               answered[i], "Không có vấn đề gì", 0,
+			                               answered[i], "Không có vấn đề gì", 0, 1,
 			                               &fx->e),
 			                 0);
 	}

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "app/case.h"
+#include "app/correct.h"
 #include "app/org.h"
 #include "app/patch.h"
 #include "app/person.h"
@@ -274,7 +275,40 @@ static void test_a_trip_is_updated_in_part(void **state)
 	assert_int_equal(got.version, 3);
 }
 
+static void test_the_delegation_has_one_leader(void **state)
+{
+	struct fx *f = *state;
+	int64_t trip = trip_case(f, "cong_vu"), a, b;
+	struct traveller_input in = {.leader = 1, .sent = PATCH_LISTED | 1u << TRAVELLER_F_LEADER};
+
+	assert_int_equal(traveller_add(f->fx.app, &f->officer, trip, f->p1, 1, 0, &a, &f->fx.e), 0);
+	assert_int_equal(traveller_add(f->fx.app, &f->officer, trip, f->p2, 0, 0, &b, &f->fx.e), 0);
+	/* the leader marked on the wrong person: a second one is refused */
+	assert_int_equal(traveller_edit(f->fx.app, &f->officer, b, &in, &f->fx.e), HOSO_E_CONFLICT);
+	assert_string_equal(f->fx.e.field.buf, "leader");
+	in.leader = 0;
+	assert_int_equal(traveller_edit(f->fx.app, &f->officer, a, &in, &f->fx.e), 0);
+	in.leader = 1;
+	in.version = 1;
+	assert_int_equal(traveller_edit(f->fx.app, &f->officer, b, &in, &f->fx.e), 0);
+	in.version = 2; /* the same again: nothing changes */
+	assert_int_equal(traveller_edit(f->fx.app, &f->officer, b, &in, &f->fx.e), 0);
+	in.version = 1;
+	in.leader = 0;
+	assert_int_equal(traveller_edit(f->fx.app, &f->officer, b, &in, &f->fx.e), HOSO_E_CONFLICT);
+	/* dates in order, not in the future */
+	in = (struct traveller_input){.returned = date_days(2024, 5, 10),
+	                              .sent = PATCH_LISTED | 1u << TRAVELLER_F_RETURNED};
+	assert_int_equal(traveller_edit(f->fx.app, &f->officer, a, &in, &f->fx.e), HOSO_E_BAD_DATE);
+	/* withdrawn, the person may be entered again */
+	assert_int_equal(correct_withdraw(f->fx.app, &f->officer, STORE_REC_TRAVELLER, a,
+	                                  "Nhầm người", 0, &f->fx.e),
+	                 0);
+	assert_int_equal(traveller_add(f->fx.app, &f->officer, trip, f->p1, 0, 0, &a, &f->fx.e), 0);
+}
+
 TEST_MAIN(FIXTURE_TEST(test_details_and_travellers_are_checked, setup),
           FIXTURE_TEST(test_approval_waits_for_a_complete_trip, setup),
           FIXTURE_TEST(test_person_trips_and_their_reports, setup),
-          FIXTURE_TEST(test_a_trip_is_updated_in_part, setup))
+          FIXTURE_TEST(test_a_trip_is_updated_in_part, setup),
+          FIXTURE_TEST(test_the_delegation_has_one_leader, setup))

@@ -7,10 +7,11 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { run, check, totp, startServer, hoso, PASSWORD, login, apiAs, memberUnder } from './harness.mjs'
+import { run, check, totp, startServer, hoso, PASSWORD, login, apiAs, memberUnder, pick } from './harness.mjs'
 import { caseKindTests } from './cases-kinds.mjs'
 import { datesErrorsTests } from './dates-errors.mjs'
 import { phoneTests } from './phone.mjs'
+import { contextTests } from './context.mjs'
 
 const require = createRequire(import.meta.url)
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -71,6 +72,27 @@ const tests = [
     await page.waitForSelector('[data-test=memberships]')
     await page.waitForSelector('[data-test=access-log]')
     await shot('person', { fullPage: true })
+  }],
+
+  ['a commune officer finds the members of their own commune by a partial name, and nobody outside it', async ({ page, url }) => {
+    const officer = await apiAs(url, 'cbxa1')
+    const admin = await apiAs(url, 'quantri')
+    // the commune's own members, as the province sees them: a common family name among them
+    const member = await memberUnder(admin, 'DB.X01')
+    const family = member.full_name.split(' ').slice(0, 2).join(' ')
+    const folded = family.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase()
+    await login(page, url, 'cbxa1')
+    await page.goto(url + '/people')
+    await page.locator('input[data-test=person-search]').fill(folded)
+    await page.waitForFunction((q) => document.querySelector('[data-test=results-for]')?.dataset.q === q, folded)
+    const names = await page.locator('[data-test=results] tbody tr td:first-child').allTextContents()
+    check(names.length > 0, `"${folded}" finds the commune's members (got none)`)
+    const found = (await officer('GET', `/api/persons?q=${encodeURIComponent(folded)}&limit=100`)).body.results
+    const inScope = new Set((await officer('GET', '/api/orgs')).body.nodes.map((n) => n.code))
+    check(found.length > 0 && found.every((p) => inScope.has(p.org)), 'every result lies in the officer\'s commune')
+    // the province holds many more of that name: a cut before the scope would have hidden these
+    const all = (await admin('GET', `/api/persons?q=${encodeURIComponent(folded)}&limit=1000`)).body.results
+    check(all.length > found.length, `the province has more "${folded}" (${all.length}) than the commune (${found.length})`)
   }],
 
   ['the tree before and after 1/7/2025: districts, then communes', async ({ page, url, shot }) => {
@@ -217,14 +239,14 @@ const tests = [
     await page.goto(`${url}/orgs/${cell.code}`)
     await page.click('[data-test=org-change]')
     await page.getByRole('tab', { name: 'Chuyển trực thuộc' }).click()
-    await page.fill('#chg-parent', 'DB.X03')
+    await pick(page, '#chg-parent', 'muong khong', 'org-DB.X03')
     await page.waitForFunction(() => document.querySelector('[data-test=org-preview]')?.textContent.includes('Mường Khong'))
     check((await page.textContent('[data-test=org-preview]')).includes(`${cell.members_total} đảng viên`), 'move preview counts the members')
     await page.click('[data-test=org-apply]')
     await page.waitForFunction(() => document.body.textContent.includes('Trực thuộc: Đảng bộ phường Mường Khong'))
     await page.click('[data-test=org-change]')
     await page.getByRole('tab', { name: 'Giải thể' }).click()
-    await page.fill('#chg-receiver', neighbour.code)
+    await pick(page, '#chg-receiver', neighbour.code, `org-${neighbour.code}`)
     await page.waitForFunction((n) => document.querySelector('[data-test=org-preview]')?.textContent.includes(n), neighbour.name)
     await page.click('[data-test=org-apply]')
     await page.getByText('Đã kết thúc ngày').waitFor()
@@ -334,6 +356,76 @@ const tests = [
     check((await page.textContent('[data-test=case-next]')).includes('Chờ lãnh đạo'), 'the leader reads the same')
     const history = await page.textContent('[data-test=case-history]')
     check(history.includes('bởi Cà Thị Xã'), 'the history names who opened it: ' + history)
+    // the leader assigns the officer, chosen by name among those who may work on it, and decides
+    await pick(page, '#case-assignees', 'Cà Thị', 'user-cbxa1')
+    await page.click('[data-test=assignees-save]')
+    await page.waitForFunction(() => document.querySelector('[data-test=case-assignees]')?.textContent.includes('cbxa1'))
+    await page.click('[data-test=step-quyet_dinh]')
+    await page.fill('#step-note', 'Quyết định số 31-QĐ/ĐU')
+    await page.click('[data-test=step-apply]')
+    await page.waitForFunction(() => document.querySelector('[data-test=case-next]')?.textContent.includes('Chờ cán bộ'))
+    await page.context().clearCookies()
+    await login(page, url, 'cbxa1')
+    await page.waitForSelector('[data-test=home-waiting]')
+    check((await page.textContent('[data-test=home-waiting]')).includes(made.body.number), 'the officer\'s overview lists the case now waiting for them')
+    check((await page.textContent('[data-test=home-assigned]')).includes(made.body.number), 'and among their assigned work')
+    await page.click('[data-test=bell]')
+    await page.waitForSelector('[data-test=inbox]')
+    const inbox = await page.textContent('[data-test=inbox]')
+    check(inbox.includes(`Bạn được giao hồ sơ ${made.body.number}`) && inbox.includes('chờ bạn: Đối tượng tự kiểm điểm'), 'the officer is told: ' + inbox)
+  }],
+
+  ['corrections: the commune officer fixes a wrong case title, undoes a remedy marked done by mistake and withdraws a wrong finding with a reason, seen struck through', async ({ page, url, shot }) => {
+    const officer = await apiAs(url, 'cbxa1')
+    const made = await officer('POST', '/api/cases', { kind: 'kiem_tra', title: 'Kiểm tra chi bộ bản Nậm Củm (gõ nhầm)', org: 'DB.X01' })
+    check(made.status === 201, 'opened: ' + made.status)
+    const id = made.body.id
+    const f1 = await officer('POST', `/api/cases/${id}/findings`, { text: 'Chưa họp chi bộ định kỳ hằng tháng', conclusion: 'vi_pham_chua_den_muc' })
+    const f2 = await officer('POST', `/api/cases/${id}/findings`, { text: 'Nhận xét ghi nhầm từ hồ sơ khác', conclusion: 'khong_vi_pham' })
+    check(f1.status === 201 && f2.status === 201, 'findings: ' + f1.status + ' ' + f2.status)
+    const due = new Date(Date.now() + 7 * 3600e3 + 30 * 86400e3).toISOString().slice(0, 10)
+    const r = await officer('POST', `/api/findings/${f1.body.id}/remedies`, { action: 'Họp chi bộ đúng định kỳ', owner: 'Chi ủy chi bộ bản Nậm Củm', due })
+    check(r.status === 201, 'remedy: ' + r.status)
+    await login(page, url, 'cbxa1')
+    await page.goto(`${url}/cases/${id}`)
+    // the title typed wrong
+    await page.click('[data-test=case-edit]')
+    await page.fill('#case-edit-title', 'Kiểm tra chi bộ bản Nậm Củm')
+    await page.click('[data-test=case-edit-save]')
+    await page.waitForFunction(() => !document.querySelector('[data-test=case-title]')?.textContent.includes('gõ nhầm'))
+    check((await page.textContent('[data-test=case-title]')).includes('Kiểm tra chi bộ bản Nậm Củm'), 'the title corrected')
+    // "done" recorded by mistake, then undone
+    await page.click(`[data-test=remedy-done-${r.body.id}]`)
+    await page.fill('#remedy-result', 'Đã họp chi bộ')
+    await page.click('[data-test=remedy-close]')
+    await page.waitForFunction(() => document.querySelector('[data-test=remedies]')?.textContent.includes('Đã họp chi bộ'))
+    await page.click(`[data-test=remedy-edit-${r.body.id}]`)
+    await page.fill('#remedy-edit-done', '')
+    await page.keyboard.press('Tab')
+    await page.waitForSelector('#remedy-edit-result', { state: 'detached' })
+    await page.click('#remedy-edit-action') // closes the calendar over the buttons
+    await shot('remedy-undo')
+    await page.click('[data-test=remedy-edit-save]')
+    await page.waitForSelector(`[data-test=remedy-done-${r.body.id}]`)
+    check(!(await page.textContent('[data-test=remedies]')).includes('Đã họp chi bộ'), 'the result went with the undone "done"')
+    // the wrong finding withdrawn, with a reason
+    await page.click(`[data-test=finding-withdraw-${f2.body.id}]`)
+    await page.click('[data-test=withdraw-apply]')
+    await page.waitForSelector('[data-test=withdraw-dialog] .el-form-item__error')
+    await page.fill('#withdraw-reason', 'Ghi nhầm từ hồ sơ khác')
+    await page.click('[data-test=withdraw-apply]')
+    await page.waitForSelector('[data-test=withdrawn]')
+    const wrong = page.locator(`[data-finding="${f2.body.id}"]`)
+    check((await wrong.locator('[data-test=withdrawn]').textContent()).includes('Đã rút lại: Ghi nhầm từ hồ sơ khác'), 'the reason shown')
+    const line = await wrong.locator('[data-test=finding-text]').evaluate((e) => getComputedStyle(e).textDecorationLine)
+    check(line.includes('line-through'), 'struck through: ' + line)
+    check(!(await page.locator(`[data-test=finding-edit-${f2.body.id}]`).count()), 'a withdrawn finding is not edited')
+    check(await page.locator(`[data-test=finding-edit-${f1.body.id}]`).count() === 1, 'the right one still is')
+    await shot('correct', { fullPage: true })
+    const after = (await officer('GET', `/api/cases/${id}`)).body
+    check(after.title === 'Kiểm tra chi bộ bản Nậm Củm', 'stored title')
+    check(after.findings[0].remedies[0].done === null && after.findings[0].remedies[0].result === null, 'stored remedy not done')
+    check(after.findings[1].withdraw_reason === 'Ghi nhầm từ hồ sơ khác' && after.findings[1].withdrawn_at, 'stored withdrawal')
   }],
 
   ['a cancelled case takes only notes; the commune officer is told a leader reopens it; the leader reopens it with a reason', async ({ page, url, shot }) => {
@@ -362,6 +454,7 @@ const tests = [
   }],
   ...datesErrorsTests,
   ...phoneTests,
+  ...contextTests,
 
   ['a viewer of one commune cannot reach a person of another by URL', async ({ page, url }) => {
     const api = await apiAs(url, 'quantri')
@@ -510,12 +603,15 @@ const tests = [
     await page.fill('#u-username', 'thu.loi')
     check(!(await page.getByText('3–32 ký tự').count()), 'the rule message goes once the name is right')
     await page.fill('#u-name', 'Thử Lỗi')
-    await page.fill('#u-org', 'KHONG.CO')
+    // no code to type: the organisation is chosen by name; the server's
+    // refusal (a user name already taken) shows beside its field
+    await pick(page, '#u-org', 'phinh sang', 'org-DB.X01')
+    await page.fill('#u-username', 'cbxa1')
     await page.click('[data-test=user-save]')
-    const item = page.locator('.el-form-item', { has: page.locator('#u-org') })
+    const item = page.locator('.el-form-item', { has: page.locator('#u-username') })
     await item.locator('.el-form-item__error').waitFor()
     const msg = (await item.locator('.el-form-item__error').textContent()).trim()
-    check(msg.length > 0 && !msg.includes('Không được để trống'), 'server message beside the org field: ' + msg)
+    check(msg.length > 0 && !msg.includes('Không được để trống'), 'server message beside the user name field: ' + msg)
   }],
 
   ['the session ends while a form is being filled: sign in again, nothing typed is lost', async ({ page, url }) => {
@@ -524,7 +620,7 @@ const tests = [
     await page.click('[data-test=user-add]')
     await page.fill('#u-username', 'moi.nguoidung')
     await page.fill('#u-name', 'Đinh Thị Mới')
-    await page.fill('#u-org', 'DB.X01')
+    await pick(page, '#u-org', 'DB.X01', 'org-DB.X01')
     const api = await apiAs(url, 'hethan')
     check((await api('DELETE', '/api/session?all=1')).status === 200, 'signed out everywhere')
     await page.click('[data-test=user-save]')

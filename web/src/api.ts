@@ -117,6 +117,7 @@ export const upload = <T>(path: string, file: Blob, query?: Query) => send<T>('P
 export const get = <T>(path: string, query?: Query) => api<T>('GET', path, undefined, query)
 export const post = <T>(path: string, body: unknown) => api<T>('POST', path, body)
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body)
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body)
 export const del = <T>(path: string, query?: Query) => api<T>('DELETE', path, undefined, query)
 
 interface SessionReply {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptyFilter, filterQuery, levelType, loadViews, nameOf, removeView, saveView, stepsFrom, type CaseKind } from './cases'
+import { caseLabel, emptyFilter, filterQuery, levelType, loadViews, nameOf, removeView, saveView, stepsFrom, type CaseKind } from './cases'
 import { setLang } from './i18n'
 
 const kind: CaseKind = {
@@ -49,9 +49,14 @@ describe('case list filters and saved views', () => {
     return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) }
   }
 
+  it('shows a number with its issuing organisation', () => {
+    expect(caseLabel({ number: 'KT-2026-0006', org: 'PS', org_name: 'Đảng bộ phường Phình Sáng' })).toBe('KT-2026-0006 · Đảng bộ phường Phình Sáng')
+    expect(caseLabel({ number: 'KT-2026-0006', org: null, org_name: null })).toBe('KT-2026-0006')
+  })
+
   it('sends only the parts that are set', () => {
-    expect(filterQuery({ ...emptyFilter(), org: ' DB.X01 ', mine: true, overdue: true, from: '2019-01-01' })).toEqual({
-      kind: undefined, state: undefined, org: 'DB.X01', from: '2019-01-01', to: undefined, assignee: 'me', overdue: '1',
+    expect(filterQuery({ ...emptyFilter(), org: ' DB.X01 ', mine: true, overdue: true, from: '2019-01-01', q: ' na khoang ' })).toEqual({
+      kind: undefined, state: undefined, org: 'DB.X01', from: '2019-01-01', to: undefined, assignee: 'me', overdue: '1', q: 'na khoang',
     })
     expect(Object.values(filterQuery(emptyFilter())).every((v) => v === undefined)).toBe(true)
   })

@@ -47,16 +47,17 @@ export function levelType(level: string): 'danger' | 'warning' | 'info' | 'succe
 }
 
 /** The filters of the case list, as the page holds them. */
-export interface CaseFilter { kind: string; state: string; org: string; from: string; to: string; mine: boolean; overdue: boolean }
+export interface CaseFilter { kind: string; state: string; org: string; from: string; to: string; mine: boolean; overdue: boolean; q: string }
 export interface SavedView { name: string; filter: CaseFilter }
 
-export const emptyFilter = (): CaseFilter => ({ kind: '', state: '', org: '', from: '', to: '', mine: false, overdue: false })
+export const emptyFilter = (): CaseFilter => ({ kind: '', state: '', org: '', from: '', to: '', mine: false, overdue: false, q: '' })
 
 /** The list request's query for a filter (empty parts left out). */
 export function filterQuery(f: CaseFilter): Record<string, string | undefined> {
   return {
     kind: f.kind || undefined, state: f.state || undefined, org: f.org.trim() || undefined,
     from: f.from || undefined, to: f.to || undefined, assignee: f.mine ? 'me' : undefined, overdue: f.overdue ? '1' : undefined,
+    q: f.q.trim() || undefined,
   }
 }
 
@@ -86,4 +87,15 @@ export function removeView(store: Pick<Storage, 'getItem' | 'setItem'>, user: st
   const views = loadViews(store, user).filter((v) => v.name !== name)
   store.setItem(viewsKey(user), JSON.stringify(views))
   return views
+}
+
+/**
+ * A case's number with its issuing (handling) organisation: two
+ * organisations' registers may give the same number, so a list shows
+ * "KT-2026-0006 · Đảng bộ phường Phình Sáng" (the number alone when the
+ * reader may not see the organisation).
+ */
+export function caseLabel(c: Pick<CaseBrief, 'number' | 'org' | 'org_name'>): string {
+  const org = c.org_name || c.org
+  return org ? `${c.number} · ${org}` : c.number
 }

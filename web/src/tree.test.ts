@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildTree, directMembers, expandedTo, membersByKind, type OrgNode } from './tree'
+import { buildTree, directMembers, duplicateNames, expandedTo, membersByKind, type OrgNode } from './tree'
 
 const n = (id: number, parent: number, depth: number, kind: string, members: number, children: number): OrgNode => ({
   id, parent, depth, kind, members_total: members, children, code: `C${id}`, name: `Org ${id}`,
@@ -50,5 +50,13 @@ describe('expandedTo', () => {
   it('opens the nodes above the depth that have children', () => {
     expect(expandedTo(nodes, 1)).toEqual([1])
     expect(expandedTo(nodes, 2)).toEqual([1, 2])
+  })
+})
+
+describe('duplicateNames', () => {
+  it('names the organisations a list holds twice, without case or diacritics', () => {
+    const rows = [{ name: 'Chi bộ bản Na' }, { name: 'Chi bộ Bản Na' }, { name: 'Chi bộ bản Nà' }, { name: 'Đảng bộ xã A' }]
+    expect([...duplicateNames(rows)].sort()).toEqual(['Chi bộ bản Na', 'Chi bộ Bản Na', 'Chi bộ bản Nà'].sort())
+    expect(duplicateNames([{ name: 'Đảng bộ xã A' }, { name: 'Đảng bộ xã B' }]).size).toBe(0)
   })
 })

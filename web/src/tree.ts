@@ -65,3 +65,15 @@ export function membersByKind(nodes: OrgNode[]): Array<{ kind: string; members: 
 export function expandedTo(nodes: OrgNode[], depth: number): number[] {
   return nodes.filter((n) => n.depth < depth && n.children > 0).map((n) => n.id)
 }
+
+/**
+ * The names that more than one organisation of a list bears (compared
+ * without case or diacritics): those rows show their code and parent too,
+ * so that "Chi bộ bản Na" of one commune is told from another's.
+ */
+export function duplicateNames(rows: Array<{ name: string }>): Set<string> {
+  const key = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim()
+  const seen = new Map<string, number>()
+  for (const r of rows) seen.set(key(r.name), (seen.get(key(r.name)) ?? 0) + 1)
+  return new Set(rows.filter((r) => (seen.get(key(r.name)) ?? 0) > 1).map((r) => r.name))
+}

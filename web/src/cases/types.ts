@@ -2,7 +2,10 @@
 // the core every kind shares and every kind's parts (empty but its own).
 import type { CaseBrief, Deadline } from '../cases'
 
-export interface Letter {
+/** A record users may correct: its version, and its withdrawal (null while it stands). */
+export interface Withdrawable { version: number; withdrawn_at: string | null; withdrawn_by: number | null; withdraw_reason: string | null }
+
+export interface Letter extends Withdrawable {
   id: number; recipient: string; about: string | null; number: string | null; sent: string; reminders: number
   last_reminder: string | null; escalated: string | null; answered: string | null; result: string | null; version: number; deadline: Deadline
 }
@@ -12,22 +15,27 @@ export interface Discipline {
   internal_political: boolean; org?: string | null; org_name?: string | null; person?: number; full_name?: string | null
 }
 
-export interface Remedy { id: number; action: string; owner: string; due: string; done: string | null; result: string | null; version: number; overdue: boolean }
-export interface Finding { id: number; subject: number | null; text: string; conclusion: string; remedies: Remedy[] }
+export interface Remedy extends Withdrawable { id: number; action: string; owner: string; due: string; done: string | null; result: string | null; version: number; overdue: boolean }
+export interface Finding extends Withdrawable { id: number; subject: number | null; text: string; conclusion: string; remedies: Remedy[] }
 
 export interface Trip { purpose: string; countries: string; depart: string; come_back: string; funding: string | null; in_plan: boolean; version: number }
-export interface Traveller {
+export interface Traveller extends Withdrawable {
   id: number; person: number; full_name: string | null; leader: boolean; commitment: boolean; departed: string | null
   returned: string | null; report_received: string | null; version: number; authority: string; report_deadline: Deadline | null
 }
 
 export interface Stay { country: string; purpose: string; arrangement: string; start: string; expected_end: string; last_contact: string | null; version: number }
 
-export interface Relative { id: number; relation: string; full_name: string; is_member: boolean; exempt_reason: string | null }
+export interface Relative extends Withdrawable { id: number; relation: string; full_name: string; is_member: boolean; exempt_reason: string | null }
 
 export interface Appraisal { requester: string | null; outcome: string | null; position: string | null; version: number }
 
-export interface Subject { id: number; org?: string | null; org_name?: string | null; person?: number; full_name?: string | null }
+export interface Subject extends Withdrawable { id: number; org?: string | null; org_name?: string | null; person?: number; full_name?: string | null }
+
+export interface Document extends Withdrawable { id: number; number: string | null; date: string; issuer: string | null; title: string }
+
+/** The class of a table row withdrawn (struck through). */
+export const withdrawnRow = ({ row }: { row: Partial<Withdrawable> }): string => (row.withdrawn_at ? 'withdrawn' : '')
 
 export interface CaseFull extends CaseBrief {
   relatives: Relative[]
@@ -45,10 +53,10 @@ export interface CaseFull extends CaseBrief {
   deadlines: Deadline[]
   subjects: Subject[]
   history: Array<{ from: string | null; to: string; date: string; at: string; user: number; username: string | null; user_name: string | null; note: string | null }>
-  documents: Array<{ id: number; number: string | null; date: string; issuer: string | null; title: string }>
-  notes: Array<{ id: number; at: string; user: number; username: string | null; user_name: string | null; text: string }>
+  documents: Array<Document>
+  notes: Array<{ id: number; at: string; user: number; username: string | null; user_name: string | null; text: string } & Withdrawable>
   next: CaseNext
-  attachments: Array<{ id: number; name: string; type: string; size: number; sha256: string; at: string }>
+  attachments: Array<{ id: number; name: string; type: string; size: number; sha256: string; at: string } & Withdrawable>
   assignees: Array<{ id: number; username: string; full_name: string | null }>
 }
 
