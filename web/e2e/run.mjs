@@ -637,7 +637,8 @@ const tests = [
   ['administration: users, the holiday calendar, the audit trail with filters and export', async ({ page, context, url, shot }) => {
     await login(page, url, 'quantri')
     await page.goto(url + '/admin/users')
-    await page.waitForSelector('[data-test=users]')
+    // the table is drawn before the list arrives: wait for the list
+    await page.waitForFunction(() => document.querySelector('[data-test=users]')?.textContent.includes('xem1'), null, { timeout: 10000 }).catch(() => {})
     check((await page.textContent('[data-test=users]')).includes('xem1'), 'users listed')
     await shot('users')
     await page.goto(url + '/admin/calendar')
