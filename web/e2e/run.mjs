@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { run, check, totp, startServer, hoso, PASSWORD, login, apiAs, memberUnder, pick } from './harness.mjs'
 import { caseKindTests } from './cases-kinds.mjs'
 import { datesErrorsTests } from './dates-errors.mjs'
+import { phoneTests } from './phone.mjs'
 import { contextTests } from './context.mjs'
 import { dailyWorkTests } from './daily-work.mjs'
 
@@ -453,6 +454,7 @@ const tests = [
     check(!(await page.locator('[data-test=case-closed]').count()), 'no longer closed')
   }],
   ...datesErrorsTests,
+  ...phoneTests,
   ...contextTests,
   ...dailyWorkTests,
 
@@ -637,7 +639,8 @@ const tests = [
   ['administration: users, the holiday calendar, the audit trail with filters and export', async ({ page, context, url, shot }) => {
     await login(page, url, 'quantri')
     await page.goto(url + '/admin/users')
-    await page.waitForSelector('[data-test=users]')
+    // the table is drawn before the list arrives: wait for the list
+    await page.waitForFunction(() => document.querySelector('[data-test=users]')?.textContent.includes('xem1'), null, { timeout: 10000 }).catch(() => {})
     check((await page.textContent('[data-test=users]')).includes('xem1'), 'users listed')
     await shot('users')
     await page.goto(url + '/admin/calendar')
@@ -761,5 +764,5 @@ const tests = [
   }],
 ]
 
-const ok = await run(tests, { keepShots: ['login', 'home', 'home-due', 'case', 'cases', 'trip', 'tree-2025-06-30', 'tree-today', 'people', 'person', 'org-history', 'break-glass', 'access-log', 'english', 'audit'] })
+const ok = await run(tests, { keepShots: ['login', 'home', 'home-due', 'case', 'cases', 'trip', 'tree-2025-06-30', 'tree-today', 'people', 'person', 'org-history', 'break-glass', 'access-log', 'english', 'audit', 'case-next', 'home-waiting', 'inbox', 'reopen', 'phone-home', 'phone-menu', 'phone-picker'] })
 process.exit(ok ? 0 : 1)

@@ -26,6 +26,11 @@ describe('messages', () => {
     }
     expect(missing).toEqual([])
   })
+  it('gives every page but the sign-in its help text (HelpText.vue), in both languages', () => {
+    const pages = join(__dirname, 'pages')
+    const without = readdirSync(pages).filter((f) => f.endsWith('.vue') && f !== 'LoginPage.vue' && !/<help-text>\{\{ t\('[a-zA-Z.]+'\) \}\}<\/help-text>/.test(readFileSync(join(pages, f), 'utf8')))
+    expect(without).toEqual([])
+  })
 })
 
 describe('English that reads as English', () => {
