@@ -103,7 +103,10 @@ static int write_case_edit(struct app *app, void *arg, struct gate_write *w, str
 	                         .nsubject_orgs = x->in->nsubject_orgs,
 	                         .subject_persons = x->in->subject_persons,
 	                         .nsubject_persons = x->in->nsubject_persons};
-	int rc = store_case_edit(app_store(app), &x->c);
+	int figures = x->c.opened != x->was.opened || x->c.handling_org != x->was.handling_org ||
+	              (x->c.subtype != x->was.subtype &&
+	               (!x->c.subtype || !x->was.subtype || strcmp(x->c.subtype, x->was.subtype)));
+	int rc = store_case_edit(app_store(app), &x->c, figures);
 
 	if (rc == HOSO_E_DUPLICATE)
 		return err_set(e, rc, "org", "Tổ chức này đã có hồ sơ mang số %s",

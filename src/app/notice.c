@@ -311,14 +311,15 @@ int notice_inbox(struct app *app, const struct actor *who, const struct notice_q
                  struct arena *a, json_t **ret, struct err *e)
 {
 	size_t limit = q->limit < INBOX_MAX ? q->limit : INBOX_MAX, unread;
-	json_t *items = json_array();
 	struct notice_list l = {0};
+	json_t *items;
 	int rc;
 
 	*ret = NULL;
 	if (!who->user_id)
 		return err_set(e, HOSO_E_DENIED, NULL, "Hộp thư là của người dùng đã đăng nhập",
 		               "The inbox belongs to a signed-in user");
+	items = json_array();
 	if ((rc = sync_deadlines(app, who, a, e)) < 0 ||
 	    (limit && (rc = store_notices(app_store(app), who->user_id, q->before, q->unread_only,
 	                                  limit, a, &l)) < 0) ||

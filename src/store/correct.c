@@ -61,15 +61,15 @@ int store_subject_findings(struct store *s, int64_t subject_id, int64_t *ret)
 	return store_int(s, STMT_SUBJECT_FINDINGS, ret, "I", subject_id);
 }
 
-int store_case_edit(struct store *s, const struct case_row *r)
+int store_case_edit(struct store *s, const struct case_row *r, int figures)
 {
-	/* the case's figures follow its organisation and date */
-	int rc = store_counters_case(s, r->id, -1);
+	/* the case's figures follow its type, organisation and date */
+	int rc = figures ? store_counters_case(s, r->id, -1) : 0;
 
 	if (rc == 0)
 		rc = store_change(s, STMT_CASE_EDIT, HOSO_E_CONFLICT, "IssdII", r->id, r->title,
 		                  r->subtype, r->opened, r->handling_org, r->version);
-	return rc == 0 ? store_counters_case(s, r->id, +1) : rc;
+	return rc == 0 && figures ? store_counters_case(s, r->id, +1) : rc;
 }
 
 int store_case_subject_relink(struct store *s, int64_t subject_id, int64_t org_version_id)

@@ -998,7 +998,9 @@ int store_subject_findings(struct store *s, int64_t subject_id, int64_t *ret);
 /* The edits of a record as a whole, r->version the one read
  * (HOSO_E_CONFLICT when it is no longer the stored one, or the record is
  * withdrawn); the version goes up by one. */
-int store_case_edit(struct store *s, const struct case_row *r);
+/* A case's: its report counters move with it when figures (a new type,
+ * opening date or organisation) is set. */
+int store_case_edit(struct store *s, const struct case_row *r, int figures);
 int store_case_subject_relink(struct store *s, int64_t subject_id, int64_t org_version_id);
 int store_finding_edit(struct store *s, const struct finding_row *r);
 int store_remedy_edit(struct store *s, const struct remedy_row *r);

@@ -465,9 +465,12 @@ static int run_case_note(struct app *app, struct err *e)
  * move with it, the subject organisation relinked). */
 static int run_case_edit(struct app *app, struct err *e)
 {
+	/* The title only: a new opening date moves the report counters, whose
+	 * statements are prepared anew (29,000 allocation points, three
+	 * minutes here and half an hour under the sanitizers); that path is
+	 * covered by test-correct.c and t-correct.sh, not under faults. */
 	struct case_edit_input in = {.title = "Kiểm tra chi bộ Một (đã sửa)",
-	                             .opened = date_days(2024, 2, 20),
-	                             .sent = PATCH_LISTED | 1u << CASE_TITLE | 1u << CASE_OPENED,
+	                             .sent = PATCH_LISTED | 1u << CASE_TITLE,
 	                             .version = g.k1_version};
 
 	return case_edit(app, &g.officer, g.k1, &in, e);
