@@ -961,6 +961,15 @@ int case_add_document(struct app *app, const struct actor *who, int64_t id,
 
 /* The users named, each one who may work on case c (ids in ascending
  * order, usernames in the order given, once each). */
+int case_worker(struct app *app, const struct user_row *u, const struct case_row *c, unsigned roles,
+                enum org_walk how)
+{
+	if (u->disabled || !(u->roles & roles) || u->clearance < c->confidentiality)
+		return 0;
+	return u->org_id == 0 ? 1
+	                      : org_is_under(app, u->org_id, c->handling_org, date_today(), how);
+}
+
 static int assignees_of(struct app *app, const struct case_row *c, const char *const *usernames,
                         size_t n, struct arena *a, int64_t *ids, size_t *ret_k, json_t *now,
                         struct err *e)
@@ -978,10 +987,8 @@ static int assignees_of(struct app *app, const struct case_row *c, const char *c
 			return gate_store_error(e, rc, NOUN_USER);
 		/* One refusal for a name nobody has and for a user who may not
 		 * work on this case: it must not tell who has an account. */
-		if (rc == HOSO_E_NOT_FOUND || u.disabled || !(u.roles & WRITE_ROLES) ||
-		    u.clearance < c->confidentiality ||
-		    (u.org_id && (rc = org_is_under(app, u.org_id, c->handling_org, date_today(),
-		                                    ORG_WALK_AT)) != 1)) {
+		if (rc == HOSO_E_NOT_FOUND ||
+		    (rc = case_worker(app, &u, c, WRITE_ROLES, ORG_WALK_AT)) != 1) {
 			if (rc < 0 && rc != HOSO_E_NOT_FOUND)
 				return gate_store_error(e, rc, NOUN_ORG);
 			return err_set(e, HOSO_E_INVALID, "users",

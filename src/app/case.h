@@ -19,6 +19,7 @@
 
 #include "app/app.h"
 #include "app/codes.h"
+#include "app/org.h"
 #include "core/arena.h"
 #include "core/figure.h"
 #include "store/store.h"
@@ -305,6 +306,13 @@ int case_transition(struct app *app, const struct actor *who, int64_t id, const 
 
 int case_add_note(struct app *app, const struct actor *who, int64_t id, const char *text,
                   int64_t *ret_id, struct err *e);
+
+/* 1 when user u may work on case c with one of roles: active, the
+ * clearance reaching the case's, the handling organisation under the
+ * user's scope today (walked as `how` says); 0 when not, < 0 on error.
+ * The one rule behind assignment, the assignee picker and who acts next. */
+int case_worker(struct app *app, const struct user_row *u, const struct case_row *c, unsigned roles,
+                enum org_walk how);
 
 /* 0 while case c is not in a final state; else HOSO_E_CONFLICT: nothing
  * (finding, remedy, document, scan) is added to a closed case until a

@@ -60,14 +60,10 @@ static int may_take(struct app *app, const struct user_row *u, const struct case
 {
 	unsigned role = for_leader(s) ? 1u << ROLE_LEADER : 1u << ROLE_OFFICER;
 
-	if (u->disabled || u->clearance < c->confidentiality)
-		return 0;
 	if (!for_leader(s) && assignees && assignees->n)
-		return holds(assignees, u->id);
-	if (!(u->roles & role))
-		return 0;
-	return u->org_id == 0 ||
-	       org_is_under(app, u->org_id, c->handling_org, date_today(), ORG_WALK_OR_LAST) == 1;
+		return !u->disabled && u->clearance >= c->confidentiality &&
+		       holds(assignees, u->id);
+	return case_worker(app, u, c, role, ORG_WALK_OR_LAST) == 1;
 }
 
 /* Those who may take step s of case c (at most max of them). */
@@ -109,15 +105,10 @@ int case_assignable(struct app *app, const struct actor *who, int64_t id, struct
 	for (size_t i = 0; i < users.n; i++) {
 		const struct user_row *u = &users.v[i];
 
-		if (u->disabled || !(u->roles & roles) || u->clearance < c.confidentiality)
-			continue;
-		if (u->org_id && (rc = org_is_under(app, u->org_id, c.handling_org, date_today(),
-		                                    ORG_WALK_AT)) != 1) {
-			if (rc < 0)
-				return gate_store_error(e, rc, NOUN_ORG);
-			continue;
-		}
-		(*ret)[(*ret_n)++] = (struct case_name){u->username, u->full_name};
+		if ((rc = case_worker(app, u, &c, roles, ORG_WALK_AT)) < 0)
+			return gate_store_error(e, rc, NOUN_ORG);
+		if (rc == 1)
+			(*ret)[(*ret_n)++] = (struct case_name){u->username, u->full_name};
 	}
 	return 0;
 }
