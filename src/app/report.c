@@ -4,6 +4,7 @@
  * store's (src/store/counter.c, a table indexed by the same enum).
  */
 #include "app/report.h"
+#include "app/reportInt.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -95,25 +96,6 @@ static int collect_one(struct collect *c, const struct report_cell *s, enum figu
 	return 0;
 }
 
-/* Under a structure date: each organisation counted, mapped to its
- * successor on that day, then to the child of the root it sits under.  The
- * placements are remembered for the whole report (the period and the one
- * before it are placed alike) in two open-addressing tables: by the
- * organisation counted, and by its successor. */
-struct memo {
-	struct placed {
-		int64_t org, top; /* org 0: an empty slot; top 0: not under the root */
-	} * v;
-	size_t cap, n; /* cap a power of two, n < cap / 2 */
-};
-
-struct restructure {
-	struct app *app;
-	int64_t root;
-	int32_t day;
-	struct memo placed, tops;
-};
-
 static struct placed *memo_slot(struct memo *m, int64_t org)
 {
 	size_t i = ((uint64_t)org * 0x9E3779B97F4A7C15ull) >> 20;
@@ -180,9 +162,7 @@ static int64_t top_at(struct restructure *x, int64_t org)
 	return w.top;
 }
 
-/* The child of the root that org's successor on the structure date sits
- * under; 0 when it is not under the root. */
-static int64_t placed_top(struct restructure *x, int64_t org)
+int64_t report_placed_top(struct restructure *x, int64_t org)
 {
 	struct placed *memo = memo_get(&x->placed, org);
 	int64_t now = 0, top;
@@ -198,6 +178,13 @@ static int64_t placed_top(struct restructure *x, int64_t org)
 	if (memo)
 		memo->top = top;
 	return top;
+}
+
+void report_restructure_release(struct restructure *x)
+{
+	free(x->placed.v);
+	free(x->tops.v);
+	x->placed = x->tops = (struct memo){0};
 }
 
 /* The subjects of the figures about organisations or persons, for the
@@ -308,23 +295,37 @@ struct reading {
 	struct collect c[2];
 	struct subjects subj[2];
 	struct restructure *x; /* NULL: as at the time, placed by the store */
-	/* the deadlines of travellers' reports and of letters' answers */
-	const struct cal *cal;
-	const struct deadline_rule *report_rule, *letter_rule;
-	int32_t today;
+	struct report_deadlines dl;
 };
 
-/* The figure a traveller's report or a letter's answer counts in, by its
- * deadline as of today: FIGURE__MAX for none (in time and not yet done). */
-static enum figure deadline_figure(struct reading *rd, const struct report_cell *cell, int *ret_rc)
+int report_deadlines_load(struct app *app, struct arena *a, struct report_deadlines *ret)
+{
+	const struct deadline_rule *rules;
+	size_t nrules;
+	struct err e;
+	int rc;
+
+	*ret = (struct report_deadlines){.cal = app_cal(app), .today = date_today()};
+	err_init(&e);
+	rc = deadline_rules(app, a, &rules, &nrules, &e);
+	err_release(&e);
+	if (rc < 0)
+		return rc;
+	ret->report_rule = deadline_rule_find(rules, nrules, TRIP_REPORT_RULE);
+	ret->letter_rule = deadline_rule_find(rules, nrules, LETTER_RULE);
+	return 0;
+}
+
+enum figure report_deadline_figure(const struct report_deadlines *dl,
+                                   const struct report_cell *cell, int *ret_rc)
 {
 	int traveller = cell->line == REPORT_LINE_TRAVELLER;
-	const struct deadline_rule *r = traveller ? rd->report_rule : rd->letter_rule;
+	const struct deadline_rule *r = traveller ? dl->report_rule : dl->letter_rule;
 	enum figure_timing t = FIGURE_UNTIMED;
 	struct deadline d;
 	int rc;
 
-	if (!r || (rc = deadline_span(rd->cal, r, cell->start, cell->done, rd->today, &d)) != 1) {
+	if (!r || (rc = deadline_span(dl->cal, r, cell->start, cell->done, dl->today, &d)) != 1) {
 		*ret_rc = r && rc < 0 ? rc : 0;
 		return FIGURE__MAX;
 	}
@@ -348,10 +349,10 @@ static int cell_one(const struct report_cell *cell, void *arg)
 	int y, mo, d, rc = 0;
 
 	if (cell->line == REPORT_LINE_TRAVELLER || cell->line == REPORT_LINE_LETTER)
-		m = deadline_figure(rd, cell, &rc);
+		m = report_deadline_figure(&rd->dl, cell, &rc);
 	if ((unsigned)m >= FIGURE__MAX) /* not counted */
 		return rc;
-	if (rd->x && !(top = placed_top(rd->x, top)))
+	if (rd->x && !(top = report_placed_top(rd->x, top)))
 		return 0;
 	date_civil(cell->day, &y, &mo, &d);
 	/* the period, the one before, or (for odd ranges) both */
@@ -416,24 +417,13 @@ static int gather(struct app *app, const struct actor *who, int64_t org,
 {
 	int32_t structure = x ? x->day : DATE_NONE;
 	struct reading rd = {.c = {{.app = app, .a = a, .r = ret}, {.app = app, .a = a, .r = prev}},
-	                     .x = x,
-	                     .cal = app_cal(app),
-	                     .today = date_today()};
-	const struct deadline_rule *rules;
-	size_t nrules;
-	struct err e;
+	                     .x = x};
 	int rc;
 
 	if ((rc = report_start(ret, org, p->from, p->to, structure, a)) < 0 ||
-	    (rc = report_start(prev, org, p->prev_from, p->prev_to, structure, a)) < 0)
+	    (rc = report_start(prev, org, p->prev_from, p->prev_to, structure, a)) < 0 ||
+	    (rc = report_deadlines_load(app, a, &rd.dl)) < 0)
 		return rc;
-	err_init(&e);
-	rc = deadline_rules(app, a, &rules, &nrules, &e);
-	err_release(&e);
-	if (rc < 0)
-		return rc;
-	rd.report_rule = deadline_rule_find(rules, nrules, TRIP_REPORT_RULE);
-	rd.letter_rule = deadline_rule_find(rules, nrules, LETTER_RULE);
 	/* Both periods in one reading, over the days from the first to the
 	 * last: the period before mostly ends where this one starts. */
 	rc = store_report_cells(
@@ -551,8 +541,7 @@ int report_run(struct app *app, const struct actor *who, int64_t org, const stru
 	/* The period, and the same period before, under the same structure. */
 	memset(&prev, 0, sizeof(prev));
 	rc = gather(app, who, org, p, structure == DATE_NONE ? NULL : &x, a, ret, &prev);
-	free(x.placed.v);
-	free(x.tops.v);
+	report_restructure_release(&x);
 	if (rc < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
 	ret->code = o.code;

@@ -17,6 +17,7 @@
 #include "app/app.h"
 #include "core/arena.h"
 #include "core/figure.h"
+#include "app/case.h"
 
 struct report_by {
 	const char *dim; /* a breakdown value: inspection type, form, outcome... */
@@ -104,6 +105,73 @@ int report_figures(struct app *app, const struct actor *who, int64_t org, int32_
  * before). */
 int report_run(struct app *app, const struct actor *who, int64_t org, const struct report_period *p,
                int32_t structure, struct arena *a, struct report *ret, struct err *e);
+
+/*
+ * The records behind a figure of the report of org over p (under the
+ * structure of day `structure`, or as at the time: DATE_NONE), counted
+ * exactly as the report counts them: count is the report's figure (or
+ * its row's, or its breakdown value's, when q names one), distinct its
+ * distinct count.  A page of them: the records newest first, or for
+ * q->subjects the organisations or persons they are about, those with
+ * most records first.  A record whose case the reader may not open
+ * today (its organisation has since left their scope) is counted and
+ * listed without its case or subject.  Audited ("report_records").
+ */
+#define REPORT_RECORDS_MAX 500
+struct report_records_query {
+	enum figure figure;
+	const char *dim;      /* only records with this breakdown value (NULL: any) */
+	const char *row;      /* only those under this row of the report: its
+	                       * organisation's code (NULL: any) */
+	int subjects;         /* list the subjects, not the records */
+	size_t offset, limit; /* limit 1..REPORT_RECORDS_MAX */
+};
+struct case_row;
+struct report_record {
+	int64_t case_id;
+	const struct case_row *c; /* NULL: outside the reader's sight today */
+	int64_t subject;          /* the organisation or person (0: none) */
+	int person;
+	struct case_name name; /* the subject's (NULLs: not to be shown) */
+	const char *dim;
+	int32_t day;
+};
+struct report_subject {
+	int64_t id;
+	int person;
+	struct case_name name;
+	int64_t n;       /* its records */
+	int64_t case_id; /* the case of its newest record */
+	int32_t day;
+};
+struct report_records {
+	enum figure figure;
+	int64_t org;
+	int32_t from, to, structure;
+	int64_t count, distinct;
+	size_t offset, limit;
+	struct report_record *records; /* the page (records mode) */
+	size_t nrecords;
+	struct report_subject *subjects; /* the page (subjects mode) */
+	size_t nsubjects;
+};
+int report_records(struct app *app, const struct actor *who, int64_t org,
+                   const struct report_period *p, int32_t structure,
+                   const struct report_records_query *q, struct arena *a,
+                   struct report_records *ret, struct err *e);
+/* The name of a breakdown value of figure f ("vi_pham_phai_ky_luat": "Vi
+ * phạm đến mức phải kỷ luật"): a subtype of its kind of case, a finding's
+ * conclusion, a discipline form, an appraisal's outcome.  NULLs for none
+ * (the empty value, an unknown code).  Static storage. */
+void report_dim_name(enum figure f, const char *dim, const char **vi, const char **en);
+/* {"figure", "name", "name_en", "unit", "unit_en", "org", "org_name", "from", "to",
+ * "structure", "count", "offset", "limit", "records": [{"case": brief or
+ * null, "subject": {"kind": "org"|"person", "id", "code", "name"} or null,
+ * "dim", "date"}], "subjects": [{"kind", "id", "code", "name", "n",
+ * "case"}], and for figures about organisations or persons "distinct",
+ * "distinct_unit", "distinct_unit_en"} (a new reference). */
+json_t *report_records_json(struct app *app, const struct actor *who,
+                            const struct report_records *r, struct arena *a);
 
 /* The report as JSON - the one view of a report, for the HTTP API and the
  * CLI alike: {"org", "name", "from", "to", "structure",

@@ -2,7 +2,9 @@
  * cmd-report.c - "hoso report run --org CODE --from D --to D [--json]"
  * (the figures of an organisation's subtree over a period, as at the time
  * of each record, with rows by child organisation; as JSON, the one view
- * of report_json; as a file in any format, report_export), "hoso report verify"
+ * of report_json; as a file in any format, report_export), "hoso report
+ * records --org CODE ... --figure F" (the records behind a figure, or with
+ * --subjects the organisations or persons they are about), "hoso report verify"
  * (recount the raw records and compare with the live counters; exit 1 on
  * any difference), "hoso report rebuild" (recovery only), and the period
  * submissions: "submit", "submissions" (who has submitted), "approve",
@@ -176,6 +178,88 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 	return rc;
 }
 
+/* The records behind a figure, one a line: date, case number, subject,
+ * breakdown value; or its subjects with their counts. */
+static void print_records(const struct report_records *r)
+{
+	const struct figure_def *def = figure_def(r->figure);
+	char d[DATE_BUF];
+
+	printf("%s: %lld %s", def->vi, (long long)r->count, def->unit_vi);
+	if (def->distinct_vi)
+		printf(", %lld %s", (long long)r->distinct, def->distinct_vi);
+	printf("\n");
+	for (size_t i = 0; i < r->nrecords; i++) {
+		const struct report_record *x = &r->records[i];
+		const char *vi, *en;
+
+		date_format_vn(x->day, d);
+		if (!x->c) {
+			printf("%s  (ngoài phạm vi xem / outside your sight)\n", d);
+			continue;
+		}
+		printf("%s  %-16s %s", d, x->c->number ? x->c->number : "", x->c->title);
+		if (x->name.name)
+			printf(" — %s%s%s", x->name.code ? x->name.code : "",
+			       x->name.code ? " " : "", x->name.name);
+		report_dim_name(r->figure, x->dim, &vi, &en);
+		printf("%s%s\n", vi ? "  " : "", vi ? vi : "");
+	}
+	for (size_t i = 0; i < r->nsubjects; i++) {
+		const struct report_subject *x = &r->subjects[i];
+
+		printf("%5lld  %s%s%s\n", (long long)x->n, x->name.code ? x->name.code : "",
+		       x->name.code ? " " : "", x->name.name ? x->name.name : "(ẩn / hidden)");
+	}
+}
+
+static int records_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	const char *org = NULL, *from_s = NULL, *to_s = NULL, *structure_s = NULL, *period = NULL;
+	const char *figure = NULL, *offset_s = NULL, *limit_s = NULL;
+	struct report_records_query q = {.limit = 100};
+	int json = 0, rc;
+	const struct cli_opt opts[] = {
+	    {"--org", &org},
+	    {"--from", &from_s},
+	    {"--to", &to_s},
+	    {"--structure-date", &structure_s},
+	    {"--period", &period},
+	    {"--figure", &figure},
+	    {"--dim", &q.dim},
+	    {"--row", &q.row},
+	    {"--offset", &offset_s},
+	    {"--limit", &limit_s},
+	    {"--subjects", NULL, &q.subjects},
+	    {"--json", NULL, &json},
+	    {NULL},
+	};
+	int64_t id, offset = 0, limit = 100;
+	int32_t structure = DATE_NONE;
+	struct report_records r;
+	struct report_period p;
+
+	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0)
+		return rc;
+	if (!figure || figure_parse(figure, &q.figure) < 0)
+		return cli_usage(x->cmd, "Cần --figure là mã một số liệu (kt_to_chuc_vi_pham, ...)",
+		                 "--figure, a figure's code (kt_to_chuc_vi_pham, ...), is needed");
+	if ((structure_s && (rc = cli_date("--structure-date", structure_s, &structure)) != 0) ||
+	    (offset_s && (rc = cli_number("--offset", offset_s, 0, INT32_MAX, &offset)) != 0) ||
+	    (limit_s && (rc = cli_number("--limit", limit_s, 1, REPORT_RECORDS_MAX, &limit)) != 0))
+		return rc;
+	q.offset = (size_t)offset;
+	q.limit = (size_t)limit;
+	rc = org_period(x, org, period, from_s, to_s, &id, &p);
+	if (rc == 0)
+		rc = report_records(x->app, &x->who, id, &p, structure, &q, &x->a, &r, &x->err);
+	if (rc == 0 && json)
+		cli_print_json(report_records_json(x->app, &x->who, &r, &x->a));
+	else if (rc == 0)
+		print_records(&r);
+	return rc;
+}
+
 static int verify_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	int64_t diffs = 0;
@@ -289,15 +373,17 @@ static int reopen_cmd(struct cli_sub *x, int argc, char **argv)
 }
 
 static const struct cli_subcmd subs[] = {
-    {"run", run_cmd},       {"verify", verify_cmd},           {"rebuild", rebuild_cmd},
-    {"submit", submit_cmd}, {"submissions", submissions_cmd}, {"approve", approve_cmd},
-    {"return", return_cmd}, {"reopen", reopen_cmd},
+    {"run", run_cmd},         {"records", records_cmd}, {"verify", verify_cmd},
+    {"rebuild", rebuild_cmd}, {"submit", submit_cmd},   {"submissions", submissions_cmd},
+    {"approve", approve_cmd}, {"return", return_cmd},   {"reopen", reopen_cmd},
 };
 
 const struct cmd_entry cmd_report_entry = {
     .name = "report",
     .usage = "report run --org CODE (--period P | --from D --to D) [--structure-date D] [--format "
-             "text|json|csv|docx|pdf|xlsx] [--out FILE] | verify | rebuild | submit --org CODE "
+             "text|json|csv|docx|pdf|xlsx] [--out FILE] | records --org CODE (--period P | --from "
+             "D --to D) --figure F [--dim X] [--row CODE] [--subjects] [--structure-date D] "
+             "[--offset N] [--limit N] [--json] | verify | rebuild | submit --org CODE "
              "(--period P | --from D "
              "--to D) [--note T] | submissions --org CODE (--period P | --from D --to D) | "
              "approve ID | return ID --reason R | reopen ID --reason R",

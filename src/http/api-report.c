@@ -8,6 +8,11 @@
  *       live counters, as at the time or under the structure of day D
  *       (audited); format=csv, docx, pdf or xlsx: a file (report_export):
  *       the figures as CSV (UTF-8 with a BOM), or the Party's document
+ *   GET /api/report-records?org=CODE&(from=D&to=D | period=P)[&structure=D]
+ *       &figure=F[&dim=X][&row=CODE][&subjects=1][&offset=N][&limit=N]
+ *       the records behind figure F of that report (report_records): its
+ *       records newest first, or with subjects=1 the organisations or
+ *       persons they are about; count is the report's figure
  *   GET /api/report-submissions?org=CODE&period=P (or from, to)
  *       which of the organisation's children have submitted that period,
  *       and its own submission
@@ -92,6 +97,39 @@ int api_reports_get(struct http_req *r, struct err *e)
 	}
 	buf_release(&out);
 	return rc;
+}
+
+int api_report_records_get(struct http_req *r, struct err *e)
+{
+	const char *figure = http_query(r, "figure"), *subjects = http_query(r, "subjects");
+	struct report_records_query q = {.dim = http_query(r, "dim"), .row = http_query(r, "row")};
+	int64_t offset = 0, limit = 100;
+	int32_t structure = DATE_NONE;
+	struct report_records rec;
+	struct report_period p;
+	int64_t id;
+	int rc;
+
+	if (!figure || !*figure)
+		return err_set(e, HOSO_E_MISSING, "figure", "Thiếu số liệu (figure)",
+		               "The figure is missing");
+	if (figure_parse(figure, &q.figure) < 0)
+		return err_set(e, HOSO_E_BAD_ENUM, "figure", "Không có số liệu '%s'",
+		               "No figure '%s'", figure);
+	if (subjects && strcmp(subjects, "0") != 0 && strcmp(subjects, "1") != 0)
+		return err_set(e, HOSO_E_BAD_ENUM, "subjects", "subjects là 0 hoặc 1",
+		               "subjects is 0 or 1");
+	q.subjects = subjects && strcmp(subjects, "1") == 0;
+	if ((rc = http_query_i64(r, "offset", 0, INT32_MAX, &offset, e)) < 0 ||
+	    (rc = http_query_i64(r, "limit", 1, REPORT_RECORDS_MAX, &limit, e)) < 0 ||
+	    (rc = http_query_date(r, "structure", &structure, e)) < 0 ||
+	    (rc = query_scope(r, &id, &p, e)) < 0)
+		return rc;
+	q.offset = (size_t)offset;
+	q.limit = (size_t)limit;
+	if ((rc = report_records(r->app, &r->actor, id, &p, structure, &q, r->arena, &rec, e)) < 0)
+		return rc;
+	return http_reply(r, 200, report_records_json(r->app, &r->actor, &rec, r->arena));
 }
 
 int api_report_submissions_get(struct http_req *r, struct err *e)

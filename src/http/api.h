@@ -110,6 +110,7 @@ int api_attachment_withdraw(struct http_req *r, struct err *e);
 
 /* reports: api-report.c */
 int api_reports_get(struct http_req *r, struct err *e);
+int api_report_records_get(struct http_req *r, struct err *e);
 int api_report_submissions_get(struct http_req *r, struct err *e);
 int api_report_submissions_post(struct http_req *r, struct err *e);
 int api_report_submission_get(struct http_req *r, struct err *e);

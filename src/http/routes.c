@@ -62,6 +62,7 @@ const struct http_route http_routes[] = {
     {"POST", "/api/cases/{id}/attachments", api_case_attachment_post},
     {"PUT", "/api/cases/{id}/assignees", api_case_assignees_put},
     {"GET", "/api/reports", api_reports_get},
+    {"GET", "/api/report-records", api_report_records_get},
     {"GET", "/api/report-submissions", api_report_submissions_get},
     {"POST", "/api/report-submissions", api_report_submissions_post},
     {"GET", "/api/report-submissions/{id}", api_report_submission_get},

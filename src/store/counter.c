@@ -550,3 +550,114 @@ int store_successions_between(struct store *s, int32_t after, int32_t until,
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : store_rc(rc);
 }
+
+/* The records a deadline figure is computed from: a traveller back from a
+ * trip (its report due from the return), a verification letter (its answer
+ * due from the day it was sent) - as the report's reading has them
+ * (stmt.c, REPORT_DEADLINES). */
+struct deadline_source {
+	const char *driver, *join, *where, *day, *start, *done, *subject;
+	enum report_line line;
+};
+static const struct deadline_source deadline_sources[FIGURE_SOURCE__MAX] = {
+    [FIGURE_TRAVELLER] = {.driver = "case_traveller",
+                          .join = CASE_JOIN,
+                          .where = "c.kind = 'ra_nuoc_ngoai' AND r.returned IS NOT NULL AND " LIVE,
+                          .day = "c.opened",
+                          .start = "r.returned",
+                          .done = "r.report_received",
+                          .subject = "r.person_id",
+                          .line = REPORT_LINE_TRAVELLER},
+    [FIGURE_LETTER] = {.driver = "case_letter",
+                       .join = CASE_JOIN,
+                       .where = LIVE,
+                       .day = "r.sent",
+                       .start = "r.sent",
+                       .done = "r.answered",
+                       .subject = "0",
+                       .line = REPORT_LINE_LETTER},
+};
+
+/* Whether the subject column of a definition names a person (else an
+ * organisation): the columns are person_id or org_id of a subject row. */
+static int subject_is_person(const char *col)
+{
+	return col && strstr(col, "person_id") != NULL;
+}
+
+/* The SELECT of figure f's records under root (?1), days ?2..?3, up to
+ * confidentiality ?4, as store_report_cells reads their counts: each
+ * line (line, top, '', dim, subject, 1, day, conf, start, done, case,
+ * person). */
+static int records_select(enum figure f, int at_the_time, struct buf *sql)
+{
+	const struct figure_def *def = figure_def(f);
+	const struct counter_source *x = source_of(f);
+	const struct deadline_source *d =
+	    def->source == FIGURE_COUNTED ? NULL : &deadline_sources[def->source];
+	const char *org = "c.handling_org", *day = d ? d->day : x->day;
+	const char *subject = d ? d->subject : x->subject ? x->subject : "0";
+
+	if (!d && !x)
+		return HOSO_E_NOT_FOUND;
+	if (buf_adds(sql, at_the_time ? STORE_UNDER_CTE : STORE_CANDIDATES_CTE) < 0 ||
+	    buf_addf(sql,
+	             "SELECT %d, %s, '', %s, %s, 1, %s, c.confidentiality, %s, %s, c.id, %d "
+	             "FROM %s r %s ",
+	             d ? (int)d->line : (int)REPORT_LINE_COUNT, at_the_time ? "u.top" : org,
+	             d ? "''" : x->dim, subject, day, d ? d->start : "NULL", d ? d->done : "NULL",
+	             subject_is_person(subject), d ? d->driver : x->driver,
+	             d ? d->join : x->join) < 0 ||
+	    (at_the_time ? buf_addf(sql, "JOIN under u ON u.org_id = %s AND %s >= u.f AND %s < u.t",
+	                            x ? x->org : org, day, day)
+	                 : buf_addf(sql, "JOIN cand u ON u.org_id = %s", x ? x->org : org)) < 0 ||
+	    buf_addf(sql,
+	             " WHERE %s AND %s BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4 AND %s IS "
+	             "NOT NULL ORDER BY %s DESC, c.id DESC",
+	             d ? d->where : x->where, day, d ? "1" : x->dim, day) < 0)
+		return HOSO_E_NOMEM;
+	return 0;
+}
+
+int store_figure_records(struct store *s, enum figure f, int64_t root, int at_the_time,
+                         int32_t from, int32_t to, int max_conf,
+                         int (*fn)(const struct report_cell *c, void *arg), void *arg)
+{
+	struct buf sql = BUF_INIT(1 << 16);
+	sqlite3_stmt *st = NULL;
+	int rc, stop = 0;
+
+	if ((unsigned)f >= FIGURE__MAX)
+		return HOSO_E_NOT_FOUND;
+	if ((rc = records_select(f, at_the_time, &sql)) == 0 &&
+	    sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK)
+		rc = store_rc(sqlite3_errcode(s->db));
+	buf_release(&sql);
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, root);
+	store_bind_date(st, 2, from);
+	store_bind_date(st, 3, to);
+	sqlite3_bind_int(st, 4, max_conf);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_cell c = {
+		    .line = (enum report_line)sqlite3_column_int(st, 0),
+		    .top = sqlite3_column_int64(st, 1),
+		    .figure = f,
+		    .dim = (const char *)sqlite3_column_text(st, 3),
+		    .who = sqlite3_column_int64(st, 4),
+		    .n = 1,
+		    .day = store_col_date(st, 6, DATE_NONE),
+		    .conf = sqlite3_column_int(st, 7),
+		    .start = store_col_date(st, 8, DATE_NONE),
+		    .done = store_col_date(st, 9, DATE_NONE),
+		    .case_id = sqlite3_column_int64(st, 10),
+		    .person = sqlite3_column_int(st, 11),
+		};
+
+		if (c.dim && c.day != DATE_NONE && (stop = fn(&c, arg)) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	return stop ? stop : rc == SQLITE_DONE ? 0 : store_rc(rc);
+}

@@ -681,6 +681,9 @@ struct report_cell {
 	int conf;
 	int32_t start, done; /* TRAVELLER, LETTER: returned and report received,
 	                      * or sent and answered (DATE_NONE: not yet) */
+	int64_t case_id;     /* store_figure_records: the case the record is of */
+	int person;          /* store_figure_records: who is a person (else an
+	                      * organisation; 0 for none) */
 };
 /* Everything a report reads, in one statement (so the tree is walked once):
  * the counters and the counts by subject of days from..to at
@@ -693,6 +696,15 @@ struct report_cell {
  * caller to map to its successor.  fn returns non-zero to stop (returned). */
 int store_report_cells(struct store *s, int64_t root, int at_the_time, int32_t from, int32_t to,
                        int max_conf, int (*fn)(const struct report_cell *c, void *arg), void *arg);
+/* The records behind figure f's counts in store_report_cells' reading
+ * (same root, days, confidentiality and placing), one line each (n 1),
+ * with the case each is of and its subject: the occurrences a counter
+ * adds up, or the travellers and letters a deadline figure is computed
+ * from (the caller keeps those whose deadline gives f).  Newest first.
+ * HOSO_E_NOT_FOUND for a figure with no records (none today). */
+int store_figure_records(struct store *s, enum figure f, int64_t root, int at_the_time,
+                         int32_t from, int32_t to, int max_conf,
+                         int (*fn)(const struct report_cell *c, void *arg), void *arg);
 /* The days in (after, until] on which the structure changed, with how many
  * successions each (for a report's footnote). */
 int store_successions_between(struct store *s, int32_t after, int32_t until,

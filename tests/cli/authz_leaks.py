@@ -113,12 +113,15 @@ BODIES = {
 }
 # Query arguments that name a record: (path, argument, the rest of the
 # query, hidden values, a value nobody has).
-QUERY_NAMES = {"org", "assignee", "user", "object_id"}
+QUERY_NAMES = {"org", "assignee", "user", "object_id", "row"}
 QUERIES = {
     ("/api/cases", "org"): ("", ["X2"], "KHONGCO"),
     ("/api/cases", "assignee"): ("", ["cv.x2"], "khong.co.ai"),
     ("/api/reports", "org"): ("from=2015-01-01&to=2030-12-31", ["X2"], "KHONGCO"),
     ("/api/report-submissions", "org"): ("period=2020", ["X2"], "KHONGCO"),
+    ("/api/report-records", "org"): ("from=2015-01-01&to=2030-12-31&figure=kt_to_chuc", ["X2"], "KHONGCO"),
+    ("/api/report-records", "row"): ("org=X1&from=2015-01-01&to=2030-12-31&figure=kt_to_chuc",
+                                     ["X2"], "KHONGCO"),
     ("/api/audit", "user"): ("", [IDS["u.cv.x2"]], MISSING),
     ("/api/audit", "object_id"): ("object_type=person", [IDS["p2"], IDS["p4"]], MISSING),
 }

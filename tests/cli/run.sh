@@ -123,8 +123,8 @@ add_users() {
 [ "$#" -gt 0 ] && files=("$@") || files=("$here"/t-*.sh)
 for t in "${files[@]}"; do
   case "$t" in /*) ;; *) t=$PWD/$t ;; esac
-  [ -f "$t" ] || continue
   cur=$(basename "$t" .sh)
+  [ -f "$t" ] || { fail=$((fail + 1)); echo "FAIL [$cur] no such test file: $t"; continue; }
   dir=$(mktemp -d)
   ( cd "$dir" && export HOSO_DB=$dir/hoso.db && . "$t"; echo "$pass $fail" >"$dir/.counts" )
   read -r p f <"$dir/.counts" || { p=$pass; f=$((fail + 1)); echo "FAIL [$cur] aborted"; }

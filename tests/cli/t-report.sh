@@ -24,6 +24,21 @@ sid=$(python3 -c "import sqlite3; print(sqlite3.connect('hoso.db').execute('SELE
 "$HOSO" case finding "$c" --text "Vi phạm" --conclusion da_ky_luat --subject "$sid" >/dev/null
 expect_status 0 "$HOSO" report run --org X1 --from 2019-01-01 --to 2019-12-31 --json
 python3 -c 'import json; r=json.load(open("out.txt")); f={x["code"]: x for x in r["figures"]}; assert f["kt_to_chuc_vi_pham"]["total"] == 1 and f["kt_to_chuc_vi_pham"]["by"] == {"da_ky_luat": 1} and f["rnn_doan"]["total"] == 0, f' && ok || fail "subtree figures: $(head -c 300 out.txt)"
+# The records behind a figure: the two inspections of X1, the one
+# organisation they are about, the finding with its conclusion named.
+expect_status 0 "$HOSO" report records --org TU --period 2019-2021 --figure kt_to_chuc --json
+python3 -c 'import json; r=json.load(open("out.txt")); assert (r["count"], r["distinct"], len(r["records"]), r["subjects"]) == (2, 1, 2, []) and [x["case"]["title"] for x in r["records"]] == ["Kiểm tra lần 2", "Kiểm tra"] and {x["subject"]["code"] for x in r["records"]} == {"X1"}, r' && ok || fail "records behind kt_to_chuc: $(head -c 300 out.txt)"
+expect_status 0 "$HOSO" report records --org TU --period 2019-2021 --figure kt_to_chuc --subjects
+expect_out "^ +2  X1 "
+expect_status 0 "$HOSO" report records --org TU --period 2019 --figure kt_to_chuc_vi_pham
+expect_out "Kiểm tra — X1 .*  Đã kỷ luật$"
+expect_status 0 "$HOSO" report records --org TU --period 2019-2021 --figure kt_to_chuc --row X1 --limit 1 --offset 1 --json
+python3 -c 'import json; r=json.load(open("out.txt")); assert (r["count"], [x["case"]["title"] for x in r["records"]]) == (2, ["Kiểm tra"]), r' && ok || fail "a page of a row"
+expect_status 2 "$HOSO" report records --org TU --period 2019 --figure khong_co
+expect_status 1 "$HOSO" report records --org TU --period 2019 --figure kt_to_chuc --limit 501
+expect_err "limit"
+expect_status 1 "$HOSO" report records --org TU --period 2019 --figure gs_thuong_xuyen --subjects
+expect_err "subjects"
 expect_status 0 "$HOSO" report run --org TU --from 2020-01-01 --to 2020-12-31 --json
 python3 -c 'import json; r=json.load(open("out.txt")); f={x["code"]: x for x in r["figures"]}; assert r["previous"] == {"from": "2019-01-01", "to": "2019-12-31"} and f["kt_to_chuc"]["total"] == 0 and f["kt_to_chuc"]["previous"] == 1, r["previous"]' && ok || fail "the same period a year before"
 expect_status 0 "$HOSO" report run --org TU --from 2020-01-01 --to 2020-12-31
@@ -93,6 +108,25 @@ org=X1&period=2019-Q5|400|period
 org=X1&period=2019&from=2019-01-01|400|period
 org=X2&from=2019-01-01&to=2019-12-31|404|org
 org=TU&from=2019-01-01&to=2019-12-31|404|org
+BAD
+# The records behind a figure over HTTP, for the viewer of X1; bad input named.
+expect_http 200 -b xem.x1.jar "$base/api/report-records?org=X1&from=2019-01-01&to=2019-12-31&figure=kt_to_chuc_vi_pham"
+python3 -c 'import json; r=json.load(open("body.txt")); x=r["records"][0]; assert (r["org"], r["count"], r["distinct"], x["subject"]["code"], x["dim"], x["case"]["org"]) == ("X1", 1, 1, "X1", "da_ky_luat", "X1") and x["dim_name"] and x["dim_name_en"], r' && ok || fail "records over HTTP: $(head -c 300 body.txt)"
+expect_http 200 -b xem.x1.jar "$base/api/report-records?org=X1&period=2019&figure=kt_to_chuc&subjects=1"
+python3 -c 'import json; r=json.load(open("body.txt")); assert (r["count"], r["records"], [(x["code"], x["n"]) for x in r["subjects"]]) == (1, [], [("X1", 1)]), r' && ok || fail "subjects over HTTP: $(head -c 300 body.txt)"
+while IFS='|' read -r q code field; do
+  expect_http "$code" -b xem.x1.jar "$base/api/report-records?$q"
+  expect_body "\"field\":\"$field\""
+  python3 -c 'import json; e=json.load(open("body.txt"))["error"]; assert e["message"] != e["message_en"] and e["message"].isascii() is False, e' && ok || fail "a Vietnamese message: $(head -c 300 body.txt)"
+done <<'BAD'
+org=X1&period=2019|400|figure
+org=X1&period=2019&figure=khong_co|400|figure
+org=X1&period=2019&figure=gs_thuong_xuyen&subjects=1|400|subjects
+org=X1&period=2019&figure=kt_to_chuc&subjects=2|400|subjects
+org=X1&period=2019&figure=kt_to_chuc&limit=0|400|limit
+org=X1&period=2019&figure=kt_to_chuc&offset=-1|400|offset
+org=X1&period=2019-Q5&figure=kt_to_chuc|400|period
+org=X2&period=2019&figure=kt_to_chuc|404|org
 BAD
 expect_http 200 -b xem.x1.jar "$base/api/reports?org=X1&from=2019-01-01&to=2019-12-31&structure=2024-01-01"
 python3 -c 'import json; r=json.load(open("body.txt")); assert r["structure"] == "2024-01-01" and r["rows"][0]["org"] == "X1", r' && ok || fail "structure over HTTP"

@@ -84,6 +84,49 @@ export const datesErrorsTests = [
     await shot('report-headings')
   }],
 
+  ['a figure opens on exactly the records behind it, and its distinct count on what they are about', async ({ page, url, shot }) => {
+    await login(page, url, 'cbxa1')
+    const from = '2016-01-01', to = iso(0)
+    await page.goto(`${url}/reports?org=DB.X01&from=${from}&to=${to}`)
+    await page.waitForSelector('[data-test=report-figures]')
+    const figure = async (code) => Number((await page.textContent(`[data-test=fig-${code}]`)).replace(/\D/g, ''))
+    const members = await figure('kt_dang_vien')
+    const distinct = Number((await page.textContent('[data-test=distinct-kt_dang_vien]')).replace(/\D/g, ''))
+    check(members > 0, `the commune has inspected members (${members})`)
+    await page.click('[data-test=fig-kt_dang_vien]')
+    await page.waitForURL(/\/reports\/records\?.*figure=kt_dang_vien/)
+    await page.waitForSelector('[data-test=records-table]')
+    const count = (await page.textContent('[data-test=records-count]')).trim()
+    check(count.startsWith(`${members} lượt`) && count.includes(`${distinct} đảng viên`), `the count is the figure: "${count}"`)
+    const rows = page.locator('[data-test=records-table] tbody tr')
+    check((await rows.count()) === Math.min(members, 50), `one line a record (${await rows.count()} for ${members})`)
+    const first = (await rows.first().textContent()).trim()
+    check(/\d{2}\/\d{2}\/\d{4}/.test(first) && first.includes('KT-') && !/[a-z]+_[a-z_]+/.test(first), `a line reads as words: "${first.slice(0, 200)}"`)
+    check(!(await page.textContent('[data-test=records-table]')).includes('ngoài phạm vi'), 'every record the officer\'s own')
+    await shot('report-records')
+    await page.locator('[data-test=records-view]').getByText('Theo đảng viên').click()
+    await page.waitForSelector('[data-test=records-subjects] tbody tr')
+    check((await page.locator('[data-test=records-subjects] tbody tr').count()) === Math.min(distinct, 50), 'each member once')
+    await shot('report-records-subjects')
+    // a member's name opens their page
+    await page.locator('[data-test=records-subjects] tbody tr a').first().click()
+    await page.waitForURL(/\/people\/\d+/)
+    await page.goBack()
+    await page.waitForSelector('[data-test=records-subjects]')
+    await page.click('[data-test=records-back]')
+    await page.waitForSelector('[data-test=report-figures]')
+    check((await figure('kt_dang_vien')) === members, 'back on the same report')
+    // and a row's figure opens on that row's records
+    const cell = page.locator('[data-test=report-rows] tbody a').first()
+    if (await cell.count()) {
+      const n = Number((await cell.textContent()).replace(/\D/g, ''))
+      await cell.click()
+      await page.waitForURL(/\/reports\/records\?.*row=/)
+      await page.waitForSelector('[data-test=records-count]')
+      check((await page.textContent('[data-test=records-count]')).trim().startsWith(`${n} `), `a row's figure: ${n}`)
+    }
+  }],
+
   ['English: working days with plurals, overdue rather than negative, "No data" as one wording', async ({ page, url, shot }) => {
     const api = await apiAs(url, 'cbxa1')
     const c = (await api('POST', '/api/cases', { kind: 'tham_tra_ly_lich', title: 'Thẩm tra lý lịch quần chúng Cà Văn Nọi', org: 'DB.X01', opened: iso(60) })).body.id

@@ -16,6 +16,7 @@ export const router = createRouter({
     { path: '/cases', name: 'cases', component: () => import('./pages/CasesPage.vue') },
     { path: '/cases/:id', name: 'case', component: () => import('./pages/CasePage.vue'), props: true },
     { path: '/reports', name: 'reports', component: () => import('./pages/ReportPage.vue') },
+    { path: '/reports/records', name: 'report-records', component: () => import('./pages/ReportRecordsPage.vue') },
     { path: '/inbox', name: 'inbox', component: () => import('./pages/InboxPage.vue') },
     { path: '/account', name: 'account', component: () => import('./pages/AccountPage.vue') },
     { path: '/admin/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { roles: ['admin'] } },
