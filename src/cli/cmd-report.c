@@ -98,6 +98,28 @@ static int org_period(struct cli_sub *x, const char *org, const char *period, co
 	return report_period_of(x->app, &x->who, *ret_org, period, from, to, &x->a, ret, &x->err);
 }
 
+/* Which report: the organisation, the period, the structure date. */
+struct which {
+	const char *org, *period, *from, *to, *structure;
+};
+/* The options that fill a struct which. */
+/* clang-format off */
+#define WHICH_OPTS(w)                                                                              \
+	{"--org", &(w).org}, {"--period", &(w).period}, {"--from", &(w).from}, {"--to", &(w).to},  \
+	{"--structure-date", &(w).structure}
+/* clang-format on */
+
+static int which_report(struct cli_sub *x, const struct which *w, int64_t *ret_org,
+                        struct report_period *ret, int32_t *ret_structure)
+{
+	int rc;
+
+	*ret_structure = DATE_NONE;
+	if (w->structure && (rc = cli_date("--structure-date", w->structure, ret_structure)) != 0)
+		return rc;
+	return org_period(x, w->org, w->period, w->from, w->to, ret_org, ret);
+}
+
 /* The report as JSON, on stdout or into the file out. */
 static int write_json(const struct report *r, const char *out, struct err *e)
 {
@@ -133,21 +155,13 @@ static int write_export(struct app *app, const struct actor *who, const struct r
 
 static int run_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *org = NULL, *from_s = NULL, *to_s = NULL, *structure_s = NULL;
-	const char *format = NULL, *out = NULL, *period = NULL;
+	const char *format = NULL, *out = NULL;
+	struct which w = {0};
 	int json = 0, rc;
 	const struct cli_opt opts[] = {
-	    {"--org", &org},
-	    {"--from", &from_s},
-	    {"--to", &to_s},
-	    {"--structure-date", &structure_s},
-	    {"--format", &format},
-	    {"--out", &out},
-	    {"--period", &period},
-	    {"--json", NULL, &json},
-	    {NULL},
+	    WHICH_OPTS(w), {"--format", &format}, {"--out", &out}, {"--json", NULL, &json}, {NULL},
 	};
-	int32_t structure = DATE_NONE;
+	int32_t structure;
 	struct report_period p;
 	enum report_format f = REPORT_FORMAT__MAX;
 	struct report r;
@@ -164,9 +178,7 @@ static int run_cmd(struct cli_sub *x, int argc, char **argv)
 	if (f != REPORT_FORMAT__MAX && !out)
 		return cli_usage(x->cmd, "Cần --out cho tệp CSV, DOCX, PDF hoặc XLSX",
 		                 "--out is needed for a CSV, DOCX, PDF or XLSX file");
-	if (structure_s && (rc = cli_date("--structure-date", structure_s, &structure)) != 0)
-		return rc;
-	rc = org_period(x, org, period, from_s, to_s, &id, &p);
+	rc = which_report(x, &w, &id, &p, &structure);
 	if (rc == 0)
 		rc = report_run(x->app, &x->who, id, &p, structure, &x->a, &r, &x->err);
 	if (rc == 0 && f != REPORT_FORMAT__MAX)
@@ -215,16 +227,12 @@ static void print_records(const struct report_records *r)
 
 static int records_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *org = NULL, *from_s = NULL, *to_s = NULL, *structure_s = NULL, *period = NULL;
 	const char *figure = NULL, *offset_s = NULL, *limit_s = NULL;
 	struct report_records_query q = {.limit = 100};
+	struct which w = {0};
 	int json = 0, rc;
 	const struct cli_opt opts[] = {
-	    {"--org", &org},
-	    {"--from", &from_s},
-	    {"--to", &to_s},
-	    {"--structure-date", &structure_s},
-	    {"--period", &period},
+	    WHICH_OPTS(w),
 	    {"--figure", &figure},
 	    {"--dim", &q.dim},
 	    {"--row", &q.row},
@@ -235,7 +243,7 @@ static int records_cmd(struct cli_sub *x, int argc, char **argv)
 	    {NULL},
 	};
 	int64_t id, offset = 0, limit = 100;
-	int32_t structure = DATE_NONE;
+	int32_t structure;
 	struct report_records r;
 	struct report_period p;
 
@@ -244,13 +252,12 @@ static int records_cmd(struct cli_sub *x, int argc, char **argv)
 	if (!figure || figure_parse(figure, &q.figure) < 0)
 		return cli_usage(x->cmd, "Cần --figure là mã một số liệu (kt_to_chuc_vi_pham, ...)",
 		                 "--figure, a figure's code (kt_to_chuc_vi_pham, ...), is needed");
-	if ((structure_s && (rc = cli_date("--structure-date", structure_s, &structure)) != 0) ||
-	    (offset_s && (rc = cli_number("--offset", offset_s, 0, INT32_MAX, &offset)) != 0) ||
+	if ((offset_s && (rc = cli_number("--offset", offset_s, 0, INT32_MAX, &offset)) != 0) ||
 	    (limit_s && (rc = cli_number("--limit", limit_s, 1, REPORT_RECORDS_MAX, &limit)) != 0))
 		return rc;
 	q.offset = (size_t)offset;
 	q.limit = (size_t)limit;
-	rc = org_period(x, org, period, from_s, to_s, &id, &p);
+	rc = which_report(x, &w, &id, &p, &structure);
 	if (rc == 0)
 		rc = report_records(x->app, &x->who, id, &p, structure, &q, &x->a, &r, &x->err);
 	if (rc == 0 && json)

@@ -487,23 +487,24 @@ int store_counters_verify(struct store *s, int64_t *ret_diffs)
 	return rc;
 }
 
-int store_report_cells(struct store *s, int64_t root, int at_the_time, int32_t from, int32_t to,
-                       int max_conf, int (*fn)(const struct report_cell *c, void *arg), void *arg)
+/* Bind a report's reading (root ?1, days ?2..?3, confidentiality up to
+ * ?4) to st and give each line to fn: the report's, whose figure is read
+ * from the line (f FIGURE__MAX), or figure f's records, with their case
+ * and subject's kind in two more columns.  st is reset. */
+static int cells_read(sqlite3_stmt *st, enum figure f, int64_t root, int32_t from, int32_t to,
+                      int max_conf, int (*fn)(const struct report_cell *c, void *arg), void *arg)
 {
-	sqlite3_stmt *st = store_stmt(s, at_the_time ? STMT_REPORT_UNDER : STMT_REPORT_BY_ORG);
-	int rc;
+	int rc, stop = 0;
 
-	if (!st)
-		return HOSO_E_DB;
 	sqlite3_bind_int64(st, 1, root);
 	store_bind_date(st, 2, from);
 	store_bind_date(st, 3, to);
 	sqlite3_bind_int(st, 4, max_conf);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct report_cell c = {
 		    .line = (enum report_line)sqlite3_column_int(st, 0),
 		    .top = sqlite3_column_int64(st, 1),
-		    .figure = FIGURE__MAX,
+		    .figure = f,
 		    .dim = (const char *)sqlite3_column_text(st, 3),
 		    .who = sqlite3_column_int64(st, 4),
 		    .n = sqlite3_column_int64(st, 5),
@@ -514,20 +515,30 @@ int store_report_cells(struct store *s, int64_t root, int at_the_time, int32_t f
 		};
 		int known = (unsigned)c.line < REPORT_LINE__MAX;
 
-		/* Counts of a figure this program does not know (none, while
-		 * the triggers follow the definitions) are left out. */
-		if (known && (c.line == REPORT_LINE_COUNT || c.line == REPORT_LINE_SUBJECT))
+		if (f != FIGURE__MAX) {
+			c.case_id = sqlite3_column_int64(st, 10);
+			c.person = sqlite3_column_int(st, 11);
+		} else if (known &&
+		           (c.line == REPORT_LINE_COUNT || c.line == REPORT_LINE_SUBJECT)) {
+			/* Counts of a figure this program does not know (none,
+			 * while the triggers follow the definitions) are left
+			 * out. */
 			known =
 			    figure_parse((const char *)sqlite3_column_text(st, 2), &c.figure) == 0;
-		if (!known || !c.dim || c.day == DATE_NONE)
-			continue;
-		if ((rc = fn(&c, arg)) != 0) {
-			sqlite3_reset(st);
-			return rc;
 		}
+		if (known && c.dim && c.day != DATE_NONE)
+			stop = fn(&c, arg);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_rc(rc);
+	return stop ? stop : rc == SQLITE_DONE ? 0 : store_rc(rc);
+}
+
+int store_report_cells(struct store *s, int64_t root, int at_the_time, int32_t from, int32_t to,
+                       int max_conf, int (*fn)(const struct report_cell *c, void *arg), void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, at_the_time ? STMT_REPORT_UNDER : STMT_REPORT_BY_ORG);
+
+	return st ? cells_read(st, FIGURE__MAX, root, from, to, max_conf, fn, arg) : HOSO_E_DB;
 }
 
 int store_successions_between(struct store *s, int32_t after, int32_t until,
@@ -625,7 +636,7 @@ int store_figure_records(struct store *s, enum figure f, int64_t root, int at_th
 {
 	struct buf sql = BUF_INIT(1 << 16);
 	sqlite3_stmt *st = NULL;
-	int rc, stop = 0;
+	int rc;
 
 	if ((unsigned)f >= FIGURE__MAX)
 		return HOSO_E_NOT_FOUND;
@@ -633,31 +644,8 @@ int store_figure_records(struct store *s, enum figure f, int64_t root, int at_th
 	    sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK)
 		rc = store_rc(sqlite3_errcode(s->db));
 	buf_release(&sql);
-	if (rc < 0)
-		return rc;
-	sqlite3_bind_int64(st, 1, root);
-	store_bind_date(st, 2, from);
-	store_bind_date(st, 3, to);
-	sqlite3_bind_int(st, 4, max_conf);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_cell c = {
-		    .line = (enum report_line)sqlite3_column_int(st, 0),
-		    .top = sqlite3_column_int64(st, 1),
-		    .figure = f,
-		    .dim = (const char *)sqlite3_column_text(st, 3),
-		    .who = sqlite3_column_int64(st, 4),
-		    .n = 1,
-		    .day = store_col_date(st, 6, DATE_NONE),
-		    .conf = sqlite3_column_int(st, 7),
-		    .start = store_col_date(st, 8, DATE_NONE),
-		    .done = store_col_date(st, 9, DATE_NONE),
-		    .case_id = sqlite3_column_int64(st, 10),
-		    .person = sqlite3_column_int(st, 11),
-		};
-
-		if (c.dim && c.day != DATE_NONE && (stop = fn(&c, arg)) != 0)
-			break;
-	}
+	if (rc == 0)
+		rc = cells_read(st, f, root, from, to, max_conf, fn, arg);
 	sqlite3_finalize(st);
-	return stop ? stop : rc == SQLITE_DONE ? 0 : store_rc(rc);
+	return rc;
 }
