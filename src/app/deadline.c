@@ -343,6 +343,10 @@ int deadline_due_record(struct app *app, const struct actor *who, const char *ob
                         enum deadline_level min_level, size_t n, size_t limit, size_t *ret_n,
                         struct err *e)
 {
+	if (limit == DEADLINE_UNSHOWN) {
+		*ret_n = n;
+		return 0;
+	}
 	*ret_n = n < limit ? n : limit;
 	return audit_record_json(app, who, (struct audit_entry){"search", object, 0, NULL, 0},
 	                         json_pack("{s:s,s:I}", "min_level", deadline_level_name(min_level),

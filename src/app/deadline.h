@@ -102,9 +102,14 @@ int deadline_of_case(struct app *app, const struct case_view *v, struct arena *a
 /* The order of a list of due items, most urgent first: the higher level,
  * then the earlier due date; 0 when a and b are as urgent. */
 int deadline_cmp(const struct deadline *a, const struct deadline *b);
+/* The limit of a due list made for the inbox (notice.c) rather than
+ * shown: every item, and no audit entry - the notices made from it say
+ * what the reader is told, and opening one is audited as any read. */
+#define DEADLINE_UNSHOWN ((size_t)0)
 /* A list of due items found: n of them, of which the first limit are
  * shown (*ret_n), recorded in the audit trail as a search of object
- * ("deadline", "letter", "return_report") at min_level. */
+ * ("deadline", "letter", "return_report") at min_level; for limit
+ * DEADLINE_UNSHOWN all n, not recorded. */
 int deadline_due_record(struct app *app, const struct actor *who, const char *object,
                         enum deadline_level min_level, size_t n, size_t limit, size_t *ret_n,
                         struct err *e);

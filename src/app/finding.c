@@ -9,6 +9,7 @@
 
 #include "app/audit.h"
 #include "app/correct.h"
+#include "app/deadline.h"
 #include "app/gate.h"
 #include "cal/cal.h"
 
@@ -370,7 +371,7 @@ int remedy_overdue(struct app *app, const struct actor *who, size_t limit, struc
 		return gate_store_error(e, rc, NOUN_REMEDY);
 	if (!(out = arena_alloc(a, (l.n ? l.n : 1) * sizeof(*out))))
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-	for (size_t i = 0; i < l.n && n < limit; i++) {
+	for (size_t i = 0; i < l.n && (limit == DEADLINE_UNSHOWN || n < limit); i++) {
 		/* Remedies of one case come together (by due date, mostly): one
 		 * look-up per case. */
 		if (n && out[n - 1].c.id == l.v[i].case_id) {
@@ -390,6 +391,8 @@ int remedy_overdue(struct app *app, const struct actor *who, size_t limit, struc
 	}
 	*ret = out;
 	*ret_n = n;
+	if (limit == DEADLINE_UNSHOWN)
+		return 0;
 	return audit_record_json(
 	    app, who, (struct audit_entry){"search", "remedy", 0, NULL, 0},
 	    json_pack("{s:s,s:I}", "level", "overdue", "results", (json_int_t)n), e);

@@ -62,7 +62,8 @@ int remedy_edit(struct app *app, const struct actor *who, int64_t id, const stru
 
 /* Remedial actions past their due date and not done, in the cases the
  * actor may see, the oldest first (at most limit), each with the working
- * days it is late; recorded as a search. */
+ * days it is late; recorded as a search (all of them, not recorded, for
+ * limit DEADLINE_UNSHOWN: deadline.h). */
 struct remedy_item {
 	struct case_row c;
 	struct remedy_row r;

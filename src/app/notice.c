@@ -10,8 +10,11 @@
 
 #include "app/audit.h"
 #include "app/deadline.h"
+#include "app/finding.h"
+#include "app/letter.h"
 #include "app/gate.h"
 #include "app/org.h"
+#include "app/trip.h"
 #include "core/date.h"
 
 #include "core/banned.h"
@@ -215,8 +218,17 @@ static int cmp_id(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-/* A deadline's notice: its level's words. */
-static int tell_due(struct app *app, int64_t user, const struct deadline_item *it, int escalated)
+/* What is due, for a notice: the case, its deadline, what the deadline
+ * is for ("Trả lời văn bản thẩm tra, xác minh — Công an huyện"), and
+ * which item it is (ref: one notice per item, level and reader). */
+struct due {
+	const struct case_row *c;
+	struct deadline d;
+	char vi[300], en[300], ref[200];
+};
+
+/* A due item's notice: its level's words. */
+static int tell_due(struct app *app, int64_t user, const struct due *x, int escalated)
 {
 	static const char *const vi[] = {[DEADLINE_EARLY] = "sắp đến hạn",
 	                                 [DEADLINE_LATE] = "gần hết hạn",
@@ -224,48 +236,157 @@ static int tell_due(struct app *app, int64_t user, const struct deadline_item *i
 	static const char *const en[] = {[DEADLINE_EARLY] = "is due soon",
 	                                 [DEADLINE_LATE] = "is nearly due",
 	                                 [DEADLINE_OVERDUE] = "is overdue"};
-	char due[DATE_BUF], tv[600], te[600], ref[200];
-	enum deadline_level l = it->d.level;
+	char due[DATE_BUF], tv[800], te[800];
+	enum deadline_level l = x->d.level;
 
-	date_format_vn(it->d.due, due);
+	date_format_vn(x->d.due, due);
 	snprintf(tv, sizeof(tv), "%sHồ sơ %s: %s %s (hạn %s)", escalated ? "Báo lãnh đạo — " : "",
-	         it->c.number, it->d.rule->vi, vi[l], due);
+	         x->c->number, x->vi, vi[l], due);
 	snprintf(te, sizeof(te), "%sCase %s: %s %s (due %s)", escalated ? "For the leader — " : "",
-	         it->c.number, it->d.rule->en, en[l], due);
-	snprintf(ref, sizeof(ref), "%s:%d", it->d.rule->code, it->d.start);
-	return tell(app, user, &it->c, escalated ? "escalated" : deadline_level_name(l), ref, tv,
+	         x->c->number, x->en, en[l], due);
+	return tell(app, user, x->c, escalated ? "escalated" : deadline_level_name(l), x->ref, tv,
 	            te);
 }
 
+/* The notices a reader's due items make, gathered before any is written
+ * (the scans read much; the write lock is taken only to add them). */
+struct due_reader {
+	struct app *app;
+	struct arena *a;
+	const struct actor *who;
+	struct id_list mine; /* the cases assigned to the reader, ascending */
+	int leader;
+	struct due_notice {
+		struct due x;
+		int escalated;
+	} * v;
+	size_t n, cap;
+};
+
+static int due_add(struct due_reader *r, const struct due *x, int escalated)
+{
+	struct due_notice *v = store_vec_grow(r->a, r->v, r->n, &r->cap, sizeof(*v));
+
+	if (!v)
+		return HOSO_E_NOMEM;
+	r->v = v;
+	r->v[r->n++] = (struct due_notice){*x, escalated};
+	return 0;
+}
+
+/* Whom a due item tells: the reader when the case is assigned to them,
+ * and a leader whose scope is the handling organisation itself when it is
+ * overdue (the escalation of deadline.h). */
+static int due_one(struct due_reader *r, const struct due *x)
+{
+	int rc = 0;
+
+	if (x->d.level < DEADLINE_EARLY || x->d.level > DEADLINE_OVERDUE)
+		return 0;
+	if (r->mine.n && bsearch(&x->c->id, r->mine.v, r->mine.n, sizeof(*r->mine.v), cmp_id))
+		rc = due_add(r, x, 0);
+	if (rc == 0 && r->leader && x->d.level == DEADLINE_OVERDUE &&
+	    x->c->handling_org == r->who->scope_org)
+		rc = due_add(r, x, 1);
+	return rc;
+}
+
+/* The kinds' own deadlines of the cases the reader may see. */
+static int due_cases(struct due_reader *r, struct arena *a, struct err *e)
+{
+	struct deadline_item *v;
+	size_t n;
+	int rc = deadline_scan(r->app, r->who, DEADLINE_EARLY, a, &v, &n, e);
+
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		struct due x = {.c = &v[i].c, .d = v[i].d};
+
+		/* a trip's reports are told traveller by traveller, by name */
+		if (strcmp(v[i].d.rule->code, TRIP_REPORT_RULE) == 0)
+			continue;
+		snprintf(x.vi, sizeof(x.vi), "%s", v[i].d.rule->vi);
+		snprintf(x.en, sizeof(x.en), "%s", v[i].d.rule->en);
+		snprintf(x.ref, sizeof(x.ref), "%s:%d", v[i].d.rule->code, v[i].d.start);
+		rc = due_one(r, &x);
+	}
+	return rc;
+}
+
+/* The answers awaited from verification letters, and the travellers'
+ * return reports. */
+static int due_letters_reports(struct due_reader *r, struct arena *a, struct err *e)
+{
+	struct letter_item *l;
+	struct report_item *t;
+	size_t nl, nt;
+	int rc = letter_due(r->app, r->who, DEADLINE_EARLY, DEADLINE_UNSHOWN, a, &l, &nl, e);
+
+	for (size_t i = 0; rc == 0 && i < nl; i++) {
+		struct due x = {.c = &l[i].c, .d = l[i].v.d};
+
+		snprintf(x.vi, sizeof(x.vi), "%s — %s", l[i].v.d.rule->vi, l[i].v.l.recipient);
+		snprintf(x.en, sizeof(x.en), "%s — %s", l[i].v.d.rule->en, l[i].v.l.recipient);
+		snprintf(x.ref, sizeof(x.ref), "letter:%lld", (long long)l[i].v.l.id);
+		rc = due_one(r, &x);
+	}
+	if (rc == 0)
+		rc = trip_reports_due(r->app, r->who, DEADLINE_EARLY, DEADLINE_UNSHOWN, a, &t, &nt,
+		                      e);
+	for (size_t i = 0; rc == 0 && i < nt; i++) {
+		struct due x = {.c = &t[i].c, .d = t[i].v.report};
+		const char *name = t[i].v.full_name ? t[i].v.full_name : "?";
+
+		snprintf(x.vi, sizeof(x.vi), "%s — %s", t[i].v.report.rule->vi, name);
+		snprintf(x.en, sizeof(x.en), "%s — %s", t[i].v.report.rule->en, name);
+		snprintf(x.ref, sizeof(x.ref), "traveller:%lld", (long long)t[i].v.t.id);
+		rc = due_one(r, &x);
+	}
+	return rc;
+}
+
+/* The remedial actions past their due date. */
+static int due_remedies(struct due_reader *r, struct arena *a, struct err *e)
+{
+	struct remedy_item *v;
+	size_t n;
+	int rc = remedy_overdue(r->app, r->who, DEADLINE_UNSHOWN, a, &v, &n, e);
+
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		struct due x = {.c = &v[i].c, .d = {.due = v[i].r.due, .level = DEADLINE_OVERDUE}};
+
+		snprintf(x.vi, sizeof(x.vi), "Khắc phục \"%s\"", v[i].r.action);
+		snprintf(x.en, sizeof(x.en), "Remedy \"%s\"", v[i].r.action);
+		snprintf(x.ref, sizeof(x.ref), "remedy:%lld", (long long)v[i].r.id);
+		rc = due_one(r, &x);
+	}
+	return rc;
+}
+
 /* Bring the caller's deadline notices up to date: those of the cases
- * assigned to them, and the overdue ones of their own organisation for a
- * leader.  Derived from the cases, so not audited. */
+ * assigned to them - the kinds' deadlines, letters awaiting an answer,
+ * travellers' reports, overdue remedies - and the overdue ones of their
+ * own organisation for a leader.  Derived from the cases, so not audited. */
 static int sync_deadlines(struct app *app, const struct actor *who, struct arena *a, struct err *e)
 {
-	int leader = (who->roles & (1u << ROLE_LEADER)) != 0;
-	struct deadline_item *items;
-	struct id_list mine;
-	size_t n;
+	struct due_reader r = {
+	    .app = app, .a = a, .who = who, .leader = (who->roles & (1u << ROLE_LEADER)) != 0};
 	int rc;
 
-	if ((rc = deadline_scan(app, who, DEADLINE_EARLY, a, &items, &n, e)) < 0)
-		return rc;
-	if (n == 0)
+	/* an auditor reads the trail, not the cases: no deadline is theirs */
+	if (!(who->roles &
+	      (1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER)))
 		return 0;
-	if ((rc = store_cases_of_assignee(app_store(app), who->user_id, a, &mine)) < 0 ||
-	    (rc = store_begin(app_store(app))) < 0)
+	if ((rc = store_cases_of_assignee(app_store(app), who->user_id, a, &r.mine)) < 0)
 		return gate_store_error(e, rc, NOUN_CASE);
-	for (size_t i = 0; rc == 0 && i < n; i++) {
-		const struct deadline_item *it = &items[i];
-
-		if (it->d.level > DEADLINE_OVERDUE)
-			continue;
-		if (bsearch(&it->c.id, mine.v, mine.n, sizeof(*mine.v), cmp_id))
-			rc = tell_due(app, who->user_id, it, 0);
-		if (rc == 0 && leader && it->d.level == DEADLINE_OVERDUE &&
-		    it->c.handling_org == who->scope_org)
-			rc = tell_due(app, who->user_id, it, 1);
-	}
+	if ((rc = due_cases(&r, a, e)) < 0 || (rc = due_letters_reports(&r, a, e)) < 0 ||
+	    (rc = due_remedies(&r, a, e)) < 0)
+		return e->code ? rc : err_set(e, rc, NULL, NULL, NULL);
+	if (r.n == 0)
+		return 0;
+	if ((rc = store_begin(app_store(app))) < 0)
+		return gate_store_error(e, rc, NOUN_CASE);
+	for (size_t i = 0; rc == 0 && i < r.n; i++)
+		rc = tell_due(app, who->user_id, &r.v[i].x, r.v[i].escalated);
 	if (rc == 0 && (rc = store_commit(app_store(app))) == 0)
 		return 0;
 	store_rollback(app_store(app));

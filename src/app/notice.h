@@ -11,7 +11,9 @@
  * The inbox: a notice goes to a user when work is assigned to them, when a
  * case comes to wait for them, and - found when they open their inbox or
  * the bell counts it - when a deadline of a case assigned to them reaches
- * its early or late reminder or passes; an overdue one also goes to the
+ * its early or late reminder or passes (the kind's own, a verification
+ * letter's answer, a traveller's return report, a remedy's date); an
+ * overdue one also goes to the
  * leaders whose scope is the handling organisation itself (the escalation
  * of deadline.h).  Notices are made once each, never by the same event
  * twice; a notice about a case the reader may no longer see is not shown.

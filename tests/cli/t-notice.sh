@@ -137,6 +137,56 @@ expect_http 200 -b ld.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat ld.x1.csrf)"
 inbox cv.x1
 expect_body '"unread":0'
 python3 -c 'import json; b=json.load(open("body.txt")); assert all(n["case"]["title"] != "Thẩm định bổ nhiệm" for n in b["notices"]), b' && ok || fail "hidden case's notices shown: $(head -c 400 body.txt)"
+# the other deadlines of an assigned case tell its assignee too: a
+# verification letter unanswered, a traveller's missing return report, a
+# remedy past its date; the overdue ones are escalated to the leader
+ago() { python3 -c "import datetime,sys; print((datetime.datetime.utcnow() + datetime.timedelta(hours=7) - datetime.timedelta(days=int(sys.argv[1]))).date())" "$1"; }
+assign() { # CASE VERSION
+  expect_http 200 -b ld.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat ld.x1.csrf)" --data "{\"users\": [\"cv.x1\"], \"version\": $2}" "$base/api/cases/$1/assignees"
+}
+post cv.x1 /api/cases "{\"kind\": \"tham_tra_ly_lich\", \"title\": \"Thẩm tra lý lịch quần chúng Lò Thị Én\", \"org\": \"X1\", \"opened\": \"$(ago 90)\"}" 201
+tt=$(id_of)
+post cv.x1 "/api/cases/$tt/letters" "{\"recipient\": \"Công an huyện Tuần Giáo\", \"about\": \"Bố đẻ\", \"sent\": \"$(ago 80)\"}" 201
+assign "$tt" 1
+p1=$("$HOSO" person add --name "Lò Văn Muôn" --org X1)
+post cv.x1 /api/cases "{\"kind\": \"ra_nuoc_ngoai\", \"subtype\": \"viec_rieng\", \"title\": \"Đi Lào thăm thân\", \"org\": \"X1\", \"opened\": \"$(ago 90)\"}" 201
+trip=$(id_of)
+post cv.x1 "/api/cases/$trip/transition" "{\"to\": \"y_kien_chi_bo\", \"version\": 1, \"date\": \"$(ago 90)\"}" 200
+expect_http 200 -b cv.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat cv.x1.csrf)" --data "{\"purpose\": \"tham_than\", \"countries\": \"Lào\", \"depart\": \"$(ago 90)\", \"come_back\": \"$(ago 60)\"}" "$base/api/cases/$trip/trip"
+post cv.x1 "/api/cases/$trip/travellers" "{\"person\": $p1, \"commitment\": 1}" 201
+tr=$(id_of)
+post ld.x1 "/api/cases/$trip/transition" "{\"to\": \"dong_y\", \"version\": 2, \"date\": \"$(ago 90)\"}" 200
+post cv.x1 "/api/cases/$trip/transition" "{\"to\": \"dang_di\", \"version\": 3, \"date\": \"$(ago 90)\"}" 200
+post cv.x1 "/api/cases/$trip/transition" "{\"to\": \"da_ve\", \"version\": 4, \"date\": \"$(ago 60)\"}" 200
+post cv.x1 "/api/travellers/$tr" "{\"event\": \"departed\", \"date\": \"$(ago 90)\", \"version\": 1}" 200
+post cv.x1 "/api/travellers/$tr" "{\"event\": \"returned\", \"date\": \"$(ago 60)\", \"version\": 2}" 200
+assign "$trip" 5
+expect_http 200 -b cv.x1.jar "$base/api/cases/$k"
+assign "$k" "$(python3 -c 'import json; print(json.load(open("body.txt"))["version"])')"
+post cv.x1 "/api/cases/$k/findings" '{"text": "Chưa sinh hoạt chi bộ đúng kỳ", "conclusion": "vi_pham_chua_den_muc"}' 201
+post cv.x1 "/api/findings/$(id_of)/remedies" "{\"action\": \"Tổ chức lại sinh hoạt chi bộ\", \"owner\": \"Bí thư chi bộ\", \"due\": \"$(ago -30)\"}" 201
+# a month goes by
+python3 -c "import sqlite3,sys; db=sqlite3.connect('hoso.db'); db.execute('UPDATE case_remedy SET due = ? WHERE id = ?', (sys.argv[1], int(sys.argv[2]))); db.commit()" "$(ago 30)" "$(id_of)"
+inbox cv.x1 "?limit=100"
+python3 - <<'PY' && ok || fail "letter, report and remedy notices: $(head -c 1200 body.txt)"
+import json
+b = json.load(open("body.txt"))
+over = [n["text"] for n in b["notices"] if n["kind"] == "overdue"]
+assert any("Công an huyện Tuần Giáo" in t and "đã quá hạn" in t for t in over), over
+assert any("Lò Văn Muôn" in t and "Nộp báo cáo sau chuyến đi" in t for t in over), over
+assert any('Khắc phục "Tổ chức lại sinh hoạt chi bộ"' in t for t in over), over
+en = [n["text_en"] for n in b["notices"] if n["kind"] == "overdue"]
+assert any("Return report after the trip" in t and "is overdue" in t for t in en), en
+PY
+inbox ld.x1 "?limit=100"
+python3 -c 'import json; b=json.load(open("body.txt")); t=[n["text"] for n in b["notices"] if n["kind"] == "escalated"]; assert any("Công an huyện Tuần Giáo" in x for x in t) and any("Khắc phục" in x for x in t) and all(x.startswith("Báo lãnh đạo") for x in t), t' && ok || fail "escalated to the leader: $(head -c 800 body.txt)"
+inbox ld.x2 "?limit=100"
+python3 -c 'import json; b=json.load(open("body.txt")); assert not [n for n in b["notices"] if "Tuần Giáo" in n["text"] or "Khắc phục" in n["text"]], b' && ok || fail "another commune's leader told"
+# polled again: no second notice of the same item
+inbox cv.x1 "?limit=0"
+n1=$(python3 -c 'import json; print(json.load(open("body.txt"))["unread"])')
+inbox cv.x1 "?limit=0"
+expect_body "\"unread\":$n1"
 # not for the local console
 "$HOSO" user list >/dev/null && ok || fail "user list"
 stop_server
