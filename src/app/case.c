@@ -196,6 +196,8 @@ static int write_case(struct app *app, void *arg, struct gate_write *w, struct e
 	                             .user_id = x->who->user_id};
 	if ((rc = store_case_event_insert(app_store(app), &ev)) < 0)
 		return rc;
+	if (x->in->then && (rc = x->in->then(app, x->in->then_arg, x->c.id, w->detail, e)) < 0)
+		return rc;
 	return notice_waiting(app, x->who, &x->c, x->c.state, e);
 }
 

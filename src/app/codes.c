@@ -16,6 +16,7 @@
 #include "app/letter.h"
 #include "app/org.h"
 #include "app/person.h"
+#include "app/petition.h"
 #include "app/stay.h"
 #include "app/trip.h"
 #include "app/user.h"
@@ -113,6 +114,11 @@ static const struct {
     {"letter_action", letter_actions, NULL},
     {"org_kind", NULL, org_kind_codes_json},
     {"person_status", NULL, person_status_codes_json},
+    {"petition_channel", petition_channels, NULL},
+    {"petition_kind", petition_kinds, NULL},
+    {"petition_reason", petition_reasons, NULL},
+    {"petition_sender", petition_senders, NULL},
+    {"petition_state", petition_states, NULL},
     {"relation", admission_relations, NULL},
     {"role", NULL, role_codes_json},
     {"sex", NULL, person_sex_codes_json},

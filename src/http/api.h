@@ -109,6 +109,11 @@ int api_subject_withdraw(struct http_req *r, struct err *e);
 int api_attachment_withdraw(struct http_req *r, struct err *e);
 
 /* reports: api-report.c */
+int api_petitions_get(struct http_req *r, struct err *e);
+int api_petitions_post(struct http_req *r, struct err *e);
+int api_petition_get(struct http_req *r, struct err *e);
+int api_petition_sender_get(struct http_req *r, struct err *e);
+int api_petition_classify_post(struct http_req *r, struct err *e);
 int api_reports_get(struct http_req *r, struct err *e);
 int api_report_records_get(struct http_req *r, struct err *e);
 int api_report_submissions_get(struct http_req *r, struct err *e);

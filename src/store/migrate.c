@@ -718,6 +718,52 @@ static const struct migration migrations[] = {
         "WHERE person_id IS NOT NULL;",
         NULL,
     },
+    /* 27: the register of incoming letters (đơn thư, petition.h): what
+     * came in, from whom (the sender's identity protected: its own
+     * columns, read only through petition_sender), about whom, and how a
+     * leader classified it - handled here (the case it opened), transferred
+     * (to whom, with the outgoing letter), or kept without handling (why). */
+    {
+        "CREATE TABLE petition("
+        " id INTEGER PRIMARY KEY,"
+        " org_id INTEGER NOT NULL REFERENCES org(id),"
+        " received TEXT NOT NULL,"
+        " channel TEXT NOT NULL,"
+        " kind TEXT NOT NULL,"
+        " sender_status TEXT NOT NULL,"
+        " sender_name TEXT,"
+        " sender_address TEXT,"
+        " sender_key TEXT,"
+        " summary TEXT NOT NULL,"
+        " confidentiality INTEGER NOT NULL DEFAULT 0 CHECK (confidentiality BETWEEN 0 AND 2),"
+        " contested_case INTEGER REFERENCES case_file(id),"
+        " decision_received TEXT,"
+        " state TEXT NOT NULL DEFAULT 'moi',"
+        " case_id INTEGER REFERENCES case_file(id),"
+        " transfer_to TEXT,"
+        " transfer_date TEXT,"
+        " transfer_number TEXT,"
+        " reason TEXT,"
+        " note TEXT,"
+        " duplicate_of INTEGER REFERENCES petition(id),"
+        " created_by INTEGER,"
+        " classified_by INTEGER,"
+        " classified_at TEXT,"
+        " version INTEGER NOT NULL DEFAULT 1) STRICT;"
+        "CREATE INDEX petition_by_org ON petition(org_id, received);"
+        "CREATE INDEX petition_by_sender ON petition(sender_key) WHERE sender_key IS NOT NULL;"
+        "CREATE TABLE petition_subject("
+        " id INTEGER PRIMARY KEY,"
+        " petition_id INTEGER NOT NULL REFERENCES petition(id),"
+        " org_id INTEGER REFERENCES org(id),"
+        " person_id INTEGER REFERENCES person(id),"
+        " CHECK ((org_id IS NULL) <> (person_id IS NULL))) STRICT;"
+        "CREATE INDEX petition_subject_of ON petition_subject(petition_id);"
+        "CREATE INDEX petition_subject_person ON petition_subject(person_id) "
+        "WHERE person_id IS NOT NULL;"
+        "CREATE INDEX petition_subject_org ON petition_subject(org_id) WHERE org_id IS NOT NULL;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -38,6 +38,12 @@
 	"p.party_card_no, p.admission_date, p.full_member_date, p.status, p.management_level, "    \
 	"p.org_id, p.confidentiality, p.version, p.search_key, p.sort_key, p.dup_of"
 
+#define PETITION_COLS                                                                              \
+	"id, org_id, received, channel, kind, sender_status, sender_name, sender_address, "        \
+	"summary, confidentiality, contested_case, decision_received, state, case_id, "            \
+	"transfer_to, transfer_date, transfer_number, reason, note, duplicate_of, created_by, "    \
+	"classified_by, classified_at, version"
+
 /* A report's reading (store_report_cells): the counters and the counts by
  * subject of days ?2..?3, each line by TOP; FROM joins the walk of the
  * tree to the table.  Not grouped: the report sums in C, which costs less
@@ -431,6 +437,38 @@ const char *const stmt_sqlite[STMT__MAX] = {
                          "'ra_nuoc_ngoai'",
                          "case_letter l JOIN case_file c ON c.id = l.case_id JOIN cand u ON "
                          "u.org_id = c.handling_org"),
+    [STMT_PETITION_INSERT] =
+        "INSERT INTO petition(org_id, received, channel, kind, sender_status, sender_name, "
+        "sender_address, sender_key, summary, confidentiality, contested_case, "
+        "decision_received, duplicate_of, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+        "hoso_fold(?6), ?8, ?9, ?10, ?11, ?12, ?13)",
+    [STMT_PETITION_GET] = "SELECT " PETITION_COLS " FROM petition WHERE id = ?1",
+    /* The letters received by the organisations ?1 (a JSON array of ids,
+     * NULL: any) up to confidentiality ?2, received within ?3..?4, in
+     * state ?5 (NULL: any), below id ?6 (0: from the newest), newest
+     * first, at most ?7. */
+    [STMT_PETITION_LIST] = "SELECT " PETITION_COLS " FROM petition WHERE (?1 IS NULL OR org_id IN "
+                           "(SELECT value FROM json_each(?1))) AND confidentiality <= ?2 AND "
+                           "received BETWEEN coalesce(?3, '0000-01-01') AND coalesce(?4, "
+                           "'9999-12-31') AND (?5 IS NULL OR state = ?5) AND (?6 = 0 OR id < "
+                           "?6) ORDER BY id DESC LIMIT ?7",
+    [STMT_PETITION_CLASSIFY] =
+        "UPDATE petition SET state = ?2, case_id = ?3, transfer_to = ?4, transfer_date = ?5, "
+        "transfer_number = ?6, reason = ?7, note = ?8, classified_by = ?9, classified_at = "
+        "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), version = version + 1 WHERE id = ?1 AND "
+        "version = ?10 AND state = 'moi'",
+    [STMT_PETITION_SUBJECT_INSERT] = "INSERT INTO petition_subject(petition_id, org_id, "
+                                     "person_id) VALUES (?1, ?2, ?3)",
+    [STMT_PETITION_SUBJECTS] = "SELECT org_id, person_id FROM petition_subject WHERE "
+                               "petition_id = ?1 ORDER BY id",
+    /* An earlier letter from the same sender (folded name ?1) to the same
+     * body (?2) about one of the same subjects (?3, ?4: JSON arrays of
+     * organisation and person ids), the newest first. */
+    [STMT_PETITION_SAME] =
+        "SELECT p.id FROM petition p WHERE p.sender_key = hoso_fold(?1) AND p.org_id = ?2 AND "
+        "EXISTS (SELECT 1 FROM petition_subject s WHERE s.petition_id = p.id AND (s.org_id IN "
+        "(SELECT value FROM json_each(?3)) OR s.person_id IN (SELECT value FROM "
+        "json_each(?4)))) ORDER BY p.id DESC LIMIT 1",
     [STMT_META_GET] = "SELECT value FROM meta WHERE key = ?1",
     [STMT_META_PUT] = "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE "
                       "SET value = ?2",

@@ -954,6 +954,61 @@ int store_term_insert(struct store *s, const struct term_row *r, int64_t *ret_id
 /* The terms recorded for org, by first year (none: n = 0). */
 int store_terms_of_org(struct store *s, int64_t org, struct arena *a, struct term_list *ret);
 
+/* ---- the register of incoming letters (petition.c) ---- */
+struct petition_row {
+	int64_t id, org_id; /* org: the body that received it and handles it */
+	int32_t received;
+	const char *channel, *kind, *sender_status;
+	const char *sender_name, *sender_address; /* NULL: none given */
+	const char *summary;
+	int confidentiality;
+	int64_t contested_case;    /* a complaint: the discipline case (0: none) */
+	int32_t decision_received; /* a complaint: when the decision reached the
+	                            * complainant (DATE_NONE: not known) */
+	const char *state;         /* moi, thu_ly, chuyen, luu */
+	int64_t case_id;           /* thu_ly: the case opened (0: none) */
+	const char *transfer_to;   /* chuyen: the receiving body */
+	int32_t transfer_date;
+	const char *transfer_number, *reason, *note;
+	int64_t duplicate_of; /* an earlier letter of the same sender about the
+	                       * same subjects (0: none) */
+	int64_t created_by, classified_by;
+	const char *classified_at;
+	int64_t version;
+};
+struct petition_list {
+	struct petition_row *v;
+	size_t n;
+};
+/* A subject: org_id or person_id. */
+struct petition_subject_row {
+	int64_t org_id, person_id;
+};
+struct petition_subject_list {
+	struct petition_subject_row *v;
+	size_t n;
+};
+int store_petition_insert(struct store *s, const struct petition_row *r, int64_t *ret_id);
+int store_petition_get(struct store *s, int64_t id, struct arena *a, struct petition_row *ret);
+/* Received by the organisations orgs (a JSON array of ids; NULL: any), up
+ * to confidentiality max_conf, within from..to (DATE_NONE: open), in state
+ * (NULL: any), below id before (0: from the newest), newest first. */
+int store_petitions(struct store *s, const char *orgs, int max_conf, int32_t from, int32_t to,
+                    const char *state, int64_t before, size_t limit, struct arena *a,
+                    struct petition_list *ret);
+/* Record the classification (state and what goes with it) of a letter
+ * still new (state moi) at version; HOSO_E_CONFLICT otherwise. */
+int store_petition_classify(struct store *s, const struct petition_row *r);
+int store_petition_subject_add(struct store *s, int64_t petition_id, int64_t org_id,
+                               int64_t person_id);
+int store_petition_subjects(struct store *s, int64_t petition_id, struct arena *a,
+                            struct petition_subject_list *ret);
+/* The newest earlier letter to org from the sender named (folded alike)
+ * about one of the organisations or persons (JSON arrays of ids): its id,
+ * or 0 when none. */
+int store_petition_same(struct store *s, const char *sender, int64_t org, const char *orgs,
+                        const char *persons, int64_t *ret_id);
+
 /* ---- the inbox (notice.c) ---- */
 struct notice_row {
 	int64_t id, user_id, case_id;

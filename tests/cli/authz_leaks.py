@@ -45,6 +45,7 @@ HIDDEN = {
     "/api/relatives/{id}": ([IDS["rel2"]], MISSING),
     "/api/subjects/{id}": ([IDS["sj2"]], MISSING),
     "/api/report-submissions/{id}": ([IDS["s2"]], MISSING),
+    "/api/petitions/{id}": ([IDS["pt2"], IDS["pt4"]], MISSING),
     "/api/orgs/{code}": (["X2"], "KHONGCO"),
     "/api/users/{username}": (["cv.x2"], "khong.co.ai"),
 }
@@ -101,6 +102,7 @@ BODIES = {
     ("PATCH", "/api/travellers/{id}"): {"leader": 1},
     ("PATCH", "/api/relatives/{id}"): {"full_name": "Lò Văn Khác"},
     ("PATCH", "/api/letters/{id}"): {"recipient": "Công an huyện"},
+    ("POST", "/api/petitions/{id}/classify"): {"action": "luu", "reason": "giau_ten", "version": 1},
     ("POST", "/api/findings/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
     ("POST", "/api/remedies/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
     ("POST", "/api/documents/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
@@ -119,6 +121,7 @@ QUERIES = {
     ("/api/cases", "assignee"): ("", ["cv.x2"], "khong.co.ai"),
     ("/api/reports", "org"): ("from=2015-01-01&to=2030-12-31", ["X2"], "KHONGCO"),
     ("/api/report-submissions", "org"): ("period=2020", ["X2"], "KHONGCO"),
+    ("/api/petitions", "org"): ("", ["X2"], "KHONGCO"),
     ("/api/report-records", "org"): ("from=2015-01-01&to=2030-12-31&figure=kt_to_chuc", ["X2"], "KHONGCO"),
     ("/api/report-records", "row"): ("org=X1&from=2015-01-01&to=2030-12-31&figure=kt_to_chuc",
                                      ["X2"], "KHONGCO"),
