@@ -256,8 +256,15 @@ static const char *ids_json(struct arena *a, const int64_t *v, size_t n)
 	char *text;
 	const char *copy;
 
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, json_integer(v[i]));
+	/* a list short of an id for want of memory would search and audit
+	 * other subjects than the letter's: none at all instead */
+	for (size_t i = 0; arr && i < n; i++)
+		if (json_array_append_new(arr, json_integer(v[i])) < 0) {
+			json_decref(arr);
+			arr = NULL;
+		}
+	if (!arr)
+		return NULL;
 	text = app_json_dumps(arr, JSON_COMPACT);
 	json_decref(arr);
 	copy = text ? arena_strdup(a, text) : NULL;
@@ -511,10 +518,10 @@ static int write_classify(struct app *app, struct classifying *x, json_t *detail
 
 	if (rc < 0)
 		return gate_store_error(e, rc, NOUN_RECORD);
-	if (!detail)
+	/* the entry names the letter, or the change fails */
+	if (!detail || json_object_set_new(detail, "petition", json_integer(x->r.id)) < 0 ||
+	    json_object_set_new(detail, "classify", json_string(x->r.state)) < 0)
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-	json_object_set_new(detail, "petition", json_integer(x->r.id));
-	json_object_set_new(detail, "classify", json_string(x->r.state));
 	return 0;
 }
 
