@@ -498,3 +498,10 @@ int store_appraisal_docs(struct store *s, int64_t case_id, struct arena *a,
 	return store_rows(s, STMT_APPRAISAL_DOCS, a, sizeof(*ret->v), read_appraisal_doc,
 	                  (void **)&ret->v, &ret->n, "I", case_id);
 }
+
+int64_t store_case_max_id(struct store *s)
+{
+	int64_t id = 0;
+
+	return store_int(s, STMT_CASE_MAX_ID, &id, "") == 0 ? id : 0;
+}

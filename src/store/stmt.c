@@ -139,6 +139,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_PERSON_FTS_SINCE] = "INSERT INTO person_fts(rowid, search_key) "
                               "SELECT id, search_key FROM person WHERE id > ?1",
     [STMT_PERSON_MAX_ID] = "SELECT coalesce(max(id), 0) FROM person",
+    [STMT_CASE_MAX_ID] = "SELECT coalesce(max(id), 0) FROM case_file",
     /* What a bulk load drops and rebuilds: every index and trigger on the
      * two tables (named in the schema, so nothing here can drift). */
     [STMT_PERSON_BULK_SCHEMA] = "SELECT type, name, sql FROM sqlite_schema WHERE type IN "

@@ -754,6 +754,8 @@ int store_counters_case(struct store *s, int64_t case_id, int sign);
 int store_case_touch(struct store *s, int64_t id, int64_t version);
 /* Replace the assignees of a case with ids[0..n) (inside the caller's
  * transaction). */
+/* The highest case id so far (0: none, or on error). */
+int64_t store_case_max_id(struct store *s);
 int store_case_assignees_set(struct store *s, int64_t case_id, const int64_t *ids, size_t n);
 int store_case_assignees(struct store *s, int64_t case_id, struct arena *a, struct id_list *ret);
 /* The cases user_id is assigned to, ascending. */
