@@ -12,6 +12,8 @@
  */
 #include "app/complaint.h"
 
+#include <string.h>
+
 #include "app/deadline.h"
 
 #include "core/banned.h"
@@ -55,6 +57,22 @@ static const struct deadline_rule deadlines[] = {
      "ở Trung ương) [config]"},
 };
 
+/* The decision is recorded (the case's type: kept, changed, annulled)
+ * before the step that decides: the report counts complaints by it. */
+static int check_step(struct app *app, const struct case_row *c, const struct case_step *s,
+                      const char *note, struct err *e)
+{
+	(void)app;
+	(void)note;
+	if (strcmp(s->to, "quyet_dinh") != 0 || (c->subtype && *c->subtype))
+		return 0;
+	return err_set(e, HOSO_E_CONFLICT, "subtype",
+	               "Ghi quyết định giải quyết (giữ nguyên, thay đổi hình thức hay xóa bỏ kỷ "
+	               "luật) vào mục Loại của hồ sơ trước khi ra quyết định",
+	               "Record the decision (kept, changed or annulled) as the case's type "
+	               "before deciding");
+}
+
 const struct code_name *complaint_decisions(size_t *n)
 {
 	*n = CASE_N(decisions);
@@ -70,6 +88,7 @@ const struct case_kind case_kind_complaint = {
     CASE_TABLE(subtypes, decisions),
     CASE_TABLE(states, states),
     CASE_TABLE(steps, steps),
+    .check_step = check_step,
     CASE_TABLE(figures, figures),
     CASE_TABLE(deadlines, deadlines),
 };

@@ -38,6 +38,7 @@
 #include "app/discipline.h"
 #include "app/finding.h"
 #include "app/letter.h"
+#include "app/patch.h"
 #include "app/petition.h"
 #include "app/stay.h"
 #include "app/trip.h"
@@ -1071,12 +1072,23 @@ static int complaint(struct cg *c, const struct case_row *k, const struct discip
 	{
 		int32_t t = in.received;
 
+		struct case_row r;
+		struct case_edit_input decided = {.subtype = below(&c->g->rng, 4) ? "giu_nguyen"
+		                                                                  : "thay_doi",
+		                                  .sent = PATCH_LISTED | 1u << CASE_SUBTYPE};
+
 		if (!next(c, &t, 3, 10) || (rc = step(c, case_id, "xem_xet", t, NULL, NULL)) < 0 ||
 		    !next(c, &t, 30, 100))
 			return rc;
+		if ((rc = store_case_get(app_store(c->app), case_id, &c->a, &r)) < 0)
+			return err_set(c->g->e, rc, NULL, NULL, NULL);
+		decided.version = r.version;
+		if ((rc = case_edit(c->app, c->g->who, case_id, &decided, c->g->e)) < 0)
+			return rc;
 		if ((rc = step(c, case_id, "quyet_dinh", t, NULL,
-		               below(&c->g->rng, 4) ? "Giữ nguyên hình thức kỷ luật"
-		                                    : "Giảm hình thức kỷ luật")) < 0 ||
+		               strcmp(decided.subtype, "giu_nguyen") == 0
+		                   ? "Giữ nguyên hình thức kỷ luật"
+		                   : "Thay đổi hình thức kỷ luật")) < 0 ||
 		    !next(c, &t, 3, 10) || (rc = step(c, case_id, "thong_bao", t, NULL, NULL)) < 0)
 			return rc;
 	}

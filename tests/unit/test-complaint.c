@@ -53,6 +53,12 @@ static void test_a_complaint_to_its_decision(void **state)
 			assert_int_equal(v.deadlines[i].done, date_today());
 		}
 	assert_int_equal(limit, 90);
+	/* deciding needs the decision recorded as the case's type */
+	in.subtype = NULL;
+	assert_int_equal(case_create(fx->app, &officer, &in, &fx->a, &id, NULL, &fx->e), 0);
+	assert_int_equal(step(fx, &officer, id, "xem_xet", NULL), 0);
+	assert_int_equal(step(fx, &leader, id, "quyet_dinh", "Giữ nguyên"), HOSO_E_CONFLICT);
+	assert_string_equal(fx->e.field.buf, "subtype");
 	/* a decision that is none of the three is refused */
 	in.subtype = "huy_bo";
 	assert_int_equal(case_create(fx->app, &officer, &in, &fx->a, &id, NULL, &fx->e),
