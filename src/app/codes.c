@@ -15,6 +15,7 @@
 #include "app/finding.h"
 #include "app/letter.h"
 #include "app/org.h"
+#include "app/denunciation.h"
 #include "app/person.h"
 #include "app/petition.h"
 #include "app/stay.h"
@@ -119,6 +120,7 @@ static const struct {
     {"petition_reason", petition_reasons, NULL},
     {"petition_sender", petition_senders, NULL},
     {"petition_state", petition_states, NULL},
+    {"point_conclusion", point_conclusions, NULL},
     {"relation", admission_relations, NULL},
     {"role", NULL, role_codes_json},
     {"sex", NULL, person_sex_codes_json},

@@ -35,6 +35,7 @@
 #include "app/appraisal.h"
 #include "app/case.h"
 #include "app/demoInt.h"
+#include "app/denunciation.h"
 #include "app/discipline.h"
 #include "app/finding.h"
 #include "app/letter.h"
@@ -935,6 +936,29 @@ static int stay(struct cg *c, int y)
 
 /* ---- the register of incoming letters ---- */
 
+/* The content points of a denunciation, each concluded. */
+static int points(struct cg *c, int64_t id)
+{
+	static const char *const contents[] = {"Sử dụng đất công sai mục đích",
+	                                       "Kê khai tài sản, thu nhập không đầy đủ",
+	                                       "Vi phạm quy định về tổ chức việc cưới, việc tang",
+	                                       "Thiếu trách nhiệm để cấp dưới vi phạm"};
+	static const char *const ends[] = {"dung", "dung_mot_phan", "sai", "sai"};
+	int n = 1 + (int)below(&c->g->rng, 3), rc = 0;
+
+	for (int i = 0; rc == 0 && i < n; i++) {
+		struct point_input in = {.conclusion = PICK(&c->g->rng, ends),
+		                         .sent = PATCH_LISTED | 1u << POINT_CONCLUSION,
+		                         .version = 1};
+		int64_t pid;
+
+		if ((rc = point_add(c->app, c->g->who, id, PICK(&c->g->rng, contents), &pid,
+		                    c->g->e)) == 0)
+			rc = point_edit(c->app, c->g->who, pid, &in, c->g->e);
+	}
+	return rc;
+}
+
 /* A denunciation case carried as far as the days allow: the decision, the
  * verification, the conclusion on its points, the notices, the close. */
 static int denunciation(struct cg *c, int64_t id, int32_t t)
@@ -949,7 +973,7 @@ static int denunciation(struct cg *c, int64_t id, int32_t t)
 		c->horizon = t + (int32_t)below(&c->g->rng, (uint32_t)(c->today - t + 1));
 	if (!next(c, &t, 3, 10) || (rc = step(c, id, "quyet_dinh", t, NULL, NULL)) < 0 ||
 	    !next(c, &t, 2, 6) || (rc = step(c, id, "xac_minh", t, NULL, NULL)) < 0 ||
-	    !next(c, &t, 30, 95) ||
+	    (rc = points(c, id)) < 0 || !next(c, &t, 30, 95) ||
 	    (rc = step(c, id, "ket_luan", t, NULL, PICK(&c->g->rng, findings))) < 0 ||
 	    !next(c, &t, 3, 10) || (rc = step(c, id, "thong_bao", t, NULL, NULL)) < 0 ||
 	    !next(c, &t, 2, 10))

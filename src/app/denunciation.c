@@ -14,7 +14,13 @@
  */
 #include "app/denunciation.h"
 
+#include <jansson.h>
+#include <string.h>
+
+#include "app/correct.h"
 #include "app/deadline.h"
+#include "app/gate.h"
+#include "app/patch.h"
 
 #include "core/banned.h"
 
@@ -52,7 +58,7 @@ static const struct case_step steps[] = {
      CASE_LEADER, 0},
 };
 
-static const enum figure figures[] = {FIGURE_TC_HO_SO};
+static const enum figure figures[] = {FIGURE_TC_HO_SO, FIGURE_TC_KET_LUAN};
 
 static const char *const resolved[] = {"ket_luan", "thong_bao", "dong", "huy", NULL};
 
@@ -63,10 +69,169 @@ static const struct deadline_rule deadlines[] = {
      "việc kể từ ngày nhận tố cáo, gia hạn không quá 30 ngày làm việc [config]"},
 };
 
+static const struct code_name conclusions[] = {
+    {"dung", "Tố cáo đúng", "True"},
+    {"dung_mot_phan", "Tố cáo đúng một phần", "Partly true"},
+    {"sai", "Tố cáo sai", "Untrue"},
+};
+
 const struct code_name *denunciation_levels(size_t *n)
 {
 	*n = CASE_N(levels);
 	return levels;
+}
+
+const struct code_name *point_conclusions(size_t *n)
+{
+	*n = CASE_N(conclusions);
+	return conclusions;
+}
+
+static int insert_point(struct store *s, const void *row, int64_t *ret_id)
+{
+	const struct point_row *r = row;
+
+	return store_point_insert(s, r->case_id, r->content, ret_id);
+}
+
+int point_add(struct app *app, const struct actor *who, int64_t case_id, const char *content,
+              int64_t *ret_id, struct err *e)
+{
+	struct point_row r = {.case_id = case_id};
+	struct case_insert in = {insert_point, &r, ret_id, "id"};
+	struct gate_write w = {"point", "case", case_id, NULL, NOUN_CASE};
+	struct case_row c;
+	struct arena a;
+	int rc;
+
+	arena_init(&a, 1 << 14);
+	if ((rc = case_of_kind(app, who, case_id, KIND_DENUNCIATION, CASE_OFFICER, &a, &c, e)) ==
+	        0 &&
+	    (rc = case_still_open(&c, e)) == 0 &&
+	    (rc = app_text_clean(&a, content, "content", POINT_MAX, &r.content, e)) == 0) {
+		if (!r.content)
+			rc = err_set(e, HOSO_E_MISSING, "content", "Thiếu nội dung tố cáo",
+			             "The content of the point is missing");
+		else if (!(w.detail = json_pack("{s:s}", "content", r.content)))
+			rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		else
+			rc = gate_write(app, who, &w, case_insert_write, &in, e);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+static int get_point(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
+{
+	(void)arg;
+	return store_point_get(s, id, a, record);
+}
+
+static int check_point(void *arg, const struct case_row *c, const void *record, struct err *e)
+{
+	const struct point_row *r = record;
+
+	(void)arg;
+	(void)c;
+	if (r->conclusion && !code_find(conclusions, CASE_N(conclusions), r->conclusion))
+		return code_refuse(e, "conclusion", "Kết luận", "The conclusion", conclusions,
+		                   CASE_N(conclusions));
+	return 0;
+}
+
+static int put_point(struct store *s, const void *record)
+{
+	return store_point_edit(s, record);
+}
+
+int point_edit(struct app *app, const struct actor *who, int64_t id, const struct point_input *in,
+               struct err *e)
+{
+	struct point_row r;
+	const struct patch_field fields[] = {
+	    [POINT_CONTENT] = {"content", PATCH_TEXT, POINT_MAX, &r.content, &in->content},
+	    [POINT_CONCLUSION] = {"conclusion", PATCH_CODE, 0, &r.conclusion, &in->conclusion},
+	};
+	const struct correct_edit x = {.k = STORE_REC_POINT,
+	                               .id = id,
+	                               .version = in->version,
+	                               .fields = fields,
+	                               .nfields = CASE_N(fields),
+	                               .sent = in->sent,
+	                               .required = 1u << POINT_CONTENT,
+	                               .get = get_point,
+	                               .check = check_point,
+	                               .put = put_point,
+	                               .record = &r};
+
+	return correct_edit(app, who, &x, e);
+}
+
+/* The leader concludes once every point standing has its conclusion. */
+static int check_step(struct app *app, const struct case_row *c, const struct case_step *s,
+                      const char *note, struct err *e)
+{
+	struct point_list l;
+	struct arena a;
+	size_t standing = 0, open = 0;
+	int rc;
+
+	(void)note;
+	if (strcmp(s->to, "ket_luan") != 0)
+		return 0;
+	arena_init(&a, 1 << 14);
+	if ((rc = store_points_of_case(app_store(app), c->id, &a, &l)) < 0)
+		rc = gate_store_error(e, rc, NOUN_CASE);
+	for (size_t i = 0; rc == 0 && i < l.n; i++)
+		if (!l.v[i].withdrawn.at) {
+			standing++;
+			open += !l.v[i].conclusion;
+		}
+	arena_release(&a);
+	if (rc == 0 && (!standing || open))
+		rc = err_set(
+		    e, HOSO_E_CONFLICT, "points",
+		    "Ghi từng nội dung tố cáo và kết luận của nó (đúng, đúng một phần, sai) "
+		    "trước khi kết luận: còn %zu nội dung chưa kết luận",
+		    "Record each point of the denunciation and its conclusion before "
+		    "concluding: %zu points are not concluded yet",
+		    standing ? open : (size_t)1);
+	return rc;
+}
+
+static int part_load(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,
+                     struct err *e)
+{
+	struct denunciation_part *p = arena_calloc(a, 1, sizeof(*p));
+	int rc;
+
+	(void)who;
+	if (!p)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	if ((rc = store_points_of_case(app_store(app), v->c.id, a, &p->points)) < 0)
+		return gate_store_error(e, rc, NOUN_CASE);
+	v->part = p;
+	return 0;
+}
+
+static void part_view(json_t *o, const void *part)
+{
+	const struct denunciation_part *p = part;
+	json_t *arr = json_array();
+
+	for (size_t i = 0; p && i < p->points.n; i++) {
+		const struct point_row *r = &p->points.v[i];
+		const struct code_name *c =
+		    code_find(conclusions, CASE_N(conclusions), r->conclusion);
+		json_t *x =
+		    json_pack("{s:I,s:s,s:s?,s:s?,s:s?}", "id", (json_int_t)r->id, "content",
+		              r->content, "conclusion", r->conclusion, "conclusion_name",
+		              c ? c->vi : NULL, "conclusion_name_en", c ? c->en : NULL);
+
+		correct_json(x, r->version, &r->withdrawn);
+		json_array_append_new(arr, x);
+	}
+	json_object_set_new(o, "points", arr);
 }
 
 const struct case_kind case_kind_denunciation = {
@@ -78,6 +243,9 @@ const struct case_kind case_kind_denunciation = {
     CASE_TABLE(subtypes, levels),
     CASE_TABLE(states, states),
     CASE_TABLE(steps, steps),
+    .check_step = check_step,
+    .load = part_load,
+    .view = part_view,
     CASE_TABLE(figures, figures),
     CASE_TABLE(deadlines, deadlines),
 };

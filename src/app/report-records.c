@@ -19,6 +19,7 @@
 #include "app/appraisal.h"
 #include "app/case.h"
 #include "app/codes.h"
+#include "app/denunciation.h"
 #include "app/discipline.h"
 #include "app/finding.h"
 #include "app/gate.h"
@@ -317,6 +318,9 @@ void report_dim_name(enum figure f, const char *dim, const char **vi, const char
 		break;
 	case FIGURE_TD_KET_QUA:
 		t = appraisal_outcomes(&n);
+		break;
+	case FIGURE_TC_KET_LUAN:
+		t = point_conclusions(&n);
 		break;
 	case FIGURE_DT_NHAN:
 		t = petition_kinds(&n);

@@ -153,6 +153,12 @@ static const struct figure_def figures[FIGURE__MAX] = {
                          "vụ", "cases", "denunciation cases, by the day the letter was received",
                          .kind = "to_cao", .short_vi = "Tố cáo thụ lý",
                          .short_en = "Denunciations handled"},
+    [FIGURE_TC_KET_LUAN] = {"tc_ket_luan", "Nội dung tố cáo đã kết luận",
+                            "Denunciation points concluded", "nội dung", "points",
+                            "content points of denunciations with a conclusion, by the day "
+                            "the letter was received; by conclusion (true, partly, untrue)",
+                            .kind = "to_cao", .short_vi = "Nội dung tố cáo đã kết luận",
+                            .short_en = "Points concluded"},
     [FIGURE_KNKL_HO_SO] = {"knkl_ho_so", "Vụ khiếu nại kỷ luật được thụ lý",
                            "Discipline complaints handled", "vụ", "cases",
                            "complaint cases, by the day the letter was received; by decision",

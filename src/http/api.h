@@ -107,6 +107,9 @@ int api_relative_withdraw(struct http_req *r, struct err *e);
 int api_letter_withdraw(struct http_req *r, struct err *e);
 int api_subject_withdraw(struct http_req *r, struct err *e);
 int api_attachment_withdraw(struct http_req *r, struct err *e);
+int api_point_withdraw(struct http_req *r, struct err *e);
+int api_case_points_post(struct http_req *r, struct err *e);
+int api_point_patch(struct http_req *r, struct err *e);
 
 /* reports: api-report.c */
 int api_petitions_get(struct http_req *r, struct err *e);

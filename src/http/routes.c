@@ -113,5 +113,8 @@ const struct http_route http_routes[] = {
     {"POST", "/api/letters/{id}/withdraw", api_letter_withdraw},
     {"POST", "/api/subjects/{id}/withdraw", api_subject_withdraw},
     {"POST", "/api/attachments/{id}/withdraw", api_attachment_withdraw},
+    {"POST", "/api/cases/{id}/points", api_case_points_post},
+    {"PATCH", "/api/points/{id}", api_point_patch},
+    {"POST", "/api/points/{id}/withdraw", api_point_withdraw},
     {NULL},
 };

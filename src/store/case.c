@@ -505,3 +505,34 @@ int64_t store_case_max_id(struct store *s)
 
 	return store_int(s, STMT_CASE_MAX_ID, &id, "") == 0 ? id : 0;
 }
+
+int store_point_insert(struct store *s, int64_t case_id, const char *content, int64_t *ret_id)
+{
+	return store_insert(s, STMT_POINT_INSERT, ret_id, "Is", case_id, content);
+}
+
+static int read_point(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct point_row *r = item;
+	int rc = store_cols(st, a, "IIssI", &r->id, &r->case_id, &r->content, &r->conclusion,
+	                    &r->version);
+
+	return rc < 0 ? rc : store_col_withdrawal(st, 5, a, &r->withdrawn);
+}
+
+int store_point_get(struct store *s, int64_t id, struct arena *a, struct point_row *ret)
+{
+	return store_row(s, STMT_POINT_GET, a, sizeof(*ret), read_point, ret, "I", id);
+}
+
+int store_points_of_case(struct store *s, int64_t case_id, struct arena *a, struct point_list *ret)
+{
+	return store_rows(s, STMT_POINTS_OF_CASE, a, sizeof(*ret->v), read_point, (void **)&ret->v,
+	                  &ret->n, "I", case_id);
+}
+
+int store_point_edit(struct store *s, const struct point_row *r)
+{
+	return store_change(s, STMT_POINT_EDIT, HOSO_E_CONFLICT, "IssI", r->id, r->content,
+	                    r->conclusion, r->version);
+}

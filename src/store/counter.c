@@ -109,6 +109,9 @@ static const struct counter_source sources[FIGURE__MAX] = {
                          "r.state"},
     [FIGURE_TC_HO_SO] = {"case_file", FILE_JOIN, "c.kind = 'to_cao'", "c.handling_org", "c.opened",
                          "''"},
+    [FIGURE_TC_KET_LUAN] = {"case_point", CASE_JOIN,
+                            "c.kind = 'to_cao' AND r.conclusion IS NOT NULL AND " LIVE,
+                            "c.handling_org", "c.opened", "r.conclusion"},
     [FIGURE_KNKL_HO_SO] = {"case_file", FILE_JOIN, "c.kind = 'khieu_nai'", "c.handling_org",
                            "c.opened", "coalesce(c.subtype, '')"},
 };

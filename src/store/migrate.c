@@ -764,6 +764,22 @@ static const struct migration migrations[] = {
         "CREATE INDEX petition_subject_org ON petition_subject(org_id) WHERE org_id IS NOT NULL;",
         NULL,
     },
+    /* 28: a denunciation's content points, each with its own conclusion
+     * (true, partly true, untrue), corrected and withdrawn like the other
+     * records of a case. */
+    {
+        "CREATE TABLE case_point("
+        " id INTEGER PRIMARY KEY,"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " content TEXT NOT NULL,"
+        " conclusion TEXT,"
+        " version INTEGER NOT NULL DEFAULT 1,"
+        " withdrawn_at TEXT,"
+        " withdrawn_by INTEGER,"
+        " withdraw_reason TEXT) STRICT;"
+        "CREATE INDEX case_point_of ON case_point(case_id);",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -438,6 +438,13 @@ const char *const stmt_sqlite[STMT__MAX] = {
                          "'ra_nuoc_ngoai'",
                          "case_letter l JOIN case_file c ON c.id = l.case_id JOIN cand u ON "
                          "u.org_id = c.handling_org"),
+    [STMT_POINT_INSERT] = "INSERT INTO case_point(case_id, content) VALUES (?1, ?2)",
+    [STMT_POINT_GET] = "SELECT id, case_id, content, conclusion, version, " WITHDRAWN_COLS
+                       " FROM case_point WHERE id = ?1",
+    [STMT_POINTS_OF_CASE] = "SELECT id, case_id, content, conclusion, version, " WITHDRAWN_COLS
+                            " FROM case_point WHERE case_id = ?1 ORDER BY id",
+    [STMT_POINT_EDIT] = "UPDATE case_point SET content = ?2, conclusion = ?3, version = version + "
+                        "1 WHERE id = ?1 AND version = ?4 AND withdrawn_at IS NULL",
     [STMT_PETITION_INSERT] =
         "INSERT INTO petition(org_id, received, channel, kind, sender_status, sender_name, "
         "sender_address, sender_key, summary, confidentiality, contested_case, "
@@ -542,6 +549,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
                              "WHERE user_id = ?1 AND read_at IS NULL",
 #define HEAD(t) "SELECT case_id, version, withdrawn_at IS NOT NULL FROM " t " WHERE id = ?1"
     [STMT_HEAD_FINDING] = HEAD("case_finding"),
+    [STMT_HEAD_POINT] = HEAD("case_point"),
     [STMT_HEAD_REMEDY] = "SELECT f.case_id, r.version, r.withdrawn_at IS NOT NULL FROM "
                          "case_remedy r JOIN case_finding f ON f.id = r.finding_id WHERE r.id = ?1",
     [STMT_HEAD_DOCUMENT] = HEAD("case_document"),
@@ -558,6 +566,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
 	"withdraw_reason = ?4, version = version + 1 WHERE id = ?1 AND version = ?2 AND "          \
 	"withdrawn_at IS NULL"
     [STMT_WITHDRAW_FINDING] = WITHDRAW("case_finding"),
+    [STMT_WITHDRAW_POINT] = WITHDRAW("case_point"),
     [STMT_WITHDRAW_REMEDY] = WITHDRAW("case_remedy"),
     [STMT_WITHDRAW_DOCUMENT] = WITHDRAW("case_document"),
     [STMT_WITHDRAW_NOTE] = WITHDRAW("case_note"),

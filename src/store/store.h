@@ -956,6 +956,26 @@ int store_term_insert(struct store *s, const struct term_row *r, int64_t *ret_id
 /* The terms recorded for org, by first year (none: n = 0). */
 int store_terms_of_org(struct store *s, int64_t org, struct arena *a, struct term_list *ret);
 
+/* ---- a denunciation's content points (case.c) ---- */
+struct point_row {
+	int64_t id, case_id;
+	const char *content;
+	const char *conclusion; /* dung, dung_mot_phan, sai; NULL: not yet */
+	int64_t version;
+	struct withdrawal withdrawn;
+};
+struct point_list {
+	struct point_row *v;
+	size_t n;
+};
+int store_point_insert(struct store *s, int64_t case_id, const char *content, int64_t *ret_id);
+int store_point_get(struct store *s, int64_t id, struct arena *a, struct point_row *ret);
+int store_points_of_case(struct store *s, int64_t case_id, struct arena *a,
+                         struct point_list *ret);
+/* The content and conclusion of point r at r->version (HOSO_E_CONFLICT
+ * otherwise, or when withdrawn). */
+int store_point_edit(struct store *s, const struct point_row *r);
+
 /* ---- the register of incoming letters (petition.c) ---- */
 struct petition_row {
 	int64_t id, org_id; /* org: the body that received it and handles it */
@@ -1046,6 +1066,7 @@ enum store_record {
 	STORE_REC_LETTER,
 	STORE_REC_SUBJECT,
 	STORE_REC_ATTACHMENT,
+	STORE_REC_POINT,
 	STORE_REC__MAX
 };
 /* Of record id of kind k: its case, version and whether it is withdrawn

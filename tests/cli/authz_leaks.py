@@ -46,6 +46,7 @@ HIDDEN = {
     "/api/subjects/{id}": ([IDS["sj2"]], MISSING),
     "/api/report-submissions/{id}": ([IDS["s2"]], MISSING),
     "/api/petitions/{id}": ([IDS["pt2"], IDS["pt4"]], MISSING),
+    "/api/points/{id}": ([IDS["po2"]], MISSING),
     "/api/orgs/{code}": (["X2"], "KHONGCO"),
     "/api/users/{username}": (["cv.x2"], "khong.co.ai"),
 }
@@ -102,6 +103,9 @@ BODIES = {
     ("PATCH", "/api/travellers/{id}"): {"leader": 1},
     ("PATCH", "/api/relatives/{id}"): {"full_name": "Lò Văn Khác"},
     ("PATCH", "/api/letters/{id}"): {"recipient": "Công an huyện"},
+    ("PATCH", "/api/points/{id}"): {"conclusion": "sai", "version": 1},
+    ("POST", "/api/cases/{id}/points"): {"content": "Nội dung tố cáo"},
+    ("POST", "/api/points/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
     ("POST", "/api/petitions/{id}/classify"): {"action": "luu", "reason": "giau_ten", "version": 1},
     ("POST", "/api/findings/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
     ("POST", "/api/remedies/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},

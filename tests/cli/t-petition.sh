@@ -109,6 +109,22 @@ v=$(python3 -c 'import json; print(json.load(open("body.txt"))["version"])')
 expect_http 200 -b ld.x1.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat ld.x1.csrf)" --data "{\"users\": [\"cv.x1\"], \"version\": $v}" "$base/api/cases/$tc/assignees"
 expect_http 200 -b cv.x1.jar "$base/api/petitions/$l1/sender"
 expect_body 'Nguyễn Văn Tố'
+# the denunciation's points, each concluded before the leader concludes
+post ld.x1 "/api/cases/$tc/transition" "{\"to\": \"quyet_dinh\", \"version\": $((v + 1))}" 200
+post cv.x1 "/api/cases/$tc/transition" "{\"to\": \"xac_minh\", \"version\": $((v + 2))}" 200
+post ld.x1 "/api/cases/$tc/transition" "{\"to\": \"ket_luan\", \"conclusion\": \"Đúng một phần\", \"version\": $((v + 3))}" 409
+expect_body '"field":"points"'
+post cv.x1 "/api/cases/$tc/points" '{"content": "Sử dụng đất công sai mục đích"}' 201
+pa=$(id_of)
+post cv.x1 "/api/cases/$tc/points" '{"content": "  "}' 400
+expect_body '"field":"content"'
+expect_http 400 -b cv.x1.jar -X PATCH -H "$J" -H "X-CSRF-Token: $(cat cv.x1.csrf)" --data '{"conclusion": "dung_lam", "version": 1}' "$base/api/points/$pa"
+expect_body '"field":"conclusion"'
+expect_http 200 -b cv.x1.jar -X PATCH -H "$J" -H "X-CSRF-Token: $(cat cv.x1.csrf)" --data '{"conclusion": "dung_mot_phan", "version": 1}' "$base/api/points/$pa"
+expect_http 404 -b ld.x2.jar -X PATCH -H "$J" -H "X-CSRF-Token: $(cat ld.x2.csrf)" --data '{"conclusion": "sai", "version": 2}' "$base/api/points/$pa"
+expect_http 200 -b xem.x1.jar "$base/api/cases/$tc"
+python3 -c 'import json; p=json.load(open("body.txt"))["points"]; assert [(x["content"], x["conclusion"], x["conclusion_name"]) for x in p] == [("Sử dụng đất công sai mục đích", "dung_mot_phan", "Tố cáo đúng một phần")], p' && ok || fail "points: $(head -c 300 body.txt)"
+post ld.x1 "/api/cases/$tc/transition" "{\"to\": \"ket_luan\", \"conclusion\": \"Tố cáo đúng một phần\", \"version\": $((v + 3))}" 200
 # transfer: the receiving body is needed, the date not before the letter
 post ld.x1 "/api/petitions/$l2/classify" '{"action": "chuyen", "version": 1}' 400
 expect_body '"field":"transfer_to"'

@@ -11,6 +11,7 @@
 
 #include "app/deadline.h"
 #include "app/denunciation.h"
+#include "app/patch.h"
 #include "fixture.h"
 
 static int64_t version_of(struct fixture *fx, const struct actor *who, int64_t id)
@@ -73,6 +74,33 @@ static void test_a_denunciation_from_acceptance_to_close(void **state)
 	assert_true(d->paused);
 	assert_true(d->used < used + 1);
 	assert_int_equal(step(fx, &officer, id, "xac_minh", date_today(), NULL), 0);
+	/* the points first, each concluded */
+	assert_int_equal(step(fx, &leader, id, "ket_luan", date_today(), "Tố cáo đúng một phần"),
+	                 HOSO_E_CONFLICT);
+	assert_string_equal(fx->e.field.buf, "points");
+	{
+		int64_t p1i, p2i;
+		struct point_input pin = {.conclusion = "dung",
+		                          .sent = PATCH_LISTED | 1u << POINT_CONCLUSION,
+		                          .version = 1};
+
+		assert_int_equal(point_add(fx->app, &officer, id, "  ", &p1i, &fx->e),
+		                 HOSO_E_MISSING);
+		assert_int_equal(
+		    point_add(fx->app, &officer, id, "Sử dụng đất sai mục đích", &p1i, &fx->e), 0);
+		assert_int_equal(
+		    point_add(fx->app, &officer, id, "Kê khai tài sản không đầy đủ", &p2i, &fx->e),
+		    0);
+		assert_int_equal(point_edit(fx->app, &officer, p1i, &pin, &fx->e), 0);
+		assert_int_equal(step(fx, &leader, id, "ket_luan", date_today(), "Kết luận"),
+		                 HOSO_E_CONFLICT);
+		pin.conclusion = "dung_lam";
+		assert_int_equal(point_edit(fx->app, &officer, p2i, &pin, &fx->e), HOSO_E_BAD_ENUM);
+		pin.conclusion = "sai";
+		assert_int_equal(point_edit(fx->app, &officer, p2i, &pin, &fx->e), 0);
+		pin.version = 1; /* stale */
+		assert_int_equal(point_edit(fx->app, &officer, p2i, &pin, &fx->e), HOSO_E_CONFLICT);
+	}
 	/* the conclusion is a leader's, with its text */
 	assert_int_equal(step(fx, &officer, id, "ket_luan", date_today(), "Tố cáo đúng một phần"),
 	                 HOSO_E_DENIED);
