@@ -970,8 +970,7 @@ struct point_list {
 };
 int store_point_insert(struct store *s, int64_t case_id, const char *content, int64_t *ret_id);
 int store_point_get(struct store *s, int64_t id, struct arena *a, struct point_row *ret);
-int store_points_of_case(struct store *s, int64_t case_id, struct arena *a,
-                         struct point_list *ret);
+int store_points_of_case(struct store *s, int64_t case_id, struct arena *a, struct point_list *ret);
 /* The content and conclusion of point r at r->version (HOSO_E_CONFLICT
  * otherwise, or when withdrawn). */
 int store_point_edit(struct store *s, const struct point_row *r);
