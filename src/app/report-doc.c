@@ -333,15 +333,7 @@ static int keep_last(const struct org_row *o, void *arg)
 	return 0;
 }
 
-/* Who issues the report: the organisation, its parent (the recipient
- * above), the top of its tree (the place), and their committees. */
-struct issuing {
-	struct org_row o, parent, top;
-	int has_parent;
-	const char *issuer, *initials, *parent_issuer;
-};
-
-static int issuing_of(struct app *app, int64_t org, struct arena *a, struct issuing *ret)
+int report_issuing(struct app *app, int64_t org, struct arena *a, struct report_issuing *ret)
 {
 	const char *pi;
 
@@ -356,6 +348,10 @@ static int issuing_of(struct app *app, int64_t org, struct arena *a, struct issu
 	ret->issuer = committee(a, &ret->o, !ret->has_parent, &ret->initials);
 	if (ret->has_parent)
 		ret->parent_issuer = committee(a, &ret->parent, !ret->parent.parent_id, &pi);
+	ret->place = place_of(ret->top.name);
+	ret->superior_upper = upper(a, ret->has_parent ? ret->parent.name : ret->o.name);
+	ret->issuer_upper = upper(a, ret->issuer);
+	ret->sign_for = !strcmp(ret->initials, "CB") ? "T/M CHI BỘ" : "T/M BAN THƯỜNG VỤ";
 	return 0;
 }
 
@@ -525,7 +521,7 @@ static void appendix(struct builder *b, const struct report *r, const char *note
 
 /* "Nơi nhận:": the level above, the standing committee, the archive;
  * NULL when out of memory. */
-static const char **recipients_of(struct arena *a, const struct issuing *w)
+static const char **recipients_of(struct arena *a, const struct report_issuing *w)
 {
 	const char **v = arena_calloc(a, 3, sizeof(*v));
 
@@ -549,14 +545,14 @@ int report_document(struct app *app, const struct actor *who, const struct repor
                     struct arena *a, struct doc *ret, struct err *e)
 {
 	struct builder b = {.a = a};
-	struct issuing w;
+	struct report_issuing w;
 	const char *label, *summary, *note, **recipients;
 	char today[DOC_DATE_MAX];
 	time_t now = time(NULL) + 7 * 3600;
 	struct tm tm;
 
 	memset(ret, 0, sizeof(*ret));
-	if (issuing_of(app, r->org, a, &w) < 0)
+	if (report_issuing(app, r->org, a, &w) < 0)
 		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
 		               "Organisation not found");
 	label = r->term_first ? arena_printf(a, "nhiệm kỳ %d - %d", r->term_first, r->term_last)
@@ -573,15 +569,15 @@ int report_document(struct app *app, const struct actor *who, const struct repor
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	*ret = (struct doc){
 	    .mark = report_mark(r),
-	    .superior = upper(a, w.has_parent ? w.parent.name : w.o.name),
-	    .issuer = upper(a, w.issuer),
+	    .superior = w.superior_upper,
+	    .issuer = w.issuer_upper,
 	    .number = arena_printf(a, "Số        -BC/%s", w.initials),
-	    .place_date = arena_printf(a, "%s, %s", place_of(w.top.name), today),
+	    .place_date = arena_printf(a, "%s, %s", w.place, today),
 	    .type = "BÁO CÁO",
 	    .summary = summary,
 	    .blocks = b.v,
 	    .nblocks = b.n,
-	    .sign_for = !strcmp(w.initials, "CB") ? "T/M CHI BỘ" : "T/M BAN THƯỜNG VỤ",
+	    .sign_for = w.sign_for,
 	    .sign_title = "BÍ THƯ",
 	    .recipients = recipients,
 	    .nrecipients = 3,
