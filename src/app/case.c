@@ -410,9 +410,10 @@ static void records_json(const struct case_view *v, json_t *o)
 	for (size_t i = 0; i < v->documents.n; i++) {
 		const struct case_document_row *d = &v->documents.v[i];
 
-		json_t *x = json_pack("{s:I,s:s?,s:o,s:s?,s:s}", "id", (json_int_t)d->id, "number",
-		                      d->number_symbol, "date", code_date_json(d->doc_date),
-		                      "issuer", d->issuer, "title", d->title);
+		json_t *x =
+		    json_pack("{s:I,s:s?,s:o,s:s?,s:s,s:s?}", "id", (json_int_t)d->id, "number",
+		              d->number_symbol, "date", code_date_json(d->doc_date), "issuer",
+		              d->issuer, "title", d->title, "paper", d->paper);
 
 		correct_json(x, d->version, &d->withdrawn);
 		json_array_append_new(docs, x);

@@ -587,7 +587,9 @@ int paper_download(struct app *app, const struct actor *who, int64_t doc_id, con
 	struct doc d;
 	int rc;
 
-	while (f < CASE_N(formats) && (!format || strcmp(format, formats[f].name) != 0))
+	if (!format)
+		format = "docx";
+	while (f < CASE_N(formats) && strcmp(format, formats[f].name) != 0)
 		f++;
 	if (f == CASE_N(formats))
 		return err_set(e, HOSO_E_BAD_ENUM, "format", "Định dạng là docx hoặc pdf",
