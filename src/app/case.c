@@ -302,6 +302,16 @@ static int load_names(struct app *app, const struct actor *who, struct case_view
 int case_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
              struct case_view *ret, struct err *e)
 {
+	int rc = case_view_load(app, who, id, a, ret, e);
+
+	if (rc == 0)
+		rc = audit_record(app, who, &(struct audit_entry){"read", "case", id, NULL, 0}, e);
+	return rc;
+}
+
+int case_view_load(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+                   struct case_view *ret, struct err *e)
+{
 	struct store *s = app_store(app);
 	int rc;
 
@@ -317,9 +327,7 @@ int case_get(struct app *app, const struct actor *who, int64_t id, struct arena 
 	    (rc = store_attachments_of_case(s, id, a, &ret->attachments)) < 0 ||
 	    (rc = store_case_assignees(s, id, a, &ret->assignees)) < 0)
 		return gate_store_error(e, rc, NOUN_CASE);
-	if ((rc = audit_record(app, who, &(struct audit_entry){"read", "case", id, NULL, 0}, e)) <
-	        0 ||
-	    (rc = load_names(app, who, ret, a, e)) < 0 ||
+	if ((rc = load_names(app, who, ret, a, e)) < 0 ||
 	    (rc = deadline_of_case(app, ret, a, &ret->deadlines, &ret->ndeadlines, e)) < 0 ||
 	    (rc = case_next_load(app, &ret->c, &ret->assignees, a, &ret->next, e)) < 0)
 		return rc;

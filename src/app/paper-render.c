@@ -172,12 +172,13 @@ static int render_field(void *arg, const char *name, struct err *e)
 		return 0;
 	}
 	if ((f->flags & PAPER_FIELD_LIST) && r->by_index)
-		return r->index < v->n ? buf_adds(r->out, v->v[r->index]) : 0;
-	for (size_t i = 0; rc == 0 && i < v->n; i++)
+		rc = r->index < v->n ? buf_adds(r->out, v->v[r->index]) : 0;
+	for (size_t i = 0; rc == 0 && !((f->flags & PAPER_FIELD_LIST) && r->by_index) && i < v->n;
+	     i++)
 		rc = buf_adds(r->out, v->v[i]) < 0 || (i + 1 < v->n && buf_adds(r->out, ", ") < 0)
 		         ? HOSO_E_NOMEM
 		         : 0;
-	return rc;
+	return rc < 0 ? err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL) : 0;
 }
 
 /* s[0..len) trimmed of white space, copied into a ("" when blank). */
@@ -323,32 +324,69 @@ static const char *title_of(struct paper_ctx *c)
 	return t;
 }
 
+/* Builds JSON without losing a value for want of memory: each put that
+ * fails marks the whole as failed (jansson frees the value). */
+struct jb {
+	int failed;
+};
+
+static void jb_set(struct jb *b, json_t *o, const char *key, json_t *v)
+{
+	if (!o || !v || json_object_set_new(o, key, v) < 0) {
+		json_decref(v);
+		b->failed = 1;
+	}
+}
+
+static void jb_push(struct jb *b, json_t *arr, json_t *v)
+{
+	if (!arr || !v || json_array_append_new(arr, v) < 0) {
+		json_decref(v);
+		b->failed = 1;
+	}
+}
+
+/* NULL when anything failed (o freed). */
+static json_t *jb_end(struct jb *b, json_t *o)
+{
+	if (b->failed || !o) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+static json_t *text_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
 static json_t *text_json(struct paper_ctx *c, const struct paper_text *t)
 {
+	struct jb b = {0};
 	json_t *o = json_object(), *body = json_array(), *rec = json_array();
+	const char *mark = mark_of(c->v.c.confidentiality), *title = title_of(c);
 
 	for (int i = 0; i < PAPER_PART__MAX; i++)
 		if (i != PAPER_BODY && i != PAPER_RECIPIENTS)
-			json_object_set_new(o, paper_part_code((enum paper_part)i),
-			                    t->part[i] ? json_string(t->part[i]) : json_null());
+			jb_set(&b, o, paper_part_code((enum paper_part)i),
+			       text_or_null(t->part[i]));
 	for (size_t i = 0; i < t->nbody; i++)
-		json_array_append_new(body, json_pack("{s:s,s:s}", "kind", line_kinds[t->kinds[i]],
-		                                      "text", t->body[i]));
+		jb_push(
+		    &b, body,
+		    json_pack("{s:s,s:s}", "kind", line_kinds[t->kinds[i]], "text", t->body[i]));
 	for (size_t i = 0; i < t->nrecipients; i++)
-		json_array_append_new(rec, json_string(t->recipients[i]));
-	json_object_set_new(o, "body", body);
-	json_object_set_new(o, "recipients", rec);
-	json_object_set_new(o, "paper", json_string(c->p->code));
-	json_object_set_new(o, "name", json_string(c->p->vi));
-	json_object_set_new(o, "name_en", json_string(c->p->en));
-	json_object_set_new(o, "place", json_string(c->w.place));
-	json_object_set_new(o, "mark",
-	                    mark_of(c->v.c.confidentiality)
-	                        ? json_string(mark_of(c->v.c.confidentiality))
-	                        : json_null());
-	json_object_set_new(o, "title", json_string(title_of(c)));
-	json_object_set_new(o, "letter", c->letter ? json_integer(c->letter->l.id) : json_null());
-	return o;
+		jb_push(&b, rec, json_string(t->recipients[i]));
+	jb_set(&b, o, "body", body);
+	jb_set(&b, o, "recipients", rec);
+	jb_set(&b, o, "paper", json_string(c->p->code));
+	jb_set(&b, o, "name", json_string(c->p->vi));
+	jb_set(&b, o, "name_en", json_string(c->p->en));
+	jb_set(&b, o, "place", json_string(c->w.place));
+	jb_set(&b, o, "mark", text_or_null(mark));
+	jb_set(&b, o, "title", title ? json_string(title) : NULL);
+	jb_set(&b, o, "letter", c->letter ? json_integer(c->letter->l.id) : json_null());
+	return jb_end(&b, o);
 }
 
 static const char *str(json_t *o, const char *key)
@@ -453,9 +491,11 @@ static int letter_of(struct paper_ctx *c, int64_t id, struct err *e)
 }
 
 /* Everything a paper of case case_id is filled from, after the actor's
- * role (one of roles) and sight of the case are checked. */
+ * role (one of roles) and sight of the case are checked; the read of the
+ * case recorded when `read` (a preview), else left to the caller, who
+ * records what it does with it. */
 static int ctx_load(struct app *app, const struct actor *who, int64_t case_id,
-                    const struct paper_request *rq, unsigned roles, struct arena *a,
+                    const struct paper_request *rq, unsigned roles, int read, struct arena *a,
                     struct paper_ctx *ret, struct err *e)
 {
 	size_t nf;
@@ -468,14 +508,16 @@ static int ctx_load(struct app *app, const struct actor *who, int64_t case_id,
 		return rc;
 	if (!(ret->p = paper_find(rq->paper)))
 		return refuse_paper(e, "paper", rq->paper);
-	if ((rc = case_get(app, who, case_id, a, &ret->v, e)) < 0)
+	if ((rc = read ? case_get(app, who, case_id, a, &ret->v, e)
+	               : case_view_load(app, who, case_id, a, &ret->v, e)) < 0)
 		return rc;
 	if (!case_is(&ret->v.c, ret->p->kind))
 		return err_set(e, HOSO_E_CONFLICT, "paper",
 		               "Giấy tờ \"%s\" không dùng cho loại hồ sơ này",
 		               "Paper \"%s\" is not for this kind of case", ret->p->vi);
-	if (report_issuing(app, ret->v.c.handling_org, a, &ret->w) < 0)
-		return gate_not_found(e, "org", NOUN_ORG);
+	if ((rc = report_issuing(app, ret->v.c.handling_org, a, &ret->w)) < 0)
+		return rc == HOSO_E_NOT_FOUND ? gate_not_found(e, "org", NOUN_ORG)
+		                              : err_set(e, rc, NULL, NULL, NULL);
 	if ((ret->p->flags & PAPER_PER_LETTER) && (rc = letter_of(ret, rq->letter, e)) < 0)
 		return rc;
 	ret->vals = arena_calloc(a, nf, sizeof(*ret->vals));
@@ -507,13 +549,21 @@ int paper_preview(struct app *app, const struct actor *who, int64_t case_id,
 	int rc;
 
 	*ret = NULL;
-	if ((rc = ctx_load(app, who, case_id, rq, WRITE_ROLES | 1u << ROLE_ADMIN, a, &c, e)) < 0 ||
+	if ((rc = ctx_load(app, who, case_id, rq, WRITE_ROLES | 1u << ROLE_ADMIN, 1, a, &c, e)) <
+	        0 ||
 	    (rc = fill(&c, rq, ret, e)) < 0)
 		return rc;
 	/* the number and date lines as a draft shows them */
-	json_object_set_new(*ret, "number", json_string(number_line(a, NULL, str(*ret, "symbol"))));
-	json_object_set_new(*ret, "place_date",
-	                    json_string(date_line(a, c.w.place, draft.doc_date, 0)));
+	{
+		struct jb b = {0};
+		const char *number = number_line(a, NULL, str(*ret, "symbol"));
+		const char *date = date_line(a, c.w.place, draft.doc_date, 0);
+
+		jb_set(&b, *ret, "number", number ? json_string(number) : NULL);
+		jb_set(&b, *ret, "place_date", date ? json_string(date) : NULL);
+		if (!(*ret = jb_end(&b, *ret)))
+			return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	}
 	return 0;
 }
 
@@ -543,7 +593,7 @@ int paper_generate(struct app *app, const struct actor *who, int64_t case_id,
 	int rc;
 
 	arena_init(&a, 1 << 20);
-	if ((rc = ctx_load(app, who, case_id, &in, WRITE_ROLES, &a, &c, e)) < 0 ||
+	if ((rc = ctx_load(app, who, case_id, &in, WRITE_ROLES, 0, &a, &c, e)) < 0 ||
 	    (rc = case_still_open(&c.v.c, e)) < 0 || (rc = fill(&c, &in, &o, e)) < 0)
 		goto out;
 	p.r = (struct case_document_row){.case_id = case_id,
@@ -623,14 +673,16 @@ int paper_download(struct app *app, const struct actor *who, int64_t doc_id, con
 
 /* ---- the catalogue and the templates ---- */
 
+/* NULL when out of memory. */
 static json_t *template_json(const struct paper_template *t)
 {
+	struct jb b = {0};
 	json_t *o = json_object();
 
 	for (int i = 0; i < PAPER_PART__MAX; i++)
-		json_object_set_new(o, paper_part_code((enum paper_part)i),
-		                    json_string(t->part[i] ? t->part[i] : ""));
-	return o;
+		jb_set(&b, o, paper_part_code((enum paper_part)i),
+		       json_string(t->part[i] ? t->part[i] : ""));
+	return jb_end(&b, o);
 }
 
 static json_t *fields_json(void)
@@ -709,19 +761,21 @@ static int put_template(struct app *app, void *arg, struct gate_write *w, struct
 	return store_paper_template_put(app_store(app), t->code, t->body, t->version, t->user_id);
 }
 
-/* {part: {before, after}} for each part of b that differs from a. */
-static json_t *changes(const struct paper_template *a, const struct paper_template *b)
+/* {part: {before, after}} for each part of y that differs from x; NULL
+ * when out of memory. */
+static json_t *changes(const struct paper_template *x, const struct paper_template *y)
 {
+	struct jb b = {0};
 	json_t *o = json_object();
 
 	for (int i = 0; i < PAPER_PART__MAX; i++) {
-		const char *x = a->part[i] ? a->part[i] : "", *y = b->part[i] ? b->part[i] : "";
+		const char *p = x->part[i] ? x->part[i] : "", *q = y->part[i] ? y->part[i] : "";
 
-		if (strcmp(x, y) != 0)
-			json_object_set_new(o, paper_part_code((enum paper_part)i),
-			                    json_pack("{s:s,s:s}", "before", x, "after", y));
+		if (strcmp(p, q) != 0)
+			jb_set(&b, o, paper_part_code((enum paper_part)i),
+			       json_pack("{s:s,s:s}", "before", p, "after", q));
 	}
-	return o;
+	return jb_end(&b, o);
 }
 
 int paper_template_set(struct app *app, const struct actor *who, const char *code, json_t *tpl,

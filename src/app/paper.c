@@ -240,11 +240,12 @@ static int one(struct paper_ctx *c, struct paper_values *ret, const char *s)
 static int day(struct paper_ctx *c, struct paper_values *ret, int32_t d)
 {
 	char s[DATE_BUF];
+	const char *v;
 
 	if (d == DATE_NONE || d == DATE_OPEN)
 		return one(c, ret, "");
 	date_format_vn(d, s);
-	return one(c, ret, arena_strdup(c->a, s));
+	return (v = arena_strdup(c->a, s)) ? one(c, ret, v) : HOSO_E_NOMEM;
 }
 
 /* A list of at most n values (NULLs left out). */
@@ -367,8 +368,12 @@ static int decisions(struct paper_ctx *c, struct paper_values *r, int what)
 		char s[DATE_BUF];
 
 		if (what >= 2) {
+			const char *v;
+
 			date_format_vn(what == 2 ? x->d.violation : x->d.decided, s);
-			list_add(r, arena_strdup(c->a, s));
+			if (!(v = arena_strdup(c->a, s)))
+				return HOSO_E_NOMEM;
+			list_add(r, v);
 		} else {
 			list_add(r, what == 0 ? x->subject.name : x->form_name);
 		}
@@ -509,7 +514,9 @@ static int f_letter_due(struct paper_ctx *c, struct paper_values *r)
 
 static int f_letter_reminders(struct paper_ctx *c, struct paper_values *r)
 {
-	return one(c, r, c->letter ? arena_printf(c->a, "%d", c->letter->l.reminders) : NULL);
+	const char *n = c->letter ? arena_printf(c->a, "%d", c->letter->l.reminders) : "";
+
+	return n ? one(c, r, n) : HOSO_E_NOMEM;
 }
 
 /* A list field is repeated line by line; the same values under a plural

@@ -22,17 +22,6 @@
 
 /* ---- the header: who issues it ---- */
 
-static const char *upper(struct arena *a, const char *s)
-{
-	struct buf b = BUF_INIT(1 << 12);
-	const char *r = NULL;
-
-	if (s && vi_upper(s, strlen(s), &b) == 0)
-		r = arena_strdup(a, b.buf);
-	buf_release(&b);
-	return r ? r : s;
-}
-
 static int starts(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -333,18 +322,36 @@ static int keep_last(const struct org_row *o, void *arg)
 	return 0;
 }
 
+/* s in upper case, copied into a; NULL when out of memory. */
+static const char *upper(struct arena *a, const char *s)
+{
+	struct buf b = BUF_INIT(1 << 12);
+	const char *r = NULL;
+
+	if (s && vi_upper(s, strlen(s), &b) == 0)
+		r = arena_strdup(a, b.buf);
+	buf_release(&b);
+	return r;
+}
+
 int report_issuing(struct app *app, int64_t org, struct arena *a, struct report_issuing *ret)
 {
-	const char *pi;
+	const char *pi = NULL;
+	int rc;
 
 	memset(ret, 0, sizeof(*ret));
-	if (store_org_latest(app_store(app), org, a, &ret->o) < 0)
-		return HOSO_E_NOT_FOUND;
+	if ((rc = store_org_latest(app_store(app), org, a, &ret->o)) < 0)
+		return rc;
 	ret->top = ret->o;
-	ret->has_parent = ret->o.parent_id &&
-	                  store_org_latest(app_store(app), ret->o.parent_id, a, &ret->parent) == 0;
+	if (ret->o.parent_id) {
+		rc = store_org_latest(app_store(app), ret->o.parent_id, a, &ret->parent);
+		if (rc < 0 && rc != HOSO_E_NOT_FOUND)
+			return rc;
+		ret->has_parent = rc == 0;
+	}
 	/* the top of the tree, for the place the document is issued at */
-	org_walk_up(app, ret->o.id, DATE_OPEN, ORG_WALK_AT, a, keep_last, &ret->top);
+	if ((rc = org_walk_up(app, ret->o.id, DATE_OPEN, ORG_WALK_AT, a, keep_last, &ret->top)) < 0)
+		return rc;
 	ret->issuer = committee(a, &ret->o, !ret->has_parent, &ret->initials);
 	if (ret->has_parent)
 		ret->parent_issuer = committee(a, &ret->parent, !ret->parent.parent_id, &pi);
@@ -352,6 +359,9 @@ int report_issuing(struct app *app, int64_t org, struct arena *a, struct report_
 	ret->superior_upper = upper(a, ret->has_parent ? ret->parent.name : ret->o.name);
 	ret->issuer_upper = upper(a, ret->issuer);
 	ret->sign_for = !strcmp(ret->initials, "CB") ? "T/M CHI BỘ" : "T/M BAN THƯỜNG VỤ";
+	if (!ret->issuer || (ret->has_parent && !ret->parent_issuer) || !ret->superior_upper ||
+	    !ret->issuer_upper)
+		return HOSO_E_NOMEM;
 	return 0;
 }
 
@@ -547,14 +557,16 @@ int report_document(struct app *app, const struct actor *who, const struct repor
 	struct builder b = {.a = a};
 	struct report_issuing w;
 	const char *label, *summary, *note, **recipients;
+	int rc;
 	char today[DOC_DATE_MAX];
 	time_t now = time(NULL) + 7 * 3600;
 	struct tm tm;
 
 	memset(ret, 0, sizeof(*ret));
-	if (report_issuing(app, r->org, a, &w) < 0)
-		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-		               "Organisation not found");
+	if ((rc = report_issuing(app, r->org, a, &w)) < 0)
+		return rc == HOSO_E_NOT_FOUND ? err_set(e, rc, "org", "Không tìm thấy tổ chức",
+		                                        "Organisation not found")
+		                              : err_set(e, rc, NULL, NULL, NULL);
 	label = r->term_first ? arena_printf(a, "nhiệm kỳ %d - %d", r->term_first, r->term_last)
 	                      : period_label(a, r->from, r->to);
 	summary = summary_of(a, r, label);
