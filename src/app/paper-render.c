@@ -325,25 +325,26 @@ static const char *title_of(struct paper_ctx *c)
 }
 
 /* Builds JSON without losing a value for want of memory: each put that
- * fails marks the whole as failed (jansson frees the value). */
+ * fails marks the whole as failed. */
 struct jb {
 	int failed;
 };
 
+/* jansson's _new functions take v even when they fail. */
 static void jb_set(struct jb *b, json_t *o, const char *key, json_t *v)
 {
-	if (!o || !v || json_object_set_new(o, key, v) < 0) {
+	if (!o)
 		json_decref(v);
+	if (!o || !v || json_object_set_new(o, key, v) < 0)
 		b->failed = 1;
-	}
 }
 
 static void jb_push(struct jb *b, json_t *arr, json_t *v)
 {
-	if (!arr || !v || json_array_append_new(arr, v) < 0) {
+	if (!arr)
 		json_decref(v);
+	if (!arr || !v || json_array_append_new(arr, v) < 0)
 		b->failed = 1;
-	}
 }
 
 /* NULL when anything failed (o freed). */
