@@ -335,6 +335,29 @@ static void test_an_administrator_changes_a_template(void **state)
 	json_decref(bad);
 }
 
+static void test_a_classified_case_gives_a_marked_paper_to_those_cleared(void **state)
+{
+	struct fx *f = *state;
+	struct actor cleared = fixture_actor(12, ROLE_OFFICER, f->x1, CLEARANCE_SECRET);
+	struct case_input in = {.kind = "kiem_tra",
+	                        .title = "Kiểm tra mật",
+	                        .opened = date_days(2024, 1, 2),
+	                        .confidentiality = CLEARANCE_SECRET};
+	struct paper_request rq = {"kt_thong_bao", 0, NULL};
+	int64_t secret = fixture_case_of(&f->fx, &cleared, in, f->x1), doc;
+	json_t *o = NULL;
+
+	assert_int_equal(paper_preview(f->fx.app, &cleared, secret, &rq, &f->fx.a, &o, &f->fx.e),
+	                 0);
+	assert_string_equal(json_string_value(json_object_get(o, "mark")), "MẬT");
+	json_decref(o);
+	/* above the officer's clearance: as missing */
+	assert_int_equal(paper_preview(f->fx.app, &f->officer, secret, &rq, &f->fx.a, &o, &f->fx.e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(paper_generate(f->fx.app, &f->officer, secret, &rq, &doc, &f->fx.e),
+	                 HOSO_E_NOT_FOUND);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, fixture_teardown)
 
 int main(void)
@@ -348,6 +371,7 @@ int main(void)
 	    T(test_a_verification_letter_is_one_per_letter),
 	    T(test_a_paper_is_kept_as_a_draft_and_downloaded),
 	    T(test_an_administrator_changes_a_template),
+	    T(test_a_classified_case_gives_a_marked_paper_to_those_cleared),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
