@@ -49,8 +49,8 @@ static const struct paper papers[PAPER__MAX] = {
               "sát và kỷ luật của Đảng;\n"
               "- Căn cứ chương trình kiểm tra, giám sát của Ủy ban Kiểm tra {{org.committee}},\n"
               "# ỦY BAN KIỂM TRA {{org.committee_upper}} QUYẾT ĐỊNH\n"
-              "Điều 1. Kiểm tra {{subjects}} về nội dung: {{case.title}} ({{case.type}}; hồ sơ "
-              "số {{case.number}}).\n"
+              "Điều 1. Kiểm tra {{subjects}} về nội dung: {{case.title}} (hồ sơ số "
+              "{{case.number}}).\n"
               "Điều 2. Thành lập Đoàn kiểm tra gồm các đồng chí:\n"
               "- Đồng chí {{team.name}};\n"
               "Đoàn kiểm tra xây dựng kế hoạch, tiến hành kiểm tra và báo cáo kết quả với Ủy "
@@ -171,7 +171,7 @@ static const struct paper papers[PAPER__MAX] = {
           .part[PAPER_SUMMARY] = "Về tiêu chuẩn chính trị của {{subjects}}",
           .part[PAPER_BODY] =
               "Theo đề nghị của {{appraisal.requester}} về việc thẩm định tiêu chuẩn chính "
-              "trị ({{case.type}}; hồ sơ số {{case.number}}: {{case.title}}), sau khi xem xét "
+              "trị (hồ sơ số {{case.number}}: {{case.title}}), sau khi xem xét "
               "hồ sơ và kết quả thẩm tra, xác minh, {{org.committee}} kết luận như sau:\n"
               "Đồng chí {{subjects}}: {{appraisal.outcome}} {{appraisal.position}}.\n"
               "{{case.conclusion}}",
