@@ -60,22 +60,36 @@ static json_t *template_file(const char *path, struct err *e)
 	return o;
 }
 
+/* "ID PAPER [--letter L]", and [--template FILE] when tpl is not NULL:
+ * the case into *ret_id and the request into rq; 0 or the exit status. */
+static int request_args(struct cli_sub *x, int argc, char **argv, int64_t *ret_id,
+                        struct paper_request *rq, const char **tpl)
+{
+	const char *pos[2], *letter = NULL;
+	/* without tpl, the list ends before --template */
+	const struct cli_opt opts[] = {
+	    {"--letter", &letter}, {tpl ? "--template" : NULL, tpl}, {NULL}};
+	int rc;
+
+	if ((rc = cli_args(x, argc, argv, opts, pos, 2, "Cần ID và loại giấy tờ",
+	                   "ID and the paper are required")) != 0 ||
+	    (rc = cli_id(pos[0], ret_id)) != 0 ||
+	    (letter && (rc = cli_number("--letter", letter, 1, INT64_MAX, &rq->letter)) != 0))
+		return rc;
+	rq->paper = pos[1];
+	return cli_sub_open(x);
+}
+
 static int preview_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[2], *letter = NULL, *file = NULL;
-	const struct cli_opt opts[] = {{"--letter", &letter}, {"--template", &file}, {NULL}};
+	const char *file = NULL;
 	struct paper_request rq = {NULL, 0, NULL};
 	int64_t id;
 	json_t *o = NULL;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 2, "Cần ID và loại giấy tờ",
-	                   "ID and the paper are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 ||
-	    (letter && (rc = cli_number("--letter", letter, 1, INT64_MAX, &rq.letter)) != 0) ||
-	    (rc = cli_sub_open(x)) != 0)
+	if ((rc = request_args(x, argc, argv, &id, &rq, &file)) != 0)
 		return rc;
-	rq.paper = pos[1];
 	if (file && !(rq.tpl = template_file(file, &x->err)))
 		return HOSO_E_BAD_FILE;
 	rc = paper_preview(x->app, &x->who, id, &rq, &x->a, &o, &x->err);
@@ -87,19 +101,12 @@ static int preview_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int generate_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[2], *letter = NULL;
-	const struct cli_opt opts[] = {{"--letter", &letter}, {NULL}};
 	struct paper_request rq = {NULL, 0, NULL};
 	int64_t id, doc = 0;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 2, "Cần ID và loại giấy tờ",
-	                   "ID and the paper are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 ||
-	    (letter && (rc = cli_number("--letter", letter, 1, INT64_MAX, &rq.letter)) != 0) ||
-	    (rc = cli_sub_open(x)) != 0)
+	if ((rc = request_args(x, argc, argv, &id, &rq, NULL)) != 0)
 		return rc;
-	rq.paper = pos[1];
 	rc = paper_generate(x->app, &x->who, id, &rq, &doc, &x->err);
 	return cli_print_id(rc, doc);
 }

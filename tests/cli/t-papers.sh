@@ -124,6 +124,16 @@ expect_status 0 "$HOSO" case paper-get "$tdoc" --format pdf --out trip.pdf
 pdftotext trip.pdf - | grep -q "Lò Văn Muôn" && ok || fail "the trip's approval from the command line"
 expect_status 1 "$HOSO" case paper "$t1" kt_quyet_dinh
 expect_status 1 "$HOSO" case paper-get "$tdoc" --format odt --out x.odt
+expect_status 2 "$HOSO" case paper "$t1" rnn_dong_y --template x.json
+printf '{"body": "Số {{case.numbr}}"}' > bad.json
+expect_status 1 "$HOSO" case paper-preview "$c1" kt_quyet_dinh --template bad.json
+expect_err "unknown_field"
+expect_err "case.numbr"
+expect_status 0 "$HOSO" case paper-preview "$a1" ttll_xac_minh --letter "$l1"
+expect_out "Kính gửi: Đảng ủy xã Thanh Nưa"
+expect_status 1 "$HOSO" case paper-template kl_de_nghi --file bad.json
+expect_status 0 "$HOSO" case papers
+expect_out "^kl_de_nghi +ky_luat +v0 "
 
 # Templates: the administrator of the province only; an unknown field named, nothing written.
 send cv.x1 PUT "/api/papers/rnn_dong_y" '{"template": {"issuer": "BAN THƯỜNG VỤ"}, "version": 0}' 403
