@@ -42,8 +42,9 @@ static int refuse_paper(struct err *e, const char *field, const char *code)
 	               "There is no paper \"%s\"", code ? code : "");
 }
 
-int paper_template_parse(const struct paper *p, json_t *o, struct arena *a,
-                         struct paper_template *ret, struct err *e)
+/* paper_template_parse, the fields checked only when check is set. */
+static int parse_parts(const struct paper *p, json_t *o, int check, struct arena *a,
+                       struct paper_template *ret, struct err *e)
 {
 	size_t nf;
 	const struct paper_field *fv = paper_fields(&nf);
@@ -84,16 +85,24 @@ int paper_template_parse(const struct paper *p, json_t *o, struct arena *a,
 		buf_release(&b);
 		if (!ret->part[part])
 			return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-		if ((rc = paper_check_text(p, fv, nf, (enum paper_part)part, ret->part[part], e)) <
-		    0)
+		if (check && (rc = paper_check_text(p, fv, nf, (enum paper_part)part,
+		                                    ret->part[part], e)) < 0)
 			return rc;
 	}
 	return 0;
 }
 
+int paper_template_parse(const struct paper *p, json_t *o, struct arena *a,
+                         struct paper_template *ret, struct err *e)
+{
+	return parse_parts(p, o, 1, a, ret, e);
+}
+
 /* Paper p's template in force: the one stored (and its version), else the
- * default (version 0). */
-static int template_of(struct app *app, const struct paper *p, struct arena *a,
+ * default (version 0); its fields checked when check is set (a template
+ * saved before a field was renamed is refused when rendered, but shown
+ * to the administrator who mends it). */
+static int template_of(struct app *app, const struct paper *p, int check, struct arena *a,
                        struct paper_template *ret, int64_t *ret_version, struct err *e)
 {
 	struct paper_template_list l;
@@ -109,7 +118,7 @@ static int template_of(struct app *app, const struct paper *p, struct arena *a,
 			continue;
 		if (!(o = json_loads(l.v[i].body, 0, NULL)))
 			return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
-		rc = paper_template_parse(p, o, a, ret, e);
+		rc = parse_parts(p, o, check, a, ret, e);
 		json_decref(o);
 		*ret_version = l.v[i].version;
 		return rc;
@@ -533,7 +542,7 @@ static int fill(struct paper_ctx *c, const struct paper_request *rq, json_t **re
 	struct paper_text t;
 	int64_t version;
 	int rc = rq->tpl ? paper_template_parse(c->p, rq->tpl, c->a, &tpl, e)
-	                 : template_of(c->app, c->p, c->a, &tpl, &version, e);
+	                 : template_of(c->app, c->p, 1, c->a, &tpl, &version, e);
 
 	if (rc == 0)
 		rc = render(c, &tpl, &t, e);
@@ -724,17 +733,23 @@ int paper_catalogue(struct app *app, const struct actor *who, struct arena *a, j
 		const struct paper *p = paper_get((enum paper_id)i);
 		struct paper_template t;
 		int64_t version;
+		struct err bad;
 
-		if ((rc = template_of(app, p, a, &t, &version, e)) == 0)
+		err_init(&bad);
+		if ((rc = template_of(app, p, 0, a, &t, &version, e)) == 0)
 			json_array_append_new(
 			    arr,
-			    json_pack("{s:s,s:s,s:s,s:s,s:b,s:b,s:o,s:o,s:I}", "code", p->code,
+			    json_pack("{s:s,s:s,s:s,s:s,s:b,s:b,s:o,s:o,s:I,s:s?}", "code", p->code,
 			              "name", p->vi, "name_en", p->en, "kind",
 			              case_kind_code(p->kind), "to_subject",
 			              (p->flags & PAPER_TO_SUBJECT) != 0, "per_letter",
 			              (p->flags & PAPER_PER_LETTER) != 0, "template",
 			              template_json(&t), "default", template_json(&p->defaults),
-			              "version", (json_int_t)version));
+			              "version", (json_int_t)version, "problem",
+			              template_of(app, p, 1, a, &t, &version, &bad) < 0
+			                  ? arena_strdup(a, err_text_vi(&bad))
+			                  : NULL));
+		err_release(&bad);
 	}
 	for (int i = 0; i < PAPER_PART__MAX; i++)
 		json_array_append_new(parts, json_string(paper_part_code((enum paper_part)i)));
@@ -799,7 +814,7 @@ int paper_template_set(struct app *app, const struct actor *who, const char *cod
 		               "There is no paper \"%s\"", code ? code : "");
 	arena_init(&a, 1 << 20);
 	if ((rc = paper_template_parse(p, tpl, &a, &next, e)) < 0 ||
-	    (rc = template_of(app, p, &a, &now, &stored, e)) < 0)
+	    (rc = template_of(app, p, 0, &a, &now, &stored, e)) < 0)
 		goto out;
 	if (version != stored) {
 		rc = err_set(e, HOSO_E_CONFLICT, "version",

@@ -358,6 +358,47 @@ static void test_a_classified_case_gives_a_marked_paper_to_those_cleared(void **
 	                 HOSO_E_NOT_FOUND);
 }
 
+/* A stored template naming a field the program no longer has (renamed in
+ * a later version): refused when rendered, shown to the administrator
+ * with what is wrong, and mended. */
+static void test_a_stale_template_is_shown_and_mended(void **state)
+{
+	struct fx *f = *state;
+	struct paper_request rq = {"kt_quyet_dinh", 0, NULL};
+	json_t *o = NULL, *good = json_pack("{s:s}", "body", "{{case.number}}");
+	const char *problem = NULL;
+
+	assert_int_equal(store_paper_template_put(app_store(f->fx.app), "kt_quyet_dinh",
+	                                          "{\"body\": \"{{case.so}}\"}", 0, 0),
+	                 0);
+	assert_int_equal(
+	    paper_preview(f->fx.app, &f->officer, f->insp, &rq, &f->fx.a, &o, &f->fx.e),
+	    HOSO_E_UNKNOWN_FIELD);
+	assert_int_equal(paper_catalogue(f->fx.app, &f->admin, &f->fx.a, &o, &f->fx.e), 0);
+	for (size_t i = 0; i < json_array_size(json_object_get(o, "papers")); i++) {
+		json_t *p = json_array_get(json_object_get(o, "papers"), i);
+
+		if (strcmp(json_string_value(json_object_get(p, "code")), "kt_quyet_dinh") == 0) {
+			problem = json_string_value(json_object_get(p, "problem"));
+			assert_string_equal(json_string_value(json_object_get(
+			                        json_object_get(p, "template"), "body")),
+			                    "{{case.so}}");
+		} else {
+			assert_true(json_is_null(json_object_get(p, "problem")));
+		}
+	}
+	assert_non_null(problem);
+	assert_non_null(strstr(problem, "{{case.so}}"));
+	json_decref(o);
+	assert_int_equal(
+	    paper_template_set(f->fx.app, &f->admin, "kt_quyet_dinh", good, 1, &f->fx.e), 0);
+	assert_int_equal(
+	    paper_preview(f->fx.app, &f->officer, f->insp, &rq, &f->fx.a, &o, &f->fx.e), 0);
+	assert_string_equal(line(o, 0), "KT-2024-0001");
+	json_decref(o);
+	json_decref(good);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, fixture_teardown)
 
 int main(void)
@@ -372,6 +413,7 @@ int main(void)
 	    T(test_a_paper_is_kept_as_a_draft_and_downloaded),
 	    T(test_an_administrator_changes_a_template),
 	    T(test_a_classified_case_gives_a_marked_paper_to_those_cleared),
+	    T(test_a_stale_template_is_shown_and_mended),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,6 +9,8 @@ export type PaperTemplate = Record<PaperPart, string>
 export interface Paper {
   code: string; name: string; name_en: string; kind: string; to_subject: boolean; per_letter: boolean
   template: PaperTemplate; default: PaperTemplate; version: number
+  /** What is wrong with a stored template the program no longer accepts (a field renamed), or null. */
+  problem: string | null
 }
 export interface PaperField { name: string; vi: string; en: string; kinds: string[]; list: boolean; protected: boolean; letter: boolean }
 export interface PaperCatalogue { papers: Paper[]; parts: PaperPart[]; fields: PaperField[] }
