@@ -268,6 +268,10 @@ int case_of_kind(struct app *app, const struct actor *who, int64_t case_id, enum
  * audit trail. */
 int case_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
              struct case_view *ret, struct err *e);
+/* The same, not recorded: for a use case that records what it does with
+ * the case itself (a paper generated from it). */
+int case_view_load(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+                   struct case_view *ret, struct err *e);
 
 struct case_filter {
 	const char *kind, *state; /* NULL: any */

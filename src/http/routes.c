@@ -96,6 +96,12 @@ const struct http_route http_routes[] = {
     {"GET", "/api/return-reports", api_return_reports_get},
     {"POST", "/api/letters/{id}", api_letter_post},
     {"GET", "/api/letters", api_letters_get},
+    /* papers */
+    {"GET", "/api/papers", api_papers_get},
+    {"PUT", "/api/papers/{code}", api_paper_put},
+    {"POST", "/api/cases/{id}/paper-preview", api_case_paper_preview},
+    {"POST", "/api/cases/{id}/papers", api_case_paper_post},
+    {"GET", "/api/documents/{id}/paper", api_document_paper_get},
     /* corrections */
     {"PATCH", "/api/cases/{id}", api_case_patch},
     {"PATCH", "/api/documents/{id}", api_document_patch},

@@ -780,6 +780,23 @@ static const struct migration migrations[] = {
         "CREATE INDEX case_point_of ON case_point(case_id);",
         NULL,
     },
+    /* 29: papers (app/paper.c).  A template an administrator changed
+     * (the defaults ship with the program and are not stored): its parts
+     * as a JSON object.  A paper generated from a case is one of its
+     * documents, a draft until its number is filled, with the paper's
+     * code and its text as generated (JSON), from which it is written as
+     * DOCX or PDF with the number and date it has then. */
+    {
+        "CREATE TABLE paper_template("
+        " code TEXT PRIMARY KEY,"
+        " body TEXT NOT NULL CHECK (json_valid(body)),"
+        " version INTEGER NOT NULL,"
+        " user_id INTEGER,"
+        " at TEXT NOT NULL) STRICT;"
+        "ALTER TABLE case_document ADD COLUMN paper TEXT;"
+        "ALTER TABLE case_document ADD COLUMN paper_body TEXT;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

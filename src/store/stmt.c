@@ -335,7 +335,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                   "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
 #define DOCUMENT_COLS                                                                              \
 	"id, case_id, number_symbol, doc_date, issuer, title, user_id, at, "                       \
-	"version, " WITHDRAWN_COLS
+	"version, " WITHDRAWN_COLS ", paper"
     [STMT_CASE_DOCUMENTS] =
         "SELECT " DOCUMENT_COLS " FROM case_document WHERE case_id = ?1 ORDER BY doc_date, id",
     [STMT_CASE_NOTE_INSERT] = "INSERT INTO case_note(case_id, user_id, at, text) VALUES (?1, ?2, "
@@ -616,4 +616,18 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_CASES_OF_ORG] = "SELECT id FROM case_file WHERE handling_org = ?1 AND id < ?2 UNION "
                           "SELECT case_id FROM case_subject WHERE org_id = ?1 AND case_id < ?2 "
                           "ORDER BY 1 DESC LIMIT ?3",
+    [STMT_PAPER_TEMPLATES] = "SELECT code, body, version, user_id, at FROM paper_template "
+                             "ORDER BY code",
+    /* insert or replace, guarded by the version read (?3; 0: none yet) */
+    [STMT_PAPER_TEMPLATE_PUT] =
+        "INSERT INTO paper_template(code, body, version, user_id, at) SELECT ?1, ?2, 1, ?4, "
+        "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE true ON CONFLICT(code) DO UPDATE SET "
+        "body = excluded.body, version = version + 1, user_id = excluded.user_id, at = "
+        "excluded.at WHERE paper_template.version = ?3",
+    [STMT_CASE_PAPER_INSERT] =
+        "INSERT INTO case_document(case_id, number_symbol, doc_date, issuer, title, user_id, "
+        "at, paper, paper_body) VALUES (?1, NULL, ?2, ?3, ?4, ?5, "
+        "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?6, ?7)",
+    [STMT_CASE_PAPER_GET] = "SELECT paper, paper_body FROM case_document WHERE id = ?1 AND "
+                            "paper IS NOT NULL",
 };

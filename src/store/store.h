@@ -428,6 +428,7 @@ struct case_document_row {
 	const char *at;
 	int64_t version;
 	struct withdrawal withdrawn;
+	const char *paper; /* a paper generated from the case (app/paper.h), or NULL */
 };
 struct case_document_list {
 	struct case_document_row *v;
@@ -466,6 +467,29 @@ int store_case_documents(struct store *s, int64_t case_id, struct arena *a,
                          struct case_document_list *ret);
 int store_case_note_insert(struct store *s, const struct case_note_row *r, int64_t *ret_id);
 int store_case_notes(struct store *s, int64_t case_id, struct arena *a, struct case_note_list *ret);
+
+/* Papers (app/paper.c): the templates an administrator changed (body: the
+ * parts as JSON); a paper generated, as a draft document of its case
+ * (r's case_id, doc_date, issuer, title, user_id, paper) with its text
+ * (JSON); the code and text of document id, HOSO_E_NOT_FOUND when it is
+ * not a paper.  A template is put when version is the stored one (0: none
+ * stored yet), else HOSO_E_CONFLICT. */
+struct paper_template_row {
+	const char *code, *body;
+	int64_t version, user_id;
+	const char *at;
+};
+struct paper_template_list {
+	struct paper_template_row *v;
+	size_t n;
+};
+int store_paper_templates(struct store *s, struct arena *a, struct paper_template_list *ret);
+int store_paper_template_put(struct store *s, const char *code, const char *body, int64_t version,
+                             int64_t user_id);
+int store_case_paper_insert(struct store *s, const struct case_document_row *r, const char *body,
+                            int64_t *ret_id);
+int store_case_paper_get(struct store *s, int64_t id, struct arena *a, const char **ret_paper,
+                         const char **ret_body);
 
 /* Outgoing verification letters of a case. */
 struct letter_row {

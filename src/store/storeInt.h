@@ -223,6 +223,11 @@ enum stmt {
 	/* the cases about a person or an organisation (context.c) */
 	STMT_CASES_OF_PERSON,
 	STMT_CASES_OF_ORG,
+	/* papers: templates and the papers generated (app/paper.c) */
+	STMT_PAPER_TEMPLATES,
+	STMT_PAPER_TEMPLATE_PUT,
+	STMT_CASE_PAPER_INSERT,
+	STMT_CASE_PAPER_GET,
 	STMT__MAX
 };
 

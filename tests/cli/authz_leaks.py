@@ -52,7 +52,7 @@ HIDDEN = {
 }
 # Path parameters that name no record anyone may be refused: a day of the
 # calendar, a deadline rule.
-NOT_RECORDS = {"/api/calendar/{date}", "/api/deadline-rules/{code}"}
+NOT_RECORDS = {"/api/calendar/{date}", "/api/deadline-rules/{code}", "/api/papers/{code}"}
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 # A body for each state-changing route, valid enough that the record is
@@ -116,6 +116,8 @@ BODIES = {
     ("POST", "/api/letters/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
     ("POST", "/api/subjects/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
     ("POST", "/api/attachments/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
+    ("POST", "/api/cases/{id}/paper-preview"): {"paper": "kt_quyet_dinh"},
+    ("POST", "/api/cases/{id}/papers"): {"paper": "kt_quyet_dinh"},
 }
 # Query arguments that name a record: (path, argument, the rest of the
 # query, hidden values, a value nobody has).

@@ -73,6 +73,7 @@
 #include "app/finding.h"
 #include "app/import.h"
 #include "app/org.h"
+#include "app/paper.h"
 #include "app/person.h"
 #include "app/petition.h"
 #include "app/scope.h"
@@ -471,6 +472,27 @@ static int run_case_transition(struct app *app, struct err *e)
 	                       "QĐ số 12-QĐ/UBKT", NULL, g.k1_version, e);
 }
 
+/* A paper generated from a case: its draft document, audited. */
+static int run_paper_generate(struct app *app, struct err *e)
+{
+	struct paper_request rq = {"kt_quyet_dinh", 0, NULL};
+	int64_t doc;
+
+	return paper_generate(app, &g.officer, g.k1, &rq, &doc, e);
+}
+
+/* A paper's template changed by the administrator, checked first. */
+static int run_paper_template(struct app *app, struct err *e)
+{
+	json_t *t = json_pack("{s:s,s:s}", "sign_title", "PHÓ CHỦ NHIỆM", "body",
+	                      "Kiểm tra {{subjects}} ({{case.number}}).");
+	int rc = t ? paper_template_set(app, &g.sys, "kt_quyet_dinh", t, 0, e)
+	           : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+
+	json_decref(t);
+	return rc;
+}
+
 static int run_case_note(struct app *app, struct err *e)
 {
 	int64_t id;
@@ -600,6 +622,9 @@ static const struct wpath paths[] = {
      "SELECT (SELECT count(*) FROM case_finding WHERE withdrawn_at IS NOT NULL) + "
      "(SELECT count(*) FROM case_remedy WHERE withdrawn_at IS NOT NULL)",
      2},
+    {"paper_generate", run_paper_generate,
+     "SELECT count(*) FROM case_document WHERE paper = 'kt_quyet_dinh'", 1, 1},
+    {"paper_template", run_paper_template, "SELECT count(*) FROM paper_template", 1},
 };
 
 /* ---- the loop ---- */

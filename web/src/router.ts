@@ -22,6 +22,7 @@ export const router = createRouter({
     { path: '/inbox', name: 'inbox', component: () => import('./pages/InboxPage.vue') },
     { path: '/account', name: 'account', component: () => import('./pages/AccountPage.vue') },
     { path: '/admin/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { roles: ['admin'] } },
+    { path: '/admin/papers', name: 'papers', component: () => import('./pages/PaperTemplatesPage.vue'), meta: { roles: ['admin'] } },
     { path: '/admin/calendar', name: 'calendar', component: () => import('./pages/CalendarPage.vue') },
     { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { roles: ['auditor'] } },
     { path: '/:rest(.*)*', redirect: '/' },
