@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include "app/appraisal.h"
+#include "app/denunciation.h"
 #include "app/discipline.h"
 #include "app/paperInt.h"
+#include "app/petition.h"
 #include "app/trip.h"
 #include "core/date.h"
 #include "export/tpl.h"
@@ -197,6 +199,64 @@ static const struct paper papers[PAPER__MAX] = {
               "về nước phải báo cáo bằng văn bản với chi bộ, cấp ủy về chuyến đi.",
           .part[PAPER_RECIPIENTS] = "- Các đồng chí có tên trên,\n- Chi bộ nơi sinh hoạt,\n- "
                                     "Lưu hồ sơ {{case.number}}."}},
+    [PAPER_TC_BI_TO_CAO] =
+        {
+            PAPER_TC_BI_TO_CAO,
+            "tc_bi_to_cao",
+            "Thông báo kết quả giải quyết tố cáo (gửi người bị tố cáo)",
+            "Result of a denunciation, to the denounced",
+            KIND_DENUNCIATION,
+            PAPER_TO_SUBJECT,
+            {UBKT_HEADER, .part[PAPER_SYMBOL] = "TB/UBKT", .part[PAPER_TYPE] = "THÔNG BÁO",
+             .part[PAPER_SUMMARY] = "Kết quả giải quyết tố cáo đối với {{subjects}}",
+             .part[PAPER_BODY] =
+                 "Ủy ban Kiểm tra {{org.committee}} đã giải quyết tố cáo đối với {{subjects}} "
+                 "(hồ sơ số {{case.number}}). Kết quả đối với từng nội dung tố cáo:\n"
+                 "- {{point.result}}\n"
+                 "# KẾT LUẬN\n"
+                 "{{case.conclusion}}\n"
+                 "> (Cán bộ soạn thảo: nêu yêu cầu đối với người bị tố cáo, nếu có.)",
+             .part[PAPER_RECIPIENTS] = "- {{subjects}},\n- Thường trực {{org.committee}} (để báo "
+                                       "cáo),\n- Lưu hồ sơ {{case.number}}."}},
+    [PAPER_TC_TO_CAO] =
+        {PAPER_TC_TO_CAO,
+         "tc_to_cao",
+         "Thông báo kết quả giải quyết tố cáo (gửi người tố cáo)",
+         "Result of a denunciation, to the denouncer",
+         KIND_DENUNCIATION,
+         0,
+         {UBKT_HEADER, .part[PAPER_SYMBOL] = "TB/UBKT", .part[PAPER_TYPE] = "THÔNG BÁO",
+          .part[PAPER_SUMMARY] = "Kết quả giải quyết đơn tố cáo",
+          .part[PAPER_BODY] =
+              "Kính gửi: {{sender.name}} ({{sender.address}}).\n"
+              "Ủy ban Kiểm tra {{org.committee}} đã nhận đơn tố cáo của ông (bà) và đã giải "
+              "quyết theo quy định (hồ sơ số {{case.number}}). Kết quả đối với từng nội dung tố "
+              "cáo:\n"
+              "- {{point.result}}\n"
+              "Ủy ban Kiểm tra thông báo để ông (bà) biết.",
+          .part[PAPER_RECIPIENTS] = "- Người tố cáo,\n- Lưu hồ sơ {{case.number}}."}},
+    [PAPER_KN_QUYET_DINH] =
+        {PAPER_KN_QUYET_DINH,
+         "kn_quyet_dinh",
+         "Quyết định giải quyết khiếu nại kỷ luật",
+         "Decision on a discipline complaint",
+         KIND_COMPLAINT,
+         PAPER_TO_SUBJECT,
+         {UBKT_HEADER, .part[PAPER_SYMBOL] = "QĐ/UBKT", .part[PAPER_TYPE] = "QUYẾT ĐỊNH",
+          .part[PAPER_SUMMARY] = "Về việc giải quyết khiếu nại kỷ luật của {{subjects}}",
+          .part[PAPER_BODY] =
+              "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;\n"
+              "- Căn cứ các quy định của Ban Chấp hành Trung ương về công tác kiểm tra, giám "
+              "sát và kỷ luật của Đảng;\n"
+              "- Xét đơn khiếu nại của {{subjects}} đối với quyết định kỷ luật (hồ sơ số "
+              "{{complaint.contested}}) và hồ sơ số {{case.number}},\n"
+              "# ỦY BAN KIỂM TRA {{org.committee_upper}} QUYẾT ĐỊNH\n"
+              "Điều 1. {{case.type}}.\n"
+              "Điều 2. {{case.conclusion}}\n"
+              "Điều 3. {{subjects}} và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi "
+              "hành Quyết định này.",
+          .part[PAPER_RECIPIENTS] = "- Như Điều 3,\n- Thường trực {{org.committee}} (để báo "
+                                    "cáo),\n- Lưu hồ sơ {{case.number}}."}},
 };
 
 const struct paper *paper_get(enum paper_id id)
@@ -519,6 +579,61 @@ static int f_letter_reminders(struct paper_ctx *c, struct paper_values *r)
 	return n ? one(c, r, n) : HOSO_E_NOMEM;
 }
 
+/* A denunciation's points standing, each "content: conclusion". */
+static int f_points(struct paper_ctx *c, struct paper_values *r)
+{
+	const struct denunciation_part *p = case_is(&c->v.c, KIND_DENUNCIATION) ? c->v.part : NULL;
+	size_t n = 0, nc;
+	const struct code_name *cs = point_conclusions(&nc);
+	int rc = list_new(c, r, p ? p->points.n : 0);
+
+	for (size_t i = 0; rc == 0 && p && i < p->points.n; i++) {
+		const struct point_row *x = &p->points.v[i];
+		const struct code_name *k = code_find(cs, nc, x->conclusion);
+
+		if (x->withdrawn.at)
+			continue;
+		list_add(r, arena_printf(c->a, "%s: %s", x->content, k ? k->vi : "chưa kết luận"));
+		n++;
+	}
+	return rc == 0 && r->n < n ? HOSO_E_NOMEM : rc;
+}
+
+/* The denouncer, read as petition_sender allows it (and audited). */
+static int sender(struct paper_ctx *c, struct paper_values *r, int address)
+{
+	const char *name = NULL, *addr = NULL;
+	struct err e;
+	int rc;
+
+	err_init(&e);
+	rc = petition_case_sender(c->app, c->who, c->v.c.id, c->a, &name, &addr, &e);
+	err_release(&e);
+	if (rc < 0 && rc != HOSO_E_NOT_FOUND)
+		return rc;
+	return one(c, r, address ? addr : name);
+}
+
+static int f_sender_name(struct paper_ctx *c, struct paper_values *r)
+{
+	return sender(c, r, 0);
+}
+
+static int f_sender_address(struct paper_ctx *c, struct paper_values *r)
+{
+	return sender(c, r, 1);
+}
+
+static int f_contested(struct paper_ctx *c, struct paper_values *r)
+{
+	struct case_row k;
+
+	if (!c->v.c.linked_case ||
+	    store_case_get(app_store(c->app), c->v.c.linked_case, c->a, &k) < 0)
+		return one(c, r, NULL);
+	return one(c, r, k.number);
+}
+
 /* A list field is repeated line by line; the same values under a plural
  * name ("subjects") are always joined: "A, B". */
 #define LIST   PAPER_FIELD_LIST
@@ -580,6 +695,16 @@ static const struct paper_field fields[] = {
     {"letter.due", "Hạn trả lời", "Answer due", K(KIND_ADMISSION), LETTER, f_letter_due},
     {"letter.reminders", "Số lần đã đôn đốc", "Reminders sent", K(KIND_ADMISSION), LETTER,
      f_letter_reminders},
+    {"point.result", "Nội dung tố cáo và kết luận (mỗi nội dung một dòng)",
+     "Denunciation point and its conclusion (a line each)", K(KIND_DENUNCIATION), LIST, f_points},
+    {"sender.name", "Họ tên người tố cáo (không in trên giấy gửi người bị tố cáo)",
+     "The denouncer's name (never on a paper to the denounced)", K(KIND_DENUNCIATION),
+     PAPER_FIELD_PROTECTED, f_sender_name},
+    {"sender.address", "Địa chỉ người tố cáo (không in trên giấy gửi người bị tố cáo)",
+     "The denouncer's address (never on a paper to the denounced)", K(KIND_DENUNCIATION),
+     PAPER_FIELD_PROTECTED, f_sender_address},
+    {"complaint.contested", "Số hồ sơ kỷ luật bị khiếu nại", "The contested discipline case",
+     K(KIND_COMPLAINT), 0, f_contested},
 };
 
 const struct paper_field *paper_fields(size_t *ret_n)

@@ -50,6 +50,9 @@ enum paper_id {
 	PAPER_TTLL_DON_DOC,  /* its reminder (văn bản đôn đốc) */
 	PAPER_TD_KET_LUAN,   /* the appraisal's conclusion */
 	PAPER_RNN_DONG_Y,    /* the approval of a trip */
+	PAPER_TC_BI_TO_CAO,  /* a denunciation's result, to the denounced */
+	PAPER_TC_TO_CAO,     /* a denunciation's result, to the denouncer */
+	PAPER_KN_QUYET_DINH, /* the decision on a complaint */
 	PAPER__MAX
 };
 

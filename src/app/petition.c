@@ -462,6 +462,18 @@ int petition_sender(struct app *app, const struct actor *who, int64_t id, struct
 	return 0;
 }
 
+int petition_case_sender(struct app *app, const struct actor *who, int64_t case_id, struct arena *a,
+                         const char **ret_name, const char **ret_address, struct err *e)
+{
+	int64_t id = 0;
+	int rc = store_petition_of_case(app_store(app), case_id, &id);
+
+	*ret_name = *ret_address = NULL;
+	if (rc < 0)
+		return gate_store_error(e, rc, NOUN_RECORD);
+	return petition_sender(app, who, id, a, ret_name, ret_address, e);
+}
+
 int petition_list(struct app *app, const struct actor *who, const struct petition_filter *f,
                   struct arena *a, json_t **ret, struct err *e)
 {

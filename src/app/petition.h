@@ -104,6 +104,12 @@ int petition_get(struct app *app, const struct actor *who, int64_t id, struct ar
 int petition_sender(struct app *app, const struct actor *who, int64_t id, struct arena *a,
                     const char **ret_name, const char **ret_address, struct err *e);
 
+/* The sender of the letter that opened case case_id, as petition_sender
+ * gives it (HOSO_E_NOT_FOUND when no letter opened it): for the notice to
+ * the denouncer. */
+int petition_case_sender(struct app *app, const struct actor *who, int64_t case_id, struct arena *a,
+                         const char **ret_name, const char **ret_address, struct err *e);
+
 struct petition_filter {
 	int64_t org;       /* received by this organisation's subtree (0: the actor's scope) */
 	int32_t from, to;  /* received within (DATE_NONE: open) */

@@ -83,3 +83,9 @@ int store_petition_same(struct store *s, const char *sender, int64_t org, const 
 	}
 	return rc;
 }
+
+int store_petition_of_case(struct store *s, int64_t case_id, int64_t *ret_id)
+{
+	return store_row(s, STMT_PETITION_OF_CASE, NULL, sizeof(*ret_id), store_read_id, ret_id,
+	                 "I", case_id);
+}

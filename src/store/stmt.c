@@ -467,6 +467,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
         "version = ?10 AND state = 'moi'",
     [STMT_PETITION_SUBJECT_INSERT] = "INSERT INTO petition_subject(petition_id, org_id, "
                                      "person_id) VALUES (?1, ?2, ?3)",
+    [STMT_PETITION_OF_CASE] = "SELECT id FROM petition WHERE case_id = ?1 ORDER BY id LIMIT 1",
     [STMT_PETITION_SUBJECTS] = "SELECT org_id, person_id FROM petition_subject WHERE "
                                "petition_id = ?1 ORDER BY id",
     /* An earlier letter from the same sender (folded name ?1) to the same

@@ -1044,6 +1044,8 @@ int store_petitions(struct store *s, const char *orgs, int max_conf, int32_t fro
 /* Record the classification (state and what goes with it) of a letter
  * still new (state moi) at version; HOSO_E_CONFLICT otherwise. */
 int store_petition_classify(struct store *s, const struct petition_row *r);
+/* The letter that opened case case_id (HOSO_E_NOT_FOUND: none). */
+int store_petition_of_case(struct store *s, int64_t case_id, int64_t *ret_id);
 int store_petition_subject_add(struct store *s, int64_t petition_id, int64_t org_id,
                                int64_t person_id);
 int store_petition_subjects(struct store *s, int64_t petition_id, struct arena *a,

@@ -34,7 +34,7 @@ has() { # PYTHON-EXPR over the body's JSON b
 
 # The catalogue: every paper of every existing kind, and the fields.
 expect_http 200 -b cv.x1.jar "$base/api/papers"
-has '[p["code"] for p in b["papers"]] == ["kt_quyet_dinh", "kt_thong_bao", "kl_quyet_dinh", "kl_de_nghi", "ttll_xac_minh", "ttll_don_doc", "td_ket_luan", "rnn_dong_y"]'
+has '[p["code"] for p in b["papers"]] == ["kt_quyet_dinh", "kt_thong_bao", "kl_quyet_dinh", "kl_de_nghi", "ttll_xac_minh", "ttll_don_doc", "td_ket_luan", "rnn_dong_y", "tc_bi_to_cao", "tc_to_cao", "kn_quyet_dinh"]'
 has 'all(p["version"] == 0 and p["template"] == p["default"] for p in b["papers"])'
 has '"case.number" in [f["name"] for f in b["fields"]]'
 

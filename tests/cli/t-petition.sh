@@ -7,10 +7,10 @@
 # contested discipline within its window, a transfer, a letter kept.
 init_db
 add_tree X1 X2
-add_users 123 "cv.x1 officer X1 thuong" "ld.x1 leader X1 mat" "xem.x1 viewer X1 mat" "ld.x2 leader X2 mat" "kt.x1 auditor X1 mat"
+add_users 123 "cv.x1 officer X1 thuong" "ld.x1 leader X1 mat" "xem.x1 viewer X1 mat" "ld.x2 leader X2 mat" "kt.x1 auditor X1 mat" "qt.tu admin TU toi_mat"
 start_server
 J='Content-Type: application/json'
-login_users cv.x1 ld.x1 xem.x1 ld.x2 kt.x1
+login_users cv.x1 ld.x1 xem.x1 ld.x2 kt.x1 qt.tu
 post() { # USER PATH BODY STATUS
   expect_http "$4" -b "$1.jar" -X POST -H "$J" -H "X-CSRF-Token: $(cat "$1.csrf")" --data "$3" "$base$2"
 }
@@ -125,6 +125,17 @@ expect_http 404 -b ld.x2.jar -X PATCH -H "$J" -H "X-CSRF-Token: $(cat ld.x2.csrf
 expect_http 200 -b xem.x1.jar "$base/api/cases/$tc"
 python3 -c 'import json; p=json.load(open("body.txt"))["points"]; assert [(x["content"], x["conclusion"], x["conclusion_name"]) for x in p] == [("Sử dụng đất công sai mục đích", "dung_mot_phan", "Tố cáo đúng một phần")], p' && ok || fail "points: $(head -c 300 body.txt)"
 post ld.x1 "/api/cases/$tc/transition" "{\"to\": \"ket_luan\", \"conclusion\": \"Tố cáo đúng một phần\", \"version\": $((v + 3))}" 200
+# the papers: the notice to the denouncer names them (for the leader),
+# the one to the denounced never can - not by default, not by a template
+paper() { # USER PAPER STATUS
+  expect_http "$3" -b "$1.jar" -X POST -H "$J" -H "X-CSRF-Token: $(cat "$1.csrf")" --data "{\"paper\": \"$2\"}" "$base/api/cases/$tc/paper-preview"
+}
+paper ld.x1 tc_to_cao 200
+python3 -c 'import json; b=json.load(open("body.txt")); t=" ".join(x["text"] for x in b["body"]); assert "Nguyễn Văn Tố" in t and "Sử dụng đất công sai mục đích: Tố cáo đúng một phần" in t, t' && ok || fail "the notice to the denouncer: $(head -c 400 body.txt)"
+paper ld.x1 tc_bi_to_cao 200
+python3 -c 'import json; b=json.load(open("body.txt")); t=json.dumps(b, ensure_ascii=False); assert "Nguyễn Văn Tố" not in t and "Bản Na" not in t and "Tố cáo đúng một phần" in t, t' && ok || fail "the notice to the denounced: $(head -c 400 body.txt)"
+expect_http 400 -b qt.tu.jar -X PUT -H "$J" -H "X-CSRF-Token: $(cat qt.tu.csrf)" --data '{"template": {"body": "Người tố cáo: {{sender.name}}"}, "version": 0}' "$base/api/papers/tc_bi_to_cao"
+expect_body '"code":"protected_field"'
 # transfer: the receiving body is needed, the date not before the letter
 post ld.x1 "/api/petitions/$l2/classify" '{"action": "chuyen", "version": 1}' 400
 expect_body '"field":"transfer_to"'
