@@ -7,6 +7,15 @@
 // run.mjs.
 import { check, login, apiAs, memberUnder, pick } from './harness.mjs'
 
+/** Takes step `to` on the open case page; waits for state `name`. */
+async function step(page, to, name, { conclusion } = {}) {
+  await page.click(`[data-test=step-${to}]`)
+  await page.locator('#step-note').waitFor()
+  if (conclusion) await page.fill('#step-conclusion', conclusion)
+  await page.click('[data-test=step-apply]')
+  await page.waitForFunction((n) => document.querySelector('[data-test=case-state]')?.textContent.trim() === n, name)
+}
+
 const today = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10)
 
 export const petitionTests = [
@@ -47,6 +56,42 @@ export const petitionTests = [
     check(/TC-\d{4}-\d{4}/.test(await page.textContent('body')), `a denunciation case opened: ${head}`)
     check(!(await page.textContent('body')).includes('Nguyễn Văn Tố Giác'), 'the case does not carry the sender')
     await shot('petition-case', { fullPage: true })
+    // the leader carries the denunciation to its notice: its points first
+    await step(page, 'quyet_dinh', 'Đã có quyết định giải quyết')
+    await step(page, 'xac_minh', 'Đang thẩm tra, xác minh')
+    await page.click('[data-test=step-ket_luan]')
+    await page.locator('#step-conclusion').fill('Tố cáo đúng một phần')
+    await page.click('[data-test=step-apply]')
+    await page.waitForFunction(() => /nội dung/.test(document.querySelector('.el-dialog:not([style*="display: none"]) .el-alert, .el-dialog .el-form-item__error')?.textContent ?? ''))
+    await page.locator('.el-dialog:visible').getByRole('button', { name: 'Hủy' }).click()
+    await page.fill('#point-content', 'Vi phạm những điều đảng viên không được làm')
+    await page.click('[data-test=point-add]')
+    const point = page.locator('[data-test^=point-conclusion-]').first()
+    await point.waitFor()
+    await point.click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'Tố cáo đúng một phần' }).click()
+    await page.waitForFunction(() => document.querySelector('[data-test=points]')?.textContent.includes('Tố cáo đúng một phần'))
+    await step(page, 'ket_luan', 'Đã kết luận', { conclusion: 'Tố cáo đúng một phần; yêu cầu kiểm điểm rút kinh nghiệm' })
+    await step(page, 'thong_bao', 'Đã thông báo kết quả')
+    // the notices: to the denounced without the sender, to the denouncer with
+    await page.click('[data-test=paper-preview-tc_bi_to_cao]')
+    const toSubject = page.locator('.el-dialog:visible')
+    await toSubject.waitFor()
+    const subjectText = await toSubject.textContent()
+    check(subjectText.includes('Vi phạm những điều đảng viên không được làm: Tố cáo đúng một phần') && !subjectText.includes('Nguyễn Văn Tố Giác'), `the notice to the denounced: ${subjectText.slice(0, 300)}`)
+    // the dialog's opening animation done before the picture
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)))
+    await shot('petition-notice-subject')
+    await page.keyboard.press('Escape')
+    await toSubject.waitFor({ state: 'hidden' })
+    await page.click('[data-test=paper-preview-tc_to_cao]')
+    const toSender = page.locator('.el-dialog:visible')
+    await toSender.waitFor()
+    check((await toSender.textContent()).includes('Nguyễn Văn Tố Giác'), 'the notice to the denouncer names them')
+    await page.keyboard.press('Escape')
+    await toSender.waitFor({ state: 'hidden' })
+    await page.click('[data-test=paper-generate-tc_bi_to_cao]')
+    await page.waitForSelector('[data-test=papers-kept] a[data-test^=paper-docx-]')
     // an anonymous letter, kept with its reason
     const officer = await apiAs(url, 'cbxa1')
     const r = await officer('POST', '/api/petitions', { org: 'DB.X01', received: today(), channel: 'hop_thu', kind: 'to_cao', sender_status: 'giau_ten', summary: 'Đơn không ký tên', subject_persons: [member.id] })
