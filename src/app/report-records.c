@@ -115,10 +115,11 @@ static int cmp_busiest(const void *a, const void *b)
 
 static int subjects_of(struct gathering *g, struct report_records *ret)
 {
-	struct report_subject *s;
+	struct report_subject *s = NULL;
 	size_t n = 0;
 
-	qsort(g->v, g->n, sizeof(*g->v), cmp_subject);
+	if (g->n)
+		qsort(g->v, g->n, sizeof(*g->v), cmp_subject);
 	if (g->n && !(s = arena_calloc(g->a, g->n, sizeof(*s))))
 		return HOSO_E_NOMEM;
 	for (size_t i = 0; i < g->n; i++) {

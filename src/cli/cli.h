@@ -60,6 +60,7 @@ extern const struct cmd_entry cmd_serve_entry;
 extern const struct cmd_entry cmd_user_entry;
 extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_report_entry;
+extern const struct cmd_entry cmd_petition_entry;
 
 /* Options of one command.  A string option stores its value in *val, a flag
  * sets *flag to 1.  Repeatable string options append to list (n in *count).

@@ -177,6 +177,24 @@ post ld.x1 "/api/petitions/$k2/classify" '{"action": "thu_ly", "version": 1}' 40
 expect_body '"field":"received"'
 post ld.x1 "/api/petitions/$k2/classify" '{"action": "luu", "reason": "khac", "note": "Quá thời hạn khiếu nại", "version": 1}' 200
 stop_server
+# the command line: the local operator's register
+expect_status 0 "$HOSO" petition add --org X1 --received "$(ago 3)" --channel truc_tiep --kind to_cao --sender-status ro_ten --sender-name "Lò Thị Gửi" --sender-address "Bản Mới" --summary "Tố cáo qua bộ phận một cửa" --subject-person "$p1"
+lc=$(cat out.txt)
+expect_status 0 "$HOSO" petition show "$lc"
+python3 -c 'import json; b=json.load(open("out.txt")); assert b["state"] == "moi" and b["channel"] == "truc_tiep" and "Lò Thị Gửi" not in open("out.txt").read(), b' && ok || fail "petition show: $(head -c 300 out.txt)"
+expect_status 0 "$HOSO" petition sender "$lc"
+expect_out "^Lò Thị Gửi$"
+expect_status 0 "$HOSO" petition list
+expect_out "Tố cáo qua bộ phận một cửa"
+expect_no_out "Lò Thị Gửi"
+expect_status 2 "$HOSO" petition classify "$lc" --action mo
+expect_status 1 "$HOSO" petition classify "$lc" --action luu
+expect_err "reason"
+expect_status 0 "$HOSO" petition classify "$lc" --action luu --reason da_giai_quyet
+expect_out "^luu$"
+expect_status 1 "$HOSO" petition add --org X1 --received 2099-01-01 --channel truc_tiep --kind to_cao --sender-status giau_ten --summary "X" --subject-person "$p1"
+expect_err "received"
+expect_status 2 "$HOSO" petition add --org X1
 # the trail: reads of the sender are audited; no entry carries the sender
 "$HOSO" audit log --limit 1000 --json >audit.json
 python3 -c "import json; t=json.load(open(\"audit.json\")); assert len(t) < 1000 and any(x[\"action\"] == \"create\" and x[\"object_type\"] == \"petition\" for x in t), (len(t), sorted(set((x[\"action\"], x[\"object_type\"]) for x in t)))" && ok || fail "the whole trail read"
