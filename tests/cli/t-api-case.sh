@@ -12,7 +12,7 @@ post() { # USER PATH BODY
   expect_http "$4" -b "$1.jar" -X POST -H "$J" -H "X-CSRF-Token: $(cat "$1.csrf")" --data "$3" "$base$2"
 }
 expect_http 200 -b xem.x1.jar "$base/api/case-kinds"
-python3 -c 'import json; k=json.load(open("body.txt"))["kinds"]; assert [x["code"] for x in k][:2] == ["kiem_tra", "giam_sat"] and len(k) == 7 and k[0]["states"][0]["code"] == "ke_hoach"' && ok || fail "case-kinds"
+python3 -c 'import json; k=json.load(open("body.txt"))["kinds"]; assert [x["code"] for x in k][:2] == ["kiem_tra", "giam_sat"] and len(k) == 9 and k[7]["code"] == "to_cao" and k[0]["states"][0]["code"] == "ke_hoach"' && ok || fail "case-kinds"
 # open
 post cv.x1 /api/cases "{\"kind\": \"kiem_tra\", \"subtype\": \"dau_hieu_vi_pham\", \"title\": \"Kiểm tra  khi có dấu hiệu vi phạm\", \"org\": \"X1\", \"opened\": \"2024-03-01\", \"subject_orgs\": [\"X1\"], \"subject_persons\": [$p1]}" 201
 expect_body '"number":"KT-2024-0001"'

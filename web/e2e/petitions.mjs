@@ -62,7 +62,7 @@ export const petitionTests = [
     await page.click('[data-test=step-ket_luan]')
     await page.locator('#step-conclusion').fill('Tố cáo đúng một phần')
     await page.click('[data-test=step-apply]')
-    await page.waitForFunction(() => /nội dung/.test(document.querySelector('.el-dialog:not([style*="display: none"]) .el-alert, .el-dialog .el-form-item__error')?.textContent ?? ''))
+    await page.locator('.el-dialog:visible').getByText(/nội dung tố cáo/).first().waitFor()
     await page.locator('.el-dialog:visible').getByRole('button', { name: 'Hủy' }).click()
     await page.fill('#point-content', 'Vi phạm những điều đảng viên không được làm')
     await page.click('[data-test=point-add]')
@@ -80,7 +80,7 @@ export const petitionTests = [
     const subjectText = await toSubject.textContent()
     check(subjectText.includes('Vi phạm những điều đảng viên không được làm: Tố cáo đúng một phần') && !subjectText.includes('Nguyễn Văn Tố Giác'), `the notice to the denounced: ${subjectText.slice(0, 300)}`)
     // the dialog's opening animation done before the picture
-    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)))
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))))
     await shot('petition-notice-subject')
     await page.keyboard.press('Escape')
     await toSubject.waitFor({ state: 'hidden' })

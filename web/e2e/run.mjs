@@ -143,12 +143,16 @@ const tests = [
       check(res.status() === 200 && bytes.subarray(0, magic.length).toString('latin1') === magic && bytes.length > 4000, `the ${f} download (${res.status()}, ${bytes.length} bytes)`)
     }
     check(await page.locator('[data-test=report-trend] canvas').count() === 1, 'the trend by year drawn')
-    // Drill-down: the inspections behind a figure, in the period, within scope.
-    const listed = page.waitForResponse((r) => r.url().includes('/api/cases?') && r.url().includes('kind=kiem_tra'))
-    await page.click('[data-test=fig-kt_to_chuc]')
-    await page.waitForURL(/\/cases\?.*kind=kiem_tra/)
-    const cases = (await (await listed).json()).cases
-    check(cases.length > 0 && cases.every((c) => c.kind === 'kiem_tra' && c.opened >= '2015-01-01' && c.opened <= '2019-12-31'), `drill-down to the inspections of 2015-2019 (${cases.length})`)
+    // Drill-down: exactly the records behind a figure - the 94 findings of
+    // violation, with the count of the organisations they are about.
+    const distinctVi = Number((await page.textContent('[data-test=distinct-kt_to_chuc_vi_pham]')).replace(/\D/g, ''))
+    await page.click('[data-test=fig-kt_to_chuc_vi_pham]')
+    await page.waitForURL(/\/reports\/records\?.*figure=kt_to_chuc_vi_pham/)
+    await page.waitForSelector('[data-test=records-table] tbody tr')
+    const counted = (await page.textContent('[data-test=records-count]')).trim()
+    check(counted.startsWith('94 lượt') && counted.includes(`${distinctVi} tổ chức`), `drill-down to the 94: "${counted}"`)
+    check((await page.locator('[data-test=records-table] tbody tr').count()) === 50, 'a first page of 50 of them')
+    check((await page.locator('[data-test=records-pages]').count()) === 1, 'and the pages after it')
     await page.goBack()
     await page.waitForSelector('[data-test=report-figures]')
     await page.fill('#report-structure', '01/07/2025')
