@@ -56,6 +56,46 @@ int store_record_withdraw(struct store *s, enum store_record k, int64_t id, int6
 	return rc;
 }
 
+int store_record_get(struct store *s, enum store_record k, int64_t id, struct arena *a, void *ret)
+{
+	switch (k) {
+	case STORE_REC_FINDING:
+		return store_finding_get(s, id, a, ret);
+	case STORE_REC_REMEDY:
+		return store_remedy_get(s, id, a, ret);
+	case STORE_REC_DOCUMENT:
+		return store_document_get(s, id, a, ret);
+	case STORE_REC_TRAVELLER:
+		return store_traveller_get(s, id, a, ret);
+	case STORE_REC_RELATIVE:
+		return store_relative_get(s, id, a, ret);
+	case STORE_REC_LETTER:
+		return store_letter_get(s, id, a, ret);
+	default:
+		return HOSO_E_INVALID;
+	}
+}
+
+int store_record_edit(struct store *s, enum store_record k, const void *r)
+{
+	switch (k) {
+	case STORE_REC_FINDING:
+		return store_finding_edit(s, r);
+	case STORE_REC_REMEDY:
+		return store_remedy_edit(s, r);
+	case STORE_REC_DOCUMENT:
+		return store_document_edit(s, r);
+	case STORE_REC_TRAVELLER:
+		return store_traveller_edit(s, r);
+	case STORE_REC_RELATIVE:
+		return store_relative_edit(s, r);
+	case STORE_REC_LETTER:
+		return store_letter_edit(s, r);
+	default:
+		return HOSO_E_INVALID;
+	}
+}
+
 int store_subject_findings(struct store *s, int64_t subject_id, int64_t *ret)
 {
 	return store_int(s, STMT_SUBJECT_FINDINGS, ret, "I", subject_id);

@@ -223,7 +223,27 @@ static void test_closed_case_refuses_corrections(void **state)
 	                 0);
 }
 
+/* Only the records edited whole are read and written by kind: a note, a
+ * subject or an attachment is not, nor a kind past the last. */
+static void test_records_edited_whole_by_kind(void **state)
+{
+	struct fx *f = *state;
+	struct store *s = app_store(f->fx.app);
+	struct finding_row r;
+	const enum store_record not_edited[] = {STORE_REC_NOTE, STORE_REC_SUBJECT,
+	                                        STORE_REC_ATTACHMENT, STORE_REC__MAX};
+
+	for (size_t i = 0; i < sizeof(not_edited) / sizeof(not_edited[0]); i++) {
+		assert_int_equal(store_record_get(s, not_edited[i], 1, &f->fx.a, &r),
+		                 HOSO_E_INVALID);
+		assert_int_equal(store_record_edit(s, not_edited[i], &r), HOSO_E_INVALID);
+	}
+	assert_int_equal(store_record_get(s, STORE_REC_FINDING, 999999, &f->fx.a, &r),
+	                 HOSO_E_NOT_FOUND);
+}
+
 TEST_MAIN(FIXTURE_TEST(test_withdrawn_finding_kept_out_of_rules, setup),
           FIXTURE_TEST(test_a_leaders_conclusion_is_a_leaders_to_withdraw, setup),
           FIXTURE_TEST(test_case_corrected, setup),
-          FIXTURE_TEST(test_closed_case_refuses_corrections, setup))
+          FIXTURE_TEST(test_closed_case_refuses_corrections, setup),
+          FIXTURE_TEST(test_records_edited_whole_by_kind, setup))
