@@ -27,19 +27,15 @@ static int setup(void **state)
 	struct fx *f = fixture_new(sizeof(*f));
 	struct case_input in = {
 	    .kind = "kiem_tra", .title = "Kiểm tra chấp hành", .opened = date_days(2024, 3, 1)};
-	struct case_view v;
 
 	fixture_communes(&f->fx, &f->x1, &f->x2);
-	f->officer = fixture_actor(7, ROLE_OFFICER, f->x1, CLEARANCE_NORMAL);
+	fixture_commune_staff(f->x1, f->x2, &f->officer, &f->other, &f->viewer);
 	f->leader = fixture_actor(8, ROLE_LEADER, f->x1, CLEARANCE_SECRET);
-	f->other = fixture_actor(9, ROLE_OFFICER, f->x2, CLEARANCE_NORMAL);
-	f->viewer = fixture_actor(10, ROLE_VIEWER, f->x1, CLEARANCE_NORMAL);
 	f->insp = fixture_case_of(&f->fx, &f->officer, in, f->x1);
 	f->theirs = fixture_case_of(&f->fx, &f->other, in, f->x2);
 	in.confidentiality = CLEARANCE_SECRET;
 	f->secret = fixture_case_of(&f->fx, &f->leader, in, f->x1);
-	assert_int_equal(case_get(f->fx.app, &f->officer, f->insp, &f->fx.a, &v, &f->fx.e), 0);
-	f->subject = v.subjects.v[0].id;
+	f->subject = fixture_first_subject(&f->fx, &f->officer, f->insp);
 	*state = f;
 	return 0;
 }
