@@ -12,6 +12,20 @@ async function problemOf(page, id) {
   return (await p.textContent()).trim()
 }
 
+/** Types `text` into the date field #id and presses Enter. */
+async function typeDay(page, id, text) {
+  await page.fill(`#${id}`, text)
+  await page.keyboard.press('Enter')
+}
+
+/** 31/02/2026 typed as the start of the period `range` is refused, its field (`label`) named, never read as 03/03/2026. */
+async function refusesImpossibleStart(page, range, label) {
+  await typeDay(page, `${range}-from`, '31/02/2026')
+  const p = await problemOf(page, range)
+  check(p.startsWith(label) && p.includes('31/02/2026') && p.includes('không có thật'), `31/02/2026 refused, the field named: "${p}"`)
+  check((await page.inputValue(`#${range}-from`)) !== '03/03/2026', 'never read as 03/03/2026')
+}
+
 /** The URLs of the requests the page makes whose path starts with `path`, as they come. */
 function listRequests(page, path) {
   const sent = []
@@ -56,23 +70,17 @@ export const datesErrorsTests = [
     const sent = listRequests(page, '/api/cases?')
     await page.goto(url + '/cases')
     await page.waitForSelector('[data-test=cases]')
-    await page.fill('#case-period-from', '31/02/2026')
-    await page.keyboard.press('Enter')
-    const impossible = await problemOf(page, 'case-period')
-    check(impossible.startsWith('Lập từ ngày') && impossible.includes('31/02/2026') && impossible.includes('không có thật'), `31/02/2026 refused, the field named: "${impossible}"`)
-    check((await page.inputValue('#case-period-from')) !== '03/03/2026', 'never read as 03/03/2026')
+    await refusesImpossibleStart(page, 'case-period', 'Lập từ ngày')
     await page.click('h1')
     check((await page.inputValue('#case-period-from')) !== '03/03/2026', 'not rolled over on leaving the field')
     await shot('period-impossible')
     // A real day is taken, and the list asks for it.
     const asked = page.waitForRequest((r) => r.url().includes('from=2026-03-10'))
-    await page.fill('#case-period-from', '10/03/2026')
-    await page.keyboard.press('Enter')
+    await typeDay(page, 'case-period-from', '10/03/2026')
     await asked
     await page.locator('[data-test=case-period-problem]').waitFor({ state: 'detached' })
     // An end before the start is refused under the end.
-    await page.fill('#case-period-to', '01/03/2026')
-    await page.keyboard.press('Enter')
+    await typeDay(page, 'case-period-to', '01/03/2026')
     const order = await problemOf(page, 'case-period')
     check(order === 'Lập đến ngày không được trước ngày bắt đầu (10/03/2026)', `an end before the start refused: "${order}"`)
     await shot('period-order')
@@ -86,21 +94,15 @@ export const datesErrorsTests = [
     await page.goto(`${url}/reports?org=DB.X01&from=2025-07-01&to=${iso(0)}`)
     await page.waitForSelector('[data-test=report-figures]')
     const before = sent.length
-    await page.fill('#report-period-from', '31/02/2026')
-    await page.keyboard.press('Enter')
-    const impossible = await problemOf(page, 'report-period')
-    check(impossible.startsWith('Từ ngày') && impossible.includes('31/02/2026') && impossible.includes('không có thật'), `31/02/2026 refused, the field named: "${impossible}"`)
-    check((await page.inputValue('#report-period-from')) !== '03/03/2026', 'never read as 03/03/2026')
+    await refusesImpossibleStart(page, 'report-period', 'Từ ngày')
     await page.click('[data-test=report-run]')
     await page.waitForTimeout(500)
     check(sent.length === before, `no report asked for: ${sent.slice(before).join(' ')}`)
     check(!page.url().includes('2026-03-03'), 'the address keeps the last good period')
     await shot('report-period-impossible')
     // An end before the start, likewise.
-    await page.fill('#report-period-from', '01/07/2025')
-    await page.keyboard.press('Enter')
-    await page.fill('#report-period-to', '30/06/2025')
-    await page.keyboard.press('Enter')
+    await typeDay(page, 'report-period-from', '01/07/2025')
+    await typeDay(page, 'report-period-to', '30/06/2025')
     const order = await problemOf(page, 'report-period')
     check(order === 'Đến ngày không được trước ngày bắt đầu (01/07/2025)', `an end before the start refused: "${order}"`)
     await page.click('[data-test=report-run]')
