@@ -20,6 +20,8 @@ static const struct case_kind *const kinds[KIND__MAX] = {
     [KIND_ADMISSION] = &case_kind_admission,
     [KIND_TRIP] = &case_kind_trip,
     [KIND_STAY] = &case_kind_stay,
+    [KIND_DENUNCIATION] = &case_kind_denunciation,
+    [KIND_COMPLAINT] = &case_kind_complaint,
 };
 
 const struct case_kind *const *case_kinds(size_t *n)

@@ -196,6 +196,8 @@ static int write_case(struct app *app, void *arg, struct gate_write *w, struct e
 	                             .user_id = x->who->user_id};
 	if ((rc = store_case_event_insert(app_store(app), &ev)) < 0)
 		return rc;
+	if (x->in->then && (rc = x->in->then(app, x->in->then_arg, x->c.id, w->detail, e)) < 0)
+		return rc;
 	return notice_waiting(app, x->who, &x->c, x->c.state, e);
 }
 
@@ -302,6 +304,16 @@ static int load_names(struct app *app, const struct actor *who, struct case_view
 int case_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
              struct case_view *ret, struct err *e)
 {
+	int rc = case_view_load(app, who, id, a, ret, e);
+
+	if (rc == 0)
+		rc = audit_record(app, who, &(struct audit_entry){"read", "case", id, NULL, 0}, e);
+	return rc;
+}
+
+int case_view_load(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+                   struct case_view *ret, struct err *e)
+{
 	struct store *s = app_store(app);
 	int rc;
 
@@ -317,9 +329,7 @@ int case_get(struct app *app, const struct actor *who, int64_t id, struct arena 
 	    (rc = store_attachments_of_case(s, id, a, &ret->attachments)) < 0 ||
 	    (rc = store_case_assignees(s, id, a, &ret->assignees)) < 0)
 		return gate_store_error(e, rc, NOUN_CASE);
-	if ((rc = audit_record(app, who, &(struct audit_entry){"read", "case", id, NULL, 0}, e)) <
-	        0 ||
-	    (rc = load_names(app, who, ret, a, e)) < 0 ||
+	if ((rc = load_names(app, who, ret, a, e)) < 0 ||
 	    (rc = deadline_of_case(app, ret, a, &ret->deadlines, &ret->ndeadlines, e)) < 0 ||
 	    (rc = case_next_load(app, &ret->c, &ret->assignees, a, &ret->next, e)) < 0)
 		return rc;
@@ -410,9 +420,10 @@ static void records_json(const struct case_view *v, json_t *o)
 	for (size_t i = 0; i < v->documents.n; i++) {
 		const struct case_document_row *d = &v->documents.v[i];
 
-		json_t *x = json_pack("{s:I,s:s?,s:o,s:s?,s:s}", "id", (json_int_t)d->id, "number",
-		                      d->number_symbol, "date", code_date_json(d->doc_date),
-		                      "issuer", d->issuer, "title", d->title);
+		json_t *x =
+		    json_pack("{s:I,s:s?,s:o,s:s?,s:s,s:s?}", "id", (json_int_t)d->id, "number",
+		              d->number_symbol, "date", code_date_json(d->doc_date), "issuer",
+		              d->issuer, "title", d->title, "paper", d->paper);
 
 		correct_json(x, d->version, &d->withdrawn);
 		json_array_append_new(docs, x);

@@ -33,13 +33,15 @@
  * is stored and sent; code compares kinds through this enum.
  */
 enum case_kind_id {
-	KIND_INSPECTION,  /* kiểm tra: inspection.c */
-	KIND_SUPERVISION, /* giám sát: supervision.c */
-	KIND_DISCIPLINE,  /* kỷ luật: discipline.c */
-	KIND_APPRAISAL,   /* thẩm định tiêu chuẩn chính trị: appraisal.c */
-	KIND_ADMISSION,   /* thẩm tra lý lịch người vào Đảng: admission.c */
-	KIND_TRIP,        /* ra nước ngoài: trip.c */
-	KIND_STAY,        /* đảng viên ở nước ngoài: stay.c */
+	KIND_INSPECTION,   /* kiểm tra: inspection.c */
+	KIND_SUPERVISION,  /* giám sát: supervision.c */
+	KIND_DISCIPLINE,   /* kỷ luật: discipline.c */
+	KIND_APPRAISAL,    /* thẩm định tiêu chuẩn chính trị: appraisal.c */
+	KIND_ADMISSION,    /* thẩm tra lý lịch người vào Đảng: admission.c */
+	KIND_TRIP,         /* ra nước ngoài: trip.c */
+	KIND_STAY,         /* đảng viên ở nước ngoài: stay.c */
+	KIND_DENUNCIATION, /* tố cáo: denunciation.c */
+	KIND_COMPLAINT,    /* khiếu nại kỷ luật: complaint.c */
 	KIND__MAX
 };
 
@@ -126,6 +128,8 @@ extern const struct case_kind case_kind_appraisal;
 extern const struct case_kind case_kind_admission;
 extern const struct case_kind case_kind_trip;
 extern const struct case_kind case_kind_stay;
+extern const struct case_kind case_kind_denunciation;
+extern const struct case_kind case_kind_complaint;
 
 /* Every kind, in the enum's order; n set to their number (KIND__MAX). */
 const struct case_kind *const *case_kinds(size_t *n);
@@ -155,6 +159,12 @@ struct case_input {
 	size_t nsubject_orgs;
 	const int64_t *subject_persons;
 	size_t nsubject_persons;
+	/* What opened the case records it in the same transaction, after the
+	 * case is written (NULL: nothing): the register of incoming letters
+	 * notes the case a letter opened.  It may add to the audit entry's
+	 * detail. */
+	int (*then)(struct app *app, void *arg, int64_t case_id, json_t *detail, struct err *e);
+	void *then_arg;
 };
 
 /* 0 when the actor may open cases at all (officers and leaders), else
@@ -258,6 +268,10 @@ int case_of_kind(struct app *app, const struct actor *who, int64_t case_id, enum
  * audit trail. */
 int case_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
              struct case_view *ret, struct err *e);
+/* The same, not recorded: for a use case that records what it does with
+ * the case itself (a paper generated from it). */
+int case_view_load(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+                   struct case_view *ret, struct err *e);
 
 struct case_filter {
 	const char *kind, *state; /* NULL: any */

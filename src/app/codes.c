@@ -15,7 +15,9 @@
 #include "app/finding.h"
 #include "app/letter.h"
 #include "app/org.h"
+#include "app/denunciation.h"
 #include "app/person.h"
+#include "app/petition.h"
 #include "app/stay.h"
 #include "app/trip.h"
 #include "app/user.h"
@@ -113,6 +115,12 @@ static const struct {
     {"letter_action", letter_actions, NULL},
     {"org_kind", NULL, org_kind_codes_json},
     {"person_status", NULL, person_status_codes_json},
+    {"petition_channel", petition_channels, NULL},
+    {"petition_kind", petition_kinds, NULL},
+    {"petition_reason", petition_reasons, NULL},
+    {"petition_sender", petition_senders, NULL},
+    {"petition_state", petition_states, NULL},
+    {"point_conclusion", point_conclusions, NULL},
     {"relation", admission_relations, NULL},
     {"role", NULL, role_codes_json},
     {"sex", NULL, person_sex_codes_json},

@@ -26,6 +26,7 @@ static const struct {
     [STORE_REC_LETTER] = {"letter", NOUN_LETTER},
     [STORE_REC_SUBJECT] = {"subject", NOUN_SUBJECT},
     [STORE_REC_ATTACHMENT] = {"attachment", NOUN_ATTACHMENT},
+    [STORE_REC_POINT] = {"point", NOUN_POINT},
 };
 
 const char *correct_record_name(enum store_record k)

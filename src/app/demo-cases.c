@@ -35,9 +35,12 @@
 #include "app/appraisal.h"
 #include "app/case.h"
 #include "app/demoInt.h"
+#include "app/denunciation.h"
 #include "app/discipline.h"
 #include "app/finding.h"
 #include "app/letter.h"
+#include "app/patch.h"
+#include "app/petition.h"
 #include "app/stay.h"
 #include "app/trip.h"
 #include "cal/cal.h"
@@ -931,6 +934,241 @@ static int stay(struct cg *c, int y)
 	            "Giữ vững phẩm chất chính trị; chấp hành tốt quy định");
 }
 
+/* ---- the register of incoming letters ---- */
+
+/* The content points of a denunciation, each concluded. */
+static int points(struct cg *c, int64_t id)
+{
+	static const char *const contents[] = {"Sử dụng đất công sai mục đích",
+	                                       "Kê khai tài sản, thu nhập không đầy đủ",
+	                                       "Vi phạm quy định về tổ chức việc cưới, việc tang",
+	                                       "Thiếu trách nhiệm để cấp dưới vi phạm"};
+	static const char *const ends[] = {"dung", "dung_mot_phan", "sai", "sai"};
+	int n = 1 + (int)below(&c->g->rng, 3), rc = 0;
+
+	for (int i = 0; rc == 0 && i < n; i++) {
+		struct point_input in = {.conclusion = PICK(&c->g->rng, ends),
+		                         .sent = PATCH_LISTED | 1u << POINT_CONCLUSION,
+		                         .version = 1};
+		int64_t pid;
+
+		if ((rc = point_add(c->app, c->g->who, id, PICK(&c->g->rng, contents), &pid,
+		                    c->g->e)) == 0)
+			rc = point_edit(c->app, c->g->who, pid, &in, c->g->e);
+	}
+	return rc;
+}
+
+/* A denunciation case carried as far as the days allow: the decision, the
+ * verification, the conclusion on its points, the notices, the close. */
+static int denunciation(struct cg *c, int64_t id, int32_t t)
+{
+	static const char *const findings[] = {
+	    "Nội dung tố cáo đúng một phần; yêu cầu kiểm điểm rút kinh nghiệm",
+	    "Nội dung tố cáo không đúng", "Nội dung tố cáo đúng; đề nghị xem xét kỷ luật"};
+	int rc = 0;
+
+	c->horizon = c->today;
+	if (c->today - t < 200 && below(&c->g->rng, 100) < 40)
+		c->horizon = t + (int32_t)below(&c->g->rng, (uint32_t)(c->today - t + 1));
+	if (!next(c, &t, 3, 10) || (rc = step(c, id, "quyet_dinh", t, NULL, NULL)) < 0 ||
+	    !next(c, &t, 2, 6) || (rc = step(c, id, "xac_minh", t, NULL, NULL)) < 0 ||
+	    (rc = points(c, id)) < 0 || !next(c, &t, 30, 95) ||
+	    (rc = step(c, id, "ket_luan", t, NULL, PICK(&c->g->rng, findings))) < 0 ||
+	    !next(c, &t, 3, 10) || (rc = step(c, id, "thong_bao", t, NULL, NULL)) < 0 ||
+	    !next(c, &t, 2, 10))
+		return rc;
+	return step(c, id, "dong", t, NULL, NULL);
+}
+
+/* How a leader classifies a letter received on t (DATE_NONE: not yet). */
+static int classify(struct cg *c, int64_t id, const char *kind, const char *sender, int32_t t)
+{
+	struct petition_classify_input in = {.version = 1, .transfer_date = DATE_NONE};
+	int64_t case_id = 0;
+	int rc, r = (int)below(&c->g->rng, 100);
+
+	if (c->today - t < 8 && r < 60)
+		return 0; /* still to be classified */
+	if (strcmp(sender, "giau_ten") == 0 || strcmp(sender, "mao_ten") == 0) {
+		in.action = PETITION_KEEP;
+		in.reason = sender;
+	} else if (strcmp(kind, "kien_nghi") == 0 || r < 25) {
+		in.action = PETITION_TRANSFER;
+		in.transfer_to = PICK(
+		    &c->g->rng, ((const char *const[]){"Ủy ban Kiểm tra Tỉnh ủy", "Thanh tra tỉnh",
+		                                       "Công an tỉnh", "Ủy ban nhân dân tỉnh"}));
+		in.transfer_number = "CV/UBKT";
+		in.transfer_date = workday_on_or_after(c, t + between(&c->g->rng, 2, 10));
+		if (in.transfer_date > c->today)
+			in.transfer_date = c->today;
+	} else if (r < 35) {
+		in.action = PETITION_KEEP;
+		in.reason =
+		    PICK(&c->g->rng,
+		         ((const char *const[]){"trung_lap", "da_giai_quyet", "khong_cu_the"}));
+	} else {
+		in.action = PETITION_HANDLE;
+	}
+	if ((rc = petition_classify(c->app, c->g->who, id, &in, &case_id, c->g->e)) < 0 || !case_id)
+		return rc;
+	c->ncases++;
+	return strcmp(kind, "to_cao") == 0 ? denunciation(c, case_id, t) : 0;
+}
+
+/* One letter received in year y (or on day, not yet classified) about a
+ * member of some unit. */
+static int petition(struct cg *c, int y, int32_t day)
+{
+	static const char *const kinds[] = {"to_cao",    "to_cao",    "to_cao", "to_cao",
+	                                    "kien_nghi", "kien_nghi", "to_cao"};
+	static const char *const senders[] = {"ro_ten",   "ro_ten",   "ro_ten", "khong_dia_chi",
+	                                      "giau_ten", "giau_ten", "mao_ten"};
+	static const char *const channels[] = {"buu_dien", "truc_tiep", "chuyen_den", "hop_thu"};
+	static const char *const topics[] = {
+	    "vi phạm quy định về quản lý, sử dụng đất đai", "kê khai tài sản không trung thực",
+	    "vi phạm những điều đảng viên không được làm", "thiếu trách nhiệm trong công tác",
+	    "vi phạm chính sách dân số"};
+	struct petition_input in = {.decision_received = DATE_NONE};
+	char summary[300], name[100];
+	struct person_row p;
+	struct where w;
+	int64_t person, id;
+	int rc;
+
+	in.received = day != DATE_NONE ? day : opening_day(c, y);
+	pick_where(c, in.received, &w);
+	if (!(person = pick_person(c, &w, in.received, NULL, 0, &p)))
+		return 0;
+	in.org = w.handler;
+	in.channel = PICK(&c->g->rng, channels);
+	in.kind = PICK(&c->g->rng, kinds);
+	in.sender_status = PICK(&c->g->rng, senders);
+	if (strcmp(in.sender_status, "giau_ten") != 0) {
+		demo_person_name(c->g, w.unit, (int)below(&c->g->rng, 2), name, sizeof(name));
+		in.sender_name = name;
+		in.sender_address =
+		    strcmp(in.sender_status, "ro_ten") == 0 ? "Tổ dân phố, bản" : NULL;
+	}
+	snprintf(summary, sizeof(summary), "%s đảng viên %s %s",
+	         strcmp(in.kind, "to_cao") == 0 ? "Tố cáo" : "Phản ánh", p.full_name,
+	         PICK(&c->g->rng, topics));
+	in.summary = summary;
+	in.persons = &person;
+	in.npersons = 1;
+	if ((rc = petition_add(c->app, c->g->who, &in, &id, c->g->e)) < 0 || day != DATE_NONE)
+		return rc;
+	return classify(c, id, in.kind, in.sender_status, in.received);
+}
+
+/* A complaint about discipline decision d (of a member) of case k. */
+static int complaint(struct cg *c, const struct case_row *k, const struct discipline_row *d)
+{
+	struct petition_input in = {.org = c->g->tu,
+	                            .channel = "buu_dien",
+	                            .kind = below(&c->g->rng, 5) ? "khieu_nai" : "khieu_nai_to_cao",
+	                            .sender_status = "ro_ten",
+	                            .summary = "Khiếu nại quyết định kỷ luật",
+	                            .contested_case = k->id};
+	struct person_row p;
+	int64_t id, case_id;
+	int rc;
+
+	if (store_person_get(app_store(c->app), d->person_id, &c->a, &p) < 0)
+		return 0;
+	in.decision_received = d->decided + between(&c->g->rng, 1, 7);
+	in.received = in.decision_received + between(&c->g->rng, 5, 28);
+	if (in.received > c->today)
+		return 0;
+	in.sender_name = p.full_name;
+	in.sender_address = "Nơi cư trú của người khiếu nại";
+	in.persons = &d->person_id;
+	in.npersons = 1;
+	in.confidentiality = k->confidentiality;
+	if ((rc = petition_add(c->app, c->g->who, &in, &id, c->g->e)) < 0 ||
+	    (rc = petition_classify(
+	         c->app, c->g->who, id,
+	         &(struct petition_classify_input){.action = PETITION_HANDLE, .version = 1},
+	         &case_id, c->g->e)) < 0)
+		return rc;
+	c->ncases++;
+	c->horizon = c->today;
+	{
+		int32_t t = in.received;
+
+		struct case_row r;
+		struct case_edit_input decided = {.subtype = below(&c->g->rng, 4) ? "giu_nguyen"
+		                                                                  : "thay_doi",
+		                                  .sent = PATCH_LISTED | 1u << CASE_SUBTYPE};
+
+		if (!next(c, &t, 3, 10) || (rc = step(c, case_id, "xem_xet", t, NULL, NULL)) < 0 ||
+		    !next(c, &t, 30, 100))
+			return rc;
+		if ((rc = store_case_get(app_store(c->app), case_id, &c->a, &r)) < 0)
+			return err_set(c->g->e, rc, NULL, NULL, NULL);
+		decided.version = r.version;
+		if ((rc = case_edit(c->app, c->g->who, case_id, &decided, c->g->e)) < 0)
+			return rc;
+		if ((rc = step(c, case_id, "quyet_dinh", t, NULL,
+		               strcmp(decided.subtype, "giu_nguyen") == 0
+		                   ? "Giữ nguyên hình thức kỷ luật"
+		                   : "Thay đổi hình thức kỷ luật")) < 0 ||
+		    !next(c, &t, 3, 10) || (rc = step(c, case_id, "thong_bao", t, NULL, NULL)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Complaints about one in twelve of the members' discipline decisions of
+ * the cases made (ids after first). */
+static int complaints(struct cg *c, int64_t first)
+{
+	struct case_row k;
+	int rc = 0;
+
+	for (int64_t id = first + 1;
+	     rc == 0 && store_case_get(app_store(c->app), id, &c->a, &k) == 0; id++) {
+		struct discipline_list l;
+
+		if (strcmp(k.kind, case_kind_code(KIND_DISCIPLINE)) != 0 ||
+		    store_disciplines_of_case(app_store(c->app), id, &c->a, &l) < 0)
+			continue;
+		for (size_t i = 0; rc == 0 && i < l.n; i++)
+			if (l.v[i].person_id && below(&c->g->rng, 12) == 0)
+				rc = complaint(c, &k, &l.v[i]);
+		arena_reset(&c->a);
+	}
+	return rc;
+}
+
+/* The letters of every year, drawn from a stream of their own so that
+ * the other cases stay what they were. */
+static int petitions(struct cg *c, int64_t first, int last)
+{
+	struct rng kept = c->g->rng;
+	int rc;
+
+	c->g->rng.s ^= 0x5DEECE66Dull;
+	rc = complaints(c, first);
+	for (int y = FIRST_YEAR; rc == 0 && y <= last; y++) {
+		int share = y < last ? 100 : (int)((c->today - date_days(y, 1, 1)) * 100 / 365);
+		int n = 30 * c->g->case_pct * share / 10000;
+
+		c->year = y;
+		for (int i = 0; rc == 0 && i < n; i++) {
+			rc = petition(c, y, DATE_NONE);
+			arena_reset(&c->a);
+		}
+	}
+	/* the last days' letters wait for a leader */
+	for (int i = 0; rc == 0 && i < 1 + c->g->case_pct / 40; i++) {
+		rc = petition(c, last, c->today - (int32_t)below(&c->g->rng, 6));
+		arena_reset(&c->a);
+	}
+	c->g->rng = kept;
+	return rc;
+}
+
 /* ---- the years ---- */
 
 static int post_pools(struct cg *c)
@@ -990,6 +1228,7 @@ int demo_cases(struct gen *g, int64_t *ncases)
 	struct cg c = {.g = g, .app = g->app, .cal = app_cal(g->app)};
 	struct quota q[5];
 	int parts[5], last, m, d, rc;
+	int64_t first;
 
 	c.today = date_today();
 	c.reform = date_days(2025, 7, 1);
@@ -1004,6 +1243,7 @@ int demo_cases(struct gen *g, int64_t *ncases)
 			q[i].f[f] = parts[i];
 	}
 	rc = post_pools(&c);
+	first = store_case_max_id(app_store(c.app));
 	for (int y = FIRST_YEAR; rc == 0 && y <= last; y++) {
 		struct quota oq = {0};
 		int share = y < last ? 100 : (int)((c.today - date_days(y, 1, 1)) * 100 / 365);
@@ -1016,6 +1256,8 @@ int demo_cases(struct gen *g, int64_t *ncases)
 		}
 		arena_reset(&c.a);
 	}
+	if (rc == 0)
+		rc = petitions(&c, first, last);
 	for (int dd = 0; dd < 10; dd++)
 		for (int i = 0; i < 8; i++)
 			free(c.post_pool[dd][i]);

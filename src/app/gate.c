@@ -25,6 +25,7 @@ static const struct {
     [NOUN_NOTE] = {"Không tìm thấy ghi chú", "Note not found"},
     [NOUN_RELATIVE] = {"Không tìm thấy người thân", "Relative not found"},
     [NOUN_SUBJECT] = {"Không tìm thấy đối tượng của hồ sơ", "Subject not found"},
+    [NOUN_POINT] = {"Không tìm thấy nội dung tố cáo", "Denunciation point not found"},
 };
 
 int gate_not_found(struct err *e, const char *field, enum gate_noun noun)

@@ -36,6 +36,7 @@ enum gate_noun {
 	NOUN_NOTE,       /* ghi chú */
 	NOUN_RELATIVE,   /* người thân */
 	NOUN_SUBJECT,    /* đối tượng */
+	NOUN_POINT,      /* nội dung tố cáo */
 	NOUN__MAX
 };
 

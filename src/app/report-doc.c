@@ -22,17 +22,6 @@
 
 /* ---- the header: who issues it ---- */
 
-static const char *upper(struct arena *a, const char *s)
-{
-	struct buf b = BUF_INIT(1 << 12);
-	const char *r = NULL;
-
-	if (s && vi_upper(s, strlen(s), &b) == 0)
-		r = arena_strdup(a, b.buf);
-	buf_release(&b);
-	return r ? r : s;
-}
-
 static int starts(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -333,29 +322,46 @@ static int keep_last(const struct org_row *o, void *arg)
 	return 0;
 }
 
-/* Who issues the report: the organisation, its parent (the recipient
- * above), the top of its tree (the place), and their committees. */
-struct issuing {
-	struct org_row o, parent, top;
-	int has_parent;
-	const char *issuer, *initials, *parent_issuer;
-};
-
-static int issuing_of(struct app *app, int64_t org, struct arena *a, struct issuing *ret)
+/* s in upper case, copied into a; NULL when out of memory. */
+static const char *upper(struct arena *a, const char *s)
 {
-	const char *pi;
+	struct buf b = BUF_INIT(1 << 12);
+	const char *r = NULL;
+
+	if (s && vi_upper(s, strlen(s), &b) == 0)
+		r = arena_strdup(a, b.buf);
+	buf_release(&b);
+	return r;
+}
+
+int report_issuing(struct app *app, int64_t org, struct arena *a, struct report_issuing *ret)
+{
+	const char *pi = NULL;
+	int rc;
 
 	memset(ret, 0, sizeof(*ret));
-	if (store_org_latest(app_store(app), org, a, &ret->o) < 0)
-		return HOSO_E_NOT_FOUND;
+	if ((rc = store_org_latest(app_store(app), org, a, &ret->o)) < 0)
+		return rc;
 	ret->top = ret->o;
-	ret->has_parent = ret->o.parent_id &&
-	                  store_org_latest(app_store(app), ret->o.parent_id, a, &ret->parent) == 0;
+	if (ret->o.parent_id) {
+		rc = store_org_latest(app_store(app), ret->o.parent_id, a, &ret->parent);
+		if (rc < 0 && rc != HOSO_E_NOT_FOUND)
+			return rc;
+		ret->has_parent = rc == 0;
+	}
 	/* the top of the tree, for the place the document is issued at */
-	org_walk_up(app, ret->o.id, DATE_OPEN, ORG_WALK_AT, a, keep_last, &ret->top);
+	if ((rc = org_walk_up(app, ret->o.id, DATE_OPEN, ORG_WALK_AT, a, keep_last, &ret->top)) < 0)
+		return rc;
 	ret->issuer = committee(a, &ret->o, !ret->has_parent, &ret->initials);
 	if (ret->has_parent)
 		ret->parent_issuer = committee(a, &ret->parent, !ret->parent.parent_id, &pi);
+	ret->place = place_of(ret->top.name);
+	ret->superior_upper = upper(a, ret->has_parent ? ret->parent.name : ret->o.name);
+	ret->issuer_upper = upper(a, ret->issuer);
+	ret->sign_for = !strcmp(ret->initials, "CB") ? "T/M CHI BỘ" : "T/M BAN THƯỜNG VỤ";
+	if (!ret->issuer || (ret->has_parent && !ret->parent_issuer) || !ret->superior_upper ||
+	    !ret->issuer_upper)
+		return HOSO_E_NOMEM;
 	return 0;
 }
 
@@ -525,7 +531,7 @@ static void appendix(struct builder *b, const struct report *r, const char *note
 
 /* "Nơi nhận:": the level above, the standing committee, the archive;
  * NULL when out of memory. */
-static const char **recipients_of(struct arena *a, const struct issuing *w)
+static const char **recipients_of(struct arena *a, const struct report_issuing *w)
 {
 	const char **v = arena_calloc(a, 3, sizeof(*v));
 
@@ -549,16 +555,18 @@ int report_document(struct app *app, const struct actor *who, const struct repor
                     struct arena *a, struct doc *ret, struct err *e)
 {
 	struct builder b = {.a = a};
-	struct issuing w;
+	struct report_issuing w;
 	const char *label, *summary, *note, **recipients;
+	int rc;
 	char today[DOC_DATE_MAX];
 	time_t now = time(NULL) + 7 * 3600;
 	struct tm tm;
 
 	memset(ret, 0, sizeof(*ret));
-	if (issuing_of(app, r->org, a, &w) < 0)
-		return err_set(e, HOSO_E_NOT_FOUND, "org", "Không tìm thấy tổ chức",
-		               "Organisation not found");
+	if ((rc = report_issuing(app, r->org, a, &w)) < 0)
+		return rc == HOSO_E_NOT_FOUND ? err_set(e, rc, "org", "Không tìm thấy tổ chức",
+		                                        "Organisation not found")
+		                              : err_set(e, rc, NULL, NULL, NULL);
 	label = r->term_first ? arena_printf(a, "nhiệm kỳ %d - %d", r->term_first, r->term_last)
 	                      : period_label(a, r->from, r->to);
 	summary = summary_of(a, r, label);
@@ -573,15 +581,15 @@ int report_document(struct app *app, const struct actor *who, const struct repor
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	*ret = (struct doc){
 	    .mark = report_mark(r),
-	    .superior = upper(a, w.has_parent ? w.parent.name : w.o.name),
-	    .issuer = upper(a, w.issuer),
+	    .superior = w.superior_upper,
+	    .issuer = w.issuer_upper,
 	    .number = arena_printf(a, "Số        -BC/%s", w.initials),
-	    .place_date = arena_printf(a, "%s, %s", place_of(w.top.name), today),
+	    .place_date = arena_printf(a, "%s, %s", w.place, today),
 	    .type = "BÁO CÁO",
 	    .summary = summary,
 	    .blocks = b.v,
 	    .nblocks = b.n,
-	    .sign_for = !strcmp(w.initials, "CB") ? "T/M CHI BỘ" : "T/M BAN THƯỜNG VỤ",
+	    .sign_for = w.sign_for,
 	    .sign_title = "BÍ THƯ",
 	    .recipients = recipients,
 	    .nrecipients = 3,

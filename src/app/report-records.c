@@ -19,9 +19,11 @@
 #include "app/appraisal.h"
 #include "app/case.h"
 #include "app/codes.h"
+#include "app/denunciation.h"
 #include "app/discipline.h"
 #include "app/finding.h"
 #include "app/gate.h"
+#include "app/petition.h"
 #include "app/report.h"
 #include "app/reportInt.h"
 #include "app/scope.h"
@@ -180,7 +182,8 @@ static int page_records(struct app *app, const struct actor *who, struct gatheri
 		                              .subject = k->who,
 		                              .person = k->person};
 		err_init(&e);
-		if (case_fetch(app, who, k->case_id, g->a, c, &e) == 0) {
+		/* a letter of the register counts without a case (case 0) */
+		if (k->case_id && case_fetch(app, who, k->case_id, g->a, c, &e) == 0) {
 			v[i].c = c;
 			subject_name(app, who, k->person, k->who, k->day, g->a, &v[i].name);
 		}
@@ -315,6 +318,15 @@ void report_dim_name(enum figure f, const char *dim, const char **vi, const char
 		break;
 	case FIGURE_TD_KET_QUA:
 		t = appraisal_outcomes(&n);
+		break;
+	case FIGURE_TC_KET_LUAN:
+		t = point_conclusions(&n);
+		break;
+	case FIGURE_DT_NHAN:
+		t = petition_kinds(&n);
+		break;
+	case FIGURE_DT_XU_LY:
+		t = petition_states(&n);
 		break;
 	case FIGURE_KL_TO_CHUC:
 	case FIGURE_KL_DANG_VIEN:

@@ -204,6 +204,21 @@ struct doc;
 int report_document(struct app *app, const struct actor *who, const struct report *r,
                     struct arena *a, struct doc *ret, struct err *e);
 
+/* Who issues the documents of organisation org (the Party format of
+ * DOMAIN.md §7, for reports and papers alike): the organisation, its parent
+ * (the body above), the top of its tree; their committees ("Huyện ủy Mường
+ * Nhé"), the initials of its document numbers ("HU"), the place of the
+ * date line ("Điện Biên"), and the lines of the header in upper case.  In
+ * a; HOSO_E_NOT_FOUND when org is unknown. */
+struct report_issuing {
+	struct org_row o, parent, top;
+	int has_parent;
+	const char *issuer, *initials, *parent_issuer, *place;
+	const char *superior_upper, *issuer_upper; /* the header's two lines */
+	const char *sign_for;                      /* "T/M BAN THƯỜNG VỤ", "T/M CHI BỘ" */
+};
+int report_issuing(struct app *app, int64_t org, struct arena *a, struct report_issuing *ret);
+
 /* The mark of a report's documents, its CSV included: "TỐI MẬT", "MẬT"
  * after the most confidential record counted, or NULL. */
 const char *report_mark(const struct report *r);

@@ -14,6 +14,7 @@ extern const struct cmd_entry cmd_case_stay;
 extern const struct cmd_entry cmd_case_appraisal;
 extern const struct cmd_entry cmd_case_admission;
 extern const struct cmd_entry cmd_case_letter;
+extern const struct cmd_entry cmd_case_paper;
 extern const struct cmd_entry cmd_case_finding;
 extern const struct cmd_entry cmd_case_discipline;
 extern const struct cmd_entry cmd_case_correct;

@@ -68,6 +68,12 @@ static const struct err_entry err_table[-HOSO_E__MIN] = {
                                "số liệu của kỳ; cần cấp trên mở lại kỳ trước",
                                "The reporting period is approved and locked: this change would "
                                "alter its figures; the level above must re-open it first"},
+    [-HOSO_E_UNKNOWN_FIELD] = {"unknown_field", "Mẫu văn bản dùng trường không có",
+                               "The template uses a field that does not exist"},
+    [-HOSO_E_PROTECTED_FIELD] = {"protected_field",
+                                 "Trường được bảo vệ không được in trên giấy tờ gửi đối tượng",
+                                 "A protected field may not be printed on a paper sent to the "
+                                 "subject"},
     [-HOSO_E_BAD_ENUM] = {"bad_value", "Giá trị không thuộc danh mục cho phép",
                           "Value is not one of the allowed values"},
 };

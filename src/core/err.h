@@ -45,7 +45,10 @@ enum err_code {
 	HOSO_E_LOCKED = -27,        /* too many failed sign-ins: wait */
 	HOSO_E_CSRF = -28,          /* a state-changing request without its CSRF token */
 	HOSO_E_PERIOD_LOCKED = -29, /* the change would alter an approved period's figures */
-	HOSO_E__MIN = -30
+	HOSO_E_UNKNOWN_FIELD = -30, /* a template names a field there is none of (tpl.h) */
+	HOSO_E_PROTECTED_FIELD =
+	    -31, /* a template addressed to the subject names a protected field */
+	HOSO_E__MIN = -32
 };
 
 const char *err_name(int code);       /* "bad_date"; "unknown" for others */

@@ -141,6 +141,29 @@ static const struct figure_def figures[FIGURE__MAX] = {
                               "steps out of the complaint state, by their day", .kind = "ky_luat",
                               .short_vi = "Khiếu nại đã giải quyết",
                               .short_en = "Complaints resolved"},
+    [FIGURE_DT_NHAN] = {"dt_nhan", "Đơn thư nhận được", "Letters received", "đơn", "letters",
+                        "incoming letters registered, by the day received; by kind",
+                        .short_vi = "Đơn thư nhận", .short_en = "Letters received"},
+    [FIGURE_DT_XU_LY] = {"dt_xu_ly", "Đơn thư đã phân loại, xử lý", "Letters classified", "đơn",
+                         "letters",
+                         "incoming letters classified (handled here, transferred, kept), by "
+                         "the day received; by how",
+                         .short_vi = "Đơn thư đã xử lý", .short_en = "Letters classified"},
+    [FIGURE_TC_HO_SO] = {"tc_ho_so", "Vụ tố cáo được thụ lý giải quyết", "Denunciations handled",
+                         "vụ", "cases", "denunciation cases, by the day the letter was received",
+                         .kind = "to_cao", .short_vi = "Tố cáo thụ lý",
+                         .short_en = "Denunciations handled"},
+    [FIGURE_TC_KET_LUAN] = {"tc_ket_luan", "Nội dung tố cáo đã kết luận",
+                            "Denunciation points concluded", "nội dung", "points",
+                            "content points of denunciations with a conclusion, by the day "
+                            "the letter was received; by conclusion (true, partly, untrue)",
+                            .kind = "to_cao", .short_vi = "Nội dung tố cáo đã kết luận",
+                            .short_en = "Points concluded"},
+    [FIGURE_KNKL_HO_SO] = {"knkl_ho_so", "Vụ khiếu nại kỷ luật được thụ lý",
+                           "Discipline complaints handled", "vụ", "cases",
+                           "complaint cases, by the day the letter was received; by decision",
+                           .kind = "khieu_nai", .short_vi = "Khiếu nại thụ lý",
+                           .short_en = "Complaints handled"},
 };
 
 const struct figure_def *figure_def(enum figure f)

@@ -156,9 +156,7 @@ int api_cases_get(struct http_req *r, struct err *e)
 	return http_reply(r, 200, json_pack("{s:o}", "cases", arr));
 }
 
-/* The organisation codes of a new case's subjects, as ids. */
-static int subject_orgs(struct http_req *r, const struct http_list *orgs, int64_t **ret,
-                        struct err *e)
+int api_subject_orgs(struct http_req *r, const struct http_list *orgs, int64_t **ret, struct err *e)
 {
 	int64_t *ids = NULL;
 	int rc;
@@ -199,7 +197,7 @@ int api_cases_post(struct http_req *r, struct err *e)
 	if (rc == 0 &&
 	    (rc = org_find(r->app, &r->actor, org, &in.handling_org, e)) == HOSO_E_NOT_FOUND)
 		gate_not_found(e, "org", NOUN_ORG);
-	if (rc == 0 && (rc = subject_orgs(r, &orgs, &org_ids, e)) == 0) {
+	if (rc == 0 && (rc = api_subject_orgs(r, &orgs, &org_ids, e)) == 0) {
 		in.confidentiality = (int)conf;
 		in.linked_case = linked;
 		in.subject_orgs = org_ids;

@@ -20,6 +20,10 @@ int api_id_fields(struct http_req *r, enum gate_noun noun, int64_t *ret_id,
  * too), with PATCH_LISTED (app/patch.h). */
 int api_id_patch(struct http_req *r, enum gate_noun noun, int64_t *ret_id,
                  const struct http_field *fields, size_t n, unsigned *ret_sent, struct err *e);
+/* The organisation codes of a body's "subject_orgs", as ids (in the
+ * arena); one not found is refused naming "subject_orgs". */
+int api_subject_orgs(struct http_req *r, const struct http_list *orgs, int64_t **ret,
+                     struct err *e);
 /* The reply of a write: rc when it failed, else status with {"id"}, or
  * 200 with {"id", "version"}. */
 int api_reply_id(struct http_req *r, int rc, int status, int64_t id);

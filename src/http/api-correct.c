@@ -11,7 +11,7 @@
  *   POST  /api/<noun>/{id}/withdraw    {"reason", "version"}: findings,
  *                                      remedies, documents, notes,
  *                                      travellers, relatives, letters,
- *                                      subjects, attachments
+ *                                      subjects, attachments, points
  */
 #include "http/api-case.h"
 
@@ -97,7 +97,7 @@ static const enum gate_noun nouns[STORE_REC__MAX] = {
     [STORE_REC_DOCUMENT] = NOUN_DOCUMENT,     [STORE_REC_NOTE] = NOUN_NOTE,
     [STORE_REC_TRAVELLER] = NOUN_TRAVELLER,   [STORE_REC_RELATIVE] = NOUN_RELATIVE,
     [STORE_REC_LETTER] = NOUN_LETTER,         [STORE_REC_SUBJECT] = NOUN_SUBJECT,
-    [STORE_REC_ATTACHMENT] = NOUN_ATTACHMENT,
+    [STORE_REC_ATTACHMENT] = NOUN_ATTACHMENT, [STORE_REC_POINT] = NOUN_POINT,
 };
 
 static int withdraw(struct http_req *r, enum store_record k, struct err *e)
@@ -153,6 +153,11 @@ int api_letter_withdraw(struct http_req *r, struct err *e)
 int api_subject_withdraw(struct http_req *r, struct err *e)
 {
 	return withdraw(r, STORE_REC_SUBJECT, e);
+}
+
+int api_point_withdraw(struct http_req *r, struct err *e)
+{
+	return withdraw(r, STORE_REC_POINT, e);
 }
 
 int api_attachment_withdraw(struct http_req *r, struct err *e)

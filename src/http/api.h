@@ -90,6 +90,13 @@ int api_remedies_overdue_get(struct http_req *r, struct err *e);
 int api_case_discipline_post(struct http_req *r, struct err *e);
 int api_case_inspection_post(struct http_req *r, struct err *e);
 
+/* papers: api-paper.c */
+int api_papers_get(struct http_req *r, struct err *e);
+int api_paper_put(struct http_req *r, struct err *e);
+int api_case_paper_preview(struct http_req *r, struct err *e);
+int api_case_paper_post(struct http_req *r, struct err *e);
+int api_document_paper_get(struct http_req *r, struct err *e);
+
 /* corrections: api-correct.c, and each noun's PATCH in its file */
 int api_case_patch(struct http_req *r, struct err *e);
 int api_document_patch(struct http_req *r, struct err *e);
@@ -107,8 +114,16 @@ int api_relative_withdraw(struct http_req *r, struct err *e);
 int api_letter_withdraw(struct http_req *r, struct err *e);
 int api_subject_withdraw(struct http_req *r, struct err *e);
 int api_attachment_withdraw(struct http_req *r, struct err *e);
+int api_point_withdraw(struct http_req *r, struct err *e);
+int api_case_points_post(struct http_req *r, struct err *e);
+int api_point_patch(struct http_req *r, struct err *e);
 
 /* reports: api-report.c */
+int api_petitions_get(struct http_req *r, struct err *e);
+int api_petitions_post(struct http_req *r, struct err *e);
+int api_petition_get(struct http_req *r, struct err *e);
+int api_petition_sender_get(struct http_req *r, struct err *e);
+int api_petition_classify_post(struct http_req *r, struct err *e);
 int api_reports_get(struct http_req *r, struct err *e);
 int api_report_records_get(struct http_req *r, struct err *e);
 int api_report_submissions_get(struct http_req *r, struct err *e);

@@ -61,6 +61,11 @@ const struct http_route http_routes[] = {
     {"POST", "/api/cases/{id}/documents", api_case_document_post},
     {"POST", "/api/cases/{id}/attachments", api_case_attachment_post},
     {"PUT", "/api/cases/{id}/assignees", api_case_assignees_put},
+    {"GET", "/api/petitions", api_petitions_get},
+    {"POST", "/api/petitions", api_petitions_post},
+    {"GET", "/api/petitions/{id}", api_petition_get},
+    {"GET", "/api/petitions/{id}/sender", api_petition_sender_get},
+    {"POST", "/api/petitions/{id}/classify", api_petition_classify_post},
     {"GET", "/api/reports", api_reports_get},
     {"GET", "/api/report-records", api_report_records_get},
     {"GET", "/api/report-submissions", api_report_submissions_get},
@@ -91,6 +96,12 @@ const struct http_route http_routes[] = {
     {"GET", "/api/return-reports", api_return_reports_get},
     {"POST", "/api/letters/{id}", api_letter_post},
     {"GET", "/api/letters", api_letters_get},
+    /* papers */
+    {"GET", "/api/papers", api_papers_get},
+    {"PUT", "/api/papers/{code}", api_paper_put},
+    {"POST", "/api/cases/{id}/paper-preview", api_case_paper_preview},
+    {"POST", "/api/cases/{id}/papers", api_case_paper_post},
+    {"GET", "/api/documents/{id}/paper", api_document_paper_get},
     /* corrections */
     {"PATCH", "/api/cases/{id}", api_case_patch},
     {"PATCH", "/api/documents/{id}", api_document_patch},
@@ -108,5 +119,8 @@ const struct http_route http_routes[] = {
     {"POST", "/api/letters/{id}/withdraw", api_letter_withdraw},
     {"POST", "/api/subjects/{id}/withdraw", api_subject_withdraw},
     {"POST", "/api/attachments/{id}/withdraw", api_attachment_withdraw},
+    {"POST", "/api/cases/{id}/points", api_case_points_post},
+    {"PATCH", "/api/points/{id}", api_point_patch},
+    {"POST", "/api/points/{id}/withdraw", api_point_withdraw},
     {NULL},
 };

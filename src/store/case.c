@@ -116,7 +116,9 @@ static int read_document(sqlite3_stmt *st, struct arena *a, void *item)
 	int rc = store_cols(st, a, "IIsdssIsI", &r->id, &r->case_id, &r->number_symbol,
 	                    &r->doc_date, &r->issuer, &r->title, &r->user_id, &r->at, &r->version);
 
-	return rc < 0 ? rc : store_col_withdrawal(st, 9, a, &r->withdrawn);
+	if (rc == 0)
+		rc = store_col_withdrawal(st, 9, a, &r->withdrawn);
+	return rc < 0 ? rc : store_cols(st, a, "------------s", &r->paper);
 }
 
 int store_case_documents(struct store *s, int64_t case_id, struct arena *a,
@@ -497,4 +499,89 @@ int store_appraisal_docs(struct store *s, int64_t case_id, struct arena *a,
 {
 	return store_rows(s, STMT_APPRAISAL_DOCS, a, sizeof(*ret->v), read_appraisal_doc,
 	                  (void **)&ret->v, &ret->n, "I", case_id);
+}
+
+int64_t store_case_max_id(struct store *s)
+{
+	int64_t id = 0;
+
+	return store_int(s, STMT_CASE_MAX_ID, &id, "") == 0 ? id : 0;
+}
+
+int store_point_insert(struct store *s, int64_t case_id, const char *content, int64_t *ret_id)
+{
+	return store_insert(s, STMT_POINT_INSERT, ret_id, "Is", case_id, content);
+}
+
+static int read_point(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct point_row *r = item;
+	int rc = store_cols(st, a, "IIssI", &r->id, &r->case_id, &r->content, &r->conclusion,
+	                    &r->version);
+
+	return rc < 0 ? rc : store_col_withdrawal(st, 5, a, &r->withdrawn);
+}
+
+int store_point_get(struct store *s, int64_t id, struct arena *a, struct point_row *ret)
+{
+	return store_row(s, STMT_POINT_GET, a, sizeof(*ret), read_point, ret, "I", id);
+}
+
+int store_points_of_case(struct store *s, int64_t case_id, struct arena *a, struct point_list *ret)
+{
+	return store_rows(s, STMT_POINTS_OF_CASE, a, sizeof(*ret->v), read_point, (void **)&ret->v,
+	                  &ret->n, "I", case_id);
+}
+
+int store_point_edit(struct store *s, const struct point_row *r)
+{
+	return store_change(s, STMT_POINT_EDIT, HOSO_E_CONFLICT, "IssI", r->id, r->content,
+	                    r->conclusion, r->version);
+}
+
+/* ---- papers ---- */
+
+static int read_template(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct paper_template_row *r = item;
+
+	return store_cols(st, a, "ssIIs", &r->code, &r->body, &r->version, &r->user_id, &r->at);
+}
+
+int store_paper_templates(struct store *s, struct arena *a, struct paper_template_list *ret)
+{
+	return store_rows(s, STMT_PAPER_TEMPLATES, a, sizeof(*ret->v), read_template,
+	                  (void **)&ret->v, &ret->n, "");
+}
+
+int store_paper_template_put(struct store *s, const char *code, const char *body, int64_t version,
+                             int64_t user_id)
+{
+	return store_change(s, STMT_PAPER_TEMPLATE_PUT, HOSO_E_CONFLICT, "ssIr", code, body,
+	                    version, user_id);
+}
+
+int store_case_paper_insert(struct store *s, const struct case_document_row *r, const char *body,
+                            int64_t *ret_id)
+{
+	return store_insert(s, STMT_CASE_PAPER_INSERT, ret_id, "Idssrss", r->case_id, r->doc_date,
+	                    r->issuer, r->title, r->user_id, r->paper, body);
+}
+
+static int read_paper(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	const char **v = item;
+
+	return store_cols(st, a, "ss", &v[0], &v[1]);
+}
+
+int store_case_paper_get(struct store *s, int64_t id, struct arena *a, const char **ret_paper,
+                         const char **ret_body)
+{
+	const char *v[2] = {NULL, NULL};
+	int rc = store_row(s, STMT_CASE_PAPER_GET, a, sizeof(v), read_paper, v, "I", id);
+
+	*ret_paper = v[0];
+	*ret_body = v[1];
+	return rc;
 }

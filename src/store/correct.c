@@ -13,7 +13,7 @@ static const enum stmt heads[STORE_REC__MAX] = {
     [STORE_REC_DOCUMENT] = STMT_HEAD_DOCUMENT,     [STORE_REC_NOTE] = STMT_HEAD_NOTE,
     [STORE_REC_TRAVELLER] = STMT_HEAD_TRAVELLER,   [STORE_REC_RELATIVE] = STMT_HEAD_RELATIVE,
     [STORE_REC_LETTER] = STMT_HEAD_LETTER,         [STORE_REC_SUBJECT] = STMT_HEAD_SUBJECT,
-    [STORE_REC_ATTACHMENT] = STMT_HEAD_ATTACHMENT,
+    [STORE_REC_ATTACHMENT] = STMT_HEAD_ATTACHMENT, [STORE_REC_POINT] = STMT_HEAD_POINT,
 };
 
 static const enum stmt withdraws[STORE_REC__MAX] = {
@@ -26,6 +26,7 @@ static const enum stmt withdraws[STORE_REC__MAX] = {
     [STORE_REC_LETTER] = STMT_WITHDRAW_LETTER,
     [STORE_REC_SUBJECT] = STMT_WITHDRAW_SUBJECT,
     [STORE_REC_ATTACHMENT] = STMT_WITHDRAW_ATTACHMENT,
+    [STORE_REC_POINT] = STMT_WITHDRAW_POINT,
 };
 
 static int read_head(sqlite3_stmt *st, struct arena *a, void *item)
@@ -74,6 +75,8 @@ static int whole(struct store *s, enum store_record k, int64_t id, struct arena 
 		return get ? store_relative_get(s, id, a, get) : store_relative_edit(s, edit);
 	case STORE_REC_LETTER:
 		return get ? store_letter_get(s, id, a, get) : store_letter_edit(s, edit);
+	case STORE_REC_POINT:
+		return get ? store_point_get(s, id, a, get) : store_point_edit(s, edit);
 	default:
 		return HOSO_E_INVALID;
 	}

@@ -42,9 +42,10 @@ struct counter_source {
 	                      * distinct count beside it; NULL: none */
 };
 
-#define CASE_JOIN    "JOIN case_file c ON c.id = r.case_id"
-#define FINDING_JOIN "JOIN case_subject s ON s.id = r.subject_id " CASE_JOIN
-#define FILE_JOIN    "JOIN case_file c ON c.id = r.id"
+#define CASE_JOIN     "JOIN case_file c ON c.id = r.case_id"
+#define FINDING_JOIN  "JOIN case_subject s ON s.id = r.subject_id " CASE_JOIN
+#define FILE_JOIN     "JOIN case_file c ON c.id = r.id"
+#define PETITION_JOIN "JOIN petition c ON c.id = r.id"
 /* A record withdrawn as entered by mistake counts nowhere. */
 #define LIVE "r.withdrawn_at IS NULL"
 
@@ -101,6 +102,18 @@ static const struct counter_source sources[FIGURE__MAX] = {
     [FIGURE_KN_GIAI_QUYET] = {"case_event", CASE_JOIN,
                               "c.kind = 'ky_luat' AND r.from_state = 'khieu_nai'", "c.handling_org",
                               "r.on_date", "''"},
+    /* the register of letters: the letter is its own "case" (c), for its
+     * confidentiality */
+    [FIGURE_DT_NHAN] = {"petition", PETITION_JOIN, "1", "r.org_id", "r.received", "r.kind"},
+    [FIGURE_DT_XU_LY] = {"petition", PETITION_JOIN, "r.state <> 'moi'", "r.org_id", "r.received",
+                         "r.state"},
+    [FIGURE_TC_HO_SO] = {"case_file", FILE_JOIN, "c.kind = 'to_cao'", "c.handling_org", "c.opened",
+                         "''"},
+    [FIGURE_TC_KET_LUAN] = {"case_point", CASE_JOIN,
+                            "c.kind = 'to_cao' AND r.conclusion IS NOT NULL AND " LIVE,
+                            "c.handling_org", "c.opened", "r.conclusion"},
+    [FIGURE_KNKL_HO_SO] = {"case_file", FILE_JOIN, "c.kind = 'khieu_nai'", "c.handling_org",
+                           "c.opened", "coalesce(c.subtype, '')"},
 };
 
 /* The definition of figure f, or NULL for a figure the store does not
@@ -606,22 +619,26 @@ static int records_select(enum figure f, int at_the_time, struct buf *sql)
 	const struct counter_source *x = source_of(f);
 	const struct deadline_source *d =
 	    def->source == FIGURE_COUNTED ? NULL : &deadline_sources[def->source];
-	const char *org = "c.handling_org", *day = d ? d->day : x->day;
-	const char *subject = d ? d->subject : x->subject ? x->subject : "0";
+	const char *org, *day, *subject, *case_col;
 
 	if (!d && !x)
 		return HOSO_E_NOT_FOUND;
+	org = x ? x->org : "c.handling_org";
+	day = d ? d->day : x->day;
+	subject = d ? d->subject : x->subject ? x->subject : "0";
+	/* a letter of the register counts without a case */
+	case_col = x && strcmp(x->join, PETITION_JOIN) == 0 ? "0" : "c.id";
 	if (buf_adds(sql, at_the_time ? STORE_UNDER_CTE : STORE_CANDIDATES_CTE) < 0 ||
 	    buf_addf(sql,
-	             "SELECT %d, %s, '', %s, %s, 1, %s, c.confidentiality, %s, %s, c.id, %d "
+	             "SELECT %d, %s, '', %s, %s, 1, %s, c.confidentiality, %s, %s, %s, %d "
 	             "FROM %s r %s ",
 	             d ? (int)d->line : (int)REPORT_LINE_COUNT, at_the_time ? "u.top" : org,
 	             d ? "''" : x->dim, subject, day, d ? d->start : "NULL", d ? d->done : "NULL",
-	             subject_is_person(subject), d ? d->driver : x->driver,
+	             case_col, subject_is_person(subject), d ? d->driver : x->driver,
 	             d ? d->join : x->join) < 0 ||
 	    (at_the_time ? buf_addf(sql, "JOIN under u ON u.org_id = %s AND %s >= u.f AND %s < u.t",
-	                            x ? x->org : org, day, day)
-	                 : buf_addf(sql, "JOIN cand u ON u.org_id = %s", x ? x->org : org)) < 0 ||
+	                            org, day, day)
+	                 : buf_addf(sql, "JOIN cand u ON u.org_id = %s", org)) < 0 ||
 	    buf_addf(sql,
 	             " WHERE %s AND %s BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4 AND %s IS "
 	             "NOT NULL ORDER BY %s DESC, c.id DESC",

@@ -718,6 +718,85 @@ static const struct migration migrations[] = {
         "WHERE person_id IS NOT NULL;",
         NULL,
     },
+    /* 27: the register of incoming letters (đơn thư, petition.h): what
+     * came in, from whom (the sender's identity protected: its own
+     * columns, read only through petition_sender), about whom, and how a
+     * leader classified it - handled here (the case it opened), transferred
+     * (to whom, with the outgoing letter), or kept without handling (why). */
+    {
+        "CREATE TABLE petition("
+        " id INTEGER PRIMARY KEY,"
+        " org_id INTEGER NOT NULL REFERENCES org(id),"
+        " received TEXT NOT NULL,"
+        " channel TEXT NOT NULL,"
+        " kind TEXT NOT NULL,"
+        " sender_status TEXT NOT NULL,"
+        " sender_name TEXT,"
+        " sender_address TEXT,"
+        " sender_key TEXT,"
+        " summary TEXT NOT NULL,"
+        " confidentiality INTEGER NOT NULL DEFAULT 0 CHECK (confidentiality BETWEEN 0 AND 2),"
+        " contested_case INTEGER REFERENCES case_file(id),"
+        " decision_received TEXT,"
+        " state TEXT NOT NULL DEFAULT 'moi',"
+        " case_id INTEGER REFERENCES case_file(id),"
+        " transfer_to TEXT,"
+        " transfer_date TEXT,"
+        " transfer_number TEXT,"
+        " reason TEXT,"
+        " note TEXT,"
+        " duplicate_of INTEGER REFERENCES petition(id),"
+        " created_by INTEGER,"
+        " classified_by INTEGER,"
+        " classified_at TEXT,"
+        " version INTEGER NOT NULL DEFAULT 1) STRICT;"
+        "CREATE INDEX petition_by_org ON petition(org_id, received);"
+        "CREATE INDEX petition_by_sender ON petition(sender_key) WHERE sender_key IS NOT NULL;"
+        "CREATE TABLE petition_subject("
+        " id INTEGER PRIMARY KEY,"
+        " petition_id INTEGER NOT NULL REFERENCES petition(id),"
+        " org_id INTEGER REFERENCES org(id),"
+        " person_id INTEGER REFERENCES person(id),"
+        " CHECK ((org_id IS NULL) <> (person_id IS NULL))) STRICT;"
+        "CREATE INDEX petition_subject_of ON petition_subject(petition_id);"
+        "CREATE INDEX petition_subject_person ON petition_subject(person_id) "
+        "WHERE person_id IS NOT NULL;"
+        "CREATE INDEX petition_subject_org ON petition_subject(org_id) WHERE org_id IS NOT NULL;",
+        NULL,
+    },
+    /* 28: a denunciation's content points, each with its own conclusion
+     * (true, partly true, untrue), corrected and withdrawn like the other
+     * records of a case. */
+    {
+        "CREATE TABLE case_point("
+        " id INTEGER PRIMARY KEY,"
+        " case_id INTEGER NOT NULL REFERENCES case_file(id),"
+        " content TEXT NOT NULL,"
+        " conclusion TEXT,"
+        " version INTEGER NOT NULL DEFAULT 1,"
+        " withdrawn_at TEXT,"
+        " withdrawn_by INTEGER,"
+        " withdraw_reason TEXT) STRICT;"
+        "CREATE INDEX case_point_of ON case_point(case_id);",
+        NULL,
+    },
+    /* 29: papers (app/paper.c).  A template an administrator changed
+     * (the defaults ship with the program and are not stored): its parts
+     * as a JSON object.  A paper generated from a case is one of its
+     * documents, a draft until its number is filled, with the paper's
+     * code and its text as generated (JSON), from which it is written as
+     * DOCX or PDF with the number and date it has then. */
+    {
+        "CREATE TABLE paper_template("
+        " code TEXT PRIMARY KEY,"
+        " body TEXT NOT NULL CHECK (json_valid(body)),"
+        " version INTEGER NOT NULL,"
+        " user_id INTEGER,"
+        " at TEXT NOT NULL) STRICT;"
+        "ALTER TABLE case_document ADD COLUMN paper TEXT;"
+        "ALTER TABLE case_document ADD COLUMN paper_body TEXT;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

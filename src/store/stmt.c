@@ -38,6 +38,12 @@
 	"p.party_card_no, p.admission_date, p.full_member_date, p.status, p.management_level, "    \
 	"p.org_id, p.confidentiality, p.version, p.search_key, p.sort_key, p.dup_of"
 
+#define PETITION_COLS                                                                              \
+	"id, org_id, received, channel, kind, sender_status, sender_name, sender_address, "        \
+	"summary, confidentiality, contested_case, decision_received, state, case_id, "            \
+	"transfer_to, transfer_date, transfer_number, reason, note, duplicate_of, created_by, "    \
+	"classified_by, classified_at, version"
+
 /* A report's reading (store_report_cells): the counters and the counts by
  * subject of days ?2..?3, each line by TOP; FROM joins the walk of the
  * tree to the table.  Not grouped: the report sums in C, which costs less
@@ -133,6 +139,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_PERSON_FTS_SINCE] = "INSERT INTO person_fts(rowid, search_key) "
                               "SELECT id, search_key FROM person WHERE id > ?1",
     [STMT_PERSON_MAX_ID] = "SELECT coalesce(max(id), 0) FROM person",
+    [STMT_CASE_MAX_ID] = "SELECT coalesce(max(id), 0) FROM case_file",
     /* What a bulk load drops and rebuilds: every index and trigger on the
      * two tables (named in the schema, so nothing here can drift). */
     [STMT_PERSON_BULK_SCHEMA] = "SELECT type, name, sql FROM sqlite_schema WHERE type IN "
@@ -328,7 +335,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                   "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
 #define DOCUMENT_COLS                                                                              \
 	"id, case_id, number_symbol, doc_date, issuer, title, user_id, at, "                       \
-	"version, " WITHDRAWN_COLS
+	"version, " WITHDRAWN_COLS ", paper"
     [STMT_CASE_DOCUMENTS] =
         "SELECT " DOCUMENT_COLS " FROM case_document WHERE case_id = ?1 ORDER BY doc_date, id",
     [STMT_CASE_NOTE_INSERT] = "INSERT INTO case_note(case_id, user_id, at, text) VALUES (?1, ?2, "
@@ -431,6 +438,46 @@ const char *const stmt_sqlite[STMT__MAX] = {
                          "'ra_nuoc_ngoai'",
                          "case_letter l JOIN case_file c ON c.id = l.case_id JOIN cand u ON "
                          "u.org_id = c.handling_org"),
+    [STMT_POINT_INSERT] = "INSERT INTO case_point(case_id, content) VALUES (?1, ?2)",
+    [STMT_POINT_GET] = "SELECT id, case_id, content, conclusion, version, " WITHDRAWN_COLS
+                       " FROM case_point WHERE id = ?1",
+    [STMT_POINTS_OF_CASE] = "SELECT id, case_id, content, conclusion, version, " WITHDRAWN_COLS
+                            " FROM case_point WHERE case_id = ?1 ORDER BY id",
+    [STMT_POINT_EDIT] = "UPDATE case_point SET content = ?2, conclusion = ?3, version = version + "
+                        "1 WHERE id = ?1 AND version = ?4 AND withdrawn_at IS NULL",
+    [STMT_PETITION_INSERT] =
+        "INSERT INTO petition(org_id, received, channel, kind, sender_status, sender_name, "
+        "sender_address, sender_key, summary, confidentiality, contested_case, "
+        "decision_received, duplicate_of, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+        "hoso_fold(?6), ?8, ?9, ?10, ?11, ?12, ?13)",
+    [STMT_PETITION_GET] = "SELECT " PETITION_COLS " FROM petition WHERE id = ?1",
+    /* The letters received by the organisations ?1 (a JSON array of ids,
+     * NULL: any) up to confidentiality ?2, received within ?3..?4, in
+     * state ?5 (NULL: any), below id ?6 (0: from the newest), newest
+     * first, at most ?7. */
+    [STMT_PETITION_LIST] = "SELECT " PETITION_COLS " FROM petition WHERE (?1 IS NULL OR org_id IN "
+                           "(SELECT value FROM json_each(?1))) AND confidentiality <= ?2 AND "
+                           "received BETWEEN coalesce(?3, '0000-01-01') AND coalesce(?4, "
+                           "'9999-12-31') AND (?5 IS NULL OR state = ?5) AND (?6 = 0 OR id < "
+                           "?6) ORDER BY id DESC LIMIT ?7",
+    [STMT_PETITION_CLASSIFY] =
+        "UPDATE petition SET state = ?2, case_id = ?3, transfer_to = ?4, transfer_date = ?5, "
+        "transfer_number = ?6, reason = ?7, note = ?8, classified_by = ?9, classified_at = "
+        "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), version = version + 1 WHERE id = ?1 AND "
+        "version = ?10 AND state = 'moi'",
+    [STMT_PETITION_SUBJECT_INSERT] = "INSERT INTO petition_subject(petition_id, org_id, "
+                                     "person_id) VALUES (?1, ?2, ?3)",
+    [STMT_PETITION_OF_CASE] = "SELECT id FROM petition WHERE case_id = ?1 ORDER BY id LIMIT 1",
+    [STMT_PETITION_SUBJECTS] = "SELECT org_id, person_id FROM petition_subject WHERE "
+                               "petition_id = ?1 ORDER BY id",
+    /* An earlier letter from the same sender (folded name ?1) to the same
+     * body (?2) about one of the same subjects (?3, ?4: JSON arrays of
+     * organisation and person ids), the newest first. */
+    [STMT_PETITION_SAME] =
+        "SELECT p.id FROM petition p WHERE p.sender_key = hoso_fold(?1) AND p.org_id = ?2 AND "
+        "EXISTS (SELECT 1 FROM petition_subject s WHERE s.petition_id = p.id AND (s.org_id IN "
+        "(SELECT value FROM json_each(?3)) OR s.person_id IN (SELECT value FROM "
+        "json_each(?4)))) ORDER BY p.id DESC LIMIT 1",
     [STMT_META_GET] = "SELECT value FROM meta WHERE key = ?1",
     [STMT_META_PUT] = "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE "
                       "SET value = ?2",
@@ -503,6 +550,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
                              "WHERE user_id = ?1 AND read_at IS NULL",
 #define HEAD(t) "SELECT case_id, version, withdrawn_at IS NOT NULL FROM " t " WHERE id = ?1"
     [STMT_HEAD_FINDING] = HEAD("case_finding"),
+    [STMT_HEAD_POINT] = HEAD("case_point"),
     [STMT_HEAD_REMEDY] = "SELECT f.case_id, r.version, r.withdrawn_at IS NOT NULL FROM "
                          "case_remedy r JOIN case_finding f ON f.id = r.finding_id WHERE r.id = ?1",
     [STMT_HEAD_DOCUMENT] = HEAD("case_document"),
@@ -519,6 +567,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
 	"withdraw_reason = ?4, version = version + 1 WHERE id = ?1 AND version = ?2 AND "          \
 	"withdrawn_at IS NULL"
     [STMT_WITHDRAW_FINDING] = WITHDRAW("case_finding"),
+    [STMT_WITHDRAW_POINT] = WITHDRAW("case_point"),
     [STMT_WITHDRAW_REMEDY] = WITHDRAW("case_remedy"),
     [STMT_WITHDRAW_DOCUMENT] = WITHDRAW("case_document"),
     [STMT_WITHDRAW_NOTE] = WITHDRAW("case_note"),
@@ -568,4 +617,18 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_CASES_OF_ORG] = "SELECT id FROM case_file WHERE handling_org = ?1 AND id < ?2 UNION "
                           "SELECT case_id FROM case_subject WHERE org_id = ?1 AND case_id < ?2 "
                           "ORDER BY 1 DESC LIMIT ?3",
+    [STMT_PAPER_TEMPLATES] = "SELECT code, body, version, user_id, at FROM paper_template "
+                             "ORDER BY code",
+    /* insert or replace, guarded by the version read (?3; 0: none yet) */
+    [STMT_PAPER_TEMPLATE_PUT] =
+        "INSERT INTO paper_template(code, body, version, user_id, at) SELECT ?1, ?2, 1, ?4, "
+        "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE true ON CONFLICT(code) DO UPDATE SET "
+        "body = excluded.body, version = version + 1, user_id = excluded.user_id, at = "
+        "excluded.at WHERE paper_template.version = ?3",
+    [STMT_CASE_PAPER_INSERT] =
+        "INSERT INTO case_document(case_id, number_symbol, doc_date, issuer, title, user_id, "
+        "at, paper, paper_body) VALUES (?1, NULL, ?2, ?3, ?4, ?5, "
+        "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?6, ?7)",
+    [STMT_CASE_PAPER_GET] = "SELECT paper, paper_body FROM case_document WHERE id = ?1 AND "
+                            "paper IS NOT NULL",
 };

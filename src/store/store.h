@@ -428,6 +428,7 @@ struct case_document_row {
 	const char *at;
 	int64_t version;
 	struct withdrawal withdrawn;
+	const char *paper; /* a paper generated from the case (app/paper.h), or NULL */
 };
 struct case_document_list {
 	struct case_document_row *v;
@@ -466,6 +467,29 @@ int store_case_documents(struct store *s, int64_t case_id, struct arena *a,
                          struct case_document_list *ret);
 int store_case_note_insert(struct store *s, const struct case_note_row *r, int64_t *ret_id);
 int store_case_notes(struct store *s, int64_t case_id, struct arena *a, struct case_note_list *ret);
+
+/* Papers (app/paper.c): the templates an administrator changed (body: the
+ * parts as JSON); a paper generated, as a draft document of its case
+ * (r's case_id, doc_date, issuer, title, user_id, paper) with its text
+ * (JSON); the code and text of document id, HOSO_E_NOT_FOUND when it is
+ * not a paper.  A template is put when version is the stored one (0: none
+ * stored yet), else HOSO_E_CONFLICT. */
+struct paper_template_row {
+	const char *code, *body;
+	int64_t version, user_id;
+	const char *at;
+};
+struct paper_template_list {
+	struct paper_template_row *v;
+	size_t n;
+};
+int store_paper_templates(struct store *s, struct arena *a, struct paper_template_list *ret);
+int store_paper_template_put(struct store *s, const char *code, const char *body, int64_t version,
+                             int64_t user_id);
+int store_case_paper_insert(struct store *s, const struct case_document_row *r, const char *body,
+                            int64_t *ret_id);
+int store_case_paper_get(struct store *s, int64_t id, struct arena *a, const char **ret_paper,
+                         const char **ret_body);
 
 /* Outgoing verification letters of a case. */
 struct letter_row {
@@ -754,6 +778,8 @@ int store_counters_case(struct store *s, int64_t case_id, int sign);
 int store_case_touch(struct store *s, int64_t id, int64_t version);
 /* Replace the assignees of a case with ids[0..n) (inside the caller's
  * transaction). */
+/* The highest case id so far (0: none, or on error). */
+int64_t store_case_max_id(struct store *s);
 int store_case_assignees_set(struct store *s, int64_t case_id, const int64_t *ids, size_t n);
 int store_case_assignees(struct store *s, int64_t case_id, struct arena *a, struct id_list *ret);
 /* The cases user_id is assigned to, ascending. */
@@ -954,6 +980,82 @@ int store_term_insert(struct store *s, const struct term_row *r, int64_t *ret_id
 /* The terms recorded for org, by first year (none: n = 0). */
 int store_terms_of_org(struct store *s, int64_t org, struct arena *a, struct term_list *ret);
 
+/* ---- a denunciation's content points (case.c) ---- */
+struct point_row {
+	int64_t id, case_id;
+	const char *content;
+	const char *conclusion; /* dung, dung_mot_phan, sai; NULL: not yet */
+	int64_t version;
+	struct withdrawal withdrawn;
+};
+struct point_list {
+	struct point_row *v;
+	size_t n;
+};
+int store_point_insert(struct store *s, int64_t case_id, const char *content, int64_t *ret_id);
+int store_point_get(struct store *s, int64_t id, struct arena *a, struct point_row *ret);
+int store_points_of_case(struct store *s, int64_t case_id, struct arena *a, struct point_list *ret);
+/* The content and conclusion of point r at r->version (HOSO_E_CONFLICT
+ * otherwise, or when withdrawn). */
+int store_point_edit(struct store *s, const struct point_row *r);
+
+/* ---- the register of incoming letters (petition.c) ---- */
+struct petition_row {
+	int64_t id, org_id; /* org: the body that received it and handles it */
+	int32_t received;
+	const char *channel, *kind, *sender_status;
+	const char *sender_name, *sender_address; /* NULL: none given */
+	const char *summary;
+	int confidentiality;
+	int64_t contested_case;    /* a complaint: the discipline case (0: none) */
+	int32_t decision_received; /* a complaint: when the decision reached the
+	                            * complainant (DATE_NONE: not known) */
+	const char *state;         /* moi, thu_ly, chuyen, luu */
+	int64_t case_id;           /* thu_ly: the case opened (0: none) */
+	const char *transfer_to;   /* chuyen: the receiving body */
+	int32_t transfer_date;
+	const char *transfer_number, *reason, *note;
+	int64_t duplicate_of; /* an earlier letter of the same sender about the
+	                       * same subjects (0: none) */
+	int64_t created_by, classified_by;
+	const char *classified_at;
+	int64_t version;
+};
+struct petition_list {
+	struct petition_row *v;
+	size_t n;
+};
+/* A subject: org_id or person_id. */
+struct petition_subject_row {
+	int64_t org_id, person_id;
+};
+struct petition_subject_list {
+	struct petition_subject_row *v;
+	size_t n;
+};
+int store_petition_insert(struct store *s, const struct petition_row *r, int64_t *ret_id);
+int store_petition_get(struct store *s, int64_t id, struct arena *a, struct petition_row *ret);
+/* Received by the organisations orgs (a JSON array of ids; NULL: any), up
+ * to confidentiality max_conf, within from..to (DATE_NONE: open), in state
+ * (NULL: any), below id before (0: from the newest), newest first. */
+int store_petitions(struct store *s, const char *orgs, int max_conf, int32_t from, int32_t to,
+                    const char *state, int64_t before, size_t limit, struct arena *a,
+                    struct petition_list *ret);
+/* Record the classification (state and what goes with it) of a letter
+ * still new (state moi) at version; HOSO_E_CONFLICT otherwise. */
+int store_petition_classify(struct store *s, const struct petition_row *r);
+/* The letter that opened case case_id (HOSO_E_NOT_FOUND: none). */
+int store_petition_of_case(struct store *s, int64_t case_id, int64_t *ret_id);
+int store_petition_subject_add(struct store *s, int64_t petition_id, int64_t org_id,
+                               int64_t person_id);
+int store_petition_subjects(struct store *s, int64_t petition_id, struct arena *a,
+                            struct petition_subject_list *ret);
+/* The newest earlier letter to org from the sender named (folded alike)
+ * about one of the organisations or persons (JSON arrays of ids): its id,
+ * or 0 when none. */
+int store_petition_same(struct store *s, const char *sender, int64_t org, const char *orgs,
+                        const char *persons, int64_t *ret_id);
+
 /* ---- the inbox (notice.c) ---- */
 struct notice_row {
 	int64_t id, user_id, case_id;
@@ -989,6 +1091,7 @@ enum store_record {
 	STORE_REC_LETTER,
 	STORE_REC_SUBJECT,
 	STORE_REC_ATTACHMENT,
+	STORE_REC_POINT,
 	STORE_REC__MAX
 };
 /* Of record id of kind k: its case, version and whether it is withdrawn
@@ -1009,7 +1112,7 @@ int store_subject_findings(struct store *s, int64_t subject_id, int64_t *ret);
 /* Record id of kind k read into *ret, and a record of kind k written whole
  * (as store_<kind>_get and store_<kind>_edit below): *ret and *r are the
  * kind's row (struct finding_row, remedy_row, case_document_row,
- * traveller_row, relative_row, letter_row); HOSO_E_INVALID for a kind
+ * traveller_row, relative_row, letter_row, point_row); HOSO_E_INVALID for a kind
  * that is not edited (notes, subjects, attachments). */
 int store_record_get(struct store *s, enum store_record k, int64_t id, struct arena *a, void *ret);
 int store_record_edit(struct store *s, enum store_record k, const void *r);

@@ -45,12 +45,14 @@ HIDDEN = {
     "/api/relatives/{id}": ([IDS["rel2"]], MISSING),
     "/api/subjects/{id}": ([IDS["sj2"]], MISSING),
     "/api/report-submissions/{id}": ([IDS["s2"]], MISSING),
+    "/api/petitions/{id}": ([IDS["pt2"], IDS["pt4"]], MISSING),
+    "/api/points/{id}": ([IDS["po2"]], MISSING),
     "/api/orgs/{code}": (["X2"], "KHONGCO"),
     "/api/users/{username}": (["cv.x2"], "khong.co.ai"),
 }
 # Path parameters that name no record anyone may be refused: a day of the
 # calendar, a deadline rule.
-NOT_RECORDS = {"/api/calendar/{date}", "/api/deadline-rules/{code}"}
+NOT_RECORDS = {"/api/calendar/{date}", "/api/deadline-rules/{code}", "/api/papers/{code}"}
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 # A body for each state-changing route, valid enough that the record is
@@ -101,6 +103,10 @@ BODIES = {
     ("PATCH", "/api/travellers/{id}"): {"leader": 1},
     ("PATCH", "/api/relatives/{id}"): {"full_name": "Lò Văn Khác"},
     ("PATCH", "/api/letters/{id}"): {"recipient": "Công an huyện"},
+    ("PATCH", "/api/points/{id}"): {"conclusion": "sai", "version": 1},
+    ("POST", "/api/cases/{id}/points"): {"content": "Nội dung tố cáo"},
+    ("POST", "/api/points/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
+    ("POST", "/api/petitions/{id}/classify"): {"action": "luu", "reason": "giau_ten", "version": 1},
     ("POST", "/api/findings/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
     ("POST", "/api/remedies/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
     ("POST", "/api/documents/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
@@ -110,6 +116,8 @@ BODIES = {
     ("POST", "/api/letters/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
     ("POST", "/api/subjects/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
     ("POST", "/api/attachments/{id}/withdraw"): {"reason": "Nhập nhầm", "version": 1},
+    ("POST", "/api/cases/{id}/paper-preview"): {"paper": "kt_quyet_dinh"},
+    ("POST", "/api/cases/{id}/papers"): {"paper": "kt_quyet_dinh"},
 }
 # Query arguments that name a record: (path, argument, the rest of the
 # query, hidden values, a value nobody has).
@@ -119,6 +127,7 @@ QUERIES = {
     ("/api/cases", "assignee"): ("", ["cv.x2"], "khong.co.ai"),
     ("/api/reports", "org"): ("from=2015-01-01&to=2030-12-31", ["X2"], "KHONGCO"),
     ("/api/report-submissions", "org"): ("period=2020", ["X2"], "KHONGCO"),
+    ("/api/petitions", "org"): ("", ["X2"], "KHONGCO"),
     ("/api/report-records", "org"): ("from=2015-01-01&to=2030-12-31&figure=kt_to_chuc", ["X2"], "KHONGCO"),
     ("/api/report-records", "row"): ("org=X1&from=2015-01-01&to=2030-12-31&figure=kt_to_chuc",
                                      ["X2"], "KHONGCO"),

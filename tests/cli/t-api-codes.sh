@@ -17,7 +17,8 @@ sets = c["sets"]
 for name in ("appraisal_outcome", "clearance", "deadline_level", "discipline_form",
              "finding_conclusion", "letter_action", "org_kind", "person_status", "relation",
              "role", "sex", "stay_arrangement", "stay_purpose", "succession", "traveller_event",
-             "trip_purpose"):
+             "trip_purpose", "petition_channel", "petition_kind", "petition_reason",
+             "petition_sender", "petition_state"):
     assert sets[name], name
     for x in sets[name]:
         assert x["code"] and x["name"] and x["name_en"], (name, x)
@@ -30,7 +31,11 @@ assert [x["code"] for x in sets["clearance"]] == ["thuong", "mat", "toi_mat"]
 assert [x["code"] for x in sets["letter_action"]] == ["remind", "escalate", "answer"]
 kinds = c["case_kinds"]
 assert [k["code"] for k in kinds] == ["kiem_tra", "giam_sat", "ky_luat", "tham_dinh",
-                                      "tham_tra_ly_lich", "ra_nuoc_ngoai", "o_nuoc_ngoai"]
+                                      "tham_tra_ly_lich", "ra_nuoc_ngoai", "o_nuoc_ngoai",
+                                      "to_cao", "khieu_nai"]
+assert name("petition_kind", "khieu_nai_to_cao") == "Vừa khiếu nại vừa tố cáo"
+assert kinds[7]["prefix"] == "TC" and "tc_ho_so" in kinds[7]["figures"], kinds[7]
+assert [s["code"] for s in kinds[8]["subtypes"]] == ["giu_nguyen", "thay_doi", "xoa_bo"], kinds[8]
 trip = kinds[5]
 assert trip["subtypes"] == [{"code": "viec_rieng", "name": "Việc riêng", "name_en": "Private"},
                             {"code": "cong_vu", "name": "Công vụ", "name_en": "Official"}], trip

@@ -46,6 +46,13 @@ f2=$(q "SELECT max(id) FROM case_finding WHERE case_id = $c2")
 "$HOSO" case note "$c2" "Ghi chú xã B" >/dev/null || fail "note"
 "$HOSO" case relative "$k2" --relation bo --name "Lò Văn Bố" >/dev/null || fail "relative"
 "$HOSO" case edit "$c2" --subject-person "$p2" || fail "subject"
+# letters of the register: one received by X2, one tối mật in X1
+q "INSERT INTO petition(org_id, received, channel, kind, sender_status, sender_name, summary) SELECT id, '2026-01-05', 'buu_dien', 'to_cao', 'khong_dia_chi', 'Người Gửi Xã B', 'Đơn xã B' FROM org WHERE code = 'X2'"
+q "INSERT INTO petition(org_id, received, channel, kind, sender_status, summary, confidentiality) SELECT id, '2026-01-05', 'hop_thu', 'to_cao', 'giau_ten', 'Đơn tối mật', 2 FROM org WHERE code = 'X1'"
+q "INSERT INTO case_point(case_id, content) VALUES ($c2, 'Nội dung xã B')"
+po2=$(q "SELECT max(id) FROM case_point")
+pt2=$(q "SELECT min(id) FROM petition")
+pt4=$(q "SELECT max(id) FROM petition")
 python3 - "$p4" "$p6" "$p7" "$p8" "$p9" "$c4" "$t2" "$k2" "$f2" \
   "$(q "SELECT max(id) FROM case_traveller WHERE case_id = $t2")" \
   "$(q "SELECT max(id) FROM case_letter WHERE case_id = $k2")" \
@@ -56,11 +63,11 @@ python3 - "$p4" "$p6" "$p7" "$p8" "$p9" "$c4" "$t2" "$k2" "$f2" \
   "$(q "SELECT max(id) FROM case_document WHERE case_id = $c2")" \
   "$(q "SELECT max(id) FROM case_note WHERE case_id = $c2")" \
   "$(q "SELECT max(id) FROM case_relative WHERE case_id = $k2")" \
-  "$(q "SELECT max(id) FROM case_subject WHERE case_id = $c2")" <<'PY'
+  "$(q "SELECT max(id) FROM case_subject WHERE case_id = $c2")" "$pt2" "$pt4" "$po2" <<'PY'
 import json, sys
 ids = json.load(open("ids.json"))
 for k, v in zip(["p4", "p6", "p7", "p8", "p9", "c4", "t2", "k2", "f2", "tr2", "l2", "r2", "a2", "s2", "u.cv.x2",
-                 "d2", "n2", "rel2", "sj2"],
+                 "d2", "n2", "rel2", "sj2", "pt2", "pt4", "po2"],
                 sys.argv[1:]):
     ids[k] = int(v)
 json.dump(ids, open("ids.json", "w"))

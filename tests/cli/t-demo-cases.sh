@@ -42,7 +42,15 @@ assert 0 < d < 505, d
 years = {r[0] for r in db.execute("SELECT DISTINCT substr(opened, 1, 4) FROM case_file")}
 assert {str(y) for y in range(2015, 2026)} <= years, sorted(years)
 kinds = {r[0] for r in db.execute("SELECT DISTINCT kind FROM case_file")}
-assert len(kinds) == 7, kinds
+assert len(kinds) == 9, kinds
+# The register of letters: every year, each way of classifying, some still
+# new; denunciations and complaints opened from them, some still open.
+rows = db.execute("SELECT substr(received, 1, 4), state, count(*) FROM petition GROUP BY 1, 2").fetchall()
+assert {str(y) for y in range(2015, 2026)} <= {r[0] for r in rows}, rows
+assert {r[1] for r in rows} == {"moi", "thu_ly", "chuyen", "luu"}, rows
+open_tc = db.execute("SELECT count(*) FROM case_file WHERE kind = 'to_cao' AND state NOT IN ('dong', 'huy')").fetchone()[0]
+assert 0 < open_tc < db.execute("SELECT count(*) FROM case_file WHERE kind = 'to_cao'").fetchone()[0], open_tc
+assert db.execute("SELECT count(*) FROM case_file WHERE kind = 'khieu_nai' AND linked_case IS NOT NULL").fetchone()[0] > 0
 # Disciplines follow the findings that called for them.
 assert db.execute("SELECT count(*) FROM case_discipline").fetchone()[0] > 50
 PY

@@ -39,7 +39,8 @@ for p in ("P01", "P02"):
     assert not bad, (p, bad)
     # Every kind, and cases in every year from 2015 to 2025.
     rows = db.execute(f"SELECT DISTINCT kind, substr(opened, 1, 4) FROM case_file c WHERE {prov('c.handling_org')} = ?", (p,)).fetchall()
-    assert len({k for k, _ in rows}) == 7, (p, rows)
+    assert {"kiem_tra", "giam_sat", "ky_luat", "tham_dinh", "tham_tra_ly_lich", "ra_nuoc_ngoai",
+            "o_nuoc_ngoai", "to_cao"} <= {k for k, _ in rows}, (p, rows)
     assert {str(y) for y in range(2015, 2026)} <= {y for _, y in rows}, (p, rows)
 # Every case is handled in one of the two provinces, about its own
 # organisations and members.

@@ -73,7 +73,9 @@
 #include "app/finding.h"
 #include "app/import.h"
 #include "app/org.h"
+#include "app/paper.h"
 #include "app/person.h"
+#include "app/petition.h"
 #include "app/scope.h"
 #include "app/user.h"
 #include "fault.h"
@@ -86,8 +88,20 @@ static struct {
 	char tmpl[600]; /* the prepared file: only ever copied */
 	char csv[600];  /* three persons to import */
 	struct actor sys, officer;
-	int64_t tu, c1, c2, m1, m2, p1, p1_version, k1, k1_version, f1;
+	int64_t tu, c1, c2, m1, m2, p1, p1_version, k1, k1_version, f1, pt1;
 } g;
+
+/* The letter the petition paths register (one is in the prepared file). */
+static int64_t letter_persons[1];
+static struct petition_input letter = {.channel = "buu_dien",
+                                       .kind = "to_cao",
+                                       .sender_status = "ro_ten",
+                                       .sender_name = "Nguyễn Văn Tố",
+                                       .sender_address = "Bản Na",
+                                       .summary = "Tố cáo vi phạm về đất đai",
+                                       .persons = letter_persons,
+                                       .npersons = 1,
+                                       .decision_received = DATE_NONE};
 
 static void must(int rc, const char *what, struct err *e)
 {
@@ -208,6 +222,10 @@ static int group_setup(void **state)
 	must(remedy_add(app, &g.officer, g.f1, "Họp hằng tháng", "Chi ủy", date_days(2024, 6, 30),
 	                &f1_remedy, &e),
 	     "remedy_add", &e);
+	letter.org = g.c1;
+	letter.received = date_days(2024, 3, 1);
+	letter_persons[0] = g.p1;
+	must(petition_add(app, &g.officer, &letter, &g.pt1, &e), "petition_add", &e);
 	app_close(app);
 	arena_release(&a);
 	err_release(&e);
@@ -454,6 +472,27 @@ static int run_case_transition(struct app *app, struct err *e)
 	                       "QĐ số 12-QĐ/UBKT", NULL, g.k1_version, e);
 }
 
+/* A paper generated from a case: its draft document, audited. */
+static int run_paper_generate(struct app *app, struct err *e)
+{
+	struct paper_request rq = {"kt_quyet_dinh", 0, NULL};
+	int64_t doc;
+
+	return paper_generate(app, &g.officer, g.k1, &rq, &doc, e);
+}
+
+/* A paper's template changed by the administrator, checked first. */
+static int run_paper_template(struct app *app, struct err *e)
+{
+	json_t *t = json_pack("{s:s,s:s}", "sign_title", "PHÓ CHỦ NHIỆM", "body",
+	                      "Kiểm tra {{subjects}} ({{case.number}}).");
+	int rc = t ? paper_template_set(app, &g.sys, "kt_quyet_dinh", t, 0, e)
+	           : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+
+	json_decref(t);
+	return rc;
+}
+
 static int run_case_note(struct app *app, struct err *e)
 {
 	int64_t id;
@@ -480,6 +519,27 @@ static int run_case_edit(struct app *app, struct err *e)
 static int run_withdraw(struct app *app, struct err *e)
 {
 	return correct_withdraw(app, &g.officer, STORE_REC_FINDING, g.f1, "Nhập nhầm", 1, e);
+}
+
+/* A letter registered: the letter, its subject and its audit entry, or
+ * none of them. */
+static int run_petition_add(struct app *app, struct err *e)
+{
+	struct petition_input again = letter;
+	int64_t id;
+
+	again.summary = "Tố cáo lần hai";
+	return petition_add(app, &g.officer, &again, &id, e);
+}
+
+/* A letter classified as handled here: the denunciation case it opens and
+ * the letter's state, or neither. */
+static int run_petition_classify(struct app *app, struct err *e)
+{
+	struct petition_classify_input in = {.action = PETITION_HANDLE, .version = 1};
+	int64_t id;
+
+	return petition_classify(app, &g.officer, g.pt1, &in, &id, e);
 }
 
 static int run_user_add(struct app *app, struct err *e)
@@ -547,10 +607,24 @@ static const struct wpath paths[] = {
      "SELECT count(*) FROM membership WHERE note = 'Chuyển sinh hoạt'", 1},
     {"case_edit", run_case_edit,
      "SELECT count(*) FROM case_file WHERE title = 'Kiểm tra chi bộ Một (đã sửa)'", 1},
+    {"petition_add", run_petition_add,
+     "SELECT (SELECT count(*) FROM petition WHERE summary = 'Tố cáo lần hai') + (SELECT count(*) "
+     "FROM petition_subject WHERE petition_id IN (SELECT id FROM petition WHERE summary = 'Tố cáo "
+     "lần hai')) + (SELECT count(*) FROM audit WHERE object_type = 'petition' AND object_id IN "
+     "(SELECT id FROM petition WHERE summary = 'Tố cáo lần hai'))",
+     3},
+    {"petition_classify", run_petition_classify,
+     "SELECT (SELECT count(*) FROM case_file WHERE kind = 'to_cao') + (SELECT count(*) FROM "
+     "petition WHERE state = 'thu_ly' AND case_id IS NOT NULL) + (SELECT count(*) FROM "
+     "case_subject s JOIN case_file c ON c.id = s.case_id WHERE c.kind = 'to_cao')",
+     3},
     {"correct_withdraw", run_withdraw,
      "SELECT (SELECT count(*) FROM case_finding WHERE withdrawn_at IS NOT NULL) + "
      "(SELECT count(*) FROM case_remedy WHERE withdrawn_at IS NOT NULL)",
      2},
+    {"paper_generate", run_paper_generate,
+     "SELECT count(*) FROM case_document WHERE paper = 'kt_quyet_dinh'", 1, 1},
+    {"paper_template", run_paper_template, "SELECT count(*) FROM paper_template", 1},
 };
 
 /* ---- the loop ---- */

@@ -13,6 +13,8 @@ import { datesErrorsTests } from './dates-errors.mjs'
 import { phoneTests } from './phone.mjs'
 import { contextTests } from './context.mjs'
 import { dailyWorkTests } from './daily-work.mjs'
+import { petitionTests } from './petitions.mjs'
+import { paperTests } from './papers.mjs'
 
 const require = createRequire(import.meta.url)
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -457,6 +459,8 @@ const tests = [
   ...phoneTests,
   ...contextTests,
   ...dailyWorkTests,
+  ...petitionTests,
+  ...paperTests,
 
   ['a viewer of one commune cannot reach a person of another by URL', async ({ page, url }) => {
     const api = await apiAs(url, 'quantri')

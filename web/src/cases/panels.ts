@@ -8,6 +8,7 @@ import AppraisalPanel from './AppraisalPanel.vue'
 import AdmissionPanel from './AdmissionPanel.vue'
 import TripPanel from './TripPanel.vue'
 import StayPanel from './StayPanel.vue'
+import DenunciationPanel from './DenunciationPanel.vue'
 
 export const panels: Record<string, Component> = {
   kiem_tra: InspectionPanel,
@@ -17,4 +18,5 @@ export const panels: Record<string, Component> = {
   tham_tra_ly_lich: AdmissionPanel,
   ra_nuoc_ngoai: TripPanel,
   o_nuoc_ngoai: StayPanel,
+  to_cao: DenunciationPanel,
 }

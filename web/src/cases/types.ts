@@ -32,7 +32,7 @@ export interface Appraisal { requester: string | null; outcome: string | null; p
 
 export interface Subject extends Withdrawable { id: number; org?: string | null; org_name?: string | null; person?: number; full_name?: string | null }
 
-export interface Document extends Withdrawable { id: number; number: string | null; date: string; issuer: string | null; title: string }
+export interface Document extends Withdrawable { id: number; number: string | null; date: string; issuer: string | null; title: string; paper?: string | null }
 
 /** The class of a table row withdrawn (struck through). */
 export const withdrawnRow = ({ row }: { row: Partial<Withdrawable> }): string => (row.withdrawn_at ? 'withdrawn' : '')

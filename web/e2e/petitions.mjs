@@ -1,0 +1,117 @@
+// The register of incoming letters in the browser (issue 15, §1), as the
+// people of one commune use it: its officer (cbxa1, clearance thường)
+// registers a denunciation choosing the member from the picker, the
+// commune's leader (lanhdao1) sees the sender, classifies the letter and
+// lands on the denunciation case it opened; the officer never sees the
+// sender, and an anonymous letter is kept with its reason. Imported by
+// run.mjs.
+import { check, login, apiAs, memberUnder, pick } from './harness.mjs'
+
+/** Takes step `to` on the open case page; waits for state `name`. */
+async function step(page, to, name, { conclusion } = {}) {
+  await page.click(`[data-test=step-${to}]`)
+  await page.locator('#step-note').waitFor()
+  if (conclusion) await page.fill('#step-conclusion', conclusion)
+  await page.click('[data-test=step-apply]')
+  await page.waitForFunction((n) => document.querySelector('[data-test=case-state]')?.textContent.trim() === n, name)
+}
+
+const today = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10)
+
+export const petitionTests = [
+  ['a denunciation letter registered by the commune officer, classified by its leader into a case; the sender protected', async ({ page, url, shot }) => {
+    const admin = await apiAs(url, 'quantri')
+    const member = await memberUnder(admin, 'DB.X01')
+    await login(page, url, 'cbxa1')
+    await page.click('[data-test=nav-petitions]')
+    await page.click('[data-test=petition-new]')
+    await page.waitForSelector('#petition-summary')
+    await page.fill('#petition-sender-name', 'Nguyễn Văn Tố Giác')
+    await page.fill('#petition-sender-address', 'Tổ dân phố 3, phường Phình Sáng')
+    await pick(page, '#petition-persons', member.full_name, `person-${member.id}`)
+    await page.fill('#petition-summary', 'Tố cáo đảng viên vi phạm quy định về những điều đảng viên không được làm')
+    await shot('petition-new')
+    await page.click('[data-test=petition-register]')
+    await page.waitForURL(/\/petitions\/\d+$/)
+    await page.waitForSelector('[data-test=petition]')
+    const body = await page.textContent('[data-test=petition]')
+    check(body.includes(member.full_name) && body.includes('Mới nhận'), `the letter as registered: ${body.slice(0, 200)}`)
+    check(!body.includes('Nguyễn Văn Tố Giác') && !body.includes('Tổ dân phố 3'), 'the officer does not see the sender')
+    check(!(await page.locator('[data-test=petition-show-sender]').count()), 'no "show the sender" for the officer')
+    check(!(await page.locator('[data-test=petition-classify]').count()), 'the officer does not classify')
+    const id = page.url().split('/').pop()
+    // the leader: the sender on request, then the classification
+    await page.context().clearCookies()
+    await login(page, url, 'lanhdao1')
+    await page.goto(`${url}/petitions/${id}`)
+    await page.click('[data-test=petition-show-sender]')
+    await page.waitForSelector('[data-test=petition-sender]')
+    check((await page.textContent('[data-test=petition-sender]')).includes('Nguyễn Văn Tố Giác'), 'the leader sees the sender')
+    await shot('petition-leader')
+    await page.click('[data-test=petition-classify]')
+    await page.click('[data-test=petition-classify-send]')
+    await page.waitForURL(/\/cases\/\d+$/)
+    await page.waitForSelector('[data-test=case-state]')
+    const head = await page.textContent('h1')
+    check(/TC-\d{4}-\d{4}/.test(await page.textContent('body')), `a denunciation case opened: ${head}`)
+    check(!(await page.textContent('body')).includes('Nguyễn Văn Tố Giác'), 'the case does not carry the sender')
+    await shot('petition-case', { fullPage: true })
+    // the leader carries the denunciation to its notice: its points first
+    await step(page, 'quyet_dinh', 'Đã có quyết định giải quyết')
+    await step(page, 'xac_minh', 'Đang thẩm tra, xác minh')
+    await page.click('[data-test=step-ket_luan]')
+    await page.locator('#step-conclusion').fill('Tố cáo đúng một phần')
+    await page.click('[data-test=step-apply]')
+    await page.waitForFunction(() => /nội dung/.test(document.querySelector('.el-dialog:not([style*="display: none"]) .el-alert, .el-dialog .el-form-item__error')?.textContent ?? ''))
+    await page.locator('.el-dialog:visible').getByRole('button', { name: 'Hủy' }).click()
+    await page.fill('#point-content', 'Vi phạm những điều đảng viên không được làm')
+    await page.click('[data-test=point-add]')
+    const point = page.locator('[data-test^=point-conclusion-]').first()
+    await point.waitFor()
+    await point.click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'Tố cáo đúng một phần' }).click()
+    await page.waitForFunction(() => document.querySelector('[data-test=points]')?.textContent.includes('Tố cáo đúng một phần'))
+    await step(page, 'ket_luan', 'Đã kết luận', { conclusion: 'Tố cáo đúng một phần; yêu cầu kiểm điểm rút kinh nghiệm' })
+    await step(page, 'thong_bao', 'Đã thông báo kết quả')
+    // the notices: to the denounced without the sender, to the denouncer with
+    await page.click('[data-test=paper-preview-tc_bi_to_cao]')
+    const toSubject = page.locator('.el-dialog:visible')
+    await toSubject.waitFor()
+    const subjectText = await toSubject.textContent()
+    check(subjectText.includes('Vi phạm những điều đảng viên không được làm: Tố cáo đúng một phần') && !subjectText.includes('Nguyễn Văn Tố Giác'), `the notice to the denounced: ${subjectText.slice(0, 300)}`)
+    // the dialog's opening animation done before the picture
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)))
+    await shot('petition-notice-subject')
+    await page.keyboard.press('Escape')
+    await toSubject.waitFor({ state: 'hidden' })
+    await page.click('[data-test=paper-preview-tc_to_cao]')
+    const toSender = page.locator('.el-dialog:visible')
+    await toSender.waitFor()
+    check((await toSender.textContent()).includes('Nguyễn Văn Tố Giác'), 'the notice to the denouncer names them')
+    await page.keyboard.press('Escape')
+    await toSender.waitFor({ state: 'hidden' })
+    await page.click('[data-test=paper-generate-tc_bi_to_cao]')
+    await page.waitForSelector('[data-test=papers-kept] a[data-test^=paper-docx-]')
+    // an anonymous letter, kept with its reason
+    const officer = await apiAs(url, 'cbxa1')
+    const r = await officer('POST', '/api/petitions', { org: 'DB.X01', received: today(), channel: 'hop_thu', kind: 'to_cao', sender_status: 'giau_ten', summary: 'Đơn không ký tên', subject_persons: [member.id] })
+    check(r.status === 201, `an anonymous letter registered (${r.status})`)
+    await page.goto(`${url}/petitions/${r.body.id}`)
+    await page.click('[data-test=petition-classify]')
+    await page.locator('[data-test=petition-action]').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'Lưu đơn' }).click()
+    await page.click('[data-test=petition-classify-send]')
+    await page.waitForSelector('.el-form-item__error')
+    check((await page.textContent('.el-dialog:visible')).includes('Không được để trống'), 'the reason is asked for')
+    await page.locator('[data-test=petition-reason]').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'Đơn giấu tên' }).click()
+    await page.click('[data-test=petition-classify-send]')
+    await page.waitForFunction(() => document.querySelector('[data-test=petition-state]')?.textContent.includes('Lưu'))
+    await page.goto(`${url}/petitions`)
+    await page.waitForSelector('[data-test=petitions] tbody tr')
+    check((await page.locator('[data-test=petitions] tbody tr').count()) >= 2, 'both letters in the register')
+    const list = await page.textContent('[data-test=petitions]')
+    check(list.includes('Tố cáo') && list.includes('Lưu, không giải quyết') && !/\b(to_cao|thu_ly|luu)\b/.test(list), `the register in words, not codes: ${list.slice(0, 300)}`)
+    await shot('petitions')
+  }],
+]
