@@ -103,12 +103,6 @@ static int check_relative(void *arg, const struct case_row *c, const void *recor
 	return check_relation(((const struct relative_row *)record)->relation, e);
 }
 
-static int get_relative(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
-{
-	(void)arg;
-	return store_relative_get(s, id, a, record);
-}
-
 static int insert_relative(struct store *s, const void *row, int64_t *ret_id)
 {
 	return store_relative_insert(s, row, ret_id);
@@ -148,11 +142,6 @@ out:
 	return rc;
 }
 
-static int put_relative(struct store *s, const void *r)
-{
-	return store_relative_edit(s, r);
-}
-
 int relative_edit(struct app *app, const struct actor *who, int64_t id,
                   const struct relative_input *in, struct err *e)
 {
@@ -172,9 +161,7 @@ int relative_edit(struct app *app, const struct actor *who, int64_t id,
 	                               .sent = in->sent,
 	                               .required =
 	                                   1u << RELATIVE_F_RELATION | 1u << RELATIVE_F_NAME,
-	                               .get = get_relative,
 	                               .check = check_relative,
-	                               .put = put_relative,
 	                               .record = &r};
 
 	return correct_edit(app, who, &x, e);

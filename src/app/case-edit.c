@@ -169,12 +169,6 @@ out:
 	return rc;
 }
 
-static int get_document(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
-{
-	(void)arg;
-	return store_document_get(s, id, a, record);
-}
-
 static int check_document(void *arg, const struct case_row *c, const void *record, struct err *e)
 {
 	const struct case_document_row *d = record;
@@ -185,11 +179,6 @@ static int check_document(void *arg, const struct case_row *c, const void *recor
 		return err_set(e, HOSO_E_BAD_DATE, "date", "Ngày văn bản không được sau hôm nay",
 		               "The document's date cannot be after today");
 	return 0;
-}
-
-static int put_document(struct store *s, const void *r)
-{
-	return store_document_edit(s, r);
 }
 
 int case_document_edit(struct app *app, const struct actor *who, int64_t id,
@@ -209,9 +198,7 @@ int case_document_edit(struct app *app, const struct actor *who, int64_t id,
 	                               .nfields = CASE_N(fields),
 	                               .sent = in->sent,
 	                               .required = 1u << DOCUMENT_DATE | 1u << DOCUMENT_TITLE,
-	                               .get = get_document,
 	                               .check = check_document,
-	                               .put = put_document,
 	                               .record = &d};
 
 	return correct_edit(app, who, &x, e);

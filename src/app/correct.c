@@ -146,7 +146,7 @@ static int write_edit(struct app *app, void *arg, struct gate_write *w, struct e
 
 	(void)w;
 	(void)e;
-	return x->put(app_store(app), x->record);
+	return store_record_edit(app_store(app), x->k, x->record);
 }
 
 /* The fields sent applied to the record read, checked, written. */
@@ -180,9 +180,13 @@ int correct_edit(struct app *app, const struct actor *who, const struct correct_
 	arena_init(&a, 1 << 16);
 	if ((rc = correct_case(app, who, x->k, x->id, &a, &c, &h, e)) < 0)
 		goto out;
-	if ((rc = x->get(app_store(app), x->id, &a, x->record, x->arg)) < 0)
+	if ((rc = store_record_get(app_store(app), x->k, x->id, &a, x->record)) < 0) {
 		rc = gate_store_error(e, rc, records[x->k].noun);
-	else if (x->version && x->version != h.version)
+		goto out;
+	}
+	if (x->seen)
+		x->seen(x->arg, x->record, &a);
+	if (x->version && x->version != h.version)
 		rc = gate_store_error(e, HOSO_E_CONFLICT, records[x->k].noun);
 	else
 		rc = edit(app, who, x, &c, &a, e);

@@ -49,11 +49,13 @@ int correct_case(struct app *app, const struct actor *who, enum store_record k, 
 
 /*
  * An edit of record id of kind k: refused as correct_case refuses; then
- * get reads the record into *record (and whatever check needs into arg),
+ * the record is read into *record (the kind's row, store_record_get) and
+ * shown to seen, when set, as it was (with the arena the edit works in),
  * HOSO_E_CONFLICT when version (as the writer read it; 0: no check) is
  * not the stored one; then the fields sent are applied to the record, a
  * required one without a value refused, check asked about the rest (with
- * the case), and the record written with put - unless nothing changed.
+ * the case), and the record written whole (store_record_edit) - unless
+ * nothing changed.
  * Audited as "edit" on the case with {record, id, changes: {field:
  * {before, after}}}.
  */
@@ -63,9 +65,8 @@ struct correct_edit {
 	const struct patch_field *fields; /* pointing into *record */
 	size_t nfields;
 	unsigned sent, required;
-	int (*get)(struct store *s, int64_t id, struct arena *a, void *record, void *arg);
+	void (*seen)(void *arg, const void *record, struct arena *a);
 	int (*check)(void *arg, const struct case_row *c, const void *record, struct err *e);
-	int (*put)(struct store *s, const void *record);
 	void *record, *arg;
 };
 int correct_edit(struct app *app, const struct actor *who, const struct correct_edit *x,

@@ -121,12 +121,6 @@ int point_add(struct app *app, const struct actor *who, int64_t case_id, const c
 	return rc;
 }
 
-static int get_point(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
-{
-	(void)arg;
-	return store_point_get(s, id, a, record);
-}
-
 static int check_point(void *arg, const struct case_row *c, const void *record, struct err *e)
 {
 	const struct point_row *r = record;
@@ -137,11 +131,6 @@ static int check_point(void *arg, const struct case_row *c, const void *record, 
 		return code_refuse(e, "conclusion", "Kết luận", "The conclusion", conclusions,
 		                   CASE_N(conclusions));
 	return 0;
-}
-
-static int put_point(struct store *s, const void *record)
-{
-	return store_point_edit(s, record);
 }
 
 int point_edit(struct app *app, const struct actor *who, int64_t id, const struct point_input *in,
@@ -159,9 +148,7 @@ int point_edit(struct app *app, const struct actor *who, int64_t id, const struc
 	                               .nfields = CASE_N(fields),
 	                               .sent = in->sent,
 	                               .required = 1u << POINT_CONTENT,
-	                               .get = get_point,
 	                               .check = check_point,
-	                               .put = put_point,
 	                               .record = &r};
 
 	return correct_edit(app, who, &x, e);

@@ -230,15 +230,12 @@ struct finding_check {
 	struct arena *a;
 };
 
-static int get_finding(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
+static void seen_finding(void *arg, const void *record, struct arena *a)
 {
 	struct finding_check *x = arg;
-	int rc = store_finding_get(s, id, a, record);
 
-	if (rc == 0)
-		x->was = *(struct finding_row *)record;
+	x->was = *(const struct finding_row *)record;
 	x->a = a;
-	return rc;
 }
 
 static int check_finding_edit(void *arg, const struct case_row *c, const void *record,
@@ -258,11 +255,6 @@ static int check_finding_edit(void *arg, const struct case_row *c, const void *r
 	return 0;
 }
 
-static int put_finding(struct store *s, const void *r)
-{
-	return store_finding_edit(s, r);
-}
-
 int finding_edit(struct app *app, const struct actor *who, int64_t id,
                  const struct finding_input *in, struct err *e)
 {
@@ -280,19 +272,12 @@ int finding_edit(struct app *app, const struct actor *who, int64_t id,
 	                               .nfields = CASE_N(fields),
 	                               .sent = in->sent,
 	                               .required = 1u << FINDING_TEXT | 1u << FINDING_CONCLUSION,
-	                               .get = get_finding,
+	                               .seen = seen_finding,
 	                               .check = check_finding_edit,
-	                               .put = put_finding,
 	                               .record = &r,
 	                               .arg = &chk};
 
 	return correct_edit(app, who, &x, e);
-}
-
-static int get_remedy(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
-{
-	(void)arg;
-	return store_remedy_get(s, id, a, record);
 }
 
 static int check_remedy_edit(void *arg, const struct case_row *c, const void *record, struct err *e)
@@ -316,11 +301,6 @@ static int check_remedy_edit(void *arg, const struct case_row *c, const void *re
 	return 0;
 }
 
-static int put_remedy(struct store *s, const void *r)
-{
-	return store_remedy_edit(s, r);
-}
-
 int remedy_edit(struct app *app, const struct actor *who, int64_t id,
                 const struct remedy_input *in_, struct err *e)
 {
@@ -341,9 +321,7 @@ int remedy_edit(struct app *app, const struct actor *who, int64_t id,
 	                         .sent = in.sent,
 	                         .required =
 	                             1u << REMEDY_ACTION | 1u << REMEDY_OWNER | 1u << REMEDY_DUE,
-	                         .get = get_remedy,
 	                         .check = check_remedy_edit,
-	                         .put = put_remedy,
 	                         .record = &r};
 
 	/* "done" recorded by mistake: undoing it takes its result away too */

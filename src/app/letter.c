@@ -194,12 +194,6 @@ out:
 	return rc;
 }
 
-static int get_letter(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
-{
-	(void)arg;
-	return store_letter_get(s, id, a, record);
-}
-
 static int check_letter(void *arg, const struct case_row *c, const void *record, struct err *e)
 {
 	const struct letter_row *l = record;
@@ -216,11 +210,6 @@ static int check_letter(void *arg, const struct case_row *c, const void *record,
 		               "Ngày gửi không được sau ngày đôn đốc, báo cáo hay trả lời",
 		               "The sending date cannot be after a reminder, escalation or answer");
 	return 0;
-}
-
-static int put_letter(struct store *s, const void *r)
-{
-	return store_letter_edit(s, r);
 }
 
 int letter_edit(struct app *app, const struct actor *who, int64_t id,
@@ -240,9 +229,7 @@ int letter_edit(struct app *app, const struct actor *who, int64_t id,
 	                               .nfields = CASE_N(fields),
 	                               .sent = in->sent_fields,
 	                               .required = 1u << LETTER_F_RECIPIENT | 1u << LETTER_F_SENT,
-	                               .get = get_letter,
 	                               .check = check_letter,
-	                               .put = put_letter,
 	                               .record = &l};
 
 	return correct_edit(app, who, &x, e);

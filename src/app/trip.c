@@ -226,10 +226,10 @@ struct traveller_check {
 	struct arena *a;
 };
 
-static int get_traveller(struct store *s, int64_t id, struct arena *a, void *record, void *arg)
+static void seen_traveller(void *arg, const void *record, struct arena *a)
 {
+	(void)record;
 	((struct traveller_check *)arg)->a = a;
-	return store_traveller_get(s, id, a, record);
 }
 
 /* At most one leader of a delegation; the dates in order. */
@@ -263,11 +263,6 @@ static int check_traveller(void *arg, const struct case_row *c, const void *reco
 	return 0;
 }
 
-static int put_traveller(struct store *s, const void *r)
-{
-	return store_traveller_edit(s, r);
-}
-
 int traveller_edit(struct app *app, const struct actor *who, int64_t id,
                    const struct traveller_input *in, struct err *e)
 {
@@ -288,9 +283,8 @@ int traveller_edit(struct app *app, const struct actor *who, int64_t id,
 	                               .fields = fields,
 	                               .nfields = CASE_N(fields),
 	                               .sent = in->sent,
-	                               .get = get_traveller,
+	                               .seen = seen_traveller,
 	                               .check = check_traveller,
-	                               .put = put_traveller,
 	                               .record = &t,
 	                               .arg = &chk};
 

@@ -137,6 +137,13 @@ int cli_id(const char *s, int64_t *ret)
 	return cli_number("ID", s, 1, INT64_MAX, ret);
 }
 
+int cli_id_day(const char *id, const char *date, int64_t *ret_id, int32_t *ret_day)
+{
+	int rc = cli_id(id, ret_id);
+
+	return rc != 0 || !date ? rc : cli_date("--date", date, ret_day);
+}
+
 int cli_done(int rc, struct err *e)
 {
 	if (rc < 0)

@@ -100,6 +100,9 @@ int cli_date(const char *opt, const char *s, int32_t *ret);
 int cli_number(const char *opt, const char *s, int64_t min, int64_t max, int64_t *ret);
 /* Parse a record's id (a positional ID, or the option opt). */
 int cli_id(const char *s, int64_t *ret);
+/* Parse a record's id and, when date (the option --date) is given, its
+ * day into *ret_day, which is left as it is otherwise. */
+int cli_id_day(const char *id, const char *date, int64_t *ret_id, int32_t *ret_day);
 
 /* Report e when rc < 0 (see cli_fail), release e, return the exit status. */
 int cli_done(int rc, struct err *e);

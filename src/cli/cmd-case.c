@@ -271,7 +271,7 @@ static int step_cmd(struct cli_sub *x, int argc, char **argv)
 
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --to",
 	                   "ID and --to are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (date && (rc = cli_date("--date", date, &day)) != 0))
+	    (rc = cli_id_day(pos[0], date, &id, &day)) != 0)
 		return rc;
 	if ((rc = case_now(x, id, &v)) == 0)
 		rc = case_transition(x->app, &x->who, id, to, day, note, conclusion, v.c.version,

@@ -65,8 +65,7 @@ static int remedy_done_cmd(struct cli_sub *x, int argc, char **argv)
 
 	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã việc khắc phục và --result",
 	                   "The remedial action and --result are needed")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 ||
-	    (date && (rc = cli_date("--date", date, &day)) != 0) || (rc = cli_sub_open(x)) != 0)
+	    (rc = cli_id_day(pos[0], date, &id, &day)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	/* an action is done once: its first version is the one to close */
 	return remedy_done(x->app, &x->who, id, day, result, version, &x->err);

@@ -58,8 +58,7 @@ static int letter_update_cmd(struct cli_sub *x, int argc, char **argv)
 	if (npos != 1 || !action || letter_action_parse(action, &act) < 0)
 		return cli_usage(x->cmd, "Cần số văn bản và --action remind|escalate|answer",
 		                 "The letter and --action remind|escalate|answer are needed");
-	if ((rc = cli_id(pos[0], &id)) != 0 ||
-	    (date && (rc = cli_date("--date", date, &day)) != 0) || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_id_day(pos[0], date, &id, &day)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	/* the operator acts on the letter as it is now (version 0) */
 	return letter_update(x->app, &x->who, id, act, day, result, 0, past, &x->err);

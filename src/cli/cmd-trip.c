@@ -83,8 +83,7 @@ static int traveller_update_cmd(struct cli_sub *x, int argc, char **argv)
 		return cli_usage(
 		    x->cmd, "Cần mã người đi và --event commitment|departed|returned|report",
 		    "The traveller and --event commitment|departed|returned|report are needed");
-	if ((rc = cli_id(pos[0], &id)) != 0 ||
-	    (date && (rc = cli_date("--date", date, &day)) != 0) || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_id_day(pos[0], date, &id, &day)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	return traveller_record(x->app, &x->who, id, ev, day, 0, &x->err);
 }

@@ -57,6 +57,41 @@ int store_record_withdraw(struct store *s, enum store_record k, int64_t id, int6
 	return rc;
 }
 
+/* Record id of kind k read into *get when get is set, else *edit written
+ * whole; HOSO_E_INVALID for a kind not edited whole. */
+static int whole(struct store *s, enum store_record k, int64_t id, struct arena *a, void *get,
+                 const void *edit)
+{
+	switch (k) {
+	case STORE_REC_FINDING:
+		return get ? store_finding_get(s, id, a, get) : store_finding_edit(s, edit);
+	case STORE_REC_REMEDY:
+		return get ? store_remedy_get(s, id, a, get) : store_remedy_edit(s, edit);
+	case STORE_REC_DOCUMENT:
+		return get ? store_document_get(s, id, a, get) : store_document_edit(s, edit);
+	case STORE_REC_TRAVELLER:
+		return get ? store_traveller_get(s, id, a, get) : store_traveller_edit(s, edit);
+	case STORE_REC_RELATIVE:
+		return get ? store_relative_get(s, id, a, get) : store_relative_edit(s, edit);
+	case STORE_REC_LETTER:
+		return get ? store_letter_get(s, id, a, get) : store_letter_edit(s, edit);
+	case STORE_REC_POINT:
+		return get ? store_point_get(s, id, a, get) : store_point_edit(s, edit);
+	default:
+		return HOSO_E_INVALID;
+	}
+}
+
+int store_record_get(struct store *s, enum store_record k, int64_t id, struct arena *a, void *ret)
+{
+	return whole(s, k, id, a, ret, NULL);
+}
+
+int store_record_edit(struct store *s, enum store_record k, const void *r)
+{
+	return whole(s, k, 0, NULL, NULL, r);
+}
+
 int store_subject_findings(struct store *s, int64_t subject_id, int64_t *ret)
 {
 	return store_int(s, STMT_SUBJECT_FINDINGS, ret, "I", subject_id);

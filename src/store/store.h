@@ -1109,6 +1109,13 @@ int store_record_withdraw(struct store *s, enum store_record k, int64_t id, int6
                           int64_t user_id, const char *reason);
 /* How many findings not withdrawn are about subject id. */
 int store_subject_findings(struct store *s, int64_t subject_id, int64_t *ret);
+/* Record id of kind k read into *ret, and a record of kind k written whole
+ * (as store_<kind>_get and store_<kind>_edit below): *ret and *r are the
+ * kind's row (struct finding_row, remedy_row, case_document_row,
+ * traveller_row, relative_row, letter_row, point_row); HOSO_E_INVALID for a kind
+ * that is not edited (notes, subjects, attachments). */
+int store_record_get(struct store *s, enum store_record k, int64_t id, struct arena *a, void *ret);
+int store_record_edit(struct store *s, enum store_record k, const void *r);
 
 /* The edits of a record as a whole, r->version the one read
  * (HOSO_E_CONFLICT when it is no longer the stored one, or the record is

@@ -159,6 +159,17 @@ static inline struct actor fixture_actor(int64_t user_id, enum role role, int64_
 	return (struct actor){user_id, 1u << role, org, c, NULL, "test"};
 }
 
+/* Who the tests of a case's work act as in the communes of
+ * fixture_communes: X1's officer (user 7), X2's officer (9) and X1's
+ * viewer (10), none cleared for a mật case. */
+static inline void fixture_commune_staff(int64_t x1, int64_t x2, struct actor *ret_officer,
+                                         struct actor *ret_other, struct actor *ret_viewer)
+{
+	*ret_officer = fixture_actor(7, ROLE_OFFICER, x1, CLEARANCE_NORMAL);
+	*ret_other = fixture_actor(9, ROLE_OFFICER, x2, CLEARANCE_NORMAL);
+	*ret_viewer = fixture_actor(10, ROLE_VIEWER, x1, CLEARANCE_NORMAL);
+}
+
 /* A person created by the system actor from in; aborts on failure. */
 static inline int64_t fixture_person(struct fixture *fx, struct person_input in)
 {
@@ -202,6 +213,17 @@ static inline int64_t fixture_case_of(struct fixture *fx, const struct actor *wh
 	in.subject_orgs = &org;
 	in.nsubject_orgs = 1;
 	return fixture_case(fx, who, in);
+}
+
+/* The id of the first subject of case id, as who reads the case; aborts
+ * on failure. */
+static inline int64_t fixture_first_subject(struct fixture *fx, const struct actor *who, int64_t id)
+{
+	struct case_view v;
+
+	if (case_get(fx->app, who, id, &fx->a, &v, &fx->e) != 0 || !v.subjects.n)
+		fixture_fail("subject", &fx->e);
+	return v.subjects.v[0].id;
 }
 
 #endif

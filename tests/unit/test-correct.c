@@ -27,19 +27,15 @@ static int setup(void **state)
 	struct fx *f = fixture_new(sizeof(*f));
 	struct case_input in = {
 	    .kind = "kiem_tra", .title = "Kiểm tra chấp hành", .opened = date_days(2024, 3, 1)};
-	struct case_view v;
 
 	fixture_communes(&f->fx, &f->x1, &f->x2);
-	f->officer = fixture_actor(7, ROLE_OFFICER, f->x1, CLEARANCE_NORMAL);
+	fixture_commune_staff(f->x1, f->x2, &f->officer, &f->other, &f->viewer);
 	f->leader = fixture_actor(8, ROLE_LEADER, f->x1, CLEARANCE_SECRET);
-	f->other = fixture_actor(9, ROLE_OFFICER, f->x2, CLEARANCE_NORMAL);
-	f->viewer = fixture_actor(10, ROLE_VIEWER, f->x1, CLEARANCE_NORMAL);
 	f->insp = fixture_case_of(&f->fx, &f->officer, in, f->x1);
 	f->theirs = fixture_case_of(&f->fx, &f->other, in, f->x2);
 	in.confidentiality = CLEARANCE_SECRET;
 	f->secret = fixture_case_of(&f->fx, &f->leader, in, f->x1);
-	assert_int_equal(case_get(f->fx.app, &f->officer, f->insp, &f->fx.a, &v, &f->fx.e), 0);
-	f->subject = v.subjects.v[0].id;
+	f->subject = fixture_first_subject(&f->fx, &f->officer, f->insp);
 	*state = f;
 	return 0;
 }
@@ -223,7 +219,27 @@ static void test_closed_case_refuses_corrections(void **state)
 	                 0);
 }
 
+/* Only the records edited whole are read and written by kind: a note, a
+ * subject or an attachment is not, nor a kind past the last. */
+static void test_records_edited_whole_by_kind(void **state)
+{
+	struct fx *f = *state;
+	struct store *s = app_store(f->fx.app);
+	struct finding_row r;
+	const enum store_record not_edited[] = {STORE_REC_NOTE, STORE_REC_SUBJECT,
+	                                        STORE_REC_ATTACHMENT, STORE_REC__MAX};
+
+	for (size_t i = 0; i < sizeof(not_edited) / sizeof(not_edited[0]); i++) {
+		assert_int_equal(store_record_get(s, not_edited[i], 1, &f->fx.a, &r),
+		                 HOSO_E_INVALID);
+		assert_int_equal(store_record_edit(s, not_edited[i], &r), HOSO_E_INVALID);
+	}
+	assert_int_equal(store_record_get(s, STORE_REC_FINDING, 999999, &f->fx.a, &r),
+	                 HOSO_E_NOT_FOUND);
+}
+
 TEST_MAIN(FIXTURE_TEST(test_withdrawn_finding_kept_out_of_rules, setup),
           FIXTURE_TEST(test_a_leaders_conclusion_is_a_leaders_to_withdraw, setup),
           FIXTURE_TEST(test_case_corrected, setup),
-          FIXTURE_TEST(test_closed_case_refuses_corrections, setup))
+          FIXTURE_TEST(test_closed_case_refuses_corrections, setup),
+          FIXTURE_TEST(test_records_edited_whole_by_kind, setup))

@@ -25,20 +25,13 @@ static int setup(void **state)
 	struct fx *f = fixture_new(sizeof(*f));
 	struct case_input in = {
 	    .kind = "kiem_tra", .title = "Kiểm tra chấp hành", .opened = date_days(2024, 3, 1)};
-	struct case_view v;
 
 	fixture_communes(&f->fx, &f->x1, &f->x2);
-	f->officer = fixture_actor(7, ROLE_OFFICER, f->x1, CLEARANCE_NORMAL);
-	f->other = fixture_actor(9, ROLE_OFFICER, f->x2, CLEARANCE_NORMAL);
-	f->viewer = fixture_actor(10, ROLE_VIEWER, f->x1, CLEARANCE_NORMAL);
-	in.handling_org = f->x1;
-	in.subject_orgs = &f->x1;
-	in.nsubject_orgs = 1;
-	case_create(f->fx.app, &f->officer, &in, &f->fx.a, &f->insp, NULL, &f->fx.e);
+	fixture_commune_staff(f->x1, f->x2, &f->officer, &f->other, &f->viewer);
+	f->insp = fixture_case_of(&f->fx, &f->officer, in, f->x1);
 	in.kind = "giam_sat";
-	case_create(f->fx.app, &f->officer, &in, &f->fx.a, &f->sup, NULL, &f->fx.e);
-	case_get(f->fx.app, &f->officer, f->insp, &f->fx.a, &v, &f->fx.e);
-	f->subject = v.subjects.v[0].id;
+	f->sup = fixture_case_of(&f->fx, &f->officer, in, f->x1);
+	f->subject = fixture_first_subject(&f->fx, &f->officer, f->insp);
 	*state = f;
 	return 0;
 }

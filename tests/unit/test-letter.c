@@ -35,9 +35,7 @@ static int setup(void **state)
 	struct fx *f = fixture_new(sizeof(*f));
 
 	fixture_communes(&f->fx, &f->x1, &f->x2);
-	f->officer = fixture_actor(7, ROLE_OFFICER, f->x1, CLEARANCE_NORMAL);
-	f->other = fixture_actor(9, ROLE_OFFICER, f->x2, CLEARANCE_NORMAL);
-	f->viewer = fixture_actor(10, ROLE_VIEWER, f->x1, CLEARANCE_NORMAL);
+	fixture_commune_staff(f->x1, f->x2, &f->officer, &f->other, &f->viewer);
 	f->check1 = open_case(f, &f->officer, "tham_tra_ly_lich", f->x1);
 	f->check2 = open_case(f, &f->other, "tham_tra_ly_lich", f->x2);
 	f->insp = open_case(f, &f->officer, "kiem_tra", f->x1);

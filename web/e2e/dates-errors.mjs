@@ -12,6 +12,27 @@ async function problemOf(page, id) {
   return (await p.textContent()).trim()
 }
 
+/** Types `text` into the date field #id and presses Enter. */
+async function typeDay(page, id, text) {
+  await page.fill(`#${id}`, text)
+  await page.keyboard.press('Enter')
+}
+
+/** 31/02/2026 typed as the start of the period `range` is refused, its field (`label`) named, never read as 03/03/2026. */
+async function refusesImpossibleStart(page, range, label) {
+  await typeDay(page, `${range}-from`, '31/02/2026')
+  const p = await problemOf(page, range)
+  check(p.startsWith(label) && p.includes('31/02/2026') && p.includes('không có thật'), `31/02/2026 refused, the field named: "${p}"`)
+  check((await page.inputValue(`#${range}-from`)) !== '03/03/2026', 'never read as 03/03/2026')
+}
+
+/** The URLs of the requests the page makes whose path starts with `path`, as they come. */
+function listRequests(page, path) {
+  const sent = []
+  page.on('request', (r) => { if (r.url().includes(path)) sent.push(decodeURIComponent(r.url())) })
+  return sent
+}
+
 export const datesErrorsTests = [
   ['dates: 31/02/2026 and a case opened 01/01/2030 are refused where they are typed, and by the API', async ({ page, url, shot }) => {
     await login(page, url, 'cbxa1')
@@ -42,6 +63,51 @@ export const datesErrorsTests = [
     check(r.status === 400 && r.body.error.code === 'out_of_range' && r.body.error.field === 'opened' && r.body.error.message.startsWith('Ngày mở hồ sơ không được sau hôm nay') && r.body.error.message_en.startsWith('Opening date cannot be after today'), `API: ${r.status} ${JSON.stringify(r.body)}`)
     const r2 = await api('POST', '/api/cases', { kind: 'kiem_tra', title: 'Ngày không có', org: 'DB.X01', opened: '2026-02-31' })
     check(r2.status === 400 && r2.body.error.code === 'bad_date', `API, 31/02: ${r2.status} ${JSON.stringify(r2.body)}`)
+  }],
+
+  ['dates: 31/02/2026 and an end before the start are refused in the cases list\'s period, never sent to the API', async ({ page, url, shot }) => {
+    await login(page, url, 'cbxa1')
+    const sent = listRequests(page, '/api/cases?')
+    await page.goto(url + '/cases')
+    await page.waitForSelector('[data-test=cases]')
+    await refusesImpossibleStart(page, 'case-period', 'Lập từ ngày')
+    await page.click('h1')
+    check((await page.inputValue('#case-period-from')) !== '03/03/2026', 'not rolled over on leaving the field')
+    await shot('period-impossible')
+    // A real day is taken, and the list asks for it.
+    const asked = page.waitForRequest((r) => r.url().includes('from=2026-03-10'))
+    await typeDay(page, 'case-period-from', '10/03/2026')
+    await asked
+    await page.locator('[data-test=case-period-problem]').waitFor({ state: 'detached' })
+    // An end before the start is refused under the end.
+    await typeDay(page, 'case-period-to', '01/03/2026')
+    const order = await problemOf(page, 'case-period')
+    check(order === 'Lập đến ngày không được trước ngày bắt đầu (10/03/2026)', `an end before the start refused: "${order}"`)
+    await shot('period-order')
+    await page.waitForTimeout(500)
+    check(!sent.some((u) => /2026-03-03|2026-02-31|to=2026-03-01/.test(u)), `never sent: ${sent.filter((u) => /2026-0[23]/.test(u)).join(' ')}`)
+  }],
+
+  ['dates: 31/02/2026 is refused in the report\'s "from a day to a day", and no report is asked for it', async ({ page, url, shot }) => {
+    await login(page, url, 'cbxa1')
+    const sent = listRequests(page, '/api/reports?')
+    await page.goto(`${url}/reports?org=DB.X01&from=2025-07-01&to=${iso(0)}`)
+    await page.waitForSelector('[data-test=report-figures]')
+    const before = sent.length
+    await refusesImpossibleStart(page, 'report-period', 'Từ ngày')
+    await page.click('[data-test=report-run]')
+    await page.waitForTimeout(500)
+    check(sent.length === before, `no report asked for: ${sent.slice(before).join(' ')}`)
+    check(!page.url().includes('2026-03-03'), 'the address keeps the last good period')
+    await shot('report-period-impossible')
+    // An end before the start, likewise.
+    await typeDay(page, 'report-period-from', '01/07/2025')
+    await typeDay(page, 'report-period-to', '30/06/2025')
+    const order = await problemOf(page, 'report-period')
+    check(order === 'Đến ngày không được trước ngày bắt đầu (01/07/2025)', `an end before the start refused: "${order}"`)
+    await page.click('[data-test=report-run]')
+    await page.waitForTimeout(500)
+    check(sent.length === before, `no report asked for: ${sent.slice(before).join(' ')}`)
   }],
 
   ['an upload the server refuses (wrong type, too large) shows the server\'s message', async ({ page, url, shot }) => {
@@ -82,6 +148,46 @@ export const datesErrorsTests = [
     check(rowsHead && rowsHead.includes('"Kiểm tra tổ chức"') && !/[a-z]+_[a-z_]+/.test(rowsHead), `CSV headings: ${rowsHead?.slice(0, 200)}`)
     await page.locator('[data-test=report-rows]').scrollIntoViewIfNeeded()
     await shot('report-headings')
+  }],
+
+  ['the report of a commune whose organisations below have no figures says so instead of drawing an empty chart', async ({ page, url, shot }) => {
+    await login(page, url, 'cbxa1')
+    await page.goto(`${url}/reports?org=DB.X01&from=2025-07-01&to=${iso(0)}`)
+    await page.waitForSelector('[data-test=report-by-child]')
+    const api = await apiAs(url, 'cbxa1')
+    const r = (await api('GET', `/api/reports?org=DB.X01&from=2025-07-01&to=${iso(0)}`)).body
+    check(r.rows.every((x) => x.org === 'DB.X01'), `no organisation below DB.X01 has figures: ${r.rows.map((x) => x.org)}`)
+    const none = (await page.textContent('[data-test=report-chart-none]')).trim()
+    check(none === 'Không tổ chức trực thuộc nào có số liệu trong kỳ này.', `a sentence instead of the chart: "${none}"`)
+    check((await page.locator('[data-test=report-by-child] canvas').count()) === 0, 'no chart drawn')
+    await page.locator('[data-test=report-by-child]').scrollIntoViewIfNeeded()
+    await shot('report-commune-by-child')
+    await page.click('[data-test=lang]')
+    await page.waitForFunction(() => document.querySelector('[data-test=report-chart-none]')?.textContent.includes('No organisation below'))
+    await page.click('[data-test=lang]')
+    // Above, with organisations below that have figures: a figure none of
+    // them has is a sentence, one they have is a chart.
+    const leader = await apiAs(url, 'thuly')
+    const from = iso(40), to = iso(0)
+    const p = (await leader('GET', `/api/reports?org=DB&from=${from}&to=${to}`)).body
+    const below = p.rows.filter((x) => x.org !== 'DB')
+    const zero = p.figures.find((f) => !below.some((x) => x.figures[f.code]))
+    const some = p.figures.find((f) => below.some((x) => x.figures[f.code]))
+    check(below.length > 0 && zero && some, `the province has organisations below with figures, and a figure none has (${below.length})`)
+    await login(page, url, 'thuly')
+    await page.goto(`${url}/reports?org=DB&from=${from}&to=${to}`)
+    await page.waitForSelector('[data-test=report-chart-figure]')
+    await page.click('[data-test=report-chart-figure]')
+    await page.getByRole('option', { name: zero.name, exact: true }).click()
+    const sentence = (await page.textContent('[data-test=report-chart-none]')).trim()
+    check(sentence === `Không tổ chức trực thuộc nào có số liệu này trong kỳ: ${zero.name}.`, `a figure none below has: "${sentence}"`)
+    check((await page.locator('[data-test=report-by-child] canvas').count()) === 0, 'no empty chart')
+    await page.locator('[data-test=report-by-child]').scrollIntoViewIfNeeded()
+    await shot('report-figure-none-below')
+    await page.click('[data-test=report-chart-figure]')
+    await page.getByRole('option', { name: some.name, exact: true }).click()
+    await page.waitForSelector('[data-test=report-by-child] canvas')
+    check((await page.locator('[data-test=report-chart-none]').count()) === 0, 'the sentence goes when there is a chart')
   }],
 
   ['a figure opens on exactly the records behind it, and its distinct count on what they are about', async ({ page, url, shot }) => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { addYears, dateRange, rangeProblem, rolledOver, typedProblem } from './dates'
+import { addYears, dateRange, orderProblem, rangeProblem, rolledOver, typedProblem } from './dates'
 import { setLang } from './i18n'
 
 const today = '2026-05-20'
@@ -48,5 +48,20 @@ describe('rolledOver', () => {
     expect(rolledOver('31/02/2026')).toBe('2026-03-03')
     expect(rolledOver('01/07/2025')).toBe('2025-07-01')
     expect(rolledOver('abc')).toBeNull()
+  })
+})
+
+describe('orderProblem', () => {
+  it('refuses an end before the start, naming the field just changed', () => {
+    expect(orderProblem('2026-03-10', '2026-03-01', 'to', 'Đến ngày')).toBe('Đến ngày không được trước ngày bắt đầu (10/03/2026)')
+    expect(orderProblem('2026-03-10', '2026-03-01', 'from', 'Từ ngày')).toBe('Từ ngày không được sau ngày kết thúc (01/03/2026)')
+    setLang('en')
+    expect(orderProblem('2026-03-10', '2026-03-01', 'to', 'To')).toBe('To cannot be before the start (10/03/2026)')
+  })
+  it('takes a one-day period, an open end and an ordered period', () => {
+    expect(orderProblem('2026-03-01', '2026-03-01', 'to', 'Đến ngày')).toBe('')
+    expect(orderProblem('2026-03-10', '', 'from', 'Từ ngày')).toBe('')
+    expect(orderProblem('', '2026-03-01', 'to', 'Đến ngày')).toBe('')
+    expect(orderProblem('2025-12-31', '2026-01-01', 'to', 'Đến ngày')).toBe('')
   })
 })

@@ -55,6 +55,19 @@ export function typedProblem(text: string, rule: DateRule, label: string, today:
 }
 
 /**
+ * What is wrong with a period running from the ISO day `from` to `to`
+ * (either may be blank: an open end), or '' when nothing is: its end is not
+ * before its start. The field named is the one just changed (`changed`,
+ * labelled `label`), so the message stands under what was typed.
+ */
+export function orderProblem(from: string, to: string, changed: 'from' | 'to', label: string): string {
+  if (!from || !to || from <= to) return ''
+  return changed === 'from'
+    ? t('date.startAfterEnd', { label, end: formatDate(to) })
+    : t('date.endBeforeStart', { label, start: formatDate(from) })
+}
+
+/**
  * The day a lenient parser (dayjs, as Element Plus's picker reads typed
  * text) makes of d/m/yyyy by rolling over: 31/02/2026 is 2026-03-03.
  * Null when the text is not three numbers.
