@@ -7,7 +7,7 @@
 // as a missing case. Then the province's administrator changes the
 // template: an unknown field is refused with its name, a good one saved.
 // Imported by run.mjs.
-import { check, login, apiAs, memberUnder } from './harness.mjs'
+import { check, login, apiAs, memberUnder, pick } from './harness.mjs'
 
 export const paperTests = [
   ['papers: the commune officer previews and generates the decision to inspect, downloads it as PDF and DOCX; the province\'s case is not hers; the administrator edits the template', async ({ page, url, shot }) => {
@@ -70,7 +70,8 @@ export const paperTests = [
     check((await officer('GET', '/api/papers')).body.papers[0].version === 0, 'nothing written')
     await page.fill('#tpl-summary', 'Về việc kiểm tra {{subjects}} (hồ sơ {{case.number}})')
     await page.fill('#tpl-sign_title', 'PHÓ CHỦ NHIỆM')
-    await page.fill('#tpl-case', String(id))
+    // the case to try it on is chosen by its number, never typed as an id
+    await pick(page, '#tpl-case', opened.body.number, `template-case-${id}`)
     await page.click('[data-test=template-preview]')
     await page.waitForSelector('[data-test=paper-view]')
     check((await page.textContent('[data-test=paper-view]')).includes('PHÓ CHỦ NHIỆM'), 'the unsaved template tried on the case')
