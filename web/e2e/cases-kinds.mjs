@@ -33,7 +33,10 @@ async function openCase(page, url, { kind, subtype, title, org = 'DB', orgs, per
   await page.goto(url + '/cases')
   await page.click('[data-test=case-new]')
   await page.click('[data-test=case-kind]')
-  await page.getByRole('option', { name: kind, exact: true }).click()
+  // nine kinds: the list scrolls, the last ones below its fold
+  const option = page.getByRole('option', { name: kind, exact: true })
+  await option.scrollIntoViewIfNeeded()
+  await option.click()
   if (subtype) await choose(page, page.locator('[data-test=case-new-dialog]'), 'Hình thức', subtype)
   await page.fill('#case-title', title)
   await pickOrg(page, '#case-org', org)
