@@ -30,7 +30,7 @@
 #define CONCLUDE_MAX 8000
 #define SUBJECTS_MAX 200
 #define WRITE_ROLES  (1u << ROLE_OFFICER | 1u << ROLE_LEADER)
-#define READ_ROLES   (1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER)
+#define READ_ROLES   GATE_RECORD_READERS
 
 /* A case the actor may see: its handling organisation in scope, its
  * confidentiality within the actor's clearance. */

@@ -362,9 +362,7 @@ int deadline_scan(struct app *app, const struct actor *who, enum deadline_level 
 
 	*ret = NULL;
 	*ret_n = 0;
-	if ((rc = gate_role(
-	         who, 1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER,
-	         e)) < 0 ||
+	if ((rc = gate_role(who, GATE_RECORD_READERS, e)) < 0 ||
 	    (rc = deadline_rules(app, a, &s.rules, &s.nrules, e)) < 0)
 		return rc;
 	if ((rc = case_each_visible(app, who, due_one, &s, e)) < 0)

@@ -43,6 +43,11 @@ enum gate_noun {
 /* HOSO_E_NOT_FOUND naming field ("id" when NULL), with the noun's message:
  * the one answer for a missing record and for one the actor may not see. */
 int gate_not_found(struct err *e, const char *field, enum gate_noun noun);
+/* Who reads the records (persons, cases, letters, reports): every role but
+ * the auditor's, who reads the audit trail only. */
+#define GATE_RECORD_READERS                                                                        \
+	(1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER)
+
 /* HOSO_E_DENIED with the standard message. */
 int gate_denied(struct err *e);
 /* 0 when the actor holds one of the roles in mask, else gate_denied. */

@@ -373,8 +373,7 @@ static int sync_deadlines(struct app *app, const struct actor *who, struct arena
 	int rc;
 
 	/* an auditor reads the trail, not the cases: no deadline is theirs */
-	if (!(who->roles &
-	      (1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER)))
+	if (!(who->roles & GATE_RECORD_READERS))
 		return 0;
 	if ((rc = store_cases_of_assignee(app_store(app), who->user_id, a, &r.mine)) < 0)
 		return gate_store_error(e, rc, NOUN_CASE);

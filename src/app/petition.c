@@ -17,8 +17,8 @@
 
 #include "core/banned.h"
 
-#define READ_ROLES        (1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER)
-#define WRITE_ROLES       (1u << ROLE_OFFICER | 1u << ROLE_LEADER)
+#define READ_ROLES        GATE_RECORD_READERS
+#define WRITE_ROLES       CASE_OFFICER
 #define NAME_MAX_CHARS    200
 #define ADDRESS_MAX_CHARS 500
 

@@ -33,7 +33,7 @@
 
 #include "core/banned.h"
 
-#define READ_ROLES (1u << ROLE_ADMIN | 1u << ROLE_OFFICER | 1u << ROLE_LEADER | 1u << ROLE_VIEWER)
+#define READ_ROLES GATE_RECORD_READERS
 
 /* One record kept while reading: what the page needs later. */
 struct kept {
