@@ -29,6 +29,11 @@ static const struct {
     [STORE_REC_POINT] = {"point", NOUN_POINT},
 };
 
+enum gate_noun correct_record_noun(enum store_record k)
+{
+	return (unsigned)k < STORE_REC__MAX ? records[k].noun : NOUN_RECORD;
+}
+
 const char *correct_record_name(enum store_record k)
 {
 	return (unsigned)k < STORE_REC__MAX ? records[k].name : NULL;

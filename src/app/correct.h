@@ -26,6 +26,8 @@
  * "remedy", "document", "note", "traveller", "relative", "letter",
  * "subject", "attachment"), NULL past STORE_REC__MAX. */
 const char *correct_record_name(enum store_record k);
+/* What a record of kind k is called in a "not found" refusal. */
+enum gate_noun correct_record_noun(enum store_record k);
 
 /*
  * Withdraw record id of kind k, as read at version (HOSO_E_CONFLICT when

@@ -92,14 +92,6 @@ int api_document_patch(struct http_req *r, struct err *e)
 	return api_reply_id(r, rc, 200, id);
 }
 
-static const enum gate_noun nouns[STORE_REC__MAX] = {
-    [STORE_REC_FINDING] = NOUN_FINDING,       [STORE_REC_REMEDY] = NOUN_REMEDY,
-    [STORE_REC_DOCUMENT] = NOUN_DOCUMENT,     [STORE_REC_NOTE] = NOUN_NOTE,
-    [STORE_REC_TRAVELLER] = NOUN_TRAVELLER,   [STORE_REC_RELATIVE] = NOUN_RELATIVE,
-    [STORE_REC_LETTER] = NOUN_LETTER,         [STORE_REC_SUBJECT] = NOUN_SUBJECT,
-    [STORE_REC_ATTACHMENT] = NOUN_ATTACHMENT, [STORE_REC_POINT] = NOUN_POINT,
-};
-
 static int withdraw(struct http_req *r, enum store_record k, struct err *e)
 {
 	const char *reason = NULL;
@@ -108,7 +100,8 @@ static int withdraw(struct http_req *r, enum store_record k, struct err *e)
 	    {"reason", HF_STRING, 1, &reason, 0, 0},
 	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
 	};
-	int rc = api_id_fields(r, nouns[k], &id, fields, sizeof(fields) / sizeof(fields[0]), e);
+	int rc = api_id_fields(r, correct_record_noun(k), &id, fields,
+	                       sizeof(fields) / sizeof(fields[0]), e);
 
 	if (rc == 0)
 		rc = correct_withdraw(r->app, &r->actor, k, id, reason, version, e);
