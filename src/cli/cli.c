@@ -173,39 +173,55 @@ static int cli_run(struct cli_sub *x, const char *purpose,
 	return rc;
 }
 
-/* The subcommand named name among cmd's, or NULL; *ret_cmd is the part of
- * cmd it belongs to. */
-static const struct cli_subcmd *subcmd_find(const struct cmd_entry *cmd, const char *name,
-                                            const struct cmd_entry **ret_cmd)
+/* The subcommand named name in the table subs (n entries, or up to a NULL
+ * name when n is SIZE_MAX), or NULL. */
+static const struct cli_subcmd *subcmd_in(const struct cli_subcmd *subs, size_t n, const char *name)
 {
-	for (const struct cmd_entry *const *p = cmd->parts; p && *p; p++) {
-		const struct cli_subcmd *s = subcmd_find(*p, name, ret_cmd);
-
-		if (s)
-			return s;
-	}
-	*ret_cmd = cmd;
-	for (size_t i = 0; i < cmd->nsubs; i++)
-		if (strcmp(cmd->subs[i].name, name) == 0)
-			return &cmd->subs[i];
+	for (size_t i = 0; i < n && subs && subs[i].name; i++)
+		if (strcmp(subs[i].name, name) == 0)
+			return &subs[i];
 	return NULL;
+}
+
+int cli_part_usage(const struct cmd_entry *cmd, const struct cli_subcmd *part, struct buf *out)
+{
+	int rc = 0;
+
+	for (const struct cli_subcmd *s = part; s->name; s++)
+		if (s->usage)
+			rc |= buf_addf(out, "%s%s %s", s == part ? "" : " | ", cmd->name, s->usage);
+	return rc < 0 ? HOSO_E_NOMEM : 0;
 }
 
 int cli_exec(struct cli *c, const struct cmd_entry *cmd, int argc, char **argv)
 {
-	struct cli_sub x = {.c = c, .cmd = cmd, .first = 1, .flags = cmd->flags};
+	struct cli_sub x = {.c = c, .cmd = cmd, .first = 2, .flags = cmd->flags};
 	const char *purpose = cmd->purpose ? cmd->purpose : cmd->name;
 	const struct cli_subcmd *s;
+	struct buf usage = BUF_INIT(4096);
+	struct cmd_entry part = {.name = cmd->name};
+	int rc;
 
-	if (cmd->run)
+	if (cmd->run) {
+		x.first = 1;
 		return cli_run(&x, purpose, cmd->run, argc, argv);
+	}
 	if (argc < 2)
 		return cli_usage(cmd, "Thiếu lệnh con", "Missing subcommand");
-	s = subcmd_find(cmd, argv[1], &x.cmd);
+	s = subcmd_in(cmd->subs, cmd->nsubs, argv[1]);
+	for (const struct cli_subcmd *const *p = cmd->parts; !s && p && *p; p++) {
+		/* a part's subcommand: its usage errors print the part's usage */
+		if ((s = subcmd_in(*p, SIZE_MAX, argv[1])) &&
+		    cli_part_usage(cmd, *p, &usage) == 0) {
+			part.usage = usage.buf;
+			x.cmd = &part;
+		}
+	}
 	if (!s)
 		return cli_usage(cmd, "Lệnh con không hợp lệ", "Unknown subcommand");
-	x.first = 2;
-	return cli_run(&x, purpose, s->fn, argc, argv);
+	rc = cli_run(&x, purpose, s->fn, argc, argv);
+	buf_release(&usage);
+	return rc;
 }
 
 /* 1 when an option marked need was not given. */
@@ -240,16 +256,6 @@ void cli_print_json(json_t *j)
 	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', stdout);
 	json_decref(j);
-}
-
-json_t *cli_date_json(int32_t day)
-{
-	char s[DATE_BUF];
-
-	if (day == DATE_OPEN || day == DATE_NONE)
-		return json_null();
-	date_format_iso(day, s);
-	return json_string(s);
 }
 
 void cli_print_padded(const char *s, int width)

@@ -14,6 +14,7 @@
 
 #include "app/app.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/err.h"
 
 #define EXIT_BAD_INPUT 1
@@ -40,8 +41,10 @@ struct cmd_entry {
 	int flags;
 	/* A command made of subcommands ("org tree", "user add"...): they.
 	 * A command in parts (each case kind's subcommands in its own file,
-	 * cmd-<noun>.c): the parts too, NULL-terminated. */
-	const struct cmd_entry *const *parts;
+	 * cmd-<noun>.c): the parts too, NULL-terminated, each a table of
+	 * subcommands ending with a NULL name, whose usage line is made of
+	 * theirs (cli_part_usage). */
+	const struct cli_subcmd *const *parts;
 	const struct cli_subcmd *subs;
 	size_t nsubs;
 };
@@ -127,11 +130,19 @@ struct cli_sub {
 /* Open the database, as x->app (once); 0 or the exit status. */
 int cli_sub_open(struct cli_sub *x);
 
-/* A subcommand ("org tree", "user add"...). */
+/* A subcommand ("org tree", "user add"...).  One of a part says how it
+ * is used after the command's name ("trip ID --purpose P ..."), or NULL
+ * when it shares the usage of the one before (withdraw-finding,
+ * withdraw-remedy...). */
 struct cli_subcmd {
 	const char *name;
 	int (*fn)(struct cli_sub *x, int argc, char **argv);
+	const char *usage;
 };
+
+/* The usage line of part, a part of cmd: each of its subcommands' usage
+ * after cmd's name, joined by " | ", appended to out.  0 or HOSO_E_NOMEM. */
+int cli_part_usage(const struct cmd_entry *cmd, const struct cli_subcmd *part, struct buf *out);
 
 /* Run cmd (argv[0] is its name) as the local operator: its run, or the
  * subcommand named by argv[1] (its own, cmd->subs, or its parts'); usage
@@ -149,10 +160,8 @@ int cli_args(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opt
 /* When rc is 0, print id (a new record's) on its own line; returns rc. */
 int cli_print_id(int rc, int64_t id);
 
-/* JSON output: pretty-printed to stdout, j released.  Dates as ISO strings
- * (null for an open or unknown date). */
+/* JSON output: pretty-printed to stdout, j released. */
 void cli_print_json(json_t *j);
-json_t *cli_date_json(int32_t day);
 
 /* Print s to stdout padded with spaces to width characters (not bytes). */
 void cli_print_padded(const char *s, int width);

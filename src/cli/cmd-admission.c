@@ -32,13 +32,7 @@ static int relative_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_print_id(rc, out);
 }
 
-static const struct cli_subcmd subs[] = {
-    {"relative", relative_cmd},
-};
-
-const struct cmd_entry cmd_case_admission = {
-    .name = "case",
-    .usage = "case relative ID --relation R --name N [--member] [--exempt REASON]",
-    .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
+const struct cli_subcmd cmd_case_admission[] = {
+    {"relative", relative_cmd, "relative ID --relation R --name N [--member] [--exempt REASON]"},
+    {NULL},
 };

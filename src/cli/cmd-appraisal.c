@@ -55,15 +55,8 @@ static int appraisal_doc_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_print_id(rc, doc);
 }
 
-static const struct cli_subcmd subs[] = {
-    {"appraisal", appraisal_cmd},
-    {"appraisal-doc", appraisal_doc_cmd},
-};
-
-const struct cmd_entry cmd_case_appraisal = {
-    .name = "case",
-    .usage = "case appraisal ID [--requester R] [--outcome O] [--position P] | case appraisal-doc "
-             "ID --name N [--missing]",
-    .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
+const struct cli_subcmd cmd_case_appraisal[] = {
+    {"appraisal", appraisal_cmd, "appraisal ID [--requester R] [--outcome O] [--position P]"},
+    {"appraisal-doc", appraisal_doc_cmd, "appraisal-doc ID --name N [--missing]"},
+    {NULL},
 };

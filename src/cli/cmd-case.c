@@ -505,12 +505,9 @@ static const struct cli_subcmd subs[] = {
 };
 
 /* Each kind's subcommands, in its file: one line each. */
-static const struct cmd_entry *const parts[] = {
-    &cmd_case_trip,       &cmd_case_stay,
-    &cmd_case_appraisal,  &cmd_case_admission,
-    &cmd_case_letter,     &cmd_case_finding,
-    &cmd_case_discipline, &cmd_case_correct,
-    &cmd_case_paper,      NULL,
+static const struct cli_subcmd *const parts[] = {
+    cmd_case_trip,    cmd_case_stay,       cmd_case_appraisal, cmd_case_admission, cmd_case_letter,
+    cmd_case_finding, cmd_case_discipline, cmd_case_correct,   cmd_case_paper,     NULL,
 };
 
 const struct cmd_entry cmd_case_entry = {

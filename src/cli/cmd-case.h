@@ -8,16 +8,17 @@
 #include "app/deadline.h"
 #include "cli/cli.h"
 
-/* The kinds' parts of the case command, each in its file. */
-extern const struct cmd_entry cmd_case_trip;
-extern const struct cmd_entry cmd_case_stay;
-extern const struct cmd_entry cmd_case_appraisal;
-extern const struct cmd_entry cmd_case_admission;
-extern const struct cmd_entry cmd_case_letter;
-extern const struct cmd_entry cmd_case_paper;
-extern const struct cmd_entry cmd_case_finding;
-extern const struct cmd_entry cmd_case_discipline;
-extern const struct cmd_entry cmd_case_correct;
+/* The kinds' parts of the case command, each in its file: a table of
+ * subcommands ending with a NULL name (cli_subcmd). */
+extern const struct cli_subcmd cmd_case_trip[];
+extern const struct cli_subcmd cmd_case_stay[];
+extern const struct cli_subcmd cmd_case_appraisal[];
+extern const struct cli_subcmd cmd_case_admission[];
+extern const struct cli_subcmd cmd_case_letter[];
+extern const struct cli_subcmd cmd_case_paper[];
+extern const struct cli_subcmd cmd_case_finding[];
+extern const struct cli_subcmd cmd_case_discipline[];
+extern const struct cli_subcmd cmd_case_correct[];
 
 /* --level early|late|overdue of the due lists: the least urgent to list
  * (*ret unchanged when level is NULL); a usage error of cmd otherwise. */

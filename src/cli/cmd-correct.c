@@ -291,15 +291,26 @@ static int withdraw_cmd(struct cli_sub *x, int argc, char **argv)
 	return correct_withdraw(x->app, &x->who, (enum store_record)k, id, reason, 0, &x->err);
 }
 
-static const struct cli_subcmd subs[] = {
-    {"edit", edit_cmd},
-    {"edit-finding", edit_finding_cmd},
-    {"edit-remedy", edit_remedy_cmd},
-    {"edit-document", edit_document_cmd},
-    {"edit-letter", edit_letter_cmd},
-    {"edit-traveller", edit_traveller_cmd},
-    {"edit-relative", edit_relative_cmd},
-    {"withdraw-finding", withdraw_cmd},
+const struct cli_subcmd cmd_case_correct[] = {
+    {"edit", edit_cmd,
+     "edit ID [--title T] [--subtype S] [--opened D] [--org CODE] [--subject-org CODE]... "
+     "[--subject-person ID]..."},
+    {"edit-finding", edit_finding_cmd,
+     "edit-finding F [--text T] [--conclusion C] [--subject S|none]"},
+    {"edit-remedy", edit_remedy_cmd,
+     "edit-remedy R [--action A] [--owner O] [--due D] [--done D|none] [--result R|none]"},
+    {"edit-document", edit_document_cmd,
+     "edit-document DOC [--title T] [--date D] [--number N|none] [--issuer I|none]"},
+    {"edit-letter", edit_letter_cmd,
+     "edit-letter L [--to R] [--about A|none] [--number N|none] [--sent D]"},
+    {"edit-traveller", edit_traveller_cmd,
+     "edit-traveller T [--leader 1|0] [--commitment 1|0] [--departed D|none] [--returned D|none] "
+     "[--report D|none]"},
+    {"edit-relative", edit_relative_cmd,
+     "edit-relative R [--relation C] [--name N] [--member 1|0] [--exempt R|none]"},
+    {"withdraw-finding", withdraw_cmd,
+     "withdraw-<finding|remedy|document|note|traveller|relative|letter|subject|attachment> ID "
+     "--reason R"},
     {"withdraw-remedy", withdraw_cmd},
     {"withdraw-document", withdraw_cmd},
     {"withdraw-note", withdraw_cmd},
@@ -308,21 +319,5 @@ static const struct cli_subcmd subs[] = {
     {"withdraw-letter", withdraw_cmd},
     {"withdraw-subject", withdraw_cmd},
     {"withdraw-attachment", withdraw_cmd},
-};
-
-const struct cmd_entry cmd_case_correct = {
-    .name = "case",
-    .usage =
-        "case edit ID [--title T] [--subtype S] [--opened D] [--org CODE] [--subject-org "
-        "CODE]... [--subject-person ID]... | case edit-finding F [--text T] [--conclusion C] "
-        "[--subject S|none] | case edit-remedy R [--action A] [--owner O] [--due D] "
-        "[--done D|none] [--result R|none] | case edit-document DOC [--title T] [--date D] "
-        "[--number N|none] [--issuer I|none] | case edit-letter L [--to R] [--about A|none] "
-        "[--number N|none] [--sent D] | case edit-traveller T [--leader 1|0] [--commitment "
-        "1|0] [--departed D|none] [--returned D|none] [--report D|none] | case edit-relative R "
-        "[--relation C] [--name N] [--member 1|0] [--exempt R|none] | case "
-        "withdraw-<finding|remedy|document|note|"
-        "traveller|relative|letter|subject|attachment> ID --reason R",
-    .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
+    {NULL},
 };

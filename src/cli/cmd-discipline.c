@@ -47,14 +47,9 @@ static int discipline_cmd(struct cli_sub *x, int argc, char **argv)
 	return cli_print_id(rc, disc);
 }
 
-static const struct cli_subcmd subs[] = {
-    {"discipline", discipline_cmd},
-};
-
-const struct cmd_entry cmd_case_discipline = {
-    .name = "case",
-    .usage = "case discipline ID --form F (--org C | --person ID) --violation D [--decided D] "
-             "[--internal-political]",
-    .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
+const struct cli_subcmd cmd_case_discipline[] = {
+    {"discipline", discipline_cmd,
+     "discipline ID --form F (--org C | --person ID) --violation D [--decided D] "
+     "[--internal-political]"},
+    {NULL},
 };

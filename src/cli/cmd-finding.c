@@ -91,17 +91,10 @@ static int remedies_cmd(struct cli_sub *x, int argc, char **argv)
 	return rc;
 }
 
-static const struct cli_subcmd subs[] = {
-    {"finding", finding_cmd},
-    {"remedy", remedy_cmd},
-    {"remedy-done", remedy_done_cmd},
-    {"remedies", remedies_cmd},
-};
-
-const struct cmd_entry cmd_case_finding = {
-    .name = "case",
-    .usage = "case finding ID --text T --conclusion C [--subject S] | case remedy FINDING --action "
-             "A --owner O --due D | case remedy-done REMEDY --result R [--date D] | case remedies",
-    .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
+const struct cli_subcmd cmd_case_finding[] = {
+    {"finding", finding_cmd, "finding ID --text T --conclusion C [--subject S]"},
+    {"remedy", remedy_cmd, "remedy FINDING --action A --owner O --due D"},
+    {"remedy-done", remedy_done_cmd, "remedy-done REMEDY --result R [--date D]"},
+    {"remedies", remedies_cmd, "remedies"},
+    {NULL},
 };

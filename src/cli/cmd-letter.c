@@ -89,18 +89,11 @@ static int letters_cmd(struct cli_sub *x, int argc, char **argv)
 	return rc;
 }
 
-static const struct cli_subcmd subs[] = {
-    {"letter", letter_cmd},
-    {"letter-update", letter_update_cmd},
-    {"letters", letters_cmd},
-};
-
-const struct cmd_entry cmd_case_letter = {
-    .name = "case",
-    .usage =
-        "case letter ID --to R [--about A] [--number N] [--sent D] | case letter-update LETTER "
-        "--action remind|escalate|answer [--date D] [--result R] [--confirm-past] | case letters "
-        "[--level L]",
-    .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
+const struct cli_subcmd cmd_case_letter[] = {
+    {"letter", letter_cmd, "letter ID --to R [--about A] [--number N] [--sent D]"},
+    {"letter-update", letter_update_cmd,
+     "letter-update LETTER --action remind|escalate|answer [--date D] [--result R] "
+     "[--confirm-past]"},
+    {"letters", letters_cmd, "letters [--level L]"},
+    {NULL},
 };

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/codes.h"
 #include "app/org.h"
 #include "app/term.h"
 #include "cli/cli.h"
@@ -416,7 +417,7 @@ static int org_map_cmd(struct cli_sub *x, int argc, char **argv)
 		rc = org_get(x->app, &x->who, to, day, &x->a, &r, &x->err);
 	if (rc == 0 && json)
 		cli_print_json(json_pack("{s:s,s:o,s:s,s:s}", "from", code, "as_of",
-		                         cli_date_json(day), "code", r.code, "name", r.name));
+		                         code_date_json(day), "code", r.code, "name", r.name));
 	else if (rc == 0)
 		printf("%s → %s  %s\n", code, r.code, r.name);
 	return rc;

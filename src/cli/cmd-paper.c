@@ -159,16 +159,11 @@ static int template_cmd(struct cli_sub *x, int argc, char **argv)
 	return rc;
 }
 
-static const struct cli_subcmd subs[] = {
-    {"papers", papers_cmd}, {"paper-preview", preview_cmd},   {"paper", generate_cmd},
-    {"paper-get", get_cmd}, {"paper-template", template_cmd},
-};
-
-const struct cmd_entry cmd_case_paper = {
-    .name = "case",
-    .usage = "case papers [--json] | case paper-preview ID PAPER [--letter L] [--template FILE] "
-             "| case paper ID PAPER [--letter L] | case paper-get DOC [--format docx|pdf] --out "
-             "FILE | case paper-template PAPER --file FILE [--version N]",
-    .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
+const struct cli_subcmd cmd_case_paper[] = {
+    {"papers", papers_cmd, "papers [--json]"},
+    {"paper-preview", preview_cmd, "paper-preview ID PAPER [--letter L] [--template FILE]"},
+    {"paper", generate_cmd, "paper ID PAPER [--letter L]"},
+    {"paper-get", get_cmd, "paper-get DOC [--format docx|pdf] --out FILE"},
+    {"paper-template", template_cmd, "paper-template PAPER --file FILE [--version N]"},
+    {NULL},
 };

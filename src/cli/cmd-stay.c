@@ -44,14 +44,8 @@ static int stay_cmd(struct cli_sub *x, int argc, char **argv)
 	return stay_set(x->app, &x->who, id, &in, &x->err);
 }
 
-static const struct cli_subcmd subs[] = {
-    {"stay", stay_cmd},
-};
-
-const struct cmd_entry cmd_case_stay = {
-    .name = "case",
-    .usage = "case stay ID --country C --purpose P --arrangement A --start D --until D "
-             "[--last-contact D]",
-    .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
+const struct cli_subcmd cmd_case_stay[] = {
+    {"stay", stay_cmd,
+     "stay ID --country C --purpose P --arrangement A --start D --until D [--last-contact D]"},
+    {NULL},
 };

@@ -88,17 +88,10 @@ static int traveller_update_cmd(struct cli_sub *x, int argc, char **argv)
 	return traveller_record(x->app, &x->who, id, ev, day, 0, &x->err);
 }
 
-static const struct cli_subcmd subs[] = {
-    {"trip", trip_cmd},
-    {"traveller", traveller_cmd},
-    {"traveller-update", traveller_update_cmd},
-};
-
-const struct cmd_entry cmd_case_trip = {
-    .name = "case",
-    .usage = "case trip ID --purpose P --countries C --depart D --return D [--funding F] "
-             "[--in-plan] | case traveller ID --person PID [--leader] [--commitment] | case "
-             "traveller-update T --event E [--date D]",
-    .subs = subs,
-    .nsubs = sizeof(subs) / sizeof(subs[0]),
+const struct cli_subcmd cmd_case_trip[] = {
+    {"trip", trip_cmd,
+     "trip ID --purpose P --countries C --depart D --return D [--funding F] [--in-plan]"},
+    {"traveller", traveller_cmd, "traveller ID --person PID [--leader] [--commitment]"},
+    {"traveller-update", traveller_update_cmd, "traveller-update T --event E [--date D]"},
+    {NULL},
 };

@@ -24,8 +24,13 @@ static void usage(FILE *f)
 	        HOSO_VERSION);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		fprintf(f, "  hoso %s\n", commands[i]->usage);
-		for (const struct cmd_entry *const *p = commands[i]->parts; p && *p; p++)
-			fprintf(f, "  hoso %s\n", (*p)->usage);
+		for (const struct cli_subcmd *const *p = commands[i]->parts; p && *p; p++) {
+			struct buf part = BUF_INIT(4096);
+
+			if (cli_part_usage(commands[i], *p, &part) == 0)
+				fprintf(f, "  hoso %s\n", part.buf);
+			buf_release(&part);
+		}
 		fprintf(f, "      %s\n", commands[i]->help);
 	}
 	fprintf(f, "\nCơ sở dữ liệu / database: --db FILE, hoặc $HOSO_DB, hoặc ./hoso.db\n");
