@@ -244,6 +244,23 @@ int cli_args(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opt
 	return rc;
 }
 
+int cli_args_id(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts,
+                const char **pos, size_t npos, int64_t *ret_id, const char *vi, const char *en)
+{
+	const char *id[1];
+	int rc = cli_args(x, argc, argv, opts, pos ? pos : id, npos, vi, en);
+
+	return rc != 0 ? rc : cli_id(pos ? pos[0] : id[0], ret_id);
+}
+
+int cli_open_id(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts,
+                const char **pos, size_t npos, int64_t *ret_id, const char *vi, const char *en)
+{
+	int rc = cli_args_id(x, argc, argv, opts, pos, npos, ret_id, vi, en);
+
+	return rc != 0 ? rc : cli_sub_open(x);
+}
+
 int cli_print_id(int rc, int64_t id)
 {
 	if (rc == 0)

@@ -157,6 +157,15 @@ int cli_exec(struct cli *c, const struct cmd_entry *cmd, int argc, char **argv);
 int cli_args(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts, const char **pos,
              size_t npos, const char *vi, const char *en);
 
+/* cli_args of a command whose first positional argument is a record's id:
+ * the id parsed into *ret_id (pos may be NULL when npos is 1, the id
+ * alone).  0 or the exit status. */
+int cli_args_id(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts,
+                const char **pos, size_t npos, int64_t *ret_id, const char *vi, const char *en);
+/* cli_args_id, then the database opened (cli_sub_open). */
+int cli_open_id(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts,
+                const char **pos, size_t npos, int64_t *ret_id, const char *vi, const char *en);
+
 /* When rc is 0, print id (a new record's) on its own line; returns rc. */
 int cli_print_id(int rc, int64_t id);
 

@@ -24,9 +24,8 @@ static int relative_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id, out;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID, --relation và --name",
-	                   "ID, --relation and --name are needed")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID, --relation và --name",
+	                      "ID, --relation and --name are needed")) != 0)
 		return rc;
 	rc = relative_add(x->app, &x->who, id, &in, &out, &x->err);
 	return cli_print_id(rc, out);

@@ -27,8 +27,7 @@ static int appraisal_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID", "ID is required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0)
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID", "ID is required")) != 0)
 		return rc;
 	in.sent = PATCH_LISTED | (in.requester ? 1u << APPRAISAL_REQUESTER : 0) |
 	          (in.outcome ? 1u << APPRAISAL_OUTCOME : 0) |
@@ -47,9 +46,8 @@ static int appraisal_doc_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id, doc;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --name",
-	                   "ID and --name are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID và --name",
+	                      "ID and --name are required")) != 0)
 		return rc;
 	rc = appraisal_doc_put(x->app, &x->who, id, name, !missing, &doc, &x->err);
 	return cli_print_id(rc, doc);

@@ -211,9 +211,8 @@ static int classify_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 2, "Cần mã hồ sơ và độ mật",
-	                   "ID and LEVEL are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0)
+	if ((rc = cli_args_id(x, argc, argv, opts, pos, 2, &id, "Cần mã hồ sơ và độ mật",
+	                      "ID and LEVEL are required")) != 0)
 		return rc;
 	if (clearance_parse(pos[1], &level) < 0)
 		return cli_usage(x->cmd, "Độ mật là thuong, mat hoặc toi_mat",
@@ -234,9 +233,8 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 	struct case_view v;
 	int64_t id;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã số hồ sơ (ID)",
-	                   "The case ID is missing")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0)
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Thiếu mã số hồ sơ (ID)",
+	                      "The case ID is missing")) != 0)
 		return rc;
 	if ((rc = case_now(x, id, &v)) == 0) {
 		json_t *o = case_view_json(&v);
@@ -290,9 +288,8 @@ static int reopen_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --reason",
-	                   "ID and --reason are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0)
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID và --reason",
+	                      "ID and --reason are required")) != 0)
 		return rc;
 	if ((rc = case_now(x, id, &v)) == 0)
 		rc = case_reopen(x->app, &x->who, id, reason, v.c.version, &x->err);
@@ -307,9 +304,8 @@ static int note_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id, note;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, NULL, pos, 2, "Cần ID và nội dung ghi chú",
-	                   "ID and the note are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, NULL, pos, 2, &id, "Cần ID và nội dung ghi chú",
+	                      "ID and the note are required")) != 0)
 		return rc;
 	rc = case_add_note(x->app, &x->who, id, pos[1], &note, &x->err);
 	return cli_print_id(rc, note);
@@ -352,9 +348,8 @@ static int attach_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 2, "Cần ID và tệp",
-	                   "ID and FILE are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0)
+	if ((rc = cli_args_id(x, argc, argv, opts, pos, 2, &id, "Cần ID và tệp",
+	                      "ID and FILE are required")) != 0)
 		return rc;
 	if ((rc = slurp(pos[1], ATTACHMENT_MAX, &x->a, &data, &len, &x->err)) == 0 &&
 	    (rc = cli_sub_open(x)) == 0)
@@ -376,9 +371,8 @@ static int attachment_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã tệp đính kèm và --out",
-	                   "ATTACHMENT and --out are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã tệp đính kèm và --out",
+	                      "ATTACHMENT and --out are required")) != 0)
 		return rc;
 	rc = attachment_read(x->app, &x->who, id, &x->a, &got, &data, &len, &x->err);
 	if (rc == 0) {
@@ -410,10 +404,9 @@ static int doc_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id, doc;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --date",
-	                   "ID and --date are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--date", date, &in.doc_date)) != 0 ||
-	    (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID và --date",
+	                      "ID and --date are required")) != 0 ||
+	    (rc = cli_date("--date", date, &in.doc_date)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	rc = case_add_document(x->app, &x->who, id, &in, &doc, &x->err);
 	return cli_print_id(rc, doc);

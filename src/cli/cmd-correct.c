@@ -91,8 +91,8 @@ static int edit_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID", "ID is required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 ||
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID", "ID is required")) !=
+	        0 ||
 	    (rc = date_opt("--opened", opened, &in.opened, &in.sent, CASE_OPENED)) != 0)
 		return rc;
 	text_opt(title, &in.title, &in.sent, CASE_TITLE);
@@ -116,9 +116,8 @@ static int edit_finding_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã nội dung kết luận",
-	                   "The finding is required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0)
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã nội dung kết luận",
+	                      "The finding is required")) != 0)
 		return rc;
 	text_opt(text, &in.text, &in.sent, FINDING_TEXT);
 	text_opt(conclusion, &in.conclusion, &in.sent, FINDING_CONCLUSION);
@@ -143,9 +142,8 @@ static int edit_remedy_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã việc khắc phục",
-	                   "The remedial action is required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 ||
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã việc khắc phục",
+	                      "The remedial action is required")) != 0 ||
 	    (rc = date_opt("--due", due, &in.due, &in.sent, REMEDY_DUE)) != 0 ||
 	    (rc = date_opt("--done", done, &in.done, &in.sent, REMEDY_DONE)) != 0)
 		return rc;
@@ -169,9 +167,8 @@ static int edit_document_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã văn bản",
-	                   "The document is required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 ||
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã văn bản",
+	                      "The document is required")) != 0 ||
 	    (rc = date_opt("--date", date, &in.doc_date, &in.sent, DOCUMENT_DATE)) != 0)
 		return rc;
 	text_opt(title, &in.title, &in.sent, DOCUMENT_TITLE);
@@ -191,9 +188,8 @@ static int edit_letter_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần số văn bản",
-	                   "The letter is required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 ||
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần số văn bản",
+	                      "The letter is required")) != 0 ||
 	    (rc = date_opt("--sent", sent, &in.sent, &in.sent_fields, LETTER_F_SENT)) != 0)
 		return rc;
 	text_opt(to, &in.recipient, &in.sent_fields, LETTER_F_RECIPIENT);
@@ -233,9 +229,8 @@ static int edit_traveller_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần số của người đi",
-	                   "The traveller is required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 ||
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần số của người đi",
+	                      "The traveller is required")) != 0 ||
 	    (rc = flag_opt(x, leader, &in.leader, &in.sent, TRAVELLER_F_LEADER)) != 0 ||
 	    (rc = flag_opt(x, commitment, &in.commitment, &in.sent, TRAVELLER_F_COMMITMENT)) != 0 ||
 	    (rc = date_opt("--departed", dep, &in.departed, &in.sent, TRAVELLER_F_DEPARTED)) != 0 ||
@@ -260,9 +255,8 @@ static int edit_relative_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần số của người được thẩm tra",
-	                   "The relative is required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 ||
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần số của người được thẩm tra",
+	                      "The relative is required")) != 0 ||
 	    (rc = flag_opt(x, member, &in.is_member, &in.sent, RELATIVE_F_MEMBER)) != 0)
 		return rc;
 	text_opt(relation, &in.relation, &in.sent, RELATIVE_F_RELATION);
@@ -284,9 +278,8 @@ static int withdraw_cmd(struct cli_sub *x, int argc, char **argv)
 
 	while (k < STORE_REC__MAX && strcmp(correct_record_name((enum store_record)k), noun) != 0)
 		k++;
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --reason",
-	                   "ID and --reason are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID và --reason",
+	                      "ID and --reason are required")) != 0)
 		return rc;
 	return correct_withdraw(x->app, &x->who, (enum store_record)k, id, reason, 0, &x->err);
 }

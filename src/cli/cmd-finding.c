@@ -25,10 +25,9 @@ static int finding_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id, subj = 0, out;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID, --text và --conclusion",
-	                   "ID, --text and --conclusion are needed")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (subject && (rc = cli_id(subject, &subj)) != 0) ||
-	    (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID, --text và --conclusion",
+	                      "ID, --text and --conclusion are needed")) != 0 ||
+	    (subject && (rc = cli_id(subject, &subj)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	rc = finding_add(x->app, &x->who, id, subj, text, conclusion, &out, &x->err);
 	return cli_print_id(rc, out);
@@ -45,11 +44,10 @@ static int remedy_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id, out;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1,
-	                   "Cần mã nội dung kết luận, --action, --owner và --due",
-	                   "The finding, --action, --owner and --due are needed")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--due", due_s, &due)) != 0 ||
-	    (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id,
+	                      "Cần mã nội dung kết luận, --action, --owner và --due",
+	                      "The finding, --action, --owner and --due are needed")) != 0 ||
+	    (rc = cli_date("--due", due_s, &due)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	rc = remedy_add(x->app, &x->who, id, action, owner, due, &out, &x->err);
 	return cli_print_id(rc, out);

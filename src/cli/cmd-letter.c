@@ -29,9 +29,8 @@ static int letter_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id, letter;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --to",
-	                   "ID and --to are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 ||
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID và --to",
+	                      "ID and --to are required")) != 0 ||
 	    (sent && (rc = cli_date("--sent", sent, &in.sent)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	rc = letter_add(x->app, &x->who, id, &in, &letter, &x->err);

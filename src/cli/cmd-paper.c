@@ -120,9 +120,8 @@ static int get_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần số văn bản và --out",
-	                   "The document and --out are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần số văn bản và --out",
+	                      "The document and --out are required")) != 0)
 		return rc;
 	rc = paper_download(x->app, &x->who, id, format, &x->a, &b, &name, &type, &x->err);
 	if (rc == 0) {

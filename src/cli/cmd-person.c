@@ -187,9 +187,8 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 	struct person_row p;
 	int64_t id;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã hồ sơ",
-	                   "The record id is missing")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Thiếu mã hồ sơ",
+	                      "The record id is missing")) != 0)
 		return rc;
 	rc = person_read(x->app, who, id, NULL, &x->a, &p, &ms, &ps, &x->err);
 	if (rc == 0 && json)
@@ -232,9 +231,8 @@ static int cases_cmd(struct cli_sub *x, int argc, char **argv)
 	json_t *view = NULL;
 	int64_t id;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu mã hồ sơ",
-	                   "The record id is missing")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0 ||
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Thiếu mã hồ sơ",
+	                      "The record id is missing")) != 0 ||
 	    (rc = context_person_cases(x->app, &x->who, id, &x->a, &view, &x->err)) < 0)
 		return rc;
 	if (json) {
@@ -375,10 +373,10 @@ static int transfer_cmd(struct cli_sub *x, int argc, char **argv)
 	int32_t day;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã hồ sơ, --to và --date",
-	                   "ID, --to and --date are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--date", date, &day)) != 0 ||
-	    (rc = cli_sub_open(x)) != 0 || (rc = org_find(x->app, &x->who, to, &org, &x->err)) < 0)
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã hồ sơ, --to và --date",
+	                      "ID, --to and --date are required")) != 0 ||
+	    (rc = cli_date("--date", date, &day)) != 0 || (rc = cli_sub_open(x)) != 0 ||
+	    (rc = org_find(x->app, &x->who, to, &org, &x->err)) < 0)
 		return rc;
 	rc = person_transfer(x->app, &x->who, id, org, day, note, &x->err);
 	if (rc == 0)
@@ -398,10 +396,10 @@ static int position_cmd(struct cli_sub *x, int argc, char **argv)
 	int32_t d1, d2 = DATE_OPEN;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã hồ sơ, --title và --from",
-	                   "ID, --title and --from are required")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--from", from, &d1)) != 0 ||
-	    (to && (rc = cli_date("--to", to, &d2))) || (rc = cli_sub_open(x)) != 0 ||
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã hồ sơ, --title và --from",
+	                      "ID, --title and --from are required")) != 0 ||
+	    (rc = cli_date("--from", from, &d1)) != 0 || (to && (rc = cli_date("--to", to, &d2))) ||
+	    (rc = cli_sub_open(x)) != 0 ||
 	    (org && (rc = org_find(x->app, &x->who, org, &org_id, &x->err)) < 0))
 		return rc;
 	rc = person_add_position(x->app, &x->who, id, org_id, title, d1, d2, NULL, &x->err);

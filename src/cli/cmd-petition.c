@@ -176,9 +176,8 @@ static int classify_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id, case_id = 0;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID của đơn và --action",
-	                   "The letter's ID and --action are needed")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 ||
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID của đơn và --action",
+	                      "The letter's ID and --action are needed")) != 0 ||
 	    (day && (rc = cli_date("--transfer-date", day, &in.transfer_date)) != 0))
 		return rc;
 	if (petition_action_parse(action, &in.action) < 0)

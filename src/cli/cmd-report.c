@@ -347,9 +347,8 @@ static int decide(struct cli_sub *x, int argc, char **argv, enum submission_acti
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID của báo cáo đã nộp",
-	                   "The submission's ID is needed")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID của báo cáo đã nộp",
+	                      "The submission's ID is needed")) != 0)
 		return rc;
 	rc = submission_get(x->app, &x->who, id, &x->a, &j, &x->err);
 	if (rc == 0)

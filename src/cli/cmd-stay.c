@@ -29,11 +29,11 @@ static int stay_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1,
-	                   "Cần ID, --country, --purpose, --arrangement, --start, --until",
-	                   "ID, --country, --purpose, --arrangement, --start, --until are "
-	                   "needed")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_date("--start", start, &in.start)) != 0 ||
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id,
+	                      "Cần ID, --country, --purpose, --arrangement, --start, --until",
+	                      "ID, --country, --purpose, --arrangement, --start, --until are "
+	                      "needed")) != 0 ||
+	    (rc = cli_date("--start", start, &in.start)) != 0 ||
 	    (rc = cli_date("--until", until, &in.expected_end)) != 0 ||
 	    (contact && (rc = cli_date("--last-contact", contact, &in.last_contact)) != 0))
 		return rc;

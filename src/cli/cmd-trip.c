@@ -32,10 +32,10 @@ static int trip_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1,
-	                   "Cần ID, --purpose, --countries, --depart và --return",
-	                   "ID, --purpose, --countries, --depart and --return are needed")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 ||
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id,
+	                      "Cần ID, --purpose, --countries, --depart và --return",
+	                      "ID, --purpose, --countries, --depart and --return are needed")) !=
+	        0 ||
 	    (rc = cli_date("--depart", depart, &in.depart)) != 0 ||
 	    (rc = cli_date("--return", back, &in.come_back)) != 0)
 		return rc;
@@ -58,10 +58,9 @@ static int traveller_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id, pid, out;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --person",
-	                   "ID and --person are needed")) != 0 ||
-	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_id(person, &pid)) != 0 ||
-	    (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID và --person",
+	                      "ID and --person are needed")) != 0 ||
+	    (rc = cli_id(person, &pid)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	rc = traveller_add(x->app, &x->who, id, pid, leader, commitment, &out, &x->err);
 	return cli_print_id(rc, out);
