@@ -17,7 +17,7 @@
  *   POST /api/cases/{id}/notes              add a note
  *   POST /api/cases/{id}/documents          record a document
  *   (attachments: api-attachment.c)
- *   GET  /api/deadlines?level=early|late|overdue  what is due soon / overdue
+ *   (the due lists, GET /api/deadlines among them: api-due.c)
  *   GET  /api/deadline-rules                the rules in force
  *   PUT  /api/deadline-rules/{code}         change one (whole-tree admins)
  */
@@ -84,16 +84,6 @@ int api_reply_version(struct http_req *r, int rc, int64_t id, int64_t version)
 	              : http_reply(r, 200,
 	                           json_pack("{s:I,s:I}", "id", (json_int_t)id, "version",
 	                                     (json_int_t)version));
-}
-
-int api_due_params(struct http_req *r, enum deadline_level *ret, int64_t *limit, struct err *e)
-{
-	const char *level = http_query(r, "level");
-
-	if (level && deadline_level_parse(level, ret) < 0)
-		return err_set(e, HOSO_E_BAD_ENUM, "level", "Mức nhắc là early, late hoặc overdue",
-		               "The level is early, late or overdue");
-	return http_query_i64(r, "limit", 1, 1000, limit, e);
 }
 
 int api_case_kinds_get(struct http_req *r, struct err *e)
@@ -304,24 +294,6 @@ int api_case_document_post(struct http_req *r, struct err *e)
 	if (rc == 0)
 		rc = case_add_document(r->app, &r->actor, id, &in, &doc, e);
 	return api_reply_id(r, rc, 201, doc);
-}
-
-int api_deadlines_get(struct http_req *r, struct err *e)
-{
-	enum deadline_level min = DEADLINE_EARLY;
-	struct deadline_item *v;
-	int64_t limit = 200;
-	size_t n;
-	json_t *arr;
-	int rc;
-
-	if ((rc = api_due_params(r, &min, &limit, e)) < 0 ||
-	    (rc = deadline_due(r->app, &r->actor, min, (size_t)limit, r->arena, &v, &n, e)) < 0)
-		return rc;
-	arr = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, deadline_item_json(r->app, &r->actor, &v[i], r->arena));
-	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
 }
 
 int api_deadline_rules_get(struct http_req *r, struct err *e)

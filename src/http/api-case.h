@@ -1,7 +1,7 @@
 /*
  * api-case.h - what the case routes share (api-case.c, and each kind's
  * api-<noun>.c): the {id} of the path, the body by its fields (of a partial
- * update too), the replies of a write, the due lists' arguments.
+ * update too), the replies of a write.
  */
 #ifndef HOSO_HTTP_API_CASE_H
 #define HOSO_HTTP_API_CASE_H
@@ -10,8 +10,6 @@
 #include "app/gate.h"
 #include "http/api.h"
 
-/* The {id} path parameter (a bad one is refused as noun's "not found"). */
-int api_id(struct http_req *r, enum gate_noun noun, int64_t *ret, struct err *e);
 /* The {id} path parameter and the JSON body read by fields (http_fields). */
 int api_id_fields(struct http_req *r, enum gate_noun noun, int64_t *ret_id,
                   const struct http_field *fields, size_t n, struct err *e);
@@ -28,8 +26,5 @@ int api_subject_orgs(struct http_req *r, const struct http_list *orgs, int64_t *
  * 200 with {"id", "version"}. */
 int api_reply_id(struct http_req *r, int rc, int status, int64_t id);
 int api_reply_version(struct http_req *r, int rc, int64_t id, int64_t version);
-/* ?level=early|late|overdue (default: as *ret) and ?limit=1..1000 of the
- * due lists. */
-int api_due_params(struct http_req *r, enum deadline_level *ret, int64_t *limit, struct err *e);
 
 #endif

@@ -15,27 +15,13 @@
  */
 #include "http/api-case.h"
 
+#include <string.h>
+
 #include "app/case.h"
 #include "app/correct.h"
 #include "app/org.h"
 
 #include "core/banned.h"
-
-/* The organisation codes of subjects to add, as ids. */
-static int org_ids(struct http_req *r, const struct http_list *codes, int64_t **ret, struct err *e)
-{
-	int64_t *ids = NULL;
-	int rc;
-
-	if (codes->n && !(ids = arena_alloc(r->arena, codes->n * sizeof(*ids))))
-		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-	for (size_t i = 0; i < codes->n; i++)
-		if ((rc = org_find(r->app, &r->actor, codes->strs[i], &ids[i], e)) < 0)
-			return err_set(e, rc, "subject_orgs", "Không tìm thấy tổ chức '%s'",
-			               "Organisation '%s' not found", codes->strs[i]);
-	*ret = ids;
-	return 0;
-}
 
 int api_case_patch(struct http_req *r, struct err *e)
 {
@@ -63,7 +49,7 @@ int api_case_patch(struct http_req *r, struct err *e)
 	in.sent &= ~(1u << 4 | 1u << 5);
 	if (org && (rc = org_find(r->app, &r->actor, org, &in.handling_org, e)) < 0)
 		return rc == HOSO_E_NOT_FOUND ? gate_not_found(e, "org", NOUN_ORG) : rc;
-	if ((rc = org_ids(r, &orgs, &ids, e)) < 0)
+	if ((rc = api_subject_orgs(r, &orgs, &ids, e)) < 0)
 		return rc;
 	in.subject_orgs = ids;
 	in.nsubject_orgs = orgs.n;
@@ -108,52 +94,27 @@ static int withdraw(struct http_req *r, enum store_record k, struct err *e)
 	return api_reply_version(r, rc, id, version + 1);
 }
 
-int api_finding_withdraw(struct http_req *r, struct err *e)
-{
-	return withdraw(r, STORE_REC_FINDING, e);
-}
+/* The records a case's users may withdraw, by the word that names them in
+ * the path: POST /api/<word>/{id}/withdraw. */
+static const struct {
+	const char *word;
+	enum store_record kind;
+} withdrawable[] = {
+    {"findings", STORE_REC_FINDING},     {"remedies", STORE_REC_REMEDY},
+    {"documents", STORE_REC_DOCUMENT},   {"notes", STORE_REC_NOTE},
+    {"travellers", STORE_REC_TRAVELLER}, {"relatives", STORE_REC_RELATIVE},
+    {"letters", STORE_REC_LETTER},       {"subjects", STORE_REC_SUBJECT},
+    {"points", STORE_REC_POINT},         {"attachments", STORE_REC_ATTACHMENT},
+};
 
-int api_remedy_withdraw(struct http_req *r, struct err *e)
+int api_withdraw(struct http_req *r, struct err *e)
 {
-	return withdraw(r, STORE_REC_REMEDY, e);
-}
+	const char *word = r->path + strlen("/api/");
+	size_t len = strcspn(word, "/");
 
-int api_document_withdraw(struct http_req *r, struct err *e)
-{
-	return withdraw(r, STORE_REC_DOCUMENT, e);
-}
-
-int api_note_withdraw(struct http_req *r, struct err *e)
-{
-	return withdraw(r, STORE_REC_NOTE, e);
-}
-
-int api_traveller_withdraw(struct http_req *r, struct err *e)
-{
-	return withdraw(r, STORE_REC_TRAVELLER, e);
-}
-
-int api_relative_withdraw(struct http_req *r, struct err *e)
-{
-	return withdraw(r, STORE_REC_RELATIVE, e);
-}
-
-int api_letter_withdraw(struct http_req *r, struct err *e)
-{
-	return withdraw(r, STORE_REC_LETTER, e);
-}
-
-int api_subject_withdraw(struct http_req *r, struct err *e)
-{
-	return withdraw(r, STORE_REC_SUBJECT, e);
-}
-
-int api_point_withdraw(struct http_req *r, struct err *e)
-{
-	return withdraw(r, STORE_REC_POINT, e);
-}
-
-int api_attachment_withdraw(struct http_req *r, struct err *e)
-{
-	return withdraw(r, STORE_REC_ATTACHMENT, e);
+	for (size_t i = 0; i < sizeof(withdrawable) / sizeof(withdrawable[0]); i++)
+		if (strlen(withdrawable[i].word) == len &&
+		    memcmp(withdrawable[i].word, word, len) == 0)
+			return withdraw(r, withdrawable[i].kind, e);
+	return gate_not_found(e, NULL, NOUN_RECORD);
 }

@@ -5,7 +5,7 @@
  *   POST /api/cases/{id}/findings      a finding (per subject)
  *   POST /api/findings/{id}/remedies   a remedial action for a finding
  *   POST /api/remedies/{id}            the action done
- *   GET  /api/remedies?limit=          remedial actions past due, not done
+ *   (GET /api/remedies, those past due and not done: api-due.c)
  *   PATCH /api/findings/{id}           text, conclusion, subject corrected
  *   PATCH /api/remedies/{id}           action, owner, due, done, result
  *                                      corrected ("done": null undoes it)
@@ -64,23 +64,6 @@ int api_remedy_post(struct http_req *r, struct err *e)
 	if (rc == 0)
 		rc = remedy_done(r->app, &r->actor, id, day, result, version, e);
 	return api_reply_version(r, rc, id, version + 1);
-}
-
-int api_remedies_overdue_get(struct http_req *r, struct err *e)
-{
-	struct remedy_item *v;
-	int64_t limit = 200;
-	size_t n;
-	json_t *arr;
-	int rc;
-
-	if ((rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0 ||
-	    (rc = remedy_overdue(r->app, &r->actor, (size_t)limit, r->arena, &v, &n, e)) < 0)
-		return rc;
-	arr = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, remedy_item_json(r->app, &r->actor, &v[i], r->arena));
-	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
 }
 
 int api_finding_patch(struct http_req *r, struct err *e)

@@ -5,7 +5,7 @@
  *
  *   POST /api/cases/{id}/letters      send a verification letter
  *   POST /api/letters/{id}            its reminder, escalation, answer
- *   GET  /api/letters?level=...       unanswered letters near or past due
+ *   (GET /api/letters, those unanswered near or past due: api-due.c)
  *   PATCH /api/letters/{id}           recipient, about, number, sent corrected
  */
 #include "http/api-case.h"
@@ -57,24 +57,6 @@ int api_letter_post(struct http_req *r, struct err *e)
 		rc = letter_update(r->app, &r->actor, id, act, day, result, version, confirm_past,
 		                   e);
 	return api_reply_version(r, rc, id, version + 1);
-}
-
-int api_letters_get(struct http_req *r, struct err *e)
-{
-	enum deadline_level min = DEADLINE_EARLY;
-	struct letter_item *v;
-	int64_t limit = 200;
-	size_t n;
-	json_t *arr;
-	int rc;
-
-	if ((rc = api_due_params(r, &min, &limit, e)) < 0 ||
-	    (rc = letter_due(r->app, &r->actor, min, (size_t)limit, r->arena, &v, &n, e)) < 0)
-		return rc;
-	arr = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, letter_item_json(r->app, &r->actor, &v[i], r->arena));
-	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
 }
 
 int api_letter_patch(struct http_req *r, struct err *e)

@@ -20,19 +20,8 @@
 #include "app/audit.h"
 #include "app/org.h"
 #include "app/person.h"
-#include "core/parse.h"
 
 #include "core/banned.h"
-
-static int id_param(struct http_req *r, int64_t *ret, struct err *e)
-{
-	const char *s = http_param(r, "id");
-
-	if (!s || parse_i64(s, strlen(s), 1, INT64_MAX, ret) < 0)
-		return err_set(e, HOSO_E_NOT_FOUND, "id", "Không tìm thấy hồ sơ",
-		               "Record not found");
-	return 0;
-}
 
 int api_persons_search(struct http_req *r, struct err *e)
 {
@@ -65,7 +54,7 @@ int api_person_get(struct http_req *r, struct err *e)
 	int64_t id;
 	int rc;
 
-	if ((rc = id_param(r, &id, e)) < 0 ||
+	if ((rc = api_id(r, NOUN_RECORD, &id, e)) < 0 ||
 	    (rc = person_read(r->app, &r->actor, id, reason, r->arena, &p, &ms, &ps, e)) < 0)
 		return rc;
 	return http_reply(r, 200, person_view_json(r->app, &r->actor, &p, &ms, &ps, r->arena));
@@ -77,7 +66,7 @@ int api_person_access_log(struct http_req *r, struct err *e)
 	int64_t id, limit = 100;
 	int rc;
 
-	if ((rc = id_param(r, &id, e)) < 0 ||
+	if ((rc = api_id(r, NOUN_RECORD, &id, e)) < 0 ||
 	    (rc = http_query_i64(r, "limit", 1, 1000, &limit, e)) < 0)
 		return rc;
 	rc = audit_list(r->app, &r->actor,
@@ -205,7 +194,7 @@ int api_person_put(struct http_req *r, struct err *e)
 	json_t *body;
 	int rc;
 
-	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+	if ((rc = api_id(r, NOUN_RECORD, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
 		return rc;
 	rc = person_from_json(r, body, &in, &version, e);
 	if (rc == 0 && !version)
@@ -229,7 +218,7 @@ int api_person_transfer(struct http_req *r, struct err *e)
 	int32_t day;
 	int rc;
 
-	if ((rc = id_param(r, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
+	if ((rc = api_id(r, NOUN_RECORD, &id, e)) < 0 || (rc = http_json_body(r, &body, e)) < 0)
 		return rc;
 	to = json_string_value(json_object_get(body, "to"));
 	date = json_string_value(json_object_get(body, "date"));

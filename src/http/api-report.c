@@ -29,7 +29,6 @@
 #include "app/org.h"
 #include "app/report.h"
 #include "app/submission.h"
-#include "core/parse.h"
 
 #include "core/banned.h"
 
@@ -171,24 +170,13 @@ int api_report_submissions_post(struct http_req *r, struct err *e)
 	return rc < 0 ? rc : http_reply(r, 201, j);
 }
 
-/* The {id} of a submission's path. */
-static int submission_id(struct http_req *r, int64_t *ret, struct err *e)
-{
-	const char *s = http_param(r, "id");
-
-	if (!s || parse_i64(s, strlen(s), 1, INT64_MAX, ret) < 0)
-		return err_set(e, HOSO_E_NOT_FOUND, "id", "Không tìm thấy báo cáo đã nộp",
-		               "Submitted report not found");
-	return 0;
-}
-
 int api_report_submission_get(struct http_req *r, struct err *e)
 {
 	json_t *j;
 	int64_t id;
 	int rc;
 
-	if ((rc = submission_id(r, &id, e)) < 0)
+	if ((rc = api_id(r, NOUN_SUBMISSION, &id, e)) < 0)
 		return rc;
 	if ((rc = submission_get(r->app, &r->actor, id, r->arena, &j, e)) < 0)
 		return rc;
@@ -208,7 +196,7 @@ int api_report_submission_post(struct http_req *r, struct err *e)
 	json_t *j = NULL;
 	int rc;
 
-	if ((rc = submission_id(r, &id, e)) < 0)
+	if ((rc = api_id(r, NOUN_SUBMISSION, &id, e)) < 0)
 		return rc;
 	rc = http_body_fields(r, fields, sizeof(fields) / sizeof(fields[0]), e);
 	if (rc == 0 && submission_action_parse(action, &act) < 0)

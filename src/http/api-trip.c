@@ -8,7 +8,8 @@
  *                                       the trip's
  *   POST /api/cases/{id}/travellers     a traveller (one person-trip)
  *   POST /api/travellers/{id}           commitment, departure, return, report
- *   GET  /api/return-reports?level=...  travellers back whose report is missing
+ *   (GET /api/return-reports, travellers back whose report is missing:
+ *   api-due.c)
  *   PATCH /api/travellers/{id}          leader, commitment, dates corrected
  */
 #include "http/api-case.h"
@@ -80,24 +81,6 @@ int api_traveller_post(struct http_req *r, struct err *e)
 	if (rc == 0)
 		rc = traveller_record(r->app, &r->actor, id, ev, day, version, e);
 	return api_reply_version(r, rc, id, version + 1);
-}
-
-int api_return_reports_get(struct http_req *r, struct err *e)
-{
-	enum deadline_level min = DEADLINE_EARLY;
-	struct report_item *v;
-	int64_t limit = 200;
-	size_t n;
-	json_t *arr;
-	int rc;
-
-	if ((rc = api_due_params(r, &min, &limit, e)) < 0 ||
-	    (rc = trip_reports_due(r->app, &r->actor, min, (size_t)limit, r->arena, &v, &n, e)) < 0)
-		return rc;
-	arr = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, report_item_json(r->app, &r->actor, &v[i], r->arena));
-	return http_reply(r, 200, json_pack("{s:o}", "items", arr));
 }
 
 int api_traveller_patch(struct http_req *r, struct err *e)

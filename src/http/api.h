@@ -6,7 +6,11 @@
 #define HOSO_HTTP_API_H
 
 #include "app/audit.h"
+#include "app/gate.h"
 #include "http/http.h"
+
+/* The {id} path parameter (a bad one is refused as noun's "not found"). */
+int api_id(struct http_req *r, enum gate_noun noun, int64_t *ret, struct err *e);
 
 /* api-health.c */
 int api_health_get(struct http_req *r, struct err *e);
@@ -61,9 +65,14 @@ int api_case_assignable(struct http_req *r, struct err *e);
 int api_case_note_post(struct http_req *r, struct err *e);
 int api_case_assignees_put(struct http_req *r, struct err *e);
 int api_case_document_post(struct http_req *r, struct err *e);
-int api_deadlines_get(struct http_req *r, struct err *e);
 int api_deadline_rules_get(struct http_req *r, struct err *e);
 int api_deadline_rule_put(struct http_req *r, struct err *e);
+/* the due lists: api-due.c */
+int api_deadlines_get(struct http_req *r, struct err *e);
+int api_letters_get(struct http_req *r, struct err *e);
+int api_return_reports_get(struct http_req *r, struct err *e);
+int api_remedies_overdue_get(struct http_req *r, struct err *e);
+
 /* api-codes.c */
 int api_codes_get(struct http_req *r, struct err *e);
 
@@ -75,18 +84,15 @@ int api_attachment_get(struct http_req *r, struct err *e);
 int api_case_trip_put(struct http_req *r, struct err *e);
 int api_case_traveller_post(struct http_req *r, struct err *e);
 int api_traveller_post(struct http_req *r, struct err *e);
-int api_return_reports_get(struct http_req *r, struct err *e);
 int api_case_stay_put(struct http_req *r, struct err *e);
 int api_case_appraisal_put(struct http_req *r, struct err *e);
 int api_case_appraisal_doc_post(struct http_req *r, struct err *e);
 int api_case_relative_post(struct http_req *r, struct err *e);
 int api_case_letter_post(struct http_req *r, struct err *e);
 int api_letter_post(struct http_req *r, struct err *e);
-int api_letters_get(struct http_req *r, struct err *e);
 int api_case_finding_post(struct http_req *r, struct err *e);
 int api_finding_remedy_post(struct http_req *r, struct err *e);
 int api_remedy_post(struct http_req *r, struct err *e);
-int api_remedies_overdue_get(struct http_req *r, struct err *e);
 int api_case_discipline_post(struct http_req *r, struct err *e);
 int api_case_inspection_post(struct http_req *r, struct err *e);
 
@@ -105,16 +111,7 @@ int api_remedy_patch(struct http_req *r, struct err *e);
 int api_traveller_patch(struct http_req *r, struct err *e);
 int api_relative_patch(struct http_req *r, struct err *e);
 int api_letter_patch(struct http_req *r, struct err *e);
-int api_finding_withdraw(struct http_req *r, struct err *e);
-int api_remedy_withdraw(struct http_req *r, struct err *e);
-int api_document_withdraw(struct http_req *r, struct err *e);
-int api_note_withdraw(struct http_req *r, struct err *e);
-int api_traveller_withdraw(struct http_req *r, struct err *e);
-int api_relative_withdraw(struct http_req *r, struct err *e);
-int api_letter_withdraw(struct http_req *r, struct err *e);
-int api_subject_withdraw(struct http_req *r, struct err *e);
-int api_attachment_withdraw(struct http_req *r, struct err *e);
-int api_point_withdraw(struct http_req *r, struct err *e);
+int api_withdraw(struct http_req *r, struct err *e); /* POST /api/<noun>/{id}/withdraw */
 int api_case_points_post(struct http_req *r, struct err *e);
 int api_point_patch(struct http_req *r, struct err *e);
 
