@@ -193,29 +193,34 @@ int api_org_rename(struct http_req *r, struct err *e)
 	return ok_reply(r, rc, http_param(r, "code"));
 }
 
-int api_org_move(struct http_req *r, struct err *e)
+/* A change of the organisation {code} that names another by its code in
+ * field (the new parent of a move, the receiver of a dissolution): fn
+ * with its id, 0 when absent (refused when needed). */
+static int change_with(struct http_req *r, const char *field, int needed,
+                       int (*fn)(struct app *app, const struct actor *who, int64_t id,
+                                 int64_t other, int32_t day, const char *document, struct err *e),
+                       struct err *e)
 {
 	json_t *body;
-	int64_t id, parent;
+	int64_t id, other;
 	int32_t day;
 	int rc = change_start(r, &id, &body, &day, e);
 
-	if (rc == 0 && (rc = code_of(r, body, "parent", &parent, e)) == 0)
-		rc = parent ? org_move(r->app, &r->actor, id, parent, day, str(body, "document"), e)
-		            : err_set(e, HOSO_E_MISSING, "parent", NULL, NULL);
+	if (rc == 0 && (rc = code_of(r, body, field, &other, e)) == 0)
+		rc = other || !needed
+		         ? fn(r->app, &r->actor, id, other, day, str(body, "document"), e)
+		         : err_set(e, HOSO_E_MISSING, field, NULL, NULL);
 	return ok_reply(r, rc, http_param(r, "code"));
+}
+
+int api_org_move(struct http_req *r, struct err *e)
+{
+	return change_with(r, "parent", 1, org_move, e);
 }
 
 int api_org_dissolve(struct http_req *r, struct err *e)
 {
-	json_t *body;
-	int64_t id, receiver;
-	int32_t day;
-	int rc = change_start(r, &id, &body, &day, e);
-
-	if (rc == 0 && (rc = code_of(r, body, "receiver", &receiver, e)) == 0)
-		rc = org_dissolve(r->app, &r->actor, id, receiver, day, str(body, "document"), e);
-	return ok_reply(r, rc, http_param(r, "code"));
+	return change_with(r, "receiver", 0, org_dissolve, e);
 }
 
 int api_orgs_merge(struct http_req *r, struct err *e)
