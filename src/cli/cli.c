@@ -261,6 +261,22 @@ int cli_open_id(struct cli_sub *x, int argc, char **argv, const struct cli_opt *
 	return rc != 0 ? rc : cli_sub_open(x);
 }
 
+int cli_search_args(struct cli_sub *x, int argc, char **argv, int64_t max, struct cli_search *ret)
+{
+	const char *limit_s = NULL;
+	const struct cli_opt opts[] = {{"--limit", &limit_s}, {"--json", NULL, &ret->json}, {NULL}};
+	int64_t limit = 20;
+	int rc;
+
+	ret->json = 0;
+	if ((rc = cli_args(x, argc, argv, opts, &ret->query, 1, "Thiếu chuỗi tìm kiếm",
+	                   "The search text is missing")) != 0 ||
+	    (limit_s && (rc = cli_number("--limit", limit_s, 1, max, &limit)) != 0))
+		return rc;
+	ret->limit = (size_t)limit;
+	return cli_sub_open(x);
+}
+
 int cli_print_id(int rc, int64_t id)
 {
 	if (rc == 0)

@@ -166,6 +166,16 @@ int cli_args_id(struct cli_sub *x, int argc, char **argv, const struct cli_opt *
 int cli_open_id(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts,
                 const char **pos, size_t npos, int64_t *ret_id, const char *vi, const char *en);
 
+/* The arguments of a search, "QUERY [--limit N] [--json]" (N from 1 to
+ * max, 20 by default); cli_search_args parses them, then opens the
+ * database.  0 or the exit status. */
+struct cli_search {
+	const char *query;
+	size_t limit;
+	int json;
+};
+int cli_search_args(struct cli_sub *x, int argc, char **argv, int64_t max, struct cli_search *ret);
+
 /* When rc is 0, print id (a new record's) on its own line; returns rc. */
 int cli_print_id(int rc, int64_t id);
 

@@ -15,7 +15,6 @@
 static int relative_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct relative_row in = {0};
-	const char *pos[1];
 	const struct cli_opt opts[] = {{"--relation", &in.relation, .need = 1},
 	                               {"--name", &in.full_name, .need = 1},
 	                               {"--member", NULL, &in.is_member},

@@ -19,7 +19,6 @@
 static int appraisal_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct appraisal_input in = {0};
-	const char *pos[1];
 	const struct cli_opt opts[] = {{"--requester", &in.requester},
 	                               {"--outcome", &in.outcome},
 	                               {"--position", &in.position},
@@ -39,7 +38,7 @@ static int appraisal_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int appraisal_doc_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1], *name = NULL;
+	const char *name = NULL;
 	int missing = 0;
 	const struct cli_opt opts[] = {
 	    {"--name", &name, .need = 1}, {"--missing", NULL, &missing}, {NULL}};

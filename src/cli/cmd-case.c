@@ -227,7 +227,6 @@ static int classify_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int show_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct case_view v;
@@ -282,7 +281,7 @@ static int step_cmd(struct cli_sub *x, int argc, char **argv)
 /* case reopen ID --reason R: a closed case back to its step before. */
 static int reopen_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1], *reason = NULL;
+	const char *reason = NULL;
 	const struct cli_opt opts[] = {{"--reason", &reason, .need = 1}, {NULL}};
 	struct case_view v;
 	int64_t id;
@@ -363,7 +362,7 @@ static int attach_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int attachment_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1], *out = NULL;
+	const char *out = NULL;
 	const struct cli_opt opts[] = {{"--out", &out, .need = 1}, {NULL}};
 	struct attachment_row got;
 	const void *data;
@@ -393,7 +392,7 @@ static int attachment_cmd(struct cli_sub *x, int argc, char **argv)
 static int doc_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct case_document_input in = {.doc_date = DATE_NONE};
-	const char *pos[1], *date = NULL;
+	const char *date = NULL;
 	const struct cli_opt opts[] = {
 	    {"--title", &in.title},
 	    {"--date", &date, .need = 1},

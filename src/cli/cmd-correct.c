@@ -76,7 +76,7 @@ static int subjects_in(struct cli_sub *x, const char **orgs, size_t norgs, const
 static int edit_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct case_edit_input in = {.opened = DATE_NONE, .sent = PATCH_LISTED};
-	const char *pos[1], *title = NULL, *subtype = NULL, *opened = NULL, *org = NULL;
+	const char *title = NULL, *subtype = NULL, *opened = NULL, *org = NULL;
 	const char *orgs[SUBJECTS_MAX], *persons[SUBJECTS_MAX];
 	size_t norgs = 0, npersons = 0;
 	const struct cli_opt opts[] = {
@@ -110,7 +110,7 @@ static int edit_cmd(struct cli_sub *x, int argc, char **argv)
 static int edit_finding_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct finding_input in = {.sent = PATCH_LISTED};
-	const char *pos[1], *text = NULL, *conclusion = NULL, *subject = NULL;
+	const char *text = NULL, *conclusion = NULL, *subject = NULL;
 	const struct cli_opt opts[] = {
 	    {"--text", &text}, {"--conclusion", &conclusion}, {"--subject", &subject}, {NULL}};
 	int64_t id;
@@ -134,8 +134,7 @@ static int edit_finding_cmd(struct cli_sub *x, int argc, char **argv)
 static int edit_remedy_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct remedy_input in = {.due = DATE_NONE, .done = DATE_NONE, .sent = PATCH_LISTED};
-	const char *pos[1], *action = NULL, *owner = NULL, *due = NULL, *done = NULL,
-	                    *result = NULL;
+	const char *action = NULL, *owner = NULL, *due = NULL, *done = NULL, *result = NULL;
 	const struct cli_opt opts[] = {{"--action", &action}, {"--owner", &owner},
 	                               {"--due", &due},       {"--done", &done},
 	                               {"--result", &result}, {NULL}};
@@ -158,7 +157,7 @@ static int edit_remedy_cmd(struct cli_sub *x, int argc, char **argv)
 static int edit_document_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct document_input in = {.doc_date = DATE_NONE, .sent = PATCH_LISTED};
-	const char *pos[1], *title = NULL, *date = NULL, *number = NULL, *issuer = NULL;
+	const char *title = NULL, *date = NULL, *number = NULL, *issuer = NULL;
 	const struct cli_opt opts[] = {{"--title", &title},
 	                               {"--date", &date},
 	                               {"--number", &number},
@@ -182,7 +181,7 @@ static int edit_document_cmd(struct cli_sub *x, int argc, char **argv)
 static int edit_letter_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct letter_edit_input in = {.sent = DATE_NONE, .sent_fields = PATCH_LISTED};
-	const char *pos[1], *to = NULL, *about = NULL, *number = NULL, *sent = NULL;
+	const char *to = NULL, *about = NULL, *number = NULL, *sent = NULL;
 	const struct cli_opt opts[] = {
 	    {"--to", &to}, {"--about", &about}, {"--number", &number}, {"--sent", &sent}, {NULL}};
 	int64_t id;
@@ -221,8 +220,7 @@ static int edit_traveller_cmd(struct cli_sub *x, int argc, char **argv)
 	                             .returned = DATE_NONE,
 	                             .report_received = DATE_NONE,
 	                             .sent = PATCH_LISTED};
-	const char *pos[1], *leader = NULL, *commitment = NULL, *dep = NULL, *ret = NULL,
-	                    *rep = NULL;
+	const char *leader = NULL, *commitment = NULL, *dep = NULL, *ret = NULL, *rep = NULL;
 	const struct cli_opt opts[] = {{"--leader", &leader}, {"--commitment", &commitment},
 	                               {"--departed", &dep},  {"--returned", &ret},
 	                               {"--report", &rep},    {NULL}};
@@ -246,7 +244,7 @@ static int edit_traveller_cmd(struct cli_sub *x, int argc, char **argv)
 static int edit_relative_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct relative_input in = {.sent = PATCH_LISTED};
-	const char *pos[1], *relation = NULL, *name = NULL, *member = NULL, *exempt = NULL;
+	const char *relation = NULL, *name = NULL, *member = NULL, *exempt = NULL;
 	const struct cli_opt opts[] = {{"--relation", &relation},
 	                               {"--name", &name},
 	                               {"--member", &member},
@@ -270,7 +268,7 @@ static int edit_relative_cmd(struct cli_sub *x, int argc, char **argv)
 /* withdraw-<record>: the record named after the dash of argv[1]. */
 static int withdraw_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1], *reason = NULL, *noun = strchr(argv[1], '-') + 1;
+	const char *reason = NULL, *noun = strchr(argv[1], '-') + 1;
 	const struct cli_opt opts[] = {{"--reason", &reason, .need = 1}, {NULL}};
 	int k = 0;
 	int64_t id;

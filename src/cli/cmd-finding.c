@@ -17,7 +17,7 @@
 
 static int finding_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1], *text = NULL, *conclusion = NULL, *subject = NULL;
+	const char *text = NULL, *conclusion = NULL, *subject = NULL;
 	const struct cli_opt opts[] = {{"--text", &text, .need = 1},
 	                               {"--conclusion", &conclusion, .need = 1},
 	                               {"--subject", &subject},
@@ -35,7 +35,7 @@ static int finding_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int remedy_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1], *action = NULL, *owner = NULL, *due_s = NULL;
+	const char *action = NULL, *owner = NULL, *due_s = NULL;
 	const struct cli_opt opts[] = {{"--action", &action, .need = 1},
 	                               {"--owner", &owner, .need = 1},
 	                               {"--due", &due_s, .need = 1},

@@ -18,7 +18,7 @@
 static int letter_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct letter_input in = {.sent = DATE_NONE};
-	const char *pos[1], *sent = NULL;
+	const char *sent = NULL;
 	const struct cli_opt opts[] = {
 	    {"--to", &in.recipient, .need = 1},
 	    {"--about", &in.about},

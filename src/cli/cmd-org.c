@@ -501,27 +501,22 @@ static int org_terms_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int org_search_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *limit_s = NULL, *pos[1];
-	int json = 0, rc;
-	const struct cli_opt opts[] = {{"--limit", &limit_s}, {"--json", NULL, &json}, {NULL}};
+	struct cli_search q;
 	struct org_hit_list l;
-	int64_t limit = 20;
+	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu chuỗi tìm kiếm",
-	                   "The search text is missing")) != 0 ||
-	    (limit_s && (rc = cli_number("--limit", limit_s, 1, ORG_SEARCH_MAX, &limit)) != 0) ||
-	    (rc = cli_sub_open(x)) != 0 ||
-	    (rc = org_search(x->app, &x->who, pos[0], (size_t)limit, &x->a, &l, &x->err)) < 0)
+	if ((rc = cli_search_args(x, argc, argv, ORG_SEARCH_MAX, &q)) != 0 ||
+	    (rc = org_search(x->app, &x->who, q.query, q.limit, &x->a, &l, &x->err)) < 0)
 		return rc;
-	if (json) {
+	if (q.json) {
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < l.n; i++)
 			json_array_append_new(arr, org_hit_json(&l.v[i]));
-		cli_print_json(json_pack("{s:s,s:o}", "query", pos[0], "results", arr));
+		cli_print_json(json_pack("{s:s,s:o}", "query", q.query, "results", arr));
 		return 0;
 	}
-	printf("Tìm \"%s\": %zu kết quả\n", pos[0], l.n);
+	printf("Tìm \"%s\": %zu kết quả\n", q.query, l.n);
 	for (size_t i = 0; i < l.n; i++)
 		printf("%s  %s  (%s%s%s)\n", l.v[i].code, l.v[i].name, org_kind_label(l.v[i].kind),
 		       l.v[i].parent_name ? ", thuộc " : "",

@@ -113,7 +113,7 @@ static int generate_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int get_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1], *format = NULL, *out = NULL, *name, *type;
+	const char *format = NULL, *out = NULL, *name, *type;
 	const struct cli_opt opts[] = {{"--format", &format}, {"--out", &out, .need = 1}, {NULL}};
 	struct buf b = BUF_INIT((size_t)16 << 20);
 	FILE *f;

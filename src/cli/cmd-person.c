@@ -91,22 +91,16 @@ static void print_persons(struct app *app, const struct actor *who, const struct
 
 static int search_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *limit_s = NULL, *pos[1];
-	int json = 0, rc;
-	const struct cli_opt opts[] = {{"--limit", &limit_s}, {"--json", NULL, &json}, {NULL}};
+	struct cli_search q;
 	struct person_list l;
-	int64_t limit = 20;
+	int rc = cli_search_args(x, argc, argv, PERSON_SEARCH_MAX, &q);
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Thiếu chuỗi tìm kiếm",
-	                   "The search text is missing")) != 0 ||
-	    (limit_s && (rc = cli_number("--limit", limit_s, 1, PERSON_SEARCH_MAX, &limit)) != 0) ||
-	    (rc = cli_sub_open(x)) != 0)
-		return rc;
-	rc = person_search(x->app, &x->who, pos[0], (size_t)limit, &x->a, &l, &x->err);
-	if (rc == 0 && !json)
-		printf("Tìm \"%s\": %zu kết quả\n", pos[0], l.n);
 	if (rc == 0)
-		print_persons(x->app, &x->who, &l, &x->a, json, "query", pos[0], "results");
+		rc = person_search(x->app, &x->who, q.query, q.limit, &x->a, &l, &x->err);
+	if (rc == 0 && !q.json)
+		printf("Tìm \"%s\": %zu kết quả\n", q.query, l.n);
+	if (rc == 0)
+		print_persons(x->app, &x->who, &l, &x->a, q.json, "query", q.query, "results");
 	return rc;
 }
 
@@ -179,7 +173,6 @@ static void show_text(struct app *app, const struct actor *who, const struct per
 static int show_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const struct actor *who = &x->who;
-	const char *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	struct membership_list ms;
@@ -225,7 +218,6 @@ static void cases_text(json_t *view)
 
 static int cases_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1];
 	int json = 0, rc;
 	const struct cli_opt opts[] = {{"--json", NULL, &json}, {NULL}};
 	json_t *view = NULL;
@@ -366,7 +358,7 @@ static int duplicates_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int transfer_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *to = NULL, *date = NULL, *note = NULL, *pos[1];
+	const char *to = NULL, *date = NULL, *note = NULL;
 	const struct cli_opt opts[] = {
 	    {"--to", &to, .need = 1}, {"--date", &date, .need = 1}, {"--note", &note}, {NULL}};
 	int64_t id, org;
@@ -386,7 +378,7 @@ static int transfer_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int position_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *title = NULL, *from = NULL, *to = NULL, *org = NULL, *pos[1];
+	const char *title = NULL, *from = NULL, *to = NULL, *org = NULL;
 	const struct cli_opt opts[] = {{"--title", &title, .need = 1},
 	                               {"--from", &from, .need = 1},
 	                               {"--to", &to},

@@ -161,7 +161,7 @@ static int sender_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int classify_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1], *action = NULL, *day = NULL;
+	const char *action = NULL, *day = NULL;
 	struct petition_classify_input in = {.transfer_date = DATE_NONE};
 	const struct cli_opt opts[] = {
 	    {"--action", &action, .need = 1},

@@ -341,7 +341,7 @@ static int submissions_cmd(struct cli_sub *x, int argc, char **argv)
 /* approve ID | return ID --reason R | reopen ID --reason R */
 static int decide(struct cli_sub *x, int argc, char **argv, enum submission_action act)
 {
-	const char *pos[1], *reason = NULL;
+	const char *reason = NULL;
 	const struct cli_opt opts[] = {{"--reason", &reason}, {NULL}};
 	json_t *j = NULL;
 	int64_t id;

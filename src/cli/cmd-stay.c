@@ -16,7 +16,7 @@
 static int stay_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct stay_input in = {.last_contact = DATE_NONE};
-	const char *pos[1], *start = NULL, *until = NULL, *contact = NULL;
+	const char *start = NULL, *until = NULL, *contact = NULL;
 	const struct cli_opt opts[] = {
 	    {"--country", &in.country, .need = 1},
 	    {"--purpose", &in.purpose, .need = 1},

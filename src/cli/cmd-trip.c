@@ -19,7 +19,7 @@
 static int trip_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct trip_input in = {0};
-	const char *pos[1], *depart = NULL, *back = NULL;
+	const char *depart = NULL, *back = NULL;
 	const struct cli_opt opts[] = {
 	    {"--purpose", &in.purpose, .need = 1},
 	    {"--countries", &in.countries, .need = 1},
@@ -49,7 +49,7 @@ static int trip_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int traveller_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1], *person = NULL;
+	const char *person = NULL;
 	int leader = 0, commitment = 0;
 	const struct cli_opt opts[] = {{"--person", &person, .need = 1},
 	                               {"--leader", NULL, &leader},

@@ -20,20 +20,16 @@
 
 /* GET /api/orgs?q=TEXT&limit=N: organisations alive today within the
  * caller's scope, by name (folded) or code, best first (org_search). */
-static int orgs_search(struct http_req *r, const char *q, struct err *e)
+static int orgs_search(struct http_req *r, struct err *e)
 {
 	struct org_hit_list l;
-	int64_t limit = 20;
+	const char *q;
+	size_t limit;
 	json_t *arr;
 	int rc;
 
-	if (!*q)
-		return err_set(e, HOSO_E_MISSING, "q", "Thiếu nội dung tìm kiếm",
-		               "The search text is missing");
-	if (strlen(q) > 200)
-		return err_set(e, HOSO_E_TOO_BIG, "q", NULL, NULL);
-	if ((rc = http_query_i64(r, "limit", 1, ORG_SEARCH_MAX, &limit, e)) < 0 ||
-	    (rc = org_search(r->app, &r->actor, q, (size_t)limit, r->arena, &l, e)) < 0)
+	if ((rc = http_query_search(r, ORG_SEARCH_MAX, &q, &limit, e)) < 0 ||
+	    (rc = org_search(r->app, &r->actor, q, limit, r->arena, &l, e)) < 0)
 		return rc;
 	arr = json_array();
 	for (size_t i = 0; i < l.n; i++)
@@ -49,7 +45,7 @@ int api_orgs_get(struct http_req *r, struct err *e)
 	int rc;
 
 	if (q)
-		return orgs_search(r, q, e);
+		return orgs_search(r, e);
 	if ((rc = http_query_date(r, "as_of", &day, e)) < 0 ||
 	    (rc = org_tree_at(r->app, &r->actor, day, 0, r->arena, &t, e)) < 0)
 		return rc;

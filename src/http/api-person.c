@@ -25,19 +25,14 @@
 
 int api_persons_search(struct http_req *r, struct err *e)
 {
-	const char *q = http_query(r, "q");
 	struct person_list l;
-	int64_t limit = 20;
+	const char *q;
+	size_t limit;
 	json_t *arr;
 	int rc;
 
-	if (!q || !*q)
-		return err_set(e, HOSO_E_MISSING, "q", "Thiếu nội dung tìm kiếm",
-		               "The search text is missing");
-	if (strlen(q) > 200)
-		return err_set(e, HOSO_E_TOO_BIG, "q", NULL, NULL);
-	if ((rc = http_query_i64(r, "limit", 1, PERSON_SEARCH_MAX, &limit, e)) < 0 ||
-	    (rc = person_search(r->app, &r->actor, q, (size_t)limit, r->arena, &l, e)) < 0)
+	if ((rc = http_query_search(r, PERSON_SEARCH_MAX, &q, &limit, e)) < 0 ||
+	    (rc = person_search(r->app, &r->actor, q, limit, r->arena, &l, e)) < 0)
 		return rc;
 	arr = json_array();
 	for (size_t i = 0; i < l.n; i++)

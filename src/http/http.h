@@ -131,6 +131,10 @@ int http_query_i64(const struct http_req *r, const char *name, int64_t min, int6
 /* A YYYY-MM-DD query argument: *ret unchanged when absent; HOSO_E_BAD_DATE
  * naming the argument when malformed. */
 int http_query_date(const struct http_req *r, const char *name, int32_t *ret, struct err *e);
+/* The arguments of a search: ?q=TEXT (HOSO_E_MISSING when absent or empty,
+ * HOSO_E_TOO_BIG past 200 bytes) and ?limit=1..max (20 by default). */
+int http_query_search(const struct http_req *r, int64_t max, const char **ret_q, size_t *ret_limit,
+                      struct err *e);
 /* A request header, or NULL. */
 const char *http_header(const struct http_req *r, const char *name);
 /* A path parameter as a NUL-terminated string in the arena, or NULL. */

@@ -289,6 +289,25 @@ int http_query_date(const struct http_req *r, const char *name, int32_t *ret, st
 	return 0;
 }
 
+int http_query_search(const struct http_req *r, int64_t max, const char **ret_q, size_t *ret_limit,
+                      struct err *e)
+{
+	const char *q = http_query(r, "q");
+	int64_t limit = 20;
+	int rc;
+
+	if (!q || !*q)
+		return err_set(e, HOSO_E_MISSING, "q", "Thiếu nội dung tìm kiếm",
+		               "The search text is missing");
+	if (strlen(q) > 200)
+		return err_set(e, HOSO_E_TOO_BIG, "q", NULL, NULL);
+	if ((rc = http_query_i64(r, "limit", 1, max, &limit, e)) < 0)
+		return rc;
+	*ret_q = q;
+	*ret_limit = (size_t)limit;
+	return 0;
+}
+
 const char *http_header(const struct http_req *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
