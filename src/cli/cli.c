@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/patch.h"
 #include "core/date.h"
 #include "core/parse.h"
 
@@ -275,6 +276,16 @@ int cli_search_args(struct cli_sub *x, int argc, char **argv, int64_t max, struc
 		return rc;
 	ret->limit = (size_t)limit;
 	return cli_sub_open(x);
+}
+
+unsigned cli_sent(const struct cli_opt *opts)
+{
+	unsigned sent = PATCH_LISTED;
+
+	for (unsigned i = 0; opts[i].name && i < 31; i++)
+		if ((opts[i].val && *opts[i].val) || (opts[i].flag && *opts[i].flag))
+			sent |= 1u << i;
+	return sent;
 }
 
 int cli_print_id(int rc, int64_t id)

@@ -176,6 +176,11 @@ struct cli_search {
 };
 int cli_search_args(struct cli_sub *x, int argc, char **argv, int64_t max, struct cli_search *ret);
 
+/* The fields of a partial update given on the command line, when opts is
+ * in the order of the record's fields: bit (1u << i) for each opts[i]
+ * given (a value, or a flag set), with PATCH_LISTED (app/patch.h). */
+unsigned cli_sent(const struct cli_opt *opts);
+
 /* When rc is 0, print id (a new record's) on its own line; returns rc. */
 int cli_print_id(int rc, int64_t id);
 

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "app/appraisal.h"
-#include "app/patch.h"
 #include "cli/cmd-case.h"
 
 #include "core/banned.h"
@@ -19,20 +18,17 @@
 static int appraisal_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct appraisal_input in = {0};
-	const struct cli_opt opts[] = {{"--requester", &in.requester},
-	                               {"--outcome", &in.outcome},
-	                               {"--position", &in.position},
+	/* in the order of enum appraisal_field */
+	const struct cli_opt opts[] = {[APPRAISAL_REQUESTER] = {"--requester", &in.requester},
+	                               [APPRAISAL_OUTCOME] = {"--outcome", &in.outcome},
+	                               [APPRAISAL_POSITION] = {"--position", &in.position},
 	                               {NULL}};
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID", "ID is required")) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID", "ID is required")) != 0)
 		return rc;
-	in.sent = PATCH_LISTED | (in.requester ? 1u << APPRAISAL_REQUESTER : 0) |
-	          (in.outcome ? 1u << APPRAISAL_OUTCOME : 0) |
-	          (in.position ? 1u << APPRAISAL_POSITION : 0);
-	if ((rc = cli_sub_open(x)) != 0)
-		return rc;
+	in.sent = cli_sent(opts);
 	return appraisal_set(x->app, &x->who, id, &in, &x->err);
 }
 

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "app/stay.h"
-#include "app/patch.h"
 #include "cli/cmd-case.h"
 
 #include "core/banned.h"
@@ -17,13 +16,14 @@ static int stay_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct stay_input in = {.last_contact = DATE_NONE};
 	const char *start = NULL, *until = NULL, *contact = NULL;
+	/* in the order of enum stay_field */
 	const struct cli_opt opts[] = {
-	    {"--country", &in.country, .need = 1},
-	    {"--purpose", &in.purpose, .need = 1},
-	    {"--arrangement", &in.arrangement, .need = 1},
-	    {"--start", &start, .need = 1},
-	    {"--until", &until, .need = 1},
-	    {"--last-contact", &contact},
+	    [STAY_COUNTRY] = {"--country", &in.country, .need = 1},
+	    [STAY_PURPOSE] = {"--purpose", &in.purpose, .need = 1},
+	    [STAY_ARRANGEMENT] = {"--arrangement", &in.arrangement, .need = 1},
+	    [STAY_START] = {"--start", &start, .need = 1},
+	    [STAY_EXPECTED_END] = {"--until", &until, .need = 1},
+	    [STAY_LAST_CONTACT] = {"--last-contact", &contact},
 	    {NULL},
 	};
 	int64_t id;
@@ -35,12 +35,10 @@ static int stay_cmd(struct cli_sub *x, int argc, char **argv)
 	                      "needed")) != 0 ||
 	    (rc = cli_date("--start", start, &in.start)) != 0 ||
 	    (rc = cli_date("--until", until, &in.expected_end)) != 0 ||
-	    (contact && (rc = cli_date("--last-contact", contact, &in.last_contact)) != 0))
+	    (contact && (rc = cli_date("--last-contact", contact, &in.last_contact)) != 0) ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
-	in.sent = PATCH_LISTED | ((1u << STAY_LAST_CONTACT) - 1) |
-	          (contact ? 1u << STAY_LAST_CONTACT : 0);
-	if ((rc = cli_sub_open(x)) != 0)
-		return rc;
+	in.sent = cli_sent(opts);
 	return stay_set(x->app, &x->who, id, &in, &x->err);
 }
 

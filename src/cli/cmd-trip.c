@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "app/trip.h"
-#include "app/patch.h"
 #include "cli/cmd-case.h"
 
 #include "core/banned.h"
@@ -20,13 +19,14 @@ static int trip_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	struct trip_input in = {0};
 	const char *depart = NULL, *back = NULL;
+	/* in the order of enum trip_field */
 	const struct cli_opt opts[] = {
-	    {"--purpose", &in.purpose, .need = 1},
-	    {"--countries", &in.countries, .need = 1},
-	    {"--depart", &depart, .need = 1},
-	    {"--return", &back, .need = 1},
-	    {"--funding", &in.funding},
-	    {"--in-plan", NULL, &in.in_plan},
+	    [TRIP_PURPOSE] = {"--purpose", &in.purpose, .need = 1},
+	    [TRIP_COUNTRIES] = {"--countries", &in.countries, .need = 1},
+	    [TRIP_FUNDING] = {"--funding", &in.funding},
+	    [TRIP_DEPART] = {"--depart", &depart, .need = 1},
+	    [TRIP_COME_BACK] = {"--return", &back, .need = 1},
+	    [TRIP_IN_PLAN] = {"--in-plan", NULL, &in.in_plan},
 	    {NULL},
 	};
 	int64_t id;
@@ -37,13 +37,9 @@ static int trip_cmd(struct cli_sub *x, int argc, char **argv)
 	                      "ID, --purpose, --countries, --depart and --return are needed")) !=
 	        0 ||
 	    (rc = cli_date("--depart", depart, &in.depart)) != 0 ||
-	    (rc = cli_date("--return", back, &in.come_back)) != 0)
+	    (rc = cli_date("--return", back, &in.come_back)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	in.sent = PATCH_LISTED | 1u << TRIP_PURPOSE | 1u << TRIP_COUNTRIES | 1u << TRIP_DEPART |
-	          1u << TRIP_COME_BACK | (in.funding ? 1u << TRIP_FUNDING : 0) |
-	          (in.in_plan ? 1u << TRIP_IN_PLAN : 0);
-	if ((rc = cli_sub_open(x)) != 0)
-		return rc;
+	in.sent = cli_sent(opts);
 	return trip_set(x->app, &x->who, id, &in, &x->err);
 }
 
