@@ -45,6 +45,21 @@ static int clearance_from(const char *s, enum clearance *ret, struct err *e)
 	return 0;
 }
 
+/* What a user may do, from the body's names: the roles (when given), the
+ * clearance and the organisation (a code; each when given). */
+static int access_from(struct http_req *r, const struct http_list *roles, const char *clear,
+                       const char *org, unsigned *ret_roles, enum clearance *ret_clearance,
+                       int64_t *ret_org, struct err *e)
+{
+	int rc = roles->strs ? roles_from(roles, ret_roles, e) : 0;
+
+	if (rc == 0 && clear)
+		rc = clearance_from(clear, ret_clearance, e);
+	if (rc == 0 && org)
+		rc = org_find(r->app, &r->actor, org, ret_org, e);
+	return rc;
+}
+
 int api_users_get(struct http_req *r, struct err *e)
 {
 	struct user_list l;
@@ -77,11 +92,7 @@ int api_users_post(struct http_req *r, struct err *e)
 
 	rc = http_body_fields(r, fields, sizeof(fields) / sizeof(fields[0]), e);
 	if (rc == 0)
-		rc = roles_from(&roles, &u.roles, e);
-	if (rc == 0 && clear)
-		rc = clearance_from(clear, &u.clearance, e);
-	if (rc == 0 && org)
-		rc = org_find(r->app, &r->actor, org, &u.org_id, e);
+		rc = access_from(r, &roles, clear, org, &u.roles, &u.clearance, &u.org_id, e);
 	if (rc == 0)
 		rc = user_add(r->app, &r->actor, &u, NULL, &pw, e);
 	if (rc == 0)
@@ -118,12 +129,8 @@ int api_user_put(struct http_req *r, struct err *e)
 	c.set_org = org != NULL;
 	c.set_disabled = disabled >= 0;
 	c.disabled = disabled > 0;
-	if (rc == 0 && c.set_roles)
-		rc = roles_from(&roles, &c.roles, e);
-	if (rc == 0 && clear)
-		rc = clearance_from(clear, &c.clearance, e);
-	if (rc == 0 && org)
-		rc = org_find(r->app, &r->actor, org, &c.org_id, e);
+	if (rc == 0)
+		rc = access_from(r, &roles, clear, org, &c.roles, &c.clearance, &c.org_id, e);
 	if (rc == 0)
 		rc = user_update(r->app, &r->actor, name, &c, &pw, e);
 	if (rc == 0)
