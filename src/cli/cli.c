@@ -225,12 +225,24 @@ int cli_exec(struct cli *c, const struct cmd_entry *cmd, int argc, char **argv)
 	return rc;
 }
 
-/* 1 when an option marked need was not given. */
-static int needed_missing(const struct cli_opt *opts)
+/* 1 when an option marked need was not given, or one with codes is none
+ * of them; else the codes' indexes stored. */
+static int opts_wrong(const struct cli_opt *opts)
 {
-	for (const struct cli_opt *o = opts; o && o->name; o++)
+	for (const struct cli_opt *o = opts; o && o->name; o++) {
+		const struct code_name *codes;
+		size_t n;
+		int i;
+
 		if (o->need && !*o->val)
 			return 1;
+		if (!o->codes || !*o->val)
+			continue;
+		codes = o->codes(&n);
+		if ((i = code_index(codes, n, *o->val)) < 0)
+			return 1;
+		*o->index = i;
+	}
 	return 0;
 }
 
@@ -240,7 +252,7 @@ int cli_args(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opt
 	size_t n;
 	int rc = cli_parse(x->cmd, argc, argv, x->first, opts, pos, npos, &n);
 
-	if (rc == 0 && (n != npos || needed_missing(opts)))
+	if (rc == 0 && (n != npos || opts_wrong(opts)))
 		rc = cli_usage(x->cmd, vi, en);
 	return rc;
 }

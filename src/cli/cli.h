@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "app/codes.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
@@ -67,7 +68,8 @@ extern const struct cmd_entry cmd_petition_entry;
 
 /* Options of one command.  A string option stores its value in *val, a flag
  * sets *flag to 1.  Repeatable string options append to list (n in *count).
- * A string option marked need must be given (see cli_args). */
+ * A string option marked need must be given, one with codes must be one of
+ * them, its index (the enum's value) stored in *index (see cli_args). */
 struct cli_opt {
 	const char *name; /* "--as-of" */
 	const char **val;
@@ -76,6 +78,8 @@ struct cli_opt {
 	size_t *count;
 	size_t max;
 	int need;
+	const struct code_name *(*codes)(size_t *n); /* letter_actions... */
+	int *index;
 };
 
 /*
@@ -151,8 +155,9 @@ int cli_exec(struct cli *c, const struct cmd_entry *cmd, int argc, char **argv);
 
 /*
  * cli_parse of a command's arguments (from x->first), then a usage error
- * (vi, en) unless exactly npos positional arguments came (into pos) and
- * every option marked need was given.  0 or the exit status.
+ * (vi, en) unless exactly npos positional arguments came (into pos), every
+ * option marked need was given and every one with codes is one of them.
+ * 0 or the exit status.
  */
 int cli_args(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts, const char **pos,
              size_t npos, const char *vi, const char *en);

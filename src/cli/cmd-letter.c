@@ -40,27 +40,26 @@ static int letter_cmd(struct cli_sub *x, int argc, char **argv)
 static int letter_update_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *pos[1], *action = NULL, *date = NULL, *result = NULL;
-	int past = 0;
-	const struct cli_opt opts[] = {{"--action", &action},
-	                               {"--date", &date},
-	                               {"--result", &result},
-	                               {"--confirm-past", .flag = &past},
-	                               {NULL}};
-	enum letter_action act;
+	int act, past = 0;
+	const struct cli_opt opts[] = {
+	    {"--action", &action, .need = 1, .codes = letter_actions, .index = &act},
+	    {"--date", &date},
+	    {"--result", &result},
+	    {"--confirm-past", .flag = &past},
+	    {NULL},
+	};
 	int32_t day = DATE_NONE;
 	int64_t id;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(x->cmd, argc, argv, x->first, opts, pos, 1, &npos)) != 0)
-		return rc;
-	if (npos != 1 || !action || letter_action_parse(action, &act) < 0)
-		return cli_usage(x->cmd, "Cần số văn bản và --action remind|escalate|answer",
-		                 "The letter and --action remind|escalate|answer are needed");
-	if ((rc = cli_id_day(pos[0], date, &id, &day)) != 0 || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1,
+	                   "Cần số văn bản và --action remind|escalate|answer",
+	                   "The letter and --action remind|escalate|answer are needed")) != 0 ||
+	    (rc = cli_id_day(pos[0], date, &id, &day)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	/* the operator acts on the letter as it is now (version 0) */
-	return letter_update(x->app, &x->who, id, act, day, result, 0, past, &x->err);
+	return letter_update(x->app, &x->who, id, (enum letter_action)act, day, result, 0, past,
+	                     &x->err);
 }
 
 static int letters_cmd(struct cli_sub *x, int argc, char **argv)

@@ -65,22 +65,23 @@ static int traveller_cmd(struct cli_sub *x, int argc, char **argv)
 static int traveller_update_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *pos[1], *event = NULL, *date = NULL;
-	const struct cli_opt opts[] = {{"--event", &event}, {"--date", &date}, {NULL}};
-	enum traveller_event ev;
+	int ev;
+	const struct cli_opt opts[] = {
+	    {"--event", &event, .need = 1, .codes = traveller_events, .index = &ev},
+	    {"--date", &date},
+	    {NULL},
+	};
 	int32_t day = DATE_NONE;
 	int64_t id;
-	size_t npos;
 	int rc;
 
-	if ((rc = cli_parse(x->cmd, argc, argv, x->first, opts, pos, 1, &npos)) != 0)
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1,
+	                   "Cần mã người đi và --event commitment|departed|returned|report",
+	                   "The traveller and --event commitment|departed|returned|report are "
+	                   "needed")) != 0 ||
+	    (rc = cli_id_day(pos[0], date, &id, &day)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	if (npos != 1 || traveller_event_parse(event, &ev) < 0)
-		return cli_usage(
-		    x->cmd, "Cần mã người đi và --event commitment|departed|returned|report",
-		    "The traveller and --event commitment|departed|returned|report are needed");
-	if ((rc = cli_id_day(pos[0], date, &id, &day)) != 0 || (rc = cli_sub_open(x)) != 0)
-		return rc;
-	return traveller_record(x->app, &x->who, id, ev, day, 0, &x->err);
+	return traveller_record(x->app, &x->who, id, (enum traveller_event)ev, day, 0, &x->err);
 }
 
 const struct cli_subcmd cmd_case_trip[] = {
