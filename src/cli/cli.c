@@ -246,8 +246,9 @@ static int opts_wrong(const struct cli_opt *opts)
 	return 0;
 }
 
-int cli_args(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts, const char **pos,
-             size_t npos, const char *vi, const char *en)
+/* cli_args before the dates: the arguments parsed and checked. */
+static int args_checked(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts,
+                        const char **pos, size_t npos, const char *vi, const char *en)
 {
 	size_t n;
 	int rc = cli_parse(x->cmd, argc, argv, x->first, opts, pos, npos, &n);
@@ -257,13 +258,35 @@ int cli_args(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opt
 	return rc;
 }
 
+/* The days of the date options given, in the table's order; 0 or the exit
+ * status of the first that is not a date. */
+static int opts_days(const struct cli_opt *opts)
+{
+	int rc = 0;
+
+	for (const struct cli_opt *o = opts; rc == 0 && o && o->name; o++)
+		if (o->day && *o->val)
+			rc = cli_date(o->name, *o->val, o->day);
+	return rc;
+}
+
+int cli_args(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts, const char **pos,
+             size_t npos, const char *vi, const char *en)
+{
+	int rc = args_checked(x, argc, argv, opts, pos, npos, vi, en);
+
+	return rc != 0 ? rc : opts_days(opts);
+}
+
 int cli_args_id(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts,
                 const char **pos, size_t npos, int64_t *ret_id, const char *vi, const char *en)
 {
 	const char *id[1];
-	int rc = cli_args(x, argc, argv, opts, pos ? pos : id, npos, vi, en);
+	int rc = args_checked(x, argc, argv, opts, pos ? pos : id, npos, vi, en);
 
-	return rc != 0 ? rc : cli_id(pos ? pos[0] : id[0], ret_id);
+	if (rc == 0)
+		rc = cli_id(pos ? pos[0] : id[0], ret_id);
+	return rc != 0 ? rc : opts_days(opts);
 }
 
 int cli_open_id(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts,

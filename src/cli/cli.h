@@ -69,7 +69,9 @@ extern const struct cmd_entry cmd_petition_entry;
 /* Options of one command.  A string option stores its value in *val, a flag
  * sets *flag to 1.  Repeatable string options append to list (n in *count).
  * A string option marked need must be given, one with codes must be one of
- * them, its index (the enum's value) stored in *index (see cli_args). */
+ * them, its index (the enum's value) stored in *index; one with day is a
+ * date, its day stored there (left as it is when the option is absent)
+ * (see cli_args). */
 struct cli_opt {
 	const char *name; /* "--as-of" */
 	const char **val;
@@ -80,6 +82,7 @@ struct cli_opt {
 	int need;
 	const struct code_name *(*codes)(size_t *n); /* letter_actions... */
 	int *index;
+	int32_t *day;
 };
 
 /*
@@ -156,15 +159,16 @@ int cli_exec(struct cli *c, const struct cmd_entry *cmd, int argc, char **argv);
 /*
  * cli_parse of a command's arguments (from x->first), then a usage error
  * (vi, en) unless exactly npos positional arguments came (into pos), every
- * option marked need was given and every one with codes is one of them.
- * 0 or the exit status.
+ * option marked need was given and every one with codes is one of them;
+ * then the date options' days (a bad one reported: EXIT_BAD_INPUT).  0 or
+ * the exit status.
  */
 int cli_args(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts, const char **pos,
              size_t npos, const char *vi, const char *en);
 
 /* cli_args of a command whose first positional argument is a record's id:
  * the id parsed into *ret_id (pos may be NULL when npos is 1, the id
- * alone).  0 or the exit status. */
+ * alone), before the dates.  0 or the exit status. */
 int cli_args_id(struct cli_sub *x, int argc, char **argv, const struct cli_opt *opts,
                 const char **pos, size_t npos, int64_t *ret_id, const char *vi, const char *en);
 /* cli_args_id, then the database opened (cli_sub_open). */

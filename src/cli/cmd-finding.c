@@ -36,18 +36,17 @@ static int finding_cmd(struct cli_sub *x, int argc, char **argv)
 static int remedy_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *action = NULL, *owner = NULL, *due_s = NULL;
+	int32_t due;
 	const struct cli_opt opts[] = {{"--action", &action, .need = 1},
 	                               {"--owner", &owner, .need = 1},
-	                               {"--due", &due_s, .need = 1},
+	                               {"--due", &due_s, .need = 1, .day = &due},
 	                               {NULL}};
-	int32_t due;
 	int64_t id, out;
 	int rc;
 
-	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id,
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id,
 	                      "Cần mã nội dung kết luận, --action, --owner và --due",
-	                      "The finding, --action, --owner and --due are needed")) != 0 ||
-	    (rc = cli_date("--due", due_s, &due)) != 0 || (rc = cli_sub_open(x)) != 0)
+	                      "The finding, --action, --owner and --due are needed")) != 0)
 		return rc;
 	rc = remedy_add(x->app, &x->who, id, action, owner, due, &out, &x->err);
 	return cli_print_id(rc, out);
@@ -55,15 +54,16 @@ static int remedy_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int remedy_done_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1], *result = NULL, *date = NULL;
-	const struct cli_opt opts[] = {{"--result", &result, .need = 1}, {"--date", &date}, {NULL}};
+	const char *result = NULL, *date = NULL;
 	int32_t day = DATE_NONE;
+	const struct cli_opt opts[] = {
+	    {"--result", &result, .need = 1}, {"--date", &date, .day = &day}, {NULL}};
 	int64_t id, version = 1;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần mã việc khắc phục và --result",
-	                   "The remedial action and --result are needed")) != 0 ||
-	    (rc = cli_id_day(pos[0], date, &id, &day)) != 0 || (rc = cli_sub_open(x)) != 0)
+	if ((rc =
+	         cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã việc khắc phục và --result",
+	                     "The remedial action and --result are needed")) != 0)
 		return rc;
 	/* an action is done once: its first version is the one to close */
 	return remedy_done(x->app, &x->who, id, day, result, version, &x->err);

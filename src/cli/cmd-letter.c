@@ -23,15 +23,14 @@ static int letter_cmd(struct cli_sub *x, int argc, char **argv)
 	    {"--to", &in.recipient, .need = 1},
 	    {"--about", &in.about},
 	    {"--number", &in.number_symbol},
-	    {"--sent", &sent},
+	    {"--sent", &sent, .day = &in.sent},
 	    {NULL},
 	};
 	int64_t id, letter;
 	int rc;
 
-	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID và --to",
-	                      "ID and --to are required")) != 0 ||
-	    (sent && (rc = cli_date("--sent", sent, &in.sent)) != 0) || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID và --to",
+	                      "ID and --to are required")) != 0)
 		return rc;
 	rc = letter_add(x->app, &x->who, id, &in, &letter, &x->err);
 	return cli_print_id(rc, letter);
@@ -39,23 +38,22 @@ static int letter_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int letter_update_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1], *action = NULL, *date = NULL, *result = NULL;
+	const char *action = NULL, *date = NULL, *result = NULL;
+	int32_t day = DATE_NONE;
 	int act, past = 0;
 	const struct cli_opt opts[] = {
 	    {"--action", &action, .need = 1, .codes = letter_actions, .index = &act},
-	    {"--date", &date},
+	    {"--date", &date, .day = &day},
 	    {"--result", &result},
 	    {"--confirm-past", .flag = &past},
 	    {NULL},
 	};
-	int32_t day = DATE_NONE;
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1,
-	                   "Cần số văn bản và --action remind|escalate|answer",
-	                   "The letter and --action remind|escalate|answer are needed")) != 0 ||
-	    (rc = cli_id_day(pos[0], date, &id, &day)) != 0 || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id,
+	                      "Cần số văn bản và --action remind|escalate|answer",
+	                      "The letter and --action remind|escalate|answer are needed")) != 0)
 		return rc;
 	/* the operator acts on the letter as it is now (version 0) */
 	return letter_update(x->app, &x->who, id, (enum letter_action)act, day, result, 0, past,

@@ -21,22 +21,18 @@ static int stay_cmd(struct cli_sub *x, int argc, char **argv)
 	    [STAY_COUNTRY] = {"--country", &in.country, .need = 1},
 	    [STAY_PURPOSE] = {"--purpose", &in.purpose, .need = 1},
 	    [STAY_ARRANGEMENT] = {"--arrangement", &in.arrangement, .need = 1},
-	    [STAY_START] = {"--start", &start, .need = 1},
-	    [STAY_EXPECTED_END] = {"--until", &until, .need = 1},
-	    [STAY_LAST_CONTACT] = {"--last-contact", &contact},
+	    [STAY_START] = {"--start", &start, .need = 1, .day = &in.start},
+	    [STAY_EXPECTED_END] = {"--until", &until, .need = 1, .day = &in.expected_end},
+	    [STAY_LAST_CONTACT] = {"--last-contact", &contact, .day = &in.last_contact},
 	    {NULL},
 	};
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id,
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id,
 	                      "Cần ID, --country, --purpose, --arrangement, --start, --until",
 	                      "ID, --country, --purpose, --arrangement, --start, --until are "
-	                      "needed")) != 0 ||
-	    (rc = cli_date("--start", start, &in.start)) != 0 ||
-	    (rc = cli_date("--until", until, &in.expected_end)) != 0 ||
-	    (contact && (rc = cli_date("--last-contact", contact, &in.last_contact)) != 0) ||
-	    (rc = cli_sub_open(x)) != 0)
+	                      "needed")) != 0)
 		return rc;
 	in.sent = cli_sent(opts);
 	return stay_set(x->app, &x->who, id, &in, &x->err);

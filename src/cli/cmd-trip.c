@@ -24,20 +24,17 @@ static int trip_cmd(struct cli_sub *x, int argc, char **argv)
 	    [TRIP_PURPOSE] = {"--purpose", &in.purpose, .need = 1},
 	    [TRIP_COUNTRIES] = {"--countries", &in.countries, .need = 1},
 	    [TRIP_FUNDING] = {"--funding", &in.funding},
-	    [TRIP_DEPART] = {"--depart", &depart, .need = 1},
-	    [TRIP_COME_BACK] = {"--return", &back, .need = 1},
+	    [TRIP_DEPART] = {"--depart", &depart, .need = 1, .day = &in.depart},
+	    [TRIP_COME_BACK] = {"--return", &back, .need = 1, .day = &in.come_back},
 	    [TRIP_IN_PLAN] = {"--in-plan", NULL, &in.in_plan},
 	    {NULL},
 	};
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id,
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id,
 	                      "Cần ID, --purpose, --countries, --depart và --return",
-	                      "ID, --purpose, --countries, --depart and --return are needed")) !=
-	        0 ||
-	    (rc = cli_date("--depart", depart, &in.depart)) != 0 ||
-	    (rc = cli_date("--return", back, &in.come_back)) != 0 || (rc = cli_sub_open(x)) != 0)
+	                      "ID, --purpose, --countries, --depart and --return are needed")) != 0)
 		return rc;
 	in.sent = cli_sent(opts);
 	return trip_set(x->app, &x->who, id, &in, &x->err);
@@ -64,22 +61,21 @@ static int traveller_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int traveller_update_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1], *event = NULL, *date = NULL;
+	const char *event = NULL, *date = NULL;
+	int32_t day = DATE_NONE;
 	int ev;
 	const struct cli_opt opts[] = {
 	    {"--event", &event, .need = 1, .codes = traveller_events, .index = &ev},
-	    {"--date", &date},
+	    {"--date", &date, .day = &day},
 	    {NULL},
 	};
-	int32_t day = DATE_NONE;
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1,
-	                   "Cần mã người đi và --event commitment|departed|returned|report",
-	                   "The traveller and --event commitment|departed|returned|report are "
-	                   "needed")) != 0 ||
-	    (rc = cli_id_day(pos[0], date, &id, &day)) != 0 || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id,
+	                      "Cần mã người đi và --event commitment|departed|returned|report",
+	                      "The traveller and --event commitment|departed|returned|report are "
+	                      "needed")) != 0)
 		return rc;
 	return traveller_record(x->app, &x->who, id, (enum traveller_event)ev, day, 0, &x->err);
 }
