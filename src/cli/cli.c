@@ -265,7 +265,9 @@ static int opts_days(const struct cli_opt *opts)
 	int rc = 0;
 
 	for (const struct cli_opt *o = opts; rc == 0 && o && o->name; o++)
-		if (o->day && *o->val)
+		if (o->day && *o->val && o->none && strcmp(*o->val, "none") == 0)
+			*o->day = DATE_NONE;
+		else if (o->day && *o->val)
 			rc = cli_date(o->name, *o->val, o->day);
 	return rc;
 }
@@ -320,6 +322,16 @@ unsigned cli_sent(const struct cli_opt *opts)
 	for (unsigned i = 0; opts[i].name && i < 31; i++)
 		if ((opts[i].val && *opts[i].val) || (opts[i].flag && *opts[i].flag))
 			sent |= 1u << i;
+	return sent;
+}
+
+unsigned cli_cleared(const struct cli_opt *opts)
+{
+	unsigned sent = cli_sent(opts);
+
+	for (const struct cli_opt *o = opts; o->name; o++)
+		if (o->none && *o->val && strcmp(*o->val, "none") == 0)
+			*o->val = NULL;
 	return sent;
 }
 

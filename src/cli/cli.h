@@ -70,7 +70,8 @@ extern const struct cmd_entry cmd_petition_entry;
  * sets *flag to 1.  Repeatable string options append to list (n in *count).
  * A string option marked need must be given, one with codes must be one of
  * them, its index (the enum's value) stored in *index; one with day is a
- * date, its day stored there (left as it is when the option is absent)
+ * date, its day stored there (left as it is when the option is absent;
+ * DATE_NONE for "none" when the option is marked none: see cli_cleared)
  * (see cli_args). */
 struct cli_opt {
 	const char *name; /* "--as-of" */
@@ -83,6 +84,7 @@ struct cli_opt {
 	const struct code_name *(*codes)(size_t *n); /* letter_actions... */
 	int *index;
 	int32_t *day;
+	int none; /* "none" clears it (a correction) */
 };
 
 /*
@@ -189,6 +191,11 @@ int cli_search_args(struct cli_sub *x, int argc, char **argv, int64_t max, struc
  * in the order of the record's fields: bit (1u << i) for each opts[i]
  * given (a value, or a flag set), with PATCH_LISTED (app/patch.h). */
 unsigned cli_sent(const struct cli_opt *opts);
+
+/* The fields a correction gives (cli_sent), and then each option marked
+ * none given as "none" cleared: its value NULL (a date's day is DATE_NONE
+ * already, see cli_opt). */
+unsigned cli_cleared(const struct cli_opt *opts);
 
 /* When rc is 0, print id (a new record's) on its own line; returns rc. */
 int cli_print_id(int rc, int64_t id);

@@ -30,25 +30,6 @@
 
 #define SUBJECTS_MAX 200
 
-/* Option opt's value v (when given) as field i: sent, "none" clearing. */
-static int text_opt(const char *v, const char **ret, unsigned *sent, unsigned i)
-{
-	if (!v)
-		return 0;
-	*sent |= 1u << i;
-	*ret = strcmp(v, "none") == 0 ? NULL : v;
-	return 0;
-}
-
-static int date_opt(const char *opt, const char *v, int32_t *ret, unsigned *sent, unsigned i)
-{
-	if (!v)
-		return 0;
-	*sent |= 1u << i;
-	*ret = DATE_NONE;
-	return strcmp(v, "none") == 0 ? 0 : cli_date(opt, v, ret);
-}
-
 static int subjects_in(struct cli_sub *x, const char **orgs, size_t norgs, const char **persons,
                        size_t npersons, struct case_edit_input *in)
 {
@@ -75,15 +56,16 @@ static int subjects_in(struct cli_sub *x, const char **orgs, size_t norgs, const
 
 static int edit_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct case_edit_input in = {.opened = DATE_NONE, .sent = PATCH_LISTED};
-	const char *title = NULL, *subtype = NULL, *opened = NULL, *org = NULL;
+	struct case_edit_input in = {.opened = DATE_NONE};
+	const char *opened = NULL, *org = NULL;
 	const char *orgs[SUBJECTS_MAX], *persons[SUBJECTS_MAX];
 	size_t norgs = 0, npersons = 0;
+	/* in the order of enum case_field; the subjects are additions */
 	const struct cli_opt opts[] = {
-	    {"--title", &title},
-	    {"--subtype", &subtype},
-	    {"--opened", &opened},
-	    {"--org", &org},
+	    [CASE_TITLE] = {"--title", &in.title, .none = 1},
+	    [CASE_SUBTYPE] = {"--subtype", &in.subtype, .none = 1},
+	    [CASE_OPENED] = {"--opened", &opened, .day = &in.opened, .none = 1},
+	    [CASE_ORG] = {"--org", &org},
 	    {"--subject-org", .list = orgs, .count = &norgs, .max = SUBJECTS_MAX},
 	    {"--subject-person", .list = persons, .count = &npersons, .max = SUBJECTS_MAX},
 	    {NULL},
@@ -91,177 +73,177 @@ static int edit_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID", "ID is required")) !=
-	        0 ||
-	    (rc = date_opt("--opened", opened, &in.opened, &in.sent, CASE_OPENED)) != 0)
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID", "ID is required")) != 0)
 		return rc;
-	text_opt(title, &in.title, &in.sent, CASE_TITLE);
-	text_opt(subtype, &in.subtype, &in.sent, CASE_SUBTYPE);
-	if ((rc = subjects_in(x, orgs, norgs, persons, npersons, &in)) != 0)
+	in.sent = cli_cleared(opts);
+	if ((rc = subjects_in(x, orgs, norgs, persons, npersons, &in)) != 0 ||
+	    (org && (rc = org_find(x->app, &x->who, org, &in.handling_org, &x->err)) < 0))
 		return rc;
-	if (org) {
-		in.sent |= 1u << CASE_ORG;
-		if ((rc = org_find(x->app, &x->who, org, &in.handling_org, &x->err)) < 0)
-			return rc;
-	}
 	return case_edit(x->app, &x->who, id, &in, &x->err);
 }
 
 static int edit_finding_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct finding_input in = {.sent = PATCH_LISTED};
-	const char *text = NULL, *conclusion = NULL, *subject = NULL;
+	struct finding_input in = {0};
+	const char *subject = NULL;
+	/* in the order of enum finding_field */
 	const struct cli_opt opts[] = {
-	    {"--text", &text}, {"--conclusion", &conclusion}, {"--subject", &subject}, {NULL}};
+	    [FINDING_TEXT] = {"--text", &in.text, .none = 1},
+	    [FINDING_CONCLUSION] = {"--conclusion", &in.conclusion, .none = 1},
+	    [FINDING_SUBJECT] = {"--subject", &subject, .none = 1},
+	    {NULL},
+	};
 	int64_t id;
 	int rc;
 
 	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã nội dung kết luận",
 	                      "The finding is required")) != 0)
 		return rc;
-	text_opt(text, &in.text, &in.sent, FINDING_TEXT);
-	text_opt(conclusion, &in.conclusion, &in.sent, FINDING_CONCLUSION);
-	if (subject) {
-		in.sent |= 1u << FINDING_SUBJECT;
-		if (strcmp(subject, "none") != 0 && (rc = cli_id(subject, &in.subject)) != 0)
-			return rc;
-	}
-	if ((rc = cli_sub_open(x)) != 0)
+	in.sent = cli_cleared(opts);
+	if ((subject && (rc = cli_id(subject, &in.subject)) != 0) || (rc = cli_sub_open(x)) != 0)
 		return rc;
 	return finding_edit(x->app, &x->who, id, &in, &x->err);
 }
 
 static int edit_remedy_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct remedy_input in = {.due = DATE_NONE, .done = DATE_NONE, .sent = PATCH_LISTED};
-	const char *action = NULL, *owner = NULL, *due = NULL, *done = NULL, *result = NULL;
-	const struct cli_opt opts[] = {{"--action", &action}, {"--owner", &owner},
-	                               {"--due", &due},       {"--done", &done},
-	                               {"--result", &result}, {NULL}};
+	struct remedy_input in = {.due = DATE_NONE, .done = DATE_NONE};
+	const char *due = NULL, *done = NULL;
+	/* in the order of enum remedy_field */
+	const struct cli_opt opts[] = {
+	    [REMEDY_ACTION] = {"--action", &in.action, .none = 1},
+	    [REMEDY_OWNER] = {"--owner", &in.owner, .none = 1},
+	    [REMEDY_DUE] = {"--due", &due, .day = &in.due, .none = 1},
+	    [REMEDY_DONE] = {"--done", &done, .day = &in.done, .none = 1},
+	    [REMEDY_RESULT] = {"--result", &in.result, .none = 1},
+	    {NULL},
+	};
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã việc khắc phục",
-	                      "The remedial action is required")) != 0 ||
-	    (rc = date_opt("--due", due, &in.due, &in.sent, REMEDY_DUE)) != 0 ||
-	    (rc = date_opt("--done", done, &in.done, &in.sent, REMEDY_DONE)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã việc khắc phục",
+	                      "The remedial action is required")) != 0)
 		return rc;
-	text_opt(action, &in.action, &in.sent, REMEDY_ACTION);
-	text_opt(owner, &in.owner, &in.sent, REMEDY_OWNER);
-	text_opt(result, &in.result, &in.sent, REMEDY_RESULT);
-	if ((rc = cli_sub_open(x)) != 0)
-		return rc;
+	in.sent = cli_cleared(opts);
 	return remedy_edit(x->app, &x->who, id, &in, &x->err);
 }
 
 static int edit_document_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct document_input in = {.doc_date = DATE_NONE, .sent = PATCH_LISTED};
-	const char *title = NULL, *date = NULL, *number = NULL, *issuer = NULL;
-	const struct cli_opt opts[] = {{"--title", &title},
-	                               {"--date", &date},
-	                               {"--number", &number},
-	                               {"--issuer", &issuer},
-	                               {NULL}};
+	struct document_input in = {.doc_date = DATE_NONE};
+	const char *date = NULL;
+	/* in the order of enum document_field */
+	const struct cli_opt opts[] = {
+	    [DOCUMENT_NUMBER] = {"--number", &in.number_symbol, .none = 1},
+	    [DOCUMENT_DATE] = {"--date", &date, .day = &in.doc_date, .none = 1},
+	    [DOCUMENT_ISSUER] = {"--issuer", &in.issuer, .none = 1},
+	    [DOCUMENT_TITLE] = {"--title", &in.title, .none = 1},
+	    {NULL},
+	};
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã văn bản",
-	                      "The document is required")) != 0 ||
-	    (rc = date_opt("--date", date, &in.doc_date, &in.sent, DOCUMENT_DATE)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã văn bản",
+	                      "The document is required")) != 0)
 		return rc;
-	text_opt(title, &in.title, &in.sent, DOCUMENT_TITLE);
-	text_opt(number, &in.number_symbol, &in.sent, DOCUMENT_NUMBER);
-	text_opt(issuer, &in.issuer, &in.sent, DOCUMENT_ISSUER);
-	if ((rc = cli_sub_open(x)) != 0)
-		return rc;
+	in.sent = cli_cleared(opts);
 	return case_document_edit(x->app, &x->who, id, &in, &x->err);
 }
 
 static int edit_letter_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct letter_edit_input in = {.sent = DATE_NONE, .sent_fields = PATCH_LISTED};
-	const char *to = NULL, *about = NULL, *number = NULL, *sent = NULL;
+	struct letter_edit_input in = {.sent = DATE_NONE};
+	const char *sent = NULL;
+	/* in the order of enum letter_field */
 	const struct cli_opt opts[] = {
-	    {"--to", &to}, {"--about", &about}, {"--number", &number}, {"--sent", &sent}, {NULL}};
+	    [LETTER_F_RECIPIENT] = {"--to", &in.recipient, .none = 1},
+	    [LETTER_F_ABOUT] = {"--about", &in.about, .none = 1},
+	    [LETTER_F_NUMBER] = {"--number", &in.number_symbol, .none = 1},
+	    [LETTER_F_SENT] = {"--sent", &sent, .day = &in.sent, .none = 1},
+	    {NULL},
+	};
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần số văn bản",
-	                      "The letter is required")) != 0 ||
-	    (rc = date_opt("--sent", sent, &in.sent, &in.sent_fields, LETTER_F_SENT)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần số văn bản",
+	                      "The letter is required")) != 0)
 		return rc;
-	text_opt(to, &in.recipient, &in.sent_fields, LETTER_F_RECIPIENT);
-	text_opt(about, &in.about, &in.sent_fields, LETTER_F_ABOUT);
-	text_opt(number, &in.number_symbol, &in.sent_fields, LETTER_F_NUMBER);
-	if ((rc = cli_sub_open(x)) != 0)
-		return rc;
+	in.sent_fields = cli_cleared(opts);
 	return letter_edit(x->app, &x->who, id, &in, &x->err);
 }
 
-/* A yes/no option ("1" or "0") setting field i of sent. */
-static int flag_opt(struct cli_sub *x, const char *v, int *ret, unsigned *sent, unsigned i)
+/* A yes/no option ("1" or "0"), when given. */
+static int flag_opt(struct cli_sub *x, const char *v, int *ret)
 {
 	if (!v)
 		return 0;
 	if (strcmp(v, "1") != 0 && strcmp(v, "0") != 0)
 		return cli_usage(x->cmd, "--leader, --commitment, --member: 1 (có) hoặc 0 (không)",
 		                 "--leader, --commitment, --member: 1 (yes) or 0 (no)");
-	*sent |= 1u << i;
 	*ret = v[0] == '1';
 	return 0;
+}
+
+/* A date option that "none" clears (*ret stays DATE_NONE), when given:
+ * edit-traveller's, read after its yes/no options. */
+static int day_opt(const char *opt, const char *v, int32_t *ret)
+{
+	return !v || strcmp(v, "none") == 0 ? 0 : cli_date(opt, v, ret);
 }
 
 /* case edit-traveller T [--leader 1|0] [--commitment 1|0] [--departed D|none]
  * [--returned D|none] [--report D|none] */
 static int edit_traveller_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct traveller_input in = {.departed = DATE_NONE,
-	                             .returned = DATE_NONE,
-	                             .report_received = DATE_NONE,
-	                             .sent = PATCH_LISTED};
+	struct traveller_input in = {
+	    .departed = DATE_NONE, .returned = DATE_NONE, .report_received = DATE_NONE};
 	const char *leader = NULL, *commitment = NULL, *dep = NULL, *ret = NULL, *rep = NULL;
-	const struct cli_opt opts[] = {{"--leader", &leader}, {"--commitment", &commitment},
-	                               {"--departed", &dep},  {"--returned", &ret},
-	                               {"--report", &rep},    {NULL}};
+	/* in the order of enum traveller_field */
+	const struct cli_opt opts[] = {
+	    [TRAVELLER_F_LEADER] = {"--leader", &leader},
+	    [TRAVELLER_F_COMMITMENT] = {"--commitment", &commitment},
+	    [TRAVELLER_F_DEPARTED] = {"--departed", &dep},
+	    [TRAVELLER_F_RETURNED] = {"--returned", &ret},
+	    [TRAVELLER_F_REPORT] = {"--report", &rep},
+	    {NULL},
+	};
 	int64_t id;
 	int rc;
 
 	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần số của người đi",
 	                      "The traveller is required")) != 0 ||
-	    (rc = flag_opt(x, leader, &in.leader, &in.sent, TRAVELLER_F_LEADER)) != 0 ||
-	    (rc = flag_opt(x, commitment, &in.commitment, &in.sent, TRAVELLER_F_COMMITMENT)) != 0 ||
-	    (rc = date_opt("--departed", dep, &in.departed, &in.sent, TRAVELLER_F_DEPARTED)) != 0 ||
-	    (rc = date_opt("--returned", ret, &in.returned, &in.sent, TRAVELLER_F_RETURNED)) != 0 ||
-	    (rc = date_opt("--report", rep, &in.report_received, &in.sent, TRAVELLER_F_REPORT)) !=
-	        0 ||
+	    (rc = flag_opt(x, leader, &in.leader)) != 0 ||
+	    (rc = flag_opt(x, commitment, &in.commitment)) != 0 ||
+	    (rc = day_opt("--departed", dep, &in.departed)) != 0 ||
+	    (rc = day_opt("--returned", ret, &in.returned)) != 0 ||
+	    (rc = day_opt("--report", rep, &in.report_received)) != 0 ||
 	    (rc = cli_sub_open(x)) != 0)
 		return rc;
+	in.sent = cli_sent(opts);
 	return traveller_edit(x->app, &x->who, id, &in, &x->err);
 }
 
 /* case edit-relative R [--relation C] [--name N] [--member 1|0] [--exempt R|none] */
 static int edit_relative_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	struct relative_input in = {.sent = PATCH_LISTED};
-	const char *relation = NULL, *name = NULL, *member = NULL, *exempt = NULL;
-	const struct cli_opt opts[] = {{"--relation", &relation},
-	                               {"--name", &name},
-	                               {"--member", &member},
-	                               {"--exempt", &exempt},
-	                               {NULL}};
+	struct relative_input in = {0};
+	const char *member = NULL;
+	/* in the order of enum relative_field */
+	const struct cli_opt opts[] = {
+	    [RELATIVE_F_RELATION] = {"--relation", &in.relation, .none = 1},
+	    [RELATIVE_F_NAME] = {"--name", &in.full_name, .none = 1},
+	    [RELATIVE_F_MEMBER] = {"--member", &member},
+	    [RELATIVE_F_EXEMPT] = {"--exempt", &in.exempt_reason, .none = 1},
+	    {NULL},
+	};
 	int64_t id;
 	int rc;
 
 	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần số của người được thẩm tra",
 	                      "The relative is required")) != 0 ||
-	    (rc = flag_opt(x, member, &in.is_member, &in.sent, RELATIVE_F_MEMBER)) != 0)
+	    (rc = flag_opt(x, member, &in.is_member)) != 0 || (rc = cli_sub_open(x)) != 0)
 		return rc;
-	text_opt(relation, &in.relation, &in.sent, RELATIVE_F_RELATION);
-	text_opt(name, &in.full_name, &in.sent, RELATIVE_F_NAME);
-	text_opt(exempt, &in.exempt_reason, &in.sent, RELATIVE_F_EXEMPT);
-	if ((rc = cli_sub_open(x)) != 0)
-		return rc;
+	in.sent = cli_cleared(opts);
 	return relative_edit(x->app, &x->who, id, &in, &x->err);
 }
 
