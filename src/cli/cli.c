@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "app/patch.h"
+#include "app/user.h"
 #include "core/date.h"
 #include "core/parse.h"
 
@@ -136,13 +137,6 @@ int cli_number(const char *opt, const char *s, int64_t min, int64_t max, int64_t
 int cli_id(const char *s, int64_t *ret)
 {
 	return cli_number("ID", s, 1, INT64_MAX, ret);
-}
-
-int cli_id_day(const char *id, const char *date, int64_t *ret_id, int32_t *ret_day)
-{
-	int rc = cli_id(id, ret_id);
-
-	return rc != 0 || !date ? rc : cli_date("--date", date, ret_day);
 }
 
 int cli_done(int rc, struct err *e)
@@ -333,6 +327,18 @@ unsigned cli_cleared(const struct cli_opt *opts)
 		if (o->none && *o->val && strcmp(*o->val, "none") == 0)
 			*o->val = NULL;
 	return sent;
+}
+
+int cli_clearance(struct cli_sub *x, const char *s, const char *vi, const char *en,
+                  enum clearance *ret)
+{
+	char vi_text[128], en_text[128];
+
+	if (clearance_parse(s, ret) == 0)
+		return 0;
+	snprintf(vi_text, sizeof(vi_text), "%s là thuong, mat hoặc toi_mat", vi);
+	snprintf(en_text, sizeof(en_text), "%s is thuong, mat or toi_mat", en);
+	return cli_usage(x->cmd, vi_text, en_text);
 }
 
 int cli_print_id(int rc, int64_t id)

@@ -112,9 +112,6 @@ int cli_date(const char *opt, const char *s, int32_t *ret);
 int cli_number(const char *opt, const char *s, int64_t min, int64_t max, int64_t *ret);
 /* Parse a record's id (a positional ID, or the option opt). */
 int cli_id(const char *s, int64_t *ret);
-/* Parse a record's id and, when date (the option --date) is given, its
- * day into *ret_day, which is left as it is otherwise. */
-int cli_id_day(const char *id, const char *date, int64_t *ret_id, int32_t *ret_day);
 
 /* Report e when rc < 0 (see cli_fail), release e, return the exit status. */
 int cli_done(int rc, struct err *e);
@@ -196,6 +193,11 @@ unsigned cli_sent(const struct cli_opt *opts);
  * none given as "none" cleared: its value NULL (a date's day is DATE_NONE
  * already, see cli_opt). */
 unsigned cli_cleared(const struct cli_opt *opts);
+
+/* A level of confidentiality (thuong, mat, toi_mat) into *ret; else a
+ * usage error naming it (vi, en: "Độ mật", "LEVEL").  0 or EXIT_USAGE. */
+int cli_clearance(struct cli_sub *x, const char *s, const char *vi, const char *en,
+                  enum clearance *ret);
 
 /* When rc is 0, print id (a new record's) on its own line; returns rc. */
 int cli_print_id(int rc, int64_t id);

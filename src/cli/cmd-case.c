@@ -66,7 +66,7 @@ static int new_cmd(struct cli_sub *x, int argc, char **argv)
 	    {"--title", &in.title, .need = 1},
 	    {"--org", &org, .need = 1},
 	    {"--subtype", &in.subtype},
-	    {"--opened", &opened},
+	    {"--opened", &opened, .day = &in.opened},
 	    {"--confidentiality", &conf},
 	    {"--linked", &linked},
 	    {"--subject-org", NULL, NULL, orgs_s, &norgs, MAX_SUBJECTS},
@@ -80,12 +80,10 @@ static int new_cmd(struct cli_sub *x, int argc, char **argv)
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, "Cần --kind, --title và --org",
 	                   "--kind, --title and --org are required")) != 0 ||
-	    (opened && (rc = cli_date("--opened", opened, &in.opened)) != 0) ||
-	    (linked && (rc = cli_id(linked, &in.linked_case)) != 0))
+	    (linked && (rc = cli_id(linked, &in.linked_case)) != 0) ||
+	    (conf &&
+	     (rc = cli_clearance(x, conf, "--confidentiality", "--confidentiality", &c)) != 0))
 		return rc;
-	if (conf && clearance_parse(conf, &c) < 0)
-		return cli_usage(x->cmd, "--confidentiality là thuong, mat hoặc toi_mat",
-		                 "--confidentiality is thuong, mat or toi_mat");
 	for (size_t i = 0; i < npersons; i++)
 		if ((rc = cli_id(persons_s[i], &person_ids[i])) != 0)
 			return rc;
@@ -214,9 +212,8 @@ static int classify_cmd(struct cli_sub *x, int argc, char **argv)
 	if ((rc = cli_args_id(x, argc, argv, opts, pos, 2, &id, "Cần mã hồ sơ và độ mật",
 	                      "ID and LEVEL are required")) != 0)
 		return rc;
-	if (clearance_parse(pos[1], &level) < 0)
-		return cli_usage(x->cmd, "Độ mật là thuong, mat hoặc toi_mat",
-		                 "LEVEL is thuong, mat or toi_mat");
+	if ((rc = cli_clearance(x, pos[1], "Độ mật", "LEVEL", &level)) != 0)
+		return rc;
 	if ((rc = case_now(x, id, &v)) == 0)
 		rc = case_set_confidentiality(x->app, &x->who, id, (int)level, v.c.version, reason,
 		                              &x->err);
@@ -253,22 +250,21 @@ static int show_cmd(struct cli_sub *x, int argc, char **argv)
 
 static int step_cmd(struct cli_sub *x, int argc, char **argv)
 {
-	const char *pos[1], *to = NULL, *date = NULL, *note = NULL, *conclusion = NULL;
+	const char *to = NULL, *date = NULL, *note = NULL, *conclusion = NULL;
+	int32_t day = DATE_NONE;
 	const struct cli_opt opts[] = {
 	    {"--to", &to, .need = 1},
-	    {"--date", &date},
+	    {"--date", &date, .day = &day},
 	    {"--note", &note},
 	    {"--conclusion", &conclusion},
 	    {NULL},
 	};
-	int32_t day = DATE_NONE;
 	struct case_view v;
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --to",
-	                   "ID and --to are required")) != 0 ||
-	    (rc = cli_id_day(pos[0], date, &id, &day)) != 0)
+	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID và --to",
+	                      "ID and --to are required")) != 0)
 		return rc;
 	if ((rc = case_now(x, id, &v)) == 0)
 		rc = case_transition(x->app, &x->who, id, to, day, note, conclusion, v.c.version,
@@ -395,7 +391,7 @@ static int doc_cmd(struct cli_sub *x, int argc, char **argv)
 	const char *date = NULL;
 	const struct cli_opt opts[] = {
 	    {"--title", &in.title},
-	    {"--date", &date, .need = 1},
+	    {"--date", &date, .need = 1, .day = &in.doc_date},
 	    {"--number", &in.number_symbol},
 	    {"--issuer", &in.issuer},
 	    {NULL},
@@ -403,9 +399,8 @@ static int doc_cmd(struct cli_sub *x, int argc, char **argv)
 	int64_t id, doc;
 	int rc;
 
-	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID và --date",
-	                      "ID and --date are required")) != 0 ||
-	    (rc = cli_date("--date", date, &in.doc_date)) != 0 || (rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID và --date",
+	                      "ID and --date are required")) != 0)
 		return rc;
 	rc = case_add_document(x->app, &x->who, id, &in, &doc, &x->err);
 	return cli_print_id(rc, doc);

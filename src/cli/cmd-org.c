@@ -183,7 +183,7 @@ static int org_create_cmd(struct cli_sub *x, int argc, char **argv)
 	    {"--name", &o.name, .need = 1},
 	    {"--kind", &o.kind, .need = 1},
 	    {"--parent", &parent},
-	    {"--from", &from, .need = 1},
+	    {"--from", &from, .need = 1, .day = &o.from},
 	    {"--doc", &o.document},
 	    {NULL},
 	};
@@ -192,8 +192,7 @@ static int org_create_cmd(struct cli_sub *x, int argc, char **argv)
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, "Cần --code, --name, --kind và --from",
 	                   "--code, --name, --kind and --from are required")) != 0 ||
-	    (rc = cli_date("--from", from, &o.from)) != 0 || (rc = cli_sub_open(x)) != 0 ||
-	    (parent && (rc = resolve(x, parent, &o.parent_id)) != 0))
+	    (rc = cli_sub_open(x)) != 0 || (parent && (rc = resolve(x, parent, &o.parent_id)) != 0))
 		return rc;
 	rc = org_create(x->app, &x->who, &o, &id, &x->err);
 	if (rc == 0)

@@ -314,10 +314,8 @@ static int classify_cmd(struct cli_sub *x, int argc, char **argv)
 	                   "ID, LEVEL and --version are required")) != 0 ||
 	    (rc = id_version(pos[0], version_s, &id, &version)) != 0)
 		return rc;
-	if (clearance_parse(pos[1], &level) < 0)
-		return cli_usage(x->cmd, "Độ mật là thuong, mat hoặc toi_mat",
-		                 "LEVEL is thuong, mat or toi_mat");
-	if ((rc = cli_sub_open(x)) != 0)
+	if ((rc = cli_clearance(x, pos[1], "Độ mật", "LEVEL", &level)) != 0 ||
+	    (rc = cli_sub_open(x)) != 0)
 		return rc;
 	rc = person_set_confidentiality(x->app, &x->who, id, (int)level, version, reason, &x->err);
 	if (rc == 0)
@@ -359,15 +357,16 @@ static int duplicates_cmd(struct cli_sub *x, int argc, char **argv)
 static int transfer_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *to = NULL, *date = NULL, *note = NULL;
-	const struct cli_opt opts[] = {
-	    {"--to", &to, .need = 1}, {"--date", &date, .need = 1}, {"--note", &note}, {NULL}};
-	int64_t id, org;
 	int32_t day;
+	const struct cli_opt opts[] = {{"--to", &to, .need = 1},
+	                               {"--date", &date, .need = 1, .day = &day},
+	                               {"--note", &note},
+	                               {NULL}};
+	int64_t id, org;
 	int rc;
 
-	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã hồ sơ, --to và --date",
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã hồ sơ, --to và --date",
 	                      "ID, --to and --date are required")) != 0 ||
-	    (rc = cli_date("--date", date, &day)) != 0 || (rc = cli_sub_open(x)) != 0 ||
 	    (rc = org_find(x->app, &x->who, to, &org, &x->err)) < 0)
 		return rc;
 	rc = person_transfer(x->app, &x->who, id, org, day, note, &x->err);
@@ -379,19 +378,17 @@ static int transfer_cmd(struct cli_sub *x, int argc, char **argv)
 static int position_cmd(struct cli_sub *x, int argc, char **argv)
 {
 	const char *title = NULL, *from = NULL, *to = NULL, *org = NULL;
+	int32_t d1, d2 = DATE_OPEN;
 	const struct cli_opt opts[] = {{"--title", &title, .need = 1},
-	                               {"--from", &from, .need = 1},
-	                               {"--to", &to},
+	                               {"--from", &from, .need = 1, .day = &d1},
+	                               {"--to", &to, .day = &d2},
 	                               {"--org", &org},
 	                               {NULL}};
 	int64_t id, org_id = 0;
-	int32_t d1, d2 = DATE_OPEN;
 	int rc;
 
-	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã hồ sơ, --title và --from",
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần mã hồ sơ, --title và --from",
 	                      "ID, --title and --from are required")) != 0 ||
-	    (rc = cli_date("--from", from, &d1)) != 0 || (to && (rc = cli_date("--to", to, &d2))) ||
-	    (rc = cli_sub_open(x)) != 0 ||
 	    (org && (rc = org_find(x->app, &x->who, org, &org_id, &x->err)) < 0))
 		return rc;
 	rc = person_add_position(x->app, &x->who, id, org_id, title, d1, d2, NULL, &x->err);

@@ -44,7 +44,7 @@ static int add_cmd(struct cli_sub *x, int argc, char **argv)
 	struct petition_input in = {.decision_received = DATE_NONE};
 	const struct cli_opt opts[] = {
 	    {"--org", &org, .need = 1},
-	    {"--received", &received, .need = 1},
+	    {"--received", &received, .need = 1, .day = &in.received},
 	    {"--channel", &in.channel, .need = 1},
 	    {"--kind", &in.kind, .need = 1},
 	    {"--sender-status", &in.sender_status, .need = 1},
@@ -52,7 +52,7 @@ static int add_cmd(struct cli_sub *x, int argc, char **argv)
 	    {"--sender-address", &in.sender_address},
 	    {"--summary", &in.summary, .need = 1},
 	    {"--contested-case", &contested},
-	    {"--decision-received", &decided},
+	    {"--decision-received", &decided, .day = &in.decision_received},
 	    {"--confidentiality", &conf},
 	    {"--subject-org", NULL, NULL, orgs_s, &norgs, PETITION_SUBJECTS_MAX},
 	    {"--subject-person", NULL, NULL, persons_s, &npersons, PETITION_SUBJECTS_MAX},
@@ -66,14 +66,10 @@ static int add_cmd(struct cli_sub *x, int argc, char **argv)
 	                   "Cần --org, --received, --channel, --kind, --sender-status, --summary",
 	                   "--org, --received, --channel, --kind, --sender-status, --summary "
 	                   "are required")) != 0 ||
-	    (rc = cli_date("--received", received, &in.received)) != 0 ||
-	    (decided &&
-	     (rc = cli_date("--decision-received", decided, &in.decision_received)) != 0) ||
-	    (contested && (rc = cli_id(contested, &in.contested_case)) != 0))
+	    (contested && (rc = cli_id(contested, &in.contested_case)) != 0) ||
+	    (conf &&
+	     (rc = cli_clearance(x, conf, "--confidentiality", "--confidentiality", &c)) != 0))
 		return rc;
-	if (conf && clearance_parse(conf, &c) < 0)
-		return cli_usage(x->cmd, "--confidentiality là thuong, mat hoặc toi_mat",
-		                 "--confidentiality is thuong, mat or toi_mat");
 	if ((rc = subjects(x, orgs_s, norgs, orgs, persons_s, npersons, persons)) != 0)
 		return rc;
 	in.confidentiality = (int)c;
@@ -167,7 +163,7 @@ static int classify_cmd(struct cli_sub *x, int argc, char **argv)
 	    {"--action", &action, .need = 1},
 	    {"--transfer-to", &in.transfer_to},
 	    {"--transfer-number", &in.transfer_number},
-	    {"--transfer-date", &day},
+	    {"--transfer-date", &day, .day = &in.transfer_date},
 	    {"--reason", &in.reason},
 	    {"--note", &in.note},
 	    {NULL},
@@ -177,8 +173,7 @@ static int classify_cmd(struct cli_sub *x, int argc, char **argv)
 	int rc;
 
 	if ((rc = cli_args_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID của đơn và --action",
-	                      "The letter's ID and --action are needed")) != 0 ||
-	    (day && (rc = cli_date("--transfer-date", day, &in.transfer_date)) != 0))
+	                      "The letter's ID and --action are needed")) != 0)
 		return rc;
 	if (petition_action_parse(action, &in.action) < 0)
 		return cli_usage(x->cmd, "--action là thu_ly, chuyen hoặc luu",
