@@ -101,6 +101,8 @@ export const petitionTests = [
     const related = await page.textContent('[data-test=case-related]')
     check(/TC-\d{4}-\d{4} \(Giải quyết tố cáo, Đã thông báo kết quả\)/.test(related), `the discipline names its denunciation: ${related}`)
     check(await page.isVisible(`[data-test=related-${denunciation}]`), 'a link back to the denunciation')
+    check(!(await page.isVisible('[data-test=papers] .el-alert')), 'the paper made on the denunciation is not announced on the discipline')
+    await page.evaluate(() => window.scrollTo(0, 0))
     await shot('denunciation-discipline')
     // an anonymous letter, kept with its reason
     const officer = await apiAs(url, 'cbxa1')
