@@ -26,5 +26,10 @@ int api_subject_orgs(struct http_req *r, const struct http_list *orgs, int64_t *
  * 200 with {"id", "version"}. */
 int api_reply_id(struct http_req *r, int rc, int status, int64_t id);
 int api_reply_version(struct http_req *r, int rc, int64_t id, int64_t version);
+/* A case found leads to another, linked to it (app/case.h's
+ * case_open_linked): the body {"title"}, the reply 201 {"id", "number"}. */
+typedef int api_opener(struct app *app, const struct actor *who, int64_t id, const char *title,
+                       struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e);
+int api_open_linked(struct http_req *r, api_opener *open, struct err *e);
 
 #endif

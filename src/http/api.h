@@ -95,6 +95,7 @@ int api_finding_remedy_post(struct http_req *r, struct err *e);
 int api_remedy_post(struct http_req *r, struct err *e);
 int api_case_discipline_post(struct http_req *r, struct err *e);
 int api_case_inspection_post(struct http_req *r, struct err *e);
+int api_case_discipline_case_post(struct http_req *r, struct err *e);
 
 /* papers: api-paper.c */
 int api_papers_get(struct http_req *r, struct err *e);

@@ -97,11 +97,12 @@ static const struct counter_source sources[FIGURE__MAX] = {
                             "c.handling_org", "c.opened", "''"},
     [FIGURE_ONN_DANG_VIEN] = {"case_file", FILE_JOIN, "c.kind = 'o_nuoc_ngoai'", "c.handling_org",
                               "c.opened", "coalesce(c.subtype, '')"},
-    [FIGURE_KN_NHAN] = {"case_event", CASE_JOIN, "c.kind = 'ky_luat' AND r.to_state = 'khieu_nai'",
-                        "c.handling_org", "r.on_date", "''"},
+    /* complaints about a discipline are cases of their own (migration 30) */
+    [FIGURE_KN_NHAN] = {"case_file", FILE_JOIN, "c.kind = 'khieu_nai'", "c.handling_org",
+                        "c.opened", "''"},
     [FIGURE_KN_GIAI_QUYET] = {"case_event", CASE_JOIN,
-                              "c.kind = 'ky_luat' AND r.from_state = 'khieu_nai'", "c.handling_org",
-                              "r.on_date", "''"},
+                              "c.kind = 'khieu_nai' AND r.to_state = 'quyet_dinh'",
+                              "c.handling_org", "r.on_date", "coalesce(c.subtype, '')"},
     /* the register of letters: the letter is its own "case" (c), for its
      * confidentiality */
     [FIGURE_DT_NHAN] = {"petition", PETITION_JOIN, "1", "r.org_id", "r.received", "r.kind"},

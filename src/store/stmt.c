@@ -612,6 +612,11 @@ const char *const stmt_sqlite[STMT__MAX] = {
                              "SELECT case_id FROM case_traveller WHERE person_id = ?1 UNION "
                              "SELECT case_id FROM case_discipline WHERE person_id = ?1 "
                              "ORDER BY 1 DESC LIMIT ?2",
+    /* The cases linked to case ?1 (a complaint to the discipline it
+     * contests, an inspection to the supervision that opened it), oldest
+     * first, at most ?2. */
+    [STMT_CASES_LINKED_TO] = "SELECT id FROM case_file WHERE linked_case = ?1 ORDER BY id "
+                             "LIMIT ?2",
     /* The cases organisation ?1 handles or is a subject of, below id ?2,
      * newest first, at most ?3. */
     [STMT_CASES_OF_ORG] = "SELECT id FROM case_file WHERE handling_org = ?1 AND id < ?2 UNION "

@@ -784,6 +784,10 @@ int store_case_assignees_set(struct store *s, int64_t case_id, const int64_t *id
 int store_case_assignees(struct store *s, int64_t case_id, struct arena *a, struct id_list *ret);
 /* The cases user_id is assigned to, ascending. */
 int store_cases_of_assignee(struct store *s, int64_t user_id, struct arena *a, struct id_list *ret);
+/* The ids of the cases whose linked case is case_id, oldest first, at most
+ * limit. */
+int store_cases_linked_to(struct store *s, int64_t case_id, size_t limit, struct arena *a,
+                          struct id_list *ret);
 /* The ids of the cases about a person (a subject, a traveller, a
  * discipline's subject), newest first, at most limit. */
 int store_cases_of_person(struct store *s, int64_t person_id, size_t limit, struct arena *a,

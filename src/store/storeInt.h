@@ -223,6 +223,7 @@ enum stmt {
 	STMT_DOCUMENT_GET,
 	/* the cases about a person or an organisation (context.c) */
 	STMT_CASES_OF_PERSON,
+	STMT_CASES_LINKED_TO,
 	STMT_CASES_OF_ORG,
 	/* papers: templates and the papers generated (app/paper.c) */
 	STMT_PAPER_TEMPLATES,

@@ -77,6 +77,7 @@ BODIES = {
     ("POST", "/api/cases/{id}/letters"): {"recipient": "Công an xã"},
     ("POST", "/api/cases/{id}/disciplines"): {"form": "canh_cao", "org": "X1", "violation": "2024-01-01"},
     ("POST", "/api/cases/{id}/inspection"): {"title": "Kiểm tra"},
+    ("POST", "/api/cases/{id}/discipline-case"): {"title": "Kỷ luật"},
     ("POST", "/api/cases/{id}/findings"): {"text": "Nhận xét", "conclusion": "khong_vi_pham"},
     ("POST", "/api/cases/{id}/relatives"): {"relation": "bo", "full_name": "Lò Văn Bố"},
     ("POST", "/api/cases/{id}/travellers"): {"person": P1},

@@ -92,6 +92,18 @@ export const petitionTests = [
     await toSender.waitFor({ state: 'hidden' })
     await page.click('[data-test=paper-generate-tc_bi_to_cao]')
     await page.waitForSelector('[data-test=papers-kept] a[data-test^=paper-docx-]')
+    // found partly true: the discipline it warrants, opened linked to it
+    const denunciation = page.url().split('/').pop()
+    await page.click('[data-test=open-discipline]')
+    await page.fill('#open-discipline-title', 'Xem xét kỷ luật sau tố cáo')
+    await page.click('[data-test=open-discipline-submit]')
+    await page.waitForFunction(() => /KL-\d{4}-\d{4} — Xem xét kỷ luật sau tố cáo/.test(document.querySelector('[data-test=case-title]')?.textContent ?? ''))
+    const related = await page.textContent('[data-test=case-related]')
+    check(/TC-\d{4}-\d{4} \(Giải quyết tố cáo, Đã thông báo kết quả\)/.test(related), `the discipline names its denunciation: ${related}`)
+    check(await page.isVisible(`[data-test=related-${denunciation}]`), 'a link back to the denunciation')
+    check(!(await page.isVisible('[data-test=papers] .el-alert')), 'the paper made on the denunciation is not announced on the discipline')
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await shot('denunciation-discipline')
     // an anonymous letter, kept with its reason
     const officer = await apiAs(url, 'cbxa1')
     const r = await officer('POST', '/api/petitions', { org: 'DB.X01', received: today(), channel: 'hop_thu', kind: 'to_cao', sender_status: 'giau_ten', summary: 'Đơn không ký tên', subject_persons: [member.id] })
