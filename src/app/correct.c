@@ -11,7 +11,7 @@
 
 #include "core/banned.h"
 
-#define REASON_MAX 2000
+#define REASON_MAX CORRECT_REASON_MAX
 
 static const struct {
 	const char *name;
