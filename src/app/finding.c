@@ -108,13 +108,21 @@ out:
 	return rc;
 }
 
-/* Finding id and its case, which who may see: 0, or the store's error
+/* For who to add a remedy to finding finding_id, or to record remedy
+ * remedy_id (when not 0; read into *r) done: refused (in e) before
+ * anything is looked up unless who may; then the finding and its case,
+ * which who may see: 0, or the store's error, not reported
  * (HOSO_E_NOT_FOUND for a case hidden from who as for a missing one). */
-static int finding_case(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-                        struct finding_row *f, struct case_row *c)
+static int remedy_case(struct app *app, const struct actor *who, int64_t finding_id,
+                       int64_t remedy_id, struct arena *a, struct remedy_row *r,
+                       struct finding_row *f, struct case_row *c, struct err *e)
 {
-	int rc = store_finding_get(app_store(app), id, a, f);
+	int rc = gate_role(who, CASE_OFFICER, e);
 
+	if (rc == 0 && remedy_id && (rc = store_remedy_get(app_store(app), remedy_id, a, r)) == 0)
+		finding_id = r->finding_id;
+	if (rc == 0)
+		rc = store_finding_get(app_store(app), finding_id, a, f);
 	return rc < 0 ? rc : case_fetch(app, who, f->case_id, a, c, NULL);
 }
 
@@ -129,10 +137,8 @@ int remedy_add(struct app *app, const struct actor *who, int64_t finding_id, con
 	struct arena a;
 	int rc;
 
-	if ((rc = gate_role(who, CASE_OFFICER, e)) < 0)
-		return rc;
 	arena_init(&a, 1 << 20);
-	if ((rc = finding_case(app, who, finding_id, &a, &f, &c)) < 0) {
+	if ((rc = remedy_case(app, who, finding_id, 0, &a, NULL, &f, &c, e)) < 0) {
 		rc = rc == HOSO_E_NOT_FOUND ? gate_not_found(e, "finding", NOUN_FINDING)
 		                            : gate_store_error(e, rc, NOUN_FINDING);
 		goto out;
@@ -192,13 +198,8 @@ int remedy_done(struct app *app, const struct actor *who, int64_t remedy_id, int
 	struct arena a;
 	int rc;
 
-	if ((rc = gate_role(who, CASE_OFFICER, e)) < 0)
-		return rc;
 	arena_init(&a, 1 << 20);
-	rc = store_remedy_get(app_store(app), remedy_id, &a, &r);
-	if (rc == 0)
-		rc = finding_case(app, who, r.finding_id, &a, &f, &c);
-	if (rc < 0) {
+	if ((rc = remedy_case(app, who, 0, remedy_id, &a, &r, &f, &c, e)) < 0) {
 		rc = gate_store_error(e, rc, NOUN_REMEDY);
 		goto out;
 	}

@@ -45,14 +45,10 @@ int org_search(struct app *app, const struct actor *who, const char *query, size
 	int rc;
 
 	memset(ret, 0, sizeof(*ret));
-	if (limit == 0 || limit > ORG_SEARCH_MAX)
-		limit = limit ? ORG_SEARCH_MAX : 20;
 	/* Every word the start of a word of the name, in any order. */
-	rc = person_search_match(query, MATCH_ALL_PREFIX, &key, &match);
-	if (rc < 0) {
-		err_set(e, rc, "q", NULL, NULL);
+	if ((rc = person_search_start(query, MATCH_ALL_PREFIX, ORG_SEARCH_MAX, &limit, &key, &match,
+	                              e)) < 0)
 		goto out;
-	}
 	code = code_of(query, a);
 	if (match.len == 0 && !code)
 		goto out;

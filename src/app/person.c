@@ -44,31 +44,13 @@ const char *person_status_code(enum person_status s)
 
 int person_status_parse(const char *s, enum person_status *ret)
 {
-	struct buf key = BUF_INIT(256), want = BUF_INIT(256);
-	int rc = HOSO_E_BAD_ENUM;
+	/* "Đảng viên chính thức", "ĐV dự bị" */
+	const struct code_name *c = code_parse(statuses, PERSON_STATUS__MAX, s, 1);
 
-	for (int i = 0; s && i < PERSON_STATUS__MAX; i++)
-		if (strcmp(s, statuses[i].code) == 0) {
-			*ret = (enum person_status)i;
-			return 0;
-		}
-	if (s && vi_search_key(s, strlen(s), &key) == 0) {
-		for (int i = 0; i < PERSON_STATUS__MAX; i++) {
-			if (vi_search_key(statuses[i].vi, strlen(statuses[i].vi), &want) == 0 &&
-			    (strcmp(key.buf, want.buf) == 0 ||
-			     /* "Đảng viên chính thức", "ĐV dự bị" */
-			     (key.len > want.len &&
-			      strcmp(key.buf + key.len - want.len, want.buf) == 0 &&
-			      key.buf[key.len - want.len - 1] == ' '))) {
-				*ret = (enum person_status)i;
-				rc = 0;
-				break;
-			}
-		}
-	}
-	buf_release(&key);
-	buf_release(&want);
-	return rc;
+	if (!c)
+		return HOSO_E_BAD_ENUM;
+	*ret = (enum person_status)(c - statuses);
+	return 0;
 }
 
 const char *person_status_label(const char *code)
@@ -1007,6 +989,16 @@ int person_search_match(const char *query, enum match_stage stage, struct buf *k
 	return 0;
 }
 
+int person_search_start(const char *query, enum match_stage stage, size_t max, size_t *limit,
+                        struct buf *key, struct buf *match, struct err *e)
+{
+	int rc = person_search_match(query, stage, key, match);
+
+	if (*limit == 0 || *limit > max)
+		*limit = *limit ? max : 20;
+	return rc < 0 ? err_set(e, rc, "q", NULL, NULL) : 0;
+}
+
 static int ieq(const char *a, const char *b)
 {
 	if (!a)
@@ -1192,14 +1184,8 @@ int person_search_unaudited(struct app *app, const struct actor *who, const char
 
 	ret->v = NULL;
 	ret->n = 0;
-	if (limit == 0 || limit > PERSON_SEARCH_MAX)
-		limit = limit ? PERSON_SEARCH_MAX : 20;
-	rc = person_search_match(query, MATCH_WHOLE, &key, &match);
-	if (rc < 0) {
-		err_set(e, rc, "q", NULL, NULL);
-		goto out;
-	}
-	if (match.len == 0)
+	rc = person_search_start(query, MATCH_WHOLE, PERSON_SEARCH_MAX, &limit, &key, &match, e);
+	if (rc < 0 || match.len == 0)
 		goto out;
 	if ((rc = search_scope(app, who, a, &in)) < 0) {
 		err_set(e, rc, NULL, NULL, NULL);
