@@ -93,12 +93,9 @@ int finding_add(struct app *app, const struct actor *who, int64_t case_id, int64
 	    (rc = case_still_open(&c, e)) < 0 ||
 	    (rc = check_finding(app, case_id, subject_id, conclusion, &a, e)) < 0 ||
 	    (rc = check_concluder(who, conclusion, e)) < 0 ||
-	    (rc = app_text_clean(&a, text, "text", 8000, &r.text, e)) < 0)
+	    (rc = app_text_need(&a, text, "text", 8000, &r.text, "Thiếu nội dung",
+	                        "The text is missing", e)) < 0)
 		goto out;
-	if (!r.text) {
-		rc = err_set(e, HOSO_E_MISSING, "text", "Thiếu nội dung", "The text is missing");
-		goto out;
-	}
 	r.conclusion = conclusion;
 	w.detail =
 	    json_pack("{s:I,s:s}", "subject", (json_int_t)subject_id, "conclusion", conclusion);
@@ -209,13 +206,9 @@ int remedy_done(struct app *app, const struct actor *who, int64_t remedy_id, int
 		             "The date is before the case was opened");
 		goto out;
 	}
-	if ((rc = app_text_clean(&a, result, "result", 2000, &d.result, e)) < 0)
+	if ((rc = app_text_need(&a, result, "result", 2000, &d.result, "Cần kết quả khắc phục",
+	                        "What was done is needed", e)) < 0)
 		goto out;
-	if (!d.result) {
-		rc = err_set(e, HOSO_E_MISSING, "result", "Cần kết quả khắc phục",
-		             "What was done is needed");
-		goto out;
-	}
 	w.object_id = f.case_id;
 	w.detail = json_pack("{s:s}", "result", d.result);
 	rc = gate_write(app, who, &w, write_done, &d, e);

@@ -211,14 +211,9 @@ static int prepare_name(const struct person_input *in, struct arena *a, struct p
 	struct buf key = BUF_INIT(4096), tmp = BUF_INIT(256);
 	int rc;
 
-	if ((rc = app_text_clean(a, in->full_name, "full_name", NAME_MAX_BYTES, &r->full_name, e)) <
-	    0)
+	if ((rc = app_text_need(a, in->full_name, "full_name", NAME_MAX_BYTES, &r->full_name,
+	                        "Thiếu họ và tên", "The full name is missing", e)) < 0)
 		goto out;
-	if (!r->full_name) {
-		rc = err_set(e, HOSO_E_MISSING, "full_name", "Thiếu họ và tên",
-		             "The full name is missing");
-		goto out;
-	}
 	rc = vi_name_split(r->full_name, strlen(r->full_name), &fam, &mid, &giv);
 	if (rc == HOSO_E_NOMEM) {
 		err_set(e, rc, "full_name", NULL, NULL); /* not the name's fault */
@@ -847,13 +842,9 @@ int person_add_position(struct app *app, const struct actor *who, int64_t id, in
 	arena_init(&a, 1 << 20);
 	if ((rc = person_to_change(app, who, id, &a, &p, e)) < 0)
 		goto out;
-	if ((rc = app_text_clean(&a, title, "title", 200, &pos.title, e)) < 0)
+	if ((rc = app_text_need(&a, title, "title", 200, &pos.title, "Thiếu tên chức vụ",
+	                        "The title is missing", e)) < 0)
 		goto out;
-	if (!pos.title) {
-		rc = err_set(e, HOSO_E_MISSING, "title", "Thiếu tên chức vụ",
-		             "The title is missing");
-		goto out;
-	}
 	if (from == DATE_NONE || (to != DATE_OPEN && to <= from)) {
 		rc = err_set(e, HOSO_E_BAD_DATE, "to", "Ngày kết thúc phải sau ngày bắt đầu",
 		             "The end date must follow the start date");
