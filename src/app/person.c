@@ -829,6 +829,26 @@ int person_memberships(struct app *app, const struct actor *who, int64_t id, str
 	return rc;
 }
 
+/* Position pos of a person, titled title (cleaned into a): a title, an
+ * end after its start, an organisation (when one is named) in the actor's
+ * scope. */
+static int check_position(struct app *app, const struct actor *who, struct position_row *pos,
+                          const char *title, struct arena *a, struct err *e)
+{
+	int rc = app_text_need(a, title, "title", 200, &pos->title, "Thiếu tên chức vụ",
+	                       "The title is missing", e);
+
+	if (rc < 0)
+		return rc;
+	if (pos->valid_from == DATE_NONE ||
+	    (pos->valid_to != DATE_OPEN && pos->valid_to <= pos->valid_from))
+		return err_set(e, HOSO_E_BAD_DATE, "to", "Ngày kết thúc phải sau ngày bắt đầu",
+		               "The end date must follow the start date");
+	if (pos->org_id && scope_contains(app, who, pos->org_id) != 1)
+		return gate_not_found(e, "org", NOUN_ORG);
+	return 0;
+}
+
 int person_add_position(struct app *app, const struct actor *who, int64_t id, int64_t org_id,
                         const char *title, int32_t from, int32_t to, int64_t *ret_id, struct err *e)
 {
@@ -840,21 +860,9 @@ int person_add_position(struct app *app, const struct actor *who, int64_t id, in
 	int rc;
 
 	arena_init(&a, 1 << 20);
-	if ((rc = person_to_change(app, who, id, &a, &p, e)) < 0)
-		goto out;
-	if ((rc = app_text_need(&a, title, "title", 200, &pos.title, "Thiếu tên chức vụ",
-	                        "The title is missing", e)) < 0)
-		goto out;
-	if (from == DATE_NONE || (to != DATE_OPEN && to <= from)) {
-		rc = err_set(e, HOSO_E_BAD_DATE, "to", "Ngày kết thúc phải sau ngày bắt đầu",
-		             "The end date must follow the start date");
-		goto out;
-	}
-	if (org_id && scope_contains(app, who, org_id) != 1) {
-		rc = gate_not_found(e, "org", NOUN_ORG);
-		goto out;
-	}
-	if ((rc = gate_begin(app, e)) < 0)
+	if ((rc = person_to_change(app, who, id, &a, &p, e)) < 0 ||
+	    (rc = check_position(app, who, &pos, title, &a, e)) < 0 ||
+	    (rc = gate_begin(app, e)) < 0)
 		goto out;
 	w.detail = json_pack("{s:s,s:I}", "title", pos.title, "org", (json_int_t)org_id);
 	rc = gate_end(app, who, store_position_insert(app_store(app), &pos, ret_id), &w, e);
@@ -863,37 +871,41 @@ out:
 	return rc;
 }
 
+/* Person p may move to organisation to_org on day: another organisation,
+ * alive then in the actor's scope, and after the current membership began. */
+static int check_transfer(struct app *app, const struct actor *who, const struct person_row *p,
+                          int64_t to_org, int32_t day, struct arena *a, struct err *e)
+{
+	struct membership_list ms;
+	int rc;
+
+	if (p->org_id == to_org)
+		return err_set(e, HOSO_E_INVALID, "org", "Đảng viên đã sinh hoạt tại tổ chức này",
+		               "The member already belongs to this organisation");
+	if ((rc = check_org(app, who, to_org, day, e)) < 0)
+		return rc;
+	if ((rc = store_membership_of(app_store(app), p->id, a, &ms)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	for (size_t i = 0; i < ms.n; i++)
+		if (ms.v[i].valid_to == DATE_OPEN && ms.v[i].valid_from >= day)
+			return err_set(e, HOSO_E_BAD_DATE, "date",
+			               "Ngày chuyển phải sau ngày bắt đầu sinh hoạt hiện tại",
+			               "The transfer date must follow the start of the current "
+			               "membership");
+	return 0;
+}
+
 int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_t to_org,
                     int32_t day, const char *note, struct err *e)
 {
 	struct arena a;
 	struct person_row p;
-	struct membership_list ms;
 	int rc;
 
 	arena_init(&a, 1 << 20);
-	if ((rc = person_to_change(app, who, id, &a, &p, e)) < 0)
-		goto out;
-	if (p.org_id == to_org) {
-		rc = err_set(e, HOSO_E_INVALID, "org", "Đảng viên đã sinh hoạt tại tổ chức này",
-		             "The member already belongs to this organisation");
-		goto out;
-	}
-	if ((rc = check_org(app, who, to_org, day, e)) < 0)
-		goto out;
-	if ((rc = store_membership_of(app_store(app), id, &a, &ms)) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	for (size_t i = 0; i < ms.n; i++)
-		if (ms.v[i].valid_to == DATE_OPEN && ms.v[i].valid_from >= day) {
-			rc = err_set(e, HOSO_E_BAD_DATE, "date",
-			             "Ngày chuyển phải sau ngày bắt đầu sinh hoạt hiện tại",
-			             "The transfer date must follow the start of the current "
-			             "membership");
-			goto out;
-		}
-	if ((rc = gate_begin(app, e)) < 0)
+	if ((rc = person_to_change(app, who, id, &a, &p, e)) < 0 ||
+	    (rc = check_transfer(app, who, &p, to_org, day, &a, e)) < 0 ||
+	    (rc = gate_begin(app, e)) < 0)
 		goto out;
 	rc = store_membership_close(app_store(app), id, day);
 	if (rc == 0) {
