@@ -52,13 +52,9 @@ int org_search(struct app *app, const struct actor *who, const char *query, size
 	code = code_of(query, a);
 	if (match.len == 0 && !code)
 		goto out;
-	if ((rc = scope_orgs_json(app, who, a, &orgs, &norgs)) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	rc = store_org_search(app_store(app), date_today(), match.len ? match.buf : NULL,
-	                      key.len ? key.buf : NULL, code, orgs, limit, a, ret);
-	if (rc < 0)
+	if ((rc = scope_orgs_json(app, who, a, &orgs, &norgs)) < 0 ||
+	    (rc = store_org_search(app_store(app), date_today(), match.len ? match.buf : NULL,
+	                           key.len ? key.buf : NULL, code, orgs, limit, a, ret)) < 0)
 		err_set(e, rc, NULL, NULL, NULL);
 out:
 	buf_release(&key);
