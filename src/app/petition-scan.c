@@ -128,13 +128,11 @@ int petition_scan_withdraw(struct app *app, const struct actor *who, int64_t id,
 	arena_init(&a, 1 << 14);
 	if ((rc = gate_role(who, WRITE_ROLES, e)) == 0 &&
 	    (rc = scan_fetch(app, who, id, &a, &r, &p, e)) == 0 &&
-	    (rc = app_text_clean(&a, reason, "reason", CORRECT_REASON_MAX, &x.reason, e)) == 0) {
+	    (rc = app_text_need(&a, reason, "reason", CORRECT_REASON_MAX, &x.reason,
+	                        "Ghi lý do rút lại", "Give the reason for withdrawing", e)) == 0) {
 		if (r.withdrawn.at)
 			rc = err_set(e, HOSO_E_CONFLICT, "id", "Mục này đã được rút lại",
 			             "This entry has been withdrawn");
-		else if (!x.reason)
-			rc = err_set(e, HOSO_E_MISSING, "reason", "Ghi lý do rút lại",
-			             "Give the reason for withdrawing");
 		else if (!(w.detail = json_pack("{s:I,s:s,s:s}", "scan", (json_int_t)id, "name",
 		                                r.filename, "reason", x.reason)))
 			rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
