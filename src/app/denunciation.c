@@ -123,11 +123,10 @@ int point_add(struct app *app, const struct actor *who, int64_t case_id, const c
 	if ((rc = case_of_kind(app, who, case_id, KIND_DENUNCIATION, CASE_OFFICER, &a, &c, e)) ==
 	        0 &&
 	    (rc = case_still_open(&c, e)) == 0 &&
-	    (rc = app_text_clean(&a, content, "content", POINT_MAX, &r.content, e)) == 0) {
-		if (!r.content)
-			rc = err_set(e, HOSO_E_MISSING, "content", "Thiếu nội dung tố cáo",
-			             "The content of the point is missing");
-		else if (!(w.detail = json_pack("{s:s}", "content", r.content)))
+	    (rc = app_text_need(&a, content, "content", POINT_MAX, &r.content,
+	                        "Thiếu nội dung tố cáo", "The content of the point is missing",
+	                        e)) == 0) {
+		if (!(w.detail = json_pack("{s:s}", "content", r.content)))
 			rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 		else
 			rc = gate_write(app, who, &w, case_insert_write, &in, e);

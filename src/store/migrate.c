@@ -864,6 +864,26 @@ static const struct migration migrations[] = {
         "CREATE INDEX case_by_link ON case_file(linked_case) WHERE linked_case IS NOT NULL;",
         NULL,
     },
+    /* 31: the scans of an incoming letter, kept with the letter from the
+     * day it is registered (they show the sender: read as the sender is,
+     * petition-scan.c); the contents in the blob table like attachments. */
+    {
+        "CREATE TABLE petition_scan("
+        " id INTEGER PRIMARY KEY,"
+        " petition_id INTEGER NOT NULL REFERENCES petition(id),"
+        " sha256 TEXT NOT NULL REFERENCES blob(sha256),"
+        " filename TEXT NOT NULL,"
+        " mime TEXT NOT NULL,"
+        " size INTEGER NOT NULL,"
+        " user_id INTEGER,"
+        " at TEXT NOT NULL,"
+        " version INTEGER NOT NULL DEFAULT 1,"
+        " withdrawn_at TEXT,"
+        " withdrawn_by INTEGER,"
+        " withdraw_reason TEXT) STRICT;"
+        "CREATE INDEX petition_scan_by_petition ON petition_scan(petition_id, id);",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

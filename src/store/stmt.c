@@ -468,6 +468,19 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_PETITION_SUBJECT_INSERT] = "INSERT INTO petition_subject(petition_id, org_id, "
                                      "person_id) VALUES (?1, ?2, ?3)",
     [STMT_PETITION_OF_CASE] = "SELECT id FROM petition WHERE case_id = ?1 ORDER BY id LIMIT 1",
+    /* a letter's scans: read as attachments (their case_id the letter's id) */
+    [STMT_SCAN_INSERT] = "INSERT INTO petition_scan(petition_id, sha256, filename, mime, size, "
+                         "user_id, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                         "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+#define SCAN_COLS                                                                                  \
+	"id, petition_id, sha256, filename, mime, size, user_id, at, version, " WITHDRAWN_COLS
+    [STMT_SCAN_GET] = "SELECT " SCAN_COLS " FROM petition_scan WHERE id = ?1",
+    [STMT_SCANS_OF_PETITION] = "SELECT " SCAN_COLS " FROM petition_scan WHERE petition_id = ?1 "
+                               "ORDER BY id",
+    [STMT_SCAN_WITHDRAW] = "UPDATE petition_scan SET withdrawn_at = strftime('%Y-%m-%dT%H:%M:%fZ', "
+                           "'now'), withdrawn_by = ?3, withdraw_reason = ?4, version = version + "
+                           "1 WHERE id = ?1 AND version = ?2 AND withdrawn_at IS NULL",
+#undef SCAN_COLS
     [STMT_PETITION_SUBJECTS] = "SELECT org_id, person_id FROM petition_subject WHERE "
                                "petition_id = ?1 ORDER BY id",
     /* An earlier letter from the same sender (folded name ?1) to the same

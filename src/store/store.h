@@ -662,6 +662,16 @@ int store_attachment_insert(struct store *s, const struct attachment_row *r, int
 int store_attachment_get(struct store *s, int64_t id, struct arena *a, struct attachment_row *ret);
 int store_attachments_of_case(struct store *s, int64_t case_id, struct arena *a,
                               struct attachment_list *ret);
+/* A letter's scans (table petition_scan), as attachment rows whose case_id
+ * is the letter's id; the contents in the same blob table. */
+int store_scan_insert(struct store *s, const struct attachment_row *r, int64_t *ret_id);
+int store_scan_get(struct store *s, int64_t id, struct arena *a, struct attachment_row *ret);
+int store_scans_of_petition(struct store *s, int64_t petition_id, struct arena *a,
+                            struct attachment_list *ret);
+/* Withdraw scan id at version (HOSO_E_CONFLICT: another version, or
+ * withdrawn already). */
+int store_scan_withdraw(struct store *s, int64_t id, int64_t version, int64_t user_id,
+                        const char *reason);
 
 /* ---- live counters of the report figures (counter.c) ---- */
 /* The SQL that recounts figure f from the raw records, appended to out:

@@ -47,6 +47,7 @@ HIDDEN = {
     "/api/report-submissions/{id}": ([IDS["s2"]], MISSING),
     "/api/petitions/{id}": ([IDS["pt2"], IDS["pt4"]], MISSING),
     "/api/points/{id}": ([IDS["po2"]], MISSING),
+    "/api/petition-scans/{id}": ([IDS["ps2"], IDS["ps4"]], MISSING),
     "/api/orgs/{code}": (["X2"], "KHONGCO"),
     "/api/users/{username}": (["cv.x2"], "khong.co.ai"),
 }
@@ -83,6 +84,8 @@ BODIES = {
     ("POST", "/api/cases/{id}/travellers"): {"person": P1},
     ("POST", "/api/cases/{id}/appraisal-documents"): {"name": "Sơ yếu lý lịch"},
     ("POST", "/api/cases/{id}/attachments"): PDF,
+    ("POST", "/api/petitions/{id}/scans"): PDF,
+    ("POST", "/api/petition-scans/{id}/withdraw"): {"reason": "Chụp nhầm", "version": 1},
     ("PUT", "/api/cases/{id}/trip"): {"purpose": "cong_tac", "countries": "Lào",
                                      "depart": "2030-01-02", "come_back": "2030-01-05"},
     ("PUT", "/api/cases/{id}/stay"): {"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat",
