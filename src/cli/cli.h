@@ -215,4 +215,18 @@ int cli_read_password(struct buf *out);
 /* 1 when stdout is a terminal (progress bars). */
 int cli_isatty_err(void);
 
+/* The commands that keep a file with a record and write one out
+ * (files.c): "ID FILE [--name N]" kept by add (attachment_add,
+ * petition_scan_add), printing its id, name, type, size and SHA-256;
+ * "FILE_ID --out PATH" read by read and written to PATH. */
+struct attachment_row;
+typedef int cli_file_adder(struct app *app, const struct actor *who, int64_t id,
+                           const char *filename, const void *data, size_t len, struct arena *a,
+                           struct attachment_row *ret, struct err *e);
+typedef int cli_file_reader(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+                            struct attachment_row *ret, const void **ret_data, size_t *ret_len,
+                            struct err *e);
+int cli_file_add(struct cli_sub *x, int argc, char **argv, cli_file_adder *add);
+int cli_file_get(struct cli_sub *x, int argc, char **argv, cli_file_reader *read);
+
 #endif

@@ -11,6 +11,8 @@
  *   hoso petition sender ID          (audited)
  *   hoso petition classify ID --action thu_ly|chuyen|luu [--transfer-to T]
  *        [--transfer-number N] [--transfer-date D] [--reason R] [--note N]
+ *   hoso petition scan ID FILE [--name N]   a scan kept with the letter
+ *   hoso petition scan-get SCAN --out FILE  (read as the sender is; audited)
  */
 #include <stdio.h>
 #include <string.h>
@@ -190,9 +192,20 @@ static int classify_cmd(struct cli_sub *x, int argc, char **argv)
 	return rc;
 }
 
+static int scan_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	return cli_file_add(x, argc, argv, petition_scan_add);
+}
+
+static int scan_get_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	return cli_file_get(x, argc, argv, petition_scan_read);
+}
+
 static const struct cli_subcmd subs[] = {
-    {"add", add_cmd},       {"list", list_cmd},         {"show", show_cmd},
-    {"sender", sender_cmd}, {"classify", classify_cmd},
+    {"add", add_cmd},           {"list", list_cmd},         {"show", show_cmd},
+    {"sender", sender_cmd},     {"classify", classify_cmd}, {"scan", scan_cmd},
+    {"scan-get", scan_get_cmd},
 };
 
 const struct cmd_entry cmd_petition_entry = {
@@ -202,7 +215,8 @@ const struct cmd_entry cmd_petition_entry = {
              "[--subject-person ID]... [--contested-case ID] [--decision-received D] "
              "[--confidentiality C] | list [--org CODE] [--state S] [--json] | show ID | sender "
              "ID | classify ID --action thu_ly|chuyen|luu [--transfer-to T] [--transfer-number N] "
-             "[--transfer-date D] [--reason R] [--note N]",
+             "[--transfer-date D] [--reason R] [--note N] | scan ID FILE [--name N] | scan-get "
+             "SCAN --out FILE",
     .help = "Sổ tiếp nhận đơn thư / the register of incoming letters",
     .subs = subs,
     .nsubs = sizeof(subs) / sizeof(subs[0]),

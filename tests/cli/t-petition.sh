@@ -231,6 +231,14 @@ expect_out "^luu$"
 expect_status 1 "$HOSO" petition add --org X1 --received 2099-01-01 --channel truc_tiep --kind to_cao --sender-status giau_ten --summary "X" --subject-person "$p1"
 expect_err "received"
 expect_status 2 "$HOSO" petition add --org X1
+# a scan from the command line (the local operator reads the sender too)
+"$HOSO" petition scan "$l1" don.pdf --name "Đơn (bản 2).pdf" >scan.txt && ok || fail "petition scan"
+grep -qP '^\d+\tĐơn \(bản 2\)\.pdf\tapplication/pdf\t' scan.txt && ok || fail "the scan kept: $(cat scan.txt)"
+expect_status 0 "$HOSO" petition scan-get "$(cut -f1 scan.txt)" --out back.pdf
+cmp -s back.pdf don.pdf && ok || fail "the scan written back differs"
+expect_status 1 "$HOSO" petition scan 99999 don.pdf
+expect_status 1 "$HOSO" petition scan "$l1" note.txt
+expect_status 2 "$HOSO" petition scan-get "$(cut -f1 scan.txt)"
 # the trail: reads of the sender are audited; no entry carries the sender
 "$HOSO" audit log --limit 1000 --json >audit.json
 python3 -c "import json; t=json.load(open(\"audit.json\")); assert len(t) < 1000 and any(x[\"action\"] == \"create\" and x[\"object_type\"] == \"petition\" for x in t), (len(t), sorted(set((x[\"action\"], x[\"object_type\"]) for x in t)))" && ok || fail "the whole trail read"
