@@ -183,6 +183,13 @@ export async function run(tests, { keepShots = [] } = {}) {
 
 export { writeFileSync }
 
+/** Opens the cases page's dialog for a new case and types its title (signed in already). */
+export async function newCase(page, url, title) {
+  await page.goto(url + '/cases')
+  await page.click('[data-test=case-new]')
+  await page.fill('#case-title', title)
+}
+
 /**
  * Chooses in a picker (web/src/components/*Picker.vue: a select whose input
  * is `selector`) as a person does: types `text`, then clicks the offered
