@@ -362,13 +362,10 @@ static void test_failures(void **state)
 	struct err e;
 
 	(void)state;
+	doc_sample_too_big(xlsx_write, 1000);
 	err_init(&e);
 	buf_init(&b, 1000);
 	assert_int_equal(buf_adds(&b, "abc"), 0);
-	assert_int_equal(xlsx_write(doc_sample(), &b, &e), HOSO_E_TOO_BIG);
-	assert_int_equal(e.code, HOSO_E_TOO_BIG);
-	assert_int_equal(b.len, 3);
-	assert_string_equal(b.buf, "abc");
 	assert_int_equal(xlsx_write(&dt, &b, &e), HOSO_E_INVALID);
 	assert_int_equal(xlsx_write(&dc, &b, &e), HOSO_E_INVALID);
 	assert_int_equal(xlsx_write(&dn, &b, &e), HOSO_E_INVALID);
