@@ -111,16 +111,15 @@ static void test_package(void **state)
 	assert_int_equal(office_zip_part(&z, "word/settings.xml", &part), 0);
 	assert_non_null(strstr(part.buf, "compatibilityMode"));
 	assert_int_equal(office_zip_part(&z, "docProps/core.xml", &part), 0);
-	assert_non_null(strstr(part.buf, "<dc:title>Báo cáo sơ kết 5 năm</dc:title>"));
-	assert_non_null(strstr(part.buf, "<dc:creator>hoso</dc:creator>"));
+	assert_contains(part.buf, "<dc:title>Báo cáo sơ kết 5 năm</dc:title>",
+	                "<dc:creator>hoso</dc:creator>");
 	/* 1573785000 is 2019-11-15 02:30:00 UTC. */
 	assert_non_null(strstr(part.buf, ">2019-11-15T02:30:00Z</dcterms:created>"));
 	assert_int_equal(office_zip_part(&z, "word/_rels/document.xml.rels", &part), 0);
-	assert_non_null(strstr(part.buf, "Id=\"rId3\""));
-	assert_non_null(strstr(part.buf, "Target=\"footer1.xml\""));
+	assert_contains(part.buf, "Id=\"rId3\"", "Target=\"footer1.xml\"");
 	assert_int_equal(office_zip_part(&z, "word/document.xml", &part), 0);
-	assert_non_null(strstr(part.buf, "<w:footerReference w:type=\"default\" r:id=\"rId3\"/>"));
-	assert_non_null(strstr(part.buf, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
+	assert_contains(part.buf, "<w:footerReference w:type=\"default\" r:id=\"rId3\"/>",
+	                "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>");
 	assert_int_equal(office_zip_part(&z, "word/nothing.xml", &part), -1);
 	buf_release(&ct);
 	buf_release(&part);
@@ -215,9 +214,8 @@ static void test_vietnamese(void **state)
 	(void)state;
 	read_doc_xml(doc_sample(), &xml);
 	assert_non_null(strstr(xml.buf, nfc));
-	assert_non_null(strstr(xml.buf, ">ĐẢNG CỘNG SẢN VIỆT NAM</w:t>"));
-	assert_non_null(strstr(xml.buf, ">Điện Biên, ngày 15 tháng 11 năm 2019</w:t>"));
-	assert_non_null(strstr(xml.buf, ">Số 123-BC/TU</w:t>"));
+	assert_contains(xml.buf, ">ĐẢNG CỘNG SẢN VIỆT NAM</w:t>",
+	                ">Điện Biên, ngày 15 tháng 11 năm 2019</w:t>", ">Số 123-BC/TU</w:t>");
 	/* The summary's "\n" is a line break inside one run. */
 	assert_non_null(strstr(xml.buf, "<w:t>Sơ kết 5 năm thực hiện Chỉ thị 39-CT/TW</w:t><w:br/>"
 	                                "<w:t>về công tác bảo vệ chính trị nội bộ</w:t>"));
@@ -301,9 +299,10 @@ static void test_table(void **state)
 	/* The total row: bold, grouped figures right-aligned, and the last. */
 	row_of(xml.buf, ">Tổng cộng<", &row);
 	assert_int_equal(office_count(row.buf, "<w:b/>"), 4);
-	assert_non_null(strstr(row.buf, "<w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/>"
-	                                "</w:rPr><w:t>1.180</w:t>"));
-	assert_non_null(strstr(row.buf, "<w:t>78.440</w:t>"));
+	assert_contains(row.buf,
+	                "<w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/>"
+	                "</w:rPr><w:t>1.180</w:t>",
+	                "<w:t>78.440</w:t>");
 	assert_null(strstr(row.buf, "<w:tblHeader/>"));
 	assert_true(strstr(xml.buf, ">Tổng cộng<") > strstr(xml.buf, "Mường Ảng số 40<"));
 	/* A data row: not bold; "3.911" is row 40's 100 × 39 + 11. */
@@ -318,11 +317,9 @@ static void test_table(void **state)
 
 	/* The chart as the table of its figures, series named in the header. */
 	row_of(xml.buf, ">Kỳ này<", &row);
-	assert_non_null(strstr(row.buf, "<w:tblHeader/>"));
-	assert_non_null(strstr(row.buf, ">Cùng kỳ<"));
+	assert_contains(row.buf, "<w:tblHeader/>", ">Cùng kỳ<");
 	row_of(xml.buf, ">2017<", &row);
-	assert_non_null(strstr(row.buf, "<w:t>101</w:t>"));
-	assert_non_null(strstr(row.buf, "<w:t>110</w:t>"));
+	assert_contains(row.buf, "<w:t>101</w:t>", "<w:t>110</w:t>");
 	buf_release(&row);
 	buf_release(&xml);
 }

@@ -105,10 +105,11 @@ static void test_golden(void **state)
 	assert_memory_equal(again.buf, sample.buf, sample.len);
 	/* d->created, not the clock: 1573785000 is 2019-11-15 02:30 UTC. */
 	must_part(&sample, "docProps/core.xml", &p);
-	assert_non_null(strstr(p.buf, "<dcterms:created xsi:type=\"dcterms:W3CDTF\">"
-	                              "2019-11-15T02:30:00Z</dcterms:created>"));
-	assert_non_null(strstr(p.buf, "<dc:title>Báo cáo sơ kết 5 năm</dc:title>"));
-	assert_non_null(strstr(p.buf, "<dc:creator>hoso</dc:creator>"));
+	assert_contains(p.buf,
+	                "<dcterms:created xsi:type=\"dcterms:W3CDTF\">"
+	                "2019-11-15T02:30:00Z</dcterms:created>",
+	                "<dc:title>Báo cáo sơ kết 5 năm</dc:title>",
+	                "<dc:creator>hoso</dc:creator>");
 	buf_release(&again);
 	buf_release(&p);
 }
@@ -154,15 +155,15 @@ static void test_view_and_print(void **state)
 	assert_non_null(strstr(p.buf,
 	                       "<pane ySplit=\"7\" topLeftCell=\"A8\" activePane=\"bottomLeft\" "
 	                       "state=\"frozen\"/>"));
-	assert_non_null(strstr(p.buf, "<pageSetup paperSize=\"9\" fitToHeight=\"0\" "
-	                              "orientation=\"portrait\""));
-	assert_non_null(strstr(p.buf, "<pageSetUpPr fitToPage=\"1\"/>"));
-	assert_non_null(strstr(p.buf, "<oddFooter>&amp;L&amp;\"Times New Roman,Italic\"&amp;8"
-	                              "Xuất bởi canbo1 lúc 15/11/2019 09:30"));
-	assert_non_null(strstr(p.buf, "&amp;P/&amp;N</oddFooter>"));
+	assert_contains(p.buf,
+	                "<pageSetup paperSize=\"9\" fitToHeight=\"0\" "
+	                "orientation=\"portrait\"",
+	                "<pageSetUpPr fitToPage=\"1\"/>",
+	                "<oddFooter>&amp;L&amp;\"Times New Roman,Italic\"&amp;8"
+	                "Xuất bởi canbo1 lúc 15/11/2019 09:30",
+	                "&amp;P/&amp;N</oddFooter>");
 	/* Merged title block and note across the five columns. */
-	assert_non_null(strstr(p.buf, "<mergeCell ref=\"A1:E1\"/>"));
-	assert_non_null(strstr(p.buf, "<mergeCell ref=\"A49:E49\"/>"));
+	assert_contains(p.buf, "<mergeCell ref=\"A1:E1\"/>", "<mergeCell ref=\"A49:E49\"/>");
 	must_part(&sample, "xl/workbook.xml", &p);
 	assert_non_null(strstr(p.buf, "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">"
 	                              "'Biểu 1'!$7:$7</definedName>"));
@@ -177,10 +178,8 @@ static void test_styles(void **state)
 
 	(void)state;
 	must_part(&sample, "xl/styles.xml", &s);
-	assert_non_null(strstr(s.buf, "formatCode=\"[$-42A]#,##0\""));
-	assert_non_null(strstr(s.buf, "<color rgb=\"FFC00000\"/>"));
-	assert_non_null(strstr(s.buf, "<fgColor rgb=\"FFD9D9D9\"/>"));
-	assert_non_null(strstr(s.buf, "<name val=\"Times New Roman\"/>"));
+	assert_contains(s.buf, "formatCode=\"[$-42A]#,##0\"", "<color rgb=\"FFC00000\"/>",
+	                "<fgColor rgb=\"FFD9D9D9\"/>", "<name val=\"Times New Roman\"/>");
 	must_part(&sample, "xl/worksheets/sheet1.xml", &p);
 	/* Row 8 is the first data row: "1", the name, 10, 11, 0. */
 	assert_non_null(strstr(p.buf, "<c r=\"C8\" s=\""));
@@ -275,8 +274,8 @@ static void test_text_and_rows(void **state)
 	(void)state;
 	write_ok(&d, &x);
 	must_part(&x, "xl/sharedStrings.xml", &p);
-	assert_non_null(strstr(p.buf, "<t>Ỷ ỹ ẵ ẳ ữ ử ự “ngoặc kép” &amp; &lt;thẻ&gt;</t>"));
-	assert_non_null(strstr(p.buf, "<t>Tên &amp; &lt;mã&gt;</t>"));
+	assert_contains(p.buf, "<t>Ỷ ỹ ẵ ẳ ữ ử ự “ngoặc kép” &amp; &lt;thẻ&gt;</t>",
+	                "<t>Tên &amp; &lt;mã&gt;</t>");
 	assert_null(strstr(p.buf, "<thẻ>"));
 	assert_null(strstr(p.buf, "MẬT")); /* no mark: none shown */
 	assert_non_null(strstr(p.buf, "<t>TỈNH ỦY</t>"));
@@ -289,8 +288,7 @@ static void test_text_and_rows(void **state)
 
 	/* Numbers as numbers; the text cell without text is blank. */
 	must_part(&x, "xl/worksheets/sheet2.xml", &p);
-	assert_non_null(strstr(p.buf, "<v>2611</v>"));
-	assert_non_null(strstr(p.buf, "<v>-1234567</v>"));
+	assert_contains(p.buf, "<v>2611</v>", "<v>-1234567</v>");
 	assert_non_null(strstr(cell(p.buf, "A5", c, sizeof(c)), " s=\""));
 	assert_non_null(strstr(c, "/>"));
 	assert_null(strstr(c, "t=\"s\""));
@@ -319,8 +317,7 @@ static void test_no_tables(void **state)
 		assert_int_equal(office_count(p.buf, "<sheet "), 1);
 		assert_non_null(strstr(p.buf, "<sheet name=\"Phụ lục\""));
 		must_part(&x, "xl/sharedStrings.xml", &p);
-		assert_non_null(strstr(p.buf, "<t>Tài liệu không có biểu số liệu.</t>"));
-		assert_non_null(strstr(p.buf, "<t>BÁO CÁO</t>"));
+		assert_contains(p.buf, "<t>Tài liệu không có biểu số liệu.</t>", "<t>BÁO CÁO</t>");
 		assert_null(strstr(p.buf, "Chỉ có lời"));
 	}
 	buf_release(&x);
@@ -337,13 +334,11 @@ static void test_chart(void **state)
 	must_part(&sample, "xl/charts/chart1.xml", &p);
 	assert_non_null(strstr(p.buf, "<c:barDir val=\"col\"/>"));
 	assert_int_equal(office_count(p.buf, "<c:ser>"), 2);
-	assert_non_null(strstr(p.buf, "<c:f>'Biểu đồ 1'!$A$8:$A$12</c:f>"));
-	assert_non_null(strstr(p.buf, "<c:f>'Biểu đồ 1'!$B$8:$B$12</c:f>"));
-	assert_non_null(strstr(p.buf, "<c:f>'Biểu đồ 1'!$C$8:$C$12</c:f>"));
-	assert_non_null(strstr(p.buf, "Tổ chức đảng được kiểm tra theo năm"));
+	assert_contains(p.buf, "<c:f>'Biểu đồ 1'!$A$8:$A$12</c:f>",
+	                "<c:f>'Biểu đồ 1'!$B$8:$B$12</c:f>", "<c:f>'Biểu đồ 1'!$C$8:$C$12</c:f>",
+	                "Tổ chức đảng được kiểm tra theo năm");
 	must_part(&sample, "xl/worksheets/sheet2.xml", &p);
-	assert_non_null(strstr(p.buf, "<drawing r:id=\"rId1\"/>"));
-	assert_non_null(strstr(p.buf, "<v>105</v>"));
+	assert_contains(p.buf, "<drawing r:id=\"rId1\"/>", "<v>105</v>");
 	buf_release(&p);
 }
 
@@ -481,14 +476,11 @@ static void test_libreoffice(void **state)
 	/* The totals LibreOffice computed: 1.180, 78.440, 33. */
 	total = strstr(txt.buf, "Tổng cộng");
 	assert_non_null(total);
-	assert_non_null(strstr(total, "1.180"));
-	assert_non_null(strstr(total, "78.440"));
-	assert_non_null(strstr(total, "33"));
+	assert_contains(total, "1.180", "78.440", "33");
 	assert_true(strstr(total, "1.180") < strchr(total, '\n'));
 	assert_true(strstr(total, "33") < strchr(total, '\n'));
 	/* The chart sheet, with its data. */
-	assert_non_null(strstr(txt.buf, "Tổ chức đảng được kiểm tra theo năm"));
-	assert_non_null(strstr(txt.buf, "Kỳ này"));
+	assert_contains(txt.buf, "Tổ chức đảng được kiểm tra theo năm", "Kỳ này");
 	buf_release(&txt);
 	buf_release(&sheet);
 	tmpdir_remove(dir);
