@@ -62,6 +62,21 @@ static inline void assert_contains_each(const char *hay, const char *const *need
 			fail_msg("\"%s\" not found", *needles);
 }
 
+/* A yes-or-no test of a string: request_media_is_json, route_path_ok, ... */
+typedef int (*string_pred)(const char *s);
+
+/* Fail unless ok says yes to every string of yes and no to every string of
+ * no (both NULL-terminated), naming the first it gets wrong. */
+static inline void assert_yes_no(string_pred ok, const char *const *yes, const char *const *no)
+{
+	for (; *yes; yes++)
+		if (!ok(*yes))
+			fail_msg("refused: \"%s\"", *yes);
+	for (; *no; no++)
+		if (ok(*no))
+			fail_msg("accepted: \"%s\"", *no);
+}
+
 /* The main() of a test program: run the tests listed (cmocka_unit_test...)
  * as one group, with the group's setup and teardown (or NULL). */
 #define TEST_MAIN_GROUP(group_setup, group_teardown, ...)                                          \
