@@ -19,6 +19,7 @@
 #include "core/err.h"
 #include "import/table.h"
 #include "helpers.h"
+#include "table-dump.h"
 
 #define NS_MAIN "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 #define NS_REL  "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -155,57 +156,6 @@ static void fixture_path(const char *name, char *out, size_t size)
 	snprintf(out, size, "%s/import/%s", dir ? dir : "tests/data", name);
 }
 
-/*
- * Every row of t as "row:cell|cell\n": "_" empty, "t:" text, "n:" number
- * (its literal), "d:" date serial, "b:" boolean, "e:" error.  Returns
- * table_next's last result.
- */
-static int dump_table(struct table *t, struct buf *out, struct err *e)
-{
-	struct table_row row;
-	int r;
-
-	buf_reset(out);
-	while ((r = table_next(t, &row, e)) == 1) {
-		buf_addf(out, "%ld:", row.number);
-		assert_true(row.ncells > 0);
-		assert_true(row.cells[row.ncells - 1].type != TABLE_CELL_EMPTY);
-		for (size_t i = 0; i < row.ncells; i++) {
-			const struct table_cell *c = &row.cells[i];
-
-			if (i)
-				buf_addch(out, '|');
-			switch (c->type) {
-			case TABLE_CELL_EMPTY:
-				buf_addch(out, '_');
-				break;
-			case TABLE_CELL_TEXT:
-				buf_adds(out, "t:");
-				buf_add(out, c->s, c->len);
-				break;
-			case TABLE_CELL_NUMBER:
-				buf_adds(out, "n:");
-				buf_add(out, c->s, c->len);
-				break;
-			case TABLE_CELL_DATE:
-				buf_addf(out, "d:%.15g", c->num);
-				break;
-			case TABLE_CELL_BOOL:
-				buf_addf(out, "b:%g", c->num);
-				break;
-			case TABLE_CELL_ERROR:
-				buf_adds(out, "e:");
-				buf_add(out, c->s, c->len);
-				break;
-			default:
-				fail();
-			}
-		}
-		buf_addch(out, '\n');
-	}
-	return r;
-}
-
 /* Open zip from memory and dump it; the first failure's code, or 0. */
 static int dump_mem(const struct buf *zip, struct buf *out, struct err *e)
 {
@@ -219,7 +169,7 @@ static int dump_mem(const struct buf *zip, struct buf *out, struct err *e)
 		return r;
 	}
 	assert_int_equal(table_format(t), TABLE_XLSX);
-	r = dump_table(t, out, e);
+	r = table_dump(t, TABLE_DUMP_TYPED, out, e);
 	table_close(t);
 	return r;
 }
@@ -234,9 +184,7 @@ static void check_sheet(const char *sheet, int code, long row, const char *want)
 	make_xlsx(sheet, NULL, NULL, &zip);
 	assert_int_equal(dump_mem(&zip, &out, &e), code);
 	if (code) {
-		assert_int_equal(e.code, code);
-		assert_int_equal(e.row, row);
-		assert_true(e.msg_vi.len > 0 && e.msg_en.len > 0);
+		assert_table_error(&e, code, row);
 	}
 	if (want)
 		assert_string_equal(out.buf, want);
@@ -261,7 +209,7 @@ static void test_basic_fixture(void **state)
 	assert_int_equal(table_format(t), TABLE_XLSX);
 	table_progress(t, &done, &total);
 	assert_true(total > 1000 && done < total);
-	assert_int_equal(dump_table(t, &out, &e), 0);
+	assert_int_equal(table_dump(t, TABLE_DUMP_TYPED, &out, &e), 0);
 	assert_string_equal(out.buf, "1:t:Họ và tên|t:Ngày sinh|t:Số|t:Đảng viên|t:Ghi chú\n"
 	                             "2:t:" NFD_NAME "|d:22785|n:42.5|b:1|t:Có, \"ngoặc\"\n"
 	                             "3:t:Trần Thị Bình|_|_|_|t:Chi bộ số 5\n"
