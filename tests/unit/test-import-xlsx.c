@@ -174,6 +174,41 @@ static int dump_mem(const struct buf *zip, struct buf *out, struct err *e)
 	return r;
 }
 
+/* What most tests work with: a zip made in memory, the dump of what the
+ * reader read from it, and its error; made before each test and freed
+ * after it, whether it passed or not. */
+struct io {
+	struct buf zip, out;
+	struct err e;
+};
+
+static int io_setup(void **state)
+{
+	struct io *io = malloc(sizeof(*io));
+
+	if (!io)
+		return -1;
+	buf_init(&io->zip, 1 << 20);
+	buf_init(&io->out, 1 << 20);
+	err_init(&io->e);
+	*state = io;
+	return 0;
+}
+
+static int io_teardown(void **state)
+{
+	struct io *io = *state;
+
+	buf_release(&io->zip);
+	buf_release(&io->out);
+	err_release(&io->e);
+	free(io);
+	return 0;
+}
+
+/* A test run with a fresh struct io in *state. */
+#define IO_TEST(test) cmocka_unit_test_setup_teardown(test, io_setup, io_teardown)
+
 /* The sheet with the default parts: expect its dump, or a failure. */
 static void check_sheet(const char *sheet, int code, long row, const char *want)
 {
@@ -243,22 +278,16 @@ static void test_basic_fixture(void **state)
 
 static void test_inline_fixture(void **state)
 {
-	struct buf zip = BUF_INIT(1 << 20), out = BUF_INIT(1 << 20);
-	struct err e;
+	struct io *io = *state;
 
-	(void)state;
-	err_init(&e);
-	read_file("inline.xlsx", &zip);
-	assert_int_equal(dump_mem(&zip, &out, &e), 0);
-	assert_string_equal(out.buf,
+	read_file("inline.xlsx", &io->zip);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), 0);
+	assert_string_equal(io->out.buf,
 	                    "1:t:Họ và tên|t:Ngày sinh|t:Số|t:Đảng viên|t:Ghi chú\n"
 	                    "2:t:" NFD_NAME "|d:22785|n:42.5|b:1|t:  giữ khoảng trắng  \n");
 	/* The same bytes but truncated: refused when opened. */
-	zip.len /= 2;
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	buf_release(&zip);
-	buf_release(&out);
-	err_release(&e);
+	io->zip.len /= 2;
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
 }
 
 /*
@@ -325,21 +354,15 @@ static void test_handmade(void **state)
 	    {"xl/worksheets/sheet1.xml", SHEET("<row r=\"1\"><c r=\"A1\"><v>666</v></c></row>")},
 	    {"xl/worksheets/data.xml", data},
 	};
-	struct buf zip = BUF_INIT(1 << 20), out = BUF_INIT(1 << 20);
-	struct err e;
+	struct io *io = *state;
 
-	(void)state;
-	err_init(&e);
-	make_zip(parts, sizeof(parts) / sizeof(parts[0]), &zip);
+	make_zip(parts, sizeof(parts) / sizeof(parts[0]), &io->zip);
 	/* XFD7 before A7 is out of order: the row 7 cells are checked below. */
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	assert_int_equal(e.row, 7);
-	assert_string_equal(out.buf, "1:t: a |t:Nguyễn|_|t:x&yễ<z>\n"
-	                             "2:d:1562|n:5|n:6|d:1462.5|d:1463|d:1464|n:7\n"
-	                             "4:_|t:inline |e:#N/A|t:s|b:1|d:45351.5|n:1.5E+3\n");
-	buf_release(&zip);
-	buf_release(&out);
-	err_release(&e);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
+	assert_int_equal(io->e.row, 7);
+	assert_string_equal(io->out.buf, "1:t: a |t:Nguyễn|_|t:x&yễ<z>\n"
+	                                 "2:d:1562|n:5|n:6|d:1462.5|d:1463|d:1464|n:7\n"
+	                                 "4:_|t:inline |e:#N/A|t:s|b:1|d:45351.5|n:1.5E+3\n");
 }
 
 static void test_sparse_and_limits(void **state)
@@ -394,11 +417,8 @@ static void test_bad_cells(void **state)
 
 static void test_malformed_xml(void **state)
 {
-	struct buf zip = BUF_INIT(1 << 20), out = BUF_INIT(1 << 20);
-	struct err e;
+	struct io *io = *state;
 
-	(void)state;
-	err_init(&e);
 	/*
 	 * Unclosed <c>: the error names the row.  (The rows before it may or may
 	 * not come first: the parser reads ahead of the rows handed out.)
@@ -411,18 +431,15 @@ static void test_malformed_xml(void **state)
 	check_sheet("\xFF\xFE<\0w\0", HOSO_E_BAD_FILE, 0, "");
 
 	/* Broken shared strings or workbook: refused at open. */
-	make_xlsx(SHEET(""), "<sst><si><t>a</si></sst>", NULL, &zip);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	assert_non_null(strstr(e.msg_en.buf, "xl/sharedStrings.xml"));
-	make_xlsx(SHEET(""), "<sst><si><si/></si></sst>", NULL, &zip);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
+	make_xlsx(SHEET(""), "<sst><si><t>a</si></sst>", NULL, &io->zip);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
+	assert_non_null(strstr(io->e.msg_en.buf, "xl/sharedStrings.xml"));
+	make_xlsx(SHEET(""), "<sst><si><si/></si></sst>", NULL, &io->zip);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
 	make_xlsx(SHEET(""), NULL,
-	          "<styleSheet><cellXfs><xf numFmtId=\"x\"/></cellXfs></styleSheet>", &zip);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	assert_non_null(strstr(e.msg_en.buf, "xl/styles.xml"));
-	buf_release(&zip);
-	buf_release(&out);
-	err_release(&e);
+	          "<styleSheet><cellXfs><xf numFmtId=\"x\"/></cellXfs></styleSheet>", &io->zip);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
+	assert_non_null(strstr(io->e.msg_en.buf, "xl/styles.xml"));
 }
 
 static void test_missing_parts(void **state)
@@ -459,94 +476,76 @@ static void test_missing_parts(void **state)
 	    {"xl/worksheets/sheet1.xml",
 	     SHEET("<row><c t=\"inlineStr\"><is><t>ok</t></is></c></row>")},
 	};
-	struct buf zip = BUF_INIT(1 << 20), out = BUF_INIT(1 << 20);
-	struct err e;
+	struct io *io = *state;
 
-	(void)state;
-	err_init(&e);
-	make_zip(no_wb, 3, &zip);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	assert_non_null(strstr(e.msg_en.buf, "xl/workbook.xml"));
-	make_zip(no_rels, 2, &zip);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	assert_non_null(strstr(e.msg_en.buf, "xl/_rels/workbook.xml.rels"));
-	make_zip(no_sheet, 2, &zip);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	assert_non_null(strstr(e.msg_en.buf, "xl/s.xml"));
-	make_zip(no_sheets, 2, &zip);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	make_zip(escape, 1, &zip);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	make_zip(minimal, 3, &zip);
-	assert_int_equal(dump_mem(&zip, &out, &e), 0);
-	assert_string_equal(out.buf, "1:t:ok\n");
+	make_zip(no_wb, 3, &io->zip);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
+	assert_non_null(strstr(io->e.msg_en.buf, "xl/workbook.xml"));
+	make_zip(no_rels, 2, &io->zip);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
+	assert_non_null(strstr(io->e.msg_en.buf, "xl/_rels/workbook.xml.rels"));
+	make_zip(no_sheet, 2, &io->zip);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
+	assert_non_null(strstr(io->e.msg_en.buf, "xl/s.xml"));
+	make_zip(no_sheets, 2, &io->zip);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
+	make_zip(escape, 1, &io->zip);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
+	make_zip(minimal, 3, &io->zip);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), 0);
+	assert_string_equal(io->out.buf, "1:t:ok\n");
 	/* A zip with nothing in it, and a zip header followed by junk. */
-	buf_reset(&zip);
-	buf_add(&zip, "PK\5\6\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 22);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	buf_reset(&zip);
-	buf_adds(&zip, "PK\3\4 this is not a zip at all");
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	assert_int_equal(table_open_mem("a,b\n", 4, TABLE_XLSX, &(struct table *){NULL}, &e),
+	buf_reset(&io->zip);
+	buf_add(&io->zip, "PK\5\6\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 22);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
+	buf_reset(&io->zip);
+	buf_adds(&io->zip, "PK\3\4 this is not a zip at all");
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
+	assert_int_equal(table_open_mem("a,b\n", 4, TABLE_XLSX, &(struct table *){NULL}, &io->e),
 	                 HOSO_E_BAD_FILE);
-	buf_release(&zip);
-	buf_release(&out);
-	err_release(&e);
 }
 
 /* A DTD is refused wherever it appears: no entities, no external loads. */
 static void test_dtd_refused(void **state)
 {
-	struct buf zip = BUF_INIT(1 << 20), out = BUF_INIT(1 << 20);
-	struct err e;
+	struct io *io = *state;
 
-	(void)state;
-	err_init(&e);
 	make_xlsx("<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
 	          "<worksheet xmlns=\"" NS_MAIN "\"><sheetData><row r=\"1\"><c r=\"A1\" "
 	          "t=\"inlineStr\"><is><t>&x;</t></is></c></row></sheetData></worksheet>",
-	          NULL, NULL, &zip);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	assert_non_null(strstr(e.msg_en.buf, "DTD"));
-	assert_string_equal(out.buf, "");
+	          NULL, NULL, &io->zip);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
+	assert_non_null(strstr(io->e.msg_en.buf, "DTD"));
+	assert_string_equal(io->out.buf, "");
 	make_xlsx(SHEET(""),
 	          "<!DOCTYPE s [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">"
 	          "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><sst><si><t>&c;</t></si></sst>",
-	          NULL, &zip);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	assert_non_null(strstr(e.msg_en.buf, "DTD"));
-	buf_release(&zip);
-	buf_release(&out);
-	err_release(&e);
+	          NULL, &io->zip);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
+	assert_non_null(strstr(io->e.msg_en.buf, "DTD"));
 }
 
 static void test_zip_bombs(void **state)
 {
-	struct buf zip = BUF_INIT(1 << 20), out = BUF_INIT(1 << 20);
-	struct err e;
+	struct io *io = *state;
 
-	(void)state;
-	err_init(&e);
 	/* Declared past TABLE_MAX_XML_PART: refused before inflating anything. */
-	make_xlsx(SHEET("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"), NULL, NULL, &zip);
-	patch_size(&zip, "xl/worksheets/sheet1.xml", (uint32_t)TABLE_MAX_XML_PART + 1);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_TOO_BIG);
-	assert_non_null(strstr(e.msg_en.buf, "sheet1.xml"));
+	make_xlsx(SHEET("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"), NULL, NULL, &io->zip);
+	patch_size(&io->zip, "xl/worksheets/sheet1.xml", (uint32_t)TABLE_MAX_XML_PART + 1);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_TOO_BIG);
+	assert_non_null(strstr(io->e.msg_en.buf, "sheet1.xml"));
 	/* 100 MB claimed from a hundred bytes: an absurd ratio. */
-	make_xlsx(SHEET("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"), NULL, NULL, &zip);
-	patch_size(&zip, "xl/worksheets/sheet1.xml", 100u << 20);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	assert_non_null(strstr(e.msg_en.buf, "zip bomb"));
+	make_xlsx(SHEET("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"), NULL, NULL, &io->zip);
+	patch_size(&io->zip, "xl/worksheets/sheet1.xml", 100u << 20);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
+	assert_non_null(strstr(io->e.msg_en.buf, "zip bomb"));
 	/* Inflating past the declared size is caught while reading. */
-	make_xlsx(SHEET("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"), NULL, NULL, &zip);
-	patch_size(&zip, "xl/worksheets/sheet1.xml", 20);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	make_xlsx(SHEET(""), NULL, NULL, &zip);
-	patch_size(&zip, "xl/sharedStrings.xml", 10);
-	assert_int_equal(dump_mem(&zip, &out, &e), HOSO_E_BAD_FILE);
-	buf_release(&zip);
-	buf_release(&out);
-	err_release(&e);
+	make_xlsx(SHEET("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"), NULL, NULL, &io->zip);
+	patch_size(&io->zip, "xl/worksheets/sheet1.xml", 20);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
+	make_xlsx(SHEET(""), NULL, NULL, &io->zip);
+	patch_size(&io->zip, "xl/sharedStrings.xml", 10);
+	assert_int_equal(dump_mem(&io->zip, &io->out, &io->e), HOSO_E_BAD_FILE);
 }
 
 /* A 30 MB sheet inflating from a few MB streams in bounded memory. */
@@ -590,8 +589,8 @@ static void test_big_sheet_streams(void **state)
 	err_release(&e);
 }
 
-TEST_MAIN(cmocka_unit_test(test_basic_fixture), cmocka_unit_test(test_inline_fixture),
-          cmocka_unit_test(test_handmade), cmocka_unit_test(test_sparse_and_limits),
-          cmocka_unit_test(test_bad_cells), cmocka_unit_test(test_malformed_xml),
-          cmocka_unit_test(test_missing_parts), cmocka_unit_test(test_dtd_refused),
-          cmocka_unit_test(test_zip_bombs), cmocka_unit_test(test_big_sheet_streams))
+TEST_MAIN(cmocka_unit_test(test_basic_fixture), IO_TEST(test_inline_fixture),
+          IO_TEST(test_handmade), cmocka_unit_test(test_sparse_and_limits),
+          cmocka_unit_test(test_bad_cells), IO_TEST(test_malformed_xml),
+          IO_TEST(test_missing_parts), IO_TEST(test_dtd_refused), IO_TEST(test_zip_bombs),
+          cmocka_unit_test(test_big_sheet_streams))
