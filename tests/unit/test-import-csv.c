@@ -153,6 +153,16 @@ static void test_ragged_and_empty(void **state)
 	check("h\n\n   \n,,,\n\"\"\nx\n", "1:h\n6:x\n");
 }
 
+/* csv set to before, n bytes "z" (one long cell), then after. */
+static void long_cell(struct buf *csv, const char *before, size_t n, const char *after)
+{
+	buf_reset(csv);
+	buf_adds(csv, before);
+	for (size_t i = 0; i < n; i++)
+		buf_addch(csv, 'z');
+	buf_adds(csv, after);
+}
+
 static void test_limits(void **state)
 {
 	struct buf csv = BUF_INIT(4 << 20), out = BUF_INIT(4 << 20);
@@ -180,24 +190,13 @@ static void test_limits(void **state)
 	check_fail(csv.buf, csv.len, HOSO_E_TOO_BIG, 3, NULL);
 
 	/* A cell one byte past the limit, unquoted and quoted. */
-	buf_reset(&csv);
-	buf_adds(&csv, "a\nb\n");
-	for (int i = 0; i <= TABLE_MAX_CELL; i++)
-		buf_addch(&csv, 'z');
-	buf_adds(&csv, "\nc\n");
+	long_cell(&csv, "a\nb\n", TABLE_MAX_CELL + 1, "\nc\n");
 	check_fail(csv.buf, csv.len, HOSO_E_TOO_BIG, 3, "1:a\n2:b\n");
-	buf_reset(&csv);
-	buf_adds(&csv, "a\nb\n\"");
-	for (int i = 0; i <= TABLE_MAX_CELL; i++)
-		buf_addch(&csv, 'z');
-	buf_adds(&csv, "\"\nc\n");
+	long_cell(&csv, "a\nb\n\"", TABLE_MAX_CELL + 1, "\"\nc\n");
 	check_fail(csv.buf, csv.len, HOSO_E_TOO_BIG, 3, "1:a\n2:b\n");
 
 	/* A cell of exactly the limit is fine. */
-	buf_reset(&csv);
-	buf_adds(&csv, "a\n");
-	for (int i = 0; i < TABLE_MAX_CELL; i++)
-		buf_addch(&csv, 'z');
+	long_cell(&csv, "a\n", TABLE_MAX_CELL, "");
 	assert_int_equal(dump_mem(csv.buf, csv.len, &out, &e), 0);
 	assert_int_equal(out.len, 4 + 2 + TABLE_MAX_CELL + 1);
 
