@@ -90,6 +90,13 @@ expect_as_missing() {
   expect_http 404 "$@"
   cmp -s body.txt missing.txt && ok || fail "$what differs from a missing one"
 }
+# expect_hidden WHAT USER MISSING HIDDEN: as USER, the record at URL
+# HIDDEN (out of scope, above clearance) answers byte for byte as the one
+# at URL MISSING, which does not exist.
+expect_hidden() {
+  expect_missing -b "$2.jar" "$3"
+  expect_as_missing "$1" -b "$2.jar" "$4"
+}
 expect_body() { grep -qE -- "$1" body.txt && ok || fail "body lacks /$1/: $(head -c 300 body.txt)"; }
 expect_header() { grep -qiE -- "$1" headers.txt && ok || fail "headers lack /$1/"; }
 
