@@ -67,7 +67,7 @@ expect_body '"message":"Số CCCD'
 expect_field 400 ngay_sinh -b can.bo.jar -X POST -H "$J" -H "X-CSRF-Token: $cb" --data '{"full_name": "Giàng A Dình", "org": "X1", "ngay_sinh": "1990"}' "$base/api/persons"
 expect_http 404 -b can.bo.jar -X POST -H "$J" -H "X-CSRF-Token: $cb" --data '{"full_name": "Giàng A Dình", "org": "X2"}' "$base/api/persons"
 expect_http 201 -b can.bo.jar -X POST -H "$J" -H "X-CSRF-Token: $cb" --data '{"full_name": "Giàng A Dình", "org": "X1", "birth_date": "05/03/1962", "cccd": "011062000777"}' "$base/api/persons"
-p3=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+p3=$(id_of)
 expect_field 409 cccd -b can.bo.jar -X POST -H "$J" -H "X-CSRF-Token: $cb" --data '{"full_name": "Vàng A Chá", "org": "X1", "cccd": "011062000777"}' "$base/api/persons"
 # update with the version; a stale version is a conflict
 expect_http 200 -b can.bo.jar -X PUT -H "$J" -H "X-CSRF-Token: $cb" --data '{"version": 1, "full_name": "Giàng A Dình", "birth_date": "1962", "cccd": "011062000777"}' "$base/api/persons/$p3"
