@@ -188,8 +188,7 @@ static int io_setup(void **state)
 
 	if (!io)
 		return -1;
-	buf_init(&io->zip, 1 << 20);
-	buf_init(&io->out, 1 << 20);
+	*io = (struct io){.zip = BUF_INIT(1 << 20), .out = BUF_INIT(1 << 20)};
 	err_init(&io->e);
 	*state = io;
 	return 0;
