@@ -5,7 +5,7 @@
 // the kind has a deadline. The API only finds the people a case names and
 // records what the page cannot (a traveller's past departure and return).
 // Imported by run.mjs; the tests sign in as "thuly" (officer and leader).
-import { check, Failure, login, apiAs, memberUnder, newCase, pick } from './harness.mjs'
+import { check, Failure, login, apiAs, memberUnder, newCase, pick, addRemedy, remedyDone } from './harness.mjs'
 
 /** The date n days ago in Vietnam (UTC+7), as the API writes it (YYYY-MM-DD) and as the page does (DD/MM/YYYY). */
 const iso = (n) => new Date(Date.now() + 7 * 3600e3 - n * 86400e3).toISOString().slice(0, 10)
@@ -158,13 +158,8 @@ export const caseKindTests = [
     await page.getByRole('option', { name: 'Vi phạm chưa đến mức kỷ luật' }).click()
     await page.click('[data-test=finding-add]')
     await page.waitForSelector('[data-test=finding]')
-    await page.click('[data-test=remedy-new]')
-    await page.fill('#remedy-action', 'Sửa đổi quy chế làm việc')
-    await page.fill('#remedy-owner', 'Ban Thường vụ Đảng ủy phường')
-    await page.click('[data-test=remedy-save]')
-    await page.locator('[data-test^=remedy-done-]:visible').first().click()
-    await page.fill('#remedy-result', 'Đã ban hành quy chế mới')
-    await page.click('[data-test=remedy-close]')
+    await addRemedy(page, page.locator('[data-test=remedy-new]').first(), 'Sửa đổi quy chế làm việc', 'Ban Thường vụ Đảng ủy phường')
+    await remedyDone(page, page.locator('[data-test^=remedy-done-]:visible').first(), 'Đã ban hành quy chế mới')
     await page.waitForFunction(() => document.querySelector('[data-test=finding]')?.textContent.includes('Đã ban hành quy chế mới'))
     check((await page.textContent('[data-test=finding]')).includes('Vi phạm chưa đến mức kỷ luật'), 'finding with its conclusion')
     await page.fill('#note-text', 'Đã làm việc với tổ chức đảng')
@@ -187,13 +182,8 @@ export const caseKindTests = [
     check((await page.textContent('[data-test=case-conclusion]')).includes('kiểm điểm, rút kinh nghiệm'), 'the conclusion shown')
     await step(page, 'thong_bao', 'Đã thông báo kết luận', { note: 'Thông báo số 05-TB/UBKT' })
     await step(page, 'theo_doi', 'Theo dõi khắc phục')
-    await personal.locator('[data-test=remedy-new]').click()
-    await page.fill('#remedy-action', 'Kiểm điểm, rút kinh nghiệm trước chi bộ')
-    await page.fill('#remedy-owner', member.full_name)
-    await page.click('[data-test=remedy-save]')
-    await personal.locator('[data-test^=remedy-done-]:visible').click()
-    await page.fill('#remedy-result', 'Chi bộ đã họp kiểm điểm')
-    await page.click('[data-test=remedy-close]')
+    await addRemedy(page, personal.locator('[data-test=remedy-new]'), 'Kiểm điểm, rút kinh nghiệm trước chi bộ', member.full_name)
+    await remedyDone(page, personal.locator('[data-test^=remedy-done-]:visible'), 'Chi bộ đã họp kiểm điểm')
     await page.waitForFunction((n) => [...document.querySelectorAll('[data-test=finding]')].some((f) => f.textContent.includes(n) && f.textContent.includes('Chi bộ đã họp kiểm điểm')), member.full_name)
     check(!(await page.locator('[data-test^=remedy-done-]:visible').count()), 'every remedy done')
     await close(page)
