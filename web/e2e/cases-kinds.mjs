@@ -354,6 +354,7 @@ export const caseKindTests = [
   }],
 
   ['trip abroad: details, traveller, approval, departure and return; a late report on the overview until received, then reviewed', async ({ page, url }) => {
+    const api = await apiAs(url, 'thuly')
     const member = await thulyAndMember(page, url, 'DB.X06')
     const id = await openCase(page, url, { kind: 'Ra nước ngoài', subtype: 'Việc riêng', title: 'Đi Thái Lan thăm thân gia đình', opened: 130 })
     const number = (await page.textContent('[data-test=case-title]')).split(' — ')[0].trim()
