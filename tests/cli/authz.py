@@ -42,6 +42,30 @@ def person_get(u, pid):
     return call("GET", f"/api/persons/{pid}", u)
 
 
+# Who writes on a case of X1: its officer and its leader.
+WRITERS = ("cv.x1", "ld.x1")
+
+
+def open_case(user, **fields):
+    """A case of X1 opened by user with fields (kind, title, ...); its id."""
+    st, body, _ = call("POST", "/api/cases", user, {"org": "X1", **fields})
+    check(st == 201, f"{fields['kind']} opened: {st}")
+    return json.loads(body)["id"]
+
+
+def first_id(case, key):
+    """The id of the first record in the list key ("letters", ...) of case, as cv.x1 reads it."""
+    st, body, _ = call("GET", f"/api/cases/{case}", "cv.x1")
+    return json.loads(body)[key][0]["id"]
+
+
+def writers_only(allowed, what, method, path, body):
+    """Every user tries the call (body, or body(user)): the WRITERS get allowed, the others 403."""
+    for u in USERS:
+        expect_call(allowed if u in WRITERS else 403, what, method, path, u,
+                    body(u) if callable(body) else body)
+
+
 # What a missing record looks like, per user (the reference for "leaks nothing").
 missing = {u: person_get(u, MISSING)[:2] for u in USERS}
 
@@ -210,7 +234,7 @@ for u in USERS:
     st, _, _ = call("GET", "/api/case-kinds", u)
     check(st == (401 if u is None else 200), f"case kinds as {u}: {st}")
 for u in USERS:
-    writer = u in ("cv.x1", "ld.x1")
+    writer = u in WRITERS
     st, body, _ = expect_call(201 if writer else 403, "note on an in-scope case",
                               "POST", f"/api/cases/{C1}/notes", u, {"text": f"ghi chú của {u}"})
     st, body, _ = expect_call(404 if writer else 403, "note on an out-of-scope case",
@@ -225,76 +249,59 @@ for u in USERS:
         check("Kiểm tra xã B" not in body, f"a denial names a case ({u})")
 # Verification letters: on a background check in X1, by its officers and
 # leaders; the list of unanswered ones for readers.
-st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "tham_tra_ly_lich", "title": "Thẩm tra", "org": "X1"})
-check(st == 201, f"background check opened: {st}")
-K = json.loads(body)["id"]
+K = open_case("cv.x1", kind="tham_tra_ly_lich", title="Thẩm tra")
 for u in USERS:
-    writer = u in ("cv.x1", "ld.x1")
+    writer = u in WRITERS
     st, body, _ = expect_call(201 if writer else 403, "letter on an in-scope case",
                               "POST", f"/api/cases/{K}/letters", u, {"recipient": f"Đảng ủy ({u})"})
     st, _, _ = expect_call(403 if u == "kiem.toan" else 200, "letters", "GET", "/api/letters", u)
-st, body, _ = call("GET", f"/api/cases/{K}", "cv.x1")
-L = json.loads(body)["letters"][0]["id"]
-for u in USERS:
-    st, _, _ = expect_call(409 if u in ("cv.x1", "ld.x1") else 403, "remind a letter",
-                           "POST", f"/api/letters/{L}", u, {"action": "remind", "version": 999})
+L = first_id(K, "letters")
+writers_only(409, "remind a letter", "POST", f"/api/letters/{L}", {"action": "remind", "version": 999})
 
 # Discipline decisions: leaders only.
-st, body, _ = call("POST", "/api/cases", "ld.x1", {"kind": "ky_luat", "title": "Kỷ luật", "org": "X1"})
-check(st == 201, f"discipline case opened: {st}")
-D = json.loads(body)["id"]
+D = open_case("ld.x1", kind="ky_luat", title="Kỷ luật")
 for u in USERS:
     st, _, _ = expect_call(201 if u == "ld.x1" else 403, "discipline decision",
                            "POST", f"/api/cases/{D}/disciplines", u, {"form": "canh_cao", "org": "X1", "violation": "2024-01-01"})
 
 # A linked inspection from a supervision: officers and leaders in scope.
-st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "giam_sat", "title": "Giám sát", "org": "X1"})
-S = json.loads(body)["id"]
-for u in USERS:
-    st, _, _ = expect_call(201 if u in ("cv.x1", "ld.x1") else 403, "inspection from a supervision",
-                           "POST", f"/api/cases/{S}/inspection", u, {"title": f"Kiểm tra ({u})"})
+S = open_case("cv.x1", kind="giam_sat", title="Giám sát")
+writers_only(201, "inspection from a supervision", "POST", f"/api/cases/{S}/inspection",
+             lambda u: {"title": f"Kiểm tra ({u})"})
 
 # Findings of an inspection and their remedies: officers and leaders in scope.
 for u in USERS:
-    st, body, _ = expect_call(201 if u in ("cv.x1", "ld.x1") else 403, "finding on an in-scope inspection",
+    st, body, _ = expect_call(201 if u in WRITERS else 403, "finding on an in-scope inspection",
                               "POST", f"/api/cases/{C1}/findings", u, {"text": f"Nhận xét ({u})", "conclusion": "khong_vi_pham"})
-    st, _, _ = expect_call(404 if u in ("cv.x1", "ld.x1") else 403, "finding on an out-of-scope inspection",
+    st, _, _ = expect_call(404 if u in WRITERS else 403, "finding on an out-of-scope inspection",
                            "POST", f"/api/cases/{C2}/findings", u, {"text": "x", "conclusion": "khong_vi_pham"})
 
 # A trip's details and travellers: officers and leaders in scope.
-st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "ra_nuoc_ngoai", "subtype": "cong_vu", "title": "Đoàn công tác", "org": "X1"})
-T = json.loads(body)["id"]
+T = open_case("cv.x1", kind="ra_nuoc_ngoai", subtype="cong_vu", title="Đoàn công tác")
 for u in USERS:
-    writer = u in ("cv.x1", "ld.x1")
+    writer = u in WRITERS
     st, _, _ = expect_call(200 if writer else 403, "trip details",
                            "PUT", f"/api/cases/{T}/trip", u, {"purpose": "cong_tac", "countries": "Lào", "depart": "2030-01-02", "come_back": "2030-01-05"})
     st, _, _ = expect_call(404 if writer else 403, "an out-of-scope traveller",
                            "POST", f"/api/cases/{T}/travellers", u, {"person": P2})
 st, _, _ = call("POST", f"/api/cases/{T}/travellers", "cv.x1", {"person": P1})
 check(st == 201, f"traveller added: {st}")
-st, body, _ = call("GET", f"/api/cases/{T}", "cv.x1")
-TR = json.loads(body)["travellers"][0]["id"]
-for u in USERS:
-    st, _, _ = expect_call(409 if u in ("cv.x1", "ld.x1") else 403, "traveller event",
-                           "POST", f"/api/travellers/{TR}", u, {"event": "commitment", "version": 999})
+TR = first_id(T, "travellers")
+writers_only(409, "traveller event", "POST", f"/api/travellers/{TR}", {"event": "commitment", "version": 999})
 
 # A stay abroad: officers and leaders in scope.
-st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "o_nuoc_ngoai", "title": "Ở nước ngoài", "org": "X1"})
-ST = json.loads(body)["id"]
-for u in USERS:
-    st, _, _ = expect_call(200 if u in ("cv.x1", "ld.x1") else 403, "stay details",
-                           "PUT", f"/api/cases/{ST}/stay", u, {"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2030-01-02", "expected_end": "2031-01-02"})
+ST = open_case("cv.x1", kind="o_nuoc_ngoai", title="Ở nước ngoài")
+writers_only(200, "stay details", "PUT", f"/api/cases/{ST}/stay",
+             {"country": "Nga", "purpose": "hoc_tap", "arrangement": "tu_sinh_hoat", "start": "2030-01-02", "expected_end": "2031-01-02"})
 
 # The people a background check covers: officers and leaders in scope.
-for u in USERS:
-    st, _, _ = expect_call(201 if u in ("cv.x1", "ld.x1") else 403, "relative",
-                           "POST", f"/api/cases/{K}/relatives", u, {"relation": "bo", "full_name": f"Người bố ({u})"})
+writers_only(201, "relative", "POST", f"/api/cases/{K}/relatives",
+             lambda u: {"relation": "bo", "full_name": f"Người bố ({u})"})
 
 # An appraisal's details and documents: officers and leaders in scope.
-st, body, _ = call("POST", "/api/cases", "cv.x1", {"kind": "tham_dinh", "title": "Thẩm định", "org": "X1"})
-AP = json.loads(body)["id"]
+AP = open_case("cv.x1", kind="tham_dinh", title="Thẩm định")
 for u in USERS:
-    writer = u in ("cv.x1", "ld.x1")
+    writer = u in WRITERS
     st, _, _ = expect_call(200 if writer else 403, "appraisal details",
                            "PUT", f"/api/cases/{AP}/appraisal", u, {"requester": f"Ban Tổ chức ({u})"})
     st, _, _ = expect_call(200 if writer else 403, "appraisal document",
@@ -304,7 +311,7 @@ for u in USERS:
 
 # Assignees: officers and leaders in scope (a stale version: 409).
 for u in USERS:
-    writer = u in ("cv.x1", "ld.x1")
+    writer = u in WRITERS
     st, _, _ = expect_call(409 if writer else 403, "assignees of an in-scope case",
                            "PUT", f"/api/cases/{C1}/assignees", u, {"users": [], "version": 999})
     st, _, _ = expect_call(404 if writer else 403, "assignees of an out-of-scope case",
@@ -314,7 +321,7 @@ for u in USERS:
 # download (each download audited); out of scope it is not there.
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
 for u in USERS:
-    writer = u in ("cv.x1", "ld.x1")
+    writer = u in WRITERS
     st, body, _ = call_raw("POST", f"/api/cases/{C1}/attachments?name=qd-{u}.pdf", u, PDF)
     want = 401 if u is None else (201 if writer else 403)
     check(st == want, f"attach to an in-scope case as {u}: {st}, want {want}")
@@ -353,11 +360,11 @@ for u in USERS:
                            "GET", "/api/report-submissions?org=X2&period=2020", u)
 SUBS = {}
 for i, u in enumerate(USERS):
-    st, body, _ = expect_call(201 if u in ("cv.x1", "ld.x1") else 403, "submit X1's period",
+    st, body, _ = expect_call(201 if u in WRITERS else 403, "submit X1's period",
                               "POST", "/api/report-submissions", u, {"org": "X1", "period": str(2001 + i)})
     if st == 201:
         SUBS[u] = json.loads(body)["id"]
-    st, _, _ = expect_call(404 if u in ("cv.x1", "ld.x1") else 403, "submit X2's period",
+    st, _, _ = expect_call(404 if u in WRITERS else 403, "submit X2's period",
                            "POST", "/api/report-submissions", u, {"org": "X2", "period": str(2001 + i)})
 for u in USERS:
     st, _, _ = expect_call(403 if u == "kiem.toan" else 200, "read a submission",

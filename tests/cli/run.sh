@@ -52,6 +52,13 @@ stop_server() {
   kill -TERM "$spid" 2>/dev/null
   wait "$spid"
 }
+# restart_server USER...: stop the server, start another on the same
+# database and sign USER... in (login_users): the next part of a test.
+restart_server() {
+  stop_server
+  start_server
+  login_users "$@"
+}
 # get [curl args...]: body to body.txt, headers to headers.txt, prints the status
 get() { curl -s -o body.txt -D headers.txt -w '%{http_code}' "$@"; }
 expect_http() { # STATUS [curl args...] URL
@@ -89,6 +96,23 @@ expect_as_missing() {
   local what=$1; shift
   expect_http 404 "$@"
   cmp -s body.txt missing.txt && ok || fail "$what differs from a missing one"
+}
+# id_of: the "id" of the JSON in body.txt (what a POST created).
+id_of() { python3 -c 'import json; print(json.load(open("body.txt"))["id"])'; }
+# expect_json WHAT [curl args...] URL <<'PY': a 200 whose JSON body, as b,
+# passes the Python asserts on stdin (json imported).
+expect_json() {
+  local what=$1; shift
+  expect_http 200 "$@"
+  { printf 'import json\nb = json.load(open("body.txt"))\n'; cat; } | python3 - && ok ||
+    fail "$what: $(head -c 400 body.txt)"
+}
+# expect_hidden WHAT USER MISSING HIDDEN: as USER, the record at URL
+# HIDDEN (out of scope, above clearance) answers byte for byte as the one
+# at URL MISSING, which does not exist.
+expect_hidden() {
+  expect_missing -b "$2.jar" "$3"
+  expect_as_missing "$1" -b "$2.jar" "$4"
 }
 expect_body() { grep -qE -- "$1" body.txt && ok || fail "body lacks /$1/: $(head -c 300 body.txt)"; }
 expect_header() { grep -qiE -- "$1" headers.txt && ok || fail "headers lack /$1/"; }

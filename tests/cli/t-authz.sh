@@ -13,7 +13,7 @@ start_server
 get -c adm.jar -X POST -H 'Content-Type: application/json' --data '{"username": "admin", "password": "mat-khau-admin-1"}' "$base/api/session" >/dev/null
 csrf=$(python3 -c 'import json; print(json.load(open("body.txt"))["csrf"])')
 expect_http 201 -b adm.jar -X POST -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" --data '{"full_name": "Lò Văn Xôm", "org": "X1", "confidentiality": 1}' "$base/api/persons"
-p3=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+p3=$(id_of)
 printf '{"p1": %s, "p2": %s, "p3": %s, "c1": %s, "c2": %s, "c3": %s}\n' "$p1" "$p2" "$p3" "$c1" "$c2" "$c3" > ids.json
 # For the holes (authz_holes.py) and the existence-leak probes
 # (authz_leaks.py): more users, classified members, and in X2, hidden from

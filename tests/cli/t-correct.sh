@@ -18,7 +18,6 @@ refused() { # USER METHOD PATH BODY STATUS FIELD: refused, naming the field
   send "$1" "$2" "$3" "$4" "$5"
   expect_body "\"field\":\"$6\""
 }
-id_of() { python3 -c 'import json; print(json.load(open("body.txt"))["id"])'; }
 view() { # USER CASE: the case's JSON in body.txt
   expect_http 200 -b "$1.jar" "$base/api/cases/$2"
 }

@@ -38,7 +38,7 @@ s=$(post /api/cases "$(case_body 1929-12-31)")
 # today is a day a case may open
 s=$(post /api/cases "$(case_body "$today")")
 [ "$s" = 201 ] && ok || fail "today -> $s $(cat body.txt)"
-c=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+c=$(id_of)
 # a step dated tomorrow is refused
 s=$(post "/api/cases/$c/transition" "{\"to\": \"dang_kiem_tra\", \"date\": \"$tomorrow\", \"version\": 1}")
 [ "$s" = 400 ] && [ "$(field field)" = date ] && [ "$(field message)" = "Ngày không được sau hôm nay ($(vn "$today"))" ] && ok || fail "step tomorrow -> $s $(cat body.txt)"

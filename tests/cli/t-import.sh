@@ -62,54 +62,50 @@ printf 'Họ và tên,Số CCCD,Mã tổ chức\nLò Văn Pánh,011099000777,C1\
 expect_status 1 "$HOSO" import persons twice.csv --update
 expect_out "thêm 1"
 expect_err "cùng tệp"
-# Many batches: 3,000 rows, two bad ones far apart, reported with their rows.
-python3 - <<'PY'
-with open("many.csv", "w", encoding="utf-8") as f:
-    f.write("Họ và tên;Số CCCD;Mã tổ chức\n")
-    for i in range(3000):
-        cccd = "0119%08d" % i
-        if i == 700:
-            cccd = "12"
-        name = "Lò Văn Muôn" if i != 2500 else "Lò 3"
-        f.write(f"{name};{cccd};C2\n")
+# csv_rows FILE HEADER N EXPR: FILE (UTF-8) with the line HEADER, then N
+# rows, row i (from 0) the value of the Python expression EXPR.
+csv_rows() {
+  python3 - "$@" <<'PY'
+import sys
+path, header, n, expr = sys.argv[1:5]
+with open(path, "w", encoding="utf-8") as f:
+    f.write(header + "\n")
+    for i in range(int(n)):
+        f.write(eval(expr, {"i": i}) + "\n")
 PY
+}
+# expect_lines FILE PATTERN...: each PATTERN (grep) matches a line of FILE.
+expect_lines() {
+  local f=$1
+  shift
+  for p in "$@"; do
+    grep -q -- "$p" "$f" && ok || fail "$f lacks /$p/: $(head -c 600 "$f")"
+  done
+}
+# Many batches: 3,000 rows, two bad ones far apart (a short CCCD at row
+# 702, a digit in a name at row 2502), reported with their rows.
+csv_rows many.csv "Họ và tên;Số CCCD;Mã tổ chức" 3000 \
+  '("Lò 3" if i == 2500 else "Lò Văn Muôn") + ";" + ("12" if i == 700 else "0119%08d" % i) + ";C2"'
 expect_status 1 "$HOSO" import persons many.csv --report many-report.txt
 expect_out "Đã đọc 3000 dòng: thêm 2998, cập nhật 0, lỗi 2"
-grep -q "^Dòng 702, cột \"Số CCCD\"" many-report.txt && ok || fail "row 702: $(cat many-report.txt)"
-grep -q "^Dòng 2502, cột \"Họ và tên\"" many-report.txt && ok || fail "row 2502"
+expect_lines many-report.txt '^Dòng 702, cột "Số CCCD"' '^Dòng 2502, cột "Họ và tên"'
 # A file that breaks after many good rows: nothing of it is written.
-python3 - <<'PY'
-with open("broken.csv", "w", encoding="utf-8") as f:
-    f.write("Họ và tên,Số CCCD,Mã tổ chức\n")
-    for i in range(2000):
-        f.write("Giàng A Pó,0118%08d,C2\n" % i)
-    f.write('"Giàng A Lử,011899999999,C2\n')
-PY
+csv_rows broken.csv "Họ và tên,Số CCCD,Mã tổ chức" 2000 '"Giàng A Pó,0118%08d,C2" % i'
+printf '"Giàng A Lử,011899999999,C2\n' >> broken.csv
 expect_status 1 "$HOSO" import persons broken.csv
 expect_err "bad_file"
 expect_status 0 "$HOSO" person search "giang a po"
 expect_out "0 kết quả"
 # A large file into a small database is loaded in bulk (indexes rebuilt
-# afterwards); duplicates are still found and reported with their rows.
-python3 - <<'PY'
-with open("bulk.csv", "w", encoding="utf-8") as f:
-    f.write("Họ và tên,Số CCCD,Số thẻ đảng viên,Mã tổ chức\n")
-    for i in range(30000):
-        cccd = "0117%08d" % i
-        card = "%08d" % (50000000 + i)
-        if i == 20000:
-            cccd = "0117%08d" % 5          # same as row 7
-        if i == 21000:
-            cccd = "011075000123"          # already on record (messy.xlsx)
-        if i == 22000:
-            card = "%08d" % (50000000 + 9)  # same card as row 11
-        f.write(f"Vàng A Sính,{cccd},{card},C2\n")
-PY
+# afterwards); duplicates are still found and reported with their rows:
+# row 20002 has row 7's CCCD, row 21002 one already on record (messy.xlsx),
+# row 22002 row 11's card.
+csv_rows bulk.csv "Họ và tên,Số CCCD,Số thẻ đảng viên,Mã tổ chức" 30000 \
+  '"Vàng A Sính,%s,%08d,C2" % ({20000: "0117%08d" % 5, 21000: "011075000123"}.get(i, "0117%08d" % i), 50000000 + (9 if i == 22000 else i))'
 expect_status 1 "$HOSO" import persons bulk.csv --report bulk-report.txt
 expect_out "Đã đọc 30000 dòng: thêm 29997, cập nhật 0, lỗi 3"
-grep -q '^Dòng 20002, cột "Số CCCD": Số CCCD trùng với dòng 7 trong cùng tệp' bulk-report.txt && ok || fail "bulk dup: $(cat bulk-report.txt)"
-grep -q '^Dòng 21002, cột "Số CCCD": Số CCCD đã có trong hồ sơ khác' bulk-report.txt && ok || fail "bulk existing"
-grep -q '^Dòng 22002, cột "Số thẻ đảng viên"' bulk-report.txt && ok || fail "bulk card"
+expect_lines bulk-report.txt '^Dòng 20002, cột "Số CCCD": Số CCCD trùng với dòng 7 trong cùng tệp' \
+  '^Dòng 21002, cột "Số CCCD": Số CCCD đã có trong hồ sơ khác' '^Dòng 22002, cột "Số thẻ đảng viên"'
 expect_status 0 "$HOSO" person search "011700019999"
 expect_out "Vàng A Sính"
 expect_status 0 "$HOSO" person search "vang a sinh" --limit 1000

@@ -15,7 +15,6 @@ post() { # USER PATH BODY STATUS
 inbox() { # USER [QUERY]
   expect_http 200 -b "$1.jar" "$base/api/notices${2:-}"
 }
-id_of() { python3 -c 'import json; print(json.load(open("body.txt"))["id"])'; }
 # an inspection opened by the officer waits for the leaders' decision
 post cv.x1 /api/cases '{"kind": "kiem_tra", "title": "Kiểm tra chi bộ bản Na", "org": "X1", "subject_orgs": ["X1"]}' 201
 k=$(id_of)

@@ -84,7 +84,7 @@ cmp -s body.txt missing.txt && ok || fail "a hidden case's paper differs from a 
 
 # Generated: a draft document of the case, downloaded as DOCX and PDF.
 send cv.x1 POST "/api/cases/$c1/papers" '{"paper": "kt_quyet_dinh"}' 201
-doc=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+doc=$(id_of)
 expect_http 200 -b cv.x1.jar "$base/api/cases/$c1"
 has '[(d["paper"], d["number"], d["title"]) for d in b["documents"]] == [("kt_quyet_dinh", None, "Quyết định kiểm tra - KT-2026-0001")]'
 expect_http 200 -b xem.x1.jar -o qd.pdf "$base/api/documents/$doc/paper?format=pdf"

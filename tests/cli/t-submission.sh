@@ -61,7 +61,7 @@ done <<'BAD'
 {"org": "X2", "period": "2019"}|404|org
 BAD
 post cv.x1 /api/report-submissions '{"org": "X1", "period": "2019", "note": "Báo cáo năm"}' 201
-s19=$(python3 -c 'import json; print(json.load(open("body.txt"))["id"])')
+s19=$(id_of)
 [ "$(count "SELECT count(*) FROM report_submission")" = $((before + 1)) ] && ok || fail "refused submissions wrote nothing"
 expect_body '"kt_to_chuc":1'
 post cv.x1 /api/report-submissions '{"org": "X1", "period": "2019"}' 409

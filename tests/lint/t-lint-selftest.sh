@@ -97,28 +97,26 @@ for c in "${checks[@]}"; do
 done
 
 # 2. One bad file, then two (the pipefail case), for every check.
+# one_then_two CHECK WHAT FILE TEXT WHAT2 FILE2 TEXT2: in the clone as
+# cloned, FILE holding TEXT fails CHECK (WHAT); FILE2 added with TEXT2, the
+# check fails naming both (WHAT2).
+one_then_two() {
+  reset
+  plant "$3" "$4"
+  expect_fail "$1" "$2" "$3"
+  plant "$6" "$7"
+  expect_fail "$1" "$5" "$3" "$6"
+}
+
 misformatted='int  f( int x ){return x+1;}'
-reset
-plant src/core/zz-format.c "$misformatted"
-expect_fail clang-format "a mis-formatted .c" src/core/zz-format.c
-plant tests/unit/zz-format.h "$misformatted"
-expect_fail clang-format "two mis-formatted files" src/core/zz-format.c tests/unit/zz-format.h
-
-reset
-plant src/core/zz-banned.c '#include "core/banned.h"
-#include <stdio.h>'
-expect_fail banned-last "a .c that includes core/banned.h before another header" \
-  src/core/zz-banned.c
-plant src/app/zz-banned2.c 'int zz(void);'
-expect_fail banned-last "two such files (one with no include at all)" \
-  src/core/zz-banned.c src/app/zz-banned2.c
-
-reset
-plant src/app/zz-sqlite.c '#include <sqlite3.h>'
-expect_fail sqlite3-h "sqlite3.h included in src/app" src/app/zz-sqlite.c
-plant src/http/zz-sqlite.h '#include "sqlite3.h"'
-expect_fail sqlite3-h "sqlite3.h included in src/app and src/http" \
-  src/app/zz-sqlite.c src/http/zz-sqlite.h
+one_then_two clang-format "a mis-formatted .c" src/core/zz-format.c "$misformatted" \
+  "two mis-formatted files" tests/unit/zz-format.h "$misformatted"
+one_then_two banned-last "a .c that includes core/banned.h before another header" \
+  src/core/zz-banned.c '#include "core/banned.h"
+#include <stdio.h>' \
+  "two such files (one with no include at all)" src/app/zz-banned2.c 'int zz(void);'
+one_then_two sqlite3-h "sqlite3.h included in src/app" src/app/zz-sqlite.c '#include <sqlite3.h>' \
+  "sqlite3.h included in src/app and src/http" src/http/zz-sqlite.h '#include "sqlite3.h"'
 
 reset
 printf 'openapi: 3.0.3\npaths: [unclosed\n  - {\n' >"$repo/docs/openapi.yaml"
@@ -126,18 +124,11 @@ expect_fail openapi "invalid YAML" docs/openapi.yaml
 rm "$repo/docs/openapi.yaml"
 expect_fail openapi "the file missing" docs/openapi.yaml
 
-reset
-plant src/cli/zz-sql.c 'static const char *q = "SELECT id FROM person";'
-expect_fail cli-sql "SQL in src/cli" src/cli/zz-sql.c
-plant src/cli/zz-sql2.c 'static const char *q2 = "DELETE FROM audit";'
-expect_fail cli-sql "SQL in two files of src/cli" src/cli/zz-sql.c src/cli/zz-sql2.c
-
-reset
-plant src/http/zz-store.c 'void zz(struct store *s) { store_begin(s); }'
-expect_fail store-layering "a store_ call in src/http" src/http/zz-store.c
-plant src/cli/zz-store.c '#include "store/store.h"'
-expect_fail store-layering "a store_ call in src/http and a store/ include in src/cli" \
-  src/http/zz-store.c src/cli/zz-store.c
+one_then_two cli-sql "SQL in src/cli" src/cli/zz-sql.c 'static const char *q = "SELECT id FROM person";' \
+  "SQL in two files of src/cli" src/cli/zz-sql2.c 'static const char *q2 = "DELETE FROM audit";'
+one_then_two store-layering "a store_ call in src/http" \
+  src/http/zz-store.c 'void zz(struct store *s) { store_begin(s); }' \
+  "a store_ call in src/http and a store/ include in src/cli" src/cli/zz-store.c '#include "store/store.h"'
 reset
 plant src/export/zz-store.c 'void *zz(struct app *a) { return app_store(a); }'
 expect_fail store-layering "the store handle (app_store) in src/export" src/export/zz-store.c

@@ -2,7 +2,9 @@
  * doc-sample.h - one Party report for the document writers' tests
  * (test-export-docx, -pdf, -xlsx): every kind of block, Vietnamese text
  * with every tone mark, a table long enough to span pages, a total row, a
- * chart with two series, a confidentiality mark.
+ * chart with two series, a confidentiality mark; and what every writer
+ * must do when its output buffer is too small.  Include after <cmocka.h>,
+ * core/buf.h and core/err.h.
  */
 #ifndef HOSO_TEST_DOC_SAMPLE_H
 #define HOSO_TEST_DOC_SAMPLE_H
@@ -111,6 +113,28 @@ static inline const struct doc *doc_sample(void)
 	t[3] = (struct doc_cell){.kind = DOC_CELL_INT, .n = s3};
 	t[4] = (struct doc_cell){.kind = DOC_CELL_INT, .n = s4};
 	return &d;
+}
+
+/* A document writer: docx_write, pdf_write, xlsx_write. */
+typedef int (*doc_writer)(const struct doc *d, struct buf *out, struct err *e);
+
+/* write, given the sample and a buffer capped at cap that already holds
+ * "abc", fails with HOSO_E_TOO_BIG (in its return and in the error) and
+ * leaves the buffer as it was. */
+static inline void doc_sample_too_big(doc_writer write, size_t cap)
+{
+	struct buf b;
+	struct err e;
+
+	err_init(&e);
+	buf_init(&b, cap);
+	assert_int_equal(buf_adds(&b, "abc"), 0);
+	assert_int_equal(write(doc_sample(), &b, &e), HOSO_E_TOO_BIG);
+	assert_int_equal(e.code, HOSO_E_TOO_BIG);
+	assert_int_equal(b.len, 3);
+	assert_string_equal(b.buf, "abc");
+	buf_release(&b);
+	err_release(&e);
 }
 
 #endif

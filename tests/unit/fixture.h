@@ -180,6 +180,14 @@ static inline int64_t fixture_person(struct fixture *fx, struct person_input in)
 	return id;
 }
 
+/* What the tests of the report's figures count: a routine inspection
+ * (kiem_tra, chap_hanh) titled "Kiểm tra", opened on the day opened. */
+static inline struct case_input fixture_routine_inspection(int32_t opened)
+{
+	return (struct case_input){
+	    .kind = "kiem_tra", .subtype = "chap_hanh", .title = "Kiểm tra", .opened = opened};
+}
+
 /* A case opened by who from in; aborts on failure. */
 static inline int64_t fixture_case(struct fixture *fx, const struct actor *who,
                                    struct case_input in)

@@ -40,6 +40,13 @@ static int setup(void **state)
 	return 0;
 }
 
+/* correct_withdraw of the record kind id as who, with reason, at version. */
+static int withdraw(struct fx *f, const struct actor *who, enum store_record kind, int64_t id,
+                    const char *reason, int64_t version)
+{
+	return correct_withdraw(f->fx.app, who, kind, id, reason, version, &f->fx.e);
+}
+
 /* The findings of the inspection standing with a violation. */
 static int64_t violations(struct fx *f)
 {
@@ -70,29 +77,20 @@ static void test_withdrawn_finding_kept_out_of_rules(void **state)
 	                 0);
 	assert_int_equal(violations(f), 1);
 	/* refusals first: role, sight, reason, version */
-	assert_int_equal(
-	    correct_withdraw(f->fx.app, &f->viewer, STORE_REC_FINDING, fid, "Nhầm", 1, &f->fx.e),
-	    HOSO_E_DENIED);
-	assert_int_equal(
-	    correct_withdraw(f->fx.app, &f->other, STORE_REC_FINDING, fid, "Nhầm", 1, &f->fx.e),
-	    HOSO_E_NOT_FOUND);
-	assert_string_equal(f->fx.e.msg_vi.buf, "Không tìm thấy nội dung kết luận");
-	assert_int_equal(correct_withdraw(f->fx.app, &f->officer, STORE_REC_FINDING, 999999, "Nhầm",
-	                                  1, &f->fx.e),
+	assert_int_equal(withdraw(f, &f->viewer, STORE_REC_FINDING, fid, "Nhầm", 1), HOSO_E_DENIED);
+	assert_int_equal(withdraw(f, &f->other, STORE_REC_FINDING, fid, "Nhầm", 1),
 	                 HOSO_E_NOT_FOUND);
-	assert_int_equal(
-	    correct_withdraw(f->fx.app, &f->officer, STORE_REC_FINDING, fid, "  ", 1, &f->fx.e),
-	    HOSO_E_MISSING);
+	assert_string_equal(f->fx.e.msg_vi.buf, "Không tìm thấy nội dung kết luận");
+	assert_int_equal(withdraw(f, &f->officer, STORE_REC_FINDING, 999999, "Nhầm", 1),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(withdraw(f, &f->officer, STORE_REC_FINDING, fid, "  ", 1), HOSO_E_MISSING);
 	assert_string_equal(f->fx.e.field.buf, "reason");
-	assert_int_equal(
-	    correct_withdraw(f->fx.app, &f->officer, STORE_REC_FINDING, fid, "Nhầm", 2, &f->fx.e),
-	    HOSO_E_CONFLICT);
-	/* a subject with a finding standing stays */
-	assert_int_equal(correct_withdraw(f->fx.app, &f->officer, STORE_REC_SUBJECT, f->subject,
-	                                  "Nhầm", 1, &f->fx.e),
+	assert_int_equal(withdraw(f, &f->officer, STORE_REC_FINDING, fid, "Nhầm", 2),
 	                 HOSO_E_CONFLICT);
-	assert_int_equal(correct_withdraw(f->fx.app, &f->officer, STORE_REC_FINDING, fid,
-	                                  "Nhập nhầm đối tượng", 1, &f->fx.e),
+	/* a subject with a finding standing stays */
+	assert_int_equal(withdraw(f, &f->officer, STORE_REC_SUBJECT, f->subject, "Nhầm", 1),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(withdraw(f, &f->officer, STORE_REC_FINDING, fid, "Nhập nhầm đối tượng", 1),
 	                 0);
 	/* kept, with its remedy, both withdrawn; out of the count and the rules */
 	assert_int_equal(case_get(f->fx.app, &f->officer, f->insp, &f->fx.a, &v, &f->fx.e), 0);
@@ -105,8 +103,7 @@ static void test_withdrawn_finding_kept_out_of_rules(void **state)
 	assert_int_equal(finding_open_remedies(f->fx.app, f->insp, &open, &f->fx.e), 0);
 	assert_int_equal(open, 0);
 	/* final */
-	assert_int_equal(correct_withdraw(f->fx.app, &f->officer, STORE_REC_FINDING, fid, "Lần nữa",
-	                                  2, &f->fx.e),
+	assert_int_equal(withdraw(f, &f->officer, STORE_REC_FINDING, fid, "Lần nữa", 2),
 	                 HOSO_E_CONFLICT);
 	assert_int_equal(
 	    remedy_add(f->fx.app, &f->officer, fid, "X", "Y", date_days(2024, 6, 30), &x, &f->fx.e),
@@ -114,9 +111,8 @@ static void test_withdrawn_finding_kept_out_of_rules(void **state)
 	assert_int_equal(remedy_done(f->fx.app, &f->officer, rid, DATE_NONE, "Xong", 2, &f->fx.e),
 	                 HOSO_E_CONFLICT);
 	/* the subject now goes, and a finding about it is refused */
-	assert_int_equal(correct_withdraw(f->fx.app, &f->officer, STORE_REC_SUBJECT, f->subject,
-	                                  "Không phải đối tượng", 0, &f->fx.e),
-	                 0);
+	assert_int_equal(
+	    withdraw(f, &f->officer, STORE_REC_SUBJECT, f->subject, "Không phải đối tượng", 0), 0);
 	assert_int_equal(finding_add(f->fx.app, &f->officer, f->insp, f->subject, "X",
 	                             "khong_vi_pham", &x, &f->fx.e),
 	                 HOSO_E_NOT_FOUND);
@@ -131,13 +127,10 @@ static void test_a_leaders_conclusion_is_a_leaders_to_withdraw(void **state)
 	                             "Vi phạm nghiêm trọng", "vi_pham_phai_ky_luat", &fid,
 	                             &f->fx.e),
 	                 0);
-	assert_int_equal(
-	    correct_withdraw(f->fx.app, &f->officer, STORE_REC_FINDING, fid, "Nhầm", 1, &f->fx.e),
-	    HOSO_E_DENIED);
+	assert_int_equal(withdraw(f, &f->officer, STORE_REC_FINDING, fid, "Nhầm", 1),
+	                 HOSO_E_DENIED);
 	assert_string_equal(f->fx.e.field.buf, "conclusion");
-	assert_int_equal(
-	    correct_withdraw(f->fx.app, &f->leader, STORE_REC_FINDING, fid, "Nhầm", 1, &f->fx.e),
-	    0);
+	assert_int_equal(withdraw(f, &f->leader, STORE_REC_FINDING, fid, "Nhầm", 1), 0);
 }
 
 static void test_case_corrected(void **state)
@@ -210,13 +203,10 @@ static void test_closed_case_refuses_corrections(void **state)
 	assert_int_equal(case_document_edit(f->fx.app, &f->officer, doc, &in, &f->fx.e),
 	                 HOSO_E_CONFLICT);
 	assert_string_equal(f->fx.e.field.buf, "state");
-	assert_int_equal(
-	    correct_withdraw(f->fx.app, &f->officer, STORE_REC_DOCUMENT, doc, "Trùng", 0, &f->fx.e),
-	    HOSO_E_CONFLICT);
+	assert_int_equal(withdraw(f, &f->officer, STORE_REC_DOCUMENT, doc, "Trùng", 0),
+	                 HOSO_E_CONFLICT);
 	/* a note, which a closed case takes, is withdrawn from it too */
-	assert_int_equal(correct_withdraw(f->fx.app, &f->officer, STORE_REC_NOTE, note,
-	                                  "Nhầm hồ sơ", 1, &f->fx.e),
-	                 0);
+	assert_int_equal(withdraw(f, &f->officer, STORE_REC_NOTE, note, "Nhầm hồ sơ", 1), 0);
 }
 
 /* Only the records edited whole are read and written by kind: a note, a

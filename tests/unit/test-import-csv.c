@@ -17,35 +17,7 @@
 #include "core/err.h"
 #include "import/table.h"
 #include "helpers.h"
-
-/*
- * Read every row of t into out as "row:cell|cell\n" (an empty cell is "_"),
- * and return table_next's last result (0 at a clean end).
- */
-static int dump_table(struct table *t, struct buf *out, struct err *e)
-{
-	struct table_row row;
-	int r;
-
-	while ((r = table_next(t, &row, e)) == 1) {
-		buf_addf(out, "%ld:", row.number);
-		for (size_t i = 0; i < row.ncells; i++) {
-			const struct table_cell *c = &row.cells[i];
-
-			if (i)
-				buf_addch(out, '|');
-			if (c->type == TABLE_CELL_EMPTY) {
-				assert_int_equal(c->len, 0);
-				buf_addch(out, '_');
-			} else {
-				assert_int_equal(c->type, TABLE_CELL_TEXT);
-				buf_add(out, c->s, c->len);
-			}
-		}
-		buf_addch(out, '\n');
-	}
-	return r;
-}
+#include "table-dump.h"
 
 /* Parse csv from memory; the rows dumped in out, the final code returned. */
 static int dump_mem(const char *csv, size_t len, struct buf *out, struct err *e)
@@ -58,7 +30,7 @@ static int dump_mem(const char *csv, size_t len, struct buf *out, struct err *e)
 	if (r < 0)
 		return r;
 	assert_int_equal(table_format(t), TABLE_CSV);
-	r = dump_table(t, out, e);
+	r = table_dump(t, TABLE_DUMP_TEXT, out, e);
 	table_close(t);
 	return r;
 }
@@ -83,9 +55,7 @@ static void check_fail(const char *csv, size_t len, int code, long row, const ch
 
 	err_init(&e);
 	assert_int_equal(dump_mem(csv, len, &out, &e), code);
-	assert_int_equal(e.code, code);
-	assert_int_equal(e.row, row);
-	assert_true(e.msg_vi.len > 0 && e.msg_en.len > 0);
+	assert_table_error(&e, code, row);
 	if (want)
 		assert_string_equal(out.buf, want);
 	buf_release(&out);
@@ -183,6 +153,16 @@ static void test_ragged_and_empty(void **state)
 	check("h\n\n   \n,,,\n\"\"\nx\n", "1:h\n6:x\n");
 }
 
+/* csv set to before, n bytes "z" (one long cell), then after. */
+static void long_cell(struct buf *csv, const char *before, size_t n, const char *after)
+{
+	buf_reset(csv);
+	buf_adds(csv, before);
+	for (size_t i = 0; i < n; i++)
+		buf_addch(csv, 'z');
+	buf_adds(csv, after);
+}
+
 static void test_limits(void **state)
 {
 	struct buf csv = BUF_INIT(4 << 20), out = BUF_INIT(4 << 20);
@@ -210,24 +190,13 @@ static void test_limits(void **state)
 	check_fail(csv.buf, csv.len, HOSO_E_TOO_BIG, 3, NULL);
 
 	/* A cell one byte past the limit, unquoted and quoted. */
-	buf_reset(&csv);
-	buf_adds(&csv, "a\nb\n");
-	for (int i = 0; i <= TABLE_MAX_CELL; i++)
-		buf_addch(&csv, 'z');
-	buf_adds(&csv, "\nc\n");
+	long_cell(&csv, "a\nb\n", TABLE_MAX_CELL + 1, "\nc\n");
 	check_fail(csv.buf, csv.len, HOSO_E_TOO_BIG, 3, "1:a\n2:b\n");
-	buf_reset(&csv);
-	buf_adds(&csv, "a\nb\n\"");
-	for (int i = 0; i <= TABLE_MAX_CELL; i++)
-		buf_addch(&csv, 'z');
-	buf_adds(&csv, "\"\nc\n");
+	long_cell(&csv, "a\nb\n\"", TABLE_MAX_CELL + 1, "\"\nc\n");
 	check_fail(csv.buf, csv.len, HOSO_E_TOO_BIG, 3, "1:a\n2:b\n");
 
 	/* A cell of exactly the limit is fine. */
-	buf_reset(&csv);
-	buf_adds(&csv, "a\n");
-	for (int i = 0; i < TABLE_MAX_CELL; i++)
-		buf_addch(&csv, 'z');
+	long_cell(&csv, "a\n", TABLE_MAX_CELL, "");
 	assert_int_equal(dump_mem(csv.buf, csv.len, &out, &e), 0);
 	assert_int_equal(out.len, 4 + 2 + TABLE_MAX_CELL + 1);
 
@@ -292,7 +261,7 @@ static void test_file_and_progress(void **state)
 	assert_int_equal(table_open(path, TABLE_AUTO, &t, &e), 0);
 	table_progress(t, &done, &total);
 	assert_int_equal(total, csv.len);
-	assert_int_equal(dump_table(t, &a, &e), 0);
+	assert_int_equal(table_dump(t, TABLE_DUMP_TEXT, &a, &e), 0);
 	table_progress(t, &done, &total);
 	assert_int_equal(done, total);
 	table_close(t);

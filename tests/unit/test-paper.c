@@ -253,6 +253,21 @@ static void test_a_verification_letter_is_one_per_letter(void **state)
 	json_decref(o);
 }
 
+/* paper_download of document id as who in format fmt into out (emptied
+ * first), its file name and type in *ret_name and *ret_type; a download
+ * that fails must leave out empty. */
+static int download(struct fx *f, const struct actor *who, int64_t id, const char *fmt,
+                    struct buf *out, const char **ret_name, const char **ret_type)
+{
+	int r;
+
+	buf_setlen(out, 0);
+	r = paper_download(f->fx.app, who, id, fmt, &f->fx.a, out, ret_name, ret_type, &f->fx.e);
+	if (r < 0)
+		assert_int_equal(out->len, 0);
+	return r;
+}
+
 static void test_a_paper_is_kept_as_a_draft_and_downloaded(void **state)
 {
 	struct fx *f = *state;
@@ -274,30 +289,18 @@ static void test_a_paper_is_kept_as_a_draft_and_downloaded(void **state)
 	assert_string_equal(v.documents.v[0].paper, "kt_quyet_dinh");
 	assert_null(v.documents.v[0].number_symbol);
 	assert_string_equal(v.documents.v[0].title, "Quyết định kiểm tra - KT-2024-0001");
-	assert_int_equal(paper_download(f->fx.app, &f->viewer, doc, "docx", &f->fx.a, &out, &name,
-	                                &type, &f->fx.e),
-	                 0);
+	assert_int_equal(download(f, &f->viewer, doc, "docx", &out, &name, &type), 0);
 	assert_memory_equal(out.buf, "PK", 2);
 	assert_string_equal(name, "kt_quyet_dinh-KT-2024-0001.docx");
-	buf_setlen(&out, 0);
-	assert_int_equal(paper_download(f->fx.app, &f->officer, doc, "pdf", &f->fx.a, &out, &name,
-	                                &type, &f->fx.e),
-	                 0);
+	assert_int_equal(download(f, &f->officer, doc, "pdf", &out, &name, &type), 0);
 	assert_memory_equal(out.buf, "%PDF", 4);
 	assert_string_equal(type, "application/pdf");
-	buf_setlen(&out, 0);
-	assert_int_equal(paper_download(f->fx.app, &f->other, doc, "pdf", &f->fx.a, &out, &name,
-	                                &type, &f->fx.e),
-	                 HOSO_E_NOT_FOUND);
-	assert_int_equal(paper_download(f->fx.app, &f->officer, doc, "odt", &f->fx.a, &out, &name,
-	                                &type, &f->fx.e),
-	                 HOSO_E_BAD_ENUM);
-	assert_int_equal(out.len, 0);
+	assert_int_equal(download(f, &f->other, doc, "pdf", &out, &name, &type), HOSO_E_NOT_FOUND);
+	assert_int_equal(download(f, &f->officer, doc, "odt", &out, &name, &type), HOSO_E_BAD_ENUM);
 	/* a document typed in, not made from a template */
 	assert_int_equal(case_add_document(f->fx.app, &f->officer, f->insp, &d, &plain, &f->fx.e),
 	                 0);
-	assert_int_equal(paper_download(f->fx.app, &f->officer, plain, "pdf", &f->fx.a, &out, &name,
-	                                &type, &f->fx.e),
+	assert_int_equal(download(f, &f->officer, plain, "pdf", &out, &name, &type),
 	                 HOSO_E_NOT_FOUND);
 	buf_release(&out);
 }

@@ -25,10 +25,7 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *f = fixture_new(sizeof(*f));
-	struct case_input in = {.kind = "kiem_tra",
-	                        .subtype = "chap_hanh",
-	                        .title = "Kiểm tra",
-	                        .opened = date_days(2019, 5, 6)};
+	struct case_input in = fixture_routine_inspection(date_days(2019, 5, 6));
 	int64_t x1 = fixture_org(&f->fx, "X1", "Đảng bộ xã A", "dang_bo_truc_thuoc", f->fx.tu);
 
 	fixture_case_of(&f->fx, &f->fx.sys, in, x1);

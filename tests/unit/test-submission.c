@@ -48,14 +48,18 @@ static int64_t version_of(struct app *app, const struct actor *who, int64_t id)
 	return v;
 }
 
+/* submission_decide on submission id, as who, at version, with fx's error. */
+static int decide(struct fixture *fx, const struct actor *who, int64_t id, int64_t version,
+                  enum submission_action action, const char *reason)
+{
+	return submission_decide(fx->app, who, id, version, action, reason, &fx->e);
+}
+
 static void test_submit_approve_lock_reopen(void **state)
 {
 	struct fixture *fx = *state;
 	struct actor officer, leader_x1, leader_tu;
-	struct case_input in = {.kind = "kiem_tra",
-	                        .subtype = "chap_hanh",
-	                        .title = "Kiểm tra",
-	                        .opened = date_days(2019, 5, 2)};
+	struct case_input in = fixture_routine_inspection(date_days(2019, 5, 2));
 	struct case_subject_list subj;
 	int64_t x1, x2, kt, other, id, id_tu, f;
 	json_t *j;
@@ -86,21 +90,12 @@ static void test_submit_approve_lock_reopen(void **state)
 	                                   date_days(2019, 12, 31), NULL, &other, &fx->e),
 	                 HOSO_E_DUPLICATE);
 	/* X1's own leader is not the level above; a viewer cannot submit. */
-	assert_int_equal(
-	    submission_decide(fx->app, &leader_x1, id, 1, SUBMISSION_APPROVE, NULL, &fx->e),
-	    HOSO_E_DENIED);
+	assert_int_equal(decide(fx, &leader_x1, id, 1, SUBMISSION_APPROVE, NULL), HOSO_E_DENIED);
 	/* Return and re-open need a reason; a stale version is refused. */
-	assert_int_equal(
-	    submission_decide(fx->app, &leader_tu, id, 1, SUBMISSION_RETURN, " ", &fx->e),
-	    HOSO_E_MISSING);
-	assert_int_equal(
-	    submission_decide(fx->app, &leader_tu, id, 5, SUBMISSION_APPROVE, NULL, &fx->e),
-	    HOSO_E_CONFLICT);
-	assert_int_equal(
-	    submission_decide(fx->app, &leader_tu, id, 1, SUBMISSION_REOPEN, "x", &fx->e),
-	    HOSO_E_CONFLICT);
-	assert_int_equal(
-	    submission_decide(fx->app, &leader_tu, id, 1, SUBMISSION_APPROVE, NULL, &fx->e), 0);
+	assert_int_equal(decide(fx, &leader_tu, id, 1, SUBMISSION_RETURN, " "), HOSO_E_MISSING);
+	assert_int_equal(decide(fx, &leader_tu, id, 5, SUBMISSION_APPROVE, NULL), HOSO_E_CONFLICT);
+	assert_int_equal(decide(fx, &leader_tu, id, 1, SUBMISSION_REOPEN, "x"), HOSO_E_CONFLICT);
+	assert_int_equal(decide(fx, &leader_tu, id, 1, SUBMISSION_APPROVE, NULL), 0);
 
 	/* Locked: a case backdated into 2019 at X1 is refused, nothing is
 	 * written, and the figure stays as approved. */
@@ -137,9 +132,8 @@ static void test_submit_approve_lock_reopen(void **state)
 	json_decref(j);
 
 	/* Re-opened, with a reason: the finding goes in. */
-	assert_int_equal(submission_decide(fx->app, &leader_tu, id,
-	                                   version_of(fx->app, &fx->sys, id), SUBMISSION_REOPEN,
-	                                   "Bổ sung kết luận kiểm tra", &fx->e),
+	assert_int_equal(decide(fx, &leader_tu, id, version_of(fx->app, &fx->sys, id),
+	                        SUBMISSION_REOPEN, "Bổ sung kết luận kiểm tra"),
 	                 0);
 	assert_int_equal(finding_add(fx->app, &officer, kt, subj.v[0].id, "Có vi phạm",
 	                             "vi_pham_chua_den_muc", &f, &fx->e),
@@ -153,11 +147,8 @@ static void test_submit_approve_lock_reopen(void **state)
 	assert_int_equal(submission_submit(fx->app, &leader_tu, fx->tu, date_days(2019, 1, 1),
 	                                   date_days(2019, 12, 31), NULL, &id_tu, &fx->e),
 	                 0);
-	assert_int_equal(
-	    submission_decide(fx->app, &leader_tu, id_tu, 1, SUBMISSION_APPROVE, NULL, &fx->e),
-	    HOSO_E_DENIED);
-	assert_int_equal(
-	    submission_decide(fx->app, &fx->sys, id_tu, 1, SUBMISSION_APPROVE, NULL, &fx->e), 0);
+	assert_int_equal(decide(fx, &leader_tu, id_tu, 1, SUBMISSION_APPROVE, NULL), HOSO_E_DENIED);
+	assert_int_equal(decide(fx, &fx->sys, id_tu, 1, SUBMISSION_APPROVE, NULL), 0);
 	/* Now all of the Tỉnh ủy's 2019 is locked, X2 included. */
 	assert_int_equal(case_create(fx->app, &fx->sys, &in, &fx->a, &other, NULL, &fx->e),
 	                 HOSO_E_PERIOD_LOCKED);

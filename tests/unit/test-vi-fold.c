@@ -15,11 +15,7 @@ static struct buf key_buf = BUF_INIT(1 << 20);
 
 static const char *key(const char *s)
 {
-	int r = vi_search_key(s, strlen(s), &key_buf);
-
-	if (r != 0)
-		fail_msg("vi_search_key(%s) = %d", s, r);
-	return key_buf.buf;
+	return text_of(vi_search_key, s, &key_buf);
 }
 
 #define assert_key(in, want) assert_string_equal(key(in), want)

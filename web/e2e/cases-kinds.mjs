@@ -5,7 +5,7 @@
 // the kind has a deadline. The API only finds the people a case names and
 // records what the page cannot (a traveller's past departure and return).
 // Imported by run.mjs; the tests sign in as "thuly" (officer and leader).
-import { check, Failure, login, apiAs, memberUnder, pick } from './harness.mjs'
+import { check, Failure, login, apiAs, memberUnder, newCase, pick, addRemedy, remedyDone } from './harness.mjs'
 
 /** The date n days ago in Vietnam (UTC+7), as the API writes it (YYYY-MM-DD) and as the page does (DD/MM/YYYY). */
 const iso = (n) => new Date(Date.now() + 7 * 3600e3 - n * 86400e3).toISOString().slice(0, 10)
@@ -15,6 +15,13 @@ const vn = (n) => iso(n).split('-').reverse().join('/')
 async function pickDate(page, selector, when) {
   await page.fill(selector, typeof when === 'number' ? vn(when) : when)
   await page.keyboard.press('Enter')
+}
+
+/** Signs in as "thuly" and finds, as thuly through the API, a member of `commune` with a CCCD (or one `accept` takes). */
+async function thulyAndMember(page, url, commune, accept = (m) => m.cccd) {
+  const member = await memberUnder(await apiAs(url, 'thuly'), commune, accept)
+  await login(page, url, 'thuly')
+  return member
 }
 
 /** Picks `option` in the Element Plus select labelled `name` inside scope. */
@@ -70,10 +77,27 @@ async function step(page, to, state, { date, note, conclusion } = {}) {
   await expectState(page, state)
 }
 
+/** Tries the step to a conclusion with `conclusion`: the dialog refuses it, saying `why`; cancels it. */
+async function conclusionRefused(page, conclusion, why, what) {
+  const dialog = page.locator('[data-test=step-dialog]')
+  await page.click('[data-test=step-ket_luan]')
+  await page.fill('#step-conclusion', conclusion)
+  await page.click('[data-test=step-apply]')
+  await dialog.locator('[role=alert]').waitFor()
+  check((await dialog.locator('[role=alert]').textContent()).includes(why), what)
+  await dialog.getByRole('button', { name: 'Hủy' }).click()
+}
+
 /** The case is at its end: no step left to take, only notes until a leader reopens it. */
 async function atTheEnd(page) {
   await page.getByText('Hồ sơ đã kết thúc: chỉ còn thêm được ghi chú.', { exact: false }).waitFor()
   check(!(await page.locator('button[data-test^=step-]:not([data-test=step-apply]):visible').count()), 'no step button in a final state')
+}
+
+/** Takes the last step, to "Kết thúc", and expects the case at its end. */
+async function close(page) {
+  await step(page, 'dong', 'Kết thúc')
+  await atTheEnd(page)
 }
 
 /** Working days left as the page words them: "còn 3 ngày làm việc", "quá hạn 7 ngày làm việc", "đến hạn hôm nay". */
@@ -104,12 +128,8 @@ async function deadlineAt(page, name, level) {
 
 export const caseKindTests = [
   ['inspection: opened on the cases page, decision to close, a finding and remedies per subject', async ({ page, url, shot }) => {
-    const api = await apiAs(url, 'thuly')
-    const member = await memberUnder(api, 'DB.X01', (m) => m.cccd)
-    await login(page, url, 'thuly')
-    await page.goto(url + '/cases')
-    await page.click('[data-test=case-new]')
-    await page.fill('#case-title', 'Kiểm tra việc chấp hành Chỉ thị 39')
+    const member = await thulyAndMember(page, url, 'DB.X01')
+    await newCase(page, url, 'Kiểm tra việc chấp hành Chỉ thị 39')
     await pickOrg(page, '#case-org', 'DB')
     // no screen asks for an id: members are found by name, organisations by
     // name without diacritics or by code, only within one's scope
@@ -138,13 +158,8 @@ export const caseKindTests = [
     await page.getByRole('option', { name: 'Vi phạm chưa đến mức kỷ luật' }).click()
     await page.click('[data-test=finding-add]')
     await page.waitForSelector('[data-test=finding]')
-    await page.click('[data-test=remedy-new]')
-    await page.fill('#remedy-action', 'Sửa đổi quy chế làm việc')
-    await page.fill('#remedy-owner', 'Ban Thường vụ Đảng ủy phường')
-    await page.click('[data-test=remedy-save]')
-    await page.locator('[data-test^=remedy-done-]:visible').first().click()
-    await page.fill('#remedy-result', 'Đã ban hành quy chế mới')
-    await page.click('[data-test=remedy-close]')
+    await addRemedy(page, page.locator('[data-test=remedy-new]').first(), 'Sửa đổi quy chế làm việc', 'Ban Thường vụ Đảng ủy phường')
+    await remedyDone(page, page.locator('[data-test^=remedy-done-]:visible').first(), 'Đã ban hành quy chế mới')
     await page.waitForFunction(() => document.querySelector('[data-test=finding]')?.textContent.includes('Đã ban hành quy chế mới'))
     check((await page.textContent('[data-test=finding]')).includes('Vi phạm chưa đến mức kỷ luật'), 'finding with its conclusion')
     await page.fill('#note-text', 'Đã làm việc với tổ chức đảng')
@@ -167,17 +182,11 @@ export const caseKindTests = [
     check((await page.textContent('[data-test=case-conclusion]')).includes('kiểm điểm, rút kinh nghiệm'), 'the conclusion shown')
     await step(page, 'thong_bao', 'Đã thông báo kết luận', { note: 'Thông báo số 05-TB/UBKT' })
     await step(page, 'theo_doi', 'Theo dõi khắc phục')
-    await personal.locator('[data-test=remedy-new]').click()
-    await page.fill('#remedy-action', 'Kiểm điểm, rút kinh nghiệm trước chi bộ')
-    await page.fill('#remedy-owner', member.full_name)
-    await page.click('[data-test=remedy-save]')
-    await personal.locator('[data-test^=remedy-done-]:visible').click()
-    await page.fill('#remedy-result', 'Chi bộ đã họp kiểm điểm')
-    await page.click('[data-test=remedy-close]')
+    await addRemedy(page, personal.locator('[data-test=remedy-new]'), 'Kiểm điểm, rút kinh nghiệm trước chi bộ', member.full_name)
+    await remedyDone(page, personal.locator('[data-test^=remedy-done-]:visible'), 'Chi bộ đã họp kiểm điểm')
     await page.waitForFunction((n) => [...document.querySelectorAll('[data-test=finding]')].some((f) => f.textContent.includes(n) && f.textContent.includes('Chi bộ đã họp kiểm điểm')), member.full_name)
     check(!(await page.locator('[data-test^=remedy-done-]:visible').count()), 'every remedy done')
-    await step(page, 'dong', 'Kết thúc')
-    await atTheEnd(page)
+    await close(page)
     const history = await page.textContent('[data-test=case-history]')
     for (const s of ['Đã có quyết định', 'Đối tượng tự kiểm điểm', 'Thẩm tra, xác minh', 'Đã kết luận', 'Đã thông báo kết luận', 'Theo dõi khắc phục', 'Kết thúc']) check(history.includes(s), 'history has ' + s)
   }],
@@ -203,14 +212,11 @@ export const caseKindTests = [
     await expectState(page, 'Đang giám sát')
     await step(page, 'thong_bao', 'Đã thông báo kết quả', { conclusion: 'Đảng ủy phường thực hiện cơ bản đúng; có dấu hiệu vi phạm ở một chi bộ, đã chuyển kiểm tra' })
     check((await page.textContent('[data-test=case-conclusion]')).includes('đã chuyển kiểm tra'), 'the result notice\'s conclusion shown')
-    await step(page, 'dong', 'Kết thúc')
-    await atTheEnd(page)
+    await close(page)
   }],
 
   ['discipline: review, decisions that suit their subject within the limitation period, the State body asked, close', async ({ page, url }) => {
-    const api = await apiAs(url, 'thuly')
-    const probationary = await memberUnder(api, 'DB.X02', (m) => m.status === 'du_bi' && m.cccd)
-    await login(page, url, 'thuly')
+    const probationary = await thulyAndMember(page, url, 'DB.X02', (m) => m.status === 'du_bi' && m.cccd)
     await openCase(page, url, { kind: 'Kỷ luật', title: 'Xem xét kỷ luật Đảng bộ phường', orgs: 'DB.X02', persons: probationary, opened: 30 })
     await expectState(page, 'Đề nghị')
     await step(page, 'xem_xet', 'Đang xem xét')
@@ -247,14 +253,11 @@ export const caseKindTests = [
     check(d.total === 30 && !d.paused, `the State body must be asked within 30 working days (${d.used}/${d.total})`)
     await step(page, 'thi_hanh', 'Đề nghị chính quyền, đoàn thể xử lý', { note: 'Công văn số 31-CV/UBKT gửi UBND phường' })
     await deadlineAt(page, rule, 'Xong đúng hạn')
-    await step(page, 'dong', 'Kết thúc')
-    await atTheEnd(page)
+    await close(page)
   }],
 
   ['appraisal: missing documents pause the working-day clock, verification, a conclusion naming the position', async ({ page, url }) => {
-    const api = await apiAs(url, 'thuly')
-    const member = await memberUnder(api, 'DB.X05', (m) => m.cccd)
-    await login(page, url, 'thuly')
+    const member = await thulyAndMember(page, url, 'DB.X05')
     await openCase(page, url, { kind: 'Thẩm định tiêu chuẩn chính trị', subtype: 'Bổ nhiệm', title: 'Thẩm định tiêu chuẩn chính trị để bổ nhiệm Phó Chủ tịch UBND xã', persons: member, opened: 21 })
     await expectState(page, 'Đã tiếp nhận hồ sơ')
     const rule = 'Thẩm định tiêu chuẩn chính trị'
@@ -288,23 +291,13 @@ export const caseKindTests = [
     await step(page, 'tiep_nhan', 'Đã tiếp nhận hồ sơ')
     // No conclusion before the outcome is recorded and the dossier is whole.
     const conclusion = `Đồng chí ${member.full_name} đạt tiêu chuẩn chính trị để bổ nhiệm chức vụ Phó Chủ tịch Ủy ban nhân dân xã`
-    await page.click('[data-test=step-ket_luan]')
-    await page.fill('#step-conclusion', conclusion)
-    await page.click('[data-test=step-apply]')
-    await page.locator('[data-test=step-dialog] [role=alert]').waitFor()
-    check((await page.locator('[data-test=step-dialog] [role=alert]').textContent()).includes('Chưa ghi kết quả thẩm định'), 'a conclusion waits for the outcome')
-    await page.locator('[data-test=step-dialog]').getByRole('button', { name: 'Hủy' }).click()
+    await conclusionRefused(page, conclusion, 'Chưa ghi kết quả thẩm định', 'a conclusion waits for the outcome')
     await page.locator('[data-test=appraisal-outcome]').click()
     await page.getByRole('option', { name: 'Đạt tiêu chuẩn', exact: true }).click()
     await page.fill('#appraisal-position', 'Phó Chủ tịch Ủy ban nhân dân xã')
     await page.click('[data-test=appraisal-save]')
     await page.waitForFunction(() => document.querySelector('[data-test=appraisal-summary]')?.textContent.includes('Phó Chủ tịch Ủy ban nhân dân xã'))
-    await page.click('[data-test=step-ket_luan]')
-    await page.fill('#step-conclusion', conclusion)
-    await page.click('[data-test=step-apply]')
-    await page.locator('[data-test=step-dialog] [role=alert]').waitFor()
-    check((await page.locator('[data-test=step-dialog] [role=alert]').textContent()).includes('Bản kê khai lý lịch bổ sung'), 'a conclusion waits for the missing document')
-    await page.locator('[data-test=step-dialog]').getByRole('button', { name: 'Hủy' }).click()
+    await conclusionRefused(page, conclusion, 'Bản kê khai lý lịch bổ sung', 'a conclusion waits for the missing document')
     await page.locator('[data-test=appraisal-documents] li', { hasText: 'Bản kê khai lý lịch bổ sung' }).locator('.el-checkbox').click()
     await page.waitForFunction(() => !document.querySelector('[data-test=appraisal-documents]')?.textContent.includes('Còn thiếu'))
     await step(page, 'ket_luan', 'Đã kết luận', { conclusion })
@@ -360,14 +353,12 @@ export const caseKindTests = [
     check((await letter.textContent()).includes('Xong quá hạn'), 'answered late')
     await step(page, 'ket_luan', 'Đã kết luận', { conclusion: 'Lý lịch rõ ràng; đồng ý đề nghị kết nạp quần chúng Vàng Thị Say vào Đảng' })
     check((await page.textContent('[data-test=case-conclusion]')).includes('đồng ý đề nghị kết nạp'), 'the conclusion shown')
-    await step(page, 'dong', 'Kết thúc')
-    await atTheEnd(page)
+    await close(page)
   }],
 
   ['trip abroad: details, traveller, approval, departure and return; a late report on the overview until received, then reviewed', async ({ page, url }) => {
     const api = await apiAs(url, 'thuly')
-    const member = await memberUnder(api, 'DB.X06', (m) => m.cccd)
-    await login(page, url, 'thuly')
+    const member = await thulyAndMember(page, url, 'DB.X06')
     const id = await openCase(page, url, { kind: 'Ra nước ngoài', subtype: 'Việc riêng', title: 'Đi Thái Lan thăm thân gia đình', opened: 130 })
     const number = (await page.textContent('[data-test=case-title]')).split(' — ')[0].trim()
     await expectState(page, 'Đã nhận đơn')
@@ -440,9 +431,7 @@ export const caseKindTests = [
   }],
 
   ['a member staying abroad: country, purpose, party activity arrangement; return, self-assessment, close', async ({ page, url }) => {
-    const api = await apiAs(url, 'thuly')
-    const member = await memberUnder(api, 'DB.X07', (m) => m.cccd)
-    await login(page, url, 'thuly')
+    const member = await thulyAndMember(page, url, 'DB.X07')
     await openCase(page, url, { kind: 'Đảng viên ở nước ngoài', subtype: 'Học tập', title: 'Đảng viên đi học ở Nga', persons: member, opened: '01/09/2024' })
     await expectState(page, 'Đang ở nước ngoài')
     await page.waitForSelector('[data-test=stay]')

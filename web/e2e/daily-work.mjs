@@ -6,7 +6,7 @@
 // done by mistake are corrected, each of them finds what waits for them in
 // the overview and the bell, and the leader closes the case. Imported by
 // run.mjs.
-import { check, login, apiAs, memberUnder, pick } from './harness.mjs'
+import { check, login, apiAs, memberUnder, newCase, pick, addRemedy, remedyDone } from './harness.mjs'
 
 /** Takes step `to` on the open case page; waits for state `name`. */
 async function step(page, to, name, { note, conclusion } = {}) {
@@ -35,9 +35,7 @@ export const dailyWorkTests = [
     const member = await memberUnder(admin, 'DB.X01', (m) => m.cccd)
     // the officer opens it, choosing the organisation and the member
     await login(page, url, 'cbxa1')
-    await page.goto(url + '/cases')
-    await page.click('[data-test=case-new]')
-    await page.fill('#case-title', 'Kiểm tra đảng viên chấp hành Quy định 144 (gõ nhầm)')
+    await newCase(page, url, 'Kiểm tra đảng viên chấp hành Quy định 144 (gõ nhầm)')
     await pick(page, '#case-org', 'phinh sang', 'org-DB.X01')
     await pick(page, '#case-persons', member.cccd, `person-${member.id}`)
     await page.click('[data-test=case-open]')
@@ -81,14 +79,9 @@ export const dailyWorkTests = [
     await page.getByRole('option', { name: 'Vi phạm chưa đến mức kỷ luật', exact: true }).click()
     await page.click('[data-test=finding-add]')
     await page.waitForSelector('[data-test=finding]')
-    await page.click('[data-test=remedy-new]')
-    await page.fill('#remedy-action', 'Kiểm điểm trước chi bộ')
-    await page.fill('#remedy-owner', member.full_name)
-    await page.click('[data-test=remedy-save]')
+    await addRemedy(page, page.locator('[data-test=remedy-new]').first(), 'Kiểm điểm trước chi bộ', member.full_name)
     // "done" recorded by mistake, then undone
-    await page.locator('[data-test^=remedy-done-]:visible').first().click()
-    await page.fill('#remedy-result', 'Đã kiểm điểm')
-    await page.click('[data-test=remedy-close]')
+    await remedyDone(page, page.locator('[data-test^=remedy-done-]:visible').first(), 'Đã kiểm điểm')
     await page.waitForFunction(() => document.querySelector('[data-test=remedies]')?.textContent.includes('Đã kiểm điểm'))
     await page.locator('[data-test^=remedy-edit-]:visible').first().click()
     await page.fill('#remedy-edit-done', '')

@@ -1,7 +1,7 @@
 // Dates a person can trust, errors shown, reports headed in words and
 // English that reads as English (issue 14, items 6, 7, 9 and 11), as a
 // commune officer ("cbxa1", officer of DB.X01). Imported by run.mjs.
-import { check, login, apiAs } from './harness.mjs'
+import { check, login, apiAs, newCase } from './harness.mjs'
 
 const iso = (n) => new Date(Date.now() + 7 * 3600e3 - n * 86400e3).toISOString().slice(0, 10)
 
@@ -36,9 +36,7 @@ function listRequests(page, path) {
 export const datesErrorsTests = [
   ['dates: 31/02/2026 and a case opened 01/01/2030 are refused where they are typed, and by the API', async ({ page, url, shot }) => {
     await login(page, url, 'cbxa1')
-    await page.goto(url + '/cases')
-    await page.click('[data-test=case-new]')
-    await page.fill('#case-title', 'Kiểm tra chi bộ bản Mường')
+    await newCase(page, url, 'Kiểm tra chi bộ bản Mường')
     await page.fill('#case-opened', '31/02/2026')
     await page.keyboard.press('Enter')
     const impossible = await problemOf(page, 'case-opened')

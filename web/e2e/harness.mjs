@@ -183,6 +183,28 @@ export async function run(tests, { keepShots = [] } = {}) {
 
 export { writeFileSync }
 
+/** Opens the cases page's dialog for a new case and types its title (signed in already). */
+export async function newCase(page, url, title) {
+  await page.goto(url + '/cases')
+  await page.click('[data-test=case-new]')
+  await page.fill('#case-title', title)
+}
+
+/** Adds a remedial action, with who carries it out, through a finding's "new remedy" button `button` (a locator). */
+export async function addRemedy(page, button, action, owner) {
+  await button.click()
+  await page.fill('#remedy-action', action)
+  await page.fill('#remedy-owner', owner)
+  await page.click('[data-test=remedy-save]')
+}
+
+/** Records a remedial action done, with its result, through its "done" button `button` (a locator). */
+export async function remedyDone(page, button, result) {
+  await button.click()
+  await page.fill('#remedy-result', result)
+  await page.click('[data-test=remedy-close]')
+}
+
 /**
  * Chooses in a picker (web/src/components/*Picker.vue: a select whose input
  * is `selector`) as a person does: types `text`, then clicks the offered

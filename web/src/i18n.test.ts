@@ -26,9 +26,10 @@ describe('messages', () => {
     }
     expect(missing).toEqual([])
   })
-  it('gives every page but the sign-in its help text (HelpText.vue), in both languages', () => {
+  it('gives every page but the sign-in its help text (HelpText.vue, or PageHead.vue\'s help), in both languages', () => {
     const pages = join(__dirname, 'pages')
-    const without = readdirSync(pages).filter((f) => f.endsWith('.vue') && f !== 'LoginPage.vue' && !/<help-text>\{\{ t\('[a-zA-Z.]+'\) \}\}<\/help-text>/.test(readFileSync(join(pages, f), 'utf8')))
+    const help = /<help-text>\{\{ t\('[a-zA-Z.]+'\) \}\}<\/help-text>|<page-head [^>]*:help="t\('[a-zA-Z.]+'\)"/
+    const without = readdirSync(pages).filter((f) => f.endsWith('.vue') && f !== 'LoginPage.vue' && !help.test(readFileSync(join(pages, f), 'utf8')))
     expect(without).toEqual([])
   })
 })

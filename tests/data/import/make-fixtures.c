@@ -31,6 +31,19 @@ static void header(lxw_worksheet *ws)
 	worksheet_write_string(ws, 0, 4, "Ghi chú", NULL);
 }
 
+/* Row 2 of both workbooks: one cell of every type (text, date as dmy,
+ * number, boolean), then note. */
+static void every_type(lxw_worksheet *ws, lxw_format *dmy, const char *note)
+{
+	lxw_datetime born = {.year = 1962, .month = 5, .day = 19};
+
+	worksheet_write_string(ws, 1, 0, NFD_NAME, NULL);
+	worksheet_write_datetime(ws, 1, 1, &born, dmy);
+	worksheet_write_number(ws, 1, 2, 42.5, NULL);
+	worksheet_write_boolean(ws, 1, 3, 1, NULL);
+	worksheet_write_string(ws, 1, 4, note, NULL);
+}
+
 static int basic(const char *path)
 {
 	lxw_workbook *wb = workbook_new(path);
@@ -41,7 +54,6 @@ static int basic(const char *path)
 	lxw_format *builtin14 = workbook_add_format(wb);
 	lxw_format *money = workbook_add_format(wb);
 	lxw_format *bold = workbook_add_format(wb);
-	lxw_datetime born = {.year = 1962, .month = 5, .day = 19};
 	lxw_datetime at = {.year = 2025, .month = 7, .day = 1, .hour = 18};
 	lxw_rich_string_tuple r1 = {.format = bold, .string = "Chi bộ "};
 	lxw_rich_string_tuple r2 = {.format = NULL, .string = "số 5"};
@@ -54,12 +66,7 @@ static int basic(const char *path)
 	format_set_bold(bold);
 
 	header(ws);
-	/* Row 2: every type. */
-	worksheet_write_string(ws, 1, 0, NFD_NAME, NULL);
-	worksheet_write_datetime(ws, 1, 1, &born, dmy);
-	worksheet_write_number(ws, 1, 2, 42.5, NULL);
-	worksheet_write_boolean(ws, 1, 3, 1, NULL);
-	worksheet_write_string(ws, 1, 4, "Có, \"ngoặc\"", NULL);
+	every_type(ws, dmy, "Có, \"ngoặc\"");
 	/* Row 3: sparse, A and E only. */
 	worksheet_write_string(ws, 2, 0, "Trần Thị Bình", NULL);
 	worksheet_write_rich_string(ws, 2, 4, rich, NULL);
@@ -83,15 +90,10 @@ static int inline_strings(const char *path)
 	lxw_workbook *wb = workbook_new_opt(path, &opt);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
 	lxw_format *dmy = workbook_add_format(wb);
-	lxw_datetime born = {.year = 1962, .month = 5, .day = 19};
 
 	format_set_num_format(dmy, "dd/mm/yyyy");
 	header(ws);
-	worksheet_write_string(ws, 1, 0, NFD_NAME, NULL);
-	worksheet_write_datetime(ws, 1, 1, &born, dmy);
-	worksheet_write_number(ws, 1, 2, 42.5, NULL);
-	worksheet_write_boolean(ws, 1, 3, 1, NULL);
-	worksheet_write_string(ws, 1, 4, "  giữ khoảng trắng  ", NULL);
+	every_type(ws, dmy, "  giữ khoảng trắng  ");
 	return workbook_close(wb) == LXW_NO_ERROR ? 0 : 1;
 }
 

@@ -10,6 +10,17 @@ function answer(status: number, body: unknown) {
   return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }))
 }
 
+// The form mounted, its fields filled (an empty one left blank) and sent.
+async function sent(username = '', password = '') {
+  const w = mount(LoginForm, { attachTo: document.body })
+  await flushPromises()
+  if (username) await w.find('#login-username').setValue(username)
+  if (password) await w.find('#login-password').setValue(password)
+  await w.find('form').trigger('submit')
+  await flushPromises()
+  return w
+}
+
 afterEach(() => {
   vi.unstubAllGlobals()
   session.user = null
@@ -20,10 +31,7 @@ describe('LoginForm', () => {
     setLang('vi')
     const fetch = vi.fn()
     vi.stubGlobal('fetch', fetch)
-    const w = mount(LoginForm, { attachTo: document.body })
-    await flushPromises()
-    await w.find('form').trigger('submit')
-    await flushPromises()
+    const w = await sent()
     expect(fetch).not.toHaveBeenCalled()
     // Both fields are marked (the message itself sits in a transition that
     // the test renderer stubs; the e2e tests read it in the browser).
@@ -36,12 +44,7 @@ describe('LoginForm', () => {
       .mockImplementationOnce(() => answer(401, { error: { code: 'auth_required', message: 'Cần mã xác thực hai lớp', message_en: 'Code needed', field: 'otp' } }))
       .mockImplementationOnce(() => answer(200, { user, csrf: 'abc' }))
     vi.stubGlobal('fetch', fetch)
-    const w = mount(LoginForm, { attachTo: document.body })
-    await flushPromises()
-    await w.find('#login-username').setValue('canbo')
-    await w.find('#login-password').setValue('mat-khau-dai-du')
-    await w.find('form').trigger('submit')
-    await flushPromises()
+    const w = await sent('canbo', 'mat-khau-dai-du')
     expect(w.find('#login-otp').exists()).toBe(true)
     await w.find('#login-otp').setValue('123456')
     await w.find('form').trigger('submit')
@@ -55,12 +58,7 @@ describe('LoginForm', () => {
   it('shows the server\'s message for a wrong password, in the chosen language', async () => {
     setLang('en')
     vi.stubGlobal('fetch', vi.fn(() => answer(429, { error: { code: 'locked', message: 'Tài khoản tạm khóa', message_en: 'Account locked for a while' } })))
-    const w = mount(LoginForm, { attachTo: document.body })
-    await flushPromises()
-    await w.find('#login-username').setValue('khoa')
-    await w.find('#login-password').setValue('sai-mat-khau')
-    await w.find('form').trigger('submit')
-    await flushPromises()
+    const w = await sent('khoa', 'sai-mat-khau')
     expect(w.find('[data-test=login-error]').text()).toContain('Account locked for a while')
     setLang('vi')
   })
