@@ -77,8 +77,9 @@ static int disposition(const char *name, struct buf *out)
 	return rc;
 }
 
-int api_file_reply(struct http_req *r, int rc, const struct attachment_row *a, const void *data,
-                   size_t len, struct err *e)
+/* The reply of a download (rc when it failed), always as an attachment. */
+static int file_reply(struct http_req *r, int rc, const struct attachment_row *a,
+                      const void *data, size_t len, struct err *e)
 {
 	struct buf body = BUF_INIT(ATTACHMENT_MAX), cd = BUF_INIT(4096);
 
@@ -95,16 +96,20 @@ int api_file_reply(struct http_req *r, int rc, const struct attachment_row *a, c
 	return rc;
 }
 
-int api_attachment_get(struct http_req *r, struct err *e)
+int api_file_get(struct http_req *r, enum gate_noun noun, api_file_reader *read, struct err *e)
 {
 	struct attachment_row a;
 	const void *data = NULL;
 	size_t len = 0;
 	int64_t id;
-	int rc;
+	int rc = api_id(r, noun, &id, e);
 
-	if ((rc = id_of(r, "Không tìm thấy tệp đính kèm", "Attachment not found", &id, e)) < 0)
-		return rc;
-	rc = attachment_read(r->app, &r->actor, id, r->arena, &a, &data, &len, e);
-	return api_file_reply(r, rc, &a, data, len, e);
+	if (rc == 0)
+		rc = read(r->app, &r->actor, id, r->arena, &a, &data, &len, e);
+	return file_reply(r, rc, &a, data, len, e);
+}
+
+int api_attachment_get(struct http_req *r, struct err *e)
+{
+	return api_file_get(r, NOUN_ATTACHMENT, attachment_read, e);
 }

@@ -151,16 +151,7 @@ int api_petition_scan_post(struct http_req *r, struct err *e)
 
 int api_petition_scan_get(struct http_req *r, struct err *e)
 {
-	struct attachment_row a;
-	const void *data = NULL;
-	size_t len = 0;
-	int64_t id;
-	int rc;
-
-	if ((rc = api_id(r, NOUN_RECORD, &id, e)) < 0)
-		return rc;
-	rc = petition_scan_read(r->app, &r->actor, id, r->arena, &a, &data, &len, e);
-	return api_file_reply(r, rc, &a, data, len, e);
+	return api_file_get(r, NOUN_RECORD, petition_scan_read, e);
 }
 
 int api_petition_scan_withdraw(struct http_req *r, struct err *e)

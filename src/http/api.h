@@ -81,12 +81,16 @@ int api_case_attachment_post(struct http_req *r, struct err *e);
 int api_attachment_get(struct http_req *r, struct err *e);
 /* What the file routes share (api-attachment.c): 0 when the body is sent
  * as application/octet-stream (no HTML form can: a guard against
- * cross-site posts), else the refusal naming "file"; the reply of a
- * download (rc when it failed), always as an attachment. */
+ * cross-site posts), else the refusal naming "file"; a download of the
+ * file named by {id} (a bad id refused as noun's "not found"), read by
+ * read (attachment_read, petition_scan_read) and always sent as an
+ * attachment. */
 int api_file_body(struct http_req *r, struct err *e);
 struct attachment_row;
-int api_file_reply(struct http_req *r, int rc, const struct attachment_row *a, const void *data,
-                   size_t len, struct err *e);
+typedef int api_file_reader(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+                            struct attachment_row *ret, const void **ret_data, size_t *ret_len,
+                            struct err *e);
+int api_file_get(struct http_req *r, enum gate_noun noun, api_file_reader *read, struct err *e);
 
 /* the kinds' own routes: api-<noun>.c */
 int api_case_trip_put(struct http_req *r, struct err *e);
