@@ -1,10 +1,14 @@
 /*
  * cmd-serve.c - "hoso serve [--listen ADDR:PORT] [--static DIR]
  * [--threads N]" (default 16): the HTTP server (JSON API under /api/, the web UI's files
- * from DIR).  Stops cleanly on SIGTERM or Ctrl-C.
+ * from DIR).  Without --static it serves the installed web UI (HOSO_WEBDIR,
+ * put there by `meson install`), or, run from a checkout, the web/dist
+ * beside the build directory.  Stops cleanly on SIGTERM or Ctrl-C.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/parse.h"
@@ -20,13 +24,43 @@ static void ready(uint16_t port, void *arg)
 	fflush(stdout);
 }
 
+static int has_index(const char *dir)
+{
+	char path[PATH_MAX];
+
+	return snprintf(path, sizeof(path), "%s/index.html", dir) < (int)sizeof(path) &&
+	       access(path, R_OK) == 0;
+}
+
+/* The web UI to serve when no --static is given: the installed one, else
+ * the checkout's web/dist (the binary in <checkout>/build/), else none. */
+static const char *default_static(char *buf, size_t size)
+{
+	char exe[PATH_MAX];
+	ssize_t n;
+	char *slash;
+
+	if (has_index(HOSO_WEBDIR))
+		return HOSO_WEBDIR;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if (!(slash = strrchr(exe, '/')))
+		return NULL;
+	*slash = '\0';
+	if (snprintf(buf, size, "%s/../web/dist", exe) >= (int)size || !has_index(buf))
+		return NULL;
+	return buf;
+}
+
 static int serve(struct cli_sub *x, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *static_dir = NULL, *threads_s = NULL;
 	const struct cli_opt opts[] = {
 	    {"--listen", &listen}, {"--static", &static_dir}, {"--threads", &threads_s}, {NULL}};
 	struct http_opts o = {0};
-	char addr[64];
+	char addr[64], web[PATH_MAX];
 	const char *colon;
 	int64_t port, threads = 0;
 	int rc;
@@ -45,6 +79,10 @@ static int serve(struct cli_sub *x, int argc, char **argv)
 	o.db = x->c->db;
 	o.address = addr;
 	o.port = (uint16_t)port;
+	if (!static_dir && !(static_dir = default_static(web, sizeof(web))))
+		fprintf(stderr,
+		        "hoso: không tìm thấy giao diện web (chỉ phục vụ API); dùng --static "
+		        "THƯ_MỤC / no web UI found (serving the API only); use --static DIR\n");
 	o.static_dir = static_dir;
 	o.threads = (unsigned)threads;
 	o.ready = ready;

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app.h"
+#include "build.h"
 #include "cli/cli.h"
 
 #include "core/banned.h"
@@ -56,7 +58,8 @@ int main(int argc, char **argv)
 			usage(stdout);
 			return 0;
 		} else if (strcmp(argv[i], "--version") == 0) {
-			printf("hoso %s\n", HOSO_VERSION);
+			printf("hoso %s (bản dựng / build %s; lược đồ CSDL / schema %d)\n",
+			       HOSO_VERSION, HOSO_BUILD, app_latest_schema_version());
 			return 0;
 		} else {
 			fprintf(stderr, "hoso: tùy chọn không hợp lệ / unknown option: %s\n",

@@ -66,3 +66,24 @@ wait "$cpid"
 [ "$(cat slow-status.txt)" = 400 ] && ok || fail "in-flight request cut at stop: status $(cat slow-status.txt)"
 wait "$spid"
 [ $? -eq 0 ] && ok || fail "serve did not exit cleanly after draining"
+# Without --static: run from a checkout, the web/dist beside the build
+# directory (a copy of the binary in such a layout); with no web UI there,
+# the API alone, said on stderr.  (The installed UI, HOSO_WEBDIR, comes
+# first when it exists: not on a test machine.)
+mkdir -p checkout/build checkout/web/dist nowhere/bin
+cp "$HOSO" checkout/build/hoso
+cp "$HOSO" nowhere/bin/hoso
+printf '<!doctype html><title>hoso checkout</title>\n' > checkout/web/dist/index.html
+HOSO_SAVED=$HOSO
+HOSO=$PWD/checkout/build/hoso
+start_server
+expect_http 200 "$base/"
+expect_body 'hoso checkout'
+stop_server
+HOSO=$PWD/nowhere/bin/hoso
+start_server
+grep -q 'no web UI found (serving the API only)' serve.log && ok || fail "no UI said: $(cat serve.log)"
+expect_http 200 "$base/api/health"
+expect_http 404 "$base/"
+stop_server
+HOSO=$HOSO_SAVED

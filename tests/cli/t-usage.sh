@@ -4,6 +4,8 @@ expect_err "usage"
 expect_status 0 "$HOSO" --help
 expect_out "hoso person search"
 expect_status 0 "$HOSO" --version
+# which build and which schema
+"$HOSO" --version | grep -qE '^hoso [0-9.]+ \(bản dựng / build [^;]+; lược đồ CSDL / schema [0-9]+\)$' && ok || fail "--version: $("$HOSO" --version)"
 expect_out "^hoso [0-9]"
 expect_status 2 "$HOSO" frobnicate
 expect_err "unknown command"
