@@ -147,6 +147,17 @@ check_store_layering() {
   done <<<"$files"
 }
 
+check_unit_security() {
+  local f
+  need git systemd-analyze || return
+  tracked 'dist/*.service' || return
+  # exposure at most 2.0 ("--threshold" counts tenths): what the service
+  # may reach is as little as hoso allows
+  while IFS= read -r f; do
+    systemd-analyze security --offline=true --threshold=20 "$f" >/dev/null 2>&1 || bad+="$f$nl"
+  done <<<"$files"
+}
+
 checks=(
   "clang-format:check_clang_format:every C file is clang-formatted"
   "banned-last:check_banned_last:every src .c includes core/banned.h last"
@@ -154,6 +165,7 @@ checks=(
   "openapi:check_openapi:docs/openapi.yaml is valid YAML"
   "cli-sql:check_cli_sql:no SQL in src/cli"
   "store-layering:check_store_layering:no store_ call or store/ include outside src/store and src/app"
+  "unit-security:check_unit_security:every systemd unit in dist/ is hardened (systemd-analyze security exposure at most 2.0)"
 )
 
 passed=0

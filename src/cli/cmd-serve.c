@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <systemd/sd-daemon.h>
+
 #include "cli/cli.h"
 #include "core/parse.h"
 #include "http/http.h"
@@ -22,6 +24,8 @@ static void ready(uint16_t port, void *arg)
 
 	printf("Đang phục vụ tại / serving at http://%s:%u/\n", addr, (unsigned)port);
 	fflush(stdout);
+	/* under systemd (Type=notify): ready once listening; elsewhere nothing */
+	sd_notifyf(0, "READY=1\nSTATUS=Serving at http://%s:%u/", addr, (unsigned)port);
 }
 
 static int has_index(const char *dir)
@@ -88,6 +92,7 @@ static int serve(struct cli_sub *x, int argc, char **argv)
 	o.ready = ready;
 	o.arg = addr;
 	rc = http_serve(&o, &x->err);
+	sd_notify(0, "STOPPING=1");
 	if (rc == 0)
 		printf("Đã dừng / stopped\n");
 	return rc;

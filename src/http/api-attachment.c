@@ -78,8 +78,8 @@ static int disposition(const char *name, struct buf *out)
 }
 
 /* The reply of a download (rc when it failed), always as an attachment. */
-static int file_reply(struct http_req *r, int rc, const struct attachment_row *a,
-                      const void *data, size_t len, struct err *e)
+static int file_reply(struct http_req *r, int rc, const struct attachment_row *a, const void *data,
+                      size_t len, struct err *e)
 {
 	struct buf body = BUF_INIT(ATTACHMENT_MAX), cd = BUF_INIT(4096);
 

@@ -87,3 +87,24 @@ expect_http 200 "$base/api/health"
 expect_http 404 "$base/"
 stop_server
 HOSO=$HOSO_SAVED
+# Under systemd (Type=notify) the server says it is ready once it listens,
+# and that it is stopping: NOTIFY_SOCKET read as systemd would.
+python3 - "$PWD/notify.sock" >notify.txt <<'PY' &
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+s.settimeout(20)
+for _ in range(2):
+    try:
+        print(s.recv(4096).decode().replace("\n", "|"), flush=True)
+    except socket.timeout:
+        break
+PY
+npid=$!
+for _ in $(seq 1 100); do [ -S notify.sock ] && break; sleep 0.05; done
+NOTIFY_SOCKET=$PWD/notify.sock start_server
+for _ in $(seq 1 100); do grep -q READY notify.txt && break; sleep 0.05; done
+grep -q "^READY=1|STATUS=Serving at $base/$" notify.txt && ok || fail "readiness: $(cat notify.txt)"
+stop_server
+wait "$npid"
+grep -qx "STOPPING=1" notify.txt && ok || fail "stopping: $(cat notify.txt)"

@@ -30,7 +30,7 @@ fi
 git -C "$repo" config user.email lint@localhost
 git -C "$repo" config user.name lint
 
-checks=(clang-format banned-last sqlite3-h openapi cli-sql store-layering)
+checks=(clang-format banned-last sqlite3-h openapi cli-sql store-layering unit-security)
 
 # lint [ENV=V...] [--check NAME]: run the work tree's lint over the clone;
 # output in $out, exit status in $status.
@@ -132,6 +132,12 @@ one_then_two store-layering "a store_ call in src/http" \
 reset
 plant src/export/zz-store.c 'void *zz(struct app *a) { return app_store(a); }'
 expect_fail store-layering "the store handle (app_store) in src/export" src/export/zz-store.c
+unhardened='[Unit]
+Description=zz
+[Service]
+ExecStart=/usr/bin/true'
+one_then_two unit-security "a unit with no hardening" dist/zz.service "$unhardened" \
+  "two such units" dist/zz2.service "$unhardened"
 
 # 3. A missing tool fails its checks.  PATH holds only the tools the lint
 #    may use, less the one taken away.
@@ -154,6 +160,8 @@ for c in clang-format banned-last sqlite3-h cli-sql store-layering; do
   expect_fail_env "$c" "git not on the PATH" "git not found" PATH="$tmp/no-git"
 done
 expect_fail_env openapi "python3 missing" "not found" LINT_PYTHON="$tmp/no-python3"
+expect_fail_env unit-security "systemd-analyze not on the PATH" "systemd-analyze not found" \
+  PATH="$tmp/no-clang-format"
 
 # 4. A full run with one bad file per check: every check fails, exit 1.
 reset
@@ -164,6 +172,7 @@ plant src/app/zz-sqlite.c '#include <sqlite3.h>'
 printf 'paths: [unclosed\n' >"$repo/docs/openapi.yaml"
 plant src/cli/zz-sql.c 'static const char *q = "SELECT id FROM person";'
 plant src/http/zz-store.c 'void zz(struct store *s) { store_begin(s); }'
+plant dist/zz.service "$unhardened"
 lint_args=()
 lint
 if [ "$status" -eq 1 ] && [[ "$out" == *"lint: 0 passed, ${#checks[@]} failed"* ]]; then
