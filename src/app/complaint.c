@@ -46,7 +46,7 @@ static const struct case_step steps[] = {
      CASE_LEADER, 0},
 };
 
-static const enum figure figures[] = {FIGURE_KNKL_HO_SO};
+static const enum figure figures[] = {FIGURE_KNKL_HO_SO, FIGURE_KNKL_GIAI_QUYET};
 
 static const char *const decided[] = {"quyet_dinh", "thong_bao", "dong", "huy", NULL};
 

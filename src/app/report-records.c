@@ -22,6 +22,7 @@
 #include "app/denunciation.h"
 #include "app/discipline.h"
 #include "app/finding.h"
+#include "app/inspection.h"
 #include "app/gate.h"
 #include "app/petition.h"
 #include "app/report.h"
@@ -325,6 +326,12 @@ void report_dim_name(enum figure f, const char *dim, const char **vi, const char
 		break;
 	case FIGURE_DT_NHAN:
 		t = petition_kinds(&n);
+		break;
+	case FIGURE_DT_KENH:
+		t = petition_channels(&n);
+		break;
+	case FIGURE_KT_CHU_THE:
+		t = inspection_actors(&n);
 		break;
 	case FIGURE_DT_XU_LY:
 		t = petition_states(&n);

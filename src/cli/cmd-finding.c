@@ -2,6 +2,7 @@
  * cmd-finding.c - "hoso case" subcommands of an inspection's findings and
  * remedial actions (src/app/finding.c).
  *
+ *   case actor ID --actor A        who inspects (src/app/inspection.c)
  *   case finding ID --text T --conclusion C [--subject SUBJECT_ID]
  *   case remedy FINDING --action A --owner O --due D
  *   case remedy-done REMEDY --result R [--date D]
@@ -11,9 +12,26 @@
 #include <string.h>
 
 #include "app/finding.h"
+#include "app/inspection.h"
+#include "app/patch.h"
 #include "cli/cmd-case.h"
 
 #include "core/banned.h"
+
+static int actor_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct inspection_input in = {.sent = PATCH_LISTED | 1u << INSPECTION_ACTOR};
+	const char *pos[1];
+	const struct cli_opt opts[] = {{"--actor", &in.actor, .need = 1}, {NULL}};
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_args(x, argc, argv, opts, pos, 1, "Cần ID và --actor",
+	                   "ID and --actor are needed")) != 0 ||
+	    (rc = cli_id(pos[0], &id)) != 0 || (rc = cli_sub_open(x)) != 0)
+		return rc;
+	return inspection_set(x->app, &x->who, id, &in, &x->err);
+}
 
 static int finding_cmd(struct cli_sub *x, int argc, char **argv)
 {
@@ -92,6 +110,7 @@ static int remedies_cmd(struct cli_sub *x, int argc, char **argv)
 }
 
 static const struct cli_subcmd subs[] = {
+    {"actor", actor_cmd},
     {"finding", finding_cmd},
     {"remedy", remedy_cmd},
     {"remedy-done", remedy_done_cmd},
@@ -100,7 +119,7 @@ static const struct cli_subcmd subs[] = {
 
 const struct cmd_entry cmd_case_finding = {
     .name = "case",
-    .usage = "case finding ID --text T --conclusion C [--subject S] | case remedy FINDING --action "
+    .usage = "case actor ID --actor A | case finding ID --text T --conclusion C [--subject S] | case remedy FINDING --action "
              "A --owner O --due D | case remedy-done REMEDY --result R [--date D] | case remedies",
     .subs = subs,
     .nsubs = sizeof(subs) / sizeof(subs[0]),

@@ -40,6 +40,13 @@ static const struct figure_def figures[FIGURE__MAX] = {
                                      "by conclusion",
                                      MEMBERS, "kiem_tra", .short_vi = "Đảng viên có vi phạm",
                                      .short_en = "Members in violation"},
+    [FIGURE_KT_CHU_THE] = {"kt_chu_the", "Cuộc kiểm tra theo chủ thể kiểm tra",
+                           "Inspections by actor", "cuộc", "inspections",
+                           "inspection cases whose actor is recorded (the committee, its "
+                           "standing committee, the inspection commission or the party cell), "
+                           "by the day the case opened; by actor",
+                           .kind = "kiem_tra", .short_vi = "Cuộc kiểm tra theo chủ thể",
+                           .short_en = "Inspections by actor"},
     [FIGURE_GS_CHUYEN_DE_TO_CHUC] = {"gs_chuyen_de_to_chuc", "Tổ chức đảng được giám sát chuyên đề",
                                      "Organisations under thematic supervision", "lượt",
                                      "occurrences",
@@ -81,6 +88,13 @@ static const struct figure_def figures[FIGURE__MAX] = {
                            "background-check cases, by the day received",
                            .kind = "tham_tra_ly_lich", .short_vi = "Thẩm tra lý lịch",
                            .short_en = "Background checks"},
+    [FIGURE_TTLL_KET_QUA] = {"ttll_ket_qua", "Kết quả thẩm tra lý lịch người vào Đảng",
+                             "Background-check outcomes", "hồ sơ", "dossiers",
+                             "background checks with an outcome recorded (agree, refer to the "
+                             "standing committee, hold for further checking), by the day "
+                             "received; by outcome",
+                             .kind = "tham_tra_ly_lich", .short_vi = "Kết quả thẩm tra lý lịch",
+                             .short_en = "Background-check outcomes"},
     [FIGURE_VB_TRE_HAN] = {"vb_tre_han", "Văn bản thẩm tra, xác minh được trả lời trễ hạn",
                            "Verification letters answered late", "văn bản", "letters",
                            "letters sent in the period, answered after their due date (rule "
@@ -144,6 +158,11 @@ static const struct figure_def figures[FIGURE__MAX] = {
     [FIGURE_DT_NHAN] = {"dt_nhan", "Đơn thư nhận được", "Letters received", "đơn", "letters",
                         "incoming letters registered, by the day received; by kind",
                         .short_vi = "Đơn thư nhận", .short_en = "Letters received"},
+    [FIGURE_DT_KENH] = {"dt_kenh", "Đơn thư nhận được theo nguồn tiếp nhận",
+                        "Letters received by channel", "đơn", "letters",
+                        "incoming letters registered, by the day received; by channel (in "
+                        "person, post, transferred by another body, mailbox)",
+                        .short_vi = "Đơn thư theo nguồn", .short_en = "Letters by channel"},
     [FIGURE_DT_XU_LY] = {"dt_xu_ly", "Đơn thư đã phân loại, xử lý", "Letters classified", "đơn",
                          "letters",
                          "incoming letters classified (handled here, transferred, kept), by "
@@ -164,6 +183,13 @@ static const struct figure_def figures[FIGURE__MAX] = {
                            "complaint cases, by the day the letter was received; by decision",
                            .kind = "khieu_nai", .short_vi = "Khiếu nại thụ lý",
                            .short_en = "Complaints handled"},
+    [FIGURE_KNKL_GIAI_QUYET] = {"knkl_giai_quyet", "Vụ khiếu nại kỷ luật đã giải quyết",
+                                "Discipline complaint cases resolved", "vụ", "cases",
+                                "complaint cases decided (the decision recorded, the case past "
+                                "its decision), by the day the letter was received; by "
+                                "decision (kept, changed, annulled)",
+                                .kind = "khieu_nai", .short_vi = "Vụ khiếu nại đã giải quyết",
+                                .short_en = "Complaint cases resolved"},
 };
 
 const struct figure_def *figure_def(enum figure f)

@@ -68,6 +68,9 @@ static const struct counter_source sources[FIGURE__MAX] = {
                                      "c.kind = 'kiem_tra' AND s.person_id IS NOT NULL AND "
                                      "r.conclusion <> 'khong_vi_pham' AND " LIVE,
                                      "c.handling_org", "c.opened", "r.conclusion", "s.person_id"},
+    /* the actor is kept beside the inspection (migration 30) */
+    [FIGURE_KT_CHU_THE] = {"case_inspection", CASE_JOIN, "c.kind = 'kiem_tra'", "c.handling_org",
+                           "c.opened", "r.actor"},
     [FIGURE_GS_CHUYEN_DE_TO_CHUC] = {"case_subject", CASE_JOIN,
                                      "c.kind = 'giam_sat' AND c.subtype = 'chuyen_de' AND "
                                      "r.org_id IS NOT NULL AND " LIVE,
@@ -89,6 +92,10 @@ static const struct counter_source sources[FIGURE__MAX] = {
                            "c.opened", "r.outcome"},
     [FIGURE_TTLL_HO_SO] = {"case_file", FILE_JOIN, "c.kind = 'tham_tra_ly_lich'", "c.handling_org",
                            "c.opened", "''"},
+    /* the outcome is the background check's type, a closed set (admission.h) */
+    [FIGURE_TTLL_KET_QUA] = {"case_file", FILE_JOIN,
+                             "c.kind = 'tham_tra_ly_lich' AND coalesce(c.subtype, '') <> ''",
+                             "c.handling_org", "c.opened", "c.subtype"},
     [FIGURE_RNN_DOAN] = {"case_file", FILE_JOIN, "c.kind = 'ra_nuoc_ngoai'", "c.handling_org",
                          "c.opened", "coalesce(c.subtype, '')"},
     [FIGURE_RNN_LUOT] = {"case_traveller", CASE_JOIN, LIVE, "c.handling_org", "c.opened",
@@ -105,6 +112,7 @@ static const struct counter_source sources[FIGURE__MAX] = {
     /* the register of letters: the letter is its own "case" (c), for its
      * confidentiality */
     [FIGURE_DT_NHAN] = {"petition", PETITION_JOIN, "1", "r.org_id", "r.received", "r.kind"},
+    [FIGURE_DT_KENH] = {"petition", PETITION_JOIN, "1", "r.org_id", "r.received", "r.channel"},
     [FIGURE_DT_XU_LY] = {"petition", PETITION_JOIN, "r.state <> 'moi'", "r.org_id", "r.received",
                          "r.state"},
     [FIGURE_TC_HO_SO] = {"case_file", FILE_JOIN, "c.kind = 'to_cao'", "c.handling_org", "c.opened",
@@ -114,6 +122,11 @@ static const struct counter_source sources[FIGURE__MAX] = {
                             "c.handling_org", "c.opened", "r.conclusion"},
     [FIGURE_KNKL_HO_SO] = {"case_file", FILE_JOIN, "c.kind = 'khieu_nai'", "c.handling_org",
                            "c.opened", "coalesce(c.subtype, '')"},
+    /* decided: past the step that needs the decision recorded (complaint.c) */
+    [FIGURE_KNKL_GIAI_QUYET] = {"case_file", FILE_JOIN,
+                                "c.kind = 'khieu_nai' AND c.state IN ('quyet_dinh', "
+                                "'thong_bao', 'dong') AND coalesce(c.subtype, '') <> ''",
+                                "c.handling_org", "c.opened", "c.subtype"},
 };
 
 /* The definition of figure f, or NULL for a figure the store does not

@@ -489,6 +489,11 @@ const char *const stmt_sqlite[STMT__MAX] = {
                            "WHERE version = ?5",
     [STMT_APPRAISAL_GET] = "SELECT case_id, requester, outcome, position, version FROM "
                            "case_appraisal WHERE case_id = ?1",
+    [STMT_INSPECTION_PUT] = "INSERT INTO case_inspection(case_id, actor) VALUES (?1, ?2) ON "
+                            "CONFLICT (case_id) DO UPDATE SET actor = ?2, version = version + 1 "
+                            "WHERE version = ?3",
+    [STMT_INSPECTION_GET] = "SELECT case_id, actor, version FROM case_inspection WHERE case_id = "
+                            "?1",
     [STMT_APPRAISAL_DOC_PUT] = "INSERT INTO case_appraisal_doc(case_id, name, present) VALUES "
                                "(?1, ?2, ?3) ON CONFLICT (case_id, name) DO UPDATE SET present "
                                "= ?3 RETURNING id",

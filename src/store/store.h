@@ -754,6 +754,16 @@ struct appraisal_doc_list {
 int store_appraisal_put(struct store *s, const struct appraisal_row *r);
 int store_appraisal_get(struct store *s, int64_t case_id, struct arena *a,
                         struct appraisal_row *ret);
+/* An inspection's actor (who inspects: app/inspection.h), written whole as
+ * an appraisal is (migration 30). */
+struct inspection_row {
+	int64_t case_id;
+	const char *actor; /* cap_uy, ban_thuong_vu, ubkt, chi_bo */
+	int64_t version;
+};
+int store_inspection_put(struct store *s, const struct inspection_row *r);
+int store_inspection_get(struct store *s, int64_t case_id, struct arena *a,
+                         struct inspection_row *ret);
 /* Add the document named, or change whether it is present; its id. */
 int store_appraisal_doc_put(struct store *s, int64_t case_id, const char *name, int present,
                             int64_t *ret_id);
