@@ -77,7 +77,7 @@ static int gather_one(const struct report_cell *c, void *arg)
 	int64_t top = c->top;
 	int rc = 0;
 
-	if (c->line == REPORT_LINE_TRAVELLER || c->line == REPORT_LINE_LETTER) {
+	if (report_line_timed(c->line)) {
 		if (report_deadline_figure(&g->dl, c, &rc) != g->q->figure)
 			return rc;
 	}

@@ -305,7 +305,7 @@ int report_deadlines_load(struct app *app, struct arena *a, struct report_deadli
 	struct err e;
 	int rc;
 
-	*ret = (struct report_deadlines){.cal = app_cal(app), .today = date_today()};
+	*ret = (struct report_deadlines){.app = app, .cal = app_cal(app), .today = date_today()};
 	err_init(&e);
 	rc = deadline_rules(app, a, &rules, &nrules, &e);
 	err_release(&e);
@@ -313,19 +313,71 @@ int report_deadlines_load(struct app *app, struct arena *a, struct report_deadli
 		return rc;
 	ret->report_rule = deadline_rule_find(rules, nrules, TRIP_REPORT_RULE);
 	ret->letter_rule = deadline_rule_find(rules, nrules, LETTER_RULE);
+	/* the kind's one rule of resolution */
+	for (size_t i = 0; i < nrules; i++)
+		if (rules[i].kind == KIND_DENUNCIATION)
+			ret->denunciation_rule = &rules[i];
+		else if (rules[i].kind == KIND_COMPLAINT)
+			ret->complaint_rule = &rules[i];
 	return 0;
+}
+
+int report_line_timed(enum report_line line)
+{
+	return line == REPORT_LINE_TRAVELLER || line == REPORT_LINE_LETTER ||
+	       line == REPORT_LINE_DENUNCIATION || line == REPORT_LINE_COMPLAINT;
+}
+
+/* The deadline of rule r of case_id, from its history as of today: 1, 0
+ * when the rule does not apply to it, < 0 on error. */
+static int case_deadline(const struct report_deadlines *dl, const struct deadline_rule *r,
+                         int64_t case_id, struct deadline *ret)
+{
+	struct case_event_list ev;
+	struct arena a;
+	int rc;
+
+	arena_init(&a, 1 << 20);
+	if ((rc = store_case_events(app_store(dl->app), case_id, &a, &ev)) == 0)
+		rc = deadline_compute(dl->cal, r, ev.v, ev.n, dl->today, ret);
+	arena_release(&a);
+	return rc;
+}
+
+/* The source of a timed line's figures and the rule of its deadline. */
+static enum figure_source line_source(const struct report_deadlines *dl, enum report_line line,
+                                      const struct deadline_rule **ret_rule)
+{
+	switch (line) {
+	case REPORT_LINE_TRAVELLER:
+		*ret_rule = dl->report_rule;
+		return FIGURE_TRAVELLER;
+	case REPORT_LINE_DENUNCIATION:
+		*ret_rule = dl->denunciation_rule;
+		return FIGURE_DENUNCIATION;
+	case REPORT_LINE_COMPLAINT:
+		*ret_rule = dl->complaint_rule;
+		return FIGURE_COMPLAINT;
+	default:
+		*ret_rule = dl->letter_rule;
+		return FIGURE_LETTER;
+	}
 }
 
 enum figure report_deadline_figure(const struct report_deadlines *dl,
                                    const struct report_cell *cell, int *ret_rc)
 {
-	int traveller = cell->line == REPORT_LINE_TRAVELLER;
-	const struct deadline_rule *r = traveller ? dl->report_rule : dl->letter_rule;
+	const struct deadline_rule *r;
+	enum figure_source source = line_source(dl, cell->line, &r);
 	enum figure_timing t = FIGURE_UNTIMED;
 	struct deadline d;
-	int rc;
+	int rc = 0;
 
-	if (!r || (rc = deadline_span(dl->cal, r, cell->start, cell->done, dl->today, &d)) != 1) {
+	if (r)
+		rc = cell->case_id && (source == FIGURE_DENUNCIATION || source == FIGURE_COMPLAINT)
+		         ? case_deadline(dl, r, cell->case_id, &d)
+		         : deadline_span(dl->cal, r, cell->start, cell->done, dl->today, &d);
+	if (!r || rc != 1) {
 		*ret_rc = r && rc < 0 ? rc : 0;
 		return FIGURE__MAX;
 	}
@@ -336,9 +388,7 @@ enum figure report_deadline_figure(const struct report_deadlines *dl,
 		t = FIGURE_LATE;
 	else if (d.level == DEADLINE_OVERDUE)
 		t = FIGURE_OVERDUE;
-	return t == FIGURE_UNTIMED
-	           ? FIGURE__MAX
-	           : figure_of_deadline(traveller ? FIGURE_TRAVELLER : FIGURE_LETTER, t);
+	return t == FIGURE_UNTIMED ? FIGURE__MAX : figure_of_deadline(source, t);
 }
 
 static int cell_one(const struct report_cell *cell, void *arg)
@@ -348,7 +398,7 @@ static int cell_one(const struct report_cell *cell, void *arg)
 	int64_t top = cell->top;
 	int y, mo, d, rc = 0;
 
-	if (cell->line == REPORT_LINE_TRAVELLER || cell->line == REPORT_LINE_LETTER)
+	if (report_line_timed(cell->line))
 		m = report_deadline_figure(&rd->dl, cell, &rc);
 	if ((unsigned)m >= FIGURE__MAX) /* not counted */
 		return rc;

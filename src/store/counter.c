@@ -538,11 +538,11 @@ static int cells_read(sqlite3_stmt *st, enum figure f, int64_t root, int32_t fro
 		    .conf = sqlite3_column_int(st, 7),
 		    .start = store_col_date(st, 8, DATE_NONE),
 		    .done = store_col_date(st, 9, DATE_NONE),
+		    .case_id = sqlite3_column_int64(st, 10),
 		};
 		int known = (unsigned)c.line < REPORT_LINE__MAX;
 
 		if (f != FIGURE__MAX) {
-			c.case_id = sqlite3_column_int64(st, 10);
 			c.person = sqlite3_column_int(st, 11);
 		} else if (known &&
 		           (c.line == REPORT_LINE_COUNT || c.line == REPORT_LINE_SUBJECT)) {
@@ -590,8 +590,9 @@ int store_successions_between(struct store *s, int32_t after, int32_t until,
 
 /* The records a deadline figure is computed from: a traveller back from a
  * trip (its report due from the return), a verification letter (its answer
- * due from the day it was sent) - as the report's reading has them
- * (stmt.c, REPORT_DEADLINES). */
+ * due from the day it was sent), a denunciation or a complaint not
+ * withdrawn (its resolution due, from its history) - as the report's
+ * reading has them (stmt.c, REPORT_DEADLINES). */
 struct deadline_source {
 	const char *driver, *join, *where, *day, *start, *done, *subject;
 	enum report_line line;
@@ -613,6 +614,22 @@ static const struct deadline_source deadline_sources[FIGURE_SOURCE__MAX] = {
                        .done = "r.answered",
                        .subject = "0",
                        .line = REPORT_LINE_LETTER},
+    [FIGURE_DENUNCIATION] = {.driver = "case_file",
+                             .join = FILE_JOIN,
+                             .where = "c.kind = 'to_cao' AND c.state <> 'huy'",
+                             .day = "c.opened",
+                             .start = "c.opened",
+                             .done = "NULL",
+                             .subject = "0",
+                             .line = REPORT_LINE_DENUNCIATION},
+    [FIGURE_COMPLAINT] = {.driver = "case_file",
+                          .join = FILE_JOIN,
+                          .where = "c.kind = 'khieu_nai' AND c.state <> 'huy'",
+                          .day = "c.opened",
+                          .start = "c.opened",
+                          .done = "NULL",
+                          .subject = "0",
+                          .line = REPORT_LINE_COMPLAINT},
 };
 
 /* Whether the subject column of a definition names a person (else an

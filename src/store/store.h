@@ -690,6 +690,9 @@ enum report_line {
 	                        * report's deadline runs from start to done */
 	REPORT_LINE_LETTER,    /* a verification letter, whose answer's
 	                        * deadline runs from start to done */
+	REPORT_LINE_DENUNCIATION, /* a denunciation case (case_id), whose
+	                           * resolution's deadline comes from its history */
+	REPORT_LINE_COMPLAINT,    /* a complaint case (case_id), likewise */
 	REPORT_LINE__MAX
 };
 /* One line of a report's reading. */
@@ -705,7 +708,9 @@ struct report_cell {
 	int conf;
 	int32_t start, done; /* TRAVELLER, LETTER: returned and report received,
 	                      * or sent and answered (DATE_NONE: not yet) */
-	int64_t case_id;     /* store_figure_records: the case the record is of */
+	int64_t case_id;     /* store_figure_records, and the lines of a case
+	                      * (DENUNCIATION, COMPLAINT): the case the record is
+	                      * of; else 0 */
 	int person;          /* store_figure_records: who is a person (else an
 	                      * organisation; 0 for none) */
 };
