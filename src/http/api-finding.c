@@ -2,7 +2,7 @@
  * api-finding.c - an inspection's findings and remedial actions
  * (src/app/finding.c).
  *
- *   PUT|PATCH /api/cases/{id}/inspection   who inspects: {"actor", "version"}
+ *   PUT|PATCH /api/cases/{id}/actor        who inspects: {"actor", "version"}
  *                                      (src/app/inspection.c)
  *   POST /api/cases/{id}/findings      a finding (per subject)
  *   POST /api/findings/{id}/remedies   a remedial action for a finding
@@ -19,7 +19,7 @@
 
 #include "core/banned.h"
 
-int api_case_inspection_put(struct http_req *r, struct err *e)
+int api_case_actor_put(struct http_req *r, struct err *e)
 {
 	struct inspection_input in = {0};
 	/* in the order of enum inspection_field */
