@@ -36,8 +36,7 @@ static const struct code_name outcomes[ADMISSION_OUTCOME__MAX] = {
     [ADMISSION_DONG_Y] = {"dong_y", "Đồng ý (đủ điều kiện xem xét kết nạp)", "Agree"},
     [ADMISSION_BAO_CAO_THUONG_VU] = {"bao_cao_thuong_vu", "Báo cáo Ban Thường vụ xem xét",
                                      "Refer to the standing committee"},
-    [ADMISSION_TAM_DUNG] = {"tam_dung", "Tạm dừng để thẩm tra thêm",
-                            "Hold for further checking"},
+    [ADMISSION_TAM_DUNG] = {"tam_dung", "Tạm dừng để thẩm tra thêm", "Hold for further checking"},
 };
 
 const char *admission_outcome_name(enum admission_outcome o)

@@ -116,10 +116,10 @@ int inspection_set(struct app *app, const struct actor *who, int64_t case_id,
 	const struct patch_field fields[] = {
 	    [INSPECTION_ACTOR] = {"actor", PATCH_CODE, 0, &r.actor, &in->actor},
 	};
-	struct patch_part p = {"inspection",     case_id,        in->version,
-	                       0,                fields,         CASE_N(fields),
-	                       in->sent,         1u << INSPECTION_ACTOR,
-	                       check_inspection, put_inspection, &r};
+	struct patch_part p = {
+	    "inspection",     case_id,        in->version, 0,
+	    fields,           CASE_N(fields), in->sent,    1u << INSPECTION_ACTOR,
+	    check_inspection, put_inspection, &r};
 	struct case_row c;
 	struct arena a;
 	int rc;
@@ -156,10 +156,9 @@ static void part_view(json_t *o, const void *part)
 
 	finding_part_view(o, p ? &p->findings : NULL);
 	json_object_set_new(o, "inspection",
-	                    p && p->ins.version
-	                        ? json_pack("{s:s,s:I}", "actor", p->ins.actor, "version",
-	                                    (json_int_t)p->ins.version)
-	                        : json_null());
+	                    p && p->ins.version ? json_pack("{s:s,s:I}", "actor", p->ins.actor,
+	                                                    "version", (json_int_t)p->ins.version)
+	                                        : json_null());
 }
 
 /* Closing with remedies still open takes the leader's reason, in the

@@ -17,10 +17,10 @@
 #include "store/store.h"
 
 enum inspection_actor {
-	INSPECTION_CAP_UY,         /* "cap_uy": the party committee */
-	INSPECTION_BAN_THUONG_VU,  /* "ban_thuong_vu": its standing committee */
-	INSPECTION_UBKT,           /* "ubkt": the inspection commission */
-	INSPECTION_CHI_BO,         /* "chi_bo": the party cell */
+	INSPECTION_CAP_UY,        /* "cap_uy": the party committee */
+	INSPECTION_BAN_THUONG_VU, /* "ban_thuong_vu": its standing committee */
+	INSPECTION_UBKT,          /* "ubkt": the inspection commission */
+	INSPECTION_CHI_BO,        /* "chi_bo": the party cell */
 	INSPECTION_ACTOR__MAX
 };
 /* The actor's code ("ubkt"); NULL past the last.  Static storage. */

@@ -444,13 +444,12 @@ static void letters(struct builder *b, const struct report *r)
 	struct arena *a = b->a;
 
 	heading(b, 2, "4. Tiếp nhận, xử lý đơn thư; giải quyết tố cáo, khiếu nại kỷ luật đảng");
-	para(b, arena_printf(a, "Tiếp nhận %s%s%s%s. Đã phân loại, xử lý %s%s.",
-	                     with_prev(a, r, FIGURE_DT_NHAN, "đơn thư"),
-	                     by_text(a, r, FIGURE_DT_NHAN),
-	                     r->figures[FIGURE_DT_KENH].nby ? "; theo nguồn tiếp nhận" : "",
-	                     by_text(a, r, FIGURE_DT_KENH),
-	                     with_prev(a, r, FIGURE_DT_XU_LY, "đơn thư"),
-	                     by_text(a, r, FIGURE_DT_XU_LY)));
+	para(b, arena_printf(
+	            a, "Tiếp nhận %s%s%s%s. Đã phân loại, xử lý %s%s.",
+	            with_prev(a, r, FIGURE_DT_NHAN, "đơn thư"), by_text(a, r, FIGURE_DT_NHAN),
+	            r->figures[FIGURE_DT_KENH].nby ? "; theo nguồn tiếp nhận" : "",
+	            by_text(a, r, FIGURE_DT_KENH), with_prev(a, r, FIGURE_DT_XU_LY, "đơn thư"),
+	            by_text(a, r, FIGURE_DT_XU_LY)));
 	para(b, arena_printf(a,
 	                     "Thụ lý giải quyết %s; kết luận %s%s. Giải quyết đúng hạn %s, quá "
 	                     "hạn %s; %s quá hạn chưa giải quyết.",

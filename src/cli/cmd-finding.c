@@ -110,16 +110,15 @@ static int remedies_cmd(struct cli_sub *x, int argc, char **argv)
 }
 
 static const struct cli_subcmd subs[] = {
-    {"actor", actor_cmd},
-    {"finding", finding_cmd},
-    {"remedy", remedy_cmd},
-    {"remedy-done", remedy_done_cmd},
+    {"actor", actor_cmd},       {"finding", finding_cmd},
+    {"remedy", remedy_cmd},     {"remedy-done", remedy_done_cmd},
     {"remedies", remedies_cmd},
 };
 
 const struct cmd_entry cmd_case_finding = {
     .name = "case",
-    .usage = "case actor ID --actor A | case finding ID --text T --conclusion C [--subject S] | case remedy FINDING --action "
+    .usage = "case actor ID --actor A | case finding ID --text T --conclusion C [--subject S] | "
+             "case remedy FINDING --action "
              "A --owner O --due D | case remedy-done REMEDY --result R [--date D] | case remedies",
     .subs = subs,
     .nsubs = sizeof(subs) / sizeof(subs[0]),

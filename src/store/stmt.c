@@ -48,10 +48,10 @@
  * subject of days ?2..?3, each line by TOP; FROM joins the walk of the
  * tree to the table.  Not grouped: the report sums in C, which costs less
  * than SQLite's sorter.  Each line starts with its enum report_line. */
-#define LINE_COUNT     "0"
-#define LINE_SUBJECT   "1"
-#define LINE_TRAVELLER "2"
-#define LINE_LETTER    "3"
+#define LINE_COUNT        "0"
+#define LINE_SUBJECT      "1"
+#define LINE_TRAVELLER    "2"
+#define LINE_LETTER       "3"
 #define LINE_DENUNCIATION "4"
 #define LINE_COMPLAINT    "5"
 _Static_assert(REPORT_LINE_COUNT == 0 && REPORT_LINE_SUBJECT == 1 && REPORT_LINE_TRAVELLER == 2 &&
@@ -81,10 +81,11 @@ _Static_assert(REPORT_LINE_COUNT == 0 && REPORT_LINE_SUBJECT == 1 && REPORT_LINE
 	"t.case_id = c.id WHERE c.kind = 'ra_nuoc_ngoai' AND t.returned IS NOT NULL AND "          \
 	"t.withdrawn_at IS NULL AND c.opened "                                                     \
 	"BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4 UNION ALL SELECT " LINE_LETTER ", " TOP     \
-	", NULL, '', 0, 1, l.sent, c.confidentiality, l.sent, l.answered, 0 FROM " LETTERS        \
+	", NULL, '', 0, 1, l.sent, c.confidentiality, l.sent, l.answered, 0 FROM " LETTERS         \
 	" WHERE l.withdrawn_at IS NULL AND l.sent BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4 "  \
-	"UNION ALL SELECT CASE c.kind WHEN 'to_cao' THEN " LINE_DENUNCIATION " ELSE "              \
-	LINE_COMPLAINT " END, " TOP ", NULL, '', 0, 1, c.opened, c.confidentiality, c.opened, "    \
+	"UNION ALL SELECT CASE c.kind WHEN 'to_cao' THEN " LINE_DENUNCIATION                       \
+	" ELSE " LINE_COMPLAINT " END, " TOP                                                       \
+	", NULL, '', 0, 1, c.opened, c.confidentiality, c.opened, "                                \
 	"NULL, c.id FROM " CASES " WHERE c.state <> 'huy' AND c.opened BETWEEN ?2 AND ?3 AND "     \
 	"c.confidentiality <= ?4"
 

@@ -682,14 +682,14 @@ int store_counters_rebuild(struct store *s);
 int store_counters_verify(struct store *s, int64_t *ret_diffs);
 /* What a line of a report's reading is. */
 enum report_line {
-	REPORT_LINE_COUNT,     /* a count of a figure on one day (counter) */
-	REPORT_LINE_SUBJECT,   /* a subject of a figure about organisations or
-	                        * persons on one day (counter_subject), for the
-	                        * distinct counts */
-	REPORT_LINE_TRAVELLER, /* a traveller back from a trip, whose return
-	                        * report's deadline runs from start to done */
-	REPORT_LINE_LETTER,    /* a verification letter, whose answer's
-	                        * deadline runs from start to done */
+	REPORT_LINE_COUNT,        /* a count of a figure on one day (counter) */
+	REPORT_LINE_SUBJECT,      /* a subject of a figure about organisations or
+	                           * persons on one day (counter_subject), for the
+	                           * distinct counts */
+	REPORT_LINE_TRAVELLER,    /* a traveller back from a trip, whose return
+	                           * report's deadline runs from start to done */
+	REPORT_LINE_LETTER,       /* a verification letter, whose answer's
+	                           * deadline runs from start to done */
 	REPORT_LINE_DENUNCIATION, /* a denunciation case (case_id), whose
 	                           * resolution's deadline comes from its history */
 	REPORT_LINE_COMPLAINT,    /* a complaint case (case_id), likewise */

@@ -81,15 +81,16 @@ static void test_outcome_codes(void **state)
 	(void)state;
 	for (int i = 0; i < ADMISSION_OUTCOME__MAX; i++) {
 		assert_non_null(admission_outcome_name((enum admission_outcome)i));
-		assert_int_equal(admission_outcome_parse(admission_outcome_name((enum admission_outcome)i),
-		                                         &o),
-		                 0);
+		assert_int_equal(
+		    admission_outcome_parse(admission_outcome_name((enum admission_outcome)i), &o),
+		    0);
 		assert_int_equal(o, i);
 		assert_string_equal(admission_outcomes(&n)[i].code,
 		                    admission_outcome_name((enum admission_outcome)i));
 	}
 	assert_int_equal(n, ADMISSION_OUTCOME__MAX);
-	assert_string_equal(admission_outcome_name(ADMISSION_BAO_CAO_THUONG_VU), "bao_cao_thuong_vu");
+	assert_string_equal(admission_outcome_name(ADMISSION_BAO_CAO_THUONG_VU),
+	                    "bao_cao_thuong_vu");
 	assert_null(admission_outcome_name(ADMISSION_OUTCOME__MAX));
 	o = ADMISSION_DONG_Y;
 	assert_int_equal(admission_outcome_parse("Đồng ý", &o), HOSO_E_BAD_ENUM);
@@ -118,8 +119,8 @@ static void test_conclusion_needs_an_outcome(void **state)
 	int64_t id, insp;
 
 	fixture_case_and_inspection(fx, &leader, in, fx->tu, &id, &insp);
-	assert_int_equal(case_transition(fx->app, &leader, id, "dang_tham_tra", DATE_NONE, NULL, NULL,
-	                                 version_of(fx, id), &fx->e),
+	assert_int_equal(case_transition(fx->app, &leader, id, "dang_tham_tra", DATE_NONE, NULL,
+	                                 NULL, version_of(fx, id), &fx->e),
 	                 0);
 	assert_int_equal(case_transition(fx->app, &leader, id, "ket_luan", DATE_NONE, NULL,
 	                                 "Đủ điều kiện", version_of(fx, id), &fx->e),

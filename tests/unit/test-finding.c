@@ -245,7 +245,8 @@ static void test_findings_and_remedies_corrected(void **state)
 static void test_inspection_actor(void **state)
 {
 	struct fx *f = *state;
-	struct inspection_input in = {.actor = "uy_ban", .sent = PATCH_LISTED | 1u << INSPECTION_ACTOR};
+	struct inspection_input in = {.actor = "uy_ban",
+	                              .sent = PATCH_LISTED | 1u << INSPECTION_ACTOR};
 	enum inspection_actor a = INSPECTION_CAP_UY;
 	const struct inspection_part *p;
 	struct case_view v;
@@ -285,6 +286,5 @@ static void test_inspection_actor(void **state)
 }
 
 TEST_MAIN(FIXTURE_TEST(test_findings_and_their_remedies, setup),
-          FIXTURE_TEST(test_inspection_actor, setup),
-          FIXTURE_TEST(test_workflow_rules, setup),
+          FIXTURE_TEST(test_inspection_actor, setup), FIXTURE_TEST(test_workflow_rules, setup),
           FIXTURE_TEST(test_findings_and_remedies_corrected, setup))

@@ -310,8 +310,8 @@ static void steps(struct fixture *fx, int64_t c, const char *const *to, const in
 		struct case_view v;
 
 		assert_int_equal(case_get(fx->app, &fx->sys, c, &fx->a, &v, &fx->e), 0);
-		if (case_transition(fx->app, &fx->sys, c, to[i], on[i], NULL, "Kết luận", v.c.version,
-		                    &fx->e) != 0)
+		if (case_transition(fx->app, &fx->sys, c, to[i], on[i], NULL, "Kết luận",
+		                    v.c.version, &fx->e) != 0)
 			fail_msg("%s: %s", to[i], err_text_en(&fx->e));
 	}
 }
@@ -339,24 +339,28 @@ static void test_resolutions_on_time_and_late(void **state)
 	const int32_t late[] = {date_days(2019, 3, 4), date_days(2019, 12, 2)};
 	const int32_t waiting[] = {date_days(2019, 3, 4), date_days(2019, 3, 5),
 	                           date_days(2019, 3, 6)};
-	struct report_period p = {date_days(2019, 1, 1), date_days(2019, 12, 31),
-	                          date_days(2018, 1, 1), date_days(2018, 12, 31), 0, 0};
+	struct report_period p = {date_days(2019, 1, 1),
+	                          date_days(2019, 12, 31),
+	                          date_days(2018, 1, 1),
+	                          date_days(2018, 12, 31),
+	                          0,
+	                          0};
 	struct report_records_query q = {.figure = FIGURE_TC_QUA_HAN, .limit = 10};
 	struct report_records rr;
 	struct report r;
 	int64_t id[5];
 
 	for (int i = 0; i < 5; i++)
-		assert_int_equal(case_create(fx->app, &fx->sys, i < 3 ? &kn : &tc, &fx->a, &id[i], NULL,
-		                             &fx->e),
-		                 0);
+		assert_int_equal(
+		    case_create(fx->app, &fx->sys, i < 3 ? &kn : &tc, &fx->a, &id[i], NULL, &fx->e),
+		    0);
 	steps(fx, id[0], decide, in_time);
 	steps(fx, id[1], decide, late);
 	steps(fx, id[2], withdraw, in_time);
 	steps(fx, id[4], wait, waiting);
-	assert_int_equal(report_figures(fx->app, &fx->sys, fx->tu, p.from, p.to, DATE_NONE, &fx->a,
-	                                &r, &fx->e),
-	                 0);
+	assert_int_equal(
+	    report_figures(fx->app, &fx->sys, fx->tu, p.from, p.to, DATE_NONE, &fx->a, &r, &fx->e),
+	    0);
 	assert_int_equal(figure(&r, FIGURE_KNKL_HO_SO), 3);
 	assert_int_equal(figure(&r, FIGURE_KNKL_GIAI_QUYET), 2);
 	assert_int_equal(figure(&r, FIGURE_KNKL_DUNG_HAN), 1);
