@@ -109,10 +109,15 @@ static int stored(struct app *app, int64_t case_id, struct arena *a, struct insp
 	return patch_stored(store_inspection_get(app_store(app), case_id, a, ret), e);
 }
 
+static int load(struct app *app, int64_t case_id, struct arena *a, void *record, struct err *e)
+{
+	return stored(app, case_id, a, record, e);
+}
+
 int inspection_set(struct app *app, const struct actor *who, int64_t case_id,
                    const struct inspection_input *in, struct err *e)
 {
-	struct inspection_row r;
+	struct inspection_row r = {0};
 	const struct patch_field fields[] = {
 	    [INSPECTION_ACTOR] = {"actor", PATCH_CODE, 0, &r.actor, &in->actor},
 	};
@@ -120,18 +125,8 @@ int inspection_set(struct app *app, const struct actor *who, int64_t case_id,
 	    "inspection",     case_id,        in->version, 0,
 	    fields,           CASE_N(fields), in->sent,    1u << INSPECTION_ACTOR,
 	    check_inspection, put_inspection, &r};
-	struct case_row c;
-	struct arena a;
-	int rc;
 
-	arena_init(&a, 1 << 16);
-	if ((rc = case_of_kind(app, who, case_id, KIND_INSPECTION, CASE_OFFICER, &a, &c, e)) == 0 &&
-	    (rc = stored(app, case_id, &a, &r, e)) == 0) {
-		p.stored = r.version;
-		rc = patch_part(app, who, &p, &a, e);
-	}
-	arena_release(&a);
-	return rc;
+	return patch_case_part(app, who, KIND_INSPECTION, &p, &r.version, load, e);
 }
 
 static int part_load(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,
