@@ -22,7 +22,7 @@
 /* The outcome of a background check (DOMAIN.md §4): agree, refer to the
  * standing committee, hold for further checking.  Recorded as the case's
  * type before the step that concludes (the report counts checks by it:
- * figure ttll_ket_qua); until migration 30 it was only the conclusion's
+ * figure ttll_ket_qua); until migration 32 it was only the conclusion's
  * free text. */
 enum admission_outcome {
 	ADMISSION_DONG_Y,            /* "dong_y": agree */

@@ -269,6 +269,19 @@ out:
 	return rc;
 }
 
+int app_text_need(struct arena *a, const char *in, const char *field, size_t max, const char **ret,
+                  const char *missing_vi, const char *missing_en, struct err *e)
+{
+	int rc = app_text_clean(a, in, field, max, ret, e);
+
+	if (rc < 0 || *ret)
+		return rc;
+	err_set(e, HOSO_E_MISSING, field, "%s", NULL, missing_vi);
+	if (e)
+		err_en(e, "%s", missing_en);
+	return HOSO_E_MISSING;
+}
+
 /* One quoted CSV field (NULL: empty); text a spreadsheet would evaluate as
  * a formula gets a leading '.  The CSV writer's own (export/csv.h). */
 int app_csv_field(struct buf *out, const char *s)

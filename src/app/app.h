@@ -106,5 +106,9 @@ int app_text_too_long(struct err *e, const char *field, size_t max);
 size_t app_text_chars(const char *s, size_t len);
 int app_text_clean(struct arena *a, const char *in, const char *field, size_t max, const char **ret,
                    struct err *e);
+/* The same for a text that is required: HOSO_E_MISSING naming field, with
+ * the message missing_vi / missing_en, when it is blank. */
+int app_text_need(struct arena *a, const char *in, const char *field, size_t max, const char **ret,
+                  const char *missing_vi, const char *missing_en, struct err *e);
 
 #endif

@@ -149,13 +149,9 @@ int appraisal_doc_put(struct app *app, const struct actor *who, int64_t case_id,
 
 	arena_init(&a, 1 << 16);
 	if ((rc = case_of_kind(app, who, case_id, KIND_APPRAISAL, CASE_OFFICER, &a, &c, e)) < 0 ||
-	    (rc = app_text_clean(&a, name, "name", 200, &d.name, e)) < 0)
+	    (rc = app_text_need(&a, name, "name", 200, &d.name, "Thiếu tên giấy tờ",
+	                        "The document's name is missing", e)) < 0)
 		goto out;
-	if (!d.name) {
-		rc = err_set(e, HOSO_E_MISSING, "name", "Thiếu tên giấy tờ",
-		             "The document's name is missing");
-		goto out;
-	}
 	w.detail = json_pack("{s:s,s:b}", "name", d.name, "present", present);
 	rc = gate_write(app, who, &w, write_doc, &d, e);
 out:

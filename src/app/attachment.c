@@ -130,22 +130,14 @@ static int write_blob(struct app *app, void *arg, struct gate_write *w, struct e
 	return 0;
 }
 
-int attachment_add(struct app *app, const struct actor *who, int64_t case_id, const char *filename,
-                   const void *data, size_t len, struct arena *a, struct attachment_row *ret,
-                   struct err *e)
+int attachment_check(struct arena *a, const char *filename, const void *data, size_t len,
+                     struct attachment_row *ret, struct err *e)
 {
 	const struct attachment_type *t;
 	unsigned char hash[crypto_hash_sha256_BYTES];
-	struct blob_write b = {ret, data, len, 0};
-	struct gate_write w = {"attach", "case", case_id, NULL, NOUN_CASE};
 	char *hex;
-	struct case_row c;
 	int rc;
 
-	memset(ret, 0, sizeof(*ret));
-	if ((rc = gate_role(who, WRITE_ROLES, e)) < 0 ||
-	    (rc = case_fetch(app, who, case_id, a, &c, e)) < 0 || (rc = case_still_open(&c, e)) < 0)
-		return rc;
 	if (len > ATTACHMENT_MAX)
 		return err_set(e, HOSO_E_TOO_BIG, "file", ATTACHMENT_TOO_BIG_VI,
 		               ATTACHMENT_TOO_BIG_EN, ATTACHMENT_MAX >> 20);
@@ -161,13 +153,36 @@ int attachment_add(struct app *app, const struct actor *who, int64_t case_id, co
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	crypto_hash_sha256(hash, data, len);
 	sodium_bin2hex(hex, crypto_hash_sha256_BYTES * 2 + 1, hash, sizeof(hash));
-	ret->case_id = case_id;
 	ret->sha256 = hex;
 	ret->mime = t->mime;
 	ret->size = (int64_t)len;
+	return 0;
+}
+
+json_t *attachment_detail(const struct attachment_row *r)
+{
+	return json_pack("{s:s,s:s,s:s,s:I}", "name", r->filename, "type", r->mime, "sha256",
+	                 r->sha256, "size", (json_int_t)r->size);
+}
+
+int attachment_add(struct app *app, const struct actor *who, int64_t case_id, const char *filename,
+                   const void *data, size_t len, struct arena *a, struct attachment_row *ret,
+                   struct err *e)
+{
+	struct blob_write b = {ret, data, len, 0};
+	struct gate_write w = {"attach", "case", case_id, NULL, NOUN_CASE};
+	struct case_row c;
+	int rc;
+
+	memset(ret, 0, sizeof(*ret));
+	if ((rc = gate_role(who, WRITE_ROLES, e)) < 0 ||
+	    (rc = case_fetch(app, who, case_id, a, &c, e)) < 0 ||
+	    (rc = case_still_open(&c, e)) < 0 ||
+	    (rc = attachment_check(a, filename, data, len, ret, e)) < 0)
+		return rc;
+	ret->case_id = case_id;
 	ret->user_id = who->user_id;
-	w.detail = json_pack("{s:s,s:s,s:s,s:I}", "name", ret->filename, "type", t->mime, "sha256",
-	                     hex, "size", (json_int_t)len);
+	w.detail = attachment_detail(ret);
 	if ((rc = gate_write(app, who, &w, write_blob, &b, e)) < 0)
 		return rc;
 	if ((rc = store_attachment_get(app_store(app), b.id, a, ret)) < 0)

@@ -38,6 +38,15 @@ const struct attachment_type *attachment_sniff(const void *data, size_t len);
 int attachment_name_clean(struct arena *a, const char *name, const struct attachment_type *t,
                           const char **ret, struct err *e);
 
+/* The checks of a file about to be kept, and what they find: the type by
+ * the first bytes, the size, the name cleaned, the SHA-256 into *ret
+ * (filename, mime, size, sha256 set; the rest untouched).  0, or the
+ * refusal naming "file" or "name". */
+int attachment_check(struct arena *a, const char *filename, const void *data, size_t len,
+                     struct attachment_row *ret, struct err *e);
+/* The audit detail of a file kept: name, type, sha256, size. */
+json_t *attachment_detail(const struct attachment_row *r);
+
 /* Attach data as filename to case case_id (audited in the same
  * transaction); *ret describes it. */
 int attachment_add(struct app *app, const struct actor *who, int64_t case_id, const char *filename,

@@ -92,11 +92,12 @@ static json_t *kind_json(const struct case_kind *k, int named)
 	json_t *o;
 
 	for (size_t s = 0; s < k->nstates; s++)
-		json_array_append_new(states,
-		                      json_pack("{s:s,s:s,s:s,s:b,s:b}", "code", k->states[s].code,
-		                                "name", k->states[s].vi, "name_en", k->states[s].en,
-		                                "final", (k->states[s].flags & CASE_FINAL) != 0,
-		                                "paused", (k->states[s].flags & CASE_PAUSES) != 0));
+		json_array_append_new(
+		    states, json_pack("{s:s,s:s,s:s,s:b,s:b,s:b}", "code", k->states[s].code,
+		                      "name", k->states[s].vi, "name_en", k->states[s].en, "final",
+		                      (k->states[s].flags & CASE_FINAL) != 0, "paused",
+		                      (k->states[s].flags & CASE_PAUSES) != 0, "former",
+		                      (k->states[s].flags & CASE_FORMER) != 0));
 	for (size_t s = 0; s < k->nsteps; s++)
 		json_array_append_new(
 		    steps, json_pack("{s:s,s:s,s:s,s:s,s:o,s:b}", "from", k->steps[s].from, "to",

@@ -311,6 +311,67 @@ int case_get(struct app *app, const struct actor *who, int64_t id, struct arena 
 	return rc;
 }
 
+int case_open_linked(struct app *app, const struct actor *who, const struct case_row *from,
+                     struct case_input *in, struct arena *a, int64_t *ret_id,
+                     const char **ret_number, struct err *e)
+{
+	struct case_subject_list subj;
+	int64_t *orgs, *persons;
+	int rc;
+
+	if ((rc = store_case_subjects(app_store(app), from->id, a, &subj)) < 0)
+		return gate_store_error(e, rc, NOUN_CASE);
+	orgs = arena_alloc(a, (subj.n + 1) * sizeof(*orgs));
+	persons = arena_alloc(a, (subj.n + 1) * sizeof(*persons));
+	if (!orgs || !persons)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	in->nsubject_orgs = in->nsubject_persons = 0;
+	for (size_t i = 0; i < subj.n; i++) {
+		if (subj.v[i].withdrawn.at)
+			continue;
+		if (subj.v[i].org_id)
+			orgs[in->nsubject_orgs++] = subj.v[i].org_id;
+		else
+			persons[in->nsubject_persons++] = subj.v[i].person_id;
+	}
+	in->subject_orgs = orgs;
+	in->subject_persons = persons;
+	in->handling_org = from->handling_org;
+	in->confidentiality = from->confidentiality;
+	in->linked_case = from->id;
+	in->opened = DATE_NONE;
+	return case_create(app, who, in, a, ret_id, ret_number, e);
+}
+
+#define RELATED_MAX 50
+
+/* The cases v is linked with, those the reader may see. */
+static int load_related(struct app *app, const struct actor *who, struct case_view *v,
+                        struct arena *a, struct err *e)
+{
+	struct id_list ids = {0};
+	struct case_row r;
+	int rc;
+
+	if ((rc = store_cases_linked_to(app_store(app), v->c.id, RELATED_MAX, a, &ids)) < 0)
+		return gate_store_error(e, rc, NOUN_CASE);
+	if (!(v->related = arena_calloc(a, ids.n + 1, sizeof(*v->related))))
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	for (size_t i = 0; i <= ids.n; i++) {
+		int64_t id = i == 0 ? v->c.linked_case : ids.v[i - 1];
+
+		if (!id)
+			continue;
+		rc = store_case_get(app_store(app), id, a, &r);
+		if (rc == HOSO_E_NOT_FOUND || (rc == 0 && !case_visible(app, who, &r)))
+			continue;
+		if (rc < 0)
+			return gate_store_error(e, rc, NOUN_CASE);
+		v->related[v->nrelated++] = r;
+	}
+	return 0;
+}
+
 int case_view_load(struct app *app, const struct actor *who, int64_t id, struct arena *a,
                    struct case_view *ret, struct err *e)
 {
@@ -330,6 +391,7 @@ int case_view_load(struct app *app, const struct actor *who, int64_t id, struct 
 	    (rc = store_case_assignees(s, id, a, &ret->assignees)) < 0)
 		return gate_store_error(e, rc, NOUN_CASE);
 	if ((rc = load_names(app, who, ret, a, e)) < 0 ||
+	    (rc = load_related(app, who, ret, a, e)) < 0 ||
 	    (rc = deadline_of_case(app, ret, a, &ret->deadlines, &ret->ndeadlines, e)) < 0 ||
 	    (rc = case_next_load(app, &ret->c, &ret->assignees, a, &ret->next, e)) < 0)
 		return rc;
@@ -463,6 +525,27 @@ static void work_json(const struct case_view *v, json_t *o)
 	json_object_set_new(o, "deadlines", due);
 }
 
+static json_t *related_json(const struct case_view *v)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < v->nrelated; i++) {
+		const struct case_row *r = &v->related[i];
+		const struct case_kind *k = case_kind_of(r);
+		const struct case_state *st = k ? case_state_find(k, r->state) : NULL;
+
+		json_array_append_new(
+		    arr,
+		    json_pack("{s:I,s:s,s:s,s:s?,s:s?,s:s,s:s?,s:s?,s:s,s:s}", "id",
+		              (json_int_t)r->id, "number", r->number, "kind", r->kind, "kind_name",
+		              k ? k->vi : NULL, "kind_name_en", k ? k->en : NULL, "state", r->state,
+		              "state_name", st ? st->vi : NULL, "state_name_en", st ? st->en : NULL,
+		              "title", r->title, "relation",
+		              r->id == v->c.linked_case ? "linked" : "linked_from"));
+	}
+	return arr;
+}
+
 json_t *case_view_json(const struct case_view *v)
 {
 	const struct case_kind *const *kinds;
@@ -480,6 +563,7 @@ json_t *case_view_json(const struct case_view *v)
 	                    v->c.conclusion ? json_string(v->c.conclusion) : json_null());
 	json_object_set_new(o, "linked_case",
 	                    v->c.linked_case ? json_integer(v->c.linked_case) : json_null());
+	json_object_set_new(o, "related", related_json(v));
 	json_object_set_new(o, "subjects", subjects_json(v));
 	records_json(v, o);
 	work_json(v, o);

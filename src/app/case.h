@@ -49,6 +49,7 @@ enum {
 	CASE_FINAL = 1u << 0,     /* a state with no way out */
 	CASE_CONCLUDES = 1u << 1, /* a step that needs the conclusion text */
 	CASE_PAUSES = 1u << 2,    /* a state in which the deadline clock stops */
+	CASE_FORMER = 1u << 3,    /* kept for old history only: no step leads to it */
 };
 
 /* What a kind's work includes beyond its own parts (struct case_kind's
@@ -167,6 +168,16 @@ struct case_input {
 	void *then_arg;
 };
 
+/* Open the case in (its kind, subtype and title) linked to case from,
+ * with from's handling organisation, confidentiality and subjects not
+ * withdrawn - what a case found leads to (an inspection after a
+ * supervision, a discipline after a denunciation).  The caller has
+ * fetched from (case_fetch) and checked it may lead there; audited as
+ * case_create. */
+int case_open_linked(struct app *app, const struct actor *who, const struct case_row *from,
+                     struct case_input *in, struct arena *a, int64_t *ret_id,
+                     const char **ret_number, struct err *e);
+
 /* 0 when the actor may open cases at all (officers and leaders), else
  * HOSO_E_DENIED: checked before anything is looked up. */
 int case_may_open(const struct actor *who, struct err *e);
@@ -216,10 +227,18 @@ struct case_view {
 	struct case_next next;
 	struct case_name *event_users; /* beside events.v: who took each step */
 	struct case_name *note_users;  /* beside notes.v: who wrote each note */
+	/* The cases it is linked with that the reader may see: the one it
+	 * links to (c.linked_case) and those linking to it (a complaint to
+	 * the discipline it contests, a discipline to the denunciation that
+	 * warranted it), oldest first. */
+	struct case_row *related;
+	size_t nrelated;
 };
 
 /* The case's JSON: its brief (as case_brief_json), the conclusion, the
- * linked case, subjects, history, documents, notes, assignees,
+ * linked case, the related cases (id, number, kind, state, title, their
+ * names, and "relation": "linked" or "linked_from"), subjects, history,
+ * documents, notes, assignees,
  * attachments, deadlines, and every kind's parts (its own filled).  The
  * caller owns it. */
 json_t *case_view_json(const struct case_view *v);

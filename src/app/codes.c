@@ -25,6 +25,7 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "store/store.h"
+#include "vi/vi.h"
 #include "core/err.h"
 
 #include "core/banned.h"
@@ -42,6 +43,25 @@ int code_index(const struct code_name *table, size_t n, const char *code)
 		if (strcmp(table[i].code, code) == 0)
 			return (int)i;
 	return -1;
+}
+
+const struct code_name *code_parse(const struct code_name *table, size_t n, const char *s,
+                                   int after_word)
+{
+	struct buf key = BUF_INIT(256), want = BUF_INIT(256);
+	const struct code_name *found = code_find(table, n, s);
+
+	if (!found && s && vi_search_key(s, strlen(s), &key) == 0)
+		for (size_t i = 0; !found && i < n; i++)
+			if (vi_search_key(table[i].vi, strlen(table[i].vi), &want) == 0 &&
+			    (strcmp(key.buf, want.buf) == 0 ||
+			     (after_word && key.len > want.len &&
+			      strcmp(key.buf + key.len - want.len, want.buf) == 0 &&
+			      key.buf[key.len - want.len - 1] == ' ')))
+				found = &table[i];
+	buf_release(&key);
+	buf_release(&want);
+	return found;
 }
 
 /* "a, b hoặc c" (or: "a, b or c"). */

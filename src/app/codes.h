@@ -24,6 +24,12 @@ struct code_name {
 const struct code_name *code_find(const struct code_name *table, size_t n, const char *code);
 /* Its index in table[0..n), or -1. */
 int code_index(const struct code_name *table, size_t n, const char *code);
+/* The entry of table[0..n) that s names as people type it: its code, or
+ * its Vietnamese name in any case or diacritics, or (after_word) a longer
+ * text ending in that name after a space ("Đảng viên chính thức" for
+ * "Chính thức"); NULL when none. */
+const struct code_name *code_parse(const struct code_name *table, size_t n, const char *s,
+                                   int after_word);
 /*
  * HOSO_E_BAD_ENUM naming field, saying which codes it takes: "<what_vi>
  * là a, b hoặc c" / "<what_en> is a, b or c" (what: "Mục đích", "The

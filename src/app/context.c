@@ -196,6 +196,24 @@ static int visible_case(struct app *app, const struct actor *who, int64_t id, st
 	return rc < 0 ? rc : case_visible(app, who, ret);
 }
 
+/* The end of a search for the cases of holder id ("person", "org"): rc
+ * (< 0) from the walk reported as a store error, else the search audited
+ * with the number of cases found.  0, or < 0 with arr freed. */
+static int cases_found(struct app *app, const struct actor *who, const char *holder, int64_t id,
+                       json_t *arr, int rc, struct err *e)
+{
+	if (rc < 0)
+		rc = gate_store_error(e, rc, NOUN_CASE);
+	else
+		rc = audit_record_json(app, who, (struct audit_entry){"search", "case", 0, NULL, 0},
+		                       json_pack("{s:I,s:I}", holder, (json_int_t)id, "results",
+		                                 (json_int_t)json_array_size(arr)),
+		                       e);
+	if (rc < 0)
+		json_decref(arr);
+	return rc;
+}
+
 int context_person_cases(struct app *app, const struct actor *who, int64_t id, struct arena *a,
                          json_t **ret, struct err *e)
 {
@@ -213,21 +231,11 @@ int context_person_cases(struct app *app, const struct actor *who, int64_t id, s
 		return gate_store_error(e, rc, NOUN_CASE);
 	if (!(arr = json_array()))
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-	for (size_t i = 0; i < ids.n; i++) {
+	for (size_t i = 0; rc >= 0 && i < ids.n; i++)
 		if ((rc = visible_case(app, who, ids.v[i], a, &c)) > 0)
 			rc = person_case(app, who, &c, id, a, arr);
-		if (rc < 0) {
-			json_decref(arr);
-			return gate_store_error(e, rc, NOUN_CASE);
-		}
-	}
-	if ((rc = audit_record_json(app, who, (struct audit_entry){"search", "case", 0, NULL, 0},
-	                            json_pack("{s:I,s:I}", "person", (json_int_t)id, "results",
-	                                      (json_int_t)json_array_size(arr)),
-	                            e)) < 0) {
-		json_decref(arr);
+	if ((rc = cases_found(app, who, "person", id, arr, rc, e)) < 0)
 		return rc;
-	}
 	*ret = json_pack("{s:I,s:o}", "person", (json_int_t)id, "cases", arr);
 	return *ret ? 0 : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 }
@@ -299,17 +307,8 @@ int context_org_cases(struct app *app, const struct actor *who, int64_t id, int6
 			break;
 		cursor = ids.v[ids.n - 1];
 	}
-	if (rc < 0) {
-		json_decref(arr);
-		return gate_store_error(e, rc, NOUN_CASE);
-	}
-	if ((rc = audit_record_json(app, who, (struct audit_entry){"search", "case", 0, NULL, 0},
-	                            json_pack("{s:I,s:I}", "org", (json_int_t)id, "results",
-	                                      (json_int_t)json_array_size(arr)),
-	                            e)) < 0) {
-		json_decref(arr);
+	if ((rc = cases_found(app, who, "org", id, arr, rc, e)) < 0)
 		return rc;
-	}
 	*ret =
 	    json_pack("{s:o,s:o}", "cases", arr, "next", next ? json_integer(next) : json_null());
 	return *ret ? 0 : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);

@@ -11,7 +11,7 @@
 
 #include "core/banned.h"
 
-#define REASON_MAX 2000
+#define REASON_MAX CORRECT_REASON_MAX
 
 static const struct {
 	const char *name;
@@ -123,13 +123,10 @@ int correct_withdraw(struct app *app, const struct actor *who, enum store_record
 	arena_init(&a, 1 << 16);
 	if ((rc = correct_case(app, who, k, id, &a, &c, &h, e)) < 0 ||
 	    (rc = check_withdraw(app, who, k, id, &a, e)) < 0 ||
-	    (rc = app_text_clean(&a, reason, "reason", REASON_MAX, &x.reason, e)) < 0)
+	    (rc =
+	         app_text_need(&a, reason, "reason", REASON_MAX, &x.reason, "Cần ghi lý do rút lại",
+	                       "The reason for withdrawing is needed", e)) < 0)
 		goto out;
-	if (!x.reason) {
-		rc = err_set(e, HOSO_E_MISSING, "reason", "Cần ghi lý do rút lại",
-		             "The reason for withdrawing is needed");
-		goto out;
-	}
 	if (version && version != h.version) {
 		rc = gate_store_error(e, HOSO_E_CONFLICT, records[k].noun);
 		goto out;

@@ -22,6 +22,9 @@
 #include "app/patch.h"
 #include "store/store.h"
 
+/* The longest reason for a withdrawal, in bytes. */
+#define CORRECT_REASON_MAX 2000
+
 /* What a record is called in the API and the audit trail ("finding",
  * "remedy", "document", "note", "traveller", "relative", "letter",
  * "subject", "attachment"), NULL past STORE_REC__MAX. */

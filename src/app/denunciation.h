@@ -35,6 +35,14 @@ struct point_input {
 int point_edit(struct app *app, const struct actor *who, int64_t id, const struct point_input *in,
                struct err *e);
 
+/* A concluded denunciation found true, at least in part: open the
+ * discipline it warrants (kỷ luật), linked to denunciation case id, with
+ * its handling organisation and the denounced as subjects (officers and
+ * leaders; audited).  HOSO_E_CONFLICT before the conclusion, or when no
+ * point was found true. */
+int case_open_discipline(struct app *app, const struct actor *who, int64_t id, const char *title,
+                         struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e);
+
 /* A denunciation case's own part (its case_view's part). */
 struct denunciation_part {
 	struct point_list points;

@@ -33,7 +33,9 @@ static const struct case_state states[] = {
     {"xem_xet", "Đang xem xét", "Under review", 0},
     {"quyet_dinh", "Đã quyết định kỷ luật", "Decided", 0},
     {"thi_hanh", "Đề nghị chính quyền, đoàn thể xử lý", "Referred to the State body", 0},
-    {"khieu_nai", "Có khiếu nại", "Complaint filed", 0},
+    /* history only: before schema 30 a complaint was this state; it is now
+     * a case of its own (complaint.c) linked to the discipline */
+    {"khieu_nai", "Có khiếu nại (trước đây)", "Complaint filed (former state)", CASE_FORMER},
     {"dong", "Kết thúc", "Closed", CASE_FINAL},
     {"khong_ky_luat", "Không kỷ luật", "No discipline", CASE_FINAL},
 };
@@ -45,26 +47,17 @@ static const struct case_step steps[] = {
     {"xem_xet", "khong_ky_luat", "Không kỷ luật", "No discipline", CASE_LEADER, CASE_CONCLUDES},
     {"quyet_dinh", "thi_hanh", "Đề nghị chính quyền, đoàn thể xử lý",
      "Ask the State or mass body to act", CASE_OFFICER, 0},
-    {"quyet_dinh", "khieu_nai", "Nhận khiếu nại", "Receive a complaint", CASE_OFFICER, 0},
-    {"thi_hanh", "khieu_nai", "Nhận khiếu nại", "Receive a complaint", CASE_OFFICER, 0},
-    {"khieu_nai", "dong", "Giải quyết khiếu nại", "Resolve the complaint", CASE_LEADER,
-     CASE_CONCLUDES},
     {"quyet_dinh", "dong", "Kết thúc", "Close", CASE_OFFICER, 0},
     {"thi_hanh", "dong", "Kết thúc", "Close", CASE_OFFICER, 0},
 };
 
-static const enum figure figures[] = {FIGURE_KL_TO_CHUC, FIGURE_KL_DANG_VIEN, FIGURE_KN_NHAN,
-                                      FIGURE_KN_GIAI_QUYET};
+static const enum figure figures[] = {FIGURE_KL_TO_CHUC, FIGURE_KL_DANG_VIEN};
 
 static const char *const state_body_ends[] = {"thi_hanh", "dong", NULL};
-static const char *const complaint_ends[] = {"dong", NULL};
 static const struct deadline_rule deadlines[] = {
     {"ky_luat.chinh_quyen", KIND_DISCIPLINE, "Đề nghị chính quyền, đoàn thể xử lý kỷ luật",
      "Ask the State or mass body to apply its discipline", "quyet_dinh", state_body_ends, 30, 50,
      80, 1, "DOMAIN.md §4: 30 ngày làm việc sau khi thi hành kỷ luật đảng"},
-    {"ky_luat.khieu_nai", KIND_DISCIPLINE, "Giải quyết khiếu nại kỷ luật (cấp tỉnh)",
-     "Answer a discipline complaint (province level)", "khieu_nai", complaint_ends, 90, 50, 80, 1,
-     "DOMAIN.md §4: 90 ngày làm việc ở cấp tỉnh (180 ở Trung ương)"},
 };
 
 const struct discipline_form *discipline_forms(size_t *n)

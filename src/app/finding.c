@@ -93,12 +93,9 @@ int finding_add(struct app *app, const struct actor *who, int64_t case_id, int64
 	    (rc = case_still_open(&c, e)) < 0 ||
 	    (rc = check_finding(app, case_id, subject_id, conclusion, &a, e)) < 0 ||
 	    (rc = check_concluder(who, conclusion, e)) < 0 ||
-	    (rc = app_text_clean(&a, text, "text", 8000, &r.text, e)) < 0)
+	    (rc = app_text_need(&a, text, "text", 8000, &r.text, "Thiếu nội dung",
+	                        "The text is missing", e)) < 0)
 		goto out;
-	if (!r.text) {
-		rc = err_set(e, HOSO_E_MISSING, "text", "Thiếu nội dung", "The text is missing");
-		goto out;
-	}
 	r.conclusion = conclusion;
 	w.detail =
 	    json_pack("{s:I,s:s}", "subject", (json_int_t)subject_id, "conclusion", conclusion);
@@ -108,14 +105,57 @@ out:
 	return rc;
 }
 
-/* Finding id and its case, which who may see: 0, or the store's error
- * (HOSO_E_NOT_FOUND for a case hidden from who as for a missing one). */
-static int finding_case(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-                        struct finding_row *f, struct case_row *c)
+/* For who to add a remedy to finding finding_id, or to record remedy
+ * remedy_id (when not 0; read into *r) done: refused before anything is
+ * looked up unless who may; then the finding and its case, which who may
+ * see (one hidden is refused as a missing one). */
+static int remedy_case(struct app *app, const struct actor *who, int64_t finding_id,
+                       int64_t remedy_id, struct arena *a, struct remedy_row *r,
+                       struct finding_row *f, struct case_row *c, struct err *e)
 {
-	int rc = store_finding_get(app_store(app), id, a, f);
+	int rc = gate_role(who, CASE_OFFICER, e);
 
-	return rc < 0 ? rc : case_fetch(app, who, f->case_id, a, c, NULL);
+	if (rc == 0 && remedy_id && (rc = store_remedy_get(app_store(app), remedy_id, a, r)) == 0)
+		finding_id = r->finding_id;
+	if (rc == 0)
+		rc = store_finding_get(app_store(app), finding_id, a, f);
+	if (rc == 0)
+		rc = case_fetch(app, who, f->case_id, a, c, NULL);
+	if (rc == HOSO_E_NOT_FOUND && !remedy_id)
+		return gate_not_found(e, "finding", NOUN_FINDING);
+	return gate_store_error(e, rc, remedy_id ? NOUN_REMEDY : NOUN_FINDING);
+}
+
+/* The case of finding finding_id to which who adds remedy r (its action
+ * and owner cleaned into a): a finding standing in an open case, the
+ * action and its owner, a due date not before the case was opened. */
+static int remedy_to_add(struct app *app, const struct actor *who, int64_t finding_id,
+                         struct remedy_row *r, const char *action, const char *owner,
+                         struct arena *a, int64_t *ret_case, struct err *e)
+{
+	struct finding_row f;
+	struct case_row c;
+	int rc = remedy_case(app, who, finding_id, 0, a, NULL, &f, &c, e);
+
+	if (rc < 0)
+		return rc;
+	if (f.withdrawn.at)
+		return err_set(e, HOSO_E_CONFLICT, "finding", "Nội dung kết luận đã được rút lại",
+		               "The finding has been withdrawn");
+	if ((rc = case_still_open(&c, e)) < 0 ||
+	    (rc = app_text_clean(a, action, "action", 2000, &r->action, e)) < 0 ||
+	    (rc = app_text_clean(a, owner, "owner", 300, &r->owner, e)) < 0)
+		return rc;
+	if (!r->action || !r->owner)
+		return err_set(e, HOSO_E_MISSING, !r->action ? "action" : "owner",
+		               "Cần nội dung khắc phục và người (tổ chức) thực hiện",
+		               "The action and its owner are needed");
+	if (r->due == DATE_NONE || r->due < c.opened)
+		return err_set(e, HOSO_E_BAD_DATE, "due",
+		               "Hạn khắc phục phải có, không trước ngày mở hồ sơ",
+		               "The due date is needed, not before the case was opened");
+	*ret_case = c.id;
+	return 0;
 }
 
 int remedy_add(struct app *app, const struct actor *who, int64_t finding_id, const char *action,
@@ -124,41 +164,12 @@ int remedy_add(struct app *app, const struct actor *who, int64_t finding_id, con
 	struct remedy_row r = {.finding_id = finding_id, .due = due, .done = DATE_NONE};
 	struct case_insert in = {insert_remedy, &r, ret_id, "id"};
 	struct gate_write w = {"remedy", "case", 0, NULL, NOUN_CASE};
-	struct finding_row f;
-	struct case_row c;
 	struct arena a;
 	int rc;
 
-	if ((rc = gate_role(who, CASE_OFFICER, e)) < 0)
-		return rc;
 	arena_init(&a, 1 << 20);
-	if ((rc = finding_case(app, who, finding_id, &a, &f, &c)) < 0) {
-		rc = rc == HOSO_E_NOT_FOUND ? gate_not_found(e, "finding", NOUN_FINDING)
-		                            : gate_store_error(e, rc, NOUN_FINDING);
+	if ((rc = remedy_to_add(app, who, finding_id, &r, action, owner, &a, &w.object_id, e)) < 0)
 		goto out;
-	}
-	if (f.withdrawn.at) {
-		rc = err_set(e, HOSO_E_CONFLICT, "finding", "Nội dung kết luận đã được rút lại",
-		             "The finding has been withdrawn");
-		goto out;
-	}
-	if ((rc = case_still_open(&c, e)) < 0 ||
-	    (rc = app_text_clean(&a, action, "action", 2000, &r.action, e)) < 0 ||
-	    (rc = app_text_clean(&a, owner, "owner", 300, &r.owner, e)) < 0)
-		goto out;
-	if (!r.action || !r.owner) {
-		rc = err_set(e, HOSO_E_MISSING, !r.action ? "action" : "owner",
-		             "Cần nội dung khắc phục và người (tổ chức) thực hiện",
-		             "The action and its owner are needed");
-		goto out;
-	}
-	if (due == DATE_NONE || due < c.opened) {
-		rc = err_set(e, HOSO_E_BAD_DATE, "due",
-		             "Hạn khắc phục phải có, không trước ngày mở hồ sơ",
-		             "The due date is needed, not before the case was opened");
-		goto out;
-	}
-	w.object_id = f.case_id;
 	w.detail = json_pack("{s:I,s:s}", "finding", (json_int_t)finding_id, "owner", r.owner);
 	rc = gate_write(app, who, &w, case_insert_write, &in, e);
 out:
@@ -192,29 +203,18 @@ int remedy_done(struct app *app, const struct actor *who, int64_t remedy_id, int
 	struct arena a;
 	int rc;
 
-	if ((rc = gate_role(who, CASE_OFFICER, e)) < 0)
-		return rc;
 	arena_init(&a, 1 << 20);
-	rc = store_remedy_get(app_store(app), remedy_id, &a, &r);
-	if (rc == 0)
-		rc = finding_case(app, who, r.finding_id, &a, &f, &c);
-	if (rc < 0) {
-		rc = gate_store_error(e, rc, NOUN_REMEDY);
+	if ((rc = remedy_case(app, who, 0, remedy_id, &a, &r, &f, &c, e)) < 0)
 		goto out;
-	}
 	d.day = day == DATE_NONE ? date_today() : day;
 	if (d.day < c.opened) {
 		rc = err_set(e, HOSO_E_BAD_DATE, "date", "Ngày trước ngày mở hồ sơ",
 		             "The date is before the case was opened");
 		goto out;
 	}
-	if ((rc = app_text_clean(&a, result, "result", 2000, &d.result, e)) < 0)
+	if ((rc = app_text_need(&a, result, "result", 2000, &d.result, "Cần kết quả khắc phục",
+	                        "What was done is needed", e)) < 0)
 		goto out;
-	if (!d.result) {
-		rc = err_set(e, HOSO_E_MISSING, "result", "Cần kết quả khắc phục",
-		             "What was done is needed");
-		goto out;
-	}
 	w.object_id = f.case_id;
 	w.detail = json_pack("{s:s}", "result", d.result);
 	rc = gate_write(app, who, &w, write_done, &d, e);

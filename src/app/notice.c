@@ -312,13 +312,14 @@ static int due_cases(struct due_reader *r, struct arena *a, struct err *e)
 	return rc;
 }
 
-/* The answers awaited from verification letters, and the travellers'
- * return reports. */
-static int due_letters_reports(struct due_reader *r, struct arena *a, struct err *e)
+/* The answers awaited from verification letters, the travellers' return
+ * reports and the remedial actions past their due date. */
+static int due_named(struct due_reader *r, struct arena *a, struct err *e)
 {
 	struct letter_item *l;
 	struct report_item *t;
-	size_t nl, nt;
+	struct remedy_item *m;
+	size_t nl, nt, nm;
 	int rc = letter_due(r->app, r->who, DEADLINE_EARLY, DEADLINE_UNSHOWN, a, &l, &nl, e);
 
 	for (size_t i = 0; rc == 0 && i < nl; i++) {
@@ -341,22 +342,14 @@ static int due_letters_reports(struct due_reader *r, struct arena *a, struct err
 		snprintf(x.ref, sizeof(x.ref), "traveller:%lld", (long long)t[i].v.t.id);
 		rc = due_one(r, &x);
 	}
-	return rc;
-}
+	if (rc == 0)
+		rc = remedy_overdue(r->app, r->who, DEADLINE_UNSHOWN, a, &m, &nm, e);
+	for (size_t i = 0; rc == 0 && i < nm; i++) {
+		struct due x = {.c = &m[i].c, .d = {.due = m[i].r.due, .level = DEADLINE_OVERDUE}};
 
-/* The remedial actions past their due date. */
-static int due_remedies(struct due_reader *r, struct arena *a, struct err *e)
-{
-	struct remedy_item *v;
-	size_t n;
-	int rc = remedy_overdue(r->app, r->who, DEADLINE_UNSHOWN, a, &v, &n, e);
-
-	for (size_t i = 0; rc == 0 && i < n; i++) {
-		struct due x = {.c = &v[i].c, .d = {.due = v[i].r.due, .level = DEADLINE_OVERDUE}};
-
-		snprintf(x.vi, sizeof(x.vi), "Khắc phục \"%s\"", v[i].r.action);
-		snprintf(x.en, sizeof(x.en), "Remedy \"%s\"", v[i].r.action);
-		snprintf(x.ref, sizeof(x.ref), "remedy:%lld", (long long)v[i].r.id);
+		snprintf(x.vi, sizeof(x.vi), "Khắc phục \"%s\"", m[i].r.action);
+		snprintf(x.en, sizeof(x.en), "Remedy \"%s\"", m[i].r.action);
+		snprintf(x.ref, sizeof(x.ref), "remedy:%lld", (long long)m[i].r.id);
 		rc = due_one(r, &x);
 	}
 	return rc;
@@ -377,8 +370,7 @@ static int sync_deadlines(struct app *app, const struct actor *who, struct arena
 		return 0;
 	if ((rc = store_cases_of_assignee(app_store(app), who->user_id, a, &r.mine)) < 0)
 		return gate_store_error(e, rc, NOUN_CASE);
-	if ((rc = due_cases(&r, a, e)) < 0 || (rc = due_letters_reports(&r, a, e)) < 0 ||
-	    (rc = due_remedies(&r, a, e)) < 0)
+	if ((rc = due_cases(&r, a, e)) < 0 || (rc = due_named(&r, a, e)) < 0)
 		return e->code ? rc : err_set(e, rc, NULL, NULL, NULL);
 	if (r.n == 0)
 		return 0;

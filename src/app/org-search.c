@@ -45,24 +45,16 @@ int org_search(struct app *app, const struct actor *who, const char *query, size
 	int rc;
 
 	memset(ret, 0, sizeof(*ret));
-	if (limit == 0 || limit > ORG_SEARCH_MAX)
-		limit = limit ? ORG_SEARCH_MAX : 20;
 	/* Every word the start of a word of the name, in any order. */
-	rc = person_search_match(query, MATCH_ALL_PREFIX, &key, &match);
-	if (rc < 0) {
-		err_set(e, rc, "q", NULL, NULL);
+	if ((rc = person_search_start(query, MATCH_ALL_PREFIX, ORG_SEARCH_MAX, &limit, &key, &match,
+	                              e)) < 0)
 		goto out;
-	}
 	code = code_of(query, a);
 	if (match.len == 0 && !code)
 		goto out;
-	if ((rc = scope_orgs_json(app, who, a, &orgs, &norgs)) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	rc = store_org_search(app_store(app), date_today(), match.len ? match.buf : NULL,
-	                      key.len ? key.buf : NULL, code, orgs, limit, a, ret);
-	if (rc < 0)
+	if ((rc = scope_orgs_json(app, who, a, &orgs, &norgs)) < 0 ||
+	    (rc = store_org_search(app_store(app), date_today(), match.len ? match.buf : NULL,
+	                           key.len ? key.buf : NULL, code, orgs, limit, a, ret)) < 0)
 		err_set(e, rc, NULL, NULL, NULL);
 out:
 	buf_release(&key);

@@ -506,6 +506,25 @@ static int change_end(struct app *app, const struct actor *who, int rc, const st
 	return tx_end(app, who, rc, c->action, id, c->day, detail, e);
 }
 
+/*
+ * Change c of organisation id begun by an administrator: the role, the
+ * document, the transaction, then the organisation alive on the change's
+ * day (into *cur).  0 with the transaction open (change_end closes it);
+ * on failure nothing is left open.
+ */
+static int change_open(struct app *app, const struct actor *who, struct change *c,
+                       const char *document, int64_t id, struct arena *a, struct org_row *cur,
+                       struct err *e)
+{
+	int rc = gate_role(who, 1u << ROLE_ADMIN, e);
+
+	if (rc < 0 || (rc = change_begin(app, c, document, e)) < 0)
+		return rc;
+	if ((rc = live_org(app, who, id, c->day, "id", a, cur, e)) < 0)
+		rc = change_end(app, who, rc, c, id, NULL, 0, NULL, e);
+	return rc;
+}
+
 int org_rename(struct app *app, const struct actor *who, int64_t id, const char *name, int32_t day,
                const char *document, struct err *e)
 {
@@ -605,14 +624,10 @@ int org_move(struct app *app, const struct actor *who, int64_t id, int64_t new_p
 	struct org_row cur;
 	int rc;
 
-	if ((rc = gate_role(who, 1u << ROLE_ADMIN, e)) < 0)
-		return rc;
 	arena_init(&a, 1 << 20);
-	if ((rc = change_begin(app, &c, document, e)) < 0)
+	if ((rc = change_open(app, who, &c, document, id, &a, &cur, e)) < 0)
 		goto out;
-	rc = live_org(app, who, id, day, "id", &a, &cur, e);
-	if (rc == 0)
-		rc = check_parent(app, who, new_parent, day, cur.kind, &a, e);
+	rc = check_parent(app, who, new_parent, day, cur.kind, &a, e);
 	if (rc == 0 && cur.parent_id == new_parent)
 		rc = err_set(e, HOSO_E_INVALID, "parent", "Tổ chức đã trực thuộc cấp trên này",
 		             "The organisation is already under this parent");
@@ -664,6 +679,24 @@ static int end_org(struct app *app, int64_t id, int32_t day, struct arena *a, st
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
 }
 
+/* The organisations merged into into: each named once, into not one of
+ * them. */
+static int check_sources(const int64_t *sources, size_t n, int64_t into, struct err *e)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (sources[i] == into)
+			return err_set(e, HOSO_E_INVALID, "into",
+			               "Tổ chức tiếp nhận không thể là một tổ chức bị hợp nhất",
+			               "The receiving organisation cannot be one of the sources");
+		for (size_t j = 0; j < i; j++)
+			if (sources[j] == sources[i])
+				return err_set(e, HOSO_E_INVALID, "sources",
+				               "Một tổ chức được nêu hai lần",
+				               "An organisation is listed twice");
+	}
+	return 0;
+}
+
 int org_merge(struct app *app, const struct actor *who, const int64_t *sources, size_t n,
               int64_t into, const struct org_new *spec, int32_t day, const char *document,
               int64_t *ret_into, struct err *e)
@@ -691,22 +724,7 @@ int org_merge(struct app *app, const struct actor *who, const int64_t *sources, 
 		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 		goto out;
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (sources[i] == into) {
-			rc = err_set(e, HOSO_E_INVALID, "into",
-			             "Tổ chức tiếp nhận không thể là một tổ chức bị hợp nhất",
-			             "The receiving organisation cannot be one of the sources");
-			goto out;
-		}
-		for (size_t j = 0; j < i; j++)
-			if (sources[j] == sources[i]) {
-				rc = err_set(e, HOSO_E_INVALID, "sources",
-				             "Một tổ chức được nêu hai lần",
-				             "An organisation is listed twice");
-				goto out;
-			}
-	}
-	if ((rc = gate_begin(app, e)) < 0)
+	if ((rc = check_sources(sources, n, into, e)) < 0 || (rc = gate_begin(app, e)) < 0)
 		goto out;
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		rc = live_org(app, who, sources[i], day, "sources", &a, &r, e);
@@ -839,13 +857,10 @@ int org_dissolve(struct app *app, const struct actor *who, int64_t id, int64_t r
 	int64_t members = 0;
 	int rc;
 
-	if ((rc = gate_role(who, 1u << ROLE_ADMIN, e)) < 0)
-		return rc;
 	arena_init(&a, 1 << 22);
-	if ((rc = change_begin(app, &c, document, e)) < 0)
+	if ((rc = change_open(app, who, &c, document, id, &a, &cur, e)) < 0)
 		goto out;
-	rc = live_org(app, who, id, day, "id", &a, &cur, e);
-	if (rc == 0 && receiver) {
+	if (receiver) {
 		rc = live_org(app, who, receiver, day, "receiver", &a, &r, e);
 		if (rc == 0 && org_is_under(app, id, receiver, day, ORG_WALK_AT) == 1)
 			rc = err_set(e, HOSO_E_CYCLE, "receiver",

@@ -44,31 +44,13 @@ const char *person_status_code(enum person_status s)
 
 int person_status_parse(const char *s, enum person_status *ret)
 {
-	struct buf key = BUF_INIT(256), want = BUF_INIT(256);
-	int rc = HOSO_E_BAD_ENUM;
+	/* "Đảng viên chính thức", "ĐV dự bị" */
+	const struct code_name *c = code_parse(statuses, PERSON_STATUS__MAX, s, 1);
 
-	for (int i = 0; s && i < PERSON_STATUS__MAX; i++)
-		if (strcmp(s, statuses[i].code) == 0) {
-			*ret = (enum person_status)i;
-			return 0;
-		}
-	if (s && vi_search_key(s, strlen(s), &key) == 0) {
-		for (int i = 0; i < PERSON_STATUS__MAX; i++) {
-			if (vi_search_key(statuses[i].vi, strlen(statuses[i].vi), &want) == 0 &&
-			    (strcmp(key.buf, want.buf) == 0 ||
-			     /* "Đảng viên chính thức", "ĐV dự bị" */
-			     (key.len > want.len &&
-			      strcmp(key.buf + key.len - want.len, want.buf) == 0 &&
-			      key.buf[key.len - want.len - 1] == ' '))) {
-				*ret = (enum person_status)i;
-				rc = 0;
-				break;
-			}
-		}
-	}
-	buf_release(&key);
-	buf_release(&want);
-	return rc;
+	if (!c)
+		return HOSO_E_BAD_ENUM;
+	*ret = (enum person_status)(c - statuses);
+	return 0;
 }
 
 const char *person_status_label(const char *code)
@@ -229,14 +211,9 @@ static int prepare_name(const struct person_input *in, struct arena *a, struct p
 	struct buf key = BUF_INIT(4096), tmp = BUF_INIT(256);
 	int rc;
 
-	if ((rc = app_text_clean(a, in->full_name, "full_name", NAME_MAX_BYTES, &r->full_name, e)) <
-	    0)
+	if ((rc = app_text_need(a, in->full_name, "full_name", NAME_MAX_BYTES, &r->full_name,
+	                        "Thiếu họ và tên", "The full name is missing", e)) < 0)
 		goto out;
-	if (!r->full_name) {
-		rc = err_set(e, HOSO_E_MISSING, "full_name", "Thiếu họ và tên",
-		             "The full name is missing");
-		goto out;
-	}
 	rc = vi_name_split(r->full_name, strlen(r->full_name), &fam, &mid, &giv);
 	if (rc == HOSO_E_NOMEM) {
 		err_set(e, rc, "full_name", NULL, NULL); /* not the name's fault */
@@ -852,6 +829,26 @@ int person_memberships(struct app *app, const struct actor *who, int64_t id, str
 	return rc;
 }
 
+/* Position pos of a person, titled title (cleaned into a): a title, an
+ * end after its start, an organisation (when one is named) in the actor's
+ * scope. */
+static int check_position(struct app *app, const struct actor *who, struct position_row *pos,
+                          const char *title, struct arena *a, struct err *e)
+{
+	int rc = app_text_need(a, title, "title", 200, &pos->title, "Thiếu tên chức vụ",
+	                       "The title is missing", e);
+
+	if (rc < 0)
+		return rc;
+	if (pos->valid_from == DATE_NONE ||
+	    (pos->valid_to != DATE_OPEN && pos->valid_to <= pos->valid_from))
+		return err_set(e, HOSO_E_BAD_DATE, "to", "Ngày kết thúc phải sau ngày bắt đầu",
+		               "The end date must follow the start date");
+	if (pos->org_id && scope_contains(app, who, pos->org_id) != 1)
+		return gate_not_found(e, "org", NOUN_ORG);
+	return 0;
+}
+
 int person_add_position(struct app *app, const struct actor *who, int64_t id, int64_t org_id,
                         const char *title, int32_t from, int32_t to, int64_t *ret_id, struct err *e)
 {
@@ -863,25 +860,9 @@ int person_add_position(struct app *app, const struct actor *who, int64_t id, in
 	int rc;
 
 	arena_init(&a, 1 << 20);
-	if ((rc = person_to_change(app, who, id, &a, &p, e)) < 0)
-		goto out;
-	if ((rc = app_text_clean(&a, title, "title", 200, &pos.title, e)) < 0)
-		goto out;
-	if (!pos.title) {
-		rc = err_set(e, HOSO_E_MISSING, "title", "Thiếu tên chức vụ",
-		             "The title is missing");
-		goto out;
-	}
-	if (from == DATE_NONE || (to != DATE_OPEN && to <= from)) {
-		rc = err_set(e, HOSO_E_BAD_DATE, "to", "Ngày kết thúc phải sau ngày bắt đầu",
-		             "The end date must follow the start date");
-		goto out;
-	}
-	if (org_id && scope_contains(app, who, org_id) != 1) {
-		rc = gate_not_found(e, "org", NOUN_ORG);
-		goto out;
-	}
-	if ((rc = gate_begin(app, e)) < 0)
+	if ((rc = person_to_change(app, who, id, &a, &p, e)) < 0 ||
+	    (rc = check_position(app, who, &pos, title, &a, e)) < 0 ||
+	    (rc = gate_begin(app, e)) < 0)
 		goto out;
 	w.detail = json_pack("{s:s,s:I}", "title", pos.title, "org", (json_int_t)org_id);
 	rc = gate_end(app, who, store_position_insert(app_store(app), &pos, ret_id), &w, e);
@@ -890,37 +871,41 @@ out:
 	return rc;
 }
 
+/* Person p may move to organisation to_org on day: another organisation,
+ * alive then in the actor's scope, and after the current membership began. */
+static int check_transfer(struct app *app, const struct actor *who, const struct person_row *p,
+                          int64_t to_org, int32_t day, struct arena *a, struct err *e)
+{
+	struct membership_list ms;
+	int rc;
+
+	if (p->org_id == to_org)
+		return err_set(e, HOSO_E_INVALID, "org", "Đảng viên đã sinh hoạt tại tổ chức này",
+		               "The member already belongs to this organisation");
+	if ((rc = check_org(app, who, to_org, day, e)) < 0)
+		return rc;
+	if ((rc = store_membership_of(app_store(app), p->id, a, &ms)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	for (size_t i = 0; i < ms.n; i++)
+		if (ms.v[i].valid_to == DATE_OPEN && ms.v[i].valid_from >= day)
+			return err_set(e, HOSO_E_BAD_DATE, "date",
+			               "Ngày chuyển phải sau ngày bắt đầu sinh hoạt hiện tại",
+			               "The transfer date must follow the start of the current "
+			               "membership");
+	return 0;
+}
+
 int person_transfer(struct app *app, const struct actor *who, int64_t id, int64_t to_org,
                     int32_t day, const char *note, struct err *e)
 {
 	struct arena a;
 	struct person_row p;
-	struct membership_list ms;
 	int rc;
 
 	arena_init(&a, 1 << 20);
-	if ((rc = person_to_change(app, who, id, &a, &p, e)) < 0)
-		goto out;
-	if (p.org_id == to_org) {
-		rc = err_set(e, HOSO_E_INVALID, "org", "Đảng viên đã sinh hoạt tại tổ chức này",
-		             "The member already belongs to this organisation");
-		goto out;
-	}
-	if ((rc = check_org(app, who, to_org, day, e)) < 0)
-		goto out;
-	if ((rc = store_membership_of(app_store(app), id, &a, &ms)) < 0) {
-		err_set(e, rc, NULL, NULL, NULL);
-		goto out;
-	}
-	for (size_t i = 0; i < ms.n; i++)
-		if (ms.v[i].valid_to == DATE_OPEN && ms.v[i].valid_from >= day) {
-			rc = err_set(e, HOSO_E_BAD_DATE, "date",
-			             "Ngày chuyển phải sau ngày bắt đầu sinh hoạt hiện tại",
-			             "The transfer date must follow the start of the current "
-			             "membership");
-			goto out;
-		}
-	if ((rc = gate_begin(app, e)) < 0)
+	if ((rc = person_to_change(app, who, id, &a, &p, e)) < 0 ||
+	    (rc = check_transfer(app, who, &p, to_org, day, &a, e)) < 0 ||
+	    (rc = gate_begin(app, e)) < 0)
 		goto out;
 	rc = store_membership_close(app_store(app), id, day);
 	if (rc == 0) {
@@ -1005,6 +990,16 @@ int person_search_match(const char *query, enum match_stage stage, struct buf *k
 			p++;
 	}
 	return 0;
+}
+
+int person_search_start(const char *query, enum match_stage stage, size_t max, size_t *limit,
+                        struct buf *key, struct buf *match, struct err *e)
+{
+	int rc = person_search_match(query, stage, key, match);
+
+	if (*limit == 0 || *limit > max)
+		*limit = *limit ? max : 20;
+	return rc < 0 ? err_set(e, rc, "q", NULL, NULL) : 0;
 }
 
 static int ieq(const char *a, const char *b)
@@ -1192,14 +1187,8 @@ int person_search_unaudited(struct app *app, const struct actor *who, const char
 
 	ret->v = NULL;
 	ret->n = 0;
-	if (limit == 0 || limit > PERSON_SEARCH_MAX)
-		limit = limit ? PERSON_SEARCH_MAX : 20;
-	rc = person_search_match(query, MATCH_WHOLE, &key, &match);
-	if (rc < 0) {
-		err_set(e, rc, "q", NULL, NULL);
-		goto out;
-	}
-	if (match.len == 0)
+	rc = person_search_start(query, MATCH_WHOLE, PERSON_SEARCH_MAX, &limit, &key, &match, e);
+	if (rc < 0 || match.len == 0)
 		goto out;
 	if ((rc = search_scope(app, who, a, &in)) < 0) {
 		err_set(e, rc, NULL, NULL, NULL);

@@ -159,6 +159,11 @@ int person_search_unaudited(struct app *app, const struct actor *who, const char
 enum match_stage { MATCH_WHOLE, MATCH_LAST_PREFIX, MATCH_ALL_PREFIX, MATCH__MAX };
 int person_search_match(const char *query, enum match_stage stage, struct buf *key,
                         struct buf *match);
+/* The start of a search by name: *limit made a page's size (at most max;
+ * 20 when 0) and query's match at stage in key and match (as above);
+ * 0, or < 0 with e naming "q". */
+int person_search_start(const char *query, enum match_stage stage, size_t max, size_t *limit,
+                        struct buf *key, struct buf *match, struct err *e);
 
 /* Validators, exposed for import and tests. */
 int person_check_cccd(const char *s, struct buf *out, struct err *e);

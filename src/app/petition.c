@@ -3,6 +3,7 @@
  * (petition.h).
  */
 #include "app/petition.h"
+#include "app/petitionInt.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -326,9 +327,8 @@ int petition_add(struct app *app, const struct actor *who, const struct petition
 
 /* ---- reading ---- */
 
-/* The letter id as who may see it: NOT_FOUND as for a missing one. */
-static int fetch(struct app *app, const struct actor *who, int64_t id, struct arena *a,
-                 struct petition_row *ret, struct err *e)
+int petition_fetch(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+                   struct petition_row *ret, struct err *e)
 {
 	int rc = store_petition_get(app_store(app), id, a, ret);
 
@@ -338,11 +338,20 @@ static int fetch(struct app *app, const struct actor *who, int64_t id, struct ar
 	return rc < 0 ? gate_store_error(e, rc, NOUN_RECORD) : 0;
 }
 
-/* Whether who may read the sender of letter r: a leader whose scope is
- * the receiving body itself, an assignee of the case it opened, or the
- * local operator. */
-static int may_read_sender(struct app *app, const struct actor *who, const struct petition_row *r,
-                           struct arena *a)
+int petition_sender_gate(struct app *app, const struct actor *who, const struct petition_row *r,
+                         struct arena *a, struct err *e)
+{
+	if (petition_may_read_sender(app, who, r, a))
+		return 0;
+	return err_set(e, HOSO_E_DENIED, "sender",
+	               "Chỉ lãnh đạo cơ quan nhận đơn và người được giao giải quyết mới xem "
+	               "được người gửi",
+	               "Only the leaders of the receiving body and those assigned the case "
+	               "may see the sender");
+}
+
+int petition_may_read_sender(struct app *app, const struct actor *who, const struct petition_row *r,
+                             struct arena *a)
 {
 	struct id_list assigned;
 
@@ -415,9 +424,12 @@ static json_t *row_json(struct app *app, const struct actor *who, const struct p
 	if (!o)
 		return NULL;
 	json_object_set_new(o, "contested_case", case_json(app, who, r->contested_case, a));
-	json_object_set_new(o, "may_read_sender", json_boolean(may_read_sender(app, who, r, a)));
-	if (with_subjects)
+	json_object_set_new(o, "may_read_sender",
+	                    json_boolean(petition_may_read_sender(app, who, r, a)));
+	if (with_subjects) {
 		json_object_set_new(o, "subjects", subjects_json(app, who, r->id, r->received, a));
+		json_object_set_new(o, "scans", petition_scans_json(app, r->id, a));
+	}
 	return o;
 }
 
@@ -428,7 +440,8 @@ int petition_get(struct app *app, const struct actor *who, int64_t id, struct ar
 	int rc;
 
 	*ret = NULL;
-	if ((rc = gate_role(who, READ_ROLES, e)) < 0 || (rc = fetch(app, who, id, a, &r, e)) < 0)
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0 ||
+	    (rc = petition_fetch(app, who, id, a, &r, e)) < 0)
 		return rc;
 	if ((rc = audit_record(app, who, &(struct audit_entry){"read", "petition", id, NULL, 0},
 	                       e)) < 0)
@@ -445,15 +458,11 @@ int petition_sender(struct app *app, const struct actor *who, int64_t id, struct
 	int rc;
 
 	*ret_name = *ret_address = NULL;
-	if ((rc = gate_role(who, READ_ROLES, e)) < 0 || (rc = fetch(app, who, id, a, &r, e)) < 0)
+	if ((rc = gate_role(who, READ_ROLES, e)) < 0 ||
+	    (rc = petition_fetch(app, who, id, a, &r, e)) < 0)
 		return rc;
-	if (!may_read_sender(app, who, &r, a))
-		return err_set(
-		    e, HOSO_E_DENIED, "sender",
-		    "Chỉ lãnh đạo cơ quan nhận đơn và người được giao giải quyết mới xem "
-		    "được người gửi",
-		    "Only the leaders of the receiving body and those assigned the case "
-		    "may see the sender");
+	if ((rc = petition_sender_gate(app, who, &r, a, e)) < 0)
+		return rc;
 	if ((rc = audit_record(
 	         app, who, &(struct audit_entry){"read_sender", "petition", id, NULL, 0}, e)) < 0)
 		return rc;
@@ -674,7 +683,7 @@ int petition_classify(struct app *app, const struct actor *who, int64_t id,
 		               "The action is thu_ly, chuyen or luu");
 	arena_init(&a, 1 << 14);
 	x.a = &a;
-	if ((rc = fetch(app, who, id, &a, &x.r, e)) == 0 && strcmp(x.r.state, "moi") != 0)
+	if ((rc = petition_fetch(app, who, id, &a, &x.r, e)) == 0 && strcmp(x.r.state, "moi") != 0)
 		rc = err_set(e, HOSO_E_CONFLICT, "state", "Đơn đã được phân loại",
 		             "The letter is already classified");
 	if (rc == 0 && in->version != x.r.version)

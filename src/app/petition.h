@@ -93,8 +93,9 @@ int petition_classify(struct app *app, const struct actor *who, int64_t id,
  * "subjects": [{"kind": "org"|"person", "id", "code", "name"}],
  * "contested_case": brief or null, "decision_received", "state", "case":
  * brief or null, "transfer_to", "transfer_date", "transfer_number",
- * "reason", "note", "duplicate_of", "may_read_sender", "version"} - never
- * the sender.  Audited as a read. */
+ * "reason", "note", "duplicate_of", "may_read_sender", "version",
+ * "scans" [as attachment_json gives them]} - never the sender.  Audited as
+ * a read. */
 int petition_get(struct app *app, const struct actor *who, int64_t id, struct arena *a,
                  json_t **ret, struct err *e);
 
@@ -109,6 +110,24 @@ int petition_sender(struct app *app, const struct actor *who, int64_t id, struct
  * the denouncer. */
 int petition_case_sender(struct app *app, const struct actor *who, int64_t case_id, struct arena *a,
                          const char **ret_name, const char **ret_address, struct err *e);
+
+/* The scans of a letter (petition-scan.c).  Added by officers and leaders
+ * who see the letter, at any stage (checked as attachments are: PDF, PNG,
+ * JPEG or DOCX by their first bytes, at most ATTACHMENT_MAX); *ret the
+ * scan, its case_id the letter's id.  Audited ("attach"). */
+int petition_scan_add(struct app *app, const struct actor *who, int64_t id, const char *filename,
+                      const void *data, size_t len, struct arena *a, struct attachment_row *ret,
+                      struct err *e);
+/* A scan's contents, read as the sender is (petition_sender's rule;
+ * HOSO_E_DENIED naming "sender" to others who see the letter, NOT_FOUND to
+ * those who do not); audited as "read_sender". */
+int petition_scan_read(struct app *app, const struct actor *who, int64_t id, struct arena *a,
+                       struct attachment_row *ret, const void **ret_data, size_t *ret_len,
+                       struct err *e);
+/* A scan added by mistake withdrawn at its version, with the reason
+ * (officers and leaders who see the letter); audited. */
+int petition_scan_withdraw(struct app *app, const struct actor *who, int64_t id, const char *reason,
+                           int64_t version, struct err *e);
 
 struct petition_filter {
 	int64_t org;       /* received by this organisation's subtree (0: the actor's scope) */

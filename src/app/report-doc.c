@@ -459,18 +459,17 @@ static void letters(struct builder *b, const struct report *r)
 	                     with_prev(a, r, FIGURE_TC_DUNG_HAN, "vụ"),
 	                     with_prev(a, r, FIGURE_TC_TRE_HAN, "vụ"),
 	                     with_prev(a, r, FIGURE_TC_QUA_HAN, "vụ")));
-	para(b, arena_printf(a,
-	                     "Khiếu nại kỷ luật đảng: tiếp nhận %s; giải quyết %s. Thụ lý %s; đã "
-	                     "giải quyết %s%s, trong đó đúng hạn %s, quá hạn %s; %s quá hạn chưa "
-	                     "giải quyết.",
-	                     with_prev(a, r, FIGURE_KN_NHAN, "đơn"),
-	                     with_prev(a, r, FIGURE_KN_GIAI_QUYET, "đơn"),
-	                     with_prev(a, r, FIGURE_KNKL_HO_SO, "vụ"),
-	                     with_prev(a, r, FIGURE_KNKL_GIAI_QUYET, "vụ"),
-	                     by_text(a, r, FIGURE_KNKL_GIAI_QUYET),
-	                     with_prev(a, r, FIGURE_KNKL_DUNG_HAN, "vụ"),
-	                     with_prev(a, r, FIGURE_KNKL_TRE_HAN, "vụ"),
-	                     with_prev(a, r, FIGURE_KNKL_QUA_HAN, "vụ")));
+	para(b,
+	     arena_printf(a,
+	                  "Khiếu nại kỷ luật đảng: tiếp nhận, thụ lý %s; giải quyết %s%s. Các vụ "
+	                  "nhận trong kỳ: giải quyết đúng hạn %s, quá hạn %s; %s quá hạn chưa "
+	                  "giải quyết.",
+	                  with_prev(a, r, FIGURE_KNKL_HO_SO, "vụ"),
+	                  with_prev(a, r, FIGURE_KN_GIAI_QUYET, "vụ"),
+	                  by_text(a, r, FIGURE_KN_GIAI_QUYET),
+	                  with_prev(a, r, FIGURE_KNKL_DUNG_HAN, "vụ"),
+	                  with_prev(a, r, FIGURE_KNKL_TRE_HAN, "vụ"),
+	                  with_prev(a, r, FIGURE_KNKL_QUA_HAN, "vụ")));
 }
 
 /* The opening and section I: the figures in sentences beside the same

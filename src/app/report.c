@@ -313,12 +313,8 @@ int report_deadlines_load(struct app *app, struct arena *a, struct report_deadli
 		return rc;
 	ret->report_rule = deadline_rule_find(rules, nrules, TRIP_REPORT_RULE);
 	ret->letter_rule = deadline_rule_find(rules, nrules, LETTER_RULE);
-	/* the kind's one rule of resolution */
-	for (size_t i = 0; i < nrules; i++)
-		if (rules[i].kind == KIND_DENUNCIATION)
-			ret->denunciation_rule = &rules[i];
-		else if (rules[i].kind == KIND_COMPLAINT)
-			ret->complaint_rule = &rules[i];
+	ret->rules = rules;
+	ret->nrules = nrules;
 	return 0;
 }
 
@@ -328,20 +324,40 @@ int report_line_timed(enum report_line line)
 	       line == REPORT_LINE_DENUNCIATION || line == REPORT_LINE_COMPLAINT;
 }
 
-/* The deadline of rule r of case_id, from its history as of today: 1, 0
- * when the rule does not apply to it, < 0 on error. */
-static int case_deadline(const struct report_deadlines *dl, const struct deadline_rule *r,
-                         int64_t case_id, struct deadline *ret)
+/* The outcome of case_id's deadlines, from its history as of today: each
+ * rule of its kind that applies (the resolution; an extension, once
+ * taken), the worst of them - overdue if any is, untimed while any runs in
+ * time, late if any was done late, else on time.  FIGURE_UNTIMED when none
+ * applies; < 0 on error. */
+static int case_timing(const struct report_deadlines *dl, enum case_kind_id kind, int64_t case_id,
+                       enum figure_timing *ret)
 {
 	struct case_event_list ev;
 	struct arena a;
-	int rc;
+	int rc, any = 0, open = 0, late = 0, overdue = 0;
 
+	*ret = FIGURE_UNTIMED;
 	arena_init(&a, 1 << 20);
-	if ((rc = store_case_events(app_store(dl->app), case_id, &a, &ev)) == 0)
-		rc = deadline_compute(dl->cal, r, ev.v, ev.n, dl->today, ret);
+	rc = store_case_events(app_store(dl->app), case_id, &a, &ev);
+	for (size_t i = 0; rc >= 0 && i < dl->nrules; i++) {
+		struct deadline d;
+
+		if (dl->rules[i].kind != kind ||
+		    (rc = deadline_compute(dl->cal, &dl->rules[i], ev.v, ev.n, dl->today, &d)) != 1)
+			continue;
+		any = 1;
+		overdue |= d.level == DEADLINE_OVERDUE;
+		late |= d.level == DEADLINE_DONE_LATE;
+		open |= d.level != DEADLINE_DONE && d.level != DEADLINE_DONE_LATE;
+	}
 	arena_release(&a);
-	return rc;
+	if (rc < 0)
+		return rc;
+	if (overdue)
+		*ret = FIGURE_OVERDUE;
+	else if (any && !open)
+		*ret = late ? FIGURE_LATE : FIGURE_ON_TIME;
+	return 0;
 }
 
 /* The source of a timed line's figures and the rule of its deadline. */
@@ -353,10 +369,10 @@ static enum figure_source line_source(const struct report_deadlines *dl, enum re
 		*ret_rule = dl->report_rule;
 		return FIGURE_TRAVELLER;
 	case REPORT_LINE_DENUNCIATION:
-		*ret_rule = dl->denunciation_rule;
+		*ret_rule = NULL;
 		return FIGURE_DENUNCIATION;
 	case REPORT_LINE_COMPLAINT:
-		*ret_rule = dl->complaint_rule;
+		*ret_rule = NULL;
 		return FIGURE_COMPLAINT;
 	default:
 		*ret_rule = dl->letter_rule;
@@ -371,23 +387,23 @@ enum figure report_deadline_figure(const struct report_deadlines *dl,
 	enum figure_source source = line_source(dl, cell->line, &r);
 	enum figure_timing t = FIGURE_UNTIMED;
 	struct deadline d;
-	int rc = 0;
+	int rc;
 
-	if (r)
-		rc = cell->case_id && (source == FIGURE_DENUNCIATION || source == FIGURE_COMPLAINT)
-		         ? case_deadline(dl, r, cell->case_id, &d)
-		         : deadline_span(dl->cal, r, cell->start, cell->done, dl->today, &d);
-	if (!r || rc != 1) {
-		*ret_rc = r && rc < 0 ? rc : 0;
-		return FIGURE__MAX;
-	}
 	*ret_rc = 0;
-	if (d.level == DEADLINE_DONE)
-		t = FIGURE_ON_TIME;
-	else if (d.level == DEADLINE_DONE_LATE)
-		t = FIGURE_LATE;
-	else if (d.level == DEADLINE_OVERDUE)
-		t = FIGURE_OVERDUE;
+	if (source == FIGURE_DENUNCIATION || source == FIGURE_COMPLAINT) {
+		rc =
+		    case_timing(dl, source == FIGURE_COMPLAINT ? KIND_COMPLAINT : KIND_DENUNCIATION,
+		                cell->case_id, &t);
+		*ret_rc = rc < 0 ? rc : 0;
+	} else if (r &&
+	           (rc = deadline_span(dl->cal, r, cell->start, cell->done, dl->today, &d)) == 1) {
+		t = d.level == DEADLINE_DONE        ? FIGURE_ON_TIME
+		    : d.level == DEADLINE_DONE_LATE ? FIGURE_LATE
+		    : d.level == DEADLINE_OVERDUE   ? FIGURE_OVERDUE
+		                                    : FIGURE_UNTIMED;
+	} else if (r && rc < 0) {
+		*ret_rc = rc;
+	}
 	return t == FIGURE_UNTIMED ? FIGURE__MAX : figure_of_deadline(source, t);
 }
 

@@ -42,14 +42,15 @@ int64_t report_placed_top(struct restructure *x, int64_t org);
 void report_restructure_release(struct restructure *x);
 
 /* What the deadline figures are computed with: the calendar, the rules of
- * a traveller's report, of a letter's answer and of the resolution of a
- * denunciation and of a complaint, and today; the store, for a case's
- * history. */
+ * a traveller's report and of a letter's answer, every rule in force (a
+ * denunciation's or complaint's are those of its kind: the resolution, an
+ * extension), and today; the store, for a case's history. */
 struct report_deadlines {
 	struct app *app;
 	const struct cal *cal;
 	const struct deadline_rule *report_rule, *letter_rule;
-	const struct deadline_rule *denunciation_rule, *complaint_rule;
+	const struct deadline_rule *rules;
+	size_t nrules;
 	int32_t today;
 };
 int report_deadlines_load(struct app *app, struct arena *a, struct report_deadlines *ret);

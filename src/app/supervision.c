@@ -43,14 +43,9 @@ static const enum figure figures[] = {FIGURE_GS_CHUYEN_DE_TO_CHUC, FIGURE_GS_CHU
 int case_open_inspection(struct app *app, const struct actor *who, int64_t id, const char *title,
                          struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e)
 {
-	struct case_input in = {.kind = case_kind_code(KIND_INSPECTION),
-	                        .subtype = "dau_hieu_vi_pham",
-	                        .title = title,
-	                        .opened = DATE_NONE,
-	                        .linked_case = id};
-	struct case_subject_list subj;
+	struct case_input in = {
+	    .kind = case_kind_code(KIND_INSPECTION), .subtype = "dau_hieu_vi_pham", .title = title};
 	struct case_row c;
-	int64_t *orgs, *persons;
 	int rc;
 
 	if ((rc = gate_role(who, CASE_OFFICER, e)) < 0 ||
@@ -60,25 +55,7 @@ int case_open_inspection(struct app *app, const struct actor *who, int64_t id, c
 		return err_set(e, HOSO_E_CONFLICT, "id",
 		               "Chỉ từ hồ sơ giám sát mới mở kiểm tra khi có dấu hiệu vi phạm",
 		               "Only a supervision case opens an inspection on signs of violation");
-	if ((rc = store_case_subjects(app_store(app), id, a, &subj)) < 0)
-		return gate_store_error(e, rc, NOUN_CASE);
-	orgs = arena_alloc(a, (subj.n + 1) * sizeof(*orgs));
-	persons = arena_alloc(a, (subj.n + 1) * sizeof(*persons));
-	if (!orgs || !persons)
-		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-	for (size_t i = 0; i < subj.n; i++) {
-		if (subj.v[i].withdrawn.at)
-			continue;
-		if (subj.v[i].org_id)
-			orgs[in.nsubject_orgs++] = subj.v[i].org_id;
-		else
-			persons[in.nsubject_persons++] = subj.v[i].person_id;
-	}
-	in.subject_orgs = orgs;
-	in.subject_persons = persons;
-	in.handling_org = c.handling_org;
-	in.confidentiality = c.confidentiality;
-	return case_create(app, who, &in, a, ret_id, ret_number, e);
+	return case_open_linked(app, who, &c, &in, a, ret_id, ret_number, e);
 }
 
 const struct case_kind case_kind_supervision = {

@@ -175,6 +175,37 @@ static int insert_traveller(struct store *s, const void *row, int64_t *ret_id)
 	return store_traveller_insert(s, row, ret_id);
 }
 
+/* The trip case_id, visible and writable by who, that person person_id
+ * may join: a member the actor may see, not travelling already, and the
+ * only traveller of a private trip. */
+static int trip_to_join(struct app *app, const struct actor *who, int64_t case_id,
+                        int64_t person_id, struct arena *a, struct err *e)
+{
+	struct traveller_list l;
+	struct person_row p;
+	struct case_row c;
+	int rc = trip_case(app, who, case_id, a, &c, e);
+
+	if (rc < 0)
+		return rc;
+	if ((rc = person_get(app, who, person_id, a, &p, e)) == HOSO_E_NOT_FOUND)
+		return err_set(e, rc, "person", "Không tìm thấy đảng viên", "Member not found");
+	if (rc < 0)
+		return rc;
+	if ((rc = live_travellers(store_travellers_of_case(app_store(app), case_id, a, &l), &l)) <
+	    0)
+		return gate_store_error(e, rc, NOUN_CASE);
+	for (size_t i = 0; i < l.n; i++)
+		if (l.v[i].person_id == person_id)
+			return err_set(e, HOSO_E_DUPLICATE, "person", "Người này đã có trong đoàn",
+			               "This person is already travelling");
+	if (c.subtype && strcmp(c.subtype, "viec_rieng") == 0 && l.n > 0)
+		return err_set(e, HOSO_E_CONFLICT, "person",
+		               "Chuyến đi việc riêng chỉ có một người",
+		               "A private trip has one traveller");
+	return 0;
+}
+
 int traveller_add(struct app *app, const struct actor *who, int64_t case_id, int64_t person_id,
                   int leader, int commitment, int64_t *ret_id, struct err *e)
 {
@@ -184,36 +215,12 @@ int traveller_add(struct app *app, const struct actor *who, int64_t case_id, int
 	                          .commitment = !!commitment};
 	struct case_insert ins = {insert_traveller, &t, ret_id, NULL};
 	struct gate_write w = {"traveller", "case", case_id, NULL, NOUN_CASE};
-	struct traveller_list l;
-	struct person_row p;
-	struct case_row c;
 	struct arena a;
 	int rc;
 
 	arena_init(&a, 1 << 16);
-	if ((rc = trip_case(app, who, case_id, &a, &c, e)) < 0)
+	if ((rc = trip_to_join(app, who, case_id, person_id, &a, e)) < 0)
 		goto out;
-	if ((rc = person_get(app, who, person_id, &a, &p, e)) < 0) {
-		if (rc == HOSO_E_NOT_FOUND)
-			err_set(e, rc, "person", "Không tìm thấy đảng viên", "Member not found");
-		goto out;
-	}
-	if ((rc = live_travellers(store_travellers_of_case(app_store(app), case_id, &a, &l), &l)) <
-	    0) {
-		rc = gate_store_error(e, rc, NOUN_CASE);
-		goto out;
-	}
-	for (size_t i = 0; i < l.n; i++)
-		if (l.v[i].person_id == person_id) {
-			rc = err_set(e, HOSO_E_DUPLICATE, "person", "Người này đã có trong đoàn",
-			             "This person is already travelling");
-			goto out;
-		}
-	if (c.subtype && strcmp(c.subtype, "viec_rieng") == 0 && l.n > 0) {
-		rc = err_set(e, HOSO_E_CONFLICT, "person", "Chuyến đi việc riêng chỉ có một người",
-		             "A private trip has one traveller");
-		goto out;
-	}
 	w.detail = json_pack("{s:I,s:b}", "person", (json_int_t)person_id, "leader", t.leader);
 	rc = gate_write(app, who, &w, case_insert_write, &ins, e);
 out:

@@ -103,21 +103,13 @@ const char *clearance_name(enum clearance c)
 
 int clearance_parse(const char *s, enum clearance *ret)
 {
-	struct buf key = BUF_INIT(64);
-	int rc = HOSO_E_BAD_ENUM;
+	/* "toi_mat", or "Tối mật" as typed */
+	const struct code_name *c = code_parse(clearances, CLEARANCE__MAX, s, 0);
 
-	if (s && vi_search_key(s, strlen(s), &key) == 0) {
-		/* "thường", "mật", "tối mật" fold to these */
-		static const char *const folded[CLEARANCE__MAX] = {"thuong", "mat", "toi mat"};
-
-		for (int c = 0; c < CLEARANCE__MAX; c++)
-			if (strcmp(key.buf, folded[c]) == 0 || strcmp(s, clearances[c].code) == 0) {
-				*ret = (enum clearance)c;
-				rc = 0;
-			}
-	}
-	buf_release(&key);
-	return rc;
+	if (!c)
+		return HOSO_E_BAD_ENUM;
+	*ret = (enum clearance)(c - clearances);
+	return 0;
 }
 
 static int64_t now_s(void)

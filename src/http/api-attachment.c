@@ -26,20 +26,27 @@ static int id_of(struct http_req *r, const char *vi, const char *en, int64_t *re
 	return 0;
 }
 
-int api_case_attachment_post(struct http_req *r, struct err *e)
+int api_file_body(struct http_req *r, struct err *e)
 {
 	const char *ct = http_header(r, "Content-Type");
-	struct attachment_row got;
-	int64_t id;
-	int rc;
 
-	if ((rc = id_of(r, "Không tìm thấy hồ sơ vụ việc", "Case not found", &id, e)) < 0)
-		return rc;
 	/* Not a type an HTML form can send: a guard against cross-site posts. */
 	if (!ct || strncmp(ct, "application/octet-stream", 24) != 0)
 		return err_set(e, HOSO_E_INVALID, "file",
 		               "Gửi tệp với Content-Type: application/octet-stream",
 		               "Send the file with Content-Type: application/octet-stream");
+	return 0;
+}
+
+int api_case_attachment_post(struct http_req *r, struct err *e)
+{
+	struct attachment_row got;
+	int64_t id;
+	int rc;
+
+	if ((rc = id_of(r, "Không tìm thấy hồ sơ vụ việc", "Case not found", &id, e)) < 0 ||
+	    (rc = api_file_body(r, e)) < 0)
+		return rc;
 	rc = attachment_add(r->app, &r->actor, id, http_query(r, "name"), r->body, r->body_len,
 	                    r->arena, &got, e);
 	return rc < 0 ? rc : http_reply(r, 201, attachment_json(&got));
@@ -70,27 +77,34 @@ static int disposition(const char *name, struct buf *out)
 	return rc;
 }
 
+int api_file_reply(struct http_req *r, int rc, const struct attachment_row *a, const void *data,
+                   size_t len, struct err *e)
+{
+	struct buf body = BUF_INIT(ATTACHMENT_MAX), cd = BUF_INIT(4096);
+
+	if (rc == 0 && (buf_add(&body, data, len) < 0 || disposition(a->filename, &cd) < 0))
+		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	if (rc == 0) {
+		const char *d = arena_strdup(r->arena, cd.buf);
+
+		rc = d ? http_reply_bytes(r, 200, a->mime, d, &body)
+		       : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	}
+	buf_release(&body);
+	buf_release(&cd);
+	return rc;
+}
+
 int api_attachment_get(struct http_req *r, struct err *e)
 {
 	struct attachment_row a;
-	struct buf body = BUF_INIT(ATTACHMENT_MAX), cd = BUF_INIT(4096);
-	const void *data;
-	size_t len;
+	const void *data = NULL;
+	size_t len = 0;
 	int64_t id;
 	int rc;
 
 	if ((rc = id_of(r, "Không tìm thấy tệp đính kèm", "Attachment not found", &id, e)) < 0)
 		return rc;
 	rc = attachment_read(r->app, &r->actor, id, r->arena, &a, &data, &len, e);
-	if (rc == 0 && (buf_add(&body, data, len) < 0 || disposition(a.filename, &cd) < 0))
-		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-	if (rc == 0) {
-		const char *d = arena_strdup(r->arena, cd.buf);
-
-		rc = d ? http_reply_bytes(r, 200, a.mime, d, &body)
-		       : err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-	}
-	buf_release(&body);
-	buf_release(&cd);
-	return rc;
+	return api_file_reply(r, rc, &a, data, len, e);
 }

@@ -31,5 +31,10 @@ int api_reply_version(struct http_req *r, int rc, int64_t id, int64_t version);
 /* ?level=early|late|overdue (default: as *ret) and ?limit=1..1000 of the
  * due lists. */
 int api_due_params(struct http_req *r, enum deadline_level *ret, int64_t *limit, struct err *e);
+/* A case found leads to another, linked to it (app/case.h's
+ * case_open_linked): the body {"title"}, the reply 201 {"id", "number"}. */
+typedef int api_opener(struct app *app, const struct actor *who, int64_t id, const char *title,
+                       struct arena *a, int64_t *ret_id, const char **ret_number, struct err *e);
+int api_open_linked(struct http_req *r, api_opener *open, struct err *e);
 
 #endif

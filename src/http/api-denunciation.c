@@ -6,6 +6,8 @@
  *   PATCH /api/points/{id} {content, conclusion: dung|dung_mot_phan|sai|null,
  *         version}: only the fields sent change
  *   POST  /api/points/{id}/withdraw {reason, version} (api-correct.c)
+ *   POST  /api/cases/{id}/discipline-case {title}: the discipline a
+ *         denunciation found true warrants, linked to it
  */
 #include "app/denunciation.h"
 #include "http/api-case.h"
@@ -39,4 +41,9 @@ int api_point_patch(struct http_req *r, struct err *e)
 	if (rc == 0)
 		rc = point_edit(r->app, &r->actor, id, &in, e);
 	return api_reply_id(r, rc, 200, id);
+}
+
+int api_case_discipline_case_post(struct http_req *r, struct err *e)
+{
+	return api_open_linked(r, case_open_discipline, e);
 }

@@ -11,7 +11,12 @@
  *        the assignees of its case; audited)
  *   POST /api/petitions/{id}/classify {action: thu_ly|chuyen|luu,
  *        transfer_to, transfer_date, transfer_number, reason, note, version}
+ *   POST /api/petitions/{id}/scans?name=F   a scan of the letter, the body
+ *        the file itself (application/octet-stream)
+ *   GET  /api/petition-scans/{id}      its contents, read as the sender is
+ *   POST /api/petition-scans/{id}/withdraw {reason, version}
  */
+#include "app/attachment.h"
 #include "app/org.h"
 #include "app/petition.h"
 #include "http/api-case.h"
@@ -129,4 +134,46 @@ int api_petition_classify_post(struct http_req *r, struct err *e)
 	return http_reply(r, 200,
 	                  json_pack("{s:I,s:o}", "id", (json_int_t)id, "case",
 	                            case_id ? json_integer(case_id) : json_null()));
+}
+
+int api_petition_scan_post(struct http_req *r, struct err *e)
+{
+	struct attachment_row got;
+	int64_t id;
+	int rc;
+
+	if ((rc = api_id(r, NOUN_RECORD, &id, e)) < 0 || (rc = api_file_body(r, e)) < 0 ||
+	    (rc = petition_scan_add(r->app, &r->actor, id, http_query(r, "name"), r->body,
+	                            r->body_len, r->arena, &got, e)) < 0)
+		return rc;
+	return http_reply(r, 201, attachment_json(&got));
+}
+
+int api_petition_scan_get(struct http_req *r, struct err *e)
+{
+	struct attachment_row a;
+	const void *data = NULL;
+	size_t len = 0;
+	int64_t id;
+	int rc;
+
+	if ((rc = api_id(r, NOUN_RECORD, &id, e)) < 0)
+		return rc;
+	rc = petition_scan_read(r->app, &r->actor, id, r->arena, &a, &data, &len, e);
+	return api_file_reply(r, rc, &a, data, len, e);
+}
+
+int api_petition_scan_withdraw(struct http_req *r, struct err *e)
+{
+	const char *reason = NULL;
+	int64_t id, version = 0;
+	const struct http_field fields[] = {
+	    {"reason", HF_STRING, 1, &reason, 0, 0},
+	    {"version", HF_INT, 1, &version, 1, INT64_MAX},
+	};
+	int rc = api_id_fields(r, NOUN_RECORD, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
+
+	if (rc == 0)
+		rc = petition_scan_withdraw(r->app, &r->actor, id, reason, version, e);
+	return api_reply_version(r, rc, id, version + 1);
 }

@@ -70,6 +70,14 @@ int api_codes_get(struct http_req *r, struct err *e);
 /* api-attachment.c */
 int api_case_attachment_post(struct http_req *r, struct err *e);
 int api_attachment_get(struct http_req *r, struct err *e);
+/* What the file routes share (api-attachment.c): 0 when the body is sent
+ * as application/octet-stream (no HTML form can: a guard against
+ * cross-site posts), else the refusal naming "file"; the reply of a
+ * download (rc when it failed), always as an attachment. */
+int api_file_body(struct http_req *r, struct err *e);
+struct attachment_row;
+int api_file_reply(struct http_req *r, int rc, const struct attachment_row *a, const void *data,
+                   size_t len, struct err *e);
 
 /* the kinds' own routes: api-<noun>.c */
 int api_case_trip_put(struct http_req *r, struct err *e);
@@ -90,6 +98,7 @@ int api_remedy_post(struct http_req *r, struct err *e);
 int api_remedies_overdue_get(struct http_req *r, struct err *e);
 int api_case_discipline_post(struct http_req *r, struct err *e);
 int api_case_inspection_post(struct http_req *r, struct err *e);
+int api_case_discipline_case_post(struct http_req *r, struct err *e);
 
 /* papers: api-paper.c */
 int api_papers_get(struct http_req *r, struct err *e);
@@ -125,6 +134,9 @@ int api_petitions_post(struct http_req *r, struct err *e);
 int api_petition_get(struct http_req *r, struct err *e);
 int api_petition_sender_get(struct http_req *r, struct err *e);
 int api_petition_classify_post(struct http_req *r, struct err *e);
+int api_petition_scan_post(struct http_req *r, struct err *e);
+int api_petition_scan_get(struct http_req *r, struct err *e);
+int api_petition_scan_withdraw(struct http_req *r, struct err *e);
 int api_reports_get(struct http_req *r, struct err *e);
 int api_report_records_get(struct http_req *r, struct err *e);
 int api_report_submissions_get(struct http_req *r, struct err *e);

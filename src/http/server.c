@@ -448,20 +448,32 @@ struct server {
 	const struct http_opts *o;
 };
 
-/* The most a request body may hold: a file upload (POST
- * /api/cases/{id}/attachments) with a session cookie may be as large as an
- * attachment, anything else HTTP_MAX_BODY (so that nobody who is not
- * signed in can make the server hold more). */
-static size_t body_cap(struct MHD_Connection *c, const char *method, const char *url)
+/* 1 when url is prefix, an id, then suffix. */
+static int id_route(const char *url, const char *prefix, const char *suffix)
 {
-	const char *p = url + 11;
+	size_t n = strlen(prefix);
+	const char *p = url + n;
 
-	if (strcmp(method, "POST") != 0 || strncmp(url, "/api/cases/", 11) != 0 ||
-	    !MHD_lookup_connection_value(c, MHD_COOKIE_KIND, HTTP_SESSION_COOKIE))
-		return HTTP_MAX_BODY;
+	if (strncmp(url, prefix, n) != 0)
+		return 0;
 	while (*p >= '0' && *p <= '9')
 		p++;
-	return p > url + 11 && strcmp(p, "/attachments") == 0 ? HTTP_MAX_UPLOAD : HTTP_MAX_BODY;
+	return p > url + n && strcmp(p, suffix) == 0;
+}
+
+/* The most a request body may hold: a file upload (POST
+ * /api/cases/{id}/attachments, /api/petitions/{id}/scans) with a session
+ * cookie may be as large as an attachment, anything else HTTP_MAX_BODY (so
+ * that nobody who is not signed in can make the server hold more). */
+static size_t body_cap(struct MHD_Connection *c, const char *method, const char *url)
+{
+	if (strcmp(method, "POST") != 0 ||
+	    !MHD_lookup_connection_value(c, MHD_COOKIE_KIND, HTTP_SESSION_COOKIE))
+		return HTTP_MAX_BODY;
+	return id_route(url, "/api/cases/", "/attachments") ||
+	               id_route(url, "/api/petitions/", "/scans")
+	           ? HTTP_MAX_UPLOAD
+	           : HTTP_MAX_BODY;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,

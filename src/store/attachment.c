@@ -69,6 +69,31 @@ int store_attachment_get(struct store *s, int64_t id, struct arena *a, struct at
 	return store_row(s, STMT_ATTACHMENT_GET, a, sizeof(*ret), read_attachment, ret, "I", id);
 }
 
+int store_scan_insert(struct store *s, const struct attachment_row *r, int64_t *ret_id)
+{
+	return store_insert(s, STMT_SCAN_INSERT, ret_id, "IsssIr", r->case_id, r->sha256,
+	                    r->filename, r->mime, r->size, r->user_id);
+}
+
+int store_scan_get(struct store *s, int64_t id, struct arena *a, struct attachment_row *ret)
+{
+	return store_row(s, STMT_SCAN_GET, a, sizeof(*ret), read_attachment, ret, "I", id);
+}
+
+int store_scans_of_petition(struct store *s, int64_t petition_id, struct arena *a,
+                            struct attachment_list *ret)
+{
+	return store_rows(s, STMT_SCANS_OF_PETITION, a, sizeof(*ret->v), read_attachment,
+	                  (void **)&ret->v, &ret->n, "I", petition_id);
+}
+
+int store_scan_withdraw(struct store *s, int64_t id, int64_t version, int64_t user_id,
+                        const char *reason)
+{
+	return store_change(s, STMT_SCAN_WITHDRAW, HOSO_E_CONFLICT, "IIrs", id, version, user_id,
+	                    reason);
+}
+
 int store_attachments_of_case(struct store *s, int64_t case_id, struct arena *a,
                               struct attachment_list *ret)
 {

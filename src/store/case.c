@@ -454,6 +454,13 @@ int store_cases_of_person(struct store *s, int64_t person_id, size_t limit, stru
 	                  (void **)&ret->v, &ret->n, "II", person_id, (int64_t)limit);
 }
 
+int store_cases_linked_to(struct store *s, int64_t case_id, size_t limit, struct arena *a,
+                          struct id_list *ret)
+{
+	return store_rows(s, STMT_CASES_LINKED_TO, a, sizeof(*ret->v), store_read_id,
+	                  (void **)&ret->v, &ret->n, "II", case_id, (int64_t)limit);
+}
+
 int store_cases_of_org(struct store *s, int64_t org_id, int64_t before, size_t limit,
                        struct arena *a, struct id_list *ret)
 {

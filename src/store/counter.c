@@ -68,7 +68,7 @@ static const struct counter_source sources[FIGURE__MAX] = {
                                      "c.kind = 'kiem_tra' AND s.person_id IS NOT NULL AND "
                                      "r.conclusion <> 'khong_vi_pham' AND " LIVE,
                                      "c.handling_org", "c.opened", "r.conclusion", "s.person_id"},
-    /* the actor is kept beside the inspection (migration 30) */
+    /* the actor is kept beside the inspection (migration 32) */
     [FIGURE_KT_CHU_THE] = {"case_inspection", CASE_JOIN, "c.kind = 'kiem_tra'", "c.handling_org",
                            "c.opened", "r.actor"},
     [FIGURE_GS_CHUYEN_DE_TO_CHUC] = {"case_subject", CASE_JOIN,
@@ -104,11 +104,12 @@ static const struct counter_source sources[FIGURE__MAX] = {
                             "c.handling_org", "c.opened", "''"},
     [FIGURE_ONN_DANG_VIEN] = {"case_file", FILE_JOIN, "c.kind = 'o_nuoc_ngoai'", "c.handling_org",
                               "c.opened", "coalesce(c.subtype, '')"},
-    [FIGURE_KN_NHAN] = {"case_event", CASE_JOIN, "c.kind = 'ky_luat' AND r.to_state = 'khieu_nai'",
-                        "c.handling_org", "r.on_date", "''"},
+    /* complaints about a discipline are cases of their own (migration 32) */
+    [FIGURE_KN_NHAN] = {"case_file", FILE_JOIN, "c.kind = 'khieu_nai'", "c.handling_org",
+                        "c.opened", "''"},
     [FIGURE_KN_GIAI_QUYET] = {"case_event", CASE_JOIN,
-                              "c.kind = 'ky_luat' AND r.from_state = 'khieu_nai'", "c.handling_org",
-                              "r.on_date", "''"},
+                              "c.kind = 'khieu_nai' AND r.to_state = 'quyet_dinh'",
+                              "c.handling_org", "r.on_date", "coalesce(c.subtype, '')"},
     /* the register of letters: the letter is its own "case" (c), for its
      * confidentiality */
     [FIGURE_DT_NHAN] = {"petition", PETITION_JOIN, "1", "r.org_id", "r.received", "r.kind"},
@@ -122,11 +123,6 @@ static const struct counter_source sources[FIGURE__MAX] = {
                             "c.handling_org", "c.opened", "r.conclusion"},
     [FIGURE_KNKL_HO_SO] = {"case_file", FILE_JOIN, "c.kind = 'khieu_nai'", "c.handling_org",
                            "c.opened", "coalesce(c.subtype, '')"},
-    /* decided: past the step that needs the decision recorded (complaint.c) */
-    [FIGURE_KNKL_GIAI_QUYET] = {"case_file", FILE_JOIN,
-                                "c.kind = 'khieu_nai' AND c.state IN ('quyet_dinh', "
-                                "'thong_bao', 'dong') AND coalesce(c.subtype, '') <> ''",
-                                "c.handling_org", "c.opened", "c.subtype"},
 };
 
 /* The definition of figure f, or NULL for a figure the store does not

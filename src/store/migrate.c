@@ -797,7 +797,94 @@ static const struct migration migrations[] = {
         "ALTER TABLE case_document ADD COLUMN paper_body TEXT;",
         NULL,
     },
-    /* 30: two figures the report lacked.  Who inspects (the actor: the
+    /* 30: a complaint about a discipline is its own case (khieu_nai,
+     * complaint.c) linked to the discipline it contests, no longer a
+     * state of the discipline case.  Each entry of a discipline case into
+     * its old state "khieu_nai" becomes a complaint case opened that day,
+     * numbered in the handling body's register, with the discipline's
+     * subjects and assignees; one the discipline left (resolved) is
+     * decided and closed on that day, its decision unknown (no type); a
+     * discipline still in "khieu_nai" goes back to the state it came from.
+     * History is kept: the discipline's old events stay as they were.
+     * The report counters follow from their new definitions (counter.c),
+     * recounted when the database is opened. */
+    {
+        "CREATE TEMP TABLE m30("
+        " ev INTEGER PRIMARY KEY, case_id INTEGER, org INTEGER, opened TEXT, yr INTEGER,"
+        " user_id INTEGER, conf INTEGER, title TEXT, prior TEXT, resolved TEXT, res_note TEXT,"
+        " still INTEGER, no INTEGER, number TEXT, new_id INTEGER);"
+        "INSERT INTO m30(ev, case_id, org, opened, yr, user_id, conf, title, prior, still) "
+        "SELECT e.id, e.case_id, c.handling_org, e.on_date, CAST(substr(e.on_date, 1, 4) AS "
+        "INTEGER), e.user_id, c.confidentiality, 'Giải quyết khiếu nại kỷ luật (' || c.number "
+        "|| ')', e.from_state, 0 FROM case_event e JOIN case_file c ON c.id = e.case_id "
+        "WHERE c.kind = 'ky_luat' AND e.to_state = 'khieu_nai';"
+        "UPDATE m30 SET resolved = x.on_date, res_note = x.note FROM (SELECT m.ev, r.on_date, "
+        "r.note, row_number() OVER (PARTITION BY m.ev ORDER BY r.id) AS k FROM m30 m "
+        "JOIN case_event r ON r.case_id = m.case_id AND r.id > m.ev AND r.from_state = "
+        "'khieu_nai') AS x WHERE x.ev = m30.ev AND x.k = 1;"
+        "UPDATE m30 SET still = 1 WHERE resolved IS NULL AND ev = (SELECT max(e.id) FROM "
+        "case_event e WHERE e.case_id = m30.case_id) AND (SELECT state FROM case_file WHERE "
+        "id = m30.case_id) = 'khieu_nai';"
+        "UPDATE m30 SET no = x.no FROM (SELECT m.ev, coalesce((SELECT r.last_no FROM "
+        "case_register r WHERE r.org_id = m.org AND r.kind = 'khieu_nai' AND r.year = m.yr), "
+        "0) + row_number() OVER (PARTITION BY m.org, m.yr ORDER BY m.opened, m.ev) AS no FROM "
+        "m30 m) AS x WHERE x.ev = m30.ev;"
+        "UPDATE m30 SET number = printf('KN-%d-%04d', yr, no);"
+        "INSERT INTO case_register(org_id, kind, year, last_no) SELECT org, 'khieu_nai', yr, "
+        "max(no) FROM m30 WHERE true GROUP BY org, yr ON CONFLICT (org_id, kind, year) DO "
+        "UPDATE SET last_no = max(last_no, excluded.last_no);"
+        "INSERT INTO case_file(number, kind, title, handling_org, opened, state, "
+        "confidentiality, linked_case, created_by, created_at) SELECT number, 'khieu_nai', "
+        "title, org, opened, CASE WHEN resolved IS NULL THEN 'thu_ly' ELSE 'dong' END, conf, "
+        "case_id, user_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM m30 ORDER BY ev;"
+        "UPDATE m30 SET new_id = (SELECT c.id FROM case_file c WHERE c.handling_org = m30.org "
+        "AND c.number = m30.number);"
+        "INSERT INTO case_subject(case_id, org_id, org_version_id, person_id) SELECT m.new_id, "
+        "s.org_id, s.org_version_id, s.person_id FROM m30 m JOIN case_subject s ON s.case_id "
+        "= m.case_id WHERE s.withdrawn_at IS NULL ORDER BY m.ev, s.id;"
+        "INSERT INTO case_assignee(case_id, user_id) SELECT m.new_id, a.user_id FROM m30 m "
+        "JOIN case_assignee a ON a.case_id = m.case_id;"
+        "INSERT INTO case_event(case_id, from_state, to_state, on_date, at, user_id, note) "
+        "SELECT new_id, NULL, 'thu_ly', opened, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+        "user_id, 'Chuyển từ trạng thái \"Có khiếu nại\" của hồ sơ kỷ luật' FROM m30 "
+        "ORDER BY ev;"
+        "INSERT INTO case_event(case_id, from_state, to_state, on_date, at, user_id, note) "
+        "SELECT new_id, 'thu_ly', 'quyet_dinh', resolved, strftime('%Y-%m-%dT%H:%M:%fZ', "
+        "'now'), NULL, res_note FROM m30 WHERE resolved IS NOT NULL ORDER BY ev;"
+        "INSERT INTO case_event(case_id, from_state, to_state, on_date, at, user_id, note) "
+        "SELECT new_id, 'quyet_dinh', 'dong', resolved, strftime('%Y-%m-%dT%H:%M:%fZ', "
+        "'now'), NULL, NULL FROM m30 WHERE resolved IS NOT NULL ORDER BY ev;"
+        "INSERT INTO case_event(case_id, from_state, to_state, on_date, at, user_id, note) "
+        "SELECT case_id, 'khieu_nai', prior, opened, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+        "NULL, 'Khiếu nại chuyển thành hồ sơ ' || number FROM m30 WHERE still = 1;"
+        "UPDATE case_file SET state = (SELECT m.prior FROM m30 m WHERE m.case_id = "
+        "case_file.id AND m.still = 1), version = version + 1 WHERE id IN (SELECT case_id "
+        "FROM m30 WHERE still = 1);"
+        "DROP TABLE m30;"
+        "CREATE INDEX case_by_link ON case_file(linked_case) WHERE linked_case IS NOT NULL;",
+        NULL,
+    },
+    /* 31: the scans of an incoming letter, kept with the letter from the
+     * day it is registered (they show the sender: read as the sender is,
+     * petition-scan.c); the contents in the blob table like attachments. */
+    {
+        "CREATE TABLE petition_scan("
+        " id INTEGER PRIMARY KEY,"
+        " petition_id INTEGER NOT NULL REFERENCES petition(id),"
+        " sha256 TEXT NOT NULL REFERENCES blob(sha256),"
+        " filename TEXT NOT NULL,"
+        " mime TEXT NOT NULL,"
+        " size INTEGER NOT NULL,"
+        " user_id INTEGER,"
+        " at TEXT NOT NULL,"
+        " version INTEGER NOT NULL DEFAULT 1,"
+        " withdrawn_at TEXT,"
+        " withdrawn_by INTEGER,"
+        " withdraw_reason TEXT) STRICT;"
+        "CREATE INDEX petition_scan_by_petition ON petition_scan(petition_id, id);",
+        NULL,
+    },
+    /* 32: two figures the report lacked.  Who inspects (the actor: the
      * committee, its standing committee, the inspection commission, the
      * party cell - DOMAIN.md §4, app/inspection.c), kept beside the
      * inspection; an inspection handled by a party cell was that cell's,

@@ -482,6 +482,19 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_PETITION_SUBJECT_INSERT] = "INSERT INTO petition_subject(petition_id, org_id, "
                                      "person_id) VALUES (?1, ?2, ?3)",
     [STMT_PETITION_OF_CASE] = "SELECT id FROM petition WHERE case_id = ?1 ORDER BY id LIMIT 1",
+    /* a letter's scans: read as attachments (their case_id the letter's id) */
+    [STMT_SCAN_INSERT] = "INSERT INTO petition_scan(petition_id, sha256, filename, mime, size, "
+                         "user_id, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                         "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+#define SCAN_COLS                                                                                  \
+	"id, petition_id, sha256, filename, mime, size, user_id, at, version, " WITHDRAWN_COLS
+    [STMT_SCAN_GET] = "SELECT " SCAN_COLS " FROM petition_scan WHERE id = ?1",
+    [STMT_SCANS_OF_PETITION] = "SELECT " SCAN_COLS " FROM petition_scan WHERE petition_id = ?1 "
+                               "ORDER BY id",
+    [STMT_SCAN_WITHDRAW] = "UPDATE petition_scan SET withdrawn_at = strftime('%Y-%m-%dT%H:%M:%fZ', "
+                           "'now'), withdrawn_by = ?3, withdraw_reason = ?4, version = version + "
+                           "1 WHERE id = ?1 AND version = ?2 AND withdrawn_at IS NULL",
+#undef SCAN_COLS
     [STMT_PETITION_SUBJECTS] = "SELECT org_id, person_id FROM petition_subject WHERE "
                                "petition_id = ?1 ORDER BY id",
     /* An earlier letter from the same sender (folded name ?1) to the same
@@ -631,6 +644,11 @@ const char *const stmt_sqlite[STMT__MAX] = {
                              "SELECT case_id FROM case_traveller WHERE person_id = ?1 UNION "
                              "SELECT case_id FROM case_discipline WHERE person_id = ?1 "
                              "ORDER BY 1 DESC LIMIT ?2",
+    /* The cases linked to case ?1 (a complaint to the discipline it
+     * contests, an inspection to the supervision that opened it), oldest
+     * first, at most ?2. */
+    [STMT_CASES_LINKED_TO] = "SELECT id FROM case_file WHERE linked_case = ?1 ORDER BY id "
+                             "LIMIT ?2",
     /* The cases organisation ?1 handles or is a subject of, below id ?2,
      * newest first, at most ?3. */
     [STMT_CASES_OF_ORG] = "SELECT id FROM case_file WHERE handling_org = ?1 AND id < ?2 UNION "

@@ -662,6 +662,16 @@ int store_attachment_insert(struct store *s, const struct attachment_row *r, int
 int store_attachment_get(struct store *s, int64_t id, struct arena *a, struct attachment_row *ret);
 int store_attachments_of_case(struct store *s, int64_t case_id, struct arena *a,
                               struct attachment_list *ret);
+/* A letter's scans (table petition_scan), as attachment rows whose case_id
+ * is the letter's id; the contents in the same blob table. */
+int store_scan_insert(struct store *s, const struct attachment_row *r, int64_t *ret_id);
+int store_scan_get(struct store *s, int64_t id, struct arena *a, struct attachment_row *ret);
+int store_scans_of_petition(struct store *s, int64_t petition_id, struct arena *a,
+                            struct attachment_list *ret);
+/* Withdraw scan id at version (HOSO_E_CONFLICT: another version, or
+ * withdrawn already). */
+int store_scan_withdraw(struct store *s, int64_t id, int64_t version, int64_t user_id,
+                        const char *reason);
 
 /* ---- live counters of the report figures (counter.c) ---- */
 /* The SQL that recounts figure f from the raw records, appended to out:
@@ -760,7 +770,7 @@ int store_appraisal_put(struct store *s, const struct appraisal_row *r);
 int store_appraisal_get(struct store *s, int64_t case_id, struct arena *a,
                         struct appraisal_row *ret);
 /* An inspection's actor (who inspects: app/inspection.h), written whole as
- * an appraisal is (migration 30). */
+ * an appraisal is (migration 32). */
 struct inspection_row {
 	int64_t case_id;
 	const char *actor; /* cap_uy, ban_thuong_vu, ubkt, chi_bo */
@@ -799,6 +809,10 @@ int store_case_assignees_set(struct store *s, int64_t case_id, const int64_t *id
 int store_case_assignees(struct store *s, int64_t case_id, struct arena *a, struct id_list *ret);
 /* The cases user_id is assigned to, ascending. */
 int store_cases_of_assignee(struct store *s, int64_t user_id, struct arena *a, struct id_list *ret);
+/* The ids of the cases whose linked case is case_id, oldest first, at most
+ * limit. */
+int store_cases_linked_to(struct store *s, int64_t case_id, size_t limit, struct arena *a,
+                          struct id_list *ret);
 /* The ids of the cases about a person (a subject, a traveller, a
  * discipline's subject), newest first, at most limit. */
 int store_cases_of_person(struct store *s, int64_t person_id, size_t limit, struct arena *a,

@@ -187,6 +187,10 @@ enum stmt {
 	STMT_PETITION_SUBJECTS,
 	STMT_PETITION_SAME,
 	STMT_PETITION_OF_CASE,
+	STMT_SCAN_INSERT,
+	STMT_SCAN_GET,
+	STMT_SCANS_OF_PETITION,
+	STMT_SCAN_WITHDRAW,
 	STMT_NOTICE_INSERT,
 	STMT_NOTICE_LIST,
 	STMT_NOTICE_READ,
@@ -225,6 +229,7 @@ enum stmt {
 	STMT_DOCUMENT_GET,
 	/* the cases about a person or an organisation (context.c) */
 	STMT_CASES_OF_PERSON,
+	STMT_CASES_LINKED_TO,
 	STMT_CASES_OF_ORG,
 	/* papers: templates and the papers generated (app/paper.c) */
 	STMT_PAPER_TEMPLATES,

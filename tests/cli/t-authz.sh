@@ -53,6 +53,12 @@ q "INSERT INTO case_point(case_id, content) VALUES ($c2, 'Nội dung xã B')"
 po2=$(q "SELECT max(id) FROM case_point")
 pt2=$(q "SELECT min(id) FROM petition")
 pt4=$(q "SELECT max(id) FROM petition")
+# a scan of each of those letters
+for pt in "$pt2" "$pt4"; do
+  q "INSERT INTO petition_scan(petition_id, sha256, filename, mime, size, at) SELECT $pt, sha256, 'don.pdf', 'application/pdf', size, '2026-01-05T00:00:00Z' FROM blob LIMIT 1"
+done
+ps2=$(q "SELECT min(id) FROM petition_scan")
+ps4=$(q "SELECT max(id) FROM petition_scan")
 python3 - "$p4" "$p6" "$p7" "$p8" "$p9" "$c4" "$t2" "$k2" "$f2" \
   "$(q "SELECT max(id) FROM case_traveller WHERE case_id = $t2")" \
   "$(q "SELECT max(id) FROM case_letter WHERE case_id = $k2")" \
@@ -63,11 +69,11 @@ python3 - "$p4" "$p6" "$p7" "$p8" "$p9" "$c4" "$t2" "$k2" "$f2" \
   "$(q "SELECT max(id) FROM case_document WHERE case_id = $c2")" \
   "$(q "SELECT max(id) FROM case_note WHERE case_id = $c2")" \
   "$(q "SELECT max(id) FROM case_relative WHERE case_id = $k2")" \
-  "$(q "SELECT max(id) FROM case_subject WHERE case_id = $c2")" "$pt2" "$pt4" "$po2" <<'PY'
+  "$(q "SELECT max(id) FROM case_subject WHERE case_id = $c2")" "$pt2" "$pt4" "$po2" "$ps2" "$ps4" <<'PY'
 import json, sys
 ids = json.load(open("ids.json"))
 for k, v in zip(["p4", "p6", "p7", "p8", "p9", "c4", "t2", "k2", "f2", "tr2", "l2", "r2", "a2", "s2", "u.cv.x2",
-                 "d2", "n2", "rel2", "sj2", "pt2", "pt4", "po2"],
+                 "d2", "n2", "rel2", "sj2", "pt2", "pt4", "po2", "ps2", "ps4"],
                 sys.argv[1:]):
     ids[k] = int(v)
 json.dump(ids, open("ids.json", "w"))

@@ -65,6 +65,42 @@ post cv.x1 /api/petitions "$(letter 'received="'"$(ago 5)"'"')" 201
 l2=$(id_of)
 expect_http 200 -b cv.x1.jar "$base/api/petitions/$l2"
 python3 -c 'import json; b=json.load(open("body.txt")); assert b["duplicate_of"] == '"$l1"', b' && ok || fail "duplicate flagged: $(head -c 300 body.txt)"
+# the letter's scan, kept before anyone classifies it: listed to whoever
+# sees the letter, its contents read as the sender is
+O='Content-Type: application/octet-stream'
+printf '%%PDF-1.4\n%% don to cao Nguyen Van To\n%%%%EOF\n' > don.pdf
+scan() { # USER LETTER NAME FILE STATUS
+  expect_http "$5" -b "$1.jar" -X POST -H "$O" -H "X-CSRF-Token: $(cat "$1.csrf")" --data-binary "@$4" "$base/api/petitions/$2/scans?name=$3"
+}
+scan cv.x1 "$l1" "$(python3 -c 'import urllib.parse; print(urllib.parse.quote("Đơn tố cáo.pdf"))')" don.pdf 201
+sc1=$(id_of)
+echo "hello" > note.txt
+scan cv.x1 "$l1" "note.pdf" note.txt 400
+expect_body '"field":"file"'
+scan xem.x1 "$l1" "don.pdf" don.pdf 403
+scan ld.x2 "$l1" "don.pdf" don.pdf 404
+expect_http 400 -b cv.x1.jar -X POST -H "$J" -H "X-CSRF-Token: $(cat cv.x1.csrf)" --data '{}' "$base/api/petitions/$l1/scans?name=don.pdf"
+expect_http 200 -b xem.x1.jar "$base/api/petitions/$l1"
+python3 -c 'import json; b=json.load(open("body.txt")); assert [(s["name"], s["type"]) for s in b["scans"]] == [("Đơn tố cáo.pdf", "application/pdf")], b["scans"]' && ok || fail "the scans listed: $(head -c 600 body.txt)"
+expect_http 403 -b cv.x1.jar "$base/api/petition-scans/$sc1"
+expect_body '"field":"sender"'
+expect_http 403 -b xem.x1.jar "$base/api/petition-scans/$sc1"
+expect_missing -b ld.x2.jar "$base/api/petition-scans/99999"
+expect_as_missing "another commune's scan" -b ld.x2.jar "$base/api/petition-scans/$sc1"
+expect_http 200 -b ld.x1.jar "$base/api/petition-scans/$sc1"
+cmp -s body.txt don.pdf && ok || fail "the scan's bytes differ"
+expect_header '^Content-Disposition: attachment;'
+# one kept by mistake is withdrawn with its reason, once
+scan cv.x1 "$l1" "nham.pdf" don.pdf 201
+sc2=$(id_of)
+post cv.x1 "/api/petition-scans/$sc2/withdraw" '{"reason": " ", "version": 1}' 400
+expect_body '"field":"reason"'
+post xem.x1 "/api/petition-scans/$sc2/withdraw" '{"reason": "Chụp nhầm", "version": 1}' 403
+post ld.x2 "/api/petition-scans/$sc2/withdraw" '{"reason": "Chụp nhầm", "version": 1}' 404
+post cv.x1 "/api/petition-scans/$sc2/withdraw" '{"reason": "Chụp nhầm", "version": 1}' 200
+post cv.x1 "/api/petition-scans/$sc2/withdraw" '{"reason": "Chụp nhầm", "version": 2}' 409
+expect_http 200 -b cv.x1.jar "$base/api/petitions/$l1"
+python3 -c 'import json; b=json.load(open("body.txt")); assert [s["withdraw_reason"] for s in b["scans"]] == [None, "Chụp nhầm"], b["scans"]' && ok || fail "the withdrawn scan: $(head -c 600 body.txt)"
 # bad input: each named, nothing written
 expect_http 200 -b cv.x1.jar "$base/api/petitions"
 n0=$(python3 -c 'import json; print(len(json.load(open("body.txt"))["petitions"]))')

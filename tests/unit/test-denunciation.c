@@ -29,10 +29,10 @@ static int step(struct fixture *fx, const struct actor *who, int64_t id, const c
 	                       version_of(fx, who, id), &fx->e);
 }
 
-static const struct deadline *limit_of(const struct case_view *v)
+static const struct deadline *rule_in(const struct case_view *v, const char *code)
 {
 	for (size_t i = 0; i < v->ndeadlines; i++)
-		if (strcmp(v->deadlines[i].rule->code, "to_cao.giai_quyet") == 0)
+		if (strcmp(v->deadlines[i].rule->code, code) == 0)
 			return &v->deadlines[i];
 	return NULL;
 }
@@ -63,14 +63,14 @@ static void test_a_denunciation_from_acceptance_to_close(void **state)
 	assert_int_equal(step(fx, &officer, id, "xac_minh", t0 + 2, NULL), 0);
 	/* waiting for another body stops the clock */
 	assert_int_equal(case_get(fx->app, &officer, id, &fx->a, &v, &fx->e), 0);
-	assert_non_null(d = limit_of(&v));
+	assert_non_null(d = rule_in(&v, "to_cao.giai_quyet"));
 	assert_int_equal(d->rule->working_days, 90);
 	assert_non_null(strstr(d->rule->source, "22-QĐ/TW"));
 	assert_non_null(strstr(d->rule->source, "[config]"));
 	used = d->used;
 	assert_int_equal(step(fx, &officer, id, "cho_co_quan_khac", t0 + 3, NULL), 0);
 	assert_int_equal(case_get(fx->app, &officer, id, &fx->a, &v, &fx->e), 0);
-	assert_non_null(d = limit_of(&v));
+	assert_non_null(d = rule_in(&v, "to_cao.giai_quyet"));
 	assert_true(d->paused);
 	assert_true(d->used < used + 1);
 	assert_int_equal(step(fx, &officer, id, "xac_minh", date_today(), NULL), 0);
@@ -110,8 +110,148 @@ static void test_a_denunciation_from_acceptance_to_close(void **state)
 	assert_int_equal(step(fx, &officer, id, "thong_bao", date_today(), NULL), 0);
 	assert_int_equal(step(fx, &leader, id, "dong", date_today(), NULL), 0);
 	assert_int_equal(case_get(fx->app, &officer, id, &fx->a, &v, &fx->e), 0);
-	assert_non_null(d = limit_of(&v));
+	assert_non_null(d = rule_in(&v, "to_cao.giai_quyet"));
 	assert_int_equal(d->done, date_today());
+}
+
+static void test_the_time_limit_is_extended_once(void **state)
+{
+	struct fixture *fx = *state;
+	int64_t x1, x2, p1, id, pt;
+	struct actor officer, leader;
+	struct case_input in = {.kind = "to_cao", .title = "Giải quyết tố cáo"};
+	struct point_input pin = {
+	    .conclusion = "dung", .sent = PATCH_LISTED | 1u << POINT_CONCLUSION, .version = 1};
+	struct case_view v;
+	const struct deadline *d;
+	int32_t t0 = date_today() - 100, ext = date_today() - 5;
+
+	fixture_communes(fx, &x1, &x2);
+	p1 = fixture_person(fx, (struct person_input){.full_name = "Lò Văn Sáng", .org_id = x1});
+	officer = fixture_actor(7, ROLE_OFFICER, x1, CLEARANCE_NORMAL);
+	leader = fixture_actor(8, ROLE_LEADER, x1, CLEARANCE_NORMAL);
+	in.handling_org = x1;
+	in.opened = t0;
+	in.subject_persons = &p1;
+	in.nsubject_persons = 1;
+	assert_int_equal(case_create(fx->app, &officer, &in, &fx->a, &id, NULL, &fx->e), 0);
+	assert_int_equal(step(fx, &leader, id, "quyet_dinh", t0 + 1, NULL), 0);
+	assert_int_equal(step(fx, &officer, id, "xac_minh", t0 + 2, NULL), 0);
+	/* a leader's step, taken while verifying */
+	assert_int_equal(step(fx, &officer, id, "gia_han", ext, NULL), HOSO_E_DENIED);
+	assert_int_equal(step(fx, &leader, id, "gia_han", ext, NULL), 0);
+	assert_int_equal(case_get(fx->app, &officer, id, &fx->a, &v, &fx->e), 0);
+	/* the first limit met by the extension in time; the extension's own runs */
+	assert_non_null(d = rule_in(&v, "to_cao.giai_quyet"));
+	assert_int_equal(d->done, ext);
+	assert_int_equal(d->level, DEADLINE_DONE);
+	assert_non_null(d = rule_in(&v, "to_cao.gia_han"));
+	assert_int_equal(d->rule->working_days, 30);
+	assert_non_null(strstr(d->rule->source, "[config]"));
+	assert_int_equal(d->start, ext);
+	assert_int_equal(d->done, DATE_NONE);
+	assert_true(d->used <= 5);
+	/* once only: after waiting for another body, not again */
+	assert_int_equal(step(fx, &officer, id, "cho_co_quan_khac", ext + 1, NULL), 0);
+	assert_int_equal(step(fx, &officer, id, "xac_minh", date_today(), NULL), 0);
+	assert_int_equal(step(fx, &leader, id, "gia_han", date_today(), NULL), HOSO_E_CONFLICT);
+	assert_string_equal(fx->e.field.buf, "to");
+	/* concluded within the extension */
+	assert_int_equal(point_add(fx->app, &officer, id, "Nhận quà biếu", &pt, &fx->e), 0);
+	assert_int_equal(point_edit(fx->app, &officer, pt, &pin, &fx->e), 0);
+	assert_int_equal(step(fx, &leader, id, "ket_luan", date_today(), "Tố cáo đúng"), 0);
+	assert_int_equal(case_get(fx->app, &officer, id, &fx->a, &v, &fx->e), 0);
+	assert_non_null(d = rule_in(&v, "to_cao.gia_han"));
+	assert_int_equal(d->level, DEADLINE_DONE);
+}
+
+/* The index of the related case id in v, or -1. */
+static int related_at(const struct case_view *v, int64_t id)
+{
+	for (size_t i = 0; i < v->nrelated; i++)
+		if (v->related[i].id == id)
+			return (int)i;
+	return -1;
+}
+
+static void test_a_discipline_follows_a_denunciation_found_true(void **state)
+{
+	struct fixture *fx = *state;
+	int64_t x1, x2, p1, id, pt, kl, secret;
+	struct actor officer, leader, viewer, other, cleared;
+	struct case_input in = {.kind = "to_cao", .title = "Giải quyết tố cáo"};
+	struct point_input pin = {
+	    .conclusion = "sai", .sent = PATCH_LISTED | 1u << POINT_CONCLUSION, .version = 1};
+	struct case_view v;
+	const char *number;
+
+	fixture_communes(fx, &x1, &x2);
+	p1 = fixture_person(fx, (struct person_input){.full_name = "Lò Văn Sáng", .org_id = x1});
+	officer = fixture_actor(7, ROLE_OFFICER, x1, CLEARANCE_NORMAL);
+	leader = fixture_actor(8, ROLE_LEADER, x1, CLEARANCE_NORMAL);
+	viewer = fixture_actor(10, ROLE_VIEWER, x1, CLEARANCE_NORMAL);
+	other = fixture_actor(9, ROLE_OFFICER, x2, CLEARANCE_NORMAL);
+	cleared = fixture_actor(11, ROLE_OFFICER, x1, CLEARANCE_SECRET);
+	in.handling_org = x1;
+	in.opened = date_today() - 10;
+	in.subject_persons = &p1;
+	in.nsubject_persons = 1;
+	assert_int_equal(case_create(fx->app, &officer, &in, &fx->a, &id, NULL, &fx->e), 0);
+	/* not before the conclusion */
+	assert_int_equal(
+	    case_open_discipline(fx->app, &officer, id, "Kỷ luật", &fx->a, &kl, NULL, &fx->e),
+	    HOSO_E_CONFLICT);
+	assert_string_equal(fx->e.field.buf, "state");
+	assert_int_equal(step(fx, &leader, id, "quyet_dinh", date_today() - 9, NULL), 0);
+	assert_int_equal(step(fx, &officer, id, "xac_minh", date_today() - 8, NULL), 0);
+	assert_int_equal(point_add(fx->app, &officer, id, "Nhận quà biếu", &pt, &fx->e), 0);
+	assert_int_equal(point_edit(fx->app, &officer, pt, &pin, &fx->e), 0);
+	assert_int_equal(step(fx, &leader, id, "ket_luan", date_today(), "Tố cáo sai"), 0);
+	/* a denunciation found untrue warrants no discipline */
+	assert_int_equal(
+	    case_open_discipline(fx->app, &officer, id, "Kỷ luật", &fx->a, &kl, NULL, &fx->e),
+	    HOSO_E_CONFLICT);
+	assert_string_equal(fx->e.field.buf, "points");
+	pin.conclusion = "dung_mot_phan";
+	pin.version = 2;
+	assert_int_equal(point_edit(fx->app, &officer, pt, &pin, &fx->e), 0);
+	/* who may open it: officers and leaders who see the denunciation */
+	assert_int_equal(
+	    case_open_discipline(fx->app, &viewer, id, "Kỷ luật", &fx->a, &kl, NULL, &fx->e),
+	    HOSO_E_DENIED);
+	assert_int_equal(
+	    case_open_discipline(fx->app, &other, id, "Kỷ luật", &fx->a, &kl, NULL, &fx->e),
+	    HOSO_E_NOT_FOUND);
+	assert_int_equal(case_open_discipline(fx->app, &officer, id, "Xem xét kỷ luật sau tố cáo",
+	                                      &fx->a, &kl, &number, &fx->e),
+	                 0);
+	assert_memory_equal(number, "KL-", 3);
+	/* the discipline: linked, the denounced its subject, in the same body */
+	assert_int_equal(case_get(fx->app, &officer, kl, &fx->a, &v, &fx->e), 0);
+	assert_string_equal(v.c.kind, "ky_luat");
+	assert_int_equal(v.c.linked_case, id);
+	assert_int_equal(v.c.handling_org, x1);
+	assert_int_equal(v.subjects.n, 1);
+	assert_int_equal(v.subjects.v[0].person_id, p1);
+	assert_int_equal(related_at(&v, id), 0);
+	/* a case opened from a discipline case is not a denunciation's */
+	assert_int_equal(
+	    case_open_discipline(fx->app, &officer, kl, "X", &fx->a, &secret, NULL, &fx->e),
+	    HOSO_E_CONFLICT);
+	/* the denunciation lists it, and not a case linked to it above the
+	 * reader's clearance */
+	in.kind = "ky_luat";
+	in.title = "Hồ sơ mật gắn với tố cáo";
+	in.linked_case = id;
+	in.confidentiality = CLEARANCE_SECRET;
+	in.opened = DATE_NONE;
+	assert_int_equal(case_create(fx->app, &cleared, &in, &fx->a, &secret, NULL, &fx->e), 0);
+	assert_int_equal(case_get(fx->app, &officer, id, &fx->a, &v, &fx->e), 0);
+	assert_int_equal(v.nrelated, 1);
+	assert_int_equal(related_at(&v, kl), 0);
+	assert_int_equal(case_get(fx->app, &cleared, id, &fx->a, &v, &fx->e), 0);
+	assert_int_equal(v.nrelated, 2);
+	assert_int_equal(related_at(&v, secret), 1);
 }
 
 static void test_levels(void **state)
@@ -126,4 +266,6 @@ static void test_levels(void **state)
 }
 
 TEST_MAIN(FIXTURE_TEST(test_a_denunciation_from_acceptance_to_close, fixture_setup),
+          FIXTURE_TEST(test_a_discipline_follows_a_denunciation_found_true, fixture_setup),
+          FIXTURE_TEST(test_the_time_limit_is_extended_once, fixture_setup),
           cmocka_unit_test(test_levels))

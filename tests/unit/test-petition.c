@@ -1,7 +1,8 @@
-/* Unit tests for src/app/petition.c: the register of incoming letters as
- * a commune's officer and leader use it, with another commune next door -
- * the sender never in the letter's JSON and read only by those allowed,
- * duplicates flagged, the refusals named, and each classification. */
+/* Unit tests for src/app/petition.c and petition-scan.c: the register of
+ * incoming letters as a commune's officer and leader use it, with another
+ * commune next door - the sender never in the letter's JSON and read only
+ * by those allowed, duplicates flagged, the refusals named, each
+ * classification, and the letter's scans (read as the sender is). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -240,7 +241,80 @@ static void test_complaint_window(void **state)
 	assert_string_equal(f->fx.e.field.buf, "contested_case");
 }
 
+static const char PDF[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+
+static void test_scans_are_read_as_the_sender_is(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = add(f, &f->in);
+	struct attachment_row r, got;
+	const void *data;
+	size_t len;
+	json_t *j, *scans;
+
+	/* officers add them while the letter is new; a file of no known type
+	 * or another commune's letter is refused */
+	assert_int_equal(petition_scan_add(f->fx.app, &f->officer, id, "don.txt", "hello", 5,
+	                                   &f->fx.a, &r, &f->fx.e),
+	                 HOSO_E_BAD_FILE);
+	assert_int_equal(petition_scan_add(f->fx.app, &f->viewer, id, "don.pdf", PDF,
+	                                   sizeof(PDF) - 1, &f->fx.a, &r, &f->fx.e),
+	                 HOSO_E_DENIED);
+	assert_int_equal(petition_scan_add(f->fx.app, &f->leader2, id, "don.pdf", PDF,
+	                                   sizeof(PDF) - 1, &f->fx.a, &r, &f->fx.e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(petition_scan_add(f->fx.app, &f->officer, id, "C:\\Đơn\\Đơn tố cáo.pdf",
+	                                   PDF, sizeof(PDF) - 1, &f->fx.a, &r, &f->fx.e),
+	                 0);
+	assert_string_equal(r.filename, "Đơn tố cáo.pdf");
+	assert_string_equal(r.mime, "application/pdf");
+	assert_int_equal(r.case_id, id);
+	/* listed to whoever sees the letter */
+	assert_int_equal(petition_get(f->fx.app, &f->viewer, id, &f->fx.a, &j, &f->fx.e), 0);
+	scans = json_object_get(j, "scans");
+	assert_int_equal(json_array_size(scans), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(scans, 0), "name")),
+	                    "Đơn tố cáo.pdf");
+	json_decref(j);
+	/* the contents: the receiving body's leader only */
+	assert_int_equal(
+	    petition_scan_read(f->fx.app, &f->officer, r.id, &f->fx.a, &got, &data, &len, &f->fx.e),
+	    HOSO_E_DENIED);
+	assert_string_equal(f->fx.e.field.buf, "sender");
+	assert_int_equal(
+	    petition_scan_read(f->fx.app, &f->leader2, r.id, &f->fx.a, &got, &data, &len, &f->fx.e),
+	    HOSO_E_NOT_FOUND);
+	assert_int_equal(
+	    petition_scan_read(f->fx.app, &f->leader, r.id, &f->fx.a, &got, &data, &len, &f->fx.e),
+	    0);
+	assert_int_equal(len, sizeof(PDF) - 1);
+	assert_memory_equal(data, PDF, len);
+	assert_int_equal(petition_scan_read(f->fx.app, &f->leader, r.id + 100, &f->fx.a, &got,
+	                                    &data, &len, &f->fx.e),
+	                 HOSO_E_NOT_FOUND);
+	/* withdrawn with a reason, at its version, once */
+	assert_int_equal(petition_scan_withdraw(f->fx.app, &f->officer, r.id, "  ", 1, &f->fx.e),
+	                 HOSO_E_MISSING);
+	assert_int_equal(
+	    petition_scan_withdraw(f->fx.app, &f->viewer, r.id, "Chụp nhầm", 1, &f->fx.e),
+	    HOSO_E_DENIED);
+	assert_int_equal(
+	    petition_scan_withdraw(f->fx.app, &f->officer, r.id, "Chụp nhầm", 2, &f->fx.e),
+	    HOSO_E_CONFLICT);
+	assert_int_equal(
+	    petition_scan_withdraw(f->fx.app, &f->officer, r.id, "Chụp nhầm", 1, &f->fx.e), 0);
+	assert_int_equal(
+	    petition_scan_withdraw(f->fx.app, &f->officer, r.id, "Chụp nhầm", 2, &f->fx.e),
+	    HOSO_E_CONFLICT);
+	assert_int_equal(petition_get(f->fx.app, &f->viewer, id, &f->fx.a, &j, &f->fx.e), 0);
+	assert_string_equal(json_string_value(json_object_get(
+	                        json_array_get(json_object_get(j, "scans"), 0), "withdraw_reason")),
+	                    "Chụp nhầm");
+	json_decref(j);
+}
+
 TEST_MAIN(FIXTURE_TEST(test_the_sender_is_protected, setup),
+          FIXTURE_TEST(test_scans_are_read_as_the_sender_is, setup),
           FIXTURE_TEST(test_duplicates_are_flagged, setup),
           FIXTURE_TEST(test_refusals_name_the_field, setup),
           FIXTURE_TEST(test_classify_each_way, setup), FIXTURE_TEST(test_complaint_window, setup))

@@ -491,13 +491,13 @@ static void test_counter_triggers_follow_their_hash(void **state)
 	err_release(&e);
 }
 
-/* Migration 30 on a database of version 29: an inspection handled by a
+/* Migration 32 on a database of version 31: an inspection handled by a
  * party cell gets the cell as its actor, the others none; a background
  * check's free-text conclusion becomes its outcome code when it names one
  * (the hold first, any case or tone marks), a refusal or no conclusion
  * stays without, a code already there is kept; the counters are remade
  * and count the outcomes. */
-static void test_migration_30_actor_and_outcome(void **state)
+static void test_migration_32_actor_and_outcome(void **state)
 {
 	struct fx *f = *state;
 	int64_t diffs = -1;
@@ -528,7 +528,7 @@ static void test_migration_30_actor_and_outcome(void **state)
 	    " (7, 'K7', 'kiem_tra', 'chap_hanh', 'b', 2, '2020-01-02', 'ke_hoach', NULL, 'x'),"
 	    " (8, 'K8', 'kiem_tra', 'chap_hanh', 'c', 1, '2020-01-02', 'ke_hoach', NULL, 'x');"
 	    "DROP TABLE case_inspection; DELETE FROM meta WHERE key = 'counter_triggers';"
-	    "PRAGMA user_version = 29;");
+	    "PRAGMA user_version = 31;");
 	assert_int_equal(store_open(f->path, 0, &f->s, &e), 0);
 	assert_int_equal(store_schema_version(f->s), store_latest_schema_version());
 	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM case_file WHERE (id, subtype) IN "
@@ -555,7 +555,7 @@ static void test_migration_30_actor_and_outcome(void **state)
 
 TEST_MAIN(cmocka_unit_test_setup_teardown(test_every_statement_prepares, setup, teardown),
           cmocka_unit_test_setup_teardown(test_migrations_apply_once, setup, teardown),
-          cmocka_unit_test_setup_teardown(test_migration_30_actor_and_outcome, setup, teardown),
+          cmocka_unit_test_setup_teardown(test_migration_32_actor_and_outcome, setup, teardown),
           cmocka_unit_test_setup_teardown(test_missing_file_is_not_created, setup, teardown),
           cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
           cmocka_unit_test_setup_teardown(test_org_versions_and_time, setup, teardown),

@@ -10,7 +10,8 @@ import { lang, setCodeLabels } from './i18n'
 /** One code of a set, with its names (and, for some sets, more: a discipline form's limitation). */
 export interface Code { code: string; name: string; name_en: string; [more: string]: unknown }
 
-export interface CaseState { code: string; name: string; name_en: string; final: boolean; paused: boolean }
+/** former: kept for old history only (nothing leads there now). */
+export interface CaseState { code: string; name: string; name_en: string; final: boolean; paused: boolean; former: boolean }
 export interface CaseStep { from: string; to: string; name: string; name_en: string; roles: string[]; conclusion: boolean }
 export interface CaseKind {
   code: string; prefix: string; name: string; name_en: string; subtypes: Code[]; states: CaseState[]; steps: CaseStep[]

@@ -52,6 +52,9 @@ export interface CaseFull extends CaseBrief {
   appraisal_documents: Array<{ id: number; name: string; present: boolean }>
   conclusion: string | null
   linked_case: number | null
+  /** The cases it is linked with that the reader may see: the one it links
+   * to ("linked") and those linking to it ("linked_from"). */
+  related: Array<{ id: number; number: string; kind: string; kind_name: string | null; kind_name_en: string | null; state: string; state_name: string | null; state_name_en: string | null; title: string; relation: 'linked' | 'linked_from' }>
   deadlines: Deadline[]
   subjects: Subject[]
   history: Array<{ from: string | null; to: string; date: string; at: string; user: number; username: string | null; user_name: string | null; note: string | null }>
