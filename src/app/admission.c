@@ -32,7 +32,54 @@ static const struct case_step steps[] = {
     {"ket_luan", "dong", "Kết thúc", "Close", CASE_OFFICER, 0},
 };
 
-static const enum figure figures[] = {FIGURE_TTLL_HO_SO, FIGURE_VB_TRE_HAN, FIGURE_VB_QUA_HAN};
+static const struct code_name outcomes[ADMISSION_OUTCOME__MAX] = {
+    [ADMISSION_DONG_Y] = {"dong_y", "Đồng ý (đủ điều kiện xem xét kết nạp)", "Agree"},
+    [ADMISSION_BAO_CAO_THUONG_VU] = {"bao_cao_thuong_vu", "Báo cáo Ban Thường vụ xem xét",
+                                     "Refer to the standing committee"},
+    [ADMISSION_TAM_DUNG] = {"tam_dung", "Tạm dừng để thẩm tra thêm", "Hold for further checking"},
+};
+
+const char *admission_outcome_name(enum admission_outcome o)
+{
+	return (unsigned)o < ADMISSION_OUTCOME__MAX ? outcomes[o].code : NULL;
+}
+
+int admission_outcome_parse(const char *code, enum admission_outcome *ret)
+{
+	for (int i = 0; code && i < ADMISSION_OUTCOME__MAX; i++)
+		if (strcmp(outcomes[i].code, code) == 0) {
+			*ret = (enum admission_outcome)i;
+			return 0;
+		}
+	return HOSO_E_BAD_ENUM;
+}
+
+const struct code_name *admission_outcomes(size_t *n)
+{
+	*n = ADMISSION_OUTCOME__MAX;
+	return outcomes;
+}
+
+/* The outcome is recorded (the case's type) before the step that
+ * concludes: the report counts background checks by it. */
+static int check_step(struct app *app, const struct case_row *c, const struct case_step *s,
+                      const char *note, struct err *e)
+{
+	enum admission_outcome o;
+
+	(void)app;
+	(void)note;
+	if (strcmp(s->to, "ket_luan") != 0 || admission_outcome_parse(c->subtype, &o) == 0)
+		return 0;
+	return err_set(e, HOSO_E_CONFLICT, "subtype",
+	               "Ghi kết quả thẩm tra (đồng ý, báo cáo Ban Thường vụ hay tạm dừng để "
+	               "thẩm tra thêm) vào mục Loại của hồ sơ trước khi kết luận",
+	               "Record the outcome (agree, refer to the standing committee or hold for "
+	               "further checking) as the case's type before concluding");
+}
+
+static const enum figure figures[] = {FIGURE_TTLL_HO_SO, FIGURE_TTLL_KET_QUA, FIGURE_VB_TRE_HAN,
+                                      FIGURE_VB_QUA_HAN};
 
 /* A verification letter's answer (letter.c reads it by its code): from
  * the letter's sending ("gui") to its answer ("tra_loi"). */
@@ -213,8 +260,10 @@ const struct case_kind case_kind_admission = {
     .prefix = "TTLL",
     .vi = "Thẩm tra lý lịch người vào Đảng",
     .en = "Admission background check",
+    CASE_TABLE(subtypes, outcomes),
     CASE_TABLE(states, states),
     CASE_TABLE(steps, steps),
+    .check_step = check_step,
     .flags = CASE_KIND_LETTERS,
     .load = part_load,
     .view = part_view,

@@ -19,6 +19,24 @@
 #include "app/letter.h"
 #include "store/store.h"
 
+/* The outcome of a background check (DOMAIN.md §4): agree, refer to the
+ * standing committee, hold for further checking.  Recorded as the case's
+ * type before the step that concludes (the report counts checks by it:
+ * figure ttll_ket_qua); until migration 32 it was only the conclusion's
+ * free text. */
+enum admission_outcome {
+	ADMISSION_DONG_Y,            /* "dong_y": agree */
+	ADMISSION_BAO_CAO_THUONG_VU, /* "bao_cao_thuong_vu": refer to the standing committee */
+	ADMISSION_TAM_DUNG,          /* "tam_dung": hold for further checking */
+	ADMISSION_OUTCOME__MAX
+};
+/* The outcome's code ("dong_y"); NULL past the last.  Static storage. */
+const char *admission_outcome_name(enum admission_outcome o);
+/* The outcome of a code: 0, or HOSO_E_BAD_ENUM (*ret untouched). */
+int admission_outcome_parse(const char *code, enum admission_outcome *ret);
+/* The outcomes with their names, in the enum's order (the kind's types). */
+const struct code_name *admission_outcomes(size_t *n);
+
 /* The relations in scope (code set "relation"). */
 const struct code_name *admission_relations(size_t *n);
 /* 1 when relation is one of those in scope. */

@@ -101,10 +101,15 @@ static int stored(struct app *app, int64_t case_id, struct arena *a, struct appr
 	return patch_stored(store_appraisal_get(app_store(app), case_id, a, ret), e);
 }
 
+static int load(struct app *app, int64_t case_id, struct arena *a, void *record, struct err *e)
+{
+	return stored(app, case_id, a, record, e);
+}
+
 int appraisal_set(struct app *app, const struct actor *who, int64_t case_id,
                   const struct appraisal_input *in, struct err *e)
 {
-	struct appraisal_row r;
+	struct appraisal_row r = {0};
 	const struct patch_field fields[] = {
 	    [APPRAISAL_REQUESTER] = {"requester", PATCH_TEXT, 300, &r.requester, &in->requester},
 	    [APPRAISAL_OUTCOME] = {"outcome", PATCH_CODE, 0, &r.outcome, &in->outcome},
@@ -113,18 +118,8 @@ int appraisal_set(struct app *app, const struct actor *who, int64_t case_id,
 	struct patch_part p = {"appraisal",     case_id,        in->version, 0,
 	                       fields,          CASE_N(fields), in->sent,    0,
 	                       check_appraisal, put_appraisal,  &r};
-	struct case_row c;
-	struct arena a;
-	int rc;
 
-	arena_init(&a, 1 << 16);
-	if ((rc = case_of_kind(app, who, case_id, KIND_APPRAISAL, CASE_OFFICER, &a, &c, e)) == 0 &&
-	    (rc = stored(app, case_id, &a, &r, e)) == 0) {
-		p.stored = r.version;
-		rc = patch_part(app, who, &p, &a, e);
-	}
-	arena_release(&a);
-	return rc;
+	return patch_case_part(app, who, KIND_APPRAISAL, &p, &r.version, load, e);
 }
 
 struct doc_put {

@@ -13,6 +13,7 @@
 #include "app/deadline.h"
 #include "app/discipline.h"
 #include "app/finding.h"
+#include "app/inspection.h"
 #include "app/letter.h"
 #include "app/org.h"
 #include "app/denunciation.h"
@@ -132,6 +133,7 @@ static const struct {
     {"deadline_level", deadline_levels, NULL},
     {"discipline_form", NULL, discipline_forms_json},
     {"finding_conclusion", finding_conclusions, NULL},
+    {"inspection_actor", inspection_actors, NULL},
     {"letter_action", letter_actions, NULL},
     {"org_kind", NULL, org_kind_codes_json},
     {"person_status", NULL, person_status_codes_json},

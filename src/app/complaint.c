@@ -46,7 +46,9 @@ static const struct case_step steps[] = {
      CASE_LEADER, 0},
 };
 
-static const enum figure figures[] = {FIGURE_KN_NHAN, FIGURE_KN_GIAI_QUYET, FIGURE_KNKL_HO_SO};
+static const enum figure figures[] = {FIGURE_KN_NHAN,      FIGURE_KN_GIAI_QUYET,
+                                      FIGURE_KNKL_HO_SO,   FIGURE_KNKL_DUNG_HAN,
+                                      FIGURE_KNKL_TRE_HAN, FIGURE_KNKL_QUA_HAN};
 
 static const char *const decided[] = {"quyet_dinh", "thong_bao", "dong", "huy", NULL};
 

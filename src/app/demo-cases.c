@@ -38,6 +38,7 @@
 #include "app/denunciation.h"
 #include "app/discipline.h"
 #include "app/finding.h"
+#include "app/inspection.h"
 #include "app/letter.h"
 #include "app/patch.h"
 #include "app/petition.h"
@@ -373,6 +374,21 @@ static int discipline_case(struct cg *c, const struct where *w, int64_t inspecti
 }
 
 /* One inspection of subjects orgs or persons (one of the two). */
+/* Who inspects: the commission on signs of violation, finances and the
+ * lower bodies' own inspection; the committee or its standing committee
+ * for compliance and thematic ones.  Chosen without a draw (by the case's
+ * id), so that the cases after it stay what they were. */
+static int inspection_actor(struct cg *c, int64_t id, const char *type)
+{
+	struct inspection_input in = {.sent = PATCH_LISTED | 1u << INSPECTION_ACTOR};
+	enum inspection_actor a = INSPECTION_UBKT;
+
+	if (strcmp(type, "chap_hanh") == 0 || strcmp(type, "chuyen_de") == 0)
+		a = id % 3 == 0 ? INSPECTION_CAP_UY : INSPECTION_BAN_THUONG_VU;
+	in.actor = inspection_actor_name(a);
+	return inspection_set(c->app, c->g->who, id, &in, c->g->e);
+}
+
 static int inspection(struct cg *c, int y, const struct where *w, int32_t t, const int64_t *orgs,
                       size_t norgs, const int64_t *persons, size_t npersons, void *arg)
 {
@@ -392,6 +408,8 @@ static int inspection(struct cg *c, int y, const struct where *w, int32_t t, con
 	snprintf(title, sizeof(title), tt[1], y);
 	rc = open_case(c, case_kind_code(KIND_INSPECTION), tt[0], title, w, t,
 	               below(&c->g->rng, 4) == 0, orgs, norgs, persons, npersons, 0, &id);
+	if (rc == 0)
+		rc = inspection_actor(c, id, tt[0]);
 	if (rc < 0 || !next(c, &t, 2, 10) || (rc = step(c, id, "quyet_dinh", t, NULL, NULL)) < 0 ||
 	    (rc = document(c, id, w, "QĐ", "Quyết định kiểm tra", t)) < 0 || !next(c, &t, 5, 15) ||
 	    (rc = step(c, id, "tu_kiem_diem", t, NULL, NULL)) < 0 || !next(c, &t, 5, 15) ||
@@ -687,6 +705,33 @@ static int letter(struct cg *c, int64_t case_id, const char *recipient, const ch
 	                     "Xác nhận đúng như lý lịch đã khai", version, 1, c->g->e);
 }
 
+/* A background check concluded on day t: its outcome recorded first (the
+ * case's type), most agreed, one in twenty referred to the standing
+ * committee, one in twenty held - chosen by the case's id, without a
+ * draw, so that the cases after it stay what they were. */
+static int admission_conclude(struct cg *c, int64_t id, int32_t t, enum admission_outcome *ret)
+{
+	static const char *const text[ADMISSION_OUTCOME__MAX] = {
+	    [ADMISSION_DONG_Y] = "Đủ điều kiện xem xét kết nạp vào Đảng",
+	    [ADMISSION_BAO_CAO_THUONG_VU] =
+	        "Có vấn đề về lịch sử chính trị cần báo cáo Ban Thường vụ xem xét",
+	    [ADMISSION_TAM_DUNG] = "Tạm dừng để thẩm tra thêm lý lịch của người thân"};
+	struct case_edit_input in = {.sent = PATCH_LISTED | 1u << CASE_SUBTYPE};
+	struct case_row r;
+	int rc;
+
+	*ret = id % 20 == 3    ? ADMISSION_BAO_CAO_THUONG_VU
+	       : id % 20 == 11 ? ADMISSION_TAM_DUNG
+	                       : ADMISSION_DONG_Y;
+	in.subtype = admission_outcome_name(*ret);
+	if ((rc = store_case_get(app_store(c->app), id, &c->a, &r)) < 0)
+		return err_set(c->g->e, rc, NULL, NULL, NULL);
+	in.version = r.version;
+	if ((rc = case_edit(c->app, c->g->who, id, &in, c->g->e)) < 0)
+		return rc;
+	return step(c, id, "ket_luan", t, NULL, text[*ret]);
+}
+
 static int admission(struct cg *c, int y)
 {
 	static const char *const rels[] = {"bo", "me", "vo_chong", "anh_chi_em"};
@@ -696,6 +741,7 @@ static int admission(struct cg *c, int y)
 	int64_t id, rid;
 	int female = below(&c->g->rng, 2), married = below(&c->g->rng, 100) < 40;
 	int nletters = 0, unanswered = 0, rc;
+	enum admission_outcome outcome;
 
 	pick_where(c, t, &w);
 	demo_person_name(c->g, w.unit >= 10, female, name, sizeof(name));
@@ -746,11 +792,11 @@ static int admission(struct cg *c, int y)
 	if (unanswered)
 		return 0;
 	t = last > t ? last : t;
-	if (!next(c, &t, 2, 10) ||
-	    (rc = step(c, id, "ket_luan", t, NULL, "Đủ điều kiện xem xét kết nạp vào Đảng")) < 0 ||
+	if (!next(c, &t, 2, 10) || (rc = admission_conclude(c, id, t, &outcome)) < 0 ||
 	    !next(c, &t, 1, 5))
 		return rc;
-	return step(c, id, "dong", t, NULL, NULL);
+	/* held: back to checking, the outcome kept until the next conclusion */
+	return step(c, id, outcome == ADMISSION_TAM_DUNG ? "dang_tham_tra" : "dong", t, NULL, NULL);
 }
 
 /* ---- trips abroad ---- */

@@ -67,7 +67,8 @@ static const struct case_step steps[] = {
      CASE_LEADER, 0},
 };
 
-static const enum figure figures[] = {FIGURE_TC_HO_SO, FIGURE_TC_KET_LUAN};
+static const enum figure figures[] = {FIGURE_TC_HO_SO, FIGURE_TC_KET_LUAN, FIGURE_TC_DUNG_HAN,
+                                      FIGURE_TC_TRE_HAN, FIGURE_TC_QUA_HAN};
 
 static const char *const resolved[] = {"ket_luan", "thong_bao", "dong", "huy", NULL};
 static const char *const resolved_or_extended[] = {"gia_han", "ket_luan", "thong_bao",

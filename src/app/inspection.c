@@ -5,10 +5,14 @@
  * remedies), and its parts: the findings and remedial actions of
  * finding.c.
  */
-#include "app/case.h"
-#include "app/finding.h"
+#include "app/inspection.h"
 
+#include <jansson.h>
 #include <string.h>
+
+#include "app/finding.h"
+#include "app/gate.h"
+#include "app/patch.h"
 
 #include "core/banned.h"
 
@@ -50,7 +54,107 @@ static const struct case_step steps[] = {
 };
 
 static const enum figure figures[] = {FIGURE_KT_TO_CHUC, FIGURE_KT_TO_CHUC_VI_PHAM,
-                                      FIGURE_KT_DANG_VIEN, FIGURE_KT_DANG_VIEN_VI_PHAM};
+                                      FIGURE_KT_DANG_VIEN, FIGURE_KT_DANG_VIEN_VI_PHAM,
+                                      FIGURE_KT_CHU_THE};
+
+static const struct code_name actors[INSPECTION_ACTOR__MAX] = {
+    [INSPECTION_CAP_UY] = {"cap_uy", "Cấp ủy", "Party committee"},
+    [INSPECTION_BAN_THUONG_VU] = {"ban_thuong_vu", "Ban thường vụ cấp ủy", "Standing committee"},
+    [INSPECTION_UBKT] = {"ubkt", "Ủy ban kiểm tra", "Inspection commission"},
+    [INSPECTION_CHI_BO] = {"chi_bo", "Chi bộ", "Party cell"},
+};
+
+const char *inspection_actor_name(enum inspection_actor a)
+{
+	return (unsigned)a < INSPECTION_ACTOR__MAX ? actors[a].code : NULL;
+}
+
+int inspection_actor_parse(const char *code, enum inspection_actor *ret)
+{
+	for (int i = 0; code && i < INSPECTION_ACTOR__MAX; i++)
+		if (strcmp(actors[i].code, code) == 0) {
+			*ret = (enum inspection_actor)i;
+			return 0;
+		}
+	return HOSO_E_BAD_ENUM;
+}
+
+const struct code_name *inspection_actors(size_t *n)
+{
+	*n = INSPECTION_ACTOR__MAX;
+	return actors;
+}
+
+static int check_inspection(const void *record, struct err *e)
+{
+	const struct inspection_row *r = record;
+	enum inspection_actor a;
+
+	if (inspection_actor_parse(r->actor, &a) < 0)
+		return code_refuse(e, "actor", "Chủ thể kiểm tra", "The actor", actors,
+		                   INSPECTION_ACTOR__MAX);
+	return 0;
+}
+
+static int put_inspection(struct store *s, const void *record)
+{
+	return store_inspection_put(s, record);
+}
+
+/* The part of case_id as stored; empty (version 0) when there is none. */
+static int stored(struct app *app, int64_t case_id, struct arena *a, struct inspection_row *ret,
+                  struct err *e)
+{
+	*ret = (struct inspection_row){.case_id = case_id};
+	return patch_stored(store_inspection_get(app_store(app), case_id, a, ret), e);
+}
+
+static int load(struct app *app, int64_t case_id, struct arena *a, void *record, struct err *e)
+{
+	return stored(app, case_id, a, record, e);
+}
+
+int inspection_set(struct app *app, const struct actor *who, int64_t case_id,
+                   const struct inspection_input *in, struct err *e)
+{
+	struct inspection_row r = {0};
+	const struct patch_field fields[] = {
+	    [INSPECTION_ACTOR] = {"actor", PATCH_CODE, 0, &r.actor, &in->actor},
+	};
+	struct patch_part p = {
+	    "inspection",     case_id,        in->version, 0,
+	    fields,           CASE_N(fields), in->sent,    1u << INSPECTION_ACTOR,
+	    check_inspection, put_inspection, &r};
+
+	return patch_case_part(app, who, KIND_INSPECTION, &p, &r.version, load, e);
+}
+
+static int part_load(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,
+                     struct err *e)
+{
+	struct inspection_part *p = arena_calloc(a, 1, sizeof(*p));
+	int rc;
+
+	if (!p)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	if ((rc = finding_part_load(app, who, v, a, e)) < 0 ||
+	    (rc = stored(app, v->c.id, a, &p->ins, e)) < 0)
+		return rc;
+	p->findings = *(const struct finding_part *)v->part;
+	v->part = p;
+	return 0;
+}
+
+static void part_view(json_t *o, const void *part)
+{
+	const struct inspection_part *p = part;
+
+	finding_part_view(o, p ? &p->findings : NULL);
+	json_object_set_new(o, "inspection",
+	                    p && p->ins.version ? json_pack("{s:s,s:I}", "actor", p->ins.actor,
+	                                                    "version", (json_int_t)p->ins.version)
+	                                        : json_null());
+}
 
 /* Closing with remedies still open takes the leader's reason, in the
  * step's note. */
@@ -81,7 +185,7 @@ const struct case_kind case_kind_inspection = {
     CASE_TABLE(states, states),
     CASE_TABLE(steps, steps),
     .check_step = check_step,
-    .load = finding_part_load,
-    .view = finding_part_view,
+    .load = part_load,
+    .view = part_view,
     CASE_TABLE(figures, figures),
 };

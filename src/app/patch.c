@@ -191,3 +191,23 @@ int patch_part(struct app *app, const struct actor *who, const struct patch_part
 	json_decref(w.detail);
 	return rc;
 }
+
+int patch_case_part(struct app *app, const struct actor *who, enum case_kind_id kind,
+                    struct patch_part *p, const int64_t *version,
+                    int (*load)(struct app *app, int64_t case_id, struct arena *a, void *record,
+                                struct err *e),
+                    struct err *e)
+{
+	struct case_row c;
+	struct arena a;
+	int rc;
+
+	arena_init(&a, 1 << 16);
+	if ((rc = case_of_kind(app, who, p->case_id, kind, CASE_OFFICER, &a, &c, e)) == 0 &&
+	    (rc = load(app, p->case_id, &a, (void *)p->record, e)) == 0) {
+		p->stored = *version;
+		rc = patch_part(app, who, p, &a, e);
+	}
+	arena_release(&a);
+	return rc;
+}

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "app/app.h"
+#include "app/case.h"
 #include "core/arena.h"
 
 enum patch_type {
@@ -78,6 +79,17 @@ int patch_part(struct app *app, const struct actor *who, const struct patch_part
 /* A record read for a partial update: 0 when found or not found (the
  * caller's defaults stand), else the store error reported in e. */
 int patch_stored(int rc, struct err *e);
+
+/* patch_part on the part of case p->case_id, a case of kind officers and
+ * leaders in scope may write: the case checked, the part as stored read by
+ * load into p->record (0 found or not, else the error in e) - its version
+ * then read from *version, a field of that record - and the update made,
+ * all in one arena. */
+int patch_case_part(struct app *app, const struct actor *who, enum case_kind_id kind,
+                    struct patch_part *p, const int64_t *version,
+                    int (*load)(struct app *app, int64_t case_id, struct arena *a, void *record,
+                                struct err *e),
+                    struct err *e);
 
 /* HOSO_E_MISSING naming the first field of f[0..n) whose bit is in
  * required and which has no value (NULL text, DATE_NONE), else 0. */

@@ -10,6 +10,7 @@
 #include "app/org.h"
 #include "app/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -122,6 +123,34 @@ static const char *with_prev(struct arena *a, const struct report *r, enum figur
 	return arena_printf(a, "%s %s (%s %s; cùng kỳ %s %s)", doc_int(f->total, n), what,
 	                    doc_int(f->distinct, d), f->def->distinct_vi, doc_int(f->previous, p),
 	                    f->def->unit_vi);
+}
+
+static int by_dim(const void *x, const void *y)
+{
+	return strcmp(((const struct report_by *)x)->dim, ((const struct report_by *)y)->dim);
+}
+
+/* Figure f's breakdown in words, by its values' names in the order of
+ * their codes: " (Tố cáo: 3; Kiến nghị, phản ánh: 1)"; "" when none. */
+static const char *by_text(struct arena *a, const struct report *r, enum figure f)
+{
+	const struct report_figure *x = &r->figures[f];
+	struct report_by *v;
+	const char *out = "";
+
+	if (!x->nby || !(v = arena_calloc(a, x->nby, sizeof(*v))))
+		return out;
+	memcpy(v, x->by, x->nby * sizeof(*v));
+	qsort(v, x->nby, sizeof(*v), by_dim);
+	for (size_t i = 0; out && i < x->nby; i++) {
+		const char *vi, *en;
+		char n[DOC_INT_MAX];
+
+		report_dim_name(f, v[i].dim, &vi, &en);
+		out = arena_printf(a, "%s%s%s: %s", out, i ? "; " : " (", vi ? vi : v[i].dim,
+		                   doc_int(v[i].n, n));
+	}
+	return out ? arena_printf(a, "%s)", out) : "";
 }
 
 /* ---- the document ---- */
@@ -408,6 +437,41 @@ static const char *structure_note(struct arena *a, const struct report *r)
 	return note;
 }
 
+/* Section I.4: the letters received and how they were handled, the
+ * denunciations and the complaints resolved, on time or not. */
+static void letters(struct builder *b, const struct report *r)
+{
+	struct arena *a = b->a;
+
+	heading(b, 2, "4. Tiếp nhận, xử lý đơn thư; giải quyết tố cáo, khiếu nại kỷ luật đảng");
+	para(b, arena_printf(
+	            a, "Tiếp nhận %s%s%s%s. Đã phân loại, xử lý %s%s.",
+	            with_prev(a, r, FIGURE_DT_NHAN, "đơn thư"), by_text(a, r, FIGURE_DT_NHAN),
+	            r->figures[FIGURE_DT_KENH].nby ? "; theo nguồn tiếp nhận" : "",
+	            by_text(a, r, FIGURE_DT_KENH), with_prev(a, r, FIGURE_DT_XU_LY, "đơn thư"),
+	            by_text(a, r, FIGURE_DT_XU_LY)));
+	para(b, arena_printf(a,
+	                     "Thụ lý giải quyết %s; kết luận %s%s. Giải quyết đúng hạn %s, quá "
+	                     "hạn %s; %s quá hạn chưa giải quyết.",
+	                     with_prev(a, r, FIGURE_TC_HO_SO, "vụ tố cáo"),
+	                     with_prev(a, r, FIGURE_TC_KET_LUAN, "nội dung"),
+	                     by_text(a, r, FIGURE_TC_KET_LUAN),
+	                     with_prev(a, r, FIGURE_TC_DUNG_HAN, "vụ"),
+	                     with_prev(a, r, FIGURE_TC_TRE_HAN, "vụ"),
+	                     with_prev(a, r, FIGURE_TC_QUA_HAN, "vụ")));
+	para(b,
+	     arena_printf(a,
+	                  "Khiếu nại kỷ luật đảng: tiếp nhận, thụ lý %s; giải quyết %s%s. Các vụ "
+	                  "nhận trong kỳ: giải quyết đúng hạn %s, quá hạn %s; %s quá hạn chưa "
+	                  "giải quyết.",
+	                  with_prev(a, r, FIGURE_KNKL_HO_SO, "vụ"),
+	                  with_prev(a, r, FIGURE_KN_GIAI_QUYET, "vụ"),
+	                  by_text(a, r, FIGURE_KN_GIAI_QUYET),
+	                  with_prev(a, r, FIGURE_KNKL_DUNG_HAN, "vụ"),
+	                  with_prev(a, r, FIGURE_KNKL_TRE_HAN, "vụ"),
+	                  with_prev(a, r, FIGURE_KNKL_QUA_HAN, "vụ")));
+}
+
 /* The opening and section I: the figures in sentences beside the same
  * period before, Biểu 1 and the chart. */
 static void results(struct builder *b, const struct report *r, const char *issuer,
@@ -432,6 +496,10 @@ static void results(struct builder *b, const struct report *r, const char *issue
 	                  with_prev(a, r, FIGURE_KT_DANG_VIEN_VI_PHAM, "lượt đảng viên"),
 	                  with_prev(a, r, FIGURE_GS_CHUYEN_DE_TO_CHUC, "lượt tổ chức đảng"),
 	                  with_prev(a, r, FIGURE_GS_CHUYEN_DE_DANG_VIEN, "lượt đảng viên")));
+	if (r->figures[FIGURE_KT_CHU_THE].total)
+		para(b, arena_printf(a, "Theo chủ thể kiểm tra: %s%s.",
+		                     with_prev(a, r, FIGURE_KT_CHU_THE, "cuộc kiểm tra"),
+		                     by_text(a, r, FIGURE_KT_CHU_THE)));
 	para(b, arena_printf(a, "Thi hành kỷ luật %s và %s.",
 	                     with_prev(a, r, FIGURE_KL_TO_CHUC, "lượt tổ chức đảng"),
 	                     with_prev(a, r, FIGURE_KL_DANG_VIEN, "lượt đảng viên")));
@@ -444,6 +512,10 @@ static void results(struct builder *b, const struct report *r, const char *issue
 	                     with_prev(a, r, FIGURE_TTLL_HO_SO, "hồ sơ"),
 	                     with_prev(a, r, FIGURE_VB_TRE_HAN, "văn bản"),
 	                     with_prev(a, r, FIGURE_VB_QUA_HAN, "văn bản")));
+	if (r->figures[FIGURE_TTLL_KET_QUA].total)
+		para(b, arena_printf(a, "Kết quả thẩm tra lý lịch: %s%s.",
+		                     with_prev(a, r, FIGURE_TTLL_KET_QUA, "hồ sơ"),
+		                     by_text(a, r, FIGURE_TTLL_KET_QUA)));
 	heading(b, 2, "3. Quản lý đảng viên đi nước ngoài, đảng viên ở nước ngoài");
 	para(b, arena_printf(a,
 	                     "Cử và quản lý %s với %s ra nước ngoài; đã nhận %s sau chuyến đi, "
@@ -456,10 +528,7 @@ static void results(struct builder *b, const struct report *r, const char *issue
 	                     with_prev(a, r, FIGURE_RNN_BAO_CAO_TRE_HAN, "báo cáo"),
 	                     with_prev(a, r, FIGURE_RNN_BAO_CAO_QUA_HAN, "báo cáo"),
 	                     with_prev(a, r, FIGURE_ONN_DANG_VIEN, "đảng viên")));
-	heading(b, 2, "4. Giải quyết khiếu nại kỷ luật đảng");
-	para(b,
-	     arena_printf(a, "Tiếp nhận %s; giải quyết %s.", with_prev(a, r, FIGURE_KN_NHAN, "đơn"),
-	                  with_prev(a, r, FIGURE_KN_GIAI_QUYET, "đơn")));
+	letters(b, r);
 	add(b, (struct doc_block){.kind = DOC_TABLE, .table = main_table(a, r)});
 	add(b, (struct doc_block){.kind = DOC_CHART, .chart = chart(a, r)});
 }

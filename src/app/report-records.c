@@ -22,6 +22,7 @@
 #include "app/denunciation.h"
 #include "app/discipline.h"
 #include "app/finding.h"
+#include "app/inspection.h"
 #include "app/gate.h"
 #include "app/petition.h"
 #include "app/report.h"
@@ -76,7 +77,7 @@ static int gather_one(const struct report_cell *c, void *arg)
 	int64_t top = c->top;
 	int rc = 0;
 
-	if (c->line == REPORT_LINE_TRAVELLER || c->line == REPORT_LINE_LETTER) {
+	if (report_line_timed(c->line)) {
 		if (report_deadline_figure(&g->dl, c, &rc) != g->q->figure)
 			return rc;
 	}
@@ -325,6 +326,12 @@ void report_dim_name(enum figure f, const char *dim, const char **vi, const char
 		break;
 	case FIGURE_DT_NHAN:
 		t = petition_kinds(&n);
+		break;
+	case FIGURE_DT_KENH:
+		t = petition_channels(&n);
+		break;
+	case FIGURE_KT_CHU_THE:
+		t = inspection_actors(&n);
 		break;
 	case FIGURE_DT_XU_LY:
 		t = petition_states(&n);

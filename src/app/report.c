@@ -305,7 +305,7 @@ int report_deadlines_load(struct app *app, struct arena *a, struct report_deadli
 	struct err e;
 	int rc;
 
-	*ret = (struct report_deadlines){.cal = app_cal(app), .today = date_today()};
+	*ret = (struct report_deadlines){.app = app, .cal = app_cal(app), .today = date_today()};
 	err_init(&e);
 	rc = deadline_rules(app, a, &rules, &nrules, &e);
 	err_release(&e);
@@ -313,32 +313,98 @@ int report_deadlines_load(struct app *app, struct arena *a, struct report_deadli
 		return rc;
 	ret->report_rule = deadline_rule_find(rules, nrules, TRIP_REPORT_RULE);
 	ret->letter_rule = deadline_rule_find(rules, nrules, LETTER_RULE);
+	ret->rules = rules;
+	ret->nrules = nrules;
 	return 0;
+}
+
+int report_line_timed(enum report_line line)
+{
+	return line == REPORT_LINE_TRAVELLER || line == REPORT_LINE_LETTER ||
+	       line == REPORT_LINE_DENUNCIATION || line == REPORT_LINE_COMPLAINT;
+}
+
+/* The outcome of case_id's deadlines, from its history as of today: each
+ * rule of its kind that applies (the resolution; an extension, once
+ * taken), the worst of them - overdue if any is, untimed while any runs in
+ * time, late if any was done late, else on time.  FIGURE_UNTIMED when none
+ * applies; < 0 on error. */
+static int case_timing(const struct report_deadlines *dl, enum case_kind_id kind, int64_t case_id,
+                       enum figure_timing *ret)
+{
+	struct case_event_list ev;
+	struct arena a;
+	int rc, any = 0, open = 0, late = 0, overdue = 0;
+
+	*ret = FIGURE_UNTIMED;
+	arena_init(&a, 1 << 20);
+	rc = store_case_events(app_store(dl->app), case_id, &a, &ev);
+	for (size_t i = 0; rc >= 0 && i < dl->nrules; i++) {
+		struct deadline d;
+
+		if (dl->rules[i].kind != kind ||
+		    (rc = deadline_compute(dl->cal, &dl->rules[i], ev.v, ev.n, dl->today, &d)) != 1)
+			continue;
+		any = 1;
+		overdue |= d.level == DEADLINE_OVERDUE;
+		late |= d.level == DEADLINE_DONE_LATE;
+		open |= d.level != DEADLINE_DONE && d.level != DEADLINE_DONE_LATE;
+	}
+	arena_release(&a);
+	if (rc < 0)
+		return rc;
+	if (overdue)
+		*ret = FIGURE_OVERDUE;
+	else if (any && !open)
+		*ret = late ? FIGURE_LATE : FIGURE_ON_TIME;
+	return 0;
+}
+
+/* The source of a timed line's figures and the rule of its deadline. */
+static enum figure_source line_source(const struct report_deadlines *dl, enum report_line line,
+                                      const struct deadline_rule **ret_rule)
+{
+	switch (line) {
+	case REPORT_LINE_TRAVELLER:
+		*ret_rule = dl->report_rule;
+		return FIGURE_TRAVELLER;
+	case REPORT_LINE_DENUNCIATION:
+		*ret_rule = NULL;
+		return FIGURE_DENUNCIATION;
+	case REPORT_LINE_COMPLAINT:
+		*ret_rule = NULL;
+		return FIGURE_COMPLAINT;
+	default:
+		*ret_rule = dl->letter_rule;
+		return FIGURE_LETTER;
+	}
 }
 
 enum figure report_deadline_figure(const struct report_deadlines *dl,
                                    const struct report_cell *cell, int *ret_rc)
 {
-	int traveller = cell->line == REPORT_LINE_TRAVELLER;
-	const struct deadline_rule *r = traveller ? dl->report_rule : dl->letter_rule;
+	const struct deadline_rule *r;
+	enum figure_source source = line_source(dl, cell->line, &r);
 	enum figure_timing t = FIGURE_UNTIMED;
 	struct deadline d;
 	int rc;
 
-	if (!r || (rc = deadline_span(dl->cal, r, cell->start, cell->done, dl->today, &d)) != 1) {
-		*ret_rc = r && rc < 0 ? rc : 0;
-		return FIGURE__MAX;
-	}
 	*ret_rc = 0;
-	if (d.level == DEADLINE_DONE)
-		t = FIGURE_ON_TIME;
-	else if (d.level == DEADLINE_DONE_LATE)
-		t = FIGURE_LATE;
-	else if (d.level == DEADLINE_OVERDUE)
-		t = FIGURE_OVERDUE;
-	return t == FIGURE_UNTIMED
-	           ? FIGURE__MAX
-	           : figure_of_deadline(traveller ? FIGURE_TRAVELLER : FIGURE_LETTER, t);
+	if (source == FIGURE_DENUNCIATION || source == FIGURE_COMPLAINT) {
+		rc =
+		    case_timing(dl, source == FIGURE_COMPLAINT ? KIND_COMPLAINT : KIND_DENUNCIATION,
+		                cell->case_id, &t);
+		*ret_rc = rc < 0 ? rc : 0;
+	} else if (r &&
+	           (rc = deadline_span(dl->cal, r, cell->start, cell->done, dl->today, &d)) == 1) {
+		t = d.level == DEADLINE_DONE        ? FIGURE_ON_TIME
+		    : d.level == DEADLINE_DONE_LATE ? FIGURE_LATE
+		    : d.level == DEADLINE_OVERDUE   ? FIGURE_OVERDUE
+		                                    : FIGURE_UNTIMED;
+	} else if (r && rc < 0) {
+		*ret_rc = rc;
+	}
+	return t == FIGURE_UNTIMED ? FIGURE__MAX : figure_of_deadline(source, t);
 }
 
 static int cell_one(const struct report_cell *cell, void *arg)
@@ -348,7 +414,7 @@ static int cell_one(const struct report_cell *cell, void *arg)
 	int64_t top = cell->top;
 	int y, mo, d, rc = 0;
 
-	if (cell->line == REPORT_LINE_TRAVELLER || cell->line == REPORT_LINE_LETTER)
+	if (report_line_timed(cell->line))
 		m = report_deadline_figure(&rd->dl, cell, &rc);
 	if ((unsigned)m >= FIGURE__MAX) /* not counted */
 		return rc;

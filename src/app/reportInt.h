@@ -42,17 +42,27 @@ int64_t report_placed_top(struct restructure *x, int64_t org);
 void report_restructure_release(struct restructure *x);
 
 /* What the deadline figures are computed with: the calendar, the rules of
- * a traveller's report and of a letter's answer, and today. */
+ * a traveller's report and of a letter's answer, every rule in force (a
+ * denunciation's or complaint's are those of its kind: the resolution, an
+ * extension), and today; the store, for a case's history. */
 struct report_deadlines {
+	struct app *app;
 	const struct cal *cal;
 	const struct deadline_rule *report_rule, *letter_rule;
+	const struct deadline_rule *rules;
+	size_t nrules;
 	int32_t today;
 };
 int report_deadlines_load(struct app *app, struct arena *a, struct report_deadlines *ret);
 
-/* The figure a traveller's report or a letter's answer (a TRAVELLER or
- * LETTER cell) counts in, by its deadline as of today: FIGURE__MAX for
- * none (in time and not yet done); *ret_rc < 0 on error. */
+/* Whether a line's figure is computed from a deadline (a traveller, a
+ * letter, a denunciation or complaint case) rather than read. */
+int report_line_timed(enum report_line line);
+
+/* The figure a traveller's report, a letter's answer or a case's
+ * resolution (a timed line) counts in, by its deadline as of today:
+ * FIGURE__MAX for none (in time and not yet done, or a letter answered in
+ * time); *ret_rc < 0 on error. */
 enum figure report_deadline_figure(const struct report_deadlines *dl,
                                    const struct report_cell *cell, int *ret_rc);
 

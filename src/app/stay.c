@@ -93,10 +93,15 @@ static int stored(struct app *app, int64_t case_id, struct arena *a, struct stay
 	return patch_stored(store_stay_get(app_store(app), case_id, a, ret), e);
 }
 
+static int load(struct app *app, int64_t case_id, struct arena *a, void *record, struct err *e)
+{
+	return stored(app, case_id, a, record, e);
+}
+
 int stay_set(struct app *app, const struct actor *who, int64_t case_id, const struct stay_input *in,
              struct err *e)
 {
-	struct stay_row r;
+	struct stay_row r = {0};
 	const struct patch_field fields[] = {
 	    [STAY_COUNTRY] = {"country", PATCH_TEXT, 200, &r.country, &in->country},
 	    [STAY_PURPOSE] = {"purpose", PATCH_CODE, 0, &r.purpose, &in->purpose},
@@ -111,18 +116,8 @@ int stay_set(struct app *app, const struct actor *who, int64_t case_id, const st
 	    "stay",     case_id,        in->version, 0,
 	    fields,     CASE_N(fields), in->sent,    (1u << STAY_LAST_CONTACT) - 1,
 	    check_stay, put_stay,       &r};
-	struct case_row c;
-	struct arena a;
-	int rc;
 
-	arena_init(&a, 1 << 16);
-	if ((rc = case_of_kind(app, who, case_id, KIND_STAY, CASE_OFFICER, &a, &c, e)) == 0 &&
-	    (rc = stored(app, case_id, &a, &r, e)) == 0) {
-		p.stored = r.version;
-		rc = patch_part(app, who, &p, &a, e);
-	}
-	arena_release(&a);
-	return rc;
+	return patch_case_part(app, who, KIND_STAY, &p, &r.version, load, e);
 }
 
 static int part_load(struct app *app, const struct actor *who, struct case_view *v, struct arena *a,

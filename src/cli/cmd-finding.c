@@ -2,6 +2,7 @@
  * cmd-finding.c - "hoso case" subcommands of an inspection's findings and
  * remedial actions (src/app/finding.c).
  *
+ *   case actor ID --actor A        who inspects (src/app/inspection.c)
  *   case finding ID --text T --conclusion C [--subject SUBJECT_ID]
  *   case remedy FINDING --action A --owner O --due D
  *   case remedy-done REMEDY --result R [--date D]
@@ -11,9 +12,24 @@
 #include <string.h>
 
 #include "app/finding.h"
+#include "app/inspection.h"
+#include "app/patch.h"
 #include "cli/cmd-case.h"
 
 #include "core/banned.h"
+
+static int actor_cmd(struct cli_sub *x, int argc, char **argv)
+{
+	struct inspection_input in = {.sent = PATCH_LISTED | 1u << INSPECTION_ACTOR};
+	const struct cli_opt opts[] = {{"--actor", &in.actor, .need = 1}, {NULL}};
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_open_id(x, argc, argv, opts, NULL, 1, &id, "Cần ID và --actor",
+	                      "ID and --actor are needed")) != 0)
+		return rc;
+	return inspection_set(x->app, &x->who, id, &in, &x->err);
+}
 
 static int finding_cmd(struct cli_sub *x, int argc, char **argv)
 {
@@ -90,6 +106,7 @@ static int remedies_cmd(struct cli_sub *x, int argc, char **argv)
 }
 
 const struct cli_subcmd cmd_case_finding[] = {
+    {"actor", actor_cmd, "actor ID --actor A"},
     {"finding", finding_cmd, "finding ID --text T --conclusion C [--subject S]"},
     {"remedy", remedy_cmd, "remedy FINDING --action A --owner O --due D"},
     {"remedy-done", remedy_done_cmd, "remedy-done REMEDY --result R [--date D]"},

@@ -40,6 +40,13 @@ static const struct figure_def figures[FIGURE__MAX] = {
                                      "by conclusion",
                                      MEMBERS, "kiem_tra", .short_vi = "Đảng viên có vi phạm",
                                      .short_en = "Members in violation"},
+    [FIGURE_KT_CHU_THE] = {"kt_chu_the", "Cuộc kiểm tra theo chủ thể kiểm tra",
+                           "Inspections by actor", "cuộc", "inspections",
+                           "inspection cases whose actor is recorded (the committee, its "
+                           "standing committee, the inspection commission or the party cell), "
+                           "by the day the case opened; by actor",
+                           .kind = "kiem_tra", .short_vi = "Cuộc kiểm tra theo chủ thể",
+                           .short_en = "Inspections by actor"},
     [FIGURE_GS_CHUYEN_DE_TO_CHUC] = {"gs_chuyen_de_to_chuc", "Tổ chức đảng được giám sát chuyên đề",
                                      "Organisations under thematic supervision", "lượt",
                                      "occurrences",
@@ -81,6 +88,13 @@ static const struct figure_def figures[FIGURE__MAX] = {
                            "background-check cases, by the day received",
                            .kind = "tham_tra_ly_lich", .short_vi = "Thẩm tra lý lịch",
                            .short_en = "Background checks"},
+    [FIGURE_TTLL_KET_QUA] = {"ttll_ket_qua", "Kết quả thẩm tra lý lịch người vào Đảng",
+                             "Background-check outcomes", "hồ sơ", "dossiers",
+                             "background checks with an outcome recorded (agree, refer to the "
+                             "standing committee, hold for further checking), by the day "
+                             "received; by outcome",
+                             .kind = "tham_tra_ly_lich", .short_vi = "Kết quả thẩm tra lý lịch",
+                             .short_en = "Background-check outcomes"},
     [FIGURE_VB_TRE_HAN] = {"vb_tre_han", "Văn bản thẩm tra, xác minh được trả lời trễ hạn",
                            "Verification letters answered late", "văn bản", "letters",
                            "letters sent in the period, answered after their due date (rule "
@@ -145,6 +159,11 @@ static const struct figure_def figures[FIGURE__MAX] = {
     [FIGURE_DT_NHAN] = {"dt_nhan", "Đơn thư nhận được", "Letters received", "đơn", "letters",
                         "incoming letters registered, by the day received; by kind",
                         .short_vi = "Đơn thư nhận", .short_en = "Letters received"},
+    [FIGURE_DT_KENH] = {"dt_kenh", "Đơn thư nhận được theo nguồn tiếp nhận",
+                        "Letters received by channel", "đơn", "letters",
+                        "incoming letters registered, by the day received; by channel (in "
+                        "person, post, transferred by another body, mailbox)",
+                        .short_vi = "Đơn thư theo nguồn", .short_en = "Letters by channel"},
     [FIGURE_DT_XU_LY] = {"dt_xu_ly", "Đơn thư đã phân loại, xử lý", "Letters classified", "đơn",
                          "letters",
                          "incoming letters classified (handled here, transferred, kept), by "
@@ -160,11 +179,51 @@ static const struct figure_def figures[FIGURE__MAX] = {
                             "the letter was received; by conclusion (true, partly, untrue)",
                             .kind = "to_cao", .short_vi = "Nội dung tố cáo đã kết luận",
                             .short_en = "Points concluded"},
+    [FIGURE_TC_DUNG_HAN] = {"tc_dung_han", "Vụ tố cáo giải quyết đúng hạn",
+                            "Denunciations resolved on time", "vụ", "cases",
+                            "denunciation cases (not withdrawn), by the day the letter was "
+                            "received, concluded by their due date (rule to_cao.giai_quyet, "
+                            "in working days, the time waiting for another body left out)",
+                            .kind = "to_cao", .source = FIGURE_DENUNCIATION,
+                            .timing = FIGURE_ON_TIME, .short_vi = "Tố cáo đúng hạn",
+                            .short_en = "Denunciations on time"},
+    [FIGURE_TC_TRE_HAN] = {"tc_tre_han", "Vụ tố cáo giải quyết quá hạn",
+                           "Denunciations resolved late", "vụ", "cases",
+                           "denunciation cases concluded after their due date", .kind = "to_cao",
+                           .source = FIGURE_DENUNCIATION, .timing = FIGURE_LATE,
+                           .short_vi = "Tố cáo giải quyết quá hạn",
+                           .short_en = "Denunciations late"},
+    [FIGURE_TC_QUA_HAN] = {"tc_qua_han", "Vụ tố cáo quá hạn chưa giải quyết",
+                           "Denunciations overdue, unresolved", "vụ", "cases",
+                           "denunciation cases past their due date today and not concluded",
+                           .kind = "to_cao", .source = FIGURE_DENUNCIATION,
+                           .timing = FIGURE_OVERDUE, .short_vi = "Tố cáo quá hạn",
+                           .short_en = "Denunciations overdue"},
     [FIGURE_KNKL_HO_SO] = {"knkl_ho_so", "Vụ khiếu nại kỷ luật được thụ lý",
                            "Discipline complaints handled", "vụ", "cases",
                            "complaint cases, by the day the letter was received; by decision",
                            .kind = "khieu_nai", .short_vi = "Khiếu nại thụ lý",
                            .short_en = "Complaints handled"},
+    [FIGURE_KNKL_DUNG_HAN] = {"knkl_dung_han", "Vụ khiếu nại kỷ luật giải quyết đúng hạn",
+                              "Discipline complaints resolved on time", "vụ", "cases",
+                              "complaint cases (not withdrawn), by the day the letter was "
+                              "received, decided by their due date (rule "
+                              "khieu_nai.giai_quyet, in working days)",
+                              .kind = "khieu_nai", .source = FIGURE_COMPLAINT,
+                              .timing = FIGURE_ON_TIME, .short_vi = "Khiếu nại đúng hạn",
+                              .short_en = "Complaints on time"},
+    [FIGURE_KNKL_TRE_HAN] = {"knkl_tre_han", "Vụ khiếu nại kỷ luật giải quyết quá hạn",
+                             "Discipline complaints resolved late", "vụ", "cases",
+                             "complaint cases decided after their due date", .kind = "khieu_nai",
+                             .source = FIGURE_COMPLAINT, .timing = FIGURE_LATE,
+                             .short_vi = "Khiếu nại giải quyết quá hạn",
+                             .short_en = "Complaints late"},
+    [FIGURE_KNKL_QUA_HAN] = {"knkl_qua_han", "Vụ khiếu nại kỷ luật quá hạn chưa giải quyết",
+                             "Discipline complaints overdue, undecided", "vụ", "cases",
+                             "complaint cases past their due date today and not decided",
+                             .kind = "khieu_nai", .source = FIGURE_COMPLAINT,
+                             .timing = FIGURE_OVERDUE, .short_vi = "Khiếu nại quá hạn",
+                             .short_en = "Complaints overdue"},
 };
 
 const struct figure_def *figure_def(enum figure f)

@@ -26,6 +26,7 @@ enum figure {
 	FIGURE_KT_TO_CHUC_VI_PHAM,
 	FIGURE_KT_DANG_VIEN,
 	FIGURE_KT_DANG_VIEN_VI_PHAM,
+	FIGURE_KT_CHU_THE,
 	FIGURE_GS_CHUYEN_DE_TO_CHUC,
 	FIGURE_GS_CHUYEN_DE_DANG_VIEN,
 	FIGURE_GS_THUONG_XUYEN,
@@ -34,6 +35,7 @@ enum figure {
 	FIGURE_TD_HO_SO,
 	FIGURE_TD_KET_QUA,
 	FIGURE_TTLL_HO_SO,
+	FIGURE_TTLL_KET_QUA,
 	FIGURE_VB_TRE_HAN,
 	FIGURE_VB_QUA_HAN,
 	FIGURE_RNN_DOAN,
@@ -46,19 +48,35 @@ enum figure {
 	FIGURE_KN_NHAN,
 	FIGURE_KN_GIAI_QUYET,
 	FIGURE_DT_NHAN,
+	FIGURE_DT_KENH,
 	FIGURE_DT_XU_LY,
 	FIGURE_TC_HO_SO,
 	FIGURE_TC_KET_LUAN,
+	FIGURE_TC_DUNG_HAN,
+	FIGURE_TC_TRE_HAN,
+	FIGURE_TC_QUA_HAN,
 	FIGURE_KNKL_HO_SO,
+	FIGURE_KNKL_DUNG_HAN,
+	FIGURE_KNKL_TRE_HAN,
+	FIGURE_KNKL_QUA_HAN,
 	FIGURE__MAX
 };
 
 /* Where a figure's numbers come from: the live counters (kept by triggers
  * made from the store's definition of the figure), or a deadline computed
  * with the calendar when the report is made - a traveller's return report,
- * a verification letter's answer - since working days, holidays and the
- * rules' days cannot be counted ahead by a trigger. */
-enum figure_source { FIGURE_COUNTED, FIGURE_TRAVELLER, FIGURE_LETTER, FIGURE_SOURCE__MAX };
+ * a verification letter's answer, the resolution of a denunciation or a
+ * complaint (from the case's history, its pauses left out, as the case
+ * itself shows it) - since working days, holidays and the rules' days
+ * cannot be counted ahead by a trigger. */
+enum figure_source {
+	FIGURE_COUNTED,
+	FIGURE_TRAVELLER,
+	FIGURE_LETTER,
+	FIGURE_DENUNCIATION,
+	FIGURE_COMPLAINT,
+	FIGURE_SOURCE__MAX
+};
 
 /* Which outcome of its deadline a figure from a deadline counts. */
 enum figure_timing { FIGURE_UNTIMED, FIGURE_ON_TIME, FIGURE_LATE, FIGURE_OVERDUE };

@@ -2,6 +2,8 @@
  * api-finding.c - an inspection's findings and remedial actions
  * (src/app/finding.c).
  *
+ *   PUT|PATCH /api/cases/{id}/actor        who inspects: {"actor", "version"}
+ *                                      (src/app/inspection.c)
  *   POST /api/cases/{id}/findings      a finding (per subject)
  *   POST /api/findings/{id}/remedies   a remedial action for a finding
  *   POST /api/remedies/{id}            the action done
@@ -13,8 +15,26 @@
 #include "http/api-case.h"
 
 #include "app/finding.h"
+#include "app/inspection.h"
 
 #include "core/banned.h"
+
+int api_case_actor_put(struct http_req *r, struct err *e)
+{
+	struct inspection_input in = {0};
+	/* in the order of enum inspection_field */
+	const struct http_field fields[] = {
+	    [INSPECTION_ACTOR] = {"actor", HF_STRING, 0, &in.actor, 0, 0},
+	    {"version", HF_INT, 0, &in.version, 1, INT64_MAX},
+	};
+	int64_t id;
+	int rc = api_id_patch(r, NOUN_CASE, &id, fields, sizeof(fields) / sizeof(fields[0]),
+	                      &in.sent, e);
+
+	if (rc == 0)
+		rc = inspection_set(r->app, &r->actor, id, &in, e);
+	return api_reply_id(r, rc, 200, id);
+}
 
 int api_case_finding_post(struct http_req *r, struct err *e)
 {

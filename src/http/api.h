@@ -102,6 +102,7 @@ int api_case_appraisal_doc_post(struct http_req *r, struct err *e);
 int api_case_relative_post(struct http_req *r, struct err *e);
 int api_case_letter_post(struct http_req *r, struct err *e);
 int api_letter_post(struct http_req *r, struct err *e);
+int api_case_actor_put(struct http_req *r, struct err *e);
 int api_case_finding_post(struct http_req *r, struct err *e);
 int api_finding_remedy_post(struct http_req *r, struct err *e);
 int api_remedy_post(struct http_req *r, struct err *e);

@@ -86,6 +86,8 @@ const struct http_route http_routes[] = {
     {"POST", "/api/cases/{id}/letters", api_case_letter_post},
     {"POST", "/api/cases/{id}/disciplines", api_case_discipline_post},
     {"POST", "/api/cases/{id}/inspection", api_case_inspection_post},
+    {"PUT", "/api/cases/{id}/actor", api_case_actor_put},
+    {"PATCH", "/api/cases/{id}/actor", api_case_actor_put},
     {"POST", "/api/cases/{id}/discipline-case", api_case_discipline_case_post},
     {"POST", "/api/cases/{id}/findings", api_case_finding_post},
     {"POST", "/api/findings/{id}/remedies", api_finding_remedy_post},

@@ -488,6 +488,26 @@ int store_appraisal_get(struct store *s, int64_t case_id, struct arena *a,
 	return store_row(s, STMT_APPRAISAL_GET, a, sizeof(*ret), read_appraisal, ret, "I", case_id);
 }
 
+int store_inspection_put(struct store *s, const struct inspection_row *r)
+{
+	return store_change(s, STMT_INSPECTION_PUT, HOSO_E_CONFLICT, "IsI", r->case_id, r->actor,
+	                    r->version);
+}
+
+static int read_inspection(sqlite3_stmt *st, struct arena *a, void *item)
+{
+	struct inspection_row *r = item;
+
+	return store_cols(st, a, "IsI", &r->case_id, &r->actor, &r->version);
+}
+
+int store_inspection_get(struct store *s, int64_t case_id, struct arena *a,
+                         struct inspection_row *ret)
+{
+	return store_row(s, STMT_INSPECTION_GET, a, sizeof(*ret), read_inspection, ret, "I",
+	                 case_id);
+}
+
 int store_appraisal_doc_put(struct store *s, int64_t case_id, const char *name, int present,
                             int64_t *ret_id)
 {

@@ -68,6 +68,9 @@ static const struct counter_source sources[FIGURE__MAX] = {
                                      "c.kind = 'kiem_tra' AND s.person_id IS NOT NULL AND "
                                      "r.conclusion <> 'khong_vi_pham' AND " LIVE,
                                      "c.handling_org", "c.opened", "r.conclusion", "s.person_id"},
+    /* the actor is kept beside the inspection (migration 32) */
+    [FIGURE_KT_CHU_THE] = {"case_inspection", CASE_JOIN, "c.kind = 'kiem_tra'", "c.handling_org",
+                           "c.opened", "r.actor"},
     [FIGURE_GS_CHUYEN_DE_TO_CHUC] = {"case_subject", CASE_JOIN,
                                      "c.kind = 'giam_sat' AND c.subtype = 'chuyen_de' AND "
                                      "r.org_id IS NOT NULL AND " LIVE,
@@ -89,6 +92,10 @@ static const struct counter_source sources[FIGURE__MAX] = {
                            "c.opened", "r.outcome"},
     [FIGURE_TTLL_HO_SO] = {"case_file", FILE_JOIN, "c.kind = 'tham_tra_ly_lich'", "c.handling_org",
                            "c.opened", "''"},
+    /* the outcome is the background check's type, a closed set (admission.h) */
+    [FIGURE_TTLL_KET_QUA] = {"case_file", FILE_JOIN,
+                             "c.kind = 'tham_tra_ly_lich' AND coalesce(c.subtype, '') <> ''",
+                             "c.handling_org", "c.opened", "c.subtype"},
     [FIGURE_RNN_DOAN] = {"case_file", FILE_JOIN, "c.kind = 'ra_nuoc_ngoai'", "c.handling_org",
                          "c.opened", "coalesce(c.subtype, '')"},
     [FIGURE_RNN_LUOT] = {"case_traveller", CASE_JOIN, LIVE, "c.handling_org", "c.opened",
@@ -97,7 +104,7 @@ static const struct counter_source sources[FIGURE__MAX] = {
                             "c.handling_org", "c.opened", "''"},
     [FIGURE_ONN_DANG_VIEN] = {"case_file", FILE_JOIN, "c.kind = 'o_nuoc_ngoai'", "c.handling_org",
                               "c.opened", "coalesce(c.subtype, '')"},
-    /* complaints about a discipline are cases of their own (migration 30) */
+    /* complaints about a discipline are cases of their own (migration 32) */
     [FIGURE_KN_NHAN] = {"case_file", FILE_JOIN, "c.kind = 'khieu_nai'", "c.handling_org",
                         "c.opened", "''"},
     [FIGURE_KN_GIAI_QUYET] = {"case_event", CASE_JOIN,
@@ -106,6 +113,7 @@ static const struct counter_source sources[FIGURE__MAX] = {
     /* the register of letters: the letter is its own "case" (c), for its
      * confidentiality */
     [FIGURE_DT_NHAN] = {"petition", PETITION_JOIN, "1", "r.org_id", "r.received", "r.kind"},
+    [FIGURE_DT_KENH] = {"petition", PETITION_JOIN, "1", "r.org_id", "r.received", "r.channel"},
     [FIGURE_DT_XU_LY] = {"petition", PETITION_JOIN, "r.state <> 'moi'", "r.org_id", "r.received",
                          "r.state"},
     [FIGURE_TC_HO_SO] = {"case_file", FILE_JOIN, "c.kind = 'to_cao'", "c.handling_org", "c.opened",
@@ -526,11 +534,11 @@ static int cells_read(sqlite3_stmt *st, enum figure f, int64_t root, int32_t fro
 		    .conf = sqlite3_column_int(st, 7),
 		    .start = store_col_date(st, 8, DATE_NONE),
 		    .done = store_col_date(st, 9, DATE_NONE),
+		    .case_id = sqlite3_column_int64(st, 10),
 		};
 		int known = (unsigned)c.line < REPORT_LINE__MAX;
 
 		if (f != FIGURE__MAX) {
-			c.case_id = sqlite3_column_int64(st, 10);
 			c.person = sqlite3_column_int(st, 11);
 		} else if (known &&
 		           (c.line == REPORT_LINE_COUNT || c.line == REPORT_LINE_SUBJECT)) {
@@ -578,8 +586,9 @@ int store_successions_between(struct store *s, int32_t after, int32_t until,
 
 /* The records a deadline figure is computed from: a traveller back from a
  * trip (its report due from the return), a verification letter (its answer
- * due from the day it was sent) - as the report's reading has them
- * (stmt.c, REPORT_DEADLINES). */
+ * due from the day it was sent), a denunciation or a complaint not
+ * withdrawn (its resolution due, from its history) - as the report's
+ * reading has them (stmt.c, REPORT_DEADLINES). */
 struct deadline_source {
 	const char *driver, *join, *where, *day, *start, *done, *subject;
 	enum report_line line;
@@ -601,6 +610,22 @@ static const struct deadline_source deadline_sources[FIGURE_SOURCE__MAX] = {
                        .done = "r.answered",
                        .subject = "0",
                        .line = REPORT_LINE_LETTER},
+    [FIGURE_DENUNCIATION] = {.driver = "case_file",
+                             .join = FILE_JOIN,
+                             .where = "c.kind = 'to_cao' AND c.state <> 'huy'",
+                             .day = "c.opened",
+                             .start = "c.opened",
+                             .done = "NULL",
+                             .subject = "0",
+                             .line = REPORT_LINE_DENUNCIATION},
+    [FIGURE_COMPLAINT] = {.driver = "case_file",
+                          .join = FILE_JOIN,
+                          .where = "c.kind = 'khieu_nai' AND c.state <> 'huy'",
+                          .day = "c.opened",
+                          .start = "c.opened",
+                          .done = "NULL",
+                          .subject = "0",
+                          .line = REPORT_LINE_COMPLAINT},
 };
 
 /* Whether the subject column of a definition names a person (else an

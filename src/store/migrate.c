@@ -884,6 +884,38 @@ static const struct migration migrations[] = {
         "CREATE INDEX petition_scan_by_petition ON petition_scan(petition_id, id);",
         NULL,
     },
+    /* 32: two figures the report lacked.  Who inspects (the actor: the
+     * committee, its standing committee, the inspection commission, the
+     * party cell - DOMAIN.md §4, app/inspection.c), kept beside the
+     * inspection; an inspection handled by a party cell was that cell's,
+     * the others' actor is not known and stays unrecorded.  And the outcome
+     * of a background check, until now only the free text of its
+     * conclusion, becomes a code (its type, app/admission.c): a conclusion
+     * that names the hold, the standing committee or the agreement is
+     * mapped to it (the hold first: "tạm dừng ... đủ điều kiện" holds), a
+     * refusal or a text that names none stays without one. */
+    {
+        "CREATE TABLE case_inspection("
+        " case_id INTEGER PRIMARY KEY REFERENCES case_file(id),"
+        " actor TEXT NOT NULL,"
+        " version INTEGER NOT NULL DEFAULT 1) STRICT;"
+        "INSERT INTO case_inspection(case_id, actor) SELECT c.id, 'chi_bo' FROM case_file c"
+        " JOIN org_version v ON v.org_id = c.handling_org AND v.valid_from <= c.opened"
+        " AND (v.valid_to IS NULL OR v.valid_to > c.opened)"
+        " WHERE c.kind = 'kiem_tra' AND v.kind IN ('chi_bo_co_so', 'chi_bo_truc_thuoc');"
+        "UPDATE case_file SET subtype = CASE"
+        " WHEN hoso_fold(conclusion) LIKE '%tam dung%'"
+        "  OR hoso_fold(conclusion) LIKE '%tham tra them%'"
+        "  OR hoso_fold(conclusion) LIKE '%xac minh them%' THEN 'tam_dung'"
+        " WHEN hoso_fold(conclusion) LIKE '%thuong vu%' THEN 'bao_cao_thuong_vu'"
+        " WHEN hoso_fold(conclusion) LIKE '%chua du%'"
+        "  OR hoso_fold(conclusion) LIKE '%khong du%'"
+        "  OR hoso_fold(conclusion) LIKE '%khong dong y%' THEN NULL"
+        " WHEN hoso_fold(conclusion) LIKE '%du dieu kien%'"
+        "  OR hoso_fold(conclusion) LIKE '%dong y%' THEN 'dong_y' END"
+        " WHERE kind = 'tham_tra_ly_lich' AND subtype IS NULL AND conclusion IS NOT NULL;",
+        NULL,
+    },
 };
 
 #define MIGRATIONS_N ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -48,19 +48,22 @@
  * subject of days ?2..?3, each line by TOP; FROM joins the walk of the
  * tree to the table.  Not grouped: the report sums in C, which costs less
  * than SQLite's sorter.  Each line starts with its enum report_line. */
-#define LINE_COUNT     "0"
-#define LINE_SUBJECT   "1"
-#define LINE_TRAVELLER "2"
-#define LINE_LETTER    "3"
+#define LINE_COUNT        "0"
+#define LINE_SUBJECT      "1"
+#define LINE_TRAVELLER    "2"
+#define LINE_LETTER       "3"
+#define LINE_DENUNCIATION "4"
+#define LINE_COMPLAINT    "5"
 _Static_assert(REPORT_LINE_COUNT == 0 && REPORT_LINE_SUBJECT == 1 && REPORT_LINE_TRAVELLER == 2 &&
-                   REPORT_LINE_LETTER == 3 && REPORT_LINE__MAX == 4,
+                   REPORT_LINE_LETTER == 3 && REPORT_LINE_DENUNCIATION == 4 &&
+                   REPORT_LINE_COMPLAINT == 5 && REPORT_LINE__MAX == 6,
                "the report lines' numbers in SQL follow enum report_line");
 /* clang-format off */
 #define REPORT_LINES(TOP, FROM)                                                                     \
-	"SELECT " LINE_COUNT ", " TOP ", c.metric, c.dim, 0, c.n, c.day, c.conf, NULL, NULL FROM " \
+	"SELECT " LINE_COUNT ", " TOP ", c.metric, c.dim, 0, c.n, c.day, c.conf, NULL, NULL, 0 FROM " \
 	FROM("counter") " WHERE c.day BETWEEN ?2 AND ?3 AND c.conf <= ?4 AND c.n <> 0 "            \
 	"UNION ALL SELECT " LINE_SUBJECT ", " TOP ", c.metric, '', c.subject, c.n, c.day, c.conf, " \
-	"NULL, NULL FROM " FROM("counter_subject") " WHERE c.day BETWEEN ?2 AND ?3 AND "            \
+	"NULL, NULL, 0 FROM " FROM("counter_subject") " WHERE c.day BETWEEN ?2 AND ?3 AND "            \
 	"c.conf <= ?4 AND c.n > 0"
 /* clang-format on */
 #define REPORT_UNDER_FROM(T)                                                                       \
@@ -68,16 +71,23 @@ _Static_assert(REPORT_LINE_COUNT == 0 && REPORT_LINE_SUBJECT == 1 && REPORT_LINE
 #define REPORT_CAND_FROM(T) "cand u JOIN " T " c ON c.org_id = u.org_id"
 /* The records whose figures depend on a deadline (the report computes it
  * with the calendar): travellers back from a trip opened on days ?2..?3,
- * and verification letters sent on them, each with its start and end. */
-#define REPORT_DEADLINES(TOP, TRIPS, LETTERS)                                                      \
+ * and verification letters sent on them, each with its start and end;
+ * denunciations and complaints opened on them and not withdrawn, each with
+ * its case (the report reads its history). */
+#define REPORT_DEADLINES(TOP, TRIPS, LETTERS, CASES)                                               \
 	" UNION ALL SELECT " LINE_TRAVELLER ", " TOP ", NULL, '', 0, 1, c.opened, "                \
-	"c.confidentiality, t.returned, t.report_received FROM " TRIPS                             \
+	"c.confidentiality, t.returned, t.report_received, 0 FROM " TRIPS                          \
 	" JOIN case_traveller t ON "                                                               \
 	"t.case_id = c.id WHERE c.kind = 'ra_nuoc_ngoai' AND t.returned IS NOT NULL AND "          \
 	"t.withdrawn_at IS NULL AND c.opened "                                                     \
 	"BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4 UNION ALL SELECT " LINE_LETTER ", " TOP     \
-	", NULL, '', 0, 1, l.sent, c.confidentiality, l.sent, l.answered FROM " LETTERS " WHERE "  \
-	"l.withdrawn_at IS NULL AND l.sent BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4"
+	", NULL, '', 0, 1, l.sent, c.confidentiality, l.sent, l.answered, 0 FROM " LETTERS         \
+	" WHERE l.withdrawn_at IS NULL AND l.sent BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4 "  \
+	"UNION ALL SELECT CASE c.kind WHEN 'to_cao' THEN " LINE_DENUNCIATION                       \
+	" ELSE " LINE_COMPLAINT " END, " TOP                                                       \
+	", NULL, '', 0, 1, c.opened, c.confidentiality, c.opened, "                                \
+	"NULL, c.id FROM " CASES " WHERE c.state <> 'huy' AND c.opened BETWEEN ?2 AND ?3 AND "     \
+	"c.confidentiality <= ?4"
 
 const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_BEGIN] = "BEGIN IMMEDIATE",
@@ -431,13 +441,17 @@ const char *const stmt_sqlite[STMT__MAX] = {
                          "under u JOIN case_file c ON c.handling_org = u.org_id AND c.kind = "
                          "'ra_nuoc_ngoai' AND c.opened >= u.f AND c.opened < u.t",
                          "case_letter l JOIN case_file c ON c.id = l.case_id JOIN under u ON "
-                         "u.org_id = c.handling_org AND l.sent >= u.f AND l.sent < u.t"),
+                         "u.org_id = c.handling_org AND l.sent >= u.f AND l.sent < u.t",
+                         "under u JOIN case_file c ON c.handling_org = u.org_id AND c.kind IN "
+                         "('to_cao', 'khieu_nai') AND c.opened >= u.f AND c.opened < u.t"),
     [STMT_REPORT_BY_ORG] = STORE_CANDIDATES_CTE REPORT_LINES("c.org_id", REPORT_CAND_FROM)
         REPORT_DEADLINES("c.handling_org",
                          "cand u JOIN case_file c ON c.handling_org = u.org_id AND c.kind = "
                          "'ra_nuoc_ngoai'",
                          "case_letter l JOIN case_file c ON c.id = l.case_id JOIN cand u ON "
-                         "u.org_id = c.handling_org"),
+                         "u.org_id = c.handling_org",
+                         "cand u JOIN case_file c ON c.handling_org = u.org_id AND c.kind IN "
+                         "('to_cao', 'khieu_nai')"),
     [STMT_POINT_INSERT] = "INSERT INTO case_point(case_id, content) VALUES (?1, ?2)",
     [STMT_POINT_GET] = "SELECT id, case_id, content, conclusion, version, " WITHDRAWN_COLS
                        " FROM case_point WHERE id = ?1",
@@ -502,6 +516,11 @@ const char *const stmt_sqlite[STMT__MAX] = {
                            "WHERE version = ?5",
     [STMT_APPRAISAL_GET] = "SELECT case_id, requester, outcome, position, version FROM "
                            "case_appraisal WHERE case_id = ?1",
+    [STMT_INSPECTION_PUT] = "INSERT INTO case_inspection(case_id, actor) VALUES (?1, ?2) ON "
+                            "CONFLICT (case_id) DO UPDATE SET actor = ?2, version = version + 1 "
+                            "WHERE version = ?3",
+    [STMT_INSPECTION_GET] = "SELECT case_id, actor, version FROM case_inspection WHERE case_id = "
+                            "?1",
     [STMT_APPRAISAL_DOC_PUT] = "INSERT INTO case_appraisal_doc(case_id, name, present) VALUES "
                                "(?1, ?2, ?3) ON CONFLICT (case_id, name) DO UPDATE SET present "
                                "= ?3 RETURNING id",

@@ -692,14 +692,17 @@ int store_counters_rebuild(struct store *s);
 int store_counters_verify(struct store *s, int64_t *ret_diffs);
 /* What a line of a report's reading is. */
 enum report_line {
-	REPORT_LINE_COUNT,     /* a count of a figure on one day (counter) */
-	REPORT_LINE_SUBJECT,   /* a subject of a figure about organisations or
-	                        * persons on one day (counter_subject), for the
-	                        * distinct counts */
-	REPORT_LINE_TRAVELLER, /* a traveller back from a trip, whose return
-	                        * report's deadline runs from start to done */
-	REPORT_LINE_LETTER,    /* a verification letter, whose answer's
-	                        * deadline runs from start to done */
+	REPORT_LINE_COUNT,        /* a count of a figure on one day (counter) */
+	REPORT_LINE_SUBJECT,      /* a subject of a figure about organisations or
+	                           * persons on one day (counter_subject), for the
+	                           * distinct counts */
+	REPORT_LINE_TRAVELLER,    /* a traveller back from a trip, whose return
+	                           * report's deadline runs from start to done */
+	REPORT_LINE_LETTER,       /* a verification letter, whose answer's
+	                           * deadline runs from start to done */
+	REPORT_LINE_DENUNCIATION, /* a denunciation case (case_id), whose
+	                           * resolution's deadline comes from its history */
+	REPORT_LINE_COMPLAINT,    /* a complaint case (case_id), likewise */
 	REPORT_LINE__MAX
 };
 /* One line of a report's reading. */
@@ -715,7 +718,9 @@ struct report_cell {
 	int conf;
 	int32_t start, done; /* TRAVELLER, LETTER: returned and report received,
 	                      * or sent and answered (DATE_NONE: not yet) */
-	int64_t case_id;     /* store_figure_records: the case the record is of */
+	int64_t case_id;     /* store_figure_records, and the lines of a case
+	                      * (DENUNCIATION, COMPLAINT): the case the record is
+	                      * of; else 0 */
 	int person;          /* store_figure_records: who is a person (else an
 	                      * organisation; 0 for none) */
 };
@@ -764,6 +769,16 @@ struct appraisal_doc_list {
 int store_appraisal_put(struct store *s, const struct appraisal_row *r);
 int store_appraisal_get(struct store *s, int64_t case_id, struct arena *a,
                         struct appraisal_row *ret);
+/* An inspection's actor (who inspects: app/inspection.h), written whole as
+ * an appraisal is (migration 32). */
+struct inspection_row {
+	int64_t case_id;
+	const char *actor; /* cap_uy, ban_thuong_vu, ubkt, chi_bo */
+	int64_t version;
+};
+int store_inspection_put(struct store *s, const struct inspection_row *r);
+int store_inspection_get(struct store *s, int64_t case_id, struct arena *a,
+                         struct inspection_row *ret);
 /* Add the document named, or change whether it is present; its id. */
 int store_appraisal_doc_put(struct store *s, int64_t case_id, const char *name, int present,
                             int64_t *ret_id);

@@ -276,6 +276,13 @@ for u in USERS:
     st, _, _ = expect_call(404 if u in WRITERS else 403, "finding on an out-of-scope inspection",
                            "POST", f"/api/cases/{C2}/findings", u, {"text": "x", "conclusion": "khong_vi_pham"})
 
+# Who inspects: officers and leaders in scope.
+for u in USERS:
+    st, _, _ = expect_call(200 if u in ("cv.x1", "ld.x1") else 403, "actor of an in-scope inspection",
+                           "PUT", f"/api/cases/{C1}/actor", u, {"actor": "ubkt"})
+    st, _, _ = expect_call(404 if u in ("cv.x1", "ld.x1") else 403, "actor of an out-of-scope inspection",
+                           "PATCH", f"/api/cases/{C2}/actor", u, {"actor": "ubkt"})
+
 # A trip's details and travellers: officers and leaders in scope.
 T = open_case("cv.x1", kind="ra_nuoc_ngoai", subtype="cong_vu", title="Đoàn công tác")
 for u in USERS:

@@ -80,6 +80,8 @@ BODIES = {
     ("POST", "/api/cases/{id}/inspection"): {"title": "Kiểm tra"},
     ("POST", "/api/cases/{id}/discipline-case"): {"title": "Kỷ luật"},
     ("POST", "/api/cases/{id}/findings"): {"text": "Nhận xét", "conclusion": "khong_vi_pham"},
+    ("PUT", "/api/cases/{id}/actor"): {"actor": "ubkt"},
+    ("PATCH", "/api/cases/{id}/actor"): {"actor": "ubkt"},
     ("POST", "/api/cases/{id}/relatives"): {"relation": "bo", "full_name": "Lò Văn Bố"},
     ("POST", "/api/cases/{id}/travellers"): {"person": P1},
     ("POST", "/api/cases/{id}/appraisal-documents"): {"name": "Sơ yếu lý lịch"},

@@ -37,6 +37,9 @@ UPDATE case_file SET state = 'dong' WHERE title = 'Kỷ luật lần hai';
 -- that creates something adds its DROP here)
 DROP INDEX case_by_link;
 DROP TABLE petition_scan;
+DROP TABLE case_inspection;
+-- a database of schema 29 had its counters made by older definitions
+DELETE FROM meta WHERE key = 'counter_triggers';
 PRAGMA user_version = 29;
 SQL
 # opening the database migrates it

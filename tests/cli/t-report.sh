@@ -138,3 +138,22 @@ expect_header '^Content-Disposition: attachment; filename="bao-cao-X1-2019-01-01
 head -c 3 body.txt | od -An -tx1 | grep -q "ef bb bf" && ok || fail "the CSV over HTTP starts with a BOM"
 grep -q "Người Xem" body.txt && ok || fail "the CSV names who produced it"
 stop_server
+# Who inspects and a background check's outcome are codes, an unknown one
+# refused with the field named; the report counts by them, its drill-down
+# lists the same records, and the counters still equal a recount.
+expect_status 1 "$HOSO" case actor "$c" --actor uy_ban
+expect_err "actor"
+expect_status 0 "$HOSO" case actor "$c" --actor ubkt
+expect_status 1 "$HOSO" case new --kind tham_tra_ly_lich --subtype dat --title "Thẩm tra lý lịch" --org X1 --opened 2019-05-06
+expect_err "subtype"
+t=$("$HOSO" case new --kind tham_tra_ly_lich --title "Thẩm tra lý lịch" --org X1 --opened 2019-05-06 | cut -d' ' -f1)
+expect_status 0 "$HOSO" case step "$t" --to dang_tham_tra
+expect_status 1 "$HOSO" case step "$t" --to ket_luan --conclusion "Đủ điều kiện"
+expect_err "subtype"
+expect_status 0 "$HOSO" case edit "$t" --subtype bao_cao_thuong_vu
+expect_status 0 "$HOSO" case step "$t" --to ket_luan --conclusion "Báo cáo Ban Thường vụ"
+expect_status 0 "$HOSO" report run --org TU --period 2019 --json
+python3 -c 'import json; f={x["code"]: x for x in json.load(open("out.txt"))["figures"]}; assert f["kt_chu_the"]["by"] == {"ubkt": 1} and f["ttll_ket_qua"]["by"] == {"bao_cao_thuong_vu": 1} and f["ttll_ho_so"]["total"] == 1, (f["kt_chu_the"], f["ttll_ket_qua"])' && ok || fail "figures by actor and by outcome: $(head -c 300 out.txt)"
+expect_status 0 "$HOSO" report records --org TU --period 2019 --figure kt_chu_the --dim ubkt --json
+python3 -c 'import json; r=json.load(open("out.txt")); assert r["count"] == 1 and r["records"][0]["dim_name"] == "Ủy ban kiểm tra", r' && ok || fail "the inspections by actor listed: $(head -c 300 out.txt)"
+expect_status 0 "$HOSO" report verify

@@ -76,6 +76,10 @@ static void test_figures_from_deadlines(void **state)
 	                 FIGURE_RNN_BAO_CAO_TRE_HAN);
 	assert_int_equal(figure_of_deadline(FIGURE_LETTER, FIGURE_OVERDUE), FIGURE_VB_QUA_HAN);
 	assert_int_equal(figure_of_deadline(FIGURE_LETTER, FIGURE_ON_TIME), FIGURE__MAX);
+	assert_int_equal(figure_of_deadline(FIGURE_DENUNCIATION, FIGURE_ON_TIME),
+	                 FIGURE_TC_DUNG_HAN);
+	assert_int_equal(figure_of_deadline(FIGURE_DENUNCIATION, FIGURE_LATE), FIGURE_TC_TRE_HAN);
+	assert_int_equal(figure_of_deadline(FIGURE_COMPLAINT, FIGURE_OVERDUE), FIGURE_KNKL_QUA_HAN);
 	assert_int_equal(figure_of_deadline(FIGURE_COUNTED, FIGURE_UNTIMED), FIGURE__MAX);
 }
 

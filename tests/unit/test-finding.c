@@ -1,5 +1,6 @@
 /* Unit tests for src/app/finding.c: findings per subject with their
- * conclusion, remedial actions and their follow-up. */
+ * conclusion, remedial actions and their follow-up; and the inspection's
+ * other part, who inspects (src/app/inspection.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,7 @@
 
 #include "app/case.h"
 #include "app/finding.h"
+#include "app/inspection.h"
 #include "app/org.h"
 #include "app/patch.h"
 #include "fixture.h"
@@ -243,6 +245,52 @@ static void test_findings_and_remedies_corrected(void **state)
 	                 0);
 }
 
+/* The actor: one of the codes, required, against the part's version;
+ * an officer of the case's scope, on an inspection only; shown in the
+ * case's view. */
+static void test_inspection_actor(void **state)
+{
+	struct fx *f = *state;
+	struct inspection_input in = {.actor = "uy_ban",
+	                              .sent = PATCH_LISTED | 1u << INSPECTION_ACTOR};
+	enum inspection_actor a = INSPECTION_CAP_UY;
+	const struct inspection_part *p;
+	struct case_view v;
+	size_t n;
+
+	assert_int_equal(inspection_actor_parse("chi_bo", &a), 0);
+	assert_int_equal(a, INSPECTION_CHI_BO);
+	assert_int_equal(inspection_actor_parse("Chi bộ", &a), HOSO_E_BAD_ENUM);
+	assert_string_equal(inspection_actor_name(INSPECTION_UBKT), "ubkt");
+	assert_null(inspection_actor_name(INSPECTION_ACTOR__MAX));
+	assert_non_null(inspection_actors(&n));
+	assert_int_equal(n, INSPECTION_ACTOR__MAX);
+	assert_int_equal(inspection_set(f->fx.app, &f->officer, f->insp, &in, &f->fx.e),
+	                 HOSO_E_BAD_ENUM);
+	assert_string_equal(f->fx.e.field.buf, "actor");
+	in.actor = NULL;
+	assert_int_equal(inspection_set(f->fx.app, &f->officer, f->insp, &in, &f->fx.e),
+	                 HOSO_E_MISSING);
+	in.actor = "ubkt";
+	assert_int_equal(inspection_set(f->fx.app, &f->viewer, f->insp, &in, &f->fx.e),
+	                 HOSO_E_DENIED);
+	assert_int_equal(inspection_set(f->fx.app, &f->other, f->insp, &in, &f->fx.e),
+	                 HOSO_E_NOT_FOUND);
+	assert_int_equal(inspection_set(f->fx.app, &f->officer, f->sup, &in, &f->fx.e),
+	                 HOSO_E_CONFLICT);
+	assert_int_equal(inspection_set(f->fx.app, &f->officer, f->insp, &in, &f->fx.e), 0);
+	in.actor = "ban_thuong_vu";
+	in.version = 2;
+	assert_int_equal(inspection_set(f->fx.app, &f->officer, f->insp, &in, &f->fx.e),
+	                 HOSO_E_CONFLICT);
+	in.version = 1;
+	assert_int_equal(inspection_set(f->fx.app, &f->officer, f->insp, &in, &f->fx.e), 0);
+	assert_int_equal(case_get(f->fx.app, &f->officer, f->insp, &f->fx.a, &v, &f->fx.e), 0);
+	p = v.part;
+	assert_string_equal(p->ins.actor, "ban_thuong_vu");
+	assert_int_equal(p->ins.version, 2);
+}
+
 TEST_MAIN(FIXTURE_TEST(test_findings_and_their_remedies, setup),
-          FIXTURE_TEST(test_workflow_rules, setup),
+          FIXTURE_TEST(test_inspection_actor, setup), FIXTURE_TEST(test_workflow_rules, setup),
           FIXTURE_TEST(test_findings_and_remedies_corrected, setup))

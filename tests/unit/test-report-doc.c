@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "app/case.h"
+#include "app/inspection.h"
 #include "app/report.h"
 #include "export/doc.h"
 #include "fixture.h"
@@ -151,4 +152,38 @@ static void test_report_document(void **state)
 	buf_release(&text);
 }
 
-TEST_MAIN(FIXTURE_TEST(test_report_document, fixture_setup))
+/* Section I: the inspections by actor, with the actors' names; section
+ * I.4 on the letters, its breakdowns left out when there is nothing to
+ * break down; no outcome sentence while no background check has one. */
+static void test_actors_and_letters_in_words(void **state)
+{
+	struct fixture *fx = *state;
+	struct case_input in = {.kind = "kiem_tra",
+	                        .subtype = "chap_hanh",
+	                        .title = "Kiểm tra",
+	                        .handling_org = fx->tu,
+	                        .opened = date_days(2019, 3, 2)};
+	struct report r;
+	struct doc d;
+	struct buf text = BUF_INIT(1 << 20);
+	int64_t id;
+
+	assert_int_equal(case_create(fx->app, &fx->sys, &in, &fx->a, &id, NULL, &fx->e), 0);
+	assert_int_equal(inspection_set(fx->app, &fx->sys, id,
+	                                &(struct inspection_input){.actor = "ubkt"}, &fx->e),
+	                 0);
+	assert_int_equal(report_figures(fx->app, &fx->sys, fx->tu, date_days(2019, 1, 1),
+	                                date_days(2019, 12, 31), DATE_NONE, &fx->a, &r, &fx->e),
+	                 0);
+	assert_int_equal(report_document(fx->app, &fx->sys, &r, &fx->a, &d, &fx->e), 0);
+	all_text(&d, &text);
+	assert_non_null(strstr(text.buf, "Theo chủ thể kiểm tra: 1 cuộc kiểm tra (cùng kỳ 0) (Ủy "
+	                                 "ban kiểm tra: 1)."));
+	assert_non_null(strstr(text.buf, "4. Tiếp nhận, xử lý đơn thư; giải quyết tố cáo"));
+	assert_non_null(strstr(text.buf, "Tiếp nhận 0 đơn thư (cùng kỳ 0). Đã phân loại"));
+	assert_null(strstr(text.buf, "Kết quả thẩm tra lý lịch: "));
+	buf_release(&text);
+}
+
+TEST_MAIN(FIXTURE_TEST(test_report_document, fixture_setup),
+          FIXTURE_TEST(test_actors_and_letters_in_words, fixture_setup))

@@ -303,6 +303,84 @@ static void test_figures_from_deadlines(void **state)
 	assert_int_equal(figure(&r, FIGURE_VB_TRE_HAN), 0);
 }
 
+/* Case c moves to each state of to[] on the day beside it (by sys). */
+static void steps(struct fixture *fx, int64_t c, const char *const *to, const int32_t *on)
+{
+	for (size_t i = 0; to[i]; i++) {
+		struct case_view v;
+
+		assert_int_equal(case_get(fx->app, &fx->sys, c, &fx->a, &v, &fx->e), 0);
+		if (case_transition(fx->app, &fx->sys, c, to[i], on[i], NULL, "Kết luận",
+		                    v.c.version, &fx->e) != 0)
+			fail_msg("%s: %s", to[i], err_text_en(&fx->e));
+	}
+}
+
+/* Complaints decided on time or late, denunciations overdue - a
+ * denunciation waiting for another body is not (its clock stands), one
+ * extended in time is by its extension's limit - by the rules' working
+ * days from each case's history, in the period of the letter's receipt; a
+ * complaint withdrawn counts nowhere; the drill-down lists the same
+ * cases. */
+static void test_resolutions_on_time_and_late(void **state)
+{
+	struct fixture *fx = *state;
+	const int32_t opened = date_days(2019, 3, 1);
+	struct case_input kn = {.kind = "khieu_nai",
+	                        .subtype = "giu_nguyen",
+	                        .title = "Khiếu nại kỷ luật",
+	                        .opened = opened,
+	                        .handling_org = fx->tu};
+	struct case_input tc = {
+	    .kind = "to_cao", .title = "Tố cáo", .opened = opened, .handling_org = fx->tu};
+	static const char *const decide[] = {"xem_xet", "quyet_dinh", NULL};
+	static const char *const withdraw[] = {"huy", NULL};
+	static const char *const wait[] = {"quyet_dinh", "xac_minh", "cho_co_quan_khac", NULL};
+	static const char *const extend[] = {"quyet_dinh", "xac_minh", "gia_han", NULL};
+	const int32_t in_time[] = {date_days(2019, 3, 4), date_days(2019, 4, 15)};
+	const int32_t late[] = {date_days(2019, 3, 4), date_days(2019, 12, 2)};
+	const int32_t waiting[] = {date_days(2019, 3, 4), date_days(2019, 3, 5),
+	                           date_days(2019, 3, 6)};
+	const int32_t extended[] = {date_days(2019, 3, 4), date_days(2019, 3, 5),
+	                            date_days(2019, 6, 3)};
+	struct report_period p = {date_days(2019, 1, 1),
+	                          date_days(2019, 12, 31),
+	                          date_days(2018, 1, 1),
+	                          date_days(2018, 12, 31),
+	                          0,
+	                          0};
+	struct report_records_query q = {.figure = FIGURE_TC_QUA_HAN, .limit = 10};
+	struct report_records rr;
+	struct report r;
+	int64_t id[6];
+
+	for (int i = 0; i < 6; i++)
+		assert_int_equal(
+		    case_create(fx->app, &fx->sys, i < 3 ? &kn : &tc, &fx->a, &id[i], NULL, &fx->e),
+		    0);
+	steps(fx, id[0], decide, in_time);
+	steps(fx, id[1], decide, late);
+	steps(fx, id[2], withdraw, in_time);
+	steps(fx, id[4], wait, waiting);
+	steps(fx, id[5], extend, extended);
+	assert_int_equal(
+	    report_figures(fx->app, &fx->sys, fx->tu, p.from, p.to, DATE_NONE, &fx->a, &r, &fx->e),
+	    0);
+	assert_int_equal(figure(&r, FIGURE_KNKL_HO_SO), 3);
+	assert_int_equal(figure(&r, FIGURE_KN_GIAI_QUYET), 2);
+	assert_int_equal(figure(&r, FIGURE_KNKL_DUNG_HAN), 1);
+	assert_int_equal(figure(&r, FIGURE_KNKL_TRE_HAN), 1);
+	assert_int_equal(figure(&r, FIGURE_KNKL_QUA_HAN), 0);
+	assert_int_equal(figure(&r, FIGURE_TC_DUNG_HAN), 0);
+	assert_int_equal(figure(&r, FIGURE_TC_TRE_HAN), 0);
+	assert_int_equal(figure(&r, FIGURE_TC_QUA_HAN), 2);
+	assert_int_equal(
+	    report_records(fx->app, &fx->sys, fx->tu, &p, DATE_NONE, &q, &fx->a, &rr, &fx->e), 0);
+	assert_int_equal(rr.count, 2);
+	assert_true((rr.records[0].case_id == id[3] && rr.records[1].case_id == id[5]) ||
+	            (rr.records[0].case_id == id[5] && rr.records[1].case_id == id[3]));
+}
+
 static uint64_t next_rand(uint64_t *s)
 {
 	*s ^= *s << 13;
@@ -554,4 +632,5 @@ TEST_MAIN(cmocka_unit_test(test_store_defines_every_counted_figure),
           FIXTURE_TEST(test_counters_follow_the_records, fixture_setup),
           FIXTURE_TEST(test_structure_brings_records_from_another_tree, fixture_setup),
           FIXTURE_TEST(test_figures_from_deadlines, fixture_setup),
+          FIXTURE_TEST(test_resolutions_on_time_and_late, fixture_setup),
           FIXTURE_TEST(test_counters_equal_a_recount_after_random_writes, fixture_setup))

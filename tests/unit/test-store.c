@@ -491,8 +491,71 @@ static void test_counter_triggers_follow_their_hash(void **state)
 	err_release(&e);
 }
 
+/* Migration 32 on a database of version 31: an inspection handled by a
+ * party cell gets the cell as its actor, the others none; a background
+ * check's free-text conclusion becomes its outcome code when it names one
+ * (the hold first, any case or tone marks), a refusal or no conclusion
+ * stays without, a code already there is kept; the counters are remade
+ * and count the outcomes. */
+static void test_migration_32_actor_and_outcome(void **state)
+{
+	struct fx *f = *state;
+	int64_t diffs = -1;
+	struct err e;
+
+	err_init(&e);
+	store_close(f->s);
+	raw(f->path,
+	    "INSERT INTO org(id, code, valid_from) VALUES (1, 'R', '2000-01-01'), (2, 'C', "
+	    "'2000-01-01');"
+	    "INSERT INTO org_version(org_id, valid_from, name, kind, parent_id) VALUES (1, "
+	    "'2000-01-01', 'Tỉnh', 'dang_bo_tinh', NULL), (2, '2000-01-01', 'Chi bộ A', "
+	    "'chi_bo_co_so', 1);"
+	    "INSERT INTO case_file(id, number, kind, subtype, title, handling_org, opened, state, "
+	    "conclusion, created_at) VALUES"
+	    " (1, 'T1', 'tham_tra_ly_lich', NULL, 'a', 1, '2020-01-02', 'dong', 'Đủ điều kiện "
+	    "xem xét kết nạp vào Đảng', 'x'),"
+	    " (2, 'T2', 'tham_tra_ly_lich', NULL, 'a', 1, '2020-01-02', 'dong', 'Chưa đủ điều "
+	    "kiện kết nạp', 'x'),"
+	    " (3, 'T3', 'tham_tra_ly_lich', NULL, 'a', 1, '2020-01-02', 'ket_luan', 'Báo cáo "
+	    "Ban Thường vụ Huyện ủy xem xét', 'x'),"
+	    " (4, 'T4', 'tham_tra_ly_lich', NULL, 'a', 1, '2020-01-02', 'ket_luan', 'TẠM DỪNG "
+	    "để thẩm tra thêm, bản thân đủ điều kiện', 'x'),"
+	    " (5, 'T5', 'tham_tra_ly_lich', NULL, 'a', 1, '2020-01-02', 'dang_tham_tra', NULL, "
+	    "'x'),"
+	    " (6, 'T6', 'tham_tra_ly_lich', 'dong_y', 'a', 1, '2020-01-02', 'ket_luan', 'Tạm "
+	    "dừng', 'x'),"
+	    " (7, 'K7', 'kiem_tra', 'chap_hanh', 'b', 2, '2020-01-02', 'ke_hoach', NULL, 'x'),"
+	    " (8, 'K8', 'kiem_tra', 'chap_hanh', 'c', 1, '2020-01-02', 'ke_hoach', NULL, 'x');"
+	    "DROP TABLE case_inspection; DELETE FROM meta WHERE key = 'counter_triggers';"
+	    "PRAGMA user_version = 31;");
+	assert_int_equal(store_open(f->path, 0, &f->s, &e), 0);
+	assert_int_equal(store_schema_version(f->s), store_latest_schema_version());
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM case_file WHERE (id, subtype) IN "
+	                                  "(VALUES (1, 'dong_y'), (3, 'bao_cao_thuong_vu'), (4, "
+	                                  "'tam_dung'), (6, 'dong_y'))"),
+	                 4);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM case_file WHERE id IN (2, 5) AND "
+	                                  "subtype IS NULL"),
+	                 2);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM case_inspection WHERE case_id = 7 "
+	                                  "AND actor = 'chi_bo'"),
+	                 1);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM case_inspection"), 1);
+	assert_int_equal(raw_int(f->path, "SELECT coalesce(sum(n), 0) FROM counter WHERE metric = "
+	                                  "'ttll_ket_qua'"),
+	                 4);
+	assert_int_equal(raw_int(f->path, "SELECT coalesce(sum(n), 0) FROM counter WHERE metric = "
+	                                  "'kt_chu_the' AND dim = 'chi_bo'"),
+	                 1);
+	assert_int_equal(store_counters_verify(f->s, &diffs), 0);
+	assert_int_equal(diffs, 0);
+	err_release(&e);
+}
+
 TEST_MAIN(cmocka_unit_test_setup_teardown(test_every_statement_prepares, setup, teardown),
           cmocka_unit_test_setup_teardown(test_migrations_apply_once, setup, teardown),
+          cmocka_unit_test_setup_teardown(test_migration_32_actor_and_outcome, setup, teardown),
           cmocka_unit_test_setup_teardown(test_missing_file_is_not_created, setup, teardown),
           cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
           cmocka_unit_test_setup_teardown(test_org_versions_and_time, setup, teardown),

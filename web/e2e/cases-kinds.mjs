@@ -151,6 +151,14 @@ export const caseKindTests = [
     check((await page.textContent('[data-test=case-history]')).includes('Quyết định số 12-QĐ/UBKT'), 'history shows the step and its note')
     check((await page.textContent('body')).includes('Đảng bộ phường Phình Sáng'), 'the subject organisation is listed')
     check((await page.textContent('body')).includes(member.full_name), 'the subject member is listed')
+    // who inspects: chosen by name, kept as its code
+    await page.locator('[data-test=actor-select]').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'Ủy ban kiểm tra' }).click()
+    await page.click('[data-test=actor-save]')
+    const inspection = page.url().split('/').pop()
+    let actor
+    for (let i = 0; i < 50 && (actor = (await api('GET', `/api/cases/${inspection}`)).body.inspection?.actor) !== 'ubkt'; i++) await page.waitForTimeout(100)
+    check(actor === 'ubkt', `who inspects recorded as its code (${actor})`)
     await page.fill('#finding-text', 'Chưa thực hiện đúng quy chế làm việc')
     await page.locator('[data-test=finding-form] .el-select').first().click()
     await page.getByRole('option', { name: /Phình Sáng/ }).click()
@@ -351,8 +359,21 @@ export const caseKindTests = [
     await page.click('[data-test=answer-save]')
     await page.waitForFunction(() => document.querySelector('[data-test=case-letters]')?.textContent.includes('không có vấn đề chính trị'))
     check((await letter.textContent()).includes('Xong quá hạn'), 'answered late')
+    // concluding needs the outcome (a code, the case's type) recorded first
+    await page.click('[data-test=step-ket_luan]')
+    await page.locator('#step-note').waitFor()
+    await page.fill('#step-conclusion', 'Lý lịch rõ ràng')
+    await page.click('[data-test=step-apply]')
+    await page.locator('.el-dialog:visible').getByText(/Ghi kết quả thẩm tra/).first().waitFor()
+    await page.locator('.el-dialog:visible').getByRole('button', { name: 'Hủy' }).click()
+    await page.click('[data-test=case-edit]')
+    await page.locator('[data-test=case-edit-dialog] .el-select').first().click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'Đồng ý (đủ điều kiện xem xét kết nạp)' }).click()
+    await page.click('[data-test=case-edit-save]')
+    await page.waitForSelector('[data-test=case-edit-dialog]', { state: 'hidden' })
     await step(page, 'ket_luan', 'Đã kết luận', { conclusion: 'Lý lịch rõ ràng; đồng ý đề nghị kết nạp quần chúng Vàng Thị Say vào Đảng' })
     check((await page.textContent('[data-test=case-conclusion]')).includes('đồng ý đề nghị kết nạp'), 'the conclusion shown')
+    check((await api('GET', `/api/cases/${id}`)).body.subtype === 'dong_y', 'the outcome recorded as its code')
     await close(page)
   }],
 

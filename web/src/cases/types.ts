@@ -44,6 +44,8 @@ export interface CaseFull extends CaseBrief {
   trip: Trip | null
   travellers: Traveller[]
   findings: Finding[]
+  /** An inspection's actor (who inspects), once recorded. */
+  inspection?: { actor: string; version: number } | null
   letters: Letter[]
   disciplines: Discipline[]
   appraisal: Appraisal | null
