@@ -10,7 +10,10 @@
  * working days with notice to the denouncer (Quy định 22-QĐ/TW of
  * 28/7/2021 on inspection, supervision and discipline, and its Hướng dẫn
  * 02-HD/TW of 9/12/2021, as the inspection sector's handbooks restate
- * them).  The extension is a leader's step while verifying: the first
+ * them; the same at every level from the grassroots to the province - the
+ * levels a province's bodies hold - as the grassroots handbooks of the
+ * inspection sector say, the limits of the Centre's own bodies not being
+ * a province's).  The extension is a leader's step while verifying: the first
  * limit is met by it when taken in time, and the extension's own limit
  * runs from that day.  The clock stands while the case waits for another
  * body's answer.
@@ -78,7 +81,10 @@ static const struct deadline_rule deadlines[] = {
     {"to_cao.giai_quyet", KIND_DENUNCIATION, "Giải quyết tố cáo", "Resolve the denunciation",
      "thu_ly", resolved_or_extended, 90, 50, 80, 1,
      "Quy định 22-QĐ/TW (28/7/2021), Hướng dẫn 02-HD/TW (9/12/2021): chậm nhất 90 ngày làm "
-     "việc kể từ ngày nhận tố cáo; gia hạn (nếu có) trước khi hết hạn [config]"},
+     "việc kể từ ngày tổ chức đảng có thẩm quyền nhận tố cáo, như nhau ở mọi cấp từ cơ sở "
+     "đến tỉnh (sổ tay công tác kiểm tra cho chi bộ, ủy ban kiểm tra đảng ủy cơ sở; UBKT "
+     "Trung ương, hỏi đáp về ngày tính thời hạn); gia hạn (nếu có) trước khi hết hạn "
+     "[config]"},
     {"to_cao.gia_han", KIND_DENUNCIATION, "Giải quyết tố cáo trong thời gian gia hạn",
      "Resolve the denunciation within the extension", "gia_han", resolved, 30, 50, 80, 1,
      "Hướng dẫn 02-HD/TW (9/12/2021): gia hạn một lần, không quá 30 ngày làm việc, tính từ "

@@ -128,6 +128,7 @@ async function deadlineAt(page, name, level) {
 
 export const caseKindTests = [
   ['inspection: opened on the cases page, decision to close, a finding and remedies per subject', async ({ page, url, shot }) => {
+    const api = await apiAs(url, 'thuly')
     const member = await thulyAndMember(page, url, 'DB.X01')
     await newCase(page, url, 'Kiểm tra việc chấp hành Chỉ thị 39')
     await pickOrg(page, '#case-org', 'DB')
