@@ -111,6 +111,7 @@ int attachment_name_clean(struct arena *a, const char *name, const struct attach
 }
 
 struct blob_write {
+	const struct attachment_table *t;
 	struct attachment_row *r;
 	const void *data;
 	size_t len;
@@ -124,11 +125,31 @@ static int write_blob(struct app *app, void *arg, struct gate_write *w, struct e
 
 	(void)e;
 	if ((rc = store_blob_put(app_store(app), b->r->sha256, b->data, b->len)) < 0 ||
-	    (rc = store_attachment_insert(app_store(app), b->r, &b->id)) < 0)
+	    (rc = b->t->insert(app_store(app), b->r, &b->id)) < 0)
 		return rc;
-	json_object_set_new(w->detail, "id", json_integer(b->id));
+	json_object_set_new(w->detail, b->t->key, json_integer(b->id));
 	return 0;
 }
+
+int attachment_keep(struct app *app, const struct actor *who, int64_t owner,
+                    const struct attachment_table *t, struct gate_write *w, const void *data,
+                    size_t len, struct arena *a, struct attachment_row *ret, struct err *e)
+{
+	struct blob_write b = {t, ret, data, len, 0};
+	int rc;
+
+	ret->case_id = owner;
+	ret->user_id = who->user_id;
+	w->detail = attachment_detail(ret);
+	if ((rc = gate_write(app, who, w, write_blob, &b, e)) < 0)
+		return rc;
+	if ((rc = t->get(app_store(app), b.id, a, ret)) < 0)
+		return gate_store_error(e, rc, t->noun);
+	return 0;
+}
+
+static const struct attachment_table case_files = {store_attachment_insert, store_attachment_get,
+                                                   "id", NOUN_ATTACHMENT};
 
 int attachment_check(struct arena *a, const char *filename, const void *data, size_t len,
                      struct attachment_row *ret, struct err *e)
@@ -169,7 +190,6 @@ int attachment_add(struct app *app, const struct actor *who, int64_t case_id, co
                    const void *data, size_t len, struct arena *a, struct attachment_row *ret,
                    struct err *e)
 {
-	struct blob_write b = {ret, data, len, 0};
 	struct gate_write w = {"attach", "case", case_id, NULL, NOUN_CASE};
 	struct case_row c;
 	int rc;
@@ -180,14 +200,7 @@ int attachment_add(struct app *app, const struct actor *who, int64_t case_id, co
 	    (rc = case_still_open(&c, e)) < 0 ||
 	    (rc = attachment_check(a, filename, data, len, ret, e)) < 0)
 		return rc;
-	ret->case_id = case_id;
-	ret->user_id = who->user_id;
-	w.detail = attachment_detail(ret);
-	if ((rc = gate_write(app, who, &w, write_blob, &b, e)) < 0)
-		return rc;
-	if ((rc = store_attachment_get(app_store(app), b.id, a, ret)) < 0)
-		return gate_store_error(e, rc, NOUN_ATTACHMENT);
-	return 0;
+	return attachment_keep(app, who, case_id, &case_files, &w, data, len, a, ret, e);
 }
 
 json_t *attachment_json(const struct attachment_row *r)

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "app/gate.h"
 #include "core/arena.h"
 #include "store/store.h"
 
@@ -46,6 +47,22 @@ int attachment_check(struct arena *a, const char *filename, const void *data, si
                      struct attachment_row *ret, struct err *e);
 /* The audit detail of a file kept: name, type, sha256, size. */
 json_t *attachment_detail(const struct attachment_row *r);
+
+/* Where files of one kind of owner are kept: a case's attachments, a
+ * letter's scans - the row's insert and read, the audit detail's key for
+ * the new row's id, the noun of a refusal. */
+struct attachment_table {
+	int (*insert)(struct store *s, const struct attachment_row *r, int64_t *ret_id);
+	int (*get)(struct store *s, int64_t id, struct arena *a, struct attachment_row *ret);
+	const char *key;
+	enum gate_noun noun;
+};
+/* Keep the file attachment_check filled into *ret for owner, in table t:
+ * the contents once in the blob table and the row, in the one audited
+ * write w (its detail made here); *ret then as stored. */
+int attachment_keep(struct app *app, const struct actor *who, int64_t owner,
+                    const struct attachment_table *t, struct gate_write *w, const void *data,
+                    size_t len, struct arena *a, struct attachment_row *ret, struct err *e);
 
 /* Attach data as filename to case case_id (audited in the same
  * transaction); *ret describes it. */

@@ -29,31 +29,13 @@ static int not_found(int rc, struct err *e)
 	           : gate_store_error(e, rc, NOUN_RECORD);
 }
 
-struct scan_write {
-	struct attachment_row *r;
-	const void *data;
-	size_t len;
-	int64_t id;
-};
-
-static int write_scan(struct app *app, void *arg, struct gate_write *w, struct err *e)
-{
-	struct scan_write *x = arg;
-	int rc;
-
-	(void)e;
-	if ((rc = store_blob_put(app_store(app), x->r->sha256, x->data, x->len)) < 0 ||
-	    (rc = store_scan_insert(app_store(app), x->r, &x->id)) < 0)
-		return rc;
-	json_object_set_new(w->detail, "scan", json_integer(x->id));
-	return 0;
-}
+static const struct attachment_table scans = {store_scan_insert, store_scan_get, "scan",
+                                              NOUN_RECORD};
 
 int petition_scan_add(struct app *app, const struct actor *who, int64_t id, const char *filename,
                       const void *data, size_t len, struct arena *a, struct attachment_row *ret,
                       struct err *e)
 {
-	struct scan_write x = {ret, data, len, 0};
 	struct gate_write w = {"attach", "petition", id, NULL, NOUN_RECORD};
 	struct petition_row p;
 	int rc;
@@ -63,12 +45,7 @@ int petition_scan_add(struct app *app, const struct actor *who, int64_t id, cons
 	    (rc = petition_fetch(app, who, id, a, &p, e)) < 0 ||
 	    (rc = attachment_check(a, filename, data, len, ret, e)) < 0)
 		return rc;
-	ret->case_id = id;
-	ret->user_id = who->user_id;
-	w.detail = attachment_detail(ret);
-	if ((rc = gate_write(app, who, &w, write_scan, &x, e)) < 0)
-		return rc;
-	return (rc = store_scan_get(app_store(app), x.id, a, ret)) < 0 ? not_found(rc, e) : 0;
+	return attachment_keep(app, who, id, &scans, &w, data, len, a, ret, e);
 }
 
 /* Scan id and its letter, when who may see the letter. */
