@@ -491,9 +491,6 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_SCAN_GET] = "SELECT " SCAN_COLS " FROM petition_scan WHERE id = ?1",
     [STMT_SCANS_OF_PETITION] = "SELECT " SCAN_COLS " FROM petition_scan WHERE petition_id = ?1 "
                                "ORDER BY id",
-    [STMT_SCAN_WITHDRAW] = "UPDATE petition_scan SET withdrawn_at = strftime('%Y-%m-%dT%H:%M:%fZ', "
-                           "'now'), withdrawn_by = ?3, withdraw_reason = ?4, version = version + "
-                           "1 WHERE id = ?1 AND version = ?2 AND withdrawn_at IS NULL",
 #undef SCAN_COLS
     [STMT_PETITION_SUBJECTS] = "SELECT org_id, person_id FROM petition_subject WHERE "
                                "petition_id = ?1 ORDER BY id",
@@ -599,6 +596,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
 	"withdraw_reason = ?4, version = version + 1 WHERE id = ?1 AND version = ?2 AND "          \
 	"withdrawn_at IS NULL"
     [STMT_WITHDRAW_FINDING] = WITHDRAW("case_finding"),
+    [STMT_SCAN_WITHDRAW] = WITHDRAW("petition_scan"),
     [STMT_WITHDRAW_POINT] = WITHDRAW("case_point"),
     [STMT_WITHDRAW_REMEDY] = WITHDRAW("case_remedy"),
     [STMT_WITHDRAW_DOCUMENT] = WITHDRAW("case_document"),
