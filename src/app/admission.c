@@ -54,11 +54,7 @@ int admission_outcome_parse(const char *code, enum admission_outcome *ret)
 	return HOSO_E_BAD_ENUM;
 }
 
-const struct code_name *admission_outcomes(size_t *n)
-{
-	*n = ADMISSION_OUTCOME__MAX;
-	return outcomes;
-}
+const struct code_set admission_outcomes = CODE_SET(outcomes);
 
 /* The outcome is recorded (the case's type) before the step that
  * concludes: the report counts background checks by it. */
@@ -102,11 +98,7 @@ static const struct code_name relations[] = {
     {"anh_chi_em", "Anh chị em ruột", "Full sibling"},
 };
 
-const struct code_name *admission_relations(size_t *n)
-{
-	*n = CASE_N(relations);
-	return relations;
-}
+const struct code_set admission_relations = CODE_SET(relations);
 
 int admission_relation_valid(const char *relation)
 {

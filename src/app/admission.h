@@ -35,10 +35,10 @@ const char *admission_outcome_name(enum admission_outcome o);
 /* The outcome of a code: 0, or HOSO_E_BAD_ENUM (*ret untouched). */
 int admission_outcome_parse(const char *code, enum admission_outcome *ret);
 /* The outcomes with their names, in the enum's order (the kind's types). */
-const struct code_name *admission_outcomes(size_t *n);
+extern const struct code_set admission_outcomes;
 
 /* The relations in scope (code set "relation"). */
-const struct code_name *admission_relations(size_t *n);
+extern const struct code_set admission_relations;
 /* 1 when relation is one of those in scope. */
 int admission_relation_valid(const char *relation);
 

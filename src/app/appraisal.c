@@ -61,11 +61,7 @@ static const struct deadline_rule deadlines[] = {
      "bổ sung hồ sơ không tính"},
 };
 
-const struct code_name *appraisal_outcomes(size_t *n)
-{
-	*n = CASE_N(outcomes);
-	return outcomes;
-}
+const struct code_set appraisal_outcomes = CODE_SET(outcomes);
 
 int appraisal_outcome_valid(const char *outcome)
 {

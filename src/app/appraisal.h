@@ -18,7 +18,7 @@
 #include "store/store.h"
 
 /* The outcomes (code set "appraisal_outcome"). */
-const struct code_name *appraisal_outcomes(size_t *n);
+extern const struct code_set appraisal_outcomes;
 int appraisal_outcome_valid(const char *outcome);
 
 /* The fields of an appraisal, for a partial update's sent bits. */

@@ -125,43 +125,39 @@ const char *code_date_text(struct arena *a, int32_t day)
  * table of codes and names, or, for a set that says more, its JSON. */
 static const struct {
 	const char *name;
-	const struct code_name *(*table)(size_t *n);
+	const struct code_set *set;
 	json_t *(*json)(void);
 } sets[] = {
-    {"appraisal_outcome", appraisal_outcomes, NULL},
+    {"appraisal_outcome", &appraisal_outcomes, NULL},
     {"clearance", NULL, clearance_codes_json},
-    {"deadline_level", deadline_levels, NULL},
+    {"deadline_level", &deadline_levels, NULL},
     {"discipline_form", NULL, discipline_forms_json},
-    {"finding_conclusion", finding_conclusions, NULL},
-    {"inspection_actor", inspection_actors, NULL},
-    {"letter_action", letter_actions, NULL},
+    {"finding_conclusion", &finding_conclusions, NULL},
+    {"inspection_actor", &inspection_actors, NULL},
+    {"letter_action", &letter_actions, NULL},
     {"org_kind", NULL, org_kind_codes_json},
     {"person_status", NULL, person_status_codes_json},
-    {"petition_channel", petition_channels, NULL},
-    {"petition_kind", petition_kinds, NULL},
-    {"petition_reason", petition_reasons, NULL},
-    {"petition_sender", petition_senders, NULL},
-    {"petition_state", petition_states, NULL},
-    {"point_conclusion", point_conclusions, NULL},
-    {"relation", admission_relations, NULL},
+    {"petition_channel", &petition_channels, NULL},
+    {"petition_kind", &petition_kinds, NULL},
+    {"petition_reason", &petition_reasons, NULL},
+    {"petition_sender", &petition_senders, NULL},
+    {"petition_state", &petition_states, NULL},
+    {"point_conclusion", &point_conclusions, NULL},
+    {"relation", &admission_relations, NULL},
     {"role", NULL, role_codes_json},
     {"sex", NULL, person_sex_codes_json},
-    {"stay_arrangement", stay_arrangements, NULL},
-    {"stay_purpose", stay_purposes, NULL},
+    {"stay_arrangement", &stay_arrangements, NULL},
+    {"stay_purpose", &stay_purposes, NULL},
     {"succession", NULL, org_succession_codes_json},
-    {"traveller_event", traveller_events, NULL},
-    {"trip_purpose", trip_purposes, NULL},
+    {"traveller_event", &traveller_events, NULL},
+    {"trip_purpose", &trip_purposes, NULL},
 };
 
 static json_t *set_json(size_t i)
 {
-	size_t n;
-	const struct code_name *t;
-
 	if (sets[i].json)
 		return sets[i].json();
-	t = sets[i].table(&n);
-	return code_list_json(t, n);
+	return code_list_json(sets[i].set->codes, sets[i].set->n);
 }
 
 json_t *codes_json(void)

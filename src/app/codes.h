@@ -20,6 +20,17 @@ struct code_name {
 	const char *en;   /* "Visiting relatives" */
 };
 
+/* A closed set as a module exports it: its table and how many entries
+ * (const struct code_set trip_purposes = CODE_SET(purposes);). */
+struct code_set {
+	const struct code_name *codes;
+	size_t n;
+};
+#define CODE_SET(table)                                                                            \
+	{                                                                                          \
+		(table), sizeof(table) / sizeof((table)[0])                                        \
+	}
+
 /* The entry of code in table[0..n), or NULL (also for a NULL code). */
 const struct code_name *code_find(const struct code_name *table, size_t n, const char *code);
 /* Its index in table[0..n), or -1. */

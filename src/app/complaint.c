@@ -75,11 +75,7 @@ static int check_step(struct app *app, const struct case_row *c, const struct ca
 	               "before deciding");
 }
 
-const struct code_name *complaint_decisions(size_t *n)
-{
-	*n = CASE_N(decisions);
-	return decisions;
-}
+const struct code_set complaint_decisions = CODE_SET(decisions);
 
 const struct case_kind case_kind_complaint = {
     .id = KIND_COMPLAINT,

@@ -18,6 +18,6 @@
 #define COMPLAINT_WINDOW_DAYS 30
 
 /* The decisions a complaint ends with (the kind's subtypes). */
-const struct code_name *complaint_decisions(size_t *n);
+extern const struct code_set complaint_decisions;
 
 #endif

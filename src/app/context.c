@@ -33,8 +33,6 @@ static int findings_about(struct app *app, const struct case_row *c,
                           json_t *out)
 {
 	struct finding_list fl;
-	size_t nc;
-	const struct code_name *cs = finding_conclusions(&nc);
 	int rc;
 
 	if ((rc = store_findings_of_case(app_store(app), c->id, a, &fl)) < 0)
@@ -48,7 +46,8 @@ static int findings_about(struct app *app, const struct case_row *c,
 			j++;
 		if (j == subj->n)
 			continue;
-		cn = code_find(cs, nc, fl.v[i].conclusion);
+		cn =
+		    code_find(finding_conclusions.codes, finding_conclusions.n, fl.v[i].conclusion);
 		json_array_append_new(out, json_pack("{s:I,s:s,s:s,s:s?,s:s?}", "id",
 		                                     (json_int_t)fl.v[i].id, "text", fl.v[i].text,
 		                                     "conclusion", fl.v[i].conclusion,

@@ -25,11 +25,7 @@ static const struct code_name levels[] = {
     [DEADLINE_DONE_LATE] = {"done_late", "Xong quá hạn", "Done late"},
 };
 
-const struct code_name *deadline_levels(size_t *n)
-{
-	*n = CASE_N(levels);
-	return levels;
-}
+const struct code_set deadline_levels = CODE_SET(levels);
 
 const struct deadline_rule *deadline_rule_find(const struct deadline_rule *rules, size_t n,
                                                const char *code)

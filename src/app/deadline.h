@@ -66,7 +66,7 @@ const char *deadline_level_name(enum deadline_level l); /* "ok", "early", ... */
  * (HOSO_E_BAD_ENUM otherwise). */
 int deadline_level_parse(const char *s, enum deadline_level *ret);
 /* The levels (code set "deadline_level"), in the enum's order. */
-const struct code_name *deadline_levels(size_t *n);
+extern const struct code_set deadline_levels;
 
 struct deadline {
 	const struct deadline_rule *rule;

@@ -97,17 +97,9 @@ static const struct code_name conclusions[] = {
     {"sai", "Tố cáo sai", "Untrue"},
 };
 
-const struct code_name *denunciation_levels(size_t *n)
-{
-	*n = CASE_N(levels);
-	return levels;
-}
+const struct code_set denunciation_levels = CODE_SET(levels);
 
-const struct code_name *point_conclusions(size_t *n)
-{
-	*n = CASE_N(conclusions);
-	return conclusions;
-}
+const struct code_set point_conclusions = CODE_SET(conclusions);
 
 static int insert_point(struct store *s, const void *row, int64_t *ret_id)
 {

@@ -14,8 +14,8 @@
 
 /* The levels of the resolving body (the kind's subtypes), and the
  * conclusions of a content point (code set "point_conclusion"). */
-const struct code_name *denunciation_levels(size_t *n);
-const struct code_name *point_conclusions(size_t *n);
+extern const struct code_set denunciation_levels;
+extern const struct code_set point_conclusions;
 
 /* A content point of denunciation case_id (officers and leaders, on an
  * open case they may see): *ret_id its id.  Audited. */

@@ -25,11 +25,7 @@ static const struct code_name conclusions[] = {
     {"da_ky_luat", "Đã kỷ luật", "Disciplined"},
 };
 
-const struct code_name *finding_conclusions(size_t *n)
-{
-	*n = CASE_N(conclusions);
-	return conclusions;
-}
+const struct code_set finding_conclusions = CODE_SET(conclusions);
 
 int finding_conclusion_valid(const char *code)
 {

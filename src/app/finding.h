@@ -16,7 +16,7 @@
 #include "store/store.h"
 
 /* The four conclusions (code set "finding_conclusion"). */
-const struct code_name *finding_conclusions(size_t *n);
+extern const struct code_set finding_conclusions;
 /* 1 when code is one of the four conclusions. */
 int finding_conclusion_valid(const char *code);
 

@@ -79,11 +79,7 @@ int inspection_actor_parse(const char *code, enum inspection_actor *ret)
 	return HOSO_E_BAD_ENUM;
 }
 
-const struct code_name *inspection_actors(size_t *n)
-{
-	*n = INSPECTION_ACTOR__MAX;
-	return actors;
-}
+const struct code_set inspection_actors = CODE_SET(actors);
 
 static int check_inspection(const void *record, struct err *e)
 {

@@ -29,7 +29,7 @@ const char *inspection_actor_name(enum inspection_actor a);
 int inspection_actor_parse(const char *code, enum inspection_actor *ret);
 /* The actors with their names, in the enum's order (code set
  * "inspection_actor"). */
-const struct code_name *inspection_actors(size_t *n);
+extern const struct code_set inspection_actors;
 
 /* The fields of an inspection's part, for a partial update's sent bits. */
 enum inspection_field { INSPECTION_ACTOR };

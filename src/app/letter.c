@@ -23,11 +23,7 @@ static const struct code_name actions[LETTER_ACTION__MAX] = {
     [LETTER_ANSWER] = {"answer", "Nhận trả lời", "Record the answer"},
 };
 
-const struct code_name *letter_actions(size_t *n)
-{
-	*n = LETTER_ACTION__MAX;
-	return actions;
-}
+const struct code_set letter_actions = CODE_SET(actions);
 
 int letter_action_parse(const char *s, enum letter_action *ret)
 {

@@ -38,7 +38,7 @@ int letter_add(struct app *app, const struct actor *who, int64_t case_id,
 enum letter_action { LETTER_REMIND, LETTER_ESCALATE, LETTER_ANSWER, LETTER_ACTION__MAX };
 int letter_action_parse(const char *s, enum letter_action *ret);
 /* The actions (code set "letter_action"), in the enum's order. */
-const struct code_name *letter_actions(size_t *n);
+extern const struct code_set letter_actions;
 
 /* Record a reminder, the escalation or the answer (result required) on
  * day (DATE_NONE: today); version must be the letter's (0: whatever it is

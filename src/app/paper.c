@@ -478,9 +478,8 @@ static int f_requester(struct paper_ctx *c, struct paper_values *r)
 static int f_outcome(struct paper_ctx *c, struct paper_values *r)
 {
 	const struct appraisal_part *p = appraisal(c);
-	size_t n = 0;
-	const struct code_name *v = appraisal_outcomes(&n);
-	const struct code_name *o = p ? code_find(v, n, p->ap.outcome) : NULL;
+	const struct code_name *o =
+	    p ? code_find(appraisal_outcomes.codes, appraisal_outcomes.n, p->ap.outcome) : NULL;
 
 	return one(c, r, o ? o->vi : NULL);
 }
@@ -500,9 +499,9 @@ static const struct trip_part *trip(struct paper_ctx *c)
 static int f_trip_purpose(struct paper_ctx *c, struct paper_values *r)
 {
 	const struct trip_part *t = trip(c);
-	size_t n = 0;
-	const struct code_name *v = trip_purposes(&n);
-	const struct code_name *p = t && t->has_trip ? code_find(v, n, t->trip.purpose) : NULL;
+	const struct code_name *p =
+	    t && t->has_trip ? code_find(trip_purposes.codes, trip_purposes.n, t->trip.purpose)
+	                     : NULL;
 
 	return one(c, r, p ? p->vi : NULL);
 }
@@ -583,13 +582,13 @@ static int f_letter_reminders(struct paper_ctx *c, struct paper_values *r)
 static int f_points(struct paper_ctx *c, struct paper_values *r)
 {
 	const struct denunciation_part *p = case_is(&c->v.c, KIND_DENUNCIATION) ? c->v.part : NULL;
-	size_t n = 0, nc;
-	const struct code_name *cs = point_conclusions(&nc);
+	size_t n = 0;
 	int rc = list_new(c, r, p ? p->points.n : 0);
 
 	for (size_t i = 0; rc == 0 && p && i < p->points.n; i++) {
 		const struct point_row *x = &p->points.v[i];
-		const struct code_name *k = code_find(cs, nc, x->conclusion);
+		const struct code_name *k =
+		    code_find(point_conclusions.codes, point_conclusions.n, x->conclusion);
 
 		if (x->withdrawn.at)
 			continue;

@@ -66,17 +66,11 @@ static const struct code_name states[] = {
 static const char *const action_state[PETITION_ACTION__MAX] = {
     [PETITION_HANDLE] = "thu_ly", [PETITION_TRANSFER] = "chuyen", [PETITION_KEEP] = "luu"};
 
-#define TABLE_FN(fn, t)                                                                            \
-	const struct code_name *fn(size_t *n)                                                      \
-	{                                                                                          \
-		*n = CASE_N(t);                                                                    \
-		return t;                                                                          \
-	}
-TABLE_FN(petition_channels, channels)
-TABLE_FN(petition_kinds, kinds)
-TABLE_FN(petition_senders, senders)
-TABLE_FN(petition_reasons, reasons)
-TABLE_FN(petition_states, states)
+const struct code_set petition_channels = CODE_SET(channels);
+const struct code_set petition_kinds = CODE_SET(kinds);
+const struct code_set petition_senders = CODE_SET(senders);
+const struct code_set petition_reasons = CODE_SET(reasons);
+const struct code_set petition_states = CODE_SET(states);
 
 int petition_action_parse(const char *s, enum petition_action *ret)
 {

@@ -37,11 +37,11 @@
 
 /* The closed sets (code sets "petition_channel", "petition_kind",
  * "petition_sender", "petition_reason", "petition_state"). */
-const struct code_name *petition_channels(size_t *n);
-const struct code_name *petition_kinds(size_t *n);
-const struct code_name *petition_senders(size_t *n);
-const struct code_name *petition_reasons(size_t *n);
-const struct code_name *petition_states(size_t *n);
+extern const struct code_set petition_channels;
+extern const struct code_set petition_kinds;
+extern const struct code_set petition_senders;
+extern const struct code_set petition_reasons;
+extern const struct code_set petition_states;
 
 struct petition_input {
 	int64_t org;      /* the receiving body, in the actor's scope */

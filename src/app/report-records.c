@@ -307,8 +307,8 @@ void report_dim_name(enum figure f, const char *dim, const char **vi, const char
 	const struct figure_def *def = figure_def(f);
 	const struct discipline_form *form;
 	const struct case_kind *k;
-	const struct code_name *t = NULL, *c;
-	size_t n = 0;
+	struct code_set t = {0};
+	const struct code_name *c;
 
 	*vi = *en = NULL;
 	if (!def || !dim || !*dim)
@@ -316,25 +316,25 @@ void report_dim_name(enum figure f, const char *dim, const char **vi, const char
 	switch (f) {
 	case FIGURE_KT_TO_CHUC_VI_PHAM:
 	case FIGURE_KT_DANG_VIEN_VI_PHAM:
-		t = finding_conclusions(&n);
+		t = finding_conclusions;
 		break;
 	case FIGURE_TD_KET_QUA:
-		t = appraisal_outcomes(&n);
+		t = appraisal_outcomes;
 		break;
 	case FIGURE_TC_KET_LUAN:
-		t = point_conclusions(&n);
+		t = point_conclusions;
 		break;
 	case FIGURE_DT_NHAN:
-		t = petition_kinds(&n);
+		t = petition_kinds;
 		break;
 	case FIGURE_DT_KENH:
-		t = petition_channels(&n);
+		t = petition_channels;
 		break;
 	case FIGURE_KT_CHU_THE:
-		t = inspection_actors(&n);
+		t = inspection_actors;
 		break;
 	case FIGURE_DT_XU_LY:
-		t = petition_states(&n);
+		t = petition_states;
 		break;
 	case FIGURE_KL_TO_CHUC:
 	case FIGURE_KL_DANG_VIEN:
@@ -345,11 +345,11 @@ void report_dim_name(enum figure f, const char *dim, const char **vi, const char
 		return;
 	default: /* the subtypes of the figure's kind of case */
 		if (def->kind && (k = case_kind_find(def->kind))) {
-			t = k->subtypes;
-			n = k->nsubtypes;
+			t.codes = k->subtypes;
+			t.n = k->nsubtypes;
 		}
 	}
-	if ((c = code_find(t, n, dim))) {
+	if ((c = code_find(t.codes, t.n, dim))) {
 		*vi = c->vi;
 		*en = c->en;
 	}

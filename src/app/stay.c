@@ -43,17 +43,9 @@ static const struct case_step steps[] = {
 
 static const enum figure figures[] = {FIGURE_ONN_DANG_VIEN};
 
-const struct code_name *stay_purposes(size_t *n)
-{
-	*n = CASE_N(purposes);
-	return purposes;
-}
+const struct code_set stay_purposes = CODE_SET(purposes);
 
-const struct code_name *stay_arrangements(size_t *n)
-{
-	*n = CASE_N(arrangements);
-	return arrangements;
-}
+const struct code_set stay_arrangements = CODE_SET(arrangements);
 
 /* The stay as it would be after an update: whole and consistent. */
 static int check_stay(const void *record, struct err *e)

@@ -16,8 +16,8 @@
 
 /* The purposes (code set "stay_purpose": the kind's subtypes too) and the
  * party-activity arrangements (code set "stay_arrangement"). */
-const struct code_name *stay_purposes(size_t *n);
-const struct code_name *stay_arrangements(size_t *n);
+extern const struct code_set stay_purposes;
+extern const struct code_set stay_arrangements;
 
 /* The fields of a stay, for a partial update's sent bits. */
 enum stay_field {

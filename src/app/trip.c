@@ -92,17 +92,9 @@ static const struct code_name events[TRAVELLER_EVENT__MAX] = {
     [TRAVELLER_REPORT] = {"report", "Báo cáo", "Report"},
 };
 
-const struct code_name *trip_purposes(size_t *n)
-{
-	*n = CASE_N(purposes);
-	return purposes;
-}
+const struct code_set trip_purposes = CODE_SET(purposes);
 
-const struct code_name *traveller_events(size_t *n)
-{
-	*n = TRAVELLER_EVENT__MAX;
-	return events;
-}
+const struct code_set traveller_events = CODE_SET(events);
 
 /* The trip case, visible and writable by who. */
 static int trip_case(struct app *app, const struct actor *who, int64_t case_id, struct arena *a,

@@ -23,7 +23,7 @@
 #define TRIP_REPORT_RULE "ra_nuoc_ngoai.bao_cao"
 
 /* The purposes (code set "trip_purpose"). */
-const struct code_name *trip_purposes(size_t *n);
+extern const struct code_set trip_purposes;
 
 /* The fields of a trip, for a partial update's sent bits. */
 enum trip_field {
@@ -83,7 +83,7 @@ enum traveller_event {
 };
 int traveller_event_parse(const char *s, enum traveller_event *ret);
 /* The events (code set "traveller_event"), in the enum's order. */
-const struct code_name *traveller_events(size_t *n);
+extern const struct code_set traveller_events;
 
 /* Record the commitment, departure, return or report on day (DATE_NONE:
  * today), in that order; version must be the traveller's (0: whatever it

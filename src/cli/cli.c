@@ -224,16 +224,13 @@ int cli_exec(struct cli *c, const struct cmd_entry *cmd, int argc, char **argv)
 static int opts_wrong(const struct cli_opt *opts)
 {
 	for (const struct cli_opt *o = opts; o && o->name; o++) {
-		const struct code_name *codes;
-		size_t n;
 		int i;
 
 		if (o->need && !*o->val)
 			return 1;
 		if (!o->codes || !*o->val)
 			continue;
-		codes = o->codes(&n);
-		if ((i = code_index(codes, n, *o->val)) < 0)
+		if ((i = code_index(o->codes->codes, o->codes->n, *o->val)) < 0)
 			return 1;
 		*o->index = i;
 	}

@@ -81,7 +81,7 @@ struct cli_opt {
 	size_t *count;
 	size_t max;
 	int need;
-	const struct code_name *(*codes)(size_t *n); /* letter_actions... */
+	const struct code_set *codes; /* &letter_actions... */
 	int *index;
 	int32_t *day;
 	int none; /* "none" clears it (a correction) */

@@ -42,7 +42,7 @@ static int letter_update_cmd(struct cli_sub *x, int argc, char **argv)
 	int32_t day = DATE_NONE;
 	int act, past = 0;
 	const struct cli_opt opts[] = {
-	    {"--action", &action, .need = 1, .codes = letter_actions, .index = &act},
+	    {"--action", &action, .need = 1, .codes = &letter_actions, .index = &act},
 	    {"--date", &date, .day = &day},
 	    {"--result", &result},
 	    {"--confirm-past", .flag = &past},

@@ -65,7 +65,7 @@ static int traveller_update_cmd(struct cli_sub *x, int argc, char **argv)
 	int32_t day = DATE_NONE;
 	int ev;
 	const struct cli_opt opts[] = {
-	    {"--event", &event, .need = 1, .codes = traveller_events, .index = &ev},
+	    {"--event", &event, .need = 1, .codes = &traveller_events, .index = &ev},
 	    {"--date", &date, .day = &day},
 	    {NULL},
 	};

@@ -47,12 +47,9 @@ int api_letter_post(struct http_req *r, struct err *e)
 	};
 	int rc = api_id_fields(r, NOUN_LETTER, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
-	if (rc == 0 && letter_action_parse(action, &act) < 0) {
-		size_t n;
-		const struct code_name *actions = letter_actions(&n);
-
-		rc = code_refuse(e, "action", "action", "action", actions, n);
-	}
+	if (rc == 0 && letter_action_parse(action, &act) < 0)
+		rc = code_refuse(e, "action", "action", "action", letter_actions.codes,
+		                 letter_actions.n);
 	if (rc == 0)
 		rc = letter_update(r->app, &r->actor, id, act, day, result, version, confirm_past,
 		                   e);

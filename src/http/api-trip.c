@@ -72,12 +72,9 @@ int api_traveller_post(struct http_req *r, struct err *e)
 	int rc =
 	    api_id_fields(r, NOUN_TRAVELLER, &id, fields, sizeof(fields) / sizeof(fields[0]), e);
 
-	if (rc == 0 && traveller_event_parse(event, &ev) < 0) {
-		size_t n;
-		const struct code_name *events = traveller_events(&n);
-
-		rc = code_refuse(e, "event", "event", "event", events, n);
-	}
+	if (rc == 0 && traveller_event_parse(event, &ev) < 0)
+		rc = code_refuse(e, "event", "event", "event", traveller_events.codes,
+		                 traveller_events.n);
 	if (rc == 0)
 		rc = traveller_record(r->app, &r->actor, id, ev, day, version, e);
 	return api_reply_version(r, rc, id, version + 1);

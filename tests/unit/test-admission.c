@@ -76,7 +76,6 @@ static void test_adding_relatives(void **state)
 static void test_outcome_codes(void **state)
 {
 	enum admission_outcome o = ADMISSION_TAM_DUNG;
-	size_t n;
 
 	(void)state;
 	for (int i = 0; i < ADMISSION_OUTCOME__MAX; i++) {
@@ -85,10 +84,10 @@ static void test_outcome_codes(void **state)
 		    admission_outcome_parse(admission_outcome_name((enum admission_outcome)i), &o),
 		    0);
 		assert_int_equal(o, i);
-		assert_string_equal(admission_outcomes(&n)[i].code,
+		assert_string_equal(admission_outcomes.codes[i].code,
 		                    admission_outcome_name((enum admission_outcome)i));
 	}
-	assert_int_equal(n, ADMISSION_OUTCOME__MAX);
+	assert_int_equal(admission_outcomes.n, ADMISSION_OUTCOME__MAX);
 	assert_string_equal(admission_outcome_name(ADMISSION_BAO_CAO_THUONG_VU),
 	                    "bao_cao_thuong_vu");
 	assert_null(admission_outcome_name(ADMISSION_OUTCOME__MAX));
