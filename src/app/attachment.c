@@ -115,37 +115,36 @@ struct blob_write {
 	struct attachment_row *r;
 	const void *data;
 	size_t len;
-	int64_t id;
+	struct arena *a;
 };
 
+/* The contents, the row, and the row read back as stored, all inside the
+ * transaction: a failure anywhere, the read back or the audit detail
+ * included, leaves nothing written. */
 static int write_blob(struct app *app, void *arg, struct gate_write *w, struct err *e)
 {
 	struct blob_write *b = arg;
+	struct store *s = app_store(app);
+	int64_t id;
 	int rc;
 
 	(void)e;
-	if ((rc = store_blob_put(app_store(app), b->r->sha256, b->data, b->len)) < 0 ||
-	    (rc = b->t->insert(app_store(app), b->r, &b->id)) < 0)
+	if ((rc = store_blob_put(s, b->r->sha256, b->data, b->len)) < 0 ||
+	    (rc = b->t->insert(s, b->r, &id)) < 0 || (rc = b->t->get(s, id, b->a, b->r)) < 0)
 		return rc;
-	json_object_set_new(w->detail, b->t->key, json_integer(b->id));
-	return 0;
+	return json_object_set_new(w->detail, b->t->key, json_integer(id)) == 0 ? 0 : HOSO_E_NOMEM;
 }
 
 int attachment_keep(struct app *app, const struct actor *who, int64_t owner,
                     const struct attachment_table *t, struct gate_write *w, const void *data,
                     size_t len, struct arena *a, struct attachment_row *ret, struct err *e)
 {
-	struct blob_write b = {t, ret, data, len, 0};
-	int rc;
+	struct blob_write b = {t, ret, data, len, a};
 
 	ret->case_id = owner;
 	ret->user_id = who->user_id;
 	w->detail = attachment_detail(ret);
-	if ((rc = gate_write(app, who, w, write_blob, &b, e)) < 0)
-		return rc;
-	if ((rc = t->get(app_store(app), b.id, a, ret)) < 0)
-		return gate_store_error(e, rc, t->noun);
-	return 0;
+	return gate_write(app, who, w, write_blob, &b, e);
 }
 
 static const struct attachment_table case_files = {store_attachment_insert, store_attachment_get,

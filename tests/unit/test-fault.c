@@ -67,6 +67,7 @@
 #include <cmocka.h>
 #include <sodium.h>
 
+#include "app/attachment.h"
 #include "app/audit.h"
 #include "app/case.h"
 #include "app/correct.h"
@@ -559,6 +560,35 @@ static int run_import(struct app *app, struct err *e)
 	return import_file(app, &g.officer, IMPORT_PERSONS, g.csv, &o, &st, e);
 }
 
+/* A small PDF: its first bytes are what the attachment check looks at. */
+static const char pdf[] = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+
+/* A case's attachment: the row, its blob and its audit entry, or none. */
+static int run_attachment_add(struct app *app, struct err *e)
+{
+	struct attachment_row r;
+	struct arena a;
+	int rc;
+
+	arena_init(&a, 0);
+	rc = attachment_add(app, &g.officer, g.k1, "bien-ban.pdf", pdf, sizeof(pdf) - 1, &a, &r, e);
+	arena_release(&a);
+	return rc;
+}
+
+/* A letter's scan, kept before any classification: the same. */
+static int run_scan_add(struct app *app, struct err *e)
+{
+	struct attachment_row r;
+	struct arena a;
+	int rc;
+
+	arena_init(&a, 0);
+	rc = petition_scan_add(app, &g.officer, g.pt1, "don.pdf", pdf, sizeof(pdf) - 1, &a, &r, e);
+	arena_release(&a);
+	return rc;
+}
+
 static int run_person_read(struct app *app, struct err *e)
 {
 	struct person_row r;
@@ -625,6 +655,14 @@ static const struct wpath paths[] = {
     {"paper_generate", run_paper_generate,
      "SELECT count(*) FROM case_document WHERE paper = 'kt_quyet_dinh'", 1, 1},
     {"paper_template", run_paper_template, "SELECT count(*) FROM paper_template", 1},
+    {"attachment_add", run_attachment_add,
+     "SELECT (SELECT count(*) FROM case_attachment WHERE filename = 'bien-ban.pdf') + "
+     "(SELECT count(*) FROM audit WHERE action = 'attach' AND object_type = 'case')",
+     2},
+    {"petition_scan_add", run_scan_add,
+     "SELECT (SELECT count(*) FROM petition_scan WHERE filename = 'don.pdf') + "
+     "(SELECT count(*) FROM audit WHERE action = 'attach' AND object_type = 'petition')",
+     2},
 };
 
 /* ---- the loop ---- */
