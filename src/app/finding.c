@@ -184,7 +184,8 @@ static int write_done(struct app *app, void *arg, struct gate_write *w, struct e
 	struct done_args *d = arg;
 
 	(void)e;
-	json_object_set_new(w->detail, "id", json_integer(d->id));
+	if (json_object_set_new(w->detail, "id", json_integer(d->id)) < 0)
+		return HOSO_E_NOMEM;
 	return store_remedy_done(app_store(app), d->id, d->day, d->result, d->version);
 }
 
