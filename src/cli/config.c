@@ -301,10 +301,20 @@ void config_release(struct hoso_conf *c)
 	arena_release(&c->a);
 }
 
-/* Where the errors of a file go, counted. */
+/* The errors of a file, kept to be printed in the order of its lines (the
+ * syntax is checked before the values): at most LOAD_KEPT, all counted. */
+#define LOAD_KEPT 1000
+
+struct load_error {
+	long line;
+	int code;
+	const char *vi, *en;
+};
+
 struct load {
-	FILE *errs;
+	struct hoso_conf *c;
 	const char *path;
+	struct load_error *v;
 	size_t n;
 };
 
@@ -312,9 +322,37 @@ static int on_error(void *arg, long line, int code, const char *vi, const char *
 {
 	struct load *l = arg;
 
-	report(l->errs, l->path, line, code, vi, en);
+	if (l->v && l->n < LOAD_KEPT) {
+		l->v[l->n].line = line;
+		l->v[l->n].code = code;
+		l->v[l->n].vi = arena_strdup(&l->c->a, vi);
+		l->v[l->n].en = arena_strdup(&l->c->a, en);
+	}
 	l->n++;
 	return 0;
+}
+
+static int by_line(const void *a, const void *b)
+{
+	const struct load_error *x = a, *y = b;
+
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Print the errors kept, by line (a stable order: each line has one). */
+static void print_errors(struct load *l, FILE *errs)
+{
+	size_t kept = l->n < LOAD_KEPT ? l->n : LOAD_KEPT;
+
+	if (!errs || !l->v)
+		return;
+	qsort(l->v, kept, sizeof(*l->v), by_line);
+	for (size_t i = 0; i < kept; i++)
+		report(errs, l->path, l->v[i].line, l->v[i].code, l->v[i].vi ? l->v[i].vi : "",
+		       l->v[i].en ? l->v[i].en : "");
+	if (l->n > kept)
+		fprintf(errs, "%s: ... (%zu lỗi nữa / %zu more errors)\n", l->path, l->n - kept,
+		        l->n - kept);
 }
 
 /* The file path, NUL-terminated, in c's arena; NULL with the error
@@ -353,19 +391,17 @@ static char *read_file(struct hoso_conf *c, struct load *l, size_t *ret_len)
 
 size_t config_load(struct hoso_conf *c, const char *path, FILE *errs)
 {
-	struct load l = {errs, path, 0};
-	struct conf_entry *entries;
+	struct load l = {c, path, NULL, 0};
+	struct conf_entry *entries = NULL;
 	size_t len, n = 0;
 	char *text;
 
 	c->path = arena_strdup(&c->a, path);
-	if (!(text = read_file(c, &l, &len)) ||
-	    !(entries = arena_calloc(&c->a, CONF_ENTRIES_MAX, sizeof(*entries)))) {
-		c->failed = 1;
-		return l.n ? l.n : 1;
-	}
-	conf_parse(text, len, entries, CONF_ENTRIES_MAX, &n, on_error, &l);
-	for (size_t i = 0; i < n; i++) {
+	l.v = arena_calloc(&c->a, LOAD_KEPT, sizeof(*l.v));
+	if ((text = read_file(c, &l, &len)) &&
+	    (entries = arena_calloc(&c->a, CONF_ENTRIES_MAX, sizeof(*entries))))
+		conf_parse(text, len, entries, CONF_ENTRIES_MAX, &n, on_error, &l);
+	for (size_t i = 0; entries && i < n; i++) {
 		const struct conf_entry *e = &entries[i];
 		char vi[512], en[512];
 		int k, rc;
@@ -375,9 +411,9 @@ size_t config_load(struct hoso_conf *c, const char *path, FILE *errs)
 			    memcmp(defs[k].name, e->key, e->key_len) == 0)
 				break;
 		if (k == CONFIG__MAX) {
-			snprintf(vi, sizeof(vi), "khóa không hợp lệ '%.*s'", (int)e->key_len,
+			snprintf(vi, sizeof(vi), "Không có khóa cấu hình '%.*s'", (int)e->key_len,
 			         e->key);
-			snprintf(en, sizeof(en), "unknown key '%.*s'", (int)e->key_len, e->key);
+			snprintf(en, sizeof(en), "Unknown key '%.*s'", (int)e->key_len, e->key);
 			on_error(&l, e->line, HOSO_E_UNKNOWN_FIELD, vi, en);
 			continue;
 		}
@@ -390,6 +426,9 @@ size_t config_load(struct hoso_conf *c, const char *path, FILE *errs)
 		c->origin[k].from = CONFIG_FROM_FILE;
 		c->origin[k].line = e->line;
 	}
+	if (!l.v || (text && !entries))
+		l.n++; /* out of memory: a failure too, not a pass */
+	print_errors(&l, errs);
 	c->failed = l.n > 0;
 	return l.n;
 }

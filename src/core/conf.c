@@ -111,6 +111,16 @@ static int parse_line(const char *s, size_t len, struct conf_entry *ret, int *co
 	return 1;
 }
 
+/* The entry among v[0..n) with e's key, or NULL. */
+static const struct conf_entry *find_key(const struct conf_entry *v, size_t n,
+                                         const struct conf_entry *e)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].key_len == e->key_len && memcmp(v[i].key, e->key, e->key_len) == 0)
+			return &v[i];
+	return NULL;
+}
+
 int conf_parse(const char *text, size_t len, struct conf_entry *ret, size_t max, size_t *ret_n,
                conf_error_fn *on_error, void *arg)
 {
@@ -122,6 +132,7 @@ int conf_parse(const char *text, size_t len, struct conf_entry *ret, size_t max,
 	while (pos < len && rc == 0) {
 		const char *s = text + pos, *nl = memchr(s, '\n', len - pos);
 		size_t l = nl ? (size_t)(nl - s) : len - pos;
+		const struct conf_entry *prev;
 		struct conf_entry e;
 		const char *vi, *en;
 		int code, got;
@@ -153,21 +164,16 @@ int conf_parse(const char *text, size_t len, struct conf_entry *ret, size_t max,
 		if (got == 0)
 			continue;
 		e.line = line;
-		for (size_t i = 0; i < n; i++)
-			if (ret[i].key_len == e.key_len &&
-			    memcmp(ret[i].key, e.key, e.key_len) == 0) {
-				char m_vi[128], m_en[128];
+		if ((prev = find_key(ret, n, &e)) != NULL) {
+			char m_vi[256], m_en[256];
 
-				snprintf(m_vi, sizeof(m_vi), "Khóa đã có ở dòng %ld", ret[i].line);
-				snprintf(m_en, sizeof(m_en),
-				         "The key was given on line %ld already", ret[i].line);
-				rc =
-				    bad(on_error, arg, &failed, line, HOSO_E_DUPLICATE, m_vi, m_en);
-				got = 0;
-				break;
-			}
-		if (got == 0)
+			snprintf(m_vi, sizeof(m_vi), "Khóa '%.*s' đã có ở dòng %ld", (int)e.key_len,
+			         e.key, prev->line);
+			snprintf(m_en, sizeof(m_en), "The key '%.*s' was given on line %ld already",
+			         (int)e.key_len, e.key, prev->line);
+			rc = bad(on_error, arg, &failed, line, HOSO_E_DUPLICATE, m_vi, m_en);
 			continue;
+		}
 		if (n >= max || n >= CONF_ENTRIES_MAX) {
 			rc = bad(on_error, arg, &failed, line, HOSO_E_TOO_BIG,
 			         "Quá nhiều dòng cấu hình", "Too many settings");
