@@ -24,10 +24,13 @@ static void ready(uint16_t port, void *arg)
 {
 	const char *addr = arg;
 
-	printf("Đang phục vụ tại / serving at http://%s:%u/\n", addr, (unsigned)port);
+	/* an IPv6 address in brackets, as in a URL */
+	const char *l = strchr(addr, ':') ? "[" : "", *r = *l ? "]" : "";
+
+	printf("Đang phục vụ tại / serving at http://%s%s%s:%u/\n", l, addr, r, (unsigned)port);
 	fflush(stdout);
 	/* under systemd (Type=notify): ready once listening; elsewhere nothing */
-	sd_notifyf(0, "READY=1\nSTATUS=Serving at http://%s:%u/", addr, (unsigned)port);
+	sd_notifyf(0, "READY=1\nSTATUS=Serving at http://%s%s%s:%u/", l, addr, r, (unsigned)port);
 }
 
 static int has_index(const char *dir)

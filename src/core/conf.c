@@ -129,6 +129,8 @@ int conf_parse(const char *text, size_t len, struct conf_entry *ret, size_t max,
 	int failed = 0, rc = 0;
 
 	*ret_n = 0;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3; /* a byte order mark, as some Windows editors write */
 	while (pos < len && rc == 0) {
 		const char *s = text + pos, *nl = memchr(s, '\n', len - pos);
 		size_t l = nl ? (size_t)(nl - s) : len - pos;

@@ -9,7 +9,7 @@
  *   - "#" at the start of a line (after spaces) makes it a comment; in a
  *     value, a "#" after a space or tab starts a trailing comment (so a
  *     value cannot contain " #"), a "#" inside a word is part of it;
- *   - blank lines are skipped.
+ *   - blank lines are skipped, and a UTF-8 byte order mark at the start.
  * Refused, each with its line number: a line without "=", a bad key, a key
  * given twice, a NUL byte, bytes that are not UTF-8, a line longer than
  * CONF_LINE_MAX bytes, more than CONF_ENTRIES_MAX entries.

@@ -81,6 +81,13 @@ static void test_good(void **state)
 	assert_int_equal(n, 0);
 	assert_int_equal(parse("\n\n# x\n", 6, &n, &s), 0);
 	assert_int_equal(n, 0);
+	/* a byte order mark before the first key */
+	assert_int_equal(parse("\xEF\xBB\xBF"
+	                       "db = /a\n",
+	                       11, &n, &s),
+	                 0);
+	assert_int_equal(n, 1);
+	assert_entry(0, 1, "db", "/a");
 }
 
 static void test_bad_lines(void **state)
