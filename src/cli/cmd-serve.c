@@ -1,9 +1,11 @@
 /*
  * cmd-serve.c - "hoso serve [--listen ADDR:PORT] [--static DIR]
- * [--threads N]" (default 16): the HTTP server (JSON API under /api/, the web UI's files
- * from DIR).  Without --static it serves the installed web UI (HOSO_WEBDIR,
- * put there by `meson install`), or, run from a checkout, the web/dist
- * beside the build directory.  Stops cleanly on SIGTERM or Ctrl-C.
+ * [--threads N]": the HTTP server (JSON API under /api/, the web UI's files
+ * from DIR).  Each option's default is the configuration's setting (listen,
+ * static, threads: cli/config.h), else the built-in one (127.0.0.1:8080, 16
+ * threads).  Without a static directory it serves the installed web UI
+ * (HOSO_WEBDIR, put there by `meson install`), or, run from a checkout, the
+ * web/dist beside the build directory.  Stops cleanly on SIGTERM or Ctrl-C.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -13,7 +15,7 @@
 #include <systemd/sd-daemon.h>
 
 #include "cli/cli.h"
-#include "core/parse.h"
+#include "cli/config.h"
 #include "http/http.h"
 
 #include "core/banned.h"
@@ -22,10 +24,13 @@ static void ready(uint16_t port, void *arg)
 {
 	const char *addr = arg;
 
-	printf("Đang phục vụ tại / serving at http://%s:%u/\n", addr, (unsigned)port);
+	/* an IPv6 address in brackets, as in a URL */
+	const char *l = strchr(addr, ':') ? "[" : "", *r = *l ? "]" : "";
+
+	printf("Đang phục vụ tại / serving at http://%s%s%s:%u/\n", l, addr, r, (unsigned)port);
 	fflush(stdout);
 	/* under systemd (Type=notify): ready once listening; elsewhere nothing */
-	sd_notifyf(0, "READY=1\nSTATUS=Serving at http://%s:%u/", addr, (unsigned)port);
+	sd_notifyf(0, "READY=1\nSTATUS=Serving at http://%s%s%s:%u/", l, addr, r, (unsigned)port);
 }
 
 static int has_index(const char *dir)
@@ -60,29 +65,30 @@ static const char *default_static(char *buf, size_t size)
 
 static int serve(struct cli_sub *x, int argc, char **argv)
 {
-	const char *listen = "127.0.0.1:8080", *static_dir = NULL, *threads_s = NULL;
+	/* each option's default is the configuration's (cli/config.h): the
+	 * file's setting, else the built-in one */
+	const struct hoso_conf *conf = x->c->conf;
+	const char *listen = NULL, *static_dir = conf->static_dir, *threads_s = NULL;
 	const struct cli_opt opts[] = {
 	    {"--listen", &listen}, {"--static", &static_dir}, {"--threads", &threads_s}, {NULL}};
 	struct http_opts o = {0};
-	char addr[64], web[PATH_MAX];
-	const char *colon;
-	int64_t port, threads = 0;
+	struct config_listen at = conf->listen;
+	char web[PATH_MAX];
+	int64_t threads = conf->threads;
 	int rc;
 
 	if ((rc = cli_args(x, argc, argv, opts, NULL, 0, NULL, NULL)) != 0)
 		return rc;
-	colon = strrchr(listen, ':');
-	if (!colon || (size_t)(colon - listen) >= sizeof(addr) ||
-	    parse_i64(colon + 1, strlen(colon + 1), 0, 65535, &port) < 0)
-		return cli_usage(x->cmd, "--listen cần dạng ĐỊA_CHỈ:CỔNG",
-		                 "--listen takes ADDRESS:PORT");
-	memcpy(addr, listen, (size_t)(colon - listen));
-	addr[colon - listen] = '\0';
+	if (listen && config_listen_parse(listen, &x->a, &at) < 0)
+		return cli_usage(x->cmd, "--listen cần dạng ĐỊA_CHỈ:CỔNG hoặc [IPv6]:CỔNG",
+		                 "--listen takes ADDRESS:PORT or [IPv6]:PORT");
 	if (threads_s && (rc = cli_number("--threads", threads_s, 1, 64, &threads)) != 0)
 		return rc;
+	/* The limits, trusted proxies and metrics addresses of the
+	 * configuration (max_connections...) are wired at merge. */
 	o.db = x->c->db;
-	o.address = addr;
-	o.port = (uint16_t)port;
+	o.address = at.addr;
+	o.port = at.port;
 	if (!static_dir && !(static_dir = default_static(web, sizeof(web))))
 		fprintf(stderr,
 		        "hoso: không tìm thấy giao diện web (chỉ phục vụ API); dùng --static "
@@ -90,7 +96,7 @@ static int serve(struct cli_sub *x, int argc, char **argv)
 	o.static_dir = static_dir;
 	o.threads = (unsigned)threads;
 	o.ready = ready;
-	o.arg = addr;
+	o.arg = (void *)at.addr;
 	rc = http_serve(&o, &x->err);
 	sd_notify(0, "STOPPING=1");
 	if (rc == 0)
