@@ -111,6 +111,18 @@ void conn_table_free(struct conn_table *t)
 	free(t);
 }
 
+/* 1 when c's address has more than per_address connections counted
+ * (c among them).  Called with the lock held. */
+static int over_limit(const struct conn_table *t, const struct conn *c)
+{
+	unsigned n = 0;
+
+	for (const struct conn *o = t->head; o; o = o->next)
+		if (o->limited && proxy_addr_equal(&o->addr, &c->addr) && ++n > t->l.per_address)
+			return 1;
+	return 0;
+}
+
 enum MHD_Result conn_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
 {
 	struct conn_table *t = cls;
@@ -154,6 +166,14 @@ void conn_notify(void *cls, struct MHD_Connection *mc, void **socket_context,
 			t->head->prev = c;
 		t->head = c;
 		t->open++;
+		/* conn_accept counted without holding the lock until now: two
+		 * workers may both have let one address in.  Counted again here,
+		 * in order, the one past the limit is shut at once. */
+		if (c->limited && c->fd >= 0 && over_limit(t, c)) {
+			shutdown(c->fd, SHUT_RDWR);
+			c->limited = 0;
+			c->deadline = 0;
+		}
 		pthread_mutex_unlock(&t->lock);
 		*socket_context = c;
 		return;
