@@ -95,6 +95,17 @@ static int prefix_equal(const unsigned char *x, const unsigned char *y, unsigned
 	return rest == 0 || ((x[whole] ^ y[whole]) & mask) == 0;
 }
 
+/* 1 for one to three decimal digits, nothing else (no sign, no space). */
+static int all_digits(const char *s, size_t len)
+{
+	if (len == 0 || len > 3)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
 int proxy_net_parse(const char *s, size_t len, struct proxy_net *ret)
 {
 	const char *slash = memchr(s, '/', len);
@@ -108,7 +119,8 @@ int proxy_net_parse(const char *s, size_t len, struct proxy_net *ret)
 		return HOSO_E_INVALID;
 	max = ret->addr.family == AF_INET ? 32 : 128;
 	bits = max;
-	if (slash && parse_i64(slash + 1, len - alen - 1, 0, max, &bits) < 0)
+	if (slash && (!all_digits(slash + 1, len - alen - 1) ||
+	              parse_i64(slash + 1, len - alen - 1, 0, max, &bits) < 0))
 		goto bad;
 	ret->bits = (unsigned)bits;
 	/* host bits set ("10.0.0.1/8") are most likely a typing mistake */
