@@ -99,6 +99,13 @@ grep -qi '^set-cookie:.*secure' headers.txt && fail "Secure cookie from a forged
 got=$(audit_address login)
 [ "$got" = 127.0.0.6 ] && ok || fail "audit address of a direct request: '$got', want 127.0.0.6"
 
+# nginx's rate limit on sign-in (30 a minute, bursts of 10): 25 at once
+# over one connection, the last ones refused with 429.
+urls=(); for _ in $(seq 1 25); do urls+=(-o /dev/null "$url/api/session"); done
+curl -s "${C[@]}" -w '%{http_code}\n' "${urls[@]}" > rates.txt
+[ "$(head -1 rates.txt)" = 401 ] && grep -q '^429$' rates.txt && ok ||
+  fail "sign-in rate not limited: $(sort rates.txt | uniq -c | tr '\n' ' ')"
+
 kill -TERM "$npid"
 wait "$npid"
 stop_server
