@@ -709,7 +709,7 @@ int http_serve(const struct http_opts *o, struct err *e)
 	struct app *probe;
 	struct conn_limits lim = {0};
 	sigset_t set;
-	unsigned threads = o->threads;
+	unsigned threads = o->threads, want;
 	const union MHD_DaemonInfo *di;
 	rlim_t fd_limit;
 	int sig, rc;
@@ -733,8 +733,16 @@ int http_serve(const struct http_opts *o, struct err *e)
 		goto out;
 	/* Limits for one province's office: a few hundred people, each browser
 	 * with up to six connections, some offices behind one NAT address. */
-	lim.max_connections =
-	    raise_fd_limit(o->max_connections ? o->max_connections : 2048u, threads, &fd_limit);
+	want = o->max_connections ? o->max_connections : 2048u;
+	lim.max_connections = raise_fd_limit(want, threads, &fd_limit);
+	if (lim.max_connections < want)
+		fprintf(
+		    stderr,
+		    "hoso: giới hạn tệp mở (%llu) chỉ đủ cho %u kết nối, không phải %u; hãy nâng "
+		    "LimitNOFILE / the open-file limit (%llu) allows %u connections, not %u; raise "
+		    "LimitNOFILE\n",
+		    (unsigned long long)fd_limit, lim.max_connections, want,
+		    (unsigned long long)fd_limit, lim.max_connections, want);
 	/* The last tenth is kept for answering 503 quickly rather than letting
 	 * new clients wait in the listen queue. */
 	lim.busy_at = lim.max_connections - lim.max_connections / 10;
