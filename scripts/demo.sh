@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 bash scripts/deps.sh
 bash scripts/build.sh build-release -Dbuildtype=release -Dtests=disabled
 bash scripts/web.sh
+. scripts/node-path.sh
 hoso=build-release/hoso
 db=${HOSO_DEMO_DB:-demo/hoso-demo.db}
 seed=${HOSO_DEMO_SEED:-1}

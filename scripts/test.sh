@@ -12,6 +12,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+. scripts/node-path.sh
 bash scripts/deps.sh tests || exit 1
 
 passed=0
@@ -125,6 +126,7 @@ fi
 # 5. the web UI: type check and build, Vitest unit tests, then end-to-end
 #    tests in Debian's chromium against the real server (build/hoso)
 if bash scripts/deps.sh web e2e >tmp/web-deps.log 2>&1 && bash scripts/web.sh >tmp/web.log 2>&1; then
+  . scripts/node-path.sh # the Node deps.sh web may just have fetched
   (cd web && npx vitest run) >tmp/vitest.log 2>&1
   line=$(sed 's/\x1b\[[0-9;]*m//g' tmp/vitest.log | grep -E '^ +Tests ' | tail -1)
   p=$(echo "$line" | grep -oE '[0-9]+ passed' | awk '{print $1}'); f=$(echo "$line" | grep -oE '[0-9]+ failed' | awk '{print $1}')
