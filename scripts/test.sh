@@ -7,6 +7,8 @@
 #   3. black-box CLI tests against build/hoso on real files
 #   4. fuzz targets (libFuzzer) replaying their corpora plus a short run
 #   5. the web UI: type check + build, Vitest, Playwright e2e in chromium
+#   6. the Debian package (tests/pkg/run.sh): built from git archive HEAD,
+#      lintian, installed, run as the user hoso, purged (root only)
 #
 # Installs what it needs first (scripts/deps.sh); safe to run again.
 set -uo pipefail
@@ -149,6 +151,12 @@ else
   echo "== web: build failed"
   failed=$((failed + 1)); suite_failed+=("web build")
 fi
+
+# 6. the Debian package: build from the committed tree, lintian, install,
+#    the installed layout and unit, the binary as the user hoso, purge
+bash tests/pkg/run.sh >tmp/pkg.log 2>&1
+grep -E '^(FAIL|note) ' tmp/pkg.log
+count_summary tmp/pkg.log "package"
 
 if [ "${#suite_failed[@]}" -gt 0 ]; then
   echo "Failed: ${suite_failed[*]}"
