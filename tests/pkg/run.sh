@@ -41,6 +41,12 @@ if dpkg-query -W -f='${Status}' hoso 2>/dev/null | grep -q installed || [ -e /va
   finish
 fi
 
+# the build dependencies (debian/control) and the tools: debhelper, lintian
+if ! bash "$root/scripts/deps.sh" tests web >/dev/null; then
+  fail "scripts/deps.sh tests web"
+  finish
+fi
+
 tmp=$(mktemp -d /tmp/hoso-pkg.XXXXXX)
 spid=
 cleanup() {
