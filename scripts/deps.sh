@@ -49,5 +49,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 if [ "$want_node" = 1 ]; then
+  # an earlier deps.sh linked its own Node over the machine's: undo that
+  if [ "$(id -u)" -eq 0 ] && [ -L /usr/local/bin/node ]; then
+    case "$(readlink /usr/local/bin/node)" in
+      /opt/hoso-node/*) rm -f /usr/local/bin/node; rm -rf /opt/hoso-node; hash -r ;;
+    esac
+  fi
   sh "$(dirname "$0")/local-node.sh"
 fi
