@@ -94,7 +94,7 @@ int main(int argc, char **argv)
 	struct arena a;
 	struct report r;
 	struct buf sql = BUF_INIT(1 << 20);
-	sqlite3 *db;
+	sqlite3 *db = NULL;
 	sqlite3_stmt *st;
 	int64_t root, hoso_total = 0, base_total = 0;
 
@@ -142,9 +142,16 @@ int main(int argc, char **argv)
 		tt[i] = now_ms() - t0;
 	}
 
-	if (baseline_sql(&sql) < 0 || sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) ||
+	/* db is opened only once the query is built: no error message to ask
+	 * it for before that */
+	if (baseline_sql(&sql) < 0) {
+		fprintf(stderr, "bench-report: baseline: cannot build the query\n");
+		return 1;
+	}
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, sql.buf, -1, &st, NULL) != SQLITE_OK) {
 		fprintf(stderr, "bench-report: baseline: %s\n", sqlite3_errmsg(db));
+		sqlite3_close(db);
 		return 1;
 	}
 	for (int i = 0; i < runs; i++) {

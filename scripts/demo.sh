@@ -7,23 +7,41 @@
 #   HOSO_DEMO_DB   where the demo database goes (default: ./demo/hoso-demo.db)
 #   HOSO_DEMO_SEED seed of the generator (default: 1)
 #   HOSO_PORT      the port to serve on (default: 8080)
+#   HOSO_DEMO_SCALE the generator's scale: province (default), national, small
 #   HOSO_DEMO_NO_SERVE=1  prepare everything, print the login, do not serve
+#   HOSO_DEMO_BIN  an hoso already built: skip deps.sh, the release build and
+#                  the web UI (tests/cli/t-demo.sh, with HOSO_DEMO_NO_SERVE=1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/deps.sh
-bash scripts/build.sh build-release -Dbuildtype=release -Dtests=disabled
-bash scripts/web.sh
-hoso=build-release/hoso
+if [ -n "${HOSO_DEMO_BIN:-}" ]; then
+  hoso=$HOSO_DEMO_BIN
+else
+  bash scripts/deps.sh
+  bash scripts/build.sh build-release -Dbuildtype=release -Dtests=disabled
+  bash scripts/web.sh
+  . scripts/node-path.sh
+  hoso=build-release/hoso
+fi
 db=${HOSO_DEMO_DB:-demo/hoso-demo.db}
 seed=${HOSO_DEMO_SEED:-1}
+scale=${HOSO_DEMO_SCALE:-province}
 mkdir -p "$(dirname "$db")"
 
-if [ -f "$db" ] && "$hoso" --db "$db" check >/dev/null 2>&1 \
-    && "$hoso" --db "$db" org tree --depth 0 --json | grep -q '"organisations": [1-9]'; then
+# Reuse a sound demo database with its organisations, and what was done in
+# it since.  The command's output is read whole, never piped into grep -q:
+# grep would stop reading at the first match, the writer would die of
+# SIGPIPE, and pipefail would count the database as unusable.
+reuse=0
+if [ -f "$db" ] && "$hoso" --db "$db" check >/dev/null 2>&1; then
+  tree=$("$hoso" --db "$db" org tree --depth 0 --json 2>/dev/null) || tree=
+  re='"organisations": *[1-9]'
+  [[ $tree =~ $re ]] && reuse=1
+fi
+if [ "$reuse" = 1 ]; then
   echo "Dùng lại cơ sở dữ liệu mẫu / reusing the demo database: $db"
 else
   rm -f "$db" "$db-wal" "$db-shm"
-  "$hoso" --db "$db" demo --seed "$seed"
+  "$hoso" --db "$db" demo --seed "$seed" --scale "$scale"
 fi
 
 echo
@@ -53,8 +71,15 @@ echo "Thử / try:  $hoso --db $db org show DB.X01   |   $hoso --db $db person s
 # The login: an administrator of the provincial committee, with a new
 # password on every run (printed once, here).
 user=quantri
-password=$(head -c 64 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 16)
-if "$hoso" --db "$db" user list | grep -q "^$user\b"; then
+# 16 letters and digits, always: 64 random bytes hold fewer than 16 of them
+# now and then, so draw until there are enough (the minimum is 10).
+password=
+while [ "${#password}" -lt 16 ]; do
+  password+=$(head -c 64 /dev/urandom | tr -dc 'A-Za-z0-9')
+done
+password=${password:0:16}
+users=$("$hoso" --db "$db" user list)
+if grep -q "^$user\b" <<<"$users"; then
   echo "$password" | "$hoso" --db "$db" user passwd "$user" --password-stdin >/dev/null
 else
   echo "$password" | "$hoso" --db "$db" user add "$user" --name "Nguyễn Văn Quản" --role admin \

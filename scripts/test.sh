@@ -7,11 +7,14 @@
 #   3. black-box CLI tests against build/hoso on real files
 #   4. fuzz targets (libFuzzer) replaying their corpora plus a short run
 #   5. the web UI: type check + build, Vitest, Playwright e2e in chromium
+#   6. the Debian package (tests/pkg/run.sh): built from git archive HEAD,
+#      lintian, installed, run as the user hoso, purged (root only)
 #
 # Installs what it needs first (scripts/deps.sh); safe to run again.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+. scripts/node-path.sh
 bash scripts/deps.sh tests || exit 1
 
 passed=0
@@ -125,6 +128,7 @@ fi
 # 5. the web UI: type check and build, Vitest unit tests, then end-to-end
 #    tests in Debian's chromium against the real server (build/hoso)
 if bash scripts/deps.sh web e2e >tmp/web-deps.log 2>&1 && bash scripts/web.sh >tmp/web.log 2>&1; then
+  . scripts/node-path.sh # the Node deps.sh web may just have fetched
   (cd web && npx vitest run) >tmp/vitest.log 2>&1
   line=$(sed 's/\x1b\[[0-9;]*m//g' tmp/vitest.log | grep -E '^ +Tests ' | tail -1)
   p=$(echo "$line" | grep -oE '[0-9]+ passed' | awk '{print $1}'); f=$(echo "$line" | grep -oE '[0-9]+ failed' | awk '{print $1}')
@@ -147,6 +151,12 @@ else
   echo "== web: build failed"
   failed=$((failed + 1)); suite_failed+=("web build")
 fi
+
+# 6. the Debian package: build from the committed tree, lintian, install,
+#    the installed layout and unit, the binary as the user hoso, purge
+bash tests/pkg/run.sh >tmp/pkg.log 2>&1
+grep -E '^(FAIL|note) ' tmp/pkg.log
+count_summary tmp/pkg.log "package"
 
 if [ "${#suite_failed[@]}" -gt 0 ]; then
   echo "Failed: ${suite_failed[*]}"

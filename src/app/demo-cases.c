@@ -191,37 +191,56 @@ static size_t pick_orgs(struct cg *c, const struct where *w, size_t n, int64_t *
 	return k;
 }
 
-/* A member of w's unit who was a member on day, not among out[0..k). */
-static int64_t pick_person(struct cg *c, const struct where *w, int32_t day, const int64_t *out,
-                           size_t k, struct person_row *ret)
+/* A random person of w's unit (any status). */
+static int64_t draw_person(struct cg *c, const struct where *w)
 {
 	const struct unit *u = &c->g->units[w->unit];
 
-	for (int tries = 0; tries < 40; tries++) {
-		int64_t id =
-		    u->person_lo +
-		    (int64_t)below(&c->g->rng, (uint32_t)(u->person_hi - u->person_lo + 1));
-		size_t i = 0;
+	return u->person_lo +
+	       (int64_t)below(&c->g->rng, (uint32_t)(u->person_hi - u->person_lo + 1));
+}
 
-		while (i < k && out[i] != id)
-			i++;
-		if (i < k || store_person_get(app_store(c->app), id, &c->a, ret) < 0)
-			continue;
-		if (ret->admission_date != DATE_NONE && ret->admission_date + 365 <= day &&
-		    (strcmp(ret->status, "chinh_thuc") == 0 || strcmp(ret->status, "du_bi") == 0))
+/* Whether person id was a member (full or probationary, for a year) on day;
+ * its row in *ret. */
+static int member_on(struct cg *c, int64_t id, int32_t day, struct person_row *ret)
+{
+	if (store_person_get(app_store(c->app), id, &c->a, ret) < 0)
+		return 0;
+	return ret->admission_date != DATE_NONE && ret->admission_date + 365 <= day &&
+	       (strcmp(ret->status, "chinh_thuc") == 0 || strcmp(ret->status, "du_bi") == 0);
+}
+
+/* A member of w's unit who was a member on day: 40 draws at most. */
+static int64_t pick_person(struct cg *c, const struct where *w, int32_t day, struct person_row *ret)
+{
+	for (int tries = 0; tries < 40; tries++) {
+		int64_t id = draw_person(c, w);
+
+		if (member_on(c, id, day, ret))
 			return id;
 	}
 	return 0;
 }
 
+/* Up to n different members of w's unit on day into out[0..n), each from 40
+ * draws at most (a draw already in out counts as a miss). */
 static size_t pick_persons(struct cg *c, const struct where *w, int32_t day, size_t n, int64_t *out)
 {
 	struct person_row p;
 	size_t k = 0;
 
 	while (k < n) {
-		int64_t id = pick_person(c, w, day, out, k, &p);
+		int64_t id = 0;
 
+		for (int tries = 0; tries < 40 && !id; tries++) {
+			int64_t drawn = draw_person(c, w);
+			size_t i = 0;
+
+			while (i < k && out[i] != drawn)
+				i++;
+			if (i == k && member_on(c, drawn, day, &p))
+				id = drawn;
+		}
 		if (!id)
 			break;
 		out[k++] = id;
@@ -614,7 +633,7 @@ static int appraisals(struct cg *c, int y, const struct quota *q)
 
 		arena_reset(&c->a);
 		pick_where(c, t, &w);
-		if (!(person = pick_person(c, &w, t, NULL, 0, &pr)))
+		if (!(person = pick_person(c, &w, t, &pr)))
 			continue;
 		i++;
 		snprintf(title, sizeof(title), "Thẩm định tiêu chuẩn chính trị (%s)", p[1]);
@@ -951,7 +970,7 @@ static int stay(struct cg *c, int y)
 	int rc;
 
 	pick_where(c, t, &w);
-	if (!(person = pick_person(c, &w, t, NULL, 0, &p)))
+	if (!(person = pick_person(c, &w, t, &p)))
 		return 0;
 	in = (struct stay_input){.country = PICK(&c->g->rng, countries),
 	                         .purpose = PICK(&c->g->rng, purposes),
@@ -1086,7 +1105,7 @@ static int petition(struct cg *c, int y, int32_t day)
 
 	in.received = day != DATE_NONE ? day : opening_day(c, y);
 	pick_where(c, in.received, &w);
-	if (!(person = pick_person(c, &w, in.received, NULL, 0, &p)))
+	if (!(person = pick_person(c, &w, in.received, &p)))
 		return 0;
 	in.org = w.handler;
 	in.channel = PICK(&c->g->rng, channels);
