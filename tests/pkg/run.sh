@@ -173,6 +173,7 @@ if [ "$systemd_pid1" = 1 ]; then
   systemctl start hoso
   check "systemctl start hoso (database present)" systemctl is-active --quiet hoso
   port=$(sed -n 's/.*--listen [0-9.]*:\([0-9]*\).*/\1/p' <<<"$execstart")
+  port=${port:-8080} # hoso.conf's listen, by default
   check "the service serves / on 127.0.0.1:$port" sh -c "curl -fsS --max-time 10 http://127.0.0.1:$port/ | grep -qi '<html'"
   systemctl stop hoso
 else
