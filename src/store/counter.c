@@ -163,7 +163,7 @@ static int source_select(enum figure f, enum counted k, const char *extra, struc
 
 static int exec(struct store *s, const char *sql)
 {
-	return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : HOSO_E_DB;
+	return db_exec(s->db, sql) == 0 ? 0 : HOSO_E_DB;
 }
 
 int store_counter_source_select(enum figure f, struct buf *out)
@@ -225,7 +225,7 @@ int store_counters_case(struct store *s, int64_t case_id, int sign)
 		enum counted k = (enum counted)(i % COUNTED__MAX);
 		const char *t = counted_table[k], *key = counted_key[k];
 		struct buf sql = BUF_INIT(1 << 16);
-		sqlite3_stmt *st = NULL;
+		struct db_stmt *st = NULL;
 
 		/* the figures counted from the case row itself: its own triggers */
 		if (!counted(f, k) || strcmp(source_of(f)->driver, "case_file") == 0)
@@ -251,13 +251,13 @@ int store_counters_case(struct store *s, int64_t case_id, int sign)
 		                    "%s.conf = g.k",
 		                    t, t, t, t, key, t)) < 0)
 			rc = rc < 0 ? rc : HOSO_E_NOMEM;
-		if (rc == 0 && sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK)
-			rc = store_rc(sqlite3_errcode(s->db));
+		if (rc == 0 && db_prepare(s->db, sql.buf, 0, &st) < 0)
+			rc = db_error(s->db);
 		if (rc == 0) {
-			sqlite3_bind_int64(st, 1, case_id);
-			rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_rc(sqlite3_errcode(s->db));
+			db_bind_int(st, 1, case_id);
+			rc = db_step(st) == DB_DONE ? 0 : db_error(s->db);
 		}
-		sqlite3_finalize(st);
+		db_finalize(st);
 		buf_release(&sql);
 	}
 	return rc;
@@ -376,21 +376,21 @@ static int counters_install(struct store *s)
 
 	/* Drop the old triggers (their names start with cnt_), then create. */
 	while (rc == 0) {
-		sqlite3_stmt *st;
+		struct db_stmt *st;
 		char *drop = NULL;
 
-		if (sqlite3_prepare_v2(s->db,
-		                       "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
-		                       "name LIKE 'cnt\\_%' ESCAPE '\\' LIMIT 1",
-		                       -1, &st, NULL) != SQLITE_OK)
+		if (db_prepare(s->db,
+		               "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
+		               "name LIKE 'cnt\\_%' ESCAPE '\\' LIMIT 1",
+		               0, &st) < 0)
 			return HOSO_E_DB;
-		if (sqlite3_step(st) == SQLITE_ROW)
-			drop = sqlite3_mprintf("DROP TRIGGER \"%w\"", sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
+		if (db_step(st) == DB_ROW)
+			drop = store_drop_sql("TRIGGER", db_text(st, 0));
+		db_finalize(st);
 		if (!drop)
 			break;
 		rc = exec(s, drop);
-		sqlite3_free(drop);
+		free(drop);
 	}
 	if (rc == 0)
 		rc = triggers_each(exec_one, s);
@@ -404,17 +404,16 @@ static int counters_install(struct store *s)
  * not (or not known: a database from before the hash was kept). */
 static int made_with(struct store *s, const char *want)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_META_GET);
+	struct db_stmt *st = store_stmt(s, STMT_META_GET);
 	int rc, same;
 
 	if (!st)
 		return HOSO_E_DB;
-	sqlite3_bind_text(st, 1, META_KEY, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	same = rc == SQLITE_ROW && sqlite3_column_text(st, 0) &&
-	       strcmp((const char *)sqlite3_column_text(st, 0), want) == 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? same : store_rc(rc);
+	db_bind_text(st, 1, META_KEY);
+	rc = db_step(st);
+	same = rc == DB_ROW && db_text(st, 0) && strcmp(db_text(st, 0), want) == 0;
+	db_reset(st);
+	return rc == DB_ROW || rc == DB_DONE ? same : db_rc(rc);
 }
 
 /* Reinstall, recount and verify, and remember the definitions' hash, in
@@ -422,7 +421,7 @@ static int made_with(struct store *s, const char *want)
  * waited for the write lock. */
 static int counters_reinstall(struct store *s, const char *hash, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t diffs = 0;
 	int rc;
 
@@ -438,8 +437,8 @@ static int counters_reinstall(struct store *s, const char *hash, struct err *e)
 	if (rc == 0 && !(st = store_stmt(s, STMT_META_PUT)))
 		rc = HOSO_E_DB;
 	if (rc == 0) {
-		sqlite3_bind_text(st, 1, META_KEY, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, hash, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 1, META_KEY);
+		db_bind_text_copy(st, 2, hash);
 		rc = store_exec_stmt(st);
 	}
 	if (rc == 0 && (rc = store_commit(s)) == 0)
@@ -481,7 +480,7 @@ int store_counters_verify(struct store *s, int64_t *ret_diffs)
 		enum figure f = (enum figure)(i / COUNTED__MAX);
 		enum counted k = (enum counted)(i % COUNTED__MAX);
 		struct buf sql = BUF_INIT(1 << 16);
-		sqlite3_stmt *st;
+		struct db_stmt *st;
 
 		if (!counted(f, k))
 			continue;
@@ -496,12 +495,12 @@ int store_counters_verify(struct store *s, int64_t *ret_diffs)
 		        "c)) + (SELECT count(*) FROM (SELECT * FROM c EXCEPT SELECT * FROM q))",
 		        counted_key[k], counted_table[k], figure_code(f)) < 0)
 			rc = rc < 0 ? rc : HOSO_E_NOMEM;
-		if (rc == 0 && sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK)
+		if (rc == 0 && db_prepare(s->db, sql.buf, 0, &st) < 0)
 			rc = HOSO_E_DB;
 		if (rc == 0) {
-			if (sqlite3_step(st) == SQLITE_ROW)
-				diffs += sqlite3_column_int64(st, 0);
-			sqlite3_finalize(st);
+			if (db_step(st) == DB_ROW)
+				diffs += db_int(st, 0);
+			db_finalize(st);
 		}
 		buf_release(&sql);
 	}
@@ -513,52 +512,51 @@ int store_counters_verify(struct store *s, int64_t *ret_diffs)
  * ?4) to st and give each line to fn: the report's, whose figure is read
  * from the line (f FIGURE__MAX), or figure f's records, with their case
  * and subject's kind in two more columns.  st is reset. */
-static int cells_read(sqlite3_stmt *st, enum figure f, int64_t root, int32_t from, int32_t to,
+static int cells_read(struct db_stmt *st, enum figure f, int64_t root, int32_t from, int32_t to,
                       int max_conf, int (*fn)(const struct report_cell *c, void *arg), void *arg)
 {
 	int rc, stop = 0;
 
-	sqlite3_bind_int64(st, 1, root);
+	db_bind_int(st, 1, root);
 	store_bind_date(st, 2, from);
 	store_bind_date(st, 3, to);
-	sqlite3_bind_int(st, 4, max_conf);
-	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int(st, 4, max_conf);
+	while (!stop && (rc = db_step(st)) == DB_ROW) {
 		struct report_cell c = {
-		    .line = (enum report_line)sqlite3_column_int(st, 0),
-		    .top = sqlite3_column_int64(st, 1),
+		    .line = (enum report_line)(int)db_int(st, 0),
+		    .top = db_int(st, 1),
 		    .figure = f,
-		    .dim = (const char *)sqlite3_column_text(st, 3),
-		    .who = sqlite3_column_int64(st, 4),
-		    .n = sqlite3_column_int64(st, 5),
+		    .dim = db_text(st, 3),
+		    .who = db_int(st, 4),
+		    .n = db_int(st, 5),
 		    .day = store_col_date(st, 6, DATE_NONE),
-		    .conf = sqlite3_column_int(st, 7),
+		    .conf = (int)db_int(st, 7),
 		    .start = store_col_date(st, 8, DATE_NONE),
 		    .done = store_col_date(st, 9, DATE_NONE),
-		    .case_id = sqlite3_column_int64(st, 10),
+		    .case_id = db_int(st, 10),
 		};
 		int known = (unsigned)c.line < REPORT_LINE__MAX;
 
 		if (f != FIGURE__MAX) {
-			c.person = sqlite3_column_int(st, 11);
+			c.person = (int)db_int(st, 11);
 		} else if (known &&
 		           (c.line == REPORT_LINE_COUNT || c.line == REPORT_LINE_SUBJECT)) {
 			/* Counts of a figure this program does not know (none,
 			 * while the triggers follow the definitions) are left
 			 * out. */
-			known =
-			    figure_parse((const char *)sqlite3_column_text(st, 2), &c.figure) == 0;
+			known = figure_parse(db_text(st, 2), &c.figure) == 0;
 		}
 		if (known && c.dim && c.day != DATE_NONE)
 			stop = fn(&c, arg);
 	}
-	sqlite3_reset(st);
-	return stop ? stop : rc == SQLITE_DONE ? 0 : store_rc(rc);
+	db_reset(st);
+	return stop ? stop : rc == DB_DONE ? 0 : db_rc(rc);
 }
 
 int store_report_cells(struct store *s, int64_t root, int at_the_time, int32_t from, int32_t to,
                        int max_conf, int (*fn)(const struct report_cell *c, void *arg), void *arg)
 {
-	sqlite3_stmt *st = store_stmt(s, at_the_time ? STMT_REPORT_UNDER : STMT_REPORT_BY_ORG);
+	struct db_stmt *st = store_stmt(s, at_the_time ? STMT_REPORT_UNDER : STMT_REPORT_BY_ORG);
 
 	return st ? cells_read(st, FIGURE__MAX, root, from, to, max_conf, fn, arg) : HOSO_E_DB;
 }
@@ -566,22 +564,21 @@ int store_report_cells(struct store *s, int64_t root, int at_the_time, int32_t f
 int store_successions_between(struct store *s, int32_t after, int32_t until,
                               int (*fn)(int32_t day, int64_t n, void *arg), void *arg)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_SUCCESSIONS_BETWEEN);
+	struct db_stmt *st = store_stmt(s, STMT_SUCCESSIONS_BETWEEN);
 	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
 	store_bind_date(st, 1, after);
 	store_bind_date(st, 2, until);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((rc = fn(store_col_date(st, 0, DATE_NONE), sqlite3_column_int64(st, 1), arg)) !=
-		    0) {
-			sqlite3_reset(st);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if ((rc = fn(store_col_date(st, 0, DATE_NONE), db_int(st, 1), arg)) != 0) {
+			db_reset(st);
 			return rc;
 		}
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_rc(rc);
+	db_reset(st);
+	return rc == DB_DONE ? 0 : db_rc(rc);
 }
 
 /* The records a deadline figure is computed from: a traveller back from a
@@ -678,17 +675,17 @@ int store_figure_records(struct store *s, enum figure f, int64_t root, int at_th
                          int (*fn)(const struct report_cell *c, void *arg), void *arg)
 {
 	struct buf sql = BUF_INIT(1 << 16);
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	int rc;
 
 	if ((unsigned)f >= FIGURE__MAX)
 		return HOSO_E_NOT_FOUND;
 	if ((rc = records_select(f, at_the_time, &sql)) == 0 &&
-	    sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK)
-		rc = store_rc(sqlite3_errcode(s->db));
+	    db_prepare(s->db, sql.buf, 0, &st) < 0)
+		rc = db_error(s->db);
 	buf_release(&sql);
 	if (rc == 0)
 		rc = cells_read(st, f, root, from, to, max_conf, fn, arg);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }

@@ -7,7 +7,7 @@
 
 #include "core/banned.h"
 
-static int read_org(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_org(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct org_row *r = item;
 
@@ -74,7 +74,7 @@ int store_org_children_at(struct store *s, int64_t id, int32_t day, struct arena
 	                  &ret->n, "Id", id, day);
 }
 
-static int read_hit(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_hit(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct org_hit *h = item;
 
@@ -154,7 +154,7 @@ int store_succession_insert(struct store *s, const char *kind, int32_t effective
 	return rc;
 }
 
-static int read_link(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_link(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct succession_link *l = item;
 
@@ -168,7 +168,7 @@ static int read_links(struct store *s, struct succession_row *r, struct arena *a
 	                  (void **)&r->links, &r->nlinks, "I", r->id);
 }
 
-static int read_succession(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_succession(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct succession_row *r = item;
 

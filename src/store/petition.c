@@ -17,7 +17,7 @@ int store_petition_insert(struct store *s, const struct petition_row *r, int64_t
 	                    r->decision_received, r->duplicate_of, r->created_by);
 }
 
-static int read_petition(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_petition(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct petition_row *r = item;
 
@@ -57,7 +57,7 @@ int store_petition_subject_add(struct store *s, int64_t petition_id, int64_t org
 	                    person_id);
 }
 
-static int read_subject(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_subject(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct petition_subject_row *r = item;
 

@@ -1,13 +1,12 @@
 /*
  * storeInt.h - what the store's own files share: the connection struct, the
  * statement enum and the binding helpers.  Nothing outside src/store
- * includes this (or sqlite3.h).
+ * includes this; only db-sqlite.c includes sqlite3.h.
  */
 #ifndef HOSO_STORE_INT_H
 #define HOSO_STORE_INT_H
 
-#include <sqlite3.h>
-
+#include "store/db.h"
 #include "store/store.h"
 
 enum stmt {
@@ -263,7 +262,7 @@ enum stmt {
 	"cand c ON l.to_org = c.org_id) "
 
 struct store {
-	sqlite3 *db;
+	struct db *db;
 	char *path;
 	int readonly;
 	int in_tx;
@@ -273,45 +272,44 @@ struct store {
 	int defer_index; /* person_fts filled later by store_person_index_since */
 	char **bulk_sql; /* indexes and triggers dropped for a bulk load */
 	size_t bulk_n;
-	sqlite3_stmt *stmt[STMT__MAX];
+	struct db_stmt *stmt[STMT__MAX];
 };
 
 /* The SQL of each statement for SQLite (stmt.c). */
 extern const char *const stmt_sqlite[STMT__MAX];
 
-/* Add hoso's SQL functions (hoso_fold, hoso_words: func.c) to db. */
-int store_functions(sqlite3 *db);
 /* hoso_words: does the folded key match the match expression? (func.c) */
 int store_words_match(const char *key, const char *match);
 
 /* The prepared statement, reset and with bindings cleared; NULL on error. */
-sqlite3_stmt *store_stmt(struct store *s, enum stmt id);
+struct db_stmt *store_stmt(struct store *s, enum stmt id);
 
-/* Map an SQLite result code to a HOSO_E_* code. */
-int store_rc(int rc);
+/* "DROP <what> \"name\"" (name quoted as an SQL identifier), malloc'd; NULL
+ * when out of memory or name is NULL. */
+char *store_drop_sql(const char *what, const char *name);
 
 /* Bind helpers: NULL pointers and DATE_OPEN / DATE_NONE bind SQL NULL. */
-int store_bind_text(sqlite3_stmt *st, int i, const char *v);
-int store_bind_date(sqlite3_stmt *st, int i, int32_t day);
-int store_bind_id(sqlite3_stmt *st, int i, int64_t id); /* 0 binds NULL */
+int store_bind_text(struct db_stmt *st, int i, const char *v);
+int store_bind_date(struct db_stmt *st, int i, int32_t day);
+int store_bind_id(struct db_stmt *st, int i, int64_t id); /* 0 binds NULL */
 
 /* Column helpers: strings are copied into the arena (NULL stays NULL). */
-const char *store_col_text(sqlite3_stmt *st, int i, struct arena *a);
-int32_t store_col_date(sqlite3_stmt *st, int i, int32_t if_null);
+const char *store_col_text(struct db_stmt *st, int i, struct arena *a);
+int32_t store_col_date(struct db_stmt *st, int i, int32_t if_null);
 /* A withdrawal from columns i, i + 1, i + 2 (withdrawn_at, withdrawn_by,
  * withdraw_reason; WITHDRAWN_COLS): 0 or HOSO_E_NOMEM. */
-int store_col_withdrawal(sqlite3_stmt *st, int i, struct arena *a, struct withdrawal *ret);
+int store_col_withdrawal(struct db_stmt *st, int i, struct arena *a, struct withdrawal *ret);
 #define WITHDRAWN_COLS "withdrawn_at, withdrawn_by, withdraw_reason"
 
 /* Run a statement expecting no rows, then reset it.  0 or an error code. */
-int store_exec_stmt(sqlite3_stmt *st);
+int store_exec_stmt(struct db_stmt *st);
 
 /* Read every row of st into a vector of elem-sized items (in a), each
  * filled by fn; st is reset afterwards.  0 or an error code. */
-typedef int (*store_row_fn)(sqlite3_stmt *st, struct arena *a, void *item);
+typedef int (*store_row_fn)(struct db_stmt *st, struct arena *a, void *item);
 /* A row function for lists of ids (column 0). */
-int store_read_id(sqlite3_stmt *st, struct arena *a, void *item);
-int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn fn, void **ret,
+int store_read_id(struct db_stmt *st, struct arena *a, void *item);
+int store_read_rows(struct db_stmt *st, struct arena *a, size_t elem, store_row_fn fn, void **ret,
                     size_t *ret_n);
 
 /*
@@ -339,11 +337,11 @@ int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn
  */
 /* Bind fmt's values to st from ?1 on (the first of its parameters only,
  * when there are more).  0 or HOSO_E_DB. */
-int store_bind(sqlite3_stmt *st, const char *fmt, ...);
+int store_bind(struct db_stmt *st, const char *fmt, ...);
 /* Read the columns of st's current row from column 0 (the first of them
  * only, when there are more).  0, HOSO_E_NOMEM, or HOSO_E_DB for a letter
  * that is not one of the format's. */
-int store_cols(sqlite3_stmt *st, struct arena *a, const char *fmt, ...);
+int store_cols(struct db_stmt *st, struct arena *a, const char *fmt, ...);
 /* Run statement which, expecting no rows.  0 or an error code. */
 int store_exec(struct store *s, enum stmt which, const char *fmt, ...);
 /* store_exec for an INSERT; on success *ret_id (when not NULL) is the new
