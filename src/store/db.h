@@ -21,6 +21,8 @@
 struct db;
 struct db_stmt;
 
+enum db_engine { DB_SQLITE, DB_POSTGRESQL };
+
 /* What db_step returns besides an error (a negative HOSO_E_* code). */
 enum { DB_DONE = 0, DB_ROW = 1 };
 
@@ -29,10 +31,14 @@ enum db_open_flags {
 	DB_CREATE = 1 << 1,
 };
 
-/* Open the database at path.  0, or a HOSO_E_* code (with *ret set when
- * the engine made a connection that can say why: db_errmsg, then
- * db_close). */
+/* Open the database at path: a PostgreSQL connection URI
+ * ("postgresql://..." or "postgres://..."), else an SQLite file.  0, or a
+ * HOSO_E_* code (with *ret set when the engine made a connection that can
+ * say why: db_errmsg, then db_close). */
 int db_open(const char *path, int flags, struct db **ret);
+/* 1 when path names a PostgreSQL database rather than a file. */
+int db_is_url(const char *path);
+enum db_engine db_engine(struct db *db);
 void db_close(struct db *db);
 /* The engine's last error message (never NULL). */
 const char *db_errmsg(struct db *db);
