@@ -19,8 +19,8 @@ static int read_org(struct db_stmt *st, struct arena *a, void *item)
 static int insert_version(struct store *s, int64_t id, int32_t from, const char *name,
                           const char *kind, int64_t parent_id, const char *document)
 {
-	return store_exec(s, STMT_ORG_VERSION_INSERT, "Idssrs", id, from, name, kind, parent_id,
-	                  document);
+	return store_exec(s, STMT_ORG_VERSION_INSERT, "Idssrsk", id, from, name, kind, parent_id,
+	                  document, name);
 }
 
 int store_org_insert(struct store *s, const char *code, int32_t from, const char *name,
@@ -117,8 +117,8 @@ int store_org_new_version(struct store *s, int64_t id, int32_t day, const char *
 	if (cur.valid_to != DATE_OPEN || cur.ver_to != DATE_OPEN || day < cur.ver_from)
 		return HOSO_E_ORG_STATE;
 	if (day == cur.ver_from)
-		return store_exec(s, STMT_ORG_VERSION_UPDATE, "Issrs", cur.version_id, name, kind,
-		                  parent_id, document);
+		return store_exec(s, STMT_ORG_VERSION_UPDATE, "Issrsk", cur.version_id, name, kind,
+		                  parent_id, document, name);
 	if ((rc = store_exec(s, STMT_ORG_VERSION_CLOSE, "Id", cur.version_id, day)) < 0)
 		return rc;
 	return insert_version(s, id, day, name, kind, parent_id, document);

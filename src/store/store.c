@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "vi/vi.h"
+
 #include "core/banned.h"
 
 struct db_stmt *store_stmt(struct store *s, enum stmt id)
@@ -84,6 +86,27 @@ static int bind_failed(void)
 
 	bind_nomem = 0;
 	return was;
+}
+
+int store_bind_key(struct db_stmt *st, int i, const char *v)
+{
+	struct buf k = BUF_INIT((size_t)1 << 20);
+	int rc;
+
+	if (!v)
+		return db_bind_null(st, i);
+	rc = vi_search_key(v, strlen(v), &k);
+	if (rc == HOSO_E_NOMEM) {
+		buf_release(&k);
+		bind_nomem = 1;
+		return rc;
+	}
+	/* not UTF-8: the empty key, which matches nothing (as hoso_fold) */
+	rc = db_bind_text_copy(st, i, rc < 0 ? "" : k.buf);
+	if (rc < 0)
+		bind_nomem = 1;
+	buf_release(&k);
+	return rc;
 }
 
 int store_bind_id(struct db_stmt *st, int i, int64_t id)
@@ -191,6 +214,9 @@ static int bind_values(struct db_stmt *st, const char *fmt, va_list ap)
 			break;
 		case 's':
 			store_bind_text(st, at, va_arg(ap, const char *));
+			break;
+		case 'k':
+			store_bind_key(st, at, va_arg(ap, const char *));
 			break;
 		case 'd':
 		case 'e':

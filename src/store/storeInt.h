@@ -292,6 +292,9 @@ char *store_drop_sql(const char *what, const char *name);
 int store_bind_text(struct db_stmt *st, int i, const char *v);
 int store_bind_date(struct db_stmt *st, int i, int32_t day);
 int store_bind_id(struct db_stmt *st, int i, int64_t id); /* 0 binds NULL */
+/* The search key of v (vi_search_key: folded as hoso_fold folds), NULL for
+ * NULL: the folding is done here, not by the engine. */
+int store_bind_key(struct db_stmt *st, int i, const char *v);
 
 /* Column helpers: strings are copied into the arena (NULL stays NULL). */
 const char *store_col_text(struct db_stmt *st, int i, struct arena *a);
@@ -323,6 +326,8 @@ int store_read_rows(struct db_stmt *st, struct arena *a, size_t elem, store_row_
  *   r       int64_t, 0 binds NULL (an id)    -
  *   s       const char *, NULL binds NULL    const char **: a copy in the arena, NULL
  *                                            for NULL (a failed copy: HOSO_E_NOMEM)
+ *   k       const char *: its search key     -
+ *           (store_bind_key), NULL binds NULL
  *   d       int32_t day, DATE_OPEN and       int32_t *, NULL reads DATE_NONE
  *           DATE_NONE bind NULL
  *   e       (as d)                           int32_t *, NULL reads DATE_OPEN (an open end)
