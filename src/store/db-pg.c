@@ -231,6 +231,16 @@ static int pg_prepare(struct db *db, const char *sql, int persistent, struct db_
 	return 0;
 }
 
+/* Prepared as the unnamed statement: the server parses and analyses it. */
+static int pg_validate(struct db *db, const char *sql)
+{
+	PGresult *r = PQprepare(PG(db)->conn, "", sql, count_params(sql), NULL);
+	int rc = outcome(PG(db), r);
+
+	PQclear(r);
+	return rc;
+}
+
 static int64_t pg_changes(struct db *db)
 {
 	return PG(db)->changes;
@@ -530,6 +540,7 @@ static const struct db_ops ops = {
     .error = pg_error,
     .exec = pg_exec,
     .prepare = pg_prepare,
+    .validate = pg_validate,
     .changes = pg_changes,
     .last_id = pg_last_id,
     .autocommit = pg_autocommit,

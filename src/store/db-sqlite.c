@@ -36,6 +36,8 @@ struct lite_stmt {
 
 static const struct db_ops ops;
 
+static void lite_finalize(struct db_stmt *st);
+
 /* An SQLite result code as a HOSO_E_* code (0 for success). */
 static int code(int rc)
 {
@@ -172,6 +174,16 @@ static int lite_prepare(struct db *db, const char *sql, int persistent, struct d
 	}
 	*ret = &st->base;
 	return 0;
+}
+
+static int lite_validate(struct db *db, const char *sql)
+{
+	struct db_stmt *st = NULL;
+	int rc = lite_prepare(db, sql, 0, &st);
+
+	if (rc == 0)
+		lite_finalize(st);
+	return rc;
 }
 
 static int64_t lite_changes(struct db *db)
@@ -313,6 +325,7 @@ static const struct db_ops ops = {
     .error = lite_error,
     .exec = lite_exec,
     .prepare = lite_prepare,
+    .validate = lite_validate,
     .changes = lite_changes,
     .last_id = lite_last_id,
     .autocommit = lite_autocommit,

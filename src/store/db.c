@@ -56,6 +56,11 @@ int db_prepare(struct db *db, const char *sql, int persistent, struct db_stmt **
 	return db->ops->prepare(db, sql, persistent, ret);
 }
 
+int db_validate(struct db *db, const char *sql)
+{
+	return db->ops->validate(db, sql);
+}
+
 int64_t db_changes(struct db *db)
 {
 	return db->ops->changes(db);

@@ -51,6 +51,10 @@ int db_exec(struct db *db, const char *sql);
 /* Prepare sql (one statement); persistent: kept for the life of the
  * connection, as the statement cache does.  0 or a HOSO_E_* code. */
 int db_prepare(struct db *db, const char *sql, int persistent, struct db_stmt **ret);
+/* 0 when sql (one statement) is valid on the engine: parsed and its names
+ * and types resolved, as a prepare on the server does; else a HOSO_E_*
+ * code, db_errmsg saying why. */
+int db_validate(struct db *db, const char *sql);
 /* Free st (NULL does nothing). */
 void db_finalize(struct db_stmt *st);
 

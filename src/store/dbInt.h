@@ -15,6 +15,7 @@ struct db_ops {
 	int (*error)(struct db *db);
 	int (*exec)(struct db *db, const char *sql);
 	int (*prepare)(struct db *db, const char *sql, int persistent, struct db_stmt **ret);
+	int (*validate)(struct db *db, const char *sql);
 	int64_t (*changes)(struct db *db);
 	int64_t (*last_id)(struct db *db);
 	int (*autocommit)(struct db *db);

@@ -19,7 +19,7 @@ struct migration {
 	int (*step)(struct store *s);
 };
 
-static int seed_calendar(struct store *s)
+int store_seed_calendar(struct store *s)
 {
 	size_t n, i;
 	const struct cal_entry *e = cal_default_entries(&n);
@@ -171,7 +171,7 @@ static const struct migration migrations[] = {
         " kind TEXT NOT NULL CHECK (kind IN ('off', 'work', 'not_off')),"
         " name TEXT NOT NULL,"
         " source TEXT NOT NULL DEFAULT '') STRICT;",
-        seed_calendar,
+        store_seed_calendar,
     },
     /* 2: users and sessions. */
     {

@@ -15,6 +15,11 @@
 
 #include "core/banned.h"
 
+const char *store_sql(struct store *s, enum stmt id)
+{
+	return db_engine(s->db) == DB_POSTGRESQL ? stmt_pg[id] : stmt_sqlite[id];
+}
+
 struct db_stmt *store_stmt(struct store *s, enum stmt id)
 {
 	struct db_stmt *st;
@@ -23,7 +28,7 @@ struct db_stmt *store_stmt(struct store *s, enum stmt id)
 		return NULL;
 	st = s->stmt[id];
 	if (!st) {
-		if (db_prepare(s->db, stmt_sqlite[id], 1, &st) < 0)
+		if (db_prepare(s->db, store_sql(s, id), 1, &st) < 0)
 			return NULL;
 		s->stmt[id] = st;
 		return st;
@@ -446,6 +451,22 @@ static int commit_guard(void *arg)
 	return s->in_tx && !s->committing;
 }
 
+/* The rest of store_open on PostgreSQL: the schema made or checked. */
+static int open_pg(struct store *s, struct store **ret, struct err *e)
+{
+	int rc = s->readonly ? 0 : store_pg_migrate(s, e);
+
+	if (rc == 0 && store_pg_schema_version(s) != store_latest_schema_version())
+		rc = err_set(e, HOSO_E_SCHEMA, "db", NULL, NULL);
+	if (rc < 0) {
+		store_close(s);
+		return rc;
+	}
+	s->locks = 1;
+	*ret = s;
+	return 0;
+}
+
 int store_open(const char *path, int flags, struct store **ret, struct err *e)
 {
 	struct store *s;
@@ -475,6 +496,8 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e)
 		store_close(s);
 		return rc;
 	}
+	if (db_engine(s->db) == DB_POSTGRESQL)
+		return open_pg(s, ret, e);
 	db_guard_commits(s->db, commit_guard, s);
 	if (store_pragmas(s) < 0) {
 		rc = db_error(s->db);
@@ -535,6 +558,8 @@ int store_schema_version(struct store *s)
 	struct db_stmt *st;
 	int v = -1;
 
+	if (db_engine(s->db) == DB_POSTGRESQL)
+		return store_pg_schema_version(s);
 	if (db_prepare(s->db, "PRAGMA user_version", 0, &st) < 0)
 		return -1;
 	if (db_step(st) == DB_ROW)
@@ -694,15 +719,14 @@ void store_bulk_end(struct store *s)
 int store_check_statements(struct store *s, struct err *e)
 {
 	for (int i = 0; i < STMT__MAX; i++) {
-		struct db_stmt *st = NULL;
+		const char *sql = store_sql(s, (enum stmt)i);
 
-		if (!stmt_sqlite[i])
+		if (!sql)
 			return err_set(e, HOSO_E_DB, NULL, "Câu lệnh %d chưa có SQL",
 			               "Statement %d has no SQL", i);
-		if (db_prepare(s->db, stmt_sqlite[i], 0, &st) < 0)
+		if (db_validate(s->db, sql) < 0)
 			return err_set(e, HOSO_E_DB, NULL, "Câu lệnh %d lỗi: %s",
 			               "Statement %d fails to prepare: %s", i, db_errmsg(s->db));
-		db_finalize(st);
 	}
 	return 0;
 }
@@ -732,9 +756,13 @@ static int check_rows_ok(struct store *s, const char *sql, const char *want, str
 
 int store_check_integrity(struct store *s, struct err *e)
 {
-	int rc = check_rows_ok(s, "PRAGMA integrity_check", "ok", e);
+	int rc;
 
-	if (rc < 0)
+	/* PostgreSQL enforces its constraints itself; its pages are checked
+	 * by the server (data checksums) and pg_amcheck, not by a query */
+	if (db_engine(s->db) == DB_POSTGRESQL)
+		return 0;
+	if ((rc = check_rows_ok(s, "PRAGMA integrity_check", "ok", e)) < 0)
 		return rc;
 	return check_rows_ok(s, "PRAGMA foreign_key_check", NULL, e);
 }

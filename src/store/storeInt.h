@@ -275,8 +275,19 @@ struct store {
 	struct db_stmt *stmt[STMT__MAX];
 };
 
-/* The SQL of each statement for SQLite (stmt.c). */
+/* The SQL of each statement for SQLite (stmt.c) and for PostgreSQL
+ * (stmt-pg.c). */
 extern const char *const stmt_sqlite[STMT__MAX];
+extern const char *const stmt_pg[STMT__MAX];
+/* The SQL of statement id for s's engine. */
+const char *store_sql(struct store *s, enum stmt id);
+
+/* PostgreSQL: the schema version (meta "schema"; 0 for an empty
+ * database) and the migrations (migrate-pg.c). */
+int store_pg_schema_version(struct store *s);
+int store_pg_migrate(struct store *s, struct err *e);
+/* The calendar's holidays and working days as shipped (migrate.c). */
+int store_seed_calendar(struct store *s);
 
 /* hoso_words: does the folded key match the match expression? (func.c) */
 int store_words_match(const char *key, const char *match);
