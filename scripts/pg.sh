@@ -8,6 +8,9 @@
 #                            URL: postgresql://hoso@127.0.0.1:PORT/hoso
 #   pg.sh stop DIR           stop it (the files stay until DIR is removed)
 #
+# PG_OPTS adds server settings ("-c synchronous_commit=off" for a test that
+# makes many small commits and does not cut the power).
+#
 # As root the server runs as the "postgres" user (PostgreSQL refuses root).
 set -euo pipefail
 
@@ -36,7 +39,7 @@ case "$cmd" in
     fi
     if ! "${as[@]}" "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
       "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-k $dir -p $port -c listen_addresses=127.0.0.1" start >/dev/null ||
+        -o "-k $dir -p $port -c listen_addresses=127.0.0.1 ${PG_OPTS:-}" start >/dev/null ||
         { cat "$dir/server.log" >&2; exit 1; }
     fi
     have=$("${as[@]}" "$bin/psql" -h "$dir" -p "$port" -U hoso -d postgres -qtAc \

@@ -112,8 +112,8 @@ static const struct counter_source sources[FIGURE__MAX] = {
                               "c.handling_org", "r.on_date", "coalesce(c.subtype, '')"},
     /* the register of letters: the letter is its own "case" (c), for its
      * confidentiality */
-    [FIGURE_DT_NHAN] = {"petition", PETITION_JOIN, "1", "r.org_id", "r.received", "r.kind"},
-    [FIGURE_DT_KENH] = {"petition", PETITION_JOIN, "1", "r.org_id", "r.received", "r.channel"},
+    [FIGURE_DT_NHAN] = {"petition", PETITION_JOIN, "true", "r.org_id", "r.received", "r.kind"},
+    [FIGURE_DT_KENH] = {"petition", PETITION_JOIN, "true", "r.org_id", "r.received", "r.channel"},
     [FIGURE_DT_XU_LY] = {"petition", PETITION_JOIN, "r.state <> 'moi'", "r.org_id", "r.received",
                          "r.state"},
     [FIGURE_TC_HO_SO] = {"case_file", FILE_JOIN, "c.kind = 'to_cao'", "c.handling_org", "c.opened",
@@ -161,6 +161,13 @@ static int source_select(enum figure f, enum counted k, const char *extra, struc
 	           : 0;
 }
 
+/* 1 on PostgreSQL, where the SQL made here differs: $N parameters, the
+ * triggers as PL/pgSQL functions, the walks of the tree as in stmt-pg.c. */
+static int pg(struct store *s)
+{
+	return db_engine(s->db) == DB_POSTGRESQL;
+}
+
 static int exec(struct store *s, const char *sql)
 {
 	return db_exec(s->db, sql) == 0 ? 0 : HOSO_E_DB;
@@ -168,7 +175,7 @@ static int exec(struct store *s, const char *sql)
 
 int store_counter_source_select(enum figure f, struct buf *out)
 {
-	return source_of(f) ? source_select(f, COUNTED_DIM, "1", out) : HOSO_E_NOT_FOUND;
+	return source_of(f) ? source_select(f, COUNTED_DIM, "true", out) : HOSO_E_NOT_FOUND;
 }
 
 /* Whether the store keeps counts of figure f in table k. */
@@ -195,8 +202,8 @@ int store_counters_rebuild(struct store *s)
 		        "INSERT INTO %s(org_id, day, metric, %s, conf, n) SELECT o, d, m, x, k, "
 		        "count(*) FROM (",
 		        counted_table[k], counted_key[k]) < 0 ||
-		    (rc = source_select(f, k, "1", &sql)) < 0 ||
-		    buf_adds(&sql, ") GROUP BY o, d, m, x, k") < 0)
+		    (rc = source_select(f, k, "true", &sql)) < 0 ||
+		    buf_adds(&sql, ") AS q GROUP BY o, d, m, x, k") < 0)
 			rc = rc < 0 ? rc : HOSO_E_NOMEM;
 		if (rc == 0)
 			rc = exec(s, sql.buf);
@@ -239,14 +246,14 @@ int store_counters_case(struct store *s, int64_t case_id, int sign)
 		                    "UPDATE %s SET n = %s.n - g.n FROM (SELECT o, d, m, x, k, "
 		                    "count(*) AS n FROM (",
 		                    t, t)) < 0 ||
-		    (rc = source_select(f, k, "c.id = ?1", &sql)) < 0 ||
+		    (rc = source_select(f, k, pg(s) ? "c.id = $1" : "c.id = ?1", &sql)) < 0 ||
 		    (sign > 0
 		         ? buf_addf(&sql,
-		                    ") WHERE 1 GROUP BY o, d, m, x, k ON CONFLICT (org_id, day, "
-		                    "metric, %s, conf) DO UPDATE SET n = n + excluded.n",
-		                    key)
+		                    ") AS q WHERE true GROUP BY o, d, m, x, k ON CONFLICT (org_id, "
+		                    "day, metric, %s, conf) DO UPDATE SET n = %s.n + excluded.n",
+		                    key, t)
 		         : buf_addf(&sql,
-		                    ") GROUP BY o, d, m, x, k) AS g WHERE %s.org_id = g.o AND "
+		                    ") AS q GROUP BY o, d, m, x, k) AS g WHERE %s.org_id = g.o AND "
 		                    "%s.day = g.d AND %s.metric = g.m AND %s.%s = g.x AND "
 		                    "%s.conf = g.k",
 		                    t, t, t, t, key, t)) < 0)
@@ -274,6 +281,50 @@ static const char *const moment_when[MOMENT__MAX] = {
 };
 static const char *const moment_tag[MOMENT__MAX] = {
     [MOMENT_AI] = "ai", [MOMENT_BD] = "bd", [MOMENT_BU] = "bu", [MOMENT_AU] = "au"};
+
+/* The column that names a row of the driver table: SQLite's rowid; on
+ * PostgreSQL the id, or the case for a table of one row a case. */
+static const char *row_key(const char *driver)
+{
+	return strcmp(driver, "case_inspection") == 0 || strcmp(driver, "case_appraisal") == 0
+	           ? "case_id"
+	           : "id";
+}
+
+/* The same trigger on PostgreSQL: a function that does what SQLite's
+ * trigger body does, and the trigger that runs it for each row (a BEFORE
+ * trigger lets the row go on by returning it). */
+static int trigger_sql_pg(enum figure f, enum counted k, enum moment m, struct buf *sql)
+{
+	const char *t = counted_table[k], *key = counted_key[k];
+	const char *rk = row_key(source_of(f)->driver);
+	int adds = m == MOMENT_AI || m == MOMENT_AU, rc = 0;
+	char name[96], cond[64];
+
+	snprintf(name, sizeof(name), "cnt_%s_%s%s", figure_code(f), moment_tag[m],
+	         k == COUNTED_DIM ? "" : "_s");
+	snprintf(cond, sizeof(cond), "r.%s = %s.%s", rk, adds ? "NEW" : "OLD", rk);
+	if (buf_addf(sql, "CREATE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ",
+	             name) < 0 ||
+	    (adds ? buf_addf(sql,
+	                     "INSERT INTO %s(org_id, day, metric, %s, conf, n) SELECT q.*, 1 "
+	                     "FROM (",
+	                     t, key)
+	          : buf_addf(sql,
+	                     "UPDATE %s SET n = n - 1 WHERE (org_id, day, metric, %s, conf) "
+	                     "IN (",
+	                     t, key)) < 0 ||
+	    (rc = source_select(f, k, cond, sql)) < 0 ||
+	    (adds ? buf_addf(sql,
+	                     ") AS q ON CONFLICT (org_id, day, metric, %s, conf) DO UPDATE SET "
+	                     "n = %s.n + 1; RETURN NULL; END $$; ",
+	                     key, t)
+	          : buf_addf(sql, "); RETURN %s; END $$; ", m == MOMENT_BD ? "OLD" : "NEW")) < 0 ||
+	    buf_addf(sql, "CREATE TRIGGER %s %s ON %s FOR EACH ROW EXECUTE FUNCTION %s()", name,
+	             moment_when[m], source_of(f)->driver, name) < 0)
+		return rc < 0 ? rc : HOSO_E_NOMEM;
+	return 0;
+}
 
 /* The trigger of figure f on its driver table at moment m, for one table
  * of counts, appended to sql. */
@@ -305,19 +356,22 @@ static int trigger_sql(enum figure f, enum counted k, enum moment m, struct buf 
 }
 
 /* Every trigger that keeps the counters, in turn, to fn (which returns 0
- * to go on, or a negative code to stop with). */
-static int triggers_each(int (*fn)(const char *sql, void *arg), void *arg)
+ * to go on, or a negative code to stop with): SQLite's (pgsql 0) or
+ * PostgreSQL's. */
+static int triggers_each(int pgsql, int (*fn)(const char *sql, void *arg), void *arg)
 {
 	int rc = 0;
 
 	for (int i = 0; rc == 0 && i < FIGURE__MAX * COUNTED__MAX * MOMENT__MAX; i++) {
 		enum figure f = (enum figure)(i / (COUNTED__MAX * MOMENT__MAX));
 		enum counted k = (enum counted)(i / MOMENT__MAX % COUNTED__MAX);
+		enum moment m = (enum moment)(i % MOMENT__MAX);
 		struct buf sql = BUF_INIT(1 << 16);
 
 		if (!counted(f, k))
 			continue;
-		if ((rc = trigger_sql(f, k, (enum moment)(i % MOMENT__MAX), &sql)) == 0)
+		rc = pgsql ? trigger_sql_pg(f, k, m, &sql) : trigger_sql(f, k, m, &sql);
+		if (rc == 0)
 			rc = fn(sql.buf, arg);
 		buf_release(&sql);
 	}
@@ -349,7 +403,9 @@ static void defs_hash_make(void)
 		return;
 	}
 	crypto_generichash_init(&h, NULL, 0, sizeof(md));
-	if ((defs_hash.rc = triggers_each(hash_one, &h)) < 0)
+	/* both engines' triggers: a change to either makes them again */
+	if ((defs_hash.rc = triggers_each(0, hash_one, &h)) < 0 ||
+	    (defs_hash.rc = triggers_each(1, hash_one, &h)) < 0)
 		return;
 	crypto_generichash_final(&h, md, sizeof(md));
 	sodium_bin2hex(defs_hash.hex, STORE_COUNTERS_HASH_HEX, md, sizeof(md));
@@ -374,18 +430,22 @@ static int counters_install(struct store *s)
 {
 	int rc = 0;
 
-	/* Drop the old triggers (their names start with cnt_), then create. */
+	/* Drop the old triggers (their names start with cnt_), then create:
+	 * on PostgreSQL their functions, and the triggers with them. */
 	while (rc == 0) {
 		struct db_stmt *st;
 		char *drop = NULL;
 
 		if (db_prepare(s->db,
-		               "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
-		               "name LIKE 'cnt\\_%' ESCAPE '\\' LIMIT 1",
+		               pg(s) ? "SELECT proname FROM pg_proc WHERE proname LIKE 'cnt\\_%' "
+		                       "ESCAPE '\\' LIMIT 1"
+		                     : "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
+		                       "name LIKE 'cnt\\_%' ESCAPE '\\' LIMIT 1",
 		               0, &st) < 0)
 			return HOSO_E_DB;
 		if (db_step(st) == DB_ROW)
-			drop = store_drop_sql("TRIGGER", db_text(st, 0));
+			drop = pg(s) ? store_drop_sql("FUNCTION", db_text(st, 0), " CASCADE")
+			             : store_drop_sql("TRIGGER", db_text(st, 0), "");
 		db_finalize(st);
 		if (!drop)
 			break;
@@ -393,7 +453,7 @@ static int counters_install(struct store *s)
 		free(drop);
 	}
 	if (rc == 0)
-		rc = triggers_each(exec_one, s);
+		rc = triggers_each(pg(s), exec_one, s);
 	return rc == 0 ? store_counters_rebuild(s) : rc;
 }
 
@@ -486,13 +546,15 @@ int store_counters_verify(struct store *s, int64_t *ret_diffs)
 			continue;
 		/* Keys whose recount differs from the counter, both ways. */
 		if (buf_adds(&sql, "WITH q AS (SELECT o, d, m, x, k, count(*) AS n FROM (") < 0 ||
-		    (rc = source_select(f, k, "1", &sql)) < 0 ||
+		    (rc = source_select(f, k, "true", &sql)) < 0 ||
 		    buf_addf(
 		        &sql,
-		        ") GROUP BY o, d, m, x, k), c AS (SELECT org_id AS o, day AS d, metric "
-		        "AS m, %s AS x, conf AS k, n FROM %s WHERE metric = '%s' AND n <> "
+		        ") AS r GROUP BY o, d, m, x, k), c AS (SELECT org_id AS o, day AS d, "
+		        "metric AS m, %s AS x, conf AS k, n FROM %s WHERE metric = '%s' AND n <> "
 		        "0) SELECT (SELECT count(*) FROM (SELECT * FROM q EXCEPT SELECT * FROM "
-		        "c)) + (SELECT count(*) FROM (SELECT * FROM c EXCEPT SELECT * FROM q))",
+		        "c) AS a) + (SELECT count(*) FROM (SELECT * FROM c EXCEPT SELECT * FROM q) "
+		        "AS "
+		        "b)",
 		        counted_key[k], counted_table[k], figure_code(f)) < 0)
 			rc = rc < 0 ? rc : HOSO_E_NOMEM;
 		if (rc == 0 && db_prepare(s->db, sql.buf, 0, &st) < 0)
@@ -636,12 +698,15 @@ static int subject_is_person(const char *col)
  * confidentiality ?4, as store_report_cells reads their counts: each
  * line (line, top, '', dim, subject, 1, day, conf, start, done, case,
  * person). */
-static int records_select(enum figure f, int at_the_time, struct buf *sql)
+static int records_select(enum figure f, int at_the_time, int pgsql, struct buf *sql)
 {
 	const struct figure_def *def = figure_def(f);
 	const struct counter_source *x = source_of(f);
 	const struct deadline_source *d =
 	    def->source == FIGURE_COUNTED ? NULL : &deadline_sources[def->source];
+	const char *walk = at_the_time ? (pgsql ? STORE_UNDER_CTE_PG : STORE_UNDER_CTE)
+	                               : (pgsql ? STORE_CANDIDATES_CTE_PG : STORE_CANDIDATES_CTE);
+	const char p = pgsql ? '$' : '?';
 	const char *org, *day, *subject, *case_col;
 
 	if (!d && !x)
@@ -651,7 +716,7 @@ static int records_select(enum figure f, int at_the_time, struct buf *sql)
 	subject = d ? d->subject : x->subject ? x->subject : "0";
 	/* a letter of the register counts without a case */
 	case_col = x && strcmp(x->join, PETITION_JOIN) == 0 ? "0" : "c.id";
-	if (buf_adds(sql, at_the_time ? STORE_UNDER_CTE : STORE_CANDIDATES_CTE) < 0 ||
+	if (buf_adds(sql, walk) < 0 ||
 	    buf_addf(sql,
 	             "SELECT %d, %s, '', %s, %s, 1, %s, c.confidentiality, %s, %s, %s, %d "
 	             "FROM %s r %s ",
@@ -663,9 +728,9 @@ static int records_select(enum figure f, int at_the_time, struct buf *sql)
 	                            org, day, day)
 	                 : buf_addf(sql, "JOIN cand u ON u.org_id = %s", org)) < 0 ||
 	    buf_addf(sql,
-	             " WHERE %s AND %s BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4 AND %s IS "
-	             "NOT NULL ORDER BY %s DESC, c.id DESC",
-	             d ? d->where : x->where, day, d ? "1" : x->dim, day) < 0)
+	             " WHERE %s AND %s BETWEEN %c2 AND %c3 AND c.confidentiality <= %c4 AND %s "
+	             "IS NOT NULL ORDER BY %s DESC, c.id DESC",
+	             d ? d->where : x->where, day, p, p, p, d ? "true" : x->dim, day) < 0)
 		return HOSO_E_NOMEM;
 	return 0;
 }
@@ -680,7 +745,7 @@ int store_figure_records(struct store *s, enum figure f, int64_t root, int at_th
 
 	if ((unsigned)f >= FIGURE__MAX)
 		return HOSO_E_NOT_FOUND;
-	if ((rc = records_select(f, at_the_time, &sql)) == 0 &&
+	if ((rc = records_select(f, at_the_time, pg(s), &sql)) == 0 &&
 	    db_prepare(s->db, sql.buf, 0, &st) < 0)
 		rc = db_error(s->db);
 	buf_release(&sql);

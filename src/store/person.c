@@ -164,7 +164,7 @@ int store_person_bulk_begin(struct store *s)
 		}
 		v[n].sql = strdup(db_text(st, 2));
 		v[n].drop = store_drop_sql(strcmp(type, "index") == 0 ? "INDEX" : "TRIGGER",
-		                           db_text(st, 1));
+		                           db_text(st, 1), "");
 		n++;
 		if (!v[n - 1].sql || !v[n - 1].drop) {
 			rc = HOSO_E_NOMEM;

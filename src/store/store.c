@@ -43,7 +43,7 @@ int store_bind_text(struct db_stmt *st, int i, const char *v)
 	return db_bind_text(st, i, v);
 }
 
-char *store_drop_sql(const char *what, const char *name)
+char *store_drop_sql(const char *what, const char *name, const char *after)
 {
 	struct buf b = BUF_INIT(4096);
 
@@ -52,7 +52,7 @@ char *store_drop_sql(const char *what, const char *name)
 	for (const char *p = name; *p; p++)
 		if (buf_add(&b, p, *p == '"' ? 2 : 1) < 0) /* "" for " */
 			goto fail;
-	if (buf_add(&b, "\"", 1) < 0)
+	if (buf_add(&b, "\"", 1) < 0 || buf_adds(&b, after) < 0)
 		goto fail;
 	return b.buf;
 fail:
@@ -458,11 +458,13 @@ static int open_pg(struct store *s, struct store **ret, struct err *e)
 
 	if (rc == 0 && store_pg_schema_version(s) != store_latest_schema_version())
 		rc = err_set(e, HOSO_E_SCHEMA, "db", NULL, NULL);
+	s->locks = 1;
+	if (rc == 0)
+		rc = store_counters_ensure(s, e);
 	if (rc < 0) {
 		store_close(s);
 		return rc;
 	}
-	s->locks = 1;
 	*ret = s;
 	return 0;
 }
@@ -473,7 +475,7 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e)
 	int oflags, rc;
 
 	*ret = NULL;
-	if (!(flags & STORE_CREATE) && access(path, F_OK) != 0)
+	if (!(flags & STORE_CREATE) && !db_is_url(path) && access(path, F_OK) != 0)
 		return err_set(e, HOSO_E_NOT_FOUND, "db",
 		               "Không tìm thấy cơ sở dữ liệu '%s' (hãy chạy 'hoso init')",
 		               "Database '%s' not found (run 'hoso init')", path);

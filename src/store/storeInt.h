@@ -261,6 +261,21 @@ enum stmt {
 	"cand c ON v.parent_id = c.org_id UNION SELECT l.from_org FROM succession_link l JOIN "    \
 	"cand c ON l.to_org = c.org_id) "
 
+/* The same two walks on PostgreSQL (stmt-pg.c has them in full): typed
+ * parameters, GREATEST/LEAST, and one reference to cand in its recursive
+ * part, as PostgreSQL requires. */
+#define STORE_UNDER_CTE_PG                                                                         \
+	"WITH RECURSIVE under(org_id, top, f, t) AS (SELECT $1::bigint, $1::bigint, "             \
+	"'0000-01-01'::text, '9999-12-31'::text UNION ALL SELECT v.org_id, CASE WHEN u.org_id = "  \
+	"$1 THEN v.org_id ELSE u.top END, GREATEST(v.valid_from, u.f), "                           \
+	"LEAST(coalesce(v.valid_to, '9999-12-31'), u.t) FROM org_version v JOIN under u ON "       \
+	"v.parent_id = u.org_id WHERE GREATEST(v.valid_from, u.f) < "                              \
+	"LEAST(coalesce(v.valid_to, '9999-12-31'), u.t)) "
+#define STORE_CANDIDATES_CTE_PG                                                                    \
+	"WITH RECURSIVE cand(org_id) AS (SELECT $1::bigint UNION SELECT n.org_id FROM cand c "     \
+	"JOIN (SELECT parent_id AS up, org_id FROM org_version UNION ALL SELECT to_org, from_org " \
+	"FROM succession_link) n ON n.up = c.org_id) "
+
 struct store {
 	struct db *db;
 	char *path;
@@ -295,9 +310,9 @@ int store_words_match(const char *key, const char *match);
 /* The prepared statement, reset and with bindings cleared; NULL on error. */
 struct db_stmt *store_stmt(struct store *s, enum stmt id);
 
-/* "DROP <what> \"name\"" (name quoted as an SQL identifier), malloc'd; NULL
- * when out of memory or name is NULL. */
-char *store_drop_sql(const char *what, const char *name);
+/* "DROP <what> \"name\"<after>" (name quoted as an SQL identifier),
+ * malloc'd; NULL when out of memory or name is NULL. */
+char *store_drop_sql(const char *what, const char *name, const char *after);
 
 /* Bind helpers: NULL pointers and DATE_OPEN / DATE_NONE bind SQL NULL. */
 int store_bind_text(struct db_stmt *st, int i, const char *v);
