@@ -265,7 +265,7 @@ enum stmt {
  * parameters, GREATEST/LEAST, and one reference to cand in its recursive
  * part, as PostgreSQL requires. */
 #define STORE_UNDER_CTE_PG                                                                         \
-	"WITH RECURSIVE under(org_id, top, f, t) AS (SELECT $1::bigint, $1::bigint, "             \
+	"WITH RECURSIVE under(org_id, top, f, t) AS (SELECT $1::bigint, $1::bigint, "              \
 	"'0000-01-01'::text, '9999-12-31'::text UNION ALL SELECT v.org_id, CASE WHEN u.org_id = "  \
 	"$1 THEN v.org_id ELSE u.top END, GREATEST(v.valid_from, u.f), "                           \
 	"LEAST(coalesce(v.valid_to, '9999-12-31'), u.t) FROM org_version v JOIN under u ON "       \
