@@ -6,7 +6,7 @@ set -euo pipefail
 pkgs=(
   build-essential meson ninja-build pkg-config clang libclang-rt-14-dev
   libsqlite3-dev sqlite3 libicu-dev libcsv-dev libzip-dev libxml2-dev
-  libcmocka-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-liberation2 libsodium-dev libjansson-dev libmicrohttpd-dev liboath-dev libsystemd-dev curl zip unzip
+  libcmocka-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-liberation2 libsodium-dev libjansson-dev libmicrohttpd-dev liboath-dev libsystemd-dev libpq-dev curl zip unzip
   git clang-format
 )
 # git and clang-format: the code rules (scripts/lint.sh) cannot check
@@ -25,7 +25,7 @@ for group in "$@"; do
   case "$group" in
     tests) pkgs+=(systemd llvm valgrind python3 python3-yaml poppler-utils groff-base
            libreoffice-writer-nogui libreoffice-calc-nogui nginx openssl
-           debhelper lintian fakeroot) ;;
+           debhelper lintian fakeroot postgresql-15) ;;
     bench) pkgs+=(wrk hyperfine) ;;
     web) command -v npm >/dev/null || pkgs+=(nodejs npm); want_node=1 ;;
     e2e) pkgs+=(chromium fonts-dejavu-core) ;;

@@ -77,6 +77,24 @@ if build_or_fail build "unit" -Dwerror=true; then
   count_meson tmp/unit.log "unit"
 fi
 
+# 1b. the store's cursor on PostgreSQL: a server of the run's own
+#     (scripts/pg.sh, Debian's postgresql-15), stopped when the run ends
+#     in a directory under /tmp, which the postgres user can reach wherever
+#     the checkout is
+if [ -x build/tests/unit/test-db ]; then
+  pgdir=$(mktemp -d /tmp/hoso-pg.XXXXXX)
+  if HOSO_TEST_PG=$(bash scripts/pg.sh start "$pgdir" 55432 2>tmp/pg-start.log); then
+    trap 'bash scripts/pg.sh stop "$pgdir" >/dev/null 2>&1; rm -rf "$pgdir"' EXIT
+    HOSO_TEST_PG=$HOSO_TEST_PG meson test -C build --suite pg --print-errorlogs \
+      >tmp/unit-pg.log 2>&1
+    count_meson tmp/unit-pg.log "unit (PostgreSQL)"
+  else
+    cat tmp/pg-start.log
+    echo "== unit (PostgreSQL): the server did not start"
+    failed=$((failed + 1)); suite_failed+=("PostgreSQL")
+  fi
+fi
+
 # 2. unit tests under sanitizers
 if build_or_fail build-asan "unit (ASan+UBSan)" -Dwerror=true -Db_sanitize=address,undefined \
     -Db_lundef=false -Dbuildtype=debug; then

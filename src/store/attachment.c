@@ -19,11 +19,11 @@ struct blob {
 	size_t len;
 };
 
-static int read_blob(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_blob(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct blob *b = item;
-	const void *data = sqlite3_column_blob(st, 0);
-	size_t n = (size_t)sqlite3_column_bytes(st, 0);
+	const void *data = db_blob(st, 0);
+	size_t n = db_bytes(st, 0);
 	void *copy = arena_alloc(a, n ? n : 1);
 
 	if (!copy)
@@ -54,7 +54,7 @@ int store_attachment_insert(struct store *s, const struct attachment_row *r, int
 	                    r->filename, r->mime, r->size, r->user_id);
 }
 
-static int read_attachment(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_attachment(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct attachment_row *r = item;
 

@@ -10,23 +10,23 @@
 
 int store_audit_tail(struct store *s, int64_t *ret_id, unsigned char *ret_hash)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_AUDIT_TAIL);
+	struct db_stmt *st = store_stmt(s, STMT_AUDIT_TAIL);
 	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
 	*ret_id = 0;
 	memset(ret_hash, 0, 32);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*ret_id = sqlite3_column_int64(st, 0);
-		if (sqlite3_column_bytes(st, 1) == 32)
-			memcpy(ret_hash, sqlite3_column_blob(st, 1), 32);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		*ret_id = db_int(st, 0);
+		if ((int)db_bytes(st, 1) == 32)
+			memcpy(ret_hash, db_blob(st, 1), 32);
 		rc = 0;
 	} else {
-		rc = store_rc(rc);
+		rc = db_rc(rc);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc;
 }
 
@@ -37,15 +37,15 @@ int store_audit_insert(struct store *s, const struct audit_row *r)
 	                  r->detail, r->flagged ? 1 : 0, r->prev_hash, r->hash);
 }
 
-static void read_audit(sqlite3_stmt *st, struct arena *a, struct audit_row *r)
+static void read_audit(struct db_stmt *st, struct arena *a, struct audit_row *r)
 {
 	const char *txt;
 
 	memset(r, 0, sizeof(*r));
-	r->id = sqlite3_column_int64(st, 0);
-	r->user_id = sqlite3_column_int64(st, 2);
-	r->object_id = sqlite3_column_int64(st, 6);
-	r->flagged = sqlite3_column_int(st, 9);
+	r->id = db_int(st, 0);
+	r->user_id = db_int(st, 2);
+	r->object_id = db_int(st, 6);
+	r->flagged = (int)db_int(st, 9);
 	if (a) {
 		r->at = store_col_text(st, 1, a);
 		r->address = store_col_text(st, 3, a);
@@ -53,61 +53,61 @@ static void read_audit(sqlite3_stmt *st, struct arena *a, struct audit_row *r)
 		r->object_type = store_col_text(st, 5, a);
 		r->purpose = store_col_text(st, 7, a);
 		r->detail = store_col_text(st, 8, a);
-		if (sqlite3_column_count(st) > 13) {
+		if (db_ncols(st) > 13) {
 			r->username = store_col_text(st, 12, a);
 			r->user_name = store_col_text(st, 13, a);
 		}
 	} else { /* valid until the next step */
-		r->at = (const char *)sqlite3_column_text(st, 1);
-		r->address = (const char *)sqlite3_column_text(st, 3);
-		r->action = (const char *)sqlite3_column_text(st, 4);
-		r->object_type = (const char *)sqlite3_column_text(st, 5);
-		r->purpose = (const char *)sqlite3_column_text(st, 7);
-		r->detail = (const char *)sqlite3_column_text(st, 8);
-		if (sqlite3_column_count(st) > 13) {
-			r->username = (const char *)sqlite3_column_text(st, 12);
-			r->user_name = (const char *)sqlite3_column_text(st, 13);
+		r->at = db_text(st, 1);
+		r->address = db_text(st, 3);
+		r->action = db_text(st, 4);
+		r->object_type = db_text(st, 5);
+		r->purpose = db_text(st, 7);
+		r->detail = db_text(st, 8);
+		if (db_ncols(st) > 13) {
+			r->username = db_text(st, 12);
+			r->user_name = db_text(st, 13);
 		}
 	}
-	txt = sqlite3_column_blob(st, 10);
-	if (txt && sqlite3_column_bytes(st, 10) == 32)
+	txt = db_blob(st, 10);
+	if (txt && (int)db_bytes(st, 10) == 32)
 		memcpy(r->prev_hash, txt, 32);
-	txt = sqlite3_column_blob(st, 11);
-	if (txt && sqlite3_column_bytes(st, 11) == 32)
+	txt = db_blob(st, 11);
+	if (txt && (int)db_bytes(st, 11) == 32)
 		memcpy(r->hash, txt, 32);
 }
 
 /* Call fn on each row of st (strings valid during the call). */
-static int each_row(sqlite3_stmt *st, int (*fn)(const struct audit_row *r, void *arg), void *arg)
+static int each_row(struct db_stmt *st, int (*fn)(const struct audit_row *r, void *arg), void *arg)
 {
 	struct audit_row r;
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		read_audit(st, NULL, &r);
 		if ((rc = fn(&r, arg)) != 0)
 			return rc < 0 ? rc : 0; /* > 0: stop there */
 	}
-	return store_rc(rc);
+	return db_rc(rc);
 }
 
 int store_audit_scan(struct store *s, int (*fn)(const struct audit_row *r, void *arg), void *arg)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	/* Its own statement: fn may use the store. */
-	if (sqlite3_prepare_v2(s->db, stmt_sqlite[STMT_AUDIT_SCAN], -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(s->db, stmt_sqlite[STMT_AUDIT_SCAN], 0, &st) < 0)
 		return HOSO_E_DB;
 	rc = each_row(st, fn, arg);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
 /* The query statement with f bound; NULL on error. */
-static sqlite3_stmt *query_stmt(struct store *s, const struct audit_filter *f)
+static struct db_stmt *query_stmt(struct store *s, const struct audit_filter *f)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_AUDIT_QUERY);
+	struct db_stmt *st = store_stmt(s, STMT_AUDIT_QUERY);
 
 	if (!st || store_bind(st, "srrrIsssi", f->object_type, f->object_id, f->user_id,
 	                      f->before_id, (int64_t)f->limit, f->action, f->at_from, f->at_until,
@@ -116,7 +116,7 @@ static sqlite3_stmt *query_stmt(struct store *s, const struct audit_filter *f)
 	return st;
 }
 
-static int read_audit_row(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_audit_row(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct audit_row *r = item;
 
@@ -127,7 +127,7 @@ static int read_audit_row(sqlite3_stmt *st, struct arena *a, void *item)
 int store_audit_query(struct store *s, const struct audit_filter *f, struct arena *a,
                       struct audit_list *ret)
 {
-	sqlite3_stmt *st = query_stmt(s, f);
+	struct db_stmt *st = query_stmt(s, f);
 
 	ret->v = NULL;
 	ret->n = 0;
@@ -139,12 +139,12 @@ int store_audit_query(struct store *s, const struct audit_filter *f, struct aren
 int store_audit_query_each(struct store *s, const struct audit_filter *f,
                            int (*fn)(const struct audit_row *r, void *arg), void *arg)
 {
-	sqlite3_stmt *st = query_stmt(s, f);
+	struct db_stmt *st = query_stmt(s, f);
 	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
 	rc = each_row(st, fn, arg);
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc;
 }

@@ -7,7 +7,7 @@
 
 #include "core/banned.h"
 
-static int read_entry(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_entry(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct cal_entry_row *r = item;
 

@@ -20,7 +20,7 @@ int store_case_insert(struct store *s, const struct case_row *c, int64_t *ret_id
 	                    c->confidentiality, c->linked_case, c->created_by);
 }
 
-static int read_case(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_case(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct case_row *c = item;
 
@@ -65,7 +65,7 @@ int store_case_subject_insert(struct store *s, const struct case_subject_row *r)
 	                  r->org_version_id, r->person_id);
 }
 
-static int read_subject(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_subject(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct case_subject_row *r = item;
 
@@ -88,7 +88,7 @@ int store_case_event_insert(struct store *s, const struct case_event_row *r)
 	                  r->to_state, r->on_date, r->user_id, r->note);
 }
 
-static int read_event(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_event(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct case_event_row *r = item;
 
@@ -109,7 +109,7 @@ int store_case_document_insert(struct store *s, const struct case_document_row *
 	                    r->number_symbol, r->doc_date, r->issuer, r->title, r->user_id);
 }
 
-static int read_document(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_document(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct case_document_row *r = item;
 
@@ -134,7 +134,7 @@ int store_case_note_insert(struct store *s, const struct case_note_row *r, int64
 	                    r->text);
 }
 
-static int read_note(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_note(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct case_note_row *r = item;
 
@@ -150,7 +150,7 @@ int store_case_notes(struct store *s, int64_t case_id, struct arena *a, struct c
 	                  &ret->n, "I", case_id);
 }
 
-static int read_rule(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_rule(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct deadline_rule_row *r = item;
 
@@ -176,7 +176,7 @@ int store_letter_insert(struct store *s, const struct letter_row *r, int64_t *re
 	                    r->about, r->number_symbol, r->sent);
 }
 
-static int read_letter(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_letter(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct letter_row *r = item;
 
@@ -219,7 +219,7 @@ int store_discipline_insert(struct store *s, const struct discipline_row *r, int
 	                    r->user_id);
 }
 
-static int read_discipline(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_discipline(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct discipline_row *r = item;
 
@@ -240,7 +240,7 @@ int store_finding_insert(struct store *s, const struct finding_row *r, int64_t *
 	                    r->text, r->conclusion, r->user_id);
 }
 
-static int read_finding(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_finding(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct finding_row *r = item;
 
@@ -268,7 +268,7 @@ int store_remedy_insert(struct store *s, const struct remedy_row *r, int64_t *re
 	                    r->owner, r->due);
 }
 
-static int read_remedy(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_remedy(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct remedy_row *r = item;
 
@@ -286,11 +286,11 @@ int store_remedies_of_case(struct store *s, int64_t case_id, struct arena *a,
 }
 
 /* A remedy with the case of its finding (column 11). */
-static int read_remedy_of_case(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_remedy_of_case(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct remedy_row *r = item;
 
-	r->case_id = sqlite3_column_int64(st, 11);
+	r->case_id = db_int(st, 11);
 	return read_remedy(st, a, item);
 }
 
@@ -319,7 +319,7 @@ int store_trip_put(struct store *s, const struct trip_row *r)
 	                    r->version);
 }
 
-static int read_trip(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_trip(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct trip_row *r = item;
 
@@ -338,7 +338,7 @@ int store_traveller_insert(struct store *s, const struct traveller_row *r, int64
 	                    r->leader, r->commitment);
 }
 
-static int read_traveller(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_traveller(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct traveller_row *r = item;
 
@@ -375,7 +375,7 @@ int store_stay_put(struct store *s, const struct stay_row *r)
 	                    r->version);
 }
 
-static int read_stay(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_stay(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct stay_row *r = item;
 
@@ -394,7 +394,7 @@ int store_relative_insert(struct store *s, const struct relative_row *r, int64_t
 	                    r->full_name, r->is_member, r->exempt_reason);
 }
 
-static int read_relative(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_relative(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct relative_row *r = item;
 
@@ -474,7 +474,7 @@ int store_appraisal_put(struct store *s, const struct appraisal_row *r)
 	                    r->requester, r->outcome, r->position, r->version);
 }
 
-static int read_appraisal(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_appraisal(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct appraisal_row *r = item;
 
@@ -494,7 +494,7 @@ int store_inspection_put(struct store *s, const struct inspection_row *r)
 	                    r->version);
 }
 
-static int read_inspection(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_inspection(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct inspection_row *r = item;
 
@@ -514,7 +514,7 @@ int store_appraisal_doc_put(struct store *s, int64_t case_id, const char *name, 
 	return store_int(s, STMT_APPRAISAL_DOC_PUT, ret_id, "Isi", case_id, name, present ? 1 : 0);
 }
 
-static int read_appraisal_doc(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_appraisal_doc(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct appraisal_doc_row *r = item;
 
@@ -540,7 +540,7 @@ int store_point_insert(struct store *s, int64_t case_id, const char *content, in
 	return store_insert(s, STMT_POINT_INSERT, ret_id, "Is", case_id, content);
 }
 
-static int read_point(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_point(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct point_row *r = item;
 	int rc = store_cols(st, a, "IIssI", &r->id, &r->case_id, &r->content, &r->conclusion,
@@ -568,7 +568,7 @@ int store_point_edit(struct store *s, const struct point_row *r)
 
 /* ---- papers ---- */
 
-static int read_template(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_template(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct paper_template_row *r = item;
 
@@ -595,7 +595,7 @@ int store_case_paper_insert(struct store *s, const struct case_document_row *r, 
 	                    r->issuer, r->title, r->user_id, r->paper, body);
 }
 
-static int read_paper(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_paper(struct db_stmt *st, struct arena *a, void *item)
 {
 	const char **v = item;
 

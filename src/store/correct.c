@@ -29,7 +29,7 @@ static const enum stmt withdraws[STORE_REC__MAX] = {
     [STORE_REC_POINT] = STMT_WITHDRAW_POINT,
 };
 
-static int read_head(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_head(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct store_record_head *h = item;
 

@@ -112,8 +112,8 @@ static const struct counter_source sources[FIGURE__MAX] = {
                               "c.handling_org", "r.on_date", "coalesce(c.subtype, '')"},
     /* the register of letters: the letter is its own "case" (c), for its
      * confidentiality */
-    [FIGURE_DT_NHAN] = {"petition", PETITION_JOIN, "1", "r.org_id", "r.received", "r.kind"},
-    [FIGURE_DT_KENH] = {"petition", PETITION_JOIN, "1", "r.org_id", "r.received", "r.channel"},
+    [FIGURE_DT_NHAN] = {"petition", PETITION_JOIN, "true", "r.org_id", "r.received", "r.kind"},
+    [FIGURE_DT_KENH] = {"petition", PETITION_JOIN, "true", "r.org_id", "r.received", "r.channel"},
     [FIGURE_DT_XU_LY] = {"petition", PETITION_JOIN, "r.state <> 'moi'", "r.org_id", "r.received",
                          "r.state"},
     [FIGURE_TC_HO_SO] = {"case_file", FILE_JOIN, "c.kind = 'to_cao'", "c.handling_org", "c.opened",
@@ -161,14 +161,21 @@ static int source_select(enum figure f, enum counted k, const char *extra, struc
 	           : 0;
 }
 
+/* 1 on PostgreSQL, where the SQL made here differs: $N parameters, the
+ * triggers as PL/pgSQL functions, the walks of the tree as in stmt-pg.c. */
+static int pg(struct store *s)
+{
+	return db_engine(s->db) == DB_POSTGRESQL;
+}
+
 static int exec(struct store *s, const char *sql)
 {
-	return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : HOSO_E_DB;
+	return db_exec(s->db, sql) == 0 ? 0 : HOSO_E_DB;
 }
 
 int store_counter_source_select(enum figure f, struct buf *out)
 {
-	return source_of(f) ? source_select(f, COUNTED_DIM, "1", out) : HOSO_E_NOT_FOUND;
+	return source_of(f) ? source_select(f, COUNTED_DIM, "true", out) : HOSO_E_NOT_FOUND;
 }
 
 /* Whether the store keeps counts of figure f in table k. */
@@ -195,8 +202,8 @@ int store_counters_rebuild(struct store *s)
 		        "INSERT INTO %s(org_id, day, metric, %s, conf, n) SELECT o, d, m, x, k, "
 		        "count(*) FROM (",
 		        counted_table[k], counted_key[k]) < 0 ||
-		    (rc = source_select(f, k, "1", &sql)) < 0 ||
-		    buf_adds(&sql, ") GROUP BY o, d, m, x, k") < 0)
+		    (rc = source_select(f, k, "true", &sql)) < 0 ||
+		    buf_adds(&sql, ") AS q GROUP BY o, d, m, x, k") < 0)
 			rc = rc < 0 ? rc : HOSO_E_NOMEM;
 		if (rc == 0)
 			rc = exec(s, sql.buf);
@@ -225,7 +232,7 @@ int store_counters_case(struct store *s, int64_t case_id, int sign)
 		enum counted k = (enum counted)(i % COUNTED__MAX);
 		const char *t = counted_table[k], *key = counted_key[k];
 		struct buf sql = BUF_INIT(1 << 16);
-		sqlite3_stmt *st = NULL;
+		struct db_stmt *st = NULL;
 
 		/* the figures counted from the case row itself: its own triggers */
 		if (!counted(f, k) || strcmp(source_of(f)->driver, "case_file") == 0)
@@ -239,25 +246,25 @@ int store_counters_case(struct store *s, int64_t case_id, int sign)
 		                    "UPDATE %s SET n = %s.n - g.n FROM (SELECT o, d, m, x, k, "
 		                    "count(*) AS n FROM (",
 		                    t, t)) < 0 ||
-		    (rc = source_select(f, k, "c.id = ?1", &sql)) < 0 ||
+		    (rc = source_select(f, k, pg(s) ? "c.id = $1" : "c.id = ?1", &sql)) < 0 ||
 		    (sign > 0
 		         ? buf_addf(&sql,
-		                    ") WHERE 1 GROUP BY o, d, m, x, k ON CONFLICT (org_id, day, "
-		                    "metric, %s, conf) DO UPDATE SET n = n + excluded.n",
-		                    key)
+		                    ") AS q WHERE true GROUP BY o, d, m, x, k ON CONFLICT (org_id, "
+		                    "day, metric, %s, conf) DO UPDATE SET n = %s.n + excluded.n",
+		                    key, t)
 		         : buf_addf(&sql,
-		                    ") GROUP BY o, d, m, x, k) AS g WHERE %s.org_id = g.o AND "
+		                    ") AS q GROUP BY o, d, m, x, k) AS g WHERE %s.org_id = g.o AND "
 		                    "%s.day = g.d AND %s.metric = g.m AND %s.%s = g.x AND "
 		                    "%s.conf = g.k",
 		                    t, t, t, t, key, t)) < 0)
 			rc = rc < 0 ? rc : HOSO_E_NOMEM;
-		if (rc == 0 && sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK)
-			rc = store_rc(sqlite3_errcode(s->db));
+		if (rc == 0 && db_prepare(s->db, sql.buf, 0, &st) < 0)
+			rc = db_error(s->db);
 		if (rc == 0) {
-			sqlite3_bind_int64(st, 1, case_id);
-			rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_rc(sqlite3_errcode(s->db));
+			db_bind_int(st, 1, case_id);
+			rc = db_step(st) == DB_DONE ? 0 : db_error(s->db);
 		}
-		sqlite3_finalize(st);
+		db_finalize(st);
 		buf_release(&sql);
 	}
 	return rc;
@@ -274,6 +281,50 @@ static const char *const moment_when[MOMENT__MAX] = {
 };
 static const char *const moment_tag[MOMENT__MAX] = {
     [MOMENT_AI] = "ai", [MOMENT_BD] = "bd", [MOMENT_BU] = "bu", [MOMENT_AU] = "au"};
+
+/* The column that names a row of the driver table: SQLite's rowid; on
+ * PostgreSQL the id, or the case for a table of one row a case. */
+static const char *row_key(const char *driver)
+{
+	return strcmp(driver, "case_inspection") == 0 || strcmp(driver, "case_appraisal") == 0
+	           ? "case_id"
+	           : "id";
+}
+
+/* The same trigger on PostgreSQL: a function that does what SQLite's
+ * trigger body does, and the trigger that runs it for each row (a BEFORE
+ * trigger lets the row go on by returning it). */
+static int trigger_sql_pg(enum figure f, enum counted k, enum moment m, struct buf *sql)
+{
+	const char *t = counted_table[k], *key = counted_key[k];
+	const char *rk = row_key(source_of(f)->driver);
+	int adds = m == MOMENT_AI || m == MOMENT_AU, rc = 0;
+	char name[96], cond[64];
+
+	snprintf(name, sizeof(name), "cnt_%s_%s%s", figure_code(f), moment_tag[m],
+	         k == COUNTED_DIM ? "" : "_s");
+	snprintf(cond, sizeof(cond), "r.%s = %s.%s", rk, adds ? "NEW" : "OLD", rk);
+	if (buf_addf(sql, "CREATE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ",
+	             name) < 0 ||
+	    (adds ? buf_addf(sql,
+	                     "INSERT INTO %s(org_id, day, metric, %s, conf, n) SELECT q.*, 1 "
+	                     "FROM (",
+	                     t, key)
+	          : buf_addf(sql,
+	                     "UPDATE %s SET n = n - 1 WHERE (org_id, day, metric, %s, conf) "
+	                     "IN (",
+	                     t, key)) < 0 ||
+	    (rc = source_select(f, k, cond, sql)) < 0 ||
+	    (adds ? buf_addf(sql,
+	                     ") AS q ON CONFLICT (org_id, day, metric, %s, conf) DO UPDATE SET "
+	                     "n = %s.n + 1; RETURN NULL; END $$; ",
+	                     key, t)
+	          : buf_addf(sql, "); RETURN %s; END $$; ", m == MOMENT_BD ? "OLD" : "NEW")) < 0 ||
+	    buf_addf(sql, "CREATE TRIGGER %s %s ON %s FOR EACH ROW EXECUTE FUNCTION %s()", name,
+	             moment_when[m], source_of(f)->driver, name) < 0)
+		return rc < 0 ? rc : HOSO_E_NOMEM;
+	return 0;
+}
 
 /* The trigger of figure f on its driver table at moment m, for one table
  * of counts, appended to sql. */
@@ -305,19 +356,22 @@ static int trigger_sql(enum figure f, enum counted k, enum moment m, struct buf 
 }
 
 /* Every trigger that keeps the counters, in turn, to fn (which returns 0
- * to go on, or a negative code to stop with). */
-static int triggers_each(int (*fn)(const char *sql, void *arg), void *arg)
+ * to go on, or a negative code to stop with): SQLite's (pgsql 0) or
+ * PostgreSQL's. */
+static int triggers_each(int pgsql, int (*fn)(const char *sql, void *arg), void *arg)
 {
 	int rc = 0;
 
 	for (int i = 0; rc == 0 && i < FIGURE__MAX * COUNTED__MAX * MOMENT__MAX; i++) {
 		enum figure f = (enum figure)(i / (COUNTED__MAX * MOMENT__MAX));
 		enum counted k = (enum counted)(i / MOMENT__MAX % COUNTED__MAX);
+		enum moment m = (enum moment)(i % MOMENT__MAX);
 		struct buf sql = BUF_INIT(1 << 16);
 
 		if (!counted(f, k))
 			continue;
-		if ((rc = trigger_sql(f, k, (enum moment)(i % MOMENT__MAX), &sql)) == 0)
+		rc = pgsql ? trigger_sql_pg(f, k, m, &sql) : trigger_sql(f, k, m, &sql);
+		if (rc == 0)
 			rc = fn(sql.buf, arg);
 		buf_release(&sql);
 	}
@@ -349,7 +403,9 @@ static void defs_hash_make(void)
 		return;
 	}
 	crypto_generichash_init(&h, NULL, 0, sizeof(md));
-	if ((defs_hash.rc = triggers_each(hash_one, &h)) < 0)
+	/* both engines' triggers: a change to either makes them again */
+	if ((defs_hash.rc = triggers_each(0, hash_one, &h)) < 0 ||
+	    (defs_hash.rc = triggers_each(1, hash_one, &h)) < 0)
 		return;
 	crypto_generichash_final(&h, md, sizeof(md));
 	sodium_bin2hex(defs_hash.hex, STORE_COUNTERS_HASH_HEX, md, sizeof(md));
@@ -374,26 +430,30 @@ static int counters_install(struct store *s)
 {
 	int rc = 0;
 
-	/* Drop the old triggers (their names start with cnt_), then create. */
+	/* Drop the old triggers (their names start with cnt_), then create:
+	 * on PostgreSQL their functions, and the triggers with them. */
 	while (rc == 0) {
-		sqlite3_stmt *st;
+		struct db_stmt *st;
 		char *drop = NULL;
 
-		if (sqlite3_prepare_v2(s->db,
-		                       "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
+		if (db_prepare(s->db,
+		               pg(s) ? "SELECT proname FROM pg_proc WHERE proname LIKE 'cnt\\_%' "
+		                       "ESCAPE '\\' LIMIT 1"
+		                     : "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
 		                       "name LIKE 'cnt\\_%' ESCAPE '\\' LIMIT 1",
-		                       -1, &st, NULL) != SQLITE_OK)
+		               0, &st) < 0)
 			return HOSO_E_DB;
-		if (sqlite3_step(st) == SQLITE_ROW)
-			drop = sqlite3_mprintf("DROP TRIGGER \"%w\"", sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
+		if (db_step(st) == DB_ROW)
+			drop = pg(s) ? store_drop_sql("FUNCTION", db_text(st, 0), " CASCADE")
+			             : store_drop_sql("TRIGGER", db_text(st, 0), "");
+		db_finalize(st);
 		if (!drop)
 			break;
 		rc = exec(s, drop);
-		sqlite3_free(drop);
+		free(drop);
 	}
 	if (rc == 0)
-		rc = triggers_each(exec_one, s);
+		rc = triggers_each(pg(s), exec_one, s);
 	return rc == 0 ? store_counters_rebuild(s) : rc;
 }
 
@@ -404,17 +464,16 @@ static int counters_install(struct store *s)
  * not (or not known: a database from before the hash was kept). */
 static int made_with(struct store *s, const char *want)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_META_GET);
+	struct db_stmt *st = store_stmt(s, STMT_META_GET);
 	int rc, same;
 
 	if (!st)
 		return HOSO_E_DB;
-	sqlite3_bind_text(st, 1, META_KEY, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	same = rc == SQLITE_ROW && sqlite3_column_text(st, 0) &&
-	       strcmp((const char *)sqlite3_column_text(st, 0), want) == 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? same : store_rc(rc);
+	db_bind_text(st, 1, META_KEY);
+	rc = db_step(st);
+	same = rc == DB_ROW && db_text(st, 0) && strcmp(db_text(st, 0), want) == 0;
+	db_reset(st);
+	return rc == DB_ROW || rc == DB_DONE ? same : db_rc(rc);
 }
 
 /* Reinstall, recount and verify, and remember the definitions' hash, in
@@ -422,7 +481,7 @@ static int made_with(struct store *s, const char *want)
  * waited for the write lock. */
 static int counters_reinstall(struct store *s, const char *hash, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t diffs = 0;
 	int rc;
 
@@ -438,8 +497,8 @@ static int counters_reinstall(struct store *s, const char *hash, struct err *e)
 	if (rc == 0 && !(st = store_stmt(s, STMT_META_PUT)))
 		rc = HOSO_E_DB;
 	if (rc == 0) {
-		sqlite3_bind_text(st, 1, META_KEY, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, hash, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 1, META_KEY);
+		db_bind_text_copy(st, 2, hash);
 		rc = store_exec_stmt(st);
 	}
 	if (rc == 0 && (rc = store_commit(s)) == 0)
@@ -481,27 +540,29 @@ int store_counters_verify(struct store *s, int64_t *ret_diffs)
 		enum figure f = (enum figure)(i / COUNTED__MAX);
 		enum counted k = (enum counted)(i % COUNTED__MAX);
 		struct buf sql = BUF_INIT(1 << 16);
-		sqlite3_stmt *st;
+		struct db_stmt *st;
 
 		if (!counted(f, k))
 			continue;
 		/* Keys whose recount differs from the counter, both ways. */
 		if (buf_adds(&sql, "WITH q AS (SELECT o, d, m, x, k, count(*) AS n FROM (") < 0 ||
-		    (rc = source_select(f, k, "1", &sql)) < 0 ||
+		    (rc = source_select(f, k, "true", &sql)) < 0 ||
 		    buf_addf(
 		        &sql,
-		        ") GROUP BY o, d, m, x, k), c AS (SELECT org_id AS o, day AS d, metric "
-		        "AS m, %s AS x, conf AS k, n FROM %s WHERE metric = '%s' AND n <> "
+		        ") AS r GROUP BY o, d, m, x, k), c AS (SELECT org_id AS o, day AS d, "
+		        "metric AS m, %s AS x, conf AS k, n FROM %s WHERE metric = '%s' AND n <> "
 		        "0) SELECT (SELECT count(*) FROM (SELECT * FROM q EXCEPT SELECT * FROM "
-		        "c)) + (SELECT count(*) FROM (SELECT * FROM c EXCEPT SELECT * FROM q))",
+		        "c) AS a) + (SELECT count(*) FROM (SELECT * FROM c EXCEPT SELECT * FROM q) "
+		        "AS "
+		        "b)",
 		        counted_key[k], counted_table[k], figure_code(f)) < 0)
 			rc = rc < 0 ? rc : HOSO_E_NOMEM;
-		if (rc == 0 && sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK)
+		if (rc == 0 && db_prepare(s->db, sql.buf, 0, &st) < 0)
 			rc = HOSO_E_DB;
 		if (rc == 0) {
-			if (sqlite3_step(st) == SQLITE_ROW)
-				diffs += sqlite3_column_int64(st, 0);
-			sqlite3_finalize(st);
+			if (db_step(st) == DB_ROW)
+				diffs += db_int(st, 0);
+			db_finalize(st);
 		}
 		buf_release(&sql);
 	}
@@ -513,52 +574,51 @@ int store_counters_verify(struct store *s, int64_t *ret_diffs)
  * ?4) to st and give each line to fn: the report's, whose figure is read
  * from the line (f FIGURE__MAX), or figure f's records, with their case
  * and subject's kind in two more columns.  st is reset. */
-static int cells_read(sqlite3_stmt *st, enum figure f, int64_t root, int32_t from, int32_t to,
+static int cells_read(struct db_stmt *st, enum figure f, int64_t root, int32_t from, int32_t to,
                       int max_conf, int (*fn)(const struct report_cell *c, void *arg), void *arg)
 {
 	int rc, stop = 0;
 
-	sqlite3_bind_int64(st, 1, root);
+	db_bind_int(st, 1, root);
 	store_bind_date(st, 2, from);
 	store_bind_date(st, 3, to);
-	sqlite3_bind_int(st, 4, max_conf);
-	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int(st, 4, max_conf);
+	while (!stop && (rc = db_step(st)) == DB_ROW) {
 		struct report_cell c = {
-		    .line = (enum report_line)sqlite3_column_int(st, 0),
-		    .top = sqlite3_column_int64(st, 1),
+		    .line = (enum report_line)(int)db_int(st, 0),
+		    .top = db_int(st, 1),
 		    .figure = f,
-		    .dim = (const char *)sqlite3_column_text(st, 3),
-		    .who = sqlite3_column_int64(st, 4),
-		    .n = sqlite3_column_int64(st, 5),
+		    .dim = db_text(st, 3),
+		    .who = db_int(st, 4),
+		    .n = db_int(st, 5),
 		    .day = store_col_date(st, 6, DATE_NONE),
-		    .conf = sqlite3_column_int(st, 7),
+		    .conf = (int)db_int(st, 7),
 		    .start = store_col_date(st, 8, DATE_NONE),
 		    .done = store_col_date(st, 9, DATE_NONE),
-		    .case_id = sqlite3_column_int64(st, 10),
+		    .case_id = db_int(st, 10),
 		};
 		int known = (unsigned)c.line < REPORT_LINE__MAX;
 
 		if (f != FIGURE__MAX) {
-			c.person = sqlite3_column_int(st, 11);
+			c.person = (int)db_int(st, 11);
 		} else if (known &&
 		           (c.line == REPORT_LINE_COUNT || c.line == REPORT_LINE_SUBJECT)) {
 			/* Counts of a figure this program does not know (none,
 			 * while the triggers follow the definitions) are left
 			 * out. */
-			known =
-			    figure_parse((const char *)sqlite3_column_text(st, 2), &c.figure) == 0;
+			known = figure_parse(db_text(st, 2), &c.figure) == 0;
 		}
 		if (known && c.dim && c.day != DATE_NONE)
 			stop = fn(&c, arg);
 	}
-	sqlite3_reset(st);
-	return stop ? stop : rc == SQLITE_DONE ? 0 : store_rc(rc);
+	db_reset(st);
+	return stop ? stop : rc == DB_DONE ? 0 : db_rc(rc);
 }
 
 int store_report_cells(struct store *s, int64_t root, int at_the_time, int32_t from, int32_t to,
                        int max_conf, int (*fn)(const struct report_cell *c, void *arg), void *arg)
 {
-	sqlite3_stmt *st = store_stmt(s, at_the_time ? STMT_REPORT_UNDER : STMT_REPORT_BY_ORG);
+	struct db_stmt *st = store_stmt(s, at_the_time ? STMT_REPORT_UNDER : STMT_REPORT_BY_ORG);
 
 	return st ? cells_read(st, FIGURE__MAX, root, from, to, max_conf, fn, arg) : HOSO_E_DB;
 }
@@ -566,22 +626,21 @@ int store_report_cells(struct store *s, int64_t root, int at_the_time, int32_t f
 int store_successions_between(struct store *s, int32_t after, int32_t until,
                               int (*fn)(int32_t day, int64_t n, void *arg), void *arg)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_SUCCESSIONS_BETWEEN);
+	struct db_stmt *st = store_stmt(s, STMT_SUCCESSIONS_BETWEEN);
 	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
 	store_bind_date(st, 1, after);
 	store_bind_date(st, 2, until);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((rc = fn(store_col_date(st, 0, DATE_NONE), sqlite3_column_int64(st, 1), arg)) !=
-		    0) {
-			sqlite3_reset(st);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if ((rc = fn(store_col_date(st, 0, DATE_NONE), db_int(st, 1), arg)) != 0) {
+			db_reset(st);
 			return rc;
 		}
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_rc(rc);
+	db_reset(st);
+	return rc == DB_DONE ? 0 : db_rc(rc);
 }
 
 /* The records a deadline figure is computed from: a traveller back from a
@@ -639,12 +698,15 @@ static int subject_is_person(const char *col)
  * confidentiality ?4, as store_report_cells reads their counts: each
  * line (line, top, '', dim, subject, 1, day, conf, start, done, case,
  * person). */
-static int records_select(enum figure f, int at_the_time, struct buf *sql)
+static int records_select(enum figure f, int at_the_time, int pgsql, struct buf *sql)
 {
 	const struct figure_def *def = figure_def(f);
 	const struct counter_source *x = source_of(f);
 	const struct deadline_source *d =
 	    def->source == FIGURE_COUNTED ? NULL : &deadline_sources[def->source];
+	const char *walk = at_the_time ? (pgsql ? STORE_UNDER_CTE_PG : STORE_UNDER_CTE)
+	                               : (pgsql ? STORE_CANDIDATES_CTE_PG : STORE_CANDIDATES_CTE);
+	const char p = pgsql ? '$' : '?';
 	const char *org, *day, *subject, *case_col;
 
 	if (!d && !x)
@@ -654,7 +716,7 @@ static int records_select(enum figure f, int at_the_time, struct buf *sql)
 	subject = d ? d->subject : x->subject ? x->subject : "0";
 	/* a letter of the register counts without a case */
 	case_col = x && strcmp(x->join, PETITION_JOIN) == 0 ? "0" : "c.id";
-	if (buf_adds(sql, at_the_time ? STORE_UNDER_CTE : STORE_CANDIDATES_CTE) < 0 ||
+	if (buf_adds(sql, walk) < 0 ||
 	    buf_addf(sql,
 	             "SELECT %d, %s, '', %s, %s, 1, %s, c.confidentiality, %s, %s, %s, %d "
 	             "FROM %s r %s ",
@@ -666,9 +728,9 @@ static int records_select(enum figure f, int at_the_time, struct buf *sql)
 	                            org, day, day)
 	                 : buf_addf(sql, "JOIN cand u ON u.org_id = %s", org)) < 0 ||
 	    buf_addf(sql,
-	             " WHERE %s AND %s BETWEEN ?2 AND ?3 AND c.confidentiality <= ?4 AND %s IS "
-	             "NOT NULL ORDER BY %s DESC, c.id DESC",
-	             d ? d->where : x->where, day, d ? "1" : x->dim, day) < 0)
+	             " WHERE %s AND %s BETWEEN %c2 AND %c3 AND c.confidentiality <= %c4 AND %s "
+	             "IS NOT NULL ORDER BY %s DESC, c.id DESC",
+	             d ? d->where : x->where, day, p, p, p, d ? "true" : x->dim, day) < 0)
 		return HOSO_E_NOMEM;
 	return 0;
 }
@@ -678,17 +740,17 @@ int store_figure_records(struct store *s, enum figure f, int64_t root, int at_th
                          int (*fn)(const struct report_cell *c, void *arg), void *arg)
 {
 	struct buf sql = BUF_INIT(1 << 16);
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	int rc;
 
 	if ((unsigned)f >= FIGURE__MAX)
 		return HOSO_E_NOT_FOUND;
-	if ((rc = records_select(f, at_the_time, &sql)) == 0 &&
-	    sqlite3_prepare_v2(s->db, sql.buf, -1, &st, NULL) != SQLITE_OK)
-		rc = store_rc(sqlite3_errcode(s->db));
+	if ((rc = records_select(f, at_the_time, pg(s), &sql)) == 0 &&
+	    db_prepare(s->db, sql.buf, 0, &st) < 0)
+		rc = db_error(s->db);
 	buf_release(&sql);
 	if (rc == 0)
 		rc = cells_read(st, f, root, from, to, max_conf, fn, arg);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }

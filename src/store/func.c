@@ -1,5 +1,6 @@
 /*
- * func.c - the SQL functions hoso adds to each of its connections, so that
+ * func.c - the rules of the SQL functions hoso adds to each of its
+ * connections (db-sqlite.c registers them), so that
  * searches can filter inside the query (by scope, before any LIMIT) with
  * the same folding and word rules as the full-text index:
  *
@@ -74,44 +75,4 @@ int store_words_match(const char *key, const char *match)
 		words++;
 	}
 	return words > 0;
-}
-
-static void fn_words(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	sqlite3_result_int(cx, store_words_match((const char *)sqlite3_value_text(argv[0]),
-	                                         (const char *)sqlite3_value_text(argv[1])));
-}
-
-static void fn_fold(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	struct buf k = BUF_INIT((size_t)1 << 20);
-	int rc;
-
-	(void)argc;
-	if (!s) {
-		sqlite3_result_null(cx);
-		return;
-	}
-	rc = vi_search_key(s, (size_t)sqlite3_value_bytes(argv[0]), &k);
-	if (rc == HOSO_E_NOMEM)
-		sqlite3_result_error_nomem(cx);
-	else if (rc < 0)
-		sqlite3_result_text(cx, "", 0, SQLITE_STATIC); /* not UTF-8: matches nothing */
-	else
-		sqlite3_result_text(cx, k.buf, (int)k.len, SQLITE_TRANSIENT);
-	buf_release(&k);
-}
-
-int store_functions(sqlite3 *db)
-{
-	const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-
-	if (sqlite3_create_function_v2(db, "hoso_words", 2, flags, NULL, fn_words, NULL, NULL,
-	                               NULL) != SQLITE_OK ||
-	    sqlite3_create_function_v2(db, "hoso_fold", 1, flags, NULL, fn_fold, NULL, NULL,
-	                               NULL) != SQLITE_OK)
-		return HOSO_E_NOMEM;
-	return 0;
 }

@@ -19,7 +19,7 @@ struct migration {
 	int (*step)(struct store *s);
 };
 
-static int seed_calendar(struct store *s)
+int store_seed_calendar(struct store *s)
 {
 	size_t n, i;
 	const struct cal_entry *e = cal_default_entries(&n);
@@ -171,7 +171,7 @@ static const struct migration migrations[] = {
         " kind TEXT NOT NULL CHECK (kind IN ('off', 'work', 'not_off')),"
         " name TEXT NOT NULL,"
         " source TEXT NOT NULL DEFAULT '') STRICT;",
-        seed_calendar,
+        store_seed_calendar,
     },
     /* 2: users and sessions. */
     {
@@ -928,7 +928,6 @@ int store_latest_schema_version(void)
 int store_migrate(struct store *s, struct err *e)
 {
 	int have = store_schema_version(s), v, rc;
-	char *msg = NULL;
 	char pragma[64];
 
 	if (have < 0)
@@ -942,10 +941,9 @@ int store_migrate(struct store *s, struct err *e)
 		rc = store_begin(s);
 		if (rc < 0)
 			return err_set(e, rc, NULL, NULL, NULL);
-		if (sqlite3_exec(s->db, migrations[v].sql, NULL, NULL, &msg) != SQLITE_OK) {
+		if (db_exec(s->db, migrations[v].sql) < 0) {
 			err_set(e, HOSO_E_DB, NULL, "Lỗi khi nâng cấp lên phiên bản %d: %s",
-			        "Migration %d failed: %s", v + 1, msg ? msg : "?");
-			sqlite3_free(msg);
+			        "Migration %d failed: %s", v + 1, db_errmsg(s->db));
 			store_rollback(s);
 			return HOSO_E_DB;
 		}
@@ -955,7 +953,7 @@ int store_migrate(struct store *s, struct err *e)
 			               "Migration %d failed", v + 1);
 		}
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
-		if (sqlite3_exec(s->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+		if (db_exec(s->db, pragma) < 0) {
 			store_rollback(s);
 			return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
 		}

@@ -11,7 +11,7 @@ int store_notice_add(struct store *s, const struct notice_row *r)
 	                  r->text, r->text_en);
 }
 
-static int read_notice(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_notice(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct notice_row *r = item;
 

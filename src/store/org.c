@@ -7,7 +7,7 @@
 
 #include "core/banned.h"
 
-static int read_org(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_org(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct org_row *r = item;
 
@@ -19,8 +19,8 @@ static int read_org(sqlite3_stmt *st, struct arena *a, void *item)
 static int insert_version(struct store *s, int64_t id, int32_t from, const char *name,
                           const char *kind, int64_t parent_id, const char *document)
 {
-	return store_exec(s, STMT_ORG_VERSION_INSERT, "Idssrs", id, from, name, kind, parent_id,
-	                  document);
+	return store_exec(s, STMT_ORG_VERSION_INSERT, "Idssrsk", id, from, name, kind, parent_id,
+	                  document, name);
 }
 
 int store_org_insert(struct store *s, const char *code, int32_t from, const char *name,
@@ -74,7 +74,7 @@ int store_org_children_at(struct store *s, int64_t id, int32_t day, struct arena
 	                  &ret->n, "Id", id, day);
 }
 
-static int read_hit(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_hit(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct org_hit *h = item;
 
@@ -117,8 +117,8 @@ int store_org_new_version(struct store *s, int64_t id, int32_t day, const char *
 	if (cur.valid_to != DATE_OPEN || cur.ver_to != DATE_OPEN || day < cur.ver_from)
 		return HOSO_E_ORG_STATE;
 	if (day == cur.ver_from)
-		return store_exec(s, STMT_ORG_VERSION_UPDATE, "Issrs", cur.version_id, name, kind,
-		                  parent_id, document);
+		return store_exec(s, STMT_ORG_VERSION_UPDATE, "Issrsk", cur.version_id, name, kind,
+		                  parent_id, document, name);
 	if ((rc = store_exec(s, STMT_ORG_VERSION_CLOSE, "Id", cur.version_id, day)) < 0)
 		return rc;
 	return insert_version(s, id, day, name, kind, parent_id, document);
@@ -154,7 +154,7 @@ int store_succession_insert(struct store *s, const char *kind, int32_t effective
 	return rc;
 }
 
-static int read_link(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_link(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct succession_link *l = item;
 
@@ -168,7 +168,7 @@ static int read_links(struct store *s, struct succession_row *r, struct arena *a
 	                  (void **)&r->links, &r->nlinks, "I", r->id);
 }
 
-static int read_succession(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_succession(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct succession_row *r = item;
 

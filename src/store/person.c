@@ -33,10 +33,10 @@ static const struct identifier *identifier_find(const char *field)
 	return NULL;
 }
 
-static int read_person(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_person(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct person_row *r = item;
-	const void *k = sqlite3_column_blob(st, 22);
+	const void *k = db_blob(st, 22);
 	int rc = store_cols(st, a, "IssssissssssssddssIiIs-I", &r->id, &r->full_name,
 	                    &r->family_name, &r->middle_name, &r->given_name, &r->name_manual,
 	                    &r->sex, &r->birth_date, &r->home_town, &r->residence, &r->ethnicity,
@@ -44,7 +44,7 @@ static int read_person(sqlite3_stmt *st, struct arena *a, void *item)
 	                    &r->full_member_date, &r->status, &r->management_level, &r->org_id,
 	                    &r->confidentiality, &r->version, &r->search_key, &r->dup_of);
 
-	r->sort_key_len = (size_t)sqlite3_column_bytes(st, 22);
+	r->sort_key_len = db_bytes(st, 22);
 	if (rc == 0 && k && r->sort_key_len) {
 		void *c = arena_alloc(a, r->sort_key_len);
 
@@ -57,7 +57,7 @@ static int read_person(sqlite3_stmt *st, struct arena *a, void *item)
 }
 
 /* Bind the 22 data columns shared by INSERT and UPDATE. */
-static int bind_person(sqlite3_stmt *st, const struct person_row *p)
+static int bind_person(struct db_stmt *st, const struct person_row *p)
 {
 	return store_bind(
 	    st, "ssssissssssssddssrisbr", p->full_name, p->family_name ? p->family_name : "",
@@ -89,22 +89,22 @@ static int duplicate_detail(struct store *s, const struct person_row *p, struct 
 
 /* Run st, a person's INSERT or UPDATE bound by bind_person: a constraint
  * failure names the identifier another record holds. */
-static int person_write(struct store *s, sqlite3_stmt *st, const struct person_row *p,
+static int person_write(struct store *s, struct db_stmt *st, const struct person_row *p,
                         struct err *e)
 {
-	int rc = sqlite3_step(st);
+	int rc = db_step(st);
 
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	db_reset(st);
+	if (rc == DB_DONE)
 		return 0;
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	if (rc == HOSO_E_DUPLICATE)
 		return duplicate_detail(s, p, e);
-	return err_set(e, store_rc(rc), NULL, NULL, NULL);
+	return err_set(e, db_rc(rc), NULL, NULL, NULL);
 }
 
 int store_person_insert(struct store *s, const struct person_row *p, int64_t *ret_id, struct err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_INSERT);
+	struct db_stmt *st = store_stmt(s, STMT_PERSON_INSERT);
 	int64_t id;
 	int rc;
 
@@ -112,7 +112,7 @@ int store_person_insert(struct store *s, const struct person_row *p, int64_t *re
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
 	if ((rc = person_write(s, st, p, e)) < 0)
 		return rc;
-	id = sqlite3_last_insert_rowid(s->db);
+	id = db_last_id(s->db);
 	if (!s->defer_index &&
 	    (rc = store_exec(s, STMT_PERSON_FTS_INSERT, "Is", id, p->search_key)) < 0)
 		return err_set(e, rc, NULL, NULL, NULL);
@@ -138,7 +138,7 @@ int store_person_index_since(struct store *s, int64_t mark)
 
 int store_person_bulk_begin(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_BULK_SCHEMA);
+	struct db_stmt *st = store_stmt(s, STMT_PERSON_BULK_SCHEMA);
 	struct bulk_obj {
 		char *sql, *drop;
 	} *v = NULL;
@@ -148,43 +148,42 @@ int store_person_bulk_begin(struct store *s)
 	if (!st || s->bulk_sql)
 		return HOSO_E_DB;
 	/* Read all first, drop after: the schema must not change under a read. */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *type = (const char *)sqlite3_column_text(st, 0);
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *type = db_text(st, 0);
 
 		if (n == cap) {
 			size_t nc = cap ? cap * 2 : 16;
 			struct bulk_obj *nv = realloc(v, nc * sizeof(*nv));
 
 			if (!nv) {
-				rc = SQLITE_NOMEM;
+				rc = HOSO_E_NOMEM;
 				break;
 			}
 			v = nv;
 			cap = nc;
 		}
-		v[n].sql = strdup((const char *)sqlite3_column_text(st, 2));
-		v[n].drop = sqlite3_mprintf("DROP %s \"%w\"",
-		                            strcmp(type, "index") == 0 ? "INDEX" : "TRIGGER",
-		                            (const char *)sqlite3_column_text(st, 1));
+		v[n].sql = strdup(db_text(st, 2));
+		v[n].drop = store_drop_sql(strcmp(type, "index") == 0 ? "INDEX" : "TRIGGER",
+		                           db_text(st, 1), "");
 		n++;
 		if (!v[n - 1].sql || !v[n - 1].drop) {
-			rc = SQLITE_NOMEM;
+			rc = HOSO_E_NOMEM;
 			break;
 		}
 	}
-	rc = store_rc(rc);
-	sqlite3_reset(st);
+	rc = db_rc(rc);
+	db_reset(st);
 	s->bulk_sql = calloc(n + 1, sizeof(*s->bulk_sql));
 	if (!s->bulk_sql)
 		rc = HOSO_E_NOMEM;
 	for (size_t i = 0; i < n; i++) {
-		if (rc == 0 && sqlite3_exec(s->db, v[i].drop, NULL, NULL, NULL) != SQLITE_OK)
-			rc = store_rc(sqlite3_errcode(s->db));
+		if (rc == 0 && db_exec(s->db, v[i].drop) < 0)
+			rc = db_error(s->db);
 		if (s->bulk_sql)
 			s->bulk_sql[s->bulk_n++] = v[i].sql; /* kept for bulk_end */
 		else
 			free(v[i].sql);
-		sqlite3_free(v[i].drop);
+		free(v[i].drop);
 	}
 	free(v);
 	return rc;
@@ -198,21 +197,21 @@ int store_person_bulk_duplicates(struct store *s, int64_t mark, struct arena *a,
 	int rc = 0;
 
 	for (size_t k = 0; rc == 0 && k < NIDENTIFIERS; k++) {
-		sqlite3_stmt *st = store_stmt(s, identifiers[k].dups);
+		struct db_stmt *st = store_stmt(s, identifiers[k].dups);
 		const char *prev = NULL;
 		int64_t first = 0;
 
 		if (!st)
 			return HOSO_E_DB;
-		sqlite3_bind_int64(st, 1, mark);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *val = (const char *)sqlite3_column_text(st, 0);
-			int64_t id = sqlite3_column_int64(st, 1);
+		db_bind_int(st, 1, mark);
+		while ((rc = db_step(st)) == DB_ROW) {
+			const char *val = db_text(st, 0);
+			int64_t id = db_int(st, 1);
 
 			if (prev && val && strcmp(prev, val) == 0) {
 				v = store_vec_grow(a, v, n, &cap, sizeof(*v));
 				if (!v) {
-					sqlite3_reset(st);
+					db_reset(st);
 					return HOSO_E_NOMEM;
 				}
 				v[n].id = id;
@@ -224,8 +223,8 @@ int store_person_bulk_duplicates(struct store *s, int64_t mark, struct arena *a,
 				first = id;
 			}
 		}
-		rc = store_rc(rc);
-		sqlite3_reset(st);
+		rc = db_rc(rc);
+		db_reset(st);
 	}
 	*ret = v;
 	*ret_n = n;
@@ -244,7 +243,7 @@ int store_person_bulk_end(struct store *s, int64_t mark)
 	int rc = 0;
 
 	/* The index builds sort; let SQLite sort on a second thread. */
-	sqlite3_exec(s->db, "PRAGMA threads = 2", NULL, NULL, NULL);
+	db_exec(s->db, "PRAGMA threads = 2");
 	/* Indexes before triggers.  Each object is forgotten once created, so
 	 * after a failure (a duplicate stopping a unique index) the caller can
 	 * remove the offending rows and call again to finish the rest. */
@@ -254,14 +253,14 @@ int store_person_bulk_end(struct store *s, int64_t mark)
 
 			if (!sql || (strncmp(sql, "CREATE TRIGGER", 14) == 0) != pass)
 				continue;
-			if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-				rc = store_rc(sqlite3_errcode(s->db));
+			if (db_exec(s->db, sql) < 0) {
+				rc = db_error(s->db);
 				break;
 			}
 			free(sql);
 			s->bulk_sql[i] = NULL;
 		}
-	sqlite3_exec(s->db, "PRAGMA threads = 0", NULL, NULL, NULL);
+	db_exec(s->db, "PRAGMA threads = 0");
 	if (rc < 0)
 		return rc;
 	free(s->bulk_sql);
@@ -272,16 +271,16 @@ int store_person_bulk_end(struct store *s, int64_t mark)
 
 int store_person_update(struct store *s, const struct person_row *p, struct err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PERSON_UPDATE);
+	struct db_stmt *st = store_stmt(s, STMT_PERSON_UPDATE);
 	int rc;
 
 	if (!st || bind_person(st, p) < 0)
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
-	sqlite3_bind_int64(st, 23, p->id);
-	sqlite3_bind_int64(st, 24, p->version);
+	db_bind_int(st, 23, p->id);
+	db_bind_int(st, 24, p->version);
 	if ((rc = person_write(s, st, p, e)) < 0)
 		return rc;
-	if (sqlite3_changes(s->db) == 0) {
+	if (db_changes(s->db) == 0) {
 		struct arena a;
 		struct person_row cur;
 
@@ -357,7 +356,7 @@ struct id_range {
 	int64_t lo, hi;
 };
 
-static int read_range(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_range(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct id_range *r = item;
 
@@ -476,7 +475,7 @@ int store_membership_close(struct store *s, int64_t person_id, int32_t day)
 	return store_exec(s, STMT_MEMBERSHIP_CLOSE, "Id", person_id, day);
 }
 
-static int read_membership(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_membership(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct membership_row *m = item;
 
@@ -497,7 +496,7 @@ struct moving {
 	const char *status;
 };
 
-static int read_moving(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_moving(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct moving *m = item;
 
@@ -542,7 +541,7 @@ int store_position_insert(struct store *s, const struct position_row *p, int64_t
 	                    p->title, p->valid_from, p->valid_to);
 }
 
-static int read_position(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_position(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct position_row *p = item;
 
@@ -557,7 +556,7 @@ int store_position_of(struct store *s, int64_t person_id, struct arena *a,
 	                  &ret->n, "I", person_id);
 }
 
-static int read_count(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_count(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct org_count *c = item;
 

@@ -11,13 +11,13 @@
 
 int store_petition_insert(struct store *s, const struct petition_row *r, int64_t *ret_id)
 {
-	return store_insert(s, STMT_PETITION_INSERT, ret_id, "IdssssssirdrI", r->org_id,
+	return store_insert(s, STMT_PETITION_INSERT, ret_id, "IdssssssirdrIk", r->org_id,
 	                    r->received, r->channel, r->kind, r->sender_status, r->sender_name,
 	                    r->sender_address, r->summary, r->confidentiality, r->contested_case,
-	                    r->decision_received, r->duplicate_of, r->created_by);
+	                    r->decision_received, r->duplicate_of, r->created_by, r->sender_name);
 }
 
-static int read_petition(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_petition(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct petition_row *r = item;
 
@@ -57,7 +57,7 @@ int store_petition_subject_add(struct store *s, int64_t petition_id, int64_t org
 	                    person_id);
 }
 
-static int read_subject(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_subject(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct petition_subject_row *r = item;
 
@@ -75,7 +75,7 @@ int store_petition_same(struct store *s, const char *sender, int64_t org, const 
                         const char *persons, int64_t *ret_id)
 {
 	int rc = store_row(s, STMT_PETITION_SAME, NULL, sizeof(*ret_id), store_read_id, ret_id,
-	                   "sIss", sender, org, orgs, persons);
+	                   "kIss", sender, org, orgs, persons);
 
 	if (rc == HOSO_E_NOT_FOUND) {
 		*ret_id = 0;

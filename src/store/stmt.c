@@ -97,7 +97,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
     [STMT_ORG_INSERT] = "INSERT INTO org(code, valid_from) VALUES (?1, ?2)",
     [STMT_ORG_VERSION_INSERT] =
         "INSERT INTO org_version(org_id, valid_from, name, kind, parent_id, document, "
-        "search_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, hoso_fold(?3))",
+        "search_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [STMT_ORG_BY_CODE] = "SELECT id FROM org WHERE code = ?1",
     [STMT_ORG_AT] = "SELECT " ORG_COLS " FROM org o JOIN org_version v ON v.org_id = o.id "
                     "WHERE o.id = ?1 AND v.valid_from <= ?2 "
@@ -114,7 +114,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
                              "AND (v.valid_to IS NULL OR v.valid_to > ?2) ORDER BY o.code",
     [STMT_ORG_VERSION_CLOSE] = "UPDATE org_version SET valid_to = ?2 WHERE id = ?1",
     [STMT_ORG_VERSION_UPDATE] = "UPDATE org_version SET name = ?2, kind = ?3, parent_id = ?4, "
-                                "document = coalesce(?5, document), search_key = hoso_fold(?2) "
+                                "document = coalesce(?5, document), search_key = ?6 "
                                 "WHERE id = ?1",
     [STMT_ORG_END] = "UPDATE org SET valid_to = ?2 WHERE id = ?1",
     /* Organisations alive on ?1 whose folded name matches ?2 (hoso_words)
@@ -463,7 +463,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
         "INSERT INTO petition(org_id, received, channel, kind, sender_status, sender_name, "
         "sender_address, sender_key, summary, confidentiality, contested_case, "
         "decision_received, duplicate_of, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-        "hoso_fold(?6), ?8, ?9, ?10, ?11, ?12, ?13)",
+        "?14, ?8, ?9, ?10, ?11, ?12, ?13)",
     [STMT_PETITION_GET] = "SELECT " PETITION_COLS " FROM petition WHERE id = ?1",
     /* The letters received by the organisations ?1 (a JSON array of ids,
      * NULL: any) up to confidentiality ?2, received within ?3..?4, in
@@ -498,7 +498,7 @@ const char *const stmt_sqlite[STMT__MAX] = {
      * body (?2) about one of the same subjects (?3, ?4: JSON arrays of
      * organisation and person ids), the newest first. */
     [STMT_PETITION_SAME] =
-        "SELECT p.id FROM petition p WHERE p.sender_key = hoso_fold(?1) AND p.org_id = ?2 AND "
+        "SELECT p.id FROM petition p WHERE p.sender_key = ?1 AND p.org_id = ?2 AND "
         "EXISTS (SELECT 1 FROM petition_subject s WHERE s.petition_id = p.id AND (s.org_id IN "
         "(SELECT value FROM json_each(?3)) OR s.person_id IN (SELECT value FROM "
         "json_each(?4)))) ORDER BY p.id DESC LIMIT 1",

@@ -11,63 +11,53 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "vi/vi.h"
+
 #include "core/banned.h"
 
-int store_rc(int rc)
+const char *store_sql(struct store *s, enum stmt id)
 {
-	if (rc == SQLITE_CONSTRAINT_COMMITHOOK)
-		return HOSO_E_DB; /* commit_guard: the transaction was already lost */
-	switch (rc & 0xff) {
-	case SQLITE_OK:
-	case SQLITE_DONE:
-	case SQLITE_ROW:
-		return 0;
-	case SQLITE_CONSTRAINT:
-		return HOSO_E_DUPLICATE;
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return HOSO_E_BUSY;
-	case SQLITE_NOMEM:
-		return HOSO_E_NOMEM;
-	case SQLITE_TOOBIG:
-		return HOSO_E_TOO_BIG;
-	case SQLITE_CANTOPEN:
-	case SQLITE_IOERR:
-	case SQLITE_FULL:
-	case SQLITE_READONLY:
-		return HOSO_E_IO;
-	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT:
-		return HOSO_E_BAD_FILE;
-	default:
-		return HOSO_E_DB;
-	}
+	return db_engine(s->db) == DB_POSTGRESQL ? stmt_pg[id] : stmt_sqlite[id];
 }
 
-sqlite3_stmt *store_stmt(struct store *s, enum stmt id)
+struct db_stmt *store_stmt(struct store *s, enum stmt id)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (id >= STMT__MAX)
 		return NULL;
 	st = s->stmt[id];
 	if (!st) {
-		if (sqlite3_prepare_v3(s->db, stmt_sqlite[id], -1, SQLITE_PREPARE_PERSISTENT, &st,
-		                       NULL) != SQLITE_OK)
+		if (db_prepare(s->db, store_sql(s, id), 1, &st) < 0)
 			return NULL;
 		s->stmt[id] = st;
 		return st;
 	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	db_reset(st);
+	db_clear(st);
 	return st;
 }
 
-int store_bind_text(sqlite3_stmt *st, int i, const char *v)
+int store_bind_text(struct db_stmt *st, int i, const char *v)
 {
-	if (!v)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	return db_bind_text(st, i, v);
+}
+
+char *store_drop_sql(const char *what, const char *name, const char *after)
+{
+	struct buf b = BUF_INIT(4096);
+
+	if (!name || buf_addf(&b, "DROP %s \"", what) < 0)
+		goto fail;
+	for (const char *p = name; *p; p++)
+		if (buf_add(&b, p, *p == '"' ? 2 : 1) < 0) /* "" for " */
+			goto fail;
+	if (buf_add(&b, "\"", 1) < 0 || buf_adds(&b, after) < 0)
+		goto fail;
+	return b.buf;
+fail:
+	buf_release(&b);
+	return NULL;
 }
 
 /*
@@ -80,16 +70,16 @@ int store_bind_text(sqlite3_stmt *st, int i, const char *v)
  */
 static _Thread_local int bind_nomem;
 
-int store_bind_date(sqlite3_stmt *st, int i, int32_t day)
+int store_bind_date(struct db_stmt *st, int i, int32_t day)
 {
 	char iso[DATE_BUF];
 	int rc;
 
 	if (day == DATE_OPEN || day == DATE_NONE)
-		return sqlite3_bind_null(st, i);
+		return db_bind_null(st, i);
 	date_format_iso(day, iso);
-	rc = sqlite3_bind_text(st, i, iso, -1, SQLITE_TRANSIENT);
-	if (rc != SQLITE_OK)
+	rc = db_bind_text_copy(st, i, iso);
+	if (rc < 0)
 		bind_nomem = 1;
 	return rc;
 }
@@ -103,68 +93,86 @@ static int bind_failed(void)
 	return was;
 }
 
-int store_bind_id(sqlite3_stmt *st, int i, int64_t id)
+int store_bind_key(struct db_stmt *st, int i, const char *v)
 {
-	if (id == 0)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_int64(st, i, id);
+	struct buf k = BUF_INIT((size_t)1 << 20);
+	int rc;
+
+	if (!v)
+		return db_bind_null(st, i);
+	rc = vi_search_key(v, strlen(v), &k);
+	if (rc == HOSO_E_NOMEM) {
+		buf_release(&k);
+		bind_nomem = 1;
+		return rc;
+	}
+	/* not UTF-8: the empty key, which matches nothing (as hoso_fold) */
+	rc = db_bind_text_copy(st, i, rc < 0 ? "" : k.buf);
+	if (rc < 0)
+		bind_nomem = 1;
+	buf_release(&k);
+	return rc;
 }
 
-const char *store_col_text(sqlite3_stmt *st, int i, struct arena *a)
+int store_bind_id(struct db_stmt *st, int i, int64_t id)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
+	if (id == 0)
+		return db_bind_null(st, i);
+	return db_bind_int(st, i, id);
+}
+
+const char *store_col_text(struct db_stmt *st, int i, struct arena *a)
+{
+	const char *t = db_text(st, i);
 
 	if (!t)
 		return NULL;
-	return arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, i));
+	return arena_strndup(a, t, db_bytes(st, i));
 }
 
-int32_t store_col_date(sqlite3_stmt *st, int i, int32_t if_null)
+int32_t store_col_date(struct db_stmt *st, int i, int32_t if_null)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
+	const char *t = db_text(st, i);
 	int32_t d;
 
-	if (!t || date_parse_iso((const char *)t, (size_t)sqlite3_column_bytes(st, i), &d) < 0)
+	if (!t || date_parse_iso(t, db_bytes(st, i), &d) < 0)
 		return if_null;
 	return d;
 }
 
-int store_col_withdrawal(sqlite3_stmt *st, int i, struct arena *a, struct withdrawal *ret)
+int store_col_withdrawal(struct db_stmt *st, int i, struct arena *a, struct withdrawal *ret)
 {
-	int null = sqlite3_column_type(st, i) == SQLITE_NULL;
+	int null = db_null(st, i);
 
 	ret->at = store_col_text(st, i, a);
-	ret->by = sqlite3_column_int64(st, i + 1);
+	ret->by = db_int(st, i + 1);
 	ret->reason = store_col_text(st, i + 2, a);
-	if ((!ret->at && !null) || (!ret->reason && sqlite3_column_type(st, i + 2) != SQLITE_NULL))
+	if ((!ret->at && !null) || (!ret->reason && !db_null(st, i + 2)))
 		return HOSO_E_NOMEM;
 	return 0;
 }
 
-int store_exec_stmt(sqlite3_stmt *st)
+int store_exec_stmt(struct db_stmt *st)
 {
 	int rc;
 
 	if (bind_failed()) {
-		sqlite3_reset(st);
+		db_reset(st);
 		return HOSO_E_NOMEM;
 	}
-	rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-		return 0;
-	return store_rc(rc);
+	rc = db_step(st);
+	db_reset(st);
+	return db_rc(rc);
 }
 
-int store_read_id(sqlite3_stmt *st, struct arena *a, void *item)
+int store_read_id(struct db_stmt *st, struct arena *a, void *item)
 {
 	(void)a;
-	*(int64_t *)item = sqlite3_column_int64(st, 0);
+	*(int64_t *)item = db_int(st, 0);
 	return 0;
 }
 
-int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn fn, void **ret,
+int store_read_rows(struct db_stmt *st, struct arena *a, size_t elem, store_row_fn fn, void **ret,
                     size_t *ret_n)
 {
 	size_t cap = 0, n = 0;
@@ -172,19 +180,19 @@ int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn
 	int rc;
 
 	if (bind_failed()) {
-		sqlite3_reset(st);
+		db_reset(st);
 		return HOSO_E_NOMEM;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		v = store_vec_grow(a, v, n, &cap, elem);
 		if (!v || fn(st, a, (char *)v + n * elem) < 0) {
-			sqlite3_reset(st);
+			db_reset(st);
 			return HOSO_E_NOMEM;
 		}
 		n++;
 	}
-	rc = store_rc(rc);
-	sqlite3_reset(st);
+	rc = db_rc(rc);
+	db_reset(st);
 	*ret = v;
 	*ret_n = n;
 	return rc;
@@ -192,7 +200,7 @@ int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn
 
 /* Bind fmt's values (storeInt.h) from ?1 on: how many, or HOSO_E_DB for a
  * letter that is none of the format's. */
-static int bind_values(sqlite3_stmt *st, const char *fmt, va_list ap)
+static int bind_values(struct db_stmt *st, const char *fmt, va_list ap)
 {
 	int i = 0;
 
@@ -201,10 +209,10 @@ static int bind_values(sqlite3_stmt *st, const char *fmt, va_list ap)
 
 		switch (fmt[i]) {
 		case 'I':
-			sqlite3_bind_int64(st, at, va_arg(ap, int64_t));
+			db_bind_int(st, at, va_arg(ap, int64_t));
 			break;
 		case 'i':
-			sqlite3_bind_int(st, at, va_arg(ap, int));
+			db_bind_int(st, at, va_arg(ap, int));
 			break;
 		case 'r':
 			store_bind_id(st, at, va_arg(ap, int64_t));
@@ -212,22 +220,20 @@ static int bind_values(sqlite3_stmt *st, const char *fmt, va_list ap)
 		case 's':
 			store_bind_text(st, at, va_arg(ap, const char *));
 			break;
+		case 'k':
+			store_bind_key(st, at, va_arg(ap, const char *));
+			break;
 		case 'd':
 		case 'e':
 			store_bind_date(st, at, (int32_t)va_arg(ap, int));
 			break;
 		case 'h':
-			sqlite3_bind_blob(st, at, va_arg(ap, const unsigned char *), 32,
-			                  SQLITE_STATIC);
+			db_bind_blob(st, at, va_arg(ap, const unsigned char *), 32);
 			break;
 		case 'b': {
 			const void *p = va_arg(ap, const void *);
-			size_t n = va_arg(ap, size_t);
 
-			if (p)
-				sqlite3_bind_blob64(st, at, p, (sqlite3_uint64)n, SQLITE_STATIC);
-			else
-				sqlite3_bind_null(st, at);
+			db_bind_blob(st, at, p, va_arg(ap, size_t));
 			break;
 		}
 		default:
@@ -237,7 +243,7 @@ static int bind_values(sqlite3_stmt *st, const char *fmt, va_list ap)
 	return i;
 }
 
-int store_bind(sqlite3_stmt *st, const char *fmt, ...)
+int store_bind(struct db_stmt *st, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -250,16 +256,16 @@ int store_bind(sqlite3_stmt *st, const char *fmt, ...)
 
 /* Statement which with fmt's values bound; NULL when it cannot be prepared
  * or fmt does not fit its parameters. */
-static sqlite3_stmt *prepare(struct store *s, enum stmt which, const char *fmt, va_list ap)
+static struct db_stmt *prepare(struct store *s, enum stmt which, const char *fmt, va_list ap)
 {
-	sqlite3_stmt *st = store_stmt(s, which);
+	struct db_stmt *st = store_stmt(s, which);
 
-	if (!st || bind_values(st, fmt, ap) != sqlite3_bind_parameter_count(st))
+	if (!st || bind_values(st, fmt, ap) != db_nparams(st))
 		return NULL;
 	return st;
 }
 
-int store_cols(sqlite3_stmt *st, struct arena *a, const char *fmt, ...)
+int store_cols(struct db_stmt *st, struct arena *a, const char *fmt, ...)
 {
 	va_list ap;
 	int rc = 0;
@@ -268,14 +274,14 @@ int store_cols(sqlite3_stmt *st, struct arena *a, const char *fmt, ...)
 	for (int i = 0; rc != HOSO_E_DB && fmt[i]; i++) {
 		switch (fmt[i]) {
 		case 'I':
-			*va_arg(ap, int64_t *) = sqlite3_column_int64(st, i);
+			*va_arg(ap, int64_t *) = db_int(st, i);
 			break;
 		case 'i':
-			*va_arg(ap, int *) = sqlite3_column_int(st, i);
+			*va_arg(ap, int *) = (int)db_int(st, i);
 			break;
 		case 's': {
 			const char **v = va_arg(ap, const char **);
-			int null = sqlite3_column_type(st, i) == SQLITE_NULL;
+			int null = db_null(st, i);
 
 			*v = store_col_text(st, i, a);
 			if (!*v && !null)
@@ -301,7 +307,7 @@ int store_cols(sqlite3_stmt *st, struct arena *a, const char *fmt, ...)
 /* store_exec, its values in ap. */
 static int exec(struct store *s, enum stmt which, const char *fmt, va_list ap)
 {
-	sqlite3_stmt *st = prepare(s, which, fmt, ap);
+	struct db_stmt *st = prepare(s, which, fmt, ap);
 
 	return st ? store_exec_stmt(st) : HOSO_E_DB;
 }
@@ -310,20 +316,20 @@ static int exec(struct store *s, enum stmt which, const char *fmt, va_list ap)
 static int first_row(struct store *s, enum stmt which, struct arena *a, size_t elem,
                      store_row_fn fn, void *ret, const char *fmt, va_list ap)
 {
-	sqlite3_stmt *st = prepare(s, which, fmt, ap);
+	struct db_stmt *st = prepare(s, which, fmt, ap);
 	int rc;
 
 	if (!st)
 		return HOSO_E_DB;
 	if (bind_failed()) {
 		rc = HOSO_E_NOMEM;
-	} else if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	} else if ((rc = db_step(st)) == DB_ROW) {
 		memset(ret, 0, elem);
 		rc = fn(st, a, ret);
 	} else {
-		rc = rc == SQLITE_DONE ? HOSO_E_NOT_FOUND : store_rc(rc);
+		rc = rc == DB_DONE ? HOSO_E_NOT_FOUND : rc;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc;
 }
 
@@ -347,7 +353,7 @@ int store_insert(struct store *s, enum stmt which, int64_t *ret_id, const char *
 	rc = exec(s, which, fmt, ap);
 	va_end(ap);
 	if (rc == 0 && ret_id)
-		*ret_id = sqlite3_last_insert_rowid(s->db);
+		*ret_id = db_last_id(s->db);
 	return rc;
 }
 
@@ -359,13 +365,13 @@ int store_change(struct store *s, enum stmt which, int if_none, const char *fmt,
 	va_start(ap, fmt);
 	rc = exec(s, which, fmt, ap);
 	va_end(ap);
-	return rc == 0 && sqlite3_changes(s->db) == 0 ? if_none : rc;
+	return rc == 0 && db_changes(s->db) == 0 ? if_none : rc;
 }
 
 int store_rows(struct store *s, enum stmt which, struct arena *a, size_t elem, store_row_fn fn,
                void **ret, size_t *ret_n, const char *fmt, ...)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	va_list ap;
 
 	*ret = NULL;
@@ -425,11 +431,9 @@ static int store_pragmas(struct store *s)
 	                                   "PRAGMA temp_store = MEMORY;";
 
 	if (s->readonly)
-		return sqlite3_exec(s->db,
-		                    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"
-		                    "PRAGMA query_only = ON;",
-		                    NULL, NULL, NULL);
-	return sqlite3_exec(s->db, pragmas, NULL, NULL, NULL);
+		return db_exec(s->db, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;"
+		                      "PRAGMA query_only = ON;");
+	return db_exec(s->db, pragmas);
 }
 
 /*
@@ -447,13 +451,31 @@ static int commit_guard(void *arg)
 	return s->in_tx && !s->committing;
 }
 
+/* The rest of store_open on PostgreSQL: the schema made or checked. */
+static int open_pg(struct store *s, struct store **ret, struct err *e)
+{
+	int rc = s->readonly ? 0 : store_pg_migrate(s, e);
+
+	if (rc == 0 && store_pg_schema_version(s) != store_latest_schema_version())
+		rc = err_set(e, HOSO_E_SCHEMA, "db", NULL, NULL);
+	s->locks = 1;
+	if (rc == 0)
+		rc = store_counters_ensure(s, e);
+	if (rc < 0) {
+		store_close(s);
+		return rc;
+	}
+	*ret = s;
+	return 0;
+}
+
 int store_open(const char *path, int flags, struct store **ret, struct err *e)
 {
 	struct store *s;
 	int oflags, rc;
 
 	*ret = NULL;
-	if (!(flags & STORE_CREATE) && access(path, F_OK) != 0)
+	if (!(flags & STORE_CREATE) && !db_is_url(path) && access(path, F_OK) != 0)
 		return err_set(e, HOSO_E_NOT_FOUND, "db",
 		               "Không tìm thấy cơ sở dữ liệu '%s' (hãy chạy 'hoso init')",
 		               "Database '%s' not found (run 'hoso init')", path);
@@ -467,27 +489,22 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e)
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	}
 	memcpy(s->path, path, strlen(path) + 1);
-	oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	oflags = s->readonly ? DB_READONLY : 0;
 	if (flags & STORE_CREATE)
-		oflags |= SQLITE_OPEN_CREATE;
-	oflags |= SQLITE_OPEN_NOMUTEX;
-	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
-	if (rc != SQLITE_OK) {
-		err_set(e, HOSO_E_IO, "db", "Không mở được cơ sở dữ liệu '%s': %s",
-		        "Cannot open database '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : "?");
+		oflags |= DB_CREATE;
+	if ((rc = db_open(path, oflags, &s->db)) < 0) {
+		err_set(e, rc, "db", "Không mở được cơ sở dữ liệu '%s': %s",
+		        "Cannot open database '%s': %s", path, db_errmsg(s->db));
 		store_close(s);
-		return HOSO_E_IO;
+		return rc;
 	}
-	sqlite3_extended_result_codes(s->db, 1);
-	if (store_functions(s->db) < 0) {
-		store_close(s);
-		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-	}
-	sqlite3_commit_hook(s->db, commit_guard, s);
-	if (store_pragmas(s) != SQLITE_OK) {
-		rc = store_rc(sqlite3_errcode(s->db));
+	if (db_engine(s->db) == DB_POSTGRESQL)
+		return open_pg(s, ret, e);
+	db_guard_commits(s->db, commit_guard, s);
+	if (store_pragmas(s) < 0) {
+		rc = db_error(s->db);
 		err_set(e, rc, "db", "Tệp '%s' không phải cơ sở dữ liệu hoso hợp lệ: %s",
-		        "'%s' is not a valid hoso database: %s", path, sqlite3_errmsg(s->db));
+		        "'%s' is not a valid hoso database: %s", path, db_errmsg(s->db));
 		store_close(s);
 		return rc;
 	}
@@ -526,9 +543,9 @@ void store_close(struct store *s)
 		return;
 	bulk_forget(s);
 	for (int i = 0; i < STMT__MAX; i++)
-		sqlite3_finalize(s->stmt[i]);
+		db_finalize(s->stmt[i]);
 	if (s->db)
-		sqlite3_close_v2(s->db);
+		db_close(s->db);
 	free(s->path);
 	free(s);
 }
@@ -540,14 +557,16 @@ const char *store_path(struct store *s)
 
 int store_schema_version(struct store *s)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int v = -1;
 
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+	if (db_engine(s->db) == DB_POSTGRESQL)
+		return store_pg_schema_version(s);
+	if (db_prepare(s->db, "PRAGMA user_version", 0, &st) < 0)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	if (db_step(st) == DB_ROW)
+		v = (int)db_int(st, 0);
+	db_finalize(st);
 	return v;
 }
 
@@ -562,18 +581,18 @@ int store_schema_version(struct store *s)
 static int schema_reset(struct store *s)
 {
 	for (int i = 0; i < STMT__MAX; i++) {
-		sqlite3_finalize(s->stmt[i]);
+		db_finalize(s->stmt[i]);
 		s->stmt[i] = NULL;
 	}
-	if (sqlite3_exec(s->db, "PRAGMA writable_schema = RESET", NULL, NULL, NULL) != SQLITE_OK)
-		return store_rc(sqlite3_extended_errcode(s->db));
+	if (db_exec(s->db, "PRAGMA writable_schema = RESET") < 0)
+		return db_error(s->db);
 	s->forsaken = 0;
 	return 0;
 }
 
 int store_begin(struct store *s)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (s->forsaken && (rc = schema_reset(s)) < 0)
@@ -595,15 +614,15 @@ int store_begin(struct store *s)
  * out.  0, or HOSO_E_PERIOD_LOCKED; lock_delta is left empty. */
 static int lock_check(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_LOCK_DELTA_STATE);
+	struct db_stmt *st = store_stmt(s, STMT_LOCK_DELTA_STATE);
 	int rc, state;
 
 	if (!st)
 		return HOSO_E_DB;
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW)
-		return store_rc(rc);
-	state = sqlite3_column_type(st, 0) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
+	if ((rc = db_step(st)) != DB_ROW)
+		return rc < 0 ? rc : HOSO_E_DB;
+	state = db_null(st, 0) ? -1 : (int)db_int(st, 0);
+	db_reset(st);
 	if (state == 1)
 		return HOSO_E_PERIOD_LOCKED;
 	if (state == 0 &&
@@ -614,7 +633,7 @@ static int lock_check(struct store *s)
 
 int store_commit(struct store *s)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc;
 
 	if (s->locks && (rc = lock_check(s)) < 0) {
@@ -628,30 +647,30 @@ int store_commit(struct store *s)
 	s->committing = 1;
 	rc = store_exec_stmt(st);
 	s->committing = 0;
-	if (rc == 0 || sqlite3_get_autocommit(s->db))
+	if (rc == 0 || db_autocommit(s->db))
 		s->in_tx = 0;
 	return rc;
 }
 
 void store_rollback(struct store *s)
 {
-	sqlite3_stmt *st = s->stmt[STMT_ROLLBACK];
+	struct db_stmt *st = s->stmt[STMT_ROLLBACK];
 
-	if (s->in_tx && sqlite3_get_autocommit(s->db))
+	if (s->in_tx && db_autocommit(s->db))
 		s->forsaken = 1;
 	bulk_forget(s);
 	/* Reset every statement first: a pending read would block ROLLBACK. */
 	for (int i = 0; i < STMT__MAX; i++)
 		if (s->stmt[i])
-			sqlite3_reset(s->stmt[i]);
-	if (!sqlite3_get_autocommit(s->db)) {
+			db_reset(s->stmt[i]);
+	if (!db_autocommit(s->db)) {
 		/* Prepared by store_begin; a transaction begun otherwise (the
 		 * migrations) prepares its ROLLBACK here. */
 		if (st) {
-			sqlite3_step(st);
-			sqlite3_reset(st);
+			(void)db_step(st);
+			db_reset(st);
 		} else {
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			db_exec(s->db, "ROLLBACK");
 		}
 	}
 	bind_nomem = 0;
@@ -662,14 +681,14 @@ void store_rollback(struct store *s)
 
 void store_import_begin(struct store *s)
 {
-	sqlite3_exec(s->db, "PRAGMA cache_size = -1048576", NULL, NULL, NULL); /* 1 GiB cap */
-	sqlite3_exec(s->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+	db_exec(s->db, "PRAGMA cache_size = -1048576"); /* 1 GiB cap */
+	db_exec(s->db, "PRAGMA foreign_keys = OFF");
 }
 
 void store_import_end(struct store *s)
 {
-	sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-	sqlite3_exec(s->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
+	db_exec(s->db, "PRAGMA foreign_keys = ON");
+	db_exec(s->db, "PRAGMA cache_size = -32768");
 }
 
 void store_set_cache_kib(struct store *s, int kib)
@@ -677,54 +696,52 @@ void store_set_cache_kib(struct store *s, int kib)
 	char sql[64];
 
 	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", kib > 0 ? kib : 1024);
-	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	db_exec(s->db, sql);
 }
 
 void store_release_memory(struct store *s)
 {
 	for (int i = 0; i < STMT__MAX; i++) {
-		sqlite3_finalize(s->stmt[i]);
+		db_finalize(s->stmt[i]);
 		s->stmt[i] = NULL;
 	}
-	sqlite3_db_release_memory(s->db);
+	db_release_memory(s->db);
 }
 
 void store_bulk_begin(struct store *s)
 {
-	sqlite3_exec(s->db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+	db_exec(s->db, "PRAGMA synchronous = OFF");
 }
 
 void store_bulk_end(struct store *s)
 {
-	sqlite3_exec(s->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+	db_exec(s->db, "PRAGMA synchronous = FULL");
 }
 
 int store_check_statements(struct store *s, struct err *e)
 {
 	for (int i = 0; i < STMT__MAX; i++) {
-		sqlite3_stmt *st = NULL;
+		const char *sql = store_sql(s, (enum stmt)i);
 
-		if (!stmt_sqlite[i])
+		if (!sql)
 			return err_set(e, HOSO_E_DB, NULL, "Câu lệnh %d chưa có SQL",
 			               "Statement %d has no SQL", i);
-		if (sqlite3_prepare_v2(s->db, stmt_sqlite[i], -1, &st, NULL) != SQLITE_OK)
+		if (db_validate(s->db, sql) < 0)
 			return err_set(e, HOSO_E_DB, NULL, "Câu lệnh %d lỗi: %s",
-			               "Statement %d fails to prepare: %s", i,
-			               sqlite3_errmsg(s->db));
-		sqlite3_finalize(st);
+			               "Statement %d fails to prepare: %s", i, db_errmsg(s->db));
 	}
 	return 0;
 }
 
 static int check_rows_ok(struct store *s, const char *sql, const char *want, struct err *e)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc, bad = 0;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(s->db, sql, 0, &st) < 0)
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *t = db_text(st, 0);
 
 		if (!want || !t || strcmp(t, want) != 0) {
 			err_set(e, HOSO_E_BAD_FILE, NULL, "Kiểm tra toàn vẹn thất bại: %s",
@@ -733,59 +750,42 @@ static int check_rows_ok(struct store *s, const char *sql, const char *want, str
 			break;
 		}
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (bad)
 		return HOSO_E_BAD_FILE;
-	return rc == SQLITE_DONE ? 0 : err_set(e, store_rc(rc), NULL, NULL, NULL);
+	return rc == DB_DONE ? 0 : err_set(e, db_rc(rc), NULL, NULL, NULL);
 }
 
 int store_check_integrity(struct store *s, struct err *e)
 {
-	int rc = check_rows_ok(s, "PRAGMA integrity_check", "ok", e);
+	int rc;
 
-	if (rc < 0)
+	/* PostgreSQL enforces its constraints itself; its pages are checked
+	 * by the server (data checksums) and pg_amcheck, not by a query */
+	if (db_engine(s->db) == DB_POSTGRESQL)
+		return 0;
+	if ((rc = check_rows_ok(s, "PRAGMA integrity_check", "ok", e)) < 0)
 		return rc;
 	return check_rows_ok(s, "PRAGMA foreign_key_check", NULL, e);
 }
 
-/* Copy src into dst page by page with SQLite's online backup API: readers
- * and writers of src go on; a write during the copy restarts it, so the
- * result is one consistent snapshot. */
-static int backup_copy(sqlite3 *dst, sqlite3 *src)
-{
-	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
-	int rc;
-
-	if (!b)
-		return store_rc(sqlite3_errcode(dst));
-	do {
-		rc = sqlite3_backup_step(b, 1024);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(b);
-	return rc == SQLITE_DONE ? 0 : store_rc(rc);
-}
-
 int store_backup(struct store *s, const char *out_path, struct err *e)
 {
-	sqlite3 *dst = NULL;
+	struct db *dst = NULL;
 	int rc;
 
 	if (access(out_path, F_OK) == 0)
 		return err_set(e, HOSO_E_DUPLICATE, "out", "Tệp '%s' đã tồn tại, không ghi đè",
 		               "'%s' already exists; not overwriting it", out_path);
-	if (sqlite3_open_v2(out_path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
-		sqlite3_close_v2(dst);
+	if (db_open(out_path, DB_CREATE, &dst) < 0) {
+		db_close(dst);
 		return err_set(e, HOSO_E_IO, "out", "Không tạo được tệp '%s'", "Cannot create '%s'",
 		               out_path);
 	}
-	rc = backup_copy(dst, s->db);
-	if (rc == 0 &&
-	    sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+	rc = db_copy(dst, s->db);
+	if (rc == 0 && db_exec(dst, "PRAGMA journal_mode = DELETE") < 0)
 		rc = HOSO_E_IO;
-	sqlite3_close_v2(dst);
+	db_close(dst);
 	if (rc < 0) {
 		unlink(out_path);
 		return err_set(e, rc, "out", "Sao lưu vào '%s' thất bại", "Backup to '%s' failed",
@@ -794,52 +794,64 @@ int store_backup(struct store *s, const char *out_path, struct err *e)
 	return 0;
 }
 
-int store_restore(struct store *s, const char *in_path, struct err *e)
+/* The first column of sql's first row on db as an int, or -1. */
+static int64_t first_int(struct db *db, const char *sql)
 {
-	sqlite3 *src = NULL;
-	sqlite3_stmt *st = NULL;
-	int rc, ver = -1;
+	struct db_stmt *st = NULL;
+	int64_t v = -1;
 
-	if (sqlite3_open_v2(in_path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		sqlite3_close_v2(src);
-		return err_set(e, HOSO_E_IO, "in", "Không mở được tệp sao lưu '%s'",
-		               "Cannot open backup '%s'", in_path);
-	}
-	/* Check it is a hoso database this program understands, and sound. */
-	if (sqlite3_prepare_v2(src, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		ver = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	st = NULL;
+	if (db_prepare(db, sql, 0, &st) == 0 && db_step(st) == DB_ROW)
+		v = db_int(st, 0);
+	db_finalize(st);
+	return v;
+}
+
+/* 0 when the backup at in_path, open as src, is a hoso database this
+ * program understands, and sound; else HOSO_E_BAD_FILE with e set. */
+static int restore_check(struct db *src, const char *in_path, struct err *e)
+{
+	struct db_stmt *st = NULL;
+	int64_t ver = first_int(src, "PRAGMA user_version");
+	int ok;
+
 	if (ver < 1 || ver > store_latest_schema_version() ||
-	    sqlite3_prepare_v2(src, "SELECT count(*) FROM org", -1, &st, NULL) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		sqlite3_close_v2(src);
+	    first_int(src, "SELECT count(*) FROM org") < 0)
 		return err_set(e, HOSO_E_BAD_FILE, "in",
 		               "Tệp '%s' không phải bản sao lưu hoso hợp lệ",
 		               "'%s' is not a valid hoso backup", in_path);
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (sqlite3_prepare_v2(src, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_ROW ||
-	    strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
-		sqlite3_finalize(st);
-		sqlite3_close_v2(src);
+	ok = db_prepare(src, "PRAGMA integrity_check", 0, &st) == 0 && db_step(st) == DB_ROW &&
+	     db_text(st, 0) && strcmp(db_text(st, 0), "ok") == 0;
+	db_finalize(st);
+	if (!ok)
 		return err_set(e, HOSO_E_BAD_FILE, "in", "Tệp sao lưu '%s' bị hỏng",
 		               "Backup '%s' is corrupt", in_path);
+	return 0;
+}
+
+int store_restore(struct store *s, const char *in_path, struct err *e)
+{
+	struct db *src = NULL;
+	int rc;
+
+	if (db_open(in_path, DB_READONLY, &src) < 0) {
+		db_close(src);
+		return err_set(e, HOSO_E_IO, "in", "Không mở được tệp sao lưu '%s'",
+		               "Cannot open backup '%s'", in_path);
 	}
-	sqlite3_finalize(st);
+	if ((rc = restore_check(src, in_path, e)) < 0) {
+		db_close(src);
+		return rc;
+	}
 	for (int i = 0; i < STMT__MAX; i++) {
-		sqlite3_finalize(s->stmt[i]);
+		db_finalize(s->stmt[i]);
 		s->stmt[i] = NULL;
 	}
-	rc = backup_copy(s->db, src);
-	sqlite3_close_v2(src);
+	rc = db_copy(s->db, src);
+	db_close(src);
 	if (rc < 0)
 		return err_set(e, rc, "in", "Khôi phục từ '%s' thất bại",
 		               "Restore from '%s' failed", in_path);
-	if (store_pragmas(s) != SQLITE_OK)
+	if (store_pragmas(s) < 0)
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
 	if ((rc = store_migrate(s, e)) < 0)
 		return rc;
@@ -847,50 +859,60 @@ int store_restore(struct store *s, const char *in_path, struct err *e)
 	return store_counters_ensure(s, e);
 }
 
+/* Every row of table name into h: each value's type, length and bytes. */
+static int digest_table(struct store *s, const char *name, crypto_generichash_state *h)
+{
+	struct buf sql = BUF_INIT(4096);
+	struct db_stmt *st = NULL;
+	int rc, ncol;
+
+	crypto_generichash_update(h, (const unsigned char *)name, strlen(name) + 1);
+	rc = buf_add(&sql, "SELECT * FROM \"", 15);
+	for (const char *p = name; rc == 0 && *p; p++)
+		rc = buf_add(&sql, p, *p == '"' ? 2 : 1);
+	if (rc < 0 || buf_add(&sql, "\" ORDER BY 1", 12) < 0 ||
+	    db_prepare(s->db, sql.buf, 0, &st) < 0) {
+		buf_release(&sql);
+		return HOSO_E_DB;
+	}
+	buf_release(&sql);
+	ncol = db_ncols(st);
+	while ((rc = db_step(st)) == DB_ROW) {
+		for (int c = 0; c < ncol; c++) {
+			unsigned char type = (unsigned char)db_type(st, c);
+			const void *v = db_blob(st, c);
+			int n = (int)db_bytes(st, c);
+
+			crypto_generichash_update(h, &type, 1);
+			crypto_generichash_update(h, (const unsigned char *)&n, sizeof(n));
+			if (v && n > 0)
+				crypto_generichash_update(h, v, (size_t)n);
+		}
+	}
+	db_finalize(st);
+	return db_rc(rc);
+}
+
 int store_content_digest(struct store *s, char *out, struct err *e)
 {
 	crypto_generichash_state h;
-	sqlite3_stmt *tables = NULL, *st = NULL;
+	struct db_stmt *tables = NULL;
 	unsigned char md[32];
 	int rc;
 
 	if (sodium_init() < 0)
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
 	crypto_generichash_init(&h, NULL, 0, sizeof(md));
-	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
-	                       "LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
-	                       -1, &tables, NULL) != SQLITE_OK)
+	if (db_prepare(s->db,
+	               "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
+	               "LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
+	               0, &tables) < 0)
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
-	while ((rc = sqlite3_step(tables)) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(tables, 0);
-		char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" ORDER BY 1", name);
-		int ncol;
-
-		crypto_generichash_update(&h, (const unsigned char *)name, strlen(name) + 1);
-		if (!sql || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-			sqlite3_free(sql);
-			sqlite3_finalize(tables);
-			return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
-		}
-		sqlite3_free(sql);
-		ncol = sqlite3_column_count(st);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			for (int c = 0; c < ncol; c++) {
-				unsigned char type = (unsigned char)sqlite3_column_type(st, c);
-				const void *v = sqlite3_column_blob(st, c);
-				int n = sqlite3_column_bytes(st, c);
-
-				crypto_generichash_update(&h, &type, 1);
-				crypto_generichash_update(&h, (const unsigned char *)&n, sizeof(n));
-				if (v && n > 0)
-					crypto_generichash_update(&h, v, (size_t)n);
-			}
-		}
-		sqlite3_finalize(st);
-	}
-	sqlite3_finalize(tables);
+	while ((rc = db_step(tables)) == DB_ROW)
+		if ((rc = digest_table(s, db_text(tables, 0), &h)) < 0)
+			break;
+	db_finalize(tables);
 	crypto_generichash_final(&h, md, sizeof(md));
 	sodium_bin2hex(out, 65, md, sizeof(md));
-	return rc == SQLITE_DONE ? 0 : err_set(e, store_rc(rc), NULL, NULL, NULL);
+	return rc == DB_DONE ? 0 : err_set(e, db_rc(rc), NULL, NULL, NULL);
 }

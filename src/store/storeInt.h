@@ -1,13 +1,12 @@
 /*
  * storeInt.h - what the store's own files share: the connection struct, the
  * statement enum and the binding helpers.  Nothing outside src/store
- * includes this (or sqlite3.h).
+ * includes this; only db-sqlite.c includes sqlite3.h.
  */
 #ifndef HOSO_STORE_INT_H
 #define HOSO_STORE_INT_H
 
-#include <sqlite3.h>
-
+#include "store/db.h"
 #include "store/store.h"
 
 enum stmt {
@@ -262,8 +261,23 @@ enum stmt {
 	"cand c ON v.parent_id = c.org_id UNION SELECT l.from_org FROM succession_link l JOIN "    \
 	"cand c ON l.to_org = c.org_id) "
 
+/* The same two walks on PostgreSQL (stmt-pg.c has them in full): typed
+ * parameters, GREATEST/LEAST, and one reference to cand in its recursive
+ * part, as PostgreSQL requires. */
+#define STORE_UNDER_CTE_PG                                                                         \
+	"WITH RECURSIVE under(org_id, top, f, t) AS (SELECT $1::bigint, $1::bigint, "              \
+	"'0000-01-01'::text, '9999-12-31'::text UNION ALL SELECT v.org_id, CASE WHEN u.org_id = "  \
+	"$1 THEN v.org_id ELSE u.top END, GREATEST(v.valid_from, u.f), "                           \
+	"LEAST(coalesce(v.valid_to, '9999-12-31'), u.t) FROM org_version v JOIN under u ON "       \
+	"v.parent_id = u.org_id WHERE GREATEST(v.valid_from, u.f) < "                              \
+	"LEAST(coalesce(v.valid_to, '9999-12-31'), u.t)) "
+#define STORE_CANDIDATES_CTE_PG                                                                    \
+	"WITH RECURSIVE cand(org_id) AS (SELECT $1::bigint UNION SELECT n.org_id FROM cand c "     \
+	"JOIN (SELECT parent_id AS up, org_id FROM org_version UNION ALL SELECT to_org, from_org " \
+	"FROM succession_link) n ON n.up = c.org_id) "
+
 struct store {
-	sqlite3 *db;
+	struct db *db;
 	char *path;
 	int readonly;
 	int in_tx;
@@ -273,45 +287,58 @@ struct store {
 	int defer_index; /* person_fts filled later by store_person_index_since */
 	char **bulk_sql; /* indexes and triggers dropped for a bulk load */
 	size_t bulk_n;
-	sqlite3_stmt *stmt[STMT__MAX];
+	struct db_stmt *stmt[STMT__MAX];
 };
 
-/* The SQL of each statement for SQLite (stmt.c). */
+/* The SQL of each statement for SQLite (stmt.c) and for PostgreSQL
+ * (stmt-pg.c). */
 extern const char *const stmt_sqlite[STMT__MAX];
+extern const char *const stmt_pg[STMT__MAX];
+/* The SQL of statement id for s's engine. */
+const char *store_sql(struct store *s, enum stmt id);
 
-/* Add hoso's SQL functions (hoso_fold, hoso_words: func.c) to db. */
-int store_functions(sqlite3 *db);
+/* PostgreSQL: the schema version (meta "schema"; 0 for an empty
+ * database) and the migrations (migrate-pg.c). */
+int store_pg_schema_version(struct store *s);
+int store_pg_migrate(struct store *s, struct err *e);
+/* The calendar's holidays and working days as shipped (migrate.c). */
+int store_seed_calendar(struct store *s);
+
 /* hoso_words: does the folded key match the match expression? (func.c) */
 int store_words_match(const char *key, const char *match);
 
 /* The prepared statement, reset and with bindings cleared; NULL on error. */
-sqlite3_stmt *store_stmt(struct store *s, enum stmt id);
+struct db_stmt *store_stmt(struct store *s, enum stmt id);
 
-/* Map an SQLite result code to a HOSO_E_* code. */
-int store_rc(int rc);
+/* "DROP <what> \"name\"<after>" (name quoted as an SQL identifier),
+ * malloc'd; NULL when out of memory or name is NULL. */
+char *store_drop_sql(const char *what, const char *name, const char *after);
 
 /* Bind helpers: NULL pointers and DATE_OPEN / DATE_NONE bind SQL NULL. */
-int store_bind_text(sqlite3_stmt *st, int i, const char *v);
-int store_bind_date(sqlite3_stmt *st, int i, int32_t day);
-int store_bind_id(sqlite3_stmt *st, int i, int64_t id); /* 0 binds NULL */
+int store_bind_text(struct db_stmt *st, int i, const char *v);
+int store_bind_date(struct db_stmt *st, int i, int32_t day);
+int store_bind_id(struct db_stmt *st, int i, int64_t id); /* 0 binds NULL */
+/* The search key of v (vi_search_key: folded as hoso_fold folds), NULL for
+ * NULL: the folding is done here, not by the engine. */
+int store_bind_key(struct db_stmt *st, int i, const char *v);
 
 /* Column helpers: strings are copied into the arena (NULL stays NULL). */
-const char *store_col_text(sqlite3_stmt *st, int i, struct arena *a);
-int32_t store_col_date(sqlite3_stmt *st, int i, int32_t if_null);
+const char *store_col_text(struct db_stmt *st, int i, struct arena *a);
+int32_t store_col_date(struct db_stmt *st, int i, int32_t if_null);
 /* A withdrawal from columns i, i + 1, i + 2 (withdrawn_at, withdrawn_by,
  * withdraw_reason; WITHDRAWN_COLS): 0 or HOSO_E_NOMEM. */
-int store_col_withdrawal(sqlite3_stmt *st, int i, struct arena *a, struct withdrawal *ret);
+int store_col_withdrawal(struct db_stmt *st, int i, struct arena *a, struct withdrawal *ret);
 #define WITHDRAWN_COLS "withdrawn_at, withdrawn_by, withdraw_reason"
 
 /* Run a statement expecting no rows, then reset it.  0 or an error code. */
-int store_exec_stmt(sqlite3_stmt *st);
+int store_exec_stmt(struct db_stmt *st);
 
 /* Read every row of st into a vector of elem-sized items (in a), each
  * filled by fn; st is reset afterwards.  0 or an error code. */
-typedef int (*store_row_fn)(sqlite3_stmt *st, struct arena *a, void *item);
+typedef int (*store_row_fn)(struct db_stmt *st, struct arena *a, void *item);
 /* A row function for lists of ids (column 0). */
-int store_read_id(sqlite3_stmt *st, struct arena *a, void *item);
-int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn fn, void **ret,
+int store_read_id(struct db_stmt *st, struct arena *a, void *item);
+int store_read_rows(struct db_stmt *st, struct arena *a, size_t elem, store_row_fn fn, void **ret,
                     size_t *ret_n);
 
 /*
@@ -325,6 +352,8 @@ int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn
  *   r       int64_t, 0 binds NULL (an id)    -
  *   s       const char *, NULL binds NULL    const char **: a copy in the arena, NULL
  *                                            for NULL (a failed copy: HOSO_E_NOMEM)
+ *   k       const char *: its search key     -
+ *           (store_bind_key), NULL binds NULL
  *   d       int32_t day, DATE_OPEN and       int32_t *, NULL reads DATE_NONE
  *           DATE_NONE bind NULL
  *   e       (as d)                           int32_t *, NULL reads DATE_OPEN (an open end)
@@ -339,11 +368,11 @@ int store_read_rows(sqlite3_stmt *st, struct arena *a, size_t elem, store_row_fn
  */
 /* Bind fmt's values to st from ?1 on (the first of its parameters only,
  * when there are more).  0 or HOSO_E_DB. */
-int store_bind(sqlite3_stmt *st, const char *fmt, ...);
+int store_bind(struct db_stmt *st, const char *fmt, ...);
 /* Read the columns of st's current row from column 0 (the first of them
  * only, when there are more).  0, HOSO_E_NOMEM, or HOSO_E_DB for a letter
  * that is not one of the format's. */
-int store_cols(sqlite3_stmt *st, struct arena *a, const char *fmt, ...);
+int store_cols(struct db_stmt *st, struct arena *a, const char *fmt, ...);
 /* Run statement which, expecting no rows.  0 or an error code. */
 int store_exec(struct store *s, enum stmt which, const char *fmt, ...);
 /* store_exec for an INSERT; on success *ret_id (when not NULL) is the new

@@ -12,7 +12,7 @@ int store_submission_insert(struct store *s, const struct submission_row *r, int
 	                    r->figures, r->note, r->submitted_by);
 }
 
-static int read_submission(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_submission(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct submission_row *r = item;
 

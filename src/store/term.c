@@ -12,7 +12,7 @@ int store_term_insert(struct store *s, const struct term_row *r, int64_t *ret_id
 	                    r->last_year, r->congress, r->document, r->created_by);
 }
 
-static int read_term(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_term(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct term_row *r = item;
 

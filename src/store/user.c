@@ -10,7 +10,7 @@
 
 #define TOTP_KEY 20 /* bytes of a second factor's secret */
 
-static int read_user(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_user(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct user_row *u = item;
 	int rc =
@@ -18,14 +18,14 @@ static int read_user(sqlite3_stmt *st, struct arena *a, void *item)
 	               &u->clearance, &u->password_hash, &u->disabled, &u->failed_logins,
 	               &u->locked_until, &u->totp_enabled, &u->totp_last_step, &u->recovery_codes);
 
-	u->roles = (unsigned)sqlite3_column_int(st, 4);
+	u->roles = (unsigned)(int)db_int(st, 4);
 	u->totp_secret = NULL;
-	if (rc == 0 && sqlite3_column_bytes(st, 10) == TOTP_KEY) {
+	if (rc == 0 && (int)db_bytes(st, 10) == TOTP_KEY) {
 		unsigned char *k = arena_alloc(a, TOTP_KEY);
 
 		if (!k)
 			return HOSO_E_NOMEM;
-		memcpy(k, sqlite3_column_blob(st, 10), TOTP_KEY);
+		memcpy(k, db_blob(st, 10), TOTP_KEY);
 		u->totp_secret = k;
 	}
 	return rc;
@@ -73,7 +73,7 @@ int store_session_insert(struct store *s, const unsigned char *hash, int64_t use
 	return store_exec(s, STMT_SESSION_INSERT, "hIsIs", hash, user_id, csrf, now, address);
 }
 
-static int read_session(sqlite3_stmt *st, struct arena *a, void *item)
+static int read_session(struct db_stmt *st, struct arena *a, void *item)
 {
 	struct session_row *r = item;
 

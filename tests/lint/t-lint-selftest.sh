@@ -115,7 +115,7 @@ one_then_two banned-last "a .c that includes core/banned.h before another header
   src/core/zz-banned.c '#include "core/banned.h"
 #include <stdio.h>' \
   "two such files (one with no include at all)" src/app/zz-banned2.c 'int zz(void);'
-one_then_two sqlite3-h "sqlite3.h included in src/app" src/app/zz-sqlite.c '#include <sqlite3.h>' \
+one_then_two sqlite3-h "sqlite3.h included in a store file other than the engine's" src/store/zz-sqlite.c '#include <sqlite3.h>' \
   "sqlite3.h included in src/app and src/http" src/http/zz-sqlite.h '#include "sqlite3.h"'
 
 reset

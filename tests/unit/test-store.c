@@ -1,6 +1,12 @@
 /* Unit tests for src/store: migrations, the statement table, organisations
  * and persons at the storage level, backup and restore, the counter
- * triggers reinstalled when their definitions change. */
+ * triggers reinstalled when their definitions change.
+ *
+ *   test-store      on SQLite files in a temporary directory
+ *   test-store pg   the tests that go through the store alone, on the
+ *                   PostgreSQL database $HOSO_TEST_PG names (emptied
+ *                   first; scripts/test.sh starts one): a failure when it
+ *                   is not set */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "helpers.h"
+#include "store/db.h"
 #include "store/store.h"
 
 struct fx {
@@ -33,6 +40,44 @@ static int setup(void **state)
 	}
 	err_release(&e);
 	*state = f;
+	return 0;
+}
+
+/* The PostgreSQL database, emptied, with the schema made by opening it. */
+static int setup_pg(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	const char *url = getenv("HOSO_TEST_PG");
+	struct db *db = NULL;
+	struct err e;
+
+	err_init(&e);
+	if (!f || !url || db_open(url, 0, &db) < 0 ||
+	    db_exec(db, "DROP SCHEMA public CASCADE; CREATE SCHEMA public") < 0) {
+		fprintf(stderr, "test-store pg: %s\n",
+		        db ? db_errmsg(db) : "HOSO_TEST_PG is not set");
+		db_close(db);
+		free(f);
+		return -1;
+	}
+	db_close(db);
+	snprintf(f->path, sizeof(f->path), "%s", url);
+	if (store_open(f->path, STORE_CREATE, &f->s, &e) != 0) {
+		fprintf(stderr, "%s\n", err_text_en(&e));
+		free(f);
+		return -1;
+	}
+	err_release(&e);
+	*state = f;
+	return 0;
+}
+
+static int teardown_pg(void **state)
+{
+	struct fx *f = *state;
+
+	store_close(f->s);
+	free(f);
 	return 0;
 }
 
@@ -553,16 +598,40 @@ static void test_migration_32_actor_and_outcome(void **state)
 	err_release(&e);
 }
 
-TEST_MAIN(cmocka_unit_test_setup_teardown(test_every_statement_prepares, setup, teardown),
-          cmocka_unit_test_setup_teardown(test_migrations_apply_once, setup, teardown),
-          cmocka_unit_test_setup_teardown(test_migration_32_actor_and_outcome, setup, teardown),
-          cmocka_unit_test_setup_teardown(test_missing_file_is_not_created, setup, teardown),
-          cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
-          cmocka_unit_test_setup_teardown(test_org_versions_and_time, setup, teardown),
-          cmocka_unit_test_setup_teardown(test_orgs_are_never_deleted, setup, teardown),
-          cmocka_unit_test_setup_teardown(test_person_unique_ids_and_fts, setup, teardown),
-          cmocka_unit_test_setup_teardown(test_person_search_within_scope, setup, teardown),
-          cmocka_unit_test_setup_teardown(test_org_search, setup, teardown),
-          cmocka_unit_test_setup_teardown(test_calendar_seeded, setup, teardown),
-          cmocka_unit_test_setup_teardown(test_backup_restore_identical, setup, teardown),
-          cmocka_unit_test_setup_teardown(test_counter_triggers_follow_their_hash, setup, teardown))
+/* What goes through the store alone, on PostgreSQL. */
+static const struct CMUnitTest on_pg[] = {
+    cmocka_unit_test_setup_teardown(test_every_statement_prepares, setup_pg, teardown_pg),
+    cmocka_unit_test_setup_teardown(test_org_versions_and_time, setup_pg, teardown_pg),
+    cmocka_unit_test_setup_teardown(test_person_unique_ids_and_fts, setup_pg, teardown_pg),
+    cmocka_unit_test_setup_teardown(test_person_search_within_scope, setup_pg, teardown_pg),
+    cmocka_unit_test_setup_teardown(test_org_search, setup_pg, teardown_pg),
+    cmocka_unit_test_setup_teardown(test_calendar_seeded, setup_pg, teardown_pg),
+};
+
+static const struct CMUnitTest on_sqlite[] = {
+    cmocka_unit_test_setup_teardown(test_every_statement_prepares, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_migrations_apply_once, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_migration_32_actor_and_outcome, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_missing_file_is_not_created, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_org_versions_and_time, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_orgs_are_never_deleted, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_person_unique_ids_and_fts, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_person_search_within_scope, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_org_search, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_calendar_seeded, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_backup_restore_identical, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_counter_triggers_follow_their_hash, setup, teardown)};
+
+int main(int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "pg") == 0) {
+		if (!getenv("HOSO_TEST_PG")) {
+			fprintf(stderr, "test-store pg: HOSO_TEST_PG is not set (scripts/test.sh "
+			                "starts PostgreSQL with scripts/pg.sh and sets it)\n");
+			return 1;
+		}
+		return cmocka_run_group_tests_name("store on PostgreSQL", on_pg, NULL, NULL);
+	}
+	return cmocka_run_group_tests_name("store on SQLite", on_sqlite, NULL, NULL);
+}
