@@ -1,31 +1,95 @@
 /*
  * cmd-serve.c - "hoso serve [--listen ADDR:PORT] [--static DIR]
- * [--threads N]" (default 16): the HTTP server (JSON API under /api/, the web UI's files
- * from DIR).  Without --static it serves the installed web UI (HOSO_WEBDIR,
- * put there by `meson install`), or, run from a checkout, the web/dist
- * beside the build directory.  Stops cleanly on SIGTERM or Ctrl-C.
+ * [--threads N] [--metrics-from ADDR]..." (default 16 threads): the HTTP
+ * server (JSON API under /api/, the web UI's files from DIR, /metrics for
+ * the addresses given, loopback by default).  Without --static it serves
+ * the installed web UI (HOSO_WEBDIR, put there by `meson install`), or, run
+ * from a checkout, the web/dist beside the build directory.  Stops cleanly
+ * on SIGTERM or Ctrl-C.  Under systemd with WatchdogSec= it pings the
+ * watchdog only while the readiness checks hold (app/health.h).
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <systemd/sd-daemon.h>
 
+#include "app/health.h"
 #include "cli/cli.h"
 #include "core/parse.h"
 #include "http/http.h"
 
 #include "core/banned.h"
 
+struct serve_ctx {
+	const char *addr;
+	const char *db;
+	uint64_t watchdog_usec; /* 0: no watchdog */
+};
+
+/* One line on stderr when the server's health changes (key=value, like
+ * the request lines). */
+static void health_event(int ok, const struct err *e)
+{
+	if (ok)
+		fprintf(stderr, "hoso: event=health status=ok\n");
+	else
+		fprintf(stderr, "hoso: event=health status=fail check=%s\n",
+		        e->field.len ? e->field.buf : "database");
+}
+
+/*
+ * systemd's watchdog: every half period, run the readiness checks on a
+ * connection of its own and say WATCHDOG=1 only when they hold, so that a
+ * server whose database or audit writer is stuck is restarted.  When they
+ * fail, STATUS says which (systemctl status shows it).
+ */
+static void *watchdog_main(void *arg)
+{
+	const struct serve_ctx *x = arg;
+	struct timespec half = {(time_t)(x->watchdog_usec / 2000000u),
+	                        (long)(x->watchdog_usec / 2 % 1000000u) * 1000};
+	struct app *app = NULL;
+	int was_ok = 1;
+
+	for (;;) {
+		struct app_health h;
+		struct err e;
+		int ok;
+
+		err_init(&e);
+		if (!app && app_open(x->db, 0, &app, &e) < 0)
+			app = NULL;
+		ok = app && app_health(app, &h, &e) == 0;
+		if (ok)
+			sd_notify(0, was_ok ? "WATCHDOG=1" : "WATCHDOG=1\nSTATUS=Healthy again");
+		else
+			sd_notifyf(0, "STATUS=Không ổn / unhealthy: %s / %s", err_text_vi(&e),
+			           err_text_en(&e));
+		if (ok != was_ok)
+			health_event(ok, &e);
+		was_ok = ok;
+		err_release(&e);
+		nanosleep(&half, NULL);
+	}
+	return NULL;
+}
+
 static void ready(uint16_t port, void *arg)
 {
-	const char *addr = arg;
+	struct serve_ctx *x = arg;
+	pthread_t t;
 
-	printf("Đang phục vụ tại / serving at http://%s:%u/\n", addr, (unsigned)port);
+	printf("Đang phục vụ tại / serving at http://%s:%u/\n", x->addr, (unsigned)port);
 	fflush(stdout);
 	/* under systemd (Type=notify): ready once listening; elsewhere nothing */
-	sd_notifyf(0, "READY=1\nSTATUS=Serving at http://%s:%u/", addr, (unsigned)port);
+	sd_notifyf(0, "READY=1\nSTATUS=Serving at http://%s:%u/", x->addr, (unsigned)port);
+	/* The thread inherits the stop signals blocked (http_serve's mask). */
+	if (x->watchdog_usec && pthread_create(&t, NULL, watchdog_main, x) == 0)
+		pthread_detach(t);
 }
 
 static int has_index(const char *dir)
@@ -61,9 +125,16 @@ static const char *default_static(char *buf, size_t size)
 static int serve(struct cli_sub *x, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *static_dir = NULL, *threads_s = NULL;
-	const struct cli_opt opts[] = {
-	    {"--listen", &listen}, {"--static", &static_dir}, {"--threads", &threads_s}, {NULL}};
+	const char *from[HTTP_METRICS_FROM_MAX];
+	size_t nfrom = 0;
+	const struct cli_opt opts[] = {{"--listen", &listen},
+	                               {"--static", &static_dir},
+	                               {"--threads", &threads_s},
+	                               {"--metrics-from", .list = from, .count = &nfrom,
+	                                .max = HTTP_METRICS_FROM_MAX},
+	                               {NULL}};
 	struct http_opts o = {0};
+	struct serve_ctx ctx = {0};
 	char addr[64], web[PATH_MAX];
 	const char *colon;
 	int64_t port, threads = 0;
@@ -89,8 +160,14 @@ static int serve(struct cli_sub *x, int argc, char **argv)
 		        "THƯ_MỤC / no web UI found (serving the API only); use --static DIR\n");
 	o.static_dir = static_dir;
 	o.threads = (unsigned)threads;
+	o.metrics_from = from;
+	o.nmetrics_from = nfrom;
+	ctx.addr = addr;
+	ctx.db = o.db;
+	if (sd_watchdog_enabled(0, &ctx.watchdog_usec) <= 0)
+		ctx.watchdog_usec = 0;
 	o.ready = ready;
-	o.arg = addr;
+	o.arg = &ctx;
 	rc = http_serve(&o, &x->err);
 	sd_notify(0, "STOPPING=1");
 	if (rc == 0)
@@ -100,7 +177,7 @@ static int serve(struct cli_sub *x, int argc, char **argv)
 
 const struct cmd_entry cmd_serve_entry = {
     .name = "serve",
-    .usage = "serve [--listen ADDR:PORT] [--static DIR] [--threads N]",
+    .usage = "serve [--listen ADDR:PORT] [--static DIR] [--threads N] [--metrics-from ADDR]...",
     .help = "Máy chủ web và API / the web server and JSON API",
     .run = serve,
 };

@@ -23,6 +23,7 @@
 
 #define HTTP_MAX_BODY   ((size_t)1 << 20)  /* bytes in a request body */
 #define HTTP_MAX_UPLOAD ((size_t)20 << 20) /* ... that is a file (ATTACHMENT_MAX) */
+#define HTTP_METRICS_FROM_MAX 16 /* --metrics-from options */
 #define HTTP_ARENA_MAX  ((size_t)96 << 20) /* bytes of working memory per request */
 
 struct http_opts {
@@ -32,6 +33,10 @@ struct http_opts {
 	const char *static_dir; /* web UI files; NULL: none */
 	unsigned threads;       /* worker threads; 0: one per core */
 	unsigned timeout_s;     /* idle connection timeout */
+	/* who may read GET /metrics: addresses or networks ("10.0.0.0/8");
+	 * none: loopback only */
+	const char *const *metrics_from;
+	size_t nmetrics_from;
 	/* Called once listening, with the port actually bound (for "port 0"). */
 	void (*ready)(uint16_t port, void *arg);
 	void *arg;
@@ -52,6 +57,7 @@ struct http_req {
 	size_t body_len;
 	json_t *body_json;   /* the body parsed (http_json_body); freed when the response is sent */
 	struct app *app;     /* this worker thread's connection */
+	int app_rc;          /* why app is NULL (only for HTTP_ANY_DB routes) */
 	const char *address; /* client address */
 	void *conn;          /* the connection (opaque) */
 	/* who asks: set from the session cookie before the handler runs */
@@ -70,6 +76,7 @@ struct http_req {
 
 enum http_route_flags {
 	HTTP_PUBLIC = 1 << 0, /* no session needed (health, sign-in) */
+	HTTP_ANY_DB = 1 << 1, /* runs even when the database cannot be opened (app NULL) */
 };
 
 struct http_route {

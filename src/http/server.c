@@ -3,6 +3,7 @@
  * dispatch through the route table, JSON responses, errors, graceful stop.
  */
 #include "http/httpInt.h"
+#include "http/metrics.h"
 #include "http/request.h"
 
 #include <arpa/inet.h>
@@ -38,7 +39,8 @@ static void app_key_make(void)
 	pthread_key_create(&app_key, app_free);
 }
 
-static struct app *thread_app(void)
+/* NULL when it cannot be opened, with *ret_rc why (ret_rc may be NULL). */
+static struct app *thread_app(int *ret_rc)
 {
 	struct app *a = pthread_getspecific(app_key);
 	struct err e;
@@ -48,6 +50,8 @@ static struct app *thread_app(void)
 	err_init(&e);
 	if (app_open(app_db, 0, &a, &e) < 0) {
 		a = NULL;
+		if (ret_rc)
+			*ret_rc = e.code;
 	} else {
 		/* Many workers, each mostly waiting: a small cache each keeps the
 		 * server's memory flat (the OS page cache holds the file). */
@@ -62,6 +66,7 @@ struct request {
 	struct arena arena;
 	struct buf body;
 	int too_big;
+	struct metrics_req obs; /* its id, clock, route and status */
 };
 
 void http_security_headers(struct MHD_Response *resp)
@@ -137,6 +142,7 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, char *te
 		return MHD_NO;
 	}
 	http_security_headers(resp);
+	metrics_response(resp, status);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	if (disposition)
@@ -426,6 +432,7 @@ static enum MHD_Result dispatch(struct MHD_Connection *c, struct request *rq, co
 		err_release(&e);
 		return ok;
 	}
+	metrics_route(&rq->obs, (int)(route - http_routes));
 	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, addr,
@@ -437,12 +444,14 @@ static enum MHD_Result dispatch(struct MHD_Connection *c, struct request *rq, co
 	r.body_len = rq->body.len;
 	r.address = addr;
 	r.conn = c;
-	r.app = thread_app();
+	r.app = thread_app(&r.app_rc);
 	err_init(&e);
 	if (!r.app)
-		rc = err_set(&e, HOSO_E_BUSY, NULL, NULL, NULL);
+		rc = route->flags & HTTP_ANY_DB ? query_check(c, &e)
+		                                : err_set(&e, HOSO_E_BUSY, NULL, NULL, NULL);
 	else if ((rc = authenticate(c, route, &r, &e)) == 0)
 		rc = query_check(c, &e);
+	rq->obs.user_id = r.actor.user_id;
 	if (rc == 0)
 		rc = route->handler(&r, &e);
 	if (rc < 0) {
@@ -517,6 +526,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		cap = body_cap(c, method, url);
 		buf_init(&rq->body, cap);
 		*con_cls = rq;
+		metrics_begin(&rq->obs, c, method);
 		/* Refuse a declared oversized body before reading any of it. */
 		if (cl) {
 			int64_t n;
@@ -526,6 +536,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		}
 		return MHD_YES;
 	}
+	metrics_enter(&rq->obs);
 	if (*upload_size) {
 		if (!rq->too_big && buf_add(&rq->body, upload, *upload_size) < 0)
 			rq->too_big = 1;
@@ -536,8 +547,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return send_too_big(c, rq->body.max);
 	if (strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0)
 		return dispatch(c, rq, method, url);
-	if (srv->o->static_dir && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0))
+	if (strcmp(url, "/metrics") == 0)
+		return metrics_serve(c, method, thread_app(NULL)) ? MHD_YES : MHD_NO;
+	if (srv->o->static_dir && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)) {
+		metrics_static(&rq->obs);
 		return static_serve(c, srv->o->static_dir, url) ? MHD_YES : MHD_NO;
+	}
 	return http_send_error(c, HOSO_E_NOT_FOUND);
 }
 
@@ -551,6 +566,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	(void)toe;
 	if (!rq)
 		return;
+	metrics_end(&rq->obs);
 	arena_release(&rq->arena);
 	buf_release(&rq->body);
 	free(rq);
@@ -572,6 +588,8 @@ int http_serve(const struct http_opts *o, struct err *e)
 	if ((rc = app_open(o->db, 0, &probe, e)) < 0)
 		return rc;
 	app_close(probe);
+	if ((rc = metrics_init(o->metrics_from, o->nmetrics_from, e)) < 0)
+		return rc;
 	app_db = o->db;
 	pthread_once(&app_key_once, app_key_make);
 	/* Workers spend most of a request waiting for the audit entry to be
@@ -599,6 +617,7 @@ int http_serve(const struct http_opts *o, struct err *e)
 	if (!d)
 		return err_set(e, HOSO_E_IO, "listen", "Không mở được cổng %s:%u (đang bị dùng?)",
 		               "Cannot listen on %s:%u (in use?)", o->address, (unsigned)o->port);
+	metrics_set_daemon(d);
 	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	if (o->ready)
 		o->ready(di ? di->port : o->port, o->arg);
