@@ -182,7 +182,7 @@ int metrics_sample(struct buf *out, const char *name, const char *const *labels,
 	if (rc == 0 && n)
 		rc = buf_addch(out, '}');
 	/* Counts as integers, exactly; times to the nanosecond. */
-	if (rc == 0 && value >= -9e15 && value <= 9e15 && value == (double)(long long)value)
+	if (rc == 0 && value >= -9.2e18 && value <= 9.2e18 && value == (double)(long long)value)
 		rc = buf_addf(out, " %lld\n", (long long)value);
 	else if (rc == 0)
 		rc = buf_addf(out, " %.9g\n", value);
