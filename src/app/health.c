@@ -36,12 +36,13 @@ static int judge(int v, struct app_health *ret, struct err *e)
 		return err_set(e, HOSO_E_BUSY, check_names[HEALTH_DATABASE],
 		               "Không đọc được cơ sở dữ liệu", "The database cannot be read");
 	if (v > ret->schema_known)
-		return err_set(e, HOSO_E_BUSY, check_names[HEALTH_SCHEMA],
-		               "Cơ sở dữ liệu thuộc phiên bản lược đồ mới hơn chương trình này (%d): "
-		               "hãy cập nhật chương trình",
-		               "The database's schema is newer than this program's (%d): upgrade "
-		               "the program",
-		               ret->schema_known);
+		return err_set(
+		    e, HOSO_E_BUSY, check_names[HEALTH_SCHEMA],
+		    "Cơ sở dữ liệu thuộc phiên bản lược đồ mới hơn chương trình này (%d): "
+		    "hãy cập nhật chương trình",
+		    "The database's schema is newer than this program's (%d): upgrade "
+		    "the program",
+		    ret->schema_known);
 	if (!ret->ok[HEALTH_SCHEMA])
 		return err_set(e, HOSO_E_BUSY, check_names[HEALTH_SCHEMA],
 		               "Cơ sở dữ liệu ở phiên bản lược đồ %d, chương trình này dùng %d: "

@@ -127,12 +127,12 @@ static int serve(struct cli_sub *x, int argc, char **argv)
 	const char *listen = "127.0.0.1:8080", *static_dir = NULL, *threads_s = NULL;
 	const char *from[HTTP_METRICS_FROM_MAX];
 	size_t nfrom = 0;
-	const struct cli_opt opts[] = {{"--listen", &listen},
-	                               {"--static", &static_dir},
-	                               {"--threads", &threads_s},
-	                               {"--metrics-from", .list = from, .count = &nfrom,
-	                                .max = HTTP_METRICS_FROM_MAX},
-	                               {NULL}};
+	const struct cli_opt opts[] = {
+	    {"--listen", &listen},
+	    {"--static", &static_dir},
+	    {"--threads", &threads_s},
+	    {"--metrics-from", .list = from, .count = &nfrom, .max = HTTP_METRICS_FROM_MAX},
+	    {NULL}};
 	struct http_opts o = {0};
 	struct serve_ctx ctx = {0};
 	char addr[64], web[PATH_MAX];

@@ -23,8 +23,9 @@
 
 #define HTTP_MAX_BODY   ((size_t)1 << 20)  /* bytes in a request body */
 #define HTTP_MAX_UPLOAD ((size_t)20 << 20) /* ... that is a file (ATTACHMENT_MAX) */
-#define HTTP_METRICS_FROM_MAX 16 /* --metrics-from options */
 #define HTTP_ARENA_MAX  ((size_t)96 << 20) /* bytes of working memory per request */
+
+#define HTTP_METRICS_FROM_MAX 16 /* --metrics-from options */
 
 struct http_opts {
 	const char *db;         /* database file */

@@ -43,8 +43,8 @@ static const double buckets[] = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.
 #define NBUCKET (sizeof(buckets) / sizeof(buckets[0]))
 
 static struct {
-	size_t nroutes;                 /* http_routes */
-	atomic_uint_least64_t *counts;  /* [(nroutes + METRICS_ROUTE__MAX) * NSTATUS] */
+	size_t nroutes;                /* http_routes */
+	atomic_uint_least64_t *counts; /* [(nroutes + METRICS_ROUTE__MAX) * NSTATUS] */
 	atomic_uint_least64_t hist[NBUCKET + 1];
 	atomic_uint_least64_t total, sum_us;
 	struct metrics_net from[METRICS_FROM_MAX];
@@ -134,7 +134,8 @@ int metrics_net_match(const struct metrics_net *n, const struct sockaddr *sa)
 	if (!sa)
 		return 0;
 	if (sa->sa_family == AF_INET) {
-		a = (const unsigned char *)&((const struct sockaddr_in *)(const void *)sa)->sin_addr;
+		a = (const unsigned char *)&((const struct sockaddr_in *)(const void *)sa)
+		        ->sin_addr;
 		return n->family == AF_INET && prefix_equal(a, n->addr, n->bits);
 	}
 	if (sa->sa_family != AF_INET6)
@@ -310,8 +311,9 @@ void metrics_end(struct metrics_req *m)
 	if (!m->start_ns)
 		return;
 	if (mx.counts && m->route >= 0 && (size_t)m->route < mx.nroutes + METRICS_ROUTE__MAX)
-		atomic_fetch_add_explicit(&mx.counts[(size_t)m->route * NSTATUS + status_slot(m->status)],
-		                          1, memory_order_relaxed);
+		atomic_fetch_add_explicit(
+		    &mx.counts[(size_t)m->route * NSTATUS + status_slot(m->status)], 1,
+		    memory_order_relaxed);
 	while (b < NBUCKET && s > buckets[b])
 		b++;
 	atomic_fetch_add_explicit(&mx.hist[b], 1, memory_order_relaxed);
@@ -345,11 +347,12 @@ static int write_requests(struct buf *out)
 
 	for (size_t r = 0; rc == 0 && r < mx.nroutes + METRICS_ROUTE__MAX; r++) {
 		for (size_t k = 0; rc == 0 && k < NSTATUS; k++) {
-			uint64_t v = atomic_load_explicit(&mx.counts[r * NSTATUS + k],
-			                                  memory_order_relaxed);
-			const char *labels[6] = {"method", r < mx.nroutes ? http_routes[r].method : "",
-			                         "route",  route_name((int)r),
-			                         "code",   code};
+			uint64_t v =
+			    atomic_load_explicit(&mx.counts[r * NSTATUS + k], memory_order_relaxed);
+			const char *labels[6] = {
+			    "method", r < mx.nroutes ? http_routes[r].method : "",
+			    "route",  route_name((int)r),
+			    "code",   code};
 
 			if (!v)
 				continue;
@@ -357,7 +360,8 @@ static int write_requests(struct buf *out)
 				snprintf(code, sizeof(code), "%d", statuses[k]);
 			else
 				memcpy(code, "other", sizeof("other"));
-			rc = metrics_sample(out, "hoso_http_requests_total", r < mx.nroutes ? labels : labels + 2,
+			rc = metrics_sample(out, "hoso_http_requests_total",
+			                    r < mx.nroutes ? labels : labels + 2,
 			                    r < mx.nroutes ? 3 : 2, (double)v);
 		}
 	}
@@ -370,7 +374,8 @@ static int write_latency(struct buf *out)
 	uint64_t cum = 0;
 	char le[32];
 	const char *labels[2] = {"le", le};
-	int rc = metrics_family(out, name, "histogram", "Time from a request's first byte to its end.");
+	int rc =
+	    metrics_family(out, name, "histogram", "Time from a request's first byte to its end.");
 
 	for (size_t b = 0; rc == 0 && b <= NBUCKET; b++) {
 		cum += atomic_load_explicit(&mx.hist[b], memory_order_relaxed);

@@ -67,8 +67,7 @@ int store_user_count(struct store *s, int64_t *ret)
 	return store_int(s, STMT_USER_COUNT, ret, "");
 }
 
-int store_session_active(struct store *s, int64_t seen_after, int64_t created_after,
-                         int64_t *ret)
+int store_session_active(struct store *s, int64_t seen_after, int64_t created_after, int64_t *ret)
 {
 	return store_int(s, STMT_SESSION_ACTIVE, ret, "II", seen_after, created_after);
 }

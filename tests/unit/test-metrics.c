@@ -22,7 +22,7 @@ static void test_request_id(void **state)
 	assert_true(metrics_request_id_ok("5f0c1e2d3a4b5c6d", 16));
 	assert_false(metrics_request_id_ok("", 0));
 	assert_false(metrics_request_id_ok(NULL, 3));
-	assert_false(metrics_request_id_ok("a b", 3));             /* would split key=value */
+	assert_false(metrics_request_id_ok("a b", 3));              /* would split key=value */
 	assert_false(metrics_request_id_ok("a\nhoso: forged", 14)); /* a forged log line */
 	assert_false(metrics_request_id_ok("a=b", 3));
 	assert_false(metrics_request_id_ok("a\"b", 3));
@@ -76,8 +76,8 @@ static void test_net(void **state)
 	assert_int_equal(metrics_net_parse("::1", &n, &e), 0);
 	assert_true(match6(&n, "::1"));
 	assert_false(metrics_net_match(&n, NULL));
-	static const char *const bad[] = {"",          "/8",        "10.0.0.0/33", "::1/129",
-	                                  "10.0.0.0/", "10.0.0.0/x", "host.local",  "10.0.0",
+	static const char *const bad[] = {"",           "/8",         "10.0.0.0/33", "::1/129",
+	                                  "10.0.0.0/",  "10.0.0.0/x", "host.local",  "10.0.0",
 	                                  "1.2.3.4/-1", "1.2.3.4 "};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		err_clear(&e);
@@ -123,8 +123,8 @@ static void test_log_line(void **state)
 	(void)state;
 	memcpy(m.id, "abc", 4);
 	assert_int_equal(metrics_log_line(&b, &m, 1500000), 0);
-	assert_string_equal(b.buf,
-	                    "hoso: request id=abc method=GET route=other status=404 ms=1.500 user=7\n");
+	assert_string_equal(
+	    b.buf, "hoso: request id=abc method=GET route=other status=404 ms=1.500 user=7\n");
 	buf_release(&b);
 }
 
