@@ -134,7 +134,8 @@ static int serve(struct cli_sub *x, int argc, char **argv)
 	    {"--metrics-from", .list = from, .count = &nfrom, .max = HTTP_METRICS_FROM_MAX},
 	    {NULL}};
 	struct http_opts o = {0};
-	struct serve_ctx ctx = {0};
+	/* static: the watchdog thread may read it while the process exits */
+	static struct serve_ctx ctx;
 	char addr[64], web[PATH_MAX];
 	const char *colon;
 	int64_t port, threads = 0;
