@@ -58,12 +58,15 @@ static void *watchdog_main(void *arg)
 	for (;;) {
 		struct app_health h;
 		struct err e;
+		unsigned stuck;
 		int ok;
 
 		err_init(&e);
 		if (!app && app_open(x->db, 0, &app, &e) < 0)
 			app = NULL;
 		ok = app && app_health(app, &h, &e) == 0;
+		if (ok && (stuck = http_workers_stuck(HTTP_STUCK_SECONDS)) > 0)
+			ok = http_stuck_error(stuck, &e) == 0;
 		if (ok)
 			sd_notify(0, was_ok ? "WATCHDOG=1" : "WATCHDOG=1\nSTATUS=Healthy again");
 		else

@@ -14,6 +14,7 @@ int api_health_get(struct http_req *r, struct err *e)
 	struct app_health h;
 	struct err fail;
 	json_t *checks = json_object(), *j;
+	unsigned stuck;
 	int rc;
 
 	err_init(&fail);
@@ -21,6 +22,13 @@ int api_health_get(struct http_req *r, struct err *e)
 	for (int i = 0; checks && i < HEALTH__MAX; i++)
 		json_object_set_new(checks, health_check_name((enum health_check)i),
 		                    json_string(h.ok[i] ? "ok" : "fail"));
+	/* and this one's own: no worker hung in a request (this request's
+	 * worker is not, or it would not be here) */
+	stuck = http_workers_stuck(HTTP_STUCK_SECONDS);
+	if (checks)
+		json_object_set_new(checks, "workers", json_string(stuck ? "fail" : "ok"));
+	if (rc == 0 && stuck)
+		rc = http_stuck_error(stuck, &fail);
 	j = json_pack("{s:s,s:i,s:i,s:o*,s:I}", "status", rc < 0 ? "fail" : "ok", "schema",
 	              h.schema, "schema_known", h.schema_known, "checks", checks, "audit_queue",
 	              (json_int_t)h.audit.queued);

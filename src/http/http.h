@@ -47,6 +47,15 @@ struct http_opts {
  * (the port is taken, the database cannot be opened) with e set. */
 int http_serve(const struct http_opts *o, struct err *e);
 
+/* A worker thread busy in one call for a request this long is hung. */
+#define HTTP_STUCK_SECONDS 120
+/* How many worker threads have been busy in one call for a request for
+ * more than seconds (a hung handler: a lock never released, a loop).
+ * Lock-free; for the watchdog and /api/health. */
+unsigned http_workers_stuck(unsigned seconds);
+/* HOSO_E_BUSY naming "workers": n of them hung (Vietnamese and English). */
+int http_stuck_error(unsigned n, struct err *e);
+
 /* ---- for handlers (src/http/api-*.c) ---- */
 
 struct http_req {

@@ -54,6 +54,14 @@ static struct {
 
 static _Thread_local struct metrics_req *current;
 
+/* When each worker thread entered the call it is in (ns, 0: not in one):
+ * a slot per thread, taken on its first call. */
+#define BUSY_SLOTS 128
+static atomic_uint_least64_t busy_since[BUSY_SLOTS];
+static atomic_uint nbusy_slots;
+static _Thread_local atomic_uint_least64_t *busy_slot;
+static _Thread_local int busy_untracked; /* no slot left for this thread */
+
 static uint64_t mono_ns(void)
 {
 	struct timespec t;
@@ -224,6 +232,43 @@ int metrics_init(const char *const *from, size_t nfrom, struct err *e)
 void metrics_set_daemon(struct MHD_Daemon *d)
 {
 	mx.daemon = d;
+}
+
+void metrics_busy(int busy)
+{
+	if (!busy_slot) {
+		unsigned i;
+
+		if (busy_untracked)
+			return;
+		i = atomic_fetch_add(&nbusy_slots, 1);
+		if (i >= BUSY_SLOTS) {
+			busy_untracked = 1; /* more threads than slots: not watched */
+			return;
+		}
+		busy_slot = &busy_since[i];
+	}
+	atomic_store_explicit(busy_slot, busy ? mono_ns() : 0, memory_order_relaxed);
+}
+
+unsigned http_workers_stuck(unsigned seconds)
+{
+	uint64_t now = mono_ns(), limit = (uint64_t)seconds * 1000000000u;
+	unsigned n = atomic_load(&nbusy_slots), stuck = 0;
+
+	for (unsigned i = 0; i < n && i < BUSY_SLOTS; i++) {
+		uint64_t t = atomic_load_explicit(&busy_since[i], memory_order_relaxed);
+
+		stuck += t && now - t >= limit;
+	}
+	return stuck;
+}
+
+int http_stuck_error(unsigned n, struct err *e)
+{
+	return err_set(
+	    e, HOSO_E_BUSY, "workers", "%u luồng xử lý bị treo quá %d giây trong một yêu cầu",
+	    "%u worker threads have been stuck in a request for over %d s", n, HTTP_STUCK_SECONDS);
 }
 
 void metrics_begin(struct metrics_req *m, struct MHD_Connection *c, const char *method)
@@ -441,6 +486,10 @@ static int write_server(struct buf *out, struct app *app)
 	if (rc == 0 && di)
 		rc = gauge(out, "hoso_http_connections_open", "gauge", "Open HTTP connections.",
 		           (double)di->num_connections);
+	if (rc == 0)
+		rc = gauge(out, "hoso_http_workers_stuck", "gauge",
+		           "Worker threads busy in one request for over 120 s.",
+		           (double)http_workers_stuck(HTTP_STUCK_SECONDS));
 	if (rc == 0 && app) {
 		rc = metrics_family(out, "hoso_health_check", "gauge",
 		                    "1 when a readiness check holds (as /api/health), else 0.");

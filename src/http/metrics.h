@@ -76,6 +76,10 @@ int metrics_init(const char *const *from, size_t nfrom, struct err *e);
 /* The daemon whose connections /metrics counts. */
 void metrics_set_daemon(struct MHD_Daemon *d);
 
+/* This worker thread enters (1) or leaves (0) a call for a request: the
+ * time it entered is kept in its slot (http_workers_stuck reads them). */
+void metrics_busy(int busy);
+
 /* A request begins (its first call): start its clock, take its id (the
  * client's X-Request-Id when valid, else a new random one). */
 void metrics_begin(struct metrics_req *m, struct MHD_Connection *c, const char *method);

@@ -504,9 +504,9 @@ static size_t body_cap(struct MHD_Connection *c, const char *method, const char 
 	           : HTTP_MAX_BODY;
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
-                                  const char *method, const char *version, const char *upload,
-                                  size_t *upload_size, void **con_cls)
+static enum MHD_Result handle_request(void *cls, struct MHD_Connection *c, const char *url,
+                                      const char *method, const char *version, const char *upload,
+                                      size_t *upload_size, void **con_cls)
 {
 	struct server *srv = cls;
 	struct request *rq = *con_cls;
@@ -554,6 +554,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return static_serve(c, srv->o->static_dir, url) ? MHD_YES : MHD_NO;
 	}
 	return http_send_error(c, HOSO_E_NOT_FOUND);
+}
+
+/* handle_request, with the time this worker spends in it marked, so that
+ * a worker stuck in a request is seen (http_workers_stuck). */
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version, const char *upload,
+                                  size_t *upload_size, void **con_cls)
+{
+	enum MHD_Result ok;
+
+	metrics_busy(1);
+	ok = handle_request(cls, c, url, method, version, upload, upload_size, con_cls);
+	metrics_busy(0);
+	return ok;
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,

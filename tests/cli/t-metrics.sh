@@ -7,7 +7,7 @@ start_server
 # health: 200 with each check named, and a request id
 expect_http 200 -H 'X-Request-Id: t-metrics.42' "$base/api/health"
 expect_body '"status":"ok"'
-expect_body '"checks":\{"database":"ok","schema":"ok","audit":"ok"\}'
+expect_body '"checks":\{"database":"ok","schema":"ok","audit":"ok","workers":"ok"\}'
 expect_header '^x-request-id: t-metrics\.42'
 # the log line carries the id the response carried, the route and status
 for _ in $(seq 1 100); do grep -q 'id=t-metrics.42 ' serve.log && break; sleep 0.05; done
@@ -40,6 +40,7 @@ expect_body '^hoso_db_size_bytes [1-9][0-9]*$'
 expect_body '^hoso_sessions_active 1$'
 expect_body '^hoso_http_connections_open [1-9]'
 expect_body '^hoso_health_check\{check="schema"\} 1$'
+expect_body '^hoso_http_workers_stuck 0$'
 grep -q '987654' body.txt && fail "raw path in /metrics" || ok
 grep -qE '987654|Nguy|q=' serve.log && fail "raw path or query in the log: $(grep -E '987654|Nguy' serve.log)" || ok
 grep -qE "^hoso: request id=$rid method=GET route=/api/session status=200 ms=[0-9.]+ user=1$" serve.log \

@@ -128,5 +128,29 @@ static void test_log_line(void **state)
 	buf_release(&b);
 }
 
+/* A worker in a call is counted as stuck once it has been there longer
+ * than the bound (0 s here: at once); leaving the call clears it. */
+static void test_stuck(void **state)
+{
+	struct err e;
+
+	(void)state;
+	assert_int_equal(http_workers_stuck(0), 0);
+	metrics_busy(1);
+	assert_int_equal(http_workers_stuck(0), 1);
+	assert_int_equal(http_workers_stuck(3600), 0);
+	metrics_busy(0);
+	assert_int_equal(http_workers_stuck(0), 0);
+	err_init(&e);
+	assert_int_equal(http_stuck_error(2, &e), HOSO_E_BUSY);
+	assert_string_equal(e.field.buf, "workers");
+	assert_string_equal(err_text_vi(&e),
+	                    "2 luồng xử lý bị treo quá 120 giây trong một yêu cầu");
+	assert_string_equal(err_text_en(&e),
+	                    "2 worker threads have been stuck in a request for over 120 s");
+	err_release(&e);
+}
+
 TEST_MAIN(cmocka_unit_test(test_request_id), cmocka_unit_test(test_net),
-          cmocka_unit_test(test_escape), cmocka_unit_test(test_log_line))
+          cmocka_unit_test(test_escape), cmocka_unit_test(test_log_line),
+          cmocka_unit_test(test_stuck))
