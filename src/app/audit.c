@@ -4,6 +4,8 @@
 #include "app/audit.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,7 +192,19 @@ static struct {
 	size_t n, cap;
 	uint64_t next_seq, done_seq, failed_seq;
 	int last_rc;
+	uint64_t q_since; /* when the first entry of q was queued (ns), 0: q empty */
+	/* For audit_writer_stats: written under mu, read without it, so that a
+	 * health check never waits behind the writer. */
+	atomic_uint_least64_t queued, oldest, commits, commit_ns, last_ns, failed;
 } gc = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER};
+
+static uint64_t mono_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
 
 /* Write entries [0, n) of batch (all of one database) in one transaction. */
 static int write_run(struct store **s, char **open_db, struct pending *batch, size_t n,
@@ -240,7 +254,7 @@ static void *writer_main(void *arg)
 	for (;;) {
 		struct pending *batch;
 		size_t n, start = 0;
-		uint64_t last;
+		uint64_t last, t0, took;
 		int rc = 0;
 
 		while (gc.n == 0)
@@ -250,7 +264,9 @@ static void *writer_main(void *arg)
 		last = batch[n - 1].seq;
 		gc.q = NULL;
 		gc.n = gc.cap = 0;
+		gc.q_since = 0;
 		pthread_mutex_unlock(&gc.mu);
+		t0 = mono_ns();
 
 		/* Runs of entries for the same database, each one transaction. */
 		while (start < n && rc == 0) {
@@ -265,12 +281,19 @@ static void *writer_main(void *arg)
 			free(batch[i].strs);
 		free(batch);
 
+		took = mono_ns() - t0;
 		pthread_mutex_lock(&gc.mu);
 		gc.done_seq = last;
 		if (rc < 0) {
 			gc.failed_seq = last;
 			gc.last_rc = rc;
+			atomic_fetch_add(&gc.failed, 1);
 		}
+		atomic_fetch_sub(&gc.queued, n);
+		atomic_store(&gc.oldest, gc.q_since);
+		atomic_fetch_add(&gc.commits, 1);
+		atomic_fetch_add(&gc.commit_ns, took);
+		atomic_store(&gc.last_ns, took);
 		pthread_cond_broadcast(&gc.done);
 	}
 	return NULL;
@@ -346,6 +369,11 @@ int audit_record(struct app *app, const struct actor *who, const struct audit_en
 		gc.cap = nc;
 	}
 	p.seq = seq = ++gc.next_seq;
+	if (gc.n == 0)
+		gc.q_since = mono_ns();
+	if (atomic_load(&gc.oldest) == 0)
+		atomic_store(&gc.oldest, gc.q_since);
+	atomic_fetch_add(&gc.queued, 1);
 	gc.q[gc.n++] = p;
 	pthread_cond_signal(&gc.work);
 	while (gc.done_seq < seq)
@@ -355,6 +383,19 @@ int audit_record(struct app *app, const struct actor *who, const struct audit_en
 	pthread_mutex_unlock(&gc.mu);
 	/* An entry that could not be written must stop the read it records. */
 	return rc < 0 ? err_set(e, rc, NULL, NULL, NULL) : 0;
+}
+
+void audit_writer_stats(struct audit_writer_stats *ret)
+{
+	uint64_t oldest = atomic_load(&gc.oldest);
+
+	ret->queued = atomic_load(&gc.queued);
+	ret->commits = atomic_load(&gc.commits);
+	ret->commit_ns = atomic_load(&gc.commit_ns);
+	ret->last_commit_ns = atomic_load(&gc.last_ns);
+	ret->failed = atomic_load(&gc.failed);
+	ret->oldest_wait_ns = oldest ? mono_ns() - oldest : 0;
+	ret->alive = ret->oldest_wait_ns < (uint64_t)AUDIT_STUCK_SECONDS * 1000000000u;
 }
 
 int audit_record_json(struct app *app, const struct actor *who, struct audit_entry en,

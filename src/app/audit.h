@@ -45,6 +45,22 @@ int audit_append_json(struct app *app, const struct actor *who, struct audit_ent
 int audit_record_json(struct app *app, const struct actor *who, struct audit_entry en,
                       json_t *detail, struct err *e);
 
+/* The group commit's writer, as a health check and /metrics see it.  Read
+ * without taking its lock.  The writer is alive unless an entry has
+ * waited AUDIT_STUCK_SECONDS for it (an idle writer, or one not started
+ * yet, is alive: it starts with the first entry). */
+#define AUDIT_STUCK_SECONDS 15
+struct audit_writer_stats {
+	int alive;
+	uint64_t queued;         /* entries waiting or being written */
+	uint64_t oldest_wait_ns; /* how long the oldest of them has waited */
+	uint64_t commits;        /* batches written (one transaction each) */
+	uint64_t commit_ns;      /* time spent writing them, in all */
+	uint64_t last_commit_ns; /* ... the last one */
+	uint64_t failed;         /* batches that could not be written */
+};
+void audit_writer_stats(struct audit_writer_stats *ret);
+
 /* Build a detail without losing a field for want of memory: set key to v
  * (consumed) in the object d and return d; when d or v is NULL, or the set
  * fails, free both and return NULL.  audit_detail_append appends v to the

@@ -73,7 +73,7 @@ static const struct config_def defs[CONFIG__MAX] = {
                                 "Proxies (IP addresses or CIDR) whose X-Forwarded-* headers are "
                                 "believed",
                                 FIELD(trusted_proxies)},
-    [CONFIG_METRICS_FROM] = {"metrics_from", KIND_NETS, 0, 0, "127.0.0.1 ::1",
+    [CONFIG_METRICS_FROM] = {"metrics_from", KIND_NETS, 0, 0, "127.0.0.0/8 ::1",
                              "Địa chỉ được đọc /metrics (địa chỉ IP hoặc CIDR)",
                              "Addresses allowed to read /metrics (IP addresses or CIDR)",
                              FIELD(metrics_from)},

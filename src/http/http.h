@@ -25,6 +25,8 @@
 #define HTTP_MAX_UPLOAD ((size_t)20 << 20) /* ... that is a file (ATTACHMENT_MAX) */
 #define HTTP_ARENA_MAX  ((size_t)96 << 20) /* bytes of working memory per request */
 
+#define HTTP_METRICS_FROM_MAX 16 /* --metrics-from options */
+
 struct http_opts {
 	const char *db;         /* database file */
 	const char *address;    /* "127.0.0.1" */
@@ -40,6 +42,10 @@ struct http_opts {
 	 * "IP/BITS", IPv4 or IPv6 (--trusted-proxy, repeatable) */
 	const char *const *trusted_proxies;
 	size_t n_trusted_proxies;
+	/* who may read GET /metrics: addresses or networks ("10.0.0.0/8");
+	 * none: loopback only */
+	const char *const *metrics_from;
+	size_t nmetrics_from;
 	/* Called once listening, with the port actually bound (for "port 0"). */
 	void (*ready)(uint16_t port, void *arg);
 	void *arg;
@@ -48,6 +54,15 @@ struct http_opts {
 /* Serve until SIGTERM or SIGINT.  0 on a clean stop, or a negative code
  * (the port is taken, the database cannot be opened) with e set. */
 int http_serve(const struct http_opts *o, struct err *e);
+
+/* A worker thread busy in one call for a request this long is hung. */
+#define HTTP_STUCK_SECONDS 120
+/* How many worker threads have been busy in one call for a request for
+ * more than seconds (a hung handler: a lock never released, a loop).
+ * Lock-free; for the watchdog and /api/health. */
+unsigned http_workers_stuck(unsigned seconds);
+/* HOSO_E_BUSY naming "workers": n of them hung (Vietnamese and English). */
+int http_stuck_error(unsigned n, struct err *e);
 
 /* ---- for handlers (src/http/api-*.c) ---- */
 
@@ -60,6 +75,7 @@ struct http_req {
 	size_t body_len;
 	json_t *body_json;   /* the body parsed (http_json_body); freed when the response is sent */
 	struct app *app;     /* this worker thread's connection */
+	int app_rc;          /* why app is NULL (only for HTTP_ANY_DB routes) */
 	const char *address; /* client address (X-Forwarded-For from a trusted proxy) */
 	int secure;          /* 1: came over https through a trusted proxy */
 	void *conn;          /* the connection (opaque) */
@@ -79,6 +95,7 @@ struct http_req {
 
 enum http_route_flags {
 	HTTP_PUBLIC = 1 << 0, /* no session needed (health, sign-in) */
+	HTTP_ANY_DB = 1 << 1, /* runs even when the database cannot be opened (app NULL) */
 };
 
 struct http_route {

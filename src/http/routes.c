@@ -9,7 +9,7 @@
 
 const struct http_route http_routes[] = {
     /* public */
-    {"GET", "/api/health", api_health_get, HTTP_PUBLIC},
+    {"GET", "/api/health", api_health_get, HTTP_PUBLIC | HTTP_ANY_DB},
     {"GET", "/api/version", api_version_get, HTTP_PUBLIC},
     {"POST", "/api/session", api_session_post, HTTP_PUBLIC},
     /* signed in */

@@ -5,6 +5,7 @@
 #include "http/httpInt.h"
 #include "http/conn.h"
 #include "http/proxy.h"
+#include "http/metrics.h"
 #include "http/request.h"
 
 #include <arpa/inet.h>
@@ -42,7 +43,8 @@ static void app_key_make(void)
 	pthread_key_create(&app_key, app_free);
 }
 
-static struct app *thread_app(void)
+/* NULL when it cannot be opened, with *ret_rc why (ret_rc may be NULL). */
+static struct app *thread_app(int *ret_rc)
 {
 	struct app *a = pthread_getspecific(app_key);
 	struct err e;
@@ -52,6 +54,8 @@ static struct app *thread_app(void)
 	err_init(&e);
 	if (app_open(app_db, 0, &a, &e) < 0) {
 		a = NULL;
+		if (ret_rc)
+			*ret_rc = e.code;
 	} else {
 		/* Many workers, each mostly waiting: a small cache each keeps the
 		 * server's memory flat (the OS page cache holds the file). */
@@ -66,7 +70,8 @@ struct request {
 	struct arena arena;
 	struct buf body;
 	int too_big;
-	int busy; /* the server is nearly full: answered 503 */
+	int busy;               /* the server is nearly full: answered 503 */
+	struct metrics_req obs; /* its id, clock, route and status */
 };
 
 struct server {
@@ -149,6 +154,7 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, int status, char *te
 		return MHD_NO;
 	}
 	http_security_headers(resp);
+	metrics_response(resp, status);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	if (disposition)
@@ -490,6 +496,7 @@ static enum MHD_Result dispatch(const struct server *srv, struct MHD_Connection 
 		err_release(&e);
 		return ok;
 	}
+	metrics_route(&rq->obs, (int)(route - http_routes));
 	addr = client_address(srv, c, &rq->arena, &r.secure);
 	r.method = method;
 	r.path = path;
@@ -498,12 +505,14 @@ static enum MHD_Result dispatch(const struct server *srv, struct MHD_Connection 
 	r.body_len = rq->body.len;
 	r.address = addr ? addr : "?";
 	r.conn = c;
-	r.app = thread_app();
+	r.app = thread_app(&r.app_rc);
 	err_init(&e);
 	if (!r.app)
-		rc = err_set(&e, HOSO_E_BUSY, NULL, NULL, NULL);
+		rc = route->flags & HTTP_ANY_DB ? query_check(c, &e)
+		                                : err_set(&e, HOSO_E_BUSY, NULL, NULL, NULL);
 	else if ((rc = authenticate(c, route, &r, &e)) == 0)
 		rc = query_check(c, &e);
+	rq->obs.user_id = r.actor.user_id;
 	if (rc == 0)
 		rc = route->handler(&r, &e);
 	if (rc < 0) {
@@ -587,9 +596,9 @@ static enum MHD_Result send_busy(struct MHD_Connection *c)
 	return ok;
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
-                                  const char *method, const char *version, const char *upload,
-                                  size_t *upload_size, void **con_cls)
+static enum MHD_Result handle_request(void *cls, struct MHD_Connection *c, const char *url,
+                                      const char *method, const char *version, const char *upload,
+                                      size_t *upload_size, void **con_cls)
 {
 	struct server *srv = cls;
 	struct request *rq = *con_cls;
@@ -610,6 +619,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		buf_init(&rq->body, cap);
 		*con_cls = rq;
 		rq->busy = conn_request_begin(c);
+		metrics_begin(&rq->obs, c, method);
 		/* Refuse a declared oversized body before reading any of it. */
 		if (cl) {
 			int64_t n;
@@ -619,6 +629,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		}
 		return MHD_YES;
 	}
+	metrics_enter(&rq->obs);
 	if (*upload_size) {
 		if (!rq->too_big && !rq->busy && buf_add(&rq->body, upload, *upload_size) < 0)
 			rq->too_big = 1;
@@ -631,9 +642,29 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return send_too_big(c, rq->body.max);
 	if (strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0)
 		return dispatch(srv, c, rq, method, url);
-	if (srv->o->static_dir && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0))
+	/* /metrics to an address not allowed is answered as any path that is
+	 * not there (the web UI's page, or 404), not with a refusal */
+	if (strcmp(url, "/metrics") == 0 && metrics_wanted(c, method))
+		return metrics_serve(c, method, thread_app(NULL)) ? MHD_YES : MHD_NO;
+	if (srv->o->static_dir && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)) {
+		metrics_static(&rq->obs);
 		return static_serve(c, srv->o->static_dir, url) ? MHD_YES : MHD_NO;
+	}
 	return http_send_error(c, HOSO_E_NOT_FOUND);
+}
+
+/* handle_request, with the time this worker spends in it marked, so that
+ * a worker stuck in a request is seen (http_workers_stuck). */
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version, const char *upload,
+                                  size_t *upload_size, void **con_cls)
+{
+	enum MHD_Result ok;
+
+	metrics_busy(1);
+	ok = handle_request(cls, c, url, method, version, upload, upload_size, con_cls);
+	metrics_busy(0);
+	return ok;
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
@@ -646,6 +677,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	conn_request_end(c);
 	if (!rq)
 		return;
+	metrics_end(&rq->obs);
 	arena_release(&rq->arena);
 	buf_release(&rq->body);
 	free(rq);
@@ -718,6 +750,8 @@ int http_serve(const struct http_opts *o, struct err *e)
 	if ((rc = app_open(o->db, 0, &probe, e)) < 0)
 		return rc;
 	app_close(probe);
+	if ((rc = metrics_init(o->metrics_from, o->nmetrics_from, e)) < 0)
+		return rc;
 	app_db = o->db;
 	pthread_once(&app_key_once, app_key_make);
 	/* Workers spend most of a request waiting for the audit entry to be
@@ -780,6 +814,7 @@ int http_serve(const struct http_opts *o, struct err *e)
 		             "Cannot listen on %s:%u (in use?)", o->address, (unsigned)o->port);
 		goto out;
 	}
+	metrics_set_daemon(d);
 	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	if (o->ready)
 		o->ready(di ? di->port : o->port, o->arg);

@@ -5,6 +5,7 @@
  * navigates to, serves index.html).
  */
 #include "http/httpInt.h"
+#include "http/metrics.h"
 
 #include <fcntl.h>
 #include <string.h>
@@ -124,6 +125,7 @@ int static_serve(struct MHD_Connection *c, const char *dir, const char *path)
 		return MHD_NO;
 	}
 	http_security_headers(resp);
+	metrics_response(resp, MHD_HTTP_OK);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type_of(rel));
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
 	if (enc)

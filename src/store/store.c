@@ -555,6 +555,11 @@ const char *store_path(struct store *s)
 	return s->path;
 }
 
+int store_db_bytes(struct store *s, int64_t *ret)
+{
+	return store_int(s, STMT_DB_BYTES, ret, "");
+}
+
 int store_schema_version(struct store *s)
 {
 	struct db_stmt *st;

@@ -880,6 +880,11 @@ int store_session_get(struct store *s, const unsigned char *hash, struct arena *
 int store_session_touch(struct store *s, const unsigned char *hash, int64_t now);
 int store_session_delete(struct store *s, const unsigned char *hash);
 int store_session_delete_user(struct store *s, int64_t user_id);
+/* Sessions seen after seen_after and created after created_after (unix
+ * seconds): the ones still alive. */
+int store_session_active(struct store *s, int64_t seen_after, int64_t created_after, int64_t *ret);
+/* The database file's size in bytes (pages in use and free, not the WAL). */
+int store_db_bytes(struct store *s, int64_t *ret);
 
 /* ---- the audit trail ---- */
 

@@ -67,6 +67,11 @@ int store_user_count(struct store *s, int64_t *ret)
 	return store_int(s, STMT_USER_COUNT, ret, "");
 }
 
+int store_session_active(struct store *s, int64_t seen_after, int64_t created_after, int64_t *ret)
+{
+	return store_int(s, STMT_SESSION_ACTIVE, ret, "II", seen_after, created_after);
+}
+
 int store_session_insert(struct store *s, const unsigned char *hash, int64_t user_id,
                          const char *csrf, int64_t now, const char *address)
 {

@@ -67,6 +67,22 @@ static size_t read_openapi(struct op *ops, size_t max)
 	return n;
 }
 
+/* Served outside the table (src/http/metrics.c), and described. */
+static const struct http_route outside[] = {{"GET", "/metrics", NULL, 0}};
+
+static int registered(const struct op *op)
+{
+	for (size_t i = 0; http_routes[i].method; i++)
+		if (strcmp(op->method, http_routes[i].method) == 0 &&
+		    strcmp(op->path, http_routes[i].pattern) == 0)
+			return 1;
+	for (size_t i = 0; i < sizeof(outside) / sizeof(outside[0]); i++)
+		if (strcmp(op->method, outside[i].method) == 0 &&
+		    strcmp(op->path, outside[i].pattern) == 0)
+			return 1;
+	return 0;
+}
+
 static void test_table_and_openapi_agree(void **state)
 {
 	struct op ops[256];
@@ -84,17 +100,11 @@ static void test_table_and_openapi_agree(void **state)
 			fail_msg("route %s %s is not in docs/openapi.yaml", http_routes[i].method,
 			         http_routes[i].pattern);
 	}
-	for (size_t k = 0; k < n; k++) {
-		int found = 0;
-
-		for (size_t i = 0; http_routes[i].method; i++)
-			found |= strcmp(ops[k].method, http_routes[i].method) == 0 &&
-			         strcmp(ops[k].path, http_routes[i].pattern) == 0;
-		if (!found)
+	for (size_t k = 0; k < n; k++)
+		if (!registered(&ops[k]))
 			fail_msg("docs/openapi.yaml has %s %s, which the server does not register",
 			         ops[k].method, ops[k].path);
-	}
-	assert_int_equal(routes, n);
+	assert_int_equal(routes + sizeof(outside) / sizeof(outside[0]), n);
 }
 
 static void test_patterns_are_paths(void **state)
