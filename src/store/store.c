@@ -417,10 +417,13 @@ void *store_vec_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t e
 
 static int store_pragmas(struct store *s)
 {
-	static const char *const pragmas = "PRAGMA journal_mode = WAL;"
+	/* busy_timeout first: switching to WAL reads the file, and may meet
+	 * another process's checkpoint (a backup under write load saw
+	 * "database is locked" here before). */
+	static const char *const pragmas = "PRAGMA busy_timeout = 10000;"
+	                                   "PRAGMA journal_mode = WAL;"
 	                                   "PRAGMA synchronous = FULL;"
 	                                   "PRAGMA foreign_keys = ON;"
-	                                   "PRAGMA busy_timeout = 10000;"
 	                                   "PRAGMA cache_size = -32768;"
 	                                   "PRAGMA temp_store = MEMORY;";
 
@@ -497,8 +500,22 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e)
 	}
 	s->locks = store_schema_version(s) >= STORE_SCHEMA_LOCKS;
 	if (s->readonly && store_schema_version(s) != store_latest_schema_version()) {
+		int have = store_schema_version(s);
+
 		store_close(s);
-		return err_set(e, HOSO_E_SCHEMA, "db", NULL, NULL);
+		if (have > store_latest_schema_version())
+			return err_set(e, HOSO_E_SCHEMA, "db",
+			               "Cơ sở dữ liệu ở phiên bản lược đồ %d, chương trình này chỉ "
+			               "biết đến phiên bản %d: cần bản hoso mới hơn",
+			               "The database is at schema version %d; this program knows up "
+			               "to %d: it needs a newer hoso",
+			               have, store_latest_schema_version());
+		return err_set(e, HOSO_E_SCHEMA, "db",
+		               "Cơ sở dữ liệu ở phiên bản lược đồ %d, cần nâng cấp lên %d "
+		               "(hoso upgrade)",
+		               "The database is at schema version %d; it needs upgrading to %d "
+		               "(hoso upgrade)",
+		               have, store_latest_schema_version());
 	}
 	if ((rc = store_counters_ensure(s, e)) < 0) {
 		store_close(s);
@@ -748,21 +765,28 @@ int store_check_integrity(struct store *s, struct err *e)
 	return check_rows_ok(s, "PRAGMA foreign_key_check", NULL, e);
 }
 
-/* Copy src into dst page by page with SQLite's online backup API: readers
- * and writers of src go on; a write during the copy restarts it, so the
- * result is one consistent snapshot. */
-static int backup_copy(sqlite3 *dst, sqlite3 *src)
+/*
+ * Copy src into dst with SQLite's online backup API in ONE step: the copy
+ * runs inside a single read transaction of src, so it is one consistent
+ * snapshot and is never restarted by others' writes (in WAL mode writers
+ * go on meanwhile; their pages land in the WAL, after the snapshot).
+ * Measured on the 63 MB province demo under four writer processes
+ * ("hoso person add" in loops): 0.6-0.7 s, against 0.8-1.2 s for
+ * VACUUM INTO and 29 s for the former 1024-page steps that restart
+ * whenever a page changes.
+ */
+int store_copy_db(sqlite3 *dst, sqlite3 *src)
 {
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
-	int rc;
+	int rc, tries = 0;
 
 	if (!b)
 		return store_rc(sqlite3_errcode(dst));
-	do {
-		rc = sqlite3_backup_step(b, 1024);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+		if (++tries > 500) /* 10 s: a writer holding an exclusive lock */
+			break;
+		sqlite3_sleep(20);
+	}
 	sqlite3_backup_finish(b);
 	return rc == SQLITE_DONE ? 0 : store_rc(rc);
 }
@@ -772,16 +796,15 @@ int store_backup(struct store *s, const char *out_path, struct err *e)
 	sqlite3 *dst = NULL;
 	int rc;
 
-	if (access(out_path, F_OK) == 0)
-		return err_set(e, HOSO_E_DUPLICATE, "out", "Tệp '%s' đã tồn tại, không ghi đè",
-		               "'%s' already exists; not overwriting it", out_path);
+	if ((rc = store_new_file(out_path, e)) < 0)
+		return rc;
 	if (sqlite3_open_v2(out_path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
 		sqlite3_close_v2(dst);
 		return err_set(e, HOSO_E_IO, "out", "Không tạo được tệp '%s'", "Cannot create '%s'",
 		               out_path);
 	}
-	rc = backup_copy(dst, s->db);
+	rc = store_copy_db(dst, s->db);
 	if (rc == 0 &&
 	    sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
 		rc = HOSO_E_IO;
@@ -834,7 +857,7 @@ int store_restore(struct store *s, const char *in_path, struct err *e)
 		sqlite3_finalize(s->stmt[i]);
 		s->stmt[i] = NULL;
 	}
-	rc = backup_copy(s->db, src);
+	rc = store_copy_db(s->db, src);
 	sqlite3_close_v2(src);
 	if (rc < 0)
 		return err_set(e, rc, "in", "Khôi phục từ '%s' thất bại",
