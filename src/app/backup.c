@@ -65,8 +65,8 @@ int backup_key_load(const char *path, unsigned char key[BACKUP_KEY_BYTES], struc
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return err_set(e, errno == ENOENT ? HOSO_E_NOT_FOUND : HOSO_E_IO, "key",
-		               "Không đọc được tệp khoá '%s': %s", "Cannot read the key file '%s': %s",
-		               path, strerror(errno));
+		               "Không đọc được tệp khoá '%s': %s",
+		               "Cannot read the key file '%s': %s", path, strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		return err_set(e, HOSO_E_BAD_FILE, "key", "'%s' không phải tệp khoá",
@@ -207,7 +207,8 @@ int backup_decrypt(FILE *in, FILE *out, const unsigned char key[BACKUP_KEY_BYTES
 		rc = bad_container(e, "Sai khoá: bản sao lưu này được mã hoá bằng một khoá khác",
 		                   "Wrong key: this backup was encrypted with another key");
 	else if (crypto_secretstream_xchacha20poly1305_init_pull(&st, head + AD_BYTES, key) != 0)
-		rc = bad_container(e, "Phần đầu bản sao lưu bị hỏng", "The backup's header is damaged");
+		rc = bad_container(e, "Phần đầu bản sao lưu bị hỏng",
+		                   "The backup's header is damaged");
 	while (rc == 0 && tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
 		n = fread(cipher, 1, CIPHER_CHUNK, in);
 		if (ferror(in)) {
@@ -215,8 +216,8 @@ int backup_decrypt(FILE *in, FILE *out, const unsigned char key[BACKUP_KEY_BYTES
 		} else if (n < crypto_secretstream_xchacha20poly1305_ABYTES) {
 			rc = bad_container(e, "Bản sao lưu bị cắt cụt (thiếu phần cuối)",
 			                   "The backup is truncated (its end is missing)");
-		} else if (crypto_secretstream_xchacha20poly1305_pull(&st, plain, &plen, &tag, cipher,
-		                                                      n, head, AD_BYTES) != 0) {
+		} else if (crypto_secretstream_xchacha20poly1305_pull(
+		               &st, plain, &plen, &tag, cipher, n, head, AD_BYTES) != 0) {
 			rc = bad_container(e, "Bản sao lưu bị hỏng hoặc đã bị sửa đổi",
 			                   "The backup is damaged or has been tampered with");
 		} else if (tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL &&

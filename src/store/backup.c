@@ -58,8 +58,9 @@ static int raw_version(sqlite3 *db, int *ret)
 
 	/* user_version alone reads only the header: count the schema too, so
 	 * that a file that is not a database is found out here. */
-	if (sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM sqlite_schema), "
-	                           "(SELECT user_version FROM pragma_user_version)",
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT (SELECT count(*) FROM sqlite_schema), "
+	                       "(SELECT user_version FROM pragma_user_version)",
 	                       -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW) {
 		*ret = sqlite3_column_int(st, 1);
@@ -129,11 +130,12 @@ int store_file_quiesce(const char *path, struct err *e)
 		rc = sqlite3_errcode(db);
 		sqlite3_close_v2(db);
 		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			return err_set(e, HOSO_E_BUSY, "db",
-			               "Cơ sở dữ liệu '%s' đang được dùng (hãy dừng dịch vụ: "
-			               "systemctl stop hoso)",
-			               "Database '%s' is in use (stop the service: systemctl stop hoso)",
-			               path);
+			return err_set(
+			    e, HOSO_E_BUSY, "db",
+			    "Cơ sở dữ liệu '%s' đang được dùng (hãy dừng dịch vụ: "
+			    "systemctl stop hoso)",
+			    "Database '%s' is in use (stop the service: systemctl stop hoso)",
+			    path);
 		return 0; /* damaged: kept aside as it is */
 	}
 	if (sqlite3_exec(db, "BEGIN EXCLUSIVE; COMMIT", NULL, NULL, NULL) != SQLITE_OK) {

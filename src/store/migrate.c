@@ -964,11 +964,11 @@ int store_migrate_list(struct store *s, const struct store_migration *list, int 
 		}
 		if (list[v].step && (rc = list[v].step(s)) < 0) {
 			store_rollback(s);
-			return err_set(e, rc, NULL,
-			               "Lỗi khi nâng cấp lên phiên bản %d (cơ sở dữ liệu giữ nguyên "
-			               "phiên bản %d)",
-			               "Migration %d failed (the database stays at version %d)", v + 1,
-			               have);
+			return err_set(
+			    e, rc, NULL,
+			    "Lỗi khi nâng cấp lên phiên bản %d (cơ sở dữ liệu giữ nguyên "
+			    "phiên bản %d)",
+			    "Migration %d failed (the database stays at version %d)", v + 1, have);
 		}
 	}
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", n);

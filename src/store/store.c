@@ -504,12 +504,13 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e)
 
 		store_close(s);
 		if (have > store_latest_schema_version())
-			return err_set(e, HOSO_E_SCHEMA, "db",
-			               "Cơ sở dữ liệu ở phiên bản lược đồ %d, chương trình này chỉ "
-			               "biết đến phiên bản %d: cần bản hoso mới hơn",
-			               "The database is at schema version %d; this program knows up "
-			               "to %d: it needs a newer hoso",
-			               have, store_latest_schema_version());
+			return err_set(
+			    e, HOSO_E_SCHEMA, "db",
+			    "Cơ sở dữ liệu ở phiên bản lược đồ %d, chương trình này chỉ "
+			    "biết đến phiên bản %d: cần bản hoso mới hơn",
+			    "The database is at schema version %d; this program knows up "
+			    "to %d: it needs a newer hoso",
+			    have, store_latest_schema_version());
 		return err_set(e, HOSO_E_SCHEMA, "db",
 		               "Cơ sở dữ liệu ở phiên bản lược đồ %d, cần nâng cấp lên %d "
 		               "(hoso upgrade)",

@@ -55,8 +55,8 @@ static int decrypt_mem(const unsigned char *c, size_t n, const unsigned char *ke
 static void test_container_round_trip(void **state)
 {
 	unsigned char key[BACKUP_KEY_BYTES], other[BACKUP_KEY_BYTES];
-	size_t sizes[] = {0, 1, 100, BACKUP_CHUNK - 1, BACKUP_CHUNK, BACKUP_CHUNK + 1,
-	                  3 * BACKUP_CHUNK};
+	size_t sizes[] = {
+	    0, 1, 100, BACKUP_CHUNK - 1, BACKUP_CHUNK, BACKUP_CHUNK + 1, 3 * BACKUP_CHUNK};
 	unsigned char *data = malloc(3 * BACKUP_CHUNK);
 	struct err e;
 
@@ -185,9 +185,9 @@ static void test_retention(void **state)
 	t[n++] = monday + 3600;
 	backup_retain(t, n, 7, 0, 0, keep);
 	assert_int_equal(kept(keep, n), 7);
-	assert_true(keep[119]);  /* the newest of Monday, not the earlier one */
-	assert_false(keep[0]);   /* that earlier one */
-	assert_true(keep[6]);    /* six days back */
+	assert_true(keep[119]); /* the newest of Monday, not the earlier one */
+	assert_false(keep[0]);  /* that earlier one */
+	assert_true(keep[6]);   /* six days back */
 	assert_false(keep[7]);
 	/* weeks: the newest of each ISO week (Sundays, and this Monday) */
 	backup_retain(t, n, 0, 4, 0, keep);
