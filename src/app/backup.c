@@ -218,8 +218,8 @@ int backup_decrypt(FILE *in, FILE *out, const unsigned char key[BACKUP_KEY_BYTES
 			                   "The backup is truncated (its end is missing)");
 		} else if (crypto_secretstream_xchacha20poly1305_pull(
 		               &st, plain, &plen, &tag, cipher, n, head, AD_BYTES) != 0) {
-			rc = bad_container(e, "Bản sao lưu bị hỏng hoặc đã bị sửa đổi",
-			                   "The backup is damaged or has been tampered with");
+			rc = bad_container(e, "Bản sao lưu bị hỏng, bị cắt cụt hoặc đã bị sửa đổi",
+			                   "The backup is damaged, truncated or tampered with");
 		} else if (tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL &&
 		           (tag != 0 || n < CIPHER_CHUNK)) {
 			rc = bad_container(e, "Bản sao lưu bị cắt cụt (thiếu phần cuối)",
