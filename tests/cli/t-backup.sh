@@ -55,7 +55,7 @@ head -c 3000 enc.db > cut.db
 expect_status 1 "$HOSO" --db r2.db restore cut.db --key k.key
 expect_err "truncated"
 cp enc.db bad.db
-printf '\xff' | dd of=bad.db bs=1 seek=2000 conv=notrunc 2>/dev/null
+python3 -c 'f = open("bad.db", "r+b"); f.seek(2000); b = f.read(1); f.seek(2000); f.write(bytes([b[0] ^ 0x40]))'
 expect_status 1 "$HOSO" --db r2.db restore bad.db --key k.key
 expect_err "tampered"
 [ ! -e r2.db ] && ok || fail "a refused restore left r2.db"
@@ -70,16 +70,19 @@ mkdir bk
 for d in 20200101 20200102 20200103 20200105 20200201; do
   : > "bk/hoso-$d-010000.db"; : > "bk/hoso-$d-010000.db.sha256"
 done
-: > bk/hoso-20200101-020000.db.enc  # an older one's later copy, same day
+: > bk/hoso-20200101-020000.db.enc  # a later one, same day
+: > bk/hoso-20200201-000000.db       # an earlier one, same day
 : > bk/hoso.db; : > bk/notes.txt; : > bk/hoso-2020-01-01.db
-expect_status 0 "$HOSO" backup --to-dir bk --keep-daily 2 --keep-monthly 2 --key k.key
+expect_status 0 "$HOSO" backup --to-dir bk --keep-daily 3 --keep-monthly 2 --key k.key
 expect_out "pruned"
 new=$(ls bk | grep -E '^hoso-[0-9]{8}-[0-9]{6}\.db\.enc$' | sort | tail -1)
 [ -n "$new" ] && [ -s "bk/$new" ] && ok || fail "no new backup in bk: $(ls bk)"
-# kept: the new one (today: a day and a month), 20200201 (the second
-# day; the second month); pruned the rest of the named ones
+# kept: the new one (today: a day and a month), 20200201 01:00 (the
+# second day; the second month), 20200105 (the third day); pruned the rest
+# of the named ones
 got=$(ls bk | LC_ALL=C sort | tr '\n' ' ')
 want=$(printf '%s\n' hoso-20200201-010000.db hoso-20200201-010000.db.sha256 hoso-2020-01-01.db \
+  hoso-20200105-010000.db hoso-20200105-010000.db.sha256 \
   "$new" "$new.sha256" hoso.db notes.txt | LC_ALL=C sort | tr '\n' ' ')
 [ "$got" = "$want" ] && ok || fail "retention left: $got; want $want"
 expect_status 2 "$HOSO" backup --keep-daily 3 x.db
