@@ -477,11 +477,23 @@ int admin_restore(const char *db, const struct actor *who, const char *in, const
 	/* 3. the old file kept aside (a second name, then its log moved),
 	 * the new one in its place in one rename */
 	if (access(db, F_OK) == 0) {
-		if (link(db, ret->aside) != 0) {
+		size_t base = strlen(ret->aside);
+		int err = 0;
+
+		/* a second restore within the same second: -2, -3... */
+		for (int k = 2; link(db, ret->aside) != 0; k++) {
+			err = errno;
+			if (err != EEXIST || k > 99 ||
+			    snprintf(ret->aside + base, sizeof(ret->aside) - base, "-%d", k) >=
+			        (int)(sizeof(ret->aside) - base))
+				break;
+			err = 0;
+		}
+		if (err) {
 			unlink_db(tmp);
 			return err_set(e, HOSO_E_IO, "db", "Không giữ lại được '%s' thành '%s': %s",
 			               "Cannot keep '%s' aside as '%s': %s", db, ret->aside,
-			               strerror(errno));
+			               strerror(err));
 		}
 		snprintf(wal, sizeof(wal), "%s-wal", db);
 		snprintf(aside_wal, sizeof(aside_wal), "%s-wal", ret->aside);

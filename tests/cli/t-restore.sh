@@ -46,11 +46,20 @@ expect_status 0 "$HOSO" person add --name "Kẻ Đến Sau" --org C1
 cp drill.db.enc tampered.db.enc
 python3 -c 'import os; n = os.path.getsize("tampered.db.enc") // 2; f = open("tampered.db.enc", "r+b")
 f.seek(n); b = f.read(1); f.seek(n); f.write(bytes([b[0] ^ 0x01]))'
+expect_status 0 "$HOSO" backup plain.db
 before=$(sha256sum hoso.db | cut -d' ' -f1)
 expect_status 1 "$HOSO" restore tampered.db.enc --key drill.key
 expect_err "tampered"
 [ "$(sha256sum hoso.db | cut -d' ' -f1)" = "$before" ] && ok || fail "a refused restore changed hoso.db"
 ls | grep -q before-restore && fail "a refused restore kept something aside: $(ls)" || ok
+
+# a backup whose audit trail was edited (a sound SQLite file, a plain
+# backup): refused when checked, before anything is replaced
+cp plain.db forged.db
+sqlite3 forged.db "DROP TRIGGER audit_no_update; UPDATE audit SET purpose = 'sửa' WHERE id = 2"
+expect_status 1 "$HOSO" restore forged.db
+expect_err "hash chain in .* breaks at entry 2"
+[ "$(sha256sum hoso.db | cut -d' ' -f1)" = "$before" ] && ok || fail "a refused restore changed hoso.db"
 
 # in use (the service): refused
 python3 -c 'import sqlite3, time, sys
@@ -63,11 +72,13 @@ expect_err "in use"
 kill "$holder"; wait "$holder" 2>/dev/null
 [ "$(sha256sum hoso.db | cut -d' ' -f1)" = "$before" ] && ok || fail "a refused restore changed hoso.db"
 
+# (its log folded in first, so that the file kept aside is the one damaged)
+sqlite3 hoso.db "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 dd if=/dev/urandom of=hoso.db bs=4096 seek=3 count=4 conv=notrunc 2>/dev/null
 damaged=$(sha256sum hoso.db | cut -d' ' -f1)
 expect_status 0 "$HOSO" restore drill.db.enc --key drill.key
-expect_out "kept as [^ ]*hoso.db.before-restore-[0-9]{8}-[0-9]{6}"
-aside=$(grep -oE '[^ ]*hoso.db.before-restore-[0-9]{8}-[0-9]{6}' out.txt | head -1)
+expect_out "kept as [^ ]*hoso.db.before-restore-[0-9]{8}-[0-9]{6}(-[0-9]+)?"
+aside=$(grep -oE '[^ ]*hoso.db.before-restore-[0-9]{8}-[0-9]{6}(-[0-9]+)?' out.txt | head -1)
 [ -n "$aside" ] && [ "$(sha256sum "$aside" | cut -d' ' -f1)" = "$damaged" ] && ok ||
   fail "the replaced database was not kept aside as it was ($aside)"
 restored_digest=$(grep -oE 'digest [0-9a-f]{64}' out.txt | cut -d' ' -f2)
