@@ -525,9 +525,15 @@ int admin_upgrade(const char *db, const struct actor *who, const char *dir, cons
 	int rc;
 
 	memset(ret, 0, sizeof(*ret));
-	if ((rc = local_only(who, e)) < 0 || (rc = store_file_version(db, &ret->from, e)) < 0)
-		return rc;
 	ret->to = app_latest_schema_version();
+	if ((rc = local_only(who, e)) < 0)
+		return rc;
+	if (access(db, F_OK) != 0 && errno == ENOENT) {
+		ret->missing = 1; /* nothing yet: "hoso init" or a restore makes it */
+		return 0;
+	}
+	if ((rc = store_file_version(db, &ret->from, e)) < 0)
+		return rc;
 	if (ret->from > ret->to)
 		return err_set(e, HOSO_E_SCHEMA, "db",
 		               "Cơ sở dữ liệu ở phiên bản lược đồ %d, chương trình này chỉ biết "
@@ -542,6 +548,11 @@ int admin_upgrade(const char *db, const struct actor *who, const char *dir, cons
 			snprintf(folder, sizeof(folder), "%s", dir);
 		else
 			dir_of(db, folder, sizeof(folder));
+		/* the folder made when missing (the service's first upgrade) */
+		if (mkdir(folder, 0700) != 0 && errno != EEXIST)
+			return err_set(
+			    e, HOSO_E_IO, "backup-dir", "Không tạo được thư mục '%s': %s",
+			    "Cannot create the folder '%s': %s", folder, strerror(errno));
 		stamp(when, sizeof(when));
 		if (snprintf(out, sizeof(out), "%s/hoso-pre-upgrade-v%d-%s.db%s", folder, ret->from,
 		             when, key ? ".enc" : "") >= (int)sizeof(out))

@@ -70,17 +70,19 @@ int admin_restore(const char *db, const struct actor *who, const char *in, const
 
 /* What an upgrade did. */
 struct admin_upgrade_done {
+	int missing;   /* no database file yet: nothing done */
 	int from, to;  /* schema versions */
 	int backed_up; /* 1: backup holds the verified pre-upgrade backup */
 	struct admin_backup_done backup;
 };
 /*
  * Bring the database file db to this program's schema: refused
- * (HOSO_E_SCHEMA) when it is newer; nothing when it is current; else, when
- * it holds data, first a verified backup into dir (db's own folder when
- * NULL), named hoso-pre-upgrade-vN-YYYYMMDD-HHMMSS.db[.enc], checked by
- * migrating a copy of it; then the migrations (all or none), recorded in
- * the audit trail (action "upgrade").  The local operator only.
+ * (HOSO_E_SCHEMA) when it is newer; nothing when it is current or missing
+ * (ret->missing); else, when it holds data, first a verified backup into
+ * dir (made when missing; db's own folder when NULL), named
+ * hoso-pre-upgrade-vN-YYYYMMDD-HHMMSS.db[.enc], checked by migrating a
+ * copy of it; then the migrations (all or none), recorded in the audit
+ * trail (action "upgrade").  The local operator only.
  */
 int admin_upgrade(const char *db, const struct actor *who, const char *dir, const char *key,
                   struct admin_upgrade_done *ret, struct err *e);

@@ -22,6 +22,12 @@ static int upgrade(struct cli_sub *x, int argc, char **argv)
 	        0 ||
 	    (rc = admin_upgrade(x->c->db, &x->who, dir, key, &d, &x->err)) < 0)
 		return rc;
+	if (d.missing) {
+		printf("Chưa có cơ sở dữ liệu %s: không có gì để nâng cấp\n"
+		       "No database at %s yet: nothing to upgrade\n",
+		       x->c->db, x->c->db);
+		return 0;
+	}
 	if (d.from == d.to) {
 		printf("%s đã ở phiên bản lược đồ %d, không cần nâng cấp\n"
 		       "%s is at schema version %d already: nothing to do\n",

@@ -6,6 +6,10 @@
 # An "older" database is made by undoing the last migration by hand (32:
 # the table case_inspection); when a migration is added after 32, undo it
 # here too.
+# no database yet (the service's first start): nothing to do
+expect_status 0 "$HOSO" --db none.db upgrade
+expect_out "nothing to upgrade"
+[ ! -e none.db ] && ok || fail "upgrade made a database"
 expect_status 0 "$HOSO" init
 expect_status 0 "$HOSO" org create --code TU --name "Đảng bộ tỉnh" --kind dang_bo_tinh --from 2000-01-01
 expect_status 0 "$HOSO" person add --name "Lò Văn Muôn" --org TU
@@ -30,7 +34,6 @@ expect_err "needs a newer hoso"
 cp hoso.db older.db
 sqlite3 older.db "DROP TABLE case_inspection; PRAGMA user_version = 31"
 expect_status 0 "$HOSO" backup keygen k.key
-mkdir bk
 expect_status 0 "$HOSO" --db older.db upgrade --backup-dir bk --key k.key
 expect_out "Backed up before the upgrade to bk/hoso-pre-upgrade-v31-[0-9]{8}-[0-9]{6}\.db\.enc"
 expect_out "Upgraded older.db from schema version 31 to $latest"
