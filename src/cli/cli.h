@@ -64,6 +64,7 @@ extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_cal_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_restore_entry;
+extern const struct cmd_entry cmd_upgrade_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_serve_entry;
 extern const struct cmd_entry cmd_user_entry;

@@ -18,6 +18,7 @@ static const struct cmd_entry *const commands[] = {
     &cmd_case_entry,    &cmd_import_entry, &cmd_cal_entry,      &cmd_backup_entry,
     &cmd_restore_entry, &cmd_check_entry,  &cmd_serve_entry,    &cmd_user_entry,
     &cmd_audit_entry,   &cmd_report_entry, &cmd_petition_entry, &cmd_config_entry,
+    &cmd_upgrade_entry,
 };
 
 static void usage(FILE *f)

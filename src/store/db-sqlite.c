@@ -209,21 +209,27 @@ static void lite_guard_commits(struct db *db, int (*refuse)(void *arg), void *ar
 	sqlite3_commit_hook(DB(db), refuse, arg);
 }
 
-/* Page by page with SQLite's online backup API: readers and writers of
- * src go on; a write during the copy restarts it, so the result is one
- * consistent snapshot. */
+/*
+ * SQLite's online backup API in ONE step: the copy runs inside a single
+ * read transaction of src, so it is one consistent snapshot and is never
+ * restarted by others' writes (in WAL mode writers go on meanwhile; their
+ * pages land in the WAL, after the snapshot).  Measured on the 63 MB
+ * province demo under four writer processes ("hoso person add" in loops):
+ * 0.6-0.7 s, against 0.8-1.2 s for VACUUM INTO and 29 s for 1024-page
+ * steps that restart whenever a page changes.
+ */
 static int lite_copy(struct db *dst, struct db *src)
 {
 	sqlite3_backup *b = sqlite3_backup_init(DB(dst), "main", DB(src), "main");
-	int rc;
+	int rc, tries = 0;
 
 	if (!b)
 		return lite_error(dst);
-	do {
-		rc = sqlite3_backup_step(b, 1024);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+		if (++tries > 500) /* 10 s: a writer holding an exclusive lock */
+			break;
+		sqlite3_sleep(20);
+	}
 	sqlite3_backup_finish(b);
 	return rc == SQLITE_DONE ? 0 : code(rc);
 }

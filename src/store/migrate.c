@@ -2,8 +2,9 @@
  * migrate.c - the numbered schema migrations, applied in order when a
  * database is opened.  PRAGMA user_version holds the number applied last.
  * A migration is SQL plus an optional C step (for seeding data computed in
- * C); each runs in its own transaction, so a failed one leaves the file at
- * the previous version.  Never edit a migration that has shipped: add one.
+ * C); those a file lacks all run in ONE transaction, so a failed one
+ * leaves the file as it was.  A file newer than this program is refused.
+ * Never edit a migration that has shipped: add one.
  */
 #include "store/storeInt.h"
 
@@ -13,11 +14,6 @@
 #include "cal/cal.h"
 
 #include "core/banned.h"
-
-struct migration {
-	const char *sql;
-	int (*step)(struct store *s);
-};
 
 int store_seed_calendar(struct store *s)
 {
@@ -39,7 +35,7 @@ int store_seed_calendar(struct store *s)
 	return 0;
 }
 
-static const struct migration migrations[] = {
+static const struct store_migration migrations[] = {
     /* 1: organisations, persons, memberships, search index, calendar. */
     {
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
@@ -925,41 +921,61 @@ int store_latest_schema_version(void)
 	return MIGRATIONS_N;
 }
 
+const struct store_migration *store_migrations(int *n)
+{
+	*n = MIGRATIONS_N;
+	return migrations;
+}
+
 int store_migrate(struct store *s, struct err *e)
+{
+	return store_migrate_list(s, migrations, MIGRATIONS_N, e);
+}
+
+int store_migrate_list(struct store *s, const struct store_migration *list, int n, struct err *e)
 {
 	int have = store_schema_version(s), v, rc;
 	char pragma[64];
 
 	if (have < 0)
 		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
-	if (have > MIGRATIONS_N)
-		return err_set(e, HOSO_E_SCHEMA, NULL,
-		               "Cơ sở dữ liệu ở phiên bản %d, chương trình chỉ biết đến %d",
-		               "The database is at schema version %d; this program knows %d", have,
-		               MIGRATIONS_N);
-	for (v = have; v < MIGRATIONS_N; v++) {
-		rc = store_begin(s);
-		if (rc < 0)
-			return err_set(e, rc, NULL, NULL, NULL);
-		if (db_exec(s->db, migrations[v].sql) < 0) {
-			err_set(e, HOSO_E_DB, NULL, "Lỗi khi nâng cấp lên phiên bản %d: %s",
-			        "Migration %d failed: %s", v + 1, db_errmsg(s->db));
+	if (have > n)
+		return err_set(e, HOSO_E_SCHEMA, "db",
+		               "Cơ sở dữ liệu ở phiên bản lược đồ %d, chương trình này chỉ biết "
+		               "đến phiên bản %d: cần bản hoso mới hơn",
+		               "The database is at schema version %d; this program knows up to "
+		               "%d: it needs a newer hoso",
+		               have, n);
+	if (have == n)
+		return 0;
+	if ((rc = store_begin(s)) < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
+	for (v = have; v < n; v++) {
+		if (db_exec(s->db, list[v].sql) < 0) {
+			err_set(e, HOSO_E_DB, NULL,
+			        "Lỗi khi nâng cấp lên phiên bản %d: %s (cơ sở dữ liệu giữ nguyên "
+			        "phiên bản %d)",
+			        "Migration %d failed: %s (the database stays at version %d)", v + 1,
+			        db_errmsg(s->db), have);
 			store_rollback(s);
 			return HOSO_E_DB;
 		}
-		if (migrations[v].step && (rc = migrations[v].step(s)) < 0) {
+		if (list[v].step && (rc = list[v].step(s)) < 0) {
 			store_rollback(s);
-			return err_set(e, rc, NULL, "Lỗi khi nâng cấp lên phiên bản %d",
-			               "Migration %d failed", v + 1);
+			return err_set(
+			    e, rc, NULL,
+			    "Lỗi khi nâng cấp lên phiên bản %d (cơ sở dữ liệu giữ nguyên "
+			    "phiên bản %d)",
+			    "Migration %d failed (the database stays at version %d)", v + 1, have);
 		}
-		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
-		if (db_exec(s->db, pragma) < 0) {
-			store_rollback(s);
-			return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
-		}
-		rc = store_commit(s);
-		if (rc < 0)
-			return err_set(e, rc, NULL, NULL, NULL);
 	}
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", n);
+	if (db_exec(s->db, pragma) < 0) {
+		store_rollback(s);
+		return err_set(e, HOSO_E_DB, NULL, NULL, NULL);
+	}
+	rc = store_commit(s);
+	if (rc < 0)
+		return err_set(e, rc, NULL, NULL, NULL);
 	return 0;
 }

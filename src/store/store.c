@@ -423,10 +423,13 @@ void *store_vec_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t e
 
 static int store_pragmas(struct store *s)
 {
-	static const char *const pragmas = "PRAGMA journal_mode = WAL;"
+	/* busy_timeout first: switching to WAL reads the file, and may meet
+	 * another process's checkpoint (a backup under write load saw
+	 * "database is locked" here before). */
+	static const char *const pragmas = "PRAGMA busy_timeout = 10000;"
+	                                   "PRAGMA journal_mode = WAL;"
 	                                   "PRAGMA synchronous = FULL;"
 	                                   "PRAGMA foreign_keys = ON;"
-	                                   "PRAGMA busy_timeout = 10000;"
 	                                   "PRAGMA cache_size = -32768;"
 	                                   "PRAGMA temp_store = MEMORY;";
 
@@ -514,8 +517,23 @@ int store_open(const char *path, int flags, struct store **ret, struct err *e)
 	}
 	s->locks = store_schema_version(s) >= STORE_SCHEMA_LOCKS;
 	if (s->readonly && store_schema_version(s) != store_latest_schema_version()) {
+		int have = store_schema_version(s);
+
 		store_close(s);
-		return err_set(e, HOSO_E_SCHEMA, "db", NULL, NULL);
+		if (have > store_latest_schema_version())
+			return err_set(
+			    e, HOSO_E_SCHEMA, "db",
+			    "Cơ sở dữ liệu ở phiên bản lược đồ %d, chương trình này chỉ "
+			    "biết đến phiên bản %d: cần bản hoso mới hơn",
+			    "The database is at schema version %d; this program knows up "
+			    "to %d: it needs a newer hoso",
+			    have, store_latest_schema_version());
+		return err_set(e, HOSO_E_SCHEMA, "db",
+		               "Cơ sở dữ liệu ở phiên bản lược đồ %d, cần nâng cấp lên %d "
+		               "(hoso upgrade)",
+		               "The database is at schema version %d; it needs upgrading to %d "
+		               "(hoso upgrade)",
+		               have, store_latest_schema_version());
 	}
 	if ((rc = store_counters_ensure(s, e)) < 0) {
 		store_close(s);
@@ -779,10 +797,9 @@ int store_backup(struct store *s, const char *out_path, struct err *e)
 	struct db *dst = NULL;
 	int rc;
 
-	if (access(out_path, F_OK) == 0)
-		return err_set(e, HOSO_E_DUPLICATE, "out", "Tệp '%s' đã tồn tại, không ghi đè",
-		               "'%s' already exists; not overwriting it", out_path);
-	if (db_open(out_path, DB_CREATE, &dst) < 0) {
+	if ((rc = store_new_file(out_path, e)) < 0)
+		return rc;
+	if (db_open(out_path, 0, &dst) < 0) {
 		db_close(dst);
 		return err_set(e, HOSO_E_IO, "out", "Không tạo được tệp '%s'", "Cannot create '%s'",
 		               out_path);

@@ -78,11 +78,31 @@ int store_check_statements(struct store *s, struct err *e);
 /* PRAGMA integrity_check and foreign_key_check: 0 when both are clean. */
 int store_check_integrity(struct store *s, struct err *e);
 
-/* Online backup to a new file (consistent while others write), and restore
- * from such a file into this database.  0 or HOSO_E_IO/HOSO_E_DB/
+/* Online backup to a new file (mode 0600; a consistent snapshot while
+ * others write, taken in one step), and restore from such a file into
+ * this database.  0 or HOSO_E_DUPLICATE/HOSO_E_IO/HOSO_E_DB/
  * HOSO_E_BAD_FILE with e set. */
 int store_backup(struct store *s, const char *out_path, struct err *e);
 int store_restore(struct store *s, const char *in_path, struct err *e);
+
+/*
+ * The database files themselves, for backups, restores and upgrades
+ * (backup.c); none of them migrates the file.
+ *
+ * store_file_version: the schema version of the file at path (0: empty)
+ * into *ret; HOSO_E_NOT_FOUND when missing, HOSO_E_BAD_FILE naming
+ * "in" when it is not an SQLite database.
+ * store_file_backup: a consistent copy of the file at path into out_path
+ * (a new file, 0600), as store_backup; HOSO_E_BAD_FILE when path is not a
+ * database.
+ * store_file_quiesce: ready the file at path to be replaced: HOSO_E_BUSY
+ * naming "db" when another process has it open (the service), else its
+ * write-ahead log checkpointed into it (a file that cannot be read as a
+ * database is left as it is: 0 all the same).
+ */
+int store_file_version(const char *path, int *ret, struct err *e);
+int store_file_backup(const char *path, const char *out_path, struct err *e);
+int store_file_quiesce(const char *path, struct err *e);
 
 /* A digest of the logical contents (every table's rows in key order), for
  * comparing a restored database with its original.  out: 65 bytes (hex). */

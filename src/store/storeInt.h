@@ -316,6 +316,22 @@ struct db_stmt *store_stmt(struct store *s, enum stmt id);
  * malloc'd; NULL when out of memory or name is NULL. */
 char *store_drop_sql(const char *what, const char *name, const char *after);
 
+/* Create path, empty, mode 0600, refusing to replace a file (backup.c):
+ * 0, HOSO_E_DUPLICATE naming "out" or HOSO_E_IO. */
+int store_new_file(const char *path, struct err *e);
+
+/* One schema migration: SQL plus an optional C step (migrate.c). */
+struct store_migration {
+	const char *sql;
+	int (*step)(struct store *s);
+};
+/* The migrations this program knows, in order (n of them). */
+const struct store_migration *store_migrations(int *n);
+/* Bring s from its version up to n by list's migrations, all in ONE
+ * transaction: on any failure the file is left as it was.  store_migrate
+ * with the program's list; tests give a list whose last step fails. */
+int store_migrate_list(struct store *s, const struct store_migration *list, int n, struct err *e);
+
 /* Bind helpers: NULL pointers and DATE_OPEN / DATE_NONE bind SQL NULL. */
 int store_bind_text(struct db_stmt *st, int i, const char *v);
 int store_bind_date(struct db_stmt *st, int i, int32_t day);

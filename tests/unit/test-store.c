@@ -19,6 +19,7 @@
 #include "helpers.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "store/storeInt.h"
 
 struct fx {
 	char dir[512];
@@ -113,6 +114,111 @@ static void test_migrations_apply_once(void **state)
 	assert_int_equal(store_open(f->path, 0, &again, &e), 0);
 	assert_int_equal(store_schema_version(again), store_latest_schema_version());
 	store_close(again);
+	err_release(&e);
+}
+
+/* The last migration's C step fails (injected through the list the test
+ * gives store_migrate_list). */
+static int failing_step(struct store *s)
+{
+	(void)s;
+	return HOSO_E_IO;
+}
+
+/* Rows of sqlite_schema and of org, as one text (to compare). */
+static void schema_and_data(const char *path, char *out, size_t n)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	size_t len = 0;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db,
+	                                    "SELECT (SELECT user_version FROM pragma_user_version)"
+	                                    " || (SELECT group_concat(name || sql, ';') FROM"
+	                                    " (SELECT name, sql FROM sqlite_schema ORDER BY name))"
+	                                    " || (SELECT group_concat(code) FROM org)",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	len = (size_t)sqlite3_column_bytes(st, 0);
+	assert_true(len < n);
+	memcpy(out, sqlite3_column_text(st, 0), len + 1);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+/* Two new migrations, the last of which fails: the file is left as it
+ * was (both or neither: the first one's table is not there either), and
+ * the version stays. */
+static void test_failed_migration_leaves_the_file(void **state)
+{
+	struct fx *f = *state;
+	int n;
+	const struct store_migration *real = store_migrations(&n);
+	struct store_migration *list = calloc((size_t)n + 2, sizeof(*list));
+	int64_t id;
+	char *before = malloc(1 << 20), *after = malloc(1 << 20);
+	struct store *again;
+	struct err e;
+
+	err_init(&e);
+	assert_int_equal(store_org_insert(f->s, "TU", date_days(2000, 1, 1), "Tỉnh", "dang_bo_tinh",
+	                                  0, NULL, &id),
+	                 0);
+	store_close(f->s);
+	f->s = NULL;
+	schema_and_data(f->path, before, 1 << 20);
+
+	memcpy(list, real, (size_t)n * sizeof(*list));
+	list[n].sql = "CREATE TABLE added_by_a_new_migration(x INTEGER) STRICT;"
+	              "INSERT INTO added_by_a_new_migration VALUES (1);";
+	list[n + 1].sql = "UPDATE org SET code = 'CHANGED';";
+	list[n + 1].step = failing_step;
+	assert_int_equal(store_open(f->path, 0, &again, &e), 0);
+	assert_int_equal(store_migrate_list(again, list, n + 2, &e), HOSO_E_IO);
+	assert_non_null(strstr(err_text_en(&e), "stays at version"));
+	store_close(again);
+	schema_and_data(f->path, after, 1 << 20);
+	assert_string_equal(after, before);
+
+	/* the same list without the failure goes through */
+	list[n + 1].step = NULL;
+	assert_int_equal(store_open(f->path, 0, &again, &e), 0);
+	assert_int_equal(store_migrate_list(again, list, n + 2, &e), 0);
+	assert_int_equal(store_schema_version(again), n + 2);
+	store_close(again);
+	free(list);
+	free(before);
+	free(after);
+	err_release(&e);
+}
+
+/* A file newer than this program is refused, saying which versions. */
+static void test_newer_schema_refused(void **state)
+{
+	struct fx *f = *state;
+	char sql[64], want[128];
+	struct store *again = NULL;
+	sqlite3 *db;
+	struct err e;
+
+	err_init(&e);
+	store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", store_latest_schema_version() + 1);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	snprintf(want, sizeof(want), "schema version %d; this program knows up to %d",
+	         store_latest_schema_version() + 1, store_latest_schema_version());
+	for (int flags = 0; flags <= STORE_READONLY; flags += STORE_READONLY) {
+		assert_int_equal(store_open(f->path, flags, &again, &e), HOSO_E_SCHEMA);
+		assert_null(again);
+		assert_non_null(strstr(err_text_en(&e), want));
+		assert_non_null(strstr(err_text_en(&e), "needs a newer hoso"));
+		assert_non_null(strstr(err_text_vi(&e), "cần bản hoso mới hơn"));
+	}
 	err_release(&e);
 }
 
@@ -611,6 +717,8 @@ static const struct CMUnitTest on_pg[] = {
 static const struct CMUnitTest on_sqlite[] = {
     cmocka_unit_test_setup_teardown(test_every_statement_prepares, setup, teardown),
     cmocka_unit_test_setup_teardown(test_migrations_apply_once, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_failed_migration_leaves_the_file, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
     cmocka_unit_test_setup_teardown(test_migration_32_actor_and_outcome, setup, teardown),
     cmocka_unit_test_setup_teardown(test_missing_file_is_not_created, setup, teardown),
     cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
