@@ -13,6 +13,15 @@
 
 #include "core/banned.h"
 
+int store_pg_no_backup(struct err *e)
+{
+	return err_set(e, HOSO_E_USAGE, "db",
+	               "Cơ sở dữ liệu PostgreSQL được sao lưu bằng công cụ của nó: pg_dump (một "
+	               "bản chụp), pg_basebackup và lưu trữ WAL (khôi phục đến một thời điểm)",
+	               "A PostgreSQL database is backed up with its own tools: pg_dump (a "
+	               "snapshot), pg_basebackup and WAL archiving (point-in-time recovery)");
+}
+
 int store_new_file(const char *path, struct err *e)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -32,7 +41,9 @@ int store_new_file(const char *path, struct err *e)
 static int open_raw(const char *path, int flags, struct db **ret, struct err *e)
 {
 	*ret = NULL;
-	if (db_is_url(path) || access(path, F_OK) != 0)
+	if (db_is_url(path))
+		return store_pg_no_backup(e);
+	if (access(path, F_OK) != 0)
 		return err_set(e, HOSO_E_NOT_FOUND, "db", "Không tìm thấy tệp '%s'",
 		               "File '%s' not found", path);
 	if (db_open(path, flags, ret) < 0) {

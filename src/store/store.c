@@ -797,6 +797,8 @@ int store_backup(struct store *s, const char *out_path, struct err *e)
 	struct db *dst = NULL;
 	int rc;
 
+	if (db_engine(s->db) == DB_POSTGRESQL)
+		return store_pg_no_backup(e);
 	if ((rc = store_new_file(out_path, e)) < 0)
 		return rc;
 	if (db_open(out_path, 0, &dst) < 0) {

@@ -319,6 +319,8 @@ char *store_drop_sql(const char *what, const char *name, const char *after);
 /* Create path, empty, mode 0600, refusing to replace a file (backup.c):
  * 0, HOSO_E_DUPLICATE naming "out" or HOSO_E_IO. */
 int store_new_file(const char *path, struct err *e);
+/* HOSO_E_USAGE saying which of PostgreSQL's own tools back it up. */
+int store_pg_no_backup(struct err *e);
 
 /* One schema migration: SQL plus an optional C step (migrate.c). */
 struct store_migration {

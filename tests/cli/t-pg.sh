@@ -67,5 +67,11 @@ both report verify
 expect_out "agree"
 both audit verify
 
+# a backup of a PostgreSQL database is its own tools' work, said so
+expect_status 1 "$HOSO" --db "$url" backup copy.db
+expect_err "pg_dump"
+expect_status 1 "$HOSO" --db "$url" backup --to-dir "$PWD"
+expect_err "pg_basebackup"
+
 bash "$TESTS_DIR/../../scripts/pg.sh" stop "$pgdir" >/dev/null 2>&1
 rm -rf "$pgdir"
