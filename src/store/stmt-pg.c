@@ -275,6 +275,9 @@ const char *const stmt_pg[STMT__MAX] = {
     [STMT_SESSION_TOUCH] = "UPDATE user_session SET last_seen = $2 WHERE token_hash = $1",
     [STMT_SESSION_DELETE] = "DELETE FROM user_session WHERE token_hash = $1",
     [STMT_SESSION_DELETE_USER] = "DELETE FROM user_session WHERE user_id = $1",
+    [STMT_SESSION_ACTIVE] =
+        "SELECT count(*) FROM user_session WHERE last_seen > $1 AND created_at > $2",
+    [STMT_DB_BYTES] = "SELECT pg_database_size(current_database())",
     [STMT_AUDIT_TAIL] = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
     [STMT_AUDIT_INSERT] =
         "INSERT INTO audit(id, at, user_id, address, action, object_type, object_id, "

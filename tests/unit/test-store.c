@@ -20,6 +20,7 @@
 #include "store/db.h"
 #include "store/store.h"
 #include "store/storeInt.h"
+#include "store/storeInt.h"
 
 struct fx {
 	char dir[512];
@@ -90,6 +91,17 @@ static int teardown(void **state)
 	tmpdir_remove(f->dir);
 	free(f);
 	return 0;
+}
+
+/* Every statement has its SQL for both engines: a statement added for one
+ * only is found here, on any machine, not first on a PostgreSQL server. */
+static void test_every_statement_has_both_forms(void **state)
+{
+	(void)state;
+	for (int i = 0; i < STMT__MAX; i++)
+		if (!stmt_sqlite[i] || !stmt_pg[i])
+			fail_msg("statement %d has no SQL for %s", i,
+			         stmt_sqlite[i] ? "PostgreSQL" : "SQLite");
 }
 
 static void test_every_statement_prepares(void **state)
@@ -715,6 +727,7 @@ static const struct CMUnitTest on_pg[] = {
 };
 
 static const struct CMUnitTest on_sqlite[] = {
+    cmocka_unit_test(test_every_statement_has_both_forms),
     cmocka_unit_test_setup_teardown(test_every_statement_prepares, setup, teardown),
     cmocka_unit_test_setup_teardown(test_migrations_apply_once, setup, teardown),
     cmocka_unit_test_setup_teardown(test_failed_migration_leaves_the_file, setup, teardown),
