@@ -23,7 +23,7 @@ pkgs=(
 # (tests/pkg/run.sh) builds and checks the Debian package.
 for group in "$@"; do
   case "$group" in
-    tests) pkgs+=(systemd llvm valgrind python3 python3-yaml poppler-utils groff-base
+    tests) pkgs+=(systemd llvm valgrind python3 python3-yaml poppler-utils groff-base man-db
            libreoffice-writer-nogui libreoffice-calc-nogui nginx openssl
            debhelper lintian fakeroot postgresql-15) ;;
     bench) pkgs+=(wrk hyperfine) ;;

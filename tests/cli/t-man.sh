@@ -6,6 +6,9 @@ LC_ALL=C.UTF-8 groff -k -Tutf8 -man -ww -z "$man1" > warn.txt 2>&1
 [ $? -eq 0 ] && [ ! -s warn.txt ] && ok || fail "groff warns: $(head -c 400 warn.txt)"
 LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$man1" > page.txt 2> warn.txt
 [ $? -eq 0 ] && [ ! -s warn.txt ] && ok || fail "man warns: $(head -c 400 warn.txt)"
+# whatis/apropos (and lintian's bad-whatis-entry) read the NAME line
+LC_ALL=C.UTF-8 lexgrog "$man1" > whatis.txt 2>&1
+grep -q '"hoso - ' whatis.txt && ok || fail "lexgrog finds no NAME line: $(head -c 300 whatis.txt)"
 "$HOSO" --help > help.txt || fail "hoso --help"
 # commands: a section each; subcommands: "hoso CMD SUB"; options: in the source, escaped
 python3 - "$man1" help.txt > missing.txt <<'PY'
