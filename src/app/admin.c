@@ -144,27 +144,18 @@ static int verify_db(const char *path, int migrate, const struct actor *who, cha
 static int encrypt_file(const char *plain, const char *out, const unsigned char *key, struct err *e)
 {
 	FILE *in = fopen(plain, "rb"), *o;
-	int fd, rc;
+	int rc;
 
 	if (!in)
 		return err_set(e, HOSO_E_IO, "out", "Không đọc được tệp '%s'", "Cannot read '%s'",
 		               plain);
-	fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0 || !(o = fdopen(fd, "wb"))) {
-		if (fd >= 0)
-			close(fd);
+	if (!(o = backup_file_create(out, "out", e))) {
 		fclose(in);
-		return err_set(e, HOSO_E_IO, "out", "Không tạo được tệp '%s'", "Cannot create '%s'",
-		               out);
+		return e->code;
 	}
 	rc = backup_encrypt(in, o, key, e);
 	fclose(in);
-	if (rc == 0 && fsync(fileno(o)) != 0)
-		rc = err_set(e, HOSO_E_IO, "out", "Không ghi được tệp '%s'", "Cannot write '%s'",
-		             out);
-	if (fclose(o) != 0 && rc == 0)
-		rc = err_set(e, HOSO_E_IO, "out", "Không ghi được tệp '%s'", "Cannot write '%s'",
-		             out);
+	rc = backup_file_close(o, out, "out", rc, e);
 	if (rc == 0 && (in = fopen(out, "rb")) != NULL) {
 		rc = backup_decrypt(in, NULL, key, e);
 		fclose(in);
@@ -393,7 +384,7 @@ static int unpack(const char *in, const char *tmp, const char *key_path, struct 
 {
 	unsigned char key[BACKUP_KEY_BYTES];
 	FILE *f, *o;
-	int fd, rc;
+	int rc;
 
 	if (!backup_is_encrypted(in)) {
 		if (key_path)
@@ -415,24 +406,14 @@ static int unpack(const char *in, const char *tmp, const char *key_path, struct 
 	if (!(f = fopen(in, "rb")))
 		return err_set(e, HOSO_E_IO, "in", "Không đọc được tệp '%s'", "Cannot read '%s'",
 		               in);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0 || !(o = fdopen(fd, "wb"))) {
-		if (fd >= 0)
-			close(fd);
+	if (!(o = backup_file_create(tmp, "db", e))) {
 		fclose(f);
-		return err_set(e, HOSO_E_IO, "db", "Không tạo được tệp '%s'", "Cannot create '%s'",
-		               tmp);
+		return e->code;
 	}
 	rc = backup_decrypt(f, o, key, e);
 	sodium_memzero(key, sizeof(key));
 	fclose(f);
-	if (rc == 0 && fsync(fileno(o)) != 0)
-		rc = err_set(e, HOSO_E_IO, "db", "Không ghi được tệp '%s'", "Cannot write '%s'",
-		             tmp);
-	if (fclose(o) != 0 && rc == 0)
-		rc = err_set(e, HOSO_E_IO, "db", "Không ghi được tệp '%s'", "Cannot write '%s'",
-		             tmp);
-	return rc;
+	return backup_file_close(o, tmp, "db", rc, e);
 }
 
 int admin_restore(const char *db, const struct actor *who, const char *in, const char *key,

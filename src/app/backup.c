@@ -20,35 +20,63 @@ static const unsigned char magic[8] = {'H', 'O', 'S', 'O', 'B', 'A', 'K', 0x1a};
 #define KEY_ID_BYTES   16
 #define CIPHER_CHUNK   (BACKUP_CHUNK + crypto_secretstream_xchacha20poly1305_ABYTES)
 
+FILE *backup_file_create(const char *path, const char *field, struct err *e)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	FILE *f = NULL;
+
+	if (fd < 0 && errno == EEXIST) {
+		err_set(e, HOSO_E_DUPLICATE, field, "Tệp '%s' đã tồn tại, không ghi đè",
+		        "'%s' already exists; not overwriting it", path);
+		return NULL;
+	}
+	/* 0600 whatever the umask: a key, or a database's contents */
+	if (fd < 0 || fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "wb"))) {
+		err_set(e, HOSO_E_IO, field, "Không tạo được tệp '%s': %s",
+		        "Cannot create '%s': %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	return f;
+}
+
+int backup_file_close(FILE *f, const char *path, const char *field, int rc, struct err *e)
+{
+	int ok = fflush(f) == 0 && fsync(fileno(f)) == 0;
+
+	if (fclose(f) != 0)
+		ok = 0;
+	if (rc == 0 && !ok)
+		rc = err_set(e, HOSO_E_IO, field, "Không ghi được tệp '%s'", "Cannot write '%s'",
+		             path);
+	return rc;
+}
+
 int backup_key_generate(const char *path, struct err *e)
 {
 	unsigned char key[BACKUP_KEY_BYTES];
 	char hex[2 * BACKUP_KEY_BYTES + 2];
 	size_t len;
-	int fd, ok;
+	FILE *f;
+	int rc;
 
 	if (sodium_init() < 0)
 		return err_set(e, HOSO_E_NOMEM, NULL, NULL, NULL);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0 && errno == EEXIST)
-		return err_set(e, HOSO_E_DUPLICATE, "key", "Tệp '%s' đã tồn tại, không ghi đè",
-		               "'%s' already exists; not overwriting it", path);
-	if (fd < 0)
-		return err_set(e, HOSO_E_IO, "key", "Không tạo được tệp '%s': %s",
-		               "Cannot create '%s': %s", path, strerror(errno));
+	if (!(f = backup_file_create(path, "key", e)))
+		return e->code;
 	crypto_secretstream_xchacha20poly1305_keygen(key);
 	sodium_bin2hex(hex, sizeof(hex) - 1, key, sizeof(key));
 	sodium_memzero(key, sizeof(key));
 	len = strlen(hex);
 	hex[len++] = '\n';
-	ok = fchmod(fd, 0600) == 0 && write(fd, hex, len) == (ssize_t)len && fsync(fd) == 0;
+	rc = fwrite(hex, 1, len, f) == len ? 0
+	                                   : err_set(e, HOSO_E_IO, "key", "Không ghi được tệp '%s'",
+	                                             "Cannot write '%s'", path);
 	sodium_memzero(hex, sizeof(hex));
-	if (close(fd) != 0 || !ok) {
+	if ((rc = backup_file_close(f, path, "key", rc, e)) < 0)
 		unlink(path);
-		return err_set(e, HOSO_E_IO, "key", "Không ghi được tệp '%s'", "Cannot write '%s'",
-		               path);
-	}
-	return 0;
+	return rc;
 }
 
 int backup_key_load(const char *path, unsigned char key[BACKUP_KEY_BYTES], struct err *e)

@@ -32,6 +32,13 @@
 /* Create a new key file at path (mode 0600, never replacing a file): 64
  * hexadecimal digits and a newline.  0, HOSO_E_DUPLICATE or HOSO_E_IO. */
 int backup_key_generate(const char *path, struct err *e);
+
+/* path created for writing, mode 0600, refusing to replace a file
+ * (HOSO_E_DUPLICATE naming field); NULL with e set when it cannot be. */
+FILE *backup_file_create(const char *path, const char *field, struct err *e);
+/* Flush f to the disk and close it; rc, or HOSO_E_IO naming field when rc
+ * was 0 and the data did not reach the disk. */
+int backup_file_close(FILE *f, const char *path, const char *field, int rc, struct err *e);
 /* Read the key file at path into key.  HOSO_E_DENIED naming "key" when
  * the file is readable by its group or others (or not owned by this
  * user); HOSO_E_BAD_FILE when it holds no key; HOSO_E_NOT_FOUND. */

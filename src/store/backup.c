@@ -93,21 +93,13 @@ int store_file_version(const char *path, int *ret, struct err *e)
 	return rc;
 }
 
-int store_file_backup(const char *path, const char *out_path, struct err *e)
+int store_copy_to_file(struct db *src, const char *out_path, struct err *e)
 {
-	struct db *src, *dst = NULL;
-	int rc = open_raw(path, DB_READONLY, &src, e), v;
+	struct db *dst = NULL;
+	int rc;
 
-	if (rc < 0)
+	if ((rc = store_new_file(out_path, e)) < 0)
 		return rc;
-	if (raw_version(src, &v) < 0) {
-		db_close(src);
-		return not_a_database(path, e);
-	}
-	if ((rc = store_new_file(out_path, e)) < 0) {
-		db_close(src);
-		return rc;
-	}
 	if (db_open(out_path, 0, &dst) < 0)
 		rc = HOSO_E_IO;
 	else
@@ -115,13 +107,25 @@ int store_file_backup(const char *path, const char *out_path, struct err *e)
 	if (rc == 0 && db_exec(dst, "PRAGMA journal_mode = DELETE") < 0)
 		rc = HOSO_E_IO;
 	db_close(dst);
-	db_close(src);
 	if (rc < 0) {
 		unlink(out_path);
 		return err_set(e, rc, "out", "Sao lưu vào '%s' thất bại", "Backup to '%s' failed",
 		               out_path);
 	}
 	return 0;
+}
+
+int store_file_backup(const char *path, const char *out_path, struct err *e)
+{
+	struct db *src;
+	int rc = open_raw(path, DB_READONLY, &src, e), v;
+
+	if (rc < 0)
+		return rc;
+	rc = raw_version(src, &v) < 0 ? not_a_database(path, e)
+	                              : store_copy_to_file(src, out_path, e);
+	db_close(src);
+	return rc;
 }
 
 static int in_use(const char *path, struct err *e)

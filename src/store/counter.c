@@ -291,21 +291,28 @@ static const char *row_key(const char *driver)
 	           : "id";
 }
 
-/* The same trigger on PostgreSQL: a function that does what SQLite's
- * trigger body does, and the trigger that runs it for each row (a BEFORE
- * trigger lets the row go on by returning it). */
-static int trigger_sql_pg(enum figure f, enum counted k, enum moment m, struct buf *sql)
+/*
+ * The trigger of figure f on its driver table at moment m, for one table
+ * of counts, appended to sql: on SQLite a trigger whose body is the SQL
+ * below; on PostgreSQL (pgsql) a function with the same SQL, and the
+ * trigger that runs it for each row (a BEFORE trigger lets the row go on
+ * by returning it).
+ */
+static int trigger_sql(enum figure f, enum counted k, enum moment m, int pgsql, struct buf *sql)
 {
-	const char *t = counted_table[k], *key = counted_key[k];
-	const char *rk = row_key(source_of(f)->driver);
+	const char *t = counted_table[k], *key = counted_key[k], *driver = source_of(f)->driver;
+	const char *rk = pgsql ? row_key(driver) : "rowid";
 	int adds = m == MOMENT_AI || m == MOMENT_AU, rc = 0;
 	char name[96], cond[64];
 
 	snprintf(name, sizeof(name), "cnt_%s_%s%s", figure_code(f), moment_tag[m],
 	         k == COUNTED_DIM ? "" : "_s");
 	snprintf(cond, sizeof(cond), "r.%s = %s.%s", rk, adds ? "NEW" : "OLD", rk);
-	if (buf_addf(sql, "CREATE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ",
-	             name) < 0 ||
+	if ((pgsql ? buf_addf(sql,
+	                      "CREATE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ",
+	                      name)
+	           : buf_addf(sql, "CREATE TRIGGER %s %s ON %s BEGIN ", name, moment_when[m],
+	                      driver)) < 0 ||
 	    (adds ? buf_addf(sql,
 	                     "INSERT INTO %s(org_id, day, metric, %s, conf, n) SELECT q.*, 1 "
 	                     "FROM (",
@@ -316,41 +323,18 @@ static int trigger_sql_pg(enum figure f, enum counted k, enum moment m, struct b
 	                     t, key)) < 0 ||
 	    (rc = source_select(f, k, cond, sql)) < 0 ||
 	    (adds ? buf_addf(sql,
-	                     ") AS q ON CONFLICT (org_id, day, metric, %s, conf) DO UPDATE SET "
-	                     "n = %s.n + 1; RETURN NULL; END $$; ",
+	                     ") AS q WHERE true ON CONFLICT (org_id, day, metric, %s, conf) DO "
+	                     "UPDATE SET n = %s.n + 1; ",
 	                     key, t)
-	          : buf_addf(sql, "); RETURN %s; END $$; ", m == MOMENT_BD ? "OLD" : "NEW")) < 0 ||
-	    buf_addf(sql, "CREATE TRIGGER %s %s ON %s FOR EACH ROW EXECUTE FUNCTION %s()", name,
-	             moment_when[m], source_of(f)->driver, name) < 0)
-		return rc < 0 ? rc : HOSO_E_NOMEM;
-	return 0;
-}
-
-/* The trigger of figure f on its driver table at moment m, for one table
- * of counts, appended to sql. */
-static int trigger_sql(enum figure f, enum counted k, enum moment m, struct buf *sql)
-{
-	const char *t = counted_table[k], *key = counted_key[k];
-	int adds = m == MOMENT_AI || m == MOMENT_AU, rc = 0;
-
-	if (buf_addf(sql, "CREATE TRIGGER cnt_%s_%s%s %s ON %s BEGIN ", figure_code(f),
-	             moment_tag[m], k == COUNTED_DIM ? "" : "_s", moment_when[m],
-	             source_of(f)->driver) < 0 ||
-	    (adds ? buf_addf(sql,
-	                     "INSERT INTO %s(org_id, day, metric, %s, conf, n) SELECT *, 1 "
-	                     "FROM (",
-	                     t, key)
-	          : buf_addf(sql,
-	                     "UPDATE %s SET n = n - 1 WHERE (org_id, day, metric, %s, conf) "
-	                     "IN (",
-	                     t, key)) < 0 ||
-	    (rc = source_select(f, k, adds ? "r.rowid = NEW.rowid" : "r.rowid = OLD.rowid", sql)) <
-	        0 ||
-	    (adds ? buf_addf(sql,
-	                     ") WHERE 1 ON CONFLICT (org_id, day, metric, %s, conf) DO "
-	                     "UPDATE SET n = n + 1; END",
-	                     key)
-	          : buf_adds(sql, "); END")) < 0)
+	          : buf_adds(sql, "); ")) < 0 ||
+	    (pgsql ? buf_addf(sql,
+	                      "RETURN %s; END $$; CREATE TRIGGER %s %s ON %s FOR EACH ROW EXECUTE "
+	                      "FUNCTION %s()",
+	                      adds             ? "NULL"
+	                      : m == MOMENT_BD ? "OLD"
+	                                       : "NEW",
+	                      name, moment_when[m], driver, name)
+	           : buf_adds(sql, "END")) < 0)
 		return rc < 0 ? rc : HOSO_E_NOMEM;
 	return 0;
 }
@@ -370,8 +354,7 @@ static int triggers_each(int pgsql, int (*fn)(const char *sql, void *arg), void 
 
 		if (!counted(f, k))
 			continue;
-		rc = pgsql ? trigger_sql_pg(f, k, m, &sql) : trigger_sql(f, k, m, &sql);
-		if (rc == 0)
+		if ((rc = trigger_sql(f, k, m, pgsql, &sql)) == 0)
 			rc = fn(sql.buf, arg);
 		buf_release(&sql);
 	}

@@ -794,28 +794,9 @@ int store_check_integrity(struct store *s, struct err *e)
 
 int store_backup(struct store *s, const char *out_path, struct err *e)
 {
-	struct db *dst = NULL;
-	int rc;
-
 	if (db_engine(s->db) == DB_POSTGRESQL)
 		return store_pg_no_backup(e);
-	if ((rc = store_new_file(out_path, e)) < 0)
-		return rc;
-	if (db_open(out_path, 0, &dst) < 0) {
-		db_close(dst);
-		return err_set(e, HOSO_E_IO, "out", "Không tạo được tệp '%s'", "Cannot create '%s'",
-		               out_path);
-	}
-	rc = db_copy(dst, s->db);
-	if (rc == 0 && db_exec(dst, "PRAGMA journal_mode = DELETE") < 0)
-		rc = HOSO_E_IO;
-	db_close(dst);
-	if (rc < 0) {
-		unlink(out_path);
-		return err_set(e, rc, "out", "Sao lưu vào '%s' thất bại", "Backup to '%s' failed",
-		               out_path);
-	}
-	return 0;
+	return store_copy_to_file(s->db, out_path, e);
 }
 
 /* The first column of sql's first row on db as an int, or -1. */

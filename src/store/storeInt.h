@@ -319,6 +319,10 @@ char *store_drop_sql(const char *what, const char *name, const char *after);
 /* Create path, empty, mode 0600, refusing to replace a file (backup.c):
  * 0, HOSO_E_DUPLICATE naming "out" or HOSO_E_IO. */
 int store_new_file(const char *path, struct err *e);
+/* A consistent copy of src (SQLite) in the new file out_path, in the
+ * rollback-journal mode a single file wants; on failure nothing is left
+ * at out_path.  0, or a HOSO_E_* code with e set (backup.c). */
+int store_copy_to_file(struct db *src, const char *out_path, struct err *e);
 /* HOSO_E_USAGE saying which of PostgreSQL's own tools back it up. */
 int store_pg_no_backup(struct err *e);
 
