@@ -11,6 +11,19 @@
 
 #include "core/banned.h"
 
+/* The organisations alive on $1 whose folded name matches $2, ranked (as
+ * stmt.c's ORG_SEARCH), with IN narrowing them to a scope. */
+#define ORG_SEARCH_PG(IN)                                                                          \
+	"SELECT o.id, o.code, v.name, v.kind, v.parent_id, po.code, pv.name, CASE WHEN "           \
+	"v.search_key = $4 OR lower(o.code) = lower($3) THEN 0 WHEN substr(v.search_key, 1, "      \
+	"length($4)) = $4 OR lower(substr(o.code, 1, length($3))) = lower($3) THEN 1 WHEN "        \
+	"strpos(' ' || v.search_key, ' ' || $4) > 0 THEN 2 ELSE 3 END AS r FROM org_version v "    \
+	"JOIN org o ON o.id = v.org_id LEFT JOIN org po ON po.id = v.parent_id LEFT JOIN "         \
+	"org_version pv ON pv.org_id = v.parent_id AND pv.valid_from <= $1 AND (pv.valid_to IS "   \
+	"NULL OR pv.valid_to > $1) WHERE v.valid_from <= $1 AND (v.valid_to IS NULL OR "           \
+	"v.valid_to > $1) " IN "AND (hoso_words(v.search_key, $2) OR lower(substr(o.code, 1, "     \
+	"length($3))) = lower($3)) ORDER BY r, v.search_key, o.code LIMIT $5"
+
 const char *const stmt_pg[STMT__MAX] = {
     [STMT_BEGIN] = "BEGIN",
     [STMT_COMMIT] = "COMMIT",
@@ -48,29 +61,9 @@ const char *const stmt_pg[STMT__MAX] = {
         "UPDATE org_version SET name = $2, kind = $3, parent_id = $4, document = "
         "coalesce($5, document), search_key = $6 WHERE id = $1",
     [STMT_ORG_END] = "UPDATE org SET valid_to = $2 WHERE id = $1",
-    [STMT_ORG_SEARCH] =
-        "SELECT o.id, o.code, v.name, v.kind, v.parent_id, po.code, pv.name, CASE WHEN "
-        "v.search_key = $4 OR lower(o.code) = lower($3) THEN 0 WHEN substr(v.search_key, "
-        "1, length($4)) = $4 OR lower(substr(o.code, 1, length($3))) = lower($3) THEN 1 "
-        "WHEN strpos(' ' || v.search_key, ' ' || $4) > 0 THEN 2 ELSE 3 END AS r FROM "
-        "org_version v JOIN org o ON o.id = v.org_id LEFT JOIN org po ON po.id = "
-        "v.parent_id LEFT JOIN org_version pv ON pv.org_id = v.parent_id AND "
-        "pv.valid_from <= $1 AND (pv.valid_to IS NULL OR pv.valid_to > $1) WHERE "
-        "v.valid_from <= $1 AND (v.valid_to IS NULL OR v.valid_to > $1) AND true AND "
-        "(hoso_words(v.search_key, $2) OR lower(substr(o.code, 1, length($3))) = "
-        "lower($3)) ORDER BY r, v.search_key, o.code LIMIT $5",
-    [STMT_ORG_SEARCH_IN] =
-        "SELECT o.id, o.code, v.name, v.kind, v.parent_id, po.code, pv.name, CASE WHEN "
-        "v.search_key = $4 OR lower(o.code) = lower($3) THEN 0 WHEN substr(v.search_key, "
-        "1, length($4)) = $4 OR lower(substr(o.code, 1, length($3))) = lower($3) THEN 1 "
-        "WHEN strpos(' ' || v.search_key, ' ' || $4) > 0 THEN 2 ELSE 3 END AS r FROM "
-        "org_version v JOIN org o ON o.id = v.org_id LEFT JOIN org po ON po.id = "
-        "v.parent_id LEFT JOIN org_version pv ON pv.org_id = v.parent_id AND "
-        "pv.valid_from <= $1 AND (pv.valid_to IS NULL OR pv.valid_to > $1) WHERE "
-        "v.valid_from <= $1 AND (v.valid_to IS NULL OR v.valid_to > $1) AND v.org_id IN "
-        "(SELECT value::bigint FROM jsonb_array_elements_text($6::jsonb) AS value) AND "
-        "(hoso_words(v.search_key, $2) OR lower(substr(o.code, 1, length($3))) = "
-        "lower($3)) ORDER BY r, v.search_key, o.code LIMIT $5",
+    [STMT_ORG_SEARCH] = ORG_SEARCH_PG(""),
+    [STMT_ORG_SEARCH_IN] = ORG_SEARCH_PG("AND v.org_id IN (SELECT value::bigint FROM "
+                                         "jsonb_array_elements_text($6::jsonb) AS value) "),
     [STMT_SUCCESSION_INSERT] =
         "INSERT INTO succession(kind, effective, document, note) VALUES ($1, $2, $3, $4) "
         "RETURNING id",
